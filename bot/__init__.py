@@ -1,0 +1,1 @@
+"""ITA measure-drafting assistant for Thai public agencies."""

@@ -1,0 +1,1 @@
+"""Channel-agnostic core. Nothing here may import telegram or linebot."""

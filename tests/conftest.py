@@ -1,0 +1,87 @@
+"""Shared test harness.
+
+* Puts pythainlp/Chroma in offline mode before anything imports them.
+* Fails any test that opens a network connection to anything but loopback:
+  every external service in these tests is a fake HTTP server on 127.0.0.1.
+"""
+from __future__ import annotations
+
+import ipaddress
+import socket
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from bot.core.offline import configure_offline
+
+configure_offline(Path(tempfile.gettempdir()) / "ita-bot-test-data")
+
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+REPO_DIR = Path(__file__).resolve().parents[1]
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+_violations: list[str] = []
+
+
+def _is_local(host: object) -> bool:
+    if not isinstance(host, str):
+        return True
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _check(sock: socket.socket, address: object) -> None:
+    if sock.family == socket.AF_UNIX:
+        return
+    host = address[0] if isinstance(address, tuple) else address
+    if not _is_local(host):
+        _violations.append(repr(address))
+        raise ConnectionRefusedError(f"unplanned outbound connection to {address!r} blocked by tests")
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    _check(self, address)
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+    _check(self, address)
+    return _real_connect_ex(self, address)
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):  # noqa: ANN001 - mirrors socket.getaddrinfo
+    if isinstance(host, bytes):
+        host = host.decode()
+    if host is not None and not _is_local(host):
+        _violations.append(f"DNS {host}")
+        raise socket.gaierror(f"unplanned DNS lookup of {host!r} blocked by tests")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+socket.getaddrinfo = _guarded_getaddrinfo  # type: ignore[assignment]
+
+
+@pytest.fixture(autouse=True)
+def no_outbound_network():
+    """Fail the test if it tried to reach anything but loopback, even if the error was swallowed."""
+    start = len(_violations)
+    yield
+    attempted = _violations[start:]
+    if attempted:
+        pytest.fail(f"unplanned outbound network access: {attempted}")
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return SEEDS_DIR
