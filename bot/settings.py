@@ -1,0 +1,75 @@
+"""Typed settings: the only place that reads the environment or .env.
+
+Read by the entry points (python -m bot, ingest.py) and passed down; nothing
+else touches os.environ for configuration.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_DIR = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # storage
+    data_dir: Path = Field(REPO_DIR / "data", description="index, sessions, exports, library data")
+    knowledge_dir: Path = Field(REPO_DIR / "knowledge", description="curated knowledge shipped with the bot")
+    database_url: str = Field("", description="SQLAlchemy URL for sessions; default sqlite in data_dir")
+    collection: str = Field("ita_knowledge", description="Chroma collection name (ASCII)")
+
+    # retrieval
+    embedding: str = Field(
+        "hashing",
+        description="hashing (offline default) | sentence-transformers:<local model path> | openai",
+    )
+    embedding_base_url: str = Field("", description="OpenAI-compatible /v1 base URL for embeddings")
+    embedding_model: str = Field("", description="embedding model name at that endpoint")
+    embedding_api_key: SecretStr = Field(SecretStr(""), description="API key for the embeddings endpoint")
+
+    # optional LLM for drafting
+    llm_base_url: str = Field("", description="OpenAI-compatible /v1 base URL (vLLM, Ollama, hosted)")
+    llm_model: str = Field("", description="chat model name; empty = no LLM, offline default engine")
+    llm_api_key: SecretStr = Field(SecretStr("not-needed"), description="API key for the LLM endpoint")
+    llm_timeout: float = Field(60.0, description="seconds before falling back to the default engine")
+
+    # drafting defaults
+    tier_urgent_below: float = Field(85.0, description="below this: แก้ไขเร่งด่วน")
+    tier_maintain_from: float = Field(95.0, description="from this: รักษาระดับ")
+
+    # Telegram
+    telegram_bot_token: SecretStr = Field(SecretStr(""), description="enables the Telegram channel")
+    telegram_base_url: str = Field("https://api.telegram.org/bot", description="Bot API base URL")
+    telegram_webhook_secret: SecretStr = Field(SecretStr(""), description="X-Telegram-Bot-Api-Secret-Token")
+    telegram_webhook_url: str = Field("", description="public https URL; empty = long polling")
+    telegram_allowed_users: str = Field("", description="comma-separated Telegram user ids")
+
+    # LINE
+    line_channel_secret: SecretStr = Field(SecretStr(""), description="enables the LINE channel")
+    line_channel_access_token: SecretStr = Field(SecretStr(""), description="LINE Messaging API token")
+    line_api_host: str = Field("https://api.line.me", description="Messaging API host")
+    line_allowed_users: str = Field("", description="comma-separated LINE user ids")
+
+    # webhook server and document links
+    host: str = Field("0.0.0.0", description="webhook server bind address")
+    port: int = Field(8080, description="webhook server port")
+    public_base_url: str = Field("", description="public https base URL for download links")
+    link_secret: SecretStr = Field(SecretStr(""), description="key that signs download links")
+    link_ttl_hours: float = Field(24.0, description="download links expire after this")
+
+    def sessions_url(self) -> str:
+        """Return the SQLAlchemy URL for the session store."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'sessions.sqlite3'}"
+
+    def chroma_dir(self) -> Path:
+        """Return the folder of the persistent Chroma index."""
+        return self.data_dir / "chroma"
+
+    @staticmethod
+    def ids(raw: str) -> frozenset[str]:
+        """Parse a comma-separated allowlist."""
+        return frozenset(x.strip() for x in raw.split(",") if x.strip())
