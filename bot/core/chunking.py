@@ -62,7 +62,7 @@ def mentions(text: str, fw: Framework) -> tuple[list[int], list[str]]:
     found = {int(n) for n in _INDICATOR_NO.findall(norm) if 1 <= int(n) <= 10}
     squashed = re.sub(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])", "", norm)  # Word line wraps
     for ind in fw.indicators:
-        if any(name in squashed for name in ind.all_names()):
+        if any(name in squashed for name in [*ind.all_names(), *ind.misprints]):
             found.add(ind.number)
     codes = item_codes(norm)
     item_indicator = getattr(fw, "item_indicator", None)
