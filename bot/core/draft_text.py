@@ -1,0 +1,202 @@
+"""Wording of drafted rows: fit playbook practice to one agency, its units and year."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.framework import Framework
+from bot.core.measures import AgencyProfile, MeasureRow, Source
+from bot.core.thai_dates import fiscal_month_iso, format_period
+
+URGENT, IMPROVE, MAINTAIN = "แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ"
+# When in the fiscal year a row runs (fiscal months, 1 = ต.ค.): urgent work must
+# finish before the next ITA data entry (about เม.ย.), improvements by mid-year.
+_SPAN = {URGENT: (1, 6), IMPROVE: (1, 9), MAINTAIN: (1, 12)}
+
+
+@dataclass
+class Context:
+    """Everything a row's wording depends on."""
+
+    fw: Framework
+    playbook: object
+    profile: AgencyProfile
+    agency_type: object | None
+    agency: str
+    units: list[str]
+    year: int | None
+    fiscal_year: int | None
+    scores: object
+    thresholds: object
+    include_maintain: bool
+
+
+def pick_entry(ctx: Context, number: int, item: str | None):
+    """Return the playbook entry for an item if there is one, else for its indicator."""
+    entries = ctx.playbook.entries_for(number, [item] if item else [])
+    if item:
+        for entry in entries:
+            if item in entry.items:
+                return entry
+    return entries[0]
+
+
+def item_label(ctx: Context, item: str | None) -> str:
+    """Return "O13 รายงานผลการจัดซื้อจัดจ้าง..." or just the code when the title is unknown."""
+    if not item:
+        return ""
+    title = ctx.fw.item_title(item, ctx.year)
+    return f"{item} {title}" if title else item
+
+
+def _fill(template: str, ctx: Context, number: int, score: float | None, items: list[str]) -> str:
+    values = {
+        "agency": ctx.agency,
+        "score": f"{score:.2f}" if score is not None else "-",
+        "indicator_name": ctx.fw.indicator(number).name,
+        "items": ", ".join(item_label(ctx, i) for i in items) or "-",
+        "fiscal_year": ctx.fiscal_year or "",
+        "year": ctx.year or "",
+    }
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template  # a template with a placeholder we do not know is shown as written
+
+
+def _owners(ctx: Context, roles: list[str]) -> list[str]:
+    key = ctx.agency_type.key if ctx.agency_type else ""
+    owners = ctx.playbook.resolve_owners(roles, key, ctx.units or None) if key else []
+    return owners or ctx.units[:1] or ["ผู้บริหารหน่วยงานมอบหมาย"]
+
+
+def executive(ctx: Context) -> str:
+    """Return who approves and monitors the measures for this agency type."""
+    return ctx.agency_type.executive if ctx.agency_type else "หัวหน้าหน่วยงาน"
+
+
+def _report_to(ctx: Context) -> str:
+    return ctx.agency_type.report_to if ctx.agency_type else executive(ctx)
+
+
+def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: str, items: list[str],
+              item: str | None, sources: list[Source]) -> MeasureRow:
+    """Return one measure row fitted to the agency."""
+    name = ctx.fw.indicator(number).name
+    if item:
+        topic = f"ตัวชี้วัดที่ {number} {name} – ข้อ {item_label(ctx, item)}"
+    else:
+        topic = f"ตัวชี้วัดที่ {number} {name}"
+    if score is not None:
+        topic += f" ({score:.2f} คะแนน)"
+    topic += f" – {tier}"
+
+    analysis = _fill(entry.analysis.get(tier) or entry.analysis.get(IMPROVE) or "", ctx, number, score, items)
+    if not item and items and tier != MAINTAIN:
+        weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f})" for i in items)
+        analysis += f" ประเด็นย่อยที่ได้คะแนนต่ำ ได้แก่ {weak}"
+    if item and item.startswith("O"):
+        publish = getattr(entry, "publish", "") or ""
+        requirement = ""
+        oit = ctx.fw.oit_item(item, ctx.year)
+        if oit is not None:
+            requirement = oit.requirement
+        analysis += f" ข้อ {item_label(ctx, item)} ยังเผยแพร่ไม่ครบถ้วนตามเกณฑ์"
+        if requirement or publish:
+            analysis += f" ต้องเผยแพร่: {requirement or publish}"
+
+    measure = entry.measures[0] if entry.measures else entry.title
+    if item and item.startswith("O"):
+        measure = f"{measure} (ข้อ {item_label(ctx, item)})"
+    if ctx.fiscal_year:
+        measure += f" ประจำปีงบประมาณ พ.ศ. {ctx.fiscal_year}"
+
+    steps_source = entry.steps if tier != MAINTAIN else entry.steps[:3]
+    steps = []
+    for n, step in enumerate(steps_source, 1):
+        who = _owners(ctx, [step.role]) if getattr(step, "role", "") else []
+        text = _fill(step.text, ctx, number, score, items)
+        steps.append(f"{n}. {text}" + (f" ({', '.join(who)})" if who else ""))
+
+    start, end = _SPAN[tier]
+    timing = getattr(entry, "timing", None)
+    if timing is not None and tier != MAINTAIN:
+        start, end = max(1, timing.start), min(_SPAN[tier][1], max(timing.end, timing.start))
+    start_iso = fiscal_month_iso(ctx.fiscal_year, start)
+    end_iso = fiscal_month_iso(ctx.fiscal_year, end)
+
+    report_to = _report_to(ctx)
+    rounds = "รายงานผลการดำเนินงานรอบ 6 เดือน (ต.ค. – มี.ค.) และรอบ 12 เดือน (ต.ค. – ก.ย.)"
+    reporting = f"{rounds} ต่อ{report_to} และเผยแพร่บนเว็บไซต์ของ{ctx.agency}"
+    monitoring = _fill(entry.monitoring, ctx, number, score, items) if entry.monitoring else (
+        f"{executive(ctx)}กำกับติดตามความก้าวหน้าเป็นรายไตรมาส"
+    )
+    return MeasureRow(
+        indicator=number,
+        items=items,
+        score=score,
+        tier=tier,
+        topic=topic,
+        analysis=analysis.strip(),
+        measure=measure,
+        steps=steps,
+        owners=_owners(ctx, list(entry.owner_roles)),
+        timeline=format_period(start_iso, end_iso),
+        start_month=start_iso,
+        end_month=end_iso,
+        monitoring=monitoring,
+        reporting=reporting,
+        kpi="; ".join(_fill(k, ctx, number, score, items) for k in entry.kpis[:2]),
+        sources=sources,
+    )
+
+
+def playbook_source(entry) -> Source:
+    """Return the citation of a playbook entry (with the seed passages it distils)."""
+    refs = ", ".join(f"seed {r.seed}" for r in entry.seed_refs[:3])
+    return Source(source=f"knowledge/playbook.yaml#{entry.key}" + (f" (สรุปจาก {refs})" if refs else ""),
+                  text=entry.title)
+
+
+def cite(passage) -> str:
+    """Return a readable citation for a retrieved passage."""
+    where = passage.source
+    if passage.agency:
+        where += f" · {passage.agency}"
+    if passage.year:
+        where += f" · ปี {passage.year}"
+    return where
+
+
+def excerpt(text: str, limit: int = 220) -> str:
+    """Return a short quote of a passage, cut at a space."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def document_defaults(ctx: Context):
+    """Return the playbook's document-level defaults for this agency family."""
+    family = ctx.agency_type.family if ctx.agency_type else "local_gov"
+    return ctx.playbook.document_defaults(family)
+
+
+def document_kpis(ctx: Context, rows: list[MeasureRow], total: float | None, defaults) -> list[str]:
+    """Return success indicators for the whole plan, driven by this agency's scores."""
+    kpis = []
+    if total is not None:
+        target = max(ctx.thresholds.urgent_below, min(100.0, round(total + 1, 2)))
+        kpis.append(f"คะแนน ITA ปีงบประมาณ พ.ศ. {ctx.fiscal_year or ''} ไม่น้อยกว่า {target:.2f} คะแนน".replace("  ", " "))
+    weak = sorted({r.indicator for r in rows if r.tier != MAINTAIN})
+    for number in weak:
+        kpis.append(f"ตัวชี้วัดที่ {number} {ctx.fw.indicator(number).name} ได้คะแนนไม่น้อยกว่า {ctx.thresholds.maintain_from:.0f} คะแนน")
+    kpis.extend(_fill(k, ctx, 1, None, []) for k in defaults.kpis)
+    return list(dict.fromkeys(kpis))
+
+
+def monitoring_plan(ctx: Context, defaults) -> list[str]:
+    """Return the monitoring and reporting paragraphs, naming the executive and rounds."""
+    plan = [_fill(p, ctx, 1, None, []) for p in [*defaults.monitoring_plan, *defaults.reporting_plan]]
+    plan.append(
+        f"{executive(ctx)}เป็นผู้กำกับติดตามการดำเนินงานตามมาตรการ โดยรายงานผลรอบ 6 เดือน ภายในวันที่ 31 มีนาคม "
+        f"{ctx.fiscal_year or ''} และรอบ 12 เดือน ภายในวันที่ 30 กันยายน {ctx.fiscal_year or ''}".rstrip()
+    )
+    return plan
