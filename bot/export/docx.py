@@ -1,0 +1,196 @@
+"""Render a Draft as the publish-ready Word document: analysis report plus the measure table."""
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
+
+from bot.core.measures import Draft
+from bot.export.measure_table import (
+    MEASURE_COLUMNS,
+    indicator_name,
+    measure_cells,
+    plan_years,
+    score_text,
+    tier_for,
+    tool_name,
+    unique_sources,
+    year_text,
+)
+from bot.export.thai_dates import format_thai_date
+from bot.export.word import (
+    USABLE_W,
+    column_widths,
+    grid_table,
+    heading,
+    new_document,
+    para,
+    plain_table,
+    to_bytes,
+)
+
+CHART_WIDTH_CM = 22  # leaves room for the caption on the same landscape page
+
+
+def document_title(draft: Draft) -> str:
+    """Return the document title in the wording the seeds use, with both B.E. years."""
+    return " ".join(title_lines(draft))
+
+
+def agency_label(draft: Draft) -> str:
+    """Return the agency name, or a dotted blank to fill in."""
+    return draft.agency.name.strip() or "หน่วยงาน ...................................."
+
+
+def title_lines(draft: Draft) -> list[str]:
+    """Return the title broken into the lines of seed 002's cover, so no word is split."""
+    assessment, fiscal = plan_years(draft)
+    return [
+        "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+        "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
+        f"ประจำปีงบประมาณ พ.ศ. {year_text(assessment)}",
+        "และมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+        f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}",
+    ]
+
+
+def _title_block(doc, draft: Draft, today: date) -> None:
+    for line in title_lines(draft):
+        para(doc, line, size=20, bold=True, center=True)
+    para(doc, agency_label(draft), size=20, bold=True, center=True)
+    para(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today)}", center=True)
+
+
+def _results(doc, draft: Draft, chart_png: bytes | None) -> None:
+    assessment, _ = plan_years(draft)
+    heading(doc, "1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)")
+    sentence = (f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} "
+                f"ของ{agency_label(draft)}")
+    if draft.overall is not None:
+        sentence += f" ได้คะแนนภาพรวม {score_text(draft.overall)} คะแนน"
+    if draft.level:
+        sentence += f" อยู่ในระดับ {draft.level}"
+    para(doc, sentence, indent_cm=1)
+    if draft.level_note:
+        para(doc, f"หมายเหตุ: {draft.level_note}", italic=True, indent_cm=1)
+    if draft.tools:
+        para(doc, "คะแนนรายเครื่องมือ", bold=True).paragraph_format.keep_with_next = True
+        rows = [[[code], [tool_name(code)], [score_text(score)]] for code, score in draft.tools.items()]
+        grid_table(doc, ["เครื่องมือ", "ชื่อเครื่องมือ", "คะแนน"], rows, column_widths([1, 6, 1.2]),
+                   keep_together=True)
+    if draft.indicators:
+        para(doc)
+        low, high = draft.thresholds
+        para(doc, "คะแนนรายตัวชี้วัดและระดับการพัฒนา", bold=True).paragraph_format.keep_with_next = True
+        para(doc, f"(ต่ำกว่า {low:.2f} = แก้ไขเร่งด่วน; {low:.2f} ถึงต่ำกว่า {high:.2f} = พัฒนาให้ดีขึ้น; "
+                  f"ตั้งแต่ {high:.2f} ขึ้นไป = รักษาระดับ)",
+             size=14).paragraph_format.keep_with_next = True
+        row_tier = {r.indicator: r.tier for r in draft.rows}
+        rows = [
+            [[str(n)], [indicator_name(n)], [score_text(s)], [row_tier.get(n) or tier_for(s, draft.thresholds)]]
+            for n, s in sorted(draft.indicators.items())
+        ]
+        grid_table(doc, ["ตัวชี้วัดที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"], rows,
+                   column_widths([1, 5, 1.2, 2.2]), keep_together=True)
+    if chart_png:
+        para(doc)
+        doc.add_picture(io.BytesIO(chart_png), width=Cm(CHART_WIDTH_CM))
+        doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para(doc, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=14, center=True)
+
+
+def _analysis(doc, draft: Draft) -> None:
+    heading(doc, "2. การวิเคราะห์ผลการประเมิน")
+    if not draft.summary:
+        weak = [n for n, s in sorted(draft.indicators.items()) if s < draft.thresholds[1]]
+        text = ("ตัวชี้วัดที่ต้องพัฒนา: " + ", ".join(f"ตัวชี้วัดที่ {n} {indicator_name(n)}" for n in weak)
+                if weak else "-")
+        para(doc, text, indent_cm=1)
+        return
+    for number, tool in enumerate(draft.summary, start=1):
+        title = f"2.{number} {tool_name(tool.tool)}"
+        if tool.score is not None:
+            title += f" คะแนน {score_text(tool.score)}"
+        heading(doc, title, level=2)
+        for label, items in (("จุดแข็ง", tool.strengths), ("จุดที่ต้องพัฒนา", tool.weaknesses)):
+            para(doc, label, bold=True, indent_cm=0.5)
+            for item in items or ["-"]:
+                para(doc, f"• {item}", indent_cm=1)
+
+
+def _measures(doc, draft: Draft) -> None:
+    _, fiscal = plan_years(draft)
+    title = heading(doc, "3. มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+                         f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}")
+    # The table is the page-filling part: starting it on a fresh page avoids splitting
+    # its first row after a few lines at the bottom of the analysis page.
+    title.paragraph_format.page_break_before = True
+    para(doc, f"{agency_label(draft)} นำผลการวิเคราะห์ข้างต้นไปกำหนดมาตรการ ขั้นตอนการดำเนินการ "
+              "ผู้รับผิดชอบ ระยะเวลา และการกำกับติดตาม รายตัวชี้วัด ดังนี้", indent_cm=1)
+    if not draft.rows:
+        para(doc, "- ยังไม่มีมาตรการ -", center=True)
+        return
+    widths = column_widths([c.weight for c in MEASURE_COLUMNS], USABLE_W)
+    grid_table(doc, [c.lines for c in MEASURE_COLUMNS], [measure_cells(r) for r in draft.rows], widths)
+
+
+def _numbered(doc, items: list[str]) -> None:
+    for i, item in enumerate(items or ["-"], start=1):
+        para(doc, f"{i}. {item}" if items else item, indent_cm=1)
+
+
+def _kpis_and_monitoring(doc, draft: Draft) -> None:
+    heading(doc, "4. ตัวชี้วัดความสำเร็จ")
+    _numbered(doc, draft.kpis)
+    heading(doc, "5. การกำกับติดตามและรายงานผล")
+    _numbered(doc, draft.monitoring_plan)
+    executive = draft.agency.executive.strip()
+    if executive:
+        para(doc, f"ผู้บริหารผู้กำกับติดตามการดำเนินการตามมาตรการ: {executive}", indent_cm=1)
+
+
+def _notes(doc, draft: Draft) -> None:
+    if draft.notes:
+        para(doc)
+        para(doc, "หมายเหตุ", bold=True)
+        for note in draft.notes:
+            para(doc, f"• {note}", indent_cm=1)
+
+
+def _sources(doc, draft: Draft) -> None:
+    sources = unique_sources(draft)
+    if sources:
+        heading(doc, "ภาคผนวก แหล่งอ้างอิงของมาตรการ")
+        for i, (source, text) in enumerate(sources, start=1):
+            para(doc, f"[{i}] {source}", bold=True, size=14)
+            para(doc, f"“{text}”", size=14, indent_cm=1)
+
+
+def _signatures(doc, draft: Draft) -> None:
+    executive = draft.agency.executive.strip() or "...................................."
+    para(doc)
+    proposer = ("ลงชื่อ .................................... ผู้เสนอ\n"
+                "(....................................)\n"
+                "ตำแหน่ง ....................................\n"
+                "วันที่ ........ เดือน .................... พ.ศ. ........")
+    approver = ("ลงชื่อ .................................... ผู้อนุมัติ\n"
+                f"({executive})\n"
+                "ผู้บริหารผู้กำกับติดตาม\n"
+                "วันที่ ........ เดือน .................... พ.ศ. ........")
+    plain_table(doc, [[proposer, approver]], column_widths([1, 1]))
+
+
+def render_docx(draft: Draft, chart_png: bytes | None = None, *, today: date | None = None) -> bytes:
+    """Render the draft as an A4-landscape .docx in TH SarabunPSK, ready to publish."""
+    doc = new_document()
+    _title_block(doc, draft, today or date.today())
+    _results(doc, draft, chart_png)
+    _analysis(doc, draft)
+    _measures(doc, draft)
+    _kpis_and_monitoring(doc, draft)
+    _notes(doc, draft)
+    _signatures(doc, draft)
+    _sources(doc, draft)
+    return to_bytes(doc)

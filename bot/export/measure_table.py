@@ -1,0 +1,120 @@
+"""What every export prints: the measure-table columns, cell texts and the plan's years."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.core.framework import Framework, load_framework
+from bot.core.measures import Draft, MeasureRow, Tier
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the measure table: header lines and its share of the table width."""
+
+    lines: tuple[str, ...]  # the header split where a Thai reader expects the break
+    weight: float  # relative width; docx turns these into twips, xlsx into character widths
+
+    @property
+    def header(self) -> str:
+        """Return the header as one string."""
+        return "".join(self.lines)
+
+
+# Order follows seed 001/002 (indicator, analysis, measure, steps, owner, period) and adds the
+# monitoring/reporting/KPI columns seed 003 and ita-framework.md §5.2 ask for. Weights follow
+# how long each cell usually is: steps and analysis are the longest texts.
+MEASURE_COLUMNS: tuple[Column, ...] = (
+    Column(("ตัวชี้วัด/", "ประเด็น"), 9),
+    Column(("ผลการวิเคราะห์",), 12.5),
+    Column(("มาตรการ/", "โครงการ/กิจกรรม"), 10.5),
+    Column(("ขั้นตอน/", "วิธีดำเนินการ"), 16.5),
+    Column(("ผู้รับผิดชอบ",), 8),
+    Column(("ระยะเวลา", "ดำเนินการ"), 9),
+    Column(("แนวทาง", "การกำกับติดตาม"), 10.5),
+    Column(("การรายงานผล",), 9),
+    Column(("ตัวชี้วัด", "ความสำเร็จ"), 9),
+    Column(("แหล่งอ้างอิง",), 6.5),
+)
+MEASURE_HEADERS: tuple[str, ...] = tuple(c.header for c in MEASURE_COLUMNS)
+
+TIERS: tuple[Tier, Tier, Tier] = ("แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ")
+
+
+@lru_cache(maxsize=1)
+def framework() -> Framework:
+    """Return the ITA framework facts (indicator names, tools), read once."""
+    return load_framework()
+
+
+def indicator_name(number: int) -> str:
+    """Return the canonical Thai name of indicator 1..10."""
+    return framework().indicator(number).name
+
+
+def tool_name(code: str) -> str:
+    """Return the full Thai name of a tool (IIT/EIT/OIT), or the code if unknown."""
+    return next((t.name for t in framework().tools if t.code == code), code)
+
+
+def tier_for(score: float, thresholds: tuple[float, float]) -> Tier:
+    """Return the development tier of a score against the draft's (low, high) thresholds."""
+    low, high = thresholds
+    if score < low:
+        return TIERS[0]
+    return TIERS[1] if score < high else TIERS[2]
+
+
+def plan_years(draft: Draft) -> tuple[int | None, int | None]:
+    """Return (assessment year, fiscal year of the measures), B.E., from the draft or its profile."""
+    assessment = draft.assessment_year or draft.agency.assessment_year
+    fiscal = draft.fiscal_year or draft.agency.measures_year()
+    if fiscal is None and assessment:
+        fiscal = assessment + 1  # results of year N drive the measures of FY N+1 (§6.2)
+    return assessment, fiscal
+
+
+def year_text(year: int | None) -> str:
+    """Return a B.E. year, or a dotted blank the officer fills in by hand."""
+    return str(year) if year else "........"
+
+
+def score_text(score: float | None) -> str:
+    """Return a score with two decimals as ITAS prints it, or a dash."""
+    return f"{score:.2f}" if score is not None else "-"
+
+
+def topic_lines(row: MeasureRow) -> list[str]:
+    """Return the ตัวชี้วัด/ประเด็น cell: topic, weak items, score and tier."""
+    lines = [row.topic or f"ตัวชี้วัดที่ {row.indicator} {indicator_name(row.indicator)}"]
+    if row.items:
+        lines.append("ประเด็น: " + ", ".join(row.items))
+    if row.score is not None:
+        lines.append(f"คะแนน {score_text(row.score)}")
+    lines.append(f"({row.tier})")
+    return lines
+
+
+def measure_cells(row: MeasureRow) -> list[list[str]]:
+    """Return the ten cells of one measure row, each as a list of paragraphs."""
+    return [
+        topic_lines(row),
+        [row.analysis],
+        [row.measure],
+        [f"{i}. {step}" for i, step in enumerate(row.steps, start=1)],
+        list(row.owners),
+        [row.timeline],
+        [row.monitoring],
+        [row.reporting],
+        [row.kpi],
+        [s.source for s in row.sources],
+    ]
+
+
+def unique_sources(draft: Draft) -> list[tuple[str, str]]:
+    """Return every (source, passage) cited by the rows, first citation first, without repeats."""
+    seen: dict[tuple[str, str], None] = {}
+    for row in draft.rows:
+        for src in row.sources:
+            seen.setdefault((src.source, src.text), None)
+    return list(seen)

@@ -1,0 +1,72 @@
+"""Render the 6- or 12-month progress-report template from the plan's measure rows."""
+from __future__ import annotations
+
+from datetime import date
+
+from bot.core.measures import Draft, MeasureRow
+from bot.export.docx import agency_label
+from bot.export.measure_table import indicator_name, plan_years, year_text
+from bot.export.thai_dates import format_thai_date, round_deadline, round_period
+from bot.export.word import (
+    column_widths,
+    grid_table,
+    heading,
+    new_document,
+    para,
+    plain_table,
+    to_bytes,
+)
+
+REPORT_HEADERS = ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน", "ปัญหา/อุปสรรค",
+                  "ข้อเสนอแนะ", "สถานะ")
+REPORT_WEIGHTS = (17, 9, 7, 22, 13, 13, 10)
+STATUS_BOXES = ("☐ ดำเนินการแล้ว", "☐ อยู่ระหว่างดำเนินการ", "☐ ยังไม่ดำเนินการ")
+BLANK = "........................................"
+
+
+def report_title(draft: Draft, round_months: int) -> str:
+    """Return the report title with its round and period, e.g. "... รอบ 6 เดือน (ต.ค. 68 – มี.ค. 69)"."""
+    _, fiscal = plan_years(draft)
+    return ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+            f"รอบ {round_months} เดือน ({round_period(fiscal, round_months)})")
+
+
+def _cells(row: MeasureRow) -> list[list[str]]:
+    measure = [f"ตัวชี้วัดที่ {row.indicator} {indicator_name(row.indicator)}", row.measure]
+    # Blank dotted lines are where the officer writes the results by hand or in Word.
+    return [measure, list(row.owners), [row.timeline], [BLANK, BLANK, BLANK], [BLANK], [BLANK],
+            list(STATUS_BOXES)]
+
+
+def render_report_docx(draft: Draft, round_months: int, *, today: date | None = None) -> bytes:
+    """Render the progress-report template for round 6 or 12 months as A4-landscape .docx bytes."""
+    if round_months not in (6, 12):
+        raise ValueError(f"a progress round is 6 or 12 months, got {round_months}")
+    _, fiscal = plan_years(draft)
+    doc = new_document()
+    para(doc, "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+         size=20, bold=True, center=True)
+    para(doc, f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} "
+              f"รอบ {round_months} เดือน ({round_period(fiscal, round_months)})",
+         size=20, bold=True, center=True)
+    para(doc, agency_label(draft), size=20, bold=True, center=True)
+    para(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today or date.today())}", center=True)
+    heading(doc, f"ผลการดำเนินการรอบ {round_months} เดือน")
+    para(doc, f"รายงานผลการดำเนินการตามมาตรการ ตั้งแต่ 1 ตุลาคม {year_text(fiscal and fiscal - 1)} "
+              f"ถึง {round_deadline(fiscal, round_months)}", indent_cm=1)
+    if draft.rows:
+        grid_table(doc, REPORT_HEADERS, [_cells(r) for r in draft.rows], column_widths(REPORT_WEIGHTS))
+    else:
+        para(doc, "- ยังไม่มีมาตรการ -", center=True)
+    heading(doc, "สรุปผลและข้อเสนอแนะต่อผู้บริหาร")
+    for _ in range(3):
+        para(doc, BLANK * 5, indent_cm=1)
+    para(doc)
+    executive = draft.agency.executive.strip() or "...................................."
+    plain_table(doc, [[
+        "ลงชื่อ .................................... ผู้รายงาน\n(....................................)\n"
+        "ตำแหน่ง ....................................",
+        f"ลงชื่อ .................................... ผู้บริหาร\n({executive})\n"
+        "☐ ทราบ  ☐ เห็นชอบ  ☐ อื่น ๆ ....................",
+    ]], column_widths([1, 1]))
+    return to_bytes(doc)

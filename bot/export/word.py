@@ -1,0 +1,307 @@
+"""Word layout primitives shared by the plan and the progress report: page, Thai fonts, tables.
+
+Thai is a complex script: Word picks the font and size of Thai text from the
+complex-script slots (w:rFonts/@w:cs, w:szCs), not from w:ascii/w:sz. Setting only
+`run.font.name` leaves Thai in the theme font, so every slot is written here by hand.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+FONT = "TH SarabunPSK"
+BODY_PT = 16
+# 16 pt does not fit ten columns on a landscape A4 (about 12 Thai characters per line);
+# 14 pt is the smallest size Thai official documents use and keeps the table legible.
+TABLE_PT = 14
+
+# A4 landscape in twips (1/20 pt): 297 x 210 mm.
+PAGE_W, PAGE_H = 16838, 11906
+# 1.5 cm binding side, 1.27 cm elsewhere: ten columns need every centimetre of width.
+MARGIN_LEFT, MARGIN_RIGHT = 851, 720
+MARGIN_TOP, MARGIN_BOTTOM = 851, 720
+USABLE_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
+USABLE_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+CELL_PAD = 57  # 0.1 cm left/right cell margin: Word's 0.19 cm default wastes a character per column
+
+HEADER_FILL = "D9E2F3"
+# Child order of w:rPr required by the OOXML schema (Word rejects files that break it).
+_RPR_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+    "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+    "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
+    "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+    "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)
+
+
+def _set_rpr_child(rpr, tag: str, **attrs: str):
+    """Replace child `tag` of a w:rPr with one carrying `attrs`, keeping schema order."""
+    for old in rpr.findall(qn(tag)):
+        rpr.remove(old)
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(qn(f"w:{key}"), value)
+    successors = _RPR_ORDER[_RPR_ORDER.index(tag) + 1:]
+    rpr.insert_element_before(el, *successors)
+    return el
+
+
+def set_thai_font(rpr, size_pt: float | None = None, bold: bool | None = None) -> None:
+    """Write TH SarabunPSK into every font slot of a w:rPr, and its size into w:sz and w:szCs."""
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = _set_rpr_child(rpr, "w:rFonts")
+    for attr in [a for a in rfonts.attrib if a.endswith("Theme")]:
+        del rfonts.attrib[attr]  # theme fonts override the explicit names, so drop them
+    for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+        rfonts.set(qn(f"w:{slot}"), FONT)
+    if bold is not None:
+        for tag in ("w:b", "w:bCs"):
+            if bold:
+                _set_rpr_child(rpr, tag)
+            else:
+                for old in rpr.findall(qn(tag)):
+                    rpr.remove(old)
+    if size_pt is not None:
+        half_points = str(int(round(size_pt * 2)))
+        _set_rpr_child(rpr, "w:sz", val=half_points)
+        _set_rpr_child(rpr, "w:szCs", val=half_points)
+
+
+def _style_rpr(style_el):
+    return style_el.get_or_add_rPr()  # python-docx inserts it in schema order
+
+
+def _style_document(doc: DocumentObject) -> None:
+    """Make TH SarabunPSK 16 pt the default everywhere, headings black, language Thai."""
+    styles_el = doc.styles.element
+    defaults = styles_el.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_thai_font(defaults, BODY_PT)
+    # w:bidi names the complex-script language: Word uses it for Thai line breaking.
+    _set_rpr_child(defaults, "w:lang", val="th-TH", eastAsia="th-TH", bidi="th-TH")
+    for style_el in styles_el.findall(qn("w:style")):
+        rpr = style_el.find(qn("w:rPr"))
+        if rpr is None and style_el.get(qn("w:styleId")) != "Normal":
+            continue
+        rpr = _style_rpr(style_el)
+        set_thai_font(rpr)
+        for color in rpr.findall(qn("w:color")):
+            rpr.remove(color)  # built-in headings are theme blue; official documents are black
+    normal = doc.styles["Normal"]
+    set_thai_font(_style_rpr(normal.element), BODY_PT)
+    _set_rpr_child(_style_rpr(normal.element), "w:lang", val="th-TH", eastAsia="th-TH", bidi="th-TH")
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    for name, size in (("Heading 1", 18), ("Heading 2", BODY_PT)):
+        style = doc.styles[name]
+        set_thai_font(_style_rpr(style.element), size, bold=True)
+        for tag in ("w:i", "w:iCs"):
+            for old in _style_rpr(style.element).findall(qn(tag)):
+                _style_rpr(style.element).remove(old)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
+
+
+def new_document() -> DocumentObject:
+    """Return an empty A4-landscape document whose every style prints Thai in TH SarabunPSK."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Twips(PAGE_W), Twips(PAGE_H)
+    section.left_margin, section.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
+    section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
+    _style_document(doc)
+    return doc
+
+
+def write(paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool = False,
+          italic: bool = False) -> Paragraph:
+    """Append a run of `text` to a paragraph with the Thai font set on the run itself."""
+    run = paragraph.add_run(text)
+    rpr = run._r.get_or_add_rPr()
+    set_thai_font(rpr, size, bold=bold)
+    if italic:
+        _set_rpr_child(rpr, "w:i")
+        _set_rpr_child(rpr, "w:iCs")
+    return paragraph
+
+
+def para(container, text: str = "", *, size: float = BODY_PT, bold: bool = False, italic: bool = False,
+         center: bool = False, style: str | None = None, indent_cm: float = 0) -> Paragraph:
+    """Add a paragraph of Thai text to a document or a cell and return it."""
+    paragraph = container.add_paragraph(style=style) if style else container.add_paragraph()
+    if center:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if indent_cm:
+        paragraph.paragraph_format.left_indent = Twips(int(indent_cm * 567))
+    if text:
+        write(paragraph, text, size=size, bold=bold, italic=italic)
+    return paragraph
+
+
+def heading(doc: DocumentObject, text: str, level: int = 1) -> Paragraph:
+    """Add a numbered section heading (a real Word heading, so it shows in the navigation pane)."""
+    paragraph = doc.add_paragraph(style=f"Heading {level}")
+    write(paragraph, text, size=18 if level == 1 else BODY_PT, bold=True)
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
+def column_widths(weights: Sequence[float], total: int = USABLE_W) -> list[int]:
+    """Split `total` twips in proportion to `weights`; the sum never exceeds `total`."""
+    scale = total / sum(weights)
+    widths = [int(w * scale) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _estimated_lines(texts: Sequence[str], width: int, size: float) -> int:
+    # Thai advance widths average about 0.42 em (combining vowels and tones have none).
+    per_line = max(1, int((width - 2 * CELL_PAD) / (size * 20 * 0.42)))
+    return sum(max(1, -(-len(t) // per_line)) for t in texts) or 1
+
+
+def _short_row(cells: Sequence[Sequence[str]], widths: Sequence[int], size: float) -> bool:
+    """Tell whether a row is short enough to keep on one page without leaving a large gap.
+
+    Keeping a tall row whole pushes it to the next page and leaves the rest of the
+    page blank (seen in LibreOffice renders), so only rows up to half a page are kept.
+    """
+    line_height = size * 20 * 1.7  # TH SarabunPSK/Laksaman lines are ~1.7 em tall
+    lines = max(_estimated_lines(c, w, size) for c, w in zip(cells, widths, strict=True))
+    return lines * line_height < USABLE_H * 0.5
+
+
+def _row_property(row, tag: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn(tag)) is None:
+        tr_pr.append(OxmlElement(tag))
+
+
+def _fill(cell: _Cell, text_lines: Sequence[str], size: float, bold: bool = False) -> None:
+    first = True
+    for line in text_lines or [""]:
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        if line:
+            write(paragraph, line, size=size, bold=bold)
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _fix_geometry(table: Table, widths: Sequence[int]) -> None:
+    """Pin the table to `widths`: fixed layout, grid columns and every cell's w:tcW.
+
+    LibreOffice sizes columns from w:tblGrid and ignores cell widths alone; Word uses the
+    cell widths; writing both makes the table look the same in both.
+    """
+    tbl_pr = table._tbl.tblPr
+    for tag in ("w:tblW", "w:tblLayout", "w:tblCellMar", "w:tblInd"):
+        for old in tbl_pr.findall(qn(tag)):
+            tbl_pr.remove(old)
+    tbl_w = OxmlElement("w:tblW")
+    tbl_w.set(qn("w:w"), str(sum(widths)))
+    tbl_w.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(CELL_PAD))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    # Schema order inside tblPr: tblStyle, ..., tblW, jc, ..., tblLayout, tblCellMar, tblLook.
+    anchor = tbl_pr.find(qn("w:tblLook"))
+    for el in (tbl_w, layout, margins):
+        if anchor is not None:
+            anchor.addprevious(el)
+        else:
+            tbl_pr.append(el)
+    jc = tbl_pr.find(qn("w:jc"))
+    if jc is not None:
+        tbl_pr.remove(jc)
+        layout.addprevious(jc)
+    grid = table._tbl.tblGrid
+    for col in list(grid):
+        grid.remove(col)
+    for width in widths:
+        col = OxmlElement("w:gridCol")
+        col.set(qn("w:w"), str(width))
+        grid.append(col)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Twips(width)
+
+
+def grid_table(doc: DocumentObject, headers: Sequence[str | Sequence[str]], rows: Sequence[Sequence[Sequence[str]]],
+               widths: Sequence[int], *, size: float = TABLE_PT, keep_together: bool = False) -> Table:
+    """Add a bordered table whose header row repeats on every page and whose rows keep together.
+
+    `rows` holds, per row, one list of paragraphs per cell. A row is kept on one page
+    (w:cantSplit) only when it is short enough; a row taller than a page must split.
+    `keep_together` keeps a small table on one page (keep-with-next on all but the last row).
+    """
+    table = doc.add_table(rows=1 + len(rows), cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fix_geometry(table, widths)
+    header = table.rows[0]
+    _row_property(header, "w:cantSplit")
+    _row_property(header, "w:tblHeader")
+    for cell, text in zip(header.cells, headers, strict=True):
+        _fill(cell, [text] if isinstance(text, str) else list(text), size, bold=True)
+        for paragraph in cell.paragraphs:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _shade(cell, HEADER_FILL)
+    for row, cells in zip(table.rows[1:], rows, strict=True):
+        if _short_row(cells, widths, size):
+            _row_property(row, "w:cantSplit")
+        for cell, lines in zip(row.cells, cells, strict=True):
+            _fill(cell, lines, size)
+    if keep_together:
+        for row in table.rows[:-1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+    return table
+
+
+def plain_table(doc: DocumentObject, rows: Sequence[Sequence[str]], widths: Sequence[int],
+                *, size: float = BODY_PT, center: bool = True) -> Table:
+    """Add a borderless layout table (e.g. the signature block), one paragraph per line."""
+    table = doc.add_table(rows=len(rows), cols=len(widths))
+    _fix_geometry(table, widths)
+    for row, cells in zip(table.rows, rows, strict=True):
+        _row_property(row, "w:cantSplit")
+        for cell, text in zip(row.cells, cells, strict=True):
+            _fill(cell, text.split("\n"), size)
+            for paragraph in cell.paragraphs:
+                if center:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return table
+
+
+def to_bytes(doc: DocumentObject) -> bytes:
+    """Serialise a document to .docx bytes."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,93 @@
+"""Render a Draft as an Excel workbook: the measure table and the indicator scores."""
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from bot.core.measures import Draft
+from bot.export.measure_table import (
+    MEASURE_COLUMNS,
+    MEASURE_HEADERS,
+    indicator_name,
+    measure_cells,
+    plan_years,
+    tier_for,
+    year_text,
+)
+from bot.export.word import FONT
+
+FONT_SIZE = 14
+# Excel widths are in characters of the default font; Thai combining marks take no width,
+# so 2.2 characters per weight point gives readable columns without huge rows.
+WIDTH_PER_WEIGHT = 2.2
+HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def _write_table(ws: Worksheet, title: str, headers: list[str], rows: list[list[object]],
+                 widths: list[float]) -> None:
+    """Write a title row, a bold frozen header row and wrapped bordered data rows."""
+    ws.cell(row=1, column=1, value=title).font = Font(name=FONT, size=16, bold=True)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    ws.cell(row=1, column=1).alignment = Alignment(wrap_text=True, vertical="center")
+    ws.row_dimensions[1].height = 48
+    for col, header in enumerate(headers, start=1):
+        cell = ws.cell(row=2, column=col, value=header)
+        cell.font = Font(name=FONT, size=FONT_SIZE, bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = WRAP_CENTER
+        cell.border = BORDER
+    for r, values in enumerate(rows, start=3):
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=col, value=value)
+            cell.font = Font(name=FONT, size=FONT_SIZE)
+            cell.alignment = WRAP_TOP
+            cell.border = BORDER
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = "A3"  # title and header stay visible while scrolling
+    ws.print_title_rows = "2:2"  # and the header repeats on every printed page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def render_xlsx(draft: Draft) -> bytes:
+    """Render the measure table and the indicator scores as .xlsx bytes."""
+    _, fiscal = plan_years(draft)
+    agency = draft.agency.name or "หน่วยงาน"
+    wb = Workbook()
+    measures = wb.active
+    measures.title = "มาตรการ"
+    _write_table(
+        measures,
+        f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} {agency}",
+        list(MEASURE_HEADERS),
+        [["\n".join(lines) for lines in measure_cells(row)] for row in draft.rows],
+        [c.weight * WIDTH_PER_WEIGHT for c in MEASURE_COLUMNS],
+    )
+    scores = wb.create_sheet("คะแนนรายตัวชี้วัด")
+    row_tier = {r.indicator: r.tier for r in draft.rows}
+    _write_table(
+        scores,
+        f"คะแนนรายตัวชี้วัด {agency}",
+        ["ตัวชี้วัดที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"],
+        [[n, indicator_name(n), s, row_tier.get(n) or tier_for(s, draft.thresholds)]
+         for n, s in sorted(draft.indicators.items())],
+        [12, 36, 12, 20],
+    )
+    for row in scores.iter_rows(min_row=3, min_col=3, max_col=3):
+        for cell in row:
+            cell.number_format = "0.00"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

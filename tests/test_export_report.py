@@ -1,0 +1,53 @@
+"""The 6/12-month progress report template."""
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from bot.export.report import REPORT_HEADERS, render_report_docx
+from bot.export.word import USABLE_W
+from tests.draft_samples import bare, tambon_municipality
+
+
+def _text(doc) -> str:
+    return "\n".join([p.text for p in doc.paragraphs]
+                     + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+
+
+@pytest.mark.parametrize(("months", "period", "deadline"), [
+    (6, "รอบ 6 เดือน (ต.ค. 68 – มี.ค. 69)", "31 มีนาคม 2569"),
+    (12, "รอบ 12 เดือน (ต.ค. 68 – ก.ย. 69)", "30 กันยายน 2569"),
+])
+def test_report_round_period_and_rows(months, period, deadline):
+    draft = tambon_municipality()
+    doc = Document(io.BytesIO(render_report_docx(draft, months, today=date(2026, 3, 31))))
+    text = _text(doc)
+    assert period in text and deadline in text and "1 ตุลาคม 2568" in text
+    assert "31 มีนาคม 2569" in text
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == list(REPORT_HEADERS)
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert len(grid) == len(REPORT_HEADERS) and sum(grid) <= USABLE_W
+    assert len(table.rows) == 1 + len(draft.rows)
+    for row, measure in zip(table.rows[1:], draft.rows, strict=True):
+        assert measure.measure in row.cells[0].text
+        assert all(o in row.cells[1].text for o in measure.owners)
+        assert "☐ ดำเนินการแล้ว" in row.cells[6].text and "☐ ยังไม่ดำเนินการ" in row.cells[6].text
+    assert "(นายกเทศมนตรีตำบลนาดี)" in text
+    sect = doc.sections[0]
+    assert sect.page_width > sect.page_height
+
+
+def test_report_rejects_other_rounds():
+    with pytest.raises(ValueError):
+        render_report_docx(tambon_municipality(), 9)
+
+
+def test_bare_report_renders():
+    text = _text(Document(io.BytesIO(render_report_docx(bare(), 6))))
+    assert "รอบ 6 เดือน (ต.ค. – มี.ค.)" in text
