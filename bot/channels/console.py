@@ -1,0 +1,132 @@
+"""The console channel: the same conversation as Telegram/LINE, in a terminal or from a script.
+
+Input rules (also in docs/conversation.md):
+* one message per line; blank lines are skipped;
+* a multi-line message (a pasted score table) goes between two lines that hold
+  only three double quotes, like a Python block string;
+* in a terminal, lines pasted together (arriving within a moment) are one message;
+* a bare number presses that button of the last reply ("1" = the first button);
+* /quit or ออก ends the session (so does end of input).
+Exported files are written to data_dir/exports/console-<timestamp>/, whose path is printed.
+"""
+from __future__ import annotations
+
+import select
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from bot.core.dialogue_render import card_text
+from bot.core.messages import Choice, Inbound, Reply
+from bot.core.thai_text import THAI_DIGITS
+
+BLOCK = '"""'
+QUIT = ("/quit", "/exit", "ออก")
+_DIGITS = str.maketrans(THAI_DIGITS, "0123456789")
+_PASTE_GAP = 0.05  # seconds: lines closer than this were pasted together
+
+
+def read_messages(lines: Iterable[str], *, more_waiting=None) -> Iterator[str]:
+    """Group input lines into messages; more_waiting() says whether a pasted line is already queued."""
+    block: list[str] | None = None
+    pending: list[str] = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if block is not None:
+            if line.strip() == BLOCK:
+                if any(x.strip() for x in block):
+                    yield "\n".join(block).strip()
+                block = None
+            else:
+                block.append(line)
+            continue
+        if line.strip() == BLOCK:
+            block = []
+            continue
+        if line.strip():
+            pending.append(line)
+        if pending and not (more_waiting and more_waiting()):
+            yield "\n".join(pending).strip()
+            pending = []
+    if block:
+        yield "\n".join(block).strip()
+    if pending:
+        yield "\n".join(pending).strip()
+
+
+def _stdin_has_more() -> bool:
+    ready, _, _ = select.select([sys.stdin], [], [], _PASTE_GAP)
+    return bool(ready)
+
+
+class ConsoleChannel:
+    """Drive a Dialogue from text lines and print its Replies."""
+
+    def __init__(self, dialogue, exports_root: Path, *, user_id: str = "officer", out: TextIO | None = None,
+                 echo: bool = False) -> None:
+        self.dialogue = dialogue
+        self.folder = exports_root / f"console-{datetime.now():%Y%m%d-%H%M%S}"
+        self.user_id = user_id
+        self.out = out or sys.stdout
+        self.echo = echo
+        self.choices: list[Choice] = []
+
+    def inbound(self, message: str) -> Inbound:
+        """Turn a typed message into an Inbound (a bare number presses a button)."""
+        number = message.strip().translate(_DIGITS)
+        if number.isdigit() and 1 <= int(number) <= len(self.choices):
+            return Inbound("console", self.user_id, chat_id=self.user_id,
+                           choice=self.choices[int(number) - 1].payload, kind="choice")
+        return Inbound("console", self.user_id, text=message, chat_id=self.user_id)
+
+    def show(self, reply: Reply) -> None:
+        """Print a reply: texts, cards, files and numbered buttons."""
+        p = lambda s="": print(s, file=self.out)  # noqa: E731 - local shorthand
+        for text in reply.texts:
+            p(f"บอท> {text}")
+        for card in reply.cards:
+            p("  ┌ " + card_text(card).replace("\n", "\n  │ "))
+        for doc in reply.documents:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self.folder / Path(doc.filename).name  # never let a filename escape the folder
+            path.write_bytes(doc.content)
+            p(f"  ไฟล์: {path}  ({doc.caption})" if doc.caption else f"  ไฟล์: {path}")
+        if reply.documents:
+            p(f"  (บันทึกไฟล์ไว้ในโฟลเดอร์ {self.folder})")
+        self.choices = list(reply.choices)
+        if self.choices:
+            p("  ปุ่ม: " + "  ".join(f"[{i}] {c.label}" for i, c in enumerate(self.choices, 1))
+              + "  (พิมพ์หมายเลขเพื่อกดปุ่ม)")
+        p()
+        self.out.flush()
+
+    def run(self, lines: Iterable[str], *, interactive: bool = False) -> int:
+        """Converse until the input ends or the officer types /quit."""
+        if interactive:
+            print("พิมพ์ข้อความแล้วกด Enter · วางตารางหลายบรรทัดได้ หรือครอบด้วยบรรทัด \"\"\" · พิมพ์ /quit เพื่อออก",
+                  file=self.out)
+            self.show(self.dialogue.handle(Inbound("console", self.user_id, chat_id=self.user_id, text="/start")))
+        messages = read_messages(lines, more_waiting=_stdin_has_more if interactive else None)
+        try:
+            for message in messages:
+                if message.strip().lower() in QUIT:
+                    break
+                if self.echo:
+                    print(f"คุณ> {message}", file=self.out)
+                self.show(self.dialogue.handle(self.inbound(message)))
+        except KeyboardInterrupt:
+            pass
+        print("จบการสนทนา ข้อมูลของท่านบันทึกไว้แล้ว เรียกใช้อีกครั้งเพื่อทำต่อได้", file=self.out)
+        return 0
+
+
+def prompt_lines(stream: TextIO, out: TextIO) -> Iterator[str]:
+    """Yield lines typed at a prompt."""
+    while True:
+        print("คุณ> ", end="", file=out, flush=True)
+        line = stream.readline()
+        if not line:
+            return
+        yield line

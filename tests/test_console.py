@@ -1,0 +1,64 @@
+"""Console channel: message grouping, buttons by number, files written to a printed folder."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.channels.console import ConsoleChannel, read_messages
+from bot.core.messages import Card, Choice, Document, Inbound, Reply
+
+
+class ScriptedDialogue:
+    """A stand-in dialogue at the channel edge: records what it receives, answers from a queue."""
+
+    def __init__(self, *replies: Reply) -> None:
+        self.replies = list(replies)
+        self.received: list[Inbound] = []
+
+    def handle(self, inbound: Inbound) -> Reply:
+        self.received.append(inbound)
+        return self.replies.pop(0) if self.replies else Reply(["รับทราบ"])
+
+
+def test_one_message_per_line_and_blank_lines_skipped():
+    assert list(read_messages(["สวัสดี\n", "\n", "เทศบาลตำบลนามะเขือ\n"])) == ["สวัสดี", "เทศบาลตำบลนามะเขือ"]
+
+
+def test_triple_quote_block_is_one_message():
+    lines = ['"""\n', "1 การปฏิบัติหน้าที่ 98.50\n", "\n", "2 การใช้งบประมาณ 97.20\n", '"""\n', "ยืนยัน\n"]
+    assert list(read_messages(lines)) == ["1 การปฏิบัติหน้าที่ 98.50\n\n2 การใช้งบประมาณ 97.20", "ยืนยัน"]
+
+
+def test_unclosed_block_is_still_delivered():
+    assert list(read_messages(['"""', "9 การเปิดเผยข้อมูล 78.50"])) == ["9 การเปิดเผยข้อมูล 78.50"]
+
+
+def test_pasted_lines_arriving_together_are_one_message():
+    queued = iter([True, False, False])
+    assert list(read_messages(["a", "b", "c"], more_waiting=lambda: next(queued))) == ["a\nb", "c"]
+
+
+def test_number_presses_the_last_replys_button_and_files_land_in_printed_folder(tmp_path: Path):
+    dialogue = ScriptedDialogue(
+        Reply(["เลือกไฟล์"], choices=[Choice("ดาวน์โหลด Word", "/export docx"), Choice("Excel", "/export xlsx")]),
+        Reply(["ไฟล์พร้อม"], documents=[Document("../../ita-measures-2569.docx", b"DOCX", "application/x", "Word")],
+              cards=[Card("แถว 1 · ตัวชี้วัดที่ 9", "แก้ไขเร่งด่วน", (("มาตรการ", "เผยแพร่ข้อมูล"),))]),
+    )
+    out = io.StringIO()
+    console = ConsoleChannel(dialogue, tmp_path / "exports", user_id="somchai", out=out, echo=True)
+    assert console.run(["/export\n", "๑\n", "7\n"]) == 0
+    first, pressed, typed = dialogue.received
+    assert first.text == "/export" and first.session_key == "console:somchai"
+    assert pressed.kind == "choice" and pressed.choice == "/export docx"
+    assert typed.text == "7" and typed.choice == ""  # no third button: a number stays text
+    files = list((tmp_path / "exports").glob("console-*/*"))
+    assert [f.name for f in files] == ["ita-measures-2569.docx"] and files[0].read_bytes() == b"DOCX"
+    text = out.getvalue()
+    assert str(files[0].parent) in text and "[1] ดาวน์โหลด Word" in text and "แถว 1 · ตัวชี้วัดที่ 9" in text
+    assert "คุณ> ๑" in text
+
+
+def test_quit_stops_before_later_messages(tmp_path: Path):
+    dialogue = ScriptedDialogue()
+    ConsoleChannel(dialogue, tmp_path, out=io.StringIO()).run(["สวัสดี", "/quit", "ไม่ควรถึง"])
+    assert [m.text for m in dialogue.received] == ["สวัสดี"]
