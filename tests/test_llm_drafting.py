@@ -301,3 +301,52 @@ def test_owners_are_free_when_the_agency_has_no_units(fake, draft):
     assert result.engine == f"llm:{MODEL}" and result.rows[0].owners == ["งานนิติการ"]
     _, user = sent_messages(fake.chat_requests()[0])
     assert "ไม่ได้ระบุ" in user
+
+
+def test_owners_chosen_by_the_default_engine_or_sections_of_units_are_accepted(fake, draft):
+    draft.rows[0].owners = ["ทุกกอง"]
+    fake.enqueue_json(improved(draft.rows[0], owners=["ทุกกอง", "กองคลัง (งานพัสดุ)"]))
+    fake.enqueue_json(improved(draft.rows[1]))
+    fake.enqueue_json(improved(draft.rows[2]))
+    result = refiner_for(fake).refine(draft)
+    assert result.engine == f"llm:{MODEL}"
+    assert result.rows[0].owners == ["ทุกกอง", "กองคลัง (งานพัสดุ)"]
+
+
+def _answer_for_the_row_in_the_prompt(body: dict) -> dict:
+    """Play a well-behaved model: read the default row out of the prompt and improve it."""
+    user = body["messages"][1]["content"]
+    start = user.index("(JSON):\n") + len("(JSON):\n")
+    default = MeasureRow.model_validate_json(user[start: user.index("\n\nCONTEXT")])
+    return improved(default)
+
+
+def test_concurrent_calls_keep_each_answer_with_its_row(fake, draft):
+    def slow_model(body: dict) -> dict:
+        time.sleep(0.5)
+        return _answer_for_the_row_in_the_prompt(body)
+
+    fake.respond_with(slow_model)
+    refiner = LLMRefiner(build_chat_model(fake.base_url, MODEL, "", 5), timeout=5, concurrency=3)
+
+    started = time.monotonic()
+    result = refiner.refine(draft)
+
+    assert time.monotonic() - started < 1.2  # three 0.5 s answers overlapped
+
+    assert result.engine == f"llm:{MODEL}"
+    assert [r.indicator for r in result.rows] == [1, 7, 9]
+    assert [r.measure for r in result.rows] == [improved(r)["measure"] for r in draft.rows]
+    assert len(fake.chat_requests()) == 3
+
+
+def test_no_call_starts_after_the_budget_is_spent(fake, draft):
+    fake.enqueue_slow(0.5, improved(draft.rows[0]))
+    refiner = LLMRefiner(build_chat_model(fake.base_url, MODEL, "", 5), timeout=5, budget=0.3)
+
+    result, outcomes = refiner.refine_with_report(draft)
+
+    assert [(o.used_llm, o.kind) for o in outcomes] == [(True, "ok"), (False, "budget"), (False, "budget")]
+    assert result.rows[0] != draft.rows[0] and result.rows[1:] == draft.rows[1:]
+    assert any("ใช้เวลารวมครบตามที่กำหนด (0.3 วินาที)" in n and "ตัวชี้วัดที่ 7, 9" in n for n in result.notes)
+    assert len(fake.chat_requests()) == 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -101,13 +102,23 @@ def parse_json_object(content: str) -> dict:
     return data
 
 
-def check_row(row: MeasureRow, draft: Draft, passages: list[Source]) -> MeasureRow:
+def _owner_allowed(owner: str, allowed: set[str]) -> bool:
+    owner = owner.strip()
+    # "กองคลัง (งานพัสดุ)" names a section inside a listed unit.
+    return owner in allowed or owner.split("(", 1)[0].strip() in allowed
+
+
+def check_row(
+    row: MeasureRow, draft: Draft, passages: list[Source], original: MeasureRow | None = None
+) -> MeasureRow:
     """Apply our rules to a schema-valid row; raise RowRejected with a Thai reason if one is broken."""
     if len(row.steps) < MIN_STEPS or any(not s.strip() for s in row.steps):
         raise RowRejected("rule", f"ระบบ LLM เสนอขั้นตอนการดำเนินงานไม่ครบ {MIN_STEPS} ขั้นตอน")
-    units = [u.strip() for u in draft.agency.units if u.strip()]
+    units = {u.strip() for u in draft.agency.units if u.strip()}
     if units:
-        strangers = [o for o in row.owners if o.strip() not in units]
+        # Owners the default engine chose (e.g. "ทุกกอง") may be kept as they are.
+        allowed = units | {o.strip() for o in (original.owners if original else [])}
+        strangers = [o for o in row.owners if not _owner_allowed(o, allowed)]
         if strangers:
             raise RowRejected(
                 "rule", "ระบบ LLM ระบุผู้รับผิดชอบที่ไม่อยู่ในรายชื่อหน่วยงานภายใน: " + ", ".join(strangers)
@@ -150,10 +161,22 @@ def _transport_reason(kind: str, status: int | None, timeout: float) -> str:
 class LLMRefiner:
     """Refine a Draft's rows with a chat model; fall back to the original row on any failure."""
 
-    def __init__(self, chat_model: BaseChatModel, *, timeout: float = 60.0, model: str | None = None) -> None:
+    def __init__(
+        self,
+        chat_model: BaseChatModel,
+        *,
+        timeout: float = 60.0,
+        model: str | None = None,
+        concurrency: int = 1,
+        budget: float | None = None,
+    ) -> None:
         self.chat_model = chat_model
-        self.timeout = timeout
+        self.timeout = timeout  # per call
         self.model = model or model_name(chat_model)
+        # Parallel calls help vLLM or a hosted API; Ollama serves one at a time, hence 1 by default.
+        self.concurrency = max(1, concurrency)
+        # Total seconds for a whole draft: no new call starts after it (a table has 10-25 rows).
+        self.budget = budget
 
     def refine(self, draft: Draft, context: dict[int, list[Source]] | None = None) -> Draft:
         """Return a copy of the draft with LLM-refined rows (or the originals, with a Thai note on why)."""
@@ -165,30 +188,36 @@ class LLMRefiner:
         """Refine the draft and also return what happened to each row (for benchmarks and logs)."""
         if not draft.rows:
             return draft.model_copy(deep=True), []
-        rows: list[MeasureRow] = []
-        outcomes: list[RowOutcome] = []
-        endpoint_down: tuple[str, str] | None = None
-        for row in draft.rows:
-            if endpoint_down is not None:
-                rows.append(row)
-                outcomes.append(RowOutcome(row.indicator, False, "skipped", endpoint_down[1]))
-                continue
+        down: list[str] = []  # set once the endpoint proved unusable; later rows skip the call
+        lock = threading.Lock()
+        deadline = time.monotonic() + self.budget if self.budget else None
+
+        def work(row: MeasureRow) -> tuple[MeasureRow, RowOutcome]:
+            with lock:
+                if down:
+                    return row, RowOutcome(row.indicator, False, "skipped", down[0])
+            if deadline is not None and time.monotonic() >= deadline:
+                reason = f"ระบบ LLM ใช้เวลารวมครบตามที่กำหนด ({self.budget:g} วินาที) แล้ว"
+                return row, RowOutcome(row.indicator, False, "budget", reason)
             started = time.monotonic()
             try:
-                rows.append(self._refine_row(draft, row, context))
-                outcomes.append(RowOutcome(row.indicator, True, "ok", seconds=time.monotonic() - started))
+                refined = self._refine_row(draft, row, context)
+                return refined, RowOutcome(row.indicator, True, "ok", seconds=time.monotonic() - started)
             except RowRejected as rejected:
-                rows.append(row)
-                outcomes.append(
-                    RowOutcome(row.indicator, False, rejected.kind, rejected.reason, time.monotonic() - started)
-                )
+                outcome = RowOutcome(row.indicator, False, rejected.kind, rejected.reason, time.monotonic() - started)
+                return row, outcome
             except Exception as exc:  # noqa: BLE001 - any failure must fall back, never break drafting
                 kind, status = classify_failure(exc)
                 reason = _transport_reason(kind, status, self.timeout)
-                rows.append(row)
-                outcomes.append(RowOutcome(row.indicator, False, kind, reason, time.monotonic() - started))
                 if kind in ("timeout", "connection", "status"):
-                    endpoint_down = (kind, reason)
+                    with lock:
+                        down.append(reason)
+                return row, RowOutcome(row.indicator, False, kind, reason, time.monotonic() - started)
+
+        with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="llm-row") as pool:
+            results = list(pool.map(work, draft.rows))
+        rows = [r for r, _ in results]
+        outcomes = [o for _, o in results]
         return self._assemble(draft, rows, outcomes), outcomes
 
     def _refine_row(self, draft: Draft, row: MeasureRow, context: dict[int, list[Source]] | None) -> MeasureRow:
@@ -202,7 +231,7 @@ class LLMRefiner:
             candidate = MeasureRow.model_validate(data)
         except ValidationError as err:
             raise RowRejected("schema", _schema_reason(err)) from None
-        return check_row(candidate, draft, passages)
+        return check_row(candidate, draft, passages, row)
 
     def _messages(self, draft: Draft, row: MeasureRow, passages: list[Source]) -> list[tuple[str, str]]:
         agency = draft.agency
@@ -254,9 +283,10 @@ class LLMRefiner:
         else:
             engine = FALLBACK_ENGINE
         notes = list(draft.notes)
-        by_reason: dict[str, list[int]] = {}
+        # One note per reason, naming each indicator once (an indicator may have several rows).
+        by_reason: dict[str, dict[int, None]] = {}
         for o in failed:
-            by_reason.setdefault(o.reason, []).append(o.indicator)
+            by_reason.setdefault(o.reason, {})[o.indicator] = None
         for reason, indicators in by_reason.items():
             which = ", ".join(str(i) for i in indicators)
             notes.append(f"{reason} จึงใช้ร่างจากระบบพื้นฐานแทนสำหรับตัวชี้วัดที่ {which}")

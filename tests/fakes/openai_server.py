@@ -18,7 +18,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Callable
 
 
 @dataclass
@@ -37,6 +37,7 @@ class FakeOpenAI:
         self.models = models
         self.requests: list[dict[str, Any]] = []
         self._replies: deque[_Reply] = deque()
+        self._responder: Callable[[dict[str, Any]], Any] | None = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
@@ -98,6 +99,13 @@ class FakeOpenAI:
         content = reply if isinstance(reply, str) else json.dumps(reply, ensure_ascii=False)
         self._push(_Reply(content=content, delay=seconds))
 
+    def respond_with(self, responder: Callable[[dict[str, Any]], Any] | None) -> None:
+        """Answer chat calls the queue does not cover with responder(request_json) (JSON-encoded unless a str).
+
+        For concurrent clients, where the order of arrival is not the order of the rows.
+        """
+        self._responder = responder
+
     def pending(self) -> int:
         """Return how many scripted replies have not been used yet."""
         with self._lock:
@@ -131,6 +139,9 @@ class FakeOpenAI:
 
     def _chat(self, body: dict[str, Any]) -> tuple[int, dict[str, Any], float]:
         reply = self._pop()
+        if reply is None and self._responder is not None:
+            answer = self._responder(body)
+            reply = _Reply(content=answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False))
         if reply is None:
             # An unscripted call is a test bug; answer loudly rather than invent content.
             return 500, _error("FakeOpenAI: no reply enqueued"), 0.0
