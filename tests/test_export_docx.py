@@ -94,6 +94,7 @@ def test_short_rows_kept_on_one_page_long_rows_may_split():
     draft.rows[0].steps = [f"ขั้นตอนที่ยาวมากเพื่อทดสอบการแบ่งแถวข้ามหน้า ลำดับ {i}" for i in range(40)]
     short = draft.rows[3]
     short.steps, short.analysis, short.monitoring, short.reporting = ["สั้น"], "สั้น", "สั้น", "สั้น"
+    short.topic, short.items = "ตัวชี้วัดที่ 7", []
     table = _measure_table(Document(io.BytesIO(render_docx(draft, today=TODAY))))
     by_indicator = {int(re.search(r"ตัวชี้วัดที่ (\d+)", r.cells[0].text).group(1)): r for r in table.rows[1:]}
     assert by_indicator[9]._tr.trPr is None or by_indicator[9]._tr.trPr.find(qn("w:cantSplit")) is None

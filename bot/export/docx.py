@@ -31,7 +31,7 @@ from bot.export.word import (
     to_bytes,
 )
 
-CHART_WIDTH_CM = 22  # leaves room for the caption on the same landscape page
+CHART_WIDTH_CM = 17  # small enough to share a landscape page with the indicator table
 
 
 def document_title(draft: Draft) -> str:
@@ -78,8 +78,7 @@ def _results(doc, draft: Draft, chart_png: bytes | None) -> None:
     if draft.tools:
         para(doc, "คะแนนรายเครื่องมือ", bold=True).paragraph_format.keep_with_next = True
         rows = [[[code], [tool_name(code)], [score_text(score)]] for code, score in draft.tools.items()]
-        grid_table(doc, ["เครื่องมือ", "ชื่อเครื่องมือ", "คะแนน"], rows, column_widths([1, 6, 1.2]),
-                   keep_together=True)
+        grid_table(doc, ["เครื่องมือ", "ชื่อเครื่องมือ", "คะแนน"], rows, column_widths([1, 6, 1.2]))
     if draft.indicators:
         para(doc)
         low, high = draft.thresholds
@@ -93,7 +92,7 @@ def _results(doc, draft: Draft, chart_png: bytes | None) -> None:
             for n, s in sorted(draft.indicators.items())
         ]
         grid_table(doc, ["ตัวชี้วัดที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"], rows,
-                   column_widths([1, 5, 1.2, 2.2]), keep_together=True)
+                   column_widths([1, 5, 1.2, 2.2]))
     if chart_png:
         para(doc)
         doc.add_picture(io.BytesIO(chart_png), width=Cm(CHART_WIDTH_CM))

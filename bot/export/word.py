@@ -177,11 +177,12 @@ def _short_row(cells: Sequence[Sequence[str]], widths: Sequence[int], size: floa
     """Tell whether a row is short enough to keep on one page without leaving a large gap.
 
     Keeping a tall row whole pushes it to the next page and leaves the rest of the
-    page blank (seen in LibreOffice renders), so only rows up to half a page are kept.
+    page blank: LibreOffice renders of ten-column rows near 45% of a page came out one
+    row per page. So only rows up to ~30% of a page are kept whole; longer ones split.
     """
     line_height = size * 20 * 1.7  # TH SarabunPSK/Laksaman lines are ~1.7 em tall
     lines = max(_estimated_lines(c, w, size) for c, w in zip(cells, widths, strict=True))
-    return lines * line_height < USABLE_H * 0.5
+    return lines * line_height < USABLE_H * 0.3
 
 
 def _row_property(row, tag: str) -> None:
@@ -253,12 +254,11 @@ def _fix_geometry(table: Table, widths: Sequence[int]) -> None:
 
 
 def grid_table(doc: DocumentObject, headers: Sequence[str | Sequence[str]], rows: Sequence[Sequence[Sequence[str]]],
-               widths: Sequence[int], *, size: float = TABLE_PT, keep_together: bool = False) -> Table:
+               widths: Sequence[int], *, size: float = TABLE_PT) -> Table:
     """Add a bordered table whose header row repeats on every page and whose rows keep together.
 
     `rows` holds, per row, one list of paragraphs per cell. A row is kept on one page
     (w:cantSplit) only when it is short enough; a row taller than a page must split.
-    `keep_together` keeps a small table on one page (keep-with-next on all but the last row).
     """
     table = doc.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = doc.styles["Table Grid"]
@@ -277,11 +277,6 @@ def grid_table(doc: DocumentObject, headers: Sequence[str | Sequence[str]], rows
             _row_property(row, "w:cantSplit")
         for cell, lines in zip(row.cells, cells, strict=True):
             _fill(cell, lines, size)
-    if keep_together:
-        for row in table.rows[:-1]:
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
     return table
 
 
