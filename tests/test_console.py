@@ -62,3 +62,42 @@ def test_quit_stops_before_later_messages(tmp_path: Path):
     dialogue = ScriptedDialogue()
     ConsoleChannel(dialogue, tmp_path, out=io.StringIO()).run(["สวัสดี", "/quit", "ไม่ควรถึง"])
     assert [m.text for m in dialogue.received] == ["สวัสดี"]
+
+
+SCRIPT = "\n".join([
+    "สวัสดีครับ", "เทศบาลตำบลนามะเขือ", "1", "ใช้ตามนี้", "2568",
+    '"""',
+    "ตัวชี้วัดที่\tรายละเอียดตัวชี้วัด\tคะแนน",
+    "1\tการปฏิบัติหน้าที่\t98.89", "2\tการใช้งบประมาณ\t99.38", "3\tการใช้อำนาจ\t99.75",
+    "4\tการใช้ทรัพย์สินของราชการ\t98.77", "5\tการแก้ไขปัญหาการทุจริต\t95.56",
+    "6\tคุณภาพการดำเนินงาน\t95.26", "7\tประสิทธิภาพการสื่อสาร\t91.50", "8\tการปรับปรุงการทำงาน\t92.01",
+    "9\tการเปิดเผยข้อมูล\t83.50", "10\tการป้องกันการทุจริต\t100.00",
+    '"""',
+    "ยืนยัน", "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง", "/export", "/quit",
+]) + "\n"
+
+
+def test_python_m_bot_run_with_piped_stdin_drafts_and_exports(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    pytest.importorskip("bot.core.playbook")
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "DATA_DIR": str(tmp_path / "data"), "TELEGRAM_BOT_TOKEN": "", "LINE_CHANNEL_SECRET": "",
+           "LLM_MODEL": "", "PYTHONPATH": str(repo)}
+    done = subprocess.run([sys.executable, "-m", "bot", "run", "--console"], input=SCRIPT, text=True,
+                          capture_output=True, cwd=tmp_path, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "ยืนยัน" in out and "แถว 1 · ตัวชี้วัดที่" in out and "กองคลัง" in out
+    files = sorted(p.name for p in (tmp_path / "data" / "exports").glob("console-*/*"))
+    assert files == ["ita-chart-2569.png", "ita-measures-2569.docx", "ita-measures-2569.xlsx"]
+    folder = next((tmp_path / "data" / "exports").glob("console-*"))
+    assert str(folder) in out
+    # A second run continues the same officer's conversation from the saved session.
+    again = subprocess.run([sys.executable, "-m", "bot", "run", "--console"], input="/profile\n", text=True,
+                           capture_output=True, cwd=tmp_path, env=env, timeout=300)
+    assert "เทศบาลตำบลนามะเขือ" in again.stdout

@@ -27,6 +27,7 @@ _DIGITS = str.maketrans(THAI_DIGITS, "0123456789")
 MAX_TEXT = 20000
 _QUESTION = re.compile(r"[?？]\s*$|อย่างไร|อะไร|ขอตัวอย่าง|ควร|แนะนำ|ไหม|หรือไม่|ยังไง|เท่าไร|เมื่อไร")
 _GREETING = re.compile(r"^(?:สวัสดี|หวัดดี|hello|hi\b|hey\b)", re.I)
+_THANKS = re.compile(r"^(?:ขอบคุณ|ขอบใจ|thank)", re.I)
 
 
 def _scores_api():
@@ -110,6 +111,9 @@ class Dialogue(ProfileSteps):
             return
         if looks_like_question(turn.text) and not self._is_score_message(turn.text):
             self.answer(turn, turn.text)
+            return
+        if _THANKS.match(turn.text) and len(turn.text) < 40:
+            turn.say("ยินดีครับ", self._prompt_hint(session))
             return
         session.state = self.states[state](turn).value
 
@@ -214,11 +218,10 @@ class Dialogue(ProfileSteps):
             if old is None:
                 turn.say("ยังไม่มีคะแนนให้แก้ กรุณาส่งคะแนนรายตัวชี้วัดก่อน เช่น \"1 การปฏิบัติหน้าที่ 98.50\"")
                 return True
-            fix = api.ScoreSet(year=old.year, overall=None,
-                               indicators={k: v for k, v in correction.items() if isinstance(k, int)},
-                               items={k: v for k, v in correction.items() if isinstance(k, str)}, tools={})
-            turn.session.scores = old.merge(fix).to_json()
-            turn.say("แก้คะแนนแล้ว: " + ", ".join(f"{k} = {v:g}" for k, v in correction.items()))
+            turn.session.scores = api.apply_correction(old, correction).to_json()
+            shown = {"overall": "คะแนนรวม"}
+            turn.say("แก้คะแนนแล้ว: " + ", ".join(
+                f"{shown.get(k, f'ตัวชี้วัดที่ {k}' if isinstance(k, int) else k)} = {v:g}" for k, v in correction.items()))
             return True
         result = api.parse_scores(text, self.fw, year=profile.assessment_year)
         if not _has_scores(result.scores):

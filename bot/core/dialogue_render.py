@@ -104,7 +104,7 @@ def profile_text(profile: AgencyProfile, type_name: str) -> str:
 
 def thresholds_text(urgent: float, maintain: float) -> str:
     """Return the tier thresholds in Thai."""
-    return (f"เกณฑ์จัดกลุ่ม: ต่ำกว่า {urgent:g} = แก้ไขเร่งด่วน, {urgent:g}–{maintain:g} = พัฒนาให้ดีขึ้น, "
+    return (f"เกณฑ์จัดกลุ่ม: ต่ำกว่า {urgent:g} = แก้ไขเร่งด่วน, {urgent:g} ถึงต่ำกว่า {maintain:g} = พัฒนาให้ดีขึ้น, "
             f"ตั้งแต่ {maintain:g} = รักษาระดับ")
 
 

@@ -252,7 +252,7 @@ def apply_edit(draft: Draft, cmd: EditCommand, *, redraft: Callable[[Draft, int]
             raise EditError("ร่างต้องมีมาตรการอย่างน้อย 1 แถว จึงลบแถวสุดท้ายไม่ได้ "
                             "หากต้องการเริ่มใหม่ทั้งหมด พิมพ์ /draft เพื่อร่างใหม่ หรือ /new เพื่อเริ่มต้นใหม่")
         kept = [row for i, row in enumerate(rows) if i not in indices]
-        return draft.model_copy(update={"rows": kept}), f"ลบ{cmd.where_th()}แล้ว (เหลือ {len(kept)} แถว)"
+        return draft.model_copy(update={"rows": kept}), f"ลบ{cmd.where_th()} แล้ว (เหลือ {len(kept)} แถว)"
     change: dict
     if cmd.action is EditAction.OWNERS:
         owners = _split_owners(cmd.value)
