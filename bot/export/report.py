@@ -19,9 +19,9 @@ from bot.export.word import (
 
 REPORT_HEADERS = ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน", "ปัญหา/อุปสรรค",
                   "ข้อเสนอแนะ", "สถานะ")
-REPORT_WEIGHTS = (17, 9, 7, 22, 13, 13, 10)
+REPORT_WEIGHTS = (16, 9, 7, 20, 13, 13, 14)  # status wide enough for "☐ ดำเนินการแล้ว" on one line
 STATUS_BOXES = ("☐ ดำเนินการแล้ว", "☐ อยู่ระหว่างดำเนินการ", "☐ ยังไม่ดำเนินการ")
-BLANK = "........................................"
+SUMMARY_LINE = "." * 170  # one full line of landscape A4 at 16 pt, after the 1 cm indent
 
 
 def report_title(draft: Draft, round_months: int) -> str:
@@ -33,9 +33,9 @@ def report_title(draft: Draft, round_months: int) -> str:
 
 def _cells(row: MeasureRow) -> list[list[str]]:
     measure = [f"ตัวชี้วัดที่ {row.indicator} {indicator_name(row.indicator)}", row.measure]
-    # Blank dotted lines are where the officer writes the results by hand or in Word.
-    return [measure, list(row.owners), [row.timeline], [BLANK, BLANK, BLANK], [BLANK], [BLANK],
-            list(STATUS_BOXES)]
+    # Empty lines, not dots: the officer types into these cells in Word, and dots would
+    # have to be deleted first (and wrap badly in narrow columns).
+    return [measure, list(row.owners), [row.timeline], ["", "", ""], [""], [""], list(STATUS_BOXES)]
 
 
 def render_report_docx(draft: Draft, round_months: int, *, today: date | None = None) -> bytes:
@@ -60,7 +60,7 @@ def render_report_docx(draft: Draft, round_months: int, *, today: date | None = 
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
     heading(doc, "สรุปผลและข้อเสนอแนะต่อผู้บริหาร")
     for _ in range(3):
-        para(doc, BLANK * 5, indent_cm=1)
+        para(doc, SUMMARY_LINE, indent_cm=1)
     para(doc)
     executive = draft.agency.executive.strip() or "...................................."
     plain_table(doc, [[
