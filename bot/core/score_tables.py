@@ -241,7 +241,7 @@ def extract(text: str, fw: Framework) -> Extraction:
     ex = Extraction()
     raw = normalise(text).split("\n")
     lines = [squeeze(ln) for ln in _reflow(raw, fw)]
-    item_context = len({m.group(0) for m in ITEM.finditer("\n".join(lines))}) >= 2
+    item_context = any(m.group(1) in "IE" for m in ITEM.finditer("\n".join(lines)))
     header: Header | None = None
     prev_header_line = -5
     pending: tuple[Ref, int] | None = None
