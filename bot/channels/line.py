@@ -1,0 +1,271 @@
+"""LINE adapter: verify webhooks, map events to Inbound, deliver Replies by reply token or push.
+
+Thin by design: the dialogue decides what to say; this module only knows LINE's
+signature, event shapes, limits (see line_render), reply tokens and the fact
+that documents must travel as links. The webhook answers 200 at once and does
+the work in a background task, because LINE retries slow webhooks and reply
+tokens expire; replies that miss the token go by push.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+
+from linebot.v3.exceptions import InvalidSignatureError
+from linebot.v3.messaging import (
+    ApiClient,
+    Configuration,
+    MessagingApi,
+    PushMessageRequest,
+    ReplyMessageRequest,
+    ShowLoadingAnimationRequest,
+    TextMessage,
+)
+from linebot.v3.webhook import WebhookParser
+from linebot.v3.webhooks import (
+    FollowEvent,
+    GroupSource,
+    MessageEvent,
+    PostbackEvent,
+    RoomSource,
+    StickerMessageContent,
+    TextMessageContent,
+)
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+from bot.channels.line_render import Link, batches, render_reply
+from bot.channels.links import LinkStore
+from bot.core.messages import Inbound, Reply
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 1_000_000  # LINE webhooks are a few KB; refuse anything huge before reading it
+REFUSAL = ("ขออภัย บัญชี LINE ของท่านยังไม่ได้รับอนุญาตให้ใช้งานผู้ช่วยจัดทำมาตรการ ITA นี้ "
+           "กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอสิทธิ์การใช้งาน")
+FAILED = "ขออภัย ระบบขัดข้องชั่วคราว ข้อมูลที่ท่านส่งมาก่อนหน้านี้ยังอยู่ครบ กรุณาลองส่งข้อความอีกครั้งภายหลัง"
+
+
+class LineChannel:
+    """The LINE Messaging API channel: POST /line/webhook in, reply/push out."""
+
+    def __init__(self, *, channel_secret: str, access_token: str, dialogue, links: LinkStore,
+                 api_host: str = "https://api.line.me", allowed_users: frozenset[str] = frozenset(),
+                 push_after: float = 20.0, loading_after: float = 1.0, ttl_hours: float = 24.0,
+                 workers: int = 16) -> None:
+        self.parser = WebhookParser(channel_secret)
+        self.dialogue = dialogue
+        self.links = links
+        self.allowed = frozenset(allowed_users)
+        self.push_after = push_after  # reply tokens expire: after this long, push instead
+        self.loading_after = loading_after
+        self.ttl_hours = ttl_hours
+        # LINE fetches images itself and only over https, so only then send PNG charts as images.
+        self.images = links.base_url.startswith("https://")
+        config = Configuration(host=api_host.rstrip("/"), access_token=access_token)
+        config.connection_pool_maxsize = workers
+        self.api = MessagingApi(ApiClient(config))
+        # API calls get their own threads so slow drafting never starves delivery.
+        self._io = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="line-api")
+        self._tasks: set[asyncio.Task] = set()
+        self._locks: dict[str, list] = {}  # session key -> [lock, users]
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._refused: OrderedDict[str, float] = OrderedDict()
+        if not self.allowed:
+            log.warning("LINE_ALLOWED_USERS is empty: every LINE user may use the bot")
+
+    @classmethod
+    def from_settings(cls, settings, dialogue, links: LinkStore, **options) -> LineChannel:
+        """Build the channel from Settings (secret, token, API host, allowlist, link TTL)."""
+        return cls(
+            channel_secret=settings.line_channel_secret.get_secret_value(),
+            access_token=settings.line_channel_access_token.get_secret_value(),
+            api_host=settings.line_api_host,
+            dialogue=dialogue,
+            links=links,
+            allowed_users=settings.ids(settings.line_allowed_users),
+            ttl_hours=settings.link_ttl_hours,
+            **options,
+        )
+
+    def routes(self) -> list[Route]:
+        """Return the webhook route."""
+        return [Route("/line/webhook", self.webhook, methods=["POST"])]
+
+    # ------------------------------------------------------------ webhook
+    async def webhook(self, request: Request) -> PlainTextResponse:
+        """Verify the signature over the raw body, queue each event, answer 200 at once."""
+        signature = request.headers.get("x-line-signature")
+        if not signature:
+            log.warning("LINE webhook without X-Line-Signature refused")
+            return PlainTextResponse("missing signature", status_code=400)
+        if int(request.headers.get("content-length") or 0) > MAX_BODY:
+            return PlainTextResponse("too large", status_code=413)
+        raw = await request.body()
+        try:
+            # The SDK signs text.encode("utf-8"): decoding valid UTF-8 round-trips to the exact bytes.
+            events = self.parser.parse(raw.decode("utf-8"), signature)
+        except InvalidSignatureError:
+            log.warning("LINE webhook with an invalid signature refused")
+            return PlainTextResponse("invalid signature", status_code=400)
+        except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+            log.warning("LINE webhook with a malformed body refused")
+            return PlainTextResponse("malformed body", status_code=400)
+        for event in events:
+            if self._first_delivery(event):
+                task = asyncio.create_task(self._process(event))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+        return PlainTextResponse("OK")
+
+    async def drain(self, timeout: float | None = None) -> None:
+        """Wait until every queued event has been answered (tests, graceful shutdown)."""
+        while self._tasks:
+            done, _ = await asyncio.wait(set(self._tasks), timeout=timeout)
+            if not done:
+                return
+
+    def close(self) -> None:
+        """Release the API threads and connections."""
+        self._io.shutdown(wait=False, cancel_futures=True)
+        self.api.api_client.close()
+
+    def _first_delivery(self, event) -> bool:
+        # LINE redelivers events it thinks failed; answer each webhookEventId once.
+        event_id = getattr(event, "webhook_event_id", None)
+        if not event_id:
+            return True
+        if event_id in self._seen:
+            return False
+        self._seen[event_id] = None
+        if len(self._seen) > 10_000:
+            self._seen.popitem(last=False)
+        return True
+
+    # ------------------------------------------------------------ events
+    @staticmethod
+    def to_inbound(event) -> Inbound | None:
+        """Map a LINE event to an Inbound, or None for events the dialogue does not answer."""
+        if getattr(event, "mode", "active") == "standby":
+            return None  # another channel owns the chat (module mode)
+        source = getattr(event, "source", None)
+        user_id = getattr(source, "user_id", None)
+        if not user_id:
+            return None  # without a user id there is no session to answer in
+        group_id = ""
+        if isinstance(source, GroupSource):
+            group_id = source.group_id
+        elif isinstance(source, RoomSource):
+            group_id = source.room_id
+        base = {"channel": "line", "user_id": user_id, "chat_id": group_id or user_id, "group_id": group_id}
+        if isinstance(event, MessageEvent):
+            message = event.message
+            if isinstance(message, TextMessageContent):
+                return Inbound(text=message.text, kind="text", **base)
+            if isinstance(message, StickerMessageContent):
+                return Inbound(kind="sticker", **base)
+            return Inbound(kind="other", **base)
+        if isinstance(event, PostbackEvent):
+            data = event.postback.data
+            return Inbound(text=data, choice=data, kind="choice", **base)
+        if isinstance(event, FollowEvent):
+            return Inbound(kind="follow", **base)
+        return None
+
+    async def _process(self, event) -> None:
+        try:
+            inbound = self.to_inbound(event)
+            if inbound is None:
+                return
+            token = getattr(event, "reply_token", None)
+            if self.allowed and inbound.user_id not in self.allowed:
+                await self._refuse(inbound, token)
+                return
+            key = inbound.session_key
+            entry = self._locks.setdefault(key, [asyncio.Lock(), 0])
+            entry[1] += 1
+            try:
+                # One message at a time per user: the session is loaded and saved whole.
+                async with entry[0]:
+                    await self._answer(inbound, token)
+            finally:
+                entry[1] -= 1
+                if not entry[1]:
+                    del self._locks[key]
+        except Exception as exc:  # a background task has no caller to raise to
+            log.error("LINE event failed (%s)", type(exc).__name__, exc_info=True)
+
+    async def _answer(self, inbound: Inbound, token: str | None) -> None:
+        started = time.monotonic()
+        loading = asyncio.create_task(self._show_loading(inbound))
+        try:
+            reply = await asyncio.to_thread(self.dialogue.handle, inbound)
+            links = await asyncio.to_thread(self._publish, reply, inbound.session_key)
+        except Exception as exc:
+            log.error("LINE dialogue failed (%s)", type(exc).__name__, exc_info=True)
+            reply, links = Reply([FAILED]), []
+        finally:
+            loading.cancel()
+        messages = render_reply(reply, links, ttl_hours=self.ttl_hours, images=self.images)
+        use_token = time.monotonic() - started <= self.push_after
+        await self._run(self.deliver, messages, inbound.chat_id, token if use_token else None)
+
+    def _publish(self, reply: Reply, session_key: str) -> list[Link]:
+        return [Link(doc, self.links.publish(doc, session_key)) for doc in reply.documents]
+
+    async def _show_loading(self, inbound: Inbound) -> None:
+        # The "typing" dots exist only in one-to-one chats; show them only when drafting is slow.
+        if inbound.group_id:
+            return
+        await asyncio.sleep(self.loading_after)
+        request = ShowLoadingAnimationRequest(chat_id=inbound.user_id, loading_seconds=60)
+        try:
+            await self._run(self.api.show_loading_animation, request)
+        except Exception as exc:
+            log.info("LINE loading animation failed (%s)", type(exc).__name__)
+
+    async def _refuse(self, inbound: Inbound, token: str | None) -> None:
+        # One refusal per user and chat per hour, so a group conversation is not flooded.
+        key, now = f"{inbound.chat_id}:{inbound.user_id}", time.monotonic()
+        if now - self._refused.get(key, -3600.0) < 3600.0:
+            return
+        self._refused[key] = now
+        if len(self._refused) > 10_000:
+            self._refused.popitem(last=False)
+        log.info("LINE user not on the allowlist refused")
+        await self._run(self.deliver, [TextMessage(text=REFUSAL)], inbound.chat_id, token)
+
+    async def _run(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self._io, fn, *args)
+
+    # ------------------------------------------------------------ delivery
+    def deliver(self, messages: list, to: str, reply_token: str | None) -> None:
+        """Send messages: the first 5 by reply token when there is one, the rest (or all) by push."""
+        calls = batches(messages)
+        if calls and reply_token:
+            try:
+                self.api.reply_message(ReplyMessageRequest(reply_token=reply_token, messages=calls[0]))
+                calls = calls[1:]
+            except Exception as exc:  # expired or used token (400) and the like: push instead
+                log.warning("LINE reply failed (%s %s); pushing instead",
+                            type(exc).__name__, getattr(exc, "status", ""))
+        for call in calls:
+            self._push(to, call)
+
+    def _push(self, to: str, messages: list) -> None:
+        key = str(uuid.uuid4())  # the same retry key makes a retried push deliver at most once
+        for attempt in range(2):
+            try:
+                self.api.push_message(PushMessageRequest(to=to, messages=messages), x_line_retry_key=key)
+                return
+            except Exception as exc:
+                status = getattr(exc, "status", 0) or 0
+                log.error("LINE push failed (%s %s)", type(exc).__name__, status or "")
+                if attempt or (status and status < 500):
+                    raise
+                time.sleep(1.0)

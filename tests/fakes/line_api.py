@@ -1,0 +1,259 @@
+"""FakeLineAPI: a scriptable LINE Messaging API server on 127.0.0.1 for tests and benchmarks.
+
+A real threaded HTTP server, so the adapter goes through the real line-bot-sdk
+client (MessagingApi -> urllib3 -> socket). It records every call (path, JSON
+body, Authorization header, retry key, arrival time) and can be told to fail
+replies (`fail_replies(400, "Invalid reply token")`) or pushes.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Call:
+    """One request the fake received."""
+
+    path: str
+    body: dict[str, Any]
+    authorization: str
+    retry_key: str
+    at: float = field(default_factory=time.monotonic)
+
+
+def sign(secret: str, body: bytes) -> str:
+    """Return the X-Line-Signature LINE would send for exactly these bytes."""
+    return base64.b64encode(hmac.new(secret.encode(), body, hashlib.sha256).digest()).decode()
+
+
+class FakeLineAPI:
+    """POST /v2/bot/message/reply|push, POST /v2/bot/chat/loading/start, GET /v2/bot/profile/{id}."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._failures: dict[str, tuple[int, str]] = {}
+        self._used_tokens: set[str] = set()
+        self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self.port = 0
+
+    def start(self) -> FakeLineAPI:
+        """Bind a free loopback port and serve in a background thread."""
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server.daemon_threads = True
+        self._server.request_queue_size = 256
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="fake-line-api", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and free the port."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> FakeLineAPI:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def host(self) -> str:
+        """Return the base URL for Configuration(host=...)."""
+        return f"http://127.0.0.1:{self.port}"
+
+    # -- scripting ----------------------------------------------------------
+    def fail_replies(self, status: int = 400, message: str = "Invalid reply token") -> None:
+        """Make every reply call fail like an expired reply token."""
+        self._failures["reply"] = (status, message)
+
+    def fail_pushes(self, status: int = 429, message: str = "You have reached your monthly limit.") -> None:
+        """Make every push call fail."""
+        self._failures["push"] = (status, message)
+
+    # -- assertions ---------------------------------------------------------
+    def of(self, kind: str) -> list[Call]:
+        """Return the recorded calls of a kind: "reply", "push", "loading"."""
+        with self._lock:
+            return [c for c in self.calls if c.path.rsplit("/", 1)[-1] == kind]
+
+    def messages(self) -> list[dict]:
+        """Return every message delivered by reply or push, in order."""
+        with self._lock:
+            return [m for c in self.calls if c.path.endswith(("/reply", "/push")) for m in c.body["messages"]]
+
+    def wait_for(self, count: int, kinds: tuple[str, ...] = ("reply", "push"), timeout: float = 10.0) -> list[Call]:
+        """Block until `count` delivery calls were recorded (or fail); return them."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                got = [c for c in self.calls if c.path.rsplit("/", 1)[-1] in kinds]
+                if len(got) >= count:
+                    return got
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"expected {count} LINE calls, got {len(got)}")
+                self._changed.wait(left)
+
+    def _record(self, call: Call) -> tuple[int, dict]:
+        kind = call.path.rsplit("/", 1)[-1]
+        with self._changed:
+            failure = self._failures.get(kind)
+            token = call.body.get("replyToken", "")
+            if kind == "reply" and failure is None:
+                if token in self._used_tokens:  # a reply token works once
+                    failure = (400, "Invalid reply token")
+                self._used_tokens.add(token)
+            if failure is None:
+                self.calls.append(call)
+                self._changed.notify_all()
+        if failure is not None:
+            return failure[0], {"message": failure[1]}
+        if kind in ("reply", "push"):
+            return 200, {"sentMessages": [{"id": str(i)} for i, _ in enumerate(call.body.get("messages", []))]}
+        return 202, {}
+
+
+def limit_violation(body: dict) -> str:
+    """Return why LINE would reject these messages (its documented limits), or ""."""
+    messages = body.get("messages", [])
+    for i, message in enumerate(messages):
+        if message.get("type") == "text":
+            units = len(message.get("text", "").encode("utf-16-le")) // 2
+            if not 1 <= units <= 5000:
+                return f"messages[{i}].text: length must be 1..5000, was {units}"
+        if message.get("type") == "flex":
+            if not 1 <= len(message.get("altText", "")) <= 400:
+                return f"messages[{i}].altText: length must be 1..400"
+            contents = message.get("contents", {})
+            if contents.get("type") == "carousel" and not 1 <= len(contents.get("contents", [])) <= 12:
+                return f"messages[{i}].contents: carousel must hold 1..12 bubbles"
+        if message.get("type") == "image":
+            for key in ("originalContentUrl", "previewImageUrl"):
+                if not str(message.get(key, "")).startswith("https://"):
+                    return f"messages[{i}].{key}: must be https"
+        items = (message.get("quickReply") or {}).get("items", [])
+        if len(items) > 13:
+            return f"messages[{i}].quickReply.items: at most 13"
+        for item in items:
+            if len(item["action"].get("label", "")) > 20:
+                return f"messages[{i}].quickReply: label longer than 20"
+    return ""
+
+
+def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:  # keep test output clean
+            return
+
+        def _send(self, status: int, payload: dict) -> None:
+            data = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_POST(self) -> None:  # noqa: N802 - http.server API
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            auth = self.headers.get("Authorization", "")
+            if not auth.startswith("Bearer "):
+                self._send(401, {"message": "Authentication failed"})
+                return
+            known = ("/v2/bot/message/reply", "/v2/bot/message/push", "/v2/bot/chat/loading/start")
+            if self.path not in known:
+                self._send(404, {"message": "Not found"})
+                return
+            try:
+                body = json.loads(raw or b"{}")
+            except ValueError:
+                self._send(400, {"message": "The request body has 1 error(s)"})
+                return
+            if self.path != known[2] and not 1 <= len(body.get("messages", [])) <= 5:
+                self._send(400, {"message": "Size must be between 1 and 5"})
+                return
+            problem = limit_violation(body) if self.path != known[2] else ""
+            if problem:
+                self._send(400, {"message": problem})
+                return
+            status, payload = fake._record(Call(self.path, body, auth, self.headers.get("X-Line-Retry-Key", "")))
+            self._send(status, payload)
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            if self.path.startswith("/v2/bot/profile/"):
+                user_id = self.path.rsplit("/", 1)[-1]
+                self._send(200, {"userId": user_id, "displayName": "เจ้าหน้าที่ทดสอบ"})
+            else:
+                self._send(404, {"message": "Not found"})
+
+    return Handler
+
+
+# -- webhook payloads, as LINE sends them -------------------------------------
+_counter = iter(range(1, 10**9))
+
+
+def source(user: str = "U1", group: str = "", room: str = "") -> dict:
+    """Return a webhook event source: a user, a group member or a room member."""
+    if group:
+        return {"type": "group", "groupId": group, "userId": user}
+    if room:
+        return {"type": "room", "roomId": room, "userId": user}
+    return {"type": "user", "userId": user}
+
+
+def event(kind: str, src: dict, **extra: Any) -> dict:
+    """Return one webhook event with a fresh webhookEventId and reply token."""
+    n = next(_counter)
+    base = {"type": kind, "mode": "active", "timestamp": 1_700_000_000_000 + n, "source": src,
+            "webhookEventId": f"01HEVENT{n:018d}", "deliveryContext": {"isRedelivery": False},
+            "replyToken": f"reply-token-{n}"}
+    base.update(extra)
+    return base
+
+
+def text_event(text: str, **src: str) -> dict:
+    """Return a text message event."""
+    n = next(_counter)
+    return event("message", source(**src), message={"id": str(n), "type": "text", "text": text, "quoteToken": "q"})
+
+
+def postback_event(data: str, **src: str) -> dict:
+    """Return a postback (button press) event."""
+    return event("postback", source(**src), postback={"data": data})
+
+
+def follow_event(**src: str) -> dict:
+    """Return a follow (friend added) event."""
+    return event("follow", source(**src), follow={"isUnblocked": False})
+
+
+def sticker_event(**src: str) -> dict:
+    """Return a sticker message event."""
+    n = next(_counter)
+    return event("message", source(**src), message={"id": str(n), "type": "sticker", "packageId": "446",
+                                                    "stickerId": "1988", "stickerResourceType": "STATIC",
+                                                    "quoteToken": "q"})
+
+
+def webhook_body(*events: dict) -> bytes:
+    """Return the exact bytes LINE would POST (Thai kept as UTF-8, so sign these bytes, never re-dump)."""
+    return json.dumps({"destination": "Ubot", "events": list(events)}, ensure_ascii=False).encode()
