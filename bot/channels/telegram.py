@@ -1,0 +1,383 @@
+"""Telegram channel: map updates to Inbound, run the dialogue off the event loop, render each Reply.
+
+A thin adapter over python-telegram-bot: the dialogue core never sees a
+Telegram type. Long polling for development (`run_polling`); in production
+the webhook route below is mounted in the shared ASGI server
+(bot.channels.server) and checks Telegram's secret-token header.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dtm
+import hashlib
+import hmac
+import json
+import logging
+from collections import OrderedDict
+from urllib.parse import urlsplit
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+
+from bot.channels.telegram_render import (
+    ChoiceTokens,
+    caption_for,
+    card_html,
+    card_plain,
+    keyboard_rows,
+    split_text,
+    units,
+)
+from bot.core.messages import Document, Inbound, Reply
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+WEBHOOK_PATH = "/telegram/webhook"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_UPDATE_BYTES = 1_000_000  # a Telegram update is a few KB; refuse anything absurd before parsing
+TYPING_EVERY = 4.0  # Telegram clears "typing…" after about 5 s, so repeat it while the dialogue works
+SEND_ATTEMPTS = 3
+
+REFUSAL = (
+    "ขออภัย บัญชีของท่านยังไม่ได้รับสิทธิ์ใช้งาน กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอเพิ่มสิทธิ์ "
+    "(Telegram ID: {user_id})"
+)
+FAILURE = "ขออภัย ระบบขัดข้องชั่วคราว ข้อมูลที่ท่านส่งไว้ก่อนหน้านี้ยังอยู่ครบ กรุณาลองส่งข้อความอีกครั้งในภายหลัง"
+EXPIRED = "ขออภัย ปุ่มนี้หมดอายุแล้ว กรุณาพิมพ์ข้อความหรือคำสั่งที่ต้องการแทนการกดปุ่ม"
+CHOOSE = "กรุณาเลือกรายการจากปุ่มด้านล่าง"
+
+
+class TelegramChannel:
+    """Serve one bot: allowlist, per-user ordering, dialogue calls in threads, Reply rendering."""
+
+    def __init__(self, dialogue, allowed: frozenset[str], *, refused_memory: int = 10_000) -> None:
+        self.dialogue = dialogue
+        self.allowed = allowed
+        self.tokens = ChoiceTokens()
+        self._refused: OrderedDict[str, None] = OrderedDict()
+        self._refused_memory = refused_memory
+        self._locks: dict[str, list] = {}
+
+    def install(self, application: Application) -> None:
+        """Register the handlers: every text and /command, button presses, and everything else."""
+        message = filters.UpdateType.MESSAGE
+        application.add_handler(MessageHandler(message & (filters.TEXT | filters.COMMAND), self.on_message))
+        application.add_handler(CallbackQueryHandler(self.on_callback))
+        application.add_handler(MessageHandler(message, self.on_message))
+        application.add_error_handler(self.on_error)
+
+    # ------------------------------------------------------------ updates
+    async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Turn a message (text, /command, sticker, photo ...) into an Inbound and answer it."""
+        msg, user = update.effective_message, update.effective_user
+        if msg is None or user is None or user.is_bot:
+            return
+        if msg.text is not None:
+            text = _command_text(msg.text, context.bot.username)
+            if text is None:  # a /command addressed to another bot in the same group
+                return
+            kind = "text"
+        else:
+            text, kind = "", "sticker" if msg.sticker else "other"
+        await self.serve(_inbound(msg.chat, user.id, text=text, kind=kind), context.bot)
+
+    async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Acknowledge a button press at once, then treat its payload as the officer's choice."""
+        query, user = update.callback_query, update.effective_user
+        if query is None or user is None:
+            return
+        with contextlib.suppress(TelegramError):
+            await query.answer()  # stops the spinner on the button even if the dialogue takes seconds
+        chat = query.message.chat if query.message is not None else None
+        chat_id = str(chat.id) if chat is not None else str(user.id)
+        if not self.is_allowed(str(user.id)):
+            await self.refuse(context.bot, chat_id, str(user.id))
+            return
+        payload = self.tokens.decode(chat_id, query.data or "")
+        if not payload:
+            await self.send_reply(context.bot, chat_id, Reply(texts=[EXPIRED]))
+            return
+        if query.message is not None:
+            # Take the keyboard off the answered question so an old button is not pressed twice.
+            with contextlib.suppress(TelegramError):
+                await query.edit_message_reply_markup(reply_markup=None)
+        inbound = _inbound(chat, user.id, text=payload, kind="choice", choice=payload)
+        await self.serve(inbound, context.bot)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log handler failures by type only: message bodies and tokens never reach the log."""
+        err = context.error
+        log.error("telegram update failed: %s", type(err).__name__, exc_info=err)
+
+    # ------------------------------------------------------------ serving
+    def is_allowed(self, user_id: str) -> bool:
+        """Tell whether this Telegram user may use the bot (an empty allowlist admits everyone)."""
+        return not self.allowed or user_id in self.allowed
+
+    async def refuse(self, bot: Bot, chat_id: str, user_id: str) -> None:
+        """Tell an unlisted user once how to get access; after that stay silent (no flooding)."""
+        if user_id in self._refused:
+            return
+        self._refused[user_id] = None
+        while len(self._refused) > self._refused_memory:
+            self._refused.popitem(last=False)
+        log.info("telegram: refused a user who is not on the allowlist")
+        await self.send_reply(bot, chat_id, Reply(texts=[REFUSAL.format(user_id=user_id)]))
+
+    async def serve(self, inbound: Inbound, bot: Bot) -> None:
+        """Answer one Inbound: check the allowlist, run the dialogue in a thread, send the Reply."""
+        if not self.is_allowed(inbound.user_id):
+            await self.refuse(bot, inbound.chat_id, inbound.user_id)
+            return
+        # Updates run concurrently across users; one user's messages must still be handled in order.
+        async with self._session_lock(inbound.session_key):
+            typing = asyncio.create_task(self._keep_typing(bot, inbound.chat_id))
+            try:
+                reply = await asyncio.to_thread(self.dialogue.handle, inbound)
+            except Exception as err:  # noqa: BLE001 - the officer must get an answer whatever broke
+                log.error("dialogue failed on a telegram update: %s", type(err).__name__, exc_info=err)
+                reply = Reply(texts=[FAILURE])
+            finally:
+                typing.cancel()
+            await self.send_reply(bot, inbound.chat_id, reply)
+
+    @contextlib.asynccontextmanager
+    async def _session_lock(self, key: str):
+        entry = self._locks.setdefault(key, [asyncio.Lock(), 0])
+        entry[1] += 1
+        try:
+            async with entry[0]:
+                yield
+        finally:
+            entry[1] -= 1
+            if entry[1] == 0:
+                self._locks.pop(key, None)
+
+    async def _keep_typing(self, bot: Bot, chat_id: str) -> None:
+        while True:
+            with contextlib.suppress(TelegramError):
+                await bot.send_chat_action(chat_id, ChatAction.TYPING)
+            await asyncio.sleep(TYPING_EVERY)
+
+    # ------------------------------------------------------------ rendering
+    async def send_reply(self, bot: Bot, chat_id: str, reply: Reply) -> None:
+        """Send texts, then one message per card, then documents; buttons go on the last message."""
+        parts: list[tuple[str, object]] = []
+        for text in reply.texts:
+            parts += [("text", chunk) for chunk in split_text(text)]
+        for card in reply.cards:
+            plain = card_plain(card)
+            if units(plain) <= 4096:
+                parts.append(("card", card))
+            else:
+                parts += [("text", chunk) for chunk in split_text(plain)]
+        parts += [("document", doc) for doc in reply.documents]
+        markup = None
+        if reply.choices:
+            rows = keyboard_rows(reply.choices, chat_id, self.tokens)
+            markup = InlineKeyboardMarkup(
+                [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in rows]
+            )
+            if not parts:
+                parts.append(("text", CHOOSE))
+        for i, (kind, value) in enumerate(parts):
+            extra = {"reply_markup": markup} if markup is not None and i == len(parts) - 1 else {}
+            if kind == "text":
+                await _call(bot.send_message, chat_id, value, **extra)
+            elif kind == "card":
+                await self._send_card(bot, chat_id, value, extra)
+            else:
+                await _send_document(bot, chat_id, value, extra)
+
+    async def _send_card(self, bot: Bot, chat_id: str, card, extra: dict) -> None:
+        try:
+            await _call(bot.send_message, chat_id, card_html(card), parse_mode=ParseMode.HTML, **extra)
+        except BadRequest:  # markup Telegram refuses to parse: the plain card still reads well
+            await _call(bot.send_message, chat_id, card_plain(card), **extra)
+
+
+async def _send_document(bot: Bot, chat_id: str, doc: Document, extra: dict) -> None:
+    caption = caption_for(doc.caption) if doc.caption else None
+    await _call(bot.send_document, chat_id, document=doc.content, filename=doc.filename, caption=caption, **extra)
+
+
+async def _call(method, *args, **kwargs):
+    """Call a Bot API method, waiting out flood control (429) a few times before giving up."""
+    for attempt in range(SEND_ATTEMPTS):
+        try:
+            return await method(*args, **kwargs)
+        except RetryAfter as err:
+            if attempt == SEND_ATTEMPTS - 1:
+                raise
+            wait = err.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, dtm.timedelta) else float(wait)
+            await asyncio.sleep(min(seconds, 30.0))
+    return None
+
+
+def _command_text(text: str, bot_username: str | None) -> str | None:
+    """Return the text with '/cmd@ThisBot' reduced to '/cmd'; None if the command names another bot."""
+    if not text.startswith("/"):
+        return text
+    head, sep, rest = text.partition(" ")
+    command, at, target = head.partition("@")
+    if at:
+        if not bot_username or target.lower() != bot_username.lower():
+            return None
+        return f"{command}{sep}{rest}"
+    return text
+
+
+def _inbound(chat, user_id: int, *, text: str, kind: str, choice: str = "") -> Inbound:
+    """Build the Inbound; in a group the session is per user within that group."""
+    chat_id = str(chat.id) if chat is not None else str(user_id)
+    in_group = chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+    return Inbound(
+        channel=CHANNEL,
+        user_id=str(user_id),
+        text=text,
+        chat_id=chat_id,
+        group_id=chat_id if in_group else "",
+        choice=choice,
+        kind=kind,
+    )
+
+
+# ---------------------------------------------------------------- application
+def file_base_url(base_url: str) -> str:
+    """Return the file download base for a Bot API base ('…/bot' -> '…/file/bot')."""
+    base = base_url.rstrip("/")
+    head, _, last = base.rpartition("/")
+    return f"{head}/file/{last}"
+
+
+def build_application(settings: Settings, dialogue) -> Application:
+    """Build the python-telegram-bot Application for this dialogue (no network until it starts).
+
+    The Bot API base URL comes from settings so an agency's own Bot API server
+    (or a test's fake) is used; without a webhook URL it gets a polling updater.
+    """
+    token = settings.telegram_bot_token.get_secret_value()
+    if not token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    # httpx logs every request URL at INFO, and the Bot API URL contains the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    base = settings.telegram_base_url.rstrip("/")
+    builder = (
+        Application.builder()
+        .token(token)
+        .base_url(base)
+        .base_file_url(file_base_url(base))
+        .concurrent_updates(True)
+        .pool_timeout(10.0)  # 100 officers at once must queue for a connection, not fail
+        .connect_timeout(10.0)
+        .read_timeout(30.0)
+        .write_timeout(60.0)  # documents are uploaded within this
+        .media_write_timeout(60.0)
+    )
+    if settings.telegram_webhook_url:
+        builder = builder.updater(None)  # updates arrive through telegram_webhook_routes
+    application = builder.build()
+    allowed = Settings.ids(settings.telegram_allowed_users)
+    if not allowed:
+        log.warning("TELEGRAM_ALLOWED_USERS is empty: every Telegram user may use this bot")
+    channel = TelegramChannel(dialogue, allowed)
+    channel.install(application)
+    application.bot_data["channel"] = channel
+    return application
+
+
+def webhook_secret(settings: Settings) -> str:
+    """Return the webhook secret: the configured one, else one derived from the bot token.
+
+    Deriving it means a webhook is never left unauthenticated by a missing
+    setting, and it stays the same across restarts.
+    """
+    configured = settings.telegram_webhook_secret.get_secret_value()
+    if configured:
+        return configured
+    token = settings.telegram_bot_token.get_secret_value().encode()
+    return hmac.new(token, b"ita-bot telegram webhook", hashlib.sha256).hexdigest()
+
+
+def webhook_url(settings: Settings) -> str:
+    """Return the public URL for setWebhook: TELEGRAM_WEBHOOK_URL, with our path if it has none."""
+    url = settings.telegram_webhook_url.rstrip("/")
+    return url if urlsplit(url).path not in ("", "/") else url + WEBHOOK_PATH
+
+
+def telegram_webhook_routes(application: Application, secret: str) -> list[Route]:
+    """Return the POST /telegram/webhook route that queues verified updates for the application."""
+    expected = secret.encode("utf-8")
+
+    async def telegram_webhook(request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "").encode("utf-8")
+        # Constant-time comparison; an empty configured secret verifies nothing, so refuse all.
+        if not expected or not hmac.compare_digest(given, expected):
+            return Response(status_code=403)
+        declared = request.headers.get("content-length", "0")
+        if not declared.isdigit() or int(declared) > MAX_UPDATE_BYTES:
+            return Response(status_code=413)
+        body = await request.body()
+        if len(body) > MAX_UPDATE_BYTES:
+            return Response(status_code=413)
+        try:
+            update = Update.de_json(json.loads(body), application.bot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return Response(status_code=400)
+        if update is None:
+            return Response(status_code=400)
+        await application.update_queue.put(update)
+        return Response(status_code=200)
+
+    return [Route(WEBHOOK_PATH, telegram_webhook, methods=["POST"])]
+
+
+async def start_webhook(application: Application, url: str, secret: str) -> None:
+    """Start processing queued updates and register the webhook with Telegram."""
+    await application.initialize()
+    await application.start()
+    await application.bot.set_webhook(url=url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
+
+
+async def stop_application(application: Application) -> None:
+    """Stop the updater (if polling), the update processing and the HTTP clients."""
+    if application.updater is not None and application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    await application.shutdown()
+
+
+def run_polling(settings: Settings, dialogue) -> None:
+    """Serve Telegram by long polling until interrupted (development and small deployments)."""
+    application = build_application(settings.model_copy(update={"telegram_webhook_url": ""}), dialogue)
+    log.info("telegram: long polling")
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def run(settings_or_services, services=None) -> int:
+    """Serve Telegram for `python -m bot run`: run(services) or run(settings, services).
+
+    Polling without TELEGRAM_WEBHOOK_URL; otherwise the shared webhook server
+    (bot.channels.server) serves Telegram beside LINE.
+    """
+    if services is None:
+        services = settings_or_services
+        settings = services.settings
+    else:
+        settings = settings_or_services
+    if settings.telegram_webhook_url:
+        from bot.channels import server
+
+        return int(server.run(services) or 0)
+    run_polling(settings, services.dialogue)
+    return 0

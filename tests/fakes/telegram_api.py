@@ -1,0 +1,355 @@
+"""FakeBotAPI: a real HTTP Bot API server on 127.0.0.1 for driving the bot through python-telegram-bot.
+
+Tests push updates (send_text, press, send_sticker ...) that the bot receives
+through getUpdates long polling, and read back every call the bot made
+(sendMessage, sendDocument with the uploaded bytes, sendChatAction ...).
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl
+
+TOKEN = "123456:TEST-fake-token"
+BOT_ID = 123456
+BOT_USERNAME = "ita_test_bot"
+MAX_POLL = 0.5  # seconds a getUpdates waits at most, so stopping the bot is quick
+
+
+@dataclass
+class Call:
+    """One Bot API request the bot made."""
+
+    method: str
+    params: dict
+    files: dict = field(default_factory=dict)  # field name -> (filename, bytes)
+    at: float = 0.0  # time.monotonic() when it arrived
+
+    @property
+    def chat_id(self) -> str:
+        return str(self.params.get("chat_id", ""))
+
+
+class FakeBotAPI:
+    """A threaded HTTP server speaking enough of the Bot API for python-telegram-bot."""
+
+    def __init__(self, token: str = TOKEN) -> None:
+        self.token = token
+        self.calls: list[Call] = []
+        self.webhook: dict = {}
+        self.fail: dict[str, list[tuple[int, dict]]] = {}  # method -> queued error answers
+        self._updates: list[dict] = []
+        self._cond = threading.Condition()
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._by_chat: dict[str, list[Call]] = {}  # sendMessage/sendDocument per chat, for cheap waits
+        self.pushed_at: dict[int, float] = {}  # update_id -> time.monotonic() when pushed
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # ------------------------------------------------------------ lifecycle
+    def start(self) -> FakeBotAPI:
+        handler = type("Handler", (_Handler,), {"api": self})
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def __enter__(self) -> FakeBotAPI:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """Return the value for settings.telegram_base_url."""
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}/bot"
+
+    # ------------------------------------------------------------ pushing updates
+    def push(self, update: dict) -> int:
+        """Queue a raw update for getUpdates and return its update_id."""
+        with self._cond:
+            update_id = next(self._update_ids)
+            update = {"update_id": update_id, **update}
+            self._updates.append(update)
+            self.pushed_at[update_id] = time.monotonic()
+            self._cond.notify_all()
+        return update_id
+
+    def _message(self, user_id: int, chat_id: int | None, chat_type: str, **content) -> dict:
+        chat_id = user_id if chat_id is None else chat_id
+        chat = {"id": chat_id, "type": chat_type}
+        chat.update({"first_name": f"user{user_id}"} if chat_type == "private" else {"title": f"group{chat_id}"})
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"},
+            **content,
+        }
+
+    def text_update(self, user_id: int, text: str, *, chat_id: int | None = None,
+                    chat_type: str = "private") -> dict:
+        """Return (without queueing) the update Telegram sends for a text message; /commands get an entity."""
+        content: dict = {"text": text}
+        if text.startswith("/"):
+            length = len(text.split(" ", 1)[0].encode("utf-16-le")) // 2
+            content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        return {"message": self._message(user_id, chat_id, chat_type, **content)}
+
+    def send_text(self, user_id: int, text: str, *, chat_id: int | None = None, chat_type: str = "private") -> int:
+        """Push a text message for getUpdates."""
+        return self.push(self.text_update(user_id, text, chat_id=chat_id, chat_type=chat_type))
+
+    def send_sticker(self, user_id: int, *, chat_id: int | None = None, chat_type: str = "private") -> int:
+        """Push a sticker message."""
+        sticker = {
+            "file_id": "STICKER1", "file_unique_id": "S1", "width": 512, "height": 512,
+            "is_animated": False, "is_video": False, "type": "regular",
+        }
+        return self.push({"message": self._message(user_id, chat_id, chat_type, sticker=sticker)})
+
+    def send_photo(self, user_id: int, *, chat_id: int | None = None, chat_type: str = "private") -> int:
+        """Push a photo message."""
+        photo = [{"file_id": "PHOTO1", "file_unique_id": "P1", "width": 90, "height": 90}]
+        return self.push({"message": self._message(user_id, chat_id, chat_type, photo=photo)})
+
+    def press(self, user_id: int, callback_data: str, message_id: int, *, chat_id: int | None = None,
+              chat_type: str = "private") -> int:
+        """Push a callback query: the user pressed a button on the bot's message `message_id`."""
+        chat_id = user_id if chat_id is None else chat_id
+        message = {
+            "message_id": message_id, "date": int(time.time()),
+            "chat": {"id": chat_id, "type": chat_type, **({"first_name": "u"} if chat_type == "private" else
+                                                            {"title": "g"})},
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "ITA"},
+            "text": "…",
+        }
+        query = {
+            "id": f"cq{next(self._update_ids)}", "chat_instance": f"ci{chat_id}",
+            "from": {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"},
+            "message": message, "data": callback_data,
+        }
+        return self.push({"callback_query": query})
+
+    # ------------------------------------------------------------ reading what the bot did
+    def calls_of(self, method: str) -> list[Call]:
+        with self._cond:
+            return [c for c in self.calls if c.method == method]
+
+    def messages_to(self, chat_id: int | str) -> list[Call]:
+        """Return the sendMessage calls to a chat, in order."""
+        return [c for c in self.calls_of("sendMessage") if c.chat_id == str(chat_id)]
+
+    def texts_to(self, chat_id: int | str) -> list[str]:
+        return [c.params["text"] for c in self.messages_to(chat_id)]
+
+    def documents_to(self, chat_id: int | str) -> list[tuple[str, bytes, str]]:
+        """Return (filename, bytes, caption) of every document sent to a chat."""
+        out = []
+        for c in self.calls_of("sendDocument"):
+            if c.chat_id == str(chat_id):
+                filename, content = c.files["document"]
+                out.append((filename, content, c.params.get("caption", "")))
+        return out
+
+    def replies_to(self, chat_id: int | str) -> list[Call]:
+        """Return every message-like call (sendMessage, sendDocument) to a chat, in order."""
+        with self._cond:
+            return list(self._by_chat.get(str(chat_id), ()))
+
+    def wait_for(self, predicate, timeout: float = 10.0):
+        """Wait until predicate() is truthy (re-checked on every call) and return its value."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                value = predicate()
+                if value:
+                    return value
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"condition not met within {timeout} s")
+                self._cond.wait(min(left, 0.2))
+
+    def wait_replies(self, chat_id: int | str, count: int, timeout: float = 10.0) -> list[Call]:
+        """Wait until a chat has received at least `count` messages/documents and return them."""
+        return self.wait_for(lambda: (r := self.replies_to(chat_id)) and len(r) >= count and r, timeout)
+
+    # ------------------------------------------------------------ serving
+    def _record(self, call: Call) -> None:
+        with self._cond:
+            self.calls.append(call)
+            if call.method in ("sendMessage", "sendDocument"):
+                self._by_chat.setdefault(call.chat_id, []).append(call)
+            self._cond.notify_all()
+
+    def _answer(self, method: str, params: dict) -> tuple[int, dict]:
+        with self._cond:
+            queued = self.fail.get(method)
+            if queued:
+                return queued.pop(0)
+        now = int(time.time())
+        bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "ITA", "username": BOT_USERNAME}
+        if method == "getMe":
+            result: object = {**bot_user, "can_join_groups": True, "can_read_all_group_messages": False,
+                              "supports_inline_queries": False}
+        elif method == "getUpdates":
+            result = self._get_updates(params)
+        elif method in ("sendMessage", "sendDocument"):
+            chat_id = int(params["chat_id"])
+            result = {"message_id": next(self._message_ids), "date": now, "from": bot_user,
+                      "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group", "title": "g"}}
+            if method == "sendMessage":
+                result["text"] = params.get("text", "")
+            else:
+                result["document"] = {"file_id": f"DOC{result['message_id']}", "file_unique_id": "D",
+                                      "file_name": params.get("_filename", "file")}
+        elif method == "setWebhook":
+            self.webhook = dict(params)
+            result = True
+        elif method == "deleteWebhook":
+            self.webhook = {}
+            result = True
+        elif method == "getWebhookInfo":
+            result = {"url": self.webhook.get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
+        elif method in ("sendChatAction", "answerCallbackQuery", "editMessageReplyMarkup", "close", "logOut"):
+            result = True
+        else:
+            return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not faked"}
+        return 200, {"ok": True, "result": result}
+
+    def _get_updates(self, params: dict) -> list[dict]:
+        offset = int(params.get("offset") or 0)
+        wait = min(float(params.get("timeout") or 0), MAX_POLL)
+        deadline = time.monotonic() + wait
+        with self._cond:
+            # Telegram forgets updates below the offset once the bot has confirmed them.
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            while not self._updates and time.monotonic() < deadline:
+                self._cond.wait(deadline - time.monotonic())
+            limit = int(params.get("limit") or 100)
+            return list(self._updates[:limit])
+
+
+class _Handler(BaseHTTPRequestHandler):
+    api: FakeBotAPI
+    protocol_version = "HTTP/1.1"  # keep-alive, like the real API: PTB reuses pooled connections
+
+    def log_message(self, *args) -> None:  # quiet: the test output is for assertions
+        pass
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        self._serve()
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._serve()
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        body = self.rfile.read(length) if length else b""
+        prefix = f"/bot{self.api.token}/"
+        if not self.path.startswith(prefix):
+            self._send(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+            return
+        method = self.path[len(prefix):].split("?", 1)[0]
+        params, files = _parse_body(self.headers.get("content-type", ""), body)
+        if "document" in files:
+            params["_filename"] = files["document"][0]
+        call = Call(method, params, files, time.monotonic())
+        if method != "getUpdates":
+            self.api._record(call)
+        status, answer = self.api._answer(method, params)
+        self._send(status, answer)
+
+    def _send(self, status: int, answer: dict) -> None:
+        data = json.dumps(answer).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def _parse_body(content_type: str, body: bytes) -> tuple[dict, dict]:
+    """Parse a form-encoded, JSON or multipart Bot API request into (params, files)."""
+    if content_type.startswith("multipart/form-data"):
+        message = BytesParser(policy=HTTP).parsebytes(
+            f"Content-Type: {content_type}\r\n\r\n".encode() + body
+        )
+        params, files = {}, {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            filename = part.get_filename()
+            payload = part.get_payload(decode=True) or b""
+            if filename is not None:
+                files[name] = (filename, payload)
+            else:
+                params[name] = payload.decode("utf-8")
+        return params, files
+    if content_type.startswith("application/json"):
+        return (json.loads(body) if body else {}), {}
+    return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True)), {}
+
+
+class BotThread:
+    """Run a python-telegram-bot Application (long polling) on its own event loop in a thread.
+
+    Tests and the load benchmark stay synchronous and wait on the fake
+    server, while the bot runs exactly as in production.
+    """
+
+    def __init__(self, application) -> None:
+        self.application = application
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+
+    def start(self) -> BotThread:
+        self._thread.start()
+        self._run(self._start())
+        return self
+
+    async def _start(self) -> None:
+        app = self.application
+        await app.initialize()
+        await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=["message", "callback_query"])
+        await app.start()
+
+    async def _stop(self) -> None:
+        app = self.application
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    def _run(self, coro, timeout: float = 30.0):
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+    def stop(self) -> None:
+        try:
+            self._run(self._stop())
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self._thread.join(10)
+            self.loop.close()
+
+    def __enter__(self) -> BotThread:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
