@@ -7,6 +7,7 @@ and on the Draft that comes back.
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import pytest
@@ -350,3 +351,25 @@ def test_no_call_starts_after_the_budget_is_spent(fake, draft):
     assert result.rows[0] != draft.rows[0] and result.rows[1:] == draft.rows[1:]
     assert any("ใช้เวลารวมครบตามที่กำหนด (0.3 วินาที)" in n and "ตัวชี้วัดที่ 7, 9" in n for n in result.notes)
     assert len(fake.chat_requests()) == 1
+
+
+def test_reasoning_before_the_json_is_ignored(fake, draft):
+    for row in draft.rows:
+        answer = json.dumps(improved(row), ensure_ascii=False)
+        fake.enqueue_text("<think>ต้องใช้คีย์ {indicator} และ {steps} ให้ครบ</think>\n" + answer)
+    assert refiner_for(fake).refine(draft).engine == f"llm:{MODEL}"
+
+
+def test_logs_never_carry_prompts_answers_or_the_api_key(fake, draft, caplog):
+    # Covers the whole client stack at DEBUG: older openai clients logged request bodies there.
+    caplog.set_level(logging.DEBUG)
+    fake.enqueue_json(improved(draft.rows[0]))
+    fake.enqueue_text("ไม่ใช่ JSON เลย")
+    fake.enqueue_status(500)
+
+    refiner_for(fake).refine(draft)
+
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "outcome=invalid_json" in logged  # the refiner does log what happened...
+    for secret in ("sk-test-key", I14.text[:20], "เทศบาลตำบลนิเวศน์", "ไม่ใช่ JSON เลย", improved(draft.rows[0])["measure"]):
+        assert secret not in logged  # ...but never what was said

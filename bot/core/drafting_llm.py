@@ -18,6 +18,7 @@ text inside a passage cannot change a score or a tier.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import time
@@ -38,6 +39,9 @@ MIN_STEPS = 3
 _MIN_QUOTE = 12
 _FACTS = ("indicator", "items", "score", "tier")
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.IGNORECASE)
+# Reasoning models (Qwen3, DeepSeek-R1 and their Thai fine-tunes) think aloud before answering.
+_THINK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
+log = logging.getLogger(__name__)
 
 
 class RowRejected(Exception):
@@ -82,7 +86,7 @@ def _passages(row: MeasureRow, context: dict[int, list[Source]] | None) -> list[
 
 def parse_json_object(content: str) -> dict:
     """Return the JSON object in a model answer, tolerating code fences and a wrapping {"row": ...}."""
-    text = _FENCE.sub("", content.strip())
+    text = _FENCE.sub("", _THINK.sub("", content).strip())
     try:
         data = json.loads(text)
     except ValueError:
@@ -218,6 +222,9 @@ class LLMRefiner:
             results = list(pool.map(work, draft.rows))
         rows = [r for r, _ in results]
         outcomes = [o for _, o in results]
+        for o in outcomes:
+            # Kinds and timings only: prompts and answers carry officers' data and stay out of logs.
+            log.info("llm row indicator=%s outcome=%s seconds=%.1f", o.indicator, o.kind, o.seconds)
         return self._assemble(draft, rows, outcomes), outcomes
 
     def _refine_row(self, draft: Draft, row: MeasureRow, context: dict[int, list[Source]] | None) -> MeasureRow:

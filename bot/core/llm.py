@@ -7,8 +7,6 @@ only this module knows the openai client's exception types.
 """
 from __future__ import annotations
 
-import logging
-
 import openai
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
@@ -18,20 +16,10 @@ from langchain_openai import ChatOpenAI, OpenAIEmbeddings
 _PLACEHOLDER_KEY = "not-needed"
 
 
-def _quiet_client_logs() -> None:
-    # The openai client logs full request options (message bodies) at DEBUG;
-    # officers' data must never reach the logs, whatever the app's log level.
-    for name in ("openai", "openai._base_client"):
-        logger = logging.getLogger(name)
-        if logger.level == logging.NOTSET or logger.level < logging.INFO:
-            logger.setLevel(logging.INFO)
-
-
 def build_chat_model(
     base_url: str, model: str, api_key: str = "", timeout: float = 60.0, *, json_mode: bool = True
 ) -> BaseChatModel:
     """Return a deterministic chat model on an OpenAI-compatible endpoint, with no retries."""
-    _quiet_client_logs()
     extra = {"response_format": {"type": "json_object"}} if json_mode else {}
     return ChatOpenAI(
         base_url=base_url,
@@ -46,7 +34,6 @@ def build_chat_model(
 
 def build_embeddings(base_url: str, model: str, api_key: str = "", *, timeout: float = 60.0) -> Embeddings:
     """Return embeddings from an OpenAI-compatible /v1/embeddings endpoint (strings sent, no tiktoken)."""
-    _quiet_client_logs()
     # check_embedding_ctx_length=False sends raw strings: tiktoken would otherwise
     # download an encoding, and non-OpenAI models do not use it anyway.
     return OpenAIEmbeddings(
