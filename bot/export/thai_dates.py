@@ -3,19 +3,15 @@ from __future__ import annotations
 
 from datetime import date
 
-# Buddhist Era = Gregorian + 543; documents never print Gregorian years.
-BE_OFFSET = 543
+from bot.core.thai_dates import BE_OFFSET, DASH, MONTHS_ABBR, month_short
 
+# Buddhist Era = Gregorian + 543; documents never print Gregorian years.
 MONTHS = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
     "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
 )
-MONTHS_ABBR = (
-    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
-)
-# The seeds write periods with an en dash between spaced ends: "ต.ค. 68 – มี.ค. 69".
-DASH = "–"
+__all__ = ["BE_OFFSET", "DASH", "MONTHS", "MONTHS_ABBR", "be_year", "format_month_short", "format_thai_date",
+           "round_deadline", "round_period"]
 
 
 def be_year(gregorian_year: int) -> int:
@@ -30,8 +26,7 @@ def format_thai_date(day: date) -> str:
 
 def format_month_short(iso_month: str) -> str:
     """Return an ISO "YYYY-MM" (Gregorian) month as "ต.ค. 68"."""
-    year, month = (int(part) for part in iso_month.split("-"))
-    return f"{MONTHS_ABBR[month - 1]} {be_year(year) % 100:02d}"
+    return month_short(iso_month)
 
 
 def round_period(fiscal_year_be: int | None, round_months: int) -> str:
