@@ -111,7 +111,7 @@ def test_summary_of_partial_scores_asks_for_the_rest_and_uses_agency_thresholds(
     text = ita.confirmation_summary(s, FW, ita.Thresholds(70, 92))
     assert "ยังขาดคะแนนตัวชี้วัดที่ 1, 2, 3, 4, 5, 6, 8, 9, 10" in text
     assert "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร: 60.00 (แก้ไขเร่งด่วน)" in text
-    assert "I14: 84.25 (พัฒนาให้ดีขึ้น)" in text
+    assert "I14 (ตัวชี้วัดที่ 3): 84.25 (พัฒนาให้ดีขึ้น)" in text
 
 
 def test_summary_flags_unconfirmed_levels():

@@ -26,8 +26,8 @@ texts = st.lists(
 
 def _numbers_in(text: str) -> set[float]:
     plain = text.translate(THAI_DIGITS)
-    plain = re.sub(r"(?<=\d)[lI|]", "1", plain)
-    plain = re.sub(r"(?<=\d)[Oo]", "0", plain)
+    plain = re.sub(r"(?<=\d)[lI|](?=\d|\.\d)", "1", plain)
+    plain = re.sub(r"(?<=\d)[Oo](?=\d|\.\d)", "0", plain)
     plain = re.sub(r"(?<=\d\.)[lI]", "1", plain)
     plain = re.sub(r"(?<=\d\.)[Oo]", "0", plain)
     return {round(float(x), 2) for x in re.findall(r"\d+(?:\.\d+)?", plain)}

@@ -123,8 +123,11 @@ def confirmation_summary(scores, fw: Framework, thresholds: Thresholds) -> str:
                 lines.append(f"  ⚠️ คะแนน {tool.code} ที่แจ้งมา ({_fmt(typed)}) ต่างจากที่คำนวณได้ กรุณาตรวจสอบคะแนนรายตัวชี้วัด")
     if scores.items:
         lines.append("\nคะแนนรายข้อ")
+        lookup = getattr(fw, "item_indicator", None)
         for code, v in sorted(scores.items.items(), key=lambda kv: (kv[0][0], int(kv[0][1:]))):
-            lines.append(f"• {code}: {_fmt(v)} ({thresholds.tier(v)})")
+            number = lookup(code, scores.year) if lookup else None
+            where = f" (ตัวชี้วัดที่ {number})" if number else ""
+            lines.append(f"• {code}{where}: {_fmt(v)} ({thresholds.tier(v)})")
     total = overall(scores.indicators, fw)
     lines.append("")
     if total is not None:

@@ -78,12 +78,13 @@ def _label(kind: str, key: int | str) -> str:
         kind, f"คะแนนเครื่องมือ {key}")
 
 
-def _fix_example(kind: str, key: int | str) -> str:
+def _fix_example(kind: str, key: int | str, value: float | None = None) -> str:
+    shown = f"{value:.2f}" if value is not None and 0 <= value <= 100 else "90.00"
     if kind == "indicator":
-        return f"'แก้ตัวชี้วัด {key} เป็น 61.5'"
+        return f"'แก้ตัวชี้วัด {key} เป็น {shown}'"
     if kind == "item":
-        return f"'แก้ {key} เป็น 80'"
-    return f"'{'ภาพรวม' if kind == 'overall' else key} 94.12'"
+        return f"'แก้ {key} เป็น {shown}'"
+    return f"'แก้{'ภาพรวม' if kind == 'overall' else key} เป็น {shown}'"
 
 
 def _invalid(f: Found) -> str | None:
@@ -113,14 +114,14 @@ def _settle(found: list[Found], errors: list[str], warnings: list[str]) -> dict[
         if len(values) > 1 and kind != "overall":
             shown = " และ ".join(f"{v:.2f}" for v in values)
             errors.append(f"{_label(kind, key)} มีคะแนนสองค่าที่ไม่ตรงกัน ({shown}) "
-                          f"กรุณาส่งค่าที่ถูกต้องเพียงค่าเดียว เช่น {_fix_example(kind, key)}")
+                          f"กรุณาส่งค่าที่ถูกต้องเพียงค่าเดียว เช่น {_fix_example(kind, key, values[-1])}")
             continue
         chosen = best[0].value
         others = sorted({round(f.value, 2) for f in fs} - {round(chosen, 2)})
         if others:
             where = "ในตาราง" if best[0].table else "ที่ระบุครั้งแรก"
             warnings.append(f"{_label(kind, key)} ในข้อความมีค่า {', '.join(f'{v:.2f}' for v in others)} ด้วย "
-                            f"จึงใช้ค่า{where} {chosen:.2f} หากไม่ถูกต้องกรุณาพิมพ์ {_fix_example(kind, key)}")
+                            f"จึงใช้ค่า{where} {chosen:.2f} หากไม่ถูกต้องกรุณาพิมพ์ {_fix_example(kind, key, others[0])}")
         out[(kind, key)] = chosen
     return out
 
