@@ -157,6 +157,7 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     if not errors and scores.is_empty():
         errors.append("ไม่พบคะแนน ITA ในข้อความนี้ กรุณาส่งคะแนนรายตัวชี้วัด " + EXAMPLE
                       + " หรือพิมพ์ทีละข้อ เช่น 'ตัวชี้วัดที่ 7 ได้ 60 คะแนน'")
+        errors += warnings  # e.g. EIT parts that were seen but cannot be used: say so, not just "nothing"
     error = None
     if errors:
         error = "\n".join(dict.fromkeys(errors))
