@@ -231,3 +231,19 @@ def test_passages_are_self_contained_and_hedged(fw):
     assert "ยังไม่ได้รับการยืนยัน" not in o13["text"]  # corroborated: stated plainly
     assert "ยังไม่ได้รับการยืนยัน" in by_id["oit-2569-O25"]["text"]  # single source: hedged
     assert by_id["oit-2567-none"]["confidence"] == "NOT_CONFIRMED"
+
+
+def test_item_and_oit_wording_comes_from_the_sources(fw, seeds_dir):
+    doc_path = seeds_dir.parent / "domain" / "ita-framework.md"
+    if not doc_path.is_file():
+        pytest.skip("ita-framework.md is not beside this checkout")
+    doc = _squash(doc_path.read_text(encoding="utf-8"))
+    seed003 = _squash(next(seeds_dir.glob("003_*.txt")).read_text(encoding="utf-8"))
+    for code, item in fw.items.items():
+        # I texts are the replica's wording (in the doc); E texts are seed 003's own wording
+        assert _squash(item.text) in (doc if code.startswith("I") else seed003), code
+        assert not item.short or _squash(item.short) in seed003, code
+    for year, items in fw.oit.items():
+        for it in items:
+            if it.confidence != "NOT_CONFIRMED":  # inferred titles are labelled as such
+                assert _squash(it.title) in doc, (year, it.code)
