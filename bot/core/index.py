@@ -154,7 +154,8 @@ class KnowledgeIndex:
                                         content_hash=content_hash, agency="", year=p.get("year"), number=i,
                                         confidence=p.get("confidence") or ""))
         status = self._replace(source_key, texts, metas)
-        return IngestResult(source_key, status, len(texts), sum(len(t) for t in texts))
+        added = 0 if status == "unchanged" else len(texts)
+        return IngestResult(source_key, status, added, sum(len(t) for t in texts))
 
     def records(self) -> list[Record]:
         """Return every stored chunk with its metadata (for the lexical index)."""
