@@ -32,7 +32,7 @@ class Context:
 
 def pick_entry(ctx: Context, number: int, item: str | None):
     """Return the playbook entry for an item if there is one, else for its indicator."""
-    entries = ctx.playbook.entries_for(number, [item] if item else [])
+    entries = ctx.playbook.entries_for(number, [item] if item else [], year=ctx.year)
     if item:
         for entry in entries:
             if item in entry.items:
@@ -91,7 +91,7 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
     topic += f" – {tier}"
 
     analysis = _fill(entry.analysis.get(tier) or entry.analysis.get(IMPROVE) or "", ctx, number, score, items)
-    if not item and items and tier != MAINTAIN:
+    if not item and items:
         weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f})" for i in items)
         analysis += f" ประเด็นย่อยที่ได้คะแนนต่ำ ได้แก่ {weak}"
     if item and item.startswith("O"):
@@ -105,6 +105,8 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
             analysis += f" ต้องเผยแพร่: {requirement or publish}"
 
     measure = entry.measures[0] if entry.measures else entry.title
+    if tier == MAINTAIN:
+        measure = f"กิจกรรมรักษาระดับ{name}: {measure}"
     if item and item.startswith("O"):
         measure = f"{measure} (ข้อ {item_label(ctx, item)})"
     if ctx.fiscal_year:
@@ -153,7 +155,7 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
 def playbook_source(entry) -> Source:
     """Return the citation of a playbook entry (with the seed passages it distils)."""
     refs = ", ".join(f"seed {r.seed}" for r in entry.seed_refs[:3])
-    return Source(source=f"knowledge/playbook.yaml#{entry.key}" + (f" (สรุปจาก {refs})" if refs else ""),
+    return Source(source=(entry.source or f"knowledge/playbook#{entry.key}") + (f" (สรุปจาก {refs})" if refs else ""),
                   text=entry.title)
 
 

@@ -112,15 +112,14 @@ class Drafter:
         weak = self._weak_items(ctx, number)
         if score is None and not weak:
             return []
-        tier = ctx.thresholds.tier(score) if score is not None else (IMPROVE if weak else MAINTAIN)
-        if tier == MAINTAIN and weak:
-            tier = IMPROVE  # a strong indicator can still hide a weak item
-        if tier == MAINTAIN and not ctx.include_maintain:
-            return []
-        rows = [self._row(ctx, number, score, tier, [code for code, _ in weak], item=None)]
-        if tier != MAINTAIN:
-            for code, item_score in weak:
-                rows.append(self._row(ctx, number, item_score, ctx.thresholds.tier(item_score), [code], item=code))
+        # An indicator keeps its own tier; weak items under a strong indicator
+        # still get their own rows, since the officer must fix them anyway.
+        tier = ctx.thresholds.tier(score) if score is not None else IMPROVE
+        rows = []
+        if tier != MAINTAIN or ctx.include_maintain or weak:
+            rows.append(self._row(ctx, number, score, tier, [code for code, _ in weak], item=None))
+        for code, item_score in weak:
+            rows.append(self._row(ctx, number, item_score, ctx.thresholds.tier(item_score), [code], item=code))
         return rows
 
     def _row(self, ctx, number, score, tier, items, *, item) -> MeasureRow:
@@ -136,8 +135,12 @@ class Drafter:
         name = self.fw.indicator(number).name
         query = f"มาตรการ {item or ''} {draft_text.item_label(ctx, item) if item else ''} ตัวชี้วัดที่ {number} {name}"
         seen = {s.text for s in found}
-        for passage in self.retriever.search(query, k=6, indicator=number):
-            if passage.kind in ("measure_table", "analysis", "recommendation") and passage.text not in seen:
+        # Past analyses (measure tables first) show how other agencies phrased it;
+        # curated recommendations are already cited above.
+        passages = self.retriever.search(query, k=3, indicator=number, kind="measure_table")
+        passages += self.retriever.search(query, k=2, indicator=number, kind="analysis")
+        for passage in passages:
+            if passage.text not in seen:
                 found.append(Source(source=draft_text.cite(passage), text=draft_text.excerpt(passage.text)))
                 seen.add(passage.text)
             if len(found) >= 4:
