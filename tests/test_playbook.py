@@ -287,3 +287,13 @@ def test_passages_are_self_contained_and_cite_their_file(pb):
         assert entry.title in p["text"] and entry.steps[0].text in p["text"] and entry.kpis[0] in p["text"]
         path, _, key = p["source"].partition("#")
         assert key == entry.key and f"key: {key}" in (repo / path).read_text(encoding="utf-8")
+
+
+def test_step_and_kpi_templates_are_checked(broken):
+    def bad_step(d):
+        _first(d, "ind1")["steps"][0]["text"] = "แจ้งเวียน {agancy} ให้ทราบ"
+
+    with pytest.raises(ValueError, match="unknown placeholder"):
+        load_playbook(broken("playbook/indicators.yaml", bad_step))
+    with pytest.raises(ValueError, match="unknown placeholder"):
+        load_playbook(broken("playbook/defaults.yaml", lambda d: d["families"]["school"]["kpis"].append("{x}")))

@@ -53,7 +53,10 @@ class Step(BaseModel):
     role: str
     text: str = Field(min_length=5)
 
-    _text = field_validator("text")(classmethod(lambda cls, v: _check_template(v)))
+    @field_validator("text")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        return _check_template(value)
 
 
 class Timing(BaseModel):
