@@ -1,0 +1,98 @@
+"""The command-line front doors, run as real subprocesses: ingest.py, ask, draft."""
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from tests.conftest import REPO_DIR
+
+ROW_KEYS = {"indicator", "items", "tier", "analysis", "measure", "steps", "owners", "timeline", "start_month",
+            "end_month", "monitoring", "reporting", "kpi", "sources"}
+
+
+def _run(args, data_dir, **kw):
+    env = {**os.environ, "DATA_DIR": str(data_dir), "PYTHONPATH": str(REPO_DIR)}
+    return subprocess.run([sys.executable, *args], cwd=REPO_DIR, env=env, capture_output=True, text=True,
+                          timeout=240, **kw)
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory, seeds_dir):
+    path = tmp_path_factory.mktemp("cli")
+    first = _run(["ingest.py", str(seeds_dir), "--quiet"], path)
+    assert first.returncode == 0, first.stderr
+    assert "แหล่งข้อมูลใหม่ 7 รายการ" in first.stdout  # 5 seeds + framework + playbook
+    return path
+
+
+def test_ingest_twice_changes_nothing(data_dir, seeds_dir):
+    again = _run(["ingest.py", str(seeds_dir), "--quiet"], data_dir)
+    assert again.returncode == 0
+    assert "ไม่เปลี่ยนแปลง 7 รายการ" in again.stdout and "ข้อความที่เพิ่ม 0 ตอน" in again.stdout
+
+
+def test_ingest_names_a_bad_file_and_exits_1(tmp_path):
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    result = _run(["ingest.py", str(bad), "--quiet"], tmp_path / "data")
+    assert result.returncode == 1
+    assert "scan.pdf" in result.stdout
+
+
+def test_ask_json_quotes_seeds_and_curated_knowledge(data_dir):
+    result = _run(["-m", "bot", "ask", "ขอตัวอย่างมาตรการเรื่องการเปิดเผยข้อมูล O13", "--json", "-k", "8"], data_dir)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["query"].startswith("ขอตัวอย่าง")
+    sources = [p["source"] for p in out["passages"]]
+    assert any(s.startswith("001_") for s in sources), sources
+    assert any(s.startswith("knowledge/") or "ita-framework" in s or "seed" in s for s in sources), sources
+    for p in out["passages"]:
+        assert {"source", "text", "score", "indicator", "items"} <= set(p)
+    assert any("O13" in p["items"] for p in out["passages"])
+
+
+def test_ask_text_answer_cites_sources(data_dir):
+    result = _run(["-m", "bot", "ask", "ข้อเสนอแนะของ ป.ป.ช. เรื่อง I14 การประเมินผลการปฏิบัติงาน"], data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "[1]" in result.stdout and "ที่มา:" in result.stdout
+    assert "ส่งเสริมกลไกการประเมินผลการปฏิบัติงาน" in result.stdout
+
+
+def test_draft_json_and_documents(data_dir, seeds_dir, tmp_path):
+    seed = next(seeds_dir.glob("001_*.txt"))
+    out = tmp_path / "plan.docx"
+    xlsx = tmp_path / "plan.xlsx"
+    result = _run(["-m", "bot", "draft", "--scores", str(seed), "--agency-type", "ทต.", "--agency-name",
+                   "เทศบาลตำบลนามะเขือ", "--json", "--out", str(out), "--xlsx", str(xlsx)], data_dir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"agency", "assessment_year", "fiscal_year", "level", "rows"} <= set(data)
+    assert data["assessment_year"] == 2568 and data["fiscal_year"] == 2569 and data["level"] == "ผ่านดี"
+    for row in data["rows"]:
+        assert ROW_KEYS <= set(row)
+        assert isinstance(row["indicator"], int) and row["sources"]
+    with zipfile.ZipFile(out) as z:
+        assert "เทศบาลตำบลนามะเขือ" in z.read("word/document.xml").decode("utf-8")
+    assert zipfile.is_zipfile(xlsx)
+
+
+def test_draft_accepts_parse_scores_json(data_dir, tmp_path):
+    scores = tmp_path / "scores.json"
+    scores.write_text(json.dumps({"year": 2566, "indicators": {str(n): 90.0 for n in range(1, 11)}, "items": {"O2": 0}}),
+                      encoding="utf-8")
+    result = _run(["-m", "bot", "draft", "--scores", str(scores), "--agency-type", "โรงเรียน", "--json"], data_dir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["fiscal_year"] == 2567
+    assert any(r["items"] == ["O2"] for r in data["rows"])
+
+
+def test_draft_rejects_an_unknown_agency_type(data_dir, seeds_dir):
+    result = _run(["-m", "bot", "draft", "--scores", str(next(seeds_dir.glob("001_*.txt"))), "--agency-type",
+                   "ยานอวกาศ"], data_dir)
+    assert result.returncode == 2
+    assert "ไม่รู้จักประเภทหน่วยงาน" in result.stderr and "เทศบาลตำบล" in result.stderr
