@@ -15,6 +15,7 @@ import hmac
 import json
 import logging
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
@@ -26,6 +27,7 @@ from telegram.error import BadRequest, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
 from bot.channels.telegram_render import (
+    MAX_MESSAGE,
     ChoiceTokens,
     caption_for,
     card_html,
@@ -45,6 +47,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_UPDATE_BYTES = 1_000_000  # a Telegram update is a few KB; refuse anything absurd before parsing
 TYPING_EVERY = 4.0  # Telegram clears "typing…" after about 5 s, so repeat it while the dialogue works
 SEND_ATTEMPTS = 3
+DIALOGUE_WORKERS = 64  # dialogue calls in flight at once; more officers than this wait in line
 
 REFUSAL = (
     "ขออภัย บัญชีของท่านยังไม่ได้รับสิทธิ์ใช้งาน กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอเพิ่มสิทธิ์ "
@@ -58,8 +61,12 @@ CHOOSE = "กรุณาเลือกรายการจากปุ่ม�
 class TelegramChannel:
     """Serve one bot: allowlist, per-user ordering, dialogue calls in threads, Reply rendering."""
 
-    def __init__(self, dialogue, allowed: frozenset[str], *, refused_memory: int = 10_000) -> None:
+    def __init__(self, dialogue, allowed: frozenset[str], *, workers: int = DIALOGUE_WORKERS,
+                 refused_memory: int = 10_000) -> None:
         self.dialogue = dialogue
+        # Our own pool: asyncio's default has only cpu+4 threads, and one officer's slow draft
+        # (an LLM call, an export) must not hold up the others.
+        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="telegram-dialogue")
         self.allowed = allowed
         self.tokens = ChoiceTokens()
         self._refused: OrderedDict[str, None] = OrderedDict()
@@ -118,6 +125,10 @@ class TelegramChannel:
         log.error("telegram update failed: %s", type(err).__name__, exc_info=err)
 
     # ------------------------------------------------------------ serving
+    def close(self) -> None:
+        """Let the dialogue threads finish their current work and end."""
+        self.executor.shutdown(wait=True)
+
     def is_allowed(self, user_id: str) -> bool:
         """Tell whether this Telegram user may use the bot (an empty allowlist admits everyone)."""
         return not self.allowed or user_id in self.allowed
@@ -139,9 +150,11 @@ class TelegramChannel:
             return
         # Updates run concurrently across users; one user's messages must still be handled in order.
         async with self._session_lock(inbound.session_key):
+            await self._typing(bot, inbound.chat_id)  # shown before the work starts, not when the loop is free
             typing = asyncio.create_task(self._keep_typing(bot, inbound.chat_id))
             try:
-                reply = await asyncio.to_thread(self.dialogue.handle, inbound)
+                loop = asyncio.get_running_loop()
+                reply = await loop.run_in_executor(self.executor, self.dialogue.handle, inbound)
             except Exception as err:  # noqa: BLE001 - the officer must get an answer whatever broke
                 log.error("dialogue failed on a telegram update: %s", type(err).__name__, exc_info=err)
                 reply = Reply(texts=[FAILURE])
@@ -161,33 +174,25 @@ class TelegramChannel:
             if entry[1] == 0:
                 self._locks.pop(key, None)
 
+    async def _typing(self, bot: Bot, chat_id: str) -> None:
+        with contextlib.suppress(TelegramError):  # a lost "typing…" must never cost the answer
+            await bot.send_chat_action(chat_id, ChatAction.TYPING)
+
     async def _keep_typing(self, bot: Bot, chat_id: str) -> None:
         while True:
-            with contextlib.suppress(TelegramError):
-                await bot.send_chat_action(chat_id, ChatAction.TYPING)
             await asyncio.sleep(TYPING_EVERY)
+            await self._typing(bot, chat_id)
 
     # ------------------------------------------------------------ rendering
     async def send_reply(self, bot: Bot, chat_id: str, reply: Reply) -> None:
         """Send texts, then one message per card, then documents; buttons go on the last message."""
-        parts: list[tuple[str, object]] = []
-        for text in reply.texts:
-            parts += [("text", chunk) for chunk in split_text(text)]
-        for card in reply.cards:
-            plain = card_plain(card)
-            if units(plain) <= 4096:
-                parts.append(("card", card))
-            else:
-                parts += [("text", chunk) for chunk in split_text(plain)]
-        parts += [("document", doc) for doc in reply.documents]
+        parts = outgoing(reply)
         markup = None
         if reply.choices:
             rows = keyboard_rows(reply.choices, chat_id, self.tokens)
             markup = InlineKeyboardMarkup(
                 [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in rows]
             )
-            if not parts:
-                parts.append(("text", CHOOSE))
         for i, (kind, value) in enumerate(parts):
             extra = {"reply_markup": markup} if markup is not None and i == len(parts) - 1 else {}
             if kind == "text":
@@ -202,6 +207,23 @@ class TelegramChannel:
             await _call(bot.send_message, chat_id, card_html(card), parse_mode=ParseMode.HTML, **extra)
         except BadRequest:  # markup Telegram refuses to parse: the plain card still reads well
             await _call(bot.send_message, chat_id, card_plain(card), **extra)
+
+
+def outgoing(reply: Reply) -> list[tuple[str, object]]:
+    """Return the messages a Reply becomes, in order: ("text", str) | ("card", Card) | ("document", Document)."""
+    parts: list[tuple[str, object]] = []
+    for text in reply.texts:
+        parts += [("text", chunk) for chunk in split_text(text)]
+    for card in reply.cards:
+        plain = card_plain(card)
+        if units(plain) <= MAX_MESSAGE:
+            parts.append(("card", card))
+        else:  # a card longer than one message is sent as split plain text
+            parts += [("text", chunk) for chunk in split_text(plain)]
+    parts += [("document", doc) for doc in reply.documents]
+    if reply.choices and not parts:
+        parts.append(("text", CHOOSE))  # buttons need a message to sit on
+    return parts
 
 
 async def _send_document(bot: Bot, chat_id: str, doc: Document, extra: dict) -> None:
@@ -355,6 +377,9 @@ async def stop_application(application: Application) -> None:
     if application.running:
         await application.stop()
     await application.shutdown()
+    channel = application.bot_data.get("channel")
+    if channel is not None:
+        await asyncio.get_running_loop().run_in_executor(None, channel.close)
 
 
 def run_polling(settings: Settings, dialogue) -> None:

@@ -31,6 +31,7 @@ class Call:
     params: dict
     files: dict = field(default_factory=dict)  # field name -> (filename, bytes)
     at: float = 0.0  # time.monotonic() when it arrived
+    result: object = None  # what the fake answered (e.g. the sent Message, with its message_id)
 
     @property
     def chat_id(self) -> str:
@@ -46,7 +47,10 @@ class FakeBotAPI:
         self.webhook: dict = {}
         self.fail: dict[str, list[tuple[int, dict]]] = {}  # method -> queued error answers
         self._updates: list[dict] = []
-        self._cond = threading.Condition()
+        self._lock = threading.RLock()
+        self._cond = threading.Condition(self._lock)  # any recorded call
+        self._pushed = threading.Condition(self._lock)  # a new update for getUpdates
+        self._chat_conds: dict[str, threading.Condition] = {}  # a reply to that chat: waiters wake only for theirs
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._by_chat: dict[str, list[Call]] = {}  # sendMessage/sendDocument per chat, for cheap waits
@@ -57,7 +61,7 @@ class FakeBotAPI:
     # ------------------------------------------------------------ lifecycle
     def start(self) -> FakeBotAPI:
         handler = type("Handler", (_Handler,), {"api": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server = _Server(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
@@ -88,7 +92,7 @@ class FakeBotAPI:
             update = {"update_id": update_id, **update}
             self._updates.append(update)
             self.pushed_at[update_id] = time.monotonic()
-            self._cond.notify_all()
+            self._pushed.notify_all()
         return update_id
 
     def _message(self, user_id: int, chat_id: int | None, chat_type: str, **content) -> dict:
@@ -173,10 +177,19 @@ class FakeBotAPI:
         with self._cond:
             return list(self._by_chat.get(str(chat_id), ()))
 
-    def wait_for(self, predicate, timeout: float = 10.0):
-        """Wait until predicate() is truthy (re-checked on every call) and return its value."""
+    def _chat_cond(self, chat: str) -> threading.Condition:
+        with self._lock:
+            return self._chat_conds.setdefault(chat, threading.Condition(self._lock))
+
+    def wait_for(self, predicate, timeout: float = 10.0, *, chat: int | str | None = None):
+        """Wait until predicate() is truthy and return its value.
+
+        It is re-checked on every call the bot makes, or only on replies to
+        `chat` when given (many waiting officers then do not all wake at once).
+        """
         deadline = time.monotonic() + timeout
-        with self._cond:
+        cond = self._cond if chat is None else self._chat_cond(str(chat))
+        with cond:
             while True:
                 value = predicate()
                 if value:
@@ -184,11 +197,32 @@ class FakeBotAPI:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError(f"condition not met within {timeout} s")
-                self._cond.wait(min(left, 0.2))
+                cond.wait(min(left, 0.2))
 
     def wait_replies(self, chat_id: int | str, count: int, timeout: float = 10.0) -> list[Call]:
         """Wait until a chat has received at least `count` messages/documents and return them."""
-        return self.wait_for(lambda: (r := self.replies_to(chat_id)) and len(r) >= count and r, timeout)
+        return self.wait_for(lambda: (r := self.replies_to(chat_id)) and len(r) >= count and r, timeout,
+                             chat=chat_id)
+
+    def wait_burst(self, chat_id: int | str, before: int, *, quiet: float = 0.4, timeout: float = 60.0) -> list[Call]:
+        """Wait for replies after the first `before` ones, until none has come for `quiet` s; return the new ones.
+
+        One Reply becomes several messages (texts, cards, documents); this
+        collects all of them without knowing in advance how many there are.
+        """
+        chat = str(chat_id)
+        deadline = time.monotonic() + timeout
+        self.wait_for(lambda: len(self._by_chat.get(chat, ())) > before, timeout, chat=chat)
+        cond = self._chat_cond(chat)
+        with cond:
+            while True:
+                calls = self._by_chat.get(chat, [])
+                left = calls[-1].at + quiet - time.monotonic()
+                if left <= 0:
+                    return list(calls[before:])
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"replies to {chat} kept coming for {timeout} s")
+                cond.wait(left)
 
     # ------------------------------------------------------------ serving
     def _record(self, call: Call) -> None:
@@ -196,6 +230,8 @@ class FakeBotAPI:
             self.calls.append(call)
             if call.method in ("sendMessage", "sendDocument"):
                 self._by_chat.setdefault(call.chat_id, []).append(call)
+                if call.chat_id in self._chat_conds:
+                    self._chat_conds[call.chat_id].notify_all()
             self._cond.notify_all()
 
     def _answer(self, method: str, params: dict) -> tuple[int, dict]:
@@ -241,9 +277,20 @@ class FakeBotAPI:
             # Telegram forgets updates below the offset once the bot has confirmed them.
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
             while not self._updates and time.monotonic() < deadline:
-                self._cond.wait(deadline - time.monotonic())
+                self._pushed.wait(deadline - time.monotonic())
             limit = int(params.get("limit") or 100)
             return list(self._updates[:limit])
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # A client closing a kept-alive connection (the bot stopping) is normal, not an error.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -271,18 +318,22 @@ class _Handler(BaseHTTPRequestHandler):
         if "document" in files:
             params["_filename"] = files["document"][0]
         call = Call(method, params, files, time.monotonic())
+        status, answer = self.api._answer(method, params)
+        call.result = answer.get("result")
         if method != "getUpdates":
             self.api._record(call)
-        status, answer = self.api._answer(method, params)
         self._send(status, answer)
 
     def _send(self, status: int, answer: dict) -> None:
         data = json.dumps(answer).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the bot gave up on a long poll while stopping
+            self.close_connection = True
 
 
 def _parse_body(content_type: str, body: bytes) -> tuple[dict, dict]:
@@ -330,12 +381,9 @@ class BotThread:
         await app.start()
 
     async def _stop(self) -> None:
-        app = self.application
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
+        from bot.channels.telegram import stop_application
+
+        await stop_application(self.application)
 
     def _run(self, coro, timeout: float = 30.0):
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)

@@ -1,0 +1,109 @@
+"""A whole officer conversation over Telegram with the real services, including a bot restart midway."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings
+from tests.fakes.telegram_api import TOKEN, BotThread, Call, FakeBotAPI
+
+AGENCY = "เทศบาลตำบลนามะเขือ"
+OFFICER = 5550001
+
+
+def seed_score_table(seeds_dir: Path) -> str:
+    """Return seed 001's score table (header line and the ten indicator rows) as an officer pastes it."""
+    lines = next(seeds_dir.glob("001_*.txt")).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if "ตัวชี้วัดที่" in line and "คะแนน" in line and "\t" in line)
+    table = [lines[start]]
+    for line in lines[start + 1:]:
+        if not line.strip():
+            break
+        table.append(line)
+    assert len(table) == 11
+    return "\n".join(table)
+
+
+class TelegramOfficer:
+    """Domain actions of one officer typing and pressing buttons in Telegram."""
+
+    def __init__(self, api: FakeBotAPI, user_id: int) -> None:
+        self.api, self.user = api, user_id
+        self.last: list[Call] = []
+
+    def _wait(self, before: int) -> list[Call]:
+        self.last = self.api.wait_burst(self.user, before, quiet=0.6, timeout=180)
+        return self.last
+
+    def says(self, text: str) -> list[Call]:
+        before = len(self.api.replies_to(self.user))
+        self.api.send_text(self.user, text)
+        return self._wait(before)
+
+    def buttons(self) -> list[tuple[str, str, int]]:
+        """Return (label, callback_data, message_id) of the buttons on the last reply."""
+        out = []
+        for call in self.last:
+            if "reply_markup" in call.params:
+                for row in json.loads(call.params["reply_markup"])["inline_keyboard"]:
+                    out += [(b["text"], b["callback_data"], call.result["message_id"]) for b in row]
+        return out
+
+    def presses(self, label_part: str) -> list[Call]:
+        label, data, message_id = next(b for b in self.buttons() if label_part in b[0])
+        before = len(self.api.replies_to(self.user))
+        self.api.press(self.user, data, message_id)
+        return self._wait(before)
+
+    def text(self) -> str:
+        return "\n".join(c.params.get("text", "") for c in self.last)
+
+
+def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path, seeds_dir):
+    pytest.importorskip("bot.core.playbook")
+    from bot.app import build_services
+    from bot.channels.telegram import build_application
+
+    table = seed_score_table(seeds_dir)
+    with FakeBotAPI() as api:
+        settings = Settings(
+            data_dir=tmp_path / "data", telegram_bot_token=TOKEN, telegram_base_url=api.base_url,
+            telegram_allowed_users=str(OFFICER), telegram_webhook_url="", llm_model="", embedding="hashing",
+        )
+        officer = TelegramOfficer(api, OFFICER)
+
+        with BotThread(build_application(settings, build_services(settings).dialogue)):
+            officer.says("/start")
+            assert officer.text()
+            officer.says(AGENCY)
+            types = officer.buttons()
+            assert types, "agency types are offered as buttons"
+            officer.presses(next((label for label, _, _ in types if "เทศบาลตำบล" in label), types[0][0]))
+            if any("ใช้ตามนี้" in label for label, _, _ in officer.buttons()):
+                officer.presses("ใช้ตามนี้")
+            else:
+                officer.says("ใช้ตามนี้")
+            officer.says("2568")
+            officer.says(table)
+            assert any("ยืนยัน" in label for label, _, _ in officer.buttons())
+
+        # Restart: a new process would build everything again on the same data_dir.
+        with BotThread(build_application(settings, build_services(settings).dialogue)):
+            officer.presses("ยืนยัน")  # a button from before the restart still works
+            cards = [c for c in officer.last if c.params.get("parse_mode") == "HTML"]
+            assert cards and all("ตัวชี้วัดที่" in c.params["text"] for c in cards)
+            officer.says("แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง")
+            assert "กองคลัง" in officer.text()
+            officer.says("/export")
+
+        docs = [(name, data) for name, data, _ in api.documents_to(OFFICER) if name.endswith(".docx")]
+        assert docs, f"no Word file among {[n for n, _, _ in api.documents_to(OFFICER)]}"
+        name, data = docs[-1]
+        with zipfile.ZipFile(io.BytesIO(data)) as docx:
+            xml = docx.read("word/document.xml").decode("utf-8")
+        assert AGENCY in xml and "กองคลัง" in xml
+        assert all(len(c.params["text"]) <= 4096 for c in api.messages_to(OFFICER))
