@@ -248,14 +248,18 @@ def test_one_users_messages_are_answered_in_order(api):
     assert api.texts_to(USER) == ["ได้รับ: text|หนึ่ง", "ได้รับ: text|สอง"]
 
 
-def test_a_failing_dialogue_still_answers_politely(api):
+def test_a_failing_dialogue_still_answers_politely_and_logs_no_message_text(api, caplog):
     def script(inbound: Inbound) -> Reply:
-        raise RuntimeError("boom")
+        raise RuntimeError(f"cannot read {inbound.text}")
 
+    caplog.set_level("INFO")
     with running(api, ScriptedDialogue(script)):
-        api.send_text(USER, "สวัสดี")
+        api.send_text(USER, "คะแนนลับของเทศบาล 83.50")
         api.wait_replies(USER, 1)
     assert api.texts_to(USER) == [FAILURE]
+    assert "RuntimeError" in caplog.text  # the operator still sees what failed and where
+    assert "คะแนนลับ" not in caplog.text
+    assert TOKEN not in caplog.text and TOKEN.split(":")[1] not in caplog.text  # httpx logs URLs at INFO
 
 
 def test_flood_control_is_waited_out(api):

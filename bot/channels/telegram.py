@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import json
 import logging
+import traceback
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
@@ -121,8 +122,7 @@ class TelegramChannel:
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log handler failures by type only: message bodies and tokens never reach the log."""
-        err = context.error
-        log.error("telegram update failed: %s", type(err).__name__, exc_info=err)
+        _log_failure("telegram update failed", context.error)
 
     # ------------------------------------------------------------ serving
     def close(self) -> None:
@@ -156,7 +156,7 @@ class TelegramChannel:
                 loop = asyncio.get_running_loop()
                 reply = await loop.run_in_executor(self.executor, self.dialogue.handle, inbound)
             except Exception as err:  # noqa: BLE001 - the officer must get an answer whatever broke
-                log.error("dialogue failed on a telegram update: %s", type(err).__name__, exc_info=err)
+                _log_failure("dialogue failed on a telegram update", err)
                 reply = Reply(texts=[FAILURE])
             finally:
                 typing.cancel()
@@ -207,6 +207,12 @@ class TelegramChannel:
             await _call(bot.send_message, chat_id, card_html(card), parse_mode=ParseMode.HTML, **extra)
         except BadRequest:  # markup Telegram refuses to parse: the plain card still reads well
             await _call(bot.send_message, chat_id, card_plain(card), **extra)
+
+
+def _log_failure(what: str, err: BaseException | None) -> None:
+    """Log where it failed, without the exception's message: that may quote the officer's text."""
+    stack = "".join(traceback.format_tb(err.__traceback__)) if err is not None else ""
+    log.error("%s: %s\n%s", what, type(err).__name__, stack)
 
 
 def outgoing(reply: Reply) -> list[tuple[str, object]]:
