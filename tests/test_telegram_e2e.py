@@ -107,3 +107,35 @@ def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path,
             xml = docx.read("word/document.xml").decode("utf-8")
         assert AGENCY in xml and "กองคลัง" in xml
         assert all(len(c.params["text"]) <= 4096 for c in api.messages_to(OFFICER))
+
+
+def test_python_m_bot_run_serves_telegram_by_long_polling(tmp_path):
+    """The real entry point with TELEGRAM_BOT_TOKEN set polls the configured Bot API and answers."""
+    pytest.importorskip("bot.core.playbook")
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    with FakeBotAPI() as api:
+        env = {**os.environ, "DATA_DIR": str(tmp_path / "data"), "TELEGRAM_BOT_TOKEN": TOKEN,
+               "TELEGRAM_BASE_URL": api.base_url, "TELEGRAM_WEBHOOK_URL": "", "TELEGRAM_ALLOWED_USERS": "",
+               "LINE_CHANNEL_SECRET": "", "LLM_MODEL": "", "PYTHONPATH": str(repo)}
+        child = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
+                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            api.wait_for(lambda: api.calls_of("deleteWebhook"), timeout=180)  # polling has begun
+            api.send_text(OFFICER, "/start")
+            replies = api.wait_replies(OFFICER, 1, timeout=60)
+            assert replies[0].params["text"]
+            assert api.calls_of("sendChatAction")[0].params["action"] == "typing"
+        finally:
+            child.send_signal(signal.SIGINT)  # run_polling stops cleanly on Ctrl+C
+            try:
+                _, err = child.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                _, err = child.communicate()
+        assert child.returncode == 0, err.decode()[-2000:]
+        assert TOKEN.split(":")[1].encode() not in err  # the token never reaches the console log
