@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.channels.telegram import FAILURE, build_application, outgoing  # noqa: E402
+from bot.channels.telegram import DIALOGUE_WORKERS, FAILURE, build_application, outgoing  # noqa: E402
 from bot.core.messages import Choice, Inbound, Reply  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI  # noqa: E402
@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds for the whole run")
     parser.add_argument("--dialogue", choices=["real", "scripted"], default="real")
     parser.add_argument("--delay", type=float, default=0.2, help="scripted dialogue: seconds per message")
+    parser.add_argument("--workers", type=int, default=DIALOGUE_WORKERS, help="dialogue threads in the bot")
     parser.add_argument("--data-dir", type=Path, default=None, help="default: a new temporary folder")
     args = parser.parse_args(argv)
     users = max(1, min(args.users, MAX_USERS))
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             inner = ScriptedDialogue(args.delay)
         setup = time.monotonic() - started
         dialogue = MeasuredDialogue(inner)
-        with BotThread(build_application(settings, dialogue)):
+        with BotThread(build_application(settings, dialogue, workers=args.workers)):
             t0 = time.monotonic()
             deadline = t0 + args.timeout
             officers = [Officer(api, dialogue, 7_000_000 + i, conversation(i), deadline) for i in range(users)]
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     errors = [e for o in officers for e in o.errors]
     done = sum(1 for o in officers if not o.errors and o.got_docx)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\n### Telegram load: {users} officers, dialogue={args.dialogue}"
+    print(f"\n### Telegram load: {users} officers, dialogue={args.dialogue}, {args.workers} dialogue threads"
           f"{f' (delay {args.delay}s)' if args.dialogue == 'scripted' else ''}\n")
     print("| metric | value |\n|---|---|")
     rows = [
@@ -195,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for name, value in rows:
         print(f"| {name} | {value} |")
+    print("\n| step | answers | complete answer p50 / p95 |\n|---|---|---|")
+    for n, (action, value) in enumerate(conversation(0)):
+        times = [o.last[n] for o in officers if len(o.last) > n]
+        label = value.split("\n")[0][:24] + (" …" if "\n" in value else "")
+        print(f"| {n + 1}. {action} {label} | {len(times)} | {pct(times, 50):.2f} / {pct(times, 95):.2f} s |")
     return 0 if not errors and done == users else 1
 
 

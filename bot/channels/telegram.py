@@ -48,7 +48,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_UPDATE_BYTES = 1_000_000  # a Telegram update is a few KB; refuse anything absurd before parsing
 TYPING_EVERY = 4.0  # Telegram clears "typing…" after about 5 s, so repeat it while the dialogue works
 SEND_ATTEMPTS = 3
-DIALOGUE_WORKERS = 64  # dialogue calls in flight at once; more officers than this wait in line
+DIALOGUE_WORKERS = 16  # dialogue calls at once: drafting is CPU-bound, more threads only cost memory (see load_telegram.py)
 
 REFUSAL = (
     "ขออภัย บัญชีของท่านยังไม่ได้รับสิทธิ์ใช้งาน กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอเพิ่มสิทธิ์ "
@@ -287,7 +287,7 @@ def file_base_url(base_url: str) -> str:
     return f"{head}/file/{last}"
 
 
-def build_application(settings: Settings, dialogue) -> Application:
+def build_application(settings: Settings, dialogue, *, workers: int = DIALOGUE_WORKERS) -> Application:
     """Build the python-telegram-bot Application for this dialogue (no network until it starts).
 
     The Bot API base URL comes from settings so an agency's own Bot API server
@@ -317,7 +317,7 @@ def build_application(settings: Settings, dialogue) -> Application:
     allowed = Settings.ids(settings.telegram_allowed_users)
     if not allowed:
         log.warning("TELEGRAM_ALLOWED_USERS is empty: every Telegram user may use this bot")
-    channel = TelegramChannel(dialogue, allowed)
+    channel = TelegramChannel(dialogue, allowed, workers=workers)
     channel.install(application)
     application.bot_data["channel"] = channel
     return application
