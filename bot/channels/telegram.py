@@ -48,7 +48,8 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_UPDATE_BYTES = 1_000_000  # a Telegram update is a few KB; refuse anything absurd before parsing
 TYPING_EVERY = 4.0  # Telegram clears "typing…" after about 5 s, so repeat it while the dialogue works
 SEND_ATTEMPTS = 3
-DIALOGUE_WORKERS = 16  # dialogue calls at once: drafting is CPU-bound, more threads only cost memory (see load_telegram.py)
+# Dialogue calls at once: drafting is CPU-bound, so more threads mostly cost memory (benchmarks/load_telegram.py).
+DIALOGUE_WORKERS = 16
 
 REFUSAL = (
     "ขออภัย บัญชีของท่านยังไม่ได้รับสิทธิ์ใช้งาน กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอเพิ่มสิทธิ์ "
