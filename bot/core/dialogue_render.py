@@ -139,14 +139,16 @@ def row_cards(draft: Draft, indicator_name) -> list[Card]:
     cards = []
     for i, row in enumerate(draft.rows, 1):
         score = f" ({row.score:.2f})" if row.score is not None else ""
-        topic = row.topic or indicator_name(row.indicator)
+        # row.topic is the long printed cell ("ตัวชี้วัดที่ 9 ... (83.50 คะแนน) – ..."); a card wants the short name.
+        topic = indicator_name(row.indicator)
         steps = " ".join(f"{n}) {s}" for n, s in enumerate(row.steps, 1))
+        items = (("ข้อที่ควรพัฒนา", ", ".join(row.items)),) if row.items else ()
         cards.append(Card(
             title=f"แถว {i} · ตัวชี้วัดที่ {row.indicator} {topic}{score}",
             subtitle=row.tier,
-            fields=(("มาตรการ", _short(row.measure)), ("ขั้นตอน", _short(steps, 400)),
-                    ("ผู้รับผิดชอบ", ", ".join(row.owners)), ("ระยะเวลา", row.timeline),
-                    ("ตัวชี้วัดความสำเร็จ", _short(row.kpi))),
+            fields=items + (("มาตรการ", _short(row.measure)), ("ขั้นตอน", _short(steps, 400)),
+                            ("ผู้รับผิดชอบ", ", ".join(row.owners)), ("ระยะเวลา", row.timeline),
+                            ("ตัวชี้วัดความสำเร็จ", _short(row.kpi))),
         ))
     return cards
 
