@@ -57,7 +57,7 @@ class LineChannel:
     def __init__(self, *, channel_secret: str, access_token: str, dialogue, links: LinkStore,
                  api_host: str = "https://api.line.me", allowed_users: frozenset[str] = frozenset(),
                  push_after: float = 20.0, loading_after: float = 1.0, ttl_hours: float = 24.0,
-                 workers: int = 16) -> None:
+                 workers: int = 8, dialogue_workers: int = 32) -> None:
         self.parser = WebhookParser(channel_secret)
         self.dialogue = dialogue
         self.links = links
@@ -72,6 +72,8 @@ class LineChannel:
         self.api = MessagingApi(ApiClient(config))
         # API calls get their own threads so slow drafting never starves delivery.
         self._io = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="line-api")
+        # Drafting mostly waits on an LLM when one is configured, so allow more than asyncio's default 5-6.
+        self._work_pool = ThreadPoolExecutor(max_workers=dialogue_workers, thread_name_prefix="line-dialogue")
         self._tasks: set[asyncio.Task] = set()
         self._locks: dict[str, list] = {}  # session key -> [lock, users]
         self._seen: OrderedDict[str, None] = OrderedDict()
@@ -133,6 +135,7 @@ class LineChannel:
     def close(self) -> None:
         """Release the API threads and connections."""
         self._io.shutdown(wait=False, cancel_futures=True)
+        self._work_pool.shutdown(wait=False, cancel_futures=True)
         self.api.api_client.close()
 
     def _first_delivery(self, event) -> bool:
@@ -204,19 +207,21 @@ class LineChannel:
         started = time.monotonic()
         loading = asyncio.create_task(self._show_loading(inbound))
         try:
-            reply = await asyncio.to_thread(self.dialogue.handle, inbound)
-            links = await asyncio.to_thread(self._publish, reply, inbound.session_key)
-        except Exception as exc:
-            log.error("LINE dialogue failed (%s)", type(exc).__name__, exc_info=True)
-            reply, links = Reply([FAILED]), []
+            # Drafting, storing files and building SDK models are all CPU: keep them off the event loop.
+            messages = await asyncio.get_running_loop().run_in_executor(self._work_pool, self._work, inbound)
         finally:
             loading.cancel()
-        messages = render_reply(reply, links, ttl_hours=self.ttl_hours, images=self.images)
         use_token = time.monotonic() - started <= self.push_after
         await self._run(self.deliver, messages, inbound.chat_id, token if use_token else None)
 
-    def _publish(self, reply: Reply, session_key: str) -> list[Link]:
-        return [Link(doc, self.links.publish(doc, session_key)) for doc in reply.documents]
+    def _work(self, inbound: Inbound) -> list:
+        try:
+            reply = self.dialogue.handle(inbound)
+            links = [Link(doc, self.links.publish(doc, inbound.session_key)) for doc in reply.documents]
+        except Exception as exc:
+            log.error("LINE dialogue failed (%s)", type(exc).__name__, exc_info=True)
+            reply, links = Reply([FAILED]), []
+        return render_reply(reply, links, ttl_hours=self.ttl_hours, images=self.images)
 
     async def _show_loading(self, inbound: Inbound) -> None:
         # The "typing" dots exist only in one-to-one chats; show them only when drafting is slow.

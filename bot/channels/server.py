@@ -36,17 +36,17 @@ def build_links(settings, *, clock=None) -> LinkStore:
 
 
 def _telegram(settings, dialogue):
-    """Return (application, routes) for Telegram webhooks, or (None, []) when not configured or not built."""
+    """Return (module, application, routes) for Telegram webhooks, or (None, None, []) when off."""
     if not (settings.telegram_bot_token.get_secret_value() and settings.telegram_webhook_url):
-        return None, []
+        return None, None, []
     try:
         telegram = importlib.import_module("bot.channels.telegram")
     except ImportError as exc:
         log.warning("Telegram webhook configured but bot.channels.telegram is unavailable (%s)", exc)
-        return None, []
+        return None, None, []
     application = telegram.build_application(settings, dialogue)
-    secret = settings.telegram_webhook_secret.get_secret_value()
-    return application, list(telegram.telegram_webhook_routes(application, secret))
+    routes = list(telegram.telegram_webhook_routes(application, telegram.webhook_secret(settings)))
+    return telegram, application, routes
 
 
 def create_app(settings, services, *, links: LinkStore | None = None, line_options: dict | None = None) -> Starlette:
@@ -59,7 +59,7 @@ def create_app(settings, services, *, links: LinkStore | None = None, line_optio
 
         line = LineChannel.from_settings(settings, services.dialogue, links, **(line_options or {}))
         routes += line.routes()
-    telegram_app, telegram_routes = _telegram(settings, services.dialogue)
+    telegram, telegram_app, telegram_routes = _telegram(settings, services.dialogue)
     routes += telegram_routes
     routes += links.routes()
 
@@ -70,18 +70,17 @@ def create_app(settings, services, *, links: LinkStore | None = None, line_optio
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
-        if telegram_app is not None and hasattr(telegram_app, "initialize"):
-            await telegram_app.initialize()
-            await telegram_app.start()
+        if telegram_app is not None:  # registers our URL with Telegram (setWebhook) and starts processing
+            url, secret = telegram.webhook_url(settings), telegram.webhook_secret(settings)
+            await telegram.start_webhook(telegram_app, url, secret)
         try:
             yield
         finally:
             if line is not None:
                 await line.drain(timeout=30)  # answer what LINE already handed us before exiting
                 line.close()
-            if telegram_app is not None and hasattr(telegram_app, "shutdown"):
-                await telegram_app.stop()
-                await telegram_app.shutdown()
+            if telegram_app is not None:
+                await telegram.stop_application(telegram_app)
 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.line = line
@@ -90,11 +89,17 @@ def create_app(settings, services, *, links: LinkStore | None = None, line_optio
     return app
 
 
-def run(settings, services) -> None:
-    """Serve the app with uvicorn on settings.host:settings.port until interrupted."""
+def run(settings_or_services, services=None) -> int:
+    """Serve the app with uvicorn on settings.host:settings.port: run(services) or run(settings, services)."""
     import uvicorn
 
+    if services is None:
+        services = settings_or_services
+        settings = services.settings
+    else:
+        settings = settings_or_services
     app = create_app(settings, services)
     if app.state.line is None and app.state.telegram is None:
         log.warning("no webhook channel configured: only /files and /healthz are served")
     uvicorn.run(app, host=settings.host, port=settings.port, access_log=False, proxy_headers=True)
+    return 0
