@@ -96,6 +96,7 @@ def build_drafter(settings: Settings, kb: Knowledge):
 def build_services(settings: Settings, *, ensure: bool = True, in_memory_index: bool = False) -> Services:
     """Build the whole application from settings."""
     from bot.core.dialogue import Dialogue
+    from bot.core.ita import Thresholds
     from bot.core.sessions import SessionStore
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -110,6 +111,7 @@ def build_services(settings: Settings, *, ensure: bool = True, in_memory_index: 
         retriever=kb.retriever,
         drafter=drafter,
         sessions=sessions,
+        thresholds=Thresholds(settings.tier_urgent_below, settings.tier_maintain_from),
     )
     return Services(settings, kb.framework, kb.playbook, kb.retriever, drafter, sessions, dialogue)
 

@@ -139,12 +139,15 @@ def row_cards(draft: Draft, indicator_name) -> list[Card]:
     cards = []
     for i, row in enumerate(draft.rows, 1):
         score = f" ({row.score:.2f})" if row.score is not None else ""
-        # row.topic is the long printed cell ("ตัวชี้วัดที่ 9 ... (83.50 คะแนน) – ..."); a card wants the short name.
-        topic = indicator_name(row.indicator)
-        steps = " ".join(f"{n}) {s}" for n, s in enumerate(row.steps, 1))
+        # row.topic already reads "ตัวชี้วัดที่ 9 ... – ข้อ O13 ... (83.50 คะแนน) – <tier>";
+        # the tier goes in the subtitle, so drop it from the title.
+        suffix = f" – {row.tier}"
+        title = row.topic.removesuffix(suffix) if row.topic else f"ตัวชี้วัดที่ {row.indicator} {indicator_name(row.indicator)}{score}"
+        steps = " ".join(row.steps) if all(s[:1].isdigit() for s in row.steps) else " ".join(
+            f"{n}) {s}" for n, s in enumerate(row.steps, 1))
         items = (("ข้อที่ควรพัฒนา", ", ".join(row.items)),) if row.items else ()
         cards.append(Card(
-            title=f"แถว {i} · ตัวชี้วัดที่ {row.indicator} {topic}{score}",
+            title=f"แถว {i} · {title}",
             subtitle=row.tier,
             fields=items + (("มาตรการ", _short(row.measure)), ("ขั้นตอน", _short(steps, 400)),
                             ("ผู้รับผิดชอบ", ", ".join(row.owners)), ("ระยะเวลา", row.timeline),
