@@ -330,3 +330,9 @@ async def test_healthz_and_unconfigured_line(tmp_path, fake):
         webhook = await client.post("/line/webhook", content=b"{}")
     assert health == {"status": "ok", "line": False, "telegram": False}
     assert webhook.status_code == 404
+
+
+async def test_console_verify_request_without_events_is_200(harness, fake):
+    h = await harness()
+    response = await h.post()  # LINE's "Verify" button posts a signed body with no events
+    assert response.status_code == 200 and fake.calls == [] and h.dialogue.seen == []
