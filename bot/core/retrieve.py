@@ -9,6 +9,8 @@ officer asking about "O13" wants passages about O13 first.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import bm25s
@@ -19,6 +21,7 @@ from bot.core.index import KnowledgeIndex, Record
 from bot.core.thai_text import item_codes, normalize, tokenize
 
 _RRF_K = 60
+_CACHE_SIZE = 4096
 _INDICATOR_NO = re.compile(r"ตัวชี้วัด(?:ที่)?\s*(\d{1,2})")
 
 
@@ -94,6 +97,11 @@ class Retriever:
 
     def refresh(self) -> None:
         """Reload the lexical index from the collection (after an ingest)."""
+        # Drafting asks the same agency-independent questions for every plan
+        # ("มาตรการ I14 ... ตัวชี้วัดที่ 3"), so answers are memoised until the
+        # index is reloaded; passages are immutable, so sharing them is safe.
+        self._cache: OrderedDict[tuple, list[Passage]] = OrderedDict()
+        self._lock = threading.Lock()
         self.records = self.index.records()
         self.position = {r.id: i for i, r in enumerate(self.records)}
         self.bm25 = bm25s.BM25()
@@ -139,6 +147,19 @@ class Retriever:
         """Return the k best passages for a Thai question, each with source, text and score."""
         if not self.records or not query.strip():
             return []
+        key = (query, k, indicator, item, year, kind)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return list(self._cache[key])
+        found = self._search(query, k, indicator, item, year, kind)
+        with self._lock:
+            self._cache[key] = found
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return list(found)
+
+    def _search(self, query: str, k: int, indicator, item, year, kind) -> list[Passage]:
         focus = query_focus(query, self.fw)
         expanded = self._expand(query, focus)
         pool = max(50, k * 10)
