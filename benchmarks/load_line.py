@@ -77,6 +77,18 @@ class Connection:
         self.reader = self.writer = None
 
     async def post(self, path: str, body: bytes, headers: dict[str, str]) -> int:
+        reused = self.writer is not None
+        try:
+            return await self._post(path, body, headers)
+        except (OSError, IndexError, asyncio.IncompleteReadError):
+            if not reused:
+                raise
+            # The server closed the idle keep-alive connection (uvicorn: after 5 s): reconnect once.
+            self.close()
+            self.writer = None
+            return await self._post(path, body, headers)
+
+    async def _post(self, path: str, body: bytes, headers: dict[str, str]) -> int:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
         head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())

@@ -1,7 +1,6 @@
 """LINE adapter through the real line-bot-sdk: signed webhooks in, reply/push calls to a fake LINE API out."""
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from types import SimpleNamespace

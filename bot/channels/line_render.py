@@ -50,7 +50,7 @@ def utf16_units(text: str) -> int:
 
 
 def _cut(text: str, limit: int) -> int:
-    """Return the largest index i with text[:i] within `limit` units, not splitting a Thai mark from its base."""
+    """Return the largest i with text[:i] within `limit` units, never parting a Thai mark from its base."""
     units, i = 0, 0
     while i < len(text):
         step = 2 if ord(text[i]) > 0xFFFF else 1
@@ -144,7 +144,8 @@ def card_carousels(cards: list[Card]) -> list[FlexMessage]:
     groups: list[list[dict]] = []
     for card in cards:
         bubble = card_bubble(card)
-        if groups and len(groups[-1]) < MAX_BUBBLES and _size({"c": groups[-1] + [bubble]}) <= MAX_CAROUSEL_BYTES:
+        fits = groups and len(groups[-1]) < MAX_BUBBLES
+        if fits and _size({"c": groups[-1] + [bubble]}) <= MAX_CAROUSEL_BYTES:
             groups[-1].append(bubble)
         else:
             groups.append([bubble])
@@ -187,7 +188,8 @@ def _text_messages(texts: list[str], merge: bool) -> list[Message]:
     return [TextMessage(text=piece) for piece in pieces]
 
 
-def render_reply(reply: Reply, links: list[Link], *, ttl_hours: float = 24.0, images: bool = False) -> list[Message]:
+def render_reply(reply: Reply, links: list[Link], *, ttl_hours: float = 24.0,
+                 images: bool = False) -> list[Message]:
     """Return every LINE message for `reply`, quick reply buttons on the last one."""
     tail = card_carousels(reply.cards) + link_messages(links, ttl_hours, images=images)
     messages = _text_messages(reply.texts, merge=False) + tail

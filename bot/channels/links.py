@@ -69,7 +69,8 @@ class Grant:
 class LinkSigner:
     """Issue and verify download tokens (HMAC-SHA256 over a small JSON payload)."""
 
-    def __init__(self, secret: bytes | str, ttl_seconds: float, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, secret: bytes | str, ttl_seconds: float, *,
+                 clock: Callable[[], float] = time.time) -> None:
         self._key = secret.encode() if isinstance(secret, str) else bytes(secret)
         if len(self._key) < 16:
             raise ValueError("link secret must be at least 16 bytes")
@@ -104,11 +105,12 @@ class LinkSigner:
         return grant
 
     def _sign(self, body: str) -> str:
-        return _b64(hmac.new(self._key, b"link\x00" + body.encode("ascii", "replace"), hashlib.sha256).digest())
+        message = b"link\x00" + body.encode("ascii", "replace")
+        return _b64(hmac.new(self._key, message, hashlib.sha256).digest())
 
 
 def signer_from_settings(settings, *, clock: Callable[[], float] = time.time) -> LinkSigner:
-    """Build the LinkSigner from settings; without link_secret use a per-process key (links die on restart)."""
+    """Build the LinkSigner from settings; without link_secret a per-process key (links die on restart)."""
     secret = settings.link_secret.get_secret_value()
     if not secret:
         log.warning("LINK_SECRET is not set: using a random per-process key, download links die on restart")
@@ -197,4 +199,5 @@ class LinkStore:
         return [Route("/files/{token}", self.download, methods=["GET"])]
 
 
-_NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+_NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
+             "Referrer-Policy": "no-referrer"}

@@ -49,12 +49,14 @@ def _telegram(settings, dialogue):
     return telegram, application, routes
 
 
-def create_app(settings, services, *, links: LinkStore | None = None, line_options: dict | None = None) -> Starlette:
+def create_app(settings, services, *, links: LinkStore | None = None,
+               line_options: dict | None = None) -> Starlette:
     """Build the ASGI app serving every configured channel's webhook plus downloads and health."""
     links = links or build_links(settings)
     routes: list[Route] = []
     line = None
-    if settings.line_channel_secret.get_secret_value() and settings.line_channel_access_token.get_secret_value():
+    secret, token = settings.line_channel_secret, settings.line_channel_access_token
+    if secret.get_secret_value() and token.get_secret_value():
         from bot.channels.line import LineChannel
 
         line = LineChannel.from_settings(settings, services.dialogue, links, **(line_options or {}))
