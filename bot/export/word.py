@@ -6,6 +6,9 @@ complex-script slots (w:rFonts/@w:cs, w:szCs), not from w:ascii/w:sz. Setting on
 """
 from __future__ import annotations
 
+from copy import deepcopy
+from functools import lru_cache
+
 import io
 from collections.abc import Sequence
 
@@ -130,12 +133,21 @@ def write(paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool 
           italic: bool = False) -> Paragraph:
     """Append a run of `text` to a paragraph with the Thai font set on the run itself."""
     run = paragraph.add_run(text)
-    rpr = run._r.get_or_add_rPr()
+    # A fresh run has no w:rPr: copy a ready-made one instead of building it
+    # element by element (this was most of the time spent rendering a plan).
+    run._r.insert(0, deepcopy(_run_rpr(size, bold, italic)))
+    return paragraph
+
+
+@lru_cache(maxsize=32)
+def _run_rpr(size: float, bold: bool, italic: bool):
+    """Return a template w:rPr with the Thai font in every slot (cached per style)."""
+    rpr = OxmlElement("w:rPr")
     set_thai_font(rpr, size, bold=bold)
     if italic:
         _set_rpr_child(rpr, "w:i")
         _set_rpr_child(rpr, "w:iCs")
-    return paragraph
+    return rpr
 
 
 def para(container, text: str = "", *, size: float = BODY_PT, bold: bool = False, italic: bool = False,
