@@ -66,6 +66,24 @@ def query_focus(query: str, fw: Framework) -> QueryFocus:
     return QueryFocus(tuple(sorted(indicators)), tuple(codes))
 
 
+_TYPE_ALIASES = {
+    "องค์การบริหารส่วนตำบล": ("องค์การบริหารส่วนตำบล", "อบต"),
+    "องค์การบริหารส่วนจังหวัด": ("องค์การบริหารส่วนจังหวัด", "อบจ"),
+    "เทศบาลตำบล": ("เทศบาลตำบล", "ทต."),
+    "เทศบาลเมือง": ("เทศบาลเมือง", "ทม."),
+    "เทศบาลนคร": ("เทศบาลนคร", "ทน."),
+    "โรงเรียน": ("โรงเรียน",),
+}
+
+
+def _split_agency(agency: str) -> tuple[str, str]:
+    """Split "เทศบาลตำบลนิเวศน์" into its type and its own name."""
+    for kind in _TYPE_ALIASES:
+        if agency.startswith(kind):
+            return kind, agency[len(kind):]
+    return "", agency if len(agency) >= 4 else ""
+
+
 def _split(field: str) -> list[str]:
     return [x for x in field.strip("|").split("|") if x]
 
@@ -103,11 +121,24 @@ class Retriever:
         self._cache: OrderedDict[tuple, list[Passage]] = OrderedDict()
         self._lock = threading.Lock()
         self.records = self.index.records()
+        self.agencies = sorted({r.meta.get("agency", "") for r in self.records} - {""})
         self.position = {r.id: i for i, r in enumerate(self.records)}
         self.bm25 = bm25s.BM25()
         corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in self.records]
         if corpus:
             self.bm25.index(corpus, show_progress=False)
+
+    def _agencies_named(self, query: str) -> dict[str, float]:
+        """Score the indexed agencies a question names: by own name (1.0) or only by type (0.5)."""
+        norm = normalize(query).replace(" ", "")
+        named: dict[str, float] = {}
+        for agency in self.agencies:
+            kind, own = _split_agency(agency)
+            if own and own in norm:
+                named[agency] = 1.0
+            elif kind and any(alias in norm for alias in _TYPE_ALIASES.get(kind, (kind,))):
+                named[agency] = 0.5
+        return named
 
     def _expand(self, query: str, focus: QueryFocus) -> str:
         # Item codes alone say little to BM25; add the item's title and the indicator's name.
@@ -186,9 +217,11 @@ class Retriever:
                 if i is not None:
                     fused[i] = fused.get(i, 0.0) + 1.0 / (_RRF_K + rank)
 
+        named = self._agencies_named(query)
         for i in list(fused):
             meta = self.records[i].meta
-            bonus = sum(0.5 for code in focus.items if meta.get(f"item_{code}") is True)
+            bonus = 0.4 * named.get(meta.get("agency", ""), 0.0)
+            bonus += sum(0.5 for code in focus.items if meta.get(f"item_{code}") is True)
             bonus += sum(0.15 for n in focus.indicators if meta.get(f"ind_{n}") is True)
             fused[i] += bonus / (_RRF_K + 1)
 
