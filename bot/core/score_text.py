@@ -13,7 +13,7 @@ THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 THAI = "\u0e00-\u0e7f"
 
 # A number glued to Latin letters ("0IIT", "A4") is a code, not a score.
-NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z])(\s*%)?")
+NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]|\.\d)(\s*%)?")
 
 _MONTH = (
     r"(?:ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
