@@ -142,7 +142,7 @@ def row_cards(draft: Draft, indicator_name) -> list[Card]:
         # row.topic already reads "ตัวชี้วัดที่ 9 ... – ข้อ O13 ... (83.50 คะแนน) – <tier>";
         # the tier goes in the subtitle, so drop it from the title.
         suffix = f" – {row.tier}"
-        title = row.topic.removesuffix(suffix) if row.topic else f"ตัวชี้วัดที่ {row.indicator} {indicator_name(row.indicator)}{score}"
+        title = (row.topic.removesuffix(suffix) if row.topic else f"ตัวชี้วัดที่ {row.indicator} {indicator_name(row.indicator)}") + score
         steps = " ".join(row.steps) if all(s[:1].isdigit() for s in row.steps) else " ".join(
             f"{n}) {s}" for n, s in enumerate(row.steps, 1))
         items = (("ข้อที่ควรพัฒนา", ", ".join(row.items)),) if row.items else ()

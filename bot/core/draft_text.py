@@ -86,11 +86,15 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
         topic = f"ตัวชี้วัดที่ {number} {name} – ข้อ {item_label(ctx, item)}"
     else:
         topic = f"ตัวชี้วัดที่ {number} {name}"
-    if score is not None:
-        topic += f" ({score:.2f} คะแนน)"
-    topic += f" – {tier}"
+    # Score and tier are their own fields; the exporters and cards print them.
 
-    analysis = _fill(entry.analysis.get(tier) or entry.analysis.get(IMPROVE) or "", ctx, number, score, items)
+    if item and item not in entry.items:
+        # No practice written for this item: speak about the item, not the indicator's score.
+        shown = f" ได้คะแนน {score:.2f} คะแนน" if score is not None else ""
+        analysis = (f"ข้อ {item_label(ctx, item)} ภายใต้ตัวชี้วัดที่ {number} {name} ของ{ctx.agency}{shown} "
+                    f"อยู่ในกลุ่มที่ต้อง{tier} จึงกำหนดมาตรการตามแนวทางของตัวชี้วัดนี้โดยเน้นประเด็นของข้อดังกล่าว")
+    else:
+        analysis = _fill(entry.analysis.get(tier) or entry.analysis.get(IMPROVE) or "", ctx, number, score, items)
     if not item and items:
         weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f})" for i in items)
         analysis += f" ประเด็นย่อยที่ได้คะแนนต่ำ ได้แก่ {weak}"
@@ -154,19 +158,19 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
 
 def playbook_source(entry) -> Source:
     """Return the citation of a playbook entry (with the seed passages it distils)."""
-    refs = ", ".join(f"seed {r.seed}" for r in entry.seed_refs[:3])
-    return Source(source=(entry.source or f"knowledge/playbook#{entry.key}") + (f" (สรุปจาก {refs})" if refs else ""),
+    documents = len({r.seed for r in entry.seed_refs})
+    return Source(source=f"แนวทางมาตรการในฐานความรู้ของระบบ สรุปจากรายงานของหน่วยงาน {documents} แห่ง [{entry.key}]",
                   text=entry.title)
 
 
 def cite(passage) -> str:
     """Return a readable citation for a retrieved passage."""
-    where = passage.source
+    where = "รายงานการวิเคราะห์ผล ITA"
     if passage.agency:
-        where += f" · {passage.agency}"
+        where += f" ของ{passage.agency}"
     if passage.year:
-        where += f" · ปี {passage.year}"
-    return where
+        where += f" ปี {passage.year}"
+    return f"{where} ({passage.source})"
 
 
 def excerpt(text: str, limit: int = 220) -> str:

@@ -131,7 +131,8 @@ class Drafter:
     def _sources(self, ctx, number: int, item: str | None, entry) -> list[Source]:
         found: list[Source] = [draft_text.playbook_source(entry)]
         for rec in self.fw.recommendations_for(item=item) if item else self.fw.recommendations_for(indicator=number)[:1]:
-            found.append(Source(source=f"ข้อเสนอแนะ ป.ป.ช. ({rec.source})", text=rec.text))
+            hedge = "" if rec.confidence in ("CONFIRMED", "CORROBORATED") else " — พบในรายงานของหน่วยงานเดียว ยังไม่ได้ยืนยันกับเอกสาร ป.ป.ช."
+            found.append(Source(source=f"ข้อเสนอแนะของ สำนักงาน ป.ป.ช. (ตามที่หน่วยงานอ้างในรายงานผล){hedge}", text=rec.text))
         name = self.fw.indicator(number).name
         query = f"มาตรการ {item or ''} {draft_text.item_label(ctx, item) if item else ''} ตัวชี้วัดที่ {number} {name}"
         seen = {s.text for s in found}
@@ -171,8 +172,16 @@ class Drafter:
             summary=summary,
             rows=rows,
             kpis=draft_text.document_kpis(ctx, rows, total, defaults),
+            notes=self._notes(ctx),
             monitoring_plan=draft_text.monitoring_plan(ctx, defaults),
         )
+
+    def _notes(self, ctx) -> list[str]:
+        current = current_fiscal_year(date.today())
+        if ctx.fiscal_year and ctx.fiscal_year < current:
+            return [f"ปีงบประมาณ พ.ศ. {ctx.fiscal_year} ของมาตรการนี้สิ้นสุดแล้ว (ปัจจุบันคือปีงบประมาณ พ.ศ. {current}) "
+                    "หากต้องการใช้กับปีปัจจุบัน กรุณาระบุปีงบประมาณใหม่"]
+        return []
 
     def _tool_summary(self, ctx, tool, score) -> ToolSummary:
         strengths, weaknesses = [], []

@@ -101,7 +101,8 @@ def measure_cells(row: MeasureRow) -> list[list[str]]:
         topic_lines(row),
         [row.analysis],
         [row.measure],
-        [f"{i}. {step}" for i, step in enumerate(row.steps, start=1)],
+        # The drafter numbers its steps already; number only steps that are not.
+        [step if step[:1].isdigit() else f"{i}. {step}" for i, step in enumerate(row.steps, start=1)],
         list(row.owners),
         [row.timeline],
         [row.monitoring],
