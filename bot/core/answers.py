@@ -21,6 +21,7 @@ _KIND_TH = {
     "analysis": "ผลการวิเคราะห์ของหน่วยงานอื่น",
 }
 _WEAK = ("SINGLE", "NOT_CONFIRMED")
+_WANTS_MEASURES = ("มาตรการ", "ตัวอย่าง", "แนวทาง", "ควรทำ", "ทำอย่างไร", "โครงการ", "กิจกรรม")
 MAX_QUOTE = 600
 
 
@@ -41,7 +42,18 @@ def answer_question(question: str, retriever: Retriever, fw: Framework, k: int =
     """Return an extractive Thai answer quoting the k best passages with numbered citations."""
     focus = query_focus(question, fw)
     item = focus.items[0] if len(focus.items) == 1 else None
-    passages = retriever.search(question, k=k, item=item) if item else []
+    passages: list[Passage] = []
+    if any(word in question for word in _WANTS_MEASURES):
+        # "ขอตัวอย่างมาตรการ…" wants practice, not the item's definition: playbook and
+        # other agencies' measure tables first, then whatever else fits.
+        for kind in ("playbook", "measure_table"):
+            passages += retriever.search(question, k=2, item=item, kind=kind) if item else []
+            passages += [p for p in retriever.search(question, k=2, kind=kind) if p not in passages]
+        passages = passages[: max(2, k // 2)]
+    if item:
+        seen = {p.chunk_id for p in passages}
+        passages += [p for p in retriever.search(question, k=k, item=item) if p.chunk_id not in seen]
+        passages = passages[:k]
     if len(passages) < k:
         seen = {p.chunk_id for p in passages}
         passages += [p for p in retriever.search(question, k=k) if p.chunk_id not in seen][: k - len(passages)]
