@@ -131,8 +131,7 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
     end_iso = fiscal_month_iso(ctx.fiscal_year, end)
 
     report_to = _report_to(ctx)
-    rounds = "รายงานผลการดำเนินงานรอบ 6 เดือน (ต.ค. – มี.ค.) และรอบ 12 เดือน (ต.ค. – ก.ย.)"
-    reporting = f"{rounds} ต่อ{report_to} และเผยแพร่บนเว็บไซต์ของ{ctx.agency}"
+    reporting = f"รอบ 6 เดือน และรอบ 12 เดือน ต่อ{report_to} และเผยแพร่บนเว็บไซต์"
     monitoring = _fill(entry.monitoring, ctx, number, score, items) if entry.monitoring else (
         f"{executive(ctx)}กำกับติดตามความก้าวหน้าเป็นรายไตรมาส"
     )
@@ -159,18 +158,19 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
 def playbook_source(entry) -> Source:
     """Return the citation of a playbook entry (with the seed passages it distils)."""
     documents = len({r.seed for r in entry.seed_refs})
-    return Source(source=f"แนวทางมาตรการในฐานความรู้ของระบบ สรุปจากรายงานของหน่วยงาน {documents} แห่ง [{entry.key}]",
-                  text=entry.title)
+    # The table cell is narrow: a short label; the appendix carries the text.
+    return Source(source=f"แนวทางมาตรการ ({entry.key})",
+                  text=f"{entry.title} — สรุปจากรายงานของหน่วยงาน {documents} แห่งในฐานความรู้ของระบบ")
 
 
 def cite(passage) -> str:
     """Return a readable citation for a retrieved passage."""
-    where = "รายงานการวิเคราะห์ผล ITA"
+    where = "รายงาน ITA"
     if passage.agency:
-        where += f" ของ{passage.agency}"
+        where += f" {passage.agency}"
     if passage.year:
         where += f" ปี {passage.year}"
-    return f"{where} ({passage.source})"
+    return where
 
 
 def excerpt(text: str, limit: int = 220) -> str:

@@ -131,8 +131,8 @@ class Drafter:
     def _sources(self, ctx, number: int, item: str | None, entry) -> list[Source]:
         found: list[Source] = [draft_text.playbook_source(entry)]
         for rec in self.fw.recommendations_for(item=item) if item else self.fw.recommendations_for(indicator=number)[:1]:
-            hedge = "" if rec.confidence in ("CONFIRMED", "CORROBORATED") else " — พบในรายงานของหน่วยงานเดียว ยังไม่ได้ยืนยันกับเอกสาร ป.ป.ช."
-            found.append(Source(source=f"ข้อเสนอแนะของ สำนักงาน ป.ป.ช. (ตามที่หน่วยงานอ้างในรายงานผล){hedge}", text=rec.text))
+            hedge = "" if rec.confidence in ("CONFIRMED", "CORROBORATED") else " (พบในรายงานของหน่วยงานเดียว ยังไม่ได้ยืนยันกับเอกสาร ป.ป.ช.)"
+            found.append(Source(source="ข้อเสนอแนะ ป.ป.ช.", text=rec.text + hedge))
         name = self.fw.indicator(number).name
         query = f"มาตรการ {item or ''} {draft_text.item_label(ctx, item) if item else ''} ตัวชี้วัดที่ {number} {name}"
         seen = {s.text for s in found}
