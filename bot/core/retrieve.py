@@ -129,7 +129,7 @@ class Retriever:
             self.bm25.index(corpus, show_progress=False)
 
     def _agencies_named(self, query: str) -> dict[str, float]:
-        """Score the indexed agencies a question names: by own name (1.0) or only by type (0.5)."""
+        """Score the indexed agencies a question names: by own name (1.0) or only by type (0.75)."""
         norm = normalize(query).replace(" ", "")
         named: dict[str, float] = {}
         for agency in self.agencies:
@@ -137,7 +137,7 @@ class Retriever:
             if own and own in norm:
                 named[agency] = 1.0
             elif kind and any(alias in norm for alias in _TYPE_ALIASES.get(kind, (kind,))):
-                named[agency] = 0.5
+                named[agency] = 0.75
         return named
 
     def _expand(self, query: str, focus: QueryFocus) -> str:
