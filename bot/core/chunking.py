@@ -22,6 +22,7 @@ _AGENCY = re.compile(
     r"สำนักงานเขตพื้นที่การศึกษา|มหาวิทยาลัย|สำนักงานส่งเสริม)[\u0e00-\u0e7f.]{2,40})"
 )
 _INDICATOR_NO = re.compile(r"ตัวชี้วัดที่\s*(\d{1,2})")
+_INDICATOR_NO_LOOSE = re.compile(r"ตัวชี้วัด(?:ที่)?\s*(\d{1,2})")
 _HEADER_WORDS = ("ตัวชี้วัด", "คะแนน", "มาตรการ", "ผู้รับผิดชอบ", "ขั้นตอน", "ระยะเวลา", "ประเด็น", "รายละเอียด", "ลำดับ", "แบบ")
 _MEASURE_WORDS = ("มาตรการ", "ผู้รับผิดชอบ", "ขั้นตอน", "วิธีการ", "ระยะเวลา")
 _SCORE_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
@@ -56,18 +57,23 @@ def describe_document(text: str) -> DocInfo:
     return DocInfo(agency=agency.group(1).strip() if agency else "", year=year)
 
 
-def mentions(text: str, fw: Framework) -> tuple[list[int], list[str]]:
-    """Return the indicator numbers and item codes a passage mentions (by number, name or code)."""
+def mentions(text: str, fw: Framework, *, loose: bool = False) -> tuple[list[int], list[str]]:
+    """Return the indicator numbers and item codes a text mentions (by number, name or code).
+
+    `loose` is for officers' questions: "ตัวชี้วัด 9" without "ที่", and names without
+    their "การ" prefix ("เปิดเผยข้อมูล"); documents are matched strictly, misprints included.
+    """
     norm = normalize(text)
-    found = {int(n) for n in _INDICATOR_NO.findall(norm) if 1 <= int(n) <= 10}
+    number_re = _INDICATOR_NO_LOOSE if loose else _INDICATOR_NO
+    found = {int(n) for n in number_re.findall(norm) if 1 <= int(n) <= 10}
     squashed = re.sub(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])", "", norm)  # Word line wraps
     for ind in fw.indicators:
-        if any(name in squashed for name in [*ind.all_names(), *ind.misprints]):
+        names = [n.removeprefix("การ") for n in ind.all_names()] if loose else [*ind.all_names(), *ind.misprints]
+        if any(name in squashed for name in names):
             found.add(ind.number)
     codes = item_codes(norm)
-    item_indicator = getattr(fw, "item_indicator", None)
     for code in codes:
-        number = item_indicator(code) if item_indicator else None
+        number = fw.item_indicator(code)
         if number:
             found.add(number)
     return sorted(found), codes

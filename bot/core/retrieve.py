@@ -8,7 +8,6 @@ officer asking about "O13" wants passages about O13 first.
 """
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -16,13 +15,13 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
+from bot.core.chunking import mentions
 from bot.core.framework import Framework
 from bot.core.index import KnowledgeIndex, Record
-from bot.core.thai_text import item_codes, normalize, tokenize
+from bot.core.thai_text import normalize, tokenize
 
 _RRF_K = 60
 _CACHE_SIZE = 4096
-_INDICATOR_NO = re.compile(r"ตัวชี้วัด(?:ที่)?\s*(\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -51,19 +50,8 @@ class QueryFocus:
 
 def query_focus(query: str, fw: Framework) -> QueryFocus:
     """Find the indicators (by number or name, typos included) and item codes a question names."""
-    norm = normalize(query)
-    indicators = {int(n) for n in _INDICATOR_NO.findall(norm) if 1 <= int(n) <= 10}
-    squashed = norm.replace(" ", "")
-    for ind in fw.indicators:
-        if any(name.removeprefix("การ") in squashed for name in ind.all_names()):
-            indicators.add(ind.number)
-    codes = item_codes(norm)
-    lookup = getattr(fw, "item_indicator", None)
-    for code in codes:
-        number = lookup(code) if lookup else None
-        if number:
-            indicators.add(number)
-    return QueryFocus(tuple(sorted(indicators)), tuple(codes))
+    indicators, codes = mentions(query, fw, loose=True)
+    return QueryFocus(tuple(indicators), tuple(codes))
 
 
 _TYPE_ALIASES = {
