@@ -21,7 +21,7 @@ def _read_scores(source: str, fw, year: int | None):
     if isinstance(data, dict) and "indicators" in data:
         scores = ScoreSet.from_json(data)
         if year:
-            scores = scores.model_copy(update={"year": year}) if hasattr(scores, "model_copy") else scores
+            scores = scores.model_copy(update={"year": year})
         return scores, None
     result = parse_scores(text, fw, year=year)
     return result.scores, result.error

@@ -111,8 +111,7 @@ class KnowledgeIndex:
         metas = got.get("metadatas") or []
         return metas[0].get("content_hash") if metas else None
 
-    def _replace(self, source_key: str, texts: list[str], metas: list[dict]) -> str:
-        stored = self._stored_hash(source_key)
+    def _replace(self, source_key: str, stored: str | None, texts: list[str], metas: list[dict]) -> str:
         if stored is not None and metas and stored == metas[0]["content_hash"]:
             return "unchanged"
         if stored is not None:
@@ -130,7 +129,8 @@ class KnowledgeIndex:
         content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
         source_key = f"file:{path.resolve()}"
         info = describe_document(text)
-        if self._stored_hash(source_key) == content_hash:
+        stored = self._stored_hash(source_key)
+        if stored == content_hash:
             return IngestResult(path.name, "unchanged", 0, len(text))
         chunks = chunk_document(text, fw)
         metas = [
@@ -138,7 +138,7 @@ class KnowledgeIndex:
                            agency=info.agency, year=info.year, number=i)
             for i, c in enumerate(chunks)
         ]
-        status = self._replace(source_key, [c.text for c in chunks], metas)
+        status = self._replace(source_key, stored, [c.text for c in chunks], metas)
         return IngestResult(path.name, status, len(chunks), len(text))
 
     def ingest_passages(self, source_key: str, passages: list[dict]) -> IngestResult:
@@ -153,7 +153,7 @@ class KnowledgeIndex:
             metas.append(chunk_metadata(chunk, source=p.get("source", source_key), source_key=source_key,
                                         content_hash=content_hash, agency="", year=p.get("year"), number=i,
                                         confidence=p.get("confidence") or ""))
-        status = self._replace(source_key, texts, metas)
+        status = self._replace(source_key, self._stored_hash(source_key), texts, metas)
         added = 0 if status == "unchanged" else len(texts)
         return IngestResult(source_key, status, added, sum(len(t) for t in texts))
 
