@@ -71,3 +71,27 @@ def test_shipped_font_and_licence_exist():
 @pytest.mark.parametrize("font_path", [None, "/nonexistent/font.ttf"])
 def test_empty_scores_still_render(font_path):
     assert render_chart(bare(), font_path=font_path).startswith(PNG_SIGNATURE)
+
+
+def test_scores_sit_inside_bars_and_threshold_lines_run_behind_them():
+    fig = build_chart_figure(tambon_municipality())
+    ax = fig.axes[0]
+    bars = list(ax.patches)
+    lines = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert len(lines) == 2 and all(line.get_zorder() < bars[0].get_zorder() for line in lines)
+    values = [t for t in ax.texts if t.get_text().replace(".", "").isdigit()]
+    assert len(values) == len(bars)
+    for text, bar in zip(values, bars, strict=True):
+        x, _ = text.get_position()
+        assert text.get_horizontalalignment() == "right" and x < bar.get_width()
+        assert text.get_zorder() > bar.get_zorder()
+
+
+def test_chart_renders_in_one_pass_without_a_layout_engine():
+    fig = build_chart_figure(tambon_municipality())
+    assert fig.get_layout_engine() is None  # fixed margins: no second draw to measure labels
+    left = fig.subplotpars.left
+    renderer = fig.canvas.get_renderer()
+    fig.canvas.draw()
+    label_left = min(t.get_window_extent(renderer).x0 for t in fig.axes[0].get_yticklabels())
+    assert label_left >= 0 and left < 0.4  # the longest Thai indicator name still fits
