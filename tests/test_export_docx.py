@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 
 from bot.export.chart import render_chart
 from bot.export.docx import render_docx
-from bot.export.measure_table import MEASURE_HEADERS
-from bot.export.word import PAGE_H, PAGE_W, USABLE_W
+from bot.export.measure_table import PLAN_COLUMNS, PLAN_HEADERS, SOURCES_LABEL, reference_numbers
+from bot.export.word import CELL_PAD, PAGE_H, PAGE_W, USABLE_W, column_widths, fitted_widths
 from tests.draft_samples import bare, school, tambon_municipality
 
 TODAY = date(2026, 11, 21)
@@ -26,7 +26,7 @@ def _xml(data: bytes, part: str) -> str:
 
 def _measure_table(doc):
     return next(t for t in doc.tables
-                if [c.text.replace("\n", "") for c in t.rows[0].cells] == list(MEASURE_HEADERS))
+                if [c.text.replace("\n", "") for c in t.rows[0].cells] == list(PLAN_HEADERS))
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +82,9 @@ def test_measure_table_header_repeats_and_geometry_fits_page(plan):
     first = table.rows[0]._tr.trPr
     assert first.find(qn("w:tblHeader")) is not None
     grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-    assert len(grid) == len(MEASURE_HEADERS) == 10
+    assert len(grid) == len(PLAN_HEADERS) == 7
     assert sum(grid) <= USABLE_W
+    assert all(width >= column.min_cm * 567 for width, column in zip(grid, PLAN_COLUMNS, strict=True))
     for row in table.rows:
         assert [c.width.twips for c in row.cells] == grid  # Word reads tcW, LibreOffice gridCol
     assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
@@ -101,19 +102,90 @@ def test_short_rows_kept_on_one_page_long_rows_may_split():
     assert by_indicator[7]._tr.trPr.find(qn("w:cantSplit")) is not None
 
 
+def _appendix(doc) -> dict[int, str]:
+    """Map each [n] of the appendix to the text of its entry (label line + quote line)."""
+    paragraphs = [p.text for p in doc.paragraphs]
+    start = paragraphs.index("ภาคผนวก แหล่งอ้างอิงของมาตรการ")
+    entries: dict[int, str] = {}
+    for text in paragraphs[start + 1:]:
+        found = re.match(r"\[(\d+)\] ", text)
+        if found:
+            entries[int(found.group(1))] = text
+        elif entries:
+            entries[max(entries)] += "\n" + text
+    return entries
+
+
 def test_every_row_field_is_printed(plan):
     draft = tambon_municipality()
     doc = Document(io.BytesIO(plan))
-    table_text = "\n".join(c.text for r in _measure_table(doc).rows for c in r.cells)
-    all_text = table_text + "\n".join(p.text for p in doc.paragraphs)
-    for row in draft.rows:
+    rows = _measure_table(doc).rows[1:]
+    appendix = _appendix(doc)
+    assert len(rows) == len(draft.rows)
+    for row, table_row in zip(draft.rows, rows, strict=True):
+        cells = "\n".join(c.text for c in table_row.cells)
         for i, step in enumerate(row.steps, start=1):
-            assert f"{i}. {step}" in table_text
+            assert f"{i}. {step}" in cells
         for value in (*row.owners, row.measure, row.analysis, row.timeline, row.monitoring,
                       row.reporting, row.kpi, row.tier, f"{row.score:.2f}"):
-            assert value in table_text
+            assert value in cells
+        # Every source is cited by number in the row and quoted under that number in the appendix.
+        cited = {int(n) for n in re.findall(r"\[(\d+)\]", cells.split(SOURCES_LABEL)[1])}
+        assert cited
         for src in row.sources:
-            assert src.source in table_text and src.text in all_text
+            assert any(src.source in appendix[n] and src.text in appendix[n] for n in cited)
+
+
+def test_appendix_quotes_each_source_once_numbered_in_order_of_citation():
+    draft = tambon_municipality()
+    draft.rows[1].sources = [*draft.rows[1].sources, draft.rows[0].sources[0]]  # cited twice
+    doc = Document(io.BytesIO(render_docx(draft, today=TODAY)))
+    appendix = _appendix(doc)
+    numbers = reference_numbers(draft)
+    assert sorted(appendix) == list(range(1, len(numbers) + 1))
+    assert numbers[(draft.rows[0].sources[0].source, draft.rows[0].sources[0].text)] == 1
+    first_source = draft.rows[0].sources[0]
+    assert sum(first_source.text in entry for entry in appendix.values()) == 1
+    second_row = "\n".join(c.text for c in _measure_table(doc).rows[2].cells)
+    assert "[1]" in second_row.split(SOURCES_LABEL)[1]
+
+
+def test_fitted_widths_respect_minimums_fill_the_width_and_follow_the_text():
+    minimums = [1000, 1000, 1000]
+    rows = [[["สั้น"], ["ข้อความยาว " * 40], ["ข้อความปานกลาง " * 10]] for _ in range(5)]
+    widths = fitted_widths(rows, minimums, 12000)
+    assert sum(widths) == 12000 and all(w >= m for w, m in zip(widths, minimums, strict=True))
+    assert widths[1] > widths[2] > widths[0]
+    assert widths[0] == minimums[0]  # a column of short cells keeps its minimum
+    # The fitted table is no taller than an even split, by the same line estimate.
+    em = 14 * 20 * 0.43
+
+    def height(ws):
+        return sum(max(sum(len(p) * em / (w - 2 * CELL_PAD - 2 * em) + 0.5 for p in cell)
+                       for cell, w in zip(row, ws, strict=True)) for row in rows)
+    assert height(widths) < height(column_widths([1, 1, 1], 12000))
+
+
+def test_indicator_table_and_chart_share_a_page_side_by_side():
+    draft = tambon_municipality()
+    doc = Document(io.BytesIO(render_docx(draft, render_chart(draft), today=TODAY)))
+    layout = next(t for t in doc.tables if t.rows[0].cells[0].tables)
+    left, right = layout.rows[0].cells
+    scores = left.tables[0]
+    assert [c.text for c in scores.rows[0].cells] == ["ที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"]
+    assert len(scores.rows) == 1 + len(draft.indicators)
+    assert right._tc.xpath(".//pic:pic") and "ภาพที่ 1" in right.text
+    title = next(p for p in doc.paragraphs if p.text == "คะแนนรายตัวชี้วัดและระดับการพัฒนา")
+    assert title.paragraph_format.page_break_before
+
+
+def test_tool_table_gives_weights_and_analysis_is_one_row_per_tool(plan):
+    doc = Document(io.BytesIO(plan))
+    tools = next(t for t in doc.tables if t.rows[0].cells[0].text == "เครื่องมือ" and len(t.columns) == 3
+                 and t.rows[0].cells[1].text == "น้ำหนัก")
+    assert [r.cells[1].text for r in tools.rows[1:]] == ["ร้อยละ 30", "ร้อยละ 30", "ร้อยละ 40"]
+    analysis = next(t for t in doc.tables if t.rows[0].cells[1].text == "จุดแข็ง (รักษาระดับ)")
+    assert [r.cells[0].text.split("\n")[0][-5:] for r in analysis.rows[1:]] == ["(IIT)", "(EIT)", "(OIT)"]
 
 
 def test_sections_kpis_monitoring_executive_signature_and_notes(plan):

@@ -9,20 +9,23 @@ from docx.shared import Cm
 
 from bot.core.measures import Draft
 from bot.export.measure_table import (
-    MEASURE_COLUMNS,
+    PLAN_COLUMNS,
+    framework,
     indicator_name,
-    measure_cells,
+    plan_cells,
     plan_years,
+    reference_numbers,
     score_text,
     tier_for,
     tool_name,
-    unique_sources,
     year_text,
 )
 from bot.export.thai_dates import format_thai_date
 from bot.export.word import (
+    CELL_PAD,
     USABLE_W,
     column_widths,
+    fitted_widths,
     grid_table,
     heading,
     new_document,
@@ -31,6 +34,7 @@ from bot.export.word import (
     to_bytes,
 )
 
+CM = 567  # twips per centimetre
 CHART_WIDTH_CM = 17  # small enough to share a landscape page with the indicator table
 
 
@@ -63,6 +67,11 @@ def _title_block(doc, draft: Draft, today: date) -> None:
     para(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today)}", center=True)
 
 
+def _tool_label(code: str) -> str:
+    """Return "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)": the Thai name and the code."""
+    return f"{tool_name(code).split(' (')[0]} ({code})"
+
+
 def _results(doc, draft: Draft, chart_png: bytes | None) -> None:
     assessment, _ = plan_years(draft)
     heading(doc, "1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)")
@@ -77,27 +86,47 @@ def _results(doc, draft: Draft, chart_png: bytes | None) -> None:
         para(doc, f"หมายเหตุ: {draft.level_note}", italic=True, indent_cm=1)
     if draft.tools:
         para(doc, "คะแนนรายเครื่องมือ", bold=True).paragraph_format.keep_with_next = True
-        rows = [[[code], [tool_name(code)], [score_text(score)]] for code, score in draft.tools.items()]
-        grid_table(doc, ["เครื่องมือ", "ชื่อเครื่องมือ", "คะแนน"], rows, column_widths([1, 6, 1.2]))
+        weights = {t.code: t.weight for t in framework().tools}
+        rows = [[[_tool_label(code)], [f"ร้อยละ {weights[code] * 100:g}" if code in weights else "-"],
+                 [score_text(score)]] for code, score in draft.tools.items()]
+        grid_table(doc, ["เครื่องมือ", "น้ำหนัก", "คะแนน"], rows, column_widths([11, 2.4, 2], 15.4 * CM))
     if draft.indicators:
-        para(doc)
-        low, high = draft.thresholds
-        para(doc, "คะแนนรายตัวชี้วัดและระดับการพัฒนา", bold=True).paragraph_format.keep_with_next = True
-        para(doc, f"(ต่ำกว่า {low:.2f} = แก้ไขเร่งด่วน; {low:.2f} ถึงต่ำกว่า {high:.2f} = พัฒนาให้ดีขึ้น; "
-                  f"ตั้งแต่ {high:.2f} ขึ้นไป = รักษาระดับ)",
-             size=14).paragraph_format.keep_with_next = True
-        row_tier = {r.indicator: r.tier for r in draft.rows}
-        rows = [
-            [[str(n)], [indicator_name(n)], [score_text(s)], [row_tier.get(n) or tier_for(s, draft.thresholds)]]
-            for n, s in sorted(draft.indicators.items())
-        ]
-        grid_table(doc, ["ตัวชี้วัดที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"], rows,
-                   column_widths([1, 5, 1.2, 2.2]))
-    if chart_png:
-        para(doc)
-        doc.add_picture(io.BytesIO(chart_png), width=Cm(CHART_WIDTH_CM))
-        doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para(doc, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=14, center=True)
+        _indicators_and_chart(doc, draft, chart_png)
+    elif chart_png:
+        _chart(doc, chart_png, CHART_WIDTH_CM)
+
+
+def _indicators_and_chart(doc, draft: Draft, chart_png: bytes | None) -> None:
+    """Indicator scores beside their chart on one page: the table left, the picture right."""
+    low, high = draft.thresholds
+    title = para(doc, "คะแนนรายตัวชี้วัดและระดับการพัฒนา", bold=True)
+    # A new page: the table and the chart together fill one landscape page.
+    title.paragraph_format.page_break_before = True
+    title.paragraph_format.keep_with_next = True
+    para(doc, f"(ต่ำกว่า {low:.2f} = แก้ไขเร่งด่วน; {low:.2f} ถึงต่ำกว่า {high:.2f} = พัฒนาให้ดีขึ้น; "
+              f"ตั้งแต่ {high:.2f} ขึ้นไป = รักษาระดับ)", size=14).paragraph_format.keep_with_next = True
+    row_tier = {r.indicator: r.tier for r in draft.rows}
+    rows = [
+        [[str(n)], [indicator_name(n)], [score_text(s)], [row_tier.get(n) or tier_for(s, draft.thresholds)]]
+        for n, s in sorted(draft.indicators.items())
+    ]
+    headers = ["ที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"]
+    if not chart_png:
+        grid_table(doc, headers, rows, column_widths([1, 5, 1.4, 2.4], 16 * CM), keep_together=True)
+        return
+    table_w, chart_w = 12 * CM, USABLE_W - 12 * CM
+    layout = plain_table(doc, [["", ""]], [table_w, chart_w])
+    left, right = layout.rows[0].cells
+    grid_table(left, headers, rows, column_widths([0.8, 5, 1.5, 2.6], table_w - 2 * CELL_PAD),
+               keep_together=True)
+    _chart(right, chart_png, (chart_w - 2 * CELL_PAD) / CM)
+
+
+def _chart(container, chart_png: bytes, width_cm: float) -> None:
+    paragraph = container.paragraphs[0] if not container.paragraphs[0].text else container.add_paragraph()
+    paragraph.add_run().add_picture(io.BytesIO(chart_png), width=Cm(width_cm))
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para(container, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=14, center=True)
 
 
 def _analysis(doc, draft: Draft) -> None:
@@ -108,15 +137,17 @@ def _analysis(doc, draft: Draft) -> None:
                 if weak else "-")
         para(doc, text, indent_cm=1)
         return
-    for number, tool in enumerate(draft.summary, start=1):
-        title = f"2.{number} {tool_name(tool.tool)}"
+    # One row per tool, strengths beside weaknesses (the seeds write them as lists under
+    # each tool; a table keeps the three tools on one page).
+    rows = []
+    for tool in draft.summary:
+        label = [_tool_label(tool.tool)]
         if tool.score is not None:
-            title += f" คะแนน {score_text(tool.score)}"
-        heading(doc, title, level=2)
-        for label, items in (("จุดแข็ง", tool.strengths), ("จุดที่ต้องพัฒนา", tool.weaknesses)):
-            para(doc, label, bold=True, indent_cm=0.5)
-            for item in items or ["-"]:
-                para(doc, f"• {item}", indent_cm=1)
+            label.append(f"คะแนน {score_text(tool.score)}")
+        rows.append([label, [f"• {i}" for i in tool.strengths] or ["-"],
+                     [f"• {i}" for i in tool.weaknesses] or ["-"]])
+    grid_table(doc, ["เครื่องมือ", "จุดแข็ง (รักษาระดับ)", "จุดที่ต้องพัฒนา"], rows,
+               column_widths([6, 10, 10]), keep_together=True)
 
 
 def _measures(doc, draft: Draft) -> None:
@@ -131,8 +162,11 @@ def _measures(doc, draft: Draft) -> None:
     if not draft.rows:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
         return
-    widths = column_widths([c.weight for c in MEASURE_COLUMNS], USABLE_W)
-    grid_table(doc, [c.lines for c in MEASURE_COLUMNS], [measure_cells(r) for r in draft.rows], widths)
+    references = reference_numbers(draft)
+    cells = [plan_cells(r, references) for r in draft.rows]
+    widths = fitted_widths(cells, [int(c.min_cm * CM) for c in PLAN_COLUMNS], USABLE_W)
+    grid_table(doc, [c.lines for c in PLAN_COLUMNS], cells, widths)
+    para(doc, "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้", size=14)
 
 
 def _numbered(doc, items: list[str]) -> None:
@@ -159,10 +193,10 @@ def _notes(doc, draft: Draft) -> None:
 
 
 def _sources(doc, draft: Draft) -> None:
-    sources = unique_sources(draft)
-    if sources:
+    references = reference_numbers(draft)
+    if references:
         heading(doc, "ภาคผนวก แหล่งอ้างอิงของมาตรการ")
-        for i, (source, text) in enumerate(sources, start=1):
+        for (source, text), i in references.items():
             para(doc, f"[{i}] {source}", bold=True, size=14)
             para(doc, f"“{text}”", size=14, indent_cm=1)
 

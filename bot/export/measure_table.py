@@ -6,14 +6,16 @@ from functools import lru_cache
 
 from bot.core.framework import Framework, load_framework
 from bot.core.measures import Draft, MeasureRow, Tier
+from bot.export.word import Line
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the measure table: header lines and its share of the table width."""
+    """One column of a measure table: header lines, its share of the width and its narrowest width."""
 
     lines: tuple[str, ...]  # the header split where a Thai reader expects the break
-    weight: float  # relative width; docx turns these into twips, xlsx into character widths
+    weight: float  # relative width; xlsx turns these into character widths
+    min_cm: float = 1.5  # the Word table never makes the column narrower (its header must fit)
 
     @property
     def header(self) -> str:
@@ -21,6 +23,7 @@ class Column:
         return "".join(self.lines)
 
 
+# The spreadsheet keeps one column per field, so officers can filter and track by column.
 # Order follows seed 001/002 (indicator, analysis, measure, steps, owner, period) and adds the
 # monitoring/reporting/KPI columns seed 003 and ita-framework.md §5.2 ask for. Weights follow
 # how long each cell usually is: steps and analysis are the longest texts.
@@ -37,6 +40,25 @@ MEASURE_COLUMNS: tuple[Column, ...] = (
     Column(("แหล่งอ้างอิง",), 6.5),
 )
 MEASURE_HEADERS: tuple[str, ...] = tuple(c.header for c in MEASURE_COLUMNS)
+
+# The Word plan is read on paper. Ten columns of 14 pt Thai on A4 landscape leave a few
+# words per line (26 pages for ten rows); the seeds print three to six columns. The plan
+# prints every field in seven: the measure heads its steps and cites its sources by number
+# ([n] in the appendix, which quotes each passage once), as seed 002 lists measures over
+# their steps, and the reporting line joins the monitoring cell, as seed 003 pairs them.
+# min_cm: the widest header line in Laksaman Bold 14 pt plus cell padding.
+PLAN_COLUMNS: tuple[Column, ...] = (
+    Column(("ตัวชี้วัด/", "ประเด็น"), 9, 2.0),
+    Column(("ผลการ", "วิเคราะห์"), 12.5, 2.1),
+    Column(("มาตรการ/โครงการ/กิจกรรม", "และขั้นตอนดำเนินการ"), 27, 3.0),
+    Column(("ผู้รับผิดชอบ",), 8, 2.7),
+    Column(("ระยะเวลา", "ดำเนินการ"), 9, 2.4),
+    Column(("การกำกับ", "ติดตามและ", "รายงานผล"), 12, 2.6),
+    Column(("ตัวชี้วัด", "ความสำเร็จ"), 9, 2.7),
+)
+PLAN_HEADERS: tuple[str, ...] = tuple(c.header for c in PLAN_COLUMNS)
+REPORTING_LABEL = "รายงานผล: "
+SOURCES_LABEL = "แหล่งอ้างอิง "
 
 TIERS: tuple[Tier, Tier, Tier] = ("แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ")
 
@@ -95,20 +117,44 @@ def topic_lines(row: MeasureRow) -> list[str]:
     return lines
 
 
+def _numbered_steps(row: MeasureRow) -> list[str]:
+    # The drafter numbers its steps already; number only steps that are not.
+    return [step if step[:1].isdigit() else f"{i}. {step}" for i, step in enumerate(row.steps, start=1)]
+
+
 def measure_cells(row: MeasureRow) -> list[list[str]]:
-    """Return the ten cells of one measure row, each as a list of paragraphs."""
+    """Return the ten spreadsheet cells of one measure row, each as a list of paragraphs."""
     return [
         topic_lines(row),
         [row.analysis],
         [row.measure],
-        # The drafter numbers its steps already; number only steps that are not.
-        [step if step[:1].isdigit() else f"{i}. {step}" for i, step in enumerate(row.steps, start=1)],
+        _numbered_steps(row),
         list(row.owners),
         [row.timeline],
         [row.monitoring],
         [row.reporting],
         [row.kpi],
         [s.source for s in row.sources],
+    ]
+
+
+def plan_cells(row: MeasureRow, references: dict[tuple[str, str], int]) -> list[list[Line]]:
+    """Return the seven Word-plan cells of one row; sources become their numbers in `references`."""
+    numbers = sorted({references[(s.source, s.text)] for s in row.sources})
+    measure = [Line(row.measure, bold=True), *(Line(s) for s in _numbered_steps(row))]
+    if numbers:
+        measure.append(Line(SOURCES_LABEL + " ".join(f"[{n}]" for n in numbers), italic=True))
+    monitoring = [Line(row.monitoring)] if row.monitoring else []
+    if row.reporting:
+        monitoring.append(Line(REPORTING_LABEL + row.reporting))
+    return [
+        [Line(t) for t in topic_lines(row)],
+        [Line(row.analysis)],
+        measure,
+        [Line(o) for o in row.owners],
+        [Line(row.timeline)],
+        monitoring,
+        [Line(row.kpi)],
     ]
 
 
@@ -119,3 +165,8 @@ def unique_sources(draft: Draft) -> list[tuple[str, str]]:
         for src in row.sources:
             seen.setdefault((src.source, src.text), None)
     return list(seen)
+
+
+def reference_numbers(draft: Draft) -> dict[tuple[str, str], int]:
+    """Number every cited (source, passage) from 1, in order of first citation."""
+    return {pair: n for n, pair in enumerate(unique_sources(draft), start=1)}

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import io
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -39,6 +40,14 @@ USABLE_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 CELL_PAD = 57  # 0.1 cm left/right cell margin: Word's 0.19 cm default wastes a character per column
 
 HEADER_FILL = "D9E2F3"
+
+
+class Line(NamedTuple):
+    """One paragraph of a table cell, with its emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
 # Child order of w:rPr required by the OOXML schema (Word rejects files that break it).
 _RPR_ORDER = (
     "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
@@ -132,10 +141,20 @@ def new_document() -> DocumentObject:
 def write(paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool = False,
           italic: bool = False) -> Paragraph:
     """Append a run of `text` to a paragraph with the Thai font set on the run itself."""
-    run = paragraph.add_run(text)
-    # A fresh run has no w:rPr: copy a ready-made one instead of building it
-    # element by element (this was most of the time spent rendering a plan).
-    run._r.insert(0, deepcopy(_run_rpr(size, bold, italic)))
+    if "\t" in text or "\n" in text:  # python-docx turns these into w:tab / w:br
+        run = paragraph.add_run(text)._r
+        run.insert(0, deepcopy(_run_rpr(size, bold, italic)))
+        return paragraph
+    # Built directly: Run.text appends text character by character, and a fresh run has
+    # no w:rPr, so a ready-made one is copied (together most of the time of a plan).
+    run = OxmlElement("w:r")
+    run.append(deepcopy(_run_rpr(size, bold, italic)))
+    t = OxmlElement("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    paragraph._p.append(run)
     return paragraph
 
 
@@ -179,10 +198,66 @@ def column_widths(weights: Sequence[float], total: int = USABLE_W) -> list[int]:
     return widths
 
 
+def _text(line: str | Line) -> str:
+    return line.text if isinstance(line, Line) else line
+
+
+def fitted_widths(rows: Sequence[Sequence[Sequence[str | Line]]], minimums: Sequence[int],
+                  total: int = USABLE_W, *, size: float = TABLE_PT, step: int = 142) -> list[int]:
+    """Split `total` twips between columns so that the table's rows come out as short as possible.
+
+    A row is as tall as its fullest cell. Starting from each column's minimum (its header
+    must fit), every 0.25 cm goes to the column whose widening shortens the table most,
+    by an estimate of each cell's lines: Thai in Laksaman/TH SarabunPSK advances about
+    0.43 em per character, a wrapped line loses about two characters to the word that
+    did not fit, and a paragraph's last line is on average half full.
+    """
+    em = size * 20 * 0.43  # twips per character
+    lengths = [[[len(_text(p)) for p in cell] for cell in row] for row in rows]
+    count = len(minimums)
+    widths = list(minimums)
+
+    def lines(paragraphs: list[int], width: int) -> float:
+        usable = max(em, width - 2 * CELL_PAD - 2 * em)
+        return sum(n * em / usable + 0.5 for n in paragraphs)
+
+    # A row's height is the max of its cells; a soft max (p-norm) instead lets a step that
+    # shortens one of several equally full cells count, so the search does not stall.
+    p = 6.0
+    height = [[lines(row[c], widths[c]) for c in range(count)] for row in lengths]
+    power = [sum(h ** p for h in row) for row in height]
+    free = total - sum(widths)
+    while free >= step:
+        best, best_gain = -1, 1e-9
+        for c in range(count):
+            gain = 0.0
+            for r, row in enumerate(lengths):
+                wider = power[r] - height[r][c] ** p + lines(row[c], widths[c] + step) ** p
+                gain += power[r] ** (1 / p) - wider ** (1 / p)
+            if gain > best_gain:
+                best, best_gain = c, gain
+        if best < 0:
+            break  # no column shortens any row: share what is left below
+        widths[best] += step
+        free -= step
+        for r, row in enumerate(lengths):
+            new = lines(row[best], widths[best])
+            power[r] += new ** p - height[r][best] ** p
+            height[r][best] = new
+    volume = [sum(lengths[r][c][i] for r in range(len(lengths)) for i in range(len(lengths[r][c])))
+              for c in range(count)]
+    if free > 0:
+        weight = sum(volume) or 1
+        for c in range(count):
+            widths[c] += int(free * volume[c] / weight) if sum(volume) else free // count
+    widths[max(range(count), key=lambda c: widths[c])] += total - sum(widths)
+    return widths
+
+
 def _estimated_lines(texts: Sequence[str], width: int, size: float) -> int:
     # Thai advance widths average about 0.42 em (combining vowels and tones have none).
     per_line = max(1, int((width - 2 * CELL_PAD) / (size * 20 * 0.42)))
-    return sum(max(1, -(-len(t) // per_line)) for t in texts) or 1
+    return sum(max(1, -(-len(_text(t)) // per_line)) for t in texts) or 1
 
 
 def _short_row(cells: Sequence[Sequence[str]], widths: Sequence[int], size: float) -> bool:
@@ -203,13 +278,19 @@ def _row_property(row, tag: str) -> None:
         tr_pr.append(OxmlElement(tag))
 
 
-def _fill(cell: _Cell, text_lines: Sequence[str], size: float, bold: bool = False) -> None:
+def _fill(cell: _Cell, text_lines: Sequence[str | Line], size: float, bold: bool = False,
+          keep_with_next: bool = False) -> None:
     first = True
     for line in text_lines or [""]:
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
         first = False
-        if line:
+        if isinstance(line, Line):
+            if line.text:
+                write(paragraph, line.text, size=size, bold=bold or line.bold, italic=line.italic)
+        elif line:
             write(paragraph, line, size=size, bold=bold)
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -260,35 +341,44 @@ def _fix_geometry(table: Table, widths: Sequence[int]) -> None:
         col = OxmlElement("w:gridCol")
         col.set(qn("w:w"), str(width))
         grid.append(col)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
+    for index in range(len(table._tbl.tr_lst)):
+        for cell, width in zip(_cells(table, index), widths, strict=True):
             cell.width = Twips(width)
 
 
-def grid_table(doc: DocumentObject, headers: Sequence[str | Sequence[str]], rows: Sequence[Sequence[Sequence[str]]],
-               widths: Sequence[int], *, size: float = TABLE_PT) -> Table:
+def _cells(table: Table, row_index: int) -> list[_Cell]:
+    # Table.rows[i].cells resolves merged cells with XPath on every call; these tables
+    # have no merges, so each w:tc is a cell.
+    return [_Cell(tc, table) for tc in table._tbl.tr_lst[row_index].tc_lst]
+
+
+def grid_table(doc: DocumentObject | _Cell, headers: Sequence[str | Sequence[str]], rows: Sequence[Sequence[Sequence[str]]],
+               widths: Sequence[int], *, size: float = TABLE_PT, keep_together: bool = False) -> Table:
     """Add a bordered table whose header row repeats on every page and whose rows keep together.
 
     `rows` holds, per row, one list of paragraphs per cell. A row is kept on one page
     (w:cantSplit) only when it is short enough; a row taller than a page must split.
+    `keep_together` keeps a short table on one page (every row bound to the next).
     """
-    table = doc.add_table(rows=1 + len(rows), cols=len(headers))
-    table.style = doc.styles["Table Grid"]
+    table = doc.add_table(1 + len(rows), len(headers))  # a Document, or a cell of a layout table
+    table.style = doc.part.document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fix_geometry(table, widths)
     header = table.rows[0]
     _row_property(header, "w:cantSplit")
     _row_property(header, "w:tblHeader")
-    for cell, text in zip(header.cells, headers, strict=True):
-        _fill(cell, [text] if isinstance(text, str) else list(text), size, bold=True)
+    for cell, text in zip(_cells(table, 0), headers, strict=True):
+        _fill(cell, [text] if isinstance(text, str) else list(text), size, bold=True,
+              keep_with_next=keep_together and bool(rows))
         for paragraph in cell.paragraphs:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _shade(cell, HEADER_FILL)
-    for row, cells in zip(table.rows[1:], rows, strict=True):
-        if _short_row(cells, widths, size):
+    for index, (row, cells) in enumerate(zip(table.rows[1:], rows, strict=True), start=1):
+        if keep_together or _short_row(cells, widths, size):
             _row_property(row, "w:cantSplit")
-        for cell, lines in zip(row.cells, cells, strict=True):
-            _fill(cell, lines, size)
+        bind = keep_together and index < len(rows)
+        for cell, lines in zip(_cells(table, index), cells, strict=True):
+            _fill(cell, lines, size, keep_with_next=bind)
     return table
 
 
