@@ -13,6 +13,8 @@ import io
 from collections.abc import Sequence
 from typing import NamedTuple
 
+import numpy as np
+
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
@@ -128,6 +130,13 @@ def _style_document(doc: DocumentObject) -> None:
 
 def new_document() -> DocumentObject:
     """Return an empty A4-landscape document whose every style prints Thai in TH SarabunPSK."""
+    # Loading python-docx's template and restyling it is a fifth of a plan's render time:
+    # do it once and open a copy of the result for each document.
+    return Document(io.BytesIO(_template()))
+
+
+@lru_cache(maxsize=1)
+def _template() -> bytes:
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -135,7 +144,7 @@ def new_document() -> DocumentObject:
     section.left_margin, section.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
     section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
     _style_document(doc)
-    return doc
+    return to_bytes(doc)
 
 
 def write(paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool = False,
@@ -184,7 +193,8 @@ def para(container, text: str = "", *, size: float = BODY_PT, bold: bool = False
 
 def heading(doc: DocumentObject, text: str, level: int = 1) -> Paragraph:
     """Add a numbered section heading (a real Word heading, so it shows in the navigation pane)."""
-    paragraph = doc.add_paragraph(style=f"Heading {level}")
+    paragraph = doc.add_paragraph()
+    paragraph._p.style = f"Heading{level}"  # the style id: a lookup by name scans every style
     write(paragraph, text, size=18 if level == 1 else BODY_PT, bold=True)
     paragraph.paragraph_format.keep_with_next = True
     return paragraph
@@ -210,48 +220,40 @@ def fitted_widths(rows: Sequence[Sequence[Sequence[str | Line]]], minimums: Sequ
     must fit), every 0.25 cm goes to the column whose widening shortens the table most,
     by an estimate of each cell's lines: Thai in Laksaman/TH SarabunPSK advances about
     0.43 em per character, a wrapped line loses about two characters to the word that
-    did not fit, and a paragraph's last line is on average half full.
+    did not fit, and a paragraph's last line is on average half full. A row's height is
+    taken as a soft maximum (p-norm) of its cells, so that widening one of several
+    equally full cells still counts and the search does not stall.
     """
     em = size * 20 * 0.43  # twips per character
-    lengths = [[[len(_text(p)) for p in cell] for cell in row] for row in rows]
-    count = len(minimums)
-    widths = list(minimums)
+    chars = np.array([[sum(len(_text(p)) for p in cell) for cell in row] for row in rows], dtype=float)
+    paragraphs = np.array([[len(cell) for cell in row] for row in rows], dtype=float)
+    widths = np.array(minimums, dtype=float)
+    if not len(rows):
+        return column_widths([1] * len(minimums), total)
 
-    def lines(paragraphs: list[int], width: int) -> float:
-        usable = max(em, width - 2 * CELL_PAD - 2 * em)
-        return sum(n * em / usable + 0.5 for n in paragraphs)
+    def lines(w: np.ndarray) -> np.ndarray:  # rows x columns, for column widths w
+        usable = np.maximum(em, w - 2 * CELL_PAD - 2 * em)
+        return chars * em / usable + 0.5 * paragraphs
 
-    # A row's height is the max of its cells; a soft max (p-norm) instead lets a step that
-    # shortens one of several equally full cells count, so the search does not stall.
     p = 6.0
-    height = [[lines(row[c], widths[c]) for c in range(count)] for row in lengths]
-    power = [sum(h ** p for h in row) for row in height]
-    free = total - sum(widths)
+    free = total - widths.sum()
+    power = (lines(widths) ** p).sum(axis=1)
     while free >= step:
-        best, best_gain = -1, 1e-9
-        for c in range(count):
-            gain = 0.0
-            for r, row in enumerate(lengths):
-                wider = power[r] - height[r][c] ** p + lines(row[c], widths[c] + step) ** p
-                gain += power[r] ** (1 / p) - wider ** (1 / p)
-            if gain > best_gain:
-                best, best_gain = c, gain
-        if best < 0:
+        now, wider = lines(widths) ** p, lines(widths + step) ** p
+        # gain of widening column c: sum over rows of norm(now) - norm(now with column c wider)
+        gains = (power[:, None] ** (1 / p) - (power[:, None] - now + wider) ** (1 / p)).sum(axis=0)
+        best = int(gains.argmax())
+        if gains[best] <= 1e-9:
             break  # no column shortens any row: share what is left below
         widths[best] += step
         free -= step
-        for r, row in enumerate(lengths):
-            new = lines(row[best], widths[best])
-            power[r] += new ** p - height[r][best] ** p
-            height[r][best] = new
-    volume = [sum(lengths[r][c][i] for r in range(len(lengths)) for i in range(len(lengths[r][c])))
-              for c in range(count)]
-    if free > 0:
-        weight = sum(volume) or 1
-        for c in range(count):
-            widths[c] += int(free * volume[c] / weight) if sum(volume) else free // count
-    widths[max(range(count), key=lambda c: widths[c])] += total - sum(widths)
-    return widths
+        power = (lines(widths) ** p).sum(axis=1)
+    result = [int(w) for w in widths]
+    volume = chars.sum(axis=0)
+    if free > 0 and volume.sum():
+        result = [w + int(free * v / volume.sum()) for w, v in zip(result, volume, strict=True)]
+    result[int(np.argmax(result))] += total - sum(result)
+    return result
 
 
 def _estimated_lines(texts: Sequence[str], width: int, size: float) -> int:
@@ -361,7 +363,7 @@ def grid_table(doc: DocumentObject | _Cell, headers: Sequence[str | Sequence[str
     `keep_together` keeps a short table on one page (every row bound to the next).
     """
     table = doc.add_table(1 + len(rows), len(headers))  # a Document, or a cell of a layout table
-    table.style = doc.part.document.styles["Table Grid"]
+    table._tbl.tblPr.style = "TableGrid"  # the style id: a lookup by name scans every style
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fix_geometry(table, widths)
     header = table.rows[0]
