@@ -49,3 +49,15 @@ def test_scores_sheet_lists_all_indicators_with_tier():
 def test_bare_draft_gives_header_only_workbook():
     wb = load_workbook(io.BytesIO(render_xlsx(bare())))
     assert wb["มาตรการ"].max_row == 2
+
+
+def test_sources_sheet_quotes_every_cited_passage_under_the_number_the_row_gives():
+    draft = tambon_municipality()
+    wb = load_workbook(io.BytesIO(render_xlsx(draft)))
+    quotes = {r[0]: (r[1], r[2]) for r in wb["แหล่งอ้างอิง"].iter_rows(min_row=3, values_only=True)}
+    assert sorted(quotes) == list(range(1, len(quotes) + 1))
+    for row, cells in zip(draft.rows, wb["มาตรการ"].iter_rows(min_row=3, values_only=True), strict=True):
+        cited = {int(line[1:line.index("]")]): line for line in cells[-1].split("\n")}
+        assert len(cited) == len({(s.source, s.text) for s in row.sources})
+        for src in row.sources:
+            assert any(quotes[n] == (src.source, src.text) and src.source in line for n, line in cited.items())

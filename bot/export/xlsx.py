@@ -1,4 +1,4 @@
-"""Render a Draft as an Excel workbook: the measure table and the indicator scores."""
+"""Render a Draft as an Excel workbook: the measure table, the indicator scores and the sources."""
 from __future__ import annotations
 
 import io
@@ -15,6 +15,7 @@ from bot.export.measure_table import (
     indicator_name,
     measure_cells,
     plan_years,
+    reference_numbers,
     tier_for,
     year_text,
 )
@@ -61,6 +62,13 @@ def _write_table(ws: Worksheet, title: str, headers: list[str], rows: list[list[
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+def _row_values(row, references: dict[tuple[str, str], int]) -> list[str]:
+    cells = ["\n".join(lines) for lines in measure_cells(row)]
+    # Sources as "[n] label": n is the row of the แหล่งอ้างอิง sheet that quotes the passage.
+    cells[-1] = "\n".join(f"[{references[(s.source, s.text)]}] {s.source}" for s in row.sources)
+    return cells
+
+
 def render_xlsx(draft: Draft) -> bytes:
     """Render the measure table and the indicator scores as .xlsx bytes."""
     _, fiscal = plan_years(draft)
@@ -68,11 +76,12 @@ def render_xlsx(draft: Draft) -> bytes:
     wb = Workbook()
     measures = wb.active
     measures.title = "มาตรการ"
+    references = reference_numbers(draft)
     _write_table(
         measures,
         f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} {agency}",
         list(MEASURE_HEADERS),
-        [["\n".join(lines) for lines in measure_cells(row)] for row in draft.rows],
+        [_row_values(row, references) for row in draft.rows],
         [c.weight * WIDTH_PER_WEIGHT for c in MEASURE_COLUMNS],
     )
     scores = wb.create_sheet("คะแนนรายตัวชี้วัด")
@@ -88,6 +97,14 @@ def render_xlsx(draft: Draft) -> bytes:
     for row in scores.iter_rows(min_row=3, min_col=3, max_col=3):
         for cell in row:
             cell.number_format = "0.00"
+    # The quoted passages, numbered as in the Word appendix and in the measure sheet's last column.
+    _write_table(
+        wb.create_sheet("แหล่งอ้างอิง"),
+        f"แหล่งอ้างอิงของมาตรการ {agency}",
+        ["ลำดับ", "แหล่งอ้างอิง", "ข้อความที่อ้างอิง"],
+        [[n, source, text] for (source, text), n in references.items()],
+        [8, 36, 100],
+    )
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
