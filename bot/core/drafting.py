@@ -135,18 +135,26 @@ class Drafter:
             found.append(Source(source="ข้อเสนอแนะ ป.ป.ช.", text=rec.text + hedge))
         name = self.fw.indicator(number).name
         query = f"มาตรการ {item or ''} {draft_text.item_label(ctx, item) if item else ''} ตัวชี้วัดที่ {number} {name}"
-        seen = {s.text for s in found}
         # Past analyses (measure tables first) show how other agencies phrased it;
         # curated recommendations are already cited above.
         passages = self.retriever.search(query, k=3, indicator=number, kind="measure_table")
         passages += self.retriever.search(query, k=2, indicator=number, kind="analysis")
-        for passage in passages:
-            if passage.text not in seen:
-                found.append(Source(source=draft_text.cite(passage), text=draft_text.excerpt(passage.text)))
-                seen.add(passage.text)
+        focus = (item,) if item else (f"ตัวชี้วัดที่ {number}", name)
+        quoted = [Source(source=draft_text.cite(p), text=draft_text.quote(p.text, focus)) for p in passages]
+        quoted = [q for q in quoted if not draft_text.names_other_indicator(q.text, number)]
+        # Two chunks of one report can read the same to the officer (same label, same quote):
+        # cite what the reader sees once, and one passage per report before a second from any.
+        reports: set[str] = set()
+        first, later = [], []
+        for q in quoted:
+            (later if q.source in reports else first).append(q)
+            reports.add(q.source)
+        for q in [*first, *later]:
             if len(found) >= 4:
                 break
-        return found
+            if q.text and q not in found:
+                found.append(q)
+        return list({(s.source, s.text): s for s in found}.values())
 
     def _document(self, ctx: draft_text.Context, rows: list[MeasureRow]) -> Draft:
         indicators = dict(sorted(ctx.scores.indicators.items()))
