@@ -5,6 +5,7 @@ real pythainlp), so rows cite other agencies' measure tables as they do in use.
 """
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -124,4 +125,13 @@ def test_quote_picks_the_row_about_the_item():
             "ข้อ: I14 การประเมินผลการปฏิบัติงาน | มาตรการ: ประกาศหลักเกณฑ์การประเมินผล")
     assert "ประกาศหลักเกณฑ์" in draft_text.quote(text, ("I14",))
     assert "จัดทำคู่มือ" in draft_text.quote(text, ("I1",))
+
+
+def test_playbook_citation_is_readable_thai(drafts):
+    for seed, row in _rows(drafts):
+        label = row.sources[0].source
+        assert label.startswith("แนวทางมาตรการ")
+        assert not re.search(r"[a-z_()]", label), label  # no entry keys such as "ind1" or "oit_9_3"
+        item = row.items[0] if len(row.items) == 1 and row.items[0] in row.topic else None
+        assert f"ตัวชี้วัดที่ {row.indicator}" in label or (item and f"ข้อ {item}" in label), (label, row.topic)
 

@@ -160,8 +160,9 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
 def playbook_source(entry) -> Source:
     """Return the citation of a playbook entry (with the seed passages it distils)."""
     documents = len({r.seed for r in entry.seed_refs})
+    scope = f"ข้อ {', '.join(entry.items)}" if entry.items else f"ตัวชี้วัดที่ {entry.indicator}"
     # The table cell is narrow: a short label; the appendix carries the text.
-    return Source(source=f"แนวทางมาตรการ ({entry.key})",
+    return Source(source=f"แนวทางมาตรการของระบบ {scope}",
                   text=f"{entry.title} — สรุปจากรายงานของหน่วยงาน {documents} แห่งในฐานความรู้ของระบบ")
 
 
