@@ -1,4 +1,4 @@
-"""Drafts of the five seed documents: citations and quotes.
+"""Drafts of the five seed documents: citations, quotes and tier wording.
 
 The index holds the built-in knowledge and the seeds themselves (real Chroma,
 real pythainlp), so rows cite other agencies' measure tables as they do in use.
@@ -22,6 +22,8 @@ from tests.kb_helpers import make_kb, make_settings
 
 SEED_TYPES = {"000": "school", "001": "municipality_subdistrict", "002": "municipality_subdistrict",
               "003": "public_org", "004": "sao"}
+MAINTAIN = "รักษาระดับ"
+MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
 
 
 def _flat(text: str) -> str:
@@ -134,4 +136,17 @@ def test_playbook_citation_is_readable_thai(drafts):
         assert not re.search(r"[a-z_()]", label), label  # no entry keys such as "ind1" or "oit_9_3"
         item = row.items[0] if len(row.items) == 1 and row.items[0] in row.topic else None
         assert f"ตัวชี้วัดที่ {row.indicator}" in label or (item and f"ข้อ {item}" in label), (label, row.topic)
+
+
+# -- wording ------------------------------------------------------------------------------------
+def test_measure_wording_follows_the_tier(drafts):
+    tiers = set()
+    for seed, row in _rows(drafts):
+        tiers.add(row.tier)
+        text = " ".join([row.measure, *row.steps])
+        if row.tier == MAINTAIN:
+            assert any(w in row.measure for w in MAINTAIN_WORDS), (seed, row.topic, row.measure)
+        else:
+            assert not any(w in text for w in MAINTAIN_WORDS), (seed, row.topic, row.tier, row.measure)
+    assert tiers == {"แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", MAINTAIN}
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.core.draft_text import maintains, pick_measure
 from bot.core.playbook import TIERS, load_playbook
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
@@ -105,6 +106,17 @@ def test_required_items_have_entries(pb, code):
     for text in entry.analysis.values():
         filled = text.format(**FILL)
         assert "84.25" in filled or entry.analysis["รักษาระดับ"] == text
+
+
+@pytest.mark.parametrize("key", sorted(load_playbook().entries))
+def test_each_tier_gets_wording_of_its_own(pb, key):
+    """A row that must be fixed or developed never reads "keep the standard", and a strong one does."""
+    entry = pb.entry(key)
+    for tier in TIERS:
+        keeps = tier == "รักษาระดับ"
+        assert maintains(pick_measure(entry, tier, "การป้องกันการทุจริต")) == keeps, (key, tier)
+        assert keeps or not maintains(entry.analysis[tier])
+    assert not any(maintains(step.text) for step in entry.steps)
 
 
 @pytest.mark.parametrize("year, code, key", [

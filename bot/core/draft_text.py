@@ -13,6 +13,8 @@ URGENT, IMPROVE, MAINTAIN = "แก้ไขเร่งด่วน", "พั�
 # When in the fiscal year a row runs (fiscal months, 1 = ต.ค.): urgent work must
 # finish before the next ITA data entry (about เม.ย.), improvements by mid-year.
 _SPAN = {URGENT: (1, 6), IMPROVE: (1, 9), MAINTAIN: (1, 12)}
+# Words that make a measure read as keeping a level: wrong for a row that must fix or develop.
+MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
 
 
 @dataclass
@@ -110,9 +112,7 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
         if requirement or publish:
             analysis += f" ต้องเผยแพร่: {requirement or publish}"
 
-    measure = entry.measures[0] if entry.measures else entry.title
-    if tier == MAINTAIN:
-        measure = f"กิจกรรมรักษาระดับ{name}: {measure}"
+    measure = pick_measure(entry, tier, name)
     if item and item.startswith("O"):
         measure = f"{measure} (ข้อ {item_label(ctx, item)})"
     if ctx.fiscal_year:
@@ -155,6 +155,19 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
         kpi="; ".join(_fill(k, ctx, number, score, items) for k in entry.kpis[:2]),
         sources=sources,
     )
+
+
+def maintains(text: str) -> bool:
+    """Return whether a measure reads as keeping a level (รักษามาตรฐาน/รักษาระดับ)."""
+    return any(word in text for word in MAINTAIN_WORDS)
+
+
+def pick_measure(entry, tier: str, indicator_name: str) -> str:
+    """Return the entry's measure for a tier: one that fixes or develops unless the row maintains."""
+    if tier == MAINTAIN:
+        own = next((m for m in entry.measures if maintains(m)), None)
+        return own or f"กิจกรรมรักษาระดับ{indicator_name}: {entry.measures[0]}"
+    return next((m for m in entry.measures if not maintains(m)), entry.title)
 
 
 def playbook_source(entry) -> Source:
