@@ -51,3 +51,20 @@ def test_report_rejects_other_rounds():
 def test_bare_report_renders():
     text = _text(Document(io.BytesIO(render_report_docx(bare(), 6))))
     assert "รอบ 6 เดือน (ต.ค. – มี.ค.)" in text
+
+
+def test_status_boxes_fit_their_column_and_summary_stays_with_signatures():
+    from PIL import ImageFont
+
+    from bot.export.chart import THAI_FONT
+    from bot.export.report import STATUS_BOXES
+    from bot.export.word import CELL_PAD, TABLE_PT
+
+    doc = Document(io.BytesIO(render_report_docx(tambon_municipality(), 6, today=date(2026, 11, 21))))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == REPORT_HEADERS[0])
+    status_w = int(table._tbl.tblGrid.findall(qn("w:gridCol"))[-1].get(qn("w:w")))
+    font = ImageFont.truetype(str(THAI_FONT), TABLE_PT * 20)  # sizes in twips
+    widest = max(font.getlength(box[2:]) for box in STATUS_BOXES) + TABLE_PT * 20  # + the box glyph
+    assert widest <= status_w - 2 * CELL_PAD
+    summary = [p for p in doc.paragraphs if p.text.startswith("....")]
+    assert len(summary) == 3 and all(p.paragraph_format.keep_with_next for p in summary)

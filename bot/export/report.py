@@ -19,7 +19,9 @@ from bot.export.word import (
 
 REPORT_HEADERS = ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน", "ปัญหา/อุปสรรค",
                   "ข้อเสนอแนะ", "สถานะ")
-REPORT_WEIGHTS = (16, 9, 7, 20, 13, 13, 14)  # status wide enough for "☐ ดำเนินการแล้ว" on one line
+# The measure column carries the longest printed text, so it is the widest; the result column
+# is the widest blank one; status is wide enough for "☐ อยู่ระหว่างดำเนินการ" on one line.
+REPORT_WEIGHTS = (23, 9.5, 8, 21.5, 11, 10.5, 16.5)
 STATUS_BOXES = ("☐ ดำเนินการแล้ว", "☐ อยู่ระหว่างดำเนินการ", "☐ ยังไม่ดำเนินการ")
 SUMMARY_LINE = "." * 170  # one full line of landscape A4 at 16 pt, after the 1 cm indent
 
@@ -59,9 +61,9 @@ def render_report_docx(draft: Draft, round_months: int, *, today: date | None = 
     else:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
     heading(doc, "สรุปผลและข้อเสนอแนะต่อผู้บริหาร")
-    for _ in range(3):
-        para(doc, SUMMARY_LINE, indent_cm=1)
-    para(doc)
+    for _ in range(3):  # bound to the signatures below: the executive signs under the summary
+        para(doc, SUMMARY_LINE, indent_cm=1).paragraph_format.keep_with_next = True
+    para(doc).paragraph_format.keep_with_next = True
     executive = draft.agency.executive.strip() or "...................................."
     plain_table(doc, [[
         "ลงชื่อ .................................... ผู้รายงาน\n(....................................)\n"
