@@ -101,6 +101,34 @@ def test_owners_come_from_the_agency_type(kb, drafter, type_key):
         assert not set(row.owners) & foreign, (type_key, row.owners)
 
 
+def test_public_org_owners_follow_what_each_indicator_is_about(kb, drafter):
+    at = kb.playbook.agency_types["public_org"]
+
+    def unit(*roles):
+        return set(kb.playbook.resolve_owners(list(roles), "public_org", at.default_units))
+
+    items = {"I2": 80.0, "I11": 80.0, "I14": 80.0, "I20": 80.0, "E2": 80.0, "E3": 80.0, "E6": 80.0,
+             "E11": 80.0, "E12": 80.0, "E14": 80.0, "O13": 0.0}
+    draft = _draft(drafter, type_key="public_org", name="สำนักงานทดสอบ (องค์การมหาชน)",
+                   indicators={n: 80.0 for n in range(1, 11)}, items=items)
+    money = unit("procurement", "finance")
+    for row in draft.rows:
+        owners = set(row.owners)
+        assert owners and owners <= at.known_names(), row.owners
+        if row.indicator in (1, 6, 7, 8):  # service and communication work is not the procurement unit's
+            assert not owners & money, (row.topic, row.owners)
+            assert not any(f"({m})" in step for step in row.steps for m in money), row.steps
+    by_indicator = {r.indicator: set(r.owners) for r in draft.rows
+                    if not r.items or r.items[0] not in r.topic}  # the indicator rows
+    assert by_indicator[6] & unit("service_units") and by_indicator[8] & unit("service_units")
+    assert by_indicator[2] & unit("finance") and by_indicator[3] & unit("hr")
+    assert by_indicator[4] & unit("procurement") and by_indicator[7] & unit("pr_it")
+    assert by_indicator[9] & unit("ita_team", "pr_it") and by_indicator[10] & unit("ita_team", "planning")
+    procurement_rows = [r for r in draft.rows
+                        if r.items and r.items[0] in ("I11", "O13") and r.items[0] in r.topic]
+    assert procurement_rows and all(set(r.owners) & unit("procurement") for r in procurement_rows)
+
+
 def test_the_agencys_own_units_are_used(drafter):
     units = ["สำนักปลัด", "กองคลัง", "กองช่าง", "งานประชาสัมพันธ์"]
     draft = _draft(drafter, units=units, items={"O13": 0.0})

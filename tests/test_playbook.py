@@ -265,6 +265,20 @@ def test_resolve_owners_tolerates_typos_and_keywords(pb):
     assert pb.resolve_owners(["finance", "procurement"], "public_org", ["ฝ่ายบริหาร", "ฝ่ายการเงินและพัสดุ"]) == ["ฝ่ายการเงินและพัสดุ"]
 
 
+def test_service_units_are_not_picked_by_a_shared_word(pb):
+    # public_org's procurement unit "ส่วนงานพัสดุและบริการสำนักงาน" contains "บริการ" (service)
+    at = pb.agency_types["public_org"]
+    procurement = set(pb.resolve_owners(["procurement"], "public_org", at.default_units))
+    service = pb.resolve_owners(["service_units"], "public_org", at.default_units)
+    assert service and not set(service) & procurement and set(service) <= at.known_names()
+    # an officer's own service unit is still found by its keyword
+    units = ["ฝ่ายบริหาร", "ส่วนงานพัสดุและบริการสำนักงาน", "ฝ่ายบริการลูกค้า"]
+    assert pb.resolve_owners(["service_units"], "public_org", units) == ["ฝ่ายบริการลูกค้า"]
+    enterprise = pb.agency_types["state_enterprise"]
+    assert pb.resolve_owners(["service_units"], "state_enterprise", enterprise.default_units) == \
+        enterprise.roles["service_units"]
+
+
 def test_resolve_owners_falls_back_to_first_unit(pb):
     assert pb.resolve_owners(["audit"], "school", ["ห้องเรียนพิเศษ", "งานอาคารสถานที่"]) == ["ห้องเรียนพิเศษ"]
     assert pb.resolve_owners(["finance"], "no-such-type") == []

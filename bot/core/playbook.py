@@ -333,8 +333,8 @@ class Playbook(BaseModel):
             return sub_units
         if best:
             return [best]
-        if self.roles[role].generic:
-            return names
+        if self.roles[role].generic or all(n.startswith("ทุก") for n in names):
+            return names  # not a unit ("ทุกส่วนงานที่ให้บริการ..."): the type's wording fits any unit list
         if role != "admin":
             fallback = self._owners_for("admin", at, units)
             if fallback:
@@ -343,7 +343,12 @@ class Playbook(BaseModel):
 
     def _best_unit(self, role: str, at: AgencyType, units: list[str]) -> str | None:
         scored = []
+        # a unit this type names for another role is not picked by keyword ("ส่วนงานพัสดุและบริการ
+        # สำนักงาน" is procurement, not the service units, although it contains "บริการ")
+        taken = {n for r, names in at.roles.items() if r != role for n in names} - set(at.roles[role])
         for i, unit in enumerate(units):
+            if unit in taken:
+                continue
             by_name = max((_name_score(n, unit) for n in at.roles[role]), default=0.0)
             # a longer keyword is more specific ("บริหารทั่วไป" over "สำนักงาน")
             by_keyword = max((75.0 + min(len(kw), 20) for kw in self.roles[role].keywords
