@@ -21,7 +21,7 @@ REPORT_HEADERS = ("มาตรการ", "ผู้รับผิดชอบ
                   "ข้อเสนอแนะ", "สถานะ")
 # The measure column carries the longest printed text, so it is the widest; the result column
 # is the widest blank one; status is wide enough for "☐ อยู่ระหว่างดำเนินการ" on one line.
-REPORT_WEIGHTS = (23, 9.5, 8, 21.5, 11, 10.5, 16.5)
+REPORT_WEIGHTS = (22, 9.5, 8, 21, 10.5, 10.5, 18.5)
 STATUS_BOXES = ("☐ ดำเนินการแล้ว", "☐ อยู่ระหว่างดำเนินการ", "☐ ยังไม่ดำเนินการ")
 SUMMARY_LINE = "." * 170  # one full line of landscape A4 at 16 pt, after the 1 cm indent
 
