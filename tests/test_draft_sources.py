@@ -1,4 +1,4 @@
-"""Drafts of the five seed documents: citations, quotes and tier wording.
+"""Drafts of the five seed documents: citations, quotes, tier wording and reporting.
 
 The index holds the built-in knowledge and the seeds themselves (real Chroma,
 real pythainlp), so rows cite other agencies' measure tables as they do in use.
@@ -150,3 +150,15 @@ def test_measure_wording_follows_the_tier(drafts):
             assert not any(w in text for w in MAINTAIN_WORDS), (seed, row.topic, row.tier, row.measure)
     assert tiers == {"แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", MAINTAIN}
 
+
+def test_reporting_names_what_each_row_reports_and_to_whom(kb, drafts):
+    for seed, draft in drafts.items():
+        at = kb.playbook.agency_types[SEED_TYPES[seed]]
+        reporting = [row.reporting for row in draft.rows]
+        assert len(set(reporting)) == len(reporting), seed  # each row says what it reports
+        for row in draft.rows:
+            assert "รอบ 6 เดือน" in row.reporting and "รอบ 12 เดือน" in row.reporting
+            assert at.report_to in row.reporting
+            assert len(row.reporting) <= 200  # it shares a cell with the monitoring text
+            if len(row.items) == 1 and row.items[0].startswith("O") and row.items[0] in row.topic:
+                assert row.items[0] in row.reporting

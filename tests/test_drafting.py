@@ -61,6 +61,7 @@ def test_oit_item_row_names_the_item_and_what_to_publish(drafter):
     assert "O13" in row.measure
     assert "จัดซื้อจัดจ้าง" in row.topic
     assert "เผยแพร่" in row.analysis
+    assert "O13" in row.reporting and "นายกเทศมนตรี" in row.reporting
 
 
 def test_timelines_stay_inside_the_fiscal_year(drafter):

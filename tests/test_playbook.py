@@ -119,6 +119,14 @@ def test_each_tier_gets_wording_of_its_own(pb, key):
     assert not any(maintains(step.text) for step in entry.steps)
 
 
+def test_each_entry_says_what_its_row_reports(pb):
+    reports = [e.report for e in pb.entries.values()]
+    assert all(5 <= len(r) <= 90 for r in reports)
+    assert len(set(reports)) == len(reports)
+    # the drafter adds the recipient and the rounds itself
+    assert not any("ผู้บริหาร" in r or "6 เดือน" in r for r in reports)
+
+
 @pytest.mark.parametrize("year, code, key", [
     (2568, "O13", "oit_procurement_report"),
     (2568, "O14", "oit_hr_plan"),

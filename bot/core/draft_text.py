@@ -132,8 +132,7 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
     start_iso = fiscal_month_iso(ctx.fiscal_year, start)
     end_iso = fiscal_month_iso(ctx.fiscal_year, end)
 
-    report_to = _report_to(ctx)
-    reporting = f"รอบ 6 เดือน และรอบ 12 เดือน ต่อ{report_to} และเผยแพร่บนเว็บไซต์"
+    reporting = _reporting(ctx, entry, item)
     monitoring = _fill(entry.monitoring, ctx, number, score, items) if entry.monitoring else (
         f"{executive(ctx)}กำกับติดตามความก้าวหน้าเป็นรายไตรมาส"
     )
@@ -168,6 +167,16 @@ def pick_measure(entry, tier: str, indicator_name: str) -> str:
         own = next((m for m in entry.measures if maintains(m)), None)
         return own or f"กิจกรรมรักษาระดับ{indicator_name}: {entry.measures[0]}"
     return next((m for m in entry.measures if not maintains(m)), entry.title)
+
+
+def _reporting(ctx: Context, entry, item: str | None) -> str:
+    """Return what the row reports, to whom, and when (the Word plan prints it after "รายงานผล: ")."""
+    what = entry.report
+    if item and item not in entry.items:
+        what += f" ในประเด็นข้อ {item}"
+    elif item and item.startswith("O"):
+        what += f" (ข้อ {item})"
+    return f"{what} ต่อ{_report_to(ctx)} รอบ 6 เดือน และรอบ 12 เดือน"
 
 
 def playbook_source(entry) -> Source:

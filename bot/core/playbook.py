@@ -88,6 +88,8 @@ class PlaybookEntry(BaseModel):
     kpis: list[str] = Field(min_length=1)
     monitoring: str = Field(min_length=5)
     reporting: str = Field(min_length=5)
+    report: str = Field(min_length=5, max_length=90,
+                        description="what the row reports to the executive, e.g. ผลสำรวจความพึงพอใจ...")
     seed_refs: list[SeedRef] = Field(min_length=1)
     group: str = Field(default="", description="OIT group, e.g. 9.3")
     codes: dict[str, list[str]] = Field(default_factory=dict, description="OIT codes by B.E. year or range")
