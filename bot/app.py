@@ -68,13 +68,20 @@ def build_knowledge(settings: Settings, *, in_memory: bool = False) -> Knowledge
 
 
 def ensure_index(kb: Knowledge, *, progress: bool = False) -> bool:
-    """Ingest the built-in knowledge if the index is empty; return True if it did."""
-    if kb.index.count():
-        return False
-    from bot.core.ingest import ingest
+    """Index the built-in knowledge if it is missing or changed; return True if it did.
 
-    ingest(kb.index, kb.framework, kb.playbook, [], progress=progress)
-    return True
+    The curated knowledge is re-read on every start and compared by content hash, so an
+    updated checkout (new playbook wording, corrected facts) reaches the index without a
+    manual `ingest.py`; unchanged sources cost one hash each. Files the user ingested stay.
+    """
+    from bot.core.ingest import knowledge_sources
+
+    changed = False
+    for key, passages in knowledge_sources(kb.framework, kb.playbook).items():
+        changed |= kb.index.ingest_passages(key, passages).status != "unchanged"
+    if changed and kb._retriever is not None:
+        kb.retriever.refresh()  # a retriever built earlier still holds the old chunks
+    return changed
 
 
 def build_drafter(settings: Settings, kb: Knowledge):

@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
 
     kb = build_knowledge(settings)
     if ensure_index(kb):
-        print("สร้างดัชนีความรู้ครั้งแรกเรียบร้อย", file=sys.stderr)
+        print("สร้างหรือปรับปรุงดัชนีความรู้ในตัวระบบเรียบร้อย", file=sys.stderr)
     filters = dict(indicator=args.indicator, item=args.item, year=args.year, kind=args.kind)
     if args.json:
         passages = kb.retriever.search(args.question, k=args.k, **filters)
