@@ -226,3 +226,10 @@ def test_bare_draft_renders_with_blanks():
     doc = Document(io.BytesIO(render_docx(bare(), today=TODAY)))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "พ.ศ. ........" in text and "ยังไม่มีมาตรการ" in text
+
+
+def test_markup_and_control_characters_in_cells_are_kept_as_text():
+    draft = tambon_municipality()
+    draft.rows[0].measure = "มาตรการ <ทดสอบ> & \"คำพูด\"\x0b จาก Word\tแท็บ"
+    table = _measure_table(Document(io.BytesIO(render_docx(draft, today=TODAY))))
+    assert "มาตรการ <ทดสอบ> & \"คำพูด\" จาก Word แท็บ" in table.rows[1].cells[2].text

@@ -6,22 +6,23 @@ complex-script slots (w:rFonts/@w:cs, w:szCs), not from w:ascii/w:sz. Setting on
 """
 from __future__ import annotations
 
+import io
+import re
+from collections.abc import Sequence
 from copy import deepcopy
 from functools import lru_cache
-
-import io
-from collections.abc import Sequence
 from typing import NamedTuple
+from xml.sax.saxutils import escape
 
 import numpy as np
-
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 from docx.shared import Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -280,19 +281,40 @@ def _row_property(row, tag: str) -> None:
         tr_pr.append(OxmlElement(tag))
 
 
+# Characters XML 1.0 cannot carry (e.g. a vertical tab pasted from Word): dropped, not fatal.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@lru_cache(maxsize=32)
+def _rpr_xml(size: float, bold: bool, italic: bool) -> str:
+    return etree.tostring(_run_rpr(size, bold, italic), encoding="unicode")
+
+
 def _fill(cell: _Cell, text_lines: Sequence[str | Line], size: float, bold: bool = False,
-          keep_with_next: bool = False) -> None:
-    first = True
+          keep_with_next: bool = False, center: bool = False) -> None:
+    """Replace the cell's paragraphs with one paragraph per line, runs in the Thai font.
+
+    The cell's XML is written as text and parsed once: building it element by element
+    through python-docx was most of the time of a long table.
+    """
+    ppr = ""
+    if keep_with_next or center:
+        ppr = "<w:pPr>" + ("<w:keepNext/>" if keep_with_next else "") + (
+            '<w:jc w:val="center"/>' if center else "") + "</w:pPr>"
+    parts = []
     for line in text_lines or [""]:
-        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        first = False
-        if isinstance(line, Line):
-            if line.text:
-                write(paragraph, line.text, size=size, bold=bold or line.bold, italic=line.italic)
-        elif line:
-            write(paragraph, line, size=size, bold=bold)
-        if keep_with_next:
-            paragraph.paragraph_format.keep_with_next = True
+        text, line_bold, italic = (line.text, line.bold, line.italic) if isinstance(line, Line) else (line, False, False)
+        text = _NOT_XML.sub("", text).replace("\t", " ").replace("\n", " ")
+        run = ""
+        if text:
+            space = ' xml:space="preserve"' if text != text.strip() else ""
+            run = f"<w:r>{_rpr_xml(size, bold or line_bold, italic)}<w:t{space}>{escape(text)}</w:t></w:r>"
+        parts.append(f"<w:p>{ppr}{run}</w:p>")
+    body = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
+    tc = cell._tc
+    for old in tc.findall(qn("w:p")):
+        tc.remove(old)
+    tc.extend(list(body))
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -371,9 +393,7 @@ def grid_table(doc: DocumentObject | _Cell, headers: Sequence[str | Sequence[str
     _row_property(header, "w:tblHeader")
     for cell, text in zip(_cells(table, 0), headers, strict=True):
         _fill(cell, [text] if isinstance(text, str) else list(text), size, bold=True,
-              keep_with_next=keep_together and bool(rows))
-        for paragraph in cell.paragraphs:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+              keep_with_next=keep_together and bool(rows), center=True)
         _shade(cell, HEADER_FILL)
     for index, (row, cells) in enumerate(zip(table.rows[1:], rows, strict=True), start=1):
         if keep_together or _short_row(cells, widths, size):
@@ -392,10 +412,7 @@ def plain_table(doc: DocumentObject, rows: Sequence[Sequence[str]], widths: Sequ
     for row, cells in zip(table.rows, rows, strict=True):
         _row_property(row, "w:cantSplit")
         for cell, text in zip(row.cells, cells, strict=True):
-            _fill(cell, text.split("\n"), size)
-            for paragraph in cell.paragraphs:
-                if center:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _fill(cell, text.split("\n"), size, center=center)
     return table
 
 
