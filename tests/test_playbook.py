@@ -60,6 +60,13 @@ def _first(data, key):
     ("playbook/indicators.yaml", lambda d: _first(d, "ind2").update(timing={"start": 1, "end": 13}), "less than or equal to 12"),
     ("playbook/indicators.yaml", lambda d: _first(d, "ind2").update(timing={"start": 9, "end": 3}), "before it starts"),
     ("playbook/indicators.yaml", lambda d: _first(d, "ind3").update(steps=_first(d, "ind3")["steps"][:2]), "at least 3"),
+    ("playbook/indicators.yaml", lambda d: _first(d, "ind4")["maintain"]["steps"].pop(), "at least 3"),
+    ("playbook/indicators.yaml", lambda d: _first(d, "ind4")["maintain"]["steps"].append(
+        {"role": "hr", "text": "จัดอบรมเพิ่มเติม"}), "at most 3"),
+    ("playbook/indicators.yaml", lambda d: _first(d, "ind5")["maintain"]["steps"][1].update(role="treasury"),
+     "unknown role"),
+    ("playbook/indicators.yaml", lambda d: _first(d, "ind6")["maintain"].update(kpi="ร้อยละ {percent}"),
+     "unknown placeholder"),
     ("playbook/iit.yaml", lambda d: _first(d, "I14").update(seed_refs=[]), "at least 1"),
     ("playbook/iit.yaml", lambda d: _first(d, "I14")["steps"][0].update(role="treasury"), "unknown role"),
     ("playbook/eit.yaml", lambda d: _first(d, "E6")["analysis"].pop("รักษาระดับ"), "exactly the tiers"),
@@ -78,6 +85,8 @@ def test_broken_copies_fail_validation(broken, rel, change, message):
 def test_every_seed_quote_occurs_in_its_seed(pb, seeds_dir):
     seeds = {p.name[:3]: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
     refs = [(e.key, r) for e in pb.entries.values() for r in e.seed_refs]
+    refs += [(f"{e.key}:maintain", r) for e in pb.entries.values() if e.maintain
+             for r in e.maintain.seed_refs]
     refs += [(f"defaults:{fam}", r) for fam, d in pb.defaults.items() for r in d.seed_refs]
     assert len(refs) > 80
     missing = [(key, r.seed, r.quote) for key, r in refs if r.quote not in seeds[r.seed]]

@@ -118,7 +118,13 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
     if ctx.fiscal_year:
         measure += f" ประจำปีงบประมาณ พ.ศ. {ctx.fiscal_year}"
 
-    steps_source = entry.steps if tier != MAINTAIN else entry.steps[:3]
+    # A strong indicator's row is short: its entry's maintain block, else the first three steps.
+    keep = getattr(entry, "maintain", None) if tier == MAINTAIN else None
+    if keep is not None:
+        steps_source, monitoring_text, kpis = keep.steps, keep.monitoring, [keep.kpi]
+    else:
+        steps_source = entry.steps if tier != MAINTAIN else entry.steps[:3]
+        monitoring_text, kpis = entry.monitoring, entry.kpis[:2]
     steps = []
     for n, step in enumerate(steps_source, 1):
         who = _owners(ctx, [step.role]) if getattr(step, "role", "") else []
@@ -133,7 +139,7 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
     end_iso = fiscal_month_iso(ctx.fiscal_year, end)
 
     reporting = _reporting(ctx, entry, item)
-    monitoring = _fill(entry.monitoring, ctx, number, score, items) if entry.monitoring else (
+    monitoring = _fill(monitoring_text, ctx, number, score, items) if monitoring_text else (
         f"{executive(ctx)}กำกับติดตามความก้าวหน้าเป็นรายไตรมาส"
     )
     return MeasureRow(
@@ -151,7 +157,7 @@ def build_row(ctx: Context, entry, *, number: int, score: float | None, tier: st
         end_month=end_iso,
         monitoring=monitoring,
         reporting=reporting,
-        kpi="; ".join(_fill(k, ctx, number, score, items) for k in entry.kpis[:2]),
+        kpi="; ".join(_fill(k, ctx, number, score, items) for k in kpis),
         sources=sources,
     )
 

@@ -9,7 +9,6 @@ unit names of each agency type, so owners never cross agency families.
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 from typing import Literal
 
@@ -17,9 +16,11 @@ import yaml
 from pydantic import BaseModel, Field, field_validator, model_validator
 from rapidfuzz import fuzz
 
+from bot.core.playbook_models import MaintainPlan, SeedRef, Step
+from bot.core.playbook_models import check_template as _check_template
+
 KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 TIERS = ("แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ")
-PLACEHOLDERS = {"agency", "score", "indicator_name", "items", "fiscal_year", "year"}
 Family = Literal["local_gov", "school", "central_gov", "public_org", "university"]
 WHOLE_YEAR = "ตลอดปี"
 # Thai unit names share generic heads ("กอง", "กลุ่ม", "งาน" ...); comparing the
@@ -27,36 +28,6 @@ WHOLE_YEAR = "ตลอดปี"
 _UNIT_HEADS = ("ส่วนงาน", "กลุ่มงาน", "กลุ่ม", "สำนัก", "กอง", "งาน", "ฝ่าย", "ศูนย์", "หน่วย", "ส่วน")
 _MIN_UNIT_SCORE = 80.0
 _MIN_TYPE_SCORE = 85.0
-
-
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-def _check_template(text: str) -> str:
-    unknown = _placeholders(text) - PLACEHOLDERS
-    if unknown:
-        raise ValueError(f"unknown placeholder(s) {sorted(unknown)} in {text[:60]!r}")
-    return text
-
-
-class SeedRef(BaseModel):
-    """A short exact quote from a seed document that an entry distils."""
-
-    seed: str = Field(pattern=r"^\d{3}$")
-    quote: str = Field(min_length=4, max_length=120)
-
-
-class Step(BaseModel):
-    """One numbered step of a measure, with the unit role that carries it out."""
-
-    role: str
-    text: str = Field(min_length=5)
-
-    @field_validator("text")
-    @classmethod
-    def _template(cls, value: str) -> str:
-        return _check_template(value)
 
 
 class Timing(BaseModel):
@@ -91,6 +62,7 @@ class PlaybookEntry(BaseModel):
     report: str = Field(min_length=5, max_length=90,
                         description="what the row reports to the executive, e.g. ผลสำรวจความพึงพอใจ...")
     seed_refs: list[SeedRef] = Field(min_length=1)
+    maintain: MaintainPlan | None = Field(default=None, description="the short รักษาระดับ row")
     group: str = Field(default="", description="OIT group, e.g. 9.3")
     codes: dict[str, list[str]] = Field(default_factory=dict, description="OIT codes by B.E. year or range")
     publish: str = Field(default="", description="what must be published on the website (OIT)")
@@ -205,6 +177,7 @@ class Playbook(BaseModel):
                 raise ValueError(f"no document defaults for family {at.family!r} (type {at.key})")
         for entry in self.entries.values():
             used = set(entry.owner_roles) | {s.role for s in entry.steps}
+            used |= {s.role for s in entry.maintain.steps} if entry.maintain else set()
             unknown = sorted(used - set(self.roles))
             if unknown:
                 raise ValueError(f"entry {entry.key}: unknown role(s) {unknown}")

@@ -1,0 +1,136 @@
+"""Strong indicators get a SHORT รักษาระดับ row: the playbook's maintain blocks and how rows use them.
+
+Real knowledge, real Chroma and real pythainlp, as in test_drafting.py.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.app import build_drafter, ensure_index
+from bot.core.draft_text import maintains
+from bot.core.drafting import DraftRequest, Drafter
+from bot.core.ita import Thresholds
+from bot.core.measures import AgencyProfile
+from bot.core.playbook import load_playbook
+from bot.core.scores import parse_scores
+from tests.kb_helpers import make_kb, make_settings
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+MAINTAIN = "รักษาระดับ"
+AGENCY = "เทศบาลตำบลนามะเขือ"  # seed 001's agency
+STEP_LIMIT = 110  # one drafted step, with its owners in parentheses
+SHARE_OF_WEAK = 0.6  # a maintain row is at most this share of the average weak row
+
+
+def _size(row) -> int:
+    return sum(len(t) for t in (row.analysis, row.measure, *row.steps, row.monitoring, row.kpi))
+
+
+@pytest.fixture(scope="module")
+def pb():
+    return load_playbook()
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    kb = make_kb(tmp_path_factory.mktemp("kb"))
+    ensure_index(kb)
+    return kb
+
+
+@pytest.fixture(scope="module")
+def seed001(kb, seeds_dir):
+    text = next(seeds_dir.glob("001_*.txt")).read_text(encoding="utf-8")
+    scores = parse_scores(text, kb.framework).scores
+    profile = AgencyProfile(name=AGENCY, type="municipality_subdistrict", assessment_year=scores.year)
+    return DraftRequest(profile, scores, Thresholds())
+
+
+@pytest.fixture(scope="module")
+def draft(kb, seed001, tmp_path_factory):
+    drafter = build_drafter(make_settings(tmp_path_factory.mktemp("s")), kb)
+    return drafter.draft(seed001)
+
+
+# -- the playbook's maintain blocks -----------------------------------------------------------
+@pytest.mark.parametrize("indicator", range(1, 11))
+def test_every_indicator_entry_has_a_short_maintain_block(pb, kb, indicator):
+    entry = pb.entries_for(indicator)[0]
+    keep = entry.maintain
+    assert keep is not None, entry.key
+    assert len(keep.steps) == 3
+    assert all(step.role in pb.roles for step in keep.steps)
+    assert all(len(step.text) <= 70 for step in keep.steps), [s.text for s in keep.steps]
+    assert len(keep.monitoring) <= 80 and len(keep.kpi) <= 80
+    # steps are actions, not "keep the level" slogans; the row's measure says that
+    assert not any(maintains(step.text) for step in keep.steps)
+    # the maintain steps are their own short wording, not the full practice cut to three
+    assert [s.text for s in keep.steps] != [s.text for s in entry.steps[:3]]
+    name = kb.framework.indicator(indicator).name
+    analysis = entry.analysis[MAINTAIN].format(agency=AGENCY, score="99.38", indicator_name=name, items="-",
+                                               fiscal_year=2569, year=2568)
+    assert len(analysis) <= 150 and "99.38" in analysis and AGENCY in analysis
+    assert "รักษา" in analysis
+
+
+def test_item_entries_need_no_maintain_block(pb):
+    items = [e for e in pb.entries.values() if e.items or e.codes]
+    assert items and all(e.maintain is None for e in items)
+
+
+# -- rows of seed 001 (7 strong indicators) ---------------------------------------------------
+def test_seed001_maintain_rows_are_short_and_concrete(pb, draft):
+    strong = [r for r in draft.rows if r.tier == MAINTAIN]
+    weak = [r for r in draft.rows if r.tier != MAINTAIN]
+    assert {r.indicator for r in strong} == {1, 2, 3, 4, 5, 6, 10}
+    assert weak
+    average_weak = sum(_size(r) for r in weak) / len(weak)
+    for row in strong:
+        keep = pb.entries_for(row.indicator)[0].maintain
+        assert len(row.steps) == 3, row.topic
+        for n, (step, planned) in enumerate(zip(row.steps, keep.steps), 1):
+            # numbered, with its owners in parentheses
+            assert step.startswith(f"{n}. {planned.text} (") and step.endswith(")"), step
+            assert len(step) <= STEP_LIMIT, step
+        assert row.monitoring == keep.monitoring and row.kpi == keep.kpi
+        assert maintains(row.measure) and AGENCY in row.analysis
+        assert _size(row) <= SHARE_OF_WEAK * average_weak, (row.topic, _size(row), average_weak)
+
+
+def test_seed001_weak_rows_keep_the_full_practice(pb, draft):
+    weak = [r for r in draft.rows if r.tier != MAINTAIN]
+    assert {r.indicator for r in weak} == {7, 8, 9}
+    for row in weak:
+        entry = pb.entries_for(row.indicator)[0]
+        assert len(row.steps) == len(entry.steps) >= 3
+        assert row.steps[0].startswith(f"1. {entry.steps[0].text}")
+        assert row.monitoring == entry.monitoring
+        assert row.kpi == "; ".join(entry.kpis[:2])
+        assert not maintains(" ".join([row.measure, row.analysis, *row.steps]))
+
+
+def test_entry_without_a_maintain_block_falls_back_to_its_first_steps(kb, seed001, tmp_path):
+    shutil.copy(KNOWLEDGE / "agency_types.yaml", tmp_path / "agency_types.yaml")
+    shutil.copytree(KNOWLEDGE / "playbook", tmp_path / "playbook")
+    path = tmp_path / "playbook" / "indicators.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    next(e for e in data["entries"] if e["key"] == "ind2").pop("maintain")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    playbook = load_playbook(tmp_path)
+    assert playbook.entry("ind2").maintain is None
+
+    draft = Drafter(kb.framework, playbook, kb.retriever).draft(seed001)
+    row = next(r for r in draft.rows if r.indicator == 2)
+    entry = playbook.entry("ind2")
+    assert row.tier == MAINTAIN
+    assert len(row.steps) == 3
+    for n, (step, planned) in enumerate(zip(row.steps, entry.steps), 1):
+        assert step.startswith(f"{n}. {planned.text} ("), step
+    assert row.monitoring == entry.monitoring and row.kpi == "; ".join(entry.kpis[:2])
+    # the other strong rows still use their blocks
+    row3 = next(r for r in draft.rows if r.indicator == 3)
+    assert row3.kpi == playbook.entry("ind3").maintain.kpi
