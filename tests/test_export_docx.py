@@ -233,3 +233,9 @@ def test_markup_and_control_characters_in_cells_are_kept_as_text():
     draft.rows[0].measure = "มาตรการ <ทดสอบ> & \"คำพูด\"\x0b จาก Word\tแท็บ"
     table = _measure_table(Document(io.BytesIO(render_docx(draft, today=TODAY))))
     assert "มาตรการ <ทดสอบ> & \"คำพูด\" จาก Word แท็บ" in table.rows[1].cells[2].text
+
+
+def test_appendix_labels_stay_with_their_quotes(plan):
+    doc = Document(io.BytesIO(plan))
+    labels = [p for p in doc.paragraphs if re.match(r"\[\d+\] ", p.text)]
+    assert labels and all(p.paragraph_format.keep_with_next for p in labels)

@@ -197,7 +197,7 @@ def _sources(doc, draft: Draft) -> None:
     if references:
         heading(doc, "ภาคผนวก แหล่งอ้างอิงของมาตรการ")
         for (source, text), i in references.items():
-            para(doc, f"[{i}] {source}", bold=True, size=14)
+            para(doc, f"[{i}] {source}", bold=True, size=14).paragraph_format.keep_with_next = True
             para(doc, f"“{text}”", size=14, indent_cm=1)
 
 
