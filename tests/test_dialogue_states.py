@@ -207,3 +207,14 @@ def test_question_answered_from_the_index_without_moving_state(make, seeds_dir):
     reply = say(d, "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูลคืออะไร")
     assert "[1]" in reply.texts[0] and "ที่มา" in reply.texts[0] and state(d) is State.SCORES
     assert "[1]" in say(d, "/ask การป้องกันการทุจริต").texts[0]
+
+
+def test_a_first_message_that_names_an_agency_is_kept_as_its_name(make):
+    d = make()
+    reply = say(d, "เทศบาลตำบลนามะเขือ")
+    assert "บันทึกชื่อหน่วยงาน: เทศบาลตำบลนามะเขือ" in reply.texts
+    assert state(d) is State.PROFILE_TYPE
+    assert d.profile(d.sessions.load("line:u1")).name == "เทศบาลตำบลนามะเขือ"
+    other = make()
+    say(other, "ช่วยร่างมาตรการให้หน่อย", user="u2")  # not a name: asked for the name as before
+    assert state(other, user="u2") is State.PROFILE_NAME and not other.profile(other.sessions.load("line:u2")).name

@@ -99,6 +99,10 @@ class Dialogue(ProfileSteps):
             if follow or command is None or command[0] is Command.START:
                 turn.say(say.WELCOME)
                 if command is None and not follow and not _GREETING.match(turn.text):
+                    if self._names_an_agency(turn.text):
+                        # "เทศบาลตำบลนามะเขือ" as the very first message is the agency's name: keep it.
+                        session.state = self.states[State.PROFILE_NAME](turn).value
+                        return
                     self._first_message(turn)
                 turn.say(say.ASK_NAME)
                 return
@@ -116,6 +120,12 @@ class Dialogue(ProfileSteps):
             turn.say("ยินดีครับ", self._prompt_hint(session))
             return
         session.state = self.states[state](turn).value
+
+    def _names_an_agency(self, text: str) -> bool:
+        """Tell whether a message is an agency's name: one short line naming a known agency type."""
+        line = " ".join(text.split())
+        return ("\n" not in text.strip() and 3 <= len(line) <= 120 and not looks_like_question(text)
+                and not self._is_score_message(text) and self.playbook.match_agency_type(line) is not None)
 
     def _first_message(self, turn: Turn) -> None:
         # A first message is not taken as the agency's name; but its scores or question are not dropped.
