@@ -22,10 +22,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from lxml import etree
 from docx.shared import Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 FONT = "TH SarabunPSK"
 BODY_PT = 16
@@ -51,6 +51,8 @@ class Line(NamedTuple):
     text: str
     bold: bool = False
     italic: bool = False
+
+
 # Child order of w:rPr required by the OOXML schema (Word rejects files that break it).
 _RPR_ORDER = (
     "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
@@ -155,16 +157,9 @@ def write(paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool 
         run = paragraph.add_run(text)._r
         run.insert(0, deepcopy(_run_rpr(size, bold, italic)))
         return paragraph
-    # Built directly: Run.text appends text character by character, and a fresh run has
-    # no w:rPr, so a ready-made one is copied (together most of the time of a plan).
-    run = OxmlElement("w:r")
-    run.append(deepcopy(_run_rpr(size, bold, italic)))
-    t = OxmlElement("w:t")
-    t.text = text
-    if text != text.strip():
-        t.set(qn("xml:space"), "preserve")
-    run.append(t)
-    paragraph._p.append(run)
+    # Built from XML text: Run.text appends text character by character, and a fresh run
+    # has no w:rPr (together most of the time of a plan).
+    paragraph._p.append(parse_xml(_run_xml(text, size, bold, italic)))
     return paragraph
 
 
@@ -238,17 +233,16 @@ def fitted_widths(rows: Sequence[Sequence[Sequence[str | Line]]], minimums: Sequ
 
     p = 6.0
     free = total - widths.sum()
-    power = (lines(widths) ** p).sum(axis=1)
     while free >= step:
         now, wider = lines(widths) ** p, lines(widths + step) ** p
+        power = now.sum(axis=1, keepdims=True)
         # gain of widening column c: sum over rows of norm(now) - norm(now with column c wider)
-        gains = (power[:, None] ** (1 / p) - (power[:, None] - now + wider) ** (1 / p)).sum(axis=0)
+        gains = (power ** (1 / p) - (power - now + wider) ** (1 / p)).sum(axis=0)
         best = int(gains.argmax())
         if gains[best] <= 1e-9:
             break  # no column shortens any row: share what is left below
         widths[best] += step
         free -= step
-        power = (lines(widths) ** p).sum(axis=1)
     result = [int(w) for w in widths]
     volume = chars.sum(axis=0)
     if free > 0 and volume.sum():
@@ -290,6 +284,14 @@ def _rpr_xml(size: float, bold: bool, italic: bool) -> str:
     return etree.tostring(_run_rpr(size, bold, italic), encoding="unicode")
 
 
+def _run_xml(text: str, size: float, bold: bool, italic: bool, *, namespaced: bool = True) -> str:
+    """Return the XML of one run of `text` in the Thai font (XML-unsafe characters dropped)."""
+    text = _NOT_XML.sub("", text)
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    ns = f" {nsdecls('w')}" if namespaced else ""
+    return f"<w:r{ns}>{_rpr_xml(size, bold, italic)}<w:t{space}>{escape(text)}</w:t></w:r>"
+
+
 def _fill(cell: _Cell, text_lines: Sequence[str | Line], size: float, bold: bool = False,
           keep_with_next: bool = False, center: bool = False) -> None:
     """Replace the cell's paragraphs with one paragraph per line, runs in the Thai font.
@@ -304,11 +306,8 @@ def _fill(cell: _Cell, text_lines: Sequence[str | Line], size: float, bold: bool
     parts = []
     for line in text_lines or [""]:
         text, line_bold, italic = (line.text, line.bold, line.italic) if isinstance(line, Line) else (line, False, False)
-        text = _NOT_XML.sub("", text).replace("\t", " ").replace("\n", " ")
-        run = ""
-        if text:
-            space = ' xml:space="preserve"' if text != text.strip() else ""
-            run = f"<w:r>{_rpr_xml(size, bold or line_bold, italic)}<w:t{space}>{escape(text)}</w:t></w:r>"
+        text = text.replace("\t", " ").replace("\n", " ")
+        run = _run_xml(text, size, bold or line_bold, italic, namespaced=False) if text else ""
         parts.append(f"<w:p>{ppr}{run}</w:p>")
     body = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
     tc = cell._tc
