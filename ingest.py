@@ -6,6 +6,7 @@
 Files may be .txt, .md, .docx or .pdf. Re-running adds no duplicates; a
 changed file replaces its old passages.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="ไม่แสดงแถบความคืบหน้า")
     args = parser.parse_args(argv)
 
+    from bot.offline import configure_offline
     from bot.settings import Settings
-    from bot.core.offline import configure_offline
 
     settings = Settings()
     configure_offline(settings.data_dir)
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     from bot.app import build_knowledge
 
     kb = build_knowledge(settings)
-    from bot.core.ingest import ingest
+    from bot.search.ingest import ingest
 
     report = ingest(kb.index, kb.framework, kb.playbook, args.paths, progress=not args.quiet)
     print(report.summary_th(kb.index.count()))

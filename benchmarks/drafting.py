@@ -18,6 +18,7 @@ i.e. the first plan after start-up. Reports median, p95, rows per draft and HTTP
 in the issue: draft + .docx under 0.3 s on 2 cores, default engine.
 Not a test: it only measures (and checks that every LLM row was accepted).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,7 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.core.offline import configure_offline  # noqa: E402
+from bot.offline import configure_offline  # noqa: E402
 
 configure_offline(Path(tempfile.gettempdir()) / "ita-bench-data")
 
@@ -87,22 +88,26 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--llm-runs", type=int, default=None, help="runs for (d); default = --runs")
-    parser.add_argument("--cold-runs", type=int, default=5,
-                        help="runs of (a)/(b) with the retriever's memo emptied (retriever.refresh()) before each")
+    parser.add_argument(
+        "--cold-runs",
+        type=int,
+        default=5,
+        help="runs of (a)/(b) with the retriever's memo emptied (retriever.refresh()) before each",
+    )
     args = parser.parse_args()
     llm_runs = args.llm_runs or args.runs
 
     from bot.app import build_drafter, build_knowledge
-    from bot.core.drafting import DraftRequest, Drafter
-    from bot.core.drafting_llm import LLMRefiner
-    from bot.core.ingest import ingest
-    from bot.core.ita import Thresholds
-    from bot.core.llm import build_chat_model
-    from bot.core.measures import AgencyProfile
-    from bot.core.scores import parse_scores
+    from bot.drafting.engine import Drafter, DraftRequest
+    from bot.drafting.llm import LLMRefiner
     from bot.export.chart import render_chart
     from bot.export.docx import render_docx
     from bot.export.xlsx import render_xlsx
+    from bot.ita.measures import AgencyProfile
+    from bot.ita.tiers import Thresholds
+    from bot.llm import build_chat_model
+    from bot.scores import parse_scores
+    from bot.search.ingest import ingest
     from bot.settings import Settings
     from tests.fakes.openai_server import FakeOpenAI
 
@@ -132,14 +137,15 @@ def main() -> int:
     lines = []
     summary = {}
     for seed, agency_type, scores, request in cases:
-        def a():
+
+        def a(request=request):
             return drafter.draft(request)
 
-        def b():
+        def b(request=request):
             d = drafter.draft(request)
             return d, render_docx(d, chart_png=render_chart(d))
 
-        def c():
+        def c(request=request):
             d = drafter.draft(request)
             png = render_chart(d)
             return d, render_docx(d, chart_png=png), render_xlsx(d)
@@ -155,14 +161,18 @@ def main() -> int:
         with FakeOpenAI() as fake:
             fake.respond_with(fake_llm_answer)
             chat = build_chat_model(fake.base_url, "fake-model", "", 60.0)
-            llm_drafter = Drafter(kb.framework, kb.playbook, kb.retriever, refiner=LLMRefiner(chat, timeout=60.0))
+            llm_drafter = Drafter(
+                kb.framework, kb.playbook, kb.retriever, refiner=LLMRefiner(chat, timeout=60.0)
+            )
             before = len(fake.chat_requests())
-            td, llm_draft = timed(lambda: llm_drafter.draft(request), llm_runs, args.warmup)
+            td, llm_draft = timed(lambda d=llm_drafter, r=request: d.draft(r), llm_runs, args.warmup)
             calls = (len(fake.chat_requests()) - before) / (llm_runs + args.warmup)
         assert llm_draft.engine == "llm:fake-model", (llm_draft.engine, llm_draft.notes)
         assert all(r.measure.startswith("(ปรับถ้อยคำ)") for r in llm_draft.rows)
 
-        label = f"seed {seed} ({agency_type}; {len(scores.indicators)} indicators + {len(scores.items)} items)"
+        label = (
+            f"seed {seed} ({agency_type}; {len(scores.indicators)} indicators + {len(scores.items)} items)"
+        )
         for what, times in (
             (f"(a0) draft, cold retrieval ({args.cold_runs} runs)", ta0),
             (f"(b0) draft + docx (with chart), cold retrieval ({args.cold_runs} runs)", tb0),
@@ -171,7 +181,9 @@ def main() -> int:
             ("(c) draft + docx + xlsx + chart", tc),
             (f"(d) draft, LLM engine (FakeOpenAI, {calls:.0f} HTTP calls/draft)", td),
         ):
-            lines.append(f"| {label} | {what} | {1000 * statistics.median(times):.0f} | {1000 * p95(times):.0f} |")
+            lines.append(
+                f"| {label} | {what} | {1000 * statistics.median(times):.0f} | {1000 * p95(times):.0f} |"
+            )
         summary[seed] = {
             "b0_median": statistics.median(tb0),
             "rows": len(draft.rows),
@@ -183,11 +195,15 @@ def main() -> int:
         }
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"command: .venv/bin/python benchmarks/drafting.py --runs {args.runs} --warmup {args.warmup}"
-          f" --cold-runs {args.cold_runs}"
-          f"{f' --llm-runs {llm_runs}' if args.llm_runs else ''} --seeds {args.seeds}")
-    print(f"python {sys.version.split()[0]}, {cpus} CPUs; knowledge base built in {setup_s:.1f} s "
-          f"({kb.index.count()} chunks); {args.runs} timed runs after {args.warmup} warm-up runs")
+    print(
+        f"command: .venv/bin/python benchmarks/drafting.py --runs {args.runs} --warmup {args.warmup}"
+        f" --cold-runs {args.cold_runs}"
+        f"{f' --llm-runs {llm_runs}' if args.llm_runs else ''} --seeds {args.seeds}"
+    )
+    print(
+        f"python {sys.version.split()[0]}, {cpus} CPUs; knowledge base built in {setup_s:.1f} s "
+        f"({kb.index.count()} chunks); {args.runs} timed runs after {args.warmup} warm-up runs"
+    )
     print()
     print("| input | measured | median (ms) | p95 (ms) |")
     print("|---|---|---|---|")
@@ -197,10 +213,12 @@ def main() -> int:
         # The issue's target is on the median of repeated runs; p95 is reported beside it.
         met = "MET" if s["b_median"] < TARGET_S else "NOT MET"
         tail = "p95 also under" if s["b_p95"] < TARGET_S else "p95 over"
-        print(f"seed {seed}: {s['rows']} rows per draft, {s['llm_calls']:.0f} LLM HTTP calls per draft, "
-              f".docx {s['docx_kb']:.0f} KB, .xlsx {s['xlsx_kb']:.0f} KB; "
-              f"target median draft + .docx < {TARGET_S} s: {met}, {tail} "
-              f"(warm median {s['b_median']:.3f} s, p95 {s['b_p95']:.3f} s; cold median {s['b0_median']:.3f} s)")
+        print(
+            f"seed {seed}: {s['rows']} rows per draft, {s['llm_calls']:.0f} LLM HTTP calls per draft, "
+            f".docx {s['docx_kb']:.0f} KB, .xlsx {s['xlsx_kb']:.0f} KB; "
+            f"target median draft + .docx < {TARGET_S} s: {met}, {tail} "
+            f"(warm median {s['b_median']:.3f} s, p95 {s['b_p95']:.3f} s; cold median {s['b0_median']:.3f} s)"
+        )
     print(f"load average while running: {os.getloadavg()[0]:.2f} (other processes share the CPUs)")
     return 0
 

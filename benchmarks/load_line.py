@@ -9,6 +9,7 @@ or with --real the real services (a fresh data dir, the full conversation).
 
     .venv/bin/python benchmarks/load_line.py --users 100 --messages 3
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,16 +31,24 @@ import httpx  # noqa: E402
 import uvicorn  # noqa: E402
 
 from bot.channels.server import create_app  # noqa: E402
-from bot.core.messages import Card, Choice, Reply  # noqa: E402
+from bot.dialogue.messages import Card, Choice, Reply  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from tests.fakes.line_api import FakeLineAPI, sign, text_event, webhook_body  # noqa: E402
 
 SECRET = "load-test-channel-secret"
-REAL_SCRIPT = ["สวัสดีครับ", "เทศบาลตำบลนามะเขือ", "1", "ใช้ตามนี้", "2568",
-               "1 การปฏิบัติหน้าที่ 98.89\n2 การใช้งบประมาณ 99.38\n3 การใช้อำนาจ 99.75\n"
-               "4 การใช้ทรัพย์สินของราชการ 98.77\n5 การแก้ไขปัญหาการทุจริต 95.56\n6 คุณภาพการดำเนินงาน 95.26\n"
-               "7 ประสิทธิภาพการสื่อสาร 91.50\n8 การปรับปรุงการทำงาน 92.01\n9 การเปิดเผยข้อมูล 83.50\n"
-               "10 การป้องกันการทุจริต 100.00", "ยืนยัน", "/export"]
+REAL_SCRIPT = [
+    "สวัสดีครับ",
+    "เทศบาลตำบลนามะเขือ",
+    "1",
+    "ใช้ตามนี้",
+    "2568",
+    "1 การปฏิบัติหน้าที่ 98.89\n2 การใช้งบประมาณ 99.38\n3 การใช้อำนาจ 99.75\n"
+    "4 การใช้ทรัพย์สินของราชการ 98.77\n5 การแก้ไขปัญหาการทุจริต 95.56\n6 คุณภาพการดำเนินงาน 95.26\n"
+    "7 ประสิทธิภาพการสื่อสาร 91.50\n8 การปรับปรุงการทำงาน 92.01\n9 การเปิดเผยข้อมูล 83.50\n"
+    "10 การป้องกันการทุจริต 100.00",
+    "ยืนยัน",
+    "/export",
+]
 
 
 class StandIn:
@@ -50,10 +59,16 @@ class StandIn:
 
     def handle(self, inbound):
         time.sleep(self.work)
-        card = Card("แถว 1 · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)", "แก้ไขเร่งด่วน",
-                    (("มาตรการ", "เผยแพร่ข้อมูลตามรายการ o1-o10 ครบถ้วน"), ("ผู้รับผิดชอบ", "สำนักปลัด")))
-        return Reply([f"รับทราบ: {inbound.text}", "ร่างมาตรการพร้อมแล้ว"], choices=[Choice("ยืนยัน", "ยืนยัน")],
-                     cards=[card] * 3)
+        card = Card(
+            "แถว 1 · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)",
+            "แก้ไขเร่งด่วน",
+            (("มาตรการ", "เผยแพร่ข้อมูลตามรายการ o1-o10 ครบถ้วน"), ("ผู้รับผิดชอบ", "สำนักปลัด")),
+        )
+        return Reply(
+            [f"รับทราบ: {inbound.text}", "ร่างมาตรการพร้อมแล้ว"],
+            choices=[Choice("ยืนยัน", "ยืนยัน")],
+            cards=[card] * 3,
+        )
 
 
 def free_port() -> int:
@@ -66,7 +81,7 @@ def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 class Connection:
@@ -92,8 +107,10 @@ class Connection:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
         head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-        self.writer.write(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n{head}\r\n"
-                          .encode() + body)
+        self.writer.write(
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n{head}\r\n".encode()
+            + body
+        )
         status = int((await self.reader.readline()).split()[1])
         length = 0
         while (line := await self.reader.readline()) not in (b"\r\n", b""):
@@ -108,8 +125,9 @@ class Connection:
             self.writer.close()
 
 
-async def officer(port: int, waiters: dict, current: dict, user: str, texts: list[str], stats: dict,
-                  timeout: float) -> None:
+async def officer(
+    port: int, waiters: dict, current: dict, user: str, texts: list[str], stats: dict, timeout: float
+) -> None:
     loop = asyncio.get_running_loop()
     conn = Connection(port)
     try:
@@ -120,8 +138,11 @@ async def officer(port: int, waiters: dict, current: dict, user: str, texts: lis
             current[user] = ev["replyToken"]
             sent = time.monotonic()
             try:
-                status = await conn.post("/line/webhook", body, {"X-Line-Signature": sign(SECRET, body),
-                                                                 "Content-Type": "application/json"})
+                status = await conn.post(
+                    "/line/webhook",
+                    body,
+                    {"X-Line-Signature": sign(SECRET, body), "Content-Type": "application/json"},
+                )
                 stats["ack"].append(time.monotonic() - sent)
             except (OSError, ValueError, IndexError, asyncio.IncompleteReadError):
                 stats["errors"] += 1
@@ -134,7 +155,7 @@ async def officer(port: int, waiters: dict, current: dict, user: str, texts: lis
             try:  # wait for our answer, as the officer would, before typing the next message
                 at = await asyncio.wait_for(answered, timeout)
                 stats["latency"].append(at - sent)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 stats["timeouts"] += 1
     finally:
         conn.close()
@@ -173,8 +194,14 @@ def serve(values: dict, work: float, real: bool) -> None:
         services = build_services(settings)
     else:
         services = SimpleNamespace(dialogue=StandIn(work))
-    uvicorn.run(Timed(create_app(settings, services)), host="127.0.0.1", port=settings.port, log_level="warning",
-                access_log=False, backlog=2048)
+    uvicorn.run(
+        Timed(create_app(settings, services)),
+        host="127.0.0.1",
+        port=settings.port,
+        log_level="warning",
+        access_log=False,
+        backlog=2048,
+    )
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -216,12 +243,20 @@ def main(argv: list[str] | None = None) -> int:
     fake = FakeLineAPI().start()
     port = free_port()
     # Plain values, not a dumped Settings: dumping masks the secrets.
-    values = dict(data_dir=str(tmp), line_channel_secret=SECRET, line_channel_access_token="t",
-                  line_api_host=fake.host, public_base_url="https://bot.example.go.th",
-                  link_secret="load-test-link-secret-0123456789", host="127.0.0.1", port=port)
+    values = dict(
+        data_dir=str(tmp),
+        line_channel_secret=SECRET,
+        line_channel_access_token="t",
+        line_api_host=fake.host,
+        public_base_url="https://bot.example.go.th",
+        link_secret="load-test-link-secret-0123456789",
+        host="127.0.0.1",
+        port=port,
+    )
     texts = REAL_SCRIPT if args.real else [f"ข้อความที่ {i + 1}" for i in range(args.messages)]
     child = multiprocessing.get_context("spawn").Process(
-        target=serve, args=(values, args.work, args.real), daemon=True)
+        target=serve, args=(values, args.work, args.real), daemon=True
+    )
     child.start()
     stats = {"ack": [], "latency": [], "errors": 0, "timeouts": 0}
     try:
@@ -242,8 +277,12 @@ def main(argv: list[str] | None = None) -> int:
 
             fake.listener = answered
             start = time.monotonic()
-            await asyncio.gather(*(officer(port, waiters, current, f"U{n:032x}", texts, stats, args.timeout)
-                                   for n in range(args.users)))
+            await asyncio.gather(
+                *(
+                    officer(port, waiters, current, f"U{n:032x}", texts, stats, args.timeout)
+                    for n in range(args.users)
+                )
+            )
             return time.monotonic() - start
 
         elapsed = asyncio.run(drive())
@@ -261,16 +300,26 @@ def main(argv: list[str] | None = None) -> int:
         ("users × messages", f"{args.users} × {len(texts)} ({mode})"),
         ("webhooks sent", str(sent)),
         ("webhooks/s (answered)", f"{len(lat) / elapsed:.1f}"),
-        ("webhook 200, in server p50 / p95",
-         f"{percentile(server_acks, .5) * 1000:.1f} / {percentile(server_acks, .95) * 1000:.1f} ms"),
-        ("webhook 200, seen by client p50 / p95",
-         f"{percentile(ack, .5) * 1000:.1f} / {percentile(ack, .95) * 1000:.1f} ms"),
-        ("answer recorded p50 / p95", f"{percentile(lat, .5) * 1000:.0f} / {percentile(lat, .95) * 1000:.0f} ms"),
+        (
+            "webhook 200, in server p50 / p95",
+            f"{percentile(server_acks, 0.5) * 1000:.1f} / {percentile(server_acks, 0.95) * 1000:.1f} ms",
+        ),
+        (
+            "webhook 200, seen by client p50 / p95",
+            f"{percentile(ack, 0.5) * 1000:.1f} / {percentile(ack, 0.95) * 1000:.1f} ms",
+        ),
+        (
+            "answer recorded p50 / p95",
+            f"{percentile(lat, 0.5) * 1000:.0f} / {percentile(lat, 0.95) * 1000:.0f} ms",
+        ),
         ("reply / push calls", f"{len(fake.of('reply'))} / {len(fake.of('push'))}"),
         ("errors / timeouts", f"{stats['errors']} / {stats['timeouts']}"),
         ("wall time", f"{elapsed:.1f} s"),
         ("server RSS idle / peak", f"{rss_idle:.0f} / {rss_peak:.0f} MB"),
-        ("CPU: server / load generator + fake API", f"{cpu_server:.1f} / {cpu_load:.1f} s on {os.cpu_count()} CPUs"),
+        (
+            "CPU: server / load generator + fake API",
+            f"{cpu_server:.1f} / {cpu_load:.1f} s on {os.cpu_count()} CPUs",
+        ),
     ]
     print("| metric | value |\n|---|---|")
     for name, value in rows:

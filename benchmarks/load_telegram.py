@@ -9,6 +9,7 @@ message of that answer reach it. Loopback only; bounded in users and time.
     .venv/bin/python benchmarks/load_telegram.py --users 100
     .venv/bin/python benchmarks/load_telegram.py --dialogue scripted --delay 0.2 --users 200
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,26 +27,41 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.channels.telegram import DIALOGUE_WORKERS, FAILURE, build_application, outgoing  # noqa: E402
-from bot.core.messages import Choice, Inbound, Reply  # noqa: E402
+from bot.dialogue.messages import Choice, Inbound, Reply  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI  # noqa: E402
 
 MAX_USERS = 1000
-SCORES = "\n".join([
-    "ตัวชี้วัดที่\tรายละเอียดตัวชี้วัด\tคะแนน",
-    "1\tการปฏิบัติหน้าที่\t98.89", "2\tการใช้งบประมาณ\t99.38", "3\tการใช้อำนาจ\t99.75",
-    "4\tการใช้ทรัพย์สินของราชการ\t98.77", "5\tการแก้ไขปัญหาการทุจริต\t95.56",
-    "6\tคุณภาพการดำเนินงาน\t95.26", "7\tประสิทธิภาพการสื่อสาร\t91.50", "8\tการปรับปรุงการทำงาน\t92.01",
-    "9\tการเปิดเผยข้อมูล\t83.50", "10\tการป้องกันการทุจริต\t100.00",
-])
+SCORES = "\n".join(
+    [
+        "ตัวชี้วัดที่\tรายละเอียดตัวชี้วัด\tคะแนน",
+        "1\tการปฏิบัติหน้าที่\t98.89",
+        "2\tการใช้งบประมาณ\t99.38",
+        "3\tการใช้อำนาจ\t99.75",
+        "4\tการใช้ทรัพย์สินของราชการ\t98.77",
+        "5\tการแก้ไขปัญหาการทุจริต\t95.56",
+        "6\tคุณภาพการดำเนินงาน\t95.26",
+        "7\tประสิทธิภาพการสื่อสาร\t91.50",
+        "8\tการปรับปรุงการทำงาน\t92.01",
+        "9\tการเปิดเผยข้อมูล\t83.50",
+        "10\tการป้องกันการทุจริต\t100.00",
+    ]
+)
 
 
 def conversation(i: int) -> list[tuple[str, str]]:
     """Return one officer's steps: ("say", text) or ("press", part of a button label)."""
     return [
-        ("say", "/start"), ("say", f"เทศบาลตำบลทดสอบที่ {i}"), ("say", "1"), ("say", "ใช้ตามนี้"),
-        ("say", "2568"), ("say", SCORES), ("press", "ยืนยัน"), ("say", "/draft"),
-        ("say", "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง"), ("say", "/export"),
+        ("say", "/start"),
+        ("say", f"เทศบาลตำบลทดสอบที่ {i}"),
+        ("say", "1"),
+        ("say", "ใช้ตามนี้"),
+        ("say", "2568"),
+        ("say", SCORES),
+        ("press", "ยืนยัน"),
+        ("say", "/draft"),
+        ("say", "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง"),
+        ("say", "/export"),
     ]
 
 
@@ -78,18 +94,30 @@ class ScriptedDialogue:
     def handle(self, inbound: Inbound) -> Reply:
         time.sleep(self.delay)
         if inbound.text == "/export":
-            from bot.core.messages import Document
+            from bot.dialogue.messages import Document
 
-            return Reply(["ไฟล์พร้อมแล้ว"], documents=[Document("plan.docx", b"PK" + b"x" * 30_000, "application/x")])
-        return Reply([f"รับทราบ: {inbound.text[:40]}"], choices=[Choice("ยืนยัน", "ยืนยัน"), Choice("แก้ไข", "แก้ไข")])
+            return Reply(
+                ["ไฟล์พร้อมแล้ว"], documents=[Document("plan.docx", b"PK" + b"x" * 30_000, "application/x")]
+            )
+        return Reply(
+            [f"รับทราบ: {inbound.text[:40]}"], choices=[Choice("ยืนยัน", "ยืนยัน"), Choice("แก้ไข", "แก้ไข")]
+        )
 
 
 class Officer(threading.Thread):
     """One simulated officer: send, wait for the whole answer, record timings, go on."""
 
-    def __init__(self, api: FakeBotAPI, dialogue: MeasuredDialogue, user_id: int, steps, deadline: float) -> None:
+    def __init__(
+        self, api: FakeBotAPI, dialogue: MeasuredDialogue, user_id: int, steps, deadline: float
+    ) -> None:
         super().__init__(daemon=True)
-        self.api, self.dialogue, self.user, self.steps, self.deadline = api, dialogue, user_id, steps, deadline
+        self.api, self.dialogue, self.user, self.steps, self.deadline = (
+            api,
+            dialogue,
+            user_id,
+            steps,
+            deadline,
+        )
         self.first: list[float] = []
         self.last: list[float] = []
         self.errors: list[str] = []
@@ -100,9 +128,14 @@ class Officer(threading.Thread):
         for n, (action, value) in enumerate(self.steps):
             before = len(self.api.replies_to(self.user))
             if action == "press":
-                found = [(b, c.result["message_id"]) for c in replies if "reply_markup" in c.params
-                         for row in json.loads(c.params["reply_markup"])["inline_keyboard"]
-                         for b in row if value in b["text"]]
+                found = [
+                    (b, c.result["message_id"])
+                    for c in replies
+                    if "reply_markup" in c.params
+                    for row in json.loads(c.params["reply_markup"])["inline_keyboard"]
+                    for b in row
+                    if value in b["text"]
+                ]
                 if not found:
                     self.errors.append(f"step {n}: no button {value!r}")
                     return
@@ -111,8 +144,11 @@ class Officer(threading.Thread):
                 update_id = self.api.send_text(self.user, value)
             pushed = self.api.pushed_at[update_id]
             try:
-                replies = self.api.wait_for(lambda: self._answer(n, before),
-                                            max(0.1, self.deadline - time.monotonic()), chat=self.user)
+                replies = self.api.wait_for(
+                    lambda n=n, before=before: self._answer(n, before),
+                    max(0.1, self.deadline - time.monotonic()),
+                    chat=self.user,
+                )
             except TimeoutError:
                 self.errors.append(f"step {n}: timed out")
                 return
@@ -120,8 +156,10 @@ class Officer(threading.Thread):
             self.last.append(replies[-1].at - pushed)
             if any(c.params.get("text") == FAILURE for c in replies):
                 self.errors.append(f"step {n}: failure message")
-            self.got_docx |= any(c.method == "sendDocument" and c.params.get("_filename", "").endswith(".docx")
-                                 for c in replies)
+            self.got_docx |= any(
+                c.method == "sendDocument" and c.params.get("_filename", "").endswith(".docx")
+                for c in replies
+            )
 
     def _answer(self, n: int, before: int):
         expected = self.dialogue.expected.get(str(self.user), [])
@@ -147,12 +185,19 @@ def main(argv: list[str] | None = None) -> int:
     users = max(1, min(args.users, MAX_USERS))
 
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="ita-load-telegram-"))
-    from bot.core.offline import configure_offline
+    from bot.offline import configure_offline
 
     configure_offline(data_dir)
     with FakeBotAPI() as api:
-        settings = Settings(data_dir=data_dir, telegram_bot_token=TOKEN, telegram_base_url=api.base_url,
-                            telegram_webhook_url="", telegram_allowed_users="", llm_model="", embedding="hashing")
+        settings = Settings(
+            data_dir=data_dir,
+            telegram_bot_token=TOKEN,
+            telegram_base_url=api.base_url,
+            telegram_webhook_url="",
+            telegram_allowed_users="",
+            llm_model="",
+            embedding="hashing",
+        )
         started = time.monotonic()
         if args.dialogue == "real":
             from bot.app import build_services
@@ -165,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         with BotThread(build_application(settings, dialogue, workers=args.workers)):
             t0 = time.monotonic()
             deadline = t0 + args.timeout
-            officers = [Officer(api, dialogue, 7_000_000 + i, conversation(i), deadline) for i in range(users)]
+            officers = [
+                Officer(api, dialogue, 7_000_000 + i, conversation(i), deadline) for i in range(users)
+            ]
             for officer in officers:
                 officer.start()
             for officer in officers:
@@ -177,8 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     errors = [e for o in officers for e in o.errors]
     done = sum(1 for o in officers if not o.errors and o.got_docx)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\n### Telegram load: {users} officers, dialogue={args.dialogue}, {args.workers} dialogue threads"
-          f"{f' (delay {args.delay}s)' if args.dialogue == 'scripted' else ''}\n")
+    print(
+        f"\n### Telegram load: {users} officers, dialogue={args.dialogue}, {args.workers} dialogue threads"
+        f"{f' (delay {args.delay}s)' if args.dialogue == 'scripted' else ''}\n"
+    )
     print("| metric | value |\n|---|---|")
     rows = [
         ("setup (build services/index)", f"{setup:.1f} s"),

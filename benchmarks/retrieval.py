@@ -11,6 +11,7 @@ questions in benchmarks/retrieval_questions.yaml against, over the SAME chunks:
   * bm25-ws   - BM25 over whitespace tokens (what generic RAG stacks do)
 Reports recall@5, MRR@10, query latency p50/p95, and ingest throughput.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,11 +26,11 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.core.offline import configure_offline  # noqa: E402
+from bot.offline import configure_offline  # noqa: E402
 
 configure_offline(Path(tempfile.gettempdir()) / "ita-bench-data")
 
-from bot.core.thai_text import normalize  # noqa: E402
+from bot.thai import normalize  # noqa: E402
 
 
 def squash(text: str) -> str:
@@ -56,7 +57,7 @@ def evaluate(name, search, questions, k=5):
         "mrr@10": sum(rr) / len(rr),
         "p50_ms": 1000 * statistics.median(times),
         "p95_ms": 1000 * times[int(0.95 * (len(times) - 1))],
-        "misses": [q["q"] for q, r in zip(questions, recalls) if r < 1],
+        "misses": [q["q"] for q, r in zip(questions, recalls, strict=False) if r < 1],
     }
 
 
@@ -65,14 +66,16 @@ def main() -> int:
     parser.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "seeds")
     parser.add_argument("--skip-minilm", action="store_true", help="run without the neural baseline")
     args = parser.parse_args()
-    questions = yaml.safe_load((REPO / "benchmarks" / "retrieval_questions.yaml").read_text(encoding="utf-8"))["questions"]
+    questions = yaml.safe_load(
+        (REPO / "benchmarks" / "retrieval_questions.yaml").read_text(encoding="utf-8")
+    )["questions"]
     for q in questions:  # the labels themselves must be true
         seed_text = squash(next(args.seeds.glob(f"{q['seed']}_*.txt")).read_text(encoding="utf-8"))
         missing = [m for m in q["must"] if squash(m) not in seed_text]
         assert not missing, f"label not in seed {q['seed']}: {missing}"
 
     from bot.app import build_knowledge
-    from bot.core.ingest import ingest
+    from bot.search.ingest import ingest
     from bot.settings import Settings
 
     work = Path(tempfile.mkdtemp(prefix="ita-bench-"))
@@ -86,7 +89,11 @@ def main() -> int:
     ids = [r.id for r in records]
     docs = [r.text for r in records]
     retriever = kb.retriever
-    results = [evaluate("ours (hybrid, pythainlp)", lambda q, n: [p.text for p in retriever.search(q, k=n)], questions)]
+    results = [
+        evaluate(
+            "ours (hybrid, pythainlp)", lambda q, n: [p.text for p in retriever.search(q, k=n)], questions
+        )
+    ]
 
     from rank_bm25 import BM25Okapi
 
@@ -110,7 +117,7 @@ def main() -> int:
         client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
         col = client.create_collection("minilm_baseline", embedding_function=ef)
         for s in range(0, len(docs), 128):
-            col.add(ids=ids[s:s + 128], documents=docs[s:s + 128])
+            col.add(ids=ids[s : s + 128], documents=docs[s : s + 128])
 
         def minilm(q, n):
             return col.query(query_texts=[q], n_results=n)["documents"][0]
@@ -118,12 +125,16 @@ def main() -> int:
         results.append(evaluate("Chroma default model (all-MiniLM-L6-v2)", minilm, questions))
 
     print(f"chunks indexed: {len(docs)} ({kb.index.count()}), questions: {len(questions)}")
-    print(f"ingest of seeds: {seed_chars:,} chars in {seed_seconds:.2f} s = {seed_chars / seed_seconds:,.0f} chars/s")
+    print(
+        f"ingest of seeds: {seed_chars:,} chars in {seed_seconds:.2f} s = {seed_chars / seed_seconds:,.0f} chars/s"
+    )
     print()
     print("| retriever | recall@5 | MRR@10 | query p50 (ms) | query p95 (ms) |")
     print("|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['name']} | {r['recall@5']:.3f} | {r['mrr@10']:.3f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
+        print(
+            f"| {r['name']} | {r['recall@5']:.3f} | {r['mrr@10']:.3f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |"
+        )
     print()
     for r in results:
         if r["misses"]:

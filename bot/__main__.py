@@ -3,6 +3,7 @@
 Commands: run (default), ask, parse-scores, draft. Each lives in
 bot/commands/<name>.py and exposes main(argv) -> exit status.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -3,13 +3,14 @@
 Entry points (python -m bot, ingest.py, the webhook server) call these and
 pass the results down; nothing below reads settings or the environment.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.framework import Framework, load_framework
-from bot.core.index import KnowledgeIndex
+from bot.ita.framework import Framework, load_framework
+from bot.search.index import KnowledgeIndex
 from bot.settings import Settings
 
 
@@ -26,7 +27,7 @@ class Knowledge:
     def retriever(self):
         """Return the hybrid retriever, built on first use (it loads every chunk)."""
         if self._retriever is None:
-            from bot.core.retrieve import Retriever
+            from bot.search.retrieve import Retriever
 
             self._retriever = Retriever(self.index, self.framework)
         return self._retriever
@@ -47,8 +48,8 @@ class Services:
 
 def build_knowledge(settings: Settings, *, in_memory: bool = False) -> Knowledge:
     """Load the framework and playbook and open the index with the configured embedding."""
-    from bot.core.embeddings import build_embeddings, embedding_id
-    from bot.core.playbook import load_playbook
+    from bot.ita.playbook import load_playbook
+    from bot.search.embeddings import build_embeddings, embedding_id
 
     framework = load_framework(settings.knowledge_dir)
     playbook = load_playbook(settings.knowledge_dir)
@@ -74,7 +75,7 @@ def ensure_index(kb: Knowledge, *, progress: bool = False) -> bool:
     updated checkout (new playbook wording, corrected facts) reaches the index without a
     manual `ingest.py`; unchanged sources cost one hash each. Files the user ingested stay.
     """
-    from bot.core.ingest import knowledge_sources
+    from bot.search.ingest import knowledge_sources
 
     changed = False
     for key, passages in knowledge_sources(kb.framework, kb.playbook).items():
@@ -86,15 +87,18 @@ def ensure_index(kb: Knowledge, *, progress: bool = False) -> bool:
 
 def build_drafter(settings: Settings, kb: Knowledge):
     """Return the drafting engine: the offline default, refined by an LLM when one is configured."""
-    from bot.core.drafting import Drafter
+    from bot.drafting.engine import Drafter
 
     refiner = None
     if settings.llm_model and settings.llm_base_url:
-        from bot.core.drafting_llm import LLMRefiner
-        from bot.core.llm import build_chat_model
+        from bot.drafting.llm import LLMRefiner
+        from bot.llm import build_chat_model
 
         chat = build_chat_model(
-            settings.llm_base_url, settings.llm_model, settings.llm_api_key.get_secret_value(), settings.llm_timeout
+            settings.llm_base_url,
+            settings.llm_model,
+            settings.llm_api_key.get_secret_value(),
+            settings.llm_timeout,
         )
         refiner = LLMRefiner(chat, timeout=settings.llm_timeout)
     return Drafter(kb.framework, kb.playbook, kb.retriever, refiner=refiner)
@@ -102,9 +106,9 @@ def build_drafter(settings: Settings, kb: Knowledge):
 
 def build_services(settings: Settings, *, ensure: bool = True, in_memory_index: bool = False) -> Services:
     """Build the whole application from settings."""
-    from bot.core.dialogue import Dialogue
-    from bot.core.ita import Thresholds
-    from bot.core.sessions import SessionStore
+    from bot.dialogue.conversation import Dialogue
+    from bot.dialogue.sessions import SessionStore
+    from bot.ita.tiers import Thresholds
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     kb = build_knowledge(settings, in_memory=in_memory_index)

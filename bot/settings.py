@@ -3,6 +3,7 @@
 Read by the entry points (python -m bot, ingest.py) and passed down; nothing
 else touches os.environ for configuration.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

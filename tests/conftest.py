@@ -4,6 +4,7 @@
 * Fails any test that opens a network connection to anything but loopback:
   every external service in these tests is a fake HTTP server on 127.0.0.1.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.offline import configure_offline
+from bot.offline import configure_offline
 
 configure_offline(Path(tempfile.gettempdir()) / "ita-bot-test-data")
 
@@ -56,7 +57,7 @@ def _guarded_connect_ex(self: socket.socket, address: object) -> int:
     return _real_connect_ex(self, address)
 
 
-def _guarded_getaddrinfo(host, *args, **kwargs):  # noqa: ANN001 - mirrors socket.getaddrinfo
+def _guarded_getaddrinfo(host, *args, **kwargs):
     if isinstance(host, bytes):
         host = host.decode()
     if host is not None and not _is_local(host):

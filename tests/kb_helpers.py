@@ -1,4 +1,5 @@
 """Build real indexes for tests: real Chroma in a temp dir, real pythainlp."""
+
 from __future__ import annotations
 
 from pathlib import Path

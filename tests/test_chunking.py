@@ -2,9 +2,9 @@ import re
 
 import pytest
 
-from bot.core.chunking import chunk_document, describe_document, mentions
-from bot.core.framework import load_framework
-from bot.core.thai_text import normalize
+from bot.ita.framework import load_framework
+from bot.search.chunking import chunk_document, describe_document, mentions
+from bot.thai import normalize
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,10 @@ def test_score_table_is_one_chunk_with_all_rows(seeds_dir, fw):
     chunks = chunk_document(_seed(seeds_dir, "001"), fw)
     tables = [c for c in chunks if c.kind == "score_table"]
     assert len(tables) == 1
-    assert "การใช้จ่ายเงิน: 99.75" in tables[0].text.replace("รายละเอียดตัวชี้วัด: ", "").replace(" | คะแนน", "") or "99.75" in tables[0].text
+    assert (
+        "การใช้จ่ายเงิน: 99.75" in tables[0].text.replace("รายละเอียดตัวชี้วัด: ", "").replace(" | คะแนน", "")
+        or "99.75" in tables[0].text
+    )
     assert tables[0].indicators == list(range(1, 11))
 
 
@@ -69,7 +72,7 @@ def test_prose_chunks_end_at_word_boundaries(seeds_dir, fw):
         tail = last[-40:]
         ends = [m.end() for m in re.finditer(re.escape(tail), flat)]
         assert ends, f"chunk tail not found in source: {tail!r}"
-        assert any(flat[e:e + 1] in ("", " ") for e in ends), f"chunk ends inside a word: …{tail!r}"
+        assert any(flat[e : e + 1] in ("", " ") for e in ends), f"chunk ends inside a word: …{tail!r}"
 
 
 def test_mentions_finds_numbers_names_codes_and_wrapped_names(fw):

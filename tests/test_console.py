@@ -1,11 +1,12 @@
 """Console channel: message grouping, buttons by number, files written to a printed folder."""
+
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
 from bot.channels.console import ConsoleChannel, read_messages
-from bot.core.messages import Card, Choice, Document, Inbound, Reply
+from bot.dialogue.messages import Card, Choice, Document, Inbound, Reply
 
 
 class ScriptedDialogue:
@@ -40,9 +41,14 @@ def test_pasted_lines_arriving_together_are_one_message():
 
 def test_number_presses_the_last_replys_button_and_files_land_in_printed_folder(tmp_path: Path):
     dialogue = ScriptedDialogue(
-        Reply(["เลือกไฟล์"], choices=[Choice("ดาวน์โหลด Word", "/export docx"), Choice("Excel", "/export xlsx")]),
-        Reply(["ไฟล์พร้อม"], documents=[Document("../../ita-measures-2569.docx", b"DOCX", "application/x", "Word")],
-              cards=[Card("แถว 1 · ตัวชี้วัดที่ 9", "แก้ไขเร่งด่วน", (("มาตรการ", "เผยแพร่ข้อมูล"),))]),
+        Reply(
+            ["เลือกไฟล์"], choices=[Choice("ดาวน์โหลด Word", "/export docx"), Choice("Excel", "/export xlsx")]
+        ),
+        Reply(
+            ["ไฟล์พร้อม"],
+            documents=[Document("../../ita-measures-2569.docx", b"DOCX", "application/x", "Word")],
+            cards=[Card("แถว 1 · ตัวชี้วัดที่ 9", "แก้ไขเร่งด่วน", (("มาตรการ", "เผยแพร่ข้อมูล"),))],
+        ),
     )
     out = io.StringIO()
     console = ConsoleChannel(dialogue, tmp_path / "exports", user_id="somchai", out=out, echo=True)
@@ -64,17 +70,35 @@ def test_quit_stops_before_later_messages(tmp_path: Path):
     assert [m.text for m in dialogue.received] == ["สวัสดี"]
 
 
-SCRIPT = "\n".join([
-    "สวัสดีครับ", "เทศบาลตำบลนามะเขือ", "1", "ใช้ตามนี้", "2568",
-    '"""',
-    "ตัวชี้วัดที่\tรายละเอียดตัวชี้วัด\tคะแนน",
-    "1\tการปฏิบัติหน้าที่\t98.89", "2\tการใช้งบประมาณ\t99.38", "3\tการใช้อำนาจ\t99.75",
-    "4\tการใช้ทรัพย์สินของราชการ\t98.77", "5\tการแก้ไขปัญหาการทุจริต\t95.56",
-    "6\tคุณภาพการดำเนินงาน\t95.26", "7\tประสิทธิภาพการสื่อสาร\t91.50", "8\tการปรับปรุงการทำงาน\t92.01",
-    "9\tการเปิดเผยข้อมูล\t83.50", "10\tการป้องกันการทุจริต\t100.00",
-    '"""',
-    "ยืนยัน", "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง", "/export", "/quit",
-]) + "\n"
+SCRIPT = (
+    "\n".join(
+        [
+            "สวัสดีครับ",
+            "เทศบาลตำบลนามะเขือ",
+            "1",
+            "ใช้ตามนี้",
+            "2568",
+            '"""',
+            "ตัวชี้วัดที่\tรายละเอียดตัวชี้วัด\tคะแนน",
+            "1\tการปฏิบัติหน้าที่\t98.89",
+            "2\tการใช้งบประมาณ\t99.38",
+            "3\tการใช้อำนาจ\t99.75",
+            "4\tการใช้ทรัพย์สินของราชการ\t98.77",
+            "5\tการแก้ไขปัญหาการทุจริต\t95.56",
+            "6\tคุณภาพการดำเนินงาน\t95.26",
+            "7\tประสิทธิภาพการสื่อสาร\t91.50",
+            "8\tการปรับปรุงการทำงาน\t92.01",
+            "9\tการเปิดเผยข้อมูล\t83.50",
+            "10\tการป้องกันการทุจริต\t100.00",
+            '"""',
+            "ยืนยัน",
+            "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง",
+            "/export",
+            "/quit",
+        ]
+    )
+    + "\n"
+)
 
 
 def test_python_m_bot_run_with_piped_stdin_drafts_and_exports(tmp_path: Path):
@@ -84,12 +108,25 @@ def test_python_m_bot_run_with_piped_stdin_drafts_and_exports(tmp_path: Path):
 
     import pytest
 
-    pytest.importorskip("bot.core.playbook")
+    pytest.importorskip("bot.ita.playbook")
     repo = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "DATA_DIR": str(tmp_path / "data"), "TELEGRAM_BOT_TOKEN": "", "LINE_CHANNEL_SECRET": "",
-           "LLM_MODEL": "", "PYTHONPATH": str(repo)}
-    done = subprocess.run([sys.executable, "-m", "bot", "run", "--console"], input=SCRIPT, text=True,
-                          capture_output=True, cwd=tmp_path, env=env, timeout=300)
+    env = {
+        **os.environ,
+        "DATA_DIR": str(tmp_path / "data"),
+        "TELEGRAM_BOT_TOKEN": "",
+        "LINE_CHANNEL_SECRET": "",
+        "LLM_MODEL": "",
+        "PYTHONPATH": str(repo),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run", "--console"],
+        input=SCRIPT,
+        text=True,
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
     assert "ยืนยัน" in out and "แถว 1 · ตัวชี้วัดที่" in out and "กองคลัง" in out
@@ -98,6 +135,13 @@ def test_python_m_bot_run_with_piped_stdin_drafts_and_exports(tmp_path: Path):
     folder = next((tmp_path / "data" / "exports").glob("console-*"))
     assert str(folder) in out
     # A second run continues the same officer's conversation from the saved session.
-    again = subprocess.run([sys.executable, "-m", "bot", "run", "--console"], input="/profile\n", text=True,
-                           capture_output=True, cwd=tmp_path, env=env, timeout=300)
+    again = subprocess.run(
+        [sys.executable, "-m", "bot", "run", "--console"],
+        input="/profile\n",
+        text=True,
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
     assert "เทศบาลตำบลนามะเขือ" in again.stdout

@@ -1,21 +1,25 @@
 """Dialogue state machine with the real scores/ita/index/SQLite and two small stand-ins passed in:
 a two-type playbook and a scripted drafter, so the conversation's logic is tested on its own."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import pytest
 
-from bot.core.dialogue import Dialogue, State
-from bot.core.framework import load_framework
-from bot.core.measures import Draft, MeasureRow, Source
-from bot.core.messages import Inbound
-from bot.core.sessions import SessionStore
+from bot.dialogue.conversation import Dialogue, State
+from bot.dialogue.messages import Inbound
+from bot.dialogue.sessions import SessionStore
+from bot.ita.framework import load_framework
+from bot.ita.measures import Draft, MeasureRow, Source
 
-SEED_001 = ("1\tการปฏิบัติหน้าที่\t98.89\n2\tการใช้งบประมาณ\t99.38\n3\tการใช้อำนาจ\t99.75\n"
-            "4\tการใช้ทรัพย์สินของราชการ\t98.77\n5\tการแก้ไขปัญหาการทุจริต\t95.56\n"
-            "6\tคุณภาพการดำเนินงาน\t95.26\n7\tประสิทธิภาพการสื่อสาร\t91.50\n8\tการปรับปรุงการทำงาน\t92.01\n"
-            "9\tการเปิดเผยข้อมูล\t83.50\n10\tการป้องกันการทุจริต\t100.00")
+SEED_001 = (
+    "1\tการปฏิบัติหน้าที่\t98.89\n2\tการใช้งบประมาณ\t99.38\n3\tการใช้อำนาจ\t99.75\n"
+    "4\tการใช้ทรัพย์สินของราชการ\t98.77\n5\tการแก้ไขปัญหาการทุจริต\t95.56\n"
+    "6\tคุณภาพการดำเนินงาน\t95.26\n7\tประสิทธิภาพการสื่อสาร\t91.50\n8\tการปรับปรุงการทำงาน\t92.01\n"
+    "9\tการเปิดเผยข้อมูล\t83.50\n10\tการป้องกันการทุจริต\t100.00"
+)
 
 
 @dataclass
@@ -27,7 +31,7 @@ class AgencyType:
 
 
 class TwoTypePlaybook:
-    agency_types = {
+    agency_types: ClassVar[dict[str, AgencyType]] = {
         "tambon_municipality": AgencyType("tambon_municipality", "เทศบาลตำบล", ["สำนักปลัดเทศบาล", "กองคลัง"]),
         "sao": AgencyType("sao", "องค์การบริหารส่วนตำบล", ["สำนักปลัด", "กองคลัง", "กองช่าง"]),
     }
@@ -43,34 +47,63 @@ class ScriptedDrafter:
         self.requests = []
 
     def _row(self, n: int, score: float, tier: str, owners: list[str]) -> MeasureRow:
-        return MeasureRow(indicator=n, score=score, tier=tier, analysis="คะแนนต่ำกว่าเกณฑ์", measure=f"มาตรการ {n}",
-                          steps=["แต่งตั้งคณะทำงาน"], owners=owners, timeline="ต.ค. 68 – ก.ย. 69",
-                          start_month="2025-10", end_month="2026-09", monitoring="ติดตามรายไตรมาส",
-                          reporting="รายงานรอบ 6 และ 12 เดือน", kpi="ร้อยละ 100", sources=[Source(source="s", text="t")])
+        return MeasureRow(
+            indicator=n,
+            score=score,
+            tier=tier,
+            analysis="คะแนนต่ำกว่าเกณฑ์",
+            measure=f"มาตรการ {n}",
+            steps=["แต่งตั้งคณะทำงาน"],
+            owners=owners,
+            timeline="ต.ค. 68 – ก.ย. 69",
+            start_month="2025-10",
+            end_month="2026-09",
+            monitoring="ติดตามรายไตรมาส",
+            reporting="รายงานรอบ 6 และ 12 เดือน",
+            kpi="ร้อยละ 100",
+            sources=[Source(source="s", text="t")],
+        )
 
     def draft(self, request) -> Draft:
         self.requests.append(request)
-        rows = [self._row(n, v, request.thresholds.tier(v), request.profile.units[:1])
-                for n, v in sorted(request.scores.indicators.items()) if v < request.thresholds.maintain_from]
-        return Draft(agency=request.profile, assessment_year=request.profile.assessment_year,
-                     fiscal_year=request.profile.fiscal_year, rows=rows)
+        rows = [
+            self._row(n, v, request.thresholds.tier(v), request.profile.units[:1])
+            for n, v in sorted(request.scores.indicators.items())
+            if v < request.thresholds.maintain_from
+        ]
+        return Draft(
+            agency=request.profile,
+            assessment_year=request.profile.assessment_year,
+            fiscal_year=request.profile.fiscal_year,
+            rows=rows,
+        )
 
     def redraft_indicator(self, draft: Draft, request, indicator: int) -> Draft:
-        rows = [r.model_copy(update={"measure": f"มาตรการใหม่ {indicator}"}) if r.indicator == indicator else r
-                for r in draft.rows]
+        rows = [
+            r.model_copy(update={"measure": f"มาตรการใหม่ {indicator}"}) if r.indicator == indicator else r
+            for r in draft.rows
+        ]
         return draft.model_copy(update={"rows": rows})
 
 
 @pytest.fixture
 def make(tmp_path):
     def build(retriever=None) -> Dialogue:
-        return Dialogue(load_framework(), TwoTypePlaybook(), retriever, ScriptedDrafter(),
-                        SessionStore(f"sqlite:///{tmp_path / 's.db'}"))
+        return Dialogue(
+            load_framework(),
+            TwoTypePlaybook(),
+            retriever,
+            ScriptedDrafter(),
+            SessionStore(f"sqlite:///{tmp_path / 's.db'}"),
+        )
+
     return build
 
 
 def say(d: Dialogue, text: str, user: str = "u1", group: str = "", choice: str = ""):
-    return d.handle(Inbound("line", user, text=text, group_id=group, choice=choice, kind="choice" if choice else "text"))
+    return d.handle(
+        Inbound("line", user, text=text, group_id=group, choice=choice, kind="choice" if choice else "text")
+    )
 
 
 def state(d: Dialogue, user: str = "u1", group: str = "") -> State:
@@ -87,7 +120,7 @@ def test_profile_steps_offer_types_and_default_units(make):
     assert "ชื่อหน่วยงาน" in say(d, "สวัสดี").texts[-1]
     reply = say(d, "เทศบาลตำบลนามะเขือ")
     assert [c.payload for c in reply.choices] == ["เทศบาลตำบล", "องค์การบริหารส่วนตำบล"]
-    assert "น่าจะเป็น \"เทศบาลตำบล\"" in reply.texts[-1]
+    assert 'น่าจะเป็น "เทศบาลตำบล"' in reply.texts[-1]
     reply = say(d, "", choice="องค์การบริหารส่วนตำบล")
     assert "สำนักปลัด" in reply.texts[-1] and "กองช่าง" in reply.texts[-1]
     say(d, "สำนักปลัด, กองคลัง และ กองการศึกษา")
@@ -102,7 +135,7 @@ def test_bad_inputs_are_refused_with_an_example_and_nothing_is_lost(make):
     say(d, "สวัสดี")
     assert "เช่น" in say(d, "12").texts[0] and state(d) is State.PROFILE_NAME
     say(d, "เทศบาลตำบลนามะเขือ")
-    assert "เช่น \"1\"" in " ".join(say(d, "กระทรวงพิเศษ").texts)
+    assert 'เช่น "1"' in " ".join(say(d, "กระทรวงพิเศษ").texts)
     say(d, "1")
     say(d, "ใช้ตามนี้")
     assert "พ.ศ." in say(d, "2025").texts[0] and state(d) is State.PROFILE_YEAR
@@ -121,7 +154,11 @@ def test_partial_scores_are_merged_until_complete_then_confirmed_and_drafted(mak
     reply = say(d, "แก้ตัวชี้วัด 7 เป็น 61.5")
     assert "ตัวชี้วัดที่ 7 = 61.5" in reply.texts[0] and "61.50" in reply.texts[-1]
     reply = say(d, "", choice="ยืนยัน")
-    assert state(d) is State.DRAFTED and [c.title.split(" · ")[0] for c in reply.cards] == ["แถว 1", "แถว 2", "แถว 3"]
+    assert state(d) is State.DRAFTED and [c.title.split(" · ")[0] for c in reply.cards] == [
+        "แถว 1",
+        "แถว 2",
+        "แถว 3",
+    ]
     assert {c.payload for c in reply.choices} >= {"/export docx", "/export xlsx"}
 
 
@@ -194,10 +231,10 @@ def test_sticker_and_scores_before_profile(make):
 
 
 def test_question_answered_from_the_index_without_moving_state(make, seeds_dir):
-    from bot.core.embeddings import HashingEmbeddings
-    from bot.core.index import KnowledgeIndex
-    from bot.core.ingest import ingest
-    from bot.core.retrieve import Retriever
+    from bot.search.embeddings import HashingEmbeddings
+    from bot.search.index import KnowledgeIndex
+    from bot.search.ingest import ingest
+    from bot.search.retrieve import Retriever
 
     fw = load_framework()
     index = KnowledgeIndex(None, "dialogue_test", HashingEmbeddings(), "hashing")
@@ -217,4 +254,7 @@ def test_a_first_message_that_names_an_agency_is_kept_as_its_name(make):
     assert d.profile(d.sessions.load("line:u1")).name == "เทศบาลตำบลนามะเขือ"
     other = make()
     say(other, "ช่วยร่างมาตรการให้หน่อย", user="u2")  # not a name: asked for the name as before
-    assert state(other, user="u2") is State.PROFILE_NAME and not other.profile(other.sessions.load("line:u2")).name
+    assert (
+        state(other, user="u2") is State.PROFILE_NAME
+        and not other.profile(other.sessions.load("line:u2")).name
+    )

@@ -3,6 +3,7 @@
 The index holds the built-in knowledge and the seeds themselves (real Chroma,
 real pythainlp), so rows cite other agencies' measure tables as they do in use.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,17 +12,22 @@ from types import SimpleNamespace
 import pytest
 
 from bot.app import build_drafter, ensure_index
-from bot.core import draft_text
-from bot.core.chunking import chunk_document
-from bot.core.drafting import DraftRequest
-from bot.core.ingest import ingest
-from bot.core.ita import Thresholds
-from bot.core.measures import AgencyProfile
-from bot.core.scores import parse_scores
+from bot.drafting import rows as draft_text
+from bot.drafting.engine import DraftRequest
+from bot.ita.measures import AgencyProfile
+from bot.ita.tiers import Thresholds
+from bot.scores import parse_scores
+from bot.search.chunking import chunk_document
+from bot.search.ingest import ingest
 from tests.kb_helpers import make_kb, make_settings
 
-SEED_TYPES = {"000": "school", "001": "municipality_subdistrict", "002": "municipality_subdistrict",
-              "003": "public_org", "004": "sao"}
+SEED_TYPES = {
+    "000": "school",
+    "001": "municipality_subdistrict",
+    "002": "municipality_subdistrict",
+    "003": "public_org",
+    "004": "sao",
+}
 MAINTAIN = "รักษาระดับ"
 MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
 
@@ -101,7 +107,7 @@ def _header_cells(chunk_text: str) -> tuple[list[str], list[tuple[str, str]]]:
     for part in lines[at + 1].split(" | "):
         head = next((h for h in headers if part.startswith(f"{h}: ")), None)
         if head:
-            cells.append((head, _flat(part[len(head) + 2:])))
+            cells.append((head, _flat(part[len(head) + 2 :])))
     return headers, cells
 
 
@@ -115,22 +121,27 @@ def test_table_quotes_give_the_planned_measure_not_the_headers(kb, seeds_dir, se
         headers, cells = _header_cells(chunk.text)
         assert "หัวตาราง" not in quoted
         assert not any(f"{h}:" in quoted for h in headers if len(h) > 3), quoted
-        planned = [c for h, c in cells[1:] if c and any(w in h for w in ("มาตรการ", "ขั้นตอน", "โครงการ"))
-                   and "รับผิดชอบ" not in h]
+        planned = [
+            c
+            for h, c in cells[1:]
+            if c and any(w in h for w in ("มาตรการ", "ขั้นตอน", "โครงการ")) and "รับผิดชอบ" not in h
+        ]
         if planned:
             assert planned[0][:15] in quoted, (quoted, planned[0][:40])
 
 
 def test_quote_picks_the_row_about_the_item():
-    text = ("ผลคะแนนรายข้อ\nหัวตาราง: ข้อ | มาตรการ\n"
-            "ข้อ: I1 การปฏิบัติงานตามขั้นตอน | มาตรการ: จัดทำคู่มือการให้บริการ\n"
-            "ข้อ: I14 การประเมินผลการปฏิบัติงาน | มาตรการ: ประกาศหลักเกณฑ์การประเมินผล")
+    text = (
+        "ผลคะแนนรายข้อ\nหัวตาราง: ข้อ | มาตรการ\n"
+        "ข้อ: I1 การปฏิบัติงานตามขั้นตอน | มาตรการ: จัดทำคู่มือการให้บริการ\n"
+        "ข้อ: I14 การประเมินผลการปฏิบัติงาน | มาตรการ: ประกาศหลักเกณฑ์การประเมินผล"
+    )
     assert "ประกาศหลักเกณฑ์" in draft_text.quote(text, ("I14",))
     assert "จัดทำคู่มือ" in draft_text.quote(text, ("I1",))
 
 
 def test_playbook_citation_is_readable_thai(drafts):
-    for seed, row in _rows(drafts):
+    for _seed, row in _rows(drafts):
         label = row.sources[0].source
         assert label.startswith("แนวทางมาตรการ")
         assert not re.search(r"[a-z_()]", label), label  # no entry keys such as "ind1" or "oit_9_3"

@@ -1,15 +1,27 @@
 """The default drafting engine, against real knowledge, real Chroma and real pythainlp."""
+
 import pytest
 
 from bot.app import build_drafter, ensure_index
-from bot.core.drafting import DraftRequest
-from bot.core.ita import Thresholds
-from bot.core.measures import AgencyProfile, MeasureRow
-from bot.core.scores import ScoreSet, parse_scores
-from bot.core.thai_dates import fiscal_bounds_iso, format_period
+from bot.drafting.engine import DraftRequest
+from bot.ita.measures import AgencyProfile, MeasureRow
+from bot.ita.tiers import Thresholds
+from bot.scores import ScoreSet, parse_scores
+from bot.thai import fiscal_bounds_iso, format_period
 from tests.kb_helpers import make_kb, make_settings
 
-MUNI_SCORES = {1: 98.89, 2: 99.38, 3: 99.75, 4: 98.77, 5: 95.56, 6: 95.26, 7: 91.50, 8: 92.01, 9: 83.50, 10: 100.0}
+MUNI_SCORES = {
+    1: 98.89,
+    2: 99.38,
+    3: 99.75,
+    4: 98.77,
+    5: 95.56,
+    6: 95.26,
+    7: 91.50,
+    8: 92.01,
+    9: 83.50,
+    10: 100.0,
+}
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +37,21 @@ def drafter(kb, tmp_path_factory):
     return build_drafter(make_settings(tmp_path_factory.mktemp("s")), kb)
 
 
-def _draft(drafter, *, type_key="municipality_subdistrict", name="เทศบาลตำบลทดสอบ", indicators=None, items=None,
-           year=2568, units=(), thresholds=Thresholds(), include_maintain=True):
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+def _draft(
+    drafter,
+    *,
+    type_key="municipality_subdistrict",
+    name="เทศบาลตำบลทดสอบ",
+    indicators=None,
+    items=None,
+    year=2568,
+    units=(),
+    thresholds=DEFAULT_THRESHOLDS,
+    include_maintain=True,
+):
     scores = ScoreSet(year=year, indicators=dict(indicators or MUNI_SCORES), items=dict(items or {}))
     profile = AgencyProfile(name=name, type=type_key, units=list(units), assessment_year=year)
     return drafter.draft(DraftRequest(profile, scores, thresholds, include_maintain))
@@ -78,7 +103,9 @@ def test_timelines_stay_inside_the_fiscal_year(drafter):
 
 def test_explicit_fiscal_year_is_used(drafter):
     scores = ScoreSet(year=2568, indicators=MUNI_SCORES)
-    profile = AgencyProfile(name="ทต.ทดสอบ", type="municipality_subdistrict", assessment_year=2568, fiscal_year=2570)
+    profile = AgencyProfile(
+        name="ทต.ทดสอบ", type="municipality_subdistrict", assessment_year=2568, fiscal_year=2570
+    )
     draft = drafter.draft(DraftRequest(profile, scores, Thresholds()))
     assert all(r.start_month >= "2026-10" and r.end_month <= "2027-09" for r in draft.rows)
     assert "69" in draft.rows[0].timeline and "70" in draft.rows[0].timeline
@@ -88,13 +115,15 @@ def _foreign_units(playbook, own_type):
     own = playbook.agency_types[own_type]
     own_names = own.known_names()
     foreign = set()
-    for key, at in playbook.agency_types.items():
+    for _key, at in playbook.agency_types.items():
         if at.family != own.family:
             foreign |= at.known_names() - own_names
     return foreign
 
 
-@pytest.mark.parametrize("type_key", ["municipality_subdistrict", "sao", "school", "public_org", "university", "department"])
+@pytest.mark.parametrize(
+    "type_key", ["municipality_subdistrict", "sao", "school", "public_org", "university", "department"]
+)
 def test_owners_come_from_the_agency_type(kb, drafter, type_key):
     draft = _draft(drafter, type_key=type_key, items={"I14": 80.0, "O13": 0.0, "E6": 84.0})
     foreign = _foreign_units(kb.playbook, type_key)
@@ -108,10 +137,26 @@ def test_public_org_owners_follow_what_each_indicator_is_about(kb, drafter):
     def unit(*roles):
         return set(kb.playbook.resolve_owners(list(roles), "public_org", at.default_units))
 
-    items = {"I2": 80.0, "I11": 80.0, "I14": 80.0, "I20": 80.0, "E2": 80.0, "E3": 80.0, "E6": 80.0,
-             "E11": 80.0, "E12": 80.0, "E14": 80.0, "O13": 0.0}
-    draft = _draft(drafter, type_key="public_org", name="สำนักงานทดสอบ (องค์การมหาชน)",
-                   indicators={n: 80.0 for n in range(1, 11)}, items=items)
+    items = {
+        "I2": 80.0,
+        "I11": 80.0,
+        "I14": 80.0,
+        "I20": 80.0,
+        "E2": 80.0,
+        "E3": 80.0,
+        "E6": 80.0,
+        "E11": 80.0,
+        "E12": 80.0,
+        "E14": 80.0,
+        "O13": 0.0,
+    }
+    draft = _draft(
+        drafter,
+        type_key="public_org",
+        name="สำนักงานทดสอบ (องค์การมหาชน)",
+        indicators=dict.fromkeys(range(1, 11), 80.0),
+        items=items,
+    )
     money = unit("procurement", "finance")
     for row in draft.rows:
         owners = set(row.owners)
@@ -119,14 +164,16 @@ def test_public_org_owners_follow_what_each_indicator_is_about(kb, drafter):
         if row.indicator in (1, 6, 7, 8):  # service and communication work is not the procurement unit's
             assert not owners & money, (row.topic, row.owners)
             assert not any(f"({m})" in step for step in row.steps for m in money), row.steps
-    by_indicator = {r.indicator: set(r.owners) for r in draft.rows
-                    if not r.items or r.items[0] not in r.topic}  # the indicator rows
+    by_indicator = {
+        r.indicator: set(r.owners) for r in draft.rows if not r.items or r.items[0] not in r.topic
+    }  # the indicator rows
     assert by_indicator[6] & unit("service_units") and by_indicator[8] & unit("service_units")
     assert by_indicator[2] & unit("finance") and by_indicator[3] & unit("hr")
     assert by_indicator[4] & unit("procurement") and by_indicator[7] & unit("pr_it")
     assert by_indicator[9] & unit("ita_team", "pr_it") and by_indicator[10] & unit("ita_team", "planning")
-    procurement_rows = [r for r in draft.rows
-                        if r.items and r.items[0] in ("I11", "O13") and r.items[0] in r.topic]
+    procurement_rows = [
+        r for r in draft.rows if r.items and r.items[0] in ("I11", "O13") and r.items[0] in r.topic
+    ]
     assert procurement_rows and all(set(r.owners) & unit("procurement") for r in procurement_rows)
 
 
@@ -158,11 +205,15 @@ def test_thresholds_change_the_tiers(drafter):
 
 def test_different_agencies_get_different_drafts(drafter):
     a = _draft(drafter, name="เทศบาลตำบลหนึ่ง")
-    b = _draft(drafter, name="เทศบาลตำบลสอง", indicators={**MUNI_SCORES, 3: 80.0, 9: 97.0}, items={"I14": 75.0})
+    b = _draft(
+        drafter, name="เทศบาลตำบลสอง", indicators={**MUNI_SCORES, 3: 80.0, 9: 97.0}, items={"I14": 75.0}
+    )
     assert [r.topic for r in a.rows] != [r.topic for r in b.rows]
     assert any("เทศบาลตำบลหนึ่ง" in r.analysis for r in a.rows)
     assert not any("เทศบาลตำบลหนึ่ง" in r.analysis for r in b.rows)
-    row3 = next(r for r in b.rows if r.indicator == 3 and not r.items or r.indicator == 3 and "I14" not in r.topic)
+    row3 = next(
+        r for r in b.rows if (r.indicator == 3 and not r.items) or (r.indicator == 3 and "I14" not in r.topic)
+    )
     assert row3.tier == "แก้ไขเร่งด่วน" and row3.score == 80.0
 
 
@@ -182,8 +233,13 @@ def test_redraft_one_indicator_keeps_the_others(drafter):
     profile = AgencyProfile(name="ทต.ทดสอบ", type="municipality_subdistrict", assessment_year=2568)
     request = DraftRequest(profile, scores, Thresholds())
     draft = drafter.draft(request)
-    edited = draft.model_copy(update={"rows": [r.model_copy(update={"owners": ["กองช่าง"]}) if r.indicator == 7 else r
-                                               for r in draft.rows]})
+    edited = draft.model_copy(
+        update={
+            "rows": [
+                r.model_copy(update={"owners": ["กองช่าง"]}) if r.indicator == 7 else r for r in draft.rows
+            ]
+        }
+    )
     edited.rows[0] = edited.rows[0].model_copy(update={"measure": "แก้ไขโดยเจ้าหน้าที่"})
     again = drafter.redraft_indicator(edited, request, 7)
     assert [r.indicator for r in again.rows] == [r.indicator for r in draft.rows]

@@ -1,17 +1,18 @@
 """The embedding adapters: offline default, and an OpenAI-compatible endpoint at its HTTP boundary."""
+
 import math
 
 import pytest
 
-from bot.core.embeddings import HashingEmbeddings, build_embeddings, embedding_id
-from bot.core.framework import load_framework
-from bot.core.index import KnowledgeIndex
-from bot.core.retrieve import Retriever
+from bot.ita.framework import load_framework
+from bot.search.embeddings import HashingEmbeddings, build_embeddings, embedding_id
+from bot.search.index import KnowledgeIndex
+from bot.search.retrieve import Retriever
 from tests.fakes.openai_server import FakeOpenAI
 
 
 def _cos(a, b):
-    return sum(x * y for x, y in zip(a, b))
+    return sum(x * y for x, y in zip(a, b, strict=False))
 
 
 def test_hashing_embedding_is_deterministic_unit_length_and_lexical():
@@ -41,10 +42,18 @@ def test_openai_compatible_embeddings_drive_the_vector_side(tmp_path):
     with FakeOpenAI(embedding_dim=32) as fake:
         emb = build_embeddings("openai", base_url=fake.base_url, model="bge-m3-fake", api_key="k")
         index = KnowledgeIndex(tmp_path / "c", "ita_openai", emb, embedding_id("openai", "bge-m3-fake"))
-        index.ingest_passages("knowledge:test", [
-            {"text": "มาตรการเปิดเผยข้อมูล O13 รายงานผลการจัดซื้อจัดจ้าง", "kind": "playbook", "indicator": 9, "items": ["O13"]},
-            {"text": "มาตรการการใช้ทรัพย์สินของราชการ", "kind": "playbook", "indicator": 4},
-        ])
+        index.ingest_passages(
+            "knowledge:test",
+            [
+                {
+                    "text": "มาตรการเปิดเผยข้อมูล O13 รายงานผลการจัดซื้อจัดจ้าง",
+                    "kind": "playbook",
+                    "indicator": 9,
+                    "items": ["O13"],
+                },
+                {"text": "มาตรการการใช้ทรัพย์สินของราชการ", "kind": "playbook", "indicator": 4},
+            ],
+        )
         hits = Retriever(index, fw).search("O13 การจัดซื้อจัดจ้าง", k=2)
         embed_calls = [r for r in fake.requests if r["path"].endswith("/embeddings")]
     assert hits[0].items == ("O13",)

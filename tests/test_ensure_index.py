@@ -1,8 +1,9 @@
 """Start-up indexing: built-in knowledge is indexed when missing and refreshed when it changed."""
+
 from __future__ import annotations
 
 from bot.app import ensure_index
-from bot.core.ingest import knowledge_sources
+from bot.search.ingest import knowledge_sources
 from tests.kb_helpers import make_kb
 
 

@@ -1,4 +1,5 @@
 """The indicator chart: a real PNG, every drawn glyph present in its font, ASCII fallback."""
+
 from __future__ import annotations
 
 import io
@@ -48,7 +49,9 @@ def test_thai_labels_drawn_with_shipped_font_and_every_glyph_exists():
     assert any("เกณฑ์ 85" in t for t in texts) and any("เกณฑ์ 95" in t for t in texts)
     thai_texts = [t for t in _drawn_texts(fig) if any("\u0e00" <= ch <= "\u0e7f" for ch in t.get_text())]
     assert {Path(findfont(t.get_fontproperties())).name for t in thai_texts} <= {
-        "Laksaman.ttf", "Laksaman-Bold.ttf"}
+        "Laksaman.ttf",
+        "Laksaman-Bold.ttf",
+    }
     assert _missing_glyphs(fig) == {}
 
 

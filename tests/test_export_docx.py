@@ -1,4 +1,5 @@
 """The Word plan: page, Thai font slots, measure table geometry and content."""
+
 from __future__ import annotations
 
 import io
@@ -25,8 +26,9 @@ def _xml(data: bytes, part: str) -> str:
 
 
 def _measure_table(doc):
-    return next(t for t in doc.tables
-                if [c.text.replace("\n", "") for c in t.rows[0].cells] == list(PLAN_HEADERS))
+    return next(
+        t for t in doc.tables if [c.text.replace("\n", "") for c in t.rows[0].cells] == list(PLAN_HEADERS)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +109,7 @@ def _appendix(doc) -> dict[int, str]:
     paragraphs = [p.text for p in doc.paragraphs]
     start = paragraphs.index("ภาคผนวก แหล่งอ้างอิงของมาตรการ")
     entries: dict[int, str] = {}
-    for text in paragraphs[start + 1:]:
+    for text in paragraphs[start + 1 :]:
         found = re.match(r"\[(\d+)\] ", text)
         if found:
             entries[int(found.group(1))] = text
@@ -126,8 +128,17 @@ def test_every_row_field_is_printed(plan):
         cells = "\n".join(c.text for c in table_row.cells)
         for i, step in enumerate(row.steps, start=1):
             assert f"{i}. {step}" in cells
-        for value in (*row.owners, row.measure, row.analysis, row.timeline, row.monitoring,
-                      row.reporting, row.kpi, row.tier, f"{row.score:.2f}"):
+        for value in (
+            *row.owners,
+            row.measure,
+            row.analysis,
+            row.timeline,
+            row.monitoring,
+            row.reporting,
+            row.kpi,
+            row.tier,
+            f"{row.score:.2f}",
+        ):
             assert value in cells
         # Every source is cited by number in the row and quoted under that number in the appendix.
         cited = {int(n) for n in re.findall(r"\[(\d+)\]", cells.split(SOURCES_LABEL)[1])}
@@ -161,8 +172,14 @@ def test_fitted_widths_respect_minimums_fill_the_width_and_follow_the_text():
     em = 14 * 20 * 0.43
 
     def height(ws):
-        return sum(max(sum(len(p) * em / (w - 2 * CELL_PAD - 2 * em) + 0.5 for p in cell)
-                       for cell, w in zip(row, ws, strict=True)) for row in rows)
+        return sum(
+            max(
+                sum(len(p) * em / (w - 2 * CELL_PAD - 2 * em) + 0.5 for p in cell)
+                for cell, w in zip(row, ws, strict=True)
+            )
+            for row in rows
+        )
+
     assert height(widths) < height(column_widths([1, 1, 1], 12000))
 
 
@@ -181,8 +198,11 @@ def test_indicator_table_and_chart_share_a_page_side_by_side():
 
 def test_tool_table_gives_weights_and_analysis_is_one_row_per_tool(plan):
     doc = Document(io.BytesIO(plan))
-    tools = next(t for t in doc.tables if t.rows[0].cells[0].text == "เครื่องมือ" and len(t.columns) == 3
-                 and t.rows[0].cells[1].text == "น้ำหนัก")
+    tools = next(
+        t
+        for t in doc.tables
+        if t.rows[0].cells[0].text == "เครื่องมือ" and len(t.columns) == 3 and t.rows[0].cells[1].text == "น้ำหนัก"
+    )
     assert [r.cells[1].text for r in tools.rows[1:]] == ["ร้อยละ 30", "ร้อยละ 30", "ร้อยละ 40"]
     analysis = next(t for t in doc.tables if t.rows[0].cells[1].text == "จุดแข็ง (รักษาระดับ)")
     assert [r.cells[0].text.split("\n")[0][-5:] for r in analysis.rows[1:]] == ["(IIT)", "(EIT)", "(OIT)"]
@@ -192,9 +212,15 @@ def test_sections_kpis_monitoring_executive_signature_and_notes(plan):
     draft = tambon_municipality()
     doc = Document(io.BytesIO(plan))
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
-        c.text for t in doc.tables for r in t.rows for c in r.cells)
-    for title in ("1. ผลการประเมิน", "2. การวิเคราะห์", "3. มาตรการ", "4. ตัวชี้วัดความสำเร็จ",
-                  "5. การกำกับติดตามและรายงานผล"):
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
+    for title in (
+        "1. ผลการประเมิน",
+        "2. การวิเคราะห์",
+        "3. มาตรการ",
+        "4. ตัวชี้วัดความสำเร็จ",
+        "5. การกำกับติดตามและรายงานผล",
+    ):
         assert title in text
     for item in (*draft.kpis, *draft.monitoring_plan, *draft.notes):
         assert item in text
@@ -211,8 +237,9 @@ def test_chart_is_embedded_when_given():
     with_chart = render_docx(draft, render_chart(draft), today=TODAY)
     without = render_docx(draft, today=TODAY)
     media = [n for n in zipfile.ZipFile(io.BytesIO(with_chart)).namelist() if n.startswith("word/media/")]
-    assert media and not [n for n in zipfile.ZipFile(io.BytesIO(without)).namelist()
-                          if n.startswith("word/media/")]
+    assert media and not [
+        n for n in zipfile.ZipFile(io.BytesIO(without)).namelist() if n.startswith("word/media/")
+    ]
 
 
 def test_level_note_hedge_is_printed():
@@ -230,9 +257,9 @@ def test_bare_draft_renders_with_blanks():
 
 def test_markup_and_control_characters_in_cells_are_kept_as_text():
     draft = tambon_municipality()
-    draft.rows[0].measure = "มาตรการ <ทดสอบ> & \"คำพูด\"\x0b จาก Word\tแท็บ"
+    draft.rows[0].measure = 'มาตรการ <ทดสอบ> & "คำพูด"\x0b จาก Word\tแท็บ'
     table = _measure_table(Document(io.BytesIO(render_docx(draft, today=TODAY))))
-    assert "มาตรการ <ทดสอบ> & \"คำพูด\" จาก Word แท็บ" in table.rows[1].cells[2].text
+    assert 'มาตรการ <ทดสอบ> & "คำพูด" จาก Word แท็บ' in table.rows[1].cells[2].text
 
 
 def test_appendix_labels_stay_with_their_quotes(plan):

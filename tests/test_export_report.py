@@ -1,4 +1,5 @@
 """The 6/12-month progress report template."""
+
 from __future__ import annotations
 
 import io
@@ -14,14 +15,18 @@ from tests.draft_samples import bare, tambon_municipality
 
 
 def _text(doc) -> str:
-    return "\n".join([p.text for p in doc.paragraphs]
-                     + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    return "\n".join(
+        [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    )
 
 
-@pytest.mark.parametrize(("months", "period", "deadline"), [
-    (6, "รอบ 6 เดือน (ต.ค. 68 – มี.ค. 69)", "31 มีนาคม 2569"),
-    (12, "รอบ 12 เดือน (ต.ค. 68 – ก.ย. 69)", "30 กันยายน 2569"),
-])
+@pytest.mark.parametrize(
+    ("months", "period", "deadline"),
+    [
+        (6, "รอบ 6 เดือน (ต.ค. 68 – มี.ค. 69)", "31 มีนาคม 2569"),
+        (12, "รอบ 12 เดือน (ต.ค. 68 – ก.ย. 69)", "30 กันยายน 2569"),
+    ],
+)
 def test_report_round_period_and_rows(months, period, deadline):
     draft = tambon_municipality()
     doc = Document(io.BytesIO(render_report_docx(draft, months, today=date(2026, 3, 31))))

@@ -1,4 +1,5 @@
 """The Excel workbook: same columns as the Word table, wrapped, frozen, Thai font."""
+
 from __future__ import annotations
 
 import io
@@ -57,7 +58,9 @@ def test_sources_sheet_quotes_every_cited_passage_under_the_number_the_row_gives
     quotes = {r[0]: (r[1], r[2]) for r in wb["แหล่งอ้างอิง"].iter_rows(min_row=3, values_only=True)}
     assert sorted(quotes) == list(range(1, len(quotes) + 1))
     for row, cells in zip(draft.rows, wb["มาตรการ"].iter_rows(min_row=3, values_only=True), strict=True):
-        cited = {int(line[1:line.index("]")]): line for line in cells[-1].split("\n")}
+        cited = {int(line[1 : line.index("]")]): line for line in cells[-1].split("\n")}
         assert len(cited) == len({(s.source, s.text) for s in row.sources})
         for src in row.sources:
-            assert any(quotes[n] == (src.source, src.text) and src.source in line for n, line in cited.items())
+            assert any(
+                quotes[n] == (src.source, src.text) and src.source in line for n, line in cited.items()
+            )

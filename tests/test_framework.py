@@ -1,4 +1,5 @@
 """ITA framework facts: loading, validation of broken data, specific facts, hedging, passages."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.core.framework import KNOWLEDGE_DIR, hedge, load_framework
+from bot.ita.framework import KNOWLEDGE_DIR, hedge, load_framework
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,7 @@ def _squash(text: str) -> str:
 
 # --- loading and validation ---------------------------------------------------------------
 
+
 def test_load_is_fast_and_complete(fw):
     start = time.perf_counter()
     load_framework()
@@ -54,7 +56,11 @@ def test_bad_confidence_label_is_rejected(tmp_path):
 
 def test_iit_item_mapped_to_an_oit_indicator_is_rejected(tmp_path):
     kdir = _copy_knowledge(tmp_path)
-    _edit(kdir / "framework" / "items.yaml", "  - code: I14\n    indicator: 3", "  - code: I14\n    indicator: 9")
+    _edit(
+        kdir / "framework" / "items.yaml",
+        "  - code: I14\n    indicator: 3",
+        "  - code: I14\n    indicator: 9",
+    )
     with pytest.raises(ValueError, match=r"I14 is an IIT item but indicator 9 belongs to OIT"):
         load_framework(kdir)
 
@@ -72,8 +78,11 @@ def test_missing_source_is_rejected(tmp_path):
 
 def test_duplicate_oit_code_in_one_year_is_rejected(tmp_path):
     kdir = _copy_knowledge(tmp_path)
-    _edit(kdir / "framework" / "oit.yaml", "{code: O11, title: ข้อมูลสถิติการให้บริการ",
-          "{code: O10, title: ข้อมูลสถิติการให้บริการ")
+    _edit(
+        kdir / "framework" / "oit.yaml",
+        "{code: O11, title: ข้อมูลสถิติการให้บริการ",
+        "{code: O10, title: ข้อมูลสถิติการให้บริการ",
+    )
     with pytest.raises(ValueError, match=r"OIT 2568: duplicate codes \['O10'\]"):
         load_framework(kdir)
 
@@ -87,13 +96,17 @@ def test_recommendation_naming_an_unknown_item_is_rejected(tmp_path):
 
 def test_unconfirmed_entry_must_say_it_is_unconfirmed(tmp_path):
     kdir = _copy_knowledge(tmp_path)
-    _edit(kdir / "framework" / "unconfirmed.yaml", 'say_th: "ยังไม่ได้รับการยืนยัน: ความหมายของ EIT',
-          'say_th: "ความหมายของ EIT')
+    _edit(
+        kdir / "framework" / "unconfirmed.yaml",
+        'say_th: "ยังไม่ได้รับการยืนยัน: ความหมายของ EIT',
+        'say_th: "ความหมายของ EIT',
+    )
     with pytest.raises(ValueError, match=r"unconfirmed\.2\.say_th"):
         load_framework(kdir)
 
 
 # --- counts and specific facts --------------------------------------------------------------
+
 
 def test_item_counts_and_tools(fw):
     iit = [c for c in fw.items if c.startswith("I")]
@@ -185,6 +198,7 @@ def test_indicator_variants_include_seed_typos(fw):
 
 # --- calendar and hedging --------------------------------------------------------------------
 
+
 def test_fiscal_calendar(fw):
     cal = fw.calendar
     assert cal.fiscal_year_bounds(2569) == (date(2025, 10, 1), date(2026, 9, 30))
@@ -203,6 +217,7 @@ def test_hedge(fw):
 
 
 # --- passages ------------------------------------------------------------------------------------
+
 
 def test_knowledge_passages_shape(fw):
     passages = fw.knowledge_passages()

@@ -1,14 +1,15 @@
 """Ingest and retrieval against real Chroma (temp dir) and real pythainlp."""
+
 import shutil
 
 import docx
 import pytest
 
-from bot.core.embeddings import HashingEmbeddings
-from bot.core.framework import load_framework
-from bot.core.index import IndexMismatch, KnowledgeIndex
-from bot.core.ingest import ingest
-from bot.core.retrieve import Retriever
+from bot.ita.framework import load_framework
+from bot.search.embeddings import HashingEmbeddings
+from bot.search.index import IndexMismatch, KnowledgeIndex
+from bot.search.ingest import ingest
+from bot.search.retrieve import Retriever
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,9 @@ def test_changed_file_replaces_its_old_chunks(tmp_path, seeds_dir, fw):
     ingest(index, fw, None, [folder], progress=False)
     mine = lambda: [r for r in index.records() if r.meta["source"] == "a.txt"]  # noqa: E731
     before = len(mine())
-    target.write_text("ผลการประเมินตัวชี้วัดที่ 9 การเปิดเผยข้อมูล ได้คะแนน 70.00 คะแนน ต้องเร่งแก้ไขข้อ O13 โดยด่วน", encoding="utf-8")
+    target.write_text(
+        "ผลการประเมินตัวชี้วัดที่ 9 การเปิดเผยข้อมูล ได้คะแนน 70.00 คะแนน ต้องเร่งแก้ไขข้อ O13 โดยด่วน", encoding="utf-8"
+    )
     report = ingest(index, fw, None, [folder], progress=False)
     assert report.count("replaced") == 1
     assert len(mine()) == 1 < before
@@ -66,7 +69,9 @@ def test_bad_files_are_named_and_the_rest_still_ingests(tmp_path, seeds_dir, fw)
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     index = _index(tmp_path / "c")
     report = ingest(index, fw, None, [folder, tmp_path / "missing-folder"], progress=False)
-    assert [r.source for r in report.results if r.status == "added" and r.source.endswith(".txt")] == ["good.txt"]
+    assert [r.source for r in report.results if r.status == "added" and r.source.endswith(".txt")] == [
+        "good.txt"
+    ]
     joined = "\n".join(report.problems)
     for name in ("broken.docx", "broken.pdf", "binary.txt", "missing-folder"):
         assert name in joined
@@ -77,15 +82,19 @@ def test_docx_tables_are_ingested_with_headers(tmp_path, fw):
     document = docx.Document()
     document.add_paragraph("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2569 เทศบาลตำบลทดสอบ")
     table = document.add_table(rows=2, cols=3)
-    for cell, text in zip(table.rows[0].cells, ["ตัวชี้วัด", "มาตรการ", "ผู้รับผิดชอบ"]):
+    for cell, text in zip(table.rows[0].cells, ["ตัวชี้วัด", "มาตรการ", "ผู้รับผิดชอบ"], strict=False):
         cell.text = text
-    for cell, text in zip(table.rows[1].cells, ["9. การเปิดเผยข้อมูล", "ปรับปรุงข้อมูล O13 บนเว็บไซต์", "กองคลัง"]):
+    for cell, text in zip(
+        table.rows[1].cells, ["9. การเปิดเผยข้อมูล", "ปรับปรุงข้อมูล O13 บนเว็บไซต์", "กองคลัง"], strict=False
+    ):
         cell.text = text
     path = tmp_path / "plan.docx"
     document.save(path)
     index = _index(tmp_path / "c")
     ingest(index, fw, None, [path], progress=False)
-    rows = [r for r in index.records() if r.meta["kind"] == "measure_table" and r.meta["source"] == "plan.docx"]
+    rows = [
+        r for r in index.records() if r.meta["kind"] == "measure_table" and r.meta["source"] == "plan.docx"
+    ]
     assert len(rows) == 1
     assert "หัวตาราง: ตัวชี้วัด | มาตรการ | ผู้รับผิดชอบ" in rows[0].text
     assert rows[0].meta["item_O13"] is True and rows[0].meta["ind_9"] is True

@@ -1,13 +1,14 @@
 """Weighting, levels by year, tiers and the confirmation summary, checked against the seeds' own totals."""
+
 from __future__ import annotations
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core import ita
-from bot.core.framework import load_framework
-from bot.core.scores import ScoreSet
+from bot.ita import tiers as ita
+from bot.ita.framework import load_framework
+from bot.scores import ScoreSet
 
 FW = load_framework()
 S002 = {1: 100.0, 2: 100.0, 3: 99.65, 4: 100.0, 5: 100.0, 6: 99.92, 7: 99.88, 8: 99.88, 9: 85.75, 10: 90.0}
@@ -29,12 +30,15 @@ def test_tool_scores_are_plain_means_and_need_all_indicators():
     assert ita.overall(partial, FW) is None
 
 
-@pytest.mark.parametrize("year,scores,label,confirmed", [
-    (2568, S002, "ผ่านดี", True),   # OIT 87.9 < 95 keeps a 95.10 total at ผ่านดี
-    (2568, S001, "ผ่านดี", True),
-    (2564, S003, "AA", True),
-    (2564, S004, "D", True),
-])
+@pytest.mark.parametrize(
+    "year,scores,label,confirmed",
+    [
+        (2568, S002, "ผ่านดี", True),  # OIT 87.9 < 95 keeps a 95.10 total at ผ่านดี
+        (2568, S001, "ผ่านดี", True),
+        (2564, S003, "AA", True),
+        (2564, S004, "D", True),
+    ],
+)
 def test_levels_of_the_seeds(year, scores, label, confirmed):
     lv = ita.level(year, ita.overall(scores, FW), ita.tool_scores(scores, FW), FW)
     assert (lv.label, lv.confirmed) == (label, confirmed)
@@ -62,16 +66,31 @@ def test_level_without_year_or_total():
     assert ita.level(2568, None, {}, FW).label == ""
 
 
-@pytest.mark.parametrize("score,tier", [
-    (0, ita.URGENT), (84.99, ita.URGENT), (85, ita.IMPROVE), (94.99, ita.IMPROVE), (95, ita.MAINTAIN), (100, ita.MAINTAIN),
-])
+@pytest.mark.parametrize(
+    "score,tier",
+    [
+        (0, ita.URGENT),
+        (84.99, ita.URGENT),
+        (85, ita.IMPROVE),
+        (94.99, ita.IMPROVE),
+        (95, ita.MAINTAIN),
+        (100, ita.MAINTAIN),
+    ],
+)
 def test_default_tiers(score, tier):
     assert ita.Thresholds().tier(score) == tier
 
 
-@pytest.mark.parametrize("text,want", [
-    ("70", (70, 95)), ("85/92", (85, 92)), ("85 95", (85, 95)), ("๘๕/๙๒", (85, 92)), ("ใช้ 80 กับ 90", (80, 90)),
-])
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("70", (70, 95)),
+        ("85/92", (85, 92)),
+        ("85 95", (85, 95)),
+        ("๘๕/๙๒", (85, 92)),
+        ("ใช้ 80 กับ 90", (80, 90)),
+    ],
+)
 def test_parse_thresholds(text, want):
     t = ita.parse_thresholds(text)
     assert (t.urgent_below, t.maintain_from) == want
@@ -115,6 +134,6 @@ def test_summary_of_partial_scores_asks_for_the_rest_and_uses_agency_thresholds(
 
 
 def test_summary_flags_unconfirmed_levels():
-    low = {k: 75.0 for k in range(1, 11)}
+    low = dict.fromkeys(range(1, 11), 75.0)
     text = ita.confirmation_summary(ScoreSet(year=2567, indicators=low), FW, ita.Thresholds())
     assert "ต้องปรับปรุง (เกณฑ์ยังไม่ได้รับการยืนยัน)" in text

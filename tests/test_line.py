@@ -1,4 +1,5 @@
 """LINE adapter through the real line-bot-sdk: signed webhooks in, reply/push calls to a fake LINE API out."""
+
 from __future__ import annotations
 
 import threading
@@ -9,7 +10,7 @@ import httpx
 import pytest
 
 from bot.channels.server import create_app
-from bot.core.messages import Card, Choice, Document, Reply
+from bot.dialogue.messages import Card, Choice, Document, Reply
 from bot.settings import Settings
 from tests.fakes.line_api import (
     FakeLineAPI,
@@ -58,9 +59,14 @@ def fake():
 
 
 def settings_for(tmp_path, fake, **overrides) -> Settings:
-    values = dict(data_dir=tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN,
-                  line_api_host=fake.host, public_base_url="https://bot.example.go.th",
-                  link_secret="a-long-enough-link-secret-for-tests")
+    values = dict(
+        data_dir=tmp_path,
+        line_channel_secret=SECRET,
+        line_channel_access_token=TOKEN,
+        line_api_host=fake.host,
+        public_base_url="https://bot.example.go.th",
+        link_secret="a-long-enough-link-secret-for-tests",
+    )
     values.update(overrides)
     return Settings(_env_file=None, **values)
 
@@ -71,7 +77,9 @@ class Harness:
     def __init__(self, app, client, dialogue) -> None:
         self.app, self.client, self.dialogue = app, client, dialogue
 
-    async def post(self, *events, secret: str = SECRET, signature: str | None = None, body: bytes | None = None):
+    async def post(
+        self, *events, secret: str = SECRET, signature: str | None = None, body: bytes | None = None
+    ):
         body = body if body is not None else webhook_body(*events)
         headers = {"Content-Type": "application/json"}
         if signature is not False:
@@ -89,7 +97,9 @@ async def harness(tmp_path, fake):
         dialogue = dialogue or ScriptedDialogue()
         settings = settings_for(tmp_path, fake, **overrides)
         app = create_app(settings, SimpleNamespace(dialogue=dialogue), line_options=line_options)
-        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://bot.example.go.th")
+        client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="https://bot.example.go.th"
+        )
         made.append((app, client))
         return Harness(app, client, dialogue)
 
@@ -115,7 +125,7 @@ async def test_forged_signature_is_400_and_nothing_runs(harness, fake, caplog):
     h = await harness()
     body = webhook_body(text_event("คะแนน 83.5 ลับมาก"))
     forged = await h.post(body=body, secret="someone-elses-secret")
-    tampered = await h.post(body=body.replace("83.5".encode(), b"99.9"), signature=sign(SECRET, body))
+    tampered = await h.post(body=body.replace(b"83.5", b"99.9"), signature=sign(SECRET, body))
     assert (forged.status_code, tampered.status_code) == (400, 400)
     assert h.dialogue.seen == [] and fake.calls == []
     assert "ลับมาก" not in caplog.text and "83.5" not in caplog.text  # bodies are never logged
@@ -184,7 +194,7 @@ async def test_quick_reply_postbacks_within_limits(harness, fake):
     [message] = fake.messages()
     items = message["quickReply"]["items"]
     assert len(items) == 13
-    for item, choice in zip(items, choices):
+    for item, choice in zip(items, choices, strict=False):
         action = item["action"]
         assert action["type"] == "postback" and action["data"] == choice.payload
         assert len(action["label"]) <= 20 and action["displayText"] == choice.label
@@ -194,14 +204,23 @@ async def test_postback_follow_and_sticker_reach_the_dialogue(harness, fake):
     h = await harness()
     await h.post(postback_event("/confirm", user="U1"), follow_event(user="U2"), sticker_event(user="U3"))
     kinds = {i.user_id: (i.kind, i.choice, i.text) for i in h.dialogue.seen}
-    assert kinds == {"U1": ("choice", "/confirm", "/confirm"), "U2": ("follow", "", ""), "U3": ("sticker", "", "")}
+    assert kinds == {
+        "U1": ("choice", "/confirm", "/confirm"),
+        "U2": ("follow", "", ""),
+        "U3": ("sticker", "", ""),
+    }
     assert len(fake.of("reply")) == 3
 
 
 async def test_flex_carousel_shape(harness, fake):
-    cards = [Card(f"แถว {i} · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)", "แก้ไขเร่งด่วน",
-                  (("มาตรการ", "เผยแพร่ข้อมูล " * 80), ("ผู้รับผิดชอบ", "กองกลาง"), ("ระยะเวลา", "ต.ค. 68 - ก.ย. 69")))
-             for i in range(14)]
+    cards = [
+        Card(
+            f"แถว {i} · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)",
+            "แก้ไขเร่งด่วน",
+            (("มาตรการ", "เผยแพร่ข้อมูล " * 80), ("ผู้รับผิดชอบ", "กองกลาง"), ("ระยะเวลา", "ต.ค. 68 - ก.ย. 69")),
+        )
+        for i in range(14)
+    ]
     h = await harness(ScriptedDialogue(lambda _: Reply(["ร่างมาตรการ"], cards=cards)))
     await h.post(text_event("ร่าง"))
     flex = [m for m in fake.messages() if m["type"] == "flex"]
@@ -219,8 +238,11 @@ async def test_flex_carousel_shape(harness, fake):
 
 # ---------------------------------------------------------------- documents
 async def test_documents_become_links_that_download_for_that_user(harness, fake):
-    docx = Document("แผนมาตรการ ITA.docx", b"PK\x03\x04 word bytes", "application/vnd.openxmlformats-"
-                    "officedocument.wordprocessingml.document")
+    docx = Document(
+        "แผนมาตรการ ITA.docx",
+        b"PK\x03\x04 word bytes",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
     png = Document("chart.png", b"\x89PNG\r\n\x1a\n fake", "image/png")
     h = await harness(ScriptedDialogue(lambda _: Reply(["ไฟล์พร้อมแล้ว"], documents=[docx, png])))
     await h.post(text_event("/export", user="Uowner"))
@@ -229,11 +251,13 @@ async def test_documents_become_links_that_download_for_that_user(harness, fake)
     urls = {}
     for line in link_text.splitlines():
         if line.startswith("ดาวน์โหลด "):
-            name, url = line[len("ดาวน์โหลด "):].split(": ", 1)
+            name, url = line[len("ดาวน์โหลด ") :].split(": ", 1)
             urls[name] = url
     assert set(urls) == {"แผนมาตรการ ITA.docx", "chart.png"}
     images = [m for m in messages if m["type"] == "image"]
-    assert images == [{"type": "image", "originalContentUrl": urls["chart.png"], "previewImageUrl": urls["chart.png"]}]
+    assert images == [
+        {"type": "image", "originalContentUrl": urls["chart.png"], "previewImageUrl": urls["chart.png"]}
+    ]
     response = await h.client.get(urls["แผนมาตรการ ITA.docx"])
     assert response.status_code == 200 and response.content == docx.content
     assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
@@ -276,8 +300,11 @@ async def test_used_reply_token_twice_is_rejected_by_fake_then_pushed(harness, f
 # ---------------------------------------------------------------- groups, allowlist, redelivery
 async def test_group_chat_sessions_are_per_user(harness, fake):
     h = await harness()
-    await h.post(text_event("ผม A", user="UA", group="Cgroup1"), text_event("ผม B", user="UB", group="Cgroup1"),
-                 text_event("ห้อง", user="UA", room="Rroom1"))
+    await h.post(
+        text_event("ผม A", user="UA", group="Cgroup1"),
+        text_event("ผม B", user="UB", group="Cgroup1"),
+        text_event("ห้อง", user="UA", room="Rroom1"),
+    )
     keys = sorted(i.session_key for i in h.dialogue.seen)
     assert keys == ["line:Cgroup1:UA", "line:Cgroup1:UB", "line:Rroom1:UA"]
     assert all(i.chat_id == i.group_id for i in h.dialogue.seen)

@@ -1,4 +1,5 @@
 """LINE rendering limits: UTF-16 splitting, Thai marks, quick replies, bubble sizes, batching."""
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ from bot.channels.line_render import (
     split_text,
     utf16_units,
 )
-from bot.core.messages import Card, Choice, Reply
+from bot.dialogue.messages import Card, Choice, Reply
 
 
 def test_utf16_units_counts_emoji_as_two():
@@ -24,7 +25,7 @@ def test_single_huge_line_is_cut_without_breaking_emoji_or_thai_marks():
     pieces = split_text(text, 5000)
     assert "".join(pieces) == text
     assert all(utf16_units(p) <= 5000 for p in pieces)
-    assert all(not p[0] in "่ี" for p in pieces)  # never starts with a vowel or tone mark
+    assert all(p[0] not in "่ี" for p in pieces)  # never starts with a vowel or tone mark
 
 
 def test_split_prefers_spaces_in_long_lines():

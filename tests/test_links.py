@@ -1,4 +1,5 @@
 """Signed, expiring, user-bound download links: tokens and the /files route over real HTTP semantics."""
+
 from __future__ import annotations
 
 import base64
@@ -10,12 +11,15 @@ import pytest
 from starlette.applications import Starlette
 
 from bot.channels.links import LinkError, LinkSigner, LinkStore, signer_from_settings
-from bot.core.messages import Document
+from bot.dialogue.messages import Document
 from bot.settings import Settings
 
 SECRET = b"0123456789abcdef-link-secret"
-DOCX = Document("แผนมาตรการ.docx", b"PK\x03\x04 docx bytes", "application/vnd.openxmlformats-"
-                "officedocument.wordprocessingml.document")
+DOCX = Document(
+    "แผนมาตรการ.docx",
+    b"PK\x03\x04 docx bytes",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+)
 
 
 class Clock:
@@ -35,12 +39,16 @@ def clock():
 
 @pytest.fixture
 def store(tmp_path, clock):
-    return LinkStore(tmp_path / "exports", LinkSigner(SECRET, 3600, clock=clock), "https://bot.example.go.th/")
+    return LinkStore(
+        tmp_path / "exports", LinkSigner(SECRET, 3600, clock=clock), "https://bot.example.go.th/"
+    )
 
 
 async def fetch(store: LinkStore, url: str) -> httpx.Response:
     app = Starlette(routes=store.routes())
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://bot.example.go.th") as c:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="https://bot.example.go.th"
+    ) as c:
         return await c.get(url)
 
 
@@ -86,7 +94,9 @@ async def test_tampered_tokens_are_403(store, clock):
     payload = json.loads(base64.urlsafe_b64decode(body + "=="))
     for field, value in (("e", payload["e"] + 86400), ("u", parts(store.publish(DOCX, "line:Ux"))[1])):
         forged = dict(payload, **{field: value})
-        forged_body = base64.urlsafe_b64encode(json.dumps(forged, separators=(",", ":")).encode()).rstrip(b"=")
+        forged_body = base64.urlsafe_b64encode(json.dumps(forged, separators=(",", ":")).encode()).rstrip(
+            b"="
+        )
         assert (await fetch(store, f"/files/{forged_body.decode()}.{sig}?u={tag}")).status_code == 403
     flipped = sig[:-2] + ("A" if sig[-2] != "A" else "B") + sig[-1]
     assert (await fetch(store, f"/files/{body}.{flipped}?u={tag}")).status_code == 403
@@ -123,7 +133,7 @@ def test_sweep_removes_expired_exports(store, clock, tmp_path):
     store.publish(DOCX, "line:U1")
     clock.now += 3601
     fresh = store.publish(DOCX, "line:U1")  # publishing sweeps first
-    folders = [p for p in (tmp_path / "exports").iterdir()]
+    folders = list((tmp_path / "exports").iterdir())
     assert len(folders) == 1 and folders[0].name == file_id(fresh)
 
 

@@ -2,6 +2,7 @@
 
 Real knowledge, real Chroma and real pythainlp, as in test_drafting.py.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -11,12 +12,12 @@ import pytest
 import yaml
 
 from bot.app import build_drafter, ensure_index
-from bot.core.draft_text import maintains
-from bot.core.drafting import DraftRequest, Drafter
-from bot.core.ita import Thresholds
-from bot.core.measures import AgencyProfile
-from bot.core.playbook import load_playbook
-from bot.core.scores import parse_scores
+from bot.drafting.engine import Drafter, DraftRequest
+from bot.drafting.rows import maintains
+from bot.ita.measures import AgencyProfile
+from bot.ita.playbook import load_playbook
+from bot.ita.tiers import Thresholds
+from bot.scores import parse_scores
 from tests.kb_helpers import make_kb, make_settings
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
@@ -71,8 +72,9 @@ def test_every_indicator_entry_has_a_short_maintain_block(pb, kb, indicator):
     # the maintain steps are their own short wording, not the full practice cut to three
     assert [s.text for s in keep.steps] != [s.text for s in entry.steps[:3]]
     name = kb.framework.indicator(indicator).name
-    analysis = entry.analysis[MAINTAIN].format(agency=AGENCY, score="99.38", indicator_name=name, items="-",
-                                               fiscal_year=2569, year=2568)
+    analysis = entry.analysis[MAINTAIN].format(
+        agency=AGENCY, score="99.38", indicator_name=name, items="-", fiscal_year=2569, year=2568
+    )
     assert len(analysis) <= 150 and "99.38" in analysis and AGENCY in analysis
     assert "รักษา" in analysis
 
@@ -92,7 +94,7 @@ def test_seed001_maintain_rows_are_short_and_concrete(pb, draft):
     for row in strong:
         keep = pb.entries_for(row.indicator)[0].maintain
         assert len(row.steps) == 3, row.topic
-        for n, (step, planned) in enumerate(zip(row.steps, keep.steps), 1):
+        for n, (step, planned) in enumerate(zip(row.steps, keep.steps, strict=False), 1):
             # numbered, with its owners in parentheses
             assert step.startswith(f"{n}. {planned.text} (") and step.endswith(")"), step
             assert len(step) <= STEP_LIMIT, step
@@ -128,7 +130,7 @@ def test_entry_without_a_maintain_block_falls_back_to_its_first_steps(kb, seed00
     entry = playbook.entry("ind2")
     assert row.tier == MAINTAIN
     assert len(row.steps) == 3
-    for n, (step, planned) in enumerate(zip(row.steps, entry.steps), 1):
+    for n, (step, planned) in enumerate(zip(row.steps, entry.steps, strict=False), 1):
         assert step.startswith(f"{n}. {planned.text} ("), step
     assert row.monitoring == entry.monitoring and row.kpi == "; ".join(entry.kpis[:2])
     # the other strong rows still use their blocks

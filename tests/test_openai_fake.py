@@ -1,4 +1,5 @@
 """The FakeOpenAI server itself, and the embeddings/chat adapters against it."""
+
 from __future__ import annotations
 
 import json
@@ -6,8 +7,8 @@ import json
 import httpx
 import pytest
 
-from bot.core.embeddings import build_embeddings as build_configured_embeddings
-from bot.core.llm import build_chat_model, build_embeddings, classify_failure, model_name
+from bot.llm import build_chat_model, build_embeddings, classify_failure, model_name
+from bot.search.embeddings import build_embeddings as build_configured_embeddings
 from tests.fakes.openai_server import FakeOpenAI
 
 
@@ -81,7 +82,7 @@ def test_embeddings_send_strings_and_return_the_served_vectors(fake):
     query = emb.embed_query("ถามเรื่อง ITA")
 
     assert [len(v) for v in docs] == [8, 8] and len(query) == 8
-    for got, text in zip(docs, texts):
+    for got, text in zip(docs, texts, strict=False):
         assert got == pytest.approx(fake.vector(text), abs=1e-6)
     assert query == pytest.approx(fake.vector("ถามเรื่อง ITA"), abs=1e-6)
     sent = [r for r in fake.requests if r["path"] == "/v1/embeddings"]
@@ -91,7 +92,9 @@ def test_embeddings_send_strings_and_return_the_served_vectors(fake):
 
 
 def test_float_encoding_is_served_too(fake):
-    reply = httpx.post(f"{fake.base_url}/embeddings", json={"model": "e", "input": "ก", "encoding_format": "float"})
+    reply = httpx.post(
+        f"{fake.base_url}/embeddings", json={"model": "e", "input": "ก", "encoding_format": "float"}
+    )
     assert reply.json()["data"][0]["embedding"] == pytest.approx(fake.vector("ก"))
 
 

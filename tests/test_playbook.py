@@ -1,4 +1,5 @@
 """Playbook and agency types: validation, seed quotes, type matching, owners by role."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,19 +8,60 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.core.draft_text import maintains, pick_measure
-from bot.core.playbook import TIERS, load_playbook
+from bot.drafting.rows import maintains, pick_measure
+from bot.ita.playbook import TIERS, load_playbook
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
-REQUIRED_ITEMS = ["I1", "I2", "I3", "I7", "I8", "I11", "I12", "I13", "I14", "I15", "I20", "I21", "I22", "I23",
-                  "I24", "I27", "I30", "E2", "E3", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12", "E14", "E15"]
-ITEM_INDICATOR = {**{c: 1 for c in ("I1", "I2", "I3")}, **{c: 2 for c in ("I7", "I8", "I11", "I12")},
-                  **{c: 3 for c in ("I13", "I14", "I15")}, **{c: 4 for c in ("I20", "I21", "I22", "I23", "I24")},
-                  **{c: 5 for c in ("I27", "I30")}, **{c: 6 for c in ("E2", "E3", "E5")},
-                  **{c: 7 for c in ("E6", "E7", "E8", "E9", "E10")}, **{c: 8 for c in ("E11", "E12", "E14", "E15")}}
-FILL = {"agency": "เทศบาลตำบลทดสอบ", "score": "84.25", "indicator_name": "การใช้อำนาจ", "items": "I14",
-        "fiscal_year": 2569, "year": 2568}
+REQUIRED_ITEMS = [
+    "I1",
+    "I2",
+    "I3",
+    "I7",
+    "I8",
+    "I11",
+    "I12",
+    "I13",
+    "I14",
+    "I15",
+    "I20",
+    "I21",
+    "I22",
+    "I23",
+    "I24",
+    "I27",
+    "I30",
+    "E2",
+    "E3",
+    "E5",
+    "E6",
+    "E7",
+    "E8",
+    "E9",
+    "E10",
+    "E11",
+    "E12",
+    "E14",
+    "E15",
+]
+ITEM_INDICATOR = {
+    **dict.fromkeys(("I1", "I2", "I3"), 1),
+    **dict.fromkeys(("I7", "I8", "I11", "I12"), 2),
+    **dict.fromkeys(("I13", "I14", "I15"), 3),
+    **dict.fromkeys(("I20", "I21", "I22", "I23", "I24"), 4),
+    **dict.fromkeys(("I27", "I30"), 5),
+    **dict.fromkeys(("E2", "E3", "E5"), 6),
+    **dict.fromkeys(("E6", "E7", "E8", "E9", "E10"), 7),
+    **dict.fromkeys(("E11", "E12", "E14", "E15"), 8),
+}
+FILL = {
+    "agency": "เทศบาลตำบลทดสอบ",
+    "score": "84.25",
+    "indicator_name": "การใช้อำนาจ",
+    "items": "I14",
+    "fiscal_year": 2569,
+    "year": 2568,
+}
 
 
 @pytest.fixture(scope="module")
@@ -53,29 +95,65 @@ def _first(data, key):
     return next(e for e in data["entries"] if e["key"] == key)
 
 
-@pytest.mark.parametrize("rel, change, message", [
-    ("agency_types.yaml", lambda d: d["types"][5]["roles"].pop("finance"), "school: roles missing"),
-    ("agency_types.yaml", lambda d: d["types"][0]["roles"].update(audit=[]), "roles missing"),
-    ("agency_types.yaml", lambda d: d["types"][0].update(family="ministry"), "family"),
-    ("playbook/indicators.yaml", lambda d: _first(d, "ind2").update(timing={"start": 1, "end": 13}), "less than or equal to 12"),
-    ("playbook/indicators.yaml", lambda d: _first(d, "ind2").update(timing={"start": 9, "end": 3}), "before it starts"),
-    ("playbook/indicators.yaml", lambda d: _first(d, "ind3").update(steps=_first(d, "ind3")["steps"][:2]), "at least 3"),
-    ("playbook/indicators.yaml", lambda d: _first(d, "ind4")["maintain"]["steps"].pop(), "at least 3"),
-    ("playbook/indicators.yaml", lambda d: _first(d, "ind4")["maintain"]["steps"].append(
-        {"role": "hr", "text": "จัดอบรมเพิ่มเติม"}), "at most 3"),
-    ("playbook/indicators.yaml", lambda d: _first(d, "ind5")["maintain"]["steps"][1].update(role="treasury"),
-     "unknown role"),
-    ("playbook/indicators.yaml", lambda d: _first(d, "ind6")["maintain"].update(kpi="ร้อยละ {percent}"),
-     "unknown placeholder"),
-    ("playbook/iit.yaml", lambda d: _first(d, "I14").update(seed_refs=[]), "at least 1"),
-    ("playbook/iit.yaml", lambda d: _first(d, "I14")["steps"][0].update(role="treasury"), "unknown role"),
-    ("playbook/eit.yaml", lambda d: _first(d, "E6")["analysis"].pop("รักษาระดับ"), "exactly the tiers"),
-    ("playbook/eit.yaml", lambda d: _first(d, "E6")["analysis"].update({"แก้ไขเร่งด่วน": "ได้ {scor} คะแนน"}), "unknown placeholder"),
-    ("playbook/oit.yaml", lambda d: _first(d, "oit_9_3")["codes"].update({"ปี 2568": ["O12"]}), "B.E. year"),
-    ("playbook/indicators.yaml", lambda d: d["entries"].pop(9), "missing \\[10\\]"),
-    ("playbook/defaults.yaml", lambda d: d["families"].pop("school"), "family 'school'"),
-    ("playbook/iit.yaml", lambda d: d["entries"].append(dict(_first(d, "I1"))), "duplicate playbook entry"),
-])
+@pytest.mark.parametrize(
+    "rel, change, message",
+    [
+        ("agency_types.yaml", lambda d: d["types"][5]["roles"].pop("finance"), "school: roles missing"),
+        ("agency_types.yaml", lambda d: d["types"][0]["roles"].update(audit=[]), "roles missing"),
+        ("agency_types.yaml", lambda d: d["types"][0].update(family="ministry"), "family"),
+        (
+            "playbook/indicators.yaml",
+            lambda d: _first(d, "ind2").update(timing={"start": 1, "end": 13}),
+            "less than or equal to 12",
+        ),
+        (
+            "playbook/indicators.yaml",
+            lambda d: _first(d, "ind2").update(timing={"start": 9, "end": 3}),
+            "before it starts",
+        ),
+        (
+            "playbook/indicators.yaml",
+            lambda d: _first(d, "ind3").update(steps=_first(d, "ind3")["steps"][:2]),
+            "at least 3",
+        ),
+        ("playbook/indicators.yaml", lambda d: _first(d, "ind4")["maintain"]["steps"].pop(), "at least 3"),
+        (
+            "playbook/indicators.yaml",
+            lambda d: _first(d, "ind4")["maintain"]["steps"].append({"role": "hr", "text": "จัดอบรมเพิ่มเติม"}),
+            "at most 3",
+        ),
+        (
+            "playbook/indicators.yaml",
+            lambda d: _first(d, "ind5")["maintain"]["steps"][1].update(role="treasury"),
+            "unknown role",
+        ),
+        (
+            "playbook/indicators.yaml",
+            lambda d: _first(d, "ind6")["maintain"].update(kpi="ร้อยละ {percent}"),
+            "unknown placeholder",
+        ),
+        ("playbook/iit.yaml", lambda d: _first(d, "I14").update(seed_refs=[]), "at least 1"),
+        ("playbook/iit.yaml", lambda d: _first(d, "I14")["steps"][0].update(role="treasury"), "unknown role"),
+        ("playbook/eit.yaml", lambda d: _first(d, "E6")["analysis"].pop("รักษาระดับ"), "exactly the tiers"),
+        (
+            "playbook/eit.yaml",
+            lambda d: _first(d, "E6")["analysis"].update({"แก้ไขเร่งด่วน": "ได้ {scor} คะแนน"}),
+            "unknown placeholder",
+        ),
+        (
+            "playbook/oit.yaml",
+            lambda d: _first(d, "oit_9_3")["codes"].update({"ปี 2568": ["O12"]}),
+            "B.E. year",
+        ),
+        ("playbook/indicators.yaml", lambda d: d["entries"].pop(9), "missing \\[10\\]"),
+        ("playbook/defaults.yaml", lambda d: d["families"].pop("school"), "family 'school'"),
+        (
+            "playbook/iit.yaml",
+            lambda d: d["entries"].append(dict(_first(d, "I1"))),
+            "duplicate playbook entry",
+        ),
+    ],
+)
 def test_broken_copies_fail_validation(broken, rel, change, message):
     with pytest.raises(ValueError, match=message):
         load_playbook(broken(rel, change))
@@ -85,8 +163,9 @@ def test_broken_copies_fail_validation(broken, rel, change, message):
 def test_every_seed_quote_occurs_in_its_seed(pb, seeds_dir):
     seeds = {p.name[:3]: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
     refs = [(e.key, r) for e in pb.entries.values() for r in e.seed_refs]
-    refs += [(f"{e.key}:maintain", r) for e in pb.entries.values() if e.maintain
-             for r in e.maintain.seed_refs]
+    refs += [
+        (f"{e.key}:maintain", r) for e in pb.entries.values() if e.maintain for r in e.maintain.seed_refs
+    ]
     refs += [(f"defaults:{fam}", r) for fam, d in pb.defaults.items() for r in d.seed_refs]
     assert len(refs) > 80
     missing = [(key, r.seed, r.quote) for key, r in refs if r.quote not in seeds[r.seed]]
@@ -136,21 +215,24 @@ def test_each_entry_says_what_its_row_reports(pb):
     assert not any("ผู้บริหาร" in r or "6 เดือน" in r for r in reports)
 
 
-@pytest.mark.parametrize("year, code, key", [
-    (2568, "O13", "oit_procurement_report"),
-    (2568, "O14", "oit_hr_plan"),
-    (2568, "O16", "oit_ethics"),
-    (2568, "O17", "oit_9_5"),
-    (2564, "O13", "oit_9_2"),       # in 2564 O13 was the work manual, not the procurement report
-    (2565, "O24", "oit_procurement_report"),
-    (2565, "O42", "oit_measures"),
-    (2566, "O43", "oit_measures"),
-    (2569, "O25", "oit_measures"),
-    (2564, "O25", "oit_hr_plan"),
-    (2566, "O2", "oit_9_1"),
-    (2566, "O39", "oit_ethics"),
-    (2564, "O36", "oit_10_1"),
-])
+@pytest.mark.parametrize(
+    "year, code, key",
+    [
+        (2568, "O13", "oit_procurement_report"),
+        (2568, "O14", "oit_hr_plan"),
+        (2568, "O16", "oit_ethics"),
+        (2568, "O17", "oit_9_5"),
+        (2564, "O13", "oit_9_2"),  # in 2564 O13 was the work manual, not the procurement report
+        (2565, "O24", "oit_procurement_report"),
+        (2565, "O42", "oit_measures"),
+        (2566, "O43", "oit_measures"),
+        (2569, "O25", "oit_measures"),
+        (2564, "O25", "oit_hr_plan"),
+        (2566, "O2", "oit_9_1"),
+        (2566, "O39", "oit_ethics"),
+        (2564, "O36", "oit_10_1"),
+    ],
+)
 def test_oit_codes_resolve_by_year(pb, year, code, key):
     entries = pb.entries_for(9, [code], year=year)
     assert [e.key for e in entries[1:]] == [key]
@@ -183,35 +265,42 @@ def test_entry_by_key(pb):
 
 
 def test_timing_whole_year_and_fiscal_months(pb):
-    assert (pb.entry("ind7").timing.start, pb.entry("ind7").timing.end, pb.entry("ind7").timing.label) == (1, 12, "ตลอดปี")
+    assert (pb.entry("ind7").timing.start, pb.entry("ind7").timing.end, pb.entry("ind7").timing.label) == (
+        1,
+        12,
+        "ตลอดปี",
+    )
     assert all(1 <= e.timing.start <= e.timing.end <= 12 for e in pb.entries.values() if e.timing)
 
 
 # -- agency types ----------------------------------------------------------------------------
-@pytest.mark.parametrize("text, key", [
-    ("เทศบาลตำบลนามะเขือ", "municipality_subdistrict"),
-    ("ทต.นิเวศน์", "municipality_subdistrict"),
-    ("เทศบาล", "municipality_subdistrict"),
-    ("เทสบาลตำบลนิเวศน์", "municipality_subdistrict"),      # typo ศ -> ส
-    ("เทศบาลเมืองกาฬสินธุ์", "municipality_town"),
-    ("เทศบาลนครขอนแก่น", "municipality_city"),
-    ("อบต", "sao"),
-    ("อบต.ทุ่งทอง", "sao"),
-    ("องค์กรบริหารส่วนตำบลกู่ทอง", "sao"),                   # seed 004's own misspelling
-    ("องค์การบริหารส่วนตำบ", "sao"),                        # truncated
-    ("อบจ.ขอนแก่น", "pao"),
-    ("โรงเรียนบ้านธิพิทยา", "school"),
-    ("รร.บ้านนา", "school"),
-    ("โรงเรียนป่าตาลบ้านธิพิทยาศาสตร์ สังกัดสำนักงานเขตพื้นที่การศึกษา", "school"),
-    ("สพป.ลำพูน เขต 1", "esa"),
-    ("สำนักงานส่งเสริมการจัดประชุมและนิทรรศการ (องค์การมหาชน)", "public_org"),
-    ("องค์การมหาชน", "public_org"),
-    ("กรมบัญชีกลาง", "department"),
-    ("จังหวัดลำพูน", "province"),
-    ("การไฟฟ้าส่วนภูมิภาค", "state_enterprise"),
-    ("มหาวิทยาลัยขอนแก่น", "university"),
-    ("school", "school"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("เทศบาลตำบลนามะเขือ", "municipality_subdistrict"),
+        ("ทต.นิเวศน์", "municipality_subdistrict"),
+        ("เทศบาล", "municipality_subdistrict"),
+        ("เทสบาลตำบลนิเวศน์", "municipality_subdistrict"),  # typo ศ -> ส
+        ("เทศบาลเมืองกาฬสินธุ์", "municipality_town"),
+        ("เทศบาลนครขอนแก่น", "municipality_city"),
+        ("อบต", "sao"),
+        ("อบต.ทุ่งทอง", "sao"),
+        ("องค์กรบริหารส่วนตำบลกู่ทอง", "sao"),  # seed 004's own misspelling
+        ("องค์การบริหารส่วนตำบ", "sao"),  # truncated
+        ("อบจ.ขอนแก่น", "pao"),
+        ("โรงเรียนบ้านธิพิทยา", "school"),
+        ("รร.บ้านนา", "school"),
+        ("โรงเรียนป่าตาลบ้านธิพิทยาศาสตร์ สังกัดสำนักงานเขตพื้นที่การศึกษา", "school"),
+        ("สพป.ลำพูน เขต 1", "esa"),
+        ("สำนักงานส่งเสริมการจัดประชุมและนิทรรศการ (องค์การมหาชน)", "public_org"),
+        ("องค์การมหาชน", "public_org"),
+        ("กรมบัญชีกลาง", "department"),
+        ("จังหวัดลำพูน", "province"),
+        ("การไฟฟ้าส่วนภูมิภาค", "state_enterprise"),
+        ("มหาวิทยาลัยขอนแก่น", "university"),
+        ("school", "school"),
+    ],
+)
 def test_match_agency_type(pb, text, key):
     found = pb.match_agency_type(text)
     assert found is not None and found.key == key
@@ -223,9 +312,20 @@ def test_match_agency_type_rejects_noise(pb, text):
 
 
 def test_agency_types_cover_the_brief(pb):
-    assert set(pb.agency_types) == {"municipality_subdistrict", "municipality_town", "municipality_city", "sao",
-                                    "pao", "school", "esa", "department", "province", "public_org",
-                                    "state_enterprise", "university"}
+    assert set(pb.agency_types) == {
+        "municipality_subdistrict",
+        "municipality_town",
+        "municipality_city",
+        "sao",
+        "pao",
+        "school",
+        "esa",
+        "department",
+        "province",
+        "public_org",
+        "state_enterprise",
+        "university",
+    }
     tt = pb.agency_types["municipality_subdistrict"]
     assert tt.unit_sources["กองคลัง"].startswith("seed") and tt.unit_sources["กองการศึกษา"] == "standard"
     assert pb.agency_types["public_org"].report_to == "ผู้อำนวยการ หรือผู้ที่ผู้อำนวยการมอบหมาย"
@@ -244,8 +344,13 @@ def test_owners_never_cross_families(pb):
         return set().union(*(t.known_names() for t in pb.agency_types.values() if t.family == family))
 
     for at in pb.agency_types.values():
-        foreign = set().union(*(names(f) for f in {"local_gov", "school", "central_gov", "public_org", "university"}
-                                if f != at.family)) - names(at.family)
+        foreign = set().union(
+            *(
+                names(f)
+                for f in {"local_gov", "school", "central_gov", "public_org", "university"}
+                if f != at.family
+            )
+        ) - names(at.family)
         for units in (None, at.default_units):
             owners = pb.resolve_owners(list(pb.roles), at.key, units)
             assert not set(owners) & foreign, (at.key, set(owners) & foreign)
@@ -258,9 +363,15 @@ def test_owners_never_cross_families(pb):
 
 def test_resolve_owners_picks_from_the_officers_units(pb):
     school_units = ["งานวิชาการ", "งานงบประมาณ", "งานบุคคล", "งานบริหารทั่วไป"]
-    got = {r: pb.resolve_owners([r], "school", school_units) for r in ("admin", "finance", "hr", "service_units")}
-    assert got == {"admin": ["งานบริหารทั่วไป"], "finance": ["งานงบประมาณ"], "hr": ["งานบุคคล"],
-                   "service_units": ["งานวิชาการ"]}
+    got = {
+        r: pb.resolve_owners([r], "school", school_units) for r in ("admin", "finance", "hr", "service_units")
+    }
+    assert got == {
+        "admin": ["งานบริหารทั่วไป"],
+        "finance": ["งานงบประมาณ"],
+        "hr": ["งานบุคคล"],
+        "service_units": ["งานวิชาการ"],
+    }
     for role in ("procurement", "pr_it", "legal", "audit", "planning"):
         assert set(pb.resolve_owners([role], "school", school_units)) <= set(school_units)
 
@@ -271,7 +382,10 @@ def test_resolve_owners_picks_from_the_officers_units(pb):
     # no HR division of their own: falls back to their administrative unit
     assert pb.resolve_owners(["hr"], "municipality_subdistrict", tt_units) == ["สำนักปลัด"]
     # roles that are not units keep the type's wording
-    assert pb.resolve_owners(["executive", "all_units"], "municipality_subdistrict", tt_units) == ["นายกเทศมนตรี", "ทุกกอง/สำนัก"]
+    assert pb.resolve_owners(["executive", "all_units"], "municipality_subdistrict", tt_units) == [
+        "นายกเทศมนตรี",
+        "ทุกกอง/สำนัก",
+    ]
 
 
 def test_resolve_owners_tolerates_typos_and_keywords(pb):
@@ -279,7 +393,9 @@ def test_resolve_owners_tolerates_typos_and_keywords(pb):
     assert pb.resolve_owners(["finance"], "municipality_subdistrict", units) == ["กองคลงั"]
     assert pb.resolve_owners(["pr_it"], "municipality_subdistrict", units) == ["งานประชาสัมพันธ์"]
     assert pb.resolve_owners(["service_units"], "municipality_subdistrict", units) == ["กองการศึกษา"]
-    assert pb.resolve_owners(["finance", "procurement"], "public_org", ["ฝ่ายบริหาร", "ฝ่ายการเงินและพัสดุ"]) == ["ฝ่ายการเงินและพัสดุ"]
+    assert pb.resolve_owners(["finance", "procurement"], "public_org", ["ฝ่ายบริหาร", "ฝ่ายการเงินและพัสดุ"]) == [
+        "ฝ่ายการเงินและพัสดุ"
+    ]
 
 
 def test_service_units_are_not_picked_by_a_shared_word(pb):
@@ -292,8 +408,10 @@ def test_service_units_are_not_picked_by_a_shared_word(pb):
     units = ["ฝ่ายบริหาร", "ส่วนงานพัสดุและบริการสำนักงาน", "ฝ่ายบริการลูกค้า"]
     assert pb.resolve_owners(["service_units"], "public_org", units) == ["ฝ่ายบริการลูกค้า"]
     enterprise = pb.agency_types["state_enterprise"]
-    assert pb.resolve_owners(["service_units"], "state_enterprise", enterprise.default_units) == \
-        enterprise.roles["service_units"]
+    assert (
+        pb.resolve_owners(["service_units"], "state_enterprise", enterprise.default_units)
+        == enterprise.roles["service_units"]
+    )
 
 
 def test_resolve_owners_falls_back_to_first_unit(pb):
@@ -339,4 +457,6 @@ def test_step_and_kpi_templates_are_checked(broken):
     with pytest.raises(ValueError, match="unknown placeholder"):
         load_playbook(broken("playbook/indicators.yaml", bad_step))
     with pytest.raises(ValueError, match="unknown placeholder"):
-        load_playbook(broken("playbook/defaults.yaml", lambda d: d["families"]["school"]["kpis"].append("{x}")))
+        load_playbook(
+            broken("playbook/defaults.yaml", lambda d: d["families"]["school"]["kpis"].append("{x}"))
+        )

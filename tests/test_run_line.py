@@ -1,4 +1,5 @@
 """`python -m bot run` with LINE credentials serves the signed webhook on a port (real subprocess)."""
+
 import base64
 import hashlib
 import hmac
@@ -36,8 +37,14 @@ def test_run_serves_the_line_webhook(tmp_path):
         "PORT": str(port),
         "TELEGRAM_BOT_TOKEN": "",
     }
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=REPO_DIR, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=REPO_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 120
@@ -52,7 +59,10 @@ def test_run_serves_the_line_webhook(tmp_path):
             time.sleep(0.5)
         body = json.dumps({"destination": "U0", "events": []}, ensure_ascii=False).encode()
         good = base64.b64encode(hmac.new(SECRET.encode(), body, hashlib.sha256).digest()).decode()
-        assert httpx.post(f"{base}/line/webhook", content=body, headers={"X-Line-Signature": good}).status_code == 200
+        assert (
+            httpx.post(f"{base}/line/webhook", content=body, headers={"X-Line-Signature": good}).status_code
+            == 200
+        )
         forged = httpx.post(f"{base}/line/webhook", content=body, headers={"X-Line-Signature": "Zm9yZ2Vk"})
         assert forged.status_code == 400
         assert httpx.post(f"{base}/line/webhook", content=body).status_code == 400

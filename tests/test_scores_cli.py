@@ -1,4 +1,5 @@
 """python -m bot parse-scores through its front door, as a subprocess."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,13 @@ from tests.conftest import REPO_DIR
 
 
 def _run(args, text):
-    p = subprocess.run([sys.executable, "-m", "bot", "parse-scores", *args], input=text.encode("utf-8"),
-                       capture_output=True, cwd=REPO_DIR, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "bot", "parse-scores", *args],
+        input=text.encode("utf-8"),
+        capture_output=True,
+        cwd=REPO_DIR,
+        timeout=120,
+    )
     return p.returncode, p.stdout.decode("utf-8")
 
 

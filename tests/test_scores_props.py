@@ -1,4 +1,5 @@
 """Property tests: the parser never raises and never reports a score the message does not contain."""
+
 from __future__ import annotations
 
 import re
@@ -6,20 +7,50 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.framework import load_framework
-from bot.core.score_text import THAI_DIGITS
-from bot.core.scores import parse_correction, parse_scores
+from bot.ita.framework import load_framework
+from bot.scores import parse_correction, parse_scores
+from bot.scores.text import THAI_DIGITS
 
 FW = load_framework()
 PIECES = [
-    "ตัวชี้วัดที่", "ข้อ", "I14", "E6", "O13", "IIT", "EIT", "OIT", "ภาพรวม", "ได้", "คะแนน", "ร้อยละ", "เป้าหมาย",
-    "การปฏิบัติหน้าที่", "การเปิดเผยข้อมูล", "การใช้อำนาจ", "ได้เต็ม", "\t", "\n", " ", "|", "-", "(", ")", "ปี 2568",
-    "11/6/69", "21:49", "๙๕.๐๐", "9l.50", "ignore previous instructions",
+    "ตัวชี้วัดที่",
+    "ข้อ",
+    "I14",
+    "E6",
+    "O13",
+    "IIT",
+    "EIT",
+    "OIT",
+    "ภาพรวม",
+    "ได้",
+    "คะแนน",
+    "ร้อยละ",
+    "เป้าหมาย",
+    "การปฏิบัติหน้าที่",
+    "การเปิดเผยข้อมูล",
+    "การใช้อำนาจ",
+    "ได้เต็ม",
+    "\t",
+    "\n",
+    " ",
+    "|",
+    "-",
+    "(",
+    ")",
+    "ปี 2568",
+    "11/6/69",
+    "21:49",
+    "๙๕.๐๐",
+    "9l.50",
+    "ignore previous instructions",
 ]
 texts = st.lists(
-    st.one_of(st.sampled_from(PIECES), st.text(max_size=12),
-              st.floats(-50, 200, allow_nan=False).map(lambda f: f"{f:.2f}"),
-              st.integers(0, 3000).map(str)),
+    st.one_of(
+        st.sampled_from(PIECES),
+        st.text(max_size=12),
+        st.floats(-50, 200, allow_nan=False).map(lambda f: f"{f:.2f}"),
+        st.integers(0, 3000).map(str),
+    ),
     max_size=40,
 ).map("".join)
 

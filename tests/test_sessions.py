@@ -1,12 +1,13 @@
 """Session store: real SQLite, persistence across store instances, isolation per key."""
+
 from __future__ import annotations
 
 import threading
 
 import pytest
 
-from bot.core.messages import Inbound
-from bot.core.sessions import SessionStore
+from bot.dialogue.messages import Inbound
+from bot.dialogue.sessions import SessionStore
 
 
 @pytest.fixture
@@ -42,10 +43,9 @@ def test_failed_block_saves_nothing(url):
     store = SessionStore(url)
     with store.open("line:u1") as s:
         s.state = "confirm"
-    with pytest.raises(RuntimeError):
-        with store.open("line:u1") as s:
-            s.state = "drafted"
-            raise RuntimeError("crash mid-message")
+    with pytest.raises(RuntimeError), store.open("line:u1") as s:
+        s.state = "drafted"
+        raise RuntimeError("crash mid-message")
     assert store.load("line:u1").state == "confirm"
 
 

@@ -1,4 +1,5 @@
 """Telegram adapter through the real python-telegram-bot stack against FakeBotAPI on 127.0.0.1."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ import pytest
 
 from bot.channels.telegram import EXPIRED, FAILURE, build_application
 from bot.channels.telegram_render import MAX_CALLBACK, split_text, units
-from bot.core.messages import Card, Choice, Document, Inbound, Reply
+from bot.dialogue.messages import Card, Choice, Document, Inbound, Reply
 from bot.settings import Settings
 from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI
 
@@ -50,7 +51,9 @@ def running(api: FakeBotAPI, dialogue, **extra) -> BotThread:
 
 # ---------------------------------------------------------------- text rendering
 def test_long_reply_is_split_under_4096_at_line_and_space_boundaries(api):
-    lines = [f"ข้อ {i} หน่วยงานควรเผยแพร่ข้อมูลข่าวสารตามมาตรา ๗ และมาตรา ๙ ผ่านเว็บไซต์ของหน่วยงาน" for i in range(400)]
+    lines = [
+        f"ข้อ {i} หน่วยงานควรเผยแพร่ข้อมูลข่าวสารตามมาตรา ๗ และมาตรา ๙ ผ่านเว็บไซต์ของหน่วยงาน" for i in range(400)
+    ]
     long = "\n".join(lines[:150]) + "\n\n" + " ".join(lines[150:])
     dialogue = ScriptedDialogue(lambda _: Reply(texts=[long, "จบ"]))
     with running(api, dialogue):
@@ -74,9 +77,15 @@ def test_split_without_spaces_never_cuts_before_a_thai_mark():
 
 def test_cards_are_one_readable_message_each_with_markup_escaped(api):
     cards = [
-        Card(f"แถว {i} · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)", "แก้ไขเร่งด่วน",
-             (("มาตรการ", "เผยแพร่ข้อมูล <O1> & ปรับปรุงเว็บไซต์"), ("ผู้รับผิดชอบ", "สำนักปลัด"),
-              ("ระยะเวลา", "ต.ค. 2568 – มี.ค. 2569")))
+        Card(
+            f"แถว {i} · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)",
+            "แก้ไขเร่งด่วน",
+            (
+                ("มาตรการ", "เผยแพร่ข้อมูล <O1> & ปรับปรุงเว็บไซต์"),
+                ("ผู้รับผิดชอบ", "สำนักปลัด"),
+                ("ระยะเวลา", "ต.ค. 2568 – มี.ค. 2569"),
+            ),
+        )
         for i in (1, 2, 3)
     ]
     dialogue = ScriptedDialogue(lambda _: Reply(texts=["ร่างมาตรการมีดังนี้"], cards=cards))
@@ -84,8 +93,8 @@ def test_cards_are_one_readable_message_each_with_markup_escaped(api):
         api.send_text(USER, "ดูร่าง")
         api.wait_replies(USER, 4)
     messages = api.messages_to(USER)
-    assert [m.params["text"] for m in messages][0] == "ร่างมาตรการมีดังนี้"
-    for i, message in zip((1, 2, 3), messages[1:]):
+    assert next(m.params["text"] for m in messages) == "ร่างมาตรการมีดังนี้"
+    for i, message in zip((1, 2, 3), messages[1:], strict=False):
         assert message.params["parse_mode"] == "HTML"
         text = message.params["text"]
         assert f"<b>แถว {i} · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)</b>" in text
@@ -107,8 +116,9 @@ def test_choices_become_an_inline_keyboard_and_a_press_comes_back_as_a_choice(ap
     def script(inbound: Inbound) -> Reply:
         if inbound.kind == "choice":
             return Reply(texts=[f"เลือกแล้ว: {inbound.choice}"])
-        return Reply(texts=["ข้อหนึ่ง", "ข้อสอง"],
-                     choices=[Choice("ยืนยัน", "ยืนยัน"), Choice("แก้ไขแถว 3", LONG_PAYLOAD)])
+        return Reply(
+            texts=["ข้อหนึ่ง", "ข้อสอง"], choices=[Choice("ยืนยัน", "ยืนยัน"), Choice("แก้ไขแถว 3", LONG_PAYLOAD)]
+        )
 
     dialogue = ScriptedDialogue(script)
     with running(api, dialogue):
@@ -146,16 +156,24 @@ def test_documents_arrive_with_filename_bytes_and_caption(api):
     docx = b"PK\x03\x04" + bytes(range(256)) * 40
     xlsx = b"PK\x03\x04xlsx-bytes"
     docs = [
-        Document("แผนมาตรการ ITA 2569.docx", docx,
-                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "ร่างแผนมาตรการ"),
+        Document(
+            "แผนมาตรการ ITA 2569.docx",
+            docx,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "ร่างแผนมาตรการ",
+        ),
         Document("plan.xlsx", xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ]
-    dialogue = ScriptedDialogue(lambda _: Reply(texts=["ส่งไฟล์ให้แล้ว"], documents=docs,
-                                                choices=[Choice("เริ่มใหม่", "/start")]))
+    dialogue = ScriptedDialogue(
+        lambda _: Reply(texts=["ส่งไฟล์ให้แล้ว"], documents=docs, choices=[Choice("เริ่มใหม่", "/start")])
+    )
     with running(api, dialogue):
         api.send_text(USER, "/export")
         api.wait_replies(USER, 3)
-    assert api.documents_to(USER) == [("แผนมาตรการ ITA 2569.docx", docx, "ร่างแผนมาตรการ"), ("plan.xlsx", xlsx, "")]
+    assert api.documents_to(USER) == [
+        ("แผนมาตรการ ITA 2569.docx", docx, "ร่างแผนมาตรการ"),
+        ("plan.xlsx", xlsx, ""),
+    ]
     last = api.replies_to(USER)[-1]
     assert last.method == "sendDocument" and buttons_of(last)[0]["callback_data"] == "/start"
     assert dialogue.inbounds[0].text == "/export"  # commands pass through as text
@@ -174,8 +192,7 @@ def test_unlisted_user_gets_one_polite_refusal_and_the_dialogue_is_never_called(
         time.sleep(0.3)
     refusal = api.texts_to(OTHER)
     assert refusal == [
-        "ขออภัย บัญชีของท่านยังไม่ได้รับสิทธิ์ใช้งาน กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอเพิ่มสิทธิ์ "
-        f"(Telegram ID: {OTHER})"
+        f"ขออภัย บัญชีของท่านยังไม่ได้รับสิทธิ์ใช้งาน กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอเพิ่มสิทธิ์ (Telegram ID: {OTHER})"
     ]
     assert [i.user_id for i in dialogue.inbounds] == [str(USER)]
     assert api.texts_to(USER) == ["ได้รับ: text|สวัสดี"]
@@ -263,8 +280,17 @@ def test_a_failing_dialogue_still_answers_politely_and_logs_no_message_text(api,
 
 
 def test_flood_control_is_waited_out(api):
-    api.fail["sendMessage"] = [(429, {"ok": False, "error_code": 429, "description": "Too Many Requests",
-                                      "parameters": {"retry_after": 1}})]
+    api.fail["sendMessage"] = [
+        (
+            429,
+            {
+                "ok": False,
+                "error_code": 429,
+                "description": "Too Many Requests",
+                "parameters": {"retry_after": 1},
+            },
+        )
+    ]
     with running(api, ScriptedDialogue(echo)):
         api.send_text(USER, "สวัสดี")
         api.wait_replies(USER, 2, timeout=10)
@@ -288,7 +314,9 @@ async def test_webhook_accepts_only_the_right_secret_and_registers_itself(api):
         webhook_url,
     )
 
-    settings = settings_for(api, telegram_webhook_url="https://ita.example.go.th", telegram_webhook_secret="s3cret_-X")
+    settings = settings_for(
+        api, telegram_webhook_url="https://ita.example.go.th", telegram_webhook_secret="s3cret_-X"
+    )
     dialogue = ScriptedDialogue(echo)
     application = build_application(settings, dialogue)
     assert application.updater is None  # webhook mode: updates come only through the route
@@ -298,10 +326,12 @@ async def test_webhook_accepts_only_the_right_secret_and_registers_itself(api):
         asgi = Starlette(routes=telegram_webhook_routes(application, secret))
         transport = httpx.ASGITransport(app=asgi)
         async with httpx.AsyncClient(transport=transport, base_url="http://bot.test") as client:
+
             def post(text: str, headers: dict):
                 body = json.dumps({"update_id": int(time.time()), **api.text_update(USER, text)}).encode()
-                return client.post("/telegram/webhook", content=body,
-                                   headers={"Content-Type": "application/json", **headers})
+                return client.post(
+                    "/telegram/webhook", content=body, headers={"Content-Type": "application/json", **headers}
+                )
 
             assert (await post("ไม่มีรหัส", {})).status_code == 403
             forged = {"X-Telegram-Bot-Api-Secret-Token": "s3cret_-Y"}
@@ -329,9 +359,13 @@ async def test_webhook_with_an_empty_secret_refuses_everything(api):
 
     application = build_application(settings_for(api, telegram_webhook_url="https://x.go.th/hook"), echo)
     asgi = Starlette(routes=telegram_webhook_routes(application, ""))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=asgi), base_url="http://bot.test") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=asgi), base_url="http://bot.test"
+    ) as client:
         body = json.dumps({"update_id": 1, **api.text_update(USER, "x")})
-        response = await client.post("/telegram/webhook", content=body, headers={"X-Telegram-Bot-Api-Secret-Token": ""})
+        response = await client.post(
+            "/telegram/webhook", content=body, headers={"X-Telegram-Bot-Api-Secret-Token": ""}
+        )
     assert response.status_code == 403
     assert application.update_queue.empty()
 

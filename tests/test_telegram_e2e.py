@@ -1,4 +1,5 @@
 """A whole officer conversation over Telegram with the real services, including a bot restart midway."""
+
 from __future__ import annotations
 
 import io
@@ -20,7 +21,7 @@ def seed_score_table(seeds_dir: Path) -> str:
     lines = next(seeds_dir.glob("001_*.txt")).read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if "ตัวชี้วัดที่" in line and "คะแนน" in line and "\t" in line)
     table = [lines[start]]
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line.strip():
             break
         table.append(line)
@@ -54,7 +55,7 @@ class TelegramOfficer:
         return out
 
     def presses(self, label_part: str) -> list[Call]:
-        label, data, message_id = next(b for b in self.buttons() if label_part in b[0])
+        _label, data, message_id = next(b for b in self.buttons() if label_part in b[0])
         before = len(self.api.replies_to(self.user))
         self.api.press(self.user, data, message_id)
         return self._wait(before)
@@ -64,15 +65,20 @@ class TelegramOfficer:
 
 
 def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path, seeds_dir):
-    pytest.importorskip("bot.core.playbook")
+    pytest.importorskip("bot.ita.playbook")
     from bot.app import build_services
     from bot.channels.telegram import build_application
 
     table = seed_score_table(seeds_dir)
     with FakeBotAPI() as api:
         settings = Settings(
-            data_dir=tmp_path / "data", telegram_bot_token=TOKEN, telegram_base_url=api.base_url,
-            telegram_allowed_users=str(OFFICER), telegram_webhook_url="", llm_model="", embedding="hashing",
+            data_dir=tmp_path / "data",
+            telegram_bot_token=TOKEN,
+            telegram_base_url=api.base_url,
+            telegram_allowed_users=str(OFFICER),
+            telegram_webhook_url="",
+            llm_model="",
+            embedding="hashing",
         )
         officer = TelegramOfficer(api, OFFICER)
 
@@ -102,7 +108,7 @@ def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path,
 
         docs = [(name, data) for name, data, _ in api.documents_to(OFFICER) if name.endswith(".docx")]
         assert docs, f"no Word file among {[n for n, _, _ in api.documents_to(OFFICER)]}"
-        name, data = docs[-1]
+        _name, data = docs[-1]
         with zipfile.ZipFile(io.BytesIO(data)) as docx:
             xml = docx.read("word/document.xml").decode("utf-8")
         assert AGENCY in xml and "กองคลัง" in xml
@@ -111,7 +117,7 @@ def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path,
 
 def test_python_m_bot_run_serves_telegram_by_long_polling(tmp_path):
     """The real entry point with TELEGRAM_BOT_TOKEN set polls the configured Bot API and answers."""
-    pytest.importorskip("bot.core.playbook")
+    pytest.importorskip("bot.ita.playbook")
     import os
     import signal
     import subprocess
@@ -119,11 +125,25 @@ def test_python_m_bot_run_serves_telegram_by_long_polling(tmp_path):
 
     repo = Path(__file__).resolve().parents[1]
     with FakeBotAPI() as api:
-        env = {**os.environ, "DATA_DIR": str(tmp_path / "data"), "TELEGRAM_BOT_TOKEN": TOKEN,
-               "TELEGRAM_BASE_URL": api.base_url, "TELEGRAM_WEBHOOK_URL": "", "TELEGRAM_ALLOWED_USERS": "",
-               "LINE_CHANNEL_SECRET": "", "LLM_MODEL": "", "PYTHONPATH": str(repo)}
-        child = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
-                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        env = {
+            **os.environ,
+            "DATA_DIR": str(tmp_path / "data"),
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": api.base_url,
+            "TELEGRAM_WEBHOOK_URL": "",
+            "TELEGRAM_ALLOWED_USERS": "",
+            "LINE_CHANNEL_SECRET": "",
+            "LLM_MODEL": "",
+            "PYTHONPATH": str(repo),
+        }
+        child = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"],
+            cwd=tmp_path,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         try:
             api.wait_for(lambda: api.calls_of("deleteWebhook"), timeout=180)  # polling has begun
             api.send_text(OFFICER, "/start")

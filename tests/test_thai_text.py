@@ -1,4 +1,4 @@
-from bot.core.thai_text import clean_display, item_codes, normalize, tokenize
+from bot.thai import clean_display, item_codes, normalize, tokenize
 
 
 def test_thai_digits_become_arabic():
@@ -12,7 +12,10 @@ def test_zero_width_marks_are_removed_but_display_digits_kept():
 
 
 def test_decomposed_sara_am_is_composed():
-    assert normalize("คุณภาพการดํา\u0e4d\u0e32เนินงาน".replace("ดํา\u0e4d\u0e32", "ด\u0e4d\u0e32")) == "คุณภาพการดำเนินงาน"
+    assert (
+        normalize("คุณภาพการดํา\u0e4d\u0e32เนินงาน".replace("ดํา\u0e4d\u0e32", "ด\u0e4d\u0e32"))
+        == "คุณภาพการดำเนินงาน"
+    )
 
 
 def test_segmentation_does_not_rely_on_spaces():

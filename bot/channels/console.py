@@ -9,6 +9,7 @@ Input rules (also in docs/conversation.md):
 * /quit or ออก ends the session (so does end of input).
 Exported files are written to data_dir/exports/console-<timestamp>/, whose path is printed.
 """
+
 from __future__ import annotations
 
 import select
@@ -18,9 +19,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.core.dialogue_render import card_text
-from bot.core.messages import Choice, Inbound, Reply
-from bot.core.thai_text import THAI_DIGITS
+from bot.dialogue.messages import Choice, Inbound, Reply
+from bot.dialogue.render import card_text
+from bot.thai import THAI_DIGITS
 
 BLOCK = '"""'
 QUIT = ("/quit", "/exit", "ออก")
@@ -64,8 +65,15 @@ def _stdin_has_more() -> bool:
 class ConsoleChannel:
     """Drive a Dialogue from text lines and print its Replies."""
 
-    def __init__(self, dialogue, exports_root: Path, *, user_id: str = "officer", out: TextIO | None = None,
-                 echo: bool = False) -> None:
+    def __init__(
+        self,
+        dialogue,
+        exports_root: Path,
+        *,
+        user_id: str = "officer",
+        out: TextIO | None = None,
+        echo: bool = False,
+    ) -> None:
         self.dialogue = dialogue
         self.folder = exports_root / f"console-{datetime.now():%Y%m%d-%H%M%S}"
         self.user_id = user_id
@@ -77,8 +85,13 @@ class ConsoleChannel:
         """Turn a typed message into an Inbound (a bare number presses a button)."""
         number = message.strip().translate(_DIGITS)
         if number.isdigit() and 1 <= int(number) <= len(self.choices):
-            return Inbound("console", self.user_id, chat_id=self.user_id,
-                           choice=self.choices[int(number) - 1].payload, kind="choice")
+            return Inbound(
+                "console",
+                self.user_id,
+                chat_id=self.user_id,
+                choice=self.choices[int(number) - 1].payload,
+                kind="choice",
+            )
         return Inbound("console", self.user_id, text=message, chat_id=self.user_id)
 
     def show(self, reply: Reply) -> None:
@@ -97,17 +110,24 @@ class ConsoleChannel:
             p(f"  (บันทึกไฟล์ไว้ในโฟลเดอร์ {self.folder})")
         self.choices = list(reply.choices)
         if self.choices:
-            p("  ปุ่ม: " + "  ".join(f"[{i}] {c.label}" for i, c in enumerate(self.choices, 1))
-              + "  (พิมพ์หมายเลขเพื่อกดปุ่ม)")
+            p(
+                "  ปุ่ม: "
+                + "  ".join(f"[{i}] {c.label}" for i, c in enumerate(self.choices, 1))
+                + "  (พิมพ์หมายเลขเพื่อกดปุ่ม)"
+            )
         p()
         self.out.flush()
 
     def run(self, lines: Iterable[str], *, interactive: bool = False) -> int:
         """Converse until the input ends or the officer types /quit."""
         if interactive:
-            print("พิมพ์ข้อความแล้วกด Enter · วางตารางหลายบรรทัดได้ หรือครอบด้วยบรรทัด \"\"\" · พิมพ์ /quit เพื่อออก",
-                  file=self.out)
-            self.show(self.dialogue.handle(Inbound("console", self.user_id, chat_id=self.user_id, text="/start")))
+            print(
+                'พิมพ์ข้อความแล้วกด Enter · วางตารางหลายบรรทัดได้ หรือครอบด้วยบรรทัด """ · พิมพ์ /quit เพื่อออก',
+                file=self.out,
+            )
+            self.show(
+                self.dialogue.handle(Inbound("console", self.user_id, chat_id=self.user_id, text="/start"))
+            )
         messages = read_messages(lines, more_waiting=_stdin_has_more if interactive else None)
         try:
             for message in messages:

@@ -6,6 +6,7 @@ that documents must travel as links. The webhook answers 200 at once and does
 the work in a background task, because LINE retries slow webhooks and reply
 tokens expire; replies that miss the token go by push.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -41,24 +42,36 @@ from starlette.routing import Route
 
 from bot.channels.line_render import Link, batches, render_reply
 from bot.channels.links import LinkStore
-from bot.core.messages import Inbound, Reply
+from bot.dialogue.messages import Inbound, Reply
 
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1_000_000  # LINE webhooks are a few KB; refuse anything huge before reading it
-REFUSAL = ("ขออภัย บัญชี LINE ของท่านยังไม่ได้รับอนุญาตให้ใช้งานผู้ช่วยจัดทำมาตรการ ITA นี้ "
-           "กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอสิทธิ์การใช้งาน")
-FAILED = ("ขออภัย ระบบขัดข้องชั่วคราว ข้อมูลที่ท่านส่งมาก่อนหน้านี้ยังอยู่ครบ "
-          "กรุณาลองส่งข้อความอีกครั้งภายหลัง")
+REFUSAL = (
+    "ขออภัย บัญชี LINE ของท่านยังไม่ได้รับอนุญาตให้ใช้งานผู้ช่วยจัดทำมาตรการ ITA นี้ "
+    "กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอสิทธิ์การใช้งาน"
+)
+FAILED = "ขออภัย ระบบขัดข้องชั่วคราว ข้อมูลที่ท่านส่งมาก่อนหน้านี้ยังอยู่ครบ กรุณาลองส่งข้อความอีกครั้งภายหลัง"
 
 
 class LineChannel:
     """The LINE Messaging API channel: POST /line/webhook in, reply/push out."""
 
-    def __init__(self, *, channel_secret: str, access_token: str, dialogue, links: LinkStore,
-                 api_host: str = "https://api.line.me", allowed_users: frozenset[str] = frozenset(),
-                 push_after: float = 20.0, loading_after: float = 1.0, ttl_hours: float = 24.0,
-                 workers: int = 8, dialogue_workers: int = 32) -> None:
+    def __init__(
+        self,
+        *,
+        channel_secret: str,
+        access_token: str,
+        dialogue,
+        links: LinkStore,
+        api_host: str = "https://api.line.me",
+        allowed_users: frozenset[str] = frozenset(),
+        push_after: float = 20.0,
+        loading_after: float = 1.0,
+        ttl_hours: float = 24.0,
+        workers: int = 8,
+        dialogue_workers: int = 32,
+    ) -> None:
         self.parser = WebhookParser(channel_secret)
         self.dialogue = dialogue
         self.links = links
@@ -258,8 +271,11 @@ class LineChannel:
                 self.api.reply_message(ReplyMessageRequest(reply_token=reply_token, messages=calls[0]))
                 calls = calls[1:]
             except Exception as exc:  # expired or used token (400) and the like: push instead
-                log.warning("LINE reply failed (%s %s); pushing instead",
-                            type(exc).__name__, getattr(exc, "status", ""))
+                log.warning(
+                    "LINE reply failed (%s %s); pushing instead",
+                    type(exc).__name__,
+                    getattr(exc, "status", ""),
+                )
         for call in calls:
             self._push(to, call)
 

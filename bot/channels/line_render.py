@@ -5,6 +5,7 @@ push call, text 5,000 UTF-16 code units, quick reply 13 items with labels of 20
 characters, carousel 12 bubbles, bubble 10 KB and carousel 50 KB of JSON, altText
 400 characters. No file messages: documents become links.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,7 @@ from linebot.v3.messaging import (
     TextMessage,
 )
 
-from bot.core.messages import Card, Choice, Document, Reply
+from bot.dialogue.messages import Card, Choice, Document, Reply
 
 MAX_MESSAGES = 5
 MAX_TEXT_UNITS = 5000
@@ -107,19 +108,44 @@ def quick_reply(choices: list[Choice]) -> QuickReply | None:
 
 
 def _bubble(card: Card, value_limit: int) -> dict:
-    header = [{"type": "text", "text": _clip(card.title, 160) or "-", "weight": "bold", "wrap": True,
-               "size": "md", "color": "#1f3864"}]
+    header = [
+        {
+            "type": "text",
+            "text": _clip(card.title, 160) or "-",
+            "weight": "bold",
+            "wrap": True,
+            "size": "md",
+            "color": "#1f3864",
+        }
+    ]
     if card.subtitle.strip():
-        header.append({"type": "text", "text": _clip(card.subtitle, 80), "size": "sm", "color": "#8c8c8c",
-                       "wrap": True})
+        header.append(
+            {"type": "text", "text": _clip(card.subtitle, 80), "size": "sm", "color": "#8c8c8c", "wrap": True}
+        )
     body = []
     for label, value in card.fields[:10]:
-        body.append({"type": "box", "layout": "vertical", "spacing": "xs", "contents": [
-            {"type": "text", "text": _clip(label, 40) or "-", "size": "xs", "color": "#8c8c8c", "wrap": True},
-            {"type": "text", "text": _clip(value, value_limit) or "-", "size": "sm", "wrap": True},
-        ]})
-    bubble = {"type": "bubble", "size": "mega",
-              "header": {"type": "box", "layout": "vertical", "spacing": "xs", "contents": header}}
+        body.append(
+            {
+                "type": "box",
+                "layout": "vertical",
+                "spacing": "xs",
+                "contents": [
+                    {
+                        "type": "text",
+                        "text": _clip(label, 40) or "-",
+                        "size": "xs",
+                        "color": "#8c8c8c",
+                        "wrap": True,
+                    },
+                    {"type": "text", "text": _clip(value, value_limit) or "-", "size": "sm", "wrap": True},
+                ],
+            }
+        )
+    bubble = {
+        "type": "bubble",
+        "size": "mega",
+        "header": {"type": "box", "layout": "vertical", "spacing": "xs", "contents": header},
+    }
     if body:
         bubble["body"] = {"type": "box", "layout": "vertical", "spacing": "md", "contents": body}
     return bubble
@@ -151,7 +177,7 @@ def card_carousels(cards: list[Card]) -> list[FlexMessage]:
             groups.append([bubble])
     messages, start = [], 0
     for group in groups:
-        titles = "; ".join(_clip(c.title, 60) for c in cards[start:start + len(group)])
+        titles = "; ".join(_clip(c.title, 60) for c in cards[start : start + len(group)])
         start += len(group)
         alt = _clip(f"ร่างมาตรการ {len(group)} รายการ: {titles}", MAX_ALT_TEXT)
         contents = FlexContainer.from_dict({"type": "carousel", "contents": group})
@@ -188,8 +214,9 @@ def _text_messages(texts: list[str], merge: bool) -> list[Message]:
     return [TextMessage(text=piece) for piece in pieces]
 
 
-def render_reply(reply: Reply, links: list[Link], *, ttl_hours: float = 24.0,
-                 images: bool = False) -> list[Message]:
+def render_reply(
+    reply: Reply, links: list[Link], *, ttl_hours: float = 24.0, images: bool = False
+) -> list[Message]:
     """Return every LINE message for `reply`, quick reply buttons on the last one."""
     tail = card_carousels(reply.cards) + link_messages(links, ttl_hours, images=images)
     messages = _text_messages(reply.texts, merge=False) + tail
@@ -206,4 +233,4 @@ def render_reply(reply: Reply, links: list[Link], *, ttl_hours: float = 24.0,
 
 def batches(messages: list[Message], size: int = MAX_MESSAGES) -> list[list[Message]]:
     """Split messages into API calls of at most `size` (5) messages each."""
-    return [messages[i:i + size] for i in range(0, len(messages), size)]
+    return [messages[i : i + size] for i in range(0, len(messages), size)]

@@ -8,6 +8,7 @@ of the session key, so the token names one file for one user and cannot be
 forged, widened to another user or extended. A browser cannot prove who holds
 it, though: anyone the URL reaches can download until it expires.
 """
+
 from __future__ import annotations
 
 import base64
@@ -28,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.core.messages import Document
+from bot.dialogue.messages import Document
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +70,9 @@ class Grant:
 class LinkSigner:
     """Issue and verify download tokens (HMAC-SHA256 over a small JSON payload)."""
 
-    def __init__(self, secret: bytes | str, ttl_seconds: float, *,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, secret: bytes | str, ttl_seconds: float, *, clock: Callable[[], float] = time.time
+    ) -> None:
         self._key = secret.encode() if isinstance(secret, str) else bytes(secret)
         if len(self._key) < 16:
             raise ValueError("link secret must be at least 16 bytes")
@@ -140,8 +142,12 @@ class LinkStore:
         folder.mkdir(parents=True, exist_ok=False)
         name = safe_filename(document.filename)
         (folder / name).write_bytes(document.content)
-        meta = {"name": name, "mime": document.mime, "user": self.signer.user_tag(session_key),
-                "expires": int(self.signer.clock() + self.signer.ttl)}
+        meta = {
+            "name": name,
+            "mime": document.mime,
+            "user": self.signer.user_tag(session_key),
+            "expires": int(self.signer.clock() + self.signer.ttl),
+        }
         (folder / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         token = self.signer.issue(file_id, session_key)
         return f"{self.base_url}/files/{token}?u={meta['user']}"
@@ -190,7 +196,7 @@ class LinkStore:
         ascii_name = re.sub(r'["\\;]', "_", name.encode("ascii", "ignore").decode()) or "download"
         headers = dict(_NO_STORE)
         headers["Content-Disposition"] = (
-            f'{disposition}; filename="{ascii_name}"; filename*=UTF-8\'\'{quote(name)}'
+            f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
         )
         return Response(path.read_bytes(), media_type=mime, headers=headers)
 
@@ -199,5 +205,8 @@ class LinkStore:
         return [Route("/files/{token}", self.download, methods=["GET"])]
 
 
-_NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
-             "Referrer-Policy": "no-referrer"}
+_NO_STORE = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}

@@ -4,6 +4,7 @@ Routes: POST /line/webhook (when LINE is configured), the Telegram webhook
 routes (when a token and a webhook URL are set), GET /files/{token} and
 GET /healthz. Uvicorn's access log is off because download URLs carry tokens.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -49,8 +50,9 @@ def _telegram(settings, dialogue):
     return telegram, application, routes
 
 
-def create_app(settings, services, *, links: LinkStore | None = None,
-               line_options: dict | None = None) -> Starlette:
+def create_app(
+    settings, services, *, links: LinkStore | None = None, line_options: dict | None = None
+) -> Starlette:
     """Build the ASGI app serving every configured channel's webhook plus downloads and health."""
     links = links or build_links(settings)
     routes: list[Route] = []

@@ -5,6 +5,7 @@ Telegram type. Long polling for development (`run_polling`); in production
 the webhook route below is mounted in the shared ASGI server
 (bot.channels.server) and checks Telegram's secret-token header.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -37,7 +38,7 @@ from bot.channels.telegram_render import (
     split_text,
     units,
 )
-from bot.core.messages import Document, Inbound, Reply
+from bot.dialogue.messages import Document, Inbound, Reply
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,10 +52,7 @@ SEND_ATTEMPTS = 3
 # Dialogue calls at once: drafting is CPU-bound, so more threads mostly cost memory (benchmarks/load_telegram.py).
 DIALOGUE_WORKERS = 16
 
-REFUSAL = (
-    "ขออภัย บัญชีของท่านยังไม่ได้รับสิทธิ์ใช้งาน กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอเพิ่มสิทธิ์ "
-    "(Telegram ID: {user_id})"
-)
+REFUSAL = "ขออภัย บัญชีของท่านยังไม่ได้รับสิทธิ์ใช้งาน กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอเพิ่มสิทธิ์ (Telegram ID: {user_id})"
 FAILURE = "ขออภัย ระบบขัดข้องชั่วคราว ข้อมูลที่ท่านส่งไว้ก่อนหน้านี้ยังอยู่ครบ กรุณาลองส่งข้อความอีกครั้งในภายหลัง"
 EXPIRED = "ขออภัย ปุ่มนี้หมดอายุแล้ว กรุณาพิมพ์ข้อความหรือคำสั่งที่ต้องการแทนการกดปุ่ม"
 CHOOSE = "กรุณาเลือกรายการจากปุ่มด้านล่าง"
@@ -63,8 +61,14 @@ CHOOSE = "กรุณาเลือกรายการจากปุ่ม�
 class TelegramChannel:
     """Serve one bot: allowlist, per-user ordering, dialogue calls in threads, Reply rendering."""
 
-    def __init__(self, dialogue, allowed: frozenset[str], *, workers: int = DIALOGUE_WORKERS,
-                 refused_memory: int = 10_000) -> None:
+    def __init__(
+        self,
+        dialogue,
+        allowed: frozenset[str],
+        *,
+        workers: int = DIALOGUE_WORKERS,
+        refused_memory: int = 10_000,
+    ) -> None:
         self.dialogue = dialogue
         # Our own pool: asyncio's default has only cpu+4 threads, and one officer's slow draft
         # (an LLM call, an export) must not hold up the others.
@@ -151,12 +155,14 @@ class TelegramChannel:
             return
         # Updates run concurrently across users; one user's messages must still be handled in order.
         async with self._session_lock(inbound.session_key):
-            await self._typing(bot, inbound.chat_id)  # shown before the work starts, not when the loop is free
+            await self._typing(
+                bot, inbound.chat_id
+            )  # shown before the work starts, not when the loop is free
             typing = asyncio.create_task(self._keep_typing(bot, inbound.chat_id))
             try:
                 loop = asyncio.get_running_loop()
                 reply = await loop.run_in_executor(self.executor, self.dialogue.handle, inbound)
-            except Exception as err:  # noqa: BLE001 - the officer must get an answer whatever broke
+            except Exception as err:
                 _log_failure("dialogue failed on a telegram update", err)
                 reply = Reply(texts=[FAILURE])
             finally:
@@ -235,7 +241,9 @@ def outgoing(reply: Reply) -> list[tuple[str, object]]:
 
 async def _send_document(bot: Bot, chat_id: str, doc: Document, extra: dict) -> None:
     caption = caption_for(doc.caption) if doc.caption else None
-    await _call(bot.send_document, chat_id, document=doc.content, filename=doc.filename, caption=caption, **extra)
+    await _call(
+        bot.send_document, chat_id, document=doc.content, filename=doc.filename, caption=caption, **extra
+    )
 
 
 async def _call(method, *args, **kwargs):

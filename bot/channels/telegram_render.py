@@ -1,4 +1,5 @@
 """Render a core Reply within Telegram's limits: 4,096-char messages, text cards, 64-byte buttons."""
+
 from __future__ import annotations
 
 import hashlib
@@ -7,7 +8,7 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from bot.core.messages import Card, Choice
+from bot.dialogue.messages import Card, Choice
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units after entity parsing
 MAX_CAPTION = 1024

@@ -1,4 +1,5 @@
 """python -m bot ask "<คำถาม>" [--json] [-k N] — quote the best passages with sources."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,20 +9,25 @@ import sys
 
 def main(argv: list[str]) -> int:
     """Answer one question from the knowledge base; build the index first if there is none."""
-    parser = argparse.ArgumentParser(prog="python -m bot ask", description="ค้นข้อความจากฐานความรู้ ITA พร้อมแหล่งอ้างอิง")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot ask", description="ค้นข้อความจากฐานความรู้ ITA พร้อมแหล่งอ้างอิง"
+    )
     parser.add_argument("question", help="คำถามภาษาไทย")
     parser.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
     parser.add_argument("-k", type=int, default=5, help="จำนวนข้อความที่ต้องการ (ค่าเริ่มต้น 5)")
     parser.add_argument("--indicator", type=int, help="กรองเฉพาะตัวชี้วัด")
     parser.add_argument("--item", help="กรองเฉพาะรหัสข้อ เช่น O13")
     parser.add_argument("--year", type=int, help="กรองเฉพาะปี พ.ศ.")
-    parser.add_argument("--kind", help="กรองชนิดข้อความ: recommendation, framework, oit_item, playbook, measure_table, score_table, analysis")
+    parser.add_argument(
+        "--kind",
+        help="กรองชนิดข้อความ: recommendation, framework, oit_item, playbook, measure_table, score_table, analysis",
+    )
     args = parser.parse_args(argv)
     if not args.question.strip():
-        print("กรุณาพิมพ์คำถาม เช่น python -m bot ask \"ขอตัวอย่างมาตรการเรื่องการเปิดเผยข้อมูล O13\"", file=sys.stderr)
+        print('กรุณาพิมพ์คำถาม เช่น python -m bot ask "ขอตัวอย่างมาตรการเรื่องการเปิดเผยข้อมูล O13"', file=sys.stderr)
         return 2
 
-    from bot.core.offline import configure_offline
+    from bot.offline import configure_offline
     from bot.settings import Settings
 
     settings = Settings()
@@ -52,7 +58,7 @@ def main(argv: list[str]) -> int:
         }
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    from bot.core.answers import answer_question
+    from bot.search.answers import answer_question
 
     if any(filters.values()):
         passages = kb.retriever.search(args.question, k=args.k, **filters)

@@ -1,13 +1,14 @@
 """python -m bot parse-scores [--year N] [--json] < message.txt — show what the parser reads."""
+
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 
-from bot.core.framework import load_framework
-from bot.core.ita import Thresholds, confirmation_summary
-from bot.core.scores import parse_scores
+from bot.ita.framework import load_framework
+from bot.ita.tiers import Thresholds, confirmation_summary
+from bot.scores import parse_scores
 from bot.settings import Settings
 
 

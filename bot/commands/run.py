@@ -4,6 +4,7 @@ With Telegram or LINE credentials in the settings the channel runners take
 over; without them (the default) the conversation runs in this terminal, or
 from piped stdin for scripted runs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--user", default="officer", help="ชื่อผู้ใช้ของแชตในเทอร์มินัล (แยกข้อมูลแต่ละคน)")
     args = parser.parse_args(argv)
 
-    from bot.core.offline import configure_offline
+    from bot.offline import configure_offline
     from bot.settings import Settings
 
     settings = Settings()
@@ -46,6 +47,8 @@ def main(argv: list[str]) -> int:
 
     from bot.channels.console import ConsoleChannel, prompt_lines
 
-    console = ConsoleChannel(services.dialogue, exports_dir(settings), user_id=args.user, echo=not interactive)
+    console = ConsoleChannel(
+        services.dialogue, exports_dir(settings), user_id=args.user, echo=not interactive
+    )
     lines = prompt_lines(sys.stdin, sys.stdout) if interactive else sys.stdin
     return console.run(lines, interactive=interactive)

@@ -1,0 +1,29 @@
+"""Pure exporters: a Draft in, document bytes out (Word, Excel, chart, progress report)."""
+
+from __future__ import annotations
+
+from bot.export.chart import render_chart
+from bot.export.docx import render_docx
+from bot.export.report import render_report_docx
+from bot.export.xlsx import render_xlsx
+from bot.ita.measures import Draft
+
+
+class Exporters:
+    """The document renderers the dialogue sends files through (built by bot.app)."""
+
+    def render_docx(self, draft: Draft, chart_png: bytes | None = None) -> bytes:
+        """Return the measure plan as a Word file."""
+        return render_docx(draft, chart_png)
+
+    def render_xlsx(self, draft: Draft) -> bytes:
+        """Return the measure table as an Excel workbook."""
+        return render_xlsx(draft)
+
+    def render_chart(self, draft: Draft) -> bytes:
+        """Return the indicator chart as PNG."""
+        return render_chart(draft)
+
+    def render_report_docx(self, draft: Draft, round_months: int) -> bytes:
+        """Return the 6- or 12-month progress report form as a Word file."""
+        return render_report_docx(draft, round_months)

@@ -1,4 +1,5 @@
 """Draw the ten indicator scores against the tier thresholds as a PNG with Thai labels."""
+
 from __future__ import annotations
 
 import io
@@ -9,8 +10,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from PIL import Image
 
-from bot.core.measures import Draft
 from bot.export.measure_table import TIERS, framework, indicator_name, tier_for
+from bot.ita.measures import Draft
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 # Laksaman is the metric twin of TH SarabunPSK (same design, free licence), so the chart
@@ -22,8 +23,10 @@ TIER_COLOURS = {TIERS[0]: "#C0392B", TIERS[1]: "#E6A23C", TIERS[2]: "#2E8B57"}
 FIGSIZE, DPI = (9, 5), 150
 # Fixed margins instead of tight_layout, which draws the whole figure once more to measure
 # it (a third of the render time). The ten indicator names are known, so is their width.
-MARGINS = {"thai": dict(left=0.34, right=0.97, top=0.9, bottom=0.17),
-           "ascii": dict(left=0.06, right=0.97, top=0.9, bottom=0.17)}
+MARGINS = {
+    "thai": dict(left=0.34, right=0.97, top=0.9, bottom=0.17),
+    "ascii": dict(left=0.06, right=0.97, top=0.9, bottom=0.17),
+}
 
 
 def _thai_fonts(font_path: Path | None) -> tuple[FontProperties, FontProperties] | None:
@@ -91,9 +94,16 @@ def build_chart_figure(draft: Draft, font_path: Path | str | None = None) -> Fig
     ax.axvline(high, color="#2E8B57", linestyle="--", linewidth=1.2, label=line_labels[1], zorder=1)
     for bar, score in zip(bars, scores, strict=True):
         inside = score >= 15
-        ax.text(score - 0.8 if inside else score + 0.8, bar.get_y() + bar.get_height() / 2, f"{score:.2f}",
-                va="center", ha="right" if inside else "left", color="white" if inside else "black",
-                fontproperties=bold if inside else regular, zorder=3)
+        ax.text(
+            score - 0.8 if inside else score + 0.8,
+            bar.get_y() + bar.get_height() / 2,
+            f"{score:.2f}",
+            va="center",
+            ha="right" if inside else "left",
+            color="white" if inside else "black",
+            fontproperties=bold if inside else regular,
+            zorder=3,
+        )
     if not numbers:
         ax.text(52, 0.5, empty, ha="center", va="center", transform=ax.transData, fontproperties=regular)
         ax.set_ylim(1, 0)

@@ -1,4 +1,5 @@
 """Render a Draft as the publish-ready Word document: analysis report plus the measure table."""
+
 from __future__ import annotations
 
 import io
@@ -7,7 +8,6 @@ from datetime import date
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
-from bot.core.measures import Draft
 from bot.export.measure_table import (
     PLAN_COLUMNS,
     framework,
@@ -20,7 +20,6 @@ from bot.export.measure_table import (
     tool_name,
     year_text,
 )
-from bot.export.thai_dates import format_thai_date
 from bot.export.word import (
     CELL_PAD,
     USABLE_W,
@@ -33,6 +32,8 @@ from bot.export.word import (
     plain_table,
     to_bytes,
 )
+from bot.ita.measures import Draft
+from bot.thai import format_thai_date
 
 CM = 567  # twips per centimetre
 CHART_WIDTH_CM = 17  # small enough to share a landscape page with the indicator table
@@ -75,8 +76,7 @@ def _tool_label(code: str) -> str:
 def _results(doc, draft: Draft, chart_png: bytes | None) -> None:
     assessment, _ = plan_years(draft)
     heading(doc, "1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)")
-    sentence = (f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} "
-                f"ของ{agency_label(draft)}")
+    sentence = f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} ของ{agency_label(draft)}"
     if draft.overall is not None:
         sentence += f" ได้คะแนนภาพรวม {score_text(draft.overall)} คะแนน"
     if draft.level:
@@ -87,8 +87,14 @@ def _results(doc, draft: Draft, chart_png: bytes | None) -> None:
     if draft.tools:
         para(doc, "คะแนนรายเครื่องมือ", bold=True).paragraph_format.keep_with_next = True
         weights = {t.code: t.weight for t in framework().tools}
-        rows = [[[_tool_label(code)], [f"ร้อยละ {weights[code] * 100:g}" if code in weights else "-"],
-                 [score_text(score)]] for code, score in draft.tools.items()]
+        rows = [
+            [
+                [_tool_label(code)],
+                [f"ร้อยละ {weights[code] * 100:g}" if code in weights else "-"],
+                [score_text(score)],
+            ]
+            for code, score in draft.tools.items()
+        ]
         grid_table(doc, ["เครื่องมือ", "น้ำหนัก", "คะแนน"], rows, column_widths([11, 2.4, 2], 15.4 * CM))
     if draft.indicators:
         _indicators_and_chart(doc, draft, chart_png)
@@ -103,8 +109,12 @@ def _indicators_and_chart(doc, draft: Draft, chart_png: bytes | None) -> None:
     # A new page: the table and the chart together fill one landscape page.
     title.paragraph_format.page_break_before = True
     title.paragraph_format.keep_with_next = True
-    para(doc, f"(ต่ำกว่า {low:.2f} = แก้ไขเร่งด่วน; {low:.2f} ถึงต่ำกว่า {high:.2f} = พัฒนาให้ดีขึ้น; "
-              f"ตั้งแต่ {high:.2f} ขึ้นไป = รักษาระดับ)", size=14).paragraph_format.keep_with_next = True
+    para(
+        doc,
+        f"(ต่ำกว่า {low:.2f} = แก้ไขเร่งด่วน; {low:.2f} ถึงต่ำกว่า {high:.2f} = พัฒนาให้ดีขึ้น; "
+        f"ตั้งแต่ {high:.2f} ขึ้นไป = รักษาระดับ)",
+        size=14,
+    ).paragraph_format.keep_with_next = True
     row_tier = {r.indicator: r.tier for r in draft.rows}
     rows = [
         [[str(n)], [indicator_name(n)], [score_text(s)], [row_tier.get(n) or tier_for(s, draft.thresholds)]]
@@ -117,8 +127,9 @@ def _indicators_and_chart(doc, draft: Draft, chart_png: bytes | None) -> None:
     table_w, chart_w = 12 * CM, USABLE_W - 12 * CM
     layout = plain_table(doc, [["", ""]], [table_w, chart_w])
     left, right = layout.rows[0].cells
-    grid_table(left, headers, rows, column_widths([0.8, 5, 1.5, 2.6], table_w - 2 * CELL_PAD),
-               keep_together=True)
+    grid_table(
+        left, headers, rows, column_widths([0.8, 5, 1.5, 2.6], table_w - 2 * CELL_PAD), keep_together=True
+    )
     _chart(right, chart_png, (chart_w - 2 * CELL_PAD) / CM)
 
 
@@ -133,8 +144,7 @@ def _analysis(doc, draft: Draft) -> None:
     heading(doc, "2. การวิเคราะห์ผลการประเมิน")
     if not draft.summary:
         weak = [n for n, s in sorted(draft.indicators.items()) if s < draft.thresholds[1]]
-        text = ("ตัวชี้วัดที่ต้องพัฒนา: " + ", ".join(f"ตัวชี้วัดที่ {n} {indicator_name(n)}" for n in weak)
-                if weak else "-")
+        text = "ตัวชี้วัดที่ต้องพัฒนา: " + ", ".join(f"ตัวชี้วัดที่ {n} {indicator_name(n)}" for n in weak) if weak else "-"
         para(doc, text, indent_cm=1)
         return
     # One row per tool, strengths beside weaknesses (the seeds write them as lists under
@@ -144,21 +154,32 @@ def _analysis(doc, draft: Draft) -> None:
         label = [_tool_label(tool.tool)]
         if tool.score is not None:
             label.append(f"คะแนน {score_text(tool.score)}")
-        rows.append([label, [f"• {i}" for i in tool.strengths] or ["-"],
-                     [f"• {i}" for i in tool.weaknesses] or ["-"]])
-    grid_table(doc, ["เครื่องมือ", "จุดแข็ง (รักษาระดับ)", "จุดที่ต้องพัฒนา"], rows,
-               column_widths([6, 10, 10]), keep_together=True)
+        rows.append(
+            [label, [f"• {i}" for i in tool.strengths] or ["-"], [f"• {i}" for i in tool.weaknesses] or ["-"]]
+        )
+    grid_table(
+        doc,
+        ["เครื่องมือ", "จุดแข็ง (รักษาระดับ)", "จุดที่ต้องพัฒนา"],
+        rows,
+        column_widths([6, 10, 10]),
+        keep_together=True,
+    )
 
 
 def _measures(doc, draft: Draft) -> None:
     _, fiscal = plan_years(draft)
-    title = heading(doc, "3. มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
-                         f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}")
+    title = heading(
+        doc, f"3. มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}"
+    )
     # The table is the page-filling part: starting it on a fresh page avoids splitting
     # its first row after a few lines at the bottom of the analysis page.
     title.paragraph_format.page_break_before = True
-    para(doc, f"{agency_label(draft)} นำผลการวิเคราะห์ข้างต้นไปกำหนดมาตรการ ขั้นตอนการดำเนินการ "
-              "ผู้รับผิดชอบ ระยะเวลา และการกำกับติดตาม รายตัวชี้วัด ดังนี้", indent_cm=1)
+    para(
+        doc,
+        f"{agency_label(draft)} นำผลการวิเคราะห์ข้างต้นไปกำหนดมาตรการ ขั้นตอนการดำเนินการ "
+        "ผู้รับผิดชอบ ระยะเวลา และการกำกับติดตาม รายตัวชี้วัด ดังนี้",
+        indent_cm=1,
+    )
     if not draft.rows:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
         return
@@ -204,14 +225,18 @@ def _sources(doc, draft: Draft) -> None:
 def _signatures(doc, draft: Draft) -> None:
     executive = draft.agency.executive.strip() or "...................................."
     para(doc)
-    proposer = ("ลงชื่อ .................................... ผู้เสนอ\n"
-                "(....................................)\n"
-                "ตำแหน่ง ....................................\n"
-                "วันที่ ........ เดือน .................... พ.ศ. ........")
-    approver = ("ลงชื่อ .................................... ผู้อนุมัติ\n"
-                f"({executive})\n"
-                "ผู้บริหารผู้กำกับติดตาม\n"
-                "วันที่ ........ เดือน .................... พ.ศ. ........")
+    proposer = (
+        "ลงชื่อ .................................... ผู้เสนอ\n"
+        "(....................................)\n"
+        "ตำแหน่ง ....................................\n"
+        "วันที่ ........ เดือน .................... พ.ศ. ........"
+    )
+    approver = (
+        "ลงชื่อ .................................... ผู้อนุมัติ\n"
+        f"({executive})\n"
+        "ผู้บริหารผู้กำกับติดตาม\n"
+        "วันที่ ........ เดือน .................... พ.ศ. ........"
+    )
     plain_table(doc, [[proposer, approver]], column_widths([1, 1]))
 
 

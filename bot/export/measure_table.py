@@ -1,12 +1,13 @@
 """What every export prints: the measure-table columns, cell texts and the plan's years."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.core.framework import Framework, load_framework
-from bot.core.measures import Draft, MeasureRow, Tier
 from bot.export.word import Line
+from bot.ita.framework import Framework, load_framework
+from bot.ita.measures import Draft, MeasureRow, Tier
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,11 @@
 """Render the 6- or 12-month progress-report template from the plan's measure rows."""
+
 from __future__ import annotations
 
 from datetime import date
 
-from bot.core.measures import Draft, MeasureRow
 from bot.export.docx import agency_label
 from bot.export.measure_table import indicator_name, plan_years, year_text
-from bot.export.thai_dates import format_thai_date, round_deadline, round_period
 from bot.export.word import (
     column_widths,
     grid_table,
@@ -16,9 +15,10 @@ from bot.export.word import (
     plain_table,
     to_bytes,
 )
+from bot.ita.measures import Draft, MeasureRow
+from bot.thai import format_thai_date, round_deadline, round_period
 
-REPORT_HEADERS = ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน", "ปัญหา/อุปสรรค",
-                  "ข้อเสนอแนะ", "สถานะ")
+REPORT_HEADERS = ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน", "ปัญหา/อุปสรรค", "ข้อเสนอแนะ", "สถานะ")
 # The measure column carries the longest printed text, so it is the widest; the result column
 # is the widest blank one; status is wide enough for "☐ อยู่ระหว่างดำเนินการ" on one line.
 REPORT_WEIGHTS = (22, 9.5, 8, 21, 10.5, 10.5, 18.5)
@@ -29,8 +29,10 @@ SUMMARY_LINE = "." * 170  # one full line of landscape A4 at 16 pt, after the 1 
 def report_title(draft: Draft, round_months: int) -> str:
     """Return the report title with its round and period, e.g. "... รอบ 6 เดือน (ต.ค. 68 – มี.ค. 69)"."""
     _, fiscal = plan_years(draft)
-    return ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
-            f"รอบ {round_months} เดือน ({round_period(fiscal, round_months)})")
+    return (
+        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+        f"รอบ {round_months} เดือน ({round_period(fiscal, round_months)})"
+    )
 
 
 def _cells(row: MeasureRow) -> list[list[str]]:
@@ -46,16 +48,30 @@ def render_report_docx(draft: Draft, round_months: int, *, today: date | None = 
         raise ValueError(f"a progress round is 6 or 12 months, got {round_months}")
     _, fiscal = plan_years(draft)
     doc = new_document()
-    para(doc, "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-         size=20, bold=True, center=True)
-    para(doc, f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} "
-              f"รอบ {round_months} เดือน ({round_period(fiscal, round_months)})",
-         size=20, bold=True, center=True)
+    para(
+        doc,
+        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+        size=20,
+        bold=True,
+        center=True,
+    )
+    para(
+        doc,
+        f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} "
+        f"รอบ {round_months} เดือน ({round_period(fiscal, round_months)})",
+        size=20,
+        bold=True,
+        center=True,
+    )
     para(doc, agency_label(draft), size=20, bold=True, center=True)
     para(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today or date.today())}", center=True)
     heading(doc, f"ผลการดำเนินการรอบ {round_months} เดือน")
-    para(doc, f"รายงานผลการดำเนินการตามมาตรการ ตั้งแต่ 1 ตุลาคม {year_text(fiscal and fiscal - 1)} "
-              f"ถึง {round_deadline(fiscal, round_months)}", indent_cm=1)
+    para(
+        doc,
+        f"รายงานผลการดำเนินการตามมาตรการ ตั้งแต่ 1 ตุลาคม {year_text(fiscal and fiscal - 1)} "
+        f"ถึง {round_deadline(fiscal, round_months)}",
+        indent_cm=1,
+    )
     if draft.rows:
         grid_table(doc, REPORT_HEADERS, [_cells(r) for r in draft.rows], column_widths(REPORT_WEIGHTS))
     else:
@@ -65,10 +81,16 @@ def render_report_docx(draft: Draft, round_months: int, *, today: date | None = 
         para(doc, SUMMARY_LINE, indent_cm=1).paragraph_format.keep_with_next = True
     para(doc).paragraph_format.keep_with_next = True
     executive = draft.agency.executive.strip() or "...................................."
-    plain_table(doc, [[
-        "ลงชื่อ .................................... ผู้รายงาน\n(....................................)\n"
-        "ตำแหน่ง ....................................",
-        f"ลงชื่อ .................................... ผู้บริหาร\n({executive})\n"
-        "☐ ทราบ  ☐ เห็นชอบ  ☐ อื่น ๆ ....................",
-    ]], column_widths([1, 1]))
+    plain_table(
+        doc,
+        [
+            [
+                "ลงชื่อ .................................... ผู้รายงาน\n(....................................)\n"
+                "ตำแหน่ง ....................................",
+                f"ลงชื่อ .................................... ผู้บริหาร\n({executive})\n"
+                "☐ ทราบ  ☐ เห็นชอบ  ☐ อื่น ๆ ....................",
+            ]
+        ],
+        column_widths([1, 1]),
+    )
     return to_bytes(doc)

@@ -4,6 +4,7 @@ Thai is a complex script: Word picks the font and size of Thai text from the
 complex-script slots (w:rFonts/@w:cs, w:szCs), not from w:ascii/w:sz. Setting only
 `run.font.name` leaves Thai in the theme font, so every slot is written here by hand.
 """
+
 from __future__ import annotations
 
 import io
@@ -55,11 +56,45 @@ class Line(NamedTuple):
 
 # Child order of w:rPr required by the OOXML schema (Word rejects files that break it).
 _RPR_ORDER = (
-    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
-    "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
-    "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
-    "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
-    "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:smallCaps",
+    "w:strike",
+    "w:dstrike",
+    "w:outline",
+    "w:shadow",
+    "w:emboss",
+    "w:imprint",
+    "w:noProof",
+    "w:snapToGrid",
+    "w:vanish",
+    "w:webHidden",
+    "w:color",
+    "w:spacing",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
 )
 
 
@@ -70,7 +105,7 @@ def _set_rpr_child(rpr, tag: str, **attrs: str):
     el = OxmlElement(tag)
     for key, value in attrs.items():
         el.set(qn(f"w:{key}"), value)
-    successors = _RPR_ORDER[_RPR_ORDER.index(tag) + 1:]
+    successors = _RPR_ORDER[_RPR_ORDER.index(tag) + 1 :]
     rpr.insert_element_before(el, *successors)
     return el
 
@@ -150,8 +185,9 @@ def _template() -> bytes:
     return to_bytes(doc)
 
 
-def write(paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool = False,
-          italic: bool = False) -> Paragraph:
+def write(
+    paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False
+) -> Paragraph:
     """Append a run of `text` to a paragraph with the Thai font set on the run itself."""
     if "\t" in text or "\n" in text:  # python-docx turns these into w:tab / w:br
         run = paragraph.add_run(text)._r
@@ -174,8 +210,17 @@ def _run_rpr(size: float, bold: bool, italic: bool):
     return rpr
 
 
-def para(container, text: str = "", *, size: float = BODY_PT, bold: bool = False, italic: bool = False,
-         center: bool = False, style: str | None = None, indent_cm: float = 0) -> Paragraph:
+def para(
+    container,
+    text: str = "",
+    *,
+    size: float = BODY_PT,
+    bold: bool = False,
+    italic: bool = False,
+    center: bool = False,
+    style: str | None = None,
+    indent_cm: float = 0,
+) -> Paragraph:
     """Add a paragraph of Thai text to a document or a cell and return it."""
     paragraph = container.add_paragraph(style=style) if style else container.add_paragraph()
     if center:
@@ -208,8 +253,14 @@ def _text(line: str | Line) -> str:
     return line.text if isinstance(line, Line) else line
 
 
-def fitted_widths(rows: Sequence[Sequence[Sequence[str | Line]]], minimums: Sequence[int],
-                  total: int = USABLE_W, *, size: float = TABLE_PT, step: int = 142) -> list[int]:
+def fitted_widths(
+    rows: Sequence[Sequence[Sequence[str | Line]]],
+    minimums: Sequence[int],
+    total: int = USABLE_W,
+    *,
+    size: float = TABLE_PT,
+    step: int = 142,
+) -> list[int]:
     """Split `total` twips between columns so that the table's rows come out as short as possible.
 
     A row is as tall as its fullest cell. Starting from each column's minimum (its header
@@ -292,8 +343,14 @@ def _run_xml(text: str, size: float, bold: bool, italic: bool, *, namespaced: bo
     return f"<w:r{ns}>{_rpr_xml(size, bold, italic)}<w:t{space}>{escape(text)}</w:t></w:r>"
 
 
-def _fill(cell: _Cell, text_lines: Sequence[str | Line], size: float, bold: bool = False,
-          keep_with_next: bool = False, center: bool = False) -> None:
+def _fill(
+    cell: _Cell,
+    text_lines: Sequence[str | Line],
+    size: float,
+    bold: bool = False,
+    keep_with_next: bool = False,
+    center: bool = False,
+) -> None:
     """Replace the cell's paragraphs with one paragraph per line, runs in the Thai font.
 
     The cell's XML is written as text and parsed once: building it element by element
@@ -301,11 +358,17 @@ def _fill(cell: _Cell, text_lines: Sequence[str | Line], size: float, bold: bool
     """
     ppr = ""
     if keep_with_next or center:
-        ppr = "<w:pPr>" + ("<w:keepNext/>" if keep_with_next else "") + (
-            '<w:jc w:val="center"/>' if center else "") + "</w:pPr>"
+        ppr = (
+            "<w:pPr>"
+            + ("<w:keepNext/>" if keep_with_next else "")
+            + ('<w:jc w:val="center"/>' if center else "")
+            + "</w:pPr>"
+        )
     parts = []
     for line in text_lines or [""]:
-        text, line_bold, italic = (line.text, line.bold, line.italic) if isinstance(line, Line) else (line, False, False)
+        text, line_bold, italic = (
+            (line.text, line.bold, line.italic) if isinstance(line, Line) else (line, False, False)
+        )
         text = text.replace("\t", " ").replace("\n", " ")
         run = _run_xml(text, size, bold or line_bold, italic, namespaced=False) if text else ""
         parts.append(f"<w:p>{ppr}{run}</w:p>")
@@ -375,8 +438,15 @@ def _cells(table: Table, row_index: int) -> list[_Cell]:
     return [_Cell(tc, table) for tc in table._tbl.tr_lst[row_index].tc_lst]
 
 
-def grid_table(doc: DocumentObject | _Cell, headers: Sequence[str | Sequence[str]], rows: Sequence[Sequence[Sequence[str]]],
-               widths: Sequence[int], *, size: float = TABLE_PT, keep_together: bool = False) -> Table:
+def grid_table(
+    doc: DocumentObject | _Cell,
+    headers: Sequence[str | Sequence[str]],
+    rows: Sequence[Sequence[Sequence[str]]],
+    widths: Sequence[int],
+    *,
+    size: float = TABLE_PT,
+    keep_together: bool = False,
+) -> Table:
     """Add a bordered table whose header row repeats on every page and whose rows keep together.
 
     `rows` holds, per row, one list of paragraphs per cell. A row is kept on one page
@@ -391,8 +461,14 @@ def grid_table(doc: DocumentObject | _Cell, headers: Sequence[str | Sequence[str
     _row_property(header, "w:cantSplit")
     _row_property(header, "w:tblHeader")
     for cell, text in zip(_cells(table, 0), headers, strict=True):
-        _fill(cell, [text] if isinstance(text, str) else list(text), size, bold=True,
-              keep_with_next=keep_together and bool(rows), center=True)
+        _fill(
+            cell,
+            [text] if isinstance(text, str) else list(text),
+            size,
+            bold=True,
+            keep_with_next=keep_together and bool(rows),
+            center=True,
+        )
         _shade(cell, HEADER_FILL)
     for index, (row, cells) in enumerate(zip(table.rows[1:], rows, strict=True), start=1):
         if keep_together or _short_row(cells, widths, size):
@@ -403,8 +479,14 @@ def grid_table(doc: DocumentObject | _Cell, headers: Sequence[str | Sequence[str
     return table
 
 
-def plain_table(doc: DocumentObject, rows: Sequence[Sequence[str]], widths: Sequence[int],
-                *, size: float = BODY_PT, center: bool = True) -> Table:
+def plain_table(
+    doc: DocumentObject,
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    *,
+    size: float = BODY_PT,
+    center: bool = True,
+) -> Table:
     """Add a borderless layout table (e.g. the signature block), one paragraph per line."""
     table = doc.add_table(rows=len(rows), cols=len(widths))
     _fix_geometry(table, widths)

@@ -1,4 +1,5 @@
 """Render a Draft as an Excel workbook: the measure table, the indicator scores and the sources."""
+
 from __future__ import annotations
 
 import io
@@ -8,7 +9,6 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.core.measures import Draft
 from bot.export.measure_table import (
     MEASURE_COLUMNS,
     MEASURE_HEADERS,
@@ -20,6 +20,7 @@ from bot.export.measure_table import (
     year_text,
 )
 from bot.export.word import FONT
+from bot.ita.measures import Draft
 
 FONT_SIZE = 14
 # Excel widths are in characters of the default font; Thai combining marks take no width,
@@ -32,8 +33,9 @@ WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
-def _write_table(ws: Worksheet, title: str, headers: list[str], rows: list[list[object]],
-                 widths: list[float]) -> None:
+def _write_table(
+    ws: Worksheet, title: str, headers: list[str], rows: list[list[object]], widths: list[float]
+) -> None:
     """Write a title row, a bold frozen header row and wrapped bordered data rows."""
     ws.cell(row=1, column=1, value=title).font = Font(name=FONT, size=16, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
@@ -90,8 +92,10 @@ def render_xlsx(draft: Draft) -> bytes:
         scores,
         f"คะแนนรายตัวชี้วัด {agency}",
         ["ตัวชี้วัดที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"],
-        [[n, indicator_name(n), s, row_tier.get(n) or tier_for(s, draft.thresholds)]
-         for n, s in sorted(draft.indicators.items())],
+        [
+            [n, indicator_name(n), s, row_tier.get(n) or tier_for(s, draft.thresholds)]
+            for n, s in sorted(draft.indicators.items())
+        ],
         [12, 36, 12, 20],
     )
     for row in scores.iter_rows(min_row=3, min_col=3, max_col=3):

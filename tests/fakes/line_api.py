@@ -5,6 +5,7 @@ client (MessagingApi -> urllib3 -> socket). It records every call (path, JSON
 body, Authorization header, retry key, arrival time) and can be told to fail
 replies (`fail_replies(400, "Invalid reply token")`) or pushes.
 """
+
 from __future__ import annotations
 
 import base64
@@ -54,8 +55,12 @@ class FakeLineAPI:
         self._server.daemon_threads = True
         self._server.request_queue_size = 256
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-line-api", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="fake-line-api",
+            daemon=True,
+        )
         self._thread.start()
         return self
 
@@ -99,7 +104,9 @@ class FakeLineAPI:
         with self._lock:
             return [m for c in self.calls if c.path.endswith(("/reply", "/push")) for m in c.body["messages"]]
 
-    def wait_for(self, count: int, kinds: tuple[str, ...] = ("reply", "push"), timeout: float = 10.0) -> list[Call]:
+    def wait_for(
+        self, count: int, kinds: tuple[str, ...] = ("reply", "push"), timeout: float = 10.0
+    ) -> list[Call]:
         """Block until `count` delivery calls were recorded (or fail); return them."""
         deadline = time.monotonic() + timeout
         with self._changed:
@@ -129,7 +136,9 @@ class FakeLineAPI:
         if failure is not None:
             return failure[0], {"message": failure[1]}
         if kind in ("reply", "push"):
-            return 200, {"sentMessages": [{"id": str(i)} for i, _ in enumerate(call.body.get("messages", []))]}
+            return 200, {
+                "sentMessages": [{"id": str(i)} for i, _ in enumerate(call.body.get("messages", []))]
+            }
         return 202, {}
 
 
@@ -177,7 +186,7 @@ def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
-        def do_POST(self) -> None:  # noqa: N802 - http.server API
+        def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             auth = self.headers.get("Authorization", "")
             if not auth.startswith("Bearer "):
@@ -199,10 +208,12 @@ def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
             if problem:
                 self._send(400, {"message": problem})
                 return
-            status, payload = fake._record(Call(self.path, body, auth, self.headers.get("X-Line-Retry-Key", "")))
+            status, payload = fake._record(
+                Call(self.path, body, auth, self.headers.get("X-Line-Retry-Key", ""))
+            )
             self._send(status, payload)
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server API
+        def do_GET(self) -> None:
             if self.path.startswith("/v2/bot/profile/"):
                 user_id = self.path.rsplit("/", 1)[-1]
                 self._send(200, {"userId": user_id, "displayName": "เจ้าหน้าที่ทดสอบ"})
@@ -228,9 +239,15 @@ def source(user: str = "U1", group: str = "", room: str = "") -> dict:
 def event(kind: str, src: dict, **extra: Any) -> dict:
     """Return one webhook event with a fresh webhookEventId and reply token."""
     n = next(_counter)
-    base = {"type": kind, "mode": "active", "timestamp": 1_700_000_000_000 + n, "source": src,
-            "webhookEventId": f"01HEVENT{n:018d}", "deliveryContext": {"isRedelivery": False},
-            "replyToken": f"reply-token-{n}"}
+    base = {
+        "type": kind,
+        "mode": "active",
+        "timestamp": 1_700_000_000_000 + n,
+        "source": src,
+        "webhookEventId": f"01HEVENT{n:018d}",
+        "deliveryContext": {"isRedelivery": False},
+        "replyToken": f"reply-token-{n}",
+    }
     base.update(extra)
     return base
 
@@ -238,7 +255,9 @@ def event(kind: str, src: dict, **extra: Any) -> dict:
 def text_event(text: str, **src: str) -> dict:
     """Return a text message event."""
     n = next(_counter)
-    return event("message", source(**src), message={"id": str(n), "type": "text", "text": text, "quoteToken": "q"})
+    return event(
+        "message", source(**src), message={"id": str(n), "type": "text", "text": text, "quoteToken": "q"}
+    )
 
 
 def postback_event(data: str, **src: str) -> dict:
@@ -254,9 +273,18 @@ def follow_event(**src: str) -> dict:
 def sticker_event(**src: str) -> dict:
     """Return a sticker message event."""
     n = next(_counter)
-    return event("message", source(**src), message={"id": str(n), "type": "sticker", "packageId": "446",
-                                                    "stickerId": "1988", "stickerResourceType": "STATIC",
-                                                    "quoteToken": "q"})
+    return event(
+        "message",
+        source(**src),
+        message={
+            "id": str(n),
+            "type": "sticker",
+            "packageId": "446",
+            "stickerId": "1988",
+            "stickerResourceType": "STATIC",
+            "quoteToken": "q",
+        },
+    )
 
 
 def webhook_body(*events: dict) -> bytes:

@@ -6,6 +6,7 @@ a queue the test fills (`enqueue_json`, `enqueue_text`, `enqueue_status`,
 `enqueue_slow`); embeddings are deterministic vectors hashed from the input;
 every request is recorded in `.requests` so tests assert on what was sent.
 """
+
 from __future__ import annotations
 
 import base64
@@ -16,9 +17,10 @@ import struct
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass
@@ -132,7 +134,7 @@ class FakeOpenAI:
         """Return the deterministic unit vector served for `text`."""
         values = []
         for i in range(self.embedding_dim):
-            digest = hashlib.sha256(f"{i}|{text}".encode("utf-8")).digest()
+            digest = hashlib.sha256(f"{i}|{text}".encode()).digest()
             values.append(int.from_bytes(digest[:4], "little") / 2**32 - 0.5)
         norm = math.sqrt(sum(v * v for v in values)) or 1.0
         return [v / norm for v in values]
@@ -141,7 +143,9 @@ class FakeOpenAI:
         reply = self._pop()
         if reply is None and self._responder is not None:
             answer = self._responder(body)
-            reply = _Reply(content=answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False))
+            reply = _Reply(
+                content=answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+            )
         if reply is None:
             # An unscripted call is a test bug; answer loudly rather than invent content.
             return 500, _error("FakeOpenAI: no reply enqueued"), 0.0
@@ -192,7 +196,7 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        def log_message(self, format: str, *args: Any) -> None:
             pass  # keep test output clean; bodies are never logged anyway
 
         def _send(self, status: int, payload: dict[str, Any]) -> None:
@@ -206,7 +210,7 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (timeout); nothing to deliver
 
-        def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        def do_GET(self) -> None:
             fake._record(self.path, {k.lower(): v for k, v in self.headers.items()}, None)
             if self.path.rstrip("/").endswith("/v1/models"):
                 data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake"} for m in fake.models]
@@ -214,7 +218,7 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             else:
                 self._send(404, _error(f"FakeOpenAI: no route GET {self.path}"))
 
-        def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
             try:

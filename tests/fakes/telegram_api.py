@@ -4,6 +4,7 @@ Tests push updates (send_text, press, send_sticker ...) that the bot receives
 through getUpdates long polling, and read back every call the bot made
 (sendMessage, sendDocument with the uploaded bytes, sendChatAction ...).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -50,7 +51,9 @@ class FakeBotAPI:
         self._lock = threading.RLock()
         self._cond = threading.Condition(self._lock)  # any recorded call
         self._pushed = threading.Condition(self._lock)  # a new update for getUpdates
-        self._chat_conds: dict[str, threading.Condition] = {}  # a reply to that chat: waiters wake only for theirs
+        self._chat_conds: dict[
+            str, threading.Condition
+        ] = {}  # a reply to that chat: waiters wake only for theirs
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._by_chat: dict[str, list[Call]] = {}  # sendMessage/sendDocument per chat, for cheap waits
@@ -98,7 +101,9 @@ class FakeBotAPI:
     def _message(self, user_id: int, chat_id: int | None, chat_type: str, **content) -> dict:
         chat_id = user_id if chat_id is None else chat_id
         chat = {"id": chat_id, "type": chat_type}
-        chat.update({"first_name": f"user{user_id}"} if chat_type == "private" else {"title": f"group{chat_id}"})
+        chat.update(
+            {"first_name": f"user{user_id}"} if chat_type == "private" else {"title": f"group{chat_id}"}
+        )
         return {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
@@ -107,8 +112,9 @@ class FakeBotAPI:
             **content,
         }
 
-    def text_update(self, user_id: int, text: str, *, chat_id: int | None = None,
-                    chat_type: str = "private") -> dict:
+    def text_update(
+        self, user_id: int, text: str, *, chat_id: int | None = None, chat_type: str = "private"
+    ) -> dict:
         """Return (without queueing) the update Telegram sends for a text message; /commands get an entity."""
         content: dict = {"text": text}
         if text.startswith("/"):
@@ -116,15 +122,22 @@ class FakeBotAPI:
             content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return {"message": self._message(user_id, chat_id, chat_type, **content)}
 
-    def send_text(self, user_id: int, text: str, *, chat_id: int | None = None, chat_type: str = "private") -> int:
+    def send_text(
+        self, user_id: int, text: str, *, chat_id: int | None = None, chat_type: str = "private"
+    ) -> int:
         """Push a text message for getUpdates."""
         return self.push(self.text_update(user_id, text, chat_id=chat_id, chat_type=chat_type))
 
     def send_sticker(self, user_id: int, *, chat_id: int | None = None, chat_type: str = "private") -> int:
         """Push a sticker message."""
         sticker = {
-            "file_id": "STICKER1", "file_unique_id": "S1", "width": 512, "height": 512,
-            "is_animated": False, "is_video": False, "type": "regular",
+            "file_id": "STICKER1",
+            "file_unique_id": "S1",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "type": "regular",
         }
         return self.push({"message": self._message(user_id, chat_id, chat_type, sticker=sticker)})
 
@@ -133,21 +146,34 @@ class FakeBotAPI:
         photo = [{"file_id": "PHOTO1", "file_unique_id": "P1", "width": 90, "height": 90}]
         return self.push({"message": self._message(user_id, chat_id, chat_type, photo=photo)})
 
-    def press(self, user_id: int, callback_data: str, message_id: int, *, chat_id: int | None = None,
-              chat_type: str = "private") -> int:
+    def press(
+        self,
+        user_id: int,
+        callback_data: str,
+        message_id: int,
+        *,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+    ) -> int:
         """Push a callback query: the user pressed a button on the bot's message `message_id`."""
         chat_id = user_id if chat_id is None else chat_id
         message = {
-            "message_id": message_id, "date": int(time.time()),
-            "chat": {"id": chat_id, "type": chat_type, **({"first_name": "u"} if chat_type == "private" else
-                                                            {"title": "g"})},
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": {
+                "id": chat_id,
+                "type": chat_type,
+                **({"first_name": "u"} if chat_type == "private" else {"title": "g"}),
+            },
             "from": {"id": BOT_ID, "is_bot": True, "first_name": "ITA"},
             "text": "…",
         }
         query = {
-            "id": f"cq{next(self._update_ids)}", "chat_instance": f"ci{chat_id}",
+            "id": f"cq{next(self._update_ids)}",
+            "chat_instance": f"ci{chat_id}",
             "from": {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"},
-            "message": message, "data": callback_data,
+            "message": message,
+            "data": callback_data,
         }
         return self.push({"callback_query": query})
 
@@ -201,10 +227,13 @@ class FakeBotAPI:
 
     def wait_replies(self, chat_id: int | str, count: int, timeout: float = 10.0) -> list[Call]:
         """Wait until a chat has received at least `count` messages/documents and return them."""
-        return self.wait_for(lambda: (r := self.replies_to(chat_id)) and len(r) >= count and r, timeout,
-                             chat=chat_id)
+        return self.wait_for(
+            lambda: (r := self.replies_to(chat_id)) and len(r) >= count and r, timeout, chat=chat_id
+        )
 
-    def wait_burst(self, chat_id: int | str, before: int, *, quiet: float = 0.4, timeout: float = 60.0) -> list[Call]:
+    def wait_burst(
+        self, chat_id: int | str, before: int, *, quiet: float = 0.4, timeout: float = 60.0
+    ) -> list[Call]:
         """Wait for replies after the first `before` ones, until none has come for `quiet` s; return the new ones.
 
         One Reply becomes several messages (texts, cards, documents); this
@@ -242,19 +271,30 @@ class FakeBotAPI:
         now = int(time.time())
         bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "ITA", "username": BOT_USERNAME}
         if method == "getMe":
-            result: object = {**bot_user, "can_join_groups": True, "can_read_all_group_messages": False,
-                              "supports_inline_queries": False}
+            result: object = {
+                **bot_user,
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
         elif method == "getUpdates":
             result = self._get_updates(params)
         elif method in ("sendMessage", "sendDocument"):
             chat_id = int(params["chat_id"])
-            result = {"message_id": next(self._message_ids), "date": now, "from": bot_user,
-                      "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group", "title": "g"}}
+            result = {
+                "message_id": next(self._message_ids),
+                "date": now,
+                "from": bot_user,
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group", "title": "g"},
+            }
             if method == "sendMessage":
                 result["text"] = params.get("text", "")
             else:
-                result["document"] = {"file_id": f"DOC{result['message_id']}", "file_unique_id": "D",
-                                      "file_name": params.get("_filename", "file")}
+                result["document"] = {
+                    "file_id": f"DOC{result['message_id']}",
+                    "file_unique_id": "D",
+                    "file_name": params.get("_filename", "file"),
+                }
         elif method == "setWebhook":
             self.webhook = dict(params)
             result = True
@@ -262,7 +302,11 @@ class FakeBotAPI:
             self.webhook = {}
             result = True
         elif method == "getWebhookInfo":
-            result = {"url": self.webhook.get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
+            result = {
+                "url": self.webhook.get("url", ""),
+                "has_custom_certificate": False,
+                "pending_update_count": 0,
+            }
         elif method in ("sendChatAction", "answerCallbackQuery", "editMessageReplyMarkup", "close", "logOut"):
             result = True
         else:
@@ -300,10 +344,10 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:  # quiet: the test output is for assertions
         pass
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         self._serve()
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._serve()
 
     def _serve(self) -> None:
@@ -313,7 +357,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self.path.startswith(prefix):
             self._send(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
             return
-        method = self.path[len(prefix):].split("?", 1)[0]
+        method = self.path[len(prefix) :].split("?", 1)[0]
         params, files = _parse_body(self.headers.get("content-type", ""), body)
         if "document" in files:
             params["_filename"] = files["document"][0]
@@ -339,9 +383,7 @@ class _Handler(BaseHTTPRequestHandler):
 def _parse_body(content_type: str, body: bytes) -> tuple[dict, dict]:
     """Parse a form-encoded, JSON or multipart Bot API request into (params, files)."""
     if content_type.startswith("multipart/form-data"):
-        message = BytesParser(policy=HTTP).parsebytes(
-            f"Content-Type: {content_type}\r\n\r\n".encode() + body
-        )
+        message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + body)
         params, files = {}, {}
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
@@ -377,7 +419,9 @@ class BotThread:
     async def _start(self) -> None:
         app = self.application
         await app.initialize()
-        await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=["message", "callback_query"])
+        await app.updater.start_polling(
+            poll_interval=0.0, timeout=1, allowed_updates=["message", "callback_query"]
+        )
         await app.start()
 
     async def _stop(self) -> None:

@@ -1,1 +1,0 @@
-"""Channel-agnostic core. Nothing here may import telegram or linebot."""

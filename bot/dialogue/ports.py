@@ -1,0 +1,69 @@
+"""What the dialogue needs from the rest of the bot, as Protocols (built and injected by bot.app).
+
+Each protocol names only what the conversation calls, so a test can hand in a
+small stand-in and bot.app can hand in the real engine; neither side imports
+the other's concrete classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from bot.dialogue.sessions import Session
+    from bot.drafting.engine import DraftRequest
+    from bot.ita.measures import Draft
+    from bot.ita.playbook import AgencyType
+    from bot.search.retrieve import Passage
+
+
+class Playbook(Protocol):
+    """The agency types the profile steps offer and recognise."""
+
+    @property
+    def agency_types(self) -> Mapping[str, AgencyType]: ...
+
+    def match_agency_type(self, text: str) -> AgencyType | None: ...
+
+
+class Retriever(Protocol):
+    """Passages for a question."""
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        indicator: int | None = None,
+        item: str | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+    ) -> list[Passage]: ...
+
+
+class Drafter(Protocol):
+    """The drafting engine: a whole draft, or one indicator's rows again."""
+
+    def draft(self, request: DraftRequest) -> Draft: ...
+
+    def redraft_indicator(self, draft: Draft, request: DraftRequest, indicator: int) -> Draft: ...
+
+
+class Exporters(Protocol):
+    """Draft -> document bytes (bot.export.Exporters is the real one)."""
+
+    def render_docx(self, draft: Draft, chart_png: bytes | None = None) -> bytes: ...
+
+    def render_xlsx(self, draft: Draft) -> bytes: ...
+
+    def render_chart(self, draft: Draft) -> bytes: ...
+
+    def render_report_docx(self, draft: Draft, round_months: int) -> bytes: ...
+
+
+class Sessions(Protocol):
+    """Per-user conversation storage: load, yield, save on success."""
+
+    def open(self, key: str) -> AbstractContextManager[Session]: ...

@@ -1,0 +1,133 @@
+"""Persistent conversation sessions in SQL (SQLite by default, PostgreSQL-compatible).
+
+One row per session key ("channel:[group:]user"), so one officer's agency data
+is never read by another, even in the same group chat. Every column is a
+portable type (Text/JSON/DateTime) so the same table works on PostgreSQL. The
+dialogue loads and saves once per message, each inside a transaction, so a
+crash or restart mid-conversation loses nothing that was acknowledged.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import JSON, Column, DateTime, MetaData, String, Table, create_engine, delete, select, update
+from sqlalchemy.engine import make_url
+
+metadata = MetaData()
+
+sessions_table = Table(
+    "sessions",
+    metadata,
+    Column("session_key", String(255), primary_key=True),
+    Column("state", String(32), nullable=False),
+    Column("profile", JSON, nullable=False),
+    Column("scores", JSON, nullable=True),
+    Column("thresholds", JSON, nullable=True),
+    Column("draft", JSON, nullable=True),
+    Column("extra", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+@dataclass
+class Session:
+    """Everything remembered about one user's conversation, as JSON-ready values."""
+
+    key: str
+    state: str = ""
+    profile: dict = field(default_factory=dict)
+    scores: dict | None = None
+    thresholds: list[float] | None = None
+    draft: dict | None = None
+    extra: dict = field(default_factory=dict)
+    updated_at: datetime | None = None
+
+    @property
+    def is_new(self) -> bool:
+        """Tell whether nothing has been stored for this key yet."""
+        return self.updated_at is None
+
+
+class SessionStore:
+    """Load and save sessions by key through SQLAlchemy."""
+
+    def __init__(self, url: str) -> None:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = create_engine(url)
+        metadata.create_all(self.engine)
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    def load(self, key: str) -> Session:
+        """Return the stored session for key, or a fresh one."""
+        with self.engine.begin() as conn:
+            row = (
+                conn.execute(select(sessions_table).where(sessions_table.c.session_key == key))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return Session(key)
+        return Session(
+            key=key,
+            state=row["state"],
+            profile=dict(row["profile"] or {}),
+            scores=row["scores"],
+            thresholds=list(row["thresholds"]) if row["thresholds"] else None,
+            draft=row["draft"],
+            extra=dict(row["extra"] or {}),
+            updated_at=row["updated_at"],
+        )
+
+    def save(self, session: Session) -> None:
+        """Insert or replace the session in one transaction."""
+        session.updated_at = datetime.now(UTC)
+        values = dict(
+            state=session.state,
+            profile=session.profile,
+            scores=session.scores,
+            thresholds=session.thresholds,
+            draft=session.draft,
+            extra=session.extra,
+            updated_at=session.updated_at,
+        )
+        with self.engine.begin() as conn:
+            # UPDATE-then-INSERT is portable (SQLite and PostgreSQL) without dialect-specific upserts.
+            done = conn.execute(
+                update(sessions_table).where(sessions_table.c.session_key == session.key).values(**values)
+            ).rowcount
+            if not done:
+                conn.execute(sessions_table.insert().values(session_key=session.key, **values))
+
+    def delete(self, key: str) -> None:
+        """Forget everything stored for key."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(sessions_table).where(sessions_table.c.session_key == key))
+
+    def keys(self) -> list[str]:
+        """Return every stored session key (for operators and tests)."""
+        with self.engine.begin() as conn:
+            return [r[0] for r in conn.execute(select(sessions_table.c.session_key))]
+
+    @contextmanager
+    def open(self, key: str) -> Iterator[Session]:
+        """Load a session, yield it, and save it only if the block finishes without error."""
+        # Channels run handlers in threads: two quick messages from one user must not interleave.
+        with self._locks_guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            session = self.load(key)
+            yield session
+            self.save(session)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()

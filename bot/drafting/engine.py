@@ -1,0 +1,230 @@
+"""Draft the measure table: indicator by indicator and weak item by weak item.
+
+The default engine is offline and deterministic. For every indicator in tier
+แก้ไขเร่งด่วน or พัฒนาให้ดีขึ้น it writes one row for the indicator and one per
+weak item under it, from the playbook (our distilled practice) and the NACC
+recommendations, fitted to the agency's name, units and fiscal year; every row
+cites the passages it came from. Strong indicators get a short รักษาระดับ row.
+An optional LLM refiner may rewrite the wording afterwards; it falls back to
+this engine's rows on any failure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.drafting import rows as draft_text
+from bot.ita.framework import Framework
+from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source, ToolSummary
+from bot.ita.tiers import Thresholds, level, overall, tool_scores
+from bot.scores import ScoreSet
+from bot.thai import current_fiscal_year
+
+URGENT, IMPROVE, MAINTAIN = "แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ"
+
+
+@dataclass
+class DraftRequest:
+    """What the officer asked for."""
+
+    profile: AgencyProfile
+    scores: ScoreSet
+    thresholds: Thresholds
+    include_maintain: bool = True
+
+
+class Drafter:
+    """The drafting engine: default rows, optionally refined by an LLM."""
+
+    def __init__(self, fw: Framework, playbook, retriever, *, refiner=None) -> None:
+        self.fw = fw
+        self.playbook = playbook
+        self.retriever = retriever
+        self.refiner = refiner
+
+    # -- public -------------------------------------------------------------
+    def draft(self, request: DraftRequest) -> Draft:
+        """Return a complete draft for the request."""
+        ctx = self._context(request)
+        rows: list[MeasureRow] = []
+        for number in range(1, 11):
+            rows.extend(self._indicator_rows(ctx, number))
+        draft = self._document(ctx, rows)
+        return self._refine(draft)
+
+    def redraft_indicator(self, draft: Draft, request: DraftRequest, indicator: int) -> Draft:
+        """Return the draft with one indicator's rows drafted afresh (other rows and edits kept)."""
+        ctx = self._context(request)
+        fresh = self._indicator_rows(ctx, indicator)
+        if self.refiner is not None and fresh:
+            partial = self._refine(draft.model_copy(update={"rows": fresh, "notes": []}))
+            fresh, notes = partial.rows, partial.notes
+        else:
+            notes = []
+        rows: list[MeasureRow] = []
+        placed = False
+        for row in draft.rows:
+            if row.indicator == indicator:
+                if not placed:
+                    rows.extend(fresh)
+                    placed = True
+                continue
+            if not placed and row.indicator > indicator:
+                rows.extend(fresh)
+                placed = True
+            rows.append(row)
+        if not placed:
+            rows.extend(fresh)
+        return draft.model_copy(update={"rows": rows, "notes": [*draft.notes, *notes]})
+
+    # -- internals ----------------------------------------------------------
+    def _context(self, request: DraftRequest) -> draft_text.Context:
+        profile = request.profile
+        agency_type = None
+        if profile.type:
+            agency_type = self.playbook.agency_types.get(profile.type) or self.playbook.match_agency_type(
+                profile.type
+            )
+        year = profile.assessment_year or request.scores.year
+        fiscal = profile.fiscal_year or ((year + 1) if year else current_fiscal_year(date.today()))
+        units = list(profile.units) or (list(agency_type.default_units) if agency_type else [])
+        return draft_text.Context(
+            fw=self.fw,
+            playbook=self.playbook,
+            profile=profile,
+            agency_type=agency_type,
+            agency=profile.name or "หน่วยงาน",
+            units=units,
+            year=year,
+            fiscal_year=fiscal,
+            scores=request.scores,
+            thresholds=request.thresholds,
+            include_maintain=request.include_maintain,
+        )
+
+    def _weak_items(self, ctx: draft_text.Context, number: int) -> list[tuple[str, float]]:
+        items = []
+        for code, score in sorted(ctx.scores.items.items(), key=lambda kv: kv[1]):
+            if self.fw.item_indicator(code, ctx.year) == number and ctx.thresholds.tier(score) != MAINTAIN:
+                items.append((code, score))
+        return items
+
+    def _indicator_rows(self, ctx: draft_text.Context, number: int) -> list[MeasureRow]:
+        score = ctx.scores.indicators.get(number)
+        weak = self._weak_items(ctx, number)
+        if score is None and not weak:
+            return []
+        # An indicator keeps its own tier; weak items under a strong indicator
+        # still get their own rows, since the officer must fix them anyway.
+        tier = ctx.thresholds.tier(score) if score is not None else IMPROVE
+        rows = []
+        if tier != MAINTAIN or ctx.include_maintain or weak:
+            rows.append(self._row(ctx, number, score, tier, [code for code, _ in weak], item=None))
+        for code, item_score in weak:
+            rows.append(
+                self._row(ctx, number, item_score, ctx.thresholds.tier(item_score), [code], item=code)
+            )
+        return rows
+
+    def _row(self, ctx, number, score, tier, items, *, item) -> MeasureRow:
+        entry = draft_text.pick_entry(ctx, number, item)
+        sources = self._sources(ctx, number, item, entry)
+        return draft_text.build_row(
+            ctx, entry, number=number, score=score, tier=tier, items=items, item=item, sources=sources
+        )
+
+    def _sources(self, ctx, number: int, item: str | None, entry) -> list[Source]:
+        found: list[Source] = [draft_text.playbook_source(entry)]
+        for rec in (
+            self.fw.recommendations_for(item=item)
+            if item
+            else self.fw.recommendations_for(indicator=number)[:1]
+        ):
+            hedge = (
+                ""
+                if rec.confidence in ("CONFIRMED", "CORROBORATED")
+                else " (พบในรายงานของหน่วยงานเดียว ยังไม่ได้ยืนยันกับเอกสาร ป.ป.ช.)"
+            )
+            found.append(Source(source="ข้อเสนอแนะ ป.ป.ช.", text=rec.text + hedge))
+        name = self.fw.indicator(number).name
+        query = (
+            f"มาตรการ {item or ''} {draft_text.item_label(ctx, item) if item else ''} ตัวชี้วัดที่ {number} {name}"
+        )
+        # Past analyses (measure tables first) show how other agencies phrased it;
+        # curated recommendations are already cited above.
+        passages = self.retriever.search(query, k=3, indicator=number, kind="measure_table")
+        passages += self.retriever.search(query, k=2, indicator=number, kind="analysis")
+        focus = (item,) if item else (f"ตัวชี้วัดที่ {number}", name)
+        quoted = [Source(source=draft_text.cite(p), text=draft_text.quote(p.text, focus)) for p in passages]
+        quoted = [q for q in quoted if not draft_text.names_other_indicator(q.text, number)]
+        # Two chunks of one report can read the same to the officer (same label, same quote):
+        # cite what the reader sees once, and one passage per report before a second from any.
+        reports: set[str] = set()
+        first, later = [], []
+        for q in quoted:
+            (later if q.source in reports else first).append(q)
+            reports.add(q.source)
+        for q in [*first, *later]:
+            if len(found) >= 4:
+                break
+            if q.text and q not in found:
+                found.append(q)
+        return list({(s.source, s.text): s for s in found}.values())
+
+    def _document(self, ctx: draft_text.Context, rows: list[MeasureRow]) -> Draft:
+        indicators = dict(sorted(ctx.scores.indicators.items()))
+        tools = tool_scores(indicators, self.fw) or dict(ctx.scores.tools)
+        total = overall(indicators, self.fw)
+        if total is None:
+            total = ctx.scores.overall
+        lv = level(ctx.year, total, tools, self.fw)
+        summary = [self._tool_summary(ctx, tool, tools.get(tool.code)) for tool in self.fw.tools]
+        defaults = draft_text.document_defaults(ctx)
+        return Draft(
+            agency=ctx.profile.model_copy(
+                update={
+                    "units": ctx.units,
+                    "fiscal_year": ctx.fiscal_year,
+                    "assessment_year": ctx.year,
+                    "executive": ctx.profile.executive or draft_text.executive(ctx),
+                }
+            ),
+            assessment_year=ctx.year,
+            fiscal_year=ctx.fiscal_year,
+            level=lv.label if lv else "",
+            level_note=(lv.note_th if lv and not lv.confirmed else ""),
+            overall=total,
+            tools=tools,
+            indicators=indicators,
+            thresholds=(ctx.thresholds.urgent_below, ctx.thresholds.maintain_from),
+            summary=summary,
+            rows=rows,
+            kpis=draft_text.document_kpis(ctx, rows, total, defaults),
+            notes=self._notes(ctx),
+            monitoring_plan=draft_text.monitoring_plan(ctx, defaults),
+        )
+
+    def _notes(self, ctx) -> list[str]:
+        current = current_fiscal_year(date.today())
+        if ctx.fiscal_year and ctx.fiscal_year < current:
+            return [
+                f"ปีงบประมาณ พ.ศ. {ctx.fiscal_year} ของมาตรการนี้สิ้นสุดแล้ว (ปัจจุบันคือปีงบประมาณ พ.ศ. {current}) "
+                "หากต้องการใช้กับปีปัจจุบัน กรุณาระบุปีงบประมาณใหม่"
+            ]
+        return []
+
+    def _tool_summary(self, ctx, tool, score) -> ToolSummary:
+        strengths, weaknesses = [], []
+        for number in tool.indicators:
+            value = ctx.scores.indicators.get(number)
+            if value is None:
+                continue
+            label = f"ตัวชี้วัดที่ {number} {self.fw.indicator(number).name} ({value:.2f} คะแนน)"
+            (strengths if ctx.thresholds.tier(value) == MAINTAIN else weaknesses).append(label)
+        return ToolSummary(tool=tool.code, score=score, strengths=strengths, weaknesses=weaknesses)
+
+    def _refine(self, draft: Draft) -> Draft:
+        if self.refiner is None or not draft.rows:
+            return draft
+        return self.refiner.refine(draft)

@@ -1,0 +1,206 @@
+"""Turn the validated ITA framework facts into self-contained Thai passages for indexing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.ita.framework import Framework
+
+SOURCE_PREFIX = "knowledge/framework"
+
+
+def _passage(
+    pid: str,
+    text: str,
+    source: str,
+    kind: str,
+    indicator: int | None,
+    items: list[str],
+    year: int | None,
+    confidence: str,
+) -> dict:
+    return {
+        "id": pid,
+        "text": " ".join(text.split()),
+        "source": source,
+        "kind": kind,
+        "indicator": indicator,
+        "items": items,
+        "year": year,
+        "confidence": confidence,
+    }
+
+
+def _years(years) -> str:
+    years = sorted(set(years))
+    if not years:
+        return ""
+    return f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def build_passages(fw: Framework) -> list[dict]:
+    """Return one passage per recommendation, item, OIT item (per year), description and level meaning."""
+    from bot.ita.framework import hedge  # noqa: PLC0415 - avoids a circular import
+
+    def ind_label(n: int | None) -> str:
+        return f"ตัวชี้วัดที่ {n} {fw.indicator(n).name}" if n else ""
+
+    out: list[dict] = []
+    for i, rec in enumerate(fw.recommendations, 1):
+        items = ", ".join(rec.items) or "-"
+        n = rec.indicator if rec.indicator else (fw.item_indicator(rec.items[0]) if rec.items else None)
+        where = f" พบในเอกสารของหน่วยงานตัวอย่าง ปี {', '.join(map(str, rec.years))}" if rec.years else ""
+        mapping = (
+            ""
+            if rec.mapping_confidence in ("CONFIRMED", "CORROBORATED")
+            else f" (การจับคู่กับข้อ {items} อนุมานจากถ้อยคำ)"
+        )
+        text = (
+            f"ข้อเสนอแนะของ ป.ป.ช. สำหรับข้อ {items} ({ind_label(n)}): {rec.text}"
+            f"{where}{mapping}{hedge(rec.confidence)}"
+        )
+        out.append(
+            _passage(
+                f"rec-{i:02d}",
+                text,
+                rec.source,
+                "recommendation",
+                n,
+                list(rec.items),
+                max(rec.years) if rec.years else None,
+                rec.confidence,
+            )
+        )
+
+    for code, item in fw.items.items():
+        subs = f" ประเด็นย่อย: {'; '.join(item.sub_items)}" if item.sub_items else ""
+        short = f' หน่วยงานมักเขียนสั้น ๆ ว่า "{item.short}"' if item.short and item.short != item.text else ""
+        scoring = " ข้อนี้คิดคะแนนกลับ (ยิ่งตอบว่ามี/มาก คะแนนยิ่งต่ำ)" if item.reverse else ""
+        text = (
+            f"ข้อ {code} ของแบบวัด {item.tool} อยู่ใน{ind_label(item.indicator)} "
+            f"(ข้อคำถามปี {_years(item.years)}): {item.text}{subs}{short}{scoring}{hedge(item.confidence)}"
+        )
+        out.append(
+            _passage(
+                f"item-{code}",
+                text,
+                item.source,
+                "framework",
+                item.indicator,
+                [code],
+                max(item.years) if item.years else None,
+                item.confidence,
+            )
+        )
+
+    for year, items in fw.oit.items():
+        for it in items:
+            group = (
+                f" กลุ่ม {it.group} {it.group_name}".rstrip()
+                if it.group and it.group != it.group_name
+                else (f" กลุ่ม {it.group}" if it.group else "")
+            )
+            req = (
+                f" สิ่งที่ต้องเผยแพร่: {it.requirement}"
+                if it.requirement
+                else " ยังไม่มีข้อมูลยืนยันรายละเอียดสิ่งที่ต้องเผยแพร่ของข้อนี้"
+            )
+            note = f" หมายเหตุ: {it.note}" if it.note else ""
+            text = (
+                f"แบบวัด OIT ปี {year} ข้อ {it.code} {it.title} อยู่ใน{ind_label(it.indicator)}{group}"
+                f"{req}{note}{hedge(it.confidence)}"
+            )
+            out.append(
+                _passage(
+                    f"oit-{year}-{it.code}",
+                    text,
+                    it.source,
+                    "oit_item",
+                    it.indicator,
+                    [it.code],
+                    year,
+                    it.confidence,
+                )
+            )
+        entry = fw.oit_years[year]
+        if not items:
+            text = (
+                f"รายการข้อ OIT ของปี {year} ยังไม่ได้รับการยืนยัน {' '.join(entry.notes)}{hedge(entry.confidence)}"
+            )
+            out.append(
+                _passage(f"oit-{year}-none", text, entry.source, "oit_item", None, [], year, entry.confidence)
+            )
+
+    for ind in fw.indicators:
+        if ind.description:
+            text = f"คำอธิบาย{ind_label(ind.number)} (แบบวัด {ind.tool}) ตามกรอบการประเมินปี 2561–2565: {ind.description}"
+            out.append(
+                _passage(
+                    f"desc-{ind.number}",
+                    text + hedge(ind.description_confidence),
+                    ind.description_source,
+                    "framework",
+                    ind.number,
+                    [],
+                    2565,
+                    ind.description_confidence or "SINGLE",
+                )
+            )
+        if ind.description_2568:
+            text = f"คำอธิบาย{ind_label(ind.number)} (แบบวัด {ind.tool}) ตามถ้อยคำปี 2568: {ind.description_2568}"
+            out.append(
+                _passage(
+                    f"desc2568-{ind.number}",
+                    text + hedge(ind.description_2568_confidence),
+                    ind.description_2568_source,
+                    "framework",
+                    ind.number,
+                    [],
+                    2568,
+                    ind.description_2568_confidence or "SINGLE",
+                )
+            )
+
+    for level, meaning in fw.level_meanings.items():
+        span = f" (ระดับแบบ AA–F ใช้ในปี {meaning.years[0]}–{meaning.years[1]})" if meaning.years else ""
+        text = f"ผลการประเมิน ITA ระดับ {level}{span} หมายถึง {meaning.generic or meaning.text}"
+        out.append(
+            _passage(
+                f"level-{level}",
+                text + hedge(meaning.confidence),
+                meaning.source,
+                "framework",
+                None,
+                [],
+                meaning.years[1] if meaning.years else None,
+                meaning.confidence,
+            )
+        )
+
+    for u in fw.unconfirmed:
+        out.append(
+            _passage(
+                f"unconfirmed-{u.topic}", u.say_th, u.source, "framework", None, [], None, "NOT_CONFIRMED"
+            )
+        )
+
+    cal = fw.calendar
+    if cal is not None:
+        quarters = "; ".join(
+            f"ไตรมาสที่ {q} = {cal.abbr(m[0])}–{cal.abbr(m[-1])}" for q, m in cal.quarters.items()
+        )
+        rounds = "; ".join(f"{r.name} = {cal.abbr(r.months[0])}–{cal.abbr(r.months[-1])}" for r in cal.rounds)
+        first, last = cal.fiscal_year_bounds(2569)
+        example = (
+            f"{first.day} {cal.abbr(first.month)} {first.year + cal.buddhist_offset} ถึง "
+            f"{last.day} {cal.abbr(last.month)} {last.year + cal.buddhist_offset}"
+        )
+        text = (
+            f"ปีงบประมาณของไทย: {cal.definition_th} เช่น ปีงบประมาณ พ.ศ. 2569 คือ {example} "
+            f"{quarters} การรายงานผลตามมาตรการ: {rounds}"
+        )
+        out.append(
+            _passage("calendar-fiscal-year", text, cal.source, "framework", None, [], None, cal.confidence)
+        )
+    return out

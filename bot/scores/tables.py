@@ -1,0 +1,355 @@
+"""Find references (indicators, items, tools, overall) in pasted text and pair each with its score."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.ita.framework import Framework
+from bot.scores.text import Num, name_hits, normalise, numbers, squeeze, tight_gap, years_in
+
+# Item code ranges of the 2563-2565 questionnaires; a wider O range covers later OIT lists.
+ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
+
+EXPLICIT = re.compile(
+    r"(?:ตัวชี้วัด|ตัวบ่งชี้|indicator|ind\.?)\s*(?:ที่|no\.?|#)?\s*(\d{1,3}(?:\.\d+)?)(?!\d)", re.IGNORECASE
+)
+EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
+ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i)\s?(\d{1,2})(?![\d]|\.\d)")
+OCR_ITEM = re.compile(r"^\s*(?:[-•*]\s*|<p>\s*)*(1\d{1,2})(?=\s+[^\d\s])")
+TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
+OVERALL = re.compile(
+    r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
+    r"overall|total|^\s*รวม(?=\s*(?:\t|$|\d))",
+    re.IGNORECASE,
+)
+WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
+LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
+HEADER_WORDS = {
+    "ตัวชี้วัดที่",
+    "ตัวชี้วัด",
+    "ลำดับ",
+    "ลำดับที่",
+    "อันดับ",
+    "ที่",
+    "no",
+    "no.",
+    "คะแนน",
+    "รายละเอียดตัวชี้วัด",
+    "ชื่อตัวชี้วัด",
+    "แบบ",
+    "เครื่องมือ",
+    "ผลต่าง",
+    "ระดับ",
+    "ข้อ",
+    "ข้อที่",
+    "ประเด็น",
+    "indicator",
+    "score",
+}
+LOOSE_LIMIT = 130
+
+
+@dataclass
+class Ref:
+    """A place in the text that names what the next score belongs to."""
+
+    kind: str  # "indicator" | "item" | "tool" | "toolpart" | "overall"
+    key: int | str
+    start: int
+    end: int
+    strict: bool = False  # name-only or tool: only score words may stand before the number
+    weak: bool = False  # "ITA" as a stand-in for the overall score
+    limit: int = LOOSE_LIMIT
+    note: str = ""
+
+
+@dataclass
+class Found:
+    """One score read from the text."""
+
+    kind: str
+    key: int | str
+    value: float
+    line: int
+    table: bool
+    weak: bool = False
+
+
+@dataclass
+class Extraction:
+    found: list[Found] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    header_years: list[int] = field(default_factory=list)
+    result_years: list[int] = field(default_factory=list)
+    score_years: list[int] = field(default_factory=list)
+    line_years: dict[int, list[int]] = field(default_factory=dict)
+
+
+@dataclass
+class Header:
+    labelled: bool = False
+    years: list[int] = field(default_factory=list)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t|\s{2,}", line.strip())]
+
+
+def _header(line: str) -> Header | None:
+    cells = [c for c in _cells(line) if c]
+    if not cells or re.search(r"\d+\.\d", line):
+        return None
+    years, words = [], 0
+    for c in cells:
+        y = re.fullmatch(r"(?:ปี\s*(?:พ\.ศ\.)?\s*)?(25\d\d|20\d\d)", c)
+        if y:
+            years.append(int(y.group(1)) + (543 if y.group(1).startswith("20") else 0))
+        elif c.lower() in HEADER_WORDS:
+            words += 1
+        else:
+            return None
+    if not words and not years:
+        return None
+    low = {c.lower() for c in cells}
+    labelled = bool(low & {"ตัวชี้วัดที่", "ข้อ", "ข้อที่", "no", "no."}) and not low & {"ลำดับ", "อันดับ", "ลำดับที่"}
+    return Header(labelled, years)
+
+
+def _reflow(lines: list[str], fw: Framework) -> list[str]:
+    """Join cells pasted one per line and Word lines broken inside a name."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        bare_num = re.fullmatch(r"\s*\(?\d{1,2}[.)]?\s*", line)
+        if bare_num and nxt.strip() and name_hits(squeeze(nxt.strip()), fw) and not re.match(r"\s*\d", nxt):
+            out.append(line.strip() + "\t" + nxt.strip())
+            i += 2
+            continue
+        if re.search(r"(?:ตัวชี้วัด(?:ที่)?|ข้อ)\s*$", line) and nxt.strip():
+            out.append(line.rstrip() + " " + nxt.strip())
+            i += 2
+            continue
+        wrapped = (
+            "\t" not in line
+            and line.strip()
+            and not re.search(r"\d+\.\d|\d\s*$", line)
+            and re.match(r"\s*[\u0e00-\u0e7f]", nxt)
+            and len(nxt.strip()) < 60
+            and "\t" not in nxt
+            and re.search(r"\d", nxt)
+            and (EXPLICIT.search(line) or name_hits(squeeze(line), fw))
+            and not (EXPLICIT.search(nxt) or ITEM.search(nxt))
+        )
+        if wrapped:
+            out.append(line.rstrip() + nxt.strip())
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, warn: list[str]) -> list[Ref]:
+    refs: list[Ref] = []
+    for m in EXPLICIT.finditer(line):
+        if "." in m.group(1):
+            refs.append(Ref("sub", 0, m.start(), m.end()))  # 9.1-style sub-indicator: not a score target
+        else:
+            refs.append(Ref("indicator", int(m.group(1)), m.start(), m.end()))
+    for m in EXPLICIT_KHO.finditer(line):
+        if not any(r.start <= m.start() < r.end for r in refs):
+            n = int(m.group(1))
+            if n <= 10 or not item_context:
+                refs.append(Ref("indicator", n, m.start(), m.end()))
+    for m in ITEM.finditer(line):
+        letter, n = m.group(1).upper(), int(m.group(2))
+        if 1 <= n <= ITEM_RANGES[letter]:
+            refs.append(Ref("item", f"{letter}{n}", m.start(), m.end(), limit=600))
+    has_item = any(r.kind == "item" for r in refs)
+    ocr = OCR_ITEM.match(line) if item_context and not refs else None
+    if ocr and 1 <= int(ocr.group(1)[1:]) <= ITEM_RANGES["I"]:
+        refs.append(Ref("item", f"I{int(ocr.group(1)[1:])}", ocr.start(1), ocr.end(1), limit=600))
+        has_item = True
+    for m in TOOL.finditer(line):
+        kind = "toolpart" if m.group(2) else "tool"
+        refs.append(Ref(kind, m.group(1).upper(), m.start(), m.end(), strict=True))
+    for m in OVERALL.finditer(line):
+        refs.append(Ref("overall", "overall", m.start(), m.end()))
+    for m in WEAK_OVERALL.finditer(line):
+        refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
+    if not has_item:
+        _add_names(line, fw, refs, header, warn, bullet_ok=not item_context)
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _add_names(
+    line: str, fw: Framework, refs: list[Ref], header: Header | None, warn: list[str], bullet_ok: bool
+) -> None:
+    lead = LEAD.match(line)
+    for hit in name_hits(line, fw):
+        if any(r.start <= hit.start < r.end for r in refs):
+            continue
+        before = [r for r in refs if r.kind == "indicator" and not r.note and 0 <= hit.start - r.end <= 3]
+        if before:  # "ตัวชี้วัดที่ 3 การใช้อำนาจ": the written number wins
+            ref = before[0]
+            ref.end, ref.note = hit.end, "named"
+            if ref.key != hit.number and not hit.misprint:
+                ref.note = f"ตัวชี้วัดที่ {ref.key} มีชื่อที่เขียนตรงกับตัวชี้วัดที่ {hit.number} จึงใช้ตามเลขตัวชี้วัดที่ระบุ"
+            continue
+        if (
+            lead
+            and hit.start - lead.end() <= 4
+            and not any(r.start < hit.start for r in refs if r.kind != "tool")
+        ):
+            number = int(lead.group(2))
+            enumerated = bool(lead.group(1) or lead.group(3))
+            labelled = bool(header and header.labelled) and not enumerated
+            key = number if (labelled or hit.misprint) else hit.number
+            note = ""
+            if key != hit.number and not hit.misprint:
+                note = (
+                    f"แถว '{number} …' ใช้เลขตัวชี้วัดที่ {number} ตามคอลัมน์ 'ตัวชี้วัดที่' แม้ชื่อจะตรงกับตัวชี้วัดที่ {hit.number}"
+                )
+            refs.append(Ref("indicator", key, lead.start(2), hit.end, note=note or "named"))
+            continue
+        if hit.misprint:
+            continue
+        if not bullet_ok and re.match(r"\s*[-•*]", line):
+            continue  # sub-item bullets in item lists mention names in passing
+        refs.append(Ref("indicator", hit.number, hit.start, hit.end, strict=True, limit=60))
+    if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
+        rest = line[lead.end() :]
+        if re.match(r"\s*[:=\-–]?\s*[(]?\s*-?\d+(?:\.\d+)?\s*[)]?\s*(?:คะแนน)?\s*(?:\t.*)?$", rest):
+            refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))
+
+
+def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: list[str]) -> Num | None:
+    usable = [n for n in nums if not n.blocked and n.start - ref.end <= ref.limit]
+    if not usable:
+        return None
+    first = usable[0]
+    gap = line[ref.end : first.start]
+    adjacent = bool(
+        re.fullmatch(r"[\s:=\-–—(|\t,]*(?:ได้(?:รับ)?)?\s*(?:คะแนน)?\s*(?:เท่ากับ)?\s*(?:ร้อยละ)?[\s:=(|\t]*", gap)
+    )
+    if first.is_int and not (first.context or first.cell or adjacent):
+        return None
+    if ref.strict and not tight_gap(gap):
+        return None
+    if ref.kind == "item" and "ประเด็นย่อย" in gap:
+        return None  # "I11 … ในประเด็นย่อย … (91.68)" quotes a sub-item, not the item
+    group = [first]
+    for n in usable[1:]:
+        if re.fullmatch(r"[\s|()\t]*(?:คะแนน)?[\s|()\t]*", line[group[-1].end : n.start]):
+            group.append(n)
+        else:
+            break
+    if len(group) == 1:
+        return first
+    plain = [group[0]] + [n for n in group[1:] if not n.signed]
+    if len(plain) == 3 and abs(abs(plain[0].value - plain[1].value) - plain[2].value) < 0.011:
+        plain = plain[:2]  # third column is the difference between the two years
+    if header and len(header.years) >= 2 and len(plain) >= len(header.years):
+        return plain[header.years.index(max(header.years))]
+    chosen = plain[-1]
+    if len(plain) > 1:
+        warn.append(
+            f"{_label(ref)} มีหลายค่าในแถวเดียว ({', '.join(n.text.strip() for n in plain)}) "
+            f"จึงใช้ค่าสุดท้าย {chosen.value:.2f} ซึ่งมักเป็นปีล่าสุด"
+        )
+    return chosen
+
+
+def _label(ref: Ref) -> str:
+    return {"indicator": f"ตัวชี้วัดที่ {ref.key}", "item": f"ข้อ {ref.key}", "overall": "คะแนนภาพรวม"}.get(
+        ref.kind, f"เครื่องมือ {ref.key}"
+    )
+
+
+def extract(text: str, fw: Framework) -> Extraction:
+    """Read every score in a message, with the line it came from and whether it sat in a table."""
+    ex = Extraction()
+    raw = normalise(text).split("\n")
+    lines = [squeeze(ln) for ln in _reflow(raw, fw)]
+    item_context = any(m.group(1) in "IE" for m in ITEM.finditer("\n".join(lines)))
+    header: Header | None = None
+    prev_header_line = -5
+    pending: tuple[Ref, int] | None = None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        h = _header(line)
+        if h:
+            if header and prev_header_line >= i - 2:  # multi-row or one-cell-per-line header
+                header = Header(header.labelled or h.labelled, header.years + h.years)
+            else:
+                header = h
+            prev_header_line = i
+            ex.header_years += h.years
+            continue
+        refs = _refs(line, fw, item_context, header, ex.warnings)
+        consumed = [(r.start, r.end) for r in refs]
+        nums = numbers(line, consumed)
+        _note_years(line, refs, ex)
+        ex.line_years[i] = years_in(line)
+        table = "\t" in line
+        if pending and not refs:
+            ref, at = pending
+            early = [
+                n for n in nums if not n.blocked and n.start <= 30 and (not n.is_int or n.cell or n.context)
+            ]
+            if early:
+                _record(ex, ref, early[0], i, True)
+                pending = None
+                continue
+            if i - at >= 3:
+                pending = None
+        elif refs:
+            pending = None
+        for j, ref in enumerate(refs):
+            stop = refs[j + 1].start if j + 1 < len(refs) else len(line)
+            window = [n for n in nums if ref.end <= n.start < stop]
+            if ref.kind == "sub":
+                continue
+            chosen = _pick(ref, window, line, header if table else None, ex.warnings)
+            if chosen is not None:
+                _record(ex, ref, chosen, i, table)
+            elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
+                pending = (ref, i)
+    ex.years = years_in("\n".join(lines))
+    return ex
+
+
+def _note_years(line: str, refs: list[Ref], ex: Extraction) -> None:
+    if re.search(r"ผลการประเมิน|ผลคะแนน|ผลประเมิน|ITA|คะแนน", line) and not re.search(
+        r"เป้าหมาย|มาตรการ|ถัดไป|แผน", line
+    ):
+        ex.result_years += years_in(line)
+
+
+def _record(ex: Extraction, ref: Ref, num: Num, line: int, table: bool) -> None:
+    if ref.kind == "toolpart":
+        ex.warnings.append(f"พบคะแนน {ref.key} แยกส่วน ({num.value:.2f}) ซึ่งยังไม่มีวิธีรวมที่ยืนยันได้ จึงไม่ได้นำมาใช้")
+        return
+    if ref.note and ref.note != "named":
+        ex.warnings.append(ref.note)
+    ex.found.append(Found(ref.kind, ref.key, num.value, line, table, ref.weak))
+    ex.score_years += ex.line_years.get(line, [])
+
+
+def pick_year(ex: Extraction) -> int | None:
+    """Choose the assessment year: the latest column of a comparison table, else the year of the results."""
+    if ex.header_years:
+        return max(ex.header_years)
+    pool = ex.score_years or ex.result_years or ex.years
+    if not pool:
+        return None
+    counts = Counter(pool)
+    best = max(counts.values())
+    return next(y for y in pool if counts[y] == best)

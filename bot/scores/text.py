@@ -1,0 +1,235 @@
+"""Normalise pasted score text, classify its numbers and find indicator names in it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.ita.framework import Framework
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+THAI = "\u0e00-\u0e7f"
+
+# A number glued to Latin letters ("0IIT", "A4") is a code, not a score.
+NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]|\.\d)(\s*%)?")
+
+_MONTH = (
+    r"(?:ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
+    r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)"
+)
+# Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
+_BLOCKED = [
+    re.compile(r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2,4}"),
+    re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*น\.)?"),
+    re.compile(r"\d+\s*/\s*\d+"),
+    re.compile(r"0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}"),
+    re.compile(r"\d{1,2}\s*" + _MONTH + r"\s*\d{0,4}"),
+    re.compile(_MONTH + r"\s*\d{2,4}"),
+    re.compile(r"\d+(?:\.\d+){2,}"),
+    re.compile(r"^\s*(?:[#\-•*]+\s*)?\d+\.\d+(?=\s*[" + THAI + r"A-Za-z(.)])"),
+]
+# Words after a number that make it a count or a period, not a score.
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:ตัวชี้วัด|ตัว|ข้อ|ครั้ง|เดือน|วัน|ปี|คน|ราย|ประเด็น|หน่วยงาน|เครื่องมือ|ชั่วโมง|ชม\.|บาท|แห่ง|ด้าน|"
+    r"ขั้นตอน|ส่วน|ฉบับ|เรื่อง|กิจกรรม|โครงการ|ช่องทาง|นาที|อันดับ|หมวด|กลุ่ม|ชิ้น|ล้าน|พัน|แสน|หมื่น|"
+    r"หน้า|แบบ|มาตรการ|ไตรมาส|สัปดาห์)"
+)
+# Words right before a number that make it an ordinal or an identifier.
+_ORDINAL_BEFORE = re.compile(
+    r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
+    r"อันดับ|มาตรา|ประเด็นย่อย|ระดับ|ข้อย่อย|หมายเลข|ม\.|ซอย|รหัส|version|v\.?) ?$",
+    re.IGNORECASE,
+)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:มากกว่า|ต่ำกว่า|น้อยกว่า|ไม่ถึง|เกินกว่า|ระหว่าง|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|>=?|<=?|≥|≤)"
+    r"\s*(?:ร้อยละ|คะแนน)?\s*$"
+)
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป)")
+_TARGET_WORD = re.compile(r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|เกณฑ์|target|goal", re.IGNORECASE)
+_MAX_BEFORE = re.compile(r"เต็ม\s*$")
+_GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
+_CONTEXT_BEFORE = re.compile(
+    r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score)\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*[(]?\s*$", re.IGNORECASE
+)
+_CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
+_RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
+_RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|ถึง)\s*$")
+
+
+def normalise(text: str) -> str:
+    """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
+    text = unicodedata.normalize("NFC", text).translate(THAI_DIGITS)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
+    # OCR reads 1 as l/I/| and 0 as O inside numbers: "9l.50" is 91.50.
+    text = re.sub(r"(?<=\d)[lI|](?=\d|\.\d)", "1", text)
+    text = re.sub(r"(?<=\d\.)[lI](?=\d)", "1", text)
+    text = re.sub(r"(?<=\d)[Oo](?=\d|\.\d)", "0", text)
+    text = re.sub(r"(?<=\d\.)[Oo](?=\d)", "0", text)
+    text = re.sub(r"(?<=\d)\s*,\s*(?=\d{2}\b)", ".", text) if re.search(r"\d,\d{2}(?!\d)", text) else text
+    text = re.sub(r"\*\*|__|`", "", text)
+    lines = []
+    for line in text.split("\n"):
+        if re.fullmatch(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*", line):
+            continue
+        if line.strip().startswith("|"):
+            line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def squeeze(line: str) -> str:
+    """Drop spaces between Thai letters: Thai has no word spaces, so they are wrap or PDF artefacts."""
+    line = re.sub(f"(?<=[{THAI}]) +(?=[{THAI}])", "", line)
+    # "ได้เต็ม" with no number means full marks.
+    return re.sub(r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?!\s*(?:\d|ร้อยละ|จำนวน))", "ได้ 100 ", line)
+
+
+@dataclass
+class Num:
+    """One number token in a line and what its surroundings say about it."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+    is_int: bool
+    signed: bool
+    blocked: str = ""  # why it cannot be a score, "" if it can
+    context: bool = False  # score words around it ("ได้", "คะแนน", ...)
+    cell: bool = False  # the whole line or tab cell is this number
+
+
+def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
+    """List the number tokens of a line that no reference consumed, classified."""
+    blocked = [(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)]
+    out: list[Num] = []
+    for m in NUMBER.finditer(line):
+        s, e = m.start(2), m.end(2)
+        if any(a <= s < b for a, b in consumed):
+            continue
+        sign, digits, pct = m.group(1), m.group(2), m.group(3)
+        value = float(digits) * (-1 if sign in "-−" and sign else 1)
+        num = Num(m.start(), m.end(), value, m.group(0), "." not in digits, bool(sign))
+        # Context before a number stops at the reference it belongs to: "หน้าที่" is a name, not "ที่ N".
+        floor = max([b for a, b in consumed if b <= m.start()] + [0, s - 25])
+        before, after = line[floor : m.start()], line[m.end() :]
+        num.blocked = _why_blocked(line, m, digits, before, after, blocked, consumed)
+        if (
+            not num.blocked
+            and num.is_int
+            and value <= 20
+            and re.match(r"[.)]\s*[\u0e00-\u0e7fA-Za-z]", after)
+            and (re.search(r"(?:^|\t|\()\s*$", line[: m.start()]) or not _CONTEXT_BEFORE.search(before))
+        ):
+            num.blocked = "enumerator"  # "2. จัดทำ…" numbers a list item
+        num.context = bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.search(after))
+        cell_re = r"(?:^|\t)\s*[(]?\s*" + re.escape(m.group(0).strip()) + r"\s*[)]?\s*(?:คะแนน)?\s*(?:\t|$)"
+        num.cell = bool(re.search(cell_re, line)) and (pct is None)
+        out.append(num)
+    return out
+
+
+def _why_blocked(line, m, digits, before, after, blocked, consumed) -> str:
+    s = m.start(2)
+    if any(a <= s < b for a, b in blocked):
+        return "date/number"
+    if len(digits.split(".")[0]) > 3:
+        return "year/large"
+    if _ORDINAL_BEFORE.search(before) or _UNIT_AFTER.search(after):
+        return "count/ordinal"
+    if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after):
+        return "threshold"
+    if _MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before):
+        return "maximum"
+    window = line[max(0, s - 70) : s]
+    hits = list(_TARGET_WORD.finditer(window))
+    if hits and not re.search(r"\d", re.sub(r"\d{4}", "", window[hits[-1].end() :])):
+        return "target"
+    nxt = _RANGE_AFTER.match(after)
+    if nxt and float(nxt.group(1)) > float(digits) and not m.group(1):
+        return "range"
+    prev = _RANGE_BEFORE.search(line[: m.start()])
+    if prev and float(prev.group(1)) < float(digits) and not any(a <= prev.start(1) < b for a, b in consumed):
+        return "range"
+    return ""
+
+
+@dataclass
+class NameHit:
+    """An indicator name found in a line."""
+
+    number: int
+    start: int
+    end: int
+    score: float
+    misprint: bool
+
+
+def _names(fw: Framework) -> list[tuple[int, str, bool]]:
+    out = []
+    for ind in fw.indicators:
+        out += [(ind.number, n, False) for n in ind.all_names()]
+        # Officers drop the nominaliser: "ตัวชี้วัดที่ป้องกันการทุจริต".
+        out += [(ind.number, n[3:], False) for n in ind.all_names() if n.startswith("การ") and len(n) >= 14]
+        out += [(ind.number, n, True) for n in ind.misprints]
+    return out
+
+
+def name_hits(line: str, fw: Framework) -> list[NameHit]:
+    """Find every indicator name (with variants and typos) in a squeezed line, best match per place."""
+    hits: list[NameHit] = []
+    text = line[:3000]
+    for number, name, misprint in _names(fw):
+        if len(text) < len(name) * 0.8:
+            continue
+        cutoff = 88 if len(name) >= 10 else 92
+        masked = text
+        for _ in range(4):  # a line may name the same indicator more than once
+            al = fuzz.partial_ratio_alignment(name, masked, score_cutoff=cutoff)
+            if al is None or (al.dest_end - al.dest_start) < 0.8 * len(name):
+                break
+            hits.append(NameHit(number, al.dest_start, al.dest_end, al.score + len(name) / 100, misprint))
+            masked = masked[: al.dest_start] + " " * (al.dest_end - al.dest_start) + masked[al.dest_end :]
+    hits.sort(key=lambda h: -h.score)
+    kept: list[NameHit] = []
+    for h in hits:
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
+
+
+_FILLER = re.compile(
+    r"โดยรวม|ได้รับ|ได้|ผลประเมิน|ผลคะแนน|คะแนน|คะเเนน|เท่ากับ|ร้อยละ|อยู่ที่|คือ|มี|ค่า|ที่|รวม|ทั้งหมด|"
+    r"ตัวชี้วัด|หน่วยงาน|ของ|เฉลี่ย|เต็ม|ครับ|ค่ะ|คะ|นะ|ประมาณ|score",
+    re.IGNORECASE,
+)
+
+
+def tight_gap(gap: str) -> bool:
+    """Tell whether only score words and punctuation stand between a name and its number."""
+    rest = _FILLER.sub("", gap)
+    return len(re.sub(r"[\s:=()\[\]\-–—|,.\"'“”]", "", rest)) <= 3
+
+
+YEAR_RX = re.compile(
+    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*(?:พ\.ศ\.)?\s*(\d{4}|\d{2})(?!\d))|(?<!\d)(25[5-7]\d)(?!\d)"
+)
+
+
+def years_in(line: str) -> list[int]:
+    """Return the B.E. years written in a line (C.E. and two-digit years converted)."""
+    out = []
+    for m in YEAR_RX.finditer(line):
+        raw = m.group(1) or m.group(2)
+        y = int(raw)
+        if len(raw) == 2:
+            y += 2500
+        elif 2010 <= y <= 2040:
+            y += 543
+        if 2550 <= y <= 2600:
+            out.append(y)
+    return out

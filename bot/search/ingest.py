@@ -1,0 +1,79 @@
+"""Build or refresh the index: curated knowledge plus past-analysis files."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from bot.ita.framework import Framework
+from bot.search.documents import UnreadableDocument, find_documents
+from bot.search.index import IngestResult, KnowledgeIndex
+
+
+@dataclass
+class IngestReport:
+    """Totals of one ingest run."""
+
+    results: list[IngestResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def chunks(self) -> int:
+        return sum(r.chunks for r in self.results)
+
+    @property
+    def chars(self) -> int:
+        return sum(r.chars for r in self.results if r.status != "unchanged")
+
+    def summary_th(self, total_chunks: int) -> str:
+        """Return a one-paragraph Thai summary for the terminal."""
+        lines = [
+            f"นำเข้าเสร็จใน {self.seconds:.1f} วินาที: แหล่งข้อมูลใหม่ {self.count('added')} รายการ, "
+            f"ปรับปรุง {self.count('replaced')} รายการ, ไม่เปลี่ยนแปลง {self.count('unchanged')} รายการ, "
+            f"ข้อความที่เพิ่ม {self.chunks} ตอน — ในดัชนีมีทั้งหมด {total_chunks} ตอน",
+        ]
+        if self.problems:
+            lines.append(f"มีไฟล์ที่นำเข้าไม่ได้ {len(self.problems)} รายการ:")
+            lines.extend(f"  - {p}" for p in self.problems)
+        return "\n".join(lines)
+
+
+def knowledge_sources(fw: Framework, playbook) -> dict[str, list[dict]]:
+    """Return the curated passages to index, by source key."""
+    sources: dict[str, list[dict]] = {}
+    if hasattr(fw, "knowledge_passages"):
+        sources["knowledge:framework"] = fw.knowledge_passages()
+    if playbook is not None and hasattr(playbook, "passages"):
+        sources["knowledge:playbook"] = playbook.passages()
+    return sources
+
+
+def ingest(
+    index: KnowledgeIndex, fw: Framework, playbook, paths: list[Path], *, progress: bool = True
+) -> IngestReport:
+    """Index the built-in knowledge and the given files/folders; bad files are reported, not fatal."""
+    start = time.perf_counter()
+    report = IngestReport()
+    files, report.problems = find_documents(paths)
+    curated = knowledge_sources(fw, playbook)
+    steps = [("knowledge", key) for key in curated] + [("file", f) for f in files]
+    bar = tqdm(steps, desc="นำเข้า", unit="แหล่ง", disable=not progress, leave=False)
+    for what, item in bar:
+        if what == "knowledge":
+            report.results.append(index.ingest_passages(item, curated[item]))
+            continue
+        try:
+            report.results.append(index.ingest_file(item, fw))
+        except UnreadableDocument as exc:
+            report.problems.append(str(exc))
+        except OSError as exc:
+            report.problems.append(f"อ่านไฟล์ {item} ไม่ได้: {exc.strerror or exc}")
+    report.seconds = time.perf_counter() - start
+    return report
