@@ -162,7 +162,10 @@ def main() -> int:
             fake.respond_with(fake_llm_answer)
             chat = build_chat_model(fake.base_url, "fake-model", "", 60.0)
             llm_drafter = Drafter(
-                kb.framework, kb.playbook, kb.retriever, refiner=LLMRefiner(chat, timeout=60.0)
+                kb.framework,
+                kb.playbook,
+                kb.retriever,
+                refiner=LLMRefiner(chat, prompts_dir=settings.prompts_dir, timeout=60.0),
             )
             before = len(fake.chat_requests())
             td, llm_draft = timed(lambda d=llm_drafter, r=request: d.draft(r), llm_runs, args.warmup)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.export import Exporters
 from bot.ita.framework import Framework, load_framework
 from bot.search.index import KnowledgeIndex
 from bot.settings import Settings
@@ -100,7 +101,7 @@ def build_drafter(settings: Settings, kb: Knowledge):
             settings.llm_api_key.get_secret_value(),
             settings.llm_timeout,
         )
-        refiner = LLMRefiner(chat, timeout=settings.llm_timeout)
+        refiner = LLMRefiner(chat, prompts_dir=settings.prompts_dir, timeout=settings.llm_timeout)
     return Drafter(kb.framework, kb.playbook, kb.retriever, refiner=refiner)
 
 
@@ -122,6 +123,7 @@ def build_services(settings: Settings, *, ensure: bool = True, in_memory_index: 
         retriever=kb.retriever,
         drafter=drafter,
         sessions=sessions,
+        exports=Exporters(),
         thresholds=Thresholds(settings.tier_urgent_below, settings.tier_maintain_from),
     )
     return Services(settings, kb.framework, kb.playbook, kb.retriever, drafter, sessions, dialogue)

@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     # storage
     data_dir: Path = Field(REPO_DIR / "data", description="index, sessions, exports, library data")
     knowledge_dir: Path = Field(REPO_DIR / "knowledge", description="curated knowledge shipped with the bot")
+    prompts_dir: Path = Field(REPO_DIR / "prompts", description="LLM prompt files (<name>.th.md)")
     database_url: str = Field("", description="SQLAlchemy URL for sessions; default sqlite in data_dir")
     collection: str = Field("ita_knowledge", description="Chroma collection name (ASCII)")
 

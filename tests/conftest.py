@@ -20,6 +20,8 @@ configure_offline(Path(tempfile.gettempdir()) / "ita-bot-test-data")
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 REPO_DIR = Path(__file__).resolve().parents[1]
+KNOWLEDGE_DIR = REPO_DIR / "knowledge"
+PROMPTS_DIR = REPO_DIR / "prompts"
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

@@ -5,11 +5,12 @@ import pytest
 from bot.ita.framework import load_framework
 from bot.search.chunking import chunk_document, describe_document, mentions
 from bot.thai import normalize
+from tests.conftest import KNOWLEDGE_DIR
 
 
 @pytest.fixture(scope="module")
 def fw():
-    return load_framework()
+    return load_framework(KNOWLEDGE_DIR)
 
 
 def _seed(seeds_dir, prefix):

@@ -13,6 +13,7 @@ from bot.dialogue.messages import Inbound
 from bot.dialogue.sessions import SessionStore
 from bot.ita.framework import load_framework
 from bot.ita.measures import Draft, MeasureRow, Source
+from tests.conftest import KNOWLEDGE_DIR
 
 SEED_001 = (
     "1\tการปฏิบัติหน้าที่\t98.89\n2\tการใช้งบประมาณ\t99.38\n3\tการใช้อำนาจ\t99.75\n"
@@ -90,7 +91,7 @@ class ScriptedDrafter:
 def make(tmp_path):
     def build(retriever=None) -> Dialogue:
         return Dialogue(
-            load_framework(),
+            load_framework(KNOWLEDGE_DIR),
             TwoTypePlaybook(),
             retriever,
             ScriptedDrafter(),
@@ -236,7 +237,7 @@ def test_question_answered_from_the_index_without_moving_state(make, seeds_dir):
     from bot.search.ingest import ingest
     from bot.search.retrieve import Retriever
 
-    fw = load_framework()
+    fw = load_framework(KNOWLEDGE_DIR)
     index = KnowledgeIndex(None, "dialogue_test", HashingEmbeddings(), "hashing")
     ingest(index, fw, None, [seeds_dir], progress=False)
     d = make(Retriever(index, fw))

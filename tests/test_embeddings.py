@@ -8,6 +8,7 @@ from bot.ita.framework import load_framework
 from bot.search.embeddings import HashingEmbeddings, build_embeddings, embedding_id
 from bot.search.index import KnowledgeIndex
 from bot.search.retrieve import Retriever
+from tests.conftest import KNOWLEDGE_DIR
 from tests.fakes.openai_server import FakeOpenAI
 
 
@@ -38,7 +39,7 @@ def test_unknown_embedding_setting_is_explained():
 
 
 def test_openai_compatible_embeddings_drive_the_vector_side(tmp_path):
-    fw = load_framework()
+    fw = load_framework(KNOWLEDGE_DIR)
     with FakeOpenAI(embedding_dim=32) as fake:
         emb = build_embeddings("openai", base_url=fake.base_url, model="bge-m3-fake", api_key="k")
         index = KnowledgeIndex(tmp_path / "c", "ita_openai", emb, embedding_id("openai", "bge-m3-fake"))

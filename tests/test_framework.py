@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.ita.framework import KNOWLEDGE_DIR, hedge, load_framework
+from bot.ita.framework import hedge, load_framework
+from tests.conftest import KNOWLEDGE_DIR
 
 
 @pytest.fixture(scope="module")
 def fw():
-    return load_framework()
+    return load_framework(KNOWLEDGE_DIR)
 
 
 def _copy_knowledge(tmp_path: Path) -> Path:
@@ -41,7 +42,7 @@ def _squash(text: str) -> str:
 
 def test_load_is_fast_and_complete(fw):
     start = time.perf_counter()
-    load_framework()
+    load_framework(KNOWLEDGE_DIR)
     assert time.perf_counter() - start < 0.2
     assert [i.number for i in fw.indicators] == list(range(1, 11))
     assert fw.calendar is not None and fw.unconfirmed and fw.level_meanings

@@ -10,11 +10,12 @@ from bot.search.embeddings import HashingEmbeddings
 from bot.search.index import IndexMismatch, KnowledgeIndex
 from bot.search.ingest import ingest
 from bot.search.retrieve import Retriever
+from tests.conftest import KNOWLEDGE_DIR
 
 
 @pytest.fixture(scope="module")
 def fw():
-    return load_framework()
+    return load_framework(KNOWLEDGE_DIR)
 
 
 def _index(path, name="ita_test"):

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from bot.ita import tiers as ita
 from bot.ita.framework import load_framework
 from bot.scores import ScoreSet
+from tests.conftest import KNOWLEDGE_DIR
 
-FW = load_framework()
+FW = load_framework(KNOWLEDGE_DIR)
 S002 = {1: 100.0, 2: 100.0, 3: 99.65, 4: 100.0, 5: 100.0, 6: 99.92, 7: 99.88, 8: 99.88, 9: 85.75, 10: 90.0}
 S001 = {1: 98.89, 2: 99.38, 3: 99.75, 4: 98.77, 5: 95.56, 6: 95.26, 7: 91.50, 8: 92.01, 9: 83.50, 10: 100.0}
 S003 = {1: 94.57, 2: 90.83, 3: 91.31, 4: 92.13, 5: 96.31, 6: 92.08, 7: 91.07, 8: 87.88, 9: 100.0, 10: 100.0}

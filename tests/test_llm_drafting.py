@@ -17,6 +17,7 @@ from bot.drafting.llm import FALLBACK_ENGINE, LLMRefiner, fiscal_months
 from bot.drafting.prompts import load_prompt, placeholders, prompt_path, render_messages
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source
 from bot.llm import build_chat_model
+from tests.conftest import PROMPTS_DIR
 from tests.fakes.openai_server import FakeOpenAI
 
 MODEL = "typhoon-fake-8b"
@@ -88,7 +89,11 @@ def fake():
 
 
 def refiner_for(fake: FakeOpenAI, timeout: float = 5.0) -> LLMRefiner:
-    return LLMRefiner(build_chat_model(fake.base_url, MODEL, "sk-test-key", timeout), timeout=timeout)
+    return LLMRefiner(
+        build_chat_model(fake.base_url, MODEL, "sk-test-key", timeout),
+        prompts_dir=PROMPTS_DIR,
+        timeout=timeout,
+    )
 
 
 def improved(row: MeasureRow, **changes) -> dict:
@@ -135,7 +140,7 @@ def test_valid_answers_refine_every_row_and_the_request_carries_the_prompt_and_p
     assert first["json"]["response_format"] == {"type": "json_object"}
     assert first["headers"]["authorization"] == "Bearer sk-test-key"
     system, user = sent_messages(first)
-    prompt_file = prompt_path("draft_rows").read_text(encoding="utf-8")
+    prompt_file = prompt_path("draft_rows", PROMPTS_DIR).read_text(encoding="utf-8")
     rule = next(line for line in prompt_file.splitlines() if line.startswith("8. "))
     assert rule in system  # the system prompt is the file in prompts/, not a string in code
     assert "เทศบาลตำบลนิเวศน์" in user and "กองการศึกษา" in user and "2025-10" in user and "2026-09" in user
@@ -331,7 +336,9 @@ def test_concurrent_calls_keep_each_answer_with_its_row(fake, draft):
         return _answer_for_the_row_in_the_prompt(body)
 
     fake.respond_with(slow_model)
-    refiner = LLMRefiner(build_chat_model(fake.base_url, MODEL, "", 5), timeout=5, concurrency=3)
+    refiner = LLMRefiner(
+        build_chat_model(fake.base_url, MODEL, "", 5), prompts_dir=PROMPTS_DIR, timeout=5, concurrency=3
+    )
 
     started = time.monotonic()
     result = refiner.refine(draft)
@@ -346,7 +353,9 @@ def test_concurrent_calls_keep_each_answer_with_its_row(fake, draft):
 
 def test_no_call_starts_after_the_budget_is_spent(fake, draft):
     fake.enqueue_slow(0.5, improved(draft.rows[0]))
-    refiner = LLMRefiner(build_chat_model(fake.base_url, MODEL, "", 5), timeout=5, budget=0.3)
+    refiner = LLMRefiner(
+        build_chat_model(fake.base_url, MODEL, "", 5), prompts_dir=PROMPTS_DIR, timeout=5, budget=0.3
+    )
 
     result, outcomes = refiner.refine_with_report(draft)
 
@@ -403,6 +412,6 @@ def test_prompt_templates_fill_once_and_split_roles(tmp_path):
 
 
 def test_the_shipped_prompt_is_thai_and_has_both_roles():
-    text = load_prompt("draft_rows")
+    text = load_prompt("draft_rows", PROMPTS_DIR)
     assert "ป.ป.ช." in text and "CONTEXT" in text
     assert {"agency_name", "units", "passages", "default_row", "fy_start", "fy_end"} <= placeholders(text)

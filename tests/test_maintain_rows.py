@@ -18,6 +18,7 @@ from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import load_playbook
 from bot.ita.tiers import Thresholds
 from bot.scores import parse_scores
+from tests.conftest import KNOWLEDGE_DIR
 from tests.kb_helpers import make_kb, make_settings
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
@@ -33,7 +34,7 @@ def _size(row) -> int:
 
 @pytest.fixture(scope="module")
 def pb():
-    return load_playbook()
+    return load_playbook(KNOWLEDGE_DIR)
 
 
 @pytest.fixture(scope="module")

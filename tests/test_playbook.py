@@ -10,6 +10,7 @@ import yaml
 
 from bot.drafting.rows import maintains, pick_measure
 from bot.ita.playbook import TIERS, load_playbook
+from tests.conftest import KNOWLEDGE_DIR
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
@@ -66,7 +67,7 @@ FILL = {
 
 @pytest.fixture(scope="module")
 def pb():
-    return load_playbook()
+    return load_playbook(KNOWLEDGE_DIR)
 
 
 # -- validation on broken copies ---------------------------------------------------------------
@@ -88,7 +89,7 @@ def broken(tmp_path):
 
 def test_unmodified_copy_loads(broken):
     pb = load_playbook(broken("playbook/indicators.yaml", lambda d: None))
-    assert len(pb.entries) == len(load_playbook().entries)
+    assert len(pb.entries) == len(load_playbook(KNOWLEDGE_DIR).entries)
 
 
 def _first(data, key):
@@ -196,7 +197,7 @@ def test_required_items_have_entries(pb, code):
         assert "84.25" in filled or entry.analysis["รักษาระดับ"] == text
 
 
-@pytest.mark.parametrize("key", sorted(load_playbook().entries))
+@pytest.mark.parametrize("key", sorted(load_playbook(KNOWLEDGE_DIR).entries))
 def test_each_tier_gets_wording_of_its_own(pb, key):
     """A row that must be fixed or developed never reads "keep the standard", and a strong one does."""
     entry = pb.entry(key)

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from bot.ita.framework import load_framework
 from bot.scores import parse_correction, parse_scores
 from bot.scores.text import THAI_DIGITS
+from tests.conftest import KNOWLEDGE_DIR
 
-FW = load_framework()
+FW = load_framework(KNOWLEDGE_DIR)
 PIECES = [
     "ตัวชี้วัดที่",
     "ข้อ",

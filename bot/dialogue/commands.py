@@ -136,7 +136,7 @@ def _draft(d, turn: Turn, args: str) -> None:
         turn.say("ยังร่างไม่ได้ เพราะข้อมูลหน่วยงานยังไม่ครบ", d._prompt_hint(session))
         return
     scores = d.scores(session)
-    if scores is None or scores.missing_indicators():
+    if scores is None or scores.missing_indicators(d.fw.indicator_numbers):
         if scores is not None:
             turn.say("ยังร่างไม่ได้ เพราะคะแนนยังไม่ครบ", d.missing_text(scores))
         else:

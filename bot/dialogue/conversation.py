@@ -212,7 +212,7 @@ class Dialogue(ProfileSteps):
             )
             return State.DRAFTED
         scores = self.scores(turn.session)
-        if scores is not None and not scores.missing_indicators():
+        if scores is not None and not scores.missing_indicators(self.fw.indicator_numbers):
             return self.show_confirmation(turn)
         turn.say(say.ASK_SCORES)
         if scores is not None:
@@ -222,7 +222,7 @@ class Dialogue(ProfileSteps):
     # ------------------------------------------------------------ scores
     def missing_text(self, scores) -> str:
         """Say which indicators are still missing, by number and name."""
-        missing = scores.missing_indicators()
+        missing = scores.missing_indicators(self.fw.indicator_numbers)
         if not missing:
             return "ได้คะแนนครบทั้ง 10 ตัวชี้วัดแล้ว"
         names = ", ".join(f"{n} {self.fw.indicator(n).name}" for n in missing)
@@ -272,7 +272,7 @@ class Dialogue(ProfileSteps):
                 turn.say("ยังไม่พบคะแนนในข้อความนี้ " + say.ASK_SCORES)
             return State.SCORES
         scores = self.scores(turn.session)
-        if scores is None or scores.missing_indicators():
+        if scores is None or scores.missing_indicators(self.fw.indicator_numbers):
             if scores is not None:
                 turn.say(self.missing_text(scores))
             return State.SCORES
@@ -287,7 +287,7 @@ class Dialogue(ProfileSteps):
             return State.CONFIRM
         if self.take_scores(turn, turn.text):
             scores = self.scores(turn.session)
-            if scores.missing_indicators():
+            if scores.missing_indicators(self.fw.indicator_numbers):
                 turn.say(self.missing_text(scores))
                 return State.SCORES
             return self.show_confirmation(turn)

@@ -48,7 +48,7 @@ class Drafter:
         """Return a complete draft for the request."""
         ctx = self._context(request)
         rows: list[MeasureRow] = []
-        for number in range(1, 11):
+        for number in self.fw.indicator_numbers:
             rows.extend(self._indicator_rows(ctx, number))
         draft = self._document(ctx, rows)
         return self._refine(draft)

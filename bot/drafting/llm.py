@@ -25,6 +25,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
 from pydantic import ValidationError
@@ -168,12 +169,14 @@ class LLMRefiner:
         self,
         chat_model: BaseChatModel,
         *,
+        prompts_dir: Path,
         timeout: float = 60.0,
         model: str | None = None,
         concurrency: int = 1,
         budget: float | None = None,
     ) -> None:
         self.chat_model = chat_model
+        self.prompts_dir = prompts_dir
         self.timeout = timeout  # per call
         self.model = model or model_name(chat_model)
         # Parallel calls help vLLM or a hosted API; Ollama serves one at a time, hence 1 by default.
@@ -254,6 +257,7 @@ class LLMRefiner:
         ]
         return render_messages(
             PROMPT,
+            self.prompts_dir,
             agency_name=agency.name or "(ไม่ได้ระบุ)",
             agency_type=agency.type or "(ไม่ได้ระบุ)",
             units=", ".join(agency.units) if agency.units else "(ไม่ได้ระบุ ให้คงตามร่างเดิม)",

@@ -12,21 +12,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
-
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 _ROLE = re.compile(r"^<!--\s*role:\s*(system|user|assistant)\s*-->\s*$", re.MULTILINE)
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
-def prompt_path(name: str, prompts_dir: Path | None = None) -> Path:
+def prompt_path(name: str, prompts_dir: Path) -> Path:
     """Return the file of a named prompt."""
     if not _NAME.match(name):
         raise ValueError(f"invalid prompt name {name!r}")
-    return (prompts_dir or PROMPTS_DIR) / f"{name}.th.md"
+    return Path(prompts_dir) / f"{name}.th.md"
 
 
-def load_prompt(name: str, prompts_dir: Path | None = None) -> str:
+def load_prompt(name: str, prompts_dir: Path) -> str:
     """Return the raw text of prompts/<name>.th.md."""
     return prompt_path(name, prompts_dir).read_text(encoding="utf-8")
 
@@ -46,7 +44,7 @@ def fill(template: str, **values: object) -> str:
     return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), template)
 
 
-def render_messages(name: str, prompts_dir: Path | None = None, **values: object) -> list[tuple[str, str]]:
+def render_messages(name: str, prompts_dir: Path, **values: object) -> list[tuple[str, str]]:
     """Return [(role, text), ...] of a prompt file, placeholders filled; no role markers = one user message."""
     text = load_prompt(name, prompts_dir)
     # Fill each section separately so a value can never inject a role marker.

@@ -66,8 +66,14 @@ TIERS: tuple[Tier, Tier, Tier] = ("แก้ไขเร่งด่วน", "�
 
 @lru_cache(maxsize=1)
 def framework() -> Framework:
-    """Return the ITA framework facts (indicator names, tools), read once."""
-    return load_framework()
+    """Return the ITA framework facts (indicator names, tools), read once.
+
+    INTERIM (issue #10 step 1): still a private global; the next step passes the
+    framework in from bot.app and deletes this.
+    """
+    from bot.settings import Settings  # noqa: PLC0415 - interim, removed with this function
+
+    return load_framework(Settings().knowledge_dir)
 
 
 def indicator_name(number: int) -> str:

@@ -24,8 +24,6 @@ SOLID: frozenset[str] = frozenset({"CONFIRMED", "CORROBORATED"})
 # libyaml is ~5x faster than the pure-Python parser; the framework loads at every start.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
-
 _HEDGES = {
     "SINGLE": " (ข้อมูลนี้มาจากแหล่งข้อมูลเดียว ยังไม่ได้รับการยืนยันจากเอกสารทางการของ สำนักงาน ป.ป.ช.)",
     "NOT_CONFIRMED": " (ข้อมูลนี้ยังไม่ได้รับการยืนยันจากเอกสารทางการของ สำนักงาน ป.ป.ช.)",
@@ -280,6 +278,11 @@ class Framework(BaseModel):
         """OIT items by assessment year (B.E.); a year known to be unknown maps to []."""
         return {y: list(e.items) for y, e in sorted(self.oit_years.items())}
 
+    @property
+    def indicator_numbers(self) -> tuple[int, ...]:
+        """Return the numbers of the assessment's indicators, in order (1..10 today)."""
+        return tuple(sorted(self.by_number))
+
     def indicator(self, number: int) -> Indicator:
         """Return indicator `number` (1..10)."""
         return self.by_number[number]
@@ -422,7 +425,7 @@ def _recommendations(data: dict) -> list[dict]:
     return out
 
 
-def load_framework(knowledge_dir: Path = KNOWLEDGE_DIR) -> Framework:
+def load_framework(knowledge_dir: Path) -> Framework:
     """Read knowledge/framework/*.yaml and return the validated Framework."""
     fw_dir = Path(knowledge_dir) / "framework"
     ind = _read(fw_dir / "indicators.yaml")

@@ -20,7 +20,6 @@ from rapidfuzz import fuzz
 from bot.ita.playbook_models import MaintainPlan, SeedRef, Step
 from bot.ita.playbook_models import check_template as _check_template
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 TIERS = ("แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ")
 Family = Literal["local_gov", "school", "central_gov", "public_org", "university"]
 WHOLE_YEAR = "ตลอดปี"
@@ -404,7 +403,7 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-def load_playbook(knowledge_dir: Path = KNOWLEDGE_DIR) -> Playbook:
+def load_playbook(knowledge_dir: Path) -> Playbook:
     """Load and validate knowledge/agency_types.yaml and knowledge/playbook[/*].yaml."""
     knowledge_dir = Path(knowledge_dir)
     types_data = _read_yaml(knowledge_dir / "agency_types.yaml")

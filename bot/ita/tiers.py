@@ -160,7 +160,7 @@ def confirmation_summary(scores, fw: Framework, thresholds: Thresholds) -> str:
         lines.append(f"ระดับผลการประเมิน: {lv.label}" + ("" if lv.confirmed else " (เกณฑ์ยังไม่ได้รับการยืนยัน)"))
     if lv.note_th:
         lines.append(f"หมายเหตุ: {lv.note_th}")
-    missing = scores.missing_indicators()
+    missing = scores.missing_indicators(fw.indicator_numbers)
     if missing:
         lines.append(
             f"\nยังขาดคะแนนตัวชี้วัดที่ {', '.join(map(str, missing))} กรุณาส่งเพิ่ม เช่น 'ตัวชี้วัดที่ {missing[0]} 90.00'"

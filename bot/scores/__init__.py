@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
@@ -55,9 +56,9 @@ class ScoreSet(BaseModel):
             tools={str(k): float(v) for k, v in (data.get("tools") or {}).items()},
         )
 
-    def missing_indicators(self) -> list[int]:
-        """Return the indicator numbers 1..10 that have no score yet."""
-        return [n for n in range(1, 11) if n not in self.indicators]
+    def missing_indicators(self, numbers: Iterable[int]) -> list[int]:
+        """Return which of the framework's indicator numbers have no score yet."""
+        return [n for n in numbers if n not in self.indicators]
 
     def is_empty(self) -> bool:
         """Tell whether no score at all is known."""
@@ -191,7 +192,9 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
         error = "\n".join(dict.fromkeys(errors))
         if not scores.is_empty():
             error += "\nคะแนนอื่นที่อ่านได้ถูกเก็บไว้แล้ว ส่งเฉพาะค่าที่แก้ไขก็พอ"
-    missing = scores.missing_indicators() if (scores.indicators or not scores.items) else []
+    missing = (
+        scores.missing_indicators(fw.indicator_numbers) if (scores.indicators or not scores.items) else []
+    )
     return ParseResult(scores, error, warnings, missing)
 
 
