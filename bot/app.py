@@ -123,7 +123,7 @@ def build_services(settings: Settings, *, ensure: bool = True, in_memory_index: 
         retriever=kb.retriever,
         drafter=drafter,
         sessions=sessions,
-        exports=Exporters(),
+        exports=Exporters(kb.framework),
         thresholds=Thresholds(settings.tier_urgent_below, settings.tier_maintain_from),
     )
     return Services(settings, kb.framework, kb.playbook, kb.retriever, drafter, sessions, dialogue)

@@ -6,11 +6,15 @@ from bot.export.chart import render_chart
 from bot.export.docx import render_docx
 from bot.export.report import render_report_docx
 from bot.export.xlsx import render_xlsx
+from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 
 
 class Exporters:
     """The document renderers the dialogue sends files through (built by bot.app)."""
+
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework  # indicator names, tools and weights printed in the documents
 
     def render_docx(self, draft: Draft, chart_png: bytes | None = None) -> bytes:
         """Return the measure plan as a Word file."""
