@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drafting benchmark: how long one measure plan takes, with and without exports and an LLM.
 
-    .venv/bin/python benchmarks/drafting.py [--runs 20] [--warmup 2] [--seeds ../shared/seeds]
+    .venv/bin/python benchmarks/drafting.py [--runs 20] [--warmup 2] [--seeds tests/data/seeds]
 
 Builds the knowledge base once in a temp data dir (curated knowledge + the
 seeds), parses the scores of seed 003 (10 indicators + 45 items: the full
@@ -84,7 +84,7 @@ def fake_llm_answer(body: dict) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "seeds")
+    parser.add_argument("--seeds", type=Path, default=REPO / "tests" / "data" / "seeds")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--llm-runs", type=int, default=None, help="runs for (d); default = --runs")

@@ -3,7 +3,7 @@
 
     make bench        (installs the baseline extras, then runs this)
 
-Builds one index from ../shared/seeds plus knowledge/, then runs the labelled
+Builds one index from tests/data/seeds plus knowledge/, then runs the labelled
 questions in benchmarks/retrieval_questions.yaml against, over the SAME chunks:
   * ours      - pythainlp tokens, BM25 + hashing embedding in Chroma, rank fusion
   * minilm    - Chroma with its out-of-the-box model all-MiniLM-L6-v2
@@ -63,7 +63,7 @@ def evaluate(name, search, questions, k=5):
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "seeds")
+    parser.add_argument("--seeds", type=Path, default=REPO / "tests" / "data" / "seeds")
     parser.add_argument("--skip-minilm", action="store_true", help="run without the neural baseline")
     args = parser.parse_args()
     questions = yaml.safe_load(

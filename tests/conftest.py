@@ -18,8 +18,9 @@ from bot.offline import configure_offline
 
 configure_offline(Path(tempfile.gettempdir()) / "ita-bot-test-data")
 
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 REPO_DIR = Path(__file__).resolve().parents[1]
+# The agency documents the tests ingest and quote, copied into the repository (tests/data/README.md).
+SEEDS_DIR = REPO_DIR / "tests" / "data" / "seeds"
 KNOWLEDGE_DIR = REPO_DIR / "knowledge"
 PROMPTS_DIR = REPO_DIR / "prompts"
 
@@ -85,6 +86,5 @@ def no_outbound_network():
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    if not SEEDS_DIR.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout")
+    """Return the folder of the five agency documents (tests/data/seeds)."""
     return SEEDS_DIR
