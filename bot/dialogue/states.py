@@ -42,6 +42,8 @@ _YEARS = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 
 
 class State(enum.Enum):
+    """Where the conversation stands; the value is what the session row stores."""
+
     PROFILE_NAME = "profile_name"
     PROFILE_TYPE = "profile_type"
     PROFILE_UNITS = "profile_units"

@@ -34,6 +34,8 @@ CORRECT_WORDS = ("แก้ไข", "แก้", "แก้ไขคะแนน
 
 
 class Command(enum.Enum):
+    """The commands; the value is the slash word ("/start")."""
+
     START = "start"
     HELP = "help"
     NEW = "new"
