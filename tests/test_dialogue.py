@@ -14,6 +14,8 @@ pytest.importorskip("bot.ita.playbook")
 from bot.app import build_drafter, build_knowledge, ensure_index
 from bot.dialogue.conversation import Dialogue, State
 from bot.dialogue.sessions import SessionStore
+from bot.export import Exporters
+from bot.ita.tiers import Thresholds
 
 # Seed 001 (เทศบาลตำบลนามะเขือ, ITA 2568), sent in two halves as an officer might.
 FIRST_HALF = (
@@ -36,7 +38,14 @@ def parts(tmp_path_factory):
 
 def make_dialogue(parts, db) -> Dialogue:
     kb, drafter = parts
-    return Dialogue(kb.framework, kb.playbook, kb.retriever, drafter, SessionStore(f"sqlite:///{db}"))
+    return Dialogue(
+        kb.framework,
+        kb.playbook,
+        kb.retriever,
+        drafter,
+        SessionStore(f"sqlite:///{db}"),
+        exports=Exporters(kb.framework),
+    )
 
 
 class Officer:
@@ -119,7 +128,7 @@ def test_full_conversation_from_profile_to_edited_export(parts, tmp_path):
         "ita-report-6m-2569.docx",
         "ita-report-12m-2569.docx",
     ]
-    draft = officer.dialogue.draft(officer.dialogue.sessions.load("telegram:u1"))
+    draft = officer.dialogue.sessions.load("telegram:u1").draft
     assert draft.rows[0].owners == ["กองคลัง", "กองช่าง"] and draft.rows[0].end_month == "2026-03"
 
 
@@ -174,9 +183,9 @@ def test_injection_inside_a_score_message_is_only_data(parts, tmp_path):
     )
     officer.says(attack)
     session = officer.dialogue.sessions.load("telegram:u1")
-    scores = officer.dialogue.scores(session)
+    scores = session.scores
     assert scores.indicators[9] == pytest.approx(83.5) and scores.indicators[7] == pytest.approx(91.5)
-    assert session.profile["name"] == "เทศบาลตำบลนามะเขือ" and officer.state() is State.CONFIRM
+    assert session.profile.name == "เทศบาลตำบลนามะเขือ" and officer.state() is State.CONFIRM
 
 
 def test_scores_sent_before_the_profile_are_kept(parts, tmp_path):
@@ -203,7 +212,7 @@ def test_stickers_wrong_years_and_thresholds_get_clear_answers(parts, tmp_path):
     assert officer.state() is State.PROFILE_YEAR and 'เช่น "2568"' in officer.text()
     officer.says("/threshold 80/92")
     assert "ต่ำกว่า 80" in officer.text() and "ตั้งแต่ 92" in officer.text()
-    assert dialogue.sessions.load("telegram:u1").thresholds == [80.0, 92.0]
+    assert dialogue.sessions.load("telegram:u1").thresholds == Thresholds(80.0, 92.0)
     officer.says("/threshold เร็ว ๆ")
     assert "/threshold 85/92" in officer.text()
     officer.says("/draft")

@@ -5,6 +5,10 @@ is never read by another, even in the same group chat. Every column is a
 portable type (Text/JSON/DateTime) so the same table works on PostgreSQL. The
 dialogue loads and saves once per message, each inside a transaction, so a
 crash or restart mid-conversation loses nothing that was acknowledged.
+
+A loaded Session holds domain objects (AgencyProfile, ScoreSet, Thresholds,
+Draft), validated once at load and turned back into the same JSON shapes at
+save, so the conversation never re-validates a dict mid-turn.
 """
 
 from __future__ import annotations
@@ -15,9 +19,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, MetaData, String, Table, create_engine, delete, select, update
 from sqlalchemy.engine import make_url
+
+from bot.ita.measures import AgencyProfile, Draft
+from bot.ita.tiers import Thresholds
+from bot.scores import ScoreSet
 
 metadata = MetaData()
 
@@ -37,21 +46,26 @@ sessions_table = Table(
 
 @dataclass
 class Session:
-    """Everything remembered about one user's conversation, as JSON-ready values."""
+    """Everything remembered about one user's conversation, as domain objects."""
 
     key: str
     state: str = ""
-    profile: dict = field(default_factory=dict)
-    scores: dict | None = None
-    thresholds: list[float] | None = None
-    draft: dict | None = None
-    extra: dict = field(default_factory=dict)
+    profile: AgencyProfile = field(default_factory=AgencyProfile)
+    scores: ScoreSet | None = None
+    thresholds: Thresholds | None = None
+    draft: Draft | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
     updated_at: datetime | None = None
 
     @property
     def is_new(self) -> bool:
         """Tell whether nothing has been stored for this key yet."""
         return self.updated_at is None
+
+
+def _thresholds(stored: list[float] | None) -> Thresholds | None:
+    # Stored as [urgent_below, maintain_from].
+    return Thresholds(urgent_below=stored[0], maintain_from=stored[1]) if stored else None
 
 
 class SessionStore:
@@ -79,10 +93,10 @@ class SessionStore:
         return Session(
             key=key,
             state=row["state"],
-            profile=dict(row["profile"] or {}),
-            scores=row["scores"],
-            thresholds=list(row["thresholds"]) if row["thresholds"] else None,
-            draft=row["draft"],
+            profile=AgencyProfile.model_validate(row["profile"] or {}),
+            scores=ScoreSet.from_json(row["scores"]) if row["scores"] else None,
+            thresholds=_thresholds(row["thresholds"]),
+            draft=Draft.model_validate(row["draft"]) if row["draft"] else None,
             extra=dict(row["extra"] or {}),
             updated_at=row["updated_at"],
         )
@@ -90,12 +104,16 @@ class SessionStore:
     def save(self, session: Session) -> None:
         """Insert or replace the session in one transaction."""
         session.updated_at = datetime.now(UTC)
+        thresholds = session.thresholds
         values = dict(
             state=session.state,
-            profile=session.profile,
-            scores=session.scores,
-            thresholds=session.thresholds,
-            draft=session.draft,
+            # Only the fields the dialogue set, as the rows have always held them.
+            profile=session.profile.model_dump(mode="json", exclude_unset=True),
+            scores=session.scores.to_json() if session.scores is not None else None,
+            thresholds=[thresholds.urgent_below, thresholds.maintain_from]
+            if thresholds is not None
+            else None,
+            draft=session.draft.model_dump(mode="json") if session.draft is not None else None,
             extra=session.extra,
             updated_at=session.updated_at,
         )

@@ -1,15 +1,49 @@
-"""Conversation states and the per-message Turn shared by the dialogue modules."""
+"""The steps of the conversation: profile (name, type, units, years) -> scores -> confirm -> drafted.
+
+A state machine written as data (after python-telegram-bot's conversationbot):
+`STATES` maps each `State` to the handler that reads the officer's message (the
+Context) and returns the next state. Commands and questions are handled before
+these, in bot.dialogue.conversation.
+"""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable
 
-from bot.dialogue.messages import Choice, Reply
-from bot.dialogue.sessions import Session
+from bot import wording as w
+from bot.dialogue import render as say
+from bot.dialogue.context import Context
+from bot.dialogue.messages import Choice
+from bot.dialogue.understand import CORRECT_WORDS, is_confirm, is_keep
+from bot.drafting.edits import EditAction, EditError, apply_edit
+from bot.ita.measures import Draft
+from bot.ita.playbook import AgencyType
+from bot.thai import to_arabic
+
+# An agency's name: at least a word, at most what fits a document's title line.
+MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 200
+# A unit's name is one line of the measure table's "ผู้รับผิดชอบ" column.
+MAX_UNIT_CHARS = 120
+# B.E. years an ITA result can plausibly be from (the assessment began in 2557; 2600 guards typos).
+YEAR_RANGE = range(2550, 2601)
+# A two-digit year ("68") is a B.E. year of the 2500s.
+BE_CENTURY = 2500
+# Button labels must stay short (LINE quick replies allow 20 characters).
+MAX_BUTTON_CHARS = 20
+# How much of an unreadable agency type to quote back.
+QUOTE_CHARS = 60
+# After an edit, show the cards of at most this many changed rows.
+MAX_EDITED_CARDS = 3
+
+_UNIT_SEPARATORS = re.compile(r"[,\n;、]|\s+และ\s+")
+_YEARS = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 
 
 class State(enum.Enum):
+    """Where the conversation stands; the value is what the session row stores."""
+
     PROFILE_NAME = "profile_name"
     PROFILE_TYPE = "profile_type"
     PROFILE_UNITS = "profile_units"
@@ -22,16 +56,214 @@ class State(enum.Enum):
 PROFILE_STATES = (State.PROFILE_NAME, State.PROFILE_TYPE, State.PROFILE_UNITS, State.PROFILE_YEAR)
 
 
-@dataclass
-class Turn:
-    """One message being handled: the session it reads and writes, and the reply being built."""
+# ---------------------------------------------------------------- profile
+def ask_profile_step(ctx: Context, state: State) -> State:
+    """Ask the question of a profile step and return that step."""
+    profile = ctx.profile
+    if state is State.PROFILE_NAME:
+        keep = say.stored_now(profile.name) if profile.name else ""
+        ctx.say(w.ASK_NAME + keep, choices=say.keep_choice() if profile.name else [])
+    elif state is State.PROFILE_TYPE:
+        types = list(ctx.playbook.agency_types.values())
+        guess = ctx.playbook.match_agency_type(profile.name) if profile.name else None
+        ctx.say(
+            say.ask_type(
+                [t.name_th for t in types],
+                guess.name_th if guess and not profile.type else None,
+                ctx.type_name(profile) if profile.type else None,
+            ),
+            choices=[Choice(t.name_th[:MAX_BUTTON_CHARS], t.name_th) for t in types],
+        )
+    elif state is State.PROFILE_UNITS:
+        at = ctx.agency_type(profile.type)
+        units = profile.units or (list(at.default_units) if at else [])
+        ctx.say(say.ask_units(units, at.name_th if at else ""), choices=say.keep_choice())
+    else:
+        ctx.say(say.ask_year(profile), choices=say.keep_choice() if profile.assessment_year else [])
+    return state
 
-    session: Session
-    text: str
-    reply: Reply = field(default_factory=Reply)
 
-    def say(self, *texts: str, choices: list[Choice] | None = None) -> None:
-        """Append texts (and replace the buttons) in the reply."""
-        self.reply.texts.extend(t for t in texts if t)
-        if choices is not None:
-            self.reply.choices = list(choices)
+def on_name(ctx: Context) -> State:
+    """Store the agency's name (or keep scores sent early) and ask for its type."""
+    if is_keep(ctx.turn.text) and ctx.profile.name:
+        return ask_profile_step(ctx, State.PROFILE_TYPE)
+    if ctx.parsed.has_scores and ctx.stash_scores():
+        return ask_profile_step(ctx, State.PROFILE_NAME)
+    name = " ".join(ctx.turn.text.split())
+    if not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or to_arabic(name).replace(" ", "").isdigit():
+        ctx.say(w.BAD_NAME.format(min=MIN_NAME_CHARS, max=MAX_NAME_CHARS))
+        return State.PROFILE_NAME
+    ctx.profile.name = name
+    ctx.say(w.NAME_SAVED.format(name=name))
+    return ask_profile_step(ctx, State.PROFILE_TYPE)
+
+
+def on_type(ctx: Context) -> State:
+    """Store the agency type chosen by number, name or button, and ask for the units."""
+    profile = ctx.profile
+    if is_keep(ctx.turn.text) and profile.type:
+        return ask_profile_step(ctx, State.PROFILE_UNITS)
+    types = list(ctx.playbook.agency_types.values())
+    text = ctx.turn.text.strip()
+    number = to_arabic(text)
+    chosen: AgencyType | None
+    if number.isdigit() and 1 <= int(number) <= len(types):
+        chosen = types[int(number) - 1]
+    else:
+        chosen = next(
+            (t for t in types if text in (t.key, t.name_th)), None
+        ) or ctx.playbook.match_agency_type(text)
+    if chosen is None:
+        ctx.say(w.UNKNOWN_TYPE.format(text=text[:QUOTE_CHARS]))
+        return ask_profile_step(ctx, State.PROFILE_TYPE)
+    if chosen.key != profile.type:
+        profile.type, profile.units, profile.executive = chosen.key, [], chosen.executive or ""
+    ctx.say(w.TYPE_SAVED.format(name=chosen.name_th))
+    return ask_profile_step(ctx, State.PROFILE_UNITS)
+
+
+def on_units(ctx: Context) -> State:
+    """Store the units (typed, or the type's defaults kept) and ask for the years."""
+    profile = ctx.profile
+    if is_keep(ctx.turn.text):
+        at = ctx.agency_type(profile.type)
+        units = profile.units or (list(at.default_units) if at else [])
+    else:
+        units = [u.strip(" -•*\t") for u in _UNIT_SEPARATORS.split(ctx.turn.text)]
+        units = [u for u in units if u]
+    if not units or any(len(u) > MAX_UNIT_CHARS for u in units):
+        ctx.say(w.BAD_UNITS.format(max=MAX_UNIT_CHARS))
+        return State.PROFILE_UNITS
+    profile.units = list(dict.fromkeys(units))
+    ctx.say(w.UNITS_SAVED.format(units=", ".join(profile.units)))
+    return ask_profile_step(ctx, State.PROFILE_YEAR)
+
+
+def on_year(ctx: Context) -> State:
+    """Store the assessment year (and the measures' fiscal year) and move on."""
+    profile = ctx.profile
+    if is_keep(ctx.turn.text) and profile.assessment_year:
+        return after_profile(ctx)
+    years = [int(y) for y in _YEARS.findall(to_arabic(ctx.turn.text))]
+    years = [y + BE_CENTURY if y < 100 else y for y in years]
+    if not years or any(y not in YEAR_RANGE for y in years):
+        ctx.say(w.BAD_YEAR)
+        return State.PROFILE_YEAR
+    assessment = years[0]
+    fiscal = years[1] if len(years) > 1 else assessment + 1
+    if fiscal < assessment:
+        ctx.say(
+            w.FISCAL_BEFORE_ASSESSMENT.format(fiscal=fiscal, assessment=assessment, next_year=assessment + 1)
+        )
+        return State.PROFILE_YEAR
+    profile.assessment_year, profile.fiscal_year = assessment, fiscal
+    ctx.say(w.YEARS_SAVED.format(assessment=assessment, fiscal=fiscal))
+    return after_profile(ctx)
+
+
+def after_profile(ctx: Context) -> State:
+    """Move on once the profile is complete: back to the draft, to confirmation, or to scores."""
+    resume = ctx.session.extra.pop("resume", None)
+    if resume == State.DRAFTED.value and ctx.session.draft is not None:
+        ctx.say(w.PROFILE_CHANGED)
+        return State.DRAFTED
+    scores = ctx.session.scores
+    if scores is not None and not ctx.missing(scores):
+        ctx.show_confirmation()
+        return State.CONFIRM
+    ctx.say(w.ASK_SCORES)
+    if scores is not None:
+        ctx.say(ctx.missing_text(scores))
+    return State.SCORES
+
+
+# ---------------------------------------------------------------- scores
+def scores_or_confirmation(ctx: Context) -> State:
+    """Ask for the missing indicators, or show the confirmation once all are in."""
+    scores = ctx.session.scores
+    if scores is None or ctx.missing(scores):
+        if scores is not None:
+            ctx.say(ctx.missing_text(scores))
+        return State.SCORES
+    ctx.show_confirmation()
+    return State.CONFIRM
+
+
+def on_scores(ctx: Context) -> State:
+    """Take scores or corrections until every indicator has one, then ask to confirm."""
+    if not ctx.take_scores():
+        if not ctx.turn.reply.texts:
+            ctx.say(w.NO_SCORES_FOUND + w.ASK_SCORES)
+        return State.SCORES
+    return scores_or_confirmation(ctx)
+
+
+def on_confirm(ctx: Context) -> State:
+    """Draft on "ยืนยัน"; otherwise take corrections and show the summary again."""
+    word = ctx.turn.text.strip().lower()
+    if is_confirm(word):
+        ctx.make_draft()
+        return State.DRAFTED
+    if word in CORRECT_WORDS:
+        ctx.say(w.ASK_CORRECTION)
+        return State.CONFIRM
+    if ctx.take_scores():
+        return scores_or_confirmation(ctx)
+    if not ctx.turn.reply.texts:
+        ctx.say(w.CONFIRM_OR_CORRECT, choices=say.confirm_choices())
+    return State.CONFIRM
+
+
+# ---------------------------------------------------------------- draft
+def edit_draft(ctx: Context) -> None:
+    """Apply the edit the message names to the draft, and show the rows it changed."""
+    if ctx.parsed.edit_error is not None:
+        ctx.say(str(ctx.parsed.edit_error))
+        return
+    cmd, draft = ctx.parsed.edit, ctx.session.draft
+    if cmd is None or draft is None:
+        return
+
+    def redraft(d: Draft, indicator: int) -> Draft:
+        return ctx.drafter.redraft_indicator(d, ctx.draft_request(), indicator)
+
+    try:
+        new, what = apply_edit(draft, cmd, redraft=redraft)
+    except EditError as exc:
+        ctx.say(str(exc))
+        return
+    ctx.session.draft = new
+    ctx.say(what, w.EXPORT_HINT, choices=say.export_choices())
+    if cmd.action is not EditAction.DELETE:
+        cards = say.row_cards(new, ctx.indicator_name)
+        touched = [
+            i
+            for i, row in enumerate(new.rows)
+            if (cmd.target == "row" and i == cmd.number - 1)
+            or (cmd.target == "indicator" and row.indicator == cmd.number)
+        ]
+        ctx.turn.reply.cards = [cards[i] for i in touched[:MAX_EDITED_CARDS]]
+
+
+def on_drafted(ctx: Context) -> State:
+    """Once drafted: take score changes, or explain how to edit and download."""
+    if is_confirm(ctx.turn.text):
+        ctx.say(w.DRAFT_READY + w.EXPORT_HINT, choices=say.export_choices())
+        return State.DRAFTED
+    if ctx.take_scores():
+        ctx.say(w.SCORES_CHANGED)
+        return State.DRAFTED
+    ctx.turn.reply.texts.clear()
+    ctx.say(say.not_understood(), choices=say.export_choices())
+    return State.DRAFTED
+
+
+STATES: dict[State, Callable[[Context], State]] = {
+    State.PROFILE_NAME: on_name,
+    State.PROFILE_TYPE: on_type,
+    State.PROFILE_UNITS: on_units,
+    State.PROFILE_YEAR: on_year,
+    State.SCORES: on_scores,
+    State.CONFIRM: on_confirm,
+    State.DRAFTED: on_drafted,
+}

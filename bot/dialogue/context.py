@@ -1,0 +1,188 @@
+"""The message in hand: the Turn being answered and the Context every handler works through.
+
+A Context is built by Dialogue.handle for one message. It carries the turn, the
+message as read once (`Parsed`), the collaborators (framework, playbook,
+retriever, drafter, exporters) and the few operations that state handlers and
+commands share, so neither reaches into the Dialogue itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import cast
+
+from bot import wording as w
+from bot.dialogue import render as say
+from bot.dialogue.messages import Choice, Reply
+from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever
+from bot.dialogue.sessions import Session
+from bot.dialogue.understand import Parsed, read_scores, with_year
+from bot.drafting.engine import DraftRequest
+from bot.ita.framework import Framework
+from bot.ita.measures import AgencyProfile, Draft
+from bot.ita.playbook import AgencyType
+from bot.ita.tiers import Thresholds, confirmation_summary
+from bot.scores import ScoreSet, apply_correction
+from bot.search import retrieve
+from bot.search.answers import answer_question
+
+
+@dataclass
+class Turn:
+    """One message being handled: the session it reads and writes, and the reply being built."""
+
+    session: Session
+    text: str
+    reply: Reply = field(default_factory=Reply)
+
+    def say(self, *texts: str, choices: list[Choice] | None = None) -> None:
+        """Append texts (and replace the buttons) in the reply."""
+        self.reply.texts.extend(t for t in texts if t)
+        if choices is not None:
+            self.reply.choices = list(choices)
+
+
+@dataclass
+class Context:
+    """One message with what it says, the collaborators, and the operations handlers share."""
+
+    turn: Turn
+    parsed: Parsed
+    fw: Framework
+    playbook: Playbook
+    retriever: Retriever | None
+    drafter: Drafter
+    exports: Exporters
+    default_thresholds: Thresholds | None = None
+
+    # ------------------------------------------------------------ reading
+    @property
+    def session(self) -> Session:
+        """Return the session of this message."""
+        return self.turn.session
+
+    @property
+    def profile(self) -> AgencyProfile:
+        """Return the session's agency profile."""
+        return self.turn.session.profile
+
+    def say(self, *texts: str, choices: list[Choice] | None = None) -> None:
+        """Append texts (and replace the buttons) in the reply."""
+        self.turn.say(*texts, choices=choices)
+
+    def reread(self, text: str) -> None:
+        """Take `text` (the arguments of /scores) as the message's scores from now on."""
+        self.turn.text = text
+        self.parsed = read_scores(text, self.fw)
+
+    def thresholds(self) -> Thresholds:
+        """Return the session's Thresholds (or the default)."""
+        return self.session.thresholds or self.default_thresholds or Thresholds()
+
+    def agency_type(self, key: str) -> AgencyType | None:
+        """Return the playbook's AgencyType for a key, or None."""
+        return self.playbook.agency_types.get(key) if key else None
+
+    def type_name(self, profile: AgencyProfile) -> str:
+        """Return the Thai name of the profile's agency type."""
+        at = self.agency_type(profile.type)
+        return at.name_th if at else ""
+
+    def profile_complete(self) -> bool:
+        """Tell whether name, type, units and year are all known."""
+        p = self.profile
+        return bool(p.name and p.type and p.units and p.assessment_year)
+
+    def missing(self, scores: ScoreSet) -> list[int]:
+        """Return the framework's indicators that have no score yet."""
+        return scores.missing_indicators(self.fw.indicator_numbers)
+
+    # ------------------------------------------------------------ saying
+    def prompt_hint(self) -> str:
+        """Return where the conversation stands, to say after a detour (question, sticker)."""
+        return w.STEP_HINTS.get(self.session.state, w.START_HINT)
+
+    def answer(self, question: str) -> None:
+        """Answer a question from the knowledge base, leaving the state as it is."""
+        if self.retriever is None:
+            self.say(w.NO_KNOWLEDGE)
+            return
+        # answer_question names the concrete retriever; it only calls .search, which the port has.
+        retriever = cast(retrieve.Retriever, self.retriever)
+        self.say(answer_question(question, retriever, self.fw).text, self.prompt_hint())
+
+    def missing_text(self, scores: ScoreSet) -> str:
+        """Say which indicators are still missing, by number and name."""
+        missing = self.missing(scores)
+        if not missing:
+            return w.ALL_SCORES_IN.format(count=len(self.fw.indicator_numbers))
+        names = ", ".join(f"{n} {self.fw.indicator(n).name}" for n in missing)
+        return w.SCORES_MISSING.format(have=len(self.fw.indicator_numbers) - len(missing), names=names)
+
+    def show_confirmation(self) -> None:
+        """Show the confirmation summary and ask to confirm."""
+        summary = confirmation_summary(self.session.scores, self.fw, self.thresholds())
+        self.say(summary, choices=say.confirm_choices())
+
+    def show_draft(self, draft: Draft) -> None:
+        """Put the draft's summary and row cards into the reply."""
+        self.say(say.draft_summary(draft), choices=say.export_choices())
+        self.turn.reply.cards = say.row_cards(draft, self.indicator_name)
+
+    def indicator_name(self, number: int) -> str:
+        """Return the Thai name of an indicator."""
+        return self.fw.indicator(number).name
+
+    # ------------------------------------------------------------ changing
+    def stash_scores(self) -> bool:
+        """Keep scores sent before the profile is done, so nothing valid is lost."""
+        result = self.parsed.scores
+        if result is None or not (result.scores.indicators or result.scores.items):
+            return False
+        old = self.session.scores
+        merged = old.merge(result.scores) if old else result.scores
+        self.session.scores = merged
+        self.say(w.SCORES_STASHED.format(count=len(merged.indicators)))
+        return True
+
+    def take_scores(self) -> bool:
+        """Merge the message's scores or corrections into the session; say what happened; False if none."""
+        old = self.session.scores
+        correction = self.parsed.correction
+        if correction:
+            if old is None:
+                self.say(w.NOTHING_TO_CORRECT)
+                return True
+            self.session.scores = apply_correction(old, correction)
+            self.say(say.correction_text(correction))
+            return True
+        if self.parsed.scores is None:
+            return False
+        result = with_year(self.parsed.scores, self.profile.assessment_year)
+        found = result.scores
+        if not (found.indicators or found.items or found.overall is not None):
+            if result.error:
+                self.say(result.error)
+            return False
+        self.session.scores = old.merge(result.scores) if old else result.scores
+        self.say(*result.warnings)
+        return True
+
+    def draft_request(self) -> DraftRequest:
+        """Return what the drafter needs: the profile, scores and thresholds of this session."""
+        scores = self.session.scores
+        if scores is None:
+            raise ValueError("drafting needs scores")  # every caller checked that the scores are complete
+        # Copies: the draft keeps the profile and scores it was made from, whatever changes later.
+        return DraftRequest(
+            profile=self.profile.model_copy(deep=True),
+            scores=scores.model_copy(deep=True),
+            thresholds=self.thresholds(),
+        )
+
+    def make_draft(self) -> None:
+        """Draft the whole measure table and show it."""
+        draft = self.drafter.draft(self.draft_request())
+        self.session.draft = draft
+        self.show_draft(draft)
+        self.turn.reply.slow = True
