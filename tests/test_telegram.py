@@ -8,10 +8,12 @@ import time
 
 import pytest
 
-from bot.channels.telegram import EXPIRED, FAILURE, build_application
+from bot.channels.telegram import build_application
 from bot.channels.telegram_render import MAX_CALLBACK, split_text, units
 from bot.dialogue.messages import Card, Choice, Document, Inbound, Reply
 from bot.settings import Settings
+from bot.wording import TELEGRAM_BUTTON_EXPIRED as EXPIRED
+from bot.wording import TELEGRAM_FAILURE as FAILURE
 from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI
 
 USER, OTHER = 1001, 1002
