@@ -384,3 +384,13 @@ def test_derived_webhook_secret_is_stable_and_valid_for_telegram():
     assert re.fullmatch(r"[A-Za-z0-9_-]{1,256}", webhook_secret(a))
     assert TOKEN not in webhook_secret(a)
     assert webhook_url(a) == "https://x.go.th/custom/path"
+
+
+def test_polling_run_leaves_a_configured_webhook_to_the_server():
+    from types import SimpleNamespace
+
+    from bot.channels import telegram
+
+    settings = Settings(telegram_bot_token=TOKEN, telegram_webhook_url="https://x.go.th/hook")
+    with pytest.raises(ValueError, match=r"bot\.channels\.server"):
+        telegram.run(SimpleNamespace(settings=settings, dialogue=ScriptedDialogue(echo)))
