@@ -26,9 +26,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.channels.telegram import DIALOGUE_WORKERS, FAILURE, build_application, outgoing  # noqa: E402
+from bot.channels.telegram import DIALOGUE_WORKERS, build_application, outgoing  # noqa: E402
 from bot.dialogue.messages import Choice, Inbound, Reply  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from bot.wording import TELEGRAM_FAILURE as FAILURE  # noqa: E402
 from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI  # noqa: E402
 
 MAX_USERS = 1000

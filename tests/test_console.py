@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
+from bot.channels import console
 from bot.channels.console import ConsoleChannel, read_messages
 from bot.dialogue.messages import Card, Choice, Document, Inbound, Reply
+from bot.settings import Settings
 
 
 class ScriptedDialogue:
@@ -68,6 +71,18 @@ def test_quit_stops_before_later_messages(tmp_path: Path):
     dialogue = ScriptedDialogue()
     ConsoleChannel(dialogue, tmp_path, out=io.StringIO()).run(["สวัสดี", "/quit", "ไม่ควรถึง"])
     assert [m.text for m in dialogue.received] == ["สวัสดี"]
+
+
+def test_run_app_over_piped_input_echoes_and_exports_under_data_dir(tmp_path: Path):
+    dialogue = ScriptedDialogue(
+        Reply(["ไฟล์พร้อม"], documents=[Document("plan.docx", b"DOCX", "application/x", "")])
+    )
+    app = SimpleNamespace(settings=Settings(_env_file=None, data_dir=tmp_path), dialogue=dialogue)
+    out = io.StringIO()
+    assert console.run(app, user_id="somsri", stdin=io.StringIO("/export\n"), stdout=out) == 0
+    assert [i.session_key for i in dialogue.received] == ["console:somsri"]  # no /start: not a terminal
+    assert "คุณ> /export" in out.getvalue()  # piped input is echoed
+    assert [f.read_bytes() for f in (tmp_path / "exports").glob("console-*/plan.docx")] == [b"DOCX"]
 
 
 SCRIPT = (

@@ -323,6 +323,19 @@ async def test_allowlist_refuses_others_once_politely(harness, fake):
     assert len(replies) == 2 and "ไม่ได้รับอนุญาต" in replies[0] and replies[1] == "ได้รับ: สวัสดี"
 
 
+def test_refusal_is_remembered_per_key_for_its_window_only():
+    from bot.channels.runtime import RefusalMemory
+
+    now = [0.0]
+    memory = RefusalMemory(window=3600.0, size=2, clock=lambda: now[0])
+    assert memory.first("C1:U1") and not memory.first("C1:U1")
+    assert memory.first("C2:U1")  # another chat is told too
+    now[0] = 3600.0
+    assert memory.first("C1:U1")  # an hour later, once more
+    assert memory.first("C3:U1")  # a third key pushes out the oldest entry (C1:U1) ...
+    assert memory.first("C1:U1") and not memory.first("C3:U1")  # ... so it is told again, C3 is not
+
+
 async def test_redelivered_event_is_answered_once(harness, fake):
     h = await harness()
     ev = text_event("ครั้งเดียว")

@@ -8,10 +8,12 @@ import time
 
 import pytest
 
-from bot.channels.telegram import EXPIRED, FAILURE, build_application
+from bot.channels.telegram import build_application
 from bot.channels.telegram_render import MAX_CALLBACK, split_text, units
 from bot.dialogue.messages import Card, Choice, Document, Inbound, Reply
 from bot.settings import Settings
+from bot.wording import TELEGRAM_BUTTON_EXPIRED as EXPIRED
+from bot.wording import TELEGRAM_FAILURE as FAILURE
 from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI
 
 USER, OTHER = 1001, 1002
@@ -382,3 +384,13 @@ def test_derived_webhook_secret_is_stable_and_valid_for_telegram():
     assert re.fullmatch(r"[A-Za-z0-9_-]{1,256}", webhook_secret(a))
     assert TOKEN not in webhook_secret(a)
     assert webhook_url(a) == "https://x.go.th/custom/path"
+
+
+def test_polling_run_leaves_a_configured_webhook_to_the_server():
+    from types import SimpleNamespace
+
+    from bot.channels import telegram
+
+    settings = Settings(telegram_bot_token=TOKEN, telegram_webhook_url="https://x.go.th/hook")
+    with pytest.raises(ValueError, match=r"bot\.channels\.server"):
+        telegram.run(SimpleNamespace(settings=settings, dialogue=ScriptedDialogue(echo)))

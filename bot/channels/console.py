@@ -14,22 +14,35 @@ from __future__ import annotations
 
 import select
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from bot.channels.runtime import ChannelApp, Dialogue, exports_root
 from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.render import card_text
-from bot.thai import THAI_DIGITS
+from bot.thai import to_arabic
+from bot.wording import (
+    CONSOLE_BOT,
+    CONSOLE_BUTTON,
+    CONSOLE_BUTTONS,
+    CONSOLE_ECHO,
+    CONSOLE_FILE,
+    CONSOLE_FILE_CAPTION,
+    CONSOLE_FOLDER,
+    CONSOLE_GOODBYE,
+    CONSOLE_INTRO,
+    CONSOLE_PROMPT,
+)
 
 BLOCK = '"""'
-QUIT = ("/quit", "/exit", "ออก")
-_DIGITS = str.maketrans(THAI_DIGITS, "0123456789")
+QUIT = ("/quit", "/exit", "ออก")  # what the officer types to leave (not something the bot says)
 _PASTE_GAP = 0.05  # seconds: lines closer than this were pasted together
 
 
-def read_messages(lines: Iterable[str], *, more_waiting=None) -> Iterator[str]:
+def read_messages(lines: Iterable[str], *, more_waiting: Callable[[], bool] | None = None) -> Iterator[str]:
     """Group input lines into messages; more_waiting() says whether a pasted line is already queued."""
     block: list[str] | None = None
     pending: list[str] = []
@@ -57,8 +70,8 @@ def read_messages(lines: Iterable[str], *, more_waiting=None) -> Iterator[str]:
         yield "\n".join(pending).strip()
 
 
-def _stdin_has_more() -> bool:
-    ready, _, _ = select.select([sys.stdin], [], [], _PASTE_GAP)
+def _has_more(stream: TextIO) -> bool:
+    ready, _, _ = select.select([stream], [], [], _PASTE_GAP)
     return bool(ready)
 
 
@@ -67,7 +80,7 @@ class ConsoleChannel:
 
     def __init__(
         self,
-        dialogue,
+        dialogue: Dialogue,
         exports_root: Path,
         *,
         user_id: str = "officer",
@@ -83,7 +96,7 @@ class ConsoleChannel:
 
     def inbound(self, message: str) -> Inbound:
         """Turn a typed message into an Inbound (a bare number presses a button)."""
-        number = message.strip().translate(_DIGITS)
+        number = to_arabic(message.strip())
         if number.isdigit() and 1 <= int(number) <= len(self.choices):
             return Inbound(
                 "console",
@@ -98,55 +111,67 @@ class ConsoleChannel:
         """Print a reply: texts, cards, files and numbered buttons."""
         p = lambda s="": print(s, file=self.out)  # noqa: E731 - local shorthand
         for text in reply.texts:
-            p(f"บอท> {text}")
+            p(CONSOLE_BOT.format(text=text))
         for card in reply.cards:
             p("  ┌ " + card_text(card).replace("\n", "\n  │ "))
         for doc in reply.documents:
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self.folder / Path(doc.filename).name  # never let a filename escape the folder
             path.write_bytes(doc.content)
-            p(f"  ไฟล์: {path}  ({doc.caption})" if doc.caption else f"  ไฟล์: {path}")
+            p(
+                CONSOLE_FILE_CAPTION.format(path=path, caption=doc.caption)
+                if doc.caption
+                else CONSOLE_FILE.format(path=path)
+            )
         if reply.documents:
-            p(f"  (บันทึกไฟล์ไว้ในโฟลเดอร์ {self.folder})")
+            p(CONSOLE_FOLDER.format(folder=self.folder))
         self.choices = list(reply.choices)
         if self.choices:
-            p(
-                "  ปุ่ม: "
-                + "  ".join(f"[{i}] {c.label}" for i, c in enumerate(self.choices, 1))
-                + "  (พิมพ์หมายเลขเพื่อกดปุ่ม)"
-            )
+            buttons = (CONSOLE_BUTTON.format(number=i, label=c.label) for i, c in enumerate(self.choices, 1))
+            p(CONSOLE_BUTTONS.format(buttons="  ".join(buttons)))
         p()
         self.out.flush()
 
-    def run(self, lines: Iterable[str], *, interactive: bool = False) -> int:
-        """Converse until the input ends or the officer types /quit."""
+    def run(self, lines: Iterable[str], *, interactive: bool = False, stdin: TextIO | None = None) -> int:
+        """Converse until the input ends or the officer types /quit (`stdin`: where pasted lines queue)."""
         if interactive:
-            print(
-                'พิมพ์ข้อความแล้วกด Enter · วางตารางหลายบรรทัดได้ หรือครอบด้วยบรรทัด """ · พิมพ์ /quit เพื่อออก',
-                file=self.out,
-            )
+            print(CONSOLE_INTRO, file=self.out)
             self.show(
                 self.dialogue.handle(Inbound("console", self.user_id, chat_id=self.user_id, text="/start"))
             )
-        messages = read_messages(lines, more_waiting=_stdin_has_more if interactive else None)
+        more_waiting = partial(_has_more, stdin or sys.stdin) if interactive else None
+        messages = read_messages(lines, more_waiting=more_waiting)
         try:
             for message in messages:
                 if message.strip().lower() in QUIT:
                     break
                 if self.echo:
-                    print(f"คุณ> {message}", file=self.out)
+                    print(CONSOLE_ECHO.format(message=message), file=self.out)
                 self.show(self.dialogue.handle(self.inbound(message)))
         except KeyboardInterrupt:
             pass
-        print("จบการสนทนา ข้อมูลของท่านบันทึกไว้แล้ว เรียกใช้อีกครั้งเพื่อทำต่อได้", file=self.out)
+        print(CONSOLE_GOODBYE, file=self.out)
         return 0
 
 
 def prompt_lines(stream: TextIO, out: TextIO) -> Iterator[str]:
     """Yield lines typed at a prompt."""
     while True:
-        print("คุณ> ", end="", file=out, flush=True)
+        print(CONSOLE_PROMPT, end="", file=out, flush=True)
         line = stream.readline()
         if not line:
             return
         yield line
+
+
+def run(
+    app: ChannelApp, *, user_id: str = "officer", stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
+    """Converse in this terminal (a prompt on a TTY) or over piped input (echoed, for scripted runs)."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    interactive = stdin.isatty()
+    console = ConsoleChannel(
+        app.dialogue, exports_root(app.settings), user_id=user_id, out=stdout, echo=not interactive
+    )
+    lines = prompt_lines(stdin, stdout) if interactive else stdin
+    return console.run(lines, interactive=interactive, stdin=stdin)

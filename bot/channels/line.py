@@ -1,8 +1,9 @@
 """LINE adapter: verify webhooks, map events to Inbound, deliver Replies by reply token or push.
 
-Thin by design: the dialogue decides what to say; this module only knows LINE's
-signature, event shapes, limits (see line_render), reply tokens and the fact
-that documents must travel as links. The webhook answers 200 at once and does
+Thin by design: the dialogue decides what to say and bot.channels.runtime does
+the allowlist, per-user ordering and dialogue threads; this module only knows
+LINE's signature, event shapes, limits (see line_render), reply tokens and the
+fact that documents must travel as links. The webhook answers 200 at once and does
 the work in a background task, because LINE retries slow webhooks and reply
 tokens expire; replies that miss the token go by push.
 """
@@ -14,7 +15,9 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (
@@ -42,16 +45,30 @@ from starlette.routing import Route
 
 from bot.channels.line_render import Link, batches, render_reply
 from bot.channels.links import LinkStore
+from bot.channels.runtime import ChannelRuntime, Dialogue, RefusalMemory, log_failure, meanwhile
 from bot.dialogue.messages import Inbound, Reply
+from bot.settings import Settings
+from bot.wording import LINE_FAILURE, LINE_REFUSAL
 
 log = logging.getLogger(__name__)
 
+CHANNEL = "line"
+WEBHOOK_PATH = "/line/webhook"
 MAX_BODY = 1_000_000  # LINE webhooks are a few KB; refuse anything huge before reading it
-REFUSAL = (
-    "ขออภัย บัญชี LINE ของท่านยังไม่ได้รับอนุญาตให้ใช้งานผู้ช่วยจัดทำมาตรการ ITA นี้ "
-    "กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอสิทธิ์การใช้งาน"
-)
-FAILED = "ขออภัย ระบบขัดข้องชั่วคราว ข้อมูลที่ท่านส่งมาก่อนหน้านี้ยังอยู่ครบ กรุณาลองส่งข้อความอีกครั้งภายหลัง"
+PUSH_AFTER = 20.0  # seconds: a reply token may have expired by then, so push instead of replying
+LOADING_AFTER = 1.0  # seconds: quick answers come without the loading dots flashing up
+LOADING_SECONDS = 60  # how long LINE shows the dots at most; the answer ends them sooner
+LINK_TTL_HOURS = 24.0  # download links live this long unless settings say otherwise
+API_WORKERS = 8  # threads (and pooled connections) for Messaging API calls
+# Drafting mostly waits on an LLM when one is configured, so allow more than asyncio's default 5-6.
+DIALOGUE_WORKERS = 32
+SEEN_EVENTS = 10_000  # webhookEventIds remembered to answer a redelivered event once
+# One refusal per user and chat per hour, so a group conversation is not flooded.
+REFUSAL_WINDOW = 3600.0
+PUSH_ATTEMPTS = 2  # a push that fails with a 5xx (or no answer) is tried once more, after:
+PUSH_RETRY_WAIT = 1.0
+
+Result = TypeVar("Result")
 
 
 class LineChannel:
@@ -62,20 +79,27 @@ class LineChannel:
         *,
         channel_secret: str,
         access_token: str,
-        dialogue,
+        dialogue: Dialogue,
         links: LinkStore,
         api_host: str = "https://api.line.me",
         allowed_users: frozenset[str] = frozenset(),
-        push_after: float = 20.0,
-        loading_after: float = 1.0,
-        ttl_hours: float = 24.0,
-        workers: int = 8,
-        dialogue_workers: int = 32,
+        push_after: float = PUSH_AFTER,
+        loading_after: float = LOADING_AFTER,
+        ttl_hours: float = LINK_TTL_HOURS,
+        workers: int = API_WORKERS,
+        dialogue_workers: int = DIALOGUE_WORKERS,
     ) -> None:
         self.parser = WebhookParser(channel_secret)
-        self.dialogue = dialogue
         self.links = links
-        self.allowed = frozenset(allowed_users)
+        self.runtime = ChannelRuntime(
+            dialogue,
+            name=CHANNEL,
+            allowed=allowed_users,
+            failure=LINE_FAILURE,
+            workers=dialogue_workers,
+            refusals=RefusalMemory(window=REFUSAL_WINDOW),
+            refusal_key=lambda inbound: f"{inbound.chat_id}:{inbound.user_id}",
+        )
         self.push_after = push_after  # reply tokens expire: after this long, push instead
         self.loading_after = loading_after
         self.ttl_hours = ttl_hours
@@ -86,17 +110,15 @@ class LineChannel:
         self.api = MessagingApi(ApiClient(config))
         # API calls get their own threads so slow drafting never starves delivery.
         self._io = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="line-api")
-        # Drafting mostly waits on an LLM when one is configured, so allow more than asyncio's default 5-6.
-        self._work_pool = ThreadPoolExecutor(max_workers=dialogue_workers, thread_name_prefix="line-dialogue")
         self._tasks: set[asyncio.Task] = set()
-        self._locks: dict[str, list] = {}  # session key -> [lock, users]
         self._seen: OrderedDict[str, None] = OrderedDict()
-        self._refused: OrderedDict[str, float] = OrderedDict()
-        if not self.allowed:
+        if not self.runtime.allowed:
             log.warning("LINE_ALLOWED_USERS is empty: every LINE user may use the bot")
 
     @classmethod
-    def from_settings(cls, settings, dialogue, links: LinkStore, **options) -> LineChannel:
+    def from_settings(
+        cls, settings: Settings, dialogue: Dialogue, links: LinkStore, **options: Any
+    ) -> LineChannel:
         """Build the channel from Settings (secret, token, API host, allowlist, link TTL)."""
         return cls(
             channel_secret=settings.line_channel_secret.get_secret_value(),
@@ -111,7 +133,7 @@ class LineChannel:
 
     def routes(self) -> list[Route]:
         """Return the webhook route."""
-        return [Route("/line/webhook", self.webhook, methods=["POST"])]
+        return [Route(WEBHOOK_PATH, self.webhook, methods=["POST"])]
 
     # ------------------------------------------------------------ webhook
     async def webhook(self, request: Request) -> PlainTextResponse:
@@ -149,7 +171,7 @@ class LineChannel:
     def close(self) -> None:
         """Release the API threads and connections."""
         self._io.shutdown(wait=False, cancel_futures=True)
-        self._work_pool.shutdown(wait=False, cancel_futures=True)
+        self.runtime.close(wait=False)
         self.api.api_client.close()
 
     def _first_delivery(self, event) -> bool:
@@ -160,7 +182,7 @@ class LineChannel:
         if event_id in self._seen:
             return False
         self._seen[event_id] = None
-        if len(self._seen) > 10_000:
+        if len(self._seen) > SEEN_EVENTS:
             self._seen.popitem(last=False)
         return True
 
@@ -179,7 +201,7 @@ class LineChannel:
             group_id = source.group_id
         elif isinstance(source, RoomSource):
             group_id = source.room_id
-        base = {"channel": "line", "user_id": user_id, "chat_id": group_id or user_id, "group_id": group_id}
+        base = {"channel": CHANNEL, "user_id": user_id, "chat_id": group_id or user_id, "group_id": group_id}
         if isinstance(event, MessageEvent):
             message = event.message
             if isinstance(message, TextMessageContent):
@@ -200,41 +222,27 @@ class LineChannel:
             if inbound is None:
                 return
             token = getattr(event, "reply_token", None)
-            if self.allowed and inbound.user_id not in self.allowed:
-                await self._refuse(inbound, token)
-                return
-            key = inbound.session_key
-            entry = self._locks.setdefault(key, [asyncio.Lock(), 0])
-            entry[1] += 1
-            try:
-                # One message at a time per user: the session is loaded and saved whole.
-                async with entry[0]:
-                    await self._answer(inbound, token)
-            finally:
-                entry[1] -= 1
-                if not entry[1]:
-                    del self._locks[key]
+
+            async def refuse() -> None:
+                await self._run(self.deliver, [TextMessage(text=LINE_REFUSAL)], inbound.chat_id, token)
+
+            async def send(messages: list, seconds: float) -> None:
+                use_token = seconds <= self.push_after
+                await self._run(self.deliver, messages, inbound.chat_id, token if use_token else None)
+
+            await self.runtime.serve(
+                inbound,
+                refuse=refuse,
+                prepare=self._render,
+                send=send,
+                working=lambda: meanwhile(self._show_loading(inbound)),
+            )
         except Exception as exc:  # a background task has no caller to raise to
-            log.error("LINE event failed (%s)", type(exc).__name__, exc_info=True)
+            log_failure("LINE event failed", exc)
 
-    async def _answer(self, inbound: Inbound, token: str | None) -> None:
-        started = time.monotonic()
-        loading = asyncio.create_task(self._show_loading(inbound))
-        try:
-            # Drafting, storing files and building SDK models are all CPU: keep them off the event loop.
-            messages = await asyncio.get_running_loop().run_in_executor(self._work_pool, self._work, inbound)
-        finally:
-            loading.cancel()
-        use_token = time.monotonic() - started <= self.push_after
-        await self._run(self.deliver, messages, inbound.chat_id, token if use_token else None)
-
-    def _work(self, inbound: Inbound) -> list:
-        try:
-            reply = self.dialogue.handle(inbound)
-            links = [Link(doc, self.links.publish(doc, inbound.session_key)) for doc in reply.documents]
-        except Exception as exc:
-            log.error("LINE dialogue failed (%s)", type(exc).__name__, exc_info=True)
-            reply, links = Reply([FAILED]), []
+    def _render(self, inbound: Inbound, reply: Reply) -> list:
+        # In the worker thread: storing files and building SDK models are CPU, kept off the event loop.
+        links = [Link(doc, self.links.publish(doc, inbound.session_key)) for doc in reply.documents]
         return render_reply(reply, links, ttl_hours=self.ttl_hours, images=self.images)
 
     async def _show_loading(self, inbound: Inbound) -> None:
@@ -242,24 +250,13 @@ class LineChannel:
         if inbound.group_id:
             return
         await asyncio.sleep(self.loading_after)
-        request = ShowLoadingAnimationRequest(chat_id=inbound.user_id, loading_seconds=60)
+        request = ShowLoadingAnimationRequest(chat_id=inbound.user_id, loading_seconds=LOADING_SECONDS)
         try:
             await self._run(self.api.show_loading_animation, request)
         except Exception as exc:
             log.info("LINE loading animation failed (%s)", type(exc).__name__)
 
-    async def _refuse(self, inbound: Inbound, token: str | None) -> None:
-        # One refusal per user and chat per hour, so a group conversation is not flooded.
-        key, now = f"{inbound.chat_id}:{inbound.user_id}", time.monotonic()
-        if now - self._refused.get(key, -3600.0) < 3600.0:
-            return
-        self._refused[key] = now
-        if len(self._refused) > 10_000:
-            self._refused.popitem(last=False)
-        log.info("LINE user not on the allowlist refused")
-        await self._run(self.deliver, [TextMessage(text=REFUSAL)], inbound.chat_id, token)
-
-    async def _run(self, fn, *args):
+    async def _run(self, fn: Callable[..., Result], *args: Any) -> Result:
         return await asyncio.get_running_loop().run_in_executor(self._io, fn, *args)
 
     # ------------------------------------------------------------ delivery
@@ -281,13 +278,13 @@ class LineChannel:
 
     def _push(self, to: str, messages: list) -> None:
         key = str(uuid.uuid4())  # the same retry key makes a retried push deliver at most once
-        for attempt in range(2):
+        for attempt in range(PUSH_ATTEMPTS):
             try:
                 self.api.push_message(PushMessageRequest(to=to, messages=messages), x_line_retry_key=key)
                 return
             except Exception as exc:
                 status = getattr(exc, "status", 0) or 0
                 log.error("LINE push failed (%s %s)", type(exc).__name__, status or "")
-                if attempt or (status and status < 500):
+                if attempt == PUSH_ATTEMPTS - 1 or (status and status < 500):
                     raise
-                time.sleep(1.0)
+                time.sleep(PUSH_RETRY_WAIT)

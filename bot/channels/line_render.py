@@ -24,6 +24,7 @@ from linebot.v3.messaging import (
 )
 
 from bot.dialogue.messages import Card, Choice, Document, Reply
+from bot.wording import LINE_CAROUSEL_ALT, LINE_CHOOSE, LINE_DOWNLOAD, LINE_LINK_NOTE
 
 MAX_MESSAGES = 5
 MAX_TEXT_UNITS = 5000
@@ -35,6 +36,10 @@ MAX_BUBBLE_BYTES = 10_000
 MAX_CAROUSEL_BYTES = 50_000
 MAX_ALT_TEXT = 400
 MAX_PREVIEW_BYTES = 1_000_000  # LINE fetches image previews only up to 1 MB
+MAX_DISPLAY_TEXT = 300  # a postback's displayText, in characters
+CARD_FIELDS = 10  # fields shown in one bubble: a draft row has fewer, and more would not fit 10 KB anyway
+# Field values are clipped to the first of these lengths whose bubble fits MAX_BUBBLE_BYTES.
+VALUE_CLIPS = (300, 200, 120, 60, 30)
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,9 @@ def quick_reply(choices: list[Choice]) -> QuickReply | None:
         data = choice.payload[:MAX_POSTBACK_DATA]
         label = _clip(choice.label, MAX_LABEL) or _clip(data, MAX_LABEL)
         # displayText shows the full label in the chat, as if the officer had typed it.
-        action = PostbackAction(label=label, data=data, display_text=_clip(choice.label or data, 300))
+        action = PostbackAction(
+            label=label, data=data, display_text=_clip(choice.label or data, MAX_DISPLAY_TEXT)
+        )
         items.append(QuickReplyItem(action=action))
     return QuickReply(items=items) if items else None
 
@@ -123,7 +130,7 @@ def _bubble(card: Card, value_limit: int) -> dict:
             {"type": "text", "text": _clip(card.subtitle, 80), "size": "sm", "color": "#8c8c8c", "wrap": True}
         )
     body = []
-    for label, value in card.fields[:10]:
+    for label, value in card.fields[:CARD_FIELDS]:
         body.append(
             {
                 "type": "box",
@@ -158,7 +165,7 @@ def _size(obj: dict) -> int:
 
 def card_bubble(card: Card) -> dict:
     """Return the Flex bubble (as a dict) previewing one draft row, shrunk to fit 10 KB."""
-    for limit in (300, 200, 120, 60, 30):
+    for limit in VALUE_CLIPS:
         bubble = _bubble(card, limit)
         if _size(bubble) <= MAX_BUBBLE_BYTES:
             return bubble
@@ -179,7 +186,7 @@ def card_carousels(cards: list[Card]) -> list[FlexMessage]:
     for group in groups:
         titles = "; ".join(_clip(c.title, 60) for c in cards[start : start + len(group)])
         start += len(group)
-        alt = _clip(f"ร่างมาตรการ {len(group)} รายการ: {titles}", MAX_ALT_TEXT)
+        alt = _clip(LINE_CAROUSEL_ALT.format(count=len(group), titles=titles), MAX_ALT_TEXT)
         contents = FlexContainer.from_dict({"type": "carousel", "contents": group})
         messages.append(FlexMessage(alt_text=alt, contents=contents))
     return messages
@@ -189,9 +196,8 @@ def link_messages(links: list[Link], ttl_hours: float, *, images: bool) -> list[
     """Return one text listing the download links (+ PNG previews as images when `images`)."""
     if not links:
         return []
-    lines = [f"ดาวน์โหลด {link.document.filename}: {link.url}" for link in links]
-    hours = f"{ttl_hours:g}"
-    lines.append(f"ลิงก์มีอายุ {hours} ชั่วโมงและออกให้เฉพาะท่าน กรุณาอย่าส่งต่อลิงก์")
+    lines = [LINE_DOWNLOAD.format(filename=link.document.filename, url=link.url) for link in links]
+    lines.append(LINE_LINK_NOTE.format(hours=f"{ttl_hours:g}"))
     messages: list[Message] = [TextMessage(text=piece) for piece in split_text("\n".join(lines))]
     if images:  # LINE fetches images itself, over https only
         for link in links:
@@ -225,7 +231,7 @@ def render_reply(
     buttons = quick_reply(reply.choices)
     if buttons is not None:
         if not messages:
-            messages = [TextMessage(text="กรุณาเลือกรายการด้านล่าง")]
+            messages = [TextMessage(text=LINE_CHOOSE)]
         # Quick reply buttons show only when attached to the last message received.
         messages[-1].quick_reply = buttons
     return messages

@@ -30,6 +30,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from bot.dialogue.messages import Document
+from bot.wording import LINK_EXPIRED, LINK_FORBIDDEN, LINK_GONE
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +38,8 @@ _META = ".meta.json"
 _ID = re.compile(r"^[0-9a-f]{32}$")
 _UNSAFE = re.compile(r"[\\/\x00-\x1f\x7f]|^\.+$")
 
-MSG_EXPIRED = "ลิงก์ดาวน์โหลดนี้หมดอายุแล้ว กรุณาขอไฟล์ใหม่จากแชตอีกครั้ง"
-MSG_FORBIDDEN = "ลิงก์ดาวน์โหลดนี้ไม่ถูกต้องหรือไม่ได้ออกให้แก่ท่าน กรุณาขอไฟล์ใหม่จากแชต"
-MSG_GONE = "ไม่พบไฟล์ตามลิงก์นี้แล้ว กรุณาขอไฟล์ใหม่จากแชตอีกครั้ง"
+MIN_SECRET_BYTES = 16  # an HMAC key shorter than this could be guessed; refuse it at start-up
+MAX_FILENAME = 150  # characters: well under every file system's 255-byte name limit, even in Thai UTF-8
 
 
 class LinkError(Exception):
@@ -74,8 +74,8 @@ class LinkSigner:
         self, secret: bytes | str, ttl_seconds: float, *, clock: Callable[[], float] = time.time
     ) -> None:
         self._key = secret.encode() if isinstance(secret, str) else bytes(secret)
-        if len(self._key) < 16:
-            raise ValueError("link secret must be at least 16 bytes")
+        if len(self._key) < MIN_SECRET_BYTES:
+            raise ValueError(f"link secret must be at least {MIN_SECRET_BYTES} bytes")
         self.ttl = float(ttl_seconds)
         self.clock = clock
 
@@ -93,17 +93,17 @@ class LinkSigner:
         """Return the token's Grant, or raise LinkError(403 tampered/other user, 410 expired)."""
         body, _, sig = token.partition(".")
         if not body or not sig or not hmac.compare_digest(sig, self._sign(body)):
-            raise LinkError(403, MSG_FORBIDDEN)
+            raise LinkError(403, LINK_FORBIDDEN)
         try:
             data = json.loads(_unb64(body))
             grant = Grant(str(data["f"]), str(data["u"]), int(data["e"]))
         except (ValueError, KeyError, TypeError):
-            raise LinkError(403, MSG_FORBIDDEN) from None
+            raise LinkError(403, LINK_FORBIDDEN) from None
         if not _ID.match(grant.file_id) or not hmac.compare_digest(grant.user_tag, user_tag or ""):
-            raise LinkError(403, MSG_FORBIDDEN)
+            raise LinkError(403, LINK_FORBIDDEN)
         # Checked after the signature, so an expired-but-forged token still reads as forged.
         if self.clock() >= grant.expires:
-            raise LinkError(410, MSG_EXPIRED)
+            raise LinkError(410, LINK_EXPIRED)
         return grant
 
     def _sign(self, body: str) -> str:
@@ -123,7 +123,7 @@ def signer_from_settings(settings, *, clock: Callable[[], float] = time.time) ->
 def safe_filename(name: str) -> str:
     """Return `name` with path separators and control characters removed (Thai kept)."""
     cleaned = _UNSAFE.sub("_", name.strip()) or "file"
-    return cleaned[:150]
+    return cleaned[:MAX_FILENAME]
 
 
 class LinkStore:
@@ -159,13 +159,13 @@ class LinkStore:
         try:
             meta = json.loads((folder / _META).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            raise LinkError(410, MSG_GONE) from None
+            raise LinkError(410, LINK_GONE) from None
         # The file's recorded owner must match too: a valid token never reaches another user's file.
         if not hmac.compare_digest(str(meta.get("user", "")), grant.user_tag):
-            raise LinkError(403, MSG_FORBIDDEN)
+            raise LinkError(403, LINK_FORBIDDEN)
         path = folder / safe_filename(str(meta.get("name", "")))
         if not path.is_file():
-            raise LinkError(410, MSG_GONE)
+            raise LinkError(410, LINK_GONE)
         return path, path.name, str(meta.get("mime") or "application/octet-stream")
 
     def sweep(self) -> int:

@@ -1,28 +1,37 @@
 """The webhook server: one Starlette app for LINE, Telegram webhooks and download links.
 
 Routes: POST /line/webhook (when LINE is configured), the Telegram webhook
-routes (when a token and a webhook URL are set), GET /files/{token} and
-GET /healthz. Uvicorn's access log is off because download URLs carry tokens.
+route (when a token and a webhook URL are set), GET /files/{token} and
+GET /healthz. This module owns mounting them; the channel modules never import
+it. Uvicorn's access log is off because download URLs carry tokens.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import logging
-from pathlib import Path
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 
+import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
+from telegram.ext import Application
 
+from bot.channels import telegram
+from bot.channels.line import LineChannel
 from bot.channels.links import LinkStore, signer_from_settings
+from bot.channels.runtime import ChannelApp, exports_root
+from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+LINE_DRAIN_SECONDS = 30  # on shutdown, answer what LINE already handed us, but not forever
 
-def public_base(settings) -> str:
+
+def public_base(settings: Settings) -> str:
     """Return the base URL users download from (PUBLIC_BASE_URL, else this host, which only works locally)."""
     if settings.public_base_url:
         return settings.public_base_url.rstrip("/")
@@ -30,40 +39,40 @@ def public_base(settings) -> str:
     return f"http://localhost:{settings.port}"
 
 
-def build_links(settings, *, clock=None) -> LinkStore:
+def build_links(settings: Settings, *, clock: Callable[[], float] | None = None) -> LinkStore:
     """Return the LinkStore for data_dir/exports, signed with settings.link_secret."""
     signer = signer_from_settings(settings, **({"clock": clock} if clock else {}))
-    return LinkStore(Path(settings.data_dir) / "exports", signer, public_base(settings))
+    return LinkStore(exports_root(settings), signer, public_base(settings))
 
 
-def _telegram(settings, dialogue):
-    """Return (module, application, routes) for Telegram webhooks, or (None, None, []) when off."""
+def _telegram_webhook(settings: Settings, app: ChannelApp) -> tuple[Application | None, list[BaseRoute]]:
+    """Return (application, routes) for Telegram webhooks, or (None, []) when they are off."""
     if not (settings.telegram_bot_token.get_secret_value() and settings.telegram_webhook_url):
-        return None, None, []
-    try:
-        telegram = importlib.import_module("bot.channels.telegram")
-    except ImportError as exc:
-        log.warning("Telegram webhook configured but bot.channels.telegram is unavailable (%s)", exc)
-        return None, None, []
-    application = telegram.build_application(settings, dialogue)
-    routes = list(telegram.telegram_webhook_routes(application, telegram.webhook_secret(settings)))
-    return telegram, application, routes
+        return None, []
+    application = telegram.build_application(settings, app.dialogue)
+    routes = telegram.telegram_webhook_routes(application, telegram.webhook_secret(settings))
+    return application, list(routes)
 
 
 def create_app(
-    settings, services, *, links: LinkStore | None = None, line_options: dict | None = None
+    settings: Settings,
+    app: ChannelApp,
+    *,
+    links: LinkStore | None = None,
+    line_options: dict[str, Any] | None = None,
 ) -> Starlette:
-    """Build the ASGI app serving every configured channel's webhook plus downloads and health."""
+    """Build the ASGI app serving every configured channel's webhook plus downloads and health.
+
+    `settings` say which channels to mount; `app.dialogue` answers them.
+    """
     links = links or build_links(settings)
-    routes: list[Route] = []
+    routes: list[BaseRoute] = []
     line = None
     secret, token = settings.line_channel_secret, settings.line_channel_access_token
     if secret.get_secret_value() and token.get_secret_value():
-        from bot.channels.line import LineChannel
-
-        line = LineChannel.from_settings(settings, services.dialogue, links, **(line_options or {}))
+        line = LineChannel.from_settings(settings, app.dialogue, links, **(line_options or {}))
         routes += line.routes()
-    telegram, telegram_app, telegram_routes = _telegram(settings, services.dialogue)
+    telegram_app, telegram_routes = _telegram_webhook(settings, app)
     routes += telegram_routes
     routes += links.routes()
 
@@ -73,7 +82,7 @@ def create_app(
     routes.append(Route("/healthz", healthz, methods=["GET"]))
 
     @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette):
+    async def lifespan(asgi: Starlette) -> AsyncIterator[None]:
         if telegram_app is not None:  # registers our URL with Telegram (setWebhook) and starts processing
             url, secret = telegram.webhook_url(settings), telegram.webhook_secret(settings)
             await telegram.start_webhook(telegram_app, url, secret)
@@ -81,29 +90,23 @@ def create_app(
             yield
         finally:
             if line is not None:
-                await line.drain(timeout=30)  # answer what LINE already handed us before exiting
+                await line.drain(timeout=LINE_DRAIN_SECONDS)  # answer what LINE already handed us
                 line.close()
             if telegram_app is not None:
                 await telegram.stop_application(telegram_app)
 
-    app = Starlette(routes=routes, lifespan=lifespan)
-    app.state.line = line
-    app.state.links = links
-    app.state.telegram = telegram_app
-    return app
+    asgi = Starlette(routes=routes, lifespan=lifespan)
+    asgi.state.line = line
+    asgi.state.links = links
+    asgi.state.telegram = telegram_app
+    return asgi
 
 
-def run(settings_or_services, services=None) -> int:
-    """Serve the app with uvicorn on settings.host:settings.port: run(services) or run(settings, services)."""
-    import uvicorn
-
-    if services is None:
-        services = settings_or_services
-        settings = services.settings
-    else:
-        settings = settings_or_services
-    app = create_app(settings, services)
-    if app.state.line is None and app.state.telegram is None:
+def run(app: ChannelApp) -> int:
+    """Serve every webhook channel with uvicorn on settings.host:settings.port until interrupted."""
+    settings = app.settings
+    asgi = create_app(settings, app)
+    if asgi.state.line is None and asgi.state.telegram is None:
         log.warning("no webhook channel configured: only /files and /healthz are served")
-    uvicorn.run(app, host=settings.host, port=settings.port, access_log=False, proxy_headers=True)
+    uvicorn.run(asgi, host=settings.host, port=settings.port, access_log=False, proxy_headers=True)
     return 0

@@ -1,9 +1,10 @@
-"""Telegram channel: map updates to Inbound, run the dialogue off the event loop, render each Reply.
+"""Telegram channel: map updates to Inbound and each Reply to Telegram messages.
 
 A thin adapter over python-telegram-bot: the dialogue core never sees a
-Telegram type. Long polling for development (`run_polling`); in production
-the webhook route below is mounted in the shared ASGI server
-(bot.channels.server) and checks Telegram's secret-token header.
+Telegram type, and the allowlist, per-user ordering and dialogue threads are
+the shared bot.channels.runtime. Long polling for development (`run`); in
+production bot.channels.server mounts the webhook route below beside LINE's
+and checks Telegram's secret-token header.
 """
 
 from __future__ import annotations
@@ -15,19 +16,27 @@ import hashlib
 import hmac
 import json
 import logging
-import traceback
-from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
+from bot.channels.runtime import (
+    REFUSAL_MEMORY,
+    ChannelApp,
+    ChannelRuntime,
+    Dialogue,
+    RefusalMemory,
+    log_failure,
+    meanwhile,
+)
 from bot.channels.telegram_render import (
     MAX_MESSAGE,
     ChoiceTokens,
@@ -38,8 +47,9 @@ from bot.channels.telegram_render import (
     split_text,
     units,
 )
-from bot.dialogue.messages import Document, Inbound, Reply
+from bot.dialogue.messages import Card, Document, Inbound, Reply
 from bot.settings import Settings
+from bot.wording import TELEGRAM_BUTTON_EXPIRED, TELEGRAM_CHOOSE, TELEGRAM_FAILURE, TELEGRAM_REFUSAL
 
 log = logging.getLogger(__name__)
 
@@ -48,36 +58,38 @@ WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_UPDATE_BYTES = 1_000_000  # a Telegram update is a few KB; refuse anything absurd before parsing
 TYPING_EVERY = 4.0  # Telegram clears "typing…" after about 5 s, so repeat it while the dialogue works
-SEND_ATTEMPTS = 3
+SEND_ATTEMPTS = 3  # flood control (429) is waited out this many times before a send gives up
+MAX_FLOOD_WAIT = 30.0  # seconds: a longer retry_after is cut short rather than holding the turn
 # Dialogue calls at once: drafting is CPU-bound, so more threads mostly cost memory (benchmarks/load_telegram.py).
 DIALOGUE_WORKERS = 16
+# Seconds the HTTP client waits: 100 officers at once must queue for a connection, not fail, and
+# documents are uploaded within the write timeout.
+POOL_TIMEOUT, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT = 10.0, 10.0, 30.0, 60.0
 
-REFUSAL = "ขออภัย บัญชีของท่านยังไม่ได้รับสิทธิ์ใช้งาน กรุณาติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอเพิ่มสิทธิ์ (Telegram ID: {user_id})"
-FAILURE = "ขออภัย ระบบขัดข้องชั่วคราว ข้อมูลที่ท่านส่งไว้ก่อนหน้านี้ยังอยู่ครบ กรุณาลองส่งข้อความอีกครั้งในภายหลัง"
-EXPIRED = "ขออภัย ปุ่มนี้หมดอายุแล้ว กรุณาพิมพ์ข้อความหรือคำสั่งที่ต้องการแทนการกดปุ่ม"
-CHOOSE = "กรุณาเลือกรายการจากปุ่มด้านล่าง"
+T = TypeVar("T")
 
 
 class TelegramChannel:
-    """Serve one bot: allowlist, per-user ordering, dialogue calls in threads, Reply rendering."""
+    """Serve one bot: Telegram updates in, rendered Replies out, through the shared runtime."""
 
     def __init__(
         self,
-        dialogue,
+        dialogue: Dialogue,
         allowed: frozenset[str],
         *,
         workers: int = DIALOGUE_WORKERS,
-        refused_memory: int = 10_000,
+        refused_memory: int = REFUSAL_MEMORY,
     ) -> None:
-        self.dialogue = dialogue
-        # Our own pool: asyncio's default has only cpu+4 threads, and one officer's slow draft
-        # (an LLM call, an export) must not hold up the others.
-        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="telegram-dialogue")
-        self.allowed = allowed
+        # A user is refused once for as long as they are remembered.
+        self.runtime = ChannelRuntime(
+            dialogue,
+            name=CHANNEL,
+            allowed=allowed,
+            failure=TELEGRAM_FAILURE,
+            workers=workers,
+            refusals=RefusalMemory(size=refused_memory),
+        )
         self.tokens = ChoiceTokens()
-        self._refused: OrderedDict[str, None] = OrderedDict()
-        self._refused_memory = refused_memory
-        self._locks: dict[str, list] = {}
 
     def install(self, application: Application) -> None:
         """Register the handlers: every text and /command, button presses, and everything else."""
@@ -109,16 +121,17 @@ class TelegramChannel:
             return
         with contextlib.suppress(TelegramError):
             await query.answer()  # stops the spinner on the button even if the dialogue takes seconds
-        chat = query.message.chat if query.message is not None else None
-        chat_id = str(chat.id) if chat is not None else str(user.id)
-        if not self.is_allowed(str(user.id)):
-            await self.refuse(context.bot, chat_id, str(user.id))
+        message = query.message
+        chat = message.chat if message is not None else None
+        pressed = _inbound(chat, user.id, text="", kind="choice")
+        if not self.runtime.is_allowed(pressed.user_id):  # refused before "expired": say nothing else
+            await self.runtime.refuse(pressed, lambda: self._refuse(context.bot, pressed))
             return
-        payload = self.tokens.decode(chat_id, query.data or "")
+        payload = self.tokens.decode(pressed.chat_id, query.data or "")
         if not payload:
-            await self.send_reply(context.bot, chat_id, Reply(texts=[EXPIRED]))
+            await self.send_reply(context.bot, pressed.chat_id, Reply(texts=[TELEGRAM_BUTTON_EXPIRED]))
             return
-        if query.message is not None:
+        if message is not None:
             # Take the keyboard off the answered question so an old button is not pressed twice.
             with contextlib.suppress(TelegramError):
                 await query.edit_message_reply_markup(reply_markup=None)
@@ -127,59 +140,37 @@ class TelegramChannel:
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log handler failures by type only: message bodies and tokens never reach the log."""
-        _log_failure("telegram update failed", context.error)
+        log_failure("telegram update failed", context.error)
 
     # ------------------------------------------------------------ serving
     def close(self) -> None:
         """Let the dialogue threads finish their current work and end."""
-        self.executor.shutdown(wait=True)
-
-    def is_allowed(self, user_id: str) -> bool:
-        """Tell whether this Telegram user may use the bot (an empty allowlist admits everyone)."""
-        return not self.allowed or user_id in self.allowed
-
-    async def refuse(self, bot: Bot, chat_id: str, user_id: str) -> None:
-        """Tell an unlisted user once how to get access; after that stay silent (no flooding)."""
-        if user_id in self._refused:
-            return
-        self._refused[user_id] = None
-        while len(self._refused) > self._refused_memory:
-            self._refused.popitem(last=False)
-        log.info("telegram: refused a user who is not on the allowlist")
-        await self.send_reply(bot, chat_id, Reply(texts=[REFUSAL.format(user_id=user_id)]))
+        self.runtime.close(wait=True)
 
     async def serve(self, inbound: Inbound, bot: Bot) -> None:
-        """Answer one Inbound: check the allowlist, run the dialogue in a thread, send the Reply."""
-        if not self.is_allowed(inbound.user_id):
-            await self.refuse(bot, inbound.chat_id, inbound.user_id)
-            return
-        # Updates run concurrently across users; one user's messages must still be handled in order.
-        async with self._session_lock(inbound.session_key):
-            await self._typing(
-                bot, inbound.chat_id
-            )  # shown before the work starts, not when the loop is free
-            typing = asyncio.create_task(self._keep_typing(bot, inbound.chat_id))
-            try:
-                loop = asyncio.get_running_loop()
-                reply = await loop.run_in_executor(self.executor, self.dialogue.handle, inbound)
-            except Exception as err:
-                _log_failure("dialogue failed on a telegram update", err)
-                reply = Reply(texts=[FAILURE])
-            finally:
-                typing.cancel()
+        """Answer one Inbound through the runtime, showing "typing…" while the dialogue works."""
+
+        async def send(reply: Reply, _seconds: float) -> None:
             await self.send_reply(bot, inbound.chat_id, reply)
 
+        await self.runtime.serve(
+            inbound,
+            refuse=lambda: self._refuse(bot, inbound),
+            prepare=_as_is,
+            send=send,
+            working=lambda: self._typing_while(bot, inbound.chat_id),
+        )
+
+    async def _refuse(self, bot: Bot, inbound: Inbound) -> None:
+        await self.send_reply(
+            bot, inbound.chat_id, Reply(texts=[TELEGRAM_REFUSAL.format(user_id=inbound.user_id)])
+        )
+
     @contextlib.asynccontextmanager
-    async def _session_lock(self, key: str):
-        entry = self._locks.setdefault(key, [asyncio.Lock(), 0])
-        entry[1] += 1
-        try:
-            async with entry[0]:
-                yield
-        finally:
-            entry[1] -= 1
-            if entry[1] == 0:
-                self._locks.pop(key, None)
+    async def _typing_while(self, bot: Bot, chat_id: str) -> AsyncIterator[None]:
+        await self._typing(bot, chat_id)  # shown before the work starts, not when the loop is free
+        async with meanwhile(self._keep_typing(bot, chat_id)):
+            yield
 
     async def _typing(self, bot: Bot, chat_id: str) -> None:
         with contextlib.suppress(TelegramError):  # a lost "typing…" must never cost the answer
@@ -200,31 +191,33 @@ class TelegramChannel:
             markup = InlineKeyboardMarkup(
                 [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in rows]
             )
-        for i, (kind, value) in enumerate(parts):
+        for i, (_kind, value) in enumerate(parts):
             extra = {"reply_markup": markup} if markup is not None and i == len(parts) - 1 else {}
-            if kind == "text":
+            if isinstance(value, str):
                 await _call(bot.send_message, chat_id, value, **extra)
-            elif kind == "card":
+            elif isinstance(value, Card):
                 await self._send_card(bot, chat_id, value, extra)
             else:
                 await _send_document(bot, chat_id, value, extra)
 
-    async def _send_card(self, bot: Bot, chat_id: str, card, extra: dict) -> None:
+    async def _send_card(self, bot: Bot, chat_id: str, card: Card, extra: dict) -> None:
         try:
             await _call(bot.send_message, chat_id, card_html(card), parse_mode=ParseMode.HTML, **extra)
         except BadRequest:  # markup Telegram refuses to parse: the plain card still reads well
             await _call(bot.send_message, chat_id, card_plain(card), **extra)
 
 
-def _log_failure(what: str, err: BaseException | None) -> None:
-    """Log where it failed, without the exception's message: that may quote the officer's text."""
-    stack = "".join(traceback.format_tb(err.__traceback__)) if err is not None else ""
-    log.error("%s: %s\n%s", what, type(err).__name__, stack)
+Outgoing = str | Card | Document  # one Telegram message: a text, a card or a document
 
 
-def outgoing(reply: Reply) -> list[tuple[str, object]]:
+def _as_is(_inbound: Inbound, reply: Reply) -> Reply:
+    """Telegram renders on the event loop (sending is async), so the worker returns the Reply itself."""
+    return reply
+
+
+def outgoing(reply: Reply) -> list[tuple[str, Outgoing]]:
     """Return the messages a Reply becomes, in order: ("text", str) | ("card", Card) | ("document", Document)."""
-    parts: list[tuple[str, object]] = []
+    parts: list[tuple[str, Outgoing]] = []
     for text in reply.texts:
         parts += [("text", chunk) for chunk in split_text(text)]
     for card in reply.cards:
@@ -235,7 +228,7 @@ def outgoing(reply: Reply) -> list[tuple[str, object]]:
             parts += [("text", chunk) for chunk in split_text(plain)]
     parts += [("document", doc) for doc in reply.documents]
     if reply.choices and not parts:
-        parts.append(("text", CHOOSE))  # buttons need a message to sit on
+        parts.append(("text", TELEGRAM_CHOOSE))  # buttons need a message to sit on
     return parts
 
 
@@ -246,7 +239,7 @@ async def _send_document(bot: Bot, chat_id: str, doc: Document, extra: dict) -> 
     )
 
 
-async def _call(method, *args, **kwargs):
+async def _call(method: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T | None:
     """Call a Bot API method, waiting out flood control (429) a few times before giving up."""
     for attempt in range(SEND_ATTEMPTS):
         try:
@@ -256,7 +249,7 @@ async def _call(method, *args, **kwargs):
                 raise
             wait = err.retry_after
             seconds = wait.total_seconds() if isinstance(wait, dtm.timedelta) else float(wait)
-            await asyncio.sleep(min(seconds, 30.0))
+            await asyncio.sleep(min(seconds, MAX_FLOOD_WAIT))
     return None
 
 
@@ -273,7 +266,7 @@ def _command_text(text: str, bot_username: str | None) -> str | None:
     return text
 
 
-def _inbound(chat, user_id: int, *, text: str, kind: str, choice: str = "") -> Inbound:
+def _inbound(chat: Chat | None, user_id: int, *, text: str, kind: str, choice: str = "") -> Inbound:
     """Build the Inbound; in a group the session is per user within that group."""
     chat_id = str(chat.id) if chat is not None else str(user_id)
     in_group = chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
@@ -296,7 +289,9 @@ def file_base_url(base_url: str) -> str:
     return f"{head}/file/{last}"
 
 
-def build_application(settings: Settings, dialogue, *, workers: int = DIALOGUE_WORKERS) -> Application:
+def build_application(
+    settings: Settings, dialogue: Dialogue, *, workers: int = DIALOGUE_WORKERS
+) -> Application:
     """Build the python-telegram-bot Application for this dialogue (no network until it starts).
 
     The Bot API base URL comes from settings so an agency's own Bot API server
@@ -314,11 +309,11 @@ def build_application(settings: Settings, dialogue, *, workers: int = DIALOGUE_W
         .base_url(base)
         .base_file_url(file_base_url(base))
         .concurrent_updates(True)
-        .pool_timeout(10.0)  # 100 officers at once must queue for a connection, not fail
-        .connect_timeout(10.0)
-        .read_timeout(30.0)
-        .write_timeout(60.0)  # documents are uploaded within this
-        .media_write_timeout(60.0)
+        .pool_timeout(POOL_TIMEOUT)  # 100 officers at once must queue for a connection, not fail
+        .connect_timeout(CONNECT_TIMEOUT)
+        .read_timeout(READ_TIMEOUT)
+        .write_timeout(WRITE_TIMEOUT)  # documents are uploaded within this
+        .media_write_timeout(WRITE_TIMEOUT)
     )
     if settings.telegram_webhook_url:
         builder = builder.updater(None)  # updates arrive through telegram_webhook_routes
@@ -397,27 +392,15 @@ async def stop_application(application: Application) -> None:
         await asyncio.get_running_loop().run_in_executor(None, channel.close)
 
 
-def run_polling(settings: Settings, dialogue) -> None:
-    """Serve Telegram by long polling until interrupted (development and small deployments)."""
-    application = build_application(settings.model_copy(update={"telegram_webhook_url": ""}), dialogue)
+def run(app: ChannelApp) -> int:
+    """Serve Telegram by long polling until interrupted (development and small deployments).
+
+    With TELEGRAM_WEBHOOK_URL set, Telegram is served by bot.channels.server.run(app)
+    beside LINE instead: polling would unregister that webhook, so it is refused here.
+    """
+    if app.settings.telegram_webhook_url:
+        raise ValueError("TELEGRAM_WEBHOOK_URL is set: Telegram is served by bot.channels.server.run")
+    application = build_application(app.settings, app.dialogue)
     log.info("telegram: long polling")
     application.run_polling(allowed_updates=Update.ALL_TYPES)
-
-
-def run(settings_or_services, services=None) -> int:
-    """Serve Telegram for `python -m bot run`: run(services) or run(settings, services).
-
-    Polling without TELEGRAM_WEBHOOK_URL; otherwise the shared webhook server
-    (bot.channels.server) serves Telegram beside LINE.
-    """
-    if services is None:
-        services = settings_or_services
-        settings = services.settings
-    else:
-        settings = settings_or_services
-    if settings.telegram_webhook_url:
-        from bot.channels import server
-
-        return int(server.run(services) or 0)
-    run_polling(settings, services.dialogue)
     return 0

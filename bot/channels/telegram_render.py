@@ -15,6 +15,10 @@ MAX_CAPTION = 1024
 MAX_CALLBACK = 64  # bytes of callback_data
 TOKEN_PREFIX = "~"  # marks a short token that stands for a longer payload
 _WIDE_BUTTONS = 18  # labels longer than this get a row of their own
+# Button tokens remembered: a chat's last 256 payloads cover every keyboard still on screen, and
+# 10,000 chats bound the memory; a forgotten token is answered "button expired".
+TOKENS_PER_CHAT = 256
+TOKEN_CHATS = 10_000
 
 
 def units(text: str) -> int:
@@ -117,7 +121,7 @@ class ChoiceTokens:
     per-chat map (the oldest entries are forgotten first).
     """
 
-    def __init__(self, per_chat: int = 256, chats: int = 10_000) -> None:
+    def __init__(self, per_chat: int = TOKENS_PER_CHAT, chats: int = TOKEN_CHATS) -> None:
         self.per_chat = per_chat
         self.chats = chats
         self._maps: OrderedDict[str, OrderedDict[str, str]] = OrderedDict()
@@ -141,7 +145,8 @@ class ChoiceTokens:
         """Return the payload behind callback data, or None for a token this process no longer knows."""
         if not data.startswith(TOKEN_PREFIX):
             return data
-        return self._maps.get(chat_id, {}).get(data)
+        chat_map = self._maps.get(chat_id)
+        return chat_map.get(data) if chat_map is not None else None
 
 
 @dataclass(frozen=True)

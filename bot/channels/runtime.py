@@ -1,0 +1,202 @@
+"""The runtime every chat channel shares: who may talk, one turn at a time per user, the dialogue off the loop.
+
+Telegram and LINE differ only in how a platform update becomes an Inbound and
+how a Reply becomes platform messages. Everything between is here, once: the
+allowlist, the bounded memory of whom we already refused, per-user ordering,
+the worker threads that run `dialogue.handle`, the failure reply and failure
+logging by exception type only (message bodies and tokens never reach the log).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import traceback
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from bot.dialogue.messages import Inbound, Reply
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Users (or user+chat pairs) remembered as refused. Bounded, so a flood of strangers cannot grow
+# memory; one forgotten early is at worst refused a second time.
+REFUSAL_MEMORY = 10_000
+
+Prepared = TypeVar("Prepared")
+
+
+class Dialogue(Protocol):
+    """What a channel needs of the conversation: one Reply for each Inbound (bot.dialogue.Dialogue)."""
+
+    def handle(self, inbound: Inbound) -> Reply:
+        """Answer one Inbound."""
+        ...
+
+
+class ChannelApp(Protocol):
+    """What a channel's run(app) needs of the composed application (bot.app builds it)."""
+
+    @property
+    def settings(self) -> Settings:
+        """The settings the application was built from."""
+        ...
+
+    @property
+    def dialogue(self) -> Dialogue:
+        """The conversation every channel talks to."""
+        ...
+
+
+def exports_root(settings: Settings) -> Path:
+    """Return data_dir/exports, where channels keep the files they hand out (created on first use)."""
+    return Path(settings.data_dir) / "exports"
+
+
+def log_failure(what: str, err: BaseException | None) -> None:
+    """Log where it failed, without the exception's message: that may quote the officer's text."""
+    stack = "".join(traceback.format_tb(err.__traceback__)) if err is not None else ""
+    log.error("%s: %s\n%s", what, type(err).__name__, stack)
+
+
+class RefusalMemory:
+    """Whom we refused and when, so a stranger is told once (per `window` seconds), not on every message.
+
+    `window=None` remembers for as long as the entry is kept. The oldest
+    entries are forgotten first once more than `size` are held.
+    """
+
+    def __init__(
+        self,
+        *,
+        window: float | None = None,
+        size: int = REFUSAL_MEMORY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.window = window
+        self.size = size
+        self.clock = clock
+        self._at: OrderedDict[str, float] = OrderedDict()
+
+    def first(self, key: str) -> bool:
+        """Tell whether `key` is to be refused now, and remember that it was."""
+        now, seen = self.clock(), self._at.get(key)
+        if seen is not None and (self.window is None or now - seen < self.window):
+            return False
+        self._at[key] = now
+        while len(self._at) > self.size:
+            self._at.popitem(last=False)
+        return True
+
+
+@contextlib.asynccontextmanager
+async def meanwhile(work: Coroutine[Any, Any, None]) -> AsyncIterator[None]:
+    """Run `work` (a "typing…" indicator) as a task for the duration of the block, then cancel it."""
+    task = asyncio.create_task(work)
+    try:
+        yield
+    finally:
+        task.cancel()
+
+
+@dataclass
+class _KeyLock:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0  # turns holding or waiting for the lock; at 0 the entry is dropped
+
+
+class ChannelRuntime:
+    """One channel's allowlist, refusal memory, per-user ordering and dialogue worker threads."""
+
+    def __init__(
+        self,
+        dialogue: Dialogue,
+        *,
+        name: str,
+        allowed: frozenset[str],
+        failure: str,
+        workers: int,
+        refusals: RefusalMemory | None = None,
+        refusal_key: Callable[[Inbound], str] = lambda inbound: inbound.user_id,
+    ) -> None:
+        self.dialogue = dialogue
+        self.name = name
+        self.allowed = frozenset(allowed)
+        self.failure = failure
+        self.refusals = refusals or RefusalMemory()
+        self.refusal_key = refusal_key
+        # Our own pool: asyncio's default has only cpu+4 threads, and one officer's slow draft
+        # (an LLM call, an export) must not hold up the others.
+        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"{name}-dialogue")
+        self._locks: dict[str, _KeyLock] = {}
+
+    def is_allowed(self, user_id: str) -> bool:
+        """Tell whether this user may use the bot (an empty allowlist admits everyone)."""
+        return not self.allowed or user_id in self.allowed
+
+    async def refuse(self, inbound: Inbound, say: Callable[[], Awaitable[None]]) -> None:
+        """Tell an unlisted user how to get access once (per the memory's window); after that stay silent."""
+        if not self.refusals.first(self.refusal_key(inbound)):
+            return
+        log.info("%s: refused a user who is not on the allowlist", self.name)
+        await say()
+
+    async def serve(
+        self,
+        inbound: Inbound,
+        *,
+        refuse: Callable[[], Awaitable[None]],
+        prepare: Callable[[Inbound, Reply], Prepared],
+        send: Callable[[Prepared, float], Awaitable[None]],
+        working: Callable[[], AbstractAsyncContextManager[None]] | None = None,
+    ) -> None:
+        """Answer one Inbound: allowlist, the user's turn, the dialogue in a thread, then send.
+
+        `prepare(inbound, reply)` runs in the worker thread too (rendering, storing
+        files); `working()` wraps the wait (a typing indicator); `send(prepared,
+        seconds)` is told how long the answer took (LINE's reply tokens expire).
+        """
+        if not self.is_allowed(inbound.user_id):
+            await self.refuse(inbound, refuse)
+            return
+        # Updates run concurrently across users; one user's messages must still be handled in order
+        # (the session is loaded and saved whole).
+        async with self.in_order(inbound.session_key):
+            started = time.monotonic()
+            async with working() if working is not None else contextlib.nullcontext():
+                loop = asyncio.get_running_loop()
+                prepared = await loop.run_in_executor(self.executor, self._answer, inbound, prepare)
+            await send(prepared, time.monotonic() - started)
+
+    def _answer(self, inbound: Inbound, prepare: Callable[[Inbound, Reply], Prepared]) -> Prepared:
+        # Runs in a worker thread. A failure still gets a reply: the officer is told to try again.
+        try:
+            return prepare(inbound, self.dialogue.handle(inbound))
+        except Exception as err:
+            log_failure(f"dialogue failed on a {self.name} update", err)
+            return prepare(inbound, Reply(texts=[self.failure]))
+
+    @contextlib.asynccontextmanager
+    async def in_order(self, key: str) -> AsyncIterator[None]:
+        """Hold `key`'s turn: one session's messages are answered one at a time, in arrival order."""
+        entry = self._locks.setdefault(key, _KeyLock())
+        entry.users += 1
+        try:
+            async with entry.lock:
+                yield
+        finally:
+            entry.users -= 1
+            if entry.users == 0:
+                self._locks.pop(key, None)
+
+    def close(self, *, wait: bool = True) -> None:
+        """End the dialogue threads: let them finish (`wait`), or drop queued work and return at once."""
+        self.executor.shutdown(wait=wait, cancel_futures=not wait)
