@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.messages import Inbound, Reply
-from tests.kb_helpers import make_settings
-
-pytest.importorskip("bot.scores")
-pytest.importorskip("bot.ita.tiers")
-pytest.importorskip("bot.ita.playbook")
-
 from bot.app import build_drafter, build_knowledge, ensure_index
 from bot.dialogue.conversation import Dialogue, State
+from bot.dialogue.messages import Inbound, Reply
 from bot.dialogue.sessions import SessionStore
 from bot.export import Exporters
 from bot.ita.tiers import Thresholds
+from tests.kb_helpers import make_settings
 
 # Seed 001 (เทศบาลตำบลนามะเขือ, ITA 2568), sent in two halves as an officer might.
 FIRST_HALF = (

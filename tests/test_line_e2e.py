@@ -31,7 +31,6 @@ SCORES = "\n".join(
 
 @pytest.fixture(scope="module")
 def services_and_settings(tmp_path_factory):
-    pytest.importorskip("bot.ita.playbook")
     from bot.app import build_services
 
     fake = FakeLineAPI().start()

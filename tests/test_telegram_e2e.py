@@ -7,8 +7,6 @@ import json
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from bot.settings import Settings
 from tests.fakes.telegram_api import TOKEN, BotThread, Call, FakeBotAPI
 
@@ -65,7 +63,6 @@ class TelegramOfficer:
 
 
 def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path, seeds_dir):
-    pytest.importorskip("bot.ita.playbook")
     from bot.app import build_services
     from bot.channels.telegram import build_application
 
@@ -117,7 +114,6 @@ def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path,
 
 def test_python_m_bot_run_serves_telegram_by_long_polling(tmp_path):
     """The real entry point with TELEGRAM_BOT_TOKEN set polls the configured Bot API and answers."""
-    pytest.importorskip("bot.ita.playbook")
     import os
     import signal
     import subprocess
