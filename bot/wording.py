@@ -24,6 +24,19 @@ from __future__ import annotations
 # ====================================================================== ita
 # (bot/ita: levels, confirmation summaries)
 
+# ita/tiers.level: why a level could not be given, or how sure it is.
+LEVEL_NO_OVERALL = "ยังคำนวณระดับไม่ได้ เพราะยังไม่มีคะแนนภาพรวม"
+LEVEL_NO_YEAR = (
+    "ยังไม่ทราบปีที่ประเมิน จึงยังระบุระดับไม่ได้ (เกณฑ์ระดับเปลี่ยนในปี 2566) กรุณาแจ้งปี เช่น 'ปี 2568'"
+)
+LEVEL_NO_SCALE = "ยังไม่มีข้อมูลเกณฑ์ระดับของปี {year}"
+LEVEL_NEEDS_EVERY_TOOL = "ระดับ '{label}' ต้องมีคะแนนทุกเครื่องมือ จึงยังตรวจเงื่อนไขรายเครื่องมือไม่ได้"
+LEVEL_UNCONFIRMED = (
+    "เกณฑ์ของระดับ '{label}' ยังไม่ได้รับการยืนยันจากเอกสารของสำนักงาน ป.ป.ช. (ความเชื่อมั่น: {confidence})"
+)
+LEVEL_NOT_FOUND = "ไม่พบระดับที่ตรงกับคะแนน"
+CONFIRM_PROMPT = "ถูกต้องหรือไม่ หากถูกต้องพิมพ์ 'ยืนยัน' หากต้องแก้ไข พิมพ์ เช่น 'แก้ตัวชี้วัด 7 เป็น 61.5'"
+
 
 # ====================================================================== drafting and edits
 # (bot/drafting: edit grammar help, edit errors, draft notes)

@@ -9,6 +9,8 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bot.ita.framework import Framework
+from bot.ita.passages import framework_passages, playbook_passages
+from bot.ita.playbook import Playbook
 from bot.search.documents import UnreadableDocument, find_documents
 from bot.search.index import IngestResult, KnowledgeIndex
 
@@ -45,18 +47,21 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def knowledge_sources(fw: Framework, playbook) -> dict[str, list[dict]]:
+def knowledge_sources(fw: Framework, playbook: Playbook | None) -> dict[str, list[dict]]:
     """Return the curated passages to index, by source key."""
-    sources: dict[str, list[dict]] = {}
-    if hasattr(fw, "knowledge_passages"):
-        sources["knowledge:framework"] = fw.knowledge_passages()
-    if playbook is not None and hasattr(playbook, "passages"):
-        sources["knowledge:playbook"] = playbook.passages()
+    sources = {"knowledge:framework": framework_passages(fw)}
+    if playbook is not None:
+        sources["knowledge:playbook"] = playbook_passages(playbook)
     return sources
 
 
 def ingest(
-    index: KnowledgeIndex, fw: Framework, playbook, paths: list[Path], *, progress: bool = True
+    index: KnowledgeIndex,
+    fw: Framework,
+    playbook: Playbook | None,
+    paths: list[Path],
+    *,
+    progress: bool = True,
 ) -> IngestReport:
     """Index the built-in knowledge and the given files/folders; bad files are reported, not fatal."""
     start = time.perf_counter()
