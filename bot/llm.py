@@ -12,6 +12,7 @@ import openai
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 from langchain_openai import ChatOpenAI, OpenAIEmbeddings
+from pydantic import SecretStr
 
 # Local servers ignore the key, but the openai client refuses an empty one.
 _PLACEHOLDER_KEY = "not-needed"
@@ -37,11 +38,13 @@ def build_embeddings(base_url: str, model: str, api_key: str = "", *, timeout: f
     """Return embeddings from an OpenAI-compatible /v1/embeddings endpoint (strings sent, no tiktoken)."""
     # check_embedding_ctx_length=False sends raw strings: tiktoken would otherwise
     # download an encoding, and non-OpenAI models do not use it anyway.
+    # Field names, not their aliases (base_url, api_key, timeout): the model accepts both,
+    # and only the names are in its typed signature.
     return OpenAIEmbeddings(
-        base_url=base_url,
+        openai_api_base=base_url,
         model=model,
-        api_key=api_key or _PLACEHOLDER_KEY,
-        timeout=timeout,
+        openai_api_key=SecretStr(api_key or _PLACEHOLDER_KEY),
+        request_timeout=timeout,
         max_retries=0,
         check_embedding_ctx_length=False,
         tiktoken_enabled=False,

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
+from typing import cast
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
@@ -96,6 +98,16 @@ def to_arabic(text: str) -> str:
     return text.translate(_TO_ARABIC)
 
 
+def fix_number_slips(text: str) -> str:
+    """Return text with OCR slips inside numbers and decimal commas ("91,50") made regular."""
+    # OCR reads 1 as l/I/| and 0 as O inside numbers: "9l.50" is 91.50.
+    text = re.sub(r"(?<=\d)[lI|](?=\d|\.\d)", "1", text)
+    text = re.sub(r"(?<=\d\.)[lI](?=\d)", "1", text)
+    text = re.sub(r"(?<=\d)[Oo](?=\d|\.\d)", "0", text)
+    text = re.sub(r"(?<=\d\.)[Oo](?=\d)", "0", text)
+    return re.sub(r"(?<=\d)\s*,\s*(?=\d{2}\b)", ".", text) if re.search(r"\d,\d{2}(?!\d)", text) else text
+
+
 def clean_display(text: str) -> str:
     """Return text fit to show or store: zero-width marks removed, digits untouched."""
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
@@ -103,8 +115,8 @@ def clean_display(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _segmenter():
-    from pythainlp.tokenize import word_tokenize
+def _segmenter() -> Callable[[str], list[str]]:
+    from pythainlp.tokenize import word_tokenize  # noqa: PLC0415 - ~0.1 s to import; only segmenting needs it
 
     try:
         word_tokenize("ทดสอบ", engine=_ENGINE)
@@ -142,10 +154,11 @@ def item_codes(text: str) -> list[str]:
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split a Thai paragraph into sentences at spaces that end a clause, never inside a word."""
-    from pythainlp.tokenize import sent_tokenize
+    from pythainlp.tokenize import sent_tokenize  # noqa: PLC0415 - ~0.1 s to import; only splitting needs it
 
     # Thai marks sentence ends with a space; crfcut decides which spaces are ends.
-    return [s.strip() for s in sent_tokenize(paragraph, engine="crfcut") if s.strip()]
+    sentences = cast(list[str], sent_tokenize(paragraph, engine="crfcut"))  # a str in, so str sentences out
+    return [s.strip() for s in sentences if s.strip()]
 
 
 # ---------------------------------------------------------------- B.E. dates and fiscal months

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from bot.ita.framework import hedge, load_framework
+from bot.ita.passages import framework_passages
 from tests.conftest import KNOWLEDGE_DIR
 
 
@@ -221,7 +222,7 @@ def test_hedge(fw):
 
 
 def test_knowledge_passages_shape(fw):
-    passages = fw.knowledge_passages()
+    passages = framework_passages(fw)
     ids = [p["id"] for p in passages]
     assert len(ids) == len(set(ids))
     keys = {"id", "text", "source", "kind", "indicator", "items", "year", "confidence"}
@@ -238,7 +239,7 @@ def test_knowledge_passages_shape(fw):
 
 
 def test_passages_are_self_contained_and_hedged(fw):
-    by_id = {p["id"]: p for p in fw.knowledge_passages()}
+    by_id = {p["id"]: p for p in framework_passages(fw)}
     rec = next(p for p in by_id.values() if p["kind"] == "recommendation" and p["items"] == ["I14"])
     assert rec["text"].startswith("ข้อเสนอแนะของ ป.ป.ช. สำหรับข้อ I14 (ตัวชี้วัดที่ 3 การใช้อำนาจ): ส่งเสริมกลไก")
     assert rec["indicator"] == 3

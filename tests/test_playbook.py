@@ -9,10 +9,14 @@ import pytest
 import yaml
 
 from bot.drafting.rows import maintains, pick_measure
-from bot.ita.playbook import TIERS, load_playbook
+from bot.ita.framework import load_framework
+from bot.ita.passages import playbook_passages
+from bot.ita.playbook import load_playbook
+from bot.ita.tiers import Tier
 from tests.conftest import KNOWLEDGE_DIR
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+TIERS = tuple(Tier)
 
 REQUIRED_ITEMS = [
     "I1",
@@ -175,6 +179,11 @@ def test_every_seed_quote_occurs_in_its_seed(pb, seeds_dir):
 
 
 # -- coverage ------------------------------------------------------------------------------
+def test_indicator_entries_cover_exactly_the_frameworks_indicators(pb):
+    covered = sorted(e.indicator for e in pb.entries.values() if not e.items and not e.codes)
+    assert tuple(covered) == load_framework(KNOWLEDGE_DIR).indicator_numbers
+
+
 @pytest.mark.parametrize("indicator", range(1, 11))
 def test_each_indicator_has_its_entry_first(pb, indicator):
     entries = pb.entries_for(indicator)
@@ -439,7 +448,7 @@ def test_document_defaults_differ_by_family(pb):
 
 
 def test_passages_are_self_contained_and_cite_their_file(pb):
-    passages = pb.passages()
+    passages = playbook_passages(pb)
     assert len(passages) == len(pb.entries)
     assert len({p["id"] for p in passages}) == len(passages)
     repo = KNOWLEDGE.parent

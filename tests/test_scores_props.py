@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bot.ita.framework import load_framework
 from bot.scores import parse_correction, parse_scores
-from bot.scores.text import THAI_DIGITS
+from bot.thai import to_arabic
 from tests.conftest import KNOWLEDGE_DIR
 
 FW = load_framework(KNOWLEDGE_DIR)
@@ -57,7 +57,7 @@ texts = st.lists(
 
 
 def _numbers_in(text: str) -> set[float]:
-    plain = text.translate(THAI_DIGITS)
+    plain = to_arabic(text)
     plain = re.sub(r"(?<=\d)[lI|](?=\d|\.\d)", "1", plain)
     plain = re.sub(r"(?<=\d)[Oo](?=\d|\.\d)", "0", plain)
     plain = re.sub(r"(?<=\d\.)[lI]", "1", plain)

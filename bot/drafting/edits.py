@@ -13,21 +13,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot import wording
 from bot.ita.measures import Draft, MeasureRow
-from bot.thai import THAI_DIGITS, clean_display
+from bot.thai import BE_OFFSET, MONTHS, MONTHS_ABBR, clean_display, to_arabic
 
-_DIGITS = str.maketrans(THAI_DIGITS, "0123456789")
+# An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
 MAX_VALUE = 2000
+# The grammar is read without the framework, so it checks indicator numbers against the
+# assessment's count (10 since 2561); apply_edit then finds only indicators the draft has.
+LAST_INDICATOR = 10
+# A row number or an indicator number is one or two digits.
+_NUMBER_DIGITS = 2
 
-EXAMPLES = (
-    "แก้ผู้รับผิดชอบ แถว 3 เป็น กองคลัง",
-    "ระยะเวลา ตัวชี้วัด 9 เป็น ต.ค. 68 – มี.ค. 69",
-    "เพิ่มขั้นตอน แถว 2: จัดประชุมชี้แจงบุคลากรทุกไตรมาส",
-    "แก้มาตรการ แถว 1 เป็น จัดทำคู่มือการให้บริการ",
-    "แก้ตัวชี้วัดความสำเร็จ แถว 1 เป็น ร้อยละ 90 ของบุคลากรผ่านการอบรม",
-    "ลบแถว 4",
-    "ร่างตัวชี้วัด 7 ใหม่",
-)
+EXAMPLES = wording.EDIT_EXAMPLES
 
 
 class EditError(ValueError):
@@ -55,7 +53,8 @@ class EditCommand:
 
     def where_th(self) -> str:
         """Return the target in Thai, e.g. "แถว 3" or "ตัวชี้วัดที่ 9"."""
-        return f"แถว {self.number}" if self.target == "row" else f"ตัวชี้วัดที่ {self.number}"
+        where = wording.EDIT_WHERE_ROW if self.target == "row" else wording.EDIT_WHERE_INDICATOR
+        return where.format(number=self.number)
 
 
 @dataclass(frozen=True)
@@ -69,11 +68,11 @@ class Period:
 
 def examples_th() -> str:
     """Return the edit examples as a bulleted Thai list."""
-    return "\n".join(f"• {e}" for e in EXAMPLES)
+    return "\n".join(wording.EDIT_EXAMPLE_LINE.format(example=e) for e in EXAMPLES)
 
 
 # ---------------------------------------------------------------- parsing
-_TARGET = r"(?P<kind>แถว|ตัวชี้วัด)\s*(?:ที่)?\s*(?P<num>\d{1,2})"
+_TARGET = rf"(?P<kind>แถว|ตัวชี้วัด)\s*(?:ที่)?\s*(?P<num>\d{{1,{_NUMBER_DIGITS}}})"
 _SEP = r"\s*(?:เป็น|:|=|->|→)\s*"
 _EDIT = r"แก้(?:ไข)?\s*"
 _PATTERNS: tuple[tuple[EditAction, re.Pattern[str]], ...] = tuple(
@@ -98,7 +97,7 @@ _SCORE_FIX = re.compile(r"^แก้(?:ไข)?\s*(?:คะแนน|ตัว�
 def _probe(text: str) -> tuple[str, str]:
     # Same length on purpose: match on Arabic digits, but cut the value from what the officer typed.
     shown = " ".join(clean_display(text).split()) if "\n" not in text else clean_display(text).strip()
-    return shown, shown.translate(_DIGITS)
+    return shown, to_arabic(shown)
 
 
 def parse_edit(text: str) -> EditCommand | None:
@@ -113,35 +112,22 @@ def parse_edit(text: str) -> EditCommand | None:
         value = shown[m.start("value") : m.end("value")].strip() if "value" in m.groupdict() else ""
         number = int(m.group("num"))
         target = "row" if m.group("kind") == "แถว" else "indicator"
-        if target == "indicator" and not 1 <= number <= 10:
-            raise EditError(f'ไม่มีตัวชี้วัดที่ {number} (ITA มีตัวชี้วัดที่ 1–10) กรุณาระบุใหม่ เช่น "{EXAMPLES[1]}"')
+        if target == "indicator" and not 1 <= number <= LAST_INDICATOR:
+            raise EditError(
+                wording.EDIT_NO_SUCH_INDICATOR.format(number=number, last=LAST_INDICATOR, example=EXAMPLES[1])
+            )
         if number < 1:
-            raise EditError(f'เลขแถวต้องเริ่มที่ 1 กรุณาระบุใหม่ เช่น "{EXAMPLES[0]}"')
+            raise EditError(wording.EDIT_ROW_FROM_ONE.format(example=EXAMPLES[0]))
         if len(value) > MAX_VALUE:
-            raise EditError(f"ข้อความยาวเกิน {MAX_VALUE} ตัวอักษร กรุณาย่อให้สั้นลงแล้วส่งใหม่")
+            raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
         return EditCommand(action, target, number, value)
     if _EDIT_START.match(probe):
-        raise EditError(
-            "ขออภัย ยังอ่านคำสั่งแก้ไขนี้ไม่ออก กรุณาระบุแถวหรือตัวชี้วัดและค่าที่ต้องการ ตามรูปแบบต่อไปนี้\n" + examples_th()
-        )
+        raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
     return None
 
 
 # ---------------------------------------------------------------- periods
-_MONTHS = (  # (full name, abbreviation) in calendar order
-    ("มกราคม", "ม.ค."),
-    ("กุมภาพันธ์", "ก.พ."),
-    ("มีนาคม", "มี.ค."),
-    ("เมษายน", "เม.ย."),
-    ("พฤษภาคม", "พ.ค."),
-    ("มิถุนายน", "มิ.ย."),
-    ("กรกฎาคม", "ก.ค."),
-    ("สิงหาคม", "ส.ค."),
-    ("กันยายน", "ก.ย."),
-    ("ตุลาคม", "ต.ค."),
-    ("พฤศจิกายน", "พ.ย."),
-    ("ธันวาคม", "ธ.ค."),
-)
+_MONTHS = tuple(zip(MONTHS, MONTHS_ABBR, strict=True))  # (full name, abbreviation) in calendar order
 
 
 def _abbr_pattern(abbr: str) -> str:
@@ -184,13 +170,13 @@ def fiscal_span_th(fiscal_year: int) -> str:
 
 def parse_period(text: str, fiscal_year: int | None) -> Period:
     """Parse "ต.ค. 68 – มี.ค. 69" (Thai months, B.E. years) and check it lies inside the fiscal year."""
-    probe = " ".join(clean_display(text).split()).translate(_DIGITS)
+    probe = to_arabic(" ".join(clean_display(text).split()))
     example = (
         f"ต.ค. {(fiscal_year - 1) % 100:02d} – มี.ค. {fiscal_year % 100:02d}"
         if fiscal_year
         else "ต.ค. 68 – มี.ค. 69"
     )
-    bad = EditError(f'ยังอ่านช่วงเวลา "{text.strip()}" ไม่ออก กรุณาระบุเดือนย่อและปี พ.ศ. เช่น "{example}"')
+    bad = EditError(wording.EDIT_PERIOD_UNREADABLE.format(text=text.strip(), example=example))
     first = _read_month(probe, 0)
     if not first:
         raise bad
@@ -209,20 +195,24 @@ def parse_period(text: str, fiscal_year: int | None) -> Period:
         if year is not None:
             return year
         if fiscal_year is None:
-            raise EditError(f'กรุณาระบุปี พ.ศ. ด้วย เช่น "{example}"')
+            raise EditError(wording.EDIT_PERIOD_NEEDS_YEAR.format(example=example))
         return fiscal_year - 1 if month >= 10 else fiscal_year
 
     y1, y2 = infer(m1, y1), infer(m2, y2)
     start, end = (y1, m1), (y2, m2)
     if start > end:
-        raise EditError(f'เดือนเริ่มต้นอยู่หลังเดือนสิ้นสุด กรุณาระบุใหม่ เช่น "{example}"')
+        raise EditError(wording.EDIT_PERIOD_BACKWARDS.format(example=example))
     if fiscal_year and not ((fiscal_year - 1, 10) <= start and end <= (fiscal_year, 9)):
         raise EditError(
-            f"ช่วงเวลา {_label(m1, y1)} – {_label(m2, y2)} อยู่นอกปีงบประมาณ พ.ศ. {fiscal_year} "
-            f'({fiscal_span_th(fiscal_year)}) กรุณาระบุช่วงภายในปีงบประมาณ เช่น "{example}"'
+            wording.EDIT_PERIOD_OUTSIDE.format(
+                period=f"{_label(m1, y1)} – {_label(m2, y2)}",
+                fiscal_year=fiscal_year,
+                span=fiscal_span_th(fiscal_year),
+                example=example,
+            )
         )
     label = _label(m1, y1) if start == end else f"{_label(m1, y1)} – {_label(m2, y2)}"
-    return Period(f"{y1 - 543:04d}-{m1:02d}", f"{y2 - 543:04d}-{m2:02d}", label)
+    return Period(f"{y1 - BE_OFFSET:04d}-{m1:02d}", f"{y2 - BE_OFFSET:04d}-{m2:02d}", label)
 
 
 # ---------------------------------------------------------------- applying
@@ -234,19 +224,12 @@ def _split_owners(value: str) -> list[str]:
 def _rows_for(draft: Draft, cmd: EditCommand) -> list[int]:
     if cmd.target == "row":
         if not 1 <= cmd.number <= len(draft.rows):
-            raise EditError(
-                f"ร่างนี้มี {len(draft.rows)} แถว ไม่มีแถว {cmd.number} "
-                f'กรุณาระบุเลขแถว 1–{len(draft.rows)} เช่น "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง"'
-            )
+            raise EditError(wording.EDIT_NO_SUCH_ROW.format(count=len(draft.rows), number=cmd.number))
         return [cmd.number - 1]
     found = [i for i, row in enumerate(draft.rows) if row.indicator == cmd.number]
     if not found:
         present = ", ".join(str(n) for n in sorted({r.indicator for r in draft.rows})) or "-"
-        raise EditError(
-            f"ในร่างยังไม่มีแถวของตัวชี้วัดที่ {cmd.number} (มีตัวชี้วัดที่ {present}) "
-            f'กรุณาระบุเป็นเลขแถว เช่น "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง" '
-            f'หรือพิมพ์ "ร่างตัวชี้วัด {cmd.number} ใหม่" เพื่อเพิ่มแถวของตัวชี้วัดนั้น'
-        )
+        raise EditError(wording.EDIT_INDICATOR_NOT_IN_DRAFT.format(number=cmd.number, present=present))
     return found
 
 
@@ -262,40 +245,40 @@ def apply_edit(
     if cmd.action is EditAction.REDRAFT:
         indicator = draft.rows[_rows_for(draft, cmd)[0]].indicator if cmd.target == "row" else cmd.number
         if redraft is None:
-            raise EditError("ขณะนี้ยังร่างใหม่รายตัวชี้วัดไม่ได้ กรุณาพิมพ์ /draft เพื่อร่างทั้งฉบับใหม่")
-        return redraft(draft, indicator), f"ร่างมาตรการของตัวชี้วัดที่ {indicator} ใหม่แล้ว"
+            raise EditError(wording.EDIT_NO_REDRAFT)
+        return redraft(draft, indicator), wording.EDIT_REDRAFTED.format(indicator=indicator)
     if not cmd.value.strip() and cmd.action is not EditAction.DELETE:
-        raise EditError(f'ยังไม่มีข้อความที่จะแก้ กรุณาพิมพ์ต่อท้ายคำว่า "เป็น" เช่น "{EXAMPLES[0]}"')
+        raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
     indices = _rows_for(draft, cmd)
     rows = list(draft.rows)
     if cmd.action is EditAction.DELETE:
         if len(indices) >= len(rows):
-            raise EditError(
-                "ร่างต้องมีมาตรการอย่างน้อย 1 แถว จึงลบแถวสุดท้ายไม่ได้ "
-                "หากต้องการเริ่มใหม่ทั้งหมด พิมพ์ /draft เพื่อร่างใหม่ หรือ /new เพื่อเริ่มต้นใหม่"
-            )
+            raise EditError(wording.EDIT_LAST_ROW)
         kept = [row for i, row in enumerate(rows) if i not in indices]
-        return draft.model_copy(update={"rows": kept}), f"ลบ{cmd.where_th()} แล้ว (เหลือ {len(kept)} แถว)"
+        done = wording.EDIT_DELETED.format(where=cmd.where_th(), left=len(kept))
+        return draft.model_copy(update={"rows": kept}), done
     change: dict
     if cmd.action is EditAction.OWNERS:
         owners = _split_owners(cmd.value)
-        change, what = {"owners": owners}, f"ผู้รับผิดชอบเป็น {', '.join(owners)}"
+        change, what = {"owners": owners}, wording.EDIT_WHAT_OWNERS.format(owners=", ".join(owners))
     elif cmd.action is EditAction.TIMELINE:
         period = parse_period(cmd.value, draft_fiscal_year(draft))
         change = {"timeline": period.label, "start_month": period.start_month, "end_month": period.end_month}
-        what = f"ระยะเวลาเป็น {period.label}"
+        what = wording.EDIT_WHAT_TIMELINE.format(period=period.label)
     elif cmd.action is EditAction.MEASURE:
-        change, what = {"measure": cmd.value.strip()}, "มาตรการ"
+        change, what = {"measure": cmd.value.strip()}, wording.EDIT_WHAT_MEASURE
     elif cmd.action is EditAction.KPI:
-        change, what = {"kpi": cmd.value.strip()}, "ตัวชี้วัดความสำเร็จ"
+        change, what = {"kpi": cmd.value.strip()}, wording.EDIT_WHAT_KPI
     else:  # ADD_STEP
-        change, what = {}, "ขั้นตอน"
+        change, what = {}, wording.EDIT_WHAT_STEP
     for i in indices:
         update = dict(change)
         if cmd.action is EditAction.ADD_STEP:
             update["steps"] = [*rows[i].steps, cmd.value.strip()]
         # Re-validate through the model so an edit can never store a row the exporters would reject.
         rows[i] = MeasureRow.model_validate({**rows[i].model_dump(), **update})
-    verb = "เพิ่ม" if cmd.action is EditAction.ADD_STEP else "แก้"
-    where = ", ".join(f"แถว {i + 1}" for i in indices)
-    return draft.model_copy(update={"rows": rows}), f"{verb}{what} ใน{where} แล้ว"
+    verb = wording.EDIT_VERB_ADD if cmd.action is EditAction.ADD_STEP else wording.EDIT_VERB_CHANGE
+    where = ", ".join(wording.EDIT_WHERE_ROW.format(number=i + 1) for i in indices)
+    return draft.model_copy(update={"rows": rows}), wording.EDIT_DONE.format(
+        verb=verb, what=what, where=where
+    )

@@ -11,17 +11,32 @@ this engine's rows on any failure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
+from bot import wording
 from bot.drafting import rows as draft_text
+from bot.drafting.llm import LLMRefiner
+from bot.ita.facts import SOLID, Tool
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source, ToolSummary
-from bot.ita.tiers import Thresholds, level, overall, tool_scores
+from bot.ita.playbook import Playbook, PlaybookEntry
+from bot.ita.tiers import Thresholds, Tier, level, overall, tool_scores
 from bot.scores import ScoreSet
 from bot.thai import current_fiscal_year
 
-URGENT, IMPROVE, MAINTAIN = "แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ"
+# A row cites the playbook, the NACC recommendation and at most this many sources in all.
+MAX_SOURCES = 4
+
+
+class Retriever(Protocol):
+    """Past analyses for a row (bot.search.retrieve.Retriever, injected by bot.app)."""
+
+    def search(
+        self, query: str, k: int = 5, *, indicator: int | None = None, kind: str | None = None
+    ) -> Sequence[draft_text.Quoted]: ...
 
 
 @dataclass
@@ -37,7 +52,9 @@ class DraftRequest:
 class Drafter:
     """The drafting engine: default rows, optionally refined by an LLM."""
 
-    def __init__(self, fw: Framework, playbook, retriever, *, refiner=None) -> None:
+    def __init__(
+        self, fw: Framework, playbook: Playbook, retriever: Retriever, *, refiner: LLMRefiner | None = None
+    ) -> None:
         self.fw = fw
         self.playbook = playbook
         self.retriever = retriever
@@ -106,7 +123,10 @@ class Drafter:
     def _weak_items(self, ctx: draft_text.Context, number: int) -> list[tuple[str, float]]:
         items = []
         for code, score in sorted(ctx.scores.items.items(), key=lambda kv: kv[1]):
-            if self.fw.item_indicator(code, ctx.year) == number and ctx.thresholds.tier(score) != MAINTAIN:
+            if (
+                self.fw.item_indicator(code, ctx.year) == number
+                and ctx.thresholds.tier(score) != Tier.MAINTAIN
+            ):
                 items.append((code, score))
         return items
 
@@ -117,9 +137,9 @@ class Drafter:
             return []
         # An indicator keeps its own tier; weak items under a strong indicator
         # still get their own rows, since the officer must fix them anyway.
-        tier = ctx.thresholds.tier(score) if score is not None else IMPROVE
+        tier = ctx.thresholds.tier(score) if score is not None else Tier.IMPROVE
         rows = []
-        if tier != MAINTAIN or ctx.include_maintain or weak:
+        if tier != Tier.MAINTAIN or ctx.include_maintain or weak:
             rows.append(self._row(ctx, number, score, tier, [code for code, _ in weak], item=None))
         for code, item_score in weak:
             rows.append(
@@ -127,25 +147,32 @@ class Drafter:
             )
         return rows
 
-    def _row(self, ctx, number, score, tier, items, *, item) -> MeasureRow:
+    def _row(
+        self,
+        ctx: draft_text.Context,
+        number: int,
+        score: float | None,
+        tier: Tier,
+        items: list[str],
+        *,
+        item: str | None,
+    ) -> MeasureRow:
         entry = draft_text.pick_entry(ctx, number, item)
         sources = self._sources(ctx, number, item, entry)
         return draft_text.build_row(
             ctx, entry, number=number, score=score, tier=tier, items=items, item=item, sources=sources
         )
 
-    def _sources(self, ctx, number: int, item: str | None, entry) -> list[Source]:
+    def _sources(
+        self, ctx: draft_text.Context, number: int, item: str | None, entry: PlaybookEntry
+    ) -> list[Source]:
         found: list[Source] = [draft_text.playbook_source(entry)]
         for rec in (
             self.fw.recommendations_for(item=item)
             if item
             else self.fw.recommendations_for(indicator=number)[:1]
         ):
-            hedge = (
-                ""
-                if rec.confidence in ("CONFIRMED", "CORROBORATED")
-                else " (พบในรายงานของหน่วยงานเดียว ยังไม่ได้ยืนยันกับเอกสาร ป.ป.ช.)"
-            )
+            hedge = "" if rec.confidence in SOLID else " (พบในรายงานของหน่วยงานเดียว ยังไม่ได้ยืนยันกับเอกสาร ป.ป.ช.)"
             found.append(Source(source="ข้อเสนอแนะ ป.ป.ช.", text=rec.text + hedge))
         name = self.fw.indicator(number).name
         query = (
@@ -153,7 +180,7 @@ class Drafter:
         )
         # Past analyses (measure tables first) show how other agencies phrased it;
         # curated recommendations are already cited above.
-        passages = self.retriever.search(query, k=3, indicator=number, kind="measure_table")
+        passages = [*self.retriever.search(query, k=3, indicator=number, kind="measure_table")]
         passages += self.retriever.search(query, k=2, indicator=number, kind="analysis")
         focus = (item,) if item else (f"ตัวชี้วัดที่ {number}", name)
         quoted = [Source(source=draft_text.cite(p), text=draft_text.quote(p.text, focus)) for p in passages]
@@ -161,12 +188,13 @@ class Drafter:
         # Two chunks of one report can read the same to the officer (same label, same quote):
         # cite what the reader sees once, and one passage per report before a second from any.
         reports: set[str] = set()
-        first, later = [], []
+        first: list[Source] = []
+        later: list[Source] = []
         for q in quoted:
             (later if q.source in reports else first).append(q)
             reports.add(q.source)
         for q in [*first, *later]:
-            if len(found) >= 4:
+            if len(found) >= MAX_SOURCES:
                 break
             if q.text and q not in found:
                 found.append(q)
@@ -205,23 +233,21 @@ class Drafter:
             monitoring_plan=draft_text.monitoring_plan(ctx, defaults),
         )
 
-    def _notes(self, ctx) -> list[str]:
+    def _notes(self, ctx: draft_text.Context) -> list[str]:
         current = current_fiscal_year(date.today())
         if ctx.fiscal_year and ctx.fiscal_year < current:
-            return [
-                f"ปีงบประมาณ พ.ศ. {ctx.fiscal_year} ของมาตรการนี้สิ้นสุดแล้ว (ปัจจุบันคือปีงบประมาณ พ.ศ. {current}) "
-                "หากต้องการใช้กับปีปัจจุบัน กรุณาระบุปีงบประมาณใหม่"
-            ]
+            return [wording.DRAFT_FISCAL_YEAR_OVER.format(fiscal_year=ctx.fiscal_year, current=current)]
         return []
 
-    def _tool_summary(self, ctx, tool, score) -> ToolSummary:
-        strengths, weaknesses = [], []
+    def _tool_summary(self, ctx: draft_text.Context, tool: Tool, score: float | None) -> ToolSummary:
+        strengths: list[str] = []
+        weaknesses: list[str] = []
         for number in tool.indicators:
             value = ctx.scores.indicators.get(number)
             if value is None:
                 continue
             label = f"ตัวชี้วัดที่ {number} {self.fw.indicator(number).name} ({value:.2f} คะแนน)"
-            (strengths if ctx.thresholds.tier(value) == MAINTAIN else weaknesses).append(label)
+            (strengths if ctx.thresholds.tier(value) == Tier.MAINTAIN else weaknesses).append(label)
         return ToolSummary(tool=tool.code, score=score, strengths=strengths, weaknesses=weaknesses)
 
     def _refine(self, draft: Draft) -> Draft:

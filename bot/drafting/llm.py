@@ -30,6 +30,7 @@ from pathlib import Path
 from langchain_core.language_models import BaseChatModel
 from pydantic import ValidationError
 
+from bot import wording
 from bot.drafting.prompts import render_messages
 from bot.ita.measures import Draft, MeasureRow, Source
 from bot.llm import classify_failure, model_name
@@ -94,17 +95,17 @@ def parse_json_object(content: str) -> dict:
     except ValueError:
         start, end = text.find("{"), text.rfind("}")
         if start < 0 or end <= start:
-            raise RowRejected("invalid_json", "ระบบ LLM ตอบกลับในรูปแบบที่ไม่ใช่ JSON") from None
+            raise RowRejected("invalid_json", wording.LLM_NOT_JSON) from None
         try:
             data = json.loads(text[start : end + 1])
         except ValueError:
-            raise RowRejected("invalid_json", "ระบบ LLM ตอบกลับในรูปแบบที่ไม่ใช่ JSON") from None
+            raise RowRejected("invalid_json", wording.LLM_NOT_JSON) from None
     if isinstance(data, dict) and isinstance(data.get("row"), dict):
         data = data["row"]
     if isinstance(data, dict) and isinstance(data.get("rows"), list) and len(data["rows"]) == 1:
         data = data["rows"][0]
     if not isinstance(data, dict):
-        raise RowRejected("invalid_json", "ระบบ LLM ตอบกลับเป็น JSON ที่ไม่ใช่ข้อมูลแถวของตาราง")
+        raise RowRejected("invalid_json", wording.LLM_NOT_A_ROW)
     return data
 
 
@@ -119,27 +120,27 @@ def check_row(
 ) -> MeasureRow:
     """Apply our rules to a schema-valid row; raise RowRejected with a Thai reason if one is broken."""
     if len(row.steps) < MIN_STEPS or any(not s.strip() for s in row.steps):
-        raise RowRejected("rule", f"ระบบ LLM เสนอขั้นตอนการดำเนินงานไม่ครบ {MIN_STEPS} ขั้นตอน")
+        raise RowRejected("rule", wording.LLM_TOO_FEW_STEPS.format(count=MIN_STEPS))
     units = {u.strip() for u in draft.agency.units if u.strip()}
     if units:
         # Owners the default engine chose (e.g. "ทุกกอง") may be kept as they are.
         allowed = units | {o.strip() for o in (original.owners if original else [])}
         strangers = [o for o in row.owners if not _owner_allowed(o, allowed)]
         if strangers:
-            raise RowRejected("rule", "ระบบ LLM ระบุผู้รับผิดชอบที่ไม่อยู่ในรายชื่อหน่วยงานภายใน: " + ", ".join(strangers))
+            raise RowRejected("rule", wording.LLM_UNKNOWN_OWNERS.format(owners=", ".join(strangers)))
     if row.start_month > row.end_month:
-        raise RowRejected("rule", "ระบบ LLM กำหนดเดือนเริ่มต้นหลังเดือนสิ้นสุด")
+        raise RowRejected("rule", wording.LLM_MONTHS_BACKWARDS)
     fiscal_year = draft.fiscal_year or draft.agency.measures_year()
     if fiscal_year:
         first, last = fiscal_months(fiscal_year)
         if row.start_month < first or row.end_month > last:
-            raise RowRejected("rule", f"ระบบ LLM กำหนดระยะเวลานอกปีงบประมาณ พ.ศ. {fiscal_year}")
+            raise RowRejected("rule", wording.LLM_OUTSIDE_FISCAL_YEAR.format(fiscal_year=fiscal_year))
     cited: list[Source] = []
     for src in row.sources:
         quote = _squash(src.text)
         given = [_squash(p.text) for p in passages if p.source.strip() == src.source.strip()]
         if not any(quote and quote in g and len(quote) >= min(_MIN_QUOTE, len(g)) for g in given):
-            raise RowRejected("rule", "ระบบ LLM อ้างอิงข้อความที่ไม่ได้มาจากเอกสารที่ระบบค้นคืนให้")
+            raise RowRejected("rule", wording.LLM_UNSOURCED_QUOTE)
         if all((c.source, _squash(c.text)) != (src.source, quote) for c in cited):
             cited.append(src)
     return row.model_copy(update={"sources": cited})
@@ -147,19 +148,19 @@ def check_row(
 
 def _schema_reason(err: ValidationError) -> str:
     fields = sorted({str(e["loc"][0]) for e in err.errors() if e.get("loc")})
-    return "ระบบ LLM ตอบกลับข้อมูลไม่ครบหรือไม่ตรงตามแบบฟอร์มของตาราง" + (
-        f" (ช่อง {', '.join(fields)})" if fields else ""
+    return wording.LLM_BAD_SCHEMA + (
+        wording.LLM_BAD_FIELDS.format(fields=", ".join(fields)) if fields else ""
     )
 
 
 def _transport_reason(kind: str, status: int | None, timeout: float) -> str:
     if kind == "timeout":
-        return f"ระบบ LLM ไม่ตอบกลับภายในเวลาที่กำหนด ({timeout:g} วินาที)"
+        return wording.LLM_TIMEOUT.format(timeout=timeout)
     if kind == "connection":
-        return "ไม่สามารถเชื่อมต่อกับระบบ LLM ได้"
+        return wording.LLM_NO_CONNECTION
     if kind == "status":
-        return f"ระบบ LLM แจ้งข้อผิดพลาดกลับมา (HTTP {status})"
-    return "เกิดข้อผิดพลาดระหว่างเรียกใช้ระบบ LLM"
+        return wording.LLM_HTTP_ERROR.format(status=status)
+    return wording.LLM_OTHER_ERROR
 
 
 class LLMRefiner:
@@ -203,7 +204,7 @@ class LLMRefiner:
                 if down:
                     return row, RowOutcome(row.indicator, False, "skipped", down[0])
             if deadline is not None and time.monotonic() >= deadline:
-                reason = f"ระบบ LLM ใช้เวลารวมครบตามที่กำหนด ({self.budget:g} วินาที) แล้ว"
+                reason = wording.LLM_BUDGET_SPENT.format(budget=self.budget)
                 return row, RowOutcome(row.indicator, False, "budget", reason)
             started = time.monotonic()
             try:
@@ -303,5 +304,5 @@ class LLMRefiner:
             by_reason.setdefault(o.reason, {})[o.indicator] = None
         for reason, indicators in by_reason.items():
             which = ", ".join(str(i) for i in indicators)
-            notes.append(f"{reason} จึงใช้ร่างจากระบบพื้นฐานแทนสำหรับตัวชี้วัดที่ {which}")
+            notes.append(wording.LLM_FELL_BACK.format(reason=reason, indicators=which))
         return draft.model_copy(update={"rows": rows, "engine": engine, "notes": notes}, deep=True)

@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
+from bot.ita.agency_types import AgencyType
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, MeasureRow, Source
+from bot.ita.playbook import DocumentDefaults, Playbook, PlaybookEntry
+from bot.ita.tiers import Thresholds, Tier
+from bot.scores import ScoreSet
 from bot.thai import fiscal_month_iso, format_period, normalize
 
-URGENT, IMPROVE, MAINTAIN = "แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ"
 # When in the fiscal year a row runs (fiscal months, 1 = ต.ค.): urgent work must
 # finish before the next ITA data entry (about เม.ย.), improvements by mid-year.
-_SPAN = {URGENT: (1, 6), IMPROVE: (1, 9), MAINTAIN: (1, 12)}
+_SPAN = {Tier.URGENT: (1, 6), Tier.IMPROVE: (1, 9), Tier.MAINTAIN: (1, 12)}
+# A strong indicator's row without its own maintain block keeps the first steps only.
+MAINTAIN_STEPS = 3
 # Words that make a measure read as keeping a level: wrong for a row that must fix or develop.
 MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
+
+
+class Quoted(Protocol):
+    """A retrieved passage as a row cites it (bot.search.retrieve.Passage; drafting never imports search)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def agency(self) -> str: ...
+
+    @property
+    def year(self) -> int | None: ...
 
 
 @dataclass
@@ -22,19 +41,19 @@ class Context:
     """Everything a row's wording depends on."""
 
     fw: Framework
-    playbook: object
+    playbook: Playbook
     profile: AgencyProfile
-    agency_type: object | None
+    agency_type: AgencyType | None
     agency: str
     units: list[str]
     year: int | None
     fiscal_year: int | None
-    scores: object
-    thresholds: object
+    scores: ScoreSet
+    thresholds: Thresholds
     include_maintain: bool
 
 
-def pick_entry(ctx: Context, number: int, item: str | None):
+def pick_entry(ctx: Context, number: int, item: str | None) -> PlaybookEntry:
     """Return the playbook entry for an item if there is one, else for its indicator."""
     entries = ctx.playbook.entries_for(number, [item] if item else [], year=ctx.year)
     if item:
@@ -84,21 +103,18 @@ def _report_to(ctx: Context) -> str:
 
 def build_row(
     ctx: Context,
-    entry,
+    entry: PlaybookEntry,
     *,
     number: int,
     score: float | None,
-    tier: str,
+    tier: Tier,
     items: list[str],
     item: str | None,
     sources: list[Source],
 ) -> MeasureRow:
     """Return one measure row fitted to the agency."""
     name = ctx.fw.indicator(number).name
-    if item:
-        topic = f"ตัวชี้วัดที่ {number} {name} – ข้อ {item_label(ctx, item)}"
-    else:
-        topic = f"ตัวชี้วัดที่ {number} {name}"
+    topic = f"ตัวชี้วัดที่ {number} {name}" + (f" – ข้อ {item_label(ctx, item)}" if item else "")
     # Score and tier are their own fields; the exporters and cards print them.
 
     if item and item not in entry.items:
@@ -110,7 +126,7 @@ def build_row(
         )
     else:
         analysis = _fill(
-            entry.analysis.get(tier) or entry.analysis.get(IMPROVE) or "", ctx, number, score, items
+            entry.analysis.get(tier) or entry.analysis.get(Tier.IMPROVE) or "", ctx, number, score, items
         )
     if not item and items:
         weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f})" for i in items)
@@ -132,11 +148,11 @@ def build_row(
         measure += f" ประจำปีงบประมาณ พ.ศ. {ctx.fiscal_year}"
 
     # A strong indicator's row is short: its entry's maintain block, else the first three steps.
-    keep = getattr(entry, "maintain", None) if tier == MAINTAIN else None
+    keep = getattr(entry, "maintain", None) if tier == Tier.MAINTAIN else None
     if keep is not None:
         steps_source, monitoring_text, kpis = keep.steps, keep.monitoring, [keep.kpi]
     else:
-        steps_source = entry.steps if tier != MAINTAIN else entry.steps[:3]
+        steps_source = entry.steps if tier != Tier.MAINTAIN else entry.steps[:MAINTAIN_STEPS]
         monitoring_text, kpis = entry.monitoring, entry.kpis[:2]
     steps = []
     for n, step in enumerate(steps_source, 1):
@@ -146,7 +162,7 @@ def build_row(
 
     start, end = _SPAN[tier]
     timing = getattr(entry, "timing", None)
-    if timing is not None and tier != MAINTAIN:
+    if timing is not None and tier != Tier.MAINTAIN:
         start, end = max(1, timing.start), min(_SPAN[tier][1], max(timing.end, timing.start))
     start_iso = fiscal_month_iso(ctx.fiscal_year, start)
     end_iso = fiscal_month_iso(ctx.fiscal_year, end)
@@ -182,15 +198,15 @@ def maintains(text: str) -> bool:
     return any(word in text for word in MAINTAIN_WORDS)
 
 
-def pick_measure(entry, tier: str, indicator_name: str) -> str:
+def pick_measure(entry: PlaybookEntry, tier: str, indicator_name: str) -> str:
     """Return the entry's measure for a tier: one that fixes or develops unless the row maintains."""
-    if tier == MAINTAIN:
+    if tier == Tier.MAINTAIN:
         own = next((m for m in entry.measures if maintains(m)), None)
         return own or f"กิจกรรมรักษาระดับ{indicator_name}: {entry.measures[0]}"
     return next((m for m in entry.measures if not maintains(m)), entry.title)
 
 
-def _reporting(ctx: Context, entry, item: str | None) -> str:
+def _reporting(ctx: Context, entry: PlaybookEntry, item: str | None) -> str:
     """Return what the row reports, to whom, and when (the Word plan prints it after "รายงานผล: ")."""
     what = entry.report
     if item and item not in entry.items:
@@ -200,7 +216,7 @@ def _reporting(ctx: Context, entry, item: str | None) -> str:
     return f"{what} ต่อ{_report_to(ctx)} รอบ 6 เดือน และรอบ 12 เดือน"
 
 
-def playbook_source(entry) -> Source:
+def playbook_source(entry: PlaybookEntry) -> Source:
     """Return the citation of a playbook entry (with the seed passages it distils)."""
     documents = len({r.seed for r in entry.seed_refs})
     scope = f"ข้อ {', '.join(entry.items)}" if entry.items else f"ตัวชี้วัดที่ {entry.indicator}"
@@ -211,7 +227,7 @@ def playbook_source(entry) -> Source:
     )
 
 
-def cite(passage) -> str:
+def cite(passage: Quoted) -> str:
     """Return a readable citation for a retrieved passage."""
     where = "รายงาน ITA"
     if passage.agency:
@@ -231,7 +247,7 @@ def excerpt(text: str, limit: int = 220) -> str:
     cut = head[:space] if space > 0 else ""
     if len(cut) < limit - 40:
         # Thai runs on for long without a space: cut between words rather than drop the run
-        from pythainlp.tokenize import word_tokenize
+        from pythainlp.tokenize import word_tokenize  # noqa: PLC0415 - ~0.1 s to import; long Thai runs only
 
         start = space + 1 if space > 0 else 0
         taken = ""
@@ -311,13 +327,15 @@ def quote(text: str, focus: tuple[str, ...] = (), limit: int = 220) -> str:
     return excerpt(" | ".join(x for x in [label, *planned] if x), limit)
 
 
-def document_defaults(ctx: Context):
+def document_defaults(ctx: Context) -> DocumentDefaults:
     """Return the playbook's document-level defaults for this agency family."""
     family = ctx.agency_type.family if ctx.agency_type else "local_gov"
     return ctx.playbook.document_defaults(family)
 
 
-def document_kpis(ctx: Context, rows: list[MeasureRow], total: float | None, defaults) -> list[str]:
+def document_kpis(
+    ctx: Context, rows: list[MeasureRow], total: float | None, defaults: DocumentDefaults
+) -> list[str]:
     """Return success indicators for the whole plan, driven by this agency's scores."""
     kpis = []
     if total is not None:
@@ -325,7 +343,7 @@ def document_kpis(ctx: Context, rows: list[MeasureRow], total: float | None, def
         kpis.append(
             f"คะแนน ITA ปีงบประมาณ พ.ศ. {ctx.fiscal_year or ''} ไม่น้อยกว่า {target:.2f} คะแนน".replace("  ", " ")
         )
-    weak = sorted({r.indicator for r in rows if r.tier != MAINTAIN})
+    weak = sorted({r.indicator for r in rows if r.tier != Tier.MAINTAIN})
     for number in weak:
         kpis.append(
             f"ตัวชี้วัดที่ {number} {ctx.fw.indicator(number).name} ได้คะแนนไม่น้อยกว่า {ctx.thresholds.maintain_from:.0f} คะแนน"
@@ -334,7 +352,7 @@ def document_kpis(ctx: Context, rows: list[MeasureRow], total: float | None, def
     return list(dict.fromkeys(kpis))
 
 
-def monitoring_plan(ctx: Context, defaults) -> list[str]:
+def monitoring_plan(ctx: Context, defaults: DocumentDefaults) -> list[str]:
     """Return the monitoring and reporting paragraphs, naming the executive and rounds."""
     plan = [_fill(p, ctx, 1, None, []) for p in [*defaults.monitoring_plan, *defaults.reporting_plan]]
     plan.append(

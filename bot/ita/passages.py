@@ -1,13 +1,16 @@
-"""Turn the validated ITA framework facts into self-contained Thai passages for indexing."""
+"""Turn the validated framework facts and playbook entries into self-contained Thai passages.
+
+The retrieval index stores these passages (bot.search.ingest.knowledge_sources);
+neither the framework nor the playbook knows about indexing.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
-if TYPE_CHECKING:  # pragma: no cover
-    from bot.ita.framework import Framework
-
-SOURCE_PREFIX = "knowledge/framework"
+from bot.ita.facts import SOLID, hedge
+from bot.ita.framework import Framework
+from bot.ita.playbook import Playbook
 
 
 def _passage(
@@ -32,16 +35,15 @@ def _passage(
     }
 
 
-def _years(years) -> str:
-    years = sorted(set(years))
-    if not years:
+def _years(years: Iterable[int]) -> str:
+    ordered = sorted(set(years))
+    if not ordered:
         return ""
-    return f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return f"{ordered[0]}" if len(ordered) == 1 else f"{ordered[0]}–{ordered[-1]}"
 
 
-def build_passages(fw: Framework) -> list[dict]:
+def framework_passages(fw: Framework) -> list[dict]:
     """Return one passage per recommendation, item, OIT item (per year), description and level meaning."""
-    from bot.ita.framework import hedge  # noqa: PLC0415 - avoids a circular import
 
     def ind_label(n: int | None) -> str:
         return f"ตัวชี้วัดที่ {n} {fw.indicator(n).name}" if n else ""
@@ -51,11 +53,7 @@ def build_passages(fw: Framework) -> list[dict]:
         items = ", ".join(rec.items) or "-"
         n = rec.indicator if rec.indicator else (fw.item_indicator(rec.items[0]) if rec.items else None)
         where = f" พบในเอกสารของหน่วยงานตัวอย่าง ปี {', '.join(map(str, rec.years))}" if rec.years else ""
-        mapping = (
-            ""
-            if rec.mapping_confidence in ("CONFIRMED", "CORROBORATED")
-            else f" (การจับคู่กับข้อ {items} อนุมานจากถ้อยคำ)"
-        )
+        mapping = "" if rec.mapping_confidence in SOLID else f" (การจับคู่กับข้อ {items} อนุมานจากถ้อยคำ)"
         text = (
             f"ข้อเสนอแนะของ ป.ป.ช. สำหรับข้อ {items} ({ind_label(n)}): {rec.text}"
             f"{where}{mapping}{hedge(rec.confidence)}"
@@ -94,8 +92,8 @@ def build_passages(fw: Framework) -> list[dict]:
             )
         )
 
-    for year, items in fw.oit.items():
-        for it in items:
+    for year, oit_items in fw.oit.items():
+        for it in oit_items:
             group = (
                 f" กลุ่ม {it.group} {it.group_name}".rstrip()
                 if it.group and it.group != it.group_name
@@ -124,7 +122,7 @@ def build_passages(fw: Framework) -> list[dict]:
                 )
             )
         entry = fw.oit_years[year]
-        if not items:
+        if not oit_items:
             text = (
                 f"รายการข้อ OIT ของปี {year} ยังไม่ได้รับการยืนยัน {' '.join(entry.notes)}{hedge(entry.confidence)}"
             )
@@ -202,5 +200,39 @@ def build_passages(fw: Framework) -> list[dict]:
         )
         out.append(
             _passage("calendar-fiscal-year", text, cal.source, "framework", None, [], None, cal.confidence)
+        )
+    return out
+
+
+def playbook_passages(playbook: Playbook) -> list[dict]:
+    """Return one self-contained Thai passage per playbook entry, for the retrieval index."""
+    out = []
+    for e in playbook.entries.values():
+        head = f"แนวทางมาตรการ ตัวชี้วัดที่ {e.indicator}"
+        if e.items:
+            head += f" ข้อ {', '.join(e.items)}"
+        if e.group:
+            head += f" (OIT กลุ่ม {e.group})"
+        lines = [f"{head}: {e.title}", "มาตรการ/โครงการ: " + "; ".join(e.measures)]
+        lines.append(
+            "ขั้นตอน: "
+            + " ".join(f"{i}. {s.text} ({playbook.roles[s.role].name_th})" for i, s in enumerate(e.steps, 1))
+        )
+        lines.append("ตัวชี้วัดความสำเร็จ: " + "; ".join(e.kpis))
+        lines.append(f"การกำกับติดตาม: {e.monitoring}")
+        lines.append(f"การรายงานผล: {e.reporting}")
+        if e.publish:
+            lines.append(f"สิ่งที่ต้องเผยแพร่: {e.publish}")
+        if e.codes:
+            lines.append("รหัสข้อตามปี: " + "; ".join(f"{y}: {', '.join(c)}" for y, c in e.codes.items()))
+        out.append(
+            {
+                "id": f"playbook:{e.key}",
+                "text": "\n".join(lines),
+                "source": e.source,
+                "kind": "playbook",
+                "indicator": e.indicator,
+                "items": list(e.items),
+            }
         )
     return out

@@ -4,30 +4,86 @@ The playbook (knowledge/playbook/*.yaml) is our distilled practice from the
 seed documents: per indicator and per weak item, what measures agencies take,
 their steps tagged with a unit ROLE, timing, KPIs, monitoring and the seed
 passages they came from. knowledge/agency_types.yaml maps every role to the
-unit names of each agency type, so owners never cross agency families.
+unit names of each agency type (bot.ita.agency_types), so owners never cross
+agency families. The passages indexed for retrieval are built in bot.ita.passages.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
-from typing import Literal
 
 import yaml
 from pydantic import BaseModel, Field, field_validator, model_validator
-from rapidfuzz import fuzz
 
-from bot.ita.playbook_models import MaintainPlan, SeedRef, Step
-from bot.ita.playbook_models import check_template as _check_template
+from bot.ita.agency_types import AgencyType, Role, match_agency_type, resolve_owners
+from bot.ita.tiers import Tier
 
-TIERS = ("แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ")
-Family = Literal["local_gov", "school", "central_gov", "public_org", "university"]
 WHOLE_YEAR = "ตลอดปี"
-# Thai unit names share generic heads ("กอง", "กลุ่ม", "งาน" ...); comparing the
-# rest keeps "กองคลัง" from looking like "กองช่าง".
-_UNIT_HEADS = ("ส่วนงาน", "กลุ่มงาน", "กลุ่ม", "สำนัก", "กอง", "งาน", "ฝ่าย", "ศูนย์", "หน่วย", "ส่วน")
-_MIN_UNIT_SCORE = 80.0
-_MIN_TYPE_SCORE = 85.0
+# The tier names the analysis texts are keyed by (the YAML keys are these Thai strings).
+_TIER_NAMES = tuple(t.value for t in Tier)
+PLACEHOLDERS = {"agency", "score", "indicator_name", "items", "fiscal_year", "year"}
+# A รักษาระดับ row is short: one line per step, a short monitoring sentence and one KPI.
+MAINTAIN_STEPS = 3
+MAINTAIN_STEP_MAX = 75
+MAINTAIN_LINE_MAX = 90
+
+
+def placeholders(text: str) -> set[str]:
+    """Return the {names} a template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def check_template(text: str) -> str:
+    """Return the template unchanged, or raise if it uses a placeholder the drafter does not fill."""
+    unknown = placeholders(text) - PLACEHOLDERS
+    if unknown:
+        raise ValueError(f"unknown placeholder(s) {sorted(unknown)} in {text[:60]!r}")
+    return text
+
+
+class SeedRef(BaseModel):
+    """A short exact quote from a seed document that an entry distils."""
+
+    seed: str = Field(pattern=r"^\d{3}$")
+    quote: str = Field(min_length=4, max_length=120)
+
+
+class Step(BaseModel):
+    """One numbered step of a measure, with the unit role that carries it out."""
+
+    role: str
+    text: str = Field(min_length=5)
+
+    @field_validator("text")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        return check_template(value)
+
+
+class MaintainStep(Step):
+    """A step of a รักษาระดับ row: one short, concrete action."""
+
+    text: str = Field(min_length=5, max_length=MAINTAIN_STEP_MAX)
+
+
+class MaintainPlan(BaseModel):
+    """What a strong indicator's รักษาระดับ row says instead of the full practice.
+
+    Exactly three short steps (review/update, announce, publish the evidence ...),
+    one monitoring sentence and one measurable KPI.
+    """
+
+    steps: list[MaintainStep] = Field(min_length=MAINTAIN_STEPS, max_length=MAINTAIN_STEPS)
+    monitoring: str = Field(min_length=5, max_length=MAINTAIN_LINE_MAX)
+    kpi: str = Field(min_length=5, max_length=MAINTAIN_LINE_MAX)
+    seed_refs: list[SeedRef] = Field(default_factory=list)
+
+    @field_validator("monitoring", "kpi")
+    @classmethod
+    def _templates(cls, value: str) -> str:
+        return check_template(value)
 
 
 class Timing(BaseModel):
@@ -48,7 +104,7 @@ class PlaybookEntry(BaseModel):
     """Practice for one indicator, or one weak item (I/E) or OIT item group."""
 
     key: str = Field(pattern=r"^[A-Za-z0-9_]+$")
-    indicator: int = Field(ge=1, le=10)
+    indicator: int = Field(ge=1)
     items: list[str] = Field(default_factory=list)
     title: str = Field(min_length=5)
     analysis: dict[str, str]
@@ -73,7 +129,7 @@ class PlaybookEntry(BaseModel):
 
     @field_validator("timing", mode="before")
     @classmethod
-    def _whole_year(cls, value):
+    def _whole_year(cls, value: object) -> object:
         if value == WHOLE_YEAR:
             return {"start": 1, "end": 12, "label": WHOLE_YEAR}
         return value
@@ -81,16 +137,16 @@ class PlaybookEntry(BaseModel):
     @field_validator("analysis")
     @classmethod
     def _tiers(cls, value: dict[str, str]) -> dict[str, str]:
-        if set(value) != set(TIERS):
-            raise ValueError(f"analysis needs exactly the tiers {TIERS}, got {sorted(value)}")
+        if set(value) != set(_TIER_NAMES):
+            raise ValueError(f"analysis needs exactly the tiers {_TIER_NAMES}, got {sorted(value)}")
         for text in value.values():
-            _check_template(text)
+            check_template(text)
         return value
 
     @field_validator("kpis", "measures")
     @classmethod
     def _templates(cls, value: list[str]) -> list[str]:
-        return [_check_template(v) for v in value]
+        return [check_template(v) for v in value]
 
     @field_validator("codes")
     @classmethod
@@ -118,33 +174,6 @@ class PlaybookEntry(BaseModel):
         return sorted(out)
 
 
-class Role(BaseModel):
-    """A unit role that steps and owners refer to."""
-
-    key: str
-    name_th: str
-    keywords: list[str] = Field(default_factory=list)
-    generic: bool = Field(default=False, description="not a unit (all units, ITA team, executive)")
-
-
-class AgencyType(BaseModel):
-    """One agency type: its names, units, role map and who approves the measures."""
-
-    key: str = Field(pattern=r"^[a-z_]+$")
-    name_th: str
-    aliases: list[str] = Field(default_factory=list)
-    family: Family
-    default_units: list[str] = Field(min_length=1)
-    unit_sources: dict[str, str] = Field(default_factory=dict, description='"seed 00N" or "standard"')
-    roles: dict[str, list[str]]
-    executive: str
-    report_to: str
-
-    def known_names(self) -> set[str]:
-        """Return every unit or role name that belongs to this type."""
-        return set(self.default_units) | {n for names in self.roles.values() for n in names}
-
-
 class DocumentDefaults(BaseModel):
     """Document-level success KPIs, monitoring and reporting text, expected results."""
 
@@ -157,7 +186,7 @@ class DocumentDefaults(BaseModel):
     @field_validator("kpis", "monitoring_plan", "reporting_plan", "expected_results")
     @classmethod
     def _templates(cls, value: list[str]) -> list[str]:
-        return [_check_template(v) for v in value]
+        return [check_template(v) for v in value]
 
 
 class Playbook(BaseModel):
@@ -184,10 +213,14 @@ class Playbook(BaseModel):
             unknown = sorted(used - set(self.roles))
             if unknown:
                 raise ValueError(f"entry {entry.key}: unknown role(s) {unknown}")
+        # Every indicator that any entry names, and every number below it, needs its own
+        # indicator entry. The playbook does not load the framework; a test checks that
+        # the indicators covered are exactly the framework's.
         covered = {e.indicator for e in self.entries.values() if not e.items and not e.codes}
-        if covered != set(range(1, 11)):
+        named = set(range(1, max((e.indicator for e in self.entries.values()), default=1) + 1))
+        if covered != named:
             raise ValueError(
-                f"every indicator 1-10 needs an indicator entry, missing {sorted(set(range(1, 11)) - covered)}"
+                f"every indicator 1-{max(named)} needs an indicator entry, missing {sorted(named - covered)}"
             )
         return self
 
@@ -231,39 +264,6 @@ class Playbook(BaseModel):
                 return min(hits, key=lambda e: len(e.codes_for(y)))
         return None
 
-    def passages(self) -> list[dict]:
-        """Return one self-contained Thai passage per entry, for the retrieval index."""
-        out = []
-        for e in self.entries.values():
-            head = f"แนวทางมาตรการ ตัวชี้วัดที่ {e.indicator}"
-            if e.items:
-                head += f" ข้อ {', '.join(e.items)}"
-            if e.group:
-                head += f" (OIT กลุ่ม {e.group})"
-            lines = [f"{head}: {e.title}", "มาตรการ/โครงการ: " + "; ".join(e.measures)]
-            lines.append(
-                "ขั้นตอน: "
-                + " ".join(f"{i}. {s.text} ({self.roles[s.role].name_th})" for i, s in enumerate(e.steps, 1))
-            )
-            lines.append("ตัวชี้วัดความสำเร็จ: " + "; ".join(e.kpis))
-            lines.append(f"การกำกับติดตาม: {e.monitoring}")
-            lines.append(f"การรายงานผล: {e.reporting}")
-            if e.publish:
-                lines.append(f"สิ่งที่ต้องเผยแพร่: {e.publish}")
-            if e.codes:
-                lines.append("รหัสข้อตามปี: " + "; ".join(f"{y}: {', '.join(c)}" for y, c in e.codes.items()))
-            out.append(
-                {
-                    "id": f"playbook:{e.key}",
-                    "text": "\n".join(lines),
-                    "source": e.source,
-                    "kind": "playbook",
-                    "indicator": e.indicator,
-                    "items": list(e.items),
-                }
-            )
-        return out
-
     def document_defaults(self, family: str) -> DocumentDefaults:
         """Return the document-level defaults for an agency family."""
         if family not in self.defaults:
@@ -273,126 +273,11 @@ class Playbook(BaseModel):
     # -- agency types --------------------------------------------------------
     def match_agency_type(self, text: str) -> AgencyType | None:
         """Return the agency type a name or alias refers to, tolerating typos; None if unsure."""
-        norm = " ".join((text or "").split())
-        if not norm:
-            return None
-        low = norm.lower()
-        for at in self.agency_types.values():
-            if low in (at.key, at.name_th.lower()):
-                return at
-        best: tuple[tuple, AgencyType] | None = None
-        for at in self.agency_types.values():
-            for alias in (at.name_th, *at.aliases):
-                pos = _alias_position(alias.lower(), low)
-                if pos is not None:
-                    rank = (-pos, len(alias))  # earliest mention wins, then the most specific alias
-                    if best is None or rank > best[0]:
-                        best = (rank, at)
-        if best:
-            return best[1]
-        if len(norm) < 4:
-            return None
-        scored = []
-        for at in self.agency_types.values():
-            for alias in (at.name_th, *at.aliases):
-                if len(alias) >= 5:  # short aliases ("อบต", "กรม") match too much by chance
-                    scored.append((fuzz.partial_ratio(alias.lower(), low), len(alias), at))
-        score, _, at = max(scored, key=lambda s: (s[0], s[1]))
-        return at if score >= _MIN_TYPE_SCORE else None
+        return match_agency_type(self.agency_types, text)
 
     def resolve_owners(self, roles: list[str], agency_type: str, units: list[str] | None = None) -> list[str]:
         """Return unit names for roles in this agency type, picked from the officer's units if given."""
-        at = self.agency_types.get(agency_type) or self.match_agency_type(agency_type)
-        if at is None:
-            return []
-        own = [u.strip() for u in units or [] if u and u.strip()]
-        out: list[str] = []
-        for role in roles:
-            if role not in self.roles:
-                raise KeyError(f"unknown role {role!r}; known: {', '.join(self.roles)}")
-            out.extend(self._owners_for(role, at, own) if own else at.roles[role])
-        return list(dict.fromkeys(out))
-
-    def _owners_for(self, role: str, at: AgencyType, units: list[str]) -> list[str]:
-        names = at.roles[role]
-        exact = [n for n in names if n in units]
-        if exact:
-            return exact
-        best = self._best_unit(role, at, units)
-        # "งานพัสดุ กองคลัง" beats a bare "กองคลัง", but not a unit the officer named for this role
-        if best and not any(n.endswith(" " + best) for n in names):
-            return [best]
-        sub_units = [n for n in names if any(n.endswith(" " + u) for u in units)]
-        if sub_units:
-            return sub_units
-        if best:
-            return [best]
-        if self.roles[role].generic or all(n.startswith("ทุก") for n in names):
-            return names  # not a unit ("ทุกส่วนงานที่ให้บริการ..."): the type's wording fits any unit list
-        if role != "admin":
-            fallback = self._owners_for("admin", at, units)
-            if fallback:
-                return fallback
-        return units[:1]
-
-    def _best_unit(self, role: str, at: AgencyType, units: list[str]) -> str | None:
-        scored = []
-        # a unit this type names for another role is not picked by keyword ("ส่วนงานพัสดุและบริการ
-        # สำนักงาน" is procurement, not the service units, although it contains "บริการ")
-        taken = {n for r, names in at.roles.items() if r != role for n in names} - set(at.roles[role])
-        for i, unit in enumerate(units):
-            if unit in taken:
-                continue
-            by_name = max((_name_score(n, unit) for n in at.roles[role]), default=0.0)
-            # a longer keyword is more specific ("บริหารทั่วไป" over "สำนักงาน")
-            by_keyword = max(
-                (75.0 + min(len(kw), 20) for kw in self.roles[role].keywords if kw.lower() in unit.lower()),
-                default=0.0,
-            )
-            scored.append((max(by_name, by_keyword), by_keyword, -i, unit))
-        if not scored:
-            return None
-        score, _, _, unit = max(scored)
-        return unit if score >= _MIN_UNIT_SCORE else None
-
-
-def _core(name: str) -> str:
-    name = name.strip()
-    for head in _UNIT_HEADS:
-        if name.startswith(head) and len(name) > len(head) + 1:
-            return name[len(head) :].strip()
-    return name
-
-
-def _name_score(role_name: str, unit: str) -> float:
-    a, b = _core(role_name), _core(unit)
-    score = fuzz.ratio(a, b)
-    # containment ("คลัง" in "คลังและพัสดุ") counts only when near-exact: short Thai
-    # words align loosely ("บริหาร" ~ "บริการ")
-    if min(len(a), len(b)) >= 4 and (partial := fuzz.partial_ratio(a, b)) >= 95:
-        score = max(score, partial)
-    # a whole-name typo ("กองคลงั") keeps a high ratio that the bare cores lose
-    if (whole := fuzz.ratio(role_name, unit)) >= 85:
-        score = max(score, whole)
-    return float(score)
-
-
-def _alias_position(alias: str, text: str) -> int | None:
-    """Return where an alias occurs in text, or None; short aliases only count at a word start."""
-    if len(alias) >= 5:
-        pos = text.find(alias)
-        return pos if pos >= 0 else None
-    for match in re.finditer(re.escape(alias), text):
-        start, end = match.start(), match.end()
-        at_word_start = start == 0 or text[start - 1] in " (/"
-        if not at_word_start:
-            continue
-        nxt = text[end : end + 1]
-        # "ทต"/"รร" must stand alone; "อบต" or "กรม" may run into the name ("อบตทุ่งทอง")
-        if len(alias) <= 2 and not alias.endswith(".") and nxt not in ("", " ", "."):
-            continue
-        return start
-    return None
+        return resolve_owners(self.roles, self.agency_types, roles, agency_type, units)
 
 
 def _read_yaml(path: Path) -> dict:

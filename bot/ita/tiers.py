@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from bot.ita.framework import Framework
-from bot.scores.text import normalise
+from bot import wording
+from bot.ita.framework import SOLID, Framework
+from bot.thai import fix_number_slips, normalize
 
 
 class Tier(enum.StrEnum):
@@ -18,9 +21,21 @@ class Tier(enum.StrEnum):
     MAINTAIN = "รักษาระดับ"
 
 
+# Short names for the members, used by confirmation_summary and the tests.
 URGENT, IMPROVE, MAINTAIN = Tier.URGENT, Tier.IMPROVE, Tier.MAINTAIN
-SOLID = ("CONFIRMED", "CORROBORATED")
-CONFIRM_PROMPT = "ถูกต้องหรือไม่ หากถูกต้องพิมพ์ 'ยืนยัน' หากต้องแก้ไข พิมพ์ เช่น 'แก้ตัวชี้วัด 7 เป็น 61.5'"
+CONFIRM_PROMPT = wording.CONFIRM_PROMPT
+
+
+class ScoresRead(Protocol):
+    """What the confirmation summary reads of a score set (bot.scores.ScoreSet; ita never imports it)."""
+
+    year: int | None
+    overall: float | None
+    indicators: dict[int, float]
+    items: dict[str, float]
+    tools: dict[str, float]
+
+    def missing_indicators(self, numbers: Iterable[int]) -> list[int]: ...
 
 
 @dataclass(frozen=True)
@@ -34,7 +49,7 @@ class Thresholds:
         if not 0 <= self.urgent_below <= self.maintain_from <= 100:
             raise ValueError("thresholds must satisfy 0 <= urgent_below <= maintain_from <= 100")
 
-    def tier(self, score: float) -> str:
+    def tier(self, score: float) -> Tier:
         """Return the tier of one indicator or item score."""
         if score < self.urgent_below:
             return URGENT
@@ -43,7 +58,7 @@ class Thresholds:
 
 def parse_thresholds(text: str) -> Thresholds | None:
     """Read thresholds such as '70', '85/92' or '85 95'; None if the text gives no valid pair."""
-    nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", normalise(text or ""))]
+    nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", fix_number_slips(normalize(text or "")))]
     if not 1 <= len(nums) <= 2:
         return None
     urgent = nums[0]
@@ -63,7 +78,7 @@ class LevelResult:
 
 def tool_scores(indicators: dict[int, float], fw: Framework) -> dict[str, float]:
     """Return each tool's score (plain mean of its indicators) for tools whose indicators are all known."""
-    out = {}
+    out: dict[str, float] = {}
     for tool in fw.tools:
         if all(n in indicators for n in tool.indicators):
             out[tool.code] = sum(indicators[n] for n in tool.indicators) / len(tool.indicators)
@@ -81,14 +96,12 @@ def overall(indicators: dict[int, float], fw: Framework) -> float | None:
 def level(year: int | None, overall: float | None, tools: dict[str, float], fw: Framework) -> LevelResult:
     """Return the result level for the assessment year, saying how sure the rule is."""
     if overall is None:
-        return LevelResult("", False, "ยังคำนวณระดับไม่ได้ เพราะยังไม่มีคะแนนภาพรวม")
+        return LevelResult("", False, wording.LEVEL_NO_OVERALL)
     if year is None:
-        return LevelResult(
-            "", False, "ยังไม่ทราบปีที่ประเมิน จึงยังระบุระดับไม่ได้ (เกณฑ์ระดับเปลี่ยนในปี 2566) กรุณาแจ้งปี เช่น 'ปี 2568'"
-        )
+        return LevelResult("", False, wording.LEVEL_NO_YEAR)
     scale = fw.scale_for(year)
     if scale is None:
-        return LevelResult("", False, f"ยังไม่มีข้อมูลเกณฑ์ระดับของปี {year}")
+        return LevelResult("", False, wording.LEVEL_NO_SCALE.format(year=year))
     score = round(overall, 2)
     notes: list[str] = []
     for lv in scale.levels:
@@ -96,28 +109,25 @@ def level(year: int | None, overall: float | None, tools: dict[str, float], fw: 
             continue
         if lv.every_tool_min is not None:
             if len(tools) < len(fw.tools):
-                notes.append(f"ระดับ '{lv.label}' ต้องมีคะแนนทุกเครื่องมือ จึงยังตรวจเงื่อนไขรายเครื่องมือไม่ได้")
+                notes.append(wording.LEVEL_NEEDS_EVERY_TOOL.format(label=lv.label))
                 continue
             if any(round(v, 2) < lv.every_tool_min for v in tools.values()):
                 continue
         confidence = lv.confidence or scale.confidence
         confirmed = confidence in SOLID
         if not confirmed:
-            notes.append(
-                f"เกณฑ์ของระดับ '{lv.label}' ยังไม่ได้รับการยืนยันจากเอกสารของสำนักงาน ป.ป.ช. "
-                f"(ความเชื่อมั่น: {confidence})"
-            )
+            notes.append(wording.LEVEL_UNCONFIRMED.format(label=lv.label, confidence=confidence))
         if scale.per_tool_rule:
             notes += scale.notes
         return LevelResult(lv.label, confirmed, " ".join(notes))
-    return LevelResult("", False, " ".join(notes) or "ไม่พบระดับที่ตรงกับคะแนน")
+    return LevelResult("", False, " ".join(notes) or wording.LEVEL_NOT_FOUND)
 
 
 def _fmt(v: float) -> str:
     return f"{v:.2f}"
 
 
-def confirmation_summary(scores, fw: Framework, thresholds: Thresholds) -> str:
+def confirmation_summary(scores: ScoresRead, fw: Framework, thresholds: Thresholds) -> str:
     """Return the Thai summary that asks the officer to confirm the scores read."""
     lines = [f"สรุปคะแนน ITA ที่ได้รับ{f' ปี {scores.year}' if scores.year else ''} กรุณาตรวจสอบ"]
     computed = tool_scores(scores.indicators, fw)

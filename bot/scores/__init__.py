@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
+from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
 from bot.scores.text import name_hits, normalise, squeeze
 
+# A pasted score table is a few thousand characters; more is a whole report pasted by mistake.
 MAX_CHARS = 60_000
-EXAMPLE = "เช่น 'ตัวชี้วัดที่ 1 98.89' หรือวางตารางผลการประเมินจากระบบ ITAS"
+EXAMPLE = wording.SCORES_EXAMPLE
 
 
 class ScoreSet(BaseModel):
@@ -76,35 +78,33 @@ class ParseResult:
 
 
 def _label(kind: str, key: int | str) -> str:
-    return {"indicator": f"ตัวชี้วัดที่ {key}", "item": f"ข้อ {key}", "overall": "คะแนนภาพรวม"}.get(
-        kind, f"คะแนนเครื่องมือ {key}"
-    )
+    labels = {
+        "indicator": wording.SCORE_LABEL_INDICATOR,
+        "item": wording.SCORE_LABEL_ITEM,
+        "overall": wording.SCORE_LABEL_OVERALL,
+    }
+    return labels.get(kind, wording.SCORE_LABEL_TOOL).format(key=key)
 
 
 def _fix_example(kind: str, key: int | str, value: float | None = None) -> str:
     shown = f"{value:.2f}" if value is not None and 0 <= value <= 100 else "90.00"
     if kind == "indicator":
-        return f"'แก้ตัวชี้วัด {key} เป็น {shown}'"
+        return wording.FIX_INDICATOR.format(key=key, value=shown)
     if kind == "item":
-        return f"'แก้ {key} เป็น {shown}'"
-    return f"'แก้{'ภาพรวม' if kind == 'overall' else key} เป็น {shown}'"
+        return wording.FIX_ITEM.format(key=key, value=shown)
+    return wording.FIX_OTHER.format(key=wording.FIX_OVERALL_KEY if kind == "overall" else key, value=shown)
 
 
-def _invalid(f: Found) -> str | None:
-    if f.kind == "indicator" and not 1 <= int(f.key) <= 10:
-        return (
-            f"ไม่มีตัวชี้วัดที่ {f.key} ในการประเมิน ITA (มีเฉพาะตัวชี้วัดที่ 1–10) "
-            f"กรุณาตรวจสอบเลขตัวชี้วัดแล้วส่งใหม่ เช่น 'ตัวชี้วัดที่ 10 90.00'"
-        )
+def _invalid(f: Found, fw: Framework) -> str | None:
+    if f.kind == "indicator" and int(f.key) not in fw.indicator_numbers:
+        return wording.SCORE_NO_SUCH_INDICATOR.format(key=f.key, last=max(fw.indicator_numbers))
     if f.value > 100:
-        return (
-            f"{_label(f.kind, f.key)} ได้ {f.value:g} ซึ่งเกิน 100 คะแนน (คะแนน ITA อยู่ระหว่าง 0–100) "
-            f"กรุณาส่งคะแนนที่ถูกต้อง เช่น {_fix_example(f.kind, f.key)}"
+        return wording.SCORE_OVER_100.format(
+            label=_label(f.kind, f.key), value=f.value, fix=_fix_example(f.kind, f.key)
         )
     if f.value < 0:
-        return (
-            f"{_label(f.kind, f.key)} ได้ {f.value:g} ซึ่งต่ำกว่า 0 (คะแนน ITA อยู่ระหว่าง 0–100) "
-            f"กรุณาส่งคะแนนที่ถูกต้อง เช่น {_fix_example(f.kind, f.key)}"
+        return wording.SCORE_BELOW_0.format(
+            label=_label(f.kind, f.key), value=f.value, fix=_fix_example(f.kind, f.key)
         )
     return None
 
@@ -121,19 +121,25 @@ def _settle(found: list[Found], errors: list[str], warnings: list[str]) -> dict[
             best = [f for f in best if not f.weak] or best
         values = sorted({round(f.value, 2) for f in best})
         if len(values) > 1 and kind != "overall":
-            shown = " และ ".join(f"{v:.2f}" for v in values)
+            shown = wording.SCORE_CONFLICT_JOIN.join(f"{v:.2f}" for v in values)
             errors.append(
-                f"{_label(kind, key)} มีคะแนนสองค่าที่ไม่ตรงกัน ({shown}) "
-                f"กรุณาส่งค่าที่ถูกต้องเพียงค่าเดียว เช่น {_fix_example(kind, key, values[-1])}"
+                wording.SCORE_CONFLICT.format(
+                    label=_label(kind, key), values=shown, fix=_fix_example(kind, key, values[-1])
+                )
             )
             continue
         chosen = best[0].value
         others = sorted({round(f.value, 2) for f in fs} - {round(chosen, 2)})
         if others:
-            where = "ในตาราง" if best[0].table else "ที่ระบุครั้งแรก"
+            where = wording.SCORE_WHERE_TABLE if best[0].table else wording.SCORE_WHERE_FIRST
             warnings.append(
-                f"{_label(kind, key)} ในข้อความมีค่า {', '.join(f'{v:.2f}' for v in others)} ด้วย "
-                f"จึงใช้ค่า{where} {chosen:.2f} หากไม่ถูกต้องกรุณาพิมพ์ {_fix_example(kind, key, others[0])}"
+                wording.SCORE_ALSO_SEEN.format(
+                    label=_label(kind, key),
+                    others=", ".join(f"{v:.2f}" for v in others),
+                    where=where,
+                    chosen=chosen,
+                    fix=_fix_example(kind, key, others[0]),
+                )
             )
         out[(kind, key)] = chosen
     return out
@@ -145,26 +151,18 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     if not re.search(r"[0-9A-Za-z\u0e00-\u0e7f]", text) or re.fullmatch(
         r"\s*\[?(?:sticker|สติกเกอร์|image|รูปภาพ)\]?\s*", text, re.I
     ):
-        return ParseResult(
-            ScoreSet(year=year),
-            error=(
-                "ไม่พบข้อความคะแนน (ข้อความว่าง หรือเป็นสติกเกอร์/รูปภาพ) กรุณาพิมพ์หรือวางคะแนน ITA เป็นข้อความ " + EXAMPLE
-            ),
-        )
+        return ParseResult(ScoreSet(year=year), error=wording.SCORES_EMPTY_MESSAGE.format(example=EXAMPLE))
     if len(text) > MAX_CHARS:
         return ParseResult(
             ScoreSet(year=year),
-            error=(
-                f"ข้อความยาวเกินไป ({len(text):,} ตัวอักษร) กรุณาส่งเฉพาะส่วนตารางคะแนน ไม่เกิน {MAX_CHARS:,} ตัวอักษร "
-                + EXAMPLE
-            ),
+            error=wording.SCORES_TOO_LONG.format(length=len(text), limit=MAX_CHARS, example=EXAMPLE),
         )
     ex = extract(text, fw)
     errors: list[str] = []
     warnings = list(dict.fromkeys(ex.warnings))
     valid = []
     for f in ex.found:
-        problem = _invalid(f)
+        problem = _invalid(f, fw)
         if problem:
             errors.append(problem)
         else:
@@ -181,17 +179,13 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     )
     scores.indicators = dict(sorted(scores.indicators.items()))
     if not errors and scores.is_empty():
-        errors.append(
-            "ไม่พบคะแนน ITA ในข้อความนี้ กรุณาส่งคะแนนรายตัวชี้วัด "
-            + EXAMPLE
-            + " หรือพิมพ์ทีละข้อ เช่น 'ตัวชี้วัดที่ 7 ได้ 60 คะแนน'"
-        )
+        errors.append(wording.SCORES_NONE_FOUND.format(example=EXAMPLE))
         errors += warnings  # e.g. EIT parts that were seen but cannot be used: say so, not just "nothing"
     error = None
     if errors:
         error = "\n".join(dict.fromkeys(errors))
         if not scores.is_empty():
-            error += "\nคะแนนอื่นที่อ่านได้ถูกเก็บไว้แล้ว ส่งเฉพาะค่าที่แก้ไขก็พอ"
+            error += "\n" + wording.SCORES_OTHERS_KEPT
     missing = (
         scores.missing_indicators(fw.indicator_numbers) if (scores.indicators or not scores.items) else []
     )
@@ -222,14 +216,14 @@ def _target(raw: str, fw: Framework) -> int | str | None:
 
 
 def parse_correction(text: str, fw: Framework) -> dict[int | str, float] | None:
-    """Read corrections such as 'แก้ตัวชี้วัด 7 เป็น 61.5' into {7: 61.5}; keys: 1..10, 'I14', 'IIT', 'overall'."""
+    """Read corrections such as 'แก้ตัวชี้วัด 7 เป็น 61.5' into {7: 61.5}; keys: indicator numbers, 'I14', 'IIT', 'overall'."""
     text = normalise(text or "")
     out: dict[int | str, float] = {}
     for m in CORRECTION.finditer(text):
         raw, value = (m.group("a"), m.group("va")) if m.group("a") else (m.group("b"), m.group("vb"))
         key = _target(raw, fw)
         val = float(value)
-        if key is None or not 0 <= val <= 100 or (isinstance(key, int) and not 1 <= key <= 10):
+        if key is None or not 0 <= val <= 100 or (isinstance(key, int) and key not in fw.indicator_numbers):
             return None
         out[key] = val
     return out or None

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.text import Num, name_hits, normalise, numbers, squeeze, tight_gap, years_in
 
@@ -164,7 +165,7 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in EXPLICIT_KHO.finditer(line):
         if not any(r.start <= m.start() < r.end for r in refs):
             n = int(m.group(1))
-            if n <= 10 or not item_context:
+            if n <= max(fw.indicator_numbers) or not item_context:
                 refs.append(Ref("indicator", n, m.start(), m.end()))
     for m in ITEM.finditer(line):
         letter, n = m.group(1).upper(), int(m.group(2))
@@ -200,7 +201,7 @@ def _add_names(
             ref = before[0]
             ref.end, ref.note = hit.end, "named"
             if ref.key != hit.number and not hit.misprint:
-                ref.note = f"ตัวชี้วัดที่ {ref.key} มีชื่อที่เขียนตรงกับตัวชี้วัดที่ {hit.number} จึงใช้ตามเลขตัวชี้วัดที่ระบุ"
+                ref.note = wording.SCORE_NAME_DIFFERS.format(key=ref.key, named=hit.number)
             continue
         if (
             lead
@@ -213,9 +214,7 @@ def _add_names(
             key = number if (labelled or hit.misprint) else hit.number
             note = ""
             if key != hit.number and not hit.misprint:
-                note = (
-                    f"แถว '{number} …' ใช้เลขตัวชี้วัดที่ {number} ตามคอลัมน์ 'ตัวชี้วัดที่' แม้ชื่อจะตรงกับตัวชี้วัดที่ {hit.number}"
-                )
+                note = wording.SCORE_ROW_NUMBER_WINS.format(number=number, named=hit.number)
             refs.append(Ref("indicator", key, lead.start(2), hit.end, note=note or "named"))
             continue
         if hit.misprint:
@@ -260,16 +259,20 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     chosen = plain[-1]
     if len(plain) > 1:
         warn.append(
-            f"{_label(ref)} มีหลายค่าในแถวเดียว ({', '.join(n.text.strip() for n in plain)}) "
-            f"จึงใช้ค่าสุดท้าย {chosen.value:.2f} ซึ่งมักเป็นปีล่าสุด"
+            wording.SCORE_MANY_IN_ROW.format(
+                label=_label(ref), values=", ".join(n.text.strip() for n in plain), chosen=chosen.value
+            )
         )
     return chosen
 
 
 def _label(ref: Ref) -> str:
-    return {"indicator": f"ตัวชี้วัดที่ {ref.key}", "item": f"ข้อ {ref.key}", "overall": "คะแนนภาพรวม"}.get(
-        ref.kind, f"เครื่องมือ {ref.key}"
-    )
+    labels = {
+        "indicator": wording.SCORE_LABEL_INDICATOR,
+        "item": wording.SCORE_LABEL_ITEM,
+        "overall": wording.SCORE_LABEL_OVERALL,
+    }
+    return labels.get(ref.kind, wording.SCORE_LABEL_TOOL_SHORT).format(key=ref.key)
 
 
 def extract(text: str, fw: Framework) -> Extraction:
@@ -335,7 +338,7 @@ def _note_years(line: str, refs: list[Ref], ex: Extraction) -> None:
 
 def _record(ex: Extraction, ref: Ref, num: Num, line: int, table: bool) -> None:
     if ref.kind == "toolpart":
-        ex.warnings.append(f"พบคะแนน {ref.key} แยกส่วน ({num.value:.2f}) ซึ่งยังไม่มีวิธีรวมที่ยืนยันได้ จึงไม่ได้นำมาใช้")
+        ex.warnings.append(wording.SCORE_TOOL_PART.format(key=ref.key, value=num.value))
         return
     if ref.note and ref.note != "named":
         ex.warnings.append(ref.note)

@@ -9,17 +9,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.ita.framework import Framework
+from bot.thai import MONTHS, MONTHS_ABBR, fix_number_slips, to_arabic
 
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 THAI = "\u0e00-\u0e7f"
 
 # A number glued to Latin letters ("0IIT", "A4") is a code, not a score.
 NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]|\.\d)(\s*%)?")
 
-_MONTH = (
-    r"(?:ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
-    r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)"
-)
+# Thai month abbreviations ("ต.ค.") and full names ("ตุลาคม"), as dates write them.
+_MONTH = "(?:" + "|".join(map(re.escape, (*MONTHS_ABBR, *MONTHS))) + ")"
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
     re.compile(r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2,4}"),
@@ -61,15 +59,10 @@ _RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|ถึง)\s*$")
 
 def normalise(text: str) -> str:
     """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
-    text = unicodedata.normalize("NFC", text).translate(THAI_DIGITS)
+    text = to_arabic(unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
-    # OCR reads 1 as l/I/| and 0 as O inside numbers: "9l.50" is 91.50.
-    text = re.sub(r"(?<=\d)[lI|](?=\d|\.\d)", "1", text)
-    text = re.sub(r"(?<=\d\.)[lI](?=\d)", "1", text)
-    text = re.sub(r"(?<=\d)[Oo](?=\d|\.\d)", "0", text)
-    text = re.sub(r"(?<=\d\.)[Oo](?=\d)", "0", text)
-    text = re.sub(r"(?<=\d)\s*,\s*(?=\d{2}\b)", ".", text) if re.search(r"\d,\d{2}(?!\d)", text) else text
+    text = fix_number_slips(text)
     text = re.sub(r"\*\*|__|`", "", text)
     lines = []
     for line in text.split("\n"):
@@ -108,7 +101,7 @@ def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
     blocked = [(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)]
     out: list[Num] = []
     for m in NUMBER.finditer(line):
-        s, e = m.start(2), m.end(2)
+        s = m.start(2)
         if any(a <= s < b for a, b in consumed):
             continue
         sign, digits, pct = m.group(1), m.group(2), m.group(3)

@@ -9,20 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot import wording
 from bot.ita.framework import Framework
 from bot.search.retrieve import Passage, Retriever, query_focus
 
-_KIND_TH = {
-    "recommendation": "ข้อเสนอแนะ",
-    "framework": "เกณฑ์การประเมิน",
-    "oit_item": "ข้อคำถาม OIT",
-    "playbook": "แนวทางมาตรการ (คู่มือของระบบ)",
-    "measure_table": "ตารางมาตรการของหน่วยงานอื่น",
-    "score_table": "ตารางคะแนน",
-    "analysis": "ผลการวิเคราะห์ของหน่วยงานอื่น",
-}
+_KIND_TH = wording.ANSWER_KIND
 _WEAK = ("SINGLE", "NOT_CONFIRMED")
 _WANTS_MEASURES = ("มาตรการ", "ตัวอย่าง", "แนวทาง", "ควรทำ", "ทำอย่างไร", "โครงการ", "กิจกรรม")
+# A quote longer than this buries the answer in a chat bubble; it is cut at a space.
 MAX_QUOTE = 600
 
 
@@ -61,23 +55,24 @@ def answer_question(question: str, retriever: Retriever, fw: Framework, k: int =
             : k - len(passages)
         ]
     if not passages:
-        return Answer(
-            "ขออภัย ไม่พบข้อความที่เกี่ยวข้องในฐานความรู้ กรุณาระบุตัวชี้วัดหรือรหัสข้อให้ชัดเจนขึ้น "
-            'เช่น "ขอตัวอย่างมาตรการตัวชี้วัดที่ 9 ข้อ O13"'
-        )
-    lines = ["ข้อความที่เกี่ยวข้องจากฐานความรู้ (ยกมาตามต้นฉบับ พร้อมแหล่งที่มา):", ""]
+        return Answer(wording.ANSWER_NOTHING_FOUND)
+    lines = [wording.ANSWER_HEADING, ""]
     hedged = False
     for n, p in enumerate(passages, 1):
         label = _KIND_TH.get(p.kind, p.kind)
-        where = f"{p.source}" + (f" · {p.agency}" if p.agency else "") + (f" · ปี {p.year}" if p.year else "")
-        lines.append(f"[{n}] {label}: “{_quote(p.text)}”")
-        lines.append(f"    ที่มา: {where}")
+        where = (
+            f"{p.source}"
+            + (wording.ANSWER_WHERE_AGENCY.format(agency=p.agency) if p.agency else "")
+            + (wording.ANSWER_WHERE_YEAR.format(year=p.year) if p.year else "")
+        )
+        lines.append(wording.ANSWER_QUOTE.format(n=n, label=label, quote=_quote(p.text)))
+        lines.append(wording.ANSWER_SOURCE.format(where=where))
         if p.confidence in _WEAK:
-            lines.append("    (ข้อมูลนี้ยังไม่ได้รับการยืนยันจากเอกสารทางการของ สำนักงาน ป.ป.ช.)")
+            lines.append(wording.ANSWER_UNCONFIRMED)
             hedged = True
         lines.append("")
     if any(p.kind in ("measure_table", "analysis") for p in passages):
-        lines.append("หมายเหตุ: ข้อความจากเอกสารของหน่วยงานอื่นเป็นตัวอย่างประกอบ ควรปรับให้เข้ากับบริบทของหน่วยงานท่าน")
+        lines.append(wording.ANSWER_OTHER_AGENCIES)
     if hedged:
-        lines.append("ข้อความที่ระบุว่ายังไม่ได้รับการยืนยัน ควรตรวจสอบกับคู่มือการประเมิน ITA ของปีนั้นก่อนนำไปใช้")
+        lines.append(wording.ANSWER_CHECK_UNCONFIRMED)
     return Answer("\n".join(lines).strip(), passages)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot import wording
+
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 
 
@@ -29,27 +31,28 @@ def read_document(path: Path) -> str:
         raise
     except Exception as exc:  # any parser failure is the file's problem, not ours
         raise UnreadableDocument(
-            f"อ่านไฟล์ {path.name} ไม่ได้ ({type(exc).__name__}) — ไฟล์อาจเสียหายหรือไม่ใช่ {suffix} จริง"
+            wording.DOC_BROKEN.format(name=path.name, error=type(exc).__name__, suffix=suffix)
         ) from exc
-    raise UnreadableDocument(f"ไม่รองรับไฟล์ {path.name} — รองรับเฉพาะ {', '.join(SUPPORTED)}")
+    raise UnreadableDocument(wording.DOC_UNSUPPORTED.format(name=path.name, supported=", ".join(SUPPORTED)))
 
 
 def _read_text(path: Path) -> str:
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
-        raise UnreadableDocument(f"ไฟล์ {path.name} ไม่ใช่ไฟล์ข้อความ (พบข้อมูลไบนารี)")
+        raise UnreadableDocument(wording.DOC_BINARY.format(name=path.name))
     for encoding in ("utf-8-sig", "cp874"):  # cp874 = Thai Windows/TIS-620 exports
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UnreadableDocument(f"ไฟล์ {path.name} ไม่ได้เข้ารหัสเป็น UTF-8 หรือ TIS-620")
+    raise UnreadableDocument(wording.DOC_ENCODING.format(name=path.name))
 
 
 def _read_docx(path: Path) -> str:
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    # python-docx and pypdf take ~0.1 s each to import; only ingesting files needs them.
+    import docx  # noqa: PLC0415 - heavy, ingest only
+    from docx.table import Table  # noqa: PLC0415 - heavy, ingest only
+    from docx.text.paragraph import Paragraph  # noqa: PLC0415 - heavy, ingest only
 
     document = docx.Document(str(path))
     lines: list[str] = []
@@ -71,12 +74,12 @@ def _read_docx(path: Path) -> str:
 
 
 def _read_pdf(path: Path) -> str:
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # noqa: PLC0415 - heavy (~0.1 s), ingest only
 
     reader = PdfReader(str(path))
     text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
     if not text.strip():
-        raise UnreadableDocument(f"ไฟล์ {path.name} ไม่มีข้อความให้อ่าน (อาจเป็นภาพสแกน ต้องทำ OCR ก่อน)")
+        raise UnreadableDocument(wording.DOC_NO_TEXT.format(name=path.name))
     return text
 
 
@@ -91,7 +94,7 @@ def find_documents(paths: list[Path]) -> tuple[list[Path], list[str]]:
             if path.suffix.lower() in SUPPORTED:
                 found.append(path)
             else:
-                problems.append(f"ข้ามไฟล์ {path}: ไม่รองรับชนิดไฟล์นี้ (รองรับ {', '.join(SUPPORTED)})")
+                problems.append(wording.DOC_SKIPPED.format(path=path, supported=", ".join(SUPPORTED)))
         else:
-            problems.append(f"ไม่พบไฟล์หรือโฟลเดอร์ {path}")
+            problems.append(wording.DOC_NOT_FOUND.format(path=path))
     return found, problems

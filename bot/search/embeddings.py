@@ -15,9 +15,12 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from itertools import pairwise
 
 from langchain_core.embeddings import Embeddings
 
+from bot import wording
+from bot.llm import build_embeddings as build_openai
 from bot.thai import normalize, tokenize
 
 
@@ -37,7 +40,7 @@ class HashingEmbeddings(Embeddings):
         """Return the weighted features of a text: words, word pairs and character trigrams."""
         words = tokenize(text)
         feats: Counter[str] = Counter(f"w:{w}" for w in words)
-        feats.update(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
+        feats.update(f"b:{a}_{b}" for a, b in pairwise(words))
         # Character trigrams survive segmentation mistakes and spelling variants.
         squashed = normalize(text).replace(" ", "")
         feats.update(f"c:{squashed[i : i + 3]}" for i in range(max(0, len(squashed) - 2)))
@@ -64,7 +67,7 @@ class SentenceTransformerEmbeddings(Embeddings):
     """A local sentence-transformers model loaded from a folder (never from a hub)."""
 
     def __init__(self, model_path: str) -> None:
-        from sentence_transformers import SentenceTransformer  # optional dependency
+        from sentence_transformers import SentenceTransformer  # noqa: PLC0415 - optional dependency (torch)
 
         self.model = SentenceTransformer(model_path, device="cpu", local_files_only=True)
 
@@ -83,13 +86,9 @@ def build_embeddings(kind: str, *, base_url: str = "", model: str = "", api_key:
         return SentenceTransformerEmbeddings(kind.split(":", 1)[1])
     if kind == "openai":
         if not base_url or not model:
-            raise ValueError("EMBEDDING=openai ต้องตั้งค่า EMBEDDING_BASE_URL และ EMBEDDING_MODEL ด้วย")
-        from bot.llm import build_embeddings as build_openai
-
+            raise ValueError(wording.EMBEDDING_OPENAI_NEEDS)
         return build_openai(base_url, model, api_key)
-    raise ValueError(
-        f"ไม่รู้จักค่า EMBEDDING={kind!r} — ใช้ hashing, sentence-transformers:<โฟลเดอร์โมเดล> หรือ openai"
-    )
+    raise ValueError(wording.EMBEDDING_UNKNOWN.format(kind=kind))
 
 
 def embedding_id(kind: str, model: str = "") -> str:

@@ -20,6 +20,7 @@ from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
+from bot import wording
 from bot.ita.framework import Framework
 from bot.search.chunking import Chunk, chunk_document, describe_document
 from bot.search.documents import read_document
@@ -101,10 +102,7 @@ class KnowledgeIndex:
         if collection in existing:
             stored = (self.client.get_collection(collection).metadata or {}).get("embedding")
             if stored and stored != embedding_key:
-                raise IndexMismatch(
-                    f"ดัชนีเดิมสร้างด้วย embedding '{stored}' แต่ตั้งค่าไว้เป็น '{embedding_key}' — "
-                    "กรุณารัน python ingest.py --rebuild เพื่อสร้างดัชนีใหม่"
-                )
+                raise IndexMismatch(wording.INDEX_MISMATCH.format(stored=stored, configured=embedding_key))
         # An explicit embedding function always: Chroma's default would try to download a model.
         self.store = Chroma(
             client=self.client,
@@ -121,7 +119,8 @@ class KnowledgeIndex:
     def _stored_hash(self, source_key: str) -> str | None:
         got = self.collection.get(where={"source_key": source_key}, include=["metadatas"], limit=1)
         metas = got.get("metadatas") or []
-        return metas[0].get("content_hash") if metas else None
+        stored = metas[0].get("content_hash") if metas else None
+        return stored if isinstance(stored, str) else None
 
     def _replace(self, source_key: str, stored: str | None, texts: list[str], metas: list[dict]) -> str:
         if stored is not None and metas and stored == metas[0]["content_hash"]:
@@ -198,4 +197,5 @@ class KnowledgeIndex:
     def records(self) -> list[Record]:
         """Return every stored chunk with its metadata (for the lexical index)."""
         got = self.collection.get(include=["documents", "metadatas"])
-        return [Record(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        documents, metadatas = got["documents"] or [], got["metadatas"] or []
+        return [Record(i, d, dict(m)) for i, d, m in zip(got["ids"], documents, metadatas, strict=True)]

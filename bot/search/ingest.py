@@ -8,7 +8,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from bot import wording
 from bot.ita.framework import Framework
+from bot.ita.passages import framework_passages, playbook_passages
+from bot.ita.playbook import Playbook
 from bot.search.documents import UnreadableDocument, find_documents
 from bot.search.index import IngestResult, KnowledgeIndex
 
@@ -35,28 +38,36 @@ class IngestReport:
     def summary_th(self, total_chunks: int) -> str:
         """Return a one-paragraph Thai summary for the terminal."""
         lines = [
-            f"นำเข้าเสร็จใน {self.seconds:.1f} วินาที: แหล่งข้อมูลใหม่ {self.count('added')} รายการ, "
-            f"ปรับปรุง {self.count('replaced')} รายการ, ไม่เปลี่ยนแปลง {self.count('unchanged')} รายการ, "
-            f"ข้อความที่เพิ่ม {self.chunks} ตอน — ในดัชนีมีทั้งหมด {total_chunks} ตอน",
+            wording.INGEST_SUMMARY.format(
+                seconds=self.seconds,
+                added=self.count("added"),
+                replaced=self.count("replaced"),
+                unchanged=self.count("unchanged"),
+                chunks=self.chunks,
+                total=total_chunks,
+            ),
         ]
         if self.problems:
-            lines.append(f"มีไฟล์ที่นำเข้าไม่ได้ {len(self.problems)} รายการ:")
-            lines.extend(f"  - {p}" for p in self.problems)
+            lines.append(wording.INGEST_PROBLEMS.format(count=len(self.problems)))
+            lines.extend(wording.INGEST_PROBLEM_LINE.format(problem=p) for p in self.problems)
         return "\n".join(lines)
 
 
-def knowledge_sources(fw: Framework, playbook) -> dict[str, list[dict]]:
+def knowledge_sources(fw: Framework, playbook: Playbook | None) -> dict[str, list[dict]]:
     """Return the curated passages to index, by source key."""
-    sources: dict[str, list[dict]] = {}
-    if hasattr(fw, "knowledge_passages"):
-        sources["knowledge:framework"] = fw.knowledge_passages()
-    if playbook is not None and hasattr(playbook, "passages"):
-        sources["knowledge:playbook"] = playbook.passages()
+    sources = {"knowledge:framework": framework_passages(fw)}
+    if playbook is not None:
+        sources["knowledge:playbook"] = playbook_passages(playbook)
     return sources
 
 
 def ingest(
-    index: KnowledgeIndex, fw: Framework, playbook, paths: list[Path], *, progress: bool = True
+    index: KnowledgeIndex,
+    fw: Framework,
+    playbook: Playbook | None,
+    paths: list[Path],
+    *,
+    progress: bool = True,
 ) -> IngestReport:
     """Index the built-in knowledge and the given files/folders; bad files are reported, not fatal."""
     start = time.perf_counter()
@@ -64,7 +75,13 @@ def ingest(
     files, report.problems = find_documents(paths)
     curated = knowledge_sources(fw, playbook)
     steps = [("knowledge", key) for key in curated] + [("file", f) for f in files]
-    bar = tqdm(steps, desc="นำเข้า", unit="แหล่ง", disable=not progress, leave=False)
+    bar = tqdm(
+        steps,
+        desc=wording.INGEST_PROGRESS,
+        unit=wording.INGEST_PROGRESS_UNIT,
+        disable=not progress,
+        leave=False,
+    )
     for what, item in bar:
         if what == "knowledge":
             report.results.append(index.ingest_passages(item, curated[item]))
@@ -74,6 +91,6 @@ def ingest(
         except UnreadableDocument as exc:
             report.problems.append(str(exc))
         except OSError as exc:
-            report.problems.append(f"อ่านไฟล์ {item} ไม่ได้: {exc.strerror or exc}")
+            report.problems.append(wording.INGEST_OS_ERROR.format(path=item, reason=exc.strerror or exc))
     report.seconds = time.perf_counter() - start
     return report

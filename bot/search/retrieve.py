@@ -210,7 +210,7 @@ class Retriever:
                 expanded, k=min(pool, len(self.records)), filter=self._where(indicator, item, year, kind)
             )
             for rank, (doc, _distance) in enumerate(hits):
-                i = self.position.get(doc.id)
+                i = self.position.get(doc.id) if doc.id is not None else None
                 if i is not None:
                     fused[i] = fused.get(i, 0.0) + 1.0 / (_RRF_K + rank)
 
