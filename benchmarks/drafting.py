@@ -143,12 +143,12 @@ def main() -> int:
 
         def b(request=request):
             d = drafter.draft(request)
-            return d, render_docx(d, chart_png=render_chart(d))
+            return d, render_docx(d, kb.framework, chart_png=render_chart(d, kb.framework))
 
         def c(request=request):
             d = drafter.draft(request)
-            png = render_chart(d)
-            return d, render_docx(d, chart_png=png), render_xlsx(d)
+            png = render_chart(d, kb.framework)
+            return d, render_docx(d, kb.framework, chart_png=png), render_xlsx(d, kb.framework)
 
         # Cold: the first plan after start-up or an ingest (the retriever memoises its answers).
         refresh = getattr(kb.retriever, "refresh", None)

@@ -98,10 +98,12 @@ def main(argv: list[str]) -> int:
         from bot.export.xlsx import render_xlsx
 
         if args.out:
-            args.out.write_bytes(render_docx(draft, chart_png=render_chart(draft)))
+            args.out.write_bytes(
+                render_docx(draft, kb.framework, chart_png=render_chart(draft, kb.framework))
+            )
             print(f"บันทึกไฟล์ Word แล้ว: {args.out}", file=sys.stderr)
         if args.xlsx:
-            args.xlsx.write_bytes(render_xlsx(draft))
+            args.xlsx.write_bytes(render_xlsx(draft, kb.framework))
             print(f"บันทึกไฟล์ Excel แล้ว: {args.xlsx}", file=sys.stderr)
     if args.json or not (args.out or args.xlsx):
         out = {

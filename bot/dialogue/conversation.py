@@ -73,7 +73,7 @@ class Dialogue(ProfileSteps):
         self.retriever = retriever
         self.drafter = drafter
         self.sessions = sessions
-        self.exports = exports if exports is not None else DefaultExports()
+        self.exports = exports if exports is not None else DefaultExports(framework)
         self.default_thresholds = thresholds
         self.states = {
             State.PROFILE_NAME: self._on_name,

@@ -13,6 +13,7 @@ from bot.dialogue import render as say
 from bot.dialogue.messages import Document
 from bot.dialogue.states import Turn
 from bot.drafting.edits import draft_fiscal_year
+from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 
 log = logging.getLogger(__name__)
@@ -38,25 +39,28 @@ _KINDS = {  # what the officer may ask for -> which files
 class DefaultExports:
     """The bot.export renderers, imported on first use."""
 
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+
     def render_docx(self, draft: Draft, chart_png: bytes | None = None) -> bytes:
         from bot.export.docx import render_docx
 
-        return render_docx(draft, chart_png)
+        return render_docx(draft, self.framework, chart_png)
 
     def render_xlsx(self, draft: Draft) -> bytes:
         from bot.export.xlsx import render_xlsx
 
-        return render_xlsx(draft)
+        return render_xlsx(draft, self.framework)
 
     def render_chart(self, draft: Draft) -> bytes:
         from bot.export.chart import render_chart
 
-        return render_chart(draft)
+        return render_chart(draft, self.framework)
 
     def render_report_docx(self, draft: Draft, round_months: int) -> bytes:
         from bot.export.report import render_report_docx
 
-        return render_report_docx(draft, round_months)
+        return render_report_docx(draft, self.framework, round_months)
 
 
 def _kinds(args: str) -> tuple[str, ...]:
