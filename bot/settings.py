@@ -15,6 +15,8 @@ REPO_DIR = Path(__file__).resolve().parents[1]
 
 
 class Settings(BaseSettings):
+    """Every setting of the bot, from the environment or .env; each field says what it does."""
+
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     # storage

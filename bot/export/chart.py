@@ -28,6 +28,7 @@ THAI_FONT_BOLD = FONTS_DIR / "Laksaman-Bold.ttf"
 TIER_COLOURS = {Tier.URGENT: "#C0392B", Tier.IMPROVE: "#E6A23C", Tier.MAINTAIN: "#2E8B57"}
 # 9 x 5 in at 150 dpi is 1350 x 750 px: about 200 dpi when printed 17 cm wide.
 FIGSIZE, DPI = (9, 5), 150
+LABEL_PT = 14  # labels, ticks and legend in the Thai font
 # Fixed margins instead of tight_layout, which draws the whole figure once more to measure
 # it (a third of the render time). The ten indicator names are known, so is their width.
 MARGINS = {
@@ -50,7 +51,7 @@ def _thai_fonts(font_path: Path | None) -> tuple[FontProperties, FontProperties]
     if not regular.is_file():
         return None
     bold = THAI_FONT_BOLD if font_path is None and THAI_FONT_BOLD.is_file() else regular
-    return FontProperties(fname=str(regular), size=14), FontProperties(fname=str(bold), size=14)
+    return FontProperties(fname=str(regular), size=LABEL_PT), FontProperties(fname=str(bold), size=LABEL_PT)
 
 
 def build_chart_figure(draft: Draft, framework: Framework, font_path: Path | str | None = None) -> Figure:

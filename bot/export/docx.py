@@ -20,7 +20,7 @@ from bot.export.plan import (
     year_text,
 )
 from bot.export.tables import column_widths, fitted_widths, grid_table, plain_table
-from bot.export.word import CELL_PAD, CM, USABLE_W, heading, new_document, para, to_bytes
+from bot.export.word import CELL_PAD, CM, NOTE_PT, TITLE_PT, USABLE_W, heading, new_document, para, to_bytes
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 from bot.thai import format_thai_date
@@ -52,8 +52,8 @@ def title_lines(draft: Draft) -> list[str]:
 
 def _title_block(doc, draft: Draft, today: date) -> None:
     for line in title_lines(draft):
-        para(doc, line, size=20, bold=True, center=True)
-    para(doc, agency_label(draft), size=20, bold=True, center=True)
+        para(doc, line, size=TITLE_PT, bold=True, center=True)
+    para(doc, agency_label(draft), size=TITLE_PT, bold=True, center=True)
     para(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today)}", center=True)
 
 
@@ -103,7 +103,7 @@ def _indicators_and_chart(doc, draft: Draft, framework: Framework, chart_png: by
         doc,
         f"(ต่ำกว่า {low:.2f} = แก้ไขเร่งด่วน; {low:.2f} ถึงต่ำกว่า {high:.2f} = พัฒนาให้ดีขึ้น; "
         f"ตั้งแต่ {high:.2f} ขึ้นไป = รักษาระดับ)",
-        size=14,
+        size=NOTE_PT,
     ).paragraph_format.keep_with_next = True
     row_tier = {r.indicator: r.tier for r in draft.rows}
     rows: list[list[list[str]]] = [
@@ -132,7 +132,7 @@ def _chart(container, chart_png: bytes, width_cm: float) -> None:
     paragraph = container.paragraphs[0] if not container.paragraphs[0].text else container.add_paragraph()
     paragraph.add_run().add_picture(io.BytesIO(chart_png), width=Cm(width_cm))
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    para(container, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=14, center=True)
+    para(container, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=NOTE_PT, center=True)
 
 
 def _analysis(doc, draft: Draft, framework: Framework) -> None:
@@ -186,7 +186,7 @@ def _measures(doc, draft: Draft, framework: Framework) -> None:
     cells = [plan_cells(r, references, framework) for r in draft.rows]
     widths = fitted_widths(cells, [int(c.min_cm * CM) for c in PLAN_COLUMNS], USABLE_W)
     grid_table(doc, [c.lines for c in PLAN_COLUMNS], cells, widths)
-    para(doc, "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้", size=14)
+    para(doc, "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้", size=NOTE_PT)
 
 
 def _numbered(doc, items: list[str]) -> None:
@@ -217,8 +217,8 @@ def _sources(doc, draft: Draft) -> None:
     if references:
         heading(doc, "ภาคผนวก แหล่งอ้างอิงของมาตรการ")
         for (source, text), i in references.items():
-            para(doc, f"[{i}] {source}", bold=True, size=14).paragraph_format.keep_with_next = True
-            para(doc, f"“{text}”", size=14, indent_cm=1)
+            para(doc, f"[{i}] {source}", bold=True, size=NOTE_PT).paragraph_format.keep_with_next = True
+            para(doc, f"“{text}”", size=NOTE_PT, indent_cm=1)
 
 
 def _signatures(doc, draft: Draft) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from bot.export.docx import agency_label
 from bot.export.plan import indicator_name, plan_years, year_text
 from bot.export.tables import column_widths, grid_table, plain_table
-from bot.export.word import heading, new_document, para, to_bytes
+from bot.export.word import TITLE_PT, heading, new_document, para, to_bytes
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
 from bot.thai import format_thai_date, round_deadline, round_period
@@ -19,6 +19,7 @@ REPORT_WEIGHTS = (22, 9.5, 8, 21, 10.5, 10.5, 18.5)
 STATUS_BOXES = ("☐ ดำเนินการแล้ว", "☐ อยู่ระหว่างดำเนินการ", "☐ ยังไม่ดำเนินการ")
 SUMMARY_LINE = "." * 170  # one full line of landscape A4 at 16 pt, after the 1 cm indent
 ROUNDS = (6, 12)  # months into the fiscal year at which progress is reported
+SUMMARY_LINES = 3  # dotted lines for the summary to the executive
 
 
 def report_title(draft: Draft, round_months: int) -> str:
@@ -48,7 +49,7 @@ def render_report_docx(
     para(
         doc,
         "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-        size=20,
+        size=TITLE_PT,
         bold=True,
         center=True,
     )
@@ -56,11 +57,11 @@ def render_report_docx(
         doc,
         f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} "
         f"รอบ {round_months} เดือน ({round_period(fiscal, round_months)})",
-        size=20,
+        size=TITLE_PT,
         bold=True,
         center=True,
     )
-    para(doc, agency_label(draft), size=20, bold=True, center=True)
+    para(doc, agency_label(draft), size=TITLE_PT, bold=True, center=True)
     para(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today or date.today())}", center=True)
     heading(doc, f"ผลการดำเนินการรอบ {round_months} เดือน")
     para(
@@ -76,7 +77,7 @@ def render_report_docx(
     else:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
     heading(doc, "สรุปผลและข้อเสนอแนะต่อผู้บริหาร")
-    for _ in range(3):  # bound to the signatures below: the executive signs under the summary
+    for _ in range(SUMMARY_LINES):  # bound to the signatures below: the executive signs under the summary
         para(doc, SUMMARY_LINE, indent_cm=1).paragraph_format.keep_with_next = True
     para(doc).paragraph_format.keep_with_next = True
     executive = draft.agency.executive.strip() or "...................................."

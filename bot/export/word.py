@@ -32,6 +32,9 @@ BODY_PT = 16
 # 16 pt does not fit ten columns on a landscape A4 (about 12 Thai characters per line);
 # 14 pt is the smallest size Thai official documents use and keeps the table legible.
 TABLE_PT = 14
+TITLE_PT = 20  # the cover lines of the plan and the report
+HEADING_PT = 18  # numbered section headings
+NOTE_PT = 14  # captions, notes and the appendix of quoted sources
 
 # A4 landscape in twips (1/20 pt): 297 x 210 mm.
 PAGE_W, PAGE_H = 16838, 11906
@@ -153,7 +156,7 @@ def _style_document(doc: DocumentObject) -> None:
     _set_rpr_child(_style_rpr(normal.element), "w:lang", val="th-TH", eastAsia="th-TH", bidi="th-TH")
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
-    for name, size in (("Heading 1", 18), ("Heading 2", BODY_PT)):
+    for name, size in (("Heading 1", HEADING_PT), ("Heading 2", BODY_PT)):
         style = doc.styles[name]
         set_thai_font(_style_rpr(style.element), size, bold=True)
         for tag in ("w:i", "w:iCs"):
@@ -233,7 +236,7 @@ def heading(doc: DocumentObject, text: str, level: int = 1) -> Paragraph:
     """Add a numbered section heading (a real Word heading, so it shows in the navigation pane)."""
     paragraph = doc.add_paragraph()
     paragraph._p.style = f"Heading{level}"  # the style id: a lookup by name scans every style
-    write(paragraph, text, size=18 if level == 1 else BODY_PT, bold=True)
+    write(paragraph, text, size=HEADING_PT if level == 1 else BODY_PT, bold=True)
     paragraph.paragraph_format.keep_with_next = True
     return paragraph
 

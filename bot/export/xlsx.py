@@ -25,9 +25,13 @@ from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
 
 FONT_SIZE = 14
+TITLE_PT = 16
+TITLE_ROW_HEIGHT = 48  # points: room for a title that wraps onto two lines
 # Excel widths are in characters of the default font; Thai combining marks take no width,
 # so 2.2 characters per weight point gives readable columns without huge rows.
 WIDTH_PER_WEIGHT = 2.2
+SCORE_WIDTHS = (12, 36, 12, 20)  # characters: number, indicator name, score, tier
+SOURCE_WIDTHS = (8, 36, 100)  # characters: number, source, quoted passage
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -43,10 +47,10 @@ def _write_table(
     widths: Sequence[float],
 ) -> None:
     """Write a title row, a bold frozen header row and wrapped bordered data rows."""
-    ws.cell(row=1, column=1, value=title).font = Font(name=FONT, size=16, bold=True)
+    ws.cell(row=1, column=1, value=title).font = Font(name=FONT, size=TITLE_PT, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
     ws.cell(row=1, column=1).alignment = Alignment(wrap_text=True, vertical="center")
-    ws.row_dimensions[1].height = 48
+    ws.row_dimensions[1].height = TITLE_ROW_HEIGHT
     for col, header in enumerate(headers, start=1):
         cell = ws.cell(row=2, column=col, value=header)
         cell.font = Font(name=FONT, size=FONT_SIZE, bold=True)
@@ -102,7 +106,7 @@ def render_xlsx(draft: Draft, framework: Framework) -> bytes:
             [n, indicator_name(framework, n), s, row_tier.get(n) or tier_for(s, draft.thresholds)]
             for n, s in sorted(draft.indicators.items())
         ],
-        [12, 36, 12, 20],
+        SCORE_WIDTHS,
     )
     for row in scores.iter_rows(min_row=3, min_col=3, max_col=3):
         for cell in row:
@@ -113,7 +117,7 @@ def render_xlsx(draft: Draft, framework: Framework) -> bytes:
         f"แหล่งอ้างอิงของมาตรการ {agency}",
         ["ลำดับ", "แหล่งอ้างอิง", "ข้อความที่อ้างอิง"],
         [[n, source, text] for (source, text), n in references.items()],
-        [8, 36, 100],
+        SOURCE_WIDTHS,
     )
     buffer = io.BytesIO()
     wb.save(buffer)
