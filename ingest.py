@@ -14,32 +14,29 @@ import shutil
 import sys
 from pathlib import Path
 
+from bot import wording
+from bot.app import boot
+from bot.search.ingest import ingest
+from bot.settings import Settings
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ingest and print counts; exit 1 if any file could not be read."""
-    parser = argparse.ArgumentParser(description="นำเข้าความรู้ ITA และเอกสารวิเคราะห์ย้อนหลังเข้าสู่ดัชนี")
-    parser.add_argument("paths", nargs="*", type=Path, help="ไฟล์หรือโฟลเดอร์ (.txt .md .docx .pdf)")
-    parser.add_argument("--rebuild", action="store_true", help="ลบดัชนีเดิมแล้วสร้างใหม่")
-    parser.add_argument("--quiet", action="store_true", help="ไม่แสดงแถบความคืบหน้า")
+    parser = argparse.ArgumentParser(description=wording.CLI_INGEST_DESCRIPTION)
+    parser.add_argument("paths", nargs="*", type=Path, help=wording.CLI_INGEST_PATHS_HELP)
+    parser.add_argument("--rebuild", action="store_true", help=wording.CLI_INGEST_REBUILD_HELP)
+    parser.add_argument("--quiet", action="store_true", help=wording.CLI_INGEST_QUIET_HELP)
     args = parser.parse_args(argv)
 
-    from bot.offline import configure_offline
-    from bot.settings import Settings
-
     settings = Settings()
-    configure_offline(settings.data_dir)
     if args.rebuild and settings.chroma_dir().exists():
         shutil.rmtree(settings.chroma_dir())
-
-    from bot.app import build_knowledge
-
-    kb = build_knowledge(settings)
-    from bot.search.ingest import ingest
-
-    report = ingest(kb.index, kb.framework, kb.playbook, args.paths, progress=not args.quiet)
-    print(report.summary_th(kb.index.count()))
+    app = boot(settings, ensure=False)  # the ingest below indexes the built-in knowledge too
+    index = app.knowledge.index
+    report = ingest(index, app.framework, app.playbook, args.paths, progress=not args.quiet)
+    print(report.summary_th(index.count()))
     if report.chars and report.seconds:
-        print(f"ความเร็ว {report.chars / report.seconds:,.0f} ตัวอักษร/วินาที")
+        print(wording.CLI_INGEST_SPEED.format(per_second=report.chars / report.seconds))
     return 1 if report.problems else 0
 
 

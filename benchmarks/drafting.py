@@ -100,9 +100,7 @@ def main() -> int:
     from bot.app import build_drafter, build_knowledge
     from bot.drafting.engine import Drafter, DraftRequest
     from bot.drafting.llm import LLMRefiner
-    from bot.export.chart import render_chart
-    from bot.export.docx import render_docx
-    from bot.export.xlsx import render_xlsx
+    from bot.export import Exporters
     from bot.ita.measures import AgencyProfile
     from bot.ita.tiers import Thresholds
     from bot.llm import build_chat_model
@@ -120,6 +118,7 @@ def main() -> int:
     kb.retriever  # noqa: B018 - build the retriever (loads every chunk) outside the timings
     setup_s = time.perf_counter() - t0
     drafter = build_drafter(settings, kb)  # no LLM configured: the default engine
+    exporters = Exporters(kb.framework)  # as bot.app builds them (matplotlib loaded here, at start-up)
     thresholds = Thresholds(settings.tier_urgent_below, settings.tier_maintain_from)
 
     cases = []
@@ -143,12 +142,12 @@ def main() -> int:
 
         def b(request=request):
             d = drafter.draft(request)
-            return d, render_docx(d, chart_png=render_chart(d))
+            return d, exporters.render_docx(d, chart_png=exporters.render_chart(d))
 
         def c(request=request):
             d = drafter.draft(request)
-            png = render_chart(d)
-            return d, render_docx(d, chart_png=png), render_xlsx(d)
+            png = exporters.render_chart(d)
+            return d, exporters.render_docx(d, chart_png=png), exporters.render_xlsx(d)
 
         # Cold: the first plan after start-up or an ingest (the retriever memoises its answers).
         refresh = getattr(kb.retriever, "refresh", None)

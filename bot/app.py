@@ -1,17 +1,25 @@
-"""The single composition root: build every adapter and service from Settings.
+"""The single composition root: build the whole bot from Settings.
 
-Entry points (python -m bot, ingest.py, the webhook server) call these and
-pass the results down; nothing below reads settings or the environment.
+Every entry point (python -m bot, ingest.py) calls boot(settings) and passes the
+App down; nothing below reads settings or the environment.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
+from bot.dialogue.conversation import Dialogue
+from bot.dialogue.sessions import SessionStore
+from bot.drafting.engine import Drafter
 from bot.export import Exporters
 from bot.ita.framework import Framework, load_framework
+from bot.ita.playbook import Playbook, load_playbook
+from bot.ita.tiers import Thresholds
+from bot.offline import configure_offline
+from bot.search.embeddings import build_embeddings, embedding_id
 from bot.search.index import KnowledgeIndex
+from bot.search.ingest import knowledge_sources
+from bot.search.retrieve import Retriever
 from bot.settings import Settings
 
 
@@ -20,38 +28,42 @@ class Knowledge:
     """What the bot knows: facts, playbook and the searchable index."""
 
     framework: Framework
-    playbook: object
+    playbook: Playbook
     index: KnowledgeIndex
-    _retriever: object = None
+    _retriever: Retriever | None = field(default=None, init=False, repr=False)
 
     @property
-    def retriever(self):
+    def retriever(self) -> Retriever:
         """Return the hybrid retriever, built on first use (it loads every chunk)."""
         if self._retriever is None:
-            from bot.search.retrieve import Retriever
-
             self._retriever = Retriever(self.index, self.framework)
         return self._retriever
 
+    def refresh(self) -> None:
+        """Make a retriever built earlier re-read the changed index (nothing to do before one is built)."""
+        if self._retriever is not None:
+            self._retriever.refresh()  # it still holds the old chunks
+
 
 @dataclass
-class Services:
-    """Everything a channel needs, built once."""
+class App:
+    """Everything a command or a channel needs, built once by build()."""
 
     settings: Settings
+    knowledge: Knowledge  # the index itself, for ingest.py
     framework: Framework
-    playbook: object
-    retriever: object
-    drafter: object
-    sessions: object
-    dialogue: object
+    playbook: Playbook
+    retriever: Retriever
+    drafter: Drafter
+    sessions: SessionStore  # the store the dialogue saves into, for channels that inspect or close it
+    dialogue: Dialogue
+    exporters: Exporters
+    thresholds: Thresholds  # the default tiers from settings, before an agency sets its own
+    indexed: bool  # whether this start (re)indexed the built-in knowledge
 
 
 def build_knowledge(settings: Settings, *, in_memory: bool = False) -> Knowledge:
     """Load the framework and playbook and open the index with the configured embedding."""
-    from bot.ita.playbook import load_playbook
-    from bot.search.embeddings import build_embeddings, embedding_id
-
     framework = load_framework(settings.knowledge_dir)
     playbook = load_playbook(settings.knowledge_dir)
     embeddings = build_embeddings(
@@ -69,31 +81,28 @@ def build_knowledge(settings: Settings, *, in_memory: bool = False) -> Knowledge
     return Knowledge(framework, playbook, index)
 
 
-def ensure_index(kb: Knowledge, *, progress: bool = False) -> bool:
+def ensure_index(kb: Knowledge) -> bool:
     """Index the built-in knowledge if it is missing or changed; return True if it did.
 
     The curated knowledge is re-read on every start and compared by content hash, so an
     updated checkout (new playbook wording, corrected facts) reaches the index without a
     manual `ingest.py`; unchanged sources cost one hash each. Files the user ingested stay.
     """
-    from bot.search.ingest import knowledge_sources
-
     changed = False
     for key, passages in knowledge_sources(kb.framework, kb.playbook).items():
         changed |= kb.index.ingest_passages(key, passages).status != "unchanged"
-    if changed and kb._retriever is not None:
-        kb.retriever.refresh()  # a retriever built earlier still holds the old chunks
+    if changed:
+        kb.refresh()
     return changed
 
 
-def build_drafter(settings: Settings, kb: Knowledge):
+def build_drafter(settings: Settings, kb: Knowledge) -> Drafter:
     """Return the drafting engine: the offline default, refined by an LLM when one is configured."""
-    from bot.drafting.engine import Drafter
-
     refiner = None
     if settings.llm_model and settings.llm_base_url:
-        from bot.drafting.llm import LLMRefiner
-        from bot.llm import build_chat_model
+        # Optional and heavy (openai, langchain_openai): imported only when an LLM is configured.
+        from bot.drafting.llm import LLMRefiner  # noqa: PLC0415
+        from bot.llm import build_chat_model  # noqa: PLC0415
 
         chat = build_chat_model(
             settings.llm_base_url,
@@ -105,32 +114,54 @@ def build_drafter(settings: Settings, kb: Knowledge):
     return Drafter(kb.framework, kb.playbook, kb.retriever, refiner=refiner)
 
 
-def build_services(settings: Settings, *, ensure: bool = True, in_memory_index: bool = False) -> Services:
-    """Build the whole application from settings."""
-    from bot.dialogue.conversation import Dialogue
-    from bot.dialogue.sessions import SessionStore
-    from bot.ita.tiers import Thresholds
+def default_thresholds(settings: Settings) -> Thresholds:
+    """Return the tier thresholds an agency starts with."""
+    return Thresholds(settings.tier_urgent_below, settings.tier_maintain_from)
 
+
+def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = False) -> App:
+    """Build the whole application from settings; `ensure` first (re)indexes the built-in knowledge."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     kb = build_knowledge(settings, in_memory=in_memory_index)
-    if ensure:
-        ensure_index(kb)
+    indexed = ensure_index(kb) if ensure else False
     drafter = build_drafter(settings, kb)
     sessions = SessionStore(settings.sessions_url())
+    exporters = Exporters(kb.framework)
+    thresholds = default_thresholds(settings)
     dialogue = Dialogue(
         framework=kb.framework,
         playbook=kb.playbook,
         retriever=kb.retriever,
         drafter=drafter,
         sessions=sessions,
-        exports=Exporters(kb.framework),
-        thresholds=Thresholds(settings.tier_urgent_below, settings.tier_maintain_from),
+        exports=exporters,
+        thresholds=thresholds,
     )
-    return Services(settings, kb.framework, kb.playbook, kb.retriever, drafter, sessions, dialogue)
+    return App(
+        settings=settings,
+        knowledge=kb,
+        framework=kb.framework,
+        playbook=kb.playbook,
+        retriever=kb.retriever,
+        drafter=drafter,
+        sessions=sessions,
+        dialogue=dialogue,
+        exporters=exporters,
+        thresholds=thresholds,
+        indexed=indexed,
+    )
 
 
-def exports_dir(settings: Settings) -> Path:
-    """Return the folder where exported documents are written."""
-    path = settings.data_dir / "exports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# The name the end-to-end tests and load benchmarks outside this room still call.
+build_services = build
+
+
+def boot(settings: Settings, *, ensure: bool = True, in_memory_index: bool = False) -> App:
+    """Start the bot as every entry point does: offline mode for the libraries, then build().
+
+    The libraries read their offline settings when first used (matplotlib, which reads
+    its own when imported, is imported on the first chart), so setting them here, after
+    this module's imports, still comes first.
+    """
+    configure_offline(settings.data_dir)
+    return build(settings, ensure=ensure, in_memory_index=in_memory_index)

@@ -15,6 +15,8 @@ REPO_DIR = Path(__file__).resolve().parents[1]
 
 
 class Settings(BaseSettings):
+    """Every setting of the bot, from the environment or .env; each field says what it does."""
+
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     # storage
@@ -66,6 +68,10 @@ class Settings(BaseSettings):
     def sessions_url(self) -> str:
         """Return the SQLAlchemy URL for the session store."""
         return self.database_url or f"sqlite:///{self.data_dir / 'sessions.sqlite3'}"
+
+    def exports_dir(self) -> Path:
+        """Return the folder where exported documents are written (the console's files, LINE's links)."""
+        return self.data_dir / "exports"
 
     def chroma_dir(self) -> Path:
         """Return the folder of the persistent Chroma index."""

@@ -195,6 +195,32 @@ REPORT_FAILED = (
 REPORT_CAPTION = "แบบรายงานผลการดำเนินการตามมาตรการ รอบ {months} เดือน"
 REPORTS_SENT = "แบบรายงานผลการดำเนินการตามมาตรการ: {files}"
 
+# The summary of the scores read, shown for confirmation (render.confirmation_summary).
+CONFIRM_TITLE = "สรุปคะแนน ITA ที่ได้รับ{year} กรุณาตรวจสอบ"
+CONFIRM_TITLE_YEAR = " ปี {year}"
+CONFIRM_TOOL = "\n{code} — {name} (น้ำหนัก {weight:.0f}%)"
+CONFIRM_INDICATOR = "• ตัวชี้วัดที่ {number} {name}: {score} ({tier})"
+CONFIRM_INDICATOR_MISSING = "• ตัวชี้วัดที่ {number} {name}: ยังไม่ได้รับคะแนน"
+CONFIRM_TOOL_SCORE = "  คะแนน {code} (คำนวณ): {score}"
+CONFIRM_TOOL_DIFFERS = "  ⚠️ คะแนน {code} ที่แจ้งมา ({typed}) ต่างจากที่คำนวณได้ กรุณาตรวจสอบคะแนนรายตัวชี้วัด"
+CONFIRM_ITEMS = "\nคะแนนรายข้อ"
+CONFIRM_ITEM = "• {code}{where}: {score} ({tier})"
+CONFIRM_ITEM_WHERE = " (ตัวชี้วัดที่ {number})"
+CONFIRM_OVERALL = "คะแนนภาพรวม (คำนวณ IIT×0.3 + EIT×0.3 + OIT×0.4): {score}"
+CONFIRM_OVERALL_DIFFERS = (
+    "⚠️ คะแนนภาพรวมที่แจ้งมา ({typed}) ต่างจากที่คำนวณได้ ({total}) กรุณาตรวจสอบคะแนนรายตัวชี้วัดอีกครั้ง"
+)
+CONFIRM_OVERALL_TYPED = "คะแนนภาพรวมที่แจ้งมา: {score}"
+CONFIRM_LEVEL = "ระดับผลการประเมิน: {label}"
+CONFIRM_LEVEL_UNCONFIRMED = " (เกณฑ์ยังไม่ได้รับการยืนยัน)"
+CONFIRM_NOTE = "หมายเหตุ: {note}"
+CONFIRM_MISSING = "\nยังขาดคะแนนตัวชี้วัดที่ {numbers} กรุณาส่งเพิ่ม เช่น 'ตัวชี้วัดที่ {first} 90.00'"
+CONFIRM_TIERS = (
+    "\nเกณฑ์แบ่งกลุ่ม: ต่ำกว่า {urgent:g} = {urgent_name}, "
+    "{urgent:g} ถึงต่ำกว่า {maintain:g} = {improve_name}, ตั้งแต่ {maintain:g} = {maintain_name}"
+)
+CONFIRM_PROMPT = "ถูกต้องหรือไม่ หากถูกต้องพิมพ์ 'ยืนยัน' หากต้องแก้ไข พิมพ์ เช่น 'แก้ตัวชี้วัด 7 เป็น 61.5'"
+
 
 # ====================================================================== channels
 # (bot/channels: refusals, failures, expired buttons)
@@ -293,7 +319,6 @@ LEVEL_UNCONFIRMED = (
     "เกณฑ์ของระดับ '{label}' ยังไม่ได้รับการยืนยันจากเอกสารของสำนักงาน ป.ป.ช. (ความเชื่อมั่น: {confidence})"
 )
 LEVEL_NOT_FOUND = "ไม่พบระดับที่ตรงกับคะแนน"
-CONFIRM_PROMPT = "ถูกต้องหรือไม่ หากถูกต้องพิมพ์ 'ยืนยัน' หากต้องแก้ไข พิมพ์ เช่น 'แก้ตัวชี้วัด 7 เป็น 61.5'"
 
 
 # ====================================================================== drafting and edits
@@ -422,4 +447,55 @@ EMBEDDING_UNKNOWN = "ไม่รู้จักค่า EMBEDDING={kind!r} —
 
 
 # ====================================================================== command line
-# (bot/__main__ and its commands: usage lines, errors)
+# (bot/__main__ and ingest.py: usage lines, help, errors)
+
+# python -m bot
+CLI_USAGE = "ใช้งาน: python -m bot [run|ask|parse-scores|draft] ..."
+
+# python -m bot run
+CLI_RUN_DESCRIPTION = "เริ่มแชตบอทร่างมาตรการ ITA"
+CLI_RUN_CONSOLE_HELP = "ใช้แชตในเทอร์มินัลแม้ตั้งค่า Telegram/LINE ไว้"
+CLI_RUN_USER_HELP = "ชื่อผู้ใช้ของแชตในเทอร์มินัล (แยกข้อมูลแต่ละคน)"
+CLI_RUN_PREPARING = "กำลังเตรียมฐานความรู้ (ครั้งแรกอาจใช้เวลาสักครู่) …"
+
+# python -m bot ask
+CLI_ASK_DESCRIPTION = "ค้นข้อความจากฐานความรู้ ITA พร้อมแหล่งอ้างอิง"
+CLI_ASK_QUESTION_HELP = "คำถามภาษาไทย"
+CLI_JSON_HELP = "พิมพ์ผลเป็น JSON"
+CLI_ASK_K_HELP = "จำนวนข้อความที่ต้องการ (ค่าเริ่มต้น {k})"
+CLI_ASK_INDICATOR_HELP = "กรองเฉพาะตัวชี้วัด"
+CLI_ASK_ITEM_HELP = "กรองเฉพาะรหัสข้อ เช่น O13"
+CLI_ASK_YEAR_HELP = "กรองเฉพาะปี พ.ศ."
+CLI_ASK_KIND_HELP = (
+    "กรองชนิดข้อความ: recommendation, framework, oit_item, playbook, measure_table, score_table, analysis"
+)
+CLI_ASK_EMPTY = 'กรุณาพิมพ์คำถาม เช่น python -m bot ask "ขอตัวอย่างมาตรการเรื่องการเปิดเผยข้อมูล O13"'
+CLI_ASK_INDEXED = "สร้างหรือปรับปรุงดัชนีความรู้ในตัวระบบเรียบร้อย"
+
+# python -m bot parse-scores
+CLI_PARSE_DESCRIPTION = "แสดงคะแนนที่อ่านได้จากข้อความที่วาง (อ่านจาก stdin)"
+CLI_PARSE_NOTE = "ข้อสังเกต: {warning}"
+
+# python -m bot draft
+CLI_DRAFT_DESCRIPTION = "ร่างมาตรการส่งเสริมคุณธรรมและความโปร่งใสจากคะแนน ITA"
+CLI_DRAFT_SCORES_HELP = "ไฟล์คะแนน (JSON จาก parse-scores หรือข้อความที่วาง) หรือ - สำหรับ stdin"
+CLI_DRAFT_AGENCY_TYPE_HELP = "ประเภทหน่วยงาน เช่น เทศบาลตำบล, อบต., โรงเรียน, องค์การมหาชน"
+CLI_DRAFT_AGENCY_NAME_HELP = "ชื่อหน่วยงาน"
+CLI_DRAFT_UNITS_HELP = 'หน่วยงานภายใน คั่นด้วยจุลภาค เช่น "สำนักปลัด,กองคลัง,กองช่าง"'
+CLI_DRAFT_YEAR_HELP = "ปีที่ประเมิน (พ.ศ.) หากคะแนนไม่ได้ระบุ"
+CLI_DRAFT_FISCAL_YEAR_HELP = "ปีงบประมาณที่ใช้มาตรการ (พ.ศ.) ค่าเริ่มต้น = ปีที่ประเมิน + 1"
+CLI_DRAFT_THRESHOLD_HELP = 'เกณฑ์ระดับ เช่น "85/95" หรือ "70"'
+CLI_DRAFT_NO_MAINTAIN_HELP = "ไม่ต้องร่างแถวรักษาระดับสำหรับตัวชี้วัดที่คะแนนสูง"
+CLI_DRAFT_OUT_HELP = "บันทึกไฟล์ Word (.docx)"
+CLI_DRAFT_XLSX_HELP = "บันทึกไฟล์ Excel (.xlsx)"
+CLI_DRAFT_UNKNOWN_AGENCY_TYPE = 'ไม่รู้จักประเภทหน่วยงาน "{given}" — กรุณาระบุหนึ่งใน: {names}'
+CLI_DRAFT_BAD_THRESHOLD = 'อ่านเกณฑ์ไม่ได้ — กรุณาระบุ เช่น "85/95" หรือ "70"'
+CLI_DRAFT_SAVED_WORD = "บันทึกไฟล์ Word แล้ว: {path}"
+CLI_DRAFT_SAVED_EXCEL = "บันทึกไฟล์ Excel แล้ว: {path}"
+
+# python ingest.py
+CLI_INGEST_DESCRIPTION = "นำเข้าความรู้ ITA และเอกสารวิเคราะห์ย้อนหลังเข้าสู่ดัชนี"
+CLI_INGEST_PATHS_HELP = "ไฟล์หรือโฟลเดอร์ (.txt .md .docx .pdf)"
+CLI_INGEST_REBUILD_HELP = "ลบดัชนีเดิมแล้วสร้างใหม่"
+CLI_INGEST_QUIET_HELP = "ไม่แสดงแถบความคืบหน้า"
+CLI_INGEST_SPEED = "ความเร็ว {per_second:,.0f} ตัวอักษร/วินาที"

@@ -1,5 +1,10 @@
-"""The command-line front doors, run as real subprocesses: ingest.py, ask, draft."""
+"""The command-line front doors: ingest.py, ask and draft, called in-process (main(argv)).
 
+One `python -m bot draft` run is a real subprocess: the whole way from the shell to a .docx.
+"""
+
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -8,6 +13,8 @@ import zipfile
 
 import pytest
 
+import ingest
+from bot.__main__ import main
 from tests.conftest import REPO_DIR
 
 ROW_KEYS = {
@@ -28,24 +35,52 @@ ROW_KEYS = {
 }
 
 
-def _run(args, data_dir, **kw):
+class Result:
+    """What a command returned and printed."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def _call(command, args, data_dir) -> Result:
+    """Call a front door's main(argv) in this process with DATA_DIR set, capturing what it prints."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        pytest.MonkeyPatch.context() as env,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        env.setenv("DATA_DIR", str(data_dir))
+        code = command(args)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def _bot(args, data_dir) -> Result:
+    return _call(main, args, data_dir)
+
+
+def _ingest(args, data_dir) -> Result:
+    return _call(ingest.main, args, data_dir)
+
+
+def _subprocess(args, data_dir):
     env = {**os.environ, "DATA_DIR": str(data_dir), "PYTHONPATH": str(REPO_DIR)}
     return subprocess.run(
-        [sys.executable, *args], cwd=REPO_DIR, env=env, capture_output=True, text=True, timeout=240, **kw
+        [sys.executable, *args], cwd=REPO_DIR, env=env, capture_output=True, text=True, timeout=240
     )
 
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory, seeds_dir):
     path = tmp_path_factory.mktemp("cli")
-    first = _run(["ingest.py", str(seeds_dir), "--quiet"], path)
+    first = _ingest([str(seeds_dir), "--quiet"], path)
     assert first.returncode == 0, first.stderr
     assert "แหล่งข้อมูลใหม่ 7 รายการ" in first.stdout  # 5 seeds + framework + playbook
     return path
 
 
 def test_ingest_twice_changes_nothing(data_dir, seeds_dir):
-    again = _run(["ingest.py", str(seeds_dir), "--quiet"], data_dir)
+    again = _ingest([str(seeds_dir), "--quiet"], data_dir)
     assert again.returncode == 0
     assert "ไม่เปลี่ยนแปลง 7 รายการ" in again.stdout and "ข้อความที่เพิ่ม 0 ตอน" in again.stdout
 
@@ -53,13 +88,13 @@ def test_ingest_twice_changes_nothing(data_dir, seeds_dir):
 def test_ingest_names_a_bad_file_and_exits_1(tmp_path):
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.4 not really")
-    result = _run(["ingest.py", str(bad), "--quiet"], tmp_path / "data")
+    result = _ingest([str(bad), "--quiet"], tmp_path / "data")
     assert result.returncode == 1
     assert "scan.pdf" in result.stdout
 
 
 def test_ask_json_quotes_seeds_and_curated_knowledge(data_dir):
-    result = _run(["-m", "bot", "ask", "ขอตัวอย่างมาตรการเรื่องการเปิดเผยข้อมูล O13", "--json", "-k", "8"], data_dir)
+    result = _bot(["ask", "ขอตัวอย่างมาตรการเรื่องการเปิดเผยข้อมูล O13", "--json", "-k", "8"], data_dir)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["query"].startswith("ขอตัวอย่าง")
@@ -72,7 +107,7 @@ def test_ask_json_quotes_seeds_and_curated_knowledge(data_dir):
 
 
 def test_ask_text_answer_cites_sources(data_dir):
-    result = _run(["-m", "bot", "ask", "ข้อเสนอแนะของ ป.ป.ช. เรื่อง I14 การประเมินผลการปฏิบัติงาน"], data_dir)
+    result = _bot(["ask", "ข้อเสนอแนะของ ป.ป.ช. เรื่อง I14 การประเมินผลการปฏิบัติงาน"], data_dir)
     assert result.returncode == 0, result.stderr
     assert "[1]" in result.stdout and "ที่มา:" in result.stdout
     assert "ส่งเสริมกลไกการประเมินผลการปฏิบัติงาน" in result.stdout
@@ -82,7 +117,7 @@ def test_draft_json_and_documents(data_dir, seeds_dir, tmp_path):
     seed = next(seeds_dir.glob("001_*.txt"))
     out = tmp_path / "plan.docx"
     xlsx = tmp_path / "plan.xlsx"
-    result = _run(
+    result = _subprocess(  # end to end: the shell, python -m bot, the .docx and .xlsx on disk
         [
             "-m",
             "bot",
@@ -119,9 +154,7 @@ def test_draft_accepts_parse_scores_json(data_dir, tmp_path):
         json.dumps({"year": 2566, "indicators": {str(n): 90.0 for n in range(1, 11)}, "items": {"O2": 0}}),
         encoding="utf-8",
     )
-    result = _run(
-        ["-m", "bot", "draft", "--scores", str(scores), "--agency-type", "โรงเรียน", "--json"], data_dir
-    )
+    result = _bot(["draft", "--scores", str(scores), "--agency-type", "โรงเรียน", "--json"], data_dir)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["fiscal_year"] == 2567
@@ -129,17 +162,8 @@ def test_draft_accepts_parse_scores_json(data_dir, tmp_path):
 
 
 def test_draft_rejects_an_unknown_agency_type(data_dir, seeds_dir):
-    result = _run(
-        [
-            "-m",
-            "bot",
-            "draft",
-            "--scores",
-            str(next(seeds_dir.glob("001_*.txt"))),
-            "--agency-type",
-            "ยานอวกาศ",
-        ],
-        data_dir,
+    result = _bot(
+        ["draft", "--scores", str(next(seeds_dir.glob("001_*.txt"))), "--agency-type", "ยานอวกาศ"], data_dir
     )
     assert result.returncode == 2
     assert "ไม่รู้จักประเภทหน่วยงาน" in result.stderr and "เทศบาลตำบล" in result.stderr

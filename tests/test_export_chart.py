@@ -12,9 +12,13 @@ from matplotlib.text import Text
 from PIL import Image
 
 from bot.export.chart import THAI_FONT, build_chart_figure, render_chart
+from bot.ita.framework import load_framework
+from tests.conftest import KNOWLEDGE_DIR
 from tests.draft_samples import bare, tambon_municipality
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+FRAMEWORK = load_framework(KNOWLEDGE_DIR)  # the indicator names and tools the chart prints
 
 
 def _drawn_texts(fig) -> list[Text]:
@@ -36,14 +40,14 @@ def _missing_glyphs(fig) -> dict[str, set[str]]:
 
 
 def test_chart_is_a_png_of_sensible_size():
-    data = render_chart(tambon_municipality())
+    data = render_chart(tambon_municipality(), FRAMEWORK)
     assert data.startswith(PNG_SIGNATURE)
     width, height = Image.open(io.BytesIO(data)).size
     assert width >= 1200 and 0.4 < height / width < 0.8
 
 
 def test_thai_labels_drawn_with_shipped_font_and_every_glyph_exists():
-    fig = build_chart_figure(tambon_municipality())
+    fig = build_chart_figure(tambon_municipality(), FRAMEWORK)
     texts = [t.get_text() for t in _drawn_texts(fig)]
     assert any("การเปิดเผยข้อมูล" in t for t in texts)  # Thai indicator names really drawn
     assert any("เกณฑ์ 85" in t for t in texts) and any("เกณฑ์ 95" in t for t in texts)
@@ -56,12 +60,14 @@ def test_thai_labels_drawn_with_shipped_font_and_every_glyph_exists():
 
 
 def test_missing_thai_font_falls_back_to_numeric_labels_without_tofu(tmp_path):
-    fig = build_chart_figure(tambon_municipality(), font_path=tmp_path / "deleted.ttf")
+    fig = build_chart_figure(tambon_municipality(), FRAMEWORK, font_path=tmp_path / "deleted.ttf")
     texts = [t.get_text() for t in _drawn_texts(fig)]
     assert all(t.isascii() for t in texts)
     assert [str(n) for n in range(1, 11)] == [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert _missing_glyphs(fig) == {}
-    assert render_chart(tambon_municipality(), font_path=tmp_path / "deleted.ttf").startswith(PNG_SIGNATURE)
+    assert render_chart(tambon_municipality(), FRAMEWORK, font_path=tmp_path / "deleted.ttf").startswith(
+        PNG_SIGNATURE
+    )
 
 
 def test_shipped_font_and_licence_exist():
@@ -73,11 +79,11 @@ def test_shipped_font_and_licence_exist():
 
 @pytest.mark.parametrize("font_path", [None, "/nonexistent/font.ttf"])
 def test_empty_scores_still_render(font_path):
-    assert render_chart(bare(), font_path=font_path).startswith(PNG_SIGNATURE)
+    assert render_chart(bare(), FRAMEWORK, font_path=font_path).startswith(PNG_SIGNATURE)
 
 
 def test_scores_sit_inside_bars_and_threshold_lines_run_behind_them():
-    fig = build_chart_figure(tambon_municipality())
+    fig = build_chart_figure(tambon_municipality(), FRAMEWORK)
     ax = fig.axes[0]
     bars = list(ax.patches)
     lines = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
@@ -91,7 +97,7 @@ def test_scores_sit_inside_bars_and_threshold_lines_run_behind_them():
 
 
 def test_chart_renders_in_one_pass_without_a_layout_engine():
-    fig = build_chart_figure(tambon_municipality())
+    fig = build_chart_figure(tambon_municipality(), FRAMEWORK)
     assert fig.get_layout_engine() is None  # fixed margins: no second draw to measure labels
     left = fig.subplotpars.left
     renderer = fig.canvas.get_renderer()

@@ -13,9 +13,14 @@ from docx.oxml.ns import qn
 
 from bot.export.chart import render_chart
 from bot.export.docx import render_docx
-from bot.export.measure_table import PLAN_COLUMNS, PLAN_HEADERS, SOURCES_LABEL, reference_numbers
-from bot.export.word import CELL_PAD, PAGE_H, PAGE_W, USABLE_W, column_widths, fitted_widths
+from bot.export.plan import PLAN_COLUMNS, PLAN_HEADERS, SOURCES_LABEL, reference_numbers
+from bot.export.tables import column_widths, fitted_widths
+from bot.export.word import CELL_PAD, PAGE_H, PAGE_W, USABLE_W
+from bot.ita.framework import load_framework
+from tests.conftest import KNOWLEDGE_DIR
 from tests.draft_samples import bare, school, tambon_municipality
+
+FRAMEWORK = load_framework(KNOWLEDGE_DIR)  # the indicator names and tools the plan prints
 
 TODAY = date(2026, 11, 21)
 
@@ -33,7 +38,7 @@ def _measure_table(doc):
 
 @pytest.fixture(scope="module")
 def plan() -> bytes:
-    return render_docx(tambon_municipality(), today=TODAY)
+    return render_docx(tambon_municipality(), FRAMEWORK, today=TODAY)
 
 
 def test_page_is_a4_landscape(plan):
@@ -98,7 +103,7 @@ def test_short_rows_kept_on_one_page_long_rows_may_split():
     short = draft.rows[3]
     short.steps, short.analysis, short.monitoring, short.reporting = ["สั้น"], "สั้น", "สั้น", "สั้น"
     short.topic, short.items = "ตัวชี้วัดที่ 7", []
-    table = _measure_table(Document(io.BytesIO(render_docx(draft, today=TODAY))))
+    table = _measure_table(Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY))))
     by_indicator = {int(re.search(r"ตัวชี้วัดที่ (\d+)", r.cells[0].text).group(1)): r for r in table.rows[1:]}
     assert by_indicator[9]._tr.trPr is None or by_indicator[9]._tr.trPr.find(qn("w:cantSplit")) is None
     assert by_indicator[7]._tr.trPr.find(qn("w:cantSplit")) is not None
@@ -150,7 +155,7 @@ def test_every_row_field_is_printed(plan):
 def test_appendix_quotes_each_source_once_numbered_in_order_of_citation():
     draft = tambon_municipality()
     draft.rows[1].sources = [*draft.rows[1].sources, draft.rows[0].sources[0]]  # cited twice
-    doc = Document(io.BytesIO(render_docx(draft, today=TODAY)))
+    doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY)))
     appendix = _appendix(doc)
     numbers = reference_numbers(draft)
     assert sorted(appendix) == list(range(1, len(numbers) + 1))
@@ -185,7 +190,7 @@ def test_fitted_widths_respect_minimums_fill_the_width_and_follow_the_text():
 
 def test_indicator_table_and_chart_share_a_page_side_by_side():
     draft = tambon_municipality()
-    doc = Document(io.BytesIO(render_docx(draft, render_chart(draft), today=TODAY)))
+    doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, render_chart(draft, FRAMEWORK), today=TODAY)))
     layout = next(t for t in doc.tables if t.rows[0].cells[0].tables)
     left, right = layout.rows[0].cells
     scores = left.tables[0]
@@ -234,8 +239,8 @@ def test_sections_kpis_monitoring_executive_signature_and_notes(plan):
 
 def test_chart_is_embedded_when_given():
     draft = tambon_municipality()
-    with_chart = render_docx(draft, render_chart(draft), today=TODAY)
-    without = render_docx(draft, today=TODAY)
+    with_chart = render_docx(draft, FRAMEWORK, render_chart(draft, FRAMEWORK), today=TODAY)
+    without = render_docx(draft, FRAMEWORK, today=TODAY)
     media = [n for n in zipfile.ZipFile(io.BytesIO(with_chart)).namelist() if n.startswith("word/media/")]
     assert media and not [
         n for n in zipfile.ZipFile(io.BytesIO(without)).namelist() if n.startswith("word/media/")
@@ -244,13 +249,15 @@ def test_chart_is_embedded_when_given():
 
 def test_level_note_hedge_is_printed():
     draft = school()
-    text = "\n".join(p.text for p in Document(io.BytesIO(render_docx(draft, today=TODAY))).paragraphs)
+    text = "\n".join(
+        p.text for p in Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY))).paragraphs
+    )
     assert draft.level_note in text
     assert "ประจำปีงบประมาณ พ.ศ. 2569" in text  # fiscal year derived from assessment year + 1
 
 
 def test_bare_draft_renders_with_blanks():
-    doc = Document(io.BytesIO(render_docx(bare(), today=TODAY)))
+    doc = Document(io.BytesIO(render_docx(bare(), FRAMEWORK, today=TODAY)))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "พ.ศ. ........" in text and "ยังไม่มีมาตรการ" in text
 
@@ -258,7 +265,7 @@ def test_bare_draft_renders_with_blanks():
 def test_markup_and_control_characters_in_cells_are_kept_as_text():
     draft = tambon_municipality()
     draft.rows[0].measure = 'มาตรการ <ทดสอบ> & "คำพูด"\x0b จาก Word\tแท็บ'
-    table = _measure_table(Document(io.BytesIO(render_docx(draft, today=TODAY))))
+    table = _measure_table(Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY))))
     assert 'มาตรการ <ทดสอบ> & "คำพูด" จาก Word แท็บ' in table.rows[1].cells[2].text
 
 

@@ -11,7 +11,11 @@ from docx.oxml.ns import qn
 
 from bot.export.report import REPORT_HEADERS, render_report_docx
 from bot.export.word import USABLE_W
+from bot.ita.framework import load_framework
+from tests.conftest import KNOWLEDGE_DIR
 from tests.draft_samples import bare, tambon_municipality
+
+FRAMEWORK = load_framework(KNOWLEDGE_DIR)  # the indicator names and tools the report prints
 
 
 def _text(doc) -> str:
@@ -29,7 +33,7 @@ def _text(doc) -> str:
 )
 def test_report_round_period_and_rows(months, period, deadline):
     draft = tambon_municipality()
-    doc = Document(io.BytesIO(render_report_docx(draft, months, today=date(2026, 3, 31))))
+    doc = Document(io.BytesIO(render_report_docx(draft, FRAMEWORK, months, today=date(2026, 3, 31))))
     text = _text(doc)
     assert period in text and deadline in text and "1 ตุลาคม 2568" in text
     assert "31 มีนาคม 2569" in text
@@ -50,11 +54,11 @@ def test_report_round_period_and_rows(months, period, deadline):
 
 def test_report_rejects_other_rounds():
     with pytest.raises(ValueError):
-        render_report_docx(tambon_municipality(), 9)
+        render_report_docx(tambon_municipality(), FRAMEWORK, 9)
 
 
 def test_bare_report_renders():
-    text = _text(Document(io.BytesIO(render_report_docx(bare(), 6))))
+    text = _text(Document(io.BytesIO(render_report_docx(bare(), FRAMEWORK, 6))))
     assert "รอบ 6 เดือน (ต.ค. – มี.ค.)" in text
 
 
@@ -65,7 +69,9 @@ def test_status_boxes_fit_their_column_and_summary_stays_with_signatures():
     from bot.export.report import STATUS_BOXES
     from bot.export.word import CELL_PAD, TABLE_PT
 
-    doc = Document(io.BytesIO(render_report_docx(tambon_municipality(), 6, today=date(2026, 11, 21))))
+    doc = Document(
+        io.BytesIO(render_report_docx(tambon_municipality(), FRAMEWORK, 6, today=date(2026, 11, 21)))
+    )
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == REPORT_HEADERS[0])
     status_w = int(table._tbl.tblGrid.findall(qn("w:gridCol"))[-1].get(qn("w:w")))
     font = ImageFont.truetype(str(THAI_FONT), TABLE_PT * 20)  # sizes in twips

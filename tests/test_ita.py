@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.dialogue.render import confirmation_summary
 from bot.ita import tiers as ita
 from bot.ita.framework import load_framework
 from bot.scores import ScoreSet
@@ -111,7 +112,7 @@ def test_tiers_are_monotone(a, b, score):
 
 def test_summary_lists_indicators_tools_level_and_asks_to_confirm():
     s = ScoreSet(year=2568, overall=95.10, indicators=S002)
-    text = ita.confirmation_summary(s, FW, ita.Thresholds())
+    text = confirmation_summary(s, FW, ita.Thresholds())
     assert "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล: 85.75 (พัฒนาให้ดีขึ้น)" in text
     assert "คะแนน OIT (คำนวณ): 87.88" in text
     assert "95.10" in text and "ผ่านดี" in text
@@ -121,14 +122,14 @@ def test_summary_lists_indicators_tools_level_and_asks_to_confirm():
 
 def test_summary_warns_when_typed_overall_differs():
     s = ScoreSet(year=2568, overall=94.00, indicators=S002, tools={"OIT": 90.0})
-    text = ita.confirmation_summary(s, FW, ita.Thresholds())
+    text = confirmation_summary(s, FW, ita.Thresholds())
     assert "คะแนนภาพรวมที่แจ้งมา (94.00) ต่างจากที่คำนวณได้ (95.10)" in text
     assert "คะแนน OIT ที่แจ้งมา (90.00)" in text
 
 
 def test_summary_of_partial_scores_asks_for_the_rest_and_uses_agency_thresholds():
     s = ScoreSet(indicators={7: 60.0}, items={"I14": 84.25})
-    text = ita.confirmation_summary(s, FW, ita.Thresholds(70, 92))
+    text = confirmation_summary(s, FW, ita.Thresholds(70, 92))
     assert "ยังขาดคะแนนตัวชี้วัดที่ 1, 2, 3, 4, 5, 6, 8, 9, 10" in text
     assert "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร: 60.00 (แก้ไขเร่งด่วน)" in text
     assert "I14 (ตัวชี้วัดที่ 3): 84.25 (พัฒนาให้ดีขึ้น)" in text
@@ -136,5 +137,5 @@ def test_summary_of_partial_scores_asks_for_the_rest_and_uses_agency_thresholds(
 
 def test_summary_flags_unconfirmed_levels():
     low = dict.fromkeys(range(1, 11), 75.0)
-    text = ita.confirmation_summary(ScoreSet(year=2567, indicators=low), FW, ita.Thresholds())
+    text = confirmation_summary(ScoreSet(year=2567, indicators=low), FW, ita.Thresholds())
     assert "ต้องปรับปรุง (เกณฑ์ยังไม่ได้รับการยืนยัน)" in text

@@ -1,50 +1,68 @@
-"""python -m bot parse-scores through its front door, as a subprocess."""
+"""python -m bot parse-scores: main(argv) in-process, and once through its front door as a subprocess."""
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import subprocess
 import sys
 
+import pytest
+
+from bot.__main__ import main
 from tests.conftest import REPO_DIR
 
 
-def _run(args, text):
+@pytest.fixture
+def run(tmp_path, monkeypatch, capsys):
+    """Return run(args, text) -> (exit code, stdout): parse-scores in-process, `text` as its stdin."""
+
+    def run(args, text):
+        monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+        monkeypatch.setattr(
+            sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+        )
+        code = main(["parse-scores", *args])
+        return code, capsys.readouterr().out
+
+    return run
+
+
+def test_json_of_a_seed(seeds_dir, tmp_path):
+    # End to end: the shell pipes a pasted message into python -m bot parse-scores.
     p = subprocess.run(
-        [sys.executable, "-m", "bot", "parse-scores", *args],
-        input=text.encode("utf-8"),
+        [sys.executable, "-m", "bot", "parse-scores", "--json"],
+        input=next(seeds_dir.glob("001_*.txt")).read_text(encoding="utf-8").encode("utf-8"),
         capture_output=True,
         cwd=REPO_DIR,
+        env={**os.environ, "DATA_DIR": str(tmp_path / "data")},
         timeout=120,
     )
-    return p.returncode, p.stdout.decode("utf-8")
-
-
-def test_json_of_a_seed(seeds_dir):
-    code, out = _run(["--json"], next(seeds_dir.glob("001_*.txt")).read_text(encoding="utf-8"))
+    code, out = p.returncode, p.stdout.decode("utf-8")
     data = json.loads(out)
     assert code == 0
     assert data["indicators"]["3"] == 99.75 and data["overall"] == 94.12 and data["year"] == 2568
     assert data["missing"] == []
 
 
-def test_json_items_and_partial_missing():
-    code, out = _run(["--json", "--year", "2564"], "I14 84.25\nตัวชี้วัดที่ 7 60")
+def test_json_items_and_partial_missing(run):
+    code, out = run(["--json", "--year", "2564"], "I14 84.25\nตัวชี้วัดที่ 7 60")
     data = json.loads(out)
     assert code == 0 and data["items"] == {"I14": 84.25} and data["year"] == 2564
     assert data["indicators"] == {"7": 60.0} and 1 in data["missing"] and 7 not in data["missing"]
 
 
-def test_json_error_exit_2():
-    code, out = _run(["--json"], "ตัวชี้วัดที่ 7 ได้ 105")
+def test_json_error_exit_2(run):
+    code, out = run(["--json"], "ตัวชี้วัดที่ 7 ได้ 105")
     assert code == 2 and "เกิน 100" in json.loads(out)["error"]
 
 
-def test_text_output_is_the_confirmation_summary():
-    code, out = _run([], "ตัวชี้วัดที่ 7 ได้ 60")
+def test_text_output_is_the_confirmation_summary(run):
+    code, out = run([], "ตัวชี้วัดที่ 7 ได้ 60")
     assert code == 0 and "ยืนยัน" in out and "60.00" in out
 
 
-def test_text_error_exit_2():
-    code, out = _run([], "")
+def test_text_error_exit_2(run):
+    code, out = run([], "")
     assert code == 2 and "เช่น" in out

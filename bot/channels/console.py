@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from bot.channels.runtime import ChannelApp, Dialogue, exports_root
+from bot.channels.runtime import ChannelApp, Dialogue
 from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.render import card_text
 from bot.thai import to_arabic
@@ -171,7 +171,7 @@ def run(
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     interactive = stdin.isatty()
     console = ConsoleChannel(
-        app.dialogue, exports_root(app.settings), user_id=user_id, out=stdout, echo=not interactive
+        app.dialogue, app.settings.exports_dir(), user_id=user_id, out=stdout, echo=not interactive
     )
     lines = prompt_lines(stdin, stdout) if interactive else stdin
     return console.run(lines, interactive=interactive, stdin=stdin)

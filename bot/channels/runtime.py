@@ -19,7 +19,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from bot.dialogue.messages import Inbound, Reply
@@ -54,11 +53,6 @@ class ChannelApp(Protocol):
     def dialogue(self) -> Dialogue:
         """The conversation every channel talks to."""
         ...
-
-
-def exports_root(settings: Settings) -> Path:
-    """Return data_dir/exports, where channels keep the files they hand out (created on first use)."""
-    return Path(settings.data_dir) / "exports"
 
 
 def log_failure(what: str, err: BaseException | None) -> None:

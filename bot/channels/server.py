@@ -23,7 +23,7 @@ from telegram.ext import Application
 from bot.channels import telegram
 from bot.channels.line import LineChannel
 from bot.channels.links import LinkStore, signer_from_settings
-from bot.channels.runtime import ChannelApp, exports_root
+from bot.channels.runtime import ChannelApp
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def public_base(settings: Settings) -> str:
 def build_links(settings: Settings, *, clock: Callable[[], float] | None = None) -> LinkStore:
     """Return the LinkStore for data_dir/exports, signed with settings.link_secret."""
     signer = signer_from_settings(settings, **({"clock": clock} if clock else {}))
-    return LinkStore(exports_root(settings), signer, public_base(settings))
+    return LinkStore(settings.exports_dir(), signer, public_base(settings))
 
 
 def _telegram_webhook(settings: Settings, app: ChannelApp) -> tuple[Application | None, list[BaseRoute]]:

@@ -21,7 +21,7 @@ from bot.drafting.engine import DraftRequest
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.playbook import AgencyType
-from bot.ita.tiers import Thresholds, confirmation_summary
+from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet, apply_correction
 from bot.search import retrieve
 from bot.search.answers import answer_question
@@ -121,8 +121,10 @@ class Context:
 
     def show_confirmation(self) -> None:
         """Show the confirmation summary and ask to confirm."""
-        summary = confirmation_summary(self.session.scores, self.fw, self.thresholds())
-        self.say(summary, choices=say.confirm_choices())
+        scores = self.session.scores
+        if scores is None:  # every caller has just stored scores; failing loudly keeps the session unsaved
+            raise ValueError("no scores to confirm")
+        self.say(say.confirmation_summary(scores, self.fw, self.thresholds()), choices=say.confirm_choices())
 
     def show_draft(self, draft: Draft) -> None:
         """Put the draft's summary and row cards into the reply."""

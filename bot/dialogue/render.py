@@ -12,8 +12,10 @@ from bot import wording as w
 from bot.dialogue.messages import Card, Choice
 from bot.dialogue.understand import CORRECT_WORDS
 from bot.drafting.edits import examples_th
+from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft
-from bot.ita.tiers import Thresholds, Tier
+from bot.ita.tiers import Thresholds, Tier, level, overall, tool_scores
+from bot.scores import ScoreSet
 
 # Long row texts are cut on a card: the full text is in the Word/Excel files.
 CARD_TEXT_CHARS = 300
@@ -181,3 +183,73 @@ def row_cards(draft: Draft, indicator_name: Callable[[int], str]) -> list[Card]:
 def card_text(card: Card) -> str:
     """Return a card as plain text, for channels without rich layouts."""
     return "\n".join([f"{card.title} [{card.subtitle}]", *(f"  {k}: {v}" for k, v in card.fields)])
+
+
+# A typed score differs from the one computed from the indicators when it is off by more than rounding.
+SCORE_TOLERANCE = 0.05
+
+
+def _score(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def confirmation_summary(scores: ScoreSet, fw: Framework, thresholds: Thresholds) -> str:
+    """Return the summary of the scores read that the officer is asked to confirm."""
+    year = w.CONFIRM_TITLE_YEAR.format(year=scores.year) if scores.year else ""
+    lines = [w.CONFIRM_TITLE.format(year=year)]
+    computed = tool_scores(scores.indicators, fw)
+    for tool in fw.tools:
+        lines.append(
+            w.CONFIRM_TOOL.format(code=tool.code, name=tool.name.split(" (")[0], weight=tool.weight * 100)
+        )
+        for n in tool.indicators:
+            name = fw.indicator(n).name
+            if n in scores.indicators:
+                v = scores.indicators[n]
+                lines.append(
+                    w.CONFIRM_INDICATOR.format(number=n, name=name, score=_score(v), tier=thresholds.tier(v))
+                )
+            else:
+                lines.append(w.CONFIRM_INDICATOR_MISSING.format(number=n, name=name))
+        if tool.code in computed:
+            lines.append(w.CONFIRM_TOOL_SCORE.format(code=tool.code, score=_score(computed[tool.code])))
+            typed = scores.tools.get(tool.code)
+            if typed is not None and abs(typed - computed[tool.code]) > SCORE_TOLERANCE:
+                lines.append(w.CONFIRM_TOOL_DIFFERS.format(code=tool.code, typed=_score(typed)))
+    if scores.items:
+        lines.append(w.CONFIRM_ITEMS)
+        for code, v in sorted(scores.items.items(), key=lambda kv: (kv[0][0], int(kv[0][1:]))):
+            number = fw.item_indicator(code, scores.year)
+            where = w.CONFIRM_ITEM_WHERE.format(number=number) if number else ""
+            lines.append(
+                w.CONFIRM_ITEM.format(code=code, where=where, score=_score(v), tier=thresholds.tier(v))
+            )
+    total = overall(scores.indicators, fw)
+    lines.append("")
+    if total is not None:
+        lines.append(w.CONFIRM_OVERALL.format(score=_score(total)))
+        if scores.overall is not None and abs(scores.overall - total) > SCORE_TOLERANCE:
+            lines.append(w.CONFIRM_OVERALL_DIFFERS.format(typed=_score(scores.overall), total=_score(total)))
+    elif scores.overall is not None:
+        lines.append(w.CONFIRM_OVERALL_TYPED.format(score=_score(scores.overall)))
+    lv = level(scores.year, total if total is not None else scores.overall, computed, fw)
+    if lv.label:
+        lines.append(
+            w.CONFIRM_LEVEL.format(label=lv.label) + ("" if lv.confirmed else w.CONFIRM_LEVEL_UNCONFIRMED)
+        )
+    if lv.note_th:
+        lines.append(w.CONFIRM_NOTE.format(note=lv.note_th))
+    missing = scores.missing_indicators(fw.indicator_numbers)
+    if missing:
+        lines.append(w.CONFIRM_MISSING.format(numbers=", ".join(map(str, missing)), first=missing[0]))
+    lines.append(
+        w.CONFIRM_TIERS.format(
+            urgent=thresholds.urgent_below,
+            maintain=thresholds.maintain_from,
+            urgent_name=Tier.URGENT,
+            improve_name=Tier.IMPROVE,
+            maintain_name=Tier.MAINTAIN,
+        )
+    )
+    lines.append(w.CONFIRM_PROMPT)
+    return "\n".join(lines)

@@ -1,8 +1,13 @@
-"""Pure exporters: a Draft in, document bytes out (Word, Excel, chart, progress report)."""
+"""Pure exporters: a Draft in, document bytes out (Word, Excel, chart, progress report).
+
+The plan is laid out once in plan.py; docx.py, xlsx.py, report.py and chart.py draw
+it, with word.py and tables.py as the Word primitives. The framework that names the
+indicators and tools is handed in by the caller (bot.app builds Exporters with it).
+"""
 
 from __future__ import annotations
 
-from bot.export.chart import render_chart
+from bot.export.chart import load_matplotlib, render_chart
 from bot.export.docx import render_docx
 from bot.export.report import render_report_docx
 from bot.export.xlsx import render_xlsx
@@ -15,19 +20,20 @@ class Exporters:
 
     def __init__(self, framework: Framework) -> None:
         self.framework = framework  # indicator names, tools and weights printed in the documents
+        load_matplotlib()  # at start-up, after bot.app.boot() configured it, not on the first chart
 
     def render_docx(self, draft: Draft, chart_png: bytes | None = None) -> bytes:
         """Return the measure plan as a Word file."""
-        return render_docx(draft, chart_png)
+        return render_docx(draft, self.framework, chart_png)
 
     def render_xlsx(self, draft: Draft) -> bytes:
         """Return the measure table as an Excel workbook."""
-        return render_xlsx(draft)
+        return render_xlsx(draft, self.framework)
 
     def render_chart(self, draft: Draft) -> bytes:
         """Return the indicator chart as PNG."""
-        return render_chart(draft)
+        return render_chart(draft, self.framework)
 
     def render_report_docx(self, draft: Draft, round_months: int) -> bytes:
         """Return the 6- or 12-month progress report form as a Word file."""
-        return render_report_docx(draft, round_months)
+        return render_report_docx(draft, self.framework, round_months)

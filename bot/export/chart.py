@@ -3,30 +3,52 @@
 from __future__ import annotations
 
 import io
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
 from PIL import Image
 
-from bot.export.measure_table import TIERS, framework, indicator_name, tier_for
+from bot.export.plan import indicator_name, tier_for
+from bot.ita.framework import Framework
 from bot.ita.measures import Draft
+from bot.ita.tiers import Tier
 
-FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+
+FONTS_DIR = resources.files("bot.export") / "fonts"
 # Laksaman is the metric twin of TH SarabunPSK (same design, free licence), so the chart
 # matches the Word text; it is shipped so that no system font is needed.
 THAI_FONT = FONTS_DIR / "Laksaman.ttf"
 THAI_FONT_BOLD = FONTS_DIR / "Laksaman-Bold.ttf"
-TIER_COLOURS = {TIERS[0]: "#C0392B", TIERS[1]: "#E6A23C", TIERS[2]: "#2E8B57"}
+TIER_COLOURS = {Tier.URGENT: "#C0392B", Tier.IMPROVE: "#E6A23C", Tier.MAINTAIN: "#2E8B57"}
 # 9 x 5 in at 150 dpi is 1350 x 750 px: about 200 dpi when printed 17 cm wide.
 FIGSIZE, DPI = (9, 5), 150
+LABEL_PT = 14  # labels, ticks and legend in the Thai font
 # Fixed margins instead of tight_layout, which draws the whole figure once more to measure
 # it (a third of the render time). The ten indicator names are known, so is their width.
 MARGINS = {
     "thai": dict(left=0.34, right=0.97, top=0.9, bottom=0.17),
     "ascii": dict(left=0.06, right=0.97, top=0.9, bottom=0.17),
 }
+X_MAX = 105  # room right of a full score of 100
+LABEL_INSIDE_FROM = 15  # a bar at least this long holds its score label inside its end
+
+
+def load_matplotlib() -> None:
+    """Import matplotlib now, so that the first chart does not wait for it.
+
+    matplotlib reads MPLCONFIGDIR (set by bot.offline) when it is imported, so this module
+    does not import it at the top: Exporters loads it once the entry point has booted,
+    and a chart drawn without Exporters loads it itself.
+    """
+    import matplotlib.backends.backend_agg  # noqa: PLC0415 - what build_chart_figure uses
+    import matplotlib.figure  # noqa: PLC0415
+    import matplotlib.font_manager  # noqa: PLC0415, F401
 
 
 def _thai_fonts(font_path: Path | None) -> tuple[FontProperties, FontProperties] | None:
@@ -35,19 +57,27 @@ def _thai_fonts(font_path: Path | None) -> tuple[FontProperties, FontProperties]
     Fonts are loaded by file path for this figure only: nothing is registered globally,
     so importing this module changes no matplotlib state.
     """
-    regular = Path(font_path) if font_path is not None else THAI_FONT
+    from matplotlib.font_manager import FontProperties  # noqa: PLC0415 - see build_chart_figure
+
+    regular: Traversable = Path(font_path) if font_path is not None else THAI_FONT
     if not regular.is_file():
         return None
     bold = THAI_FONT_BOLD if font_path is None and THAI_FONT_BOLD.is_file() else regular
-    return FontProperties(fname=str(regular), size=14), FontProperties(fname=str(bold), size=14)
+    return FontProperties(fname=str(regular), size=LABEL_PT), FontProperties(fname=str(bold), size=LABEL_PT)
 
 
-def build_chart_figure(draft: Draft, font_path: Path | str | None = None) -> Figure:
+def build_chart_figure(draft: Draft, framework: Framework, font_path: Path | str | None = None) -> Figure:
     """Build the bar chart figure; Thai labels if the Thai font exists, numeric labels otherwise.
 
     Without a Thai font matplotlib would draw Thai as empty boxes (tofu), so the
     fallback draws only ASCII: indicator numbers, English title and legend.
+    `framework` gives the indicator names and tools of the labels.
     """
+    # Imported here, not with the module: see load_matplotlib().
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
+    from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.font_manager import FontProperties  # noqa: PLC0415
+
     fonts = _thai_fonts(Path(font_path) if font_path is not None else None)
     title_font = fonts[1].copy() if fonts else FontProperties(family="DejaVu Sans", size=13)
     title_font.set_size(17)
@@ -61,7 +91,7 @@ def build_chart_figure(draft: Draft, font_path: Path | str | None = None) -> Fig
     colours = [TIER_COLOURS[tier_for(s, draft.thresholds)] for s in scores]
     bars = ax.barh(positions, scores, color=colours, height=0.6, zorder=2)
     ax.invert_yaxis()  # indicator 1 on top, as in the ITAS tables
-    ax.set_xlim(0, 105)
+    ax.set_xlim(0, X_MAX)
     ax.grid(axis="x", linestyle=":", linewidth=0.6, alpha=0.6)
     ax.set_axisbelow(True)
     for spine in ("top", "right"):
@@ -70,8 +100,8 @@ def build_chart_figure(draft: Draft, font_path: Path | str | None = None) -> Fig
     if fonts:
         regular, bold = fonts
         margins = MARGINS["thai"]
-        tools = {n: framework().tool_of(n).code for n in numbers}
-        labels = [f"{n}. {indicator_name(n)} ({tools[n]})" for n in numbers]
+        tools = {n: framework.tool_of(n).code for n in numbers}
+        labels = [f"{n}. {indicator_name(framework, n)} ({tools[n]})" for n in numbers]
         line_labels = (f"เกณฑ์ {low:g} คะแนน", f"เกณฑ์ {high:g} คะแนน")
         title = "คะแนนรายตัวชี้วัดเทียบกับเกณฑ์"
         empty = "ยังไม่มีคะแนนรายตัวชี้วัด"
@@ -93,7 +123,7 @@ def build_chart_figure(draft: Draft, font_path: Path | str | None = None) -> Fig
     ax.axvline(low, color="#C0392B", linestyle="--", linewidth=1.2, label=line_labels[0], zorder=1)
     ax.axvline(high, color="#2E8B57", linestyle="--", linewidth=1.2, label=line_labels[1], zorder=1)
     for bar, score in zip(bars, scores, strict=True):
-        inside = score >= 15
+        inside = score >= LABEL_INSIDE_FROM
         ax.text(
             score - 0.8 if inside else score + 0.8,
             bar.get_y() + bar.get_height() / 2,
@@ -114,12 +144,13 @@ def build_chart_figure(draft: Draft, font_path: Path | str | None = None) -> Fig
     return fig
 
 
-def render_chart(draft: Draft, font_path: Path | str | None = None) -> bytes:
+def render_chart(draft: Draft, framework: Framework, font_path: Path | str | None = None) -> bytes:
     """Render the indicator chart as PNG bytes."""
-    fig = build_chart_figure(draft, font_path)
-    fig.canvas.draw()  # once; savefig would draw again when measuring the layout
-    width, height = fig.canvas.get_width_height()
-    image = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    fig = build_chart_figure(draft, framework, font_path)
+    canvas = cast("FigureCanvasAgg", fig.canvas)  # attached by build_chart_figure
+    canvas.draw()  # once; savefig would draw again when measuring the layout
+    width, height = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     buffer = io.BytesIO()
     # Level 3 of 9: a few percent larger than the default and a third faster to write.
     image.convert("RGB").save(buffer, format="PNG", compress_level=3, dpi=(DPI, DPI))

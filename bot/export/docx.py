@@ -8,9 +8,8 @@ from datetime import date
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
-from bot.export.measure_table import (
+from bot.export.plan import (
     PLAN_COLUMNS,
-    framework,
     indicator_name,
     plan_cells,
     plan_years,
@@ -20,22 +19,12 @@ from bot.export.measure_table import (
     tool_name,
     year_text,
 )
-from bot.export.word import (
-    CELL_PAD,
-    USABLE_W,
-    column_widths,
-    fitted_widths,
-    grid_table,
-    heading,
-    new_document,
-    para,
-    plain_table,
-    to_bytes,
-)
+from bot.export.tables import column_widths, fitted_widths, grid_table, plain_table
+from bot.export.word import CELL_PAD, CM, NOTE_PT, TITLE_PT, USABLE_W, heading, new_document, para, to_bytes
+from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 from bot.thai import format_thai_date
 
-CM = 567  # twips per centimetre
 CHART_WIDTH_CM = 17  # small enough to share a landscape page with the indicator table
 
 
@@ -63,17 +52,17 @@ def title_lines(draft: Draft) -> list[str]:
 
 def _title_block(doc, draft: Draft, today: date) -> None:
     for line in title_lines(draft):
-        para(doc, line, size=20, bold=True, center=True)
-    para(doc, agency_label(draft), size=20, bold=True, center=True)
+        para(doc, line, size=TITLE_PT, bold=True, center=True)
+    para(doc, agency_label(draft), size=TITLE_PT, bold=True, center=True)
     para(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today)}", center=True)
 
 
-def _tool_label(code: str) -> str:
+def _tool_label(framework: Framework, code: str) -> str:
     """Return "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)": the Thai name and the code."""
-    return f"{tool_name(code).split(' (')[0]} ({code})"
+    return f"{tool_name(framework, code).split(' (')[0]} ({code})"
 
 
-def _results(doc, draft: Draft, chart_png: bytes | None) -> None:
+def _results(doc, draft: Draft, framework: Framework, chart_png: bytes | None) -> None:
     assessment, _ = plan_years(draft)
     heading(doc, "1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)")
     sentence = f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} ของ{agency_label(draft)}"
@@ -86,23 +75,24 @@ def _results(doc, draft: Draft, chart_png: bytes | None) -> None:
         para(doc, f"หมายเหตุ: {draft.level_note}", italic=True, indent_cm=1)
     if draft.tools:
         para(doc, "คะแนนรายเครื่องมือ", bold=True).paragraph_format.keep_with_next = True
-        weights = {t.code: t.weight for t in framework().tools}
-        rows = [
+        weights = {t.code: t.weight for t in framework.tools}
+        rows: list[list[list[str]]] = [
             [
-                [_tool_label(code)],
+                [_tool_label(framework, code)],
                 [f"ร้อยละ {weights[code] * 100:g}" if code in weights else "-"],
                 [score_text(score)],
             ]
             for code, score in draft.tools.items()
         ]
+        # 15.4 cm is not a whole number of twips, so the last width keeps a fraction (as released).
         grid_table(doc, ["เครื่องมือ", "น้ำหนัก", "คะแนน"], rows, column_widths([11, 2.4, 2], 15.4 * CM))
     if draft.indicators:
-        _indicators_and_chart(doc, draft, chart_png)
+        _indicators_and_chart(doc, draft, framework, chart_png)
     elif chart_png:
         _chart(doc, chart_png, CHART_WIDTH_CM)
 
 
-def _indicators_and_chart(doc, draft: Draft, chart_png: bytes | None) -> None:
+def _indicators_and_chart(doc, draft: Draft, framework: Framework, chart_png: bytes | None) -> None:
     """Indicator scores beside their chart on one page: the table left, the picture right."""
     low, high = draft.thresholds
     title = para(doc, "คะแนนรายตัวชี้วัดและระดับการพัฒนา", bold=True)
@@ -113,11 +103,16 @@ def _indicators_and_chart(doc, draft: Draft, chart_png: bytes | None) -> None:
         doc,
         f"(ต่ำกว่า {low:.2f} = แก้ไขเร่งด่วน; {low:.2f} ถึงต่ำกว่า {high:.2f} = พัฒนาให้ดีขึ้น; "
         f"ตั้งแต่ {high:.2f} ขึ้นไป = รักษาระดับ)",
-        size=14,
+        size=NOTE_PT,
     ).paragraph_format.keep_with_next = True
     row_tier = {r.indicator: r.tier for r in draft.rows}
-    rows = [
-        [[str(n)], [indicator_name(n)], [score_text(s)], [row_tier.get(n) or tier_for(s, draft.thresholds)]]
+    rows: list[list[list[str]]] = [
+        [
+            [str(n)],
+            [indicator_name(framework, n)],
+            [score_text(s)],
+            [row_tier.get(n) or tier_for(s, draft.thresholds)],
+        ]
         for n, s in sorted(draft.indicators.items())
     ]
     headers = ["ที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"]
@@ -137,21 +132,25 @@ def _chart(container, chart_png: bytes, width_cm: float) -> None:
     paragraph = container.paragraphs[0] if not container.paragraphs[0].text else container.add_paragraph()
     paragraph.add_run().add_picture(io.BytesIO(chart_png), width=Cm(width_cm))
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    para(container, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=14, center=True)
+    para(container, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=NOTE_PT, center=True)
 
 
-def _analysis(doc, draft: Draft) -> None:
+def _analysis(doc, draft: Draft, framework: Framework) -> None:
     heading(doc, "2. การวิเคราะห์ผลการประเมิน")
     if not draft.summary:
         weak = [n for n, s in sorted(draft.indicators.items()) if s < draft.thresholds[1]]
-        text = "ตัวชี้วัดที่ต้องพัฒนา: " + ", ".join(f"ตัวชี้วัดที่ {n} {indicator_name(n)}" for n in weak) if weak else "-"
+        text = (
+            "ตัวชี้วัดที่ต้องพัฒนา: " + ", ".join(f"ตัวชี้วัดที่ {n} {indicator_name(framework, n)}" for n in weak)
+            if weak
+            else "-"
+        )
         para(doc, text, indent_cm=1)
         return
     # One row per tool, strengths beside weaknesses (the seeds write them as lists under
     # each tool; a table keeps the three tools on one page).
     rows = []
     for tool in draft.summary:
-        label = [_tool_label(tool.tool)]
+        label = [_tool_label(framework, tool.tool)]
         if tool.score is not None:
             label.append(f"คะแนน {score_text(tool.score)}")
         rows.append(
@@ -166,7 +165,7 @@ def _analysis(doc, draft: Draft) -> None:
     )
 
 
-def _measures(doc, draft: Draft) -> None:
+def _measures(doc, draft: Draft, framework: Framework) -> None:
     _, fiscal = plan_years(draft)
     title = heading(
         doc, f"3. มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}"
@@ -184,10 +183,10 @@ def _measures(doc, draft: Draft) -> None:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
         return
     references = reference_numbers(draft)
-    cells = [plan_cells(r, references) for r in draft.rows]
+    cells = [plan_cells(r, references, framework) for r in draft.rows]
     widths = fitted_widths(cells, [int(c.min_cm * CM) for c in PLAN_COLUMNS], USABLE_W)
     grid_table(doc, [c.lines for c in PLAN_COLUMNS], cells, widths)
-    para(doc, "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้", size=14)
+    para(doc, "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้", size=NOTE_PT)
 
 
 def _numbered(doc, items: list[str]) -> None:
@@ -218,8 +217,8 @@ def _sources(doc, draft: Draft) -> None:
     if references:
         heading(doc, "ภาคผนวก แหล่งอ้างอิงของมาตรการ")
         for (source, text), i in references.items():
-            para(doc, f"[{i}] {source}", bold=True, size=14).paragraph_format.keep_with_next = True
-            para(doc, f"“{text}”", size=14, indent_cm=1)
+            para(doc, f"[{i}] {source}", bold=True, size=NOTE_PT).paragraph_format.keep_with_next = True
+            para(doc, f"“{text}”", size=NOTE_PT, indent_cm=1)
 
 
 def _signatures(doc, draft: Draft) -> None:
@@ -240,13 +239,18 @@ def _signatures(doc, draft: Draft) -> None:
     plain_table(doc, [[proposer, approver]], column_widths([1, 1]))
 
 
-def render_docx(draft: Draft, chart_png: bytes | None = None, *, today: date | None = None) -> bytes:
-    """Render the draft as an A4-landscape .docx in TH SarabunPSK, ready to publish."""
+def render_docx(
+    draft: Draft, framework: Framework, chart_png: bytes | None = None, *, today: date | None = None
+) -> bytes:
+    """Render the draft as an A4-landscape .docx in TH SarabunPSK, ready to publish.
+
+    `framework` gives the indicator names, tool names and tool weights printed in it.
+    """
     doc = new_document()
     _title_block(doc, draft, today or date.today())
-    _results(doc, draft, chart_png)
-    _analysis(doc, draft)
-    _measures(doc, draft)
+    _results(doc, draft, framework, chart_png)
+    _analysis(doc, draft, framework)
+    _measures(doc, draft, framework)
     _kpis_and_monitoring(doc, draft)
     _notes(doc, draft)
     _signatures(doc, draft)

@@ -5,16 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from bot.export.docx import agency_label
-from bot.export.measure_table import indicator_name, plan_years, year_text
-from bot.export.word import (
-    column_widths,
-    grid_table,
-    heading,
-    new_document,
-    para,
-    plain_table,
-    to_bytes,
-)
+from bot.export.plan import indicator_name, plan_years, year_text
+from bot.export.tables import column_widths, grid_table, plain_table
+from bot.export.word import TITLE_PT, heading, new_document, para, to_bytes
+from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
 from bot.thai import format_thai_date, round_deadline, round_period
 
@@ -24,6 +18,8 @@ REPORT_HEADERS = ("มาตรการ", "ผู้รับผิดชอบ
 REPORT_WEIGHTS = (22, 9.5, 8, 21, 10.5, 10.5, 18.5)
 STATUS_BOXES = ("☐ ดำเนินการแล้ว", "☐ อยู่ระหว่างดำเนินการ", "☐ ยังไม่ดำเนินการ")
 SUMMARY_LINE = "." * 170  # one full line of landscape A4 at 16 pt, after the 1 cm indent
+ROUNDS = (6, 12)  # months into the fiscal year at which progress is reported
+SUMMARY_LINES = 3  # dotted lines for the summary to the executive
 
 
 def report_title(draft: Draft, round_months: int) -> str:
@@ -35,23 +31,25 @@ def report_title(draft: Draft, round_months: int) -> str:
     )
 
 
-def _cells(row: MeasureRow) -> list[list[str]]:
-    measure = [f"ตัวชี้วัดที่ {row.indicator} {indicator_name(row.indicator)}", row.measure]
+def _cells(row: MeasureRow, framework: Framework) -> list[list[str]]:
+    measure = [f"ตัวชี้วัดที่ {row.indicator} {indicator_name(framework, row.indicator)}", row.measure]
     # Empty lines, not dots: the officer types into these cells in Word, and dots would
     # have to be deleted first (and wrap badly in narrow columns).
     return [measure, list(row.owners), [row.timeline], ["", "", ""], [""], [""], list(STATUS_BOXES)]
 
 
-def render_report_docx(draft: Draft, round_months: int, *, today: date | None = None) -> bytes:
+def render_report_docx(
+    draft: Draft, framework: Framework, round_months: int, *, today: date | None = None
+) -> bytes:
     """Render the progress-report template for round 6 or 12 months as A4-landscape .docx bytes."""
-    if round_months not in (6, 12):
+    if round_months not in ROUNDS:
         raise ValueError(f"a progress round is 6 or 12 months, got {round_months}")
     _, fiscal = plan_years(draft)
     doc = new_document()
     para(
         doc,
         "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-        size=20,
+        size=TITLE_PT,
         bold=True,
         center=True,
     )
@@ -59,11 +57,11 @@ def render_report_docx(draft: Draft, round_months: int, *, today: date | None = 
         doc,
         f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} "
         f"รอบ {round_months} เดือน ({round_period(fiscal, round_months)})",
-        size=20,
+        size=TITLE_PT,
         bold=True,
         center=True,
     )
-    para(doc, agency_label(draft), size=20, bold=True, center=True)
+    para(doc, agency_label(draft), size=TITLE_PT, bold=True, center=True)
     para(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today or date.today())}", center=True)
     heading(doc, f"ผลการดำเนินการรอบ {round_months} เดือน")
     para(
@@ -73,11 +71,13 @@ def render_report_docx(draft: Draft, round_months: int, *, today: date | None = 
         indent_cm=1,
     )
     if draft.rows:
-        grid_table(doc, REPORT_HEADERS, [_cells(r) for r in draft.rows], column_widths(REPORT_WEIGHTS))
+        grid_table(
+            doc, REPORT_HEADERS, [_cells(r, framework) for r in draft.rows], column_widths(REPORT_WEIGHTS)
+        )
     else:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
     heading(doc, "สรุปผลและข้อเสนอแนะต่อผู้บริหาร")
-    for _ in range(3):  # bound to the signatures below: the executive signs under the summary
+    for _ in range(SUMMARY_LINES):  # bound to the signatures below: the executive signs under the summary
         para(doc, SUMMARY_LINE, indent_cm=1).paragraph_format.keep_with_next = True
     para(doc).paragraph_format.keep_with_next = True
     executive = draft.agency.executive.strip() or "...................................."

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.export.measure_table import (
+from bot.export.plan import (
     MEASURE_COLUMNS,
     MEASURE_HEADERS,
     indicator_name,
@@ -20,12 +21,17 @@ from bot.export.measure_table import (
     year_text,
 )
 from bot.export.word import FONT
-from bot.ita.measures import Draft
+from bot.ita.framework import Framework
+from bot.ita.measures import Draft, MeasureRow
 
 FONT_SIZE = 14
+TITLE_PT = 16
+TITLE_ROW_HEIGHT = 48  # points: room for a title that wraps onto two lines
 # Excel widths are in characters of the default font; Thai combining marks take no width,
 # so 2.2 characters per weight point gives readable columns without huge rows.
 WIDTH_PER_WEIGHT = 2.2
+SCORE_WIDTHS = (12, 36, 12, 20)  # characters: number, indicator name, score, tier
+SOURCE_WIDTHS = (8, 36, 100)  # characters: number, source, quoted passage
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -34,13 +40,17 @@ WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
 def _write_table(
-    ws: Worksheet, title: str, headers: list[str], rows: list[list[object]], widths: list[float]
+    ws: Worksheet,
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
 ) -> None:
     """Write a title row, a bold frozen header row and wrapped bordered data rows."""
-    ws.cell(row=1, column=1, value=title).font = Font(name=FONT, size=16, bold=True)
+    ws.cell(row=1, column=1, value=title).font = Font(name=FONT, size=TITLE_PT, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
     ws.cell(row=1, column=1).alignment = Alignment(wrap_text=True, vertical="center")
-    ws.row_dimensions[1].height = 48
+    ws.row_dimensions[1].height = TITLE_ROW_HEIGHT
     for col, header in enumerate(headers, start=1):
         cell = ws.cell(row=2, column=col, value=header)
         cell.font = Font(name=FONT, size=FONT_SIZE, bold=True)
@@ -64,15 +74,15 @@ def _write_table(
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _row_values(row, references: dict[tuple[str, str], int]) -> list[str]:
-    cells = ["\n".join(lines) for lines in measure_cells(row)]
+def _row_values(row: MeasureRow, references: dict[tuple[str, str], int], framework: Framework) -> list[str]:
+    cells = ["\n".join(lines) for lines in measure_cells(row, framework)]
     # Sources as "[n] label": n is the row of the แหล่งอ้างอิง sheet that quotes the passage.
     cells[-1] = "\n".join(f"[{references[(s.source, s.text)]}] {s.source}" for s in row.sources)
     return cells
 
 
-def render_xlsx(draft: Draft) -> bytes:
-    """Render the measure table and the indicator scores as .xlsx bytes."""
+def render_xlsx(draft: Draft, framework: Framework) -> bytes:
+    """Render the measure table and the indicator scores as .xlsx bytes (names from `framework`)."""
     _, fiscal = plan_years(draft)
     agency = draft.agency.name or "หน่วยงาน"
     wb = Workbook()
@@ -83,7 +93,7 @@ def render_xlsx(draft: Draft) -> bytes:
         measures,
         f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} {agency}",
         list(MEASURE_HEADERS),
-        [_row_values(row, references) for row in draft.rows],
+        [_row_values(row, references, framework) for row in draft.rows],
         [c.weight * WIDTH_PER_WEIGHT for c in MEASURE_COLUMNS],
     )
     scores = wb.create_sheet("คะแนนรายตัวชี้วัด")
@@ -93,10 +103,10 @@ def render_xlsx(draft: Draft) -> bytes:
         f"คะแนนรายตัวชี้วัด {agency}",
         ["ตัวชี้วัดที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"],
         [
-            [n, indicator_name(n), s, row_tier.get(n) or tier_for(s, draft.thresholds)]
+            [n, indicator_name(framework, n), s, row_tier.get(n) or tier_for(s, draft.thresholds)]
             for n, s in sorted(draft.indicators.items())
         ],
-        [12, 36, 12, 20],
+        SCORE_WIDTHS,
     )
     for row in scores.iter_rows(min_row=3, min_col=3, max_col=3):
         for cell in row:
@@ -107,7 +117,7 @@ def render_xlsx(draft: Draft) -> bytes:
         f"แหล่งอ้างอิงของมาตรการ {agency}",
         ["ลำดับ", "แหล่งอ้างอิง", "ข้อความที่อ้างอิง"],
         [[n, source, text] for (source, text), n in references.items()],
-        [8, 36, 100],
+        SOURCE_WIDTHS,
     )
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -1,13 +1,18 @@
-"""What every export prints: the measure-table columns, cell texts and the plan's years."""
+"""The plan laid out once: the measure-table columns, cell texts and years every export draws.
+
+docx, xlsx, report and chart draw from here. The framework (indicator names, tools)
+is passed in by the caller (bot.export.Exporters, built by bot.app): nothing here
+reads settings or files.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.export.word import Line
-from bot.ita.framework import Framework, load_framework
-from bot.ita.measures import Draft, MeasureRow, Tier
+from bot.ita.framework import Framework
+from bot.ita.measures import Draft, MeasureRow
+from bot.ita.tiers import Tier
 
 
 @dataclass(frozen=True)
@@ -61,37 +66,23 @@ PLAN_HEADERS: tuple[str, ...] = tuple(c.header for c in PLAN_COLUMNS)
 REPORTING_LABEL = "รายงานผล: "
 SOURCES_LABEL = "แหล่งอ้างอิง "
 
-TIERS: tuple[Tier, Tier, Tier] = ("แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ")
+
+def indicator_name(framework: Framework, number: int) -> str:
+    """Return the canonical Thai name of an indicator."""
+    return framework.indicator(number).name
 
 
-@lru_cache(maxsize=1)
-def framework() -> Framework:
-    """Return the ITA framework facts (indicator names, tools), read once.
-
-    INTERIM (issue #10 step 1): still a private global; the next step passes the
-    framework in from bot.app and deletes this.
-    """
-    from bot.settings import Settings  # noqa: PLC0415 - interim, removed with this function
-
-    return load_framework(Settings().knowledge_dir)
-
-
-def indicator_name(number: int) -> str:
-    """Return the canonical Thai name of indicator 1..10."""
-    return framework().indicator(number).name
-
-
-def tool_name(code: str) -> str:
+def tool_name(framework: Framework, code: str) -> str:
     """Return the full Thai name of a tool (IIT/EIT/OIT), or the code if unknown."""
-    return next((t.name for t in framework().tools if t.code == code), code)
+    return next((t.name for t in framework.tools if t.code == code), code)
 
 
 def tier_for(score: float, thresholds: tuple[float, float]) -> Tier:
     """Return the development tier of a score against the draft's (low, high) thresholds."""
     low, high = thresholds
     if score < low:
-        return TIERS[0]
-    return TIERS[1] if score < high else TIERS[2]
+        return Tier.URGENT
+    return Tier.IMPROVE if score < high else Tier.MAINTAIN
 
 
 def plan_years(draft: Draft) -> tuple[int | None, int | None]:
@@ -113,9 +104,9 @@ def score_text(score: float | None) -> str:
     return f"{score:.2f}" if score is not None else "-"
 
 
-def topic_lines(row: MeasureRow) -> list[str]:
+def topic_lines(row: MeasureRow, framework: Framework) -> list[str]:
     """Return the ตัวชี้วัด/ประเด็น cell: topic, weak items, score and tier."""
-    lines = [row.topic or f"ตัวชี้วัดที่ {row.indicator} {indicator_name(row.indicator)}"]
+    lines = [row.topic or f"ตัวชี้วัดที่ {row.indicator} {indicator_name(framework, row.indicator)}"]
     if row.items:
         lines.append("ประเด็น: " + ", ".join(row.items))
     if row.score is not None:
@@ -129,10 +120,10 @@ def _numbered_steps(row: MeasureRow) -> list[str]:
     return [step if step[:1].isdigit() else f"{i}. {step}" for i, step in enumerate(row.steps, start=1)]
 
 
-def measure_cells(row: MeasureRow) -> list[list[str]]:
+def measure_cells(row: MeasureRow, framework: Framework) -> list[list[str]]:
     """Return the ten spreadsheet cells of one measure row, each as a list of paragraphs."""
     return [
-        topic_lines(row),
+        topic_lines(row, framework),
         [row.analysis],
         [row.measure],
         _numbered_steps(row),
@@ -145,7 +136,9 @@ def measure_cells(row: MeasureRow) -> list[list[str]]:
     ]
 
 
-def plan_cells(row: MeasureRow, references: dict[tuple[str, str], int]) -> list[list[Line]]:
+def plan_cells(
+    row: MeasureRow, references: dict[tuple[str, str], int], framework: Framework
+) -> list[list[Line]]:
     """Return the seven Word-plan cells of one row; sources become their numbers in `references`."""
     numbers = sorted({references[(s.source, s.text)] for s in row.sources})
     measure = [Line(row.measure, bold=True), *(Line(s) for s in _numbered_steps(row))]
@@ -155,7 +148,7 @@ def plan_cells(row: MeasureRow, references: dict[tuple[str, str], int]) -> list[
     if row.reporting:
         monitoring.append(Line(REPORTING_LABEL + row.reporting))
     return [
-        [Line(t) for t in topic_lines(row)],
+        [Line(t) for t in topic_lines(row, framework)],
         [Line(row.analysis)],
         measure,
         [Line(o) for o in row.owners],
