@@ -189,9 +189,9 @@ def serve(values: dict, work: float, real: bool) -> None:
     """Child process: build the app and serve it with uvicorn (so its RSS is measured alone)."""
     settings = Settings(_env_file=None, **values)
     if real:
-        from bot.app import build_services
+        from bot.app import build
 
-        services = build_services(settings)
+        services = build(settings)
     else:
         services = SimpleNamespace(dialogue=StandIn(work))
     uvicorn.run(

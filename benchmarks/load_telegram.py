@@ -201,9 +201,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         started = time.monotonic()
         if args.dialogue == "real":
-            from bot.app import build_services
+            from bot.app import build
 
-            inner = build_services(settings).dialogue
+            inner = build(settings).dialogue
         else:
             inner = ScriptedDialogue(args.delay)
         setup = time.monotonic() - started

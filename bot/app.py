@@ -152,9 +152,6 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
     )
 
 
-# The name the end-to-end tests and load benchmarks outside this room still call.
-build_services = build
-
 
 def boot(settings: Settings, *, ensure: bool = True, in_memory_index: bool = False) -> App:
     """Start the bot as every entry point does: offline mode for the libraries, then build().

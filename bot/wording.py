@@ -5,6 +5,9 @@ Plain constants and small format templates only: this module imports nothing
 from the bot, so any room may use it. Sections follow the rooms that say them.
 Document text (the Word/Excel plan, the drafted rows) is not here: it lives with
 the exporters and the playbook data.
+
+It is over 400 lines on purpose: it is a flat list of sentences, and one file is
+what lets a reviewer read every reply the bot can give in one place.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ SCORES = "\n".join(
 
 @pytest.fixture(scope="module")
 def services_and_settings(tmp_path_factory):
-    from bot.app import build_services
+    from bot.app import build
 
     fake = FakeLineAPI().start()
     settings = Settings(
@@ -43,7 +43,7 @@ def services_and_settings(tmp_path_factory):
         public_base_url="https://ita-bot.example.go.th",
         link_secret="e2e-link-secret-0123456789",
     )
-    yield build_services(settings), settings, fake
+    yield build(settings), settings, fake
     fake.stop()
 
 

@@ -63,7 +63,7 @@ class TelegramOfficer:
 
 
 def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path, seeds_dir):
-    from bot.app import build_services
+    from bot.app import build
     from bot.channels.telegram import build_application
 
     table = seed_score_table(seeds_dir)
@@ -79,7 +79,7 @@ def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path,
         )
         officer = TelegramOfficer(api, OFFICER)
 
-        with BotThread(build_application(settings, build_services(settings).dialogue)):
+        with BotThread(build_application(settings, build(settings).dialogue)):
             officer.says("/start")
             assert officer.text()
             officer.says(AGENCY)
@@ -95,7 +95,7 @@ def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path,
             assert any("ยืนยัน" in label for label, _, _ in officer.buttons())
 
         # Restart: a new process would build everything again on the same data_dir.
-        with BotThread(build_application(settings, build_services(settings).dialogue)):
+        with BotThread(build_application(settings, build(settings).dialogue)):
             officer.presses("ยืนยัน")  # a button from before the restart still works
             cards = [c for c in officer.last if c.params.get("parse_mode") == "HTML"]
             assert cards and all("ตัวชี้วัดที่" in c.params["text"] for c in cards)

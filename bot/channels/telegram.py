@@ -5,6 +5,10 @@ Telegram type, and the allowlist, per-user ordering and dialogue threads are
 the shared bot.channels.runtime. Long polling for development (`run`); in
 production bot.channels.server mounts the webhook route below beside LINE's
 and checks Telegram's secret-token header.
+
+Just over 400 lines: the update handlers, the reply rendering and the webhook
+route are one adapter of one SDK; the pure rendering is already apart in
+telegram_render.py.
 """
 
 from __future__ import annotations
