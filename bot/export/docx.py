@@ -23,6 +23,7 @@ from bot.export.tables import column_widths, fitted_widths, grid_table, plain_ta
 from bot.export.word import CELL_PAD, CM, NOTE_PT, TITLE_PT, USABLE_W, heading, new_document, para, to_bytes
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
+from bot.ita.tiers import Tier
 from bot.thai import format_thai_date
 
 CHART_WIDTH_CM = 17  # small enough to share a landscape page with the indicator table
@@ -101,8 +102,8 @@ def _indicators_and_chart(doc, draft: Draft, framework: Framework, chart_png: by
     title.paragraph_format.keep_with_next = True
     para(
         doc,
-        f"(ต่ำกว่า {low:.2f} = แก้ไขเร่งด่วน; {low:.2f} ถึงต่ำกว่า {high:.2f} = พัฒนาให้ดีขึ้น; "
-        f"ตั้งแต่ {high:.2f} ขึ้นไป = รักษาระดับ)",
+        f"(ต่ำกว่า {low:.2f} = {Tier.URGENT}; {low:.2f} ถึงต่ำกว่า {high:.2f} = {Tier.IMPROVE}; "
+        f"ตั้งแต่ {high:.2f} ขึ้นไป = {Tier.MAINTAIN})",
         size=NOTE_PT,
     ).paragraph_format.keep_with_next = True
     row_tier = {r.indicator: r.tier for r in draft.rows}
