@@ -130,7 +130,7 @@ def main() -> int:
     kb.retriever  # noqa: B018 - build the retriever (loads every chunk) outside the timings
     setup_s = time.perf_counter() - t0
     drafter = build_drafter(settings, kb)  # no LLM configured: the default engine
-    exporters = Exporters(kb.framework)  # as bot.app builds them (matplotlib loaded here, at start-up)
+    exporters = Exporters(kb.framework)  # as bot.app builds them
     thresholds = Thresholds(settings.tier_urgent_below, settings.tier_maintain_from)
 
     cases = []

@@ -152,7 +152,6 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
     )
 
 
-
 def boot(settings: Settings, *, ensure: bool = True, in_memory_index: bool = False) -> App:
     """Start the bot as every entry point does: offline mode for the libraries, then build().
 

@@ -18,7 +18,6 @@ from typing import Protocol
 
 from bot import wording
 from bot.drafting import rows as draft_text
-from bot.drafting.llm import LLMRefiner
 from bot.ita.facts import SOLID, Tool
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source, ToolSummary
@@ -39,6 +38,15 @@ class Retriever(Protocol):
     ) -> Sequence[draft_text.Quoted]: ...
 
 
+class Refiner(Protocol):
+    """Rewrites a draft's wording (bot.drafting.llm.LLMRefiner, built by bot.app only when an LLM is set).
+
+    A Protocol rather than an import, so the default engine never loads the LLM client libraries.
+    """
+
+    def refine(self, draft: Draft) -> Draft: ...
+
+
 @dataclass
 class DraftRequest:
     """What the officer asked for."""
@@ -53,7 +61,7 @@ class Drafter:
     """The drafting engine: default rows, optionally refined by an LLM."""
 
     def __init__(
-        self, fw: Framework, playbook: Playbook, retriever: Retriever, *, refiner: LLMRefiner | None = None
+        self, fw: Framework, playbook: Playbook, retriever: Retriever, *, refiner: Refiner | None = None
     ) -> None:
         self.fw = fw
         self.playbook = playbook

@@ -7,7 +7,7 @@ indicators and tools is handed in by the caller (bot.app builds Exporters with i
 
 from __future__ import annotations
 
-from bot.export.chart import load_matplotlib, render_chart
+from bot.export.chart import render_chart
 from bot.export.docx import render_docx
 from bot.export.report import render_report_docx
 from bot.export.xlsx import render_xlsx
@@ -20,7 +20,6 @@ class Exporters:
 
     def __init__(self, framework: Framework) -> None:
         self.framework = framework  # indicator names, tools and weights printed in the documents
-        load_matplotlib()  # at start-up, after bot.app.boot() configured it, not on the first chart
 
     def render_docx(self, draft: Draft, chart_png: bytes | None = None) -> bytes:
         """Return the measure plan as a Word file."""

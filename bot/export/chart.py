@@ -39,18 +39,6 @@ X_MAX = 105  # room right of a full score of 100
 LABEL_INSIDE_FROM = 15  # a bar at least this long holds its score label inside its end
 
 
-def load_matplotlib() -> None:
-    """Import matplotlib now, so that the first chart does not wait for it.
-
-    matplotlib reads MPLCONFIGDIR (set by bot.offline) when it is imported, so this module
-    does not import it at the top: Exporters loads it once the entry point has booted,
-    and a chart drawn without Exporters loads it itself.
-    """
-    import matplotlib.backends.backend_agg  # noqa: PLC0415 - what build_chart_figure uses
-    import matplotlib.figure  # noqa: PLC0415
-    import matplotlib.font_manager  # noqa: PLC0415, F401
-
-
 def _thai_fonts(font_path: Path | None) -> tuple[FontProperties, FontProperties] | None:
     """Return (regular, bold) properties of the Thai font, or None if its file is missing.
 
@@ -73,7 +61,8 @@ def build_chart_figure(draft: Draft, framework: Framework, font_path: Path | str
     fallback draws only ASCII: indicator numbers, English title and legend.
     `framework` gives the indicator names and tools of the labels.
     """
-    # Imported here, not with the module: see load_matplotlib().
+    # matplotlib is imported on the first chart, not with this module: it reads MPLCONFIGDIR
+    # (set by bot.offline at boot) when imported, and it keeps ~1 s and ~60 MB out of start-up.
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415
     from matplotlib.font_manager import FontProperties  # noqa: PLC0415

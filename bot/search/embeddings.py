@@ -20,7 +20,6 @@ from itertools import pairwise
 from langchain_core.embeddings import Embeddings
 
 from bot import wording
-from bot.llm import build_embeddings as build_openai
 from bot.thai import normalize, tokenize
 
 
@@ -87,6 +86,9 @@ def build_embeddings(kind: str, *, base_url: str = "", model: str = "", api_key:
     if kind == "openai":
         if not base_url or not model:
             raise ValueError(wording.EMBEDDING_OPENAI_NEEDS)
+        # Optional and heavy (openai, langchain_openai: ~0.85 s, ~45 MB): only when configured.
+        from bot.llm import build_embeddings as build_openai  # noqa: PLC0415
+
         return build_openai(base_url, model, api_key)
     raise ValueError(wording.EMBEDDING_UNKNOWN.format(kind=kind))
 
