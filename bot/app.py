@@ -50,16 +50,28 @@ class App:
     """Everything a command or a channel needs, built once by build()."""
 
     settings: Settings
-    knowledge: Knowledge  # the index itself, for ingest.py
-    framework: Framework
-    playbook: Playbook
-    retriever: Retriever
+    knowledge: Knowledge  # the facts, the playbook and the index (ingest.py writes into it)
     drafter: Drafter
     sessions: SessionStore  # the store the dialogue saves into, for channels that inspect or close it
     dialogue: Dialogue
     exporters: Exporters
     thresholds: Thresholds  # the default tiers from settings, before an agency sets its own
     indexed: bool  # whether this start (re)indexed the built-in knowledge
+
+    @property
+    def framework(self) -> Framework:
+        """Return the ITA facts."""
+        return self.knowledge.framework
+
+    @property
+    def playbook(self) -> Playbook:
+        """Return the measures playbook and agency types."""
+        return self.knowledge.playbook
+
+    @property
+    def retriever(self) -> Retriever:
+        """Return the hybrid retriever over the index."""
+        return self.knowledge.retriever
 
 
 def build_knowledge(settings: Settings, *, in_memory: bool = False) -> Knowledge:
@@ -140,9 +152,6 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
     return App(
         settings=settings,
         knowledge=kb,
-        framework=kb.framework,
-        playbook=kb.playbook,
-        retriever=kb.retriever,
         drafter=drafter,
         sessions=sessions,
         dialogue=dialogue,

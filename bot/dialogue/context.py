@@ -9,7 +9,6 @@ commands share, so neither reaches into the Dialogue itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import cast
 
 from bot import wording as w
 from bot.dialogue import render as say
@@ -23,7 +22,6 @@ from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.playbook import AgencyType
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet, apply_correction
-from bot.search import retrieve
 from bot.search.answers import answer_question
 
 
@@ -107,9 +105,7 @@ class Context:
         if self.retriever is None:
             self.say(w.NO_KNOWLEDGE)
             return
-        # answer_question names the concrete retriever; it only calls .search, which the port has.
-        retriever = cast(retrieve.Retriever, self.retriever)
-        self.say(answer_question(question, retriever, self.fw).text, self.prompt_hint())
+        self.say(answer_question(question, self.retriever, self.fw).text, self.prompt_hint())
 
     def missing_text(self, scores: ScoreSet) -> str:
         """Say which indicators are still missing, by number and name."""

@@ -11,12 +11,16 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Protocol
 
+# Passages for a question: the search room states it, since answering (search.answers) needs it too.
+from bot.search.retrieve import Searcher as Retriever
+
+__all__ = ["Drafter", "Exporters", "Playbook", "Retriever", "Sessions"]
+
 if TYPE_CHECKING:
     from bot.dialogue.sessions import Session
     from bot.drafting.engine import DraftRequest
     from bot.ita.measures import Draft
     from bot.ita.playbook import AgencyType
-    from bot.search.retrieve import Passage
 
 
 class Playbook(Protocol):
@@ -26,21 +30,6 @@ class Playbook(Protocol):
     def agency_types(self) -> Mapping[str, AgencyType]: ...
 
     def match_agency_type(self, text: str) -> AgencyType | None: ...
-
-
-class Retriever(Protocol):
-    """Passages for a question."""
-
-    def search(
-        self,
-        query: str,
-        k: int = 5,
-        *,
-        indicator: int | None = None,
-        item: str | None = None,
-        year: int | None = None,
-        kind: str | None = None,
-    ) -> list[Passage]: ...
 
 
 class Drafter(Protocol):

@@ -77,7 +77,9 @@ class SessionStore:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.engine = create_engine(url)
         metadata.create_all(self.engine)
-        self._locks: dict[str, threading.Lock] = {}
+        # key -> [lock, turns holding or waiting for it]; an entry is dropped when no turn needs it,
+        # so the table holds only the users being answered right now.
+        self._locks: dict[str, tuple[threading.Lock, list[int]]] = {}
         self._locks_guard = threading.Lock()
 
     def load(self, key: str) -> Session:
@@ -140,11 +142,18 @@ class SessionStore:
         """Load a session, yield it, and save it only if the block finishes without error."""
         # Channels run handlers in threads: two quick messages from one user must not interleave.
         with self._locks_guard:
-            lock = self._locks.setdefault(key, threading.Lock())
-        with lock:
-            session = self.load(key)
-            yield session
-            self.save(session)
+            lock, users = self._locks.setdefault(key, (threading.Lock(), [0]))
+            users[0] += 1
+        try:
+            with lock:
+                session = self.load(key)
+                yield session
+                self.save(session)
+        finally:
+            with self._locks_guard:
+                users[0] -= 1
+                if not users[0]:
+                    del self._locks[key]
 
     def close(self) -> None:
         """Release the database connections."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from bot import wording
 from bot.ita.framework import Framework
-from bot.search.retrieve import Passage, Retriever, query_focus
+from bot.search.retrieve import Passage, Searcher, query_focus
 
 _KIND_TH = wording.ANSWER_KIND
 _WEAK = ("SINGLE", "NOT_CONFIRMED")
@@ -33,7 +33,7 @@ def _quote(text: str) -> str:
     return text if len(text) <= MAX_QUOTE else text[:MAX_QUOTE].rsplit(" ", 1)[0] + " …"
 
 
-def answer_question(question: str, retriever: Retriever, fw: Framework, k: int = 4) -> Answer:
+def answer_question(question: str, retriever: Searcher, fw: Framework, k: int = 4) -> Answer:
     """Return an extractive Thai answer quoting the k best passages with numbered citations."""
     focus = query_focus(question, fw)
     item = focus.items[0] if len(focus.items) == 1 else None

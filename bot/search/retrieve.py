@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Protocol
 
 import bm25s
 import numpy as np
@@ -91,6 +92,21 @@ def _passage(record: Record, score: float) -> Passage:
         agency=m.get("agency", ""),
         confidence=m.get("confidence", ""),
     )
+
+
+class Searcher(Protocol):
+    """What answering needs of a retriever: passages for a question (Retriever is the real one)."""
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        indicator: int | None = None,
+        item: str | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+    ) -> list[Passage]: ...
 
 
 class Retriever:
