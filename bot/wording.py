@@ -48,6 +48,9 @@ FAILED = (
 YOU_ARE_WELCOME = "ยินดีครับ"
 NO_KNOWLEDGE = "ขออภัย ขณะนี้ยังไม่มีฐานความรู้ให้ค้น กรุณาลองใหม่ภายหลัง"
 ASK_QUESTION = 'กรุณาพิมพ์คำถามต่อท้ายคำสั่ง เช่น "/ask ขอตัวอย่างมาตรการเรื่องการเปิดเผยข้อมูล O13"'
+GREETING_REPLY = "สวัสดีครับ"
+# A button payload the bot never offered (an old menu, another bot's rich menu): nothing is saved.
+UNKNOWN_BUTTON = "ขออภัย ปุ่มนี้ไม่ใช่ตัวเลือกของขั้นตอนนี้ จึงยังไม่ได้บันทึกอะไร กรุณาพิมพ์คำตอบหรือกดปุ่มล่าสุด"
 
 ASK_NAME = 'ขอทราบชื่อหน่วยงานของท่าน เช่น "เทศบาลตำบลนามะเขือ"'
 
@@ -113,6 +116,10 @@ NOT_SET = "-"
 PROFILE_EDIT_HINT = 'แก้ได้ทีละขั้นตอน กดปุ่ม "ใช้ตามนี้" เพื่อคงค่าเดิม หรือพิมพ์ /cancel เพื่อกลับไปขั้นตอนเดิม'
 PROFILE_CHANGED = "ข้อมูลหน่วยงานปรับแล้ว พิมพ์ /draft เพื่อร่างมาตรการใหม่ตามข้อมูลนี้ (ร่างเดิมยังอยู่ และแก้ไขหรือดาวน์โหลดต่อได้)"
 PROFILE_FIRST = "กรุณากรอกข้อมูลหน่วยงานให้ครบก่อน"
+YES_LABEL = "ใช่"
+NO_LABEL = "ไม่ใช่"
+ASK_IS_AGENCY = 'ขอตรวจสอบก่อนบันทึก: "{name}" เป็นชื่อหน่วยงานของท่านใช่ไหม'
+NAME_NOT_AGENCY = "รับทราบ ยังไม่ได้บันทึกชื่อนี้"
 
 # -- scores and their confirmation
 ASK_SCORES = (
@@ -131,6 +138,37 @@ INDICATOR = "ตัวชี้วัดที่ {number}"
 ASK_CORRECTION = 'พิมพ์คะแนนที่ถูกต้อง เช่น "แก้ตัวชี้วัด 7 เป็น 61.5" หรือ "แก้ O13 เป็น 100" หรือวางตารางคะแนนใหม่ทั้งชุด'
 CONFIRM_OR_CORRECT = 'กรุณาพิมพ์ "ยืนยัน" เพื่อร่างมาตรการ หรือแก้คะแนน เช่น "แก้ตัวชี้วัด 7 เป็น 61.5"'
 SCORES_CHANGED = "คะแนนปรับแล้ว พิมพ์ /draft เพื่อร่างมาตรการใหม่ตามคะแนนนี้ (ร่างปัจจุบันยังอยู่)"
+# The parser's doubts about a score message, gathered into one short question ({points}: its notes).
+SCORES_CHECK = "ขอตรวจสอบก่อน: {points}\nหากค่าใดไม่ถูกต้อง พิมพ์ค่าที่ถูกต้องได้เลย"
+# Drafting from some indicators only: the two buttons under the list of missing indicators.
+PARTIAL_WAIT_LABEL = "รอส่งคะแนนเพิ่ม"
+PARTIAL_WAIT = "ส่งคะแนนเพิ่ม"
+PARTIAL_DRAFT_LABEL = "ร่างจากที่มี"
+PARTIAL_DRAFT = "ร่างจากคะแนนที่มี"
+PARTIAL_OFFER = 'หากมีคะแนนเพียงเท่านี้ กด "ร่างจากที่มี" เพื่อร่างมาตรการเฉพาะตัวชี้วัดที่ส่งมา (ระบบจะไม่เดาคะแนนที่ขาด)'
+PARTIAL_WAITING = "รับทราบ ส่งคะแนนตัวชี้วัดที่เหลือได้เลย"
+PARTIAL_NOTE = "จะร่างมาตรการเฉพาะ {count} ตัวชี้วัดที่มีคะแนน (ตัวชี้วัดที่ {numbers}) ตัวชี้วัดที่ขาดจะไม่อยู่ในแผน"
+# At the confirmation step, a message that is neither a confirmation nor a score change.
+CONFIRM_UNSURE = 'ขออภัย ยังไม่แน่ใจว่าหมายถึงอะไร ต้องการยืนยันคะแนนนี้เพื่อร่างมาตรการไหม หรือพิมพ์ค่าที่ถูกต้อง เช่น "แก้ตัวชี้วัด 7 เป็น 61.5"'
+# The overall the officer typed and the weighted mean of the indicators disagree: asked once.
+OVERALL_WHICH = (
+    "คะแนนรวมที่แจ้งมา ({typed:.2f}) ต่างจากค่าที่คำนวณจากคะแนนรายตัวชี้วัด ({computed:.2f}) "
+    "จะให้แผนใช้ค่าใด (หากไม่เลือก แผนจะใช้ค่าที่แจ้งมา)"
+)
+OVERALL_TYPED_LABEL = "ใช้ {score:.2f} ที่แจ้ง"
+OVERALL_TYPED = "ใช้คะแนนรวมที่แจ้ง"
+OVERALL_COMPUTED_LABEL = "ใช้ {score:.2f} ที่คำนวณ"
+OVERALL_COMPUTED = "ใช้คะแนนรวมที่คำนวณ"
+OVERALL_CHOSEN = "แผนจะใช้คะแนนรวม {score:.2f}"
+# After the draft exists, a new score replaces a confirmed one only when the officer says yes.
+SCORE_CHANGE_ASK = "ข้อความนี้จะเปลี่ยนคะแนนที่ยืนยันแล้ว: {changes}\nต้องการเปลี่ยนคะแนนไหม"
+SCORE_CHANGE_YES_LABEL = "เปลี่ยนคะแนน"
+SCORE_CHANGE_NO_LABEL = "คงคะแนนเดิม"
+SCORE_CHANGE_KEPT = "คงคะแนนเดิมไว้ ไม่ได้เปลี่ยนอะไร"
+# A reading made by the optional LLM, shown before anything is applied.
+LLM_READ_SCORES = "อ่านข้อความนี้ได้เป็นคะแนน: {summary}\nถูกต้องไหม"
+LLM_READ_EDIT = 'อ่านข้อความนี้ได้เป็นการแก้ร่าง: "{edit}"\nถูกต้องไหม'
+LLM_DECLINED = "รับทราบ ไม่ได้นำไปใช้ กรุณาพิมพ์ใหม่อีกครั้ง"
 
 # -- tier thresholds ({urgent}/{improve}/{maintain}: the Tier names)
 THRESHOLDS = (

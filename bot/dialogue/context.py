@@ -15,14 +15,25 @@ from bot.dialogue import render as say
 from bot.dialogue.messages import Choice, Reply
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever
 from bot.dialogue.sessions import Session
-from bot.dialogue.understand import Parsed, read_scores, with_year
+from bot.dialogue.understand import Kind, Parsed, read_scores, with_year
 from bot.drafting.engine import DraftRequest
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.playbook import AgencyType
-from bot.ita.tiers import Thresholds
+from bot.ita.tiers import Thresholds, overall
 from bot.scores import ScoreSet, apply_correction
 from bot.search.answers import answer_question
+
+# session.extra keys: the one question waiting for a yes/no (or one of its buttons), the
+# button payloads this session was offered, the overall disagreement already asked about.
+PENDING = "pending"
+OFFERED = "offered"
+OVERALL_ASKED = "overall_asked"
+PARTIAL = "partial"
+# How many offered payloads to remember (an old button may still be pressed).
+MAX_OFFERED = 60
+# A typed overall this far from the weighted mean of the indicators is asked about (issue 11).
+OVERALL_TOLERANCE = 0.05
 
 
 @dataclass
@@ -32,6 +43,8 @@ class Turn:
     session: Session
     text: str
     reply: Reply = field(default_factory=Reply)
+    # A button press (Inbound.kind == "choice"): its payload is trusted only if this session was offered it.
+    pressed: bool = False
 
     def say(self, *texts: str, choices: list[Choice] | None = None) -> None:
         """Append texts (and replace the buttons) in the reply."""
@@ -98,14 +111,48 @@ class Context:
     # ------------------------------------------------------------ saying
     def prompt_hint(self) -> str:
         """Return where the conversation stands, to say after a detour (question, sticker)."""
+        pending = self.pending
+        if pending:
+            return str(pending.get("ask", ""))
         return w.STEP_HINTS.get(self.session.state, w.START_HINT)
 
+    def restate(self) -> None:
+        """Say again the step (or the question) the officer left for a detour, with its buttons."""
+        pending = self.pending
+        if pending:
+            choices = [Choice(label, payload) for label, payload in pending.get("choices", [])]
+            self.say(str(pending.get("ask", "")), choices=choices)
+        else:
+            self.say(self.prompt_hint())
+
     def answer(self, question: str) -> None:
-        """Answer a question from the knowledge base, leaving the state as it is."""
+        """Answer a question from the knowledge base, leaving the state (and any open question) as it is."""
         if self.retriever is None:
             self.say(w.NO_KNOWLEDGE)
-            return
-        self.say(answer_question(question, self.retriever, self.fw).text, self.prompt_hint())
+        else:
+            self.say(answer_question(question, self.retriever, self.fw).text)
+        self.restate()
+
+    # ------------------------------------------------------------ one open question
+    @property
+    def pending(self) -> dict | None:
+        """Return the question waiting for the officer's yes/no (kind, what it would apply, its buttons)."""
+        value = self.session.extra.get(PENDING)
+        return value if isinstance(value, dict) else None
+
+    def ask(self, text: str, choices: list[Choice], kind: str, **data: object) -> None:
+        """Ask one short question with its buttons, and remember what a yes would apply."""
+        self.session.extra[PENDING] = {
+            "kind": kind,
+            "ask": text,
+            "choices": [[c.label, c.payload] for c in choices],
+            **data,
+        }
+        self.say(text, choices=choices)
+
+    def drop_pending(self) -> dict | None:
+        """Forget the open question and return it."""
+        return self.session.extra.pop(PENDING, None)
 
     def missing_text(self, scores: ScoreSet) -> str:
         """Say which indicators are still missing, by number and name."""
@@ -115,12 +162,39 @@ class Context:
         names = ", ".join(f"{n} {self.fw.indicator(n).name}" for n in missing)
         return w.SCORES_MISSING.format(have=len(self.fw.indicator_numbers) - len(missing), names=names)
 
+    def offer_partial(self, scores: ScoreSet) -> None:
+        """Say which indicators are missing, with the two ways on: wait for more, or draft from these."""
+        self.say(
+            self.missing_text(scores) + "\n" + w.PARTIAL_OFFER,
+            choices=[Choice(w.PARTIAL_WAIT_LABEL, w.PARTIAL_WAIT), Choice(w.PARTIAL_DRAFT_LABEL, w.PARTIAL_DRAFT)],
+        )
+
     def show_confirmation(self) -> None:
-        """Show the confirmation summary and ask to confirm."""
+        """Show the confirmation summary and ask to confirm (or, once, which overall to use)."""
         scores = self.session.scores
         if scores is None:  # every caller has just stored scores; failing loudly keeps the session unsaved
             raise ValueError("no scores to confirm")
         self.say(say.confirmation_summary(scores, self.fw, self.thresholds()), choices=say.confirm_choices())
+        if self.session.extra.get(PARTIAL) and self.missing(scores):
+            have = sorted(scores.indicators)
+            self.say(w.PARTIAL_NOTE.format(count=len(have), numbers=", ".join(map(str, have))))
+        self.ask_overall_once(scores)
+
+    def ask_overall_once(self, scores: ScoreSet) -> None:
+        """If the typed overall and the weighted mean differ by more than 0.05, ask once which to use."""
+        computed = overall(scores.indicators, self.fw)
+        typed = scores.overall
+        if typed is None or computed is None or abs(typed - computed) <= OVERALL_TOLERANCE:
+            return
+        pair = [round(typed, 2), round(computed, 2)]
+        if self.session.extra.get(OVERALL_ASKED) == pair:
+            return
+        self.session.extra[OVERALL_ASKED] = pair
+        choices = [
+            Choice(w.OVERALL_TYPED_LABEL.format(score=typed), w.OVERALL_TYPED),
+            Choice(w.OVERALL_COMPUTED_LABEL.format(score=computed), w.OVERALL_COMPUTED),
+        ]
+        self.ask(w.OVERALL_WHICH.format(typed=typed, computed=computed), choices, "overall")
 
     def show_draft(self, draft: Draft) -> None:
         """Put the draft's summary and row cards into the reply."""
@@ -144,7 +218,13 @@ class Context:
         return True
 
     def take_scores(self) -> bool:
-        """Merge the message's scores or corrections into the session; say what happened; False if none."""
+        """Merge the message's scores or corrections into the session; say what happened; False if none.
+
+        Only a message read as scores or a correction changes scores: a question, an answer or an
+        edit that happens to hold a number ("ร้อยละ 100") never does.
+        """
+        if self.parsed.kind not in (Kind.SCORES, Kind.CORRECTION):
+            return False
         old = self.session.scores
         correction = self.parsed.correction
         if correction:
@@ -163,7 +243,9 @@ class Context:
                 self.say(result.error)
             return False
         self.session.scores = old.merge(result.scores) if old else result.scores
-        self.say(*result.warnings)
+        points = [*result.warnings, *([result.error] if result.error else [])]
+        if points:  # the parser's doubts, as one short question; the valid values are already kept
+            self.say(w.SCORES_CHECK.format(points="\n".join(f"• {p}" for p in points)))
         return True
 
     def draft_request(self) -> DraftRequest:
@@ -182,5 +264,7 @@ class Context:
         """Draft the whole measure table and show it."""
         draft = self.drafter.draft(self.draft_request())
         self.session.draft = draft
+        self.session.extra.pop(PARTIAL, None)
+        self.drop_pending()
         self.show_draft(draft)
         self.turn.reply.slow = True

@@ -2,9 +2,14 @@
 
 `Dialogue.handle` loads the officer's session, reads the message once
 (bot.dialogue.understand), and routes it: a command (bot.dialogue.commands), a
-draft edit, a question, a thank-you, or else the handler of the current step
+draft edit, the answer to an open yes/no question (bot.dialogue.pending), a
+question, small talk, or else the handler of the current step
 (bot.dialogue.states). Commands and questions work in every state; questions
-never move the state. Each message is one load/save of the session, so a crash
+and small talk never move the state, and after them the step (or the open
+question) is said again. A button payload this session was never offered (an
+old menu, a rich menu's postback) is not taken as an answer. With an LLM
+configured, a message the rules could not read is read by it, and the reading
+is shown for a yes before anything is applied (bot.dialogue.llm_understand). Each message is one load/save of the session, so a crash
 or restart loses nothing the officer already sent. Text the officer sends is
 only ever data: it is parsed, stored or quoted, never followed as instructions.
 """
@@ -15,11 +20,22 @@ import logging
 
 from bot import wording as w
 from bot.dialogue.commands import COMMANDS
-from bot.dialogue.context import Context, Turn
-from bot.dialogue.messages import Inbound, Reply
+from bot.dialogue.context import MAX_OFFERED, OFFERED, Context, Turn
+from bot.dialogue.llm_understand import Reader, Reading
+from bot.dialogue.messages import Choice, Inbound, Reply
+from bot.dialogue.pending import propose_score_change, resolve_pending
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever, Sessions
+from bot.dialogue.sessions import Session
 from bot.dialogue.states import PROFILE_STATES, STATES, State, edit_draft, on_name
-from bot.dialogue.understand import GREETING, Command, Kind, Parsed, looks_like_question, understand
+from bot.dialogue.understand import (
+    GREETING,
+    Command,
+    Kind,
+    Parsed,
+    looks_like_question,
+    parse_command,
+    understand,
+)
 from bot.ita.framework import Framework
 from bot.ita.tiers import Thresholds
 from bot.thai import clean_display
@@ -31,6 +47,10 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 20000
 # A first message naming an agency is one short line (a unit's name can be as long).
 AGENCY_LINE_CHARS = range(3, 121)
+# The steps where a message the rules could not read may go to the LLM (never a profile answer).
+LLM_STATES = (State.SCORES, State.CONFIRM, State.DRAFTED)
+# Shorter messages carry too little for the LLM to read ("อืม").
+LLM_MIN_CHARS = 6
 
 
 class Dialogue:
@@ -46,6 +66,7 @@ class Dialogue:
         *,
         exports: Exporters,
         thresholds: Thresholds | None = None,
+        reader: Reader | None = None,
     ) -> None:
         self.fw = framework
         self.playbook = playbook
@@ -54,6 +75,7 @@ class Dialogue:
         self.sessions = sessions
         self.exports = exports
         self.default_thresholds = thresholds
+        self.reader = reader
 
     # ------------------------------------------------------------ entry
     def handle(self, inbound: Inbound) -> Reply:
@@ -61,8 +83,10 @@ class Dialogue:
         text = clean_display(inbound.choice or inbound.text or "").strip()[:MAX_TEXT]
         try:
             with self.sessions.open(inbound.session_key) as session:
-                turn = Turn(session, text)
-                parsed = understand(text, self.fw, drafted=session.state == State.DRAFTED.value)
+                turn = Turn(session, text, pressed=inbound.kind == "choice")
+                parsed = understand(
+                    text, self.fw, drafted=session.state == State.DRAFTED.value, state=session.state
+                )
                 ctx = Context(
                     turn,
                     parsed,
@@ -75,8 +99,13 @@ class Dialogue:
                 )
                 if not text and inbound.kind != "follow":
                     turn.say(w.NOTHING_TO_READ, ctx.prompt_hint())
+                elif turn.pressed and not _offered(session, text):
+                    turn.say(w.UNKNOWN_BUTTON)
+                    if session.state:
+                        ctx.restate()
                 else:
                     self._dispatch(ctx, inbound.kind == "follow")
+                _remember(session, turn.reply.choices)
                 return turn.reply
         except Exception as exc:  # the session is not saved, so nothing stored is half-changed
             log.exception("dialogue failed on a %s message (%s)", inbound.channel, type(exc).__name__)
@@ -100,15 +129,33 @@ class Dialogue:
             cmd, args = parsed.command
             COMMANDS[cmd](ctx, args)
             return
+        answered = resolve_pending(ctx)
+        if answered is not None:
+            session.state = answered.value
+            return
         state = State(session.state)
         if parsed.kind is Kind.EDIT and state is State.DRAFTED:
             edit_draft(ctx)
+        elif parsed.kind in (Kind.SCORES, Kind.CORRECTION) and state is State.DRAFTED:
+            session.state = propose_score_change(ctx).value
         elif parsed.kind is Kind.QUESTION:
             ctx.answer(parsed.text)
-        elif parsed.kind is Kind.THANKS:
-            ctx.say(w.YOU_ARE_WELCOME, ctx.prompt_hint())
-        else:
+        elif parsed.kind is Kind.SMALL_TALK:
+            ctx.say({"greeting": w.GREETING_REPLY, "thanks": w.YOU_ARE_WELCOME}.get(parsed.small_talk, ""))
+            ctx.restate()
+        elif not (parsed.kind is Kind.OTHER and state in LLM_STATES and self._ask_llm(ctx, state)):
             session.state = STATES[state](ctx).value
+
+    def _ask_llm(self, ctx: Context, state: State) -> bool:
+        """Let the LLM read what the rules could not; show its reading for a yes. False: nothing to show."""
+        text = ctx.parsed.text
+        if self.reader is None or len(text.strip()) < LLM_MIN_CHARS:
+            return False
+        draft = ctx.session.draft
+        reading = self.reader.read(text, state.value, rows=len(draft.rows) if draft else 0)
+        if reading is None:
+            return False
+        return _show_reading(ctx, reading, state)
 
     def _names_an_agency(self, parsed: Parsed) -> bool:
         """Tell whether a message is an agency's name: one short line naming a known agency type."""
@@ -127,3 +174,31 @@ class Dialogue:
             ctx.answer(ctx.parsed.text)
         elif ctx.parsed.has_scores:
             ctx.stash_scores()
+
+
+def _offered(session: Session, payload: str) -> bool:
+    """Tell whether a pressed button's payload is one the bot sent this session (or a command)."""
+    return payload in session.extra.get(OFFERED, []) or parse_command(payload) is not None
+
+
+def _remember(session: Session, choices: list[Choice]) -> None:
+    """Remember the payloads of the buttons sent, so that a press of one of them is trusted."""
+    if not choices:
+        return
+    offered = [p for p in session.extra.get(OFFERED, []) if p not in {c.payload for c in choices}]
+    session.extra[OFFERED] = [*offered, *(c.payload for c in choices)][-MAX_OFFERED:]
+
+
+def _show_reading(ctx: Context, reading: Reading, state: State) -> bool:
+    """Ask the officer to confirm what the LLM read; nothing is applied before the yes."""
+    yes_no = [Choice(w.YES_LABEL, w.YES_LABEL), Choice(w.NO_LABEL, w.NO_LABEL)]
+    if reading.scores is not None and state is not State.DRAFTED:
+        summary = reading.summary()
+        ctx.ask(
+            w.LLM_READ_SCORES.format(summary=summary), yes_no, "llm_scores", scores=reading.scores.to_json()
+        )
+        return True
+    if reading.edit and state is State.DRAFTED:
+        ctx.ask(w.LLM_READ_EDIT.format(edit=reading.edit), yes_no, "llm_edit", edit=reading.edit)
+        return True
+    return False

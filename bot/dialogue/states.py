@@ -14,12 +14,20 @@ from collections.abc import Callable
 
 from bot import wording as w
 from bot.dialogue import render as say
-from bot.dialogue.context import Context
+from bot.dialogue.context import PARTIAL, Context
 from bot.dialogue.messages import Choice
-from bot.dialogue.understand import CORRECT_WORDS, is_confirm, is_keep
+from bot.dialogue.understand import (
+    CORRECT_WORDS,
+    GREETING,
+    bare,
+    is_confirm,
+    is_keep,
+)
 from bot.drafting.edits import EditAction, EditError, apply_edit
 from bot.ita.measures import Draft
 from bot.ita.playbook import AgencyType
+from bot.ita.tiers import overall
+from bot.scores import ScoreSet
 from bot.thai import to_arabic
 
 # An agency's name: at least a word, at most what fits a document's title line.
@@ -37,7 +45,20 @@ QUOTE_CHARS = 60
 # After an edit, show the cards of at most this many changed rows.
 MAX_EDITED_CARDS = 3
 
-_UNIT_SEPARATORS = re.compile(r"[,\n;、]|\s+และ\s+")
+_UNIT_SEPARATORS = re.compile(r"[,\n;、/]|\s+และ\s*|(?<=\S)และ(?=(?:กอง|สำนัก|ฝ่าย|กลุ่ม|ศูนย์|หน่วย|งาน|ส่วน|แผนก))")
+# A list item's marker: bullets, dashes, "1." or "1)".
+_BULLET = re.compile(r"^\s*(?:[•●○◦▪■\-–—*·]+|\(?\d{1,2}[.)])\s*")
+# The words a Thai unit's name starts with: between two of them, a space separates two units.
+_UNIT_HEADS = ("กอง", "สำนัก", "ฝ่าย", "กลุ่ม", "ศูนย์", "หน่วย", "งาน", "ส่วน", "แผนก", "คณะ", "ที่ทำการ")
+# Words that name a kind of public body, beyond the agency types' own names and aliases.
+_AGENCY_WORDS = re.compile(
+    r"สำนักงาน|โรงพยาบาล|โรงเรียน|วิทยาลัย|สถาบัน|ศูนย์|กรม|กระทรวง|องค์การ|องค์กร|เทศบาล|อบต|อบจ|"
+    r"จังหวัด|อำเภอ|สถานี|ศาล|การไฟฟ้า|การประปา|ธนาคาร|มหาวิทยาลัย|กอง|สำนัก|ตำรวจ|ค่าย|agency|office|"
+    r"department|ministry|university|school|hospital",
+    re.I,
+)
+# Polite particles closing a typed answer: never part of a name or a unit.
+_CLOSING_PARTICLES = re.compile(r"(?:\s*(?:นะ)?(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ))+\s*$")
 _YEARS = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 
 
@@ -83,16 +104,47 @@ def ask_profile_step(ctx: Context, state: State) -> State:
     return state
 
 
+def plain_answer(text: str) -> str:
+    """Return a typed answer on one line, without the closing polite particles ("กองคลังค่ะ" -> "กองคลัง")."""
+    return _CLOSING_PARTICLES.sub("", " ".join(text.split())).strip()
+
+
+def looks_like_agency(ctx: Context, name: str) -> bool:
+    """Tell whether a name reads as a public body: an agency type's name or alias, or a body's word."""
+    return ctx.playbook.match_agency_type(name) is not None or bool(_AGENCY_WORDS.search(name))
+
+
 def on_name(ctx: Context) -> State:
     """Store the agency's name (or keep scores sent early) and ask for its type."""
-    if is_keep(ctx.turn.text) and ctx.profile.name:
+    if is_keep(bare(ctx.turn.text)) and ctx.profile.name:
         return ask_profile_step(ctx, State.PROFILE_TYPE)
     if ctx.parsed.has_scores and ctx.stash_scores():
         return ask_profile_step(ctx, State.PROFILE_NAME)
-    name = " ".join(ctx.turn.text.split())
-    if not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or to_arabic(name).replace(" ", "").isdigit():
+    name = plain_answer(ctx.turn.text)
+    greeting = GREETING.match(name)
+    if greeting:  # "สวัสดีค่ะ เทศบาลตำบลนามะเขือ": the greeting is not part of the name
+        name = plain_answer(name[greeting.end() :].lstrip(" ,ๆ"))
+        name = re.sub(r"^(?:ครับ|ค่ะ|คะ|จ้า)\s*", "", name)
+        ctx.say(w.GREETING_REPLY)
+    if not name:
+        ctx.say(w.ASK_NAME)
+        return State.PROFILE_NAME
+    if (
+        not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS
+        or to_arabic(name).replace(" ", "").isdigit()
+        or not any(ch.isalpha() for ch in name)
+    ):
         ctx.say(w.BAD_NAME.format(min=MIN_NAME_CHARS, max=MAX_NAME_CHARS))
         return State.PROFILE_NAME
+    if not looks_like_agency(ctx, name):
+        yes_no = [Choice(w.YES_LABEL, w.YES_LABEL), Choice(w.NO_LABEL, w.NO_LABEL)]
+        ctx.ask(w.ASK_IS_AGENCY.format(name=name[:QUOTE_CHARS]), yes_no, "name", name=name)
+        return State.PROFILE_NAME
+    return save_name(ctx, name)
+
+
+def save_name(ctx: Context, name: str) -> State:
+    """Store the agency's name and ask for its type."""
     ctx.profile.name = name
     ctx.say(w.NAME_SAVED.format(name=name))
     return ask_profile_step(ctx, State.PROFILE_TYPE)
@@ -101,10 +153,10 @@ def on_name(ctx: Context) -> State:
 def on_type(ctx: Context) -> State:
     """Store the agency type chosen by number, name or button, and ask for the units."""
     profile = ctx.profile
-    if is_keep(ctx.turn.text) and profile.type:
+    if is_keep(bare(ctx.turn.text)) and profile.type:
         return ask_profile_step(ctx, State.PROFILE_UNITS)
     types = list(ctx.playbook.agency_types.values())
-    text = ctx.turn.text.strip()
+    text = plain_answer(ctx.turn.text)
     number = to_arabic(text)
     chosen: AgencyType | None
     if number.isdigit() and 1 <= int(number) <= len(types):
@@ -125,12 +177,12 @@ def on_type(ctx: Context) -> State:
 def on_units(ctx: Context) -> State:
     """Store the units (typed, or the type's defaults kept) and ask for the years."""
     profile = ctx.profile
-    if is_keep(ctx.turn.text):
+    if is_keep(bare(ctx.turn.text)):
         at = ctx.agency_type(profile.type)
         units = profile.units or (list(at.default_units) if at else [])
     else:
-        units = [u.strip(" -•*\t") for u in _UNIT_SEPARATORS.split(ctx.turn.text)]
-        units = [u for u in units if u]
+        at = ctx.agency_type(profile.type)
+        units = split_units(ctx.turn.text, at.default_units if at else [])
     if not units or any(len(u) > MAX_UNIT_CHARS for u in units):
         ctx.say(w.BAD_UNITS.format(max=MAX_UNIT_CHARS))
         return State.PROFILE_UNITS
@@ -139,10 +191,32 @@ def on_units(ctx: Context) -> State:
     return ask_profile_step(ctx, State.PROFILE_YEAR)
 
 
+def split_units(text: str, known: list[str]) -> list[str]:
+    """Split a typed list of units on commas, new lines, bullets, "และ", and spaces between unit names."""
+    units: list[str] = []
+    for piece in _UNIT_SEPARATORS.split(text):
+        piece = plain_answer(_BULLET.sub("", piece)).strip(" -•*\t.")
+        if not piece:
+            continue
+        units.extend([piece] if piece in known else _split_on_spaces(piece))
+    return units
+
+
+def _split_on_spaces(piece: str) -> list[str]:
+    """ "กองคลัง กองช่าง สำนักปลัด" -> three units; "กองการศึกษา ศาสนาและวัฒนธรรม" stays one."""
+    groups: list[list[str]] = []
+    for word in piece.split():
+        if groups and not word.startswith(_UNIT_HEADS):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return [" ".join(g) for g in groups]
+
+
 def on_year(ctx: Context) -> State:
     """Store the assessment year (and the measures' fiscal year) and move on."""
     profile = ctx.profile
-    if is_keep(ctx.turn.text) and profile.assessment_year:
+    if is_keep(bare(ctx.turn.text)) and profile.assessment_year:
         return after_profile(ctx)
     years = [int(y) for y in _YEARS.findall(to_arabic(ctx.turn.text))]
     years = [y + BE_CENTURY if y < 100 else y for y in years]
@@ -179,10 +253,14 @@ def after_profile(ctx: Context) -> State:
 
 # ---------------------------------------------------------------- scores
 def scores_or_confirmation(ctx: Context) -> State:
-    """Ask for the missing indicators, or show the confirmation once all are in."""
+    """Ask for the missing indicators (offering to draft from what is here), or show the confirmation."""
     scores = ctx.session.scores
-    if scores is None or ctx.missing(scores):
-        if scores is not None:
+    if scores is not None and not ctx.missing(scores):
+        ctx.session.extra.pop(PARTIAL, None)
+    if scores is None or (ctx.missing(scores) and not ctx.session.extra.get(PARTIAL)):
+        if scores is not None and scores.indicators:
+            ctx.offer_partial(scores)
+        elif scores is not None:
             ctx.say(ctx.missing_text(scores))
         return State.SCORES
     ctx.show_confirmation()
@@ -190,18 +268,33 @@ def scores_or_confirmation(ctx: Context) -> State:
 
 
 def on_scores(ctx: Context) -> State:
-    """Take scores or corrections until every indicator has one, then ask to confirm."""
+    """Take scores or corrections until every indicator has one (or the officer drafts from some)."""
+    word = bare(ctx.turn.text)
+    scores = ctx.session.scores
+    if word == w.PARTIAL_DRAFT and scores is not None and scores.indicators:
+        ctx.session.extra[PARTIAL] = True
+        return scores_or_confirmation(ctx)
+    if word == w.PARTIAL_WAIT:
+        ctx.say(w.PARTIAL_WAITING)
+        return State.SCORES
     if not ctx.take_scores():
-        if not ctx.turn.reply.texts:
+        result = ctx.parsed.scores
+        if result is not None and result.error and any(ch.isdigit() for ch in to_arabic(ctx.turn.text)):
+            ctx.say(result.error)  # numbers that are not scores: the parser says what was wrong
+        else:
             ctx.say(w.NO_SCORES_FOUND + w.ASK_SCORES)
         return State.SCORES
     return scores_or_confirmation(ctx)
 
 
 def on_confirm(ctx: Context) -> State:
-    """Draft on "ยืนยัน"; otherwise take corrections and show the summary again."""
-    word = ctx.turn.text.strip().lower()
-    if is_confirm(word):
+    """Draft on "ยืนยัน"; take corrections and show the summary again; never call a reply "no scores"."""
+    word = bare(ctx.turn.text).lower()
+    scores = ctx.session.scores
+    if word in (w.OVERALL_TYPED.lower(), w.OVERALL_COMPUTED.lower()) and scores is not None:
+        choose_overall(ctx, scores, typed=word == w.OVERALL_TYPED.lower())
+        return State.CONFIRM
+    if is_confirm(word) or is_confirm(ctx.turn.text.strip().lower()):
         ctx.make_draft()
         return State.DRAFTED
     if word in CORRECT_WORDS:
@@ -209,9 +302,21 @@ def on_confirm(ctx: Context) -> State:
         return State.CONFIRM
     if ctx.take_scores():
         return scores_or_confirmation(ctx)
-    if not ctx.turn.reply.texts:
-        ctx.say(w.CONFIRM_OR_CORRECT, choices=say.confirm_choices())
+    ctx.turn.reply.texts.clear()
+    ctx.say(w.CONFIRM_UNSURE, choices=say.confirm_choices())
     return State.CONFIRM
+
+
+def choose_overall(ctx: Context, scores: ScoreSet, *, typed: bool) -> None:
+    """Keep the typed overall, or drop it for the weighted mean of the indicators; then ask to confirm."""
+    ctx.drop_pending()
+    computed = overall(scores.indicators, ctx.fw)
+    if not typed and computed is not None:
+        ctx.session.scores = scores.model_copy(update={"overall": None})
+    chosen = scores.overall if typed or computed is None else computed
+    if chosen is not None:
+        ctx.say(w.OVERALL_CHOSEN.format(score=chosen))
+    ctx.say(w.CONFIRM_OR_CORRECT, choices=say.confirm_choices())
 
 
 # ---------------------------------------------------------------- draft

@@ -1,8 +1,12 @@
-"""Read an officer's message once: is it a command, a draft edit, a question, scores, or something else?
+"""Read an officer's message once: a command, a draft edit, a question, scores, an answer, or small talk?
 
 `understand` runs every parser the conversation may need exactly once and
-returns a typed `Parsed`; the handlers take what they need from it instead of
-parsing the text again. Commands come with Thai and English aliases: a Thai
+returns a typed `Parsed`: its kind, what was read, and how sure the reading is
+(`confidence`, and `unsure` naming what must be asked before anything is
+applied); the handlers take what they need from it instead of parsing the text
+again. Questions are recognised by their form (why/what/how words, "ไหม" and its
+spellings, requests for wording or examples, English questions), with or
+without a question mark. Commands come with Thai and English aliases: a Thai
 alias is a command only when it is the whole message (or, for the few commands
 that take arguments, is followed by them), so that ordinary Thai sentences that
 happen to start with "ร่าง" or "รายงาน" are not taken as orders.
@@ -19,8 +23,7 @@ from bot.ita.framework import Framework
 from bot.scores import ParseResult, parse_correction, parse_scores
 from bot.thai import to_arabic
 
-_QUESTION = re.compile(r"[?？]\s*$|อย่างไร|อะไร|ขอตัวอย่าง|ควร|แนะนำ|ไหม|หรือไม่|ยังไง|เท่าไร|เมื่อไร")
-GREETING = re.compile(r"^(?:สวัสดี|หวัดดี|hello|hi\b|hey\b)", re.I)
+GREETING = re.compile(r"^(?:สวัสดี|หวัดดี|ดีครับ|ดีค่ะ|ดีคะ|ดีจ้า|hello|hi\b|hey\b|good (?:morning|afternoon))", re.I)
 _THANKS = re.compile(r"^(?:ขอบคุณ|ขอบใจ|thank)", re.I)
 # Only a short "thank you" is small talk; a longer message that opens with thanks carries content.
 THANKS_MAX_CHARS = 40
@@ -91,8 +94,8 @@ def parse_command(text: str) -> tuple[Command, str] | None:
 
 
 def looks_like_question(text: str) -> bool:
-    """Tell whether a message reads as a question (ends with ? or uses a Thai question word)."""
-    return bool(_QUESTION.search(text))
+    """Tell whether a message reads as a question: a question word or ending, a request, or English."""
+    return question_cue(text) > 0
 
 
 def is_keep(text: str) -> bool:
@@ -111,15 +114,63 @@ class Kind(enum.Enum):
     COMMAND = "command"
     EDIT = "edit"  # only once a draft exists
     QUESTION = "question"  # reads as a question and carries no scores
-    THANKS = "thanks"
+    SMALL_TALK = "small_talk"  # a greeting, thanks, an emoji: answered, then the step is said again
     CORRECTION = "correction"  # "แก้ตัวชี้วัด 7 เป็น 61.5"
     SCORES = "scores"
-    OTHER = "other"
+    ANSWER = "answer"  # a reply to the step in hand: a profile answer, yes/no, "ยืนยัน"
+    OTHER = "other"  # none of these: the step's handler says what it needs
+
+
+# Unsure readings, named so that the dialogue asks the one right short question.
+UNSURE_SCORE_WARNINGS = "score_warnings"  # scores read, but the parser has doubts (warnings or an error)
+UNSURE_QUESTION = "question_form"  # reads as a question only from a weak cue (a request form)
+
+# Thai question words and endings (with the spellings officers type).
+_QUESTION_WORDS = re.compile(
+    r"[?？]|ทำไม|อะไร(?!สัก|ก็ได้|ก็ตาม)|อย่างไร|ยังไง|แบบไหน|อันไหน|ตรงไหน|ที่ไหน|วันไหน|ข้อไหน|ตัวไหน|ใคร|"
+    r"เมื่อไร|เมื่อไหร่|เท่าไร|เท่าไหร่|กี่(?:คะแนน|ข้อ|วัน|เดือน|ปี|ตัว|ครั้ง|แถว|มาตรการ|ระดับ)|"
+    r"ไหม|มั้ย|มั๊ย|มั๋ย|หรือไม่|หรือเปล่า|รึเปล่า|รึป่าว|หรือป่าว|ใช่ป่ะ|ได้บ้าง|บ้างไหม|"
+    r"หมายถึง|หมายความว่า|ต่างกัน|แตกต่างกัน"
+)
+# Requests for wording, examples, advice or explanation: questions without a question word.
+_REQUEST = re.compile(
+    r"^(?:ขอ(?:ตัวอย่าง|ถ้อยคำ|ข้อความ|คำแนะนำ|แนวทาง|คำอธิบาย|วิธี|ไอเดีย|ความรู้|คำปรึกษา|รายละเอียด)|"
+    r"ช่วย(?:เขียน|ร่าง|แนะนำ|อธิบาย|บอก|คิด|ยกตัวอย่าง|หา|เรียบเรียง)|แนะนำ|อธิบาย|"
+    r"อยาก(?:ทราบ|รู้|ได้ตัวอย่าง|ได้ถ้อยคำ|ได้คำแนะนำ)|สงสัย|วิธี|ควร)"
+)
+# A question's ending (or opening "ทำไม"): strong enough to beat an edit that could not be read.
+_QUESTION_ENDING = re.compile(
+    r"^ทำไม|(?:[?？]|ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|รึเปล่า|ยังไง|อย่างไร|เท่าไร|เท่าไหร่|อะไร|บ้าง)"
+    r"\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ|ดี)*\s*[?？]?\s*$"
+)
+_ENGLISH_QUESTION = re.compile(
+    r"^(?:how|what|why|when|where|who|which|can|could|should|would|is|are|do|does|did|may|will|"
+    r"explain|tell me|give me|show me|any (?:tips|advice|examples?))\b",
+    re.I,
+)
+# Acknowledgements and laughter: small talk when they are the whole message.
+_ACK = re.compile(
+    r"^(?:ดี|ดีมาก|เยี่ยม|เยี่ยมมาก|สุดยอด|เก่งมาก|รับทราบ|ทราบแล้ว|great|nice|cool|good|5{3,}|ฮ่า+|อิอิ|lol)$",
+    re.I,
+)
+# Polite particles and filler at the end of a short message.
+_PARTICLES = re.compile(r"(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|น้า|มาก ?ๆ|มาก|เลย|[!.\s])+$")
+# Words naming a draft row's fields: a message carrying one is about the draft, not a new score.
+_EDIT_FIELD_WORDS = re.compile(
+    r"ร้อยละ|เปอร์เซ็นต์|%|kpi|ผู้รับผิดชอบ|ระยะเวลา|มาตรการ|เป้าหมาย|แถว|ขั้นตอน|ความสำเร็จ|กิจกรรม",
+    re.I,
+)
+_SCORE_WORDS = re.compile(r"คะแนน|score", re.I)
+# A table of this many indicator scores at the last step is a new score set, even without "คะแนน".
+EXPLICIT_TABLE_INDICATORS = 3
+# Longer messages are not small talk however they start.
+SMALL_TALK_MAX_CHARS = 40
+_NO = re.compile(r"^(?:ไม่ใช่|ไม่ถูก|ไม่|ผิด|no\b|nope)", re.I)
 
 
 @dataclass(frozen=True)
 class Parsed:
-    """One message, read once: its kind and everything the parsers found in it."""
+    """One message, read once: its kind, everything the parsers found in it, and how sure the reading is."""
 
     text: str
     kind: Kind
@@ -130,6 +181,10 @@ class Parsed:
     # parse_scores(text) without a year (the year only fills ScoreSet.year: see with_year); None for commands.
     scores: ParseResult | None = None
     correction: dict[int | str, float] | None = None
+    small_talk: str = ""  # "greeting" | "thanks" | "ack" for SMALL_TALK
+    confidence: float = 1.0  # 1.0 = read by an exact rule; lower = read from a cue that could mislead
+    unsure: str = ""  # what to ask before applying (UNSURE_*); "" when nothing needs asking
+    source: str = "rules"  # "rules", or "llm" for a reading the officer confirms before it is applied
 
     @property
     def has_scores(self) -> bool:
@@ -137,25 +192,98 @@ class Parsed:
         return self.scores is not None and _score_message(self.text, self.scores)
 
 
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in to_arabic(text))
+
+
 def _score_message(text: str, result: ParseResult) -> bool:
-    if not any(ch.isdigit() for ch in to_arabic(text)):
+    if not _has_digit(text):
         return False
     return bool(result.scores.indicators or result.scores.items)
+
+
+def _any_scores(text: str, result: ParseResult) -> bool:
+    """Scores of any kind: indicators, items, or only the tool scores or the overall."""
+    found = result.scores
+    return _score_message(text, result) or (
+        _has_digit(text) and (bool(found.tools) or found.overall is not None)
+    )
 
 
 def read_scores(text: str, fw: Framework) -> Parsed:
     """Read a text only as scores or a score correction (the arguments of /scores)."""
     scores = parse_scores(text, fw)
     correction = parse_correction(text, fw)
-    kind = Kind.CORRECTION if correction else Kind.SCORES if _score_message(text, scores) else Kind.OTHER
-    return Parsed(text, kind, scores=scores, correction=correction)
+    kind = Kind.CORRECTION if correction else Kind.SCORES if _any_scores(text, scores) else Kind.OTHER
+    unsure = UNSURE_SCORE_WARNINGS if kind is Kind.SCORES and (scores.warnings or scores.error) else ""
+    return Parsed(text, kind, scores=scores, correction=correction, unsure=unsure)
 
 
-def understand(text: str, fw: Framework, *, drafted: bool) -> Parsed:
-    """Classify a message once; `drafted`: the conversation is at its last step, where edits apply."""
+def bare(text: str) -> str:
+    """Return a short message without its closing particles ("ยืนยันค่ะ" -> "ยืนยัน")."""
+    flat = " ".join(text.split())
+    return _PARTICLES.sub("", flat).strip() or flat
+
+
+def question_cue(text: str) -> float:
+    """Return how surely a message is a question: 0 (not one), 0.8 (a request form) .. 1 (a question word)."""
+    flat = " ".join(text.split())
+    if not flat:
+        return 0.0
+    if _QUESTION_WORDS.search(flat):
+        return 1.0
+    if _ENGLISH_QUESTION.match(flat):
+        return 0.9
+    if _REQUEST.match(flat):
+        return 0.8
+    return 0.0
+
+
+def is_no(text: str) -> bool:
+    """Tell whether the officer answers no ("ไม่ใช่ค่ะ")."""
+    return bool(_NO.match(bare(text)))
+
+
+def small_talk(text: str) -> str:
+    """Return "greeting", "thanks" or "ack" when the whole message is small talk, else ""."""
+    flat = " ".join(text.split())
+    if not flat or len(flat) > SMALL_TALK_MAX_CHARS:
+        return ""
+    if not any(ch.isalnum() for ch in flat):
+        return "ack"  # emoji, symbols, punctuation
+    core = bare(flat)
+    if _has_digit(core):
+        return "ack" if re.fullmatch(r"5{3,}", core) else ""  # "555" is laughter
+    if GREETING.match(core) and len(core) <= SMALL_TALK_MAX_CHARS // 2:
+        return "greeting"
+    if _THANKS.match(core):
+        return "thanks"
+    if _ACK.match(core):
+        return "ack"
+    return ""
+
+
+def _explicit_score_change(text: str, read: Parsed) -> bool:
+    """At the last step a score change must say so (score words, a correction, a table) and name no row field."""
+    if _EDIT_FIELD_WORDS.search(text):
+        return False
+    if read.kind is Kind.CORRECTION:
+        return True
+    found = read.scores.scores if read.scores is not None else None
+    table = found is not None and len(found.indicators) >= EXPLICIT_TABLE_INDICATORS
+    return bool(_SCORE_WORDS.search(text)) or table
+
+
+def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> Parsed:
+    """Classify a message once.
+
+    `drafted`: the conversation is at its last step, where edits apply; `state`: the dialogue
+    State's value, so that a reply to a profile step is read as its answer.
+    """
     command = parse_command(text)
     if command is not None:
         return Parsed(text, Kind.COMMAND, command=command)
+    drafted = drafted or state == "drafted"
     edit, edit_error = None, None
     if drafted:
         try:
@@ -163,22 +291,37 @@ def understand(text: str, fw: Framework, *, drafted: bool) -> Parsed:
         except EditError as exc:
             edit_error = exc
     read = read_scores(text, fw)
-    question = looks_like_question(text)
-    kind = read.kind
-    if edit is not None or edit_error is not None:
-        kind = Kind.EDIT
-    elif question and not read.has_scores:
-        kind = Kind.QUESTION
-    elif _THANKS.match(text) and len(text) < THANKS_MAX_CHARS:
-        kind = Kind.THANKS
+    cue = question_cue(text)
+    chat = small_talk(text)
+    kind, confidence = read.kind, 1.0
+    profile_step = state.startswith("profile_")
+    if edit is not None:
+        kind = Kind.EDIT  # the edit wins: "KPI ... ร้อยละ 100" is never a score
+    elif drafted and kind in (Kind.SCORES, Kind.CORRECTION) and not _explicit_score_change(text, read):
+        kind = Kind.QUESTION if cue else Kind.EDIT if edit_error is not None else Kind.OTHER
+    elif edit_error is not None and kind is not Kind.CORRECTION and not _QUESTION_ENDING.search(text.strip()):
+        kind = Kind.EDIT  # an edit we could not read: say how to write it (unless it asks something)
+    elif kind is Kind.SCORES and profile_step and not read.has_scores:
+        kind = Kind.ANSWER  # a year, or a name with a number, is not an overall score
+    elif cue and kind not in (Kind.SCORES, Kind.CORRECTION):
+        kind, confidence = Kind.QUESTION, cue
+    elif chat:
+        kind = Kind.SMALL_TALK
+    elif kind is Kind.OTHER and (
+        profile_step or is_confirm(bare(text)) or is_keep(bare(text)) or is_no(text)
+    ):
+        kind = Kind.ANSWER
     return Parsed(
         text,
         kind,
         edit=edit,
         edit_error=edit_error,
-        question=question,
+        question=cue > 0,
         scores=read.scores,
         correction=read.correction,
+        small_talk=chat if kind is Kind.SMALL_TALK else "",
+        confidence=confidence,
+        unsure=read.unsure if kind is Kind.SCORES else UNSURE_QUESTION if confidence < 1 else "",
     )
 
 

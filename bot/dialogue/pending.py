@@ -1,0 +1,123 @@
+"""The one open question of a conversation: a yes/no (or two buttons) that must be answered before applying.
+
+Whatever the dialogue is unsure of is asked, never guessed: a name that does not
+read as an agency, a score change after the draft exists, which overall to use,
+a reading made by the optional LLM. `Context.ask` stores the question in the
+session; the next message either answers it (`resolve_pending`), or is a
+question or small talk (answered, then the question is asked again), or moves
+on (the question is dropped and the message read afresh).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot import wording as w
+from bot.dialogue.context import Context
+from bot.dialogue.messages import Choice
+from bot.dialogue.states import State, edit_draft, save_name, scores_or_confirmation
+from bot.dialogue.understand import Kind, bare, is_confirm, is_no
+from bot.drafting.edits import EditError, parse_edit
+from bot.scores import ScoreSet, apply_correction
+
+
+def resolve_pending(ctx: Context) -> State | None:
+    """Apply the officer's answer to the open question; None if this message does not answer it."""
+    pending = ctx.pending
+    if pending is None:
+        return None
+    text = ctx.turn.text.strip()
+    payloads = [payload for _, payload in pending.get("choices", [])]
+    yes = text == (payloads[0] if payloads else None) or is_confirm(bare(text).lower())
+    no = text == (payloads[1] if len(payloads) > 1 else None) or (not yes and is_no(text))
+    kind, state = pending.get("kind"), State(ctx.session.state)
+    if kind == "overall" and state is State.CONFIRM:
+        return None  # on_confirm reads the two buttons (and "ยืนยัน" keeps the typed overall)
+    if not (yes or no):
+        if ctx.parsed.kind not in (Kind.QUESTION, Kind.SMALL_TALK, Kind.COMMAND):
+            ctx.drop_pending()  # the officer moved on: read the message afresh
+        return None
+    ctx.drop_pending()
+    if kind == "name":
+        if yes:
+            return save_name(ctx, str(pending.get("name", "")))
+        ctx.say(w.NAME_NOT_AGENCY, w.ASK_NAME)
+        return State.PROFILE_NAME
+    if kind in ("score_change", "llm_scores"):
+        if not yes:
+            ctx.say(w.SCORE_CHANGE_KEPT if kind == "score_change" else w.LLM_DECLINED, ctx.prompt_hint())
+            return state
+        new = ScoreSet.from_json(pending.get("scores") or {})
+        old = ctx.session.scores
+        ctx.session.scores = old.merge(new) if old is not None and kind == "llm_scores" else new
+        if state is State.DRAFTED:
+            ctx.say(w.SCORES_CHANGED)
+            return State.DRAFTED
+        return scores_or_confirmation(ctx)
+    if kind == "llm_edit" and state is State.DRAFTED:
+        if not yes:
+            ctx.say(w.LLM_DECLINED)
+            return state
+        run_edit_text(ctx, str(pending.get("edit", "")))
+        return State.DRAFTED
+    return None
+
+
+def run_edit_text(ctx: Context, text: str) -> bool:
+    """Apply an edit written in the edit grammar (an LLM's reading, confirmed by the officer)."""
+    try:
+        cmd = parse_edit(text)
+    except EditError as exc:
+        ctx.say(str(exc))
+        return False
+    if cmd is None:
+        ctx.say(w.LLM_DECLINED)
+        return False
+    ctx.parsed = replace(ctx.parsed, text=text, kind=Kind.EDIT, edit=cmd, edit_error=None)
+    edit_draft(ctx)
+    return True
+
+
+def propose_score_change(ctx: Context) -> State:
+    """After the draft: show what a score message would change, and change it only on a yes."""
+    old = ctx.session.scores or ScoreSet()
+    parsed = ctx.parsed
+    if parsed.kind is Kind.CORRECTION and parsed.correction:
+        new = apply_correction(old, parsed.correction)
+    elif parsed.scores is not None:
+        new = old.merge(
+            parsed.scores.scores.model_copy(update={"year": old.year or parsed.scores.scores.year})
+        )
+    else:
+        return State.DRAFTED
+    changes = _changes(old, new)
+    if not changes:
+        ctx.say(w.SCORE_CHANGE_KEPT, ctx.prompt_hint())
+        return State.DRAFTED
+    choices = [
+        Choice(w.SCORE_CHANGE_YES_LABEL, w.SCORE_CHANGE_YES_LABEL),
+        Choice(w.SCORE_CHANGE_NO_LABEL, w.SCORE_CHANGE_NO_LABEL),
+    ]
+    ctx.ask(w.SCORE_CHANGE_ASK.format(changes=changes), choices, "score_change", scores=new.to_json())
+    return State.DRAFTED
+
+
+def _changes(old: ScoreSet, new: ScoreSet) -> str:
+    """Say what differs between two score sets ("ตัวชี้วัดที่ 9: 83.50 → 86.00")."""
+
+    def fmt(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    parts = [
+        f"{w.INDICATOR.format(number=n)}: {fmt(old.indicators.get(n))} → {fmt(v)}"
+        for n, v in sorted(new.indicators.items())
+        if old.indicators.get(n) != v
+    ]
+    parts += [
+        f"{code}: {fmt(old.items.get(code))} → {fmt(v)}"
+        for code, v in new.items.items()
+        if old.items.get(code) != v
+    ]
+    if new.overall != old.overall and new.overall is not None:
+        parts.append(f"{w.OVERALL}: {fmt(old.overall)} → {fmt(new.overall)}")
+    return ", ".join(parts)
