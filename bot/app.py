@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.dialogue.conversation import Dialogue
+from bot.dialogue.llm_understand import Reader
 from bot.dialogue.sessions import SessionStore
 from bot.drafting.engine import Drafter
 from bot.export import Exporters
@@ -126,6 +127,22 @@ def build_drafter(settings: Settings, kb: Knowledge) -> Drafter:
     return Drafter(kb.framework, kb.playbook, kb.retriever, refiner=refiner)
 
 
+def build_reader(settings: Settings, framework: Framework) -> Reader | None:
+    """Return the LLM reader of messages the rules could not read, when an LLM is configured."""
+    if not (settings.llm_model and settings.llm_base_url):
+        return None
+    from bot.dialogue.llm_understand import LLMReader  # noqa: PLC0415
+    from bot.llm import build_chat_model  # noqa: PLC0415
+
+    chat = build_chat_model(
+        settings.llm_base_url,
+        settings.llm_model,
+        settings.llm_api_key.get_secret_value(),
+        settings.llm_timeout,
+    )
+    return LLMReader(chat, framework, prompts_dir=settings.prompts_dir)
+
+
 def default_thresholds(settings: Settings) -> Thresholds:
     """Return the tier thresholds an agency starts with."""
     return Thresholds(settings.tier_urgent_below, settings.tier_maintain_from)
@@ -148,6 +165,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
         sessions=sessions,
         exports=exporters,
         thresholds=thresholds,
+        reader=build_reader(settings, kb.framework),
     )
     return App(
         settings=settings,

@@ -166,7 +166,10 @@ class Context:
         """Say which indicators are missing, with the two ways on: wait for more, or draft from these."""
         self.say(
             self.missing_text(scores) + "\n" + w.PARTIAL_OFFER,
-            choices=[Choice(w.PARTIAL_WAIT_LABEL, w.PARTIAL_WAIT), Choice(w.PARTIAL_DRAFT_LABEL, w.PARTIAL_DRAFT)],
+            choices=[
+                Choice(w.PARTIAL_WAIT_LABEL, w.PARTIAL_WAIT),
+                Choice(w.PARTIAL_DRAFT_LABEL, w.PARTIAL_DRAFT),
+            ],
         )
 
     def show_confirmation(self) -> None:
@@ -186,10 +189,9 @@ class Context:
         typed = scores.overall
         if typed is None or computed is None or abs(typed - computed) <= OVERALL_TOLERANCE:
             return
-        pair = [round(typed, 2), round(computed, 2)]
-        if self.session.extra.get(OVERALL_ASKED) == pair:
-            return
-        self.session.extra[OVERALL_ASKED] = pair
+        if self.session.extra.get(OVERALL_ASKED) == round(typed, 2):
+            return  # asked once about this typed overall; a new typed value is asked about again
+        self.session.extra[OVERALL_ASKED] = round(typed, 2)
         choices = [
             Choice(w.OVERALL_TYPED_LABEL.format(score=typed), w.OVERALL_TYPED),
             Choice(w.OVERALL_COMPUTED_LABEL.format(score=computed), w.OVERALL_COMPUTED),

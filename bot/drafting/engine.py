@@ -211,9 +211,9 @@ class Drafter:
     def _document(self, ctx: draft_text.Context, rows: list[MeasureRow]) -> Draft:
         indicators = dict(sorted(ctx.scores.indicators.items()))
         tools = tool_scores(indicators, self.fw) or dict(ctx.scores.tools)
-        total = overall(indicators, self.fw)
-        if total is None:
-            total = ctx.scores.overall
+        # The overall the officer typed is the official NACC result: the plan uses it as given
+        # (the dialogue asks first when it disagrees with the weighted mean of the indicators).
+        total = ctx.scores.overall if ctx.scores.overall is not None else overall(indicators, self.fw)
         lv = level(ctx.year, total, tools, self.fw)
         summary = [self._tool_summary(ctx, tool, tools.get(tool.code)) for tool in self.fw.tools]
         defaults = draft_text.document_defaults(ctx)

@@ -1,0 +1,194 @@
+"""Issue 11's conversation flow through the real Dialogue (real framework, playbook, index, drafter, SQLite),
+typed the way officers type: particles, prose, greetings, buttons from elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import wording as w
+from bot.dialogue.conversation import State
+from bot.dialogue.messages import Inbound
+from tests.test_dialogue import FIRST_HALF, SECOND_HALF, Officer, make_dialogue, parts  # noqa: F401
+
+# Only the four weak indicators, one line each, as typed in a chat.
+FOUR_IN_PROSE = (
+    "ตัวชี้วัดที่ 7 ได้ 61.5 คะแนน\nตัวชี้วัดที่ 8 ได้ 70 คะแนน\nตัวชี้วัดที่ 9 ได้ 72.25 คะแนน\nตัวชี้วัดที่ 10 ได้ 80 คะแนนค่ะ"
+)
+
+
+@pytest.fixture
+def officer(parts, tmp_path):  # noqa: F811
+    return Officer(make_dialogue(parts, tmp_path / "s.db"))
+
+
+def session(officer: Officer):
+    return officer.dialogue.sessions.load(Inbound(officer.channel, officer.user).session_key)
+
+
+def to_scores(officer: Officer) -> None:
+    officer.fill_profile()
+    assert officer.state() is State.SCORES
+
+
+def to_confirm(officer: Officer, overall: str = "") -> None:
+    to_scores(officer)
+    officer.says(FIRST_HALF)
+    officer.says(SECOND_HALF + overall)
+    assert officer.state() is State.CONFIRM
+
+
+def to_drafted(officer: Officer) -> None:
+    to_confirm(officer)
+    officer.says("ยืนยันค่ะ")
+    assert officer.state() is State.DRAFTED
+
+
+# ---------------------------------------------------------------- confirmation and edits
+def test_a_confirmation_with_a_particle_drafts_and_is_never_answered_no_scores(officer):
+    to_confirm(officer)
+    officer.says("อืม ขอดูอีกทีนะคะ")
+    assert officer.state() is State.CONFIRM
+    assert "ไม่พบคะแนน" not in officer.text() and "ยังไม่พบคะแนน" not in officer.text()
+    assert w.CONFIRM_UNSURE in officer.text() and any(c.payload == "ยืนยัน" for c in officer.last.choices)
+    officer.says("ยืนยันค่ะ")
+    assert officer.state() is State.DRAFTED and officer.last.cards
+
+
+def test_a_kpi_edit_with_a_percentage_never_replaces_a_confirmed_score(officer):
+    to_drafted(officer)
+    before = session(officer).scores.indicators[9]
+    officer.says("แก้ KPI ตัวชี้วัด 9 เป็น ร้อยละ 100 ของข้อมูลที่ต้องเปิดเผย")
+    officer.says("ตัวชี้วัด 9 ร้อยละ 100 ค่ะ")
+    assert session(officer).scores.indicators[9] == before == pytest.approx(83.5)
+    assert officer.state() is State.DRAFTED
+
+
+def test_a_score_change_after_the_draft_is_asked_before_it_replaces_the_score(officer):
+    to_drafted(officer)
+    officer.says("คะแนนตัวชี้วัดที่ 9 ที่ถูกต้องคือ 86.00 ค่ะ")
+    assert "83.50 → 86.00" in officer.text() and session(officer).scores.indicators[9] == pytest.approx(83.5)
+    officer.presses(w.SCORE_CHANGE_NO_LABEL)
+    assert session(officer).scores.indicators[9] == pytest.approx(83.5)
+    officer.says("คะแนนตัวชี้วัดที่ 9 ได้ 86 คะแนน")
+    officer.presses(w.SCORE_CHANGE_YES_LABEL)
+    assert session(officer).scores.indicators[9] == pytest.approx(86.0) and officer.state() is State.DRAFTED
+
+
+# ---------------------------------------------------------------- the profile
+def test_a_greeting_is_greeted_back_and_never_taken_as_the_agency_name(officer):
+    officer.says("หวัดดีครับ")
+    officer.says("สวัสดีค่ะ")
+    assert w.GREETING_REPLY in officer.last.texts and "ชื่อหน่วยงาน" in officer.text()
+    assert session(officer).profile.name == "" and officer.state() is State.PROFILE_NAME
+    officer.says("สวัสดีค่ะ เทศบาลตำบลนามะเขือค่ะ")
+    assert session(officer).profile.name == "เทศบาลตำบลนามะเขือ"
+
+
+def test_an_emoji_or_a_name_unlike_an_agency_is_not_saved_unasked(officer):
+    officer.says("สวัสดีครับ")
+    officer.says("😀🙏")
+    assert session(officer).profile.name == "" and officer.state() is State.PROFILE_NAME
+    officer.says("ชมรมจิตอาสาบ้านนา")
+    assert "ใช่ไหม" in officer.text() and session(officer).profile.name == ""
+    officer.presses(w.NO_LABEL)
+    assert session(officer).profile.name == "" and "ชื่อหน่วยงาน" in officer.text()
+    officer.says("ชมรมจิตอาสาบ้านนา")
+    officer.presses(w.YES_LABEL)
+    assert session(officer).profile.name == "ชมรมจิตอาสาบ้านนา" and officer.state() is State.PROFILE_TYPE
+
+
+@pytest.mark.parametrize(
+    ("typed", "units"),
+    [
+        ("กองคลัง กองช่าง สำนักปลัด", ["กองคลัง", "กองช่าง", "สำนักปลัด"]),
+        ("• กองคลัง\n• กองช่าง\n3. สำนักปลัดเทศบาล", ["กองคลัง", "กองช่าง", "สำนักปลัดเทศบาล"]),
+        ("กองคลังและกองช่างค่ะ", ["กองคลัง", "กองช่าง"]),
+        (
+            "กองการศึกษา ศาสนาและวัฒนธรรม, กองสาธารณสุขและสิ่งแวดล้อม",
+            ["กองการศึกษา ศาสนาและวัฒนธรรม", "กองสาธารณสุขและสิ่งแวดล้อม"],
+        ),
+    ],
+)
+def test_unit_lists_split_as_officers_type_them(officer, typed, units):
+    officer.says("สวัสดีครับ")
+    officer.says("เทศบาลตำบลนามะเขือ")
+    officer.presses("เทศบาล")
+    officer.says(typed)
+    assert session(officer).profile.units == units
+
+
+def test_a_payload_the_bot_never_offered_is_not_taken_as_a_name_or_a_unit(officer):
+    officer.says("สวัสดีครับ")
+    rich_menu = Inbound("telegram", officer.user, choice="richmenu:home", kind="choice")
+    reply = officer.dialogue.handle(rich_menu)
+    assert w.UNKNOWN_BUTTON in reply.texts and session(officer).profile.name == ""
+    officer.says("เทศบาลตำบลนามะเขือ")
+    officer.presses("เทศบาล")
+    officer.dialogue.handle(
+        Inbound("telegram", officer.user, text="action=menu", choice="action=menu", kind="choice")
+    )
+    assert officer.state() is State.PROFILE_UNITS and session(officer).profile.units == []
+
+
+# ---------------------------------------------------------------- partial scores and the overall
+def test_four_indicator_scores_in_prose_give_a_four_row_plan_and_no_invented_score(officer):
+    to_scores(officer)
+    officer.says(FOUR_IN_PROSE)
+    assert "ยังขาดตัวชี้วัดที่ 1" in officer.text() and officer.state() is State.SCORES
+    assert [c.label for c in officer.last.choices] == [w.PARTIAL_WAIT_LABEL, w.PARTIAL_DRAFT_LABEL]
+    officer.presses(w.PARTIAL_WAIT_LABEL)
+    assert officer.state() is State.SCORES and w.PARTIAL_WAITING in officer.text()
+    officer.says(FOUR_IN_PROSE)
+    officer.presses(w.PARTIAL_DRAFT_LABEL)
+    assert officer.state() is State.CONFIRM and "7, 8, 9, 10" in officer.text()
+    officer.says("ยืนยันค่ะ")
+    draft = session(officer).draft
+    assert officer.state() is State.DRAFTED
+    assert [r.indicator for r in draft.rows] == [7, 8, 9, 10]
+    assert draft.indicators == {7: 61.5, 8: 70.0, 9: 72.25, 10: 80.0}
+
+
+def test_a_typed_overall_that_disagrees_is_asked_about_once_and_used_as_typed(officer):
+    to_confirm(officer, "\nคะแนนรวม 94.39")
+    assert "94.39" in officer.text() and [c.payload for c in officer.last.choices] == [
+        w.OVERALL_TYPED,
+        w.OVERALL_COMPUTED,
+    ]
+    officer.says("ประสิทธิภาพการสื่อสารคืออะไร")  # a question on the way keeps the question open
+    assert officer.state() is State.CONFIRM and officer.last.choices[0].payload == w.OVERALL_TYPED
+    officer.presses("ที่แจ้ง")
+    officer.says("แก้ตัวชี้วัด 7 เป็น 91.6")
+    assert "ต่างจากค่าที่คำนวณ" not in "\n".join(officer.last.texts[1:])  # asked once for this pair
+    officer.says("ยืนยัน")
+    draft = session(officer).draft
+    assert draft.overall == pytest.approx(94.39)
+    assert any("94.39" in k or "95.39" in k for k in draft.kpis)
+
+
+def test_the_computed_overall_is_used_when_the_officer_picks_it(officer):
+    to_confirm(officer, "\nคะแนนรวม 94.39")
+    officer.presses("ที่คำนวณ")
+    officer.presses("ยืนยัน")
+    draft = session(officer).draft
+    assert draft.overall is not None and abs(draft.overall - 94.39) > 0.05
+
+
+# ---------------------------------------------------------------- questions in any state
+@pytest.mark.parametrize("question", ["หน่วยงานย่อยหมายถึงอะไร", "ทำไมต้องกรอกหน่วยงานย่อย", "what is OIT"])
+def test_a_question_without_a_question_mark_is_answered_and_the_step_is_kept(officer, question):
+    officer.says("สวัสดีครับ")
+    officer.says("เทศบาลตำบลนามะเขือ")
+    officer.presses("เทศบาล")
+    officer.says(question)
+    assert officer.state() is State.PROFILE_UNITS and session(officer).profile.units == []
+    assert "ที่มา" in officer.text() or "[1]" in officer.text()
+    assert officer.last.texts[-1] == w.STEP_HINTS["profile_units"]
+
+
+def test_a_request_for_wording_at_the_last_step_is_answered_not_taken_as_an_edit(officer):
+    to_drafted(officer)
+    rows = session(officer).draft.rows
+    officer.says("ขอตัวอย่างถ้อยคำมาตรการการเปิดเผยข้อมูล")
+    assert session(officer).draft.rows == rows and "[1]" in officer.text()
+    officer.says("ขอบคุณค่ะ")
+    assert w.YOU_ARE_WELCOME in officer.last.texts and officer.state() is State.DRAFTED
