@@ -149,7 +149,9 @@ PARTIAL_OFFER = 'หากมีคะแนนเพียงเท่านี
 PARTIAL_WAITING = "รับทราบ ส่งคะแนนตัวชี้วัดที่เหลือได้เลย"
 PARTIAL_NOTE = "จะร่างมาตรการเฉพาะ {count} ตัวชี้วัดที่มีคะแนน (ตัวชี้วัดที่ {numbers}) ตัวชี้วัดที่ขาดจะไม่อยู่ในแผน"
 # At the confirmation step, a message that is neither a confirmation nor a score change.
-CONFIRM_UNSURE = 'ขออภัย ยังไม่แน่ใจว่าหมายถึงอะไร ต้องการยืนยันคะแนนนี้เพื่อร่างมาตรการไหม หรือพิมพ์ค่าที่ถูกต้อง เช่น "แก้ตัวชี้วัด 7 เป็น 61.5"'
+CONFIRM_UNSURE = (
+    'ขออภัย ยังไม่แน่ใจว่าหมายถึงอะไร ต้องการยืนยันคะแนนนี้เพื่อร่างมาตรการไหม หรือพิมพ์ค่าที่ถูกต้อง เช่น "แก้ตัวชี้วัด 7 เป็น 61.5"'
+)
 # The overall the officer typed and the weighted mean of the indicators disagree: asked once.
 OVERALL_WHICH = (
     "คะแนนรวมที่แจ้งมา ({typed:.2f}) ต่างจากค่าที่คำนวณจากคะแนนรายตัวชี้วัด ({computed:.2f}) "

@@ -159,7 +159,7 @@ def on_type(ctx: Context) -> State:
     text = plain_answer(ctx.turn.text)
     number = to_arabic(text)
     chosen: AgencyType | None
-    if number.isdigit() and 1 <= int(number) <= len(types):
+    if number.isdecimal() and 1 <= int(number) <= len(types):  # not isdigit: "²" is a digit int() refuses
         chosen = types[int(number) - 1]
     else:
         chosen = next(

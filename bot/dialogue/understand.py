@@ -15,14 +15,16 @@ happen to start with "ร่าง" or "รายงาน" are not taken as ord
 from __future__ import annotations
 
 import enum
+import logging
 import re
 from dataclasses import dataclass, replace
 
 from bot.drafting.edits import EditCommand, EditError, parse_edit
 from bot.ita.framework import Framework
-from bot.scores import ParseResult, parse_correction, parse_scores
+from bot.scores import ParseResult, ScoreSet, parse_correction, parse_scores
 from bot.thai import to_arabic
 
+log = logging.getLogger(__name__)
 GREETING = re.compile(r"^(?:สวัสดี|หวัดดี|ดีครับ|ดีค่ะ|ดีคะ|ดีจ้า|hello|hi\b|hey\b|good (?:morning|afternoon))", re.I)
 _THANKS = re.compile(r"^(?:ขอบคุณ|ขอบใจ|thank)", re.I)
 # Only a short "thank you" is small talk; a longer message that opens with thanks carries content.
@@ -212,8 +214,12 @@ def _any_scores(text: str, result: ParseResult) -> bool:
 
 def read_scores(text: str, fw: Framework) -> Parsed:
     """Read a text only as scores or a score correction (the arguments of /scores)."""
-    scores = parse_scores(text, fw)
-    correction = parse_correction(text, fw)
+    try:
+        scores = parse_scores(text, fw)
+        correction = parse_correction(text, fw)
+    except Exception as exc:  # a parser bug must cost one unread message, never the conversation
+        log.exception("score parsing failed (%s)", type(exc).__name__)
+        scores, correction = ParseResult(ScoreSet()), None
     kind = Kind.CORRECTION if correction else Kind.SCORES if _any_scores(text, scores) else Kind.OTHER
     unsure = UNSURE_SCORE_WARNINGS if kind is Kind.SCORES and (scores.warnings or scores.error) else ""
     return Parsed(text, kind, scores=scores, correction=correction, unsure=unsure)
