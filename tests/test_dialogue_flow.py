@@ -192,3 +192,13 @@ def test_a_request_for_wording_at_the_last_step_is_answered_not_taken_as_an_edit
     assert session(officer).draft.rows == rows and "[1]" in officer.text()
     officer.says("ขอบคุณค่ะ")
     assert w.YOU_ARE_WELCOME in officer.last.texts and officer.state() is State.DRAFTED
+
+
+def test_a_go_ahead_with_some_scores_in_offers_the_two_ways_on_instead_of_no_scores(officer):
+    to_scores(officer)
+    officer.says(FOUR_IN_PROSE)
+    officer.says("ไม่มีตัวอื่นแล้วค่ะ")
+    assert "ไม่พบคะแนน" not in officer.text() and officer.state() is State.SCORES
+    assert [c.payload for c in officer.last.choices] == [w.PARTIAL_WAIT, w.PARTIAL_DRAFT]
+    officer.says("ร่างจากที่มี")  # the button's label typed as text does what the button does
+    assert officer.state() is State.CONFIRM

@@ -271,20 +271,24 @@ def on_scores(ctx: Context) -> State:
     """Take scores or corrections until every indicator has one (or the officer drafts from some)."""
     word = bare(ctx.turn.text)
     scores = ctx.session.scores
-    if word == w.PARTIAL_DRAFT and scores is not None and scores.indicators:
+    partial = scores is not None and bool(scores.indicators)
+    if word in (w.PARTIAL_DRAFT, w.PARTIAL_DRAFT_LABEL) and partial:
         ctx.session.extra[PARTIAL] = True
         return scores_or_confirmation(ctx)
-    if word == w.PARTIAL_WAIT:
+    if word in (w.PARTIAL_WAIT, w.PARTIAL_WAIT_LABEL):
         ctx.say(w.PARTIAL_WAITING)
         return State.SCORES
-    if not ctx.take_scores():
-        result = ctx.parsed.scores
-        if result is not None and result.error and any(ch.isdigit() for ch in to_arabic(ctx.turn.text)):
-            ctx.say(result.error)  # numbers that are not scores: the parser says what was wrong
-        else:
-            ctx.say(w.NO_SCORES_FOUND + w.ASK_SCORES)
-        return State.SCORES
-    return scores_or_confirmation(ctx)
+    if ctx.take_scores():
+        return scores_or_confirmation(ctx)
+    result = ctx.parsed.scores
+    has_digits = any(ch.isdigit() for ch in to_arabic(ctx.turn.text))
+    if result is not None and result.error and has_digits:
+        ctx.say(result.error)  # numbers that are not scores: the parser says what was wrong
+    elif partial and scores is not None and not has_digits:
+        ctx.offer_partial(scores)  # "ยืนยัน", "ร่างเลย" with some scores in: the two ways on
+    else:
+        ctx.say(w.NO_SCORES_FOUND + w.ASK_SCORES)
+    return State.SCORES
 
 
 def on_confirm(ctx: Context) -> State:
