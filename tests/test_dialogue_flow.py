@@ -202,3 +202,20 @@ def test_a_go_ahead_with_some_scores_in_offers_the_two_ways_on_instead_of_no_sco
     assert [c.payload for c in officer.last.choices] == [w.PARTIAL_WAIT, w.PARTIAL_DRAFT]
     officer.says("ร่างจากที่มี")  # the button's label typed as text does what the button does
     assert officer.state() is State.CONFIRM
+
+
+def test_after_a_question_the_step_is_said_again_with_its_buttons(officer):
+    to_scores(officer)
+    officer.says(FOUR_IN_PROSE)
+    officer.says("ทำไมตัวชี้วัด 9 ต่ำ")
+    assert officer.state() is State.SCORES and officer.last.texts[-1] == w.STEP_HINTS["scores"]
+    assert [c.payload for c in officer.last.choices] == [w.PARTIAL_WAIT, w.PARTIAL_DRAFT]
+
+
+def test_typing_another_name_instead_of_yes_or_no_reads_the_new_name(officer):
+    officer.says("สวัสดีครับ")
+    officer.says("ทีมงานบ้านเรา")
+    assert "ใช่ไหม" in officer.text()
+    officer.says("องค์การบริหารส่วนตำบลหนองบัวค่ะ")
+    assert session(officer).profile.name == "องค์การบริหารส่วนตำบลหนองบัว"
+    assert officer.state() is State.PROFILE_TYPE and "pending" not in session(officer).extra

@@ -122,6 +122,12 @@ class Context:
         if pending:
             choices = [Choice(label, payload) for label, payload in pending.get("choices", [])]
             self.say(str(pending.get("ask", "")), choices=choices)
+            return
+        scores, state = self.session.scores, self.session.state
+        if state == "confirm":
+            self.say(self.prompt_hint(), choices=say.confirm_choices())
+        elif state == "scores" and scores is not None and scores.indicators and self.missing(scores):
+            self.say(self.prompt_hint(), choices=partial_choices())
         else:
             self.say(self.prompt_hint())
 
@@ -140,10 +146,14 @@ class Context:
         value = self.session.extra.get(PENDING)
         return value if isinstance(value, dict) else None
 
-    def ask(self, text: str, choices: list[Choice], kind: str, **data: object) -> None:
-        """Ask one short question with its buttons, and remember what a yes would apply."""
+    def ask(self, text: str, choices: list[Choice], kind: str, *, at: str = "", **data: object) -> None:
+        """Ask one short question with its buttons, and remember what a yes would apply.
+
+        `at`: the step (State value) the answer is expected at, when the handler is moving there.
+        """
         self.session.extra[PENDING] = {
             "kind": kind,
+            "state": at or self.session.state,
             "ask": text,
             "choices": [[c.label, c.payload] for c in choices],
             **data,
@@ -164,13 +174,7 @@ class Context:
 
     def offer_partial(self, scores: ScoreSet) -> None:
         """Say which indicators are missing, with the two ways on: wait for more, or draft from these."""
-        self.say(
-            self.missing_text(scores) + "\n" + w.PARTIAL_OFFER,
-            choices=[
-                Choice(w.PARTIAL_WAIT_LABEL, w.PARTIAL_WAIT),
-                Choice(w.PARTIAL_DRAFT_LABEL, w.PARTIAL_DRAFT),
-            ],
-        )
+        self.say(self.missing_text(scores) + "\n" + w.PARTIAL_OFFER, choices=partial_choices())
 
     def show_confirmation(self) -> None:
         """Show the confirmation summary and ask to confirm (or, once, which overall to use)."""
@@ -196,7 +200,7 @@ class Context:
             Choice(w.OVERALL_TYPED_LABEL.format(score=typed), w.OVERALL_TYPED),
             Choice(w.OVERALL_COMPUTED_LABEL.format(score=computed), w.OVERALL_COMPUTED),
         ]
-        self.ask(w.OVERALL_WHICH.format(typed=typed, computed=computed), choices, "overall")
+        self.ask(w.OVERALL_WHICH.format(typed=typed, computed=computed), choices, "overall", at="confirm")
 
     def show_draft(self, draft: Draft) -> None:
         """Put the draft's summary and row cards into the reply."""
@@ -270,3 +274,8 @@ class Context:
         self.drop_pending()
         self.show_draft(draft)
         self.turn.reply.slow = True
+
+
+def partial_choices() -> list[Choice]:
+    """Return the two buttons offered with some indicators missing: wait for more, or draft from these."""
+    return [Choice(w.PARTIAL_WAIT_LABEL, w.PARTIAL_WAIT), Choice(w.PARTIAL_DRAFT_LABEL, w.PARTIAL_DRAFT)]

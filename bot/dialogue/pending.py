@@ -31,6 +31,9 @@ def resolve_pending(ctx: Context) -> State | None:
     yes = text == (payloads[0] if payloads else None) or is_confirm(bare(text).lower())
     no = text == (payloads[1] if len(payloads) > 1 else None) or (not yes and is_no(text))
     kind, state = pending.get("kind"), State(ctx.session.state)
+    if pending.get("state", state.value) != state.value:
+        ctx.drop_pending()  # asked at another step (a command moved the conversation since)
+        return None
     if kind == "overall" and state is State.CONFIRM:
         return None  # on_confirm reads the two buttons (and "ยืนยัน" keeps the typed overall)
     if not (yes or no):
