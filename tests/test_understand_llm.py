@@ -131,3 +131,14 @@ def test_validate_accepts_a_fenced_answer_and_checks_edit_rows():
         == "ลบแถว 3"
     )
     assert validate(json.dumps({"kind": "edit", "edit": {"action": "delete", "row": 4}}), FW, rows=3) is None
+
+
+def test_an_edit_the_grammar_could_not_read_is_offered_to_the_llm(dialogue, fake):
+    to_scores(dialogue)
+    say(dialogue, SEED_001)
+    say(dialogue, "ยืนยัน")
+    fake.enqueue_json({"kind": "edit", "edit": {"action": "delete", "row": 2}})
+    reply = say(dialogue, "แก้ให้หน่อย แถวสองไม่เอาแล้ว")
+    assert "ลบแถว 2" in reply.texts[-1] and len(dialogue.sessions.load("line:u1").draft.rows) == 3
+    say(dialogue, "ใช่ค่ะ")
+    assert len(dialogue.sessions.load("line:u1").draft.rows) == 2

@@ -135,7 +135,9 @@ class Dialogue:
             return
         state = State(session.state)
         if parsed.kind is Kind.EDIT and state is State.DRAFTED:
-            edit_draft(ctx)
+            # An edit the grammar recognised but could not read goes to the LLM first, if there is one.
+            if parsed.edit_error is None or not self._ask_llm(ctx, state):
+                edit_draft(ctx)
         elif parsed.kind in (Kind.SCORES, Kind.CORRECTION) and state is State.DRAFTED:
             session.state = propose_score_change(ctx).value
         elif parsed.kind is Kind.QUESTION:
