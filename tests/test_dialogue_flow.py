@@ -219,3 +219,18 @@ def test_typing_another_name_instead_of_yes_or_no_reads_the_new_name(officer):
     officer.says("องค์การบริหารส่วนตำบลหนองบัวค่ะ")
     assert session(officer).profile.name == "องค์การบริหารส่วนตำบลหนองบัว"
     assert officer.state() is State.PROFILE_TYPE and "pending" not in session(officer).extra
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("ชื่อหน่วยงานคือ เทศบาลตำบลนามะเขือค่ะ", "เทศบาลตำบลนามะเขือ"),
+        ("ผมอยู่ อบต.หนองบัว ครับ", "อบต.หนองบัว"),
+    ],
+)
+def test_a_name_typed_in_a_sentence_is_kept_without_its_lead_in_and_particles(officer, typed, name):
+    officer.says("สวัสดีครับ")
+    officer.says("ใช่ค่ะ")  # a yes with no question open is not a name
+    assert session(officer).profile.name == "" and officer.state() is State.PROFILE_NAME
+    officer.says(typed)
+    assert session(officer).profile.name == name and officer.state() is State.PROFILE_TYPE

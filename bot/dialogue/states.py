@@ -22,6 +22,7 @@ from bot.dialogue.understand import (
     bare,
     is_confirm,
     is_keep,
+    is_no,
 )
 from bot.drafting.edits import EditAction, EditError, apply_edit
 from bot.ita.measures import Draft
@@ -58,6 +59,14 @@ _AGENCY_WORDS = re.compile(
     re.I,
 )
 # Polite particles closing a typed answer: never part of a name or a unit.
+# Lead-ins before a typed name or list: "ชื่อหน่วยงานคือ ...", "หน่วยงานของเราชื่อ ...", "มี ...".
+_NAME_LEAD = re.compile(
+    r"^(?:ชื่อหน่วยงาน(?:ของ(?:เรา|ฉัน|ผม|หนู|ดิฉัน))?|หน่วยงาน(?:ของ(?:เรา|ฉัน|ผม|หนู|ดิฉัน))?ชื่อ|ชื่อ|"
+    r"(?:ผม|ดิฉัน|หนู|เรา)?(?:อยู่|มา)?จาก|(?:ผม|ดิฉัน|หนู|เรา)อยู่)\s*(?:คือ|ว่า|:)?\s*"
+)
+_UNITS_LEAD = re.compile(
+    r"^(?:หน่วยงานย่อย(?:มี|คือ|ได้แก่)?\s*:?|(?:มี|ได้แก่|คือ)\s*:?\s*(?=กอง|สำนัก|ฝ่าย|กลุ่ม|ศูนย์|หน่วย|งาน|ส่วน|แผนก|คณะ))\s*"
+)
 _CLOSING_PARTICLES = re.compile(r"(?:\s*(?:นะ)?(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ))+\s*$")
 _YEARS = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 
@@ -126,6 +135,9 @@ def on_name(ctx: Context) -> State:
         name = plain_answer(name[greeting.end() :].lstrip(" ,ๆ"))
         name = re.sub(r"^(?:ครับ|ค่ะ|คะ|จ้า)\s*", "", name)
         ctx.say(w.GREETING_REPLY)
+    name = _NAME_LEAD.sub("", name, count=1).strip()
+    if is_confirm(bare(name).lower()) or is_no(name):
+        name = ""  # "ใช่" / "ไม่ใช่" with no question open is not a name
     if not name:
         ctx.say(w.ASK_NAME)
         return State.PROFILE_NAME
@@ -194,7 +206,7 @@ def on_units(ctx: Context) -> State:
 def split_units(text: str, known: list[str]) -> list[str]:
     """Split a typed list of units on commas, new lines, bullets, "และ", and spaces between unit names."""
     units: list[str] = []
-    for piece in _UNIT_SEPARATORS.split(text):
+    for piece in _UNIT_SEPARATORS.split(_UNITS_LEAD.sub("", text.strip(), count=1)):
         piece = plain_answer(_BULLET.sub("", piece)).strip(" -•*\t.")
         if not piece:
             continue
