@@ -1,0 +1,387 @@
+"""The edit grammar: an officer's sentence about the draft -> EditCommand.
+
+Officers do not type a fixed syntax, so a sentence is read by its parts, in any
+order: a target ("แถว 3", "ตัวชี้วัดที่ 9", "ข้อ O12"), an action (a field word
+with its synonyms, or a verb such as ลบ/ดู/ร่าง…ใหม่/เพิ่มแถว) and, for the
+fields, a value: what is left once the target, the field word, the verbs,
+connectives ("เป็น", ":", "ให้") and polite particles ("ค่ะ", "นะครับ", "หน่อย")
+are cut away. Field words tolerate the usual tone-mark and vowel slips.
+
+A sentence that only looks like an edit stays out: a question, a score
+correction ("แก้ตัวชี้วัด 7 เป็น 61.5"), or a remark that names a field but no
+change ("มาตรการแถว 3 ดีมาก"). Parsing is pure, so the grammar is tested as a
+table (tests/test_edits_natural.py) and measured (benchmarks/edits.py).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot import wording
+from bot.thai import clean_display, to_arabic
+
+# An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
+MAX_VALUE = 2000
+# The grammar is read without the framework, so it checks indicator numbers against the
+# assessment's count (10 since 2561); applying then finds only indicators the draft has.
+LAST_INDICATOR = 10
+# A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
+# this many letters of small talk beside its verb; more is a sentence about something else.
+SMALL_TALK_CHARS = 16
+
+EXAMPLES = wording.EDIT_EXAMPLES
+
+
+class EditError(ValueError):
+    """An edit that was recognised but cannot be applied; the message is Thai and says what to send."""
+
+
+class EditAction(enum.Enum):
+    OWNERS = "owners"
+    TIMELINE = "timeline"
+    ADD_STEP = "add_step"
+    STEPS = "steps"  # replace all steps
+    DELETE = "delete"
+    REDRAFT = "redraft"
+    MEASURE = "measure"
+    KPI = "kpi"
+    SHOW = "show"
+    ADD_ROW = "add_row"
+
+
+# Actions that carry no value: the message is a verb and a target.
+VALUELESS = (EditAction.DELETE, EditAction.REDRAFT, EditAction.SHOW, EditAction.ADD_ROW)
+
+
+@dataclass(frozen=True)
+class EditCommand:
+    """One parsed edit: what to change, in which row(s), to what."""
+
+    action: EditAction
+    target: str  # "row" | "indicator" | "item"
+    number: int  # the row or indicator number (0 for an item)
+    value: str = ""
+    item: str = ""  # the item code of an "item" target, e.g. "O12"
+    deadline: bool = False  # a timeline given as its end only ("ให้เสร็จภายใน ธ.ค. 68")
+
+    def where_th(self) -> str:
+        """Return the target in Thai, e.g. "แถว 3", "ตัวชี้วัดที่ 9" or "ข้อ O12"."""
+        if self.target == "item":
+            return wording.EDIT_WHERE_ITEM.format(item=self.item)
+        where = wording.EDIT_WHERE_ROW if self.target == "row" else wording.EDIT_WHERE_INDICATOR
+        return where.format(number=self.number)
+
+
+def examples_th() -> str:
+    """Return the edit examples as a bulleted Thai list."""
+    return "\n".join(wording.EDIT_EXAMPLE_LINE.format(example=e) for e in EXAMPLES)
+
+
+# ---------------------------------------------------------------- words
+def _slips(word: str) -> str:
+    """A word as a pattern that forgives tone marks left out or swapped and the u/uu, i/ii vowel slips."""
+    out = []
+    for ch in word:
+        if ch in "่้๊๋":
+            out.append("[่้๊๋]?")
+        elif ch in "ุู":
+            out.append("[ุู]")
+        elif ch in "ิี":
+            out.append("[ิี]")
+        elif ch == " ":
+            out.append(r"\s*")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _words(*words: str) -> str:
+    return "|".join(_slips(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Polite particles and softeners that end (or open) a sentence but are never part of a value.
+PARTICLES = (
+    "ครับผม", "ครับ", "คับ", "ฮะ", "ค่ะ", "คะ", "ค่า", "คร้าบ", "นะคะ", "นะครับ", "นะค่ะ", "นะ", "จ้า", "จ้ะ",
+    "จ๊ะ", "ค้าบ", "หน่อย", "ด้วย", "ให้หน่อย", "ให้ด้วย", "ด้วยนะ", "please", "pls", "thx", "thanks",
+)  # fmt: skip
+_PARTICLE_END = re.compile(rf"(?:\s*(?:{_words(*PARTICLES)}))+\s*$", re.I)
+# Openers and verbs of change that lead into a value ("ขอเปลี่ยน … เป็น …").
+_OPENERS = (
+    "ขอ", "รบกวน", "ช่วย", "กรุณา", "อยากจะ", "อยาก", "ต้องการ", "ขอให้", "ให้", "please", "pls",
+)  # fmt: skip
+_CHANGE_VERBS = (
+    "แก้ไข", "แก้", "เปลี่ยนแปลง", "เปลี่ยน", "ปรับปรุง", "ปรับ", "เลื่อน", "ตั้ง", "กำหนด", "ระบุ",
+    "change", "edit", "set", "update", "rename", "replace",
+)  # fmt: skip
+_CHANGE = re.compile(rf"(?:{_words(*_CHANGE_VERBS)})", re.I)
+# Connectives between a field and its value.
+_SEPARATORS = ("ให้เป็น", "เป็น", "ว่า", "คือ", ":", "=", "->", "→", "to", "as", "is")
+_LEAD = re.compile(
+    rf"^(?:\s|[,;\-–]|(?:{_words(*_OPENERS, *_CHANGE_VERBS, 'เพิ่มเติม', 'เพิ่ม', 'อีก', 'add', 'ของ', 'ใน', 'ที่', 'for', 'of', 'the', 'in')})"
+    rf"(?![A-Za-z])|(?:{_words(*_SEPARATORS)})(?![A-Za-z]))+",
+    re.I,
+)
+_OPENED = re.compile(
+    rf"^(?:\s|(?:{_words(*_OPENERS[:-3], *_CHANGE_VERBS, 'เพิ่ม', 'อีก')})(?![A-Za-z]))*"
+    rf"(?:(?:{_words(*_SEPARATORS[:7], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))",
+    re.I,
+)
+_TRAIL_WORDS = re.compile(r"(?:\s*(?:เป็น|ให้|ของ|ใน|ที่|ด้วย|ด้วยนะ|[,;:=]))+\s*$")
+
+# ---------------------------------------------------------------- targets
+_ROW = re.compile(r"(?:แถว|ลำดับ|\brow)\s*(?:ที่|no\.?|#)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
+_INDICATOR = re.compile(r"(?:ตัวชี้วัด|\bindicator)\s*(?:ที่)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
+_ITEM = re.compile(r"(?:ข้อ\s*)?(?<![A-Za-z])(?P<tool>[IEOieo])\s?(?P<n>\d{1,2})(?![\d.])")
+
+# ---------------------------------------------------------------- fields (value-bearing actions)
+_TIME_RANGE = ("ระยะเวลาดำเนินการ", "ระยะเวลา", "ช่วงเวลา", "กรอบเวลา", "ห้วงเวลา", "เวลา", "timeline", "period")
+_TIME_END = (
+    "ให้แล้วเสร็จภายใน", "แล้วเสร็จภายใน", "ให้เสร็จภายใน", "เสร็จภายใน", "ให้เสร็จ", "ดำเนินการภายใน",
+    "กำหนดแล้วเสร็จ", "กำหนดเสร็จ", "กำหนดส่ง", "แล้วเสร็จ", "deadline", "due",
+)  # fmt: skip
+_OWNER_WORDS = (
+    "หน่วยงานที่รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยรับผิดชอบ", "ผู้รับผิดชอบหลัก", "ผู้รับผิดชอบ", "ผู้ดำเนินการ",
+    "ผู้ดูแล", "เป็นผู้รับผิดชอบ", "รับผิดชอบ", "owners", "owner",
+)  # fmt: skip
+_STEP_WORDS = ("ขั้นตอนการดำเนินงาน", "ขั้นตอนการดำเนินการ", "ขั้นตอน", "กิจกรรม", "วิธีดำเนินการ", "steps", "step")
+_FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
+    (EditAction.KPI, ("ตัวชี้วัดความสำเร็จ", "ตัวชี้วัดผลสำเร็จ", "ตัวชี้วัดผลลัพธ์", "ค่าเป้าหมาย", "เป้าหมาย", "kpi")),
+    (EditAction.OWNERS, _OWNER_WORDS),
+    (EditAction.TIMELINE, _TIME_END + _TIME_RANGE),
+    (EditAction.STEPS, _STEP_WORDS),
+    (EditAction.MEASURE, ("ชื่อมาตรการ", "มาตรการ", "measure")),
+)
+_FIELD = re.compile(
+    "|".join(
+        f"(?P<{action.name}>{_words(*words)})"
+        for action, words in sorted(_FIELDS, key=lambda aw: -max(len(w) for w in aw[1]))
+    ),
+    re.I,
+)
+_DEADLINE = re.compile(_words(*_TIME_END), re.I)
+_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
+
+# ---------------------------------------------------------------- verbs (valueless actions)
+_VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
+    (
+        EditAction.ADD_ROW,
+        re.compile(r"เพิ่ม(?:อีก)?\s*(?:แถว|มาตรการ|รายการ)|\badd\s+(?:a\s+)?(?:row|measure)", re.I),
+    ),
+    (EditAction.SHOW, re.compile(r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย)|\b(?:show|view|display)\b", re.I)),
+    (
+        EditAction.DELETE,
+        re.compile(r"ลบ|ตัด(?=.*ออก|.*ทิ้ง)|เอา(?=.*ออก)|นำ(?=.*ออก)|\b(?:delete|remove|drop)\b", re.I),
+    ),
+    (EditAction.REDRAFT, re.compile(r"(?:ร่าง|เขียน)(?=.*ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I)),
+)
+# Words that may stand beside a valueless verb without changing what it means.
+_SMALL_TALK = re.compile(
+    "|".join(
+        _slips(w)
+        for w in sorted(
+            (
+                *PARTICLES, *_OPENERS, "ออกจากร่าง", "ออก", "ทิ้ง", "ได้เลย", "เลย", "ไป", "จากร่าง", "ไม่ต้องมี",
+                "อีกครั้ง", "อีกแถว", "อีก", "ใหม่", "ของ", "ใน", "สำหรับ", "ที่", "มาตรการ", "แถว", "ตัวชี้วัด",
+                "ทั้งแถว", "row", "indicator", "measure", "the", "last", "for", "of", "for", "item", "ข้อ",
+                "เป็นยังไงบ้าง", "เป็นอย่างไร", "บ้าง",
+            ),
+            key=len,
+            reverse=True,
+        )
+    ),
+    re.I,
+)  # fmt: skip
+# A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
+_QUESTION = re.compile(
+    r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|กี่|ใคร|ที่ไหน|\b(?:how|why|what|which)\b",
+    re.I,
+)
+# Words that open an edit: such a message that cannot be read gets the examples.
+_EDIT_START = re.compile(
+    rf"^(?:{_words(*_OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว|ระยะเวลา|ช่วงเวลา|กรอบเวลา|ผู้รับผิดชอบ|ร่าง\s*(?:แถว|ตัวชี้วัด)|ร่างใหม่)"
+)
+# "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
+_SCORE_FIX = re.compile(r"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|ตัวชี้วัด\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
+# "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
+_NEGATED = re.compile(r"ไม่ต้อง(?!มี)|อย่า(?!ง)|ยังไม่|\b(?:don't|do not|never)\b", re.I)
+_SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
+
+
+# ---------------------------------------------------------------- cleaning
+def _is_decoration(ch: str) -> bool:
+    # Emoji, symbols and stray punctuation at the end of a message are never part of a value.
+    if ch in "\ufe0e\ufe0f\u200d":
+        return True
+    cat = unicodedata.category(ch)
+    return cat in ("So", "Sk", "Cf") or ch in "!~^…,;、"
+
+
+def strip_polite(text: str) -> str:
+    """Return text without trailing polite particles, softeners, emoji and stray punctuation."""
+    previous = None
+    text = text.strip()
+    while previous != text:
+        previous = text
+        while text and (_is_decoration(text[-1]) or text[-1].isspace()):
+            text = text[:-1]
+        text = _PARTICLE_END.sub("", text)
+    return text.strip()
+
+
+def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
+    """Cut connectives, openers and particles from both ends of a value.
+
+    After a connective ("เป็น", ":") the value starts: a verb there is the officer's text
+    ("เป็น ปรับปรุงเว็บไซต์"), so only the words up to the connective are cut.
+    """
+    previous = None
+    value = piece
+    if opened:
+        m = _OPENED.match(value)
+        value = value[m.end() :] if m else value
+    while previous != value:
+        previous = value
+        if not opened:
+            value = _LEAD.sub("", value)
+        value = strip_polite(value)
+        value = _TRAIL_WORDS.sub("", value)
+    value = value.strip().strip("\"'“”‘’「」").strip()
+    if action is EditAction.OWNERS:
+        value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
+    return value
+
+
+def _probe(text: str) -> tuple[str, str]:
+    # Same length on purpose: match on Arabic digits, but cut the value from what the officer typed.
+    shown = clean_display(text)
+    shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
+    return shown, to_arabic(shown)
+
+
+# ---------------------------------------------------------------- parsing
+@dataclass(frozen=True)
+class _Target:
+    kind: str
+    number: int
+    item: str
+    start: int
+    end: int
+
+
+def _find_target(probe: str, *, items: bool) -> _Target | None:
+    found = [m for pattern in (_ROW, _INDICATOR) for m in [pattern.search(probe)] if m]
+    if found:
+        m = min(found, key=lambda m: m.start())
+        kind = "row" if m.re is _ROW else "indicator"
+        return _Target(kind, int(m.group("n")), "", m.start(), m.end())
+    code = _ITEM.search(probe) if items else None
+    if code is None:
+        return None
+    return _Target("item", 0, f"{code.group('tool').upper()}{int(code.group('n'))}", code.start(), code.end())
+
+
+def _check(target: _Target) -> None:
+    if target.kind == "indicator" and not 1 <= target.number <= LAST_INDICATOR:
+        raise EditError(
+            wording.EDIT_NO_SUCH_INDICATOR.format(
+                number=target.number, last=LAST_INDICATOR, example=EXAMPLES[1]
+            )
+        )
+    if target.kind == "row" and target.number < 1:
+        raise EditError(wording.EDIT_ROW_FROM_ONE.format(example=EXAMPLES[0]))
+
+
+def _valueless(probe: str, *, question: bool) -> EditCommand | None:
+    """Read "ลบแถว 4", "ดูแถว 3", "ร่างตัวชี้วัด 7 ใหม่", "เพิ่มมาตรการข้อ O12": a verb, a target, small talk."""
+    for action, verb in _VERBS:
+        m = verb.search(probe)
+        if not m or (question and action is not EditAction.SHOW):
+            continue
+        target = _find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW))
+        if target is None:
+            continue
+        spans = sorted([(m.start(), m.end()), (target.start, target.end)])
+        rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
+        rest = _SMALL_TALK.sub(" ", rest)
+        rest = "".join(ch for ch in rest if ch.isalnum())
+        if len(rest) > SMALL_TALK_CHARS or any(ch.isdigit() for ch in rest):
+            continue
+        _check(target)
+        if action is EditAction.ADD_ROW and target.kind == "row":
+            raise EditError(wording.EDIT_ADD_ROW_NEEDS_INDICATOR)
+        return EditCommand(action, target.kind, target.number, item=target.item)
+    return None
+
+
+def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """Cut the spans out of the text; each piece says whether a connective ("เป็น", ":", "ให้") opens it."""
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        out.append(shown[at:start])
+        at = max(at, end)
+    out.append(shown[at:])
+    return [(piece, bool(_OPENED.match(piece))) for piece in out]
+
+
+def _field(probe: str) -> tuple[EditAction, re.Match[str]] | None:
+    m = _FIELD.search(probe)
+    if not m or m.lastgroup is None:
+        return None
+    return EditAction[m.lastgroup], m
+
+
+def parse_edit(text: str) -> EditCommand | None:
+    """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read."""
+    shown, probe = _probe(text)
+    if not probe or _NEGATED.search(probe):
+        return None
+    question = bool(_QUESTION.search(probe))
+    valueless = _valueless(probe, question=question)
+    if valueless is not None:
+        return valueless
+    field = _field(probe)
+    target = _find_target(probe, items=False)
+    if (
+        field is not None
+        and target is not None
+        and target.start < field[1].end()
+        and field[1].start() < target.end
+    ):
+        field = None  # "ตัวชี้วัด 9" is the target, not a field word
+    if field is None or target is None:
+        if question or _SCORE_FIX.match(probe):
+            return None
+        if target is None and _EDIT_START.match(probe):
+            raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
+        if target is not None and target.kind == "row" and _CHANGE.search(probe):
+            raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
+        return None
+    action, fm = field
+    head = probe[: max(fm.end(), target.end)]
+    added = _ADD.search(head)
+    if action is EditAction.STEPS and added:
+        action = EditAction.ADD_STEP
+    pieces = _pieces(shown, [(fm.start(), fm.end()), (target.start, target.end)])
+    values = [(_clean_value(p, action, opened=opened), opened) for p, opened in pieces]
+    values = [(v, opened) for v, opened in values if v]
+    opened = [v for v, o in values if o]
+    value = opened[-1] if opened else (values[-1][0] if values else "")
+    if question and (not opened or _QUESTION.search(head)):
+        return None
+    # A value needs a sign of change: a connective, a verb of change or addition, or a time field.
+    changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
+    if not (changed or action is EditAction.TIMELINE):
+        return None
+    _check(target)
+    if not value:
+        raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
+    if target.kind == "indicator" and action is not EditAction.KPI and _SCORE_VALUE.match(to_arabic(value)):
+        return None  # a bare number for an indicator is a score, not a cell
+    if len(value) > MAX_VALUE:
+        raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
+    deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
+    return EditCommand(action, target.kind, target.number, value, deadline=deadline)
