@@ -140,16 +140,17 @@ def _decor(ch: str) -> bool:
     return ch in "\ufe0e\ufe0f\u200d" or unicodedata.category(ch) in ("So", "Sk", "Cf") or ch in "!~^….,;:"
 
 
-def _short(text: str) -> str:
-    """The message as a command is compared: lower case, no emoji, particles, openers or "เลย" at the ends."""
-    text = "".join(ch for ch in to_arabic(text).lower() if not _decor(ch))
-    text = " ".join(text.split())
-    previous = None
-    while previous != text:
-        previous = text
-        text = _THEN.sub("", strip_polite(text))
-        text = _OPENERS.sub("", text).strip()
-    return text
+def _forms(text: str) -> list[str]:
+    """The message as a command is compared, ever shorter: lower case and no emoji, then without
+    particles, "เลย"/"ให้" at the end and openers ("ขอ", "ช่วย") at the start, one cut at a time."""
+    text = " ".join("".join(ch for ch in to_arabic(text).lower() if not _decor(ch)).split())
+    forms = [text]
+    while True:
+        cut = _OPENERS.sub("", _THEN.sub("", strip_polite(text))).strip()
+        if cut == text or not cut:
+            return forms
+        forms.append(cut)
+        text = cut
 
 
 def _fill(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -204,18 +205,20 @@ def parse_command(text: str) -> tuple[Command, str] | None:
                 return command, stripped[len(word) :].strip()
     if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
         return None
-    short = _short(stripped)
-    if not short or _NEGATION.search(short) or "?" in short:
+    forms = _forms(stripped)
+    if _NEGATION.search(forms[0]) or "?" in forms[0]:
         return None
-    found = _alias(short)
-    if found is not None:
-        return found
-    # "ไม่มีตัวอื่นแล้ว ร่างเลย": a short lead-in without digits, then a command.
-    lead, _, last = short.rpartition(" ")
-    if lead and len(lead) <= LEAD_IN_MAX_CHARS and not any(ch.isdigit() for ch in lead):
-        found = _alias(_short(last))
-        if found is not None and found[0] in _AFTER_LEAD_IN:
+    for form in forms:
+        found = _alias(form)
+        if found is not None:
             return found
+    # "ไม่มีตัวอื่นแล้ว ร่างเลย": a short lead-in without digits, then a command.
+    lead, _, last = forms[-1].rpartition(" ")
+    if lead and len(lead) <= LEAD_IN_MAX_CHARS and not any(ch.isdigit() for ch in lead):
+        for form in _forms(last):
+            found = _alias(form)
+            if found is not None and found[0] in _AFTER_LEAD_IN:
+                return found
     return None
 
 

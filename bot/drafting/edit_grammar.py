@@ -203,6 +203,7 @@ _QUESTION = re.compile(
 _EDIT_START = re.compile(
     rf"^(?:{_words(*_OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว|ระยะเวลา|ช่วงเวลา|กรอบเวลา|ผู้รับผิดชอบ|ร่าง\s*(?:แถว|ตัวชี้วัด)|ร่างใหม่)"
 )
+_EDIT_VERB = re.compile(rf"^(?:{_words(*_OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว)")
 # "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
 _SCORE_FIX = re.compile(r"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|ตัวชี้วัด\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
 # "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
@@ -353,8 +354,8 @@ def parse_edit(text: str) -> EditCommand | None:
     ):
         field = None  # "ตัวชี้วัด 9" is the target, not a field word
     if field is None or target is None:
-        if question or _SCORE_FIX.match(probe):
-            return None
+        if _SCORE_FIX.match(probe) or (question and not _EDIT_VERB.match(probe)):
+            return None  # a score, or a question ("ผู้รับผิดชอบควรเป็นใคร"); "แก้อะไรได้บ้าง" gets the examples
         if target is None and _EDIT_START.match(probe):
             raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
         if target is not None and target.kind == "row" and _CHANGE.search(probe):

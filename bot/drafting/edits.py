@@ -52,6 +52,7 @@ __all__ = [
     "number_rows",
     "parse_edit",
     "parse_period",
+    "row_numbers",
     "split_owners",
     "strip_polite",
 ]
