@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from bot.drafting.edits import PARTICLES, EditCommand, EditError, parse_edit, strip_polite
 from bot.ita.framework import Framework
+from bot.wording import REDRAFT_KEEP_LABEL
 from bot.scores import ParseResult, parse_correction, parse_scores
 from bot.thai import to_arabic
 
@@ -88,7 +89,7 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
     (Command.EXPORT, ("ดาวน์โหลด",), True),
     (Command.REPORT, ("รายงาน", "แบบรายงานผล"), True),
     (Command.THRESHOLD, ("เกณฑ์",), True),
-    (Command.CANCEL, ("ยกเลิก", "cancel"), False),
+    (Command.CANCEL, ("ยกเลิก", "cancel", REDRAFT_KEEP_LABEL), False),
     (Command.ASK, ("ถาม",), True),
     (Command.UNDO, ("ย้อนกลับ", "ย้อน", "undo", "เอาคืน", "คืนค่าเดิม"), False),
 )

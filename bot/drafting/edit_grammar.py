@@ -82,7 +82,7 @@ def examples_th() -> str:
 
 # ---------------------------------------------------------------- words
 def _slips(word: str) -> str:
-    """A word as a pattern that forgives tone marks left out or swapped and the u/uu, i/ii vowel slips."""
+    """A word as a pattern that forgives tone marks and mai han-akat left out, and u/uu, i/ii vowel slips."""
     out = []
     for ch in word:
         if ch in "่้๊๋":
@@ -91,6 +91,8 @@ def _slips(word: str) -> str:
             out.append("[ุู]")
         elif ch in "ิี":
             out.append("[ิี]")
+        elif ch == "ั":
+            out.append("ั?")
         elif ch == " ":
             out.append(r"\s*")
         else:

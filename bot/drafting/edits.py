@@ -208,7 +208,7 @@ def apply(
         kept = [row for i, row in enumerate(rows) if i not in indices]
         text = wording.EDIT_DELETED.format(
             where=cmd.where_th(),
-            rows=_numbers_th(gone),
+            rows="" if cmd.target == "row" else wording.EDIT_DELETED_ROWS.format(rows=_numbers_th(gone)),
             left=len(kept),
             numbers=_numbers_th([r.number or 0 for r in kept]),
         )
@@ -217,7 +217,12 @@ def apply(
     for i in indices:
         update = dict(change)
         if cmd.action is EditAction.ADD_STEP:
-            update["steps"] = [*rows[i].steps, cmd.value.strip()]
+            steps = rows[i].steps
+            numbered = all(_STEP_NUMBER.match(step) for step in steps)  # "1. …": number the new step too
+            update["steps"] = [
+                *steps,
+                f"{len(steps) + 1}. {cmd.value.strip()}" if numbered else cmd.value.strip(),
+            ]
         elif cmd.action is EditAction.OWNERS:
             update["steps"] = _owners_in_steps(rows[i].steps, rows[i].owners, change["owners"])
         # Re-validate through the model so an edit can never store a row the exporters would reject.
@@ -288,7 +293,8 @@ def _add_rows(draft: Draft, cmd: EditCommand, add: AddRows | None) -> Applied:
         raise EditError(wording.EDIT_INDICATOR_HAS_ROW.format(indicator=indicator, rows=_numbers_th(have)))
     fresh = add(draft, indicator, cmd.item)
     if not fresh:
-        raise EditError(wording.EDIT_NOTHING_TO_ADD.format(where=cmd.where_th()))
+        example = f"{cmd.item} 60" if cmd.item else f"ตัวชี้วัดที่ {cmd.number} 80"
+        raise EditError(wording.EDIT_NOTHING_TO_ADD.format(where=cmd.where_th(), example=example))
     # New rows go after the last row of their indicator (or before the next indicator's rows).
     last = draft.last_row_number
     fresh = [r.model_copy(update={"number": last + k, "edited": False}) for k, r in enumerate(fresh, 1)]
