@@ -78,7 +78,11 @@ def test_edits_after_deletes_land_on_the_row_the_officer_meant(app: App):
         named_old = any(f"({o})" in was for o in old)
         assert now == (was.replace(f"({old[0]})", "(กองคลัง)") if named_old else was)
     assert any("(กองคลัง)" in step for step in after[7].steps)
-    assert (after[10].timeline, after[10].start_month, after[10].end_month) == ("ต.ค. 68 – ธ.ค. 68", "2025-10", "2025-12")
+    assert (after[10].timeline, after[10].start_month, after[10].end_month) == (
+        "ต.ค. 68 – ธ.ค. 68",
+        "2025-10",
+        "2025-12",
+    )
     for n in (1, 2, 4, 6, 8, 9):  # no other row changed
         assert after[n] == before[n].model_copy(update={"number": n})
     assert after[7].edited and after[10].edited and not after[8].edited
@@ -118,4 +122,8 @@ def test_redraft_of_an_edited_row_asks_before_discarding_the_edit(app: App):
 
     out = run(app, "ดูแถว 8", "ดาวน์โหลดทั้งหมด")
     assert "แถว 8 · ตัวชี้วัดที่ 8" in out
-    assert sorted(p.suffix for p in app.settings.exports_dir().glob("console-*/*")) == [".docx", ".png", ".xlsx"]
+    assert sorted(p.suffix for p in app.settings.exports_dir().glob("console-*/*")) == [
+        ".docx",
+        ".png",
+        ".xlsx",
+    ]

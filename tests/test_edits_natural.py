@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot import wording as w
 from bot.dialogue import render
 from bot.dialogue.files import _kinds
 from bot.dialogue.understand import CORRECT_WORDS, Command, is_confirm, is_keep, parse_command
@@ -53,7 +52,9 @@ def _row(indicator: int, **extra) -> MeasureRow:
 
 @pytest.fixture
 def draft() -> Draft:
-    profile = AgencyProfile(name="เทศบาลตำบลนาดี", units=["สำนักปลัด", "กองคลัง"], assessment_year=2568, fiscal_year=2569)
+    profile = AgencyProfile(
+        name="เทศบาลตำบลนาดี", units=["สำนักปลัด", "กองคลัง"], assessment_year=2568, fiscal_year=2569
+    )
     rows = [_row(n) for n in (1, 3, 5, 7, 9)]
     return Draft(agency=profile, assessment_year=2568, fiscal_year=2569, rows=rows)
 
@@ -118,7 +119,9 @@ def test_an_edit_that_cannot_be_read_says_how():
 def test_a_deadline_runs_from_the_start_of_the_fiscal_year():
     period = command_period(parse_edit("แถว 10 ขอให้เสร็จภายใน ธ.ค. 68"), 2569)
     assert (period.start_month, period.end_month, period.label) == ("2025-10", "2025-12", "ต.ค. 68 – ธ.ค. 68")
-    assert command_period(parse_edit("ระยะเวลาแถว 1 เป็น มี.ค. 69"), 2569).label == "มี.ค. 69"  # a span, not a deadline
+    assert (
+        command_period(parse_edit("ระยะเวลาแถว 1 เป็น มี.ค. 69"), 2569).label == "มี.ค. 69"
+    )  # a span, not a deadline
 
 
 # ---------------------------------------------------------------- commands and buttons
@@ -157,10 +160,15 @@ def test_every_button_label_typed_as_text_does_what_the_button_does():
     assert is_confirm(confirm.label) and correct.payload in CORRECT_WORDS and correct.label in CORRECT_WORDS
     assert all(is_keep(c.label) for c in render.keep_choice())
     go, keep = render.redraft_choices()
-    assert is_confirm(go.label) and parse_command(keep.label) == parse_command(keep.payload) == (Command.CANCEL, "")
+    assert is_confirm(go.label) and parse_command(keep.label) == parse_command(keep.payload) == (
+        Command.CANCEL,
+        "",
+    )
 
 
-@pytest.mark.parametrize("text", ["ยืนยันค่ะ", "ยืนยันครับผม", "ตกลงค่ะ", "ถูกต้องครับ", "โอเคค่ะ", "ยืนยัน 👍", "ใช่ค่ะถูกต้อง"])
+@pytest.mark.parametrize(
+    "text", ["ยืนยันค่ะ", "ยืนยันครับผม", "ตกลงค่ะ", "ถูกต้องครับ", "โอเคค่ะ", "ยืนยัน 👍", "ใช่ค่ะถูกต้อง"]
+)
 def test_confirmation_tolerates_particles_and_emoji(text):
     assert is_confirm(text)
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 
 from bot.drafting.edits import PARTICLES, EditCommand, EditError, parse_edit, strip_polite
 from bot.ita.framework import Framework
-from bot.wording import REDRAFT_KEEP_LABEL
 from bot.scores import ParseResult, parse_correction, parse_scores
 from bot.thai import to_arabic
+from bot.wording import REDRAFT_KEEP_LABEL
 
 _QUESTION = re.compile(r"[?？]\s*$|อย่างไร|อะไร|ขอตัวอย่าง|ควร|แนะนำ|ไหม|หรือไม่|ยังไง|เท่าไร|เมื่อไร")
 GREETING = re.compile(r"^(?:สวัสดี|หวัดดี|hello|hi\b|hey\b)", re.I)
