@@ -399,8 +399,9 @@ EDIT_WHERE_ROW = "แถว {number}"
 EDIT_WHERE_INDICATOR = "ตัวชี้วัดที่ {number}"
 EDIT_WHERE_ITEM = "ข้อ {item}"
 EDIT_REDRAFTED = "ร่างมาตรการของตัวชี้วัดที่ {indicator} ใหม่แล้ว (แถว {rows})"
+EDIT_DELETED_ROWS = " (แถว {rows})"
 EDIT_DELETED = (
-    'ลบ{where} แล้ว (แถว {rows}) เหลือ {left} แถว เลขแถวอื่นคงเดิม: แถว {numbers}\nหากลบผิด พิมพ์ "ย้อนกลับ" เพื่อนำกลับมา'
+    'ลบ{where} แล้ว{rows} เหลือ {left} แถว เลขแถวอื่นคงเดิม: แถว {numbers}\nหากลบผิด พิมพ์ "ย้อนกลับ" เพื่อนำกลับมา'
 )
 EDIT_ADDED = "เพิ่มแถวของ{where} แล้ว (แถว {rows})"
 EDIT_SHOWN = "{where} ในร่างปัจจุบัน:"

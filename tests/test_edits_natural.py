@@ -263,3 +263,9 @@ def test_history_is_bounded_and_a_pending_redraft_is_tied_to_its_draft(draft):
     assert pending_command(stored, draft) == cmd
     other = apply(draft, parse_edit("ลบแถว 1")).draft
     assert pending_command(stored, other) is None and fingerprint(other) != fingerprint(draft)
+
+
+def test_deleting_an_indicator_names_the_rows_it_removed(draft):
+    done = apply(draft, parse_edit("ลบตัวชี้วัดที่ 5"))
+    assert "(แถว 3)" in done.text and "แถว 1, 2, 4, 5" in done.text
+    assert [r.indicator for r in done.draft.rows] == [1, 3, 7, 9]
