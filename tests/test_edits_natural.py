@@ -6,6 +6,8 @@ applying tests use a small Draft so that every row that must not change is check
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from bot.dialogue import render
@@ -269,3 +271,41 @@ def test_deleting_an_indicator_names_the_rows_it_removed(draft):
     done = apply(draft, parse_edit("ลบตัวชี้วัดที่ 5"))
     assert "(แถว 3)" in done.text and "แถว 1, 2, 4, 5" in done.text
     assert [r.indicator for r in done.draft.rows] == [1, 3, 7, 9]
+
+
+# ---------------------------------------------------------------- robustness
+def _read_all(text: str) -> None:
+    with contextlib.suppress(EditError):
+        parse_edit(text)
+    parse_command(text)
+    is_confirm(text)
+    is_keep(text)
+
+
+def test_random_messages_never_raise():
+    import random
+
+    rng = random.Random(11)
+    alphabet = [
+        *"แก้ลบเพิ่มแถวที่ตัวชี้วัดเป็นค่ะครับ:=-–?.,/\n ๑๒๓1234567890OIEo²👍🏻\u200b",
+        "ผู้รับผิดชอบ", "ระยะเวลา", "ให้เสร็จภายใน", "ร่าง", "ใหม่", "ดู", "ยืนยัน", "ดาวน์โหลด", "รายงาน", "ย้อนกลับ",
+    ]  # fmt: skip
+    for _ in range(3000):
+        _read_all("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "แก้มาตรการแถว 1 เป็น x" + "ค่ะเป็น" * 3000,  # particles and connectives to cut, one by one
+        "ตัด" * 7000,
+        "แถว " + "1" * 20000,
+        "ร่าง" * 7000,
+    ],
+)
+def test_long_messages_are_read_in_linear_time(text):
+    import time
+
+    start = time.process_time()
+    _read_all(text)
+    assert time.process_time() - start < 0.5

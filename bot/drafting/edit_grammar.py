@@ -106,10 +106,13 @@ def _words(*words: str) -> str:
 
 # Polite particles and softeners that end (or open) a sentence but are never part of a value.
 PARTICLES = (
-    "ครับผม", "ครับ", "คับ", "ฮะ", "ค่ะ", "คะ", "ค่า", "คร้าบ", "นะคะ", "นะครับ", "นะค่ะ", "นะ", "จ้า", "จ้ะ",
+    "ครับผม", "ครับ", "ฮะ", "ค่ะ", "คะ", "คร้าบ", "นะคะ", "นะครับ", "นะค่ะ", "นะ", "จ้า", "จ้ะ",
     "จ๊ะ", "ค้าบ", "หน่อย", "ด้วย", "ให้หน่อย", "ให้ด้วย", "ด้วยนะ", "please", "pls", "thx", "thanks",
 )  # fmt: skip
-_PARTICLE_END = re.compile(rf"(?:\s*(?:{_words(*PARTICLES)}))+\s*$", re.I)
+# One particle (or connective) at the very end; searched only in a short window before the end,
+# so cutting many of them stays linear in the message's length.
+_PARTICLE_END = re.compile(rf"(?:{_words(*PARTICLES)})$", re.I)
+_TAIL_WINDOW = 24
 # Openers and verbs of change that lead into a value ("ขอเปลี่ยน … เป็น …").
 _OPENERS = (
     "ขอ", "รบกวน", "ช่วย", "กรุณา", "อยากจะ", "อยาก", "ต้องการ", "ขอให้", "ให้", "please", "pls",
@@ -122,7 +125,7 @@ _CHANGE = re.compile(rf"(?:{_words(*_CHANGE_VERBS)})", re.I)
 # Connectives between a field and its value.
 _SEPARATORS = ("ให้เป็น", "เป็น", "ว่า", "คือ", ":", "=", "->", "→", "to", "as", "is")
 _LEAD = re.compile(
-    rf"^(?:\s|[,;\-–]|(?:{_words(*_OPENERS, *_CHANGE_VERBS, 'เพิ่มเติม', 'เพิ่ม', 'อีก', 'add', 'ของ', 'ใน', 'ที่', 'for', 'of', 'the', 'in')})"
+    rf"(?:\s|[,;\-–]|(?:{_words(*_OPENERS, *_CHANGE_VERBS, 'เพิ่มเติม', 'เพิ่ม', 'อีก', 'add', 'ของ', 'ใน', 'ที่', 'for', 'of', 'the', 'in')})"
     rf"(?![A-Za-z])|(?:{_words(*_SEPARATORS)})(?![A-Za-z]))+",
     re.I,
 )
@@ -131,7 +134,8 @@ _OPENED = re.compile(
     rf"(?:(?:{_words(*_SEPARATORS[:7], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))",
     re.I,
 )
-_TRAIL_WORDS = re.compile(r"(?:\s*(?:เป็น|ให้|ของ|ใน|ที่|ด้วย|ด้วยนะ|[,;:=]))+\s*$")
+# Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
+_TRAIL_WORDS = re.compile(rf"(?:{_words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
 
 # ---------------------------------------------------------------- targets
 _ROW = re.compile(r"(?:แถว|ลำดับ|\brow)\s*(?:ที่|no\.?|#)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
@@ -175,9 +179,12 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (EditAction.SHOW, re.compile(r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย)|\b(?:show|view|display)\b", re.I)),
     (
         EditAction.DELETE,
-        re.compile(r"ลบ|ตัด(?=.*ออก|.*ทิ้ง)|เอา(?=.*ออก)|นำ(?=.*ออก)|\b(?:delete|remove|drop)\b", re.I),
+        re.compile(r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|\b(?:delete|remove|drop)\b", re.I),
     ),
-    (EditAction.REDRAFT, re.compile(r"(?:ร่าง|เขียน)(?=.*ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I)),
+    (
+        EditAction.REDRAFT,
+        re.compile(r"(?:ร่าง|เขียน)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I),
+    ),
 )
 # Words that may stand beside a valueless verb without changing what it means.
 _SMALL_TALK = re.compile(
@@ -222,16 +229,21 @@ def _is_decoration(ch: str) -> bool:
     return cat in ("So", "Sk", "Cf") or ch in "!~^…,;、"
 
 
+def _tail(text: str, start: int, end: int, words: re.Pattern[str]) -> int:
+    """Return where text[start:end] ends once trailing spaces, emoji and `words` are cut."""
+    while True:
+        while end > start and (text[end - 1].isspace() or _is_decoration(text[end - 1])):
+            end -= 1
+        m = words.search(text, max(start, end - _TAIL_WINDOW), end)
+        if m is None or m.start() == end:
+            return end
+        end = m.start()
+
+
 def strip_polite(text: str) -> str:
     """Return text without trailing polite particles, softeners, emoji and stray punctuation."""
-    previous = None
     text = text.strip()
-    while previous != text:
-        previous = text
-        while text and (_is_decoration(text[-1]) or text[-1].isspace()):
-            text = text[:-1]
-        text = _PARTICLE_END.sub("", text)
-    return text.strip()
+    return text[: _tail(text, 0, len(text), _PARTICLE_END)].strip()
 
 
 def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
@@ -240,18 +252,14 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     After a connective ("เป็น", ":") the value starts: a verb there is the officer's text
     ("เป็น ปรับปรุงเว็บไซต์"), so only the words up to the connective are cut.
     """
-    previous = None
-    value = piece
+    start, end = 0, len(piece)
     if opened:
-        m = _OPENED.match(value)
-        value = value[m.end() :] if m else value
-    while previous != value:
-        previous = value
-        if not opened:
-            value = _LEAD.sub("", value)
-        value = strip_polite(value)
-        value = _TRAIL_WORDS.sub("", value)
-    value = value.strip().strip("\"'“”‘’「」").strip()
+        m = _OPENED.match(piece)
+        start = m.end() if m else 0
+    elif (m := _LEAD.match(piece)) is not None:
+        start = m.end()
+    end = _tail(piece, start, end, _TRAIL_WORDS)
+    value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
     if action is EditAction.OWNERS:
         value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
     return value
