@@ -309,3 +309,63 @@ def test_long_messages_are_read_in_linear_time(text):
     start = time.process_time()
     _read_all(text)
     assert time.process_time() - start < 0.5
+
+
+# ---------------------------------------------------------------- several rows, requests, periods in words
+@pytest.mark.parametrize(
+    "text, more",
+    [("ลบแถวที่ 2 และแถวที่ 4", (4,)), ("ลบแถว 2,4", (4,)), ("ลบแถว 2-4", (3, 4)), ("ดูแถว 2 กับ 4", (4,))],
+)
+def test_several_rows_in_one_message(text, more):
+    cmd = parse_edit(text)
+    assert (cmd.number, cmd.more) == (2, more)
+
+
+def test_deleting_several_rows_removes_exactly_those(draft):
+    done = apply(draft, parse_edit("ลบแถว 2 และ 4 ค่ะ"))
+    assert [(r.number, r.indicator) for r in done.draft.rows] == [(1, 1), (3, 5), (5, 9)]
+    with pytest.raises(EditError, match="ไม่มีแถว 9"):  # one row missing: nothing is deleted
+        apply(draft, parse_edit("ลบแถว 1, 9"))
+
+
+def test_a_number_after_to_is_not_a_row_range():
+    cmd = parse_edit("Change the KPI of row 3 to 90% of staff")
+    assert (cmd.number, cmd.more, cmd.value) == (3, (), "90% of staff")
+
+
+@pytest.mark.parametrize("text", ["ลบแถว 3 ได้ไหมคะ", "ร่างแถว 3 ใหม่ได้มั้ย", "แก้ผู้รับผิดชอบแถว 3 เป็นกองคลังได้ไหม"])
+def test_a_polite_request_is_carried_out(text):
+    assert parse_edit(text).number == 3
+
+
+def test_an_owner_named_as_a_unit_needs_no_connective():
+    assert parse_edit("แถว 1 ผู้รับผิดชอบ กองคลัง").value == "กองคลัง"
+    assert parse_edit("แถว 1 ผู้รับผิดชอบคือใคร") is None  # a question, not an owner called "ใคร"
+
+
+def test_a_value_that_names_another_row_is_refused_not_half_applied():
+    with pytest.raises(EditError, match="แถว 2, 3"):
+        parse_edit("แก้ผู้รับผิดชอบแถว 2 เป็นกองคลัง แล้วก็แถว 3 ด้วย")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("ขอแก้ระยะเวลาแถว 2 เป็นเดือน ม.ค. - มี.ค. 69", "ม.ค. 69 – มี.ค. 69"),
+        ("ระยะเวลาแถว 4 ตลอดปีงบประมาณ", "ต.ค. 68 – ก.ย. 69"),
+        ("แถว 5 ให้เสร็จก่อน มี.ค. 69", "ต.ค. 68 – มี.ค. 69"),
+        ("แถว 3 เริ่ม พ.ย. 68 ถึง ม.ค. 69", "พ.ย. 68 – ม.ค. 69"),
+    ],
+)
+def test_periods_in_words(text, label):
+    assert command_period(parse_edit(text), 2569).label == label
+
+
+@pytest.mark.parametrize("text", ["ย้อนกลับไปก่อนหน้า", "ขอ undo", "ยกเลิกที่แก้ไปเมื่อกี้", "เอาคืนเหมือนเดิม"])
+def test_ways_to_say_undo(text):
+    assert parse_command(text) == (Command.UNDO, "")
+
+
+@pytest.mark.parametrize("text", ["ย้อนกลับไปหน้าแรก", "กลับไปแก้คะแนน"])
+def test_going_back_elsewhere_is_not_undo(text):
+    assert parse_command(text) is None

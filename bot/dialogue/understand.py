@@ -30,9 +30,24 @@ THANKS_MAX_CHARS = 40
 COMMAND_ARGS_MAX_CHARS = 40
 
 # Words the officer may type (the buttons send the first of each).
-KEEP_WORDS = ("ใช้ตามนี้", "เหมือนเดิม", "ตามนี้", "ใช้ค่าเดิม", "ค่าเดิม", "ok", "okay", "โอเค", "โอเช", "keep")
+KEEP_WORDS = (
+    "ใช้ตามนี้",
+    "เหมือนเดิม",
+    "ตามนี้",
+    "เอาตามนี้",
+    "ใช้ค่าเดิม",
+    "ค่าเดิม",
+    "ใช้ตามเดิม",
+    "ตามเดิม",
+    "ok",
+    "okay",
+    "โอเค",
+    "โอเช",
+    "keep",
+)
 CONFIRM_WORDS = (
-    "ยืนยัน", "ตกลง", "ถูกต้อง", "ใช่", "confirm", "yes", "ok", "okay", "โอเค", "ได้เลย", "ถูก", "เรียบร้อย",
+    "ยืนยัน", "ตกลง", "ถูกต้อง", "ใช่", "confirm", "yes", "ok", "okay", "โอเค", "ได้เลย", "ถูก", "เรียบร้อย", "ได้",
+    "เอาเลย", "จัดไป",
     "correct", "confirmed", "y",
 )  # fmt: skip
 CORRECT_WORDS = ("แก้ไข", "แก้", "แก้ไขคะแนน")
@@ -125,14 +140,15 @@ _EXPORT_FILLER = (
 )  # fmt: skip
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
 _REPORT_HEAD = re.compile(
-    r"^(?:แบบ)?(?:ฟอร์ม)?รายงาน(?:ผล)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?|^report(?:s)?|^progress report",
+    r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?รายงาน(?:ผล)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?|^report(?:s)?|^progress report",
     re.I,
 )
 _REPORT_FILLER = ("รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ")
-_UNDO = re.compile(
-    r"^(?:undo(?: (?:the )?last(?: edit| change)?)?|(?:ขอ)?(?:ย้อน(?:กลับ)?|ยกเลิก|เอาคืน|คืนค่า|กลับไป)"
-    r"\s*(?:การแก้(?:ไข)?|ที่แก้(?:ไป)?|สิ่งที่แก้)(?:ไข)?\s*(?:ครั้ง)?\s*(?:ล่าสุด|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้า(?:นี้)?)?"
-    r"|(?:ย้อนกลับ|เอาคืน|คืนค่า)\s*(?:เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม)?\s*(?:ก่อนแก้(?:ไข)?)?)$",
+# Undo: a verb of going back, then only words about which change ("ย้อนกลับไปก่อนหน้า", "undo last edit").
+_UNDO_HEAD = re.compile(r"^(?:undo|revert|ย้อน(?:กลับ)?|เอาคืน|คืนค่า|กลับไป|ยกเลิก(?=\s*(?:การ|ที่|สิ่งที่)\s*แก้))", re.I)
+_UNDO_REST = re.compile(
+    r"(?:\s|การแก้ไข|การแก้|ที่แก้ไข|ที่แก้|สิ่งที่แก้|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
+    r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step)*",
     re.I,
 )
 
@@ -181,7 +197,8 @@ def _alias(short: str) -> tuple[Command, str] | None:
     for command, words, _takes_args in ALIASES:
         if short in words:
             return command, ""
-    if _UNDO.match(short):
+    undo = _UNDO_HEAD.match(short)
+    if undo and _UNDO_REST.fullmatch(short, undo.end()):
         return Command.UNDO, ""
     return _export_or_report(short)
 

@@ -17,10 +17,26 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from bot import wording
+from bot.drafting.edit_text import slips, tail, words
+from bot.drafting.edit_words import (
+    CHANGE_VERBS,
+    KPI_WORDS,
+    LEADING_FILLER,
+    MEASURE_WORDS,
+    OPENERS,
+    OWNER_WORDS,
+    PARTICLES,
+    REQUEST_ENDINGS,
+    SEPARATORS,
+    SMALL_TALK,
+    STEP_WORDS,
+    TIME_END_WORDS,
+    TIME_RANGE_WORDS,
+    UNIT_WORDS,
+)
 from bot.thai import clean_display, to_arabic
 
 # An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
@@ -28,6 +44,8 @@ MAX_VALUE = 2000
 # The grammar is read without the framework, so it checks indicator numbers against the
 # assessment's count (10 since 2561); applying then finds only indicators the draft has.
 LAST_INDICATOR = 10
+# At most this many rows in one edit ("ลบแถว 3-8").
+MAX_ROWS = 30
 # A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
 # this many letters of small talk beside its verb; more is a sentence about something else.
 SMALL_TALK_CHARS = 16
@@ -65,12 +83,15 @@ class EditCommand:
     number: int  # the row or indicator number (0 for an item)
     value: str = ""
     item: str = ""  # the item code of an "item" target, e.g. "O12"
+    more: tuple[int, ...] = ()  # further row numbers of a "row" target ("ลบแถว 3, 4")
     deadline: bool = False  # a timeline given as its end only ("ให้เสร็จภายใน ธ.ค. 68")
 
     def where_th(self) -> str:
         """Return the target in Thai, e.g. "แถว 3", "ตัวชี้วัดที่ 9" or "ข้อ O12"."""
         if self.target == "item":
             return wording.EDIT_WHERE_ITEM.format(item=self.item)
+        if self.more:
+            return wording.EDIT_WHERE_ROW.format(number=", ".join(map(str, (self.number, *self.more))))
         where = wording.EDIT_WHERE_ROW if self.target == "row" else wording.EDIT_WHERE_INDICATOR
         return where.format(number=self.number)
 
@@ -81,93 +102,46 @@ def examples_th() -> str:
 
 
 # ---------------------------------------------------------------- words
-def _slips(word: str) -> str:
-    """A word as a pattern that forgives tone marks and mai han-akat left out, and u/uu, i/ii vowel slips."""
-    out = []
-    for ch in word:
-        if ch in "่้๊๋":
-            out.append("[่้๊๋]?")
-        elif ch in "ุู":
-            out.append("[ุู]")
-        elif ch in "ิี":
-            out.append("[ิี]")
-        elif ch == "ั":
-            out.append("ั?")
-        elif ch == " ":
-            out.append(r"\s*")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
-
-
-def _words(*words: str) -> str:
-    return "|".join(_slips(w) for w in sorted(words, key=len, reverse=True))
-
-
-# Polite particles and softeners that end (or open) a sentence but are never part of a value.
-PARTICLES = (
-    "ครับผม", "ครับ", "ฮะ", "ค่ะ", "คะ", "คร้าบ", "นะคะ", "นะครับ", "นะค่ะ", "นะ", "จ้า", "จ้ะ",
-    "จ๊ะ", "ค้าบ", "หน่อย", "ด้วย", "ให้หน่อย", "ให้ด้วย", "ด้วยนะ", "please", "pls", "thx", "thanks",
-)  # fmt: skip
-# One particle (or connective) at the very end; searched only in a short window before the end,
-# so cutting many of them stays linear in the message's length.
-_PARTICLE_END = re.compile(rf"(?:{_words(*PARTICLES)})$", re.I)
-_TAIL_WINDOW = 24
-# Openers and verbs of change that lead into a value ("ขอเปลี่ยน … เป็น …").
-_OPENERS = (
-    "ขอ", "รบกวน", "ช่วย", "กรุณา", "อยากจะ", "อยาก", "ต้องการ", "ขอให้", "ให้", "please", "pls",
-)  # fmt: skip
-_CHANGE_VERBS = (
-    "แก้ไข", "แก้", "เปลี่ยนแปลง", "เปลี่ยน", "ปรับปรุง", "ปรับ", "เลื่อน", "ตั้ง", "กำหนด", "ระบุ",
-    "change", "edit", "set", "update", "rename", "replace",
-)  # fmt: skip
-_CHANGE = re.compile(rf"(?:{_words(*_CHANGE_VERBS)})", re.I)
-# Connectives between a field and its value.
-_SEPARATORS = ("ให้เป็น", "เป็น", "ว่า", "คือ", ":", "=", "->", "→", "to", "as", "is")
+_CHANGE = re.compile(rf"(?:{words(*CHANGE_VERBS)})", re.I)
 _LEAD = re.compile(
-    rf"(?:\s|[,;\-–]|(?:{_words(*_OPENERS, *_CHANGE_VERBS, 'เพิ่มเติม', 'เพิ่ม', 'อีก', 'add', 'ของ', 'ใน', 'ที่', 'for', 'of', 'the', 'in')})"
-    rf"(?![A-Za-z])|(?:{_words(*_SEPARATORS)})(?![A-Za-z]))+",
+    rf"(?:\s|[,;\-–]|(?:{words(*OPENERS, *CHANGE_VERBS, *LEADING_FILLER)})"
+    rf"(?![A-Za-z])|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{_words(*_OPENERS[:-3], *_CHANGE_VERBS, 'เพิ่ม', 'อีก')})(?![A-Za-z]))*"
-    rf"(?:(?:{_words(*_SEPARATORS[:7], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))",
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, 'เพิ่ม', 'อีก')})(?![A-Za-z]))*"
+    rf"(?:(?:{words(*SEPARATORS[:7], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))",
     re.I,
 )
 # Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
-_TRAIL_WORDS = re.compile(rf"(?:{_words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
+_TRAIL_WORDS = re.compile(rf"(?:{words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
 
 # ---------------------------------------------------------------- targets
 _ROW = re.compile(r"(?:แถว|ลำดับ|\brow)\s*(?:ที่|no\.?|#)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
 _INDICATOR = re.compile(r"(?:ตัวชี้วัด|\bindicator)\s*(?:ที่)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
+_MORE_ROWS = re.compile(
+    r"\s*(?:(?P<to>ถึง|-|–|to)|,|และ|กับ|&|/|and)\s*(?:แถว\s*(?:ที่)?\s*|row\s*)?(?P<n>\d{1,3})(?![\d.%])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน))",
+    re.I,
+)
 _ITEM = re.compile(r"(?:ข้อ\s*)?(?<![A-Za-z])(?P<tool>[IEOieo])\s?(?P<n>\d{1,2})(?![\d.])")
 
 # ---------------------------------------------------------------- fields (value-bearing actions)
-_TIME_RANGE = ("ระยะเวลาดำเนินการ", "ระยะเวลา", "ช่วงเวลา", "กรอบเวลา", "ห้วงเวลา", "เวลา", "timeline", "period")
-_TIME_END = (
-    "ให้แล้วเสร็จภายใน", "แล้วเสร็จภายใน", "ให้เสร็จภายใน", "เสร็จภายใน", "ให้เสร็จ", "ดำเนินการภายใน",
-    "กำหนดแล้วเสร็จ", "กำหนดเสร็จ", "กำหนดส่ง", "แล้วเสร็จ", "deadline", "due",
-)  # fmt: skip
-_OWNER_WORDS = (
-    "หน่วยงานที่รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยรับผิดชอบ", "ผู้รับผิดชอบหลัก", "ผู้รับผิดชอบ", "ผู้ดำเนินการ",
-    "ผู้ดูแล", "เป็นผู้รับผิดชอบ", "รับผิดชอบ", "owners", "owner",
-)  # fmt: skip
-_STEP_WORDS = ("ขั้นตอนการดำเนินงาน", "ขั้นตอนการดำเนินการ", "ขั้นตอน", "กิจกรรม", "วิธีดำเนินการ", "steps", "step")
 _FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
-    (EditAction.KPI, ("ตัวชี้วัดความสำเร็จ", "ตัวชี้วัดผลสำเร็จ", "ตัวชี้วัดผลลัพธ์", "ค่าเป้าหมาย", "เป้าหมาย", "kpi")),
-    (EditAction.OWNERS, _OWNER_WORDS),
-    (EditAction.TIMELINE, _TIME_END + _TIME_RANGE),
-    (EditAction.STEPS, _STEP_WORDS),
-    (EditAction.MEASURE, ("ชื่อมาตรการ", "มาตรการ", "measure")),
+    (EditAction.KPI, KPI_WORDS),
+    (EditAction.OWNERS, OWNER_WORDS),
+    (EditAction.TIMELINE, TIME_END_WORDS + TIME_RANGE_WORDS),
+    (EditAction.STEPS, STEP_WORDS),
+    (EditAction.MEASURE, MEASURE_WORDS),
 )
 _FIELD = re.compile(
     "|".join(
-        f"(?P<{action.name}>{_words(*words)})"
-        for action, words in sorted(_FIELDS, key=lambda aw: -max(len(w) for w in aw[1]))
+        f"(?P<{action.name}>{words(*vocab)})"
+        for action, vocab in sorted(_FIELDS, key=lambda aw: -max(len(w) for w in aw[1]))
     ),
     re.I,
 )
-_DEADLINE = re.compile(_words(*_TIME_END), re.I)
+_DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
+_UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
 _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
 
 # ---------------------------------------------------------------- verbs (valueless actions)
@@ -188,31 +162,24 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
 )
 # Words that may stand beside a valueless verb without changing what it means.
 _SMALL_TALK = re.compile(
-    "|".join(
-        _slips(w)
-        for w in sorted(
-            (
-                *PARTICLES, *_OPENERS, "ออกจากร่าง", "ออก", "ทิ้ง", "ได้เลย", "เลย", "ไป", "จากร่าง", "ไม่ต้องมี",
-                "อีกครั้ง", "อีกแถว", "อีก", "ใหม่", "ของ", "ใน", "สำหรับ", "ที่", "มาตรการ", "แถว", "ตัวชี้วัด",
-                "ทั้งแถว", "row", "indicator", "measure", "the", "last", "for", "of", "for", "item", "ข้อ",
-                "เป็นยังไงบ้าง", "เป็นอย่างไร", "บ้าง",
-            ),
-            key=len,
-            reverse=True,
-        )
-    ),
-    re.I,
-)  # fmt: skip
+    "|".join(slips(w) for w in sorted((*PARTICLES, *OPENERS, *SMALL_TALK), key=len, reverse=True)), re.I
+)
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
     r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|กี่|ใคร|ที่ไหน|\b(?:how|why|what|which)\b",
     re.I,
 )
+_QUESTION_END = re.compile(
+    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)\s*[?？]?$"
+)
+_REQUEST_END = re.compile(
+    rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s*[?？]?\s*$", re.I
+)
 # Words that open an edit: such a message that cannot be read gets the examples.
 _EDIT_START = re.compile(
-    rf"^(?:{_words(*_OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว|ระยะเวลา|ช่วงเวลา|กรอบเวลา|ผู้รับผิดชอบ|ร่าง\s*(?:แถว|ตัวชี้วัด)|ร่างใหม่)"
+    rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว|ระยะเวลา|ช่วงเวลา|กรอบเวลา|ผู้รับผิดชอบ|ร่าง\s*(?:แถว|ตัวชี้วัด)|ร่างใหม่)"
 )
-_EDIT_VERB = re.compile(rf"^(?:{_words(*_OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว)")
+_EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว)")
 # "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
 _SCORE_FIX = re.compile(r"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|ตัวชี้วัด\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
 # "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
@@ -221,31 +188,6 @@ _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
 
 # ---------------------------------------------------------------- cleaning
-def _is_decoration(ch: str) -> bool:
-    # Emoji, symbols and stray punctuation at the end of a message are never part of a value.
-    if ch in "\ufe0e\ufe0f\u200d":
-        return True
-    cat = unicodedata.category(ch)
-    return cat in ("So", "Sk", "Cf") or ch in "!~^…,;、"
-
-
-def _tail(text: str, start: int, end: int, words: re.Pattern[str]) -> int:
-    """Return where text[start:end] ends once trailing spaces, emoji and `words` are cut."""
-    while True:
-        while end > start and (text[end - 1].isspace() or _is_decoration(text[end - 1])):
-            end -= 1
-        m = words.search(text, max(start, end - _TAIL_WINDOW), end)
-        if m is None or m.start() == end:
-            return end
-        end = m.start()
-
-
-def strip_polite(text: str) -> str:
-    """Return text without trailing polite particles, softeners, emoji and stray punctuation."""
-    text = text.strip()
-    return text[: _tail(text, 0, len(text), _PARTICLE_END)].strip()
-
-
 def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     """Cut connectives, openers and particles from both ends of a value.
 
@@ -258,7 +200,7 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
         start = m.end() if m else 0
     elif (m := _LEAD.match(piece)) is not None:
         start = m.end()
-    end = _tail(piece, start, end, _TRAIL_WORDS)
+    end = tail(piece, start, end, _TRAIL_WORDS)
     value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
     if action is EditAction.OWNERS:
         value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
@@ -280,14 +222,27 @@ class _Target:
     item: str
     start: int
     end: int
+    more: tuple[int, ...] = ()  # further rows: "แถว 3, 5", "แถว 3 และแถว 4", "แถว 3-5"
 
 
 def _find_target(probe: str, *, items: bool) -> _Target | None:
     found = [m for pattern in (_ROW, _INDICATOR) for m in [pattern.search(probe)] if m]
     if found:
         m = min(found, key=lambda m: m.start())
-        kind = "row" if m.re is _ROW else "indicator"
-        return _Target(kind, int(m.group("n")), "", m.start(), m.end())
+        if m.re is _INDICATOR:
+            return _Target("indicator", int(m.group("n")), "", m.start(), m.end())
+        first, end = int(m.group("n")), m.end()
+        more: list[int] = []
+        for nxt in _MORE_ROWS.finditer(probe, end):
+            if nxt.start() != end or len(more) >= MAX_ROWS:
+                break
+            n, last = int(nxt.group("n")), more[-1] if more else first
+            if nxt.group("to") and not 0 < n - last <= MAX_ROWS:
+                break  # "row 3 to 90% …" is not a range of rows
+            span = range(last, n + 1) if nxt.group("to") else [n]
+            more.extend(x for x in span if x != first and x not in more)
+            end = nxt.end()
+        return _Target("row", first, "", m.start(), end, tuple(more[:MAX_ROWS]))
     code = _ITEM.search(probe) if items else None
     if code is None:
         return None
@@ -323,7 +278,8 @@ def _valueless(probe: str, *, question: bool) -> EditCommand | None:
         _check(target)
         if action is EditAction.ADD_ROW and target.kind == "row":
             raise EditError(wording.EDIT_ADD_ROW_NEEDS_INDICATOR)
-        return EditCommand(action, target.kind, target.number, item=target.item)
+        more = target.more if action in (EditAction.DELETE, EditAction.SHOW) else ()
+        return EditCommand(action, target.kind, target.number, item=target.item, more=more)
     return None
 
 
@@ -348,6 +304,9 @@ def _field(probe: str) -> tuple[EditAction, re.Match[str]] | None:
 def parse_edit(text: str) -> EditCommand | None:
     """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read."""
     shown, probe = _probe(text)
+    request = _REQUEST_END.search(probe)
+    if request:  # "ลบแถว 3 ได้ไหมคะ" asks for it to be done
+        shown, probe = shown[: request.start()], probe[: request.start()]
     if not probe or _NEGATED.search(probe):
         return None
     question = bool(_QUESTION.search(probe))
@@ -381,12 +340,16 @@ def parse_edit(text: str) -> EditCommand | None:
     values = [(v, opened) for v, opened in values if v]
     opened = [v for v, o in values if o]
     value = opened[-1] if opened else (values[-1][0] if values else "")
-    if question and (not opened or _QUESTION.search(head)):
+    if question and (not opened or _QUESTION.search(head) or _QUESTION_END.search(value)):
         return None
-    # A value needs a sign of change: a connective, a verb of change or addition, or a time field.
+    # A value needs a sign of change: a connective, a verb of change or addition, a time field,
+    # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
     changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
-    if not (changed or action is EditAction.TIMELINE):
+    unit = action is EditAction.OWNERS and bool(_UNIT.match(value))
+    if not (changed or unit or action is EditAction.TIMELINE):
         return None
+    if _ROW.search(to_arabic(value)) and action is not EditAction.KPI:
+        raise EditError(wording.EDIT_TWO_TARGETS)
     _check(target)
     if not value:
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
@@ -395,4 +358,4 @@ def parse_edit(text: str) -> EditCommand | None:
     if len(value) > MAX_VALUE:
         raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
     deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
-    return EditCommand(action, target.kind, target.number, value, deadline=deadline)
+    return EditCommand(action, target.kind, target.number, value, deadline=deadline, more=target.more)

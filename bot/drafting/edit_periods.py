@@ -47,6 +47,12 @@ _ONE = re.compile(rf"(?:{_MONTH}){_YEAR}")
 _RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
 
 
+# Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
+_LEAD_WORDS = re.compile(r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|ช่วง|ใน|เดือน|from|by|until)\s*)+")
+_INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เดือน|(?<=-)\s*เดือน")
+_WHOLE_YEAR = re.compile(r"\s*(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?\s*(?:\d{2,4})?\s*")
+
+
 def _read_month(text: str, pos: int) -> tuple[int, int | None, int] | None:
     m = _ONE.match(text, pos)
     if not m:
@@ -80,7 +86,20 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
         else "ต.ค. 68 – มี.ค. 69"
     )
     bad = EditError(wording.EDIT_PERIOD_UNREADABLE.format(text=text.strip(), example=example))
-    first = _read_month(probe, 0)
+    if _WHOLE_YEAR.fullmatch(probe):
+        if fiscal_year is None:
+            raise EditError(wording.EDIT_PERIOD_NEEDS_YEAR.format(example=example))
+        return Period(
+            f"{fiscal_year - 1 - BE_OFFSET:04d}-10",
+            f"{fiscal_year - BE_OFFSET:04d}-09",
+            fiscal_span_th(fiscal_year),
+        )
+    # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
+    deadline = deadline or bool(re.match(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|by|until)", probe))
+    probe = _LEAD_WORDS.sub(lambda m: " " * len(m.group(0)), probe)  # keep offsets: blank the words out
+    probe = _INNER_WORDS.sub(lambda m: " " * len(m.group(0)), probe)
+    start_at = len(probe) - len(probe.lstrip())
+    first = _read_month(probe, start_at)
     if not first:
         raise bad
     rest = probe[first[2] :]

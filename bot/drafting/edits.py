@@ -27,9 +27,9 @@ from bot.drafting.edit_grammar import (
     EditError,
     examples_th,
     parse_edit,
-    strip_polite,
 )
 from bot.drafting.edit_periods import Period, command_period, fiscal_span_th, parse_period
+from bot.drafting.edit_text import strip_polite
 from bot.ita.measures import Draft, MeasureRow
 
 __all__ = [
@@ -132,11 +132,13 @@ def _rows_for(draft: Draft, cmd: EditCommand) -> list[int]:
     """Return the indices of the rows an edit names; refuse a row number that is not in the draft."""
     if cmd.target == "row":
         numbers = row_numbers(draft)
-        if cmd.number in numbers:
-            return [numbers.index(cmd.number)]
-        if cmd.number <= draft.last_row_number:
-            raise EditError(wording.EDIT_ROW_DELETED.format(number=cmd.number, numbers=_numbers_th(numbers)))
-        raise EditError(wording.EDIT_NO_SUCH_ROW.format(number=cmd.number, numbers=_numbers_th(numbers)))
+        for wanted in (cmd.number, *cmd.more):  # every row named must exist, or nothing changes
+            if wanted in numbers:
+                continue
+            if wanted <= draft.last_row_number:
+                raise EditError(wording.EDIT_ROW_DELETED.format(number=wanted, numbers=_numbers_th(numbers)))
+            raise EditError(wording.EDIT_NO_SUCH_ROW.format(number=wanted, numbers=_numbers_th(numbers)))
+        return sorted({numbers.index(n) for n in (cmd.number, *cmd.more)})
     if cmd.target == "item":
         found = [i for i, row in enumerate(draft.rows) if cmd.item in row.items]
         if not found:
