@@ -369,3 +369,36 @@ def test_ways_to_say_undo(text):
 @pytest.mark.parametrize("text", ["ย้อนกลับไปหน้าแรก", "กลับไปแก้คะแนน"])
 def test_going_back_elsewhere_is_not_undo(text):
     assert parse_command(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, effect",
+    [
+        ("แก้ไข ผู้รับผิดชอบ แถว 2 เปน กองคลัง", ["กองคลัง"]),  # "เป็น" without its mai taikhu
+        ("เปลี่ยนผู้รับผิดชอบ แถว 3 เป็น กองช่าง ครับบบ", ["กองช่าง"]),  # a drawn-out particle
+        ("ขอเปลี่ยนผู้รับผิดชอบ แถว 3 นะคะ เป็นกองช่าง", ["กองช่าง"]),  # a particle before the connective
+        ("แก้ผู้รับผิดชอบ แถว2 เป็น:กองคลัง", ["กองคลัง"]),
+    ],
+)
+def test_typing_slips_in_owner_edits(text, effect):
+    assert split_owners(parse_edit(text).value) == effect
+
+
+def test_a_value_that_starts_with_hai_keeps_it_and_a_second_change_is_refused():
+    assert parse_edit("แก้มาตรการแถว 1 เป็น ให้บริการออนไลน์").value == "ให้บริการออนไลน์"
+    assert parse_edit("แก้มาตรการแถว 1 เป็น จัดอบรมและปรับปรุงขั้นตอนการให้บริการ").value.endswith("การให้บริการ")
+    with pytest.raises(EditError, match="ทีละรายการ"):
+        parse_edit("แก้ KPI แถว 3 เป็น ร้อยละ 85 และแก้ผู้รับผิดชอบเป็นกองคลัง")
+
+
+@pytest.mark.parametrize("text", ["👍", "👍🏻", "ตกลงครับ ยืนยันตามนี้", "ยืนยันข้อมูล"])
+def test_more_ways_to_confirm(text):
+    assert is_confirm(text)
+
+
+@pytest.mark.parametrize(
+    "text, args",
+    [("ขอ word", "word"), ("ส่ง excel มาหน่อย", "excel"), ("ขอกราฟ", "กราฟ"), ("ขอเอกสารทั้งหมดค่ะ", "")],
+)
+def test_asking_for_a_file_by_its_kind(text, args):
+    assert parse_command(text) == (Command.EXPORT, args)

@@ -145,12 +145,18 @@ _REPORT_HEAD = re.compile(
 )
 _REPORT_FILLER = ("รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ")
 # Undo: a verb of going back, then only words about which change ("ย้อนกลับไปก่อนหน้า", "undo last edit").
-_UNDO_HEAD = re.compile(r"^(?:undo|revert|ย้อน(?:กลับ)?|เอาคืน|คืนค่า|กลับไป|ยกเลิก(?=\s*(?:การ|ที่|สิ่งที่)\s*แก้))", re.I)
+_UNDO_HEAD = re.compile(
+    r"^(?:undo|revert|ย้อน(?:กลับ)?|เอาคืน|คืนค่า|กลับไป|ยกเลิก(?=\s*(?:การ|ที่|สิ่งที่)\s*(?:แก้|ลบ|เพิ่ม|เปลี่ยน)))", re.I
+)
 _UNDO_REST = re.compile(
-    r"(?:\s|การแก้ไข|การแก้|ที่แก้ไข|ที่แก้|สิ่งที่แก้|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
+    r"(?:\s|(?:การ|ที่|สิ่งที่)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
     r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step)*",
     re.I,
 )
+
+
+# Emoji that agree on their own, with skin tones and variation selectors.
+_AGREE = set("👍👌✅🆗🙆\ufe0f\u200d") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 
 
 def _decor(ch: str) -> bool:
@@ -185,10 +191,12 @@ def _export_or_report(short: str) -> tuple[Command, str] | None:
         if _REPORT_REST.fullmatch(rest):
             return Command.REPORT, " ".join(re.findall(r"\d{1,2}", rest))
     m = _EXPORT_HEAD.match(short)
-    if m and m.group(0).strip() and m.group(0).strip() not in ("ขอ", "ส่ง", "get", "send"):
+    if m:
         rest = short[m.end() :]
-        if _EXPORT_REST.fullmatch(rest):
-            kinds = re.findall("|".join(_FILE_KINDS), rest, re.I)
+        kinds = re.findall("|".join(_FILE_KINDS), rest, re.I)
+        # A bare "ขอ"/"ส่ง" is not enough by itself: it needs a file kind ("ขอ word", "ส่ง excel มา").
+        head = m.group(0).strip()
+        if _EXPORT_REST.fullmatch(rest) and (kinds or head not in ("", "ขอ", "ส่ง", "get", "send")):
             return Command.EXPORT, " ".join(k.lower() for k in kinds)
     return None
 
@@ -250,9 +258,12 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     if len(text) > CONFIRM_MAX_CHARS:
         return False
     short = "".join(ch for ch in text.lower() if not _decor(ch)).strip()
+    if not short:  # a lone 👍 or 👌 agrees; other emoji say nothing
+        return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
-    return bool(re.fullmatch(rf"(?:\s*(?:{alts})(?:แล้ว|เลย)?(?:\s*(?:{particles}))*)+\s*", short))
+    tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด)?"
+    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+\s*", short))
 
 
 def is_keep(text: str) -> bool:

@@ -109,15 +109,17 @@ _LEAD = re.compile(
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, 'เพิ่ม', 'อีก')})(?![A-Za-z]))*"
-    rf"(?:(?:{words(*SEPARATORS[:7], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))",
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก')})(?![A-Za-z]))*"
+    rf"(?:(?:{words(*SEPARATORS[:7], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
+# "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
+_BY_HAI = re.compile(r"^\s*ให้(?!\s*เป็น)")
 # Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
 _TRAIL_WORDS = re.compile(rf"(?:{words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
 
 # ---------------------------------------------------------------- targets
-_ROW = re.compile(r"(?:แถว|ลำดับ|\brow)\s*(?:ที่|no\.?|#)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
+_ROW = re.compile(r"(?:แถว|ลำดับ|\brows?)\s*(?:ที่|no\.?|#)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
 _INDICATOR = re.compile(r"(?:ตัวชี้วัด|\bindicator)\s*(?:ที่)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
 _MORE_ROWS = re.compile(
     r"\s*(?:(?P<to>ถึง|-|–|to)|,|และ|กับ|&|/|and)\s*(?:แถว\s*(?:ที่)?\s*|row\s*)?(?P<n>\d{1,3})(?![\d.%])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน))",
@@ -140,6 +142,13 @@ _FIELD = re.compile(
     ),
     re.I,
 )
+# "… และแก้ผู้รับผิดชอบเป็น …": a second change inside the value.
+_SECOND_EDIT = re.compile(
+    rf"(?:และ|แล้ว|,|;)\s*(?:ก็)?\s*(?:{words(*CHANGE_VERBS)})\s*"
+    rf"(?:{words(*KPI_WORDS, *OWNER_WORDS, *TIME_RANGE_WORDS, *STEP_WORDS, *MEASURE_WORDS)})"
+    r"\s*(?:ของ)?\s*(?:แถว\s*(?:ที่)?\s*\d+)?\s*(?:เป็น|:|=)",
+    re.I,
+)
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
 _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
@@ -153,7 +162,10 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (EditAction.SHOW, re.compile(r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย)|\b(?:show|view|display)\b", re.I)),
     (
         EditAction.DELETE,
-        re.compile(r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|\b(?:delete|remove|drop)\b", re.I),
+        re.compile(
+            r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ))|\b(?:delete|remove|drop)\b",
+            re.I,
+        ),
     ),
     (
         EditAction.REDRAFT,
@@ -183,7 +195,7 @@ _EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี�
 # "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
 _SCORE_FIX = re.compile(r"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|ตัวชี้วัด\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
 # "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
-_NEGATED = re.compile(r"ไม่ต้อง(?!มี)|อย่า(?!ง)|ยังไม่|\b(?:don't|do not|never)\b", re.I)
+_NEGATED = re.compile(r"ไม่ต้อง(?!มี|การ)|อย่า(?!ง)|ยังไม่|\b(?:don't|do not|never)\b", re.I)
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
 
@@ -195,7 +207,7 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     ("เป็น ปรับปรุงเว็บไซต์"), so only the words up to the connective are cut.
     """
     start, end = 0, len(piece)
-    if opened:
+    if opened and not _BY_HAI.match(piece):
         m = _OPENED.match(piece)
         start = m.end() if m else 0
     elif (m := _LEAD.match(piece)) is not None:
@@ -350,6 +362,8 @@ def parse_edit(text: str) -> EditCommand | None:
         return None
     if _ROW.search(to_arabic(value)) and action is not EditAction.KPI:
         raise EditError(wording.EDIT_TWO_TARGETS)
+    if _SECOND_EDIT.search(value):
+        raise EditError(wording.EDIT_ONE_AT_A_TIME)
     _check(target)
     if not value:
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))

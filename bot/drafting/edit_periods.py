@@ -36,9 +36,11 @@ def _abbr_pattern(abbr: str) -> str:
     return r"\.?\s?".join(map(re.escape, letters)) + r"\.?"
 
 
+_ENGLISH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_ALTS = sorted(
     [(full, n) for n, (full, _a) in enumerate(_MONTHS, 1)]
-    + [(_abbr_pattern(a), n) for n, (_f, a) in enumerate(_MONTHS, 1)],
+    + [(_abbr_pattern(a), n) for n, (_f, a) in enumerate(_MONTHS, 1)]
+    + [(rf"(?i:{e}[a-z]*\.?)", n) for n, e in enumerate(_ENGLISH, 1)],
     key=lambda pair: (pair[0].startswith("\\") or "\\" in pair[0], -len(pair[0])),
 )
 _MONTH = "|".join(f"(?P<m{i}>{alt})" for i, (alt, _n) in enumerate(_MONTH_ALTS))
@@ -53,8 +55,14 @@ _INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เ�
 _WHOLE_YEAR = re.compile(r"\s*(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?\s*(?:\d{2,4})?\s*")
 
 
+# "1 ม.ค. 69", "วันที่ 30 มิ.ย. 69": a day before the month says nothing the timeline keeps.
+_DAY = re.compile(r"\s*(?:วันที่\s*)?\d{1,2}\s*(?=\D)")
+
+
 def _read_month(text: str, pos: int) -> tuple[int, int | None, int] | None:
-    m = _ONE.match(text, pos)
+    day = _DAY.match(text, pos)
+    m = _ONE.match(text, day.end()) if day else None
+    m = m or _ONE.match(text, pos)
     if not m:
         return None
     idx = next(i for i in range(len(_MONTH_ALTS)) if m.group(f"m{i}"))

@@ -14,7 +14,7 @@ from bot.drafting.edit_words import PARTICLES
 
 
 def slips(word: str) -> str:
-    """A word as a pattern that forgives tone marks and mai han-akat left out, and u/uu, i/ii vowel slips."""
+    """A word as a pattern that forgives left-out tone marks, mai han-akat and mai taikhu, and u/uu, i/ii slips."""
     out = []
     for ch in word:
         if ch in "่้๊๋":
@@ -23,8 +23,8 @@ def slips(word: str) -> str:
             out.append("[ุู]")
         elif ch in "ิี":
             out.append("[ิี]")
-        elif ch == "ั":
-            out.append("ั?")
+        elif ch in "ั็":  # mai han-akat and mai taikhu are often left out ("เปน")
+            out.append(f"{ch}?")
         elif ch == " ":
             out.append(r"\s*")
         else:
@@ -39,7 +39,13 @@ def words(*items: str) -> str:
 
 # One particle (or connective) at the very end; searched only in a short window before the end,
 # so cutting many of them stays linear in the message's length.
-PARTICLE_END = re.compile(rf"(?:{words(*PARTICLES)})$", re.I)
+# A particle may be drawn out ("ครับบบ", "ค่าาา").
+PARTICLE_END = re.compile(
+    "(?:"
+    + "|".join(f"{slips(p)}{re.escape(p[-1])}*" for p in sorted(PARTICLES, key=len, reverse=True))
+    + ")$",
+    re.I,
+)
 TAIL_WINDOW = 24
 
 
