@@ -402,3 +402,15 @@ def test_more_ways_to_confirm(text):
 )
 def test_asking_for_a_file_by_its_kind(text, args):
     assert parse_command(text) == (Command.EXPORT, args)
+
+
+def test_showing_rows_skips_the_deleted_ones(draft):
+    d = apply(draft, parse_edit("ลบแถว 2")).draft
+    assert apply(d, parse_edit("ดูแถว 1-3")).numbers == [1, 3]
+    with pytest.raises(EditError, match="แถว 2 ถูกลบไปแล้ว"):
+        apply(d, parse_edit("ดูแถว 2"))
+
+
+def test_showing_an_indicator_shows_all_its_rows(draft):
+    two_nines = draft.model_copy(update={"rows": [*draft.rows, _row(9, items=["O13"])]})
+    assert apply(two_nines, parse_edit("ดูตัวชี้วัดที่ 9")).numbers == [5, 6]

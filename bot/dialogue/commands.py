@@ -166,7 +166,8 @@ def _undo(ctx: Context, args: str) -> None:
         return
     session.extra.pop(PENDING, None)
     session.draft = previous
-    ctx.say(w.UNDO_DONE.format(left=len(history)), choices=say.export_choices())
+    done = w.UNDO_DONE.format(left=len(history)) if history else w.UNDO_DONE_LAST
+    ctx.say(done, choices=say.export_choices())
     ctx.say(w.ROWS_NOW.format(numbers=", ".join(str(n) for n in row_numbers(previous))))
 
 

@@ -151,6 +151,13 @@ def _rows_for(draft: Draft, cmd: EditCommand) -> list[int]:
     return found
 
 
+def _existing(draft: Draft, cmd: EditCommand) -> int | None:
+    try:
+        return _rows_for(draft, cmd)[0]
+    except EditError:
+        return None
+
+
 # ---------------------------------------------------------------- owners inside steps
 def _owners_in_steps(steps: list[str], old: list[str], new: list[str]) -> list[str]:
     """Name the new owners where a step names the old ones ("… (สำนักปลัด)" -> "… (กองคลัง)")."""
@@ -192,7 +199,14 @@ def apply(
     """Apply an edit to a draft (numbered first); `force` redrafts rows the officer edited."""
     draft = number_rows(draft)
     if cmd.action is EditAction.SHOW:
-        indices = _rows_for(draft, cmd)
+        # Showing is harmless: show the rows that exist, and refuse only if none of them does.
+        named = (
+            [EditCommand(cmd.action, "row", n) for n in (cmd.number, *cmd.more)]
+            if cmd.target == "row"
+            else []
+        )
+        found = [i for one in named if (i := _existing(draft, one)) is not None]
+        indices = sorted(set(found)) or _rows_for(draft, cmd)
         numbers = [draft.rows[i].number or 0 for i in indices]
         return Applied(draft, wording.EDIT_SHOWN.format(where=cmd.where_th()), numbers, changed=False)
     if cmd.action is EditAction.REDRAFT:
