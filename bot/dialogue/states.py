@@ -259,7 +259,7 @@ def edit_draft(ctx: Context, cmd: EditCommand | None = None, *, force: bool = Fa
     if done.changed:
         extra[HISTORY] = remember(extra.get(HISTORY), draft, done.draft)
     ctx.session.draft = done.draft
-    ctx.say(done.text, w.EXPORT_HINT, choices=say.export_choices())
+    ctx.say(done.text, w.EXPORT_HINT if done.changed else "", choices=say.export_choices())
     cards = say.row_cards(done.draft, ctx.indicator_name)
     shown = [c for c, row in zip(cards, done.draft.rows, strict=True) if row.number in done.numbers]
     limit = MAX_SHOWN_CARDS if cmd.action is EditAction.SHOW else MAX_EDITED_CARDS
