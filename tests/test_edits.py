@@ -145,7 +145,7 @@ def test_add_step_measure_kpi_and_delete(draft):
 
 
 def test_unknown_row_or_indicator_says_what_exists(draft):
-    with pytest.raises(EditError, match="มี 4 แถว"):
+    with pytest.raises(EditError, match="แถวที่มีอยู่: 1, 2, 3, 4"):
         apply_edit(draft, parse_edit("ลบแถว 9"))
     with pytest.raises(EditError, match="ตัวชี้วัดที่ 7, 9, 10"):
         apply_edit(draft, parse_edit("แก้ผู้รับผิดชอบ ตัวชี้วัด 3 เป็น กองคลัง"))

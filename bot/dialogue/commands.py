@@ -13,8 +13,10 @@ from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.context import Context
 from bot.dialogue.files import export_documents, report_documents
-from bot.dialogue.states import PROFILE_STATES, State, ask_profile_step, on_scores
+from bot.dialogue.states import HISTORY, PENDING, PROFILE_STATES, State, ask_profile_step, on_scores
 from bot.dialogue.understand import Command
+from bot.drafting.edit_history import remember, undo
+from bot.drafting.edits import row_numbers
 from bot.ita.measures import AgencyProfile
 from bot.ita.tiers import parse_thresholds
 from bot.thai import to_arabic
@@ -95,7 +97,12 @@ def _draft(ctx: Context, args: str) -> None:
         session.state = State.SCORES.value
         return
     session.extra.pop("resume", None)
+    session.extra.pop(PENDING, None)
+    before = session.draft
     ctx.make_draft()
+    if before is not None and session.draft is not None:
+        # "ย้อนกลับ" after a whole redraft brings back the draft as it was, edits and all.
+        session.extra[HISTORY] = remember(session.extra.get(HISTORY), before, session.draft)
     session.state = State.DRAFTED.value
 
 
@@ -138,7 +145,9 @@ def _cancel(ctx: Context, args: str) -> None:
     session = ctx.session
     resume = session.extra.pop("resume", None)
     state = State(session.state)
-    if resume and state in PROFILE_STATES:
+    if session.extra.pop(PENDING, None) is not None:
+        ctx.say(w.REDRAFT_KEPT, ctx.prompt_hint())
+    elif resume and state in PROFILE_STATES:
         session.state = resume
         ctx.say(w.PROFILE_EDIT_CANCELLED, ctx.prompt_hint())
     elif state is State.CONFIRM:
@@ -146,6 +155,20 @@ def _cancel(ctx: Context, args: str) -> None:
         ctx.say(w.CONFIRM_CANCELLED)
     else:
         ctx.say(w.NOTHING_TO_CANCEL, ctx.prompt_hint())
+
+
+def _undo(ctx: Context, args: str) -> None:
+    session = ctx.session
+    previous, history, stale = undo(session.extra.get(HISTORY), session.draft)
+    session.extra[HISTORY] = history
+    if previous is None:
+        ctx.say(w.UNDO_STALE if stale else w.UNDO_NOTHING, ctx.prompt_hint())
+        return
+    session.extra.pop(PENDING, None)
+    session.draft = previous
+    done = w.UNDO_DONE.format(left=len(history)) if history else w.UNDO_DONE_LAST
+    ctx.say(done, choices=say.export_choices())
+    ctx.say(w.ROWS_NOW.format(numbers=", ".join(str(n) for n in row_numbers(previous))))
 
 
 def _ask(ctx: Context, args: str) -> None:
@@ -167,4 +190,5 @@ COMMANDS: dict[Command, Callable[[Context, str], None]] = {
     Command.THRESHOLD: _threshold,
     Command.CANCEL: _cancel,
     Command.ASK: _ask,
+    Command.UNDO: _undo,
 }

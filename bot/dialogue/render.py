@@ -11,7 +11,7 @@ from collections.abc import Callable
 from bot import wording as w
 from bot.dialogue.messages import Card, Choice
 from bot.dialogue.understand import CORRECT_WORDS
-from bot.drafting.edits import examples_th
+from bot.drafting.edits import examples_th, number_rows
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.tiers import Thresholds, Tier, level, overall, tool_scores
@@ -45,6 +45,11 @@ def export_choices() -> list[Choice]:
         Choice(w.EXPORT_ALL_LABEL, "/export"),
         Choice(w.REPORT_LABEL, "/report"),
     ]
+
+
+def redraft_choices() -> list[Choice]:
+    """Return the buttons of a redraft that asks first: go ahead, or keep the edited rows."""
+    return [Choice(w.CONFIRM_LABEL, w.CONFIRM_LABEL), Choice(w.REDRAFT_KEEP_LABEL, "/cancel")]
 
 
 def confirm_choices() -> list[Choice]:
@@ -145,9 +150,12 @@ def _short(text: str, limit: int = CARD_TEXT_CHARS) -> str:
 
 
 def row_cards(draft: Draft, indicator_name: Callable[[int], str]) -> list[Card]:
-    """Return one compact card per draft row; indicator_name(n) gives the indicator's Thai name."""
+    """Return one compact card per draft row, titled with its stable number ("แถว 5").
+
+    indicator_name(n) gives the indicator's Thai name.
+    """
     cards = []
-    for i, row in enumerate(draft.rows, 1):
+    for row in number_rows(draft).rows:
         score = f" ({row.score:.2f})" if row.score is not None else ""
         # row.topic already reads "ตัวชี้วัดที่ 9 ... – ข้อ O13 ... (83.50 คะแนน) – <tier>";
         # the tier goes in the subtitle, so drop it from the title.
@@ -165,7 +173,7 @@ def row_cards(draft: Draft, indicator_name: Callable[[int], str]) -> list[Card]:
         items = ((w.CARD_ITEMS, ", ".join(row.items)),) if row.items else ()
         cards.append(
             Card(
-                title=w.CARD_TITLE.format(row=i, title=title),
+                title=w.CARD_TITLE.format(row=row.number, title=title),
                 subtitle=row.tier,
                 fields=(
                     *items,

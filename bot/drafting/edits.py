@@ -1,236 +1,89 @@
-"""The edit grammar officers type to change a drafted measure table.
+"""Edits to a drafted measure table: text -> EditCommand (edit_grammar) -> a new Draft (here).
 
-Parsing is pure (text -> EditCommand) so that the grammar can be tested as a
-table; applying returns a new Draft and never mutates the one passed in, so a
-failed edit leaves the stored draft exactly as it was. The grammar is
-documented in docs/conversation.md; keep the two in step.
+Applying returns a new Draft and never mutates the one passed in, so a failed
+edit leaves the stored draft exactly as it was. Rows are referred to by their
+stable number (`MeasureRow.number`), given once when a row first appears and
+never reused, so "แถว 5" names the same measure after row 3 is deleted or a row
+is redrafted. A row the officer changed is marked `edited`, and redrafting it
+asks first (EditNeedsConfirm). The grammar is documented in docs/conversation.md;
+keep the two in step.
 """
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from bot import wording
+from bot.drafting.edit_grammar import (
+    EXAMPLES,
+    LAST_INDICATOR,
+    MAX_VALUE,
+    PARTICLES,
+    EditAction,
+    EditCommand,
+    EditError,
+    examples_th,
+    parse_edit,
+)
+from bot.drafting.edit_periods import Period, command_period, fiscal_span_th, parse_period
+from bot.drafting.edit_text import strip_polite
 from bot.ita.measures import Draft, MeasureRow
-from bot.thai import BE_OFFSET, MONTHS, MONTHS_ABBR, clean_display, to_arabic
 
-# An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
-MAX_VALUE = 2000
-# The grammar is read without the framework, so it checks indicator numbers against the
-# assessment's count (10 since 2561); apply_edit then finds only indicators the draft has.
-LAST_INDICATOR = 10
-# A row number or an indicator number is one or two digits.
-_NUMBER_DIGITS = 2
+__all__ = [
+    "EXAMPLES",
+    "LAST_INDICATOR",
+    "MAX_VALUE",
+    "PARTICLES",
+    "Applied",
+    "EditAction",
+    "EditCommand",
+    "EditError",
+    "EditNeedsConfirm",
+    "Period",
+    "apply",
+    "apply_edit",
+    "command_period",
+    "draft_fiscal_year",
+    "examples_th",
+    "fiscal_span_th",
+    "number_rows",
+    "parse_edit",
+    "parse_period",
+    "row_numbers",
+    "split_owners",
+    "strip_polite",
+]
 
-EXAMPLES = wording.EDIT_EXAMPLES
+# Drafts one indicator's rows afresh: (draft, indicator) -> the draft with them (the engine's redraft).
+Redraft = Callable[[Draft, int], Draft]
+# Drafts the rows an added indicator or item needs: (draft, indicator, item code or "") -> rows.
+AddRows = Callable[[Draft, int, str], list[MeasureRow]]
+
+_OWNER_SEPARATORS = re.compile(r"\s*(?:[,;、/\n&]|\s+และ\s+|\s+กับ\s+|\s+and\s+)\s*")
+_STEP_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 
 
-class EditError(ValueError):
-    """An edit that was recognised but cannot be applied; the message is Thai and says what to send."""
-
-
-class EditAction(enum.Enum):
-    OWNERS = "owners"
-    TIMELINE = "timeline"
-    ADD_STEP = "add_step"
-    DELETE = "delete"
-    REDRAFT = "redraft"
-    MEASURE = "measure"
-    KPI = "kpi"
-
-
-@dataclass(frozen=True)
-class EditCommand:
-    """One parsed edit: what to change, in which row(s), to what."""
-
-    action: EditAction
-    target: str  # "row" | "indicator"
-    number: int
-    value: str = ""
-
-    def where_th(self) -> str:
-        """Return the target in Thai, e.g. "แถว 3" or "ตัวชี้วัดที่ 9"."""
-        where = wording.EDIT_WHERE_ROW if self.target == "row" else wording.EDIT_WHERE_INDICATOR
-        return where.format(number=self.number)
+class EditNeedsConfirm(EditError):
+    """A redraft would discard the officer's own changes: ask before doing it."""
 
 
 @dataclass(frozen=True)
-class Period:
-    """A timeline inside one fiscal year."""
+class Applied:
+    """What an edit did: the new draft, a Thai sentence, and the numbers of the rows to show."""
 
-    start_month: str  # ISO YYYY-MM, Gregorian
-    end_month: str
-    label: str  # Thai B.E., e.g. "ต.ค. 68 – มี.ค. 69"
-
-
-def examples_th() -> str:
-    """Return the edit examples as a bulleted Thai list."""
-    return "\n".join(wording.EDIT_EXAMPLE_LINE.format(example=e) for e in EXAMPLES)
+    draft: Draft
+    text: str
+    numbers: list[int] = field(default_factory=list)
+    changed: bool = True
 
 
-# ---------------------------------------------------------------- parsing
-_TARGET = rf"(?P<kind>แถว|ตัวชี้วัด)\s*(?:ที่)?\s*(?P<num>\d{{1,{_NUMBER_DIGITS}}})"
-_SEP = r"\s*(?:เป็น|:|=|->|→)\s*"
-_EDIT = r"แก้(?:ไข)?\s*"
-_PATTERNS: tuple[tuple[EditAction, re.Pattern[str]], ...] = tuple(
-    (action, re.compile(pattern, re.S))
-    for action, pattern in (
-        (EditAction.OWNERS, rf"^{_EDIT}ผู้รับผิดชอบ\s*{_TARGET}{_SEP}(?P<value>.+)$"),
-        (EditAction.TIMELINE, rf"^(?:{_EDIT})?(?:ระยะเวลา|ช่วงเวลา|กรอบเวลา)\s*{_TARGET}{_SEP}(?P<value>.+)$"),
-        (EditAction.ADD_STEP, rf"^เพิ่มขั้นตอน\s*{_TARGET}(?:{_SEP}|\s+)(?P<value>.+)$"),
-        (EditAction.KPI, rf"^{_EDIT}(?:ตัวชี้วัดความสำเร็จ|KPI|kpi)\s*{_TARGET}{_SEP}(?P<value>.+)$"),
-        (EditAction.MEASURE, rf"^{_EDIT}มาตรการ\s*{_TARGET}{_SEP}(?P<value>.+)$"),
-        (EditAction.DELETE, rf"^ลบ\s*{_TARGET}\s*$"),
-        (EditAction.REDRAFT, rf"^ร่าง\s*{_TARGET}\s*ใหม่\s*$"),
-        (EditAction.REDRAFT, rf"^ร่างใหม่\s*{_TARGET}\s*$"),
-    )
-)
-# Words that start an edit: text starting with these but matching no pattern gets the examples.
-_EDIT_START = re.compile(r"^(?:แก้|ลบ|เพิ่มขั้นตอน|ระยะเวลา|ช่วงเวลา|กรอบเวลา|ร่าง\s*(?:แถว|ตัวชี้วัด)|ร่างใหม่)")
-# "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.py.
-_SCORE_FIX = re.compile(r"^แก้(?:ไข)?\s*(?:คะแนน|ตัวชี้วัด\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
-
-
-def _probe(text: str) -> tuple[str, str]:
-    # Same length on purpose: match on Arabic digits, but cut the value from what the officer typed.
-    shown = " ".join(clean_display(text).split()) if "\n" not in text else clean_display(text).strip()
-    return shown, to_arabic(shown)
-
-
-def parse_edit(text: str) -> EditCommand | None:
-    """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read."""
-    shown, probe = _probe(text)
-    if not probe or _SCORE_FIX.match(probe):
-        return None
-    for action, pattern in _PATTERNS:
-        m = pattern.match(probe)
-        if not m:
-            continue
-        value = shown[m.start("value") : m.end("value")].strip() if "value" in m.groupdict() else ""
-        number = int(m.group("num"))
-        target = "row" if m.group("kind") == "แถว" else "indicator"
-        if target == "indicator" and not 1 <= number <= LAST_INDICATOR:
-            raise EditError(
-                wording.EDIT_NO_SUCH_INDICATOR.format(number=number, last=LAST_INDICATOR, example=EXAMPLES[1])
-            )
-        if number < 1:
-            raise EditError(wording.EDIT_ROW_FROM_ONE.format(example=EXAMPLES[0]))
-        if len(value) > MAX_VALUE:
-            raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
-        return EditCommand(action, target, number, value)
-    if _EDIT_START.match(probe):
-        raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
-    return None
-
-
-# ---------------------------------------------------------------- periods
-_MONTHS = tuple(zip(MONTHS, MONTHS_ABBR, strict=True))  # (full name, abbreviation) in calendar order
-
-
-def _abbr_pattern(abbr: str) -> str:
-    # "มี.ค." is also typed "มีค", "มี.ค" or "มี. ค." - dots and spaces are optional.
-    letters = [part for part in abbr.split(".") if part]
-    return r"\.?\s?".join(map(re.escape, letters)) + r"\.?"
-
-
-_MONTH_ALTS = sorted(
-    [(full, n) for n, (full, _a) in enumerate(_MONTHS, 1)]
-    + [(_abbr_pattern(a), n) for n, (_f, a) in enumerate(_MONTHS, 1)],
-    key=lambda pair: (pair[0].startswith("\\") or "\\" in pair[0], -len(pair[0])),
-)
-_MONTH = "|".join(f"(?P<m{i}>{alt})" for i, (alt, _n) in enumerate(_MONTH_ALTS))
-_YEAR = r"(?:\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{4}|\d{2}))?"
-_ONE = re.compile(rf"(?:{_MONTH}){_YEAR}")
-_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
-
-
-def _read_month(text: str, pos: int) -> tuple[int, int | None, int] | None:
-    m = _ONE.match(text, pos)
-    if not m:
-        return None
-    idx = next(i for i in range(len(_MONTH_ALTS)) if m.group(f"m{i}"))
-    year = None
-    if m.group("y"):
-        y = int(m.group("y"))
-        year = 2500 + y if y < 100 else (y if y >= 2400 else y + 543)
-    return _MONTH_ALTS[idx][1], year, m.end()
-
-
-def _label(month: int, be_year: int) -> str:
-    return f"{_MONTHS[month - 1][1]} {be_year % 100:02d}"
-
-
-def fiscal_span_th(fiscal_year: int) -> str:
-    """Return a fiscal year (B.E.) as Thai months, e.g. 2569 -> "ต.ค. 68 – ก.ย. 69"."""
-    return f"{_label(10, fiscal_year - 1)} – {_label(9, fiscal_year)}"
-
-
-def parse_period(text: str, fiscal_year: int | None) -> Period:
-    """Parse "ต.ค. 68 – มี.ค. 69" (Thai months, B.E. years) and check it lies inside the fiscal year."""
-    probe = to_arabic(" ".join(clean_display(text).split()))
-    example = (
-        f"ต.ค. {(fiscal_year - 1) % 100:02d} – มี.ค. {fiscal_year % 100:02d}"
-        if fiscal_year
-        else "ต.ค. 68 – มี.ค. 69"
-    )
-    bad = EditError(wording.EDIT_PERIOD_UNREADABLE.format(text=text.strip(), example=example))
-    first = _read_month(probe, 0)
-    if not first:
-        raise bad
-    rest = probe[first[2] :]
-    sep = _RANGE_SEP.match(rest)
-    second = _read_month(rest, sep.end()) if sep else None
-    if sep and not second:
-        raise bad
-    tail = rest[second[2] :] if second else rest
-    if tail.strip():
-        raise bad
-    second = second or first
-    (m1, y1, _), (m2, y2, _) = first, second
-
-    def infer(month: int, year: int | None) -> int:
-        if year is not None:
-            return year
-        if fiscal_year is None:
-            raise EditError(wording.EDIT_PERIOD_NEEDS_YEAR.format(example=example))
-        return fiscal_year - 1 if month >= 10 else fiscal_year
-
-    y1, y2 = infer(m1, y1), infer(m2, y2)
-    start, end = (y1, m1), (y2, m2)
-    if start > end:
-        raise EditError(wording.EDIT_PERIOD_BACKWARDS.format(example=example))
-    if fiscal_year and not ((fiscal_year - 1, 10) <= start and end <= (fiscal_year, 9)):
-        raise EditError(
-            wording.EDIT_PERIOD_OUTSIDE.format(
-                period=f"{_label(m1, y1)} – {_label(m2, y2)}",
-                fiscal_year=fiscal_year,
-                span=fiscal_span_th(fiscal_year),
-                example=example,
-            )
-        )
-    label = _label(m1, y1) if start == end else f"{_label(m1, y1)} – {_label(m2, y2)}"
-    return Period(f"{y1 - BE_OFFSET:04d}-{m1:02d}", f"{y2 - BE_OFFSET:04d}-{m2:02d}", label)
-
-
-# ---------------------------------------------------------------- applying
-def _split_owners(value: str) -> list[str]:
-    parts = re.split(r"\s*[,;、]\s*|\s+และ\s+|\n+", value)
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _rows_for(draft: Draft, cmd: EditCommand) -> list[int]:
-    if cmd.target == "row":
-        if not 1 <= cmd.number <= len(draft.rows):
-            raise EditError(wording.EDIT_NO_SUCH_ROW.format(count=len(draft.rows), number=cmd.number))
-        return [cmd.number - 1]
-    found = [i for i, row in enumerate(draft.rows) if row.indicator == cmd.number]
-    if not found:
-        present = ", ".join(str(n) for n in sorted({r.indicator for r in draft.rows})) or "-"
-        raise EditError(wording.EDIT_INDICATOR_NOT_IN_DRAFT.format(number=cmd.number, present=present))
-    return found
+def split_owners(value: str) -> list[str]:
+    """Split an owners value on commas, semicolons, slashes, new lines and " และ "."""
+    parts = (strip_polite(p).strip(" -•*\t") for p in _OWNER_SEPARATORS.split(value))
+    return list(dict.fromkeys(p for p in parts if p))
 
 
 def draft_fiscal_year(draft: Draft) -> int | None:
@@ -238,15 +91,128 @@ def draft_fiscal_year(draft: Draft) -> int | None:
     return draft.fiscal_year or draft.agency.measures_year()
 
 
+# ---------------------------------------------------------------- numbering
+def number_rows(draft: Draft, *, after: Draft | None = None) -> Draft:
+    """Give every row without a number the next unused one (1, 2, ... for a fresh draft).
+
+    Numbers are never reused: `Draft.last_row_number` remembers the highest ever given, and
+    a number is only kept if it was given here (not above that mark, not twice). Deterministic,
+    so a draft shown before it was numbered is numbered the same way later.
+    `after`: the draft this one replaced, whose numbers must not be given again.
+    """
+    last = max(draft.last_row_number, after.last_row_number if after else 0)
+    seen: set[int] = set()
+    rows = []
+    for row in draft.rows:
+        if not row.number or row.number > last or row.number in seen:
+            row = row.model_copy(update={"number": None})
+        seen.add(row.number or 0)
+        rows.append(row)
+    if all(r.number for r in rows) and last == draft.last_row_number and rows == draft.rows:
+        return draft
+    numbered = []
+    for row in rows:
+        if not row.number:
+            last += 1
+            row = row.model_copy(update={"number": last})
+        numbered.append(row)
+    return draft.model_copy(update={"rows": numbered, "last_row_number": last})
+
+
+def row_numbers(draft: Draft) -> list[int]:
+    """Return the numbers of the draft's rows, in table order."""
+    return [r.number or i for i, r in enumerate(number_rows(draft).rows, 1)]
+
+
+def _numbers_th(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers) or "-"
+
+
+def _rows_for(draft: Draft, cmd: EditCommand) -> list[int]:
+    """Return the indices of the rows an edit names; refuse a row number that is not in the draft."""
+    if cmd.target == "row":
+        numbers = row_numbers(draft)
+        for wanted in (cmd.number, *cmd.more):  # every row named must exist, or nothing changes
+            if wanted in numbers:
+                continue
+            if wanted <= draft.last_row_number:
+                raise EditError(wording.EDIT_ROW_DELETED.format(number=wanted, numbers=_numbers_th(numbers)))
+            raise EditError(wording.EDIT_NO_SUCH_ROW.format(number=wanted, numbers=_numbers_th(numbers)))
+        return sorted({numbers.index(n) for n in (cmd.number, *cmd.more)})
+    if cmd.target == "item":
+        found = [i for i, row in enumerate(draft.rows) if cmd.item in row.items]
+        if not found:
+            raise EditError(wording.EDIT_ITEM_NOT_IN_DRAFT.format(item=cmd.item))
+        return found
+    found = [i for i, row in enumerate(draft.rows) if row.indicator == cmd.number]
+    if not found:
+        present = ", ".join(str(n) for n in sorted({r.indicator for r in draft.rows})) or "-"
+        raise EditError(wording.EDIT_INDICATOR_NOT_IN_DRAFT.format(number=cmd.number, present=present))
+    return found
+
+
+def _existing(draft: Draft, cmd: EditCommand) -> int | None:
+    try:
+        return _rows_for(draft, cmd)[0]
+    except EditError:
+        return None
+
+
+# ---------------------------------------------------------------- owners inside steps
+def _owners_in_steps(steps: list[str], old: list[str], new: list[str]) -> list[str]:
+    """Name the new owners where a step names the old ones ("… (สำนักปลัด)" -> "… (กองคลัง)")."""
+    if not old:
+        return steps
+    names = "|".join(re.escape(o) for o in sorted(old, key=len, reverse=True))
+    group = re.compile(rf"\((?:\s*(?:{names})\s*(?:,|และ|/)?\s*)+\)")
+    joined = ", ".join(new)
+    return [group.sub(f"({joined})", step) for step in steps]
+
+
+def _steps_from(value: str) -> list[str]:
+    lines = [_STEP_NUMBER.sub("", line).strip() for line in value.splitlines()]
+    return [line for line in lines if line]
+
+
+# ---------------------------------------------------------------- applying
 def apply_edit(
-    draft: Draft, cmd: EditCommand, *, redraft: Callable[[Draft, int], Draft] | None = None
+    draft: Draft,
+    cmd: EditCommand,
+    *,
+    redraft: Redraft | None = None,
+    add: AddRows | None = None,
+    force: bool = False,
 ) -> tuple[Draft, str]:
     """Apply an edit and return the new draft with a Thai sentence saying what changed."""
+    done = apply(draft, cmd, redraft=redraft, add=add, force=force)
+    return done.draft, done.text
+
+
+def apply(
+    draft: Draft,
+    cmd: EditCommand,
+    *,
+    redraft: Redraft | None = None,
+    add: AddRows | None = None,
+    force: bool = False,
+) -> Applied:
+    """Apply an edit to a draft (numbered first); `force` redrafts rows the officer edited."""
+    draft = number_rows(draft)
+    if cmd.action is EditAction.SHOW:
+        # Showing is harmless: show the rows that exist, and refuse only if none of them does.
+        named = (
+            [EditCommand(cmd.action, "row", n) for n in (cmd.number, *cmd.more)]
+            if cmd.target == "row"
+            else []
+        )
+        found = [i for one in named if (i := _existing(draft, one)) is not None]
+        indices = sorted(set(found)) or _rows_for(draft, cmd)
+        numbers = [draft.rows[i].number or 0 for i in indices]
+        return Applied(draft, wording.EDIT_SHOWN.format(where=cmd.where_th()), numbers, changed=False)
     if cmd.action is EditAction.REDRAFT:
-        indicator = draft.rows[_rows_for(draft, cmd)[0]].indicator if cmd.target == "row" else cmd.number
-        if redraft is None:
-            raise EditError(wording.EDIT_NO_REDRAFT)
-        return redraft(draft, indicator), wording.EDIT_REDRAFTED.format(indicator=indicator)
+        return _redraft(draft, cmd, redraft, force=force)
+    if cmd.action is EditAction.ADD_ROW:
+        return _add_rows(draft, cmd, add)
     if not cmd.value.strip() and cmd.action is not EditAction.DELETE:
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
     indices = _rows_for(draft, cmd)
@@ -254,31 +220,103 @@ def apply_edit(
     if cmd.action is EditAction.DELETE:
         if len(indices) >= len(rows):
             raise EditError(wording.EDIT_LAST_ROW)
+        gone = [rows[i].number or 0 for i in indices]
         kept = [row for i, row in enumerate(rows) if i not in indices]
-        done = wording.EDIT_DELETED.format(where=cmd.where_th(), left=len(kept))
-        return draft.model_copy(update={"rows": kept}), done
-    change: dict
-    if cmd.action is EditAction.OWNERS:
-        owners = _split_owners(cmd.value)
-        change, what = {"owners": owners}, wording.EDIT_WHAT_OWNERS.format(owners=", ".join(owners))
-    elif cmd.action is EditAction.TIMELINE:
-        period = parse_period(cmd.value, draft_fiscal_year(draft))
-        change = {"timeline": period.label, "start_month": period.start_month, "end_month": period.end_month}
-        what = wording.EDIT_WHAT_TIMELINE.format(period=period.label)
-    elif cmd.action is EditAction.MEASURE:
-        change, what = {"measure": cmd.value.strip()}, wording.EDIT_WHAT_MEASURE
-    elif cmd.action is EditAction.KPI:
-        change, what = {"kpi": cmd.value.strip()}, wording.EDIT_WHAT_KPI
-    else:  # ADD_STEP
-        change, what = {}, wording.EDIT_WHAT_STEP
+        text = wording.EDIT_DELETED.format(
+            where=cmd.where_th(),
+            rows="" if cmd.target == "row" else wording.EDIT_DELETED_ROWS.format(rows=_numbers_th(gone)),
+            left=len(kept),
+            numbers=_numbers_th([r.number or 0 for r in kept]),
+        )
+        return Applied(draft.model_copy(update={"rows": kept}), text, [])
+    change, what = _change(draft, cmd)
     for i in indices:
         update = dict(change)
         if cmd.action is EditAction.ADD_STEP:
-            update["steps"] = [*rows[i].steps, cmd.value.strip()]
+            steps = rows[i].steps
+            numbered = all(_STEP_NUMBER.match(step) for step in steps)  # "1. …": number the new step too
+            update["steps"] = [
+                *steps,
+                f"{len(steps) + 1}. {cmd.value.strip()}" if numbered else cmd.value.strip(),
+            ]
+        elif cmd.action is EditAction.OWNERS:
+            update["steps"] = _owners_in_steps(rows[i].steps, rows[i].owners, change["owners"])
         # Re-validate through the model so an edit can never store a row the exporters would reject.
-        rows[i] = MeasureRow.model_validate({**rows[i].model_dump(), **update})
+        rows[i] = MeasureRow.model_validate({**rows[i].model_dump(), **update, "edited": True})
     verb = wording.EDIT_VERB_ADD if cmd.action is EditAction.ADD_STEP else wording.EDIT_VERB_CHANGE
-    where = ", ".join(wording.EDIT_WHERE_ROW.format(number=i + 1) for i in indices)
-    return draft.model_copy(update={"rows": rows}), wording.EDIT_DONE.format(
-        verb=verb, what=what, where=where
+    numbers = [rows[i].number or 0 for i in indices]
+    where = ", ".join(wording.EDIT_WHERE_ROW.format(number=n) for n in numbers)
+    text = wording.EDIT_DONE.format(verb=verb, what=what, where=where)
+    return Applied(draft.model_copy(update={"rows": rows}), text, numbers)
+
+
+def _change(draft: Draft, cmd: EditCommand) -> tuple[dict[str, Any], str]:
+    value = cmd.value.strip()
+    if cmd.action is EditAction.OWNERS:
+        owners = split_owners(value)
+        if not owners:
+            raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
+        return {"owners": owners}, wording.EDIT_WHAT_OWNERS.format(owners=", ".join(owners))
+    if cmd.action is EditAction.TIMELINE:
+        period = command_period(cmd, draft_fiscal_year(draft))
+        change = {"timeline": period.label, "start_month": period.start_month, "end_month": period.end_month}
+        return change, wording.EDIT_WHAT_TIMELINE.format(period=period.label)
+    if cmd.action is EditAction.MEASURE:
+        return {"measure": value}, wording.EDIT_WHAT_MEASURE
+    if cmd.action is EditAction.KPI:
+        return {"kpi": value}, wording.EDIT_WHAT_KPI
+    if cmd.action is EditAction.STEPS:
+        return {"steps": _steps_from(value) or [value]}, wording.EDIT_WHAT_STEPS
+    return {}, wording.EDIT_WHAT_STEP  # ADD_STEP: the step is appended per row
+
+
+def _redraft(draft: Draft, cmd: EditCommand, redraft: Redraft | None, *, force: bool) -> Applied:
+    if cmd.target == "item":
+        raise EditError(wording.EDIT_REDRAFT_ITEM.format(item=cmd.item))
+    indicator = draft.rows[_rows_for(draft, cmd)[0]].indicator if cmd.target == "row" else cmd.number
+    if redraft is None:
+        raise EditError(wording.EDIT_NO_REDRAFT)
+    old = [r for r in draft.rows if r.indicator == indicator]
+    edited = [r.number or 0 for r in old if r.edited]
+    if edited and not force:
+        raise EditNeedsConfirm(
+            wording.EDIT_REDRAFT_CONFIRM.format(indicator=indicator, rows=_numbers_th(edited))
+        )
+    fresh = redraft(draft, indicator)
+    # The redrafted rows take the numbers of the rows they replace, in order; extra rows get new ones.
+    reuse = iter([r.number for r in old if r.number])
+    rows = []
+    for row in fresh.rows:
+        if row.indicator == indicator and not row.number:
+            row = row.model_copy(update={"number": next(reuse, None), "edited": False})
+        rows.append(row)
+    new = number_rows(fresh.model_copy(update={"rows": rows}), after=draft)
+    numbers = [r.number or 0 for r in new.rows if r.indicator == indicator]
+    return Applied(
+        new, wording.EDIT_REDRAFTED.format(indicator=indicator, rows=_numbers_th(numbers)), numbers
     )
+
+
+def _add_rows(draft: Draft, cmd: EditCommand, add: AddRows | None) -> Applied:
+    if add is None:
+        raise EditError(wording.EDIT_NO_REDRAFT)
+    if cmd.target == "item" and any(cmd.item in r.items and len(r.items) == 1 for r in draft.rows):
+        have = [r.number or 0 for r in draft.rows if r.items == [cmd.item]]
+        raise EditError(wording.EDIT_ITEM_HAS_ROW.format(item=cmd.item, rows=_numbers_th(have)))
+    indicator = cmd.number
+    if cmd.target == "indicator" and any(r.indicator == indicator for r in draft.rows):
+        have = [r.number or 0 for r in draft.rows if r.indicator == indicator]
+        raise EditError(wording.EDIT_INDICATOR_HAS_ROW.format(indicator=indicator, rows=_numbers_th(have)))
+    fresh = add(draft, indicator, cmd.item)
+    if not fresh:
+        example = f"{cmd.item} 60" if cmd.item else f"ตัวชี้วัดที่ {cmd.number} 80"
+        raise EditError(wording.EDIT_NOTHING_TO_ADD.format(where=cmd.where_th(), example=example))
+    # New rows go after the last row of their indicator (or before the next indicator's rows).
+    last = draft.last_row_number
+    fresh = [r.model_copy(update={"number": last + k, "edited": False}) for k, r in enumerate(fresh, 1)]
+    target_indicator = fresh[0].indicator
+    at = next((i for i, r in enumerate(draft.rows) if r.indicator > target_indicator), len(draft.rows))
+    rows = [*draft.rows[:at], *fresh, *draft.rows[at:]]
+    new = draft.model_copy(update={"rows": rows, "last_row_number": last + len(fresh)})
+    numbers = [r.number or 0 for r in fresh]
+    return Applied(new, wording.EDIT_ADDED.format(where=cmd.where_th(), rows=_numbers_th(numbers)), numbers)

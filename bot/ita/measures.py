@@ -43,6 +43,10 @@ class MeasureRow(BaseModel):
     reporting: str = Field(min_length=1)
     kpi: str = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
+    # The row's number in chat ("แถว 5"): given once when the row first appears, never reused, so a
+    # reference keeps naming the same row after deletes and redrafts (bot/drafting/edits.number_rows).
+    number: int | None = Field(default=None, ge=1, description="stable row number shown in chat")
+    edited: bool = Field(default=False, description="the officer changed this row by hand")
 
     @field_validator("start_month", "end_month")
     @classmethod
@@ -96,3 +100,4 @@ class Draft(BaseModel):
     monitoring_plan: list[str] = Field(default_factory=list)
     engine: str = "default"
     notes: list[str] = Field(default_factory=list, description="messages for the officer, e.g. LLM fallback")
+    last_row_number: int = Field(default=0, ge=0, description="the highest row number ever given")

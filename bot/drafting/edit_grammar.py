@@ -1,0 +1,375 @@
+"""The edit grammar: an officer's sentence about the draft -> EditCommand.
+
+Officers do not type a fixed syntax, so a sentence is read by its parts, in any
+order: a target ("แถว 3", "ตัวชี้วัดที่ 9", "ข้อ O12"), an action (a field word
+with its synonyms, or a verb such as ลบ/ดู/ร่าง…ใหม่/เพิ่มแถว) and, for the
+fields, a value: what is left once the target, the field word, the verbs,
+connectives ("เป็น", ":", "ให้") and polite particles ("ค่ะ", "นะครับ", "หน่อย")
+are cut away. Field words tolerate the usual tone-mark and vowel slips.
+
+A sentence that only looks like an edit stays out: a question, a score
+correction ("แก้ตัวชี้วัด 7 เป็น 61.5"), or a remark that names a field but no
+change ("มาตรการแถว 3 ดีมาก"). Parsing is pure, so the grammar is tested as a
+table (tests/test_edits_natural.py) and measured (benchmarks/edits.py).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from bot import wording
+from bot.drafting.edit_text import slips, tail, words
+from bot.drafting.edit_words import (
+    CHANGE_VERBS,
+    KPI_WORDS,
+    LEADING_FILLER,
+    MEASURE_WORDS,
+    OPENERS,
+    OWNER_WORDS,
+    PARTICLES,
+    REQUEST_ENDINGS,
+    SEPARATORS,
+    SMALL_TALK,
+    STEP_WORDS,
+    TIME_END_WORDS,
+    TIME_RANGE_WORDS,
+    UNIT_WORDS,
+)
+from bot.thai import clean_display, to_arabic
+
+# An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
+MAX_VALUE = 2000
+# The grammar is read without the framework, so it checks indicator numbers against the
+# assessment's count (10 since 2561); applying then finds only indicators the draft has.
+LAST_INDICATOR = 10
+# At most this many rows in one edit ("ลบแถว 3-8").
+MAX_ROWS = 30
+# A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
+# this many letters of small talk beside its verb; more is a sentence about something else.
+SMALL_TALK_CHARS = 16
+
+EXAMPLES = wording.EDIT_EXAMPLES
+
+
+class EditError(ValueError):
+    """An edit that was recognised but cannot be applied; the message is Thai and says what to send."""
+
+
+class EditAction(enum.Enum):
+    OWNERS = "owners"
+    TIMELINE = "timeline"
+    ADD_STEP = "add_step"
+    STEPS = "steps"  # replace all steps
+    DELETE = "delete"
+    REDRAFT = "redraft"
+    MEASURE = "measure"
+    KPI = "kpi"
+    SHOW = "show"
+    ADD_ROW = "add_row"
+
+
+# Actions that carry no value: the message is a verb and a target.
+VALUELESS = (EditAction.DELETE, EditAction.REDRAFT, EditAction.SHOW, EditAction.ADD_ROW)
+
+
+@dataclass(frozen=True)
+class EditCommand:
+    """One parsed edit: what to change, in which row(s), to what."""
+
+    action: EditAction
+    target: str  # "row" | "indicator" | "item"
+    number: int  # the row or indicator number (0 for an item)
+    value: str = ""
+    item: str = ""  # the item code of an "item" target, e.g. "O12"
+    more: tuple[int, ...] = ()  # further row numbers of a "row" target ("ลบแถว 3, 4")
+    deadline: bool = False  # a timeline given as its end only ("ให้เสร็จภายใน ธ.ค. 68")
+
+    def where_th(self) -> str:
+        """Return the target in Thai, e.g. "แถว 3", "ตัวชี้วัดที่ 9" or "ข้อ O12"."""
+        if self.target == "item":
+            return wording.EDIT_WHERE_ITEM.format(item=self.item)
+        if self.more:
+            return wording.EDIT_WHERE_ROW.format(number=", ".join(map(str, (self.number, *self.more))))
+        where = wording.EDIT_WHERE_ROW if self.target == "row" else wording.EDIT_WHERE_INDICATOR
+        return where.format(number=self.number)
+
+
+def examples_th() -> str:
+    """Return the edit examples as a bulleted Thai list."""
+    return "\n".join(wording.EDIT_EXAMPLE_LINE.format(example=e) for e in EXAMPLES)
+
+
+# ---------------------------------------------------------------- words
+_CHANGE = re.compile(rf"(?:{words(*CHANGE_VERBS)})", re.I)
+_LEAD = re.compile(
+    rf"(?:\s|[,;\-–]|(?:{words(*OPENERS, *CHANGE_VERBS, *LEADING_FILLER)})"
+    rf"(?![A-Za-z])|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
+    re.I,
+)
+_OPENED = re.compile(
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก')})(?![A-Za-z]))*"
+    rf"(?:(?:{words(*SEPARATORS[:7], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
+    re.I,
+)
+# "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
+_BY_HAI = re.compile(r"^\s*ให้(?!\s*เป็น)")
+# Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
+_TRAIL_WORDS = re.compile(rf"(?:{words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
+
+# ---------------------------------------------------------------- targets
+_ROW = re.compile(r"(?:แถว|ลำดับ|\brows?)\s*(?:ที่|no\.?|#)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
+_INDICATOR = re.compile(r"(?:ตัวชี้วัด|\bindicator)\s*(?:ที่)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
+_MORE_ROWS = re.compile(
+    r"\s*(?:(?P<to>ถึง|-|–|to)|,|และ|กับ|&|/|and)\s*(?:แถว\s*(?:ที่)?\s*|row\s*)?(?P<n>\d{1,3})(?![\d.%])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน))",
+    re.I,
+)
+_ITEM = re.compile(r"(?:ข้อ\s*)?(?<![A-Za-z])(?P<tool>[IEOieo])\s?(?P<n>\d{1,2})(?![\d.])")
+
+# ---------------------------------------------------------------- fields (value-bearing actions)
+_FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
+    (EditAction.KPI, KPI_WORDS),
+    (EditAction.OWNERS, OWNER_WORDS),
+    (EditAction.TIMELINE, TIME_END_WORDS + TIME_RANGE_WORDS),
+    (EditAction.STEPS, STEP_WORDS),
+    (EditAction.MEASURE, MEASURE_WORDS),
+)
+_FIELD = re.compile(
+    "|".join(
+        f"(?P<{action.name}>{words(*vocab)})"
+        for action, vocab in sorted(_FIELDS, key=lambda aw: -max(len(w) for w in aw[1]))
+    ),
+    re.I,
+)
+# "… และแก้ผู้รับผิดชอบเป็น …": a second change inside the value.
+_SECOND_EDIT = re.compile(
+    rf"(?:และ|แล้ว|,|;)\s*(?:ก็)?\s*(?:{words(*CHANGE_VERBS)})\s*"
+    rf"(?:{words(*KPI_WORDS, *OWNER_WORDS, *TIME_RANGE_WORDS, *STEP_WORDS, *MEASURE_WORDS)})"
+    r"\s*(?:ของ)?\s*(?:แถว\s*(?:ที่)?\s*\d+)?\s*(?:เป็น|:|=)",
+    re.I,
+)
+_DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
+_UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
+_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
+
+# ---------------------------------------------------------------- verbs (valueless actions)
+_VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
+    (
+        EditAction.ADD_ROW,
+        re.compile(r"เพิ่ม(?:อีก)?\s*(?:แถว|มาตรการ|รายการ)|\badd\s+(?:a\s+)?(?:row|measure)", re.I),
+    ),
+    (EditAction.SHOW, re.compile(r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย)|\b(?:show|view|display)\b", re.I)),
+    (
+        EditAction.DELETE,
+        re.compile(
+            r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ))|\b(?:delete|remove|drop)\b",
+            re.I,
+        ),
+    ),
+    (
+        EditAction.REDRAFT,
+        re.compile(r"(?:ร่าง|เขียน)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I),
+    ),
+)
+# Words that may stand beside a valueless verb without changing what it means.
+_SMALL_TALK = re.compile(
+    "|".join(slips(w) for w in sorted((*PARTICLES, *OPENERS, *SMALL_TALK), key=len, reverse=True)), re.I
+)
+# A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
+_QUESTION = re.compile(
+    r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|กี่|ใคร|ที่ไหน|\b(?:how|why|what|which)\b",
+    re.I,
+)
+_QUESTION_END = re.compile(
+    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)\s*[?？]?$"
+)
+_REQUEST_END = re.compile(
+    rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s*[?？]?\s*$", re.I
+)
+# Words that open an edit: such a message that cannot be read gets the examples.
+_EDIT_START = re.compile(
+    rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว|ระยะเวลา|ช่วงเวลา|กรอบเวลา|ผู้รับผิดชอบ|ร่าง\s*(?:แถว|ตัวชี้วัด)|ร่างใหม่)"
+)
+_EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว)")
+# "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
+_SCORE_FIX = re.compile(r"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|ตัวชี้วัด\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
+# "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
+_NEGATED = re.compile(r"ไม่ต้อง(?!มี|การ)|อย่า(?!ง)|ยังไม่|\b(?:don't|do not|never)\b", re.I)
+_SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
+
+
+# ---------------------------------------------------------------- cleaning
+def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
+    """Cut connectives, openers and particles from both ends of a value.
+
+    After a connective ("เป็น", ":") the value starts: a verb there is the officer's text
+    ("เป็น ปรับปรุงเว็บไซต์"), so only the words up to the connective are cut.
+    """
+    start, end = 0, len(piece)
+    if opened and not _BY_HAI.match(piece):
+        m = _OPENED.match(piece)
+        start = m.end() if m else 0
+    elif (m := _LEAD.match(piece)) is not None:
+        start = m.end()
+    end = tail(piece, start, end, _TRAIL_WORDS)
+    value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
+    if action is EditAction.OWNERS:
+        value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
+    return value
+
+
+def _probe(text: str) -> tuple[str, str]:
+    # Same length on purpose: match on Arabic digits, but cut the value from what the officer typed.
+    shown = clean_display(text)
+    shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
+    return shown, to_arabic(shown)
+
+
+# ---------------------------------------------------------------- parsing
+@dataclass(frozen=True)
+class _Target:
+    kind: str
+    number: int
+    item: str
+    start: int
+    end: int
+    more: tuple[int, ...] = ()  # further rows: "แถว 3, 5", "แถว 3 และแถว 4", "แถว 3-5"
+
+
+def _find_target(probe: str, *, items: bool) -> _Target | None:
+    found = [m for pattern in (_ROW, _INDICATOR) for m in [pattern.search(probe)] if m]
+    if found:
+        m = min(found, key=lambda m: m.start())
+        if m.re is _INDICATOR:
+            return _Target("indicator", int(m.group("n")), "", m.start(), m.end())
+        first, end = int(m.group("n")), m.end()
+        more: list[int] = []
+        for nxt in _MORE_ROWS.finditer(probe, end):
+            if nxt.start() != end or len(more) >= MAX_ROWS:
+                break
+            n, last = int(nxt.group("n")), more[-1] if more else first
+            if nxt.group("to") and not 0 < n - last <= MAX_ROWS:
+                break  # "row 3 to 90% …" is not a range of rows
+            span = range(last, n + 1) if nxt.group("to") else [n]
+            more.extend(x for x in span if x != first and x not in more)
+            end = nxt.end()
+        return _Target("row", first, "", m.start(), end, tuple(more[:MAX_ROWS]))
+    code = _ITEM.search(probe) if items else None
+    if code is None:
+        return None
+    return _Target("item", 0, f"{code.group('tool').upper()}{int(code.group('n'))}", code.start(), code.end())
+
+
+def _check(target: _Target) -> None:
+    if target.kind == "indicator" and not 1 <= target.number <= LAST_INDICATOR:
+        raise EditError(
+            wording.EDIT_NO_SUCH_INDICATOR.format(
+                number=target.number, last=LAST_INDICATOR, example=EXAMPLES[1]
+            )
+        )
+    if target.kind == "row" and target.number < 1:
+        raise EditError(wording.EDIT_ROW_FROM_ONE.format(example=EXAMPLES[0]))
+
+
+def _valueless(probe: str, *, question: bool) -> EditCommand | None:
+    """Read "ลบแถว 4", "ดูแถว 3", "ร่างตัวชี้วัด 7 ใหม่", "เพิ่มมาตรการข้อ O12": a verb, a target, small talk."""
+    for action, verb in _VERBS:
+        m = verb.search(probe)
+        if not m or (question and action is not EditAction.SHOW):
+            continue
+        target = _find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW))
+        if target is None:
+            continue
+        spans = sorted([(m.start(), m.end()), (target.start, target.end)])
+        rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
+        rest = _SMALL_TALK.sub(" ", rest)
+        rest = "".join(ch for ch in rest if ch.isalnum())
+        if len(rest) > SMALL_TALK_CHARS or any(ch.isdigit() for ch in rest):
+            continue
+        _check(target)
+        if action is EditAction.ADD_ROW and target.kind == "row":
+            raise EditError(wording.EDIT_ADD_ROW_NEEDS_INDICATOR)
+        more = target.more if action in (EditAction.DELETE, EditAction.SHOW) else ()
+        return EditCommand(action, target.kind, target.number, item=target.item, more=more)
+    return None
+
+
+def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """Cut the spans out of the text; each piece says whether a connective ("เป็น", ":", "ให้") opens it."""
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        out.append(shown[at:start])
+        at = max(at, end)
+    out.append(shown[at:])
+    return [(piece, bool(_OPENED.match(piece))) for piece in out]
+
+
+def _field(probe: str) -> tuple[EditAction, re.Match[str]] | None:
+    m = _FIELD.search(probe)
+    if not m or m.lastgroup is None:
+        return None
+    return EditAction[m.lastgroup], m
+
+
+def parse_edit(text: str) -> EditCommand | None:
+    """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read."""
+    shown, probe = _probe(text)
+    request = _REQUEST_END.search(probe)
+    if request:  # "ลบแถว 3 ได้ไหมคะ" asks for it to be done
+        shown, probe = shown[: request.start()], probe[: request.start()]
+    if not probe or _NEGATED.search(probe):
+        return None
+    question = bool(_QUESTION.search(probe))
+    valueless = _valueless(probe, question=question)
+    if valueless is not None:
+        return valueless
+    field = _field(probe)
+    target = _find_target(probe, items=False)
+    if (
+        field is not None
+        and target is not None
+        and target.start < field[1].end()
+        and field[1].start() < target.end
+    ):
+        field = None  # "ตัวชี้วัด 9" is the target, not a field word
+    if field is None or target is None:
+        if _SCORE_FIX.match(probe) or (question and not _EDIT_VERB.match(probe)):
+            return None  # a score, or a question ("ผู้รับผิดชอบควรเป็นใคร"); "แก้อะไรได้บ้าง" gets the examples
+        if target is None and _EDIT_START.match(probe):
+            raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
+        if target is not None and target.kind == "row" and _CHANGE.search(probe):
+            raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
+        return None
+    action, fm = field
+    head = probe[: max(fm.end(), target.end)]
+    added = _ADD.search(head)
+    if action is EditAction.STEPS and added:
+        action = EditAction.ADD_STEP
+    pieces = _pieces(shown, [(fm.start(), fm.end()), (target.start, target.end)])
+    values = [(_clean_value(p, action, opened=opened), opened) for p, opened in pieces]
+    values = [(v, opened) for v, opened in values if v]
+    opened = [v for v, o in values if o]
+    value = opened[-1] if opened else (values[-1][0] if values else "")
+    if question and (not opened or _QUESTION.search(head) or _QUESTION_END.search(value)):
+        return None
+    # A value needs a sign of change: a connective, a verb of change or addition, a time field,
+    # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
+    changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
+    unit = action is EditAction.OWNERS and bool(_UNIT.match(value))
+    if not (changed or unit or action is EditAction.TIMELINE):
+        return None
+    if _ROW.search(to_arabic(value)) and action is not EditAction.KPI:
+        raise EditError(wording.EDIT_TWO_TARGETS)
+    if _SECOND_EDIT.search(value):
+        raise EditError(wording.EDIT_ONE_AT_A_TIME)
+    _check(target)
+    if not value:
+        raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
+    if target.kind == "indicator" and action is not EditAction.KPI and _SCORE_VALUE.match(to_arabic(value)):
+        return None  # a bare number for an indicator is a score, not a cell
+    if len(value) > MAX_VALUE:
+        raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
+    deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
+    return EditCommand(action, target.kind, target.number, value, deadline=deadline, more=target.more)

@@ -1,0 +1,154 @@
+"""Periods an officer types for a row's timeline: Thai months and B.E. years inside one fiscal year.
+
+"ต.ค. 68 – มี.ค. 69", "มกราคม - มีนาคม 2569", "ต.ค.68-ก.ย.69", or only an end month given
+as a deadline ("ให้เสร็จภายใน ธ.ค. 68": from the fiscal year's first month to December).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot import wording
+from bot.drafting.edit_grammar import EditCommand, EditError
+from bot.thai import BE_OFFSET, MONTHS, MONTHS_ABBR, clean_display, to_arabic
+
+# The fiscal year starts in October.
+FISCAL_START_MONTH = 10
+
+
+@dataclass(frozen=True)
+class Period:
+    """A timeline inside one fiscal year."""
+
+    start_month: str  # ISO YYYY-MM, Gregorian
+    end_month: str
+    label: str  # Thai B.E., e.g. "ต.ค. 68 – มี.ค. 69"
+
+
+# ---------------------------------------------------------------- periods
+_MONTHS = tuple(zip(MONTHS, MONTHS_ABBR, strict=True))  # (full name, abbreviation) in calendar order
+
+
+def _abbr_pattern(abbr: str) -> str:
+    # "มี.ค." is also typed "มีค", "มี.ค" or "มี. ค." - dots and spaces are optional.
+    letters = [part for part in abbr.split(".") if part]
+    return r"\.?\s?".join(map(re.escape, letters)) + r"\.?"
+
+
+_ENGLISH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_ALTS = sorted(
+    [(full, n) for n, (full, _a) in enumerate(_MONTHS, 1)]
+    + [(_abbr_pattern(a), n) for n, (_f, a) in enumerate(_MONTHS, 1)]
+    + [(rf"(?i:{e}[a-z]*\.?)", n) for n, e in enumerate(_ENGLISH, 1)],
+    key=lambda pair: (pair[0].startswith("\\") or "\\" in pair[0], -len(pair[0])),
+)
+_MONTH = "|".join(f"(?P<m{i}>{alt})" for i, (alt, _n) in enumerate(_MONTH_ALTS))
+_YEAR = r"(?:\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{4}|\d{2}))?"
+_ONE = re.compile(rf"(?:{_MONTH}){_YEAR}")
+_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
+
+
+# Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
+_LEAD_WORDS = re.compile(r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|ช่วง|ใน|เดือน|from|by|until)\s*)+")
+_INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เดือน|(?<=-)\s*เดือน")
+_WHOLE_YEAR = re.compile(r"\s*(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?\s*(?:\d{2,4})?\s*")
+
+
+# "1 ม.ค. 69", "วันที่ 30 มิ.ย. 69": a day before the month says nothing the timeline keeps.
+_DAY = re.compile(r"\s*(?:วันที่\s*)?\d{1,2}\s*(?=\D)")
+
+
+def _read_month(text: str, pos: int) -> tuple[int, int | None, int] | None:
+    day = _DAY.match(text, pos)
+    m = _ONE.match(text, day.end()) if day else None
+    m = m or _ONE.match(text, pos)
+    if not m:
+        return None
+    idx = next(i for i in range(len(_MONTH_ALTS)) if m.group(f"m{i}"))
+    year = None
+    if m.group("y"):
+        y = int(m.group("y"))
+        year = 2500 + y if y < 100 else (y if y >= 2400 else y + 543)
+    return _MONTH_ALTS[idx][1], year, m.end()
+
+
+def _label(month: int, be_year: int) -> str:
+    return f"{_MONTHS[month - 1][1]} {be_year % 100:02d}"
+
+
+def fiscal_span_th(fiscal_year: int) -> str:
+    """Return a fiscal year (B.E.) as Thai months, e.g. 2569 -> "ต.ค. 68 – ก.ย. 69"."""
+    return f"{_label(10, fiscal_year - 1)} – {_label(9, fiscal_year)}"
+
+
+def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) -> Period:
+    """Parse "ต.ค. 68 – มี.ค. 69" (Thai months, B.E. years) and check it lies inside the fiscal year.
+
+    With `deadline`, one month is the end of a period that starts with the fiscal year.
+    """
+    probe = to_arabic(" ".join(clean_display(text).split()))
+    example = (
+        f"ต.ค. {(fiscal_year - 1) % 100:02d} – มี.ค. {fiscal_year % 100:02d}"
+        if fiscal_year
+        else "ต.ค. 68 – มี.ค. 69"
+    )
+    bad = EditError(wording.EDIT_PERIOD_UNREADABLE.format(text=text.strip(), example=example))
+    if _WHOLE_YEAR.fullmatch(probe):
+        if fiscal_year is None:
+            raise EditError(wording.EDIT_PERIOD_NEEDS_YEAR.format(example=example))
+        return Period(
+            f"{fiscal_year - 1 - BE_OFFSET:04d}-10",
+            f"{fiscal_year - BE_OFFSET:04d}-09",
+            fiscal_span_th(fiscal_year),
+        )
+    # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
+    deadline = deadline or bool(re.match(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|by|until)", probe))
+    probe = _LEAD_WORDS.sub(lambda m: " " * len(m.group(0)), probe)  # keep offsets: blank the words out
+    probe = _INNER_WORDS.sub(lambda m: " " * len(m.group(0)), probe)
+    start_at = len(probe) - len(probe.lstrip())
+    first = _read_month(probe, start_at)
+    if not first:
+        raise bad
+    rest = probe[first[2] :]
+    sep = _RANGE_SEP.match(rest)
+    second = _read_month(rest, sep.end()) if sep else None
+    if sep and not second:
+        raise bad
+    tail = rest[second[2] :] if second else rest
+    if tail.strip():
+        raise bad
+    second = second or first
+    (m1, y1, _), (m2, y2, _) = first, second
+
+    def infer(month: int, year: int | None) -> int:
+        if year is not None:
+            return year
+        if fiscal_year is None:
+            raise EditError(wording.EDIT_PERIOD_NEEDS_YEAR.format(example=example))
+        return fiscal_year - 1 if month >= 10 else fiscal_year
+
+    y1, y2 = infer(m1, y1), infer(m2, y2)
+    if deadline and first is second:
+        # Only the end was given: the period runs from the first month of its fiscal year.
+        fy = fiscal_year or (y2 + 1 if m2 >= FISCAL_START_MONTH else y2)
+        m1, y1 = FISCAL_START_MONTH, fy - 1
+    start, end = (y1, m1), (y2, m2)
+    if start > end:
+        raise EditError(wording.EDIT_PERIOD_BACKWARDS.format(example=example))
+    if fiscal_year and not ((fiscal_year - 1, 10) <= start and end <= (fiscal_year, 9)):
+        raise EditError(
+            wording.EDIT_PERIOD_OUTSIDE.format(
+                period=f"{_label(m1, y1)} – {_label(m2, y2)}",
+                fiscal_year=fiscal_year,
+                span=fiscal_span_th(fiscal_year),
+                example=example,
+            )
+        )
+    label = _label(m1, y1) if start == end else f"{_label(m1, y1)} – {_label(m2, y2)}"
+    return Period(f"{y1 - BE_OFFSET:04d}-{m1:02d}", f"{y2 - BE_OFFSET:04d}-{m2:02d}", label)
+
+
+def command_period(cmd: EditCommand, fiscal_year: int | None) -> Period:
+    """Return the period a timeline edit sets (a deadline runs from the start of the fiscal year)."""
+    return parse_period(cmd.value, fiscal_year, deadline=cmd.deadline)

@@ -1,0 +1,74 @@
+"""Cleaning what an officer typed: word patterns that forgive typing slips, and polite endings.
+
+Used by the edit grammar (bot/drafting/edit_grammar.py) and by command reading
+(bot/dialogue/understand.py). Cutting endings looks only at a short window before
+the end each time, so it stays linear in the length of the message.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.drafting.edit_words import PARTICLES
+
+
+def slips(word: str) -> str:
+    """A word as a pattern that forgives left-out tone marks, mai han-akat and mai taikhu, and u/uu, i/ii slips."""
+    out = []
+    for ch in word:
+        if ch in "่้๊๋":
+            out.append("[่้๊๋]?")
+        elif ch in "ุู":
+            out.append("[ุู]")
+        elif ch in "ิี":
+            out.append("[ิี]")
+        elif ch in "ั็":  # mai han-akat and mai taikhu are often left out ("เปน")
+            out.append(f"{ch}?")
+        elif ch == " ":
+            out.append(r"\s*")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def words(*items: str) -> str:
+    """Return the words as one alternation, longest first, each forgiving slips."""
+    return "|".join(slips(w) for w in sorted(items, key=len, reverse=True))
+
+
+# One particle (or connective) at the very end; searched only in a short window before the end,
+# so cutting many of them stays linear in the message's length.
+# A particle may be drawn out ("ครับบบ", "ค่าาา").
+PARTICLE_END = re.compile(
+    "(?:"
+    + "|".join(f"{slips(p)}{re.escape(p[-1])}*" for p in sorted(PARTICLES, key=len, reverse=True))
+    + ")$",
+    re.I,
+)
+TAIL_WINDOW = 24
+
+
+def is_decoration(ch: str) -> bool:
+    """Tell whether a character is an emoji, a symbol or stray punctuation: never part of a value."""
+    if ch in "\ufe0e\ufe0f\u200d":
+        return True
+    cat = unicodedata.category(ch)
+    return cat in ("So", "Sk", "Cf") or ch in "!~^…,;、"
+
+
+def tail(text: str, start: int, end: int, ending: re.Pattern[str]) -> int:
+    """Return where text[start:end] ends once trailing spaces, emoji and `ending` matches are cut."""
+    while True:
+        while end > start and (text[end - 1].isspace() or is_decoration(text[end - 1])):
+            end -= 1
+        m = ending.search(text, max(start, end - TAIL_WINDOW), end)
+        if m is None or m.start() == end:
+            return end
+        end = m.start()
+
+
+def strip_polite(text: str) -> str:
+    """Return text without trailing polite particles, softeners, emoji and stray punctuation."""
+    text = text.strip()
+    return text[: tail(text, 0, len(text), PARTICLE_END)].strip()

@@ -1,0 +1,60 @@
+"""The words officers use when they edit a draft: fields, verbs, connectives, particles.
+
+Data, not logic: bot/drafting/edit_grammar.py builds its patterns from these lists
+(forgiving tone-mark and vowel slips), and bot/dialogue/understand.py uses the
+particles to read commands. Add a synonym here, not a rule in the grammar; each
+list is matched longest word first.
+"""
+
+from __future__ import annotations
+
+# Polite particles and softeners that end a sentence but are never part of a value.
+# ("ค่า" and "คับ" are left out: they end real words, มูลค่า and บังคับ.)
+PARTICLES = (
+    "ครับผม", "ครับ", "ฮะ", "ค่ะ", "คะ", "คร้าบ", "นะคะ", "นะครับ", "นะค่ะ", "นะ", "จ้า", "จ้ะ",
+    "จ๊ะ", "ค้าบ", "หน่อย", "ด้วย", "ให้หน่อย", "ให้ด้วย", "ด้วยนะ", "please", "pls", "thx", "thanks",
+)  # fmt: skip
+# "…ได้ไหม", "…ได้มั้ยคะ": a polite request, not a question about whether it is possible.
+REQUEST_ENDINGS = ("ได้ไหม", "ได้มั้ย", "ได้หรือไม่", "ได้หรือเปล่า", "ได้ป่าว", "ได้เปล่า", "ได้มั๊ย")
+# Openers of a request ("ขอเปลี่ยน …", "รบกวนลบ …").
+OPENERS = ("ขอ", "รบกวน", "ช่วย", "กรุณา", "อยากจะ", "อยาก", "ต้องการ", "ขอให้", "ให้", "please", "pls")
+# Verbs of change: with one of these a field and a value are an edit ("แถว 3 เปลี่ยนมาตรการเป็น …").
+CHANGE_VERBS = (
+    "แก้ไข", "แก้", "เปลี่ยนแปลง", "เปลี่ยน", "ปรับปรุง", "ปรับ", "เลื่อน", "ตั้ง", "กำหนด", "ระบุ",
+    "change", "edit", "set", "update", "rename", "replace",
+)  # fmt: skip
+# Connectives between a field and its value (the first seven are Thai or symbols).
+SEPARATORS = ("ให้เป็น", "เป็น", "ว่า", "คือ", ":", "=", "->", "→", "to", "as", "is")
+# Small words that may stand before a value and are cut from it.
+LEADING_FILLER = ("เพิ่มเติม", "เพิ่ม", "อีก", "add", "ของ", "ใน", "ที่", "for", "of", "the", "in")
+
+# Field words, by field.
+KPI_WORDS = ("ตัวชี้วัดความสำเร็จ", "ตัวชี้วัดผลสำเร็จ", "ตัวชี้วัดผลลัพธ์", "ค่าเป้าหมาย", "เป้าหมาย", "kpi")
+OWNER_WORDS = (
+    "หน่วยงานที่รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยงานผู้รับผิดชอบ", "หน่วยรับผิดชอบ", "ผู้รับผิดชอบหลัก",
+    "ผู้รับผิดชอบ", "คนรับผิดชอบ", "ผู้ดำเนินการ", "ผู้ดูแล", "เป็นผู้รับผิดชอบ", "รับผิดชอบ", "owners", "owner",
+)  # fmt: skip
+TIME_RANGE_WORDS = (
+    "ระยะเวลาดำเนินการ", "ระยะเวลา", "ช่วงเวลา", "กรอบเวลา", "ห้วงเวลา", "เวลา", "เริ่มดำเนินการ", "เริ่ม",
+    "ดำเนินการช่วง", "ดำเนินการระหว่าง", "timeline", "period",
+)  # fmt: skip
+# A time field that gives only the end: the period then starts with the fiscal year.
+TIME_END_WORDS = (
+    "ให้แล้วเสร็จภายใน", "แล้วเสร็จภายใน", "ให้เสร็จภายใน", "เสร็จภายใน", "ให้เสร็จก่อน", "เสร็จก่อน", "ให้เสร็จ",
+    "ดำเนินการภายใน", "กำหนดแล้วเสร็จ", "กำหนดเสร็จ", "กำหนดส่ง", "แล้วเสร็จ", "deadline", "due",
+)  # fmt: skip
+STEP_WORDS = ("ขั้นตอนการดำเนินงาน", "ขั้นตอนการดำเนินการ", "ขั้นตอน", "กิจกรรม", "วิธีดำเนินการ", "steps", "step")
+MEASURE_WORDS = ("ชื่อมาตรการ", "มาตรการ", "measure")
+# How a unit's name begins: "แถว 1 ผู้รับผิดชอบ กองคลัง" names an owner even without "เป็น".
+UNIT_WORDS = (
+    "กอง", "สำนัก", "งาน", "ฝ่าย", "ส่วน", "ศูนย์", "กลุ่ม", "คณะ", "ทุกกอง", "ทุกส่วน", "ทุกหน่วย", "นายก",
+    "ปลัด", "รองปลัด", "ผู้อำนวยการ", "ผู้บริหาร", "หัวหน้า", "เจ้าหน้าที่", "โรงเรียน", "โรงพยาบาล",
+)  # fmt: skip
+
+# Words that may stand beside a verb with no value ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู").
+SMALL_TALK = (
+    "ออกจากร่าง", "ออก", "ทิ้ง", "ได้เลย", "เลย", "ไป", "จากร่าง", "ไม่ต้องมี", "อีกครั้ง", "อีกแถว", "อีก", "ใหม่",
+    "ของ", "ใน", "สำหรับ", "ที่", "มาตรการ", "แถว", "ตัวชี้วัด", "ทั้งแถว", "ทั้งหมด", "row", "indicator",
+    "measure", "the", "last", "for", "of", "item", "ข้อ", "เป็นยังไงบ้าง", "เป็นอย่างไร", "บ้าง", "รายละเอียด",
+    "ให้ดู", "และ", "กับ",
+)  # fmt: skip
