@@ -6,12 +6,12 @@
 Reads benchmarks/edit_messages.yaml, splits it into a dev and a test half (seeded shuffle,
 stratified by expected effect; the split is fixed by SEED and was made before the grammar
 was tuned) and reads every message as the DRAFTED step of the dialogue does: a command
-(bot.dialogue.understand.parse_command), else an edit (bot.drafting.edits.parse_edit), else a
+(bot.dialogue.command_words.parse_command), else an edit (bot.drafting.edits.parse_edit), else a
 confirmation (is_confirm) or "keep" (is_keep), else refused. An effect is right when the
 command (with its file kinds or report rounds), or the edit's action, target, number and
 value (owners as the list stored, a timeline as the period it sets in fiscal year 2569)
-match the expectation. The baseline is the grammar of REV (default: the merge-base with
-main), loaded from git in the same run. Prints applied-as-meant per half, wall and CPU time.
+match the expectation. The baseline is the grammar of REV (default: 18a70cb, main before
+issue 11), loaded from git in the same run. Prints applied-as-meant per half, wall and CPU time.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from bot.offline import configure_offline  # noqa: E402
 
 configure_offline(Path(tempfile.gettempdir()) / "ita-bench-data")
 
-from bot.dialogue import understand as new_understand  # noqa: E402
+from bot.dialogue import command_words as new_understand  # noqa: E402
 from bot.dialogue.commands import REPORT_ROUNDS  # noqa: E402
 from bot.dialogue.files import _kinds  # noqa: E402
 from bot.drafting import edits as new_edits  # noqa: E402
@@ -148,6 +148,10 @@ def make_reader(understand: types.ModuleType, edits: types.ModuleType) -> Reader
     return read
 
 
+# main before issue 11: the grammar the natural edits were measured against.
+BASELINE_REV = "18a70cb"
+
+
 def load_base(rev: str) -> Reader:
     """Load the edit grammar and command words of a git revision as modules, without checking it out."""
 
@@ -185,12 +189,7 @@ def main() -> int:
     args = ap.parse_args()
     entries = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     dev, test = split(entries)
-    base_rev = (
-        args.base
-        or subprocess.run(
-            ["git", "-C", str(REPO), "merge-base", "HEAD", "main"], check=True, capture_output=True, text=True
-        ).stdout.strip()
-    )
+    base_rev = args.base or BASELINE_REV
     readers = {
         f"baseline ({base_rev[:8]})": load_base(base_rev),
         "this tree": make_reader(new_understand, new_edits),

@@ -11,8 +11,8 @@ import contextlib
 import pytest
 
 from bot.dialogue import render
+from bot.dialogue.command_words import CORRECT_WORDS, Command, is_confirm, is_keep, parse_command
 from bot.dialogue.files import _kinds
-from bot.dialogue.understand import CORRECT_WORDS, Command, is_confirm, is_keep, parse_command
 from bot.drafting.edit_history import MAX_HISTORY, fingerprint, pending, pending_command, remember, undo
 from bot.drafting.edits import (
     PARTICLES,

@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from bot import wording as w
 from bot.dialogue import render as say
+from bot.dialogue.command_words import Command
 from bot.dialogue.context import Context
 from bot.dialogue.files import export_documents, report_documents
 from bot.dialogue.states import HISTORY, PENDING, PROFILE_STATES, State, ask_profile_step, on_scores
-from bot.dialogue.understand import Command
 from bot.drafting.edit_history import remember, undo
 from bot.drafting.edits import row_numbers
 from bot.ita.measures import AgencyProfile

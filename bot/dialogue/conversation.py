@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 
 from bot import wording as w
+from bot.dialogue.command_words import Command, parse_command
 from bot.dialogue.commands import COMMANDS
 from bot.dialogue.context import MAX_OFFERED, OFFERED, Context, Turn
 from bot.dialogue.llm_understand import Reader, Reading
@@ -27,15 +28,7 @@ from bot.dialogue.pending import propose_score_change, resolve_pending
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever, Sessions
 from bot.dialogue.sessions import Session
 from bot.dialogue.states import PROFILE_STATES, STATES, State, edit_draft, on_name
-from bot.dialogue.understand import (
-    GREETING,
-    Command,
-    Kind,
-    Parsed,
-    looks_like_question,
-    parse_command,
-    understand,
-)
+from bot.dialogue.understand import GREETING, Kind, Parsed, looks_like_question, understand
 from bot.ita.framework import Framework
 from bot.ita.tiers import Thresholds
 from bot.thai import clean_display

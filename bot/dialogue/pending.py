@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot import wording as w
+from bot.dialogue.command_words import is_confirm
 from bot.dialogue.context import Context
 from bot.dialogue.messages import Choice
 from bot.dialogue.states import State, edit_draft, save_name, scores_or_confirmation
-from bot.dialogue.understand import Kind, bare, is_confirm, is_no
+from bot.dialogue.understand import Kind, bare, is_no
 from bot.drafting.edits import EditError, parse_edit
 from bot.scores import ScoreSet, apply_correction
 

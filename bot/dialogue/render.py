@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot import wording as w
+from bot.dialogue.command_words import CORRECT_WORDS
 from bot.dialogue.messages import Card, Choice
-from bot.dialogue.understand import CORRECT_WORDS
 from bot.drafting.edits import examples_th, number_rows
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft

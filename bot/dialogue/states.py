@@ -14,16 +14,11 @@ from collections.abc import Callable
 
 from bot import wording as w
 from bot.dialogue import render as say
+from bot.dialogue.command_words import CORRECT_WORDS, is_confirm, is_keep
 from bot.dialogue.context import PARTIAL, Context
 from bot.dialogue.messages import Choice
-from bot.dialogue.understand import (
-    CORRECT_WORDS,
-    GREETING,
-    bare,
-    is_confirm,
-    is_keep,
-    is_no,
-)
+from bot.dialogue.profile_text import drop_name_lead, names_a_body, plain_answer, split_units
+from bot.dialogue.understand import GREETING, bare, is_no
 from bot.drafting.edit_history import pending, pending_command, remember
 from bot.drafting.edits import EditAction, EditCommand, EditError, EditNeedsConfirm, apply, number_rows
 from bot.ita.measures import Draft, MeasureRow
@@ -51,28 +46,6 @@ MAX_SHOWN_CARDS = 10
 HISTORY = "draft_history"
 PENDING = "pending_edit"
 
-_UNIT_SEPARATORS = re.compile(r"[,\n;、/]|\s+และ\s*|(?<=\S)และ(?=(?:กอง|สำนัก|ฝ่าย|กลุ่ม|ศูนย์|หน่วย|งาน|ส่วน|แผนก))")
-# A list item's marker: bullets, dashes, "1." or "1)".
-_BULLET = re.compile(r"^\s*(?:[•●○◦▪■\-–—*·]+|\(?\d{1,2}[.)])\s*")
-# The words a Thai unit's name starts with: between two of them, a space separates two units.
-_UNIT_HEADS = ("กอง", "สำนัก", "ฝ่าย", "กลุ่ม", "ศูนย์", "หน่วย", "งาน", "ส่วน", "แผนก", "คณะ", "ที่ทำการ")
-# Words that name a kind of public body, beyond the agency types' own names and aliases.
-_AGENCY_WORDS = re.compile(
-    r"สำนักงาน|โรงพยาบาล|โรงเรียน|วิทยาลัย|สถาบัน|ศูนย์|กรม|กระทรวง|องค์การ|องค์กร|เทศบาล|อบต|อบจ|"
-    r"จังหวัด|อำเภอ|สถานี|ศาล|การไฟฟ้า|การประปา|ธนาคาร|มหาวิทยาลัย|กอง|สำนัก|ตำรวจ|ค่าย|agency|office|"
-    r"department|ministry|university|school|hospital",
-    re.I,
-)
-# Polite particles closing a typed answer: never part of a name or a unit.
-# Lead-ins before a typed name or list: "ชื่อหน่วยงานคือ ...", "หน่วยงานของเราชื่อ ...", "มี ...".
-_NAME_LEAD = re.compile(
-    r"^(?:ชื่อหน่วยงาน(?:ของ(?:เรา|ฉัน|ผม|หนู|ดิฉัน))?|หน่วยงาน(?:ของ(?:เรา|ฉัน|ผม|หนู|ดิฉัน))?ชื่อ|ชื่อ|"
-    r"(?:ผม|ดิฉัน|หนู|เรา)?(?:อยู่|มา)?จาก|(?:ผม|ดิฉัน|หนู|เรา)อยู่)\s*(?:คือ|ว่า|:)?\s*"
-)
-_UNITS_LEAD = re.compile(
-    r"^(?:หน่วยงานย่อย(?:มี|คือ|ได้แก่)?\s*:?|(?:มี|ได้แก่|คือ)\s*:?\s*(?=กอง|สำนัก|ฝ่าย|กลุ่ม|ศูนย์|หน่วย|งาน|ส่วน|แผนก|คณะ))\s*"
-)
-_CLOSING_PARTICLES = re.compile(r"(?:\s*(?:นะ)?(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ))+\s*$")
 _YEARS = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 
 
@@ -118,14 +91,9 @@ def ask_profile_step(ctx: Context, state: State) -> State:
     return state
 
 
-def plain_answer(text: str) -> str:
-    """Return a typed answer on one line, without the closing polite particles ("กองคลังค่ะ" -> "กองคลัง")."""
-    return _CLOSING_PARTICLES.sub("", " ".join(text.split())).strip()
-
-
 def looks_like_agency(ctx: Context, name: str) -> bool:
     """Tell whether a name reads as a public body: an agency type's name or alias, or a body's word."""
-    return ctx.playbook.match_agency_type(name) is not None or bool(_AGENCY_WORDS.search(name))
+    return ctx.playbook.match_agency_type(name) is not None or names_a_body(name)
 
 
 def on_name(ctx: Context) -> State:
@@ -140,7 +108,7 @@ def on_name(ctx: Context) -> State:
         name = plain_answer(name[greeting.end() :].lstrip(" ,ๆ"))
         name = re.sub(r"^(?:ครับ|ค่ะ|คะ|จ้า)\s*", "", name)
         ctx.say(w.GREETING_REPLY)
-    name = _NAME_LEAD.sub("", name, count=1).strip()
+    name = drop_name_lead(name)
     if is_confirm(bare(name).lower()) or is_no(name):
         name = ""  # "ใช่" / "ไม่ใช่" with no question open is not a name
     if not name:
@@ -206,28 +174,6 @@ def on_units(ctx: Context) -> State:
     profile.units = list(dict.fromkeys(units))
     ctx.say(w.UNITS_SAVED.format(units=", ".join(profile.units)))
     return ask_profile_step(ctx, State.PROFILE_YEAR)
-
-
-def split_units(text: str, known: list[str]) -> list[str]:
-    """Split a typed list of units on commas, new lines, bullets, "และ", and spaces between unit names."""
-    units: list[str] = []
-    for piece in _UNIT_SEPARATORS.split(_UNITS_LEAD.sub("", text.strip(), count=1)):
-        piece = plain_answer(_BULLET.sub("", piece)).strip(" -•*\t.")
-        if not piece:
-            continue
-        units.extend([piece] if piece in known else _split_on_spaces(piece))
-    return units
-
-
-def _split_on_spaces(piece: str) -> list[str]:
-    """ "กองคลัง กองช่าง สำนักปลัด" -> three units; "กองการศึกษา ศาสนาและวัฒนธรรม" stays one."""
-    groups: list[list[str]] = []
-    for word in piece.split():
-        if groups and not word.startswith(_UNIT_HEADS):
-            groups[-1].append(word)
-        else:
-            groups.append([word])
-    return [" ".join(g) for g in groups]
 
 
 def on_year(ctx: Context) -> State:

@@ -1,0 +1,262 @@
+"""Which short messages are commands, and which say yes or keep: "ร่างเลยค่ะ", "ขอไฟล์ Word", "ยืนยันครับ".
+
+A Thai alias is a command only when it is the whole message (or, for the few
+commands that take arguments, is followed by them), after polite particles,
+openers ("ขอ", "รบกวน") and a short lead-in without digits are trimmed, so that
+ordinary Thai sentences that happen to start with "ร่าง" or "รายงาน" are not
+taken as orders. Button labels typed as text are the button's command.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+
+from bot.drafting.edits import PARTICLES, strip_polite
+from bot.thai import to_arabic
+from bot.wording import REDRAFT_KEEP_LABEL
+
+# An export/report alias followed by this much text is a sentence about reports, not an order.
+COMMAND_ARGS_MAX_CHARS = 40
+
+# Words the officer may type (the buttons send the first of each).
+KEEP_WORDS = (
+    "ใช้ตามนี้",
+    "เหมือนเดิม",
+    "ตามนี้",
+    "เอาตามนี้",
+    "ใช้ค่าเดิม",
+    "ค่าเดิม",
+    "ใช้ตามเดิม",
+    "ตามเดิม",
+    "ok",
+    "okay",
+    "โอเค",
+    "โอเช",
+    "keep",
+)
+CONFIRM_WORDS = (
+    "ยืนยัน", "ตกลง", "ถูกต้อง", "ใช่", "confirm", "yes", "ok", "okay", "โอเค", "ได้เลย", "ถูก", "เรียบร้อย", "ได้",
+    "เอาเลย", "จัดไป",
+    "correct", "confirmed", "y",
+)  # fmt: skip
+CORRECT_WORDS = ("แก้ไข", "แก้", "แก้ไขคะแนน")
+# A confirmation is a few words ("ถูกต้องแล้วค่ะ ยืนยัน"); a longer message says something else.
+CONFIRM_MAX_CHARS = 40
+# "ครบแล้ว ร่างเลย": a short lead-in before a command, with no digits, is still that command.
+LEAD_IN_MAX_CHARS = 30
+
+
+class Command(enum.Enum):
+    """The commands; the value is the slash word ("/start")."""
+
+    START = "start"
+    HELP = "help"
+    NEW = "new"
+    PROFILE = "profile"
+    SCORES = "scores"
+    DRAFT = "draft"
+    EXPORT = "export"
+    REPORT = "report"
+    THRESHOLD = "threshold"
+    CANCEL = "cancel"
+    ASK = "ask"
+    UNDO = "undo"
+
+
+# (command, Thai/English words, Thai words may be followed by arguments). The whole message,
+# once polite particles, openers ("ขอ", "ช่วย") and "เลย"/"ให้" are cut, must be one of the words.
+ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
+    (Command.START, ("เริ่ม", "เริ่มต้น", "start"), False),
+    (Command.HELP, ("ช่วยเหลือ", "วิธีใช้", "help", "คำสั่ง", "ดูคำสั่ง", "เมนู", "menu"), False),
+    (Command.NEW, ("เริ่มใหม่", "เริ่มต้นใหม่", "ล้างข้อมูล", "new"), False),
+    (Command.PROFILE, ("ข้อมูลหน่วยงาน", "แก้ข้อมูลหน่วยงาน", "profile"), False),
+    (Command.SCORES, ("คะแนน",), True),
+    (
+        Command.DRAFT,
+        (
+            "ร่าง",
+            "ร่างมาตรการ",
+            "ร่างใหม่ทั้งหมด",
+            "ร่างใหม่ทั้งฉบับ",
+            "ร่างใหม่",
+            "ร่างแผน",
+            "ร่างแผนมาตรการ",
+            "เริ่มร่าง",
+            "ร่างมาตรการใหม่",
+            "ร่างมาตรการใหม่ทั้งหมด",
+            "ร่างตาราง",
+            "ร่างตารางมาตรการ",
+            "draft",
+        ),
+        False,
+    ),
+    (Command.EXPORT, ("ดาวน์โหลด",), True),
+    (Command.REPORT, ("รายงาน", "แบบรายงานผล"), True),
+    (Command.THRESHOLD, ("เกณฑ์",), True),
+    (Command.CANCEL, ("ยกเลิก", "cancel", REDRAFT_KEEP_LABEL), False),
+    (Command.ASK, ("ถาม",), True),
+    (Command.UNDO, ("ย้อนกลับ", "ย้อน", "undo", "เอาคืน", "คืนค่าเดิม"), False),
+)
+# Commands a short lead-in may precede ("ไม่มีตัวอื่นแล้ว ร่างเลย").
+_AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
+
+_OPENERS = re.compile(r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|อยาก|ต้องการ|please|pls|can i have|i want)\s*", re.I)
+_THEN = re.compile(r"\s*(?:ได้เลย|เลย|ให้|ได้|ทีนะ|ที|now|please)\s*$", re.I)
+_NEGATION = re.compile(r"ไม่ต้อง|อย่า(?!ง)|ยังไม่|ไม่เอา|ไม่ใช่|\b(?:don't|do not|not)\b", re.I)
+# Export: a verb of sending or downloading, then only file kinds and small words.
+_EXPORT_HEAD = re.compile(
+    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|export|download|get|send)?\s*(?:ไฟล์|เอกสาร|files?|documents?)?",
+    re.I,
+)
+_FILE_KINDS = (
+    "docx",
+    "word",
+    "เวิร์ด",
+    "เวิด",
+    "xlsx",
+    "excel",
+    "เอ็กเซล",
+    "เอกเซล",
+    "png",
+    "chart",
+    "กราฟ",
+    "แผนภูมิ",
+)
+_EXPORT_FILLER = (
+    "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
+    "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
+    "ตาราง", "มาตรการ", "ร่าง",
+)  # fmt: skip
+# Report: the report form, then only its rounds ("รอบ 6 เดือน").
+_REPORT_HEAD = re.compile(
+    r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?รายงาน(?:ผล)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?|^report(?:s)?|^progress report",
+    re.I,
+)
+_REPORT_FILLER = ("รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ")
+# Undo: a verb of going back, then only words about which change ("ย้อนกลับไปก่อนหน้า", "undo last edit").
+_UNDO_HEAD = re.compile(
+    r"^(?:undo|revert|ย้อน(?:กลับ)?|เอาคืน|คืนค่า|กลับไป|ยกเลิก(?=\s*(?:การ|ที่|สิ่งที่)\s*(?:แก้|ลบ|เพิ่ม|เปลี่ยน)))", re.I
+)
+_UNDO_REST = re.compile(
+    r"(?:\s|(?:การ|ที่|สิ่งที่)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
+    r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step)*",
+    re.I,
+)
+
+
+# Emoji that agree on their own, with skin tones and variation selectors.
+_AGREE = set("👍👌✅🆗🙆\ufe0f\u200d") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
+
+
+def _decor(ch: str) -> bool:
+    return ch in "\ufe0e\ufe0f\u200d" or unicodedata.category(ch) in ("So", "Sk", "Cf") or ch in "!~^….,;:"
+
+
+def _forms(text: str) -> list[str]:
+    """The message as a command is compared, ever shorter: lower case and no emoji, then without
+    particles, "เลย"/"ให้" at the end and openers ("ขอ", "ช่วย") at the start, one cut at a time."""
+    text = " ".join("".join(ch for ch in to_arabic(text).lower() if not _decor(ch)).split())
+    forms = [text]
+    while True:
+        cut = _OPENERS.sub("", _THEN.sub("", strip_polite(text))).strip()
+        if cut == text or not cut:
+            return forms
+        forms.append(cut)
+        text = cut
+
+
+def _fill(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?:\s|,|&|\+|/|(?:{'|'.join(sorted(words, key=len, reverse=True))}))*", re.I)
+
+
+_EXPORT_REST = _fill((*_FILE_KINDS, *_EXPORT_FILLER))
+_REPORT_REST = _fill((*_REPORT_FILLER, r"\d{1,2}"))
+
+
+def _export_or_report(short: str) -> tuple[Command, str] | None:
+    m = _REPORT_HEAD.match(short)
+    if m and m.group(0):
+        rest = short[m.end() :]
+        if _REPORT_REST.fullmatch(rest):
+            return Command.REPORT, " ".join(re.findall(r"\d{1,2}", rest))
+    m = _EXPORT_HEAD.match(short)
+    if m:
+        rest = short[m.end() :]
+        kinds = re.findall("|".join(_FILE_KINDS), rest, re.I)
+        # A bare "ขอ"/"ส่ง" is not enough by itself: it needs a file kind ("ขอ word", "ส่ง excel มา").
+        head = m.group(0).strip()
+        if _EXPORT_REST.fullmatch(rest) and (kinds or head not in ("", "ขอ", "ส่ง", "get", "send")):
+            return Command.EXPORT, " ".join(k.lower() for k in kinds)
+    return None
+
+
+def _alias(short: str) -> tuple[Command, str] | None:
+    for command, words, _takes_args in ALIASES:
+        if short in words:
+            return command, ""
+    undo = _UNDO_HEAD.match(short)
+    if undo and _UNDO_REST.fullmatch(short, undo.end()):
+        return Command.UNDO, ""
+    return _export_or_report(short)
+
+
+def parse_command(text: str) -> tuple[Command, str] | None:
+    """Return (command, arguments) if the message is a command, else None."""
+    stripped = text.strip()
+    if stripped.startswith("/"):
+        head, _, args = stripped[1:].partition(" ")
+        head, _, rest = head.partition("\n")
+        name = head.split("@", 1)[0].lower()  # Telegram groups send "/start@SomeBot"
+        args = "\n".join(x for x in (rest, args) if x).strip()
+        return next(((c, args) for c in Command if c.value == name), None)
+    lowered = stripped.lower()
+    for command, words, takes_args in ALIASES:
+        if not takes_args or command in (Command.EXPORT, Command.REPORT):
+            continue
+        for word in sorted(words, key=len, reverse=True):
+            if lowered == word:
+                return command, ""
+            if lowered.startswith(word) and lowered[len(word) : len(word) + 1] in (" ", "\n"):
+                return command, stripped[len(word) :].strip()
+    if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
+        return None
+    forms = _forms(stripped)
+    if _NEGATION.search(forms[0]) or "?" in forms[0]:
+        return None
+    for form in forms:
+        found = _alias(form)
+        if found is not None:
+            return found
+    # "ไม่มีตัวอื่นแล้ว ร่างเลย": a short lead-in without digits, then a command.
+    lead, _, last = forms[-1].rpartition(" ")
+    if lead and len(lead) <= LEAD_IN_MAX_CHARS and not any(ch.isdigit() for ch in lead):
+        for form in _forms(last):
+            found = _alias(form)
+            if found is not None and found[0] in _AFTER_LEAD_IN:
+                return found
+    return None
+
+
+def _only(text: str, words: tuple[str, ...]) -> bool:
+    """Tell whether a short message is made only of these words, polite particles and emoji."""
+    if len(text) > CONFIRM_MAX_CHARS:
+        return False
+    short = "".join(ch for ch in text.lower() if not _decor(ch)).strip()
+    if not short:  # a lone 👍 or 👌 agrees; other emoji say nothing
+        return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
+    tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด)?"
+    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+\s*", short))
+
+
+def is_keep(text: str) -> bool:
+    """Tell whether the officer keeps the value shown ("ใช้ตามนี้", "ใช้ตามนี้ค่ะ")."""
+    return _only(text, KEEP_WORDS)
+
+
+def is_confirm(text: str) -> bool:
+    """Tell whether the officer confirms ("ยืนยัน", "ยืนยันค่ะ", "ถูกต้องแล้วครับ ยืนยัน 👍")."""
+    return _only(text, CONFIRM_WORDS)
