@@ -234,3 +234,21 @@ def test_a_name_typed_in_a_sentence_is_kept_without_its_lead_in_and_particles(of
     assert session(officer).profile.name == "" and officer.state() is State.PROFILE_NAME
     officer.says(typed)
     assert session(officer).profile.name == name and officer.state() is State.PROFILE_TYPE
+
+
+def test_the_draft_command_with_some_scores_offers_the_two_ways_on_then_drafts_what_was_given(officer):
+    to_scores(officer)
+    officer.says(FOUR_IN_PROSE)
+    officer.says("/draft")
+    assert officer.state() is State.SCORES and "ยังขาดตัวชี้วัดที่ 1" in officer.text()
+    assert [c.payload for c in officer.last.choices] == [w.PARTIAL_WAIT, w.PARTIAL_DRAFT]
+    officer.presses(w.PARTIAL_DRAFT_LABEL)
+    officer.says("/draft")
+    draft = session(officer).draft
+    assert officer.state() is State.DRAFTED and [r.indicator for r in draft.rows] == [7, 8, 9, 10]
+
+
+def test_the_confirmation_shows_the_overall_as_typed(officer):
+    to_confirm(officer, "\nคะแนนรวม 94.39")
+    summary = officer.last.texts[0]
+    assert "คะแนนภาพรวมที่แจ้งมา: 94.39" in summary and "ต่างจากที่คำนวณได้" not in summary

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.command_words import Command
-from bot.dialogue.context import Context
+from bot.dialogue.context import PARTIAL, Context
 from bot.dialogue.files import export_documents, report_documents
 from bot.dialogue.states import HISTORY, PENDING, PROFILE_STATES, State, ask_profile_step, on_scores
 from bot.drafting.edit_history import remember, undo
@@ -89,8 +89,11 @@ def _draft(ctx: Context, args: str) -> None:
         ctx.say(w.CANNOT_DRAFT_PROFILE, ctx.prompt_hint())
         return
     scores = session.scores
-    if scores is None or ctx.missing(scores):
-        if scores is not None:
+    partial_chosen = bool(session.extra.get(PARTIAL)) and scores is not None and bool(scores.indicators)
+    if scores is None or (ctx.missing(scores) and not partial_chosen):
+        if scores is not None and scores.indicators:
+            ctx.offer_partial(scores)  # wait for the rest, or draft from the indicators given
+        elif scores is not None:
             ctx.say(w.CANNOT_DRAFT_MISSING, ctx.missing_text(scores))
         else:
             ctx.say(w.CANNOT_DRAFT_NO_SCORES, w.ASK_SCORES)

@@ -232,15 +232,16 @@ def confirmation_summary(scores: ScoreSet, fw: Framework, thresholds: Thresholds
             lines.append(
                 w.CONFIRM_ITEM.format(code=code, where=where, score=_score(v), tier=thresholds.tier(v))
             )
+    # The plan uses the overall as the officer typed it; the dialogue asks once when it differs
+    # from the weighted mean (Context.ask_overall_once), so the summary does not repeat that.
     total = overall(scores.indicators, fw)
+    shown = scores.overall if scores.overall is not None else total
     lines.append("")
-    if total is not None:
-        lines.append(w.CONFIRM_OVERALL.format(score=_score(total)))
-        if scores.overall is not None and abs(scores.overall - total) > SCORE_TOLERANCE:
-            lines.append(w.CONFIRM_OVERALL_DIFFERS.format(typed=_score(scores.overall), total=_score(total)))
-    elif scores.overall is not None:
+    if scores.overall is not None:
         lines.append(w.CONFIRM_OVERALL_TYPED.format(score=_score(scores.overall)))
-    lv = level(scores.year, total if total is not None else scores.overall, computed, fw)
+    elif total is not None:
+        lines.append(w.CONFIRM_OVERALL.format(score=_score(total)))
+    lv = level(scores.year, shown, computed, fw)
     if lv.label:
         lines.append(
             w.CONFIRM_LEVEL.format(label=lv.label) + ("" if lv.confirmed else w.CONFIRM_LEVEL_UNCONFIRMED)
