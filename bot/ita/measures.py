@@ -95,4 +95,5 @@ class Draft(BaseModel):
     kpis: list[str] = Field(default_factory=list, description="document-level success indicators")
     monitoring_plan: list[str] = Field(default_factory=list)
     engine: str = "default"
+    layout: str = Field(default="default", description="document layout: a key of bot.export.layouts.LAYOUTS")
     notes: list[str] = Field(default_factory=list, description="messages for the officer, e.g. LLM fallback")
