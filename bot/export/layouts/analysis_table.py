@@ -14,6 +14,7 @@ from bot.export.layouts.common import (
     LayoutContext,
     cover,
     fit_table,
+    heading,
     indicator_analysis,
     indicator_heading,
     is_item_row,
@@ -26,7 +27,7 @@ from bot.export.layouts.common import (
     success_and_monitoring,
 )
 from bot.export.plan import score_text, year_text
-from bot.export.word import Line, heading, new_document, para, to_bytes
+from bot.export.word import Line, new_document, para, to_bytes
 from bot.ita.measures import MeasureRow
 
 HEADERS: tuple[tuple[str, ...], ...] = (
@@ -100,7 +101,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         fit_table(doc, HEADERS, [table_cells(ctx, r) for r in rows])
     else:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
-    success_and_monitoring(doc, ctx, 4, heading)
+    success_and_monitoring(doc, ctx, 4)
     signatures(doc, ctx)
     return to_bytes(doc)
 

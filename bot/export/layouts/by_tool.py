@@ -14,6 +14,7 @@ from bot.export.layouts.common import (
     LayoutContext,
     cover,
     fit_table,
+    heading,
     indicator_analysis,
     indicator_heading,
     indicators_by_tool,
@@ -26,7 +27,7 @@ from bot.export.layouts.common import (
     success_and_monitoring,
 )
 from bot.export.plan import indicator_name, score_text, year_text
-from bot.export.word import USABLE_W, Line, heading, new_document, para, to_bytes
+from bot.export.word import USABLE_W, Line, new_document, para, to_bytes
 from bot.ita.measures import MeasureRow
 from bot.thai import fiscal_month_iso, round_deadline
 
@@ -151,7 +152,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         fit_table(doc, HEADERS, [table_cells(ctx, r) for r in rows])
     if not ctx.draft.rows:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
-    success_and_monitoring(doc, ctx, 5, heading)
+    success_and_monitoring(doc, ctx, 5)
     signatures(doc, ctx)
     return to_bytes(doc)
 

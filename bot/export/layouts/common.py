@@ -8,17 +8,19 @@ notes and its level note go to the officer in chat, never into these documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
+from docx.text.paragraph import Paragraph
 
 from bot.export.plan import indicator_name, plan_years, score_text, tier_for, year_text
 from bot.export.tables import column_widths, fitted_widths, grid_table, plain_table
 from bot.export.word import CELL_PAD, TABLE_PT, TITLE_PT, USABLE_W, Line, para
+from bot.export.word import heading as word_heading
 from bot.ita.agency_types import AgencyType
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
@@ -36,6 +38,7 @@ _THAI_RUN_START = re.compile("[ก-๙]+")
 # A number and its unit, or a unit word and its number, are one unbreakable word in print.
 _UNIT_AFTER = re.compile(r"(\d[\d.,]*)\s+(คะแนน|ครั้ง|วัน|เดือน|ปี|ข้อ|ตัวชี้วัด|คน|แห่ง|บริการ|รอบ|%)")
 _UNIT_BEFORE = re.compile(r"(ร้อยละ|ไตรมาส(?:ที่)?|รอบ|ตัวชี้วัดที่|พ\.ศ\.)\s+(\d[\d.,]*)")
+_MONTH_YEAR = re.compile(r"([ก-๙]{1,2}\.[ก-๙]{1,2}\.)\s+(\d{2,4})")  # "ต.ค. 68"
 _DATE = re.compile(r"(\d{1,2})\s+([ก-๙]{1,2}\.[ก-๙]{1,2}\.|[ก-๙]+าคม|[ก-๙]+ายน|กุมภาพันธ์)\s+(\d{2,4})")
 
 
@@ -125,7 +128,7 @@ def keep_units(text: str) -> str:
             after = ZWSP
         return before + NBSP.join(g for g in m.groups() if g) + after
 
-    for pattern in (_DATE, _UNIT_AFTER, _UNIT_BEFORE):
+    for pattern in (_DATE, _MONTH_YEAR, _UNIT_AFTER, _UNIT_BEFORE):
         text = pattern.sub(glue, text)
     return text
 
@@ -240,6 +243,11 @@ def _unbreakable(line: str | Line) -> str | Line:
 
 
 # ---------------------------------------------------------------------- shared blocks
+def heading(doc: DocumentObject, text: str, level: int = 1) -> Paragraph:
+    """Add a section heading whose numbers stay with their units ("พ.ศ. 2569" on one line)."""
+    return word_heading(doc, keep_units(text), level)
+
+
 def cover(doc: DocumentObject, ctx: LayoutContext, lines: Sequence[str]) -> None:
     """Print the title lines, the agency once, and the date of the data."""
     for line in lines:
@@ -263,7 +271,10 @@ def indicator_analysis(doc: DocumentObject, ctx: LayoutContext, number: int) -> 
     main = next((r for r in rows if not is_item_row(r)), None)
     para(doc, keep_units(main.analysis if main else f"อยู่ในระดับ{ctx.tier_of(number)}"), indent_cm=1)
     for item in (r for r in rows if is_item_row(r)):
-        para(doc, keep_units(f"- {item_name(item)}: {item.analysis}"), indent_cm=1.5)
+        # an analysis that opens with its item's code names it already
+        named = item.items[0] in item.analysis[: len(item.items[0]) + 8]
+        text = item.analysis if named else f"{item_name(item)}: {item.analysis}"
+        para(doc, keep_units(f"- {text}"), indent_cm=1.5)
 
 
 def item_name(row: MeasureRow) -> str:
@@ -300,15 +311,15 @@ def score_table(
     fit_table(doc, headers, rows, total=int(USABLE_W * 0.62))
 
 
-def success_and_monitoring(doc: DocumentObject, ctx: LayoutContext, number: int, heading_fn: Callable) -> int:
+def success_and_monitoring(doc: DocumentObject, ctx: LayoutContext, number: int) -> int:
     """Print the KPI list and the monitoring plan as numbered sections from `number`; return the next number."""
     if ctx.draft.kpis:
-        heading_fn(doc, f"{number}. ตัวชี้วัดความสำเร็จ")
+        heading(doc, f"{number}. ตัวชี้วัดความสำเร็จ")
         for line in numbered(ctx.draft.kpis):
             para(doc, keep_units(line), indent_cm=1)
         number += 1
     if ctx.draft.monitoring_plan:
-        heading_fn(doc, f"{number}. การกำกับติดตามและรายงานผล")
+        heading(doc, f"{number}. การกำกับติดตามและรายงานผล")
         for line in numbered(ctx.draft.monitoring_plan):
             para(doc, keep_units(line), indent_cm=1)
         number += 1

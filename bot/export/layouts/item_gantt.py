@@ -17,6 +17,7 @@ from bot.export.layouts.common import (
     LayoutContext,
     cover,
     fit_table,
+    heading,
     is_item_row,
     keep_units,
     numbered,
@@ -26,7 +27,7 @@ from bot.export.layouts.common import (
     threshold_text,
 )
 from bot.export.plan import score_text, year_text
-from bot.export.word import TABLE_PT, Line, heading, new_document, para, to_bytes, write
+from bot.export.word import TABLE_PT, Line, new_document, para, to_bytes, write
 from bot.ita.measures import MeasureRow
 from bot.ita.tiers import Tier
 from bot.thai import BE_OFFSET
@@ -186,7 +187,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         _subheadings(table, subheads)
     if not ctx.draft.rows:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
-    success_and_monitoring(doc, ctx, 3, heading)
+    success_and_monitoring(doc, ctx, 3)
     signatures(doc, ctx)
     return to_bytes(doc)
 

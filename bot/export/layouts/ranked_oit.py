@@ -18,6 +18,7 @@ from bot.export.layouts.common import (
     LayoutContext,
     cover,
     fit_table,
+    heading,
     indicators_by_tool,
     is_item_row,
     keep_units,
@@ -29,7 +30,7 @@ from bot.export.layouts.common import (
 )
 from bot.export.layouts.positions import positions
 from bot.export.plan import indicator_name, score_text, year_text
-from bot.export.word import Line, heading, new_document, para, to_bytes
+from bot.export.word import Line, new_document, para, to_bytes
 from bot.ita.facts import SOLID, OitItem
 from bot.ita.measures import MeasureRow
 from bot.ita.tiers import Tier
@@ -177,7 +178,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         closing += f" ต่อ{ctx.executive}"
     para(doc)
     para(doc, keep_units(closing), indent_cm=1)
-    success_and_monitoring(doc, ctx, 4, heading)
+    success_and_monitoring(doc, ctx, 4)
     signatures(doc, ctx)
     return to_bytes(doc)
 

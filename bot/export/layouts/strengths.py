@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot.export.layouts.common import (
     LayoutContext,
     cover,
+    heading,
     indicator_analysis,
     indicator_heading,
     is_item_row,
@@ -26,13 +27,13 @@ from bot.export.layouts.common import (
     threshold_text,
 )
 from bot.export.plan import year_text
-from bot.export.word import heading, new_document, para, to_bytes
+from bot.export.word import new_document, para, to_bytes
 from bot.ita.measures import MeasureRow
 from bot.ita.tiers import Tier
 
 PRINCIPLE = (
-    "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency "
-    "Assessment: ITA) เป็นเครื่องมือที่มุ่งพัฒนาการดำเนินงานของหน่วยงานภาครัฐในเชิงสร้างสรรค์ "
+    "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
+    "เป็นเครื่องมือที่มุ่งพัฒนาการดำเนินงานของหน่วยงานภาครัฐในเชิงสร้างสรรค์ "
     "ให้หน่วยงานได้รับทราบสถานะและจุดที่ต้องพัฒนาด้านคุณธรรมและความโปร่งใสของตน "
     "และนำผลการประเมินไปกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานอย่างเป็นรูปธรรม"
 )
@@ -116,7 +117,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
             for row in rows_of(ctx, number):
                 # a strength keeps a short entry: its measure, who and when (steps are in Excel)
                 _bullets(doc, ctx, row, steps=tier != Tier.MAINTAIN)
-    success_and_monitoring(doc, ctx, 5, heading)
+    success_and_monitoring(doc, ctx, 5)
     signatures(doc, ctx)
     return to_bytes(doc)
 
