@@ -19,14 +19,16 @@ from bot.app import build_drafter, ensure_index
 from bot.drafting.engine import DraftRequest
 from bot.export import Exporters, render_layout_docx
 from bot.export.layouts import LAYOUTS, find_layout, get_layout, layout_choices
-from bot.export.layouts.common import NBSP, LayoutContext, is_item_row, keep_units, longest_word
+from bot.export.layouts.common import LayoutContext, is_item_row
 from bot.export.layouts.item_gantt import quarters
 from bot.export.layouts.positions import position_of
+from bot.export.layouts.printform import NBSP, WJ, ZWSP, keep_units, longest_word, plain_text
 from bot.export.layouts.ranked_oit import ranked_rows
 from bot.export.report import RESULT_HEADERS
 from bot.ita.measures import AgencyProfile
 from bot.ita.tiers import Thresholds, Tier
 from bot.scores import parse_scores
+from bot.thai import tokenize
 from tests.kb_helpers import make_kb, make_settings
 
 SEEDS = {  # seed -> (agency type, name) as the seed's own agency
@@ -90,7 +92,7 @@ def _cells(tr) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    return text.replace(NBSP, " ").replace("\u200b", "")
+    return plain_text(text)
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -349,7 +351,16 @@ def test_units_become_the_positions_that_head_them(unit, position):
 
 
 def test_numbers_stay_with_their_units_and_words_are_never_split():
-    assert keep_units("ไม่น้อยกว่าร้อยละ 90 ของบุคลากร") == f"ไม่น้อยกว่า\u200bร้อยละ{NBSP}90 ของบุคลากร"
-    assert keep_units("ภายใน 31 มี.ค. 69") == f"ภายใน 31{NBSP}มี.ค.{NBSP}69"
-    assert keep_units("กรอบ 3 ด้าน") == "กรอบ 3 ด้าน"  # "รอบ" ends another word here
+    printed = keep_units("ไม่น้อยกว่าร้อยละ 90 ของบุคลากร")
+    assert plain_text(printed) == "ไม่น้อยกว่าร้อยละ 90 ของบุคลากร"
+    assert f"ะ{NBSP}90" in printed  # the unit and its number are glued
+    pieces = [p for p in re.split(f"[ {ZWSP}]", printed.replace(WJ, "")) if p]
+    assert f"ร้อยละ{NBSP}90" in pieces  # one unbreakable piece
+    words = tokenize("ไม่น้อยกว่าร้อยละ 90 ของบุคลากร", drop_stopwords=False)
+    assert [p for p in pieces if NBSP not in p] == [w for w in words if w not in ("ร้อยละ", "90")]
+    assert WJ + "ถ้" in keep_units("ครบถ้วน")  # no break inside a word
+    assert plain_text(keep_units("ภายใน 31 มี.ค. 69")).endswith("31 มี.ค. 69")
+    assert f"31{NBSP}" in keep_units("ภายใน 31 มี.ค. 69")
+    assert NBSP not in keep_units("กรอบ 3 ด้าน")  # "รอบ" ends another word here
+    assert keep_units(printed) == printed
     assert longest_word(keep_units("รอบ 12 เดือน")) > longest_word("เดือน")

@@ -18,16 +18,16 @@ from bot.export.layouts.common import (
     indicator_analysis,
     indicator_heading,
     is_item_row,
-    keep_units,
     numbered,
     overall_sentence,
+    para,
     rows_of,
     score_table,
     signatures,
     success_and_monitoring,
 )
 from bot.export.plan import score_text, year_text
-from bot.export.word import Line, new_document, para, to_bytes
+from bot.export.word import Line, new_document, to_bytes
 from bot.ita.measures import MeasureRow
 
 HEADERS: tuple[tuple[str, ...], ...] = (
@@ -84,18 +84,17 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         ],
     )
     heading(doc, f"1. ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)}")
-    para(doc, keep_units(overall_sentence(ctx)), indent_cm=1)
+    para(doc, overall_sentence(ctx), indent_cm=1)
     if ctx.draft.indicators:
         score_table(doc, ctx, sorted(ctx.draft.indicators))
     heading(doc, "2. การวิเคราะห์ผลการประเมินรายตัวชี้วัด")
     for i, number in enumerate(sorted(ctx.draft.indicators), start=1):
         indicator_heading(doc, ctx, number, f"2.{i} ")
         indicator_analysis(doc, ctx, number)
-    title = heading(
+    heading(
         doc,
         f"3. การนำผลการวิเคราะห์ไปสู่การปรับปรุง หรือพัฒนาองค์กร หรือรักษาระดับ ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}",
     )
-    title.paragraph_format.page_break_before = True
     rows = ordered_rows(ctx)
     if rows:
         fit_table(doc, HEADERS, [table_cells(ctx, r) for r in rows])

@@ -22,12 +22,13 @@ from bot.export.layouts.common import (
     keep_units,
     numbered,
     overall_sentence,
+    para,
     rows_of,
     signatures,
     success_and_monitoring,
 )
 from bot.export.plan import indicator_name, score_text, year_text
-from bot.export.word import USABLE_W, Line, new_document, para, to_bytes
+from bot.export.word import USABLE_W, Line, new_document, to_bytes
 from bot.ita.measures import MeasureRow
 from bot.thai import fiscal_month_iso, round_deadline
 
@@ -119,7 +120,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         ],
     )
     heading(doc, "1. ผลการประเมินของหน่วยงาน")
-    para(doc, keep_units(overall_sentence(ctx)), indent_cm=1)
+    para(doc, overall_sentence(ctx), indent_cm=1)
     tools = ctx.draft.tools
     if tools:
         para(
@@ -139,11 +140,10 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         for i, n in enumerate(numbers, start=1):
             indicator_heading(doc, ctx, n, f"({i}) ")
             indicator_analysis(doc, ctx, n)
-    title = heading(
+    heading(
         doc,
         f"4. การนำผลการวิเคราะห์ไปสู่การปรับปรุง หรือพัฒนาองค์กร หรือรักษาระดับ ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}",
     )
-    title.paragraph_format.page_break_before = True
     for k, (code, numbers) in enumerate(groups.items(), start=1):
         rows = [r for n in numbers for r in rows_of(ctx, n)]
         if not rows:

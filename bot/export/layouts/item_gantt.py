@@ -22,12 +22,13 @@ from bot.export.layouts.common import (
     keep_units,
     numbered,
     overall_sentence,
+    para,
     signatures,
     success_and_monitoring,
     threshold_text,
 )
 from bot.export.plan import score_text, year_text
-from bot.export.word import TABLE_PT, Line, new_document, para, to_bytes, write
+from bot.export.word import TABLE_PT, Line, new_document, to_bytes, write
 from bot.ita.measures import MeasureRow
 from bot.ita.tiers import Tier
 from bot.thai import BE_OFFSET
@@ -43,7 +44,7 @@ HEADERS: tuple[tuple[str, ...], ...] = (
     ("Q3",),
     ("Q4",),
     ("หน่วยงานที่", "รับผิดชอบ"),
-    ("แนวทางการ", "กำกับติดตาม"),
+    ("แนวทาง", "การกำกับติดตาม"),
     ("การรายงานผล",),
 )
 QUARTER_COLUMNS = (2, 3, 4, 5)
@@ -160,7 +161,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         ],
     )
     heading(doc, "1. สรุปผลการประเมิน")
-    para(doc, keep_units(overall_sentence(ctx)), indent_cm=1)
+    para(doc, overall_sentence(ctx), indent_cm=1)
     quarter_note = ", ".join(f"Q{q} = {QUARTER_MONTHS[q]}" for q in QUARTERS)
     heading(doc, f"2. มาตรการ ขั้นตอน ระยะเวลา การกำกับติดตาม และการรายงานผล ปีงบประมาณ พ.ศ. {year_text(fiscal)}")
     para(doc, f"ระยะเวลาดำเนินการแสดงเป็นรายไตรมาสของปีงบประมาณ: {quarter_note}", indent_cm=1)

@@ -21,16 +21,16 @@ from bot.export.layouts.common import (
     heading,
     indicators_by_tool,
     is_item_row,
-    keep_units,
     numbered,
     overall_sentence,
+    para,
     score_table,
     signatures,
     success_and_monitoring,
 )
 from bot.export.layouts.positions import positions
 from bot.export.plan import indicator_name, score_text, year_text
-from bot.export.word import Line, new_document, para, to_bytes
+from bot.export.word import Line, new_document, to_bytes
 from bot.ita.facts import SOLID, OitItem
 from bot.ita.measures import MeasureRow
 from bot.ita.tiers import Tier
@@ -129,7 +129,7 @@ def _lowest_per_tool(doc, ctx: LayoutContext) -> None:
             f"{indicator_name(ctx.framework, lowest)} มีค่าคะแนนน้อยที่สุดในกลุ่มเครื่องมือ "
             f"({score_text(scores[lowest])} คะแนน)"
         )
-        para(doc, keep_units(text), indent_cm=1)
+        para(doc, text, indent_cm=1)
 
 
 def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
@@ -142,18 +142,17 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         ["มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}"],
     )
     heading(doc, f"1. ผลคะแนนการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)}")
-    para(doc, keep_units(overall_sentence(ctx)), indent_cm=1)
+    para(doc, overall_sentence(ctx), indent_cm=1)
     scores = ctx.draft.indicators
     if scores:
         para(doc, "ลำดับคะแนนรายตัวชี้วัด จากคะแนนสูงสุดถึงต่ำสุด", bold=True).paragraph_format.keep_with_next = True
         score_table(doc, ctx, sorted(scores, key=lambda n: (-scores[n], n)), rank=True)
         heading(doc, "2. การวิเคราะห์ผลคะแนนรายเครื่องมือ")
         _lowest_per_tool(doc, ctx)
-    title = heading(
+    heading(
         doc,
         f"3. มาตรการขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}",
     )
-    title.paragraph_format.page_break_before = True
     para(
         doc,
         "เรียงตามคะแนนจากต่ำสุดขึ้นไป ตัวชี้วัดด้านการเปิดเผยข้อมูลสาธารณะ (OIT) ที่ยังไม่ถึงเกณฑ์แสดงตามหัวข้อที่ต้องเผยแพร่",
@@ -177,7 +176,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
     if ctx.executive:
         closing += f" ต่อ{ctx.executive}"
     para(doc)
-    para(doc, keep_units(closing), indent_cm=1)
+    para(doc, closing, indent_cm=1)
     success_and_monitoring(doc, ctx, 4)
     signatures(doc, ctx)
     return to_bytes(doc)

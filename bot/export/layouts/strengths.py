@@ -17,8 +17,8 @@ from bot.export.layouts.common import (
     indicator_heading,
     is_item_row,
     item_name,
-    keep_units,
     overall_sentence,
+    para,
     plain_steps,
     rows_of,
     score_table,
@@ -27,7 +27,7 @@ from bot.export.layouts.common import (
     threshold_text,
 )
 from bot.export.plan import year_text
-from bot.export.word import new_document, para, to_bytes
+from bot.export.word import new_document, to_bytes
 from bot.ita.measures import MeasureRow
 from bot.ita.tiers import Tier
 
@@ -59,10 +59,10 @@ def _bullets(doc, ctx: LayoutContext, row: MeasureRow, *, steps: bool = True) ->
     para(doc, f"- {label}{row.measure}", indent_cm=1).paragraph_format.keep_with_next = True
     if steps:
         for step in plain_steps(row):
-            para(doc, keep_units(f"- {step}"), indent_cm=1.5)
-    para(doc, keep_units(f"ผู้รับผิดชอบ: {', '.join(row.owners)}  ระยะเวลา: {row.timeline}"), indent_cm=1.5)
+            para(doc, f"- {step}", indent_cm=1.5)
+    para(doc, f"ผู้รับผิดชอบ: {', '.join(row.owners)}  ระยะเวลา: {row.timeline}", indent_cm=1.5)
     if steps:
-        para(doc, keep_units(f"ตัวชี้วัดความสำเร็จ: {row.kpi}"), indent_cm=1.5)
+        para(doc, f"ตัวชี้วัดความสำเร็จ: {row.kpi}", indent_cm=1.5)
 
 
 def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
@@ -80,7 +80,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
     heading(doc, "1. หลักการและเหตุผล")
     para(doc, PRINCIPLE, indent_cm=1)
     heading(doc, f"2. ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)}")
-    para(doc, keep_units(overall_sentence(ctx)), indent_cm=1)
+    para(doc, overall_sentence(ctx), indent_cm=1)
     if ctx.draft.indicators:
         score_table(doc, ctx, sorted(ctx.draft.indicators))
     strengths, weaknesses = split(ctx)
