@@ -364,3 +364,11 @@ def test_numbers_stay_with_their_units_and_words_are_never_split():
     assert NBSP not in keep_units("กรอบ 3 ด้าน")  # "รอบ" ends another word here
     assert keep_units(printed) == printed
     assert longest_word(keep_units("รอบ 12 เดือน")) > longest_word("เดือน")
+
+
+@pytest.mark.parametrize("name", list(LAYOUTS))
+def test_a_buttons_label_or_name_reads_back_as_its_layout(name):
+    # the chat's buttons can send the Thai title (or the name) as their payload
+    assert find_layout(LAYOUTS[name].title) is LAYOUTS[name]
+    assert find_layout(f"ขอ{LAYOUTS[name].title}ค่ะ") is LAYOUTS[name]
+    assert find_layout(name) is LAYOUTS[name]

@@ -141,10 +141,6 @@ def _subheadings(table, positions: list[int]) -> None:
         shd.set(qn("w:color"), "auto")
         shd.set(qn("w:fill"), SUBHEAD_FILL)
         tc_pr.append(shd)
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
-        for p in merged._tc.findall(qn("w:p")):
-            p.get_or_add_pPr().append(OxmlElement("w:keepNext"))
 
 
 def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
