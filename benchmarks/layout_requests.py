@@ -9,6 +9,11 @@ before bot.export.layouts.matching was tuned; tune on DEV only, report both.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 CASES: list[tuple[str, str | None]] = [
     # strengths-weaknesses
     ("แบบจุดแข็งจุดอ่อน", "strengths-weaknesses"),

@@ -48,7 +48,7 @@ RESULT_HEADERS: tuple[tuple[str, ...], ...] = (
     ("ปัญหา/", "อุปสรรค"),
     ("สถานะ",),
 )
-RESULT_CM = (6.0, 3.6, 5.0)  # result, problems, status ("☐ อยู่ระหว่างดำเนินการ" on one line)
+RESULT_CM = (5.0, 3.0, 5.4)  # result, problems, status ("☐ อยู่ระหว่างดำเนินการ" on one line)
 
 
 def _layout_table(doc, layout: Layout, ctx: LayoutContext, round_months: int) -> None:

@@ -109,26 +109,30 @@ def fit_table(
     fixed: Mapping[int, int] | None = None,
     keep_together: bool = False,
 ):
-    """Add a grid table whose columns fit their longest word, the rest of the width shared by need."""
+    """Add a grid table whose columns fit their longest word, the rest of the width shared by need.
+
+    `fixed` columns (e.g. a report's blank result columns) get their width, narrowed only
+    when the other columns' words would not fit beside them.
+    """
     rows = [[[_unbreakable(line) for line in cell] for cell in row] for row in rows]
     minimums = word_minimums(headers, rows, size)
-    for col, width in (fixed or {}).items():
-        minimums[col] = width
-    if sum(minimums) > total:  # too many long words: shrink proportionally (never happens at 14 pt)
-        minimums = [int(m * total / sum(minimums)) for m in minimums]
-    if fixed:
-        free = [c for c in range(len(headers)) if c not in fixed]
-        rest = fitted_widths(
-            [[row[c] for c in free] for row in rows],
-            [minimums[c] for c in free],
-            total - sum(fixed.values()),
-            size=size,
-        )
-        widths = list(minimums)
-        for c, w in zip(free, rest, strict=True):
-            widths[c] = w
-    else:
-        widths = fitted_widths(rows, minimums, total, size=size)
+    fixed = dict(fixed or {})
+    free = [c for c in range(len(headers)) if c not in fixed]
+    need = sum(minimums[c] for c in free)
+    if fixed and need > total - sum(fixed.values()):  # the words come first: narrow the blanks
+        scale = max(0.0, total - need) / sum(fixed.values())
+        fixed = {c: int(w * scale) for c, w in fixed.items()}
+    if need > total - sum(fixed.values()):  # more long words than the page holds (not seen at 14 pt)
+        minimums = [int(m * (total - sum(fixed.values())) / need) for m in minimums]
+    rest = fitted_widths(
+        [[row[c] for c in free] for row in rows],
+        [minimums[c] for c in free],
+        total - sum(fixed.values()),
+        size=size,
+    )
+    widths = [fixed.get(c, 0) for c in range(len(headers))]
+    for c, w in zip(free, rest, strict=True):
+        widths[c] = w
     return grid_table(doc, [list(h) for h in headers], rows, widths, size=size, keep_together=keep_together)
 
 
