@@ -56,7 +56,7 @@ def _indicator_paragraph(doc, ctx: LayoutContext, i: int, number: int) -> None:
 def _bullets(doc, ctx: LayoutContext, row: MeasureRow, *, steps: bool = True) -> None:
     """Print a row as seed 000's "-" bullets: the measure, its steps, who and when, the KPI."""
     label = f"{item_name(row)}: " if is_item_row(row) else ""
-    para(doc, f"- {label}{row.measure}", indent_cm=1).paragraph_format.keep_with_next = True
+    para(doc, f"- {label}{row.measure}", bold=True, indent_cm=1).paragraph_format.keep_with_next = True
     if steps:
         for step in plain_steps(row):
             para(doc, f"- {step}", indent_cm=1.5)
