@@ -3,7 +3,7 @@
     python -m bot                    the bot (console chat when no channel credentials are set)
     python -m bot ask "<คำถาม>"       quote the best passages with sources
     python -m bot parse-scores       show what the score parser reads from stdin
-    python -m bot draft --scores F   draft the measure plan offline (.docx/.xlsx/JSON)
+    python -m bot draft --scores F   draft the measure plan offline (.docx/.xlsx/JSON); --layout NAME
 
 Every command reads Settings and starts the bot with bot.app.boot(). main(argv)
 returns the exit status, so tests call it in-process.
@@ -35,6 +35,7 @@ COMMANDS = ("run", "ask", "parse-scores", "draft")
 HELP = ("-h", "--help", "help")
 ASK_K = 5  # passages quoted by `ask` unless -k says otherwise
 STDIN = "-"  # `draft --scores -` reads the scores from stdin
+DEFAULT_LAYOUT = "default"  # `draft --layout`: the keys of wording.LAYOUT_LABELS (bot.export.layouts)
 
 
 # ---------------------------------------------------------------------- run
@@ -150,7 +151,12 @@ def _read_scores(source: str, framework: Framework, year: int | None) -> tuple[S
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    """Draft the plan and print JSON or write .docx/.xlsx files."""
+    """Draft the plan and print JSON or write .docx/.xlsx files, in the layout --layout names."""
+    args.layout = (args.layout or DEFAULT_LAYOUT).strip().lower()
+    if args.layout not in wording.LAYOUT_LABELS:
+        names = ", ".join(wording.LAYOUT_LABELS)
+        print(wording.CLI_DRAFT_UNKNOWN_LAYOUT.format(given=args.layout, names=names), file=sys.stderr)
+        return 2
     settings = Settings()
     app = boot(settings)
     agency_type = app.playbook.match_agency_type(args.agency_type)
@@ -184,13 +190,18 @@ def cmd_draft(args: argparse.Namespace) -> int:
     draft = app.drafter.draft(
         DraftRequest(profile, scores, thresholds, include_maintain=not args.no_maintain)
     )
+    draft = draft.model_copy(update={"layout": args.layout})
     for note in draft.notes:
         print(note, file=sys.stderr)
+    exporters = app.exporters  # they draw the draft in its layout
     if args.out:
-        args.out.write_bytes(app.exporters.render_docx(draft, chart_png=app.exporters.render_chart(draft)))
+        chart = (
+            exporters.render_chart(draft) if args.layout == DEFAULT_LAYOUT else None
+        )  # only the default has one
+        args.out.write_bytes(exporters.render_docx(draft, chart_png=chart))
         print(wording.CLI_DRAFT_SAVED_WORD.format(path=args.out), file=sys.stderr)
     if args.xlsx:
-        args.xlsx.write_bytes(app.exporters.render_xlsx(draft))
+        args.xlsx.write_bytes(exporters.render_xlsx(draft))
         print(wording.CLI_DRAFT_SAVED_EXCEL.format(path=args.xlsx), file=sys.stderr)
     if args.json or not (args.out or args.xlsx):
         out = {
@@ -201,6 +212,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
             "level_note": draft.level_note,
             "overall": draft.overall,
             "engine": draft.engine,
+            "layout": draft.layout,
             "notes": draft.notes,
             "rows": [r.model_dump(exclude={"topic"}) | {"topic": r.topic} for r in draft.rows],
         }
@@ -249,8 +261,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-maintain", action="store_true", help=wording.CLI_DRAFT_NO_MAINTAIN_HELP)
     p.add_argument("--out", type=Path, help=wording.CLI_DRAFT_OUT_HELP)
     p.add_argument("--xlsx", type=Path, help=wording.CLI_DRAFT_XLSX_HELP)
+    p.add_argument("--layout", default=DEFAULT_LAYOUT, metavar="NAME", help=wording.CLI_DRAFT_LAYOUT_HELP)
+    p.epilog = _layouts_epilog()  # one layout a line, so the names and descriptions are not rewrapped
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("--json", action="store_true", help=wording.CLI_JSON_HELP)
     return top
+
+
+def _layouts_epilog() -> str:
+    """Return the list of layouts for `draft --help`: each name with its one-line Thai description."""
+    choices = "\n".join(
+        wording.CLI_DRAFT_LAYOUT_CHOICE.format(name=name, title=title, description=description)
+        for name, (title, description) in wording.LAYOUT_LABELS.items()
+    )
+    return wording.CLI_DRAFT_LAYOUTS_EPILOG.format(choices=choices)
 
 
 def main(argv: list[str] | None = None) -> int:

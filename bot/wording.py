@@ -534,6 +534,48 @@ EMBEDDING_OPENAI_NEEDS = "EMBEDDING=openai ต้องตั้งค่า EMB
 EMBEDDING_UNKNOWN = "ไม่รู้จักค่า EMBEDDING={kind!r} — ใช้ hashing, sentence-transformers:<โฟลเดอร์โมเดล> หรือ openai"
 
 
+# ====================================================================== layouts
+# (bot/export/layouts: the document layouts an officer can choose, in chat and on the command line)
+
+# Name (as on a button and in lists) and one-line description of each layout.
+LAYOUT_DEFAULT_TITLE = "แบบมาตรฐาน"
+LAYOUT_DEFAULT_DESCRIPTION = "ตารางมาตรการรายตัวชี้วัดครบทุกช่อง (แบบเริ่มต้น)"
+LAYOUT_STRENGTHS_TITLE = "แบบจุดแข็ง–จุดอ่อน"
+LAYOUT_STRENGTHS_DESCRIPTION = "แยกจุดแข็งและจุดอ่อนตามเกณฑ์คะแนน แล้วให้ข้อเสนอแนะเป็นข้อ ๆ ทีละจุดอ่อน"
+LAYOUT_ANALYSIS_TITLE = "แบบวิเคราะห์แล้วตาราง"
+LAYOUT_ANALYSIS_DESCRIPTION = "วิเคราะห์รายตัวชี้วัดเป็นข้อ ๆ แล้วสรุปเป็นตารางเดียว ตามด้วยตัวชี้วัดความสำเร็จ"
+LAYOUT_BY_TOOL_TITLE = "แบบแยกตามเครื่องมือ"
+LAYOUT_BY_TOOL_DESCRIPTION = "จัดกลุ่มตาม IIT / EIT / OIT ตารางหกช่องพร้อมช่องรายงานผลรอบ 6 และ 12 เดือน"
+LAYOUT_ITEM_GANTT_TITLE = "แบบรายข้อพร้อมแผนรายไตรมาส"
+LAYOUT_ITEM_GANTT_DESCRIPTION = (
+    "มาตรการรายข้อคำถาม แบ่งสามระดับ พร้อมช่องไตรมาส 1–4 แนวทางกำกับติดตาม และการรายงานผล"
+)
+LAYOUT_RANKED_OIT_TITLE = "แบบเรียงคะแนนนำด้วย OIT"
+LAYOUT_RANKED_OIT_DESCRIPTION = (
+    "เรียงตัวชี้วัดตามคะแนน มาตรการเริ่มจากหัวข้อ OIT ที่ต้องเผยแพร่ ผู้รับผิดชอบระบุเป็นตำแหน่ง"
+)
+# Every layout by its command-line name (bot.export.layouts.LAYOUTS has the same keys, in this order).
+LAYOUT_LABELS: dict[str, tuple[str, str]] = {
+    "default": (LAYOUT_DEFAULT_TITLE, LAYOUT_DEFAULT_DESCRIPTION),
+    "strengths-weaknesses": (LAYOUT_STRENGTHS_TITLE, LAYOUT_STRENGTHS_DESCRIPTION),
+    "analysis-then-table": (LAYOUT_ANALYSIS_TITLE, LAYOUT_ANALYSIS_DESCRIPTION),
+    "by-tool": (LAYOUT_BY_TOOL_TITLE, LAYOUT_BY_TOOL_DESCRIPTION),
+    "item-gantt": (LAYOUT_ITEM_GANTT_TITLE, LAYOUT_ITEM_GANTT_DESCRIPTION),
+    "ranked-oit": (LAYOUT_RANKED_OIT_TITLE, LAYOUT_RANKED_OIT_DESCRIPTION),
+}
+
+# The chat: the question with its buttons, what was chosen, and a request that names no layout.
+LAYOUT_QUESTION = (
+    "ต้องการเอกสารมาตรการแบบใด เลือกจากปุ่มด้านล่าง หรือพิมพ์ เช่น \"ขอแบบแยกตามเครื่องมือ\"\n{choices}"
+)
+LAYOUT_CHOICE_LINE = "• {title}: {description}"
+LAYOUT_CHOSEN = "ใช้{title}แล้ว ไฟล์ Word, Excel และแบบรายงานผลรอบ 6/12 เดือนจะจัดตามแบบนี้"
+LAYOUT_UNKNOWN = (
+    "ยังไม่ทราบว่าต้องการแบบใด — มีให้เลือก: {titles} "
+    "โปรดเลือกจากปุ่ม หรือพิมพ์ เช่น \"ขอแบบจุดแข็งจุดอ่อน\""
+)
+
+
 # ====================================================================== command line
 # (bot/__main__ and ingest.py: usage lines, help, errors)
 
@@ -576,6 +618,10 @@ CLI_DRAFT_THRESHOLD_HELP = 'เกณฑ์ระดับ เช่น "85/95" 
 CLI_DRAFT_NO_MAINTAIN_HELP = "ไม่ต้องร่างแถวรักษาระดับสำหรับตัวชี้วัดที่คะแนนสูง"
 CLI_DRAFT_OUT_HELP = "บันทึกไฟล์ Word (.docx)"
 CLI_DRAFT_XLSX_HELP = "บันทึกไฟล์ Excel (.xlsx)"
+CLI_DRAFT_LAYOUT_HELP = "แบบเอกสาร Word/Excel (ค่าเริ่มต้น default) ดูรายชื่อแบบด้านล่าง"
+CLI_DRAFT_LAYOUTS_EPILOG = "แบบเอกสารที่เลือกได้ (--layout NAME):\n{choices}"
+CLI_DRAFT_LAYOUT_CHOICE = "  {name:<22}{title}: {description}"
+CLI_DRAFT_UNKNOWN_LAYOUT = 'ไม่รู้จักแบบเอกสาร "{given}" — ใช้หนึ่งใน: {names}'
 CLI_DRAFT_UNKNOWN_AGENCY_TYPE = 'ไม่รู้จักประเภทหน่วยงาน "{given}" — กรุณาระบุหนึ่งใน: {names}'
 CLI_DRAFT_BAD_THRESHOLD = 'อ่านเกณฑ์ไม่ได้ — กรุณาระบุ เช่น "85/95" หรือ "70"'
 CLI_DRAFT_SAVED_WORD = "บันทึกไฟล์ Word แล้ว: {path}"

@@ -167,3 +167,64 @@ def test_draft_rejects_an_unknown_agency_type(data_dir, seeds_dir):
     )
     assert result.returncode == 2
     assert "ไม่รู้จักประเภทหน่วยงาน" in result.stderr and "เทศบาลตำบล" in result.stderr
+
+
+def test_draft_help_lists_every_layout_with_its_thai_description(tmp_path):
+    from bot import wording
+
+    result = _bot(["draft", "--help"], tmp_path)
+    assert result.returncode == 0
+    assert "--layout NAME" in result.stdout
+    for name, (title, description) in wording.LAYOUT_LABELS.items():
+        line = next(li for li in result.stdout.splitlines() if li.strip().startswith(name + " "))
+        assert title in line and description in line  # one line per layout
+
+
+def test_draft_layout_writes_that_layout(data_dir, seeds_dir, tmp_path):
+    out, xlsx = tmp_path / "by-tool.docx", tmp_path / "by-tool.xlsx"
+    result = _bot(
+        [
+            "draft",
+            "--scores",
+            str(next(seeds_dir.glob("002_*.txt"))),
+            "--agency-type",
+            "ทต.",
+            "--agency-name",
+            "เทศบาลตำบลนิเวศน์",
+            "--layout",
+            "by-tool",
+            "--out",
+            str(out),
+            "--xlsx",
+            str(xlsx),
+        ],
+        data_dir,
+    )
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out) as z:  # without the invisible line-break hints (word joiners, no-break spaces)
+        xml = z.read("word/document.xml").decode("utf-8")
+    xml = xml.replace("\u2060", "").replace("\u200b", "").replace("\u202f", " ")
+    for text in ("(IIT)", "(EIT)", "(OIT)", "รอบ 6 เดือน", "รอบ 12 เดือน", "เทศบาลตำบลนิเวศน์"):
+        assert text in xml
+    assert "แหล่งอ้างอิง" not in xml and "ภาพที่ 1" not in xml  # no sources, no chart in this layout
+    from openpyxl import load_workbook
+
+    headers = [c.value for c in load_workbook(xlsx)["มาตรการ"][2]]
+    assert headers[0] == "แบบ" and headers[-2:] == ["รายงานผลรอบ 6 เดือน", "รายงานผลรอบ 12 เดือน"]
+
+
+def test_draft_rejects_an_unknown_layout(data_dir, seeds_dir):
+    result = _bot(
+        [
+            "draft",
+            "--scores",
+            str(next(seeds_dir.glob("001_*.txt"))),
+            "--agency-type",
+            "ทต.",
+            "--layout",
+            "gantt",
+        ],
+        data_dir,
+    )
+    assert result.returncode == 2
+    assert 'ไม่รู้จักแบบเอกสาร "gantt"' in result.stderr and "item-gantt" in result.stderr

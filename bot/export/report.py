@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from bot.export.docx import agency_label
+from bot.export.layouts import Layout, LayoutContext, get_layout
+from bot.export.layouts.common import fit_table
 from bot.export.plan import indicator_name, plan_years, year_text
 from bot.export.tables import column_widths, grid_table, plain_table
-from bot.export.word import TITLE_PT, heading, new_document, para, to_bytes
+from bot.export.word import CM, TITLE_PT, heading, new_document, para, to_bytes
+from bot.ita.agency_types import AgencyType
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
 from bot.thai import format_thai_date, round_deadline, round_period
@@ -38,10 +42,42 @@ def _cells(row: MeasureRow, framework: Framework) -> list[list[str]]:
     return [measure, list(row.owners), [row.timeline], ["", "", ""], [""], [""], list(STATUS_BOXES)]
 
 
+# A layout's report prints its own columns, then these blank ones for the officer to fill in.
+RESULT_HEADERS: tuple[tuple[str, ...], ...] = (
+    ("ผลการดำเนินงาน",),
+    ("ปัญหา/", "อุปสรรค"),
+    ("สถานะ",),
+)
+RESULT_CM = (5.0, 3.0, 5.4)  # result, problems, status ("☐ อยู่ระหว่างดำเนินการ" on one line)
+
+
+def _layout_table(doc, layout: Layout, ctx: LayoutContext, round_months: int) -> None:
+    """Print the layout's report columns and the blank result columns, one row per measure."""
+
+    assert layout.report_rows is not None and layout.report_headers is not None
+    printed: Sequence[Sequence[str]] = layout.report_headers(round_months)
+    headers = [*printed, *RESULT_HEADERS]
+    first_blank = len(printed)
+    rows = [
+        [*cells, ["", "", ""], [""], list(STATUS_BOXES)] for cells in layout.report_rows(ctx, round_months)
+    ]
+    fixed = {first_blank + i: int(cm * CM) for i, cm in enumerate(RESULT_CM)}
+    fit_table(doc, headers, rows, fixed=fixed)
+
+
 def render_report_docx(
-    draft: Draft, framework: Framework, round_months: int, *, today: date | None = None
+    draft: Draft,
+    framework: Framework,
+    round_months: int,
+    *,
+    today: date | None = None,
+    layout: str | None = None,
+    agency_types: Mapping[str, AgencyType] | None = None,
 ) -> bytes:
-    """Render the progress-report template for round 6 or 12 months as A4-landscape .docx bytes."""
+    """Render the progress-report template for round 6 or 12 months as A4-landscape .docx bytes.
+
+    The measure columns follow the chosen layout (the draft's own by default).
+    """
     if round_months not in ROUNDS:
         raise ValueError(f"a progress round is 6 or 12 months, got {round_months}")
     _, fiscal = plan_years(draft)
@@ -70,7 +106,10 @@ def render_report_docx(
         f"ถึง {round_deadline(fiscal, round_months)}",
         indent_cm=1,
     )
-    if draft.rows:
+    chosen = get_layout(layout or draft.layout)
+    if draft.rows and chosen.report_rows is not None:
+        _layout_table(doc, chosen, LayoutContext(draft, framework, agency_types or {}), round_months)
+    elif draft.rows:
         grid_table(
             doc, REPORT_HEADERS, [_cells(r, framework) for r in draft.rows], column_widths(REPORT_WEIGHTS)
         )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bot.export.layouts import Layout, LayoutContext, get_layout
 from bot.export.plan import (
     MEASURE_COLUMNS,
     MEASURE_HEADERS,
@@ -21,6 +22,7 @@ from bot.export.plan import (
     year_text,
 )
 from bot.export.word import FONT
+from bot.ita.agency_types import AgencyType
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
 
@@ -81,21 +83,36 @@ def _row_values(row: MeasureRow, references: dict[tuple[str, str], int], framewo
     return cells
 
 
-def render_xlsx(draft: Draft, framework: Framework) -> bytes:
-    """Render the measure table and the indicator scores as .xlsx bytes (names from `framework`)."""
+def render_xlsx(
+    draft: Draft,
+    framework: Framework,
+    *,
+    layout: str | None = None,
+    agency_types: Mapping[str, AgencyType] | None = None,
+) -> bytes:
+    """Render the measure table and the indicator scores as .xlsx bytes (names from `framework`).
+
+    The measure sheet has the columns of the chosen layout (the draft's own by default);
+    the default layout keeps one column per field and a sheet of quoted sources.
+    """
     _, fiscal = plan_years(draft)
     agency = draft.agency.name or "หน่วยงาน"
     wb = Workbook()
     measures = wb.active
     measures.title = "มาตรการ"
+    title = f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} {agency}"
+    chosen = get_layout(layout or draft.layout)
     references = reference_numbers(draft)
-    _write_table(
-        measures,
-        f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} {agency}",
-        list(MEASURE_HEADERS),
-        [_row_values(row, references, framework) for row in draft.rows],
-        [c.weight * WIDTH_PER_WEIGHT for c in MEASURE_COLUMNS],
-    )
+    if chosen.xlsx_rows is None:
+        _write_table(
+            measures,
+            title,
+            list(MEASURE_HEADERS),
+            [_row_values(row, references, framework) for row in draft.rows],
+            [c.weight * WIDTH_PER_WEIGHT for c in MEASURE_COLUMNS],
+        )
+    else:
+        _write_layout(measures, title, chosen, LayoutContext(draft, framework, agency_types or {}))
     scores = wb.create_sheet("คะแนนรายตัวชี้วัด")
     row_tier = {r.indicator: r.tier for r in draft.rows}
     _write_table(
@@ -111,6 +128,8 @@ def render_xlsx(draft: Draft, framework: Framework) -> bytes:
     for row in scores.iter_rows(min_row=3, min_col=3, max_col=3):
         for cell in row:
             cell.number_format = "0.00"
+    if chosen.xlsx_rows is not None:  # a layout prints no sources: the workbook matches the document
+        return _save(wb)
     # The quoted passages, numbered as in the Word appendix and in the measure sheet's last column.
     _write_table(
         wb.create_sheet("แหล่งอ้างอิง"),
@@ -119,6 +138,16 @@ def render_xlsx(draft: Draft, framework: Framework) -> bytes:
         [[n, source, text] for (source, text), n in references.items()],
         SOURCE_WIDTHS,
     )
+    return _save(wb)
+
+
+def _write_layout(ws: Worksheet, title: str, layout: Layout, ctx: LayoutContext) -> None:
+    """Write the measure sheet in a layout's columns and row order."""
+    assert layout.xlsx_rows is not None
+    _write_table(ws, title, list(layout.xlsx_headers), layout.xlsx_rows(ctx), layout.xlsx_widths)
+
+
+def _save(wb: Workbook) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

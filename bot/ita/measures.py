@@ -99,5 +99,6 @@ class Draft(BaseModel):
     kpis: list[str] = Field(default_factory=list, description="document-level success indicators")
     monitoring_plan: list[str] = Field(default_factory=list)
     engine: str = "default"
+    layout: str = Field(default="default", description="document layout: a key of bot.export.layouts.LAYOUTS")
     notes: list[str] = Field(default_factory=list, description="messages for the officer, e.g. LLM fallback")
     last_row_number: int = Field(default=0, ge=0, description="the highest row number ever given")

@@ -1,0 +1,168 @@
+"""Render every layout for the five seeds' own scores through LibreOffice; count pages, check line breaks.
+
+    python benchmarks/layouts_render.py [--png docs/render/layouts]
+
+For each layout and seed: draft with the real drafter (the seed's scores, its agency type),
+write the Word plan, convert it to PDF with `soffice --headless`, and report
+  * pages,
+  * line breaks inside a pythainlp word: for every two consecutive lines of `pdftotext -raw`
+    (LibreOffice writes a table cell's lines together) whose junction joins two Thai runs,
+    the junction must fall between two pythainlp words of the joined text,
+  * a number split from its unit ("ร้อยละ" | "90", "90" | "คะแนน"),
+  * CPU and wall time of drafting plus Word.
+With --png, the first two pages of each layout for the seed it reproduces go to that folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bot.app import build_drafter, ensure_index  # noqa: E402
+from bot.drafting.engine import DraftRequest  # noqa: E402
+from bot.export import Exporters  # noqa: E402
+from bot.export.layouts import LAYOUTS  # noqa: E402
+from bot.ita.measures import AgencyProfile, Draft  # noqa: E402
+from bot.ita.tiers import Thresholds  # noqa: E402
+from bot.scores import parse_scores  # noqa: E402
+from bot.thai import tokenize  # noqa: E402
+from tests.kb_helpers import make_kb, make_settings  # noqa: E402
+
+SEEDS = {
+    "000": ("school", "โรงเรียนบ้านธิพิทยา"),
+    "001": ("municipality_subdistrict", "เทศบาลตำบลนามะเขือ"),
+    "002": ("municipality_subdistrict", "เทศบาลตำบลนิเวศน์"),
+    "003": ("public_org", "สำนักงานส่งเสริมการจัดประชุมและนิทรรศการ"),
+    "004": ("sao", "องค์การบริหารส่วนตำบลทุ่งทอง"),
+}
+OWN_SEED = {
+    "strengths-weaknesses": "000",
+    "analysis-then-table": "001",
+    "by-tool": "002",
+    "item-gantt": "003",
+    "ranked-oit": "004",
+}
+_TAIL = re.compile("[ก-๙]+$")
+_HEAD = re.compile("^[ก-๙]+")
+_UNIT_BEFORE = re.compile(r"(ร้อยละ|พ\.ศ\.|ไตรมาส)$")
+_UNIT_AFTER = re.compile(r"^(คะแนน|เดือน|ครั้ง|วัน)")
+
+
+def _cut(left: str, right: str) -> bool:
+    """Tell whether pythainlp puts a word boundary between `left` and `right` when read together."""
+    at, cuts = 0, set()
+    for word in tokenize(left + right, drop_stopwords=False):
+        at += len(word)
+        cuts.add(at)
+    return len(left) in cuts
+
+
+def broken_words(lines: list[str]) -> list[str]:
+    """Return the junctions of consecutive lines that cut a pythainlp word or a number from its unit.
+
+    The junction is a cut inside a word when pythainlp, reading the two Thai runs together,
+    puts no word boundary there, neither in the whole runs nor in the window of the last
+    word of one line and the first of the next. Lines of two paragraphs or two table cells
+    can meet in the extracted text too, so a few junctions counted are not line breaks.
+    """
+    found = []
+    for a, b in itertools.pairwise(lines):
+        a, b = a.rstrip(), b.lstrip()
+        tail, head = _TAIL.search(a), _HEAD.match(b)
+        if head and b[head.end() : head.end() + 1] == ".":
+            head = None  # an abbreviation ("พ.ศ.") is a word of its own
+        if tail and head:
+            last = tokenize(tail.group(0), drop_stopwords=False)[-1]
+            first = tokenize(head.group(0), drop_stopwords=False)[0]
+            # a boundary of pythainlp's words in the whole run or in the two-word window
+            if not (_cut(tail.group(0), head.group(0)) or _cut(last, first)):
+                found.append(f"{last}|{first}")
+        end = a.split(" ")[-1] if a else ""
+        if (_UNIT_BEFORE.search(end) and re.match(r"\d", b)) or (
+            re.fullmatch(r"\d[\d.,]*", end) and _UNIT_AFTER.match(b)
+        ):
+            found.append(f"{end}|{b.split(' ')[0]}")
+    return found
+
+
+def drafts() -> dict[str, Draft]:
+    """Return the drafts of the five seeds' own scores."""
+    tmp = Path(tempfile.mkdtemp(prefix="layouts-"))
+    kb = make_kb(tmp / "kb")
+    ensure_index(kb)
+    drafter = build_drafter(make_settings(tmp / "s"), kb)
+    out = {}
+    for key, (type_key, name) in SEEDS.items():
+        text = next((REPO / "tests/data/seeds").glob(f"{key}_*.txt")).read_text(encoding="utf-8")
+        scores = parse_scores(text, kb.framework).scores
+        profile = AgencyProfile(name=name, type=type_key, assessment_year=scores.year)
+        out[key] = drafter.draft(DraftRequest(profile, scores, Thresholds()))
+    drafts.exporters = Exporters(kb.framework, kb.playbook.agency_types)  # type: ignore[attr-defined]
+    return out
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--png", type=Path, help="write the first two pages of each layout here")
+    opts = args.parse_args()
+    seeds = drafts()
+    exporters: Exporters = drafts.exporters  # type: ignore[attr-defined]
+    work = Path(tempfile.mkdtemp(prefix="layouts-pdf-"))
+    timings = {}
+    for layout in LAYOUTS:
+        for key, draft in seeds.items():
+            chosen = draft.model_copy(update={"layout": layout})
+            wall, cpu = time.perf_counter(), time.process_time()
+            data = exporters.render_docx(chosen)
+            timings[(layout, key)] = (time.perf_counter() - wall, time.process_time() - cpu)
+            (work / f"{layout}-{key}.docx").write_bytes(data)
+    files = sorted(str(p) for p in work.glob("*.docx"))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), *files],
+        check=True,
+        capture_output=True,
+    )
+    print(f"{'layout':22} seed pages rows breaks  Word CPU/wall (s)  examples")
+    for layout in LAYOUTS:
+        for key in seeds:
+            pdf = work / f"{layout}-{key}.pdf"
+            info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+            pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+            text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True).stdout
+            breaks = [b for page in text.split("\f") for b in broken_words(page.splitlines())]
+            wall, cpu = timings[(layout, key)]
+            rows = len(seeds[key].rows)
+            print(
+                f"{layout:22} {key}  {pages:5} {rows:4} {len(breaks):6}  {cpu:.3f}/{wall:.3f}"
+                f"       {' '.join(breaks[:4])}"
+            )
+            if opts.png and OWN_SEED.get(layout) == key:
+                opts.png.mkdir(parents=True, exist_ok=True)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-r",
+                        "60",
+                        "-f",
+                        "1",
+                        "-l",
+                        "2",
+                        "-png",
+                        str(pdf),
+                        str(opts.png / f"{layout}-seed{key}"),
+                    ],
+                    check=True,
+                )
+
+
+if __name__ == "__main__":
+    main()
