@@ -155,7 +155,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
     indexed = ensure_index(kb) if ensure else False
     drafter = build_drafter(settings, kb)
     sessions = SessionStore(settings.sessions_url())
-    exporters = Exporters(kb.framework)
+    exporters = Exporters(kb.framework, kb.playbook.agency_types)
     thresholds = default_thresholds(settings)
     dialogue = Dialogue(
         framework=kb.framework,

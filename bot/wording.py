@@ -542,18 +542,16 @@ LAYOUT_DEFAULT_TITLE = "แบบมาตรฐาน"
 LAYOUT_DEFAULT_DESCRIPTION = "ตารางมาตรการรายตัวชี้วัดครบทุกช่อง (แบบเริ่มต้น)"
 LAYOUT_STRENGTHS_TITLE = "แบบจุดแข็ง–จุดอ่อน"
 LAYOUT_STRENGTHS_DESCRIPTION = "แยกจุดแข็งและจุดอ่อนตามเกณฑ์คะแนน แล้วให้ข้อเสนอแนะเป็นข้อ ๆ ทีละจุดอ่อน"
-LAYOUT_ANALYSIS_TITLE = "แบบวิเคราะห์แล้วตาราง"
+LAYOUT_ANALYSIS_TITLE = "แบบวิเคราะห์และตาราง"
 LAYOUT_ANALYSIS_DESCRIPTION = "วิเคราะห์รายตัวชี้วัดเป็นข้อ ๆ แล้วสรุปเป็นตารางเดียว ตามด้วยตัวชี้วัดความสำเร็จ"
 LAYOUT_BY_TOOL_TITLE = "แบบแยกตามเครื่องมือ"
 LAYOUT_BY_TOOL_DESCRIPTION = "จัดกลุ่มตาม IIT / EIT / OIT ตารางหกช่องพร้อมช่องรายงานผลรอบ 6 และ 12 เดือน"
-LAYOUT_ITEM_GANTT_TITLE = "แบบรายข้อพร้อมแผนรายไตรมาส"
+LAYOUT_ITEM_GANTT_TITLE = "แบบรายข้อรายไตรมาส"
 LAYOUT_ITEM_GANTT_DESCRIPTION = (
     "มาตรการรายข้อคำถาม แบ่งสามระดับ พร้อมช่องไตรมาส 1–4 แนวทางกำกับติดตาม และการรายงานผล"
 )
-LAYOUT_RANKED_OIT_TITLE = "แบบเรียงคะแนนนำด้วย OIT"
-LAYOUT_RANKED_OIT_DESCRIPTION = (
-    "เรียงตัวชี้วัดตามคะแนน มาตรการเริ่มจากหัวข้อ OIT ที่ต้องเผยแพร่ ผู้รับผิดชอบระบุเป็นตำแหน่ง"
-)
+LAYOUT_RANKED_OIT_TITLE = "แบบเรียงลำดับคะแนน"
+LAYOUT_RANKED_OIT_DESCRIPTION = "เรียงตัวชี้วัดตามคะแนน มาตรการเริ่มจากหัวข้อ OIT ที่ต้องเผยแพร่ ผู้รับผิดชอบระบุเป็นตำแหน่ง"
 # Every layout by its command-line name (bot.export.layouts.LAYOUTS has the same keys, in this order).
 LAYOUT_LABELS: dict[str, tuple[str, str]] = {
     "default": (LAYOUT_DEFAULT_TITLE, LAYOUT_DEFAULT_DESCRIPTION),
@@ -565,15 +563,11 @@ LAYOUT_LABELS: dict[str, tuple[str, str]] = {
 }
 
 # The chat: the question with its buttons, what was chosen, and a request that names no layout.
-LAYOUT_QUESTION = (
-    "ต้องการเอกสารมาตรการแบบใด เลือกจากปุ่มด้านล่าง หรือพิมพ์ เช่น \"ขอแบบแยกตามเครื่องมือ\"\n{choices}"
-)
+LAYOUT_QUESTION = 'ต้องการเอกสารมาตรการแบบใด เลือกจากปุ่มด้านล่าง หรือพิมพ์ เช่น "ขอแบบแยกตามเครื่องมือ"\n{choices}'
 LAYOUT_CHOICE_LINE = "• {title}: {description}"
+LAYOUT_BUTTON_LABEL = "เลือกแบบเอกสาร"
 LAYOUT_CHOSEN = "ใช้{title}แล้ว ไฟล์ Word, Excel และแบบรายงานผลรอบ 6/12 เดือนจะจัดตามแบบนี้"
-LAYOUT_UNKNOWN = (
-    "ยังไม่ทราบว่าต้องการแบบใด — มีให้เลือก: {titles} "
-    "โปรดเลือกจากปุ่ม หรือพิมพ์ เช่น \"ขอแบบจุดแข็งจุดอ่อน\""
-)
+LAYOUT_UNKNOWN = 'ยังไม่ทราบว่าต้องการแบบใด — มีให้เลือก: {titles} โปรดเลือกจากปุ่ม หรือพิมพ์ เช่น "ขอแบบจุดแข็งจุดอ่อน"'
 
 
 # ====================================================================== command line

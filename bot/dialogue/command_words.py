@@ -63,6 +63,7 @@ class Command(enum.Enum):
     CANCEL = "cancel"
     ASK = "ask"
     UNDO = "undo"
+    LAYOUT = "layout"
 
 
 # (command, Thai/English words, Thai words may be followed by arguments). The whole message,
@@ -98,6 +99,7 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
     (Command.CANCEL, ("ยกเลิก", "cancel", REDRAFT_KEEP_LABEL), False),
     (Command.ASK, ("ถาม",), True),
     (Command.UNDO, ("ย้อนกลับ", "ย้อน", "undo", "เอาคืน", "คืนค่าเดิม"), False),
+    (Command.LAYOUT, ("แบบเอกสาร", "รูปแบบเอกสาร", "เลือกแบบเอกสาร", "layout"), True),
 )
 # Commands a short lead-in may precede ("ไม่มีตัวอื่นแล้ว ร่างเลย").
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)

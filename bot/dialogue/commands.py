@@ -43,6 +43,20 @@ def _start(ctx: Context, args: str) -> None:
         ctx.show_draft(session.draft)
 
 
+def _layout(ctx: Context, args: str) -> None:
+    options = ctx.exports.layout_options()
+    name = ctx.exports.layout_for(args) if args else None
+    if name is None:
+        if args:
+            titles = ", ".join(title for _, title, _ in options)
+            ctx.say(w.LAYOUT_UNKNOWN.format(titles=titles))
+            return
+        lines = "\n".join(w.LAYOUT_CHOICE_LINE.format(title=t, description=d) for _, t, d in options)
+        ctx.say(w.LAYOUT_QUESTION.format(choices=lines), choices=say.layout_choices(options))
+        return
+    ctx.use_layout(name)
+
+
 def _help(ctx: Context, args: str) -> None:
     ctx.say(say.help_text(), ctx.prompt_hint())
 
@@ -184,6 +198,7 @@ def _ask(ctx: Context, args: str) -> None:
 COMMANDS: dict[Command, Callable[[Context, str], None]] = {
     Command.START: _start,
     Command.HELP: _help,
+    Command.LAYOUT: _layout,
     Command.NEW: _new,
     Command.PROFILE: _profile,
     Command.SCORES: _scores,

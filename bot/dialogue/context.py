@@ -30,6 +30,8 @@ PENDING = "pending"
 OFFERED = "offered"
 OVERALL_ASKED = "overall_asked"
 PARTIAL = "partial"
+# The document layout the officer chose ("by-tool"), kept for later drafts.
+LAYOUT = "layout"
 # How many offered payloads to remember (an old button may still be pressed).
 MAX_OFFERED = 60
 # A typed overall this far from the weighted mean of the indicators is asked about (issue 11).
@@ -266,9 +268,20 @@ class Context:
             thresholds=self.thresholds(),
         )
 
+    def use_layout(self, name: str) -> None:
+        """Lay out the documents in `name` from now on: the draft's files and any later draft's."""
+        self.session.extra[LAYOUT] = name
+        draft = self.session.draft
+        if draft is not None:
+            self.session.draft = draft.model_copy(update={"layout": name})
+        title = next(t for n, t, _ in self.exports.layout_options() if n == name)
+        self.say(w.LAYOUT_CHOSEN.format(title=title), choices=say.export_choices() if draft else [])
+
     def make_draft(self) -> None:
-        """Draft the whole measure table and show it."""
+        """Draft the whole measure table (in the layout chosen, if any) and show it."""
         draft = self.drafter.draft(self.draft_request())
+        if self.session.extra.get(LAYOUT):
+            draft = draft.model_copy(update={"layout": self.session.extra[LAYOUT]})
         self.session.draft = draft
         self.session.extra.pop(PARTIAL, None)
         self.drop_pending()

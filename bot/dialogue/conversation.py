@@ -17,6 +17,7 @@ only ever data: it is parsed, stored or quoted, never followed as instructions.
 from __future__ import annotations
 
 import logging
+import re
 
 from bot import wording as w
 from bot.dialogue.command_words import Command, parse_command
@@ -28,7 +29,7 @@ from bot.dialogue.pending import propose_score_change, resolve_pending
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever, Sessions
 from bot.dialogue.sessions import Session
 from bot.dialogue.states import PROFILE_STATES, STATES, State, edit_draft, on_name
-from bot.dialogue.understand import GREETING, Kind, Parsed, looks_like_question, understand
+from bot.dialogue.understand import GREETING, Kind, Parsed, looks_like_question, question_cue, understand
 from bot.ita.framework import Framework
 from bot.ita.tiers import Thresholds
 from bot.thai import clean_display
@@ -44,6 +45,10 @@ AGENCY_LINE_CHARS = range(3, 121)
 LLM_STATES = (State.SCORES, State.CONFIRM, State.DRAFTED)
 # Shorter messages carry too little for the LLM to read ("อืม").
 LLM_MIN_CHARS = 6
+
+# A request for a document layout names it: "ขอแบบแยกตามเครื่องมือ", "เปลี่ยนเป็นรูปแบบ Gantt", "layout by-tool".
+_LAYOUT_WORD = re.compile(r"^\W*(?:ขอ|อยากได้|เปลี่ยนเป็น|เปลี่ยน|ใช้|เอา|ทำเป็น|จัดเป็น)?\s*(?:รูป)?แบบ|layout", re.I)
+LAYOUT_REQUEST_MAX_CHARS = 60
 
 
 class Dialogue:
@@ -127,7 +132,10 @@ class Dialogue:
             session.state = answered.value
             return
         state = State(session.state)
-        if parsed.kind is Kind.EDIT and state is State.DRAFTED:
+        layout = self._layout_request(parsed)
+        if layout is not None:
+            ctx.use_layout(layout)
+        elif parsed.kind is Kind.EDIT and state is State.DRAFTED:
             # An edit the grammar recognised but could not read goes to the LLM first, if there is one.
             if parsed.edit_error is None or not self._ask_llm(ctx, state):
                 edit_draft(ctx)
@@ -151,6 +159,13 @@ class Dialogue:
         if reading is None:
             return False
         return _show_reading(ctx, reading, state)
+
+    def _layout_request(self, parsed: Parsed) -> str | None:
+        """Return the layout a request such as "ขอแบบแยกตามเครื่องมือค่ะ" asks for; None for anything else."""
+        text = parsed.text
+        if len(text) > LAYOUT_REQUEST_MAX_CHARS or question_cue(text) >= 1 or not _LAYOUT_WORD.search(text):
+            return None
+        return self.exports.layout_for(text)
 
     def _names_an_agency(self, parsed: Parsed) -> bool:
         """Tell whether a message is an agency's name: one short line naming a known agency type."""

@@ -51,6 +51,10 @@ class Exporters(Protocol):
 
     def render_report_docx(self, draft: Draft, round_months: int) -> bytes: ...
 
+    def layout_for(self, text: str) -> str | None: ...
+
+    def layout_options(self) -> list[tuple[str, str, str]]: ...
+
 
 class Sessions(Protocol):
     """Per-user conversation storage: load, yield, save on success."""

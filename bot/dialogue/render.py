@@ -44,7 +44,13 @@ def export_choices() -> list[Choice]:
         Choice(w.EXPORT_EXCEL_LABEL, "/export xlsx"),
         Choice(w.EXPORT_ALL_LABEL, "/export"),
         Choice(w.REPORT_LABEL, "/report"),
+        Choice(w.LAYOUT_BUTTON_LABEL, "/layout"),
     ]
+
+
+def layout_choices(options: list[tuple[str, str, str]]) -> list[Choice]:
+    """Return one button per document layout; the payload is the command that picks it."""
+    return [Choice(title, f"/layout {title}") for _, title, _ in options]
 
 
 def redraft_choices() -> list[Choice]:

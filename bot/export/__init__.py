@@ -14,7 +14,7 @@ from datetime import date
 
 from bot.export.chart import render_chart
 from bot.export.docx import render_docx
-from bot.export.layouts import LayoutContext, get_layout
+from bot.export.layouts import LayoutContext, find_layout, get_layout, layout_choices
 from bot.export.report import render_report_docx
 from bot.export.xlsx import render_xlsx
 from bot.ita.agency_types import AgencyType
@@ -55,6 +55,15 @@ class Exporters:
         return render_layout_docx(
             draft, self.framework, chart_png, layout=layout, agency_types=self.agency_types
         )
+
+    def layout_for(self, text: str) -> str | None:
+        """Return the name of the layout a chat request asks for ("ขอแบบแยกตามเครื่องมือ"), or None."""
+        found = find_layout(text)
+        return found.name if found else None
+
+    def layout_options(self) -> list[tuple[str, str, str]]:
+        """Return (name, Thai title, Thai description) of every layout, the default first."""
+        return layout_choices()
 
     def render_xlsx(self, draft: Draft, layout: str | None = None) -> bytes:
         """Return the measure table as an Excel workbook, in the columns of the draft's layout."""
