@@ -49,6 +49,10 @@ class Framework(BaseModel):
     level_meanings: dict[str, LevelMeaning] = Field(default_factory=dict)
     unconfirmed: list[Unconfirmed] = Field(default_factory=list)
     calendar: FiscalCalendar | None = None
+    item_names: dict[str, str] = Field(
+        default_factory=dict,
+        description="our short form of each I/E item (items.yaml `name`), for drafted rows",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Framework:
@@ -165,6 +169,29 @@ class Framework(BaseModel):
         oit = self.oit_item(code, year) if code.startswith("O") else None
         return oit.title if oit else None
 
+    def item_name(self, code: str, year: int | None = None) -> str | None:
+        """Return an item's short name for a drafted row: never a question stem.
+
+        I/E items: the `name` written for rows, else the seed's short label; O items: the year's title.
+        """
+        code = (code or "").strip().upper()
+        if code in self.item_names:
+            return self.item_names[code]
+        return self.item_title(code, year)
+
+    def oit_list(self, indicator: int, year: int | None) -> list[OitItem]:
+        """Return the OIT items of an indicator in an assessment year's list (that year's own list only).
+
+        Empty when the year's list is unknown: O-codes are renumbered between years.
+        """
+        if year is None:
+            return []
+        return [i for i in self.oit.get(year, []) if i.indicator == indicator]
+
+    def items_of(self, indicator: int, year: int | None) -> list[Item]:
+        """Return the I/E items of an indicator when the item list is known for that year, else []."""
+        return [i for i in self.items.values() if i.indicator == indicator and year in i.years]
+
     def recommendations_for(
         self, indicator: int | None = None, item: str | None = None
     ) -> list[Recommendation]:
@@ -280,6 +307,11 @@ def load_framework(knowledge_dir: Path) -> Framework:
             level_meanings={m["level"]: m for m in (extra["descriptions"] or {}).get("level_meanings", [])},
             unconfirmed=(extra["unconfirmed"] or {}).get("unconfirmed", []),
             calendar=extra["calendar"],
+            item_names={
+                str(raw["code"]): str(raw["name"])
+                for raw in (extra["items"] or {}).get("items", [])
+                if raw.get("name")
+            },
         )
     except ValidationError as exc:
         raise ValueError(f"invalid ITA framework data in {fw_dir}: {_explain(exc)}") from exc

@@ -96,3 +96,7 @@ class Draft(BaseModel):
     monitoring_plan: list[str] = Field(default_factory=list)
     engine: str = "default"
     notes: list[str] = Field(default_factory=list, description="messages for the officer, e.g. LLM fallback")
+    checks: list[str] = Field(
+        default_factory=list,
+        description="what the officer should verify before publishing (unconfirmed item titles ...); never printed in the plan",
+    )
