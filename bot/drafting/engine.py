@@ -123,6 +123,7 @@ class Drafter:
             agency_type=agency_type,
             agency=profile.name or "หน่วยงาน",
             previous=dict(request.previous or {}),
+            offset=list(self.playbook.agency_types).index(agency_type.key) if agency_type else 0,
             units=units,
             year=year,
             fiscal_year=fiscal,

@@ -88,6 +88,8 @@ class Context:
     used: dict[str, int] = field(default_factory=dict)
     said: dict[int, list[str]] = field(default_factory=dict)
     checks: list[str] = field(default_factory=list)
+    # where this agency type starts in each list of wordings: two types never read alike
+    offset: int = 0
 
     @property
     def audience(self) -> Audience:
@@ -176,7 +178,7 @@ def _turn(ctx: Context, key: str, options: list[str]) -> str:
     """Return the next of several wordings for `key`: rows down the plan take them in turn."""
     n = ctx.used.get(key, 0)
     ctx.used[key] = n + 1
-    return options[n % len(options)]
+    return options[(n + ctx.offset) % len(options)]
 
 
 def _owners(ctx: Context, roles: list[str]) -> list[str]:
@@ -290,11 +292,15 @@ def _analysis(
     item: str | None,
 ) -> str:
     voice = ctx.voice
+    # The opening is picked by the indicator's (or item's) number and the agency type: rows
+    # of one plan differ, and so do two agency types' rows for the same indicator.
     if item:
         key = "missing" if score == 0 and "missing" in voice.openings["item"] else tier.value
-        opening = _turn(ctx, f"item:{key}", voice.openings["item"][key])
+        options = voice.openings["item"][key]
+        opening = options[(int(re.sub(r"\D", "", item) or 0) + ctx.offset) % len(options)]
     else:
-        opening = _turn(ctx, f"indicator:{tier.value}", voice.openings["indicator"][tier.value])
+        options = voice.openings["indicator"][tier.value]
+        opening = options[(number + ctx.offset) % len(options)]
     parts = [_fill(opening, ctx, number, score, items, item)]
     previous = ctx.previous.get(number) if not item else None
     if previous is not None and score is not None:
