@@ -206,7 +206,7 @@ def test_nothing_internal_in_row_text(plans):
 
 # -- item 5: severity changes the content -----------------------------------------------------
 def test_a_failing_oit_indicator_lists_each_weak_item_with_what_and_where(plans):
-    case, draft = plans["เทศบาลตำบลบ้านสวนทดสอบ"]
+    _case, draft = plans["เทศบาลตำบลบ้านสวนทดสอบ"]
     row = _indicator_row(draft, 9)
     assert row.tier == URGENT
     for code in ("O13", "O14", "O16"):
