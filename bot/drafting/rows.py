@@ -223,7 +223,7 @@ def _weak_o_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str
 
 
 def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
-    """No item scores: one "ตรวจสอบข้อ ..." step per group of the year's OIT list, naming no failure."""
+    """No item scores: one "ตรวจสอบข้อ ..." step naming the year's OIT items by group, no failure claimed."""
     listed = ctx.fw.oit_list(number, ctx.year)
     if not listed:
         ctx.checks.append(_fill(ctx.voice.checks["oit_unknown"], ctx, number, None, []))
@@ -232,16 +232,26 @@ def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
     where = " " + _fill(ctx.voice.oit_item_where, ctx, number, None, [])
     groups: dict[str, list[str]] = {}
     for oit in listed:
-        # a title nobody has confirmed is not printed: the code alone holds either way
-        named = oit.code if oit.confidence == "NOT_CONFIRMED" else f"{oit.code} {oit.title}"
-        groups.setdefault(oit.group, []).append(named)
-    return [
-        (
-            "ita_team",
-            _fill(ctx.voice.oit_check_step, ctx, number, None, [], items=", ".join(named), where=where),
-        )
-        for named in groups.values()
-    ]
+        # a dotted group ("9.1") is shown by its name, a named group (2568) by itself
+        group = oit.group_name if re.fullmatch(r"\d+\.\d+", oit.group) else oit.group
+        groups.setdefault(group, []).append(oit.code)
+    named = "; ".join(
+        f"{code_runs(codes)} ({group})" if group else code_runs(codes) for group, codes in groups.items()
+    )
+    return [("ita_team", _fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where))]
+
+
+def code_runs(codes: list[str]) -> str:
+    """Return "O1–O9, O12" for codes in order: three or more consecutive numbers become a range."""
+    runs: list[list[str]] = []
+    for code in codes:
+        number = re.fullmatch(r"([A-Z]+)(\d+)", code)
+        last = re.fullmatch(r"([A-Z]+)(\d+)", runs[-1][-1]) if runs else None
+        if number and last and number[1] == last[1] and int(number[2]) == int(last[2]) + 1:
+            runs[-1].append(code)
+        else:
+            runs.append([code])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) >= 3 else ", ".join(r) for r in runs)
 
 
 def _note_oit_titles(ctx: Context, codes: list[str]) -> None:
@@ -327,7 +337,8 @@ def _analysis(
             weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in items)
             parts.append(_fill(_turn(ctx, "weak", voice.weak_items), ctx, number, score, [], items=weak))
         elif ctx.fw.tool_of(number).code == "OIT" and ctx.fw.oit_list(number, ctx.year):
-            codes = ", ".join(i.code for i in ctx.fw.oit_list(number, ctx.year))
+            listed = ctx.fw.oit_list(number, ctx.year)
+            codes = code_runs([i.code for i in listed])
             parts.append(_fill(voice.check_items, ctx, number, score, [], items=codes))
         elif ctx.fw.items_of(number, ctx.year):
             codes = ", ".join(i.code for i in ctx.fw.items_of(number, ctx.year))
