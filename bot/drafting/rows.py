@@ -286,7 +286,7 @@ def _indicator_extra(ctx: Context, number: int, tier: Tier, items: list[str]) ->
         return _oit_check_lines(ctx, number)
     known = ctx.fw.items_of(number, ctx.year)
     if known:
-        named = ", ".join(f"{i.code} {ctx.fw.item_name(i.code)}" for i in known)
+        named = code_runs([i.code for i in known])
         return [("ita_team", _fill(voice.ie_check_step, ctx, number, None, [], items=named))]
     ctx.checks.append(_fill(voice.checks["ie_unknown"], ctx, number, None, []))
     return [("ita_team", _fill(voice.ie_check_step_unknown, ctx, number, None, []))]
