@@ -25,7 +25,8 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+# the repository root: the nearest folder above holding pyproject.toml (this file sits two below it)
+REPO = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
 sys.path.insert(0, str(REPO))
 
 from bot.drafting.engine import Drafter, DraftRequest  # noqa: E402
