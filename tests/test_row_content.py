@@ -236,6 +236,18 @@ def test_without_item_scores_a_weak_oit_row_names_the_items_to_check(plans, draf
     assert listed <= _codes(row.analysis)
 
 
+def test_each_weak_oit_item_says_what_to_publish(plans, drafter):
+    _case, draft = plans["สถาบันทดสอบ (องค์การมหาชน)"]
+    line = next(s for s in _indicator_row(draft, 9).steps if "ข้อ O17 " in s)
+    # O17 (2568) has no practice of its own: the framework's guidance for its title says what
+    assert drafter.fw.oit_publish("O17", 2568) in line and "เว็บไซต์" in line
+    _case, draft = plans["เทศบาลนครทดสอบ"]
+    line = next(s for s in _indicator_row(draft, 10).steps if "ข้อ O21 " in s)
+    assert "No Gift" in line and "ลงนาม" in line
+    # a title nobody confirmed gets no guidance read off it
+    assert drafter.fw.oit_publish("O25", 2568) == ""
+
+
 def test_unconfirmed_oit_titles_are_not_printed(plans, drafter):
     _case, draft = plans["เทศบาลนครทดสอบ"]
     unconfirmed = [i for i in drafter.fw.oit_list(10, 2568) if i.confidence == "NOT_CONFIRMED"]

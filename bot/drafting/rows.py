@@ -215,7 +215,13 @@ def _weak_o_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str
         own = ctx.playbook.entries_for(number, [code], year=ctx.year)[1:]
         year = ctx.year or ctx.playbook.default_year
         dedicated = next((e for e in own if len(e.codes_for(year)) == 1), None)
-        what = dedicated.publish if dedicated and dedicated.publish else f"{voice.oit_item_what} {where}"
+        guidance = ctx.fw.oit_publish(code, ctx.year)
+        if dedicated and dedicated.publish:
+            what = dedicated.publish
+        elif guidance:
+            what = _fill(voice.oit_item_publish, ctx, number, None, [], what=guidance, where=where)
+        else:
+            what = f"{voice.oit_item_what} {where}"
         step = _fill(voice.oit_item_step, ctx, number, None, [], code, what=what)
         role = dedicated.steps[-1].role if dedicated else "ita_team"
         lines.append((role, step))

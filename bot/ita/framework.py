@@ -49,6 +49,10 @@ class Framework(BaseModel):
     level_meanings: dict[str, LevelMeaning] = Field(default_factory=dict)
     unconfirmed: list[Unconfirmed] = Field(default_factory=list)
     calendar: FiscalCalendar | None = None
+    oit_guidance: list[tuple[tuple[str, ...], str]] = Field(
+        default_factory=list,
+        description="oit.yaml publish_guidance: title words -> what to publish (DERIVED)",
+    )
     item_names: dict[str, str] = Field(
         default_factory=dict,
         description="our short form of each I/E item (items.yaml `name`), for drafted rows",
@@ -179,6 +183,17 @@ class Framework(BaseModel):
             return self.item_names[code]
         return self.item_title(code, year)
 
+    def oit_publish(self, code: str, year: int | None) -> str:
+        """Return what to publish for an OIT item, from its title (DERIVED guidance), or "".
+
+        Nothing for an item whose title is NOT_CONFIRMED: guidance read off a doubtful title
+        would state the doubt as fact.
+        """
+        item = self.oit_item(code, year)
+        if item is None or item.confidence == "NOT_CONFIRMED":
+            return ""
+        return next((what for words, what in self.oit_guidance if all(w in item.title for w in words)), "")
+
     def oit_list(self, indicator: int, year: int | None) -> list[OitItem]:
         """Return the OIT items of an indicator in an assessment year's list (that year's own list only).
 
@@ -307,6 +322,10 @@ def load_framework(knowledge_dir: Path) -> Framework:
             level_meanings={m["level"]: m for m in (extra["descriptions"] or {}).get("level_meanings", [])},
             unconfirmed=(extra["unconfirmed"] or {}).get("unconfirmed", []),
             calendar=extra["calendar"],
+            oit_guidance=[
+                (tuple(e["match"]), str(e["what"]))
+                for e in ((extra["oit"] or {}).get("publish_guidance") or {}).get("entries", [])
+            ],
             item_names={
                 str(raw["code"]): str(raw["name"])
                 for raw in (extra["items"] or {}).get("items", [])

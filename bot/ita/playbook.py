@@ -242,6 +242,7 @@ class Voice(BaseModel):
     oit_item_step: str
     oit_item_where: str
     oit_item_what: str
+    oit_item_publish: str
     oit_item_kpi: str
     oit_check_step: str
     ie_check_step: str
@@ -269,6 +270,7 @@ class Voice(BaseModel):
             self.oit_item_step,
             self.oit_item_where,
             self.oit_item_what,
+            self.oit_item_publish,
             self.oit_item_kpi,
             self.oit_check_step,
             self.ie_check_step,
