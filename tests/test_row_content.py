@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from bot.app import build_drafter, ensure_index
 from bot.drafting.engine import DraftRequest
-from bot.drafting.rows import SAME_TEXT, step_text
+from bot.drafting.rows import SAME_TEXT, renumber, step_text
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet
@@ -170,6 +170,11 @@ def test_steps_are_numbered_once(plans):
             for n, step in enumerate(row.steps, 1):
                 assert step.startswith(f"{n}. "), step
                 assert not re.match(r"^\d+\.\s*(\d+|[๐-๙]+)\s*[.)]", step), step
+
+
+def test_an_added_step_is_numbered_once():
+    steps = ["1. แต่งตั้งคณะทำงาน (สำนักปลัด)", "2. ประชุมชี้แจง", "1) 1. จัดอบรมบุคลากร", "๓. เผยแพร่ผล", "  "]
+    assert renumber(steps) == ["1. แต่งตั้งคณะทำงาน (สำนักปลัด)", "2. ประชุมชี้แจง", "3. จัดอบรมบุคลากร", "4. เผยแพร่ผล"]
 
 
 def test_item_rows_do_not_repeat_their_indicator_rows_steps(plans):

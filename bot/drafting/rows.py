@@ -202,6 +202,15 @@ def step_text(step: str) -> str:
     return re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
 
 
+def renumber(steps: list[str]) -> list[str]:
+    """Return steps numbered "1. ", "2. " ... once: any numbering a step already carries is dropped.
+
+    For rows edited after drafting (an added "1) จัดอบรม ..." would otherwise read "7. 1) ...").
+    """
+    texts = [_NUMBERED.sub("", s).strip() for s in steps]
+    return [f"{n}. {t}" for n, t in enumerate((t for t in texts if t), 1)]
+
+
 def _said(ctx: Context, number: int, text: str) -> bool:
     return any(fuzz.ratio(text, old) >= SAME_TEXT for old in ctx.said.get(number, []))
 
