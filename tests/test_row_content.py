@@ -260,7 +260,10 @@ def test_unconfirmed_oit_titles_are_not_printed(plans, drafter):
     text = " ".join(t for r in draft.rows for t in _texts(r))
     for item in unconfirmed:
         assert f"{item.code} {item.title}" not in text
-    assert draft.checks  # and the officer is told what to check
+    assert draft.checks  # and the officer is told what to check, in chat, never in the plan
+    assert any("O21" in c for c in draft.checks)  # a 2568 title from one source only
+    for check in draft.checks:
+        assert check not in text
 
 
 def test_severity_bands_give_different_rows(plans):

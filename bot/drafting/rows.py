@@ -405,6 +405,8 @@ def build_row(
 ) -> MeasureRow:
     """Return one measure row fitted to the agency, its audience and the row's severity."""
     name = ctx.fw.indicator(number).name
+    if item:  # the officer checks an item title the framework cannot confirm for this year
+        (_note_oit_titles if item.upper().startswith("O") else _note_ie_titles)(ctx, [item])
     topic = f"ตัวชี้วัดที่ {number} {name}" + (f" – ข้อ {item_label(ctx, item)}" if item else "")
     analysis = _analysis(ctx, entry, number, score, tier, items, item)
 
