@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.ita.agency_types import LOCAL_AUDIENCE, AgencyType, Audience
 from bot.ita.facts import SOLID
@@ -90,6 +90,8 @@ class Context:
     checks: list[str] = field(default_factory=list)
     # where this agency type starts in each list of wordings: two types never read alike
     offset: int = 0
+    # template values by (indicator, score, items, item): a row fills many templates
+    values: dict[tuple, dict] = field(default_factory=dict)
 
     @property
     def audience(self) -> Audience:
@@ -131,6 +133,15 @@ def _num(value: float) -> str:
 
 
 def _values(ctx: Context, number: int, score: float | None, codes: list[str], item: str | None) -> dict:
+    key = (number, score, tuple(codes), item)
+    if key not in ctx.values:
+        ctx.values[key] = _compute_values(ctx, number, score, codes, item)
+    return ctx.values[key]
+
+
+def _compute_values(
+    ctx: Context, number: int, score: float | None, codes: list[str], item: str | None
+) -> dict:
     floor, target = ctx.thresholds.urgent_below, ctx.thresholds.maintain_from
     value = score if score is not None else 0.0
     audience = ctx.audience
@@ -211,8 +222,16 @@ def renumber(steps: list[str]) -> list[str]:
     return [f"{n}. {t}" for n, t in enumerate((t for t in texts if t), 1)]
 
 
+def _alike(text: str, others: list[str]) -> bool:
+    """Return whether text reads like one of others (rapidfuzz ratio >= SAME_TEXT)."""
+    return (
+        bool(others)
+        and process.extractOne(text, others, scorer=fuzz.ratio, score_cutoff=SAME_TEXT) is not None
+    )
+
+
 def _said(ctx: Context, number: int, text: str) -> bool:
-    return any(fuzz.ratio(text, old) >= SAME_TEXT for old in ctx.said.get(number, []))
+    return _alike(text, ctx.said.get(number, []))
 
 
 def _weak_o_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str, str]]:
@@ -418,11 +437,7 @@ def build_row(
     chosen: list[tuple[str, str]] = []
     for role, template in raw:
         text = step_text(_fill(template, ctx, number, score, items, item))
-        if (
-            text
-            and not (item and _said(ctx, number, text))
-            and all(fuzz.ratio(text, t) < SAME_TEXT for _, t in chosen)
-        ):
+        if text and not (item and _said(ctx, number, text)) and not _alike(text, [t for _, t in chosen]):
             chosen.append((role, text))
     if item:
         for extra in ctx.voice.item_steps:
@@ -473,7 +488,7 @@ def distinct_monitoring(ctx: Context, rows: list[MeasureRow]) -> list[MeasureRow
     seen: list[str] = []
     out = []
     for row in rows:
-        if any(fuzz.ratio(row.monitoring, old) >= SAME_TEXT for old in seen):
+        if _alike(row.monitoring, seen):
             item = row.items[0] if len(row.items) == 1 and row.items[0] in row.topic else None
             template = ctx.voice.item_monitoring if item else ctx.voice.indicator_monitoring
             text = ctx.audience.adapt(_fill(template, ctx, row.indicator, row.score, row.items, item))
