@@ -13,7 +13,7 @@ import yaml
 
 from bot.app import build_drafter, ensure_index
 from bot.drafting.engine import Drafter, DraftRequest
-from bot.drafting.rows import maintains
+from bot.drafting.rows import IMPROVE_STEPS, maintains, step_text
 from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import load_playbook
 from bot.ita.tiers import Thresholds
@@ -100,7 +100,8 @@ def test_seed001_maintain_rows_are_short_and_concrete(pb, draft):
             assert step.startswith(f"{n}. {planned.text} (") and step.endswith(")"), step
             assert len(step) <= STEP_LIMIT, step
         assert row.monitoring == keep.monitoring and row.kpi == keep.kpi
-        assert maintains(row.measure) and AGENCY in row.analysis
+        # the agency name is printed once, in the heading, not in every row
+        assert maintains(row.measure) and AGENCY not in row.analysis
         assert _size(row) <= SHARE_OF_WEAK * average_weak, (row.topic, _size(row), average_weak)
 
 
@@ -109,10 +110,16 @@ def test_seed001_weak_rows_keep_the_full_practice(pb, draft):
     assert {r.indicator for r in weak} == {7, 8, 9}
     for row in weak:
         entry = pb.entries_for(row.indicator)[0]
-        assert len(row.steps) == len(entry.steps) >= 3
+        texts = [step_text(s) for s in row.steps]
+        # an urgent row keeps the whole practice, a middling one its first steps, each
+        # then naming its weak items (or the items to check) by code
+        kept = entry.steps if row.tier == "แก้ไขเร่งด่วน" else entry.steps[:IMPROVE_STEPS]
+        assert [t for t in texts if t in {s.text for s in entry.steps}] == [s.text for s in kept]
+        assert len(row.steps) > len(kept) >= 3
         assert row.steps[0].startswith(f"1. {entry.steps[0].text}")
+        assert any("ข้อ" in t for t in texts if t not in {s.text for s in entry.steps})
         assert row.monitoring == entry.monitoring
-        assert row.kpi == "; ".join(entry.kpis[:2])
+        assert entry.kpis[0] in row.kpi
         assert not maintains(" ".join([row.measure, row.analysis, *row.steps]))
 
 

@@ -12,7 +12,7 @@ this engine's rows on any failure.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -55,6 +55,8 @@ class DraftRequest:
     scores: ScoreSet
     thresholds: Thresholds
     include_maintain: bool = True
+    # indicator scores of the previous assessment, when the officer gave them: analyses say the change
+    previous: dict[int, float] = field(default_factory=dict)
 
 
 class Drafter:
@@ -75,13 +77,13 @@ class Drafter:
         rows: list[MeasureRow] = []
         for number in self.fw.indicator_numbers:
             rows.extend(self._indicator_rows(ctx, number))
-        draft = self._document(ctx, rows)
+        draft = self._document(ctx, draft_text.distinct_monitoring(ctx, rows))
         return self._refine(draft)
 
     def redraft_indicator(self, draft: Draft, request: DraftRequest, indicator: int) -> Draft:
         """Return the draft with one indicator's rows drafted afresh (other rows and edits kept)."""
         ctx = self._context(request)
-        fresh = self._indicator_rows(ctx, indicator)
+        fresh = draft_text.distinct_monitoring(ctx, self._indicator_rows(ctx, indicator))
         if self.refiner is not None and fresh:
             partial = self._refine(draft.model_copy(update={"rows": fresh, "notes": []}))
             fresh, notes = partial.rows, partial.notes
@@ -120,6 +122,8 @@ class Drafter:
             profile=profile,
             agency_type=agency_type,
             agency=profile.name or "หน่วยงาน",
+            previous=dict(request.previous or {}),
+            offset=list(self.playbook.agency_types).index(agency_type.key) if agency_type else 0,
             units=units,
             year=year,
             fiscal_year=fiscal,
@@ -191,7 +195,14 @@ class Drafter:
         passages = [*self.retriever.search(query, k=3, indicator=number, kind="measure_table")]
         passages += self.retriever.search(query, k=2, indicator=number, kind="analysis")
         focus = (item,) if item else (f"ตัวชี้วัดที่ {number}", name)
-        quoted = [Source(source=draft_text.cite(p), text=draft_text.quote(p.text, focus)) for p in passages]
+        # A quote is another agency's wording: its name (and that of every agency quoted) is left out.
+        others = [p.agency for p in passages]
+        quoted = [
+            Source(
+                source=draft_text.cite(p), text=draft_text.unnamed(draft_text.quote(p.text, focus), others)
+            )
+            for p in passages
+        ]
         quoted = [q for q in quoted if not draft_text.names_other_indicator(q.text, number)]
         # Two chunks of one report can read the same to the officer (same label, same quote):
         # cite what the reader sees once, and one passage per report before a second from any.
@@ -238,6 +249,7 @@ class Drafter:
             rows=rows,
             kpis=draft_text.document_kpis(ctx, rows, total, defaults),
             notes=self._notes(ctx),
+            checks=list(dict.fromkeys(ctx.checks)),
             monitoring_plan=draft_text.monitoring_plan(ctx, defaults),
         )
 

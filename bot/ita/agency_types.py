@@ -36,6 +36,36 @@ class Role(BaseModel):
     generic: bool = Field(default=False, description="not a unit (all units, ITA team, executive)")
 
 
+class Audience(BaseModel):
+    """Who an agency's plan speaks to (knowledge/agency_types.yaml `audiences`, by family)."""
+
+    people: str = Field(min_length=2, description="the audience in full, e.g. นักเรียน ผู้ปกครอง และครู")
+    public: str = Field(min_length=2, description='what stands where the playbook says "ประชาชน"')
+    forum: str = Field(min_length=2, description="how the agency hears its audience, e.g. เวทีประชาคม")
+    self: str = Field(default="หน่วยงาน", min_length=2, description="how a row names the agency")
+    replace: list[tuple[str, str]] = Field(default_factory=list)
+
+    def adapt(self, text: str) -> str:
+        """Return text in this audience's words: each (from, to) pair applied once, in order.
+
+        Each source phrase is swapped for a placeholder first, so a replacement's own words
+        (e.g. "ผู้รับบริการ" put in for "ประชาชน") are never replaced again by a later pair.
+        """
+        if not self.replace or not text:
+            return text
+        marks: list[str] = []
+        for old, new in self.replace:
+            if old in text:
+                text = text.replace(old, f"\x00{len(marks)}\x00")
+                marks.append(new)
+        for n, new in enumerate(marks):
+            text = text.replace(f"\x00{n}\x00", new)
+        return text
+
+
+LOCAL_AUDIENCE = Audience(people="ประชาชน ผู้รับบริการ และผู้มีส่วนได้ส่วนเสีย", public="ประชาชน", forum="เวทีประชาคม")
+
+
 class AgencyType(BaseModel):
     """One agency type: its names, units, role map and who approves the measures."""
 
@@ -48,6 +78,7 @@ class AgencyType(BaseModel):
     roles: dict[str, list[str]]
     executive: str
     report_to: str
+    audience: Audience = Field(default=LOCAL_AUDIENCE, description="from the family's entry in `audiences`")
 
     def known_names(self) -> set[str]:
         """Return every unit or role name that belongs to this type."""

@@ -49,6 +49,14 @@ class Framework(BaseModel):
     level_meanings: dict[str, LevelMeaning] = Field(default_factory=dict)
     unconfirmed: list[Unconfirmed] = Field(default_factory=list)
     calendar: FiscalCalendar | None = None
+    oit_guidance: list[tuple[tuple[str, ...], str]] = Field(
+        default_factory=list,
+        description="oit.yaml publish_guidance: title words -> what to publish (DERIVED)",
+    )
+    item_names: dict[str, str] = Field(
+        default_factory=dict,
+        description="our short form of each I/E item (items.yaml `name`), for drafted rows",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Framework:
@@ -165,6 +173,40 @@ class Framework(BaseModel):
         oit = self.oit_item(code, year) if code.startswith("O") else None
         return oit.title if oit else None
 
+    def item_name(self, code: str, year: int | None = None) -> str | None:
+        """Return an item's short name for a drafted row: never a question stem.
+
+        I/E items: the `name` written for rows, else the seed's short label; O items: the year's title.
+        """
+        code = (code or "").strip().upper()
+        if code in self.item_names:
+            return self.item_names[code]
+        return self.item_title(code, year)
+
+    def oit_publish(self, code: str, year: int | None) -> str:
+        """Return what to publish for an OIT item, from its title (DERIVED guidance), or "".
+
+        Nothing for an item whose title is NOT_CONFIRMED: guidance read off a doubtful title
+        would state the doubt as fact.
+        """
+        item = self.oit_item(code, year)
+        if item is None or item.confidence == "NOT_CONFIRMED":
+            return ""
+        return next((what for words, what in self.oit_guidance if all(w in item.title for w in words)), "")
+
+    def oit_list(self, indicator: int, year: int | None) -> list[OitItem]:
+        """Return the OIT items of an indicator in an assessment year's list (that year's own list only).
+
+        Empty when the year's list is unknown: O-codes are renumbered between years.
+        """
+        if year is None:
+            return []
+        return [i for i in self.oit.get(year, []) if i.indicator == indicator]
+
+    def items_of(self, indicator: int, year: int | None) -> list[Item]:
+        """Return the I/E items of an indicator when the item list is known for that year, else []."""
+        return [i for i in self.items.values() if i.indicator == indicator and year in i.years]
+
     def recommendations_for(
         self, indicator: int | None = None, item: str | None = None
     ) -> list[Recommendation]:
@@ -280,6 +322,15 @@ def load_framework(knowledge_dir: Path) -> Framework:
             level_meanings={m["level"]: m for m in (extra["descriptions"] or {}).get("level_meanings", [])},
             unconfirmed=(extra["unconfirmed"] or {}).get("unconfirmed", []),
             calendar=extra["calendar"],
+            oit_guidance=[
+                (tuple(e["match"]), str(e["what"]))
+                for e in ((extra["oit"] or {}).get("publish_guidance") or {}).get("entries", [])
+            ],
+            item_names={
+                str(raw["code"]): str(raw["name"])
+                for raw in (extra["items"] or {}).get("items", [])
+                if raw.get("name")
+            },
         )
     except ValidationError as exc:
         raise ValueError(f"invalid ITA framework data in {fw_dir}: {_explain(exc)}") from exc

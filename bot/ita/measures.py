@@ -102,3 +102,7 @@ class Draft(BaseModel):
     layout: str = Field(default="default", description="document layout: a key of bot.export.layouts.LAYOUTS")
     notes: list[str] = Field(default_factory=list, description="messages for the officer, e.g. LLM fallback")
     last_row_number: int = Field(default=0, ge=0, description="the highest row number ever given")
+    checks: list[str] = Field(
+        default_factory=list,
+        description="what the officer should verify before publishing (unconfirmed item titles ...); never printed in the plan",
+    )

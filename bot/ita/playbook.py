@@ -6,6 +6,8 @@ their steps tagged with a unit ROLE, timing, KPIs, monitoring and the seed
 passages they came from. knowledge/agency_types.yaml maps every role to the
 unit names of each agency type (bot.ita.agency_types), so owners never cross
 agency families. The passages indexed for retrieval are built in bot.ita.passages.
+The module runs a little over 400 lines because the row voice (voice.yaml: openings,
+item steps, officer checks) is validated here with the entries it speaks for.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from bot.ita.agency_types import AgencyType, Role, match_agency_type, resolve_owners
+from bot.ita.agency_types import AgencyType, Audience, Role, match_agency_type, resolve_owners
 from bot.ita.tiers import Tier
 
 WHOLE_YEAR = "ตลอดปี"
@@ -189,6 +191,97 @@ class DocumentDefaults(BaseModel):
         return [check_template(v) for v in value]
 
 
+VOICE_PLACEHOLDERS = {
+    "number",
+    "indicator_name",
+    "score",
+    "floor",
+    "target",
+    "gap",
+    "to_target",
+    "self",
+    "people",
+    "tool",
+    "item",
+    "item_name",
+    "items",
+    "what",
+    "where",
+    "delta",
+    "previous",
+    "year",
+}
+
+
+def _voice_template(text: str) -> str:
+    unknown = placeholders(text) - VOICE_PLACEHOLDERS
+    if unknown:
+        raise ValueError(f"unknown placeholder(s) {sorted(unknown)} in {text[:60]!r}")
+    return text
+
+
+class VoiceStep(BaseModel):
+    """A step an item row adds (voice.yaml item_steps): its role and a voice template."""
+
+    role: str
+    text: str = Field(min_length=5)
+
+
+class Voice(BaseModel):
+    """How drafted rows speak (knowledge/playbook/voice.yaml): openings by tier, item steps, checks."""
+
+    openings: dict[str, dict[str, list[str]]]
+    weak_items: list[str] = Field(min_length=1)
+    check_items: str
+    check_items_unknown: str
+    change: dict[str, str]
+    item_fallback: str
+    item_steps: list[VoiceStep] = Field(min_length=3)
+    item_monitoring: str
+    indicator_monitoring: str
+    oit_item_step: str
+    oit_item_where: str
+    oit_item_what: str
+    oit_item_publish: str
+    oit_item_kpi: str
+    oit_check_step: str
+    ie_check_step: str
+    ie_check_step_unknown: str
+    focus_step: str
+    checks: dict[str, str]
+
+    @model_validator(mode="after")
+    def _templates(self) -> Voice:
+        for kind in ("indicator", "item"):
+            missing = set(_TIER_NAMES) - set(self.openings.get(kind, {}))
+            if missing:
+                raise ValueError(f"voice openings.{kind} needs every tier, missing {sorted(missing)}")
+        if set(self.change) != {"up", "down", "same"}:
+            raise ValueError("voice change needs exactly up, down and same")
+        texts = [t for by_tier in self.openings.values() for ts in by_tier.values() for t in ts]
+        texts += [*self.weak_items, *self.change.values(), *self.checks.values()]
+        texts += [s.text for s in self.item_steps]
+        texts += [
+            self.check_items,
+            self.check_items_unknown,
+            self.item_fallback,
+            self.item_monitoring,
+            self.indicator_monitoring,
+            self.oit_item_step,
+            self.oit_item_where,
+            self.oit_item_what,
+            self.oit_item_publish,
+            self.oit_item_kpi,
+            self.oit_check_step,
+            self.ie_check_step,
+            self.ie_check_step_unknown,
+            self.focus_step,
+        ]
+        for text in texts:
+            _voice_template(text)
+        return self
+
+
 class Playbook(BaseModel):
     """Every playbook entry and agency type, validated as a whole."""
 
@@ -197,6 +290,7 @@ class Playbook(BaseModel):
     entries: dict[str, PlaybookEntry]
     defaults: dict[str, DocumentDefaults]
     default_year: int = 2568
+    voice: Voice | None = Field(default=None, description="knowledge/playbook/voice.yaml")
 
     @model_validator(mode="after")
     def _consistent(self) -> Playbook:
@@ -210,6 +304,7 @@ class Playbook(BaseModel):
         for entry in self.entries.values():
             used = set(entry.owner_roles) | {s.role for s in entry.steps}
             used |= {s.role for s in entry.maintain.steps} if entry.maintain else set()
+            used |= {s.role for s in self.voice.item_steps} if self.voice else set()
             unknown = sorted(used - set(self.roles))
             if unknown:
                 raise ValueError(f"entry {entry.key}: unknown role(s) {unknown}")
@@ -293,10 +388,16 @@ def load_playbook(knowledge_dir: Path) -> Playbook:
     knowledge_dir = Path(knowledge_dir)
     types_data = _read_yaml(knowledge_dir / "agency_types.yaml")
     roles = {k: Role(key=k, **v) for k, v in (types_data.get("roles") or {}).items()}
+    audiences = {k: Audience(**v) for k, v in (types_data.get("audiences") or {}).items()}
     agency_types: dict[str, AgencyType] = {}
     for raw in types_data.get("types") or []:
         raw = dict(raw)
         units = raw.pop("units", [])
+        family = raw.get("family", "")
+        if audiences and family not in audiences:
+            raise ValueError(f"agency type {raw.get('key')!r}: no audience for family {family!r}")
+        if family in audiences:
+            raw.setdefault("audience", audiences[family])
         at = AgencyType(
             default_units=[u["name"] for u in units],
             unit_sources={u["name"]: u.get("source", "standard") for u in units},
@@ -313,6 +414,7 @@ def load_playbook(knowledge_dir: Path) -> Playbook:
     entries: dict[str, PlaybookEntry] = {}
     defaults: dict[str, DocumentDefaults] = {}
     default_year = 2568
+    voice: Voice | None = None
     for path in files:
         data = _read_yaml(path)
         rel = (
@@ -328,6 +430,13 @@ def load_playbook(knowledge_dir: Path) -> Playbook:
             entries[entry.key] = entry
         for family, raw in (data.get("families") or {}).items():
             defaults[family] = DocumentDefaults(**raw)
+        if data.get("voice"):
+            voice = Voice(**data["voice"])
     return Playbook(
-        roles=roles, agency_types=agency_types, entries=entries, defaults=defaults, default_year=default_year
+        roles=roles,
+        agency_types=agency_types,
+        entries=entries,
+        defaults=defaults,
+        default_year=default_year,
+        voice=voice,
     )

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Build the blind comparison: 15 of the seeds' own rows beside our row for the same indicator.
+
+    .venv/bin/python benchmarks/blind/make_pairs.py [--out benchmarks/blind/out] [--seed 12]
+
+For each pair in pairs.yaml: the human row is read verbatim from the seed's lines (table
+cells labelled by the seed's own header, mapped to common labels), and our row is drafted
+by the real Drafter for the same agency type and the seed's own scores (parsed from the
+seed with bot.scores). Both sides are written in the same plain form, the seed's agency
+names hidden, in random order. Writes:
+  out/pairs.md    what the judge reads (A/B per pair; no authorship)
+  out/pairs.jsonl the same, one JSON object per pair
+  out/key.json    which side is ours (keep it from the judge)
+Protocol: benchmarks/blind/README.md. Retrieval is not used: the judge sees no sources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+# the repository root: the nearest folder above holding pyproject.toml (this file sits two below it)
+REPO = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
+sys.path.insert(0, str(REPO))
+
+from bot.drafting.engine import Drafter, DraftRequest  # noqa: E402
+from bot.ita.framework import load_framework  # noqa: E402
+from bot.ita.measures import AgencyProfile, MeasureRow  # noqa: E402
+from bot.ita.playbook import load_playbook  # noqa: E402
+from bot.ita.tiers import Thresholds  # noqa: E402
+from bot.scores import parse_scores  # noqa: E402
+
+SEEDS = REPO / "tests" / "data" / "seeds"
+# Column header words -> the common label both sides are printed under (first match wins).
+LABELS = [
+    ("วิเคราะห์", "ผลการวิเคราะห์"),
+    ("ระยะเวลา", "ระยะเวลา"),
+    ("ขั้นตอน", "ขั้นตอน/วิธีการ"),
+    ("วิธี", "ขั้นตอน/วิธีการ"),
+    ("รับผิดชอบ", "ผู้รับผิดชอบ"),
+    ("กำกับติดตาม", "การกำกับติดตาม"),
+    ("รายงานผล", "การรายงานผล"),
+    ("มาตรการ", "มาตรการ/กิจกรรม"),
+    ("โครงการ", "มาตรการ/กิจกรรม"),
+    ("เป้าหมาย", "ตัวชี้วัดความสำเร็จ"),
+    ("ประเด็น", "ประเด็น"),
+    ("ตัวชี้วัด", "ประเด็น"),
+]
+FIELD_OF = {
+    "ประเด็น": "topic",
+    "ผลการวิเคราะห์": "analysis",
+    "มาตรการ/กิจกรรม": "measure",
+    "ขั้นตอน/วิธีการ": "steps",
+    "ผู้รับผิดชอบ": "owners",
+    "ระยะเวลา": "timeline",
+    "การกำกับติดตาม": "monitoring",
+    "การรายงานผล": "reporting",
+    "ตัวชี้วัดความสำเร็จ": "kpi",
+}
+LABEL_OF = {v: k for k, v in FIELD_OF.items()}
+
+
+class NoPassages:
+    """The judge sees no sources, so no retrieval: the same rows, without quotes."""
+
+    def search(self, query, k=5, *, indicator=None, kind=None):
+        return []
+
+
+def clean(text: str, hide: list[str]) -> str:
+    text = re.sub(r"</?p>", " ", text)
+    for name in sorted(hide, key=len, reverse=True):
+        text = text.replace(name, "หน่วยงาน")
+    return " ".join(text.split())
+
+
+def label(head: str) -> str | None:
+    return next((lab for word, lab in LABELS if word in head), None)
+
+
+def human_side(lines: list[str], pair: dict, hide: list[str]) -> list[tuple[str, str]]:
+    start, end = pair["lines"]
+    body = lines[start - 1 : end]
+    if "header" not in pair:
+        return [("", clean(" ".join(body), hide))]
+    heads = [label(h) for h in lines[pair["header"] - 1].split("\t")]
+    cells: dict[str, str] = {}
+    for row in body:
+        for head, cell in zip(heads, row.split("\t"), strict=False):
+            if head and cell.strip():
+                cells[head] = f"{cells.get(head, '')} {cell}".strip()
+    return [(head, clean(text, hide)) for head, text in cells.items()]
+
+
+def our_text(row: MeasureRow, field: str) -> str:
+    if field == "steps":
+        return " ".join(row.steps)
+    if field == "owners":
+        return ", ".join(row.owners)
+    if field == "topic":
+        return f"{row.topic} ({row.score:.2f})" if row.score is not None else row.topic
+    return str(getattr(row, field))
+
+
+def our_row(draft_rows: list[MeasureRow], pair: dict) -> MeasureRow:
+    item = pair.get("item")
+    for row in draft_rows:
+        if row.indicator != pair["indicator"]:
+            continue
+        is_item_row = " – ข้อ " in row.topic
+        if (item and is_item_row and row.items == [item]) or (not item and not is_item_row):
+            return row
+    raise LookupError(f"{pair['id']}: no drafted row for indicator {pair['indicator']} {item or ''}")
+
+
+def our_side(row: MeasureRow, human: list[tuple[str, str]], pair: dict) -> list[tuple[str, str]]:
+    if "header" in pair:
+        fields = [FIELD_OF[head] for head, _ in human]
+    else:
+        fields = list(pair.get("show", ["analysis"]))
+    return [(LABEL_OF[f] if "header" in pair else "", our_text(row, f)) for f in fields]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "blind" / "out")
+    parser.add_argument("--seed", type=int, default=12, help="random seed of the A/B order")
+    args = parser.parse_args()
+
+    spec = yaml.safe_load((Path(__file__).parent / "pairs.yaml").read_text(encoding="utf-8"))
+    fw = load_framework(REPO / "knowledge")
+    drafter = Drafter(fw, load_playbook(REPO / "knowledge"), NoPassages())
+    rng = random.Random(args.seed)
+    drafts: dict[str, list[MeasureRow]] = {}
+    out, key = [], {}
+    for pair in spec["pairs"]:
+        seed = spec["seeds"][pair["seed"]]
+        path = next(SEEDS.glob(f"{pair['seed']}_*.txt"))
+        text = path.read_text(encoding="utf-8")
+        if pair["seed"] not in drafts:
+            scores = parse_scores(text, fw).scores
+            profile = AgencyProfile(type=seed["type"], assessment_year=scores.year)
+            drafts[pair["seed"]] = drafter.draft(DraftRequest(profile, scores, Thresholds())).rows
+        human = human_side(text.split("\n"), pair, seed.get("hide", []))
+        ours = our_side(our_row(drafts[pair["seed"]], pair), human, pair)
+        first_is_ours = rng.random() < 0.5
+        a, b = (ours, human) if first_is_ours else (human, ours)
+        out.append({"id": pair["id"], "indicator": pair["indicator"], "A": a, "B": b})
+        key[pair["id"]] = {"ours": "A" if first_is_ours else "B", "seed": pair["seed"]}
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (args.out / "pairs.jsonl").open("w", encoding="utf-8") as fh:
+        for entry in out:
+            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    md = ["# คู่เปรียบเทียบ (ไม่ระบุผู้จัดทำ)", ""]
+    for entry in out:
+        md.append(f"## {entry['id']} — ตัวชี้วัดที่ {entry['indicator']}")
+        for side in ("A", "B"):
+            md.append(f"### แถว {side}")
+            md.extend(f"- {lab}: {text}" if lab else f"- {text}" for lab, text in entry[side])
+        md.append("")
+    (args.out / "pairs.md").write_text("\n".join(md), encoding="utf-8")
+    (args.out / "key.json").write_text(json.dumps(key, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(
+        f"{len(out)} pairs -> {args.out / 'pairs.md'}; key -> {args.out / 'key.json'} (keep it from the judge)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
