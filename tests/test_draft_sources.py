@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.app import build_drafter, ensure_index
-from bot.drafting import rows as draft_text
+from bot.drafting import quotes as draft_text
 from bot.drafting.engine import DraftRequest
 from bot.ita.measures import AgencyProfile
 from bot.ita.tiers import Thresholds

@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 
 from bot.app import build_drafter, ensure_index
 from bot.drafting.engine import DraftRequest
-from bot.drafting.rows import SAME_TEXT, renumber, step_text
+from bot.drafting.row_context import SAME_TEXT
+from bot.drafting.rows import renumber, step_text
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet

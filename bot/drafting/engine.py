@@ -17,7 +17,9 @@ from datetime import date
 from typing import Protocol
 
 from bot import wording
-from bot.drafting import rows as draft_text
+from bot.drafting import document, quotes
+from bot.drafting import row_context as draft_text
+from bot.drafting import rows as row_text
 from bot.ita.facts import SOLID, Tool
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source, ToolSummary
@@ -35,7 +37,7 @@ class Retriever(Protocol):
 
     def search(
         self, query: str, k: int = 5, *, indicator: int | None = None, kind: str | None = None
-    ) -> Sequence[draft_text.Quoted]: ...
+    ) -> Sequence[quotes.Quoted]: ...
 
 
 class Refiner(Protocol):
@@ -77,13 +79,13 @@ class Drafter:
         rows: list[MeasureRow] = []
         for number in self.fw.indicator_numbers:
             rows.extend(self._indicator_rows(ctx, number))
-        draft = self._document(ctx, draft_text.distinct_monitoring(ctx, rows))
+        draft = self._document(ctx, document.distinct_monitoring(ctx, rows))
         return self._refine(draft)
 
     def redraft_indicator(self, draft: Draft, request: DraftRequest, indicator: int) -> Draft:
         """Return the draft with one indicator's rows drafted afresh (other rows and edits kept)."""
         ctx = self._context(request)
-        fresh = draft_text.distinct_monitoring(ctx, self._indicator_rows(ctx, indicator))
+        fresh = document.distinct_monitoring(ctx, self._indicator_rows(ctx, indicator))
         if self.refiner is not None and fresh:
             partial = self._refine(draft.model_copy(update={"rows": fresh, "notes": []}))
             fresh, notes = partial.rows, partial.notes
@@ -171,14 +173,14 @@ class Drafter:
     ) -> MeasureRow:
         entry = draft_text.pick_entry(ctx, number, item)
         sources = self._sources(ctx, number, item, entry)
-        return draft_text.build_row(
+        return row_text.build_row(
             ctx, entry, number=number, score=score, tier=tier, items=items, item=item, sources=sources
         )
 
     def _sources(
         self, ctx: draft_text.Context, number: int, item: str | None, entry: PlaybookEntry
     ) -> list[Source]:
-        found: list[Source] = [draft_text.playbook_source(entry)]
+        found: list[Source] = [quotes.playbook_source(entry)]
         for rec in (
             self.fw.recommendations_for(item=item)
             if item
@@ -198,12 +200,10 @@ class Drafter:
         # A quote is another agency's wording: its name (and that of every agency quoted) is left out.
         others = [p.agency for p in passages]
         quoted = [
-            Source(
-                source=draft_text.cite(p), text=draft_text.unnamed(draft_text.quote(p.text, focus), others)
-            )
+            Source(source=quotes.cite(p), text=quotes.unnamed(quotes.quote(p.text, focus), others))
             for p in passages
         ]
-        quoted = [q for q in quoted if not draft_text.names_other_indicator(q.text, number)]
+        quoted = [q for q in quoted if not quotes.names_other_indicator(q.text, number)]
         # Two chunks of one report can read the same to the officer (same label, same quote):
         # cite what the reader sees once, and one passage per report before a second from any.
         reports: set[str] = set()
@@ -227,7 +227,7 @@ class Drafter:
         total = ctx.scores.overall if ctx.scores.overall is not None else overall(indicators, self.fw)
         lv = level(ctx.year, total, tools, self.fw)
         summary = [self._tool_summary(ctx, tool, tools.get(tool.code)) for tool in self.fw.tools]
-        defaults = draft_text.document_defaults(ctx)
+        defaults = document.document_defaults(ctx)
         return Draft(
             agency=ctx.profile.model_copy(
                 update={
@@ -247,10 +247,10 @@ class Drafter:
             thresholds=(ctx.thresholds.urgent_below, ctx.thresholds.maintain_from),
             summary=summary,
             rows=rows,
-            kpis=draft_text.document_kpis(ctx, rows, total, defaults),
+            kpis=document.document_kpis(ctx, rows, total, defaults),
             notes=self._notes(ctx),
             checks=list(dict.fromkeys(ctx.checks)),
-            monitoring_plan=draft_text.monitoring_plan(ctx, defaults),
+            monitoring_plan=document.monitoring_plan(ctx, defaults),
         )
 
     def _notes(self, ctx: draft_text.Context) -> list[str]:

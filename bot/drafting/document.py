@@ -1,0 +1,74 @@
+"""The document-level parts of a draft: its KPIs and monitoring plan, without near-duplicates."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from bot.drafting.row_context import (
+    FISCAL_SUFFIX,
+    SAME_TEXT,
+    Context,
+    alike,
+    executive,
+    fill,
+)
+from bot.ita.measures import MeasureRow
+from bot.ita.playbook import DocumentDefaults
+from bot.ita.tiers import Tier
+
+
+def distinct_monitoring(ctx: Context, rows: list[MeasureRow]) -> list[MeasureRow]:
+    """Return the rows with no two monitoring texts near-identical: a repeat names its own item."""
+    seen: list[str] = []
+    out = []
+    for row in rows:
+        if alike(row.monitoring, seen):
+            item = row.items[0] if len(row.items) == 1 and row.items[0] in row.topic else None
+            template = ctx.voice.item_monitoring if item else ctx.voice.indicator_monitoring
+            text = ctx.audience.adapt(fill(template, ctx, row.indicator, row.score, row.items, item))
+            row = row.model_copy(update={"monitoring": text})
+        seen.append(row.monitoring)
+        out.append(row)
+    return out
+
+
+def document_defaults(ctx: Context) -> DocumentDefaults:
+    """Return the playbook's document-level defaults for this agency family."""
+    family = ctx.agency_type.family if ctx.agency_type else "local_gov"
+    return ctx.playbook.document_defaults(family)
+
+
+def document_kpis(
+    ctx: Context, rows: list[MeasureRow], total: float | None, defaults: DocumentDefaults
+) -> list[str]:
+    """Return success indicators for the whole plan, driven by this agency's scores."""
+    kpis = []
+    if total is not None:
+        target = max(ctx.thresholds.urgent_below, min(100.0, round(total + 1, 2)))
+        kpis.append(f"ผลการประเมิน ITA รอบถัดไปไม่น้อยกว่า {target:.2f} คะแนน")
+    weak = sorted({r.indicator for r in rows if r.tier != Tier.MAINTAIN})
+    for number in weak:
+        kpis.append(
+            f"ตัวชี้วัดที่ {number} {ctx.fw.indicator(number).name} ได้คะแนนไม่น้อยกว่า {ctx.thresholds.maintain_from:.0f} คะแนน"
+        )
+    kpis.extend(FISCAL_SUFFIX.sub("", fill(k, ctx, 1, None, [])) for k in defaults.kpis)
+    return [ctx.audience.adapt(k) for k in _distinct(kpis)]
+
+
+def _distinct(texts: list[str]) -> list[str]:
+    """Return texts in order without near-repeats (rapidfuzz token-set ratio)."""
+    kept: list[str] = []
+    for text in texts:
+        if all(fuzz.token_set_ratio(text, old) < SAME_TEXT for old in kept):
+            kept.append(text)
+    return kept
+
+
+def monitoring_plan(ctx: Context, defaults: DocumentDefaults) -> list[str]:
+    """Return the monitoring and reporting paragraphs, naming the executive and rounds."""
+    plan = [fill(p, ctx, 1, None, []) for p in [*defaults.monitoring_plan, *defaults.reporting_plan]]
+    plan.append(
+        f"{executive(ctx)}เป็นผู้กำกับติดตามการดำเนินงานตามมาตรการ โดยรายงานผลรอบ 6 เดือน ภายในวันที่ 31 มีนาคม "
+        f"{ctx.fiscal_year or ''} และรอบ 12 เดือน ภายในวันที่ 30 กันยายน {ctx.fiscal_year or ''}".rstrip()
+    )
+    return [ctx.audience.adapt(p) for p in _distinct(plan)]

@@ -1,0 +1,173 @@
+"""What a row is drafted from: the agency, its scores and year, the playbook entry, and the fill-ins.
+
+`Context` carries one draft's facts through every row; `fill` puts them into the
+playbook's and voice.yaml's templates ({agency}, {score}, {items}, ...), and `alike`
+is the one test of "the same text again" used for steps and monitoring items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.ita.agency_types import LOCAL_AUDIENCE, AgencyType, Audience
+from bot.ita.framework import Framework
+from bot.ita.measures import AgencyProfile
+from bot.ita.playbook import Playbook, PlaybookEntry, Voice
+from bot.ita.tiers import Thresholds
+from bot.scores import ScoreSet
+
+FISCAL_SUFFIX = re.compile(r"\s*(?:ประจำ)?ปีงบประมาณ\s*(?:พ\.ศ\.\s*)?\d{4}")
+
+# Two texts at least this similar (rapidfuzz ratio) say the same thing.
+SAME_TEXT = 85
+
+
+@dataclass
+class Context:
+    """Everything a row's wording depends on, and what the plan has said so far."""
+
+    fw: Framework
+    playbook: Playbook
+    profile: AgencyProfile
+    agency_type: AgencyType | None
+    agency: str
+    units: list[str]
+    year: int | None
+    fiscal_year: int | None
+    scores: ScoreSet
+    thresholds: Thresholds
+    include_maintain: bool
+    previous: dict[int, float] = field(default_factory=dict)
+    # openings used so far (by kind and tier), the steps each indicator's rows already carry,
+    # and the notes for the officer (never printed in the plan)
+    used: dict[str, int] = field(default_factory=dict)
+    said: dict[int, list[str]] = field(default_factory=dict)
+    checks: list[str] = field(default_factory=list)
+    # where this agency type starts in each list of wordings: two types never read alike
+    offset: int = 0
+    # template values by (indicator, score, items, item): a row fills many templates
+    values: dict[tuple, dict] = field(default_factory=dict)
+
+    @property
+    def audience(self) -> Audience:
+        return self.agency_type.audience if self.agency_type else LOCAL_AUDIENCE
+
+    @property
+    def voice(self) -> Voice:
+        if self.playbook.voice is None:
+            raise ValueError("the playbook has no voice (knowledge/playbook/voice.yaml)")
+        return self.playbook.voice
+
+
+def pick_entry(ctx: Context, number: int, item: str | None) -> PlaybookEntry:
+    """Return the playbook entry for an item if there is one, else for its indicator."""
+    entries = ctx.playbook.entries_for(number, [item] if item else [], year=ctx.year)
+    if item:
+        for entry in entries:
+            if item in entry.items:
+                return entry
+    return entries[0]
+
+
+def item_label(ctx: Context, item: str | None) -> str:
+    """Return "O13 รายงานผลการจัดซื้อจัดจ้าง..." (the short name, never a question stem) or the code.
+
+    An OIT title marked NOT_CONFIRMED is left out: the code alone holds either way.
+    """
+    if not item:
+        return ""
+    oit = ctx.fw.oit_item(item, ctx.year) if item.upper().startswith("O") else None
+    if oit is not None and oit.confidence == "NOT_CONFIRMED":
+        return item
+    name = ctx.fw.item_name(item, ctx.year)
+    return f"{item} {name}" if name else item
+
+
+def _num(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+
+
+def _values(ctx: Context, number: int, score: float | None, codes: list[str], item: str | None) -> dict:
+    key = (number, score, tuple(codes), item)
+    if key not in ctx.values:
+        ctx.values[key] = _compute_values(ctx, number, score, codes, item)
+    return ctx.values[key]
+
+
+def _compute_values(
+    ctx: Context, number: int, score: float | None, codes: list[str], item: str | None
+) -> dict:
+    floor, target = ctx.thresholds.urgent_below, ctx.thresholds.maintain_from
+    value = score if score is not None else 0.0
+    audience = ctx.audience
+    return {
+        "agency": audience.self,
+        "self": audience.self,
+        "people": audience.people,
+        "score": f"{score:.2f}" if score is not None else "-",
+        "indicator_name": ctx.fw.indicator(number).name,
+        "number": number,
+        "items": ", ".join(item_label(ctx, i) for i in codes) or "-",
+        "item": item or "",
+        "item_name": item_label(ctx, item).removeprefix(item or "").strip() if item else "",
+        "fiscal_year": ctx.fiscal_year or "",
+        "year": ctx.year or "",
+        "floor": _num(floor),
+        "target": _num(target),
+        "gap": f"{max(0.0, floor - value):.2f}",
+        "to_target": f"{max(0.0, target - value):.2f}",
+        "tool": ctx.fw.tool_of(number).code,
+        "what": "",
+        "where": "",
+        "delta": "",
+        "previous": "",
+    }
+
+
+def fill(
+    template: str,
+    ctx: Context,
+    number: int,
+    score: float | None,
+    codes: list[str],
+    item: str | None = None,
+    **extra: object,
+) -> str:
+    values = {**_values(ctx, number, score, codes, item), **extra}
+    try:
+        return " ".join(template.format(**values).split())
+    except (KeyError, IndexError, ValueError):
+        return template  # a template with a placeholder we do not know is shown as written
+
+
+def turn(ctx: Context, key: str, options: list[str]) -> str:
+    """Return the next of several wordings for `key`: rows down the plan take them in turn."""
+    n = ctx.used.get(key, 0)
+    ctx.used[key] = n + 1
+    return options[(n + ctx.offset) % len(options)]
+
+
+def owners(ctx: Context, roles: list[str]) -> list[str]:
+    key = ctx.agency_type.key if ctx.agency_type else ""
+    owners = ctx.playbook.resolve_owners(roles, key, ctx.units or None) if key else []
+    return owners or ctx.units[:1] or ["ผู้บริหารหน่วยงานมอบหมาย"]
+
+
+def executive(ctx: Context) -> str:
+    """Return who approves and monitors the measures for this agency type."""
+    return ctx.agency_type.executive if ctx.agency_type else "หัวหน้าหน่วยงาน"
+
+
+def report_to(ctx: Context) -> str:
+    return ctx.agency_type.report_to if ctx.agency_type else executive(ctx)
+
+
+def alike(text: str, others: list[str]) -> bool:
+    """Return whether text reads like one of others (rapidfuzz ratio >= SAME_TEXT)."""
+    return (
+        bool(others)
+        and process.extractOne(text, others, scorer=fuzz.ratio, score_cutoff=SAME_TEXT) is not None
+    )
