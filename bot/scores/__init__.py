@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.prose import LAST_YEAR as THIS_YEAR_RANK
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
 from bot.scores.text import name_hits, normalise, squeeze
 
@@ -69,12 +70,28 @@ class ScoreSet(BaseModel):
 
 @dataclass
 class ParseResult:
-    """What one message said: the scores read, or why they cannot be used."""
+    """What one message said: the scores read, or why they cannot be used.
+
+    scores: the latest assessment year's scores (with two years in one message, the latest wins).
+    error: Thai text saying what could not be used and what to send instead (valid values are kept).
+    warnings: Thai notes on how something was read (e.g. several values in one table row).
+    missing: the framework's indicator numbers with no score yet.
+    previous: the earlier year's scores when a message gives two years ("ปี 67 ได้ 72.5 ปี 68 ได้ 81.25"),
+        kept for comparisons; None when the message gives one year.
+    fiscal_year: the B.E. fiscal year of the plan the officer asks for ("ร่างมาตรการปีงบ 69" -> 2569);
+        it is never taken as the assessment year. None when not said.
+    unsure: one short Thai question per read that is likely but not certain (ten unlabelled numbers
+        read as indicators 1..10 in order, a lone number read as the overall score). The scores are
+        filled in; the dialogue should confirm them with the officer rather than use them silently.
+    """
 
     scores: ScoreSet
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)
+    previous: ScoreSet | None = None
+    fiscal_year: int | None = None
+    unsure: list[str] = field(default_factory=list)
 
 
 def _label(kind: str, key: int | str) -> str:
@@ -116,6 +133,10 @@ def _settle(found: list[Found], errors: list[str], warnings: list[str]) -> dict[
         groups.setdefault((f.kind, f.key), []).append(f)
     out: dict[tuple[str, int | str], float] = {}
     for (kind, key), fs in groups.items():
+        fixes = [f for f in fs if f.fix]
+        if fixes:  # "ได้ 80 เอ้ย 85", "แก้เป็น 66": the officer's own correction wins, no question
+            out[(kind, key)] = fixes[-1].value
+            continue
         best = [f for f in fs if f.table] or fs
         if kind == "overall":
             best = [f for f in best if not f.weak] or best
@@ -167,17 +188,20 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
             errors.append(problem)
         else:
             valid.append(f)
-    settled = _settle(valid, errors, warnings)
-    scores = ScoreSet(
-        year=year if year is not None else pick_year(ex),
-        overall=settled.get(("overall", "overall")),
-        indicators={
-            k: v for (kind, k), v in sorted(settled.items(), key=lambda kv: str(kv[0])) if kind == "indicator"
-        },
-        items={k: v for (kind, k), v in settled.items() if kind == "item"},
-        tools={k: v for (kind, k), v in settled.items() if kind == "tool"},
-    )
-    scores.indicators = dict(sorted(scores.indicators.items()))
+    labelled = [f.year for f in valid if f.year is not None]
+    latest = max(labelled) if labelled else None
+    older = [f for f in valid if f.year is not None and f.year != latest]
+    current = [f for f in valid if f.year is None or f.year == latest]
+    settled = _settle(current, errors, warnings)
+    real_year = latest if latest is not None and latest < THIS_YEAR_RANK else None
+    scores = _scoreset(settled, year if year is not None else real_year or pick_year(ex))
+    previous = None
+    if older:
+        prior = max(f.year for f in older if f.year is not None)
+        prior_year = prior if prior < THIS_YEAR_RANK else (scores.year - 1 if scores.year else None)
+        previous = _scoreset(_settle([f for f in older if f.year == prior], [], []), prior_year)
+        if scores.year:
+            warnings.append(wording.SCORES_UNSURE_YEARS.format(year=scores.year))
     if not errors and scores.is_empty():
         errors.append(wording.SCORES_NONE_FOUND.format(example=EXAMPLE))
         errors += warnings  # e.g. EIT parts that were seen but cannot be used: say so, not just "nothing"
@@ -189,7 +213,19 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     missing = (
         scores.missing_indicators(fw.indicator_numbers) if (scores.indicators or not scores.items) else []
     )
-    return ParseResult(scores, error, warnings, missing)
+    fiscal = ex.plan_years[0] if ex.plan_years else None
+    unsure = list(dict.fromkeys(ex.unsure)) if not scores.is_empty() else []
+    return ParseResult(scores, error, warnings, missing, previous, fiscal, unsure)
+
+
+def _scoreset(settled: dict[tuple[str, int | str], float], year: int | None) -> ScoreSet:
+    return ScoreSet(
+        year=year,
+        overall=settled.get(("overall", "overall")),
+        indicators=dict(sorted((k, v) for (kind, k), v in settled.items() if kind == "indicator" and isinstance(k, int))),
+        items={str(k): v for (kind, k), v in settled.items() if kind == "item"},
+        tools={str(k): v for (kind, k), v in settled.items() if kind == "tool"},
+    )
 
 
 CORRECTION = re.compile(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
 from bot import wording
 from bot.ita.framework import Framework
-from bot.scores.text import Num, name_hits, normalise, numbers, squeeze, tight_gap, years_in
+from bot.scores.prose import FIX_MARK, Group, groups, ordered_run, topic_hits, year_rank
+from bot.scores.text import Num, name_hits, normalise, numbers, plan_years, squeeze, tight_gap, years_in
 
 # Item code ranges of the 2563-2565 questionnaires; a wider O range covers later OIT lists.
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
@@ -25,6 +27,10 @@ OVERALL = re.compile(
     r"overall|total|^\s*รวม(?=\s*(?:\t|$|\d))",
     re.IGNORECASE,
 )
+RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+\d")  # "ตัวชี้วัด 1-10": a range, not indicator 1
+# "ตัวชี้วัดที่ 1 ได้ 99.10 2 ได้ 98.75": a series goes on with bare numbers after a value.
+SERIES = re.compile(r"(?<=\d)[ ,]++(\d{1,2})(?=\s*+(?:ได้|=|:))")
+FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
 HEADER_WORDS = {
@@ -50,6 +56,9 @@ HEADER_WORDS = {
     "score",
 }
 LOOSE_LIMIT = 130
+# A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
+MAX_LINES = 1500
+MAX_LINE = 1000
 
 
 @dataclass
@@ -76,6 +85,8 @@ class Found:
     line: int
     table: bool
     weak: bool = False
+    fix: bool = False  # written as a correction of the value before it ("เอ้ย 85", "แก้เป็น 66")
+    year: int | None = None  # the year label written before it (B.E., or prose.THIS_YEAR / LAST_YEAR)
 
 
 @dataclass
@@ -87,6 +98,9 @@ class Extraction:
     result_years: list[int] = field(default_factory=list)
     score_years: list[int] = field(default_factory=list)
     line_years: dict[int, list[int]] = field(default_factory=dict)
+    plan_years: list[int] = field(default_factory=list)  # "ร่างมาตรการปีงบ 69": the plan's fiscal year
+    numbers: list[tuple[int, str, list[Num], int]] = field(default_factory=list)  # line, text, nums, 1st ref
+    unsure: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -158,15 +172,18 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
 def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, warn: list[str]) -> list[Ref]:
     refs: list[Ref] = []
     for m in EXPLICIT.finditer(line):
-        if "." in m.group(1):
+        if "." in m.group(1) or RANGE_AFTER.match(line, m.end()):
             refs.append(Ref("sub", 0, m.start(), m.end()))  # 9.1-style sub-indicator: not a score target
         else:
             refs.append(Ref("indicator", int(m.group(1)), m.start(), m.end()))
-    for m in EXPLICIT_KHO.finditer(line):
-        if not any(r.start <= m.start() < r.end for r in refs):
-            n = int(m.group(1))
-            if n <= max(fw.indicator_numbers) or not item_context:
-                refs.append(Ref("indicator", n, m.start(), m.end()))
+    for m in EXPLICIT_KHO.finditer(line):  # never overlaps EXPLICIT: that ends in digits, not "ข้อ"
+        n = int(m.group(1))
+        if n <= max(fw.indicator_numbers) or not item_context:
+            refs.append(Ref("indicator", n, m.start(), m.end()))
+    if refs and refs[0].kind == "indicator":
+        for m in SERIES.finditer(line, refs[0].end):
+            if int(m.group(1)) <= max(fw.indicator_numbers):
+                refs.append(Ref("indicator", int(m.group(1)), m.start(1), m.end(1)))
     for m in ITEM.finditer(line):
         letter, n = m.group(1).upper(), int(m.group(2))
         if 1 <= n <= ITEM_RANGES[letter]:
@@ -222,6 +239,9 @@ def _add_names(
         if not bullet_ok and re.match(r"\s*[-•*]", line):
             continue  # sub-item bullets in item lists mention names in passing
         refs.append(Ref("indicator", hit.number, hit.start, hit.end, strict=True, limit=60))
+    for number, start, end, marked in topic_hits(line, fw):
+        if not any(r.start - 3 <= start < r.end + 3 for r in refs):
+            refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
         if re.match(r"\s*[:=\-–]?\s*[(]?\s*-?\d+(?:\.\d+)?\s*[)]?\s*(?:คะแนน)?\s*(?:\t.*)?$", rest):
@@ -275,12 +295,53 @@ def _label(ref: Ref) -> str:
     return labels.get(ref.kind, wording.SCORE_LABEL_TOOL_SHORT).format(key=ref.key)
 
 
+def _lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
+    """Normalised, reflowed lines; long lines cut at a space, and no more than MAX_LINES of them."""
+    raw: list[str] = []
+    for line in normalise(text).split("\n"):
+        while len(line) > MAX_LINE:
+            cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
+            cut = MAX_LINE if cut < 0 else cut
+            raw.append(line[:cut])
+            line = line[cut:]
+        raw.append(line)
+    if sum(1 for ln in raw if ln.strip()) > MAX_LINES:
+        warn.append(wording.SCORES_TOO_MANY_LINES.format(limit=MAX_LINES))
+        kept, seen = [], 0
+        for ln in raw:
+            seen += bool(ln.strip())
+            if seen > MAX_LINES:
+                break
+            kept.append(ln)
+        raw = kept
+    return [squeeze(ln) for ln in _reflow(raw, fw)]
+
+
+def _groups(lines: list[str]) -> tuple[list[str], dict[int, list[Group]]]:
+    """Key lists with their values, by the line they start on; the lines with those spans blanked."""
+    joined = "\n".join(lines)
+    found = groups(joined)
+    if not found:
+        return lines, {}
+    chars = list(joined)
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    by_line: dict[int, list[Group]] = {}
+    for g in found:
+        by_line.setdefault(bisect_right(starts, g.start) - 1, []).append(g)
+        for k in range(g.start, g.end):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars).split("\n"), by_line
+
+
 def extract(text: str, fw: Framework) -> Extraction:
     """Read every score in a message, with the line it came from and whether it sat in a table."""
     ex = Extraction()
-    raw = normalise(text).split("\n")
-    lines = [squeeze(ln) for ln in _reflow(raw, fw)]
+    lines = _lines(text, fw, ex.warnings)
     item_context = any(m.group(1) in "IE" for m in ITEM.finditer("\n".join(lines)))
+    lines, grouped = _groups(lines)
     header: Header | None = None
     prev_header_line = -5
     pending: tuple[Ref, int] | None = None
@@ -296,12 +357,21 @@ def extract(text: str, fw: Framework) -> Extraction:
             prev_header_line = i
             ex.header_years += h.years
             continue
+        ex.line_years[i] = years_in(line)
+        ex.plan_years += plan_years(line)
+        for g in grouped.get(i, []):
+            for key, value in g.pairs:
+                ex.found.append(Found(g.kind, key, value, i, False))
+            ex.score_years += ex.line_years[i]
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
         nums = numbers(line, consumed)
+        ex.numbers.append((i, line, nums, refs[0].start if refs else len(line)))
         _note_years(line, refs, ex)
-        ex.line_years[i] = years_in(line)
         table = "\t" in line
+        if not refs and _late_fix(ex, line, nums, i):
+            pending = None
+            continue
         if pending and not refs:
             ref, at = pending
             early = [
@@ -320,13 +390,144 @@ def extract(text: str, fw: Framework) -> Extraction:
             window = [n for n in nums if ref.end <= n.start < stop]
             if ref.kind == "sub":
                 continue
-            chosen = _pick(ref, window, line, header if table else None, ex.warnings)
+            floor = refs[j - 1].end if j else 0
+            if _by_year(ex, ref, window, line, floor, i, table):
+                continue
+            chosen, fix = _corrected(window, line)
+            if chosen is None:
+                chosen = _pick(ref, window, line, header if table else None, ex.warnings)
+                fix = chosen is not None and bool(
+                    FIX_MARK.search(line[floor : ref.start]) or FIX_MARK.search(line[ref.end : chosen.start])
+                )
+            full = FULL_AFTER.match(line, ref.end) if chosen is None else None
+            if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
+                chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                _record(ex, ref, chosen, i, table)
+                _record(ex, ref, chosen, i, table, fix=fix)
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
     ex.years = years_in("\n".join(lines))
+    if not any(f.kind == "indicator" for f in ex.found):
+        _ordered_run(ex, fw)
+    if not any(f.kind == "overall" for f in ex.found):
+        _lone_overall(ex, lines)
     return ex
+
+
+def _usable(window: list[Num]) -> list[Num]:
+    return [n for n in window if not n.blocked and (not n.is_int or n.context or n.cell)]
+
+
+def _by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, i: int, table: bool) -> bool:
+    """"ปี 67 ได้ 72.5 ปี 68 ได้ 81.25": record each value with the year written before it."""
+    usable = _usable(window)[:6]
+    if len(usable) < 2:
+        return False
+    ranks = []
+    for k, n in enumerate(usable):
+        region = line[usable[k - 1].end : n.start] if k else line[max(floor, ref.start - 20) : n.start]
+        ranks.append(year_rank(region))
+    labelled = [(n, r) for n, r in zip(usable, ranks, strict=True) if r is not None]
+    if len({r for _, r in labelled}) < 2:
+        return False
+    for n, r in labelled:
+        _record(ex, ref, n, i, table, year=r)
+    return True
+
+
+def _corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
+    """"ได้ 80 เอ้ย 85": the value after a correction word, if a value came before it."""
+    usable = [n for n in window if not n.blocked]
+    for k in range(len(usable) - 1, 0, -1):
+        if FIX_MARK.search(line[usable[k - 1].end : usable[k].start]):
+            return usable[k], True
+    return None, False
+
+
+def _late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
+    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93"."""
+    if not ex.found or ex.found[-1].line < i - 3:
+        return False
+    floor = 0
+    for n in nums:
+        if not n.blocked and FIX_MARK.search(line[floor : n.start]):
+            last = ex.found[-1]
+            ex.found.append(Found(last.kind, last.key, n.value, i, False, fix=True))
+            return True
+        floor = n.end
+    return False
+
+
+def _ordered_run(ex: Extraction, fw: Framework) -> None:
+    """Ten unlabelled numbers in a row are indicators 1..10 in order (asked back as unsure)."""
+    seq: list[tuple[int, Num, str]] = []
+    for i, line, nums, _ in ex.numbers:
+        seq += [(i, n, line) for n in nums if not n.blocked]
+    runs: list[list[tuple[int, Num, str]]] = []
+    for item in seq:
+        if runs and _joined(runs[-1][-1], item):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    count = len(fw.indicator_numbers)
+    for run in runs:
+        values = ordered_run([(n.value, n.is_int) for _, n, _ in run], count)
+        if values:
+            for number, (i, n, _) in zip(sorted(fw.indicator_numbers), run, strict=True):
+                ex.found.append(Found("indicator", number, n.value, i, False))
+                ex.score_years += ex.line_years.get(i, [])
+            ex.unsure.append(wording.SCORES_UNSURE_ORDER.format(count=count))
+            return
+
+
+def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
+    (ia, na, la), (ib, nb, lb) = a, b
+    if ib == ia:
+        gap = la[na.end : nb.start]
+    elif ib == ia + 1:
+        gap = la[na.end :] + " " + lb[: nb.start]
+    else:
+        return False
+    return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
+
+
+def _lone_overall(ex: Extraction, lines: list[str]) -> None:
+    """A value that no reference claims gives the overall score: "ปี 66 ได้ 91.45", a line "คะแนน 90.18".
+
+    With other scores in the message, only a short line of its own or the start of a line, led by a
+    year or a score word, counts; several such values count only when each has its own year.
+    """
+    if not re.search(r"ITA|คะแนน|ได้|ผลการประเมิน|ผลประเมิน", "\n".join(lines), re.I):
+        return
+    others = bool(ex.found)
+    cands = []
+    for i, line, nums, first_ref in ex.numbers:
+        for n in nums:
+            if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref:
+                continue
+            head = line[max(0, n.start - 12) : n.start]
+            if not re.search(r"(?:ได้|คะแนน|=|:)\s*+$", head):
+                continue
+            lead = line[: n.start]
+            if others and not (
+                (first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I))
+                or year_rank(lead) is not None
+            ):
+                continue
+            cands.append((i, line, n))
+    if len(cands) == 1 and not (others and any(f.kind == "overall" for f in ex.found)):
+        i, _, n = cands[0]
+        ex.found.append(Found("overall", "overall", n.value, i, False))
+        ex.score_years += ex.line_years.get(i, [])
+        ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=n.value))
+        return
+    labelled = [(i, n, year_rank(line[: n.start])) for i, line, n in cands]
+    ranks = [r for _, _, r in labelled]
+    if len(cands) > 1 and None not in ranks and len(set(ranks)) == len(ranks):
+        for i, n, r in labelled:
+            ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
+        best = max(labelled, key=lambda t: t[2] or 0)[1]
+        ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=best.value))
 
 
 def _note_years(line: str, refs: list[Ref], ex: Extraction) -> None:
@@ -336,13 +537,15 @@ def _note_years(line: str, refs: list[Ref], ex: Extraction) -> None:
         ex.result_years += years_in(line)
 
 
-def _record(ex: Extraction, ref: Ref, num: Num, line: int, table: bool) -> None:
+def _record(
+    ex: Extraction, ref: Ref, num: Num, line: int, table: bool, fix: bool = False, year: int | None = None
+) -> None:
     if ref.kind == "toolpart":
         ex.warnings.append(wording.SCORE_TOOL_PART.format(key=ref.key, value=num.value))
         return
     if ref.note and ref.note != "named":
         ex.warnings.append(ref.note)
-    ex.found.append(Found(ref.kind, ref.key, num.value, line, table, ref.weak))
+    ex.found.append(Found(ref.kind, ref.key, num.value, line, table, ref.weak, fix=fix, year=year))
     ex.score_years += ex.line_years.get(line, [])
 
 

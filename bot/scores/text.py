@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -46,15 +47,16 @@ _THRESHOLD_BEFORE = re.compile(
     r"\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป)")
-_TARGET_WORD = re.compile(r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|เกณฑ์|target|goal", re.IGNORECASE)
+_TARGET_WORD = re.compile(r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|target|goal", re.IGNORECASE)
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
     r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score)\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*[(]?\s*$", re.IGNORECASE
 )
 _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
+_CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
-_RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|ถึง)\s*$")
+_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
 
 
 def normalise(text: str) -> str:
@@ -63,6 +65,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = fix_number_slips(text)
+    text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
     text = re.sub(r"\*\*|__|`", "", text)
     lines = []
     for line in text.split("\n"):
@@ -96,43 +99,84 @@ class Num:
     cell: bool = False  # the whole line or tab cell is this number
 
 
+def _inside(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    """Tell whether pos falls in one of the sorted, non-nested spans (bisect: linear overall)."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _prev_char(line: str, i: int) -> str:
+    """The last character before i that is not a space ("" at the line start)."""
+    while i > 0 and line[i - 1] == " ":
+        i -= 1
+    return line[i - 1] if i else ""
+
+
+def _is_cell(line: str, start: int, end: int) -> bool:
+    """Tell whether a number is alone in its line or tab cell (brackets and "คะแนน" allowed)."""
+    left = line.rfind("\t", 0, start) + 1
+    right = line.find("\t", end)
+    right = len(line) if right < 0 else right
+    head = line[left:start].strip(" (")
+    tail = line[end:right].strip(" )")
+    return not head and tail in ("", "คะแนน")
+
+
 def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
-    """List the number tokens of a line that no reference consumed, classified."""
-    blocked = [(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)]
+    """List the number tokens of a line that no reference consumed, classified (linear in the line)."""
+    blocked = _merge([(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)])
+    b_starts = [a for a, _ in blocked]
+    spans = sorted(consumed)
+    c_starts = [a for a, _ in spans]
+    c_ends = sorted(b for _, b in spans)
     out: list[Num] = []
     for m in NUMBER.finditer(line):
         s = m.start(2)
-        if any(a <= s < b for a, b in consumed):
+        if _inside(s, c_starts, spans):
             continue
         sign, digits, pct = m.group(1), m.group(2), m.group(3)
         value = float(digits) * (-1 if sign in "-−" and sign else 1)
         num = Num(m.start(), m.end(), value, m.group(0), "." not in digits, bool(sign))
         # Context before a number stops at the reference it belongs to: "หน้าที่" is a name, not "ที่ N".
-        floor = max([b for a, b in consumed if b <= m.start()] + [0, s - 25])
-        before, after = line[floor : m.start()], line[m.end() :]
-        num.blocked = _why_blocked(line, m, digits, before, after, blocked, consumed)
+        k = bisect_right(c_ends, m.start())
+        floor = max(c_ends[k - 1] if k else 0, s - 25)
+        before, after = line[floor : m.start()], line[m.end() : m.end() + 40]
+        num.blocked = "date/number" if _inside(s, b_starts, blocked) else ""
+        num.blocked = num.blocked or _why_blocked(line, m, digits, before, after, c_starts, spans)
         if (
             not num.blocked
             and num.is_int
             and value <= 20
             and re.match(r"[.)]\s*[\u0e00-\u0e7fA-Za-z]", after)
-            and (re.search(r"(?:^|\t|\()\s*$", line[: m.start()]) or not _CONTEXT_BEFORE.search(before))
+            and (_prev_char(line, m.start()) in ("", "\t", "(") or not _CONTEXT_BEFORE.search(before))
         ):
             num.blocked = "enumerator"  # "2. จัดทำ…" numbers a list item
         num.context = bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.search(after))
-        cell_re = r"(?:^|\t)\s*[(]?\s*" + re.escape(m.group(0).strip()) + r"\s*[)]?\s*(?:คะแนน)?\s*(?:\t|$)"
-        num.cell = bool(re.search(cell_re, line)) and (pct is None)
+        num.cell = pct is None and _is_cell(line, m.start(), m.end())
         out.append(num)
     return out
 
 
-def _why_blocked(line, m, digits, before, after, blocked, consumed) -> str:
+def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     s = m.start(2)
-    if any(a <= s < b for a, b in blocked):
-        return "date/number"
     if len(digits.split(".")[0]) > 3:
         return "year/large"
-    if _ORDINAL_BEFORE.search(before) or _UNIT_AFTER.search(after):
+    if m.group(1) == "+" or _CHANGE_BEFORE.search(before):
+        return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
+    unit = _UNIT_AFTER.match(after)
+    if _ORDINAL_BEFORE.search(before) or (
+        unit and "." not in digits and not _inside(m.end() + unit.end() - 1, c_starts, spans)
+    ):
         return "count/ordinal"
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after):
         return "threshold"
@@ -145,9 +189,11 @@ def _why_blocked(line, m, digits, before, after, blocked, consumed) -> str:
     nxt = _RANGE_AFTER.match(after)
     if nxt and float(nxt.group(1)) > float(digits) and not m.group(1):
         return "range"
-    prev = _RANGE_BEFORE.search(line[: m.start()])
-    if prev and float(prev.group(1)) < float(digits) and not any(a <= prev.start(1) < b for a, b in consumed):
-        return "range"
+    prev = _RANGE_BEFORE.search(line[max(0, m.start() - 30) : m.start()])
+    if prev and float(prev.group(1)) < float(digits):
+        at = max(0, m.start() - 30) + prev.start(1)
+        if not _inside(at, c_starts, spans):
+            return "range"
     return ""
 
 
@@ -209,20 +255,42 @@ def tight_gap(gap: str) -> bool:
 
 
 YEAR_RX = re.compile(
-    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*(?:พ\.ศ\.)?\s*(\d{4}|\d{2})(?!\d))|(?<!\d)(25[5-7]\d)(?!\d)"
+    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*(?:พ\.ศ\.)?\s*(\d{4}|\d{2})(?![\d.]))|(?<![\d.])(25[5-7]\d)(?![\d.])",
+    re.IGNORECASE,
 )
+# A year right after these words is the year of the plan being asked for, not of the assessment.
+_PLAN_BEFORE = re.compile(r"(?:มาตรการ|แผน|ร่าง|จัดทำ|ปีหน้า|ถัดไป|เป้าหมาย|สำหรับ)\s*(?:ประจำ|ของ|ใน)?\s*$")
+_MONTH_BEFORE = re.compile(_MONTH + r"\s*$")
+
+
+def _year(raw: str) -> int | None:
+    y = int(raw)
+    if len(raw) == 2:
+        y += 2500  # a two-digit year is B.E. 25xx
+    elif 2010 <= y <= 2040:
+        y += 543
+    return y if 2550 <= y <= 2590 else None
+
+
+def _years(line: str, plan: bool) -> list[int]:
+    out = []
+    for m in YEAR_RX.finditer(line):
+        y = _year(m.group(1) or m.group(2))
+        before = line[max(0, m.start() - 20) : m.start()]
+        is_plan = bool(_PLAN_BEFORE.search(before))
+        if y is not None and is_plan == plan and (plan or not _MONTH_BEFORE.search(before)):
+            out.append(y)
+    return out
 
 
 def years_in(line: str) -> list[int]:
-    """Return the B.E. years written in a line (C.E. and two-digit years converted)."""
-    out = []
-    for m in YEAR_RX.finditer(line):
-        raw = m.group(1) or m.group(2)
-        y = int(raw)
-        if len(raw) == 2:
-            y += 2500
-        elif 2010 <= y <= 2040:
-            y += 543
-        if 2550 <= y <= 2600:
-            out.append(y)
-    return out
+    """Return the assessment years written in a line (B.E.; C.E. and two-digit years converted).
+
+    Not a plan's year ("ร่างมาตรการปีงบ 69") nor a deadline's ("ภายในมีนาคม 2569").
+    """
+    return _years(line, plan=False)
+
+
+def plan_years(line: str) -> list[int]:
+    """Return the fiscal years of a plan asked for in a line: "ร่างมาตรการปีงบ 69" -> [2569]."""
+    return _years(line, plan=True)
