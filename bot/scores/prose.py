@@ -50,7 +50,7 @@ YEAR_LABEL = re.compile(
     r"|(?P<now>ปีนี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<last>ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|ปีเดิม|last year))",
     re.I,
 )
-_MARKER = re.compile(r"(?:เรื่อง|ด้าน|หมวด|ประเด็น)(?:การใช้|การ|ใช้)?$")
+TOPIC_MARKER = re.compile(r"(?:เรื่อง|ด้าน|หมวด|ประเด็น)(?:การใช้|การ|ใช้)?$")
 THIS_YEAR, LAST_YEAR = 10_000, 9_999  # ranks of the relative labels, above any B.E. year
 _TOPIC_BEFORE = re.compile(rf"(?:เรื่อง|ด้าน|หมวด|ประเด็น|ส่วน|ตัว|การใช้|การ|ใช้)$|(?:^|[^{THAI}])$")
 
@@ -176,5 +176,5 @@ def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
     for m in rx.finditer(line):
         before = line[max(0, m.start() - 6) : m.start()]
         if _TOPIC_BEFORE.search(before):
-            out.append((table[m.group(0)], m.start(), m.end(), bool(_MARKER.search(before))))
+            out.append((table[m.group(0)], m.start(), m.end(), bool(TOPIC_MARKER.search(before))))
     return out

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 
 from bot import wording
 from bot.ita.framework import Framework
-from bot.scores.prose import FIX_MARK, Group, groups, ordered_run, topic_hits, year_rank
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, Group, groups, ordered_run, topic_hits, year_rank
 from bot.scores.text import Num, name_hits, normalise, numbers, plan_years, squeeze, tight_gap, years_in
 
 # Item code ranges of the 2563-2565 questionnaires; a wider O range covers later OIT lists.
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
 
 EXPLICIT = re.compile(
-    r"(?:ตัวชี้วัด|ตัวบ่งชี้|indicator|ind\.?)\s*(?:ที่|no\.?|#)?\s*(\d{1,3}(?:\.\d+)?)(?!\d)", re.IGNORECASE
+    r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*(\d{1,3}(?:\.\d+)?)(?!\d)", re.IGNORECASE
 )
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
 ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i)\s?(\d{1,2})(?![\d]|\.\d)")
@@ -107,30 +107,47 @@ class Extraction:
 class Header:
     labelled: bool = False
     years: list[int] = field(default_factory=list)
+    columns: list[tuple[str, int | None]] = field(default_factory=list)  # numeric columns: role, year
 
 
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"\t|\s{2,}", line.strip())]
 
 
+_HEAD_YEAR = re.compile(
+    r"(?P<what>คะแนน|ผลคะแนน|ผลการประเมิน|ผลประเมิน|เป้าหมาย|ค่าเป้าหมาย|target)?\s*"
+    r"(?:ปี\s*(?:งบประมาณ\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)",
+    re.IGNORECASE,
+)
+_HEAD_ROLE = {"คะแนน": "score", "score": "score", "ผลต่าง": "diff"}
+
+
 def _header(line: str) -> Header | None:
     cells = [c for c in _cells(line) if c]
     if not cells or re.search(r"\d+\.\d", line):
         return None
-    years, words = [], 0
+    years, words, columns = [], 0, []
     for c in cells:
-        y = re.fullmatch(r"(?:ปี\s*(?:พ\.ศ\.)?\s*)?(25\d\d|20\d\d)", c)
+        y = _HEAD_YEAR.fullmatch(c)
         if y:
-            years.append(int(y.group(1)) + (543 if y.group(1).startswith("20") else 0))
-        elif c.lower() in HEADER_WORDS:
+            year = int(y.group("y")) + (543 if y.group("y").startswith("20") else 0)
+            if y.group("what") and y.group("what").lower() in ("เป้าหมาย", "ค่าเป้าหมาย", "target"):
+                columns.append(("target", None))  # a target column's year is the plan's, not a result
+            else:
+                years.append(year)
+                columns.append(("score", year))
+        elif c.lower() in HEADER_WORDS or re.fullmatch(r"(?:ค่า)?เป้าหมาย|target", c, re.I):
             words += 1
+            role = "target" if re.fullmatch(r"(?:ค่า)?เป้าหมาย|target", c, re.I) else _HEAD_ROLE.get(c.lower())
+            if role:
+                columns.append((role, None))
         else:
             return None
     if not words and not years:
         return None
     low = {c.lower() for c in cells}
     labelled = bool(low & {"ตัวชี้วัดที่", "ข้อ", "ข้อที่", "no", "no."}) and not low & {"ลำดับ", "อันดับ", "ลำดับที่"}
-    return Header(labelled, years)
+    return Header(labelled, years, columns)
 
 
 def _reflow(lines: list[str], fw: Framework) -> list[str]:
@@ -238,7 +255,8 @@ def _add_names(
             continue
         if not bullet_ok and re.match(r"\s*[-•*]", line):
             continue  # sub-item bullets in item lists mention names in passing
-        refs.append(Ref("indicator", hit.number, hit.start, hit.end, strict=True, limit=60))
+        marked = bool(TOPIC_MARKER.search(line[max(0, hit.start - 9) : hit.start]))  # "เรื่องการสื่อสาร…ได้ 76"
+        refs.append(Ref("indicator", hit.number, hit.start, hit.end, strict=not marked, limit=60))
     for number, start, end, marked in topic_hits(line, fw):
         if not any(r.start - 3 <= start < r.end + 3 for r in refs):
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
@@ -271,6 +289,10 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
             break
     if len(group) == 1:
         return first
+    if header and len(header.columns) == len(group) and any(r == "target" for r, _ in header.columns):
+        scored = [(y or 0, n) for (r, y), n in zip(header.columns, group, strict=True) if r == "score"]
+        if scored:
+            return max(scored, key=lambda t: t[0])[1]
     plain = [group[0]] + [n for n in group[1:] if not n.signed]
     if len(plain) == 3 and abs(abs(plain[0].value - plain[1].value) - plain[2].value) < 0.011:
         plain = plain[:2]  # third column is the difference between the two years
@@ -346,12 +368,16 @@ def extract(text: str, fw: Framework) -> Extraction:
     prev_header_line = -5
     pending: tuple[Ref, int] | None = None
     for i, line in enumerate(lines):
+        for g in grouped.get(i, []):
+            for key, value in g.pairs:
+                ex.found.append(Found(g.kind, key, value, i, False))
+            ex.score_years += years_in(line)
         if not line.strip():
             continue
         h = _header(line)
         if h:
             if header and prev_header_line >= i - 2:  # multi-row or one-cell-per-line header
-                header = Header(header.labelled or h.labelled, header.years + h.years)
+                header = Header(header.labelled or h.labelled, header.years + h.years, header.columns + h.columns)
             else:
                 header = h
             prev_header_line = i
@@ -359,10 +385,6 @@ def extract(text: str, fw: Framework) -> Extraction:
             continue
         ex.line_years[i] = years_in(line)
         ex.plan_years += plan_years(line)
-        for g in grouped.get(i, []):
-            for key, value in g.pairs:
-                ex.found.append(Found(g.kind, key, value, i, False))
-            ex.score_years += ex.line_years[i]
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
         nums = numbers(line, consumed)
@@ -395,7 +417,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 continue
             chosen, fix = _corrected(window, line)
             if chosen is None:
-                chosen = _pick(ref, window, line, header if table else None, ex.warnings)
+                chosen = _pick(ref, window, line, header if table or "  " in line.strip() else None, ex.warnings)
                 fix = chosen is not None and bool(
                     FIX_MARK.search(line[floor : ref.start]) or FIX_MARK.search(line[ref.end : chosen.start])
                 )

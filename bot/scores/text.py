@@ -79,7 +79,8 @@ def normalise(text: str) -> str:
 
 def squeeze(line: str) -> str:
     """Drop spaces between Thai letters: Thai has no word spaces, so they are wrap or PDF artefacts."""
-    line = re.sub(f"(?<=[{THAI}]) +(?=[{THAI}])", "", line)
+    # Two or more spaces separate the columns of a pasted table: keep those.
+    line = re.sub(f"(?<=[{THAI}]) (?=[{THAI}])", "", line)
     # "ได้เต็ม" with no number means full marks.
     return re.sub(r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?!\s*(?:\d|ร้อยละ|จำนวน))", "ได้ 100 ", line)
 
