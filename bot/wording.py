@@ -309,7 +309,12 @@ SCORE_ROW_NUMBER_WINS = "แถว '{number} …' ใช้เลขตัวช
 SCORE_MANY_IN_ROW = "{label} มีหลายค่าในแถวเดียว ({values}) จึงใช้ค่าสุดท้าย {chosen:.2f} ซึ่งมักเป็นปีล่าสุด"
 SCORE_TOOL_PART = "พบคะแนน {key} แยกส่วน ({value:.2f}) ซึ่งยังไม่มีวิธีรวมที่ยืนยันได้ จึงไม่ได้นำมาใช้"
 # A very long message: only its first lines are read.
-SCORES_TOO_MANY_LINES = "ข้อความยาวเกิน {limit:,} บรรทัด จึงอ่านคะแนนเฉพาะ {limit:,} บรรทัดแรก หากคะแนนอยู่ท้ายข้อความ กรุณาส่งเฉพาะส่วนนั้น"
+SCORES_TOO_MANY_LINES = (
+    "ข้อความยาวเกิน {limit:,} บรรทัด จึงอ่านคะแนนเฉพาะ {limit:,} บรรทัดแรก หากคะแนนอยู่ท้ายข้อความ กรุณาส่งเฉพาะส่วนนั้น"
+)
+SCORES_TOO_MANY_NUMBERS = (
+    "ข้อความมีตัวเลขมากกว่า {limit:,} ค่า จึงอ่านคะแนนเฉพาะส่วนต้นของข้อความ หากคะแนนอยู่ท้ายข้อความ กรุณาส่งเฉพาะส่วนนั้น"
+)
 # Reads that are likely but not certain: one short question each (ParseResult.unsure).
 SCORES_UNSURE_ORDER = (
     "อ่านตัวเลข {count} ค่าที่ไม่ได้ระบุเลขตัวชี้วัดเป็นคะแนนตัวชี้วัดที่ 1–{count} ตามลำดับ ถูกต้องหรือไม่ "

@@ -222,16 +222,57 @@ def _scoreset(settled: dict[tuple[str, int | str], float], year: int | None) -> 
     return ScoreSet(
         year=year,
         overall=settled.get(("overall", "overall")),
-        indicators=dict(sorted((k, v) for (kind, k), v in settled.items() if kind == "indicator" and isinstance(k, int))),
+        indicators=dict(
+            sorted((k, v) for (kind, k), v in settled.items() if kind == "indicator" and isinstance(k, int))
+        ),
         items={str(k): v for (kind, k), v in settled.items() if kind == "item"},
         tools={str(k): v for (kind, k), v in settled.items() if kind == "tool"},
     )
 
 
-CORRECTION = re.compile(
-    r"(?:(?:ขอ)?แก้(?:ไข)?\s*(?P<a>[^\n,;]+?)\s*(?:ให้)?(?:เป็น|=|→|->)\s*(?P<va>[-+]?\d+(?:\.\d+)?))"
-    r"|(?:(?P<b>[^\n,;]+?)\s*(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|ที่แท้จริงคือ)\s*(?P<vb>[-+]?\d+(?:\.\d+)?))"
+# Corrections, read in bounded windows so a long message stays linear: "แก้ตัวชี้วัด 7 เป็น 61.5" (A)
+# and "ตัวชี้วัด 7 ที่ถูกคือ 61.5" (B). "การแก้ไขปัญหา…" is indicator 5's name, not a correction.
+_FIX_A = re.compile(r"(?<!การ)(?:ขอ)?แก้(?:ไข)?")
+_FIX_A_VALUE = re.compile(r"\s*+(?:ให้)?(?:เป็น|=|→|->)\s*+([-+]?\d+(?:\.\d+)?)")
+_FIX_B = re.compile(r"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|ที่แท้จริงคือ)\s*+([-+]?\d+(?:\.\d+)?)")
+_STOP = re.compile(r"[\n,;]")
+_WINDOW = 100
+MAX_FIXES = 200
+# A score statement left over once the corrections are taken out: then the message is a score message.
+_OTHER_SCORE = re.compile(
+    r"(?:ตัวชี้วัด|ข้อ)\s*+(?:ที่)?\s*+\d{1,2}(?![\d.])[^\n\d]{0,40}?(?:ได้|=|:)\s*+\d|"
+    r"(?<![A-Za-z])[IEO]\d{1,2}(?![\d.])\s*+(?:ได้|=|:)\s*+\d"
 )
+
+
+def _corrections(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, target text, value) of each correction, in order, never overlapping."""
+    found: list[tuple[int, int, str, str]] = []
+    floor = 0
+    for tried, m in enumerate(_FIX_A.finditer(text)):
+        if tried >= MAX_FIXES:  # a correction is a short message; a page of "แก้" is not one
+            break
+        if m.start() < floor:
+            continue
+        stop = _STOP.search(text, m.end(), m.end() + _WINDOW)
+        end = stop.start() if stop else min(len(text), m.end() + _WINDOW)
+        for v in _FIX_A_VALUE.finditer(text, m.end(), end):
+            if v.start() > m.end():  # the target must be named between "แก้" and "เป็น"
+                found.append((m.start(), v.end(), text[m.end() : v.start()], v.group(1)))
+                floor = v.end()
+                break
+    for tried, m in enumerate(_FIX_B.finditer(text)):
+        if tried >= MAX_FIXES:
+            break
+        if any(a <= m.start() < b for a, b, _, _ in found[-3:]):
+            continue
+        lo = max(0, m.start() - _WINDOW)
+        before = max([lo, *(b for _, b, _, _ in found if b <= m.start())][-1:])
+        cut = max(text.rfind(c, before, m.start()) for c in "\n,;")
+        begin = cut + 1 if cut >= 0 else before
+        if text[begin : m.start()].strip():
+            found.append((begin, m.end(), text[begin : m.start()], m.group(1)))
+    return sorted(found)
 
 
 def _target(raw: str, fw: Framework) -> int | str | None:
@@ -252,16 +293,32 @@ def _target(raw: str, fw: Framework) -> int | str | None:
 
 
 def parse_correction(text: str, fw: Framework) -> dict[int | str, float] | None:
-    """Read corrections such as 'แก้ตัวชี้วัด 7 เป็น 61.5' into {7: 61.5}; keys: indicator numbers, 'I14', 'IIT', 'overall'."""
+    """Read corrections such as 'แก้ตัวชี้วัด 7 เป็น 61.5' into {7: 61.5}; keys: indicator numbers, 'I14', 'IIT', 'overall'.
+
+    None when there is no correction, when one cannot be used, and when the message also gives scores
+    of its own ("ตัวชี้วัดที่ 8 ได้ 70 … ตัวชี้วัดที่ 7 แก้เป็น 66"): parse_scores reads that whole
+    message, the correction included, so nothing the officer sent is lost.
+    """
     text = normalise(text or "")
+    if len(text) > MAX_CHARS:
+        return None
     out: dict[int | str, float] = {}
-    for m in CORRECTION.finditer(text):
-        raw, value = (m.group("a"), m.group("va")) if m.group("a") else (m.group("b"), m.group("vb"))
-        key = _target(raw, fw)
+    found = _corrections(text)
+    for _, _, raw, value in found:
+        key = _target(raw[-_WINDOW:], fw)
         val = float(value)
         if key is None or not 0 <= val <= 100 or (isinstance(key, int) and key not in fw.indicator_numbers):
             return None
         out[key] = val
+    if out:
+        rest = "".join(
+            text[b:a]
+            for (_, b, _, _), (a, _, _, _) in zip(
+                [(0, 0, "", ""), *found], [*found, (len(text), 0, "", "")], strict=True
+            )
+        )
+        if _OTHER_SCORE.search(rest):
+            return None
     return out or None
 
 

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass, field
+from bisect import bisect_left
 
 from bot import wording
 from bot.ita.framework import Framework
-from bot.scores.prose import FIX_MARK, TOPIC_MARKER, Group, groups, ordered_run, topic_hits, year_rank
+from bot.scores.found import Extraction, Found, Header, Ref
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
+from bot.scores.reading import (
+    blank_groups,
+    by_year,
+    corrected,
+    late_fix,
+    lone_overall,
+    note_years,
+    ordered_run,
+    pick_year,
+    record,
+)
 from bot.scores.text import Num, name_hits, normalise, numbers, plan_years, squeeze, tight_gap, years_in
+
+__all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
 
 # Item code ranges of the 2563-2565 questionnaires; a wider O range covers later OIT lists.
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
@@ -20,7 +32,7 @@ EXPLICIT = re.compile(
 )
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
 ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i)\s?(\d{1,2})(?![\d]|\.\d)")
-OCR_ITEM = re.compile(r"^\s*(?:[-•*]\s*|<p>\s*)*(1\d{1,2})(?=\s+[^\d\s])")
+OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++[^\d\s])")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
@@ -55,59 +67,10 @@ HEADER_WORDS = {
     "indicator",
     "score",
 }
-LOOSE_LIMIT = 130
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
 MAX_LINES = 1500
 MAX_LINE = 1000
-
-
-@dataclass
-class Ref:
-    """A place in the text that names what the next score belongs to."""
-
-    kind: str  # "indicator" | "item" | "tool" | "toolpart" | "overall"
-    key: int | str
-    start: int
-    end: int
-    strict: bool = False  # name-only or tool: only score words may stand before the number
-    weak: bool = False  # "ITA" as a stand-in for the overall score
-    limit: int = LOOSE_LIMIT
-    note: str = ""
-
-
-@dataclass
-class Found:
-    """One score read from the text."""
-
-    kind: str
-    key: int | str
-    value: float
-    line: int
-    table: bool
-    weak: bool = False
-    fix: bool = False  # written as a correction of the value before it ("เอ้ย 85", "แก้เป็น 66")
-    year: int | None = None  # the year label written before it (B.E., or prose.THIS_YEAR / LAST_YEAR)
-
-
-@dataclass
-class Extraction:
-    found: list[Found] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
-    header_years: list[int] = field(default_factory=list)
-    result_years: list[int] = field(default_factory=list)
-    score_years: list[int] = field(default_factory=list)
-    line_years: dict[int, list[int]] = field(default_factory=dict)
-    plan_years: list[int] = field(default_factory=list)  # "ร่างมาตรการปีงบ 69": the plan's fiscal year
-    numbers: list[tuple[int, str, list[Num], int]] = field(default_factory=list)  # line, text, nums, 1st ref
-    unsure: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Header:
-    labelled: bool = False
-    years: list[int] = field(default_factory=list)
-    columns: list[tuple[str, int | None]] = field(default_factory=list)  # numeric columns: role, year
+MAX_NUMBERS = 3000  # a full NACC page with every item and three years has well under a thousand
 
 
 def _cells(line: str) -> list[str]:
@@ -124,7 +87,7 @@ _HEAD_ROLE = {"คะแนน": "score", "score": "score", "ผลต่าง"
 
 def _header(line: str) -> Header | None:
     cells = [c for c in _cells(line) if c]
-    if not cells or re.search(r"\d+\.\d", line):
+    if not cells or re.search(r"(?<!\d)\d++\.\d", line):
         return None
     years, words, columns = [], 0, []
     for c in cells:
@@ -157,7 +120,7 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        bare_num = re.fullmatch(r"\s*\(?\d{1,2}[.)]?\s*", line)
+        bare_num = re.fullmatch(r"\s*+\(?\d{1,2}[.)]?\s*+", line)
         if bare_num and nxt.strip() and name_hits(squeeze(nxt.strip()), fw) and not re.match(r"\s*\d", nxt):
             out.append(line.strip() + "\t" + nxt.strip())
             i += 2
@@ -169,7 +132,7 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
         wrapped = (
             "\t" not in line
             and line.strip()
-            and not re.search(r"\d+\.\d|\d\s*$", line)
+            and not re.search(r"(?<!\d)\d++\.\d|\d\s*+$", line)
             and re.match(r"\s*[\u0e00-\u0e7f]", nxt)
             and len(nxt.strip()) < 60
             and "\t" not in nxt
@@ -262,7 +225,7 @@ def _add_names(
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
-        if re.match(r"\s*[:=\-–]?\s*[(]?\s*-?\d+(?:\.\d+)?\s*[)]?\s*(?:คะแนน)?\s*(?:\t.*)?$", rest):
+        if re.match(r"\s*+[:=\-–]?\s*+[(]?\s*+-?\d++(?:\.\d++)?\s*+[)]?\s*+(?:คะแนน)?\s*+(?:\t.*)?$", rest):
             refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))
 
 
@@ -273,7 +236,10 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     first = usable[0]
     gap = line[ref.end : first.start]
     adjacent = bool(
-        re.fullmatch(r"[\s:=\-–—(|\t,]*(?:ได้(?:รับ)?)?\s*(?:คะแนน)?\s*(?:เท่ากับ)?\s*(?:ร้อยละ)?[\s:=(|\t]*", gap)
+        len(gap) <= 60
+        and re.fullmatch(
+            r"[\s:=\-–—(|\t,]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:เท่ากับ)?\s*+(?:ร้อยละ)?[\s:=(|\t]*+", gap
+        )
     )
     if first.is_int and not (first.context or first.cell or adjacent):
         return None
@@ -283,7 +249,7 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
         return None  # "I11 … ในประเด็นย่อย … (91.68)" quotes a sub-item, not the item
     group = [first]
     for n in usable[1:]:
-        if re.fullmatch(r"[\s|()\t]*(?:คะแนน)?[\s|()\t]*", line[group[-1].end : n.start]):
+        if re.fullmatch(r"[\s|()\t]*+(?:คะแนน)?[\s|()\t]*+", line[group[-1].end : n.start]):
             group.append(n)
         else:
             break
@@ -339,34 +305,16 @@ def _lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
     return [squeeze(ln) for ln in _reflow(raw, fw)]
 
 
-def _groups(lines: list[str]) -> tuple[list[str], dict[int, list[Group]]]:
-    """Key lists with their values, by the line they start on; the lines with those spans blanked."""
-    joined = "\n".join(lines)
-    found = groups(joined)
-    if not found:
-        return lines, {}
-    chars = list(joined)
-    starts = [0]
-    for ln in lines[:-1]:
-        starts.append(starts[-1] + len(ln) + 1)
-    by_line: dict[int, list[Group]] = {}
-    for g in found:
-        by_line.setdefault(bisect_right(starts, g.start) - 1, []).append(g)
-        for k in range(g.start, g.end):
-            if chars[k] != "\n":
-                chars[k] = " "
-    return "".join(chars).split("\n"), by_line
-
-
 def extract(text: str, fw: Framework) -> Extraction:
     """Read every score in a message, with the line it came from and whether it sat in a table."""
     ex = Extraction()
     lines = _lines(text, fw, ex.warnings)
     item_context = any(m.group(1) in "IE" for m in ITEM.finditer("\n".join(lines)))
-    lines, grouped = _groups(lines)
+    lines, grouped = blank_groups(lines)
     header: Header | None = None
     prev_header_line = -5
     pending: tuple[Ref, int] | None = None
+    counted = 0
     for i, line in enumerate(lines):
         for g in grouped.get(i, []):
             for key, value in g.pairs:
@@ -377,7 +325,9 @@ def extract(text: str, fw: Framework) -> Extraction:
         h = _header(line)
         if h:
             if header and prev_header_line >= i - 2:  # multi-row or one-cell-per-line header
-                header = Header(header.labelled or h.labelled, header.years + h.years, header.columns + h.columns)
+                header = Header(
+                    header.labelled or h.labelled, header.years + h.years, header.columns + h.columns
+                )
             else:
                 header = h
             prev_header_line = i
@@ -388,10 +338,14 @@ def extract(text: str, fw: Framework) -> Extraction:
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
         nums = numbers(line, consumed)
+        counted += len(nums)
+        if counted > MAX_NUMBERS:  # a whole report, not a score message: read its start only
+            ex.warnings.append(wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS))
+            break
         ex.numbers.append((i, line, nums, refs[0].start if refs else len(line)))
-        _note_years(line, refs, ex)
+        note_years(line, refs, ex)
         table = "\t" in line
-        if not refs and _late_fix(ex, line, nums, i):
+        if not refs and late_fix(ex, line, nums, i):
             pending = None
             continue
         if pending and not refs:
@@ -400,24 +354,27 @@ def extract(text: str, fw: Framework) -> Extraction:
                 n for n in nums if not n.blocked and n.start <= 30 and (not n.is_int or n.cell or n.context)
             ]
             if early:
-                _record(ex, ref, early[0], i, True)
+                record(ex, ref, early[0], i, True)
                 pending = None
                 continue
             if i - at >= 3:
                 pending = None
         elif refs:
             pending = None
+        starts = [n.start for n in nums]
         for j, ref in enumerate(refs):
             stop = refs[j + 1].start if j + 1 < len(refs) else len(line)
-            window = [n for n in nums if ref.end <= n.start < stop]
+            window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
             if ref.kind == "sub":
                 continue
             floor = refs[j - 1].end if j else 0
-            if _by_year(ex, ref, window, line, floor, i, table):
+            if by_year(ex, ref, window, line, floor, i, table):
                 continue
-            chosen, fix = _corrected(window, line)
+            chosen, fix = corrected(window, line)
             if chosen is None:
-                chosen = _pick(ref, window, line, header if table or "  " in line.strip() else None, ex.warnings)
+                chosen = _pick(
+                    ref, window, line, header if table or "  " in line.strip() else None, ex.warnings
+                )
                 fix = chosen is not None and bool(
                     FIX_MARK.search(line[floor : ref.start]) or FIX_MARK.search(line[ref.end : chosen.start])
                 )
@@ -425,159 +382,12 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                _record(ex, ref, chosen, i, table, fix=fix)
+                record(ex, ref, chosen, i, table, fix=fix)
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
     ex.years = years_in("\n".join(lines))
     if not any(f.kind == "indicator" for f in ex.found):
-        _ordered_run(ex, fw)
+        ordered_run(ex, fw)
     if not any(f.kind == "overall" for f in ex.found):
-        _lone_overall(ex, lines)
+        lone_overall(ex, lines)
     return ex
-
-
-def _usable(window: list[Num]) -> list[Num]:
-    return [n for n in window if not n.blocked and (not n.is_int or n.context or n.cell)]
-
-
-def _by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, i: int, table: bool) -> bool:
-    """"ปี 67 ได้ 72.5 ปี 68 ได้ 81.25": record each value with the year written before it."""
-    usable = _usable(window)[:6]
-    if len(usable) < 2:
-        return False
-    ranks = []
-    for k, n in enumerate(usable):
-        region = line[usable[k - 1].end : n.start] if k else line[max(floor, ref.start - 20) : n.start]
-        ranks.append(year_rank(region))
-    labelled = [(n, r) for n, r in zip(usable, ranks, strict=True) if r is not None]
-    if len({r for _, r in labelled}) < 2:
-        return False
-    for n, r in labelled:
-        _record(ex, ref, n, i, table, year=r)
-    return True
-
-
-def _corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
-    """"ได้ 80 เอ้ย 85": the value after a correction word, if a value came before it."""
-    usable = [n for n in window if not n.blocked]
-    for k in range(len(usable) - 1, 0, -1):
-        if FIX_MARK.search(line[usable[k - 1].end : usable[k].start]):
-            return usable[k], True
-    return None, False
-
-
-def _late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
-    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93"."""
-    if not ex.found or ex.found[-1].line < i - 3:
-        return False
-    floor = 0
-    for n in nums:
-        if not n.blocked and FIX_MARK.search(line[floor : n.start]):
-            last = ex.found[-1]
-            ex.found.append(Found(last.kind, last.key, n.value, i, False, fix=True))
-            return True
-        floor = n.end
-    return False
-
-
-def _ordered_run(ex: Extraction, fw: Framework) -> None:
-    """Ten unlabelled numbers in a row are indicators 1..10 in order (asked back as unsure)."""
-    seq: list[tuple[int, Num, str]] = []
-    for i, line, nums, _ in ex.numbers:
-        seq += [(i, n, line) for n in nums if not n.blocked]
-    runs: list[list[tuple[int, Num, str]]] = []
-    for item in seq:
-        if runs and _joined(runs[-1][-1], item):
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-    count = len(fw.indicator_numbers)
-    for run in runs:
-        values = ordered_run([(n.value, n.is_int) for _, n, _ in run], count)
-        if values:
-            for number, (i, n, _) in zip(sorted(fw.indicator_numbers), run, strict=True):
-                ex.found.append(Found("indicator", number, n.value, i, False))
-                ex.score_years += ex.line_years.get(i, [])
-            ex.unsure.append(wording.SCORES_UNSURE_ORDER.format(count=count))
-            return
-
-
-def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
-    (ia, na, la), (ib, nb, lb) = a, b
-    if ib == ia:
-        gap = la[na.end : nb.start]
-    elif ib == ia + 1:
-        gap = la[na.end :] + " " + lb[: nb.start]
-    else:
-        return False
-    return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
-
-
-def _lone_overall(ex: Extraction, lines: list[str]) -> None:
-    """A value that no reference claims gives the overall score: "ปี 66 ได้ 91.45", a line "คะแนน 90.18".
-
-    With other scores in the message, only a short line of its own or the start of a line, led by a
-    year or a score word, counts; several such values count only when each has its own year.
-    """
-    if not re.search(r"ITA|คะแนน|ได้|ผลการประเมิน|ผลประเมิน", "\n".join(lines), re.I):
-        return
-    others = bool(ex.found)
-    cands = []
-    for i, line, nums, first_ref in ex.numbers:
-        for n in nums:
-            if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref:
-                continue
-            head = line[max(0, n.start - 12) : n.start]
-            if not re.search(r"(?:ได้|คะแนน|=|:)\s*+$", head):
-                continue
-            lead = line[: n.start]
-            if others and not (
-                (first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I))
-                or year_rank(lead) is not None
-            ):
-                continue
-            cands.append((i, line, n))
-    if len(cands) == 1 and not (others and any(f.kind == "overall" for f in ex.found)):
-        i, _, n = cands[0]
-        ex.found.append(Found("overall", "overall", n.value, i, False))
-        ex.score_years += ex.line_years.get(i, [])
-        ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=n.value))
-        return
-    labelled = [(i, n, year_rank(line[: n.start])) for i, line, n in cands]
-    ranks = [r for _, _, r in labelled]
-    if len(cands) > 1 and None not in ranks and len(set(ranks)) == len(ranks):
-        for i, n, r in labelled:
-            ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
-        best = max(labelled, key=lambda t: t[2] or 0)[1]
-        ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=best.value))
-
-
-def _note_years(line: str, refs: list[Ref], ex: Extraction) -> None:
-    if re.search(r"ผลการประเมิน|ผลคะแนน|ผลประเมิน|ITA|คะแนน", line) and not re.search(
-        r"เป้าหมาย|มาตรการ|ถัดไป|แผน", line
-    ):
-        ex.result_years += years_in(line)
-
-
-def _record(
-    ex: Extraction, ref: Ref, num: Num, line: int, table: bool, fix: bool = False, year: int | None = None
-) -> None:
-    if ref.kind == "toolpart":
-        ex.warnings.append(wording.SCORE_TOOL_PART.format(key=ref.key, value=num.value))
-        return
-    if ref.note and ref.note != "named":
-        ex.warnings.append(ref.note)
-    ex.found.append(Found(ref.kind, ref.key, num.value, line, table, ref.weak, fix=fix, year=year))
-    ex.score_years += ex.line_years.get(line, [])
-
-
-def pick_year(ex: Extraction) -> int | None:
-    """Choose the assessment year: the latest column of a comparison table, else the year of the results."""
-    if ex.header_years:
-        return max(ex.header_years)
-    pool = ex.score_years or ex.result_years or ex.years
-    if not pool:
-        return None
-    counts = Counter(pool)
-    best = max(counts.values())
-    return next(y for y in pool if counts[y] == best)

@@ -21,14 +21,14 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]
 _MONTH = "(?:" + "|".join(map(re.escape, (*MONTHS_ABBR, *MONTHS))) + ")"
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
-    re.compile(r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2,4}"),
+    re.compile(r"(?<!\d)\d{1,2}\s*+[/\-.]\s*+\d{1,2}\s*+[/\-.]\s*+\d{2,4}"),
     re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*น\.)?"),
-    re.compile(r"\d+\s*/\s*\d+"),
+    re.compile(r"(?<!\d)\d++\s*+/\s*+\d+"),
     re.compile(r"0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}"),
-    re.compile(r"\d{1,2}\s*" + _MONTH + r"\s*\d{0,4}"),
-    re.compile(_MONTH + r"\s*\d{2,4}"),
-    re.compile(r"\d+(?:\.\d+){2,}"),
-    re.compile(r"^\s*(?:[#\-•*]+\s*)?\d+\.\d+(?=\s*[" + THAI + r"A-Za-z(.)])"),
+    re.compile(r"(?<!\d)\d{1,2}\s*+" + _MONTH + r"\s*+\d{0,4}"),
+    re.compile(_MONTH + r"\s*+\d{2,4}"),
+    re.compile(r"(?<![\d.])\d++(?:\.\d++){2,}"),
+    re.compile(r"^\s*+(?:[#\-•*]++\s*+)?\d++\.\d+(?=\s*[" + THAI + r"A-Za-z(.)])"),
 ]
 # Words after a number that make it a count or a period, not a score.
 _UNIT_AFTER = re.compile(
@@ -69,7 +69,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\*\*|__|`", "", text)
     lines = []
     for line in text.split("\n"):
-        if re.fullmatch(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*", line):
+        if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
             continue
         if line.strip().startswith("|"):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
@@ -209,22 +209,43 @@ class NameHit:
     misprint: bool
 
 
-def _names(fw: Framework) -> list[tuple[int, str, bool]]:
+_NAMES: dict[int, tuple[Framework, list[tuple[int, str, bool, frozenset[str]]]]] = {}
+_HITS: dict[tuple[int, str], list[NameHit]] = {}
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 3] for i in range(len(text) - 2))
+
+
+def _names(fw: Framework) -> list[tuple[int, str, bool, frozenset[str]]]:
+    cached = _NAMES.get(id(fw))
+    if cached and cached[0] is fw:
+        return cached[1]
     out = []
     for ind in fw.indicators:
         out += [(ind.number, n, False) for n in ind.all_names()]
         # Officers drop the nominaliser: "ตัวชี้วัดที่ป้องกันการทุจริต".
         out += [(ind.number, n[3:], False) for n in ind.all_names() if n.startswith("การ") and len(n) >= 14]
         out += [(ind.number, n, True) for n in ind.misprints]
-    return out
+    names = [(number, name, misprint, _trigrams(name)) for number, name, misprint in out]
+    _NAMES[id(fw)] = (fw, names)
+    return names
 
 
 def name_hits(line: str, fw: Framework) -> list[NameHit]:
-    """Find every indicator name (with variants and typos) in a squeezed line, best match per place."""
+    """Find every indicator name (with variants and typos) in a squeezed line, best match per place.
+
+    A name that shares no three-letter run with the line cannot reach the fuzzy cut-off (88 on ten
+    letters allows one slip), so it is not tried: most lines are skipped without any fuzzy match.
+    """
+    key = (id(fw), line)
+    if key in _HITS:
+        return list(_HITS[key])
     hits: list[NameHit] = []
     text = line[:3000]
-    for number, name, misprint in _names(fw):
-        if len(text) < len(name) * 0.8:
+    grams = _trigrams(text)
+    for number, name, misprint, name_grams in _names(fw):
+        if len(text) < len(name) * 0.8 or grams.isdisjoint(name_grams):
             continue
         cutoff = 88 if len(name) >= 10 else 92
         masked = text
@@ -239,7 +260,11 @@ def name_hits(line: str, fw: Framework) -> list[NameHit]:
     for h in hits:
         if all(h.end <= k.start or h.start >= k.end for k in kept):
             kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+    kept.sort(key=lambda h: h.start)
+    if len(_HITS) > 4096:
+        _HITS.clear()
+    _HITS[key] = kept
+    return list(kept)
 
 
 _FILLER = re.compile(
@@ -256,7 +281,7 @@ def tight_gap(gap: str) -> bool:
 
 
 YEAR_RX = re.compile(
-    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*(?:พ\.ศ\.)?\s*(\d{4}|\d{2})(?![\d.]))|(?<![\d.])(25[5-7]\d)(?![\d.])",
+    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d.])(25[5-7]\d)(?![\d.])",
     re.IGNORECASE,
 )
 # A year right after these words is the year of the plan being asked for, not of the assessment.
