@@ -89,7 +89,9 @@ def _header(line: str) -> Header | None:
     cells = [c for c in _cells(line) if c]
     if not cells or re.search(r"(?<!\d)\d++\.\d", line):
         return None
-    years, words, columns = [], 0, []
+    years: list[int] = []
+    words = 0
+    columns: list[tuple[str, int | None]] = []
     for c in cells:
         y = _HEAD_YEAR.fullmatch(c)
         if y:

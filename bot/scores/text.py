@@ -281,7 +281,7 @@ def tight_gap(gap: str) -> bool:
 
 
 YEAR_RX = re.compile(
-    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d.])(25[5-7]\d)(?![\d.])",
+    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
     re.IGNORECASE,
 )
 # A year right after these words is the year of the plan being asked for, not of the assessment.
