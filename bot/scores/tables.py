@@ -66,6 +66,9 @@ HEADER_WORDS = {
     "ประเด็น",
     "indicator",
     "score",
+    "ผลการประเมิน",
+    "คะแนนที่ได้",
+    "หมายเหตุ",
 }
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
 MAX_LINES = 1500
@@ -82,7 +85,7 @@ _HEAD_YEAR = re.compile(
     r"(?:ปี\s*(?:งบประมาณ\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)",
     re.IGNORECASE,
 )
-_HEAD_ROLE = {"คะแนน": "score", "score": "score", "ผลต่าง": "diff"}
+_HEAD_ROLE = {"คะแนน": "score", "คะแนนที่ได้": "score", "score": "score", "ผลต่าง": "diff"}
 
 
 def _header(line: str) -> Header | None:
@@ -101,9 +104,13 @@ def _header(line: str) -> Header | None:
             else:
                 years.append(year)
                 columns.append(("score", year))
-        elif c.lower() in HEADER_WORDS or re.fullmatch(r"(?:ค่า)?เป้าหมาย|target", c, re.I):
+        elif c.lower() in HEADER_WORDS or re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I):
             words += 1
-            role = "target" if re.fullmatch(r"(?:ค่า)?เป้าหมาย|target", c, re.I) else _HEAD_ROLE.get(c.lower())
+            role = (
+                "target"
+                if re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I)
+                else _HEAD_ROLE.get(c.lower())
+            )
             if role:
                 columns.append((role, None))
         else:

@@ -66,6 +66,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = fix_number_slips(text)
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
+    # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
+    text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
     text = re.sub(r"\*\*|__|`", "", text)
     lines = []
     for line in text.split("\n"):
