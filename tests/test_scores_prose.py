@@ -241,6 +241,8 @@ def test_a_rank_or_list_ordinal_does_not_beat_the_name(text, expected):
         "หนังสือที่ มท 0808.2/ว 4567 ลงวันที่ 20 ตุลาคม 2568",
         "ตัวชี้วัดที่ 2 ปีนี้เพิ่มขึ้น +5.20 จากปีก่อน",
         "ต้องเผยแพร่ 33 ข้อ ภายใน 30 วัน",
+        "ตัวชี้วัดที่ 9 เปลี่ยน KPI เป็นร้อยละ 100 ภายใน มี.ค. 69",
+        "ผู้เข้าร่วมอบรมร้อยละ 95 ของบุคลากร",
     ],
 )
 def test_targets_thresholds_counts_dates_phones_memo_numbers_and_changes_are_not_scores(text):
@@ -302,6 +304,28 @@ def test_a_bad_value_gets_a_thai_question_and_the_valid_ones_are_kept(text, kept
 def test_a_message_with_only_bad_values_is_rejected(text):
     res = read(text)
     assert res.scores.is_empty() and res.error
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ยืนยันค่ะ",
+        "ขอเปลี่ยนผู้รับผิดชอบแถว 2 เป็นกองคลังค่ะ",
+        "แถว 10 ขอให้เสร็จภายใน ธ.ค. 68",
+        "แก้ KPI แถว 3 เป็น ร้อยละ 100 ของบุคลากร",
+        "แก้แถว 2 เป็น 85",
+    ],
+)
+def test_edits_are_neither_scores_nor_score_corrections(text):
+    assert read(text).scores.is_empty()
+    assert parse_correction(text, FW) is None
+
+
+def test_a_misspelt_name_is_read_but_asked_back():
+    res = read("ประสิทธิภาพการสื่อาสาร 72.20")
+    assert res.scores.indicators == {7: 72.2}
+    assert res.unsure and "ตัวชี้วัดที่ 7" in res.unsure[0]
+    assert not read("ประสิทธิภาพการสื่อสาร 72.20").unsure  # the exact name needs no question
 
 
 def test_the_old_api_still_works():

@@ -21,6 +21,7 @@ class Ref:
     weak: bool = False  # "ITA" as a stand-in for the overall score
     limit: int = LOOSE_LIMIT
     note: str = ""
+    guess: str = ""  # a misspelt name read as this indicator: asked back (ParseResult.unsure)
 
 
 @dataclass

@@ -228,7 +228,10 @@ def _add_names(
         if not bullet_ok and re.match(r"\s*[-•*]", line):
             continue  # sub-item bullets in item lists mention names in passing
         marked = bool(TOPIC_MARKER.search(line[max(0, hit.start - 9) : hit.start]))  # "เรื่องการสื่อสาร…ได้ 76"
-        refs.append(Ref("indicator", hit.number, hit.start, hit.end, strict=not marked, limit=60))
+        guess = line[hit.start : hit.end].strip() if hit.score - (hit.end - hit.start) / 100 < 99.5 else ""
+        refs.append(
+            Ref("indicator", hit.number, hit.start, hit.end, strict=not marked, limit=60, guess=guess)
+        )
     for number, start, end, marked in topic_hits(line, fw):
         if not any(r.start - 3 <= start < r.end + 3 for r in refs):
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))

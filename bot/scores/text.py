@@ -47,7 +47,12 @@ _THRESHOLD_BEFORE = re.compile(
     r"\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป)")
-_TARGET_WORD = re.compile(r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|target|goal", re.IGNORECASE)
+# A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
+_TARGET_WORD = re.compile(
+    r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal", re.IGNORECASE
+)
+# "ร้อยละ 80 ของบุคลากร": a share of something, not a score.
+_SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
@@ -183,6 +188,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "count/ordinal"
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after):
         return "threshold"
+    if _SHARE_AFTER.match(after):
+        return "share"
     if _MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before):
         return "maximum"
     window = line[max(0, s - 70) : s]
