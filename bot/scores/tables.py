@@ -185,7 +185,10 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in TOOL.finditer(line):
         kind = "toolpart" if m.group(2) else "tool"
         refs.append(Ref(kind, m.group(1).upper(), m.start(), m.end(), strict=True))
+    ranged = any(r.kind == "sub" for r in refs)
     for m in OVERALL.finditer(line):
+        if ranged and "เฉลี่ย" in m.group(0):
+            continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
         refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
         refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
@@ -298,7 +301,8 @@ def _label(ref: Ref) -> str:
 def _lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
     """Normalised, reflowed lines; long lines cut at a space, and no more than MAX_LINES of them."""
     raw: list[str] = []
-    for line in normalise(text).split("\n"):
+    # A phone paste can break a number after its point: "97.\n45" is 97.45.
+    for line in re.sub(r"(?<=\d\.)\n(?=\d{1,2}[ \t]*+(?:\n|$))", "", normalise(text)).split("\n"):
         while len(line) > MAX_LINE:
             cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
             cut = MAX_LINE if cut < 0 else cut
