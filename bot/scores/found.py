@@ -1,7 +1,8 @@
-"""What the score reader finds: references, scores read, a message's extraction, a table header."""
+"""What the score reader finds: references, scores read, a message's extraction, and table header rows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.scores.text import Num
@@ -57,3 +58,77 @@ class Header:
     labelled: bool = False
     years: list[int] = field(default_factory=list)
     columns: list[tuple[str, int | None]] = field(default_factory=list)  # numeric columns: role, year
+
+
+HEADER_WORDS = {
+    "ตัวชี้วัดที่",
+    "ตัวชี้วัด",
+    "ลำดับ",
+    "ลำดับที่",
+    "อันดับ",
+    "ที่",
+    "no",
+    "no.",
+    "คะแนน",
+    "รายละเอียดตัวชี้วัด",
+    "ชื่อตัวชี้วัด",
+    "แบบ",
+    "เครื่องมือ",
+    "ผลต่าง",
+    "ระดับ",
+    "ข้อ",
+    "ข้อที่",
+    "ประเด็น",
+    "indicator",
+    "score",
+    "ผลการประเมิน",
+    "คะแนนที่ได้",
+    "หมายเหตุ",
+}
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t|\s{2,}", line.strip())]
+
+
+_HEAD_YEAR = re.compile(
+    r"(?P<what>คะแนน|ผลคะแนน|ผลการประเมิน|ผลประเมิน|เป้าหมาย|ค่าเป้าหมาย|target)?\s*"
+    r"(?:ปี\s*(?:งบประมาณ\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)",
+    re.IGNORECASE,
+)
+_HEAD_ROLE = {"คะแนน": "score", "คะแนนที่ได้": "score", "score": "score", "ผลต่าง": "diff"}
+
+
+def header_row(line: str) -> Header | None:
+    """Read a table header row: its year columns, the role of each numeric column, and whether it is labelled."""
+    cells = [c for c in _cells(line) if c]
+    if not cells or re.search(r"(?<!\d)\d++\.\d", line):
+        return None
+    years: list[int] = []
+    words = 0
+    columns: list[tuple[str, int | None]] = []
+    for c in cells:
+        y = _HEAD_YEAR.fullmatch(c)
+        if y:
+            year = int(y.group("y")) + (543 if y.group("y").startswith("20") else 0)
+            if y.group("what") and y.group("what").lower() in ("เป้าหมาย", "ค่าเป้าหมาย", "target"):
+                columns.append(("target", None))  # a target column's year is the plan's, not a result
+            else:
+                years.append(year)
+                columns.append(("score", year))
+        elif c.lower() in HEADER_WORDS or re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I):
+            words += 1
+            role = (
+                "target"
+                if re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I)
+                else _HEAD_ROLE.get(c.lower())
+            )
+            if role:
+                columns.append((role, None))
+        else:
+            return None
+    if not words and not years:
+        return None
+    low = {c.lower() for c in cells}
+    labelled = bool(low & {"ตัวชี้วัดที่", "ข้อ", "ข้อที่", "no", "no."}) and not low & {"ลำดับ", "อันดับ", "ลำดับที่"}
+    return Header(labelled, years, columns)

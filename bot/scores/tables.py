@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from bot import wording
 from bot.ita.framework import Framework
-from bot.scores.found import Extraction, Found, Header, Ref
+from bot.scores.found import Extraction, Found, Header, Ref, header_row
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
 from bot.scores.reading import (
     blank_groups,
@@ -45,81 +45,10 @@ SERIES = re.compile(r"(?<=\d)[ ,]++(\d{1,2})(?=\s*+(?:ได้|=|:))")
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
-HEADER_WORDS = {
-    "ตัวชี้วัดที่",
-    "ตัวชี้วัด",
-    "ลำดับ",
-    "ลำดับที่",
-    "อันดับ",
-    "ที่",
-    "no",
-    "no.",
-    "คะแนน",
-    "รายละเอียดตัวชี้วัด",
-    "ชื่อตัวชี้วัด",
-    "แบบ",
-    "เครื่องมือ",
-    "ผลต่าง",
-    "ระดับ",
-    "ข้อ",
-    "ข้อที่",
-    "ประเด็น",
-    "indicator",
-    "score",
-    "ผลการประเมิน",
-    "คะแนนที่ได้",
-    "หมายเหตุ",
-}
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
 MAX_LINES = 1500
 MAX_LINE = 1000
 MAX_NUMBERS = 3000  # a full NACC page with every item and three years has well under a thousand
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\t|\s{2,}", line.strip())]
-
-
-_HEAD_YEAR = re.compile(
-    r"(?P<what>คะแนน|ผลคะแนน|ผลการประเมิน|ผลประเมิน|เป้าหมาย|ค่าเป้าหมาย|target)?\s*"
-    r"(?:ปี\s*(?:งบประมาณ\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)",
-    re.IGNORECASE,
-)
-_HEAD_ROLE = {"คะแนน": "score", "คะแนนที่ได้": "score", "score": "score", "ผลต่าง": "diff"}
-
-
-def _header(line: str) -> Header | None:
-    cells = [c for c in _cells(line) if c]
-    if not cells or re.search(r"(?<!\d)\d++\.\d", line):
-        return None
-    years: list[int] = []
-    words = 0
-    columns: list[tuple[str, int | None]] = []
-    for c in cells:
-        y = _HEAD_YEAR.fullmatch(c)
-        if y:
-            year = int(y.group("y")) + (543 if y.group("y").startswith("20") else 0)
-            if y.group("what") and y.group("what").lower() in ("เป้าหมาย", "ค่าเป้าหมาย", "target"):
-                columns.append(("target", None))  # a target column's year is the plan's, not a result
-            else:
-                years.append(year)
-                columns.append(("score", year))
-        elif c.lower() in HEADER_WORDS or re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I):
-            words += 1
-            role = (
-                "target"
-                if re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I)
-                else _HEAD_ROLE.get(c.lower())
-            )
-            if role:
-                columns.append((role, None))
-        else:
-            return None
-    if not words and not years:
-        return None
-    low = {c.lower() for c in cells}
-    labelled = bool(low & {"ตัวชี้วัดที่", "ข้อ", "ข้อที่", "no", "no."}) and not low & {"ลำดับ", "อันดับ", "ลำดับที่"}
-    return Header(labelled, years, columns)
 
 
 def _reflow(lines: list[str], fw: Framework) -> list[str]:
@@ -338,7 +267,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             ex.score_years += years_in(line)
         if not line.strip():
             continue
-        h = _header(line)
+        h = header_row(line)
         if h:
             if header and prev_header_line >= i - 2:  # multi-row or one-cell-per-line header
                 header = Header(
