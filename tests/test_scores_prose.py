@@ -300,7 +300,19 @@ def test_a_bad_value_gets_a_thai_question_and_the_valid_ones_are_kept(text, kept
     assert res.error and "กรุณา" in res.error
 
 
-@pytest.mark.parametrize("text", ["ตัวชี้วัดที่ 11 ได้ 90", "ตัวชี้วัดที่ 3 ได้ 150 คะแนน", "ตัวชี้วัดที่ 0 ได้ 80", "²"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ 11 ได้ 90",
+        "ตัวชี้วัดที่ 3 ได้ 150 คะแนน",
+        "ตัวชี้วัดที่ 0 ได้ 80",
+        "²",
+        "ตัวชี้วัดที่ 99999999999999999999 ได้ 90",
+        "O1-O99 ได้ 100",
+        "I0 ได้ 5",
+        "\ud800",
+    ],
+)
 def test_a_message_with_only_bad_values_is_rejected(text):
     res = read(text)
     assert res.scores.is_empty() and res.error

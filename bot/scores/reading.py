@@ -114,6 +114,9 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
     return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
 
 
+_NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
+
+
 def lone_overall(ex: Extraction, lines: list[str]) -> None:
     """A value that no reference claims gives the overall score: "ปี 66 ได้ 91.45", a line "คะแนน 90.18".
 
@@ -132,6 +135,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             if not re.search(r"(?:ได้|คะแนน|=|:)\s*+$", head):
                 continue
             lead = line[: n.start]
+            if _NAMED.search(lead):
+                continue  # a value after an indicator or item word that could not be read is not the overall
             if others and not (
                 (first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I))
                 or year_rank(lead) is not None

@@ -39,6 +39,7 @@ OVERALL = re.compile(
     r"overall|total|^\s*รวม(?=\s*(?:\t|$|\d))",
     re.IGNORECASE,
 )
+ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
 RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+\d")  # "ตัวชี้วัด 1-10": a range, not indicator 1
 # "ตัวชี้วัดที่ 1 ได้ 99.10 2 ได้ 98.75": a series goes on with bare numbers after a value.
 SERIES = re.compile(r"(?<=\d)[ ,]++(\d{1,2})(?=\s*+(?:ได้|=|:))")
@@ -104,7 +105,9 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
                 refs.append(Ref("indicator", int(m.group(1)), m.start(1), m.end(1)))
     for m in ITEM.finditer(line):
         letter, n = m.group(1).upper(), int(m.group(2))
-        if 1 <= n <= ITEM_RANGES[letter]:
+        if ITEM_RANGE_AFTER.match(line, m.end()):
+            refs.append(Ref("sub", 0, m.start(), m.end()))  # "O1-O99" that no value list claimed: a range
+        elif 1 <= n <= ITEM_RANGES[letter]:
             refs.append(Ref("item", f"{letter}{n}", m.start(), m.end(), limit=600))
     has_item = any(r.kind == "item" for r in refs)
     ocr = OCR_ITEM.match(line) if item_context and not refs else None
