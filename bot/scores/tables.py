@@ -31,6 +31,7 @@ EXPLICIT = re.compile(
     r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*(\d{1,3}(?:\.\d+)?)(?!\d)", re.IGNORECASE
 )
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
+IE_ITEM = re.compile(r"(?<![A-Za-z])[IEi]\s?\d{1,2}(?![\d]|\.\d)")  # an IIT/EIT item: item context
 ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i)\s?(\d{1,2})(?![\d]|\.\d)")
 OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++[^\d\s])")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
@@ -49,7 +50,7 @@ LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
 MAX_LINES = 1500
 MAX_LINE = 1000
-MAX_NUMBERS = 3000  # a full NACC page with every item and three years has well under a thousand
+MAX_NUMBERS = 3000  # numbers + references; a full NACC page with every item and three years has < 1,000
 
 
 def _reflow(lines: list[str], fw: Framework) -> list[str]:
@@ -257,7 +258,7 @@ def extract(text: str, fw: Framework) -> Extraction:
     """Read every score in a message, with the line it came from and whether it sat in a table."""
     ex = Extraction()
     lines = _lines(text, fw, ex.warnings)
-    item_context = any(m.group(1) in "IE" for m in ITEM.finditer("\n".join(lines)))
+    item_context = bool(IE_ITEM.search("\n".join(lines)))
     lines, grouped = blank_groups(lines)
     header: Header | None = None
     prev_header_line = -5
@@ -286,9 +287,9 @@ def extract(text: str, fw: Framework) -> Extraction:
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
         nums = numbers(line, consumed)
-        counted += len(nums)
+        counted += len(nums) + len(refs)
         if counted > MAX_NUMBERS:  # a whole report, not a score message: read its start only
-            ex.warnings.append(wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS))
+            ex.warnings.append(wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS))  # refs count too
             break
         ex.numbers.append((i, line, nums, refs[0].start if refs else len(line)))
         note_years(line, refs, ex)
