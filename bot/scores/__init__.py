@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.prose import LAST_YEAR as THIS_YEAR_RANK
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
 from bot.scores.text import name_hits, normalise, squeeze
 
@@ -69,12 +70,28 @@ class ScoreSet(BaseModel):
 
 @dataclass
 class ParseResult:
-    """What one message said: the scores read, or why they cannot be used."""
+    """What one message said: the scores read, or why they cannot be used.
+
+    scores: the latest assessment year's scores (with two years in one message, the latest wins).
+    error: Thai text saying what could not be used and what to send instead (valid values are kept).
+    warnings: Thai notes on how something was read (e.g. several values in one table row).
+    missing: the framework's indicator numbers with no score yet.
+    previous: the earlier year's scores when a message gives two years ("ปี 67 ได้ 72.5 ปี 68 ได้ 81.25"),
+        kept for comparisons; None when the message gives one year.
+    fiscal_year: the B.E. fiscal year of the plan the officer asks for ("ร่างมาตรการปีงบ 69" -> 2569);
+        it is never taken as the assessment year. None when not said.
+    unsure: one short Thai question per read that is likely but not certain (ten unlabelled numbers
+        read as indicators 1..10 in order, a lone number read as the overall score). The scores are
+        filled in; the dialogue should confirm them with the officer rather than use them silently.
+    """
 
     scores: ScoreSet
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)
+    previous: ScoreSet | None = None
+    fiscal_year: int | None = None
+    unsure: list[str] = field(default_factory=list)
 
 
 def _label(kind: str, key: int | str) -> str:
@@ -116,6 +133,10 @@ def _settle(found: list[Found], errors: list[str], warnings: list[str]) -> dict[
         groups.setdefault((f.kind, f.key), []).append(f)
     out: dict[tuple[str, int | str], float] = {}
     for (kind, key), fs in groups.items():
+        fixes = [f for f in fs if f.fix]
+        if fixes:  # "ได้ 80 เอ้ย 85", "แก้เป็น 66": the officer's own correction wins, no question
+            out[(kind, key)] = fixes[-1].value
+            continue
         best = [f for f in fs if f.table] or fs
         if kind == "overall":
             best = [f for f in best if not f.weak] or best
@@ -167,17 +188,20 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
             errors.append(problem)
         else:
             valid.append(f)
-    settled = _settle(valid, errors, warnings)
-    scores = ScoreSet(
-        year=year if year is not None else pick_year(ex),
-        overall=settled.get(("overall", "overall")),
-        indicators={
-            k: v for (kind, k), v in sorted(settled.items(), key=lambda kv: str(kv[0])) if kind == "indicator"
-        },
-        items={k: v for (kind, k), v in settled.items() if kind == "item"},
-        tools={k: v for (kind, k), v in settled.items() if kind == "tool"},
-    )
-    scores.indicators = dict(sorted(scores.indicators.items()))
+    labelled = [f.year for f in valid if f.year is not None]
+    latest = max(labelled) if labelled else None
+    older = [f for f in valid if f.year is not None and f.year != latest]
+    current = [f for f in valid if f.year is None or f.year == latest]
+    settled = _settle(current, errors, warnings)
+    real_year = latest if latest is not None and latest < THIS_YEAR_RANK else None
+    scores = _scoreset(settled, year if year is not None else real_year or pick_year(ex))
+    previous = None
+    if older:
+        prior = max(f.year for f in older if f.year is not None)
+        prior_year = prior if prior < THIS_YEAR_RANK else (scores.year - 1 if scores.year else None)
+        previous = _scoreset(_settle([f for f in older if f.year == prior], [], []), prior_year)
+        if scores.year:
+            warnings.append(wording.SCORES_UNSURE_YEARS.format(year=scores.year))
     if not errors and scores.is_empty():
         errors.append(wording.SCORES_NONE_FOUND.format(example=EXAMPLE))
         errors += warnings  # e.g. EIT parts that were seen but cannot be used: say so, not just "nothing"
@@ -189,13 +213,66 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     missing = (
         scores.missing_indicators(fw.indicator_numbers) if (scores.indicators or not scores.items) else []
     )
-    return ParseResult(scores, error, warnings, missing)
+    fiscal = ex.plan_years[0] if ex.plan_years else None
+    unsure = list(dict.fromkeys(ex.unsure)) if not scores.is_empty() else []
+    return ParseResult(scores, error, warnings, missing, previous, fiscal, unsure)
 
 
-CORRECTION = re.compile(
-    r"(?:(?:ขอ)?แก้(?:ไข)?\s*(?P<a>[^\n,;]+?)\s*(?:ให้)?(?:เป็น|=|→|->)\s*(?P<va>[-+]?\d+(?:\.\d+)?))"
-    r"|(?:(?P<b>[^\n,;]+?)\s*(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|ที่แท้จริงคือ)\s*(?P<vb>[-+]?\d+(?:\.\d+)?))"
+def _scoreset(settled: dict[tuple[str, int | str], float], year: int | None) -> ScoreSet:
+    return ScoreSet(
+        year=year,
+        overall=settled.get(("overall", "overall")),
+        indicators=dict(
+            sorted((k, v) for (kind, k), v in settled.items() if kind == "indicator" and isinstance(k, int))
+        ),
+        items={str(k): v for (kind, k), v in settled.items() if kind == "item"},
+        tools={str(k): v for (kind, k), v in settled.items() if kind == "tool"},
+    )
+
+
+# Corrections, read in bounded windows so a long message stays linear: "แก้ตัวชี้วัด 7 เป็น 61.5" (A)
+# and "ตัวชี้วัด 7 ที่ถูกคือ 61.5" (B). "การแก้ไขปัญหา…" is indicator 5's name, not a correction.
+_FIX_A = re.compile(r"(?<!การ)(?:ขอ)?แก้(?:ไข)?")
+_FIX_A_VALUE = re.compile(r"\s*+(?:ให้)?(?:เป็น|=|→|->)\s*+([-+]?\d+(?:\.\d+)?)")
+_FIX_B = re.compile(r"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|ที่แท้จริงคือ)\s*+([-+]?\d+(?:\.\d+)?)")
+_STOP = re.compile(r"[\n,;]")
+_WINDOW = 100
+MAX_FIXES = 200
+# A score statement left over once the corrections are taken out: then the message is a score message.
+_OTHER_SCORE = re.compile(
+    r"(?:ตัวชี้วัด|ข้อ)\s*+(?:ที่)?\s*+\d{1,2}(?![\d.])[^\n\d]{0,40}?(?:ได้|=|:)\s*+\d|"
+    r"(?<![A-Za-z])[IEO]\d{1,2}(?![\d.])\s*+(?:ได้|=|:)\s*+\d"
 )
+
+
+def _corrections(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, target text, value) of each correction, in order, never overlapping."""
+    found: list[tuple[int, int, str, str]] = []
+    floor = 0
+    for tried, m in enumerate(_FIX_A.finditer(text)):
+        if tried >= MAX_FIXES:  # a correction is a short message; a page of "แก้" is not one
+            break
+        if m.start() < floor:
+            continue
+        stop = _STOP.search(text, m.end(), m.end() + _WINDOW)
+        end = stop.start() if stop else min(len(text), m.end() + _WINDOW)
+        for v in _FIX_A_VALUE.finditer(text, m.end(), end):
+            if v.start() > m.end():  # the target must be named between "แก้" and "เป็น"
+                found.append((m.start(), v.end(), text[m.end() : v.start()], v.group(1)))
+                floor = v.end()
+                break
+    for tried, m in enumerate(_FIX_B.finditer(text)):
+        if tried >= MAX_FIXES:
+            break
+        if any(a <= m.start() < b for a, b, _, _ in found[-3:]):
+            continue
+        lo = max(0, m.start() - _WINDOW)
+        before = max([lo, *(b for _, b, _, _ in found if b <= m.start())][-1:])
+        cut = max(text.rfind(c, before, m.start()) for c in "\n,;")
+        begin = cut + 1 if cut >= 0 else before
+        if text[begin : m.start()].strip():
+            found.append((begin, m.end(), text[begin : m.start()], m.group(1)))
+    return sorted(found)
 
 
 def _target(raw: str, fw: Framework) -> int | str | None:
@@ -216,16 +293,32 @@ def _target(raw: str, fw: Framework) -> int | str | None:
 
 
 def parse_correction(text: str, fw: Framework) -> dict[int | str, float] | None:
-    """Read corrections such as 'แก้ตัวชี้วัด 7 เป็น 61.5' into {7: 61.5}; keys: indicator numbers, 'I14', 'IIT', 'overall'."""
+    """Read corrections such as 'แก้ตัวชี้วัด 7 เป็น 61.5' into {7: 61.5}; keys: indicator numbers, 'I14', 'IIT', 'overall'.
+
+    None when there is no correction, when one cannot be used, and when the message also gives scores
+    of its own ("ตัวชี้วัดที่ 8 ได้ 70 … ตัวชี้วัดที่ 7 แก้เป็น 66"): parse_scores reads that whole
+    message, the correction included, so nothing the officer sent is lost.
+    """
     text = normalise(text or "")
+    if len(text) > MAX_CHARS:
+        return None
     out: dict[int | str, float] = {}
-    for m in CORRECTION.finditer(text):
-        raw, value = (m.group("a"), m.group("va")) if m.group("a") else (m.group("b"), m.group("vb"))
-        key = _target(raw, fw)
+    found = _corrections(text)
+    for _, _, raw, value in found:
+        key = _target(raw[-_WINDOW:], fw)
         val = float(value)
         if key is None or not 0 <= val <= 100 or (isinstance(key, int) and key not in fw.indicator_numbers):
             return None
         out[key] = val
+    if out:
+        rest = "".join(
+            text[b:a]
+            for (_, b, _, _), (a, _, _, _) in zip(
+                [(0, 0, "", ""), *found], [*found, (len(text), 0, "", "")], strict=True
+            )
+        )
+        if _OTHER_SCORE.search(rest):
+            return None
     return out or None
 
 

@@ -3,120 +3,54 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from bisect import bisect_left
 
 from bot import wording
 from bot.ita.framework import Framework
-from bot.scores.text import Num, name_hits, normalise, numbers, squeeze, tight_gap, years_in
+from bot.scores.found import Extraction, Found, Header, Ref, header_row
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
+from bot.scores.reading import (
+    blank_groups,
+    by_year,
+    corrected,
+    late_fix,
+    lone_overall,
+    note_years,
+    ordered_run,
+    pick_year,
+    record,
+)
+from bot.scores.text import Num, name_hits, normalise, numbers, plan_years, squeeze, tight_gap, years_in
+
+__all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
 
 # Item code ranges of the 2563-2565 questionnaires; a wider O range covers later OIT lists.
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
 
 EXPLICIT = re.compile(
-    r"(?:ตัวชี้วัด|ตัวบ่งชี้|indicator|ind\.?)\s*(?:ที่|no\.?|#)?\s*(\d{1,3}(?:\.\d+)?)(?!\d)", re.IGNORECASE
+    r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*(\d{1,3}(?:\.\d+)?)(?!\d)", re.IGNORECASE
 )
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
+IE_ITEM = re.compile(r"(?<![A-Za-z])[IEi]\s?\d{1,2}(?![\d]|\.\d)")  # an IIT/EIT item: item context
 ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i)\s?(\d{1,2})(?![\d]|\.\d)")
-OCR_ITEM = re.compile(r"^\s*(?:[-•*]\s*|<p>\s*)*(1\d{1,2})(?=\s+[^\d\s])")
+OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++[^\d\s])")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
     r"overall|total|^\s*รวม(?=\s*(?:\t|$|\d))",
     re.IGNORECASE,
 )
+ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
+RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+\d")  # "ตัวชี้วัด 1-10": a range, not indicator 1
+# "ตัวชี้วัดที่ 1 ได้ 99.10 2 ได้ 98.75": a series goes on with bare numbers after a value.
+SERIES = re.compile(r"(?<=\d)[ ,]++(\d{1,2})(?=\s*+(?:ได้|=|:))")
+FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
-HEADER_WORDS = {
-    "ตัวชี้วัดที่",
-    "ตัวชี้วัด",
-    "ลำดับ",
-    "ลำดับที่",
-    "อันดับ",
-    "ที่",
-    "no",
-    "no.",
-    "คะแนน",
-    "รายละเอียดตัวชี้วัด",
-    "ชื่อตัวชี้วัด",
-    "แบบ",
-    "เครื่องมือ",
-    "ผลต่าง",
-    "ระดับ",
-    "ข้อ",
-    "ข้อที่",
-    "ประเด็น",
-    "indicator",
-    "score",
-}
-LOOSE_LIMIT = 130
-
-
-@dataclass
-class Ref:
-    """A place in the text that names what the next score belongs to."""
-
-    kind: str  # "indicator" | "item" | "tool" | "toolpart" | "overall"
-    key: int | str
-    start: int
-    end: int
-    strict: bool = False  # name-only or tool: only score words may stand before the number
-    weak: bool = False  # "ITA" as a stand-in for the overall score
-    limit: int = LOOSE_LIMIT
-    note: str = ""
-
-
-@dataclass
-class Found:
-    """One score read from the text."""
-
-    kind: str
-    key: int | str
-    value: float
-    line: int
-    table: bool
-    weak: bool = False
-
-
-@dataclass
-class Extraction:
-    found: list[Found] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
-    header_years: list[int] = field(default_factory=list)
-    result_years: list[int] = field(default_factory=list)
-    score_years: list[int] = field(default_factory=list)
-    line_years: dict[int, list[int]] = field(default_factory=dict)
-
-
-@dataclass
-class Header:
-    labelled: bool = False
-    years: list[int] = field(default_factory=list)
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\t|\s{2,}", line.strip())]
-
-
-def _header(line: str) -> Header | None:
-    cells = [c for c in _cells(line) if c]
-    if not cells or re.search(r"\d+\.\d", line):
-        return None
-    years, words = [], 0
-    for c in cells:
-        y = re.fullmatch(r"(?:ปี\s*(?:พ\.ศ\.)?\s*)?(25\d\d|20\d\d)", c)
-        if y:
-            years.append(int(y.group(1)) + (543 if y.group(1).startswith("20") else 0))
-        elif c.lower() in HEADER_WORDS:
-            words += 1
-        else:
-            return None
-    if not words and not years:
-        return None
-    low = {c.lower() for c in cells}
-    labelled = bool(low & {"ตัวชี้วัดที่", "ข้อ", "ข้อที่", "no", "no."}) and not low & {"ลำดับ", "อันดับ", "ลำดับที่"}
-    return Header(labelled, years)
+# A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
+MAX_LINES = 1500
+MAX_LINE = 1000
+MAX_NUMBERS = 3000  # numbers + references; a full NACC page with every item and three years has < 1,000
 
 
 def _reflow(lines: list[str], fw: Framework) -> list[str]:
@@ -126,7 +60,7 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        bare_num = re.fullmatch(r"\s*\(?\d{1,2}[.)]?\s*", line)
+        bare_num = re.fullmatch(r"\s*+\(?\d{1,2}[.)]?\s*+", line)
         if bare_num and nxt.strip() and name_hits(squeeze(nxt.strip()), fw) and not re.match(r"\s*\d", nxt):
             out.append(line.strip() + "\t" + nxt.strip())
             i += 2
@@ -138,7 +72,7 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
         wrapped = (
             "\t" not in line
             and line.strip()
-            and not re.search(r"\d+\.\d|\d\s*$", line)
+            and not re.search(r"(?<!\d)\d++\.\d|\d\s*+$", line)
             and re.match(r"\s*[\u0e00-\u0e7f]", nxt)
             and len(nxt.strip()) < 60
             and "\t" not in nxt
@@ -158,18 +92,23 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
 def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, warn: list[str]) -> list[Ref]:
     refs: list[Ref] = []
     for m in EXPLICIT.finditer(line):
-        if "." in m.group(1):
+        if "." in m.group(1) or RANGE_AFTER.match(line, m.end()):
             refs.append(Ref("sub", 0, m.start(), m.end()))  # 9.1-style sub-indicator: not a score target
         else:
             refs.append(Ref("indicator", int(m.group(1)), m.start(), m.end()))
-    for m in EXPLICIT_KHO.finditer(line):
-        if not any(r.start <= m.start() < r.end for r in refs):
-            n = int(m.group(1))
-            if n <= max(fw.indicator_numbers) or not item_context:
-                refs.append(Ref("indicator", n, m.start(), m.end()))
+    for m in EXPLICIT_KHO.finditer(line):  # never overlaps EXPLICIT: that ends in digits, not "ข้อ"
+        n = int(m.group(1))
+        if n <= max(fw.indicator_numbers) or not item_context:
+            refs.append(Ref("indicator", n, m.start(), m.end()))
+    if refs and refs[0].kind == "indicator":
+        for m in SERIES.finditer(line, refs[0].end):
+            if int(m.group(1)) <= max(fw.indicator_numbers):
+                refs.append(Ref("indicator", int(m.group(1)), m.start(1), m.end(1)))
     for m in ITEM.finditer(line):
         letter, n = m.group(1).upper(), int(m.group(2))
-        if 1 <= n <= ITEM_RANGES[letter]:
+        if ITEM_RANGE_AFTER.match(line, m.end()):
+            refs.append(Ref("sub", 0, m.start(), m.end()))  # "O1-O99" that no value list claimed: a range
+        elif 1 <= n <= ITEM_RANGES[letter]:
             refs.append(Ref("item", f"{letter}{n}", m.start(), m.end(), limit=600))
     has_item = any(r.kind == "item" for r in refs)
     ocr = OCR_ITEM.match(line) if item_context and not refs else None
@@ -179,7 +118,10 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in TOOL.finditer(line):
         kind = "toolpart" if m.group(2) else "tool"
         refs.append(Ref(kind, m.group(1).upper(), m.start(), m.end(), strict=True))
+    ranged = any(r.kind == "sub" for r in refs)
     for m in OVERALL.finditer(line):
+        if ranged and "เฉลี่ย" in m.group(0):
+            continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
         refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
         refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
@@ -221,10 +163,17 @@ def _add_names(
             continue
         if not bullet_ok and re.match(r"\s*[-•*]", line):
             continue  # sub-item bullets in item lists mention names in passing
-        refs.append(Ref("indicator", hit.number, hit.start, hit.end, strict=True, limit=60))
+        marked = bool(TOPIC_MARKER.search(line[max(0, hit.start - 9) : hit.start]))  # "เรื่องการสื่อสาร…ได้ 76"
+        guess = line[hit.start : hit.end].strip() if hit.score - (hit.end - hit.start) / 100 < 99.5 else ""
+        refs.append(
+            Ref("indicator", hit.number, hit.start, hit.end, strict=not marked, limit=60, guess=guess)
+        )
+    for number, start, end, marked in topic_hits(line, fw):
+        if not any(r.start - 3 <= start < r.end + 3 for r in refs):
+            refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
-        if re.match(r"\s*[:=\-–]?\s*[(]?\s*-?\d+(?:\.\d+)?\s*[)]?\s*(?:คะแนน)?\s*(?:\t.*)?$", rest):
+        if re.match(r"\s*+[:=\-–]?\s*+[(]?\s*+-?\d++(?:\.\d++)?\s*+[)]?\s*+(?:คะแนน)?\s*+(?:\t.*)?$", rest):
             refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))
 
 
@@ -235,7 +184,10 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     first = usable[0]
     gap = line[ref.end : first.start]
     adjacent = bool(
-        re.fullmatch(r"[\s:=\-–—(|\t,]*(?:ได้(?:รับ)?)?\s*(?:คะแนน)?\s*(?:เท่ากับ)?\s*(?:ร้อยละ)?[\s:=(|\t]*", gap)
+        len(gap) <= 60
+        and re.fullmatch(
+            r"[\s:=\-–—(|\t,]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:เท่ากับ)?\s*+(?:ร้อยละ)?[\s:=(|\t]*+", gap
+        )
     )
     if first.is_int and not (first.context or first.cell or adjacent):
         return None
@@ -245,12 +197,16 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
         return None  # "I11 … ในประเด็นย่อย … (91.68)" quotes a sub-item, not the item
     group = [first]
     for n in usable[1:]:
-        if re.fullmatch(r"[\s|()\t]*(?:คะแนน)?[\s|()\t]*", line[group[-1].end : n.start]):
+        if re.fullmatch(r"[\s|()\t]*+(?:คะแนน)?[\s|()\t]*+", line[group[-1].end : n.start]):
             group.append(n)
         else:
             break
     if len(group) == 1:
         return first
+    if header and len(header.columns) == len(group) and any(r == "target" for r, _ in header.columns):
+        scored = [(y or 0, n) for (r, y), n in zip(header.columns, group, strict=True) if r == "score"]
+        if scored:
+            return max(scored, key=lambda t: t[0])[1]
     plain = [group[0]] + [n for n in group[1:] if not n.signed]
     if len(plain) == 3 and abs(abs(plain[0].value - plain[1].value) - plain[2].value) < 0.011:
         plain = plain[:2]  # third column is the difference between the two years
@@ -275,84 +231,112 @@ def _label(ref: Ref) -> str:
     return labels.get(ref.kind, wording.SCORE_LABEL_TOOL_SHORT).format(key=ref.key)
 
 
+def _lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
+    """Normalised, reflowed lines; long lines cut at a space, and no more than MAX_LINES of them."""
+    raw: list[str] = []
+    # A phone paste can break a number after its point: "97.\n45" is 97.45.
+    for line in re.sub(r"(?<=\d\.)\n(?=\d{1,2}[ \t]*+(?:\n|$))", "", normalise(text)).split("\n"):
+        while len(line) > MAX_LINE:
+            cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
+            cut = MAX_LINE if cut < 0 else cut
+            raw.append(line[:cut])
+            line = line[cut:]
+        raw.append(line)
+    if sum(1 for ln in raw if ln.strip()) > MAX_LINES:
+        warn.append(wording.SCORES_TOO_MANY_LINES.format(limit=MAX_LINES))
+        kept, seen = [], 0
+        for ln in raw:
+            seen += bool(ln.strip())
+            if seen > MAX_LINES:
+                break
+            kept.append(ln)
+        raw = kept
+    return [squeeze(ln) for ln in _reflow(raw, fw)]
+
+
 def extract(text: str, fw: Framework) -> Extraction:
     """Read every score in a message, with the line it came from and whether it sat in a table."""
     ex = Extraction()
-    raw = normalise(text).split("\n")
-    lines = [squeeze(ln) for ln in _reflow(raw, fw)]
-    item_context = any(m.group(1) in "IE" for m in ITEM.finditer("\n".join(lines)))
+    lines = _lines(text, fw, ex.warnings)
+    item_context = bool(IE_ITEM.search("\n".join(lines)))
+    lines, grouped = blank_groups(lines)
     header: Header | None = None
     prev_header_line = -5
     pending: tuple[Ref, int] | None = None
+    counted = 0
     for i, line in enumerate(lines):
+        for g in grouped.get(i, []):
+            for key, value in g.pairs:
+                ex.found.append(Found(g.kind, key, value, i, False))
+            ex.score_years += years_in(line)
         if not line.strip():
             continue
-        h = _header(line)
+        h = header_row(line)
         if h:
             if header and prev_header_line >= i - 2:  # multi-row or one-cell-per-line header
-                header = Header(header.labelled or h.labelled, header.years + h.years)
+                header = Header(
+                    header.labelled or h.labelled, header.years + h.years, header.columns + h.columns
+                )
             else:
                 header = h
             prev_header_line = i
             ex.header_years += h.years
             continue
+        ex.line_years[i] = years_in(line)
+        ex.plan_years += plan_years(line)
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
         nums = numbers(line, consumed)
-        _note_years(line, refs, ex)
-        ex.line_years[i] = years_in(line)
+        counted += len(nums) + len(refs)
+        if counted > MAX_NUMBERS:  # a whole report, not a score message: read its start only
+            ex.warnings.append(wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS))  # refs count too
+            break
+        ex.numbers.append((i, line, nums, refs[0].start if refs else len(line)))
+        note_years(line, refs, ex)
         table = "\t" in line
+        if not refs and late_fix(ex, line, nums, i):
+            pending = None
+            continue
         if pending and not refs:
             ref, at = pending
             early = [
                 n for n in nums if not n.blocked and n.start <= 30 and (not n.is_int or n.cell or n.context)
             ]
             if early:
-                _record(ex, ref, early[0], i, True)
+                record(ex, ref, early[0], i, True)
                 pending = None
                 continue
             if i - at >= 3:
                 pending = None
         elif refs:
             pending = None
+        starts = [n.start for n in nums]
         for j, ref in enumerate(refs):
             stop = refs[j + 1].start if j + 1 < len(refs) else len(line)
-            window = [n for n in nums if ref.end <= n.start < stop]
+            window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
             if ref.kind == "sub":
                 continue
-            chosen = _pick(ref, window, line, header if table else None, ex.warnings)
+            floor = refs[j - 1].end if j else 0
+            if by_year(ex, ref, window, line, floor, i, table):
+                continue
+            chosen, fix = corrected(window, line)
+            if chosen is None:
+                chosen = _pick(
+                    ref, window, line, header if table or "  " in line.strip() else None, ex.warnings
+                )
+                fix = chosen is not None and bool(
+                    FIX_MARK.search(line[floor : ref.start]) or FIX_MARK.search(line[ref.end : chosen.start])
+                )
+            full = FULL_AFTER.match(line, ref.end) if chosen is None else None
+            if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
+                chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                _record(ex, ref, chosen, i, table)
+                record(ex, ref, chosen, i, table, fix=fix)
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
     ex.years = years_in("\n".join(lines))
+    if not any(f.kind == "indicator" for f in ex.found):
+        ordered_run(ex, fw)
+    if not any(f.kind == "overall" for f in ex.found):
+        lone_overall(ex, lines)
     return ex
-
-
-def _note_years(line: str, refs: list[Ref], ex: Extraction) -> None:
-    if re.search(r"ผลการประเมิน|ผลคะแนน|ผลประเมิน|ITA|คะแนน", line) and not re.search(
-        r"เป้าหมาย|มาตรการ|ถัดไป|แผน", line
-    ):
-        ex.result_years += years_in(line)
-
-
-def _record(ex: Extraction, ref: Ref, num: Num, line: int, table: bool) -> None:
-    if ref.kind == "toolpart":
-        ex.warnings.append(wording.SCORE_TOOL_PART.format(key=ref.key, value=num.value))
-        return
-    if ref.note and ref.note != "named":
-        ex.warnings.append(ref.note)
-    ex.found.append(Found(ref.kind, ref.key, num.value, line, table, ref.weak))
-    ex.score_years += ex.line_years.get(line, [])
-
-
-def pick_year(ex: Extraction) -> int | None:
-    """Choose the assessment year: the latest column of a comparison table, else the year of the results."""
-    if ex.header_years:
-        return max(ex.header_years)
-    pool = ex.score_years or ex.result_years or ex.years
-    if not pool:
-        return None
-    counts = Counter(pool)
-    best = max(counts.values())
-    return next(y for y in pool if counts[y] == best)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -20,14 +21,14 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]
 _MONTH = "(?:" + "|".join(map(re.escape, (*MONTHS_ABBR, *MONTHS))) + ")"
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
-    re.compile(r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2,4}"),
+    re.compile(r"(?<!\d)\d{1,2}\s*+[/\-.]\s*+\d{1,2}\s*+[/\-.]\s*+\d{2,4}"),
     re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*น\.)?"),
-    re.compile(r"\d+\s*/\s*\d+"),
+    re.compile(r"(?<!\d)\d++\s*+/\s*+\d+"),
     re.compile(r"0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}"),
-    re.compile(r"\d{1,2}\s*" + _MONTH + r"\s*\d{0,4}"),
-    re.compile(_MONTH + r"\s*\d{2,4}"),
-    re.compile(r"\d+(?:\.\d+){2,}"),
-    re.compile(r"^\s*(?:[#\-•*]+\s*)?\d+\.\d+(?=\s*[" + THAI + r"A-Za-z(.)])"),
+    re.compile(r"(?<!\d)\d{1,2}\s*+" + _MONTH + r"\s*+\d{0,4}"),
+    re.compile(_MONTH + r"\s*+\d{2,4}"),
+    re.compile(r"(?<![\d.])\d++(?:\.\d++){2,}"),
+    re.compile(r"^\s*+(?:[#\-•*]++\s*+)?\d++\.\d+(?=\s*[" + THAI + r"A-Za-z(.)])"),
 ]
 # Words after a number that make it a count or a period, not a score.
 _UNIT_AFTER = re.compile(
@@ -46,15 +47,21 @@ _THRESHOLD_BEFORE = re.compile(
     r"\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป)")
-_TARGET_WORD = re.compile(r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|เกณฑ์|target|goal", re.IGNORECASE)
+# A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
+_TARGET_WORD = re.compile(
+    r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal", re.IGNORECASE
+)
+# "ร้อยละ 80 ของบุคลากร": a share of something, not a score.
+_SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
     r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score)\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*[(]?\s*$", re.IGNORECASE
 )
 _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
+_CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
-_RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|ถึง)\s*$")
+_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
 
 
 def normalise(text: str) -> str:
@@ -63,10 +70,13 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = fix_number_slips(text)
+    text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
+    # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
+    text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
     text = re.sub(r"\*\*|__|`", "", text)
     lines = []
     for line in text.split("\n"):
-        if re.fullmatch(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*", line):
+        if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
             continue
         if line.strip().startswith("|"):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
@@ -76,7 +86,8 @@ def normalise(text: str) -> str:
 
 def squeeze(line: str) -> str:
     """Drop spaces between Thai letters: Thai has no word spaces, so they are wrap or PDF artefacts."""
-    line = re.sub(f"(?<=[{THAI}]) +(?=[{THAI}])", "", line)
+    # Two or more spaces separate the columns of a pasted table: keep those.
+    line = re.sub(f"(?<=[{THAI}]) (?=[{THAI}])", "", line)
     # "ได้เต็ม" with no number means full marks.
     return re.sub(r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?!\s*(?:\d|ร้อยละ|จำนวน))", "ได้ 100 ", line)
 
@@ -96,46 +107,89 @@ class Num:
     cell: bool = False  # the whole line or tab cell is this number
 
 
+def _inside(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    """Tell whether pos falls in one of the sorted, non-nested spans (bisect: linear overall)."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _prev_char(line: str, i: int) -> str:
+    """The last character before i that is not a space ("" at the line start)."""
+    while i > 0 and line[i - 1] == " ":
+        i -= 1
+    return line[i - 1] if i else ""
+
+
+def _is_cell(line: str, start: int, end: int) -> bool:
+    """Tell whether a number is alone in its line or tab cell (brackets and "คะแนน" allowed)."""
+    left = line.rfind("\t", 0, start) + 1
+    right = line.find("\t", end)
+    right = len(line) if right < 0 else right
+    head = line[left:start].strip(" (")
+    tail = line[end:right].strip(" )")
+    return not head and tail in ("", "คะแนน")
+
+
 def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
-    """List the number tokens of a line that no reference consumed, classified."""
-    blocked = [(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)]
+    """List the number tokens of a line that no reference consumed, classified (linear in the line)."""
+    blocked = _merge([(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)])
+    b_starts = [a for a, _ in blocked]
+    spans = sorted(consumed)
+    c_starts = [a for a, _ in spans]
+    c_ends = sorted(b for _, b in spans)
     out: list[Num] = []
     for m in NUMBER.finditer(line):
         s = m.start(2)
-        if any(a <= s < b for a, b in consumed):
+        if _inside(s, c_starts, spans):
             continue
         sign, digits, pct = m.group(1), m.group(2), m.group(3)
         value = float(digits) * (-1 if sign in "-−" and sign else 1)
         num = Num(m.start(), m.end(), value, m.group(0), "." not in digits, bool(sign))
         # Context before a number stops at the reference it belongs to: "หน้าที่" is a name, not "ที่ N".
-        floor = max([b for a, b in consumed if b <= m.start()] + [0, s - 25])
-        before, after = line[floor : m.start()], line[m.end() :]
-        num.blocked = _why_blocked(line, m, digits, before, after, blocked, consumed)
+        k = bisect_right(c_ends, m.start())
+        floor = max(c_ends[k - 1] if k else 0, s - 25)
+        before, after = line[floor : m.start()], line[m.end() : m.end() + 40]
+        num.blocked = "date/number" if _inside(s, b_starts, blocked) else ""
+        num.blocked = num.blocked or _why_blocked(line, m, digits, before, after, c_starts, spans)
         if (
             not num.blocked
             and num.is_int
             and value <= 20
             and re.match(r"[.)]\s*[\u0e00-\u0e7fA-Za-z]", after)
-            and (re.search(r"(?:^|\t|\()\s*$", line[: m.start()]) or not _CONTEXT_BEFORE.search(before))
+            and (_prev_char(line, m.start()) in ("", "\t", "(") or not _CONTEXT_BEFORE.search(before))
         ):
             num.blocked = "enumerator"  # "2. จัดทำ…" numbers a list item
         num.context = bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.search(after))
-        cell_re = r"(?:^|\t)\s*[(]?\s*" + re.escape(m.group(0).strip()) + r"\s*[)]?\s*(?:คะแนน)?\s*(?:\t|$)"
-        num.cell = bool(re.search(cell_re, line)) and (pct is None)
+        num.cell = pct is None and _is_cell(line, m.start(), m.end())
         out.append(num)
     return out
 
 
-def _why_blocked(line, m, digits, before, after, blocked, consumed) -> str:
+def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     s = m.start(2)
-    if any(a <= s < b for a, b in blocked):
-        return "date/number"
     if len(digits.split(".")[0]) > 3:
         return "year/large"
-    if _ORDINAL_BEFORE.search(before) or _UNIT_AFTER.search(after):
+    if m.group(1) == "+" or _CHANGE_BEFORE.search(before):
+        return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
+    unit = _UNIT_AFTER.match(after)
+    if _ORDINAL_BEFORE.search(before) or (
+        unit and "." not in digits and not _inside(m.end() + unit.end() - 1, c_starts, spans)
+    ):
         return "count/ordinal"
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after):
         return "threshold"
+    if _SHARE_AFTER.match(after):
+        return "share"
     if _MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before):
         return "maximum"
     window = line[max(0, s - 70) : s]
@@ -145,9 +199,11 @@ def _why_blocked(line, m, digits, before, after, blocked, consumed) -> str:
     nxt = _RANGE_AFTER.match(after)
     if nxt and float(nxt.group(1)) > float(digits) and not m.group(1):
         return "range"
-    prev = _RANGE_BEFORE.search(line[: m.start()])
-    if prev and float(prev.group(1)) < float(digits) and not any(a <= prev.start(1) < b for a, b in consumed):
-        return "range"
+    prev = _RANGE_BEFORE.search(line[max(0, m.start() - 30) : m.start()])
+    if prev and float(prev.group(1)) < float(digits):
+        at = max(0, m.start() - 30) + prev.start(1)
+        if not _inside(at, c_starts, spans):
+            return "range"
     return ""
 
 
@@ -162,22 +218,43 @@ class NameHit:
     misprint: bool
 
 
-def _names(fw: Framework) -> list[tuple[int, str, bool]]:
+_NAMES: dict[int, tuple[Framework, list[tuple[int, str, bool, frozenset[str]]]]] = {}
+_HITS: dict[tuple[int, str], list[NameHit]] = {}
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 3] for i in range(len(text) - 2))
+
+
+def _names(fw: Framework) -> list[tuple[int, str, bool, frozenset[str]]]:
+    cached = _NAMES.get(id(fw))
+    if cached and cached[0] is fw:
+        return cached[1]
     out = []
     for ind in fw.indicators:
         out += [(ind.number, n, False) for n in ind.all_names()]
         # Officers drop the nominaliser: "ตัวชี้วัดที่ป้องกันการทุจริต".
         out += [(ind.number, n[3:], False) for n in ind.all_names() if n.startswith("การ") and len(n) >= 14]
         out += [(ind.number, n, True) for n in ind.misprints]
-    return out
+    names = [(number, name, misprint, _trigrams(name)) for number, name, misprint in out]
+    _NAMES[id(fw)] = (fw, names)
+    return names
 
 
 def name_hits(line: str, fw: Framework) -> list[NameHit]:
-    """Find every indicator name (with variants and typos) in a squeezed line, best match per place."""
+    """Find every indicator name (with variants and typos) in a squeezed line, best match per place.
+
+    A name that shares no three-letter run with the line cannot reach the fuzzy cut-off (88 on ten
+    letters allows one slip), so it is not tried: most lines are skipped without any fuzzy match.
+    """
+    key = (id(fw), line)
+    if key in _HITS:
+        return list(_HITS[key])
     hits: list[NameHit] = []
     text = line[:3000]
-    for number, name, misprint in _names(fw):
-        if len(text) < len(name) * 0.8:
+    grams = _trigrams(text)
+    for number, name, misprint, name_grams in _names(fw):
+        if len(text) < len(name) * 0.8 or grams.isdisjoint(name_grams):
             continue
         cutoff = 88 if len(name) >= 10 else 92
         masked = text
@@ -192,7 +269,11 @@ def name_hits(line: str, fw: Framework) -> list[NameHit]:
     for h in hits:
         if all(h.end <= k.start or h.start >= k.end for k in kept):
             kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+    kept.sort(key=lambda h: h.start)
+    if len(_HITS) > 4096:
+        _HITS.clear()
+    _HITS[key] = kept
+    return list(kept)
 
 
 _FILLER = re.compile(
@@ -209,20 +290,42 @@ def tight_gap(gap: str) -> bool:
 
 
 YEAR_RX = re.compile(
-    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*(?:พ\.ศ\.)?\s*(\d{4}|\d{2})(?!\d))|(?<!\d)(25[5-7]\d)(?!\d)"
+    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
+    re.IGNORECASE,
 )
+# A year right after these words is the year of the plan being asked for, not of the assessment.
+_PLAN_BEFORE = re.compile(r"(?:มาตรการ|แผน|ร่าง|จัดทำ|ปีหน้า|ถัดไป|เป้าหมาย|สำหรับ)\s*(?:ประจำ|ของ|ใน)?\s*$")
+_MONTH_BEFORE = re.compile(_MONTH + r"\s*$")
+
+
+def _year(raw: str) -> int | None:
+    y = int(raw)
+    if len(raw) == 2:
+        y += 2500  # a two-digit year is B.E. 25xx
+    elif 2010 <= y <= 2040:
+        y += 543
+    return y if 2550 <= y <= 2590 else None
+
+
+def _years(line: str, plan: bool) -> list[int]:
+    out = []
+    for m in YEAR_RX.finditer(line):
+        y = _year(m.group(1) or m.group(2))
+        before = line[max(0, m.start() - 20) : m.start()]
+        is_plan = bool(_PLAN_BEFORE.search(before))
+        if y is not None and is_plan == plan and (plan or not _MONTH_BEFORE.search(before)):
+            out.append(y)
+    return out
 
 
 def years_in(line: str) -> list[int]:
-    """Return the B.E. years written in a line (C.E. and two-digit years converted)."""
-    out = []
-    for m in YEAR_RX.finditer(line):
-        raw = m.group(1) or m.group(2)
-        y = int(raw)
-        if len(raw) == 2:
-            y += 2500
-        elif 2010 <= y <= 2040:
-            y += 543
-        if 2550 <= y <= 2600:
-            out.append(y)
-    return out
+    """Return the assessment years written in a line (B.E.; C.E. and two-digit years converted).
+
+    Not a plan's year ("ร่างมาตรการปีงบ 69") nor a deadline's ("ภายในมีนาคม 2569").
+    """
+    return _years(line, plan=False)
+
+
+def plan_years(line: str) -> list[int]:
+    """Return the fiscal years of a plan asked for in a line: "ร่างมาตรการปีงบ 69" -> [2569]."""
+    return _years(line, plan=True)

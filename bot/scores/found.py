@@ -1,0 +1,134 @@
+"""What the score reader finds: references, scores read, a message's extraction, and table header rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.scores.text import Num
+
+LOOSE_LIMIT = 130
+
+
+@dataclass
+class Ref:
+    """A place in the text that names what the next score belongs to."""
+
+    kind: str  # "indicator" | "item" | "tool" | "toolpart" | "overall"
+    key: int | str
+    start: int
+    end: int
+    strict: bool = False  # name-only or tool: only score words may stand before the number
+    weak: bool = False  # "ITA" as a stand-in for the overall score
+    limit: int = LOOSE_LIMIT
+    note: str = ""
+    guess: str = ""  # a misspelt name read as this indicator: asked back (ParseResult.unsure)
+
+
+@dataclass
+class Found:
+    """One score read from the text."""
+
+    kind: str
+    key: int | str
+    value: float
+    line: int
+    table: bool
+    weak: bool = False
+    fix: bool = False  # written as a correction of the value before it ("เอ้ย 85", "แก้เป็น 66")
+    year: int | None = None  # the year label written before it (B.E., or prose.THIS_YEAR / LAST_YEAR)
+
+
+@dataclass
+class Extraction:
+    found: list[Found] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    header_years: list[int] = field(default_factory=list)
+    result_years: list[int] = field(default_factory=list)
+    score_years: list[int] = field(default_factory=list)
+    line_years: dict[int, list[int]] = field(default_factory=dict)
+    plan_years: list[int] = field(default_factory=list)  # "ร่างมาตรการปีงบ 69": the plan's fiscal year
+    numbers: list[tuple[int, str, list[Num], int]] = field(default_factory=list)  # line, text, nums, 1st ref
+    unsure: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Header:
+    labelled: bool = False
+    years: list[int] = field(default_factory=list)
+    columns: list[tuple[str, int | None]] = field(default_factory=list)  # numeric columns: role, year
+
+
+HEADER_WORDS = {
+    "ตัวชี้วัดที่",
+    "ตัวชี้วัด",
+    "ลำดับ",
+    "ลำดับที่",
+    "อันดับ",
+    "ที่",
+    "no",
+    "no.",
+    "คะแนน",
+    "รายละเอียดตัวชี้วัด",
+    "ชื่อตัวชี้วัด",
+    "แบบ",
+    "เครื่องมือ",
+    "ผลต่าง",
+    "ระดับ",
+    "ข้อ",
+    "ข้อที่",
+    "ประเด็น",
+    "indicator",
+    "score",
+    "ผลการประเมิน",
+    "คะแนนที่ได้",
+    "หมายเหตุ",
+}
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t|\s{2,}", line.strip())]
+
+
+_HEAD_YEAR = re.compile(
+    r"(?P<what>คะแนน|ผลคะแนน|ผลการประเมิน|ผลประเมิน|เป้าหมาย|ค่าเป้าหมาย|target)?\s*"
+    r"(?:ปี\s*(?:งบประมาณ\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)",
+    re.IGNORECASE,
+)
+_HEAD_ROLE = {"คะแนน": "score", "คะแนนที่ได้": "score", "score": "score", "ผลต่าง": "diff"}
+
+
+def header_row(line: str) -> Header | None:
+    """Read a table header row: its year columns, the role of each numeric column, and whether it is labelled."""
+    cells = [c for c in _cells(line) if c]
+    if not cells or re.search(r"(?<!\d)\d++\.\d", line):
+        return None
+    years: list[int] = []
+    words = 0
+    columns: list[tuple[str, int | None]] = []
+    for c in cells:
+        y = _HEAD_YEAR.fullmatch(c)
+        if y:
+            year = int(y.group("y")) + (543 if y.group("y").startswith("20") else 0)
+            if y.group("what") and y.group("what").lower() in ("เป้าหมาย", "ค่าเป้าหมาย", "target"):
+                columns.append(("target", None))  # a target column's year is the plan's, not a result
+            else:
+                years.append(year)
+                columns.append(("score", year))
+        elif c.lower() in HEADER_WORDS or re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I):
+            words += 1
+            role = (
+                "target"
+                if re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I)
+                else _HEAD_ROLE.get(c.lower())
+            )
+            if role:
+                columns.append((role, None))
+        else:
+            return None
+    if not words and not years:
+        return None
+    low = {c.lower() for c in cells}
+    labelled = bool(low & {"ตัวชี้วัดที่", "ข้อ", "ข้อที่", "no", "no."}) and not low & {"ลำดับ", "อันดับ", "ลำดับที่"}
+    return Header(labelled, years, columns)

@@ -1,0 +1,178 @@
+"""Scores written as running prose: key lists and ranges, ordered runs, corrections, year labels, topics.
+
+These are the conventions officers use in chat that a table reader does not see:
+- a list or range of keys followed by as many values ("ตัวชี้วัดที่ 1, 2 และ 3 ได้ 95, 93.5 และ 94"),
+  or by one value they share ("O1-O5 ได้ 100", "O10 O11 O12 ได้ 0 ทุกข้อ");
+- an unlabelled run of exactly as many numbers as there are indicators is indicators 1..N in order;
+- a value after a correction word ("เอ้ย", "แก้เป็น", "ที่ถูกคือ") replaces the one before it;
+- a year written before a value ("ปี 67 ได้ 72.5 ปี 68 ได้ 81.25") labels that value;
+- an indicator named by its topic ("เรื่องงบประมาณ", "หมวดทรัพย์สินราชการ"): the framework's names
+  without their "การ"/"ใช้" prefix.
+Every pattern here is possessive or bounded, so each pass is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.ita.framework import Framework
+
+THAI = "\u0e00-\u0e7f"
+_IND_PREFIX = r"(?:ตัวชี้วัด(?:ที่)?|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|indicators?|ind\.?)"
+_RANGE = r"\s*+(?:-|–|—|ถึง|to)\s*+"
+_KEY_SEP = r"\s*+(?:,|/|และ|กับ|&)\s*+"
+_CODE = r"[IEO]\s?\d{1,2}(?![\d.])"
+# Two or more indicator numbers: "ตัวชี้วัดที่ 1, 2 และ 3", "ตัวชี้วัด 1-10", "ข้อ 9 กับ 10".
+IND_KEYS = re.compile(
+    rf"{_IND_PREFIX}\s*+(?P<a>\d{{1,2}})(?![\d.])"
+    rf"(?:{_RANGE}(?:{_IND_PREFIX}\s*+)?(?P<b>\d{{1,2}})(?![\d.])"
+    rf"|(?P<list>(?:{_KEY_SEP}(?:{_IND_PREFIX}\s*+)?\d{{1,2}}(?![\d.]))++))",
+    re.IGNORECASE,
+)
+# Two or more item codes: "O1-O5", "O20 ถึง O22", "I1, I2, I3", "O10 O11 O12".
+ITEM_KEYS = re.compile(
+    rf"(?<![A-Za-z])(?P<a>{_CODE})(?:{_RANGE}(?P<b>{_CODE})|(?P<list>(?:(?:{_KEY_SEP}|\s++)(?:ข้อ\s*+)?{_CODE})++))"
+)
+_FILL = re.compile(
+    r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|อยู่ที่|คือ|=>|->|→|=|:|ตามลำดับ|ร้อยละ|ครับ|ค่ะ|คะ|นะ|score))*+\s*+", re.I
+)
+_VALUE = r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])"
+VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|;)\s*+|\s++){_VALUE})*+")
+_SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
+
+FIX_MARK = re.compile(r"เอ้ย|เอ๊ย|เอ่ย|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด", re.I)
+# A year written as a label: "ปี 67", "ปีงบประมาณ 2568", "2567 =", and relative ones.
+YEAR_LABEL = re.compile(
+    r"(?:ปี(?:งบประมาณ|งบ)?\s*+(?:พ\.ศ\.)?\s*+(?P<y>\d{4}|\d{2})(?![\d.])|(?<![\d.])(?P<b>25\d\d|20[1-4]\d)(?![\d.])"
+    r"|(?P<now>ปีนี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<last>ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|ปีเดิม|last year))",
+    re.I,
+)
+TOPIC_MARKER = re.compile(r"(?:เรื่อง|ด้าน|หมวด|ประเด็น)(?:การใช้|การ|ใช้)?$")
+THIS_YEAR, LAST_YEAR = 10_000, 9_999  # ranks of the relative labels, above any B.E. year
+_TOPIC_BEFORE = re.compile(rf"(?:เรื่อง|ด้าน|หมวด|ประเด็น|ส่วน|ตัว|การใช้|การ|ใช้)$|(?:^|[^{THAI}])$")
+
+
+def be_year(raw: str) -> int | None:
+    """A written year as B.E.: "68" -> 2568, "2025" -> 2568; None if implausible for ITA."""
+    y = int(raw)
+    if len(raw) == 2:
+        y += 2500
+    elif 2010 <= y <= 2045:
+        y += 543
+    return y if 2550 <= y <= 2590 else None
+
+
+def year_rank(text: str) -> int | None:
+    """The last year label in a stretch of text, as a B.E. year or a relative rank; None if none."""
+    rank = None
+    for m in YEAR_LABEL.finditer(text):
+        if m.group("now"):
+            rank = THIS_YEAR
+        elif m.group("last"):
+            rank = LAST_YEAR
+        else:
+            rank = be_year(m.group("y") or m.group("b")) or rank
+    return rank
+
+
+@dataclass
+class Group:
+    """Several keys given values in one phrase."""
+
+    kind: str  # "indicator" | "item"
+    pairs: list[tuple[int | str, float]]
+    start: int
+    end: int
+
+
+def _codes(a: str, b: str | None, rest: str | None) -> list[str] | None:
+    first = a.replace(" ", "").upper()
+    if b is not None:
+        last = b.replace(" ", "").upper()
+        lo, hi = int(first[1:]), int(last[1:])
+        if last[0] != first[0] or not lo < hi or hi - lo > 60:
+            return None
+        return [f"{first[0]}{n}" for n in range(lo, hi + 1)]
+    return [first] + [c.replace(" ", "").upper() for c in re.findall(_CODE, rest or "")]
+
+
+def _numbers(a: str, b: str | None, rest: str | None) -> list[int] | None:
+    if b is not None:
+        lo, hi = int(a), int(b)
+        return list(range(lo, hi + 1)) if lo < hi <= lo + 30 else None
+    return [int(a)] + [int(n) for n in re.findall(r"\d{1,2}", rest or "")]
+
+
+def groups(text: str) -> list[Group]:
+    """Find key lists and ranges that are followed by their values (as many, or one shared)."""
+    out: list[Group] = []
+    for kind, rx in (("item", ITEM_KEYS), ("indicator", IND_KEYS)):
+        for m in rx.finditer(text):
+            if any(g.start <= m.start() < g.end for g in out[-3:]):
+                continue
+            keys: list | None = (
+                _codes(m.group("a"), m.group("b"), m.group("list"))
+                if kind == "item"
+                else _numbers(m.group("a"), m.group("b"), m.group("list"))
+            )
+            if not keys or len(set(keys)) != len(keys):
+                continue
+            fill = _FILL.match(text, m.end())
+            at = fill.end() if fill else m.end()
+            vals = VALUES.match(text, at)
+            if not vals:
+                continue
+            values = [float(v) for v in re.findall(_VALUE, vals.group(0))]
+            if len(values) == len(keys):
+                pairs = list(zip(keys, values, strict=True))
+            elif len(values) == 1:
+                pairs = [(k, values[0]) for k in keys]
+                shared = _SHARED.match(text, vals.end())
+                if kind == "indicator" and not shared:
+                    continue  # "ตัวชี้วัดที่ 1, 2 ได้ 90" with no "ทุกตัว" is too loose to share
+            else:
+                continue
+            out.append(Group(kind, pairs, m.start(), vals.end()))
+    return out
+
+
+def ordered_run(values: list[tuple[float, bool]], count: int) -> list[float] | None:
+    """The values of an unlabelled run if it is exactly `count` long and all could be scores."""
+    if len(values) != count or not all(0 <= v <= 100 for v, _ in values):
+        return None
+    if sum(1 for _, is_int in values if not is_int) < count // 2:
+        return None  # ten small integers are a list of counts or codes more often than scores
+    return [v for v, _ in values]
+
+
+_TOPICS: dict[int, tuple[re.Pattern[str], dict[str, int]]] = {}
+
+
+def _topic_rx(fw: Framework) -> tuple[re.Pattern[str], dict[str, int]]:
+    if id(fw) in _TOPICS:
+        return _TOPICS[id(fw)]
+    cores: dict[str, set[int]] = {}
+    for ind in fw.indicators:
+        for name in ind.all_names():
+            core = name.removeprefix("การ").removeprefix("ใช้")
+            if len(core) >= 5:
+                cores.setdefault(core, set()).add(ind.number)
+    table = {c: next(iter(n)) for c, n in cores.items() if len(n) == 1}
+    alternation = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+    _TOPICS[id(fw)] = (re.compile(f"(?:{alternation})"), table)
+    return _TOPICS[id(fw)]
+
+
+def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
+    """(number, start, end, marked) of indicators named by topic: "เรื่องงบประมาณ", "ทรัพย์สินราชการ 78".
+
+    `marked`: a topic word ("เรื่อง", "ด้าน", "หมวด") leads it, so a few words may stand before the value.
+    """
+    rx, table = _topic_rx(fw)
+    out = []
+    for m in rx.finditer(line):
+        before = line[max(0, m.start() - 6) : m.start()]
+        if _TOPIC_BEFORE.search(before):
+            out.append((table[m.group(0)], m.start(), m.end(), bool(TOPIC_MARKER.search(before))))
+    return out

@@ -1,0 +1,191 @@
+"""Reading values that no table row pairs for us: key lists, year labels, corrections, runs, a lone overall.
+
+extract() in bot.scores.tables calls these per reference or once per message; each is linear in
+what it reads. pick_year chooses the assessment year of what was read.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from bot import wording
+from bot.ita.framework import Framework
+from bot.scores.found import Extraction, Found, Ref
+from bot.scores.prose import FIX_MARK, Group, groups, year_rank
+from bot.scores.prose import ordered_run as run_values
+from bot.scores.text import Num, years_in
+
+
+def blank_groups(lines: list[str]) -> tuple[list[str], dict[int, list[Group]]]:
+    """Key lists with their values, by the line they start on; the lines with those spans blanked."""
+    joined = "\n".join(lines)
+    found = groups(joined)
+    if not found:
+        return lines, {}
+    chars = list(joined)
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    by_line: dict[int, list[Group]] = {}
+    for g in found:
+        by_line.setdefault(bisect_right(starts, g.start) - 1, []).append(g)
+        for k in range(g.start, g.end):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars).split("\n"), by_line
+
+
+def scorable(window: list[Num]) -> list[Num]:
+    return [n for n in window if not n.blocked and (not n.is_int or n.context or n.cell)]
+
+
+def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, i: int, table: bool) -> bool:
+    """ "ปี 67 ได้ 72.5 ปี 68 ได้ 81.25": record each value with the year written before it."""
+    usable = scorable(window)[:6]
+    if len(usable) < 2:
+        return False
+    ranks = []
+    for k, n in enumerate(usable):
+        region = line[usable[k - 1].end : n.start] if k else line[max(floor, ref.start - 20) : n.start]
+        ranks.append(year_rank(region))
+    labelled = [(n, r) for n, r in zip(usable, ranks, strict=True) if r is not None]
+    if len({r for _, r in labelled}) < 2:
+        return False
+    for n, r in labelled:
+        record(ex, ref, n, i, table, year=r)
+    return True
+
+
+def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
+    """ "ได้ 80 เอ้ย 85": the value after a correction word, if a value came before it."""
+    usable = [n for n in window if not n.blocked]
+    for k in range(len(usable) - 1, 0, -1):
+        if FIX_MARK.search(line[usable[k - 1].end : usable[k].start]):
+            return usable[k], True
+    return None, False
+
+
+def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
+    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93"."""
+    if not ex.found or ex.found[-1].line < i - 3:
+        return False
+    floor = 0
+    for n in nums:
+        if not n.blocked and FIX_MARK.search(line[floor : n.start]):
+            last = ex.found[-1]
+            ex.found.append(Found(last.kind, last.key, n.value, i, False, fix=True))
+            return True
+        floor = n.end
+    return False
+
+
+def ordered_run(ex: Extraction, fw: Framework) -> None:
+    """Ten unlabelled numbers in a row are indicators 1..10 in order (asked back as unsure)."""
+    seq: list[tuple[int, Num, str]] = []
+    for i, line, nums, _ in ex.numbers:
+        seq += [(i, n, line) for n in nums if not n.blocked]
+    runs: list[list[tuple[int, Num, str]]] = []
+    for item in seq:
+        if runs and _joined(runs[-1][-1], item):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    count = len(fw.indicator_numbers)
+    for run in runs:
+        values = run_values([(n.value, n.is_int) for _, n, _ in run], count)
+        if values:
+            for number, (i, n, _) in zip(sorted(fw.indicator_numbers), run, strict=True):
+                ex.found.append(Found("indicator", number, n.value, i, False))
+                ex.score_years += ex.line_years.get(i, [])
+            ex.unsure.append(wording.SCORES_UNSURE_ORDER.format(count=count))
+            return
+
+
+def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
+    (ia, na, la), (ib, nb, lb) = a, b
+    if ib == ia:
+        gap = la[na.end : nb.start]
+    elif ib == ia + 1:
+        gap = la[na.end :] + " " + lb[: nb.start]
+    else:
+        return False
+    return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
+
+
+_NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
+
+
+def lone_overall(ex: Extraction, lines: list[str]) -> None:
+    """A value that no reference claims gives the overall score: "ปี 66 ได้ 91.45", a line "คะแนน 90.18".
+
+    With other scores in the message, only a short line of its own or the start of a line, led by a
+    year or a score word, counts; several such values count only when each has its own year.
+    """
+    if not re.search(r"ITA|คะแนน|ได้|ผลการประเมิน|ผลประเมิน", "\n".join(lines), re.I):
+        return
+    others = bool(ex.found)
+    cands = []
+    for i, line, nums, first_ref in ex.numbers:
+        for n in nums:
+            if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref:
+                continue
+            head = line[max(0, n.start - 12) : n.start]
+            if not re.search(r"(?:ได้|คะแนน|=|:)\s*+$", head):
+                continue
+            lead = line[: n.start]
+            if _NAMED.search(lead):
+                continue  # a value after an indicator or item word that could not be read is not the overall
+            if others and not (
+                (first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I))
+                or year_rank(lead) is not None
+            ):
+                continue
+            cands.append((i, line, n))
+    if len(cands) == 1 and not (others and any(f.kind == "overall" for f in ex.found)):
+        i, _, n = cands[0]
+        ex.found.append(Found("overall", "overall", n.value, i, False))
+        ex.score_years += ex.line_years.get(i, [])
+        ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=n.value))
+        return
+    labelled = [(i, n, year_rank(line[: n.start])) for i, line, n in cands]
+    ranks = [r for _, _, r in labelled]
+    if len(cands) > 1 and None not in ranks and len(set(ranks)) == len(ranks):
+        for i, n, r in labelled:
+            ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
+        best = max(labelled, key=lambda t: t[2] or 0)[1]
+        ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=best.value))
+
+
+def note_years(line: str, refs: list[Ref], ex: Extraction) -> None:
+    if re.search(r"ผลการประเมิน|ผลคะแนน|ผลประเมิน|ITA|คะแนน", line) and not re.search(
+        r"เป้าหมาย|มาตรการ|ถัดไป|แผน", line
+    ):
+        ex.result_years += years_in(line)
+
+
+def record(
+    ex: Extraction, ref: Ref, num: Num, line: int, table: bool, fix: bool = False, year: int | None = None
+) -> None:
+    if ref.kind == "toolpart":
+        ex.warnings.append(wording.SCORE_TOOL_PART.format(key=ref.key, value=num.value))
+        return
+    if ref.note and ref.note != "named":
+        ex.warnings.append(ref.note)
+    if ref.guess:
+        ex.unsure.append(wording.SCORES_UNSURE_NAME.format(written=ref.guess, key=ref.key, value=num.value))
+    ex.found.append(Found(ref.kind, ref.key, num.value, line, table, ref.weak, fix=fix, year=year))
+    ex.score_years += ex.line_years.get(line, [])
+
+
+def pick_year(ex: Extraction) -> int | None:
+    """Choose the assessment year: the latest column of a comparison table, else the year of the results."""
+    if ex.header_years:
+        return max(ex.header_years)
+    pool = ex.score_years or ex.result_years or ex.years
+    if not pool:
+        return None
+    counts = Counter(pool)
+    best = max(counts.values())
+    return next(y for y in pool if counts[y] == best)
