@@ -502,3 +502,28 @@ CLI_INGEST_PATHS_HELP = "ไฟล์หรือโฟลเดอร์ (.txt 
 CLI_INGEST_REBUILD_HELP = "ลบดัชนีเดิมแล้วสร้างใหม่"
 CLI_INGEST_QUIET_HELP = "ไม่แสดงแถบความคืบหน้า"
 CLI_INGEST_SPEED = "ความเร็ว {per_second:,.0f} ตัวอักษร/วินาที"
+
+# ---------------------------------------------------------------------------
+# export: the Word plan's review notes (bot.export.review) and how files are sent (bot.dialogue.files)
+# ---------------------------------------------------------------------------
+# Sent in chat with the Word file: the points the published plan leaves out for the officer to check.
+REVIEW_TITLE = "ก่อนเผยแพร่ โปรดตรวจสอบ…"
+REVIEW_LEVEL = (
+    'ระดับผลการประเมิน "{level}": {note} เอกสารจึงระบุเฉพาะคะแนน '
+    "หากยืนยันระดับจากระบบ ITAS แล้ว เพิ่มระดับในหัวข้อที่ 1 ได้"
+)
+REVIEW_RECOMMENDATIONS = (
+    "ข้อเสนอแนะที่ใช้ประกอบมาตรการของตัวชี้วัดที่ {indicators} พบในรายงานของหน่วยงานอื่นเท่านั้น "
+    "ยังไม่ได้ยืนยันกับเอกสารของ สำนักงาน ป.ป.ช. เอกสารจึงไม่ได้อ้างถึง โปรดเทียบกับข้อเสนอแนะในรายงานผลของหน่วยงานในระบบ ITAS"
+)
+REVIEW_OIT_ITEMS = (
+    "ชื่อข้อ OIT ({codes}) ในเอกสาร ยังไม่ได้ยืนยันกับเกณฑ์ OIT ประจำปี {year} "
+    "โปรดเทียบเลขข้อและชื่อข้อกับเกณฑ์ในระบบ ITAS ก่อนเผยแพร่"
+)
+REVIEW_FIT = (
+    "ขั้นตอน ผู้รับผิดชอบ และระยะเวลา ร่างจากแนวทางที่หน่วยงานอื่นใช้ โปรดปรับให้ตรงกับงานจริงของหน่วยงาน "
+    'แหล่งที่มาของแต่ละแถวอยู่ในฉบับตรวจทาน (พิมพ์ "/export ตรวจทาน")'
+)
+REVIEW_COPY_CAPTION = "ฉบับตรวจทาน: มีแหล่งที่มาและข้อสังเกตสำหรับผู้จัดทำ ไม่ใช่ฉบับเผยแพร่"
+# The review copy's cover and the heading of its notes (printed in the Word file).
+REVIEW_COPY_MARK = "ฉบับตรวจทาน (สำหรับผู้จัดทำ ไม่ใช่ฉบับเผยแพร่)"

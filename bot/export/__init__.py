@@ -10,6 +10,7 @@ from __future__ import annotations
 from bot.export.chart import render_chart
 from bot.export.docx import render_docx
 from bot.export.report import render_report_docx
+from bot.export.review import review_notes
 from bot.export.xlsx import render_xlsx
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
@@ -21,9 +22,13 @@ class Exporters:
     def __init__(self, framework: Framework) -> None:
         self.framework = framework  # indicator names, tools and weights printed in the documents
 
-    def render_docx(self, draft: Draft, chart_png: bytes | None = None) -> bytes:
-        """Return the measure plan as a Word file."""
-        return render_docx(draft, self.framework, chart_png)
+    def render_docx(self, draft: Draft, chart_png: bytes | None = None, *, review: bool = False) -> bytes:
+        """Return the measure plan as a Word file: the published plan, or the officer's review copy."""
+        return render_docx(draft, self.framework, chart_png, review=review)
+
+    def review_notes(self, draft: Draft) -> list[str]:
+        """Return what the officer should check before publishing (bot.export.review)."""
+        return review_notes(draft, self.framework)
 
     def render_xlsx(self, draft: Draft) -> bytes:
         """Return the measure table as an Excel workbook."""

@@ -7,6 +7,7 @@ reads settings or files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.export.word import Line
@@ -116,8 +117,8 @@ def topic_lines(row: MeasureRow, framework: Framework) -> list[str]:
 
 
 def _numbered_steps(row: MeasureRow) -> list[str]:
-    # The drafter numbers its steps already; number only steps that are not.
-    return [step if step[:1].isdigit() else f"{i}. {step}" for i, step in enumerate(row.steps, start=1)]
+    # The drafter numbers its steps already and edits may add "1)": number them once, afresh.
+    return renumbered(row.steps)
 
 
 def measure_cells(row: MeasureRow, framework: Framework) -> list[list[str]]:
@@ -170,3 +171,67 @@ def unique_sources(draft: Draft) -> list[tuple[str, str]]:
 def reference_numbers(draft: Draft) -> dict[tuple[str, str], int]:
     """Number every cited (source, passage) from 1, in order of first citation."""
     return {pair: n for n, pair in enumerate(unique_sources(draft), start=1)}
+
+
+# -- the published plan (docx, default layout) --------------------------------------------------
+# Five columns: the indicator heads its analysis (as seed 002 heads each analysis with its
+# indicator), owners share a cell with the period, monitoring with reporting. Two fewer
+# narrow columns leave the width to the long texts, so a ten-row plan prints in about ten
+# landscape pages. Sources are not printed: the published plan cites only the agency's own
+# results, the NACC recommendations and the OIT criteria (the review copy keeps them).
+PUBLISHED_COLUMNS: tuple[Column, ...] = (
+    Column(("ตัวชี้วัด/", "ผลการวิเคราะห์"), 12.5, 2.6),
+    Column(("มาตรการ/โครงการ/กิจกรรม", "และขั้นตอนดำเนินการ"), 27, 4.4),
+    Column(("ผู้รับผิดชอบ/", "ระยะเวลา"), 8, 2.4),
+    Column(("การกำกับติดตาม", "และรายงานผล"), 12, 2.9),
+    Column(("ตัวชี้วัด", "ความสำเร็จ"), 9, 1.9),
+)
+PUBLISHED_HEADERS: tuple[str, ...] = tuple(c.header for c in PUBLISHED_COLUMNS)
+TIMELINE_LABEL = "ระยะเวลา "
+CONTINUED = " (ต่อ)"
+_NUMBERING = re.compile(r"^\s*(?:[(\[]?\d{1,2}\s*[.)\]]\s*)+")
+_FISCAL_SUFFIX = re.compile(r"\s*ประจำปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*\d{4}\s*$")
+
+
+def renumbered(steps: list[str]) -> list[str]:
+    """Return steps numbered 1., 2., ... whatever numbering they carried ("1) 1." is never printed)."""
+    return [f"{i}. {_NUMBERING.sub('', step).strip()}" for i, step in enumerate(steps, start=1)]
+
+
+def without_fiscal_year(text: str) -> str:
+    """Drop a trailing "ประจำปีงบประมาณ พ.ศ. NNNN": the heading states the fiscal year once."""
+    return _FISCAL_SUFFIX.sub("", text)
+
+
+def short_topic(row: MeasureRow, framework: Framework) -> str:
+    """Return the row's indicator and items in one short line, e.g. "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"."""
+    return row.topic or f"ตัวชี้วัดที่ {row.indicator} {indicator_name(framework, row.indicator)}"
+
+
+def published_cells(row: MeasureRow, framework: Framework, agency: str = "") -> list[list[Line]]:
+    """Return the five cells of one row of the published plan (no sources, no internal notes).
+
+    `agency` is the officer's agency: printed once on the cover, it reads "หน่วยงาน" in rows.
+    """
+
+    def own(text: str) -> str:
+        return text.replace(agency, "หน่วยงาน").replace("ของหน่วยงาน หน่วยงาน", "ของหน่วยงาน") if agency else text
+
+    head = [Line(short_topic(row, framework), bold=True)]
+    facts = [f"คะแนน {score_text(row.score)}" if row.score is not None else "", f"({row.tier})"]
+    head.append(Line(" ".join(f for f in facts if f)))
+    if row.items:
+        head.append(Line("ประเด็น: " + ", ".join(row.items)))
+    monitoring = [Line(own(row.monitoring))] if row.monitoring else []
+    if row.reporting:
+        monitoring.append(Line(REPORTING_LABEL + own(row.reporting)))
+    return [
+        [*head, Line(own(row.analysis))],
+        [
+            Line(own(without_fiscal_year(row.measure)), bold=True),
+            *(Line(own(s)) for s in renumbered(row.steps)),
+        ],
+        [*(Line(o) for o in row.owners), Line(TIMELINE_LABEL + row.timeline, italic=True)],
+        monitoring,
+        [Line(k.strip()) for k in row.kpi.split(";") if k.strip()],
+    ]

@@ -207,12 +207,14 @@ def grid_table(
     *,
     size: float = TABLE_PT,
     keep_together: bool = False,
+    whole_rows: bool = False,
 ) -> Table:
     """Add a bordered table whose header row repeats on every page and whose rows keep together.
 
     `rows` holds, per row, one list of paragraphs per cell. A row is kept on one page
     (w:cantSplit) only when it is short enough; a row taller than a page must split.
-    `keep_together` keeps a short table on one page (every row bound to the next).
+    `keep_together` keeps a short table on one page (every row bound to the next);
+    `whole_rows` keeps every row on one page (the caller has cut them to fit: bot.export.rowsplit).
     """
     table = doc.add_table(1 + len(rows), len(headers))  # a Document, or a cell of a layout table
     table._tbl.tblPr.style = "TableGrid"  # the style id: a lookup by name scans every style
@@ -232,7 +234,7 @@ def grid_table(
         )
         _shade(cell, HEADER_FILL)
     for index, (row, cells) in enumerate(zip(table.rows[1:], rows, strict=True), start=1):
-        if keep_together or _short_row(cells, widths, size):
+        if keep_together or whole_rows or _short_row(cells, widths, size):
             _row_property(row, "w:cantSplit")
         bind = keep_together and index < len(rows)
         for cell, lines in zip(_cells(table, index), cells, strict=True):
@@ -256,3 +258,21 @@ def plain_table(
         for cell, text in zip(row.cells, cells, strict=True):
             _fill(cell, text.split("\n"), size, center=center)
     return table
+
+
+def without_empty_columns(
+    headers: Sequence[str | Sequence[str]],
+    rows: Sequence[Sequence[Sequence[str | Line]]],
+    weights: Sequence[float],
+) -> tuple[list, list[list], list[float]]:
+    """Drop every column that is empty (or "-") in every row: no all-blank column is printed."""
+
+    def blank(cell: Sequence[str | Line]) -> bool:
+        return all(_text(p).strip() in ("", "-") for p in cell)
+
+    keep = [i for i in range(len(headers)) if not rows or not all(blank(r[i]) for r in rows)]
+    return (
+        [headers[i] for i in keep],
+        [[r[i] for i in keep] for r in rows],
+        [weights[i] for i in keep],
+    )
