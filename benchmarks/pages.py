@@ -84,7 +84,7 @@ INVENTED = (
 SEVERITY = {"very low": (30.0, 72.0), "middling": (70.0, 93.0), "high": (88.0, 100.0)}
 # The checker's own idea of a number and its unit or label (independent of bot.export.wordbreak).
 _UNIT_AFTER = re.compile(r"^(คะแนน|เดือน|วัน|ครั้ง|ข้อ|ราย|คน|%)")
-_LABEL_BEFORE = re.compile(r"(ร้อยละ|คะแนน|พ\.ศ\.|ที่)$")
+_LABEL_BEFORE = re.compile(r"(ร้อยละ|พ\.ศ\.|[มกสตพธ]\.[คยพ]\.)$")
 _MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s\u200b\u2060\u00a0]")
 
 
@@ -280,8 +280,8 @@ def check_breaks(blocks: list[list[str]], paragraphs: list[str]) -> tuple[int, l
         for before, after in itertools.pairwise(lines):
             tail, _ = _skeleton(before[-14:])
             head, _ = _skeleton(after[:14])
-            if not tail or not head:
-                continue
+            if len(_skeleton(before)[0]) < 4 or not head:
+                continue  # a wrapped line is never this short: cells of one column (row numbers)
             found = None
             for text, skeleton, offsets in sources:
                 at = skeleton.find(tail + head)

@@ -14,9 +14,11 @@ pages (bot.export.rowsplit), each kept on one page under the repeated header.
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from rapidfuzz import fuzz
 
@@ -25,7 +27,9 @@ from bot.export.plan import (
     CONTINUED,
     PLAN_COLUMNS,
     PUBLISHED_COLUMNS,
+    common_reporting,
     indicator_name,
+    own_voice,
     plan_cells,
     plan_years,
     published_cells,
@@ -45,7 +49,7 @@ from bot.export.word import (
     CM,
     HEADING_PT,
     NOTE_PT,
-    TITLE_PT,
+    TABLE_PT,
     USABLE_H,
     USABLE_W,
     Line,
@@ -54,7 +58,7 @@ from bot.export.word import (
     para,
     to_bytes,
 )
-from bot.export.wordbreak import breakable, longest_piece_width, wrap
+from bot.export.wordbreak import breakable, longest_piece_width, plain, wrap
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 from bot.ita.tiers import Tier
@@ -64,6 +68,7 @@ CHART_WIDTH_CM = 17  # small enough to share a landscape page with the indicator
 # The measure table at 13 pt: a ten-row plan in about ten landscape pages (at 14 pt each row
 # needs a whole page); the tables of the opening pages stay at 14 pt.
 MEASURE_PT = 13
+COVER_PT = 18  # the title lines: the first page also holds the results, the analysis and the chart
 HEADING_SPACE = 18 * 20  # twips above and below a heading (12 pt + 6 pt, bot.export.word)
 NEAR_DUPLICATE = 90  # rapidfuzz ratio from which two monitoring or KPI items say the same thing
 
@@ -101,9 +106,10 @@ def _title_block(doc, draft: Draft, today: date, review: bool) -> None:
     if review:
         _p(doc, w.REVIEW_COPY_MARK, size=BODY_PT, bold=True, center=True)
     for line in title_lines(draft):
-        _p(doc, line, size=TITLE_PT, bold=True, center=True)
-    _p(doc, agency_label(draft), size=TITLE_PT, bold=True, center=True)
-    _p(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today)}", center=True)
+        _p(doc, line, size=COVER_PT, bold=True, center=True)
+    # The name as typed (no hints): it is what an officer searches the file for; a centred
+    # line of its own is never broken inside a word.
+    para(doc, agency_label(draft), size=COVER_PT, bold=True, center=True)
 
 
 def _review_block(doc, draft: Draft, framework: Framework) -> None:
@@ -119,7 +125,7 @@ def _tool_label(framework: Framework, code: str) -> str:
     return f"{tool_name(framework, code).split(' (')[0]} ({code})"
 
 
-def _results(doc, draft: Draft, framework: Framework, review: bool) -> None:
+def _results(doc, draft: Draft, framework: Framework, review: bool, today: date) -> None:
     assessment, _ = plan_years(draft)
     heading(doc, "1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)")
     sentence = f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)}"
@@ -128,63 +134,95 @@ def _results(doc, draft: Draft, framework: Framework, review: bool) -> None:
     # A level whose rule is not confirmed is not stated: the officer is told in the review notes.
     if draft.level and (review or not draft.level_note):
         sentence += f" อยู่ในระดับ {draft.level}"
-    _p(doc, sentence, indent_cm=1)
+    _p(doc, f"{sentence} (ข้อมูล ณ วันที่ {format_thai_date(today)})", indent_cm=1)
     if review and draft.level_note:
         _p(doc, f"หมายเหตุ: {draft.level_note}", italic=True, indent_cm=1)
-    _tools(doc, draft, framework)
 
 
-def _compact(draft: Draft, numbers: list[int]) -> str:
-    return ", ".join(f"ตัวชี้วัดที่ {n} ({score_text(draft.indicators[n])})" for n in numbers)
-
-
-def _tools(doc, draft: Draft, framework: Framework) -> None:
-    """One row per tool: weight, score, then its strong and weak indicators (names on the next page).
-
-    A column empty in every row (no strength anywhere) is not printed.
-    """
-    codes = list(draft.tools) or [t.tool for t in draft.summary]
-    if not codes:
-        return
-    weights = {t.code: t.weight for t in framework.tools}
-    summary = {t.tool: t for t in draft.summary}
-    rows = []
-    for code in codes:
-        mine = sorted(n for n in draft.indicators if framework.tool_of(n).code == code)
-        strong = [n for n in mine if tier_for(draft.indicators[n], draft.thresholds) == Tier.MAINTAIN]
-        weak = [n for n in mine if n not in strong]
-        score = draft.tools.get(code, summary[code].score if code in summary else None)
-        rows.append(
-            _hinted_cells(
-                [
-                    [_tool_label(framework, code)],
-                    [f"ร้อยละ {weights[code] * 100:g}" if code in weights else "-"],
-                    [score_text(score)],
-                    [_compact(draft, strong)] if strong else ["-"],
-                    [_compact(draft, weak)] if weak else ["-"],
-                ]
-            )
-        )
-    headers, rows, weights_ = without_empty_columns(
-        ["เครื่องมือ", "น้ำหนัก", "คะแนน", "จุดแข็ง (รักษาระดับ)", "จุดที่ต้องพัฒนา"], rows, [8, 1.8, 1.6, 8, 8]
-    )
-    grid_table(doc, headers, rows, column_widths(weights_), keep_together=True)
+def _compact(numbers: list[int]) -> str:
+    """Return "ตัวชี้วัดที่ 1, 2 และ 5": the scores and names are in the indicator table."""
+    listed = [str(n) for n in numbers]
+    return "ตัวชี้วัดที่ " + (f"{', '.join(listed[:-1])} และ {listed[-1]}" if len(listed) > 1 else listed[0])
 
 
 def _hinted_cells(cells: list[list[str]]) -> list[list[Line]]:
     return [_hinted([Line(t) for t in cell]) for cell in cells]
 
 
-def _indicators_and_chart(doc, draft: Draft, framework: Framework, chart_png: bytes | None) -> None:
-    """Indicator scores beside their chart, kept together on one page: the table left, the picture right."""
+def _tiers(draft: Draft) -> str:
+    low, high = draft.thresholds
+    return (
+        f"ระดับการพัฒนา: ต่ำกว่า {low:.2f} {Tier.URGENT}; ต่ำกว่า {high:.2f} {Tier.IMPROVE}; "
+        f"ตั้งแต่ {high:.2f} {Tier.MAINTAIN}"
+    )
+
+
+def _tool_lines(draft: Draft, framework: Framework) -> list[Line]:
+    """Per tool: its weight and score, then its strong and weak indicators (as seed 000 lists them).
+
+    A line with nothing to say ("จุดแข็ง" of a tool with no strength) is left out.
+    """
+    weights = {t.code: t.weight for t in framework.tools}
+    summary = {t.tool: t for t in draft.summary}
+    lines: list[Line] = []
+    for code in list(draft.tools) or list(summary):
+        mine = sorted(n for n in draft.indicators if framework.tool_of(n).code == code)
+        strong = [n for n in mine if tier_for(draft.indicators[n], draft.thresholds) == Tier.MAINTAIN]
+        weak = [n for n in mine if n not in strong]
+        score = draft.tools.get(code, summary[code].score if code in summary else None)
+        head = _tool_label(framework, code).removeprefix("แบบวัด")
+        if code in weights:
+            head += f" น้ำหนักร้อยละ {weights[code] * 100:g}"
+        if score is not None:
+            head += f" คะแนน {score_text(score)}"
+        lines.append(Line(breakable(head), bold=True))
+        said = [
+            f"จุดแข็ง (รักษาระดับ): {_compact(strong)}" if strong else "",
+            f"จุดที่ต้องพัฒนา: {_compact(weak)}" if weak else "",
+        ]
+        if any(said):
+            lines.append(Line(breakable("; ".join(s for s in said if s))))
+    return lines
+
+
+def _analysis(doc, draft: Draft, framework: Framework, chart_png: bytes | None) -> None:
+    """Section 2 on the first page: strengths and weaknesses by tool beside the indicator chart.
+
+    The chart names every indicator with its score and the thresholds; without a chart the
+    indicator table follows the tool list. A borderless layout table of one row holds the two
+    side by side (a nested table there was moved to the next page by LibreOffice).
+    """
+    heading(doc, "2. การวิเคราะห์ผลการประเมิน")
+    lines = _tool_lines(draft, framework) if (draft.tools or draft.summary) else []
+    if chart_png and draft.indicators:
+        table_w = 18 * CM
+        layout = plain_table(doc, [["", ""]], [table_w, USABLE_W - table_w])
+        left, right = layout.rows[0].cells
+        for split in layout.rows[0]._tr.trPr.findall(qn("w:cantSplit")):
+            layout.rows[0]._tr.trPr.remove(split)  # LibreOffice moved the kept row although it fitted
+        _fill_cell(left, [*lines, Line(breakable(_tiers(draft)), italic=True)])
+        _chart(right, chart_png, (USABLE_W - table_w - 2 * CELL_PAD) / CM)
+        return
+    for line in lines:
+        _p(doc, plain(line.text), bold=line.bold, italic=line.italic, indent_cm=0.5, size=TABLE_PT)
+    if lines:
+        _p(doc, _tiers(draft), italic=True, indent_cm=0.5, size=NOTE_PT)
+    _indicator_table(doc, draft, framework)
+    if chart_png:
+        _chart(doc, chart_png, CHART_WIDTH_CM)
+
+
+def _fill_cell(cell, lines: list[Line]) -> None:
+    cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    for line in lines:
+        para(cell, line.text, bold=line.bold, italic=line.italic, size=TABLE_PT)
+
+
+def _indicator_table(doc, draft: Draft, framework: Framework) -> None:
+    """Indicator scores and tiers, kept together on one page (when there is no chart to show them)."""
     if not draft.indicators:
-        heading(doc, "2. การวิเคราะห์ผลการประเมินรายตัวชี้วัด")
-        _p(doc, "-", indent_cm=1)
-        if chart_png:
-            _chart(doc, chart_png, CHART_WIDTH_CM)
         return
     low, high = draft.thresholds
-    heading(doc, "2. การวิเคราะห์ผลการประเมินรายตัวชี้วัด")
     _p(doc, "คะแนนรายตัวชี้วัดและระดับการพัฒนา", bold=True).paragraph_format.keep_with_next = True
     _p(
         doc,
@@ -205,23 +243,18 @@ def _indicators_and_chart(doc, draft: Draft, framework: Framework, chart_png: by
         for n, s in sorted(draft.indicators.items())
     ]
     headers = ["ที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"]
-    if not chart_png:
-        grid_table(doc, headers, rows, column_widths([1, 5, 1.4, 2.4], 16 * CM), keep_together=True)
-        return
-    table_w, chart_w = 12 * CM, USABLE_W - 12 * CM
-    layout = plain_table(doc, [["", ""]], [table_w, chart_w])
-    left, right = layout.rows[0].cells
-    grid_table(
-        left, headers, rows, column_widths([0.8, 5, 1.5, 2.6], table_w - 2 * CELL_PAD), keep_together=True
-    )
-    _chart(right, chart_png, (chart_w - 2 * CELL_PAD) / CM)
+    grid_table(doc, headers, rows, column_widths([1, 5, 1.4, 2.4], 16 * CM), keep_together=True)
 
 
-def _chart(container, chart_png: bytes, width_cm: float) -> None:
+def _chart(container, chart_png: bytes, width_cm: float, caption: bool = True) -> None:
     paragraph = container.paragraphs[0] if not container.paragraphs[0].text else container.add_paragraph()
+    for extra in container.paragraphs[1:]:  # a merged cell keeps each cell's empty paragraph
+        if not extra.text:
+            extra._p.getparent().remove(extra._p)
     paragraph.add_run().add_picture(io.BytesIO(chart_png), width=Cm(width_cm))
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _p(container, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=NOTE_PT, center=True)
+    if caption:
+        _p(container, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=NOTE_PT, center=True)
 
 
 def _fitted(cells: list[list[list[Line]]], columns, total: int, size: float) -> list[int]:
@@ -240,32 +273,39 @@ def _text_height(text: str, size: float, width: float) -> float:
 
 def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
     assessment, _ = plan_years(draft)
-    title = heading(doc, "3. มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
-    # The table fills the pages from here: starting on a fresh page lets its rows be cut
-    # exactly where each page ends (bot.export.rowsplit).
-    title.paragraph_format.page_break_before = True
+    heading(doc, "3. มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
+    # The table fills the pages from here, its first part sized for a whole page: heading,
+    # sentence and first row move to the next page together when the first page is full
+    # (a break before the heading left a page holding one spilled line of the chart's block).
     intro = (
         "หน่วยงานนำผลการวิเคราะห์ข้างต้นไปกำหนดมาตรการ ขั้นตอนการดำเนินการ ผู้รับผิดชอบ ระยะเวลา "
         "และการกำกับติดตาม รายตัวชี้วัด ดังนี้"
     )
-    _p(doc, intro, indent_cm=1)
+    _p(doc, intro, indent_cm=1).paragraph_format.keep_with_next = True
     if not draft.rows:
         _p(doc, "- ยังไม่มีมาตรการ -", center=True)
         return
     agency = draft.agency.name.strip()
+    shared = ""
     references = reference_numbers(draft)
     if review:
         columns = PLAN_COLUMNS
         cells = [_hinted_row(plan_cells(r, references, framework)) for r in draft.rows]
     else:
         columns = PUBLISHED_COLUMNS
-        cells = [_hinted_row(published_cells(r, framework, agency)) for r in draft.rows]
+        shared = common_reporting(draft.rows)
+        cells = [_hinted_row(published_cells(r, framework, agency, shared)) for r in draft.rows]
     headers, cells, kept = without_empty_columns([c.lines for c in columns], cells, list(range(len(columns))))
     columns = tuple(columns[int(i)] for i in kept)
     widths = _fitted(cells, columns, USABLE_W, MEASURE_PT)
     header_cells = [[Line(breakable(h), bold=True) for h in lines] for lines in headers]
     header_h = row_lines(header_cells, widths, MEASURE_PT) * line_height(MEASURE_PT) + ROW_PAD
-    used = line_height(HEADING_PT) + HEADING_SPACE + _text_height(intro, BODY_PT, USABLE_W - CM)
+    used = (
+        line_height(HEADING_PT)
+        + HEADING_SPACE
+        + _text_height(intro, BODY_PT, USABLE_W - CM)
+        + 2 * line_height(TABLE_PT)  # what the opening pages may spill over
+    )
     continued = [
         Line(breakable(short_topic(r, framework).split(" – ")[0] + CONTINUED), bold=True) for r in draft.rows
     ]
@@ -290,6 +330,8 @@ def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
         f"มาตรการข้างต้นจัดทำจากผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} ของหน่วยงาน "
         "ข้อเสนอแนะของ สำนักงาน ป.ป.ช. และเกณฑ์การประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)"
     )
+    if not review and shared:
+        sources = f"ทุกมาตรการรายงานผล{own_voice(shared, agency)} " + sources
     if review:
         sources = "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้"
     _p(doc, sources, size=NOTE_PT)
@@ -308,6 +350,24 @@ def distinct(items: list[str]) -> list[str]:
     return kept
 
 
+_PER_INDICATOR = re.compile(r"^ตัวชี้วัดที่ (\d+) (?:\S+ )*?(ได้คะแนน.+)$")
+
+
+def merged_kpis(items: list[str]) -> list[str]:
+    """Return KPIs with "ตัวชี้วัดที่ N … ได้คะแนน …" items of the same target said once for all N."""
+    out: list[str] = []
+    groups: dict[str, list[int]] = {}
+    for item in items:
+        found = _PER_INDICATOR.match(item)
+        if not found:
+            out.append(item)
+            continue
+        if found.group(2) not in groups:
+            out.append(found.group(2))  # a placeholder, filled below
+        groups.setdefault(found.group(2), []).append(int(found.group(1)))
+    return [f"{_compact(groups[i])} {i}" if i in groups else i for i in out]
+
+
 def _numbered(items: list[str]) -> list[Line]:
     return [Line(breakable(f"{i}. {item}")) for i, item in enumerate(items, start=1)] or [Line("-")]
 
@@ -315,14 +375,20 @@ def _numbered(items: list[str]) -> list[Line]:
 def _kpis_and_monitoring(doc, draft: Draft) -> None:
     """Sections 4 and 5 side by side: two short numbered lists share the page with the table's end."""
     heading(doc, "4. ตัวชี้วัดความสำเร็จ และ 5. การกำกับติดตามและรายงานผล")
-    monitoring = distinct(draft.monitoring_plan)
+    agency = draft.agency.name.strip()
+    monitoring = distinct([own_voice(m, agency) for m in draft.monitoring_plan])
     executive = draft.agency.executive.strip()
     if executive and not any(executive in m for m in monitoring):
         monitoring.append(f"ผู้บริหารผู้กำกับติดตามการดำเนินการตามมาตรการ: {executive}")
     grid_table(
         doc,
         ["4. ตัวชี้วัดความสำเร็จ", "5. การกำกับติดตามและรายงานผล"],
-        [[_numbered(distinct(draft.kpis)), _numbered(monitoring)]],
+        [
+            [
+                _numbered(merged_kpis(distinct([own_voice(k, agency) for k in draft.kpis]))),
+                _numbered(monitoring),
+            ]
+        ],
         column_widths([1, 1]),
         size=MEASURE_PT,
     )
@@ -385,8 +451,8 @@ def render_docx(
     _title_block(doc, draft, today or date.today(), review)
     if review:
         _review_block(doc, draft, framework)
-    _results(doc, draft, framework, review)
-    _indicators_and_chart(doc, draft, framework, chart_png)
+    _results(doc, draft, framework, review, today or date.today())
+    _analysis(doc, draft, framework, chart_png)
     _measures(doc, draft, framework, review)
     _kpis_and_monitoring(doc, draft)
     if review:

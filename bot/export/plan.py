@@ -203,19 +203,46 @@ def without_fiscal_year(text: str) -> str:
     return _FISCAL_SUFFIX.sub("", text)
 
 
+def own_voice(text: str, agency: str) -> str:
+    """Return text with the agency's own name read as "หน่วยงาน" (the cover names it once)."""
+    return text.replace(agency, "หน่วยงาน") if agency else text
+
+
 def short_topic(row: MeasureRow, framework: Framework) -> str:
     """Return the row's indicator and items in one short line, e.g. "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"."""
     return row.topic or f"ตัวชี้วัดที่ {row.indicator} {indicator_name(framework, row.indicator)}"
 
 
-def published_cells(row: MeasureRow, framework: Framework, agency: str = "") -> list[list[Line]]:
+def common_reporting(rows: list[MeasureRow]) -> str:
+    """Return the closing words every row's reporting shares (whom to and when), or "".
+
+    Rows drafted for one agency report to the same executive at the same rounds; the plan
+    says it once under the table instead of in every row.
+    """
+    if len(rows) < 2:
+        return ""
+    split = [r.reporting.split(" ") for r in rows]
+    shared: list[str] = []
+    for words in zip(*(reversed(s) for s in split), strict=False):
+        if len(set(words)) != 1:
+            break
+        shared.insert(0, words[0])
+    if len(shared) < 3 or any(len(s) <= len(shared) for s in split):
+        return ""  # a few words, or a whole reporting text: nothing worth saying once
+    return " ".join(shared)
+
+
+def published_cells(
+    row: MeasureRow, framework: Framework, agency: str = "", shared_reporting: str = ""
+) -> list[list[Line]]:
     """Return the five cells of one row of the published plan (no sources, no internal notes).
 
     `agency` is the officer's agency: printed once on the cover, it reads "หน่วยงาน" in rows.
+    `shared_reporting` (common_reporting) is said once under the table, so left out here.
     """
 
     def own(text: str) -> str:
-        return text.replace(agency, "หน่วยงาน").replace("ของหน่วยงาน หน่วยงาน", "ของหน่วยงาน") if agency else text
+        return own_voice(text, agency)
 
     head = [Line(short_topic(row, framework), bold=True)]
     facts = [f"คะแนน {score_text(row.score)}" if row.score is not None else "", f"({row.tier})"]
@@ -223,8 +250,9 @@ def published_cells(row: MeasureRow, framework: Framework, agency: str = "") -> 
     if row.items:
         head.append(Line("ประเด็น: " + ", ".join(row.items)))
     monitoring = [Line(own(row.monitoring))] if row.monitoring else []
-    if row.reporting:
-        monitoring.append(Line(REPORTING_LABEL + own(row.reporting)))
+    reporting = row.reporting.removesuffix(shared_reporting).strip() if shared_reporting else row.reporting
+    if reporting:
+        monitoring.append(Line(REPORTING_LABEL + own(reporting)))
     return [
         [*head, Line(own(row.analysis))],
         [

@@ -20,6 +20,7 @@ Cells = list[list[Line]]
 LINE_EM = 1.715  # Laksaman / TH SarabunPSK line height: (typo ascender + descender + gap) / em
 ROW_PAD = 40  # twips a row adds to its lines: borders and rounding
 MIN_PART_LINES = 4  # a cut leaves at least this many lines on each side
+SLACK_LINES = 1.5  # room kept free at a cut, against the estimate's errors
 
 
 def line_height(size: float) -> float:
@@ -93,11 +94,11 @@ def paginate(
         part = [list(c) for c in row]
         while True:
             need = row_lines(part, widths, size) * unit + ROW_PAD
-            if need <= page.free:
+            if need <= page.free - 0.5 * unit:
                 out.append(part)
                 page.used += need
                 break
-            budget = int((page.free - ROW_PAD) // unit) - 1  # a line of slack against rounding
+            budget = int((page.free - ROW_PAD) / unit - SLACK_LINES)
             if budget < MIN_PART_LINES or row_lines(part, widths, size) - budget < MIN_PART_LINES:
                 if page.used > header_height:  # not at the top of a page yet: start a new one
                     page = Page(page_height, header_height)

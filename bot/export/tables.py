@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,6 +16,7 @@ from docx.table import Table, _Cell
 from bot.export.word import BODY_PT, CELL_PAD, TABLE_PT, USABLE_H, USABLE_W, Line, run_xml
 
 HEADER_FILL = "D9E2F3"
+_NUMBER_RUN = re.compile(r"(\d+(?:[.,:/]\d+)*)")
 # Rows up to this share of the usable page height are kept whole (see _short_row).
 KEEP_WHOLE_MAX = 0.3
 
@@ -131,7 +133,13 @@ def _fill(
             (line.text, line.bold, line.italic) if isinstance(line, Line) else (line, False, False)
         )
         text = text.replace("\t", " ").replace("\n", " ")
-        run = run_xml(text, size, bold or line_bold, italic, namespaced=False) if text else ""
+        # A number is a run of its own: LibreOffice then breaks before it at the space, as it
+        # should, instead of inside it when a number and a Thai word share a run.
+        run = "".join(
+            run_xml(piece, size, bold or line_bold, italic, namespaced=False)
+            for piece in _NUMBER_RUN.split(text)
+            if piece
+        )
         parts.append(f"<w:p>{ppr}{run}</w:p>")
     body = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
     tc = cell._tc

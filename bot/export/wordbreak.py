@@ -47,20 +47,23 @@ _LABELS = (
 _GLUED = re.compile(
     rf"(?:({_LABELS}) )?(?<![\d.,])({_NUMBER})(?![\d])(?: ({_UNITS})(?: (\d{{2,4}})(?!\d))?)?"
 )
+_BEFORE_NON_THAI = re.compile(r" (?=[(\[\d])")
 _POINT = re.compile(r"(?<=\d)([.,:/])(?=\d)")
+
+
+GLUE = NBSP
 
 
 def _glue(match: re.Match[str]) -> str:
     label, number, unit, year = match.groups()
-    number = _POINT.sub(rf"{WJ}\1{WJ}", number)
     if label and _STRONG.match(label):  # "ร้อยละ 90", "พ.ศ. 2569", "ก.ย. 69": never apart
-        tail = f"{NBSP}{unit}" + (f" {year}" if year else "") if unit else ""
-        return f"{label}{NBSP}{number}{tail}"
+        tail = f"{GLUE}{unit}" + (f" {year}" if year else "") if unit else ""
+        return f"{label}{GLUE}{number}{tail}"
     if unit:
         if year and not unit.endswith("."):  # only a month takes a year after it ("31 มี.ค. 69")
-            return (f"{label} " if label else "") + f"{number}{NBSP}{unit} {year}"
-        return (f"{label} " if label else "") + f"{number}{NBSP}{unit}" + (f"{NBSP}{year}" if year else "")
-    return f"{label}{NBSP}{number}" if label else number
+            return (f"{label} " if label else "") + f"{number}{GLUE}{unit} {year}"
+        return (f"{label} " if label else "") + f"{number}{GLUE}{unit}" + (f"{GLUE}{year}" if year else "")
+    return f"{label}{GLUE}{number}" if label else number
 
 
 @lru_cache(maxsize=8192)
@@ -78,7 +81,10 @@ def breakable(text: str) -> str:
     if not text:
         return text
     text = _GLUED.sub(_glue, text)
-    return _THAI.sub(lambda m: _thai_run(m.group(0)), text)
+    text = _THAI.sub(lambda m: _thai_run(m.group(0)), text)
+    # LibreOffice does not take the space before a bracket or a number as a break in Thai text
+    # (it then breaks inside the next word): a zero-width space there makes it one.
+    return _BEFORE_NON_THAI.sub(f" {ZWSP}", text)
 
 
 def plain(text: str) -> str:
