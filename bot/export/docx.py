@@ -19,7 +19,7 @@ from datetime import date
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from rapidfuzz import fuzz
 
 from bot import wording as w
@@ -58,7 +58,7 @@ from bot.export.word import (
     para,
     to_bytes,
 )
-from bot.export.wordbreak import breakable, longest_piece_width, plain, wrap
+from bot.export.wordbreak import breakable, longest_piece_width, plain, text_width, wrap
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 from bot.ita.tiers import Tier
@@ -151,10 +151,7 @@ def _hinted_cells(cells: list[list[str]]) -> list[list[Line]]:
 
 def _tiers(draft: Draft) -> str:
     low, high = draft.thresholds
-    return (
-        f"ระดับการพัฒนา: ต่ำกว่า {low:.2f} {Tier.URGENT}; ต่ำกว่า {high:.2f} {Tier.IMPROVE}; "
-        f"ตั้งแต่ {high:.2f} {Tier.MAINTAIN}"
-    )
+    return f"ต่ำกว่า {low:.2f} {Tier.URGENT}; ต่ำกว่า {high:.2f} {Tier.IMPROVE}; ตั้งแต่ {high:.2f} {Tier.MAINTAIN}"
 
 
 def _tool_lines(draft: Draft, framework: Framework) -> list[Line]:
@@ -195,12 +192,13 @@ def _analysis(doc, draft: Draft, framework: Framework, chart_png: bytes | None) 
     heading(doc, "2. การวิเคราะห์ผลการประเมิน")
     lines = _tool_lines(draft, framework) if (draft.tools or draft.summary) else []
     if chart_png and draft.indicators:
-        table_w = 18 * CM
+        table_w = 18.5 * CM
         layout = plain_table(doc, [["", ""]], [table_w, USABLE_W - table_w])
         left, right = layout.rows[0].cells
         for split in layout.rows[0]._tr.trPr.findall(qn("w:cantSplit")):
             layout.rows[0]._tr.trPr.remove(split)  # LibreOffice moved the kept row although it fitted
-        _fill_cell(left, [*lines, Line(breakable(_tiers(draft)), italic=True)])
+        _fill_cell(left, lines)
+        _p(left, _tiers(draft), italic=True, size=MEASURE_PT)
         _chart(right, chart_png, (USABLE_W - table_w - 2 * CELL_PAD) / CM)
         return
     for line in lines:
@@ -261,7 +259,7 @@ def _fitted(cells: list[list[list[Line]]], columns, total: int, size: float) -> 
     """Column widths: wide enough for each column's widest word and header, the rest by the text."""
     minimums = []
     for i, column in enumerate(columns):
-        header = max(longest_piece_width(breakable(h), size, True) for h in column.lines)
+        header = max(text_width(h, size, True) for h in column.lines)  # each header line whole
         words = max((longest_piece_width(p.text, size, p.bold) for row in cells for p in row[i]), default=0.0)
         minimums.append(int(max(column.min_cm * CM, header + 2 * CELL_PAD, words + 2 * CELL_PAD)) + 1)
     return fitted_widths(cells, minimums, total, size=size)
@@ -277,11 +275,14 @@ def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
     # The table fills the pages from here, its first part sized for a whole page: heading,
     # sentence and first row move to the next page together when the first page is full
     # (a break before the heading left a page holding one spilled line of the chart's block).
+    # What the plan rests on, in the agency's voice: its own results, the NACC's
+    # recommendations and the OIT criteria (the sources of each row are in the review copy).
     intro = (
-        "หน่วยงานนำผลการวิเคราะห์ข้างต้นไปกำหนดมาตรการ ขั้นตอนการดำเนินการ ผู้รับผิดชอบ ระยะเวลา "
+        f"หน่วยงานนำผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} ข้อเสนอแนะของ สำนักงาน ป.ป.ช. "
+        "และเกณฑ์การประเมินการเปิดเผยข้อมูลสาธารณะ (OIT) มากำหนดมาตรการ ผู้รับผิดชอบ ระยะเวลา "
         "และการกำกับติดตาม รายตัวชี้วัด ดังนี้"
     )
-    _p(doc, intro, indent_cm=1).paragraph_format.keep_with_next = True
+    _p(doc, intro, indent_cm=1, size=TABLE_PT).paragraph_format.keep_with_next = True
     if not draft.rows:
         _p(doc, "- ยังไม่มีมาตรการ -", center=True)
         return
@@ -303,7 +304,7 @@ def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
     used = (
         line_height(HEADING_PT)
         + HEADING_SPACE
-        + _text_height(intro, BODY_PT, USABLE_W - CM)
+        + _text_height(intro, TABLE_PT, USABLE_W - CM)
         + 2 * line_height(TABLE_PT)  # what the opening pages may spill over
     )
     continued = [
@@ -326,15 +327,10 @@ def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
         size=MEASURE_PT,
         whole_rows=True,
     )
-    sources = (
-        f"มาตรการข้างต้นจัดทำจากผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} ของหน่วยงาน "
-        "ข้อเสนอแนะของ สำนักงาน ป.ป.ช. และเกณฑ์การประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)"
-    )
-    if not review and shared:
-        sources = f"ทุกมาตรการรายงานผล{own_voice(shared, agency)} " + sources
     if review:
-        sources = "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้"
-    _p(doc, sources, size=NOTE_PT)
+        _p(doc, "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้", size=NOTE_PT)
+    elif shared:
+        _p(doc, f"ทุกมาตรการรายงานผล{own_voice(shared, agency)}", size=NOTE_PT)
 
 
 def _hinted_row(cells: list[list[Line]]) -> list[list[Line]]:
@@ -380,18 +376,13 @@ def _kpis_and_monitoring(doc, draft: Draft) -> None:
     executive = draft.agency.executive.strip()
     if executive and not any(executive in m for m in monitoring):
         monitoring.append(f"ผู้บริหารผู้กำกับติดตามการดำเนินการตามมาตรการ: {executive}")
-    grid_table(
-        doc,
-        ["4. ตัวชี้วัดความสำเร็จ", "5. การกำกับติดตามและรายงานผล"],
-        [
-            [
-                _numbered(merged_kpis(distinct([own_voice(k, agency) for k in draft.kpis]))),
-                _numbered(monitoring),
-            ]
-        ],
-        column_widths([1, 1]),
-        size=MEASURE_PT,
-    )
+    cells = [
+        _numbered(merged_kpis(distinct([own_voice(k, agency) for k in draft.kpis]))),
+        _numbered(monitoring),
+    ]
+    # Widths by the text: the two lists end at about the same line.
+    widths = fitted_widths([cells], [6 * CM, 6 * CM], USABLE_W, size=MEASURE_PT)
+    grid_table(doc, ["4. ตัวชี้วัดความสำเร็จ", "5. การกำกับติดตามและรายงานผล"], [cells], widths, size=MEASURE_PT)
 
 
 def _notes(doc, draft: Draft) -> None:
@@ -417,7 +408,6 @@ def _sources(doc, draft: Draft, framework: Framework) -> None:
 
 def _signatures(doc, draft: Draft) -> None:
     executive = draft.agency.executive.strip() or "...................................."
-    _p(doc)
     proposer = (
         "ลงชื่อ .................................... ผู้เสนอ\n"
         "(....................................)\n"
@@ -430,7 +420,9 @@ def _signatures(doc, draft: Draft) -> None:
         "ผู้บริหารผู้กำกับติดตาม\n"
         "วันที่ ........ เดือน .................... พ.ศ. ........"
     )
-    plain_table(doc, [[proposer, approver]], column_widths([1, 1]))
+    table = plain_table(doc, [[proposer, approver]], column_widths([1, 1]), size=TABLE_PT)
+    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(12)
+    table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(12)
 
 
 def render_docx(

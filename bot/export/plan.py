@@ -179,12 +179,14 @@ def reference_numbers(draft: Draft) -> dict[tuple[str, str], int]:
 # narrow columns leave the width to the long texts, so a ten-row plan prints in about ten
 # landscape pages. Sources are not printed: the published plan cites only the agency's own
 # results, the NACC recommendations and the OIT criteria (the review copy keeps them).
+# One header line each (a second line on every page is half a page over ten rows): the
+# period and the reporting are labelled in their cells ("ระยะเวลา …", "รายงานผล: …").
 PUBLISHED_COLUMNS: tuple[Column, ...] = (
-    Column(("ตัวชี้วัด/", "ผลการวิเคราะห์"), 12.5, 2.6),
-    Column(("มาตรการ/โครงการ/กิจกรรม", "และขั้นตอนดำเนินการ"), 27, 4.4),
-    Column(("ผู้รับผิดชอบ/", "ระยะเวลา"), 8, 2.4),
-    Column(("การกำกับติดตาม", "และรายงานผล"), 12, 2.9),
-    Column(("ตัวชี้วัด", "ความสำเร็จ"), 9, 1.9),
+    Column(("ตัวชี้วัด/ผลการวิเคราะห์",), 12.5, 2.6),
+    Column(("มาตรการ/โครงการ/กิจกรรม และขั้นตอนดำเนินการ",), 27, 4.4),
+    Column(("ผู้รับผิดชอบ",), 8, 2.4),
+    Column(("การกำกับติดตาม",), 12, 2.9),
+    Column(("ตัวชี้วัดความสำเร็จ",), 9, 1.9),
 )
 PUBLISHED_HEADERS: tuple[str, ...] = tuple(c.header for c in PUBLISHED_COLUMNS)
 TIMELINE_LABEL = "ระยะเวลา "
@@ -246,9 +248,9 @@ def published_cells(
 
     head = [Line(short_topic(row, framework), bold=True)]
     facts = [f"คะแนน {score_text(row.score)}" if row.score is not None else "", f"({row.tier})"]
-    head.append(Line(" ".join(f for f in facts if f)))
     if row.items:
-        head.append(Line("ประเด็น: " + ", ".join(row.items)))
+        facts.append("ประเด็น: " + ", ".join(row.items))
+    head.append(Line(" ".join(f for f in facts if f)))
     monitoring = [Line(own(row.monitoring))] if row.monitoring else []
     reporting = row.reporting.removesuffix(shared_reporting).strip() if shared_reporting else row.reporting
     if reporting:

@@ -19,8 +19,8 @@ from bot.export.wordbreak import ZWSP, wrap
 Cells = list[list[Line]]
 LINE_EM = 1.715  # Laksaman / TH SarabunPSK line height: (typo ascender + descender + gap) / em
 ROW_PAD = 40  # twips a row adds to its lines: borders and rounding
-MIN_PART_LINES = 4  # a cut leaves at least this many lines on each side
-SLACK_LINES = 1.5  # room kept free at a cut, against the estimate's errors
+MIN_PART_LINES = 3  # a cut leaves at least this many lines on each side
+SLACK_LINES = 0.8  # room kept free at a cut, against the estimate's errors
 
 
 def line_height(size: float) -> float:
@@ -94,7 +94,7 @@ def paginate(
         part = [list(c) for c in row]
         while True:
             need = row_lines(part, widths, size) * unit + ROW_PAD
-            if need <= page.free - 0.5 * unit:
+            if need <= page.free - 0.3 * unit:
                 out.append(part)
                 page.used += need
                 break
