@@ -205,39 +205,47 @@ def test_fitted_widths_respect_minimums_fill_the_width_and_follow_the_text():
     assert height(widths) < height(column_widths([1, 1, 1], 12000))
 
 
-def test_indicator_table_and_chart_share_a_page_side_by_side():
+def test_tool_analysis_and_chart_share_the_first_page_side_by_side():
     draft = tambon_municipality()
     doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, render_chart(draft, FRAMEWORK), today=TODAY)))
-    layout = next(t for t in doc.tables if t.rows[0].cells[0].tables)
+    layout = next(t for t in doc.tables if t.rows[0].cells[-1]._tc.xpath(".//pic:pic"))
     left, right = layout.rows[0].cells
-    scores = left.tables[0]
+    assert "ภาพที่ 1" in plain(right.text)
+    text = plain(left.text)
+    assert all(f"({code})" in text for code in ("IIT", "EIT", "OIT")) and "จุดที่ต้องพัฒนา: ตัวชี้วัดที่" in text
+    # the chart names the indicators: no separate indicator table
+    assert not any(plain(t.rows[0].cells[0].text) == "ที่" for t in doc.tables)
+
+
+def test_without_a_chart_the_indicator_table_lists_every_indicator():
+    draft = tambon_municipality()
+    doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY)))
+    scores = next(t for t in doc.tables if plain(t.rows[0].cells[0].text) == "ที่")
     assert [plain(c.text) for c in scores.rows[0].cells] == ["ที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"]
     assert len(scores.rows) == 1 + len(draft.indicators)
-    assert right._tc.xpath(".//pic:pic") and "ภาพที่ 1" in plain(right.text)
-    title = next(p for p in doc.paragraphs if plain(p.text) == "คะแนนรายตัวชี้วัดและระดับการพัฒนา")
-    assert title.paragraph_format.keep_with_next
 
 
-def test_tool_table_gives_weights_strengths_and_weaknesses_one_row_per_tool(plan):
-    doc = Document(io.BytesIO(plan))
-    tools = next(t for t in doc.tables if plain(t.rows[0].cells[0].text) == "เครื่องมือ")
-    assert [plain(c.text) for c in tools.rows[0].cells][1:] == [
-        "น้ำหนัก",
-        "คะแนน",
-        "จุดแข็ง (รักษาระดับ)",
-        "จุดที่ต้องพัฒนา",
-    ]
-    assert [plain(r.cells[1].text) for r in tools.rows[1:]] == ["ร้อยละ 30", "ร้อยละ 30", "ร้อยละ 40"]
-    assert [plain(r.cells[0].text)[-5:] for r in tools.rows[1:]] == ["(IIT)", "(EIT)", "(OIT)"]
-    assert "ตัวชี้วัดที่ 9 (78.50)" in plain(tools.rows[3].cells[4].text)
+def test_analysis_gives_each_tool_its_weight_score_strengths_and_weaknesses(plan):
+    text = "\n".join(plain(p.text) for p in Document(io.BytesIO(plan)).paragraphs)
+    section = text.split("2. การวิเคราะห์ผลการประเมิน")[1].split("3. มาตรการ")[0]
+    assert "(IIT) น้ำหนักร้อยละ 30 คะแนน" in section and "(OIT) น้ำหนักร้อยละ 40 คะแนน" in section
+    assert "จุดแข็ง (รักษาระดับ): ตัวชี้วัดที่ 1, 2, 3 และ 4" in section
+    assert "จุดที่ต้องพัฒนา: ตัวชี้วัดที่ 9 และ 10" in section
 
 
 def test_a_column_empty_in_every_row_is_not_printed():
     draft = tambon_municipality()
-    draft.indicators = dict.fromkeys(draft.indicators, 50.0)  # no strength anywhere
+    draft.rows[0].kpi = "-"
+    for row in draft.rows:
+        row.kpi = "-"
     doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY)))
-    tools = next(t for t in doc.tables if plain(t.rows[0].cells[0].text) == "เครื่องมือ")
-    assert "จุดแข็ง (รักษาระดับ)" not in [plain(c.text) for c in tools.rows[0].cells]
+    table = next(t for t in doc.tables if plain(t.rows[0].cells[0].text) == "ตัวชี้วัด/ผลการวิเคราะห์")
+    headers = [plain(c.text) for c in table.rows[0].cells]
+    assert "ตัวชี้วัดความสำเร็จ" not in headers and len(headers) == 4
+    # A tool without a strong indicator says nothing about strengths (no "จุดแข็ง: -").
+    draft.indicators = dict.fromkeys(draft.indicators, 50.0)
+    text = "\n".join(plain(p.text) for p in Document(io.BytesIO(render_docx(draft, FRAMEWORK))).paragraphs)
+    assert "จุดแข็ง" not in text and "จุดที่ต้องพัฒนา: ตัวชี้วัดที่ 1, 2, 3, 4 และ 5" in text
 
 
 def test_sections_kpis_monitoring_executive_signature_and_notes(plan):
