@@ -40,7 +40,7 @@ SPEC.loader.exec_module(pages)
 
 # Printed by no published plan. "ความเชื่อมั่น" is checked as the confidence label it was
 # ("ความเชื่อมั่น:"), since "เสริมสร้างความเชื่อมั่น" (building trust) is a measure's own name.
-MARKERS = tuple(m for m in pages.MARKERS if m != "ความเชื่อมั่น") + ("ความเชื่อมั่น:", "[1]", "ภาคผนวก แหล่งอ้างอิง")
+MARKERS = (*tuple(m for m in pages.MARKERS if m != "ความเชื่อมั่น"), "ความเชื่อมั่น:", "[1]", "ภาคผนวก แหล่งอ้างอิง")
 NAMES = [name for _, name, _ in pages.INVENTED] + [name for _, name in pages.SEEDS.values()]
 
 

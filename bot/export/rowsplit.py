@@ -20,7 +20,7 @@ Cells = list[list[Line]]
 LINE_EM = 1.715  # Laksaman / TH SarabunPSK line height: (typo ascender + descender + gap) / em
 ROW_PAD = 40  # twips a row adds to its lines: borders and rounding
 MIN_PART_LINES = 3  # a cut leaves at least this many lines on each side
-SLACK_LINES = 0.8  # room kept free at a cut, against the estimate's errors
+SLACK_LINES = 1.0  # room kept free at a cut, against the estimate's errors
 
 
 def line_height(size: float) -> float:

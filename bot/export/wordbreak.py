@@ -106,7 +106,7 @@ def longest_word(text: str) -> str:
 # give a paragraph's lines the way LibreOffice and Word fill them: greedily, breaking only at a
 # space or a zero-width space.
 _BREAK = re.compile(rf"(?<= )|{ZWSP}")
-WIDTH_SLACK = 1.0  # rendering adds kerning and rounding: measure a little wide
+WIDTH_SLACK = 1.02  # rendering adds kerning and rounding: measure a little wide
 
 
 @lru_cache(maxsize=2)
