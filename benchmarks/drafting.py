@@ -238,7 +238,9 @@ def main() -> int:
         )
     for seed, s in summary.items():
         met = "MET" if s["b_cpu"] <= CPU_TARGET_S else "NOT MET"
-        print(f"seed {seed}: draft + .docx CPU median {s['b_cpu']:.3f} s (target <= {CPU_TARGET_S} s warm): {met}")
+        print(
+            f"seed {seed}: draft + .docx CPU median {s['b_cpu']:.3f} s (target <= {CPU_TARGET_S} s warm): {met}"
+        )
     print(f"load average while running: {os.getloadavg()[0]:.2f} (other processes share the CPUs)")
     return 0
 

@@ -509,8 +509,7 @@ CLI_INGEST_SPEED = "ความเร็ว {per_second:,.0f} ตัวอั�
 # Sent in chat with the Word file: the points the published plan leaves out for the officer to check.
 REVIEW_TITLE = "ก่อนเผยแพร่ โปรดตรวจสอบ…"
 REVIEW_LEVEL = (
-    'ระดับผลการประเมิน "{level}": {note} เอกสารจึงระบุเฉพาะคะแนน '
-    "หากยืนยันระดับจากระบบ ITAS แล้ว เพิ่มระดับในหัวข้อที่ 1 ได้"
+    'ระดับผลการประเมิน "{level}": {note} เอกสารจึงระบุเฉพาะคะแนน หากยืนยันระดับจากระบบ ITAS แล้ว เพิ่มระดับในหัวข้อที่ 1 ได้'
 )
 REVIEW_RECOMMENDATIONS = (
     "ข้อเสนอแนะที่ใช้ประกอบมาตรการของตัวชี้วัดที่ {indicators} พบในรายงานของหน่วยงานอื่นเท่านั้น "

@@ -154,8 +154,9 @@ def analysis(doc, draft: Draft, framework: Framework, chart_png: bytes | None) -
         layout = plain_table(doc, [["", ""]], [table_w, USABLE_W - table_w])
         left, right = layout.rows[0].cells
         tr_pr = layout.rows[0]._tr.trPr
-        for split in tr_pr.findall(qn("w:cantSplit")) if tr_pr is not None else []:
-            tr_pr.remove(split)  # LibreOffice moved the kept row although it fitted
+        if tr_pr is not None:  # LibreOffice moved the whole-kept row although it fitted
+            for split in tr_pr.findall(qn("w:cantSplit")):
+                tr_pr.remove(split)
         fill_cell(left, lines)
         tpara(left, tiers(draft), italic=True, size=MEASURE_PT)
         chart(right, chart_png, (USABLE_W - table_w - 2 * CELL_PAD) / CM)
