@@ -91,9 +91,13 @@ def test_review_copy_keeps_sources_and_the_notes_the_plan_leaves_out(kb, drafts)
 
 
 def test_review_notes_carry_the_level_hedge_and_unconfirmed_oit_titles(kb, drafts):
-    draft = drafts[0].model_copy(update={"level_note": "ระดับนี้ยังไม่ได้รับการยืนยัน", "level": "C"})
+    note = "ระดับนี้ยังไม่ได้รับการยืนยัน (ความเชื่อมั่น: NOT_CONFIRMED)"
+    draft = drafts[0].model_copy(update={"level_note": note, "level": "C"})
     notes = Exporters(kb.framework).review_notes(draft)
-    assert any("ระดับนี้ยังไม่ได้รับการยืนยัน" in n and '"C"' in n for n in notes)
+    assert any('"C"' in n and "ยังไม่ได้รับการยืนยัน" in n for n in notes)
+    assert not any("NOT_CONFIRMED" in n or "ความเชื่อมั่น:" in n for n in notes)  # words, not labels
+    review = _text(render_docx(draft, kb.framework, review=True))
+    assert "หมายเหตุ: ระดับนี้ยังไม่ได้รับการยืนยัน\n" in review
     published = _text(render_docx(draft, kb.framework))
     assert "ระดับนี้ยังไม่ได้รับการยืนยัน" not in published and "อยู่ในระดับ C" not in published
 

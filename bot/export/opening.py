@@ -15,7 +15,7 @@ from docx.shared import Cm
 
 from bot import wording as w
 from bot.export.plan import indicator_name, plan_years, score_text, tier_for, tool_name, year_text
-from bot.export.review import review_notes
+from bot.export.review import review_notes, without_labels
 from bot.export.tables import column_widths, grid_table, plain_table
 from bot.export.word import BODY_PT, CELL_PAD, CM, NOTE_PT, TABLE_PT, USABLE_W, Line, heading, para
 from bot.export.wordbreak import breakable, plain
@@ -94,7 +94,7 @@ def results(doc, draft: Draft, framework: Framework, review: bool, today: date) 
         sentence += f" อยู่ในระดับ {draft.level}"
     tpara(doc, f"{sentence} (ข้อมูล ณ วันที่ {format_thai_date(today)})", indent_cm=1)
     if review and draft.level_note:
-        tpara(doc, f"หมายเหตุ: {draft.level_note}", italic=True, indent_cm=1)
+        tpara(doc, f"หมายเหตุ: {without_labels(draft.level_note)}", italic=True, indent_cm=1)
 
 
 def compact(numbers: list[int]) -> str:

@@ -55,11 +55,19 @@ def _oit_year_confirmed(framework: Framework, year: int | None) -> bool:
     return entry.confidence in SOLID and bool(entry.items)
 
 
+_LABEL = re.compile(r"\s*\((?:ความเชื่อมั่น|confidence)\s*:\s*[A-Z_]+\)")
+
+
+def without_labels(text: str) -> str:
+    """Return a note without its confidence label ("(ความเชื่อมั่น: NOT_CONFIRMED)"): words for an officer."""
+    return _LABEL.sub("", text)
+
+
 def review_notes(draft: Draft, framework: Framework) -> list[str]:
     """Return the numbered-list items the officer should check before publishing (may be empty)."""
     notes: list[str] = []
     if draft.level and draft.level_note:
-        notes.append(w.REVIEW_LEVEL.format(level=draft.level, note=draft.level_note))
+        notes.append(w.REVIEW_LEVEL.format(level=draft.level))
     notes.extend(draft.notes)
     weak = _unconfirmed_recommendations(draft, framework)
     if weak:
