@@ -13,9 +13,10 @@ from docx.oxml.ns import qn
 
 from bot.export.chart import render_chart
 from bot.export.docx import render_docx
-from bot.export.plan import PLAN_COLUMNS, PLAN_HEADERS, SOURCES_LABEL, reference_numbers
+from bot.export.plan import PLAN_COLUMNS, PLAN_HEADERS, PUBLISHED_HEADERS, SOURCES_LABEL, reference_numbers
 from bot.export.tables import column_widths, fitted_widths
 from bot.export.word import CELL_PAD, PAGE_H, PAGE_W, USABLE_W
+from bot.export.wordbreak import plain
 from bot.ita.framework import load_framework
 from tests.conftest import KNOWLEDGE_DIR
 from tests.draft_samples import bare, school, tambon_municipality
@@ -30,14 +31,24 @@ def _xml(data: bytes, part: str) -> str:
         return zf.read(part).decode("utf-8")
 
 
-def _measure_table(doc):
+def _measure_table(doc, headers=PLAN_HEADERS):
     return next(
-        t for t in doc.tables if [c.text.replace("\n", "") for c in t.rows[0].cells] == list(PLAN_HEADERS)
+        t for t in doc.tables if [plain(c.text).replace("\n", "") for c in t.rows[0].cells] == list(headers)
     )
+
+
+def _text(cell_or_paragraph) -> str:
+    return plain(cell_or_paragraph.text)
 
 
 @pytest.fixture(scope="module")
 def plan() -> bytes:
+    """The review copy: every field of every row, sources numbered and quoted in the appendix."""
+    return render_docx(tambon_municipality(), FRAMEWORK, today=TODAY, review=True)
+
+
+@pytest.fixture(scope="module")
+def published() -> bytes:
     return render_docx(tambon_municipality(), FRAMEWORK, today=TODAY)
 
 
@@ -70,13 +81,13 @@ def test_every_run_carries_thai_font_in_all_slots_and_cs_size(plan):
         assert all(fonts.get(qn(f"w:{s}")) == "TH SarabunPSK" for s in ("ascii", "hAnsi", "cs", "eastAsia"))
         size, size_cs = rpr.find(qn("w:sz")), rpr.find(qn("w:szCs"))
         assert size is not None and size_cs is not None and size.get(qn("w:val")) == size_cs.get(qn("w:val"))
-        assert int(size_cs.get(qn("w:val"))) >= 28  # never below 14 pt
+        assert int(size_cs.get(qn("w:val"))) >= 26  # never below 13 pt (the measure table)
         checked += 1
     assert checked > 100
 
 
 def test_title_names_agency_both_years_and_buddhist_era_date(plan):
-    text = "\n".join(p.text for p in Document(io.BytesIO(plan)).paragraphs)
+    text = "\n".join(plain(p.text) for p in Document(io.BytesIO(plan)).paragraphs)
     assert "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส" in text
     assert "ประจำปีงบประมาณ พ.ศ. 2568" in text and "ประจำปีงบประมาณ พ.ศ. 2569" in text
     assert "เทศบาลตำบลนาดี" in text
@@ -103,15 +114,21 @@ def test_short_rows_kept_on_one_page_long_rows_may_split():
     short = draft.rows[3]
     short.steps, short.analysis, short.monitoring, short.reporting = ["สั้น"], "สั้น", "สั้น", "สั้น"
     short.topic, short.items = "ตัวชี้วัดที่ 7", []
-    table = _measure_table(Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY))))
-    by_indicator = {int(re.search(r"ตัวชี้วัดที่ (\d+)", r.cells[0].text).group(1)): r for r in table.rows[1:]}
-    assert by_indicator[9]._tr.trPr is None or by_indicator[9]._tr.trPr.find(qn("w:cantSplit")) is None
-    assert by_indicator[7]._tr.trPr.find(qn("w:cantSplit")) is not None
+    table = _measure_table(
+        Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY))), PUBLISHED_HEADERS
+    )
+    firsts = [plain(r.cells[0].text) for r in table.rows[1:]]
+    # The long row is cut into continuation rows under the repeated header; every row is kept whole.
+    assert sum("ตัวชี้วัดที่ 9" in f for f in firsts) >= 2
+    assert any("(ต่อ)" in f for f in firsts)
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
+    steps = "\n".join(plain(r.cells[1].text) for r in table.rows[1:])
+    assert all(f"{i + 1}. ขั้นตอนที่ยาวมาก" in steps for i in range(40))
 
 
 def _appendix(doc) -> dict[int, str]:
     """Map each [n] of the appendix to the text of its entry (label line + quote line)."""
-    paragraphs = [p.text for p in doc.paragraphs]
+    paragraphs = [plain(p.text) for p in doc.paragraphs]
     start = paragraphs.index("ภาคผนวก แหล่งอ้างอิงของมาตรการ")
     entries: dict[int, str] = {}
     for text in paragraphs[start + 1 :]:
@@ -130,7 +147,7 @@ def test_every_row_field_is_printed(plan):
     appendix = _appendix(doc)
     assert len(rows) == len(draft.rows)
     for row, table_row in zip(draft.rows, rows, strict=True):
-        cells = "\n".join(c.text for c in table_row.cells)
+        cells = "\n".join(plain(c.text) for c in table_row.cells)
         for i, step in enumerate(row.steps, start=1):
             assert f"{i}. {step}" in cells
         for value in (
@@ -155,14 +172,14 @@ def test_every_row_field_is_printed(plan):
 def test_appendix_quotes_each_source_once_numbered_in_order_of_citation():
     draft = tambon_municipality()
     draft.rows[1].sources = [*draft.rows[1].sources, draft.rows[0].sources[0]]  # cited twice
-    doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY)))
+    doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY, review=True)))
     appendix = _appendix(doc)
     numbers = reference_numbers(draft)
     assert sorted(appendix) == list(range(1, len(numbers) + 1))
     assert numbers[(draft.rows[0].sources[0].source, draft.rows[0].sources[0].text)] == 1
     first_source = draft.rows[0].sources[0]
     assert sum(first_source.text in entry for entry in appendix.values()) == 1
-    second_row = "\n".join(c.text for c in _measure_table(doc).rows[2].cells)
+    second_row = "\n".join(plain(c.text) for c in _measure_table(doc).rows[2].cells)
     assert "[1]" in second_row.split(SOURCES_LABEL)[1]
 
 
@@ -188,36 +205,54 @@ def test_fitted_widths_respect_minimums_fill_the_width_and_follow_the_text():
     assert height(widths) < height(column_widths([1, 1, 1], 12000))
 
 
-def test_indicator_table_and_chart_share_a_page_side_by_side():
+def test_tool_analysis_and_chart_share_the_first_page_side_by_side():
     draft = tambon_municipality()
     doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, render_chart(draft, FRAMEWORK), today=TODAY)))
-    layout = next(t for t in doc.tables if t.rows[0].cells[0].tables)
+    layout = next(t for t in doc.tables if t.rows[0].cells[-1]._tc.xpath(".//pic:pic"))
     left, right = layout.rows[0].cells
-    scores = left.tables[0]
-    assert [c.text for c in scores.rows[0].cells] == ["ที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"]
+    assert "ภาพที่ 1" in plain(right.text)
+    text = plain(left.text)
+    assert all(f"({code})" in text for code in ("IIT", "EIT", "OIT")) and "จุดที่ต้องพัฒนา: ตัวชี้วัดที่" in text
+    # the chart names the indicators: no separate indicator table
+    assert not any(plain(t.rows[0].cells[0].text) == "ที่" for t in doc.tables)
+
+
+def test_without_a_chart_the_indicator_table_lists_every_indicator():
+    draft = tambon_municipality()
+    doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY)))
+    scores = next(t for t in doc.tables if plain(t.rows[0].cells[0].text) == "ที่")
+    assert [plain(c.text) for c in scores.rows[0].cells] == ["ที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"]
     assert len(scores.rows) == 1 + len(draft.indicators)
-    assert right._tc.xpath(".//pic:pic") and "ภาพที่ 1" in right.text
-    title = next(p for p in doc.paragraphs if p.text == "คะแนนรายตัวชี้วัดและระดับการพัฒนา")
-    assert title.paragraph_format.page_break_before
 
 
-def test_tool_table_gives_weights_and_analysis_is_one_row_per_tool(plan):
-    doc = Document(io.BytesIO(plan))
-    tools = next(
-        t
-        for t in doc.tables
-        if t.rows[0].cells[0].text == "เครื่องมือ" and len(t.columns) == 3 and t.rows[0].cells[1].text == "น้ำหนัก"
-    )
-    assert [r.cells[1].text for r in tools.rows[1:]] == ["ร้อยละ 30", "ร้อยละ 30", "ร้อยละ 40"]
-    analysis = next(t for t in doc.tables if t.rows[0].cells[1].text == "จุดแข็ง (รักษาระดับ)")
-    assert [r.cells[0].text.split("\n")[0][-5:] for r in analysis.rows[1:]] == ["(IIT)", "(EIT)", "(OIT)"]
+def test_analysis_gives_each_tool_its_weight_score_strengths_and_weaknesses(plan):
+    text = "\n".join(plain(p.text) for p in Document(io.BytesIO(plan)).paragraphs)
+    section = text.split("2. การวิเคราะห์ผลการประเมิน")[1].split("3. มาตรการ")[0]
+    assert "(IIT) น้ำหนักร้อยละ 30 คะแนน" in section and "(OIT) น้ำหนักร้อยละ 40 คะแนน" in section
+    assert "จุดแข็ง (รักษาระดับ): ตัวชี้วัดที่ 1, 2, 3 และ 4" in section
+    assert "จุดที่ต้องพัฒนา: ตัวชี้วัดที่ 9 และ 10" in section
+
+
+def test_a_column_empty_in_every_row_is_not_printed():
+    draft = tambon_municipality()
+    draft.rows[0].kpi = "-"
+    for row in draft.rows:
+        row.kpi = "-"
+    doc = Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY)))
+    table = next(t for t in doc.tables if plain(t.rows[0].cells[0].text) == "ตัวชี้วัด/ผลการวิเคราะห์")
+    headers = [plain(c.text) for c in table.rows[0].cells]
+    assert "ตัวชี้วัดความสำเร็จ" not in headers and len(headers) == 4
+    # A tool without a strong indicator says nothing about strengths (no "จุดแข็ง: -").
+    draft.indicators = dict.fromkeys(draft.indicators, 50.0)
+    text = "\n".join(plain(p.text) for p in Document(io.BytesIO(render_docx(draft, FRAMEWORK))).paragraphs)
+    assert "จุดแข็ง" not in text and "จุดที่ต้องพัฒนา: ตัวชี้วัดที่ 1, 2, 3, 4 และ 5" in text
 
 
 def test_sections_kpis_monitoring_executive_signature_and_notes(plan):
     draft = tambon_municipality()
     doc = Document(io.BytesIO(plan))
-    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
-        c.text for t in doc.tables for r in t.rows for c in r.cells
+    text = "\n".join(plain(p.text) for p in doc.paragraphs) + "\n".join(
+        plain(c.text) for t in doc.tables for r in t.rows for c in r.cells
     )
     for title in (
         "1. ผลการประเมิน",
@@ -229,9 +264,6 @@ def test_sections_kpis_monitoring_executive_signature_and_notes(plan):
         assert title in text
     for item in (*draft.kpis, *draft.monitoring_plan, *draft.notes):
         assert item in text
-    for tool in draft.summary:
-        for item in (*tool.strengths, *tool.weaknesses):
-            assert item in text
     assert "ผู้เสนอ" in text and "ผู้อนุมัติ" in text
     assert "(นายกเทศมนตรีตำบลนาดี)" in text
     assert "ระดับ ผ่าน" in text and "89.49" in text  # overall = .3 IIT + .3 EIT + .4 OIT
@@ -247,29 +279,34 @@ def test_chart_is_embedded_when_given():
     ]
 
 
-def test_level_note_hedge_is_printed():
+def test_level_note_hedge_is_in_the_review_copy_and_the_unconfirmed_level_left_out_of_the_plan():
     draft = school()
-    text = "\n".join(
-        p.text for p in Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY))).paragraphs
+    review = "\n".join(
+        plain(p.text)
+        for p in Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY, review=True))).paragraphs
     )
-    assert draft.level_note in text
+    text = "\n".join(
+        plain(p.text) for p in Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY))).paragraphs
+    )
+    assert draft.level_note in review and f"ระดับ {draft.level}" in review
+    assert draft.level_note not in text and f"อยู่ในระดับ {draft.level}" not in text
     assert "ประจำปีงบประมาณ พ.ศ. 2569" in text  # fiscal year derived from assessment year + 1
 
 
 def test_bare_draft_renders_with_blanks():
     doc = Document(io.BytesIO(render_docx(bare(), FRAMEWORK, today=TODAY)))
-    text = "\n".join(p.text for p in doc.paragraphs)
+    text = "\n".join(plain(p.text) for p in doc.paragraphs)
     assert "พ.ศ. ........" in text and "ยังไม่มีมาตรการ" in text
 
 
 def test_markup_and_control_characters_in_cells_are_kept_as_text():
     draft = tambon_municipality()
     draft.rows[0].measure = 'มาตรการ <ทดสอบ> & "คำพูด"\x0b จาก Word\tแท็บ'
-    table = _measure_table(Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY))))
-    assert 'มาตรการ <ทดสอบ> & "คำพูด" จาก Word แท็บ' in table.rows[1].cells[2].text
+    table = _measure_table(Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY, review=True))))
+    assert 'มาตรการ <ทดสอบ> & "คำพูด" จาก Word แท็บ' in plain(table.rows[1].cells[2].text)
 
 
 def test_appendix_labels_stay_with_their_quotes(plan):
     doc = Document(io.BytesIO(plan))
-    labels = [p for p in doc.paragraphs if re.match(r"\[\d+\] ", p.text)]
+    labels = [p for p in doc.paragraphs if re.match(r"\[\d+\] ", plain(p.text))]
     assert labels and all(p.paragraph_format.keep_with_next for p in labels)

@@ -34,6 +34,10 @@ _KINDS = {  # what the officer may ask for -> which files
     "chart": ("png",),
     "กราฟ": ("png",),
     "แผนภูมิ": ("png",),
+    # the officer's review copy: sources and notes, not for publishing
+    "ตรวจทาน": ("review",),
+    "ฉบับตรวจทาน": ("review",),
+    "review": ("review",),
 }
 
 
@@ -49,7 +53,7 @@ def export_documents(exports: Exporters, turn: Turn, draft: Draft, args: str) ->
     kinds = _kinds(args)
     chart = None
     failed: list[str] = []
-    if "png" in kinds or "docx" in kinds:
+    if "png" in kinds or "docx" in kinds or "review" in kinds:
         try:
             chart = exports.render_chart(draft)
         except Exception as exc:  # a chart is a nicety: the table still goes out without it
@@ -63,8 +67,14 @@ def export_documents(exports: Exporters, turn: Turn, draft: Draft, args: str) ->
             f"ita-measures-{fy}.xlsx", exports.render_xlsx(draft), XLSX, w.EXCEL_CAPTION
         ),
         "png": lambda: Document(f"ita-chart-{fy}.png", chart, PNG, w.CHART_CAPTION) if chart else None,
+        "review": lambda: Document(
+            f"ita-measures-{fy}-review.docx",
+            exports.render_docx(draft, chart, review=True),
+            DOCX,
+            w.REVIEW_COPY_CAPTION,
+        ),
     }
-    names = {"docx": "Word", "xlsx": "Excel", "png": w.CHART}
+    names = {"docx": "Word", "xlsx": "Excel", "png": w.CHART, "review": "Word"}
     for kind in kinds:
         try:
             doc = jobs[kind]()
@@ -79,7 +89,20 @@ def export_documents(exports: Exporters, turn: Turn, draft: Draft, args: str) ->
         turn.say(w.FILES_SENT.format(files=", ".join(d.filename for d in turn.reply.documents)))
     if failed:
         turn.say(w.FILES_FAILED.format(files=", ".join(dict.fromkeys(failed))))
+    if any(d.mime == DOCX for d in turn.reply.documents):
+        _say_review_notes(exports, turn, draft)
     turn.reply.choices = say.export_choices()
+
+
+def _say_review_notes(exports: Exporters, turn: Turn, draft: Draft) -> None:
+    """With the Word file: the short numbered list of what to check before publishing."""
+    try:
+        notes = exports.review_notes(draft)
+    except Exception as exc:  # the files are out; the list is a help, not a condition
+        log.warning("review notes failed (%s)", type(exc).__name__)
+        return
+    if notes:
+        turn.say("\n".join([w.REVIEW_TITLE, *(f"{i}. {n}" for i, n in enumerate(notes, start=1))]))
 
 
 def report_documents(exports: Exporters, turn: Turn, draft: Draft, months: list[int]) -> None:

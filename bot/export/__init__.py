@@ -16,6 +16,7 @@ from bot.export.chart import render_chart
 from bot.export.docx import render_docx
 from bot.export.layouts import LayoutContext, find_layout, get_layout, layout_choices
 from bot.export.report import render_report_docx
+from bot.export.review import review_notes
 from bot.export.xlsx import render_xlsx
 from bot.ita.agency_types import AgencyType
 from bot.ita.framework import Framework
@@ -50,11 +51,23 @@ class Exporters:
         self.framework = framework  # indicator names, tools and weights printed in the documents
         self.agency_types = dict(agency_types or {})
 
-    def render_docx(self, draft: Draft, chart_png: bytes | None = None, layout: str | None = None) -> bytes:
-        """Return the measure plan as a Word file, in the draft's layout unless `layout` is given."""
+    def render_docx(
+        self, draft: Draft, chart_png: bytes | None = None, layout: str | None = None, *, review: bool = False
+    ) -> bytes:
+        """Return the measure plan as a Word file, in the draft's layout unless `layout` is given.
+
+        `review`: the officer's review copy (ฉบับตรวจทาน) of the default plan, with its sources and
+        the notes the published plan leaves out.
+        """
+        if review:
+            return render_docx(draft, self.framework, chart_png, review=True)
         return render_layout_docx(
             draft, self.framework, chart_png, layout=layout, agency_types=self.agency_types
         )
+
+    def review_notes(self, draft: Draft) -> list[str]:
+        """Return what the officer should check before publishing (bot.export.review)."""
+        return review_notes(draft, self.framework)
 
     def layout_for(self, text: str) -> str | None:
         """Return the name of the layout a chat request asks for ("ขอแบบแยกตามเครื่องมือ"), or None."""

@@ -1,230 +1,233 @@
-"""Render a Draft as the publish-ready Word document: analysis report plus the measure table."""
+"""Render a Draft as the Word plan: the published plan, or the officer's review copy.
+
+The published plan (the default) prints only what an agency publishes: its own results, the
+analysis, the measures with owners, periods, monitoring and KPIs, in the agency's voice. What
+the officer should check, and where each row came from, are in the review copy
+(review=True: the notes of bot.export.review on its cover, the sources numbered in the rows and
+quoted in an appendix) and in chat.
+
+Every cell text is marked with pythainlp's word boundaries (bot.export.wordbreak) so that no
+Thai word or number is broken across lines; the measure table's rows are cut to fit the
+pages (bot.export.rowsplit), each kept on one page under the repeated header.
+"""
 
 from __future__ import annotations
 
-import io
+import re
 from datetime import date
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
+from docx.shared import Pt
+from rapidfuzz import fuzz
 
+from bot.export.opening import (
+    MEASURE_PT,
+    analysis,
+    compact,
+    hinted,
+    results,
+    review_block,
+    title_block,
+    tpara,
+)
+from bot.export.opening import (
+    agency_label as agency_label,  # re-exported: bot.export.report and others import it from here
+)
+from bot.export.opening import (
+    document_title as document_title,
+)
+from bot.export.opening import (
+    title_lines as title_lines,
+)
 from bot.export.plan import (
+    CONTINUED,
     PLAN_COLUMNS,
-    indicator_name,
+    PUBLISHED_COLUMNS,
+    common_reporting,
+    own_voice,
     plan_cells,
     plan_years,
+    published_cells,
     reference_numbers,
-    score_text,
-    tier_for,
-    tool_name,
+    short_topic,
     year_text,
 )
-from bot.export.tables import column_widths, fitted_widths, grid_table, plain_table
-from bot.export.word import CELL_PAD, CM, NOTE_PT, TITLE_PT, USABLE_W, heading, new_document, para, to_bytes
+from bot.export.review import recommendation_confirmed
+from bot.export.rowsplit import ROW_PAD, line_height, paginate, row_lines
+from bot.export.tables import column_widths, fitted_widths, grid_table, plain_table, without_empty_columns
+from bot.export.word import (
+    CELL_PAD,
+    CM,
+    HEADING_PT,
+    NOTE_PT,
+    TABLE_PT,
+    USABLE_H,
+    USABLE_W,
+    Line,
+    heading,
+    new_document,
+    to_bytes,
+)
+from bot.export.wordbreak import breakable, longest_piece_width, text_width, wrap
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
-from bot.ita.tiers import Tier
-from bot.thai import format_thai_date
 
-CHART_WIDTH_CM = 17  # small enough to share a landscape page with the indicator table
-
-
-def document_title(draft: Draft) -> str:
-    """Return the document title in the wording the seeds use, with both B.E. years."""
-    return " ".join(title_lines(draft))
+HEADING_SPACE = 18 * 20  # twips above and below a heading (12 pt + 6 pt, bot.export.word)
+NEAR_DUPLICATE = 90  # rapidfuzz ratio from which two monitoring or KPI items say the same thing
 
 
-def agency_label(draft: Draft) -> str:
-    """Return the agency name, or a dotted blank to fill in."""
-    return draft.agency.name.strip() or "หน่วยงาน ...................................."
+def _fitted(cells: list[list[list[Line]]], columns, total: int, size: float) -> list[int]:
+    """Column widths: wide enough for each column's widest word and header, the rest by the text."""
+    minimums = []
+    for i, column in enumerate(columns):
+        header = max(text_width(h, size, True) for h in column.lines)  # each header line whole
+        words = max((longest_piece_width(p.text, size, p.bold) for row in cells for p in row[i]), default=0.0)
+        minimums.append(int(max(column.min_cm * CM, header + 2 * CELL_PAD, words + 2 * CELL_PAD)) + 1)
+    return fitted_widths(cells, minimums, total, size=size)
 
 
-def title_lines(draft: Draft) -> list[str]:
-    """Return the title broken into the lines of seed 002's cover, so no word is split."""
-    assessment, fiscal = plan_years(draft)
-    return [
-        "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
-        "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
-        f"ประจำปีงบประมาณ พ.ศ. {year_text(assessment)}",
-        "และมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-        f"ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}",
-    ]
+def _text_height(text: str, size: float, width: float) -> float:
+    return len(wrap(breakable(text), width, size)) * line_height(size)
 
 
-def _title_block(doc, draft: Draft, today: date) -> None:
-    for line in title_lines(draft):
-        para(doc, line, size=TITLE_PT, bold=True, center=True)
-    para(doc, agency_label(draft), size=TITLE_PT, bold=True, center=True)
-    para(doc, f"ข้อมูล ณ วันที่ {format_thai_date(today)}", center=True)
-
-
-def _tool_label(framework: Framework, code: str) -> str:
-    """Return "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)": the Thai name and the code."""
-    return f"{tool_name(framework, code).split(' (')[0]} ({code})"
-
-
-def _results(doc, draft: Draft, framework: Framework, chart_png: bytes | None) -> None:
+def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
     assessment, _ = plan_years(draft)
-    heading(doc, "1. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)")
-    sentence = f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} ของ{agency_label(draft)}"
-    if draft.overall is not None:
-        sentence += f" ได้คะแนนภาพรวม {score_text(draft.overall)} คะแนน"
-    if draft.level:
-        sentence += f" อยู่ในระดับ {draft.level}"
-    para(doc, sentence, indent_cm=1)
-    if draft.level_note:
-        para(doc, f"หมายเหตุ: {draft.level_note}", italic=True, indent_cm=1)
-    if draft.tools:
-        para(doc, "คะแนนรายเครื่องมือ", bold=True).paragraph_format.keep_with_next = True
-        weights = {t.code: t.weight for t in framework.tools}
-        rows: list[list[list[str]]] = [
-            [
-                [_tool_label(framework, code)],
-                [f"ร้อยละ {weights[code] * 100:g}" if code in weights else "-"],
-                [score_text(score)],
-            ]
-            for code, score in draft.tools.items()
-        ]
-        # 15.4 cm is not a whole number of twips, so the last width keeps a fraction (as released).
-        grid_table(doc, ["เครื่องมือ", "น้ำหนัก", "คะแนน"], rows, column_widths([11, 2.4, 2], 15.4 * CM))
-    if draft.indicators:
-        _indicators_and_chart(doc, draft, framework, chart_png)
-    elif chart_png:
-        _chart(doc, chart_png, CHART_WIDTH_CM)
-
-
-def _indicators_and_chart(doc, draft: Draft, framework: Framework, chart_png: bytes | None) -> None:
-    """Indicator scores beside their chart on one page: the table left, the picture right."""
-    low, high = draft.thresholds
-    title = para(doc, "คะแนนรายตัวชี้วัดและระดับการพัฒนา", bold=True)
-    # A new page: the table and the chart together fill one landscape page.
-    title.paragraph_format.page_break_before = True
-    title.paragraph_format.keep_with_next = True
-    para(
-        doc,
-        f"(ต่ำกว่า {low:.2f} = {Tier.URGENT}; {low:.2f} ถึงต่ำกว่า {high:.2f} = {Tier.IMPROVE}; "
-        f"ตั้งแต่ {high:.2f} ขึ้นไป = {Tier.MAINTAIN})",
-        size=NOTE_PT,
-    ).paragraph_format.keep_with_next = True
-    row_tier = {r.indicator: r.tier for r in draft.rows}
-    rows: list[list[list[str]]] = [
-        [
-            [str(n)],
-            [indicator_name(framework, n)],
-            [score_text(s)],
-            [row_tier.get(n) or tier_for(s, draft.thresholds)],
-        ]
-        for n, s in sorted(draft.indicators.items())
-    ]
-    headers = ["ที่", "ตัวชี้วัด", "คะแนน", "ระดับการพัฒนา"]
-    if not chart_png:
-        grid_table(doc, headers, rows, column_widths([1, 5, 1.4, 2.4], 16 * CM), keep_together=True)
-        return
-    table_w, chart_w = 12 * CM, USABLE_W - 12 * CM
-    layout = plain_table(doc, [["", ""]], [table_w, chart_w])
-    left, right = layout.rows[0].cells
-    grid_table(
-        left, headers, rows, column_widths([0.8, 5, 1.5, 2.6], table_w - 2 * CELL_PAD), keep_together=True
+    heading(doc, "3. มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
+    # The table fills the pages from here, its first part sized for a whole page: heading,
+    # sentence and first row move to the next page together when the first page is full
+    # (a break before the heading left a page holding one spilled line of the chart's block).
+    # What the plan rests on, in the agency's voice: its own results, the NACC's
+    # recommendations and the OIT criteria (the sources of each row are in the review copy).
+    intro = (
+        f"หน่วยงานนำผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} ข้อเสนอแนะของ สำนักงาน ป.ป.ช. "
+        "และเกณฑ์การประเมินการเปิดเผยข้อมูลสาธารณะ (OIT) มากำหนดมาตรการ ผู้รับผิดชอบ ระยะเวลา "
+        "และการกำกับติดตาม รายตัวชี้วัด ดังนี้"
     )
-    _chart(right, chart_png, (chart_w - 2 * CELL_PAD) / CM)
-
-
-def _chart(container, chart_png: bytes, width_cm: float) -> None:
-    paragraph = container.paragraphs[0] if not container.paragraphs[0].text else container.add_paragraph()
-    paragraph.add_run().add_picture(io.BytesIO(chart_png), width=Cm(width_cm))
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    para(container, "ภาพที่ 1 คะแนนรายตัวชี้วัดเทียบกับเกณฑ์", size=NOTE_PT, center=True)
-
-
-def _analysis(doc, draft: Draft, framework: Framework) -> None:
-    heading(doc, "2. การวิเคราะห์ผลการประเมิน")
-    if not draft.summary:
-        weak = [n for n, s in sorted(draft.indicators.items()) if s < draft.thresholds[1]]
-        text = (
-            "ตัวชี้วัดที่ต้องพัฒนา: " + ", ".join(f"ตัวชี้วัดที่ {n} {indicator_name(framework, n)}" for n in weak)
-            if weak
-            else "-"
-        )
-        para(doc, text, indent_cm=1)
-        return
-    # One row per tool, strengths beside weaknesses (the seeds write them as lists under
-    # each tool; a table keeps the three tools on one page).
-    rows = []
-    for tool in draft.summary:
-        label = [_tool_label(framework, tool.tool)]
-        if tool.score is not None:
-            label.append(f"คะแนน {score_text(tool.score)}")
-        rows.append(
-            [label, [f"• {i}" for i in tool.strengths] or ["-"], [f"• {i}" for i in tool.weaknesses] or ["-"]]
-        )
-    grid_table(
-        doc,
-        ["เครื่องมือ", "จุดแข็ง (รักษาระดับ)", "จุดที่ต้องพัฒนา"],
-        rows,
-        column_widths([6, 10, 10]),
-        keep_together=True,
-    )
-
-
-def _measures(doc, draft: Draft, framework: Framework) -> None:
-    _, fiscal = plan_years(draft)
-    title = heading(
-        doc, f"3. มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)}"
-    )
-    # The table is the page-filling part: starting it on a fresh page avoids splitting
-    # its first row after a few lines at the bottom of the analysis page.
-    title.paragraph_format.page_break_before = True
-    para(
-        doc,
-        f"{agency_label(draft)} นำผลการวิเคราะห์ข้างต้นไปกำหนดมาตรการ ขั้นตอนการดำเนินการ "
-        "ผู้รับผิดชอบ ระยะเวลา และการกำกับติดตาม รายตัวชี้วัด ดังนี้",
-        indent_cm=1,
-    )
+    tpara(doc, intro, indent_cm=1, size=TABLE_PT).paragraph_format.keep_with_next = True
     if not draft.rows:
-        para(doc, "- ยังไม่มีมาตรการ -", center=True)
+        tpara(doc, "- ยังไม่มีมาตรการ -", center=True)
         return
+    agency = draft.agency.name.strip()
+    shared = ""
     references = reference_numbers(draft)
-    cells = [plan_cells(r, references, framework) for r in draft.rows]
-    widths = fitted_widths(cells, [int(c.min_cm * CM) for c in PLAN_COLUMNS], USABLE_W)
-    grid_table(doc, [c.lines for c in PLAN_COLUMNS], cells, widths)
-    para(doc, "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้", size=NOTE_PT)
+    if review:
+        columns = PLAN_COLUMNS
+        cells = [_hinted_row(plan_cells(r, references, framework)) for r in draft.rows]
+    else:
+        columns = PUBLISHED_COLUMNS
+        shared = common_reporting(draft.rows)
+        cells = [_hinted_row(published_cells(r, framework, agency, shared)) for r in draft.rows]
+    headers, cells, kept = without_empty_columns([c.lines for c in columns], cells, list(range(len(columns))))
+    columns = tuple(columns[int(i)] for i in kept)
+    widths = _fitted(cells, columns, USABLE_W, MEASURE_PT)
+    header_cells = [[Line(breakable(h), bold=True) for h in lines] for lines in headers]
+    header_h = row_lines(header_cells, widths, MEASURE_PT) * line_height(MEASURE_PT) + ROW_PAD
+    used = (
+        line_height(HEADING_PT)
+        + HEADING_SPACE
+        + _text_height(intro, TABLE_PT, USABLE_W - CM)
+        + 2 * line_height(TABLE_PT)  # what the opening pages may spill over
+    )
+    continued = [
+        Line(breakable(short_topic(r, framework).split(" – ")[0] + CONTINUED), bold=True) for r in draft.rows
+    ]
+    rows = paginate(
+        cells,
+        widths,
+        MEASURE_PT,
+        page_height=USABLE_H,
+        first_free=USABLE_H - used,
+        header_height=header_h,
+        continued=continued,
+    )
+    grid_table(
+        doc,
+        [[breakable(h) for h in lines] for lines in headers],
+        rows,
+        widths,
+        size=MEASURE_PT,
+        whole_rows=True,
+    )
+    if review:
+        tpara(doc, "หมายเหตุ: [n] คือลำดับของแหล่งอ้างอิงในภาคผนวกท้ายเอกสาร ซึ่งยกข้อความที่ใช้อ้างอิงไว้", size=NOTE_PT)
+    elif shared:
+        tpara(doc, f"ทุกมาตรการรายงานผล{own_voice(shared, agency)}", size=NOTE_PT)
 
 
-def _numbered(doc, items: list[str]) -> None:
-    for i, item in enumerate(items or ["-"], start=1):
-        para(doc, f"{i}. {item}" if items else item, indent_cm=1)
+def _hinted_row(cells: list[list[Line]]) -> list[list[Line]]:
+    return [hinted(cell) for cell in cells]
+
+
+def distinct(items: list[str]) -> list[str]:
+    """Return the items without repeats or near-repeats (the first of two that say the same thing)."""
+    kept: list[str] = []
+    for item in items:
+        if item.strip() and not any(fuzz.ratio(item, k) >= NEAR_DUPLICATE for k in kept):
+            kept.append(item)
+    return kept
+
+
+_PER_INDICATOR = re.compile(r"^ตัวชี้วัดที่ (\d+) (?:\S+ )*?(ได้คะแนน.+)$")
+
+
+def merged_kpis(items: list[str]) -> list[str]:
+    """Return KPIs with "ตัวชี้วัดที่ N … ได้คะแนน …" items of the same target said once for all N."""
+    out: list[str] = []
+    groups: dict[str, list[int]] = {}
+    for item in items:
+        found = _PER_INDICATOR.match(item)
+        if not found:
+            out.append(item)
+            continue
+        if found.group(2) not in groups:
+            out.append(found.group(2))  # a placeholder, filled below
+        groups.setdefault(found.group(2), []).append(int(found.group(1)))
+    return [f"{compact(groups[i])} {i}" if i in groups else i for i in out]
+
+
+def _numbered(items: list[str]) -> list[Line]:
+    return [Line(breakable(f"{i}. {item}")) for i, item in enumerate(items, start=1)] or [Line("-")]
 
 
 def _kpis_and_monitoring(doc, draft: Draft) -> None:
-    heading(doc, "4. ตัวชี้วัดความสำเร็จ")
-    _numbered(doc, draft.kpis)
-    heading(doc, "5. การกำกับติดตามและรายงานผล")
-    _numbered(doc, draft.monitoring_plan)
+    """Sections 4 and 5 side by side: two short numbered lists share the page with the table's end."""
+    heading(doc, "4. ตัวชี้วัดความสำเร็จ และ 5. การกำกับติดตามและรายงานผล")
+    agency = draft.agency.name.strip()
+    monitoring = distinct([own_voice(m, agency) for m in draft.monitoring_plan])
     executive = draft.agency.executive.strip()
-    if executive:
-        para(doc, f"ผู้บริหารผู้กำกับติดตามการดำเนินการตามมาตรการ: {executive}", indent_cm=1)
+    if executive and not any(executive in m for m in monitoring):
+        monitoring.append(f"ผู้บริหารผู้กำกับติดตามการดำเนินการตามมาตรการ: {executive}")
+    cells = [
+        _numbered(merged_kpis(distinct([own_voice(k, agency) for k in draft.kpis]))),
+        _numbered(monitoring),
+    ]
+    # Widths by the text: the two lists end at about the same line.
+    widths = fitted_widths([cells], [6 * CM, 6 * CM], USABLE_W, size=MEASURE_PT)
+    grid_table(doc, ["4. ตัวชี้วัดความสำเร็จ", "5. การกำกับติดตามและรายงานผล"], [cells], widths, size=MEASURE_PT)
 
 
 def _notes(doc, draft: Draft) -> None:
     if draft.notes:
-        para(doc)
-        para(doc, "หมายเหตุ", bold=True)
+        tpara(doc)
+        tpara(doc, "หมายเหตุ", bold=True)
         for note in draft.notes:
-            para(doc, f"• {note}", indent_cm=1)
+            tpara(doc, f"• {note}", indent_cm=1)
 
 
-def _sources(doc, draft: Draft) -> None:
+def _sources(doc, draft: Draft, framework: Framework) -> None:
     references = reference_numbers(draft)
     if references:
         heading(doc, "ภาคผนวก แหล่งอ้างอิงของมาตรการ")
         for (source, text), i in references.items():
-            para(doc, f"[{i}] {source}", bold=True, size=NOTE_PT).paragraph_format.keep_with_next = True
-            para(doc, f"“{text}”", size=NOTE_PT, indent_cm=1)
+            confirmed = recommendation_confirmed(
+                next(s for r in draft.rows for s in r.sources if s.text == text), framework
+            )
+            label = f"[{i}] {source}" + (" (ยืนยันแล้ว)" if confirmed else "")
+            tpara(doc, label, bold=True, size=NOTE_PT).paragraph_format.keep_with_next = True
+            tpara(doc, f"“{text}”", size=NOTE_PT, indent_cm=1)
 
 
 def _signatures(doc, draft: Draft) -> None:
     executive = draft.agency.executive.strip() or "...................................."
-    para(doc)
     proposer = (
         "ลงชื่อ .................................... ผู้เสนอ\n"
         "(....................................)\n"
@@ -237,23 +240,36 @@ def _signatures(doc, draft: Draft) -> None:
         "ผู้บริหารผู้กำกับติดตาม\n"
         "วันที่ ........ เดือน .................... พ.ศ. ........"
     )
-    plain_table(doc, [[proposer, approver]], column_widths([1, 1]))
+    table = plain_table(doc, [[proposer, approver]], column_widths([1, 1]), size=TABLE_PT)
+    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(12)
+    table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(12)
 
 
 def render_docx(
-    draft: Draft, framework: Framework, chart_png: bytes | None = None, *, today: date | None = None
+    draft: Draft,
+    framework: Framework,
+    chart_png: bytes | None = None,
+    *,
+    today: date | None = None,
+    review: bool = False,
 ) -> bytes:
-    """Render the draft as an A4-landscape .docx in TH SarabunPSK, ready to publish.
+    """Render the draft as an A4-landscape .docx in TH SarabunPSK.
 
-    `framework` gives the indicator names, tool names and tool weights printed in it.
+    The published plan by default; `review=True` gives the officer's review copy (the review
+    notes first, every row's sources numbered and quoted in an appendix). `framework` gives the
+    indicator names, tool names and tool weights printed in it.
     """
     doc = new_document()
-    _title_block(doc, draft, today or date.today())
-    _results(doc, draft, framework, chart_png)
-    _analysis(doc, draft, framework)
-    _measures(doc, draft, framework)
+    title_block(doc, draft, today or date.today(), review)
+    if review:
+        review_block(doc, draft, framework)
+    results(doc, draft, framework, review, today or date.today())
+    analysis(doc, draft, framework, chart_png)
+    _measures(doc, draft, framework, review)
     _kpis_and_monitoring(doc, draft)
-    _notes(doc, draft)
+    if review:
+        _notes(doc, draft)
     _signatures(doc, draft)
-    _sources(doc, draft)
+    if review:
+        _sources(doc, draft, framework)
     return to_bytes(doc)

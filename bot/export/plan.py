@@ -7,6 +7,7 @@ reads settings or files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.export.word import Line
@@ -116,8 +117,8 @@ def topic_lines(row: MeasureRow, framework: Framework) -> list[str]:
 
 
 def _numbered_steps(row: MeasureRow) -> list[str]:
-    # The drafter numbers its steps already; number only steps that are not.
-    return [step if step[:1].isdigit() else f"{i}. {step}" for i, step in enumerate(row.steps, start=1)]
+    # The drafter numbers its steps already and edits may add "1)": number them once, afresh.
+    return renumbered(row.steps)
 
 
 def measure_cells(row: MeasureRow, framework: Framework) -> list[list[str]]:
@@ -170,3 +171,97 @@ def unique_sources(draft: Draft) -> list[tuple[str, str]]:
 def reference_numbers(draft: Draft) -> dict[tuple[str, str], int]:
     """Number every cited (source, passage) from 1, in order of first citation."""
     return {pair: n for n, pair in enumerate(unique_sources(draft), start=1)}
+
+
+# -- the published plan (docx, default layout) --------------------------------------------------
+# Five columns: the indicator heads its analysis (as seed 002 heads each analysis with its
+# indicator), owners share a cell with the period, monitoring with reporting. Two fewer
+# narrow columns leave the width to the long texts, so a ten-row plan prints in about ten
+# landscape pages. Sources are not printed: the published plan cites only the agency's own
+# results, the NACC recommendations and the OIT criteria (the review copy keeps them).
+# One header line each (a second line on every page is half a page over ten rows): the
+# period and the reporting are labelled in their cells ("ระยะเวลา …", "รายงานผล: …").
+PUBLISHED_COLUMNS: tuple[Column, ...] = (
+    Column(("ตัวชี้วัด/ผลการวิเคราะห์",), 12.5, 2.6),
+    Column(("มาตรการ/โครงการ/กิจกรรม และขั้นตอนดำเนินการ",), 27, 4.4),
+    Column(("ผู้รับผิดชอบ",), 8, 2.4),
+    Column(("การกำกับติดตาม",), 12, 2.9),
+    Column(("ตัวชี้วัดความสำเร็จ",), 9, 1.9),
+)
+PUBLISHED_HEADERS: tuple[str, ...] = tuple(c.header for c in PUBLISHED_COLUMNS)
+TIMELINE_LABEL = "ระยะเวลา "
+CONTINUED = " (ต่อ)"
+_NUMBERING = re.compile(r"^\s*(?:[(\[]?\d{1,2}\s*[.)\]]\s*)+")
+_FISCAL_SUFFIX = re.compile(r"\s*ประจำปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*\d{4}\s*$")
+
+
+def renumbered(steps: list[str]) -> list[str]:
+    """Return steps numbered 1., 2., ... whatever numbering they carried ("1) 1." is never printed)."""
+    return [f"{i}. {_NUMBERING.sub('', step).strip()}" for i, step in enumerate(steps, start=1)]
+
+
+def without_fiscal_year(text: str) -> str:
+    """Drop a trailing "ประจำปีงบประมาณ พ.ศ. NNNN": the heading states the fiscal year once."""
+    return _FISCAL_SUFFIX.sub("", text)
+
+
+def own_voice(text: str, agency: str) -> str:
+    """Return text with the agency's own name read as "หน่วยงาน" (the cover names it once)."""
+    return text.replace(agency, "หน่วยงาน") if agency else text
+
+
+def short_topic(row: MeasureRow, framework: Framework) -> str:
+    """Return the row's indicator and items in one short line, e.g. "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"."""
+    return row.topic or f"ตัวชี้วัดที่ {row.indicator} {indicator_name(framework, row.indicator)}"
+
+
+def common_reporting(rows: list[MeasureRow]) -> str:
+    """Return the closing words every row's reporting shares (whom to and when), or "".
+
+    Rows drafted for one agency report to the same executive at the same rounds; the plan
+    says it once under the table instead of in every row.
+    """
+    if len(rows) < 2:
+        return ""
+    split = [r.reporting.split(" ") for r in rows]
+    shared: list[str] = []
+    for words in zip(*(reversed(s) for s in split), strict=False):
+        if len(set(words)) != 1:
+            break
+        shared.insert(0, words[0])
+    if len(shared) < 3 or any(len(s) <= len(shared) for s in split):
+        return ""  # a few words, or a whole reporting text: nothing worth saying once
+    return " ".join(shared)
+
+
+def published_cells(
+    row: MeasureRow, framework: Framework, agency: str = "", shared_reporting: str = ""
+) -> list[list[Line]]:
+    """Return the five cells of one row of the published plan (no sources, no internal notes).
+
+    `agency` is the officer's agency: printed once on the cover, it reads "หน่วยงาน" in rows.
+    `shared_reporting` (common_reporting) is said once under the table, so left out here.
+    """
+
+    def own(text: str) -> str:
+        return own_voice(text, agency)
+
+    head = [Line(short_topic(row, framework), bold=True)]
+    facts = [f"คะแนน {score_text(row.score)}" if row.score is not None else "", f"({row.tier})"]
+    if row.items:
+        facts.append("ประเด็น: " + ", ".join(row.items))
+    head.append(Line(" ".join(f for f in facts if f)))
+    monitoring = [Line(own(row.monitoring))] if row.monitoring else []
+    reporting = row.reporting.removesuffix(shared_reporting).strip() if shared_reporting else row.reporting
+    if reporting:
+        monitoring.append(Line(REPORTING_LABEL + own(reporting)))
+    return [
+        [*head, Line(own(row.analysis))],
+        [
+            Line(own(without_fiscal_year(row.measure)), bold=True),
+            *(Line(own(s)) for s in renumbered(row.steps)),
+        ],
+        [*(Line(o) for o in row.owners), Line(TIMELINE_LABEL + row.timeline, italic=True)],
+        monitoring,
+        [Line(k.strip()) for k in row.kpi.split(";") if k.strip()],
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,6 +16,7 @@ from docx.table import Table, _Cell
 from bot.export.word import BODY_PT, CELL_PAD, TABLE_PT, USABLE_H, USABLE_W, Line, run_xml
 
 HEADER_FILL = "D9E2F3"
+_NUMBER_RUN = re.compile(r"(\d+(?:[.,:/]\d+)*)")
 # Rows up to this share of the usable page height are kept whole (see _short_row).
 KEEP_WHOLE_MAX = 0.3
 
@@ -131,7 +133,13 @@ def _fill(
             (line.text, line.bold, line.italic) if isinstance(line, Line) else (line, False, False)
         )
         text = text.replace("\t", " ").replace("\n", " ")
-        run = run_xml(text, size, bold or line_bold, italic, namespaced=False) if text else ""
+        # A number is a run of its own: LibreOffice then breaks before it at the space, as it
+        # should, instead of inside it when a number and a Thai word share a run.
+        run = "".join(
+            run_xml(piece, size, bold or line_bold, italic, namespaced=False)
+            for piece in _NUMBER_RUN.split(text)
+            if piece
+        )
         parts.append(f"<w:p>{ppr}{run}</w:p>")
     body = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
     tc = cell._tc
@@ -207,12 +215,14 @@ def grid_table(
     *,
     size: float = TABLE_PT,
     keep_together: bool = False,
+    whole_rows: bool = False,
 ) -> Table:
     """Add a bordered table whose header row repeats on every page and whose rows keep together.
 
     `rows` holds, per row, one list of paragraphs per cell. A row is kept on one page
     (w:cantSplit) only when it is short enough; a row taller than a page must split.
-    `keep_together` keeps a short table on one page (every row bound to the next).
+    `keep_together` keeps a short table on one page (every row bound to the next);
+    `whole_rows` keeps every row on one page (the caller has cut them to fit: bot.export.rowsplit).
     """
     table = doc.add_table(1 + len(rows), len(headers))  # a Document, or a cell of a layout table
     table._tbl.tblPr.style = "TableGrid"  # the style id: a lookup by name scans every style
@@ -232,7 +242,7 @@ def grid_table(
         )
         _shade(cell, HEADER_FILL)
     for index, (row, cells) in enumerate(zip(table.rows[1:], rows, strict=True), start=1):
-        if keep_together or _short_row(cells, widths, size):
+        if keep_together or whole_rows or _short_row(cells, widths, size):
             _row_property(row, "w:cantSplit")
         bind = keep_together and index < len(rows)
         for cell, lines in zip(_cells(table, index), cells, strict=True):
@@ -256,3 +266,21 @@ def plain_table(
         for cell, text in zip(row.cells, cells, strict=True):
             _fill(cell, text.split("\n"), size, center=center)
     return table
+
+
+def without_empty_columns(
+    headers: Sequence[str | Sequence[str]],
+    rows: Sequence[Sequence[Sequence[str | Line]]],
+    weights: Sequence[float],
+) -> tuple[list, list[list], list[float]]:
+    """Drop every column that is empty (or "-") in every row: no all-blank column is printed."""
+
+    def blank(cell: Sequence[str | Line]) -> bool:
+        return all(_text(p).strip() in ("", "-") for p in cell)
+
+    keep = [i for i in range(len(headers)) if not rows or not all(blank(r[i]) for r in rows)]
+    return (
+        [headers[i] for i in keep],
+        [[r[i] for i in keep] for r in rows],
+        [weights[i] for i in keep],
+    )
