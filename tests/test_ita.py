@@ -120,10 +120,12 @@ def test_summary_lists_indicators_tools_level_and_asks_to_confirm():
     assert text.rstrip().endswith("'แก้ตัวชี้วัด 7 เป็น 61.5'") and "ยืนยัน" in text
 
 
-def test_summary_warns_when_typed_overall_differs():
+def test_summary_shows_the_typed_overall_and_warns_when_a_typed_tool_score_differs():
+    # The typed overall is what the plan uses; the dialogue asks once when it differs from the
+    # weighted mean (tests/test_dialogue_flow.py), so the summary does not repeat a warning.
     s = ScoreSet(year=2568, overall=94.00, indicators=S002, tools={"OIT": 90.0})
     text = confirmation_summary(s, FW, ita.Thresholds())
-    assert "คะแนนภาพรวมที่แจ้งมา (94.00) ต่างจากที่คำนวณได้ (95.10)" in text
+    assert "คะแนนภาพรวมที่แจ้งมา: 94.00" in text and "95.10" not in text
     assert "คะแนน OIT ที่แจ้งมา (90.00)" in text
 
 
