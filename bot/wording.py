@@ -586,6 +586,8 @@ LAYOUT_LABELS: dict[str, tuple[str, str]] = {
 LAYOUT_QUESTION = 'ต้องการเอกสารมาตรการแบบใด เลือกจากปุ่มด้านล่าง หรือพิมพ์ เช่น "ขอแบบแยกตามเครื่องมือ"\n{choices}'
 LAYOUT_CHOICE_LINE = "• {title}: {description}"
 LAYOUT_BUTTON_LABEL = "เลือกแบบเอกสาร"
+# The download button for the officer's review copy (sources and notes; not for publishing).
+REVIEW_BUTTON_LABEL = "ฉบับตรวจทาน"
 LAYOUT_CHOSEN = "ใช้{title}แล้ว ไฟล์ Word, Excel และแบบรายงานผลรอบ 6/12 เดือนจะจัดตามแบบนี้"
 LAYOUT_UNKNOWN = 'ยังไม่ทราบว่าต้องการแบบใด — มีให้เลือก: {titles} โปรดเลือกจากปุ่ม หรือพิมพ์ เช่น "ขอแบบจุดแข็งจุดอ่อน"'
 

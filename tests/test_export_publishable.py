@@ -171,3 +171,19 @@ def test_rendered_four_row_plan_fits_six_pages_and_breaks_thai_only_between_word
     assert checked > 50
     # LibreOffice still mis-breaks a number glued to a Thai unit now and then (BENCHMARKS.md)
     assert len(failures) <= checked // 50, failures
+
+
+def test_the_drafts_own_checks_reach_the_officer_and_never_the_published_plan(kb, drafts):
+    check = "ข้อ O25 ชื่อหัวข้อปี 2568 ยังไม่ได้รับการยืนยัน โปรดเทียบกับคู่มือของปีนั้น"
+    draft = drafts[0].model_copy(update={"checks": [check]})
+    assert check in Exporters(kb.framework).review_notes(draft)
+    assert "ยังไม่ได้รับการยืนยัน โปรดเทียบ" not in _text(render_docx(draft, kb.framework))
+
+
+def test_the_review_copy_button_sends_the_review_copy(kb, drafts):
+    from bot.dialogue.render import export_choices
+
+    payload = next(c.payload for c in export_choices() if c.label == w.REVIEW_BUTTON_LABEL)
+    turn = Turn(Session(key="t"), payload)
+    export_documents(Exporters(kb.framework), turn, drafts[3], payload.split(" ", 1)[1])
+    assert [d.filename for d in turn.reply.documents] == ["ita-measures-2569-review.docx"]

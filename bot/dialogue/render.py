@@ -44,6 +44,7 @@ def export_choices() -> list[Choice]:
         Choice(w.EXPORT_EXCEL_LABEL, "/export xlsx"),
         Choice(w.EXPORT_ALL_LABEL, "/export"),
         Choice(w.REPORT_LABEL, "/report"),
+        Choice(w.REVIEW_BUTTON_LABEL, "/export ตรวจทาน"),
         Choice(w.LAYOUT_BUTTON_LABEL, "/layout"),
     ]
 

@@ -69,6 +69,7 @@ def review_notes(draft: Draft, framework: Framework) -> list[str]:
     if draft.level and draft.level_note:
         notes.append(w.REVIEW_LEVEL.format(level=draft.level))
     notes.extend(draft.notes)
+    notes.extend(c for c in draft.checks if c not in notes)  # doubtful item titles the rows left out
     weak = _unconfirmed_recommendations(draft, framework)
     if weak:
         notes.append(w.REVIEW_RECOMMENDATIONS.format(indicators=", ".join(map(str, weak))))
