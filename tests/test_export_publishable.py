@@ -187,3 +187,10 @@ def test_the_review_copy_button_sends_the_review_copy(kb, drafts):
     turn = Turn(Session(key="t"), payload)
     export_documents(Exporters(kb.framework), turn, drafts[3], payload.split(" ", 1)[1])
     assert [d.filename for d in turn.reply.documents] == ["ita-measures-2569-review.docx"]
+
+
+def test_checks_that_differ_only_by_indicator_are_said_once(kb, drafts):
+    checks = [f"รายการข้อคำถามปี 2568 ยังไม่ได้ยืนยัน แผนจึงไม่ระบุเลขข้อของตัวชี้วัดที่ {n} โปรดตรวจสอบ" for n in (5, 1, 3)]
+    notes = Exporters(kb.framework).review_notes(drafts[0].model_copy(update={"checks": [*checks, "อื่น ๆ"]}))
+    assert "รายการข้อคำถามปี 2568 ยังไม่ได้ยืนยัน แผนจึงไม่ระบุเลขข้อของตัวชี้วัดที่ 1, 3, 5 โปรดตรวจสอบ" in notes
+    assert "อื่น ๆ" in notes and not any("ตัวชี้วัดที่ 5 โปรด" in n for n in notes)

@@ -105,7 +105,9 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
 
 _OPENERS = re.compile(r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|อยาก|ต้องการ|please|pls|can i have|i want)\s*", re.I)
-_THEN = re.compile(r"\s*(?:ได้เลย|เลย|ให้|ได้|ทีนะ|ที|now|please)\s*$", re.I)
+_THEN = re.compile(
+    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|now|please)\s*$", re.I
+)
 _NEGATION = re.compile(r"ไม่ต้อง|อย่า(?!ง)|ยังไม่|ไม่เอา|ไม่ใช่|\b(?:don't|do not|not)\b", re.I)
 # Export: a verb of sending or downloading, then only file kinds and small words.
 _EXPORT_HEAD = re.compile(

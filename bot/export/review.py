@@ -63,13 +63,30 @@ def without_labels(text: str) -> str:
     return _LABEL.sub("", text)
 
 
+_INDICATOR = re.compile(r"ตัวชี้วัดที่ (\d{1,2})")
+
+
+def _grouped(checks: list[str]) -> list[str]:
+    """Say once what the checks say per indicator: "… ตัวชี้วัดที่ 1, 3, 4 …" instead of one line each."""
+    groups: dict[str, list[str]] = {}
+    for check in checks:
+        numbers = _INDICATOR.findall(check)
+        key = _INDICATOR.sub("ตัวชี้วัดที่ {n}", check, count=1) if len(numbers) == 1 else check
+        groups.setdefault(key, []).extend(numbers[:1] if len(numbers) == 1 else [])
+    out = []
+    for key, numbers in groups.items():
+        unique = sorted(set(numbers), key=int)
+        out.append(key.replace("{n}", ", ".join(unique)) if unique else key)
+    return out
+
+
 def review_notes(draft: Draft, framework: Framework) -> list[str]:
     """Return the numbered-list items the officer should check before publishing (may be empty)."""
     notes: list[str] = []
     if draft.level and draft.level_note:
         notes.append(w.REVIEW_LEVEL.format(level=draft.level))
     notes.extend(draft.notes)
-    notes.extend(c for c in draft.checks if c not in notes)  # doubtful item titles the rows left out
+    notes.extend(_grouped(draft.checks))  # doubtful item titles the rows left out, one line per kind
     weak = _unconfirmed_recommendations(draft, framework)
     if weak:
         notes.append(w.REVIEW_RECOMMENDATIONS.format(indicators=", ".join(map(str, weak))))
