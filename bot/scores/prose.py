@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.ita.framework import Framework
 
 THAI = "\u0e00-\u0e7f"
-_IND_PREFIX = r"(?:ตัวชี้วัด(?:ที่)?|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|indicators?|ind\.?)"
+_IND_PREFIX = r"(?:ตัวชี้วัด(?:ที่)?|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|ตชว\.?|indicators?|ind\.?)"
 _RANGE = r"\s*+(?:-|–|—|ถึง|to)\s*+"
 _KEY_SEP = r"\s*+(?:,|/|และ|กับ|&)\s*+"
 _CODE = r"[IEO]\s?\d{1,2}(?![\d.])"

@@ -28,7 +28,9 @@ __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pic
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
 
 EXPLICIT = re.compile(
-    r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*(\d{1,3}(?:\.\d+)?)(?!\d)", re.IGNORECASE
+    r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|ตชว\.?|ตัว(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*"
+    r"(\d{1,3}(?:\.\d+)?)(?!\d)",
+    re.IGNORECASE,
 )
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
 IE_ITEM = re.compile(r"(?<![A-Za-z])[IEi]\s?\d{1,2}(?![\d]|\.\d)")  # an IIT/EIT item: item context
@@ -37,7 +39,7 @@ OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++[^\d\s])"
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
-    r"overall|total|^\s*รวม(?=\s*(?:\t|$|\d))",
+    r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))",
     re.IGNORECASE,
 )
 ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
@@ -173,7 +175,9 @@ def _add_names(
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
-        if re.match(r"\s*+[:=\-–]?\s*+[(]?\s*+-?\d++(?:\.\d++)?\s*+[)]?\s*+(?:คะแนน)?\s*+(?:\t.*)?$", rest):
+        if re.match(
+            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?\s*+[)]?\s*+(?:คะแนน)?\s*+(?:\t.*)?$", rest
+        ):
             refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))
 
 
@@ -189,7 +193,7 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
             r"[\s:=\-–—(|\t,]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:เท่ากับ)?\s*+(?:ร้อยละ)?[\s:=(|\t]*+", gap
         )
     )
-    if first.is_int and not (first.context or first.cell or adjacent):
+    if first.is_int and not (first.context or first.cell or adjacent or _row_end(ref, first, line, gap)):
         return None
     if ref.strict and not tight_gap(gap):
         return None
@@ -220,6 +224,16 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
             )
         )
     return chosen
+
+
+def _row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
+    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the line."""
+    return (
+        ref.kind == "item"
+        and not line[: ref.start].strip(" -•*\t")
+        and not line[num.end :].strip(" )")
+        and bool(re.fullmatch(r"[\s\u0e00-\u0e7fA-Za-z()/,.\-]*+", gap))
+    )
 
 
 def _label(ref: Ref) -> str:
