@@ -22,9 +22,9 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]
 _MONTH = "(?:" + "|".join(map(re.escape, (*MONTHS_ABBR, *MONTHS))) + ")"
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
-    re.compile(r"(?<!\d)\d{1,2}\s*+[/\-.]\s*+\d{1,2}\s*+[/\-.]\s*+\d{2,4}"),
+    re.compile(r"(?<!\d)\d{1,2}\s*+([/\-.])\s*+\d{1,2}\s*+\1\s*+\d{2,4}"),  # one separator: not "99.2 / 98"
     re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*น\.)?"),
-    re.compile(r"(?<!\d)\d++\s*+/\s*+\d+"),
+    re.compile(r"(?<![\d.])\d++\s*+/\s*+\d++(?!\.\d)"),  # "33/33", "ว 4567/2568"; not "99.2 / 98.1"
     re.compile(r"0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}"),
     re.compile(r"(?<!\d)\d{1,2}\s*+" + _MONTH + r"\s*+\d{0,4}"),
     re.compile(_MONTH + r"\s*+\d{2,4}"),
