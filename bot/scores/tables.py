@@ -35,7 +35,7 @@ EXPLICIT = re.compile(
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
 IE_ITEM = re.compile(r"(?<![A-Za-z])[IEi]\s?\d{1,2}(?![\d]|\.\d)")  # an IIT/EIT item: item context
 ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i)\s?(\d{1,2})(?![\d]|\.\d)")
-OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++[^\d\s])")
+OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++\S)")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pythainlp.util import thaiword_to_num
 from rapidfuzz import fuzz
@@ -79,10 +80,17 @@ _DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1"
 _DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
 
 
-def _spoken(m: re.Match[str]) -> str:
+@lru_cache(maxsize=512)
+def _word_number(words: str) -> int | None:
     try:
-        whole = thaiword_to_num(m.group("int"))
+        return int(thaiword_to_num(words))
     except ValueError:
+        return None
+
+
+def _spoken(m: re.Match[str]) -> str:
+    whole = _word_number(m.group("int"))
+    if whole is None:
         return m.group(0)
     dec = "".join(_DIGIT_OF[w] for w in re.findall(_DIGIT_WORDS, m.group("dec") or ""))
     return f" {whole}.{dec} " if dec else f" {whole} "
