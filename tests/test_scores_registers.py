@@ -94,3 +94,18 @@ def test_slash_separated_decimals_are_a_list_and_a_date_keeps_one_separator():
 def test_a_bulleted_total_line_is_the_overall():
     res = read("- IIT 94.20\n- EIT 87.80\n- OIT 81.40\n- รวม 88.10")
     assert res.scores.overall == 88.1 and res.scores.tools == {"IIT": 94.2, "EIT": 87.8, "OIT": 81.4}
+
+
+@pytest.mark.parametrize(
+    "text", ["ตัวชี้วัดที่ 6 84.75 / 7 83.10 / 8 81.90", "ตัวชี้วัดที่ 6 ได้ 84.75 ค่ะ ส่วนที่ 7 ได้ 83.10 และที่ 8 ได้ 81.90"]
+)
+def test_a_series_goes_on_after_the_first_indicator(text):
+    assert read(text).scores.indicators == {6: 84.75, 7: 83.1, 8: 81.9}
+
+
+def test_year_labels_before_values():
+    res = read("ตัวชี้วัดที่ 3 ปี 66 ได้ 85 ปี 67 ได้ 88 ปี 68 ได้ 91")
+    assert res.scores.indicators == {3: 91.0} and res.scores.year == 2568
+    assert res.previous is not None and res.previous.indicators == {3: 88.0} and res.previous.year == 2567
+    res = read("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10 ดีขึ้นค่ะ")
+    assert res.scores.overall == 90.45 and res.previous is not None and res.previous.overall == 87.1

@@ -114,6 +114,8 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
     return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
 
 
+# What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
+_HEAD = re.compile(r"(?:ได้|คะแนน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน|ปี\s*+(?:25)?\d\d)\s*+$")
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
 
@@ -132,7 +134,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref:
                 continue
             head = line[max(0, n.start - 12) : n.start]
-            if not re.search(r"(?:ได้|คะแนน|=|:)\s*+$", head):
+            if not _HEAD.search(head):
                 continue
             lead = line[: n.start]
             if _NAMED.search(lead):

@@ -38,14 +38,18 @@ ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i)\s?(\d{1,2})(?![\d]|\.\d)")
 OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++\S)")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
-    r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
+    r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
     r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))",
     re.IGNORECASE,
 )
 ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
 RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+\d")  # "ตัวชี้วัด 1-10": a range, not indicator 1
 # "ตัวชี้วัดที่ 1 ได้ 99.10 2 ได้ 98.75": a series goes on with bare numbers after a value.
-SERIES = re.compile(r"(?<=\d)[ ,]++(\d{1,2})(?=\s*+(?:ได้|=|:))")
+SERIES = re.compile(
+    r"(?<=\d)(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}\.\d)"
+    # "ตัวชี้วัดที่ 5 ได้ 96.67 ค่ะ ส่วนที่ 6 ได้ 90.12": "ที่ N" goes on from the indicator before it.
+    r"|(?<=\d)\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:))"
+)
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
@@ -104,8 +108,9 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
             refs.append(Ref("indicator", n, m.start(), m.end()))
     if refs and refs[0].kind == "indicator":
         for m in SERIES.finditer(line, refs[0].end):
-            if int(m.group(1)) <= max(fw.indicator_numbers):
-                refs.append(Ref("indicator", int(m.group(1)), m.start(1), m.end(1)))
+            g = 1 if m.group(1) else 2
+            if int(m.group(g)) <= max(fw.indicator_numbers):
+                refs.append(Ref("indicator", int(m.group(g)), m.start(g), m.end(g)))
     for m in ITEM.finditer(line):
         letter, n = m.group(1).upper(), int(m.group(2))
         if ITEM_RANGE_AFTER.match(line, m.end()):

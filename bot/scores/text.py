@@ -57,6 +57,7 @@ _TARGET_WORD = re.compile(
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
 _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
+_YEAR_LABEL_AFTER = re.compile(r"\s*+ปี(?:งบประมาณ|งบ)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])")
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
@@ -224,6 +225,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     ):
         return "year"  # "ITA 68 ได้ 88.00": a two-digit year after the tool's name, then its value
     unit = _UNIT_AFTER.match(after)
+    if unit and _YEAR_LABEL_AFTER.match(after):
+        unit = None  # "ได้ 85 ปี 67 ได้ 88": the next value's year label, not "85 years"
     if unit and "." not in digits:
         end = m.end() + unit.end()
         k = bisect_right(c_starts, end - 1)
