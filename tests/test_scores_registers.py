@@ -109,3 +109,19 @@ def test_year_labels_before_values():
     assert res.previous is not None and res.previous.indicators == {3: 88.0} and res.previous.year == 2567
     res = read("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10 ดีขึ้นค่ะ")
     assert res.scores.overall == 90.45 and res.previous is not None and res.previous.overall == 87.1
+
+
+def test_a_dash_before_a_score_is_not_a_range():
+    res = read("ตัวชี้วัดที่ 1 - 98.40\nตัวชี้วัดที่ 2 - 97.10")
+    assert res.scores.indicators == {1: 98.4, 2: 97.1}
+    assert read("ผลการประเมินตัวชี้วัดที่ 1 - 5 (IIT) ได้คะแนนเฉลี่ย 95.22 คะแนน").scores.indicators == {}
+
+
+@pytest.mark.parametrize("text", ["ช่วยทำมาตรการให้ได้ 95 คะแนนปีหน้าค่ะ", "อยากได้ 90 คะแนนค่ะ", "ปีหน้าต้องได้ 88.5"])
+def test_a_score_wished_for_is_not_a_result(text):
+    res = read(text)
+    assert res.scores.is_empty() and res.error
+
+
+def test_a_total_said_mid_sentence():
+    assert read("คะแนน IIT เฉลี่ย 95.02 ส่วน EIT 87.66 OIT 80.00 รวมได้ 87.90 ครับ").scores.overall == 87.9

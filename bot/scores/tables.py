@@ -39,11 +39,12 @@ OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++\S)")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
-    r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))",
+    r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))|(?<![\u0e00-\u0e7f])รวม(?=ได้\s*\d)",
     re.IGNORECASE,
 )
 ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
-RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+\d")  # "ตัวชี้วัด 1-10": a range, not indicator 1
+# "ตัวชี้วัด 1-10": a range, not indicator 1; "ตัวชี้วัดที่ 1 - 98.40" is indicator 1 and its score.
+RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+(\d{1,2})(?![\d.])")
 # "ตัวชี้วัดที่ 1 ได้ 99.10 2 ได้ 98.75": a series goes on with bare numbers after a value.
 SERIES = re.compile(
     r"(?<=\d)(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}\.\d)"
@@ -98,7 +99,8 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
 def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, warn: list[str]) -> list[Ref]:
     refs: list[Ref] = []
     for m in EXPLICIT.finditer(line):
-        if "." in m.group(1) or RANGE_AFTER.match(line, m.end()):
+        rng = RANGE_AFTER.match(line, m.end())
+        if "." in m.group(1) or (rng and int(m.group(1)) < int(rng.group(1)) <= max(fw.indicator_numbers)):
             refs.append(Ref("sub", 0, m.start(), m.end()))  # 9.1-style sub-indicator: not a score target
         else:
             refs.append(Ref("indicator", int(m.group(1)), m.start(), m.end()))

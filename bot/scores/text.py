@@ -48,6 +48,8 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:มากกว่า|ต่ำกว่า|น้อยกว่า|ไม่ถึง|เกินกว่า|ระหว่าง|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|>=?|<=?|≥|≤)"
     r"\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
+# "ทำมาตรการให้ได้ 95", "อยากได้ 90", "ต้องได้ 85": a score wished for, not a result.
+_WISH_BEFORE = re.compile(r"(?:ให้|อยาก|ต้อง)ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$")
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป)")
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
 _TARGET_WORD = re.compile(
@@ -235,7 +237,7 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
             unit = None
     if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"
-    if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after):
+    if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after) or _WISH_BEFORE.search(before):
         return "threshold"
     if _SHARE_AFTER.match(after):
         return "share"
