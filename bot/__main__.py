@@ -125,6 +125,9 @@ def cmd_parse_scores(args: argparse.Namespace) -> int:
         out = result.scores.to_json()
         out["missing"] = result.missing
         out["warnings"] = result.warnings
+        out["previous"] = result.previous.to_json() if result.previous is not None else None
+        out["fiscal_year"] = result.fiscal_year
+        out["unsure"] = result.unsure
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     print(confirmation_summary(result.scores, app.framework, app.thresholds))

@@ -141,6 +141,12 @@ CONFIRM_OR_CORRECT = 'กรุณาพิมพ์ "ยืนยัน" เพ
 SCORES_CHANGED = "คะแนนปรับแล้ว พิมพ์ /draft เพื่อร่างมาตรการใหม่ตามคะแนนนี้ (ร่างปัจจุบันยังอยู่)"
 # The parser's doubts about a score message, gathered into one short question ({points}: its notes).
 SCORES_CHECK = "ขอตรวจสอบก่อน: {points}\nหากค่าใดไม่ถูกต้อง พิมพ์ค่าที่ถูกต้องได้เลย"
+# Only the overall score so far: it is kept as typed, and the indicators are asked for.
+SCORES_OVERALL_KEPT = "บันทึกคะแนนภาพรวม {overall:.2f} คะแนนไว้แล้ว (ใช้ตามที่พิมพ์)"
+# Reads the parser was not sure of (ParseResult.unsure), asked again at the confirmation.
+SCORES_UNSURE_CONFIRM = "ขอให้ตรวจสอบการอ่านคะแนนก่อนยืนยัน:\n{questions}"
+# "ปีงบ 69" in a score message: the plan's fiscal year is set from it.
+FISCAL_YEAR_FROM_SCORES = "ตั้งปีงบประมาณของมาตรการเป็น {year} ตามที่ระบุแล้ว"
 # Drafting from some indicators only: the two buttons under the list of missing indicators.
 PARTIAL_WAIT_LABEL = "รอส่งคะแนนเพิ่ม"
 PARTIAL_WAIT = "ส่งคะแนนเพิ่ม"

@@ -66,3 +66,15 @@ def test_text_output_is_the_confirmation_summary(run):
 def test_text_error_exit_2(run):
     code, out = run([], "")
     assert code == 2 and "เช่น" in out
+
+
+def test_json_carries_last_year_the_plans_fiscal_year_and_the_unsure_reads(run):
+    code, out = run(["--json"], "ตัวชี้วัดที่ 9 ปี 67 ได้ 60.00 ปี 68 ได้ 75.00 ขอแผนปีงบ 69 ค่ะ")
+    data = json.loads(out)
+    assert code == 0 and data["indicators"] == {"9": 75.0} and data["year"] == 2568
+    assert data["previous"]["year"] == 2567 and data["previous"]["indicators"] == {"9": 60.0}
+    assert data["fiscal_year"] == 2569 and data["unsure"] == []
+    code, out = run(["--json"], "ขอส่งคะแนนค่ะ\n99.2 98.1 99.6 97.9 98.8 92.3 90.7 91.2 88.5 100")
+    data = json.loads(out)
+    assert code == 0 and data["previous"] is None and data["fiscal_year"] is None
+    assert len(data["unsure"]) == 1 and "1–10" in data["unsure"][0]

@@ -21,7 +21,7 @@ from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.playbook import AgencyType
 from bot.ita.tiers import Thresholds, overall
-from bot.scores import ScoreSet, apply_correction
+from bot.scores import ParseResult, ScoreSet, apply_correction
 from bot.search.answers import answer_question
 
 # session.extra keys: the one question waiting for a yes/no (or one of its buttons), the
@@ -30,6 +30,10 @@ PENDING = "pending"
 OFFERED = "offered"
 OVERALL_ASKED = "overall_asked"
 PARTIAL = "partial"
+# The parser's unsure reads (ParseResult.unsure), asked at the confirmation; last year's scores
+# from a two-year message (ScoreSet JSON), passed to the drafter so analyses say the change.
+SCORES_UNSURE = "scores_unsure"
+PREVIOUS_SCORES = "previous_scores"
 # The document layout the officer chose ("by-tool"), kept for later drafts.
 LAYOUT = "layout"
 # How many offered payloads to remember (an old button may still be pressed).
@@ -172,7 +176,10 @@ class Context:
         if not missing:
             return w.ALL_SCORES_IN.format(count=len(self.fw.indicator_numbers))
         names = ", ".join(f"{n} {self.fw.indicator(n).name}" for n in missing)
-        return w.SCORES_MISSING.format(have=len(self.fw.indicator_numbers) - len(missing), names=names)
+        text = w.SCORES_MISSING.format(have=len(self.fw.indicator_numbers) - len(missing), names=names)
+        if not scores.indicators and scores.overall is not None:
+            return w.SCORES_OVERALL_KEPT.format(overall=scores.overall) + "\n" + text
+        return text
 
     def offer_partial(self, scores: ScoreSet) -> None:
         """Say which indicators are missing, with the two ways on: wait for more, or draft from these."""
@@ -184,6 +191,9 @@ class Context:
         if scores is None:  # every caller has just stored scores; failing loudly keeps the session unsaved
             raise ValueError("no scores to confirm")
         self.say(say.confirmation_summary(scores, self.fw, self.thresholds()), choices=say.confirm_choices())
+        questions = self.session.extra.get(SCORES_UNSURE) or []
+        if questions:  # what the parser read but was not sure of: the officer confirms, nothing is guessed
+            self.say(w.SCORES_UNSURE_CONFIRM.format(questions="\n".join(f"• {q}" for q in questions)))
         if self.session.extra.get(PARTIAL) and self.missing(scores):
             have = sorted(scores.indicators)
             self.say(w.PARTIAL_NOTE.format(count=len(have), numbers=", ".join(map(str, have))))
@@ -217,13 +227,37 @@ class Context:
     def stash_scores(self) -> bool:
         """Keep scores sent before the profile is done, so nothing valid is lost."""
         result = self.parsed.scores
-        if result is None or not (result.scores.indicators or result.scores.items):
+        found = result.scores if result is not None else None
+        if (
+            result is None
+            or found is None
+            or not (found.indicators or found.items or found.overall is not None)
+        ):
             return False
         old = self.session.scores
-        merged = old.merge(result.scores) if old else result.scores
+        merged = old.merge(found) if old else found
         self.session.scores = merged
-        self.say(w.SCORES_STASHED.format(count=len(merged.indicators)))
+        if merged.indicators or merged.items or merged.overall is None:
+            self.say(w.SCORES_STASHED.format(count=len(merged.indicators)))
+        else:
+            self.say(w.SCORES_OVERALL_KEPT.format(overall=merged.overall))
+        self.keep_context(result)
         return True
+
+    def keep_context(self, result: ParseResult) -> None:
+        """Keep what a score message says besides this year's scores: unsure reads, last year, the plan's year."""
+        extra = self.session.extra
+        if result.unsure:
+            extra[SCORES_UNSURE] = list(dict.fromkeys([*extra.get(SCORES_UNSURE, []), *result.unsure]))
+        if result.previous is not None and not result.previous.is_empty():
+            kept = extra.get(PREVIOUS_SCORES)
+            old = ScoreSet.from_json(kept) if isinstance(kept, dict) else None
+            extra[PREVIOUS_SCORES] = (old.merge(result.previous) if old else result.previous).to_json()
+        fiscal = result.fiscal_year
+        start = self.profile.assessment_year or result.scores.year
+        if fiscal is not None and (start is None or fiscal >= start) and fiscal != self.profile.fiscal_year:
+            self.profile.fiscal_year = fiscal  # "ร่างมาตรการปีงบ 69": the plan's year, never the assessment's
+            self.say(w.FISCAL_YEAR_FROM_SCORES.format(year=fiscal))
 
     def take_scores(self) -> bool:
         """Merge the message's scores or corrections into the session; say what happened; False if none.
@@ -251,6 +285,7 @@ class Context:
                 self.say(result.error)
             return False
         self.session.scores = old.merge(result.scores) if old else result.scores
+        self.keep_context(result)
         points = [*result.warnings, *([result.error] if result.error else [])]
         if points:  # the parser's doubts, as one short question; the valid values are already kept
             self.say(w.SCORES_CHECK.format(points="\n".join(f"• {p}" for p in points)))
@@ -266,7 +301,13 @@ class Context:
             profile=self.profile.model_copy(deep=True),
             scores=scores.model_copy(deep=True),
             thresholds=self.thresholds(),
+            previous=self.previous_indicators(),
         )
+
+    def previous_indicators(self) -> dict[int, float]:
+        """Return last year's indicator scores the officer gave (session.extra), for the analyses."""
+        kept = self.session.extra.get(PREVIOUS_SCORES)
+        return dict(ScoreSet.from_json(kept).indicators) if isinstance(kept, dict) else {}
 
     def use_layout(self, name: str) -> None:
         """Lay out the documents in `name` from now on: the draft's files and any later draft's."""
@@ -284,6 +325,7 @@ class Context:
             draft = draft.model_copy(update={"layout": self.session.extra[LAYOUT]})
         self.session.draft = draft
         self.session.extra.pop(PARTIAL, None)
+        self.session.extra.pop(SCORES_UNSURE, None)
         self.drop_pending()
         self.show_draft(draft)
         self.turn.reply.slow = True

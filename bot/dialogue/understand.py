@@ -51,7 +51,7 @@ class Kind(enum.Enum):
 
 
 # Unsure readings, named so that the dialogue asks the one right short question.
-UNSURE_SCORE_WARNINGS = "score_warnings"  # scores read, but the parser has doubts (warnings or an error)
+UNSURE_SCORE_WARNINGS = "score_warnings"  # scores read, but the parser has doubts (warnings, error, unsure)
 UNSURE_QUESTION = "question_form"  # reads as a question only from a weak cue (a request form)
 
 # Thai question words and endings (with the spellings officers type).
@@ -126,17 +126,16 @@ def _has_digit(text: str) -> bool:
 
 
 def _score_message(text: str, result: ParseResult) -> bool:
+    """Indicator, item or overall scores: "ITA ปี 68 ได้ 87.36" is scores too (the indicators are asked for)."""
     if not _has_digit(text):
         return False
-    return bool(result.scores.indicators or result.scores.items)
+    found = result.scores
+    return bool(found.indicators or found.items or found.overall is not None)
 
 
 def _any_scores(text: str, result: ParseResult) -> bool:
-    """Scores of any kind: indicators, items, or only the tool scores or the overall."""
-    found = result.scores
-    return _score_message(text, result) or (
-        _has_digit(text) and (bool(found.tools) or found.overall is not None)
-    )
+    """Scores of any kind: indicators, items, the overall, or only the tool scores."""
+    return _score_message(text, result) or (_has_digit(text) and bool(result.scores.tools))
 
 
 def read_scores(text: str, fw: Framework) -> Parsed:
@@ -148,7 +147,8 @@ def read_scores(text: str, fw: Framework) -> Parsed:
         log.exception("score parsing failed (%s)", type(exc).__name__)
         scores, correction = ParseResult(ScoreSet()), None
     kind = Kind.CORRECTION if correction else Kind.SCORES if _any_scores(text, scores) else Kind.OTHER
-    unsure = UNSURE_SCORE_WARNINGS if kind is Kind.SCORES and (scores.warnings or scores.error) else ""
+    doubts = scores.warnings or scores.error or scores.unsure
+    unsure = UNSURE_SCORE_WARNINGS if kind is Kind.SCORES and doubts else ""
     return Parsed(text, kind, scores=scores, correction=correction, unsure=unsure)
 
 

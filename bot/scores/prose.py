@@ -14,12 +14,13 @@ Every pattern here is possessive or bounded, so each pass is linear in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.ita.framework import Framework
 
 THAI = "\u0e00-\u0e7f"
-_IND_PREFIX = r"(?:ตัวชี้วัด(?:ที่)?|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|indicators?|ind\.?)"
+_IND_PREFIX = r"(?:ตัวชี้วัด(?:ที่)?|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|ตชว\.?|indicators?|ind\.?)"
 _RANGE = r"\s*+(?:-|–|—|ถึง|to)\s*+"
 _KEY_SEP = r"\s*+(?:,|/|และ|กับ|&)\s*+"
 _CODE = r"[IEO]\s?\d{1,2}(?![\d.])"
@@ -30,6 +31,13 @@ IND_KEYS = re.compile(
     rf"|(?P<list>(?:{_KEY_SEP}(?:{_IND_PREFIX}\s*+)?\d{{1,2}}(?![\d.]))++))",
     re.IGNORECASE,
 )
+# Bare indicator numbers before their values, in a message that speaks of indicators:
+# "9 กับ 10 ได้ 72.5 กับ 78.75 ครับ ตัวชี้วัดนะครับ".
+BARE_KEYS = re.compile(
+    rf"(?<![\d.A-Za-z])(?P<a>\d{{1,2}})(?:{_RANGE}(?P<b>\d{{1,2}})|(?P<list>(?:{_KEY_SEP}\d{{1,2}}(?![\d.]))++))"
+    rf"(?![\d.])(?=\s*+(?:ได้|=|:))"
+)
+SPEAKS_OF_INDICATORS = re.compile(r"ตัวชี้วัด|ตัวที่|indicator", re.I)
 # Two or more item codes: "O1-O5", "O20 ถึง O22", "I1, I2, I3", "O10 O11 O12".
 ITEM_KEYS = re.compile(
     rf"(?<![A-Za-z])(?P<a>{_CODE})(?:{_RANGE}(?P<b>{_CODE})|(?P<list>(?:(?:{_KEY_SEP}|\s++)(?:ข้อ\s*+)?{_CODE})++))"
@@ -107,8 +115,17 @@ def _numbers(a: str, b: str | None, rest: str | None) -> list[int] | None:
 def groups(text: str) -> list[Group]:
     """Find key lists and ranges that are followed by their values (as many, or one shared)."""
     out: list[Group] = []
-    for kind, rx in (("item", ITEM_KEYS), ("indicator", IND_KEYS)):
+    passes = [("item", ITEM_KEYS), ("indicator", IND_KEYS)]
+    if SPEAKS_OF_INDICATORS.search(text):
+        passes.append(("indicator", BARE_KEYS))
+    for kind, rx in passes:
+        bare = rx is BARE_KEYS
+        taken = sorted((g.start, g.end) for g in out) if bare else []
+        taken_starts = [a for a, _ in taken]
         for m in rx.finditer(text):
+            k = bisect_right(taken_starts, m.start()) - 1
+            if bare and k >= 0 and m.start() < taken[k][1]:
+                continue  # inside a list that named its indicators
             if any(g.start <= m.start() < g.end for g in out[-3:]):
                 continue
             keys: list | None = (
@@ -116,7 +133,7 @@ def groups(text: str) -> list[Group]:
                 if kind == "item"
                 else _numbers(m.group("a"), m.group("b"), m.group("list"))
             )
-            if not keys or len(set(keys)) != len(keys):
+            if not keys or len(set(keys)) != len(keys) or (bare and not all(1 <= int(k) <= 10 for k in keys)):
                 continue
             fill = _FILL.match(text, m.end())
             at = fill.end() if fill else m.end()

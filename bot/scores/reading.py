@@ -114,7 +114,9 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
     return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
 
 
-_NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
+# What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
+_HEAD = re.compile(r"(?:ได้|คะแนน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน|ปี\s*+(?:25)?\d\d)\s*+$")
+_NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
 
 def lone_overall(ex: Extraction, lines: list[str]) -> None:
@@ -132,7 +134,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref:
                 continue
             head = line[max(0, n.start - 12) : n.start]
-            if not re.search(r"(?:ได้|คะแนน|=|:)\s*+$", head):
+            if not _HEAD.search(head):
                 continue
             lead = line[: n.start]
             if _NAMED.search(lead):
@@ -143,6 +145,10 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             ):
                 continue
             cands.append((i, line, n))
+    if len(cands) > 1 and not others:
+        # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
+        ours = [c for k, c in enumerate(cands) if _OURS.search(_lead_of(cands, k))]
+        cands = ours if len(ours) == 1 else cands
     if len(cands) == 1 and not (others and any(f.kind == "overall" for f in ex.found)):
         i, _, n = cands[0]
         ex.found.append(Found("overall", "overall", n.value, i, False))
@@ -156,6 +162,16 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
         best = max(labelled, key=lambda t: t[2] or 0)[1]
         ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=best.value))
+
+
+_OURS = re.compile(r"(?:ของ|หน่วยงาน|ที่)?เรา(?!ะ)|ของ(?:ผม|หนู|ดิฉัน)|our", re.I)
+
+
+def _lead_of(cands: list[tuple[int, str, Num]], k: int) -> str:
+    """The text of a candidate's line from the previous candidate (or the line start) up to it."""
+    i, line, n = cands[k]
+    floor = cands[k - 1][2].end if k and cands[k - 1][0] == i else 0
+    return line[floor : n.start]
 
 
 def note_years(line: str, refs: list[Ref], ex: Extraction) -> None:

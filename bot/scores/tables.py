@@ -28,22 +28,29 @@ __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pic
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
 
 EXPLICIT = re.compile(
-    r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*(\d{1,3}(?:\.\d+)?)(?!\d)", re.IGNORECASE
+    r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|ตชว\.?|ตัว(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*"
+    r"(\d{1,3}(?:\.\d+)?)(?!\d)",
+    re.IGNORECASE,
 )
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
 IE_ITEM = re.compile(r"(?<![A-Za-z])[IEi]\s?\d{1,2}(?![\d]|\.\d)")  # an IIT/EIT item: item context
 ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i)\s?(\d{1,2})(?![\d]|\.\d)")
-OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++[^\d\s])")
+OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++\S)")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
-    r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
-    r"overall|total|^\s*รวม(?=\s*(?:\t|$|\d))",
+    r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
+    r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))|(?<![\u0e00-\u0e7f])รวม(?=ได้\s*\d)",
     re.IGNORECASE,
 )
 ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
-RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+\d")  # "ตัวชี้วัด 1-10": a range, not indicator 1
+# "ตัวชี้วัด 1-10": a range, not indicator 1; "ตัวชี้วัดที่ 1 - 98.40" is indicator 1 and its score.
+RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+(\d{1,2})(?![\d.])")
 # "ตัวชี้วัดที่ 1 ได้ 99.10 2 ได้ 98.75": a series goes on with bare numbers after a value.
-SERIES = re.compile(r"(?<=\d)[ ,]++(\d{1,2})(?=\s*+(?:ได้|=|:))")
+SERIES = re.compile(
+    r"(?<=\d)(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}\.\d)"
+    # "ตัวชี้วัดที่ 5 ได้ 96.67 ค่ะ ส่วนที่ 6 ได้ 90.12": "ที่ N" goes on from the indicator before it.
+    r"|(?<=\d)\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:))"
+)
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
@@ -92,7 +99,8 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
 def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, warn: list[str]) -> list[Ref]:
     refs: list[Ref] = []
     for m in EXPLICIT.finditer(line):
-        if "." in m.group(1) or RANGE_AFTER.match(line, m.end()):
+        rng = RANGE_AFTER.match(line, m.end())
+        if "." in m.group(1) or (rng and int(m.group(1)) < int(rng.group(1)) <= max(fw.indicator_numbers)):
             refs.append(Ref("sub", 0, m.start(), m.end()))  # 9.1-style sub-indicator: not a score target
         else:
             refs.append(Ref("indicator", int(m.group(1)), m.start(), m.end()))
@@ -102,8 +110,9 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
             refs.append(Ref("indicator", n, m.start(), m.end()))
     if refs and refs[0].kind == "indicator":
         for m in SERIES.finditer(line, refs[0].end):
-            if int(m.group(1)) <= max(fw.indicator_numbers):
-                refs.append(Ref("indicator", int(m.group(1)), m.start(1), m.end(1)))
+            g = 1 if m.group(1) else 2
+            if int(m.group(g)) <= max(fw.indicator_numbers):
+                refs.append(Ref("indicator", int(m.group(g)), m.start(g), m.end(g)))
     for m in ITEM.finditer(line):
         letter, n = m.group(1).upper(), int(m.group(2))
         if ITEM_RANGE_AFTER.match(line, m.end()):
@@ -173,7 +182,9 @@ def _add_names(
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
-        if re.match(r"\s*+[:=\-–]?\s*+[(]?\s*+-?\d++(?:\.\d++)?\s*+[)]?\s*+(?:คะแนน)?\s*+(?:\t.*)?$", rest):
+        if re.match(
+            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?\s*+[)]?\s*+(?:คะแนน)?\s*+(?:\t.*)?$", rest
+        ):
             refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))
 
 
@@ -189,7 +200,7 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
             r"[\s:=\-–—(|\t,]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:เท่ากับ)?\s*+(?:ร้อยละ)?[\s:=(|\t]*+", gap
         )
     )
-    if first.is_int and not (first.context or first.cell or adjacent):
+    if first.is_int and not (first.context or first.cell or adjacent or _row_end(ref, first, line, gap)):
         return None
     if ref.strict and not tight_gap(gap):
         return None
@@ -220,6 +231,16 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
             )
         )
     return chosen
+
+
+def _row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
+    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the line."""
+    return (
+        ref.kind == "item"
+        and not line[: ref.start].strip(" -•*\t")
+        and not line[num.end :].strip(" )")
+        and bool(re.fullmatch(r"[\s\u0e00-\u0e7fA-Za-z()/,.\-]*+", gap))
+    )
 
 
 def _label(ref: Ref) -> str:

@@ -6,7 +6,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
+from pythainlp.util import thaiword_to_num
 from rapidfuzz import fuzz
 
 from bot.ita.framework import Framework
@@ -21,9 +23,9 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]
 _MONTH = "(?:" + "|".join(map(re.escape, (*MONTHS_ABBR, *MONTHS))) + ")"
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
-    re.compile(r"(?<!\d)\d{1,2}\s*+[/\-.]\s*+\d{1,2}\s*+[/\-.]\s*+\d{2,4}"),
+    re.compile(r"(?<!\d)\d{1,2}\s*+([/\-.])\s*+\d{1,2}\s*+\1\s*+\d{2,4}"),  # one separator: not "99.2 / 98"
     re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*น\.)?"),
-    re.compile(r"(?<!\d)\d++\s*+/\s*+\d+"),
+    re.compile(r"(?<![\d.])\d++\s*+/\s*+\d++(?!\.\d)"),  # "33/33", "ว 4567/2568"; not "99.2 / 98.1"
     re.compile(r"0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}"),
     re.compile(r"(?<!\d)\d{1,2}\s*+" + _MONTH + r"\s*+\d{0,4}"),
     re.compile(_MONTH + r"\s*+\d{2,4}"),
@@ -46,6 +48,8 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:มากกว่า|ต่ำกว่า|น้อยกว่า|ไม่ถึง|เกินกว่า|ระหว่าง|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|>=?|<=?|≥|≤)"
     r"\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
+# "ทำมาตรการให้ได้ 95", "อยากได้ 90", "ต้องได้ 85": a score wished for, not a result.
+_WISH_BEFORE = re.compile(r"(?:ให้|อยาก|ต้อง)ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$")
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป)")
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
 _TARGET_WORD = re.compile(
@@ -54,6 +58,9 @@ _TARGET_WORD = re.compile(
 # "ร้อยละ 80 ของบุคลากร": a share of something, not a score.
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
+_YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
+_YEAR_LABEL_AFTER = re.compile(r"\s*+ปี(?:งบประมาณ|งบ)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])")
+_VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
     r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score)\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*[(]?\s*$", re.IGNORECASE
@@ -64,6 +71,34 @@ _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
 
 
+# Spoken numbers, as voice typing writes them: "ได้เจ็ดสิบแปดจุดห้า", "ตัวชี้วัดที่เก้า". Read only after a
+# score or label word and before a word break, so "ที่สามารถ", "ร้อยละ" and "เก้าอี้" stay words.
+_DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
+_NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
+_SPOKEN = re.compile(
+    rf"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ))\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
+    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|[^\u0e00-\u0e7f])"
+)
+_DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
+_DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
+
+
+@lru_cache(maxsize=512)
+def _word_number(words: str) -> int | None:
+    try:
+        return int(thaiword_to_num(words))
+    except ValueError:
+        return None
+
+
+def _spoken(m: re.Match[str]) -> str:
+    whole = _word_number(m.group("int"))
+    if whole is None:
+        return m.group(0)
+    dec = "".join(_DIGIT_OF[w] for w in re.findall(_DIGIT_WORDS, m.group("dec") or ""))
+    return f" {whole}.{dec} " if dec else f" {whole} "
+
+
 def normalise(text: str) -> str:
     """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
     text = to_arabic(unicodedata.normalize("NFC", text))
@@ -71,6 +106,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = fix_number_slips(text)
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
+    text = _SPOKEN.sub(_spoken, text)
+    # Voice typing says the decimal point: "78 จุด 50" is 78.50.
+    text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
     # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
     text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
     text = re.sub(r"\*\*|__|`", "", text)
@@ -78,7 +116,7 @@ def normalise(text: str) -> str:
     for line in text.split("\n"):
         if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
             continue
-        if line.strip().startswith("|"):
+        if line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
         lines.append(line)
     return "\n".join(lines)
@@ -181,12 +219,25 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "year/large"
     if m.group(1) == "+" or _CHANGE_BEFORE.search(before):
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
-    unit = _UNIT_AFTER.match(after)
-    if _ORDINAL_BEFORE.search(before) or (
-        unit and "." not in digits and not _inside(m.end() + unit.end() - 1, c_starts, spans)
+    if (
+        _YEAR_AFTER_ITA.search(line[max(0, s - 8) : s])
+        and len(digits) == 2
+        and _year(digits)
+        and _VALUE_NEXT.match(after)
     ):
+        return "year"  # "ITA 68 ได้ 88.00": a two-digit year after the tool's name, then its value
+    unit = _UNIT_AFTER.match(after)
+    if unit and _YEAR_LABEL_AFTER.match(after):
+        unit = None  # "ได้ 85 ปี 67 ได้ 88": the next value's year label, not "85 years"
+    if unit and "." not in digits:
+        end = m.end() + unit.end()
+        k = bisect_right(c_starts, end - 1)
+        # "ได้ 74 เรื่องป้องกันการทุจริตได้ 86": the word opens the next reference, not a count's unit.
+        if _inside(end - 1, c_starts, spans) or (k < len(c_starts) and c_starts[k] - end <= 3):
+            unit = None
+    if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"
-    if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after):
+    if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after) or _WISH_BEFORE.search(before):
         return "threshold"
     if _SHARE_AFTER.match(after):
         return "share"
