@@ -235,11 +235,15 @@ def test_without_item_scores_a_weak_oit_row_names_the_items_to_check(plans, draf
     row = _indicator_row(draft, 9)
     assert row.tier == IMPROVE
     listed = {i.code for i in drafter.fw.oit_list(9, 2568)}
-    checks = " ".join(s for s in row.steps if "ตรวจสอบข้อ" in s)
+    naming = [s for s in row.steps if _codes(s)]
+    # ONE step names the year's items, by topic group ("ข้อมูลพื้นฐาน (O1, O3, O4)")
+    assert len(naming) == 1
+    checks = naming[0]
     assert listed <= _codes(checks)
-    assert "ข้อมูลพื้นฐาน" in checks  # by group, so the officer knows where each sits
+    assert "ข้อมูลพื้นฐาน (O1" in checks  # by group, so the officer knows where each sits
     assert "ไม่ผ่าน" not in checks  # names items to check, never which failed
-    assert listed <= _codes(row.analysis)
+    # the analysis does not repeat the list of codes
+    assert not _codes(row.analysis)
 
 
 def test_each_weak_oit_item_says_what_to_publish(plans, drafter):
@@ -285,11 +289,13 @@ def test_low_iit_eit_indicators_name_their_weak_items(plans):
     item = next(r for r in _item_rows(draft, 4) if "I23" in r.topic)
     assert "I23" in item.analysis
     _case, draft = plans["องค์การบริหารส่วนตำบลทดลอง"]
-    # no item scores: the row says which items to check, or to check the item scores
+    # no item scores and no item list for the year: no step that names nothing ("ตรวจสอบผล
+    # คะแนนรายข้อ ... แก้ไขข้อที่ได้คะแนนต่ำ"); the officer is asked for the item scores instead
     for number in (1, 2, 3):
         row = _indicator_row(draft, number)
         assert row.tier == URGENT
-        assert any("ตรวจสอบผล" in s for s in row.steps), row.steps
+        assert not any("รายข้อ" in s or "ข้อที่ได้คะแนนต่ำ" in s for s in row.steps), row.steps
+        assert any(f"ตัวชี้วัดที่ {number}" in c and "คะแนนรายข้อ" in c for c in draft.checks)
 
 
 def test_strong_indicators_get_a_short_maintain_row(plans):
