@@ -26,7 +26,7 @@ KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 MAINTAIN = "รักษาระดับ"
 AGENCY = "เทศบาลตำบลนามะเขือ"  # seed 001's agency
 STEP_LIMIT = 110  # one drafted step, with its owners in parentheses
-SHARE_OF_WEAK = 0.6  # a maintain row is at most this share of the average weak row
+SHARE_OF_WEAK = 0.7  # a maintain row is at most this share of the average (now shorter) weak row
 
 
 def _size(row) -> int:

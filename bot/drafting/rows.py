@@ -47,11 +47,13 @@ MAX_STEPS = 5
 # after " โดย", " เพื่อ", " พร้อม" or " และ" restates the intent (the seeds' steps are one line).
 STEP_LONG = 75
 LINE_LONG = 95
+REASON_LONG = 80
 _TAIL = re.compile(r" (?:โดย|เพื่อ|พร้อม|และ|รวมทั้ง|ตลอดจน)")
 # A step that only restates the reporting column ("...รายงานผู้บริหารรอบ 6 เดือนและรอบ 12 เดือน").
 _REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เดือน")
-# The playbook's analysis ends with what the row will do (" จึงต้อง..."): the steps already say it.
-_THEREFORE = re.compile(r" จึง(?:ต้อง|ควร|จำเป็น|ได้)")
+# The playbook's analysis ends with what the row will do (" จึงต้อง...", " ควรรักษามาตรฐานนี้..."):
+# the steps and the measure already say it.
+_THEREFORE = re.compile(r" จึง(?:ต้อง|ควร|จำเป็น|ได้)| ควรรักษา")
 # Words that make a measure read as keeping a level: wrong for a row that must fix or develop.
 MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
 # The playbook's stock first clause ("ผลการประเมินตัวชี้วัดที่ 1 {indicator_name} ของ{agency}
@@ -138,7 +140,10 @@ def _analysis(
         template = entry.analysis.get(tier) or entry.analysis.get(Tier.IMPROVE) or ""
         reason = fill(_STOCK_OPENING.sub("", template), ctx, number, score, items, item)
         # an indicator row's steps say what it will do; an item row keeps its one "จึง..." line
-        parts.append(reason if item else _THEREFORE.split(reason, maxsplit=1)[0].strip())
+        if not item:  # one short clause of why: the steps (and a maintain row's measure) say what is done
+            reason = _THEREFORE.split(reason, maxsplit=1)[0].split(" เช่น ", 1)[0].strip()
+            reason = brief(reason, REASON_LONG)
+        parts.append(reason)
     if not item and tier != Tier.MAINTAIN and items:
         # the weak items by name; without item scores the steps name the items to check
         weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in items)
