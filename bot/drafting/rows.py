@@ -45,7 +45,7 @@ ITEM_STEPS = 3
 MAX_STEPS = 5
 # A step or monitoring sentence longer than this keeps its first clause only: the clause
 # after " โดย", " เพื่อ", " พร้อม" or " และ" restates the intent (the seeds' steps are one line).
-STEP_LONG = 75
+STEP_LONG = 60
 LINE_LONG = 95
 REASON_LONG = 80
 _TAIL = re.compile(r" (?:โดย|เพื่อ|พร้อม|และ|รวมทั้ง|ตลอดจน)")
@@ -143,7 +143,8 @@ def _analysis(
         if not item:  # one short clause of why: the steps (and a maintain row's measure) say what is done
             reason = _THEREFORE.split(reason, maxsplit=1)[0].split(" เช่น ", 1)[0].strip()
             reason = brief(reason, REASON_LONG)
-        parts.append(reason)
+        if not (items and not item and tier != Tier.MAINTAIN):  # named weak items are the reason
+            parts.append(reason)
     if not item and tier != Tier.MAINTAIN and items:
         # the weak items by name; without item scores the steps name the items to check
         weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in items)
@@ -248,7 +249,7 @@ def build_row(
         analysis=adapt(analysis.strip()),
         measure=adapt(measure),
         steps=[adapt(s) for s in steps],
-        owners=row_owners,
+        owners=[adapt(o) for o in row_owners],
         timeline=format_period(start_iso, end_iso),
         start_month=start_iso,
         end_month=end_iso,
@@ -280,8 +281,9 @@ def _owned_steps(
     """Return the numbered steps and the row's owners: every unit that owns a step.
 
     The owners column names the row's main owners (the units owning most steps, the
-    entry's own owners first on a tie); a step names its unit in brackets only when it
-    is someone else's, so no step repeats what the owners column already says.
+    entry's own owners first on a tie), then every other unit a step names; a step names
+    its unit in brackets only when it is someone else's, so no step repeats what the
+    owners column already says. Long unit names take their usual short form (voice.yaml).
     """
     whose = [owners(ctx, [role]) if role else [] for role, _ in chosen]
     groups = [tuple(w) for w in whose if w]
@@ -292,16 +294,25 @@ def _owned_steps(
     steps = []
     for n, ((_, text), who) in enumerate(zip(chosen, whose, strict=True), 1):
         other = who and tuple(who) != main
-        steps.append(f"{n}. {text}" + (f" ({', '.join(who)})" if other else ""))
+        steps.append(f"{n}. {text}" + (f" ({', '.join(_short(ctx, u) for u in who)})" if other else ""))
     union = list(dict.fromkeys([*main, *(u for w in whose for u in w)]))
-    return steps, union or owners(ctx, list(entry.owner_roles))
+    return steps, [_short(ctx, u) for u in union or owners(ctx, list(entry.owner_roles))]
+
+
+def _short(ctx: Context, unit: str) -> str:
+    """Return a unit's name as a row prints it: "สำนักปลัด อบจ." (the usual abbreviation)."""
+    for long, short in ctx.voice.unit_short.items():
+        if unit.endswith(long) and unit != long:
+            return f"{unit.removesuffix(long).rstrip()} {short}"
+    return unit
 
 
 def vary(ctx: Context, text: str) -> str:
-    """Return a step in this agency's wording: voice.yaml step_words, one phrasing per agency type."""
+    """Return a step in this agency's wording: the verb it opens with (voice.yaml step_words) in
+    one of several phrasings, chosen by the agency type, so two types' steps differ."""
     for phrase, options in ctx.voice.step_words.items():
-        if phrase in text:
-            text = text.replace(phrase, options[ctx.offset % len(options)], 1)
+        if text.startswith(phrase):
+            return options[ctx.offset % len(options)] + text.removeprefix(phrase)
     return text
 
 

@@ -259,6 +259,8 @@ class Voice(BaseModel):
     )
     # a step phrase -> its wordings, one per agency type (taken by the type's offset)
     step_words: dict[str, list[str]] = Field(default_factory=dict)
+    # long words in unit names -> the short form a step's brackets use ("อบจ.")
+    unit_short: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _templates(self) -> Voice:
