@@ -53,7 +53,7 @@ _TAIL = re.compile(r" (?:โดย|เพื่อ|พร้อม|และ|ร
 _REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เดือน")
 # The playbook's analysis ends with what the row will do (" จึงต้อง...", " ควรรักษามาตรฐานนี้..."):
 # the steps and the measure already say it.
-_THEREFORE = re.compile(r" จึง(?:ต้อง|ควร|จำเป็น|ได้)| ควรรักษา")
+_THEREFORE = re.compile(r" จึง(?:ต้อง|ควร|จำเป็น|ได้)| ควร")
 # Words that make a measure read as keeping a level: wrong for a row that must fix or develop.
 MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
 # The playbook's stock first clause ("ผลการประเมินตัวชี้วัดที่ 1 {indicator_name} ของ{agency}
