@@ -66,7 +66,10 @@ def test_rows_follow_the_schema_and_cite_sources(drafter):
         assert all(step.startswith(f"{n}.") for n, step in enumerate(row.steps, 1))
         assert row.sources and all(s.source and s.text for s in row.sources)
         assert row.owners and row.kpi and row.monitoring
-        assert "6 เดือน" in row.reporting and "12 เดือน" in row.reporting
+        # the rounds follow the row's period: work done by มี.ค. reports in the 6-month round
+        assert "รอบ 6 เดือน" in row.reporting
+        # ... and only a row running to the year's end promises the 12-month round
+        assert ("12 เดือน" in row.reporting) == row.end_month.endswith("-09"), (row.timeline, row.reporting)
 
 
 def test_every_weak_indicator_and_item_is_covered(drafter):

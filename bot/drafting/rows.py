@@ -25,7 +25,7 @@ from bot.drafting.row_context import (
     report_to,
     turn,
 )
-from bot.drafting.weak_items import code_runs, indicator_extra, note_ie_titles, note_oit_titles
+from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles
 from bot.ita.measures import MeasureRow, Source
 from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
@@ -40,6 +40,20 @@ MAINTAIN_STEPS = 3
 IMPROVE_STEPS = 4
 # An item row has at least this many steps of its own.
 ITEM_STEPS = 3
+# The most steps a row prints: a fixing row keeps one line of intent per step, five at most
+# (more only when it names more weak items than that), a maintain row three.
+MAX_STEPS = 5
+# A step or monitoring sentence longer than this keeps its first clause only: the clause
+# after " โดย", " เพื่อ", " พร้อม" or " และ" restates the intent (the seeds' steps are one line).
+STEP_LONG = 60
+LINE_LONG = 95
+REASON_LONG = 80
+_TAIL = re.compile(r" (?:โดย|เพื่อ|พร้อม|และ|รวมทั้ง|ตลอดจน)")
+# A step that only restates the reporting column ("...รายงานผู้บริหารรอบ 6 เดือนและรอบ 12 เดือน").
+_REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เดือน")
+# The playbook's analysis ends with what the row will do (" จึงต้อง...", " ควรรักษามาตรฐานนี้..."):
+# the steps and the measure already say it.
+_THEREFORE = re.compile(r" จึง(?:ต้อง|ควร|จำเป็น|ได้)| ควร")
 # Words that make a measure read as keeping a level: wrong for a row that must fix or develop.
 MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
 # The playbook's stock first clause ("ผลการประเมินตัวชี้วัดที่ 1 {indicator_name} ของ{agency}
@@ -64,6 +78,21 @@ def renumber(steps: list[str]) -> list[str]:
     """
     texts = [_NUMBERED.sub("", s).strip() for s in steps]
     return [f"{n}. {t}" for n, t in enumerate((t for t in texts if t), 1)]
+
+
+def brief(text: str, longest: int = STEP_LONG) -> str:
+    """Return a long step or sentence cut to its first clause (at least 25 characters), else as is."""
+    if len(text) <= longest:
+        return text
+    for match in _TAIL.finditer(text):
+        head = text[: match.start()].rstrip()
+        # " และ" closing a list ("แผนงบประมาณ แผนจัดซื้อ และ...", "เช่น A และ B") is not a clause end
+        listed = match.group().strip() in ("และ", "รวมทั้ง", "ตลอดจน") and (
+            "เช่น" in head or (" " in head and len(head.rsplit(" ", 1)[1]) < 30)
+        )
+        if len(head) >= 25 and not listed:
+            return head
+    return text
 
 
 def said(ctx: Context, number: int, text: str) -> bool:
@@ -109,20 +138,17 @@ def _analysis(
         parts.append(fill(voice.item_fallback, ctx, number, score, items, item))
     else:
         template = entry.analysis.get(tier) or entry.analysis.get(Tier.IMPROVE) or ""
-        parts.append(fill(_STOCK_OPENING.sub("", template), ctx, number, score, items, item))
-    if not item and tier != Tier.MAINTAIN:
-        if items:
-            weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in items)
-            parts.append(fill(turn(ctx, "weak", voice.weak_items), ctx, number, score, [], items=weak))
-        elif ctx.fw.tool_of(number).code == "OIT" and ctx.fw.oit_list(number, ctx.year):
-            listed = ctx.fw.oit_list(number, ctx.year)
-            codes = code_runs([i.code for i in listed])
-            parts.append(fill(voice.check_items, ctx, number, score, [], items=codes))
-        elif ctx.fw.items_of(number, ctx.year):
-            codes = ", ".join(i.code for i in ctx.fw.items_of(number, ctx.year))
-            parts.append(fill(voice.check_items, ctx, number, score, [], items=codes))
-        else:
-            parts.append(fill(voice.check_items_unknown, ctx, number, score, []))
+        reason = fill(_STOCK_OPENING.sub("", template), ctx, number, score, items, item)
+        # an indicator row's steps say what it will do; an item row keeps its one "จึง..." line
+        if not item:  # one short clause of why: the steps (and a maintain row's measure) say what is done
+            reason = _THEREFORE.split(reason, maxsplit=1)[0].split(" เช่น ", 1)[0].strip()
+            reason = brief(reason, REASON_LONG)
+        if not (items and not item and tier != Tier.MAINTAIN):  # named weak items are the reason
+            parts.append(reason)
+    if not item and tier != Tier.MAINTAIN and items:
+        # the weak items by name; without item scores the steps name the items to check
+        weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in items)
+        parts.append(fill(turn(ctx, "weak", voice.weak_items), ctx, number, score, [], items=weak))
     return " ".join(p for p in parts if p)
 
 
@@ -134,25 +160,26 @@ def _steps(
     tier: Tier,
     items: list[str],
     item: str | None,
-) -> tuple[list[tuple[str, str]], str, list[str]]:
-    """Return (role, text) steps, the monitoring template and the KPI templates of a row."""
+) -> tuple[list[tuple[str, str]], str, list[str], set[str]]:
+    """Return (role, text) steps, the monitoring and KPI templates, and the steps naming items."""
     keep = entry.maintain if tier == Tier.MAINTAIN else None
     if keep is not None:
-        return [(s.role, s.text) for s in keep.steps], keep.monitoring, [keep.kpi]
+        return [(s.role, s.text) for s in keep.steps], keep.monitoring, [keep.kpi], set()
     own = [(s.role, s.text) for s in entry.steps]
     monitoring, kpis = entry.monitoring, list(entry.kpis[:2])
     if tier == Tier.MAINTAIN:
-        return own[:MAINTAIN_STEPS], monitoring, kpis
+        return own[:MAINTAIN_STEPS], monitoring, kpis[:1], set()
     if item:
         if item not in entry.items:
             own, monitoring = [], ctx.voice.item_monitoring
-        return own, monitoring, kpis
+        return own, monitoring, kpis, set()
     extra = indicator_extra(ctx, number, tier, items)
     common = own if tier == Tier.URGENT else own[:IMPROVE_STEPS]
     if ctx.fw.tool_of(number).code == "OIT" and items:
         kpis.insert(0, fill(ctx.voice.oit_item_kpi, ctx, number, score, [], items=", ".join(items)))
-    # the named items come after the first two common steps (appoint, study the criteria ...)
-    return [*common[:2], *extra, *common[2:]], monitoring, kpis[:2]
+    # a middling row keeps one KPI; the named items come after the first two common steps
+    kpis = kpis[:2] if tier == Tier.URGENT else kpis[:1]
+    return [*common[:2], *extra, *common[2:]], monitoring, kpis, {t for _, t in extra}
 
 
 def build_row(
@@ -177,22 +204,28 @@ def build_row(
     if item and (item.startswith("O") or item not in entry.items) and item not in measure:
         measure = f"{measure} (ข้อ {item})"
 
-    raw, monitoring_text, kpis = _steps(ctx, entry, number, score, tier, items, item)
+    raw, monitoring_text, kpis, named = _steps(ctx, entry, number, score, tier, items, item)
     chosen: list[tuple[str, str]] = []
     for role, template in raw:
         text = step_text(fill(template, ctx, number, score, items, item))
-        if text and not (item and said(ctx, number, text)) and not alike(text, [t for _, t in chosen]):
+        if template not in named:
+            text = brief(vary(ctx, text))
+        if (
+            text
+            and not _REPORT_STEP.search(text)
+            and not (item and said(ctx, number, text))
+            and not alike(text, [t for _, t in chosen])
+        ):
             chosen.append((role, text))
     if item:
         for extra in ctx.voice.item_steps:
             if len(chosen) >= ITEM_STEPS:
                 break
             chosen.append((extra.role, step_text(fill(extra.text, ctx, number, score, items, item))))
+    most = MAINTAIN_STEPS if tier == Tier.MAINTAIN else max(MAX_STEPS, len(named) + 2)
+    chosen = chosen[:most]
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
-    steps = []
-    for n, (role, text) in enumerate(chosen, 1):
-        who = owners(ctx, [role]) if role else []
-        steps.append(f"{n}. {text}" + (f" ({', '.join(who)})" if who else ""))
+    steps, row_owners = _owned_steps(ctx, entry, chosen)
 
     start, end = _SPAN[tier]
     timing = getattr(entry, "timing", None)
@@ -202,7 +235,7 @@ def build_row(
     end_iso = fiscal_month_iso(ctx.fiscal_year, end)
 
     monitoring = (
-        fill(monitoring_text, ctx, number, score, items, item)
+        brief(fill(monitoring_text, ctx, number, score, items, item), LINE_LONG)
         if monitoring_text
         else f"{executive(ctx)}กำกับติดตามความก้าวหน้าเป็นรายไตรมาส"
     )
@@ -216,13 +249,15 @@ def build_row(
         analysis=adapt(analysis.strip()),
         measure=adapt(measure),
         steps=[adapt(s) for s in steps],
-        owners=owners(ctx, list(entry.owner_roles)),
+        owners=[adapt(o) for o in row_owners],
         timeline=format_period(start_iso, end_iso),
         start_month=start_iso,
         end_month=end_iso,
         monitoring=adapt(monitoring),
-        reporting=adapt(_reporting(ctx, entry, item)),
-        kpi=adapt("; ".join(dict.fromkeys(fill(k, ctx, number, score, items, item) for k in kpis))),
+        reporting=adapt(_reporting(ctx, entry, item, end)),
+        kpi=adapt(
+            "; ".join(dict.fromkeys(brief(fill(k, ctx, number, score, items, item), LINE_LONG) for k in kpis))
+        ),
         sources=sources,
     )
 
@@ -240,11 +275,59 @@ def pick_measure(entry: PlaybookEntry, tier: str, indicator_name: str) -> str:
     return next((m for m in entry.measures if not maintains(m)), entry.title)
 
 
-def _reporting(ctx: Context, entry: PlaybookEntry, item: str | None) -> str:
-    """Return what the row reports, to whom, and when (the Word plan prints it after "รายงานผล: ")."""
+def _owned_steps(
+    ctx: Context, entry: PlaybookEntry, chosen: list[tuple[str, str]]
+) -> tuple[list[str], list[str]]:
+    """Return the numbered steps and the row's owners: every unit that owns a step.
+
+    The owners column names the row's main owners (the units owning most steps, the
+    entry's own owners first on a tie), then every other unit a step names; a step names
+    its unit in brackets only when it is someone else's, so no step repeats what the
+    owners column already says. Long unit names take their usual short form (voice.yaml).
+    """
+    whose = [owners(ctx, [role]) if role else [] for role, _ in chosen]
+    groups = [tuple(w) for w in whose if w]
+    main: tuple[str, ...] = ()
+    if groups:
+        lead = tuple(owners(ctx, list(entry.owner_roles)))
+        main = max(dict.fromkeys(groups), key=lambda g: (groups.count(g), g == lead))
+    steps = []
+    for n, ((_, text), who) in enumerate(zip(chosen, whose, strict=True), 1):
+        other = who and tuple(who) != main
+        steps.append(f"{n}. {text}" + (f" ({', '.join(_short(ctx, u) for u in who)})" if other else ""))
+    union = list(dict.fromkeys([*main, *(u for w in whose for u in w)]))
+    return steps, [_short(ctx, u) for u in union or owners(ctx, list(entry.owner_roles))]
+
+
+def _short(ctx: Context, unit: str) -> str:
+    """Return a unit's name as a row prints it: "สำนักปลัด อบจ." (the usual abbreviation)."""
+    for long, short in ctx.voice.unit_short.items():
+        if unit.endswith(long) and unit != long:
+            return f"{unit.removesuffix(long).rstrip()} {short}"
+    return unit
+
+
+def vary(ctx: Context, text: str) -> str:
+    """Return a step in this agency's wording: the verb it opens with (voice.yaml step_words) in
+    one of several phrasings, chosen by the agency type, so two types' steps differ."""
+    for phrase, options in ctx.voice.step_words.items():
+        if text.startswith(phrase):
+            return options[ctx.offset % len(options)] + text.removeprefix(phrase)
+    return text
+
+
+def _reporting(ctx: Context, entry: PlaybookEntry, item: str | None, end: int) -> str:
+    """Return what the row reports, to whom, and when (the Word plan prints it after "รายงานผล: ").
+
+    The rounds follow the row's period: work done by มี.ค. (fiscal month 6) reports its
+    completion in the 6-month round; work ending later reports progress at 6 months and its
+    completion at 12; a whole-year measure reports at 6 and 12 months.
+    """
     what = entry.report
     if item and item not in entry.items:
         what += f" ในประเด็นข้อ {item}"
     elif item and item.startswith("O"):
         what += f" (ข้อ {item})"
-    return f"{what} ต่อ{report_to(ctx)} รอบ 6 เดือน และรอบ 12 เดือน"
+    rounds = ctx.voice.report_rounds
+    when = rounds["half"] if end <= 6 else rounds["later"] if end < 12 else rounds["year"]
+    return f"{what} ต่อ{report_to(ctx)} {when}"

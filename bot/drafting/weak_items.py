@@ -1,8 +1,9 @@
 """The weak items a row names: each weak O item with what to publish and where, I/E items by code.
 
 A failing OIT indicator lists every missing or zero-scored O item of the assessment
-year; without item scores a row names the year's items to check without claiming which
-failed. Titles the framework holds as unconfirmed are printed as codes only and noted
+year; without item scores a row names the year's items in one step, by topic group
+("ข้อมูลพื้นฐาน (O1–O4)"), without claiming which failed; an I/E indicator whose items
+for the year are unknown names none (the officer is asked for item scores instead). Titles the framework holds as unconfirmed are printed as codes only and noted
 for the officer (Draft.checks), never stated in the row.
 """
 
@@ -53,8 +54,8 @@ def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
         # a dotted group ("9.1") is shown by its name, a named group (2568) by itself
         group = oit.group_name if re.fullmatch(r"\d+\.\d+", oit.group) else oit.group
         groups.setdefault(group, []).append(oit.code)
-    named = "; ".join(
-        f"{code_runs(codes)} ({group})" if group else code_runs(codes) for group, codes in groups.items()
+    named = " ".join(
+        f"{group} ({code_runs(codes)})" if group else code_runs(codes) for group, codes in groups.items()
     )
     return [("ita_team", fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where))]
 
@@ -106,5 +107,7 @@ def indicator_extra(ctx: Context, number: int, tier: Tier, items: list[str]) -> 
     if known:
         named = code_runs([i.code for i in known])
         return [("ita_team", fill(voice.ie_check_step, ctx, number, None, [], items=named))]
+    # no item list for the year: the officer is asked for item scores; the row names no item
     ctx.checks.append(fill(voice.checks["ie_unknown"], ctx, number, None, []))
-    return [("ita_team", fill(voice.ie_check_step_unknown, ctx, number, None, []))]
+    unknown = fill(voice.ie_check_step_unknown, ctx, number, None, [])
+    return [("ita_team", unknown)] if unknown else []

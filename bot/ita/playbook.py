@@ -249,6 +249,18 @@ class Voice(BaseModel):
     ie_check_step_unknown: str
     focus_step: str
     checks: dict[str, str]
+    # the reporting rounds by the row's end: half (by มี.ค.), later (by ส.ค.), year (ก.ย.)
+    report_rounds: dict[str, str] = Field(
+        default={
+            "half": "รอบ 6 เดือน",
+            "later": "รอบ 6 เดือน และรอบ 12 เดือน",
+            "year": "รอบ 6 เดือน และรอบ 12 เดือน",
+        }
+    )
+    # a step phrase -> its wordings, one per agency type (taken by the type's offset)
+    step_words: dict[str, list[str]] = Field(default_factory=dict)
+    # long words in unit names -> the short form a step's brackets use ("อบจ.")
+    unit_short: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _templates(self) -> Voice:
