@@ -38,6 +38,15 @@ _UNIT_AFTER = re.compile(
     r"ขั้นตอน|ส่วน|ฉบับ|เรื่อง|กิจกรรม|โครงการ|ช่องทาง|นาที|อันดับ|หมวด|กลุ่ม|ชิ้น|ล้าน|พัน|แสน|หมื่น|"
     r"หน้า|แบบ|มาตรการ|ไตรมาส|สัปดาห์)"
 )
+# A unit word does not make a count when it starts the next clause instead:
+# topic and linking words between it and the next reference ("ส่วนเรื่องการใช้อำนาจ"),
+_CLAUSE_LINK = re.compile(r"(?:\s*+(?:เรื่อง|ด้าน|หมวด|ประเด็น|ของ|ตัวชี้วัด|ที่|ตัว))*+\s*+")
+# a label number with its value ("ข้อ 10 ได้ 80", "ตัวที่ 7 = 82"),
+_NEXT_LABEL = re.compile(r"\s*+(?:ที่)?\s*+\d{1,2}(?![\d.])\s*+(?:ได้|=|:|\d)")
+# "only one" after a number other than 1 ("89 ข้อเดียวที่ต่ำกว่า 90"),
+_ONLY_ONE = re.compile(r"^\s*(?:ตัว|ข้อ|ด้าน|เรื่อง|หมวด|ประเด็น)เดียว")
+# and "ส่วน" meaning "as for" ("ส่วนเรื่อง…", "ส่วนที่…", "ส่วนของ…", "ส่วน EIT…"); "ส่วนราชการ" stays a unit.
+_AS_FOR = re.compile(r"^\s*ส่วน\s*(?:เรื่อง|ที่|ของ|ตัว|ด้าน|หมวด|ข้อ|การ|ใน|นอก|อื่น|[A-Za-z])")
 # Words right before a number that make it an ordinal or an identifier.
 _ORDINAL_BEFORE = re.compile(
     r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
@@ -231,10 +240,16 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         unit = None  # "ได้ 85 ปี 67 ได้ 88": the next value's year label, not "85 years"
     if unit and "." not in digits:
         end = m.end() + unit.end()
+        # "88 ส่วนเรื่องการใช้อำนาจ", "87 ด้านการใช้อำนาจ": topic and linking words may stand between.
+        end += _CLAUSE_LINK.match(line, end).end() - end
         k = bisect_right(c_starts, end - 1)
         # "ได้ 74 เรื่องป้องกันการทุจริตได้ 86": the word opens the next reference, not a count's unit.
         if _inside(end - 1, c_starts, spans) or (k < len(c_starts) and c_starts[k] - end <= 3):
             unit = None
+        elif _NEXT_LABEL.match(line, m.end() + unit.end()) or (_ONLY_ONE.match(after) and float(digits) != 1):
+            unit = None  # "75 ข้อ 10 ได้ 80" labels the next value; "89 ข้อเดียวที่…" is "the only one"
+        elif _AS_FOR.match(after):
+            unit = None  # "88 ส่วนเรื่อง…/ส่วนที่…/ส่วนของ…": "ส่วน" opens a clause ("as for"), not "parts"
     if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after) or _WISH_BEFORE.search(before):
