@@ -68,7 +68,7 @@ _TARGET_WORD = re.compile(
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
 _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
-_YEAR_LABEL_AFTER = re.compile(r"\s*+ปี(?:งบประมาณ|งบ)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])")
+_YEAR_LABEL_AFTER = re.compile(r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])")
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
@@ -356,7 +356,7 @@ def tight_gap(gap: str) -> bool:
 
 
 YEAR_RX = re.compile(
-    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
+    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี(?:นี้|ที่แล้ว|ก่อน|ล่าสุด)?|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
     re.IGNORECASE,
 )
 # A year right after these words is the year of the plan being asked for, not of the assessment.
