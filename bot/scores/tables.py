@@ -8,7 +8,7 @@ from bisect import bisect_left
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
-from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
+from bot.scores.prose import FIX_MARK, OURS, THEIRS, TOPIC_MARKER, last_end, topic_hits
 from bot.scores.reading import (
     blank_groups,
     by_year,
@@ -34,7 +34,8 @@ EXPLICIT = re.compile(
 )
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
 IE_ITEM = re.compile(r"(?<![A-Za-z])[IEi]\s?\d{1,2}(?![\d]|\.\d)")  # an IIT/EIT item: item context
-ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")  # "o12" typed in lower case too
+# "O12", and "o12", "e3" as phones type them.
+ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")
 OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++\S)")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
@@ -54,6 +55,14 @@ SERIES = re.compile(
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
+
+
+def _theirs(line: str, at: int) -> bool:
+    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's."""
+    lead = line[max(0, at - 60) : at]
+    return last_end(THEIRS, lead) > last_end(OURS, lead)
+
+
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
 MAX_LINES = 1500
 MAX_LINE = 1000
@@ -131,9 +140,11 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in OVERALL.finditer(line):
         if ranged and "เฉลี่ย" in m.group(0):
             continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
-        refs.append(Ref("overall", "overall", m.start(), m.end()))
+        if not _theirs(line, m.start()):
+            refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
-        refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
+        if not _theirs(line, m.start()):
+            refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
     if not has_item:
         _add_names(line, fw, refs, header, warn, bullet_ok=not item_context)
     refs.sort(key=lambda r: r.start)

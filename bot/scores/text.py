@@ -68,7 +68,9 @@ _TARGET_WORD = re.compile(
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
 _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
-_YEAR_LABEL_AFTER = re.compile(r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])")
+_YEAR_LABEL_AFTER = re.compile(
+    r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])"
+)
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
@@ -80,12 +82,12 @@ _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
 
 
-# Spoken numbers, as voice typing writes them: "ได้เจ็ดสิบแปดจุดห้า", "ตัวชี้วัดที่เก้า". Read only after a
+# Spoken numbers, as voice typing writes them: "ได้เจ็ดสิบแปดจุดห้า", "ภาพรวมแปดสิบแปด". Read only after a
 # score or label word and before a word break, so "ที่สามารถ", "ร้อยละ" and "เก้าอี้" stay words.
 _DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
 _NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
 _SPOKEN = re.compile(
-    rf"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ))\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
+    rf"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)|(?<=[=:]))\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
     r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|[^\u0e00-\u0e7f])"
 )
 _DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
