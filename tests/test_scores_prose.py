@@ -376,6 +376,64 @@ def test_fuzzed_input_never_raises_and_stays_fast():
     assert worst < LIMIT_CPU
 
 
+# ---------------------------------------------------------------- unit words that start the next clause
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("การปฏิบัติหน้าที่ 92.5 การใช้งบประมาณ 88 ส่วนเรื่องการใช้อำนาจได้ 90.14 ค่ะ", {1: 92.5, 2: 88.0, 3: 90.14}),
+        ("ตัวชี้วัดที่ 6 ได้ 84 ส่วนของตัวชี้วัดที่ 7 ได้ 81 ค่ะ", {6: 84.0, 7: 81.0}),
+        ("การใช้อำนาจ 91 ด้านการใช้ทรัพย์สินของราชการ 93 ครับ", {3: 91.0, 4: 93.0}),
+        ("ตัวชี้วัดที่ 8 ได้ 77 ข้อ 9 ได้ 70 ค่ะ", {8: 77.0, 9: 70.0}),
+        ("การเปิดเผยข้อมูลได้ 71 ตัวเดียวที่ต่ำกว่า 80 ค่ะ", {9: 71.0}),
+    ],
+)
+def test_a_unit_word_that_opens_the_next_clause_does_not_make_a_count(text, want):
+    res = read(text)
+    assert res.scores.indicators == want and res.error is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["แบ่งงานเป็น 3 ส่วน ตัวชี้วัดที่ 9 ได้ 70.00", "ผ่าน 8 ข้อ ตัวชี้วัดที่ 9 ได้ 70.00", "มี 1 ข้อเดียว ตัวชี้วัดที่ 9 ได้ 70.00"],
+)
+def test_a_count_with_its_unit_is_still_not_a_score(text):
+    res = read(text)
+    assert res.scores.indicators == {9: 70.0} and res.scores.overall is None
+
+
+def test_item_codes_typed_in_lower_case_are_read():
+    assert read("o15 ได้ 0 ค่ะ e4 ได้ 78.25").scores.items == {"O15": 0.0, "E4": 78.25}
+
+
+def test_a_relative_year_word_with_a_number_is_that_year():
+    res = read("ITA ปีที่แล้ว 66 ได้ 80.00 ปีนี้ 67 ได้ 84.00 ค่ะ")
+    assert res.scores.year == 2567 and res.scores.overall == 84.0
+    assert res.previous is not None and res.previous.year == 2566 and res.previous.overall == 80.0
+
+
+@pytest.mark.parametrize(
+    "text", ["ตัวชี้วัดที่ 7 ได้ 88 อุ๊ย 86.5 ค่ะ", "ตัวชี้วัดที่ 7 ได้ 88 ค่ะ ไม่ใช่ครับ 86.5", "ตัวชี้วัดที่ 7 ได้ 88 เอ๊ะ 86.5"]
+)
+def test_a_hesitation_takes_the_value_before_it_back(text):
+    assert read(text).scores.indicators == {7: 86.5}
+
+
+@pytest.mark.parametrize(
+    "text", ["เทศบาลข้างๆ ได้ ITA 96.10 ค่ะ", "หน่วยงานอื่นได้คะแนนภาพรวม 93 กันหมดเลย", "อบต.ใกล้เคียงได้ ITA 90.5 ครับ"]
+)
+def test_another_agencys_result_is_not_ours(text):
+    res = read(text)
+    assert res.scores.is_empty() and res.error is not None
+
+
+def test_ours_is_kept_beside_a_neighbours():
+    assert read("ของเราได้ ITA 88.40 ค่ะ ส่วนเทศบาลข้างๆ ได้ 93.00").scores.overall == 88.4
+
+
+def test_a_spoken_overall_is_read():
+    assert read("คะแนนรวมเก้าสิบจุดหนึ่งห้าค่ะ").scores.overall == 90.15
+
+
 # ---------------------------------------------------------------- the benchmark set's floor
 
 # Reached when this test was written (benchmarks/scores.py prints the same figures).
