@@ -401,6 +401,18 @@ def test_a_count_with_its_unit_is_still_not_a_score(text):
     assert res.scores.indicators == {9: 70.0} and res.scores.overall is None
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ตัวชี้วัดที่ 8 ได้ 90 ปีนี้ดีขึ้นค่ะ", {8: 90.0}),
+        ("ตัวชี้วัดที่ 9 ได้ 70 ครั้งที่แล้วได้ 65", {9: 70.0}),
+        ("ตัวชี้วัดที่ 9 รอบก่อนได้ 65 รอบนี้ได้ 70 ค่ะ", {9: 70.0}),
+    ],
+)
+def test_a_time_word_after_a_value_is_not_its_unit(text, want):
+    assert read(text).scores.indicators == want
+
+
 def test_item_codes_typed_in_lower_case_are_read():
     assert read("o15 ได้ 0 ค่ะ e4 ได้ 78.25").scores.items == {"O15": 0.0, "E4": 78.25}
 

@@ -45,6 +45,8 @@ _CLAUSE_LINK = re.compile(r"(?:\s*+(?:เรื่อง|ด้าน|หมว�
 _NEXT_LABEL = re.compile(r"\s*+(?:ที่)?\s*+\d{1,2}(?![\d.])\s*+(?:ได้|=|:|\d)")
 # "only one" after a number other than 1 ("89 ข้อเดียวที่ต่ำกว่า 90"),
 _ONLY_ONE = re.compile(r"^\s*(?:ตัว|ข้อ|ด้าน|เรื่อง|หมวด|ประเด็น)เดียว")
+# a time word ("90 ปีนี้ดีขึ้น", "70 ครั้งที่แล้วได้ 65"): this or that year, not "90 years",
+_TIME_WORD = re.compile(r"^\s*(?:ปี|ครั้ง|รอบ|เดือน|ไตรมาส|สัปดาห์)\s*(?:นี้|ที่แล้ว|ก่อน|หน้า|ล่าสุด|ที่ผ่านมา|ถัดไป)")
 # and "ส่วน" meaning "as for" ("ส่วนเรื่อง…", "ส่วนที่…", "ส่วนของ…", "ส่วน EIT…"); "ส่วนราชการ" stays a unit.
 _AS_FOR = re.compile(r"^\s*ส่วน\s*(?:เรื่อง|ที่|ของ|ตัว|ด้าน|หมวด|ข้อ|การ|ใน|นอก|อื่น|[A-Za-z])")
 # Words right before a number that make it an ordinal or an identifier.
@@ -250,8 +252,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
             unit = None
         elif _NEXT_LABEL.match(line, m.end() + unit.end()) or (_ONLY_ONE.match(after) and float(digits) != 1):
             unit = None  # "75 ข้อ 10 ได้ 80" labels the next value; "89 ข้อเดียวที่…" is "the only one"
-        elif _AS_FOR.match(after):
-            unit = None  # "88 ส่วนเรื่อง…/ส่วนที่…/ส่วนของ…": "ส่วน" opens a clause ("as for"), not "parts"
+        elif _AS_FOR.match(after) or _TIME_WORD.match(after):
+            unit = None  # "88 ส่วนเรื่อง…": "ส่วน" means "as for", not "parts"; "90 ปีนี้…" is a time
     if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after) or _WISH_BEFORE.search(before):
