@@ -413,6 +413,23 @@ def test_a_time_word_after_a_value_is_not_its_unit(text, want):
     assert read(text).scores.indicators == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1) 97.50, 2) 96.25, 3) 98.75", {1: 97.5, 2: 96.25, 3: 98.75}),
+        ("8 84.10 9 70.20 10 81.00 ค่ะ", {8: 84.1, 9: 70.2, 10: 81.0}),
+        ("๙ ๗๐ / ๑๐ ๗๕", {9: 70.0, 10: 75.0}),
+    ],
+)
+def test_numbered_values_run_on_in_one_line_are_read_as_a_list(text, want):
+    assert read(text).scores.indicators == want
+
+
+@pytest.mark.parametrize("text", ["1 2 3 4", "9 70 10 75", "1 97.5 / 3 96"])
+def test_numbers_that_do_not_count_up_in_pairs_are_not_a_list(text):
+    assert read(text).scores.indicators == {}
+
+
 def test_item_codes_typed_in_lower_case_are_read():
     assert read("o15 ได้ 0 ค่ะ e4 ได้ 78.25").scores.items == {"O15": 0.0, "E4": 78.25}
 
@@ -442,8 +459,9 @@ def test_ours_is_kept_beside_a_neighbours():
     assert read("ของเราได้ ITA 88.40 ค่ะ ส่วนเทศบาลข้างๆ ได้ 93.00").scores.overall == 88.4
 
 
-def test_a_spoken_overall_is_read():
-    assert read("คะแนนรวมเก้าสิบจุดหนึ่งห้าค่ะ").scores.overall == 90.15
+@pytest.mark.parametrize("text", ["คะแนนรวมเก้าสิบจุดหนึ่งห้าค่ะ", "ได้ ITA เก้าสิบจุดหนึ่งห้าครับ"])
+def test_a_spoken_overall_is_read(text):
+    assert read(text).scores.overall == 90.15
 
 
 # ---------------------------------------------------------------- the benchmark set's floor

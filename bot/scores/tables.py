@@ -8,6 +8,7 @@ from bisect import bisect_left
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
+from bot.scores.normalise import normalise
 from bot.scores.prose import FIX_MARK, OURS, THEIRS, TOPIC_MARKER, last_end, topic_hits
 from bot.scores.reading import (
     blank_groups,
@@ -20,7 +21,7 @@ from bot.scores.reading import (
     pick_year,
     record,
 )
-from bot.scores.text import Num, name_hits, normalise, numbers, plan_years, squeeze, tight_gap, years_in
+from bot.scores.text import Num, name_hits, numbers, plan_years, squeeze, tight_gap, years_in
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
 

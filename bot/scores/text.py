@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pythainlp.util import thaiword_to_num
 from rapidfuzz import fuzz
 
 from bot.ita.framework import Framework
-from bot.thai import MONTHS, MONTHS_ABBR, fix_number_slips, to_arabic
+from bot.thai import MONTHS, MONTHS_ABBR
 
 THAI = "\u0e00-\u0e7f"
 
@@ -82,57 +79,6 @@ _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)
 _CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
-
-
-# Spoken numbers, as voice typing writes them: "ได้เจ็ดสิบแปดจุดห้า", "ภาพรวมแปดสิบแปด". Read only after a
-# score or label word and before a word break, so "ที่สามารถ", "ร้อยละ" and "เก้าอี้" stay words.
-_DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
-_NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
-_SPOKEN = re.compile(
-    rf"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)|(?<=[=:]))\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
-    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|[^\u0e00-\u0e7f])"
-)
-_DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
-_DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
-
-
-@lru_cache(maxsize=512)
-def _word_number(words: str) -> int | None:
-    try:
-        return int(thaiword_to_num(words))
-    except ValueError:
-        return None
-
-
-def _spoken(m: re.Match[str]) -> str:
-    whole = _word_number(m.group("int"))
-    if whole is None:
-        return m.group(0)
-    dec = "".join(_DIGIT_OF[w] for w in re.findall(_DIGIT_WORDS, m.group("dec") or ""))
-    return f" {whole}.{dec} " if dec else f" {whole} "
-
-
-def normalise(text: str) -> str:
-    """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
-    text = to_arabic(unicodedata.normalize("NFC", text))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
-    text = fix_number_slips(text)
-    text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
-    text = _SPOKEN.sub(_spoken, text)
-    # Voice typing says the decimal point: "78 จุด 50" is 78.50.
-    text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
-    # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
-    text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
-    text = re.sub(r"\*\*|__|`", "", text)
-    lines = []
-    for line in text.split("\n"):
-        if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
-            continue
-        if line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
-            line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
-        lines.append(line)
-    return "\n".join(lines)
 
 
 def squeeze(line: str) -> str:
@@ -245,7 +191,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     if unit and "." not in digits:
         end = m.end() + unit.end()
         # "88 ส่วนเรื่องการใช้อำนาจ", "87 ด้านการใช้อำนาจ": topic and linking words may stand between.
-        end += _CLAUSE_LINK.match(line, end).end() - end
+        link = _CLAUSE_LINK.match(line, end)
+        end = link.end() if link else end
         k = bisect_right(c_starts, end - 1)
         # "ได้ 74 เรื่องป้องกันการทุจริตได้ 86": the word opens the next reference, not a count's unit.
         if _inside(end - 1, c_starts, spans) or (k < len(c_starts) and c_starts[k] - end <= 3):
