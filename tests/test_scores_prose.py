@@ -430,6 +430,20 @@ def test_numbers_that_do_not_count_up_in_pairs_are_not_a_list(text):
     assert read(text).scores.indicators == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ITA68 ได้ 89.5 ส่วน ITA67 ได้ 86.2",
+        "ITA 67 = 86.2 ITA 68 = 89.5",
+        "ปี 67 ได้ 86.2 ปี 68 ได้ 89.5 ส่วนปี 69 ตั้งเป้า 92",
+    ],
+)
+def test_two_years_in_one_sentence_keep_the_latest_and_the_previous(text):
+    res = read(text)
+    assert (res.scores.year, res.scores.overall) == (2568, 89.5)
+    assert res.previous is not None and (res.previous.year, res.previous.overall) == (2567, 86.2)
+
+
 def test_item_codes_typed_in_lower_case_are_read():
     assert read("o15 ได้ 0 ค่ะ e4 ได้ 78.25").scores.items == {"O15": 0.0, "E4": 78.25}
 

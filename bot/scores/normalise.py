@@ -47,6 +47,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = fix_number_slips(text)
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
+    text = re.sub(
+        r"(?<![A-Za-z])(ITA)(?=\d)", r"\1 ", text, flags=re.I
+    )  # "ITA68": the tool's name, then its year
     text = _SPOKEN.sub(_spoken, text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
     text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)

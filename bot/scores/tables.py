@@ -9,7 +9,7 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
 from bot.scores.normalise import normalise
-from bot.scores.prose import FIX_MARK, OURS, THEIRS, TOPIC_MARKER, last_end, topic_hits
+from bot.scores.prose import FIX_MARK, OURS, THEIRS, TOPIC_MARKER, be_year, last_end, topic_hits
 from bot.scores.reading import (
     blank_groups,
     by_year,
@@ -56,6 +56,14 @@ SERIES = re.compile(
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
+
+
+def _tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
+    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value."""
+    if ref.kind != "overall" or not ref.weak:
+        return None
+    years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
+    return be_year(years[0].text.strip()) if years else None
 
 
 def _theirs(line: str, at: int) -> bool:
@@ -364,7 +372,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                record(ex, ref, chosen, i, table, fix=fix)
+                record(ex, ref, chosen, i, table, fix=fix, year=_tool_year(ref, window, chosen))
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
     ex.years = years_in("\n".join(lines))
