@@ -10,7 +10,7 @@ The messages live in benchmarks/score_messages/*.yaml, each with its expected st
 Their dev/test halves were assigned once, by a seeded shuffle stratified by register, before any
 tuning (split.yaml); tune on dev, look at test only to report. extra_dev.yaml was written after the
 first tuning pass, as fresh messages to check that the rules generalise, and is dev only; so are
-extra_dev2..5.yaml, four more rounds each written before its first run (the first-run figures are in
+extra_dev2..7.yaml, six more rounds each written before its first run (the first-run figures are in
 BENCHMARKS.md, "Issue 11: score messages").
 
 Baseline (the parser on main, commit 18a70cb, before any of this work), on the 228 split messages:

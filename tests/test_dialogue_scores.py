@@ -99,3 +99,22 @@ def test_last_years_scores_are_kept_and_the_analysis_says_the_change(officer):
     assert "60.00" in nine.analysis and "เพิ่มขึ้น 15.00" in nine.analysis
     others = [r for r in draft.rows if r.indicator != 9]
     assert others and all("การประเมินครั้งก่อน" not in r.analysis for r in others)
+
+
+# ---------------------------------------------------------------- voice typing: numbers said in words
+def test_scores_said_in_number_words_are_taken_in_chat(officer):
+    to_scores(officer)
+    officer.says("ตัวชี้วัดที่เก้าได้แปดสิบเก้าจุดห้าค่ะ")
+    assert session(officer).scores.indicators == {9: 89.5}
+    assert "ไม่พบคะแนน" not in officer.text()
+    officer.says("ตัวชี้วัดที่สิบได้เจ็ดสิบแปดครับ")
+    assert session(officer).scores.indicators == {9: 89.5, 10: 78.0}
+
+
+def test_number_words_without_a_score_are_not_scores(parts):  # noqa: F811
+    kb, _ = parts
+    for text in ("ตัวชี้วัดที่เก้าต่ำมากเลยค่ะ", "ขอบคุณที่ช่วยนะคะ", "มีสามเรื่องอยากถามค่ะ"):
+        parsed = understand(text, kb.framework, drafted=False, state="scores")
+        assert not parsed.has_scores, text
+    parsed = understand("ภาพรวมแปดสิบแปดจุดสองห้าค่ะ", kb.framework, drafted=False, state="scores")
+    assert parsed.has_scores and parsed.scores is not None and parsed.scores.scores.overall == 88.25

@@ -376,6 +376,108 @@ def test_fuzzed_input_never_raises_and_stays_fast():
     assert worst < LIMIT_CPU
 
 
+# ---------------------------------------------------------------- unit words that start the next clause
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("การปฏิบัติหน้าที่ 92.5 การใช้งบประมาณ 88 ส่วนเรื่องการใช้อำนาจได้ 90.14 ค่ะ", {1: 92.5, 2: 88.0, 3: 90.14}),
+        ("ตัวชี้วัดที่ 6 ได้ 84 ส่วนของตัวชี้วัดที่ 7 ได้ 81 ค่ะ", {6: 84.0, 7: 81.0}),
+        ("การใช้อำนาจ 91 ด้านการใช้ทรัพย์สินของราชการ 93 ครับ", {3: 91.0, 4: 93.0}),
+        ("ตัวชี้วัดที่ 8 ได้ 77 ข้อ 9 ได้ 70 ค่ะ", {8: 77.0, 9: 70.0}),
+        ("การเปิดเผยข้อมูลได้ 71 ตัวเดียวที่ต่ำกว่า 80 ค่ะ", {9: 71.0}),
+    ],
+)
+def test_a_unit_word_that_opens_the_next_clause_does_not_make_a_count(text, want):
+    res = read(text)
+    assert res.scores.indicators == want and res.error is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["แบ่งงานเป็น 3 ส่วน ตัวชี้วัดที่ 9 ได้ 70.00", "ผ่าน 8 ข้อ ตัวชี้วัดที่ 9 ได้ 70.00", "มี 1 ข้อเดียว ตัวชี้วัดที่ 9 ได้ 70.00"],
+)
+def test_a_count_with_its_unit_is_still_not_a_score(text):
+    res = read(text)
+    assert res.scores.indicators == {9: 70.0} and res.scores.overall is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ตัวชี้วัดที่ 8 ได้ 90 ปีนี้ดีขึ้นค่ะ", {8: 90.0}),
+        ("ตัวชี้วัดที่ 9 ได้ 70 ครั้งที่แล้วได้ 65", {9: 70.0}),
+        ("ตัวชี้วัดที่ 9 รอบก่อนได้ 65 รอบนี้ได้ 70 ค่ะ", {9: 70.0}),
+    ],
+)
+def test_a_time_word_after_a_value_is_not_its_unit(text, want):
+    assert read(text).scores.indicators == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1) 97.50, 2) 96.25, 3) 98.75", {1: 97.5, 2: 96.25, 3: 98.75}),
+        ("8 84.10 9 70.20 10 81.00 ค่ะ", {8: 84.1, 9: 70.2, 10: 81.0}),
+        ("๙ ๗๐ / ๑๐ ๗๕", {9: 70.0, 10: 75.0}),
+    ],
+)
+def test_numbered_values_run_on_in_one_line_are_read_as_a_list(text, want):
+    assert read(text).scores.indicators == want
+
+
+@pytest.mark.parametrize("text", ["1 2 3 4", "9 70 10 75", "1 97.5 / 3 96"])
+def test_numbers_that_do_not_count_up_in_pairs_are_not_a_list(text):
+    assert read(text).scores.indicators == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ITA68 ได้ 89.5 ส่วน ITA67 ได้ 86.2",
+        "ITA 67 = 86.2 ITA 68 = 89.5",
+        "ปี 67 ได้ 86.2 ปี 68 ได้ 89.5 ส่วนปี 69 ตั้งเป้า 92",
+    ],
+)
+def test_two_years_in_one_sentence_keep_the_latest_and_the_previous(text):
+    res = read(text)
+    assert (res.scores.year, res.scores.overall) == (2568, 89.5)
+    assert res.previous is not None and (res.previous.year, res.previous.overall) == (2567, 86.2)
+
+
+def test_item_codes_typed_in_lower_case_are_read():
+    assert read("o15 ได้ 0 ค่ะ e4 ได้ 78.25").scores.items == {"O15": 0.0, "E4": 78.25}
+
+
+def test_a_relative_year_word_with_a_number_is_that_year():
+    res = read("ITA ปีที่แล้ว 66 ได้ 80.00 ปีนี้ 67 ได้ 84.00 ค่ะ")
+    assert res.scores.year == 2567 and res.scores.overall == 84.0
+    assert res.previous is not None and res.previous.year == 2566 and res.previous.overall == 80.0
+
+
+@pytest.mark.parametrize(
+    "text", ["ตัวชี้วัดที่ 7 ได้ 88 อุ๊ย 86.5 ค่ะ", "ตัวชี้วัดที่ 7 ได้ 88 ค่ะ ไม่ใช่ครับ 86.5", "ตัวชี้วัดที่ 7 ได้ 88 เอ๊ะ 86.5"]
+)
+def test_a_hesitation_takes_the_value_before_it_back(text):
+    assert read(text).scores.indicators == {7: 86.5}
+
+
+@pytest.mark.parametrize(
+    "text", ["เทศบาลข้างๆ ได้ ITA 96.10 ค่ะ", "หน่วยงานอื่นได้คะแนนภาพรวม 93 กันหมดเลย", "อบต.ใกล้เคียงได้ ITA 90.5 ครับ"]
+)
+def test_another_agencys_result_is_not_ours(text):
+    res = read(text)
+    assert res.scores.is_empty() and res.error is not None
+
+
+def test_ours_is_kept_beside_a_neighbours():
+    assert read("ของเราได้ ITA 88.40 ค่ะ ส่วนเทศบาลข้างๆ ได้ 93.00").scores.overall == 88.4
+
+
+@pytest.mark.parametrize("text", ["คะแนนรวมเก้าสิบจุดหนึ่งห้าค่ะ", "ได้ ITA เก้าสิบจุดหนึ่งห้าครับ"])
+def test_a_spoken_overall_is_read(text):
+    assert read(text).scores.overall == 90.15
+
+
 # ---------------------------------------------------------------- the benchmark set's floor
 
 # Reached when this test was written (benchmarks/scores.py prints the same figures).

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from bot.dialogue.command_words import Command, is_confirm, is_keep, parse_command
 from bot.drafting.edits import EditCommand, EditError, parse_edit
 from bot.ita.framework import Framework
-from bot.scores import ParseResult, ScoreSet, parse_correction, parse_scores
+from bot.scores import ParseResult, ScoreSet, has_number, parse_correction, parse_scores
 from bot.thai import to_arabic
 
 log = logging.getLogger(__name__)
@@ -126,8 +126,11 @@ def _has_digit(text: str) -> bool:
 
 
 def _score_message(text: str, result: ParseResult) -> bool:
-    """Indicator, item or overall scores: "ITA ปี 68 ได้ 87.36" is scores too (the indicators are asked for)."""
-    if not _has_digit(text):
+    """Indicator, item or overall scores: "ITA ปี 68 ได้ 87.36" is scores too (the indicators are asked for).
+
+    The values may be digits or the number words voice typing writes ("ได้แปดสิบเก้าจุดห้า").
+    """
+    if not has_number(text):
         return False
     found = result.scores
     return bool(found.indicators or found.items or found.overall is not None)
@@ -135,7 +138,7 @@ def _score_message(text: str, result: ParseResult) -> bool:
 
 def _any_scores(text: str, result: ParseResult) -> bool:
     """Scores of any kind: indicators, items, the overall, or only the tool scores."""
-    return _score_message(text, result) or (_has_digit(text) and bool(result.scores.tools))
+    return _score_message(text, result) or (has_number(text) and bool(result.scores.tools))
 
 
 def read_scores(text: str, fw: Framework) -> Parsed:

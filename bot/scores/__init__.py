@@ -10,13 +10,27 @@ from pydantic import BaseModel, Field
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.normalise import normalise
 from bot.scores.prose import LAST_YEAR as THIS_YEAR_RANK
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
-from bot.scores.text import name_hits, normalise, squeeze
+from bot.scores.text import name_hits, squeeze
 
 # A pasted score table is a few thousand characters; more is a whole report pasted by mistake.
 MAX_CHARS = 60_000
 EXAMPLE = wording.SCORES_EXAMPLE
+
+
+# Full marks said in words: "ได้เต็มร้อย".
+_FULL_IN_WORDS = re.compile(r"เต็ม\s*+(?:ร้อย|100)")
+
+
+def has_number(text: str) -> bool:
+    """Tell whether a text holds a number as the parser reads it: digits (Thai ones too), or the
+    number words voice typing writes ("ตัวชี้วัดที่เก้าได้แปดสิบเก้าจุดห้า", "ได้เต็มร้อย")."""
+    text = (text or "")[:MAX_CHARS]
+    if any(ch.isdigit() for ch in text):
+        return True
+    return any(ch.isdigit() for ch in normalise(text)) or bool(_FULL_IN_WORDS.search(text))
 
 
 class ScoreSet(BaseModel):

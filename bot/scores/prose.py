@@ -49,11 +49,16 @@ _VALUE = r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])"
 VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|;)\s*+|\s++){_VALUE})*+")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
 
-FIX_MARK = re.compile(r"เอ้ย|เอ๊ย|เอ่ย|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด", re.I)
-# A year written as a label: "ปี 67", "ปีงบประมาณ 2568", "2567 =", and relative ones.
+# A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
+FIX_MARK = re.compile(
+    r"เอ้ย|เอ๊ย|เอ่ย|เอ๊ะ|อุ๊ย|อุ้ย|ไม่ใช่\s*(?:ค่ะ|ครับ|คะ|นะ)|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด",
+    re.I,
+)
+# A year written as a label: "ปี 67", "ปีงบประมาณ 2568", "2567 =", "ปีนี้ 68" (the number wins), and relative ones.
 YEAR_LABEL = re.compile(
-    r"(?:ปี(?:งบประมาณ|งบ)?\s*+(?:พ\.ศ\.)?\s*+(?P<y>\d{4}|\d{2})(?![\d.])|(?<![\d.])(?P<b>25\d\d|20[1-4]\d)(?![\d.])"
-    r"|(?P<now>ปีนี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<last>ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|ปีเดิม|last year))",
+    r"(?:ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?P<y>\d{4}|\d{2})(?![\d.])|(?<![\d.])(?P<b>25\d\d|20[1-4]\d)(?![\d.])"
+    r"|(?<![A-Za-z])ITA\s*+(?P<i>[5-7]\d)(?![\d.])(?=\s*+(?:ได้|=|:))"  # "ITA67 ได้ 86.2": the tool's name and its year
+    r"|(?P<now>ปีนี้|(?:ครั้ง|รอบ)นี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<last>ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year))",
     re.I,
 )
 TOPIC_MARKER = re.compile(r"(?:เรื่อง|ด้าน|หมวด|ประเด็น)(?:การใช้|การ|ใช้)?$")
@@ -71,6 +76,22 @@ def be_year(raw: str) -> int | None:
     return y if 2550 <= y <= 2590 else None
 
 
+OURS = re.compile(r"(?:ของ|หน่วยงาน|ที่)?เรา(?!ะ)|ของ(?:ผม|หนู|ดิฉัน)|our", re.I)
+# Another agency: a neighbour, or an agency word with "อื่น" ("หน่วยงานอื่น", "อบต.อื่น").
+THEIRS = re.compile(
+    r"ข้าง\s*ๆ|ข้างเคียง|ใกล้เคียง|เพื่อนบ้าน|"
+    r"(?:หน่วยงาน|อบต|เทศบาล|อำเภอ|จังหวัด|กรม|กอง|สำนักงาน|โรงเรียน|โรงพยาบาล|รพ|ที่)\.?\s*อื่น"
+)
+
+
+def last_end(rx: re.Pattern[str], text: str) -> int:
+    """Where the last match of rx in text ends (-1 if none)."""
+    end = -1
+    for m in rx.finditer(text):
+        end = m.end()
+    return end
+
+
 def year_rank(text: str) -> int | None:
     """The last year label in a stretch of text, as a B.E. year or a relative rank; None if none."""
     rank = None
@@ -80,7 +101,7 @@ def year_rank(text: str) -> int | None:
         elif m.group("last"):
             rank = LAST_YEAR
         else:
-            rank = be_year(m.group("y") or m.group("b")) or rank
+            rank = be_year(m.group("y") or m.group("b") or m.group("i")) or rank
     return rank
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Ref
-from bot.scores.prose import FIX_MARK, Group, groups, year_rank
+from bot.scores.prose import FIX_MARK, OURS, THEIRS, Group, groups, last_end, year_rank
 from bot.scores.prose import ordered_run as run_values
 from bot.scores.text import Num, years_in
 
@@ -139,6 +139,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             lead = line[: n.start]
             if _NAMED.search(lead):
                 continue  # a value after an indicator or item word that could not be read is not the overall
+            if last_end(THEIRS, lead) > last_end(OURS, lead):
+                continue  # "อบต.ข้างๆ ได้ ITA 95.5": another agency's result, not the officer's
             if others and not (
                 (first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I))
                 or year_rank(lead) is not None
@@ -147,7 +149,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             cands.append((i, line, n))
     if len(cands) > 1 and not others:
         # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
-        ours = [c for k, c in enumerate(cands) if _OURS.search(_lead_of(cands, k))]
+        ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
         cands = ours if len(ours) == 1 else cands
     if len(cands) == 1 and not (others and any(f.kind == "overall" for f in ex.found)):
         i, _, n = cands[0]
@@ -162,9 +164,6 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
         best = max(labelled, key=lambda t: t[2] or 0)[1]
         ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=best.value))
-
-
-_OURS = re.compile(r"(?:ของ|หน่วยงาน|ที่)?เรา(?!ะ)|ของ(?:ผม|หนู|ดิฉัน)|our", re.I)
 
 
 def _lead_of(cands: list[tuple[int, str, Num]], k: int) -> str:

@@ -8,7 +8,8 @@ from bisect import bisect_left
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
-from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
+from bot.scores.normalise import normalise
+from bot.scores.prose import FIX_MARK, OURS, THEIRS, TOPIC_MARKER, be_year, last_end, topic_hits
 from bot.scores.reading import (
     blank_groups,
     by_year,
@@ -20,7 +21,7 @@ from bot.scores.reading import (
     pick_year,
     record,
 )
-from bot.scores.text import Num, name_hits, normalise, numbers, plan_years, squeeze, tight_gap, years_in
+from bot.scores.text import Num, name_hits, numbers, plan_years, squeeze, tight_gap, years_in
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
 
@@ -34,7 +35,8 @@ EXPLICIT = re.compile(
 )
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
 IE_ITEM = re.compile(r"(?<![A-Za-z])[IEi]\s?\d{1,2}(?![\d]|\.\d)")  # an IIT/EIT item: item context
-ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i)\s?(\d{1,2})(?![\d]|\.\d)")
+# "O12", and "o12", "e3" as phones type them.
+ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")
 OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++\S)")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
@@ -49,11 +51,27 @@ RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+(\d{1,2})(?![\d.])")
 SERIES = re.compile(
     r"(?<=\d)(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}\.\d)"
     # "ตัวชี้วัดที่ 5 ได้ 96.67 ค่ะ ส่วนที่ 6 ได้ 90.12": "ที่ N" goes on from the indicator before it.
-    r"|(?<=\d)\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:))"
+    r"|(?<=\d)\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}(?:\.\d++)?(?![\d/:.]))"
 )
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
+
+
+def _tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
+    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value."""
+    if ref.kind != "overall" or not ref.weak:
+        return None
+    years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
+    return be_year(years[0].text.strip()) if years else None
+
+
+def _theirs(line: str, at: int) -> bool:
+    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's."""
+    lead = line[max(0, at - 60) : at]
+    return last_end(THEIRS, lead) > last_end(OURS, lead)
+
+
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
 MAX_LINES = 1500
 MAX_LINE = 1000
@@ -131,9 +149,11 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in OVERALL.finditer(line):
         if ranged and "เฉลี่ย" in m.group(0):
             continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
-        refs.append(Ref("overall", "overall", m.start(), m.end()))
+        if not _theirs(line, m.start()):
+            refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
-        refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
+        if not _theirs(line, m.start()):
+            refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
     if not has_item:
         _add_names(line, fw, refs, header, warn, bullet_ok=not item_context)
     refs.sort(key=lambda r: r.start)
@@ -352,7 +372,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                record(ex, ref, chosen, i, table, fix=fix)
+                record(ex, ref, chosen, i, table, fix=fix, year=_tool_year(ref, window, chosen))
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
     ex.years = years_in("\n".join(lines))

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pythainlp.util import thaiword_to_num
 from rapidfuzz import fuzz
 
 from bot.ita.framework import Framework
-from bot.thai import MONTHS, MONTHS_ABBR, fix_number_slips, to_arabic
+from bot.thai import MONTHS, MONTHS_ABBR
 
 THAI = "\u0e00-\u0e7f"
 
@@ -38,6 +35,17 @@ _UNIT_AFTER = re.compile(
     r"ขั้นตอน|ส่วน|ฉบับ|เรื่อง|กิจกรรม|โครงการ|ช่องทาง|นาที|อันดับ|หมวด|กลุ่ม|ชิ้น|ล้าน|พัน|แสน|หมื่น|"
     r"หน้า|แบบ|มาตรการ|ไตรมาส|สัปดาห์)"
 )
+# A unit word does not make a count when it starts the next clause instead:
+# topic and linking words between it and the next reference ("ส่วนเรื่องการใช้อำนาจ"),
+_CLAUSE_LINK = re.compile(r"(?:\s*+(?:เรื่อง|ด้าน|หมวด|ประเด็น|ของ|ตัวชี้วัด|ที่|ตัว))*+\s*+")
+# a label number with its value ("ข้อ 10 ได้ 80", "ตัวที่ 7 = 82"),
+_NEXT_LABEL = re.compile(r"\s*+(?:ที่)?\s*+\d{1,2}(?![\d.])\s*+(?:ได้|=|:|\d)")
+# "only one" after a number other than 1 ("89 ข้อเดียวที่ต่ำกว่า 90"),
+_ONLY_ONE = re.compile(r"^\s*(?:ตัว|ข้อ|ด้าน|เรื่อง|หมวด|ประเด็น)เดียว")
+# a time word ("90 ปีนี้ดีขึ้น", "70 ครั้งที่แล้วได้ 65"): this or that year, not "90 years",
+_TIME_WORD = re.compile(r"^\s*(?:ปี|ครั้ง|รอบ|เดือน|ไตรมาส|สัปดาห์)\s*(?:นี้|ที่แล้ว|ก่อน|หน้า|ล่าสุด|ที่ผ่านมา|ถัดไป)")
+# and "ส่วน" meaning "as for" ("ส่วนเรื่อง…", "ส่วนที่…", "ส่วนของ…", "ส่วน EIT…"); "ส่วนราชการ" stays a unit.
+_AS_FOR = re.compile(r"^\s*ส่วน\s*(?:เรื่อง|ที่|ของ|ตัว|ด้าน|หมวด|ข้อ|การ|ใน|นอก|อื่น|ปี|ภาพรวม|คะแนน|ผล|เรา|[A-Za-z])")
 # Words right before a number that make it an ordinal or an identifier.
 _ORDINAL_BEFORE = re.compile(
     r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
@@ -59,7 +67,9 @@ _TARGET_WORD = re.compile(
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
 _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
-_YEAR_LABEL_AFTER = re.compile(r"\s*+ปี(?:งบประมาณ|งบ)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])")
+_YEAR_LABEL_AFTER = re.compile(
+    r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])"
+)
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
@@ -69,57 +79,6 @@ _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)
 _CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
-
-
-# Spoken numbers, as voice typing writes them: "ได้เจ็ดสิบแปดจุดห้า", "ตัวชี้วัดที่เก้า". Read only after a
-# score or label word and before a word break, so "ที่สามารถ", "ร้อยละ" and "เก้าอี้" stay words.
-_DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
-_NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
-_SPOKEN = re.compile(
-    rf"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ))\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
-    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|[^\u0e00-\u0e7f])"
-)
-_DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
-_DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
-
-
-@lru_cache(maxsize=512)
-def _word_number(words: str) -> int | None:
-    try:
-        return int(thaiword_to_num(words))
-    except ValueError:
-        return None
-
-
-def _spoken(m: re.Match[str]) -> str:
-    whole = _word_number(m.group("int"))
-    if whole is None:
-        return m.group(0)
-    dec = "".join(_DIGIT_OF[w] for w in re.findall(_DIGIT_WORDS, m.group("dec") or ""))
-    return f" {whole}.{dec} " if dec else f" {whole} "
-
-
-def normalise(text: str) -> str:
-    """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
-    text = to_arabic(unicodedata.normalize("NFC", text))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
-    text = fix_number_slips(text)
-    text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
-    text = _SPOKEN.sub(_spoken, text)
-    # Voice typing says the decimal point: "78 จุด 50" is 78.50.
-    text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
-    # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
-    text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
-    text = re.sub(r"\*\*|__|`", "", text)
-    lines = []
-    for line in text.split("\n"):
-        if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
-            continue
-        if line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
-            line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
-        lines.append(line)
-    return "\n".join(lines)
 
 
 def squeeze(line: str) -> str:
@@ -231,10 +190,17 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         unit = None  # "ได้ 85 ปี 67 ได้ 88": the next value's year label, not "85 years"
     if unit and "." not in digits:
         end = m.end() + unit.end()
+        # "88 ส่วนเรื่องการใช้อำนาจ", "87 ด้านการใช้อำนาจ": topic and linking words may stand between.
+        link = _CLAUSE_LINK.match(line, end)
+        end = link.end() if link else end
         k = bisect_right(c_starts, end - 1)
         # "ได้ 74 เรื่องป้องกันการทุจริตได้ 86": the word opens the next reference, not a count's unit.
         if _inside(end - 1, c_starts, spans) or (k < len(c_starts) and c_starts[k] - end <= 3):
             unit = None
+        elif _NEXT_LABEL.match(line, m.end() + unit.end()) or (_ONLY_ONE.match(after) and float(digits) != 1):
+            unit = None  # "75 ข้อ 10 ได้ 80" labels the next value; "89 ข้อเดียวที่…" is "the only one"
+        elif _AS_FOR.match(after) or _TIME_WORD.match(after):
+            unit = None  # "88 ส่วนเรื่อง…": "ส่วน" means "as for", not "parts"; "90 ปีนี้…" is a time
     if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after) or _WISH_BEFORE.search(before):
@@ -341,7 +307,7 @@ def tight_gap(gap: str) -> bool:
 
 
 YEAR_RX = re.compile(
-    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
+    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี(?:นี้|ที่แล้ว|ก่อน|ล่าสุด)?|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
     re.IGNORECASE,
 )
 # A year right after these words is the year of the plan being asked for, not of the assessment.

@@ -1,0 +1,104 @@
+"""Make an officer's score text regular before it is read: digits, spoken numbers, tables, run-on lists."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pythainlp.util import thaiword_to_num
+
+from bot.thai import fix_number_slips, to_arabic
+
+__all__ = ["normalise"]
+
+# Spoken numbers, as voice typing writes them: "ได้เจ็ดสิบแปดจุดห้า", "ภาพรวมแปดสิบแปด". Read only after a
+# score or label word and before a word break, so "ที่สามารถ", "ร้อยละ" and "เก้าอี้" stay words.
+_DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
+_NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
+_SPOKEN = re.compile(
+    rf"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)|(?<=[=:])|(?<=ITA))\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
+    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|[^\u0e00-\u0e7f])"
+)
+_DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
+_DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
+
+
+@lru_cache(maxsize=512)
+def _word_number(words: str) -> int | None:
+    try:
+        return int(thaiword_to_num(words))
+    except ValueError:
+        return None
+
+
+def _spoken(m: re.Match[str]) -> str:
+    whole = _word_number(m.group("int"))
+    if whole is None:
+        return m.group(0)
+    dec = "".join(_DIGIT_OF[w] for w in re.findall(_DIGIT_WORDS, m.group("dec") or ""))
+    return f" {whole}.{dec} " if dec else f" {whole} "
+
+
+def normalise(text: str) -> str:
+    """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
+    text = to_arabic(unicodedata.normalize("NFC", text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
+    text = fix_number_slips(text)
+    text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
+    text = re.sub(
+        r"(?<![A-Za-z])(ITA)(?=\d)", r"\1 ", text, flags=re.I
+    )  # "ITA68": the tool's name, then its year
+    text = _SPOKEN.sub(_spoken, text)
+    # Voice typing says the decimal point: "78 จุด 50" is 78.50.
+    text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
+    # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
+    text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
+    text = re.sub(r"\*\*|__|`", "", text)
+    lines = []
+    for line in text.split("\n"):
+        line = _one_pair_a_line(line)
+        if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
+            continue
+        if line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
+            line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.
+_PAIR = re.compile(r"(\d{1,2})[.)]?\s++(\d{1,3}(?:\.\d++)?)(?![\d.])")
+_PAIR_GAP = re.compile(r"\s*+[/,;]\s*+|\s++")
+_PAIR_END = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*+$")
+
+
+def _one_pair_a_line(line: str) -> str:
+    """Put numbered values that run on in one line one to a line, when the numbers count up by one.
+
+    A pair's number is 1-10 and its value at most 100; values without a decimal point need a
+    separator ("/", ",", ";") between the pairs, so "1 2 3 4" stays as it is.
+    """
+    if len(line) > 400 or not line.lstrip()[:1].isdigit():
+        return line
+    pairs: list[tuple[str, str]] = []
+    at, decimals, marked = len(line) - len(line.lstrip()), True, False
+    while True:
+        m = _PAIR.match(line, at)
+        if not m or float(m.group(2)) > 100 or not 1 <= int(m.group(1)) <= 10:
+            return line
+        if pairs and int(m.group(1)) != int(pairs[-1][0]) + 1:
+            return line
+        pairs.append((m.group(1), m.group(2)))
+        decimals = decimals and "." in m.group(2)
+        end = _PAIR_END.match(line, m.end())
+        if end:
+            break
+        gap = _PAIR_GAP.match(line, m.end())
+        if not gap:
+            return line
+        marked = marked or not gap.group(0).isspace()
+        at = gap.end()
+    if len(pairs) < 2 or not (decimals or marked):
+        return line
+    return "\n".join(f"{n} {v}" for n, v in pairs)  # a closing particle is dropped
