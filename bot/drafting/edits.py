@@ -64,6 +64,8 @@ AddRows = Callable[[Draft, int, str], list[MeasureRow]]
 
 _OWNER_SEPARATORS = re.compile(r"\s*(?:[,;、/\n&]|\s+และ\s+|\s+กับ\s+|\s+and\s+)\s*")
 _STEP_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
+# How much of an added step the reply quotes back.
+QUOTED_STEP = 60
 
 
 class EditNeedsConfirm(EditError):
@@ -267,7 +269,10 @@ def _change(draft: Draft, cmd: EditCommand) -> tuple[dict[str, Any], str]:
         return {"kpi": value}, wording.EDIT_WHAT_KPI
     if cmd.action is EditAction.STEPS:
         return {"steps": _steps_from(value) or [value]}, wording.EDIT_WHAT_STEPS
-    return {}, wording.EDIT_WHAT_STEP  # ADD_STEP: the step is appended per row
+    # ADD_STEP: the step is appended per row; the reply quotes it (shortened) so the officer sees what went in.
+    return {}, wording.EDIT_WHAT_STEP.format(
+        step=value if len(value) <= QUOTED_STEP else value[:QUOTED_STEP] + "…"
+    )
 
 
 def _redraft(draft: Draft, cmd: EditCommand, redraft: Redraft | None, *, force: bool) -> Applied:
