@@ -478,6 +478,60 @@ def test_a_spoken_overall_is_read(text):
     assert read(text).scores.overall == 90.15
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ด้านที่ 4 ได้ 94", {4: 94.0}),
+        ("ด้าน 9 = 71.25 ด้าน 10 = 80", {9: 71.25, 10: 80.0}),
+        ("ผลของเราค่ะ ด้านที่ 6 ได้ 88.50 นะคะ", {6: 88.5}),
+    ],
+)
+def test_an_indicator_given_by_number_after_dan_is_that_indicator(text, expected):
+    res = read(text)
+    assert res.scores.indicators == expected and res.scores.overall is None
+
+
+def test_four_dan_counted_is_still_a_count():
+    # "4 ด้าน" counts aspects; only "ด้าน(ที่) N" names one.
+    assert read("ประเมิน 4 ด้าน ได้ 91.20 ค่ะ").scores.indicators == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ภาพรวม 88 ค่ะ 9 ได้ 70 10 ได้ 80",
+        "คะแนนรวม 88 ครับ ส่วน 9 ได้ 70 และ 10 ได้ 80",
+        "ภาพรวม 88, 9: 70, 10: 80",
+    ],
+)
+def test_bare_indicator_numbers_after_an_overall_go_on_as_a_series(text):
+    res = read(text)
+    assert res.scores.overall == 88.0
+    assert res.scores.indicators == {9: 70.0, 10: 80.0}
+
+
+def test_a_series_goes_on_after_a_particle():
+    assert read("ตัวชี้วัดที่ 1 ได้ 99 ค่ะ 2 ได้ 98 นะคะ 3 ได้ 97").scores.indicators == {1: 99.0, 2: 98.0, 3: 97.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("การเปิดเผยข้อมูล (OIT) 72.5", {9: 72.5}),
+        ("การเปิดเผยข้อมูล(OIT) 72.50 การป้องกันการทุจริต [OIT] 80", {9: 72.5, 10: 80.0}),
+        ("คุณภาพการดำเนินงาน (EIT) ได้ 85.5 ค่ะ", {6: 85.5}),
+    ],
+)
+def test_an_indicator_name_with_its_tool_in_brackets_is_the_indicator(text, expected):
+    res = read(text)
+    assert res.scores.indicators == expected
+    assert not res.scores.tools
+
+
+def test_a_tool_on_its_own_is_still_the_tool():
+    assert read("OIT ได้ 72.5 ค่ะ").scores.tools == {"OIT": 72.5}
+
+
 # ---------------------------------------------------------------- the benchmark set's floor
 
 # Reached when this test was written (benchmarks/scores.py prints the same figures).

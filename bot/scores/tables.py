@@ -29,7 +29,7 @@ __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pic
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
 
 EXPLICIT = re.compile(
-    r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|ตชว\.?|ตัว(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*"
+    r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|ตชว\.?|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*"
     r"(\d{1,3}(?:\.\d+)?)(?!\d)",
     re.IGNORECASE,
 )
@@ -49,7 +49,7 @@ ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
 RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+(\d{1,2})(?![\d.])")
 # "ตัวชี้วัดที่ 1 ได้ 99.10 2 ได้ 98.75": a series goes on with bare numbers after a value.
 SERIES = re.compile(
-    r"(?<=\d)(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}\.\d)"
+    r"(?<=\d)(?:\s*+(?:ครับ|ค่ะ|คะ|นะ|จ้า|และ|กับ|ส่วน))*+(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}\.\d)"
     # "ตัวชี้วัดที่ 5 ได้ 96.67 ค่ะ ส่วนที่ 6 ได้ 90.12": "ที่ N" goes on from the indicator before it.
     r"|(?<=\d)\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}(?:\.\d++)?(?![\d/:.]))"
 )
@@ -126,8 +126,14 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
         n = int(m.group(1))
         if n <= max(fw.indicator_numbers) or not item_context:
             refs.append(Ref("indicator", n, m.start(), m.end()))
-    if refs and refs[0].kind == "indicator":
-        for m in SERIES.finditer(line, refs[0].end):
+    # A series goes on from the first indicator, or from an overall ("ภาพรวม 88 ค่ะ 9 ได้ 70 10 ได้ 80").
+    lead_ref = refs[0] if refs and refs[0].kind == "indicator" else None
+    if lead_ref is None:
+        first_overall = OVERALL.search(line)
+        if first_overall and not (refs and refs[0].start < first_overall.start()):
+            lead_ref = Ref("overall", "overall", first_overall.start(), first_overall.end())
+    if lead_ref is not None:
+        for m in SERIES.finditer(line, lead_ref.end):
             g = 1 if m.group(1) else 2
             if int(m.group(g)) <= max(fw.indicator_numbers):
                 refs.append(Ref("indicator", int(m.group(g)), m.start(g), m.end(g)))
@@ -157,7 +163,31 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     if not has_item:
         _add_names(line, fw, refs, header, warn, bullet_ok=not item_context)
     refs.sort(key=lambda r: r.start)
-    return refs
+    return _glossed_tools(line, refs)
+
+
+_GLOSS = re.compile(r"\s*+[(\[]\s*+$")
+_GLOSS_END = re.compile(r"\s*+[)\]]")
+
+
+def _glossed_tools(line: str, refs: list[Ref]) -> list[Ref]:
+    """ "การเปิดเผยข้อมูล (OIT) 72.5": a tool in brackets after an indicator's name glosses the name."""
+    out: list[Ref] = []
+    for r in refs:
+        prev = out[-1] if out else None
+        if (
+            r.kind == "tool"
+            and prev is not None
+            and prev.kind == "indicator"
+            and r.start - prev.end <= 4
+            and _GLOSS.search(line[prev.end : r.start])
+        ):
+            close = _GLOSS_END.match(line, r.end)
+            if close:
+                prev.end = close.end()
+                continue
+        out.append(r)
+    return out
 
 
 def _add_names(
