@@ -532,6 +532,32 @@ def test_a_tool_on_its_own_is_still_the_tool():
     assert read("OIT ได้ 72.5 ค่ะ").scores.tools == {"OIT": 72.5}
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["ประชุมวันนี้เวลา 13.30 น. ห้อง 2 ค่ะ", "นัดส่งเอกสาร ITA 9.30 น. นะคะ", "ประชุมเวลา 10.00 ค่ะ"],
+)
+def test_a_clock_time_written_with_a_dot_is_not_a_score(text):
+    res = read(text)
+    assert res.scores.is_empty() and res.error
+
+
+@pytest.mark.parametrize("text", ["คะแนนโดยรวมของหน่วยงาน 93.47 ค่ะ", "ผลการประเมินโดยรวม 93.47 ครับ"])
+def test_overall_written_as_doi_ruam(text):
+    assert read(text).scores.overall == 93.47
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ส่งคะแนนค่ะ 1) 96.5 2) 94.2 3) 97.8", "ผลตามลำดับนะคะ 1. 96.5 / 2. 94.2 / 3. 97.8 ค่ะ"],
+)
+def test_a_numbered_run_after_a_lead_in_is_indicators(text):
+    assert read(text).scores.indicators == {1: 96.5, 2: 94.2, 3: 97.8}
+
+
+def test_a_short_numbered_list_of_counts_after_a_lead_in_is_not_scores():
+    assert read("โครงการ 1) 5 2) 6 3) 7").scores.indicators == {}
+
+
 # ---------------------------------------------------------------- the benchmark set's floor
 
 # Reached when this test was written (benchmarks/scores.py prints the same figures).

@@ -70,6 +70,7 @@ def normalise(text: str) -> str:
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.
 _PAIR = re.compile(r"(\d{1,2})[.)]?\s++(\d{1,3}(?:\.\d++)?)(?![\d.])")
 _PAIR_GAP = re.compile(r"\s*+[/,;]\s*+|\s++")
+_RUN_START = re.compile(r"(?<![\d.])1[.)]\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+2[.)])")
 _PAIR_END = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*+$")
 
 
@@ -79,16 +80,26 @@ def _one_pair_a_line(line: str) -> str:
     A pair's number is 1-10 and its value at most 100; values without a decimal point need a
     separator ("/", ",", ";") between the pairs, so "1 2 3 4" stays as it is.
     """
-    if len(line) > 400 or not line.lstrip()[:1].isdigit():
+    if len(line) > 400:
         return line
+    if line.lstrip()[:1].isdigit():
+        return _pairs(line, 2) or line
+    # "ส่งคะแนนค่ะ 1) 96.5 2) 94.2 3) 97.8": a lead-in, then a run that counts up from 1.
+    first = _RUN_START.search(line)
+    run = _pairs(line[first.start() :], 3) if first else None
+    return line[: first.start()].rstrip() + "\n" + run if first and run else line
+
+
+def _pairs(line: str, least: int) -> str | None:
+    """The numbered pairs of a line that is nothing else, one to a line; None if it is not such a run."""
     pairs: list[tuple[str, str]] = []
     at, decimals, marked = len(line) - len(line.lstrip()), True, False
     while True:
         m = _PAIR.match(line, at)
         if not m or float(m.group(2)) > 100 or not 1 <= int(m.group(1)) <= 10:
-            return line
+            return None
         if pairs and int(m.group(1)) != int(pairs[-1][0]) + 1:
-            return line
+            return None
         pairs.append((m.group(1), m.group(2)))
         decimals = decimals and "." in m.group(2)
         end = _PAIR_END.match(line, m.end())
@@ -96,9 +107,9 @@ def _one_pair_a_line(line: str) -> str:
             break
         gap = _PAIR_GAP.match(line, m.end())
         if not gap:
-            return line
+            return None
         marked = marked or not gap.group(0).isspace()
         at = gap.end()
-    if len(pairs) < 2 or not (decimals or marked):
-        return line
+    if len(pairs) < least or not (decimals or marked):
+        return None
     return "\n".join(f"{n} {v}" for n, v in pairs)  # a closing particle is dropped

@@ -40,7 +40,7 @@ ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")
 OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++\S)")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
-    r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
+    r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|(?:คะแนน|ผล(?:การประเมิน)?)โดยรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
     r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))|(?<![\u0e00-\u0e7f])รวม(?=ได้\s*\d)",
     re.IGNORECASE,
 )
@@ -168,6 +168,8 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
 
 _GLOSS = re.compile(r"\s*+[(\[]\s*+$")
 _GLOSS_END = re.compile(r"\s*+[)\]]")
+# "เครื่องมือแบบวัดการรับรู้ของการเปิดเผยข้อมูลสาธารณะ (OIT)": the tool's own name, not an indicator's.
+_TOOL_WORD = re.compile(r"เครื่องมือ|แบบวัด|แบบตรวจ|แบบสำรวจ")
 
 
 def _glossed_tools(line: str, refs: list[Ref]) -> list[Ref]:
@@ -181,6 +183,7 @@ def _glossed_tools(line: str, refs: list[Ref]) -> list[Ref]:
             and prev.kind == "indicator"
             and r.start - prev.end <= 4
             and _GLOSS.search(line[prev.end : r.start])
+            and not _TOOL_WORD.search(line[max(0, prev.start - 40) : prev.start])
         ):
             close = _GLOSS_END.match(line, r.end)
             if close:

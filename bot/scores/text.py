@@ -22,6 +22,10 @@ _MONTH = "(?:" + "|".join(map(re.escape, (*MONTHS_ABBR, *MONTHS))) + ")"
 _BLOCKED = [
     re.compile(r"(?<!\d)\d{1,2}\s*+([/\-.])\s*+\d{1,2}\s*+\1\s*+\d{2,4}"),  # one separator: not "99.2 / 98"
     re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*น\.)?"),
+    # "13.30 น.", "เวลา 9.30": a clock time written with a dot, as Thai letters write it.
+    re.compile(
+        r"(?<![\d.])\d{1,2}\.\d{2}(?=\s*+(?:น\.|นาฬิกา|-\s*+\d{1,2}\.\d{2}\s*+น\.))|(?<=เวลา)\s*+\d{1,2}[.:]\d{2}"
+    ),
     re.compile(r"(?<![\d.])\d++\s*+/\s*+\d++(?!\.\d)"),  # "33/33", "ว 4567/2568"; not "99.2 / 98.1"
     re.compile(r"0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}"),
     re.compile(r"(?<!\d)\d{1,2}\s*+" + _MONTH + r"\s*+\d{0,4}"),
