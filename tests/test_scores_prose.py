@@ -558,6 +558,26 @@ def test_a_short_numbered_list_of_counts_after_a_lead_in_is_not_scores():
     assert read("โครงการ 1) 5 2) 6 3) 7").scores.indicators == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ITA ปีนี้ 88.9 ค่ะ ตัวที่ต่ำคือ 9 ได้ 71.4 กับ 10 ได้ 75", {9: 71.4, 10: 75.0}),
+        ("คะแนน 9 = 72.5 และ 10 = 80 ค่ะ (ตัวชี้วัด)", {9: 72.5, 10: 80.0}),
+        ("ตัวชี้วัดที่ต่ำ ๆ ค่ะ\n9 ได้ 70.59\n10 ได้ 76.47", {9: 70.59, 10: 76.47}),
+    ],
+)
+def test_a_bare_indicator_number_with_its_value_in_a_message_about_indicators(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["รอบ 2 ได้ 85 ค่ะ ตัวชี้วัดยังไม่ออก", "ปี 9 ได้ 80", "ได้ 9 ได้ 80 ตัวชี้วัดไหนคะ"],
+)
+def test_a_bare_number_after_an_ordinal_or_score_word_is_not_an_indicator(text):
+    assert read(text).scores.indicators == {}
+
+
 # ---------------------------------------------------------------- the benchmark set's floor
 
 # Reached when this test was written (benchmarks/scores.py prints the same figures).

@@ -38,6 +38,12 @@ BARE_KEYS = re.compile(
     rf"(?![\d.])(?=\s*+(?:ได้|=|:))"
 )
 SPEAKS_OF_INDICATORS = re.compile(r"ตัวชี้วัด|ตัวที่|indicator", re.I)
+# One bare indicator number with its value, in such a message: "ตัวที่ต่ำคือ 9 ได้ 71.4 กับ 10 ได้ 75".
+BARE_KEY = re.compile(r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้|=|:)\s*+\d)")
+# ... unless a label, an ordinal, a score word or another number stands right before it.
+_NOT_A_KEY_BEFORE = re.compile(
+    r"(?:ที่|ข้อ|ตัวชี้วัด|ตัว|ด้าน|ปี|รอบ|ครั้ง|ไตรมาส|ระดับ|อันดับ|ลำดับ|ได้|เท่ากับ|ร้อยละ|เต็ม|[A-Za-z\d.=:/])\s*+$"
+)
 # Two or more item codes: "O1-O5", "O20 ถึง O22", "I1, I2, I3", "O10 O11 O12".
 ITEM_KEYS = re.compile(
     rf"(?<![A-Za-z])(?P<a>{_CODE})(?:{_RANGE}(?P<b>{_CODE})|(?P<list>(?:(?:{_KEY_SEP}|\s++)(?:ข้อ\s*+)?{_CODE})++))"
@@ -46,6 +52,7 @@ _FILL = re.compile(
     r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|อยู่ที่|คือ|=>|->|→|=|:|ตามลำดับ|ร้อยละ|ครับ|ค่ะ|คะ|นะ|score))*+\s*+", re.I
 )
 _VALUE = r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])"
+_ONE_VALUE = re.compile(_VALUE)
 VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|;)\s*+|\s++){_VALUE})*+")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
 
@@ -172,6 +179,27 @@ def groups(text: str) -> list[Group]:
             else:
                 continue
             out.append(Group(kind, pairs, m.start(), vals.end()))
+    if SPEAKS_OF_INDICATORS.search(text):
+        out += _bare_singles(text, out)
+    return out
+
+
+def _bare_singles(text: str, taken: list[Group]) -> list[Group]:
+    out: list[Group] = []
+    spans = sorted((g.start, g.end) for g in taken)
+    starts = [a for a, _ in spans]
+    for m in BARE_KEY.finditer(text):
+        if _NOT_A_KEY_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < spans[k][1]:
+            continue  # inside a list that was read already (groups do not overlap)
+        fill = _FILL.match(text, m.end())
+        value = _ONE_VALUE.match(text, fill.end() if fill else m.end())
+        if value and 0 <= float(value.group(0)) <= 100:
+            out.append(
+                Group("indicator", [(int(m.group("a")), float(value.group(0)))], m.start(), value.end())
+            )
     return out
 
 
