@@ -204,3 +204,30 @@ def pick_year(ex: Extraction) -> int | None:
     counts = Counter(pool)
     best = max(counts.values())
     return next(y for y in pool if counts[y] == best)
+
+
+_GLOSS = re.compile(r"\s*+[(\[]\s*+$")
+_GLOSS_END = re.compile(r"\s*+[)\]]")
+# "เครื่องมือแบบวัดการรับรู้ของการเปิดเผยข้อมูลสาธารณะ (OIT)": the tool's own name, not an indicator's.
+_TOOL_WORD = re.compile(r"เครื่องมือ|แบบวัด|แบบตรวจ|แบบสำรวจ")
+
+
+def glossed_tools(line: str, refs: list[Ref]) -> list[Ref]:
+    """ "การเปิดเผยข้อมูล (OIT) 72.5": a tool in brackets after an indicator's name glosses the name."""
+    out: list[Ref] = []
+    for r in refs:
+        prev = out[-1] if out else None
+        if (
+            r.kind == "tool"
+            and prev is not None
+            and prev.kind == "indicator"
+            and r.start - prev.end <= 4
+            and _GLOSS.search(line[prev.end : r.start])
+            and not _TOOL_WORD.search(line[max(0, prev.start - 40) : prev.start])
+        ):
+            close = _GLOSS_END.match(line, r.end)
+            if close:
+                prev.end = close.end()
+                continue
+        out.append(r)
+    return out

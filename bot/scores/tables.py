@@ -14,6 +14,7 @@ from bot.scores.reading import (
     blank_groups,
     by_year,
     corrected,
+    glossed_tools,
     late_fix,
     lone_overall,
     note_years,
@@ -163,34 +164,7 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     if not has_item:
         _add_names(line, fw, refs, header, warn, bullet_ok=not item_context)
     refs.sort(key=lambda r: r.start)
-    return _glossed_tools(line, refs)
-
-
-_GLOSS = re.compile(r"\s*+[(\[]\s*+$")
-_GLOSS_END = re.compile(r"\s*+[)\]]")
-# "เครื่องมือแบบวัดการรับรู้ของการเปิดเผยข้อมูลสาธารณะ (OIT)": the tool's own name, not an indicator's.
-_TOOL_WORD = re.compile(r"เครื่องมือ|แบบวัด|แบบตรวจ|แบบสำรวจ")
-
-
-def _glossed_tools(line: str, refs: list[Ref]) -> list[Ref]:
-    """ "การเปิดเผยข้อมูล (OIT) 72.5": a tool in brackets after an indicator's name glosses the name."""
-    out: list[Ref] = []
-    for r in refs:
-        prev = out[-1] if out else None
-        if (
-            r.kind == "tool"
-            and prev is not None
-            and prev.kind == "indicator"
-            and r.start - prev.end <= 4
-            and _GLOSS.search(line[prev.end : r.start])
-            and not _TOOL_WORD.search(line[max(0, prev.start - 40) : prev.start])
-        ):
-            close = _GLOSS_END.match(line, r.end)
-            if close:
-                prev.end = close.end()
-                continue
-        out.append(r)
-    return out
+    return glossed_tools(line, refs)
 
 
 def _add_names(
