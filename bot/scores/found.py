@@ -96,7 +96,14 @@ _HEAD_YEAR = re.compile(
     r"(?:ปี\s*(?:งบประมาณ\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)",
     re.IGNORECASE,
 )
-_HEAD_ROLE = {"คะแนน": "score", "คะแนนที่ได้": "score", "score": "score", "ผลต่าง": "diff"}
+# Columns that hold numbers which are not the agency's result: targets and thresholds, averages of other
+# agencies (a benchmark to compare with), and the change between years.
+_HEAD_OTHER = re.compile(
+    r"(?P<target>(?:ค่า)?(?:เป้าหมาย|เกณฑ์)\S*|target)|(?P<average>(?:ค่า)?เฉลี่ย\S*|average|mean)"
+    r"|(?P<diff>ผลต่าง\S*|ส่วนต่าง|เปลี่ยนแปลง|[+\-±]/?[-+]?)",
+    re.IGNORECASE,
+)
+_HEAD_ROLE = {"คะแนน": "score", "ผลคะแนน": "score", "คะแนนที่ได้": "score", "score": "score", "ผลต่าง": "diff"}
 
 
 def header_row(line: str) -> Header | None:
@@ -116,13 +123,10 @@ def header_row(line: str) -> Header | None:
             else:
                 years.append(year)
                 columns.append(("score", year))
-        elif c.lower() in HEADER_WORDS or re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I):
+        elif c.lower() in HEADER_WORDS or _HEAD_OTHER.fullmatch(c):
             words += 1
-            role = (
-                "target"
-                if re.fullmatch(r"(?:ค่า)?(?:เป้าหมาย|เกณฑ์)|target", c, re.I)
-                else _HEAD_ROLE.get(c.lower())
-            )
+            other = _HEAD_OTHER.fullmatch(c)
+            role = (other.lastgroup if other else None) or _HEAD_ROLE.get(c.lower())
             if role:
                 columns.append((role, None))
         else:
@@ -130,5 +134,8 @@ def header_row(line: str) -> Header | None:
     if not words and not years:
         return None
     low = {c.lower() for c in cells}
-    labelled = bool(low & {"ตัวชี้วัดที่", "ข้อ", "ข้อที่", "no", "no."}) and not low & {"ลำดับ", "อันดับ", "ลำดับที่"}
+    # numbers in the first column are indicator numbers when that column is headed "indicator" (not "rank")
+    labelled = bool(
+        low & {"ตัวชี้วัดที่", "ข้อ", "ข้อที่", "no", "no."} or cells[0] in ("ตัวชี้วัด", "indicator")
+    ) and not low & {"ลำดับ", "อันดับ", "ลำดับที่"}
     return Header(labelled, years, columns)

@@ -115,7 +115,7 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
 
 
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
-_HEAD = re.compile(r"(?:ได้|คะแนน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน|ปี\s*+(?:25)?\d\d)\s*+$")
+_HEAD = re.compile(r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน|ปี\s*+(?:25)?\d\d)\s*+$")
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
 
@@ -133,10 +133,14 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         for n in nums:
             if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref:
                 continue
-            head = line[max(0, n.start - 12) : n.start]
+            lead = line[: n.start]
+            if not lead.strip() and i and lines[i - 1].strip():
+                lead = (
+                    lines[i - 1].strip() + " "
+                )  # cells pasted one per line: "คะแนน\n89.17", "ปี 2568\n85.46"
+            head = lead[-16:]
             if not _HEAD.search(head):
                 continue
-            lead = line[: n.start]
             if _NAMED.search(lead):
                 continue  # a value after an indicator or item word that could not be read is not the overall
             if last_end(THEIRS, lead) > last_end(OURS, lead):
@@ -206,8 +210,10 @@ def pick_year(ex: Extraction) -> int | None:
     return next(y for y in pool if counts[y] == best)
 
 
-_GLOSS = re.compile(r"\s*+[(\[]\s*+$")
-_GLOSS_END = re.compile(r"\s*+[)\]]")
+_BRACKET_OPEN = re.compile(r"\s*+\([^()]*+")
+# A tool glosses an indicator name in brackets, or in a table cell of its own between name and value.
+_GLOSS = re.compile(r"\s*+[(\[]\s*+$|^ *+\t\s*+$")
+_GLOSS_END = re.compile(r"\s*+[)\]]| *+(?=\t)")
 # "เครื่องมือแบบวัดการรับรู้ของการเปิดเผยข้อมูลสาธารณะ (OIT)": the tool's own name, not an indicator's.
 _TOOL_WORD = re.compile(r"เครื่องมือ|แบบวัด|แบบตรวจ|แบบสำรวจ")
 
@@ -231,3 +237,13 @@ def glossed_tools(line: str, refs: list[Ref]) -> list[Ref]:
                 continue
         out.append(r)
     return out
+
+
+def window_stop(line: str, refs: list[Ref], j: int) -> int:
+    """Where the values of refs[j] end: at the next reference, past bracketed ranges ("ตัวชี้วัด 9 (O1-O24) ได้ 79")."""
+    k = j + 1
+    while (
+        k < len(refs) and refs[k].kind == "sub" and _BRACKET_OPEN.fullmatch(line[refs[j].end : refs[k].start])
+    ):
+        k += 1
+    return refs[k].start if k < len(refs) else len(line)

@@ -21,6 +21,7 @@ from bot.scores.reading import (
     ordered_run,
     pick_year,
     record,
+    window_stop,
 )
 from bot.scores.text import Num, name_hits, numbers, plan_years, squeeze, tight_gap, years_in
 
@@ -138,10 +139,13 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
             g = 1 if m.group(1) else 2
             if int(m.group(g)) <= max(fw.indicator_numbers):
                 refs.append(Ref("indicator", int(m.group(g)), m.start(g), m.end(g)))
+    range_end = -1
     for m in ITEM.finditer(line):
         letter, n = m.group(1).upper(), int(m.group(2))
-        if ITEM_RANGE_AFTER.match(line, m.end()):
-            refs.append(Ref("sub", 0, m.start(), m.end()))  # "O1-O99" that no value list claimed: a range
+        item_range = ITEM_RANGE_AFTER.match(line, m.end())
+        if item_range or m.start() < range_end:  # "O1-O99" that no value list claimed: a range, both ends
+            range_end = item_range.end() if item_range else -1
+            refs.append(Ref("sub", 0, m.start(), m.end()))
         elif 1 <= n <= ITEM_RANGES[letter]:
             refs.append(Ref("item", f"{letter}{n}", m.start(), m.end(), limit=600))
     has_item = any(r.kind == "item" for r in refs)
@@ -210,7 +214,8 @@ def _add_names(
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
         if re.match(
-            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?\s*+[)]?\s*+(?:คะแนน)?\s*+(?:\t.*)?$", rest
+            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+[)]?[^\S\t]*+(?:คะแนน)?[^\S\t]*+(?:\t.*)?$",
+            rest,
         ):
             refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))
 
@@ -239,12 +244,12 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
             group.append(n)
         else:
             break
+    if header and len(header.columns) == len(group) and any(r != "score" for r, _ in header.columns):
+        scored = [(y or 0, n) for (r, y), n in zip(header.columns, group, strict=True) if r == "score"]
+        # a row under target/average/change columns only gives no result; else the latest score column
+        return max(scored, key=lambda t: t[0])[1] if scored else None
     if len(group) == 1:
         return first
-    if header and len(header.columns) == len(group) and any(r == "target" for r, _ in header.columns):
-        scored = [(y or 0, n) for (r, y), n in zip(header.columns, group, strict=True) if r == "score"]
-        if scored:
-            return max(scored, key=lambda t: t[0])[1]
     plain = [group[0]] + [n for n in group[1:] if not n.signed]
     if len(plain) == 3 and abs(abs(plain[0].value - plain[1].value) - plain[2].value) < 0.011:
         plain = plain[:2]  # third column is the difference between the two years
@@ -360,7 +365,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             pending = None
         starts = [n.start for n in nums]
         for j, ref in enumerate(refs):
-            stop = refs[j + 1].start if j + 1 < len(refs) else len(line)
+            stop = window_stop(line, refs, j)
             window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
             if ref.kind == "sub":
                 continue

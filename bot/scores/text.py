@@ -31,7 +31,7 @@ _BLOCKED = [
     re.compile(r"(?<!\d)\d{1,2}\s*+" + _MONTH + r"\s*+\d{0,4}"),
     re.compile(_MONTH + r"\s*+\d{2,4}"),
     re.compile(r"(?<![\d.])\d++(?:\.\d++){2,}"),
-    re.compile(r"^\s*+(?:[#\-•*]++\s*+)?\d++\.\d+(?=\s*[" + THAI + r"A-Za-z(.)])"),
+    re.compile(r"^\s*+(?:[#\-•*]++\s*+)?\d++\.\d+(?!\s*+คะแนน)(?=\s*[" + THAI + r"A-Za-z(.)])"),
 ]
 # Words after a number that make it a count or a period, not a score.
 _UNIT_AFTER = re.compile(
