@@ -45,18 +45,8 @@ from bot.offline import configure_offline  # noqa: E402
 configure_offline(Path(tempfile.gettempdir()) / "ita-bench-data")
 
 # Never printed in a published plan (issue 12).
-MARKERS = (
-    "SINGLE",
-    "NOT_CONFIRMED",
-    "CORROBORATED",
-    "ความเชื่อมั่น",
-    "โค้ด",
-    ".yaml",
-    ".md",
-    "seed",
-    "ฐานความรู้ของระบบ",
-    "กรุณา",
-)
+from tests.markers import MARKERS  # noqa: E402
+
 LIMITS = {10: 12, 4: 6}  # rows -> most pages allowed
 
 SEEDS = {  # the seeds' own agencies

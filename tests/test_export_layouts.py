@@ -30,6 +30,7 @@ from bot.ita.tiers import Thresholds, Tier
 from bot.scores import parse_scores
 from bot.thai import tokenize
 from tests.kb_helpers import make_kb, make_settings
+from tests.markers import MARKERS as PUBLISHED_NEVER
 
 SEEDS = {  # seed -> (agency type, name) as the seed's own agency
     "000": ("school", "โรงเรียนบ้านธิพิทยา"),
@@ -39,8 +40,7 @@ SEEDS = {  # seed -> (agency type, name) as the seed's own agency
     "004": ("sao", "องค์การบริหารส่วนตำบลทุ่งทอง"),
 }
 FIVE = [name for name in LAYOUTS if name != "default"]
-MARKERS = ("SINGLE", "NOT_CONFIRMED", "CORROBORATED", "ความเชื่อมั่น:", "โค้ด", ".yaml", ".md", "seed", "กรุณา")
-MARKERS += ("ฐานความรู้ของระบบ", "แหล่งอ้างอิง", "หมายเหตุ")
+MARKERS = (*(m for m in PUBLISHED_NEVER if m != "ความเชื่อมั่น"), "ความเชื่อมั่น:", "แหล่งอ้างอิง", "หมายเหตุ")
 
 
 @pytest.fixture(scope="module")

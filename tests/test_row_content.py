@@ -26,22 +26,11 @@ from bot.scores import ScoreSet
 from bot.search.chunking import describe_document
 from tests.conftest import KNOWLEDGE_DIR, SEEDS_DIR
 from tests.kb_helpers import make_kb, make_settings
+from tests.markers import MARKERS
 
 URGENT, IMPROVE, MAINTAIN = "แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ"
 TEXT_FIELDS = ("topic", "analysis", "measure", "monitoring", "reporting", "kpi")
 # What a published plan never shows (issue 12 "Done when"), besides other agencies' names.
-INTERNAL = (
-    "SINGLE",
-    "NOT_CONFIRMED",
-    "CORROBORATED",
-    "ความเชื่อมั่น",
-    "โค้ด",
-    ".yaml",
-    ".md",
-    "seed",
-    "ฐานความรู้ของระบบ",
-    "กรุณา",
-)
 # NACC question-stem tails that must never stand as an item's name.
 STEMS = ("มีลักษณะดังนี้", "ดังต่อไปนี้", "มากน้อยเพียงใด", "ของท่าน")
 MUNICIPAL = ("ประชาชน", "เวทีประชาคม", "หอกระจายข่าว")
@@ -201,7 +190,7 @@ def test_nothing_internal_in_row_text(plans):
         others = [a for a in SEED_AGENCIES if a and a != case.name]
         for row in draft.rows:
             for text in _texts(row):
-                for marker in INTERNAL:
+                for marker in MARKERS:
                     assert marker not in text, (marker, text)
                 for other in others:
                     assert other not in text, (other, text)

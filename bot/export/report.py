@@ -26,15 +26,6 @@ ROUNDS = (6, 12)  # months into the fiscal year at which progress is reported
 SUMMARY_LINES = 3  # dotted lines for the summary to the executive
 
 
-def report_title(draft: Draft, round_months: int) -> str:
-    """Return the report title with its round and period, e.g. "... รอบ 6 เดือน (ต.ค. 68 – มี.ค. 69)"."""
-    _, fiscal = plan_years(draft)
-    return (
-        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
-        f"รอบ {round_months} เดือน ({round_period(fiscal, round_months)})"
-    )
-
-
 def _cells(row: MeasureRow, framework: Framework) -> list[list[str]]:
     measure = [f"ตัวชี้วัดที่ {row.indicator} {indicator_name(framework, row.indicator)}", row.measure]
     # Empty lines, not dots: the officer types into these cells in Word, and dots would
