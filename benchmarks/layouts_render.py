@@ -5,10 +5,9 @@
 For each layout and seed: draft with the real drafter (the seed's scores, its agency type),
 write the Word plan, convert it to PDF with `soffice --headless`, and report
   * pages,
-  * line breaks inside a pythainlp word: for every two consecutive lines of `pdftotext -raw`
-    (LibreOffice writes a table cell's lines together) whose junction joins two Thai runs,
-    the junction must fall between two pythainlp words of the joined text,
-  * a number split from its unit ("ร้อยละ" | "90", "90" | "คะแนน"),
+  * line breaks, by the page benchmark's check (benchmarks/pages.py): every wrapped line of a
+    paragraph or cell ends between two pythainlp words of that paragraph, never inside a
+    number or between a number and its unit ("ร้อยละ" | "90", "90" | "คะแนน"),
   * CPU and wall time of drafting plus Word.
 With --png, the first two pages of each layout for the seed it reproduces go to that folder.
 """
@@ -16,7 +15,7 @@ With --png, the first two pages of each layout for the seed it reproduces go to 
 from __future__ import annotations
 
 import argparse
-import itertools
+import importlib.util
 import re
 import subprocess
 import sys
@@ -34,8 +33,15 @@ from bot.export.layouts import LAYOUTS  # noqa: E402
 from bot.ita.measures import AgencyProfile, Draft  # noqa: E402
 from bot.ita.tiers import Thresholds  # noqa: E402
 from bot.scores import parse_scores  # noqa: E402
-from bot.thai import tokenize  # noqa: E402
 from tests.kb_helpers import make_kb, make_settings  # noqa: E402
+
+# The line-break check of the page benchmark: every wrapped line of a paragraph must end
+# between two pythainlp words of that paragraph, never inside a number or between a number
+# and its unit.
+_SPEC = importlib.util.spec_from_file_location("pages_benchmark", REPO / "benchmarks" / "pages.py")
+pages_benchmark = importlib.util.module_from_spec(_SPEC)  # type: ignore[arg-type]
+sys.modules["pages_benchmark"] = pages_benchmark  # its dataclass looks its module up
+_SPEC.loader.exec_module(pages_benchmark)  # type: ignore[union-attr]
 
 SEEDS = {
     "000": ("school", "โรงเรียนบ้านธิพิทยา"),
@@ -51,47 +57,6 @@ OWN_SEED = {
     "item-gantt": "003",
     "ranked-oit": "004",
 }
-_TAIL = re.compile("[ก-๙]+$")
-_HEAD = re.compile("^[ก-๙]+")
-_UNIT_BEFORE = re.compile(r"(ร้อยละ|พ\.ศ\.|ไตรมาส)$")
-_UNIT_AFTER = re.compile(r"^(คะแนน|เดือน|ครั้ง|วัน)")
-
-
-def _cut(left: str, right: str) -> bool:
-    """Tell whether pythainlp puts a word boundary between `left` and `right` when read together."""
-    at, cuts = 0, set()
-    for word in tokenize(left + right, drop_stopwords=False):
-        at += len(word)
-        cuts.add(at)
-    return len(left) in cuts
-
-
-def broken_words(lines: list[str]) -> list[str]:
-    """Return the junctions of consecutive lines that cut a pythainlp word or a number from its unit.
-
-    The junction is a cut inside a word when pythainlp, reading the two Thai runs together,
-    puts no word boundary there, neither in the whole runs nor in the window of the last
-    word of one line and the first of the next. Lines of two paragraphs or two table cells
-    can meet in the extracted text too, so a few junctions counted are not line breaks.
-    """
-    found = []
-    for a, b in itertools.pairwise(lines):
-        a, b = a.rstrip(), b.lstrip()
-        tail, head = _TAIL.search(a), _HEAD.match(b)
-        if head and b[head.end() : head.end() + 1] == ".":
-            head = None  # an abbreviation ("พ.ศ.") is a word of its own
-        if tail and head:
-            last = tokenize(tail.group(0), drop_stopwords=False)[-1]
-            first = tokenize(head.group(0), drop_stopwords=False)[0]
-            # a boundary of pythainlp's words in the whole run or in the two-word window
-            if not (_cut(tail.group(0), head.group(0)) or _cut(last, first)):
-                found.append(f"{last}|{first}")
-        end = a.split(" ")[-1] if a else ""
-        if (_UNIT_BEFORE.search(end) and re.match(r"\d", b)) or (
-            re.fullmatch(r"\d[\d.,]*", end) and _UNIT_AFTER.match(b)
-        ):
-            found.append(f"{end}|{b.split(' ')[0]}")
-    return found
 
 
 def drafts() -> dict[str, Draft]:
@@ -131,18 +96,20 @@ def main() -> None:
         check=True,
         capture_output=True,
     )
-    print(f"{'layout':22} seed pages rows breaks  Word CPU/wall (s)  examples")
+    print(f"{'layout':22} seed pages rows checked breaks  Word CPU/wall (s)  examples")
     for layout in LAYOUTS:
         for key in seeds:
             pdf = work / f"{layout}-{key}.pdf"
             info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
             pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
-            text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True).stdout
-            breaks = [b for page in text.split("\f") for b in broken_words(page.splitlines())]
+            checked, breaks, _ = pages_benchmark.check_breaks(
+                pages_benchmark.rendered_lines(pdf),
+                pages_benchmark.docx_paragraphs((work / f"{layout}-{key}.docx").read_bytes()),
+            )
             wall, cpu = timings[(layout, key)]
             rows = len(seeds[key].rows)
             print(
-                f"{layout:22} {key}  {pages:5} {rows:4} {len(breaks):6}  {cpu:.3f}/{wall:.3f}"
+                f"{layout:22} {key}  {pages:5} {rows:4} {checked:7} {len(breaks):6}  {cpu:.3f}/{wall:.3f}"
                 f"       {' '.join(breaks[:4])}"
             )
             if opts.png and OWN_SEED.get(layout) == key:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Page benchmark: render Word plans through LibreOffice, count pages, check markers and line breaks.
 
-    .venv/bin/python benchmarks/pages.py [--out /tmp/ita-pages] [--only seeds|invented] [--png docs/render]
+    .venv/bin/python benchmarks/pages.py [--out /tmp/ita-pages] [--only seeds|invented]
 
 Drafts, with the default engine and the shipped knowledge (plus the seeds, as the drafting
 benchmark does), a plan for

@@ -13,6 +13,7 @@ from bot.export.report import REPORT_HEADERS, render_report_docx
 from bot.export.word import USABLE_W
 from bot.ita.framework import load_framework
 from tests.conftest import KNOWLEDGE_DIR
+from tests.docx_text import printed
 from tests.draft_samples import bare, tambon_municipality
 
 FRAMEWORK = load_framework(KNOWLEDGE_DIR)  # the indicator names and tools the report prints
@@ -20,7 +21,8 @@ FRAMEWORK = load_framework(KNOWLEDGE_DIR)  # the indicator names and tools the r
 
 def _text(doc) -> str:
     return "\n".join(
-        [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+        [printed(p) for p in doc.paragraphs]
+        + [printed(c) for t in doc.tables for r in t.rows for c in r.cells]
     )
 
 
@@ -38,15 +40,15 @@ def test_report_round_period_and_rows(months, period, deadline):
     assert period in text and deadline in text and "1 ตุลาคม 2568" in text
     assert "31 มีนาคม 2569" in text
     table = doc.tables[0]
-    assert [c.text for c in table.rows[0].cells] == list(REPORT_HEADERS)
+    assert [printed(c) for c in table.rows[0].cells] == list(REPORT_HEADERS)
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert len(grid) == len(REPORT_HEADERS) and sum(grid) <= USABLE_W
     assert len(table.rows) == 1 + len(draft.rows)
     for row, measure in zip(table.rows[1:], draft.rows, strict=True):
-        assert measure.measure in row.cells[0].text
-        assert all(o in row.cells[1].text for o in measure.owners)
-        assert "☐ ดำเนินการแล้ว" in row.cells[6].text and "☐ ยังไม่ดำเนินการ" in row.cells[6].text
+        assert measure.measure in printed(row.cells[0])
+        assert all(o in printed(row.cells[1]) for o in measure.owners)
+        assert "☐ ดำเนินการแล้ว" in printed(row.cells[6]) and "☐ ยังไม่ดำเนินการ" in printed(row.cells[6])
     assert "(นายกเทศมนตรีตำบลนาดี)" in text
     sect = doc.sections[0]
     assert sect.page_width > sect.page_height

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from PIL import Image
 
 from bot.export.plan import indicator_name, tier_for
+from bot.export.wordbreak import THAI_FONT, THAI_FONT_BOLD
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 from bot.ita.tiers import Tier
@@ -20,11 +20,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
-FONTS_DIR = resources.files("bot.export") / "fonts"
-# Laksaman is the metric twin of TH SarabunPSK (same design, free licence), so the chart
-# matches the Word text; it is shipped so that no system font is needed.
-THAI_FONT = FONTS_DIR / "Laksaman.ttf"
-THAI_FONT_BOLD = FONTS_DIR / "Laksaman-Bold.ttf"
 TIER_COLOURS = {Tier.URGENT: "#C0392B", Tier.IMPROVE: "#E6A23C", Tier.MAINTAIN: "#2E8B57"}
 # 9 x 5 in at 150 dpi is 1350 x 750 px: about 200 dpi when printed 17 cm wide.
 FIGSIZE, DPI = (9, 5), 150

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -13,10 +12,10 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 from docx.table import Table, _Cell
 
-from bot.export.word import BODY_PT, CELL_PAD, TABLE_PT, USABLE_H, USABLE_W, Line, run_xml
+from bot.export.word import BODY_PT, CELL_PAD, TABLE_PT, USABLE_H, USABLE_W, Line, lines_xml, run_xml
+from bot.export.wordbreak import plain
 
 HEADER_FILL = "D9E2F3"
-_NUMBER_RUN = re.compile(r"(\d+(?:[.,:/]\d+)*)")
 # Rows up to this share of the usable page height are kept whole (see _short_row).
 KEEP_WHOLE_MAX = 0.3
 
@@ -113,6 +112,7 @@ def _fill(
     bold: bool = False,
     keep_with_next: bool = False,
     center: bool = False,
+    width: float | None = None,
 ) -> None:
     """Replace the cell's paragraphs with one paragraph per line, runs in the Thai font.
 
@@ -133,12 +133,13 @@ def _fill(
             (line.text, line.bold, line.italic) if isinstance(line, Line) else (line, False, False)
         )
         text = text.replace("\t", " ").replace("\n", " ")
-        # A number is a run of its own: LibreOffice then breaks before it at the space, as it
-        # should, instead of inside it when a number and a Thai word share a run.
-        run = "".join(
-            run_xml(piece, size, bold or line_bold, italic, namespaced=False)
-            for piece in _NUMBER_RUN.split(text)
-            if piece
+        # Lines are broken here, with w:br between them (word.lines_xml): LibreOffice's own Thai
+        # line breaking cut words even where hints allowed a break.
+        strong = bold or line_bold
+        run = (
+            lines_xml(text, width - 2 * CELL_PAD, size, strong, italic)
+            if width
+            else run_xml(plain(text), size, strong, italic, namespaced=False)
         )
         parts.append(f"<w:p>{ppr}{run}</w:p>")
     body = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
@@ -231,7 +232,7 @@ def grid_table(
     header = table.rows[0]
     _row_property(header, "w:cantSplit")
     _row_property(header, "w:tblHeader")
-    for cell, text in zip(_cells(table, 0), headers, strict=True):
+    for cell, text, width in zip(_cells(table, 0), headers, widths, strict=True):
         _fill(
             cell,
             [text] if isinstance(text, str) else list(text),
@@ -239,14 +240,15 @@ def grid_table(
             bold=True,
             keep_with_next=keep_together and bool(rows),
             center=True,
+            width=width,
         )
         _shade(cell, HEADER_FILL)
     for index, (row, cells) in enumerate(zip(table.rows[1:], rows, strict=True), start=1):
         if keep_together or whole_rows or _short_row(cells, widths, size):
             _row_property(row, "w:cantSplit")
         bind = keep_together and index < len(rows)
-        for cell, lines in zip(_cells(table, index), cells, strict=True):
-            _fill(cell, lines, size, keep_with_next=bind)
+        for cell, lines, w in zip(_cells(table, index), cells, widths, strict=True):
+            _fill(cell, lines, size, keep_with_next=bind, width=w)
     return table
 
 
@@ -263,8 +265,8 @@ def plain_table(
     _fix_geometry(table, widths)
     for row, cells in zip(table.rows, rows, strict=True):
         _row_property(row, "w:cantSplit")
-        for cell, text in zip(row.cells, cells, strict=True):
-            _fill(cell, text.split("\n"), size, center=center)
+        for cell, text, width in zip(row.cells, cells, widths, strict=True):
+            _fill(cell, text.split("\n"), size, center=center, width=width)
     return table
 
 

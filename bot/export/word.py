@@ -23,6 +23,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -186,9 +187,24 @@ def _template() -> bytes:
 
 
 def write(
-    paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False
+    paragraph: Paragraph,
+    text: str,
+    *,
+    size: float = BODY_PT,
+    bold: bool = False,
+    italic: bool = False,
+    width: float | None = None,
 ) -> Paragraph:
-    """Append a run of `text` to a paragraph with the Thai font set on the run itself."""
+    """Append a run of `text` to a paragraph with the Thai font set on the run itself.
+
+    With `width` (twips of text room), the text is broken into lines here, between pythainlp
+    words by the fonts' real widths, and the lines written with w:br (see `lines_xml`).
+    """
+    if width and "\t" not in text and "\n" not in text:
+        paragraph._p.extend(
+            parse_xml(f"<w:body {nsdecls('w')}>{lines_xml(text, width, size, bold, italic)}</w:body>")
+        )
+        return paragraph
     if "\t" in text or "\n" in text:  # python-docx turns these into w:tab / w:br
         run = paragraph.add_run(text)._r
         run.insert(0, deepcopy(_run_rpr(size, bold, italic)))
@@ -228,8 +244,36 @@ def para(
     if indent_cm:
         paragraph.paragraph_format.left_indent = Twips(int(indent_cm * CM))
     if text:
-        write(paragraph, text, size=size, bold=bold, italic=italic)
+        room = _text_room(container) - (int(indent_cm * CM) if indent_cm else 0)
+        write(paragraph, text, size=size, bold=bold, italic=italic, width=room if room > 0 else None)
     return paragraph
+
+
+def _text_room(container) -> float:
+    """Return the width in twips that a paragraph of `container` (a document or a cell) fills."""
+    if isinstance(container, _Cell):
+        tcw = container._tc.tcPr.find(qn("w:tcW")) if container._tc.tcPr is not None else None
+        if tcw is None or tcw.get(qn("w:type")) != "dxa":
+            return 0
+        return int(tcw.get(qn("w:w"))) - 2 * CELL_PAD
+    return USABLE_W
+
+
+def lines_xml(text: str, width: float, size: float, bold: bool, italic: bool) -> str:
+    """Return the runs of `text` broken into lines that fit `width` twips, joined by w:br.
+
+    The breaks are chosen here rather than left to the reader: LibreOffice's Thai line
+    breaking cut words even where a zero-width space offered a break ("รอบ 6 เดื|อน",
+    "95 ค|ะแนน"), and Word and LibreOffice break differently. Lines come from pythainlp's word
+    boundaries and the fonts' advance widths (bot.export.wordbreak), so each fits its room and no
+    reader breaks it again; the printed text carries no invisible hints.
+    """
+    from bot.export.wordbreak import breakable, plain, wrap  # noqa: PLC0415 - wordbreak loads fonts
+
+    lines = wrap(breakable(plain(text)), width, size, bold)
+    return "<w:r><w:br/></w:r>".join(
+        run_xml(plain(line), size, bold, italic, namespaced=False) for line in lines if line
+    )
 
 
 def heading(doc: DocumentObject, text: str, level: int = 1) -> Paragraph:

@@ -1,40 +1,49 @@
-"""Line-break hints for Thai in Word files: break only between words, never inside a word or a number.
+"""Thai line breaks for Word files: lines end only between words, never inside a word or a number.
 
 Thai has no spaces between words, so Word and LibreOffice find line breaks with their own
 dictionaries, and each breaks where its dictionary says: LibreOffice (ICU) wrapped
-"งบ|ประมาณ", "ร้อย|ละ" and "72.|80" in narrow cells. The plan's text is therefore marked
-up once, with pythainlp's word boundaries:
+"งบ|ประมาณ", "ร้อย|ละ" and "72.|80" in narrow cells, and even with hints (below) it still cut
+"รอบ 6 เดื|อน" and "256|9". So the plan chooses its own lines: `breakable` marks the text up once
+with pythainlp's word boundaries, `wrap` fills lines by the fonts' real advance widths, and
+bot.export.word.lines_xml writes them with w:br, without the hints. The marks:
 
 - U+200B ZERO WIDTH SPACE between two words: a break is allowed there;
-- U+2060 WORD JOINER between the letter clusters inside a word: no break there (UAX #14
-  rule LB11, honoured by ICU in LibreOffice and by Word);
+- U+2060 WORD JOINER between the letter clusters inside a word: no break there;
 - U+00A0 NO-BREAK SPACE between a number and its unit or label ("ร้อยละ 90", "90 คะแนน",
-  "พ.ศ. 2569"), and a joiner around the point of a decimal ("72.80").
+  "พ.ศ. 2569", "2 ธันวาคม"); Thai abbreviations ("อบจ.", "มี.ค.") are one word.
 
-All of them are invisible and zero-width (the no-break space is a space): the printed page
-looks the same, and text extraction (pdftotext) gives the words back once these are removed
-(`plain`). Layout code calls `breakable` on every cell text it writes.
+`plain` removes them again (no-break spaces become spaces).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
+
+# Laksaman is the metric twin of TH SarabunPSK (same design, free licence): lines are measured
+# with it, and the chart is drawn with it; it is shipped so that no system font is needed.
+FONTS_DIR = resources.files("bot.export") / "fonts"
+THAI_FONT = FONTS_DIR / "Laksaman.ttf"
+THAI_FONT_BOLD = FONTS_DIR / "Laksaman-Bold.ttf"
 
 ZWSP = "\u200b"
 WJ = "\u2060"
 NBSP = "\u00a0"
 INVISIBLE = (ZWSP, WJ)
 
-_THAI = re.compile(r"[\u0e01-\u0e5b]+")
+# A Thai run, with the points of Thai abbreviations in it ("อบจ.", "ป.ป.ช.", "ผอ.รพ.สต."): pythainlp
+# keeps an abbreviation whole only when it sees its point.
+_THAI = re.compile(r"[\u0e01-\u0e5b]+(?:\.[\u0e01-\u0e5b]+)*\.?")
 # A letter and the marks that sit on it (above/below vowels, tone marks, sara am, ...).
 _CLUSTER = re.compile(r".[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]*", re.S)
 _NUMBER = r"\d[\d,]*(?:[.:/]\d+)*"
 _MONTHS = r"(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\."
+_MONTH_NAMES = "(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)"
 # Units after a number; a Thai unit must not be the start of a longer word ("ราย" of "รายงาน").
 _UNITS = (
     r"(?:คะแนน|เดือน|วัน(?!ที่)|ครั้ง|ราย(?!งาน|การ|ละเอียด|ไตรมาส|ปี)|คน|เรื่อง|ข้อ(?!มูล|เสนอ|ความ|กำหนด)"
-    rf"|หัวข้อ|ฉบับ|แห่ง|ชั่วโมง|บาท|%|{_MONTHS})"
+    rf"|หัวข้อ|ฉบับ|แห่ง|ชั่วโมง|บาท|%|{_MONTHS}|{_MONTH_NAMES})"
 )
 _STRONG = re.compile(rf"^(?:ร้อยละ|พ\.ศ\.|{_MONTHS})$")
 _LABELS = (
@@ -71,7 +80,19 @@ def _thai_run(run: str) -> str:
     """Return a Thai run with a break hint between words and a joiner inside each word."""
     from pythainlp.tokenize import word_tokenize  # noqa: PLC0415 - heavy; loaded on the first plan
 
-    words = word_tokenize(run, engine="newmm", keep_whitespace=True)
+    tokens = word_tokenize(run, engine="newmm", keep_whitespace=True)
+    words: list[str] = []
+    for i, token in enumerate(tokens):
+        # pythainlp cuts some abbreviations at their points ("มี", ".", "ค", "."): a point stays
+        # with what it ends, and a short part between two points with the part before it.
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if words and (
+            token == "."
+            or (words[-1].endswith(".") and len(words[-1]) <= 4 and len(token) <= 3 and after == ".")
+        ):
+            words[-1] += token
+        else:
+            words.append(token)
     return ZWSP.join(WJ.join(_CLUSTER.findall(word)) for word in words)
 
 
@@ -113,8 +134,6 @@ WIDTH_SLACK = 1.02  # rendering adds kerning and rounding: measure a little wide
 def _advances(bold: bool) -> tuple[dict[int, int], int]:
     from fontTools.ttLib import TTFont  # noqa: PLC0415 - matplotlib's dependency; loaded on first use
 
-    from bot.export.chart import THAI_FONT, THAI_FONT_BOLD  # noqa: PLC0415
-
     with TTFont(str(THAI_FONT_BOLD if bold else THAI_FONT), lazy=True) as font:
         hmtx, cmap = font["hmtx"], font.getBestCmap()
         advances = {code: hmtx[name][0] for code, name in cmap.items()}
@@ -137,7 +156,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> tuple[str,
     for piece in _BREAK.split(text):
         if not piece:
             continue
-        wide = text_width(piece.rstrip(" "), size, bold)
+        # A line's last space counts: LibreOffice does not let a space before a w:br hang in the
+        # margin, and wraps it to a line of its own.
+        wide = text_width(piece, size, bold)
         if line and used + wide > width:
             lines.append(line)
             line, used = "", 0.0
