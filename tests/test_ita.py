@@ -141,3 +141,6 @@ def test_summary_flags_unconfirmed_levels():
     low = dict.fromkeys(range(1, 11), 75.0)
     text = confirmation_summary(ScoreSet(year=2567, indicators=low), FW, ita.Thresholds())
     assert "ต้องปรับปรุง (เกณฑ์ยังไม่ได้รับการยืนยัน)" in text
+    # the officer reads words, never the research label behind them
+    assert "NOT_CONFIRMED" not in text and "ความเชื่อมั่น:" not in text
+    assert "ยังไม่ได้รับการยืนยันจากเอกสารของสำนักงาน ป.ป.ช." in text
