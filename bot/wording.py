@@ -134,6 +134,8 @@ ALL_SCORES_IN = "ได้คะแนนครบทั้ง {count} ตัว
 SCORES_MISSING = "บันทึกคะแนนแล้ว {have} ตัวชี้วัด ยังขาดตัวชี้วัดที่ {names} กรุณาส่งเพิ่มได้เลย"
 NOTHING_TO_CORRECT = 'ยังไม่มีคะแนนให้แก้ กรุณาส่งคะแนนรายตัวชี้วัดก่อน เช่น "1 การปฏิบัติหน้าที่ 98.50"'
 CORRECTED = "แก้คะแนนแล้ว: "
+# A score sent again with another value replaces the first: the officer sees both.
+REPLACED_SCORE = "{label} = {new} (เดิม {old})"
 OVERALL = "คะแนนรวม"
 INDICATOR = "ตัวชี้วัดที่ {number}"
 ASK_CORRECTION = 'พิมพ์คะแนนที่ถูกต้อง เช่น "แก้ตัวชี้วัด 7 เป็น 61.5" หรือ "แก้ O13 เป็น 100" หรือวางตารางคะแนนใหม่ทั้งชุด'

@@ -118,3 +118,14 @@ def test_number_words_without_a_score_are_not_scores(parts):  # noqa: F811
         assert not parsed.has_scores, text
     parsed = understand("ภาพรวมแปดสิบแปดจุดสองห้าค่ะ", kb.framework, drafted=False, state="scores")
     assert parsed.has_scores and parsed.scores is not None and parsed.scores.scores.overall == 88.25
+
+
+# ---------------------------------------------------------------- a value sent again
+def test_a_score_sent_again_with_another_value_says_what_it_replaced(officer):
+    to_scores(officer)
+    officer.says("ตัวที่1 ได้ 91.2 ตัวที่ 2 ได้ 84.55 ตัวชี้วัดที่3 = 88")
+    officer.says("อ้อ ตัวที่ 2 ผิดครับ จริงๆ 85.55")
+    assert "ตัวชี้วัดที่ 2 = 85.55 (เดิม 84.55)" in officer.text()
+    assert session(officer).scores.indicators[2] == pytest.approx(85.55)
+    officer.says("ตัวชี้วัดที่ 3 = 88")  # the same value again changes nothing and says nothing
+    assert "(เดิม" not in officer.text()

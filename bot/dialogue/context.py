@@ -286,6 +286,10 @@ class Context:
             return False
         self.session.scores = old.merge(result.scores) if old else result.scores
         self.keep_context(result)
+        if old is not None:  # a value sent again with another number: say what replaced what
+            changed = say.replaced_scores(old, found)
+            if changed:
+                self.say(changed)
         points = [*result.warnings, *([result.error] if result.error else [])]
         if points:  # the parser's doubts, as one short question; the valid values are already kept
             self.say(w.SCORES_CHECK.format(points="\n".join(f"• {p}" for p in points)))

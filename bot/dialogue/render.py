@@ -125,6 +125,22 @@ def correction_text(correction: dict[int | str, float]) -> str:
     return w.CORRECTED + ", ".join(f"{_score_label(k)} = {v:g}" for k, v in correction.items())
 
 
+def replaced_scores(old: ScoreSet, new: ScoreSet) -> str:
+    """Return "แก้คะแนนแล้ว: ตัวชี้วัดที่ 2 = 85.55 (เดิม 84.55)" for values `new` changes, or ""."""
+    pairs: list[tuple[int | str, float, float]] = []
+    if new.overall is not None and old.overall is not None and abs(new.overall - old.overall) > 0.004:
+        pairs.append(("overall", old.overall, new.overall))
+    pairs += [(k, old.indicators[k], v) for k, v in new.indicators.items() if k in old.indicators]
+    for mine, theirs in ((old.items, new.items), (old.tools, new.tools)):
+        pairs += [(k, mine[k], v) for k, v in theirs.items() if k in mine]
+    pairs = [(k, was, v) for k, was, v in pairs if abs(was - v) > 0.004]
+    if not pairs:
+        return ""
+    return w.CORRECTED + ", ".join(
+        w.REPLACED_SCORE.format(label=_score_label(k), new=f"{v:g}", old=f"{was:g}") for k, was, v in pairs
+    )
+
+
 def _score_label(key: int | str) -> str:
     # Keys as parse_correction gives them: an indicator number, "overall", an item or tool code.
     if isinstance(key, int):
