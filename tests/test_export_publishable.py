@@ -255,3 +255,29 @@ def test_checks_that_differ_only_by_indicator_are_said_once(kb, drafts):
     notes = Exporters(kb.framework).review_notes(drafts[0].model_copy(update={"checks": [*checks, "อื่น ๆ"]}))
     assert "รายการข้อคำถามปี 2568 ยังไม่ได้ยืนยัน แผนจึงไม่ระบุเลขข้อของตัวชี้วัดที่ 1, 3, 5 โปรดตรวจสอบ" in notes
     assert "อื่น ๆ" in notes and not any("ตัวชี้วัดที่ 5 โปรด" in n for n in notes)
+
+
+def test_every_column_of_the_progress_report_fits_its_longest_word(kb):
+    from datetime import date
+
+    from bot.export.report import REPORT_HEADERS, render_report_docx
+    from bot.export.word import CELL_PAD, TABLE_PT
+    from bot.export.wordbreak import longest_piece_width
+    from tests.draft_samples import tambon_municipality
+
+    doc = Document(
+        io.BytesIO(render_report_docx(tambon_municipality(), kb.framework, 6, today=date(2026, 3, 31)))
+    )
+    table = doc.tables[0]
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    for header, width in zip(REPORT_HEADERS, widths, strict=True):
+        assert longest_piece_width(breakable(header), TABLE_PT, True) <= width - 2 * CELL_PAD, header
+
+
+def test_a_range_dash_never_begins_a_line():
+    from bot.export.word import TABLE_PT
+    from bot.export.wordbreak import wrap
+
+    hinted = breakable("ดำเนินการ ต.ค. 68 – เม.ย. 69 ตามแผน")
+    for width in range(600, 3000, 40):
+        assert not any(plain(line).startswith("–") for line in wrap(hinted, width, TABLE_PT))

@@ -13,7 +13,7 @@ from docx.shared import Twips
 from docx.table import Table, _Cell
 
 from bot.export.word import BODY_PT, CELL_PAD, TABLE_PT, USABLE_H, USABLE_W, Line, lines_xml, run_xml
-from bot.export.wordbreak import plain
+from bot.export.wordbreak import breakable, longest_piece_width, plain
 
 HEADER_FILL = "D9E2F3"
 # Rows up to this share of the usable page height are kept whole (see _short_row).
@@ -225,6 +225,7 @@ def grid_table(
     `keep_together` keeps a short table on one page (every row bound to the next);
     `whole_rows` keeps every row on one page (the caller has cut them to fit: bot.export.rowsplit).
     """
+    widths = _widened_to_words(widths, headers, rows, size)
     table = doc.add_table(1 + len(rows), len(headers))  # a Document, or a cell of a layout table
     table._tbl.tblPr.style = "TableGrid"  # the style id: a lookup by name scans every style
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -250,6 +251,38 @@ def grid_table(
         for cell, lines, w in zip(_cells(table, index), cells, widths, strict=True):
             _fill(cell, lines, size, keep_with_next=bind, width=w)
     return table
+
+
+def _widened_to_words(
+    widths: Sequence[float],
+    headers: Sequence[str | Sequence[str]],
+    rows: Sequence[Sequence[Sequence[str | Line]]],
+    size: float,
+) -> list[int]:
+    """Return `widths` with every column at least as wide as its longest word, header included.
+
+    A word wider than its column would be cut by the reader wherever it runs out of room
+    ("ผู้รับผิด|ชอบ"). The room comes from the widest columns first, so the table keeps its
+    total width; when even that cannot fit every word, the widths are left as given.
+    """
+    need = []
+    for i in range(len(widths)):
+        head = headers[i]
+        texts = [(t, True) for t in ([head] if isinstance(head, str) else head)]
+        texts += [(_text(p), bool(getattr(p, "bold", False))) for row in rows for p in row[i]]
+        widest = max((longest_piece_width(breakable(plain(t)), size, bold) for t, bold in texts), default=0.0)
+        need.append(widest + 2 * CELL_PAD + 1)
+    out = [int(w) for w in widths]
+    short = sum(max(0, int(n) + 1 - w) for n, w in zip(need, out, strict=True))
+    if short <= 0 or sum(max(0, w - int(n) - 1) for n, w in zip(need, out, strict=True)) < short:
+        return out
+    for i, n in enumerate(need):
+        out[i] = max(out[i], int(n) + 1)
+    for i in sorted(range(len(out)), key=lambda k: -out[k]):  # the widest columns give first
+        give = min(short, max(0, out[i] - int(need[i]) - 1))
+        out[i] -= give
+        short -= give
+    return out
 
 
 def plain_table(

@@ -280,7 +280,7 @@ def heading(doc: DocumentObject, text: str, level: int = 1) -> Paragraph:
     """Add a numbered section heading (a real Word heading, so it shows in the navigation pane)."""
     paragraph = doc.add_paragraph()
     paragraph._p.style = f"Heading{level}"  # the style id: a lookup by name scans every style
-    write(paragraph, text, size=HEADING_PT if level == 1 else BODY_PT, bold=True)
+    write(paragraph, text, size=HEADING_PT if level == 1 else BODY_PT, bold=True, width=USABLE_W)
     paragraph.paragraph_format.keep_with_next = True
     return paragraph
 

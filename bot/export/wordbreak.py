@@ -102,6 +102,7 @@ def breakable(text: str) -> str:
     if not text:
         return text
     text = _GLUED.sub(_glue, text)
+    text = text.replace(" – ", f"{NBSP}– ")  # a range's dash ends a line, never starts or fills one
     text = _THAI.sub(lambda m: _thai_run(m.group(0)), text)
     # LibreOffice does not take the space before a bracket or a number as a break in Thai text
     # (it then breaks inside the next word): a zero-width space there makes it one.
@@ -112,7 +113,7 @@ def plain(text: str) -> str:
     """Return `text` without the hints `breakable` added (no-break spaces become spaces)."""
     for mark in INVISIBLE:
         text = text.replace(mark, "")
-    return text.replace(NBSP, " ")
+    return text.replace(NBSP, " ").replace("\u202f", " ")  # and the narrow one others may have glued with
 
 
 def longest_word(text: str) -> str:
