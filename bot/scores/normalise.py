@@ -40,12 +40,37 @@ def _spoken(m: re.Match[str]) -> str:
     return f" {whole}.{dec} " if dec else f" {whole} "
 
 
+# Keycap digits number a list as "1)" does: "1️⃣ 97.50"; "🔟" is ten.
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
+# Tool names as voice typing spells them in Thai letters.
+_TOOL_WORDS = {"ไอทีเอ": "ITA", "ไอไอที": "IIT", "อีไอที": "EIT", "โอไอที": "OIT"}
+_TOOL_SPOKEN = re.compile("|".join(_TOOL_WORDS))
+# OCR slips around a decimal point: "78 .50", "86. 42" (a score of ten or more, two decimals);
+# and an O read for a closing zero: "1O", "8O".
+_SPLIT_POINT = re.compile(r"(?<![\d.])([1-9]\d|100)(?: \.|\. )(\d\d)(?![\d.])")
+_O_END = re.compile(r"(?<=\d)[Oo](?![A-Za-z\d])")
+# "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values).
+_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)/100(?![\d.]|\s*+/)")
+
+
+def _pictographs(text: str) -> str:
+    """Emoji and other pictographs ("✅", "🔹", "⚠️") decorate a line like punctuation: made spaces."""
+    if text.isascii():
+        return text
+    return "".join(" " if unicodedata.category(ch) == "So" or ch == "\ufe0f" else ch for ch in text)
+
+
 def normalise(text: str) -> str:
     """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
     text = to_arabic(unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _KEYCAP.sub(r"\1)", text).replace("\U0001f51f", "10)")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
-    text = fix_number_slips(text)
+    text = _pictographs(text)
+    text = _TOOL_SPOKEN.sub(lambda m: f" {_TOOL_WORDS[m.group(0)]} ", text)
+    text = fix_number_slips(_O_END.sub("0", text))
+    text = _SPLIT_POINT.sub(r"\1.\2", text)
+    text = _OVER_100.sub(r"\1", text)
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
     text = re.sub(
         r"(?<![A-Za-z])(ITA)(?=\d)", r"\1 ", text, flags=re.I

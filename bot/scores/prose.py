@@ -242,3 +242,41 @@ def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
         if _TOPIC_BEFORE.search(before):
             out.append((table[m.group(0)], m.start(), m.end(), bool(TOPIC_MARKER.search(before))))
     return out
+
+
+_ABBREVS: dict[int, dict[str, int | None]] = {}
+_ABBREV_SHORTEST = 5
+
+
+def _abbrev_table(fw: Framework) -> dict[str, int | None]:
+    """Every start of an indicator's name (5 letters or more) and the one indicator it starts, or None."""
+    if id(fw) in _ABBREVS:
+        return _ABBREVS[id(fw)]
+    table: dict[str, int | None] = {}
+    for ind in fw.indicators:
+        for name in ind.all_names():
+            for core in {name, name.removeprefix("การ"), name.removeprefix("การ").removeprefix("ใช้")}:
+                for k in range(_ABBREV_SHORTEST, len(core) + 1):
+                    seen = table.get(core[:k], ind.number)
+                    table[core[:k]] = ind.number if seen == ind.number else None
+    _ABBREVS[id(fw)] = table
+    return table
+
+
+def abbreviation_hits(line: str, fw: Framework) -> list[tuple[int, int, int]]:
+    """(number, start, end) of indicators named by the start of their name and "ฯ": "เปิดเผยฯ 76.5".
+
+    The longest run of letters before "ฯ" that starts exactly one indicator's name names it
+    ("ป้องกันฯ", "การแก้ไขฯ"); "การใช้ฯ" starts three and names none, "กรมฯ" and "นายกฯ" none.
+    """
+    table = _abbrev_table(fw)
+    out = []
+    for m in re.finditer(rf"[\u0e00-\u0e2e\u0e30-\u0e7f]{{{_ABBREV_SHORTEST},30}}(?=ฯ(?!ล))", line):
+        run = m.group(0)
+        for k in range(len(run) - _ABBREV_SHORTEST + 1):
+            number = table.get(run[k:])
+            if run[k:] in table:
+                if number is not None:
+                    out.append((number, m.start() + k, m.end() + 1))
+                break
+    return out

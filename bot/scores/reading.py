@@ -119,11 +119,19 @@ _HEAD = re.compile(r"(?:ได้(?:รับ)?|คะแนน|ผลการ�
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
 
+# The agency as the one who got the value: "กรมฯ ได้ 93.02", "อบต.เราได้ 85.92".
+_AGENCY_GOT = re.compile(
+    r"(?:กรม|กอง|สำนัก|สนง|อบต|อบจ|เทศบาล|ทต|ทม|ทน|โรงเรียน|รร|โรงพยาบาล|รพ|หน่วยงาน|สถาบัน|มหาวิทยาลัย|องค์การ|"
+    r"องค์กร|ศูนย์|สพป|สพม|สสจ|สสอ|อำเภอ|เรา)[^\d\n]{0,30}?ได้(?:รับ)?\s*+(?:คะแนน)?\s*+$"
+)
+
+
 def lone_overall(ex: Extraction, lines: list[str]) -> None:
     """A value that no reference claims gives the overall score: "ปี 66 ได้ 91.45", a line "คะแนน 90.18".
 
     With other scores in the message, only a short line of its own or the start of a line, led by a
-    year or a score word, counts; several such values count only when each has its own year.
+    year, a score word or the agency that got it ("กรมฯ ได้ 93.02 ส่วนตัวชี้วัดที่ 8 …"), counts; several
+    such values count only when each has its own year.
     """
     if not re.search(r"ITA|คะแนน|ได้|ผลการประเมิน|ผลประเมิน", "\n".join(lines), re.I):
         return
@@ -148,6 +156,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             if others and not (
                 (first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I))
                 or year_rank(lead) is not None
+                or _AGENCY_GOT.search(lead[-45:])
             ):
                 continue
             cands.append((i, line, n))

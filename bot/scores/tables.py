@@ -9,7 +9,16 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
 from bot.scores.normalise import normalise
-from bot.scores.prose import FIX_MARK, OURS, THEIRS, TOPIC_MARKER, be_year, last_end, topic_hits
+from bot.scores.prose import (
+    FIX_MARK,
+    OURS,
+    THEIRS,
+    TOPIC_MARKER,
+    abbreviation_hits,
+    be_year,
+    last_end,
+    topic_hits,
+)
 from bot.scores.reading import (
     blank_groups,
     by_year,
@@ -211,10 +220,13 @@ def _add_names(
     for number, start, end, marked in topic_hits(line, fw):
         if not any(r.start - 3 <= start < r.end + 3 for r in refs):
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
+    for number, start, end in abbreviation_hits(line, fw):
+        if not any(r.start <= start < r.end or start <= r.start < end for r in refs):
+            refs.append(Ref("indicator", number, start, end, strict=True, limit=40))
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
         if re.match(
-            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+[)]?[^\S\t]*+(?:คะแนน)?[^\S\t]*+(?:\t.*)?$",
+            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+%?[^\S\t]*+[)]?[^\S\t]*+(?:คะแนน)?[^\S\t]*+(?:\t.*)?$",
             rest,
         ):
             refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))

@@ -1,0 +1,180 @@
+"""Conventions found with fresh dev rounds 10-12 (forwarded chats, Excel, OCR, abbreviations): several phrasings each."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ita.framework import load_framework
+from bot.scores import parse_scores
+from bot.scores.normalise import normalise
+from tests.conftest import KNOWLEDGE_DIR
+
+FW = load_framework(KNOWLEDGE_DIR)
+
+
+def read(text: str):
+    return parse_scores(text, FW)
+
+
+# ---------------------------------------------------------------- emoji and keycaps
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1️⃣ 97.50\n2️⃣ 95.00\n3️⃣ 96.25", {1: 97.5, 2: 95.0, 3: 96.25}),
+        ("ตัวชี้วัด 9️⃣ ได้ 71.43\nตัวชี้วัด 🔟 ได้ 80.00", {9: 71.43, 10: 80.0}),
+    ],
+)
+def test_keycap_digits_number_a_list(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("O1 ✅ 100\nO2 ✅ 100\nO3 ❌ 0", {"O1": 100.0, "O2": 100.0, "O3": 0.0}),
+        ("O10 ⭐ 100 O11 ⚠️ 0", {"O10": 100.0, "O11": 0.0}),
+    ],
+)
+def test_pictographs_between_a_key_and_its_value_are_decoration(text, items):
+    assert read(text).scores.items == items
+
+
+def test_pictograph_bullets_before_tools():
+    res = read("🔹ภาพรวม 90.55\n🔸IIT 94.80\n▪️EIT 90.12\n👉OIT 87.93")
+    assert res.scores.overall == 90.55
+    assert res.scores.tools == {"IIT": 94.8, "EIT": 90.12, "OIT": 87.93}
+
+
+# ---------------------------------------------------------------- OCR slips
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ตัวชี้วัดที่ 9 ได้ 78 .50", {9: 78.5}),
+        ("ตัวชี้วัดที่ 9 ได้ 78. 50", {9: 78.5}),
+        ("ตัวชี้วัดที่ 1O ได้ 7O.59", {10: 70.59}),
+        ("ตัวชี้วัดที่ 8 ได้ 8O", {8: 80.0}),
+    ],
+)
+def test_ocr_slips_around_a_decimal_point_and_a_closing_zero(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+@pytest.mark.parametrize("text", ["1. 97.25\n2. 95.00", "ข้อ 2. 50 คะแนน", "ตัวชี้วัดที่ 9. 70 คะแนน"])
+def test_a_list_number_before_a_value_is_not_a_split_point(text):
+    assert normalise(text) == text
+
+
+def test_an_item_code_keeps_its_letter_o():
+    assert read("O10 ได้ 0 O11 ได้ 100").scores.items == {"O10": 0.0, "O11": 100.0}
+
+
+# ---------------------------------------------------------------- full marks written as "/100"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ตัวชี้วัดที่ 5 ได้ 83/100 ค่ะ ตัวชี้วัดที่ 8 ได้ 79/100", {5: 83.0, 8: 79.0}),
+        ("การเปิดเผยข้อมูล 72.5/100", {9: 72.5}),
+    ],
+)
+def test_a_score_over_its_full_marks_is_the_score(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+def test_a_run_of_values_ending_in_100_keeps_its_last_value():
+    res = read("ตัวชี้วัด 1-10 => 99.2 / 98.1 / 99.6 / 97.9 / 98.8 / 92.3 / 90.7 / 91.2 / 88.5 / 100")
+    assert res.scores.indicators[10] == 100.0 and len(res.scores.indicators) == 10
+
+
+@pytest.mark.parametrize("text", ["ตอบครบ 33/33 ข้อ", "เลขที่หนังสือ 45/100"])
+def test_counts_and_numbers_over_100_are_not_scores(text):
+    assert read(text).scores.is_empty()
+
+
+# ---------------------------------------------------------------- table columns
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["ตัวชี้วัด\tหน่วยงาน\tจังหวัด", "ตัวชี้วัด\tของเรา\tค่าเฉลี่ยจังหวัด", "ตัวชี้วัด\tคะแนน\tระดับประเทศ"],
+)
+def test_a_province_or_country_column_is_a_benchmark(header):
+    res = read(header + "\n1\t96.00\t94.12\n2\t90.50\t92.30")
+    assert res.scores.indicators == {1: 96.0, 2: 90.5}
+
+
+@pytest.mark.parametrize("tool_column", ["รวมแบบวัด", "คะแนนแบบวัด", "คะแนนรายเครื่องมือ"])
+def test_a_tool_column_merged_over_its_rows_is_not_the_rows_score(tool_column):
+    text = (
+        f"ตัวชี้วัด\tคะแนน\t{tool_column}\nการปฏิบัติหน้าที่\t95.00\t93.50\nการใช้งบประมาณ\t92.00\t\n"
+        "การเปิดเผยข้อมูล\t80.00\t78.00\nการป้องกันการทุจริต\t76.00\t"
+    )
+    assert read(text).scores.indicators == {1: 95.0, 2: 92.0, 9: 80.0, 10: 76.0}
+
+
+@pytest.mark.parametrize("head", ["ร้อยละ", "%", "คะแนน"])
+def test_a_percent_column(head):
+    res = read(f"ตัวชี้วัด\t{head}\n9\t75.00%\n10\t81.82%")
+    assert res.scores.indicators == {9: 75.0, 10: 81.82}
+
+
+# ---------------------------------------------------------------- names shortened with "ฯ"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("เปิดเผยฯ 76.5 ป้องกันฯ 82.0", {9: 76.5, 10: 82.0}),
+        ("การแก้ไขฯ ได้ 80 ประสิทธิภาพฯ 85.5", {5: 80.0, 7: 85.5}),
+        ("ปฏิบัติหน้าที่ฯ = 97.1", {1: 97.1}),
+    ],
+)
+def test_a_name_shortened_with_paiyannoi(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+@pytest.mark.parametrize("text", ["การใช้ฯ ได้ 70", "นายกฯ ได้ 90 คน", "กรุงเทพฯ 85 แห่ง"])
+def test_a_shortening_that_names_no_single_indicator_names_none(text):
+    assert read(text).scores.indicators == {}
+
+
+# ---------------------------------------------------------------- the agency that got the overall
+
+
+@pytest.mark.parametrize(
+    ("text", "overall", "indicators"),
+    [
+        ("กรมฯ ได้ 93.02 ค่ะ ส่วนตัวชี้วัดที่ 8 ได้ 86.67 ต่ำสุด", 93.02, {8: 86.67}),
+        ("โรงเรียนเราได้ 88.40 ครับ ตัวชี้วัดที่ 9 ได้ 70.00", 88.4, {9: 70.0}),
+        ("อบต.บ้านนาได้คะแนน 81.25 ตัวชี้วัดที่ 10 ได้ 66.67", 81.25, {10: 66.67}),
+    ],
+)
+def test_the_agency_that_got_a_value_gives_the_overall(text, overall, indicators):
+    res = read(text)
+    assert res.scores.overall == overall and res.scores.indicators == indicators
+
+
+def test_another_agency_that_got_a_value_does_not():
+    res = read("อบต.ข้างๆ ได้ 96.50 ส่วนตัวชี้วัดที่ 9 ของเราได้ 70.00")
+    assert res.scores.overall is None and res.scores.indicators == {9: 70.0}
+
+
+# ---------------------------------------------------------------- tool names in Thai letters
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "overall", "tools"),
+    [
+        ("ไอทีเอ 68 ได้ 91.02 ครับ", 2568, 91.02, {}),
+        ("โอไอที 80.5 อีไอที 88.25", None, None, {"OIT": 80.5, "EIT": 88.25}),
+        ("ไอไอทีได้เก้าสิบสี่คะแนน", None, None, {"IIT": 94.0}),
+    ],
+)
+def test_tool_names_spelt_in_thai_letters(text, year, overall, tools):
+    res = read(text)
+    assert (res.scores.year, res.scores.overall, res.scores.tools) == (year, overall, tools)
