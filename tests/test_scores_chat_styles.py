@@ -178,3 +178,118 @@ def test_another_agency_that_got_a_value_does_not():
 def test_tool_names_spelt_in_thai_letters(text, year, overall, tools):
     res = read(text)
     assert (res.scores.year, res.scores.overall, res.scores.tools) == (year, overall, tools)
+
+
+# ---------------------------------------------------------------- tables laid across
+
+
+def test_a_table_laid_across_pairs_each_key_with_the_value_under_it():
+    res = read("เครื่องมือ\tIIT\tEIT\tOIT\tรวม\nคะแนน\t94.10\t88.20\t80.50\t86.90")
+    assert res.scores.tools == {"IIT": 94.1, "EIT": 88.2, "OIT": 80.5} and res.scores.overall == 86.9
+
+
+def test_indicator_numbers_across_and_two_year_rows_under_them():
+    res = read("ตัวชี้วัดที่\t9\t10\nปี 2567\t70.00\t75.00\nปี 2568\t78.50\t81.25")
+    assert res.scores.year == 2568 and res.scores.indicators == {9: 78.5, 10: 81.25}
+
+
+def test_bare_numbers_across_need_an_indicator_heading():
+    res = read("ลำดับ\t1\t2\t3\nคะแนน\t98.00\t96.50\t97.00")
+    assert res.scores.indicators == {}
+
+
+# ---------------------------------------------------------------- "N=value" pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9=68.4 10=74.2 ตัวชี้วัดนะครับ", {9: 68.4, 10: 74.2}),
+        ("ทราบ 9=68 10=74 เร่งแก้ด้วย", {9: 68.0, 10: 74.0}),
+        ("1=98.5, 2=96 ครับ", {1: 98.5, 2: 96.0}),
+    ],
+)
+def test_key_value_pairs_name_indicators(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+@pytest.mark.parametrize("text", ["ทราบ 9=68 ครับ", "ได้ 9 ได้ 80", "ห้อง 3 ได้ 45 คน"])
+def test_one_bare_pair_with_no_indicator_word_names_no_indicator(text):
+    assert read(text).scores.indicators == {}
+
+
+# ---------------------------------------------------------------- former values and asides
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators", "overall"),
+    [
+        ("ตัวชี้วัดที่ 9 เพิ่มขึ้นจาก 70.10 เป็น 78.45 ครับ", {9: 78.45}, None),
+        ("ภาพรวมจาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10 ปีนี้ค่ะ", {}, 88.1),
+        ("ตัวชี้วัดที่ 10 ลดลงจาก 80 เป็น 72.5", {10: 72.5}, None),
+    ],
+)
+def test_the_value_it_changed_from_is_not_the_result(text, indicators, overall):
+    res = read(text)
+    assert res.scores.indicators == indicators and res.scores.overall == overall
+
+
+def test_a_year_in_an_aside_after_a_value_does_not_label_the_line():
+    res = read("9 การเปิดเผยข้อมูล 78.50 (ปี 67: 70.20)\n10 การป้องกันการทุจริต 81.00 (ปี 67: 75.00)")
+    assert res.scores.year is None and res.scores.indicators == {9: 78.5, 10: 81.0}
+
+
+def test_a_year_in_brackets_after_a_value_alone_still_labels_it():
+    assert read("ภาพรวม 88.20 (ปี 2568)").scores.year == 2568
+
+
+# ---------------------------------------------------------------- grades, status words, apologies
+
+
+@pytest.mark.parametrize("text", ["ปีนี้ได้ระดับ A 88.50 คะแนนค่ะ", "ได้ AA 95.10 ค่ะ", "ผลการประเมิน B 84.20"])
+def test_a_grade_between_the_score_word_and_the_value(text):
+    assert read(text).scores.overall is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("O16 O17 ยังไม่ผ่าน ได้ 0 คะแนน", {"O16": 0.0, "O17": 0.0}),
+        ("O20-O22 ไม่มีข้อมูล ได้ 0 ค่ะ", {"O20": 0.0, "O21": 0.0, "O22": 0.0}),
+    ],
+)
+def test_a_few_status_words_between_item_codes_and_their_shared_value(text, items):
+    assert read(text).scores.items == items
+
+
+def test_status_words_that_say_not_published_give_no_value():
+    assert read("O13 O14 ยังไม่ได้เผยแพร่ค่ะ").scores.items == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [
+        ("ภาพรวม 88.5 ค่ะ ขอโทษค่ะ 85.8 ค่ะ พิมพ์สลับ", 85.8),
+        ("ภาพรวม 88.5\nขออภัยครับ 85.8", 85.8),
+        ("ภาพรวม 91.00\nขอโทษค่ะ ไม่ใช่ 91 ที่ถูกคือ 93.00", 93.0),
+    ],
+)
+def test_an_apology_between_two_values_takes_the_first_back(text, overall):
+    assert read(text).scores.overall == overall
+
+
+def test_an_apology_for_being_late_changes_nothing():
+    res = read("ขอโทษที่ส่งช้าค่ะ ตัวชี้วัดที่ 9 ได้ 70.00 ตัวชี้วัดที่ 10 ได้ 75.00")
+    assert res.scores.indicators == {9: 70.0, 10: 75.0}
+
+
+# ---------------------------------------------------------------- years listed with no score word
+
+
+def test_values_each_with_its_own_year_need_no_score_word():
+    res = read("ปี 2567 = 80.45\nปี 2568 = 86.02")
+    assert res.scores.overall == 86.02 and res.previous is not None and res.previous.overall == 80.45
+
+
+def test_one_value_after_a_year_with_no_score_word_is_not_read():
+    assert read("ปีงบ 2569 = 12").scores.is_empty()

@@ -53,11 +53,25 @@ _O_END = re.compile(r"(?<=\d)[Oo](?![A-Za-z\d])")
 _OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)/100(?![\d.]|\s*+/)")
 
 
+def _symbol_class() -> re.Pattern[str]:
+    """One character class of every Unicode "other symbol" (So) up to the emoji planes, and U+FE0F."""
+    ranges: list[list[int]] = []
+    for cp in range(0xA0, 0x20000):
+        if unicodedata.category(chr(cp)) == "So":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    body = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return re.compile(f"[{body}\ufe0f]")
+
+
+_SYMBOL = _symbol_class()
+
+
 def _pictographs(text: str) -> str:
     """Emoji and other pictographs ("✅", "🔹", "⚠️") decorate a line like punctuation: made spaces."""
-    if text.isascii():
-        return text
-    return "".join(" " if unicodedata.category(ch) == "So" or ch == "\ufe0f" else ch for ch in text)
+    return text if text.isascii() else _SYMBOL.sub(" ", text)
 
 
 def normalise(text: str) -> str:
@@ -89,7 +103,53 @@ def normalise(text: str) -> str:
         if line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
         lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(_transpose(lines))
+
+
+# A table laid across: a row of keys ("เครื่องมือ  IIT  EIT  OIT  รวม", "ตัวชี้วัดที่  1  2  3"), then one
+# row of values under them per label ("คะแนน", "ปี 2568"). Turned into one row per key, so the usual reader
+# pairs each key with the values under it; the labels become the header.
+_KEY_CELL = re.compile(r"IIT|EIT|OIT|ITA|รวม|ภาพรวม|คะแนนรวม|[IEO]\d{1,2}|\d{1,2}", re.I)
+_VALUE_CELL = re.compile(r"(?:\d{1,3}(?:\.\d++)?%?|-|–)?")
+_NAMES_INDICATORS = re.compile(r"ตัวชี้วัด|indicator", re.I)
+
+
+def _transpose(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i] or len(lines[i]) > 400:
+            out.append(lines[i])
+            i += 1
+            continue
+        cells = lines[i].split("\t")
+        keys = [c.strip() for c in cells[1:]]
+        bare = all(k.isdigit() for k in keys)
+        if (
+            len(keys) >= 2
+            and all(_KEY_CELL.fullmatch(k) for k in keys)
+            and len({k.upper() for k in keys}) == len(keys)
+            and not re.search(r"\d", cells[0])
+            and (not bare or (_NAMES_INDICATORS.search(cells[0]) and all(1 <= int(k) <= 10 for k in keys)))
+        ):
+            rows: list[tuple[str, list[str]]] = []
+            while i + 1 + len(rows) < len(lines) and len(rows) < 4:
+                under = lines[i + 1 + len(rows)].split("\t")
+                values = [c.strip() for c in under[1:]]
+                if len(values) != len(keys) or not all(_VALUE_CELL.fullmatch(v) for v in values):
+                    break
+                if not any(v[:1].isdigit() for v in values):
+                    break
+                rows.append((under[0].strip(), values))
+            if rows:
+                out.append("\t".join(["ตัวชี้วัด", *(label for label, _ in rows)]))
+                for k, key in enumerate(keys):
+                    out.append("\t".join([f"ตัวชี้วัดที่ {key}" if bare else key, *(v[k] for _, v in rows)]))
+                i += 1 + len(rows)
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.

@@ -54,6 +54,7 @@ _FILL = re.compile(
 _VALUE = r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])"
 _ONE_VALUE = re.compile(_VALUE)
 VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|;)\s*+|\s++){_VALUE})*+")
+_STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
@@ -61,6 +62,8 @@ FIX_MARK = re.compile(
     r"เอ้ย|เอ๊ย|เอ่ย|เอ๊ะ|อุ๊ย|อุ้ย|ไม่ใช่\s*(?:ค่ะ|ครับ|คะ|นะ)|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด",
     re.I,
 )
+# An apology between two values takes the first back: "88.5 ค่ะ ขอโทษค่ะ 85.8 ค่ะ พิมพ์สลับ".
+APOLOGY = re.compile(r"ขอโทษ|ขออภัย|sorry|พิมพ์สลับ", re.I)
 # A year written as a label: "ปี 67", "ปีงบประมาณ 2568", "2567 =", "ปีนี้ 68" (the number wins), and relative ones.
 YEAR_LABEL = re.compile(
     r"(?:ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?P<y>\d{4}|\d{2})(?![\d.])|(?<![\d.])(?P<b>25\d\d|20[1-4]\d)(?![\d.])"
@@ -166,6 +169,10 @@ def groups(text: str) -> list[Group]:
             fill = _FILL.match(text, m.end())
             at = fill.end() if fill else m.end()
             vals = VALUES.match(text, at)
+            status = None if vals else _STATUS.match(text, m.end())
+            if status:  # "O16 O17 ยังไม่ผ่าน ได้ 0 คะแนน": a few words of status, then the value
+                fill = _FILL.match(text, status.end())
+                vals = VALUES.match(text, fill.end() if fill else status.end())
             if not vals:
                 continue
             values = [float(v) for v in re.findall(_VALUE, vals.group(0))]
@@ -179,27 +186,40 @@ def groups(text: str) -> list[Group]:
             else:
                 continue
             out.append(Group(kind, pairs, m.start(), vals.end()))
-    if SPEAKS_OF_INDICATORS.search(text):
-        out += _bare_singles(text, out)
+    out += _bare_singles(text, out, bool(SPEAKS_OF_INDICATORS.search(text)))
     return out
 
 
-def _bare_singles(text: str, taken: list[Group]) -> list[Group]:
+# Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
+_PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ)?[\s,;/]*+")
+
+
+def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
+    """One bare indicator number with its value, in a message about indicators ("…คือ 9 ได้ 71.4").
+
+    A run of "N=value" pairs ("9=68 10=74") needs no indicator word: two pairs or more written with "=".
+    A pair right after another pair's value goes on from it, though a number stands before it.
+    """
     out: list[Group] = []
     spans = sorted((g.start, g.end) for g in taken)
     starts = [a for a, _ in spans]
     for m in BARE_KEY.finditer(text):
-        if _NOT_A_KEY_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        follows = bool(out) and _PAIR_GAP.fullmatch(text, out[-1].end, m.start()) is not None
+        if not follows and _NOT_A_KEY_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < spans[k][1]:
             continue  # inside a list that was read already (groups do not overlap)
         fill = _FILL.match(text, m.end())
         value = _ONE_VALUE.match(text, fill.end() if fill else m.end())
+        if not speaks and "=" not in text[m.end() : value.start() if value else m.end()]:
+            continue
         if value and 0 <= float(value.group(0)) <= 100:
             out.append(
                 Group("indicator", [(int(m.group("a")), float(value.group(0)))], m.start(), value.end())
             )
+    if not speaks and len(out) < 2:
+        return []
     return out
 
 
@@ -231,7 +251,8 @@ def _topic_rx(fw: Framework) -> tuple[re.Pattern[str], dict[str, int]]:
 
 
 def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
-    """(number, start, end, marked) of indicators named by topic: "เรื่องงบประมาณ", "ทรัพย์สินราชการ 78".
+    """(number, start, end, marked) of indicators named by topic: "เรื่องงบประมาณ", "ทรัพย์สินราชการ 78",
+    or by the start of their name and "ฯ" ("เปิดเผยฯ 76.5", see abbreviation_hits).
 
     `marked`: a topic word ("เรื่อง", "ด้าน", "หมวด") leads it, so a few words may stand before the value.
     """
@@ -241,7 +262,10 @@ def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
         before = line[max(0, m.start() - 6) : m.start()]
         if _TOPIC_BEFORE.search(before):
             out.append((table[m.group(0)], m.start(), m.end(), bool(TOPIC_MARKER.search(before))))
-    return out
+    for number, start, end in abbreviation_hits(line, fw):
+        if not any(a <= start < b or start <= a < end for _, a, b, _ in out):
+            out.append((number, start, end, False))
+    return sorted(out, key=lambda t: t[1])
 
 
 _ABBREVS: dict[int, dict[str, int | None]] = {}

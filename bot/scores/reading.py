@@ -13,9 +13,9 @@ from collections import Counter
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Ref
-from bot.scores.prose import FIX_MARK, OURS, THEIRS, Group, groups, last_end, year_rank
+from bot.scores.prose import APOLOGY, FIX_MARK, OURS, THEIRS, Group, groups, last_end, year_rank
 from bot.scores.prose import ordered_run as run_values
-from bot.scores.text import Num, years_in
+from bot.scores.text import Num, line_years
 
 
 def blank_groups(lines: list[str]) -> tuple[list[str], dict[int, list[Group]]]:
@@ -62,23 +62,31 @@ def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
     """ "ได้ 80 เอ้ย 85": the value after a correction word, if a value came before it."""
     usable = [n for n in window if not n.blocked]
     for k in range(len(usable) - 1, 0, -1):
-        if FIX_MARK.search(line[usable[k - 1].end : usable[k].start]):
+        gap = line[usable[k - 1].end : usable[k].start]
+        if FIX_MARK.search(gap) or APOLOGY.search(gap):
             return usable[k], True
     return None, False
 
 
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
-    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93"."""
+    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93".
+
+    The last value after a correction word wins: "ขอโทษค่ะ ไม่ใช่ 91 ที่ถูกคือ 93.00" is 93.
+    """
     if not ex.found or ex.found[-1].line < i - 3:
         return False
-    floor = 0
+    floor, fix = 0, None
     for n in nums:
-        if not n.blocked and FIX_MARK.search(line[floor : n.start]):
-            last = ex.found[-1]
-            ex.found.append(Found(last.kind, last.key, n.value, i, False, fix=True))
-            return True
+        if not n.blocked and (
+            FIX_MARK.search(line[floor : n.start]) or APOLOGY.search(line[floor : n.start])
+        ):
+            fix = n
         floor = n.end
-    return False
+    if fix is None:
+        return False
+    last = ex.found[-1]
+    ex.found.append(Found(last.kind, last.key, fix.value, i, False, fix=True))
+    return True
 
 
 def ordered_run(ex: Extraction, fw: Framework) -> None:
@@ -115,7 +123,11 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
 
 
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
-_HEAD = re.compile(r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน|ปี\s*+(?:25)?\d\d)\s*+$")
+# A grade may stand between ("ได้ระดับ A 88.50").
+_HEAD = re.compile(
+    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน|ปี\s*+(?:25)?\d\d)\s*+"
+    r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
+)
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
 
@@ -133,8 +145,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
     year, a score word or the agency that got it ("กรมฯ ได้ 93.02 ส่วนตัวชี้วัดที่ 8 …"), counts; several
     such values count only when each has its own year.
     """
-    if not re.search(r"ITA|คะแนน|ได้|ผลการประเมิน|ผลประเมิน", "\n".join(lines), re.I):
-        return
+    # With no score word in the message, only values each labelled by its own year count ("ปี 2567 = 80.45").
+    scored = bool(re.search(r"ITA|คะแนน|ได้|ผลการประเมิน|ผลประเมิน", "\n".join(lines), re.I))
     others = bool(ex.found)
     cands = []
     for i, line, nums, first_ref in ex.numbers:
@@ -164,7 +176,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
         ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
         cands = ours if len(ours) == 1 else cands
-    if len(cands) == 1 and not (others and any(f.kind == "overall" for f in ex.found)):
+    if len(cands) == 1 and scored and not (others and any(f.kind == "overall" for f in ex.found)):
         i, _, n = cands[0]
         ex.found.append(Found("overall", "overall", n.value, i, False))
         ex.score_years += ex.line_years.get(i, [])
@@ -190,7 +202,7 @@ def note_years(line: str, refs: list[Ref], ex: Extraction) -> None:
     if re.search(r"ผลการประเมิน|ผลคะแนน|ผลประเมิน|ITA|คะแนน", line) and not re.search(
         r"เป้าหมาย|มาตรการ|ถัดไป|แผน", line
     ):
-        ex.result_years += years_in(line)
+        ex.result_years += line_years(line)
 
 
 def record(

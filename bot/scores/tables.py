@@ -9,16 +9,7 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
 from bot.scores.normalise import normalise
-from bot.scores.prose import (
-    FIX_MARK,
-    OURS,
-    THEIRS,
-    TOPIC_MARKER,
-    abbreviation_hits,
-    be_year,
-    last_end,
-    topic_hits,
-)
+from bot.scores.prose import FIX_MARK, OURS, THEIRS, TOPIC_MARKER, be_year, last_end, topic_hits
 from bot.scores.reading import (
     blank_groups,
     by_year,
@@ -32,7 +23,7 @@ from bot.scores.reading import (
     record,
     window_stop,
 )
-from bot.scores.text import Num, name_hits, numbers, plan_years, squeeze, tight_gap, years_in
+from bot.scores.text import Num, line_years, name_hits, numbers, plan_years, squeeze, tight_gap
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
 
@@ -220,9 +211,6 @@ def _add_names(
     for number, start, end, marked in topic_hits(line, fw):
         if not any(r.start - 3 <= start < r.end + 3 for r in refs):
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
-    for number, start, end in abbreviation_hits(line, fw):
-        if not any(r.start <= start < r.end or start <= r.start < end for r in refs):
-            refs.append(Ref("indicator", number, start, end, strict=True, limit=40))
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
         if re.match(
@@ -333,7 +321,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         for g in grouped.get(i, []):
             for key, value in g.pairs:
                 ex.found.append(Found(g.kind, key, value, i, False))
-            ex.score_years += years_in(line)
+            ex.score_years += line_years(line)
         if not line.strip():
             continue
         h = header_row(line)
@@ -347,7 +335,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             prev_header_line = i
             ex.header_years += h.years
             continue
-        ex.line_years[i] = years_in(line)
+        ex.line_years[i] = line_years(line)
         ex.plan_years += plan_years(line)
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
@@ -399,7 +387,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 record(ex, ref, chosen, i, table, fix=fix, year=_tool_year(ref, window, chosen))
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
-    ex.years = years_in("\n".join(lines))
+    ex.years = line_years("\n".join(lines))
     if not any(f.kind == "indicator" for f in ex.found):
         ordered_run(ex, fw)
     if not any(f.kind == "overall" for f in ex.found):

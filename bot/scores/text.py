@@ -81,6 +81,9 @@ _CONTEXT_BEFORE = re.compile(
 )
 _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
 _CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
+# "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
+_FROM_BEFORE = re.compile(r"จาก\s*+(?:เดิม)?\s*+(?:คะแนน)?\s*+$")
+_TO_AFTER = re.compile(r"^[^\d\n]{0,30}?เป็น\s*+(?:คะแนน)?\s*+\d")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
 
@@ -182,6 +185,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "year/large"
     if m.group(1) == "+" or _CHANGE_BEFORE.search(before):
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
+    if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
+        return "former"
     if (
         _YEAR_AFTER_ITA.search(line[max(0, s - 8) : s])
         and len(digits) == 2
@@ -337,6 +342,15 @@ def _years(line: str, plan: bool) -> list[int]:
         if y is not None and is_plan == plan and (plan or not _MONTH_BEFORE.search(before)):
             out.append(y)
     return out
+
+
+# "78.50 (ปี 67: 70.20)": a bracket after a value that compares with another year's value.
+_ASIDE = re.compile(r"(?<=\d)\s*+\((?=[^()\n]{0,40}?\d++[^\d()\n]++\d)[^()\n]{0,40}\)")
+
+
+def line_years(line: str) -> list[int]:
+    """The assessment years that label a line's scores: not those of an aside after a value."""
+    return years_in(_ASIDE.sub(" ", line))
 
 
 def years_in(line: str) -> list[int]:
