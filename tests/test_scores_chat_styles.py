@@ -293,3 +293,101 @@ def test_values_each_with_its_own_year_need_no_score_word():
 
 def test_one_value_after_a_year_with_no_score_word_is_not_read():
     assert read("ปีงบ 2569 = 12").scores.is_empty()
+
+
+# ---------------------------------------------------------------- words between a key and its value
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators", "tools", "overall"),
+    [
+        ("ตัวชี้วัดที่ 9 ได้ 72.5 ตัวชี้วัดที่ 10 ก็ 80 ค่ะ", {9: 72.5, 10: 80.0}, {}, None),
+        ("ตัวชี้วัดที่ 10 เหลือแค่ 60 เองค่ะ", {10: 60.0}, {}, None),
+        ("EIT ได้น้อยสุด 79.80 ครับ", {}, {"EIT": 79.8}, None),
+        ("OIT ได้สูงที่สุด 95 คะแนน", {}, {"OIT": 95.0}, None),
+        ("ได้คะแนนมา 84.30 ครับพี่", {}, {}, 84.3),
+    ],
+)
+def test_qualifiers_between_a_key_and_its_value(text, indicators, tools, overall):
+    res = read(text)
+    assert (res.scores.indicators, res.scores.tools, res.scores.overall) == (indicators, tools, overall)
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [("ภาพรวมได้ 92 กว่าๆ ค่ะ 92.38", 92.38), ("ได้ 80 ปลายๆ ค่ะ ภาพรวม 88.12", 88.12)],
+)
+def test_an_estimate_is_not_the_result(text, overall):
+    assert read(text).scores.overall == overall
+
+
+def test_an_estimate_alone_is_not_read():
+    assert read("ภาพรวมน่าจะได้ 80 กว่าๆ ค่ะ").scores.is_empty()
+
+
+# ---------------------------------------------------------------- the overall in other places
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["IIT 96.1 ค่ะ EIT 90.2 ค่ะ OIT 85.0 ค่ะ รวม 89.9 ค่ะ", "IIT 96.1 EIT 90.2 OIT 85.0 รวม 89.9"],
+)
+def test_ruam_as_a_word_of_its_own_is_the_total(text):
+    res = read(text)
+    assert res.scores.overall == 89.9 and res.scores.tools == {"IIT": 96.1, "EIT": 90.2, "OIT": 85.0}
+
+
+def test_ruam_with_a_count_is_not_a_total():
+    assert read("รวม 12 โครงการ").scores.is_empty()
+
+
+def test_a_value_before_the_english_word_overall():
+    res = read("We got 91.2 overall. Lowest is indicator 9 at 77.3")
+    assert res.scores.overall == 91.2 and res.scores.indicators == {9: 77.3}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("ผลปี 68 ออกแล้วค่ะ 🎉 93.75", 93.75), ("ผลออกแล้วค่ะ เย้ 88.46", 88.46)]
+)
+def test_the_one_decimal_value_of_a_message_about_results(text, value):
+    res = read(text)
+    assert res.scores.overall == value and res.unsure  # read, and asked back
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ได้รับไฟล์ขนาด 12.5 MB แล้วค่ะ",
+        "ผลปี 68 ออกแล้ว 93.75 กับ 88.10",
+        "ได้ 5.5 ชั่วโมง",
+        "ได้งบ 1.5 ล้านบาท",
+        "ผลออกแล้วค่ะ",
+    ],
+)
+def test_no_lone_value_when_it_could_be_something_else(text):
+    assert read(text).scores.overall is None
+
+
+def test_relative_year_words_label_two_overalls():
+    res = read("ผลปีล่าสุด 87.61 (ปี 2568) ปีก่อนหน้า 84.02 (ปี 2567)")
+    assert res.scores.overall == 87.61 and res.previous is not None and res.previous.overall == 84.02
+
+
+# ---------------------------------------------------------------- numbered runs with brackets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(9) 72.5 (10) 80.0 ตัวชี้วัดค่ะ", {9: 72.5, 10: 80.0}),
+        ("OIT: 9) 72.5 10) 80", {9: 72.5, 10: 80.0}),
+        ("ที่ต่ำกว่า 85 มีตัวชี้วัด 9 (72.5) กับ 10 (80)", {9: 72.5, 10: 80.0}),
+    ],
+)
+def test_numbers_closed_by_a_bracket_label_values(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+@pytest.mark.parametrize("text", ["1 2 3 4", "(9 72.5 (10 80", "ข้อ 1) 2 คน 2) 3 คน"])
+def test_runs_that_are_not_numbered_values_stay_as_they_are(text):
+    assert normalise(text) == text

@@ -153,9 +153,11 @@ def _transpose(lines: list[str]) -> list[str]:
 
 
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.
-_PAIR = re.compile(r"(\d{1,2})[.)]?\s++(\d{1,3}(?:\.\d++)?)(?![\d.])")
+_PAIR = re.compile(r"(\()?(\d{1,2})([.)]?)\s++(\d{1,3}(?:\.\d++)?)(?![\d.])")
 _PAIR_GAP = re.compile(r"\s*+[/,;]\s*+|\s++")
 _RUN_START = re.compile(r"(?<![\d.])1[.)]\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+2[.)])")
+# "OIT: 9) 72.5 10) 80", "(9) 72.5 (10) 80.0": numbers closed by a bracket may start anywhere.
+_BRACKET_RUN = re.compile(r"(?<![\d.(])\(?\d{1,2}\)\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?\d{1,2}\))")
 _PAIR_END = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*+$")
 
 
@@ -163,38 +165,55 @@ def _one_pair_a_line(line: str) -> str:
     """Put numbered values that run on in one line one to a line, when the numbers count up by one.
 
     A pair's number is 1-10 and its value at most 100; values without a decimal point need a
-    separator ("/", ",", ";") between the pairs, so "1 2 3 4" stays as it is.
+    separator ("/", ",", ";") between the pairs, or list marks on the numbers ("9)", "(9)", "9.") and a
+    decimal among the values, so "1 2 3 4" and "โครงการ 1) 5 2) 6" stay as they are. Words after the last
+    pair go on a line of their own.
     """
     if len(line) > 400:
         return line
-    if line.lstrip()[:1].isdigit():
+    if re.match(r"\s*+\(?\d", line):
         return _pairs(line, 2) or line
     # "ส่งคะแนนค่ะ 1) 96.5 2) 94.2 3) 97.8": a lead-in, then a run that counts up from 1.
-    first = _RUN_START.search(line)
-    run = _pairs(line[first.start() :], 3) if first else None
-    return line[: first.start()].rstrip() + "\n" + run if first and run else line
+    for rx, least in ((_RUN_START, 3), (_BRACKET_RUN, 2)):
+        first = rx.search(line)
+        run = _pairs(line[first.start() :], least) if first else None
+        if first and run:
+            return line[: first.start()].rstrip() + "\n" + run
+    return line
 
 
 def _pairs(line: str, least: int) -> str | None:
     """The numbered pairs of a line that is nothing else, one to a line; None if it is not such a run."""
     pairs: list[tuple[str, str]] = []
-    at, decimals, marked = len(line) - len(line.lstrip()), True, False
+    at, decimals, marked, tail = len(line) - len(line.lstrip()), True, False, ""
+    listed, some_decimal = False, False
     while True:
         m = _PAIR.match(line, at)
-        if not m or float(m.group(2)) > 100 or not 1 <= int(m.group(1)) <= 10:
+        if pairs and not m and not re.search(r"\d", line[at:]):
+            tail = line[at:].strip()  # "(9) 72.5 (10) 80.0 ตัวชี้วัดค่ะ": the words after the run
+            break
+        if not m or float(m.group(4)) > 100 or not 1 <= int(m.group(2)) <= 10:
             return None
-        if pairs and int(m.group(1)) != int(pairs[-1][0]) + 1:
+        if pairs and int(m.group(2)) != int(pairs[-1][0]) + 1:
             return None
-        pairs.append((m.group(1), m.group(2)))
-        decimals = decimals and "." in m.group(2)
+        if bool(m.group(1)) and not m.group(3).startswith(")"):
+            return None  # "(9 72.5": an opened bracket must close on the number
+        pairs.append((m.group(2), m.group(4)))
+        decimals = decimals and "." in m.group(4)
+        some_decimal = some_decimal or "." in m.group(4)
+        listed = listed or bool(m.group(3))
         end = _PAIR_END.match(line, m.end())
         if end:
             break
         gap = _PAIR_GAP.match(line, m.end())
         if not gap:
-            return None
+            if re.search(r"\d", line[m.end() :]):
+                return None
+            tail = line[m.end() :].strip()
+            break
         marked = marked or not gap.group(0).isspace()
         at = gap.end()
-    if len(pairs) < least or not (decimals or marked):
+    if len(pairs) < least or not (decimals or marked or (listed and some_decimal)):
         return None
-    return "\n".join(f"{n} {v}" for n, v in pairs)  # a closing particle is dropped
+    run = "\n".join(f"{n} {v}" for n, v in pairs)  # a closing particle is dropped
+    return run + "\n" + tail if tail else run

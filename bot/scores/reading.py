@@ -125,13 +125,15 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
 # A grade may stand between ("ได้ระดับ A 88.50").
 _HEAD = re.compile(
-    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน|ปี\s*+(?:25)?\d\d)\s*+"
+    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
+    r"|ปี\s*+(?:25)?\d\d)\s*+(?:มา\s*+)?"
     r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
 )
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
 
 # The agency as the one who got the value: "กรมฯ ได้ 93.02", "อบต.เราได้ 85.92".
+_OVERALL_AFTER = re.compile(r"\s*+(?:points?\s*+)?(?:overall|in total)\b", re.I)
 _AGENCY_GOT = re.compile(
     r"(?:กรม|กอง|สำนัก|สนง|อบต|อบจ|เทศบาล|ทต|ทม|ทน|โรงเรียน|รร|โรงพยาบาล|รพ|หน่วยงาน|สถาบัน|มหาวิทยาลัย|องค์การ|"
     r"องค์กร|ศูนย์|สพป|สพม|สสจ|สสอ|อำเภอ|เรา)[^\d\n]{0,30}?ได้(?:รับ)?\s*+(?:คะแนน)?\s*+$"
@@ -146,7 +148,9 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
     such values count only when each has its own year.
     """
     # With no score word in the message, only values each labelled by its own year count ("ปี 2567 = 80.45").
-    scored = bool(re.search(r"ITA|คะแนน|ได้|ผลการประเมิน|ผลประเมิน", "\n".join(lines), re.I))
+    scored = bool(
+        re.search(r"ITA|คะแนน|ได้|ผล(?![\u0e30-\u0e4e]|ต่าง)|score|got|overall|result", "\n".join(lines), re.I)
+    )
     others = bool(ex.found)
     cands = []
     for i, line, nums, first_ref in ex.numbers:
@@ -159,19 +163,25 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                     lines[i - 1].strip() + " "
                 )  # cells pasted one per line: "คะแนน\n89.17", "ปี 2568\n85.46"
             head = lead[-16:]
-            if not _HEAD.search(head):
+            named_after = bool(_OVERALL_AFTER.match(line, n.end))  # "We got 91.2 overall"
+            if not (_HEAD.search(head) or named_after):
                 continue
             if _NAMED.search(lead):
                 continue  # a value after an indicator or item word that could not be read is not the overall
             if last_end(THEIRS, lead) > last_end(OURS, lead):
                 continue  # "อบต.ข้างๆ ได้ ITA 95.5": another agency's result, not the officer's
             if others and not (
-                (first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I))
+                named_after
+                or (
+                    first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I)
+                )
                 or year_rank(lead) is not None
                 or _AGENCY_GOT.search(lead[-45:])
             ):
                 continue
             cands.append((i, line, n))
+    if not cands and not others and scored:
+        cands = _only_value(ex)
     if len(cands) > 1 and not others:
         # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
         ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
@@ -189,6 +199,27 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
         best = max(labelled, key=lambda t: t[2] or 0)[1]
         ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=best.value))
+
+
+def _only_value(ex: Extraction) -> list[tuple[int, str, Num]]:
+    """ "ผลปี 68 ออกแล้วค่ะ 🎉 93.75": the one decimal value of a message about results, with no label."""
+    found = [
+        (i, line, n)
+        for i, line, nums, _ in ex.numbers
+        for n in nums
+        if not n.blocked and not n.is_int and 10 <= n.value <= 100
+    ]
+    if len(found) != 1:
+        return []
+    _, line, n = found[0]
+    lead = line[: n.start]
+    if (
+        _NAMED.search(lead)
+        or last_end(THEIRS, lead) > last_end(OURS, lead)
+        or re.match(r"\s*+[A-Za-z]", line[n.end :])
+    ):
+        return []
+    return found
 
 
 def _lead_of(cands: list[tuple[int, str, Num]], k: int) -> str:

@@ -39,6 +39,12 @@ _UNIT_AFTER = re.compile(
     r"ขั้นตอน|ส่วน|ฉบับ|เรื่อง|กิจกรรม|โครงการ|ช่องทาง|นาที|อันดับ|หมวด|กลุ่ม|ชิ้น|ล้าน|พัน|แสน|หมื่น|"
     r"หน้า|แบบ|มาตรการ|ไตรมาส|สัปดาห์)"
 )
+# Units of measure make even a decimal a quantity, not a score: "5.5 ชั่วโมง", "1.5 ล้านบาท".
+_MEASURE_AFTER = re.compile(
+    r"^\s*+(?:บาท|ล้าน|แสน|หมื่น|พัน|ชั่วโมง|ชม\.|นาที|วินาที|วัน|เดือน|สัปดาห์|คน|ราย|เท่า|กิโล|กม\.|เมตร|ลิตร|"
+    r"MB|GB|KB)(?!นี้|ที่|ก่อน|หน้า)",
+    re.IGNORECASE,
+)
 # A unit word does not make a count when it starts the next clause instead:
 # topic and linking words between it and the next reference ("ส่วนเรื่องการใช้อำนาจ"),
 _CLAUSE_LINK = re.compile(r"(?:\s*+(?:เรื่อง|ด้าน|หมวด|ประเด็น|ของ|ตัวชี้วัด|ที่|ตัว))*+\s*+")
@@ -52,7 +58,7 @@ _TIME_WORD = re.compile(r"^\s*(?:ปี|ครั้ง|รอบ|เดือ�
 _AS_FOR = re.compile(r"^\s*ส่วน\s*(?:เรื่อง|ที่|ของ|ตัว|ด้าน|หมวด|ข้อ|การ|ใน|นอก|อื่น|ปี|ภาพรวม|คะแนน|ผล|เรา|[A-Za-z])")
 # Words right before a number that make it an ordinal or an identifier.
 _ORDINAL_BEFORE = re.compile(
-    r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
+    r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|(?<!ก่อน)หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
     r"อันดับ|มาตรา|ประเด็นย่อย|ระดับ|ข้อย่อย|หมายเลข|ม\.|ซอย|รหัส|version|v\.?) ?$",
     re.IGNORECASE,
 )
@@ -77,10 +83,14 @@ _YEAR_LABEL_AFTER = re.compile(
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
-    r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score)\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*[(]?\s*$", re.IGNORECASE
+    r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score|ก็|แค่|เพียง|เหลือ)\s*(?:มา)?\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*(?:มา)?"
+    r"\s*[(]?\s*$",
+    re.IGNORECASE,
 )
 _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
 _CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
+# "92 กว่าๆ", "80 ต้นๆ": an estimate, not the result (the exact value often follows).
+_APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|กลางๆ|นิดๆ|เศษ|ปลาย\b|ต้น\b)")
 # "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
 _FROM_BEFORE = re.compile(r"จาก\s*+(?:เดิม)?\s*+(?:คะแนน)?\s*+$")
 _TO_AFTER = re.compile(r"^[^\d\n]{0,30}?เป็น\s*+(?:คะแนน)?\s*+\d")
@@ -187,6 +197,10 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
     if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
         return "former"
+    if _APPROX_AFTER.match(after):
+        return "estimate"
+    if "." in digits and _MEASURE_AFTER.match(after):
+        return "quantity"
     if (
         _YEAR_AFTER_ITA.search(line[max(0, s - 8) : s])
         and len(digits) == 2
@@ -304,7 +318,9 @@ def name_hits(line: str, fw: Framework) -> list[NameHit]:
 
 _FILLER = re.compile(
     r"โดยรวม|ได้รับ|ได้|ผลประเมิน|ผลคะแนน|คะแนน|คะเเนน|เท่ากับ|ร้อยละ|อยู่ที่|คือ|มี|ค่า|ที่|รวม|ทั้งหมด|"
-    r"ตัวชี้วัด|หน่วยงาน|ของ|เฉลี่ย|เต็ม|ครับ|ค่ะ|คะ|นะ|ประมาณ|score",
+    r"ตัวชี้วัด|หน่วยงาน|ของ|เฉลี่ย|เต็ม|ครับ|ค่ะ|คะ|นะ|ประมาณ|score|"
+    # "EIT ได้น้อยสุด 79.80", "ตัว 10 ก็ 80", "ได้มา", "indicator 9 at 77.3"
+    r"(?:น้อย|ต่ำ|สูง|มาก)(?:ที่)?สุด|มา|ก็|แค่|เพียง|เหลือ|at|is",
     re.IGNORECASE,
 )
 
