@@ -391,3 +391,31 @@ def test_numbers_closed_by_a_bracket_label_values(text, expected):
 @pytest.mark.parametrize("text", ["1 2 3 4", "(9 72.5 (10 80", "ข้อ 1) 2 คน 2) 3 คน"])
 def test_runs_that_are_not_numbered_values_stay_as_they_are(text):
     assert normalise(text) == text
+
+
+# ---------------------------------------------------------------- a wider group's average
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "คะแนน ITA ของเราได้เท่าไหร่คะ ค่าเฉลี่ยประเทศ 87.5",
+        "ค่าเฉลี่ยจังหวัดปีนี้ได้ 88.25 ค่ะ",
+        "ภาพรวมของประเทศปีนี้ 87.44",
+    ],
+)
+def test_a_province_or_country_average_alone_is_not_our_score(text):
+    assert read(text).scores.is_empty()
+
+
+@pytest.mark.parametrize(
+    ("text", "overall", "indicators"),
+    [
+        ("ภาพรวมเราได้ 88.14 สูงกว่าค่าเฉลี่ยจังหวัด (85.27)", 88.14, {}),
+        ("ตัวชี้วัดที่ 9 ได้ 74.29 ค่าเฉลี่ยจังหวัด 86.50", None, {9: 74.29}),
+        ("คะแนนเฉลี่ย 89.12 ค่ะ", 89.12, {}),  # ITAS calls the agency's own result an average
+    ],
+)
+def test_our_score_beside_a_wider_average(text, overall, indicators):
+    res = read(text)
+    assert res.scores.overall == overall and res.scores.indicators == indicators

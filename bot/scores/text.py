@@ -89,6 +89,12 @@ _CONTEXT_BEFORE = re.compile(
 )
 _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
 _CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
+# "ค่าเฉลี่ยจังหวัด 86.50", "ภาพรวมของประเทศ 87.44": a wider group's average, a benchmark to compare with.
+_BENCHMARK_BEFORE = re.compile(
+    r"(?:ค่า)?เฉลี่ย(?:ของ)?(?:ทั้ง)?(?:จังหวัด|ประเทศ|กลุ่ม|เขต|อำเภอ|ภาค|หน่วยงานทั้งหมด)|(?:ของ|ทั้ง|ระดับ)ประเทศ|"
+    r"(?:national|province|provincial)\s*+average",
+    re.IGNORECASE,
+)
 # "92 กว่าๆ", "80 ต้นๆ": an estimate, not the result (the exact value often follows).
 _APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|กลางๆ|นิดๆ|เศษ|ปลาย\b|ต้น\b)")
 # "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
@@ -199,6 +205,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "former"
     if _APPROX_AFTER.match(after):
         return "estimate"
+    if _BENCHMARK_BEFORE.search(before):
+        return "benchmark"
     if "." in digits and _MEASURE_AFTER.match(after):
         return "quantity"
     if (
