@@ -419,3 +419,64 @@ def test_a_province_or_country_average_alone_is_not_our_score(text):
 def test_our_score_beside_a_wider_average(text, overall, indicators):
     res = read(text)
     assert res.scores.overall == overall and res.scores.indicators == indicators
+
+
+# ---------------------------------------------------------------- round 13
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("การเปิดเผยข้อมูล / การป้องกันการทุจริต\n72.5 / 80", {9: 72.5, 10: 80.0}),
+        ("ตัวชี้วัดที่ 6, ตัวชี้วัดที่ 7\n88.10, 86.50", {6: 88.1, 7: 86.5}),
+    ],
+)
+def test_names_on_one_line_and_their_values_on_the_next(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+def test_two_names_side_by_side_are_two_indicators():
+    res = read("การเปิดเผยข้อมูล การป้องกันการทุจริต 80.25")
+    assert res.scores.indicators == {10: 80.25}
+
+
+@pytest.mark.parametrize("text", ["ITA 68 ผ่านแล้วค่ะ 🎉", "ITA 67 ยังไม่ได้ส่งผลเลย", "ส่ง ITA 69 ภายในมีนาคมนะคะ"])
+def test_a_two_digit_year_after_ita_is_a_year_not_a_score(text):
+    assert read(text).scores.is_empty()
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [("ได้ ITA 72 ค่ะ", 72.0), ("ITA 70 คะแนน", 70.0), ("ITA 88 ค่ะ", 88.0), ("ITA 68 ได้ 88.00", 88.0)],
+)
+def test_a_score_after_ita(text, overall):
+    assert read(text).scores.overall == overall
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ปีหน้าตั้งเป้า IIT 95 EIT 90 OIT 90",
+        "เป้าหมายปี 69: ตัวชี้วัดที่ 9 90 ตัวชี้วัดที่ 10 92",
+        "KPI ภาพรวม 90 และ OIT 95",
+    ],
+)
+def test_a_target_word_governs_the_list_after_it(text):
+    assert read(text).scores.is_empty()
+
+
+def test_a_result_after_a_target_is_still_read():
+    assert read("ตั้งเป้า 85 แต่ได้ 78.5 ค่ะ").scores.overall == 78.5
+    assert read("เป้าหมาย 85 ตัวชี้วัดที่ 9 ได้ 70").scores.indicators == {9: 70.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("ผล ITA ประกาศวันที่ 30 ก.ย. 2568 ค่ะ ภาพรวม 88.46", 2568),
+        ("ส่งแผนภายใน 31 มี.ค. 2569 ค่ะ ภาพรวม 88.46", None),
+    ],
+)
+def test_the_year_results_were_announced_is_their_year_a_deadlines_is_not(text, year):
+    res = read(text)
+    assert res.scores.overall == 88.46 and res.scores.year == year

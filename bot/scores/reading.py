@@ -13,9 +13,10 @@ from collections import Counter
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Ref
-from bot.scores.prose import APOLOGY, FIX_MARK, OURS, THEIRS, Group, groups, last_end, year_rank
+from bot.scores.prose import APOLOGY, FIX_MARK, OURS, THEIRS, Group, be_year, groups, last_end, year_rank
 from bot.scores.prose import ordered_run as run_values
-from bot.scores.text import Num, line_years
+from bot.scores.text import Num
+from bot.scores.years import line_years
 
 
 def blank_groups(lines: list[str]) -> tuple[list[str], dict[int, list[Group]]]:
@@ -299,3 +300,42 @@ def window_stop(line: str, refs: list[Ref], j: int) -> int:
     ):
         k += 1
     return refs[k].start if k < len(refs) else len(line)
+
+
+def tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
+    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value."""
+    if ref.kind != "overall" or not ref.weak:
+        return None
+    years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
+    return be_year(years[0].text.strip()) if years else None
+
+
+def theirs(line: str, at: int) -> bool:
+    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's."""
+    lead = line[max(0, at - 60) : at]
+    return last_end(THEIRS, lead) > last_end(OURS, lead)
+
+
+def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num], i: int) -> bool:
+    """Names on one line, their values on the next in the same order: "การเปิดเผยข้อมูล / การป้องกันการทุจริต",
+    then "72.5 / 80". The next line must be nothing but as many values (a decimal among them)."""
+    usable = [n for n in nums if not n.blocked]
+    if (
+        len(usable) != len(waiting)
+        or not any(not n.is_int for n in usable)
+        or not re.fullmatch(r"[\d.\s/,;|\t]*+(?:ค่ะ|ครับ|คะ)?\s*+", line)
+    ):
+        return False
+    for ref, n in zip(waiting, usable, strict=True):
+        record(ex, ref, n, i, True)
+    return True
+
+
+def row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
+    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the line."""
+    return (
+        ref.kind == "item"
+        and not line[: ref.start].strip(" -•*\t")
+        and not line[num.end :].strip(" )")
+        and bool(re.fullmatch(r"[\s\u0e00-\u0e7fA-Za-z()/,.\-]*+", gap))
+    )

@@ -9,7 +9,7 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
 from bot.scores.normalise import normalise
-from bot.scores.prose import FIX_MARK, OURS, THEIRS, TOPIC_MARKER, be_year, last_end, topic_hits
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
 from bot.scores.reading import (
     blank_groups,
     by_year,
@@ -21,9 +21,14 @@ from bot.scores.reading import (
     ordered_run,
     pick_year,
     record,
+    row_end,
+    theirs,
+    tool_year,
+    values_below,
     window_stop,
 )
-from bot.scores.text import Num, line_years, name_hits, numbers, plan_years, squeeze, tight_gap
+from bot.scores.text import Num, name_hits, numbers, squeeze, tight_gap
+from bot.scores.years import line_years, plan_years
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
 
@@ -61,20 +66,6 @@ SERIES = re.compile(
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
-
-
-def _tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
-    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value."""
-    if ref.kind != "overall" or not ref.weak:
-        return None
-    years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
-    return be_year(years[0].text.strip()) if years else None
-
-
-def _theirs(line: str, at: int) -> bool:
-    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's."""
-    lead = line[max(0, at - 60) : at]
-    return last_end(THEIRS, lead) > last_end(OURS, lead)
 
 
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
@@ -163,10 +154,10 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in OVERALL.finditer(line):
         if ranged and "เฉลี่ย" in m.group(0):
             continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
-        if not _theirs(line, m.start()):
+        if not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
-        if not _theirs(line, m.start()):
+        if not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
     if not has_item:
         _add_names(line, fw, refs, header, warn, bullet_ok=not item_context)
@@ -181,8 +172,15 @@ def _add_names(
     for hit in name_hits(line, fw):
         if any(r.start <= hit.start < r.end for r in refs):
             continue
-        before = [r for r in refs if r.kind == "indicator" and not r.note and 0 <= hit.start - r.end <= 3]
-        if before:  # "ตัวชี้วัดที่ 3 การใช้อำนาจ": the written number wins
+        before = [
+            r
+            for r in refs
+            if r.kind == "indicator"
+            and not r.note
+            and 0 <= hit.start - r.end <= 3
+            and line[r.end - 1].isdigit()
+        ]
+        if before:  # "ตัวชี้วัดที่ 3 การใช้อำนาจ": the written number wins (not a name before it)
             ref = before[0]
             ref.end, ref.note = hit.end, "named"
             if ref.key != hit.number and not hit.misprint:
@@ -237,7 +235,7 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
             gap,
         )
     )
-    if first.is_int and not (first.context or first.cell or adjacent or _row_end(ref, first, line, gap)):
+    if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
         return None
     if ref.strict and not tight_gap(gap):
         return None
@@ -268,16 +266,6 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
             )
         )
     return chosen
-
-
-def _row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
-    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the line."""
-    return (
-        ref.kind == "item"
-        and not line[: ref.start].strip(" -•*\t")
-        and not line[num.end :].strip(" )")
-        and bool(re.fullmatch(r"[\s\u0e00-\u0e7fA-Za-z()/,.\-]*+", gap))
-    )
 
 
 def _label(ref: Ref) -> str:
@@ -321,6 +309,7 @@ def extract(text: str, fw: Framework) -> Extraction:
     header: Header | None = None
     prev_header_line = -5
     pending: tuple[Ref, int] | None = None
+    waiting: list[Ref] = []  # a line's references that found no value: the next line may give them in order
     counted = 0
     for i, line in enumerate(lines):
         for g in grouped.get(i, []):
@@ -355,6 +344,10 @@ def extract(text: str, fw: Framework) -> Extraction:
         if not refs and late_fix(ex, line, nums, i):
             pending = None
             continue
+        if waiting and not refs and values_below(ex, waiting, line, nums, i):
+            pending, waiting = None, []
+            continue
+        waiting = []
         if pending and not refs:
             ref, at = pending
             early = [
@@ -368,7 +361,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 pending = None
         elif refs:
             pending = None
-        starts = [n.start for n in nums]
+        starts, read_before = [n.start for n in nums], len(ex.found)
         for j, ref in enumerate(refs):
             stop = window_stop(line, refs, j)
             window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
@@ -389,9 +382,12 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                record(ex, ref, chosen, i, table, fix=fix, year=_tool_year(ref, window, chosen))
+                record(ex, ref, chosen, i, table, fix=fix, year=tool_year(ref, window, chosen))
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
+        named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]
+        if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
+            waiting = named
     ex.years = line_years("\n".join(lines))
     if not any(f.kind == "indicator" for f in ex.found):
         ordered_run(ex, fw)
