@@ -480,3 +480,43 @@ def test_a_result_after_a_target_is_still_read():
 def test_the_year_results_were_announced_is_their_year_a_deadlines_is_not(text, year):
     res = read(text)
     assert res.scores.overall == 88.46 and res.scores.year == year
+
+
+# ---------------------------------------------------------------- items named as weak, without scores
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("ข้อ O13 O14 ยังไม่ได้เผยแพร่ค่ะ", ["O13", "O14"]),
+        ("O20-O22 ไม่ผ่านค่ะ ส่วน O5 ขาดไป", ["O20", "O21", "O22", "O5"]),
+        ("I7 กับ I9 ยังไม่ผ่านครับ", ["I7", "I9"]),
+    ],
+)
+def test_items_named_as_missing_are_carried_without_scores(text, named):
+    res = read(text)
+    assert res.named_items == named
+    assert res.scores.items == {} and res.error  # no score is made up: the officer is still asked
+
+
+def test_named_items_beside_scores_keep_the_scores():
+    res = read("ตัวชี้วัดที่ 9 ได้ 70 ค่ะ ข้อ O12 ยังไม่ผ่าน")
+    assert res.scores.indicators == {9: 70.0} and res.named_items == ["O12"] and res.error is None
+
+
+def test_an_item_with_a_score_is_not_named_again():
+    res = read("O13 O14 O22 ได้ 0 ค่ะ ยังไม่ได้เผยแพร่")
+    assert res.scores.items == {"O13": 0.0, "O14": 0.0, "O22": 0.0} and res.named_items == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ต้องเผยแพร่ O1 ถึง O33 ภายใน 31 มี.ค. 69",
+        "O13 ยังไม่ได้เผยแพร่ใช่ไหมคะ",
+        "O13 O14 เผยแพร่ครบแล้วค่ะ",
+        "ควรเผยแพร่ O20 ให้ครบ",
+    ],
+)
+def test_instructions_questions_and_done_items_name_nothing(text):
+    assert read(text).named_items == []

@@ -51,6 +51,7 @@ class Extraction:
     plan_years: list[int] = field(default_factory=list)  # "ร่างมาตรการปีงบ 69": the plan's fiscal year
     numbers: list[tuple[int, str, list[Num], int]] = field(default_factory=list)  # line, text, nums, 1st ref
     unsure: list[str] = field(default_factory=list)
+    named_items: list[str] = field(default_factory=list)  # named as missing or failed, with no score
 
 
 @dataclass

@@ -304,3 +304,36 @@ def abbreviation_hits(line: str, fw: Framework) -> list[tuple[int, int, int]]:
                     out.append((number, m.start() + k, m.end() + 1))
                 break
     return out
+
+
+# Item codes named as missing or failed, with no score: "ข้อ O13 O14 ยังไม่ได้เผยแพร่", "O5 ไม่ผ่าน".
+_WEAK_WORD = re.compile(
+    r"ยังไม่(?:ได้)?\s*+(?:เผยแพร่|ผ่าน|ครบ|มี|ส่ง|ทำ|ลง|ดำเนินการ|อัปโหลด|อัพโหลด|เปิดเผย)|ไม่ผ่าน|ไม่ได้\s*+(?:เผยแพร่|ลง|ส่ง|คะแนน)|"
+    r"ไม่มีข้อมูล|ขาด|ตกหล่น|missing|failed|not (?:yet )?published",
+    re.I,
+)
+# An instruction, a deadline or a target about items is not a finding about them.
+_NOT_A_FINDING = re.compile(r"ภายใน|ต้อง|ให้|เป้าหมาย|ควร|\?|ไหม|หรือเปล่า|มั้ย")
+_ONE_CODE = re.compile(rf"(?<![A-Za-z])({_CODE})")
+
+
+def named_weak_items(text: str, ranges: dict[str, int]) -> list[str]:
+    """The item codes a message names as missing or failed without giving them a score, in order.
+
+    Only a line that says so ("ยังไม่ได้เผยแพร่", "ไม่ผ่าน", "ขาด") and gives no instruction, deadline,
+    target or question counts; ranges ("O20-O22") are expanded. No score is made up for them.
+    """
+    out: list[str] = []
+    for line in text.split("\n")[:1500]:
+        line = line[:1000]
+        if not _WEAK_WORD.search(line) or _NOT_A_FINDING.search(line):
+            continue
+        taken: list[tuple[int, int]] = []
+        for m in ITEM_KEYS.finditer(line):
+            codes = _codes(m.group("a"), m.group("b"), m.group("list")) or []
+            out += codes
+            taken.append((m.start(), m.end()))
+        for m in _ONE_CODE.finditer(line):
+            if not any(a <= m.start() < b for a, b in taken[-3:]):
+                out.append(m.group(1).replace(" ", "").upper())
+    return [c for c in dict.fromkeys(out) if 1 <= int(c[1:]) <= ranges.get(c[0], 0)][:200]

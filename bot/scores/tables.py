@@ -9,7 +9,7 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
 from bot.scores.normalise import normalise
-from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
     blank_groups,
     by_year,
@@ -389,6 +389,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
             waiting = named
     ex.years = line_years("\n".join(lines))
+    ex.named_items = named_weak_items("\n".join(lines), ITEM_RANGES)
     if not any(f.kind == "indicator" for f in ex.found):
         ordered_run(ex, fw)
     if not any(f.kind == "overall" for f in ex.found):
