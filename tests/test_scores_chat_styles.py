@@ -520,3 +520,16 @@ def test_an_item_with_a_score_is_not_named_again():
 )
 def test_instructions_questions_and_done_items_name_nothing(text):
     assert read(text).named_items == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "fiscal"),
+    [
+        ("ผลประเมินปีงบ 68 ได้ 92.36 ค่ะ ขอทำแผนยกระดับปีงบ 69", 2568, 2569),
+        ("ITA 68 ได้ 88.00 ขอมาตรการส่งเสริมคุณธรรมปี 69", 2568, 2569),
+        ("ITA 68 ได้ 88.00 ขอแผนปี 69", 2568, 2569),
+    ],
+)
+def test_a_plan_named_with_a_few_words_before_its_year(text, year, fiscal):
+    res = read(text)
+    assert (res.scores.year, res.fiscal_year) == (year, fiscal)
