@@ -63,7 +63,9 @@ def test_ocr_slips_around_a_decimal_point_and_a_closing_zero(text, expected):
     assert read(text).scores.indicators == expected
 
 
-@pytest.mark.parametrize("text", ["1. 97.25\n2. 95.00", "ข้อ 2. 50 คะแนน", "ตัวชี้วัดที่ 9. 70 คะแนน"])
+@pytest.mark.parametrize(
+    "text", ["1. 97.25\n2. 95.00", "ข้อ 2. 50 คะแนน", "ตัวชี้วัดที่ 9. 70 คะแนน", "9. 72\n10. 85", "O10. 85"]
+)
 def test_a_list_number_before_a_value_is_not_a_split_point(text):
     assert normalise(text) == text
 

@@ -47,7 +47,9 @@ _TOOL_WORDS = {"ไอทีเอ": "ITA", "ไอไอที": "IIT", "อี
 _TOOL_SPOKEN = re.compile("|".join(_TOOL_WORDS))
 # OCR slips around a decimal point: "78 .50", "86. 42" (a score of ten or more, two decimals);
 # and an O read for a closing zero: "1O", "8O".
-_SPLIT_POINT = re.compile(r"(?<![\d.])([1-9]\d|100)(?: \.|\. )(\d\d)(?![\d.])")
+_SPLIT_POINT = re.compile(
+    r"(?<![\d.A-Za-z])(?:([1-9]\d|100) \.|([1-9][1-9]|[2-9]\d|100)\. )(\d\d)(?![\d.])"
+)  # "10. 85" stays: list number 10 and its value
 _O_END = re.compile(r"(?<=\d)[Oo](?![A-Za-z\d])")
 # "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values).
 _OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)/100(?![\d.]|\s*+/)")
@@ -83,7 +85,7 @@ def normalise(text: str) -> str:
     text = _pictographs(text)
     text = _TOOL_SPOKEN.sub(lambda m: f" {_TOOL_WORDS[m.group(0)]} ", text)
     text = fix_number_slips(_O_END.sub("0", text))
-    text = _SPLIT_POINT.sub(r"\1.\2", text)
+    text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)
     text = _OVER_100.sub(r"\1", text)
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
     text = re.sub(
