@@ -175,6 +175,7 @@ def test_another_agency_that_got_a_value_does_not():
         ("ไอทีเอ 68 ได้ 91.02 ครับ", 2568, 91.02, {}),
         ("โอไอที 80.5 อีไอที 88.25", None, None, {"OIT": 80.5, "EIT": 88.25}),
         ("ไอไอทีได้เก้าสิบสี่คะแนน", None, None, {"IIT": 94.0}),
+        ("ฝ่ายไอทีเอาไปแก้ 3 วัน", None, None, {}),
     ],
 )
 def test_tool_names_spelt_in_thai_letters(text, year, overall, tools):
@@ -215,7 +216,9 @@ def test_key_value_pairs_name_indicators(text, expected):
     assert read(text).scores.indicators == expected
 
 
-@pytest.mark.parametrize("text", ["ทราบ 9=68 ครับ", "ได้ 9 ได้ 80", "ห้อง 3 ได้ 45 คน"])
+@pytest.mark.parametrize(
+    "text", ["ทราบ 9=68 ครับ", "ได้ 9 ได้ 80", "ห้อง 3 ได้ 45 คน", "ห้อง 1=30 คน, ห้อง 2=25 คน"]
+)
 def test_one_bare_pair_with_no_indicator_word_names_no_indicator(text):
     assert read(text).scores.indicators == {}
 

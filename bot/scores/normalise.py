@@ -44,7 +44,9 @@ def _spoken(m: re.Match[str]) -> str:
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
 # Tool names as voice typing spells them in Thai letters.
 _TOOL_WORDS = {"ไอทีเอ": "ITA", "ไอไอที": "IIT", "อีไอที": "EIT", "โอไอที": "OIT"}
-_TOOL_SPOKEN = re.compile("|".join(_TOOL_WORDS))
+_TOOL_SPOKEN = re.compile(
+    "(?:" + "|".join(_TOOL_WORDS) + ")(?![\u0e30-\u0e3a\u0e45-\u0e4e])"
+)  # not "ไอทีเอาไป"
 # OCR slips around a decimal point: "78 .50", "86. 42" (a score of ten or more, two decimals);
 # and an O read for a closing zero: "1O", "8O".
 _SPLIT_POINT = re.compile(

@@ -190,6 +190,10 @@ def groups(text: str) -> list[Group]:
     return out
 
 
+# A count's unit after the value: "ห้อง 1=30 คน" is no indicator's score.
+_COUNT_AFTER = re.compile(
+    r"\s*+(?:คน|ราย|ครั้ง|วัน|เดือน|บาท|แห่ง|ชั่วโมง|นาที|เรื่อง|ฉบับ|โครงการ|หน่วยงาน|ห้อง|%?\s*+ของ)"
+)
 # Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
 _PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ)?[\s,;/]*+")
 
@@ -214,7 +218,7 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
         value = _ONE_VALUE.match(text, fill.end() if fill else m.end())
         if not speaks and "=" not in text[m.end() : value.start() if value else m.end()]:
             continue
-        if value and 0 <= float(value.group(0)) <= 100:
+        if value and 0 <= float(value.group(0)) <= 100 and not _COUNT_AFTER.match(text, value.end()):
             out.append(
                 Group("indicator", [(int(m.group("a")), float(value.group(0)))], m.start(), value.end())
             )
