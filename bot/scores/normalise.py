@@ -75,20 +75,23 @@ _SYMBOL = _symbol_class()
 
 def _pictographs(text: str) -> str:
     """Emoji and other pictographs ("✅", "🔹", "⚠️") decorate a line like punctuation: made spaces."""
-    return text if text.isascii() else _SYMBOL.sub(" ", text)
+    return text if text.isascii() or max(text) < "\u2000" else _SYMBOL.sub(" ", text)
 
 
 def normalise(text: str) -> str:
     """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
     text = to_arabic(unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _KEYCAP.sub(r"\1)", text).replace("\U0001f51f", "10)")
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _KEYCAP.sub(r"\1)", text).replace("\U0001f51f", "10)")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = _pictographs(text)
     text = _TOOL_SPOKEN.sub(lambda m: f" {_TOOL_WORDS[m.group(0)]} ", text)
     text = fix_number_slips(_O_END.sub("0", text))
-    text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)
-    text = _OVER_100.sub(r"\1", text)
+    if " ." in text or ". " in text:
+        text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)
+    if "/100" in text:
+        text = _OVER_100.sub(r"\1", text)
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
     text = re.sub(
         r"(?<![A-Za-z])(ITA)(?=\d)", r"\1 ", text, flags=re.I
@@ -162,6 +165,7 @@ _PAIR_GAP = re.compile(r"\s*+[/,;]\s*+|\s++")
 _RUN_START = re.compile(r"(?<![\d.])1[.)]\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+2[.)])")
 # "OIT: 9) 72.5 10) 80", "(9) 72.5 (10) 80.0": numbers closed by a bracket may start anywhere.
 _BRACKET_RUN = re.compile(r"(?<![\d.(])\(?\d{1,2}\)\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?\d{1,2}\))")
+_DIGIT_START = re.compile(r"\s*+\(?\d")
 _PAIR_END = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*+$")
 
 
@@ -175,7 +179,7 @@ def _one_pair_a_line(line: str) -> str:
     """
     if len(line) > 400:
         return line
-    if re.match(r"\s*+\(?\d", line):
+    if _DIGIT_START.match(line):
         return _pairs(line, 2) or line
     # "ส่งคะแนนค่ะ 1) 96.5 2) 94.2 3) 97.8": a lead-in, then a run that counts up from 1.
     for rx, least in ((_RUN_START, 3), (_BRACKET_RUN, 2)):

@@ -297,6 +297,8 @@ def abbreviation_hits(line: str, fw: Framework) -> list[tuple[int, int, int]]:
     The longest run of letters before "ฯ" that starts exactly one indicator's name names it
     ("ป้องกันฯ", "การแก้ไขฯ"); "การใช้ฯ" starts three and names none, "กรมฯ" and "นายกฯ" none.
     """
+    if "ฯ" not in line:
+        return []
     table = _abbrev_table(fw)
     out = []
     for m in re.finditer(rf"[\u0e00-\u0e2e\u0e30-\u0e7f]{{{_ABBREV_SHORTEST},30}}(?=ฯ(?!ล))", line):
