@@ -97,6 +97,9 @@ class ParseResult:
     unsure: one short Thai question per read that is likely but not certain (ten unlabelled numbers
         read as indicators 1..10 in order, a lone number read as the overall score). The scores are
         filled in; the dialogue should confirm them with the officer rather than use them silently.
+    named_items: item codes the message names as missing or failed without a score ("ข้อ O13 O14
+        ยังไม่ได้เผยแพร่"), in order. No score is made up for them: they are not in scores.items, and a
+        message that gives nothing else still has its error. The dialogue may ask for their scores.
     """
 
     scores: ScoreSet
@@ -106,6 +109,7 @@ class ParseResult:
     previous: ScoreSet | None = None
     fiscal_year: int | None = None
     unsure: list[str] = field(default_factory=list)
+    named_items: list[str] = field(default_factory=list)
 
 
 def _label(kind: str, key: int | str) -> str:
@@ -229,7 +233,8 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     )
     fiscal = ex.plan_years[0] if ex.plan_years else None
     unsure = list(dict.fromkeys(ex.unsure)) if not scores.is_empty() else []
-    return ParseResult(scores, error, warnings, missing, previous, fiscal, unsure)
+    named = [c for c in ex.named_items if c not in scores.items]
+    return ParseResult(scores, error, warnings, missing, previous, fiscal, unsure, named)
 
 
 def _scoreset(settled: dict[tuple[str, int | str], float], year: int | None) -> ScoreSet:

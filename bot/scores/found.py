@@ -51,6 +51,7 @@ class Extraction:
     plan_years: list[int] = field(default_factory=list)  # "ร่างมาตรการปีงบ 69": the plan's fiscal year
     numbers: list[tuple[int, str, list[Num], int]] = field(default_factory=list)  # line, text, nums, 1st ref
     unsure: list[str] = field(default_factory=list)
+    named_items: list[str] = field(default_factory=list)  # named as missing or failed, with no score
 
 
 @dataclass
@@ -98,12 +99,19 @@ _HEAD_YEAR = re.compile(
 )
 # Columns that hold numbers which are not the agency's result: targets and thresholds, averages of other
 # agencies (a benchmark to compare with), and the change between years.
+# A wider group's column (the province, the country) is a benchmark too, and a tool's column beside its
+# indicators ("รวมแบบวัด", merged over their rows) holds the tool's score, not the row's.
 _HEAD_OTHER = re.compile(
-    r"(?P<target>(?:ค่า)?(?:เป้าหมาย|เกณฑ์)\S*|target)|(?P<average>(?:ค่า)?เฉลี่ย\S*|average|mean)"
-    r"|(?P<diff>ผลต่าง\S*|ส่วนต่าง|เปลี่ยนแปลง|[+\-±]/?[-+]?)",
+    r"(?P<target>(?:ค่า)?(?:เป้าหมาย|เกณฑ์)\S*|target)|(?P<average>(?:ค่า)?เฉลี่ย\S*|average|mean"
+    r"|(?:คะแนน|ผล)?(?:ระดับ|ทั้ง|ภาพรวม)?(?:จังหวัด|ประเทศ|เขต|กลุ่ม)\S*|province|national)"
+    r"|(?P<diff>ผลต่าง\S*|ส่วนต่าง|เปลี่ยนแปลง|[+\-±]/?[-+]?)"
+    r"|(?P<tool>(?:คะแนน)?(?:รวม|ราย)(?:แบบวัด|เครื่องมือ)\S*|(?:คะแนน)(?:แบบวัด|เครื่องมือ)\S*)",
     re.IGNORECASE,
 )
+# The agency's own result: "คะแนน", "ร้อยละ", "%", or a column headed by the agency ("หน่วยงาน", "ของเรา").
 _HEAD_ROLE = {"คะแนน": "score", "ผลคะแนน": "score", "คะแนนที่ได้": "score", "score": "score", "ผลต่าง": "diff"}
+_HEAD_ROLE |= {"ร้อยละ": "score", "%": "score", "คะแนน(%)": "score", "หน่วยงาน": "score", "ของเรา": "score"}
+_HEAD_ROLE |= {"หน่วยงานเรา": "score", "เรา": "score", "ผลของหน่วยงาน": "score"}
 
 
 def header_row(line: str) -> Header | None:
@@ -123,7 +131,7 @@ def header_row(line: str) -> Header | None:
             else:
                 years.append(year)
                 columns.append(("score", year))
-        elif c.lower() in HEADER_WORDS or _HEAD_OTHER.fullmatch(c):
+        elif c.lower() in HEADER_WORDS or c.lower() in _HEAD_ROLE or _HEAD_OTHER.fullmatch(c):
             words += 1
             other = _HEAD_OTHER.fullmatch(c)
             role = (other.lastgroup if other else None) or _HEAD_ROLE.get(c.lower())

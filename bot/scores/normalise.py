@@ -40,12 +40,58 @@ def _spoken(m: re.Match[str]) -> str:
     return f" {whole}.{dec} " if dec else f" {whole} "
 
 
+# Keycap digits number a list as "1)" does: "1️⃣ 97.50"; "🔟" is ten.
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
+# Tool names as voice typing spells them in Thai letters.
+_TOOL_WORDS = {"ไอทีเอ": "ITA", "ไอไอที": "IIT", "อีไอที": "EIT", "โอไอที": "OIT"}
+_TOOL_SPOKEN = re.compile(
+    "(?:" + "|".join(_TOOL_WORDS) + ")(?![\u0e30-\u0e3a\u0e45-\u0e4e])"
+)  # not "ไอทีเอาไป"
+# OCR slips around a decimal point: "78 .50", "86. 42" (a score of ten or more, two decimals);
+# and an O read for a closing zero: "1O", "8O".
+_SPLIT_POINT = re.compile(
+    r"(?<![\d.A-Za-z])(?:([1-9]\d|100) \.|([1-9][1-9]|[2-9]\d|100)\. )(\d\d)(?![\d.])"
+)  # "10. 85" stays: list number 10 and its value
+_O_END = re.compile(r"(?<=\d)[Oo](?![A-Za-z\d])")
+# "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values).
+_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)/100(?![\d.]|\s*+/)")
+
+
+def _symbol_class() -> re.Pattern[str]:
+    """One character class of every Unicode "other symbol" (So) up to the emoji planes, and U+FE0F."""
+    ranges: list[list[int]] = []
+    for cp in range(0xA0, 0x20000):
+        if unicodedata.category(chr(cp)) == "So":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    body = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return re.compile(f"[{body}\ufe0f]")
+
+
+_SYMBOL = _symbol_class()
+
+
+def _pictographs(text: str) -> str:
+    """Emoji and other pictographs ("✅", "🔹", "⚠️") decorate a line like punctuation: made spaces."""
+    return text if text.isascii() or max(text) < "\u2000" else _SYMBOL.sub(" ", text)
+
+
 def normalise(text: str) -> str:
     """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
     text = to_arabic(unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _KEYCAP.sub(r"\1)", text).replace("\U0001f51f", "10)")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
-    text = fix_number_slips(text)
+    text = _pictographs(text)
+    text = _TOOL_SPOKEN.sub(lambda m: f" {_TOOL_WORDS[m.group(0)]} ", text)
+    text = fix_number_slips(_O_END.sub("0", text))
+    if " ." in text or ". " in text:
+        text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)
+    if "/100" in text:
+        text = _OVER_100.sub(r"\1", text)
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
     text = re.sub(
         r"(?<![A-Za-z])(ITA)(?=\d)", r"\1 ", text, flags=re.I
@@ -64,13 +110,62 @@ def normalise(text: str) -> str:
         if line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
         lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(_transpose(lines))
+
+
+# A table laid across: a row of keys ("เครื่องมือ  IIT  EIT  OIT  รวม", "ตัวชี้วัดที่  1  2  3"), then one
+# row of values under them per label ("คะแนน", "ปี 2568"). Turned into one row per key, so the usual reader
+# pairs each key with the values under it; the labels become the header.
+_KEY_CELL = re.compile(r"IIT|EIT|OIT|ITA|รวม|ภาพรวม|คะแนนรวม|[IEO]\d{1,2}|\d{1,2}", re.I)
+_VALUE_CELL = re.compile(r"(?:\d{1,3}(?:\.\d++)?%?|-|–)?")
+_NAMES_INDICATORS = re.compile(r"ตัวชี้วัด|indicator", re.I)
+
+
+def _transpose(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i] or len(lines[i]) > 400:
+            out.append(lines[i])
+            i += 1
+            continue
+        cells = lines[i].split("\t")
+        keys = [c.strip() for c in cells[1:]]
+        bare = all(k.isdigit() for k in keys)
+        if (
+            len(keys) >= 2
+            and all(_KEY_CELL.fullmatch(k) for k in keys)
+            and len({k.upper() for k in keys}) == len(keys)
+            and not re.search(r"\d", cells[0])
+            and (not bare or (_NAMES_INDICATORS.search(cells[0]) and all(1 <= int(k) <= 10 for k in keys)))
+        ):
+            rows: list[tuple[str, list[str]]] = []
+            while i + 1 + len(rows) < len(lines) and len(rows) < 4:
+                under = lines[i + 1 + len(rows)].split("\t")
+                values = [c.strip() for c in under[1:]]
+                if len(values) != len(keys) or not all(_VALUE_CELL.fullmatch(v) for v in values):
+                    break
+                if not any(v[:1].isdigit() for v in values):
+                    break
+                rows.append((under[0].strip(), values))
+            if rows:
+                out.append("\t".join(["ตัวชี้วัด", *(label for label, _ in rows)]))
+                for k, key in enumerate(keys):
+                    out.append("\t".join([f"ตัวชี้วัดที่ {key}" if bare else key, *(v[k] for _, v in rows)]))
+                i += 1 + len(rows)
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.
-_PAIR = re.compile(r"(\d{1,2})[.)]?\s++(\d{1,3}(?:\.\d++)?)(?![\d.])")
+_PAIR = re.compile(r"(\()?(\d{1,2})([.)]?)\s++(\d{1,3}(?:\.\d++)?)(?![\d.])")
 _PAIR_GAP = re.compile(r"\s*+[/,;]\s*+|\s++")
 _RUN_START = re.compile(r"(?<![\d.])1[.)]\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+2[.)])")
+# "OIT: 9) 72.5 10) 80", "(9) 72.5 (10) 80.0": numbers closed by a bracket may start anywhere.
+_BRACKET_RUN = re.compile(r"(?<![\d.(])\(?\d{1,2}\)\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?\d{1,2}\))")
+_DIGIT_START = re.compile(r"\s*+\(?\d")
 _PAIR_END = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*+$")
 
 
@@ -78,38 +173,55 @@ def _one_pair_a_line(line: str) -> str:
     """Put numbered values that run on in one line one to a line, when the numbers count up by one.
 
     A pair's number is 1-10 and its value at most 100; values without a decimal point need a
-    separator ("/", ",", ";") between the pairs, so "1 2 3 4" stays as it is.
+    separator ("/", ",", ";") between the pairs, or list marks on the numbers ("9)", "(9)", "9.") and a
+    decimal among the values, so "1 2 3 4" and "โครงการ 1) 5 2) 6" stay as they are. Words after the last
+    pair go on a line of their own.
     """
     if len(line) > 400:
         return line
-    if line.lstrip()[:1].isdigit():
+    if _DIGIT_START.match(line):
         return _pairs(line, 2) or line
     # "ส่งคะแนนค่ะ 1) 96.5 2) 94.2 3) 97.8": a lead-in, then a run that counts up from 1.
-    first = _RUN_START.search(line)
-    run = _pairs(line[first.start() :], 3) if first else None
-    return line[: first.start()].rstrip() + "\n" + run if first and run else line
+    for rx, least in ((_RUN_START, 3), (_BRACKET_RUN, 2)):
+        first = rx.search(line)
+        run = _pairs(line[first.start() :], least) if first else None
+        if first and run:
+            return line[: first.start()].rstrip() + "\n" + run
+    return line
 
 
 def _pairs(line: str, least: int) -> str | None:
     """The numbered pairs of a line that is nothing else, one to a line; None if it is not such a run."""
     pairs: list[tuple[str, str]] = []
-    at, decimals, marked = len(line) - len(line.lstrip()), True, False
+    at, decimals, marked, tail = len(line) - len(line.lstrip()), True, False, ""
+    listed, some_decimal = False, False
     while True:
         m = _PAIR.match(line, at)
-        if not m or float(m.group(2)) > 100 or not 1 <= int(m.group(1)) <= 10:
+        if pairs and not m and not re.search(r"\d", line[at:]):
+            tail = line[at:].strip()  # "(9) 72.5 (10) 80.0 ตัวชี้วัดค่ะ": the words after the run
+            break
+        if not m or float(m.group(4)) > 100 or not 1 <= int(m.group(2)) <= 10:
             return None
-        if pairs and int(m.group(1)) != int(pairs[-1][0]) + 1:
+        if pairs and int(m.group(2)) != int(pairs[-1][0]) + 1:
             return None
-        pairs.append((m.group(1), m.group(2)))
-        decimals = decimals and "." in m.group(2)
+        if bool(m.group(1)) and not m.group(3).startswith(")"):
+            return None  # "(9 72.5": an opened bracket must close on the number
+        pairs.append((m.group(2), m.group(4)))
+        decimals = decimals and "." in m.group(4)
+        some_decimal = some_decimal or "." in m.group(4)
+        listed = listed or bool(m.group(3))
         end = _PAIR_END.match(line, m.end())
         if end:
             break
         gap = _PAIR_GAP.match(line, m.end())
         if not gap:
-            return None
+            if re.search(r"\d", line[m.end() :]):
+                return None
+            tail = line[m.end() :].strip()
+            break
         marked = marked or not gap.group(0).isspace()
         at = gap.end()
-    if len(pairs) < least or not (decimals or marked):
+    if len(pairs) < least or not (decimals or marked or (listed and some_decimal)):
         return None
-    return "\n".join(f"{n} {v}" for n, v in pairs)  # a closing particle is dropped
+    run = "\n".join(f"{n} {v}" for n, v in pairs)  # a closing particle is dropped
+    return run + "\n" + tail if tail else run

@@ -54,6 +54,7 @@ _FILL = re.compile(
 _VALUE = r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])"
 _ONE_VALUE = re.compile(_VALUE)
 VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|;)\s*+|\s++){_VALUE})*+")
+_STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
@@ -61,11 +62,13 @@ FIX_MARK = re.compile(
     r"เอ้ย|เอ๊ย|เอ่ย|เอ๊ะ|อุ๊ย|อุ้ย|ไม่ใช่\s*(?:ค่ะ|ครับ|คะ|นะ)|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด",
     re.I,
 )
+# An apology between two values takes the first back: "88.5 ค่ะ ขอโทษค่ะ 85.8 ค่ะ พิมพ์สลับ".
+APOLOGY = re.compile(r"ขอโทษ|ขออภัย|sorry|พิมพ์สลับ", re.I)
 # A year written as a label: "ปี 67", "ปีงบประมาณ 2568", "2567 =", "ปีนี้ 68" (the number wins), and relative ones.
 YEAR_LABEL = re.compile(
     r"(?:ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?P<y>\d{4}|\d{2})(?![\d.])|(?<![\d.])(?P<b>25\d\d|20[1-4]\d)(?![\d.])"
     r"|(?<![A-Za-z])ITA\s*+(?P<i>[5-7]\d)(?![\d.])(?=\s*+(?:ได้|=|:))"  # "ITA67 ได้ 86.2": the tool's name and its year
-    r"|(?P<now>ปีนี้|(?:ครั้ง|รอบ)นี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<last>ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year))",
+    r"|(?P<now>ปีนี้|(?:ครั้ง|รอบ)นี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year))",
     re.I,
 )
 TOPIC_MARKER = re.compile(r"(?:เรื่อง|ด้าน|หมวด|ประเด็น)(?:การใช้|การ|ใช้)?$")
@@ -166,6 +169,10 @@ def groups(text: str) -> list[Group]:
             fill = _FILL.match(text, m.end())
             at = fill.end() if fill else m.end()
             vals = VALUES.match(text, at)
+            status = None if vals else _STATUS.match(text, m.end())
+            if status:  # "O16 O17 ยังไม่ผ่าน ได้ 0 คะแนน": a few words of status, then the value
+                fill = _FILL.match(text, status.end())
+                vals = VALUES.match(text, fill.end() if fill else status.end())
             if not vals:
                 continue
             values = [float(v) for v in re.findall(_VALUE, vals.group(0))]
@@ -179,27 +186,44 @@ def groups(text: str) -> list[Group]:
             else:
                 continue
             out.append(Group(kind, pairs, m.start(), vals.end()))
-    if SPEAKS_OF_INDICATORS.search(text):
-        out += _bare_singles(text, out)
+    out += _bare_singles(text, out, bool(SPEAKS_OF_INDICATORS.search(text)))
     return out
 
 
-def _bare_singles(text: str, taken: list[Group]) -> list[Group]:
+# A count's unit after the value: "ห้อง 1=30 คน" is no indicator's score.
+_COUNT_AFTER = re.compile(
+    r"\s*+(?:คน|ราย|ครั้ง|วัน|เดือน|บาท|แห่ง|ชั่วโมง|นาที|เรื่อง|ฉบับ|โครงการ|หน่วยงาน|ห้อง|%?\s*+ของ)"
+)
+# Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
+_PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ)?[\s,;/]*+")
+
+
+def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
+    """One bare indicator number with its value, in a message about indicators ("…คือ 9 ได้ 71.4").
+
+    A run of "N=value" pairs ("9=68 10=74") needs no indicator word: two pairs or more written with "=".
+    A pair right after another pair's value goes on from it, though a number stands before it.
+    """
     out: list[Group] = []
     spans = sorted((g.start, g.end) for g in taken)
     starts = [a for a, _ in spans]
     for m in BARE_KEY.finditer(text):
-        if _NOT_A_KEY_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        follows = bool(out) and _PAIR_GAP.fullmatch(text, out[-1].end, m.start()) is not None
+        if not follows and _NOT_A_KEY_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < spans[k][1]:
             continue  # inside a list that was read already (groups do not overlap)
         fill = _FILL.match(text, m.end())
         value = _ONE_VALUE.match(text, fill.end() if fill else m.end())
-        if value and 0 <= float(value.group(0)) <= 100:
+        if not speaks and "=" not in text[m.end() : value.start() if value else m.end()]:
+            continue
+        if value and 0 <= float(value.group(0)) <= 100 and not _COUNT_AFTER.match(text, value.end()):
             out.append(
                 Group("indicator", [(int(m.group("a")), float(value.group(0)))], m.start(), value.end())
             )
+    if not speaks and len(out) < 2:
+        return []
     return out
 
 
@@ -231,7 +255,8 @@ def _topic_rx(fw: Framework) -> tuple[re.Pattern[str], dict[str, int]]:
 
 
 def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
-    """(number, start, end, marked) of indicators named by topic: "เรื่องงบประมาณ", "ทรัพย์สินราชการ 78".
+    """(number, start, end, marked) of indicators named by topic: "เรื่องงบประมาณ", "ทรัพย์สินราชการ 78",
+    or by the start of their name and "ฯ" ("เปิดเผยฯ 76.5", see abbreviation_hits).
 
     `marked`: a topic word ("เรื่อง", "ด้าน", "หมวด") leads it, so a few words may stand before the value.
     """
@@ -241,4 +266,80 @@ def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
         before = line[max(0, m.start() - 6) : m.start()]
         if _TOPIC_BEFORE.search(before):
             out.append((table[m.group(0)], m.start(), m.end(), bool(TOPIC_MARKER.search(before))))
+    for number, start, end in abbreviation_hits(line, fw):
+        if not any(a <= start < b or start <= a < end for _, a, b, _ in out):
+            out.append((number, start, end, False))
+    return sorted(out, key=lambda t: t[1])
+
+
+_ABBREVS: dict[int, dict[str, int | None]] = {}
+_ABBREV_SHORTEST = 5
+
+
+def _abbrev_table(fw: Framework) -> dict[str, int | None]:
+    """Every start of an indicator's name (5 letters or more) and the one indicator it starts, or None."""
+    if id(fw) in _ABBREVS:
+        return _ABBREVS[id(fw)]
+    table: dict[str, int | None] = {}
+    for ind in fw.indicators:
+        for name in ind.all_names():
+            for core in {name, name.removeprefix("การ"), name.removeprefix("การ").removeprefix("ใช้")}:
+                for k in range(_ABBREV_SHORTEST, len(core) + 1):
+                    seen = table.get(core[:k], ind.number)
+                    table[core[:k]] = ind.number if seen == ind.number else None
+    _ABBREVS[id(fw)] = table
+    return table
+
+
+def abbreviation_hits(line: str, fw: Framework) -> list[tuple[int, int, int]]:
+    """(number, start, end) of indicators named by the start of their name and "ฯ": "เปิดเผยฯ 76.5".
+
+    The longest run of letters before "ฯ" that starts exactly one indicator's name names it
+    ("ป้องกันฯ", "การแก้ไขฯ"); "การใช้ฯ" starts three and names none, "กรมฯ" and "นายกฯ" none.
+    """
+    if "ฯ" not in line:
+        return []
+    table = _abbrev_table(fw)
+    out = []
+    for m in re.finditer(rf"[\u0e00-\u0e2e\u0e30-\u0e7f]{{{_ABBREV_SHORTEST},30}}(?=ฯ(?!ล))", line):
+        run = m.group(0)
+        for k in range(len(run) - _ABBREV_SHORTEST + 1):
+            number = table.get(run[k:])
+            if run[k:] in table:
+                if number is not None:
+                    out.append((number, m.start() + k, m.end() + 1))
+                break
     return out
+
+
+# Item codes named as missing or failed, with no score: "ข้อ O13 O14 ยังไม่ได้เผยแพร่", "O5 ไม่ผ่าน".
+_WEAK_WORD = re.compile(
+    r"ยังไม่(?:ได้)?\s*+(?:เผยแพร่|ผ่าน|ครบ|มี|ส่ง|ทำ|ลง|ดำเนินการ|อัปโหลด|อัพโหลด|เปิดเผย)|ไม่ผ่าน|ไม่ได้\s*+(?:เผยแพร่|ลง|ส่ง|คะแนน)|"
+    r"ไม่มีข้อมูล|ขาด|ตกหล่น|missing|failed|not (?:yet )?published",
+    re.I,
+)
+# An instruction, a deadline or a target about items is not a finding about them.
+_NOT_A_FINDING = re.compile(r"ภายใน|ต้อง|ให้|เป้าหมาย|ควร|\?|ไหม|หรือเปล่า|มั้ย")
+_ONE_CODE = re.compile(rf"(?<![A-Za-z])({_CODE})")
+
+
+def named_weak_items(text: str, ranges: dict[str, int]) -> list[str]:
+    """The item codes a message names as missing or failed without giving them a score, in order.
+
+    Only a line that says so ("ยังไม่ได้เผยแพร่", "ไม่ผ่าน", "ขาด") and gives no instruction, deadline,
+    target or question counts; ranges ("O20-O22") are expanded. No score is made up for them.
+    """
+    out: list[str] = []
+    for line in text.split("\n")[:1500]:
+        line = line[:1000]
+        if not _WEAK_WORD.search(line) or _NOT_A_FINDING.search(line):
+            continue
+        taken: list[tuple[int, int]] = []
+        for m in ITEM_KEYS.finditer(line):
+            codes = _codes(m.group("a"), m.group("b"), m.group("list")) or []
+            out += codes
+            taken.append((m.start(), m.end()))
+        for m in _ONE_CODE.finditer(line):
+            if not any(a <= m.start() < b for a, b in taken[-3:]):
+                out.append(m.group(1).replace(" ", "").upper())
+    return [c for c in dict.fromkeys(out) if 1 <= int(c[1:]) <= ranges.get(c[0], 0)][:200]

@@ -13,9 +13,10 @@ from collections import Counter
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Ref
-from bot.scores.prose import FIX_MARK, OURS, THEIRS, Group, groups, last_end, year_rank
+from bot.scores.prose import APOLOGY, FIX_MARK, OURS, THEIRS, Group, be_year, groups, last_end, year_rank
 from bot.scores.prose import ordered_run as run_values
-from bot.scores.text import Num, years_in
+from bot.scores.text import Num
+from bot.scores.years import line_years
 
 
 def blank_groups(lines: list[str]) -> tuple[list[str], dict[int, list[Group]]]:
@@ -62,23 +63,31 @@ def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
     """ "ได้ 80 เอ้ย 85": the value after a correction word, if a value came before it."""
     usable = [n for n in window if not n.blocked]
     for k in range(len(usable) - 1, 0, -1):
-        if FIX_MARK.search(line[usable[k - 1].end : usable[k].start]):
+        gap = line[usable[k - 1].end : usable[k].start]
+        if FIX_MARK.search(gap) or APOLOGY.search(gap):
             return usable[k], True
     return None, False
 
 
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
-    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93"."""
+    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93".
+
+    The last value after a correction word wins: "ขอโทษค่ะ ไม่ใช่ 91 ที่ถูกคือ 93.00" is 93.
+    """
     if not ex.found or ex.found[-1].line < i - 3:
         return False
-    floor = 0
+    floor, fix = 0, None
     for n in nums:
-        if not n.blocked and FIX_MARK.search(line[floor : n.start]):
-            last = ex.found[-1]
-            ex.found.append(Found(last.kind, last.key, n.value, i, False, fix=True))
-            return True
+        if not n.blocked and (
+            FIX_MARK.search(line[floor : n.start]) or APOLOGY.search(line[floor : n.start])
+        ):
+            fix = n
         floor = n.end
-    return False
+    if fix is None:
+        return False
+    last = ex.found[-1]
+    ex.found.append(Found(last.kind, last.key, fix.value, i, False, fix=True))
+    return True
 
 
 def ordered_run(ex: Extraction, fw: Framework) -> None:
@@ -115,18 +124,34 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
 
 
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
-_HEAD = re.compile(r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน|ปี\s*+(?:25)?\d\d)\s*+$")
+# A grade may stand between ("ได้ระดับ A 88.50").
+_HEAD = re.compile(
+    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
+    r"|ปี\s*+(?:25)?\d\d)\s*+(?:มา\s*+)?"
+    r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
+)
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
+
+
+# The agency as the one who got the value: "กรมฯ ได้ 93.02", "อบต.เราได้ 85.92".
+_OVERALL_AFTER = re.compile(r"\s*+(?:points?\s*+)?(?:overall|in total)\b", re.I)
+_AGENCY_GOT = re.compile(
+    r"(?:กรม|กอง|สำนัก|สนง|อบต|อบจ|เทศบาล|ทต|ทม|ทน|โรงเรียน|รร|โรงพยาบาล|รพ|หน่วยงาน|สถาบัน|มหาวิทยาลัย|องค์การ|"
+    r"องค์กร|ศูนย์|สพป|สพม|สสจ|สสอ|อำเภอ|เรา)[^\d\n]{0,30}?ได้(?:รับ)?\s*+(?:คะแนน)?\s*+$"
+)
 
 
 def lone_overall(ex: Extraction, lines: list[str]) -> None:
     """A value that no reference claims gives the overall score: "ปี 66 ได้ 91.45", a line "คะแนน 90.18".
 
     With other scores in the message, only a short line of its own or the start of a line, led by a
-    year or a score word, counts; several such values count only when each has its own year.
+    year, a score word or the agency that got it ("กรมฯ ได้ 93.02 ส่วนตัวชี้วัดที่ 8 …"), counts; several
+    such values count only when each has its own year.
     """
-    if not re.search(r"ITA|คะแนน|ได้|ผลการประเมิน|ผลประเมิน", "\n".join(lines), re.I):
-        return
+    # With no score word in the message, only values each labelled by its own year count ("ปี 2567 = 80.45").
+    scored = bool(
+        re.search(r"ITA|คะแนน|ได้|ผล(?![\u0e30-\u0e4e]|ต่าง)|score|got|overall|result", "\n".join(lines), re.I)
+    )
     others = bool(ex.found)
     cands = []
     for i, line, nums, first_ref in ex.numbers:
@@ -139,23 +164,30 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                     lines[i - 1].strip() + " "
                 )  # cells pasted one per line: "คะแนน\n89.17", "ปี 2568\n85.46"
             head = lead[-16:]
-            if not _HEAD.search(head):
+            named_after = bool(_OVERALL_AFTER.match(line, n.end))  # "We got 91.2 overall"
+            if not (_HEAD.search(head) or named_after):
                 continue
             if _NAMED.search(lead):
                 continue  # a value after an indicator or item word that could not be read is not the overall
             if last_end(THEIRS, lead) > last_end(OURS, lead):
                 continue  # "อบต.ข้างๆ ได้ ITA 95.5": another agency's result, not the officer's
             if others and not (
-                (first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I))
+                named_after
+                or (
+                    first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I)
+                )
                 or year_rank(lead) is not None
+                or _AGENCY_GOT.search(lead[-45:])
             ):
                 continue
             cands.append((i, line, n))
+    if not cands and not others and scored:
+        cands = _only_value(ex)
     if len(cands) > 1 and not others:
         # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
         ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
         cands = ours if len(ours) == 1 else cands
-    if len(cands) == 1 and not (others and any(f.kind == "overall" for f in ex.found)):
+    if len(cands) == 1 and scored and not (others and any(f.kind == "overall" for f in ex.found)):
         i, _, n = cands[0]
         ex.found.append(Found("overall", "overall", n.value, i, False))
         ex.score_years += ex.line_years.get(i, [])
@@ -170,6 +202,27 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=best.value))
 
 
+def _only_value(ex: Extraction) -> list[tuple[int, str, Num]]:
+    """ "ผลปี 68 ออกแล้วค่ะ 🎉 93.75": the one decimal value of a message about results, with no label."""
+    found = [
+        (i, line, n)
+        for i, line, nums, _ in ex.numbers
+        for n in nums
+        if not n.blocked and not n.is_int and 10 <= n.value <= 100
+    ]
+    if len(found) != 1:
+        return []
+    _, line, n = found[0]
+    lead = line[: n.start]
+    if (
+        _NAMED.search(lead)
+        or last_end(THEIRS, lead) > last_end(OURS, lead)
+        or re.match(r"\s*+[A-Za-z]", line[n.end :])
+    ):
+        return []
+    return found
+
+
 def _lead_of(cands: list[tuple[int, str, Num]], k: int) -> str:
     """The text of a candidate's line from the previous candidate (or the line start) up to it."""
     i, line, n = cands[k]
@@ -181,7 +234,7 @@ def note_years(line: str, refs: list[Ref], ex: Extraction) -> None:
     if re.search(r"ผลการประเมิน|ผลคะแนน|ผลประเมิน|ITA|คะแนน", line) and not re.search(
         r"เป้าหมาย|มาตรการ|ถัดไป|แผน", line
     ):
-        ex.result_years += years_in(line)
+        ex.result_years += line_years(line)
 
 
 def record(
@@ -247,3 +300,42 @@ def window_stop(line: str, refs: list[Ref], j: int) -> int:
     ):
         k += 1
     return refs[k].start if k < len(refs) else len(line)
+
+
+def tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
+    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value."""
+    if ref.kind != "overall" or not ref.weak:
+        return None
+    years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
+    return be_year(years[0].text.strip()) if years else None
+
+
+def theirs(line: str, at: int) -> bool:
+    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's."""
+    lead = line[max(0, at - 60) : at]
+    return last_end(THEIRS, lead) > last_end(OURS, lead)
+
+
+def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num], i: int) -> bool:
+    """Names on one line, their values on the next in the same order: "การเปิดเผยข้อมูล / การป้องกันการทุจริต",
+    then "72.5 / 80". The next line must be nothing but as many values (a decimal among them)."""
+    usable = [n for n in nums if not n.blocked]
+    if (
+        len(usable) != len(waiting)
+        or not any(not n.is_int for n in usable)
+        or not re.fullmatch(r"[\d.\s/,;|\t]*+(?:ค่ะ|ครับ|คะ)?\s*+", line)
+    ):
+        return False
+    for ref, n in zip(waiting, usable, strict=True):
+        record(ex, ref, n, i, True)
+    return True
+
+
+def row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
+    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the line."""
+    return (
+        ref.kind == "item"
+        and not line[: ref.start].strip(" -•*\t")
+        and not line[num.end :].strip(" )")
+        and bool(re.fullmatch(r"[\s\u0e00-\u0e7fA-Za-z()/,.\-]*+", gap))
+    )

@@ -9,7 +9,7 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
 from bot.scores.normalise import normalise
-from bot.scores.prose import FIX_MARK, OURS, THEIRS, TOPIC_MARKER, be_year, last_end, topic_hits
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
     blank_groups,
     by_year,
@@ -21,9 +21,14 @@ from bot.scores.reading import (
     ordered_run,
     pick_year,
     record,
+    row_end,
+    theirs,
+    tool_year,
+    values_below,
     window_stop,
 )
-from bot.scores.text import Num, name_hits, numbers, plan_years, squeeze, tight_gap, years_in
+from bot.scores.text import Num, name_hits, numbers, squeeze, tight_gap
+from bot.scores.years import line_years, plan_years
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
 
@@ -43,7 +48,9 @@ OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++\S)")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|(?:คะแนน|ผล(?:การประเมิน)?)โดยรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
-    r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))|(?<![\u0e00-\u0e7f])รวม(?=ได้\s*\d)",
+    r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))"
+    # "รวม 89.9" as a word of its own: after a space or a closing particle (squeeze joins Thai words)
+    r"|(?:(?<![\u0e00-\u0e7f])|(?<=ค่ะ)|(?<=ครับ)|(?<=นะ))รวม(?=\s*+(?:ได้)?\s*+[=:]?\s*+\d)",
     re.IGNORECASE,
 )
 ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
@@ -51,27 +58,14 @@ ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
 RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+(\d{1,2})(?![\d.])")
 # "ตัวชี้วัดที่ 1 ได้ 99.10 2 ได้ 98.75": a series goes on with bare numbers after a value.
 SERIES = re.compile(
-    r"(?<=\d)(?:\s*+(?:ครับ|ค่ะ|คะ|นะ|จ้า|และ|กับ|ส่วน))*+(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}\.\d)"
+    r"(?:(?<=\d)|(?<=\d\)))(?:\s*+(?:ครับ|ค่ะ|คะ|นะ|จ้า|และ|กับ|ส่วน))*+(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])"
+    r"(?=\s*+(?:ได้|=|:)|\s++\d{1,3}\.\d|\s*+\(\s*+\d{1,3}(?:\.\d++)?\s*+\))"
     # "ตัวชี้วัดที่ 5 ได้ 96.67 ค่ะ ส่วนที่ 6 ได้ 90.12": "ที่ N" goes on from the indicator before it.
     r"|(?<=\d)\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}(?:\.\d++)?(?![\d/:.]))"
 )
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
-
-
-def _tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
-    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value."""
-    if ref.kind != "overall" or not ref.weak:
-        return None
-    years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
-    return be_year(years[0].text.strip()) if years else None
-
-
-def _theirs(line: str, at: int) -> bool:
-    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's."""
-    lead = line[max(0, at - 60) : at]
-    return last_end(THEIRS, lead) > last_end(OURS, lead)
 
 
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
@@ -160,10 +154,10 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in OVERALL.finditer(line):
         if ranged and "เฉลี่ย" in m.group(0):
             continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
-        if not _theirs(line, m.start()):
+        if not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
-        if not _theirs(line, m.start()):
+        if not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
     if not has_item:
         _add_names(line, fw, refs, header, warn, bullet_ok=not item_context)
@@ -178,8 +172,15 @@ def _add_names(
     for hit in name_hits(line, fw):
         if any(r.start <= hit.start < r.end for r in refs):
             continue
-        before = [r for r in refs if r.kind == "indicator" and not r.note and 0 <= hit.start - r.end <= 3]
-        if before:  # "ตัวชี้วัดที่ 3 การใช้อำนาจ": the written number wins
+        before = [
+            r
+            for r in refs
+            if r.kind == "indicator"
+            and not r.note
+            and 0 <= hit.start - r.end <= 3
+            and line[r.end - 1].isdigit()
+        ]
+        if before:  # "ตัวชี้วัดที่ 3 การใช้อำนาจ": the written number wins (not a name before it)
             ref = before[0]
             ref.end, ref.note = hit.end, "named"
             if ref.key != hit.number and not hit.misprint:
@@ -214,7 +215,7 @@ def _add_names(
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
         if re.match(
-            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+[)]?[^\S\t]*+(?:คะแนน)?[^\S\t]*+(?:\t.*)?$",
+            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+%?[^\S\t]*+[)]?[^\S\t]*+(?:คะแนน)?[^\S\t]*+(?:\t.*)?$",
             rest,
         ):
             refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))
@@ -229,10 +230,12 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     adjacent = bool(
         len(gap) <= 60
         and re.fullmatch(
-            r"[\s:=\-–—(|\t,]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:เท่ากับ)?\s*+(?:ร้อยละ)?[\s:=(|\t]*+", gap
+            r"[\s:=\-–—(|\t,]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?)?\s*+(?:เท่ากับ)?\s*+"
+            r"(?:ร้อยละ)?[\s:=(|\t]*+",
+            gap,
         )
     )
-    if first.is_int and not (first.context or first.cell or adjacent or _row_end(ref, first, line, gap)):
+    if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
         return None
     if ref.strict and not tight_gap(gap):
         return None
@@ -263,16 +266,6 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
             )
         )
     return chosen
-
-
-def _row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
-    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the line."""
-    return (
-        ref.kind == "item"
-        and not line[: ref.start].strip(" -•*\t")
-        and not line[num.end :].strip(" )")
-        and bool(re.fullmatch(r"[\s\u0e00-\u0e7fA-Za-z()/,.\-]*+", gap))
-    )
 
 
 def _label(ref: Ref) -> str:
@@ -316,12 +309,13 @@ def extract(text: str, fw: Framework) -> Extraction:
     header: Header | None = None
     prev_header_line = -5
     pending: tuple[Ref, int] | None = None
+    waiting: list[Ref] = []  # a line's references that found no value: the next line may give them in order
     counted = 0
     for i, line in enumerate(lines):
         for g in grouped.get(i, []):
             for key, value in g.pairs:
                 ex.found.append(Found(g.kind, key, value, i, False))
-            ex.score_years += years_in(line)
+            ex.score_years += line_years(line)
         if not line.strip():
             continue
         h = header_row(line)
@@ -335,7 +329,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             prev_header_line = i
             ex.header_years += h.years
             continue
-        ex.line_years[i] = years_in(line)
+        ex.line_years[i] = line_years(line)
         ex.plan_years += plan_years(line)
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
@@ -350,6 +344,10 @@ def extract(text: str, fw: Framework) -> Extraction:
         if not refs and late_fix(ex, line, nums, i):
             pending = None
             continue
+        if waiting and not refs and values_below(ex, waiting, line, nums, i):
+            pending, waiting = None, []
+            continue
+        waiting = []
         if pending and not refs:
             ref, at = pending
             early = [
@@ -363,7 +361,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 pending = None
         elif refs:
             pending = None
-        starts = [n.start for n in nums]
+        starts, read_before = [n.start for n in nums], len(ex.found)
         for j, ref in enumerate(refs):
             stop = window_stop(line, refs, j)
             window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
@@ -384,10 +382,14 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                record(ex, ref, chosen, i, table, fix=fix, year=_tool_year(ref, window, chosen))
+                record(ex, ref, chosen, i, table, fix=fix, year=tool_year(ref, window, chosen))
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
-    ex.years = years_in("\n".join(lines))
+        named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]
+        if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
+            waiting = named
+    ex.years = line_years("\n".join(lines))
+    ex.named_items = named_weak_items("\n".join(lines), ITEM_RANGES)
     if not any(f.kind == "indicator" for f in ex.found):
         ordered_run(ex, fw)
     if not any(f.kind == "overall" for f in ex.found):

@@ -1,4 +1,4 @@
-"""Normalise pasted score text, classify its numbers and find indicator names in it."""
+"""Classify the numbers of pasted score text and find indicator names in it (years: bot.scores.years)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.ita.framework import Framework
-from bot.thai import MONTHS, MONTHS_ABBR
+from bot.scores.years import MONTH as _MONTH
+from bot.scores.years import be_year as _year
 
 THAI = "\u0e00-\u0e7f"
 
 # A number glued to Latin letters ("0IIT", "A4") is a code, not a score.
 NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]|\.\d)(\s*%)?")
 
-# Thai month abbreviations ("ต.ค.") and full names ("ตุลาคม"), as dates write them.
-_MONTH = "(?:" + "|".join(map(re.escape, (*MONTHS_ABBR, *MONTHS))) + ")"
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
     re.compile(r"(?<!\d)\d{1,2}\s*+([/\-.])\s*+\d{1,2}\s*+\1\s*+\d{2,4}"),  # one separator: not "99.2 / 98"
@@ -39,6 +38,12 @@ _UNIT_AFTER = re.compile(
     r"ขั้นตอน|ส่วน|ฉบับ|เรื่อง|กิจกรรม|โครงการ|ช่องทาง|นาที|อันดับ|หมวด|กลุ่ม|ชิ้น|ล้าน|พัน|แสน|หมื่น|"
     r"หน้า|แบบ|มาตรการ|ไตรมาส|สัปดาห์)"
 )
+# Units of measure make even a decimal a quantity, not a score: "5.5 ชั่วโมง", "1.5 ล้านบาท".
+_MEASURE_AFTER = re.compile(
+    r"^\s*+(?:บาท|ล้าน|แสน|หมื่น|พัน|ชั่วโมง|ชม\.|นาที|วินาที|วัน|เดือน|สัปดาห์|คน|ราย|เท่า|กิโล|กม\.|เมตร|ลิตร|"
+    r"MB|GB|KB)(?!นี้|ที่|ก่อน|หน้า)",
+    re.IGNORECASE,
+)
 # A unit word does not make a count when it starts the next clause instead:
 # topic and linking words between it and the next reference ("ส่วนเรื่องการใช้อำนาจ"),
 _CLAUSE_LINK = re.compile(r"(?:\s*+(?:เรื่อง|ด้าน|หมวด|ประเด็น|ของ|ตัวชี้วัด|ที่|ตัว))*+\s*+")
@@ -52,7 +57,7 @@ _TIME_WORD = re.compile(r"^\s*(?:ปี|ครั้ง|รอบ|เดือ�
 _AS_FOR = re.compile(r"^\s*ส่วน\s*(?:เรื่อง|ที่|ของ|ตัว|ด้าน|หมวด|ข้อ|การ|ใน|นอก|อื่น|ปี|ภาพรวม|คะแนน|ผล|เรา|[A-Za-z])")
 # Words right before a number that make it an ordinal or an identifier.
 _ORDINAL_BEFORE = re.compile(
-    r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
+    r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|(?<!ก่อน)หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
     r"อันดับ|มาตรา|ประเด็นย่อย|ระดับ|ข้อย่อย|หมายเลข|ม\.|ซอย|รหัส|version|v\.?) ?$",
     re.IGNORECASE,
 )
@@ -63,6 +68,12 @@ _THRESHOLD_BEFORE = re.compile(
 # "ทำมาตรการให้ได้ 95", "อยากได้ 90", "ต้องได้ 85": a score wished for, not a result.
 _WISH_BEFORE = re.compile(r"(?:ให้|อยาก|ต้อง)ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$")
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป)")
+# Keys and values only, as a list of targets goes on: " IIT 95 EIT ", " ตัวชี้วัดที่ 9 85 ตัวชี้วัดที่ 10 ".
+_TARGET_LIST = re.compile(
+    r"(?:[\s\d.,:=/|()\-]|ค่ะ|ครับ|และ|IIT|EIT|OIT|ITA|[IEO]\d{1,2}|ภาพรวม|รวม|ตัวชี้วัด(?:ที่)?|ทุกตัว|"
+    r"ปี(?:งบประมาณ|งบ|หน้า)?)*+",
+    re.I,
+)
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
 _TARGET_WORD = re.compile(
     r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal", re.IGNORECASE
@@ -74,13 +85,27 @@ _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
 _YEAR_LABEL_AFTER = re.compile(
     r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])"
 )
+_SCORE_NEAR = re.compile(r"(?:ได้|คะแนน|=|:)\s*+ITA\s*+$", re.I)
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
-    r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score)\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*[(]?\s*$", re.IGNORECASE
+    r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score|ก็|แค่|เพียง|เหลือ)\s*(?:มา)?\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*(?:มา)?"
+    r"\s*[(]?\s*$",
+    re.IGNORECASE,
 )
 _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
 _CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
+# "ค่าเฉลี่ยจังหวัด 86.50", "ภาพรวมของประเทศ 87.44": a wider group's average, a benchmark to compare with.
+_BENCHMARK_BEFORE = re.compile(
+    r"(?:ค่า)?เฉลี่ย(?:ของ)?(?:ทั้ง)?(?:จังหวัด|ประเทศ|กลุ่ม|เขต|อำเภอ|ภาค|หน่วยงานทั้งหมด)|(?:ของ|ทั้ง|ระดับ)ประเทศ|"
+    r"(?:national|province|provincial)\s*+average",
+    re.IGNORECASE,
+)
+# "92 กว่าๆ", "80 ต้นๆ": an estimate, not the result (the exact value often follows).
+_APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|กลางๆ|นิดๆ|เศษ|ปลาย\b|ต้น\b)")
+# "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
+_FROM_BEFORE = re.compile(r"จาก\s*+(?:เดิม)?\s*+(?:คะแนน)?\s*+$")
+_TO_AFTER = re.compile(r"^[^\d\n]{0,30}?เป็น\s*+(?:คะแนน)?\s*+\d")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
 
@@ -182,13 +207,27 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "year/large"
     if m.group(1) == "+" or _CHANGE_BEFORE.search(before):
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
+    if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
+        return "former"
+    if _APPROX_AFTER.match(after):
+        return "estimate"
+    if _BENCHMARK_BEFORE.search(before):
+        return "benchmark"
+    if "." in digits and _MEASURE_AFTER.match(after):
+        return "quantity"
     if (
         _YEAR_AFTER_ITA.search(line[max(0, s - 8) : s])
         and len(digits) == 2
         and _year(digits)
-        and _VALUE_NEXT.match(after)
+        and (
+            _VALUE_NEXT.match(after)
+            or (60 <= int(digits) <= 75 and not _SCORE_NEAR.search(line, max(0, s - 12), s))
+        )
+        and not _CONTEXT_AFTER.match(after)
     ):
-        return "year"  # "ITA 68 ได้ 88.00": a two-digit year after the tool's name, then its value
+        # "ITA 68 ได้ 88.00", "ITA 68 ผ่านแล้วค่ะ": a two-digit year after the tool's name (with no score
+        # word before it: "ได้ ITA 72" is a score)
+        return "year"
     unit = _UNIT_AFTER.match(after)
     if unit and _YEAR_LABEL_AFTER.match(after):
         unit = None  # "ได้ 85 ปี 67 ได้ 88": the next value's year label, not "85 years"
@@ -215,8 +254,9 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "maximum"
     window = line[max(0, s - 70) : s]
     hits = list(_TARGET_WORD.finditer(window))
-    if hits and not re.search(r"\d", re.sub(r"\d{4}", "", window[hits[-1].end() :])):
-        return "target"
+    rest = re.sub(r"\d{4}", "", window[hits[-1].end() :]) if hits else ""
+    if hits and (not re.search(r"\d", rest) or _TARGET_LIST.fullmatch(rest)):
+        return "target"  # "ตั้งเป้า IIT 95 EIT 90 OIT 90": a target word governs the list after it
     nxt = _RANGE_AFTER.match(after)
     if nxt and float(nxt.group(1)) > float(digits) and not m.group(1):
         return "range"
@@ -299,7 +339,9 @@ def name_hits(line: str, fw: Framework) -> list[NameHit]:
 
 _FILLER = re.compile(
     r"โดยรวม|ได้รับ|ได้|ผลประเมิน|ผลคะแนน|คะแนน|คะเเนน|เท่ากับ|ร้อยละ|อยู่ที่|คือ|มี|ค่า|ที่|รวม|ทั้งหมด|"
-    r"ตัวชี้วัด|หน่วยงาน|ของ|เฉลี่ย|เต็ม|ครับ|ค่ะ|คะ|นะ|ประมาณ|score",
+    r"ตัวชี้วัด|หน่วยงาน|ของ|เฉลี่ย|เต็ม|ครับ|ค่ะ|คะ|นะ|ประมาณ|score|"
+    # "EIT ได้น้อยสุด 79.80", "ตัว 10 ก็ 80", "ได้มา", "indicator 9 at 77.3"
+    r"(?:น้อย|ต่ำ|สูง|มาก)(?:ที่)?สุด|มา|ก็|แค่|เพียง|เหลือ|at|is",
     re.IGNORECASE,
 )
 
@@ -308,45 +350,3 @@ def tight_gap(gap: str) -> bool:
     """Tell whether only score words and punctuation stand between a name and its number."""
     rest = _FILLER.sub("", gap)
     return len(re.sub(r"[\s:=()\[\]\-–—|,.\"'“”]", "", rest)) <= 3
-
-
-YEAR_RX = re.compile(
-    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี(?:นี้|ที่แล้ว|ก่อน|ล่าสุด)?|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
-    re.IGNORECASE,
-)
-# A year right after these words is the year of the plan being asked for, not of the assessment.
-_PLAN_BEFORE = re.compile(r"(?:มาตรการ|แผน|ร่าง|จัดทำ|ปีหน้า|ถัดไป|เป้าหมาย|สำหรับ)\s*(?:ประจำ|ของ|ใน)?\s*$")
-_MONTH_BEFORE = re.compile(_MONTH + r"\s*$")
-
-
-def _year(raw: str) -> int | None:
-    y = int(raw)
-    if len(raw) == 2:
-        y += 2500  # a two-digit year is B.E. 25xx
-    elif 2010 <= y <= 2040:
-        y += 543
-    return y if 2550 <= y <= 2590 else None
-
-
-def _years(line: str, plan: bool) -> list[int]:
-    out = []
-    for m in YEAR_RX.finditer(line):
-        y = _year(m.group(1) or m.group(2))
-        before = line[max(0, m.start() - 20) : m.start()]
-        is_plan = bool(_PLAN_BEFORE.search(before))
-        if y is not None and is_plan == plan and (plan or not _MONTH_BEFORE.search(before)):
-            out.append(y)
-    return out
-
-
-def years_in(line: str) -> list[int]:
-    """Return the assessment years written in a line (B.E.; C.E. and two-digit years converted).
-
-    Not a plan's year ("ร่างมาตรการปีงบ 69") nor a deadline's ("ภายในมีนาคม 2569").
-    """
-    return _years(line, plan=False)
-
-
-def plan_years(line: str) -> list[int]:
-    """Return the fiscal years of a plan asked for in a line: "ร่างมาตรการปีงบ 69" -> [2569]."""
-    return _years(line, plan=True)

@@ -1,0 +1,68 @@
+"""The years a score message names: the assessment year of its scores, and the fiscal year of a plan asked for."""
+
+from __future__ import annotations
+
+import re
+
+from bot.thai import MONTHS, MONTHS_ABBR
+
+# Thai month abbreviations ("ต.ค.") and full names ("ตุลาคม"), as dates write them.
+MONTH = "(?:" + "|".join(map(re.escape, (*MONTHS_ABBR, *MONTHS))) + ")"
+
+YEAR_RX = re.compile(
+    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี(?:นี้|ที่แล้ว|ก่อน|ล่าสุด)?|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
+    re.IGNORECASE,
+)
+# A year right after these words is the year of the plan being asked for, not of the assessment.
+# A few words may name the plan between ("แผนยกระดับปีงบ 69", "มาตรการส่งเสริมคุณธรรมปี 69").
+_PLAN_BEFORE = re.compile(
+    r"(?:(?:มาตรการ|แผน|ร่าง|จัดทำ)[\u0e01-\u0e4e]{0,16}?|ปีหน้า|ถัดไป|เป้าหมาย|สำหรับ)\s*(?:ประจำ|ของ|ใน)?\s*$"
+)
+_ANNOUNCED = re.compile(r"ประกาศ(?:ผล)?|ผลออก")
+_MONTH_BEFORE = re.compile(MONTH + r"\s*$")
+
+
+def be_year(raw: str) -> int | None:
+    y = int(raw)
+    if len(raw) == 2:
+        y += 2500  # a two-digit year is B.E. 25xx
+    elif 2010 <= y <= 2040:
+        y += 543
+    return y if 2550 <= y <= 2590 else None
+
+
+def _years(line: str, plan: bool) -> list[int]:
+    out = []
+    for m in YEAR_RX.finditer(line):
+        y = be_year(m.group(1) or m.group(2))
+        before = line[max(0, m.start() - 32) : m.start()]
+        is_plan = bool(_PLAN_BEFORE.search(before))
+        # a deadline's year is not the assessment's, but the year results were announced is
+        dated = _MONTH_BEFORE.search(before) and not _ANNOUNCED.search(
+            line, max(0, m.start() - 40), m.start()
+        )
+        if y is not None and is_plan == plan and (plan or not dated):
+            out.append(y)
+    return out
+
+
+# "78.50 (ปี 67: 70.20)": a bracket after a value that compares with another year's value.
+_ASIDE = re.compile(r"(?<=\d)\s*+\((?=[^()\n]{0,40}?\d++[^\d()\n]++\d)[^()\n]{0,40}\)")
+
+
+def line_years(line: str) -> list[int]:
+    """The assessment years that label a line's scores: not those of an aside after a value."""
+    return years_in(_ASIDE.sub(" ", line))
+
+
+def years_in(line: str) -> list[int]:
+    """Return the assessment years written in a line (B.E.; C.E. and two-digit years converted).
+
+    Not a plan's year ("ร่างมาตรการปีงบ 69") nor a deadline's ("ภายในมีนาคม 2569").
+    """
+    return _years(line, plan=False)
+
+
+def plan_years(line: str) -> list[int]:
+    """Return the fiscal years of a plan asked for in a line: "ร่างมาตรการปีงบ 69" -> [2569]."""
+    return _years(line, plan=True)
