@@ -8,6 +8,7 @@ is the one test of "the same text again" used for steps and monitoring items.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -20,6 +21,11 @@ from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet
 
 FISCAL_SUFFIX = re.compile(r"\s*(?:ประจำ)?ปีงบประมาณ\s*(?:พ\.ศ\.\s*)?\d{4}")
+
+# A step or monitoring sentence longer than this keeps its first clause only: the clause
+# after " โดย", " เพื่อ", " พร้อม" or " และ" restates the intent (the seeds' steps are one line).
+STEP_LONG = 60
+_TAIL = re.compile(r" (?:โดย|เพื่อ|พร้อม|และ|รวมทั้ง|ตลอดจน)")
 
 # Two texts at least this similar (rapidfuzz ratio) say the same thing.
 SAME_TEXT = 85
@@ -150,6 +156,18 @@ def turn(ctx: Context, key: str, options: list[str]) -> str:
     return options[(n + ctx.offset) % len(options)]
 
 
+def pick(ctx: Context, options: list[str], *key: object) -> str:
+    """Return one of several wordings, chosen by the situation: the agency (type and name), and
+    whatever the caller adds (indicator, tier, weak items, step). The same situation always reads
+    the same (a CRC, not Python's per-run hash); two situations rarely share every choice.
+    """
+    if not options:
+        return ""
+    kind = ctx.agency_type.key if ctx.agency_type else ""
+    seed = "|".join(str(k) for k in (kind, ctx.profile.name or "", *key))
+    return options[zlib.crc32(seed.encode("utf-8")) % len(options)]
+
+
 def owners(ctx: Context, roles: list[str]) -> list[str]:
     key = ctx.agency_type.key if ctx.agency_type else ""
     owners = ctx.playbook.resolve_owners(roles, key, ctx.units or None) if key else []
@@ -171,3 +189,18 @@ def alike(text: str, others: list[str]) -> bool:
         bool(others)
         and process.extractOne(text, others, scorer=fuzz.ratio, score_cutoff=SAME_TEXT) is not None
     )
+
+
+def brief(text: str, longest: int = STEP_LONG) -> str:
+    """Return a long step or sentence cut to its first clause (at least 25 characters), else as is."""
+    if len(text) <= longest:
+        return text
+    for match in _TAIL.finditer(text):
+        head = text[: match.start()].rstrip()
+        # " และ" closing a list ("แผนงบประมาณ แผนจัดซื้อ และ...", "เช่น A และ B") is not a clause end
+        listed = match.group().strip() in ("และ", "รวมทั้ง", "ตลอดจน") and (
+            "เช่น" in head or (" " in head and len(head.rsplit(" ", 1)[1]) < 30)
+        )
+        if len(head) >= 25 and not listed:
+            return head
+    return text

@@ -13,7 +13,10 @@ import re
 
 from bot.drafting.row_context import (
     Context,
+    brief,
     fill,
+    item_label,
+    pick,
 )
 from bot.ita.facts import SOLID
 from bot.ita.tiers import Tier
@@ -57,7 +60,14 @@ def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
     named = " ".join(
         f"{group} ({code_runs(codes)})" if group else code_runs(codes) for group, codes in groups.items()
     )
-    return [("ita_team", fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where))]
+    first = _check_first(ctx, number)
+    return [("ita_team", fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where, what=first))]
+
+
+def _check_first(ctx: Context, number: int) -> str:
+    """Return " โดยดูข้อ O13, O14, O16 ก่อน" for a check step: the often-lost items, or ""."""
+    lost = often_lost(ctx, number)
+    return " " + fill(ctx.voice.check_first, ctx, number, None, [], items=", ".join(lost)) if lost else ""
 
 
 def code_runs(codes: list[str]) -> str:
@@ -91,6 +101,72 @@ def note_ie_titles(ctx: Context, codes: list[str]) -> None:
             ctx.checks.append(note)
 
 
+# At most this many often-lost items are named in a row without item scores.
+OFTEN_LOST = 3
+# An action quoted for a weak I/E item keeps its first clause, about this long.
+ACTION_LONG = 55
+
+
+def often_lost(ctx: Context, number: int) -> list[str]:
+    """Return the codes of an indicator's items that agencies most often lose, best known first.
+
+    Derived from the seeds, never from this agency's scores: an O item is one the playbook has a
+    practice of its own for in that year (written because a seed named it missing: O13, O14,
+    O16 in 2568); an I/E item is one whose practice draws on two or more seeds' rows or NACC
+    recommendations. A row names them as items to check first, never as items that failed.
+    """
+    year = ctx.year or ctx.playbook.default_year
+    entries = [e for e in ctx.playbook.entries.values() if e.indicator == number]
+    if ctx.fw.tool_of(number).code == "OIT":
+        listed = {i.code for i in ctx.fw.oit_list(number, ctx.year)}
+        codes = [c for e in entries if len(e.codes_for(year)) == 1 for c in e.codes_for(year) if c in listed]
+    else:
+        spread = [e for e in entries if len(e.items) == 1 and not e.codes]
+        spread.sort(key=lambda e: -len({r.seed for r in e.seed_refs}))
+        codes = [e.items[0] for e in spread if len({r.seed for r in e.seed_refs}) >= 2]
+    return list(dict.fromkeys(codes))[:OFTEN_LOST]
+
+
+def often_lost_sentence(ctx: Context, number: int, options: tuple[list[str], list[str]]) -> str:
+    """Return the analysis sentence naming the often-lost items (by code when the year's list is
+    known, else by topic only), or "" when there are none to name."""
+    codes = often_lost(ctx, number)
+    if not codes:
+        return ""
+    oit = ctx.fw.tool_of(number).code == "OIT"
+    known = oit or bool(ctx.fw.items_of(number, ctx.year))
+    if known:
+        note_oit_titles(ctx, codes) if oit else note_ie_titles(ctx, codes)
+        names = [item_label(ctx, c) for c in codes]
+        templates = options[0]
+    else:  # the year's codes are not known: the topics hold either way, a code might not
+        names = [n for c in codes if (n := ctx.fw.item_name(c)) and not n.startswith(c)]
+        templates = options[1]
+    if not names or not templates:
+        return ""
+    last = names[-1]
+    joint = " และ" if re.match(r"[ก-๙]", last) else " และ "  # "และการ...", "และ O16 ..."
+    listed = last if len(names) == 1 else f"{' '.join(names[:-1])}{joint}{last}"
+    return fill(pick(ctx, templates, number, "often"), ctx, number, None, [], items=listed)
+
+
+def _ie_item_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str, str]]:
+    """Return one (role, step) per weak I/E item: its code, short name and what to do about it."""
+    lines = []
+    for code in items:
+        own = ctx.playbook.entries_for(number, [code], year=ctx.year)[1:]
+        if own and own[0].steps:
+            role, action = own[0].steps[0].role, own[0].steps[0].text
+            ctx.said.setdefault(number, []).append(action)  # the item's own row goes on from here
+        else:
+            recs = ctx.fw.recommendations_for(item=code)
+            role, action = "ita_team", recs[0].text if recs else ctx.voice.focus_step
+        what = brief(fill(action, ctx, number, None, [code], code), ACTION_LONG)
+        ctx.said[number].append(what) if own and own[0].steps else None
+        lines.append((role, fill(ctx.voice.ie_item_step, ctx, number, None, [], code, what=what)))
+    return lines
+
+
 def indicator_extra(ctx: Context, number: int, tier: Tier, items: list[str]) -> list[tuple[str, str]]:
     """Return the steps a weak indicator row adds for its items (named, or to be checked)."""
     voice = ctx.voice
@@ -100,13 +176,14 @@ def indicator_extra(ctx: Context, number: int, tier: Tier, items: list[str]) -> 
             note_oit_titles(ctx, items)
             return _weak_o_lines(ctx, number, items)
         note_ie_titles(ctx, items)
-        return [("ita_team", fill(voice.focus_step, ctx, number, None, items))]
+        return _ie_item_lines(ctx, number, items)
     if oit:
         return _oit_check_lines(ctx, number)
     known = ctx.fw.items_of(number, ctx.year)
     if known:
         named = code_runs([i.code for i in known])
-        return [("ita_team", fill(voice.ie_check_step, ctx, number, None, [], items=named))]
+        first = _check_first(ctx, number)
+        return [("ita_team", fill(voice.ie_check_step, ctx, number, None, [], items=named, what=first))]
     # no item list for the year: the officer is asked for item scores; the row names no item
     ctx.checks.append(fill(voice.checks["ie_unknown"], ctx, number, None, []))
     unknown = fill(voice.ie_check_step_unknown, ctx, number, None, [])
