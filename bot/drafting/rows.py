@@ -16,7 +16,6 @@ import re
 
 from bot.drafting.row_context import (
     FISCAL_SUFFIX,
-    STEP_LONG,
     Context,
     alike,
     brief,
@@ -222,7 +221,9 @@ def build_row(
             if len(chosen) >= ITEM_STEPS:
                 break
             chosen.append((extra.role, step_text(fill(extra.text, ctx, number, score, items, item))))
-    most = MAINTAIN_STEPS if tier == Tier.MAINTAIN else max(_step_count(ctx, number, tier, item), len(named) + 2)
+    most = (
+        MAINTAIN_STEPS if tier == Tier.MAINTAIN else max(_step_count(ctx, number, tier, item), len(named) + 2)
+    )
     chosen = chosen[:most]
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
     steps, row_owners = _owned_steps(ctx, entry, chosen)

@@ -61,7 +61,12 @@ def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
         f"{group} ({code_runs(codes)})" if group else code_runs(codes) for group, codes in groups.items()
     )
     first = _check_first(ctx, number)
-    return [("ita_team", fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where, what=first))]
+    return [
+        (
+            "ita_team",
+            fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where, what=first),
+        )
+    ]
 
 
 def _check_first(ctx: Context, number: int) -> str:

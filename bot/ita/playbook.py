@@ -280,7 +280,13 @@ class Voice(BaseModel):
         texts = [t for by_tier in self.openings.values() for ts in by_tier.values() for t in ts]
         texts += [*self.weak_items, *self.change.values(), *self.checks.values()]
         texts += [s.text for s in self.item_steps]
-        texts += [*self.often_lost_oit, *self.often_lost_ie, *self.often_lost_topics, self.ie_item_step, self.check_first]
+        texts += [
+            *self.often_lost_oit,
+            *self.often_lost_ie,
+            *self.often_lost_topics,
+            self.ie_item_step,
+            self.check_first,
+        ]
         texts += [
             self.check_items,
             self.check_items_unknown,
