@@ -19,6 +19,7 @@ from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import Playbook, PlaybookEntry, Voice
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet
+from bot.thai import space_abbreviations
 
 FISCAL_SUFFIX = re.compile(r"\s*(?:ประจำ)?ปีงบประมาณ\s*(?:พ\.ศ\.\s*)?\d{4}")
 
@@ -144,7 +145,7 @@ def fill(
 ) -> str:
     values = {**_values(ctx, number, score, codes, item), **extra}
     try:
-        return " ".join(template.format(**values).split())
+        return space_abbreviations(" ".join(template.format(**values).split()))
     except (KeyError, IndexError, ValueError):
         return template  # a template with a placeholder we do not know is shown as written
 
@@ -156,16 +157,18 @@ def turn(ctx: Context, key: str, options: list[str]) -> str:
     return options[(n + ctx.offset) % len(options)]
 
 
-def pick(ctx: Context, options: list[str], *key: object) -> str:
+def pick(ctx: Context, options: list[str], *key: object, shift: int = 0) -> str:
     """Return one of several wordings, chosen by the situation: the agency (type and name), and
     whatever the caller adds (indicator, tier, weak items, step). The same situation always reads
     the same (a CRC, not Python's per-run hash); two situations rarely share every choice.
+    `shift` moves along the options from the situation's own: one agency's rows of two severities
+    (shift by tier) then never take the same wording of a phrase.
     """
     if not options:
         return ""
     kind = ctx.agency_type.key if ctx.agency_type else ""
     seed = "|".join(str(k) for k in (kind, ctx.profile.name or "", *key))
-    return options[zlib.crc32(seed.encode("utf-8")) % len(options)]
+    return options[(zlib.crc32(seed.encode("utf-8")) + shift) % len(options)]
 
 
 def owners(ctx: Context, roles: list[str]) -> list[str]:

@@ -135,12 +135,13 @@ def _analysis(
         if not (items and not item and tier != Tier.MAINTAIN):  # named weak items are the reason
             parts.append(reason)
     if not item and tier != Tier.MAINTAIN and not items:
-        # no item scores: the items agencies most often lose here, to check first (never "failed")
+        # no item scores: the items agencies most often lose here, to check first (never "failed");
+        # by topic only when the year's codes are unknown, and then only where the row is urgent
         voice_lost = (
             voice.often_lost_oit if ctx.fw.tool_of(number).code == "OIT" else voice.often_lost_ie,
             voice.often_lost_topics,
         )
-        parts.append(often_lost_sentence(ctx, number, voice_lost))
+        parts.append(often_lost_sentence(ctx, number, voice_lost, topics=tier == Tier.URGENT))
     if not item and tier != Tier.MAINTAIN and items:
         # the weak items by name; without item scores the steps name the items to check
         weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in items)
@@ -206,9 +207,9 @@ def build_row(
     raw, monitoring_text, kpis, named = _steps(ctx, entry, number, score, tier, items, item)
     chosen: list[tuple[str, str]] = []
     for role, template in raw:
-        text = step_text(fill(template, ctx, number, score, items, item))
-        if template not in named:
-            text = brief(vary(ctx, text, number, tier.value, item or ""))
+        text = vary(ctx, step_text(fill(template, ctx, number, score, items, item)), tier, number, item or "")
+        if template not in named:  # a step naming items keeps them all
+            text = brief(text)
         if (
             text
             and not _REPORT_STEP.search(text)
@@ -339,13 +340,15 @@ def _short(ctx: Context, unit: str) -> str:
     return unit
 
 
-def vary(ctx: Context, text: str, *situation: object) -> str:
+def vary(ctx: Context, text: str, tier: Tier, *situation: object) -> str:
     """Return a step in this agency's wording: the phrase it opens with (voice.yaml step_words) in
-    one of several wordings, chosen by the agency and the row's situation (indicator, severity,
-    item), so two agencies, or one agency's urgent and middling rows, do not share one skeleton."""
+    one of several wordings, chosen by the agency and the row's situation (indicator, item), and
+    moved along by severity, so two agencies, or one agency's urgent and middling rows, do not
+    share one skeleton."""
+    shift = list(Tier).index(tier)
     for phrase, options in ctx.voice.step_words.items():
         if text.startswith(phrase):
-            return pick(ctx, options, phrase, *situation) + text.removeprefix(phrase)
+            return pick(ctx, options, phrase, *situation, shift=shift) + text.removeprefix(phrase)
     return text
 
 

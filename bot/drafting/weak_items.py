@@ -132,7 +132,9 @@ def often_lost(ctx: Context, number: int) -> list[str]:
     return list(dict.fromkeys(codes))[:OFTEN_LOST]
 
 
-def often_lost_sentence(ctx: Context, number: int, options: tuple[list[str], list[str]]) -> str:
+def often_lost_sentence(
+    ctx: Context, number: int, options: tuple[list[str], list[str]], *, topics: bool = True
+) -> str:
     """Return the analysis sentence naming the often-lost items (by code when the year's list is
     known, else by topic only), or "" when there are none to name."""
     codes = often_lost(ctx, number)
@@ -144,6 +146,8 @@ def often_lost_sentence(ctx: Context, number: int, options: tuple[list[str], lis
         note_oit_titles(ctx, codes) if oit else note_ie_titles(ctx, codes)
         names = [item_label(ctx, c) for c in codes]
         templates = options[0]
+    elif not topics:
+        return ""
     else:  # the year's codes are not known: the topics hold either way, a code might not
         names = [n for c in codes if (n := ctx.fw.item_name(c)) and not n.startswith(c)]
         templates = options[1]
@@ -156,18 +160,22 @@ def often_lost_sentence(ctx: Context, number: int, options: tuple[list[str], lis
 
 
 def _ie_item_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str, str]]:
-    """Return one (role, step) per weak I/E item: its code, short name and what to do about it."""
+    """Return one (role, step) per weak I/E item: its code, short name and what to do about it.
+
+    The action is the item's own practice's first step (its item row then goes on from the
+    second), else the NACC recommendation for the item, else the voice's generic focus.
+    """
     lines = []
     for code in items:
         own = ctx.playbook.entries_for(number, [code], year=ctx.year)[1:]
+        recs = ctx.fw.recommendations_for(item=code)
         if own and own[0].steps:
             role, action = own[0].steps[0].role, own[0].steps[0].text
-            ctx.said.setdefault(number, []).append(action)  # the item's own row goes on from here
         else:
-            recs = ctx.fw.recommendations_for(item=code)
             role, action = "ita_team", recs[0].text if recs else ctx.voice.focus_step
         what = brief(fill(action, ctx, number, None, [code], code), ACTION_LONG)
-        ctx.said[number].append(what) if own and own[0].steps else None
+        if own and own[0].steps:  # said here: the item's row does not repeat it
+            ctx.said.setdefault(number, []).extend([action, what])
         lines.append((role, fill(ctx.voice.ie_item_step, ctx, number, None, [], code, what=what)))
     return lines
 
