@@ -91,10 +91,14 @@ def _plain(pb, text: str, planned: list[str]) -> str:
     """Return a step as the playbook writes it when it is one of the planned steps in another
     wording of its opening phrase (rows vary a phrase by situation, voice.yaml step_words)."""
     for plan in planned:
-        if text == plan:
+        # a row may keep a step's first phrase only (rows.terse): a prefix of the planned step
+        if plan.startswith(text):
             return plan
         for phrase, options in pb.voice.step_words.items():
-            if plan.startswith(phrase) and any(text == o + plan.removeprefix(phrase) for o in options):
+            rest = plan.removeprefix(phrase)
+            if plan.startswith(phrase) and any(
+                text.startswith(o) and rest.startswith(text.removeprefix(o)) for o in options
+            ):
                 return plan
     return text
 

@@ -80,6 +80,32 @@ def renumber(steps: list[str]) -> list[str]:
     return [f"{n}. {t}" for n, t in enumerate((t for t in texts if t), 1)]
 
 
+# A step cut to its first phrase keeps at least this much, and is never cut before a number,
+# a list or a word that needs what follows ("เดือนละ 1 ครั้ง", "เช่น ...", "ของ ...").
+TERSE_MIN = 20
+_CHANNELS = re.compile(r" ?(?:ผ่าน|เช่น )")
+_OPEN_END = re.compile(r"(?:\d|ละ|ที่|ของ|เช่น|ได้แก่|คือ|ใน|กับ|แก่|ต่อ|และ|หรือ|ให้)$")
+
+
+def terse(text: str) -> str:
+    """Return a step cut to its first phrase, as many of the seeds' steps read: at its first space
+    after TERSE_MIN characters that does not fall inside a list, or before the channels or examples
+    it lists ("... ผ่านเว็บไซต์ หนังสือเวียน", "... เช่น Facebook"), else brief()."""
+    cuts = []
+    for match in re.finditer(r" (?=[ก-๙])", text):
+        head, tail = text[: match.start()], text[match.end() :]
+        # "สอบถาม ทักท้วง และร้องเรียน": a space inside a list is not the end of the phrase
+        listing = re.search(r"(?:^| )(?:และ|หรือ)", tail[:25]) is not None
+        closed = head.count("(") == head.count(")") and not head.endswith(")")
+        if len(head) >= TERSE_MIN and not _OPEN_END.search(head) and closed and not listing:
+            cuts.append(len(head))
+            break
+    cuts += [m.start() for m in _CHANNELS.finditer(text) if m.start() >= TERSE_MIN]
+    if not cuts:
+        return brief(text)
+    return text[: min(cuts)].rstrip()
+
+
 def said(ctx: Context, number: int, text: str) -> bool:
     return alike(text, ctx.said.get(number, []))
 
@@ -141,7 +167,9 @@ def _analysis(
             voice.often_lost_oit if ctx.fw.tool_of(number).code == "OIT" else voice.often_lost_ie,
             voice.often_lost_topics,
         )
-        parts.append(often_lost_sentence(ctx, number, voice_lost, topics=tier == Tier.URGENT))
+        parts.append(
+            often_lost_sentence(ctx, number, voice_lost, topics=tier == Tier.URGENT, said=" ".join(parts))
+        )
     if not item and tier != Tier.MAINTAIN and items:
         # the weak items by name; without item scores the steps name the items to check
         weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in items)
@@ -179,7 +207,10 @@ def _steps(
         kpis.insert(0, fill(ctx.voice.oit_item_kpi, ctx, number, score, [], items=", ".join(items)))
     # a middling row keeps one KPI; the named items come after the first two common steps
     kpis = kpis[:2] if tier == Tier.URGENT else kpis[:1]
-    return [*common[:2], *extra, *common[2:]], monitoring, kpis, {t for _, t in extra}
+    # the named items come once the work is set up: after the order and the study when urgent,
+    # after the first step when the row starts from the work itself
+    at = 2 if tier == Tier.URGENT else 1
+    return [*common[:at], *extra, *common[at:]], monitoring, kpis, {t for _, t in extra}
 
 
 def build_row(
@@ -205,11 +236,17 @@ def build_row(
         measure = f"{measure} (ข้อ {item})"
 
     raw, monitoring_text, kpis, named = _steps(ctx, entry, number, score, tier, items, item)
+    # some rows keep each step to its first phrase, as many of the seeds' rows do
+    short = (
+        not item
+        and tier != Tier.MAINTAIN
+        and pick(ctx, ["short", "", ""], number, tier.value, "shape") == "short"
+    )
     chosen: list[tuple[str, str]] = []
     for role, template in raw:
         text = vary(ctx, step_text(fill(template, ctx, number, score, items, item)), tier, number, item or "")
         if template not in named:  # a step naming items keeps them all
-            text = brief(text)
+            text = terse(text) if short else brief(text)
         if (
             text
             and not _REPORT_STEP.search(text)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from bot.drafting.row_context import (
     Context,
     brief,
@@ -106,6 +108,8 @@ def note_ie_titles(ctx: Context, codes: list[str]) -> None:
             ctx.checks.append(note)
 
 
+# A topic this close (rapidfuzz partial ratio) to the analysis so far is already said.
+SAID_ALREADY = 70
 # At most this many often-lost items are named in a row without item scores.
 OFTEN_LOST = 3
 # An action quoted for a weak I/E item keeps its first clause, about this long.
@@ -133,7 +137,7 @@ def often_lost(ctx: Context, number: int) -> list[str]:
 
 
 def often_lost_sentence(
-    ctx: Context, number: int, options: tuple[list[str], list[str]], *, topics: bool = True
+    ctx: Context, number: int, options: tuple[list[str], list[str]], *, topics: bool = True, said: str = ""
 ) -> str:
     """Return the analysis sentence naming the often-lost items (by code when the year's list is
     known, else by topic only), or "" when there are none to name."""
@@ -150,6 +154,8 @@ def often_lost_sentence(
         return ""
     else:  # the year's codes are not known: the topics hold either way, a code might not
         names = [n for c in codes if (n := ctx.fw.item_name(c)) and not n.startswith(c)]
+        # a topic the analysis already says is not listed again
+        names = [n for n in names if fuzz.partial_ratio(n, said) < SAID_ALREADY]
         templates = options[1]
     if not names or not templates:
         return ""
