@@ -161,9 +161,8 @@ def test_without_item_scores_the_often_lost_oit_items_are_named_as_items_to_chec
         assert "มัก" in sentence  # what agencies often miss, not what this one failed
         for claim in ("ไม่ผ่าน", "ได้ 0", "ขาดข้อมูลในข้อ", "ไม่มีข้อมูลข้อ"):
             assert claim not in row.analysis
-        # and the step that checks every group starts from them
-        check = next(s for s in row.steps if "(O1" in s)
-        assert "O13, O14, O16" in check
+        # and one step checks every group
+        assert sum(1 for s in row.steps if "(O1" in s) == 1
 
 
 def test_without_item_scores_a_known_year_names_ie_codes_and_an_unknown_year_topics(drafter):

@@ -62,13 +62,8 @@ def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
     named = " ".join(
         f"{group} ({code_runs(codes)})" if group else code_runs(codes) for group, codes in groups.items()
     )
-    first = _check_first(ctx, number)
-    return [
-        (
-            "ita_team",
-            fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where, what=first),
-        )
-    ]
+    # the often-lost items are named in the analysis ("ควรตรวจก่อน"): the step lists the groups
+    return [("ita_team", fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where))]
 
 
 def _check_first(ctx: Context, number: int) -> str:
@@ -110,6 +105,8 @@ def note_ie_titles(ctx: Context, codes: list[str]) -> None:
 
 # A topic this close (rapidfuzz partial ratio) to the analysis so far is already said.
 SAID_ALREADY = 70
+# At most this many topics are named when the codes are unknown (a topic reads longer than a code).
+TOPICS = 2
 # At most this many often-lost items are named in a row without item scores.
 OFTEN_LOST = 3
 # An action quoted for a weak I/E item keeps its first clause, about this long.
@@ -155,7 +152,7 @@ def often_lost_sentence(
     else:  # the year's codes are not known: the topics hold either way, a code might not
         names = [n for c in codes if (n := ctx.fw.item_name(c)) and not n.startswith(c)]
         # a topic the analysis already says is not listed again
-        names = [n for n in names if fuzz.partial_ratio(n, said) < SAID_ALREADY]
+        names = [n for n in names if fuzz.partial_ratio(n, said) < SAID_ALREADY][:TOPICS]
         templates = options[1]
     if not names or not templates:
         return ""
