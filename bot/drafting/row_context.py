@@ -1,8 +1,10 @@
 """What a row is drafted from: the agency, its scores and year, the playbook entry, and the fill-ins.
 
 `Context` carries one draft's facts through every row; `fill` puts them into the
-playbook's and voice.yaml's templates ({agency}, {score}, {items}, ...), and `alike`
-is the one test of "the same text again" used for steps and monitoring items.
+playbook's and voice.yaml's templates ({agency}, {score}, {items}, ...), `pick` chooses
+one of several wordings by the agency and the row's situation (the same every run), `alike`
+is the one test of "the same text again" used for steps and monitoring items, and `brief`
+and `terse` cut a long step to its first clause or phrase.
 """
 
 from __future__ import annotations
@@ -207,3 +209,29 @@ def brief(text: str, longest: int = STEP_LONG) -> str:
         if len(head) >= 25 and not listed:
             return head
     return text
+
+
+# A step cut to its first phrase keeps at least this much, and is never cut before a number,
+# a list or a word that needs what follows ("เดือนละ 1 ครั้ง", "เช่น ...", "ของ ...").
+TERSE_MIN = 20
+_CHANNELS = re.compile(r" ?(?:ผ่าน|เช่น )")
+_OPEN_END = re.compile(r"(?:\d|ละ|ที่|ของ|เช่น|ได้แก่|คือ|ใน|กับ|แก่|ต่อ|และ|หรือ|ให้)$")
+
+
+def terse(text: str) -> str:
+    """Return a step cut to its first phrase, as many of the seeds' steps read: at its first space
+    after TERSE_MIN characters that does not fall inside a list, or before the channels or examples
+    it lists ("... ผ่านเว็บไซต์ หนังสือเวียน", "... เช่น Facebook"), else brief()."""
+    cuts = []
+    for match in re.finditer(r" (?=[ก-๙])", text):
+        head, tail = text[: match.start()], text[match.end() :]
+        # "สอบถาม ทักท้วง และร้องเรียน": a space inside a list is not the end of the phrase
+        listing = re.search(r"(?:^| )(?:และ|หรือ)", tail[:25]) is not None
+        closed = head.count("(") == head.count(")") and not head.endswith(")")
+        if len(head) >= TERSE_MIN and not _OPEN_END.search(head) and closed and not listing:
+            cuts.append(len(head))
+            break
+    cuts += [m.start() for m in _CHANNELS.finditer(text) if m.start() >= TERSE_MIN]
+    if not cuts:
+        return brief(text)
+    return text[: min(cuts)].rstrip()

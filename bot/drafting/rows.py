@@ -25,6 +25,7 @@ from bot.drafting.row_context import (
     owners,
     pick,
     report_to,
+    terse,
     turn,
 )
 from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles, often_lost_sentence
@@ -78,32 +79,6 @@ def renumber(steps: list[str]) -> list[str]:
     """
     texts = [_NUMBERED.sub("", s).strip() for s in steps]
     return [f"{n}. {t}" for n, t in enumerate((t for t in texts if t), 1)]
-
-
-# A step cut to its first phrase keeps at least this much, and is never cut before a number,
-# a list or a word that needs what follows ("เดือนละ 1 ครั้ง", "เช่น ...", "ของ ...").
-TERSE_MIN = 20
-_CHANNELS = re.compile(r" ?(?:ผ่าน|เช่น )")
-_OPEN_END = re.compile(r"(?:\d|ละ|ที่|ของ|เช่น|ได้แก่|คือ|ใน|กับ|แก่|ต่อ|และ|หรือ|ให้)$")
-
-
-def terse(text: str) -> str:
-    """Return a step cut to its first phrase, as many of the seeds' steps read: at its first space
-    after TERSE_MIN characters that does not fall inside a list, or before the channels or examples
-    it lists ("... ผ่านเว็บไซต์ หนังสือเวียน", "... เช่น Facebook"), else brief()."""
-    cuts = []
-    for match in re.finditer(r" (?=[ก-๙])", text):
-        head, tail = text[: match.start()], text[match.end() :]
-        # "สอบถาม ทักท้วง และร้องเรียน": a space inside a list is not the end of the phrase
-        listing = re.search(r"(?:^| )(?:และ|หรือ)", tail[:25]) is not None
-        closed = head.count("(") == head.count(")") and not head.endswith(")")
-        if len(head) >= TERSE_MIN and not _OPEN_END.search(head) and closed and not listing:
-            cuts.append(len(head))
-            break
-    cuts += [m.start() for m in _CHANNELS.finditer(text) if m.start() >= TERSE_MIN]
-    if not cuts:
-        return brief(text)
-    return text[: min(cuts)].rstrip()
 
 
 def said(ctx: Context, number: int, text: str) -> bool:
