@@ -13,6 +13,7 @@ import re
 from itertools import combinations
 
 import pytest
+from rapidfuzz import fuzz
 
 from bot.app import build_drafter, ensure_index
 from bot.drafting.engine import DraftRequest
@@ -198,3 +199,22 @@ def test_drafted_text_never_glues_an_abbreviation(drafter):
     texts += [*draft.monitoring_plan, *draft.kpis]
     for text in texts:
         assert not re.search(r"(ของ|ต่อ|แก่)(?:[ก-ฮ]{1,4}\.)", text), text
+
+
+def test_no_step_repeats_what_a_named_item_step_says_to_do(drafter, seeds_dir):
+    # seed 003 gives item scores: each indicator row names its weak items with an action, and no
+    # common step says the same action again in other words
+    text = next(seeds_dir.glob("003_*.txt")).read_text(encoding="utf-8")
+    scores = parse_scores(text, drafter.fw).scores
+    draft = drafter.draft(
+        DraftRequest(AgencyProfile(type="public_org", assessment_year=scores.year), scores, Thresholds())
+    )
+    named_rows = 0
+    for row in (r for r in draft.rows if " – ข้อ " not in r.topic and r.items and r.tier != MAINTAIN):
+        texts = [step_text(s) for s in row.steps]
+        actions = [t.split(": ", 1)[1] for t in texts if re.match(r"ข้อ [IE]\d+ ", t)]
+        assert len(actions) == len(row.items), row.steps
+        for other in (t for t in texts if not re.match(r"ข้อ [IE]\d+ ", t)):
+            assert all(fuzz.partial_ratio(other, a) < 80 for a in actions), (other, actions)
+        named_rows += 1
+    assert named_rows >= 5

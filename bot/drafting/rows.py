@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from bot.drafting.row_context import (
     FISCAL_SUFFIX,
     Context,
@@ -43,6 +45,9 @@ MAINTAIN_STEPS = 3
 IMPROVE_STEPS = 4
 # An item row has at least this many steps of its own.
 ITEM_STEPS = 3
+# A common step this close (rapidfuzz partial ratio) to what a named item's step says to do is
+# the same action in other words ("ออกหนังสือสั่งการกำชับบุคลากรให้..." / "...กำชับให้บุคลากร...").
+SAME_ACTION = 80
 # The most steps a row prints: a fixing row keeps one line of intent per step, five at most
 # (more only when it names more weak items than that), a maintain row three.
 MAX_STEPS = 5
@@ -218,10 +223,14 @@ def build_row(
         and pick(ctx, ["short", "", ""], number, tier.value, "shape") == "short"
     )
     chosen: list[tuple[str, str]] = []
+    # what the steps naming an item say to do ("ข้อ I1 ...: <action>"): no other step repeats it
+    actions = [t.split(": ", 1)[-1] for t in (fill(n, ctx, number, score, items, item) for n in named)]
     for role, template in raw:
         text = vary(ctx, step_text(fill(template, ctx, number, score, items, item)), tier, number, item or "")
         if template not in named:  # a step naming items keeps them all
             text = terse(text) if short else brief(text)
+            if any(fuzz.partial_ratio(text, a) >= SAME_ACTION for a in actions):
+                continue
         if (
             text
             and not _REPORT_STEP.search(text)

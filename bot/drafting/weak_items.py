@@ -105,6 +105,8 @@ def note_ie_titles(ctx: Context, codes: list[str]) -> None:
 
 # A topic this close (rapidfuzz partial ratio) to the analysis so far is already said.
 SAID_ALREADY = 70
+# The verbs a recommendation opens with when it says what to do.
+_DOING = re.compile(r"(?:เพิ่ม|ส่งเสริม|สร้าง|พัฒนา|กำกับ|ปรับปรุง|เปิดโอกาส|จัด|กำหนด)")
 # At most this many topics are named when the codes are unknown (a topic reads longer than a code).
 TOPICS = 2
 # At most this many often-lost items are named in a row without item scores.
@@ -172,10 +174,12 @@ def _ie_item_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[st
     for code in items:
         own = ctx.playbook.entries_for(number, [code], year=ctx.year)[1:]
         recs = ctx.fw.recommendations_for(item=code)
+        # a NACC recommendation that says what to do ("เพิ่ม...", "ส่งเสริม..."), not what to check
+        doing = [r.text.removeprefix("ให้") for r in recs if _DOING.match(r.text.removeprefix("ให้"))]
         if own and own[0].steps:
             role, action = own[0].steps[0].role, own[0].steps[0].text
         else:
-            role, action = "ita_team", recs[0].text if recs else ctx.voice.focus_step
+            role, action = "ita_team", doing[0] if doing else ctx.voice.ie_item_fallback
         what = brief(fill(action, ctx, number, None, [code], code), ACTION_LONG)
         if own and own[0].steps:  # said here: the item's row does not repeat it
             ctx.said.setdefault(number, []).extend([action, what])

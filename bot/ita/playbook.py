@@ -250,6 +250,7 @@ class Voice(BaseModel):
     focus_step: str
     # a weak I/E item named in its indicator's row, with what to do about it ({what})
     ie_item_step: str = "ข้อ {item} {item_name}: {what}"
+    ie_item_fallback: str = "ทบทวนสาเหตุร่วมกับหน่วยงานที่เกี่ยวข้องและกำหนดแนวทางแก้ไข"
     # no item scores: the items agencies most often lose, named so it holds either way
     often_lost_oit: list[str] = Field(default_factory=list)
     often_lost_ie: list[str] = Field(default_factory=list)
@@ -285,6 +286,7 @@ class Voice(BaseModel):
             *self.often_lost_ie,
             *self.often_lost_topics,
             self.ie_item_step,
+            self.ie_item_fallback,
             self.check_first,
         ]
         texts += [
