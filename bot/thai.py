@@ -114,6 +114,23 @@ def clean_display(text: str) -> str:
     return _SARA_AM.sub("\u0e33", text)
 
 
+# A Thai abbreviation with its dots ("อบต.", "ป.ป.ช.", "สพป.", "ทต.") glued to the word before it:
+# "ของอบต.หนองบัว" is written "ของ อบต.หนองบัว". Only after the short words that join a name to a
+# sentence, and only before letters-and-dots, so no other word is split.
+_GLUED_ABBREVIATION = re.compile(
+    r"(ของ|แก่|ต่อ|จาก|กับ|ใน|และ|หรือ|โดย|ณ|ถึง)(?=(?:[ก-ฮ]{1,4}\.){1,3}(?:[\u0e00-\u0e7f\s]|$))"
+)
+
+
+def space_abbreviations(text: str) -> str:
+    """Return text with a space between a joining word and the agency abbreviation after it.
+
+    "ผลการประเมินของอบต.หนองบัว" -> "ผลการประเมินของ อบต.หนองบัว"; a full name stays joined
+    ("ขององค์การบริหารส่วนตำบลหนองบัว"), as official Thai writes it.
+    """
+    return _GLUED_ABBREVIATION.sub(r"\1 ", text)
+
+
 @lru_cache(maxsize=1)
 def _segmenter() -> Callable[[str], list[str]]:
     from pythainlp.tokenize import word_tokenize  # noqa: PLC0415 - ~0.1 s to import; only segmenting needs it

@@ -68,27 +68,27 @@ def test_edits_after_deletes_land_on_the_row_the_officer_meant(app: App):
     assert "เลขแถวอื่นคงเดิม" in out
     assert [r.indicator for r in draft(app).rows] == [1, 2, 4, 6, 7, 8, 9, 10]  # row 5 was still indicator 5
 
-    out = run(app, "ขอเปลี่ยนผู้รับผิดชอบแถว 7 เป็นกองคลังค่ะ", "แถว 10 ขอให้เสร็จภายใน ธ.ค. 68")
-    assert "แถว 7 · ตัวชี้วัดที่ 7" in out and "แถว 10 · ตัวชี้วัดที่ 10" in out
+    out = run(app, "ขอเปลี่ยนผู้รับผิดชอบแถว 9 เป็นกองคลังค่ะ", "แถว 10 ขอให้เสร็จภายใน ธ.ค. 68")
+    assert "แถว 9 · ตัวชี้วัดที่ 9" in out and "แถว 10 · ตัวชี้วัดที่ 10" in out
     after = by_indicator(draft(app))
-    assert after[7].owners == ["กองคลัง"]  # the particle is not part of the owner
+    assert after[9].owners == ["กองคลัง"]  # the particle is not part of the owner
     # Steps that named the row's old owners now name the new one; steps given to other units stay.
-    old = before[7].owners
-    # (A drafted step brackets a unit only when it is not the row's main owner, so the steps
-    # naming an old owner are those given to its other units.)
-    for was, now in zip(before[7].steps, after[7].steps, strict=True):
+    # (Row 9, not row 7: a drafted step brackets a unit only when it is not the row's main
+    # owner, at most one step a row, and row 7's owners are one division now.)
+    old = before[9].owners
+    for was, now in zip(before[9].steps, after[9].steps, strict=True):
         named = next((o for o in old if f"({o})" in was), None)
         assert now == (was.replace(f"({named})", "(กองคลัง)") if named else was)
-    assert any(any(f"({o})" in s for o in old) for s in before[7].steps)
-    assert any("(กองคลัง)" in step for step in after[7].steps)
+    assert any(any(f"({o})" in s for o in old) for s in before[9].steps)
+    assert any("(กองคลัง)" in step for step in after[9].steps)
     assert (after[10].timeline, after[10].start_month, after[10].end_month) == (
         "ต.ค. 68 – ธ.ค. 68",
         "2025-10",
         "2025-12",
     )
-    for n in (1, 2, 4, 6, 8, 9):  # no other row changed
+    for n in (1, 2, 4, 6, 7, 8):  # no other row changed
         assert after[n] == before[n].model_copy(update={"number": n})
-    assert after[7].edited and after[10].edited and not after[8].edited
+    assert after[9].edited and after[10].edited and not after[8].edited
 
     out = run(app, "แก้มาตรการแถว 3 เป็น จัดทำคู่มือ")
     assert "แถว 3 ถูกลบไปแล้ว" in out
@@ -111,16 +111,16 @@ def test_undo_restores_the_draft_before_the_last_change_even_after_a_restart(app
 
 
 def test_redraft_of_an_edited_row_asks_before_discarding_the_edit(app: App):
-    out = run(app, "ร่างแถว 7 ใหม่")
+    out = run(app, "ร่างแถว 9 ใหม่")
     assert "แก้ไขเอง" in out and "[1] ยืนยัน" in out
-    assert by_indicator(draft(app))[7].owners == ["กองคลัง"]  # nothing redrafted yet
+    assert by_indicator(draft(app))[9].owners == ["กองคลัง"]  # nothing redrafted yet
     out = run(app, "ยกเลิก")
-    assert "คงร่างเดิม" in out and by_indicator(draft(app))[7].owners == ["กองคลัง"]
+    assert "คงร่างเดิม" in out and by_indicator(draft(app))[9].owners == ["กองคลัง"]
 
-    run(app, "ร่างแถว 7 ใหม่", "ยืนยันครับ")
+    run(app, "ร่างแถว 9 ใหม่", "ยืนยันครับ")
     rows = draft(app).rows
-    seven = [r for r in rows if r.indicator == 7]
-    assert [r.number for r in seven] == [7] and seven[0].owners != ["กองคลัง"] and not seven[0].edited
+    nine = [r for r in rows if r.indicator == 9]
+    assert [r.number for r in nine] == [9] and nine[0].owners != ["กองคลัง"] and not nine[0].edited
     assert [r.number for r in rows] == [1, 2, 4, 6, 7, 8, 9, 10]  # the numbers still mean the same rows
 
     out = run(app, "ดูแถว 8", "ดาวน์โหลดทั้งหมด")

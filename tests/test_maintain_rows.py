@@ -87,6 +87,22 @@ def test_item_entries_need_no_maintain_block(pb):
 
 
 # -- rows of seed 001 (7 strong indicators) ---------------------------------------------------
+def _plain(pb, text: str, planned: list[str]) -> str:
+    """Return a step as the playbook writes it when it is one of the planned steps in another
+    wording of its opening phrase (rows vary a phrase by situation, voice.yaml step_words)."""
+    for plan in planned:
+        # a row may keep a step's first phrase only (rows.terse): a prefix of the planned step
+        if plan.startswith(text):
+            return plan
+        for phrase, options in pb.voice.step_words.items():
+            rest = plan.removeprefix(phrase)
+            if plan.startswith(phrase) and any(
+                text.startswith(o) and rest.startswith(text.removeprefix(o)) for o in options
+            ):
+                return plan
+    return text
+
+
 def test_seed001_maintain_rows_are_short_and_concrete(pb, draft):
     strong = [r for r in draft.rows if r.tier == MAINTAIN]
     weak = [r for r in draft.rows if r.tier != MAINTAIN]
@@ -98,8 +114,8 @@ def test_seed001_maintain_rows_are_short_and_concrete(pb, draft):
         assert len(row.steps) == 3, row.topic
         for n, (step, planned) in enumerate(zip(row.steps, keep.steps, strict=False), 1):
             # numbered; its owners in parentheses only when they are not the row's owners
-            assert step.startswith(f"{n}. {planned.text}"), step
-            assert step_text(step) == planned.text, step
+            assert step.startswith(f"{n}. "), step
+            assert _plain(pb, step_text(step), [planned.text]) == planned.text, step
             assert len(step) <= STEP_LIMIT, step
         assert row.monitoring == keep.monitoring and row.kpi == keep.kpi
         # the agency name is printed once, in the heading, not in every row
@@ -112,16 +128,19 @@ def test_seed001_weak_rows_keep_the_full_practice(pb, draft):
     assert {r.indicator for r in weak} == {7, 8, 9}
     for row in weak:
         entry = pb.entries_for(row.indicator)[0]
-        texts = [step_text(s) for s in row.steps]
-        # an urgent row keeps the whole practice, a middling one its first steps, each
-        # then naming its weak items (or the items to check) by code
-        kept = entry.steps if row.tier == "แก้ไขเร่งด่วน" else entry.steps[:IMPROVE_STEPS]
+        texts = [_plain(pb, step_text(s), [brief(p.text) for p in entry.steps]) for s in row.steps]
+        # an urgent row keeps the whole practice, a middling one its first steps (without a new
+        # order or committee: it starts from the work itself), each then naming its weak items
+        # (or the items to check) by code
+        urgent = row.tier == "แก้ไขเร่งด่วน"
+        skip = 0 if urgent or entry.steps[0].role != "executive" else 1
+        kept = entry.steps if urgent else entry.steps[skip : IMPROVE_STEPS + skip]
         # each common step keeps its first clause, in the practice's order, five steps at most
         firsts = [brief(s.text) for s in kept]
         common = [t for t in texts if t in firsts]
-        assert common == [f for f in firsts if f in common] and len(common) >= 3
+        assert common == [f for f in firsts if f in common] and len(common) >= 2
         assert len(row.steps) <= MAX_STEPS
-        assert row.steps[0].startswith(f"1. {brief(entry.steps[0].text)}")
+        assert texts[0] == brief(kept[0].text)
         if row.indicator in (9, 10):  # OIT: one step names the year's items to check
             assert any(re.search(r"\(O\d+", t) for t in texts if t not in firsts)
         assert row.monitoring == brief(entry.monitoring, LINE_LONG)
@@ -145,7 +164,7 @@ def test_entry_without_a_maintain_block_falls_back_to_its_first_steps(kb, seed00
     assert row.tier == MAINTAIN
     assert len(row.steps) == 3
     for step, planned in zip(row.steps, entry.steps, strict=False):
-        assert step_text(step) == brief(planned.text), step
+        assert _plain(playbook, step_text(step), [brief(planned.text)]) == brief(planned.text), step
     assert row.monitoring == brief(entry.monitoring, LINE_LONG)
     assert row.kpi == brief(entry.kpis[0], LINE_LONG)
     # the other strong rows still use their blocks

@@ -15,6 +15,7 @@ from bot.drafting.row_context import (
 from bot.ita.measures import MeasureRow
 from bot.ita.playbook import DocumentDefaults
 from bot.ita.tiers import Tier
+from bot.thai import space_abbreviations
 
 
 def distinct_monitoring(ctx: Context, rows: list[MeasureRow]) -> list[MeasureRow]:
@@ -71,4 +72,4 @@ def monitoring_plan(ctx: Context, defaults: DocumentDefaults) -> list[str]:
         f"{executive(ctx)}เป็นผู้กำกับติดตามการดำเนินงานตามมาตรการ โดยรายงานผลรอบ 6 เดือน ภายในวันที่ 31 มีนาคม "
         f"{ctx.fiscal_year or ''} และรอบ 12 เดือน ภายในวันที่ 30 กันยายน {ctx.fiscal_year or ''}".rstrip()
     )
-    return [ctx.audience.adapt(p) for p in _distinct(plan)]
+    return [space_abbreviations(ctx.audience.adapt(p)) for p in _distinct(plan)]

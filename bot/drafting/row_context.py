@@ -1,13 +1,16 @@
 """What a row is drafted from: the agency, its scores and year, the playbook entry, and the fill-ins.
 
 `Context` carries one draft's facts through every row; `fill` puts them into the
-playbook's and voice.yaml's templates ({agency}, {score}, {items}, ...), and `alike`
-is the one test of "the same text again" used for steps and monitoring items.
+playbook's and voice.yaml's templates ({agency}, {score}, {items}, ...), `pick` chooses
+one of several wordings by the agency and the row's situation (the same every run), `alike`
+is the one test of "the same text again" used for steps and monitoring items, and `brief`
+and `terse` cut a long step to its first clause or phrase.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -18,8 +21,14 @@ from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import Playbook, PlaybookEntry, Voice
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet
+from bot.thai import space_abbreviations
 
 FISCAL_SUFFIX = re.compile(r"\s*(?:ประจำ)?ปีงบประมาณ\s*(?:พ\.ศ\.\s*)?\d{4}")
+
+# A step or monitoring sentence longer than this keeps its first clause only: the clause
+# after " โดย", " เพื่อ", " พร้อม" or " และ" restates the intent (the seeds' steps are one line).
+STEP_LONG = 60
+_TAIL = re.compile(r" (?:โดย|เพื่อ|พร้อม|และ|รวมทั้ง|ตลอดจน)")
 
 # Two texts at least this similar (rapidfuzz ratio) say the same thing.
 SAME_TEXT = 85
@@ -138,7 +147,7 @@ def fill(
 ) -> str:
     values = {**_values(ctx, number, score, codes, item), **extra}
     try:
-        return " ".join(template.format(**values).split())
+        return space_abbreviations(" ".join(template.format(**values).split()))
     except (KeyError, IndexError, ValueError):
         return template  # a template with a placeholder we do not know is shown as written
 
@@ -148,6 +157,20 @@ def turn(ctx: Context, key: str, options: list[str]) -> str:
     n = ctx.used.get(key, 0)
     ctx.used[key] = n + 1
     return options[(n + ctx.offset) % len(options)]
+
+
+def pick(ctx: Context, options: list[str], *key: object, shift: int = 0) -> str:
+    """Return one of several wordings, chosen by the situation: the agency (type and name), and
+    whatever the caller adds (indicator, tier, weak items, step). The same situation always reads
+    the same (a CRC, not Python's per-run hash); two situations rarely share every choice.
+    `shift` moves along the options from the situation's own: one agency's rows of two severities
+    (shift by tier) then never take the same wording of a phrase.
+    """
+    if not options:
+        return ""
+    kind = ctx.agency_type.key if ctx.agency_type else ""
+    seed = "|".join(str(k) for k in (kind, ctx.profile.name or "", *key))
+    return options[(zlib.crc32(seed.encode("utf-8")) + shift) % len(options)]
 
 
 def owners(ctx: Context, roles: list[str]) -> list[str]:
@@ -171,3 +194,44 @@ def alike(text: str, others: list[str]) -> bool:
         bool(others)
         and process.extractOne(text, others, scorer=fuzz.ratio, score_cutoff=SAME_TEXT) is not None
     )
+
+
+def brief(text: str, longest: int = STEP_LONG) -> str:
+    """Return a long step or sentence cut to its first clause (at least 25 characters), else as is."""
+    if len(text) <= longest:
+        return text
+    for match in _TAIL.finditer(text):
+        head = text[: match.start()].rstrip()
+        # " และ" closing a list ("แผนงบประมาณ แผนจัดซื้อ และ...", "เช่น A และ B") is not a clause end
+        listed = match.group().strip() in ("และ", "รวมทั้ง", "ตลอดจน") and (
+            "เช่น" in head or (" " in head and len(head.rsplit(" ", 1)[1]) < 30)
+        )
+        if len(head) >= 25 and not listed:
+            return head
+    return text
+
+
+# A step cut to its first phrase keeps at least this much, and is never cut before a number,
+# a list or a word that needs what follows ("เดือนละ 1 ครั้ง", "เช่น ...", "ของ ...").
+TERSE_MIN = 20
+_CHANNELS = re.compile(r" ?(?:ผ่าน|เช่น )")
+_OPEN_END = re.compile(r"(?:\d|ละ|ที่|ของ|เช่น|ได้แก่|คือ|ใน|กับ|แก่|ต่อ|และ|หรือ|ให้)$")
+
+
+def terse(text: str) -> str:
+    """Return a step cut to its first phrase, as many of the seeds' steps read: at its first space
+    after TERSE_MIN characters that does not fall inside a list, or before the channels or examples
+    it lists ("... ผ่านเว็บไซต์ หนังสือเวียน", "... เช่น Facebook"), else brief()."""
+    cuts = []
+    for match in re.finditer(r" (?=[ก-๙])", text):
+        head, tail = text[: match.start()], text[match.end() :]
+        # "สอบถาม ทักท้วง และร้องเรียน": a space inside a list is not the end of the phrase
+        listing = re.search(r"(?:^| )(?:และ|หรือ)", tail[:25]) is not None
+        closed = head.count("(") == head.count(")") and not head.endswith(")")
+        if len(head) >= TERSE_MIN and not _OPEN_END.search(head) and closed and not listing:
+            cuts.append(len(head))
+            break
+    cuts += [m.start() for m in _CHANNELS.finditer(text) if m.start() >= TERSE_MIN]
+    if not cuts:
+        return brief(text)
+    return text[: min(cuts)].rstrip()

@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from bot.drafting.row_context import (
     FISCAL_SUFFIX,
     Context,
     alike,
+    brief,
     executive,
     fill,
     item_label,
     owners,
+    pick,
     report_to,
+    terse,
     turn,
 )
-from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles
+from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles, often_lost_sentence
 from bot.ita.measures import MeasureRow, Source
 from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
@@ -40,15 +45,15 @@ MAINTAIN_STEPS = 3
 IMPROVE_STEPS = 4
 # An item row has at least this many steps of its own.
 ITEM_STEPS = 3
+# A common step this close (rapidfuzz partial ratio) to what a named item's step says to do is
+# the same action in other words ("ออกหนังสือสั่งการกำชับบุคลากรให้..." / "...กำชับให้บุคลากร...").
+SAME_ACTION = 80
 # The most steps a row prints: a fixing row keeps one line of intent per step, five at most
 # (more only when it names more weak items than that), a maintain row three.
 MAX_STEPS = 5
-# A step or monitoring sentence longer than this keeps its first clause only: the clause
-# after " โดย", " เพื่อ", " พร้อม" or " และ" restates the intent (the seeds' steps are one line).
-STEP_LONG = 60
+# A monitoring, KPI or analysis sentence longer than this keeps its first clause (brief()).
 LINE_LONG = 95
 REASON_LONG = 80
-_TAIL = re.compile(r" (?:โดย|เพื่อ|พร้อม|และ|รวมทั้ง|ตลอดจน)")
 # A step that only restates the reporting column ("...รายงานผู้บริหารรอบ 6 เดือนและรอบ 12 เดือน").
 _REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เดือน")
 # The playbook's analysis ends with what the row will do (" จึงต้อง...", " ควรรักษามาตรฐานนี้..."):
@@ -62,6 +67,7 @@ _STOCK_OPENING = re.compile(
     r"^(?:(?:ผลการประเมิน)?ตัวชี้วัดที่ \d+ \{indicator_name\} ของ\{agency\} ได้คะแนน \{score\} คะแนน"
     r"|ข้อ \{items\}(?: ได้คะแนน \{score\} คะแนน)?)\s*(?:อยู่ในกลุ่ม(?:ประเด็น)?ที่ต้องแก้ไขเร่งด่วน\s*)?"
 )
+_REFLECTS = re.compile(r"^สะท้อนว่า\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d+|[๐-๙]+)\s*[.)]\s*(?:(?:\d+|[๐-๙]+)\s*[.)]\s*)*")
 
 
@@ -78,21 +84,6 @@ def renumber(steps: list[str]) -> list[str]:
     """
     texts = [_NUMBERED.sub("", s).strip() for s in steps]
     return [f"{n}. {t}" for n, t in enumerate((t for t in texts if t), 1)]
-
-
-def brief(text: str, longest: int = STEP_LONG) -> str:
-    """Return a long step or sentence cut to its first clause (at least 25 characters), else as is."""
-    if len(text) <= longest:
-        return text
-    for match in _TAIL.finditer(text):
-        head = text[: match.start()].rstrip()
-        # " และ" closing a list ("แผนงบประมาณ แผนจัดซื้อ และ...", "เช่น A และ B") is not a clause end
-        listed = match.group().strip() in ("และ", "รวมทั้ง", "ตลอดจน") and (
-            "เช่น" in head or (" " in head and len(head.rsplit(" ", 1)[1]) < 30)
-        )
-        if len(head) >= 25 and not listed:
-            return head
-    return text
 
 
 def said(ctx: Context, number: int, text: str) -> bool:
@@ -143,8 +134,22 @@ def _analysis(
         if not item:  # one short clause of why: the steps (and a maintain row's measure) say what is done
             reason = _THEREFORE.split(reason, maxsplit=1)[0].split(" เช่น ", 1)[0].strip()
             reason = brief(reason, REASON_LONG)
+            # "สะท้อนว่า..." opens many of the playbook's reasons: not every row says it
+            lead = pick(ctx, ["", "keep"], number, tier.value, "lead")
+            if not lead and _REFLECTS.match(reason):
+                reason = _REFLECTS.sub("", reason, count=1)
         if not (items and not item and tier != Tier.MAINTAIN):  # named weak items are the reason
             parts.append(reason)
+    if not item and tier != Tier.MAINTAIN and not items:
+        # no item scores: the items agencies most often lose here, to check first (never "failed");
+        # by topic only when the year's codes are unknown, and then only where the row is urgent
+        voice_lost = (
+            voice.often_lost_oit if ctx.fw.tool_of(number).code == "OIT" else voice.often_lost_ie,
+            voice.often_lost_topics,
+        )
+        parts.append(
+            often_lost_sentence(ctx, number, voice_lost, topics=tier == Tier.URGENT, said=" ".join(parts))
+        )
     if not item and tier != Tier.MAINTAIN and items:
         # the weak items by name; without item scores the steps name the items to check
         weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in items)
@@ -174,12 +179,18 @@ def _steps(
             own, monitoring = [], ctx.voice.item_monitoring
         return own, monitoring, kpis, set()
     extra = indicator_extra(ctx, number, tier, items)
-    common = own if tier == Tier.URGENT else own[:IMPROVE_STEPS]
+    if tier == Tier.URGENT:
+        common = own
+    else:  # a middling indicator needs no new order or committee: it starts from the work itself
+        common = own[1 : IMPROVE_STEPS + 1] if own and own[0][0] == "executive" else own[:IMPROVE_STEPS]
     if ctx.fw.tool_of(number).code == "OIT" and items:
         kpis.insert(0, fill(ctx.voice.oit_item_kpi, ctx, number, score, [], items=", ".join(items)))
     # a middling row keeps one KPI; the named items come after the first two common steps
     kpis = kpis[:2] if tier == Tier.URGENT else kpis[:1]
-    return [*common[:2], *extra, *common[2:]], monitoring, kpis, {t for _, t in extra}
+    # the named items come once the work is set up: after the order and the study when urgent,
+    # after the first step when the row starts from the work itself
+    at = 2 if tier == Tier.URGENT else 1
+    return [*common[:at], *extra, *common[at:]], monitoring, kpis, {t for _, t in extra}
 
 
 def build_row(
@@ -205,11 +216,21 @@ def build_row(
         measure = f"{measure} (ข้อ {item})"
 
     raw, monitoring_text, kpis, named = _steps(ctx, entry, number, score, tier, items, item)
+    # some rows keep each step to its first phrase, as many of the seeds' rows do
+    short = (
+        not item
+        and tier != Tier.MAINTAIN
+        and pick(ctx, ["short", "", ""], number, tier.value, "shape") == "short"
+    )
     chosen: list[tuple[str, str]] = []
+    # what the steps naming an item say to do ("ข้อ I1 ...: <action>"): no other step repeats it
+    actions = [t.split(": ", 1)[-1] for t in (fill(n, ctx, number, score, items, item) for n in named)]
     for role, template in raw:
-        text = step_text(fill(template, ctx, number, score, items, item))
-        if template not in named:
-            text = brief(vary(ctx, text))
+        text = vary(ctx, step_text(fill(template, ctx, number, score, items, item)), tier, number, item or "")
+        if template not in named:  # a step naming items keeps them all
+            text = terse(text) if short else brief(text)
+            if any(fuzz.partial_ratio(text, a) >= SAME_ACTION for a in actions):
+                continue
         if (
             text
             and not _REPORT_STEP.search(text)
@@ -222,7 +243,9 @@ def build_row(
             if len(chosen) >= ITEM_STEPS:
                 break
             chosen.append((extra.role, step_text(fill(extra.text, ctx, number, score, items, item))))
-    most = MAINTAIN_STEPS if tier == Tier.MAINTAIN else max(MAX_STEPS, len(named) + 2)
+    most = (
+        MAINTAIN_STEPS if tier == Tier.MAINTAIN else max(_step_count(ctx, number, tier, item), len(named) + 2)
+    )
     chosen = chosen[:most]
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
     steps, row_owners = _owned_steps(ctx, entry, chosen)
@@ -275,28 +298,59 @@ def pick_measure(entry: PlaybookEntry, tier: str, indicator_name: str) -> str:
     return next((m for m in entry.measures if not maintains(m)), entry.title)
 
 
+def _step_count(ctx: Context, number: int, tier: Tier, item: str | None) -> int:
+    """Return how many steps a fixing row keeps: rows of one plan differ in length as the seeds' do
+    (an urgent row four or five, a middling one three or four), always the same for one situation."""
+    if item:
+        return MAX_STEPS
+    counts = [MAX_STEPS - 1, MAX_STEPS] if tier == Tier.URGENT else [MAX_STEPS - 2, MAX_STEPS - 1]
+    return int(pick(ctx, [str(c) for c in counts], number, tier.value, "count"))
+
+
 def _owned_steps(
     ctx: Context, entry: PlaybookEntry, chosen: list[tuple[str, str]]
 ) -> tuple[list[str], list[str]]:
     """Return the numbered steps and the row's owners: every unit that owns a step.
 
     The owners column names the row's main owners (the units owning most steps, the
-    entry's own owners first on a tie), then every other unit a step names; a step names
-    its unit in brackets only when it is someone else's, so no step repeats what the
-    owners column already says. Long unit names take their usual short form (voice.yaml).
+    entry's own owners first on a tie), then every other unit a step names, each once: a
+    section is listed under its division when the division owns a step too ("งานประชาสัมพันธ์
+    สำนักปลัดเทศบาล" and "สำนักปลัดเทศบาล" -> "สำนักปลัดเทศบาล"), and three or more units of
+    one step are "all units" in the type's own words ("ทุกกอง/สำนัก"). One step at most names
+    its unit in brackets, and only one that is not the main owner: the owners column says the
+    rest, as the seeds' rows do. Long unit names take their usual short form (voice.yaml).
     """
-    whose = [owners(ctx, [role]) if role else [] for role, _ in chosen]
+    whose = [_together(ctx, owners(ctx, [role])) if role else [] for role, _ in chosen]
+    every = [u for w in whose for u in w]
+    whose = [list(dict.fromkeys(_division(u, every) for u in w)) for w in whose]
     groups = [tuple(w) for w in whose if w]
     main: tuple[str, ...] = ()
     if groups:
-        lead = tuple(owners(ctx, list(entry.owner_roles)))
+        lead = tuple(_division(u, every) for u in owners(ctx, list(entry.owner_roles)))
         main = max(dict.fromkeys(groups), key=lambda g: (groups.count(g), g == lead))
+    others = [n for n, w in enumerate(whose) if w and tuple(w) != main]
+    # the one bracketed step: a unit that owns that step alone (the executive's order, the audit ...)
+    single = [n for n in others if groups.count(tuple(whose[n])) == 1]
+    marked = (single or others)[:1]
     steps = []
-    for n, ((_, text), who) in enumerate(zip(chosen, whose, strict=True), 1):
-        other = who and tuple(who) != main
-        steps.append(f"{n}. {text}" + (f" ({', '.join(_short(ctx, u) for u in who)})" if other else ""))
+    for n, ((_, text), who) in enumerate(zip(chosen, whose, strict=True)):
+        tail = f" ({', '.join(_short(ctx, u) for u in who)})" if n in marked else ""
+        steps.append(f"{n + 1}. {text}{tail}")
     union = list(dict.fromkeys([*main, *(u for w in whose for u in w)]))
-    return steps, [_short(ctx, u) for u in union or owners(ctx, list(entry.owner_roles))]
+    fallback = [_division(u, every) for u in owners(ctx, list(entry.owner_roles))]
+    return steps, list(dict.fromkeys(_short(ctx, u) for u in union or fallback))
+
+
+def _division(unit: str, units: list[str]) -> str:
+    """Return the division a section belongs to when that division is among units, else the unit."""
+    return next((d for d in units if d != unit and unit.endswith(" " + d)), unit)
+
+
+def _together(ctx: Context, units: list[str]) -> list[str]:
+    """Return three or more units of one step as the type's "all units" wording, else as they are."""
+    if len(units) < 3:
+        return units
+    return owners(ctx, ["all_units"])[:1] or units
 
 
 def _short(ctx: Context, unit: str) -> str:
@@ -307,12 +361,15 @@ def _short(ctx: Context, unit: str) -> str:
     return unit
 
 
-def vary(ctx: Context, text: str) -> str:
-    """Return a step in this agency's wording: the verb it opens with (voice.yaml step_words) in
-    one of several phrasings, chosen by the agency type, so two types' steps differ."""
+def vary(ctx: Context, text: str, tier: Tier, *situation: object) -> str:
+    """Return a step in this agency's wording: the phrase it opens with (voice.yaml step_words) in
+    one of several wordings, chosen by the agency and the row's situation (indicator, item), and
+    moved along by severity, so two agencies, or one agency's urgent and middling rows, do not
+    share one skeleton."""
+    shift = list(Tier).index(tier)
     for phrase, options in ctx.voice.step_words.items():
         if text.startswith(phrase):
-            return options[ctx.offset % len(options)] + text.removeprefix(phrase)
+            return pick(ctx, options, phrase, *situation, shift=shift) + text.removeprefix(phrase)
     return text
 
 
