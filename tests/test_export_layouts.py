@@ -371,3 +371,16 @@ def test_a_buttons_label_or_name_reads_back_as_its_layout(name):
     assert find_layout(LAYOUTS[name].title) is LAYOUTS[name]
     assert find_layout(f"ขอ{LAYOUTS[name].title}ค่ะ") is LAYOUTS[name]
     assert find_layout(name) is LAYOUTS[name]
+
+
+def test_an_abbreviated_agency_name_is_spaced_after_of_in_the_layouts_and_in_chat(kb):
+    from bot.dialogue.render import draft_summary
+    from bot.export.layouts.common import overall_sentence
+    from tests.draft_samples import tambon_municipality
+
+    draft = tambon_municipality()
+    draft.agency.name = "อบต.หนองบัว"
+    assert "ของ อบต.หนองบัว" in overall_sentence(LayoutContext(draft, kb.framework))
+    assert "ของ อบต.หนองบัว" in draft_summary(draft)
+    draft.agency.name = "องค์การบริหารส่วนตำบลหนองบัว"  # a full name stays joined, as official Thai writes it
+    assert "ขององค์การบริหารส่วนตำบลหนองบัว" in draft_summary(draft)

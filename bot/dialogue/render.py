@@ -16,6 +16,7 @@ from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.tiers import Thresholds, Tier, level, overall, tool_scores
 from bot.scores import ScoreSet
+from bot.thai import space_abbreviations
 
 # Long row texts are cut on a card: the full text is in the Word/Excel files.
 CARD_TEXT_CHARS = 300
@@ -155,7 +156,9 @@ def draft_summary(draft: Draft) -> str:
         tiers[row.tier] = tiers.get(row.tier, 0) + 1
     counts = ", ".join(f"{t} {n}" for t, n in tiers.items()) or w.NOT_SET
     fy = draft.fiscal_year or draft.agency.measures_year()
-    lines = [w.DRAFT_TITLE.format(agency=draft.agency.name or w.AGENCY, year=fy or w.NOT_SET)]
+    lines = [
+        space_abbreviations(w.DRAFT_TITLE.format(agency=draft.agency.name or w.AGENCY, year=fy or w.NOT_SET))
+    ]
     if draft.overall is not None:
         level = w.DRAFT_LEVEL.format(level=draft.level) if draft.level else ""
         lines.append(w.DRAFT_OVERALL.format(overall=draft.overall, level=level))

@@ -25,7 +25,7 @@ from bot.ita.agency_types import AgencyType
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
 from bot.ita.tiers import Tier
-from bot.thai import format_thai_date
+from bot.thai import format_thai_date, space_abbreviations
 
 TOOL_ORDER = ("IIT", "EIT", "OIT")
 Cell = Sequence[str | Line]  # one table cell: its paragraphs
@@ -191,7 +191,9 @@ def item_name(row: MeasureRow) -> str:
 def overall_sentence(ctx: LayoutContext) -> str:
     """Return "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2568 ของ ... ได้คะแนนภาพรวม 94.12 คะแนน อยู่ในระดับ ..."."""
     assessment, _ = ctx.years
-    sentence = f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} ของ{ctx.agency}"
+    sentence = space_abbreviations(
+        f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year_text(assessment)} ของ{ctx.agency}"
+    )
     if ctx.draft.overall is not None:
         sentence += f" ได้คะแนนภาพรวม {score_text(ctx.draft.overall)} คะแนน"
     if ctx.draft.level:
