@@ -52,13 +52,18 @@ Reader = Callable[[str], Effect]
 
 
 def split(entries: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Return (dev, test): each expected kind shuffled with SEED and dealt alternately."""
+    """Return (dev, test): each expected kind shuffled with SEED and dealt alternately.
+
+    An entry that names its `half` (the later rounds, all dev) goes there and stays out of the
+    shuffle, so adding one never moves an entry of the first split.
+    """
     groups: dict[str, list[dict]] = defaultdict(list)
+    dev = [e for e in entries if e.get("half") == "dev"]
+    test = [e for e in entries if e.get("half") == "test"]
     for entry in entries:
-        groups[kind_of(entry)].append(entry)
+        if "half" not in entry:
+            groups[kind_of(entry)].append(entry)
     rng = random.Random(SEED)
-    dev: list[dict] = []
-    test: list[dict] = []
     for key in sorted(groups):
         items = groups[key][:]
         rng.shuffle(items)
@@ -186,9 +191,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show-misses", choices=("dev", "test", "all"), default=None)
     ap.add_argument("--base", default=None, help="git revision of the baseline grammar")
+    ap.add_argument("--round", type=int, default=None, help="only the entries of this later round")
     args = ap.parse_args()
     entries = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     dev, test = split(entries)
+    if args.round is not None:
+        dev = [e for e in dev if e.get("round") == args.round]
     base_rev = args.base or BASELINE_REV
     readers = {
         f"baseline ({base_rev[:8]})": load_base(base_rev),
