@@ -111,7 +111,8 @@ _THEN = re.compile(
 _NEGATION = re.compile(r"ไม่ต้อง|อย่า(?!ง)|ยังไม่|ไม่เอา|ไม่ใช่|\b(?:don't|do not|not)\b", re.I)
 # Export: a verb of sending or downloading, then only file kinds and small words.
 _EXPORT_HEAD = re.compile(
-    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|export|download|get|send)?\s*(?:ไฟล์|เอกสาร|files?|documents?)?",
+    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|จัดทำ|ทำ|สร้าง|ออก|export|download|get|send|make)?\s*"
+    r"(?:ไฟล์|เอกสาร|files?|documents?)?",
     re.I,
 )
 _FILE_KINDS = (
@@ -134,7 +135,7 @@ _FILE_KINDS = (
 _EXPORT_FILLER = (
     "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
     "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง",
+    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน",
 )  # fmt: skip
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
 _REPORT_HEAD = re.compile(
@@ -148,11 +149,21 @@ _UNDO_HEAD = re.compile(
 )
 _UNDO_REST = re.compile(
     r"(?:\s|(?:การ|ที่|สิ่งที่)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
-    r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step)*",
+    r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step"
+    # the reason beside it: "ย้อนกลับ แก้ผิด", "undo, wrong row"
+    r"|(?:แก้|พิมพ์|ลบ)?ผิด(?:แถว)?|wrong|mistake|ครับ|ค่ะ|คะ|นะ)*",
     re.I,
 )
 
 
+# "ไม่เอา word", "ยกเว้นกราฟ": a file kind the officer does not want, beside one they do.
+_REFUSED_KIND = re.compile(
+    rf"\s*(?:ไม่เอา|ไม่ต้อง(?:เอา|ส่ง)?|ยกเว้น|except|without)\s*(?:ไฟล์)?\s*(?:{'|'.join(_FILE_KINDS)})"
+    rf"(?:\s*(?:{'|'.join(map(re.escape, PARTICLES))}))*",
+    re.I,
+)
+# A purpose after the request, after a space: "… เพื่อส่งจังหวัด", "… จะนำไปเสนอท่านนายก".
+_PURPOSE = re.compile(r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|(?:นำ|เอา)ไป)\S[^\n]*$")
 # Emoji that agree on their own, with skin tones and variation selectors.
 _AGREE = set("👍👌✅🆗🙆\ufe0f\u200d") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 
@@ -199,6 +210,18 @@ def _export_or_report(short: str) -> tuple[Command, str] | None:
     return None
 
 
+def _without_refused_kinds(text: str) -> str:
+    """ "ส่งไฟล์ excel มา ไม่เอา word" -> "ส่งไฟล์ excel มา": a file kind refused beside one asked for."""
+    cut = _REFUSED_KIND.sub(" ", text).strip()
+    return cut if cut != text.strip() and re.search("|".join(_FILE_KINDS), cut, re.I) else text
+
+
+def _without_purpose(text: str) -> str:
+    """ "ขอไฟล์ Word ค่ะ จะนำไปเสนอท่านนายก" -> "ขอไฟล์ Word ค่ะ": why the officer wants it is not an argument."""
+    m = _PURPOSE.search(text)
+    return text[: m.start()].strip() if m and m.start() > 0 else text
+
+
 def _alias(short: str) -> tuple[Command, str] | None:
     for command, words, _takes_args in ALIASES:
         if short in words:
@@ -227,6 +250,7 @@ def parse_command(text: str) -> tuple[Command, str] | None:
                 return command, ""
             if lowered.startswith(word) and lowered[len(word) : len(word) + 1] in (" ", "\n"):
                 return command, stripped[len(word) :].strip()
+    stripped = _without_purpose(_without_refused_kinds(stripped))
     if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
         return None
     forms = _forms(stripped)

@@ -59,7 +59,9 @@ _QUESTION_WORDS = re.compile(
     r"[?？]|ทำไม|อะไร(?!สัก|ก็ได้|ก็ตาม)|อย่างไร|ยังไง|แบบไหน|อันไหน|ตรงไหน|ที่ไหน|วันไหน|ข้อไหน|ตัวไหน|ใคร|"
     r"เมื่อไร|เมื่อไหร่|เท่าไร|เท่าไหร่|กี่(?:คะแนน|ข้อ|วัน|เดือน|ปี|ตัว|ครั้ง|แถว|มาตรการ|ระดับ)|"
     r"ไหม|มั้ย|มั๊ย|มั๋ย|หรือไม่|หรือเปล่า|รึเปล่า|รึป่าว|หรือป่าว|ใช่ป่ะ|ได้บ้าง|บ้างไหม|"
-    r"หมายถึง|หมายความว่า|ต่างกัน|แตกต่างกัน"
+    r"หมายถึง|หมายความว่า|ต่างกัน|แตกต่างกัน|"
+    # "กองไหนดี", "แบบไหนครับ": "ไหน" closing the sentence asks which
+    r"ไหน(?=\s*(?:ดี|บ้าง)?\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ)*\s*[?？]?\s*$)"
 )
 # Requests for wording, examples, advice or explanation: questions without a question word.
 _REQUEST = re.compile(
@@ -73,8 +75,8 @@ _QUESTION_ENDING = re.compile(
     r"\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ|ดี)*\s*[?？]?\s*$"
 )
 _ENGLISH_QUESTION = re.compile(
-    r"^(?:how|what|why|when|where|who|which|can|could|should|would|is|are|do|does|did|may|will|"
-    r"explain|tell me|give me|show me|any (?:tips|advice|examples?))\b",
+    r"^(?:please\s+)?(?:how|what|why|when|where|who|which|can|could|should|would|is|are|do|does|did|may|will|"
+    r"explain|tell me|give me|show me|help me|i (?:want|need) to know|any (?:tips|advice|examples?))\b",
     re.I,
 )
 # Acknowledgements and laughter: small talk when they are the whole message.
@@ -82,6 +84,14 @@ _ACK = re.compile(
     r"^(?:ดี|ดีมาก|เยี่ยม|เยี่ยมมาก|สุดยอด|เก่งมาก|รับทราบ|ทราบแล้ว|great|nice|cool|good|5{3,}|ฮ่า+|อิอิ|lol)$",
     re.I,
 )
+# A remark that closes with thanks ("เดี๋ยวดาวน์โหลดไปเสนอผู้บริหารก่อนนะคะ ขอบคุณค่ะ") is thanks.
+_THANKS_END = re.compile(r"(?:ขอบคุณ|ขอบใจ|thanks?)(?:มาก|ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า|you|\s|[!.🙏])*$", re.I)
+THANKS_END_MAX_CHARS = 80
+# An acknowledgement, then a short remark: "รับทราบค่ะ เดี๋ยวลองแก้ดู", "โอเคครับ เข้าใจแล้ว".
+_ACK_LEAD = re.compile(
+    r"^(?:รับทราบ|โอเค|ok(?:ay)?|เข้าใจแล้ว|ได้เลย|เยี่ยม(?:มาก)?)(?:ครับผม|ครับ|ค่ะ|คะ|จ้า|นะ)*\s+(?P<rest>.+)$", re.I
+)
+ACK_REST_MAX_CHARS = 30
 # Polite particles and filler at the end of a short message.
 _PARTICLES = re.compile(r"(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|น้า|มาก ?ๆ|มาก|เลย|[!.\s])+$")
 # Words naming a draft row's fields: a message carrying one is about the draft, not a new score.
@@ -119,6 +129,11 @@ class Parsed:
     def has_scores(self) -> bool:
         """Tell whether the text carries indicator or item scores (the test of a score message)."""
         return self.scores is not None and _score_message(self.text, self.scores)
+
+
+def indicator_names(fw: Framework) -> dict[str, int]:
+    """The indicators' names and variants to their numbers: "มาตรการเรื่องงบประมาณ" names indicator 2."""
+    return {name: ind.number for ind in fw.indicators for name in (ind.name, *ind.variants)}
 
 
 def _has_digit(text: str) -> bool:
@@ -183,6 +198,13 @@ def is_no(text: str) -> bool:
 def small_talk(text: str) -> str:
     """Return "greeting", "thanks" or "ack" when the whole message is small talk, else ""."""
     flat = " ".join(text.split())
+    if flat and len(flat) <= THANKS_END_MAX_CHARS and _THANKS_END.search(flat) and not _has_digit(flat):
+        return "thanks"
+    lead = _ACK_LEAD.match(flat)
+    if lead and len(lead.group("rest")) <= ACK_REST_MAX_CHARS and not _has_digit(flat):
+        rest = lead.group("rest")
+        if not (is_confirm(bare(rest)) or is_keep(bare(rest))):  # "โอเคค่ะ ถูกต้อง" still confirms
+            return "ack"
     if not flat or len(flat) > SMALL_TALK_MAX_CHARS:
         return ""
     if not any(ch.isalnum() for ch in flat):
@@ -223,7 +245,7 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
     edit, edit_error = None, None
     if drafted:
         try:
-            edit = parse_edit(text)
+            edit = parse_edit(text, indicator_names(fw))
         except EditError as exc:
             edit_error = exc
     read = read_scores(text, fw)

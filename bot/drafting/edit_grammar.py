@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot import wording
+from bot.drafting.edit_changes import bare_period, owner_change, word_swap
+from bot.drafting.edit_targets import Target, find_target, row_mentioned
 from bot.drafting.edit_text import slips, tail, words
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
@@ -44,13 +47,13 @@ MAX_VALUE = 2000
 # The grammar is read without the framework, so it checks indicator numbers against the
 # assessment's count (10 since 2561); applying then finds only indicators the draft has.
 LAST_INDICATOR = 10
-# At most this many rows in one edit ("ลบแถว 3-8").
-MAX_ROWS = 30
 # A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
 # this many letters of small talk beside its verb; more is a sentence about something else.
 SMALL_TALK_CHARS = 16
 
 EXAMPLES = wording.EDIT_EXAMPLES
+# The indicators' names and variants to their numbers (from the framework), or None.
+Names = Mapping[str, int] | None
 
 
 class EditError(ValueError):
@@ -68,6 +71,9 @@ class EditAction(enum.Enum):
     KPI = "kpi"
     SHOW = "show"
     ADD_ROW = "add_row"
+    ADD_OWNER = "add_owner"  # one more owner beside those listed ("แถว 2 เพิ่มกองช่างด้วย")
+    REMOVE_OWNER = "remove_owner"  # one owner taken out ("เอากองคลังออกจากผู้รับผิดชอบแถว 5")
+    REPLACE = "replace"  # a word replaced in the row's text: value "old → new"
 
 
 # Actions that carry no value: the message is a verb and a target.
@@ -79,7 +85,7 @@ class EditCommand:
     """One parsed edit: what to change, in which row(s), to what."""
 
     action: EditAction
-    target: str  # "row" | "indicator" | "item"
+    target: str  # "row" | "indicator" | "item" | "first" | "last" (the table's first or last row)
     number: int  # the row or indicator number (0 for an item)
     value: str = ""
     item: str = ""  # the item code of an "item" target, e.g. "O12"
@@ -90,6 +96,8 @@ class EditCommand:
         """Return the target in Thai, e.g. "แถว 3", "ตัวชี้วัดที่ 9" or "ข้อ O12"."""
         if self.target == "item":
             return wording.EDIT_WHERE_ITEM.format(item=self.item)
+        if self.target in ("first", "last"):
+            return wording.EDIT_WHERE_FIRST if self.target == "first" else wording.EDIT_WHERE_LAST
         if self.more:
             return wording.EDIT_WHERE_ROW.format(number=", ".join(map(str, (self.number, *self.more))))
         where = wording.EDIT_WHERE_ROW if self.target == "row" else wording.EDIT_WHERE_INDICATOR
@@ -117,15 +125,6 @@ _OPENED = re.compile(
 _BY_HAI = re.compile(r"^\s*ให้(?!\s*เป็น)")
 # Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
 _TRAIL_WORDS = re.compile(rf"(?:{words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
-
-# ---------------------------------------------------------------- targets
-_ROW = re.compile(r"(?:แถว|ลำดับ|\brows?)\s*(?:ที่|no\.?|#)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
-_INDICATOR = re.compile(r"(?:ตัวชี้วัด|\bindicator)\s*(?:ที่)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
-_MORE_ROWS = re.compile(
-    r"\s*(?:(?P<to>ถึง|-|–|to)|,|และ|กับ|&|/|and)\s*(?:แถว\s*(?:ที่)?\s*|row\s*)?(?P<n>\d{1,3})(?![\d.%])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน))",
-    re.I,
-)
-_ITEM = re.compile(r"(?:ข้อ\s*)?(?<![A-Za-z])(?P<tool>[IEOieo])\s?(?P<n>\d{1,2})(?![\d.])")
 
 # ---------------------------------------------------------------- fields (value-bearing actions)
 _FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
@@ -163,7 +162,9 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.DELETE,
         re.compile(
-            r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ))|\b(?:delete|remove|drop)\b",
+            r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
+            # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
+            r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|remove|drop)\b",
             re.I,
         ),
     ),
@@ -195,7 +196,18 @@ _EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี�
 # "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
 _SCORE_FIX = re.compile(r"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|ตัวชี้วัด\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
 # "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
-_NEGATED = re.compile(r"ไม่ต้อง(?!มี|การ)|อย่า(?!ง)|ยังไม่|\b(?:don't|do not|never)\b", re.I)
+# "แถว 10 ไม่ต้องแล้ว" and "แถว 8 ไม่ต้องมี" ask to remove the row: "ไม่ต้อง" there ends the sentence.
+_NEGATED = re.compile(
+    rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)|ยังไม่|\b(?:don't|do not|never)\b",
+    re.I,
+)
+# A numbered indicator ("ตัวชี้วัดที่ 9") names rows wherever it stands; words between a field and a target.
+_NUMBERED = re.compile(r"(?:ตัวชี้วัด|indicator)\s*(?:ที่)?\s*\d", re.I)
+_HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for|of)*", re.I)
+# A KPI value that is a measure on its own ("แถว 12 KPI ร้อยละ 90 ของผู้เข้าอบรม") needs no connective.
+_MEASURABLE = re.compile(r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)")
+# "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน": how they share it is not a name.
+_OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก)$")
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
 
@@ -216,6 +228,7 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
     if action is EditAction.OWNERS:
         value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
+        value = _OWNERS_TAIL.sub("", value)
     return value
 
 
@@ -227,41 +240,7 @@ def _probe(text: str) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- parsing
-@dataclass(frozen=True)
-class _Target:
-    kind: str
-    number: int
-    item: str
-    start: int
-    end: int
-    more: tuple[int, ...] = ()  # further rows: "แถว 3, 5", "แถว 3 และแถว 4", "แถว 3-5"
-
-
-def _find_target(probe: str, *, items: bool) -> _Target | None:
-    found = [m for pattern in (_ROW, _INDICATOR) for m in [pattern.search(probe)] if m]
-    if found:
-        m = min(found, key=lambda m: m.start())
-        if m.re is _INDICATOR:
-            return _Target("indicator", int(m.group("n")), "", m.start(), m.end())
-        first, end = int(m.group("n")), m.end()
-        more: list[int] = []
-        for nxt in _MORE_ROWS.finditer(probe, end):
-            if nxt.start() != end or len(more) >= MAX_ROWS:
-                break
-            n, last = int(nxt.group("n")), more[-1] if more else first
-            if nxt.group("to") and not 0 < n - last <= MAX_ROWS:
-                break  # "row 3 to 90% …" is not a range of rows
-            span = range(last, n + 1) if nxt.group("to") else [n]
-            more.extend(x for x in span if x != first and x not in more)
-            end = nxt.end()
-        return _Target("row", first, "", m.start(), end, tuple(more[:MAX_ROWS]))
-    code = _ITEM.search(probe) if items else None
-    if code is None:
-        return None
-    return _Target("item", 0, f"{code.group('tool').upper()}{int(code.group('n'))}", code.start(), code.end())
-
-
-def _check(target: _Target) -> None:
+def _check(target: Target) -> None:
     if target.kind == "indicator" and not 1 <= target.number <= LAST_INDICATOR:
         raise EditError(
             wording.EDIT_NO_SUCH_INDICATOR.format(
@@ -272,21 +251,21 @@ def _check(target: _Target) -> None:
         raise EditError(wording.EDIT_ROW_FROM_ONE.format(example=EXAMPLES[0]))
 
 
-def _valueless(probe: str, *, question: bool) -> EditCommand | None:
+def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | None:
     """Read "ลบแถว 4", "ดูแถว 3", "ร่างตัวชี้วัด 7 ใหม่", "เพิ่มมาตรการข้อ O12": a verb, a target, small talk."""
     for action, verb in _VERBS:
         m = verb.search(probe)
         if not m or (question and action is not EditAction.SHOW):
             continue
-        target = _find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW))
+        target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
         if target is None:
             continue
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
         rest = _SMALL_TALK.sub(" ", rest)
         rest = "".join(ch for ch in rest if ch.isalnum())
-        if len(rest) > SMALL_TALK_CHARS or any(ch.isdigit() for ch in rest):
-            continue
+        if len(rest) > SMALL_TALK_CHARS or any(ch.isdigit() for ch in rest) or _UNIT.search(rest):
+            continue  # "เอากองคลังออก…" takes an owner out, never the row
         _check(target)
         if action is EditAction.ADD_ROW and target.kind == "row":
             raise EditError(wording.EDIT_ADD_ROW_NEEDS_INDICATOR)
@@ -306,15 +285,49 @@ def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     return [(piece, bool(_OPENED.match(piece))) for piece in out]
 
 
-def _field(probe: str) -> tuple[EditAction, re.Match[str]] | None:
-    m = _FIELD.search(probe)
-    if not m or m.lastgroup is None:
-        return None
-    return EditAction[m.lastgroup], m
+def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]] | None:
+    """The first field word outside the target ("ตัวชี้วัด 9", "มาตรการเรื่องงบประมาณ" are targets)."""
+    for m in _FIELD.finditer(probe):
+        inside = target is not None and target.start < m.end() and m.start() < target.end
+        if m.lastgroup is not None and not inside:
+            return EditAction[m.lastgroup], m
+    return None
 
 
-def parse_edit(text: str) -> EditCommand | None:
-    """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read."""
+def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
+    """An item code, a place or a name is the target only where the officer names the row: before the value."""
+    if target.kind == "row" or (
+        target.kind == "indicator" and target.number and _NUMBERED.match(probe, target.start)
+    ):
+        return True
+    return target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
+
+
+def _part_change(shown: str, probe: str, names: Names) -> EditCommand | None:
+    """An owner added or taken out, or a word replaced: read before the whole-cell edits."""
+    swap = word_swap(shown, probe, names)
+    if swap is not None:
+        target, value = swap
+        _check(target)
+        return EditCommand(
+            EditAction.REPLACE, target.kind, target.number, value, item=target.item, more=target.more
+        )
+    owners = owner_change(shown, probe, names)
+    if owners is not None:
+        action, target, value = owners
+        _check(target)
+        return EditCommand(
+            EditAction(action), target.kind, target.number, value, item=target.item, more=target.more
+        )
+    return None
+
+
+def parse_edit(text: str, names: Names = None) -> EditCommand | None:
+    """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read.
+
+    `names`: the indicators' names (and variants) to their numbers, so that "มาตรการเรื่องงบประมาณ"
+    names indicator 2; without them only numbers, item codes and places name rows.
+    """
     shown, probe = _probe(text)
     request = _REQUEST_END.search(probe)
     if request:  # "ลบแถว 3 ได้ไหมคะ" asks for it to be done
@@ -322,18 +335,20 @@ def parse_edit(text: str) -> EditCommand | None:
     if not probe or _NEGATED.search(probe):
         return None
     question = bool(_QUESTION.search(probe))
-    valueless = _valueless(probe, question=question)
+    if not question and (part := _part_change(shown, probe, names)) is not None:
+        return part
+    valueless = _valueless(probe, question=question, names=names)
     if valueless is not None:
         return valueless
-    field = _field(probe)
-    target = _find_target(probe, items=False)
-    if (
-        field is not None
-        and target is not None
-        and target.start < field[1].end()
-        and field[1].start() < target.end
-    ):
-        field = None  # "ตัวชี้วัด 9" is the target, not a field word
+    target = find_target(probe, items=True, names=names)
+    field = _field(probe, target)
+    if field is not None and target is not None and not _in_head(probe, target, field[1]):
+        target = None  # "เพิ่มขั้นตอน: เผยแพร่ข้อ O12" names no row
+    if field is None and target is not None and not question:
+        period = bare_period(shown, target)
+        if period:  # "แถว 2 ดำเนินการไตรมาส 1-2": a target and a period, no field word
+            _check(target)
+            return EditCommand(EditAction.TIMELINE, target.kind, target.number, period, item=target.item)
     if field is None or target is None:
         if _SCORE_FIX.match(probe) or (question and not _EDIT_VERB.match(probe)):
             return None  # a score, or a question ("ผู้รับผิดชอบควรเป็นใคร"); "แก้อะไรได้บ้าง" gets the examples
@@ -357,10 +372,11 @@ def parse_edit(text: str) -> EditCommand | None:
     # A value needs a sign of change: a connective, a verb of change or addition, a time field,
     # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
     changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
+    changed = changed or (action is EditAction.KPI and bool(_MEASURABLE.match(to_arabic(value))))
     unit = action is EditAction.OWNERS and bool(_UNIT.match(value))
     if not (changed or unit or action is EditAction.TIMELINE):
         return None
-    if _ROW.search(to_arabic(value)) and action is not EditAction.KPI:
+    if row_mentioned(to_arabic(value)) and action is not EditAction.KPI:
         raise EditError(wording.EDIT_TWO_TARGETS)
     if _SECOND_EDIT.search(value):
         raise EditError(wording.EDIT_ONE_AT_A_TIME)
@@ -372,4 +388,6 @@ def parse_edit(text: str) -> EditCommand | None:
     if len(value) > MAX_VALUE:
         raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
     deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
-    return EditCommand(action, target.kind, target.number, value, deadline=deadline, more=target.more)
+    return EditCommand(
+        action, target.kind, target.number, value, item=target.item, deadline=deadline, more=target.more
+    )

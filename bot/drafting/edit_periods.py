@@ -50,9 +50,40 @@ _RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
 
 
 # Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
-_LEAD_WORDS = re.compile(r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|ช่วง|ใน|เดือน|from|by|until)\s*)+")
+_LEAD_WORDS = re.compile(r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|ช่วง|ใน|เดือน|from|by|until)\s*)+")
 _INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เดือน|(?<=-)\s*เดือน")
 _WHOLE_YEAR = re.compile(r"\s*(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?\s*(?:\d{2,4})?\s*")
+
+
+# Fiscal quarters: "ไตรมาส 2", "ไตรมาสแรก", "ไตรมาส 1-2", "Q3", "ไตรมาสที่ 4/69" (the fiscal year's quarters).
+_QUARTER_MONTHS = {1: (10, 12), 2: (1, 3), 3: (4, 6), 4: (7, 9)}
+_QUARTER_WORDS = {"แรก": 1, "สุดท้าย": 4}
+_QUARTER = re.compile(
+    r"(?:ไตรมาส|\bq)\s*(?:ที่)?\s*(?P<a>[1-4]|แรก|สุดท้าย)(?![\d.])"
+    r"(?:\s*(?:-|–|ถึง|และ|,)\s*(?:ไตรมาส|q)?\s*(?:ที่)?\s*(?P<b>[1-4]|สุดท้าย)(?![\d.]))?"
+    r"(?:\s*(?:/|ปี(?:งบประมาณ|งบ)?)\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{4}|\d{2})(?!\d))?",
+    re.I,
+)
+
+
+def _quarters(probe: str) -> str:
+    """Write fiscal quarters as their months: "ไตรมาส 1-2" -> "ต.ค. – มี.ค." (with B.E. years when given)."""
+
+    def months(m: re.Match[str]) -> str:
+        a = _QUARTER_WORDS.get(m.group("a")) or int(m.group("a"))
+        b_raw = m.group("b")
+        b = (_QUARTER_WORDS.get(b_raw) or int(b_raw)) if b_raw else a
+        if b < a:
+            return m.group(0)  # "ไตรมาส 3-1": left as typed, so that it is refused as unreadable
+        (start, _), (_, end) = _QUARTER_MONTHS[a], _QUARTER_MONTHS[b]
+        if not m.group("y"):
+            return f"{MONTHS_ABBR[start - 1]} – {MONTHS_ABBR[end - 1]}"
+        y = int(m.group("y"))
+        fy = 2500 + y if y < 100 else (y if y >= 2400 else y + 543)
+        y1, y2 = (fy - 1 if start >= 10 else fy), (fy - 1 if end >= 10 else fy)
+        return f"{MONTHS_ABBR[start - 1]} {y1} – {MONTHS_ABBR[end - 1]} {y2}"
+
+    return _QUARTER.sub(months, probe)
 
 
 # "1 ม.ค. 69", "วันที่ 30 มิ.ย. 69": a day before the month says nothing the timeline keeps.
@@ -103,7 +134,10 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
             fiscal_span_th(fiscal_year),
         )
     # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
-    deadline = deadline or bool(re.match(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|by|until)", probe))
+    deadline = deadline or bool(re.match(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)", probe))
+    probe = _quarters(probe)
+    if deadline and (quarter_end := re.fullmatch(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)?\s*\S+ – (.+)", probe)):
+        probe = quarter_end.group(1)  # "ภายในไตรมาส 2": the quarter's last month is the deadline
     probe = _LEAD_WORDS.sub(lambda m: " " * len(m.group(0)), probe)  # keep offsets: blank the words out
     probe = _INNER_WORDS.sub(lambda m: " " * len(m.group(0)), probe)
     start_at = len(probe) - len(probe.lstrip())

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot import wording
+from bot.drafting.edit_changes import split_swap
 from bot.drafting.edit_grammar import (
     EXAMPLES,
     LAST_INDICATOR,
@@ -62,7 +63,11 @@ Redraft = Callable[[Draft, int], Draft]
 # Drafts the rows an added indicator or item needs: (draft, indicator, item code or "") -> rows.
 AddRows = Callable[[Draft, int, str], list[MeasureRow]]
 
-_OWNER_SEPARATORS = re.compile(r"\s*(?:[,;、/\n&]|\s+และ\s+|\s+กับ\s+|\s+and\s+)\s*")
+# "และ"/"กับ" split names when spaced, or when a unit's name follows ("กองคลังกับกองช่าง");
+# "กองยุทธศาสตร์และงบประมาณ" stays one name.
+_OWNER_SEPARATORS = re.compile(
+    r"\s*(?:[,;、/\n&]|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม))\s*"
+)
 _STEP_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 # How much of an added step the reply quotes back.
 QUOTED_STEP = 60
@@ -171,6 +176,44 @@ def _owners_in_steps(steps: list[str], old: list[str], new: list[str]) -> list[s
     return [group.sub(f"({joined})", step) for step in steps]
 
 
+# ---------------------------------------------------------------- part of a cell
+_PART_CHANGES = (EditAction.ADD_OWNER, EditAction.REMOVE_OWNER, EditAction.REPLACE)
+
+
+def _check_part(cmd: EditCommand, rows: list[MeasureRow]) -> None:
+    """Refuse a part change that would do nothing or leave a row without owners: nothing is applied."""
+    where = cmd.where_th()
+    if cmd.action is EditAction.REPLACE:
+        old, _new = split_swap(cmd.value)
+        if not any(old in text for row in rows for text in (row.measure, row.kpi, *row.steps)):
+            raise EditError(wording.EDIT_WORD_NOT_FOUND.format(old=old, where=where))
+    elif cmd.action is EditAction.REMOVE_OWNER:
+        gone = split_owners(cmd.value)
+        for row in rows:
+            if not any(o in row.owners for o in gone):
+                raise EditError(
+                    wording.EDIT_OWNER_NOT_LISTED.format(
+                        where=where, owners=", ".join(gone), owners_now=", ".join(row.owners) or "-"
+                    )
+                )
+            if all(o in gone for o in row.owners):
+                raise EditError(wording.EDIT_OWNER_LAST.format(where=where))
+
+
+def _part_update(row: MeasureRow, cmd: EditCommand) -> dict[str, Any]:
+    if cmd.action is EditAction.REPLACE:
+        old, new = split_swap(cmd.value)
+        return {
+            "measure": row.measure.replace(old, new),
+            "kpi": row.kpi.replace(old, new),
+            "steps": [step.replace(old, new) for step in row.steps],
+        }
+    named = split_owners(cmd.value)
+    if cmd.action is EditAction.ADD_OWNER:
+        return {"owners": list(dict.fromkeys([*row.owners, *named]))}
+    return {"owners": [o for o in row.owners if o not in named]}
+
+
 def _steps_from(value: str) -> list[str]:
     lines = [_STEP_NUMBER.sub("", line).strip() for line in value.splitlines()]
     return [line for line in lines if line]
@@ -200,6 +243,9 @@ def apply(
 ) -> Applied:
     """Apply an edit to a draft (numbered first); `force` redrafts rows the officer edited."""
     draft = number_rows(draft)
+    if cmd.target in ("first", "last") and draft.rows:  # the table's first or last row, as shown
+        numbers = row_numbers(draft)
+        cmd = replace(cmd, target="row", number=numbers[0 if cmd.target == "first" else -1])
     if cmd.action is EditAction.SHOW:
         # Showing is harmless: show the rows that exist, and refuse only if none of them does.
         named = (
@@ -232,9 +278,13 @@ def apply(
         )
         return Applied(draft.model_copy(update={"rows": kept}), text, [])
     change, what = _change(draft, cmd)
+    if cmd.action in _PART_CHANGES:
+        _check_part(cmd, [rows[i] for i in indices])
     for i in indices:
         update = dict(change)
-        if cmd.action is EditAction.ADD_STEP:
+        if cmd.action in _PART_CHANGES:
+            update = _part_update(rows[i], cmd)
+        elif cmd.action is EditAction.ADD_STEP:
             steps = rows[i].steps
             numbered = all(_STEP_NUMBER.match(step) for step in steps)  # "1. …": number the new step too
             update["steps"] = [
@@ -245,7 +295,11 @@ def apply(
             update["steps"] = _owners_in_steps(rows[i].steps, rows[i].owners, change["owners"])
         # Re-validate through the model so an edit can never store a row the exporters would reject.
         rows[i] = MeasureRow.model_validate({**rows[i].model_dump(), **update, "edited": True})
-    verb = wording.EDIT_VERB_ADD if cmd.action is EditAction.ADD_STEP else wording.EDIT_VERB_CHANGE
+    verb = {
+        EditAction.ADD_STEP: wording.EDIT_VERB_ADD,
+        EditAction.ADD_OWNER: wording.EDIT_VERB_ADD,
+        EditAction.REMOVE_OWNER: wording.EDIT_VERB_REMOVE,
+    }.get(cmd.action, wording.EDIT_VERB_CHANGE)
     numbers = [rows[i].number or 0 for i in indices]
     where = ", ".join(wording.EDIT_WHERE_ROW.format(number=n) for n in numbers)
     text = wording.EDIT_DONE.format(verb=verb, what=what, where=where)
@@ -269,6 +323,17 @@ def _change(draft: Draft, cmd: EditCommand) -> tuple[dict[str, Any], str]:
         return {"kpi": value}, wording.EDIT_WHAT_KPI
     if cmd.action is EditAction.STEPS:
         return {"steps": _steps_from(value) or [value]}, wording.EDIT_WHAT_STEPS
+    if cmd.action in (EditAction.ADD_OWNER, EditAction.REMOVE_OWNER):
+        named = ", ".join(split_owners(value))
+        what = (
+            wording.EDIT_WHAT_OWNER_ADDED
+            if cmd.action is EditAction.ADD_OWNER
+            else wording.EDIT_WHAT_OWNER_REMOVED
+        )
+        return {}, what.format(owners=named)
+    if cmd.action is EditAction.REPLACE:
+        old, new = split_swap(value)
+        return {}, wording.EDIT_WHAT_SWAP.format(old=old, new=new)
     # ADD_STEP: the step is appended per row; the reply quotes it (shortened) so the officer sees what went in.
     return {}, wording.EDIT_WHAT_STEP.format(
         step=value if len(value) <= QUOTED_STEP else value[:QUOTED_STEP] + "…"

@@ -1,0 +1,274 @@
+"""The conventions added for the later rounds of officer messages (benchmarks/edit_messages.yaml, round >= 1).
+
+Each test states one convention with phrasings other than the benchmark's, and the applying tests
+check the rows that must not change too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.dialogue.command_words import Command, parse_command
+from bot.dialogue.files import _kinds
+from bot.dialogue.understand import Kind, indicator_names, small_talk, understand
+from bot.drafting.edits import (
+    EditAction,
+    EditError,
+    apply,
+    command_period,
+    number_rows,
+    parse_edit,
+    split_owners,
+)
+from bot.ita.framework import load_framework
+from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source
+
+A = EditAction
+FW = load_framework(Path(__file__).resolve().parents[1] / "knowledge")
+NAMES = indicator_names(FW)
+
+
+def _row(indicator: int, **extra) -> MeasureRow:
+    base = dict(
+        indicator=indicator,
+        score=80.0,
+        tier="แก้ไขเร่งด่วน",
+        analysis="คะแนนต่ำ",
+        measure=f"มาตรการตัวชี้วัด {indicator} รายไตรมาส",
+        steps=["1. แต่งตั้งคณะทำงาน (สำนักปลัด)", "2. รายงานผลต่อนายกทุกไตรมาส"],
+        owners=["สำนักปลัด", "กองคลัง"],
+        timeline="ต.ค. 68 – ก.ย. 69",
+        start_month="2025-10",
+        end_month="2026-09",
+        monitoring="ติดตามรายไตรมาส",
+        reporting="รายงานรอบ 6 และ 12 เดือน",
+        kpi="ร้อยละ 100",
+        sources=[Source(source="seed 001", text="ตัวอย่าง")],
+    )
+    base.update(extra)
+    return MeasureRow(**base)
+
+
+@pytest.fixture
+def draft() -> Draft:
+    profile = AgencyProfile(
+        name="เทศบาลตำบลนาดี", units=["สำนักปลัด", "กองคลัง"], assessment_year=2568, fiscal_year=2569
+    )
+    rows = [_row(2), _row(9), _row(9, items=["O12"]), _row(10)]
+    return number_rows(Draft(agency=profile, rows=rows, fiscal_year=2569))
+
+
+def _read(text: str):
+    cmd = parse_edit(text, NAMES)
+    assert cmd is not None, text
+    return cmd.action, cmd.target, cmd.item if cmd.target == "item" else cmd.number, cmd.value
+
+
+# ---------------------------------------------------------------- which rows
+@pytest.mark.parametrize(
+    "text, target, number",
+    [
+        ("ข้อ O13 ระยะเวลา ม.ค. 69 - มี.ค. 69", "item", "O13"),
+        ("ขั้นตอนของข้อ I4 เปลี่ยนเป็น จัดอบรม", "item", "I4"),
+        ("อันสุดท้าย KPI เป็น ร้อยละ 90", "last", 0),
+        ("แถวบนสุด ผู้รับผิดชอบเป็นกองช่าง", "first", 0),
+        ("ตัวชี้วัดเรื่องการป้องกันการทุจริต ผู้รับผิดชอบเป็นสำนักปลัด", "indicator", 10),
+        ("มาตรการด้านการสื่อสาร ผู้รับผิดชอบเป็นงานประชาสัมพันธ์", "indicator", 7),
+        ("แถ 4 ผู้รับผิดชอบเป็นกองช่าง", "row", 4),
+        ("แถวที 6 ผู้รับผิดชอบเป็นกองช่าง", "row", 6),
+    ],
+)
+def test_rows_named_by_item_place_name_or_a_slip(text, target, number):
+    _action, got_target, got_number, _value = _read(text)
+    assert (got_target, got_number) == (target, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "เพิ่มขั้นตอน: เผยแพร่ข้อมูลข้อ O12 บนเว็บไซต์",  # an item inside the value names no row
+        "แก้มาตรการ เป็น ส่งเสริมการใช้งบประมาณอย่างโปร่งใส",  # an indicator's name inside the value
+    ],
+)
+def test_an_item_or_a_name_inside_the_value_is_not_the_target(text):
+    try:
+        cmd = parse_edit(text, NAMES)
+    except EditError:
+        return  # asked back: fine
+    assert cmd is None
+
+
+def test_first_and_last_are_the_rows_as_shown_now(draft):
+    gone = apply(draft, parse_edit("ลบแถว 4")).draft
+    done = apply(gone, parse_edit("แถวสุดท้าย ผู้รับผิดชอบเป็นกองช่าง"))
+    assert done.numbers == [3]
+    assert done.draft.rows[-1].owners == ["กองช่าง"]
+    assert [r.owners for r in done.draft.rows[:2]] == [r.owners for r in gone.rows[:2]]
+    first = apply(done.draft, parse_edit("ลบอันแรก"))
+    assert [r.number for r in first.draft.rows] == [2, 3]
+
+
+def test_an_indicator_name_edits_every_row_of_that_indicator_only(draft):
+    done = apply(draft, parse_edit("มาตรการเรื่องการเปิดเผยข้อมูล ให้งานประชาสัมพันธ์รับผิดชอบ", NAMES))
+    assert done.numbers == [2, 3]
+    assert [r.owners for r in done.draft.rows] == [
+        ["สำนักปลัด", "กองคลัง"],
+        ["งานประชาสัมพันธ์"],
+        ["งานประชาสัมพันธ์"],
+        ["สำนักปลัด", "กองคลัง"],
+    ]
+
+
+# ---------------------------------------------------------------- timelines
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 ให้เสร็จภายในไตรมาสที่ 3", "ต.ค. 68 – มิ.ย. 69"),
+        ("แถว 2 ระยะเวลา ไตรมาส 2 ถึง ไตรมาส 3", "ม.ค. 69 – มิ.ย. 69"),
+        ("แถว 2 ระยะเวลา Q4", "ก.ค. 69 – ก.ย. 69"),
+        ("แถว 2 ให้จบภายในไตรมาสสุดท้าย", "ต.ค. 68 – ก.ย. 69"),
+        ("แถว 2 ม.ค. 69 - เม.ย. 69", "ม.ค. 69 – เม.ย. 69"),  # a period with no field word
+        ("แถว 2 ดำเนินการตั้งแต่ ก.พ. 69 ถึง พ.ค. 69", "ก.พ. 69 – พ.ค. 69"),
+    ],
+)
+def test_quarters_and_bare_periods(text, label):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is A.TIMELINE
+    assert command_period(cmd, 2569).label == label
+
+
+def test_a_quarter_backwards_is_asked_again():
+    cmd = parse_edit("แถว 2 ระยะเวลา ไตรมาส 3-1")
+    with pytest.raises(EditError):
+        command_period(cmd, 2569)
+
+
+# ---------------------------------------------------------------- owners: add, take out, share
+@pytest.mark.parametrize(
+    "text, action, value",
+    [
+        ("แถว 3 ขอเพิ่มสำนักปลัดเป็นผู้รับผิดชอบด้วยค่ะ", A.ADD_OWNER, "สำนักปลัด"),
+        ("แถว 3 เพิ่มผู้รับผิดชอบ งานพัสดุ", A.ADD_OWNER, "งานพัสดุ"),
+        ("ตัดกองช่างออกจากแถว 3", A.REMOVE_OWNER, "กองช่าง"),
+        ("แถว 3 ผู้รับผิดชอบไม่เอางานพัสดุ", A.REMOVE_OWNER, "งานพัสดุ"),
+    ],
+)
+def test_an_owner_added_or_taken_out(text, action, value):
+    got_action, target, number, got_value = _read(text)
+    assert (got_action, target, number, got_value) == (action, "row", 3, value)
+
+
+def test_a_task_is_not_an_owner_without_an_owner_word():
+    cmd = parse_edit("แถว 3 เพิ่มงานประชาสัมพันธ์ออนไลน์")
+    assert cmd is None or cmd.action is not A.ADD_OWNER
+
+
+def test_taking_an_owner_out_never_deletes_the_row(draft):
+    done = apply(draft, parse_edit("เอากองคลังออกจากแถว 2"))
+    assert len(done.draft.rows) == 4
+    assert done.draft.rows[1].owners == ["สำนักปลัด"]
+    assert done.draft.rows[0].owners == ["สำนักปลัด", "กองคลัง"]
+    added = apply(done.draft, parse_edit("แถว 2 เพิ่มกองช่างด้วย"))
+    assert added.draft.rows[1].owners == ["สำนักปลัด", "กองช่าง"]
+
+
+def test_an_owner_not_listed_or_the_last_owner_is_asked_about(draft):
+    with pytest.raises(EditError, match="กองช่าง"):
+        apply(draft, parse_edit("เอากองช่างออกจากผู้รับผิดชอบแถว 2"))
+    one = apply(draft, parse_edit("เอากองคลังออกจากแถว 2")).draft
+    with pytest.raises(EditError):
+        apply(one, parse_edit("เอาสำนักปลัดออกจากแถว 2"))
+
+
+@pytest.mark.parametrize(
+    "value, owners",
+    [
+        ("กองคลังและกองช่าง", ["กองคลัง", "กองช่าง"]),
+        ("สำนักปลัดกับงานพัสดุ", ["สำนักปลัด", "งานพัสดุ"]),
+        ("กองยุทธศาสตร์และงบประมาณ", ["กองยุทธศาสตร์และงบประมาณ"]),
+    ],
+)
+def test_owners_joined_without_spaces(value, owners):
+    assert split_owners(value) == owners
+
+
+def test_how_owners_share_the_work_is_not_a_name():
+    assert _read("แถว 2 ให้กองช่างรับผิดชอบแทน")[3] == "กองช่าง"
+
+
+# ---------------------------------------------------------------- a word replaced
+def test_a_word_replaced_in_the_rows_text_only(draft):
+    cmd = parse_edit('แถว 2 แทนที่คำว่า "นายก" ด้วย "ปลัด"')
+    assert (cmd.action, cmd.value) == (A.REPLACE, "นายก → ปลัด")
+    done = apply(draft, cmd)
+    assert done.draft.rows[1].steps[1] == "2. รายงานผลต่อปลัดทุกไตรมาส"
+    assert done.draft.rows[0].steps == draft.rows[0].steps
+
+
+def test_a_word_not_in_the_row_is_asked_about(draft):
+    with pytest.raises(EditError, match="งบประมาณ"):
+        apply(draft, parse_edit("แถว 2 เปลี่ยนคำว่า งบประมาณ เป็น เงินงบประมาณ"))
+
+
+# ---------------------------------------------------------------- delete, KPI
+@pytest.mark.parametrize("text", ["แถว 4 ไม่เอาแล้วครับ", "ตัวชี้วัด 9 ไม่ต้องมีแล้ว", "แถวสุดท้ายไม่ต้องแล้วค่ะ"])
+def test_not_wanted_after_a_row_deletes_it(text):
+    assert parse_edit(text).action is A.DELETE
+
+
+@pytest.mark.parametrize("text", ["ไม่ต้องลบแถว 4", "แถว 4 ไม่ต้องแก้แล้ว", "ไม่เอาแบบนี้ แถว 3", "แถว 2 ไม่เอากองคลัง"])
+def test_not_wanted_before_a_verb_or_a_name_never_deletes(text):
+    cmd = parse_edit(text)
+    assert cmd is None or cmd.action is not A.DELETE
+
+
+def test_a_measurable_kpi_needs_no_connective():
+    assert _read("แถว 2 ตัวชี้วัดความสำเร็จ อย่างน้อย 2 ครั้งต่อปี") == (A.KPI, "row", 2, "อย่างน้อย 2 ครั้งต่อปี")
+
+
+# ---------------------------------------------------------------- commands
+@pytest.mark.parametrize(
+    "text, command, kinds",
+    [
+        ("ขอไฟล์ excel ค่ะ เพื่อใช้ประกอบการประชุมพรุ่งนี้", Command.EXPORT, ("xlsx",)),
+        ("ช่วยทำไฟล์ word ให้หน่อย จะเอาไปให้ปลัดดู", Command.EXPORT, ("docx",)),
+        ("ขอไฟล์ word ไม่เอา excel นะคะ", Command.EXPORT, ("docx",)),
+        ("ขอไฟล์ เอกเซล", Command.EXPORT, ("xlsx",)),
+    ],
+)
+def test_export_in_long_polite_prose(text, command, kinds):
+    found = parse_command(text)
+    assert found is not None and found[0] is command
+    assert _kinds(found[1]) == kinds
+
+
+@pytest.mark.parametrize("text", ["undo ครับ พิมพ์ผิด", "ย้อนกลับค่ะ ลบผิดแถว"])
+def test_undo_with_its_reason(text):
+    assert parse_command(text) == (Command.UNDO, "")
+
+
+@pytest.mark.parametrize("text", ["ไม่เอา word", "ไม่ต้องส่งไฟล์นะคะ"])
+def test_a_refused_file_alone_is_not_an_order(text):
+    assert parse_command(text) is None
+
+
+# ---------------------------------------------------------------- kinds
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("ควรใช้แบบเอกสารแบบไหนครับ", Kind.QUESTION),
+        ("งานนี้ให้ฝ่ายไหนดี", Kind.QUESTION),
+        ("please help me choose a layout", Kind.QUESTION),
+        ("เดี๋ยวเอาไปปรับอีกทีค่ะ ขอบคุณมากนะคะ 🙏", Kind.SMALL_TALK),
+        ("รับทราบครับ เดี๋ยวส่งให้หัวหน้าดูก่อน", Kind.SMALL_TALK),
+    ],
+)
+def test_message_kinds_after_the_draft(text, kind):
+    assert understand(text, FW, drafted=True, state="drafted").kind is kind
+
+
+def test_an_acknowledgement_that_also_confirms_still_confirms():
+    assert small_talk("โอเคค่ะ ถูกต้อง") == ""
+    assert understand("โอเคค่ะ ถูกต้อง", FW, drafted=False, state="confirm").kind is Kind.ANSWER
