@@ -272,3 +272,115 @@ def test_message_kinds_after_the_draft(text, kind):
 def test_an_acknowledgement_that_also_confirms_still_confirms():
     assert small_talk("โอเคค่ะ ถูกต้อง") == ""
     assert understand("โอเคค่ะ ถูกต้อง", FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+# ---------------------------------------------------------------- round 2
+@pytest.mark.parametrize(
+    "text, target, number",
+    [
+        ("ลบแถวที่สิบสอง", "row", 12),
+        ("ขอดูตัวชี้วัดที่สี่", "indicator", 4),
+        ("แถว: 7\nมาตรการ: จัดอบรม", "row", 7),
+        ("ทุกแถว KPI เป็น ร้อยละ 100", "all", 0),
+    ],
+)
+def test_number_words_labels_and_every_row(text, target, number):
+    cmd = parse_edit(text)
+    assert (cmd.target, cmd.number) == (target, number)
+
+
+def test_a_number_word_is_not_read_inside_other_words():
+    assert parse_edit("แถวสามารถแก้ได้ทุกแถว") is None
+
+
+def test_every_row_is_never_deleted_by_one_verb():
+    assert parse_edit("ลบทุกแถว") is None
+
+
+@pytest.mark.parametrize("text", ["ลบทุกแถว ยกเว้นแถว 3", "แก้ผู้รับผิดชอบเป็นกองคลังทุกแถว ยกเว้นแถว 2"])
+def test_an_exception_is_asked_back_never_applied(text):
+    with pytest.raises(EditError):
+        parse_edit(text)
+
+
+def test_every_row_changes_every_row(draft):
+    done = apply(draft, parse_edit("ผู้รับผิดชอบทุกมาตรการเป็นกองคลัง"))
+    assert [r.owners for r in done.draft.rows] == [["กองคลัง"]] * 4
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ขั้นตอนที่ 1 แถว 2 เป็น ประชุมชี้แจง", "1: ประชุมชี้แจง"),
+        ("แถว 2 แก้ขั้นตอนที่สอง เป็น รายงานปลัด", "2: รายงานปลัด"),
+    ],
+)
+def test_one_step_by_its_number(text, value):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.value) == (A.EDIT_STEP, value)
+
+
+def test_one_step_rewritten_or_removed_keeps_the_numbering(draft):
+    done = apply(draft, parse_edit("แถว 2 ขั้นตอนที่ 2 เป็น 2. รายงานปลัด"))
+    assert done.draft.rows[1].steps == ["1. แต่งตั้งคณะทำงาน (สำนักปลัด)", "2. รายงานปลัด"]
+    gone = apply(draft, parse_edit("ลบขั้นตอนที่ 1 ของแถว 2"))
+    assert gone.draft.rows[1].steps == ["1. รายงานผลต่อนายกทุกไตรมาส"]
+    assert gone.draft.rows[0].steps == draft.rows[0].steps
+    with pytest.raises(EditError):
+        apply(draft, parse_edit("ลบขั้นตอนที่ 5 แถว 2"))
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 เริ่มดำเนินการ เม.ย. 69", "เม.ย. 69 – ก.ย. 69"),
+        ("แถว 2 ระยะเวลาตั้งแต่ ก.พ. 69", "ก.พ. 69 – ก.ย. 69"),
+    ],
+)
+def test_a_start_alone_runs_to_the_end_of_the_fiscal_year(text, label):
+    assert command_period(parse_edit(text), 2569).label == label
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("แถว 3 ผู้รับผิดชอบ เปลี่ยนจาก กองช่าง เป็น กองคลัง", "กองคลัง"),
+        ("KPI แถว 2 ไม่ชัด ขอแก้เป็น ร้อยละ 90", "ร้อยละ 90"),
+    ],
+)
+def test_a_remark_or_the_old_value_before_the_change(text, value):
+    assert parse_edit(text).value == value
+
+
+@pytest.mark.parametrize("text", ["ยกเลิกแถว 4 ค่ะ", "ขอยกเลิกมาตรการตัวชี้วัด 9"])
+def test_cancelling_a_measure_deletes_it(text):
+    assert parse_edit(text).action is A.DELETE
+
+
+def test_a_request_to_look_at_something_is_a_question_not_a_show():
+    assert understand("ช่วยดูว่าแถว 2 ผู้รับผิดชอบถูกไหม", FW, drafted=True, state="drafted").kind is Kind.QUESTION
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [
+        ("ส่งไฟล์ word อีกครั้งครับ", Command.EXPORT),
+        ("ร่างมาตรการอีกรอบ", Command.DRAFT),
+        ("ขอแบบรายงานความก้าวหน้ารอบ 12 เดือน", Command.REPORT),
+        ("ย้อนกลับเป็นแบบเดิม", Command.UNDO),
+    ],
+)
+def test_again_and_progress_wording(text, command):
+    assert parse_command(text)[0] is command
+
+
+@pytest.mark.parametrize(
+    "text, kind, state",
+    [
+        ("ตารางนี้ละเอียดดีค่ะ", Kind.SMALL_TALK, "drafted"),
+        ("ขอปรึกษาเรื่องตัวชี้วัดที่ 5 ค่ะ", Kind.QUESTION, "drafted"),
+        ("เทศบาลตำบลบ้านสวย", Kind.ANSWER, "profile_name"),
+    ],
+)
+def test_praise_and_consulting(text, kind, state):
+    assert understand(text, FW, drafted=state == "drafted", state=state).kind is kind

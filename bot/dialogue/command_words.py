@@ -70,7 +70,11 @@ class Command(enum.Enum):
 # once polite particles, openers ("ขอ", "ช่วย") and "เลย"/"ให้" are cut, must be one of the words.
 ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
     (Command.START, ("เริ่ม", "เริ่มต้น", "start"), False),
-    (Command.HELP, ("ช่วยเหลือ", "วิธีใช้", "help", "คำสั่ง", "ดูคำสั่ง", "เมนู", "menu"), False),
+    (
+        Command.HELP,
+        ("ช่วยเหลือ", "วิธีใช้", "help", "คำสั่ง", "ดูคำสั่ง", "คำสั่งทั้งหมด", "ดูคำสั่งทั้งหมด", "เมนู", "menu"),
+        False,
+    ),
     (Command.NEW, ("เริ่มใหม่", "เริ่มต้นใหม่", "ล้างข้อมูล", "new"), False),
     (Command.PROFILE, ("ข้อมูลหน่วยงาน", "แก้ข้อมูลหน่วยงาน", "profile"), False),
     (Command.SCORES, ("คะแนน",), True),
@@ -105,8 +109,11 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
 
 _OPENERS = re.compile(r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|อยาก|ต้องการ|please|pls|can i have|i want)\s*", re.I)
+# At the end: "ได้ไหม", "เลย", "ให้", and "again" ("อีกรอบ", "อีกครั้ง") - the order is the same.
 _THEN = re.compile(
-    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|now|please)\s*$", re.I
+    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|อีกรอบ|อีกครั้ง|อีกที|ใหม่อีกครั้ง"
+    r"|now|please|again)\s*$",
+    re.I,
 )
 _NEGATION = re.compile(r"ไม่ต้อง|อย่า(?!ง)|ยังไม่|ไม่เอา|ไม่ใช่|\b(?:don't|do not|not)\b", re.I)
 # Export: a verb of sending or downloading, then only file kinds and small words.
@@ -135,11 +142,13 @@ _FILE_KINDS = (
 _EXPORT_FILLER = (
     "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
     "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน",
+    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
+    *PARTICLES,
 )  # fmt: skip
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
 _REPORT_HEAD = re.compile(
-    r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?รายงาน(?:ผล)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?|^report(?:s)?|^progress report",
+    r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?รายงาน(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
+    r"|^report(?:s)?|^progress report",
     re.I,
 )
 _REPORT_FILLER = ("รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ")
@@ -151,7 +160,7 @@ _UNDO_REST = re.compile(
     r"(?:\s|(?:การ|ที่|สิ่งที่)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
     r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step"
     # the reason beside it: "ย้อนกลับ แก้ผิด", "undo, wrong row"
-    r"|(?:แก้|พิมพ์|ลบ)?ผิด(?:แถว)?|wrong|mistake|ครับ|ค่ะ|คะ|นะ)*",
+    r"|(?:แก้|พิมพ์|ลบ)?ผิด(?:แถว)?|wrong|mistake|ครับ|ค่ะ|คะ|นะ|เป็น|แบบเดิม|ที่)*",
     re.I,
 )
 

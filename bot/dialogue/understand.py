@@ -67,7 +67,7 @@ _QUESTION_WORDS = re.compile(
 _REQUEST = re.compile(
     r"^(?:ขอ(?:ตัวอย่าง|ถ้อยคำ|ข้อความ|คำแนะนำ|แนวทาง|คำอธิบาย|วิธี|ไอเดีย|ความรู้|คำปรึกษา|รายละเอียด)|"
     r"ช่วย(?:เขียน|ร่าง|แนะนำ|อธิบาย|บอก|คิด|ยกตัวอย่าง|หา|เรียบเรียง)|แนะนำ|อธิบาย|"
-    r"อยาก(?:ทราบ|รู้|ได้ตัวอย่าง|ได้ถ้อยคำ|ได้คำแนะนำ)|สงสัย|วิธี|ควร)"
+    r"อยาก(?:ทราบ|รู้|ได้ตัวอย่าง|ได้ถ้อยคำ|ได้คำแนะนำ)|สงสัย|วิธี|ควร|(?:ขอ(?:อนุญาต)?)?(?:สอบถาม|ปรึกษา)|ขอถาม)"
 )
 # A question's ending (or opening "ทำไม"): strong enough to beat an edit that could not be read.
 _QUESTION_ENDING = re.compile(
@@ -92,6 +92,12 @@ _ACK_LEAD = re.compile(
     r"^(?:รับทราบ|โอเค|ok(?:ay)?|เข้าใจแล้ว|ได้เลย|เยี่ยม(?:มาก)?)(?:ครับผม|ครับ|ค่ะ|คะ|จ้า|นะ)*\s+(?P<rest>.+)$", re.I
 )
 ACK_REST_MAX_CHARS = 30
+# A short remark that ends in praise ("ไฟล์ word สวยมากค่ะ", "มาตรการแถว 3 ดีมากเลย") is an acknowledgement.
+_PRAISE_END = re.compile(
+    r"(?:(?:^|\s)(?:ดีมาก|สวยมาก|สวย|เยี่ยม|ชอบมาก|ถูกใจ|ดีเลย|ดีแล้ว|โอเคมาก)|เรียบร้อยดี|ครบถ้วนดี|ละเอียดดี|ชัดเจนดี)"
+    r"(?:มาก|เลย|ๆ|ครับผม|ครับ|ค่ะ|คะ|จ้า|นะ|\s|[!.👍🙏😊])*$"
+)
+PRAISE_MAX_CHARS = 50
 # Polite particles and filler at the end of a short message.
 _PARTICLES = re.compile(r"(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|น้า|มาก ?ๆ|มาก|เลย|[!.\s])+$")
 # Words naming a draft row's fields: a message carrying one is about the draft, not a new score.
@@ -195,16 +201,30 @@ def is_no(text: str) -> bool:
     return bool(_NO.match(bare(text)))
 
 
-def small_talk(text: str) -> str:
-    """Return "greeting", "thanks" or "ack" when the whole message is small talk, else ""."""
-    flat = " ".join(text.split())
-    if flat and len(flat) <= THANKS_END_MAX_CHARS and _THANKS_END.search(flat) and not _has_digit(flat):
+def _remark(flat: str) -> str:
+    """A remark that closes with thanks or praise, or opens with an acknowledgement, else ""."""
+    if len(flat) <= THANKS_END_MAX_CHARS and _THANKS_END.search(flat) and not _has_digit(flat):
         return "thanks"
+    if len(flat) <= PRAISE_MAX_CHARS and _PRAISE_END.search(flat):
+        return "ack"
     lead = _ACK_LEAD.match(flat)
     if lead and len(lead.group("rest")) <= ACK_REST_MAX_CHARS and not _has_digit(flat):
         rest = lead.group("rest")
         if not (is_confirm(bare(rest)) or is_keep(bare(rest))):  # "โอเคค่ะ ถูกต้อง" still confirms
             return "ack"
+    return ""
+
+
+def small_talk(text: str, *, remarks: bool = True) -> str:
+    """Return "greeting", "thanks" or "ack" when the whole message is small talk, else "".
+
+    `remarks`: a remark closing with thanks or praise, or opening with an acknowledgement, counts
+    too (not at a profile step, where "เทศบาลตำบลบ้านสวย" is an answer).
+    """
+    flat = " ".join(text.split())
+    remark = _remark(flat) if remarks and flat else ""
+    if remark:
+        return remark
     if not flat or len(flat) > SMALL_TALK_MAX_CHARS:
         return ""
     if not any(ch.isalnum() for ch in flat):
@@ -250,9 +270,9 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
             edit_error = exc
     read = read_scores(text, fw)
     cue = question_cue(text)
-    chat = small_talk(text)
-    kind, confidence = read.kind, 1.0
     profile_step = state.startswith("profile_")
+    chat = small_talk(text, remarks=not profile_step)
+    kind, confidence = read.kind, 1.0
     if edit is not None:
         kind = Kind.EDIT  # the edit wins: "KPI ... ร้อยละ 100" is never a score
     elif drafted and kind in (Kind.SCORES, Kind.CORRECTION) and not _explicit_score_change(text, read):

@@ -15,14 +15,19 @@ table (tests/test_edits_natural.py) and measured (benchmarks/edits.py).
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from bot import wording
 from bot.drafting.edit_changes import bare_period, owner_change, word_swap
-from bot.drafting.edit_targets import Target, find_target, row_mentioned
+from bot.drafting.edit_command import (
+    EXAMPLES,
+    EditAction,
+    EditCommand,
+    EditError,
+    check_target,
+)
+from bot.drafting.edit_targets import Target, find_target, number_words, row_mentioned
 from bot.drafting.edit_text import slips, tail, words
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
@@ -44,64 +49,12 @@ from bot.thai import clean_display, to_arabic
 
 # An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
 MAX_VALUE = 2000
-# The grammar is read without the framework, so it checks indicator numbers against the
-# assessment's count (10 since 2561); applying then finds only indicators the draft has.
-LAST_INDICATOR = 10
 # A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
 # this many letters of small talk beside its verb; more is a sentence about something else.
 SMALL_TALK_CHARS = 16
 
-EXAMPLES = wording.EDIT_EXAMPLES
 # The indicators' names and variants to their numbers (from the framework), or None.
 Names = Mapping[str, int] | None
-
-
-class EditError(ValueError):
-    """An edit that was recognised but cannot be applied; the message is Thai and says what to send."""
-
-
-class EditAction(enum.Enum):
-    OWNERS = "owners"
-    TIMELINE = "timeline"
-    ADD_STEP = "add_step"
-    STEPS = "steps"  # replace all steps
-    DELETE = "delete"
-    REDRAFT = "redraft"
-    MEASURE = "measure"
-    KPI = "kpi"
-    SHOW = "show"
-    ADD_ROW = "add_row"
-    ADD_OWNER = "add_owner"  # one more owner beside those listed ("แถว 2 เพิ่มกองช่างด้วย")
-    REMOVE_OWNER = "remove_owner"  # one owner taken out ("เอากองคลังออกจากผู้รับผิดชอบแถว 5")
-    REPLACE = "replace"  # a word replaced in the row's text: value "old → new"
-
-
-# Actions that carry no value: the message is a verb and a target.
-VALUELESS = (EditAction.DELETE, EditAction.REDRAFT, EditAction.SHOW, EditAction.ADD_ROW)
-
-
-@dataclass(frozen=True)
-class EditCommand:
-    """One parsed edit: what to change, in which row(s), to what."""
-
-    action: EditAction
-    target: str  # "row" | "indicator" | "item" | "first" | "last" (the table's first or last row)
-    number: int  # the row or indicator number (0 for an item)
-    value: str = ""
-    item: str = ""  # the item code of an "item" target, e.g. "O12"
-    more: tuple[int, ...] = ()  # further row numbers of a "row" target ("ลบแถว 3, 4")
-    deadline: bool = False  # a timeline given as its end only ("ให้เสร็จภายใน ธ.ค. 68")
-
-    def where_th(self) -> str:
-        """Return the target in Thai, e.g. "แถว 3", "ตัวชี้วัดที่ 9" or "ข้อ O12"."""
-        if self.target == "item":
-            return wording.EDIT_WHERE_ITEM.format(item=self.item)
-        if self.target in ("first", "last"):
-            return wording.EDIT_WHERE_FIRST if self.target == "first" else wording.EDIT_WHERE_LAST
-        if self.more:
-            return wording.EDIT_WHERE_ROW.format(number=", ".join(map(str, (self.number, *self.more))))
-        where = wording.EDIT_WHERE_ROW if self.target == "row" else wording.EDIT_WHERE_INDICATOR
-        return where.format(number=self.number)
 
 
 def examples_th() -> str:
@@ -113,7 +66,7 @@ def examples_th() -> str:
 _CHANGE = re.compile(rf"(?:{words(*CHANGE_VERBS)})", re.I)
 _LEAD = re.compile(
     rf"(?:\s|[,;\-–]|(?:{words(*OPENERS, *CHANGE_VERBS, *LEADING_FILLER)})"
-    rf"(?![A-Za-z])|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
+    rf"(?![A-Za-z]|แต่)|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
     re.I,
 )
 _OPENED = re.compile(
@@ -158,11 +111,14 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         EditAction.ADD_ROW,
         re.compile(r"เพิ่ม(?:อีก)?\s*(?:แถว|มาตรการ|รายการ)|\badd\s+(?:a\s+)?(?:row|measure)", re.I),
     ),
-    (EditAction.SHOW, re.compile(r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย)|\b(?:show|view|display)\b", re.I)),
+    (
+        EditAction.SHOW,
+        re.compile(r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|\s*ว่า|\s*ให้หน่อยว่า)|\b(?:show|view|display)\b", re.I),
+    ),
     (
         EditAction.DELETE,
         re.compile(
-            r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
+            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
             # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
             r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|remove|drop)\b",
             re.I,
@@ -208,6 +164,17 @@ _HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for
 _MEASURABLE = re.compile(r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)")
 # "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน": how they share it is not a name.
 _OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก)$")
+# A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
+_CHANGED_TO = re.compile(r"(?:แก้ไข|แก้|เปลี่ยน)(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*")
+# "ลบทุกแถว ยกเว้นแถว 3": an exception is never read as the rows named.
+_EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
+# The step a change names: "ขั้นตอนที่ 2", "step 2".
+_STEP_NO = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
+_STEP_REF = re.compile(r"(?:ขั้นตอน|กิจกรรม|step)\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
+_STEP_REMOVE = re.compile(
+    r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b", re.I
+)
+_STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
 
@@ -236,19 +203,11 @@ def _probe(text: str) -> tuple[str, str]:
     # Same length on purpose: match on Arabic digits, but cut the value from what the officer typed.
     shown = clean_display(text)
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
+    shown = number_words(shown)  # "แถวที่สาม" -> "แถวที่3  ": the word is never part of a value
     return shown, to_arabic(shown)
 
 
 # ---------------------------------------------------------------- parsing
-def _check(target: Target) -> None:
-    if target.kind == "indicator" and not 1 <= target.number <= LAST_INDICATOR:
-        raise EditError(
-            wording.EDIT_NO_SUCH_INDICATOR.format(
-                number=target.number, last=LAST_INDICATOR, example=EXAMPLES[1]
-            )
-        )
-    if target.kind == "row" and target.number < 1:
-        raise EditError(wording.EDIT_ROW_FROM_ONE.format(example=EXAMPLES[0]))
 
 
 def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | None:
@@ -258,15 +217,15 @@ def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | Non
         if not m or (question and action is not EditAction.SHOW):
             continue
         target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
-        if target is None:
-            continue
+        if target is None or target.kind == "all":
+            continue  # "ลบทุกแถว" is never one verb away
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
         rest = _SMALL_TALK.sub(" ", rest)
         rest = "".join(ch for ch in rest if ch.isalnum())
         if len(rest) > SMALL_TALK_CHARS or any(ch.isdigit() for ch in rest) or _UNIT.search(rest):
             continue  # "เอากองคลังออก…" takes an owner out, never the row
-        _check(target)
+        check_target(target)
         if action is EditAction.ADD_ROW and target.kind == "row":
             raise EditError(wording.EDIT_ADD_ROW_NEEDS_INDICATOR)
         more = target.more if action in (EditAction.DELETE, EditAction.SHOW) else ()
@@ -282,7 +241,15 @@ def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
         out.append(shown[at:start])
         at = max(at, end)
     out.append(shown[at:])
-    return [(piece, bool(_OPENED.match(piece))) for piece in out]
+    read = []
+    for piece in out:
+        if _OPENED.match(piece):
+            read.append((piece, True))
+        elif (m := _CHANGED_TO.search(piece)) is not None:  # "ยาวไป ขอเปลี่ยนเป็น …", "เปลี่ยนจาก X เป็น …"
+            read.append((piece[m.end() :], True))
+        else:
+            read.append((piece, False))
+    return read
 
 
 def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]] | None:
@@ -303,19 +270,38 @@ def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
     return target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
 
 
+def _step_removal(probe: str, names: Names) -> EditCommand | None:
+    """ "ลบขั้นตอนที่ 3 แถว 2": one step taken out of a row."""
+    ref, verb = _STEP_REF.search(probe), _STEP_REMOVE.search(probe)
+    if ref is None or verb is None:
+        return None
+    rest = probe[: ref.start()] + " " + probe[ref.end() :]
+    target = find_target(rest, items=True, names=names)
+    if target is None:
+        return None
+    left = _SMALL_TALK.sub(" ", rest[: target.start] + " " + rest[target.end :])
+    left = _STEP_REMOVE.sub(" ", left)
+    if len("".join(ch for ch in left if ch.isalnum())) > SMALL_TALK_CHARS:
+        return None
+    check_target(target)
+    return EditCommand(EditAction.REMOVE_STEP, target.kind, target.number, ref.group("n"), item=target.item)
+
+
 def _part_change(shown: str, probe: str, names: Names) -> EditCommand | None:
-    """An owner added or taken out, or a word replaced: read before the whole-cell edits."""
+    """An owner added or taken out, a word replaced, a step taken out: read before the whole-cell edits."""
+    if (step := _step_removal(probe, names)) is not None:
+        return step
     swap = word_swap(shown, probe, names)
     if swap is not None:
         target, value = swap
-        _check(target)
+        check_target(target)
         return EditCommand(
             EditAction.REPLACE, target.kind, target.number, value, item=target.item, more=target.more
         )
     owners = owner_change(shown, probe, names)
     if owners is not None:
         action, target, value = owners
-        _check(target)
+        check_target(target)
         return EditCommand(
             EditAction(action), target.kind, target.number, value, item=target.item, more=target.more
         )
@@ -334,6 +320,8 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         shown, probe = shown[: request.start()], probe[: request.start()]
     if not probe or _NEGATED.search(probe):
         return None
+    if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
+        raise EditError(wording.EDIT_EXCEPT)
     question = bool(_QUESTION.search(probe))
     if not question and (part := _part_change(shown, probe, names)) is not None:
         return part
@@ -347,7 +335,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     if field is None and target is not None and not question:
         period = bare_period(shown, target)
         if period:  # "แถว 2 ดำเนินการไตรมาส 1-2": a target and a period, no field word
-            _check(target)
+            check_target(target)
             return EditCommand(EditAction.TIMELINE, target.kind, target.number, period, item=target.item)
     if field is None or target is None:
         if _SCORE_FIX.match(probe) or (question and not _EDIT_VERB.match(probe)):
@@ -362,7 +350,12 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     added = _ADD.search(head)
     if action is EditAction.STEPS and added:
         action = EditAction.ADD_STEP
-    pieces = _pieces(shown, [(fm.start(), fm.end()), (target.start, target.end)])
+    spans = [(fm.start(), fm.end()), (target.start, target.end)]
+    step_no = _STEP_NO.match(probe, fm.end()) if action is EditAction.STEPS else None
+    if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step
+        action = EditAction.EDIT_STEP
+        spans.append((step_no.start(), step_no.end()))
+    pieces = _pieces(shown, spans)
     values = [(_clean_value(p, action, opened=opened), opened) for p, opened in pieces]
     values = [(v, opened) for v, opened in values if v]
     opened = [v for v, o in values if o]
@@ -380,7 +373,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         raise EditError(wording.EDIT_TWO_TARGETS)
     if _SECOND_EDIT.search(value):
         raise EditError(wording.EDIT_ONE_AT_A_TIME)
-    _check(target)
+    check_target(target)
     if not value:
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
     if target.kind == "indicator" and action is not EditAction.KPI and _SCORE_VALUE.match(to_arabic(value)):
@@ -388,6 +381,10 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     if len(value) > MAX_VALUE:
         raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
     deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
+    if action is EditAction.TIMELINE and _STARTS.match(fm.group(0)):
+        value = f"ตั้งแต่ {value}"  # "เริ่ม ม.ค. 69": from then to the end of the fiscal year
+    if step_no is not None:
+        value = f"{step_no.group('n')}: {value}"
     return EditCommand(
         action, target.kind, target.number, value, item=target.item, deadline=deadline, more=target.more
     )

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot import wording
-from bot.drafting.edit_grammar import EditCommand, EditError
+from bot.drafting.edit_command import EditCommand, EditError
 from bot.thai import BE_OFFSET, MONTHS, MONTHS_ABBR, clean_display, to_arabic
 
 # The fiscal year starts in October.
@@ -136,6 +136,8 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
     deadline = deadline or bool(re.match(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)", probe))
     probe = _quarters(probe)
+    # "ตั้งแต่ ม.ค. 69" alone: from then to the end of the fiscal year.
+    since = not deadline and bool(re.match(r"\s*(?:ตั้งแต่|เริ่ม|from|since)", probe))
     if deadline and (quarter_end := re.fullmatch(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)?\s*\S+ – (.+)", probe)):
         probe = quarter_end.group(1)  # "ภายในไตรมาส 2": the quarter's last month is the deadline
     probe = _LEAD_WORDS.sub(lambda m: " " * len(m.group(0)), probe)  # keep offsets: blank the words out
@@ -167,6 +169,9 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
         # Only the end was given: the period runs from the first month of its fiscal year.
         fy = fiscal_year or (y2 + 1 if m2 >= FISCAL_START_MONTH else y2)
         m1, y1 = FISCAL_START_MONTH, fy - 1
+    elif since and first is second:
+        fy = fiscal_year or (y1 + 1 if m1 >= FISCAL_START_MONTH else y1)
+        m2, y2 = FISCAL_START_MONTH - 1, fy
     start, end = (y1, m1), (y2, m2)
     if start > end:
         raise EditError(wording.EDIT_PERIOD_BACKWARDS.format(example=example))

@@ -22,7 +22,7 @@ MIN_NAME_CHARS = 4
 
 # "แถ 3" and "แถวที 3" are slips of "แถว 3" and "แถวที่ 3".
 _ROW = re.compile(
-    r"(?:แถว|แถ(?=\s*(?:ที่?|ท)?\s*\d)|ลำดับ|\brows?)\s*(?:ที่?|ท|no\.?|#)?\s*(?P<n>\d{1,3})(?![\d.])", re.I
+    r"(?:แถว|แถ(?=\s*(?:ที่?|ท)?\s*\d)|ลำดับ|\brows?)\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])", re.I
 )
 _INDICATOR = re.compile(r"(?:ตัวชี้วัด|\bindicator)\s*(?:ที่?)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
 _MORE_ROWS = re.compile(
@@ -34,16 +34,43 @@ _ITEM = re.compile(r"(?:ข้อ\s*)?(?<![A-Za-z])(?P<tool>[IEOieo])\s?(?P<n>\d
 _ROW_NOUN = r"(?:แถว|มาตรการ|อัน|รายการ|ข้อ)"
 _PLACE = re.compile(
     rf"{_ROW_NOUN}\s*(?:{_ROW_NOUN}\s*)?(?:ที่)?\s*(?:(?P<last>สุดท้าย|ล่างสุด|ท้ายสุด)|(?P<first>แรก|บนสุด))"
-    r"|\b(?:the\s+)?(?:(?P<last_en>last)|(?P<first_en>first))\s+(?:row|measure)\b",
+    r"|\b(?:the\s+)?(?:(?P<last_en>last)|(?P<first_en>first))\s+(?:row|measure)\b"
+    r"|(?P<all>ทุก\s*(?:แถว|มาตรการ|รายการ)|\ball\s+(?:rows|measures)\b)",
     re.I,
 )
 # Before an indicator's name: "ตัวชี้วัด", "มาตรการ", then "เรื่อง"/"ด้าน"/"ของ" and "การ"/"การใช้".
 _NAME_LEAD = r"(?:ตัวชี้วัด|มาตรการ)\s*(?:(?:ที่)?(?:เกี่ยวกับ|เรื่อง|ด้าน|ของ)\s*)?(?:การ)?(?:ใช้)?\s*"
 
 
+# "แถวที่สาม", "ลบแถวห้า", "ตัวชี้วัดที่เก้า" (voice typing): Thai number words after a row or indicator.
+_UNITS = ("", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
+_NUMBER_WORDS = {
+    **{w: n for n, w in enumerate(_UNITS) if w},
+    **{
+        f"{tens}{'เอ็ด' if u == 1 else _UNITS[u]}": t * 10 + u
+        for t, tens in ((1, "สิบ"), (2, "ยี่สิบ"))
+        for u in range(10)
+    },
+}
+_NUMBER_WORD = re.compile(
+    rf"(?P<lead>(?:แถว|ตัวชี้วัด|ขั้นตอน)\s*(?:ที่)?\s*)(?P<word>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+    r"(?!ารถ)"
+)
+
+
+def number_words(probe: str) -> str:
+    """Write a number word after "แถว"/"ตัวชี้วัด"/"ขั้นตอน" as digits, padded to the same length."""
+
+    def digits(m: re.Match[str]) -> str:
+        word = m.group("word")
+        return m.group("lead") + str(_NUMBER_WORDS[word]).ljust(len(word))
+
+    return _NUMBER_WORD.sub(digits, probe)
+
+
 @dataclass(frozen=True)
 class Target:
-    kind: str  # "row" | "indicator" | "item" | "first" | "last"
+    kind: str  # "row" | "indicator" | "item" | "first" | "last" | "all"
     number: int
     item: str
     start: int
@@ -99,7 +126,13 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
         return Target("row", first, "", m.start(), end, tuple(more[:MAX_ROWS]))
     place = _PLACE.search(probe)
     if place is not None:
-        kind = "last" if place.group("last") or place.group("last_en") else "first"
+        kind = (
+            "all"
+            if place.group("all")
+            else "last"
+            if place.group("last") or place.group("last_en")
+            else "first"
+        )
         return Target(kind, 0, "", place.start(), place.end())
     code = _ITEM.search(probe) if items else None
     if code is not None:

@@ -17,20 +17,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot import wording
-from bot.drafting.edit_changes import split_swap
-from bot.drafting.edit_grammar import (
-    EXAMPLES,
-    LAST_INDICATOR,
-    MAX_VALUE,
-    PARTICLES,
-    EditAction,
-    EditCommand,
-    EditError,
-    examples_th,
-    parse_edit,
-)
+from bot.drafting.edit_command import EXAMPLES, LAST_INDICATOR, EditAction, EditCommand, EditError
+from bot.drafting.edit_grammar import MAX_VALUE, PARTICLES, examples_th, parse_edit
+from bot.drafting.edit_parts import PART_CHANGES, check_part, part_update, part_what
 from bot.drafting.edit_periods import Period, command_period, fiscal_span_th, parse_period
-from bot.drafting.edit_text import strip_polite
+from bot.drafting.edit_text import split_owners, strip_polite
 from bot.ita.measures import Draft, MeasureRow
 
 __all__ = [
@@ -63,11 +54,6 @@ Redraft = Callable[[Draft, int], Draft]
 # Drafts the rows an added indicator or item needs: (draft, indicator, item code or "") -> rows.
 AddRows = Callable[[Draft, int, str], list[MeasureRow]]
 
-# "และ"/"กับ" split names when spaced, or when a unit's name follows ("กองคลังกับกองช่าง");
-# "กองยุทธศาสตร์และงบประมาณ" stays one name.
-_OWNER_SEPARATORS = re.compile(
-    r"\s*(?:[,;、/\n&]|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม))\s*"
-)
 _STEP_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 # How much of an added step the reply quotes back.
 QUOTED_STEP = 60
@@ -85,12 +71,6 @@ class Applied:
     text: str
     numbers: list[int] = field(default_factory=list)
     changed: bool = True
-
-
-def split_owners(value: str) -> list[str]:
-    """Split an owners value on commas, semicolons, slashes, new lines and " และ "."""
-    parts = (strip_polite(p).strip(" -•*\t") for p in _OWNER_SEPARATORS.split(value))
-    return list(dict.fromkeys(p for p in parts if p))
 
 
 def draft_fiscal_year(draft: Draft) -> int | None:
@@ -146,6 +126,8 @@ def _rows_for(draft: Draft, cmd: EditCommand) -> list[int]:
                 raise EditError(wording.EDIT_ROW_DELETED.format(number=wanted, numbers=_numbers_th(numbers)))
             raise EditError(wording.EDIT_NO_SUCH_ROW.format(number=wanted, numbers=_numbers_th(numbers)))
         return sorted({numbers.index(n) for n in (cmd.number, *cmd.more)})
+    if cmd.target == "all":
+        return list(range(len(draft.rows)))
     if cmd.target == "item":
         found = [i for i, row in enumerate(draft.rows) if cmd.item in row.items]
         if not found:
@@ -174,44 +156,6 @@ def _owners_in_steps(steps: list[str], old: list[str], new: list[str]) -> list[s
     group = re.compile(rf"\((?:\s*(?:{names})\s*(?:,|และ|/)?\s*)+\)")
     joined = ", ".join(new)
     return [group.sub(f"({joined})", step) for step in steps]
-
-
-# ---------------------------------------------------------------- part of a cell
-_PART_CHANGES = (EditAction.ADD_OWNER, EditAction.REMOVE_OWNER, EditAction.REPLACE)
-
-
-def _check_part(cmd: EditCommand, rows: list[MeasureRow]) -> None:
-    """Refuse a part change that would do nothing or leave a row without owners: nothing is applied."""
-    where = cmd.where_th()
-    if cmd.action is EditAction.REPLACE:
-        old, _new = split_swap(cmd.value)
-        if not any(old in text for row in rows for text in (row.measure, row.kpi, *row.steps)):
-            raise EditError(wording.EDIT_WORD_NOT_FOUND.format(old=old, where=where))
-    elif cmd.action is EditAction.REMOVE_OWNER:
-        gone = split_owners(cmd.value)
-        for row in rows:
-            if not any(o in row.owners for o in gone):
-                raise EditError(
-                    wording.EDIT_OWNER_NOT_LISTED.format(
-                        where=where, owners=", ".join(gone), owners_now=", ".join(row.owners) or "-"
-                    )
-                )
-            if all(o in gone for o in row.owners):
-                raise EditError(wording.EDIT_OWNER_LAST.format(where=where))
-
-
-def _part_update(row: MeasureRow, cmd: EditCommand) -> dict[str, Any]:
-    if cmd.action is EditAction.REPLACE:
-        old, new = split_swap(cmd.value)
-        return {
-            "measure": row.measure.replace(old, new),
-            "kpi": row.kpi.replace(old, new),
-            "steps": [step.replace(old, new) for step in row.steps],
-        }
-    named = split_owners(cmd.value)
-    if cmd.action is EditAction.ADD_OWNER:
-        return {"owners": list(dict.fromkeys([*row.owners, *named]))}
-    return {"owners": [o for o in row.owners if o not in named]}
 
 
 def _steps_from(value: str) -> list[str]:
@@ -278,12 +222,12 @@ def apply(
         )
         return Applied(draft.model_copy(update={"rows": kept}), text, [])
     change, what = _change(draft, cmd)
-    if cmd.action in _PART_CHANGES:
-        _check_part(cmd, [rows[i] for i in indices])
+    if cmd.action in PART_CHANGES:
+        check_part(cmd, [rows[i] for i in indices])
     for i in indices:
         update = dict(change)
-        if cmd.action in _PART_CHANGES:
-            update = _part_update(rows[i], cmd)
+        if cmd.action in PART_CHANGES:
+            update = part_update(rows[i], cmd)
         elif cmd.action is EditAction.ADD_STEP:
             steps = rows[i].steps
             numbered = all(_STEP_NUMBER.match(step) for step in steps)  # "1. …": number the new step too
@@ -299,6 +243,7 @@ def apply(
         EditAction.ADD_STEP: wording.EDIT_VERB_ADD,
         EditAction.ADD_OWNER: wording.EDIT_VERB_ADD,
         EditAction.REMOVE_OWNER: wording.EDIT_VERB_REMOVE,
+        EditAction.REMOVE_STEP: wording.EDIT_VERB_REMOVE,
     }.get(cmd.action, wording.EDIT_VERB_CHANGE)
     numbers = [rows[i].number or 0 for i in indices]
     where = ", ".join(wording.EDIT_WHERE_ROW.format(number=n) for n in numbers)
@@ -323,17 +268,8 @@ def _change(draft: Draft, cmd: EditCommand) -> tuple[dict[str, Any], str]:
         return {"kpi": value}, wording.EDIT_WHAT_KPI
     if cmd.action is EditAction.STEPS:
         return {"steps": _steps_from(value) or [value]}, wording.EDIT_WHAT_STEPS
-    if cmd.action in (EditAction.ADD_OWNER, EditAction.REMOVE_OWNER):
-        named = ", ".join(split_owners(value))
-        what = (
-            wording.EDIT_WHAT_OWNER_ADDED
-            if cmd.action is EditAction.ADD_OWNER
-            else wording.EDIT_WHAT_OWNER_REMOVED
-        )
-        return {}, what.format(owners=named)
-    if cmd.action is EditAction.REPLACE:
-        old, new = split_swap(value)
-        return {}, wording.EDIT_WHAT_SWAP.format(old=old, new=new)
+    if cmd.action in PART_CHANGES:
+        return {}, part_what(cmd)
     # ADD_STEP: the step is appended per row; the reply quotes it (shortened) so the officer sees what went in.
     return {}, wording.EDIT_WHAT_STEP.format(
         step=value if len(value) <= QUOTED_STEP else value[:QUOTED_STEP] + "…"
