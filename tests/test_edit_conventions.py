@@ -384,3 +384,68 @@ def test_again_and_progress_wording(text, command):
 )
 def test_praise_and_consulting(text, kind, state):
     assert understand(text, FW, drafted=state == "drafted", state=state).kind is kind
+
+
+# ---------------------------------------------------------------- round 3
+@pytest.mark.parametrize(
+    "text, action, target, number",
+    [
+        ("ตชว.7 ระยะเวลา ม.ค. 69 - มี.ค. 69", A.TIMELINE, "indicator", 7),
+        ("ขอดู ตชว. 2", A.SHOW, "indicator", 2),
+        ("ตัวชี้วัดของแถว 5 ขอเป็น ร้อยละ 95", A.KPI, "row", 5),
+        ("แถว 2 ให้กองคลังเป็นเจ้าภาพหลัก", A.OWNERS, "row", 2),
+        ("หน่วยงานหลักของแถว 2 : กองช่าง", A.OWNERS, "row", 2),
+        ("ลำดับที่ 6 ยังไม่ชัด ขอร่างใหม่", A.REDRAFT, "row", 6),
+        ("แถว 8 ปัจจุบันเขียนว่าอะไรบ้าง", A.SHOW, "row", 8),
+    ],
+)
+def test_abbreviations_host_units_kpi_column_and_remarks(text, action, target, number):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.target, cmd.number) == (action, target, number)
+
+
+def test_a_numbered_indicator_is_never_the_kpi_column():
+    cmd = parse_edit("ตัวชี้วัดที่ 9 ผู้รับผิดชอบเป็นกองคลัง")
+    assert (cmd.action, cmd.target, cmd.number) == (A.OWNERS, "indicator", 9)
+
+
+@pytest.mark.parametrize("text", ["แถว 5 ควรเขียนว่าอะไร", "แถว 2 ยังไม่ต้องแก้นะ"])
+def test_advice_and_holding_back_are_not_edits(text):
+    cmd = parse_edit(text)
+    assert cmd is None
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 ระยะเวลา ครึ่งปีแรก", "ต.ค. 68 – มี.ค. 69"),
+        ("แถว 2 ดำเนินการ 6 เดือนหลัง", "เม.ย. 69 – ก.ย. 69"),
+        ("แถว 2 ให้เสร็จภายในปีงบ 69", "ต.ค. 68 – ก.ย. 69"),
+        ("แถว 2 ระยะเวลา จาก ม.ค. 69 เป็น ก.พ. 69 - เม.ย. 69", "ก.พ. 69 – เม.ย. 69"),
+    ],
+)
+def test_halves_and_the_whole_fiscal_year(text, label):
+    assert command_period(parse_edit(text), 2569).label == label
+
+
+def test_another_fiscal_year_is_refused():
+    with pytest.raises(EditError):
+        command_period(parse_edit("แถว 2 ให้เสร็จภายในปีงบประมาณ 2570"), 2569)
+
+
+def test_arrow_and_thai_quotes_open_a_value():
+    assert parse_edit("แถว 3 KPI => ร้อยละ 90").value == "ร้อยละ 90"
+    assert parse_edit("แก้มาตรการแถว 3 เป็น “อบรมจริยธรรม”").value == "อบรมจริยธรรม"
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [("ส่งไฟล์ที่แก้ไขแล้วมาด้วยค่ะ", Command.EXPORT), ("ขอแบบติดตามผล 12 เดือน", Command.REPORT)],
+)
+def test_edited_files_and_follow_up_forms(text, command):
+    assert parse_command(text)[0] is command
+
+
+@pytest.mark.parametrize("text", ["ลบได้จริงเหรอคะ", "แบบนี้โอเคป่ะ", "ส่งวันนี้ทันมั้ยคะ"])
+def test_spoken_question_endings(text):
+    assert understand(text, FW, drafted=True, state="drafted").kind is Kind.QUESTION

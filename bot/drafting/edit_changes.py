@@ -1,13 +1,12 @@
-"""Edits that change part of a cell: an owner added or taken out, a word replaced in a row's text.
+"""Reading edits that change part of a cell: an owner added or taken out, a word replaced, a step taken out.
 
 "แถว 2 เพิ่มกองช่างด้วย", "แถว 8 ผู้รับผิดชอบเพิ่มงานนิติการ", "เอากองคลังออกจากผู้รับผิดชอบแถว 5",
 "แถว 5 ไม่เอากองคลัง", "แถว 1 เปลี่ยนคำว่า ไตรมาส เป็น รายเดือน", "ในขั้นตอนแถว 3 แก้ 'นายก' เป็น 'ปลัด'";
-and a period typed beside a target with no field word ("แถว 2 ดำเนินการไตรมาส 1-2").
+"ลบขั้นตอนที่ 3 แถว 2"; and a period typed beside a target with no field word ("แถว 2 ดำเนินการไตรมาส 1-2").
 
 An owner is a unit's name ("กอง…", "สำนัก…"); a name that only may be one ("งาน…", "ฝ่าย…") counts
 only beside an owner word, so "แถว 3 เพิ่มงานประชาสัมพันธ์ออนไลน์" is not read as a new owner. Taking an
 owner out never deletes the row: "เอา … ออก" with a unit's name in it is about the owner.
-Returns plain (action, target, value) so that the grammar builds the command (no import cycle).
 """
 
 from __future__ import annotations
@@ -15,10 +14,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from bot.drafting.edit_command import EditAction, EditCommand, check_target
 from bot.drafting.edit_targets import Target, find_target
-from bot.drafting.edit_text import strip_polite, words
-from bot.drafting.edit_words import OWNER_WORDS, UNIT_WORDS
+from bot.drafting.edit_text import slips, strip_polite, words
+from bot.drafting.edit_words import OPENERS, OWNER_WORDS, PARTICLES, SMALL_TALK, UNIT_WORDS
 from bot.thai import MONTHS, MONTHS_ABBR, to_arabic
+
+# A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
+# this many letters of small talk beside its verb; more is a sentence about something else.
+SMALL_TALK_CHARS = 16
+# Words that may stand beside a valueless verb without changing what it means.
+CHATTER = re.compile(
+    "|".join(slips(w) for w in sorted((*PARTICLES, *OPENERS, *SMALL_TALK), key=len, reverse=True)), re.I
+)
+# The step a change names ("ขั้นตอนที่ 2", "step 2") and the verbs that take one out.
+_STEP_REF = re.compile(r"(?:ขั้นตอน|กิจกรรม|step)\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
+_STEP_REMOVE = re.compile(
+    r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b", re.I
+)
 
 # Units whose name alone says it is a unit; the others need an owner word beside them.
 STRONG_UNITS = ("กอง", "สำนัก", "ศูนย์", "ส่วน", "กลุ่มงาน", "ฝ่าย")
@@ -53,7 +66,8 @@ _MONTH_WORDS = "|".join(
     [*MONTHS, *(r"\.?\s?".join(map(re.escape, a.strip(".").split("."))) + r"\.?" for a in MONTHS_ABBR)]
 )
 _PERIOD_START = re.compile(
-    rf"^(?:ไตรมาส|q[1-4]\b|ตั้งแต่|ระหว่าง|ทั้งปี|ตลอดปี|(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?\s*(?:-|–|ถึง))", re.I
+    rf"^(?:ไตรมาส|q[1-4]\b|ตั้งแต่|ระหว่าง|ทั้งปี|ตลอดปี|(?:6|หก)\s*เดือน(?:แรก|หลัง)|ครึ่งปี|(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?\s*(?:-|–|ถึง))",
+    re.I,
 )
 _PERIOD_LEAD = re.compile(r"^(?:\s|ดำเนินการ|ทำ|ช่วง|ในช่วง|ใน|ให้|เป็น|:)+")
 
@@ -108,3 +122,41 @@ def split_swap(value: str) -> tuple[str, str]:
     """Return (old, new) of a "old → new" value."""
     old, _, new = value.partition(" → ")
     return old.strip(), new.strip()
+
+
+def _step_removal(probe: str, names: Mapping[str, int] | None) -> EditCommand | None:
+    """ "ลบขั้นตอนที่ 3 แถว 2": one step taken out of a row."""
+    ref, verb = _STEP_REF.search(probe), _STEP_REMOVE.search(probe)
+    if ref is None or verb is None:
+        return None
+    rest = probe[: ref.start()] + " " + probe[ref.end() :]
+    target = find_target(rest, items=True, names=names)
+    if target is None:
+        return None
+    left = CHATTER.sub(" ", rest[: target.start] + " " + rest[target.end :])
+    left = _STEP_REMOVE.sub(" ", left)
+    if len("".join(ch for ch in left if ch.isalnum())) > SMALL_TALK_CHARS:
+        return None
+    check_target(target)
+    return EditCommand(EditAction.REMOVE_STEP, target.kind, target.number, ref.group("n"), item=target.item)
+
+
+def part_change(shown: str, probe: str, names: Mapping[str, int] | None) -> EditCommand | None:
+    """An owner added or taken out, a word replaced, a step taken out: read before the whole-cell edits."""
+    if (step := _step_removal(probe, names)) is not None:
+        return step
+    swap = word_swap(shown, probe, names)
+    if swap is not None:
+        target, value = swap
+        check_target(target)
+        return EditCommand(
+            EditAction.REPLACE, target.kind, target.number, value, item=target.item, more=target.more
+        )
+    owners = owner_change(shown, probe, names)
+    if owners is not None:
+        action, target, value = owners
+        check_target(target)
+        return EditCommand(
+            EditAction(action), target.kind, target.number, value, item=target.item, more=target.more
+        )
+    return None

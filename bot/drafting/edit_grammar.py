@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
-from bot.drafting.edit_changes import bare_period, owner_change, word_swap
+from bot.drafting.edit_changes import CHATTER, SMALL_TALK_CHARS, bare_period, part_change
 from bot.drafting.edit_command import (
     EXAMPLES,
     EditAction,
@@ -27,8 +27,8 @@ from bot.drafting.edit_command import (
     EditError,
     check_target,
 )
-from bot.drafting.edit_targets import Target, find_target, number_words, row_mentioned
-from bot.drafting.edit_text import slips, tail, words
+from bot.drafting.edit_targets import INDICATOR_WORD, Target, find_target, number_words, row_mentioned
+from bot.drafting.edit_text import tail, words
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
@@ -39,7 +39,6 @@ from bot.drafting.edit_words import (
     PARTICLES,
     REQUEST_ENDINGS,
     SEPARATORS,
-    SMALL_TALK,
     STEP_WORDS,
     TIME_END_WORDS,
     TIME_RANGE_WORDS,
@@ -49,10 +48,6 @@ from bot.thai import clean_display, to_arabic
 
 # An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
 MAX_VALUE = 2000
-# A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
-# this many letters of small talk beside its verb; more is a sentence about something else.
-SMALL_TALK_CHARS = 16
-
 # The indicators' names and variants to their numbers (from the framework), or None.
 Names = Mapping[str, int] | None
 
@@ -71,7 +66,7 @@ _LEAD = re.compile(
 )
 _OPENED = re.compile(
     rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก')})(?![A-Za-z]))*"
-    rf"(?:(?:{words(*SEPARATORS[:7], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
+    rf"(?:(?:{words(*SEPARATORS[:9], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
 # "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
@@ -113,7 +108,12 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     ),
     (
         EditAction.SHOW,
-        re.compile(r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|\s*ว่า|\s*ให้หน่อยว่า)|\b(?:show|view|display)\b", re.I),
+        re.compile(
+            r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|\s*ว่า|\s*ให้หน่อยว่า)|\b(?:show|view|display)\b"
+            # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
+            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?",
+            re.I,
+        ),
     ),
     (
         EditAction.DELETE,
@@ -128,10 +128,6 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         EditAction.REDRAFT,
         re.compile(r"(?:ร่าง|เขียน)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I),
     ),
-)
-# Words that may stand beside a valueless verb without changing what it means.
-_SMALL_TALK = re.compile(
-    "|".join(slips(w) for w in sorted((*PARTICLES, *OPENERS, *SMALL_TALK), key=len, reverse=True)), re.I
 )
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
@@ -150,30 +146,30 @@ _EDIT_START = re.compile(
 )
 _EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว)")
 # "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
-_SCORE_FIX = re.compile(r"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|ตัวชี้วัด\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
+_SCORE_FIX = re.compile(rf"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|{INDICATOR_WORD}\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
 # "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
 # "แถว 10 ไม่ต้องแล้ว" and "แถว 8 ไม่ต้องมี" ask to remove the row: "ไม่ต้อง" there ends the sentence.
 _NEGATED = re.compile(
-    rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)|ยังไม่|\b(?:don't|do not|never)\b",
+    rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)"
+    # "ยังไม่ดี", "ยังไม่ชัด" judge the row; "ยังไม่ต้องลบ" holds the change back
+    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์)|\b(?:don't|do not|never)\b",
     re.I,
 )
 # A numbered indicator ("ตัวชี้วัดที่ 9") names rows wherever it stands; words between a field and a target.
-_NUMBERED = re.compile(r"(?:ตัวชี้วัด|indicator)\s*(?:ที่)?\s*\d", re.I)
+_NUMBERED = re.compile(rf"(?:{INDICATOR_WORD}|indicator)\s*(?:ที่)?\s*\d", re.I)
 _HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for|of)*", re.I)
 # A KPI value that is a measure on its own ("แถว 12 KPI ร้อยละ 90 ของผู้เข้าอบรม") needs no connective.
 _MEASURABLE = re.compile(r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)")
 # "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน": how they share it is not a name.
 _OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก)$")
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
-_CHANGED_TO = re.compile(r"(?:แก้ไข|แก้|เปลี่ยน)(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*")
+_CHANGED_TO = re.compile(
+    r"(?:แก้ไข|แก้|เปลี่ยน)(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
+)
 # "ลบทุกแถว ยกเว้นแถว 3": an exception is never read as the rows named.
 _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
 # The step a change names: "ขั้นตอนที่ 2", "step 2".
 _STEP_NO = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
-_STEP_REF = re.compile(r"(?:ขั้นตอน|กิจกรรม|step)\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
-_STEP_REMOVE = re.compile(
-    r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b", re.I
-)
 _STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
@@ -221,7 +217,7 @@ def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | Non
             continue  # "ลบทุกแถว" is never one verb away
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
-        rest = _SMALL_TALK.sub(" ", rest)
+        rest = CHATTER.sub(" ", rest)
         rest = "".join(ch for ch in rest if ch.isalnum())
         if len(rest) > SMALL_TALK_CHARS or any(ch.isdigit() for ch in rest) or _UNIT.search(rest):
             continue  # "เอากองคลังออก…" takes an owner out, never the row
@@ -256,7 +252,8 @@ def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]
     """The first field word outside the target ("ตัวชี้วัด 9", "มาตรการเรื่องงบประมาณ" are targets)."""
     for m in _FIELD.finditer(probe):
         inside = target is not None and target.start < m.end() and m.start() < target.end
-        if m.lastgroup is not None and not inside:
+        numbered = m.lastgroup == "KPI" and _NUMBERED.match(probe, m.start()) is not None
+        if m.lastgroup is not None and not inside and not numbered:
             return EditAction[m.lastgroup], m
     return None
 
@@ -268,44 +265,6 @@ def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
     ):
         return True
     return target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
-
-
-def _step_removal(probe: str, names: Names) -> EditCommand | None:
-    """ "ลบขั้นตอนที่ 3 แถว 2": one step taken out of a row."""
-    ref, verb = _STEP_REF.search(probe), _STEP_REMOVE.search(probe)
-    if ref is None or verb is None:
-        return None
-    rest = probe[: ref.start()] + " " + probe[ref.end() :]
-    target = find_target(rest, items=True, names=names)
-    if target is None:
-        return None
-    left = _SMALL_TALK.sub(" ", rest[: target.start] + " " + rest[target.end :])
-    left = _STEP_REMOVE.sub(" ", left)
-    if len("".join(ch for ch in left if ch.isalnum())) > SMALL_TALK_CHARS:
-        return None
-    check_target(target)
-    return EditCommand(EditAction.REMOVE_STEP, target.kind, target.number, ref.group("n"), item=target.item)
-
-
-def _part_change(shown: str, probe: str, names: Names) -> EditCommand | None:
-    """An owner added or taken out, a word replaced, a step taken out: read before the whole-cell edits."""
-    if (step := _step_removal(probe, names)) is not None:
-        return step
-    swap = word_swap(shown, probe, names)
-    if swap is not None:
-        target, value = swap
-        check_target(target)
-        return EditCommand(
-            EditAction.REPLACE, target.kind, target.number, value, item=target.item, more=target.more
-        )
-    owners = owner_change(shown, probe, names)
-    if owners is not None:
-        action, target, value = owners
-        check_target(target)
-        return EditCommand(
-            EditAction(action), target.kind, target.number, value, item=target.item, more=target.more
-        )
-    return None
 
 
 def parse_edit(text: str, names: Names = None) -> EditCommand | None:
@@ -323,7 +282,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)
     question = bool(_QUESTION.search(probe))
-    if not question and (part := _part_change(shown, probe, names)) is not None:
+    if not question and (part := part_change(shown, probe, names)) is not None:
         return part
     valueless = _valueless(probe, question=question, names=names)
     if valueless is not None:

@@ -52,7 +52,12 @@ _RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
 # Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
 _LEAD_WORDS = re.compile(r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|ช่วง|ใน|เดือน|from|by|until)\s*)+")
 _INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เดือน|(?<=-)\s*เดือน")
-_WHOLE_YEAR = re.compile(r"\s*(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?\s*(?:\d{2,4})?\s*")
+_WHOLE_YEAR = re.compile(
+    r"\s*(?:(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
+    r"\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{2,4})?\s*"
+)
+# Halves of the fiscal year: "6 เดือนแรก", "ครึ่งปีแรก" (Oct-Mar), "6 เดือนหลัง", "ครึ่งปีหลัง" (Apr-Sep).
+_HALF = re.compile(r"(?:(?:6|หก)\s*เดือน|ครึ่งปี)\s*(?:(?P<first>แรก)|(?P<second>หลัง))")
 
 
 # Fiscal quarters: "ไตรมาส 2", "ไตรมาสแรก", "ไตรมาส 1-2", "Q3", "ไตรมาสที่ 4/69" (the fiscal year's quarters).
@@ -125,9 +130,20 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
         else "ต.ค. 68 – มี.ค. 69"
     )
     bad = EditError(wording.EDIT_PERIOD_UNREADABLE.format(text=text.strip(), example=example))
-    if _WHOLE_YEAR.fullmatch(probe):
+    if whole := _WHOLE_YEAR.fullmatch(probe):
         if fiscal_year is None:
             raise EditError(wording.EDIT_PERIOD_NEEDS_YEAR.format(example=example))
+        named = int(whole.group("y")) if whole.group("y") else None
+        named = named + 2500 if named is not None and named < 100 else named
+        if named is not None and named != fiscal_year:  # "ภายในปีงบประมาณ 2570" in a 2569 plan
+            raise EditError(
+                wording.EDIT_PERIOD_OUTSIDE.format(
+                    period=probe.strip(),
+                    fiscal_year=fiscal_year,
+                    span=fiscal_span_th(fiscal_year),
+                    example=example,
+                )
+            )
         return Period(
             f"{fiscal_year - 1 - BE_OFFSET:04d}-10",
             f"{fiscal_year - BE_OFFSET:04d}-09",
@@ -136,6 +152,7 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
     deadline = deadline or bool(re.match(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)", probe))
     probe = _quarters(probe)
+    probe = _HALF.sub(lambda m: "ต.ค. – มี.ค." if m.group("first") else "เม.ย. – ก.ย.", probe)
     # "ตั้งแต่ ม.ค. 69" alone: from then to the end of the fiscal year.
     since = not deadline and bool(re.match(r"\s*(?:ตั้งแต่|เริ่ม|from|since)", probe))
     if deadline and (quarter_end := re.fullmatch(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)?\s*\S+ – (.+)", probe)):

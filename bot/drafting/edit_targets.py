@@ -24,7 +24,9 @@ MIN_NAME_CHARS = 4
 _ROW = re.compile(
     r"(?:แถว|แถ(?=\s*(?:ที่?|ท)?\s*\d)|ลำดับ|\brows?)\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])", re.I
 )
-_INDICATOR = re.compile(r"(?:ตัวชี้วัด|\bindicator)\s*(?:ที่?)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
+# "ตัวชี้วัด", and "ตชว." as officers abbreviate it.
+INDICATOR_WORD = r"(?:ตัวชี้วัด|ตชว\.?)"
+_INDICATOR = re.compile(rf"(?:{INDICATOR_WORD}|\bindicator)\s*(?:ที่?)?\s*(?P<n>\d{{1,3}})(?![\d.])", re.I)
 _MORE_ROWS = re.compile(
     r"\s*(?:(?P<to>ถึง|-|–|to)|,|และ|กับ|&|/|and)\s*(?:แถว\s*(?:ที่)?\s*|row\s*)?(?P<n>\d{1,3})(?![\d.%])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน))",
     re.I,
@@ -39,7 +41,7 @@ _PLACE = re.compile(
     re.I,
 )
 # Before an indicator's name: "ตัวชี้วัด", "มาตรการ", then "เรื่อง"/"ด้าน"/"ของ" and "การ"/"การใช้".
-_NAME_LEAD = r"(?:ตัวชี้วัด|มาตรการ)\s*(?:(?:ที่)?(?:เกี่ยวกับ|เรื่อง|ด้าน|ของ)\s*)?(?:การ)?(?:ใช้)?\s*"
+_NAME_LEAD = rf"(?:{INDICATOR_WORD}|มาตรการ)\s*(?:(?:ที่)?(?:เกี่ยวกับ|เรื่อง|ด้าน|ของ)\s*)?(?:การ)?(?:ใช้)?\s*"
 
 
 # "แถวที่สาม", "ลบแถวห้า", "ตัวชี้วัดที่เก้า" (voice typing): Thai number words after a row or indicator.
@@ -53,7 +55,7 @@ _NUMBER_WORDS = {
     },
 }
 _NUMBER_WORD = re.compile(
-    rf"(?P<lead>(?:แถว|ตัวชี้วัด|ขั้นตอน)\s*(?:ที่)?\s*)(?P<word>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+    rf"(?P<lead>(?:แถว|{INDICATOR_WORD}|ขั้นตอน)\s*(?:ที่)?\s*)(?P<word>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
     r"(?!ารถ)"
 )
 
