@@ -449,3 +449,59 @@ def test_edited_files_and_follow_up_forms(text, command):
 @pytest.mark.parametrize("text", ["ลบได้จริงเหรอคะ", "แบบนี้โอเคป่ะ", "ส่งวันนี้ทันมั้ยคะ"])
 def test_spoken_question_endings(text):
     assert understand(text, FW, drafted=True, state="drafted").kind is Kind.QUESTION
+
+
+# ---------------------------------------------------------------- never the wrong rows
+@pytest.mark.parametrize("text", ["ลบขั้นตอนแถว 2", "ลบผู้รับผิดชอบแถว 2", "ลบ KPI แถว 3 ค่ะ", "ลบระยะเวลาแถว 4"])
+def test_deleting_a_cell_word_and_a_row_asks_which(text):
+    with pytest.raises(EditError, match="ลบทั้ง"):
+        parse_edit(text)
+
+
+def test_a_delete_word_inside_a_value_does_not_ask():
+    cmd = parse_edit("แก้ขั้นตอนแถว 2 เป็น ตัดสินใจร่วมกันก่อนออกประกาศ")
+    assert cmd.action is A.STEPS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ 9 และ 10 ผู้รับผิดชอบเป็นกองคลัง",
+        "ข้อ O12, O13 ผู้รับผิดชอบเป็นงานพัสดุ",
+        "แถวแรกกับแถวสุดท้าย ผู้รับผิดชอบเป็นกองคลัง",
+        "ลบแถวแรก แถวสุดท้าย",
+        "แถว 4 ขั้นตอนที่ 2 กับ 3 ลบออก",
+        "แถว 4 แก้ขั้นตอนที่ 2 และ 3 เป็น จัดอบรม",
+    ],
+)
+def test_several_indicators_items_places_or_steps_are_asked_one_at_a_time(text):
+    with pytest.raises(EditError):
+        parse_edit(text)
+
+
+def test_rows_in_number_words_keep_the_whole_range():
+    cmd = parse_edit("ลบแถวที่สองถึงสี่")
+    assert (cmd.number, cmd.more) == (2, (3, 4))
+
+
+@pytest.mark.parametrize("text", ["แถวสุดท้ายเป็นของตัวชี้วัดอะไร", "O12 ผู้รับผิดชอบเป็นใครดี"])
+def test_a_message_ending_in_a_question_word_is_not_applied(text):
+    assert parse_edit(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [("นายกสั่งให้ลบแถว 3 กับแถว 4", (3, 4)), ("ช่วยลบแถวที่ 5 ให้หน่อยได้ไหมคะ ขอบคุณค่ะ", (5,))],
+)
+def test_a_boss_title_or_closing_thanks_do_not_hide_a_delete(text, rows):
+    cmd = parse_edit(text)
+    assert cmd.action is A.DELETE and (cmd.number, *cmd.more) == rows
+
+
+def test_owners_after_the_owner_word_join_the_owners():
+    assert split_owners(_read("แถว 2 ให้กองคลังรับผิดชอบร่วมกับกองช่าง")[3]) == ["กองคลัง", "กองช่าง"]
+
+
+def test_a_fund_is_not_a_division():
+    cmd = parse_edit("แถว 3 เพิ่มกองทุนสวัสดิการ")
+    assert cmd is None or cmd.action is not A.ADD_OWNER

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from bot.drafting.edit_command import EditAction, EditCommand, check_target
+from bot import wording
+from bot.drafting.edit_command import EditAction, EditCommand, EditError, check_target
 from bot.drafting.edit_targets import Target, find_target
 from bot.drafting.edit_text import slips, strip_polite, words
 from bot.drafting.edit_words import OPENERS, OWNER_WORDS, PARTICLES, SMALL_TALK, UNIT_WORDS
@@ -29,12 +30,15 @@ CHATTER = re.compile(
 )
 # The step a change names ("ขั้นตอนที่ 2", "step 2") and the verbs that take one out.
 _STEP_REF = re.compile(r"(?:ขั้นตอน|กิจกรรม|step)\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
+_MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
 _STEP_REMOVE = re.compile(
     r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b", re.I
 )
 
 # Units whose name alone says it is a unit; the others need an owner word beside them.
 STRONG_UNITS = ("กอง", "สำนัก", "ศูนย์", "ส่วน", "กลุ่มงาน", "ฝ่าย")
+# …but "กองทุน" is a fund, not a division.
+_NOT_UNIT = re.compile(r"^กองทุน")
 
 _OWNER = re.compile(words(*OWNER_WORDS), re.I)
 _UNIT = words(*UNIT_WORDS)
@@ -49,7 +53,7 @@ _REMOVE = re.compile(
 # Where the names end: "ออก", "จาก…", "ด้วย", a target, the end of a line.
 _UNITS_END = re.compile(
     rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
-    rf"|(?:เป็น|ร่วม)?\s*(?:{words(*OWNER_WORDS)}))",
+    rf"|(?:เป็น|ร่วม)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ)",
     re.I,
 )
 
@@ -89,7 +93,7 @@ def owner_change(shown: str, probe: str, names: Mapping[str, int] | None) -> tup
         stop = target.start if target.start > m.end() else len(probe)
         value = _units(shown, m.end(), stop)
         owner_word = bool(_OWNER.search(probe))
-        if value and (owner_word or _STRONG.match(value)):
+        if value and not _NOT_UNIT.match(value) and (owner_word or _STRONG.match(value)):
             return action, target, value
     return None
 
@@ -129,6 +133,8 @@ def _step_removal(probe: str, names: Mapping[str, int] | None) -> EditCommand | 
     ref, verb = _STEP_REF.search(probe), _STEP_REMOVE.search(probe)
     if ref is None or verb is None:
         return None
+    if _MORE_STEPS.match(probe, ref.end()):
+        raise EditError(wording.EDIT_ONE_STEP)
     rest = probe[: ref.start()] + " " + probe[ref.end() :]
     target = find_target(rest, items=True, names=names)
     if target is None:

@@ -78,5 +78,7 @@ def check_target(target: Target) -> None:
                 number=target.number, last=LAST_INDICATOR, example=EXAMPLES[1]
             )
         )
+    if target.several:
+        raise EditError(wording.EDIT_SEVERAL_TARGETS.format(example=EXAMPLES[1]))
     if target.kind == "row" and target.number < 1:
         raise EditError(wording.EDIT_ROW_FROM_ONE.format(example=EXAMPLES[0]))

@@ -28,7 +28,7 @@ from bot.drafting.edit_command import (
     check_target,
 )
 from bot.drafting.edit_targets import INDICATOR_WORD, Target, find_target, number_words, row_mentioned
-from bot.drafting.edit_text import tail, words
+from bot.drafting.edit_text import strip_polite, tail, words
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
@@ -98,6 +98,7 @@ _SECOND_EDIT = re.compile(
 )
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
+_UNIT_NEXT = re.compile(rf"\s*(?:{words(*UNIT_WORDS)})", re.I)
 _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
 
 # ---------------------------------------------------------------- verbs (valueless actions)
@@ -135,7 +136,7 @@ _QUESTION = re.compile(
     re.I,
 )
 _QUESTION_END = re.compile(
-    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)\s*[?？]?$"
+    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
 )
 _REQUEST_END = re.compile(
     rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s*[?？]?\s*$", re.I
@@ -170,6 +171,13 @@ _CHANGED_TO = re.compile(
 _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
 # The step a change names: "ขั้นตอนที่ 2", "step 2".
 _STEP_NO = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
+# Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
+_JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
+_THANKS_TAIL = re.compile(
+    rf"\s*(?:ขอบคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
+)
+# "ขั้นตอนที่ 2 และ 3": more than one step, asked back one at a time.
+_MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
 _STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
@@ -217,9 +225,17 @@ def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | Non
             continue  # "ลบทุกแถว" is never one verb away
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
+        if action is EditAction.DELETE and _cell_named(rest) and _chatter_only(_FIELD.sub(" ", rest)):
+            check_target(target)  # "ลบผู้รับผิดชอบแถว 2": the row, or only that cell?
+            where = EditCommand(action, target.kind, target.number, item=target.item).where_th()
+            raise EditError(wording.EDIT_DELETE_WHICH.format(where=where))
         rest = CHATTER.sub(" ", rest)
         rest = "".join(ch for ch in rest if ch.isalnum())
-        if len(rest) > SMALL_TALK_CHARS or any(ch.isdigit() for ch in rest) or _UNIT.search(rest):
+        if (
+            len(rest) > SMALL_TALK_CHARS
+            or any(ch.isdigit() for ch in rest)
+            or _UNIT_NEXT.match(probe, m.end())
+        ):
             continue  # "เอากองคลังออก…" takes an owner out, never the row
         check_target(target)
         if action is EditAction.ADD_ROW and target.kind == "row":
@@ -227,6 +243,17 @@ def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | Non
         more = target.more if action in (EditAction.DELETE, EditAction.SHOW) else ()
         return EditCommand(action, target.kind, target.number, item=target.item, more=more)
     return None
+
+
+def _chatter_only(text: str) -> bool:
+    """Tell whether a text is only small talk: a few letters, no digits."""
+    left = "".join(ch for ch in CHATTER.sub(" ", text) if ch.isalnum())
+    return len(left) <= SMALL_TALK_CHARS and not any(ch.isdigit() for ch in left)
+
+
+def _cell_named(text: str) -> bool:
+    """Tell whether a text names a cell other than the measure ("ขั้นตอน", "ผู้รับผิดชอบ", "KPI")."""
+    return any(m.lastgroup not in (None, "MEASURE") and m.group(0) != "ตัวชี้วัด" for m in _FIELD.finditer(text))
 
 
 def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
@@ -249,13 +276,18 @@ def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
 
 
 def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]] | None:
-    """The first field word outside the target ("ตัวชี้วัด 9", "มาตรการเรื่องงบประมาณ" are targets)."""
+    """The first field word outside the target ("ตัวชี้วัด 9", "มาตรการเรื่องงบประมาณ" are targets).
+
+    A bare "ตัวชี้วัด" is the KPI column only when no other field word is named.
+    """
+    found = []
     for m in _FIELD.finditer(probe):
         inside = target is not None and target.start < m.end() and m.start() < target.end
         numbered = m.lastgroup == "KPI" and _NUMBERED.match(probe, m.start()) is not None
         if m.lastgroup is not None and not inside and not numbered:
-            return EditAction[m.lastgroup], m
-    return None
+            found.append(m)
+    named = [m for m in found if m.group(0) != "ตัวชี้วัด"] or found
+    return (EditAction[named[0].lastgroup or ""], named[0]) if named else None
 
 
 def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
@@ -274,6 +306,9 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     names indicator 2; without them only numbers, item codes and places name rows.
     """
     shown, probe = _probe(text)
+    thanks = _THANKS_TAIL.search(probe)
+    if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message
+        shown, probe = shown[: thanks.start()], probe[: thanks.start()]
     request = _REQUEST_END.search(probe)
     if request:  # "ลบแถว 3 ได้ไหมคะ" asks for it to be done
         shown, probe = shown[: request.start()], probe[: request.start()]
@@ -312,6 +347,8 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     spans = [(fm.start(), fm.end()), (target.start, target.end)]
     step_no = _STEP_NO.match(probe, fm.end()) if action is EditAction.STEPS else None
     if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step
+        if _MORE_STEPS.match(probe, step_no.end()):
+            raise EditError(wording.EDIT_ONE_STEP)
         action = EditAction.EDIT_STEP
         spans.append((step_no.start(), step_no.end()))
     pieces = _pieces(shown, spans)
@@ -319,7 +356,11 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     values = [(v, opened) for v, opened in values if v]
     opened = [v for v, o in values if o]
     value = opened[-1] if opened else (values[-1][0] if values else "")
-    if question and (not opened or _QUESTION.search(head) or _QUESTION_END.search(value)):
+    joint = _JOINT.match(pieces[-1][0]) if action is EditAction.OWNERS else None
+    if joint and value and value != values[-1][0]:  # "ให้งานการเงินรับผิดชอบร่วมกับงานพัสดุ": both
+        value = f"{value}, {strip_polite(joint.group('unit'))}"
+    asks = _QUESTION_END.search(strip_polite(probe))  # "แถวสุดท้ายเป็นของตัวชี้วัดอะไร"
+    if question and (not opened or _QUESTION.search(head) or _QUESTION_END.search(value) or asks):
         return None
     # A value needs a sign of change: a connective, a verb of change or addition, a time field,
     # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").

@@ -31,6 +31,11 @@ _MORE_ROWS = re.compile(
     r"\s*(?:(?P<to>ถึง|-|–|to)|,|และ|กับ|&|/|and)\s*(?:แถว\s*(?:ที่)?\s*|row\s*)?(?P<n>\d{1,3})(?![\d.%])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน))",
     re.I,
 )
+_AND = r"\s*(?:,|และ|กับ|&|/|and|ถึง|-|–)\s*"
+_MORE_INDICATORS = re.compile(
+    rf"{_AND}(?:{INDICATOR_WORD}\s*(?:ที่)?\s*)?\d{{1,2}}(?![\d.%])(?!\s*(?:%|คะแนน))", re.I
+)
+_MORE_ITEMS = re.compile(rf"{_AND}(?:ข้อ\s*)?[IEOieo]\s?\d{{1,2}}(?![\d.])")
 _ITEM = re.compile(r"(?:ข้อ\s*)?(?<![A-Za-z])(?P<tool>[IEOieo])\s?(?P<n>\d{1,2})(?![\d.])")
 # The table's first or last row as shown: "แถวสุดท้าย", "มาตรการอันแรก", "อันล่างสุด", "the last row".
 _ROW_NOUN = r"(?:แถว|มาตรการ|อัน|รายการ|ข้อ)"
@@ -58,16 +63,29 @@ _NUMBER_WORD = re.compile(
     rf"(?P<lead>(?:แถว|{INDICATOR_WORD}|ขั้นตอน)\s*(?:ที่)?\s*)(?P<word>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
     r"(?!ารถ)"
 )
+_NUMBER_WORD_MORE = re.compile(
+    rf"(?P<lead>\d\s*(?:ถึง|-|–|และ|กับ|,)\s*(?:แถว\s*(?:ที่)?\s*)?)(?P<word>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+    r"(?!ารถ)"
+)
 
 
 def number_words(probe: str) -> str:
-    """Write a number word after "แถว"/"ตัวชี้วัด"/"ขั้นตอน" as digits, padded to the same length."""
+    """Write a number word after "แถว"/"ตัวชี้วัด"/"ขั้นตอน" as digits, padded to the same length.
+
+    So are the words of a list or range after one ("แถวที่หนึ่งถึงสาม" -> "แถวที่1    ถึง3  ").
+    """
 
     def digits(m: re.Match[str]) -> str:
         word = m.group("word")
         return m.group("lead") + str(_NUMBER_WORDS[word]).ljust(len(word))
 
-    return _NUMBER_WORD.sub(digits, probe)
+    out = _NUMBER_WORD.sub(digits, probe)
+    for _ in range(MAX_ROWS):
+        more = _NUMBER_WORD_MORE.sub(digits, out)
+        if more == out:
+            return out
+        out = more
+    return out
 
 
 @dataclass(frozen=True)
@@ -78,6 +96,7 @@ class Target:
     start: int
     end: int
     more: tuple[int, ...] = ()  # further rows: "แถว 3, 5", "แถว 3 และแถว 4", "แถว 3-5"
+    several: bool = False  # "ตัวชี้วัด 9 และ 10", "ข้อ O12 กับ O13": one at a time, so it is asked back
 
 
 def name_key(name: str) -> str:
@@ -113,7 +132,8 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
     if found:
         m = min(found, key=lambda m: m.start())
         if m.re is _INDICATOR:
-            return Target("indicator", int(m.group("n")), "", m.start(), m.end())
+            several = _MORE_INDICATORS.match(probe, m.end()) is not None
+            return Target("indicator", int(m.group("n")), "", m.start(), m.end(), several=several)
         first, end = int(m.group("n")), m.end()
         more: list[int] = []
         for nxt in _MORE_ROWS.finditer(probe, end):
@@ -135,11 +155,13 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
             if place.group("last") or place.group("last_en")
             else "first"
         )
-        return Target(kind, 0, "", place.start(), place.end())
+        several = _PLACE.search(probe, place.end()) is not None  # "แถวแรกกับแถวสุดท้าย": asked back
+        return Target(kind, 0, "", place.start(), place.end(), several=several)
     code = _ITEM.search(probe) if items else None
     if code is not None:
         item = f"{code.group('tool').upper()}{int(code.group('n'))}"
-        return Target("item", 0, item, code.start(), code.end())
+        several = _MORE_ITEMS.match(probe, code.end()) is not None
+        return Target("item", 0, item, code.start(), code.end(), several=several)
     return _by_name(probe, names) if names else None
 
 
