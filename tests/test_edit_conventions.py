@@ -505,3 +505,43 @@ def test_owners_after_the_owner_word_join_the_owners():
 def test_a_fund_is_not_a_division():
     cmd = parse_edit("แถว 3 เพิ่มกองทุนสวัสดิการ")
     assert cmd is None or cmd.action is not A.ADD_OWNER
+
+
+# ---------------------------------------------------------------- round 4
+@pytest.mark.parametrize(
+    "text, action, number, value",
+    [
+        ("แก้ KPI แถว 4 เป็นร้อยละ 90 ด้วยคับ", A.KPI, 4, "ร้อยละ 90"),
+        ("แถว 2 มีอะไรบ้าง", A.SHOW, 2, ""),
+        ("เพิ่มอีก 1 แถวของตัวชี้วัด 6", A.ADD_ROW, 6, ""),
+    ],
+)
+def test_round_four_conventions(text, action, number, value):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.number, cmd.value) == (action, number, value)
+
+
+def test_a_word_ending_in_khap_keeps_it():
+    assert parse_edit("แก้มาตรการแถว 2 เป็น ทบทวนระเบียบที่ใช้บังคับ").value == "ทบทวนระเบียบที่ใช้บังคับ"
+
+
+def test_owners_joined_by_plus():
+    assert split_owners("กองคลัง + งานพัสดุ") == ["กองคลัง", "งานพัสดุ"]
+
+
+@pytest.mark.parametrize("text", ["ขอบคุณสำหรับไฟล์ word ค่ะ", "ได้รับไฟล์แล้ว excel", "how do I export the plan"])
+def test_a_bare_file_kind_after_a_remark_or_a_question_is_no_order(text):
+    assert parse_command(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("ขอบคุณค่ะ ขอไฟล์ excel ด้วยนะคะ", ("xlsx",)),
+        ("ส่ง excel ทางไลน์ให้หน่อย", ("xlsx",)),
+        ("เอาไฟล์ word", ("docx",)),
+    ],
+)
+def test_a_request_after_a_remark_still_exports(text, kinds):
+    found = parse_command(text)
+    assert found is not None and found[0] is Command.EXPORT and _kinds(found[1]) == kinds

@@ -75,7 +75,7 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
         ("ช่วยเหลือ", "วิธีใช้", "help", "คำสั่ง", "ดูคำสั่ง", "คำสั่งทั้งหมด", "ดูคำสั่งทั้งหมด", "เมนู", "menu"),
         False,
     ),
-    (Command.NEW, ("เริ่มใหม่", "เริ่มต้นใหม่", "ล้างข้อมูล", "new"), False),
+    (Command.NEW, ("เริ่มใหม่", "เริ่มต้นใหม่", "เริ่มใหม่ทั้งหมด", "ล้างข้อมูล", "new"), False),
     (Command.PROFILE, ("ข้อมูลหน่วยงาน", "แก้ข้อมูลหน่วยงาน", "profile"), False),
     (Command.SCORES, ("คะแนน",), True),
     (
@@ -118,7 +118,7 @@ _THEN = re.compile(
 _NEGATION = re.compile(r"ไม่ต้อง|อย่า(?!ง)|ยังไม่|ไม่เอา|ไม่ใช่|\b(?:don't|do not|not)\b", re.I)
 # Export: a verb of sending or downloading, then only file kinds and small words.
 _EXPORT_HEAD = re.compile(
-    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|จัดทำ|ทำ|สร้าง|ออก|export|download|get|send|make)?\s*"
+    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|เอา|จัดทำ|ทำ|สร้าง|ออก|export|download|get|send|make)?\s*"
     r"(?:ไฟล์|เอกสาร|files?|documents?)?",
     re.I,
 )
@@ -142,7 +142,7 @@ _FILE_KINDS = (
 _EXPORT_FILLER = (
     "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
     "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
+    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
     *PARTICLES,
 )  # fmt: skip
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
@@ -171,6 +171,11 @@ _REFUSED_KIND = re.compile(
     rf"(?:\s*(?:{'|'.join(map(re.escape, PARTICLES))}))*",
     re.I,
 )
+_ASKING = re.compile(
+    r"\b(?:how|what|why|when|where|which|who|can|could|should|do|does|is|are)\b|ทำไม|อย่างไร|ยังไง|ไหม|มั้ย|อะไร|หรือเปล่า",
+    re.I,
+)
+_BARE_KINDS = re.compile(rf"(?:\s|,|และ|กับ|&|\+|{'|'.join(_FILE_KINDS)})+", re.I)
 # A purpose after the request, after a space: "… เพื่อส่งจังหวัด", "… จะนำไปเสนอท่านนายก".
 _PURPOSE = re.compile(r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|(?:นำ|เอา)ไป)\S[^\n]*$")
 # Emoji that agree on their own, with skin tones and variation selectors.
@@ -270,11 +275,15 @@ def parse_command(text: str) -> tuple[Command, str] | None:
         if found is not None:
             return found
     # "ไม่มีตัวอื่นแล้ว ร่างเลย": a short lead-in without digits, then a command.
-    lead, _, last = forms[-1].rpartition(" ")
-    if lead and len(lead) <= LEAD_IN_MAX_CHARS and not any(ch.isdigit() for ch in lead):
+    # The longest command after it wins; a bare file kind there ("ขอบคุณสำหรับไฟล์ word") is no order.
+    tokens = forms[-1].split(" ")
+    for i in range(1, len(tokens)):
+        lead, last = " ".join(tokens[:i]), " ".join(tokens[i:])
+        if len(lead) > LEAD_IN_MAX_CHARS or any(ch.isdigit() for ch in lead) or _ASKING.search(lead):
+            break  # "how do I export the plan" asks how
         for form in _forms(last):
             found = _alias(form)
-            if found is not None and found[0] in _AFTER_LEAD_IN:
+            if found is not None and found[0] in _AFTER_LEAD_IN and not _BARE_KINDS.fullmatch(last):
                 return found
     return None
 

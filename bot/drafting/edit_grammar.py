@@ -105,14 +105,16 @@ _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.
 _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.ADD_ROW,
-        re.compile(r"เพิ่ม(?:อีก)?\s*(?:แถว|มาตรการ|รายการ)|\badd\s+(?:a\s+)?(?:row|measure)", re.I),
+        re.compile(
+            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ)|\badd\s+(?:a\s+)?(?:row|measure)", re.I
+        ),
     ),
     (
         EditAction.SHOW,
         re.compile(
             r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|\s*ว่า|\s*ให้หน่อยว่า)|\b(?:show|view|display)\b"
             # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
-            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?",
+            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
             re.I,
         ),
     ),

@@ -13,6 +13,8 @@ from __future__ import annotations
 PARTICLES = (
     "ครับผม", "ครับ", "ฮะ", "ค่ะ", "คะ", "คร้าบ", "นะคะ", "นะครับ", "นะค่ะ", "นะ", "จ้า", "จ้ะ",
     "จ๊ะ", "ค้าบ", "หน่อย", "ด้วย", "ให้หน่อย", "ให้ด้วย", "ด้วยนะ", "please", "pls", "thx", "thanks",
+    # "คับ" alone ends บังคับ, so it is a particle only after another one
+    "หน่อยคับ", "ด้วยคับ", "นะคับ",
 )  # fmt: skip
 # "…ได้ไหม", "…ได้มั้ยคะ": a polite request, not a question about whether it is possible.
 REQUEST_ENDINGS = ("ได้ไหม", "ได้มั้ย", "ได้หรือไม่", "ได้หรือเปล่า", "ได้ป่าว", "ได้เปล่า", "ได้มั๊ย")
