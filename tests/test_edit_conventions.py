@@ -545,3 +545,25 @@ def test_a_bare_file_kind_after_a_remark_or_a_question_is_no_order(text):
 def test_a_request_after_a_remark_still_exports(text, kinds):
     found = parse_command(text)
     assert found is not None and found[0] is Command.EXPORT and _kinds(found[1]) == kinds
+
+
+# ---------------------------------------------------------------- round 5
+def test_a_new_value_announced_with_mai():
+    assert parse_edit("แถว 2 KPI ใหม่: ร้อยละ 95").value == "ร้อยละ 95"
+
+
+def test_mai_is_never_read_as_hai():
+    assert parse_edit("แก้มาตรการแถว 2 เป็น ใหม่ทั้งระบบ").value == "ใหม่ทั้งระบบ"
+
+
+@pytest.mark.parametrize("text", ["เพิ่มมาตรการตัวชี้วัดที่ 4 อีก 1 มาตรการ", "ขอเพิ่มแถวตัวชี้วัด 5 อีกหนึ่งแถว"])
+def test_a_count_of_one_more_row_is_an_added_row_not_a_value(text):
+    assert parse_edit(text).action is A.ADD_ROW
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("ตัวชี้วัดที่ 8 ได้ 92.01", Kind.SCORES), ("ไว้ค่อยแก้ทีหลังค่ะ", Kind.SMALL_TALK)],
+)
+def test_a_stated_score_and_a_remark_that_puts_off(text, kind):
+    assert understand(text, FW, drafted=True, state="drafted").kind is kind

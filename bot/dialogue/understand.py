@@ -94,6 +94,8 @@ _ACK_LEAD = re.compile(
     r"^(?:รับทราบ|โอเค|ok(?:ay)?|เข้าใจแล้ว|ได้เลย|เยี่ยม(?:มาก)?)(?:ครับผม|ครับ|ค่ะ|คะ|จ้า|นะ)*\s+(?P<rest>.+)$", re.I
 )
 ACK_REST_MAX_CHARS = 30
+# A remark that puts something off: "เดี๋ยวค่อยดาวน์โหลดนะคะ", "ไว้ค่อยแก้ทีหลัง".
+_LATER = re.compile(r"^(?:เดี๋ยว|ไว้)(?:ค่อย|จะ|ขอ)?[^\d?？]{0,30}$")
 # A short remark that ends in praise ("ไฟล์ word สวยมากค่ะ", "มาตรการแถว 3 ดีมากเลย") is an acknowledgement.
 _PRAISE_END = re.compile(
     r"(?:(?:^|\s)(?:ดีมาก|สวยมาก|สวย|เยี่ยม|ชอบมาก|ถูกใจ|ดีเลย|ดีแล้ว|โอเคมาก)|เรียบร้อยดี|ครบถ้วนดี|ละเอียดดี|ชัดเจนดี)"
@@ -107,7 +109,8 @@ _EDIT_FIELD_WORDS = re.compile(
     r"ร้อยละ|เปอร์เซ็นต์|%|kpi|ผู้รับผิดชอบ|ระยะเวลา|มาตรการ|เป้าหมาย|แถว|ขั้นตอน|ความสำเร็จ|กิจกรรม",
     re.I,
 )
-_SCORE_WORDS = re.compile(r"คะแนน|score", re.I)
+# Words that say a number is a score: "คะแนน", or "ได้" before it ("ตัวชี้วัดที่ 3 ได้ 99.75").
+_SCORE_WORDS = re.compile(r"คะแนน|score|ได้\s*\d", re.I)
 # A table of this many indicator scores at the last step is a new score set, even without "คะแนน".
 EXPLICIT_TABLE_INDICATORS = 3
 # Longer messages are not small talk however they start.
@@ -208,6 +211,8 @@ def _remark(flat: str) -> str:
     if len(flat) <= THANKS_END_MAX_CHARS and _THANKS_END.search(flat) and not _has_digit(flat):
         return "thanks"
     if len(flat) <= PRAISE_MAX_CHARS and _PRAISE_END.search(flat):
+        return "ack"
+    if _LATER.match(flat):
         return "ack"
     lead = _ACK_LEAD.match(flat)
     if lead and len(lead.group("rest")) <= ACK_REST_MAX_CHARS and not _has_digit(flat):

@@ -61,12 +61,12 @@ def examples_th() -> str:
 _CHANGE = re.compile(rf"(?:{words(*CHANGE_VERBS)})", re.I)
 _LEAD = re.compile(
     rf"(?:\s|[,;\-–]|(?:{words(*OPENERS, *CHANGE_VERBS, *LEADING_FILLER)})"
-    rf"(?![A-Za-z]|แต่)|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
+    rf"(?![A-Za-z]|แต่|ม่)|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก')})(?![A-Za-z]))*"
-    rf"(?:(?:{words(*SEPARATORS[:9], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่')})(?![A-Za-z]|ม่))*"
+    rf"(?:(?:{words(*SEPARATORS[:9], 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
 # "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.

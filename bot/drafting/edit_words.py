@@ -28,7 +28,8 @@ CHANGE_VERBS = (
 # Connectives between a field and its value (the first nine are Thai or symbols).
 SEPARATORS = ("ให้เป็น", "เป็น", "ว่า", "คือ", ":", "=>", "=", "->", "→", "to", "as", "is")
 # Small words that may stand before a value and are cut from it.
-LEADING_FILLER = ("เพิ่มเติม", "เพิ่ม", "อีก", "add", "ของ", "ใน", "ที่", "for", "of", "the", "in")
+# ("ให้" forgiving a missing tone mark must not eat the start of "ใหม่": the grammar checks for it.)
+LEADING_FILLER = ("เพิ่มเติม", "เพิ่ม", "อีก", "add", "ของ", "ใน", "ที่", "ใหม่", "for", "of", "the", "in")
 
 # Field words, by field.
 # "ตัวชี้วัด" alone is the KPI column ("ตัวชี้วัดแถว 3 เป็น ร้อยละ 80") unless a number follows it.
@@ -62,5 +63,5 @@ SMALL_TALK = (
     "ของ", "ใน", "สำหรับ", "ที่", "มาตรการ", "แถว", "ตัวชี้วัด", "ทั้งแถว", "ทั้งหมด", "row", "indicator",
     "measure", "the", "last", "for", "of", "item", "ข้อ", "เป็นยังไงบ้าง", "เป็นอย่างไร", "บ้าง", "รายละเอียด",
     "ให้ดู", "และ", "กับ", "แล้ว", "ทุกแถว", "อีก 1 แถว", "1 แถว", "ไปก่อน", "ก่อน", "ตอนนี้", "ปัจจุบัน",
-    "ยังไม่ดี", "ยังไม่ชัด", "ไม่ดี", "ท่าน", "สั่งว่า", "สั่งให้", "สั่ง", "ฝากมาว่า", "ฝากว่า", "ฝาก", "บอกว่า",
+    "อีก 1 มาตรการ", "อีก 1 รายการ", "1 มาตรการ", "1 รายการ", "อีกหนึ่งแถว", "อีกหนึ่งมาตรการ", "ยังไม่ดี", "ยังไม่ชัด", "ไม่ดี", "ท่าน", "สั่งว่า", "สั่งให้", "สั่ง", "ฝากมาว่า", "ฝากว่า", "ฝาก", "บอกว่า",
 )  # fmt: skip
