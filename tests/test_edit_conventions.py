@@ -567,3 +567,13 @@ def test_a_count_of_one_more_row_is_an_added_row_not_a_value(text):
 )
 def test_a_stated_score_and_a_remark_that_puts_off(text, kind):
     assert understand(text, FW, drafted=True, state="drafted").kind is kind
+
+
+# ---------------------------------------------------------------- round 6
+@pytest.mark.parametrize("text", ["ยืนยันค่ะ ขอบคุณค่ะ", "ถูกต้องครับ ขอบคุณมากครับ", "ถูกต้องค่ะ โอเคแล้ว"])
+def test_a_confirmation_closing_with_thanks_or_ok_still_confirms(text):
+    assert understand(text, FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+def test_a_remark_that_a_row_is_fine_is_small_talk():
+    assert understand("มาตรการแถว 4 โอเคแล้วค่ะ", FW, drafted=True, state="drafted").kind is Kind.SMALL_TALK

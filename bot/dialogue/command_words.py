@@ -298,7 +298,8 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
     tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด)?"
-    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+\s*", short))
+    thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
+    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{thanks}\s*", short))
 
 
 def is_keep(text: str) -> bool:

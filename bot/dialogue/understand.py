@@ -98,7 +98,7 @@ ACK_REST_MAX_CHARS = 30
 _LATER = re.compile(r"^(?:เดี๋ยว|ไว้)(?:ค่อย|จะ|ขอ)?[^\d?？]{0,30}$")
 # A short remark that ends in praise ("ไฟล์ word สวยมากค่ะ", "มาตรการแถว 3 ดีมากเลย") is an acknowledgement.
 _PRAISE_END = re.compile(
-    r"(?:(?:^|\s)(?:ดีมาก|สวยมาก|สวย|เยี่ยม|ชอบมาก|ถูกใจ|ดีเลย|ดีแล้ว|โอเคมาก)|เรียบร้อยดี|ครบถ้วนดี|ละเอียดดี|ชัดเจนดี)"
+    r"(?:(?:^|\s)(?:ดีมาก|สวยมาก|สวย|เยี่ยม|ชอบมาก|ถูกใจ|ดีเลย|ดีแล้ว|โอเคมาก)|\s(?:โอเคแล้ว|โอเค)|เรียบร้อยดี|ครบถ้วนดี|ละเอียดดี|ชัดเจนดี)"
     r"(?:มาก|เลย|ๆ|ครับผม|ครับ|ค่ะ|คะ|จ้า|นะ|\s|[!.👍🙏😊])*$"
 )
 PRAISE_MAX_CHARS = 50
@@ -207,7 +207,13 @@ def is_no(text: str) -> bool:
 
 
 def _remark(flat: str) -> str:
-    """A remark that closes with thanks or praise, or opens with an acknowledgement, else ""."""
+    """A remark that closes with thanks or praise, or opens with an acknowledgement, else "".
+
+    A confirmation ("ถูกต้องค่ะ โอเคแล้ว") is never a remark: it answers the question in hand.
+    """
+    head = _THANKS_END.sub("", flat).strip() or flat  # "ยืนยันค่ะ ขอบคุณค่ะ" confirms
+    if is_confirm(bare(head)) or is_keep(bare(head)):
+        return ""
     if len(flat) <= THANKS_END_MAX_CHARS and _THANKS_END.search(flat) and not _has_digit(flat):
         return "thanks"
     if len(flat) <= PRAISE_MAX_CHARS and _PRAISE_END.search(flat):
