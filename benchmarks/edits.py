@@ -17,6 +17,7 @@ issue 11), loaded from git in the same run. Prints applied-as-meant per half, wa
 from __future__ import annotations
 
 import argparse
+import inspect
 import random
 import subprocess
 import sys
@@ -40,6 +41,7 @@ from bot.dialogue import command_words as new_understand  # noqa: E402
 from bot.dialogue.commands import REPORT_ROUNDS  # noqa: E402
 from bot.dialogue.files import _kinds  # noqa: E402
 from bot.drafting import edits as new_edits  # noqa: E402
+from bot.ita.framework import load_framework  # noqa: E402
 from bot.thai import to_arabic  # noqa: E402
 
 DATA = REPO / "benchmarks" / "edit_messages.yaml"
@@ -52,13 +54,18 @@ Reader = Callable[[str], Effect]
 
 
 def split(entries: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Return (dev, test): each expected kind shuffled with SEED and dealt alternately."""
+    """Return (dev, test): each expected kind shuffled with SEED and dealt alternately.
+
+    An entry that names its `half` (the later rounds, all dev) goes there and stays out of the
+    shuffle, so adding one never moves an entry of the first split.
+    """
     groups: dict[str, list[dict]] = defaultdict(list)
+    dev = [e for e in entries if e.get("half") == "dev"]
+    test = [e for e in entries if e.get("half") == "test"]
     for entry in entries:
-        groups[kind_of(entry)].append(entry)
+        if "half" not in entry:
+            groups[kind_of(entry)].append(entry)
     rng = random.Random(SEED)
-    dev: list[dict] = []
-    test: list[dict] = []
     for key in sorted(groups):
         items = groups[key][:]
         rng.shuffle(items)
@@ -113,19 +120,23 @@ def make_reader(understand: types.ModuleType, edits: types.ModuleType) -> Reader
     """Read a message the way the DRAFTED step does, with one generation of the grammar."""
     split_owners = getattr(edits, "split_owners", None) or edits._split_owners
     period_of = getattr(edits, "command_period", None)
+    # The dialogue passes the framework's indicator names, where the grammar takes them.
+    named = "names" in inspect.signature(edits.parse_edit).parameters
+    fw = load_framework(REPO / "knowledge")
+    names = {n: i.number for i in fw.indicators for n in (i.name, *i.variants)}
 
     def read(text: str) -> Effect:
         command = understand.parse_command(text)
         if command is not None:
             return command_effect(*command)
         try:
-            cmd = edits.parse_edit(text)
+            cmd = edits.parse_edit(text, names) if named else edits.parse_edit(text)
         except edits.EditError:
             return ("refused",)
         if cmd is not None:
             action = cmd.action.value
             value: object = " ".join(cmd.value.split())
-            if action == "owners":
+            if action in ("owners", "add_owner", "remove_owner"):
                 value = tuple(split_owners(cmd.value))
             elif action == "timeline":
                 try:
@@ -186,9 +197,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show-misses", choices=("dev", "test", "all"), default=None)
     ap.add_argument("--base", default=None, help="git revision of the baseline grammar")
+    ap.add_argument("--round", type=int, default=None, help="only the entries of this later round")
     args = ap.parse_args()
     entries = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     dev, test = split(entries)
+    if args.round is not None:
+        dev = [e for e in dev if e.get("round") == args.round]
     base_rev = args.base or BASELINE_REV
     readers = {
         f"baseline ({base_rev[:8]})": load_base(base_rev),

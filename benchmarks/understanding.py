@@ -9,6 +9,7 @@ one run on one machine.
     python benchmarks/understanding.py                 # this checkout and the baseline revision
     python benchmarks/understanding.py --baseline ''   # this checkout only
     python benchmarks/understanding.py --show-misses   # list what each half got wrong
+    python benchmarks/understanding.py --round 1 --show-misses   # one later dev round only
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def _report(name: str, halves: dict[str, list[dict]], checkout: Path, show: bool
             f"{name:10} {half:5} {ok:3}/{len(messages):3} = {ok / len(messages):6.1%}"
             f"   (wall {wall:.2f} s, CPU {cpu:.2f} s, loading included)"
         )
-        if show:
+        if show and half != "test":  # tune on dev only: the test half's misses are never printed
             for g, m in zip(got, messages, strict=True):
                 if g != m["kind"]:
                     print(f"      want {m['kind']:10} got {g:10} [{m['state']}] {m['text']!r}")
@@ -97,9 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--baseline", default=BASELINE_REV, help="git revision to compare with ('' = none)")
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--round", type=int, default=None, help="only the dev messages of this later round")
     args = ap.parse_args(argv)
     halves = yaml.safe_load(SET.read_text(encoding="utf-8"))
-    print(f"{SET.relative_to(REPO)}: dev {len(halves['dev'])}, test {len(halves['test'])} messages")
+    if args.round is not None:
+        halves = {"dev": [m for m in halves["dev"] if m.get("round") == args.round]}
+    print(f"{SET.relative_to(REPO)}: " + ", ".join(f"{h} {len(m)}" for h, m in halves.items()) + " messages")
     if args.baseline:
         with tempfile.TemporaryDirectory() as tmp:
             _report(args.baseline[:10], halves, _checkout(args.baseline, Path(tmp)), args.show_misses)

@@ -475,6 +475,29 @@ EDIT_LAST_ROW = (
 EDIT_WHERE_ROW = "แถว {number}"
 EDIT_WHERE_INDICATOR = "ตัวชี้วัดที่ {number}"
 EDIT_WHERE_ITEM = "ข้อ {item}"
+EDIT_WHERE_FIRST = "แถวแรก"
+EDIT_WHERE_LAST = "แถวสุดท้าย"
+EDIT_WHERE_ALL = "ทุกแถว"
+EDIT_DELETE_WHICH = (
+    'ต้องการลบทั้ง{where} หรือแก้เฉพาะบางช่อง? หากลบทั้งแถว พิมพ์ "ลบ{where}" '
+    'หากแก้บางช่อง พิมพ์ เช่น "แก้ผู้รับผิดชอบ{where} เป็น กองคลัง"'
+)
+EDIT_ONE_STEP = 'แก้หรือลบได้ทีละขั้นตอน กรุณาส่งทีละข้อ เช่น "ลบขั้นตอนที่ 2 แถว 3"'
+EDIT_SEVERAL_TARGETS = (
+    'คำสั่งนี้ระบุหลายรายการ จึงยังไม่แก้ เพื่อไม่ให้แก้ผิดแถว กรุณาส่งทีละรายการ เช่น "{example}" แล้วจึงส่งรายการถัดไป'
+)
+EDIT_EXCEPT = 'ขออภัย คำสั่งที่มี "ยกเว้น" อาจแก้ผิดแถว กรุณาระบุแถวที่ต้องการแก้โดยตรง เช่น "ลบแถว 2, 4"'
+EDIT_WHAT_STEP_NO = "ขั้นตอนที่ {n}"
+EDIT_WHAT_STEP_REMOVED = "ขั้นตอนที่ {n} ออก"
+EDIT_NO_SUCH_STEP = "{where} มีขั้นตอน {count} ข้อ จึงไม่มีขั้นตอนที่ {n} กรุณาตรวจสอบเลขขั้นตอนอีกครั้ง"
+EDIT_LAST_STEP = '{where} ต้องมีขั้นตอนอย่างน้อยหนึ่งข้อ หากต้องการเขียนใหม่ พิมพ์ เช่น "แก้ขั้นตอน{where} เป็น …"'
+EDIT_WHAT_OWNER_ADDED = "ผู้รับผิดชอบ {owners}"
+EDIT_WHAT_OWNER_REMOVED = "ผู้รับผิดชอบ {owners} ออก"
+EDIT_VERB_REMOVE = "นำ"
+EDIT_WHAT_SWAP = 'คำว่า "{old}" เป็น "{new}"'
+EDIT_OWNER_NOT_LISTED = "{where} ไม่มี {owners} ในผู้รับผิดชอบ (ผู้รับผิดชอบตอนนี้: {owners_now}) จึงยังไม่ได้แก้"
+EDIT_OWNER_LAST = '{where} ต้องมีผู้รับผิดชอบอย่างน้อยหนึ่งหน่วยงาน หากต้องการเปลี่ยน พิมพ์ เช่น "ผู้รับผิดชอบ{where} เป็น กองคลัง"'
+EDIT_WORD_NOT_FOUND = 'ไม่พบคำว่า "{old}" ใน{where} จึงยังไม่ได้แก้ กรุณาตรวจสอบคำที่ต้องการเปลี่ยนอีกครั้ง'
 EDIT_REDRAFTED = "ร่างมาตรการของตัวชี้วัดที่ {indicator} ใหม่แล้ว (แถว {rows})"
 EDIT_DELETED_ROWS = " (แถว {rows})"
 EDIT_DELETED = (

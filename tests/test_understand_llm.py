@@ -138,7 +138,8 @@ def test_an_edit_the_grammar_could_not_read_is_offered_to_the_llm(dialogue, fake
     say(dialogue, SEED_001)
     say(dialogue, "ยืนยัน")
     fake.enqueue_json({"kind": "edit", "edit": {"action": "delete", "row": 2}})
-    reply = say(dialogue, "แก้ให้หน่อย แถวสองไม่เอาแล้ว")
+    # (the rules now read "แถวสองไม่เอาแล้ว" themselves; a row named by its topic they cannot)
+    reply = say(dialogue, "แถวที่พูดถึงการประชาสัมพันธ์ ไม่เอาแล้ว")
     assert "ลบแถว 2" in reply.texts[-1] and len(dialogue.sessions.load("line:u1").draft.rows) == 3
     say(dialogue, "ใช่ค่ะ")
     assert len(dialogue.sessions.load("line:u1").draft.rows) == 2

@@ -70,8 +70,12 @@ class Command(enum.Enum):
 # once polite particles, openers ("ขอ", "ช่วย") and "เลย"/"ให้" are cut, must be one of the words.
 ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
     (Command.START, ("เริ่ม", "เริ่มต้น", "start"), False),
-    (Command.HELP, ("ช่วยเหลือ", "วิธีใช้", "help", "คำสั่ง", "ดูคำสั่ง", "เมนู", "menu"), False),
-    (Command.NEW, ("เริ่มใหม่", "เริ่มต้นใหม่", "ล้างข้อมูล", "new"), False),
+    (
+        Command.HELP,
+        ("ช่วยเหลือ", "วิธีใช้", "help", "คำสั่ง", "ดูคำสั่ง", "คำสั่งทั้งหมด", "ดูคำสั่งทั้งหมด", "เมนู", "menu"),
+        False,
+    ),
+    (Command.NEW, ("เริ่มใหม่", "เริ่มต้นใหม่", "เริ่มใหม่ทั้งหมด", "ล้างข้อมูล", "new"), False),
     (Command.PROFILE, ("ข้อมูลหน่วยงาน", "แก้ข้อมูลหน่วยงาน", "profile"), False),
     (Command.SCORES, ("คะแนน",), True),
     (
@@ -105,13 +109,17 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
 
 _OPENERS = re.compile(r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|อยาก|ต้องการ|please|pls|can i have|i want)\s*", re.I)
+# At the end: "ได้ไหม", "เลย", "ให้", and "again" ("อีกรอบ", "อีกครั้ง") - the order is the same.
 _THEN = re.compile(
-    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|now|please)\s*$", re.I
+    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|อีกรอบ|อีกครั้ง|อีกที|ใหม่อีกครั้ง"
+    r"|now|please|again)\s*$",
+    re.I,
 )
 _NEGATION = re.compile(r"ไม่ต้อง|อย่า(?!ง)|ยังไม่|ไม่เอา|ไม่ใช่|\b(?:don't|do not|not)\b", re.I)
 # Export: a verb of sending or downloading, then only file kinds and small words.
 _EXPORT_HEAD = re.compile(
-    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|export|download|get|send)?\s*(?:ไฟล์|เอกสาร|files?|documents?)?",
+    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|เอา|จัดทำ|ทำ|สร้าง|ออก|export|download|get|send|make)?\s*"
+    r"(?:ไฟล์|เอกสาร|files?|documents?)?",
     re.I,
 )
 _FILE_KINDS = (
@@ -134,11 +142,13 @@ _FILE_KINDS = (
 _EXPORT_FILLER = (
     "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
     "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง",
+    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
+    *PARTICLES,
 )  # fmt: skip
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
 _REPORT_HEAD = re.compile(
-    r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?รายงาน(?:ผล)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?|^report(?:s)?|^progress report",
+    r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
+    r"|^report(?:s)?|^progress report",
     re.I,
 )
 _REPORT_FILLER = ("รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ")
@@ -148,11 +158,26 @@ _UNDO_HEAD = re.compile(
 )
 _UNDO_REST = re.compile(
     r"(?:\s|(?:การ|ที่|สิ่งที่)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
-    r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step)*",
+    r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step"
+    # the reason beside it: "ย้อนกลับ แก้ผิด", "undo, wrong row"
+    r"|(?:แก้|พิมพ์|ลบ)?ผิด(?:แถว)?|wrong|mistake|ครับ|ค่ะ|คะ|นะ|เป็น|แบบเดิม|ที่)*",
     re.I,
 )
 
 
+# "ไม่เอา word", "ยกเว้นกราฟ": a file kind the officer does not want, beside one they do.
+_REFUSED_KIND = re.compile(
+    rf"\s*(?:ไม่เอา|ไม่ต้อง(?:เอา|ส่ง)?|ยกเว้น|except|without)\s*(?:ไฟล์)?\s*(?:{'|'.join(_FILE_KINDS)})"
+    rf"(?:\s*(?:{'|'.join(map(re.escape, PARTICLES))}))*",
+    re.I,
+)
+_ASKING = re.compile(
+    r"\b(?:how|what|why|when|where|which|who|can|could|should|do|does|is|are)\b|ทำไม|อย่างไร|ยังไง|ไหม|มั้ย|อะไร|หรือเปล่า",
+    re.I,
+)
+_BARE_KINDS = re.compile(rf"(?:\s|,|และ|กับ|&|\+|{'|'.join(_FILE_KINDS)})+", re.I)
+# A purpose after the request, after a space: "… เพื่อส่งจังหวัด", "… จะนำไปเสนอท่านนายก".
+_PURPOSE = re.compile(r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|(?:นำ|เอา)ไป)\S[^\n]*$")
 # Emoji that agree on their own, with skin tones and variation selectors.
 _AGREE = set("👍👌✅🆗🙆\ufe0f\u200d") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 
@@ -199,6 +224,18 @@ def _export_or_report(short: str) -> tuple[Command, str] | None:
     return None
 
 
+def _without_refused_kinds(text: str) -> str:
+    """ "ส่งไฟล์ excel มา ไม่เอา word" -> "ส่งไฟล์ excel มา": a file kind refused beside one asked for."""
+    cut = _REFUSED_KIND.sub(" ", text).strip()
+    return cut if cut != text.strip() and re.search("|".join(_FILE_KINDS), cut, re.I) else text
+
+
+def _without_purpose(text: str) -> str:
+    """ "ขอไฟล์ Word ค่ะ จะนำไปเสนอท่านนายก" -> "ขอไฟล์ Word ค่ะ": why the officer wants it is not an argument."""
+    m = _PURPOSE.search(text)
+    return text[: m.start()].strip() if m and m.start() > 0 else text
+
+
 def _alias(short: str) -> tuple[Command, str] | None:
     for command, words, _takes_args in ALIASES:
         if short in words:
@@ -227,6 +264,7 @@ def parse_command(text: str) -> tuple[Command, str] | None:
                 return command, ""
             if lowered.startswith(word) and lowered[len(word) : len(word) + 1] in (" ", "\n"):
                 return command, stripped[len(word) :].strip()
+    stripped = _without_purpose(_without_refused_kinds(stripped))
     if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
         return None
     forms = _forms(stripped)
@@ -237,11 +275,15 @@ def parse_command(text: str) -> tuple[Command, str] | None:
         if found is not None:
             return found
     # "ไม่มีตัวอื่นแล้ว ร่างเลย": a short lead-in without digits, then a command.
-    lead, _, last = forms[-1].rpartition(" ")
-    if lead and len(lead) <= LEAD_IN_MAX_CHARS and not any(ch.isdigit() for ch in lead):
+    # The longest command after it wins; a bare file kind there ("ขอบคุณสำหรับไฟล์ word") is no order.
+    tokens = forms[-1].split(" ")
+    for i in range(1, len(tokens)):
+        lead, last = " ".join(tokens[:i]), " ".join(tokens[i:])
+        if len(lead) > LEAD_IN_MAX_CHARS or any(ch.isdigit() for ch in lead) or _ASKING.search(lead):
+            break  # "how do I export the plan" asks how
         for form in _forms(last):
             found = _alias(form)
-            if found is not None and found[0] in _AFTER_LEAD_IN:
+            if found is not None and found[0] in _AFTER_LEAD_IN and not _BARE_KINDS.fullmatch(last):
                 return found
     return None
 
@@ -256,7 +298,8 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
     tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด)?"
-    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+\s*", short))
+    thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
+    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{thanks}\s*", short))
 
 
 def is_keep(text: str) -> bool:

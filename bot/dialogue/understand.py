@@ -59,22 +59,26 @@ _QUESTION_WORDS = re.compile(
     r"[?？]|ทำไม|อะไร(?!สัก|ก็ได้|ก็ตาม)|อย่างไร|ยังไง|แบบไหน|อันไหน|ตรงไหน|ที่ไหน|วันไหน|ข้อไหน|ตัวไหน|ใคร|"
     r"เมื่อไร|เมื่อไหร่|เท่าไร|เท่าไหร่|กี่(?:คะแนน|ข้อ|วัน|เดือน|ปี|ตัว|ครั้ง|แถว|มาตรการ|ระดับ)|"
     r"ไหม|มั้ย|มั๊ย|มั๋ย|หรือไม่|หรือเปล่า|รึเปล่า|รึป่าว|หรือป่าว|ใช่ป่ะ|ได้บ้าง|บ้างไหม|"
-    r"หมายถึง|หมายความว่า|ต่างกัน|แตกต่างกัน"
+    r"หมายถึง|หมายความว่า|ต่างกัน|แตกต่างกัน|"
+    # "กองไหนดี", "แบบไหนครับ": "ไหน" closing the sentence asks which
+    r"ไหน(?=\s*(?:ดี|บ้าง)?\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ)*\s*[?？]?\s*$)|"
+    # spoken question endings: "ถูกแล้วเหรอคะ", "ใช้ได้ป่ะ", "จริงหรอ"
+    r"(?:เหรอ|หรอ|ป่ะ|ปะ|ป่าว|มะ)(?=\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ)*\s*[?？]?\s*$)"
 )
 # Requests for wording, examples, advice or explanation: questions without a question word.
 _REQUEST = re.compile(
     r"^(?:ขอ(?:ตัวอย่าง|ถ้อยคำ|ข้อความ|คำแนะนำ|แนวทาง|คำอธิบาย|วิธี|ไอเดีย|ความรู้|คำปรึกษา|รายละเอียด)|"
     r"ช่วย(?:เขียน|ร่าง|แนะนำ|อธิบาย|บอก|คิด|ยกตัวอย่าง|หา|เรียบเรียง)|แนะนำ|อธิบาย|"
-    r"อยาก(?:ทราบ|รู้|ได้ตัวอย่าง|ได้ถ้อยคำ|ได้คำแนะนำ)|สงสัย|วิธี|ควร)"
+    r"อยาก(?:ทราบ|รู้|ได้ตัวอย่าง|ได้ถ้อยคำ|ได้คำแนะนำ)|สงสัย|วิธี|ควร|(?:ขอ(?:อนุญาต)?)?(?:สอบถาม|ปรึกษา)|ขอถาม)"
 )
 # A question's ending (or opening "ทำไม"): strong enough to beat an edit that could not be read.
 _QUESTION_ENDING = re.compile(
-    r"^ทำไม|(?:[?？]|ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|รึเปล่า|ยังไง|อย่างไร|เท่าไร|เท่าไหร่|อะไร|บ้าง)"
+    r"^ทำไม|(?:[?？]|ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|รึเปล่า|ยังไง|อย่างไร|เท่าไร|เท่าไหร่|อะไร|บ้าง|เหรอ|หรอ|ป่ะ|ป่าว)"
     r"\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ|ดี)*\s*[?？]?\s*$"
 )
 _ENGLISH_QUESTION = re.compile(
-    r"^(?:how|what|why|when|where|who|which|can|could|should|would|is|are|do|does|did|may|will|"
-    r"explain|tell me|give me|show me|any (?:tips|advice|examples?))\b",
+    r"^(?:please\s+)?(?:how|what|why|when|where|who|which|can|could|should|would|is|are|do|does|did|may|will|"
+    r"explain|tell me|give me|show me|help me|i (?:want|need) to know|any (?:tips|advice|examples?))\b",
     re.I,
 )
 # Acknowledgements and laughter: small talk when they are the whole message.
@@ -82,6 +86,22 @@ _ACK = re.compile(
     r"^(?:ดี|ดีมาก|เยี่ยม|เยี่ยมมาก|สุดยอด|เก่งมาก|รับทราบ|ทราบแล้ว|great|nice|cool|good|5{3,}|ฮ่า+|อิอิ|lol)$",
     re.I,
 )
+# A remark that closes with thanks ("เดี๋ยวดาวน์โหลดไปเสนอผู้บริหารก่อนนะคะ ขอบคุณค่ะ") is thanks.
+_THANKS_END = re.compile(r"(?:ขอบคุณ|ขอบใจ|thanks?)(?:มาก|ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า|you|\s|[!.🙏])*$", re.I)
+THANKS_END_MAX_CHARS = 80
+# An acknowledgement, then a short remark: "รับทราบค่ะ เดี๋ยวลองแก้ดู", "โอเคครับ เข้าใจแล้ว".
+_ACK_LEAD = re.compile(
+    r"^(?:รับทราบ|โอเค|ok(?:ay)?|เข้าใจแล้ว|ได้เลย|เยี่ยม(?:มาก)?)(?:ครับผม|ครับ|ค่ะ|คะ|จ้า|นะ)*\s+(?P<rest>.+)$", re.I
+)
+ACK_REST_MAX_CHARS = 30
+# A remark that puts something off: "เดี๋ยวค่อยดาวน์โหลดนะคะ", "ไว้ค่อยแก้ทีหลัง".
+_LATER = re.compile(r"^(?:เดี๋ยว|ไว้)(?:ค่อย|จะ|ขอ)?[^\d?？]{0,30}$")
+# A short remark that ends in praise ("ไฟล์ word สวยมากค่ะ", "มาตรการแถว 3 ดีมากเลย") is an acknowledgement.
+_PRAISE_END = re.compile(
+    r"(?:(?:^|\s)(?:ดีมาก|สวยมาก|สวย|เยี่ยม|ชอบมาก|ถูกใจ|ดีเลย|ดีแล้ว|โอเคมาก)|\s(?:โอเคแล้ว|โอเค)|เรียบร้อยดี|ครบถ้วนดี|ละเอียดดี|ชัดเจนดี)"
+    r"(?:มาก|เลย|ๆ|ครับผม|ครับ|ค่ะ|คะ|จ้า|นะ|\s|[!.👍🙏😊])*$"
+)
+PRAISE_MAX_CHARS = 50
 # Polite particles and filler at the end of a short message.
 _PARTICLES = re.compile(r"(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|น้า|มาก ?ๆ|มาก|เลย|[!.\s])+$")
 # Words naming a draft row's fields: a message carrying one is about the draft, not a new score.
@@ -89,7 +109,8 @@ _EDIT_FIELD_WORDS = re.compile(
     r"ร้อยละ|เปอร์เซ็นต์|%|kpi|ผู้รับผิดชอบ|ระยะเวลา|มาตรการ|เป้าหมาย|แถว|ขั้นตอน|ความสำเร็จ|กิจกรรม",
     re.I,
 )
-_SCORE_WORDS = re.compile(r"คะแนน|score", re.I)
+# Words that say a number is a score: "คะแนน", or "ได้" before it ("ตัวชี้วัดที่ 3 ได้ 99.75").
+_SCORE_WORDS = re.compile(r"คะแนน|score|ได้\s*\d", re.I)
 # A table of this many indicator scores at the last step is a new score set, even without "คะแนน".
 EXPLICIT_TABLE_INDICATORS = 3
 # Longer messages are not small talk however they start.
@@ -119,6 +140,11 @@ class Parsed:
     def has_scores(self) -> bool:
         """Tell whether the text carries indicator or item scores (the test of a score message)."""
         return self.scores is not None and _score_message(self.text, self.scores)
+
+
+def indicator_names(fw: Framework) -> dict[str, int]:
+    """The indicators' names and variants to their numbers: "มาตรการเรื่องงบประมาณ" names indicator 2."""
+    return {name: ind.number for ind in fw.indicators for name in (ind.name, *ind.variants)}
 
 
 def _has_digit(text: str) -> bool:
@@ -180,9 +206,38 @@ def is_no(text: str) -> bool:
     return bool(_NO.match(bare(text)))
 
 
-def small_talk(text: str) -> str:
-    """Return "greeting", "thanks" or "ack" when the whole message is small talk, else ""."""
+def _remark(flat: str) -> str:
+    """A remark that closes with thanks or praise, or opens with an acknowledgement, else "".
+
+    A confirmation ("ถูกต้องค่ะ โอเคแล้ว") is never a remark: it answers the question in hand.
+    """
+    head = _THANKS_END.sub("", flat).strip() or flat  # "ยืนยันค่ะ ขอบคุณค่ะ" confirms
+    if is_confirm(bare(head)) or is_keep(bare(head)):
+        return ""
+    if len(flat) <= THANKS_END_MAX_CHARS and _THANKS_END.search(flat) and not _has_digit(flat):
+        return "thanks"
+    if len(flat) <= PRAISE_MAX_CHARS and _PRAISE_END.search(flat):
+        return "ack"
+    if _LATER.match(flat):
+        return "ack"
+    lead = _ACK_LEAD.match(flat)
+    if lead and len(lead.group("rest")) <= ACK_REST_MAX_CHARS and not _has_digit(flat):
+        rest = lead.group("rest")
+        if not (is_confirm(bare(rest)) or is_keep(bare(rest))):  # "โอเคค่ะ ถูกต้อง" still confirms
+            return "ack"
+    return ""
+
+
+def small_talk(text: str, *, remarks: bool = True) -> str:
+    """Return "greeting", "thanks" or "ack" when the whole message is small talk, else "".
+
+    `remarks`: a remark closing with thanks or praise, or opening with an acknowledgement, counts
+    too (not at a profile step, where "เทศบาลตำบลบ้านสวย" is an answer).
+    """
     flat = " ".join(text.split())
+    remark = _remark(flat) if remarks and flat else ""
+    if remark:
+        return remark
     if not flat or len(flat) > SMALL_TALK_MAX_CHARS:
         return ""
     if not any(ch.isalnum() for ch in flat):
@@ -223,14 +278,14 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
     edit, edit_error = None, None
     if drafted:
         try:
-            edit = parse_edit(text)
+            edit = parse_edit(text, indicator_names(fw))
         except EditError as exc:
             edit_error = exc
     read = read_scores(text, fw)
     cue = question_cue(text)
-    chat = small_talk(text)
-    kind, confidence = read.kind, 1.0
     profile_step = state.startswith("profile_")
+    chat = small_talk(text, remarks=not profile_step)
+    kind, confidence = read.kind, 1.0
     if edit is not None:
         kind = Kind.EDIT  # the edit wins: "KPI ... ร้อยละ 100" is never a score
     elif drafted and kind in (Kind.SCORES, Kind.CORRECTION) and not _explicit_score_change(text, read):

@@ -15,12 +15,20 @@ table (tests/test_edits_natural.py) and measured (benchmarks/edits.py).
 
 from __future__ import annotations
 
-import enum
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
 
 from bot import wording
-from bot.drafting.edit_text import slips, tail, words
+from bot.drafting.edit_changes import CHATTER, SMALL_TALK_CHARS, bare_period, part_change
+from bot.drafting.edit_command import (
+    EXAMPLES,
+    EditAction,
+    EditCommand,
+    EditError,
+    check_target,
+)
+from bot.drafting.edit_targets import INDICATOR_WORD, Target, find_target, number_words, row_mentioned
+from bot.drafting.edit_text import strip_polite, tail, words
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
@@ -31,7 +39,6 @@ from bot.drafting.edit_words import (
     PARTICLES,
     REQUEST_ENDINGS,
     SEPARATORS,
-    SMALL_TALK,
     STEP_WORDS,
     TIME_END_WORDS,
     TIME_RANGE_WORDS,
@@ -41,59 +48,8 @@ from bot.thai import clean_display, to_arabic
 
 # An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
 MAX_VALUE = 2000
-# The grammar is read without the framework, so it checks indicator numbers against the
-# assessment's count (10 since 2561); applying then finds only indicators the draft has.
-LAST_INDICATOR = 10
-# At most this many rows in one edit ("ลบแถว 3-8").
-MAX_ROWS = 30
-# A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
-# this many letters of small talk beside its verb; more is a sentence about something else.
-SMALL_TALK_CHARS = 16
-
-EXAMPLES = wording.EDIT_EXAMPLES
-
-
-class EditError(ValueError):
-    """An edit that was recognised but cannot be applied; the message is Thai and says what to send."""
-
-
-class EditAction(enum.Enum):
-    OWNERS = "owners"
-    TIMELINE = "timeline"
-    ADD_STEP = "add_step"
-    STEPS = "steps"  # replace all steps
-    DELETE = "delete"
-    REDRAFT = "redraft"
-    MEASURE = "measure"
-    KPI = "kpi"
-    SHOW = "show"
-    ADD_ROW = "add_row"
-
-
-# Actions that carry no value: the message is a verb and a target.
-VALUELESS = (EditAction.DELETE, EditAction.REDRAFT, EditAction.SHOW, EditAction.ADD_ROW)
-
-
-@dataclass(frozen=True)
-class EditCommand:
-    """One parsed edit: what to change, in which row(s), to what."""
-
-    action: EditAction
-    target: str  # "row" | "indicator" | "item"
-    number: int  # the row or indicator number (0 for an item)
-    value: str = ""
-    item: str = ""  # the item code of an "item" target, e.g. "O12"
-    more: tuple[int, ...] = ()  # further row numbers of a "row" target ("ลบแถว 3, 4")
-    deadline: bool = False  # a timeline given as its end only ("ให้เสร็จภายใน ธ.ค. 68")
-
-    def where_th(self) -> str:
-        """Return the target in Thai, e.g. "แถว 3", "ตัวชี้วัดที่ 9" or "ข้อ O12"."""
-        if self.target == "item":
-            return wording.EDIT_WHERE_ITEM.format(item=self.item)
-        if self.more:
-            return wording.EDIT_WHERE_ROW.format(number=", ".join(map(str, (self.number, *self.more))))
-        where = wording.EDIT_WHERE_ROW if self.target == "row" else wording.EDIT_WHERE_INDICATOR
-        return where.format(number=self.number)
+# The indicators' names and variants to their numbers (from the framework), or None.
+Names = Mapping[str, int] | None
 
 
 def examples_th() -> str:
@@ -105,27 +61,18 @@ def examples_th() -> str:
 _CHANGE = re.compile(rf"(?:{words(*CHANGE_VERBS)})", re.I)
 _LEAD = re.compile(
     rf"(?:\s|[,;\-–]|(?:{words(*OPENERS, *CHANGE_VERBS, *LEADING_FILLER)})"
-    rf"(?![A-Za-z])|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
+    rf"(?![A-Za-z]|แต่|ม่)|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก')})(?![A-Za-z]))*"
-    rf"(?:(?:{words(*SEPARATORS[:7], 'ให้')})|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่')})(?![A-Za-z]|ม่))*"
+    rf"(?:(?:{words(*SEPARATORS[:9], 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
 # "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
 _BY_HAI = re.compile(r"^\s*ให้(?!\s*เป็น)")
 # Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
 _TRAIL_WORDS = re.compile(rf"(?:{words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
-
-# ---------------------------------------------------------------- targets
-_ROW = re.compile(r"(?:แถว|ลำดับ|\brows?)\s*(?:ที่|no\.?|#)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
-_INDICATOR = re.compile(r"(?:ตัวชี้วัด|\bindicator)\s*(?:ที่)?\s*(?P<n>\d{1,3})(?![\d.])", re.I)
-_MORE_ROWS = re.compile(
-    r"\s*(?:(?P<to>ถึง|-|–|to)|,|และ|กับ|&|/|and)\s*(?:แถว\s*(?:ที่)?\s*|row\s*)?(?P<n>\d{1,3})(?![\d.%])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน))",
-    re.I,
-)
-_ITEM = re.compile(r"(?:ข้อ\s*)?(?<![A-Za-z])(?P<tool>[IEOieo])\s?(?P<n>\d{1,2})(?![\d.])")
 
 # ---------------------------------------------------------------- fields (value-bearing actions)
 _FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
@@ -151,19 +98,32 @@ _SECOND_EDIT = re.compile(
 )
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
+_UNIT_NEXT = re.compile(rf"\s*(?:{words(*UNIT_WORDS)})", re.I)
 _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
 
 # ---------------------------------------------------------------- verbs (valueless actions)
 _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.ADD_ROW,
-        re.compile(r"เพิ่ม(?:อีก)?\s*(?:แถว|มาตรการ|รายการ)|\badd\s+(?:a\s+)?(?:row|measure)", re.I),
+        re.compile(
+            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ)|\badd\s+(?:a\s+)?(?:row|measure)", re.I
+        ),
     ),
-    (EditAction.SHOW, re.compile(r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย)|\b(?:show|view|display)\b", re.I)),
+    (
+        EditAction.SHOW,
+        re.compile(
+            r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|\s*ว่า|\s*ให้หน่อยว่า)|\b(?:show|view|display)\b"
+            # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
+            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
+            re.I,
+        ),
+    ),
     (
         EditAction.DELETE,
         re.compile(
-            r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ))|\b(?:delete|remove|drop)\b",
+            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
+            # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
+            r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|remove|drop)\b",
             re.I,
         ),
     ),
@@ -172,17 +132,13 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         re.compile(r"(?:ร่าง|เขียน)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I),
     ),
 )
-# Words that may stand beside a valueless verb without changing what it means.
-_SMALL_TALK = re.compile(
-    "|".join(slips(w) for w in sorted((*PARTICLES, *OPENERS, *SMALL_TALK), key=len, reverse=True)), re.I
-)
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
     r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|กี่|ใคร|ที่ไหน|\b(?:how|why|what|which)\b",
     re.I,
 )
 _QUESTION_END = re.compile(
-    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)\s*[?？]?$"
+    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
 )
 _REQUEST_END = re.compile(
     rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s*[?？]?\s*$", re.I
@@ -193,9 +149,38 @@ _EDIT_START = re.compile(
 )
 _EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว)")
 # "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
-_SCORE_FIX = re.compile(r"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|ตัวชี้วัด\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
+_SCORE_FIX = re.compile(rf"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|{INDICATOR_WORD}\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
 # "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
-_NEGATED = re.compile(r"ไม่ต้อง(?!มี|การ)|อย่า(?!ง)|ยังไม่|\b(?:don't|do not|never)\b", re.I)
+# "แถว 10 ไม่ต้องแล้ว" and "แถว 8 ไม่ต้องมี" ask to remove the row: "ไม่ต้อง" there ends the sentence.
+_NEGATED = re.compile(
+    rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)"
+    # "ยังไม่ดี", "ยังไม่ชัด" judge the row; "ยังไม่ต้องลบ" holds the change back
+    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์)|\b(?:don't|do not|never)\b",
+    re.I,
+)
+# A numbered indicator ("ตัวชี้วัดที่ 9") names rows wherever it stands; words between a field and a target.
+_NUMBERED = re.compile(rf"(?:{INDICATOR_WORD}|indicator)\s*(?:ที่)?\s*\d", re.I)
+_HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for|of)*", re.I)
+# A KPI value that is a measure on its own ("แถว 12 KPI ร้อยละ 90 ของผู้เข้าอบรม") needs no connective.
+_MEASURABLE = re.compile(r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)")
+# "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน": how they share it is not a name.
+_OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก)$")
+# A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
+_CHANGED_TO = re.compile(
+    r"(?:แก้ไข|แก้|เปลี่ยน)(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
+)
+# "ลบทุกแถว ยกเว้นแถว 3": an exception is never read as the rows named.
+_EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
+# The step a change names: "ขั้นตอนที่ 2", "step 2".
+_STEP_NO = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
+# Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
+_JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
+_THANKS_TAIL = re.compile(
+    rf"\s*(?:ขอบคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
+)
+# "ขั้นตอนที่ 2 และ 3": more than one step, asked back one at a time.
+_MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
+_STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
 
@@ -216,6 +201,7 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
     if action is EditAction.OWNERS:
         value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
+        value = _OWNERS_TAIL.sub("", value)
     return value
 
 
@@ -223,76 +209,53 @@ def _probe(text: str) -> tuple[str, str]:
     # Same length on purpose: match on Arabic digits, but cut the value from what the officer typed.
     shown = clean_display(text)
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
+    shown = number_words(shown)  # "แถวที่สาม" -> "แถวที่3  ": the word is never part of a value
     return shown, to_arabic(shown)
 
 
 # ---------------------------------------------------------------- parsing
-@dataclass(frozen=True)
-class _Target:
-    kind: str
-    number: int
-    item: str
-    start: int
-    end: int
-    more: tuple[int, ...] = ()  # further rows: "แถว 3, 5", "แถว 3 และแถว 4", "แถว 3-5"
 
 
-def _find_target(probe: str, *, items: bool) -> _Target | None:
-    found = [m for pattern in (_ROW, _INDICATOR) for m in [pattern.search(probe)] if m]
-    if found:
-        m = min(found, key=lambda m: m.start())
-        if m.re is _INDICATOR:
-            return _Target("indicator", int(m.group("n")), "", m.start(), m.end())
-        first, end = int(m.group("n")), m.end()
-        more: list[int] = []
-        for nxt in _MORE_ROWS.finditer(probe, end):
-            if nxt.start() != end or len(more) >= MAX_ROWS:
-                break
-            n, last = int(nxt.group("n")), more[-1] if more else first
-            if nxt.group("to") and not 0 < n - last <= MAX_ROWS:
-                break  # "row 3 to 90% …" is not a range of rows
-            span = range(last, n + 1) if nxt.group("to") else [n]
-            more.extend(x for x in span if x != first and x not in more)
-            end = nxt.end()
-        return _Target("row", first, "", m.start(), end, tuple(more[:MAX_ROWS]))
-    code = _ITEM.search(probe) if items else None
-    if code is None:
-        return None
-    return _Target("item", 0, f"{code.group('tool').upper()}{int(code.group('n'))}", code.start(), code.end())
-
-
-def _check(target: _Target) -> None:
-    if target.kind == "indicator" and not 1 <= target.number <= LAST_INDICATOR:
-        raise EditError(
-            wording.EDIT_NO_SUCH_INDICATOR.format(
-                number=target.number, last=LAST_INDICATOR, example=EXAMPLES[1]
-            )
-        )
-    if target.kind == "row" and target.number < 1:
-        raise EditError(wording.EDIT_ROW_FROM_ONE.format(example=EXAMPLES[0]))
-
-
-def _valueless(probe: str, *, question: bool) -> EditCommand | None:
+def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | None:
     """Read "ลบแถว 4", "ดูแถว 3", "ร่างตัวชี้วัด 7 ใหม่", "เพิ่มมาตรการข้อ O12": a verb, a target, small talk."""
     for action, verb in _VERBS:
         m = verb.search(probe)
         if not m or (question and action is not EditAction.SHOW):
             continue
-        target = _find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW))
-        if target is None:
-            continue
+        target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
+        if target is None or target.kind == "all":
+            continue  # "ลบทุกแถว" is never one verb away
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
-        rest = _SMALL_TALK.sub(" ", rest)
+        if action is EditAction.DELETE and _cell_named(rest) and _chatter_only(_FIELD.sub(" ", rest)):
+            check_target(target)  # "ลบผู้รับผิดชอบแถว 2": the row, or only that cell?
+            where = EditCommand(action, target.kind, target.number, item=target.item).where_th()
+            raise EditError(wording.EDIT_DELETE_WHICH.format(where=where))
+        rest = CHATTER.sub(" ", rest)
         rest = "".join(ch for ch in rest if ch.isalnum())
-        if len(rest) > SMALL_TALK_CHARS or any(ch.isdigit() for ch in rest):
-            continue
-        _check(target)
+        if (
+            len(rest) > SMALL_TALK_CHARS
+            or any(ch.isdigit() for ch in rest)
+            or _UNIT_NEXT.match(probe, m.end())
+        ):
+            continue  # "เอากองคลังออก…" takes an owner out, never the row
+        check_target(target)
         if action is EditAction.ADD_ROW and target.kind == "row":
             raise EditError(wording.EDIT_ADD_ROW_NEEDS_INDICATOR)
         more = target.more if action in (EditAction.DELETE, EditAction.SHOW) else ()
         return EditCommand(action, target.kind, target.number, item=target.item, more=more)
     return None
+
+
+def _chatter_only(text: str) -> bool:
+    """Tell whether a text is only small talk: a few letters, no digits."""
+    left = "".join(ch for ch in CHATTER.sub(" ", text) if ch.isalnum())
+    return len(left) <= SMALL_TALK_CHARS and not any(ch.isdigit() for ch in left)
+
+
+def _cell_named(text: str) -> bool:
+    """Tell whether a text names a cell other than the measure ("ขั้นตอน", "ผู้รับผิดชอบ", "KPI")."""
+    return any(m.lastgroup not in (None, "MEASURE") and m.group(0) != "ตัวชี้วัด" for m in _FIELD.finditer(text))
 
 
 def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
@@ -303,37 +266,73 @@ def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
         out.append(shown[at:start])
         at = max(at, end)
     out.append(shown[at:])
-    return [(piece, bool(_OPENED.match(piece))) for piece in out]
+    read = []
+    for piece in out:
+        if _OPENED.match(piece):
+            read.append((piece, True))
+        elif (m := _CHANGED_TO.search(piece)) is not None:  # "ยาวไป ขอเปลี่ยนเป็น …", "เปลี่ยนจาก X เป็น …"
+            read.append((piece[m.end() :], True))
+        else:
+            read.append((piece, False))
+    return read
 
 
-def _field(probe: str) -> tuple[EditAction, re.Match[str]] | None:
-    m = _FIELD.search(probe)
-    if not m or m.lastgroup is None:
-        return None
-    return EditAction[m.lastgroup], m
+def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]] | None:
+    """The first field word outside the target ("ตัวชี้วัด 9", "มาตรการเรื่องงบประมาณ" are targets).
+
+    A bare "ตัวชี้วัด" is the KPI column only when no other field word is named.
+    """
+    found = []
+    for m in _FIELD.finditer(probe):
+        inside = target is not None and target.start < m.end() and m.start() < target.end
+        numbered = m.lastgroup == "KPI" and _NUMBERED.match(probe, m.start()) is not None
+        if m.lastgroup is not None and not inside and not numbered:
+            found.append(m)
+    named = [m for m in found if m.group(0) != "ตัวชี้วัด"] or found
+    return (EditAction[named[0].lastgroup or ""], named[0]) if named else None
 
 
-def parse_edit(text: str) -> EditCommand | None:
-    """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read."""
+def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
+    """An item code, a place or a name is the target only where the officer names the row: before the value."""
+    if target.kind == "row" or (
+        target.kind == "indicator" and target.number and _NUMBERED.match(probe, target.start)
+    ):
+        return True
+    return target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
+
+
+def parse_edit(text: str, names: Names = None) -> EditCommand | None:
+    """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read.
+
+    `names`: the indicators' names (and variants) to their numbers, so that "มาตรการเรื่องงบประมาณ"
+    names indicator 2; without them only numbers, item codes and places name rows.
+    """
     shown, probe = _probe(text)
+    thanks = _THANKS_TAIL.search(probe)
+    if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message
+        shown, probe = shown[: thanks.start()], probe[: thanks.start()]
     request = _REQUEST_END.search(probe)
     if request:  # "ลบแถว 3 ได้ไหมคะ" asks for it to be done
         shown, probe = shown[: request.start()], probe[: request.start()]
     if not probe or _NEGATED.search(probe):
         return None
+    if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
+        raise EditError(wording.EDIT_EXCEPT)
     question = bool(_QUESTION.search(probe))
-    valueless = _valueless(probe, question=question)
+    if not question and (part := part_change(shown, probe, names)) is not None:
+        return part
+    valueless = _valueless(probe, question=question, names=names)
     if valueless is not None:
         return valueless
-    field = _field(probe)
-    target = _find_target(probe, items=False)
-    if (
-        field is not None
-        and target is not None
-        and target.start < field[1].end()
-        and field[1].start() < target.end
-    ):
-        field = None  # "ตัวชี้วัด 9" is the target, not a field word
+    target = find_target(probe, items=True, names=names)
+    field = _field(probe, target)
+    if field is not None and target is not None and not _in_head(probe, target, field[1]):
+        target = None  # "เพิ่มขั้นตอน: เผยแพร่ข้อ O12" names no row
+    if field is None and target is not None and not question:
+        period = bare_period(shown, target)
+        if period:  # "แถว 2 ดำเนินการไตรมาส 1-2": a target and a period, no field word
+            check_target(target)
+            return EditCommand(EditAction.TIMELINE, target.kind, target.number, period, item=target.item)
     if field is None or target is None:
         if _SCORE_FIX.match(probe) or (question and not _EDIT_VERB.match(probe)):
             return None  # a score, or a question ("ผู้รับผิดชอบควรเป็นใคร"); "แก้อะไรได้บ้าง" gets the examples
@@ -347,24 +346,36 @@ def parse_edit(text: str) -> EditCommand | None:
     added = _ADD.search(head)
     if action is EditAction.STEPS and added:
         action = EditAction.ADD_STEP
-    pieces = _pieces(shown, [(fm.start(), fm.end()), (target.start, target.end)])
+    spans = [(fm.start(), fm.end()), (target.start, target.end)]
+    step_no = _STEP_NO.match(probe, fm.end()) if action is EditAction.STEPS else None
+    if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step
+        if _MORE_STEPS.match(probe, step_no.end()):
+            raise EditError(wording.EDIT_ONE_STEP)
+        action = EditAction.EDIT_STEP
+        spans.append((step_no.start(), step_no.end()))
+    pieces = _pieces(shown, spans)
     values = [(_clean_value(p, action, opened=opened), opened) for p, opened in pieces]
     values = [(v, opened) for v, opened in values if v]
     opened = [v for v, o in values if o]
     value = opened[-1] if opened else (values[-1][0] if values else "")
-    if question and (not opened or _QUESTION.search(head) or _QUESTION_END.search(value)):
+    joint = _JOINT.match(pieces[-1][0]) if action is EditAction.OWNERS else None
+    if joint and value and value != values[-1][0]:  # "ให้งานการเงินรับผิดชอบร่วมกับงานพัสดุ": both
+        value = f"{value}, {strip_polite(joint.group('unit'))}"
+    asks = _QUESTION_END.search(strip_polite(probe))  # "แถวสุดท้ายเป็นของตัวชี้วัดอะไร"
+    if question and (not opened or _QUESTION.search(head) or _QUESTION_END.search(value) or asks):
         return None
     # A value needs a sign of change: a connective, a verb of change or addition, a time field,
     # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
     changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
+    changed = changed or (action is EditAction.KPI and bool(_MEASURABLE.match(to_arabic(value))))
     unit = action is EditAction.OWNERS and bool(_UNIT.match(value))
     if not (changed or unit or action is EditAction.TIMELINE):
         return None
-    if _ROW.search(to_arabic(value)) and action is not EditAction.KPI:
+    if row_mentioned(to_arabic(value)) and action is not EditAction.KPI:
         raise EditError(wording.EDIT_TWO_TARGETS)
     if _SECOND_EDIT.search(value):
         raise EditError(wording.EDIT_ONE_AT_A_TIME)
-    _check(target)
+    check_target(target)
     if not value:
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
     if target.kind == "indicator" and action is not EditAction.KPI and _SCORE_VALUE.match(to_arabic(value)):
@@ -372,4 +383,10 @@ def parse_edit(text: str) -> EditCommand | None:
     if len(value) > MAX_VALUE:
         raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
     deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
-    return EditCommand(action, target.kind, target.number, value, deadline=deadline, more=target.more)
+    if action is EditAction.TIMELINE and _STARTS.match(fm.group(0)):
+        value = f"ตั้งแต่ {value}"  # "เริ่ม ม.ค. 69": from then to the end of the fiscal year
+    if step_no is not None:
+        value = f"{step_no.group('n')}: {value}"
+    return EditCommand(
+        action, target.kind, target.number, value, item=target.item, deadline=deadline, more=target.more
+    )

@@ -16,7 +16,7 @@ import hashlib
 import json
 from typing import Any
 
-from bot.drafting.edit_grammar import EditAction, EditCommand
+from bot.drafting.edit_command import EditAction, EditCommand
 from bot.ita.measures import Draft
 
 # Drafts are ~20 KB of JSON each: five undo steps keep a session row small.

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot import wording
-from bot.drafting.edit_grammar import EditCommand, EditError
+from bot.drafting.edit_command import EditCommand, EditError
 from bot.thai import BE_OFFSET, MONTHS, MONTHS_ABBR, clean_display, to_arabic
 
 # The fiscal year starts in October.
@@ -50,9 +50,45 @@ _RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
 
 
 # Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
-_LEAD_WORDS = re.compile(r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|ช่วง|ใน|เดือน|from|by|until)\s*)+")
+_LEAD_WORDS = re.compile(r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|ช่วง|ใน|เดือน|from|by|until)\s*)+")
 _INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เดือน|(?<=-)\s*เดือน")
-_WHOLE_YEAR = re.compile(r"\s*(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?\s*(?:\d{2,4})?\s*")
+_WHOLE_YEAR = re.compile(
+    r"\s*(?:(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
+    r"\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{2,4})?\s*"
+)
+# Halves of the fiscal year: "6 เดือนแรก", "ครึ่งปีแรก" (Oct-Mar), "6 เดือนหลัง", "ครึ่งปีหลัง" (Apr-Sep).
+_HALF = re.compile(r"(?:(?:6|หก)\s*เดือน|ครึ่งปี)\s*(?:(?P<first>แรก)|(?P<second>หลัง))")
+
+
+# Fiscal quarters: "ไตรมาส 2", "ไตรมาสแรก", "ไตรมาส 1-2", "Q3", "ไตรมาสที่ 4/69" (the fiscal year's quarters).
+_QUARTER_MONTHS = {1: (10, 12), 2: (1, 3), 3: (4, 6), 4: (7, 9)}
+_QUARTER_WORDS = {"แรก": 1, "สุดท้าย": 4}
+_QUARTER = re.compile(
+    r"(?:ไตรมาส|\bq)\s*(?:ที่)?\s*(?P<a>[1-4]|แรก|สุดท้าย)(?![\d.])"
+    r"(?:\s*(?:-|–|ถึง|และ|,)\s*(?:ไตรมาส|q)?\s*(?:ที่)?\s*(?P<b>[1-4]|สุดท้าย)(?![\d.]))?"
+    r"(?:\s*(?:/|ปี(?:งบประมาณ|งบ)?)\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{4}|\d{2})(?!\d))?",
+    re.I,
+)
+
+
+def _quarters(probe: str) -> str:
+    """Write fiscal quarters as their months: "ไตรมาส 1-2" -> "ต.ค. – มี.ค." (with B.E. years when given)."""
+
+    def months(m: re.Match[str]) -> str:
+        a = _QUARTER_WORDS.get(m.group("a")) or int(m.group("a"))
+        b_raw = m.group("b")
+        b = (_QUARTER_WORDS.get(b_raw) or int(b_raw)) if b_raw else a
+        if b < a:
+            return m.group(0)  # "ไตรมาส 3-1": left as typed, so that it is refused as unreadable
+        (start, _), (_, end) = _QUARTER_MONTHS[a], _QUARTER_MONTHS[b]
+        if not m.group("y"):
+            return f"{MONTHS_ABBR[start - 1]} – {MONTHS_ABBR[end - 1]}"
+        y = int(m.group("y"))
+        fy = 2500 + y if y < 100 else (y if y >= 2400 else y + 543)
+        y1, y2 = (fy - 1 if start >= 10 else fy), (fy - 1 if end >= 10 else fy)
+        return f"{MONTHS_ABBR[start - 1]} {y1} – {MONTHS_ABBR[end - 1]} {y2}"
+
+    return _QUARTER.sub(months, probe)
 
 
 # "1 ม.ค. 69", "วันที่ 30 มิ.ย. 69": a day before the month says nothing the timeline keeps.
@@ -94,16 +130,33 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
         else "ต.ค. 68 – มี.ค. 69"
     )
     bad = EditError(wording.EDIT_PERIOD_UNREADABLE.format(text=text.strip(), example=example))
-    if _WHOLE_YEAR.fullmatch(probe):
+    if whole := _WHOLE_YEAR.fullmatch(probe):
         if fiscal_year is None:
             raise EditError(wording.EDIT_PERIOD_NEEDS_YEAR.format(example=example))
+        named = int(whole.group("y")) if whole.group("y") else None
+        named = named + 2500 if named is not None and named < 100 else named
+        if named is not None and named != fiscal_year:  # "ภายในปีงบประมาณ 2570" in a 2569 plan
+            raise EditError(
+                wording.EDIT_PERIOD_OUTSIDE.format(
+                    period=probe.strip(),
+                    fiscal_year=fiscal_year,
+                    span=fiscal_span_th(fiscal_year),
+                    example=example,
+                )
+            )
         return Period(
             f"{fiscal_year - 1 - BE_OFFSET:04d}-10",
             f"{fiscal_year - BE_OFFSET:04d}-09",
             fiscal_span_th(fiscal_year),
         )
     # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
-    deadline = deadline or bool(re.match(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|by|until)", probe))
+    deadline = deadline or bool(re.match(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)", probe))
+    probe = _quarters(probe)
+    probe = _HALF.sub(lambda m: "ต.ค. – มี.ค." if m.group("first") else "เม.ย. – ก.ย.", probe)
+    # "ตั้งแต่ ม.ค. 69" alone: from then to the end of the fiscal year.
+    since = not deadline and bool(re.match(r"\s*(?:ตั้งแต่|เริ่ม|from|since)", probe))
+    if deadline and (quarter_end := re.fullmatch(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)?\s*\S+ – (.+)", probe)):
+        probe = quarter_end.group(1)  # "ภายในไตรมาส 2": the quarter's last month is the deadline
     probe = _LEAD_WORDS.sub(lambda m: " " * len(m.group(0)), probe)  # keep offsets: blank the words out
     probe = _INNER_WORDS.sub(lambda m: " " * len(m.group(0)), probe)
     start_at = len(probe) - len(probe.lstrip())
@@ -133,6 +186,9 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
         # Only the end was given: the period runs from the first month of its fiscal year.
         fy = fiscal_year or (y2 + 1 if m2 >= FISCAL_START_MONTH else y2)
         m1, y1 = FISCAL_START_MONTH, fy - 1
+    elif since and first is second:
+        fy = fiscal_year or (y1 + 1 if m1 >= FISCAL_START_MONTH else y1)
+        m2, y2 = FISCAL_START_MONTH - 1, fy
     start, end = (y1, m1), (y2, m2)
     if start > end:
         raise EditError(wording.EDIT_PERIOD_BACKWARDS.format(example=example))

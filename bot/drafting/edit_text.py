@@ -72,3 +72,16 @@ def strip_polite(text: str) -> str:
     """Return text without trailing polite particles, softeners, emoji and stray punctuation."""
     text = text.strip()
     return text[: tail(text, 0, len(text), PARTICLE_END)].strip()
+
+
+# "และ"/"กับ" split names when spaced, or when a unit's name follows ("กองคลังกับกองช่าง");
+# "กองยุทธศาสตร์และงบประมาณ" stays one name.
+_OWNER_SEPARATORS = re.compile(
+    r"\s*(?:[,;、/\n&+]|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม))\s*"
+)
+
+
+def split_owners(value: str) -> list[str]:
+    """Split an owners value on commas, semicolons, slashes, new lines and " และ "."""
+    parts = (strip_polite(p).strip(" -•*\t") for p in _OWNER_SEPARATORS.split(value))
+    return list(dict.fromkeys(p for p in parts if p))

@@ -13,23 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot import wording
-from bot.drafting.edit_grammar import (
-    EXAMPLES,
-    LAST_INDICATOR,
-    MAX_VALUE,
-    PARTICLES,
-    EditAction,
-    EditCommand,
-    EditError,
-    examples_th,
-    parse_edit,
-)
+from bot.drafting.edit_command import EXAMPLES, LAST_INDICATOR, EditAction, EditCommand, EditError
+from bot.drafting.edit_grammar import MAX_VALUE, PARTICLES, examples_th, parse_edit
+from bot.drafting.edit_parts import PART_CHANGES, check_part, part_update, part_what
 from bot.drafting.edit_periods import Period, command_period, fiscal_span_th, parse_period
-from bot.drafting.edit_text import strip_polite
+from bot.drafting.edit_text import split_owners, strip_polite
 from bot.ita.measures import Draft, MeasureRow
 
 __all__ = [
@@ -62,7 +54,6 @@ Redraft = Callable[[Draft, int], Draft]
 # Drafts the rows an added indicator or item needs: (draft, indicator, item code or "") -> rows.
 AddRows = Callable[[Draft, int, str], list[MeasureRow]]
 
-_OWNER_SEPARATORS = re.compile(r"\s*(?:[,;、/\n&]|\s+และ\s+|\s+กับ\s+|\s+and\s+)\s*")
 _STEP_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 # How much of an added step the reply quotes back.
 QUOTED_STEP = 60
@@ -80,12 +71,6 @@ class Applied:
     text: str
     numbers: list[int] = field(default_factory=list)
     changed: bool = True
-
-
-def split_owners(value: str) -> list[str]:
-    """Split an owners value on commas, semicolons, slashes, new lines and " และ "."""
-    parts = (strip_polite(p).strip(" -•*\t") for p in _OWNER_SEPARATORS.split(value))
-    return list(dict.fromkeys(p for p in parts if p))
 
 
 def draft_fiscal_year(draft: Draft) -> int | None:
@@ -141,6 +126,8 @@ def _rows_for(draft: Draft, cmd: EditCommand) -> list[int]:
                 raise EditError(wording.EDIT_ROW_DELETED.format(number=wanted, numbers=_numbers_th(numbers)))
             raise EditError(wording.EDIT_NO_SUCH_ROW.format(number=wanted, numbers=_numbers_th(numbers)))
         return sorted({numbers.index(n) for n in (cmd.number, *cmd.more)})
+    if cmd.target == "all":
+        return list(range(len(draft.rows)))
     if cmd.target == "item":
         found = [i for i, row in enumerate(draft.rows) if cmd.item in row.items]
         if not found:
@@ -200,6 +187,9 @@ def apply(
 ) -> Applied:
     """Apply an edit to a draft (numbered first); `force` redrafts rows the officer edited."""
     draft = number_rows(draft)
+    if cmd.target in ("first", "last") and draft.rows:  # the table's first or last row, as shown
+        numbers = row_numbers(draft)
+        cmd = replace(cmd, target="row", number=numbers[0 if cmd.target == "first" else -1])
     if cmd.action is EditAction.SHOW:
         # Showing is harmless: show the rows that exist, and refuse only if none of them does.
         named = (
@@ -232,9 +222,13 @@ def apply(
         )
         return Applied(draft.model_copy(update={"rows": kept}), text, [])
     change, what = _change(draft, cmd)
+    if cmd.action in PART_CHANGES:
+        check_part(cmd, [rows[i] for i in indices])
     for i in indices:
         update = dict(change)
-        if cmd.action is EditAction.ADD_STEP:
+        if cmd.action in PART_CHANGES:
+            update = part_update(rows[i], cmd)
+        elif cmd.action is EditAction.ADD_STEP:
             steps = rows[i].steps
             numbered = all(_STEP_NUMBER.match(step) for step in steps)  # "1. …": number the new step too
             update["steps"] = [
@@ -245,7 +239,12 @@ def apply(
             update["steps"] = _owners_in_steps(rows[i].steps, rows[i].owners, change["owners"])
         # Re-validate through the model so an edit can never store a row the exporters would reject.
         rows[i] = MeasureRow.model_validate({**rows[i].model_dump(), **update, "edited": True})
-    verb = wording.EDIT_VERB_ADD if cmd.action is EditAction.ADD_STEP else wording.EDIT_VERB_CHANGE
+    verb = {
+        EditAction.ADD_STEP: wording.EDIT_VERB_ADD,
+        EditAction.ADD_OWNER: wording.EDIT_VERB_ADD,
+        EditAction.REMOVE_OWNER: wording.EDIT_VERB_REMOVE,
+        EditAction.REMOVE_STEP: wording.EDIT_VERB_REMOVE,
+    }.get(cmd.action, wording.EDIT_VERB_CHANGE)
     numbers = [rows[i].number or 0 for i in indices]
     where = ", ".join(wording.EDIT_WHERE_ROW.format(number=n) for n in numbers)
     text = wording.EDIT_DONE.format(verb=verb, what=what, where=where)
@@ -269,6 +268,8 @@ def _change(draft: Draft, cmd: EditCommand) -> tuple[dict[str, Any], str]:
         return {"kpi": value}, wording.EDIT_WHAT_KPI
     if cmd.action is EditAction.STEPS:
         return {"steps": _steps_from(value) or [value]}, wording.EDIT_WHAT_STEPS
+    if cmd.action in PART_CHANGES:
+        return {}, part_what(cmd)
     # ADD_STEP: the step is appended per row; the reply quotes it (shortened) so the officer sees what went in.
     return {}, wording.EDIT_WHAT_STEP.format(
         step=value if len(value) <= QUOTED_STEP else value[:QUOTED_STEP] + "…"

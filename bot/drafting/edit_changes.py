@@ -1,0 +1,168 @@
+"""Reading edits that change part of a cell: an owner added or taken out, a word replaced, a step taken out.
+
+"แถว 2 เพิ่มกองช่างด้วย", "แถว 8 ผู้รับผิดชอบเพิ่มงานนิติการ", "เอากองคลังออกจากผู้รับผิดชอบแถว 5",
+"แถว 5 ไม่เอากองคลัง", "แถว 1 เปลี่ยนคำว่า ไตรมาส เป็น รายเดือน", "ในขั้นตอนแถว 3 แก้ 'นายก' เป็น 'ปลัด'";
+"ลบขั้นตอนที่ 3 แถว 2"; and a period typed beside a target with no field word ("แถว 2 ดำเนินการไตรมาส 1-2").
+
+An owner is a unit's name ("กอง…", "สำนัก…"); a name that only may be one ("งาน…", "ฝ่าย…") counts
+only beside an owner word, so "แถว 3 เพิ่มงานประชาสัมพันธ์ออนไลน์" is not read as a new owner. Taking an
+owner out never deletes the row: "เอา … ออก" with a unit's name in it is about the owner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from bot import wording
+from bot.drafting.edit_command import EditAction, EditCommand, EditError, check_target
+from bot.drafting.edit_targets import Target, find_target
+from bot.drafting.edit_text import slips, strip_polite, words
+from bot.drafting.edit_words import OPENERS, OWNER_WORDS, PARTICLES, SMALL_TALK, UNIT_WORDS
+from bot.thai import MONTHS, MONTHS_ABBR, to_arabic
+
+# A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
+# this many letters of small talk beside its verb; more is a sentence about something else.
+SMALL_TALK_CHARS = 16
+# Words that may stand beside a valueless verb without changing what it means.
+CHATTER = re.compile(
+    "|".join(slips(w) for w in sorted((*PARTICLES, *OPENERS, *SMALL_TALK), key=len, reverse=True)), re.I
+)
+# The step a change names ("ขั้นตอนที่ 2", "step 2") and the verbs that take one out.
+_STEP_REF = re.compile(r"(?:ขั้นตอน|กิจกรรม|step)\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
+_MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
+_STEP_REMOVE = re.compile(
+    r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b", re.I
+)
+
+# Units whose name alone says it is a unit; the others need an owner word beside them.
+STRONG_UNITS = ("กอง", "สำนัก", "ศูนย์", "ส่วน", "กลุ่มงาน", "ฝ่าย")
+# …but "กองทุน" is a fund, not a division.
+_NOT_UNIT = re.compile(r"^กองทุน")
+
+_OWNER = re.compile(words(*OWNER_WORDS), re.I)
+_UNIT = words(*UNIT_WORDS)
+_STRONG = re.compile(rf"^(?:{words(*STRONG_UNITS)})", re.I)
+_ADD = re.compile(
+    rf"(?:เพิ่ม(?:เติม)?|\badd\b)\s*(?:{words(*OWNER_WORDS)})?\s*(?:เป็น|คือ|:)?\s*(?=(?:{_UNIT}))", re.I
+)
+_REMOVE = re.compile(
+    rf"(?:(?:ลบ|เอา|ตัด|นำ)\s*(?=(?:{_UNIT})[^\n]*?(?:ออก|ทิ้ง))|ไม่เอา\s*(?=(?:{_UNIT}))|\bremove\s+(?=(?:{_UNIT})))",
+    re.I,
+)
+# Where the names end: "ออก", "จาก…", "ด้วย", a target, the end of a line.
+_UNITS_END = re.compile(
+    rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
+    rf"|(?:เป็น|ร่วม)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ)",
+    re.I,
+)
+
+_QUOTE = "\"'“”‘’「」"
+_WORD_SWAP = re.compile(
+    rf"(?:คำว่า|แทนที่(?:คำว่า)?|\breplace\b)\s*[{_QUOTE}]?(?P<old>[^{_QUOTE}\n]+?)[{_QUOTE}]?\s*"
+    rf"(?:ให้เป็น|เป็น(?:คำว่า)?|ด้วย(?:คำว่า)?|->|→|\bwith\b|\bto\b)\s*[{_QUOTE}]?(?P<new>[^{_QUOTE}\n]+?)[{_QUOTE}]?\s*$"
+    rf"|[{_QUOTE}](?P<old2>[^{_QUOTE}\n]+)[{_QUOTE}]\s*(?:ให้เป็น|เป็น|->|→)\s*[{_QUOTE}](?P<new2>[^{_QUOTE}\n]+)[{_QUOTE}]",
+    re.I,
+)
+
+# A period typed straight after a target: months, quarters, "ตั้งแต่ …", "ทั้งปี".
+_MONTH_WORDS = "|".join(
+    [*MONTHS, *(r"\.?\s?".join(map(re.escape, a.strip(".").split("."))) + r"\.?" for a in MONTHS_ABBR)]
+)
+_PERIOD_START = re.compile(
+    rf"^(?:ไตรมาส|q[1-4]\b|ตั้งแต่|ระหว่าง|ทั้งปี|ตลอดปี|(?:6|หก)\s*เดือน(?:แรก|หลัง)|ครึ่งปี|(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?\s*(?:-|–|ถึง))",
+    re.I,
+)
+_PERIOD_LEAD = re.compile(r"^(?:\s|ดำเนินการ|ทำ|ช่วง|ในช่วง|ใน|ให้|เป็น|:)+")
+
+
+def _units(shown: str, start: int, stop: int) -> str:
+    end = _UNITS_END.search(shown, start, stop) if stop > start else None
+    return strip_polite(shown[start : end.start() if end else stop]).strip(" ,:")
+
+
+def owner_change(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[str, Target, str] | None:
+    """Return ("add_owner" | "remove_owner", target, names) for a message that adds or removes an owner."""
+    for action, verb in (("remove_owner", _REMOVE), ("add_owner", _ADD)):
+        m = verb.search(probe)
+        if m is None:
+            continue
+        target = find_target(probe, items=True, names=names)
+        if target is None or target.start <= m.end() < target.end:
+            return None
+        stop = target.start if target.start > m.end() else len(probe)
+        value = _units(shown, m.end(), stop)
+        owner_word = bool(_OWNER.search(probe))
+        if value and not _NOT_UNIT.match(value) and (owner_word or _STRONG.match(value)):
+            return action, target, value
+    return None
+
+
+def word_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[Target, str] | None:
+    """Return (target, "old → new") for "แถว 1 เปลี่ยนคำว่า ไตรมาส เป็น รายเดือน"."""
+    m = _WORD_SWAP.search(shown)
+    if m is None:
+        return None
+    target = find_target(probe[: m.start()], items=True, names=names)
+    if target is None:
+        return None
+    old = (m.group("old") or m.group("old2") or "").strip()
+    new = strip_polite(m.group("new") or m.group("new2") or "").strip(_QUOTE + " ")
+    if not old or not new or old == new:
+        return None
+    return target, f"{old} → {new}"
+
+
+def bare_period(shown: str, target: Target) -> str:
+    """The period typed beside a target with no field word ("แถว 3 ม.ค.-มี.ค. 69"), or ""."""
+    for piece in (shown[target.end :], shown[: target.start]):
+        value = _PERIOD_LEAD.sub("", strip_polite(piece))
+        if _PERIOD_START.match(to_arabic(value)):
+            return value
+    return ""
+
+
+def split_swap(value: str) -> tuple[str, str]:
+    """Return (old, new) of a "old → new" value."""
+    old, _, new = value.partition(" → ")
+    return old.strip(), new.strip()
+
+
+def _step_removal(probe: str, names: Mapping[str, int] | None) -> EditCommand | None:
+    """ "ลบขั้นตอนที่ 3 แถว 2": one step taken out of a row."""
+    ref, verb = _STEP_REF.search(probe), _STEP_REMOVE.search(probe)
+    if ref is None or verb is None:
+        return None
+    if _MORE_STEPS.match(probe, ref.end()):
+        raise EditError(wording.EDIT_ONE_STEP)
+    rest = probe[: ref.start()] + " " + probe[ref.end() :]
+    target = find_target(rest, items=True, names=names)
+    if target is None:
+        return None
+    left = CHATTER.sub(" ", rest[: target.start] + " " + rest[target.end :])
+    left = _STEP_REMOVE.sub(" ", left)
+    if len("".join(ch for ch in left if ch.isalnum())) > SMALL_TALK_CHARS:
+        return None
+    check_target(target)
+    return EditCommand(EditAction.REMOVE_STEP, target.kind, target.number, ref.group("n"), item=target.item)
+
+
+def part_change(shown: str, probe: str, names: Mapping[str, int] | None) -> EditCommand | None:
+    """An owner added or taken out, a word replaced, a step taken out: read before the whole-cell edits."""
+    if (step := _step_removal(probe, names)) is not None:
+        return step
+    swap = word_swap(shown, probe, names)
+    if swap is not None:
+        target, value = swap
+        check_target(target)
+        return EditCommand(
+            EditAction.REPLACE, target.kind, target.number, value, item=target.item, more=target.more
+        )
+    owners = owner_change(shown, probe, names)
+    if owners is not None:
+        action, target, value = owners
+        check_target(target)
+        return EditCommand(
+            EditAction(action), target.kind, target.number, value, item=target.item, more=target.more
+        )
+    return None

@@ -1,0 +1,170 @@
+"""Which row(s) an edit names: a row number, an indicator, an item code, a place, or an indicator's name.
+
+"แถว 3", "แถวที 3" (a slip), "แถว 3-5", "ตัวชี้วัดที่ 9", "ข้อ O12", "แถวสุดท้าย", "มาตรการอันแรก",
+"มาตรการเรื่องงบประมาณ" (an indicator by its name, after "ตัวชี้วัด" or "มาตรการ"). Numbers win over
+places, places over item codes, item codes over names; the first of each kind in the text is the one.
+Pure text: the indicator names come from the caller (the framework), as a name -> number mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.drafting.edit_text import words
+
+# At most this many rows in one edit ("ลบแถว 3-8").
+MAX_ROWS = 30
+# A name shorter than this, once "การ"/"การใช้" is cut, names nothing ("ใช้").
+MIN_NAME_CHARS = 4
+
+# "แถ 3" and "แถวที 3" are slips of "แถว 3" and "แถวที่ 3".
+_ROW = re.compile(
+    r"(?:แถว|แถ(?=\s*(?:ที่?|ท)?\s*\d)|ลำดับ|\brows?)\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])", re.I
+)
+# "ตัวชี้วัด", and "ตชว." as officers abbreviate it.
+INDICATOR_WORD = r"(?:ตัวชี้วัด|ตชว\.?)"
+_INDICATOR = re.compile(rf"(?:{INDICATOR_WORD}|\bindicator)\s*(?:ที่?)?\s*(?P<n>\d{{1,3}})(?![\d.])", re.I)
+_MORE_ROWS = re.compile(
+    r"\s*(?:(?P<to>ถึง|-|–|to)|,|และ|กับ|&|/|and)\s*(?:แถว\s*(?:ที่)?\s*|row\s*)?(?P<n>\d{1,3})(?![\d.%])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน))",
+    re.I,
+)
+_AND = r"\s*(?:,|และ|กับ|&|/|and|ถึง|-|–)\s*"
+_MORE_INDICATORS = re.compile(
+    rf"{_AND}(?:{INDICATOR_WORD}\s*(?:ที่)?\s*)?\d{{1,2}}(?![\d.%])(?!\s*(?:%|คะแนน))", re.I
+)
+_MORE_ITEMS = re.compile(rf"{_AND}(?:ข้อ\s*)?[IEOieo]\s?\d{{1,2}}(?![\d.])")
+_ITEM = re.compile(r"(?:ข้อ\s*)?(?<![A-Za-z])(?P<tool>[IEOieo])\s?(?P<n>\d{1,2})(?![\d.])")
+# The table's first or last row as shown: "แถวสุดท้าย", "มาตรการอันแรก", "อันล่างสุด", "the last row".
+_ROW_NOUN = r"(?:แถว|มาตรการ|อัน|รายการ|ข้อ)"
+_PLACE = re.compile(
+    rf"{_ROW_NOUN}\s*(?:{_ROW_NOUN}\s*)?(?:ที่)?\s*(?:(?P<last>สุดท้าย|ล่างสุด|ท้ายสุด)|(?P<first>แรก|บนสุด))"
+    r"|\b(?:the\s+)?(?:(?P<last_en>last)|(?P<first_en>first))\s+(?:row|measure)\b"
+    r"|(?P<all>ทุก\s*(?:แถว|มาตรการ|รายการ)|\ball\s+(?:rows|measures)\b)",
+    re.I,
+)
+# Before an indicator's name: "ตัวชี้วัด", "มาตรการ", then "เรื่อง"/"ด้าน"/"ของ" and "การ"/"การใช้".
+_NAME_LEAD = rf"(?:{INDICATOR_WORD}|มาตรการ)\s*(?:(?:ที่)?(?:เกี่ยวกับ|เรื่อง|ด้าน|ของ)\s*)?(?:การ)?(?:ใช้)?\s*"
+
+
+# "แถวที่สาม", "ลบแถวห้า", "ตัวชี้วัดที่เก้า" (voice typing): Thai number words after a row or indicator.
+_UNITS = ("", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
+_NUMBER_WORDS = {
+    **{w: n for n, w in enumerate(_UNITS) if w},
+    **{
+        f"{tens}{'เอ็ด' if u == 1 else _UNITS[u]}": t * 10 + u
+        for t, tens in ((1, "สิบ"), (2, "ยี่สิบ"))
+        for u in range(10)
+    },
+}
+_NUMBER_WORD = re.compile(
+    rf"(?P<lead>(?:แถว|{INDICATOR_WORD}|ขั้นตอน)\s*(?:ที่)?\s*)(?P<word>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+    r"(?!ารถ)"
+)
+_NUMBER_WORD_MORE = re.compile(
+    rf"(?P<lead>\d\s*(?:ถึง|-|–|และ|กับ|,)\s*(?:แถว\s*(?:ที่)?\s*)?)(?P<word>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+    r"(?!ารถ)"
+)
+
+
+def number_words(probe: str) -> str:
+    """Write a number word after "แถว"/"ตัวชี้วัด"/"ขั้นตอน" as digits, padded to the same length.
+
+    So are the words of a list or range after one ("แถวที่หนึ่งถึงสาม" -> "แถวที่1    ถึง3  ").
+    """
+
+    def digits(m: re.Match[str]) -> str:
+        word = m.group("word")
+        return m.group("lead") + str(_NUMBER_WORDS[word]).ljust(len(word))
+
+    out = _NUMBER_WORD.sub(digits, probe)
+    for _ in range(MAX_ROWS):
+        more = _NUMBER_WORD_MORE.sub(digits, out)
+        if more == out:
+            return out
+        out = more
+    return out
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # "row" | "indicator" | "item" | "first" | "last" | "all"
+    number: int
+    item: str
+    start: int
+    end: int
+    more: tuple[int, ...] = ()  # further rows: "แถว 3, 5", "แถว 3 และแถว 4", "แถว 3-5"
+    several: bool = False  # "ตัวชี้วัด 9 และ 10", "ข้อ O12 กับ O13": one at a time, so it is asked back
+
+
+def name_key(name: str) -> str:
+    """An indicator's name as it is matched: without a leading "การ" or "การใช้" ("งบประมาณ")."""
+    return re.sub(r"^(?:การ)?(?:ใช้)?", "", "".join(name.split()))
+
+
+@lru_cache(maxsize=8)
+def _name_pattern(names: tuple[tuple[str, int], ...]) -> re.Pattern[str] | None:
+    keys = {name_key(n): number for n, number in names if len(name_key(n)) >= MIN_NAME_CHARS}
+    if not keys:
+        return None
+    return re.compile(rf"{_NAME_LEAD}(?P<name>{words(*keys)})", re.I)
+
+
+def _by_name(probe: str, names: Mapping[str, int]) -> Target | None:
+    pairs = tuple(sorted(names.items()))
+    pattern = _name_pattern(pairs)
+    m = pattern.search(probe) if pattern else None
+    if m is None:
+        return None
+    found = "".join(m.group("name").split())
+    by_key = {name_key(n): number for n, number in pairs}
+    number = by_key.get(found) or next(
+        (n for key, n in by_key.items() if re.fullmatch(words(key), found, re.I)), 0
+    )
+    return Target("indicator", number, "", m.start(), m.end()) if number else None
+
+
+def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = None) -> Target | None:
+    """Return the row(s) the text names, or None; `items`: item codes may name rows."""
+    found = [m for pattern in (_ROW, _INDICATOR) for m in [pattern.search(probe)] if m]
+    if found:
+        m = min(found, key=lambda m: m.start())
+        if m.re is _INDICATOR:
+            several = _MORE_INDICATORS.match(probe, m.end()) is not None
+            return Target("indicator", int(m.group("n")), "", m.start(), m.end(), several=several)
+        first, end = int(m.group("n")), m.end()
+        more: list[int] = []
+        for nxt in _MORE_ROWS.finditer(probe, end):
+            if nxt.start() != end or len(more) >= MAX_ROWS:
+                break
+            n, last = int(nxt.group("n")), more[-1] if more else first
+            if nxt.group("to") and not 0 < n - last <= MAX_ROWS:
+                break  # "row 3 to 90% …" is not a range of rows
+            span = range(last, n + 1) if nxt.group("to") else [n]
+            more.extend(x for x in span if x != first and x not in more)
+            end = nxt.end()
+        return Target("row", first, "", m.start(), end, tuple(more[:MAX_ROWS]))
+    place = _PLACE.search(probe)
+    if place is not None:
+        kind = (
+            "all"
+            if place.group("all")
+            else "last"
+            if place.group("last") or place.group("last_en")
+            else "first"
+        )
+        several = _PLACE.search(probe, place.end()) is not None  # "แถวแรกกับแถวสุดท้าย": asked back
+        return Target(kind, 0, "", place.start(), place.end(), several=several)
+    code = _ITEM.search(probe) if items else None
+    if code is not None:
+        item = f"{code.group('tool').upper()}{int(code.group('n'))}"
+        several = _MORE_ITEMS.match(probe, code.end()) is not None
+        return Target("item", 0, item, code.start(), code.end(), several=several)
+    return _by_name(probe, names) if names else None
+
+
+def row_mentioned(text: str) -> bool:
+    """Tell whether a text names a row by number ("… แถว 4 …"): a second target inside a value."""
+    return _ROW.search(text) is not None

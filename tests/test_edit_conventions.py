@@ -1,0 +1,579 @@
+"""The conventions added for the later rounds of officer messages (benchmarks/edit_messages.yaml, round >= 1).
+
+Each test states one convention with phrasings other than the benchmark's, and the applying tests
+check the rows that must not change too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.dialogue.command_words import Command, parse_command
+from bot.dialogue.files import _kinds
+from bot.dialogue.understand import Kind, indicator_names, small_talk, understand
+from bot.drafting.edits import (
+    EditAction,
+    EditError,
+    apply,
+    command_period,
+    number_rows,
+    parse_edit,
+    split_owners,
+)
+from bot.ita.framework import load_framework
+from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source
+
+A = EditAction
+FW = load_framework(Path(__file__).resolve().parents[1] / "knowledge")
+NAMES = indicator_names(FW)
+
+
+def _row(indicator: int, **extra) -> MeasureRow:
+    base = dict(
+        indicator=indicator,
+        score=80.0,
+        tier="แก้ไขเร่งด่วน",
+        analysis="คะแนนต่ำ",
+        measure=f"มาตรการตัวชี้วัด {indicator} รายไตรมาส",
+        steps=["1. แต่งตั้งคณะทำงาน (สำนักปลัด)", "2. รายงานผลต่อนายกทุกไตรมาส"],
+        owners=["สำนักปลัด", "กองคลัง"],
+        timeline="ต.ค. 68 – ก.ย. 69",
+        start_month="2025-10",
+        end_month="2026-09",
+        monitoring="ติดตามรายไตรมาส",
+        reporting="รายงานรอบ 6 และ 12 เดือน",
+        kpi="ร้อยละ 100",
+        sources=[Source(source="seed 001", text="ตัวอย่าง")],
+    )
+    base.update(extra)
+    return MeasureRow(**base)
+
+
+@pytest.fixture
+def draft() -> Draft:
+    profile = AgencyProfile(
+        name="เทศบาลตำบลนาดี", units=["สำนักปลัด", "กองคลัง"], assessment_year=2568, fiscal_year=2569
+    )
+    rows = [_row(2), _row(9), _row(9, items=["O12"]), _row(10)]
+    return number_rows(Draft(agency=profile, rows=rows, fiscal_year=2569))
+
+
+def _read(text: str):
+    cmd = parse_edit(text, NAMES)
+    assert cmd is not None, text
+    return cmd.action, cmd.target, cmd.item if cmd.target == "item" else cmd.number, cmd.value
+
+
+# ---------------------------------------------------------------- which rows
+@pytest.mark.parametrize(
+    "text, target, number",
+    [
+        ("ข้อ O13 ระยะเวลา ม.ค. 69 - มี.ค. 69", "item", "O13"),
+        ("ขั้นตอนของข้อ I4 เปลี่ยนเป็น จัดอบรม", "item", "I4"),
+        ("อันสุดท้าย KPI เป็น ร้อยละ 90", "last", 0),
+        ("แถวบนสุด ผู้รับผิดชอบเป็นกองช่าง", "first", 0),
+        ("ตัวชี้วัดเรื่องการป้องกันการทุจริต ผู้รับผิดชอบเป็นสำนักปลัด", "indicator", 10),
+        ("มาตรการด้านการสื่อสาร ผู้รับผิดชอบเป็นงานประชาสัมพันธ์", "indicator", 7),
+        ("แถ 4 ผู้รับผิดชอบเป็นกองช่าง", "row", 4),
+        ("แถวที 6 ผู้รับผิดชอบเป็นกองช่าง", "row", 6),
+    ],
+)
+def test_rows_named_by_item_place_name_or_a_slip(text, target, number):
+    _action, got_target, got_number, _value = _read(text)
+    assert (got_target, got_number) == (target, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "เพิ่มขั้นตอน: เผยแพร่ข้อมูลข้อ O12 บนเว็บไซต์",  # an item inside the value names no row
+        "แก้มาตรการ เป็น ส่งเสริมการใช้งบประมาณอย่างโปร่งใส",  # an indicator's name inside the value
+    ],
+)
+def test_an_item_or_a_name_inside_the_value_is_not_the_target(text):
+    try:
+        cmd = parse_edit(text, NAMES)
+    except EditError:
+        return  # asked back: fine
+    assert cmd is None
+
+
+def test_first_and_last_are_the_rows_as_shown_now(draft):
+    gone = apply(draft, parse_edit("ลบแถว 4")).draft
+    done = apply(gone, parse_edit("แถวสุดท้าย ผู้รับผิดชอบเป็นกองช่าง"))
+    assert done.numbers == [3]
+    assert done.draft.rows[-1].owners == ["กองช่าง"]
+    assert [r.owners for r in done.draft.rows[:2]] == [r.owners for r in gone.rows[:2]]
+    first = apply(done.draft, parse_edit("ลบอันแรก"))
+    assert [r.number for r in first.draft.rows] == [2, 3]
+
+
+def test_an_indicator_name_edits_every_row_of_that_indicator_only(draft):
+    done = apply(draft, parse_edit("มาตรการเรื่องการเปิดเผยข้อมูล ให้งานประชาสัมพันธ์รับผิดชอบ", NAMES))
+    assert done.numbers == [2, 3]
+    assert [r.owners for r in done.draft.rows] == [
+        ["สำนักปลัด", "กองคลัง"],
+        ["งานประชาสัมพันธ์"],
+        ["งานประชาสัมพันธ์"],
+        ["สำนักปลัด", "กองคลัง"],
+    ]
+
+
+# ---------------------------------------------------------------- timelines
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 ให้เสร็จภายในไตรมาสที่ 3", "ต.ค. 68 – มิ.ย. 69"),
+        ("แถว 2 ระยะเวลา ไตรมาส 2 ถึง ไตรมาส 3", "ม.ค. 69 – มิ.ย. 69"),
+        ("แถว 2 ระยะเวลา Q4", "ก.ค. 69 – ก.ย. 69"),
+        ("แถว 2 ให้จบภายในไตรมาสสุดท้าย", "ต.ค. 68 – ก.ย. 69"),
+        ("แถว 2 ม.ค. 69 - เม.ย. 69", "ม.ค. 69 – เม.ย. 69"),  # a period with no field word
+        ("แถว 2 ดำเนินการตั้งแต่ ก.พ. 69 ถึง พ.ค. 69", "ก.พ. 69 – พ.ค. 69"),
+    ],
+)
+def test_quarters_and_bare_periods(text, label):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is A.TIMELINE
+    assert command_period(cmd, 2569).label == label
+
+
+def test_a_quarter_backwards_is_asked_again():
+    cmd = parse_edit("แถว 2 ระยะเวลา ไตรมาส 3-1")
+    with pytest.raises(EditError):
+        command_period(cmd, 2569)
+
+
+# ---------------------------------------------------------------- owners: add, take out, share
+@pytest.mark.parametrize(
+    "text, action, value",
+    [
+        ("แถว 3 ขอเพิ่มสำนักปลัดเป็นผู้รับผิดชอบด้วยค่ะ", A.ADD_OWNER, "สำนักปลัด"),
+        ("แถว 3 เพิ่มผู้รับผิดชอบ งานพัสดุ", A.ADD_OWNER, "งานพัสดุ"),
+        ("ตัดกองช่างออกจากแถว 3", A.REMOVE_OWNER, "กองช่าง"),
+        ("แถว 3 ผู้รับผิดชอบไม่เอางานพัสดุ", A.REMOVE_OWNER, "งานพัสดุ"),
+    ],
+)
+def test_an_owner_added_or_taken_out(text, action, value):
+    got_action, target, number, got_value = _read(text)
+    assert (got_action, target, number, got_value) == (action, "row", 3, value)
+
+
+def test_a_task_is_not_an_owner_without_an_owner_word():
+    cmd = parse_edit("แถว 3 เพิ่มงานประชาสัมพันธ์ออนไลน์")
+    assert cmd is None or cmd.action is not A.ADD_OWNER
+
+
+def test_taking_an_owner_out_never_deletes_the_row(draft):
+    done = apply(draft, parse_edit("เอากองคลังออกจากแถว 2"))
+    assert len(done.draft.rows) == 4
+    assert done.draft.rows[1].owners == ["สำนักปลัด"]
+    assert done.draft.rows[0].owners == ["สำนักปลัด", "กองคลัง"]
+    added = apply(done.draft, parse_edit("แถว 2 เพิ่มกองช่างด้วย"))
+    assert added.draft.rows[1].owners == ["สำนักปลัด", "กองช่าง"]
+
+
+def test_an_owner_not_listed_or_the_last_owner_is_asked_about(draft):
+    with pytest.raises(EditError, match="กองช่าง"):
+        apply(draft, parse_edit("เอากองช่างออกจากผู้รับผิดชอบแถว 2"))
+    one = apply(draft, parse_edit("เอากองคลังออกจากแถว 2")).draft
+    with pytest.raises(EditError):
+        apply(one, parse_edit("เอาสำนักปลัดออกจากแถว 2"))
+
+
+@pytest.mark.parametrize(
+    "value, owners",
+    [
+        ("กองคลังและกองช่าง", ["กองคลัง", "กองช่าง"]),
+        ("สำนักปลัดกับงานพัสดุ", ["สำนักปลัด", "งานพัสดุ"]),
+        ("กองยุทธศาสตร์และงบประมาณ", ["กองยุทธศาสตร์และงบประมาณ"]),
+    ],
+)
+def test_owners_joined_without_spaces(value, owners):
+    assert split_owners(value) == owners
+
+
+def test_how_owners_share_the_work_is_not_a_name():
+    assert _read("แถว 2 ให้กองช่างรับผิดชอบแทน")[3] == "กองช่าง"
+
+
+# ---------------------------------------------------------------- a word replaced
+def test_a_word_replaced_in_the_rows_text_only(draft):
+    cmd = parse_edit('แถว 2 แทนที่คำว่า "นายก" ด้วย "ปลัด"')
+    assert (cmd.action, cmd.value) == (A.REPLACE, "นายก → ปลัด")
+    done = apply(draft, cmd)
+    assert done.draft.rows[1].steps[1] == "2. รายงานผลต่อปลัดทุกไตรมาส"
+    assert done.draft.rows[0].steps == draft.rows[0].steps
+
+
+def test_a_word_not_in_the_row_is_asked_about(draft):
+    with pytest.raises(EditError, match="งบประมาณ"):
+        apply(draft, parse_edit("แถว 2 เปลี่ยนคำว่า งบประมาณ เป็น เงินงบประมาณ"))
+
+
+# ---------------------------------------------------------------- delete, KPI
+@pytest.mark.parametrize("text", ["แถว 4 ไม่เอาแล้วครับ", "ตัวชี้วัด 9 ไม่ต้องมีแล้ว", "แถวสุดท้ายไม่ต้องแล้วค่ะ"])
+def test_not_wanted_after_a_row_deletes_it(text):
+    assert parse_edit(text).action is A.DELETE
+
+
+@pytest.mark.parametrize("text", ["ไม่ต้องลบแถว 4", "แถว 4 ไม่ต้องแก้แล้ว", "ไม่เอาแบบนี้ แถว 3", "แถว 2 ไม่เอากองคลัง"])
+def test_not_wanted_before_a_verb_or_a_name_never_deletes(text):
+    cmd = parse_edit(text)
+    assert cmd is None or cmd.action is not A.DELETE
+
+
+def test_a_measurable_kpi_needs_no_connective():
+    assert _read("แถว 2 ตัวชี้วัดความสำเร็จ อย่างน้อย 2 ครั้งต่อปี") == (A.KPI, "row", 2, "อย่างน้อย 2 ครั้งต่อปี")
+
+
+# ---------------------------------------------------------------- commands
+@pytest.mark.parametrize(
+    "text, command, kinds",
+    [
+        ("ขอไฟล์ excel ค่ะ เพื่อใช้ประกอบการประชุมพรุ่งนี้", Command.EXPORT, ("xlsx",)),
+        ("ช่วยทำไฟล์ word ให้หน่อย จะเอาไปให้ปลัดดู", Command.EXPORT, ("docx",)),
+        ("ขอไฟล์ word ไม่เอา excel นะคะ", Command.EXPORT, ("docx",)),
+        ("ขอไฟล์ เอกเซล", Command.EXPORT, ("xlsx",)),
+    ],
+)
+def test_export_in_long_polite_prose(text, command, kinds):
+    found = parse_command(text)
+    assert found is not None and found[0] is command
+    assert _kinds(found[1]) == kinds
+
+
+@pytest.mark.parametrize("text", ["undo ครับ พิมพ์ผิด", "ย้อนกลับค่ะ ลบผิดแถว"])
+def test_undo_with_its_reason(text):
+    assert parse_command(text) == (Command.UNDO, "")
+
+
+@pytest.mark.parametrize("text", ["ไม่เอา word", "ไม่ต้องส่งไฟล์นะคะ"])
+def test_a_refused_file_alone_is_not_an_order(text):
+    assert parse_command(text) is None
+
+
+# ---------------------------------------------------------------- kinds
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("ควรใช้แบบเอกสารแบบไหนครับ", Kind.QUESTION),
+        ("งานนี้ให้ฝ่ายไหนดี", Kind.QUESTION),
+        ("please help me choose a layout", Kind.QUESTION),
+        ("เดี๋ยวเอาไปปรับอีกทีค่ะ ขอบคุณมากนะคะ 🙏", Kind.SMALL_TALK),
+        ("รับทราบครับ เดี๋ยวส่งให้หัวหน้าดูก่อน", Kind.SMALL_TALK),
+    ],
+)
+def test_message_kinds_after_the_draft(text, kind):
+    assert understand(text, FW, drafted=True, state="drafted").kind is kind
+
+
+def test_an_acknowledgement_that_also_confirms_still_confirms():
+    assert small_talk("โอเคค่ะ ถูกต้อง") == ""
+    assert understand("โอเคค่ะ ถูกต้อง", FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+# ---------------------------------------------------------------- round 2
+@pytest.mark.parametrize(
+    "text, target, number",
+    [
+        ("ลบแถวที่สิบสอง", "row", 12),
+        ("ขอดูตัวชี้วัดที่สี่", "indicator", 4),
+        ("แถว: 7\nมาตรการ: จัดอบรม", "row", 7),
+        ("ทุกแถว KPI เป็น ร้อยละ 100", "all", 0),
+    ],
+)
+def test_number_words_labels_and_every_row(text, target, number):
+    cmd = parse_edit(text)
+    assert (cmd.target, cmd.number) == (target, number)
+
+
+def test_a_number_word_is_not_read_inside_other_words():
+    assert parse_edit("แถวสามารถแก้ได้ทุกแถว") is None
+
+
+def test_every_row_is_never_deleted_by_one_verb():
+    assert parse_edit("ลบทุกแถว") is None
+
+
+@pytest.mark.parametrize("text", ["ลบทุกแถว ยกเว้นแถว 3", "แก้ผู้รับผิดชอบเป็นกองคลังทุกแถว ยกเว้นแถว 2"])
+def test_an_exception_is_asked_back_never_applied(text):
+    with pytest.raises(EditError):
+        parse_edit(text)
+
+
+def test_every_row_changes_every_row(draft):
+    done = apply(draft, parse_edit("ผู้รับผิดชอบทุกมาตรการเป็นกองคลัง"))
+    assert [r.owners for r in done.draft.rows] == [["กองคลัง"]] * 4
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ขั้นตอนที่ 1 แถว 2 เป็น ประชุมชี้แจง", "1: ประชุมชี้แจง"),
+        ("แถว 2 แก้ขั้นตอนที่สอง เป็น รายงานปลัด", "2: รายงานปลัด"),
+    ],
+)
+def test_one_step_by_its_number(text, value):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.value) == (A.EDIT_STEP, value)
+
+
+def test_one_step_rewritten_or_removed_keeps_the_numbering(draft):
+    done = apply(draft, parse_edit("แถว 2 ขั้นตอนที่ 2 เป็น 2. รายงานปลัด"))
+    assert done.draft.rows[1].steps == ["1. แต่งตั้งคณะทำงาน (สำนักปลัด)", "2. รายงานปลัด"]
+    gone = apply(draft, parse_edit("ลบขั้นตอนที่ 1 ของแถว 2"))
+    assert gone.draft.rows[1].steps == ["1. รายงานผลต่อนายกทุกไตรมาส"]
+    assert gone.draft.rows[0].steps == draft.rows[0].steps
+    with pytest.raises(EditError):
+        apply(draft, parse_edit("ลบขั้นตอนที่ 5 แถว 2"))
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 เริ่มดำเนินการ เม.ย. 69", "เม.ย. 69 – ก.ย. 69"),
+        ("แถว 2 ระยะเวลาตั้งแต่ ก.พ. 69", "ก.พ. 69 – ก.ย. 69"),
+    ],
+)
+def test_a_start_alone_runs_to_the_end_of_the_fiscal_year(text, label):
+    assert command_period(parse_edit(text), 2569).label == label
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("แถว 3 ผู้รับผิดชอบ เปลี่ยนจาก กองช่าง เป็น กองคลัง", "กองคลัง"),
+        ("KPI แถว 2 ไม่ชัด ขอแก้เป็น ร้อยละ 90", "ร้อยละ 90"),
+    ],
+)
+def test_a_remark_or_the_old_value_before_the_change(text, value):
+    assert parse_edit(text).value == value
+
+
+@pytest.mark.parametrize("text", ["ยกเลิกแถว 4 ค่ะ", "ขอยกเลิกมาตรการตัวชี้วัด 9"])
+def test_cancelling_a_measure_deletes_it(text):
+    assert parse_edit(text).action is A.DELETE
+
+
+def test_a_request_to_look_at_something_is_a_question_not_a_show():
+    assert understand("ช่วยดูว่าแถว 2 ผู้รับผิดชอบถูกไหม", FW, drafted=True, state="drafted").kind is Kind.QUESTION
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [
+        ("ส่งไฟล์ word อีกครั้งครับ", Command.EXPORT),
+        ("ร่างมาตรการอีกรอบ", Command.DRAFT),
+        ("ขอแบบรายงานความก้าวหน้ารอบ 12 เดือน", Command.REPORT),
+        ("ย้อนกลับเป็นแบบเดิม", Command.UNDO),
+    ],
+)
+def test_again_and_progress_wording(text, command):
+    assert parse_command(text)[0] is command
+
+
+@pytest.mark.parametrize(
+    "text, kind, state",
+    [
+        ("ตารางนี้ละเอียดดีค่ะ", Kind.SMALL_TALK, "drafted"),
+        ("ขอปรึกษาเรื่องตัวชี้วัดที่ 5 ค่ะ", Kind.QUESTION, "drafted"),
+        ("เทศบาลตำบลบ้านสวย", Kind.ANSWER, "profile_name"),
+    ],
+)
+def test_praise_and_consulting(text, kind, state):
+    assert understand(text, FW, drafted=state == "drafted", state=state).kind is kind
+
+
+# ---------------------------------------------------------------- round 3
+@pytest.mark.parametrize(
+    "text, action, target, number",
+    [
+        ("ตชว.7 ระยะเวลา ม.ค. 69 - มี.ค. 69", A.TIMELINE, "indicator", 7),
+        ("ขอดู ตชว. 2", A.SHOW, "indicator", 2),
+        ("ตัวชี้วัดของแถว 5 ขอเป็น ร้อยละ 95", A.KPI, "row", 5),
+        ("แถว 2 ให้กองคลังเป็นเจ้าภาพหลัก", A.OWNERS, "row", 2),
+        ("หน่วยงานหลักของแถว 2 : กองช่าง", A.OWNERS, "row", 2),
+        ("ลำดับที่ 6 ยังไม่ชัด ขอร่างใหม่", A.REDRAFT, "row", 6),
+        ("แถว 8 ปัจจุบันเขียนว่าอะไรบ้าง", A.SHOW, "row", 8),
+    ],
+)
+def test_abbreviations_host_units_kpi_column_and_remarks(text, action, target, number):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.target, cmd.number) == (action, target, number)
+
+
+def test_a_numbered_indicator_is_never_the_kpi_column():
+    cmd = parse_edit("ตัวชี้วัดที่ 9 ผู้รับผิดชอบเป็นกองคลัง")
+    assert (cmd.action, cmd.target, cmd.number) == (A.OWNERS, "indicator", 9)
+
+
+@pytest.mark.parametrize("text", ["แถว 5 ควรเขียนว่าอะไร", "แถว 2 ยังไม่ต้องแก้นะ"])
+def test_advice_and_holding_back_are_not_edits(text):
+    cmd = parse_edit(text)
+    assert cmd is None
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 ระยะเวลา ครึ่งปีแรก", "ต.ค. 68 – มี.ค. 69"),
+        ("แถว 2 ดำเนินการ 6 เดือนหลัง", "เม.ย. 69 – ก.ย. 69"),
+        ("แถว 2 ให้เสร็จภายในปีงบ 69", "ต.ค. 68 – ก.ย. 69"),
+        ("แถว 2 ระยะเวลา จาก ม.ค. 69 เป็น ก.พ. 69 - เม.ย. 69", "ก.พ. 69 – เม.ย. 69"),
+    ],
+)
+def test_halves_and_the_whole_fiscal_year(text, label):
+    assert command_period(parse_edit(text), 2569).label == label
+
+
+def test_another_fiscal_year_is_refused():
+    with pytest.raises(EditError):
+        command_period(parse_edit("แถว 2 ให้เสร็จภายในปีงบประมาณ 2570"), 2569)
+
+
+def test_arrow_and_thai_quotes_open_a_value():
+    assert parse_edit("แถว 3 KPI => ร้อยละ 90").value == "ร้อยละ 90"
+    assert parse_edit("แก้มาตรการแถว 3 เป็น “อบรมจริยธรรม”").value == "อบรมจริยธรรม"
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [("ส่งไฟล์ที่แก้ไขแล้วมาด้วยค่ะ", Command.EXPORT), ("ขอแบบติดตามผล 12 เดือน", Command.REPORT)],
+)
+def test_edited_files_and_follow_up_forms(text, command):
+    assert parse_command(text)[0] is command
+
+
+@pytest.mark.parametrize("text", ["ลบได้จริงเหรอคะ", "แบบนี้โอเคป่ะ", "ส่งวันนี้ทันมั้ยคะ"])
+def test_spoken_question_endings(text):
+    assert understand(text, FW, drafted=True, state="drafted").kind is Kind.QUESTION
+
+
+# ---------------------------------------------------------------- never the wrong rows
+@pytest.mark.parametrize("text", ["ลบขั้นตอนแถว 2", "ลบผู้รับผิดชอบแถว 2", "ลบ KPI แถว 3 ค่ะ", "ลบระยะเวลาแถว 4"])
+def test_deleting_a_cell_word_and_a_row_asks_which(text):
+    with pytest.raises(EditError, match="ลบทั้ง"):
+        parse_edit(text)
+
+
+def test_a_delete_word_inside_a_value_does_not_ask():
+    cmd = parse_edit("แก้ขั้นตอนแถว 2 เป็น ตัดสินใจร่วมกันก่อนออกประกาศ")
+    assert cmd.action is A.STEPS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ 9 และ 10 ผู้รับผิดชอบเป็นกองคลัง",
+        "ข้อ O12, O13 ผู้รับผิดชอบเป็นงานพัสดุ",
+        "แถวแรกกับแถวสุดท้าย ผู้รับผิดชอบเป็นกองคลัง",
+        "ลบแถวแรก แถวสุดท้าย",
+        "แถว 4 ขั้นตอนที่ 2 กับ 3 ลบออก",
+        "แถว 4 แก้ขั้นตอนที่ 2 และ 3 เป็น จัดอบรม",
+    ],
+)
+def test_several_indicators_items_places_or_steps_are_asked_one_at_a_time(text):
+    with pytest.raises(EditError):
+        parse_edit(text)
+
+
+def test_rows_in_number_words_keep_the_whole_range():
+    cmd = parse_edit("ลบแถวที่สองถึงสี่")
+    assert (cmd.number, cmd.more) == (2, (3, 4))
+
+
+@pytest.mark.parametrize("text", ["แถวสุดท้ายเป็นของตัวชี้วัดอะไร", "O12 ผู้รับผิดชอบเป็นใครดี"])
+def test_a_message_ending_in_a_question_word_is_not_applied(text):
+    assert parse_edit(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [("นายกสั่งให้ลบแถว 3 กับแถว 4", (3, 4)), ("ช่วยลบแถวที่ 5 ให้หน่อยได้ไหมคะ ขอบคุณค่ะ", (5,))],
+)
+def test_a_boss_title_or_closing_thanks_do_not_hide_a_delete(text, rows):
+    cmd = parse_edit(text)
+    assert cmd.action is A.DELETE and (cmd.number, *cmd.more) == rows
+
+
+def test_owners_after_the_owner_word_join_the_owners():
+    assert split_owners(_read("แถว 2 ให้กองคลังรับผิดชอบร่วมกับกองช่าง")[3]) == ["กองคลัง", "กองช่าง"]
+
+
+def test_a_fund_is_not_a_division():
+    cmd = parse_edit("แถว 3 เพิ่มกองทุนสวัสดิการ")
+    assert cmd is None or cmd.action is not A.ADD_OWNER
+
+
+# ---------------------------------------------------------------- round 4
+@pytest.mark.parametrize(
+    "text, action, number, value",
+    [
+        ("แก้ KPI แถว 4 เป็นร้อยละ 90 ด้วยคับ", A.KPI, 4, "ร้อยละ 90"),
+        ("แถว 2 มีอะไรบ้าง", A.SHOW, 2, ""),
+        ("เพิ่มอีก 1 แถวของตัวชี้วัด 6", A.ADD_ROW, 6, ""),
+    ],
+)
+def test_round_four_conventions(text, action, number, value):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.number, cmd.value) == (action, number, value)
+
+
+def test_a_word_ending_in_khap_keeps_it():
+    assert parse_edit("แก้มาตรการแถว 2 เป็น ทบทวนระเบียบที่ใช้บังคับ").value == "ทบทวนระเบียบที่ใช้บังคับ"
+
+
+def test_owners_joined_by_plus():
+    assert split_owners("กองคลัง + งานพัสดุ") == ["กองคลัง", "งานพัสดุ"]
+
+
+@pytest.mark.parametrize("text", ["ขอบคุณสำหรับไฟล์ word ค่ะ", "ได้รับไฟล์แล้ว excel", "how do I export the plan"])
+def test_a_bare_file_kind_after_a_remark_or_a_question_is_no_order(text):
+    assert parse_command(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("ขอบคุณค่ะ ขอไฟล์ excel ด้วยนะคะ", ("xlsx",)),
+        ("ส่ง excel ทางไลน์ให้หน่อย", ("xlsx",)),
+        ("เอาไฟล์ word", ("docx",)),
+    ],
+)
+def test_a_request_after_a_remark_still_exports(text, kinds):
+    found = parse_command(text)
+    assert found is not None and found[0] is Command.EXPORT and _kinds(found[1]) == kinds
+
+
+# ---------------------------------------------------------------- round 5
+def test_a_new_value_announced_with_mai():
+    assert parse_edit("แถว 2 KPI ใหม่: ร้อยละ 95").value == "ร้อยละ 95"
+
+
+def test_mai_is_never_read_as_hai():
+    assert parse_edit("แก้มาตรการแถว 2 เป็น ใหม่ทั้งระบบ").value == "ใหม่ทั้งระบบ"
+
+
+@pytest.mark.parametrize("text", ["เพิ่มมาตรการตัวชี้วัดที่ 4 อีก 1 มาตรการ", "ขอเพิ่มแถวตัวชี้วัด 5 อีกหนึ่งแถว"])
+def test_a_count_of_one_more_row_is_an_added_row_not_a_value(text):
+    assert parse_edit(text).action is A.ADD_ROW
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("ตัวชี้วัดที่ 8 ได้ 92.01", Kind.SCORES), ("ไว้ค่อยแก้ทีหลังค่ะ", Kind.SMALL_TALK)],
+)
+def test_a_stated_score_and_a_remark_that_puts_off(text, kind):
+    assert understand(text, FW, drafted=True, state="drafted").kind is kind
+
+
+# ---------------------------------------------------------------- round 6
+@pytest.mark.parametrize("text", ["ยืนยันค่ะ ขอบคุณค่ะ", "ถูกต้องครับ ขอบคุณมากครับ", "ถูกต้องค่ะ โอเคแล้ว"])
+def test_a_confirmation_closing_with_thanks_or_ok_still_confirms(text):
+    assert understand(text, FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+def test_a_remark_that_a_row_is_fine_is_small_talk():
+    assert understand("มาตรการแถว 4 โอเคแล้วค่ะ", FW, drafted=True, state="drafted").kind is Kind.SMALL_TALK
