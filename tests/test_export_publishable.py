@@ -232,6 +232,9 @@ def test_table_cells_arrive_broken_into_lines_that_fit_and_end_between_words(kb,
                     broken += 1
                     assert at in ends or whole[at - 1] == " ", (whole[:at][-10:], whole[at:][:10])
     assert broken > 100
+    # each break is a run in the line's own size: Word sizes a line by every character on it
+    for br in table._tbl.iter(qn("w:br")):
+        assert br.getparent().find(f"{qn('w:rPr')}/{qn('w:szCs')}") is not None
 
 
 def test_the_drafts_own_checks_reach_the_officer_and_never_the_published_plan(kb, drafts):

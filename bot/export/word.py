@@ -271,9 +271,9 @@ def lines_xml(text: str, width: float, size: float, bold: bool, italic: bool) ->
     from bot.export.wordbreak import breakable, plain, wrap  # noqa: PLC0415 - wordbreak loads fonts
 
     lines = wrap(breakable(plain(text)), width, size, bold)
-    return "<w:r><w:br/></w:r>".join(
-        run_xml(plain(line), size, bold, italic, namespaced=False) for line in lines if line
-    )
+    # The break is a run in the line's own font and size: Word sizes a line by every character on it.
+    br = f"<w:r>{_rpr_xml(size, bold, italic)}<w:br/></w:r>"
+    return br.join(run_xml(plain(line), size, bold, italic, namespaced=False) for line in lines if line)
 
 
 def heading(doc: DocumentObject, text: str, level: int = 1) -> Paragraph:
