@@ -57,6 +57,8 @@ class Context:
     checks: list[str] = field(default_factory=list)
     # where this agency type starts in each list of wordings: two types never read alike
     offset: int = 0
+    # item codes the officer named as missing or failed, without scores (DraftRequest.named_items)
+    named_items: list[str] = field(default_factory=list)
     # template values by (indicator, score, items, item): a row fills many templates
     values: dict[tuple, dict] = field(default_factory=dict)
 
