@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from statistics import mean
 
-from bot.drafting.row_context import Context, fill, item_label, pick, turn
+from bot.drafting.row_context import Context, fill, item_label, pick, shape, turn
 from bot.drafting.weak_items import often_lost
 from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
 
+# An analysis longer than this leaves out what the score measures, then where it stands.
+LONGEST = 390
 # A score this far below its tool's other indicators' mean is worth saying.
 BELOW_MEAN = 3.0
 # The playbook's stock first clause ("ข้อ {items} ได้คะแนน {score} คะแนน"): the item opening says it.
@@ -29,21 +31,6 @@ _STOCK_OPENING = re.compile(
     r"^(?:(?:ผลการประเมิน)?ตัวชี้วัดที่ \d+ \{indicator_name\} ของ\{agency\} ได้คะแนน \{score\} คะแนน"
     r"|ข้อ \{items\}(?: ได้คะแนน \{score\} คะแนน)?)\s*(?:อยู่ในกลุ่ม(?:ประเด็น)?ที่ต้องแก้ไขเร่งด่วน\s*)?"
 )
-
-
-def shape(ctx: Context, slot: str, options: list[str], *key: object) -> str:
-    """Return one of a slot's shapes: the situation's own (pick), or the next one this plan has not
-    used yet, so one plan never prints a shape twice (while any is left)."""
-    if not options:
-        return ""
-    first = options.index(pick(ctx, options, slot, *key))
-    for k in range(len(options)):
-        at = (first + k) % len(options)
-        mark = f"shape:{slot}:{at}"
-        if mark not in ctx.used:
-            ctx.used[mark] = 1
-            return options[at]
-    return options[first]
 
 
 def _standing(ctx: Context, number: int, score: float, tier: Tier) -> tuple[str, dict]:
@@ -119,43 +106,45 @@ def indicator_analysis(
 ) -> str:
     """Return an indicator row's analysis from its situation (module docstring)."""
     slots = ctx.voice.analysis
-    parts = []
+    opening, said, change = "", "", ""
     if score is not None:
-        opening = fill(
-            shape(ctx, f"score:{tier.value}", slots["score"][tier.value], number), ctx, number, score, []
-        )
+        options = slots["score"][tier.value]
+        opening = fill(shape(ctx, f"score:{tier.value}", options, number), ctx, number, score, [])
         standing, extra = _standing(ctx, number, score, tier)
         if standing:
             said = fill(shape(ctx, standing, slots[standing], number), ctx, number, score, [], **extra)
-            opening = f"{opening} {said}"
-        parts.append(opening)
         previous = ctx.previous.get(number)
         if previous is not None:
             delta = score - previous
             way = "same" if abs(delta) < 0.5 else ("up" if delta > 0 else "down")
-            parts.append(
-                fill(
-                    ctx.voice.change[way],
-                    ctx,
-                    number,
-                    score,
-                    [],
-                    delta=f"{abs(delta):.2f}",
-                    previous=f"{previous:.2f}",
-                )
+            change = fill(
+                ctx.voice.change[way],
+                ctx,
+                number,
+                score,
+                [],
+                delta=f"{abs(delta):.2f}",
+                previous=f"{previous:.2f}",
             )
     found = _items_sentence(ctx, number, score, tier, items, named)
     # what the score measures, or the goal: always for a strong row or one with no items to name,
     # else in some rows only (the items say why)
     way = pick(ctx, ["measure", "goal", "none"], number, tier.value, "meaning")
+    meaning = ""
     if tier == Tier.MAINTAIN or not found or way != "none":
         meaning = _meaning(ctx, number, score, tier, goal=way == "goal")
-        # some rows say what the score measures before the score itself
-        first = pick(ctx, ["", "", "first"], number, tier.value, "order") == "first"
-        if meaning and first and parts and way == "measure" and tier != Tier.MAINTAIN:
-            parts.insert(0, meaning)
-        else:
-            parts.append(meaning)
+    # never past the column's length: what the score measures goes first, then where it stands
+    if len(" ".join([opening, said, change, meaning, found])) > LONGEST:
+        meaning = ""
+    if len(" ".join([opening, said, change, found])) > LONGEST:
+        said = ""
+    parts = [f"{opening} {said}".strip(), change]
+    # some rows say what the score measures before the score itself
+    first = pick(ctx, ["", "", "first"], number, tier.value, "order") == "first"
+    if first and way == "measure" and tier != Tier.MAINTAIN:
+        parts.insert(0, meaning)
+    else:
+        parts.append(meaning)
     parts.append(found)
     return " ".join(p for p in parts if p)
 

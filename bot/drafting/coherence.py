@@ -17,7 +17,7 @@ import re
 from pythainlp.tokenize import word_tokenize
 from rapidfuzz import fuzz
 
-from bot.drafting.row_context import Context, brief, fill, owners, pick
+from bot.drafting.row_context import Context, brief, fill, owners, pick, shape
 
 # A step that publishes (its first verb), and one that prepares what a later step publishes.
 PUBLISHES = re.compile(
@@ -27,7 +27,7 @@ PREPARES = re.compile(
     r"^(?:ผู้รับผิดชอบแต่ละข้อ|ให้\S+)?(?:จัดทำ|เพิ่มเติมข้อมูล|ปรับปรุงข้อมูล|รวบรวมข้อมูล|ทบทวนและปรับปรุง|ทบทวนคู่มือ|ปรับปรุงคู่มือ)"
 )
 # A check before the assessment system closes (an OIT row's last step).
-CLOSING_CHECK = re.compile(r"(?:ตรวจ|ทดสอบ)[^\n]*(?:ปิดระบบ|ITAS)|(?:ปิดระบบ|ITAS)[^\n]*(?:ตรวจ|ทดสอบ)")
+CLOSING_CHECK = re.compile(r"(?:ตรวจ|ทดสอบ|เปิด URL)[^\n]*(?:ปิดระบบ|ITAS)|(?:ปิดระบบ|ITAS)[^\n]*(?:ตรวจ|ทดสอบ)")
 # Work that goes on: a row promising it runs to the end of the fiscal year (not work bounded by
 # the system's opening or closing: "รายเดือนในช่วงก่อนเปิดระบบ").
 CONTINUOUS = re.compile(
@@ -117,14 +117,20 @@ def ordered(steps: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [*rest[:at], *early, *rest[at:]]
 
 
-def closing_check(ctx: Context, steps: list[tuple[str, str]], *key: object) -> list[tuple[str, str]]:
+def closing_check(
+    ctx: Context, steps: list[tuple[str, str]], most: int, *key: object
+) -> list[tuple[str, str]]:
     """Return an OIT row's steps ending with a check before the assessment system closes."""
     if any(CLOSING_CHECK.search(t) for _, t in steps[-2:]):
         return steps
     steps = [s for s in steps if not CLOSING_CHECK.search(s[1])]
-    check = ("ita_team", pick(ctx, ctx.voice.analysis.get("closing_check", []), "closing", *key))
+    check = ("ita_team", shape(ctx, "closing", ctx.voice.analysis.get("closing_check", []), *key))
     if not check[1]:
         return steps
+    if len(steps) >= most:  # at its most steps: the last plain step gives way (never an item or publish step)
+        plain = [n for n, (_, t) in enumerate(steps) if not t.startswith("ข้อ ") and not PUBLISHES.search(t)]
+        if plain:
+            del steps[plain[-1]]
     return [*steps, check]
 
 

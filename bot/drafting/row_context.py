@@ -175,6 +175,21 @@ def pick(ctx: Context, options: list[str], *key: object, shift: int = 0) -> str:
     return options[(zlib.crc32(seed.encode("utf-8")) + shift) % len(options)]
 
 
+def shape(ctx: Context, slot: str, options: list[str], *key: object) -> str:
+    """Return one of a slot's shapes: the situation's own (pick), or the next one this plan has not
+    used yet, so one plan never prints a shape twice (while any is left)."""
+    if not options:
+        return ""
+    first = options.index(pick(ctx, options, slot, *key))
+    for k in range(len(options)):
+        at = (first + k) % len(options)
+        mark = f"shape:{slot}:{at}"
+        if mark not in ctx.used:
+            ctx.used[mark] = 1
+            return options[at]
+    return options[first]
+
+
 def owners(ctx: Context, roles: list[str]) -> list[str]:
     key = ctx.agency_type.key if ctx.agency_type else ""
     owners = ctx.playbook.resolve_owners(roles, key, ctx.units or None) if key else []

@@ -180,7 +180,7 @@ def build_row(
     # prepare before publishing; an OIT row ends with a check before the system closes
     chosen = coherence.ordered(chosen[:most])
     if ctx.fw.tool_of(number).code == "OIT" and tier != Tier.MAINTAIN:
-        chosen = coherence.closing_check(ctx, chosen, number, tier.value, item or "")
+        chosen = coherence.closing_check(ctx, chosen, most, number, tier.value, item or "")
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
     steps, row_owners = _owned_steps(ctx, entry, chosen)
 
@@ -274,6 +274,7 @@ def _owned_steps(
                 text = f"{text} ({', '.join(names)})"
             else:
                 joined = names[0] if len(names) == 1 else f"{' '.join(names[:-1])} และ{names[-1]}"
+                joined += " " if re.search(r"[A-Za-z.)]$", joined) else ""
                 text = f"{'ให้' if pick(ctx, ['', 'ให้'], text, 'subject') else ''}{joined}{text}"
         steps.append(f"{n + 1}. {text}")
     union = list(dict.fromkeys([*main, *(u for w in whose for u in w)]))
