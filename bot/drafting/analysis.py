@@ -95,6 +95,8 @@ def _meaning(ctx: Context, number: int, score: float | None, tier: Tier, *, goal
         kind = "published" if published else "perceived"
     who = fill(slots["who"].get(tool, "{people}"), ctx, number, score, [])
     reflects = slots["reflects"].get(number) or slots["reflects"].get(str(number)) or ""
+    if isinstance(reflects, list):  # one wording per agency
+        reflects = pick(ctx, reflects, number, "reflects")
     if not reflects:
         return ""
     text = shape(ctx, f"meaning:{kind}", slots["meaning"][kind], number, tier.value)

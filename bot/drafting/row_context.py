@@ -175,12 +175,12 @@ def pick(ctx: Context, options: list[str], *key: object, shift: int = 0) -> str:
     return options[(zlib.crc32(seed.encode("utf-8")) + shift) % len(options)]
 
 
-def shape(ctx: Context, slot: str, options: list[str], *key: object) -> str:
-    """Return one of a slot's shapes: the situation's own (pick), or the next one this plan has not
-    used yet, so one plan never prints a shape twice (while any is left)."""
+def shape(ctx: Context, slot: str, options: list[str], *key: object, shift: int = 0) -> str:
+    """Return one of a slot's shapes: the situation's own (pick, moved along by `shift`), or the next
+    one this plan has not used yet, so one plan never prints a shape twice (while any is left)."""
     if not options:
         return ""
-    first = options.index(pick(ctx, options, slot, *key))
+    first = (options.index(pick(ctx, options, slot, *key)) + shift) % len(options)
     for k in range(len(options)):
         at = (first + k) % len(options)
         mark = f"shape:{slot}:{at}"

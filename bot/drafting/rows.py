@@ -28,6 +28,7 @@ from bot.drafting.row_context import (
     owners,
     pick,
     report_to,
+    shape,
     terse,
 )
 from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles
@@ -306,11 +307,12 @@ def vary(ctx: Context, text: str, tier: Tier, *situation: object) -> str:
     """Return a step in this agency's wording: the phrase it opens with (voice.yaml step_words) in
     one of several wordings, chosen by the agency and the row's situation (indicator, item), and
     moved along by severity, so two agencies, or one agency's urgent and middling rows, do not
-    share one skeleton."""
+    share one skeleton; within one plan a wording is used once while others are left."""
     shift = list(Tier).index(tier)
     for phrase, options in ctx.voice.step_words.items():
         if text.startswith(phrase):
-            return pick(ctx, options, phrase, *situation, shift=shift) + text.removeprefix(phrase)
+            # one plan takes a phrase's wordings in turn: two of its rows never open alike
+            return shape(ctx, f"vary:{phrase}", options, *situation, shift=shift) + text.removeprefix(phrase)
     return text
 
 
