@@ -50,8 +50,12 @@ def _standing(ctx: Context, number: int, score: float, tier: Tier) -> tuple[str,
     return "", {}
 
 
-def _listed(codes: list[str]) -> str:
-    return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} และ {codes[-1]}"
+def _listed(codes: list[str], style: int = 0) -> str:
+    """Return codes as a list in one of two styles: "O13, O14 และ O16" or "O13 O14 และ O16"."""
+    if len(codes) == 1:
+        return codes[0]
+    head = ", ".join(codes[:-1]) if style == 0 else " ".join(codes[:-1])
+    return f"{head} และ {codes[-1]}"
 
 
 def _items_sentence(
@@ -72,11 +76,12 @@ def _items_sentence(
     codes = often_lost(ctx, number)
     if codes and (oit or ctx.fw.items_of(number, ctx.year)):
         options = slots["lost_oit" if oit else "lost_ie"]
-        return fill(
-            shape(ctx, "lost", options, number, tier.value), ctx, number, score, [], lost=_listed(codes)
-        )
+        style = int(pick(ctx, ["0", "1"], number, "listed"))
+        lost = _listed(codes[: int(pick(ctx, ["2", "3", "3"], number, "how many"))], style)
+        return fill(shape(ctx, "lost", options, number, tier.value), ctx, number, score, [], lost=lost)
     if codes and tier == Tier.URGENT:  # the year's codes are unknown: topics only, a code might not hold
-        topics = [n for c in codes[:2] if (n := ctx.fw.item_name(c)) and not n.startswith(c)]
+        many = int(pick(ctx, ["1", "2"], number, "how many topics"))
+        topics = [n for c in codes[:many] if (n := ctx.fw.item_name(c)) and not n.startswith(c)]
         if topics:
             text = shape(ctx, "lost_topics", slots["lost_topics"], number)
             return fill(text, ctx, number, score, [], topics=" และ".join(topics))
@@ -93,7 +98,10 @@ def _meaning(ctx: Context, number: int, score: float | None, tier: Tier, *, goal
         kind = "goal_published" if published else "goal"
     else:
         kind = "published" if published else "perceived"
-    who = fill(slots["who"].get(tool, "{people}"), ctx, number, score, [])
+    who = slots["who"].get(tool, "{people}")
+    if isinstance(who, list):  # one wording per agency
+        who = pick(ctx, who, tool, "who")
+    who = fill(who, ctx, number, score, [], public=ctx.audience.public)
     reflects = slots["reflects"].get(number) or slots["reflects"].get(str(number)) or ""
     if isinstance(reflects, list):  # one wording per agency
         reflects = pick(ctx, reflects, number, "reflects")
@@ -143,7 +151,9 @@ def indicator_analysis(
     parts = [f"{opening} {said}".strip(), change]
     # some rows say what the score measures before the score itself
     first = pick(ctx, ["", "", "first"], number, tier.value, "order") == "first"
-    if first and way == "measure" and tier != Tier.MAINTAIN:
+    opens = f"first:{meaning[:20]}"
+    if first and way == "measure" and tier != Tier.MAINTAIN and opens not in ctx.used:
+        ctx.used[opens] = 1
         parts.insert(0, meaning)
     else:
         parts.append(meaning)

@@ -171,7 +171,7 @@ def pick(ctx: Context, options: list[str], *key: object, shift: int = 0) -> str:
     if not options:
         return ""
     kind = ctx.agency_type.key if ctx.agency_type else ""
-    seed = "|".join(str(k) for k in (kind, ctx.profile.name or "", *key))
+    seed = "|".join(str(k) for k in (kind, agency_key(ctx), *key))
     return options[(zlib.crc32(seed.encode("utf-8")) + shift) % len(options)]
 
 
@@ -188,6 +188,14 @@ def shape(ctx: Context, slot: str, options: list[str], *key: object, shift: int 
             ctx.used[mark] = 1
             return options[at]
     return options[first]
+
+
+def agency_key(ctx: Context) -> str:
+    """Return what tells this agency from another of its type: its name, else its own scores
+    (two unnamed agencies of one type with different scores do not read alike)."""
+    if ctx.profile.name:
+        return ctx.profile.name
+    return ",".join(f"{n}:{v:.2f}" for n, v in sorted(ctx.scores.indicators.items()))
 
 
 def owners(ctx: Context, roles: list[str]) -> list[str]:
