@@ -23,7 +23,7 @@ from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
 
 # An analysis longer than this leaves out what the score measures, then where it stands.
-LONGEST = 390
+LONGEST = 260
 # A score this far below its tool's other indicators' mean is worth saying.
 BELOW_MEAN = 3.0
 # The playbook's stock first clause ("ข้อ {items} ได้คะแนน {score} คะแนน"): the item opening says it.
@@ -139,7 +139,7 @@ def indicator_analysis(
     found = _items_sentence(ctx, number, score, tier, items, named)
     # what the score measures, or the goal: always for a strong row or one with no items to name,
     # else in some rows only (the items say why)
-    way = pick(ctx, ["measure", "goal", "none"], number, tier.value, "meaning")
+    way = pick(ctx, ["measure", "goal", "none", "none"], number, tier.value, "meaning")
     meaning = ""
     if tier == Tier.MAINTAIN or not found or way != "none":
         meaning = _meaning(ctx, number, score, tier, goal=way == "goal")

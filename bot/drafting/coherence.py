@@ -17,7 +17,7 @@ import re
 from pythainlp.tokenize import word_tokenize
 from rapidfuzz import fuzz
 
-from bot.drafting.row_context import Context, brief, fill, owners, pick, shape
+from bot.drafting.row_context import Context, brief, fill, owners, pick, shape, terse
 
 # A step that publishes (its first verb), and one that prepares what a later step publishes.
 PUBLISHES = re.compile(
@@ -46,9 +46,9 @@ AGENTS = {
     "หน่วยงานผู้รับผิดชอบ": "",
 }
 # A monitoring clause about one playbook step: it is "about" the step it is closest to.
-ABOUT = 70
+ABOUT = 80
 # ... and is left out when no step the row keeps comes this close to it.
-GAP = 20
+FAR = 55
 # Words a monitoring clause shares with any row (who checks, how often): not what it is about.
 GENERIC = frozenset(
     [
@@ -162,18 +162,25 @@ def monitoring(
         core = _without_agent(clause)[1]
         best_all = max((fuzz.partial_ratio(core, s) for s in playbook_steps), default=0)
         best_row = max((fuzz.partial_ratio(core, s) for s in kept_steps), default=0)
-        if (best_all >= ABOUT and best_row < best_all - GAP) or _coverage(core, kept_steps) < COVERED:
+        if (best_all >= ABOUT and best_row < FAR) or _coverage(core, kept_steps) < COVERED:
             continue  # about a step this row left out
         kept.append(_own_agent(ctx, clause, row_owners))
     if kept:
         return " และ".join(kept)
-    # nothing left: follow the row's own main step
-    work = [t for _, t in chosen if not t.startswith("ข้อ ") and not CLOSING_CHECK.search(t)]
-    main = work[len(work) // 2] if work else (kept_steps[-1] if kept_steps else "")
-    who = row_owners[0] if row_owners else ""
+    # nothing left: follow the row's own main work (not an order, a check of the items or the
+    # closing check), monitored by the unit that does it
+    work = [
+        (role, t)
+        for role, t in chosen
+        if role not in ("executive", "ita_team") and not t.startswith("ข้อ ") and not CLOSING_CHECK.search(t)
+    ]
+    role, main = work[0] if work else (chosen[-1] if chosen else ("", ""))
+    units = owners(ctx, [role]) if role else []
+    who = next((o for o in row_owners for u in units if _same_unit(ctx, u, o)), "")
+    who = who or (row_owners[0] if row_owners else "")
     who += " " if re.search(r"[A-Za-z.]$", who) else ""
     options = ctx.voice.analysis.get("monitoring_from_steps", [])
-    return fill(pick(ctx, options, "monitor", *fill_args[:1]), ctx, *fill_args, who=who, what=brief(main))
+    return fill(pick(ctx, options, "monitor", *fill_args[:1]), ctx, *fill_args, who=who, what=terse(main))
 
 
 def _without_agent(clause: str) -> tuple[str, str]:
@@ -190,11 +197,22 @@ def _own_agent(ctx: Context, clause: str, row_owners: list[str]) -> str:
         return clause
     role = AGENTS[agent]
     units = owners(ctx, [role]) if role else []
-    unit = next((u for u in units if any(u.endswith(o) or o.endswith(u) for o in row_owners)), "")
-    if not unit:
-        unit = row_owners[0] if row_owners else agent
-    short = next((o for o in row_owners if unit.endswith(o) or o.endswith(unit)), unit)
-    return f"{short}{rest}"
+    unit = next((o for o in row_owners for u in units if _same_unit(ctx, u, o)), "")
+    unit = unit or (row_owners[0] if row_owners else agent)
+    return f"{unit}{' ' if re.search(r'[A-Za-z.]$', unit) else ''}{rest}"
+
+
+def _same_unit(ctx: Context, a: str, b: str) -> bool:
+    """Return whether two unit names are one unit (a section and its division, a name and its
+    short form: "สำนักปลัดองค์การบริหารส่วนจังหวัด" / "สำนักปลัด อบจ.")."""
+
+    def short(name: str) -> str:
+        for long, abbr in ctx.voice.unit_short.items():
+            name = name.replace(long, " " + abbr)
+        return " ".join(name.split())
+
+    a, b = short(a), short(b)
+    return a.endswith(b) or b.endswith(a)
 
 
 def _coverage(clause: str, steps: list[str]) -> float:

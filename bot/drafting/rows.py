@@ -271,7 +271,9 @@ def _owned_steps(
     for n, ((_, text), who) in enumerate(zip(chosen, whose, strict=True)):
         if who and tuple(who) != main:
             names = [_short(ctx, u) for u in who]
-            if _SUBJECT.match(text):
+            if any(n in text for n in names):  # the step names its unit already
+                pass
+            elif _SUBJECT.match(text):
                 text = f"{text} ({', '.join(names)})"
             else:
                 joined = names[0] if len(names) == 1 else f"{' '.join(names[:-1])} และ{names[-1]}"
