@@ -26,6 +26,8 @@ PUBLISHES = re.compile(
 PREPARES = re.compile(
     r"^(?:ผู้รับผิดชอบแต่ละข้อ|ให้\S+)?(?:จัดทำ|เพิ่มเติมข้อมูล|ปรับปรุงข้อมูล|รวบรวมข้อมูล|ทบทวนและปรับปรุง|ทบทวนคู่มือ|ปรับปรุงคู่มือ)"
 )
+# A step naming items ("ข้อ O13 ...", "O1, O3, O4 (ข้อมูลพื้นฐาน)").
+ITEM_CODE = re.compile(r"\b[OIE]\d{1,2}\b")
 # A check before the assessment system closes (an OIT row's last step).
 CLOSING_CHECK = re.compile(r"(?:ตรวจ|ทดสอบ|เปิด URL)[^\n]*(?:ปิดระบบ|ITAS)|(?:ปิดระบบ|ITAS)[^\n]*(?:ตรวจ|ทดสอบ)")
 # Work that goes on: a row promising it runs to the end of the fiscal year (not work bounded by
@@ -127,10 +129,23 @@ def closing_check(
     check = ("ita_team", shape(ctx, "closing", ctx.voice.analysis.get("closing_check", []), *key))
     if not check[1]:
         return steps
-    if len(steps) >= most:  # at its most steps: the last plain step gives way (never an item or publish step)
-        plain = [n for n, (_, t) in enumerate(steps) if not t.startswith("ข้อ ") and not PUBLISHES.search(t)]
-        if plain:
-            del steps[plain[-1]]
+    if len(steps) >= most:
+        # at its most steps: a step that only sets the work up gives way (a study, a briefing), never
+        # the first (the order), one naming items, or one that prepares or publishes
+        spare = [
+            n
+            for n, (_, t) in enumerate(steps)
+            if n > 0 and not ITEM_CODE.search(t) and not PUBLISHES.search(t) and not PREPARES.search(t)
+        ]
+        if not spare and any(t.startswith("ข้อ ") for _, t in steps):
+            # the item steps say what each item needs: a general "prepare what is missing" step gives way
+            spare = [
+                n
+                for n, (_, t) in enumerate(steps)
+                if n > 0 and PREPARES.search(t) and not t.startswith("ข้อ ")
+            ]
+        if spare:
+            del steps[spare[-1]]
     return [*steps, check]
 
 
