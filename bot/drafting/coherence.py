@@ -166,6 +166,8 @@ def monitoring(
     row_owners: list[str],
     fill_args: tuple,
     longest: int,
+    *,
+    curated: bool = False,
 ) -> str:
     """Return the row's monitoring: the playbook's clauses about steps the row keeps, by its own units."""
     # what the row prints: the first clause of a long monitoring
@@ -174,10 +176,12 @@ def monitoring(
     clauses = [c.strip() for c in re.split(r" และ(?=หน่วย|คณะ|ผู้|งาน|สำนัก|กอง|ฝ่าย)", text) if c.strip()]
     kept = []
     for clause in clauses:
-        core = _without_agent(clause)[1]
+        core = without_agent(clause)[1]
         best_all = max((fuzz.partial_ratio(core, s) for s in playbook_steps), default=0)
         best_row = max((fuzz.partial_ratio(core, s) for s in kept_steps), default=0)
-        if (best_all >= ABOUT and best_row < FAR) or _coverage(core, kept_steps) < COVERED:
+        if curated:
+            pass  # written for exactly these steps
+        elif (best_all >= ABOUT and best_row < FAR) or _coverage(core, kept_steps) < COVERED:
             continue  # about a step this row left out
         kept.append(_own_agent(ctx, clause, row_owners))
     if kept:
@@ -198,7 +202,8 @@ def monitoring(
     return fill(pick(ctx, options, "monitor", *fill_args[:1]), ctx, *fill_args, who=who, what=terse(main))
 
 
-def _without_agent(clause: str) -> tuple[str, str]:
+def without_agent(clause: str) -> tuple[str, str]:
+    """Return (the generic agent a playbook monitoring opens with, or "", the rest)."""
     for agent in sorted(AGENTS, key=len, reverse=True):
         if clause.startswith(agent):
             return agent, clause[len(agent) :]
@@ -207,7 +212,7 @@ def _without_agent(clause: str) -> tuple[str, str]:
 
 def _own_agent(ctx: Context, clause: str, row_owners: list[str]) -> str:
     """Return the clause with a generic agent replaced by the row's unit for that role."""
-    agent, rest = _without_agent(clause)
+    agent, rest = without_agent(clause)
     if not agent:
         return clause
     role = AGENTS[agent]

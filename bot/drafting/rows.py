@@ -69,6 +69,16 @@ def step_text(step: str) -> str:
     return re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
 
 
+def step_action(step: str, owners: list[str]) -> str:
+    """Return what a step says to do: step_text() without the unit it opens with, when that unit is
+    one of the row's owners ("3. ให้หน่วยตรวจสอบภายในสอบทาน..." -> "สอบทาน...")."""
+    text = step_text(step)
+    names = "|".join(re.escape(o) for o in sorted(owners, key=len, reverse=True) if o)
+    if not names:
+        return text
+    return re.sub(rf"^(?:ให้)?(?:{names})(?:\s*(?:และ|,)\s*(?:{names}))*\s?", "", text, count=1)
+
+
 def renumber(steps: list[str]) -> list[str]:
     """Return steps numbered "1. ", "2. " ... once: any numbering a step already carries is dropped.
 
@@ -189,7 +199,11 @@ def build_row(
     every_step = [
         fill(s.text, ctx, *args) for s in (*entry.steps, *(entry.maintain.steps if entry.maintain else ()))
     ]
-    monitoring = coherence.monitoring(ctx, monitoring_text, every_step, chosen, row_owners, args, LINE_LONG)
+    # a maintain block's monitoring is written for exactly its steps
+    curated = tier == Tier.MAINTAIN and entry.maintain is not None
+    monitoring = coherence.monitoring(
+        ctx, monitoring_text, every_step, chosen, row_owners, args, LINE_LONG, curated=curated
+    )
     kpi_texts = [brief(fill(k, ctx, *args), LINE_LONG) for k in kpis]
 
     start, end = _SPAN[tier]
