@@ -8,6 +8,7 @@ the session store, so the test checks the row the officer meant and every other 
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -72,15 +73,23 @@ def test_edits_after_deletes_land_on_the_row_the_officer_meant(app: App):
     assert "แถว 9 · ตัวชี้วัดที่ 9" in out and "แถว 10 · ตัวชี้วัดที่ 10" in out
     after = by_indicator(draft(app))
     assert after[9].owners == ["กองคลัง"]  # the particle is not part of the owner
-    # Steps that named the row's old owners now name the new one; steps given to other units stay.
-    # (Row 9, not row 7: a drafted step brackets a unit only when it is not the row's main
-    # owner, at most one step a row, and row 7's owners are one division now.)
+    # Steps that named the row's old owners now name the new one, in brackets or as the unit a step
+    # opens with ("2. ให้นายกเทศมนตรีตั้ง..." -> "2. ให้กองคลังตั้ง..."); other steps stay as they were.
+    # (Row 9, not row 7: a drafted step names its unit only when it is not the row's main owner,
+    # and row 7's owners are one division now.)
     old = before[9].owners
+    naming = 0
     for was, now in zip(before[9].steps, after[9].steps, strict=True):
-        named = next((o for o in old if f"({o})" in was), None)
-        assert now == (was.replace(f"({named})", "(กองคลัง)") if named else was)
-    assert any(any(f"({o})" in s for o in old) for s in before[9].steps)
-    assert any("(กองคลัง)" in step for step in after[9].steps)
+        bracket = next((o for o in old if f"({o})" in was), None)
+        opens = next((o for o in old if re.match(rf"\d+\. (?:ให้)?{re.escape(o)}", was)), None)
+        if bracket:
+            assert now == was.replace(f"({bracket})", "(กองคลัง)")
+        elif opens:
+            assert now == re.sub(rf"^(\d+\. (?:ให้)?){re.escape(opens)}\s?", r"\1กองคลัง", was)
+        else:
+            assert now == was
+        naming += bool(bracket or opens)
+    assert naming and any("กองคลัง" in step for step in after[9].steps)
     assert (after[10].timeline, after[10].start_month, after[10].end_month) == (
         "ต.ค. 68 – ธ.ค. 68",
         "2025-10",

@@ -144,9 +144,12 @@ def main() -> int:
         path = next(SEEDS.glob(f"{pair['seed']}_*.txt"))
         text = path.read_text(encoding="utf-8")
         if pair["seed"] not in drafts:
-            scores = parse_scores(text, fw).scores
+            parsed = parse_scores(text, fw)
+            scores = parsed.scores
             profile = AgencyProfile(type=seed["type"], assessment_year=scores.year)
-            drafts[pair["seed"]] = drafter.draft(DraftRequest(profile, scores, Thresholds())).rows
+            # items the seed names as missing or failed without a score are this agency's own finding
+            request = DraftRequest(profile, scores, Thresholds(), named_items=list(parsed.named_items))
+            drafts[pair["seed"]] = drafter.draft(request).rows
         human = human_side(text.split("\n"), pair, seed.get("hide", []))
         ours = our_side(our_row(drafts[pair["seed"]], pair), human, pair)
         first_is_ours = rng.random() < 0.5

@@ -149,13 +149,22 @@ def _existing(draft: Draft, cmd: EditCommand) -> int | None:
 
 # ---------------------------------------------------------------- owners inside steps
 def _owners_in_steps(steps: list[str], old: list[str], new: list[str]) -> list[str]:
-    """Name the new owners where a step names the old ones ("… (สำนักปลัด)" -> "… (กองคลัง)")."""
+    """Name the new owners where a step names the old ones ("… (สำนักปลัด)" -> "… (กองคลัง)",
+    "2. ให้สำนักปลัดแจ้งเวียน…" -> "2. ให้กองคลังแจ้งเวียน…")."""
     if not old:
         return steps
     names = "|".join(re.escape(o) for o in sorted(old, key=len, reverse=True))
     group = re.compile(rf"\((?:\s*(?:{names})\s*(?:,|และ|/)?\s*)+\)")
+    # a step that opens with its unit ("3. ให้หน่วยตรวจสอบภายในสอบทาน...") names the new one there
+    subject = re.compile(rf"^(\s*\d+\.\s*(?:ให้)?)(?:{names})(?:\s*(?:และ|,)\s*(?:{names}))*(\s?)")
     joined = ", ".join(new)
-    return [group.sub(f"({joined})", step) for step in steps]
+    said = " และ".join(new) if new else ""
+
+    def opening(match: re.Match[str]) -> str:
+        gap = " " if re.search(r"[A-Za-z.]$", said) else match.group(2)
+        return f"{match.group(1)}{said}{gap}"
+
+    return [subject.sub(opening, group.sub(f"({joined})", step), count=1) for step in steps]
 
 
 def _steps_from(value: str) -> list[str]:

@@ -59,6 +59,9 @@ class DraftRequest:
     include_maintain: bool = True
     # indicator scores of the previous assessment, when the officer gave them: analyses say the change
     previous: dict[int, float] = field(default_factory=dict)
+    # item codes the officer named as missing or failed without a score (ParseResult.named_items):
+    # the weak items of their indicator's row, stated as the agency's own finding
+    named_items: list[str] = field(default_factory=list)
 
 
 class Drafter:
@@ -132,6 +135,7 @@ class Drafter:
             scores=request.scores,
             thresholds=request.thresholds,
             include_maintain=request.include_maintain,
+            named_items=list(dict.fromkeys(c.upper() for c in request.named_items or [])),
         )
 
     def _weak_items(self, ctx: draft_text.Context, number: int) -> list[tuple[str, float]]:
@@ -147,14 +151,19 @@ class Drafter:
     def _indicator_rows(self, ctx: draft_text.Context, number: int) -> list[MeasureRow]:
         score = ctx.scores.indicators.get(number)
         weak = self._weak_items(ctx, number)
-        if score is None and not weak:
+        told = [
+            c
+            for c in ctx.named_items
+            if c not in ctx.scores.items and self.fw.item_indicator(c, ctx.year) == number
+        ]
+        if score is None and not weak and not told:
             return []
         # An indicator keeps its own tier; weak items under a strong indicator
         # still get their own rows, since the officer must fix them anyway.
         tier = ctx.thresholds.tier(score) if score is not None else Tier.IMPROVE
         rows = []
-        if tier != Tier.MAINTAIN or ctx.include_maintain or weak:
-            rows.append(self._row(ctx, number, score, tier, [code for code, _ in weak], item=None))
+        if tier != Tier.MAINTAIN or ctx.include_maintain or weak or told:
+            rows.append(self._row(ctx, number, score, tier, [code for code, _ in weak], item=None, told=told))
         for code, item_score in weak:
             rows.append(
                 self._row(ctx, number, item_score, ctx.thresholds.tier(item_score), [code], item=code)
@@ -170,11 +179,20 @@ class Drafter:
         items: list[str],
         *,
         item: str | None,
+        told: list[str] | None = None,
     ) -> MeasureRow:
         entry = draft_text.pick_entry(ctx, number, item)
         sources = self._sources(ctx, number, item, entry)
         return row_text.build_row(
-            ctx, entry, number=number, score=score, tier=tier, items=items, item=item, sources=sources
+            ctx,
+            entry,
+            number=number,
+            score=score,
+            tier=tier,
+            items=items,
+            item=item,
+            sources=sources,
+            named_items=told,
         )
 
     def _sources(

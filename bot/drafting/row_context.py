@@ -57,6 +57,8 @@ class Context:
     checks: list[str] = field(default_factory=list)
     # where this agency type starts in each list of wordings: two types never read alike
     offset: int = 0
+    # item codes the officer named as missing or failed, without scores (DraftRequest.named_items)
+    named_items: list[str] = field(default_factory=list)
     # template values by (indicator, score, items, item): a row fills many templates
     values: dict[tuple, dict] = field(default_factory=dict)
 
@@ -169,8 +171,31 @@ def pick(ctx: Context, options: list[str], *key: object, shift: int = 0) -> str:
     if not options:
         return ""
     kind = ctx.agency_type.key if ctx.agency_type else ""
-    seed = "|".join(str(k) for k in (kind, ctx.profile.name or "", *key))
+    seed = "|".join(str(k) for k in (kind, agency_key(ctx), *key))
     return options[(zlib.crc32(seed.encode("utf-8")) + shift) % len(options)]
+
+
+def shape(ctx: Context, slot: str, options: list[str], *key: object, shift: int = 0) -> str:
+    """Return one of a slot's shapes: the situation's own (pick, moved along by `shift`), or the next
+    one this plan has not used yet, so one plan never prints a shape twice (while any is left)."""
+    if not options:
+        return ""
+    first = (options.index(pick(ctx, options, slot, *key)) + shift) % len(options)
+    for k in range(len(options)):
+        at = (first + k) % len(options)
+        mark = f"shape:{slot}:{at}"
+        if mark not in ctx.used:
+            ctx.used[mark] = 1
+            return options[at]
+    return options[first]
+
+
+def agency_key(ctx: Context) -> str:
+    """Return what tells this agency from another of its type: its name, else its own scores
+    (two unnamed agencies of one type with different scores do not read alike)."""
+    if ctx.profile.name:
+        return ctx.profile.name
+    return ",".join(f"{n}:{v:.2f}" for n, v in sorted(ctx.scores.indicators.items()))
 
 
 def owners(ctx: Context, roles: list[str]) -> list[str]:

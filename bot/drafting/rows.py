@@ -16,21 +16,22 @@ import re
 
 from rapidfuzz import fuzz
 
+from bot.drafting import coherence
+from bot.drafting.analysis import indicator_analysis, item_analysis
 from bot.drafting.row_context import (
     FISCAL_SUFFIX,
     Context,
     alike,
     brief,
-    executive,
     fill,
     item_label,
     owners,
     pick,
     report_to,
+    shape,
     terse,
-    turn,
 )
-from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles, often_lost_sentence
+from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles
 from bot.ita.measures import MeasureRow, Source
 from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
@@ -53,21 +54,12 @@ SAME_ACTION = 80
 MAX_STEPS = 5
 # A monitoring, KPI or analysis sentence longer than this keeps its first clause (brief()).
 LINE_LONG = 95
-REASON_LONG = 80
 # A step that only restates the reporting column ("...รายงานผู้บริหารรอบ 6 เดือนและรอบ 12 เดือน").
 _REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เดือน")
-# The playbook's analysis ends with what the row will do (" จึงต้อง...", " ควรรักษามาตรฐานนี้..."):
-# the steps and the measure already say it.
-_THEREFORE = re.compile(r" จึง(?:ต้อง|ควร|จำเป็น|ได้)| ควร")
 # Words that make a measure read as keeping a level: wrong for a row that must fix or develop.
 MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
-# The playbook's stock first clause ("ผลการประเมินตัวชี้วัดที่ 1 {indicator_name} ของ{agency}
-# ได้คะแนน {score} คะแนน อยู่ในกลุ่ม...", "ข้อ {items} ได้คะแนน {score} คะแนน"): the voice opens instead.
-_STOCK_OPENING = re.compile(
-    r"^(?:(?:ผลการประเมิน)?ตัวชี้วัดที่ \d+ \{indicator_name\} ของ\{agency\} ได้คะแนน \{score\} คะแนน"
-    r"|ข้อ \{items\}(?: ได้คะแนน \{score\} คะแนน)?)\s*(?:อยู่ในกลุ่ม(?:ประเด็น)?ที่ต้องแก้ไขเร่งด่วน\s*)?"
-)
-_REFLECTS = re.compile(r"^สะท้อนว่า\s*")
+# A step that already says who does it: its owner goes in brackets, not before it.
+_SUBJECT = re.compile(r"^(?:ผู้|ให้|ข้อ |คณะ|หน่วย|งาน|กอง|สำนัก|ฝ่าย|ส่วน|ทุก|บุคลากร|เจ้าหน้าที่|นายก|ปลัด|ครู)")
 _NUMBERED = re.compile(r"^\s*(?:\d+|[๐-๙]+)\s*[.)]\s*(?:(?:\d+|[๐-๙]+)\s*[.)]\s*)*")
 
 
@@ -75,6 +67,16 @@ def step_text(step: str) -> str:
     """Return a step without its number and its owners: "2. ทบทวน... (กองคลัง)" -> "ทบทวน..."."""
     text = _NUMBERED.sub("", step)
     return re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
+
+
+def step_action(step: str, owners: list[str]) -> str:
+    """Return what a step says to do: step_text() without the unit it opens with, when that unit is
+    one of the row's owners ("3. ให้หน่วยตรวจสอบภายในสอบทาน..." -> "สอบทาน...")."""
+    text = step_text(step)
+    names = "|".join(re.escape(o) for o in sorted(owners, key=len, reverse=True) if o)
+    if not names:
+        return text
+    return re.sub(rf"^(?:ให้)?(?:{names})(?:\s*(?:และ|,)\s*(?:{names}))*\s?", "", text, count=1)
 
 
 def renumber(steps: list[str]) -> list[str]:
@@ -88,73 +90,6 @@ def renumber(steps: list[str]) -> list[str]:
 
 def said(ctx: Context, number: int, text: str) -> bool:
     return alike(text, ctx.said.get(number, []))
-
-
-def _analysis(
-    ctx: Context,
-    entry: PlaybookEntry,
-    number: int,
-    score: float | None,
-    tier: Tier,
-    items: list[str],
-    item: str | None,
-) -> str:
-    voice = ctx.voice
-    # The opening is picked by the indicator's (or item's) number and the agency type: rows
-    # of one plan differ, and so do two agency types' rows for the same indicator.
-    if item:
-        key = "missing" if score == 0 and "missing" in voice.openings["item"] else tier.value
-        options = voice.openings["item"][key]
-        opening = options[(int(re.sub(r"\D", "", item) or 0) + ctx.offset) % len(options)]
-    else:
-        options = voice.openings["indicator"][tier.value]
-        opening = options[(number + ctx.offset) % len(options)]
-    parts = [fill(opening, ctx, number, score, items, item)]
-    previous = ctx.previous.get(number) if not item else None
-    if previous is not None and score is not None:
-        delta = score - previous
-        way = "same" if abs(delta) < 0.5 else ("up" if delta > 0 else "down")
-        parts.append(
-            fill(
-                voice.change[way],
-                ctx,
-                number,
-                score,
-                items,
-                delta=f"{abs(delta):.2f}",
-                previous=f"{previous:.2f}",
-            )
-        )
-    if item and item not in entry.items:
-        parts.append(fill(voice.item_fallback, ctx, number, score, items, item))
-    else:
-        template = entry.analysis.get(tier) or entry.analysis.get(Tier.IMPROVE) or ""
-        reason = fill(_STOCK_OPENING.sub("", template), ctx, number, score, items, item)
-        # an indicator row's steps say what it will do; an item row keeps its one "จึง..." line
-        if not item:  # one short clause of why: the steps (and a maintain row's measure) say what is done
-            reason = _THEREFORE.split(reason, maxsplit=1)[0].split(" เช่น ", 1)[0].strip()
-            reason = brief(reason, REASON_LONG)
-            # "สะท้อนว่า..." opens many of the playbook's reasons: not every row says it
-            lead = pick(ctx, ["", "keep"], number, tier.value, "lead")
-            if not lead and _REFLECTS.match(reason):
-                reason = _REFLECTS.sub("", reason, count=1)
-        if not (items and not item and tier != Tier.MAINTAIN):  # named weak items are the reason
-            parts.append(reason)
-    if not item and tier != Tier.MAINTAIN and not items:
-        # no item scores: the items agencies most often lose here, to check first (never "failed");
-        # by topic only when the year's codes are unknown, and then only where the row is urgent
-        voice_lost = (
-            voice.often_lost_oit if ctx.fw.tool_of(number).code == "OIT" else voice.often_lost_ie,
-            voice.often_lost_topics,
-        )
-        parts.append(
-            often_lost_sentence(ctx, number, voice_lost, topics=tier == Tier.URGENT, said=" ".join(parts))
-        )
-    if not item and tier != Tier.MAINTAIN and items:
-        # the weak items by name; without item scores the steps name the items to check
-        weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in items)
-        parts.append(fill(turn(ctx, "weak", voice.weak_items), ctx, number, score, [], items=weak))
-    return " ".join(p for p in parts if p)
 
 
 def _steps(
@@ -203,13 +138,20 @@ def build_row(
     items: list[str],
     item: str | None,
     sources: list[Source],
+    named_items: list[str] | None = None,
 ) -> MeasureRow:
     """Return one measure row fitted to the agency, its audience and the row's severity."""
     name = ctx.fw.indicator(number).name
     if item:  # the officer checks an item title the framework cannot confirm for this year
         (note_oit_titles if item.upper().startswith("O") else note_ie_titles)(ctx, [item])
     topic = f"ตัวชี้วัดที่ {number} {name}" + (f" – ข้อ {item_label(ctx, item)}" if item else "")
-    analysis = _analysis(ctx, entry, number, score, tier, items, item)
+    # items the officer named as missing or failed (no score): this row's weak items too
+    told = [c for c in named_items or [] if c not in items]
+    if item:
+        analysis = item_analysis(ctx, entry, number, score, tier, item)
+    else:
+        analysis = indicator_analysis(ctx, number, score, tier, items, told)
+    items = [*items, *told]
 
     measure = FISCAL_SUFFIX.sub("", pick_measure(entry, tier, name))
     if item and (item.startswith("O") or item not in entry.items) and item not in measure:
@@ -246,22 +188,33 @@ def build_row(
     most = (
         MAINTAIN_STEPS if tier == Tier.MAINTAIN else max(_step_count(ctx, number, tier, item), len(named) + 2)
     )
-    chosen = chosen[:most]
+    # prepare before publishing; an OIT row ends with a check before the system closes
+    chosen = coherence.ordered(chosen[:most])
+    if ctx.fw.tool_of(number).code == "OIT" and tier != Tier.MAINTAIN:
+        chosen = coherence.closing_check(ctx, chosen, most, number, tier.value, item or "")
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
     steps, row_owners = _owned_steps(ctx, entry, chosen)
+
+    args = (number, score, items, item)
+    every_step = [
+        fill(s.text, ctx, *args) for s in (*entry.steps, *(entry.maintain.steps if entry.maintain else ()))
+    ]
+    # a maintain block's monitoring is written for exactly its steps
+    curated = tier == Tier.MAINTAIN and entry.maintain is not None
+    monitoring = coherence.monitoring(
+        ctx, monitoring_text, every_step, chosen, row_owners, args, LINE_LONG, curated=curated
+    )
+    kpi_texts = [brief(fill(k, ctx, *args), LINE_LONG) for k in kpis]
 
     start, end = _SPAN[tier]
     timing = getattr(entry, "timing", None)
     if timing is not None and tier != Tier.MAINTAIN:
         start, end = max(1, timing.start), min(_SPAN[tier][1], max(timing.end, timing.start))
+    # work that goes on (monthly, quarterly, ongoing) runs to the end of the fiscal year
+    if coherence.continuous([t for _, t in chosen] + [monitoring, *kpi_texts]):
+        end = 12
     start_iso = fiscal_month_iso(ctx.fiscal_year, start)
     end_iso = fiscal_month_iso(ctx.fiscal_year, end)
-
-    monitoring = (
-        brief(fill(monitoring_text, ctx, number, score, items, item), LINE_LONG)
-        if monitoring_text
-        else f"{executive(ctx)}กำกับติดตามความก้าวหน้าเป็นรายไตรมาส"
-    )
     adapt = ctx.audience.adapt
     return MeasureRow(
         indicator=number,
@@ -278,9 +231,7 @@ def build_row(
         end_month=end_iso,
         monitoring=adapt(monitoring),
         reporting=adapt(_reporting(ctx, entry, item, end)),
-        kpi=adapt(
-            "; ".join(dict.fromkeys(brief(fill(k, ctx, number, score, items, item), LINE_LONG) for k in kpis))
-        ),
+        kpi=adapt("; ".join(dict.fromkeys(kpi_texts))),
         sources=sources,
     )
 
@@ -316,9 +267,9 @@ def _owned_steps(
     entry's own owners first on a tie), then every other unit a step names, each once: a
     section is listed under its division when the division owns a step too ("งานประชาสัมพันธ์
     สำนักปลัดเทศบาล" and "สำนักปลัดเทศบาล" -> "สำนักปลัดเทศบาล"), and three or more units of
-    one step are "all units" in the type's own words ("ทุกกอง/สำนัก"). One step at most names
-    its unit in brackets, and only one that is not the main owner: the owners column says the
-    rest, as the seeds' rows do. Long unit names take their usual short form (voice.yaml).
+    one step are "all units" in the type's own words ("ทุกกอง/สำนัก"). Every step that is not the
+    main owners' names its unit (as its subject, else in brackets), so every unit in the owners
+    column has a step a reader can see. Long unit names take their usual short form (voice.yaml).
     """
     whose = [_together(ctx, owners(ctx, [role])) if role else [] for role, _ in chosen]
     every = [u for w in whose for u in w]
@@ -328,14 +279,21 @@ def _owned_steps(
     if groups:
         lead = tuple(_division(u, every) for u in owners(ctx, list(entry.owner_roles)))
         main = max(dict.fromkeys(groups), key=lambda g: (groups.count(g), g == lead))
-    others = [n for n, w in enumerate(whose) if w and tuple(w) != main]
-    # the one bracketed step: a unit that owns that step alone (the executive's order, the audit ...)
-    single = [n for n in others if groups.count(tuple(whose[n])) == 1]
-    marked = (single or others)[:1]
+    # every step another unit owns names it: as the step's subject ("หน่วยตรวจสอบภายในสอบทาน..."),
+    # or in brackets when the step already has a subject ("ผู้บังคับบัญชา...", "ข้อ O13 ...: ...")
     steps = []
     for n, ((_, text), who) in enumerate(zip(chosen, whose, strict=True)):
-        tail = f" ({', '.join(_short(ctx, u) for u in who)})" if n in marked else ""
-        steps.append(f"{n + 1}. {text}{tail}")
+        if who and tuple(who) != main:
+            names = [_short(ctx, u) for u in who]
+            if any(n in text for n in names):  # the step names its unit already
+                pass
+            elif _SUBJECT.match(text):
+                text = f"{text} ({', '.join(names)})"
+            else:
+                joined = names[0] if len(names) == 1 else f"{' '.join(names[:-1])} และ{names[-1]}"
+                joined += " " if re.search(r"[A-Za-z.)]$", joined) else ""
+                text = f"{'ให้' if pick(ctx, ['', 'ให้'], text, 'subject') else ''}{joined}{text}"
+        steps.append(f"{n + 1}. {text}")
     union = list(dict.fromkeys([*main, *(u for w in whose for u in w)]))
     fallback = [_division(u, every) for u in owners(ctx, list(entry.owner_roles))]
     return steps, list(dict.fromkeys(_short(ctx, u) for u in union or fallback))
@@ -365,11 +323,12 @@ def vary(ctx: Context, text: str, tier: Tier, *situation: object) -> str:
     """Return a step in this agency's wording: the phrase it opens with (voice.yaml step_words) in
     one of several wordings, chosen by the agency and the row's situation (indicator, item), and
     moved along by severity, so two agencies, or one agency's urgent and middling rows, do not
-    share one skeleton."""
+    share one skeleton; within one plan a wording is used once while others are left."""
     shift = list(Tier).index(tier)
     for phrase, options in ctx.voice.step_words.items():
         if text.startswith(phrase):
-            return pick(ctx, options, phrase, *situation, shift=shift) + text.removeprefix(phrase)
+            # one plan takes a phrase's wordings in turn: two of its rows never open alike
+            return shape(ctx, f"vary:{phrase}", options, *situation, shift=shift) + text.removeprefix(phrase)
     return text
 
 

@@ -59,9 +59,16 @@ def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
         # a dotted group ("9.1") is shown by its name, a named group (2568) by itself
         group = oit.group_name if re.fullmatch(r"\d+\.\d+", oit.group) else oit.group
         groups.setdefault(group, []).append(oit.code)
-    named = " ".join(
-        f"{group} ({code_runs(codes)})" if group else code_runs(codes) for group, codes in groups.items()
-    )
+    # one of three ways to list them, by agency, always by group with the codes
+    way = pick(ctx, ["group (codes)", "หมวดgroup ข้อ codes", "codes (group)"], number, "oit-groups")
+    if not all(groups):
+        named = code_runs([c for codes in groups.values() for c in codes])
+    elif way == "group (codes)":
+        named = " ".join(f"{group} ({code_runs(codes)})" for group, codes in groups.items())
+    elif way == "codes (group)":
+        named = ", ".join(f"{code_runs(codes)} ({group})" for group, codes in groups.items())
+    else:
+        named = ", ".join(f"หมวด{group} ข้อ {code_runs(codes)}" for group, codes in groups.items())
     # the often-lost items are named in the analysis ("ควรตรวจก่อน"): the step lists the groups
     return [("ita_team", fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where))]
 

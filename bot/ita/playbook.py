@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -269,6 +270,9 @@ class Voice(BaseModel):
     step_words: dict[str, list[str]] = Field(default_factory=dict)
     # long words in unit names -> the short form a step's brackets use ("อบจ.")
     unit_short: dict[str, str] = Field(default_factory=dict)
+    # an indicator row's analysis by slot (score, lowest, meaning, named_oit ...): lists of shapes,
+    # and who/reflects lookups (bot/drafting/analysis.py)
+    analysis: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _templates(self) -> Voice:

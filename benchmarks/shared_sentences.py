@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Count the sentences two agencies' drafted rows share (issue 12: template phrases gave us away).
+
+    .venv/bin/python benchmarks/shared_sentences.py [--show 10]
+
+Drafts the twelve invented agencies of benchmarks/pages.py (every agency type, three severities)
+and the five seeds' own scores, without retrieval (sources do not change a row's text). Every
+analysis is cut into sentences (pythainlp sent_tokenize); a sentence counts as shared when two
+agencies print it word for word. A second count replaces every number by "N" and every
+indicator name by "X" first: the same sentence shape with another score or indicator (the judge
+read "แม้...จะได้ X คะแนน แต่..." as a template). Steps are counted the same way (word for word,
+without their number and brackets). Not a test: it measures and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.pages import INVENTED, SEEDS, invented_scores  # noqa: E402
+from bot.drafting.engine import Drafter, DraftRequest  # noqa: E402
+from bot.drafting.rows import step_text  # noqa: E402
+from bot.ita.framework import load_framework  # noqa: E402
+from bot.ita.measures import AgencyProfile  # noqa: E402
+from bot.ita.playbook import load_playbook  # noqa: E402
+from bot.ita.tiers import Thresholds  # noqa: E402
+from bot.scores import ScoreSet, parse_scores  # noqa: E402
+
+
+class NoPassages:
+    def search(self, query, k=5, *, indicator=None, kind=None):
+        return []
+
+
+def sentences(text: str) -> list[str]:
+    from pythainlp.tokenize import sent_tokenize
+
+    return [s.strip() for s in sent_tokenize(text) if len(s.strip()) >= 12]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=10, help="print this many shared sentences")
+    args = parser.parse_args()
+    fw = load_framework(REPO / "knowledge")
+    drafter = Drafter(fw, load_playbook(REPO / "knowledge"), NoPassages())
+    names = [fw.indicator(n).name for n in fw.indicator_numbers]
+    drafts = {}
+    for i, (atype, name, severity) in enumerate(INVENTED):
+        scores = ScoreSet(year=2568, indicators=invented_scores(severity, random.Random(i)))
+        profile = AgencyProfile(name=name, type=atype, assessment_year=2568)
+        drafts[name] = drafter.draft(DraftRequest(profile, scores, Thresholds()))
+    for seed, (atype, name) in SEEDS.items():
+        text = next((REPO / "tests" / "data" / "seeds").glob(f"{seed}_*.txt")).read_text(encoding="utf-8")
+        parsed = parse_scores(text, fw)
+        profile = AgencyProfile(name=name, type=atype, assessment_year=parsed.scores.year or 2568)
+        request = DraftRequest(profile, parsed.scores, Thresholds(), named_items=list(parsed.named_items))
+        drafts[name] = drafter.draft(request)
+
+    def shape(s: str) -> str:
+        for n in sorted(names, key=len, reverse=True):
+            s = s.replace(n, "X")
+        return re.sub(r"\d+(?:\.\d+)?", "N", s)
+
+    exact, shaped, steps = defaultdict(set), defaultdict(set), defaultdict(set)
+    total = 0
+    for agency, draft in drafts.items():
+        for row in draft.rows:
+            for s in sentences(row.analysis):
+                total += 1
+                exact[s].add(agency)
+                shaped[shape(s)].add(agency)
+            for st in row.steps:
+                steps[step_text(st)].add(agency)
+    shared = {s: a for s, a in exact.items() if len(a) > 1}
+    shared_shape = {s: a for s, a in shaped.items() if len(a) > 1}
+    shared_steps = {s: a for s, a in steps.items() if len(a) > 1}
+    print(f"agencies drafted: {len(drafts)}; analysis sentences: {total} ({len(exact)} distinct)")
+    print(f"analysis sentences shared word for word by two or more agencies: {len(shared)}")
+    print(f"analysis sentence shapes (numbers, indicator names masked) shared: {len(shared_shape)}")
+    print(f"steps shared word for word by two or more agencies: {len(shared_steps)} of {len(steps)}")
+    for s, a in sorted(shared.items(), key=lambda kv: -len(kv[1]))[: args.show]:
+        print(f"  [{len(a)}] {s}")
+    print("shapes:")
+    for s, a in sorted(shared_shape.items(), key=lambda kv: -len(kv[1]))[: args.show]:
+        print(f"  [{len(a)}] {s}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

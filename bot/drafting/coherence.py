@@ -1,0 +1,247 @@
+"""A drafted row holds together: its steps in working order, its period, its owners and monitoring.
+
+- Order: a step that publishes comes after every step that prepares what is published
+  (never "publish what is missing" before the step that produces it), and a fixing OIT row
+  ends with a check before the assessment system closes.
+- Period: a row whose steps or monitoring promise continuous work (monthly, quarterly,
+  ongoing) runs to the end of the fiscal year.
+- Monitoring: a clause of the playbook's monitoring that is about a step the row left out is
+  dropped; a generic agent ("หน่วยงานบริหารงานบุคคล") is the row's own unit for that role,
+  and a monitoring left with nothing is written from the row's own steps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pythainlp.tokenize import word_tokenize
+from rapidfuzz import fuzz
+
+from bot.drafting.row_context import Context, brief, fill, owners, pick, shape, terse
+
+# A step that publishes (its first verb), and one that prepares what a later step publishes.
+PUBLISHES = re.compile(
+    r"^(?:ข้อ [^:]+: )?(?:เผยแพร่|เปิดเผย|นำข้อมูล(?:ขึ้น|เผยแพร่)|นำ\S*ขึ้นเว็บไซต์|แจ้งเวียนและเผยแพร่)"
+)
+PREPARES = re.compile(
+    r"^(?:ผู้รับผิดชอบแต่ละข้อ|ให้\S+)?(?:จัดทำ|เพิ่มเติมข้อมูล|ปรับปรุงข้อมูล|รวบรวมข้อมูล|ทบทวนและปรับปรุง|ทบทวนคู่มือ|ปรับปรุงคู่มือ)"
+)
+# A step naming items ("ข้อ O13 ...", "O1, O3, O4 (ข้อมูลพื้นฐาน)").
+ITEM_CODE = re.compile(r"\b[OIE]\d{1,2}\b")
+# A check before the assessment system closes (an OIT row's last step).
+CLOSING_CHECK = re.compile(r"(?:ตรวจ|ทดสอบ|เปิด URL)[^\n]*(?:ปิดระบบ|ITAS)|(?:ปิดระบบ|ITAS)[^\n]*(?:ตรวจ|ทดสอบ)")
+# Work that goes on: a row promising it runs to the end of the fiscal year (not work bounded by
+# the system's opening or closing: "รายเดือนในช่วงก่อนเปิดระบบ").
+CONTINUOUS = re.compile(
+    r"ทุก 6 เดือน|ทุกรอบ|เดือนละ|รายเดือน|ทุกเดือน|ประจำเดือน|รายไตรมาส|ทุกไตรมาส|ไตรมาสละ|อย่างสม่ำเสมอ|อย่างต่อเนื่อง|เป็นประจำ|ตลอดปี"
+)
+BOUNDED = re.compile(r"ก่อน(?:เปิด|ปิด)ระบบ|จนแล้วเสร็จ")
+# Generic agents the playbook's monitoring opens with, and the role whose unit they stand for.
+AGENTS = {
+    "หน่วยงานบริหารงานบุคคล": "hr",
+    "หน่วยงานพัสดุ": "procurement",
+    "หน่วยงานนิติการ": "legal",
+    "หน่วยตรวจสอบภายใน": "audit",
+    "หน่วยงานแผนงาน": "planning",
+    "หน่วยงานด้านการเงิน": "finance",
+    "งานประชาสัมพันธ์": "pr_it",
+    "หน่วยงานผู้รับผิดชอบ": "",
+}
+# A monitoring clause about one playbook step: it is "about" the step it is closest to.
+ABOUT = 80
+# ... and is left out when no step the row keeps comes this close to it.
+FAR = 55
+# Words a monitoring clause shares with any row (who checks, how often): not what it is about.
+GENERIC = frozenset(
+    [
+        "ติดตาม",
+        "ตรวจสอบ",
+        "ตรวจ",
+        "ความ",
+        "ครบถ้วน",
+        "ความครบถ้วน",
+        "ข้อมูล",
+        "รายเดือน",
+        "รายไตรมาส",
+        "ไตรมาส",
+        "ทุก",
+        "ช่วง",
+        "ก่อน",
+        "ระบบ",
+        "เปิด",
+        "ปิด",
+        "ผล",
+        "การ",
+        "ดำเนินงาน",
+        "ความคืบหน้า",
+        "ประจำ",
+        "เป็นประจำ",
+        "สรุป",
+        "เสนอ",
+        "ผู้บริหาร",
+        "รอบ",
+        "เรื่อง",
+        "ของ",
+        "และ",
+        "ให้",
+        "ที่",
+        "ใน",
+        "เป็น",
+        "ระดับ",
+        "หน่วยงาน",
+        "คณะทำงาน",
+        "ITA",
+        "บุคลากร",
+        "จน",
+        "ได้",
+        "ข้อยุติ",
+        "ทุกเรื่อง",
+        "ทุกรอบ",
+        "กำกับ",
+        "ตาม",
+        "ต่อ",
+        "แต่ละ",
+    ]
+)
+# A clause whose own words the row's steps hold less than this share of is about something else.
+COVERED = 0.4
+
+
+def ordered(steps: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return steps with each publishing step moved after the last step that prepares."""
+    prepare = [n for n, (_, t) in enumerate(steps) if PREPARES.search(t)]
+    if not prepare:
+        return steps
+    last = prepare[-1]
+    early = [s for n, s in enumerate(steps) if n < last and PUBLISHES.search(s[1])]
+    rest = [s for s in steps if s not in early]
+    at = rest.index(steps[last]) + 1
+    return [*rest[:at], *early, *rest[at:]]
+
+
+def closing_check(
+    ctx: Context, steps: list[tuple[str, str]], most: int, *key: object
+) -> list[tuple[str, str]]:
+    """Return an OIT row's steps ending with a check before the assessment system closes."""
+    if any(CLOSING_CHECK.search(t) for _, t in steps[-2:]):
+        return steps
+    steps = [s for s in steps if not CLOSING_CHECK.search(s[1])]
+    check = ("ita_team", shape(ctx, "closing", ctx.voice.analysis.get("closing_check", []), *key))
+    if not check[1]:
+        return steps
+    if len(steps) >= most:
+        # at its most steps: a step that only sets the work up gives way (a study, a briefing), never
+        # the first (the order), one naming items, or one that prepares or publishes
+        spare = [
+            n
+            for n, (_, t) in enumerate(steps)
+            if n > 0 and not ITEM_CODE.search(t) and not PUBLISHES.search(t) and not PREPARES.search(t)
+        ]
+        if not spare and any(t.startswith("ข้อ ") for _, t in steps):
+            # the item steps say what each item needs: a general "prepare what is missing" step gives way
+            spare = [
+                n
+                for n, (_, t) in enumerate(steps)
+                if n > 0 and PREPARES.search(t) and not t.startswith("ข้อ ")
+            ]
+        if spare:
+            del steps[spare[-1]]
+    return [*steps, check]
+
+
+def continuous(texts: list[str]) -> bool:
+    """Return whether any text promises work that goes on through the year."""
+    for text in texts:
+        for clause in re.split(r" และ| โดย", text):
+            if CONTINUOUS.search(clause) and not BOUNDED.search(clause):
+                return True
+    return False
+
+
+def monitoring(
+    ctx: Context,
+    template: str,
+    playbook_steps: list[str],
+    chosen: list[tuple[str, str]],
+    row_owners: list[str],
+    fill_args: tuple,
+    longest: int,
+    *,
+    curated: bool = False,
+) -> str:
+    """Return the row's monitoring: the playbook's clauses about steps the row keeps, by its own units."""
+    # what the row prints: the first clause of a long monitoring
+    text = brief(fill(template, ctx, *fill_args), longest) if template else ""
+    kept_steps = [t for _, t in chosen]
+    clauses = [c.strip() for c in re.split(r" และ(?=หน่วย|คณะ|ผู้|งาน|สำนัก|กอง|ฝ่าย)", text) if c.strip()]
+    kept = []
+    for clause in clauses:
+        core = without_agent(clause)[1]
+        best_all = max((fuzz.partial_ratio(core, s) for s in playbook_steps), default=0)
+        best_row = max((fuzz.partial_ratio(core, s) for s in kept_steps), default=0)
+        if curated:
+            pass  # written for exactly these steps
+        elif (best_all >= ABOUT and best_row < FAR) or _coverage(core, kept_steps) < COVERED:
+            continue  # about a step this row left out
+        kept.append(_own_agent(ctx, clause, row_owners))
+    if kept:
+        return " และ".join(kept)
+    # nothing left: follow the row's own main work (not an order, a check of the items or the
+    # closing check), monitored by the unit that does it
+    work = [
+        (role, t)
+        for role, t in chosen
+        if role not in ("executive", "ita_team") and not t.startswith("ข้อ ") and not CLOSING_CHECK.search(t)
+    ]
+    role, main = work[0] if work else (chosen[-1] if chosen else ("", ""))
+    units = owners(ctx, [role]) if role else []
+    who = next((o for o in row_owners for u in units if _same_unit(ctx, u, o)), "")
+    who = who or (row_owners[0] if row_owners else "")
+    who += " " if re.search(r"[A-Za-z.]$", who) else ""
+    options = ctx.voice.analysis.get("monitoring_from_steps", [])
+    return fill(pick(ctx, options, "monitor", *fill_args[:1]), ctx, *fill_args, who=who, what=terse(main))
+
+
+def without_agent(clause: str) -> tuple[str, str]:
+    """Return (the generic agent a playbook monitoring opens with, or "", the rest)."""
+    for agent in sorted(AGENTS, key=len, reverse=True):
+        if clause.startswith(agent):
+            return agent, clause[len(agent) :]
+    return "", clause
+
+
+def _own_agent(ctx: Context, clause: str, row_owners: list[str]) -> str:
+    """Return the clause with a generic agent replaced by the row's unit for that role."""
+    agent, rest = without_agent(clause)
+    if not agent:
+        return clause
+    role = AGENTS[agent]
+    units = owners(ctx, [role]) if role else []
+    unit = next((o for o in row_owners for u in units if _same_unit(ctx, u, o)), "")
+    unit = unit or (row_owners[0] if row_owners else agent)
+    return f"{unit}{' ' if re.search(r'[A-Za-z.]$', unit) else ''}{rest}"
+
+
+def _same_unit(ctx: Context, a: str, b: str) -> bool:
+    """Return whether two unit names are one unit (a section and its division, a name and its
+    short form: "สำนักปลัดองค์การบริหารส่วนจังหวัด" / "สำนักปลัด อบจ.")."""
+
+    def short(name: str) -> str:
+        for long, abbr in ctx.voice.unit_short.items():
+            name = name.replace(long, " " + abbr)
+        return " ".join(name.split())
+
+    a, b = short(a), short(b)
+    return a.endswith(b) or b.endswith(a)
+
+
+def _coverage(clause: str, steps: list[str]) -> float:
+    """Return the share of a clause's own words (GENERIC left out) that the steps hold."""
+    words = {
+        w for w in word_tokenize(clause, engine="newmm") if len(w) >= 3 and w.strip() and w not in GENERIC
+    }
+    words = {w for w in words if not re.fullmatch(r"[\d\s.()]+", w)}
+    if not words:
+        return 1.0
+    text = " ".join(steps)
+    return sum(w in text for w in words) / len(words)
