@@ -148,6 +148,7 @@ SCORES_OVERALL_KEPT = "บันทึกคะแนนภาพรวม {over
 # Reads the parser was not sure of (ParseResult.unsure), asked again at the confirmation.
 SCORES_UNSURE_CONFIRM = "ขอให้ตรวจสอบการอ่านคะแนนก่อนยืนยัน:\n{questions}"
 # "ปีงบ 69" in a score message: the plan's fiscal year is set from it.
+NAMED_ITEMS_KEPT = "บันทึกข้อที่แจ้งว่ายังไม่ผ่าน: {items} แผนจะระบุข้อเหล่านี้เป็นจุดที่ต้องแก้ไข (ไม่ได้ใส่คะแนนให้ข้อเหล่านี้)"
 FISCAL_YEAR_FROM_SCORES = "ตั้งปีงบประมาณของมาตรการเป็น {year} ตามที่ระบุแล้ว"
 # Drafting from some indicators only: the two buttons under the list of missing indicators.
 PARTIAL_WAIT_LABEL = "รอส่งคะแนนเพิ่ม"

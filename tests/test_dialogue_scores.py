@@ -129,3 +129,19 @@ def test_a_score_sent_again_with_another_value_says_what_it_replaced(officer):
     assert session(officer).scores.indicators[2] == pytest.approx(85.55)
     officer.says("ตัวชี้วัดที่ 3 = 88")  # the same value again changes nothing and says nothing
     assert "(เดิม" not in officer.text()
+
+
+# ---------------------------------------------------------------- items named without scores
+def test_items_named_as_failed_are_kept_and_drafted_as_the_agencys_weak_items(officer):
+    to_scores(officer)
+    officer.says(FIRST_HALF)
+    officer.says("ข้อ O13 กับ O14 ยังไม่ได้เผยแพร่ค่ะ")
+    assert w.NAMED_ITEMS_KEPT.format(items="O13, O14") in officer.text()
+    assert "ไม่พบคะแนน" not in officer.text()
+    officer.says(SECOND_HALF)
+    officer.says("ยืนยัน")
+    draft = session(officer).draft
+    assert draft is not None
+    row9 = next(r for r in draft.rows if r.indicator == 9)
+    assert {"O13", "O14"} <= set(row9.items)
+    assert all(code not in session(officer).scores.items for code in ("O13", "O14"))  # no score made up

@@ -34,6 +34,7 @@ PARTIAL = "partial"
 # from a two-year message (ScoreSet JSON), passed to the drafter so analyses say the change.
 SCORES_UNSURE = "scores_unsure"
 PREVIOUS_SCORES = "previous_scores"
+NAMED_ITEMS = "named_items"  # item codes the officer named as missing or failed, without scores
 # The document layout the officer chose ("by-tool"), kept for later drafts.
 LAYOUT = "layout"
 # How many offered payloads to remember (an old button may still be pressed).
@@ -253,11 +254,20 @@ class Context:
             kept = extra.get(PREVIOUS_SCORES)
             old = ScoreSet.from_json(kept) if isinstance(kept, dict) else None
             extra[PREVIOUS_SCORES] = (old.merge(result.previous) if old else result.previous).to_json()
+        self.keep_named_items(result.named_items)
         fiscal = result.fiscal_year
         start = self.profile.assessment_year or result.scores.year
         if fiscal is not None and (start is None or fiscal >= start) and fiscal != self.profile.fiscal_year:
             self.profile.fiscal_year = fiscal  # "ร่างมาตรการปีงบ 69": the plan's year, never the assessment's
             self.say(w.FISCAL_YEAR_FROM_SCORES.format(year=fiscal))
+
+    def keep_named_items(self, codes: list[str]) -> None:
+        """Keep the items the officer names as not passed (no score is made up for them) and say so."""
+        kept = self.session.extra.get(NAMED_ITEMS, [])
+        new = [c for c in codes if c not in kept]
+        if new:
+            self.session.extra[NAMED_ITEMS] = [*kept, *new]
+            self.say(w.NAMED_ITEMS_KEPT.format(items=", ".join(new)))
 
     def take_scores(self) -> bool:
         """Merge the message's scores or corrections into the session; say what happened; False if none.
@@ -281,6 +291,9 @@ class Context:
         result = with_year(self.parsed.scores, self.profile.assessment_year)
         found = result.scores
         if not (found.indicators or found.items or found.overall is not None):
+            if result.named_items and self.session.scores is not None:
+                self.keep_named_items(result.named_items)  # "ข้อ O13 O14 ยังไม่ได้เผยแพร่": kept, not lost
+                return True
             if result.error:
                 self.say(result.error)
             return False
@@ -306,6 +319,7 @@ class Context:
             scores=scores.model_copy(deep=True),
             thresholds=self.thresholds(),
             previous=self.previous_indicators(),
+            named_items=[c for c in self.session.extra.get(NAMED_ITEMS, []) if c not in scores.items],
         )
 
     def previous_indicators(self) -> dict[int, float]:

@@ -163,8 +163,12 @@ def _score_message(text: str, result: ParseResult) -> bool:
 
 
 def _any_scores(text: str, result: ParseResult) -> bool:
-    """Scores of any kind: indicators, items, the overall, or only the tool scores."""
-    return _score_message(text, result) or (has_number(text) and bool(result.scores.tools))
+    """Scores of any kind: indicators, items, the overall, only the tool scores, or items named as failed."""
+    return (
+        _score_message(text, result)
+        or (has_number(text) and bool(result.scores.tools))
+        or bool(result.named_items)  # "ข้อ O13 O14 ยังไม่ได้เผยแพร่": kept as weak items, no score made up
+    )
 
 
 def read_scores(text: str, fw: Framework) -> Parsed:
