@@ -496,6 +496,9 @@ def test_the_year_results_were_announced_is_their_year_a_deadlines_is_not(text, 
         ("ข้อ O13 O14 ยังไม่ได้เผยแพร่ค่ะ", ["O13", "O14"]),
         ("O20-O22 ไม่ผ่านค่ะ ส่วน O5 ขาดไป", ["O20", "O21", "O22", "O5"]),
         ("I7 กับ I9 ยังไม่ผ่านครับ", ["I7", "I9"]),
+        # a finding and the advice after it on one line, or in the next cell of a table row
+        ("สาเหตุหลักมาจากการขาดข้อมูลในหัวข้อ O13 และ O16 ดังนั้นควรปรับปรุงเว็บไซต์", ["O13", "O16"]),
+        ("เนื่องจากข้อมูล O14 ไม่ครบถ้วน\tจัดทำและเผยแพร่ข้อมูลให้ครบถ้วน", ["O14"]),
     ],
 )
 def test_items_named_as_missing_are_carried_without_scores(text, named):

@@ -314,13 +314,16 @@ def abbreviation_hits(line: str, fw: Framework) -> list[tuple[int, int, int]]:
 
 # Item codes named as missing or failed, with no score: "ข้อ O13 O14 ยังไม่ได้เผยแพร่", "O5 ไม่ผ่าน".
 _WEAK_WORD = re.compile(
-    r"ยังไม่(?:ได้)?\s*+(?:เผยแพร่|ผ่าน|ครบ|มี|ส่ง|ทำ|ลง|ดำเนินการ|อัปโหลด|อัพโหลด|เปิดเผย)|ไม่ผ่าน|ไม่ได้\s*+(?:เผยแพร่|ลง|ส่ง|คะแนน)|"
+    r"ยังไม่(?:ได้)?\s*+(?:เผยแพร่|ผ่าน|ครบ|มี|ส่ง|ทำ|ลง|ดำเนินการ|อัปโหลด|อัพโหลด|เปิดเผย)|ไม่ผ่าน|ไม่ครบ|ไม่ได้\s*+(?:เผยแพร่|ลง|ส่ง|คะแนน)|"
     r"ไม่มีข้อมูล|ขาด|ตกหล่น|missing|failed|not (?:yet )?published",
     re.I,
 )
 # An instruction, a deadline or a target about items is not a finding about them.
 _NOT_A_FINDING = re.compile(r"ภายใน|ต้อง|ให้|เป้าหมาย|ควร|\?|ไหม|หรือเปล่า|มั้ย")
 _ONE_CODE = re.compile(rf"(?<![A-Za-z])({_CODE})")
+# A finding and the advice after it often share a line ("… ขาดข้อมูลในหัวข้อ O13 … ดังนั้นควรปรับปรุง…",
+# or a table row whose next cell says what to do): each cell and each sentence is judged on its own.
+_CLAUSES = re.compile(r"\t|\s+(?=ดังนั้น|จึง(?:ควร|ต้อง|ให้)|ทั้งนี้|โดยควร|อย่างไรก็ตาม)|(?<=[.!])\s+")
 
 
 def named_weak_items(text: str, ranges: dict[str, int]) -> list[str]:
@@ -330,8 +333,8 @@ def named_weak_items(text: str, ranges: dict[str, int]) -> list[str]:
     target or question counts; ranges ("O20-O22") are expanded. No score is made up for them.
     """
     out: list[str] = []
-    for line in text.split("\n")[:1500]:
-        line = line[:1000]
+    clauses = (c for line in text.split("\n")[:1500] for c in _CLAUSES.split(line[:1000])[:50])
+    for line in clauses:
         if not _WEAK_WORD.search(line) or _NOT_A_FINDING.search(line):
             continue
         taken: list[tuple[int, int]] = []
