@@ -577,3 +577,38 @@ def test_a_confirmation_closing_with_thanks_or_ok_still_confirms(text):
 
 def test_a_remark_that_a_row_is_fine_is_small_talk():
     assert understand("มาตรการแถว 4 โอเคแล้วค่ะ", FW, drafted=True, state="drafted").kind is Kind.SMALL_TALK
+
+
+# ---------------------------------------------------------------- round 7
+@pytest.mark.parametrize(
+    "text",
+    ["แถว 3 ทำตลอดทั้งปีเลยครับ", "ระยะเวลาแถว 3 เต็มปีงบประมาณ", "แถว 3 ทั้งปีงบไปเลยค่ะ", "แถว 3 ดำเนินการทั้งปีนะคะ"],
+)
+def test_the_whole_fiscal_year_said_in_passing(text):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.number) == (A.TIMELINE, 3)
+    assert command_period(cmd, 2569).label == "ต.ค. 68 – ก.ย. 69"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["เริ่มใหม่หมดเลยค่ะ", "ขอเริ่มต้นใหม่ทั้งหมดครับ", "ล้างข้อมูลทั้งหมดแล้วเริ่มใหม่", "เริ่มใหม่ตั้งแต่ต้น", "reset", "start over"],
+)
+def test_every_way_to_say_start_over_is_new(text):
+    assert parse_command(text) == (Command.NEW, "")
+
+
+@pytest.mark.parametrize("text", ["ลบทั้งหมด", "ไม่ต้องเริ่มใหม่ค่ะ", "เริ่มใหม่ต้องทำยังไง"])
+def test_start_over_is_not_read_into_other_sentences(text):
+    assert parse_command(text) is None or parse_command(text)[0] is not Command.NEW
+
+
+@pytest.mark.parametrize("text", ["ถูกต้องครับ ร่างได้เลย", "ยืนยันค่ะ ร่างใหม่ได้เลย", "ตกลง ร่างเลยค่ะ"])
+def test_a_confirmation_with_a_go_ahead_confirms_and_never_redrafts_the_table(text):
+    assert parse_command(text) is None
+    assert understand(text, FW, drafted=True, state="drafted").kind is Kind.ANSWER
+    assert understand(text, FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+def test_draft_after_another_lead_in_still_drafts():
+    assert parse_command("ครบแล้วค่ะ ร่างได้เลย") == (Command.DRAFT, "")

@@ -165,6 +165,20 @@ _UNDO_REST = re.compile(
 )
 
 
+# Start over: "เริ่มใหม่หมดเลย", "ขอเริ่มต้นใหม่ทั้งหมด", "ล้างข้อมูลแล้วเริ่มใหม่", "reset". The command asks
+# before it erases anything, so every way of saying it may be read as /new.
+_NEW = re.compile(
+    r"^(?:(?:ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|please)\s*)?"
+    r"(?:เริ่ม(?:ต้น)?(?:ทำ)?ใหม่|ล้าง(?=\s*(?:ข้อมูล|ทั้งหมด|หมด))|เคลียร์(?:ข้อมูล)?|รีเซ็ต|รีเซต|reset|start\s+(?:over|again|from scratch)"
+    r"|ลบข้อมูล(?=[^\n]*เริ่ม(?:ต้น)?ใหม่))"
+    r"(?:\s|หมด|ทั้งหมด|เลย|ตั้งแต่ต้น|ตั้งแต่แรก|อีกครั้ง|อีกรอบ|ทุกอย่าง|ข้อมูล|เดิม|ของ(?:ฉัน|ผม|หนู|เรา)|แล้ว|ใหม่"
+    r"|เริ่ม(?:ต้น)?ใหม่|ได้|ไหม|มั้ย|all|everything|again)*$",
+    re.I,
+)
+# "ถูกต้องครับ ร่างได้เลย": a confirmation with a go-ahead answers the question in hand (the drafting
+# step drafts on it, a redraft waiting for "ยืนยัน" is carried out); it never redrafts the whole table.
+_GO_AHEAD = r"(?:\s*(?:ร่าง(?:มาตรการ)?(?:ใหม่)?|ดำเนินการ(?:ต่อ)?|ทำต่อ|ไปต่อ)(?:ได้)?(?:เลย)?)?"
+
 # "ไม่เอา word", "ยกเว้นกราฟ": a file kind the officer does not want, beside one they do.
 _REFUSED_KIND = re.compile(
     rf"\s*(?:ไม่เอา|ไม่ต้อง(?:เอา|ส่ง)?|ยกเว้น|except|without)\s*(?:ไฟล์)?\s*(?:{'|'.join(_FILE_KINDS)})"
@@ -237,6 +251,8 @@ def _without_purpose(text: str) -> str:
 
 
 def _alias(short: str) -> tuple[Command, str] | None:
+    if _NEW.match(strip_polite(short)):
+        return Command.NEW, ""
     for command, words, _takes_args in ALIASES:
         if short in words:
             return command, ""
@@ -284,6 +300,8 @@ def parse_command(text: str) -> tuple[Command, str] | None:
         for form in _forms(last):
             found = _alias(form)
             if found is not None and found[0] in _AFTER_LEAD_IN and not _BARE_KINDS.fullmatch(last):
+                if found[0] is Command.DRAFT and is_confirm(lead):
+                    return None  # "ถูกต้องครับ ร่างได้เลย" confirms (is_confirm)
                 return found
     return None
 
@@ -299,7 +317,8 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
     tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด)?"
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
-    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{thanks}\s*", short))
+    go = _GO_AHEAD if words is CONFIRM_WORDS else ""
+    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{go}{thanks}\s*", short))
 
 
 def is_keep(text: str) -> bool:

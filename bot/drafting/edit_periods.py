@@ -53,9 +53,11 @@ _RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
 _LEAD_WORDS = re.compile(r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|ช่วง|ใน|เดือน|from|by|until)\s*)+")
 _INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เดือน|(?<=-)\s*เดือน")
 _WHOLE_YEAR = re.compile(
-    r"\s*(?:(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
+    r"\s*(?:(?:ทำ|ดำเนินการ)\s*)?(?:(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
     r"\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{2,4})?\s*"
 )
+# Words that close a period and say nothing more: "ทั้งปีงบเลย", "ถึง มี.ค. 69 ไปเลย".
+_CLOSING = re.compile(r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ)+\s*$")
 # Halves of the fiscal year: "6 เดือนแรก", "ครึ่งปีแรก" (Oct-Mar), "6 เดือนหลัง", "ครึ่งปีหลัง" (Apr-Sep).
 _HALF = re.compile(r"(?:(?:6|หก)\s*เดือน|ครึ่งปี)\s*(?:(?P<first>แรก)|(?P<second>หลัง))")
 
@@ -124,6 +126,7 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     With `deadline`, one month is the end of a period that starts with the fiscal year.
     """
     probe = to_arabic(" ".join(clean_display(text).split()))
+    probe = _CLOSING.sub("", probe) or probe
     example = (
         f"ต.ค. {(fiscal_year - 1) % 100:02d} – มี.ค. {fiscal_year % 100:02d}"
         if fiscal_year
