@@ -13,6 +13,7 @@ import enum
 import re
 import unicodedata
 
+from bot.drafting.edit_typos import without_salutation
 from bot.drafting.edits import PARTICLES, strip_polite
 from bot.thai import to_arabic
 from bot.wording import REDRAFT_KEEP_LABEL
@@ -142,7 +143,7 @@ _FILE_KINDS = (
 _EXPORT_FILLER = (
     "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
     "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
+    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ฉบับแก้ไข", "ฉบับที่แก้ไข", "ฉบับใหม่", "ฉบับ", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
     *PARTICLES,
 )  # fmt: skip
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
@@ -178,6 +179,18 @@ _NEW = re.compile(
 # "ถูกต้องครับ ร่างได้เลย": a confirmation with a go-ahead answers the question in hand (the drafting
 # step drafts on it, a redraft waiting for "ยืนยัน" is carried out); it never redrafts the whole table.
 _GO_AHEAD = r"(?:\s*(?:ร่าง(?:มาตรการ)?(?:ใหม่)?|ดำเนินการ(?:ต่อ)?|ทำต่อ|ไปต่อ)(?:ได้)?(?:เลย)?)?"
+
+# Thanks closing a request: "ขอไฟล์ word ค่ะ ขอบพระคุณค่ะ" (the request stands before them).
+_THANKS_END = re.compile(
+    r"(?<=\S)\s+(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?|thank you)(?:มาก|มากๆ|ล่วงหน้า|ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า|\s|[!.🙏])*$",
+    re.I,
+)
+# "มีไฟล์ excel ไหมครับ", "มีแบบรายงาน 6 เดือนไหมคะ": asking whether a file is there asks for it.
+_HAVE = re.compile(
+    r"^(?:ขอ)?มี(?P<what>\s*(?:ไฟล์|เอกสาร|แบบ|ฟอร์ม|รายงาน|word|excel|เวิร์ด|เอ็กเซล)[^\n?]*?)\s*"
+    r"(?:ไหม|มั้ย|มั๊ย|มั๋ย|หรือเปล่า|หรือไม่|ป่าว|ไม๊)\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ)*\s*[?？]?$",
+    re.I,
+)
 
 # "ไม่เอา word", "ยกเว้นกราฟ": a file kind the officer does not want, beside one they do.
 _REFUSED_KIND = re.compile(
@@ -280,7 +293,13 @@ def parse_command(text: str) -> tuple[Command, str] | None:
                 return command, ""
             if lowered.startswith(word) and lowered[len(word) : len(word) + 1] in (" ", "\n"):
                 return command, stripped[len(word) :].strip()
-    stripped = _without_purpose(_without_refused_kinds(stripped))
+    stripped = _without_purpose(
+        _without_refused_kinds(without_salutation(_THANKS_END.sub("", stripped) or stripped))
+    )
+    have = _HAVE.match(stripped)
+    if have is not None:  # "มีไฟล์ excel ไหมครับ": asking for the file, as "ขอไฟล์ excel"
+        found = _export_or_report(strip_polite(have.group("what").strip().lower()))
+        return found if found is not None and not _NEGATION.search(stripped) else None
     if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
         return None
     forms = _forms(stripped)

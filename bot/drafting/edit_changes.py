@@ -61,7 +61,8 @@ _QUOTE = "\"'“”‘’「」"
 _WORD_SWAP = re.compile(
     rf"(?:คำว่า|แทนที่(?:คำว่า)?|\breplace\b)\s*[{_QUOTE}]?(?P<old>[^{_QUOTE}\n]+?)[{_QUOTE}]?\s*"
     rf"(?:ให้เป็น|เป็น(?:คำว่า)?|ด้วย(?:คำว่า)?|->|→|\bwith\b|\bto\b)\s*[{_QUOTE}]?(?P<new>[^{_QUOTE}\n]+?)[{_QUOTE}]?\s*$"
-    rf"|[{_QUOTE}](?P<old2>[^{_QUOTE}\n]+)[{_QUOTE}]\s*(?:ให้เป็น|เป็น|->|→)\s*[{_QUOTE}](?P<new2>[^{_QUOTE}\n]+)[{_QUOTE}]",
+    rf"|(?:จาก\s*)?[{_QUOTE}](?P<old2>[^{_QUOTE}\n]+)[{_QUOTE}]\s*(?:(?:แก้|เปลี่ยน)(?:ไข|แปลง)?\s*)?"
+    rf"(?:ให้เป็น|เป็น|->|→)\s*[{_QUOTE}](?P<new2>[^{_QUOTE}\n]+)[{_QUOTE}]",
     re.I,
 )
 
@@ -73,7 +74,19 @@ _PERIOD_START = re.compile(
     rf"^(?:ไตรมาส|q[1-4]\b|ตั้งแต่|ระหว่าง|(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี|(?:6|หก)\s*เดือน(?:แรก|หลัง)|ครึ่งปี|(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?\s*(?:-|–|ถึง))",
     re.I,
 )
-_PERIOD_LEAD = re.compile(r"^(?:\s|ดำเนินการ|ทำ|ช่วง|ในช่วง|ใน|ให้|เป็น|:)+")
+_PERIOD_LEAD = re.compile(
+    r"^(?:\s|ดำเนินการ|ทำ|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง)+"
+)
+# Moving a timeline ("เลื่อนไป มี.ค. 69", "ขยายเวลาถึง มิ.ย. 69"): one month is then its new end.
+_SHIFT = re.compile(r"เลื่อน|ขยาย|ยืด")
+_END_WORDS = re.compile(r"เสร็จ|จบ|ถึง")
+_ONE_MONTH = re.compile(rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)?\s*(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?$")
+_BY_MONTH = re.compile(rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)\s*(?:{_MONTH_WORDS}|ไตรมาส|ปีงบ)")
+# "เลื่อนออกไปอีก 1 เดือน", "เลื่อนเร็วขึ้น 2 เดือน": a shift by a count of months is asked back.
+_RELATIVE = re.compile(
+    r"^(?:อีก|เร็วขึ้น|ช้าลง|ถอยหลัง|ถอย|ไปข้างหน้า)?\s*(?:\d{1,2}|หนึ่ง|สอง|สาม|สี่|ห้า|หก)?\s*(?:เดือน|สัปดาห์|อาทิตย์|วัน)"
+    r"|^(?:เร็วขึ้น|ช้าลง|ออกไปอีก)"
+)
 
 
 def _units(shown: str, start: int, stop: int) -> str:
@@ -104,6 +117,12 @@ def word_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[
     if m is None:
         return None
     target = find_target(probe[: m.start()], items=True, names=names)
+    if target is None and m.group("old2"):  # 'แก้ "รายงานผล" เป็น "สรุปผล" แถว 2': the row after the quotes
+        after = find_target(probe[m.end() :], items=True, names=names)
+        if after is not None and _chatter_only(
+            probe[m.end() :][: after.start] + probe[m.end() :][after.end :]
+        ):
+            target = after
     if target is None:
         return None
     old = (m.group("old") or m.group("old2") or "").strip()
@@ -113,12 +132,57 @@ def word_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[
     return target, f"{old} → {new}"
 
 
+# One owner for another: "ใช้ กองคลัง แทน สำนักปลัด", "ให้งานพัสดุรับผิดชอบแทนกองคลัง",
+# "ไม่ใช่กองช่าง ต้องเป็นกองคลัง": value "old → new", replaced where the row names the old one.
+_NAME = rf"(?:{_UNIT})[^\s,]*?"
+_INSTEAD = re.compile(
+    rf"(?:ใช้|ให้|เอา)?\s*(?P<new>{_NAME})\s*(?:เป็นผู้รับผิดชอบ|รับผิดชอบ)?\s*แทน(?:ที่)?\s*(?P<old>{_NAME})(?=\s|$)"
+    rf"|ไม่ใช่\s*(?P<old2>{_NAME})\s*(?:แต่|ต้อง|ให้|ควร)?\s*(?:เป็น|คือ)\s*(?P<new2>{_NAME})(?=\s|$)",
+    re.I,
+)
+
+
+def _chatter_only(text: str) -> bool:
+    left = _OWNER.sub(" ", CHATTER.sub(" ", text))
+    left = "".join(ch for ch in left if ch.isalnum())
+    return len(left) <= SMALL_TALK_CHARS and not any(ch.isdigit() for ch in left)
+
+
+def owner_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[Target, str] | None:
+    """Return (target, "old → new") for a message that puts one owner in another's place."""
+    text = strip_polite(shown)
+    m = _INSTEAD.search(text)
+    if m is None:
+        return None
+    old, new = m.group("old") or m.group("old2"), m.group("new") or m.group("new2")
+    rest = probe[: m.start()] + " " + probe[m.end() :]
+    target = find_target(rest, items=True, names=names)
+    if target is None or old == new or not _chatter_only(rest[: target.start] + " " + rest[target.end :]):
+        return None
+    return target, f"{old} → {new}"
+
+
 def bare_period(shown: str, target: Target) -> str:
-    """The period typed beside a target with no field word ("แถว 3 ม.ค.-มี.ค. 69"), or ""."""
-    for piece in (shown[target.end :], shown[: target.start]):
-        value = _PERIOD_LEAD.sub("", strip_polite(piece))
-        if _PERIOD_START.match(to_arabic(value)):
-            return value
+    """The period typed beside a target with no field word ("แถว 3 ม.ค.-มี.ค. 69"), or "".
+
+    After a verb that moves the timeline ("เลื่อนไปเสร็จ มี.ค. 69", "เลื่อนแถว 2 ไป มี.ค. 69"), one month
+    is its new end (a deadline: "ภายใน มี.ค. 69"); a count of months to move by is asked back.
+    """
+    before = shown[: target.start]
+    for piece in (shown[target.end :], before):
+        text = strip_polite(piece)
+        lead = _PERIOD_LEAD.match(text)
+        words = lead.group(0) if lead else ""
+        value = text[len(words) :]
+        arabic = to_arabic(value)
+        moved = bool(_SHIFT.search(words) or (piece is not before and _SHIFT.search(before)))
+        if moved and _RELATIVE.match(arabic):
+            where = EditCommand(EditAction.TIMELINE, target.kind, target.number, item=target.item).where_th()
+            raise EditError(wording.EDIT_SHIFT_NEEDS_MONTH.format(where=where))
+        if _PERIOD_START.match(arabic) or _BY_MONTH.match(arabic):
+            return f"ภายใน {value}" if _END_WORDS.search(words) and moved else value
+        if (moved or _END_WORDS.search(words)) and _ONE_MONTH.match(arabic):
+            return value if re.match(r"ภายใน|ก่อน|ไม่เกิน|สิ้น", arabic) else f"ภายใน {value}"
     return ""
 
 
@@ -152,6 +216,13 @@ def part_change(shown: str, probe: str, names: Mapping[str, int] | None) -> Edit
     if (step := _step_removal(probe, names)) is not None:
         return step
     swap = word_swap(shown, probe, names)
+    if swap is not None:
+        target, value = swap
+        check_target(target)
+        return EditCommand(
+            EditAction.REPLACE, target.kind, target.number, value, item=target.item, more=target.more
+        )
+    swap = owner_swap(shown, probe, names)
     if swap is not None:
         target, value = swap
         check_target(target)

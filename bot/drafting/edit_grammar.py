@@ -20,15 +20,16 @@ from collections.abc import Mapping
 
 from bot import wording
 from bot.drafting.edit_changes import CHATTER, SMALL_TALK_CHARS, bare_period, part_change
-from bot.drafting.edit_command import (
-    EXAMPLES,
-    EditAction,
-    EditCommand,
-    EditError,
-    check_target,
+from bot.drafting.edit_command import EXAMPLES, EditAction, EditCommand, EditError, check_target
+from bot.drafting.edit_targets import (
+    INDICATOR_WORD,
+    Target,
+    find_target,
+    row_mentioned,
+    with_spaced_rows,
 )
-from bot.drafting.edit_targets import INDICATOR_WORD, Target, find_target, number_words, row_mentioned
 from bot.drafting.edit_text import strip_polite, tail, words
+from bot.drafting.edit_typos import probe_text
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
@@ -44,7 +45,7 @@ from bot.drafting.edit_words import (
     TIME_RANGE_WORDS,
     UNIT_WORDS,
 )
-from bot.thai import clean_display, to_arabic
+from bot.thai import to_arabic
 
 # An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
 MAX_VALUE = 2000
@@ -65,7 +66,7 @@ _LEAD = re.compile(
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่')})(?![A-Za-z]|ม่))*"
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป')})(?![A-Za-z]|ม่))*"
     rf"(?:(?:{words(*SEPARATORS[:9], 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
@@ -140,6 +141,8 @@ _QUESTION = re.compile(
 _QUESTION_END = re.compile(
     r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
 )
+# "ลบแถว 4 แล้วจะกู้คืนได้ไหม": a question about what follows a change ("ได้ไหม" asks there).
+_CONSEQUENCE = re.compile(r"แล้ว\s*(?:จะ|ต้อง|ยัง|เลข)|(?:^|\s)จะ")
 _REQUEST_END = re.compile(
     rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s*[?？]?\s*$", re.I
 )
@@ -176,7 +179,7 @@ _STEP_NO = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![
 # Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
 _JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
 _THANKS_TAIL = re.compile(
-    rf"\s*(?:ขอบคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
+    rf"\s*(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
 )
 # "ขั้นตอนที่ 2 และ 3": more than one step, asked back one at a time.
 _MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
@@ -205,14 +208,6 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     return value
 
 
-def _probe(text: str) -> tuple[str, str]:
-    # Same length on purpose: match on Arabic digits, but cut the value from what the officer typed.
-    shown = clean_display(text)
-    shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
-    shown = number_words(shown)  # "แถวที่สาม" -> "แถวที่3  ": the word is never part of a value
-    return shown, to_arabic(shown)
-
-
 # ---------------------------------------------------------------- parsing
 
 
@@ -225,6 +220,8 @@ def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | Non
         target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
         if target is None or target.kind == "all":
             continue  # "ลบทุกแถว" is never one verb away
+        if action in (EditAction.DELETE, EditAction.SHOW):
+            target = with_spaced_rows(probe, target)
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
         if action is EditAction.DELETE and _cell_named(rest) and _chatter_only(_FIELD.sub(" ", rest)):
@@ -307,12 +304,12 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     `names`: the indicators' names (and variants) to their numbers, so that "มาตรการเรื่องงบประมาณ"
     names indicator 2; without them only numbers, item codes and places name rows.
     """
-    shown, probe = _probe(text)
+    shown, probe = probe_text(text)
     thanks = _THANKS_TAIL.search(probe)
     if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message
         shown, probe = shown[: thanks.start()], probe[: thanks.start()]
     request = _REQUEST_END.search(probe)
-    if request:  # "ลบแถว 3 ได้ไหมคะ" asks for it to be done
+    if request and not _CONSEQUENCE.search(probe, 0, request.start()):  # "ลบแถว 3 ได้ไหมคะ" asks for it
         shown, probe = shown[: request.start()], probe[: request.start()]
     if not probe or _NEGATED.search(probe):
         return None
@@ -326,6 +323,11 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         return valueless
     target = find_target(probe, items=True, names=names)
     field = _field(probe, target)
+    if target is not None and field is not None and target.kind == "row":
+        listed = with_spaced_rows(probe, target)  # "แถว 2 3 ผู้รับผิดชอบเป็น…": rows listed before the field
+        gap = probe[listed.end : field[1].start()]
+        if listed.more != target.more and field[1].start() >= listed.end and not gap.strip():
+            target = listed
     if field is not None and target is not None and not _in_head(probe, target, field[1]):
         target = None  # "เพิ่มขั้นตอน: เผยแพร่ข้อ O12" names no row
     if field is None and target is not None and not question:

@@ -23,7 +23,7 @@ OPENERS = ("ขอ", "รบกวน", "ช่วย", "กรุณา", "อ�
 # Verbs of change: with one of these a field and a value are an edit ("แถว 3 เปลี่ยนมาตรการเป็น …").
 CHANGE_VERBS = (
     "แก้ไข", "แก้", "เปลี่ยนแปลง", "เปลี่ยน", "ปรับปรุง", "ปรับ", "เลื่อน", "ตั้ง", "กำหนด", "ระบุ",
-    "change", "edit", "set", "update", "rename", "replace",
+    "ใส่", "กรอก", "change", "edit", "set", "update", "rename", "replace",
 )  # fmt: skip
 # Connectives between a field and its value (the first nine are Thai or symbols).
 SEPARATORS = ("ให้เป็น", "เป็น", "ว่า", "คือ", ":", "=>", "=", "->", "→", "to", "as", "is")
