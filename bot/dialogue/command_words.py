@@ -73,7 +73,26 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
     (Command.START, ("เริ่ม", "เริ่มต้น", "start"), False),
     (
         Command.HELP,
-        ("ช่วยเหลือ", "วิธีใช้", "help", "คำสั่ง", "ดูคำสั่ง", "คำสั่งทั้งหมด", "ดูคำสั่งทั้งหมด", "เมนู", "menu"),
+        (
+            "ช่วยเหลือ",
+            "วิธีใช้",
+            "help",
+            "คำสั่ง",
+            "ดูคำสั่ง",
+            "คำสั่งทั้งหมด",
+            "ดูคำสั่งทั้งหมด",
+            "เมนู",
+            "menu",
+            # asking what can be typed is asking for the commands
+            "มีคำสั่งอะไรบ้าง",
+            "คำสั่งมีอะไรบ้าง",
+            "มีเมนูอะไรบ้าง",
+            "พิมพ์อะไรได้บ้าง",
+            "สั่งอะไรได้บ้าง",
+            "วิธีใช้งาน",
+            "ดูวิธีใช้",
+            "ดูวิธีใช้งาน",
+        ),
         False,
     ),
     (Command.NEW, ("เริ่มใหม่", "เริ่มต้นใหม่", "เริ่มใหม่ทั้งหมด", "ล้างข้อมูล", "new"), False),
@@ -146,20 +165,28 @@ _EXPORT_FILLER = (
     "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ฉบับแก้ไข", "ฉบับที่แก้ไข", "ฉบับใหม่", "ฉบับ", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
     *PARTICLES,
 )  # fmt: skip
+# The report rounds said in words: "รอบครึ่งปี" is the 6-month round, "รอบสิ้นปี" the 12-month one.
+ROUND_WORDS = {
+    6: ("ครึ่งปีแรก", "ครึ่งปีงบประมาณ", "ครึ่งปีงบ", "ครึ่งปี", "กลางปี"),
+    12: ("สิ้นปีงบประมาณ", "สิ้นปีงบ", "สิ้นปี", "ทั้งปี", "รอบปี", "ประจำปี"),
+}
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
 _REPORT_HEAD = re.compile(
     r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
     r"|^report(?:s)?|^progress report",
     re.I,
 )
-_REPORT_FILLER = ("รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ")
+_REPORT_FILLER = (
+    "รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ",
+    *(word for words in ROUND_WORDS.values() for word in words),
+)  # fmt: skip
 # Undo: a verb of going back, then only words about which change ("ย้อนกลับไปก่อนหน้า", "undo last edit").
 _UNDO_HEAD = re.compile(
     r"^(?:undo|revert|ย้อน(?:กลับ)?|เอาคืน|คืนค่า|กลับไป|ยกเลิก(?=\s*(?:การ|ที่|สิ่งที่)\s*(?:แก้|ลบ|เพิ่ม|เปลี่ยน)))", re.I
 )
 _UNDO_REST = re.compile(
     r"(?:\s|(?:การ|ที่|สิ่งที่)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
-    r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step"
+    r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|ขั้น|สเต็ป|the|last|edit|change|one|step"
     # the reason beside it: "ย้อนกลับ แก้ผิด", "undo, wrong row"
     r"|(?:แก้|พิมพ์|ลบ)?ผิด(?:แถว)?|wrong|mistake|ครับ|ค่ะ|คะ|นะ|เป็น|แบบเดิม|ที่)*",
     re.I,
@@ -239,7 +266,8 @@ def _export_or_report(short: str) -> tuple[Command, str] | None:
     if m and m.group(0):
         rest = short[m.end() :]
         if _REPORT_REST.fullmatch(rest):
-            return Command.REPORT, " ".join(re.findall(r"\d{1,2}", rest))
+            said = [str(n) for n, names in ROUND_WORDS.items() if any(name in rest for name in names)]
+            return Command.REPORT, " ".join([*re.findall(r"\d{1,2}", rest), *said])
     m = _EXPORT_HEAD.match(short)
     if m:
         rest = short[m.end() :]

@@ -44,7 +44,10 @@ _OWNER = re.compile(words(*OWNER_WORDS), re.I)
 _UNIT = words(*UNIT_WORDS)
 _STRONG = re.compile(rf"^(?:{words(*STRONG_UNITS)})", re.I)
 _ADD = re.compile(
-    rf"(?:เพิ่ม(?:เติม)?|\badd\b)\s*(?:{words(*OWNER_WORDS)})?\s*(?:เป็น|คือ|:)?\s*(?=(?:{_UNIT}))", re.I
+    rf"(?:เพิ่ม(?:เติม)?|\badd\b)\s*(?:{words(*OWNER_WORDS)})?\s*(?:เป็น|คือ|:)?\s*(?=(?:{_UNIT}))"
+    # "แถว 3 เอากองคลังด้วย", "ใส่งานพัสดุเพิ่ม": one more owner, "too"
+    rf"|(?:เอา|ใส่|รวม)\s*(?=(?:{_UNIT})[^\s]*\s*(?:ด้วย|เพิ่ม|อีก)(?!\S*\s*(?:เป็น|แทน)))",
+    re.I,
 )
 _REMOVE = re.compile(
     rf"(?:(?:ลบ|เอา|ตัด|นำ)\s*(?=(?:{_UNIT})[^\n]*?(?:ออก|ทิ้ง))|ไม่เอา\s*(?=(?:{_UNIT}))|\bremove\s+(?=(?:{_UNIT})))",
@@ -52,7 +55,7 @@ _REMOVE = re.compile(
 )
 # Where the names end: "ออก", "จาก…", "ด้วย", a target, the end of a line.
 _UNITS_END = re.compile(
-    rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
+    rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|เพิ่ม|อีก|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
     rf"|(?:เป็น|ร่วม)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ)",
     re.I,
 )

@@ -91,10 +91,12 @@ _FIELD = re.compile(
     re.I,
 )
 # "… และแก้ผู้รับผิดชอบเป็น …": a second change inside the value.
+# "…, ระยะเวลา = ทั้งปี": a second field with its own "=" or ":" after a comma.
+_FIELDS_ALT = words(*KPI_WORDS, *OWNER_WORDS, *TIME_RANGE_WORDS, *STEP_WORDS, *MEASURE_WORDS)
 _SECOND_EDIT = re.compile(
-    rf"(?:และ|แล้ว|,|;)\s*(?:ก็)?\s*(?:{words(*CHANGE_VERBS)})\s*"
-    rf"(?:{words(*KPI_WORDS, *OWNER_WORDS, *TIME_RANGE_WORDS, *STEP_WORDS, *MEASURE_WORDS)})"
-    r"\s*(?:ของ)?\s*(?:แถว\s*(?:ที่)?\s*\d+)?\s*(?:เป็น|:|=)",
+    rf"(?:และ|แล้ว|,|;)\s*(?:ก็)?\s*(?:{words(*CHANGE_VERBS)})\s*(?:{_FIELDS_ALT})"
+    r"\s*(?:ของ)?\s*(?:แถว\s*(?:ที่)?\s*\d+)?\s*(?:เป็น|:|=)"
+    rf"|(?:,|;|\n)\s*(?:{_FIELDS_ALT})\s*(?::|=)",
     re.I,
 )
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
@@ -135,7 +137,8 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
 )
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
-    r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|กี่|ใคร|ที่ไหน|\b(?:how|why|what|which)\b",
+    r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|กี่|ใคร|ที่ไหน"
+    r"|เหรอ|หรอ|รึเปล่า|รึป่าว|หรือป่าว|\b(?:how|why|what|which)\b",
     re.I,
 )
 _QUESTION_END = re.compile(
@@ -201,7 +204,7 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     elif (m := _LEAD.match(piece)) is not None:
         start = m.end()
     end = tail(piece, start, end, _TRAIL_WORDS)
-    value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
+    value = piece[start:end].strip().strip("\"'“”‘’「」").strip().rstrip("([{ ").lstrip(")]} ")
     if action is EditAction.OWNERS:
         value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
         value = _OWNERS_TAIL.sub("", value)
@@ -345,8 +348,8 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         return None
     action, fm = field
     head = probe[: max(fm.end(), target.end)]
-    added = _ADD.search(head)
-    if action is EditAction.STEPS and added:
+    added = _ADD.search(head) or _ADD.match(probe[len(head) :].lstrip())
+    if action is EditAction.STEPS and added:  # "ขั้นตอนแถว 5 เพิ่มอีกข้อ …" adds too
         action = EditAction.ADD_STEP
     spans = [(fm.start(), fm.end()), (target.start, target.end)]
     step_no = _STEP_NO.match(probe, fm.end()) if action is EditAction.STEPS else None

@@ -136,7 +136,11 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
     if found:
         m = min(found, key=lambda m: m.start())
         if m.re is _INDICATOR:
-            several = _MORE_INDICATORS.match(probe, m.end()) is not None
+            # "ตัวชี้วัด 3 แถวแรก …": one row of the indicator, which one is asked back
+            place = _PLACE.search(probe)
+            several = _MORE_INDICATORS.match(probe, m.end()) is not None or bool(
+                place and not place.group("all")
+            )
             return Target("indicator", int(m.group("n")), "", m.start(), m.end(), several=several)
         first, end = int(m.group("n")), m.end()
         more: list[int] = []
