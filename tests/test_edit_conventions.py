@@ -869,3 +869,86 @@ def test_taking_a_unit_too_adds_an_owner(text, draft):
 def test_a_step_added_after_the_row_is_added_not_replacing():
     cmd = parse_edit("ขั้นตอนแถว 5 เพิ่มอีกข้อ ติดตามประเมินผล")
     assert (cmd.action, cmd.number, cmd.value) == (A.ADD_STEP, 5, "ติดตามประเมินผล")
+
+
+# ---------------------------------------------------------------- round 11
+@pytest.mark.parametrize(
+    "text, owners",
+    [("แถว 5 ผู้รับผิดชอบ สป. และ กค.", ["สป.", "กค."]), ("ผู้รับผิดชอบแถว 5 กช.", ["กช."])],
+)
+def test_an_abbreviated_unit_is_an_owner(text, owners):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.number, split_owners(cmd.value)) == (A.OWNERS, 5, owners)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 8 ทำเดือน ก.พ. 69 เดือนเดียว", "ก.พ. 69"),
+        ("แถว 8 ดำเนินการ มี.ค. 69 เท่านั้น", "มี.ค. 69"),
+        ("แถว 8 ระยะเวลาเริ่ม ธ.ค. 68 ถึง ส.ค. 69", "ธ.ค. 68 – ส.ค. 69"),
+        ("แถว 8 ขอให้ดำเนินการให้แล้วเสร็จภายใน 30 มิถุนายน 2569", "ต.ค. 68 – มิ.ย. 69"),
+    ],
+)
+def test_one_month_to_do_it_in_and_a_deadline_after_a_verb(text, label):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.number, command_period(cmd, 2569).label) == (A.TIMELINE, 8, label)
+
+
+def test_use_the_wording_is_a_connective():
+    cmd = parse_edit("มาตรการแถว 4 ขอใช้ว่า เผยแพร่ข้อมูลผ่านเว็บไซต์ ครับ")
+    assert (cmd.action, cmd.value) == (A.MEASURE, "เผยแพร่ข้อมูลผ่านเว็บไซต์")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("ขั้นตอนแถว 1 ข้อ 2 แก้เป็น ประชุมทุกเดือน", "2: ประชุมทุกเดือน"), ("ขั้นตอนแถว 1 ลำดับที่ 2 เป็น ประชุม", "2: ประชุม")],
+)
+def test_one_step_named_after_the_row_changes_that_step_only(text, value, draft):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.value) == (A.EDIT_STEP, value)
+    row = apply(draft, cmd).draft.rows[0]
+    assert len(row.steps) == 2 and row.steps[0] == "1. แต่งตั้งคณะทำงาน (สำนักปลัด)"
+
+
+@pytest.mark.parametrize(
+    "text, at", [("แถว 1 เพิ่มขั้นตอนที่ 2 ตรวจสอบเอกสาร", 2), ("แถว 1 เพิ่มขั้นตอนที่ 3 ตรวจสอบเอกสาร", 3)]
+)
+def test_an_added_step_with_a_number_goes_in_at_that_place(text, at, draft):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.value, cmd.step) == (A.ADD_STEP, "ตรวจสอบเอกสาร", at)
+    steps = apply(draft, cmd).draft.rows[0].steps
+    assert len(steps) == 3 and steps[at - 1] == f"{at}. ตรวจสอบเอกสาร"
+    assert [s.split(". ", 1)[0] for s in steps] == ["1", "2", "3"]
+
+
+def test_an_added_step_past_the_end_is_refused(draft):
+    with pytest.raises(EditError):
+        apply(draft, parse_edit("แถว 1 เพิ่มขั้นตอนที่ 7 ตรวจสอบเอกสาร"))
+
+
+def test_a_count_after_an_added_step_stays_in_its_text():
+    assert parse_edit("เพิ่มขั้นตอน แถว 3 จัดอบรม 2 ครั้ง").value == "จัดอบรม 2 ครั้ง"
+
+
+@pytest.mark.parametrize("text", ["แถว 4 ขั้นตอนที่ 2 ไม่ต้องมีค่ะ", "ขั้นตอนที่ 2 แถว 4 ไม่ต้องใช้แล้ว"])
+def test_a_step_not_needed_is_taken_out(text):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.number, cmd.value) == (A.REMOVE_STEP, 4, "2")
+
+
+def test_a_step_that_needs_no_meeting_is_not_taken_out():
+    cmd = None
+    with contextlib.suppress(EditError):
+        cmd = parse_edit("แถว 4 ขั้นตอนที่ 2 ไม่ต้องมีการประชุม")
+    assert cmd is None or cmd.action is not A.REMOVE_STEP
+
+
+@pytest.mark.parametrize("text", ["ย้อนกลับไปก่อนลบค่ะ", "ขอย้อนไปก่อนเปลี่ยน", "กลับไปก่อนที่จะแก้"])
+def test_undo_to_before_a_change(text):
+    assert parse_command(text) == (Command.UNDO, "")
+
+
+@pytest.mark.parametrize("text", ["ยืนยันค่ะ ถูกต้องทุกข้อ", "ถูกต้องครบถ้วนค่ะ"])
+def test_a_confirmation_that_all_is_right(text):
+    assert understand(text, FW, drafted=False, state="confirm").kind is Kind.ANSWER

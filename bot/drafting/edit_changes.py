@@ -32,7 +32,10 @@ CHATTER = re.compile(
 _STEP_REF = re.compile(r"(?:ขั้นตอน|กิจกรรม|step)\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
 _MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
 _STEP_REMOVE = re.compile(
-    r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b", re.I
+    r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b"
+    # "ขั้นตอนที่ 3 ไม่ต้องมีค่ะ": only closing the sentence ("ไม่ต้องมีการประชุม" says what the step is)
+    rf"|ไม่ต้อง(?:มี|ใช้)?(?:แล้ว)?(?=(?:\s|{'|'.join(map(re.escape, PARTICLES))})*$)",
+    re.I,
 )
 
 # Units whose name alone says it is a unit; the others need an owner word beside them.
@@ -78,12 +81,16 @@ _PERIOD_START = re.compile(
     re.I,
 )
 _PERIOD_LEAD = re.compile(
-    r"^(?:\s|ดำเนินการ|ทำ|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง)+"
+    r"^(?:\s|ดำเนินการ|ทำ|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
 )
+# "แถว 8 ทำเดือน ก.พ. 69 เดือนเดียว": one month to do it in, after a verb of doing.
+_DOING = re.compile(r"ทำ|ดำเนินการ|ช่วง")
 # Moving a timeline ("เลื่อนไป มี.ค. 69", "ขยายเวลาถึง มิ.ย. 69"): one month is then its new end.
 _SHIFT = re.compile(r"เลื่อน|ขยาย|ยืด")
 _END_WORDS = re.compile(r"เสร็จ|จบ|ถึง")
-_ONE_MONTH = re.compile(rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)?\s*(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?$")
+_ONE_MONTH = re.compile(
+    rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)?\s*(?:เดือน)?\s*(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?(?:\s*(?:เดือนเดียว|เท่านั้น))?$"
+)
 _BY_MONTH = re.compile(rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)\s*(?:{_MONTH_WORDS}|ไตรมาส|ปีงบ)")
 # "เลื่อนออกไปอีก 1 เดือน", "เลื่อนเร็วขึ้น 2 เดือน": a shift by a count of months is asked back.
 _RELATIVE = re.compile(
@@ -165,6 +172,23 @@ def owner_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple
     return target, f"{old} → {new}"
 
 
+# "สป.", "กค.", "ผอ.กองคลัง": a unit's abbreviation, a few consonants and a dot.
+_ABBREVIATION = re.compile(r"^[ก-ฮ]{1,4}\.")
+
+
+def is_abbreviation(value: str) -> bool:
+    """Tell whether a value starts with an abbreviated unit ("สป. และ กค.")."""
+    return _ABBREVIATION.match(value) is not None
+
+
+_PERIOD_SIGN = re.compile(rf"\d|ไตรมาส|ปีงบ|ทั้งปี|ตลอดปี|ครึ่งปี|\bq[1-4]|{_MONTH_WORDS}", re.I)
+
+
+def has_period(value: str) -> bool:
+    """Tell whether a value names a time: a month, a quarter, a year or a number."""
+    return _PERIOD_SIGN.search(to_arabic(value)) is not None
+
+
 def bare_period(shown: str, target: Target) -> str:
     """The period typed beside a target with no field word ("แถว 3 ม.ค.-มี.ค. 69"), or "".
 
@@ -186,6 +210,8 @@ def bare_period(shown: str, target: Target) -> str:
             return f"ภายใน {value}" if _END_WORDS.search(words) and moved else value
         if (moved or _END_WORDS.search(words)) and _ONE_MONTH.match(arabic):
             return value if re.match(r"ภายใน|ก่อน|ไม่เกิน|สิ้น", arabic) else f"ภายใน {value}"
+        if _DOING.search(words) and _ONE_MONTH.match(arabic) and not re.match(r"ภายใน|ก่อน|ไม่เกิน|สิ้น", arabic):
+            return value  # the one month to do it in
     return ""
 
 

@@ -19,8 +19,16 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
-from bot.drafting.edit_changes import CHATTER, SMALL_TALK_CHARS, bare_period, part_change
+from bot.drafting.edit_changes import (
+    CHATTER,
+    SMALL_TALK_CHARS,
+    bare_period,
+    has_period,
+    is_abbreviation,
+    part_change,
+)
 from bot.drafting.edit_command import EXAMPLES, EditAction, EditCommand, EditError, check_target
+from bot.drafting.edit_steps import named_step
 from bot.drafting.edit_targets import (
     INDICATOR_WORD,
     Target,
@@ -38,8 +46,8 @@ from bot.drafting.edit_words import (
     OPENERS,
     OWNER_WORDS,
     PARTICLES,
-    REQUEST_ENDINGS,
     SEPARATORS,
+    SEPARATORS_TH,
     STEP_WORDS,
     TIME_END_WORDS,
     TIME_RANGE_WORDS,
@@ -67,7 +75,7 @@ _LEAD = re.compile(
 )
 _OPENED = re.compile(
     rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป')})(?![A-Za-z]|ม่))*"
-    rf"(?:(?:{words(*SEPARATORS[:9], 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
+    rf"(?:(?:{words(*SEPARATORS_TH, 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
 # "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
@@ -144,11 +152,6 @@ _QUESTION = re.compile(
 _QUESTION_END = re.compile(
     r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
 )
-# "ลบแถว 4 แล้วจะกู้คืนได้ไหม": a question about what follows a change ("ได้ไหม" asks there).
-_CONSEQUENCE = re.compile(r"แล้ว\s*(?:จะ|ต้อง|ยัง|เลข)|(?:^|\s)จะ")
-_REQUEST_END = re.compile(
-    rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s*[?？]?\s*$", re.I
-)
 # Words that open an edit: such a message that cannot be read gets the examples.
 _EDIT_START = re.compile(
     rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว|ระยะเวลา|ช่วงเวลา|กรอบเวลา|ผู้รับผิดชอบ|ร่าง\s*(?:แถว|ตัวชี้วัด)|ร่างใหม่)"
@@ -177,15 +180,8 @@ _CHANGED_TO = re.compile(
 )
 # "ลบทุกแถว ยกเว้นแถว 3": an exception is never read as the rows named.
 _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
-# The step a change names: "ขั้นตอนที่ 2", "step 2".
-_STEP_NO = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
 # Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
 _JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
-_THANKS_TAIL = re.compile(
-    rf"\s*(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
-)
-# "ขั้นตอนที่ 2 และ 3": more than one step, asked back one at a time.
-_MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
 _STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
@@ -307,13 +303,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     `names`: the indicators' names (and variants) to their numbers, so that "มาตรการเรื่องงบประมาณ"
     names indicator 2; without them only numbers, item codes and places name rows.
     """
-    shown, probe = probe_text(text)
-    thanks = _THANKS_TAIL.search(probe)
-    if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message
-        shown, probe = shown[: thanks.start()], probe[: thanks.start()]
-    request = _REQUEST_END.search(probe)
-    if request and not _CONSEQUENCE.search(probe, 0, request.start()):  # "ลบแถว 3 ได้ไหมคะ" asks for it
-        shown, probe = shown[: request.start()], probe[: request.start()]
+    shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
     if not probe or _NEGATED.search(probe):
         return None
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
@@ -352,17 +342,16 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     if action is EditAction.STEPS and added:  # "ขั้นตอนแถว 5 เพิ่มอีกข้อ …" adds too
         action = EditAction.ADD_STEP
     spans = [(fm.start(), fm.end()), (target.start, target.end)]
-    step_no = _STEP_NO.match(probe, fm.end()) if action is EditAction.STEPS else None
-    if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step
-        if _MORE_STEPS.match(probe, step_no.end()):
-            raise EditError(wording.EDIT_ONE_STEP)
-        action = EditAction.EDIT_STEP
+    action, step_no = named_step(probe, action, fm.end(), target.end)
+    if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step (or where an added one goes)
         spans.append((step_no.start(), step_no.end()))
     pieces = _pieces(shown, spans)
     values = [(_clean_value(p, action, opened=opened), opened) for p, opened in pieces]
     values = [(v, opened) for v, opened in values if v]
     opened = [v for v, o in values if o]
     value = opened[-1] if opened else (values[-1][0] if values else "")
+    if action is EditAction.TIMELINE and not has_period(value):  # "ขอให้ดำเนินการให้แล้วเสร็จภายใน 30 มิ.ย. 69"
+        value = next((v for v, _o in reversed(values) if has_period(v)), value)
     joint = _JOINT.match(pieces[-1][0]) if action is EditAction.OWNERS else None
     if joint and value and value != values[-1][0]:  # "ให้งานการเงินรับผิดชอบร่วมกับงานพัสดุ": both
         value = f"{value}, {strip_polite(joint.group('unit'))}"
@@ -373,7 +362,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
     changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
     changed = changed or (action is EditAction.KPI and bool(_MEASURABLE.match(to_arabic(value))))
-    unit = action is EditAction.OWNERS and bool(_UNIT.match(value))
+    unit = action is EditAction.OWNERS and (bool(_UNIT.match(value)) or is_abbreviation(value))
     if not (changed or unit or action is EditAction.TIMELINE):
         return None
     if row_mentioned(to_arabic(value)) and action is not EditAction.KPI:
@@ -390,8 +379,16 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
     if action is EditAction.TIMELINE and _STARTS.match(fm.group(0)):
         value = f"ตั้งแต่ {value}"  # "เริ่ม ม.ค. 69": from then to the end of the fiscal year
-    if step_no is not None:
+    if step_no is not None and action is EditAction.EDIT_STEP:
         value = f"{step_no.group('n')}: {value}"
+    at = int(step_no.group("n")) if step_no is not None and action is EditAction.ADD_STEP else 0
     return EditCommand(
-        action, target.kind, target.number, value, item=target.item, deadline=deadline, more=target.more
+        action,
+        target.kind,
+        target.number,
+        value,
+        item=target.item,
+        deadline=deadline,
+        more=target.more,
+        step=at,
     )

@@ -51,7 +51,7 @@ _RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
 
 # Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
 _LEAD_WORDS = re.compile(
-    r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|ช่วง|ใน|เดือน|from|by|until)\s*)+"
+    r"^\s*(?:(?:ตั้งแต่|เริ่ม|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|ช่วง|ใน|เดือน|from|by|until)\s*)+"
 )
 # Words that give only the end: "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69", "(ขยายเวลาไป)ถึง มิ.ย. 69".
 _DEADLINE_LEAD = re.compile(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|by|until)")
@@ -61,7 +61,7 @@ _WHOLE_YEAR = re.compile(
     r"\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{2,4})?\s*"
 )
 # Words that close a period and say nothing more: "ทั้งปีงบเลย", "ถึง มี.ค. 69 ไปเลย".
-_CLOSING = re.compile(r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ)+\s*$")
+_CLOSING = re.compile(r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ|เดือนเดียว|เท่านั้น|อย่างเดียว)+\s*$")
 # Halves of the fiscal year: "6 เดือนแรก", "ครึ่งปีแรก" (Oct-Mar), "6 เดือนหลัง", "ครึ่งปีหลัง" (Apr-Sep).
 _HALF = re.compile(r"(?:(?:6|หก)\s*เดือน|ครึ่งปี)\s*(?:(?P<first>แรก)|(?P<second>หลัง))")
 

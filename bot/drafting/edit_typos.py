@@ -1,4 +1,4 @@
-"""Reading the text of an edit: field words typed with one slip, and an opening greeting or address.
+"""Reading the text of an edit: field words typed with one slip, greetings, thanks and polite endings.
 
 "ผู้รับผิดขอบ", "ระยะเวลลา", "มาตราการ", "ระยเวลา", "ผู้รับผิดชอ": a long field word is read
 through one slip inside it: a letter left out (the last one too), one letter typed in extra, or
@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 
 from bot.drafting.edit_targets import number_words
+from bot.drafting.edit_text import words
+from bot.drafting.edit_words import PARTICLES, REQUEST_ENDINGS
 from bot.thai import clean_display, to_arabic
 
 # The field words read through a slip: long enough that one slip cannot make another word.
@@ -78,6 +80,16 @@ _SALUTATION = re.compile(
 )
 
 
+_THANKS_TAIL = re.compile(
+    rf"\s*(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
+)
+# "ลบแถว 4 แล้วจะกู้คืนได้ไหม": a question about what follows a change ("ได้ไหม" asks there).
+_CONSEQUENCE = re.compile(r"แล้ว\s*(?:จะ|ต้อง|ยัง|เลข)|(?:^|\s)จะ")
+_REQUEST_END = re.compile(
+    rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s*[?？]?\s*$", re.I
+)
+
+
 def without_salutation(text: str) -> str:
     """Return the text without an opening greeting or address ("สวัสดีครับ ลบแถว 7" -> "ลบแถว 7")."""
     return _SALUTATION.sub("", text, count=1)
@@ -87,10 +99,18 @@ def probe_text(text: str) -> tuple[str, str]:
     """Return (shown, probe): the message as it is read, and the same with Arabic digits.
 
     Same length on purpose: the grammar matches on the probe and cuts values from what the officer
-    typed. The opening address is cut, spaces are evened, field-word slips are fixed and number
-    words after "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
+    typed. The opening address and closing thanks are cut, and a polite "…ได้ไหมคะ" that asks for
+    the change; spaces are evened, field-word slips are fixed and number words after
+    "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
     """
     shown = without_salutation(clean_display(text).strip())
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
     shown = number_words(fix_typos(shown))
-    return shown, to_arabic(shown)
+    probe = to_arabic(shown)
+    thanks = _THANKS_TAIL.search(probe)
+    if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message
+        shown, probe = shown[: thanks.start()], probe[: thanks.start()]
+    request = _REQUEST_END.search(probe)
+    if request and not _CONSEQUENCE.search(probe, 0, request.start()):  # "ลบแถว 3 ได้ไหมคะ" asks for it
+        shown, probe = shown[: request.start()], probe[: request.start()]
+    return shown, probe

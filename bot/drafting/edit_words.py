@@ -25,8 +25,10 @@ CHANGE_VERBS = (
     "แก้ไข", "แก้", "เปลี่ยนแปลง", "เปลี่ยน", "ปรับปรุง", "ปรับ", "เลื่อน", "ตั้ง", "กำหนด", "ระบุ",
     "ใส่", "กรอก", "change", "edit", "set", "update", "rename", "replace",
 )  # fmt: skip
-# Connectives between a field and its value (the first nine are Thai or symbols).
-SEPARATORS = ("ให้เป็น", "เป็น", "ว่า", "คือ", ":", "=>", "=", "->", "→", "to", "as", "is")
+# Connectives between a field and its value: Thai or symbols, then English.
+# ("ใช้ว่า": "มาตรการแถว 4 ขอใช้ว่า …", the wording to use.)
+SEPARATORS_TH = ("ใช้คำว่า", "ใช้ว่า", "ให้เป็น", "เป็น", "ว่า", "คือ", ":", "=>", "=", "->", "→")
+SEPARATORS = (*SEPARATORS_TH, "to", "as", "is")
 # Small words that may stand before a value and are cut from it.
 # ("ให้" forgiving a missing tone mark must not eat the start of "ใหม่": the grammar checks for it.)
 LEADING_FILLER = (
