@@ -952,3 +952,21 @@ def test_undo_to_before_a_change(text):
 @pytest.mark.parametrize("text", ["ยืนยันค่ะ ถูกต้องทุกข้อ", "ถูกต้องครบถ้วนค่ะ"])
 def test_a_confirmation_that_all_is_right(text):
     assert understand(text, FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+# ---------------------------------------------------------------- round 13
+def test_an_owner_swap_never_keeps_a_particle_in_a_name():
+    cmd = parse_edit("แถว 2 ผู้รับผิดชอบไม่ใช่กองคลังค่ะ เป็นสำนักปลัด")
+    assert (cmd.action, cmd.value) == (A.REPLACE, "กองคลัง → สำนักปลัด")
+
+
+@pytest.mark.parametrize("text", ["ตกลงค่ะ ร่างได้เลยค่ะ", "ยืนยันครับ ร่างเลยครับ"])
+def test_a_confirmation_with_a_polite_go_ahead_confirms(text):
+    assert parse_command(text) is None
+    assert understand(text, FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+@pytest.mark.parametrize("text", ["ขั้นตอนแถว 4 ข้อที่ 3 ลบออก", "ขั้นตอนของแถว 4 ลำดับที่ 3 ไม่ต้องมีแล้ว"])
+def test_one_step_named_after_the_row_is_taken_out(text):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.number, cmd.value) == (A.REMOVE_STEP, 4, "3")

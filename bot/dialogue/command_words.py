@@ -365,6 +365,7 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ)?"
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
     go = _GO_AHEAD if words is CONFIRM_WORDS else ""
+    go = f"{go}(?:\\s*(?:{particles}))*" if go else ""
     return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{go}{thanks}\s*", short))
 
 

@@ -31,6 +31,10 @@ CHATTER = re.compile(
 # The step a change names ("ขั้นตอนที่ 2", "step 2") and the verbs that take one out.
 _STEP_REF = re.compile(r"(?:ขั้นตอน|กิจกรรม|step)\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
 _MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
+_STEP_AFTER_ROW = re.compile(
+    r"(?:ขั้นตอน|กิจกรรม)\s*(?:ของ|ใน)?\s*(?P<row>แถว\s*(?:ที่)?\s*\d{1,3})\s*"
+    r"(?:ที่|ข้อ(?:ที่)?|ลำดับ(?:ที่)?)\s*(?P<n>\d{1,2})(?![\d.])"
+)
 _STEP_REMOVE = re.compile(
     r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b"
     # "ขั้นตอนที่ 3 ไม่ต้องมีค่ะ": only closing the sentence ("ไม่ต้องมีการประชุม" says what the step is)
@@ -164,7 +168,7 @@ def owner_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple
     m = _INSTEAD.search(text)
     if m is None:
         return None
-    old, new = m.group("old") or m.group("old2"), m.group("new") or m.group("new2")
+    old, new = (strip_polite(m.group(k) or m.group(f"{k}2") or "") for k in ("old", "new"))
     rest = probe[: m.start()] + " " + probe[m.end() :]
     target = find_target(rest, items=True, names=names)
     if target is None or old == new or not _chatter_only(rest[: target.start] + " " + rest[target.end :]):
@@ -224,11 +228,15 @@ def split_swap(value: str) -> tuple[str, str]:
 def _step_removal(probe: str, names: Mapping[str, int] | None) -> EditCommand | None:
     """ "ลบขั้นตอนที่ 3 แถว 2": one step taken out of a row."""
     ref, verb = _STEP_REF.search(probe), _STEP_REMOVE.search(probe)
-    if ref is None or verb is None:
+    after = _STEP_AFTER_ROW.search(probe) if ref is None else None  # "ขั้นตอนแถว 4 ข้อที่ 3 ลบออก"
+    if (ref is None and after is None) or verb is None:
         return None
+    ref = ref or after
+    assert ref is not None
     if _MORE_STEPS.match(probe, ref.end()):
         raise EditError(wording.EDIT_ONE_STEP)
-    rest = probe[: ref.start()] + " " + probe[ref.end() :]
+    row = f" {ref.group('row')} " if ref.re is _STEP_AFTER_ROW else " "
+    rest = probe[: ref.start()] + row + probe[ref.end() :]
     target = find_target(rest, items=True, names=names)
     if target is None:
         return None
