@@ -970,3 +970,35 @@ def test_a_confirmation_with_a_polite_go_ahead_confirms(text):
 def test_one_step_named_after_the_row_is_taken_out(text):
     cmd = parse_edit(text)
     assert (cmd.action, cmd.number, cmd.value) == (A.REMOVE_STEP, 4, "3")
+
+
+# ---------------------------------------------------------------- round 14
+@pytest.mark.parametrize(
+    "text", ["แถว 3 ผู้รับผิดชอบ กองคลัง หรือ กองช่าง ดีคะ", "ผู้รับผิดชอบแถว 3 เป็น กองคลัง หรือ สำนักปลัด"]
+)
+def test_owners_given_as_a_choice_are_asked_back(text):
+    with pytest.raises(EditError, match="หน่วยงานใด"):
+        parse_edit(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["แถว 6 ผู้รับผิดชอบ กองคลัง ค่ะ ระยะเวลา ทั้งปีค่ะ", "แถว 6 KPI ร้อยละ 90 ครับ ผู้รับผิดชอบ กองคลัง"]
+)
+def test_a_particle_then_another_field_is_a_second_change(text):
+    with pytest.raises(EditError, match="ทีละ"):
+        parse_edit(text)
+
+
+def test_a_field_word_inside_a_measure_is_part_of_it():
+    cmd = parse_edit("แก้มาตรการแถว 2 เป็น ทบทวนขั้นตอนและระยะเวลาการให้บริการ")
+    assert (cmd.action, cmd.value) == (A.MEASURE, "ทบทวนขั้นตอนและระยะเวลาการให้บริการ")
+
+
+@pytest.mark.parametrize("text", ["ยกเลิกค่ะ ไม่ต้องร่างใหม่", "ยกเลิก ไม่เอาแล้วครับ"])
+def test_cancel_with_a_negated_reason_cancels(text):
+    assert parse_command(text) == (Command.CANCEL, "")
+
+
+@pytest.mark.parametrize("text", ["ยืนยันร่างนี้ค่ะ", "ยืนยันตามร่างนี้ครับ", "ถูกต้องตามนี้ค่ะ"])
+def test_confirming_this_draft_confirms(text):
+    assert understand(text, FW, drafted=True, state="drafted").kind is Kind.ANSWER

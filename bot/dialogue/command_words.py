@@ -232,6 +232,10 @@ _ASKING = re.compile(
 _BARE_KINDS = re.compile(rf"(?:\s|,|และ|กับ|&|\+|{'|'.join(_FILE_KINDS)})+", re.I)
 # A purpose after the request, after a space: "… เพื่อส่งจังหวัด", "… จะนำไปเสนอท่านนายก".
 _PURPOSE = re.compile(r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|(?:นำ|เอา)ไป)\S[^\n]*$")
+# "ยกเลิกค่ะ ไม่ต้องร่างใหม่", "cancel, no need": cancelling, then why, in a negation.
+_CANCEL_BECAUSE = re.compile(
+    r"^(?:ยกเลิก|cancel)(?:\s*(?:ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า))*\s+(?:ไม่ต้อง|ไม่เอา|no need|don't)[^\d?]{0,30}$", re.I
+)
 # Emoji that agree on their own, with skin tones and variation selectors.
 _AGREE = set("👍👌✅🆗🙆\ufe0f\u200d") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 
@@ -331,6 +335,8 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
         return None
     forms = _forms(stripped)
+    if _CANCEL_BECAUSE.match(forms[0]):  # "ยกเลิกค่ะ ไม่ต้องร่างใหม่": the reason says the same
+        return Command.CANCEL, ""
     if _NEGATION.search(forms[0]) or "?" in forms[0]:
         return None
     for form in forms:
@@ -362,7 +368,7 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
         return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
-    tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ)?"
+    tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้)?"
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
     go = _GO_AHEAD if words is CONFIRM_WORDS else ""
     go = f"{go}(?:\\s*(?:{particles}))*" if go else ""
