@@ -18,7 +18,18 @@ from bot import wording
 from bot.drafting.edit_command import EditAction, EditCommand, EditError, check_target
 from bot.drafting.edit_targets import Target, find_target
 from bot.drafting.edit_text import slips, strip_polite, words
-from bot.drafting.edit_words import OPENERS, OWNER_WORDS, PARTICLES, SMALL_TALK, UNIT_WORDS
+from bot.drafting.edit_words import (
+    CHANGE_VERBS,
+    KPI_WORDS,
+    MEASURE_WORDS,
+    OPENERS,
+    OWNER_WORDS,
+    PARTICLES,
+    SMALL_TALK,
+    STEP_WORDS,
+    TIME_RANGE_WORDS,
+    UNIT_WORDS,
+)
 from bot.thai import MONTHS, MONTHS_ABBR, to_arabic
 
 # A message naming a row but no change ("ลบแถว 8 ได้เลย", "แถว 4 เป็นยังไงบ้าง ขอดู") may keep
@@ -154,6 +165,30 @@ _INSTEAD = re.compile(
     rf"|ไม่ใช่\s*(?P<old2>{_NAME})\s*(?:แต่|ต้อง|ให้|ควร)?\s*(?:เป็น|คือ)\s*(?P<new2>{_NAME})(?=\s|$)",
     re.I,
 )
+
+
+# "… และแก้ผู้รับผิดชอบเป็น …": a second change inside the value.
+# "…, ระยะเวลา = ทั้งปี": a second field with its own "=" or ":" after a comma.
+_FIELDS_ALT = words(*KPI_WORDS, *OWNER_WORDS, *TIME_RANGE_WORDS, *STEP_WORDS, *MEASURE_WORDS)
+_SECOND_EDIT = re.compile(
+    rf"(?:และ|แล้ว|,|;)\s*(?:ก็)?\s*(?:{words(*CHANGE_VERBS)})\s*(?:{_FIELDS_ALT})"
+    r"\s*(?:ของ)?\s*(?:แถว\s*(?:ที่)?\s*\d+)?\s*(?:เป็น|:|=)"
+    rf"|(?:,|;|\n)\s*(?:{_FIELDS_ALT})\s*(?::|=)"
+    # "… กองคลัง ค่ะ ระยะเวลา ทั้งปี": a polite particle closes one change, a field word opens the next
+    rf"|(?:ค่ะ|ครับ(?:ผม)?|นะคะ|นะครับ|จ้า)\s+(?:{_FIELDS_ALT})",
+    re.I,
+)
+# Owners given as a choice ("กองคลัง หรือ กองช่าง"): asked back, never stored as one name.
+_CHOICE = re.compile(r"\sหรือ\s|\bor\b", re.I)
+
+
+def check_one_change(value: str, action: EditAction, target: Target) -> None:
+    """Refuse a value that holds a second change, or owners given as a choice: asked back, never stored."""
+    if _SECOND_EDIT.search(value):
+        raise EditError(wording.EDIT_ONE_AT_A_TIME)
+    if action is EditAction.OWNERS and _CHOICE.search(value):  # "กองคลัง หรือ กองช่าง ดีคะ": which one?
+        where = " " + EditCommand(action, target.kind, target.number, item=target.item).where_th()
+        raise EditError(wording.EDIT_OWNER_CHOICE.format(where=where))
 
 
 def _chatter_only(text: str) -> bool:

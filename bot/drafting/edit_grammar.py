@@ -23,6 +23,7 @@ from bot.drafting.edit_changes import (
     CHATTER,
     SMALL_TALK_CHARS,
     bare_period,
+    check_one_change,
     has_period,
     is_abbreviation,
     part_change,
@@ -98,19 +99,6 @@ _FIELD = re.compile(
     ),
     re.I,
 )
-# "… และแก้ผู้รับผิดชอบเป็น …": a second change inside the value.
-# "…, ระยะเวลา = ทั้งปี": a second field with its own "=" or ":" after a comma.
-_FIELDS_ALT = words(*KPI_WORDS, *OWNER_WORDS, *TIME_RANGE_WORDS, *STEP_WORDS, *MEASURE_WORDS)
-_SECOND_EDIT = re.compile(
-    rf"(?:และ|แล้ว|,|;)\s*(?:ก็)?\s*(?:{words(*CHANGE_VERBS)})\s*(?:{_FIELDS_ALT})"
-    r"\s*(?:ของ)?\s*(?:แถว\s*(?:ที่)?\s*\d+)?\s*(?:เป็น|:|=)"
-    rf"|(?:,|;|\n)\s*(?:{_FIELDS_ALT})\s*(?::|=)"
-    # "… กองคลัง ค่ะ ระยะเวลา ทั้งปี": a polite particle closes one change, a field word opens the next
-    rf"|(?:ค่ะ|ครับ(?:ผม)?|นะคะ|นะครับ|จ้า)\s+(?:{_FIELDS_ALT})",
-    re.I,
-)
-# Owners given as a choice ("กองคลัง หรือ กองช่าง"): asked back, never stored as one name.
-_CHOICE = re.compile(r"\sหรือ\s|\bor\b", re.I)
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
 _UNIT_NEXT = re.compile(rf"\s*(?:{words(*UNIT_WORDS)})", re.I)
@@ -371,11 +359,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         return None
     if row_mentioned(to_arabic(value)) and action is not EditAction.KPI:
         raise EditError(wording.EDIT_TWO_TARGETS)
-    if _SECOND_EDIT.search(value):
-        raise EditError(wording.EDIT_ONE_AT_A_TIME)
-    if action is EditAction.OWNERS and _CHOICE.search(value):  # "กองคลัง หรือ กองช่าง ดีคะ": which one?
-        where = " " + EditCommand(action, target.kind, target.number, item=target.item).where_th()
-        raise EditError(wording.EDIT_OWNER_CHOICE.format(where=where))
+    check_one_change(value, action, target)
     check_target(target)
     if not value:
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
