@@ -1002,3 +1002,27 @@ def test_cancel_with_a_negated_reason_cancels(text):
 @pytest.mark.parametrize("text", ["ยืนยันร่างนี้ค่ะ", "ยืนยันตามร่างนี้ครับ", "ถูกต้องตามนี้ค่ะ"])
 def test_confirming_this_draft_confirms(text):
     assert understand(text, FW, drafted=True, state="drafted").kind is Kind.ANSWER
+
+
+# ---------------------------------------------------------------- round 15
+@pytest.mark.parametrize("text", ["ครบแล้วค่ะ ยืนยัน", "ครบถ้วนแล้วครับ ยืนยันครับ"])
+def test_all_there_then_a_confirmation_confirms(text):
+    assert understand(text, FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+@pytest.mark.parametrize("text", ["ครบแล้วค่ะ ร่างได้เลย", "ครบแล้ว ร่างเลย"])
+def test_all_there_then_draft_still_drafts(text):
+    assert parse_command(text) == (Command.DRAFT, "")
+
+
+@pytest.mark.parametrize(
+    "text, months", [("ขอแบบรายงาน 6 เดือนเป็น word ค่ะ", "6"), ("แบบรายงานรอบ 12 เดือน ไฟล์ word", "12")]
+)
+def test_a_report_round_asked_as_a_word_file(text, months):
+    assert parse_command(text) == (Command.REPORT, months)
+
+
+@pytest.mark.parametrize("text", ["แถว 6 ระยะเวลา ➡️ ไตรมาส 2", "แถว 6 ระยะเวลา ⇒ ไตรมาส 2"])
+def test_an_arrow_emoji_is_the_arrow_connective(text):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.number, command_period(cmd, 2569).label) == (A.TIMELINE, 6, "ม.ค. 69 – มี.ค. 69")

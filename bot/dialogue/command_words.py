@@ -170,6 +170,7 @@ ROUND_WORDS = {
     6: ("ครึ่งปีแรก", "ครึ่งปีงบประมาณ", "ครึ่งปีงบ", "ครึ่งปี", "กลางปี"),
     12: ("สิ้นปีงบประมาณ", "สิ้นปีงบ", "สิ้นปี", "ทั้งปี", "รอบปี", "ประจำปี"),
 }
+_AS_WORD = re.compile(r"\s*(?:เป็น)?\s*(?:ไฟล์)?\s*(?:word|docx|เวิร์ด|เวิด)\s*$", re.I)
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
 _REPORT_HEAD = re.compile(
     r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
@@ -178,6 +179,8 @@ _REPORT_HEAD = re.compile(
 )
 _REPORT_FILLER = (
     "รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ",
+    # the form is a Word file anyway: "ขอแบบรายงาน 6 เดือนเป็น word"
+    "เป็น", "ไฟล์", "word", "docx", "เวิร์ด", "เวิด",
     *(word for words in ROUND_WORDS.values() for word in words),
 )  # fmt: skip
 # Undo: a verb of going back, then only words about which change ("ย้อนกลับไปก่อนหน้า", "undo last edit").
@@ -269,9 +272,12 @@ def _export_or_report(short: str) -> tuple[Command, str] | None:
     m = _REPORT_HEAD.match(short)
     if m and m.group(0):
         rest = short[m.end() :]
-        if _REPORT_REST.fullmatch(rest):
-            said = [str(n) for n, names in ROUND_WORDS.items() if any(name in rest for name in names)]
-            return Command.REPORT, " ".join([*re.findall(r"\d{1,2}", rest), *said])
+        said = [str(n) for n, names in ROUND_WORDS.items() if any(name in rest for name in names)]
+        rounds = [*re.findall(r"\d{1,2}", rest), *said]
+        # "ขอแบบรายงาน 6 เดือนเป็น word": with its round named, the form may be asked as a Word file
+        as_word = _AS_WORD.search(rest) if rounds else None
+        if _REPORT_REST.fullmatch(rest[: as_word.start()] if as_word else rest):
+            return Command.REPORT, " ".join(rounds)
     m = _EXPORT_HEAD.match(short)
     if m:
         rest = short[m.end() :]
@@ -372,7 +378,9 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
     go = _GO_AHEAD if words is CONFIRM_WORDS else ""
     go = f"{go}(?:\\s*(?:{particles}))*" if go else ""
-    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{go}{thanks}\s*", short))
+    # "ครบแล้วค่ะ ยืนยัน": "all there" before a confirmation (alone it is no yes: "ครบแล้ว ร่างเลย" drafts)
+    lead = rf"(?:ครบ(?:ถ้วน)?(?:แล้ว)?(?:\s*(?:{particles}))*\s+)?" if words is CONFIRM_WORDS else ""
+    return bool(re.fullmatch(rf"{lead}(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{go}{thanks}\s*", short))
 
 
 def is_keep(text: str) -> bool:

@@ -90,6 +90,10 @@ _REQUEST_END = re.compile(
 )
 
 
+# Arrows officers type or pick as emoji are the arrow connective "→".
+_ARROWS = re.compile("[➡➔➜➝➞⇒⟶⮕][\ufe0e\ufe0f]?")
+
+
 def without_salutation(text: str) -> str:
     """Return the text without an opening greeting or address ("สวัสดีครับ ลบแถว 7" -> "ลบแถว 7")."""
     return _SALUTATION.sub("", text, count=1)
@@ -103,7 +107,7 @@ def probe_text(text: str) -> tuple[str, str]:
     the change; spaces are evened, field-word slips are fixed and number words after
     "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
     """
-    shown = without_salutation(clean_display(text).strip())
+    shown = _ARROWS.sub("→", without_salutation(clean_display(text).strip()))  # "ระยะเวลา ➡️ ไตรมาส 2"
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
     shown = number_words(fix_typos(shown))
     probe = to_arabic(shown)
