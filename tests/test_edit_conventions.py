@@ -1026,3 +1026,68 @@ def test_a_report_round_asked_as_a_word_file(text, months):
 def test_an_arrow_emoji_is_the_arrow_connective(text):
     cmd = parse_edit(text)
     assert (cmd.action, cmd.number, command_period(cmd, 2569).label) == (A.TIMELINE, 6, "ม.ค. 69 – มี.ค. 69")
+
+
+# ---------------------------------------------------------------- round 16
+def test_every_row_after_an_indicator_is_part_of_the_target():
+    cmd = parse_edit("ขอปรับผู้รับผิดชอบตัวชี้วัดที่ 1 ทุกแถวเป็นสำนักปลัด")
+    assert (cmd.target, cmd.number, cmd.value) == ("indicator", 1, "สำนักปลัด")
+
+
+@pytest.mark.parametrize(
+    "text", ["แถว 2 ระยะเวลา ต.ค.68 - ก.ย.69 (ทั้งปี)", "ระยะเวลาแถว 2 ตั้งแต่ ต.ค. 68 เป็นต้นไป"]
+)
+def test_a_bracketed_note_or_onwards_closes_a_period(text):
+    assert command_period(parse_edit(text), 2569).label == "ต.ค. 68 – ก.ย. 69"
+
+
+@pytest.mark.parametrize("text", ["ทุกแถวให้กองคลังร่วมรับผิดชอบด้วย", "แถว 2 ให้กองช่างร่วมดำเนินการ"])
+def test_one_unit_joining_is_added(text):
+    assert parse_edit(text).action is A.ADD_OWNER
+
+
+def test_units_responsible_together_are_the_owners():
+    cmd = parse_edit("แถว 5 ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ")
+    assert (cmd.action, split_owners(cmd.value)) == (A.OWNERS, ["กองคลัง", "กองช่าง"])
+
+
+def test_removing_an_owner_named_after_the_owner_word(draft):
+    cmd = parse_edit("แถว 2 ลบผู้รับผิดชอบกองคลังออก")
+    assert (cmd.action, cmd.value) == (A.REMOVE_OWNER, "กองคลัง")
+    assert next(r for r in apply(draft, cmd).draft.rows if r.number == 2).owners == ["สำนักปลัด"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("แถว 5 พิมพ์ผิด ผู้รับผิดชอบต้องเป็นกองคลัง", "กองคลัง"),
+        ("ขั้นตอนของแถว 5 ให้เหลือแค่ จัดอบรมบุคลากร", "จัดอบรมบุคลากร"),
+        ("แถว 5 เพิ่มขั้นตอนสุดท้าย สรุปผลเสนอนายก", "สรุปผลเสนอนายก"),
+    ],
+)
+def test_must_be_only_and_last_are_not_part_of_the_value(text, value):
+    assert parse_edit(text).value == value
+
+
+def test_a_redraft_with_a_condition_is_asked_back():
+    with pytest.raises(EditError, match="ทีละ"):
+        parse_edit("ขอร่างแถว 4 ใหม่ โดยให้กองช่างรับผิดชอบ")
+
+
+@pytest.mark.parametrize("text", ["ยกเลิกการลบแถว 3", "ยกเลิกที่แก้แถว 3 เมื่อกี้", "แถว 3 กองคลังไม่ยอมรับผิดชอบ"])
+def test_taking_a_change_back_or_a_refusal_is_never_that_change(text):
+    assert parse_edit(text) is None
+
+
+@pytest.mark.parametrize("text", ["ยกเลิกการลบแถวเมื่อกี้ค่ะ", "ยกเลิกที่แก้แถวเมื่อกี้"])
+def test_taking_back_the_last_change_to_a_row_is_undo(text):
+    assert parse_command(text) == (Command.UNDO, "")
+
+
+@pytest.mark.parametrize("text", ["ยืนยันค่ะ ไม่มีแก้ไข", "ข้อมูลถูกต้องค่ะ", "คะแนนถูกต้องครับ"])
+def test_a_yes_with_what_it_is_about_or_nothing_more(text):
+    assert understand(text, FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+def test_download_the_report_form():
+    assert parse_command("ดาวน์โหลดแบบรายงาน 12 เดือน") == (Command.REPORT, "12")

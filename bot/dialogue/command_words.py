@@ -173,7 +173,7 @@ ROUND_WORDS = {
 _AS_WORD = re.compile(r"\s*(?:เป็น)?\s*(?:ไฟล์)?\s*(?:word|docx|เวิร์ด|เวิด)\s*$", re.I)
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
 _REPORT_HEAD = re.compile(
-    r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
+    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่ง|download)?\s*(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
     r"|^report(?:s)?|^progress report",
     re.I,
 )
@@ -189,7 +189,7 @@ _UNDO_HEAD = re.compile(
 )
 _UNDO_REST = re.compile(
     r"(?:\s|(?:การ|ที่|สิ่งที่)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
-    r"|ก่อนหน้า|ก่อน(?:การ|ที่จะ)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|ขั้น|สเต็ป|the|last|edit|change|one|step"
+    r"|ก่อนหน้า|ก่อน(?:การ|ที่จะ)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|แถว(?!\s*\d)|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|ขั้น|สเต็ป|the|last|edit|change|one|step"
     # the reason beside it: "ย้อนกลับ แก้ผิด", "undo, wrong row"
     r"|(?:แก้|พิมพ์|ลบ)?ผิด(?:แถว)?|wrong|mistake|ครับ|ค่ะ|คะ|นะ|เป็น|แบบเดิม|ที่)*",
     re.I,
@@ -379,7 +379,17 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     go = _GO_AHEAD if words is CONFIRM_WORDS else ""
     go = f"{go}(?:\\s*(?:{particles}))*" if go else ""
     # "ครบแล้วค่ะ ยืนยัน": "all there" before a confirmation (alone it is no yes: "ครบแล้ว ร่างเลย" drafts)
-    lead = rf"(?:ครบ(?:ถ้วน)?(?:แล้ว)?(?:\s*(?:{particles}))*\s+)?" if words is CONFIRM_WORDS else ""
+    lead = (
+        rf"(?:ครบ(?:ถ้วน)?(?:แล้ว)?(?:\s*(?:{particles}))*\s+|ข้อมูล\s*|คะแนน\s*|ทุกอย่าง\s*|ทั้งหมด\s*)?"
+        if words is CONFIRM_WORDS
+        else ""
+    )
+    # "ยืนยันค่ะ ไม่มีแก้ไข": nothing more to change, after a yes
+    go += (
+        rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่ต้องแก้(?:ไข)?)(?:แล้ว)?(?:\s*(?:{particles}))*)?"
+        if go
+        else ""
+    )
     return bool(re.fullmatch(rf"{lead}(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{go}{thanks}\s*", short))
 
 

@@ -156,7 +156,9 @@ _SCORE_FIX = re.compile(rf"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแน
 _NEGATED = re.compile(
     rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)"
     # "ยังไม่ดี", "ยังไม่ชัด" judge the row; "ยังไม่ต้องลบ" holds the change back
-    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์)|\b(?:don't|do not|never)\b",
+    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์)|\b(?:don't|do not|never)\b"
+    # "ยกเลิกการลบแถว 3" takes a change back (undo), "กองคลังไม่ยอมรับผิดชอบ" reports a refusal
+    rf"|ยกเลิก(?:การ|ที่)?\s*(?:ลบ|แก้|เปลี่ยน|เพิ่ม)|ไม่ยอม|ไม่สามารถ|ไม่พร้อม",
     re.I,
 )
 # A numbered indicator ("ตัวชี้วัดที่ 9") names rows wherever it stands; words between a field and a target.
@@ -165,7 +167,7 @@ _HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for
 # A KPI value that is a measure on its own ("แถว 12 KPI ร้อยละ 90 ของผู้เข้าอบรม") needs no connective.
 _MEASURABLE = re.compile(r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)")
 # "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน": how they share it is not a name.
-_OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก)$")
+_OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม)$")
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
     r"(?:แก้ไข|แก้|เปลี่ยน)(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
@@ -215,6 +217,8 @@ def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | Non
             target = with_spaced_rows(probe, target)
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
+        if action is EditAction.REDRAFT and _cell_named(rest):  # "ร่างแถว 4 ใหม่ โดยให้กองช่างรับผิดชอบ"
+            raise EditError(wording.EDIT_ONE_AT_A_TIME)
         if action is EditAction.DELETE and _cell_named(rest) and _chatter_only(_FIELD.sub(" ", rest)):
             check_target(target)  # "ลบผู้รับผิดชอบแถว 2": the row, or only that cell?
             where = EditCommand(action, target.kind, target.number, item=target.item).where_th()

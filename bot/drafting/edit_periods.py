@@ -61,7 +61,9 @@ _WHOLE_YEAR = re.compile(
     r"\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{2,4})?\s*"
 )
 # Words that close a period and say nothing more: "ทั้งปีงบเลย", "ถึง มี.ค. 69 ไปเลย".
-_CLOSING = re.compile(r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ|เดือนเดียว|เท่านั้น|อย่างเดียว)+\s*$")
+_CLOSING = re.compile(
+    r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ|เดือนเดียว|เท่านั้น|อย่างเดียว|เป็นต้นไป|\([^()]{0,30}\))+\s*$"
+)  # "… ก.ย. 69 (ทั้งปี)": a note in brackets says nothing more
 # Halves of the fiscal year: "6 เดือนแรก", "ครึ่งปีแรก" (Oct-Mar), "6 เดือนหลัง", "ครึ่งปีหลัง" (Apr-Sep).
 _HALF = re.compile(r"(?:(?:6|หก)\s*เดือน|ครึ่งปี)\s*(?:(?P<first>แรก)|(?P<second>หลัง))")
 

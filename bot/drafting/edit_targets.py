@@ -49,6 +49,7 @@ _PLACE = re.compile(
     r"|(?P<all>ทุก\s*(?:แถว|มาตรการ|รายการ)|\ball\s+(?:rows|measures)\b)",
     re.I,
 )
+_EVERY_ROW = re.compile(r"\s*(?:ทุก\s*(?:แถว|มาตรการ|รายการ)|ทั้งหมด)")
 # Before an indicator's name: "ตัวชี้วัด", "มาตรการ", then "เรื่อง"/"ด้าน"/"ของ" and "การ"/"การใช้".
 _NAME_LEAD = rf"(?:{INDICATOR_WORD}|มาตรการ)\s*(?:(?:ที่)?(?:เกี่ยวกับ|เรื่อง|ด้าน|ของ)\s*)?(?:การ)?(?:ใช้)?\s*"
 
@@ -141,7 +142,9 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
             several = _MORE_INDICATORS.match(probe, m.end()) is not None or bool(
                 place and not place.group("all")
             )
-            return Target("indicator", int(m.group("n")), "", m.start(), m.end(), several=several)
+            every = _EVERY_ROW.match(probe, m.end())  # "ตัวชี้วัดที่ 1 ทุกแถว …": the indicator's rows
+            end = every.end() if every else m.end()
+            return Target("indicator", int(m.group("n")), "", m.start(), end, several=several)
         first, end = int(m.group("n")), m.end()
         more: list[int] = []
         for nxt in _MORE_ROWS.finditer(probe, end):

@@ -27,13 +27,16 @@ CHANGE_VERBS = (
 )  # fmt: skip
 # Connectives between a field and its value: Thai or symbols, then English.
 # ("ใช้ว่า": "มาตรการแถว 4 ขอใช้ว่า …", the wording to use.)
-SEPARATORS_TH = ("ใช้คำว่า", "ใช้ว่า", "ให้เป็น", "เป็น", "ว่า", "คือ", ":", "=>", "=", "->", "→")
+SEPARATORS_TH = (
+    "ใช้คำว่า", "ใช้ว่า", "ให้เหลือแค่", "ให้เหลือเพียง", "เหลือแค่", "เหลือเพียง", "ต้องเป็น", "ให้เป็น", "เป็น",
+    "ว่า", "คือ", ":", "=>", "=", "->", "→",
+)  # fmt: skip
 SEPARATORS = (*SEPARATORS_TH, "to", "as", "is")
 # Small words that may stand before a value and are cut from it.
 # ("ให้" forgiving a missing tone mark must not eat the start of "ใหม่": the grammar checks for it.)
 LEADING_FILLER = (
     "เพิ่มเติม", "เพิ่ม", "อีกข้อ", "อีก 1 ข้อ", "อีกหนึ่งข้อ", "อีกขั้นตอน", "อีก 1 ขั้นตอน", "อีกหนึ่งขั้นตอน", "อีก",
-    "add", "ของ", "ใน", "ที่", "ใหม่", "for", "of", "the", "in",
+    "สุดท้าย", "ท้ายสุด", "ต่อท้าย", "add", "ของ", "ใน", "ที่", "ใหม่", "for", "of", "the", "in",
 )  # fmt: skip
 
 # Field words, by field.
