@@ -4,47 +4,34 @@ A Thai alias is a command only when it is the whole message (or, for the few
 commands that take arguments, is followed by them), after polite particles,
 openers ("ขอ", "รบกวน") and a short lead-in without digits are trimmed, so that
 ordinary Thai sentences that happen to start with "ร่าง" or "รายงาน" are not
-taken as orders. Button labels typed as text are the button's command.
+taken as orders. Button labels typed as text are the button's command. Yes and keep are read
+in bot.dialogue.answer_words (re-exported here).
 """
 
 from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 
+from bot.dialogue.answer_words import CONFIRM_WORDS, CORRECT_WORDS, KEEP_WORDS, decor, is_confirm, is_keep
 from bot.drafting.edit_typos import without_salutation
 from bot.drafting.edits import PARTICLES, strip_polite
 from bot.thai import to_arabic
 from bot.wording import REDRAFT_KEEP_LABEL
 
+__all__ = [
+    "CONFIRM_WORDS",
+    "CORRECT_WORDS",
+    "KEEP_WORDS",
+    "Command",
+    "is_confirm",
+    "is_keep",
+    "parse_command",
+]
+
 # An export/report alias followed by this much text is a sentence about reports, not an order.
 COMMAND_ARGS_MAX_CHARS = 40
 
-# Words the officer may type (the buttons send the first of each).
-KEEP_WORDS = (
-    "ใช้ตามนี้",
-    "เหมือนเดิม",
-    "ตามนี้",
-    "เอาตามนี้",
-    "ใช้ค่าเดิม",
-    "ค่าเดิม",
-    "ใช้ตามเดิม",
-    "ตามเดิม",
-    "ok",
-    "okay",
-    "โอเค",
-    "โอเช",
-    "keep",
-)
-CONFIRM_WORDS = (
-    "ยืนยัน", "ตกลง", "ถูกต้อง", "ใช่", "confirm", "yes", "ok", "okay", "โอเค", "ได้เลย", "ถูก", "เรียบร้อย", "ได้",
-    "เอาเลย", "จัดไป",
-    "correct", "confirmed", "y",
-)  # fmt: skip
-CORRECT_WORDS = ("แก้ไข", "แก้", "แก้ไขคะแนน")
-# A confirmation is a few words ("ถูกต้องแล้วค่ะ ยืนยัน"); a longer message says something else.
-CONFIRM_MAX_CHARS = 40
 # "ครบแล้ว ร่างเลย": a short lead-in before a command, with no digits, is still that command.
 LEAD_IN_MAX_CHARS = 30
 
@@ -206,10 +193,6 @@ _NEW = re.compile(
     r"|เริ่ม(?:ต้น)?ใหม่|ได้|ไหม|มั้ย|all|everything|again)*$",
     re.I,
 )
-# "ถูกต้องครับ ร่างได้เลย": a confirmation with a go-ahead answers the question in hand (the drafting
-# step drafts on it, a redraft waiting for "ยืนยัน" is carried out); it never redrafts the whole table.
-_GO_AHEAD = r"(?:\s*(?:ร่าง(?:มาตรการ)?(?:ใหม่)?|ดำเนินการ(?:ต่อ)?|ทำต่อ|ไปต่อ)(?:ได้)?(?:เลย)?)?"
-
 # Thanks closing a request: "ขอไฟล์ word ค่ะ ขอบพระคุณค่ะ" (the request stands before them).
 _THANKS_END = re.compile(
     r"(?<=\S)\s+(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?|thank you)(?:มาก|มากๆ|ล่วงหน้า|ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า|\s|[!.🙏])*$",
@@ -239,18 +222,12 @@ _PURPOSE = re.compile(r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|
 _CANCEL_BECAUSE = re.compile(
     r"^(?:ยกเลิก|cancel)(?:\s*(?:ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า))*\s+(?:ไม่ต้อง|ไม่เอา|no need|don't)[^\d?]{0,30}$", re.I
 )
-# Emoji that agree on their own, with skin tones and variation selectors.
-_AGREE = set("👍👌✅🆗🙆\ufe0f\u200d") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
-
-
-def _decor(ch: str) -> bool:
-    return ch in "\ufe0e\ufe0f\u200d" or unicodedata.category(ch) in ("So", "Sk", "Cf") or ch in "!~^….,;:"
 
 
 def _forms(text: str) -> list[str]:
     """The message as a command is compared, ever shorter: lower case and no emoji, then without
     particles, "เลย"/"ให้" at the end and openers ("ขอ", "ช่วย") at the start, one cut at a time."""
-    text = " ".join("".join(ch for ch in to_arabic(text).lower() if not _decor(ch)).split())
+    text = " ".join("".join(ch for ch in to_arabic(text).lower() if not decor(ch)).split())
     forms = [text]
     while True:
         cut = _OPENERS.sub("", _THEN.sub("", strip_polite(text))).strip()
@@ -363,41 +340,3 @@ def parse_command(text: str) -> tuple[Command, str] | None:
                     return None  # "ถูกต้องครับ ร่างได้เลย" confirms (is_confirm)
                 return found
     return None
-
-
-def _only(text: str, words: tuple[str, ...]) -> bool:
-    """Tell whether a short message is made only of these words, polite particles and emoji."""
-    if len(text) > CONFIRM_MAX_CHARS:
-        return False
-    short = "".join(ch for ch in text.lower() if not _decor(ch)).strip()
-    if not short:  # a lone 👍 or 👌 agrees; other emoji say nothing
-        return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
-    tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้)?"
-    thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
-    go = _GO_AHEAD if words is CONFIRM_WORDS else ""
-    go = f"{go}(?:\\s*(?:{particles}))*" if go else ""
-    # "ครบแล้วค่ะ ยืนยัน": "all there" before a confirmation (alone it is no yes: "ครบแล้ว ร่างเลย" drafts)
-    lead = (
-        rf"(?:ครบ(?:ถ้วน)?(?:แล้ว)?(?:\s*(?:{particles}))*\s+|ข้อมูล\s*|คะแนน\s*|ทุกอย่าง\s*|ทั้งหมด\s*)?"
-        if words is CONFIRM_WORDS
-        else ""
-    )
-    # "ยืนยันค่ะ ไม่มีแก้ไข": nothing more to change, after a yes
-    go += (
-        rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่ต้องแก้(?:ไข)?)(?:แล้ว)?(?:\s*(?:{particles}))*)?"
-        if go
-        else ""
-    )
-    return bool(re.fullmatch(rf"{lead}(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{go}{thanks}\s*", short))
-
-
-def is_keep(text: str) -> bool:
-    """Tell whether the officer keeps the value shown ("ใช้ตามนี้", "ใช้ตามนี้ค่ะ")."""
-    return _only(text, KEEP_WORDS)
-
-
-def is_confirm(text: str) -> bool:
-    """Tell whether the officer confirms ("ยืนยัน", "ยืนยันค่ะ", "ถูกต้องแล้วครับ ยืนยัน 👍")."""
-    return _only(text, CONFIRM_WORDS)
