@@ -1091,3 +1091,56 @@ def test_a_yes_with_what_it_is_about_or_nothing_more(text):
 
 def test_download_the_report_form():
     assert parse_command("ดาวน์โหลดแบบรายงาน 12 เดือน") == (Command.REPORT, "12")
+
+
+# ---------------------------------------------------------------- round 17
+def test_two_owner_cells_in_one_message_are_asked_back():
+    with pytest.raises(EditError, match="ทีละ"):
+        parse_edit("แถว 2 ผู้รับผิดชอบหลัก สำนักปลัด ผู้รับผิดชอบรอง กองคลัง")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [("แถว 11 ทำได้ตั้งแต่ มี.ค. 69", "มี.ค. 69 – ก.ย. 69"), ("แถว 11 ระยะเวลา ม.ค. 69 แค่เดือนเดียว", "ม.ค. 69")],
+)
+def test_can_start_from_and_only_one_month(text, label):
+    assert command_period(parse_edit(text), 2569).label == label
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("แก้ชื่อมาตรการแถว 1 ให้สั้นลงเป็น ประกาศเจตจำนงสุจริต", "ประกาศเจตจำนงสุจริต"),
+        ("มาตรการแถว 1 ใช้ชื่อว่า ประกาศเจตจำนงสุจริต", "ประกาศเจตจำนงสุจริต"),
+        ("แก้มาตรการแถว 1 ให้ชัดเจนขึ้นว่า ประกาศเจตจำนงสุจริตของผู้บริหาร", "ประกาศเจตจำนงสุจริตของผู้บริหาร"),
+    ],
+)
+def test_how_the_new_text_should_read_is_not_part_of_it(text, value):
+    assert parse_edit(text).value == value
+
+
+def test_an_added_first_step_goes_first(draft):
+    cmd = parse_edit("แถว 1 เพิ่มขั้นตอนแรก สำรวจข้อมูล")
+    assert (cmd.action, cmd.value, cmd.step) == (A.ADD_STEP, "สำรวจข้อมูล", 1)
+    assert apply(draft, cmd).draft.rows[0].steps[0] == "1. สำรวจข้อมูล"
+
+
+def test_not_wanting_a_row_any_more_deletes_it():
+    cmd = parse_edit("ไม่ต้องการแถว 7 แล้วค่ะ")
+    assert (cmd.action, cmd.number) == (A.DELETE, 7)
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [
+        ("ขอไฟล์ทั้งสองแบบค่ะ", (Command.EXPORT, "")),
+        ("ขอแบบรายงานความก้าวหน้าครั้งที่ 1 (6 เดือน)", (Command.REPORT, "1 6")),
+    ],
+)
+def test_both_kinds_and_a_round_in_brackets(text, command):
+    assert parse_command(text) == command
+
+
+@pytest.mark.parametrize("text", ["ผู้รับผิดชอบแถว 6 คือกองไหนนะ", "แถว 6 ควรให้หน่วยงานไหนรับผิดชอบ"])
+def test_which_one_is_a_question(text):
+    assert parse_edit(text) is None

@@ -98,7 +98,7 @@ _PERIOD_START = re.compile(
     re.I,
 )
 _PERIOD_LEAD = re.compile(
-    r"^(?:\s|ดำเนินการ|ทำ|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
+    r"^(?:\s|ดำเนินการ|ทำ|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
 )
 # "แถว 8 ทำเดือน ก.พ. 69 เดือนเดียว": one month to do it in, after a verb of doing.
 _DOING = re.compile(r"ทำ|ดำเนินการ|ช่วง")
@@ -186,8 +186,8 @@ _CHOICE = re.compile(r"\sหรือ\s|\bor\b", re.I)
 
 def check_one_change(value: str, action: EditAction, target: Target) -> None:
     """Refuse a value that holds a second change, or owners given as a choice: asked back, never stored."""
-    if _SECOND_EDIT.search(value):
-        raise EditError(wording.EDIT_ONE_AT_A_TIME)
+    if _SECOND_EDIT.search(value) or (action is EditAction.OWNERS and _OWNER.search(value)):
+        raise EditError(wording.EDIT_ONE_AT_A_TIME)  # "… หลัก สำนักปลัด ผู้รับผิดชอบรอง กองคลัง": two owner cells
     if action is EditAction.OWNERS and _CHOICE.search(value):  # "กองคลัง หรือ กองช่าง ดีคะ": which one?
         where = " " + EditCommand(action, target.kind, target.number, item=target.item).where_th()
         raise EditError(wording.EDIT_OWNER_CHOICE.format(where=where))

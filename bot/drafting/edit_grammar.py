@@ -29,7 +29,7 @@ from bot.drafting.edit_changes import (
     part_change,
 )
 from bot.drafting.edit_command import EXAMPLES, EditAction, EditCommand, EditError, check_target
-from bot.drafting.edit_steps import named_step
+from bot.drafting.edit_steps import named_step, step_number
 from bot.drafting.edit_targets import (
     INDICATOR_WORD,
     Target,
@@ -124,7 +124,7 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.DELETE,
         re.compile(
-            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
+            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|(?:ไม่เอา|ไม่ต้องการ)(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
             # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
             r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|remove|drop)\b",
             re.I,
@@ -138,11 +138,11 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
     r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|กี่|ใคร|ที่ไหน"
-    r"|เหรอ|หรอ|รึเปล่า|รึป่าว|หรือป่าว|\b(?:how|why|what|which)\b",
+    r"|เหรอ|หรอ|รึเปล่า|รึป่าว|หรือป่าว|ไหน|\b(?:how|why|what|which)\b",
     re.I,
 )
 _QUESTION_END = re.compile(
-    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
+    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
 )
 # Words that open an edit: such a message that cannot be read gets the examples.
 _EDIT_START = re.compile(
@@ -171,6 +171,10 @@ _OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็น�
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
     r"(?:แก้ไข|แก้|เปลี่ยน)(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
+)
+# "แก้ชื่อมาตรการแถว 1 ให้สั้นลงเป็น …": a word on how it should read, then the connective.
+_MANNER = re.compile(
+    r"^\s*(?:ขอ)?\s*(?:ให้)?\s*(?:สั้นลง|กระชับ(?:ขึ้น)?|ชัดเจน(?:ขึ้น)?|ชัดขึ้น|ง่ายขึ้น|ดีขึ้น|ถูกต้อง)\s*(?:ให้)?\s*(?:เป็น|ว่า|:)\s*"
 )
 # "ลบทุกแถว ยกเว้นแถว 3": an exception is never read as the rows named.
 _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
@@ -260,7 +264,9 @@ def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     out.append(shown[at:])
     read = []
     for piece in out:
-        if _OPENED.match(piece):
+        if (m := _MANNER.match(piece)) is not None:  # "ให้สั้นลงเป็น …": how the change reads, then the value
+            read.append((piece[m.end() :], True))
+        elif _OPENED.match(piece):
             read.append((piece, True))
         elif (m := _CHANGED_TO.search(piece)) is not None:  # "ยาวไป ขอเปลี่ยนเป็น …", "เปลี่ยนจาก X เป็น …"
             read.append((piece[m.end() :], True))
@@ -376,7 +382,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         value = f"ตั้งแต่ {value}"  # "เริ่ม ม.ค. 69": from then to the end of the fiscal year
     if step_no is not None and action is EditAction.EDIT_STEP:
         value = f"{step_no.group('n')}: {value}"
-    at = int(step_no.group("n")) if step_no is not None and action is EditAction.ADD_STEP else 0
+    at = step_number(step_no) if step_no is not None and action is EditAction.ADD_STEP else 0
     return EditCommand(
         action,
         target.kind,

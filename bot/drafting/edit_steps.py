@@ -15,13 +15,19 @@ from bot.drafting.edit_command import EditAction, EditError
 # Right after the field word: "ขั้นตอนที่ 2", "ขั้นตอน 2", "step 2".
 _STEP_NO = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
 # An added step's place needs "ที่"/"ข้อ" ("เพิ่มขั้นตอนที่ 4 …"), so "เพิ่มขั้นตอน 2 ครั้ง" stays a text.
-_ADDED_AT = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)\s*(?P<n>\d{1,2})(?![\d.])", re.I)
+# "เพิ่มขั้นตอนแรก …" puts it first ("สุดท้าย", last, is where an added step goes anyway).
+_ADDED_AT = re.compile(r"\s*(?:(?:ที่|ข้อ|no\.?|#)\s*(?P<n>\d{1,2})(?![\d.])|(?P<first>แรก))", re.I)
 # After the row, when the field word came before it: "ขั้นตอนแถว 3 ข้อ 2 …", "ขั้นตอนแถว 3 ลำดับที่ 2 …".
 _AFTER_TARGET = re.compile(
     r"\s*(?:ของ\s*)?(?:ขั้นตอน|กิจกรรม)?\s*(?:ที่|ข้อ(?:ที่)?|ลำดับ(?:ที่)?)\s*(?P<n>\d{1,2})(?![\d.])"
 )
 # "ขั้นตอนที่ 2 และ 3": more than one step, asked back one at a time.
 _MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
+
+
+def step_number(m: re.Match[str]) -> int:
+    """The step a match names: its number, or 1 for "แรก"."""
+    return int(m.group("n") or 1)
 
 
 def named_step(
