@@ -1144,3 +1144,38 @@ def test_both_kinds_and_a_round_in_brackets(text, command):
 @pytest.mark.parametrize("text", ["ผู้รับผิดชอบแถว 6 คือกองไหนนะ", "แถว 6 ควรให้หน่วยงานไหนรับผิดชอบ"])
 def test_which_one_is_a_question(text):
     assert parse_edit(text) is None
+
+
+# ---------------------------------------------------------------- round 18
+@pytest.mark.parametrize(
+    "text",
+    ["แถว 2 ผู้รับผิดชอบเป็นกองคลัง และระยะเวลาเป็นไตรมาส 1", "แถว 2 ผู้รับผิดชอบเป็นกองคลัง ระยะเวลา ทั้งปี"],
+)
+def test_an_owner_value_holding_another_field_is_two_changes(text):
+    with pytest.raises(EditError, match="ทีละ"):
+        parse_edit(text)
+
+
+@pytest.mark.parametrize("value", ["เจ้าหน้าที่ผู้ดูแลเว็บไซต์", "งานส่งเสริมกิจกรรมเด็กและเยาวชน"])
+def test_an_owner_name_with_a_word_like_a_field_stays_a_name(value):
+    assert parse_edit(f"แถว 3 ผู้รับผิดชอบเป็น {value}").value == value
+
+
+def test_a_measure_with_and_then_a_cell_word_stays_one_measure():
+    cmd = parse_edit("แก้มาตรการแถว 3 เป็น จัดอบรมและกิจกรรมเป็นประจำทุกปี")
+    assert (cmd.action, cmd.value) == (A.MEASURE, "จัดอบรมและกิจกรรมเป็นประจำทุกปี")
+
+
+def test_an_owner_not_needed_any_more_is_taken_out():
+    cmd = parse_edit("แถว 7 ไม่ต้องมีกองช่างแล้ว")
+    assert (cmd.action, cmd.number, cmd.value) == (A.REMOVE_OWNER, 7, "กองช่าง")
+
+
+@pytest.mark.parametrize("text", ["แถว 4 ดูดีแล้ว", "แถว 4 ดูเหมือนจะยาวไป", "มาตรการแถว 4 ดูน่าสนใจ"])
+def test_how_a_row_looks_is_a_remark_not_show(text):
+    assert parse_edit(text) is None
+
+
+@pytest.mark.parametrize("text", ["ขอเริ่มใหม่ทั้งหมดค่ะ ข้อมูลผิด", "เริ่มใหม่ครับ กรอกผิดหมด"])
+def test_start_over_with_its_reason(text):
+    assert parse_command(text) == (Command.NEW, "")

@@ -70,12 +70,12 @@ _ADD = re.compile(
     re.I,
 )
 _REMOVE = re.compile(
-    rf"(?:(?:ลบ|เอา|ตัด|นำ)\s*(?:{words(*OWNER_WORDS)})?\s*(?=(?:{_UNIT})[^\n]*?(?:ออก|ทิ้ง))|ไม่เอา\s*(?=(?:{_UNIT}))|\bremove\s+(?=(?:{_UNIT})))",
+    rf"(?:ไม่ต้องมี\s*(?=(?:{_UNIT}))|(?:ลบ|เอา|ตัด|นำ)\s*(?:{words(*OWNER_WORDS)})?\s*(?=(?:{_UNIT})[^\n]*?(?:ออก|ทิ้ง))|ไม่เอา\s*(?=(?:{_UNIT}))|\bremove\s+(?=(?:{_UNIT})))",
     re.I,
 )
 # Where the names end: "ออก", "จาก…", "ด้วย", a target, the end of a line.
 _UNITS_END = re.compile(
-    rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|เพิ่ม|อีก|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
+    rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|เพิ่ม|อีก|แล้ว|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
     rf"|(?:เป็น|ร่วม)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ)",
     re.I,
 )
@@ -177,16 +177,29 @@ _SECOND_EDIT = re.compile(
     r"\s*(?:ของ)?\s*(?:แถว\s*(?:ที่)?\s*\d+)?\s*(?:เป็น|:|=)"
     rf"|(?:,|;|\n)\s*(?:{_FIELDS_ALT})\s*(?::|=)"
     # "… กองคลัง ค่ะ ระยะเวลา ทั้งปี": a polite particle closes one change, a field word opens the next
-    rf"|(?:ค่ะ|ครับ(?:ผม)?|นะคะ|นะครับ|จ้า)\s+(?:{_FIELDS_ALT})",
+    rf"|(?:ค่ะ|ครับ(?:ผม)?|นะคะ|นะครับ|จ้า)\s+(?:{_FIELDS_ALT})"
+    # "… กองคลัง และระยะเวลาเป็นไตรมาส 1": a field that never stands inside a cell's text, with its connective
+    rf"|(?:และ|แล้ว(?:ก็)?)\s*(?:{words(*OWNER_WORDS, 'ระยะเวลา', 'ช่วงเวลา', 'กรอบเวลา', 'kpi', 'ตัวชี้วัดความสำเร็จ')})"
+    r"\s*(?:เป็น|:|=)",
     re.I,
 )
+# A field word an owner's name never holds ("กองคลัง ระยะเวลา ทั้งปี" is two changes; "ผู้ดูแลเว็บไซต์",
+# "งานส่งเสริมกิจกรรม…" may be names, so those words are left out).
+_ANY_FIELD = re.compile(
+    words(
+        *(w for w in KPI_WORDS if w != "ตัวชี้วัด"),
+        *(w for w in TIME_RANGE_WORDS if len(w) > 4 and not w.startswith("เริ่ม")),
+        "ขั้นตอน", "มาตรการ", "ผู้รับผิดชอบ", "หน่วยงานที่รับผิดชอบ", "หน่วยงานรับผิดชอบ",
+    ),
+    re.I,
+)  # fmt: skip
 # Owners given as a choice ("กองคลัง หรือ กองช่าง"): asked back, never stored as one name.
 _CHOICE = re.compile(r"\sหรือ\s|\bor\b", re.I)
 
 
 def check_one_change(value: str, action: EditAction, target: Target) -> None:
     """Refuse a value that holds a second change, or owners given as a choice: asked back, never stored."""
-    if _SECOND_EDIT.search(value) or (action is EditAction.OWNERS and _OWNER.search(value)):
+    if _SECOND_EDIT.search(value) or (action is EditAction.OWNERS and _ANY_FIELD.search(value)):
         raise EditError(wording.EDIT_ONE_AT_A_TIME)  # "… หลัก สำนักปลัด ผู้รับผิดชอบรอง กองคลัง": two owner cells
     if action is EditAction.OWNERS and _CHOICE.search(value):  # "กองคลัง หรือ กองช่าง ดีคะ": which one?
         where = " " + EditCommand(action, target.kind, target.number, item=target.item).where_th()
