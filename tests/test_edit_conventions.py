@@ -1179,3 +1179,54 @@ def test_how_a_row_looks_is_a_remark_not_show(text):
 @pytest.mark.parametrize("text", ["ขอเริ่มใหม่ทั้งหมดค่ะ ข้อมูลผิด", "เริ่มใหม่ครับ กรอกผิดหมด"])
 def test_start_over_with_its_reason(text):
     assert parse_command(text) == (Command.NEW, "")
+
+
+# ---------------------------------------------------------------- round 19
+@pytest.mark.parametrize("text", ["ขอเพิ่มตัวชี้วัดที่ 8 เข้าไปในแผนด้วย", "ตัวชี้วัดที่ 8 ยังไม่มีมาตรการ ช่วยเพิ่มให้หน่อย"])
+def test_adding_an_indicator_to_the_plan_adds_its_rows(text):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.target, cmd.number) == (A.ADD_ROW, "indicator", 8)
+
+
+def test_add_at_the_end_beside_a_cell_word_adds_no_row():
+    assert parse_edit("ตัวชี้วัด 9 ขั้นตอน ขอเพิ่ม") is None
+
+
+def test_a_kpi_with_a_target_figure_inside_needs_no_connective():
+    cmd = parse_edit("แถว 9 KPI ข้อร้องเรียนได้รับการแก้ไขภายใน 15 วัน ร้อยละ 100")
+    assert (cmd.action, cmd.value) == (A.KPI, "ข้อร้องเรียนได้รับการแก้ไขภายใน 15 วัน ร้อยละ 100")
+
+
+def test_a_kpi_remark_without_a_figure_is_no_edit():
+    assert parse_edit("KPI แถว 3 ยังอ่านยากอยู่") is None
+
+
+def test_taking_out_a_gan_unit_needs_no_owner_word_and_is_checked_when_applied(draft):
+    cmd = parse_edit("แถว 2 เอางานพัสดุออก")
+    assert (cmd.action, cmd.value) == (A.REMOVE_OWNER, "งานพัสดุ")
+    with pytest.raises(EditError):  # not an owner of row 2: nothing changes
+        apply(draft, cmd)
+
+
+def test_a_polite_request_then_why_is_the_request():
+    cmd = parse_edit("ตัวชี้วัดที่ 5 ร่างใหม่ได้ไหมคะ ยังไม่ค่อยตรง")
+    assert (cmd.action, cmd.target, cmd.number) == (A.REDRAFT, "indicator", 5)
+
+
+def test_a_polite_request_then_a_question_is_a_question():
+    assert parse_edit("ลบแถว 5 ได้ไหมคะ หรือต้องเก็บไว้") is None
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [
+        ("ขอไฟล์ตาราง excel ที่แก้ล่าสุดค่ะ", (Command.EXPORT, "excel")),
+        ("ขอดาวน์โหลดแผนฉบับเต็มค่ะ", (Command.EXPORT, "")),
+    ],
+)
+def test_the_latest_or_full_plan_is_the_export(text, command):
+    assert parse_command(text) == command
+
+
+def test_ok_it_will_do_confirms():
+    assert understand("โอเคค่ะ ใช้ได้", FW, drafted=False, state="confirm").kind is Kind.ANSWER

@@ -133,7 +133,9 @@ def owner_change(shown: str, probe: str, names: Mapping[str, int] | None) -> tup
         stop = target.start if target.start > m.end() else len(probe)
         value = _units(shown, m.end(), stop)
         owner_word = bool(_OWNER.search(probe))
-        if value and not _NOT_UNIT.match(value) and (owner_word or _STRONG.match(value)):
+        # taking out "งาน…" needs no owner word: applying refuses a name the row does not list
+        named = owner_word or _STRONG.match(value) or action == "remove_owner"
+        if value and not _NOT_UNIT.match(value) and named:
             return action, target, value
     return None
 

@@ -38,7 +38,7 @@ from bot.drafting.edit_targets import (
     with_spaced_rows,
 )
 from bot.drafting.edit_text import strip_polite, tail, words
-from bot.drafting.edit_typos import probe_text
+from bot.drafting.edit_typos import NEGATED, probe_text
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
@@ -109,7 +109,10 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.ADD_ROW,
         re.compile(
-            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ)|\badd\s+(?:a\s+)?(?:row|measure)", re.I
+            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ|ตัวชี้วัด(?=\s*(?:ที่)?\s*\d))"
+            # "ตัวชี้วัดที่ 8 ยังไม่มีมาตรการ ช่วยเพิ่มให้หน่อย": "เพิ่ม" closing the request
+            r"|เพิ่ม(?=(?:\s|ให้|ด้วย|หน่อย|เลย|ค่ะ|คะ|ครับ|นะ)*$)|\badd\s+(?:a\s+)?(?:row|measure)",
+            re.I,
         ),
     ),
     (
@@ -152,21 +155,14 @@ _EDIT_START = re.compile(
 _EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว)")
 # "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
 _SCORE_FIX = re.compile(rf"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|{INDICATOR_WORD}\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
-# "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
-# "แถว 10 ไม่ต้องแล้ว" and "แถว 8 ไม่ต้องมี" ask to remove the row: "ไม่ต้อง" there ends the sentence.
-_NEGATED = re.compile(
-    rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)"
-    # "ยังไม่ดี", "ยังไม่ชัด" judge the row; "ยังไม่ต้องลบ" holds the change back
-    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์)|\b(?:don't|do not|never)\b"
-    # "ยกเลิกการลบแถว 3" takes a change back (undo), "กองคลังไม่ยอมรับผิดชอบ" reports a refusal
-    rf"|ยกเลิก(?:การ|ที่)?\s*(?:ลบ|แก้|เปลี่ยน|เพิ่ม)|ไม่ยอม|ไม่สามารถ|ไม่พร้อม",
-    re.I,
-)
 # A numbered indicator ("ตัวชี้วัดที่ 9") names rows wherever it stands; words between a field and a target.
 _NUMBERED = re.compile(rf"(?:{INDICATOR_WORD}|indicator)\s*(?:ที่)?\s*\d", re.I)
 _HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for|of)*", re.I)
 # A KPI value that is a measure on its own ("แถว 12 KPI ร้อยละ 90 ของผู้เข้าอบรม") needs no connective.
-_MEASURABLE = re.compile(r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)")
+_MEASURABLE = re.compile(
+    r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)"
+    r"|ร้อยละ\s*\d|\d\s*%|ไม่น้อยกว่า\s*\d|ไม่ต่ำกว่า\s*\d|อย่างน้อย\s*\d"  # "… ภายใน 15 วัน ร้อยละ 100"
+)
 # "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน": how they share it is not a name.
 _OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม)$")
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
@@ -224,6 +220,8 @@ def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | Non
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
         if action is EditAction.REDRAFT and _cell_named(rest):  # "ร่างแถว 4 ใหม่ โดยให้กองช่างรับผิดชอบ"
             raise EditError(wording.EDIT_ONE_AT_A_TIME)
+        if action is EditAction.ADD_ROW and _cell_named(rest):
+            continue  # "ตัวชี้วัด 9 ขั้นตอน ขอเพิ่ม" adds to a cell, never a row
         if action is EditAction.DELETE and _cell_named(rest) and _chatter_only(_FIELD.sub(" ", rest)):
             check_target(target)  # "ลบผู้รับผิดชอบแถว 2": the row, or only that cell?
             where = EditCommand(action, target.kind, target.number, item=target.item).where_th()
@@ -307,7 +305,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     names indicator 2; without them only numbers, item codes and places name rows.
     """
     shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
-    if not probe or _NEGATED.search(probe):
+    if not probe or NEGATED.search(probe):
         return None
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)
@@ -364,7 +362,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     # A value needs a sign of change: a connective, a verb of change or addition, a time field,
     # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
     changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
-    changed = changed or (action is EditAction.KPI and bool(_MEASURABLE.match(to_arabic(value))))
+    changed = changed or (action is EditAction.KPI and bool(_MEASURABLE.search(to_arabic(value))))
     unit = action is EditAction.OWNERS and (bool(_UNIT.match(value)) or is_abbreviation(value))
     if not (changed or unit or action is EditAction.TIMELINE):
         return None

@@ -94,6 +94,24 @@ _REQUEST_END = re.compile(
 _ARROWS = re.compile("[➡➔➜➝➞⇒⟶⮕][\ufe0e\ufe0f]?")
 
 
+_REQUEST_ASIDE = re.compile(
+    rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s+"
+    r"(?P<why>(?![^\n]*(?:ไหม|มั้ย|หรือ|อะไร|ยังไง|อย่างไร|\?))[^\d\n]{1,25})$"
+)
+
+
+# "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
+# "แถว 10 ไม่ต้องแล้ว" and "แถว 8 ไม่ต้องมี" ask to remove the row: "ไม่ต้อง" there ends the sentence.
+NEGATED = re.compile(
+    rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)"
+    # "ยังไม่ดี", "ยังไม่ชัด" judge the row; "ยังไม่ต้องลบ" holds the change back
+    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์|ค่อย|มี)|\b(?:don't|do not|never)\b"
+    # "ยกเลิกการลบแถว 3" takes a change back (undo), "กองคลังไม่ยอมรับผิดชอบ" reports a refusal
+    rf"|ยกเลิก(?:การ|ที่)?\s*(?:ลบ|แก้|เปลี่ยน|เพิ่ม)|ไม่ยอม|ไม่สามารถ|ไม่พร้อม",
+    re.I,
+)
+
+
 def without_salutation(text: str) -> str:
     """Return the text without an opening greeting or address ("สวัสดีครับ ลบแถว 7" -> "ลบแถว 7")."""
     return _SALUTATION.sub("", text, count=1)
@@ -114,6 +132,10 @@ def probe_text(text: str) -> tuple[str, str]:
     thanks = _THANKS_TAIL.search(probe)
     if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message
         shown, probe = shown[: thanks.start()], probe[: thanks.start()]
+    aside = _REQUEST_ASIDE.search(probe)  # "ร่างใหม่ได้ไหมคะ ยังไม่ค่อยตรง": the request, then why
+    if aside and not _CONSEQUENCE.search(probe, 0, aside.start()):
+        shown = shown[: aside.start()] + " " + shown[aside.start("why") :]
+        probe = probe[: aside.start()] + " " + probe[aside.start("why") :]
     request = _REQUEST_END.search(probe)
     if request and not _CONSEQUENCE.search(probe, 0, request.start()):  # "ลบแถว 3 ได้ไหมคะ" asks for it
         shown, probe = shown[: request.start()], probe[: request.start()]
