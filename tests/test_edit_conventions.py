@@ -1230,3 +1230,55 @@ def test_the_latest_or_full_plan_is_the_export(text, command):
 
 def test_ok_it_will_do_confirms():
     assert understand("โอเคค่ะ ใช้ได้", FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+# ---------------------------------------------------------------- round 20
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("ตามที่ประชุมผู้บริหารเมื่อวาน ขอลบแถว 6 ออกค่ะ", A.DELETE),
+        ("เนื่องจากงบประมาณไม่พอ จึงขอร่างแถว 6 ใหม่", A.REDRAFT),
+        ("ท่านปลัดให้ปรับระยะเวลาแถว 6 เป็น ม.ค. 69 - มิ.ย. 69 เพราะงบมาช้า", A.TIMELINE),
+    ],
+)
+def test_why_the_officer_asks_is_never_part_of_the_edit(text, action):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.number) == (action, 6)
+    if action is A.TIMELINE:
+        assert command_period(cmd, 2569).label == "ม.ค. 69 – มิ.ย. 69"
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [
+        ("ขอ excel ไว้ส่งผู้บริหาร", (Command.EXPORT, "excel")),
+        ("ขอแบบรายงานรอบ 6 เดือนไปกรอกผลค่ะ", (Command.REPORT, "6")),
+    ],
+)
+def test_what_a_file_is_for_is_not_an_argument(text, command):
+    assert parse_command(text) == command
+
+
+@pytest.mark.parametrize("text", ["ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามที่แจ้งไว้ครับ"])
+def test_confirming_as_summed_up(text):
+    assert understand(text, FW, drafted=False, state="confirm").kind is Kind.ANSWER
+
+
+def test_keep_with_nothing_more_to_change():
+    assert understand("ตามนี้เลยค่ะ ไม่มีแก้", FW, drafted=True, state="drafted").kind is Kind.ANSWER
+
+
+def test_the_first_quarter_of_the_fiscal_year():
+    assert command_period(parse_edit("แถว 5 ให้เสร็จภายในไตรมาสแรกของปีงบ"), 2569).label == "ต.ค. 68 – ธ.ค. 68"
+
+
+@pytest.mark.parametrize(
+    "text", ["แถว 3 ระยะเวลา ทุกไตรมาส", "ระยะเวลาแถว 5 รายเดือน", "แถว 7 ระยะเวลา 12 เดือน"]
+)
+def test_a_frequency_or_a_length_is_not_a_period(text, draft):
+    with pytest.raises(EditError):
+        cmd = parse_edit(text)
+        if cmd is not None:
+            command_period(cmd, 2569)
+        else:
+            raise EditError("not read")

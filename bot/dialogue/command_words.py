@@ -219,7 +219,11 @@ _ASKING = re.compile(
 )
 _BARE_KINDS = re.compile(rf"(?:\s|,|และ|กับ|&|\+|{'|'.join(_FILE_KINDS)})+", re.I)
 # A purpose after the request, after a space: "… เพื่อส่งจังหวัด", "… จะนำไปเสนอท่านนายก".
-_PURPOSE = re.compile(r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|(?:นำ|เอา)ไป)\S[^\n]*$")
+_PURPOSE = re.compile(
+    r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|(?:นำ|เอา)ไป)\S[^\n]*$"
+    # "ขอ excel ไว้ส่งผู้บริหาร", "ขอแบบรายงาน 6 เดือนไปกรอกผล": what it is for
+    r"|\s*(?:ไว้|ไป)(?=ส่ง|กรอก|ใช้|แก้|ทำ|เสนอ|ประกอบ|ยื่น|พิมพ์|ดู)[^\n]*$"
+)
 # "ยกเลิกค่ะ ไม่ต้องร่างใหม่", "cancel, no need": cancelling, then why, in a negation.
 _CANCEL_BECAUSE = re.compile(
     r"^(?:ยกเลิก|cancel)(?:\s*(?:ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า))*\s+(?:ไม่ต้อง|ไม่เอา|no need|don't)[^\d?]{0,30}$", re.I

@@ -112,6 +112,14 @@ NEGATED = re.compile(
 )
 
 
+# Why the officer asks, before the request ("ตามที่ประชุมเมื่อวาน ขอลบแถว 6", "เนื่องจาก… จึงขอแก้…")
+# or after it ("… เป็น ม.ค. 69 - มิ.ย. 69 เพราะงบมาช้า"): never part of the edit.
+_CONTEXT = re.compile(
+    r"^(?:ตามที่|ตามมติ|ตามคำสั่ง|เนื่องจาก|เพราะ)[^\n]{1,80}?\s+(?:จึง\s*)?(?=ขอ|รบกวน|ช่วย|กรุณา|อยาก)"
+)
+_BECAUSE = re.compile(r"(?<=\S)\s+(?:เพราะ|เนื่องจาก)[^\n]{1,80}$")
+
+
 def without_salutation(text: str) -> str:
     """Return the text without an opening greeting or address ("สวัสดีครับ ลบแถว 7" -> "ลบแถว 7")."""
     return _SALUTATION.sub("", text, count=1)
@@ -126,6 +134,7 @@ def probe_text(text: str) -> tuple[str, str]:
     "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
     """
     shown = _ARROWS.sub("→", without_salutation(clean_display(text).strip()))  # "ระยะเวลา ➡️ ไตรมาส 2"
+    shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
     shown = number_words(fix_typos(shown))
     probe = to_arabic(shown)
