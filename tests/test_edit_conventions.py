@@ -1282,3 +1282,51 @@ def test_a_frequency_or_a_length_is_not_a_period(text, draft):
             command_period(cmd, 2569)
         else:
             raise EditError("not read")
+
+
+# ---------------------------------------------------------------- round 21
+@pytest.mark.parametrize(
+    "text", ["รบกวนเพิ่มผู้รับผิดชอบแถว 2 อีกหนึ่งหน่วย คือ กองช่าง", "ขอเพิ่มผู้รับผิดชอบแถว 2 เป็นกองช่าง"]
+)
+def test_adding_to_the_owner_cell_adds_an_owner(text, draft):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.value) == (A.ADD_OWNER, "กองช่าง")
+    assert next(r for r in apply(draft, cmd).draft.rows if r.number == 2).owners == [
+        "สำนักปลัด",
+        "กองคลัง",
+        "กองช่าง",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["เพิ่มขั้นตอนในแถว 1 สองข้อ คือ ประชุม และ รายงานผล", "แถว 1 เพิ่มขั้นตอน 3 ข้อ: ก ข ค"]
+)
+def test_several_added_steps_are_asked_one_at_a_time(text):
+    with pytest.raises(EditError, match="ทีละ"):
+        parse_edit(text)
+
+
+def test_extend_to_the_end_of_the_fiscal_year():
+    assert command_period(parse_edit("แถว 3 ขยายเวลาถึงสิ้นปีงบประมาณ"), 2569).label == "ต.ค. 68 – ก.ย. 69"
+
+
+def test_write_anew_as_is_a_change_verb():
+    cmd = parse_edit("มาตรการแถว 5 ขอเขียนใหม่เป็น ส่งเสริมการรับฟังความคิดเห็น")
+    assert (cmd.action, cmd.value) == (A.MEASURE, "ส่งเสริมการรับฟังความคิดเห็น")
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [
+        ("ดาวน์โหลดไฟล์ทั้ง 3 ไฟล์", (Command.EXPORT, "")),
+        ("แบบรายงาน 6 เดือน ขอด้วยค่ะ", (Command.REPORT, "6")),
+        ("ร่างต่อได้เลยค่ะ", (Command.DRAFT, "")),
+        ("ขอความช่วยเหลือค่ะ", (Command.HELP, "")),
+    ],
+)
+def test_more_command_wordings(text, command):
+    assert parse_command(text) == command
+
+
+def test_a_row_that_looks_odd_is_a_remark():
+    assert parse_edit("แถว 5 ผู้รับผิดชอบดูแปลกๆ") is None

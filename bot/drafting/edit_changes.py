@@ -195,12 +195,15 @@ _ANY_FIELD = re.compile(
     ),
     re.I,
 )  # fmt: skip
+_STEP_COUNT = re.compile(r"^(?:[2-9]|สอง|สาม|สี่|ห้า)\s*(?:ข้อ|ขั้นตอน|กิจกรรม|อย่าง)")
 # Owners given as a choice ("กองคลัง หรือ กองช่าง"): asked back, never stored as one name.
 _CHOICE = re.compile(r"\sหรือ\s|\bor\b", re.I)
 
 
 def check_one_change(value: str, action: EditAction, target: Target) -> None:
     """Refuse a value that holds a second change, or owners given as a choice: asked back, never stored."""
+    if action is EditAction.ADD_STEP and _STEP_COUNT.match(to_arabic(value)):  # "สองข้อ คือ …": one at a time
+        raise EditError(wording.EDIT_ONE_STEP)
     if _SECOND_EDIT.search(value) or (action is EditAction.OWNERS and _ANY_FIELD.search(value)):
         raise EditError(wording.EDIT_ONE_AT_A_TIME)  # "… หลัก สำนักปลัด ผู้รับผิดชอบรอง กองคลัง": two owner cells
     if action is EditAction.OWNERS and _CHOICE.search(value):  # "กองคลัง หรือ กองช่าง ดีคะ": which one?

@@ -119,7 +119,8 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         EditAction.SHOW,
         re.compile(
             # "ดูดี", "ดูเหมือน", "ดูน่าสนใจ": how a row looks is a remark, not "show"
-            r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|\s*ว่า|\s*ให้หน่อยว่า)|\b(?:show|view|display)\b"
+            r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|\s*ว่า|\s*ให้หน่อยว่า)"
+            r"|\b(?:show|view|display)\b"
             # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
             r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
             re.I,
@@ -167,7 +168,8 @@ _MEASURABLE = re.compile(
 _OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม)$")
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
-    r"(?:แก้ไข|แก้|เปลี่ยน)(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
+    r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
+    r"|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
 )
 # "แก้ชื่อมาตรการแถว 1 ให้สั้นลงเป็น …": a word on how it should read, then the connective.
 _MANNER = re.compile(
@@ -340,8 +342,8 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     action, fm = field
     head = probe[: max(fm.end(), target.end)]
     added = _ADD.search(head) or _ADD.match(probe[len(head) :].lstrip())
-    if action is EditAction.STEPS and added:  # "ขั้นตอนแถว 5 เพิ่มอีกข้อ …" adds too
-        action = EditAction.ADD_STEP
+    if added and action in (EditAction.STEPS, EditAction.OWNERS):  # "ขั้นตอนแถว 5 เพิ่มอีกข้อ …" adds too
+        action = EditAction.ADD_STEP if action is EditAction.STEPS else EditAction.ADD_OWNER
     spans = [(fm.start(), fm.end()), (target.start, target.end)]
     action, step_no = named_step(probe, action, fm.end(), target.end)
     if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step (or where an added one goes)
