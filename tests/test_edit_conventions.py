@@ -1330,3 +1330,42 @@ def test_more_command_wordings(text, command):
 
 def test_a_row_that_looks_odd_is_a_remark():
     assert parse_edit("แถว 5 ผู้รับผิดชอบดูแปลกๆ") is None
+
+
+# ---------------------------------------------------------------- round 22
+def test_owners_joined_by_together_with_are_split():
+    assert split_owners("กองคลังร่วมกับงานพัสดุ") == ["กองคลัง", "งานพัสดุ"]
+
+
+def test_a_word_holding_the_letters_of_how_many_is_no_question():
+    cmd = parse_edit("ลบแถว 8 ด้วยนะครับ ไม่เกี่ยวข้อง")
+    assert (cmd.action, cmd.number) == (A.DELETE, 8)
+
+
+def test_how_many_is_still_a_question():
+    assert parse_edit("ระยะเวลาแถว 2 ควรกี่เดือน") is None
+
+
+@pytest.mark.parametrize(
+    "text, action, value",
+    [
+        ("แถว 9 ช่วงเวลาดำเนินการ พ.ย. 68", A.TIMELINE, "พ.ย. 68"),
+        ("ขั้นตอนแถว 4 แก้ทั้งหมดเป็น ประชุมชี้แจง", A.STEPS, "ประชุมชี้แจง"),
+    ],
+)
+def test_more_field_and_verb_wordings(text, action, value):
+    cmd = parse_edit(text)
+    assert (cmd.action, cmd.value) == (action, value)
+
+
+def test_a_measure_more_for_an_indicator_adds_a_row():
+    cmd = parse_edit("ขอมาตรการเพิ่มของตัวชี้วัดที่ 2")
+    assert (cmd.action, cmd.target, cmd.number) == (A.ADD_ROW, "indicator", 2)
+
+
+def test_a_new_file_after_the_edits_are_done():
+    assert parse_command("ขอไฟล์ใหม่ค่ะ แก้เสร็จแล้ว") == (Command.EXPORT, "")
+
+
+def test_a_row_like_another_is_never_deleted_for_it():
+    assert parse_edit("ลบแถว 3 ซ้ำกับแถว 2") is None
