@@ -252,3 +252,34 @@ def test_the_confirmation_shows_the_overall_as_typed(officer):
     to_confirm(officer, "\nคะแนนรวม 94.39")
     summary = officer.last.texts[0]
     assert "คะแนนภาพรวมที่แจ้งมา: 94.39" in summary and "ต่างจากที่คำนวณได้" not in summary
+
+
+# ---------------------------------------------------------------- a yes with a go-ahead, and starting over
+def test_a_yes_with_a_go_ahead_drafts_at_the_confirmation_step(officer):
+    to_confirm(officer)
+    officer.says("ถูกต้องครับ ร่างได้เลย")
+    assert officer.state() is State.DRAFTED and officer.last.cards
+
+
+def test_a_yes_with_a_go_ahead_carries_out_the_waiting_redraft_only(officer):
+    to_drafted(officer)
+    officer.says("แก้ผู้รับผิดชอบ ตัวชี้วัด 7 เป็น กองช่าง")
+    officer.says("แก้ผู้รับผิดชอบ ตัวชี้วัด 9 เป็น กองคลัง")
+    officer.says("ร่างตัวชี้วัด 9 ใหม่")
+    assert any(c.label == w.REDRAFT_KEEP_LABEL for c in officer.last.choices)  # asked first
+    officer.says("ยืนยันค่ะ ร่างใหม่ได้เลย")
+    rows = session(officer).draft.rows
+    assert all(not r.edited for r in rows if r.indicator == 9)  # the waiting redraft was carried out
+    assert all(r.owners == ["กองช่าง"] and r.edited for r in rows if r.indicator == 7)  # and nothing else
+
+
+def test_starting_over_asks_before_it_erases_the_draft(officer):
+    to_drafted(officer)
+    officer.says("เริ่มใหม่หมดเลยครับ")
+    assert officer.state() is State.DRAFTED and session(officer).draft is not None
+    assert [c.payload for c in officer.last.choices][:2] == [w.NEW_YES_LABEL, w.NEW_NO_LABEL]
+    officer.presses(w.NEW_NO_LABEL)
+    assert officer.state() is State.DRAFTED and session(officer).draft is not None
+    officer.says("/new")
+    officer.presses(w.NEW_YES_LABEL)
+    assert officer.state() is State.PROFILE_NAME and session(officer).draft is None

@@ -191,7 +191,28 @@ def test_commands_have_thai_aliases(make):
     say(d, "ยกเลิก")
     assert state(d) is State.SCORES
     assert "ยังไม่มีร่างมาตรการ" in say(d, "ดาวน์โหลด").texts[0]
-    say(d, "เริ่มใหม่")
+    assert "ยืนยันล้างข้อมูล" in say(d, "เริ่มใหม่").texts[0]  # asks before it erases anything
+    say(d, "ยืนยัน")
+    assert state(d) is State.PROFILE_NAME and d.sessions.load("line:u1").profile == AgencyProfile()
+
+
+@pytest.mark.parametrize("no", ["คงข้อมูลเดิม", "ยกเลิก", "ไม่ค่ะ"])
+def test_starting_over_asks_first_and_keeps_everything_on_no(make, no):
+    d = make()
+    to_scores(d)
+    before = d.sessions.load("line:u1")
+    reply = say(d, "เริ่มใหม่หมดเลยครับ")
+    assert "ยืนยันล้างข้อมูล" in reply.texts[0] and [c.payload for c in reply.choices][:2] == [
+        "ยืนยันล้างข้อมูล",
+        "คงข้อมูลเดิม",
+    ]
+    assert state(d) is State.SCORES and d.sessions.load("line:u1").profile == before.profile
+    assert "คงข้อมูลเดิม" in say(d, no).texts[0]
+    assert state(d) is State.SCORES and d.sessions.load("line:u1").profile == before.profile
+    say(d, "ยืนยัน")  # the question was answered: a later yes erases nothing
+    assert d.sessions.load("line:u1").profile == before.profile
+    say(d, "/new")
+    say(d, "ยืนยันล้างข้อมูล")
     assert state(d) is State.PROFILE_NAME and d.sessions.load("line:u1").profile == AgencyProfile()
 
 

@@ -4,46 +4,34 @@ A Thai alias is a command only when it is the whole message (or, for the few
 commands that take arguments, is followed by them), after polite particles,
 openers ("ขอ", "รบกวน") and a short lead-in without digits are trimmed, so that
 ordinary Thai sentences that happen to start with "ร่าง" or "รายงาน" are not
-taken as orders. Button labels typed as text are the button's command.
+taken as orders. Button labels typed as text are the button's command. Yes and keep are read
+in bot.dialogue.answer_words (re-exported here).
 """
 
 from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 
+from bot.dialogue.answer_words import CONFIRM_WORDS, CORRECT_WORDS, KEEP_WORDS, decor, is_confirm, is_keep
+from bot.drafting.edit_typos import without_salutation
 from bot.drafting.edits import PARTICLES, strip_polite
 from bot.thai import to_arabic
 from bot.wording import REDRAFT_KEEP_LABEL
 
+__all__ = [
+    "CONFIRM_WORDS",
+    "CORRECT_WORDS",
+    "KEEP_WORDS",
+    "Command",
+    "is_confirm",
+    "is_keep",
+    "parse_command",
+]
+
 # An export/report alias followed by this much text is a sentence about reports, not an order.
 COMMAND_ARGS_MAX_CHARS = 40
 
-# Words the officer may type (the buttons send the first of each).
-KEEP_WORDS = (
-    "ใช้ตามนี้",
-    "เหมือนเดิม",
-    "ตามนี้",
-    "เอาตามนี้",
-    "ใช้ค่าเดิม",
-    "ค่าเดิม",
-    "ใช้ตามเดิม",
-    "ตามเดิม",
-    "ok",
-    "okay",
-    "โอเค",
-    "โอเช",
-    "keep",
-)
-CONFIRM_WORDS = (
-    "ยืนยัน", "ตกลง", "ถูกต้อง", "ใช่", "confirm", "yes", "ok", "okay", "โอเค", "ได้เลย", "ถูก", "เรียบร้อย", "ได้",
-    "เอาเลย", "จัดไป",
-    "correct", "confirmed", "y",
-)  # fmt: skip
-CORRECT_WORDS = ("แก้ไข", "แก้", "แก้ไขคะแนน")
-# A confirmation is a few words ("ถูกต้องแล้วค่ะ ยืนยัน"); a longer message says something else.
-CONFIRM_MAX_CHARS = 40
 # "ครบแล้ว ร่างเลย": a short lead-in before a command, with no digits, is still that command.
 LEAD_IN_MAX_CHARS = 30
 
@@ -72,7 +60,27 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
     (Command.START, ("เริ่ม", "เริ่มต้น", "start"), False),
     (
         Command.HELP,
-        ("ช่วยเหลือ", "วิธีใช้", "help", "คำสั่ง", "ดูคำสั่ง", "คำสั่งทั้งหมด", "ดูคำสั่งทั้งหมด", "เมนู", "menu"),
+        (
+            "ช่วยเหลือ",
+            "วิธีใช้",
+            "help",
+            "คำสั่ง",
+            "ดูคำสั่ง",
+            "คำสั่งทั้งหมด",
+            "ดูคำสั่งทั้งหมด",
+            "เมนู",
+            "menu",
+            # asking what can be typed is asking for the commands
+            "มีคำสั่งอะไรบ้าง",
+            "คำสั่งมีอะไรบ้าง",
+            "มีเมนูอะไรบ้าง",
+            "พิมพ์อะไรได้บ้าง",
+            "สั่งอะไรได้บ้าง",
+            "วิธีใช้งาน",
+            "ความช่วยเหลือ",
+            "ดูวิธีใช้",
+            "ดูวิธีใช้งาน",
+        ),
         False,
     ),
     (Command.NEW, ("เริ่มใหม่", "เริ่มต้นใหม่", "เริ่มใหม่ทั้งหมด", "ล้างข้อมูล", "new"), False),
@@ -93,6 +101,7 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
             "ร่างมาตรการใหม่ทั้งหมด",
             "ร่างตาราง",
             "ร่างตารางมาตรการ",
+            "ร่างต่อ",
             "draft",
         ),
         False,
@@ -140,30 +149,65 @@ _FILE_KINDS = (
     "แผนภูมิ",
 )
 _EXPORT_FILLER = (
-    "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
+    "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ทั้งสามไฟล์", "ทั้ง 2 ไฟล์", "ทั้ง 3 ไฟล์", "ขอ", "ทั้งสองแบบ", "ทั้งสามแบบ", "ทั้ง 2 แบบ", "ทั้ง 3 แบบ", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
     "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
+    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ฉบับเต็ม", "ที่แก้ไขล่าสุด", "ที่แก้ล่าสุด", "แก้ไขล่าสุด", "แก้ล่าสุด", "ฉบับแก้ไข", "ฉบับที่แก้ไข", "ฉบับใหม่", "ฉบับ", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขเสร็จแล้ว", "แก้เสร็จแล้ว", "เสร็จแล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
     *PARTICLES,
 )  # fmt: skip
+# The report rounds said in words: "รอบครึ่งปี" is the 6-month round, "รอบสิ้นปี" the 12-month one.
+ROUND_WORDS = {
+    6: ("ครึ่งปีแรก", "ครึ่งปีงบประมาณ", "ครึ่งปีงบ", "ครึ่งปี", "กลางปี"),
+    12: ("สิ้นปีงบประมาณ", "สิ้นปีงบ", "สิ้นปี", "ทั้งปี", "รอบปี", "ประจำปี"),
+}
+_AS_WORD = re.compile(r"\s*(?:เป็น)?\s*(?:ไฟล์)?\s*(?:word|docx|เวิร์ด|เวิด)\s*$", re.I)
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
 _REPORT_HEAD = re.compile(
-    r"^(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
+    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่ง|download)?\s*(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
     r"|^report(?:s)?|^progress report",
     re.I,
 )
-_REPORT_FILLER = ("รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ")
+_REPORT_FILLER = (
+    "รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ", "ขอ",
+    # the form is a Word file anyway: "ขอแบบรายงาน 6 เดือนเป็น word"
+    "เป็น", "ไฟล์", "word", "docx", "เวิร์ด", "เวิด",
+    *(word for words in ROUND_WORDS.values() for word in words),
+)  # fmt: skip
 # Undo: a verb of going back, then only words about which change ("ย้อนกลับไปก่อนหน้า", "undo last edit").
 _UNDO_HEAD = re.compile(
     r"^(?:undo|revert|ย้อน(?:กลับ)?|เอาคืน|คืนค่า|กลับไป|ยกเลิก(?=\s*(?:การ|ที่|สิ่งที่)\s*(?:แก้|ลบ|เพิ่ม|เปลี่ยน)))", re.I
 )
 _UNDO_REST = re.compile(
     r"(?:\s|(?:การ|ที่|สิ่งที่)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
-    r"|ก่อนหน้า|ก่อนแก้ไข|ก่อนแก้|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|the|last|edit|change|one|step"
+    r"|ก่อนหน้า|ก่อน(?:การ|ที่จะ)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|แถว(?!\s*\d)|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|ขั้น|สเต็ป|the|last|edit|change|one|step"
     # the reason beside it: "ย้อนกลับ แก้ผิด", "undo, wrong row"
     r"|(?:แก้|พิมพ์|ลบ)?ผิด(?:แถว)?|wrong|mistake|ครับ|ค่ะ|คะ|นะ|เป็น|แบบเดิม|ที่)*",
     re.I,
 )
 
+
+# Start over: "เริ่มใหม่หมดเลย", "ขอเริ่มต้นใหม่ทั้งหมด", "ล้างข้อมูลแล้วเริ่มใหม่", "reset". The command asks
+# before it erases anything, so every way of saying it may be read as /new.
+_NEW = re.compile(
+    r"^(?:(?:ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|please)\s*)?"
+    r"(?:เริ่ม(?:ต้น)?(?:ทำ)?ใหม่|ล้าง(?=\s*(?:ข้อมูล|ทั้งหมด|หมด))|เคลียร์(?:ข้อมูล)?|รีเซ็ต|รีเซต|reset|start\s+(?:over|again|from scratch)"
+    r"|ลบข้อมูล(?=[^\n]*เริ่ม(?:ต้น)?ใหม่))"
+    r"(?:\s|หมด|ทั้งหมด|เลย|ตั้งแต่ต้น|ตั้งแต่แรก|อีกครั้ง|อีกรอบ|ทุกอย่าง|ข้อมูล|เดิม|ของ(?:ฉัน|ผม|หนู|เรา)|แล้ว|ใหม่"
+    r"|เริ่ม(?:ต้น)?ใหม่|ได้|ไหม|มั้ย|all|everything|again"
+    # the reason beside it: "ข้อมูลผิด", "กรอกผิดหมด"
+    r"|(?:ข้อมูล|คะแนน|ชื่อ)?(?:กรอก|ใส่|พิมพ์)?(?:ผิด|ไม่ถูก)(?:หมด)?|ค่ะ|ครับ|คะ|นะ)*$",
+    re.I,
+)
+# Thanks closing a request: "ขอไฟล์ word ค่ะ ขอบพระคุณค่ะ" (the request stands before them).
+_THANKS_END = re.compile(
+    r"(?<=\S)\s+(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?|thank you)(?:มาก|มากๆ|ล่วงหน้า|ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า|\s|[!.🙏])*$",
+    re.I,
+)
+# "มีไฟล์ excel ไหมครับ", "มีแบบรายงาน 6 เดือนไหมคะ": asking whether a file is there asks for it.
+_HAVE = re.compile(
+    r"^(?:ขอ)?มี(?P<what>\s*(?:ไฟล์|เอกสาร|แบบ|ฟอร์ม|รายงาน|word|excel|เวิร์ด|เอ็กเซล)[^\n?]*?)\s*"
+    r"(?:ไหม|มั้ย|มั๊ย|มั๋ย|หรือเปล่า|หรือไม่|ป่าว|ไม๊)\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ)*\s*[?？]?$",
+    re.I,
+)
 
 # "ไม่เอา word", "ยกเว้นกราฟ": a file kind the officer does not want, beside one they do.
 _REFUSED_KIND = re.compile(
@@ -177,19 +221,21 @@ _ASKING = re.compile(
 )
 _BARE_KINDS = re.compile(rf"(?:\s|,|และ|กับ|&|\+|{'|'.join(_FILE_KINDS)})+", re.I)
 # A purpose after the request, after a space: "… เพื่อส่งจังหวัด", "… จะนำไปเสนอท่านนายก".
-_PURPOSE = re.compile(r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|(?:นำ|เอา)ไป)\S[^\n]*$")
-# Emoji that agree on their own, with skin tones and variation selectors.
-_AGREE = set("👍👌✅🆗🙆\ufe0f\u200d") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
-
-
-def _decor(ch: str) -> bool:
-    return ch in "\ufe0e\ufe0f\u200d" or unicodedata.category(ch) in ("So", "Sk", "Cf") or ch in "!~^….,;:"
+_PURPOSE = re.compile(
+    r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|(?:นำ|เอา)ไป)\S[^\n]*$"
+    # "ขอ excel ไว้ส่งผู้บริหาร", "ขอแบบรายงาน 6 เดือนไปกรอกผล": what it is for
+    r"|\s*(?:ไว้|ไป)(?=ส่ง|กรอก|ใช้|แก้|ทำ|เสนอ|ประกอบ|ยื่น|พิมพ์|ดู)[^\n]*$"
+)
+# "ยกเลิกค่ะ ไม่ต้องร่างใหม่", "cancel, no need": cancelling, then why, in a negation.
+_CANCEL_BECAUSE = re.compile(
+    r"^(?:ยกเลิก|cancel)(?:\s*(?:ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า))*\s+(?:ไม่ต้อง|ไม่เอา|no need|don't)[^\d?]{0,30}$", re.I
+)
 
 
 def _forms(text: str) -> list[str]:
     """The message as a command is compared, ever shorter: lower case and no emoji, then without
     particles, "เลย"/"ให้" at the end and openers ("ขอ", "ช่วย") at the start, one cut at a time."""
-    text = " ".join("".join(ch for ch in to_arabic(text).lower() if not _decor(ch)).split())
+    text = " ".join("".join(ch for ch in to_arabic(text).lower() if not decor(ch)).split())
     forms = [text]
     while True:
         cut = _OPENERS.sub("", _THEN.sub("", strip_polite(text))).strip()
@@ -200,7 +246,7 @@ def _forms(text: str) -> list[str]:
 
 
 def _fill(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?:\s|,|&|\+|/|(?:{'|'.join(sorted(words, key=len, reverse=True))}))*", re.I)
+    return re.compile(rf"(?:\s|,|&|\+|/|\(|\)|(?:{'|'.join(sorted(words, key=len, reverse=True))}))*", re.I)
 
 
 _EXPORT_REST = _fill((*_FILE_KINDS, *_EXPORT_FILLER))
@@ -211,8 +257,12 @@ def _export_or_report(short: str) -> tuple[Command, str] | None:
     m = _REPORT_HEAD.match(short)
     if m and m.group(0):
         rest = short[m.end() :]
-        if _REPORT_REST.fullmatch(rest):
-            return Command.REPORT, " ".join(re.findall(r"\d{1,2}", rest))
+        said = [str(n) for n, names in ROUND_WORDS.items() if any(name in rest for name in names)]
+        rounds = [*re.findall(r"\d{1,2}", rest), *said]
+        # "ขอแบบรายงาน 6 เดือนเป็น word": with its round named, the form may be asked as a Word file
+        as_word = _AS_WORD.search(rest) if rounds else None
+        if _REPORT_REST.fullmatch(rest[: as_word.start()] if as_word else rest):
+            return Command.REPORT, " ".join(rounds)
     m = _EXPORT_HEAD.match(short)
     if m:
         rest = short[m.end() :]
@@ -237,6 +287,8 @@ def _without_purpose(text: str) -> str:
 
 
 def _alias(short: str) -> tuple[Command, str] | None:
+    if _NEW.match(strip_polite(short)):
+        return Command.NEW, ""
     for command, words, _takes_args in ALIASES:
         if short in words:
             return command, ""
@@ -264,10 +316,18 @@ def parse_command(text: str) -> tuple[Command, str] | None:
                 return command, ""
             if lowered.startswith(word) and lowered[len(word) : len(word) + 1] in (" ", "\n"):
                 return command, stripped[len(word) :].strip()
-    stripped = _without_purpose(_without_refused_kinds(stripped))
+    stripped = _without_purpose(
+        _without_refused_kinds(without_salutation(_THANKS_END.sub("", stripped) or stripped))
+    )
+    have = _HAVE.match(stripped)
+    if have is not None:  # "มีไฟล์ excel ไหมครับ": asking for the file, as "ขอไฟล์ excel"
+        found = _export_or_report(strip_polite(have.group("what").strip().lower()))
+        return found if found is not None and not _NEGATION.search(stripped) else None
     if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
         return None
     forms = _forms(stripped)
+    if _CANCEL_BECAUSE.match(forms[0]):  # "ยกเลิกค่ะ ไม่ต้องร่างใหม่": the reason says the same
+        return Command.CANCEL, ""
     if _NEGATION.search(forms[0]) or "?" in forms[0]:
         return None
     for form in forms:
@@ -284,29 +344,7 @@ def parse_command(text: str) -> tuple[Command, str] | None:
         for form in _forms(last):
             found = _alias(form)
             if found is not None and found[0] in _AFTER_LEAD_IN and not _BARE_KINDS.fullmatch(last):
+                if found[0] is Command.DRAFT and is_confirm(lead):
+                    return None  # "ถูกต้องครับ ร่างได้เลย" confirms (is_confirm)
                 return found
     return None
-
-
-def _only(text: str, words: tuple[str, ...]) -> bool:
-    """Tell whether a short message is made only of these words, polite particles and emoji."""
-    if len(text) > CONFIRM_MAX_CHARS:
-        return False
-    short = "".join(ch for ch in text.lower() if not _decor(ch)).strip()
-    if not short:  # a lone 👍 or 👌 agrees; other emoji say nothing
-        return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
-    tail = "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด)?"
-    thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
-    return bool(re.fullmatch(rf"(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{thanks}\s*", short))
-
-
-def is_keep(text: str) -> bool:
-    """Tell whether the officer keeps the value shown ("ใช้ตามนี้", "ใช้ตามนี้ค่ะ")."""
-    return _only(text, KEEP_WORDS)
-
-
-def is_confirm(text: str) -> bool:
-    """Tell whether the officer confirms ("ยืนยัน", "ยืนยันค่ะ", "ถูกต้องแล้วครับ ยืนยัน 👍")."""
-    return _only(text, CONFIRM_WORDS)

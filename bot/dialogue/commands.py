@@ -14,7 +14,17 @@ from bot.dialogue import render as say
 from bot.dialogue.command_words import Command
 from bot.dialogue.context import PARTIAL, Context
 from bot.dialogue.files import export_documents, report_documents
-from bot.dialogue.states import HISTORY, PENDING, PROFILE_STATES, State, ask_profile_step, on_scores
+from bot.dialogue.messages import Choice
+from bot.dialogue.states import (
+    HISTORY,
+    NEW_ASKED,
+    PENDING,
+    PROFILE_STATES,
+    State,
+    ask_profile_step,
+    on_scores,
+    start_over,
+)
 from bot.drafting.edit_history import remember, undo
 from bot.drafting.edits import row_numbers
 from bot.ita.measures import AgencyProfile
@@ -62,10 +72,13 @@ def _help(ctx: Context, args: str) -> None:
 
 
 def _new(ctx: Context, args: str) -> None:
+    """Start over: with anything stored, ask first (a yes is read in bot.dialogue.pending)."""
     s = ctx.session
-    s.profile, s.scores, s.thresholds, s.draft, s.extra = AgencyProfile(), None, None, None, {}
-    s.state = State.PROFILE_NAME.value
-    ctx.say(w.CLEARED, w.ASK_NAME)
+    if s.profile == AgencyProfile() and s.scores is None and s.draft is None:
+        start_over(ctx)
+        return
+    choices = [Choice(w.NEW_YES_LABEL, w.NEW_YES_LABEL), Choice(w.NEW_NO_LABEL, w.NEW_NO_LABEL)]
+    ctx.ask(w.NEW_ASK, choices, NEW_ASKED)
 
 
 def _profile(ctx: Context, args: str) -> None:
@@ -162,7 +175,10 @@ def _cancel(ctx: Context, args: str) -> None:
     session = ctx.session
     resume = session.extra.pop("resume", None)
     state = State(session.state)
-    if session.extra.pop(PENDING, None) is not None:
+    if (ctx.pending or {}).get("kind") == NEW_ASKED:
+        ctx.drop_pending()
+        ctx.say(w.NEW_KEPT, ctx.prompt_hint())
+    elif session.extra.pop(PENDING, None) is not None:
         ctx.say(w.REDRAFT_KEPT, ctx.prompt_hint())
     elif resume and state in PROFILE_STATES:
         session.state = resume

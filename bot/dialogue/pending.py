@@ -16,7 +16,7 @@ from bot import wording as w
 from bot.dialogue.command_words import is_confirm
 from bot.dialogue.context import Context
 from bot.dialogue.messages import Choice
-from bot.dialogue.states import State, edit_draft, save_name, scores_or_confirmation
+from bot.dialogue.states import NEW_ASKED, State, edit_draft, save_name, scores_or_confirmation, start_over
 from bot.dialogue.understand import Kind, bare, is_no
 from bot.drafting.edits import EditError, parse_edit
 from bot.scores import ScoreSet, apply_correction
@@ -42,6 +42,11 @@ def resolve_pending(ctx: Context) -> State | None:
             ctx.drop_pending()  # the officer moved on: read the message afresh
         return None
     ctx.drop_pending()
+    if kind == NEW_ASKED:
+        if yes:
+            return start_over(ctx)
+        ctx.say(w.NEW_KEPT, ctx.prompt_hint())
+        return state
     if kind == "name":
         if yes:
             return save_name(ctx, str(pending.get("name", "")))

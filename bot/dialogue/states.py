@@ -21,7 +21,7 @@ from bot.dialogue.profile_text import drop_name_lead, names_a_body, plain_answer
 from bot.dialogue.understand import GREETING, bare, is_no
 from bot.drafting.edit_history import pending, pending_command, remember
 from bot.drafting.edits import EditAction, EditCommand, EditError, EditNeedsConfirm, apply, number_rows
-from bot.ita.measures import Draft, MeasureRow
+from bot.ita.measures import AgencyProfile, Draft, MeasureRow
 from bot.ita.playbook import AgencyType
 from bot.ita.tiers import overall
 from bot.scores import ScoreSet
@@ -45,6 +45,8 @@ MAX_SHOWN_CARDS = 10
 # Where the session keeps the undo history and a redraft waiting for "ยืนยัน" (JSON in session.extra).
 HISTORY = "draft_history"
 PENDING = "pending_edit"
+# The open question (Context.ask) of a /new that waits for a yes before it erases the session.
+NEW_ASKED = "new"
 
 _YEARS = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 
@@ -361,3 +363,12 @@ STATES: dict[State, Callable[[Context], State]] = {
     State.CONFIRM: on_confirm,
     State.DRAFTED: on_drafted,
 }
+
+
+def start_over(ctx: Context) -> State:
+    """Erase this officer's profile, scores and draft, and ask for the agency's name (after a yes to /new)."""
+    s = ctx.session
+    s.profile, s.scores, s.thresholds, s.draft, s.extra = AgencyProfile(), None, None, None, {}
+    s.state = State.PROFILE_NAME.value
+    ctx.say(w.CLEARED, w.ASK_NAME)
+    return State.PROFILE_NAME

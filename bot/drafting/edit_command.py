@@ -55,6 +55,7 @@ class EditCommand:
     item: str = ""  # the item code of an "item" target, e.g. "O12"
     more: tuple[int, ...] = ()  # further row numbers of a "row" target ("ลบแถว 3, 4")
     deadline: bool = False  # a timeline given as its end only ("ให้เสร็จภายใน ธ.ค. 68")
+    step: int = 0  # where an added step goes ("เพิ่มขั้นตอนที่ 4 …"); 0: after the last
 
     def where_th(self) -> str:
         """Return the target in Thai, e.g. "แถว 3", "ตัวชี้วัดที่ 9" or "ข้อ O12"."""

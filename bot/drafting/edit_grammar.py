@@ -19,16 +19,26 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
-from bot.drafting.edit_changes import CHATTER, SMALL_TALK_CHARS, bare_period, part_change
-from bot.drafting.edit_command import (
-    EXAMPLES,
-    EditAction,
-    EditCommand,
-    EditError,
-    check_target,
+from bot.drafting.edit_changes import (
+    CHATTER,
+    SMALL_TALK_CHARS,
+    bare_period,
+    check_one_change,
+    has_period,
+    is_abbreviation,
+    part_change,
 )
-from bot.drafting.edit_targets import INDICATOR_WORD, Target, find_target, number_words, row_mentioned
+from bot.drafting.edit_command import EXAMPLES, EditAction, EditCommand, EditError, check_target
+from bot.drafting.edit_steps import named_step, step_number
+from bot.drafting.edit_targets import (
+    INDICATOR_WORD,
+    Target,
+    find_target,
+    row_mentioned,
+    with_spaced_rows,
+)
 from bot.drafting.edit_text import strip_polite, tail, words
+from bot.drafting.edit_typos import NEGATED, probe_text
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
@@ -37,14 +47,14 @@ from bot.drafting.edit_words import (
     OPENERS,
     OWNER_WORDS,
     PARTICLES,
-    REQUEST_ENDINGS,
     SEPARATORS,
+    SEPARATORS_TH,
     STEP_WORDS,
     TIME_END_WORDS,
     TIME_RANGE_WORDS,
     UNIT_WORDS,
 )
-from bot.thai import clean_display, to_arabic
+from bot.thai import to_arabic
 
 # An edit's text goes into one table cell; longer text is a paste gone wrong, not a cell.
 MAX_VALUE = 2000
@@ -65,8 +75,8 @@ _LEAD = re.compile(
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่')})(?![A-Za-z]|ม่))*"
-    rf"(?:(?:{words(*SEPARATORS[:9], 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป')})(?![A-Za-z]|ม่))*"
+    rf"(?:(?:{words(*SEPARATORS_TH, 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
 # "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
@@ -89,13 +99,6 @@ _FIELD = re.compile(
     ),
     re.I,
 )
-# "… และแก้ผู้รับผิดชอบเป็น …": a second change inside the value.
-_SECOND_EDIT = re.compile(
-    rf"(?:และ|แล้ว|,|;)\s*(?:ก็)?\s*(?:{words(*CHANGE_VERBS)})\s*"
-    rf"(?:{words(*KPI_WORDS, *OWNER_WORDS, *TIME_RANGE_WORDS, *STEP_WORDS, *MEASURE_WORDS)})"
-    r"\s*(?:ของ)?\s*(?:แถว\s*(?:ที่)?\s*\d+)?\s*(?:เป็น|:|=)",
-    re.I,
-)
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
 _UNIT_NEXT = re.compile(rf"\s*(?:{words(*UNIT_WORDS)})", re.I)
@@ -106,13 +109,19 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.ADD_ROW,
         re.compile(
-            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ)|\badd\s+(?:a\s+)?(?:row|measure)", re.I
+            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ|ตัวชี้วัด(?=\s*(?:ที่)?\s*\d))"
+            # "ตัวชี้วัดที่ 8 ยังไม่มีมาตรการ ช่วยเพิ่มให้หน่อย": "เพิ่ม" closing the request
+            r"|เพิ่ม(?=(?:\s|ให้|ด้วย|หน่อย|เลย|ค่ะ|คะ|ครับ|นะ)*$)|(?:มาตรการ|แถว)\s*เพิ่ม(?:เติม)?"
+            r"|\badd\s+(?:a\s+)?(?:row|measure)",
+            re.I,
         ),
     ),
     (
         EditAction.SHOW,
         re.compile(
-            r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|\s*ว่า|\s*ให้หน่อยว่า)|\b(?:show|view|display)\b"
+            # "ดูดี", "ดูเหมือน", "ดูน่าสนใจ": how a row looks is a remark, not "show"
+            r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|\s*ว่า|\s*ให้หน่อยว่า)"
+            r"|\b(?:show|view|display)\b"
             # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
             r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
             re.I,
@@ -121,7 +130,7 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.DELETE,
         re.compile(
-            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
+            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|(?:ไม่เอา|ไม่ต้องการ)(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
             # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
             r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|remove|drop)\b",
             re.I,
@@ -134,14 +143,12 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
 )
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
-    r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|กี่|ใคร|ที่ไหน|\b(?:how|why|what|which)\b",
+    r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|(?<!เ)กี่|ใคร|ที่ไหน"
+    r"|เหรอ|หรอ|รึเปล่า|รึป่าว|หรือป่าว|ไหน|\b(?:how|why|what|which)\b",
     re.I,
 )
 _QUESTION_END = re.compile(
-    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ที่ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
-)
-_REQUEST_END = re.compile(
-    rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s*[?？]?\s*$", re.I
+    r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
 )
 # Words that open an edit: such a message that cannot be read gets the examples.
 _EDIT_START = re.compile(
@@ -150,36 +157,29 @@ _EDIT_START = re.compile(
 _EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี่ยน|ลบ|เพิ่มขั้นตอน|เพิ่มแถว)")
 # "แก้ตัวชี้วัด 7 เป็น 61.5" and "แก้คะแนน ..." correct scores, not the draft: leave them to scores.
 _SCORE_FIX = re.compile(rf"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|{INDICATOR_WORD}\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
-# "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
-# "แถว 10 ไม่ต้องแล้ว" and "แถว 8 ไม่ต้องมี" ask to remove the row: "ไม่ต้อง" there ends the sentence.
-_NEGATED = re.compile(
-    rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)"
-    # "ยังไม่ดี", "ยังไม่ชัด" judge the row; "ยังไม่ต้องลบ" holds the change back
-    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์)|\b(?:don't|do not|never)\b",
-    re.I,
-)
 # A numbered indicator ("ตัวชี้วัดที่ 9") names rows wherever it stands; words between a field and a target.
 _NUMBERED = re.compile(rf"(?:{INDICATOR_WORD}|indicator)\s*(?:ที่)?\s*\d", re.I)
 _HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for|of)*", re.I)
 # A KPI value that is a measure on its own ("แถว 12 KPI ร้อยละ 90 ของผู้เข้าอบรม") needs no connective.
-_MEASURABLE = re.compile(r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)")
+_MEASURABLE = re.compile(
+    r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)"
+    r"|ร้อยละ\s*\d|\d\s*%|ไม่น้อยกว่า\s*\d|ไม่ต่ำกว่า\s*\d|อย่างน้อย\s*\d"  # "… ภายใน 15 วัน ร้อยละ 100"
+)
 # "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน": how they share it is not a name.
-_OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก)$")
+_OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม)$")
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
-    r"(?:แก้ไข|แก้|เปลี่ยน)(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
+    r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
+    r"|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
+)
+# "แก้ชื่อมาตรการแถว 1 ให้สั้นลงเป็น …": a word on how it should read, then the connective.
+_MANNER = re.compile(
+    r"^\s*(?:ขอ)?\s*(?:ให้)?\s*(?:สั้นลง|กระชับ(?:ขึ้น)?|ชัดเจน(?:ขึ้น)?|ชัดขึ้น|ง่ายขึ้น|ดีขึ้น|ถูกต้อง)\s*(?:ให้)?\s*(?:เป็น|ว่า|:)\s*"
 )
 # "ลบทุกแถว ยกเว้นแถว 3": an exception is never read as the rows named.
 _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
-# The step a change names: "ขั้นตอนที่ 2", "step 2".
-_STEP_NO = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
 # Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
 _JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
-_THANKS_TAIL = re.compile(
-    rf"\s*(?:ขอบคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
-)
-# "ขั้นตอนที่ 2 และ 3": more than one step, asked back one at a time.
-_MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
 _STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
@@ -198,19 +198,11 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     elif (m := _LEAD.match(piece)) is not None:
         start = m.end()
     end = tail(piece, start, end, _TRAIL_WORDS)
-    value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
+    value = piece[start:end].strip().strip("\"'“”‘’「」").strip().rstrip("([{ ").lstrip(")]} ")
     if action is EditAction.OWNERS:
         value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
         value = _OWNERS_TAIL.sub("", value)
     return value
-
-
-def _probe(text: str) -> tuple[str, str]:
-    # Same length on purpose: match on Arabic digits, but cut the value from what the officer typed.
-    shown = clean_display(text)
-    shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
-    shown = number_words(shown)  # "แถวที่สาม" -> "แถวที่3  ": the word is never part of a value
-    return shown, to_arabic(shown)
 
 
 # ---------------------------------------------------------------- parsing
@@ -225,8 +217,14 @@ def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | Non
         target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
         if target is None or target.kind == "all":
             continue  # "ลบทุกแถว" is never one verb away
+        if action in (EditAction.DELETE, EditAction.SHOW):
+            target = with_spaced_rows(probe, target)
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
+        if action is EditAction.REDRAFT and _cell_named(rest):  # "ร่างแถว 4 ใหม่ โดยให้กองช่างรับผิดชอบ"
+            raise EditError(wording.EDIT_ONE_AT_A_TIME)
+        if action is EditAction.ADD_ROW and _cell_named(rest):
+            continue  # "ตัวชี้วัด 9 ขั้นตอน ขอเพิ่ม" adds to a cell, never a row
         if action is EditAction.DELETE and _cell_named(rest) and _chatter_only(_FIELD.sub(" ", rest)):
             check_target(target)  # "ลบผู้รับผิดชอบแถว 2": the row, or only that cell?
             where = EditCommand(action, target.kind, target.number, item=target.item).where_th()
@@ -268,7 +266,9 @@ def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     out.append(shown[at:])
     read = []
     for piece in out:
-        if _OPENED.match(piece):
+        if (m := _MANNER.match(piece)) is not None:  # "ให้สั้นลงเป็น …": how the change reads, then the value
+            read.append((piece[m.end() :], True))
+        elif _OPENED.match(piece):
             read.append((piece, True))
         elif (m := _CHANGED_TO.search(piece)) is not None:  # "ยาวไป ขอเปลี่ยนเป็น …", "เปลี่ยนจาก X เป็น …"
             read.append((piece[m.end() :], True))
@@ -307,14 +307,8 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     `names`: the indicators' names (and variants) to their numbers, so that "มาตรการเรื่องงบประมาณ"
     names indicator 2; without them only numbers, item codes and places name rows.
     """
-    shown, probe = _probe(text)
-    thanks = _THANKS_TAIL.search(probe)
-    if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message
-        shown, probe = shown[: thanks.start()], probe[: thanks.start()]
-    request = _REQUEST_END.search(probe)
-    if request:  # "ลบแถว 3 ได้ไหมคะ" asks for it to be done
-        shown, probe = shown[: request.start()], probe[: request.start()]
-    if not probe or _NEGATED.search(probe):
+    shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
+    if not probe or NEGATED.search(probe):
         return None
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)
@@ -326,6 +320,11 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         return valueless
     target = find_target(probe, items=True, names=names)
     field = _field(probe, target)
+    if target is not None and field is not None and target.kind == "row":
+        listed = with_spaced_rows(probe, target)  # "แถว 2 3 ผู้รับผิดชอบเป็น…": rows listed before the field
+        gap = probe[listed.end : field[1].start()]
+        if listed.more != target.more and field[1].start() >= listed.end and not gap.strip():
+            target = listed
     if field is not None and target is not None and not _in_head(probe, target, field[1]):
         target = None  # "เพิ่มขั้นตอน: เผยแพร่ข้อ O12" names no row
     if field is None and target is not None and not question:
@@ -343,21 +342,20 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         return None
     action, fm = field
     head = probe[: max(fm.end(), target.end)]
-    added = _ADD.search(head)
-    if action is EditAction.STEPS and added:
-        action = EditAction.ADD_STEP
+    added = _ADD.search(head) or _ADD.match(probe[len(head) :].lstrip())
+    if added and action in (EditAction.STEPS, EditAction.OWNERS):  # "ขั้นตอนแถว 5 เพิ่มอีกข้อ …" adds too
+        action = EditAction.ADD_STEP if action is EditAction.STEPS else EditAction.ADD_OWNER
     spans = [(fm.start(), fm.end()), (target.start, target.end)]
-    step_no = _STEP_NO.match(probe, fm.end()) if action is EditAction.STEPS else None
-    if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step
-        if _MORE_STEPS.match(probe, step_no.end()):
-            raise EditError(wording.EDIT_ONE_STEP)
-        action = EditAction.EDIT_STEP
+    action, step_no = named_step(probe, action, fm.end(), target.end)
+    if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step (or where an added one goes)
         spans.append((step_no.start(), step_no.end()))
     pieces = _pieces(shown, spans)
     values = [(_clean_value(p, action, opened=opened), opened) for p, opened in pieces]
     values = [(v, opened) for v, opened in values if v]
     opened = [v for v, o in values if o]
     value = opened[-1] if opened else (values[-1][0] if values else "")
+    if action is EditAction.TIMELINE and not has_period(value):  # "ขอให้ดำเนินการให้แล้วเสร็จภายใน 30 มิ.ย. 69"
+        value = next((v for v, _o in reversed(values) if has_period(v)), value)
     joint = _JOINT.match(pieces[-1][0]) if action is EditAction.OWNERS else None
     if joint and value and value != values[-1][0]:  # "ให้งานการเงินรับผิดชอบร่วมกับงานพัสดุ": both
         value = f"{value}, {strip_polite(joint.group('unit'))}"
@@ -367,14 +365,13 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     # A value needs a sign of change: a connective, a verb of change or addition, a time field,
     # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
     changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
-    changed = changed or (action is EditAction.KPI and bool(_MEASURABLE.match(to_arabic(value))))
-    unit = action is EditAction.OWNERS and bool(_UNIT.match(value))
+    changed = changed or (action is EditAction.KPI and bool(_MEASURABLE.search(to_arabic(value))))
+    unit = action is EditAction.OWNERS and (bool(_UNIT.match(value)) or is_abbreviation(value))
     if not (changed or unit or action is EditAction.TIMELINE):
         return None
     if row_mentioned(to_arabic(value)) and action is not EditAction.KPI:
         raise EditError(wording.EDIT_TWO_TARGETS)
-    if _SECOND_EDIT.search(value):
-        raise EditError(wording.EDIT_ONE_AT_A_TIME)
+    check_one_change(value, action, target)
     check_target(target)
     if not value:
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
@@ -385,8 +382,16 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
     if action is EditAction.TIMELINE and _STARTS.match(fm.group(0)):
         value = f"ตั้งแต่ {value}"  # "เริ่ม ม.ค. 69": from then to the end of the fiscal year
-    if step_no is not None:
+    if step_no is not None and action is EditAction.EDIT_STEP:
         value = f"{step_no.group('n')}: {value}"
+    at = step_number(step_no) if step_no is not None and action is EditAction.ADD_STEP else 0
     return EditCommand(
-        action, target.kind, target.number, value, item=target.item, deadline=deadline, more=target.more
+        action,
+        target.kind,
+        target.number,
+        value,
+        item=target.item,
+        deadline=deadline,
+        more=target.more,
+        step=at,
     )

@@ -50,7 +50,7 @@ def check_part(cmd: EditCommand, rows: list[MeasureRow]) -> None:
     where = cmd.where_th()
     if cmd.action is EditAction.REPLACE:
         old, _new = split_swap(cmd.value)
-        if not any(old in text for row in rows for text in (row.measure, row.kpi, *row.steps)):
+        if not any(old in text for row in rows for text in (row.measure, row.kpi, *row.steps, *row.owners)):
             raise EditError(wording.EDIT_WORD_NOT_FOUND.format(old=old, where=where))
     elif cmd.action is EditAction.REMOVE_OWNER:
         gone = split_owners(cmd.value)
@@ -80,6 +80,8 @@ def part_update(row: MeasureRow, cmd: EditCommand) -> dict[str, Any]:
             "measure": row.measure.replace(old, new),
             "kpi": row.kpi.replace(old, new),
             "steps": [step.replace(old, new) for step in row.steps],
+            # an owner named whole is swapped whole ("สำนักปลัด" -> "กองคลัง"), once
+            "owners": list(dict.fromkeys(new if o == old else o.replace(old, new) for o in row.owners)),
         }
     if cmd.action in (EditAction.EDIT_STEP, EditAction.REMOVE_STEP):
         n, text = _step(cmd)

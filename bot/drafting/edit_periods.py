@@ -50,12 +50,21 @@ _RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
 
 
 # Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
-_LEAD_WORDS = re.compile(r"^\s*(?:(?:ตั้งแต่|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|ช่วง|ใน|เดือน|from|by|until)\s*)+")
+_LEAD_WORDS = re.compile(
+    r"^\s*(?:(?:ตั้งแต่|เริ่ม|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|ช่วง|ใน|เดือน|from|by|until)\s*)+"
+)
+# Words that give only the end: "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69", "(ขยายเวลาไป)ถึง มิ.ย. 69".
+_DEADLINE_LEAD = re.compile(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|by|until)")
 _INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เดือน|(?<=-)\s*เดือน")
 _WHOLE_YEAR = re.compile(
-    r"\s*(?:(?:ตลอด|ทั้ง)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
+    r"\s*(?:(?:ทำ|ดำเนินการ|(?:ไป|จน)?ถึง)\s*)?(?:(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
     r"\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{2,4})?\s*"
 )
+# Words that close a period and say nothing more: "ทั้งปีงบเลย", "ถึง มี.ค. 69 ไปเลย".
+_CLOSING = re.compile(
+    r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ|(?:แค่|เพียง)?เดือนเดียว|เท่านั้น|อย่างเดียว|เป็นต้นไป|\([^()]{0,30}\)"
+    r"|ของปีงบ(?:ประมาณ)?|ของปีนี้)+\s*$"
+)  # "… ก.ย. 69 (ทั้งปี)": a note in brackets says nothing more
 # Halves of the fiscal year: "6 เดือนแรก", "ครึ่งปีแรก" (Oct-Mar), "6 เดือนหลัง", "ครึ่งปีหลัง" (Apr-Sep).
 _HALF = re.compile(r"(?:(?:6|หก)\s*เดือน|ครึ่งปี)\s*(?:(?P<first>แรก)|(?P<second>หลัง))")
 
@@ -124,6 +133,7 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     With `deadline`, one month is the end of a period that starts with the fiscal year.
     """
     probe = to_arabic(" ".join(clean_display(text).split()))
+    probe = _CLOSING.sub("", probe) or probe
     example = (
         f"ต.ค. {(fiscal_year - 1) % 100:02d} – มี.ค. {fiscal_year % 100:02d}"
         if fiscal_year
@@ -150,12 +160,12 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
             fiscal_span_th(fiscal_year),
         )
     # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
-    deadline = deadline or bool(re.match(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)", probe))
+    deadline = deadline or bool(_DEADLINE_LEAD.match(probe))
     probe = _quarters(probe)
     probe = _HALF.sub(lambda m: "ต.ค. – มี.ค." if m.group("first") else "เม.ย. – ก.ย.", probe)
     # "ตั้งแต่ ม.ค. 69" alone: from then to the end of the fiscal year.
     since = not deadline and bool(re.match(r"\s*(?:ตั้งแต่|เริ่ม|from|since)", probe))
-    if deadline and (quarter_end := re.fullmatch(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|by|until)?\s*\S+ – (.+)", probe)):
+    if deadline and (quarter_end := re.fullmatch(rf"(?:{_DEADLINE_LEAD.pattern})?\s*\S+ – (.+)", probe)):
         probe = quarter_end.group(1)  # "ภายในไตรมาส 2": the quarter's last month is the deadline
     probe = _LEAD_WORDS.sub(lambda m: " " * len(m.group(0)), probe)  # keep offsets: blank the words out
     probe = _INNER_WORDS.sub(lambda m: " " * len(m.group(0)), probe)

@@ -20,9 +20,13 @@ MAX_ROWS = 30
 # A name shorter than this, once "การ"/"การใช้" is cut, names nothing ("ใช้").
 MIN_NAME_CHARS = 4
 
-# "แถ 3" and "แถวที 3" are slips of "แถว 3" and "แถวที่ 3".
+# "แถ 3", "แถบ 3" and "แถวที 3" are slips of "แถว 3" and "แถวที่ 3".
 _ROW = re.compile(
-    r"(?:แถว|แถ(?=\s*(?:ที่?|ท)?\s*\d)|ลำดับ|\brows?)\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])", re.I
+    r"(?:แถว|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|ลำดับ|\brows?)\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])", re.I
+)
+# "ลบแถว 2 3 4": more rows after spaces only, each a bare number (never a count, a percentage or a score).
+_SPACED_ROWS = re.compile(
+    r"(?:\s+(?:แถว\s*(?:ที่)?\s*)?\d{1,3}(?![\d.%])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน|ข้อ)))+"
 )
 # "ตัวชี้วัด", and "ตชว." as officers abbreviate it.
 INDICATOR_WORD = r"(?:ตัวชี้วัด|ตชว\.?)"
@@ -45,6 +49,7 @@ _PLACE = re.compile(
     r"|(?P<all>ทุก\s*(?:แถว|มาตรการ|รายการ)|\ball\s+(?:rows|measures)\b)",
     re.I,
 )
+_EVERY_ROW = re.compile(r"\s*(?:ทุก\s*(?:แถว|มาตรการ|รายการ)|ทั้งหมด)")
 # Before an indicator's name: "ตัวชี้วัด", "มาตรการ", then "เรื่อง"/"ด้าน"/"ของ" and "การ"/"การใช้".
 _NAME_LEAD = rf"(?:{INDICATOR_WORD}|มาตรการ)\s*(?:(?:ที่)?(?:เกี่ยวกับ|เรื่อง|ด้าน|ของ)\s*)?(?:การ)?(?:ใช้)?\s*"
 
@@ -132,8 +137,14 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
     if found:
         m = min(found, key=lambda m: m.start())
         if m.re is _INDICATOR:
-            several = _MORE_INDICATORS.match(probe, m.end()) is not None
-            return Target("indicator", int(m.group("n")), "", m.start(), m.end(), several=several)
+            # "ตัวชี้วัด 3 แถวแรก …": one row of the indicator, which one is asked back
+            place = _PLACE.search(probe)
+            several = _MORE_INDICATORS.match(probe, m.end()) is not None or bool(
+                place and not place.group("all")
+            )
+            every = _EVERY_ROW.match(probe, m.end())  # "ตัวชี้วัดที่ 1 ทุกแถว …": the indicator's rows
+            end = every.end() if every else m.end()
+            return Target("indicator", int(m.group("n")), "", m.start(), end, several=several)
         first, end = int(m.group("n")), m.end()
         more: list[int] = []
         for nxt in _MORE_ROWS.finditer(probe, end):
@@ -163,6 +174,23 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
         several = _MORE_ITEMS.match(probe, code.end()) is not None
         return Target("item", 0, item, code.start(), code.end(), several=several)
     return _by_name(probe, names) if names else None
+
+
+def with_spaced_rows(probe: str, target: Target) -> Target:
+    """A row target followed by more row numbers after spaces ("ลบแถว 2 3 4"): all of them.
+
+    Only for a verb without a value (delete, show), where a number after the row cannot be a value.
+    """
+    if target.kind != "row":
+        return target
+    m = _SPACED_ROWS.match(probe, target.end)
+    if m is None:
+        return target
+    more = list(target.more)
+    for n in map(int, re.findall(r"\d{1,3}", m.group(0))):
+        if n != target.number and n not in more and len(more) < MAX_ROWS:
+            more.append(n)
+    return Target("row", target.number, "", target.start, m.end(), tuple(more))
 
 
 def row_mentioned(text: str) -> bool:

@@ -77,7 +77,7 @@ def strip_polite(text: str) -> str:
 # "และ"/"กับ" split names when spaced, or when a unit's name follows ("กองคลังกับกองช่าง");
 # "กองยุทธศาสตร์และงบประมาณ" stays one name.
 _OWNER_SEPARATORS = re.compile(
-    r"\s*(?:[,;、/\n&+]|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม))\s*"
+    r"\s*(?:[,;、/\n&+]|\s*ร่วมกับ\s*|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม))\s*"
 )
 
 

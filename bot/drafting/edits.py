@@ -167,6 +167,17 @@ def _owners_in_steps(steps: list[str], old: list[str], new: list[str]) -> list[s
     return [subject.sub(opening, group.sub(f"({joined})", step), count=1) for step in steps]
 
 
+def _with_step(steps: list[str], text: str, at: int, where: str) -> list[str]:
+    """The steps with one more: after the last, or at step `at` ("เพิ่มขั้นตอนที่ 2 …"), renumbered."""
+    at = at or len(steps) + 1
+    if not 1 <= at <= len(steps) + 1:
+        raise EditError(wording.EDIT_NO_SUCH_STEP.format(where=where, count=len(steps), n=at))
+    numbered = all(_STEP_NUMBER.match(step) for step in steps)  # "1. …": number the new step too
+    plain = [_STEP_NUMBER.sub("", step) for step in steps] if numbered else list(steps)
+    plain.insert(at - 1, text)
+    return [f"{k}. {step}" for k, step in enumerate(plain, 1)] if numbered else plain
+
+
 def _steps_from(value: str) -> list[str]:
     lines = [_STEP_NUMBER.sub("", line).strip() for line in value.splitlines()]
     return [line for line in lines if line]
@@ -238,12 +249,7 @@ def apply(
         if cmd.action in PART_CHANGES:
             update = part_update(rows[i], cmd)
         elif cmd.action is EditAction.ADD_STEP:
-            steps = rows[i].steps
-            numbered = all(_STEP_NUMBER.match(step) for step in steps)  # "1. …": number the new step too
-            update["steps"] = [
-                *steps,
-                f"{len(steps) + 1}. {cmd.value.strip()}" if numbered else cmd.value.strip(),
-            ]
+            update["steps"] = _with_step(rows[i].steps, cmd.value.strip(), cmd.step, cmd.where_th())
         elif cmd.action is EditAction.OWNERS:
             update["steps"] = _owners_in_steps(rows[i].steps, rows[i].owners, change["owners"])
         # Re-validate through the model so an edit can never store a row the exporters would reject.

@@ -1,0 +1,86 @@
+"""Which short messages say yes or keep: "ยืนยันค่ะ", "ถูกต้องแล้วครับ ยืนยัน 👍", "ใช้ตามนี้".
+
+A confirmation is a few confirmation words with polite particles and emoji, optionally led by
+"all there" or what it is about ("ครบแล้วค่ะ ยืนยัน", "ข้อมูลถูกต้องค่ะ") and closed by a go-ahead
+("ถูกต้องครับ ร่างได้เลย"), nothing more to change or thanks; a sentence is not a confirmation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.drafting.edits import PARTICLES
+
+# Words the officer may type (the buttons send the first of each).
+KEEP_WORDS = (
+    "ใช้ตามนี้",
+    "เหมือนเดิม",
+    "ตามนี้",
+    "เอาตามนี้",
+    "ใช้ค่าเดิม",
+    "ค่าเดิม",
+    "ใช้ตามเดิม",
+    "ตามเดิม",
+    "ok",
+    "okay",
+    "โอเค",
+    "โอเช",
+    "keep",
+)
+CONFIRM_WORDS = (
+    "ยืนยัน", "ตกลง", "ถูกต้อง", "ใช่", "confirm", "yes", "ok", "okay", "โอเค", "ได้เลย", "ถูก", "เรียบร้อย", "ได้",
+    "เอาเลย", "จัดไป", "ใช้ได้",
+    "correct", "confirmed", "y",
+)  # fmt: skip
+CORRECT_WORDS = ("แก้ไข", "แก้", "แก้ไขคะแนน")
+# A confirmation is a few words ("ถูกต้องแล้วค่ะ ยืนยัน"); a longer message says something else.
+CONFIRM_MAX_CHARS = 40
+# "ถูกต้องครับ ร่างได้เลย": a confirmation with a go-ahead answers the question in hand (the drafting
+# step drafts on it, a redraft waiting for "ยืนยัน" is carried out); it never redrafts the whole table.
+_GO_AHEAD = r"(?:\s*(?:ร่าง(?:มาตรการ)?(?:ใหม่)?|ดำเนินการ(?:ต่อ)?|ทำต่อ|ไปต่อ)(?:ได้)?(?:เลย)?)?"
+
+# Emoji that agree on their own, with skin tones and variation selectors.
+_AGREE = set("👍👌✅🆗🙆\ufe0f\u200d") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
+
+
+def decor(ch: str) -> bool:
+    """Tell whether a character is an emoji, a symbol or punctuation around the words."""
+    return ch in "\ufe0e\ufe0f\u200d" or unicodedata.category(ch) in ("So", "Sk", "Cf") or ch in "!~^….,;:"
+
+
+def _only(text: str, words: tuple[str, ...]) -> bool:
+    """Tell whether a short message is made only of these words, polite particles and emoji."""
+    if len(text) > CONFIRM_MAX_CHARS:
+        return False
+    short = "".join(ch for ch in text.lower() if not decor(ch)).strip()
+    if not short:  # a lone 👍 or 👌 agrees; other emoji say nothing
+        return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
+    tail = (
+        "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
+        "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?)?"  # "ยืนยันตามที่สรุปมาค่ะ"
+    )
+    thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
+    go = _GO_AHEAD if words is CONFIRM_WORDS else ""
+    go = f"{go}(?:\\s*(?:{particles}))*" if go else ""
+    # "ครบแล้วค่ะ ยืนยัน": "all there" before a confirmation (alone it is no yes: "ครบแล้ว ร่างเลย" drafts)
+    lead = (
+        rf"(?:ครบ(?:ถ้วน)?(?:แล้ว)?(?:\s*(?:{particles}))*\s+|ข้อมูล\s*|คะแนน\s*|ทุกอย่าง\s*|ทั้งหมด\s*)?"
+        if words is CONFIRM_WORDS
+        else ""
+    )
+    # "ยืนยันค่ะ ไม่มีแก้ไข", "ตามนี้เลยค่ะ ไม่มีแก้": nothing more to change, after a yes or a keep
+    go += rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่ต้องแก้(?:ไข)?)(?:แล้ว)?(?:\s*(?:{particles}))*)?"
+    return bool(re.fullmatch(rf"{lead}(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{go}{thanks}\s*", short))
+
+
+def is_keep(text: str) -> bool:
+    """Tell whether the officer keeps the value shown ("ใช้ตามนี้", "ใช้ตามนี้ค่ะ")."""
+    return _only(text, KEEP_WORDS)
+
+
+def is_confirm(text: str) -> bool:
+    """Tell whether the officer confirms ("ยืนยัน", "ยืนยันค่ะ", "ถูกต้องแล้วครับ ยืนยัน 👍")."""
+    return _only(text, CONFIRM_WORDS)

@@ -1,0 +1,151 @@
+"""Reading the text of an edit: field words typed with one slip, greetings, thanks and polite endings.
+
+"ผู้รับผิดขอบ", "ระยะเวลลา", "มาตราการ", "ระยเวลา", "ผู้รับผิดชอ": a long field word is read
+through one slip inside it: a letter left out (the last one too), one letter typed in extra, or
+one consonant for another. Its first letter always stays, an extra letter is never read at its
+ends, and a consonant is never read for a vowel or tone mark ("ขั้นต้น" is a word, not a slip of
+"ขั้นตอน"). Tone-mark and vowel-length slips are forgiven by the word patterns themselves
+(edit_text.slips); this pass is for the slips they cannot forgive.
+
+"สวัสดีค่ะ …", "เรียนเจ้าหน้าที่ …", "เรียนผู้ดูแลระบบ …": an opening address says nothing about the
+edit, so it is cut before the request is read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.drafting.edit_targets import number_words
+from bot.drafting.edit_text import words
+from bot.drafting.edit_words import PARTICLES, REQUEST_ENDINGS
+from bot.thai import clean_display, to_arabic
+
+# The field words read through a slip: long enough that one slip cannot make another word.
+TYPO_WORDS = (
+    "ตัวชี้วัดความสำเร็จ",
+    "ผู้รับผิดชอบ",
+    "ระยะเวลา",
+    "ช่วงเวลา",
+    "กรอบเวลา",
+    "เป้าหมาย",
+    "ตัวชี้วัด",
+    "มาตรการ",
+    "ขั้นตอน",
+    "กิจกรรม",
+)
+MIN_TYPO_CHARS = 7
+_CONSONANT = "[ก-ฮ]"
+
+
+def _is_consonant(ch: str) -> bool:
+    return "ก" <= ch <= "ฮ"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for word in sorted(TYPO_WORDS, key=len, reverse=True):
+        if len(word) < MIN_TYPO_CHARS:
+            continue
+        alts = [re.escape(word)]  # the word as it is first, so a right word is never "fixed"
+        for i in range(1, len(word)):
+            alts.append(re.escape(word[:i] + word[i + 1 :]))  # a letter left out
+            alts.append(re.escape(word[:i]) + "." + re.escape(word[i:]))  # one typed in extra
+            if i < len(word) - 1 and _is_consonant(word[i]):
+                alts.append(re.escape(word[:i]) + _CONSONANT + re.escape(word[i + 1 :]))  # one for another
+        out.append((re.compile("|".join(alts)), word))
+    return tuple(out)
+
+
+def fix_typos(text: str) -> str:
+    """Write a field word typed with one slip as the word ("ผู้รับผิดขอบ" -> "ผู้รับผิดชอบ")."""
+    if not any("\u0e00" <= ch <= "\u0e7f" for ch in text):
+        return text
+    for pattern, word in _patterns():
+
+        def fixed(m: re.Match[str], word: str = word) -> str:
+            # "เพิ่มมาตรการ": a slip read from a letter before the word is the word itself, as typed.
+            at = m.string.find(word, m.start())
+            return m.group(0) if m.start() <= at < m.end() else word
+
+        text = pattern.sub(fixed, text)
+    return text
+
+
+# An opening greeting or address, then the request: "สวัสดีค่ะ รบกวน…", "เรียนเจ้าหน้าที่ค่ะ ขอ…".
+_SALUTATION = re.compile(
+    r"^(?:สวัสดี|หวัดดี|เรียน|ถึง(?=\s*(?:เจ้าหน้าที่|ผู้ดูแล|แอดมิน|admin))|hello\b|hi\b|dear\b)\S*\s+(?=\S)",
+    re.I,
+)
+
+
+_THANKS_TAIL = re.compile(
+    rf"\s*(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
+)
+# "ลบแถว 4 แล้วจะกู้คืนได้ไหม": a question about what follows a change ("ได้ไหม" asks there).
+_CONSEQUENCE = re.compile(r"แล้ว\s*(?:จะ|ต้อง|ยัง|เลข)|(?:^|\s)จะ")
+_REQUEST_END = re.compile(
+    rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s*[?？]?\s*$", re.I
+)
+
+
+# Arrows officers type or pick as emoji are the arrow connective "→".
+_ARROWS = re.compile("[➡➔➜➝➞⇒⟶⮕][\ufe0e\ufe0f]?")
+
+
+_REQUEST_ASIDE = re.compile(
+    rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s+"
+    r"(?P<why>(?![^\n]*(?:ไหม|มั้ย|หรือ|อะไร|ยังไง|อย่างไร|\?))[^\d\n]{1,25})$"
+)
+
+
+# "ไม่ต้องลบแถว 4", "อย่าเพิ่งแก้": an order not to change is not an edit ("ไม่ต้องมี" asks to remove).
+# "แถว 10 ไม่ต้องแล้ว" and "แถว 8 ไม่ต้องมี" ask to remove the row: "ไม่ต้อง" there ends the sentence.
+NEGATED = re.compile(
+    rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)"
+    # "ยังไม่ดี", "ยังไม่ชัด" judge the row; "ยังไม่ต้องลบ" holds the change back
+    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์|ค่อย|มี)|\b(?:don't|do not|never)\b"
+    # "ยกเลิกการลบแถว 3" takes a change back (undo), "กองคลังไม่ยอมรับผิดชอบ" reports a refusal
+    rf"|ยกเลิก(?:การ|ที่)?\s*(?:ลบ|แก้|เปลี่ยน|เพิ่ม)|ไม่ยอม|ไม่สามารถ|ไม่พร้อม",
+    re.I,
+)
+
+
+# Why the officer asks, before the request ("ตามที่ประชุมเมื่อวาน ขอลบแถว 6", "เนื่องจาก… จึงขอแก้…")
+# or after it ("… เป็น ม.ค. 69 - มิ.ย. 69 เพราะงบมาช้า"): never part of the edit.
+_CONTEXT = re.compile(
+    r"^(?:ตามที่|ตามมติ|ตามคำสั่ง|เนื่องจาก|เพราะ)[^\n]{1,80}?\s+(?:จึง\s*)?(?=ขอ|รบกวน|ช่วย|กรุณา|อยาก)"
+)
+_BECAUSE = re.compile(r"(?<=\S)\s+(?:เพราะ|เนื่องจาก)[^\n]{1,80}$")
+
+
+def without_salutation(text: str) -> str:
+    """Return the text without an opening greeting or address ("สวัสดีครับ ลบแถว 7" -> "ลบแถว 7")."""
+    return _SALUTATION.sub("", text, count=1)
+
+
+def probe_text(text: str) -> tuple[str, str]:
+    """Return (shown, probe): the message as it is read, and the same with Arabic digits.
+
+    Same length on purpose: the grammar matches on the probe and cuts values from what the officer
+    typed. The opening address and closing thanks are cut, and a polite "…ได้ไหมคะ" that asks for
+    the change; spaces are evened, field-word slips are fixed and number words after
+    "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
+    """
+    shown = _ARROWS.sub("→", without_salutation(clean_display(text).strip()))  # "ระยะเวลา ➡️ ไตรมาส 2"
+    shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
+    shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
+    shown = number_words(fix_typos(shown))
+    probe = to_arabic(shown)
+    thanks = _THANKS_TAIL.search(probe)
+    if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message
+        shown, probe = shown[: thanks.start()], probe[: thanks.start()]
+    aside = _REQUEST_ASIDE.search(probe)  # "ร่างใหม่ได้ไหมคะ ยังไม่ค่อยตรง": the request, then why
+    if aside and not _CONSEQUENCE.search(probe, 0, aside.start()):
+        shown = shown[: aside.start()] + " " + shown[aside.start("why") :]
+        probe = probe[: aside.start()] + " " + probe[aside.start("why") :]
+    request = _REQUEST_END.search(probe)
+    if request and not _CONSEQUENCE.search(probe, 0, request.start()):  # "ลบแถว 3 ได้ไหมคะ" asks for it
+        shown, probe = shown[: request.start()], probe[: request.start()]
+    return shown, probe
