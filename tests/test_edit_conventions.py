@@ -1369,3 +1369,26 @@ def test_a_new_file_after_the_edits_are_done():
 
 def test_a_row_like_another_is_never_deleted_for_it():
     assert parse_edit("ลบแถว 3 ซ้ำกับแถว 2") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["ย้อนกลับหน่อยค่ะ แก้ผิด", "ย้อนกลับให้ด้วยครับ", "ย้อนหน่อยนะคะ ลบผิดแถว", "undo please"]
+)
+def test_undo_takes_softeners_between_the_verb_and_the_particle(text):
+    assert parse_command(text) == (Command.UNDO, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "period"),
+    [
+        ("แถว 6 ขอเลื่อนเป็น ม.ค. 69 ถึง มิ.ย. 69 ค่ะ", 6, "ม.ค. 69 ถึง มิ.ย. 69"),
+        ("แถว 2 รบกวนเลื่อนเป็น ก.พ. 69 – เม.ย. 69", 2, "ก.พ. 69 – เม.ย. 69"),
+        ("แถว 4 ช่วยขยายเวลาเป็น ต.ค. 68 - ก.ค. 69 หน่อย", 4, "ต.ค. 68 - ก.ค. 69"),
+    ],
+)
+def test_a_request_opener_before_a_timeline_verb_still_sets_the_period(text, row, period):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is EditAction.TIMELINE and cmd.number == row
+    assert cmd.value.replace("ถึง", "–").replace("-", "–").replace("  ", " ") == period.replace(
+        "ถึง", "–"
+    ).replace("-", "–")
