@@ -160,9 +160,13 @@ def _transpose(lines: list[str]) -> list[str]:
 
 
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.
-_PAIR = re.compile(r"(\()?(\d{1,2})([.)]?)\s++(\d{1,3}(?:\.\d++)?)(?![\d.])")
+# The number's mark may be glued to the value: "1)96.2", "(2)94.8", "3.)95.1", "4:93", "5=91.4", "6-89.9".
+_PAIR = re.compile(r"(\()?(\d{1,2})(\.?\)|[:=\-–]|\.(?=\s)|)\s*+(\d{1,3}(?:\.\d++)?)(?![\d.])")
 _PAIR_GAP = re.compile(r"\s*+[/,;]\s*+|\s++")
-_RUN_START = re.compile(r"(?<![\d.])1[.)]\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+2[.)])")
+_MARK = r"(?:\.?\)|[.:=\-–])"
+_RUN_START = re.compile(
+    rf"(?<![\d.])\(?1{_MARK}\s*+\d{{1,3}}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?2{_MARK}\s*+\d)"
+)
 # "OIT: 9) 72.5 10) 80", "(9) 72.5 (10) 80.0": numbers closed by a bracket may start anywhere.
 _BRACKET_RUN = re.compile(r"(?<![\d.(])\(?\d{1,2}\)\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?\d{1,2}\))")
 _DIGIT_START = re.compile(r"\s*+\(?\d")
@@ -202,9 +206,11 @@ def _pairs(line: str, least: int) -> str | None:
             break
         if not m or float(m.group(4)) > 100 or not 1 <= int(m.group(2)) <= 10:
             return None
+        if not m.group(3) and m.start(4) == m.end(2):
+            return None  # "196.2" is one number, not 1 and 96.2
         if pairs and int(m.group(2)) != int(pairs[-1][0]) + 1:
             return None
-        if bool(m.group(1)) and not m.group(3).startswith(")"):
+        if bool(m.group(1)) and not m.group(3).endswith(")"):
             return None  # "(9 72.5": an opened bracket must close on the number
         pairs.append((m.group(2), m.group(4)))
         decimals = decimals and "." in m.group(4)

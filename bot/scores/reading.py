@@ -15,7 +15,7 @@ from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Ref
 from bot.scores.prose import APOLOGY, FIX_MARK, OURS, THEIRS, Group, be_year, groups, last_end, year_rank
 from bot.scores.prose import ordered_run as run_values
-from bot.scores.text import Num
+from bot.scores.text import CHANGE_TO, Num
 from bot.scores.years import line_years
 
 
@@ -128,6 +128,8 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
 _HEAD = re.compile(
     r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
     r"|ปี\s*+(?:25)?\d\d)\s*+(?:มา\s*+)?"
+    # "ปี 68 ขึ้นมาเป็น 84.95", "ปีนี้เพิ่มเป็น", "ปี 68 อยู่ที่": a change verb or a copula before the value
+    rf"(?:{CHANGE_TO}\s*+)?"
     r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
 )
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
@@ -163,7 +165,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                 lead = (
                     lines[i - 1].strip() + " "
                 )  # cells pasted one per line: "คะแนน\n89.17", "ปี 2568\n85.46"
-            head = lead[-16:]
+            head = lead[-40:]
             named_after = bool(_OVERALL_AFTER.match(line, n.end))  # "We got 91.2 overall"
             if not (_HEAD.search(head) or named_after):
                 continue

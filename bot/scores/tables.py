@@ -49,8 +49,12 @@ TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|(?:คะแนน|ผล(?:การประเมิน)?)โดยรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
     r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))"
-    # "รวม 89.9" as a word of its own: after a space or a closing particle (squeeze joins Thai words)
-    r"|(?:(?<![\u0e00-\u0e7f])|(?<=ค่ะ)|(?<=ครับ)|(?<=นะ))รวม(?=\s*+(?:ได้)?\s*+[=:]?\s*+\d)",
+    # "รวม 89.9" as a word of its own: after a space or a closing particle (squeeze joins Thai words), or
+    # after a word that makes it a total ("สรุปรวม", "โดยรวม", "ยอดรวม", "เฉลี่ยรวม"); "รวมทั้งหมด 80.99",
+    # "รวมแล้วได้ 85.5", "ทั้งหมด 85.5" (the word alone) name the total too.
+    r"|(?:(?<![\u0e00-\u0e7f])|(?<=ค่ะ)|(?<=ครับ)|(?<=นะ)|(?<=สรุป)|(?<=โดย)|(?<=ยอด)|(?<=เฉลี่ย)|(?<=ลัพธ์))"
+    r"(?:รวม(?:ทั้งหมด|ทั้งสิ้น|ทั้งหน่วยงาน|ทุกตัว|ทุกด้าน|แล้ว|ๆ)?|ทั้งหมด|ทั้งสิ้น)"
+    r"(?=\s*+(?:ก็)?(?:ได้|เป็น|อยู่ที่|คือ|เท่ากับ)?\s*+[=:]?\s*+\d)",
     re.IGNORECASE,
 )
 ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
