@@ -97,3 +97,103 @@ def test_list_marks_glued_to_values(text):
 @pytest.mark.parametrize("text", ["9:30 10:45 ประชุม", "1-5 คะแนน", "196.2 294.8"])
 def test_glued_marks_do_not_split_times_ranges_or_numbers(text):
     assert read(text).scores.indicators == {}
+
+
+# ---------------------------------------------------------------- round 16: voice typing, abbreviations, targets
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [
+        ("ภาพรวมได้แปดสิบเจ็ดจุดสามเปอร์เซ็นต์ค่ะ", 87.3),
+        ("ภาพรวม 87.3 เปอร์เซ็นต์", 87.3),
+        ("ภาพรวม 87.3 เปอร์เซ็น ค่ะ", 87.3),
+        ("ภาพรวมได้ 87.3 percent", 87.3),
+    ],
+)
+def test_a_spoken_percent_sign(text, overall):
+    assert read(text).scores.overall == overall
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ไอไอที เก้าสิบสี่ อีไอที แปดสิบเก้า โอไอที เจ็ดสิบแปด", "IIT เก้าสิบสี่ EIT แปดสิบเก้า OIT เจ็ดสิบแปด"],
+)
+def test_spoken_numbers_after_a_tool(text):
+    assert read(text).scores.tools == {"IIT": 94.0, "EIT": 89.0, "OIT": 78.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ตว.9 = 68.75 ตว.10 = 72.92", "ตว 9 ได้ 68.75 ตว 10 ได้ 72.92", "ตัวชี้ฯ 9 ได้ 68.75 ตัวชี้ฯ 10 ได้ 72.92"],
+)
+def test_short_forms_of_indicator(text):
+    assert read(text).scores.indicators == {9: 68.75, 10: 72.92}
+
+
+def test_an_animal_is_no_indicator():
+    assert read("สัตว์ 9 ตัว").scores.is_empty()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O1 โครงสร้าง ✔ 100 / O2 ข้อมูลผู้บริหาร ✔ 100 / O3 อำนาจหน้าที่ ✘ 0",
+        "O1 โครงสร้าง 100, O2 ข้อมูลผู้บริหาร 100, O3 อำนาจหน้าที่ 0",
+        "O1 โครงสร้าง 100 O2 ข้อมูลผู้บริหาร 100 O3 อำนาจหน้าที่ 0",
+    ],
+)
+def test_item_rows_run_on_in_one_line(text):
+    assert read(text).scores.items == {"O1": 100.0, "O2": 100.0, "O3": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I1-I5 ได้ 90 ขึ้นทุกข้อ ยกเว้น I6 ได้ 78.5", {"I6": 78.5}),
+        ("O1-O5 ได้ 90 กว่าทุกข้อ ยกเว้น O6 ได้ 0", {"O6": 0.0}),
+        ("O1-O5 ได้ 100 ทุกข้อ", {f"O{n}": 100.0 for n in range(1, 6)}),
+    ],
+)
+def test_a_bound_shared_by_a_range_is_no_value(text, expected):
+    assert read(text).scores.items == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ 1-8 ได้ 90+ ทุกตัว ตัวชี้วัดที่ 9 ได้ 70.5",
+        "ตัวชี้วัดที่ 1 ถึง 8 ได้ 90 กว่าทุกตัว ตัวชี้วัดที่ 9 ได้ 70.5",
+        "ตัวชี้วัดที่ 1-8 ได้ 90 ขึ้นไป ตัวชี้วัดที่ 9 ได้ 70.5",
+    ],
+)
+def test_a_range_end_is_not_a_bare_key(text):
+    assert read(text).scores.indicators == {9: 70.5}
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [
+        ("คณะได้คะแนน ITA 90.77 ค่ะ (มหาวิทยาลัยภาพรวม 93.05)", 90.77),
+        ("กองได้ 88.5 (ทั้งกรมภาพรวม 92.1)", 88.5),
+        ("ITA 88.5 ค่ะ (จังหวัดได้ 91.2)", 88.5),
+        ("(มหาวิทยาลัย) ผล ITA ภาพรวม 93.05", 93.05),
+    ],
+)
+def test_a_wider_body_in_brackets_after_our_value(text, overall):
+    assert read(text).scores.overall == overall
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ปฏิบัติหน้าที่ 97.1 / ใช้งบ 92.5 / ใช้อำนาจ 95.0 / ใช้ทรัพย์สิน 90.2 / แก้ทุจริต 93.4",
+        "การปฏิบัติหน้าที่ 97.1 การใช้งบ 92.5 การใช้อำนาจ 95.0 การใช้ทรัพย์สิน 90.2 การแก้ไขทุจริต 93.4",
+    ],
+)
+def test_short_names_of_indicators(text):
+    assert read(text).scores.indicators == {1: 97.1, 2: 92.5, 3: 95.0, 4: 90.2, 5: 93.4}
+
+
+def test_spending_a_budget_is_no_score():
+    assert read("ปีนี้ใช้งบ 50,000 บาท").scores.is_empty()

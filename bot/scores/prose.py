@@ -18,9 +18,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.ita.framework import Framework
+from bot.scores.text import bound_after
 
 THAI = "\u0e00-\u0e7f"
-_IND_PREFIX = r"(?:ตัวชี้วัด(?:ที่)?|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|ตชว\.?|indicators?|ind\.?)"
+_IND_PREFIX = (
+    r"(?:ตัวชี้วัด(?:ที่)?|ตัวชี้ฯ|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|ตชว\.?|(?<![\u0e00-\u0e7f])ตว\.|indicators?|ind\.?)"
+)
 _RANGE = r"\s*+(?:-|–|—|ถึง|to)\s*+"
 _KEY_SEP = r"\s*+(?:,|/|และ|กับ|&)\s*+"
 _CODE = r"[IEO]\s?\d{1,2}(?![\d.])"
@@ -42,7 +45,7 @@ SPEAKS_OF_INDICATORS = re.compile(r"ตัวชี้วัด|ตัวที�
 BARE_KEY = re.compile(r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้|=|:)\s*+\d)")
 # ... unless a label, an ordinal, a score word or another number stands right before it.
 _NOT_A_KEY_BEFORE = re.compile(
-    r"(?:ที่|ข้อ|ตัวชี้วัด|ตัว|ด้าน|ปี|รอบ|ครั้ง|ไตรมาส|ระดับ|อันดับ|ลำดับ|ได้|เท่ากับ|ร้อยละ|เต็ม|[A-Za-z\d.=:/])\s*+$"
+    r"(?:ที่|ข้อ|ตัวชี้วัด|ตัว|ด้าน|ปี|รอบ|ครั้ง|ไตรมาส|ระดับ|อันดับ|ลำดับ|ได้|เท่ากับ|ร้อยละ|เต็ม|ถึง|[A-Za-z\d.=:/\-–])\s*+$"
 )
 # Two or more item codes: "O1-O5", "O20 ถึง O22", "I1, I2, I3", "O10 O11 O12".
 ITEM_KEYS = re.compile(
@@ -175,6 +178,8 @@ def groups(text: str) -> list[Group]:
                 vals = VALUES.match(text, fill.end() if fill else status.end())
             if not vals:
                 continue
+            if bound_after(text[vals.end() : vals.end() + 12]):
+                continue  # "I1-I5 ได้ 90 ขึ้นทุกข้อ": a bound they all reach, not their value
             values = [float(v) for v in re.findall(_VALUE, vals.group(0))]
             if len(values) == len(keys):
                 pairs = list(zip(keys, values, strict=True))
@@ -218,7 +223,12 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
         value = _ONE_VALUE.match(text, fill.end() if fill else m.end())
         if not speaks and "=" not in text[m.end() : value.start() if value else m.end()]:
             continue
-        if value and 0 <= float(value.group(0)) <= 100 and not _COUNT_AFTER.match(text, value.end()):
+        if (
+            value
+            and 0 <= float(value.group(0)) <= 100
+            and not _COUNT_AFTER.match(text, value.end())
+            and not bound_after(text[value.end() : value.end() + 12])
+        ):
             out.append(
                 Group("indicator", [(int(m.group("a")), float(value.group(0)))], m.start(), value.end())
             )
@@ -245,9 +255,10 @@ def _topic_rx(fw: Framework) -> tuple[re.Pattern[str], dict[str, int]]:
     cores: dict[str, set[int]] = {}
     for ind in fw.indicators:
         for name in ind.all_names():
-            core = name.removeprefix("การ").removeprefix("ใช้")
-            if len(core) >= 5:
-                cores.setdefault(core, set()).add(ind.number)
+            # "ทรัพย์สินราชการ", and with its verb when the rest is short: "ใช้งบ"
+            for core in {name.removeprefix("การ").removeprefix("ใช้"), name.removeprefix("การ")}:
+                if len(core) >= 5:
+                    cores.setdefault(core, set()).add(ind.number)
     table = {c: next(iter(n)) for c, n in cores.items() if len(n) == 1}
     alternation = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
     _TOPICS[id(fw)] = (re.compile(f"(?:{alternation})"), table)

@@ -171,7 +171,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                 continue
             if _NAMED.search(lead):
                 continue  # a value after an indicator or item word that could not be read is not the overall
-            if last_end(THEIRS, lead) > last_end(OURS, lead):
+            if last_end(THEIRS, lead) > last_end(OURS, lead) or _WIDER_ASIDE.search(lead[-60:]):
                 continue  # "อบต.ข้างๆ ได้ ITA 95.5": another agency's result, not the officer's
             if others and not (
                 named_after
@@ -312,10 +312,18 @@ def tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
     return be_year(years[0].text.strip()) if years else None
 
 
+# "90.77 ค่ะ (มหาวิทยาลัยภาพรวม 93.05)", "(ทั้งจังหวัดได้ 88.1)": an aside after our value, about a wider body.
+_WIDER_ASIDE = re.compile(
+    r"\d[^()\d]*+\(\s*+(?:ของ|ส่วน|ทั้ง|ค่า)?\s*+(?:มหาวิทยาลัย|มหาลัย|ม\.|กระทรวง|กรม|จังหวัด|จ\.|อำเภอ|เครือข่าย|เขต|ภาค|"
+    r"ประเทศ|สำนักงานใหญ่|ต้นสังกัด|หน่วยงานแม่|เฉลี่ย)[^()\d]*+$"
+)
+
+
 def theirs(line: str, at: int) -> bool:
-    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's."""
+    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's;
+    nor a wider body's in brackets after the officer's own value."""
     lead = line[max(0, at - 60) : at]
-    return last_end(THEIRS, lead) > last_end(OURS, lead)
+    return last_end(THEIRS, lead) > last_end(OURS, lead) or bool(_WIDER_ASIDE.search(lead))
 
 
 def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num], i: int) -> bool:
@@ -333,11 +341,18 @@ def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num],
     return True
 
 
+# Rows of one line may also be run on with separators: "O1 โครงสร้าง 100 / O2 ข้อมูลผู้บริหาร 100".
+_ROW_BEFORE = re.compile(r"(?:^|[/,;|]|(?<=\d)\s)[\s\-•*]*+$")
+_ROW_AFTER = re.compile(r"[\s)]*+(?:$|[/,;|]|(?<=\s)[IEO]\s?\d)")
+
+
 def row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
-    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the line."""
+    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the row
+    (the line, or a stretch of it between separators)."""
     return (
         ref.kind == "item"
-        and not line[: ref.start].strip(" -•*\t")
-        and not line[num.end :].strip(" )")
+        and bool(_ROW_BEFORE.search(line, 0, ref.start))
+        and bool(_ROW_AFTER.match(line, num.end))
         and bool(re.fullmatch(r"[\s\u0e00-\u0e7fA-Za-z()/,.\-]*+", gap))
+        and not re.search(r"[/,;|]", gap)
     )

@@ -67,7 +67,15 @@ _THRESHOLD_BEFORE = re.compile(
 )
 # "ทำมาตรการให้ได้ 95", "อยากได้ 90", "ต้องได้ 85": a score wished for, not a result.
 _WISH_BEFORE = re.compile(r"(?:ให้|อยาก|ต้อง)ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$")
-_THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป)")
+# "85 ขึ้นไป", "90 ขึ้นทุกข้อ", "90+": a bound, not a value ("88 ขึ้นมาจาก…", "ขึ้นเป็น" tell a change).
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป|ขึ้น(?!มา|จาก|เป็น)|\+(?!\s*+\d))")
+
+
+def bound_after(after: str) -> bool:
+    """Tell whether the words after a value make it a bound or an estimate ("90 ขึ้นไป", "92 กว่าๆ")."""
+    return bool(_THRESHOLD_AFTER.match(after) or _APPROX_AFTER.match(after))
+
+
 # Keys and values only, as a list of targets goes on: " IIT 95 EIT ", " ตัวชี้วัดที่ 9 85 ตัวชี้วัดที่ 10 ".
 _TARGET_LIST = re.compile(
     r"(?:[\s\d.,:=/|()\-]|ค่ะ|ครับ|และ|IIT|EIT|OIT|ITA|[IEO]\d{1,2}|ภาพรวม|รวม|ตัวชี้วัด(?:ที่)?|ทุกตัว|"
