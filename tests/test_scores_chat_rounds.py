@@ -197,3 +197,139 @@ def test_short_names_of_indicators(text):
 
 def test_spending_a_budget_is_no_score():
     assert read("ปีนี้ใช้งบ 50,000 บาท").scores.is_empty()
+
+
+# ---------------------------------------------------------------- round 17: values before labels, slang, asides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "72.5 คือตัวชี้วัดที่ 9 ส่วน 80 คือตัวชี้วัดที่ 10 ค่ะ",
+        "ได้ 72.5 (ตัวที่ 9) กับ 80 (ตัวที่ 10)",
+        "72.5 เป็นของตัวชี้วัดที่ 9 ส่วน 80 เป็นของตัวชี้วัดที่ 10",
+    ],
+)
+def test_a_value_before_its_label(text):
+    assert read(text).scores.indicators == {9: 72.5, 10: 80.0}
+
+
+@pytest.mark.parametrize("text", ["88.5ค่ะ ภาพรวมปีนี้", "88.5 ภาพรวม", "88.5 คือภาพรวมค่ะ"])
+def test_a_value_before_the_overall_word_ending_the_line(text):
+    assert read(text).scores.overall == 88.5
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators", "overall"),
+    [
+        ("ภาพรวม 88.5 ค่ะ ตัวชี้วัดที่ 9", {}, 88.5),
+        ("ตัวชี้วัดที่ 8 ได้ 90 คือตัวชี้วัดที่ 9 ได้ 70", {8: 90.0, 9: 70.0}, None),
+        ("ที่ต่ำกว่า 85 คือตัวชี้วัดที่ 9 ได้ 70", {9: 70.0}, None),
+        ("ผลการประเมินตัวชี้วัดที่ 1 - 5 (IIT) ได้คะแนนเฉลี่ย 95.22 คะแนน", {}, None),
+    ],
+)
+def test_a_value_claimed_before_stays_with_its_label(text, indicators, overall):
+    res = read(text)
+    assert (res.scores.indicators, res.scores.overall) == (indicators, overall)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ข้อ 9 กะ ข้อ 10 ได้ 70 กะ 75 อ่ะ", "ตัวชี้วัดที่ 9 กะ 10 ได้ 70 กะ 75", "9=70 กะ 10=75 ตัวชี้วัดนะ"],
+)
+def test_ka_is_kap_in_chat(text):
+    assert read(text).scores.indicators == {9: 70.0, 10: 75.0}
+
+
+@pytest.mark.parametrize(
+    "text", ["ตัวชี้วัด 9 → 72.5\nตัวชี้วัด 10 → 80", "ตัวชี้วัด 9 -> 72.5 ตัวชี้วัด 10 -> 80", "ข้อ 9 => 72.5 ข้อ 10 => 80"]
+)
+def test_arrows_lead_to_a_value(text):
+    assert read(text).scores.indicators == {9: 72.5, 10: 80.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IIT (ตัวชี้วัด 1-5) 95.2 EIT (6-8) 90.4 OIT (9-10) 78.1",
+        "IIT (ตัวชี้วัดที่ 1 ถึง 5) 95.2 EIT (ตัวชี้วัด 6-8) 90.4 OIT (ตัวชี้วัด 9-10) 78.1",
+    ],
+)
+def test_a_tool_with_its_indicator_range_in_brackets(text):
+    assert read(text).scores.tools == {"IIT": 95.2, "EIT": 90.4, "OIT": 78.1}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ตัวชี้วัดที่ 9 ต่ำกว่าเป้า 85 อยู่ 10 คะแนน (ได้ 75)", {9: 75.0}),
+        ("ตัวชี้วัดที่ 9 ได้ 75 ขาดอีก 10 คะแนน", {9: 75.0}),
+        ("ตัวชี้วัดที่ 9 ห่างเป้า 10 คะแนน ได้ 75", {9: 75.0}),
+        ("ตัวชี้วัด 9 ได้ 72 (เป้า 85) ตัวชี้วัด 10 ได้ 88 (เป้า 85)", {9: 72.0, 10: 88.0}),
+    ],
+)
+def test_a_shortfall_or_a_target_beside_the_value(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+def test_a_bracketed_target_governs_nothing_after_it():
+    res = read("EIT 88.6 (เป้า 90) / IIT 93.2 (เป้า 90) / OIT 76 (เป้า 85)")
+    assert res.scores.tools == {"EIT": 88.6, "IIT": 93.2, "OIT": 76.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [
+        ("ภาพรวมประมาณ 88 ค่ะ ตัวเลขจริง 88.04", 88.04),
+        ("ได้ราวๆ 90 ค่ะ ที่จริงคือ 89.67", 89.67),
+        ("ได้ประมาณ 88.5 ค่ะ", 88.5),
+    ],
+)
+def test_a_round_guess_gives_way_to_the_exact_value(text, overall):
+    assert read(text).scores.overall == overall
+
+
+@pytest.mark.parametrize("text", ["รอบนี้น่าจะได้ประมาณ 90 ค่ะ ยังไม่ประกาศ", "น่าจะเกือบ 90 ค่ะ"])
+def test_a_round_guess_alone_is_no_score(text):
+    assert read(text).scores.is_empty()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่เก้า เจ็ดสิบสอง ตัวชี้วัดที่สิบ แปดสิบ",
+        "ตัวที่เก้า เจ็ดสิบสอง ตัวที่สิบ แปดสิบ",
+        "ข้อเก้า เจ็ดสิบสอง ข้อสิบ แปดสิบ",
+    ],
+)
+def test_a_spoken_value_after_a_spoken_label(text):
+    assert read(text).scores.indicators == {9: 72.0, 10: 80.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ 9 ได้ 72.5 (ปีก่อน 65) ตัวชี้วัดที่ 10 ได้ 80 (ปีก่อน 78)",
+        "ตัวชี้วัดที่ 9 ได้ 72.5 (ปีที่แล้ว 65) ตัวชี้วัดที่ 10 ได้ 80 (ปีที่แล้ว 78)",
+    ],
+)
+def test_last_years_value_in_brackets_is_no_year(text):
+    res = read(text)
+    assert res.scores.year is None and res.scores.indicators == {9: 72.5, 10: 80.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "อำเภอได้ 90.2 ค่ะ ของเรายังไม่ประกาศ",
+        "จังหวัดภาพรวม 90.2 ของเรายังไม่ออกเลยค่ะ",
+        "เพื่อนได้ 91.5 ของหนูยังรออยู่ค่ะ",
+        "มีผู้ตอบ IIT 45 คน EIT 120 คน",
+    ],
+)
+def test_not_ours_yet_and_counts_of_people_are_no_scores(text):
+    assert read(text).scores.is_empty()
+
+
+def test_ours_named_before_a_pending_part_is_kept():
+    assert read("ของเราได้ 88.5 ส่วนรายตัวชี้วัดของเรายังไม่ออก").scores.overall == 88.5

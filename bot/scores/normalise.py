@@ -16,10 +16,16 @@ __all__ = ["normalise"]
 # score or label word and before a word break, so "ที่สามารถ", "ร้อยละ" and "เก้าอี้" stay words.
 _DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
 _NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
-_SPOKEN = re.compile(
-    rf"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)|(?<=[=:])|(?<=ITA)|(?<=IIT)|(?<=EIT)|(?<=OIT))\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
+_SPOKEN_NUMBER = (
+    rf"\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
     r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|[^\u0e00-\u0e7f])"
 )
+_SPOKEN = re.compile(
+    r"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)"
+    r"|(?<=[=:])|(?<=ITA)|(?<=IIT)|(?<=EIT)|(?<=OIT))" + _SPOKEN_NUMBER
+)
+# "ตัวชี้วัดที่เก้า เจ็ดสิบสอง": the value spoken after a spoken label (read once the label is digits).
+_SPOKEN_AFTER_LABEL = re.compile(r"((?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])\s)" + _SPOKEN_NUMBER)
 _PERCENT_WORD = re.compile(r"(?:เปอร์|เปอ)เซ็?นต?์?|(?<=[\d ])percent\b", re.I)
 _DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
 _DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
@@ -99,7 +105,9 @@ def normalise(text: str) -> str:
     )  # "ITA68": the tool's name, then its year
     # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
     text = _PERCENT_WORD.sub("%", text)
-    text = _SPOKEN.sub(_spoken, text)
+    text, spoken = _SPOKEN.subn(_spoken, text)
+    if spoken:
+        text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
     text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
     # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
@@ -107,6 +115,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\*\*|__|`", "", text)
     lines = []
     for line in text.split("\n"):
+        line = _value_first(line) if len(line) <= 400 else line
         line = _one_pair_a_line(line)
         if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
             continue
@@ -160,6 +169,40 @@ def _transpose(lines: list[str]) -> list[str]:
         out.append(lines[i])
         i += 1
     return out
+
+
+# A value written before its label: "72.5 คือตัวชี้วัดที่ 9", "80 (ตัวที่ 10)", "88.5ค่ะ ภาพรวมปีนี้".
+_LABEL = r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม|[IEO]\d{1,2}(?![\d.])"
+_VALUE_FIRST = re.compile(
+    rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])\s*+(?:ค่ะ|ครับ|คะ|นะ)?\s*+(?:(คือ|เป็นของ|\()\s*+)?({_LABEL})(\s*+\))?"
+)
+# ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
+_CLAIMED = re.compile(rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–])\s*+(?:ได้|=|:|คือ|อยู่ที่)?\s*+$", re.I)
+_LABEL_ENDS = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้า|ปีนี้|ของเรา|ของหน่วยงาน|ปี\s*+\d{2,4})*+\s*+$")
+
+
+def _value_first(line: str) -> str:
+    """Put a value written before its label after it, so the label reads it as usual.
+
+    With "คือ", "เป็นของ" or a bracket between, the label may go on ("72.5 คือตัวชี้วัดที่ 9 ส่วน 80 คือ…")
+    when no value of its own follows it; with nothing between, the label must end the line.
+    """
+    if not re.search(r"\d", line):
+        return line
+    out, at = [], 0
+    for m in _VALUE_FIRST.finditer(line):
+        if m.start() < at or _CLAIMED.search(line[max(0, m.start() - 30) : m.start()]):
+            continue
+        rest = line[m.end() :]
+        if m.group(2) is None and not _LABEL_ENDS.match(rest):
+            continue
+        if m.group(2) is not None and re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+\d", rest):
+            continue
+        if m.group(2) == "(" and not m.group(4):
+            continue
+        out += [line[at : m.start()], f"{m.group(3)} {m.group(1)}"]
+        at = m.end()
+    return "".join(out) + line[at:] if out else line
 
 
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.

@@ -25,7 +25,7 @@ _IND_PREFIX = (
     r"(?:ตัวชี้วัด(?:ที่)?|ตัวชี้ฯ|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|ตชว\.?|(?<![\u0e00-\u0e7f])ตว\.|indicators?|ind\.?)"
 )
 _RANGE = r"\s*+(?:-|–|—|ถึง|to)\s*+"
-_KEY_SEP = r"\s*+(?:,|/|และ|กับ|&)\s*+"
+_KEY_SEP = r"\s*+(?:,|/|และ|กับ|กะ|&)\s*+"  # "กะ": กับ as chat says it
 _CODE = r"[IEO]\s?\d{1,2}(?![\d.])"
 # Two or more indicator numbers: "ตัวชี้วัดที่ 1, 2 และ 3", "ตัวชี้วัด 1-10", "ข้อ 9 กับ 10".
 IND_KEYS = re.compile(
@@ -56,7 +56,7 @@ _FILL = re.compile(
 )
 _VALUE = r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])"
 _ONE_VALUE = re.compile(_VALUE)
-VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|;)\s*+|\s++){_VALUE})*+")
+VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
 
@@ -200,7 +200,7 @@ _COUNT_AFTER = re.compile(
     r"\s*+(?:คน|ราย|ครั้ง|วัน|เดือน|บาท|แห่ง|ชั่วโมง|นาที|เรื่อง|ฉบับ|โครงการ|หน่วยงาน|ห้อง|%?\s*+ของ)"
 )
 # Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
-_PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ)?[\s,;/]*+")
+_PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ|กะ)?[\s,;/]*+")
 
 
 def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:

@@ -171,7 +171,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                 continue
             if _NAMED.search(lead):
                 continue  # a value after an indicator or item word that could not be read is not the overall
-            if last_end(THEIRS, lead) > last_end(OURS, lead) or _WIDER_ASIDE.search(lead[-60:]):
+            if last_end(THEIRS, lead) > last_end(OURS, lead) or theirs(line, n.start):
                 continue  # "อบต.ข้างๆ ได้ ITA 95.5": another agency's result, not the officer's
             if others and not (
                 named_after
@@ -219,6 +219,7 @@ def _only_value(ex: Extraction) -> list[tuple[int, str, Num]]:
     if (
         _NAMED.search(lead)
         or last_end(THEIRS, lead) > last_end(OURS, lead)
+        or theirs(line, n.start)
         or re.match(r"\s*+[A-Za-z]", line[n.end :])
     ):
         return []
@@ -319,11 +320,21 @@ _WIDER_ASIDE = re.compile(
 )
 
 
+# "อำเภอได้ 90.2 ค่ะ ของเรายังไม่ประกาศ": our own result is not out, so a value before is someone else's.
+_OURS_PENDING = re.compile(
+    r"(?:ของ|หน่วยงาน)?(?:เรา|ผม|หนู|ดิฉัน)(?:เอง)?\s*+(?:ยัง|ก็ยัง)\s*+(?:ไม่(?:ได้)?\s*+(?:ประกาศ|ออก|รู้|ทราบ|เห็น|รับ)|รอ)"
+)
+
+
 def theirs(line: str, at: int) -> bool:
     """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's;
-    nor a wider body's in brackets after the officer's own value."""
+    nor a wider body's in brackets after the officer's own value, nor any when ours is said not to be out."""
     lead = line[max(0, at - 60) : at]
-    return last_end(THEIRS, lead) > last_end(OURS, lead) or bool(_WIDER_ASIDE.search(lead))
+    return (
+        last_end(THEIRS, lead) > last_end(OURS, lead)
+        or bool(_WIDER_ASIDE.search(lead))
+        or bool(_OURS_PENDING.search(line, at, at + 200) and not OURS.search(lead))
+    )
 
 
 def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num], i: int) -> bool:

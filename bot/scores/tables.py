@@ -119,7 +119,8 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in EXPLICIT.finditer(line):
         rng = RANGE_AFTER.match(line, m.end())
         if "." in m.group(1) or (rng and int(m.group(1)) < int(rng.group(1)) <= max(fw.indicator_numbers)):
-            refs.append(Ref("sub", 0, m.start(), m.end()))  # 9.1-style sub-indicator: not a score target
+            # 9.1-style sub-indicator, or a range "ตัวชี้วัด 1-5" (its end too): not a score target
+            refs.append(Ref("sub", 0, m.start(), rng.end() if rng and "." not in m.group(1) else m.end()))
         else:
             refs.append(Ref("indicator", int(m.group(1)), m.start(), m.end()))
     for m in EXPLICIT_KHO.finditer(line):  # never overlaps EXPLICIT: that ends in digits, not "ข้อ"
@@ -234,7 +235,7 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     adjacent = bool(
         len(gap) <= 60
         and re.fullmatch(
-            r"[\s:=\-–—(|\t,]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?)?\s*+(?:เท่ากับ)?\s*+"
+            r"[\s:=\-–—(|\t,→⇒>]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?)?\s*+(?:เท่ากับ)?\s*+"
             r"(?:ร้อยละ)?[\s:=(|\t]*+",
             gap,
         )

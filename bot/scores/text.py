@@ -62,7 +62,7 @@ _ORDINAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _THRESHOLD_BEFORE = re.compile(
-    r"(?:มากกว่า|ต่ำกว่า|น้อยกว่า|ไม่ถึง|เกินกว่า|ระหว่าง|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|>=?|<=?|≥|≤)"
+    r"(?:มากกว่า|ต่ำกว่า|น้อยกว่า|ไม่ถึง|เกินกว่า|ระหว่าง|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|(?<![-=])>=?|<=?|≥|≤)"
     r"\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
 # "ทำมาตรการให้ได้ 95", "อยากได้ 90", "ต้องได้ 85": a score wished for, not a result.
@@ -84,7 +84,7 @@ _TARGET_LIST = re.compile(
 )
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
 _TARGET_WORD = re.compile(
-    r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal", re.IGNORECASE
+    r"เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal", re.IGNORECASE
 )
 # "ร้อยละ 80 ของบุคลากร": a share of something, not a score.
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
@@ -97,7 +97,7 @@ _SCORE_NEAR = re.compile(r"(?:ได้|คะแนน|=|:)\s*+ITA\s*+$", re.I)
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
-    r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score|ก็|แค่|เพียง|เหลือ|(?:ขึ้น|ลง|เพิ่ม|ลด|มา|ไป)เป็น)\s*(?:มา)?\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*(?:มา)?"
+    r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|→|⇒|->|=>|score|ก็|แค่|เพียง|เหลือ|(?:ขึ้น|ลง|เพิ่ม|ลด|มา|ไป)เป็น)\s*(?:มา)?\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*(?:มา)?"
     r"\s*[(]?\s*$",
     re.IGNORECASE,
 )
@@ -107,7 +107,11 @@ CHANGE_TO = (
     r"(?:เป็น|เหลือ|อยู่ที่|คือ|เท่ากับ)"
 )
 _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
-_CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
+# A difference, or a shortfall from a target: "เพิ่มขึ้น 3", "ขาดอีก 6.6", "ห่างเป้า 10", "ต่ำกว่าเป้า 85 อยู่ 10".
+_CHANGE_BEFORE = re.compile(
+    r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา|ขาด(?:อีก)?|ห่าง(?:จาก)?(?:เป้า(?:หมาย)?|เกณฑ์)?|"
+    r"(?<=\d)\s*+อยู่)\s*(?:ร้อยละ|คะแนน)?\s*$"
+)
 # "ค่าเฉลี่ยจังหวัด 86.50", "ภาพรวมของประเทศ 87.44": a wider group's average, a benchmark to compare with.
 _BENCHMARK_BEFORE = re.compile(
     r"(?:ค่า)?เฉลี่ย(?:ของ)?(?:ทั้ง)?(?:จังหวัด|ประเทศ|กลุ่ม|เขต|อำเภอ|ภาค|หน่วยงานทั้งหมด)|(?:ของ|ทั้ง|ระดับ)ประเทศ|"
@@ -116,6 +120,8 @@ _BENCHMARK_BEFORE = re.compile(
 )
 # "92 กว่าๆ", "80 ต้นๆ": an estimate, not the result (the exact value often follows).
 _APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|กลางๆ|นิดๆ|เศษ|ปลาย\b|ต้น\b)")
+# "ประมาณ 88", "น่าจะได้ราวๆ 90": a round figure said as a guess (a decimal is read: "ประมาณ 88.5").
+_APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เกือบ|น่าจะ|คร่าวๆ|คาดว่า)\s*+(?:จะ)?(?:ได้)?\s*+(?:คะแนน)?\s*+$")
 # "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
 _FROM_BEFORE = re.compile(r"จาก\s*+(?:เดิม)?\s*+(?:คะแนน)?\s*+$")
 _TO_AFTER = re.compile(r"^[^\d\n]{0,30}?เป็น\s*+(?:คะแนน)?\s*+\d")
@@ -222,7 +228,7 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
     if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
         return "former"
-    if _APPROX_AFTER.match(after):
+    if _APPROX_AFTER.match(after) or ("." not in digits and _APPROX_BEFORE.search(before)):
         return "estimate"
     if _BENCHMARK_BEFORE.search(before):
         return "benchmark"
@@ -251,7 +257,9 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         end = link.end() if link else end
         k = bisect_right(c_starts, end - 1)
         # "ได้ 74 เรื่องป้องกันการทุจริตได้ 86": the word opens the next reference, not a count's unit.
-        if _inside(end - 1, c_starts, spans) or (k < len(c_starts) and c_starts[k] - end <= 3):
+        # (not a unit of measure: "IIT 45 คน EIT 120 คน" counts people)
+        opens = not _MEASURE_AFTER.match(after)
+        if opens and (_inside(end - 1, c_starts, spans) or (k < len(c_starts) and c_starts[k] - end <= 3)):
             unit = None
         elif _NEXT_LABEL.match(line, m.end() + unit.end()) or (_ONLY_ONE.match(after) and float(digits) != 1):
             unit = None  # "75 ข้อ 10 ได้ 80" labels the next value; "89 ข้อเดียวที่…" is "the only one"
@@ -268,7 +276,9 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     window = line[max(0, s - 70) : s]
     hits = list(_TARGET_WORD.finditer(window))
     rest = re.sub(r"\d{4}", "", window[hits[-1].end() :]) if hits else ""
-    if hits and (not re.search(r"\d", rest) or _TARGET_LIST.fullmatch(rest)):
+    # "(เป้า 90) / IIT 93.2": a target in brackets closed before the value governs nothing after them
+    aside = hits and ")" in rest and "(" in window[max(0, hits[-1].start() - 3) : hits[-1].start()]
+    if hits and (not re.search(r"\d", rest) or (_TARGET_LIST.fullmatch(rest) and not aside)):
         return "target"  # "ตั้งเป้า IIT 95 EIT 90 OIT 90": a target word governs the list after it
     nxt = _RANGE_AFTER.match(after)
     if nxt and float(nxt.group(1)) > float(digits) and not m.group(1):
@@ -354,7 +364,7 @@ _FILLER = re.compile(
     r"โดยรวม|ได้รับ|ได้|ผลประเมิน|ผลคะแนน|คะแนน|คะเเนน|เท่ากับ|ร้อยละ|อยู่ที่|คือ|มี|ค่า|ที่|รวม|ทั้งหมด|"
     r"ตัวชี้วัด|หน่วยงาน|ของ|เฉลี่ย|เต็ม|ครับ|ค่ะ|คะ|นะ|ประมาณ|score|"
     # "EIT ได้น้อยสุด 79.80", "ตัว 10 ก็ 80", "ได้มา", "indicator 9 at 77.3"
-    r"(?:น้อย|ต่ำ|สูง|มาก)(?:ที่)?สุด|มา|ก็|แค่|เพียง|เหลือ|at|is",
+    r"(?:น้อย|ต่ำ|สูง|มาก)(?:ที่)?สุด|มา|ก็|แค่|เพียง|เหลือ|ถึง|at|is",
     re.IGNORECASE,
 )
 

@@ -41,7 +41,9 @@ def _years(line: str, plan: bool) -> list[int]:
         dated = _MONTH_BEFORE.search(before) and not _ANNOUNCED.search(
             line, max(0, m.start() - 40), m.start()
         )
-        if y is not None and is_plan == plan and (plan or not dated):
+        # "72.5 (ปีก่อน 65)": a relative year word and a number closing a bracket give last year's value
+        value = re.match(r"ปี(?:ที่แล้ว|ก่อน)", m.group(0)) and re.match(r"\s*+\)", line[m.end() : m.end() + 4])
+        if y is not None and is_plan == plan and (plan or not dated) and not value:
             out.append(y)
     return out
 
