@@ -333,3 +333,88 @@ def test_not_ours_yet_and_counts_of_people_are_no_scores(text):
 
 def test_ours_named_before_a_pending_part_is_kept():
     assert read("ของเราได้ 88.5 ส่วนรายตัวชี้วัดของเรายังไม่ออก").scores.overall == 88.5
+
+
+# ---------------------------------------------------------------- round 18: ordinals, glosses, hypotheticals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ตัวแรกได้ 97.5 ตัวที่สองได้ 95 ตัวสุดท้ายได้ 70.25", {1: 97.5, 2: 95.0, 10: 70.25}),
+        ("ตัวชี้วัดตัวสุดท้าย 66.67", {10: 66.67}),
+        ("สองตัวสุดท้ายได้ 70 กับ 75 ค่ะ", {9: 70.0, 10: 75.0}),
+        ("สามตัวแรกได้ 100 ทุกตัว", {1: 100.0, 2: 100.0, 3: 100.0}),
+    ],
+)
+def test_indicators_by_their_place(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "แบบวัด IIT (ภายใน) 92.1 แบบวัด EIT (ภายนอก) 88.3 แบบตรวจ OIT 75.5",
+        "IIT (บุคลากร) 92.1 EIT (ผู้รับบริการ) 88.3 OIT (เว็บไซต์) 75.5",
+    ],
+)
+def test_a_bracketed_gloss_between_a_tool_and_its_value(text):
+    assert read(text).scores.tools == {"IIT": 92.1, "EIT": 88.3, "OIT": 75.5}
+
+
+@pytest.mark.parametrize(
+    "text", ["ภาพรวมตกจาก 90 เหลือ 86.5 ค่ะ", "ภาพรวมลดจาก 90 มาที่ 86.5", "ภาพรวมจาก 90 เป็น 86.5"]
+)
+def test_from_a_value_to_another(text):
+    assert read(text).scores.overall == 86.5
+
+
+@pytest.mark.parametrize("text", ["ไม่ได้ 85 นะคะ ได้ 83.5 ค่ะ พิมพ์ผิด", "ไม่ใช่ 85 ค่ะ ได้ 83.5"])
+def test_a_value_taken_back_with_a_negation(text):
+    assert read(text).scores.overall == 83.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ถ้าได้ 85 จะได้ระดับอะไรคะ",
+        "หากคะแนน 90 จะได้ AA ไหม",
+        "สมมติว่าได้ 88 ต้องทำมาตรการไหมคะ",
+        "หน่วยงานที่ได้ 100 คะแนนมีกี่แห่งคะ",
+        "อบต.อื่นๆที่ได้ 95 ทำยังไงคะ",
+        "ปีนี้มีงบทำ ITA 15,000 บาท ทำได้ 3 กิจกรรม",
+        "ITA งบ 1,250,000 ค่ะ",
+    ],
+)
+def test_hypotheticals_others_and_thousands_are_no_scores(text):
+    assert read(text).scores.is_empty()
+
+
+@pytest.mark.parametrize(("text", "overall"), [("ระดับ A (88.12) ค่ะ", 88.12), ("ระดับ AA: 95.5", 95.5)])
+def test_a_grade_before_the_value(text, overall):
+    assert read(text).scores.overall == overall
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "before"),
+    [
+        ("ภาพรวม 87.5 (ปีที่แล้ว 84)", 87.5, 84.0),
+        ("ภาพรวม 87.5 ปีก่อน 84", 87.5, 84.0),
+        ("คะแนนเราปีนี้ 91.11 ปีที่แล้ว 89.99 ปีก่อนโน้น 85.55", 91.11, 89.99),
+        ("ปีนี้ 91.11 สองปีก่อน 85.55 ปีที่แล้ว 89.99", 91.11, 89.99),
+    ],
+)
+def test_this_year_before_past_ones(text, now, before):
+    res = read(text)
+    assert res.scores.overall == now
+    assert res.previous is not None and res.previous.overall == before
+
+
+def test_this_year_written_as_a_year_is_no_value():
+    res = read("ITA ปี 67 ได้ 82.10 ปีนี้ 68 ได้ 86.40 ดีขึ้นนิดนึงค่ะ")
+    assert (res.scores.year, res.scores.overall) == (2568, 86.4)
+
+
+@pytest.mark.parametrize("text", ["ตัวที่ 9 เจ็ดสิบสอง ตัวที่ 10 แปดสิบ", "ตัวชี้วัดที่ 9 เจ็ดสิบสองจุดศูนย์ ตัวชี้วัดที่ 10 แปดสิบ"])
+def test_a_spoken_value_after_a_written_label(text):
+    assert read(text).scores.indicators == {9: 72.0, 10: 80.0}

@@ -11,7 +11,8 @@ from pydantic import BaseModel, Field
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.normalise import normalise
-from bot.scores.prose import LAST_YEAR as THIS_YEAR_RANK
+from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
+from bot.scores.prose import THIS_YEAR
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
 from bot.scores.text import name_hits, squeeze
 
@@ -216,7 +217,9 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     previous = None
     if older:
         prior = max(f.year for f in older if f.year is not None)
-        prior_year = prior if prior < THIS_YEAR_RANK else (scores.year - 1 if scores.year else None)
+        prior_year = (
+            prior if prior < THIS_YEAR_RANK else (scores.year - (THIS_YEAR - prior) if scores.year else None)
+        )
         previous = _scoreset(_settle([f for f in older if f.year == prior], [], []), prior_year)
         if scores.year:
             warnings.append(wording.SCORES_UNSURE_YEARS.format(year=scores.year))

@@ -26,6 +26,20 @@ _SPOKEN = re.compile(
 )
 # "ตัวชี้วัดที่เก้า เจ็ดสิบสอง": the value spoken after a spoken label (read once the label is digits).
 _SPOKEN_AFTER_LABEL = re.compile(r"((?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])\s)" + _SPOKEN_NUMBER)
+# "ตัวแรก", "ตัวสุดท้าย", "สองตัวสุดท้าย": indicators by their place in the framework's ten.
+_ORDINAL_WORDS = re.compile(
+    r"(?:(?P<n>สอง|สาม|2|3)\s*+ตัว(?:ชี้วัด)?(?P<a>แรก|สุดท้าย)|ตัว(?:ชี้วัด)?(?:ที่)?\s*+(?P<b>แรก|สุดท้าย))"
+)
+_INDICATOR_COUNT = 10
+_COUNT_WORD = {"สอง": 2, "สาม": 3, "2": 2, "3": 3}
+
+
+def _ordinal(m: re.Match[str]) -> str:
+    count = _COUNT_WORD[m.group("n")] if m.group("n") else 1
+    first = 1 if (m.group("a") or m.group("b")) == "แรก" else _INDICATOR_COUNT - count + 1
+    return " ตัวชี้วัดที่ " + ", ".join(str(k) for k in range(first, first + count)) + " "
+
+
 _PERCENT_WORD = re.compile(r"(?:เปอร์|เปอ)เซ็?นต?์?|(?<=[\d ])percent\b", re.I)
 _DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
 _DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
@@ -105,9 +119,10 @@ def normalise(text: str) -> str:
     )  # "ITA68": the tool's name, then its year
     # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
     text = _PERCENT_WORD.sub("%", text)
-    text, spoken = _SPOKEN.subn(_spoken, text)
-    if spoken:
-        text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
+    text = _SPOKEN.sub(_spoken, text)
+    text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
+    if "แรก" in text or "สุดท้าย" in text:
+        text = _ORDINAL_WORDS.sub(_ordinal, text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
     text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
     # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".

@@ -71,11 +71,14 @@ APOLOGY = re.compile(r"ขอโทษ|ขออภัย|sorry|พิมพ์�
 YEAR_LABEL = re.compile(
     r"(?:ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?P<y>\d{4}|\d{2})(?![\d.])|(?<![\d.])(?P<b>25\d\d|20[1-4]\d)(?![\d.])"
     r"|(?<![A-Za-z])ITA\s*+(?P<i>[5-7]\d)(?![\d.])(?=\s*+(?:ได้|=|:))"  # "ITA67 ได้ 86.2": the tool's name and its year
-    r"|(?P<now>ปีนี้|(?:ครั้ง|รอบ)นี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year))",
+    r"|(?P<now>ปีนี้|(?:ครั้ง|รอบ)นี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<before_last>ปีก่อน(?:โน้น|หน้านั้น)|(?:สอง|2)\s*+ปี(?:ก่อน|ที่แล้ว)|ปีที่แล้วโน้น)"
+    r"|(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year))",
     re.I,
 )
 TOPIC_MARKER = re.compile(r"(?:เรื่อง|ด้าน|หมวด|ประเด็น)(?:การใช้|การ|ใช้)?$")
-THIS_YEAR, LAST_YEAR = 10_000, 9_999  # ranks of the relative labels, above any B.E. year
+# Ranks of the relative labels, above any B.E. year; RELATIVE is the lowest of them.
+THIS_YEAR, LAST_YEAR, BEFORE_LAST = 10_000, 9_999, 9_998
+RELATIVE = BEFORE_LAST
 _TOPIC_BEFORE = re.compile(rf"(?:เรื่อง|ด้าน|หมวด|ประเด็น|ส่วน|ตัว|การใช้|การ|ใช้)$|(?:^|[^{THAI}])$")
 
 
@@ -89,30 +92,25 @@ def be_year(raw: str) -> int | None:
     return y if 2550 <= y <= 2590 else None
 
 
-OURS = re.compile(r"(?:ของ|หน่วยงาน|ที่)?เรา(?!ะ)|ของ(?:ผม|หนู|ดิฉัน)|our", re.I)
-# Another agency: a neighbour, or an agency word with "อื่น" ("หน่วยงานอื่น", "อบต.อื่น").
-THEIRS = re.compile(
-    r"ข้าง\s*ๆ|ข้างเคียง|ใกล้เคียง|เพื่อนบ้าน|"
-    r"(?:หน่วยงาน|อบต|เทศบาล|อำเภอ|จังหวัด|กรม|กอง|สำนักงาน|โรงเรียน|โรงพยาบาล|รพ|ที่)\.?\s*อื่น"
-)
-
-
-def last_end(rx: re.Pattern[str], text: str) -> int:
-    """Where the last match of rx in text ends (-1 if none)."""
-    end = -1
-    for m in rx.finditer(text):
-        end = m.end()
-    return end
-
-
 def year_rank(text: str) -> int | None:
     """The last year label in a stretch of text, as a B.E. year or a relative rank; None if none."""
     rank = None
     for m in YEAR_LABEL.finditer(text):
+        y = m.group("y")
+        if (
+            y
+            and len(y) == 2
+            and re.match(r"ปี(?:ที่แล้ว|ก่อน)", m.group(0))
+            and re.match(r"\s*+\)", text[m.end() :])
+        ):
+            rank = None  # "72.5 (ปีก่อน 65)": last year's value, not a year labelling what follows
+            continue
         if m.group("now"):
             rank = THIS_YEAR
         elif m.group("last"):
             rank = LAST_YEAR
+        elif m.group("before_last"):
+            rank = BEFORE_LAST
         else:
             rank = be_year(m.group("y") or m.group("b") or m.group("i")) or rank
     return rank

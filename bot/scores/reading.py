@@ -13,9 +13,20 @@ from collections import Counter
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Ref
-from bot.scores.prose import APOLOGY, FIX_MARK, OURS, THEIRS, Group, be_year, groups, last_end, year_rank
+from bot.scores.prose import (
+    APOLOGY,
+    BEFORE_LAST,
+    FIX_MARK,
+    LAST_YEAR,
+    THIS_YEAR,
+    Group,
+    be_year,
+    groups,
+    year_rank,
+)
 from bot.scores.prose import ordered_run as run_values
 from bot.scores.text import CHANGE_TO, Num
+from bot.scores.whose import OURS, THEIRS, last_end, theirs
 from bot.scores.years import line_years
 
 
@@ -42,15 +53,32 @@ def scorable(window: list[Num]) -> list[Num]:
     return [n for n in window if not n.blocked and (not n.is_int or n.context or n.cell)]
 
 
+_YEAR_RIGHT_BEFORE = re.compile(r"ปี(?:ที่แล้ว|ก่อน(?:หน้า|โน้น)?|นี้|ล่าสุด)\s*+[(:=]?\s*+$")
+
+
+def _year_before(line: str, n: Num) -> bool:
+    """ "ปีที่แล้ว 84": a relative year right before a whole number (not "ปีนี้ 68 ได้ …", a year itself)."""
+    return bool(_YEAR_RIGHT_BEFORE.search(line, max(0, n.start - 16), n.start)) and not re.match(
+        r"\s*+(?:ได้|=|:)", line[n.end : n.end + 8]
+    )
+
+
 def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, i: int, table: bool) -> bool:
-    """ "ปี 67 ได้ 72.5 ปี 68 ได้ 81.25": record each value with the year written before it."""
-    usable = scorable(window)[:6]
+    """ "ปี 67 ได้ 72.5 ปี 68 ได้ 81.25": record each value with the year written before it.
+
+    A year label right before a whole number gives it a score's context: "87.5 (ปีที่แล้ว 84)".
+    """
+    usable = [
+        n for n in window if not n.blocked and (not n.is_int or n.context or n.cell or _year_before(line, n))
+    ][:6]
     if len(usable) < 2:
         return False
     ranks = []
     for k, n in enumerate(usable):
         region = line[usable[k - 1].end : n.start] if k else line[max(floor, ref.start - 20) : n.start]
         ranks.append(year_rank(region))
+    if ranks and ranks[0] is None and {r for r in ranks[1:] if r is not None} <= {LAST_YEAR, BEFORE_LAST}:
+        ranks[0] = THIS_YEAR  # "87.5 (ปีที่แล้ว 84)": the value before last year's is this year's
     labelled = [(n, r) for n, r in zip(usable, ranks, strict=True) if r is not None]
     if len({r for _, r in labelled}) < 2:
         return False
@@ -126,11 +154,12 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
 # A grade may stand between ("ได้ระดับ A 88.50").
 _HEAD = re.compile(
-    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
+    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า|โน้น|หน้านั้น)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
     r"|ปี\s*+(?:25)?\d\d)\s*+(?:มา\s*+)?"
     # "ปี 68 ขึ้นมาเป็น 84.95", "ปีนี้เพิ่มเป็น", "ปี 68 อยู่ที่": a change verb or a copula before the value
     rf"(?:{CHANGE_TO}\s*+)?"
     r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
+    r"|ระดับ\s*+(?:AA|[A-F])\s*+[(:=]?\s*+$"  # "ระดับ A (88.12)"
 )
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
@@ -152,7 +181,11 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
     """
     # With no score word in the message, only values each labelled by its own year count ("ปี 2567 = 80.45").
     scored = bool(
-        re.search(r"ITA|คะแนน|ได้|ผล(?![\u0e30-\u0e4e]|ต่าง)|score|got|overall|result", "\n".join(lines), re.I)
+        re.search(
+            r"ITA|คะแนน|ได้|ผล(?![\u0e30-\u0e4e]|ต่าง)|score|got|overall|result|ระดับ\s*+(?:AA|[A-F])(?![A-Za-z])",
+            "\n".join(lines),
+            re.I,
+        )
     )
     others = bool(ex.found)
     cands = []
@@ -185,7 +218,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             cands.append((i, line, n))
     if not cands and not others and scored:
         cands = _only_value(ex)
-    if len(cands) > 1 and not others:
+    years_apart = len({year_rank(line[: n.start]) for _, line, n in cands}) == len(cands) > 1
+    if len(cands) > 1 and not others and not years_apart:
         # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
         ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
         cands = ours if len(ours) == 1 else cands
@@ -311,30 +345,6 @@ def tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
         return None
     years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
     return be_year(years[0].text.strip()) if years else None
-
-
-# "90.77 ค่ะ (มหาวิทยาลัยภาพรวม 93.05)", "(ทั้งจังหวัดได้ 88.1)": an aside after our value, about a wider body.
-_WIDER_ASIDE = re.compile(
-    r"\d[^()\d]*+\(\s*+(?:ของ|ส่วน|ทั้ง|ค่า)?\s*+(?:มหาวิทยาลัย|มหาลัย|ม\.|กระทรวง|กรม|จังหวัด|จ\.|อำเภอ|เครือข่าย|เขต|ภาค|"
-    r"ประเทศ|สำนักงานใหญ่|ต้นสังกัด|หน่วยงานแม่|เฉลี่ย)[^()\d]*+$"
-)
-
-
-# "อำเภอได้ 90.2 ค่ะ ของเรายังไม่ประกาศ": our own result is not out, so a value before is someone else's.
-_OURS_PENDING = re.compile(
-    r"(?:ของ|หน่วยงาน)?(?:เรา|ผม|หนู|ดิฉัน)(?:เอง)?\s*+(?:ยัง|ก็ยัง)\s*+(?:ไม่(?:ได้)?\s*+(?:ประกาศ|ออก|รู้|ทราบ|เห็น|รับ)|รอ)"
-)
-
-
-def theirs(line: str, at: int) -> bool:
-    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's;
-    nor a wider body's in brackets after the officer's own value, nor any when ours is said not to be out."""
-    lead = line[max(0, at - 60) : at]
-    return (
-        last_end(THEIRS, lead) > last_end(OURS, lead)
-        or bool(_WIDER_ASIDE.search(lead))
-        or bool(_OURS_PENDING.search(line, at, at + 200) and not OURS.search(lead))
-    )
 
 
 def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num], i: int) -> bool:

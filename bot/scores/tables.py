@@ -22,12 +22,12 @@ from bot.scores.reading import (
     pick_year,
     record,
     row_end,
-    theirs,
     tool_year,
     values_below,
     window_stop,
 )
 from bot.scores.text import Num, name_hits, numbers, squeeze, tight_gap
+from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
@@ -49,9 +49,8 @@ TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|(?:คะแนน|ผล(?:การประเมิน)?)โดยรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
     r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))"
-    # "รวม 89.9" as a word of its own: after a space or a closing particle (squeeze joins Thai words), or
-    # after a word that makes it a total ("สรุปรวม", "โดยรวม", "ยอดรวม", "เฉลี่ยรวม"); "รวมทั้งหมด 80.99",
-    # "รวมแล้วได้ 85.5", "ทั้งหมด 85.5" (the word alone) name the total too.
+    # "รวม 89.9", "รวมทั้งหมด 80.99", "ทั้งหมด 85.5" as words of their own (after a space, a particle, or
+    # "สรุป/โดย/ยอด/เฉลี่ย": squeeze joins Thai words)
     r"|(?:(?<![\u0e00-\u0e7f])|(?<=ค่ะ)|(?<=ครับ)|(?<=นะ)|(?<=สรุป)|(?<=โดย)|(?<=ยอด)|(?<=เฉลี่ย)|(?<=ลัพธ์))"
     r"(?:รวม(?:ทั้งหมด|ทั้งสิ้น|ทั้งหน่วยงาน|ทุกตัว|ทุกด้าน|แล้ว|ๆ)?|ทั้งหมด|ทั้งสิ้น)"
     r"(?=\s*+(?:ก็)?(?:ได้|เป็น|อยู่ที่|คือ|เท่ากับ)?\s*+[=:]?\s*+\d)",

@@ -30,6 +30,7 @@ _BLOCKED = [
     re.compile(r"(?<!\d)\d{1,2}\s*+" + _MONTH + r"\s*+\d{0,4}"),
     re.compile(_MONTH + r"\s*+\d{2,4}"),
     re.compile(r"(?<![\d.])\d++(?:\.\d++){2,}"),
+    re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})++(?![\d])"),  # "15,000 บาท": thousands, a quantity
     re.compile(r"^\s*+(?:[#\-•*]++\s*+)?\d++\.\d+(?!\s*+คะแนน)(?=\s*[" + THAI + r"A-Za-z(.)])"),
 ]
 # Words after a number that make it a count or a period, not a score.
@@ -57,7 +58,7 @@ _TIME_WORD = re.compile(r"^\s*(?:ปี|ครั้ง|รอบ|เดือ�
 _AS_FOR = re.compile(r"^\s*ส่วน\s*(?:เรื่อง|ที่|ของ|ตัว|ด้าน|หมวด|ข้อ|การ|ใน|นอก|อื่น|ปี|ภาพรวม|คะแนน|ผล|เรา|[A-Za-z])")
 # Words right before a number that make it an ordinal or an identifier.
 _ORDINAL_BEFORE = re.compile(
-    r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|(?<!ก่อน)หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
+    r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)(?<!มา)(?<!ไป)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|(?<!ก่อน)หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
     r"อันดับ|มาตรา|ประเด็นย่อย|ระดับ|ข้อย่อย|หมายเลข|ม\.|ซอย|รหัส|version|v\.?) ?$",
     re.IGNORECASE,
 )
@@ -66,7 +67,15 @@ _THRESHOLD_BEFORE = re.compile(
     r"\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
 # "ทำมาตรการให้ได้ 95", "อยากได้ 90", "ต้องได้ 85": a score wished for, not a result.
-_WISH_BEFORE = re.compile(r"(?:ให้|อยาก|ต้อง)ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$")
+# "ถ้าได้ 85", "หากคะแนน 90", "สมมติว่าได้ 88": a hypothetical, not a result either.
+_WISH_BEFORE = re.compile(
+    r"(?:(?:ให้|อยาก|ต้อง)ได้(?:รับ)?|(?:ถ้า|หาก|สมมติ(?:ว่า)?)(?:เรา)?(?:จะ)?(?:ได้)?)\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$"
+)
+# "ไม่ได้ 85 นะคะ ได้ 83.5": a value taken back; "หน่วยงานที่ได้ 100 มีกี่แห่ง": others who got a value.
+_NOT_THIS_BEFORE = re.compile(
+    r"(?:ไม่(?:ได้|ใช่)|(?:หน่วยงาน|อบต\.?|เทศบาล|โรงเรียน|โรงพยาบาล|รพ\.?|แห่ง|คน|ใคร|ที่ไหน)(?:อื่น)?(?:ๆ)?ที่ได้(?:รับ)?)"
+    r"\s*+(?:คะแนน)?\s*+$"
+)
 # "85 ขึ้นไป", "90 ขึ้นทุกข้อ", "90+": a bound, not a value ("88 ขึ้นมาจาก…", "ขึ้นเป็น" tell a change).
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป|ขึ้น(?!มา|จาก|เป็น)|\+(?!\s*+\d))")
 
@@ -124,7 +133,7 @@ _APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|�
 _APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เกือบ|น่าจะ|คร่าวๆ|คาดว่า)\s*+(?:จะ)?(?:ได้)?\s*+(?:คะแนน)?\s*+$")
 # "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
 _FROM_BEFORE = re.compile(r"จาก\s*+(?:เดิม)?\s*+(?:คะแนน)?\s*+$")
-_TO_AFTER = re.compile(r"^[^\d\n]{0,30}?เป็น\s*+(?:คะแนน)?\s*+\d")
+_TO_AFTER = re.compile(r"^[^\d\n]{0,30}?(?:เป็น|เหลือ|มาที่|ไปที่)\s*+(?:คะแนน)?\s*+\d")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
 
@@ -269,6 +278,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "count/ordinal"
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after) or _WISH_BEFORE.search(before):
         return "threshold"
+    if _NOT_THIS_BEFORE.search(before):
+        return "not this"
     if _SHARE_AFTER.match(after):
         return "share"
     if _MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before):
@@ -371,5 +382,5 @@ _FILLER = re.compile(
 
 def tight_gap(gap: str) -> bool:
     """Tell whether only score words and punctuation stand between a name and its number."""
-    rest = _FILLER.sub("", gap)
+    rest = _FILLER.sub("", re.sub(r"\([^()\d]{0,40}\)", "", gap))  # "IIT (ภายใน) 92.1": a gloss
     return len(re.sub(r"[\s:=()\[\]\-–—|,.\"'“”]", "", rest)) <= 3
