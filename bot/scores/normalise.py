@@ -40,6 +40,7 @@ def _ordinal(m: re.Match[str]) -> str:
     return " ตัวชี้วัดที่ " + ", ".join(str(k) for k in range(first, first + count)) + " "
 
 
+_ANY_NUM_WORD = re.compile(f"{_DIGIT_WORDS}|สิบ|ร้อย")
 _PERCENT_WORD = re.compile(r"(?:เปอร์|เปอ)เซ็?นต?์?|(?<=[\d ])percent\b", re.I)
 _DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
 _DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
@@ -118,9 +119,11 @@ def normalise(text: str) -> str:
         r"(?<![A-Za-z])(ITA)(?=\d)", r"\1 ", text, flags=re.I
     )  # "ITA68": the tool's name, then its year
     # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
-    text = _PERCENT_WORD.sub("%", text)
-    text = _SPOKEN.sub(_spoken, text)
-    text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
+    if "เซ" in text or "percent" in text.lower():
+        text = _PERCENT_WORD.sub("%", text)
+    if _ANY_NUM_WORD.search(text):
+        text = _SPOKEN.sub(_spoken, text)
+        text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
     if "แรก" in text or "สุดท้าย" in text:
         text = _ORDINAL_WORDS.sub(_ordinal, text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
