@@ -418,3 +418,54 @@ def test_this_year_written_as_a_year_is_no_value():
 @pytest.mark.parametrize("text", ["ตัวที่ 9 เจ็ดสิบสอง ตัวที่ 10 แปดสิบ", "ตัวชี้วัดที่ 9 เจ็ดสิบสองจุดศูนย์ ตัวชี้วัดที่ 10 แปดสิบ"])
 def test_a_spoken_value_after_a_written_label(text):
     assert read(text).scores.indicators == {9: 72.0, 10: 80.0}
+
+
+# ---------------------------------------------------------------- round 19: years after values, shared values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "88.5 (68) / 85.1 (67) ค่ะ ภาพรวม",
+        "ภาพรวม 88.5 (ปี 2568) กับ 85.1 (ปี 2567)",
+        "ได้ 88.5 (2568) ส่วน 85.1 (2567)",
+    ],
+)
+def test_a_year_in_brackets_after_a_value_labels_it(text):
+    res = read(text)
+    assert (res.scores.year, res.scores.overall) == (2568, 88.5)
+    assert res.previous is not None and (res.previous.year, res.previous.overall) == (2567, 85.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        ("ตัวชี้วัด 9 = 72.5, ตัวชี้วัด 10 = 80 (ปี 68)", {9: 72.5, 10: 80.0}),
+        ("ตัวชี้วัดที่ 9 ได้ 72.5 (ปี 2568)", {9: 72.5}),
+    ],
+)
+def test_a_bracketed_year_after_a_labelled_value_stays_an_aside(text, indicators):
+    assert read(text).scores.indicators == indicators
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ตัวชี้วัดที่ 9 และ 10 ได้เท่ากันคือ 75", {9: 75.0, 10: 75.0}),
+        ("ตัวชี้วัดที่ 9 กับ 10 ได้เหมือนกัน 75", {9: 75.0, 10: 75.0}),
+        ("ตัวชี้วัดที่ 9, 10 ทั้งคู่ได้ 75", {9: 75.0, 10: 75.0}),
+    ],
+)
+def test_a_value_shared_when_a_word_says_so(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+@pytest.mark.parametrize("text", ["ตัวชี้วัดที่สามได้ร้อยเต็มค่ะ", "ตัวชี้วัดที่สามได้เต็มร้อยค่ะ", "ตัวชี้วัดที่ 3 ได้เต็ม"])
+def test_full_marks_in_words(text):
+    assert read(text).scores.indicators == {3: 100.0}
+
+
+def test_this_year_is_not_given_last_years_label():
+    res = read("เมื่อปี 67 ได้ 80 ปีนี้ได้ 85.5")
+    assert (res.scores.year, res.scores.overall) == (None, 85.5)
+    assert res.previous is not None and (res.previous.year, res.previous.overall) == (2567, 80.0)

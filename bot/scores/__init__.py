@@ -213,7 +213,10 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     current = [f for f in valid if f.year is None or f.year == latest]
     settled = _settle(current, errors, warnings)
     real_year = latest if latest is not None and latest < THIS_YEAR_RANK else None
-    scores = _scoreset(settled, year if year is not None else real_year or pick_year(ex))
+    picked = pick_year(ex)
+    if latest is not None and latest >= THIS_YEAR_RANK and picked in {f.year for f in older}:
+        picked = None  # "ปี 67 ได้ 80 ปีนี้ได้ 85.5": 2567 is last year's label, not this year's
+    scores = _scoreset(settled, year if year is not None else real_year or picked)
     previous = None
     if older:
         prior = max(f.year for f in older if f.year is not None)

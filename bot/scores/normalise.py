@@ -18,7 +18,7 @@ _DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่
 _NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
 _SPOKEN_NUMBER = (
     rf"\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
-    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|[^\u0e00-\u0e7f])"
+    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|เต็ม|[^\u0e00-\u0e7f])"
 )
 _SPOKEN = re.compile(
     r"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)"
@@ -133,7 +133,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\*\*|__|`", "", text)
     lines = []
     for line in text.split("\n"):
-        line = _value_first(line) if len(line) <= 400 else line
+        if len(line) <= 400:
+            line = _value_first(_year_after(line) if "(" in line else line)
         line = _one_pair_a_line(line)
         if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
             continue
@@ -195,8 +196,41 @@ _VALUE_FIRST = re.compile(
     rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])\s*+(?:ค่ะ|ครับ|คะ|นะ)?\s*+(?:(คือ|เป็นของ|\()\s*+)?({_LABEL})(\s*+\))?"
 )
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
-_CLAIMED = re.compile(rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–])\s*+(?:ได้|=|:|คือ|อยู่ที่)?\s*+$", re.I)
+_CLAIMED = re.compile(
+    rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้|=|:|คือ|อยู่ที่)?\s*+$",
+    re.I,
+)
 _LABEL_ENDS = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้า|ปีนี้|ของเรา|ของหน่วยงาน|ปี\s*+\d{2,4})*+\s*+$")
+
+
+# "88.5 (68) / 85.1 (67)", "87.61 (ปี 2568)": a year in brackets after a value no label claims labels it.
+_YEAR_AFTER = re.compile(
+    r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{1,3})(?![\d.])\s*+\(\s*+(ปี(?:งบ)?\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
+)
+
+
+def _year_after(line: str) -> str:
+    """Put a year written in brackets after an unclaimed value before it, as a year label.
+
+    Two pairs or more with different years are all labelled ("88.5 (68) / 85.1 (67)"); one pair only when
+    no label claims its value and its year cannot be a value: "72.5 (65)" alone may give last year's value.
+    """
+    found = list(_YEAR_AFTER.finditer(line))
+    if len(found) < 2 or len({m.group(3) for m in found}) < 2:
+        # one pair: only an unclaimed value with a year that cannot be a value ("(2568)", "(ปี 68)")
+        found = [
+            m
+            for m in found
+            if (m.group(2) or len(m.group(3)) == 4)
+            and not _CLAIMED.search(line[max(0, m.start() - 30) : m.start()])
+        ]
+    if not found:
+        return line
+    out, at = [], 0
+    for m in found:
+        out += [line[at : m.start()], f"ปี {m.group(3)} {m.group(1)}"]
+        at = m.end()
+    return "".join(out) + line[at:]
 
 
 def _value_first(line: str) -> str:

@@ -52,13 +52,16 @@ ITEM_KEYS = re.compile(
     rf"(?<![A-Za-z])(?P<a>{_CODE})(?:{_RANGE}(?P<b>{_CODE})|(?P<list>(?:(?:{_KEY_SEP}|\s++)(?:ข้อ\s*+)?{_CODE})++))"
 )
 _FILL = re.compile(
-    r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|อยู่ที่|คือ|=>|->|→|=|:|ตามลำดับ|ร้อยละ|ครับ|ค่ะ|คะ|นะ|score))*+\s*+", re.I
+    r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|อยู่ที่|คือ|=>|->|→|=|:|ตามลำดับ|ร้อยละ|ครับ|ค่ะ|คะ|นะ|score|"
+    r"เท่ากัน(?:หมด)?|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ))*+\s*+",
+    re.I,
 )
 _VALUE = r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])"
 _ONE_VALUE = re.compile(_VALUE)
 VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
+_SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
 FIX_MARK = re.compile(
@@ -183,7 +186,8 @@ def groups(text: str) -> list[Group]:
                 pairs = list(zip(keys, values, strict=True))
             elif len(values) == 1:
                 pairs = [(k, values[0]) for k in keys]
-                shared = _SHARED.match(text, vals.end())
+                # "ทุกตัว" after the value, or "เท่ากันคือ 75", "ทั้งคู่ได้ 80" before it
+                shared = _SHARED.match(text, vals.end()) or _SHARED_BEFORE.search(text, m.end(), at)
                 if kind == "indicator" and not shared:
                     continue  # "ตัวชี้วัดที่ 1, 2 ได้ 90" with no "ทุกตัว" is too loose to share
             else:
