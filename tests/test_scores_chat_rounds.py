@@ -469,3 +469,37 @@ def test_this_year_is_not_given_last_years_label():
     res = read("เมื่อปี 67 ได้ 80 ปีนี้ได้ 85.5")
     assert (res.scores.year, res.scores.overall) == (None, 85.5)
     assert res.previous is not None and (res.previous.year, res.previous.overall) == (2567, 80.0)
+
+
+# ---------------------------------------------------------------- round 20: glued colons, clocks, realisations
+
+
+@pytest.mark.parametrize(
+    "text", ["ส่งคะแนนครับ ตัวชี้วัด9:72.5 ตัวชี้วัด10:80", "ตัวชี้วัดที่ 9: 72.5 ตัวชี้วัดที่ 10: 80", "ข้อ9:72.5 ข้อ10:80"]
+)
+def test_a_colon_glued_to_a_label_is_no_clock(text):
+    assert read(text).scores.indicators == {9: 72.5, 10: 80.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ประชุม 9:30 น. ตัวชี้วัดที่ 9 ได้ 72.5",
+        "ประชุม 9:30-12:00 ตัวชี้วัดที่ 9 ได้ 72.5",
+        "เวลา 9:30 ตัวชี้วัดที่ 9 ได้ 72.5",
+    ],
+)
+def test_a_clock_time_is_no_indicator_pair(text):
+    assert read(text).scores.indicators == {9: 72.5}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ 8 ได้ 85.5 ครับ อ้อ ไม่ใช่ 85.5 ครับ 58.5",
+        "ตัวชี้วัดที่ 8 ได้ 85.5 ไม่ใช่ 85.5 ครับ 58.5",
+        "ตัวชี้วัดที่ 8 ได้ 85.5 อ๋อ 58.5 ค่ะ",
+    ],
+)
+def test_a_realisation_corrects_the_value(text):
+    assert read(text).scores.indicators == {8: 58.5}

@@ -65,7 +65,7 @@ _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
 FIX_MARK = re.compile(
-    r"เอ้ย|เอ๊ย|เอ่ย|เอ๊ะ|อุ๊ย|อุ้ย|ไม่ใช่\s*(?:ค่ะ|ครับ|คะ|นะ)|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด",
+    r"เอ้ย|เอ๊ย|เอ่ย|เอ๊ะ|อุ๊ย|อุ้ย|อ้อ|อ๋อ|ไม่ใช่\s*(?:ค่ะ|ครับ|คะ|นะ|(?=\d))|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด",
     re.I,
 )
 # An apology between two values takes the first back: "88.5 ค่ะ ขอโทษค่ะ 85.8 ค่ะ พิมพ์สลับ".
@@ -201,6 +201,9 @@ def groups(text: str) -> list[Group]:
 _COUNT_AFTER = re.compile(
     r"\s*+(?:คน|ราย|ครั้ง|วัน|เดือน|บาท|แห่ง|ชั่วโมง|นาที|เรื่อง|ฉบับ|โครงการ|หน่วยงาน|ห้อง|%?\s*+ของ)"
 )
+# "9:30 น.", "เวลา 9:30", "9:30-12:00": a clock time, not indicator 9 and its value.
+_CLOCK = re.compile(r"\d{1,2}:[0-5]\d(?:\s*+(?:น\.|นาฬิกา)|\s*+[-–]\s*+\d{1,2}[:.][0-5]\d)")
+_CLOCK_BEFORE = re.compile(r"(?:เวลา|ตั้งแต่|นัด)\s*+$")
 # Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
 _PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ|กะ)?[\s,;/]*+")
 
@@ -230,6 +233,11 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
             and 0 <= float(value.group(0)) <= 100
             and not _COUNT_AFTER.match(text, value.end())
             and not bound_after(text[value.end() : value.end() + 12])
+            and not _CLOCK.match(text, m.start())
+            and not (
+                ":" in text[m.end() : m.end() + 3]
+                and _CLOCK_BEFORE.search(text, max(0, m.start() - 10), m.start())
+            )
         ):
             out.append(
                 Group("indicator", [(int(m.group("a")), float(value.group(0)))], m.start(), value.end())

@@ -20,7 +20,8 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
     re.compile(r"(?<!\d)\d{1,2}\s*+([/\-.])\s*+\d{1,2}\s*+\1\s*+\d{2,4}"),  # one separator: not "99.2 / 98"
-    re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*น\.)?"),
+    # a clock time has minutes under 60 and no decimal after: "ตัวชี้วัด9:72.5" is a label and its value
+    re.compile(r"(?<![\d.])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?![\d.])(?:\s*น\.)?"),
     # "13.30 น.", "เวลา 9.30": a clock time written with a dot, as Thai letters write it.
     re.compile(
         r"(?<![\d.])\d{1,2}\.\d{2}(?=\s*+(?:น\.|นาฬิกา|-\s*+\d{1,2}\.\d{2}\s*+น\.))|(?<=เวลา)\s*+\d{1,2}[.:]\d{2}"
