@@ -503,3 +503,71 @@ def test_a_clock_time_is_no_indicator_pair(text):
 )
 def test_a_realisation_corrects_the_value(text):
     assert read(text).scores.indicators == {8: 58.5}
+
+
+# ---------------------------------------------------------------- round 21: rounds, pipes, judgements, years in gaps
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "before"),
+    [
+        ("ผลรอบนี้ 91.5 รอบที่แล้ว 88", 91.5, 88.0),
+        ("ครั้งนี้ได้ 91.5 ครั้งก่อน 88", 91.5, 88.0),
+    ],
+)
+def test_rounds_as_relative_years(text, now, before):
+    res = read(text)
+    assert res.scores.overall == now
+    assert res.previous is not None and res.previous.overall == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัด 1 97 | 2 95 | 3 96",
+        "ตัวชี้วัด 1 97 / 2 95 / 3 96",
+        "ตัวชี้วัดที่ 1 ได้ 97 | 2 ได้ 95 | 3 ได้ 96",
+        "ตัวชี้วัดที่ 1 ได้ 97 / 2 ได้ 95 / 3 ได้ 96",
+    ],
+)
+def test_numbered_values_between_pipes(text):
+    assert read(text).scores.indicators == {1: 97.0, 2: 95.0, 3: 96.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ITA ปี 2567 = 84.5\nITA ปี 2568 = 88.25",
+        "ITA ปี 67 ได้ 84.5\nITA ปี 68 ได้ 88.25",
+        "ภาพรวม ปี 2568 = 88.25 ภาพรวม ปี 2567 = 84.5",
+    ],
+)
+def test_a_year_between_a_key_and_its_value(text):
+    res = read(text)
+    assert (res.scores.year, res.scores.overall) == (2568, 88.25)
+    assert res.previous is not None and (res.previous.year, res.previous.overall) == (2567, 84.5)
+
+
+@pytest.mark.parametrize("text", ["ตัวชี้วัดลำดับที่ 9 ได้ 76.19", "ตัวชี้วัด #9 = 76.19", "ตัวชี้วัดลำดับ 9 ได้ 76.19"])
+def test_rank_words_inside_an_indicator_label(text):
+    assert read(text).scores.indicators == {9: 76.19}
+
+
+def test_last_years_values_beside_overall_and_an_indicator():
+    res = read("ITA ได้ 85.29 (ปีที่แล้ว 80.00) ตัวชี้วัดที่ 9 ได้ 70.83 (ปีที่แล้ว 62.50)")
+    assert (res.scores.overall, res.scores.indicators) == (85.29, {9: 70.83})
+    assert res.previous is not None
+    assert (res.previous.overall, res.previous.indicators) == (80.0, {9: 62.5})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["สรุปผลค่ะ IIT ดีมาก 97.8 EIT ปานกลาง 85.2 OIT แย่ 60.5", "IIT ผ่าน 97.8 EIT ผ่าน 85.2 OIT ไม่ผ่าน 60.5"],
+)
+def test_a_judgement_between_a_tool_and_its_value(text):
+    assert read(text).scores.tools == {"IIT": 97.8, "EIT": 85.2, "OIT": 60.5}
+
+
+@pytest.mark.parametrize("text", ["O1-O5 ได้ครบ 100 ทุกข้อ", "O1-O5 ได้เต็ม 100 ทุกข้อ", "O1 ถึง O5 ได้ 100 ครบทุกข้อ"])
+def test_complete_and_full_before_a_shared_value(text):
+    assert read(text).scores.items == {f"O{n}": 100.0 for n in range(1, 6)}

@@ -138,7 +138,9 @@ def normalise(text: str) -> str:
         line = _one_pair_a_line(line)
         if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
             continue
-        if line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
+        if not line.strip().startswith("|") and re.search(r"\|\s*+\d{1,2}\s*+(?:ได้|=|:)", line):
+            line = line.replace("|", "/")  # "ตัวชี้วัดที่ 1 ได้ 97 | 2 ได้ 95": a run-on list, not a table row
+        elif line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
         lines.append(line)
     return "\n".join(_transpose(lines))
@@ -260,13 +262,15 @@ def _value_first(line: str) -> str:
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.
 # The number's mark may be glued to the value: "1)96.2", "(2)94.8", "3.)95.1", "4:93", "5=91.4", "6-89.9".
 _PAIR = re.compile(r"(\()?(\d{1,2})(\.?\)|[:=\-–]|\.(?=\s)|)\s*+(\d{1,3}(?:\.\d++)?)(?![\d.])")
-_PAIR_GAP = re.compile(r"\s*+[/,;]\s*+|\s++")
+_PAIR_GAP = re.compile(r"\s*+[/,;|]\s*+|\s++")
 _MARK = r"(?:\.?\)|[.:=\-–])"
 _RUN_START = re.compile(
     rf"(?<![\d.])\(?1{_MARK}\s*+\d{{1,3}}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?2{_MARK}\s*+\d)"
 )
 # "OIT: 9) 72.5 10) 80", "(9) 72.5 (10) 80.0": numbers closed by a bracket may start anywhere.
 _BRACKET_RUN = re.compile(r"(?<![\d.(])\(?\d{1,2}\)\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?\d{1,2}\))")
+# "ตัวชี้วัด 1 97 | 2 95 | 3 96": unmarked numbers with their values, separated by "|", "/", "," or ";".
+_SEPARATED_RUN = re.compile(r"(?<![\d.])1\s++\d{1,3}(?:\.\d++)?(?![\d.])(?=\s*+[/,;|]\s*+2\s++\d)")
 _DIGIT_START = re.compile(r"\s*+\(?\d")
 _PAIR_END = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*+$")
 
@@ -284,7 +288,7 @@ def _one_pair_a_line(line: str) -> str:
     if _DIGIT_START.match(line):
         return _pairs(line, 2) or line
     # "ส่งคะแนนค่ะ 1) 96.5 2) 94.2 3) 97.8": a lead-in, then a run that counts up from 1.
-    for rx, least in ((_RUN_START, 3), (_BRACKET_RUN, 2)):
+    for rx, least in ((_RUN_START, 3), (_BRACKET_RUN, 2), (_SEPARATED_RUN, 3)):
         first = rx.search(line)
         run = _pairs(line[first.start() :], least) if first else None
         if first and run:

@@ -63,6 +63,9 @@ def _year_before(line: str, n: Num) -> bool:
     )
 
 
+_VALUE_OR_ASIDE = re.compile(r"\d+\.\d+|\)")
+
+
 def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, i: int, table: bool) -> bool:
     """ "ปี 67 ได้ 72.5 ปี 68 ได้ 81.25": record each value with the year written before it.
 
@@ -75,7 +78,10 @@ def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, 
         return False
     ranks = []
     for k, n in enumerate(usable):
-        region = line[usable[k - 1].end : n.start] if k else line[max(floor, ref.start - 20) : n.start]
+        lo = max(floor, ref.start - 20)
+        for m in _VALUE_OR_ASIDE.finditer(line, lo, ref.start):  # not the value or aside of what came before
+            lo = m.end()
+        region = line[usable[k - 1].end : n.start] if k else line[lo : n.start]
         ranks.append(year_rank(region))
     if ranks and ranks[0] is None and {r for r in ranks[1:] if r is not None} <= {LAST_YEAR, BEFORE_LAST}:
         ranks[0] = THIS_YEAR  # "87.5 (ปีที่แล้ว 84)": the value before last year's is this year's
@@ -154,7 +160,7 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
 # A grade may stand between ("ได้ระดับ A 88.50").
 _HEAD = re.compile(
-    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า|โน้น|หน้านั้น)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
+    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|(?:รอบ|ครั้ง)(?:นี้|ที่แล้ว|ก่อน)|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า|โน้น|หน้านั้น)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
     r"|ปี\s*+(?:25)?\d\d)\s*+(?:มา\s*+)?"
     # "ปี 68 ขึ้นมาเป็น 84.95", "ปีนี้เพิ่มเป็น", "ปี 68 อยู่ที่": a change verb or a copula before the value
     rf"(?:{CHANGE_TO}\s*+)?"
@@ -339,12 +345,14 @@ def window_stop(line: str, refs: list[Ref], j: int) -> int:
     return refs[k].start if k < len(refs) else len(line)
 
 
-def tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
-    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value."""
+def tool_year(ref: Ref, window: list[Num], chosen: Num, line: str) -> int | None:
+    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value; so does a year
+    label anywhere between a key and its value ("ITA ปี 2567 = 84.5")."""
+    gap = line[ref.end : chosen.start]
     if ref.kind != "overall" or not ref.weak:
-        return None
+        return year_rank(gap) if len(gap) <= 30 else None
     years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
-    return be_year(years[0].text.strip()) if years else None
+    return be_year(years[0].text.strip()) if years else (year_rank(gap) if len(gap) <= 30 else None)
 
 
 def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num], i: int) -> bool:

@@ -36,7 +36,7 @@ __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pic
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
 
 EXPLICIT = re.compile(
-    r"(?:ตัว[ชข]ี้?วัด|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?<![\u0e00-\u0e7f])ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*"
+    r"(?:ตัว[ชข]ี้?วัด|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?<![\u0e00-\u0e7f])ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ลำดับ)?(?:ที่?|no\.?|#)?\s*"
     r"(\d{1,3}(?:\.\d+)?)(?!\d)",
     re.IGNORECASE,
 )
@@ -49,8 +49,7 @@ TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|(?:คะแนน|ผล(?:การประเมิน)?)โดยรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
     r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))"
-    # "รวม 89.9", "รวมทั้งหมด 80.99", "ทั้งหมด 85.5" as words of their own (after a space, a particle, or
-    # "สรุป/โดย/ยอด/เฉลี่ย": squeeze joins Thai words)
+    # "รวม 89.9", "รวมทั้งหมด 80.99", "ทั้งหมด 85.5" as words (after a space, particle, สรุป/โดย/ยอด/เฉลี่ย)
     r"|(?:(?<![\u0e00-\u0e7f])|(?<=ค่ะ)|(?<=ครับ)|(?<=นะ)|(?<=สรุป)|(?<=โดย)|(?<=ยอด)|(?<=เฉลี่ย)|(?<=ลัพธ์))"
     r"(?:รวม(?:ทั้งหมด|ทั้งสิ้น|ทั้งหน่วยงาน|ทุกตัว|ทุกด้าน|แล้ว|ๆ)?|ทั้งหมด|ทั้งสิ้น)"
     r"(?=\s*+(?:ก็)?(?:ได้|เป็น|อยู่ที่|คือ|เท่ากับ)?\s*+[=:]?\s*+\d)",
@@ -386,7 +385,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                record(ex, ref, chosen, i, table, fix=fix, year=tool_year(ref, window, chosen))
+                record(ex, ref, chosen, i, table, fix=fix, year=tool_year(ref, window, chosen, line))
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
         named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]
