@@ -571,3 +571,31 @@ def test_a_judgement_between_a_tool_and_its_value(text):
 @pytest.mark.parametrize("text", ["O1-O5 ได้ครบ 100 ทุกข้อ", "O1-O5 ได้เต็ม 100 ทุกข้อ", "O1 ถึง O5 ได้ 100 ครบทุกข้อ"])
 def test_complete_and_full_before_a_shared_value(text):
     assert read(text).scores.items == {f"O{n}": 100.0 for n in range(1, 6)}
+
+
+# ---------------------------------------------------------------- round 22: list marks, dates, changes
+
+
+@pytest.mark.parametrize(
+    "text", ["1. 98.5\n2. 97\n3. 96.75\n4. 95\n5. 94.25", "1) 98.5\n2) 97\n3) 96.75\n4) 95\n5) 94.25"]
+)
+def test_whole_numbers_in_a_numbered_list(text):
+    assert read(text).scores.indicators == {1: 98.5, 2: 97.0, 3: 96.75, 4: 95.0, 5: 94.25}
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [("ส่ง 15/10/2568", True), ("ส่ง 3 - 10 - 68", True), ("3. 96.75", False), ("12. 96. 75", False)],
+)
+def test_a_date_needs_a_real_month(text, blocked):
+    from bot.scores.text import numbers
+
+    assert any(n.blocked == "date/number" for n in numbers(text, [])) == blocked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ภาพรวมดีขึ้น 3 คะแนนจากปีที่แล้ว", "ภาพรวมแย่ลง 2.5 คะแนน", "ตัวชี้วัดที่ 9 ลดลง 4 คะแนน", "OIT ตกลง 3.75"],
+)
+def test_a_change_is_no_score(text):
+    assert read(text).scores.is_empty()

@@ -221,7 +221,7 @@ def _add_names(
             r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+%?[^\S\t]*+[)]?[^\S\t]*+(?:คะแนน)?[^\S\t]*+(?:\t.*)?$",
             rest,
         ):
-            refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))
+            refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end()))
 
 
 def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: list[str]) -> Num | None:

@@ -19,7 +19,8 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]
 
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
-    re.compile(r"(?<!\d)\d{1,2}\s*+([/\-.])\s*+\d{1,2}\s*+\1\s*+\d{2,4}"),  # one separator: not "99.2 / 98"
+    # a day, a month and a year with one separator: not "99.2 / 98", nor "3. 96.75" (no month 96)
+    re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\s*+([/\-.])\s*+(?:0?[1-9]|1[0-2])\s*+\1\s*+\d{2,4}"),
     # a clock time has minutes under 60 and no decimal after: "ตัวชี้วัด9:72.5" is a label and its value
     re.compile(r"(?<![\d.])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?![\d.])(?:\s*น\.)?"),
     # "13.30 น.", "เวลา 9.30": a clock time written with a dot, as Thai letters write it.
@@ -120,7 +121,7 @@ CHANGE_TO = (
 _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
 # A difference, or a shortfall from a target: "เพิ่มขึ้น 3", "ขาดอีก 6.6", "ห่างเป้า 10", "ต่ำกว่าเป้า 85 อยู่ 10".
 _CHANGE_BEFORE = re.compile(
-    r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา|ขาด(?:อีก)?|ห่าง(?:จาก)?(?:เป้า(?:หมาย)?|เกณฑ์)?|"
+    r"(?:(?:เพิ่ม|ดี|แย่|ต่ำ|สูง|ลด|ตก)?(?:ขึ้น|ลง)(?:มา)?|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขาด(?:อีก)?|ห่าง(?:จาก)?(?:เป้า(?:หมาย)?|เกณฑ์)?|"
     r"(?<=\d)\s*+อยู่)\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
 # "ค่าเฉลี่ยจังหวัด 86.50", "ภาพรวมของประเทศ 87.44": a wider group's average, a benchmark to compare with.
