@@ -599,3 +599,19 @@ def test_a_date_needs_a_real_month(text, blocked):
 )
 def test_a_change_is_no_score(text):
     assert read(text).scores.is_empty()
+
+
+# ---------------------------------------------------------------- round 23: counts before a tool's value
+
+
+@pytest.mark.parametrize(
+    ("text", "tools"),
+    [
+        ("OIT ได้ 33 ข้อ จาก 33 ข้อ = 100 คะแนน", {"OIT": 100.0}),
+        ("IIT มีผู้ตอบ 45 คน ได้ 92.5", {"IIT": 92.5}),
+        ("EIT ผู้ตอบ 120 ราย คะแนน 88.75", {"EIT": 88.75}),
+        ("มีผู้ตอบ IIT 45 คน EIT 120 คน", {}),
+    ],
+)
+def test_counts_may_stand_before_a_tools_marked_value(text, tools):
+    assert read(text).scores.tools == tools

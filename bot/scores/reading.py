@@ -375,6 +375,17 @@ _ROW_BEFORE = re.compile(r"(?:^|[/,;|]|(?<=\d)\s)[\s\-•*]*+$")
 _ROW_AFTER = re.compile(r"[\s)]*+(?:$|[/,;|]|(?<=\s)[IEO]\s?\d)")
 
 
+def counted_gap(ref: Ref, first: Num, nums: list[Num], gap: str) -> bool:
+    """ "OIT ได้ 33 ข้อ จาก 33 ข้อ = 100 คะแนน": counts may stand before a value that score words mark."""
+    counts = [n for n in nums if ref.end <= n.start < first.start]
+    return (
+        bool(counts)
+        and first.context
+        and len(gap) <= 40
+        and all(n.blocked == "count/ordinal" for n in counts)
+    )
+
+
 def row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
     """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the row
     (the line, or a stretch of it between separators)."""

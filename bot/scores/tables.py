@@ -14,6 +14,7 @@ from bot.scores.reading import (
     blank_groups,
     by_year,
     corrected,
+    counted_gap,
     glossed_tools,
     late_fix,
     lone_overall,
@@ -240,7 +241,7 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     )
     if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
         return None
-    if ref.strict and not tight_gap(gap):
+    if ref.strict and not tight_gap(gap) and not counted_gap(ref, first, nums, gap):
         return None
     if ref.kind == "item" and "ประเด็นย่อย" in gap:
         return None  # "I11 … ในประเด็นย่อย … (91.68)" quotes a sub-item, not the item
