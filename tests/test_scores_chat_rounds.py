@@ -615,3 +615,43 @@ def test_a_change_is_no_score(text):
 )
 def test_counts_may_stand_before_a_tools_marked_value(text, tools):
     assert read(text).scores.tools == tools
+
+
+# ---------------------------------------------------------------- small edits that must not change a read
+
+
+@pytest.mark.parametrize("tail", ["", " ค่ะ", " ครับผม", " ควรทำอะไรก่อนคะ"])
+def test_words_after_the_last_value_of_a_list(tail):
+    assert read("1. 98.5\n2. 97\n3. 96.75" + tail).scores.indicators == {1: 98.5, 2: 97.0, 3: 96.75}
+    assert read("ภาพรวม: 88.5\n9 - 72.5\n10 - 80" + tail).scores.indicators == {9: 72.5, 10: 80.0}
+    assert read("ตัวชี้วัดที่ 6\n88.46\nตัวชี้วัดที่ 7\n84.62" + tail).scores.indicators == {6: 88.46, 7: 84.62}
+
+
+@pytest.mark.parametrize("lead", ["", "ส่งคะแนนค่ะ ", "เรียนพี่ครับ ", "ส่งคะแนนนะคะ\n"])
+def test_a_lead_in_before_the_scores(lead):
+    assert read(lead + "ตว.9 = 68.75 ตว.10 = 72.92").scores.indicators == {9: 68.75, 10: 72.92}
+    assert read(lead + "ทรัพย์สินราชการ 100 เต็ม เปิดเผยข้อมูล 88.5").scores.indicators == {4: 100.0, 9: 88.5}
+    assert read(lead + "O1 โครงสร้าง 100 / O3 อำนาจหน้าที่ 0").scores.items == {"O1": 100.0, "O3": 0.0}
+    assert read(lead + "1. 98.5\n2. 97\n3. 96.75").scores.indicators == {1: 98.5, 2: 97.0, 3: 96.75}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9 ได้รับ 72.5 ส่วน 10 ได้รับ 80 (ตัวชี้วัดนะคะ)", {9: 72.5, 10: 80.0}),
+        ("ตัวชี้วัดที่ 9 ต่ำกว่าเป้า 85 อยู่ 10 คะแนน (ได้รับ 75)", {9: 75.0}),
+        ("ภาพรวม 86.3 ตัวชี้วัดที่ต่ำสุดคือ 9 ได้รับ 68.33", {9: 68.33}),
+    ],
+)
+def test_dai_rap_leads_a_value_as_dai_does(text, expected):
+    assert read(text).scores.indicators == expected
+
+
+@pytest.mark.parametrize("text", ["ถ้าได้รับ 85 จะได้ระดับอะไรคะ", "ไม่ได้รับ 85 นะคะ"])
+def test_dai_rap_in_a_hypothetical_or_negation(text):
+    assert read(text).scores.is_empty()
+
+
+def test_a_score_alone_at_a_line_start_is_no_section_number():
+    assert read("ตัวชี้วัดที่ 7\n84.62 ควรทำอะไรก่อนคะ").scores.indicators == {7: 84.62}
+    assert read("1.1 การเปิดเผยข้อมูล\n1.2 การป้องกันการทุจริต").scores.is_empty()

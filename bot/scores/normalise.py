@@ -131,6 +131,8 @@ def normalise(text: str) -> str:
     # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
     text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
     text = re.sub(r"\*\*|__|`", "", text)
+    if "\n" in text:  # "ส่งคะแนนค่ะ 1. 98.5\n2. 97": the list starts a line of its own
+        text = _LIST_AFTER_LEAD_IN.sub("\n", text)
     lines = []
     for line in text.split("\n"):
         if len(line) <= 400:
@@ -202,7 +204,7 @@ _CLAIMED = re.compile(
     rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้|=|:|คือ|อยู่ที่)?\s*+$",
     re.I,
 )
-_LABEL_ENDS = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้า|ปีนี้|ของเรา|ของหน่วยงาน|ปี\s*+\d{2,4})*+\s*+$")
+_LABEL_ENDS = re.compile(r"(?:\s*+(?:ค่ะ|ครับ(?:ผม)?|คะ|นะ|จ้า|ปีนี้|ของเรา|ของหน่วยงาน|ปี\s*+\d{2,4}))*+\s*+$")
 
 
 # "88.5 (68) / 85.1 (67)", "87.61 (ปี 2568)": a year in brackets after a value no label claims labels it.
@@ -259,6 +261,9 @@ def _value_first(line: str) -> str:
     return "".join(out) + line[at:] if out else line
 
 
+_LIST_AFTER_LEAD_IN = re.compile(
+    r"(?<=\S)[^\S\n]++(?=\(?1[.)]\s*+\d{1,3}(?:\.\d++)?[^\S\n]*+\n[^\S\n]*+\(?2[.)])"
+)
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.
 # The number's mark may be glued to the value: "1)96.2", "(2)94.8", "3.)95.1", "4:93", "5=91.4", "6-89.9".
 _PAIR = re.compile(r"(\()?(\d{1,2})(\.?\)|[:=\-–]|\.(?=\s)|)\s*+(\d{1,3}(?:\.\d++)?)(?![\d.])")

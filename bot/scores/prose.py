@@ -38,11 +38,11 @@ IND_KEYS = re.compile(
 # "9 กับ 10 ได้ 72.5 กับ 78.75 ครับ ตัวชี้วัดนะครับ".
 BARE_KEYS = re.compile(
     rf"(?<![\d.A-Za-z])(?P<a>\d{{1,2}})(?:{_RANGE}(?P<b>\d{{1,2}})|(?P<list>(?:{_KEY_SEP}\d{{1,2}}(?![\d.]))++))"
-    rf"(?![\d.])(?=\s*+(?:ได้|=|:))"
+    rf"(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:))"
 )
 SPEAKS_OF_INDICATORS = re.compile(r"ตัวชี้วัด|ตัวที่|indicator", re.I)
 # One bare indicator number with its value, in such a message: "ตัวที่ต่ำคือ 9 ได้ 71.4 กับ 10 ได้ 75".
-BARE_KEY = re.compile(r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้|=|:)\s*+\d)")
+BARE_KEY = re.compile(r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:)\s*+\d)")
 # ... unless a label, an ordinal, a score word or another number stands right before it.
 _NOT_A_KEY_BEFORE = re.compile(
     r"(?:ที่|ข้อ|ตัวชี้วัด|ตัว|ด้าน|ปี|รอบ|ครั้ง|ไตรมาส|ระดับ|อันดับ|ลำดับ|ได้|เท่ากับ|ร้อยละ|เต็ม|ถึง|[A-Za-z\d.=:/\-–])\s*+$"
@@ -73,7 +73,7 @@ APOLOGY = re.compile(r"ขอโทษ|ขออภัย|sorry|พิมพ์�
 # A year written as a label: "ปี 67", "ปีงบประมาณ 2568", "2567 =", "ปีนี้ 68" (the number wins), and relative ones.
 YEAR_LABEL = re.compile(
     r"(?:ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?P<y>\d{4}|\d{2})(?![\d.])|(?<![\d.])(?P<b>25\d\d|20[1-4]\d)(?![\d.])"
-    r"|(?<![A-Za-z])ITA\s*+(?P<i>[5-7]\d)(?![\d.])(?=\s*+(?:ได้|=|:))"  # "ITA67 ได้ 86.2": the tool's name and its year
+    r"|(?<![A-Za-z])ITA\s*+(?P<i>[5-7]\d)(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:))"  # "ITA67 ได้ 86.2": the tool's name and its year
     r"|(?P<now>ปีนี้|(?:ครั้ง|รอบ)นี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<before_last>ปีก่อน(?:โน้น|หน้านั้น)|(?:สอง|2)\s*+ปี(?:ก่อน|ที่แล้ว)|ปีที่แล้วโน้น)"
     r"|(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year))",
     re.I,

@@ -371,8 +371,10 @@ def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num],
 
 
 # Rows of one line may also be run on with separators: "O1 โครงสร้าง 100 / O2 ข้อมูลผู้บริหาร 100".
-_ROW_BEFORE = re.compile(r"(?:^|[/,;|]|(?<=\d)\s)[\s\-•*]*+$")
-_ROW_AFTER = re.compile(r"[\s)]*+(?:$|[/,;|]|(?<=\s)[IEO]\s?\d)")
+_ROW_BEFORE = re.compile(r"(?:^|[/,;|:]|(?<=\d)\s|(?<=ค่ะ)|(?<=ครับ)|(?<=คะ)|(?<=นะ)|(?<=จ้า))[\s\-•*]*+$")
+_ROW_AFTER = re.compile(
+    r"[\s)]*+(?:$|[/,;|]|(?<=\s)[IEO]\s?\d|[\u0e00-\u0e7f][^\d\n]*+$)"
+)  # words close a row
 
 
 def counted_gap(ref: Ref, first: Num, nums: list[Num], gap: str) -> bool:

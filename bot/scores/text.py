@@ -34,7 +34,11 @@ _BLOCKED = [
     re.compile(_MONTH + r"\s*+\d{2,4}"),
     re.compile(r"(?<![\d.])\d++(?:\.\d++){2,}"),
     re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})++(?![\d])"),  # "15,000 บาท": thousands, a quantity
-    re.compile(r"^\s*+(?:[#\-•*]++\s*+)?\d++\.\d+(?!\s*+คะแนน)(?=\s*[" + THAI + r"A-Za-z(.)])"),
+    re.compile(
+        r"^\s*+(?:[#\-•*]++\s*+)?(?:[1-9]|[12]\d)\.\d{1,2}(?!\d)(?!\s*+(?:คะแนน|ค่ะ|ครับ|คะ|นะ|จ้า))(?=\s*["
+        + THAI
+        + r"A-Za-z(.)])"
+    ),
 ]
 # Words after a number that make it a count or a period, not a score.
 _UNIT_AFTER = re.compile(
@@ -72,11 +76,11 @@ _THRESHOLD_BEFORE = re.compile(
 # "ทำมาตรการให้ได้ 95", "อยากได้ 90", "ต้องได้ 85": a score wished for, not a result.
 # "ถ้าได้ 85", "หากคะแนน 90", "สมมติว่าได้ 88": a hypothetical, not a result either.
 _WISH_BEFORE = re.compile(
-    r"(?:(?:ให้|อยาก|ต้อง)ได้(?:รับ)?|(?:ถ้า|หาก|สมมติ(?:ว่า)?)(?:เรา)?(?:จะ)?(?:ได้)?)\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$"
+    r"(?:(?:ให้|อยาก|ต้อง)ได้(?:รับ)?|(?:ถ้า|หาก|สมมติ(?:ว่า)?)(?:เรา)?(?:จะ)?(?:ได้(?:รับ)?)?)\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$"
 )
 # "ไม่ได้ 85 นะคะ ได้ 83.5": a value taken back; "หน่วยงานที่ได้ 100 มีกี่แห่ง": others who got a value.
 _NOT_THIS_BEFORE = re.compile(
-    r"(?:ไม่(?:ได้|ใช่)|(?:หน่วยงาน|อบต\.?|เทศบาล|โรงเรียน|โรงพยาบาล|รพ\.?|แห่ง|คน|ใคร|ที่ไหน)(?:อื่น)?(?:ๆ)?ที่ได้(?:รับ)?)"
+    r"(?:ไม่(?:ได้(?:รับ)?|ใช่)|(?:หน่วยงาน|อบต\.?|เทศบาล|โรงเรียน|โรงพยาบาล|รพ\.?|แห่ง|คน|ใคร|ที่ไหน)(?:อื่น)?(?:ๆ)?ที่ได้(?:รับ)?)"
     r"\s*+(?:คะแนน)?\s*+$"
 )
 # "85 ขึ้นไป", "90 ขึ้นทุกข้อ", "90+": a bound, not a value ("88 ขึ้นมาจาก…", "ขึ้นเป็น" tell a change).
@@ -109,7 +113,7 @@ _SCORE_NEAR = re.compile(r"(?:ได้|คะแนน|=|:)\s*+ITA\s*+$", re.I)
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
-    r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|→|⇒|->|=>|score|ก็|แค่|เพียง|เหลือ|(?:ขึ้น|ลง|เพิ่ม|ลด|มา|ไป)เป็น)\s*(?:มา)?\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*(?:มา)?"
+    r"(?:ได้(?:รับ)?|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|→|⇒|->|=>|score|ก็|แค่|เพียง|เหลือ|(?:ขึ้น|ลง|เพิ่ม|ลด|มา|ไป)เป็น)\s*(?:มา)?\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*(?:มา)?"
     r"\s*[(]?\s*$",
     re.IGNORECASE,
 )
@@ -144,7 +148,8 @@ _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง
 def squeeze(line: str) -> str:
     """Drop spaces between Thai letters: Thai has no word spaces, so they are wrap or PDF artefacts."""
     # Two or more spaces separate the columns of a pasted table: keep those.
-    line = re.sub(f"(?<=[{THAI}]) (?=[{THAI}])", "", line)
+    # A space after a closing particle ends a phrase: "ส่งคะแนนค่ะ ตว.9 = 68.75" keeps it.
+    line = re.sub(f"(?<=[{THAI}])(?<!ค่ะ)(?<!ครับ)(?<!คะ)(?<!นะ)(?<!จ้า) (?=[{THAI}])", "", line)
     # "ได้เต็ม" with no number means full marks.
     return re.sub(r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?!\s*(?:\d|ร้อยละ|จำนวน))", "ได้ 100 ", line)
 
@@ -194,7 +199,7 @@ def _is_cell(line: str, start: int, end: int) -> bool:
     right = len(line) if right < 0 else right
     head = line[left:start].strip(" (")
     tail = line[end:right].strip(" )")
-    return not head and tail in ("", "คะแนน")
+    return not head and re.fullmatch(r"(?:คะแนน)?\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้า|นะคะ|นะครับ)?", tail) is not None
 
 
 def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
