@@ -237,6 +237,10 @@ PERTURB = {
     "question after": lambda t: t + " ควรทำอะไรก่อนคะ",
     "no space after a label": lambda t: re.sub(r"(ตัวชี้วัดที่|ตัวที่|ข้อ) (\d)", r"\1\2", t),
     "ได้รับ for ได้": lambda t: t.replace("ได้ ", "ได้รับ "),
+    "ตัวที่ for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ตัวที่ "),
+    "ข้อ for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ข้อ "),
+    "80 for 80.00": lambda t: re.sub(r"(\d)\.00(?!\d)", r"\1", t),
+    "คะแนน after a decimal": lambda t: re.sub(r"(\d\.\d+)(?![\d.])", r"\1 คะแนน", t),
 }
 
 

@@ -197,7 +197,7 @@ def _transpose(lines: list[str]) -> list[str]:
 # A value written before its label: "72.5 คือตัวชี้วัดที่ 9", "80 (ตัวที่ 10)", "88.5ค่ะ ภาพรวมปีนี้".
 _LABEL = r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม|[IEO]\d{1,2}(?![\d.])"
 _VALUE_FIRST = re.compile(
-    rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])\s*+(?:ค่ะ|ครับ|คะ|นะ)?\s*+(?:(คือ|เป็นของ|\()\s*+)?({_LABEL})(\s*+\))?"
+    rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:\s*+คะแนน)?\s*+(?:ค่ะ|ครับ|คะ|นะ)?\s*+(?:(คือ|เป็นของ|\()\s*+)?({_LABEL})(\s*+\))?"
 )
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(
@@ -266,16 +266,20 @@ _LIST_AFTER_LEAD_IN = re.compile(
 )
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.
 # The number's mark may be glued to the value: "1)96.2", "(2)94.8", "3.)95.1", "4:93", "5=91.4", "6-89.9".
-_PAIR = re.compile(r"(\()?(\d{1,2})(\.?\)|[:=\-–]|\.(?=\s)|)\s*+(\d{1,3}(?:\.\d++)?)(?![\d.])")
+_PAIR = re.compile(r"(\()?(\d{1,2})(\.?\)|[:=\-–]|\.(?=\s)|)\s*+(\d{1,3}(?:\.\d++)?)(?![\d.])(?:\s*+คะแนน)?")
 _PAIR_GAP = re.compile(r"\s*+[/,;|]\s*+|\s++")
 _MARK = r"(?:\.?\)|[.:=\-–])"
 _RUN_START = re.compile(
-    rf"(?<![\d.])\(?1{_MARK}\s*+\d{{1,3}}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?2{_MARK}\s*+\d)"
+    rf"(?<![\d.])\(?1{_MARK}\s*+\d{{1,3}}(?:\.\d++)?(?![\d.])(?=(?:\s*+คะแนน)?[\s/,;]*+\(?2{_MARK}\s*+\d)"
 )
 # "OIT: 9) 72.5 10) 80", "(9) 72.5 (10) 80.0": numbers closed by a bracket may start anywhere.
-_BRACKET_RUN = re.compile(r"(?<![\d.(])\(?\d{1,2}\)\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?\d{1,2}\))")
+_BRACKET_RUN = re.compile(
+    r"(?<![\d.(])\(?\d{1,2}\)\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=(?:\s*+คะแนน)?[\s/,;]*+\(?\d{1,2}\))"
+)
 # "ตัวชี้วัด 1 97 | 2 95 | 3 96": unmarked numbers with their values, separated by "|", "/", "," or ";".
-_SEPARATED_RUN = re.compile(r"(?<![\d.])1\s++\d{1,3}(?:\.\d++)?(?![\d.])(?=\s*+[/,;|]\s*+2\s++\d)")
+_SEPARATED_RUN = re.compile(
+    r"(?<![\d.])1\s++\d{1,3}(?:\.\d++)?(?![\d.])(?=(?:\s*+คะแนน)?\s*+[/,;|]\s*+2\s++\d)"
+)
 _DIGIT_START = re.compile(r"\s*+\(?\d")
 _PAIR_END = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*+$")
 

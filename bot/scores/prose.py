@@ -58,7 +58,8 @@ _FILL = re.compile(
 )
 _VALUE = r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])"
 _ONE_VALUE = re.compile(_VALUE)
-VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE})*+")
+_UNIT = r"(?:\s*+คะแนน)?"  # "72.5 คะแนน กับ 78.75 คะแนน"
+VALUES = re.compile(rf"{_VALUE}{_UNIT}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE}{_UNIT})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
 _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")

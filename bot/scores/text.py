@@ -228,7 +228,11 @@ def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
             and num.is_int
             and value <= 20
             and re.match(r"[.)]\s*[\u0e00-\u0e7fA-Za-z]", after)
-            and (_prev_char(line, m.start()) in ("", "\t", "(") or not _CONTEXT_BEFORE.search(before))
+            and (
+                _prev_char(line, m.start()) in ("", "\t", "(")
+                or not _CONTEXT_BEFORE.search(before)
+                or re.search(r"\d\s*+คะแนน\s*+$", before)  # "= 72.50 คะแนน 10. การป้องกัน…"
+            )
         ):
             num.blocked = "enumerator"  # "2. จัดทำ…" numbers a list item
         num.context = bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.search(after))
