@@ -134,9 +134,11 @@ def normalise(text: str) -> str:
     if "\n" in text:  # "ส่งคะแนนค่ะ 1. 98.5\n2. 97": the list starts a line of its own
         text = _LIST_AFTER_LEAD_IN.sub("\n", text)
     lines = []
+    value_first = _VALUE_FIRST.search(text) is not None  # once for the text, not per line
     for line in text.split("\n"):
         if len(line) <= 400:
-            line = _value_first(_year_after(line) if "(" in line else line)
+            line = _year_after(line) if "(" in line else line
+            line = _value_first(line) if value_first else line
         line = _one_pair_a_line(line)
         if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
             continue
