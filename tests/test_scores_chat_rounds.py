@@ -683,3 +683,66 @@ def test_the_word_score_after_each_value(text, expected):
 )
 def test_list_marks_and_leaders_before_a_whole_number(text, expected):
     assert read(text).scores.indicators == expected
+
+
+# ---------------------------------------------------------------- round 24: longer messages, years by keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวที่ต่ำคือ 9 (64.58) กับ 10 (70.83)",
+        "ตัวชี้วัดที่ต่ำสุดคือ 9 (64.58) และ 10 (70.83) ค่ะ",
+    ],
+)
+def test_bare_numbers_with_bracketed_values_in_a_message_about_indicators(text):
+    assert read(text).scores.indicators == {9: 64.58, 10: 70.83}
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "before"),
+    [
+        ("ได้ 78.4 ค่ะ 😭 ปีที่แล้ว 81 ลดลงเยอะเลย", 78.4, 81.0),
+        ("ได้ 90.5 ค่ะ ปีก่อน 88 ดีขึ้นนิดนึง", 90.5, 88.0),
+    ],
+)
+def test_last_years_value_after_this_years_is_no_year(text, now, before):
+    res = read(text)
+    assert (res.scores.year, res.scores.overall) == (None, now)
+    assert res.previous is not None and res.previous.overall == before
+
+
+def test_an_aside_after_a_particle_gives_no_year():
+    res = read("ตัวชี้วัดที่ 9 ได้ 70.83 ครับ (ปี 67 ได้ 62.5)")
+    assert (res.scores.year, res.scores.indicators) == (None, {9: 70.83})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ปี 68 ภาพรวม 91.2 ปี 67 ภาพรวม 89.4",
+        "ปี 2568 ITA 91.2 ปี 2567 ITA 89.4",
+        "ปี 68 ภาพรวม 91.2\nปี 67 ภาพรวม 89.4",
+    ],
+)
+def test_a_year_label_right_before_a_key(text):
+    res = read(text)
+    assert (res.scores.year, res.scores.overall) == (2568, 91.2)
+    assert res.previous is not None and (res.previous.year, res.previous.overall) == (2567, 89.4)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "indicators"),
+    [
+        ("ตัวชี้วัดที่ 9 ปี 67 ได้ 70 ตัวชี้วัดที่ 10 ได้ 80", 2567, {9: 70.0, 10: 80.0}),
+        ("อยากให้ช่วยทำแผนสำหรับปีงบ 2569 ค่ะ ตัวชี้วัดที่ 7 ได้ 66.00", None, {7: 66.0}),
+    ],
+)
+def test_a_year_before_another_keys_value_or_a_plans_year_labels_nothing_after(text, year, indicators):
+    res = read(text)
+    assert (res.scores.year, res.scores.indicators) == (year, indicators)
+
+
+@pytest.mark.parametrize("text", ["ถ้าปีหน้าได้ 95 จะได้ AA ไหมคะ", "หากรอบหน้าเราได้ 90 จะดีมาก"])
+def test_a_hypothetical_with_words_between(text):
+    assert read(text).scores.is_empty()

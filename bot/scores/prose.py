@@ -42,7 +42,9 @@ BARE_KEYS = re.compile(
 )
 SPEAKS_OF_INDICATORS = re.compile(r"ตัวชี้วัด|ตัวที่|indicator", re.I)
 # One bare indicator number with its value, in such a message: "ตัวที่ต่ำคือ 9 ได้ 71.4 กับ 10 ได้ 75".
-BARE_KEY = re.compile(r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:)\s*+\d)")
+BARE_KEY = re.compile(
+    r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:)\s*+\d|\s*+\(\s*+\d{1,3}(?:\.\d++)?\s*+\))"
+)
 # ... unless a label, an ordinal, a score word or another number stands right before it.
 _NOT_A_KEY_BEFORE = re.compile(
     r"(?:ที่|ข้อ|ตัวชี้วัด|ตัว|ด้าน|ปี|รอบ|ครั้ง|ไตรมาส|ระดับ|อันดับ|ลำดับ|ได้|เท่ากับ|ร้อยละ|เต็ม|ถึง|[A-Za-z\d.=:/\-–])\s*+$"
@@ -205,6 +207,7 @@ _COUNT_AFTER = re.compile(
 # "9:30 น.", "เวลา 9:30", "9:30-12:00": a clock time, not indicator 9 and its value.
 _CLOCK = re.compile(r"\d{1,2}:[0-5]\d(?:\s*+(?:น\.|นาฬิกา)|\s*+[-–]\s*+\d{1,2}[:.][0-5]\d)")
 _CLOCK_BEFORE = re.compile(r"(?:เวลา|ตั้งแต่|นัด)\s*+$")
+_BRACKET_OR_FILL = re.compile(r"\s*+\(\s*+|" + _FILL.pattern, re.I)
 # Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
 _PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ|กะ)?[\s,;/]*+")
 
@@ -225,7 +228,7 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < spans[k][1]:
             continue  # inside a list that was read already (groups do not overlap)
-        fill = _FILL.match(text, m.end())
+        fill = _BRACKET_OR_FILL.match(text, m.end())  # "คือ 9 (64.58) กับ 10 (70.83)"
         value = _ONE_VALUE.match(text, fill.end() if fill else m.end())
         if not speaks and "=" not in text[m.end() : value.start() if value else m.end()]:
             continue

@@ -20,7 +20,6 @@ from bot.scores.prose import (
     LAST_YEAR,
     THIS_YEAR,
     Group,
-    be_year,
     groups,
     year_rank,
 )
@@ -51,46 +50,6 @@ def blank_groups(lines: list[str]) -> tuple[list[str], dict[int, list[Group]]]:
 
 def scorable(window: list[Num]) -> list[Num]:
     return [n for n in window if not n.blocked and (not n.is_int or n.context or n.cell)]
-
-
-_YEAR_RIGHT_BEFORE = re.compile(r"ปี(?:ที่แล้ว|ก่อน(?:หน้า|โน้น)?|นี้|ล่าสุด)\s*+[(:=]?\s*+$")
-
-
-def _year_before(line: str, n: Num) -> bool:
-    """ "ปีที่แล้ว 84": a relative year right before a whole number (not "ปีนี้ 68 ได้ …", a year itself)."""
-    return bool(_YEAR_RIGHT_BEFORE.search(line, max(0, n.start - 16), n.start)) and not re.match(
-        r"\s*+(?:ได้|=|:)", line[n.end : n.end + 8]
-    )
-
-
-_VALUE_OR_ASIDE = re.compile(r"\d+\.\d+|\)")
-
-
-def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, i: int, table: bool) -> bool:
-    """ "ปี 67 ได้ 72.5 ปี 68 ได้ 81.25": record each value with the year written before it.
-
-    A year label right before a whole number gives it a score's context: "87.5 (ปีที่แล้ว 84)".
-    """
-    usable = [
-        n for n in window if not n.blocked and (not n.is_int or n.context or n.cell or _year_before(line, n))
-    ][:6]
-    if len(usable) < 2:
-        return False
-    ranks = []
-    for k, n in enumerate(usable):
-        lo = max(floor, ref.start - 20)
-        for m in _VALUE_OR_ASIDE.finditer(line, lo, ref.start):  # not the value or aside of what came before
-            lo = m.end()
-        region = line[usable[k - 1].end : n.start] if k else line[lo : n.start]
-        ranks.append(year_rank(region))
-    if ranks and ranks[0] is None and {r for r in ranks[1:] if r is not None} <= {LAST_YEAR, BEFORE_LAST}:
-        ranks[0] = THIS_YEAR  # "87.5 (ปีที่แล้ว 84)": the value before last year's is this year's
-    labelled = [(n, r) for n, r in zip(usable, ranks, strict=True) if r is not None]
-    if len({r for _, r in labelled}) < 2:
-        return False
-    for n, r in labelled:
-        record(ex, ref, n, i, table, year=r)
-    return True
 
 
 def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
@@ -237,6 +196,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         return
     labelled = [(i, n, year_rank(line[: n.start])) for i, line, n in cands]
     ranks = [r for _, _, r in labelled]
+    if len(ranks) > 1 and ranks[0] is None and set(ranks[1:]) <= {LAST_YEAR, BEFORE_LAST}:
+        labelled[0], ranks[0] = (labelled[0][0], labelled[0][1], THIS_YEAR), THIS_YEAR  # "ได้ 78.4 ปีที่แล้ว 81"
     if len(cands) > 1 and None not in ranks and len(set(ranks)) == len(ranks):
         for i, n, r in labelled:
             ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
@@ -343,16 +304,6 @@ def window_stop(line: str, refs: list[Ref], j: int) -> int:
     ):
         k += 1
     return refs[k].start if k < len(refs) else len(line)
-
-
-def tool_year(ref: Ref, window: list[Num], chosen: Num, line: str) -> int | None:
-    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value; so does a year
-    label anywhere between a key and its value ("ITA ปี 2567 = 84.5")."""
-    gap = line[ref.end : chosen.start]
-    if ref.kind != "overall" or not ref.weak:
-        return year_rank(gap) if len(gap) <= 30 else None
-    years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
-    return be_year(years[0].text.strip()) if years else (year_rank(gap) if len(gap) <= 30 else None)
 
 
 def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num], i: int) -> bool:

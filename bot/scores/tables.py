@@ -12,7 +12,6 @@ from bot.scores.normalise import normalise
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
     blank_groups,
-    by_year,
     corrected,
     counted_gap,
     glossed_tools,
@@ -23,11 +22,11 @@ from bot.scores.reading import (
     pick_year,
     record,
     row_end,
-    tool_year,
     values_below,
     window_stop,
 )
 from bot.scores.text import Num, name_hits, numbers, squeeze, tight_gap
+from bot.scores.when import by_year, tool_year
 from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
 
