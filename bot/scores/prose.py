@@ -43,7 +43,7 @@ BARE_KEYS = re.compile(
 SPEAKS_OF_INDICATORS = re.compile(r"ตัวชี้วัด|ตัวที่|indicator", re.I)
 # One bare indicator number with its value, in such a message: "ตัวที่ต่ำคือ 9 ได้ 71.4 กับ 10 ได้ 75".
 BARE_KEY = re.compile(
-    r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:)\s*+\d|\s*+\(\s*+\d{1,3}(?:\.\d++)?\s*+\))"
+    r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:)\s*+\d|\s*+\(\s*+\d{1,3}(?:\.\d++)?\s*+(?:คะแนน\s*+)?\))"
 )
 # ... unless a label, an ordinal, a score word or another number stands right before it.
 _NOT_A_KEY_BEFORE = re.compile(

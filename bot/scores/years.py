@@ -54,7 +54,9 @@ def _years(line: str, plan: bool) -> list[int]:
 
 
 # "78.50 (ปี 67: 70.20)": a bracket after a value that compares with another year's value.
-_ASIDE = re.compile(r"(?<=\d)\s*+(?:ครับ|ค่ะ|คะ|นะ)?\s*+\((?=[^()\n]{0,40}?\d++[^\d()\n]++\d)[^()\n]{0,40}\)")
+_ASIDE = re.compile(
+    r"(?<=\d)\s*+(?:คะแนน)?\s*+(?:ครับ|ค่ะ|คะ|นะ)?\s*+\((?=[^()\n]{0,40}?\d++[^\d()\n]++\d)[^()\n]{0,40}\)"
+)
 
 
 def line_years(line: str) -> list[int]:
