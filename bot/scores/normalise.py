@@ -140,9 +140,11 @@ def normalise(text: str) -> str:
             line = _year_after(line) if "(" in line else line
             line = _value_first(line) if value_first else line
         line = _one_pair_a_line(line)
-        if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
+        if "--" in line and re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
             continue
-        if not line.strip().startswith("|") and re.search(r"\|\s*+\d{1,2}\s*+(?:ได้|=|:)", line):
+        if "|" not in line:
+            pass
+        elif not line.strip().startswith("|") and _PIPE_LABEL.search(line):
             line = line.replace("|", "/")  # "ตัวชี้วัดที่ 1 ได้ 97 | 2 ได้ 95": a run-on list, not a table row
         elif line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
@@ -198,8 +200,10 @@ def _transpose(lines: list[str]) -> list[str]:
 
 # A value written before its label: "72.5 คือตัวชี้วัดที่ 9", "80 (ตัวที่ 10)", "88.5ค่ะ ภาพรวมปีนี้".
 _LABEL = r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม|[IEO]\d{1,2}(?![\d.])"
+_PIPE_LABEL = re.compile(r"\|\s*+\d{1,2}\s*+(?:ได้|=|:)")
+_SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once before the lines are
 _VALUE_FIRST = re.compile(
-    rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:\s*+คะแนน)?\s*+(?:ค่ะ|ครับ|คะ|นะ)?\s*+(?:(คือ|เป็นของ|\()\s*+)?({_LABEL})(\s*+\))?"
+    rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:ค่ะ|ครับ|คะ|นะ)?{_SP}(?:(คือ|เป็นของ|\(){_SP})?({_LABEL})({_SP}\))?"
 )
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(

@@ -61,8 +61,9 @@ def tool_year(ref: Ref, window: list[Num], chosen: Num, line: str) -> int | None
         if years:
             return be_year(years[0].text.strip())
     rank = year_rank(gap) if len(gap) <= 30 else None
-    if rank is None:  # "ปี 67 ภาพรวม 89.4": a year label right before the key, with no value after it
-        lead = line[max(0, ref.start - 16) : ref.start]
+    lead = line[max(0, ref.start - 16) : ref.start]
+    if rank is None and ("ปี" in lead or "รอบ" in lead or "ครั้ง" in lead):  # "ปี 67 ภาพรวม 89.4": a label
+        # right before the key, with no value after it
         last = None
         for m in YEAR_LABEL.finditer(lead):
             last = m
