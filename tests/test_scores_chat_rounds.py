@@ -746,3 +746,33 @@ def test_a_year_before_another_keys_value_or_a_plans_year_labels_nothing_after(t
 @pytest.mark.parametrize("text", ["ถ้าปีหน้าได้ 95 จะได้ AA ไหมคะ", "หากรอบหน้าเราได้ 90 จะดีมาก"])
 def test_a_hypothetical_with_words_between(text):
     assert read(text).scores.is_empty()
+
+
+# ---------------------------------------------------------------- round 26: the bad side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "อีก 1.67 คะแนนถึงจะได้ 85",
+        "ต้องทำอีกนิดจึงจะได้ 90",
+        "ปีหน้าจะได้ 95 แน่นอน",
+        "อบจ. ได้ 92 เขาเก่งมาก",
+        "เขาได้ 95.5 ค่ะ",
+    ],
+)
+def test_future_values_and_theirs_are_no_scores(text):
+    assert read(text).scores.is_empty()
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [
+        ("ได้ 85.5 ค่ะ ส่วน อบจ. ได้ 92 (เขาเก่งมาก)", 85.5),
+        ("เราได้ 85.5 ส่วนเทศบาลได้ 92", 85.5),
+        ("ภาพรวม 90.45 ค่ะ ถ้าปีหน้าได้ 95 จะได้ AA", 90.45),
+        ("ตัวชี้วัดที่ 7 ได้ 83.33 อีก 1.67 ถึง 85", None),
+    ],
+)
+def test_ours_beside_theirs_and_a_shortfall(text, overall):
+    assert read(text).scores.overall == overall

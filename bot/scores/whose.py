@@ -11,7 +11,9 @@ OURS = re.compile(r"(?:ของ|หน่วยงาน|ที่)?เรา(?
 # Another agency: a neighbour, or an agency word with "อื่น" ("หน่วยงานอื่น", "อบต.อื่น").
 THEIRS = re.compile(
     r"ข้าง\s*ๆ|ข้างเคียง|ใกล้เคียง|เพื่อนบ้าน|"
-    r"(?:หน่วยงาน|อบต|เทศบาล|อำเภอ|จังหวัด|กรม|กอง|สำนักงาน|โรงเรียน|โรงพยาบาล|รพ|ที่)\.?\s*อื่น"
+    r"(?:หน่วยงาน|อบต|เทศบาล|อำเภอ|จังหวัด|กรม|กอง|สำนักงาน|โรงเรียน|โรงพยาบาล|รพ|ที่)\.?\s*อื่น|"
+    # "ส่วน อบจ. ได้ 92": "as for" another agency by its kind; "เขาได้ 92": they
+    r"ส่วน\s*+(?:อบต|อบจ|เทศบาล|อำเภอ|จังหวัด|กรม|โรงเรียน|โรงพยาบาล|รพ|สำนักงาน)|(?<!ภู)เขา(?:ได้|ก็)"
 )
 
 
@@ -36,6 +38,10 @@ _OURS_PENDING = re.compile(
 )
 
 
+# "อบจ. ได้ 92 เขาเก่งมาก": the value is followed by "they" (เขา) doing well, someone else's result.
+_THEY_AFTER = re.compile(r"\d++(?:\.\d++)?\s*+(?:คะแนน)?\s*+(?:ค่ะ|ครับ|นะ)?\s*+\(?\s*+(?:ของ)?เขา(?!ะ)")
+
+
 def theirs(line: str, at: int) -> bool:
     """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's;
     nor a wider body's in brackets after the officer's own value, nor any when ours is said not to be out."""
@@ -44,4 +50,5 @@ def theirs(line: str, at: int) -> bool:
         last_end(THEIRS, lead) > last_end(OURS, lead)
         or bool(_WIDER_ASIDE.search(lead))
         or bool(_OURS_PENDING.search(line, at, at + 200) and not OURS.search(lead))
+        or bool(_THEY_AFTER.match(line, at, at + 40))
     )
