@@ -779,7 +779,8 @@ def test_ours_beside_theirs_and_a_shortfall(text, overall):
 
 
 @pytest.mark.parametrize(
-    "text", ["ส่งคะแนนค่ะ ค่าเฉลี่ยของกรม 90.12 ค่ะ", "ส่งคะแนนค่ะ ค่ามัธยฐานประเทศ 91.2", "ผลคะแนนเฉลี่ยทุกหน่วยงาน 88.4"]
+    "text",
+    ["ส่งคะแนนค่ะ ค่าเฉลี่ยของกรม 90.12 ค่ะ", "ส่งคะแนนค่ะ ค่ามัธยฐานประเทศ 91.2", "ส่งคะแนนค่ะ ค่าเฉลี่ยทุกหน่วยงาน 88.4"],
 )
 def test_a_wider_bodys_average_or_median_is_a_benchmark(text):
     assert read(text).scores.is_empty()
