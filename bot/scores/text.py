@@ -131,8 +131,7 @@ _CHANGE_BEFORE = re.compile(
 # "ค่าเฉลี่ยจังหวัด 86.50", "ภาพรวมของประเทศ 87.44": a wider group's average, a benchmark to compare with.
 _BENCHMARK_BEFORE = re.compile(
     r"(?:ค่า)?(?:เฉลี่ย|มัธยฐาน)(?:ของ)?(?:ทั้ง)?(?:จังหวัด|ประเทศ|กลุ่ม|เขต|อำเภอ|ภาค|หน่วยงานทั้งหมด|ทุกหน่วยงาน|กรม|กระทรวง|เครือข่าย)"
-    r"|(?:ของ|ทั้ง|ระดับ)ประเทศ|"
-    r"(?:national|province|provincial)\s*+average",
+    r"|(?:ของ|ทั้ง|ระดับ)ประเทศ|(?:national|province|provincial)\s*+average",
     re.IGNORECASE,
 )
 # "92 กว่าๆ", "80 ต้นๆ": an estimate, not the result (the exact value often follows).
