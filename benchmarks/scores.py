@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/scores.py --show dev      # also list the dev messages read wrongly
     .venv/bin/python benchmarks/scores.py --fuzz 100000   # max / p99 CPU time of parse_scores + parse_correction
     .venv/bin/python benchmarks/scores.py --split         # (once) assign dev/test halves -> split.yaml
+    .venv/bin/python benchmarks/scores.py --perturb       # dev chat reads that a harmless edit changes
 
 The messages live in benchmarks/score_messages/*.yaml, each with its expected structured result.
 Their dev/test halves were assigned once, by a seeded shuffle stratified by register, before any
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import sys
 import time
@@ -223,6 +225,35 @@ ADVERSARIAL = {
 }
 
 
+# Small edits that must not change what a chat message reads (--perturb, dev half only).
+_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+PERTURB = {
+    "closing particle": lambda t: t + " ค่ะ",
+    "lead-in": lambda t: "ส่งคะแนนค่ะ " + t,
+    "Thai digits": lambda t: t.translate(_THAI_DIGITS),
+    "emoji": lambda t: t + " 🙏",
+    "greeting line": lambda t: "สวัสดีค่ะพี่\n" + t,
+    "thanks line": lambda t: t + "\nขอบคุณค่ะ",
+    "question after": lambda t: t + " ควรทำอะไรก่อนคะ",
+    "no space after a label": lambda t: re.sub(r"(ตัวชี้วัดที่|ตัวที่|ข้อ) (\d)", r"\1\2", t),
+    "ได้รับ for ได้": lambda t: t.replace("ได้ ", "ได้รับ "),
+    "ตัวที่ for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ตัวที่ "),
+    "ข้อ for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ข้อ "),
+    "80 for 80.00": lambda t: re.sub(r"(\d)\.00(?!\d)", r"\1", t),
+    "คะแนน after a decimal": lambda t: re.sub(r"(\d\.\d+)(?![\d.])", r"\1 คะแนน", t),
+}
+
+
+def perturb(messages: list[dict], fw) -> None:
+    """Print, per edit, the dev chat messages read right whose read the edit changes (bad ones: accepted)."""
+    chat = [m for m in messages if m["split"] == "dev" and m["register"] == "chat"]
+    right = [m for m in chat if not judge(parse_scores(m["text"], fw), m["expect"])]
+    print(f"perturb: {len(right)} dev chat messages read right")
+    for name, edit in PERTURB.items():
+        broken = [m["id"] for m in right if judge(parse_scores(edit(m["text"]), fw), m["expect"])]
+        print(f"  {name:24} changes {len(broken):3}  {' '.join(broken[:8])}")
+
+
 def timed(text: str, fw) -> float:
     t0 = time.process_time()
     parse_scores(text, fw)
@@ -235,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", choices=["dev", "test", "all"], help="list the messages read wrongly")
     ap.add_argument("--fuzz", type=int, default=0, help="time N generated inputs (and the adversarial ones)")
     ap.add_argument("--split", action="store_true", help="write split.yaml (once, before tuning)")
+    ap.add_argument(
+        "--perturb", action="store_true", help="small edits of dev chat messages that change a read"
+    )
     args = ap.parse_args(argv)
     fw = load_framework(REPO / "knowledge")
     messages = load_messages()
@@ -261,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         for half in ("dev", "test") if args.show == "all" else (args.show,):
             for mid, register, diffs in results.get(half, {}).get("misses", []):
                 print(f"  [{half}] {mid} ({register}): {'; '.join(diffs)}")
+    if args.perturb:
+        perturb(messages, fw)
     if args.fuzz:
         for name, text in ADVERSARIAL.items():
             print(f"  adversarial {name:28} {len(text):6} chars  CPU {1000 * timed(text, fw):7.1f} ms")

@@ -11,7 +11,8 @@ from pydantic import BaseModel, Field
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.normalise import normalise
-from bot.scores.prose import LAST_YEAR as THIS_YEAR_RANK
+from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
+from bot.scores.prose import THIS_YEAR
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
 from bot.scores.text import name_hits, squeeze
 
@@ -212,11 +213,16 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     current = [f for f in valid if f.year is None or f.year == latest]
     settled = _settle(current, errors, warnings)
     real_year = latest if latest is not None and latest < THIS_YEAR_RANK else None
-    scores = _scoreset(settled, year if year is not None else real_year or pick_year(ex))
+    picked = pick_year(ex)
+    if latest is not None and latest >= THIS_YEAR_RANK and picked in {f.year for f in older}:
+        picked = None  # "ปี 67 ได้ 80 ปีนี้ได้ 85.5": 2567 is last year's label, not this year's
+    scores = _scoreset(settled, year if year is not None else real_year or picked)
     previous = None
     if older:
         prior = max(f.year for f in older if f.year is not None)
-        prior_year = prior if prior < THIS_YEAR_RANK else (scores.year - 1 if scores.year else None)
+        prior_year = (
+            prior if prior < THIS_YEAR_RANK else (scores.year - (THIS_YEAR - prior) if scores.year else None)
+        )
         previous = _scoreset(_settle([f for f in older if f.year == prior], [], []), prior_year)
         if scores.year:
             warnings.append(wording.SCORES_UNSURE_YEARS.format(year=scores.year))

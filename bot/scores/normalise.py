@@ -16,10 +16,32 @@ __all__ = ["normalise"]
 # score or label word and before a word break, so "ที่สามารถ", "ร้อยละ" and "เก้าอี้" stay words.
 _DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
 _NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
-_SPOKEN = re.compile(
-    rf"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)|(?<=[=:])|(?<=ITA))\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
-    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|[^\u0e00-\u0e7f])"
+_SPOKEN_NUMBER = (
+    rf"\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
+    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|เต็ม|[^\u0e00-\u0e7f])"
 )
+_SPOKEN = re.compile(
+    r"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)"
+    r"|(?<=[=:])|(?<=ITA)|(?<=IIT)|(?<=EIT)|(?<=OIT))" + _SPOKEN_NUMBER
+)
+# "ตัวชี้วัดที่เก้า เจ็ดสิบสอง": the value spoken after a spoken label (read once the label is digits).
+_SPOKEN_AFTER_LABEL = re.compile(r"((?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])\s)" + _SPOKEN_NUMBER)
+# "ตัวแรก", "ตัวสุดท้าย", "สองตัวสุดท้าย": indicators by their place in the framework's ten.
+_ORDINAL_WORDS = re.compile(
+    r"(?:(?P<n>สอง|สาม|2|3)\s*+ตัว(?:ชี้วัด)?(?P<a>แรก|สุดท้าย)|ตัว(?:ชี้วัด)?(?:ที่)?\s*+(?P<b>แรก|สุดท้าย))"
+)
+_INDICATOR_COUNT = 10
+_COUNT_WORD = {"สอง": 2, "สาม": 3, "2": 2, "3": 3}
+
+
+def _ordinal(m: re.Match[str]) -> str:
+    count = _COUNT_WORD[m.group("n")] if m.group("n") else 1
+    first = 1 if (m.group("a") or m.group("b")) == "แรก" else _INDICATOR_COUNT - count + 1
+    return " ตัวชี้วัดที่ " + ", ".join(str(k) for k in range(first, first + count)) + " "
+
+
+_ANY_NUM_WORD = re.compile(f"{_DIGIT_WORDS}|สิบ|ร้อย")
+_PERCENT_WORD = re.compile(r"(?:เปอร์|เปอ)เซ็?นต?์?|(?<=[\d ])percent\b", re.I)
 _DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
 _DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
 
@@ -96,18 +118,35 @@ def normalise(text: str) -> str:
     text = re.sub(
         r"(?<![A-Za-z])(ITA)(?=\d)", r"\1 ", text, flags=re.I
     )  # "ITA68": the tool's name, then its year
-    text = _SPOKEN.sub(_spoken, text)
+    # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
+    if "เซ" in text or "percent" in text.lower():
+        text = _PERCENT_WORD.sub("%", text)
+    if _ANY_NUM_WORD.search(text):
+        text = _SPOKEN.sub(_spoken, text)
+        text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
+    if "แรก" in text or "สุดท้าย" in text:
+        text = _ORDINAL_WORDS.sub(_ordinal, text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
     text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
     # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
     text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
     text = re.sub(r"\*\*|__|`", "", text)
+    if "\n" in text:  # "ส่งคะแนนค่ะ 1. 98.5\n2. 97": the list starts a line of its own
+        text = _LIST_AFTER_LEAD_IN.sub("\n", text)
     lines = []
+    value_first = _VALUE_FIRST.search(text) is not None  # once for the text, not per line
     for line in text.split("\n"):
+        if len(line) <= 400:
+            line = _year_after(line) if "(" in line else line
+            line = _value_first(line) if value_first else line
         line = _one_pair_a_line(line)
-        if re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
+        if "--" in line and re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
             continue
-        if line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
+        if "|" not in line:
+            pass
+        elif not line.strip().startswith("|") and _PIPE_LABEL.search(line):
+            line = line.replace("|", "/")  # "ตัวชี้วัดที่ 1 ได้ 97 | 2 ได้ 95": a run-on list, not a table row
+        elif line.strip().startswith("|") or re.search(r"\S\s++\|\s++\S", line):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
         lines.append(line)
     return "\n".join(_transpose(lines))
@@ -159,12 +198,94 @@ def _transpose(lines: list[str]) -> list[str]:
     return out
 
 
+# A value written before its label: "72.5 คือตัวชี้วัดที่ 9", "80 (ตัวที่ 10)", "88.5ค่ะ ภาพรวมปีนี้".
+_LABEL = r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม|[IEO]\d{1,2}(?![\d.])"
+_PIPE_LABEL = re.compile(r"\|\s*+\d{1,2}\s*+(?:ได้|=|:)")
+_SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once before the lines are
+_VALUE_FIRST = re.compile(
+    rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:ค่ะ|ครับ|คะ|นะ)?{_SP}(?:(คือ|เป็นของ|\(){_SP})?({_LABEL})({_SP}\))?"
+)
+# ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
+_CLAIMED = re.compile(
+    rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้|=|:|คือ|อยู่ที่)?\s*+$",
+    re.I,
+)
+_LABEL_ENDS = re.compile(r"(?:\s*+(?:ค่ะ|ครับ(?:ผม)?|คะ|นะ|จ้า|ปีนี้|ของเรา|ของหน่วยงาน|ปี\s*+\d{2,4}))*+\s*+$")
+
+
+# "88.5 (68) / 85.1 (67)", "87.61 (ปี 2568)": a year in brackets after a value no label claims labels it.
+_YEAR_AFTER = re.compile(
+    r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{1,3})(?![\d.])\s*+\(\s*+(ปี(?:งบ)?\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
+)
+
+
+def _year_after(line: str) -> str:
+    """Put a year written in brackets after an unclaimed value before it, as a year label.
+
+    Two pairs or more with different years are all labelled ("88.5 (68) / 85.1 (67)"); one pair only when
+    no label claims its value and its year cannot be a value: "72.5 (65)" alone may give last year's value.
+    """
+    found = list(_YEAR_AFTER.finditer(line))
+    if len(found) < 2 or len({m.group(3) for m in found}) < 2:
+        # one pair: only an unclaimed value with a year that cannot be a value ("(2568)", "(ปี 68)")
+        found = [
+            m
+            for m in found
+            if (m.group(2) or len(m.group(3)) == 4)
+            and not _CLAIMED.search(line[max(0, m.start() - 30) : m.start()])
+        ]
+    if not found:
+        return line
+    out, at = [], 0
+    for m in found:
+        out += [line[at : m.start()], f"ปี {m.group(3)} {m.group(1)}"]
+        at = m.end()
+    return "".join(out) + line[at:]
+
+
+def _value_first(line: str) -> str:
+    """Put a value written before its label after it, so the label reads it as usual.
+
+    With "คือ", "เป็นของ" or a bracket between, the label may go on ("72.5 คือตัวชี้วัดที่ 9 ส่วน 80 คือ…")
+    when no value of its own follows it; with nothing between, the label must end the line.
+    """
+    if not re.search(r"\d", line):
+        return line
+    out, at = [], 0
+    for m in _VALUE_FIRST.finditer(line):
+        if m.start() < at or _CLAIMED.search(line[max(0, m.start() - 30) : m.start()]):
+            continue
+        rest = line[m.end() :]
+        if m.group(2) is None and not _LABEL_ENDS.match(rest):
+            continue
+        if m.group(2) is not None and re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+\d", rest):
+            continue
+        if m.group(2) == "(" and not m.group(4):
+            continue
+        out += [line[at : m.start()], f"{m.group(3)} {m.group(1)}"]
+        at = m.end()
+    return "".join(out) + line[at:] if out else line
+
+
+_LIST_AFTER_LEAD_IN = re.compile(
+    r"(?<=\S)[^\S\n]++(?=\(?1[.)]\s*+\d{1,3}(?:\.\d++)?[^\S\n]*+\n[^\S\n]*+\(?2[.)])"
+)
 # "1 97.50 / 2 96.25 / 3 98.75": numbered values run on in one line, as a phone wraps a list.
-_PAIR = re.compile(r"(\()?(\d{1,2})([.)]?)\s++(\d{1,3}(?:\.\d++)?)(?![\d.])")
-_PAIR_GAP = re.compile(r"\s*+[/,;]\s*+|\s++")
-_RUN_START = re.compile(r"(?<![\d.])1[.)]\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+2[.)])")
+# The number's mark may be glued to the value: "1)96.2", "(2)94.8", "3.)95.1", "4:93", "5=91.4", "6-89.9".
+_PAIR = re.compile(r"(\()?(\d{1,2})(\.?\)|[:=\-–]|\.(?=\s)|)\s*+(\d{1,3}(?:\.\d++)?)(?![\d.])(?:\s*+คะแนน)?")
+_PAIR_GAP = re.compile(r"\s*+[/,;|]\s*+|\s++")
+_MARK = r"(?:\.?\)|[.:=\-–])"
+_RUN_START = re.compile(
+    rf"(?<![\d.])\(?1{_MARK}\s*+\d{{1,3}}(?:\.\d++)?(?![\d.])(?=(?:\s*+คะแนน)?[\s/,;]*+\(?2{_MARK}\s*+\d)"
+)
 # "OIT: 9) 72.5 10) 80", "(9) 72.5 (10) 80.0": numbers closed by a bracket may start anywhere.
-_BRACKET_RUN = re.compile(r"(?<![\d.(])\(?\d{1,2}\)\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=[\s/,;]*+\(?\d{1,2}\))")
+_BRACKET_RUN = re.compile(
+    r"(?<![\d.(])\(?\d{1,2}\)\s*+\d{1,3}(?:\.\d++)?(?![\d.])(?=(?:\s*+คะแนน)?[\s/,;]*+\(?\d{1,2}\))"
+)
+# "ตัวชี้วัด 1 97 | 2 95 | 3 96": unmarked numbers with their values, separated by "|", "/", "," or ";".
+_SEPARATED_RUN = re.compile(
+    r"(?<![\d.])1\s++\d{1,3}(?:\.\d++)?(?![\d.])(?=(?:\s*+คะแนน)?\s*+[/,;|]\s*+2\s++\d)"
+)
 _DIGIT_START = re.compile(r"\s*+\(?\d")
 _PAIR_END = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*+$")
 
@@ -182,7 +303,7 @@ def _one_pair_a_line(line: str) -> str:
     if _DIGIT_START.match(line):
         return _pairs(line, 2) or line
     # "ส่งคะแนนค่ะ 1) 96.5 2) 94.2 3) 97.8": a lead-in, then a run that counts up from 1.
-    for rx, least in ((_RUN_START, 3), (_BRACKET_RUN, 2)):
+    for rx, least in ((_RUN_START, 3), (_BRACKET_RUN, 2), (_SEPARATED_RUN, 3)):
         first = rx.search(line)
         run = _pairs(line[first.start() :], least) if first else None
         if first and run:
@@ -202,9 +323,11 @@ def _pairs(line: str, least: int) -> str | None:
             break
         if not m or float(m.group(4)) > 100 or not 1 <= int(m.group(2)) <= 10:
             return None
+        if not m.group(3) and m.start(4) == m.end(2):
+            return None  # "196.2" is one number, not 1 and 96.2
         if pairs and int(m.group(2)) != int(pairs[-1][0]) + 1:
             return None
-        if bool(m.group(1)) and not m.group(3).startswith(")"):
+        if bool(m.group(1)) and not m.group(3).endswith(")"):
             return None  # "(9 72.5": an opened bracket must close on the number
         pairs.append((m.group(2), m.group(4)))
         decimals = decimals and "." in m.group(4)

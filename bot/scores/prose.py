@@ -18,11 +18,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.ita.framework import Framework
+from bot.scores.text import bound_after
 
 THAI = "\u0e00-\u0e7f"
-_IND_PREFIX = r"(?:ตัวชี้วัด(?:ที่)?|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|ตชว\.?|indicators?|ind\.?)"
+_IND_PREFIX = (
+    r"(?:ตัวชี้วัด(?:ที่)?|ตัวชี้ฯ|ตัวบ่งชี้(?:ที่)?|ข้อ(?:ที่)?|ตัวที่|ตชว\.?|(?<![\u0e00-\u0e7f])ตว\.|indicators?|ind\.?)"
+)
 _RANGE = r"\s*+(?:-|–|—|ถึง|to)\s*+"
-_KEY_SEP = r"\s*+(?:,|/|และ|กับ|&)\s*+"
+_KEY_SEP = r"\s*+(?:,|/|และ|กับ|กะ|&)\s*+"  # "กะ": กับ as chat says it
 _CODE = r"[IEO]\s?\d{1,2}(?![\d.])"
 # Two or more indicator numbers: "ตัวชี้วัดที่ 1, 2 และ 3", "ตัวชี้วัด 1-10", "ข้อ 9 กับ 10".
 IND_KEYS = re.compile(
@@ -35,31 +38,37 @@ IND_KEYS = re.compile(
 # "9 กับ 10 ได้ 72.5 กับ 78.75 ครับ ตัวชี้วัดนะครับ".
 BARE_KEYS = re.compile(
     rf"(?<![\d.A-Za-z])(?P<a>\d{{1,2}})(?:{_RANGE}(?P<b>\d{{1,2}})|(?P<list>(?:{_KEY_SEP}\d{{1,2}}(?![\d.]))++))"
-    rf"(?![\d.])(?=\s*+(?:ได้|=|:))"
+    rf"(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:))"
 )
 SPEAKS_OF_INDICATORS = re.compile(r"ตัวชี้วัด|ตัวที่|indicator", re.I)
 # One bare indicator number with its value, in such a message: "ตัวที่ต่ำคือ 9 ได้ 71.4 กับ 10 ได้ 75".
-BARE_KEY = re.compile(r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้|=|:)\s*+\d)")
+BARE_KEY = re.compile(
+    r"(?<![\d.A-Za-z])(?P<a>10|[1-9])(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:)\s*+\d|\s*+\(\s*+\d{1,3}(?:\.\d++)?\s*+(?:คะแนน\s*+)?\))"
+)
 # ... unless a label, an ordinal, a score word or another number stands right before it.
 _NOT_A_KEY_BEFORE = re.compile(
-    r"(?:ที่|ข้อ|ตัวชี้วัด|ตัว|ด้าน|ปี|รอบ|ครั้ง|ไตรมาส|ระดับ|อันดับ|ลำดับ|ได้|เท่ากับ|ร้อยละ|เต็ม|[A-Za-z\d.=:/])\s*+$"
+    r"(?:ที่|ข้อ|ตัวชี้วัด|ตัว|ด้าน|ปี|รอบ|ครั้ง|ไตรมาส|ระดับ|อันดับ|ลำดับ|ได้|เท่ากับ|ร้อยละ|เต็ม|ถึง|[A-Za-z\d.=:/\-–])\s*+$"
 )
 # Two or more item codes: "O1-O5", "O20 ถึง O22", "I1, I2, I3", "O10 O11 O12".
 ITEM_KEYS = re.compile(
     rf"(?<![A-Za-z])(?P<a>{_CODE})(?:{_RANGE}(?P<b>{_CODE})|(?P<list>(?:(?:{_KEY_SEP}|\s++)(?:ข้อ\s*+)?{_CODE})++))"
 )
 _FILL = re.compile(
-    r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|อยู่ที่|คือ|=>|->|→|=|:|ตามลำดับ|ร้อยละ|ครับ|ค่ะ|คะ|นะ|score))*+\s*+", re.I
+    r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|อยู่ที่|คือ|=>|->|→|=|:|ตามลำดับ|ร้อยละ|ครับ|ค่ะ|คะ|นะ|score|"
+    r"เท่ากัน(?:หมด)?|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ|ครบ|เต็ม))*+\s*+",
+    re.I,
 )
 _VALUE = r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])"
 _ONE_VALUE = re.compile(_VALUE)
-VALUES = re.compile(rf"{_VALUE}(?:(?:\s*+(?:,|/|และ|กับ|;)\s*+|\s++){_VALUE})*+")
+_UNIT = r"(?:\s*+คะแนน)?"  # "72.5 คะแนน กับ 78.75 คะแนน"
+VALUES = re.compile(rf"{_VALUE}{_UNIT}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE}{_UNIT})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
+_SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
 FIX_MARK = re.compile(
-    r"เอ้ย|เอ๊ย|เอ่ย|เอ๊ะ|อุ๊ย|อุ้ย|ไม่ใช่\s*(?:ค่ะ|ครับ|คะ|นะ)|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด",
+    r"เอ้ย|เอ๊ย|เอ่ย|เอ๊ะ|อุ๊ย|อุ้ย|อ้อ|อ๋อ|ไม่ใช่\s*(?:ค่ะ|ครับ|คะ|นะ|(?=\d))|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด",
     re.I,
 )
 # An apology between two values takes the first back: "88.5 ค่ะ ขอโทษค่ะ 85.8 ค่ะ พิมพ์สลับ".
@@ -67,12 +76,15 @@ APOLOGY = re.compile(r"ขอโทษ|ขออภัย|sorry|พิมพ์�
 # A year written as a label: "ปี 67", "ปีงบประมาณ 2568", "2567 =", "ปีนี้ 68" (the number wins), and relative ones.
 YEAR_LABEL = re.compile(
     r"(?:ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?P<y>\d{4}|\d{2})(?![\d.])|(?<![\d.])(?P<b>25\d\d|20[1-4]\d)(?![\d.])"
-    r"|(?<![A-Za-z])ITA\s*+(?P<i>[5-7]\d)(?![\d.])(?=\s*+(?:ได้|=|:))"  # "ITA67 ได้ 86.2": the tool's name and its year
-    r"|(?P<now>ปีนี้|(?:ครั้ง|รอบ)นี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year))",
+    r"|(?<![A-Za-z])ITA\s*+(?P<i>[5-7]\d)(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:))"  # "ITA67 ได้ 86.2": the tool's name and its year
+    r"|(?P<now>ปีนี้|(?:ครั้ง|รอบ)นี้|ปีล่าสุด|ปีปัจจุบัน|this year)|(?P<before_last>ปีก่อน(?:โน้น|หน้านั้น)|(?:สอง|2)\s*+ปี(?:ก่อน|ที่แล้ว)|ปีที่แล้วโน้น)"
+    r"|(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year))",
     re.I,
 )
 TOPIC_MARKER = re.compile(r"(?:เรื่อง|ด้าน|หมวด|ประเด็น)(?:การใช้|การ|ใช้)?$")
-THIS_YEAR, LAST_YEAR = 10_000, 9_999  # ranks of the relative labels, above any B.E. year
+# Ranks of the relative labels, above any B.E. year; RELATIVE is the lowest of them.
+THIS_YEAR, LAST_YEAR, BEFORE_LAST = 10_000, 9_999, 9_998
+RELATIVE = BEFORE_LAST
 _TOPIC_BEFORE = re.compile(rf"(?:เรื่อง|ด้าน|หมวด|ประเด็น|ส่วน|ตัว|การใช้|การ|ใช้)$|(?:^|[^{THAI}])$")
 
 
@@ -86,30 +98,25 @@ def be_year(raw: str) -> int | None:
     return y if 2550 <= y <= 2590 else None
 
 
-OURS = re.compile(r"(?:ของ|หน่วยงาน|ที่)?เรา(?!ะ)|ของ(?:ผม|หนู|ดิฉัน)|our", re.I)
-# Another agency: a neighbour, or an agency word with "อื่น" ("หน่วยงานอื่น", "อบต.อื่น").
-THEIRS = re.compile(
-    r"ข้าง\s*ๆ|ข้างเคียง|ใกล้เคียง|เพื่อนบ้าน|"
-    r"(?:หน่วยงาน|อบต|เทศบาล|อำเภอ|จังหวัด|กรม|กอง|สำนักงาน|โรงเรียน|โรงพยาบาล|รพ|ที่)\.?\s*อื่น"
-)
-
-
-def last_end(rx: re.Pattern[str], text: str) -> int:
-    """Where the last match of rx in text ends (-1 if none)."""
-    end = -1
-    for m in rx.finditer(text):
-        end = m.end()
-    return end
-
-
 def year_rank(text: str) -> int | None:
     """The last year label in a stretch of text, as a B.E. year or a relative rank; None if none."""
     rank = None
     for m in YEAR_LABEL.finditer(text):
+        y = m.group("y")
+        if (
+            y
+            and len(y) == 2
+            and re.match(r"ปี(?:ที่แล้ว|ก่อน)", m.group(0))
+            and re.match(r"\s*+\)", text[m.end() :])
+        ):
+            rank = None  # "72.5 (ปีก่อน 65)": last year's value, not a year labelling what follows
+            continue
         if m.group("now"):
             rank = THIS_YEAR
         elif m.group("last"):
             rank = LAST_YEAR
+        elif m.group("before_last"):
+            rank = BEFORE_LAST
         else:
             rank = be_year(m.group("y") or m.group("b") or m.group("i")) or rank
     return rank
@@ -175,12 +182,15 @@ def groups(text: str) -> list[Group]:
                 vals = VALUES.match(text, fill.end() if fill else status.end())
             if not vals:
                 continue
+            if bound_after(text[vals.end() : vals.end() + 12]):
+                continue  # "I1-I5 ได้ 90 ขึ้นทุกข้อ": a bound they all reach, not their value
             values = [float(v) for v in re.findall(_VALUE, vals.group(0))]
             if len(values) == len(keys):
                 pairs = list(zip(keys, values, strict=True))
             elif len(values) == 1:
                 pairs = [(k, values[0]) for k in keys]
-                shared = _SHARED.match(text, vals.end())
+                # "ทุกตัว" after the value, or "เท่ากันคือ 75", "ทั้งคู่ได้ 80" before it
+                shared = _SHARED.match(text, vals.end()) or _SHARED_BEFORE.search(text, m.end(), at)
                 if kind == "indicator" and not shared:
                     continue  # "ตัวชี้วัดที่ 1, 2 ได้ 90" with no "ทุกตัว" is too loose to share
             else:
@@ -194,8 +204,12 @@ def groups(text: str) -> list[Group]:
 _COUNT_AFTER = re.compile(
     r"\s*+(?:คน|ราย|ครั้ง|วัน|เดือน|บาท|แห่ง|ชั่วโมง|นาที|เรื่อง|ฉบับ|โครงการ|หน่วยงาน|ห้อง|%?\s*+ของ)"
 )
+# "9:30 น.", "เวลา 9:30", "9:30-12:00": a clock time, not indicator 9 and its value.
+_CLOCK = re.compile(r"\d{1,2}:[0-5]\d(?:\s*+(?:น\.|นาฬิกา)|\s*+[-–]\s*+\d{1,2}[:.][0-5]\d)")
+_CLOCK_BEFORE = re.compile(r"(?:เวลา|ตั้งแต่|นัด)\s*+$")
+_BRACKET_OR_FILL = re.compile(r"\s*+\(\s*+|" + _FILL.pattern, re.I)
 # Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
-_PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ)?[\s,;/]*+")
+_PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ|กะ)?[\s,;/]*+")
 
 
 def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
@@ -214,11 +228,21 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < spans[k][1]:
             continue  # inside a list that was read already (groups do not overlap)
-        fill = _FILL.match(text, m.end())
+        fill = _BRACKET_OR_FILL.match(text, m.end())  # "คือ 9 (64.58) กับ 10 (70.83)"
         value = _ONE_VALUE.match(text, fill.end() if fill else m.end())
         if not speaks and "=" not in text[m.end() : value.start() if value else m.end()]:
             continue
-        if value and 0 <= float(value.group(0)) <= 100 and not _COUNT_AFTER.match(text, value.end()):
+        if (
+            value
+            and 0 <= float(value.group(0)) <= 100
+            and not _COUNT_AFTER.match(text, value.end())
+            and not bound_after(text[value.end() : value.end() + 12])
+            and not _CLOCK.match(text, m.start())
+            and not (
+                ":" in text[m.end() : m.end() + 3]
+                and _CLOCK_BEFORE.search(text, max(0, m.start() - 10), m.start())
+            )
+        ):
             out.append(
                 Group("indicator", [(int(m.group("a")), float(value.group(0)))], m.start(), value.end())
             )
@@ -245,9 +269,10 @@ def _topic_rx(fw: Framework) -> tuple[re.Pattern[str], dict[str, int]]:
     cores: dict[str, set[int]] = {}
     for ind in fw.indicators:
         for name in ind.all_names():
-            core = name.removeprefix("การ").removeprefix("ใช้")
-            if len(core) >= 5:
-                cores.setdefault(core, set()).add(ind.number)
+            # "ทรัพย์สินราชการ", and with its verb when the rest is short: "ใช้งบ"
+            for core in {name.removeprefix("การ").removeprefix("ใช้"), name.removeprefix("การ")}:
+                if len(core) >= 5:
+                    cores.setdefault(core, set()).add(ind.number)
     table = {c: next(iter(n)) for c, n in cores.items() if len(n) == 1}
     alternation = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
     _TOPICS[id(fw)] = (re.compile(f"(?:{alternation})"), table)

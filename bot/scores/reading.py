@@ -13,9 +13,19 @@ from collections import Counter
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Ref
-from bot.scores.prose import APOLOGY, FIX_MARK, OURS, THEIRS, Group, be_year, groups, last_end, year_rank
+from bot.scores.prose import (
+    APOLOGY,
+    BEFORE_LAST,
+    FIX_MARK,
+    LAST_YEAR,
+    THIS_YEAR,
+    Group,
+    groups,
+    year_rank,
+)
 from bot.scores.prose import ordered_run as run_values
-from bot.scores.text import Num
+from bot.scores.text import CHANGE_TO, Num
+from bot.scores.whose import OURS, THEIRS, last_end, theirs
 from bot.scores.years import line_years
 
 
@@ -40,23 +50,6 @@ def blank_groups(lines: list[str]) -> tuple[list[str], dict[int, list[Group]]]:
 
 def scorable(window: list[Num]) -> list[Num]:
     return [n for n in window if not n.blocked and (not n.is_int or n.context or n.cell)]
-
-
-def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, i: int, table: bool) -> bool:
-    """ "ปี 67 ได้ 72.5 ปี 68 ได้ 81.25": record each value with the year written before it."""
-    usable = scorable(window)[:6]
-    if len(usable) < 2:
-        return False
-    ranks = []
-    for k, n in enumerate(usable):
-        region = line[usable[k - 1].end : n.start] if k else line[max(floor, ref.start - 20) : n.start]
-        ranks.append(year_rank(region))
-    labelled = [(n, r) for n, r in zip(usable, ranks, strict=True) if r is not None]
-    if len({r for _, r in labelled}) < 2:
-        return False
-    for n, r in labelled:
-        record(ex, ref, n, i, table, year=r)
-    return True
 
 
 def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
@@ -126,9 +119,12 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
 # A grade may stand between ("ได้ระดับ A 88.50").
 _HEAD = re.compile(
-    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
+    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|(?:รอบ|ครั้ง)(?:นี้|ที่แล้ว|ก่อน)|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า|โน้น|หน้านั้น)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
     r"|ปี\s*+(?:25)?\d\d)\s*+(?:มา\s*+)?"
+    # "ปี 68 ขึ้นมาเป็น 84.95", "ปีนี้เพิ่มเป็น", "ปี 68 อยู่ที่": a change verb or a copula before the value
+    rf"(?:{CHANGE_TO}\s*+)?"
     r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
+    r"|ระดับ\s*+(?:AA|[A-F])\s*+[(:=]?\s*+$"  # "ระดับ A (88.12)"
 )
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
@@ -150,7 +146,11 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
     """
     # With no score word in the message, only values each labelled by its own year count ("ปี 2567 = 80.45").
     scored = bool(
-        re.search(r"ITA|คะแนน|ได้|ผล(?![\u0e30-\u0e4e]|ต่าง)|score|got|overall|result", "\n".join(lines), re.I)
+        re.search(
+            r"ITA|คะแนน|ได้|ผล(?![\u0e30-\u0e4e]|ต่าง)|score|got|overall|result|ระดับ\s*+(?:AA|[A-F])(?![A-Za-z])",
+            "\n".join(lines),
+            re.I,
+        )
     )
     others = bool(ex.found)
     cands = []
@@ -163,13 +163,13 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                 lead = (
                     lines[i - 1].strip() + " "
                 )  # cells pasted one per line: "คะแนน\n89.17", "ปี 2568\n85.46"
-            head = lead[-16:]
+            head = lead[-40:]
             named_after = bool(_OVERALL_AFTER.match(line, n.end))  # "We got 91.2 overall"
             if not (_HEAD.search(head) or named_after):
                 continue
             if _NAMED.search(lead):
                 continue  # a value after an indicator or item word that could not be read is not the overall
-            if last_end(THEIRS, lead) > last_end(OURS, lead):
+            if last_end(THEIRS, lead) > last_end(OURS, lead) or theirs(line, n.start):
                 continue  # "อบต.ข้างๆ ได้ ITA 95.5": another agency's result, not the officer's
             if others and not (
                 named_after
@@ -183,7 +183,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             cands.append((i, line, n))
     if not cands and not others and scored:
         cands = _only_value(ex)
-    if len(cands) > 1 and not others:
+    years_apart = len({year_rank(line[: n.start]) for _, line, n in cands}) == len(cands) > 1
+    if len(cands) > 1 and not others and not years_apart:
         # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
         ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
         cands = ours if len(ours) == 1 else cands
@@ -195,6 +196,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         return
     labelled = [(i, n, year_rank(line[: n.start])) for i, line, n in cands]
     ranks = [r for _, _, r in labelled]
+    if len(ranks) > 1 and ranks[0] is None and set(ranks[1:]) <= {LAST_YEAR, BEFORE_LAST}:
+        labelled[0], ranks[0] = (labelled[0][0], labelled[0][1], THIS_YEAR), THIS_YEAR  # "ได้ 78.4 ปีที่แล้ว 81"
     if len(cands) > 1 and None not in ranks and len(set(ranks)) == len(ranks):
         for i, n, r in labelled:
             ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
@@ -217,6 +220,7 @@ def _only_value(ex: Extraction) -> list[tuple[int, str, Num]]:
     if (
         _NAMED.search(lead)
         or last_end(THEIRS, lead) > last_end(OURS, lead)
+        or theirs(line, n.start)
         or re.match(r"\s*+[A-Za-z]", line[n.end :])
     ):
         return []
@@ -302,20 +306,6 @@ def window_stop(line: str, refs: list[Ref], j: int) -> int:
     return refs[k].start if k < len(refs) else len(line)
 
 
-def tool_year(ref: Ref, window: list[Num], chosen: Num) -> int | None:
-    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value."""
-    if ref.kind != "overall" or not ref.weak:
-        return None
-    years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
-    return be_year(years[0].text.strip()) if years else None
-
-
-def theirs(line: str, at: int) -> bool:
-    """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's."""
-    lead = line[max(0, at - 60) : at]
-    return last_end(THEIRS, lead) > last_end(OURS, lead)
-
-
 def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num], i: int) -> bool:
     """Names on one line, their values on the next in the same order: "การเปิดเผยข้อมูล / การป้องกันการทุจริต",
     then "72.5 / 80". The next line must be nothing but as many values (a decimal among them)."""
@@ -331,11 +321,31 @@ def values_below(ex: Extraction, waiting: list[Ref], line: str, nums: list[Num],
     return True
 
 
+# Rows of one line may also be run on with separators: "O1 โครงสร้าง 100 / O2 ข้อมูลผู้บริหาร 100".
+_ROW_BEFORE = re.compile(r"(?:^|[/,;|:]|(?<=\d)\s|(?<=ค่ะ)|(?<=ครับ)|(?<=คะ)|(?<=นะ)|(?<=จ้า))[\s\-•*]*+$")
+_ROW_AFTER = re.compile(
+    r"[\s)]*+(?:$|[/,;|]|(?<=\s)[IEO]\s?\d|[\u0e00-\u0e7f][^\d\n]*+$)"
+)  # words close a row
+
+
+def counted_gap(ref: Ref, first: Num, nums: list[Num], gap: str) -> bool:
+    """ "OIT ได้ 33 ข้อ จาก 33 ข้อ = 100 คะแนน": counts may stand before a value that score words mark."""
+    counts = [n for n in nums if ref.end <= n.start < first.start]
+    return (
+        bool(counts)
+        and first.context
+        and len(gap) <= 40
+        and all(n.blocked == "count/ordinal" for n in counts)
+    )
+
+
 def row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
-    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the line."""
+    """ "O3 อำนาจหน้าที่ 0": a row led by an item code, its title, and the value closing the row
+    (the line, or a stretch of it between separators)."""
     return (
         ref.kind == "item"
-        and not line[: ref.start].strip(" -•*\t")
-        and not line[num.end :].strip(" )")
+        and bool(_ROW_BEFORE.search(line, 0, ref.start))
+        and bool(_ROW_AFTER.match(line, num.end))
         and bool(re.fullmatch(r"[\s\u0e00-\u0e7fA-Za-z()/,.\-]*+", gap))
+        and not re.search(r"[/,;|]", gap)
     )

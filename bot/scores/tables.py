@@ -12,8 +12,8 @@ from bot.scores.normalise import normalise
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
     blank_groups,
-    by_year,
     corrected,
+    counted_gap,
     glossed_tools,
     late_fix,
     lone_overall,
@@ -22,12 +22,12 @@ from bot.scores.reading import (
     pick_year,
     record,
     row_end,
-    theirs,
-    tool_year,
     values_below,
     window_stop,
 )
 from bot.scores.text import Num, name_hits, numbers, squeeze, tight_gap
+from bot.scores.when import by_year, tool_year
+from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
@@ -36,7 +36,7 @@ __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pic
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
 
 EXPLICIT = re.compile(
-    r"(?:ตัว[ชข]ี้?วัด|ตัวบ่งชี้|ตชว\.?|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ที่?|no\.?|#)?\s*"
+    r"(?:ตัว[ชข]ี้?วัด|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?:(?<![\u0e00-\u0e7f])|(?<=คะแนน))ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ลำดับ)?(?:ที่?|no\.?|#)?\s*"
     r"(\d{1,3}(?:\.\d+)?)(?!\d)",
     re.IGNORECASE,
 )
@@ -49,8 +49,10 @@ TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที
 OVERALL = re.compile(
     r"คะแนนภาพรวม|ภาพรวม|คะแนนรวม|(?:คะแนน|ผล(?:การประเมิน)?)โดยรวม|ผลรวม|รวมทั้งสิ้น|ค่าคะแนนประเมินเฉลี่ย|คะแนนประเมินเฉลี่ย|คะแนนเฉลี่ย|"
     r"overall|total|^\s*(?:[-•*]\s*)?รวม(?=\s*(?:\t|$|\d|=|:))"
-    # "รวม 89.9" as a word of its own: after a space or a closing particle (squeeze joins Thai words)
-    r"|(?:(?<![\u0e00-\u0e7f])|(?<=ค่ะ)|(?<=ครับ)|(?<=นะ))รวม(?=\s*+(?:ได้)?\s*+[=:]?\s*+\d)",
+    # "รวม 89.9", "รวมทั้งหมด 80.99", "ทั้งหมด 85.5" as words (after a space, particle, สรุป/โดย/ยอด/เฉลี่ย)
+    r"|(?=รวม|ทั้ง)(?:(?<![\u0e00-\u0e7f])|(?<=ค่ะ)|(?<=ครับ)|(?<=นะ)|(?<=สรุป)|(?<=โดย)|(?<=ยอด)|(?<=เฉลี่ย)|(?<=ลัพธ์))"
+    r"(?:รวม(?:ทั้งหมด|ทั้งสิ้น|ทั้งหน่วยงาน|ทุกตัว|ทุกด้าน|แล้ว|ๆ)?|ทั้งหมด|ทั้งสิ้น)"
+    r"(?=\s*+(?:ก็)?(?:ได้(?:รับ)?|เป็น|อยู่ที่|คือ|เท่ากับ)?\s*+[=:]?\s*+\d)",
     re.IGNORECASE,
 )
 ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
@@ -58,10 +60,10 @@ ITEM_RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+[IEO]\s?\d")
 RANGE_AFTER = re.compile(r"\s*+(?:-|–|—|ถึง)\s*+(\d{1,2})(?![\d.])")
 # "ตัวชี้วัดที่ 1 ได้ 99.10 2 ได้ 98.75": a series goes on with bare numbers after a value.
 SERIES = re.compile(
-    r"(?:(?<=\d)|(?<=\d\)))(?:\s*+(?:ครับ|ค่ะ|คะ|นะ|จ้า|และ|กับ|ส่วน))*+(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])"
-    r"(?=\s*+(?:ได้|=|:)|\s++\d{1,3}\.\d|\s*+\(\s*+\d{1,3}(?:\.\d++)?\s*+\))"
+    r"(?:(?<=\d)|(?<=\d\))|(?<=คะแนน\))|(?<=\d คะแนน))(?:\s*+(?:ครับ|ค่ะ|คะ|นะ|จ้า|และ|กับ|ส่วน))*+(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])"
+    r"(?=\s*+(?:ได้(?:รับ)?|=|:)|\s++\d{1,3}\.\d|\s*+\(\s*+\d{1,3}(?:\.\d++)?\s*+\))"
     # "ตัวชี้วัดที่ 5 ได้ 96.67 ค่ะ ส่วนที่ 6 ได้ 90.12": "ที่ N" goes on from the indicator before it.
-    r"|(?<=\d)\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้|=|:)|\s++\d{1,3}(?:\.\d++)?(?![\d/:.]))"
+    r"|(?:(?<=\d)|(?<=\d คะแนน))\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:)|\s++\d{1,3}(?:\.\d++)?(?![\d/:.]))"
 )
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
@@ -115,7 +117,8 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in EXPLICIT.finditer(line):
         rng = RANGE_AFTER.match(line, m.end())
         if "." in m.group(1) or (rng and int(m.group(1)) < int(rng.group(1)) <= max(fw.indicator_numbers)):
-            refs.append(Ref("sub", 0, m.start(), m.end()))  # 9.1-style sub-indicator: not a score target
+            # 9.1-style sub-indicator, or a range "ตัวชี้วัด 1-5" (its end too): not a score target
+            refs.append(Ref("sub", 0, m.start(), rng.end() if rng and "." not in m.group(1) else m.end()))
         else:
             refs.append(Ref("indicator", int(m.group(1)), m.start(), m.end()))
     for m in EXPLICIT_KHO.finditer(line):  # never overlaps EXPLICIT: that ends in digits, not "ข้อ"
@@ -215,10 +218,10 @@ def _add_names(
     if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
         if re.match(
-            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+%?[^\S\t]*+[)]?[^\S\t]*+(?:คะแนน)?[^\S\t]*+(?:\t.*)?$",
+            r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+%?[^\S\t]*+[)]?[^\S\t]*+(?:[\u0e00-\u0e7f][^\d\t]*+)?(?:\t.*)?$",
             rest,
         ):
-            refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end(2)))
+            refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end()))
 
 
 def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: list[str]) -> Num | None:
@@ -230,14 +233,14 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     adjacent = bool(
         len(gap) <= 60
         and re.fullmatch(
-            r"[\s:=\-–—(|\t,]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?)?\s*+(?:เท่ากับ)?\s*+"
+            r"[\s:=\-–—(|\t,→⇒>).]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?)?\s*+(?:เท่ากับ)?\s*+"
             r"(?:ร้อยละ)?[\s:=(|\t]*+",
             gap,
         )
     )
     if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
         return None
-    if ref.strict and not tight_gap(gap):
+    if ref.strict and not tight_gap(gap) and not counted_gap(ref, first, nums, gap):
         return None
     if ref.kind == "item" and "ประเด็นย่อย" in gap:
         return None  # "I11 … ในประเด็นย่อย … (91.68)" quotes a sub-item, not the item
@@ -382,7 +385,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                record(ex, ref, chosen, i, table, fix=fix, year=tool_year(ref, window, chosen))
+                record(ex, ref, chosen, i, table, fix=fix, year=tool_year(ref, window, chosen, line))
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
         named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]

@@ -19,18 +19,26 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]
 
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
-    re.compile(r"(?<!\d)\d{1,2}\s*+([/\-.])\s*+\d{1,2}\s*+\1\s*+\d{2,4}"),  # one separator: not "99.2 / 98"
-    re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*น\.)?"),
+    # a day, a month and a year with one separator: not "99.2 / 98", nor "3. 96.75" (no month 96)
+    re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\s*+([/\-.])\s*+(?:0?[1-9]|1[0-2])\s*+\1\s*+\d{2,4}"),
+    # a clock time has minutes under 60 and no decimal after: "ตัวชี้วัด9:72.5" is a label and its value
+    re.compile(r"(?<![\d.])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?![\d.])(?:\s*น\.)?"),
     # "13.30 น.", "เวลา 9.30": a clock time written with a dot, as Thai letters write it.
     re.compile(
         r"(?<![\d.])\d{1,2}\.\d{2}(?=\s*+(?:น\.|นาฬิกา|-\s*+\d{1,2}\.\d{2}\s*+น\.))|(?<=เวลา)\s*+\d{1,2}[.:]\d{2}"
     ),
-    re.compile(r"(?<![\d.])\d++\s*+/\s*+\d++(?!\.\d)"),  # "33/33", "ว 4567/2568"; not "99.2 / 98.1"
+    # "33/33", "ว 4567/2568"; not "99.2 / 98.1", nor a value and the next label ("97 / 2 ได้ 95", "97 / 2 95")
+    re.compile(r"(?<![\d.])\d++\s*+/\s*+\d++(?!\.\d)(?!\s*+(?:ได้|=|:)|\s++\d)"),
     re.compile(r"0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}"),
     re.compile(r"(?<!\d)\d{1,2}\s*+" + _MONTH + r"\s*+\d{0,4}"),
     re.compile(_MONTH + r"\s*+\d{2,4}"),
     re.compile(r"(?<![\d.])\d++(?:\.\d++){2,}"),
-    re.compile(r"^\s*+(?:[#\-•*]++\s*+)?\d++\.\d+(?!\s*+คะแนน)(?=\s*[" + THAI + r"A-Za-z(.)])"),
+    re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})++(?![\d])"),  # "15,000 บาท": thousands, a quantity
+    re.compile(
+        r"^\s*+(?:[#\-•*]++\s*+)?(?:[1-9]|[12]\d)\.\d{1,2}(?!\d)(?!\s*+(?:คะแนน|ค่ะ|ครับ|คะ|นะ|จ้า))(?=\s*["
+        + THAI
+        + r"A-Za-z(.)])"
+    ),
 ]
 # Words after a number that make it a count or a period, not a score.
 _UNIT_AFTER = re.compile(
@@ -57,17 +65,33 @@ _TIME_WORD = re.compile(r"^\s*(?:ปี|ครั้ง|รอบ|เดือ�
 _AS_FOR = re.compile(r"^\s*ส่วน\s*(?:เรื่อง|ที่|ของ|ตัว|ด้าน|หมวด|ข้อ|การ|ใน|นอก|อื่น|ปี|ภาพรวม|คะแนน|ผล|เรา|[A-Za-z])")
 # Words right before a number that make it an ordinal or an identifier.
 _ORDINAL_BEFORE = re.compile(
-    r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|(?<!ก่อน)หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
+    r"(?:(?<!อยู่)(?<!ได้)(?<!หน้า)(?<!มา)(?<!ไป)ที่|รอบ|ไตรมาส|ครั้ง|ภาพ|ตาราง|(?<!ก่อน)หน้า|หมู่|เลข|โทร\.?|ฉบับ|ชั้น|ปี(?:งบประมาณ|งบ)?|พ\.ศ\.|"
     r"อันดับ|มาตรา|ประเด็นย่อย|ระดับ|ข้อย่อย|หมายเลข|ม\.|ซอย|รหัส|version|v\.?) ?$",
     re.IGNORECASE,
 )
 _THRESHOLD_BEFORE = re.compile(
-    r"(?:มากกว่า|ต่ำกว่า|น้อยกว่า|ไม่ถึง|เกินกว่า|ระหว่าง|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|>=?|<=?|≥|≤)"
+    r"(?:มากกว่า|ต่ำกว่า|น้อยกว่า|ไม่ถึง|เกินกว่า|ระหว่าง|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|(?<![-=])>=?|<=?|≥|≤)"
     r"\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
 # "ทำมาตรการให้ได้ 95", "อยากได้ 90", "ต้องได้ 85": a score wished for, not a result.
-_WISH_BEFORE = re.compile(r"(?:ให้|อยาก|ต้อง)ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$")
-_THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป)")
+# "ถ้าได้ 85", "หากคะแนน 90", "สมมติว่าได้ 88": a hypothetical, not a result either.
+_WISH_BEFORE = re.compile(
+    r"(?:(?:ให้|อยาก|ต้อง|(?:ถึง|จึง)?จะ)ได้(?:รับ)?|(?:ถ้า|หาก|สมมติ(?:ว่า)?)[\u0e01-\u0e4e]{0,12}?(?:ได้(?:รับ)?)?)\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$"
+)
+# "ไม่ได้ 85 นะคะ ได้ 83.5": a value taken back; "หน่วยงานที่ได้ 100 มีกี่แห่ง": others who got a value.
+_NOT_THIS_BEFORE = re.compile(
+    r"(?:ไม่(?:ได้(?:รับ)?|ใช่)|(?:หน่วยงาน|อบต\.?|เทศบาล|โรงเรียน|โรงพยาบาล|รพ\.?|แห่ง|คน|ใคร|ที่ไหน)(?:อื่น)?(?:ๆ)?ที่ได้(?:รับ)?)"
+    r"\s*+(?:คะแนน)?\s*+$"
+)
+# "85 ขึ้นไป", "90 ขึ้นทุกข้อ", "90+": a bound, not a value ("88 ขึ้นมาจาก…", "ขึ้นเป็น" tell a change).
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:คะแนน)?\s*(?:ขึ้นไป|ลงมา|ลงไป|ขึ้น(?!มา|จาก|เป็น)|\+(?!\s*+\d))")
+
+
+def bound_after(after: str) -> bool:
+    """Tell whether the words after a value make it a bound or an estimate ("90 ขึ้นไป", "92 กว่าๆ")."""
+    return bool(_THRESHOLD_AFTER.match(after) or _APPROX_AFTER.match(after))
+
+
 # Keys and values only, as a list of targets goes on: " IIT 95 EIT ", " ตัวชี้วัดที่ 9 85 ตัวชี้วัดที่ 10 ".
 _TARGET_LIST = re.compile(
     r"(?:[\s\d.,:=/|()\-]|ค่ะ|ครับ|และ|IIT|EIT|OIT|ITA|[IEO]\d{1,2}|ภาพรวม|รวม|ตัวชี้วัด(?:ที่)?|ทุกตัว|"
@@ -76,7 +100,7 @@ _TARGET_LIST = re.compile(
 )
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
 _TARGET_WORD = re.compile(
-    r"เป้าหมาย|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal", re.IGNORECASE
+    r"เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal", re.IGNORECASE
 )
 # "ร้อยละ 80 ของบุคลากร": a share of something, not a score.
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
@@ -89,23 +113,34 @@ _SCORE_NEAR = re.compile(r"(?:ได้|คะแนน|=|:)\s*+ITA\s*+$", re.I)
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 _CONTEXT_BEFORE = re.compile(
-    r"(?:ได้|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|score|ก็|แค่|เพียง|เหลือ)\s*(?:มา)?\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*(?:มา)?"
+    r"(?:ได้(?:รับ)?|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|→|⇒|->|=>|score|ก็|แค่|เพียง|เหลือ|(?:ขึ้น|ลง|เพิ่ม|ลด|มา|ไป)เป็น)\s*(?:มา)?\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*(?:มา)?"
     r"\s*[(]?\s*$",
     re.IGNORECASE,
 )
+# A change verb that leads to the new value: "ขึ้นมาเป็น 84.95", "เพิ่มเป็น", "ลดลงเหลือ", "ขยับขึ้นไปอยู่ที่".
+CHANGE_TO = (
+    r"(?:ก็)?(?:(?:เพิ่ม|ขยับ|ดี|พุ่ง|กระโดด|โต|ลด|ตก|ร่วง|หล่น|ขึ้น|ลง)(?:ขึ้น|ลง)?(?:มา|ไป)?\s*+)?"
+    r"(?:เป็น|เหลือ|อยู่ที่|คือ|เท่ากับ)"
+)
 _CONTEXT_AFTER = re.compile(r"^\s*(?:คะแนน|คะเเนน|points?)")
-_CHANGE_BEFORE = re.compile(r"(?:เพิ่มขึ้น|ลดลง|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขึ้นมา|ลงมา)\s*(?:ร้อยละ|คะแนน)?\s*$")
+# A difference, or a shortfall from a target: "เพิ่มขึ้น 3", "ขาดอีก 6.6", "ห่างเป้า 10", "ต่ำกว่าเป้า 85 อยู่ 10".
+_CHANGE_BEFORE = re.compile(
+    r"(?:(?:เพิ่ม|ดี|แย่|ต่ำ|สูง|ลด|ตก)?(?:ขึ้น|ลง)(?:มา)?|ผลต่าง|เปลี่ยนแปลง|ต่างกัน|ขาด(?:อีก)?|(?<![\u0e00-\u0e7f])อีก|ห่าง(?:จาก)?(?:เป้า(?:หมาย)?|เกณฑ์)?|"
+    r"(?<=\d)\s*+อยู่)\s*(?:ร้อยละ|คะแนน)?\s*$"
+)
 # "ค่าเฉลี่ยจังหวัด 86.50", "ภาพรวมของประเทศ 87.44": a wider group's average, a benchmark to compare with.
 _BENCHMARK_BEFORE = re.compile(
-    r"(?:ค่า)?เฉลี่ย(?:ของ)?(?:ทั้ง)?(?:จังหวัด|ประเทศ|กลุ่ม|เขต|อำเภอ|ภาค|หน่วยงานทั้งหมด)|(?:ของ|ทั้ง|ระดับ)ประเทศ|"
-    r"(?:national|province|provincial)\s*+average",
+    r"(?:ค่า)?(?:เฉลี่ย|มัธยฐาน)(?:ของ)?(?:ทั้ง)?(?:จังหวัด|ประเทศ|กลุ่ม|เขต|อำเภอ|ภาค|หน่วยงานทั้งหมด|ทุกหน่วยงาน|กรม|กระทรวง|เครือข่าย)"
+    r"|(?:ของ|ทั้ง|ระดับ)ประเทศ|(?:national|province|provincial)\s*+average",
     re.IGNORECASE,
 )
 # "92 กว่าๆ", "80 ต้นๆ": an estimate, not the result (the exact value often follows).
 _APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|กลางๆ|นิดๆ|เศษ|ปลาย\b|ต้น\b)")
+# "ประมาณ 88", "น่าจะได้ราวๆ 90": a round figure said as a guess (a decimal is read: "ประมาณ 88.5").
+_APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เกือบ|น่าจะ|คร่าวๆ|คาดว่า)\s*+(?:จะ)?(?:ได้)?\s*+(?:คะแนน)?\s*+$")
 # "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
 _FROM_BEFORE = re.compile(r"จาก\s*+(?:เดิม)?\s*+(?:คะแนน)?\s*+$")
-_TO_AFTER = re.compile(r"^[^\d\n]{0,30}?เป็น\s*+(?:คะแนน)?\s*+\d")
+_TO_AFTER = re.compile(r"^[^\d\n]{0,30}?(?:เป็น|เหลือ|มาที่|ไปที่)\s*+(?:คะแนน)?\s*+\d")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
 
@@ -113,7 +148,8 @@ _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง
 def squeeze(line: str) -> str:
     """Drop spaces between Thai letters: Thai has no word spaces, so they are wrap or PDF artefacts."""
     # Two or more spaces separate the columns of a pasted table: keep those.
-    line = re.sub(f"(?<=[{THAI}]) (?=[{THAI}])", "", line)
+    # A space after a closing particle ends a phrase: "ส่งคะแนนค่ะ ตว.9 = 68.75" keeps it.
+    line = re.sub(f"(?<=[{THAI}])(?<!ค่ะ)(?<!ครับ)(?<!คะ)(?<!นะ)(?<!จ้า) (?=[{THAI}])", "", line)
     # "ได้เต็ม" with no number means full marks.
     return re.sub(r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?!\s*(?:\d|ร้อยละ|จำนวน))", "ได้ 100 ", line)
 
@@ -163,7 +199,7 @@ def _is_cell(line: str, start: int, end: int) -> bool:
     right = len(line) if right < 0 else right
     head = line[left:start].strip(" (")
     tail = line[end:right].strip(" )")
-    return not head and tail in ("", "คะแนน")
+    return not head and re.fullmatch(r"(?:คะแนน)?\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้า|นะคะ|นะครับ)?", tail) is not None
 
 
 def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
@@ -192,7 +228,11 @@ def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
             and num.is_int
             and value <= 20
             and re.match(r"[.)]\s*[\u0e00-\u0e7fA-Za-z]", after)
-            and (_prev_char(line, m.start()) in ("", "\t", "(") or not _CONTEXT_BEFORE.search(before))
+            and (
+                _prev_char(line, m.start()) in ("", "\t", "(")
+                or not _CONTEXT_BEFORE.search(before)
+                or re.search(r"\d\s*+คะแนน\s*+$", before)  # "= 72.50 คะแนน 10. การป้องกัน…"
+            )
         ):
             num.blocked = "enumerator"  # "2. จัดทำ…" numbers a list item
         num.context = bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.search(after))
@@ -209,7 +249,7 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
     if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
         return "former"
-    if _APPROX_AFTER.match(after):
+    if _APPROX_AFTER.match(after) or ("." not in digits and _APPROX_BEFORE.search(before)):
         return "estimate"
     if _BENCHMARK_BEFORE.search(before):
         return "benchmark"
@@ -238,7 +278,9 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         end = link.end() if link else end
         k = bisect_right(c_starts, end - 1)
         # "ได้ 74 เรื่องป้องกันการทุจริตได้ 86": the word opens the next reference, not a count's unit.
-        if _inside(end - 1, c_starts, spans) or (k < len(c_starts) and c_starts[k] - end <= 3):
+        # (not a unit of measure: "IIT 45 คน EIT 120 คน" counts people)
+        opens = not _MEASURE_AFTER.match(after)
+        if opens and (_inside(end - 1, c_starts, spans) or (k < len(c_starts) and c_starts[k] - end <= 3)):
             unit = None
         elif _NEXT_LABEL.match(line, m.end() + unit.end()) or (_ONLY_ONE.match(after) and float(digits) != 1):
             unit = None  # "75 ข้อ 10 ได้ 80" labels the next value; "89 ข้อเดียวที่…" is "the only one"
@@ -248,6 +290,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "count/ordinal"
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after) or _WISH_BEFORE.search(before):
         return "threshold"
+    if _NOT_THIS_BEFORE.search(before):
+        return "not this"
     if _SHARE_AFTER.match(after):
         return "share"
     if _MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before):
@@ -255,7 +299,9 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     window = line[max(0, s - 70) : s]
     hits = list(_TARGET_WORD.finditer(window))
     rest = re.sub(r"\d{4}", "", window[hits[-1].end() :]) if hits else ""
-    if hits and (not re.search(r"\d", rest) or _TARGET_LIST.fullmatch(rest)):
+    # "(เป้า 90) / IIT 93.2": a target in brackets closed before the value governs nothing after them
+    aside = hits and ")" in rest and "(" in window[max(0, hits[-1].start() - 3) : hits[-1].start()]
+    if hits and (not re.search(r"\d", rest) or (_TARGET_LIST.fullmatch(rest) and not aside)):
         return "target"  # "ตั้งเป้า IIT 95 EIT 90 OIT 90": a target word governs the list after it
     nxt = _RANGE_AFTER.match(after)
     if nxt and float(nxt.group(1)) > float(digits) and not m.group(1):
@@ -341,12 +387,14 @@ _FILLER = re.compile(
     r"โดยรวม|ได้รับ|ได้|ผลประเมิน|ผลคะแนน|คะแนน|คะเเนน|เท่ากับ|ร้อยละ|อยู่ที่|คือ|มี|ค่า|ที่|รวม|ทั้งหมด|"
     r"ตัวชี้วัด|หน่วยงาน|ของ|เฉลี่ย|เต็ม|ครับ|ค่ะ|คะ|นะ|ประมาณ|score|"
     # "EIT ได้น้อยสุด 79.80", "ตัว 10 ก็ 80", "ได้มา", "indicator 9 at 77.3"
-    r"(?:น้อย|ต่ำ|สูง|มาก)(?:ที่)?สุด|มา|ก็|แค่|เพียง|เหลือ|at|is",
+    r"(?:น้อย|ต่ำ|สูง|มาก)(?:ที่)?สุด|มา|ก็|แค่|เพียง|เหลือ|ถึง|at|is|"
+    # "IIT ดีมาก 97.8 EIT ปานกลาง 85.2 OIT แย่ 60.5": a word of judgement before the value
+    r"(?:ไม่)?ผ่าน|ดี(?:มาก)?|ปานกลาง|พอใช้|แย่|เยี่ยม|ต่ำ|สูง|โอเค|ok",
     re.IGNORECASE,
 )
 
 
 def tight_gap(gap: str) -> bool:
     """Tell whether only score words and punctuation stand between a name and its number."""
-    rest = _FILLER.sub("", gap)
+    rest = _FILLER.sub("", re.sub(r"\([^()\d]{0,40}\)", "", gap))  # "IIT (ภายใน) 92.1": a gloss
     return len(re.sub(r"[\s:=()\[\]\-–—|,.\"'“”]", "", rest)) <= 3

@@ -41,13 +41,22 @@ def _years(line: str, plan: bool) -> list[int]:
         dated = _MONTH_BEFORE.search(before) and not _ANNOUNCED.search(
             line, max(0, m.start() - 40), m.start()
         )
-        if y is not None and is_plan == plan and (plan or not dated):
+        # "72.5 (ปีก่อน 65)": a relative year word and a number closing a bracket give last year's value
+        # "ปีที่แล้ว 81 ลดลงเยอะ": a relative year and a number with no value after give last year's value
+        value = (
+            re.match(r"ปี(?:ที่แล้ว|ก่อน)", m.group(0))
+            and len(m.group(1) or "") == 2
+            and not re.match(r"\s*+(?:ได้(?:รับ)?|=|:)?\s*+\d", line[m.end() : m.end() + 12])
+        )
+        if y is not None and is_plan == plan and (plan or not dated) and not value:
             out.append(y)
     return out
 
 
 # "78.50 (ปี 67: 70.20)": a bracket after a value that compares with another year's value.
-_ASIDE = re.compile(r"(?<=\d)\s*+\((?=[^()\n]{0,40}?\d++[^\d()\n]++\d)[^()\n]{0,40}\)")
+_ASIDE = re.compile(
+    r"(?<=\d)\s*+(?:คะแนน)?\s*+(?:ครับ|ค่ะ|คะ|นะ)?\s*+\((?=[^()\n]{0,40}?\d++[^\d()\n]++\d)[^()\n]{0,40}\)"
+)
 
 
 def line_years(line: str) -> list[int]:

@@ -1,0 +1,77 @@
+"""Which year a value is labelled with: several values by the years written before them, one by a year
+label between (or right before) its key and itself. Each reads a bounded stretch of one line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.scores.found import Extraction, Ref
+from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR, YEAR_LABEL, be_year, year_rank
+from bot.scores.reading import record
+from bot.scores.text import Num
+from bot.scores.years import plan_years
+
+_YEAR_RIGHT_BEFORE = re.compile(r"ปี(?:ที่แล้ว|ก่อน(?:หน้า|โน้น)?|นี้|ล่าสุด)\s*+[(:=]?\s*+$")
+
+
+def _year_before(line: str, n: Num) -> bool:
+    """ "ปีที่แล้ว 84": a relative year right before a whole number (not "ปีนี้ 68 ได้ …", a year itself)."""
+    return bool(_YEAR_RIGHT_BEFORE.search(line, max(0, n.start - 16), n.start)) and not re.match(
+        r"\s*+(?:ได้|=|:)", line[n.end : n.end + 8]
+    )
+
+
+_VALUE_OR_ASIDE = re.compile(r"\d+\.\d+|\)")
+
+
+def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, i: int, table: bool) -> bool:
+    """ "ปี 67 ได้ 72.5 ปี 68 ได้ 81.25": record each value with the year written before it.
+
+    A year label right before a whole number gives it a score's context: "87.5 (ปีที่แล้ว 84)".
+    """
+    usable = [
+        n for n in window if not n.blocked and (not n.is_int or n.context or n.cell or _year_before(line, n))
+    ][:6]
+    if len(usable) < 2:
+        return False
+    ranks = []
+    for k, n in enumerate(usable):
+        lo = max(floor, ref.start - 20)
+        for m in _VALUE_OR_ASIDE.finditer(line, lo, ref.start):  # not the value or aside of what came before
+            lo = m.end()
+        region = line[usable[k - 1].end : n.start] if k else line[lo : n.start]
+        ranks.append(year_rank(region))
+    if ranks and ranks[0] is None and {r for r in ranks[1:] if r is not None} <= {LAST_YEAR, BEFORE_LAST}:
+        ranks[0] = THIS_YEAR  # "87.5 (ปีที่แล้ว 84)": the value before last year's is this year's
+    labelled = [(n, r) for n, r in zip(usable, ranks, strict=True) if r is not None]
+    if len({r for _, r in labelled}) < 2:
+        return False
+    for n, r in labelled:
+        record(ex, ref, n, i, table, year=r)
+    return True
+
+
+def tool_year(ref: Ref, window: list[Num], chosen: Num, line: str) -> int | None:
+    """ "ITA67 ได้ 86.2": the year written right after the tool's name labels its value; so does a year
+    label anywhere between a key and its value ("ITA ปี 2567 = 84.5")."""
+    gap = line[ref.end : chosen.start]
+    if ref.kind == "overall" and ref.weak:
+        years = [n for n in window if n.blocked == "year" and n.end <= chosen.start]
+        if years:
+            return be_year(years[0].text.strip())
+    rank = year_rank(gap) if len(gap) <= 30 else None
+    lead = line[max(0, ref.start - 16) : ref.start]
+    if rank is None and ("ปี" in lead or "รอบ" in lead or "ครั้ง" in lead):  # "ปี 67 ภาพรวม 89.4": a label
+        # right before the key, with no value after it
+        last = None
+        for m in YEAR_LABEL.finditer(lead):
+            last = m
+        if (
+            last
+            and not last.group("b")  # a bare "2569" is more often a date's or a deadline's
+            and not re.search(r"\d", lead[last.end() :])
+            and not plan_years(line[max(0, ref.start - 48) : ref.start])
+        ):
+            rank = year_rank(lead[last.start() :])
+    return rank
