@@ -541,3 +541,26 @@ def test_instructions_questions_and_done_items_name_nothing(text):
 def test_a_plan_named_with_a_few_words_before_its_year(text, year, fiscal):
     res = read(text)
     assert (res.scores.year, res.fiscal_year) == (year, fiscal)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        ("ตัวชี้วัด 6-8 ได้ 100 หมดเลยครับ", {6: 100.0, 7: 100.0, 8: 100.0}),
+        ("ตัวชี้วัดที่ 6-8 ได้ 100", {6: 100.0, 7: 100.0, 8: 100.0}),
+        ("ตัวชี้วัดที่ 1 ถึง 3 = 95 ค่ะ", {1: 95.0, 2: 95.0, 3: 95.0}),
+    ],
+)
+def test_a_range_of_indicators_with_one_value_gives_it_to_each(text, indicators):
+    assert read(text).scores.indicators == indicators
+
+
+def test_a_list_with_one_value_and_no_sharing_word_is_still_not_shared():
+    assert read("ตัวชี้วัดที่ 1, 2 ได้ 90").scores.indicators != {1: 90.0, 2: 90.0}
+
+
+@pytest.mark.parametrize(
+    "text", ["ตัวชี้วัดที่ 2 ไม่ใช่ 80 แต่เป็น 85.5 ค่ะ", "ตัวชี้วัดที่ 2 ไม่ใช่ 80 ครับ แต่ได้ 85.5"]
+)
+def test_a_denied_value_gives_way_to_the_one_it_is(text):
+    assert read(text).scores.indicators == {2: 85.5}

@@ -63,7 +63,7 @@ _ONE_VALUE = re.compile(_VALUE)
 _UNIT = r"(?:\s*+คะแนน)?"  # "72.5 คะแนน กับ 78.75 คะแนน"
 VALUES = re.compile(rf"{_VALUE}{_UNIT}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE}{_UNIT})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
-_SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด)")
+_SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด)")
 _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
@@ -191,8 +191,11 @@ def groups(text: str) -> list[Group]:
                 pairs = [(k, values[0]) for k in keys]
                 # "ทุกตัว" after the value, or "เท่ากันคือ 75", "ทั้งคู่ได้ 80" before it
                 shared = _SHARED.match(text, vals.end()) or _SHARED_BEFORE.search(text, m.end(), at)
-                if kind == "indicator" and not shared:
-                    continue  # "ตัวชี้วัดที่ 1, 2 ได้ 90" with no "ทุกตัว" is too loose to share
+                # "ตัวชี้วัดที่ 1, 2 ได้ 90" with no "ทุกตัว" is too loose to share; a range with its
+                # prefix ("ตัวชี้วัดที่ 6-8 ได้ 100") names every indicator in it, so it shares
+                ranged = m.group("b") is not None and not bare
+                if kind == "indicator" and not (shared or ranged):
+                    continue
             else:
                 continue
             out.append(Group(kind, pairs, m.start(), vals.end()))

@@ -59,7 +59,15 @@ def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
         gap = line[usable[k - 1].end : usable[k].start]
         if FIX_MARK.search(gap) or APOLOGY.search(gap):
             return usable[k], True
+        # "ไม่ใช่ 78 ค่ะ เป็น 87": a value denied, then the one it is
+        before = line[usable[k - 2].end if k >= 2 else max(0, usable[k - 1].start - 12) : usable[k - 1].start]
+        if _DENIED.search(before) and _IS.fullmatch(gap):
+            return usable[k], True
     return None, False
+
+
+_DENIED = re.compile(r"ไม่ใช่\s*+$")
+_IS = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้ะ|,)?\s*+(?:แต่)?(?:เป็น|คือ|ได้)\s*+")
 
 
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
