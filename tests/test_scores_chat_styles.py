@@ -559,8 +559,6 @@ def test_a_list_with_one_value_and_no_sharing_word_is_still_not_shared():
     assert read("ตัวชี้วัดที่ 1, 2 ได้ 90").scores.indicators != {1: 90.0, 2: 90.0}
 
 
-@pytest.mark.parametrize(
-    "text", ["ตัวชี้วัดที่ 2 ไม่ใช่ 80 แต่เป็น 85.5 ค่ะ", "ตัวชี้วัดที่ 2 ไม่ใช่ 80 ครับ แต่ได้ 85.5"]
-)
+@pytest.mark.parametrize("text", ["ตัวชี้วัดที่ 2 ไม่ใช่ 80 แต่เป็น 85.5 ค่ะ", "ตัวชี้วัดที่ 2 ไม่ใช่ 80 ครับ แต่ได้ 85.5"])
 def test_a_denied_value_gives_way_to_the_one_it_is(text):
     assert read(text).scores.indicators == {2: 85.5}
