@@ -284,3 +284,16 @@ def test_a_range_dash_never_begins_a_line():
     hinted = breakable("ดำเนินการ ต.ค. 68 – เม.ย. 69 ตามแผน")
     for width in range(600, 3000, 40):
         assert not any(plain(line).startswith("–") for line in wrap(hinted, width, TABLE_PT))
+
+
+@pytest.mark.parametrize("term", ["ตัวชี้วัด", "ผู้มีส่วนได้ส่วนเสีย", "ผู้รับบริการ"])
+def test_the_plans_own_terms_are_never_cut_at_a_line_end(term):
+    from bot.export.wordbreak import wrap
+
+    hinted = breakable(f"รายงานผลตาม{term}ความสำเร็จให้ผู้บริหารทราบทุกไตรมาสและตาม{term}ของหน่วยงาน")
+    for width in range(900, 4000, 45):
+        lines = [plain(line) for line in wrap(hinted, width, 14)]
+        text = "".join(lines)
+        ends = [sum(len(x) for x in lines[: i + 1]) for i in range(len(lines) - 1)]
+        for m in re.finditer(term, text):
+            assert not any(m.start() < e < m.end() for e in ends), (width, lines)

@@ -93,7 +93,32 @@ def _thai_run(run: str) -> str:
             words[-1] += token
         else:
             words.append(token)
-    return ZWSP.join(WJ.join(_CLUSTER.findall(word)) for word in words)
+    return ZWSP.join(WJ.join(_CLUSTER.findall(word)) for word in _kept_whole(run, words))
+
+
+# Terms of the ITA plan that pythainlp's dictionary cuts ("ตัว|ชี้|วัด", "ผู้|มี|ส่วนได้ส่วนเสีย") and a
+# line must not: the boundaries inside them are dropped, so every break left is still one of pythainlp's.
+KEEP_WHOLE = (
+    "ตัวชี้วัด", "ผู้มีส่วนได้ส่วนเสีย", "ผู้มีส่วนได้เสีย", "ผู้รับบริการ", "ผู้มาติดต่อ", "แบบวัด", "ข้อคำถาม",
+    "ประมวลจริยธรรม", "สำนักปลัด", "กองการเจ้าหน้าที่", "ผลการประเมิน", "ข้อร้องเรียน",
+)  # fmt: skip
+_KEEP_WHOLE = re.compile("|".join(sorted(KEEP_WHOLE, key=len, reverse=True)))
+
+
+def _kept_whole(run: str, words: list[str]) -> list[str]:
+    """Return `words` with those that split a KEEP_WHOLE term joined again."""
+    inside = {k for m in _KEEP_WHOLE.finditer(run) for k in range(m.start() + 1, m.end())}
+    if not inside:
+        return words
+    out: list[str] = []
+    at = 0
+    for word in words:
+        if out and at in inside:
+            out[-1] += word
+        else:
+            out.append(word)
+        at += len(word)
+    return out
 
 
 @lru_cache(maxsize=8192)
