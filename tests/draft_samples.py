@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source, ToolSummary
 
+# Every agency type of knowledge/agency_types.yaml (tests/test_playbook.py checks the file holds these).
+AGENCY_TYPES = (
+    "municipality_subdistrict",
+    "municipality_town",
+    "municipality_city",
+    "sao",
+    "pao",
+    "school",
+    "esa",
+    "department",
+    "province",
+    "public_org",
+    "state_enterprise",
+    "university",
+)
+
 TOOLS = {"IIT": (1, 2, 3, 4, 5), "EIT": (6, 7, 8), "OIT": (9, 10)}
 WEIGHTS = {"IIT": 0.3, "EIT": 0.3, "OIT": 0.4}
 

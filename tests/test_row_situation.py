@@ -25,22 +25,10 @@ from bot.ita.measures import AgencyProfile, Draft, MeasureRow
 from bot.ita.playbook import load_playbook
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet, parse_scores
+from tests.draft_samples import AGENCY_TYPES
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
-TYPES = (
-    "municipality_subdistrict",
-    "municipality_town",
-    "municipality_city",
-    "sao",
-    "pao",
-    "school",
-    "esa",
-    "department",
-    "province",
-    "public_org",
-    "state_enterprise",
-    "university",
-)
+TYPES = AGENCY_TYPES
 NAMES = (
     "เทศบาลตำบลหนองบัวทอง",
     "เทศบาลเมืองท่าสะอาด",

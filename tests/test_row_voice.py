@@ -22,23 +22,11 @@ from bot.ita.measures import AgencyProfile, Draft, MeasureRow
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet, parse_scores
 from bot.thai import space_abbreviations
+from tests.draft_samples import AGENCY_TYPES
 from tests.kb_helpers import make_kb, make_settings
 
 URGENT, IMPROVE, MAINTAIN = "แก้ไขเร่งด่วน", "พัฒนาให้ดีขึ้น", "รักษาระดับ"
-TYPES = (
-    "municipality_subdistrict",
-    "municipality_town",
-    "municipality_city",
-    "sao",
-    "pao",
-    "school",
-    "esa",
-    "department",
-    "province",
-    "public_org",
-    "state_enterprise",
-    "university",
-)
+TYPES = AGENCY_TYPES
 
 
 @pytest.fixture(scope="module")
