@@ -272,6 +272,9 @@ def test_named_oit_items_are_the_agencys_own_finding(drafter):
     assert "มัก" not in row.analysis  # not the hedged "often missed" list
     for code in ("O13", "O14", "O16"):
         assert any(step_text(s).startswith(f"ข้อ {code} ") for s in row.steps), row.steps
+    # each item's step belongs to the unit that owns its publication (round 5: O13 had no กองคลัง)
+    o13 = next(s for s in row.steps if step_text(s).startswith("ข้อ O13 "))
+    assert any("กองคลัง" in owner for owner in row.owners) and "กองคลัง" in o13, (row.owners, o13)
     # the same draft without them hedges instead
     plain = _row(_draft(drafter, "municipality_subdistrict", {9: 83.5}), 9)
     assert not plain.items and "มัก" in plain.analysis

@@ -41,7 +41,8 @@ def _weak_o_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str
         else:
             what = f"{voice.oit_item_what} {where}"
         step = fill(voice.oit_item_step, ctx, number, None, [], code, what=what)
-        role = dedicated.steps[-1].role if dedicated else "ita_team"
+        # the unit that owns the item's publication (its entry's owner), not whoever checks it last
+        role = (dedicated.owner_roles or [dedicated.steps[-1].role])[0] if dedicated else "ita_team"
         lines.append((role, step))
     return lines
 
