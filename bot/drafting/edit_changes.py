@@ -308,20 +308,14 @@ def part_change(shown: str, probe: str, names: Mapping[str, int] | None) -> Edit
     """An owner added or taken out, a word replaced, a step taken out: read before the whole-cell edits."""
     if (step := _step_removal(probe, names)) is not None:
         return step
-    swap = word_swap(shown, probe, names)
-    if swap is not None:
-        target, value = swap
-        check_target(target)
-        return EditCommand(
-            EditAction.REPLACE, target.kind, target.number, value, item=target.item, more=target.more
-        )
-    swap = owner_swap(shown, probe, names)
-    if swap is not None:
-        target, value = swap
-        check_target(target)
-        return EditCommand(
-            EditAction.REPLACE, target.kind, target.number, value, item=target.item, more=target.more
-        )
+    for read_swap in (word_swap, owner_swap):  # a word in the steps first, then an owner in their cell
+        swap = read_swap(shown, probe, names)
+        if swap is not None:
+            target, value = swap
+            check_target(target)
+            return EditCommand(
+                EditAction.REPLACE, target.kind, target.number, value, item=target.item, more=target.more
+            )
     owners = owner_change(shown, probe, names)
     if owners is not None:
         action, target, value = owners
