@@ -19,12 +19,13 @@ from bot.app import build_drafter, ensure_index
 from bot.drafting.engine import DraftRequest
 from bot.export import Exporters, render_layout_docx
 from bot.export.layouts import LAYOUTS, find_layout, get_layout, layout_choices
-from bot.export.layouts.common import LayoutContext, is_item_row
+from bot.export.layouts.common import LayoutContext, is_item_row, keep_units
 from bot.export.layouts.item_gantt import quarters
 from bot.export.layouts.positions import position_of
-from bot.export.layouts.printform import NBSP, WJ, ZWSP, keep_units, longest_word, plain_text
 from bot.export.layouts.ranked_oit import ranked_rows
 from bot.export.report import RESULT_HEADERS
+from bot.export.wordbreak import NBSP, WJ, ZWSP, longest_piece_width
+from bot.export.wordbreak import plain as plain_text
 from bot.ita.measures import AgencyProfile
 from bot.ita.tiers import Thresholds, Tier
 from bot.scores import parse_scores
@@ -348,6 +349,11 @@ def test_quarters_come_from_the_rows_months(start, end, fiscal, want, drafts):
 )
 def test_units_become_the_positions_that_head_them(unit, position):
     assert position_of(unit) == position
+
+
+def longest_word(text: str) -> float:
+    """The widest unbreakable piece of `text`, in em."""
+    return longest_piece_width(keep_units(text), 1.0) / 20
 
 
 def test_numbers_stay_with_their_units_and_words_are_never_split():

@@ -53,9 +53,15 @@ from bot.export.plan import (
 )
 from bot.export.review import recommendation_confirmed
 from bot.export.rowsplit import ROW_PAD, line_height, paginate, row_lines
-from bot.export.tables import column_widths, fitted_widths, grid_table, plain_table, without_empty_columns
+from bot.export.tables import (
+    column_widths,
+    fitted_widths,
+    grid_table,
+    plain_table,
+    without_empty_columns,
+    word_minimums,
+)
 from bot.export.word import (
-    CELL_PAD,
     CM,
     HEADING_PT,
     NOTE_PT,
@@ -67,7 +73,7 @@ from bot.export.word import (
     new_document,
     to_bytes,
 )
-from bot.export.wordbreak import breakable, longest_piece_width, text_width, wrap
+from bot.export.wordbreak import breakable, wrap
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 
@@ -77,11 +83,8 @@ NEAR_DUPLICATE = 90  # rapidfuzz ratio from which two monitoring or KPI items sa
 
 def _fitted(cells: list[list[list[Line]]], columns, total: int, size: float) -> list[int]:
     """Column widths: wide enough for each column's widest word and header, the rest by the text."""
-    minimums = []
-    for i, column in enumerate(columns):
-        header = max(text_width(h, size, True) for h in column.lines)  # each header line whole
-        words = max((longest_piece_width(p.text, size, p.bold) for row in cells for p in row[i]), default=0.0)
-        minimums.append(int(max(column.min_cm * CM, header + 2 * CELL_PAD, words + 2 * CELL_PAD)) + 1)
+    words = word_minimums([column.lines for column in columns], cells, size)  # each header line whole
+    minimums = [max(int(column.min_cm * CM) + 1, w) for column, w in zip(columns, words, strict=True)]
     return fitted_widths(cells, minimums, total, size=size)
 
 

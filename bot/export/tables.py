@@ -13,7 +13,7 @@ from docx.shared import Twips
 from docx.table import Table, _Cell
 
 from bot.export.word import BODY_PT, CELL_PAD, TABLE_PT, USABLE_H, USABLE_W, Line, lines_xml, run_xml
-from bot.export.wordbreak import breakable, longest_piece_width, plain
+from bot.export.wordbreak import breakable, longest_piece_width, plain, text_width
 
 HEADER_FILL = "D9E2F3"
 # Rows up to this share of the usable page height are kept whole (see _short_row).
@@ -253,6 +253,32 @@ def grid_table(
     return table
 
 
+def word_minimums(
+    headers: Sequence[Sequence[str]],
+    rows: Sequence[Sequence[Sequence[str | Line]]],
+    size: float = TABLE_PT,
+    *,
+    whole_headers: bool = True,
+) -> list[int]:
+    """Return each column's narrowest width in twips: its longest word, and its header, fit.
+
+    With `whole_headers` every header line must fit unbroken; else only the header's longest word.
+    """
+    minimums = []
+    for col, header in enumerate(headers):
+        if whole_headers:
+            head = max((text_width(plain(h), size, True) for h in header), default=0.0)
+        else:
+            head = max((longest_piece_width(breakable(plain(h)), size, True) for h in header), default=0.0)
+        words = [
+            longest_piece_width(breakable(plain(_text(line))), size, isinstance(line, Line) and line.bold)
+            for row in rows
+            for line in row[col]
+        ]
+        minimums.append(int(max(head, *words, 0.0)) + 2 * CELL_PAD + 1)
+    return minimums
+
+
 def _widened_to_words(
     widths: Sequence[float],
     headers: Sequence[str | Sequence[str]],
@@ -265,13 +291,7 @@ def _widened_to_words(
     ("ผู้รับผิด|ชอบ"). The room comes from the widest columns first, so the table keeps its
     total width; when even that cannot fit every word, the widths are left as given.
     """
-    need = []
-    for i in range(len(widths)):
-        head = headers[i]
-        texts = [(t, True) for t in ([head] if isinstance(head, str) else head)]
-        texts += [(_text(p), bool(getattr(p, "bold", False))) for row in rows for p in row[i]]
-        widest = max((longest_piece_width(breakable(plain(t)), size, bold) for t, bold in texts), default=0.0)
-        need.append(widest + 2 * CELL_PAD + 1)
+    need = word_minimums([[h] if isinstance(h, str) else h for h in headers], rows, size, whole_headers=False)
     out = [int(w) for w in widths]
     short = sum(max(0, int(n) + 1 - w) for n, w in zip(need, out, strict=True))
     if short <= 0 or sum(max(0, w - int(n) - 1) for n, w in zip(need, out, strict=True)) < short:

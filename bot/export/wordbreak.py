@@ -141,13 +141,6 @@ def plain(text: str) -> str:
     return text.replace(NBSP, " ").replace("\u202f", " ")  # and the narrow one others may have glued with
 
 
-def longest_word(text: str) -> str:
-    """Return the longest unbreakable piece of `text` once hinted: the width a column must give."""
-    hinted = breakable(text)
-    pieces = re.split(rf"[ {ZWSP}\-/]", hinted)
-    return plain(max(pieces, key=lambda p: len(plain(p)), default=""))
-
-
 # -- measuring: how many lines a hinted text takes in a column -----------------------------------
 # The shipped fonts are the metric twins of TH SarabunPSK (bot/export/fonts); their advance widths
 # give a paragraph's lines the way LibreOffice and Word fill them: greedily, breaking only at a

@@ -19,7 +19,6 @@ from bot.export.layouts.common import (
     indicator_heading,
     indicators_by_tool,
     is_item_row,
-    keep_units,
     numbered,
     overall_sentence,
     para,
@@ -125,9 +124,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
     if tools:
         para(
             doc,
-            keep_units(
-                "คะแนนรายเครื่องมือ: " + " ".join(f"{c} {score_text(s)} คะแนน" for c, s in tools.items())
-            ),
+            "คะแนนรายเครื่องมือ: " + " ".join(f"{c} {score_text(s)} คะแนน" for c, s in tools.items()),
             indent_cm=1,
         )
     heading(doc, f"2. สรุปผลการประเมินรายตัวชี้วัด ประจำปีงบประมาณ พ.ศ. {year_text(assessment)}")

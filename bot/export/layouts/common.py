@@ -15,12 +15,12 @@ from datetime import date
 from docx.document import Document as DocumentObject
 from docx.text.paragraph import Paragraph
 
-from bot.export.layouts.printform import NBSP, keep_units, word_minimums
 from bot.export.plan import indicator_name, plan_years, score_text, tier_for, year_text
-from bot.export.tables import column_widths, fitted_widths, grid_table, plain_table
+from bot.export.tables import column_widths, fitted_widths, grid_table, plain_table, word_minimums
 from bot.export.word import TABLE_PT, TITLE_PT, USABLE_W, Line
 from bot.export.word import heading as word_heading
 from bot.export.word import para as word_para
+from bot.export.wordbreak import NBSP, breakable, plain
 from bot.ita.agency_types import AgencyType
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
@@ -137,21 +137,27 @@ def fit_table(
 
 
 def _unbreakable(line: str | Line) -> str | Line:
-    # An empty paragraph is as tall as the 16 pt body text: a no-break space keeps it at 14 pt.
+    # Hinted as the writer will hint it (the width estimates count its characters); an empty
+    # paragraph is as tall as the 16 pt body text: a no-break space keeps it at 14 pt.
     if isinstance(line, Line):
         return line._replace(text=keep_units(line.text) or NBSP)
     return keep_units(line) or NBSP
 
 
+def keep_units(text: str) -> str:
+    """Return text marked up with pythainlp word boundaries and numbers glued to their units."""
+    return breakable(plain(text))
+
+
 # ---------------------------------------------------------------------- shared blocks
 def para(container, text: str = "", **style) -> Paragraph:
-    """Add a paragraph in print form (see keep_units) with bot.export.word.para's styles."""
-    return word_para(container, keep_units(text), **style)
+    """Add a paragraph with bot.export.word.para's styles (which breaks its lines between words)."""
+    return word_para(container, text, **style)
 
 
 def heading(doc: DocumentObject, text: str, level: int = 1) -> Paragraph:
     """Add a section heading whose numbers stay with their units ("พ.ศ. 2569" on one line)."""
-    return word_heading(doc, keep_units(text), level)
+    return word_heading(doc, text, level)
 
 
 def cover(doc: DocumentObject, ctx: LayoutContext, lines: Sequence[str]) -> None:
