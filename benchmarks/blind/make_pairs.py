@@ -7,7 +7,10 @@ For each pair in pairs.yaml: the human row is read verbatim from the seed's line
 cells labelled by the seed's own header, mapped to common labels), and our row is drafted
 by the real Drafter for the same agency type and the seed's own scores (parsed from the
 seed with bot.scores). Both sides are written in the same plain form, the seed's agency
-names hidden, in random order. Writes:
+names hidden, in random order. Both are text copied from a printed page: the seeds' cells
+carry their PDF's line ends as spaces, so our cells are taken as our published Word plan
+prints them (bot.export.plan.published_cells, wrapped at the plan's own column widths by
+the plan's own line breaker) with each line end a space (--medium clean: unwrapped). Writes:
   out/pairs.md    what the judge reads (A/B per pair; no authorship)
   out/pairs.jsonl the same, one JSON object per pair
   out/key.json    which side is ours (keep it from the judge)
@@ -30,6 +33,10 @@ REPO = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml"
 sys.path.insert(0, str(REPO))
 
 from bot.drafting.engine import Drafter, DraftRequest  # noqa: E402
+from bot.export.docx import MEASURE_PT, _fitted  # noqa: E402  (the plan's own column widths)
+from bot.export.plan import PUBLISHED_COLUMNS, published_cells  # noqa: E402
+from bot.export.word import CELL_PAD, USABLE_W  # noqa: E402
+from bot.export.wordbreak import breakable, plain, wrap  # noqa: E402
 from bot.ita.framework import load_framework  # noqa: E402
 from bot.ita.measures import AgencyProfile, MeasureRow  # noqa: E402
 from bot.ita.playbook import load_playbook  # noqa: E402
@@ -98,6 +105,50 @@ def human_side(lines: list[str], pair: dict, hide: list[str]) -> list[tuple[str,
     return [(head, clean(text, hide)) for head, text in cells.items()]
 
 
+class Printed:
+    """Our rows' fields as the published plan prints them, each line end read as a space.
+
+    The plan's five cells hold, in order: topic, score line, analysis | measure, steps |
+    owners, period | monitoring, reporting | KPIs. Each line is wrapped at its column's
+    width exactly as bot.export.word.lines_xml breaks it.
+    """
+
+    def __init__(self, rows: list[MeasureRow], fw) -> None:
+        self.fw = fw
+        cells = [published_cells(r, fw) for r in rows]
+        self.widths = _fitted(
+            [[list(c) for c in row] for row in cells], PUBLISHED_COLUMNS, USABLE_W, MEASURE_PT
+        )
+
+    def _lines(self, text: str, column: int, bold: bool = False) -> str:
+        room = self.widths[column] - 2 * CELL_PAD
+        lines = wrap(breakable(plain(text)), room, MEASURE_PT, bold)
+        return " ".join(" ".join(plain(line) for line in lines).split())
+
+    def text(self, row: MeasureRow, field: str) -> str:
+        cells = published_cells(row, self.fw)
+        if field == "topic":
+            topic = f"{row.topic} ({row.score:.2f})" if row.score is not None else row.topic
+            return self._lines(topic, 0, bold=True)
+        if field == "analysis":
+            return self._lines(cells[0][-1].text, 0)
+        if field == "measure":
+            return self._lines(cells[1][0].text, 1, bold=True)
+        if field == "steps":
+            return " ".join(self._lines(line.text, 1) for line in cells[1][1:])
+        if field == "owners":
+            return " ".join(self._lines(o, 2) for o in row.owners)
+        if field == "timeline":
+            return self._lines(row.timeline, 2)
+        if field == "monitoring":
+            return self._lines(row.monitoring, 3)
+        if field == "reporting":
+            return self._lines(row.reporting, 3)
+        if field == "kpi":
+            return " ".join(self._lines(line.text, 4) for line in cells[4])
+        return our_text(row, field)
+
+
 def our_text(row: MeasureRow, field: str) -> str:
     if field == "steps":
         return " ".join(row.steps)
@@ -119,18 +170,27 @@ def our_row(draft_rows: list[MeasureRow], pair: dict) -> MeasureRow:
     raise LookupError(f"{pair['id']}: no drafted row for indicator {pair['indicator']} {item or ''}")
 
 
-def our_side(row: MeasureRow, human: list[tuple[str, str]], pair: dict) -> list[tuple[str, str]]:
+def our_side(
+    row: MeasureRow, human: list[tuple[str, str]], pair: dict, printed: Printed | None
+) -> list[tuple[str, str]]:
     if "header" in pair:
         fields = [FIELD_OF[head] for head, _ in human]
     else:
         fields = list(pair.get("show", ["analysis"]))
-    return [(LABEL_OF[f] if "header" in pair else "", our_text(row, f)) for f in fields]
+    text = printed.text if printed else our_text
+    return [(LABEL_OF[f] if "header" in pair else "", text(row, f)) for f in fields]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "blind" / "out")
     parser.add_argument("--seed", type=int, default=12, help="random seed of the A/B order")
+    parser.add_argument(
+        "--medium",
+        choices=("printed", "clean"),
+        default="printed",
+        help="our side as copied from the printed plan (as the seeds' rows are) or as clean strings",
+    )
     args = parser.parse_args()
 
     spec = yaml.safe_load((Path(__file__).parent / "pairs.yaml").read_text(encoding="utf-8"))
@@ -138,6 +198,7 @@ def main() -> int:
     drafter = Drafter(fw, load_playbook(REPO / "knowledge"), NoPassages())
     rng = random.Random(args.seed)
     drafts: dict[str, list[MeasureRow]] = {}
+    printers: dict[str, Printed | None] = {}
     out, key = [], {}
     for pair in spec["pairs"]:
         seed = spec["seeds"][pair["seed"]]
@@ -150,8 +211,9 @@ def main() -> int:
             # items the seed names as missing or failed without a score are this agency's own finding
             request = DraftRequest(profile, scores, Thresholds(), named_items=list(parsed.named_items))
             drafts[pair["seed"]] = drafter.draft(request).rows
+            printers[pair["seed"]] = Printed(drafts[pair["seed"]], fw) if args.medium == "printed" else None
         human = human_side(text.split("\n"), pair, seed.get("hide", []))
-        ours = our_side(our_row(drafts[pair["seed"]], pair), human, pair)
+        ours = our_side(our_row(drafts[pair["seed"]], pair), human, pair, printers[pair["seed"]])
         first_is_ours = rng.random() < 0.5
         a, b = (ours, human) if first_is_ours else (human, ours)
         out.append({"id": pair["id"], "indicator": pair["indicator"], "A": a, "B": b})
