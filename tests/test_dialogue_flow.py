@@ -237,13 +237,14 @@ def test_a_name_typed_in_a_sentence_is_kept_without_its_lead_in_and_particles(of
 
 
 def test_the_draft_command_with_some_scores_offers_the_two_ways_on_then_drafts_what_was_given(officer):
-    to_scores(officer)
-    officer.says(FOUR_IN_PROSE)
+    officer.says("สวัสดีครับ")
+    officer.says(FOUR_IN_PROSE)  # sent before the profile: kept, and only listed as missing later
+    officer.fill_profile()
+    assert officer.state() is State.SCORES and not officer.last.choices
     officer.says("/draft")
     assert officer.state() is State.SCORES and "ยังขาดตัวชี้วัดที่ 1" in officer.text()
     assert [c.payload for c in officer.last.choices] == [w.PARTIAL_WAIT, w.PARTIAL_DRAFT]
-    officer.presses(w.PARTIAL_DRAFT_LABEL)
-    officer.says("/draft")
+    officer.says("/draft")  # asked again once the missing indicators were listed: draft from these
     draft = session(officer).draft
     assert officer.state() is State.DRAFTED and [r.indicator for r in draft.rows] == [7, 8, 9, 10]
 
@@ -283,3 +284,52 @@ def test_starting_over_asks_before_it_erases_the_draft(officer):
     officer.says("/new")
     officer.presses(w.NEW_YES_LABEL)
     assert officer.state() is State.PROFILE_NAME and session(officer).draft is None
+
+
+# ---------------------------------------------------------------- scores sent early, and go-aheads
+def test_scores_sent_while_the_type_is_asked_are_kept_and_a_yes_takes_the_guessed_type(officer):
+    officer.says("สวัสดีค่ะ")
+    officer.says("อบต.หนองบัวแดง จ.ชัยภูมิ ค่ะ")
+    assert officer.state() is State.PROFILE_TYPE
+    officer.says("ปีนี้ได้ตัวชี้วัดที่ 1 ได้ 92.5 เรื่องงบประมาณ 81.3 ค่ะ")
+    assert officer.state() is State.PROFILE_TYPE  # the open question still stands
+    assert "ไม่พบประเภทหน่วยงาน" not in officer.text() and "2 ตัวชี้วัด" in officer.text()
+    officer.says("ใช่ค่ะ")  # to "น่าจะเป็น องค์การบริหารส่วนตำบล"
+    assert officer.state() is State.PROFILE_UNITS
+    assert session(officer).profile.type == "sao"
+    assert session(officer).scores.indicators == {1: 92.5, 2: 81.3}
+
+
+def test_a_yes_without_a_guess_is_not_a_type(officer):
+    officer.says("สวัสดีค่ะ")
+    officer.says("ศูนย์บริการร่วม")  # no agency type in the name: nothing is guessed
+    if officer.state() is State.PROFILE_NAME:  # the bot asks whether the name is an agency's
+        officer.says("ใช่")
+    assert officer.state() is State.PROFILE_TYPE
+    officer.says("ใช่ค่ะ")
+    assert officer.state() is State.PROFILE_TYPE and session(officer).profile.type in (None, "")
+
+
+def test_scores_with_their_year_answer_the_year_question_too(officer):
+    officer.says("สวัสดีครับ")
+    officer.says("เทศบาลตำบลนามะเขือ")
+    officer.presses("เทศบาล")
+    officer.presses("ใช้ตามนี้")
+    assert officer.state() is State.PROFILE_YEAR
+    officer.says("ผล ITA ปี 2568 ตัวชี้วัดที่ 9 ได้ 72.25 ตัวชี้วัดที่ 10 ได้ 80 ครับ")
+    profile = session(officer).profile
+    assert (profile.assessment_year, profile.fiscal_year) == (2568, 2569)
+    assert session(officer).scores.indicators == {9: 72.25, 10: 80.0}
+    assert officer.state() is State.SCORES and "ยังขาดตัวชี้วัดที่ 1" in officer.text()
+
+
+@pytest.mark.parametrize("go_ahead", ["ไม่มีตัวอื่นแล้วค่ะ ร่างเลย", "ยืนยันค่ะ"])
+def test_a_go_ahead_after_the_missing_indicators_were_listed_drafts_from_what_was_given(officer, go_ahead):
+    to_scores(officer)
+    officer.says(FOUR_IN_PROSE)
+    assert "ยังขาดตัวชี้วัดที่ 1" in officer.text()  # the two ways on were shown
+    officer.says(go_ahead)
+    if officer.state() is State.CONFIRM:
+        officer.says("ยืนยันค่ะ")
+    draft = session(officer).draft
+    assert officer.state() is State.DRAFTED and [r.indicator for r in draft.rows] == [7, 8, 9, 10]

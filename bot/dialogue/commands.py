@@ -12,7 +12,7 @@ from collections.abc import Callable
 from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.command_words import Command
-from bot.dialogue.context import PARTIAL, Context
+from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
 from bot.dialogue.files import export_documents, report_documents
 from bot.dialogue.messages import Choice
 from bot.dialogue.states import (
@@ -116,6 +116,14 @@ def _draft(ctx: Context, args: str) -> None:
         ctx.say(w.CANNOT_DRAFT_PROFILE, ctx.prompt_hint())
         return
     scores = session.scores
+    if (
+        session.extra.get(PARTIAL_OFFERED)
+        and scores is not None
+        and scores.indicators
+        and ctx.missing(scores)
+    ):
+        # "ไม่มีตัวอื่นแล้ว ร่างเลย" after the missing indicators were listed: draft from these
+        session.extra[PARTIAL] = True
     partial_chosen = bool(session.extra.get(PARTIAL)) and scores is not None and bool(scores.indicators)
     if scores is None or (ctx.missing(scores) and not partial_chosen):
         if scores is not None and scores.indicators:

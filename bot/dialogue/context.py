@@ -30,6 +30,7 @@ PENDING = "pending"
 OFFERED = "offered"
 OVERALL_ASKED = "overall_asked"
 PARTIAL = "partial"
+PARTIAL_OFFERED = "partial_offered"  # the two ways on were shown: "ร่างเลย" now means "from what is here"
 # The parser's unsure reads (ParseResult.unsure), asked at the confirmation; last year's scores
 # from a two-year message (ScoreSet JSON), passed to the drafter so analyses say the change.
 SCORES_UNSURE = "scores_unsure"
@@ -184,6 +185,7 @@ class Context:
 
     def offer_partial(self, scores: ScoreSet) -> None:
         """Say which indicators are missing, with the two ways on: wait for more, or draft from these."""
+        self.session.extra[PARTIAL_OFFERED] = True
         self.say(self.missing_text(scores) + "\n" + w.PARTIAL_OFFER, choices=partial_choices())
 
     def show_confirmation(self) -> None:

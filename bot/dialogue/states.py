@@ -15,7 +15,7 @@ from collections.abc import Callable
 from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.command_words import CORRECT_WORDS, is_confirm, is_keep
-from bot.dialogue.context import PARTIAL, Context
+from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
 from bot.dialogue.messages import Choice
 from bot.dialogue.profile_text import drop_name_lead, names_a_body, plain_answer, split_units
 from bot.dialogue.understand import GREETING, bare, is_no
@@ -137,16 +137,33 @@ def save_name(ctx: Context, name: str) -> State:
     return ask_profile_step(ctx, State.PROFILE_TYPE)
 
 
+def kept_early_scores(ctx: Context, state: State) -> State | None:
+    """Keep scores sent while a profile question is open, and ask that question again.
+
+    Officers often paste their scores before the bot has finished asking about the agency;
+    the scores are kept for later (nothing valid is lost) and the open question still stands.
+    """
+    if ctx.parsed.has_scores and ctx.stash_scores():
+        return ask_profile_step(ctx, state)
+    return None
+
+
 def on_type(ctx: Context) -> State:
     """Store the agency type chosen by number, name or button, and ask for the units."""
     profile = ctx.profile
     if is_keep(bare(ctx.turn.text)) and profile.type:
         return ask_profile_step(ctx, State.PROFILE_UNITS)
+    early = kept_early_scores(ctx, State.PROFILE_TYPE)
+    if early is not None:
+        return early
     types = list(ctx.playbook.agency_types.values())
     text = plain_answer(ctx.turn.text)
     number = to_arabic(text)
+    guess = ctx.playbook.match_agency_type(profile.name) if profile.name and not profile.type else None
     chosen: AgencyType | None
-    if number.isdecimal() and 1 <= int(number) <= len(types):  # not isdigit: "²" is a digit int() refuses
+    if guess is not None and is_confirm(bare(text).lower()):  # "ใช่ค่ะ" to the type guessed from the name
+        chosen = guess
+    elif number.isdecimal() and 1 <= int(number) <= len(types):  # not isdigit: "²" is a digit int() refuses
         chosen = types[int(number) - 1]
     else:
         chosen = next(
@@ -164,6 +181,9 @@ def on_type(ctx: Context) -> State:
 def on_units(ctx: Context) -> State:
     """Store the units (typed, or the type's defaults kept) and ask for the years."""
     profile = ctx.profile
+    early = kept_early_scores(ctx, State.PROFILE_UNITS)
+    if early is not None:
+        return early
     if is_keep(bare(ctx.turn.text)):
         at = ctx.agency_type(profile.type)
         units = profile.units or (list(at.default_units) if at else [])
@@ -182,6 +202,14 @@ def on_year(ctx: Context) -> State:
     """Store the assessment year (and the measures' fiscal year) and move on."""
     profile = ctx.profile
     if is_keep(bare(ctx.turn.text)) and profile.assessment_year:
+        return after_profile(ctx)
+    if ctx.parsed.has_scores and ctx.stash_scores():
+        year = ctx.session.scores.year if ctx.session.scores is not None else None
+        if year is None or year not in YEAR_RANGE:
+            return ask_profile_step(ctx, State.PROFILE_YEAR)
+        # "ปี 2568 ได้ 84.12" answers the year question too
+        profile.assessment_year, profile.fiscal_year = year, year + 1
+        ctx.say(w.YEARS_SAVED.format(assessment=year, fiscal=year + 1))
         return after_profile(ctx)
     years = [int(y) for y in _YEARS.findall(to_arabic(ctx.turn.text))]
     years = [y + BE_CENTURY if y < 100 else y for y in years]
@@ -237,7 +265,9 @@ def on_scores(ctx: Context) -> State:
     word = bare(ctx.turn.text)
     scores = ctx.session.scores
     partial = scores is not None and bool(scores.indicators)
-    if word in (w.PARTIAL_DRAFT, w.PARTIAL_DRAFT_LABEL) and partial:
+    offered = bool(ctx.session.extra.get(PARTIAL_OFFERED))
+    if partial and (word in (w.PARTIAL_DRAFT, w.PARTIAL_DRAFT_LABEL) or (offered and is_confirm(word))):
+        # the button, or "ยืนยันค่ะ" once the missing indicators were listed: draft from these
         ctx.session.extra[PARTIAL] = True
         return scores_or_confirmation(ctx)
     if word in (w.PARTIAL_WAIT, w.PARTIAL_WAIT_LABEL):
