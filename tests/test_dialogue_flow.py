@@ -333,3 +333,27 @@ def test_a_go_ahead_after_the_missing_indicators_were_listed_drafts_from_what_wa
         officer.says("ยืนยันค่ะ")
     draft = session(officer).draft
     assert officer.state() is State.DRAFTED and [r.indicator for r in draft.rows] == [7, 8, 9, 10]
+
+
+@pytest.mark.parametrize(
+    ("intro", "name"),
+    [
+        ("สวัสดีครับ ผมเป็นครูผู้รับผิดชอบ ITA ของโรงเรียนบ้านหนองแวงวิทยาครับ", "โรงเรียนบ้านหนองแวงวิทยา"),
+        ("ผู้อำนวยการกองคลังของเทศบาลเมืองบ้านไผ่ครับ", "เทศบาลเมืองบ้านไผ่"),
+        (
+            "ดิฉันเป็นนักวิเคราะห์ฯ สังกัดสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต 1 ค่ะ",
+            "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต 1",
+        ),
+    ],
+)
+def test_an_introduction_naming_the_agency_is_asked_back_not_lost(officer, intro, name):
+    officer.says(intro)
+    assert officer.state() is State.PROFILE_NAME and f'"{name}"' in officer.text()
+    officer.says("ใช่ค่ะ")
+    assert session(officer).profile.name == name and officer.state() is State.PROFILE_TYPE
+
+
+def test_a_month_abbreviation_is_not_a_university(parts):  # noqa: F811
+    playbook = parts[0].playbook
+    assert playbook.match_agency_type("แถว 7 ระยะเวลา ม.ค.-มิ.ย. 70") is None
+    assert playbook.match_agency_type("ม.ขอนแก่น").key == "university"

@@ -27,8 +27,18 @@ from bot.dialogue.llm_understand import Reader, Reading
 from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.pending import propose_score_change, resolve_pending
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever, Sessions
+from bot.dialogue.profile_text import name_in_intro
 from bot.dialogue.sessions import Session
-from bot.dialogue.states import PROFILE_STATES, STATES, State, edit_draft, on_name
+from bot.dialogue.states import (
+    MAX_NAME_CHARS,
+    MIN_NAME_CHARS,
+    PROFILE_STATES,
+    STATES,
+    State,
+    check_name,
+    edit_draft,
+    on_name,
+)
 from bot.dialogue.understand import GREETING, Kind, Parsed, looks_like_question, question_cue, understand
 from bot.ita.framework import Framework
 from bot.ita.tiers import Thresholds
@@ -115,6 +125,11 @@ class Dialogue:
             session.state = State.PROFILE_NAME.value
             if follow or parsed.command is None or parsed.command[0] is Command.START:
                 ctx.say(w.WELCOME)
+                intro = name_in_intro(parsed.text) if parsed.command is None and not follow else ""
+                if intro and not parsed.has_scores and MIN_NAME_CHARS <= len(intro) <= MAX_NAME_CHARS:
+                    # "สวัสดีครับ ผมเป็นครู…ของโรงเรียน…": the name is asked back, not asked for
+                    session.state = check_name(ctx, intro).value
+                    return
                 if parsed.command is None and not follow and not GREETING.match(parsed.text):
                     if self._names_an_agency(parsed):
                         # "เทศบาลตำบลนามะเขือ" as the very first message is the agency's name: keep it.

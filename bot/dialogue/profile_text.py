@@ -21,6 +21,9 @@ _AGENCY_WORDS = re.compile(
     r"department|ministry|university|school|hospital",
     re.I,
 )
+# Where an introduction turns to the agency: "…ของ", "…จาก", "…สังกัด" before a body's word.
+_INTRO_LEAD = re.compile(rf"(?:ของ|จาก|สังกัด|ประจำ|อยู่ที่|อยู่)\s*(?=(?:{_AGENCY_WORDS.pattern}))", re.I)
+_PERSON = re.compile(r"(?:ผม|ดิฉัน|หนู|เรา|ครู|เจ้าหน้าที่|ผู้อำนวยการ|หัวหน้า|นัก|รอง|ผอ)")
 # Polite particles closing a typed answer: never part of a name or a unit.
 # Lead-ins before a typed name or list: "ชื่อหน่วยงานคือ ...", "หน่วยงานของเราชื่อ ...", "มี ...".
 _NAME_LEAD = re.compile(
@@ -41,6 +44,25 @@ def plain_answer(text: str) -> str:
 def drop_name_lead(name: str) -> str:
     """Return a typed name without its lead-in ("หน่วยงานของเราชื่อ …" -> "…")."""
     return _NAME_LEAD.sub("", name, count=1).strip()
+
+
+def name_in_intro(text: str) -> str:
+    """Return the agency's name an introduction ends with, or "" ("ผมเป็นครูผู้รับผิดชอบ ITA ของโรงเรียน…ครับ").
+
+    The name is what follows the first "ของ/จาก/สังกัด/ประจำ/อยู่ที่" that runs into a word for a
+    public body, when no such word comes before it: the person's own role is not the name.
+    """
+    line = " ".join(text.split())
+    leads = list(_INTRO_LEAD.finditer(line))
+    if not leads:
+        return ""
+    match = leads[0]
+    if _AGENCY_WORDS.search(line, 0, match.start()):
+        # "ผู้อำนวยการกองคลังของเทศบาลเมือง…": a person's post names a unit; the agency comes last
+        if not _PERSON.match(line):
+            return ""
+        match = leads[-1]
+    return plain_answer(line[match.end() :])
 
 
 def names_a_body(name: str) -> bool:

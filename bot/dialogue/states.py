@@ -17,7 +17,7 @@ from bot.dialogue import render as say
 from bot.dialogue.command_words import CORRECT_WORDS, is_confirm, is_keep
 from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
 from bot.dialogue.messages import Choice
-from bot.dialogue.profile_text import drop_name_lead, names_a_body, plain_answer, split_units
+from bot.dialogue.profile_text import drop_name_lead, name_in_intro, names_a_body, plain_answer, split_units
 from bot.dialogue.understand import GREETING, bare, is_no
 from bot.drafting.edit_history import pending, pending_command, remember
 from bot.drafting.edits import EditAction, EditCommand, EditError, EditNeedsConfirm, apply, number_rows
@@ -123,11 +123,19 @@ def on_name(ctx: Context) -> State:
     ):
         ctx.say(w.BAD_NAME.format(min=MIN_NAME_CHARS, max=MAX_NAME_CHARS))
         return State.PROFILE_NAME
+    intro = name_in_intro(name)
+    if intro and intro != name and MIN_NAME_CHARS <= len(intro) <= MAX_NAME_CHARS:
+        return check_name(ctx, intro)  # "ผมเป็นครูผู้รับผิดชอบ ITA ของโรงเรียน…": the name, to confirm
     if not looks_like_agency(ctx, name):
-        yes_no = [Choice(w.YES_LABEL, w.YES_LABEL), Choice(w.NO_LABEL, w.NO_LABEL)]
-        ctx.ask(w.ASK_IS_AGENCY.format(name=name[:QUOTE_CHARS]), yes_no, "name", name=name)
-        return State.PROFILE_NAME
+        return check_name(ctx, name)
     return save_name(ctx, name)
+
+
+def check_name(ctx: Context, name: str) -> State:
+    """Ask whether a name read from a sentence (or unlike an agency's) is the agency's name."""
+    yes_no = [Choice(w.YES_LABEL, w.YES_LABEL), Choice(w.NO_LABEL, w.NO_LABEL)]
+    ctx.ask(w.ASK_IS_AGENCY.format(name=name[:QUOTE_CHARS]), yes_no, "name", name=name)
+    return State.PROFILE_NAME
 
 
 def save_name(ctx: Context, name: str) -> State:

@@ -14,6 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
+from bot.thai import MONTHS_ABBR
+
 Family = Literal["local_gov", "school", "central_gov", "public_org", "university"]
 # Thai unit names share generic heads ("กอง", "กลุ่ม", "งาน" ...); comparing the
 # rest keeps "กองคลัง" from looking like "กองช่าง".
@@ -213,6 +215,9 @@ def _alias_position(alias: str, text: str) -> int | None:
         nxt = text[end : end + 1]
         # "ทต"/"รร" must stand alone; "อบต" or "กรม" may run into the name ("อบตทุ่งทอง")
         if len(alias) <= 2 and not alias.endswith(".") and nxt not in ("", " ", "."):
+            continue
+        # "ม." is a university, but "ม.ค." a month
+        if alias.endswith(".") and text.startswith(MONTHS_ABBR, start):
             continue
         return start
     return None
