@@ -103,6 +103,20 @@ def test_review_notes_carry_the_level_hedge_and_unconfirmed_oit_titles(kb, draft
     assert "ระดับนี้ยังไม่ได้รับการยืนยัน" not in published and "อยู่ในระดับ C" not in published
 
 
+def test_review_notes_say_each_kind_of_doubt_once_with_every_item_it_covers(kb, drafts):
+    checks = [
+        "ชื่อข้อ OIT ปี 2568 ที่ระบุในแผน (O12, O3) ยังไม่ได้ยืนยันกับคู่มือ",
+        "ชื่อข้อ OIT ปี 2568 ที่ระบุในแผน (O21, O3) ยังไม่ได้ยืนยันกับคู่มือ",
+        "แผนจึงไม่ระบุเลขข้อของตัวชี้วัดที่ 5 โปรดส่งคะแนนรายข้อ",
+        "แผนจึงไม่ระบุเลขข้อของตัวชี้วัดที่ 3 โปรดส่งคะแนนรายข้อ",
+    ]
+    draft = drafts[0].model_copy(update={"checks": checks})
+    notes = Exporters(kb.framework).review_notes(draft)
+    assert "ชื่อข้อ OIT ปี 2568 ที่ระบุในแผน (O3, O12, O21) ยังไม่ได้ยืนยันกับคู่มือ" in notes
+    assert "แผนจึงไม่ระบุเลขข้อของตัวชี้วัดที่ 3, 5 โปรดส่งคะแนนรายข้อ" in notes
+    assert sum("ที่ระบุในแผน" in n for n in notes) == 1
+
+
 def test_chat_lists_what_to_check_with_the_word_file_and_sends_the_review_copy_on_request(kb, drafts):
     exports = Exporters(kb.framework)
     draft = drafts[3]

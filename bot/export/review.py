@@ -66,17 +66,37 @@ def without_labels(text: str) -> str:
 _INDICATOR = re.compile(r"ตัวชี้วัดที่ (\d{1,2})")
 
 
+_CODES = re.compile(r"\(((?:[OIE]\d{1,2})(?:, [OIE]\d{1,2})*)\)")
+
+
+def _code_order(code: str) -> tuple[str, int]:
+    return code[0], int(code[1:])
+
+
 def _grouped(checks: list[str]) -> list[str]:
-    """Say once what the checks say per indicator: "… ตัวชี้วัดที่ 1, 3, 4 …" instead of one line each."""
+    """Say once what the checks say per indicator or item list.
+
+    "… ตัวชี้วัดที่ 1, 3, 4 …" instead of one line each, and one "ชื่อข้อ OIT … (O1, O3, O21)"
+    instead of one line per row that names items.
+    """
     groups: dict[str, list[str]] = {}
     for check in checks:
         numbers = _INDICATOR.findall(check)
-        key = _INDICATOR.sub("ตัวชี้วัดที่ {n}", check, count=1) if len(numbers) == 1 else check
-        groups.setdefault(key, []).extend(numbers[:1] if len(numbers) == 1 else [])
+        codes = _CODES.findall(check)
+        if len(numbers) == 1:
+            groups.setdefault(_INDICATOR.sub("ตัวชี้วัดที่ {n}", check, count=1), []).append(numbers[0])
+        elif len(codes) == 1:
+            groups.setdefault(_CODES.sub("({c})", check, count=1), []).extend(codes[0].split(", "))
+        else:
+            groups.setdefault(check, [])
     out = []
-    for key, numbers in groups.items():
-        unique = sorted(set(numbers), key=int)
-        out.append(key.replace("{n}", ", ".join(unique)) if unique else key)
+    for key, values in groups.items():
+        if "{n}" in key:
+            out.append(key.replace("{n}", ", ".join(sorted(set(values), key=int))))
+        elif "{c}" in key:
+            out.append(key.replace("{c}", ", ".join(sorted(set(values), key=_code_order))))
+        else:
+            out.append(key)
     return out
 
 
