@@ -101,13 +101,17 @@ _PERIOD_LEAD = re.compile(
     # a request's opener may come first: "แถว 6 ขอเลื่อนเป็น ม.ค. 69 ถึง มิ.ย. 69"
     r"^(?:\s|ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|ดำเนินการ|ทำ|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
 )
+# Words that lead from a period to the row it is for: "… สำหรับแถวที่ 4", "… ของแถว 2".
+_TO_TARGET = re.compile(r"\s*(?:สำหรับ|ของ|ใน|ให้กับ|ให้|ที่|for|of|in)\s*$", re.I)
 # "แถว 8 ทำเดือน ก.พ. 69 เดือนเดียว": one month to do it in, after a verb of doing.
 _DOING = re.compile(r"ทำ|ดำเนินการ|ช่วง")
 # Moving a timeline ("เลื่อนไป มี.ค. 69", "ขยายเวลาถึง มิ.ย. 69"): one month is then its new end.
 _SHIFT = re.compile(r"เลื่อน|ขยาย|ยืด")
 _END_WORDS = re.compile(r"เสร็จ|จบ|ถึง")
 _ONE_MONTH = re.compile(
-    rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)?\s*(?:เดือน)?\s*(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?(?:\s*(?:เดือนเดียว|เท่านั้น))?$"
+    rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)?\s*(?:เดือน)?\s*(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?"
+    # "ทำเดือนพฤศจิกายนเดือนเดียวพอ": only that month, and that is enough
+    r"(?:\s*(?:แค่|เพียง)?(?:เดือนเดียว|เท่านั้น|อย่างเดียว))?(?:\s*(?:ก็)?พอ(?:แล้ว)?)?$"
 )
 _BY_MONTH = re.compile(rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)\s*(?:{_MONTH_WORDS}|ไตรมาส|ปีงบ)")
 # "เลื่อนออกไปอีก 1 เดือน", "เลื่อนเร็วขึ้น 2 เดือน": a shift by a count of months is asked back.
@@ -257,7 +261,8 @@ def bare_period(shown: str, target: Target) -> str:
     """
     before = shown[: target.start]
     for piece in (shown[target.end :], before):
-        text = strip_polite(piece)
+        # "ต.ค. 68 ถึง มี.ค. 69 ค่ะ สำหรับแถวที่ 4": the word that leads to the target is not the period's
+        text = strip_polite(_TO_TARGET.sub("", piece) if piece is before else piece)
         lead = _PERIOD_LEAD.match(text)
         words = lead.group(0) if lead else ""
         value = text[len(words) :]

@@ -141,6 +141,8 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         re.compile(r"(?:ร่าง|เขียน)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I),
     ),
 )
+# What "ดู" shows when it names no row: the whole table ("ขอดูร่างทั้งหมด", "ดูตารางอีกที").
+_WHOLE_TABLE = re.compile(r"\s*(?:ร่าง|ตาราง|แผน)(?:มาตรการ)?(?:\s*(?:ทั้งหมด|ทั้งฉบับ|ทั้งตาราง|ล่าสุด|อีกรอบ|อีกที|อีกครั้ง))*")
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
     r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|(?<!เ)กี่|ใคร|ที่ไหน"
@@ -215,8 +217,10 @@ def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | Non
         if not m or (question and action is not EditAction.SHOW):
             continue
         target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
-        if target is None or target.kind == "all":
-            continue  # "ลบทุกแถว" is never one verb away
+        if action is EditAction.SHOW and target is None and (table := _WHOLE_TABLE.match(probe, m.end())):
+            target = Target("all", 0, "", table.start(), table.end())  # "ขอดูร่างทั้งหมดอีกรอบ": the table
+        if target is None or (target.kind == "all" and action is not EditAction.SHOW):
+            continue  # "ลบทุกแถว" is never one verb away; showing every row is harmless
         if action in (EditAction.DELETE, EditAction.SHOW):
             target = with_spaced_rows(probe, target)
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
