@@ -99,7 +99,7 @@ _PERIOD_START = re.compile(
 )
 _PERIOD_LEAD = re.compile(
     # a request's opener may come first: "แถว 6 ขอเลื่อนเป็น ม.ค. 69 ถึง มิ.ย. 69"
-    r"^(?:\s|ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|ดำเนินการ|ทำ|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
+    r"^(?:\s|ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|ดำเนินการ|ทำ|เอา|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
 )
 # Words that lead from a period to the row it is for: "… สำหรับแถวที่ 4", "… ของแถว 2".
 _TO_TARGET = re.compile(r"\s*(?:สำหรับ|ของ|ใน|ให้กับ|ให้|ที่|for|of|in)\s*$", re.I)
@@ -171,7 +171,9 @@ def word_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[
 _NAME = rf"(?:{_UNIT})[^\s,]*?"
 _INSTEAD = re.compile(
     rf"(?:ใช้|ให้|เอา)?\s*(?P<new>{_NAME})\s*(?:เป็นผู้รับผิดชอบ|รับผิดชอบ)?\s*แทน(?:ที่)?\s*(?P<old>{_NAME})(?=\s|$)"
-    rf"|ไม่ใช่\s*(?P<old2>{_NAME})\s*(?:แต่|ต้อง|ให้|ควร)?\s*(?:เป็น|คือ)\s*(?P<new2>{_NAME})(?=\s|$)",
+    rf"|ไม่ใช่\s*(?P<old2>{_NAME})\s*(?:แต่|ต้อง|ให้|ควร)?\s*(?:เป็น|คือ)\s*(?P<new2>{_NAME})(?=\s|$)"
+    # "ควรเป็นกองคลังนะ ไม่ใช่สำนักปลัด": the new one first
+    rf"|(?:ควร|ต้อง)?(?:จะ)?\s*(?:เป็น|คือ)\s*(?P<new3>{_NAME})(?:\s*(?:นะ|ค่ะ|คะ|ครับ|จ้า))*\s*,?\s*ไม่ใช่\s*(?P<old3>{_NAME})(?=\s|$)",
     re.I,
 )
 
@@ -228,7 +230,9 @@ def owner_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple
     m = _INSTEAD.search(text)
     if m is None:
         return None
-    old, new = (strip_polite(m.group(k) or m.group(f"{k}2") or "") for k in ("old", "new"))
+    old, new = (
+        strip_polite(m.group(k) or m.group(f"{k}2") or m.group(f"{k}3") or "") for k in ("old", "new")
+    )
     rest = probe[: m.start()] + " " + probe[m.end() :]
     target = find_target(rest, items=True, names=names)
     if target is None or old == new or not _chatter_only(rest[: target.start] + " " + rest[target.end :]):

@@ -20,8 +20,6 @@ from collections.abc import Mapping
 
 from bot import wording
 from bot.drafting.edit_changes import (
-    CHATTER,
-    SMALL_TALK_CHARS,
     bare_period,
     check_one_change,
     has_period,
@@ -39,19 +37,15 @@ from bot.drafting.edit_targets import (
 )
 from bot.drafting.edit_text import strip_polite, tail, words
 from bot.drafting.edit_typos import NEGATED, probe_text
+from bot.drafting.edit_valueless import FIELD, valueless
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
-    KPI_WORDS,
     LEADING_FILLER,
-    MEASURE_WORDS,
     OPENERS,
-    OWNER_WORDS,
     PARTICLES,
     SEPARATORS,
     SEPARATORS_TH,
-    STEP_WORDS,
     TIME_END_WORDS,
-    TIME_RANGE_WORDS,
     UNIT_WORDS,
 )
 from bot.thai import to_arabic
@@ -84,73 +78,17 @@ _BY_HAI = re.compile(r"^\s*ให้(?!\s*เป็น)")
 # Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
 _TRAIL_WORDS = re.compile(rf"(?:{words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
 
-# ---------------------------------------------------------------- fields (value-bearing actions)
-_FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
-    (EditAction.KPI, KPI_WORDS),
-    (EditAction.OWNERS, OWNER_WORDS),
-    (EditAction.TIMELINE, TIME_END_WORDS + TIME_RANGE_WORDS),
-    (EditAction.STEPS, STEP_WORDS),
-    (EditAction.MEASURE, MEASURE_WORDS),
-)
-_FIELD = re.compile(
-    "|".join(
-        f"(?P<{action.name}>{words(*vocab)})"
-        for action, vocab in sorted(_FIELDS, key=lambda aw: -max(len(w) for w in aw[1]))
-    ),
-    re.I,
-)
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
-_UNIT_NEXT = re.compile(rf"\s*(?:{words(*UNIT_WORDS)})", re.I)
 _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
 
-# ---------------------------------------------------------------- verbs (valueless actions)
-_VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
-    (
-        EditAction.ADD_ROW,
-        re.compile(
-            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ|ตัวชี้วัด(?=\s*(?:ที่)?\s*\d))"
-            # "ตัวชี้วัดที่ 8 ยังไม่มีมาตรการ ช่วยเพิ่มให้หน่อย": "เพิ่ม" closing the request
-            r"|เพิ่ม(?=(?:\s|ให้|ด้วย|หน่อย|เลย|ค่ะ|คะ|ครับ|นะ)*$)|(?:มาตรการ|แถว)\s*เพิ่ม(?:เติม)?"
-            r"|\badd\s+(?:a\s+)?(?:row|measure)",
-            re.I,
-        ),
-    ),
-    (
-        EditAction.SHOW,
-        re.compile(
-            # "ดูดี", "ดูเหมือน", "ดูน่าสนใจ": how a row looks is a remark, not "show"
-            r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|\s*ว่า|\s*ให้หน่อยว่า)"
-            r"|\b(?:show|view|display)\b"
-            # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
-            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
-            re.I,
-        ),
-    ),
-    (
-        EditAction.DELETE,
-        re.compile(
-            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|(?:ไม่เอา|ไม่ต้องการ)(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
-            # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
-            r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|remove|drop)\b",
-            re.I,
-        ),
-    ),
-    (
-        EditAction.REDRAFT,
-        re.compile(r"(?:ร่าง|เขียน)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I),
-    ),
-)
-# What "ดู" shows when it names no row: the whole table ("ขอดูร่างทั้งหมด", "ดูตารางอีกที").
-_WHOLE_TABLE = re.compile(
-    r"\s*(?:ร่าง|ตาราง|แผน)(?:มาตรการ)?(?:\s*(?:ทั้งหมด|ทั้งฉบับ|ทั้งตาราง|ล่าสุด|อีกรอบ|อีกที|อีกครั้ง))*"
-)
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
     r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|(?<!เ)กี่|ใคร|ที่ไหน"
     r"|เหรอ|หรอ|รึเปล่า|รึป่าว|หรือป่าว|ไหน|\b(?:how|why|what|which)\b",
     re.I,
 )
+_SHOULD_NOT = re.compile(r"(?:ควร|ต้อง)(?=\s*(?:จะ)?\s*เป็น[^\n]*ไม่ใช่)")
 _QUESTION_END = re.compile(
     r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
 )
@@ -169,8 +107,8 @@ _MEASURABLE = re.compile(
     r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)"
     r"|ร้อยละ\s*\d|\d\s*%|ไม่น้อยกว่า\s*\d|ไม่ต่ำกว่า\s*\d|อย่างน้อย\s*\d"  # "… ภายใน 15 วัน ร้อยละ 100"
 )
-# "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน": how they share it is not a name.
-_OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม)$")
+# "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน", "เป็นสำนักปลัดหมดเลย": not a name.
+_OWNERS_TAIL = re.compile(r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|หมด|เลย))+$")
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
     r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
@@ -212,56 +150,6 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
 # ---------------------------------------------------------------- parsing
 
 
-def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | None:
-    """Read "ลบแถว 4", "ดูแถว 3", "ร่างตัวชี้วัด 7 ใหม่", "เพิ่มมาตรการข้อ O12": a verb, a target, small talk."""
-    for action, verb in _VERBS:
-        m = verb.search(probe)
-        if not m or (question and action is not EditAction.SHOW):
-            continue
-        target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
-        if action is EditAction.SHOW and target is None and (table := _WHOLE_TABLE.match(probe, m.end())):
-            target = Target("all", 0, "", table.start(), table.end())  # "ขอดูร่างทั้งหมดอีกรอบ": the table
-        if target is None or (target.kind == "all" and action is not EditAction.SHOW):
-            continue  # "ลบทุกแถว" is never one verb away; showing every row is harmless
-        if action in (EditAction.DELETE, EditAction.SHOW):
-            target = with_spaced_rows(probe, target)
-        spans = sorted([(m.start(), m.end()), (target.start, target.end)])
-        rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
-        if action is EditAction.REDRAFT and _cell_named(rest):  # "ร่างแถว 4 ใหม่ โดยให้กองช่างรับผิดชอบ"
-            raise EditError(wording.EDIT_ONE_AT_A_TIME)
-        if action is EditAction.ADD_ROW and _cell_named(rest):
-            continue  # "ตัวชี้วัด 9 ขั้นตอน ขอเพิ่ม" adds to a cell, never a row
-        if action is EditAction.DELETE and _cell_named(rest) and _chatter_only(_FIELD.sub(" ", rest)):
-            check_target(target)  # "ลบผู้รับผิดชอบแถว 2": the row, or only that cell?
-            where = EditCommand(action, target.kind, target.number, item=target.item).where_th()
-            raise EditError(wording.EDIT_DELETE_WHICH.format(where=where))
-        rest = CHATTER.sub(" ", rest)
-        rest = "".join(ch for ch in rest if ch.isalnum())
-        if (
-            len(rest) > SMALL_TALK_CHARS
-            or any(ch.isdigit() for ch in rest)
-            or _UNIT_NEXT.match(probe, m.end())
-        ):
-            continue  # "เอากองคลังออก…" takes an owner out, never the row
-        check_target(target)
-        if action is EditAction.ADD_ROW and target.kind == "row":
-            raise EditError(wording.EDIT_ADD_ROW_NEEDS_INDICATOR)
-        more = target.more if action in (EditAction.DELETE, EditAction.SHOW) else ()
-        return EditCommand(action, target.kind, target.number, item=target.item, more=more)
-    return None
-
-
-def _chatter_only(text: str) -> bool:
-    """Tell whether a text is only small talk: a few letters, no digits."""
-    left = "".join(ch for ch in CHATTER.sub(" ", text) if ch.isalnum())
-    return len(left) <= SMALL_TALK_CHARS and not any(ch.isdigit() for ch in left)
-
-
-def _cell_named(text: str) -> bool:
-    """Tell whether a text names a cell other than the measure ("ขั้นตอน", "ผู้รับผิดชอบ", "KPI")."""
-    return any(m.lastgroup not in (None, "MEASURE") and m.group(0) != "ตัวชี้วัด" for m in _FIELD.finditer(text))
-
-
 def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     """Cut the spans out of the text; each piece says whether a connective ("เป็น", ":", "ให้") opens it."""
     out: list[str] = []
@@ -289,7 +177,7 @@ def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]
     A bare "ตัวชี้วัด" is the KPI column only when no other field word is named.
     """
     found = []
-    for m in _FIELD.finditer(probe):
+    for m in FIELD.finditer(probe):
         inside = target is not None and target.start < m.end() and m.start() < target.end
         numbered = m.lastgroup == "KPI" and _NUMBERED.match(probe, m.start()) is not None
         if m.lastgroup is not None and not inside and not numbered:
@@ -318,12 +206,13 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         return None
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)
-    question = bool(_QUESTION.search(probe))
+    # "ควรเป็นกองคลัง ไม่ใช่สำนักปลัด" corrects; only "ควร" asks nothing beside "ไม่ใช่"
+    question = bool(_QUESTION.search(_SHOULD_NOT.sub(" ", probe)))
     if not question and (part := part_change(shown, probe, names)) is not None:
         return part
-    valueless = _valueless(probe, question=question, names=names)
-    if valueless is not None:
-        return valueless
+    bare = valueless(probe, question=question, names=names)
+    if bare is not None:
+        return bare
     target = find_target(probe, items=True, names=names)
     field = _field(probe, target)
     if target is not None and field is not None and target.kind == "row":
