@@ -375,6 +375,8 @@ def _parse_command(text: str) -> tuple[Command, str] | None:
         lead, last = " ".join(tokens[:i]), " ".join(tokens[i:])
         if len(lead) > LEAD_IN_MAX_CHARS or any(ch.isdigit() for ch in lead) or _ASKING.search(lead):
             break  # "how do I export the plan" asks how
+        if any(_alias(form) is not None for form in _forms(lead)):
+            return None  # "ขอไฟล์ word ค่ะ ย้อนกลับด้วย": two orders, neither carried out unasked
         for form in _forms(last):
             found = _alias(form)
             if found is not None and found[0] in _AFTER_LEAD_IN and not _BARE_KINDS.fullmatch(last):

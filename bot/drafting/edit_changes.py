@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
-from bot.drafting.edit_command import EditAction, EditCommand, EditError, check_target
+from bot.drafting.edit_command import EditAction, EditCommand, EditError, EditTwoChanges, check_target
 from bot.drafting.edit_targets import Target, find_target
 from bot.drafting.edit_text import slips, strip_polite, words
 from bot.drafting.edit_words import (
@@ -212,7 +212,9 @@ def check_one_change(value: str, action: EditAction, target: Target) -> None:
     if action is EditAction.ADD_STEP and _STEP_COUNT.match(to_arabic(value)):  # "สองข้อ คือ …": one at a time
         raise EditError(wording.EDIT_ONE_STEP)
     if _SECOND_EDIT.search(value) or (action is EditAction.OWNERS and _ANY_FIELD.search(value)):
-        raise EditError(wording.EDIT_ONE_AT_A_TIME)  # "… หลัก สำนักปลัด ผู้รับผิดชอบรอง กองคลัง": two owner cells
+        raise EditTwoChanges(
+            wording.EDIT_ONE_AT_A_TIME
+        )  # "… หลัก สำนักปลัด ผู้รับผิดชอบรอง กองคลัง": two owner cells
     if action is EditAction.OWNERS and _CHOICE.search(value):  # "กองคลัง หรือ กองช่าง ดีคะ": which one?
         where = " " + EditCommand(action, target.kind, target.number, item=target.item).where_th()
         raise EditError(wording.EDIT_OWNER_CHOICE.format(where=where))

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
+from bot.drafting import edit_wording
 from bot.drafting.edit_changes import (
     bare_period,
     check_one_change,
@@ -26,7 +27,15 @@ from bot.drafting.edit_changes import (
     is_abbreviation,
     part_change,
 )
-from bot.drafting.edit_command import EXAMPLES, EditAction, EditCommand, EditError, check_target
+from bot.drafting.edit_command import (
+    EXAMPLES,
+    EditAction,
+    EditCommand,
+    EditError,
+    EditTwoChanges,
+    check_target,
+)
+from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
 from bot.drafting.edit_targets import (
     INDICATOR_WORD,
@@ -123,6 +132,7 @@ _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจา�
 # Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
 _JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
 _STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
+_ROW_WORD = re.compile(r"(?:แถว|\brows?)\s*(?:ที่)?\s*\d", re.I)
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
 
@@ -199,8 +209,45 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read.
 
     `names`: the indicators' names (and variants) to their numbers, so that "มาตรการเรื่องงบประมาณ"
-    names indicator 2; without them only numbers, item codes and places name rows.
+    names indicator 2; without them only numbers, item codes and places name rows. Two changes in one
+    message raise EditTwoChanges, with the message cut into the two to send when it can be.
     """
+    try:
+        return _read(text, names)
+    except EditTwoChanges as exc:
+        parts = split_changes(text, lambda part: _read(part, names))
+        if parts is None:
+            raise
+        first, second = parts
+        raise EditTwoChanges(edit_wording.EDIT_SPLIT.format(first=first, second=second), parts) from exc
+
+
+def _needs_row(text: str, names: Names) -> str:
+    """The reply to a change that names no row: what was understood, and the message with a row in it."""
+    example = f"แถว {edit_wording.EXAMPLE_ROW} {' '.join(text.split())}"
+    try:
+        cmd = _read(example, names)
+    except EditError:
+        return ""
+    field = edit_wording.FIELD_NAMES.get(cmd.action.value) if cmd is not None else None
+    if cmd is None or field is None or cmd.target != "row":
+        return ""
+    return edit_wording.EDIT_NEEDS_ROW.format(
+        field=field, value=cmd.value, example=example, number=edit_wording.EXAMPLE_ROW
+    )
+
+
+def _needs_field(target: Target) -> str:
+    """The reply to a change of a named row that says neither the cell nor the new value."""
+    where = EditCommand(EditAction.MEASURE, target.kind, target.number, item=target.item).where_th()
+    examples = "\n".join(
+        wording.EDIT_EXAMPLE_LINE.format(example=line.format(where=where))
+        for line in edit_wording.EDIT_ROW_EXAMPLES
+    )
+    return edit_wording.EDIT_NEEDS_FIELD.format(where=where, examples=examples)
+
+
+def _read(text: str, names: Names) -> EditCommand | None:
     shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
     if not probe or NEGATED.search(probe):
         return None
@@ -231,9 +278,10 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         if _SCORE_FIX.match(probe) or (question and not _EDIT_VERB.match(probe)):
             return None  # a score, or a question ("ผู้รับผิดชอบควรเป็นใคร"); "แก้อะไรได้บ้าง" gets the examples
         if target is None and _EDIT_START.match(probe):
-            raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
+            hint = _needs_row(text, names) if field is not None else ""
+            raise EditError(hint or wording.EDIT_UNREADABLE.format(examples=examples_th()))
         if target is not None and target.kind == "row" and _CHANGE.search(probe):
-            raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
+            raise EditError(_needs_field(target))
         return None
     action, fm = field
     head = probe[: max(fm.end(), target.end)]
@@ -264,8 +312,11 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     unit = action is EditAction.OWNERS and (bool(_UNIT.match(value)) or is_abbreviation(value))
     if not (changed or unit or action is EditAction.TIMELINE):
         return None
-    if row_mentioned(to_arabic(value)) and action is not EditAction.KPI:
-        raise EditError(wording.EDIT_TWO_TARGETS)
+    # a KPI may rank ("ลำดับ 1 ของจังหวัด"), but a row in it is a second change
+    if row_mentioned(to_arabic(value)) and (
+        action is not EditAction.KPI or _ROW_WORD.search(to_arabic(value))
+    ):
+        raise EditTwoChanges(wording.EDIT_TWO_TARGETS)
     check_one_change(value, action, target)
     check_target(target)
     if not value:

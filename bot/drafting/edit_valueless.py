@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from bot import wording
 from bot.drafting.edit_changes import CHATTER, SMALL_TALK_CHARS
-from bot.drafting.edit_command import EditAction, EditCommand, EditError, check_target
+from bot.drafting.edit_command import EditAction, EditCommand, EditError, EditTwoChanges, check_target
 from bot.drafting.edit_targets import Target, find_target, with_spaced_rows
 from bot.drafting.edit_text import words
 from bot.drafting.edit_words import (
@@ -102,7 +102,7 @@ def valueless(probe: str, *, question: bool, names: Mapping[str, int] | None) ->
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
         if action is EditAction.REDRAFT and cell_named(rest):  # "ร่างแถว 4 ใหม่ โดยให้กองช่างรับผิดชอบ"
-            raise EditError(wording.EDIT_ONE_AT_A_TIME)
+            raise EditTwoChanges(wording.EDIT_ONE_AT_A_TIME)
         if action is EditAction.ADD_ROW and cell_named(rest):
             continue  # "ตัวชี้วัด 9 ขั้นตอน ขอเพิ่ม" adds to a cell, never a row
         if action is EditAction.DELETE and cell_named(rest) and chatter_only(FIELD.sub(" ", rest)):
