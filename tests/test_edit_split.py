@@ -1,6 +1,6 @@
-"""Half-understood edits say what to send instead; and the conventions of edit rounds 28-30.
+"""Half-understood edits say what to send instead; and the conventions of edit rounds 28-31.
 
-Phrasings here differ from the benchmark's (benchmarks/edit_messages.yaml rounds 28-30): each test
+Phrasings here differ from the benchmark's (benchmarks/edit_messages.yaml rounds 28-31): each test
 states the general rule, and the replies are checked to quote messages that themselves read.
 """
 
@@ -177,3 +177,21 @@ def test_should_be_one_owner_not_another_swaps_them():
     assert _read("ผู้รับผิดชอบแถว 2 ต้องเป็นกองช่างค่ะ ไม่ใช่กองคลัง") == (A.REPLACE, "row", 2, "กองคลัง → กองช่าง")
     assert parse_edit("ผู้รับผิดชอบแถว 2 ควรเป็นกองช่างไหมคะ", NAMES) is None
     assert _read("ทุกแถวผู้รับผิดชอบเป็นกองคลังทั้งหมดเลย") == (A.OWNERS, "all", 0, "กองคลัง")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 ดำเนินการไตรมาสที่สอง", "ม.ค. 69 – มี.ค. 69"),
+        ("ระยะเวลาแถว 2 ไตรมาสสองถึงสาม", "ม.ค. 69 – มิ.ย. 69"),
+    ],
+)
+def test_quarters_written_as_words(text, label):
+    cmd = parse_edit(text, NAMES)
+    assert cmd is not None and command_period(cmd, 2569).label == label
+
+
+def test_a_row_named_as_a_measure_changes_its_name_when_no_other_cell_is_named():
+    assert _read("มาตรการสุดท้ายเปลี่ยนชื่อเป็น อบรมผู้บริหาร") == (A.MEASURE, "last", 0, "อบรมผู้บริหาร")
+    assert _read("มาตรการอันแรก ผู้รับผิดชอบเป็นกองคลัง")[:2] == (A.OWNERS, "first")
+    assert parse_edit("มาตรการเรื่องงบประมาณ แก้เป็น 90", NAMES) is None  # a score, never a name

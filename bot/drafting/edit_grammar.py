@@ -120,7 +120,7 @@ _MEASURABLE = re.compile(
 _OWNERS_TAIL = re.compile(r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|หมด|เลย))+$")
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
-    r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
+    r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ชื่อ|ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
     r"|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
 )
 # "แก้ชื่อมาตรการแถว 1 ให้สั้นลงเป็น …": a word on how it should read, then the connective.
@@ -193,6 +193,9 @@ def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]
         if m.lastgroup is not None and not inside and not numbered:
             found.append(m)
     named = [m for m in found if m.group(0) != "ตัวชี้วัด"] or found
+    if not named and target is not None and _CHANGE.search(probe):
+        # "มาตรการแรกขอเปลี่ยนชื่อเป็น …": the row named as a measure, and no other cell: its name
+        named = [m for m in FIELD.finditer(probe, target.start, target.end) if m.lastgroup == "MEASURE"]
     return (EditAction[named[0].lastgroup or ""], named[0]) if named else None
 
 
@@ -202,7 +205,10 @@ def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
         target.kind == "indicator" and target.number and _NUMBERED.match(probe, target.start)
     ):
         return True
-    return target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
+    inside = target.start <= fm.start() and fm.end() <= target.end  # "มาตรการแรก…": the field names the row
+    return (
+        inside or target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
+    )
 
 
 def parse_edit(text: str, names: Names = None) -> EditCommand | None:
