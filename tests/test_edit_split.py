@@ -195,3 +195,10 @@ def test_a_row_named_as_a_measure_changes_its_name_when_no_other_cell_is_named()
     assert _read("มาตรการสุดท้ายเปลี่ยนชื่อเป็น อบรมผู้บริหาร") == (A.MEASURE, "last", 0, "อบรมผู้บริหาร")
     assert _read("มาตรการอันแรก ผู้รับผิดชอบเป็นกองคลัง")[:2] == (A.OWNERS, "first")
     assert parse_edit("มาตรการเรื่องงบประมาณ แก้เป็น 90", NAMES) is None  # a score, never a name
+
+
+def test_a_remark_about_rows_before_an_order_that_names_its_own_row():
+    assert _read("แถว 4 กับแถว 7 ซ้ำกัน ขอลบแถว 7 ค่ะ") == (A.DELETE, "row", 7, "")
+    assert parse_edit("แถว 4 ลบแถว 7", NAMES) is None  # no remark: which row is meant is not clear
+    with pytest.raises(EditError):
+        parse_edit("แก้แถว 4 แล้วลบแถว 7", NAMES)  # a change before is a second order

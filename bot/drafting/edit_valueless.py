@@ -80,10 +80,29 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         re.compile(r"(?:ร่าง|เขียน)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I),
     ),
 )
+_CHANGE_WORD = re.compile(r"แก้|เปลี่ยน|เพิ่ม|ลบ|ร่าง|ปรับ", re.I)
 # What "ดู" shows when it names no row: the whole table ("ขอดูร่างทั้งหมด", "ดูตารางอีกที").
 _WHOLE_TABLE = re.compile(
     r"\s*(?:ร่าง|ตาราง|แผน)(?:มาตรการ)?(?:\s*(?:ทั้งหมด|ทั้งฉบับ|ทั้งตาราง|ล่าสุด|อีกรอบ|อีกที|อีกครั้ง))*"
 )
+
+
+_ROW_NUMBER = re.compile(r"(?:แถว|row)\s*(?:ที่)?\s*(\d{1,3})(?![\d.])", re.I)
+
+
+def _context_before(probe: str, verb: re.Match[str], target: Target) -> int:
+    """Where the order starts when a remark about rows comes before it, or 0.
+
+    "แถว 2 ซ้ำกับแถว 3 ลบแถว 3 ทิ้ง": the verb's own row follows it and the remark before already named
+    that row, with no change or cell in it; the remark is why, and the order is the rest.
+    """
+    if target.kind != "row" or target.start >= verb.start():
+        return 0
+    before, after = probe[: verb.start()], probe[verb.end() :]
+    own = re.match(r"\s*(?:ขอ)?\s*" + _ROW_NUMBER.pattern, after, re.I)
+    if own is None or FIELD.search(before) or _CHANGE_WORD.search(before):
+        return 0
+    return verb.start() if own.group(1) in _ROW_NUMBER.findall(before) else 0
 
 
 def valueless(probe: str, *, question: bool, names: Mapping[str, int] | None) -> EditCommand | None:
@@ -97,6 +116,11 @@ def valueless(probe: str, *, question: bool, names: Mapping[str, int] | None) ->
             target = Target("all", 0, "", table.start(), table.end())  # "ขอดูร่างทั้งหมดอีกรอบ": the table
         if target is None or (target.kind == "all" and action is not EditAction.SHOW):
             continue  # "ลบทุกแถว" is never one verb away; showing every row is harmless
+        context = _context_before(probe, m, target)
+        if context:  # "แถว 2 ซ้ำกับแถว 3 ลบแถว 3 ทิ้ง": why, then the order and its own row
+            probe = " " * context + probe[context:]
+            target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
+            assert target is not None
         if action in (EditAction.DELETE, EditAction.SHOW):
             target = with_spaced_rows(probe, target)
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
