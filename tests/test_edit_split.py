@@ -202,3 +202,20 @@ def test_a_remark_about_rows_before_an_order_that_names_its_own_row():
     assert parse_edit("แถว 4 ลบแถว 7", NAMES) is None  # no remark: which row is meant is not clear
     with pytest.raises(EditError):
         parse_edit("แก้แถว 4 แล้วลบแถว 7", NAMES)  # a change before is a second order
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("ระยะเวลาแถว 2 ดำเนินการต่อเนื่องตลอดปีงบ", "ต.ค. 68 – ก.ย. 69"),
+        ("แถว 2 ให้เสร็จภายในมีนาคมนี้", "ต.ค. 68 – มี.ค. 69"),
+    ],
+)
+def test_a_period_with_its_closing_words(text, label):
+    cmd = parse_edit(text, NAMES)
+    assert cmd is not None and command_period(cmd, 2569).label == label
+
+
+def test_only_that_file_is_enough():
+    found = parse_command("ขอ word อย่างเดียวก็พอค่ะ")
+    assert found is not None and found[0] is Command.EXPORT and _kinds(found[1]) == ("docx",)
