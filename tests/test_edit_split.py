@@ -219,3 +219,13 @@ def test_a_period_with_its_closing_words(text, label):
 def test_only_that_file_is_enough():
     found = parse_command("ขอ word อย่างเดียวก็พอค่ะ")
     assert found is not None and found[0] is Command.EXPORT and _kinds(found[1]) == ("docx",)
+
+
+def test_voice_typing_pauses_are_not_words_of_the_value():
+    assert _read("อืม แถว 2 มาตรการ แบบว่า เปลี่ยนเป็น จัดอบรมออนไลน์") == (A.MEASURE, "row", 2, "จัดอบรมออนไลน์")
+    assert _read("แถว 2 ผู้รับผิดชอบ เอ่อ กองช่างค่ะ")[::3] == (A.OWNERS, "กองช่าง")
+
+
+def test_a_change_verb_before_a_period_with_no_field_word():
+    cmd = parse_edit("แถว 5 ขอเปลี่ยนเป็นไตรมาสแรก", NAMES)
+    assert cmd is not None and command_period(cmd, 2569).label == "ต.ค. 68 – ธ.ค. 68"

@@ -125,6 +125,10 @@ def without_salutation(text: str) -> str:
     return _SALUTATION.sub("", text, count=1)
 
 
+# Pauses voice typing writes as words, standing alone: "เอ่อ", "อืม", "คือว่า", "แบบว่า".
+_FILLERS = re.compile(r"(?:(?<=\s)|^)(?:เอ่อ+|อ่า+|อืม+|เอิ่ม+|(?:ก็)?คือว่า|แบบว่า)(?=\s|$)")
+
+
 def probe_text(text: str) -> tuple[str, str]:
     """Return (shown, probe): the message as it is read, and the same with Arabic digits.
 
@@ -134,6 +138,7 @@ def probe_text(text: str) -> tuple[str, str]:
     "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
     """
     shown = _ARROWS.sub("→", without_salutation(clean_display(text).strip()))  # "ระยะเวลา ➡️ ไตรมาส 2"
+    shown = _FILLERS.sub(" ", shown)  # "เอ่อ แถว 3 ผู้รับผิดชอบ คือว่า เปลี่ยนเป็น…": voice typing's pauses
     shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
     shown = number_words(fix_typos(shown))
