@@ -229,3 +229,9 @@ def test_voice_typing_pauses_are_not_words_of_the_value():
 def test_a_change_verb_before_a_period_with_no_field_word():
     cmd = parse_edit("แถว 5 ขอเปลี่ยนเป็นไตรมาสแรก", NAMES)
     assert cmd is not None and command_period(cmd, 2569).label == "ต.ค. 68 – ธ.ค. 68"
+
+
+def test_a_file_asked_for_after_a_change_is_not_part_of_its_value():
+    assert _read("แก้ผู้รับผิดชอบแถว 2 เป็นงานพัสดุ แล้วขอไฟล์ excel ด้วยค่ะ")[::3] == (A.OWNERS, "งานพัสดุ")
+    step = "จัดทำรายงาน และส่งไฟล์รายงานให้นายก"
+    assert _read(f"เพิ่มขั้นตอนแถว 2 ว่า {step}")[3] == step
