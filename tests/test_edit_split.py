@@ -235,3 +235,14 @@ def test_a_file_asked_for_after_a_change_is_not_part_of_its_value():
     assert _read("แก้ผู้รับผิดชอบแถว 2 เป็นงานพัสดุ แล้วขอไฟล์ excel ด้วยค่ะ")[::3] == (A.OWNERS, "งานพัสดุ")
     step = "จัดทำรายงาน และส่งไฟล์รายงานให้นายก"
     assert _read(f"เพิ่มขั้นตอนแถว 2 ว่า {step}")[3] == step
+
+
+def test_who_agreed_to_a_change_is_not_part_of_its_value():
+    assert _read("แถว 2 ผู้รับผิดชอบเป็นกองช่าง ตามมติที่ประชุมค่ะ")[::3] == (A.OWNERS, "กองช่าง")
+    assert _read("แก้มาตรการแถว 2 เป็น จัดทำรายงาน ตามที่กฎหมายกำหนด")[3] == "จัดทำรายงาน ตามที่กฎหมายกำหนด"
+
+
+def test_the_same_cell_of_another_row_is_quoted_with_its_cell():
+    with pytest.raises(EditTwoChanges) as caught:
+        parse_edit("ระยะเวลาแถว 1 เป็นไตรมาส 1 ส่วนแถว 4 เป็นไตรมาส 3", NAMES)
+    assert [(_read(p)[0], _read(p)[2]) for p in caught.value.parts] == [(A.TIMELINE, 1), (A.TIMELINE, 4)]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.drafting.edit_command import EditCommand, EditError
 from bot.drafting.edit_targets import find_target
+from bot.drafting.edit_valueless import FIELD
 
 Read = Callable[[str], EditCommand | None]
 
@@ -40,14 +41,31 @@ def split_changes(text: str, read: Read) -> tuple[str, str] | None:
         first, second = text[:at].strip(), _JOINERS.sub("", text[at:]).strip()
         if not first or not second:
             continue
-        one, two = _read(read, first), _read(read, second)
-        head = find_target(first, items=True)
-        if one is not None and two is None and head is not None and find_target(second, items=True) is None:
-            second = f"{first[head.start : head.end]} {second}"  # "และระยะเวลาเป็นไตรมาส 1": the same row
-            two = _read(read, second)
-        if one is not None and two is not None:
-            return first, second
+        one = _read(read, first)
+        if one is None:
+            continue
+        for candidate in _completed(first, second):
+            if _read(read, candidate) is not None:
+                return first, candidate
     return None
+
+
+def _completed(first: str, second: str) -> list[str]:
+    """The second part as sent, then with the first's row and cell where it names none.
+
+    "… และระยะเวลาเป็นไตรมาส 1": the same row; "… ส่วนแถว 2 เป็นกองช่าง": the same cell.
+    """
+    out = [second]
+    head, field = find_target(first, items=True), FIELD.search(first)
+    row = first[head.start : head.end] if head is not None and find_target(second, items=True) is None else ""
+    cell = field.group(0) if field is not None and FIELD.search(second) is None else ""
+    if row:
+        out.append(f"{row} {second}")
+    if cell:
+        out.append(f"{cell} {second}")
+    if row and cell:
+        out.append(f"{cell} {row} {second}")
+    return out
 
 
 def _read(read: Read, text: str) -> EditCommand | None:

@@ -118,6 +118,12 @@ _CONTEXT = re.compile(
     r"^(?:ตามที่|ตามมติ|ตามคำสั่ง|เนื่องจาก|เพราะ)[^\n]{1,80}?\s+(?:จึง\s*)?(?=ขอ|รบกวน|ช่วย|กรุณา|อยาก)"
 )
 _BECAUSE = re.compile(r"(?<=\S)\s+(?:เพราะ|เนื่องจาก)[^\n]{1,80}$")
+# "… เป็นกองคลัง ตามที่ ผอ. สั่ง", "… ตามมติที่ประชุม": who agreed to the change is no part of its value
+# ("… ตามที่กฎหมายกำหนด" says what a measure does, and stays).
+_AS_AGREED = re.compile(
+    r"(?<=\S)\s+ตาม(?:ที่)?\s*(?:มติ|คำสั่ง|ผอ|นายก|ปลัด|ผู้บริหาร|หัวหน้า|ท่าน|ที่ประชุม"
+    r"|(?:ได้)?(?:คุย|ตกลง|หารือ|สั่ง|แจ้ง|ประชุม))[^\n]{0,40}$"
+)
 # "… เป็นกองคลัง แล้วส่งไฟล์ word มา": a file asked for after the change is no part of its value (the
 # reply to a change offers the files).
 _FILES_AFTER = re.compile(
@@ -149,7 +155,7 @@ def probe_text(text: str) -> tuple[str, str]:
     shown = _ARROWS.sub("→", without_salutation(clean_display(text).strip()))  # "ระยะเวลา ➡️ ไตรมาส 2"
     shown = _FILLERS.sub(" ", shown)  # "เอ่อ แถว 3 ผู้รับผิดชอบ คือว่า เปลี่ยนเป็น…": voice typing's pauses
     shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
-    shown = _FILES_AFTER.sub("", shown, count=1)
+    shown = _AS_AGREED.sub("", _FILES_AFTER.sub("", shown, count=1), count=1)
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
     shown = number_words(fix_typos(shown))
     probe = to_arabic(shown)
