@@ -246,3 +246,27 @@ def test_the_same_cell_of_another_row_is_quoted_with_its_cell():
     with pytest.raises(EditTwoChanges) as caught:
         parse_edit("ระยะเวลาแถว 1 เป็นไตรมาส 1 ส่วนแถว 4 เป็นไตรมาส 3", NAMES)
     assert [(_read(p)[0], _read(p)[2]) for p in caught.value.parts] == [(A.TIMELINE, 1), (A.TIMELINE, 4)]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 ทำเดือน ธ.ค. 68 กับ ม.ค. 69", "ธ.ค. 68 – ม.ค. 69"),
+        ("ระยะเวลาแถว 2 เป็น ส.ค. และ ก.ย. 69", "ส.ค. 69 – ก.ย. 69"),
+    ],
+)
+def test_two_months_side_by_side_are_one_period(text, label):
+    cmd = parse_edit(text, NAMES)
+    assert cmd is not None and command_period(cmd, 2569).label == label
+
+
+def test_two_months_apart_are_asked_back():
+    cmd = parse_edit("ระยะเวลาแถว 2 เป็น ม.ค. กับ มี.ค. 69", NAMES)
+    assert cmd is not None
+    with pytest.raises(EditError):
+        command_period(cmd, 2569)
+
+
+def test_a_softener_before_the_value_and_a_row_no_longer_needed():
+    assert _read("ใส่ผู้รับผิดชอบแถว 2 ให้หน่อยค่ะ งานพัสดุ")[::3] == (A.OWNERS, "งานพัสดุ")
+    assert _read("ไม่ต้องมีตัวชี้วัดที่ 10 แล้วค่ะ")[:3] == (A.DELETE, "indicator", 10)

@@ -74,7 +74,9 @@ def examples_th() -> str:
 _CHANGE = re.compile(rf"(?:{words(*CHANGE_VERBS)})", re.I)
 _LEAD = re.compile(
     rf"(?:\s|[,;\-–]|(?:{words(*OPENERS, *CHANGE_VERBS, *LEADING_FILLER)})"
-    rf"(?![A-Za-z]|แต่|ม่)|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
+    rf"(?![A-Za-z]|แต่|ม่)|(?:{words(*SEPARATORS)})(?![A-Za-z])"
+    # a softener left before the value: "ใส่ผู้รับผิดชอบแถว 6 ให้หน่อย กองสาธารณสุขฯ"
+    r"|(?:(?:หน่อย|ด้วย)(?:ครับผม|ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า)?|ครับผม|ครับ|ค่ะ|คะ|นะคะ|นะครับ|จ้า)(?=\s))+",
     re.I,
 )
 _OPENED = re.compile(

@@ -46,7 +46,7 @@ _MONTH_ALTS = sorted(
 _MONTH = "|".join(f"(?P<m{i}>{alt})" for i, (alt, _n) in enumerate(_MONTH_ALTS))
 _YEAR = r"(?:\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{4}|\d{2}))?"
 _ONE = re.compile(rf"(?:{_MONTH}){_YEAR}")
-_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
+_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง|(?P<both>กับ|และ))\s*")
 
 
 # Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
@@ -188,6 +188,8 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     tail = rest[second[2] :] if second else rest
     if tail.strip():
         raise bad
+    if sep and sep.group("both") and second and second[0] != first[0] % 12 + 1:
+        raise bad  # "มิ.ย. กับ ก.ค.": two months side by side are one period; two apart are asked back
     second = second or first
     (m1, y1, _), (m2, y2, _) = first, second
 
