@@ -17,6 +17,9 @@ from bot.drafting.edit_targets import find_target
 from bot.drafting.edit_valueless import FIELD
 
 Read = Callable[[str], EditCommand | None]
+# Each cut reads the message again: a longer message, or more cuts, is asked back without one.
+MAX_SPLIT_CHARS = 300
+MAX_CUTS = 24
 
 # Where a second change may begin, surest first.
 _JOINED = re.compile(r"\s*(?:[,;\n]|(?<=ค่ะ)\s|(?<=ครับ)\s|(?<=คะ)\s|(?<=นะ)\s)\s*|\s*(?=และ|แล้ว|ส่วน|อีกอย่าง)")
@@ -37,7 +40,9 @@ def _cuts(text: str) -> list[int]:
 def split_changes(text: str, read: Read) -> tuple[str, str] | None:
     """Return the message as two messages that each read as one edit, or None."""
     text = text.strip()
-    for at in _cuts(text):
+    if len(text) > MAX_SPLIT_CHARS:
+        return None
+    for at in _cuts(text)[:MAX_CUTS]:
         first, second = text[:at].strip(), _JOINERS.sub("", text[at:]).strip()
         if not first or not second:
             continue
