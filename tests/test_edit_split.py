@@ -270,3 +270,21 @@ def test_two_months_apart_are_asked_back():
 def test_a_softener_before_the_value_and_a_row_no_longer_needed():
     assert _read("ใส่ผู้รับผิดชอบแถว 2 ให้หน่อยค่ะ งานพัสดุ")[::3] == (A.OWNERS, "งานพัสดุ")
     assert _read("ไม่ต้องมีตัวชี้วัดที่ 10 แล้วค่ะ")[:3] == (A.DELETE, "indicator", 10)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 ทำ 3 เดือนแรก", "ต.ค. 68 – ธ.ค. 68"),
+        ("ระยะเวลาแถว 2 สองเดือนสุดท้ายของปีงบ", "ส.ค. 69 – ก.ย. 69"),
+        ("ระยะเวลาแถว 2 ครึ่งปีหลัง", "เม.ย. 69 – ก.ย. 69"),
+    ],
+)
+def test_the_fiscal_years_first_or_last_months_by_count(text, label):
+    cmd = parse_edit(text, NAMES)
+    assert cmd is not None and command_period(cmd, 2569).label == label
+
+
+def test_more_words_for_owners_and_for_a_new_name():
+    assert _read("แถว 2 เจ้าของเรื่องเป็นงานนิติการ")[::3] == (A.OWNERS, "งานนิติการ")
+    assert _read("มาตรการแถว 2 ใช้ชื่อ ส่งเสริมความโปร่งใส")[::3] == (A.MEASURE, "ส่งเสริมความโปร่งใส")

@@ -66,7 +66,31 @@ _CLOSING = re.compile(
     r"|ของปีงบ(?:ประมาณ)?|ของปีนี้)+\s*$"
 )  # "… ก.ย. 69 (ทั้งปี)": a note in brackets says nothing more
 # Halves of the fiscal year: "6 เดือนแรก", "ครึ่งปีแรก" (Oct-Mar), "6 เดือนหลัง", "ครึ่งปีหลัง" (Apr-Sep).
-_HALF = re.compile(r"(?:(?:6|หก)\s*เดือน|ครึ่งปี)\s*(?:(?P<first>แรก)|(?P<second>หลัง))")
+_HALF = re.compile(
+    r"(?:(?P<n>1[0-2]|[1-9]|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)\s*เดือน|(?P<half>ครึ่งปี))\s*(?:งบ(?:ประมาณ)?)?\s*"
+    r"(?:(?P<first>แรก)|(?P<second>หลัง|สุดท้าย))"
+)
+_COUNT_WORDS = {
+    "หนึ่ง": 1,
+    "สอง": 2,
+    "สาม": 3,
+    "สี่": 4,
+    "ห้า": 5,
+    "หก": 6,
+    "เจ็ด": 7,
+    "แปด": 8,
+    "เก้า": 9,
+    "สิบ": 10,
+}
+
+
+def _months_counted(m: re.Match[str]) -> str:
+    """ "3 เดือนแรก" -> "ต.ค. – ธ.ค.", "6 เดือนหลัง" -> "เม.ย. – ก.ย.": the fiscal year's first or last months."""
+    raw = m.group("n")
+    n = 6 if m.group("half") else _COUNT_WORDS.get(raw) or int(raw)
+    first = FISCAL_START_MONTH if m.group("first") else (FISCAL_START_MONTH - 1 - n) % 12 + 1
+    last = (first - 1 + n - 1) % 12 + 1
+    return f"{MONTHS_ABBR[first - 1]} – {MONTHS_ABBR[last - 1]}"
 
 
 # Fiscal quarters: "ไตรมาส 2", "ไตรมาสแรก", "ไตรมาส 1-2", "Q3", "ไตรมาสที่ 4/69" (the fiscal year's quarters).
@@ -169,7 +193,7 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
     deadline = deadline or bool(_DEADLINE_LEAD.match(probe))
     probe = _quarters(probe)
-    probe = _HALF.sub(lambda m: "ต.ค. – มี.ค." if m.group("first") else "เม.ย. – ก.ย.", probe)
+    probe = _HALF.sub(_months_counted, probe)
     # "ตั้งแต่ ม.ค. 69" alone: from then to the end of the fiscal year.
     since = not deadline and bool(re.match(r"\s*(?:ตั้งแต่|เริ่ม|from|since)", probe))
     if deadline and (quarter_end := re.fullmatch(rf"(?:{_DEADLINE_LEAD.pattern})?\s*\S+ – (.+)", probe)):
