@@ -60,7 +60,7 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
     tail = (
         "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
-        "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?)?"  # "ยืนยันตามที่สรุปมาค่ะ"
+        "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?)*"  # "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
     )
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
     go = _GO_AHEAD if words is CONFIRM_WORDS else ""

@@ -70,12 +70,6 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
             "ดูคำสั่งทั้งหมด",
             "เมนู",
             "menu",
-            # asking what can be typed is asking for the commands
-            "มีคำสั่งอะไรบ้าง",
-            "คำสั่งมีอะไรบ้าง",
-            "มีเมนูอะไรบ้าง",
-            "พิมพ์อะไรได้บ้าง",
-            "สั่งอะไรได้บ้าง",
             "วิธีใช้งาน",
             "ความช่วยเหลือ",
             "ดูวิธีใช้",
@@ -114,6 +108,12 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
     (Command.UNDO, ("ย้อนกลับ", "ย้อน", "undo", "เอาคืน", "คืนค่าเดิม"), False),
     (Command.LAYOUT, ("แบบเอกสาร", "รูปแบบเอกสาร", "เลือกแบบเอกสาร", "layout"), True),
 )
+# Asking what can be typed asks for the commands: "มีคำสั่งอะไรบ้าง", "พิมพ์คำสั่งอะไรได้บ้าง".
+_HELP_ASK = re.compile(
+    r"^(?:มี)?(?:คำสั่ง|เมนู)(?:มี)?อะไร(?:ได้)?บ้าง$"
+    r"|^(?:ต้อง|จะ)?(?:พิมพ์|สั่ง|ใช้)(?:คำสั่ง|เมนู)?(?:อะไร)?(?:ได้)?บ้าง$"
+    r"|^what (?:can i|commands?)"
+)
 # Commands a short lead-in may precede ("ไม่มีตัวอื่นแล้ว ร่างเลย").
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
 
@@ -147,11 +147,19 @@ _FILE_KINDS = (
     "chart",
     "กราฟ",
     "แผนภูมิ",
+    "รูปภาพ",
+    "รูป",
+    "ภาพ",
+    "image",
+    "picture",
+    "jpg",
 )
+# File kinds said in other words, as the exporter knows them ("ขอเป็นรูปภาพตาราง" is the picture).
+_KIND_NAMES = {"รูปภาพ": "png", "รูป": "png", "ภาพ": "png", "image": "png", "picture": "png", "jpg": "png"}
 _EXPORT_FILLER = (
     "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ทั้งสามไฟล์", "ทั้ง 2 ไฟล์", "ทั้ง 3 ไฟล์", "ขอ", "ทั้งสองแบบ", "ทั้งสามแบบ", "ทั้ง 2 แบบ", "ทั้ง 3 แบบ", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
     "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ฉบับเต็ม", "ที่แก้ไขล่าสุด", "ที่แก้ล่าสุด", "แก้ไขล่าสุด", "แก้ล่าสุด", "ฉบับแก้ไข", "ฉบับที่แก้ไข", "ฉบับใหม่", "ฉบับ", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขเสร็จแล้ว", "แก้เสร็จแล้ว", "เสร็จแล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only",
+    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ฉบับเต็ม", "ที่แก้ไขล่าสุด", "ที่แก้ล่าสุด", "แก้ไขล่าสุด", "แก้ล่าสุด", "ฉบับแก้ไข", "ฉบับที่แก้ไข", "ฉบับใหม่", "ฉบับ", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขเสร็จแล้ว", "แก้เสร็จแล้ว", "เสร็จแล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only", "ก็พอ", "พอ",
     *PARTICLES,
 )  # fmt: skip
 # The report rounds said in words: "รอบครึ่งปี" is the 6-month round, "รอบสิ้นปี" the 12-month one.
@@ -162,7 +170,7 @@ ROUND_WORDS = {
 _AS_WORD = re.compile(r"\s*(?:เป็น)?\s*(?:ไฟล์)?\s*(?:word|docx|เวิร์ด|เวิด)\s*$", re.I)
 # Report: the report form, then only its rounds ("รอบ 6 เดือน").
 _REPORT_HEAD = re.compile(
-    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่ง|download)?\s*(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
+    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่ง|จัดทำ|ทำ|ออก|download)?\s*(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:สรุป)?(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
     r"|^report(?:s)?|^progress report",
     re.I,
 )
@@ -191,7 +199,7 @@ _UNDO_REST = re.compile(
 # before it erases anything, so every way of saying it may be read as /new.
 _NEW = re.compile(
     r"^(?:(?:ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|please)\s*)?"
-    r"(?:เริ่ม(?:ต้น)?(?:ทำ)?ใหม่|ล้าง(?=\s*(?:ข้อมูล|ทั้งหมด|หมด))|เคลียร์(?:ข้อมูล)?|รีเซ็ต|รีเซต|reset|start\s+(?:over|again|from scratch)"
+    r"(?:เริ่ม(?:ต้น)?(?:ทำ)?(?:แผน(?:มาตรการ)?)?ใหม่|ล้าง(?=\s*(?:ข้อมูล|ทั้งหมด|หมด))|เคลียร์(?:ข้อมูล)?|รีเซ็ต|รีเซต|reset|start\s+(?:over|again|from scratch)"
     r"|ลบข้อมูล(?=[^\n]*เริ่ม(?:ต้น)?ใหม่))"
     r"(?:\s|หมด|ทั้งหมด|เลย|ตั้งแต่ต้น|ตั้งแต่แรก|อีกครั้ง|อีกรอบ|ทุกอย่าง|ข้อมูล|เดิม|ของ(?:ฉัน|ผม|หนู|เรา)|แล้ว|ใหม่"
     r"|เริ่ม(?:ต้น)?ใหม่|ได้|ไหม|มั้ย|all|everything|again"
@@ -224,7 +232,7 @@ _ASKING = re.compile(
 _BARE_KINDS = re.compile(rf"(?:\s|,|และ|กับ|&|\+|{'|'.join(_FILE_KINDS)})+", re.I)
 # A purpose after the request, after a space: "… เพื่อส่งจังหวัด", "… จะนำไปเสนอท่านนายก".
 _PURPOSE = re.compile(
-    r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?ไป|(?:นำ|เอา)ไป)\S[^\n]*$"
+    r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?(?:ไป|ส่ง|ใช้|เสนอ|แนบ|พิมพ์|ปริ้น|ปริ๊น)|(?:นำ|เอา)ไป)\S[^\n]*$"
     # "ขอ excel ไว้ส่งผู้บริหาร", "ขอแบบรายงาน 6 เดือนไปกรอกผล": what it is for
     r"|\s*(?:ไว้|ไป)(?=ส่ง|กรอก|ใช้|แก้|ทำ|เสนอ|ประกอบ|ยื่น|พิมพ์|ดู)[^\n]*$"
 )
@@ -272,7 +280,7 @@ def _export_or_report(short: str) -> tuple[Command, str] | None:
         # A bare "ขอ"/"ส่ง" is not enough by itself: it needs a file kind ("ขอ word", "ส่ง excel มา").
         head = m.group(0).strip()
         if _EXPORT_REST.fullmatch(rest) and (kinds or head not in ("", "ขอ", "ส่ง", "get", "send")):
-            return Command.EXPORT, " ".join(k.lower() for k in kinds)
+            return Command.EXPORT, " ".join(_KIND_NAMES.get(k.lower(), k.lower()) for k in kinds)
     return None
 
 
@@ -294,14 +302,38 @@ def _alias(short: str) -> tuple[Command, str] | None:
     for command, words, _takes_args in ALIASES:
         if short in words:
             return command, ""
+    if _HELP_ASK.match(short):
+        return Command.HELP, ""
     undo = _UNDO_HEAD.match(short)
     if undo and _UNDO_REST.fullmatch(short, undo.end()):
         return Command.UNDO, ""
     return _export_or_report(short)
 
 
+# Where one sentence ends and the next begins: a polite particle, then a space.
+_SENTENCE_END = re.compile(r"(?:(?<=ครับ)|(?<=ค่ะ)|(?<=คะ)|(?<=นะ)|(?<=จ้า)|(?<=ผม))\s+|\n+")
+
+
 def parse_command(text: str) -> tuple[Command, str] | None:
-    """Return (command, arguments) if the message is a command, else None."""
+    """Return (command, arguments) if the message is a command, else None.
+
+    A message of two sentences is a command when both ask for the same one: "ขอวิธีใช้งานหน่อยครับ
+    พิมพ์คำสั่งอะไรได้บ้าง" asks for help twice over.
+    """
+    found = _parse_command(text)
+    if found is not None or text.strip().startswith("/"):
+        return found
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if not 1 < len(sentences) <= 3:
+        return None
+    read = [r for s in sentences if (r := _parse_command(s)) is not None]
+    if len(read) == len(sentences) and len({command for command, _ in read}) == 1:
+        args = " ".join(dict.fromkeys(a for _, a in read if a))  # "ขอ word ค่ะ ขอ excel ด้วย": both
+        return read[0][0], args
+    return None
+
+
+def _parse_command(text: str) -> tuple[Command, str] | None:
     stripped = text.strip()
     if stripped.startswith("/"):
         head, _, args = stripped[1:].partition(" ")
@@ -343,6 +375,8 @@ def parse_command(text: str) -> tuple[Command, str] | None:
         lead, last = " ".join(tokens[:i]), " ".join(tokens[i:])
         if len(lead) > LEAD_IN_MAX_CHARS or any(ch.isdigit() for ch in lead) or _ASKING.search(lead):
             break  # "how do I export the plan" asks how
+        if any(_alias(form) is not None for form in _forms(lead)):
+            return None  # "ขอไฟล์ word ค่ะ ย้อนกลับด้วย": two orders, neither carried out unasked
         for form in _forms(last):
             found = _alias(form)
             if found is not None and found[0] in _AFTER_LEAD_IN and not _BARE_KINDS.fullmatch(last):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
-from bot.drafting.edit_command import EditAction, EditCommand, EditError, check_target
+from bot.drafting.edit_command import EditAction, EditCommand, EditError, EditTwoChanges, check_target
 from bot.drafting.edit_targets import Target, find_target
 from bot.drafting.edit_text import slips, strip_polite, words
 from bot.drafting.edit_words import (
@@ -94,20 +94,24 @@ _MONTH_WORDS = "|".join(
     [*MONTHS, *(r"\.?\s?".join(map(re.escape, a.strip(".").split("."))) + r"\.?" for a in MONTHS_ABBR)]
 )
 _PERIOD_START = re.compile(
-    rf"^(?:ไตรมาส|q[1-4]\b|ตั้งแต่|ระหว่าง|(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี|(?:6|หก)\s*เดือน(?:แรก|หลัง)|ครึ่งปี|(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?\s*(?:-|–|ถึง))",
+    rf"^(?:ไตรมาส|q[1-4]\b|ตั้งแต่|ระหว่าง|(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี|(?:1[0-2]|[1-9]|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)\s*เดือน(?:แรก|หลัง|สุดท้าย)|ครึ่งปี|(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?\s*(?:-|–|ถึง|กับ|และ))",
     re.I,
 )
 _PERIOD_LEAD = re.compile(
     # a request's opener may come first: "แถว 6 ขอเลื่อนเป็น ม.ค. 69 ถึง มิ.ย. 69"
-    r"^(?:\s|ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|ดำเนินการ|ทำ|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
+    r"^(?:\s|ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|ดำเนินการ|ทำ|เอา|เปลี่ยน(?:แปลง)?|แก้(?:ไข)?|ปรับ|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
 )
+# Words that lead from a period to the row it is for: "… สำหรับแถวที่ 4", "… ของแถว 2".
+_TO_TARGET = re.compile(r"\s*(?:สำหรับ|ของ|ใน|ให้กับ|ให้|ที่|for|of|in)\s*$", re.I)
 # "แถว 8 ทำเดือน ก.พ. 69 เดือนเดียว": one month to do it in, after a verb of doing.
 _DOING = re.compile(r"ทำ|ดำเนินการ|ช่วง")
 # Moving a timeline ("เลื่อนไป มี.ค. 69", "ขยายเวลาถึง มิ.ย. 69"): one month is then its new end.
 _SHIFT = re.compile(r"เลื่อน|ขยาย|ยืด")
 _END_WORDS = re.compile(r"เสร็จ|จบ|ถึง")
 _ONE_MONTH = re.compile(
-    rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)?\s*(?:เดือน)?\s*(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?(?:\s*(?:เดือนเดียว|เท่านั้น))?$"
+    rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)?\s*(?:เดือน)?\s*(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?"
+    # "ทำเดือนพฤศจิกายนเดือนเดียวพอ": only that month, and that is enough
+    r"(?:\s*(?:แค่|เพียง)?(?:เดือนเดียว|เท่านั้น|อย่างเดียว))?(?:\s*(?:ก็)?พอ(?:แล้ว)?)?$"
 )
 _BY_MONTH = re.compile(rf"^(?:ภายใน|ก่อน|ไม่เกิน|สิ้น)\s*(?:{_MONTH_WORDS}|ไตรมาส|ปีงบ)")
 # "เลื่อนออกไปอีก 1 เดือน", "เลื่อนเร็วขึ้น 2 เดือน": a shift by a count of months is asked back.
@@ -167,7 +171,9 @@ def word_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[
 _NAME = rf"(?:{_UNIT})[^\s,]*?"
 _INSTEAD = re.compile(
     rf"(?:ใช้|ให้|เอา)?\s*(?P<new>{_NAME})\s*(?:เป็นผู้รับผิดชอบ|รับผิดชอบ)?\s*แทน(?:ที่)?\s*(?P<old>{_NAME})(?=\s|$)"
-    rf"|ไม่ใช่\s*(?P<old2>{_NAME})\s*(?:แต่|ต้อง|ให้|ควร)?\s*(?:เป็น|คือ)\s*(?P<new2>{_NAME})(?=\s|$)",
+    rf"|ไม่ใช่\s*(?P<old2>{_NAME})\s*(?:แต่|ต้อง|ให้|ควร)?\s*(?:เป็น|คือ)\s*(?P<new2>{_NAME})(?=\s|$)"
+    # "ควรเป็นกองคลังนะ ไม่ใช่สำนักปลัด": the new one first
+    rf"|(?:ควร|ต้อง)?(?:จะ)?\s*(?:เป็น|คือ)\s*(?P<new3>{_NAME})(?:\s*(?:นะ|ค่ะ|คะ|ครับ|จ้า))*\s*,?\s*ไม่ใช่\s*(?P<old3>{_NAME})(?=\s|$)",
     re.I,
 )
 
@@ -206,7 +212,9 @@ def check_one_change(value: str, action: EditAction, target: Target) -> None:
     if action is EditAction.ADD_STEP and _STEP_COUNT.match(to_arabic(value)):  # "สองข้อ คือ …": one at a time
         raise EditError(wording.EDIT_ONE_STEP)
     if _SECOND_EDIT.search(value) or (action is EditAction.OWNERS and _ANY_FIELD.search(value)):
-        raise EditError(wording.EDIT_ONE_AT_A_TIME)  # "… หลัก สำนักปลัด ผู้รับผิดชอบรอง กองคลัง": two owner cells
+        raise EditTwoChanges(
+            wording.EDIT_ONE_AT_A_TIME
+        )  # "… หลัก สำนักปลัด ผู้รับผิดชอบรอง กองคลัง": two owner cells
     if action is EditAction.OWNERS and _CHOICE.search(value):  # "กองคลัง หรือ กองช่าง ดีคะ": which one?
         where = " " + EditCommand(action, target.kind, target.number, item=target.item).where_th()
         raise EditError(wording.EDIT_OWNER_CHOICE.format(where=where))
@@ -224,7 +232,9 @@ def owner_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple
     m = _INSTEAD.search(text)
     if m is None:
         return None
-    old, new = (strip_polite(m.group(k) or m.group(f"{k}2") or "") for k in ("old", "new"))
+    old, new = (
+        strip_polite(m.group(k) or m.group(f"{k}2") or m.group(f"{k}3") or "") for k in ("old", "new")
+    )
     rest = probe[: m.start()] + " " + probe[m.end() :]
     target = find_target(rest, items=True, names=names)
     if target is None or old == new or not _chatter_only(rest[: target.start] + " " + rest[target.end :]):
@@ -257,7 +267,8 @@ def bare_period(shown: str, target: Target) -> str:
     """
     before = shown[: target.start]
     for piece in (shown[target.end :], before):
-        text = strip_polite(piece)
+        # "ต.ค. 68 ถึง มี.ค. 69 ค่ะ สำหรับแถวที่ 4": the word that leads to the target is not the period's
+        text = strip_polite(_TO_TARGET.sub("", piece) if piece is before else piece)
         lead = _PERIOD_LEAD.match(text)
         words = lead.group(0) if lead else ""
         value = text[len(words) :]

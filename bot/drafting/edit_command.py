@@ -22,6 +22,18 @@ class EditError(ValueError):
     """An edit that was recognised but cannot be applied; the message is Thai and says what to send."""
 
 
+class EditTwoChanges(EditError):
+    """Two changes in one message: asked back one at a time.
+
+    `parts`: the message cut into two messages that each read as one edit (bot.drafting.edit_split),
+    or () when no such cut was found; the dialogue may offer or apply them in turn.
+    """
+
+    def __init__(self, message: str, parts: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.parts = parts
+
+
 class EditAction(enum.Enum):
     OWNERS = "owners"
     TIMELINE = "timeline"

@@ -19,16 +19,23 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
+from bot.drafting import edit_wording
 from bot.drafting.edit_changes import (
-    CHATTER,
-    SMALL_TALK_CHARS,
     bare_period,
     check_one_change,
     has_period,
     is_abbreviation,
     part_change,
 )
-from bot.drafting.edit_command import EXAMPLES, EditAction, EditCommand, EditError, check_target
+from bot.drafting.edit_command import (
+    EXAMPLES,
+    EditAction,
+    EditCommand,
+    EditError,
+    EditTwoChanges,
+    check_target,
+)
+from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
 from bot.drafting.edit_targets import (
     INDICATOR_WORD,
@@ -39,19 +46,15 @@ from bot.drafting.edit_targets import (
 )
 from bot.drafting.edit_text import strip_polite, tail, words
 from bot.drafting.edit_typos import NEGATED, probe_text
+from bot.drafting.edit_valueless import FIELD, valueless
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
-    KPI_WORDS,
     LEADING_FILLER,
-    MEASURE_WORDS,
     OPENERS,
-    OWNER_WORDS,
     PARTICLES,
     SEPARATORS,
     SEPARATORS_TH,
-    STEP_WORDS,
     TIME_END_WORDS,
-    TIME_RANGE_WORDS,
     UNIT_WORDS,
 )
 from bot.thai import to_arabic
@@ -71,7 +74,9 @@ def examples_th() -> str:
 _CHANGE = re.compile(rf"(?:{words(*CHANGE_VERBS)})", re.I)
 _LEAD = re.compile(
     rf"(?:\s|[,;\-–]|(?:{words(*OPENERS, *CHANGE_VERBS, *LEADING_FILLER)})"
-    rf"(?![A-Za-z]|แต่|ม่)|(?:{words(*SEPARATORS)})(?![A-Za-z]))+",
+    rf"(?![A-Za-z]|แต่|ม่)|(?:{words(*SEPARATORS)})(?![A-Za-z])"
+    # a softener left before the value: "ใส่ผู้รับผิดชอบแถว 6 ให้หน่อย กองสาธารณสุขฯ"
+    r"|(?:(?:หน่อย|ด้วย)(?:ครับผม|ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า)?|ครับผม|ครับ|ค่ะ|คะ|นะคะ|นะครับ|จ้า)(?=\s))+",
     re.I,
 )
 _OPENED = re.compile(
@@ -84,69 +89,17 @@ _BY_HAI = re.compile(r"^\s*ให้(?!\s*เป็น)")
 # Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
 _TRAIL_WORDS = re.compile(rf"(?:{words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
 
-# ---------------------------------------------------------------- fields (value-bearing actions)
-_FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
-    (EditAction.KPI, KPI_WORDS),
-    (EditAction.OWNERS, OWNER_WORDS),
-    (EditAction.TIMELINE, TIME_END_WORDS + TIME_RANGE_WORDS),
-    (EditAction.STEPS, STEP_WORDS),
-    (EditAction.MEASURE, MEASURE_WORDS),
-)
-_FIELD = re.compile(
-    "|".join(
-        f"(?P<{action.name}>{words(*vocab)})"
-        for action, vocab in sorted(_FIELDS, key=lambda aw: -max(len(w) for w in aw[1]))
-    ),
-    re.I,
-)
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
-_UNIT_NEXT = re.compile(rf"\s*(?:{words(*UNIT_WORDS)})", re.I)
 _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
 
-# ---------------------------------------------------------------- verbs (valueless actions)
-_VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
-    (
-        EditAction.ADD_ROW,
-        re.compile(
-            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ|ตัวชี้วัด(?=\s*(?:ที่)?\s*\d))"
-            # "ตัวชี้วัดที่ 8 ยังไม่มีมาตรการ ช่วยเพิ่มให้หน่อย": "เพิ่ม" closing the request
-            r"|เพิ่ม(?=(?:\s|ให้|ด้วย|หน่อย|เลย|ค่ะ|คะ|ครับ|นะ)*$)|(?:มาตรการ|แถว)\s*เพิ่ม(?:เติม)?"
-            r"|\badd\s+(?:a\s+)?(?:row|measure)",
-            re.I,
-        ),
-    ),
-    (
-        EditAction.SHOW,
-        re.compile(
-            # "ดูดี", "ดูเหมือน", "ดูน่าสนใจ": how a row looks is a remark, not "show"
-            r"(?:ขอ)?(?:ดู|แสดง|เปิด)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|\s*ว่า|\s*ให้หน่อยว่า)"
-            r"|\b(?:show|view|display)\b"
-            # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
-            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
-            re.I,
-        ),
-    ),
-    (
-        EditAction.DELETE,
-        re.compile(
-            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|(?:ไม่เอา|ไม่ต้องการ)(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
-            # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
-            r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|remove|drop)\b",
-            re.I,
-        ),
-    ),
-    (
-        EditAction.REDRAFT,
-        re.compile(r"(?:ร่าง|เขียน)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I),
-    ),
-)
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
     r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|(?<!เ)กี่|ใคร|ที่ไหน"
     r"|เหรอ|หรอ|รึเปล่า|รึป่าว|หรือป่าว|ไหน|\b(?:how|why|what|which)\b",
     re.I,
 )
+_SHOULD_NOT = re.compile(r"(?:ควร|ต้อง)(?=\s*(?:จะ)?\s*เป็น[^\n]*ไม่ใช่)")
 _QUESTION_END = re.compile(
     r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
 )
@@ -165,11 +118,11 @@ _MEASURABLE = re.compile(
     r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)"
     r"|ร้อยละ\s*\d|\d\s*%|ไม่น้อยกว่า\s*\d|ไม่ต่ำกว่า\s*\d|อย่างน้อย\s*\d"  # "… ภายใน 15 วัน ร้อยละ 100"
 )
-# "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน": how they share it is not a name.
-_OWNERS_TAIL = re.compile(r"\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม)$")
+# "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน", "เป็นสำนักปลัดหมดเลย": not a name.
+_OWNERS_TAIL = re.compile(r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|ทั้งคู่|ทั้งสองแถว|หมด|เลย))+$")
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
-    r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
+    r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ชื่อ|ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
     r"|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
 )
 # "แก้ชื่อมาตรการแถว 1 ให้สั้นลงเป็น …": a word on how it should read, then the connective.
@@ -181,6 +134,7 @@ _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจา�
 # Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
 _JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
 _STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
+_ROW_WORD = re.compile(r"(?:แถว|\brows?)\s*(?:ที่)?\s*\d", re.I)
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
 
@@ -206,54 +160,6 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
 
 
 # ---------------------------------------------------------------- parsing
-
-
-def _valueless(probe: str, *, question: bool, names: Names) -> EditCommand | None:
-    """Read "ลบแถว 4", "ดูแถว 3", "ร่างตัวชี้วัด 7 ใหม่", "เพิ่มมาตรการข้อ O12": a verb, a target, small talk."""
-    for action, verb in _VERBS:
-        m = verb.search(probe)
-        if not m or (question and action is not EditAction.SHOW):
-            continue
-        target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
-        if target is None or target.kind == "all":
-            continue  # "ลบทุกแถว" is never one verb away
-        if action in (EditAction.DELETE, EditAction.SHOW):
-            target = with_spaced_rows(probe, target)
-        spans = sorted([(m.start(), m.end()), (target.start, target.end)])
-        rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
-        if action is EditAction.REDRAFT and _cell_named(rest):  # "ร่างแถว 4 ใหม่ โดยให้กองช่างรับผิดชอบ"
-            raise EditError(wording.EDIT_ONE_AT_A_TIME)
-        if action is EditAction.ADD_ROW and _cell_named(rest):
-            continue  # "ตัวชี้วัด 9 ขั้นตอน ขอเพิ่ม" adds to a cell, never a row
-        if action is EditAction.DELETE and _cell_named(rest) and _chatter_only(_FIELD.sub(" ", rest)):
-            check_target(target)  # "ลบผู้รับผิดชอบแถว 2": the row, or only that cell?
-            where = EditCommand(action, target.kind, target.number, item=target.item).where_th()
-            raise EditError(wording.EDIT_DELETE_WHICH.format(where=where))
-        rest = CHATTER.sub(" ", rest)
-        rest = "".join(ch for ch in rest if ch.isalnum())
-        if (
-            len(rest) > SMALL_TALK_CHARS
-            or any(ch.isdigit() for ch in rest)
-            or _UNIT_NEXT.match(probe, m.end())
-        ):
-            continue  # "เอากองคลังออก…" takes an owner out, never the row
-        check_target(target)
-        if action is EditAction.ADD_ROW and target.kind == "row":
-            raise EditError(wording.EDIT_ADD_ROW_NEEDS_INDICATOR)
-        more = target.more if action in (EditAction.DELETE, EditAction.SHOW) else ()
-        return EditCommand(action, target.kind, target.number, item=target.item, more=more)
-    return None
-
-
-def _chatter_only(text: str) -> bool:
-    """Tell whether a text is only small talk: a few letters, no digits."""
-    left = "".join(ch for ch in CHATTER.sub(" ", text) if ch.isalnum())
-    return len(left) <= SMALL_TALK_CHARS and not any(ch.isdigit() for ch in left)
-
-
-def _cell_named(text: str) -> bool:
-    """Tell whether a text names a cell other than the measure ("ขั้นตอน", "ผู้รับผิดชอบ", "KPI")."""
-    return any(m.lastgroup not in (None, "MEASURE") and m.group(0) != "ตัวชี้วัด" for m in _FIELD.finditer(text))
 
 
 def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
@@ -283,12 +189,15 @@ def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]
     A bare "ตัวชี้วัด" is the KPI column only when no other field word is named.
     """
     found = []
-    for m in _FIELD.finditer(probe):
+    for m in FIELD.finditer(probe):
         inside = target is not None and target.start < m.end() and m.start() < target.end
         numbered = m.lastgroup == "KPI" and _NUMBERED.match(probe, m.start()) is not None
         if m.lastgroup is not None and not inside and not numbered:
             found.append(m)
     named = [m for m in found if m.group(0) != "ตัวชี้วัด"] or found
+    if not named and target is not None and _CHANGE.search(probe):
+        # "มาตรการแรกขอเปลี่ยนชื่อเป็น …": the row named as a measure, and no other cell: its name
+        named = [m for m in FIELD.finditer(probe, target.start, target.end) if m.lastgroup == "MEASURE"]
     return (EditAction[named[0].lastgroup or ""], named[0]) if named else None
 
 
@@ -298,26 +207,67 @@ def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
         target.kind == "indicator" and target.number and _NUMBERED.match(probe, target.start)
     ):
         return True
-    return target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
+    inside = target.start <= fm.start() and fm.end() <= target.end  # "มาตรการแรก…": the field names the row
+    return (
+        inside or target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
+    )
 
 
 def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     """Parse an edit; return None if the text is not an edit, raise EditError if it is one we cannot read.
 
     `names`: the indicators' names (and variants) to their numbers, so that "มาตรการเรื่องงบประมาณ"
-    names indicator 2; without them only numbers, item codes and places name rows.
+    names indicator 2; without them only numbers, item codes and places name rows. Two changes in one
+    message raise EditTwoChanges, with the message cut into the two to send when it can be.
     """
+    try:
+        return _read(text, names)
+    except EditTwoChanges as exc:
+        parts = split_changes(text, lambda part: _read(part, names))
+        if parts is None:
+            raise
+        first, second = parts
+        raise EditTwoChanges(edit_wording.EDIT_SPLIT.format(first=first, second=second), parts) from exc
+
+
+def _needs_row(text: str, names: Names) -> str:
+    """The reply to a change that names no row: what was understood, and the message with a row in it."""
+    example = f"แถว {edit_wording.EXAMPLE_ROW} {' '.join(text.split())}"
+    try:
+        cmd = _read(example, names)
+    except EditError:
+        return ""
+    field = edit_wording.FIELD_NAMES.get(cmd.action.value) if cmd is not None else None
+    if cmd is None or field is None or cmd.target != "row":
+        return ""
+    return edit_wording.EDIT_NEEDS_ROW.format(
+        field=field, value=cmd.value, example=example, number=edit_wording.EXAMPLE_ROW
+    )
+
+
+def _needs_field(target: Target) -> str:
+    """The reply to a change of a named row that says neither the cell nor the new value."""
+    where = EditCommand(EditAction.MEASURE, target.kind, target.number, item=target.item).where_th()
+    examples = "\n".join(
+        wording.EDIT_EXAMPLE_LINE.format(example=line.format(where=where))
+        for line in edit_wording.EDIT_ROW_EXAMPLES
+    )
+    return edit_wording.EDIT_NEEDS_FIELD.format(where=where, examples=examples)
+
+
+def _read(text: str, names: Names) -> EditCommand | None:
     shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
     if not probe or NEGATED.search(probe):
         return None
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)
-    question = bool(_QUESTION.search(probe))
+    # "ควรเป็นกองคลัง ไม่ใช่สำนักปลัด" corrects; only "ควร" asks nothing beside "ไม่ใช่"
+    question = bool(_QUESTION.search(_SHOULD_NOT.sub(" ", probe)))
     if not question and (part := part_change(shown, probe, names)) is not None:
         return part
-    valueless = _valueless(probe, question=question, names=names)
-    if valueless is not None:
-        return valueless
+    bare = valueless(probe, question=question, names=names)
+    if bare is not None:
+        return bare
     target = find_target(probe, items=True, names=names)
     field = _field(probe, target)
     if target is not None and field is not None and target.kind == "row":
@@ -336,9 +286,10 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         if _SCORE_FIX.match(probe) or (question and not _EDIT_VERB.match(probe)):
             return None  # a score, or a question ("ผู้รับผิดชอบควรเป็นใคร"); "แก้อะไรได้บ้าง" gets the examples
         if target is None and _EDIT_START.match(probe):
-            raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
+            hint = _needs_row(text, names) if field is not None else ""
+            raise EditError(hint or wording.EDIT_UNREADABLE.format(examples=examples_th()))
         if target is not None and target.kind == "row" and _CHANGE.search(probe):
-            raise EditError(wording.EDIT_UNREADABLE.format(examples=examples_th()))
+            raise EditError(_needs_field(target))
         return None
     action, fm = field
     head = probe[: max(fm.end(), target.end)]
@@ -369,8 +320,11 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     unit = action is EditAction.OWNERS and (bool(_UNIT.match(value)) or is_abbreviation(value))
     if not (changed or unit or action is EditAction.TIMELINE):
         return None
-    if row_mentioned(to_arabic(value)) and action is not EditAction.KPI:
-        raise EditError(wording.EDIT_TWO_TARGETS)
+    # a KPI may rank ("ลำดับ 1 ของจังหวัด"), but a row in it is a second change
+    if row_mentioned(to_arabic(value)) and (
+        action is not EditAction.KPI or _ROW_WORD.search(to_arabic(value))
+    ):
+        raise EditTwoChanges(wording.EDIT_TWO_TARGETS)
     check_one_change(value, action, target)
     check_target(target)
     if not value:

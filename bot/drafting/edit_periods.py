@@ -46,7 +46,7 @@ _MONTH_ALTS = sorted(
 _MONTH = "|".join(f"(?P<m{i}>{alt})" for i, (alt, _n) in enumerate(_MONTH_ALTS))
 _YEAR = r"(?:\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{4}|\d{2}))?"
 _ONE = re.compile(rf"(?:{_MONTH}){_YEAR}")
-_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง)\s*")
+_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง|(?P<both>กับ|และ))\s*")
 
 
 # Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
@@ -57,24 +57,55 @@ _LEAD_WORDS = re.compile(
 _DEADLINE_LEAD = re.compile(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|by|until)")
 _INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เดือน|(?<=-)\s*เดือน")
 _WHOLE_YEAR = re.compile(
-    r"\s*(?:(?:ทำ|ดำเนินการ|(?:ไป|จน)?ถึง)\s*)?(?:(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
+    r"\s*(?:(?:ทำ|ดำเนินการ|ทุกเดือน|ต่อเนื่อง|(?:ไป)?(?:จน)?ถึง)\s*)*(?:(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
     r"\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{2,4})?\s*"
 )
 # Words that close a period and say nothing more: "ทั้งปีงบเลย", "ถึง มี.ค. 69 ไปเลย".
 _CLOSING = re.compile(
-    r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ|(?:แค่|เพียง)?เดือนเดียว|เท่านั้น|อย่างเดียว|เป็นต้นไป|\([^()]{0,30}\)"
+    r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ|(?:แค่|เพียง)?เดือนเดียว|เท่านั้น|อย่างเดียว|เป็นต้นไป|\([^()]{0,30}\)|(?:ก็)?พอ(?:แล้ว)?|แทน|นี้"
     r"|ของปีงบ(?:ประมาณ)?|ของปีนี้)+\s*$"
 )  # "… ก.ย. 69 (ทั้งปี)": a note in brackets says nothing more
 # Halves of the fiscal year: "6 เดือนแรก", "ครึ่งปีแรก" (Oct-Mar), "6 เดือนหลัง", "ครึ่งปีหลัง" (Apr-Sep).
-_HALF = re.compile(r"(?:(?:6|หก)\s*เดือน|ครึ่งปี)\s*(?:(?P<first>แรก)|(?P<second>หลัง))")
+_HALF = re.compile(
+    r"(?:(?P<n>1[0-2]|[1-9]|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)\s*เดือน|(?P<half>ครึ่งปี))\s*(?:งบ(?:ประมาณ)?)?\s*"
+    r"(?:(?P<first>แรก)|(?P<second>หลัง|สุดท้าย))"
+)
+_COUNT_WORDS = {
+    "หนึ่ง": 1,
+    "สอง": 2,
+    "สาม": 3,
+    "สี่": 4,
+    "ห้า": 5,
+    "หก": 6,
+    "เจ็ด": 7,
+    "แปด": 8,
+    "เก้า": 9,
+    "สิบ": 10,
+}
+
+
+def _months_counted(m: re.Match[str]) -> str:
+    """ "3 เดือนแรก" -> "ต.ค. – ธ.ค.", "6 เดือนหลัง" -> "เม.ย. – ก.ย.": the fiscal year's first or last months."""
+    raw = m.group("n")
+    n = 6 if m.group("half") else _COUNT_WORDS.get(raw) or int(raw)
+    first = FISCAL_START_MONTH if m.group("first") else (FISCAL_START_MONTH - 1 - n) % 12 + 1
+    last = (first - 1 + n - 1) % 12 + 1
+    return f"{MONTHS_ABBR[first - 1]} – {MONTHS_ABBR[last - 1]}"
 
 
 # Fiscal quarters: "ไตรมาส 2", "ไตรมาสแรก", "ไตรมาส 1-2", "Q3", "ไตรมาสที่ 4/69" (the fiscal year's quarters).
 _QUARTER_MONTHS = {1: (10, 12), 2: (1, 3), 3: (4, 6), 4: (7, 9)}
-_QUARTER_WORDS = {"แรก": 1, "สุดท้าย": 4}
+_QUARTER_WORDS = {
+    "แรก": 1,
+    "สุดท้าย": 4,
+    "หนึ่ง": 1,
+    "สอง": 2,
+    "สาม": 3,
+    "สี่": 4,
+}  # and as voice typing writes them
 _QUARTER = re.compile(
-    r"(?:ไตรมาส|\bq)\s*(?:ที่)?\s*(?P<a>[1-4]|แรก|สุดท้าย)(?![\d.])"
-    r"(?:\s*(?:-|–|ถึง|และ|,)\s*(?:ไตรมาส|q)?\s*(?:ที่)?\s*(?P<b>[1-4]|สุดท้าย)(?![\d.]))?"
+    r"(?:ไตรมาส|\bq)\s*(?:ที่)?\s*(?P<a>[1-4]|แรก|สุดท้าย|หนึ่ง|สอง|สาม|สี่)(?![\d.])"
+    r"(?:\s*(?:-|–|ถึง|และ|,)\s*(?:ไตรมาส|q)?\s*(?:ที่)?\s*(?P<b>[1-4]|สุดท้าย|สอง|สาม|สี่)(?![\d.]))?"
     r"(?:\s*(?:/|ปี(?:งบประมาณ|งบ)?)\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{4}|\d{2})(?!\d))?",
     re.I,
 )
@@ -162,7 +193,7 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
     deadline = deadline or bool(_DEADLINE_LEAD.match(probe))
     probe = _quarters(probe)
-    probe = _HALF.sub(lambda m: "ต.ค. – มี.ค." if m.group("first") else "เม.ย. – ก.ย.", probe)
+    probe = _HALF.sub(_months_counted, probe)
     # "ตั้งแต่ ม.ค. 69" alone: from then to the end of the fiscal year.
     since = not deadline and bool(re.match(r"\s*(?:ตั้งแต่|เริ่ม|from|since)", probe))
     if deadline and (quarter_end := re.fullmatch(rf"(?:{_DEADLINE_LEAD.pattern})?\s*\S+ – (.+)", probe)):
@@ -181,6 +212,8 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     tail = rest[second[2] :] if second else rest
     if tail.strip():
         raise bad
+    if sep and sep.group("both") and second and second[0] != first[0] % 12 + 1:
+        raise bad  # "มิ.ย. กับ ก.ค.": two months side by side are one period; two apart are asked back
     second = second or first
     (m1, y1, _), (m2, y2, _) = first, second
 

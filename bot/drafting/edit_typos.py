@@ -118,11 +118,30 @@ _CONTEXT = re.compile(
     r"^(?:ตามที่|ตามมติ|ตามคำสั่ง|เนื่องจาก|เพราะ)[^\n]{1,80}?\s+(?:จึง\s*)?(?=ขอ|รบกวน|ช่วย|กรุณา|อยาก)"
 )
 _BECAUSE = re.compile(r"(?<=\S)\s+(?:เพราะ|เนื่องจาก)[^\n]{1,80}$")
+# "… เป็นกองคลัง ตามที่ ผอ. สั่ง", "… ตามมติที่ประชุม": who agreed to the change is no part of its value
+# ("… ตามที่กฎหมายกำหนด" says what a measure does, and stays).
+_AS_AGREED = re.compile(
+    r"(?<=\S)\s+ตาม(?:ที่)?\s*(?:มติ|คำสั่ง|ผอ|นายก|ปลัด|ผู้บริหาร|หัวหน้า|ท่าน|ที่ประชุม"
+    r"|(?:ได้)?(?:คุย|ตกลง|หารือ|สั่ง|แจ้ง|ประชุม))[^\n]{0,40}$"
+)
+# "… เป็นกองคลัง แล้วส่งไฟล์ word มา": a file asked for after the change is no part of its value (the
+# reply to a change offers the files).
+_FILES_AFTER = re.compile(
+    r"(?<=\S)\s*(?:,|แล้ว(?:ก็)?|และ|ค่ะ|ครับ|นะคะ|นะครับ)\s*(?:ขอ|ส่ง|ดาวน์โหลด|โหลด|export|download)\s*(?:ออก)?\s*"
+    r"(?:เป็น)?\s*(?:ไฟล์|เอกสาร|word|excel|เวิร์ด|เวิด|เอ็กเซล|pdf)"
+    # then only small words: "… ส่งไฟล์รายงานให้นายก" says what a step does, and stays
+    r"(?:\s|ใหม่|มา|ให้|ด้วย|หน่อย|เลย|ทั้งหมด|อีกที|อีกครั้ง|word|excel|เวิร์ด|เอ็กเซล|และ|กับ|ค่ะ|ครับ|คะ|นะ|จ้า|ที)*$",
+    re.I,
+)
 
 
 def without_salutation(text: str) -> str:
     """Return the text without an opening greeting or address ("สวัสดีครับ ลบแถว 7" -> "ลบแถว 7")."""
     return _SALUTATION.sub("", text, count=1)
+
+
+# Pauses voice typing writes as words, standing alone: "เอ่อ", "อืม", "คือว่า", "แบบว่า".
+_FILLERS = re.compile(r"(?:(?<=\s)|^)(?:เอ่อ+|อ่า+|อืม+|เอิ่ม+|(?:ก็)?คือว่า|แบบว่า)(?=\s|$)")
 
 
 def probe_text(text: str) -> tuple[str, str]:
@@ -134,7 +153,9 @@ def probe_text(text: str) -> tuple[str, str]:
     "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
     """
     shown = _ARROWS.sub("→", without_salutation(clean_display(text).strip()))  # "ระยะเวลา ➡️ ไตรมาส 2"
+    shown = _FILLERS.sub(" ", shown)  # "เอ่อ แถว 3 ผู้รับผิดชอบ คือว่า เปลี่ยนเป็น…": voice typing's pauses
     shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
+    shown = _AS_AGREED.sub("", _FILES_AFTER.sub("", shown, count=1), count=1)
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
     shown = number_words(fix_typos(shown))
     probe = to_arabic(shown)

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot import wording
-from bot.drafting.edit_command import EXAMPLES, LAST_INDICATOR, EditAction, EditCommand, EditError
+from bot.drafting.edit_command import (
+    EXAMPLES,
+    LAST_INDICATOR,
+    EditAction,
+    EditCommand,
+    EditError,
+    EditTwoChanges,
+)
 from bot.drafting.edit_grammar import MAX_VALUE, PARTICLES, examples_th, parse_edit
 from bot.drafting.edit_parts import PART_CHANGES, check_part, part_update, part_what
 from bot.drafting.edit_periods import Period, command_period, fiscal_span_th, parse_period
@@ -34,6 +41,7 @@ __all__ = [
     "EditCommand",
     "EditError",
     "EditNeedsConfirm",
+    "EditTwoChanges",
     "Period",
     "apply",
     "apply_edit",
