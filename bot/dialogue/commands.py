@@ -13,12 +13,11 @@ from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.command_words import Command
 from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
+from bot.dialogue.draft_edits import HISTORY, PENDING
 from bot.dialogue.files import export_documents, report_documents
 from bot.dialogue.messages import Choice
 from bot.dialogue.states import (
-    HISTORY,
     NEW_ASKED,
-    PENDING,
     PROFILE_STATES,
     State,
     ask_profile_step,

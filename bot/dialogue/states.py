@@ -16,12 +16,12 @@ from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.command_words import CORRECT_WORDS, is_confirm, is_keep
 from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
+from bot.dialogue.draft_edits import PENDING, edit_draft
 from bot.dialogue.messages import Choice
 from bot.dialogue.profile_text import drop_name_lead, name_in_intro, names_a_body, plain_answer, split_units
 from bot.dialogue.understand import GREETING, bare, is_no
-from bot.drafting.edit_history import pending, pending_command, remember
-from bot.drafting.edits import EditAction, EditCommand, EditError, EditNeedsConfirm, apply, number_rows
-from bot.ita.measures import AgencyProfile, Draft, MeasureRow
+from bot.drafting.edit_history import pending_command
+from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import AgencyType
 from bot.ita.tiers import overall
 from bot.scores import ScoreSet
@@ -39,12 +39,6 @@ BE_CENTURY = 2500
 MAX_BUTTON_CHARS = 20
 # How much of an unreadable agency type to quote back.
 QUOTE_CHARS = 60
-# After an edit, show the cards of at most this many changed rows; "ดูตัวชี้วัดที่ 9" shows up to this many.
-MAX_EDITED_CARDS = 3
-MAX_SHOWN_CARDS = 10
-# Where the session keeps the undo history and a redraft waiting for "ยืนยัน" (JSON in session.extra).
-HISTORY = "draft_history"
-PENDING = "pending_edit"
 # The open question (Context.ask) of a /new that waits for a yes before it erases the session.
 NEW_ASKED = "new"
 
@@ -327,52 +321,6 @@ def choose_overall(ctx: Context, scores: ScoreSet, *, typed: bool) -> None:
 
 
 # ---------------------------------------------------------------- draft
-def edit_draft(ctx: Context, cmd: EditCommand | None = None, *, force: bool = False) -> None:
-    """Apply the edit the message names (or `cmd`) to the draft, and show the rows it names.
-
-    A change is remembered for "ย้อนกลับ" (session.extra["draft_history"]); a redraft that
-    would discard the officer's own changes asks first and waits in session.extra["pending_edit"].
-    """
-    extra = ctx.session.extra
-    extra.pop(PENDING, None)
-    if cmd is None and ctx.parsed.edit_error is not None:
-        ctx.say(str(ctx.parsed.edit_error))
-        return
-    cmd, stored = cmd or ctx.parsed.edit, ctx.session.draft
-    if cmd is None or stored is None:
-        return
-    draft = number_rows(stored)
-
-    def redraft(d: Draft, indicator: int) -> Draft:
-        return ctx.drafter.redraft_indicator(d, ctx.draft_request(), indicator)
-
-    def add(d: Draft, indicator: int, item: str) -> list[MeasureRow]:
-        number = indicator or ctx.fw.item_indicator(item, d.assessment_year)
-        if not number:
-            raise EditError(w.EDIT_UNKNOWN_ITEM.format(item=item))
-        fresh = redraft(d.model_copy(update={"rows": []}), number).rows
-        return [r for r in fresh if r.items == [item]][-1:] if item else fresh
-
-    try:
-        done = apply(draft, cmd, redraft=redraft, add=add, force=force)
-    except EditNeedsConfirm as exc:
-        extra[PENDING] = pending(cmd, draft)
-        ctx.session.draft = draft
-        ctx.say(str(exc), choices=say.redraft_choices())
-        return
-    except EditError as exc:
-        ctx.say(str(exc))
-        return
-    if done.changed:
-        extra[HISTORY] = remember(extra.get(HISTORY), draft, done.draft)
-    ctx.session.draft = done.draft
-    ctx.say(done.text, w.EXPORT_HINT if done.changed else "", choices=say.export_choices())
-    cards = say.row_cards(done.draft, ctx.indicator_name)
-    shown = [c for c, row in zip(cards, done.draft.rows, strict=True) if row.number in done.numbers]
-    limit = MAX_SHOWN_CARDS if cmd.action is EditAction.SHOW else MAX_EDITED_CARDS
-    ctx.turn.reply.cards = shown[:limit]
-
-
 def on_drafted(ctx: Context) -> State:
     """Once drafted: a redraft waiting for "ยืนยัน", score changes, or how to edit and download."""
     waiting = pending_command(ctx.session.extra.pop(PENDING, None), ctx.session.draft)

@@ -19,7 +19,6 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
-from bot.drafting import edit_wording
 from bot.drafting.edit_changes import (
     bare_period,
     check_one_change,
@@ -227,21 +226,21 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
         if parts is None:
             raise
         first, second = parts
-        raise EditTwoChanges(edit_wording.EDIT_SPLIT.format(first=first, second=second), parts) from exc
+        raise EditTwoChanges(wording.EDIT_SPLIT.format(first=first, second=second), parts) from exc
 
 
 def _needs_row(text: str, names: Names) -> str:
     """The reply to a change that names no row: what was understood, and the message with a row in it."""
-    example = f"แถว {edit_wording.EXAMPLE_ROW} {' '.join(text.split())}"
+    example = f"แถว {wording.EDIT_EXAMPLE_ROW} {' '.join(text.split())}"
     try:
         cmd = _read(example, names)
     except EditError:
         return ""
-    field = edit_wording.FIELD_NAMES.get(cmd.action.value) if cmd is not None else None
+    field = wording.EDIT_FIELD_NAMES.get(cmd.action.value) if cmd is not None else None
     if cmd is None or field is None or cmd.target != "row":
         return ""
-    return edit_wording.EDIT_NEEDS_ROW.format(
-        field=field, value=cmd.value, example=example, number=edit_wording.EXAMPLE_ROW
+    return wording.EDIT_NEEDS_ROW.format(
+        field=field, value=cmd.value, example=example, number=wording.EDIT_EXAMPLE_ROW
     )
 
 
@@ -250,9 +249,9 @@ def _needs_field(target: Target) -> str:
     where = EditCommand(EditAction.MEASURE, target.kind, target.number, item=target.item).where_th()
     examples = "\n".join(
         wording.EDIT_EXAMPLE_LINE.format(example=line.format(where=where))
-        for line in edit_wording.EDIT_ROW_EXAMPLES
+        for line in wording.EDIT_ROW_EXAMPLES
     )
-    return edit_wording.EDIT_NEEDS_FIELD.format(where=where, examples=examples)
+    return wording.EDIT_NEEDS_FIELD.format(where=where, examples=examples)
 
 
 def _read(text: str, names: Names) -> EditCommand | None:
