@@ -24,7 +24,7 @@ from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
 
 # An analysis longer than this leaves out where the score stands.
-LONGEST = 260
+LONGEST = 220
 # A score this far below its tool's other indicators' mean is worth saying.
 BELOW_MEAN = 3.0
 # A lowest score closer than this to the next one is not worth a comparison.
