@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from bot.drafting.coherence import REPEATS, START_ORDER, START_PEOPLE, START_WORK, start_month, without_agent
 from bot.drafting.engine import Drafter, DraftRequest
+from bot.drafting.row_context import terse
 from bot.drafting.rows import step_text
 from bot.ita.framework import load_framework
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow
@@ -192,3 +193,8 @@ def test_local_government_writes_shorter_steps_than_a_department(drafter):
         return sum(map(len, steps)) / len(steps)
 
     assert mean_step(local) < mean_step(central)
+
+
+def test_a_short_step_keeps_the_phrase_that_completes_its_verb():
+    # a phrase opening with ให้ completes the verb before it ("... นำเข้า URL ให้ตรงกับ..."): never cut there
+    assert terse("ปรับปรุงเว็บไซต์ของหน่วยงาน ให้เป็นปัจจุบันทุกเดือน") != "ปรับปรุงเว็บไซต์ของหน่วยงาน"
