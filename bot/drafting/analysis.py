@@ -1,15 +1,16 @@
 """The analysis column of a drafted row, written from the row's situation.
 
-An indicator row's analysis is a few sentences, each from a slot of voice.yaml `analysis`:
-the score against its threshold (always with the threshold's number), where the score stands
-among the agency's own scores (lowest of the plan or of its tool, below its tool's mean,
-highest), what the indicator's score measures or what the row aims at (never a finding
-about the agency), and the weak items: scored items, items the officer named as missing
-(stated as the agency's own finding), else the items agencies often lose (to check, never
-"failed"). Each slot has several shapes; the one a row takes is chosen by the agency, the
-indicator and the severity, and a plan never uses one shape twice, so two agencies, or two
-rows of one plan, do not read as one template. An item row opens with voice.yaml's item
-openings and goes on with its practice's own analysis.
+An indicator row's analysis reads as a coordinator writes it: one plain sentence of what the
+result says (voice.yaml `analysis.situation`, by indicator and severity band: staff's or service
+users' perception for IIT/EIT, what the website publishes for OIT), then only what this row's
+facts add: how far an urgent score is below the threshold (with its number), a middling score
+just past the threshold or close to the target, where the score stands among the agency's own
+scores (the comparison shown, never a bare "lowest"), the change since the last assessment, and
+the weak items: scored items, items the officer named as missing (the agency's own finding,
+which then opens an OIT row), else for an urgent or OIT row the items agencies often lose (to
+check, never "failed"). Which of a situation's equivalent wordings a row takes follows the
+agency type and the score, so output is the same for the same input. An item row opens with
+voice.yaml's item openings and goes on with its practice's own analysis.
 """
 
 from __future__ import annotations
@@ -22,10 +23,16 @@ from bot.drafting.weak_items import often_lost
 from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
 
-# An analysis longer than this leaves out what the score measures, then where it stands.
-LONGEST = 260
+# An analysis longer than this leaves out where the score stands.
+LONGEST = 220
 # A score this far below its tool's other indicators' mean is worth saying.
 BELOW_MEAN = 3.0
+# A lowest score closer than this to the next one is not worth a comparison.
+CLEAR_LOWEST = 1.0
+# An urgent score this close to the threshold is "nearly there"; this far below is "far below".
+NEAR_FLOOR, FAR_FLOOR = 3.0, 20.0
+# A middling score this close to the threshold or the target says so.
+JUST_PAST, NEAR_TARGET = 1.5, 2.0
 # The playbook's stock first clause ("ข้อ {items} ได้คะแนน {score} คะแนน"): the item opening says it.
 _STOCK_OPENING = re.compile(
     r"^(?:(?:ผลการประเมิน)?ตัวชี้วัดที่ \d+ \{indicator_name\} ของ\{agency\} ได้คะแนน \{score\} คะแนน"
@@ -33,21 +40,61 @@ _STOCK_OPENING = re.compile(
 )
 
 
-def _standing(ctx: Context, number: int, score: float, tier: Tier) -> tuple[str, dict]:
-    """Return the slot saying where the score stands among the agency's own scores, or ""."""
-    scores = ctx.scores.indicators
-    tool = ctx.fw.tool_of(number)
-    same_tool = [s for n, s in scores.items() if n != number and n in tool.indicators]
-    others = [s for n, s in scores.items() if n != number]
+def _n(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _standing(ctx: Context, number: int, score: float, tier: Tier) -> str:
+    """Return where a fixing score stands among the agency's own scores, the comparison shown, or ""."""
     if tier == Tier.MAINTAIN:
-        return ("highest", {}) if len(others) >= 2 and score > max(others) else ("", {})
-    if len(others) >= 2 and score < min(others):
-        return "lowest", {}
-    if same_tool and score < min(same_tool):
-        return "lowest_tool", {}
-    if len(same_tool) >= 2 and mean(same_tool) - score >= BELOW_MEAN:
-        return "below_tool", {"tool_mean": f"{mean(same_tool):.2f}"}
-    return "", {}
+        return ""
+    slots, scores = ctx.voice.analysis, ctx.scores.indicators
+    tool = ctx.fw.tool_of(number)
+    same_tool = {n: s for n, s in scores.items() if n != number and n in tool.indicators}
+    others = [s for n, s in scores.items() if n != number]
+    args: tuple[Context, int, float, list[str]] = (ctx, number, score, [])
+    if len(others) >= 2 and min(others) - score >= CLEAR_LOWEST:
+        return fill(slots["lowest"], *args, low=_n(min(others)), high=_n(max(others)))
+    if same_tool and min(same_tool.values()) - score >= CLEAR_LOWEST:
+        if len(same_tool) <= 2:
+            listed = " ".join(f"ตัวชี้วัดที่ {n} ได้ {_n(s)}" for n, s in sorted(same_tool.items()))
+        else:
+            listed = f"ซึ่งได้ {_n(min(same_tool.values()))}–{_n(max(same_tool.values()))} คะแนน"
+        return fill(slots["lowest_tool"], *args, tool=tool.code, others=listed)
+    if len(same_tool) >= 2 and mean(same_tool.values()) - score >= BELOW_MEAN:
+        return fill(slots["below_tool"], *args, tool=tool.code, tool_mean=_n(mean(same_tool.values())))
+    return ""
+
+
+def _situation(ctx: Context, number: int, score: float | None, tier: Tier) -> str:
+    """Return the plain sentence of what the indicator's result says, in the band's own terms."""
+    by_band = ctx.voice.analysis.get("situation", {}).get(number, {})
+    options = by_band.get(tier.value) or []
+    if not options:
+        return ""
+    # equivalent wordings: the agency type and the score choose (same input, same sentence)
+    text = options[(ctx.offset + number + int(score or 0)) % len(options)]
+    most = "ทุกข้อ" if score is not None and score >= 100 else "เกือบทุกข้อ"
+    kind = ctx.agency_type.key if ctx.agency_type else ""
+    words = {"staff": "บุคลากร", "public": ctx.audience.public}
+    words.update(ctx.voice.analysis.get("people_words", {}).get(kind, {}))
+    return fill(text, ctx, number, score, [], most=most, **words)
+
+
+def _distance(ctx: Context, number: int, score: float, tier: Tier) -> str:
+    """Return how far the score is from the threshold or target, when this row's score says so."""
+    slots = ctx.voice.analysis
+    args: tuple[Context, int, float, list[str]] = (ctx, number, score, [])
+    floor, target = ctx.thresholds.urgent_below, ctx.thresholds.maintain_from
+    if tier == Tier.URGENT:
+        gap = floor - score
+        key = "near" if gap <= NEAR_FLOOR else "far" if gap >= FAR_FLOOR else "between"
+        return fill(slots["floor"][key], *args)
+    if tier == Tier.IMPROVE and score - floor <= JUST_PAST:
+        return fill(slots["just_past"], *args)
+    if tier == Tier.IMPROVE and target - score <= NEAR_TARGET:
+        return fill(slots["near_target"], *args)
+    return ""
 
 
 def _listed(codes: list[str], style: int = 0) -> str:
@@ -71,7 +118,8 @@ def _items_sentence(
     if named:
         options = slots["named_oit" if oit else "named_ie"]
         parts.append(fill(shape(ctx, "named", options, number), ctx, number, score, [], items=_listed(named)))
-    if parts or tier == Tier.MAINTAIN:
+    # a middling I/E row leaves the items to check to its steps: the analysis states the situation
+    if parts or tier == Tier.MAINTAIN or (tier != Tier.URGENT and not oit):
         return " ".join(parts)
     codes = often_lost(ctx, number)
     if codes and (oit or ctx.fw.items_of(number, ctx.year)):
@@ -88,41 +136,19 @@ def _items_sentence(
     return ""
 
 
-def _meaning(ctx: Context, number: int, score: float | None, tier: Tier, *, goal: bool) -> str:
-    slots = ctx.voice.analysis
-    tool = ctx.fw.tool_of(number).code
-    published = tool == "OIT"
-    if tier == Tier.MAINTAIN:
-        kind = "kept_published" if published else "kept"
-    elif goal:
-        kind = "goal_published" if published else "goal"
-    else:
-        kind = "published" if published else "perceived"
-    who = slots["who"].get(tool, "{people}")
-    if isinstance(who, list):  # one wording per agency
-        who = pick(ctx, who, tool, "who")
-    who = fill(who, ctx, number, score, [], public=ctx.audience.public)
-    reflects = slots["reflects"].get(number) or slots["reflects"].get(str(number)) or ""
-    if isinstance(reflects, list):  # one wording per agency
-        reflects = pick(ctx, reflects, number, "reflects")
-    if not reflects:
-        return ""
-    text = shape(ctx, f"meaning:{kind}", slots["meaning"][kind], number, tier.value)
-    return fill(text, ctx, number, score, [], who=who, reflects=reflects)
-
-
 def indicator_analysis(
     ctx: Context, number: int, score: float | None, tier: Tier, items: list[str], named: list[str]
 ) -> str:
     """Return an indicator row's analysis from its situation (module docstring)."""
-    slots = ctx.voice.analysis
-    opening, said, change = "", "", ""
+    found = _items_sentence(ctx, number, score, tier, items, named)
+    oit = ctx.fw.tool_of(number).code == "OIT"
+    # an OIT row whose missing items are known says so first, as the seeds do ("... เนื่องจาก O13 O14")
+    known = bool(named or [i for i in items if i in ctx.scores.items])
+    situation = "" if oit and known else _situation(ctx, number, score, tier)
+    distance, standing, change = "", "", ""
     if score is not None:
-        options = slots["score"][tier.value]
-        opening = fill(shape(ctx, f"score:{tier.value}", options, number), ctx, number, score, [])
-        standing, extra = _standing(ctx, number, score, tier)
-        if standing:
-            said = fill(shape(ctx, standing, slots[standing], number), ctx, number, score, [], **extra)
+        distance = _distance(ctx, number, score, tier)
+        standing = _standing(ctx, number, score, tier)
         previous = ctx.previous.get(number)
         if previous is not None:
             delta = score - previous
@@ -136,29 +162,12 @@ def indicator_analysis(
                 delta=f"{abs(delta):.2f}",
                 previous=f"{previous:.2f}",
             )
-    found = _items_sentence(ctx, number, score, tier, items, named)
-    # what the score measures, or the goal: always for a strong row or one with no items to name,
-    # else in some rows only (the items say why)
-    way = pick(ctx, ["measure", "goal", "none", "none"], number, tier.value, "meaning")
-    meaning = ""
-    if tier == Tier.MAINTAIN or not found or way != "none":
-        meaning = _meaning(ctx, number, score, tier, goal=way == "goal")
-    # never past the column's length: what the score measures goes first, then where it stands
-    if len(" ".join([opening, said, change, meaning, found])) > LONGEST:
-        meaning = ""
-    if len(" ".join([opening, said, change, found])) > LONGEST:
-        said = ""
-    parts = [f"{opening} {said}".strip(), change]
-    # some rows say what the score measures before the score itself
-    first = pick(ctx, ["", "", "first"], number, tier.value, "order") == "first"
-    opens = f"first:{meaning[:20]}"
-    if first and way == "measure" and tier != Tier.MAINTAIN and opens not in ctx.used:
-        ctx.used[opens] = 1
-        parts.insert(0, meaning)
-    else:
-        parts.append(meaning)
-    parts.append(found)
-    return " ".join(p for p in parts if p)
+    # never past the column's length: where the score stands goes first
+    if len(" ".join([situation, distance, standing, change, found])) > LONGEST:
+        standing = ""
+    head = [found, distance, standing] if oit and known else [situation, distance, standing]
+    tail = [change] if oit and known else [change, found]
+    return " ".join(p for p in [*head, *tail] if p)
 
 
 def item_analysis(

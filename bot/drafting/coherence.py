@@ -3,11 +3,15 @@
 - Order: a step that publishes comes after every step that prepares what is published
   (never "publish what is missing" before the step that produces it), and a fixing OIT row
   ends with a check before the assessment system closes.
-- Period: a row whose steps or monitoring promise continuous work (monthly, quarterly,
-  ongoing) runs to the end of the fiscal year.
+- Period: a row starts when its first activity can: an order, a committee or an announcement
+  at once (ต.ค.), work on documents or the website once the plan is approved (พ.ย.), work with
+  people (a forum, a survey, a briefing, training) after the first quarter (ม.ค.); a row whose
+  steps or monitoring promise continuous work (monthly, quarterly, ongoing) runs to the end of
+  the fiscal year.
 - Monitoring: a clause of the playbook's monitoring that is about a step the row left out is
-  dropped; a generic agent ("หน่วยงานบริหารงานบุคคล") is the row's own unit for that role,
-  and a monitoring left with nothing is written from the row's own steps.
+  dropped, and so is one that only repeats a step; a generic agent ("หน่วยงานบริหารงานบุคคล")
+  is the row's own unit for that role, and a monitoring left with nothing follows the gist of
+  the row's main step (its first phrase), never the whole step again.
 """
 
 from __future__ import annotations
@@ -35,6 +39,13 @@ CLOSING_CHECK = re.compile(r"(?:ตรวจ|ทดสอบ|เปิด URL)[^
 CONTINUOUS = re.compile(
     r"ทุก 6 เดือน|ทุกรอบ|เดือนละ|รายเดือน|ทุกเดือน|ประจำเดือน|รายไตรมาส|ทุกไตรมาส|ไตรมาสละ|อย่างสม่ำเสมอ|อย่างต่อเนื่อง|เป็นประจำ|ตลอดปี"
 )
+# When a row's first activity can start (fiscal month): an order or announcement at once, work with
+# people after the first quarter, anything else (documents, the website, a study) in พ.ย.
+_ORDER = re.compile(r"แต่งตั้ง|ตั้งคณะทำงาน|มีคำสั่ง|ออกคำสั่ง|ประกาศเจตนารมณ์|ประกาศนโยบาย|มอบหมายผู้รับผิดชอบ")
+_PEOPLE = re.compile(r"ประชุม|เวที|ประชาคม|รับฟัง|อบรม|สำรวจ|สอบถาม|ความพึงพอใจ|ศึกษาดูงาน|กิจกรรม")
+START_ORDER, START_WORK, START_PEOPLE = 1, 2, 4
+# A monitoring clause this close (rapidfuzz partial ratio) to a kept step only repeats it.
+REPEATS = 88
 BOUNDED = re.compile(r"ก่อน(?:เปิด|ปิด)ระบบ|จนแล้วเสร็จ")
 # Generic agents the playbook's monitoring opens with, and the role whose unit they stand for.
 AGENTS = {
@@ -149,6 +160,14 @@ def closing_check(
     return [*steps, check]
 
 
+def start_month(first_step: str) -> int:
+    """Return the fiscal month a row's first activity can start (module docstring)."""
+    head = first_step[:60]
+    if _ORDER.search(head):
+        return START_ORDER
+    return START_PEOPLE if _PEOPLE.search(head) else START_WORK
+
+
 def continuous(texts: list[str]) -> bool:
     """Return whether any text promises work that goes on through the year."""
     for text in texts:
@@ -179,6 +198,8 @@ def monitoring(
         core = without_agent(clause)[1]
         best_all = max((fuzz.partial_ratio(core, s) for s in playbook_steps), default=0)
         best_row = max((fuzz.partial_ratio(core, s) for s in kept_steps), default=0)
+        if len(core) >= 20 and best_row >= REPEATS:
+            continue  # only says a step again
         if curated:
             pass  # written for exactly these steps
         elif (best_all >= ABOUT and best_row < FAR) or _coverage(core, kept_steps) < COVERED:
@@ -199,7 +220,18 @@ def monitoring(
     who = who or (row_owners[0] if row_owners else "")
     who += " " if re.search(r"[A-Za-z.]$", who) else ""
     options = ctx.voice.analysis.get("monitoring_from_steps", [])
-    return fill(pick(ctx, options, "monitor", *fill_args[:1]), ctx, *fill_args, who=who, what=terse(main))
+    what = gist(main)
+    return fill(pick(ctx, options, "monitor", *fill_args[:1]), ctx, *fill_args, who=who, what=what)
+
+
+_GIST = re.compile(r"^(.{8,}?)(?=และ| |เพื่อ|โดย|ให้|ของ|ตาม|ที่|ใน)")
+
+
+def gist(step: str) -> str:
+    """Return what a step is about in a few words: its first phrase ("ประกาศหลักเกณฑ์และแจ้ง..."
+    -> "ประกาศหลักเกณฑ์"), so the monitoring names the work without saying the step again."""
+    found = _GIST.match(step)
+    return found[1] if found and len(found[1]) <= 40 else terse(step)
 
 
 def without_agent(clause: str) -> tuple[str, str]:

@@ -253,7 +253,15 @@ def terse(text: str) -> str:
         # "สอบถาม ทักท้วง และร้องเรียน": a space inside a list is not the end of the phrase
         listing = re.search(r"(?:^| )(?:และ|หรือ)", tail[:25]) is not None
         closed = head.count("(") == head.count(")") and not head.endswith(")")
-        if len(head) >= TERSE_MIN and not _OPEN_END.search(head) and closed and not listing:
+        # "... นำเข้า URL ให้ตรงกับ...": a phrase opening with ให้ completes the verb before it
+        complement = tail.startswith("ให้")
+        if (
+            len(head) >= TERSE_MIN
+            and not _OPEN_END.search(head)
+            and closed
+            and not listing
+            and not complement
+        ):
             cuts.append(len(head))
             break
     cuts += [m.start() for m in _CHANNELS.finditer(text) if m.start() >= TERSE_MIN]

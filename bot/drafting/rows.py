@@ -158,12 +158,10 @@ def build_row(
         measure = f"{measure} (ข้อ {item})"
 
     raw, monitoring_text, kpis, named = _steps(ctx, entry, number, score, tier, items, item)
-    # some rows keep each step to its first phrase, as many of the seeds' rows do
-    short = (
-        not item
-        and tier != Tier.MAINTAIN
-        and pick(ctx, ["short", "", ""], number, tier.value, "shape") == "short"
-    )
+    # local government writes each step as one short phrase, as the municipal seeds do (001, 002);
+    # other agencies keep a step's first clause
+    local = ctx.agency_type is not None and ctx.agency_type.family == "local_gov"
+    short = not item and local
     chosen: list[tuple[str, str]] = []
     # what the steps naming an item say to do ("ข้อ I1 ...: <action>"): no other step repeats it
     actions = [t.split(": ", 1)[-1] for t in (fill(n, ctx, number, score, items, item) for n in named)]
@@ -186,11 +184,14 @@ def build_row(
                 break
             chosen.append((extra.role, step_text(fill(extra.text, ctx, number, score, items, item))))
     most = (
-        MAINTAIN_STEPS if tier == Tier.MAINTAIN else max(_step_count(ctx, number, tier, item), len(named) + 2)
+        MAINTAIN_STEPS
+        if tier == Tier.MAINTAIN
+        else max(_step_count(ctx, number, score, tier, item), len(named) + 2)
     )
     # prepare before publishing; an OIT row ends with a check before the system closes
     chosen = coherence.ordered(chosen[:most])
-    if ctx.fw.tool_of(number).code == "OIT" and tier != Tier.MAINTAIN:
+    # an urgent OIT row ends with a check before the system closes (a middling one checks in monitoring)
+    if ctx.fw.tool_of(number).code == "OIT" and tier == Tier.URGENT:
         chosen = coherence.closing_check(ctx, chosen, most, number, tier.value, item or "")
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
     steps, row_owners = _owned_steps(ctx, entry, chosen)
@@ -210,6 +211,10 @@ def build_row(
     timing = getattr(entry, "timing", None)
     if timing is not None and tier != Tier.MAINTAIN:
         start, end = max(1, timing.start), min(_SPAN[tier][1], max(timing.end, timing.start))
+    # the row starts when its first activity can (an order at once, work with people later), and
+    # keeps at least a quarter for its work
+    if chosen:
+        start = max(start, min(coherence.start_month(chosen[0][1]), end - 2))
     # work that goes on (monthly, quarterly, ongoing) runs to the end of the fiscal year
     if coherence.continuous([t for _, t in chosen] + [monitoring, *kpi_texts]):
         end = 12
@@ -249,13 +254,21 @@ def pick_measure(entry: PlaybookEntry, tier: str, indicator_name: str) -> str:
     return next((m for m in entry.measures if not maintains(m)), entry.title)
 
 
-def _step_count(ctx: Context, number: int, tier: Tier, item: str | None) -> int:
-    """Return how many steps a fixing row keeps: rows of one plan differ in length as the seeds' do
-    (an urgent row four or five, a middling one three or four), always the same for one situation."""
+# An urgent score this far below the threshold gets the most steps; a middling one this close to
+# the target gets the fewest.
+FAR_BELOW, NEAR_TARGET = 20.0, 3.0
+
+
+def _step_count(ctx: Context, number: int, score: float | None, tier: Tier, item: str | None) -> int:
+    """Return how many steps a fixing row keeps, by how far its score has to go: an urgent row five
+    when far below the threshold, else four; a middling row three when close to the target, else
+    four (the seeds' rows have three to five)."""
     if item:
         return MAX_STEPS
-    counts = [MAX_STEPS - 1, MAX_STEPS] if tier == Tier.URGENT else [MAX_STEPS - 2, MAX_STEPS - 1]
-    return int(pick(ctx, [str(c) for c in counts], number, tier.value, "count"))
+    value = score if score is not None else 0.0
+    if tier == Tier.URGENT:
+        return MAX_STEPS if ctx.thresholds.urgent_below - value >= FAR_BELOW else MAX_STEPS - 1
+    return MAX_STEPS - 2 if ctx.thresholds.maintain_from - value <= NEAR_TARGET else MAX_STEPS - 1
 
 
 def _owned_steps(

@@ -40,11 +40,25 @@ def _weak_o_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str
             what = fill(voice.oit_item_publish, ctx, number, None, [], what=guidance, where=where)
         else:
             what = f"{voice.oit_item_what} {where}"
-        step = fill(voice.oit_item_step, ctx, number, None, [], code, what=what)
+        step = fill(voice.oit_item_step, ctx, number, None, [], code, what=_publish_gist(what))
         # the unit that owns the item's publication (its entry's owner), not whoever checks it last
         role = (dedicated.owner_roles or [dedicated.steps[-1].role])[0] if dedicated else "ita_team"
         lines.append((role, step))
     return lines
+
+
+# What an O item must publish keeps what and where; the list of its contents ("อย่างน้อยแสดง...",
+# "ครอบคลุม...", "เช่น ...") is the manual's, not the plan's.
+_CONTENTS = re.compile(r" (?:อย่างน้อย|ครอบคลุม|เช่น|ประกอบด้วย)")
+
+
+def _publish_gist(what: str) -> str:
+    """Return what an O item must publish without the list of what it contains."""
+    for match in _CONTENTS.finditer(what):
+        head = what[: match.start()].rstrip()
+        if "เว็บไซต์" in head and len(head) >= 30:
+            return head
+    return what
 
 
 def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
