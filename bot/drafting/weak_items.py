@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
 from bot.drafting.row_context import (
     Context,
     brief,
     fill,
-    item_label,
     pick,
 )
 from bot.ita.facts import SOLID
@@ -155,35 +152,6 @@ def often_lost(ctx: Context, number: int) -> list[str]:
         spread.sort(key=lambda e: -len({r.seed for r in e.seed_refs}))
         codes = [e.items[0] for e in spread if len({r.seed for r in e.seed_refs}) >= 2]
     return list(dict.fromkeys(codes))[:OFTEN_LOST]
-
-
-def often_lost_sentence(
-    ctx: Context, number: int, options: tuple[list[str], list[str]], *, topics: bool = True, said: str = ""
-) -> str:
-    """Return the analysis sentence naming the often-lost items (by code when the year's list is
-    known, else by topic only), or "" when there are none to name."""
-    codes = often_lost(ctx, number)
-    if not codes:
-        return ""
-    oit = ctx.fw.tool_of(number).code == "OIT"
-    known = oit or bool(ctx.fw.items_of(number, ctx.year))
-    if known:
-        note_oit_titles(ctx, codes) if oit else note_ie_titles(ctx, codes)
-        names = [item_label(ctx, c) for c in codes]
-        templates = options[0]
-    elif not topics:
-        return ""
-    else:  # the year's codes are not known: the topics hold either way, a code might not
-        names = [n for c in codes if (n := ctx.fw.item_name(c)) and not n.startswith(c)]
-        # a topic the analysis already says is not listed again
-        names = [n for n in names if fuzz.partial_ratio(n, said) < SAID_ALREADY][:TOPICS]
-        templates = options[1]
-    if not names or not templates:
-        return ""
-    last = names[-1]
-    joint = " และ" if re.match(r"[ก-๙]", last) else " และ "  # "และการ...", "และ O16 ..."
-    listed = last if len(names) == 1 else f"{' '.join(names[:-1])}{joint}{last}"
-    return fill(pick(ctx, templates, number, "often"), ctx, number, None, [], items=listed)
 
 
 def _ie_item_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str, str]]:

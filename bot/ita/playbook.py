@@ -253,9 +253,6 @@ class Voice(BaseModel):
     ie_item_step: str = "ข้อ {item} {item_name}: {what}"
     ie_item_fallback: str = "ทบทวนสาเหตุร่วมกับหน่วยงานที่เกี่ยวข้องและกำหนดแนวทางแก้ไข"
     # no item scores: the items agencies most often lose, named so it holds either way
-    often_lost_oit: list[str] = Field(default_factory=list)
-    often_lost_ie: list[str] = Field(default_factory=list)
-    often_lost_topics: list[str] = Field(default_factory=list)
     check_first: str = ""
     checks: dict[str, str]
     # the reporting rounds by the row's end: half (by มี.ค.), later (by ส.ค.), year (ก.ย.)
@@ -286,9 +283,6 @@ class Voice(BaseModel):
         texts += [*self.weak_items, *self.change.values(), *self.checks.values()]
         texts += [s.text for s in self.item_steps]
         texts += [
-            *self.often_lost_oit,
-            *self.often_lost_ie,
-            *self.often_lost_topics,
             self.ie_item_step,
             self.ie_item_fallback,
             self.check_first,
