@@ -69,6 +69,31 @@ _TOOL_WORDS = {"ไอทีเอ": "ITA", "ไอไอที": "IIT", "อี
 _TOOL_SPOKEN = re.compile(
     "(?:" + "|".join(_TOOL_WORDS) + ")(?![\u0e30-\u0e3a\u0e45-\u0e4e])"
 )  # not "ไอทีเอาไป"
+# The tools by their Thai names: "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน" is IIT, "…ภายนอก" EIT,
+# "แบบวัด/แบบตรวจการเปิดเผยข้อมูลสาธารณะ" OIT. Once one side is named, a bare "ภายใน 96.1" / "ภายนอก 92.3"
+# before a value is that side's tool, and "เปิดเผยข้อมูลสาธารณะ" the third tool (else indicator 9's name).
+_STAKEHOLDER = re.compile(
+    r"(?:(?:เครื่องมือ)?\s*+แบบ(?:วัด|สำรวจ|ประเมิน)?\s*+(?:การ)?รับรู้\s*+(?:ของ)?\s*+)?"
+    r"ผู้มีส่วนได้\s*+(?:ส่วน)?\s*+เสีย\s*+(?:ภาย)?(?P<side>ใน|นอก)(?![\u0e30-\u0e4e])"
+)
+_OPEN_DATA = re.compile(r"(?:เครื่องมือ)?\s*+แบบ(?:วัด|ตรวจ|ประเมิน)\s*+(?:การ)?เปิดเผยข้อมูล(?:สาธารณะ)?")
+_SIDE_ALONE = re.compile(
+    r"(?<![\u0e00-\u0e7f])ภาย(?P<side>ใน|นอก)(?=\s*+(?:ได้)?\s*+[:=]?\s*+\d)|(?:การ)?เปิดเผยข้อมูลสาธารณะ"
+)
+
+
+def _tool_names(text: str) -> str:
+    if "ส่วนเสีย" not in text and "แบบ" not in text and "ภาย" not in text:
+        return text
+    sides = {"ใน": " IIT ", "นอก": " EIT "}
+    named = _STAKEHOLDER.subn(lambda m: sides[m.group("side")], text)
+    text = _OPEN_DATA.sub(" OIT ", named[0])
+    both = {m.group("side") for m in _SIDE_ALONE.finditer(text)} >= {"ใน", "นอก"}  # "ภายใน 96.1 ภายนอก 92.3"
+    if named[1] or both:
+        text = _SIDE_ALONE.sub(lambda m: sides[m.group("side")] if m.group("side") else " OIT ", text)
+    return text
+
+
 # OCR slips around a decimal point: "78 .50", "86. 42" (a score of ten or more, two decimals);
 # and an O read for a closing zero: "1O", "8O".
 _SPLIT_POINT = re.compile(
@@ -109,6 +134,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = _pictographs(text)
     text = _TOOL_SPOKEN.sub(lambda m: f" {_TOOL_WORDS[m.group(0)]} ", text)
+    text = _tool_names(text)
     text = fix_number_slips(_O_END.sub("0", text))
     if " ." in text or ". " in text:
         text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)

@@ -53,21 +53,29 @@ def scorable(window: list[Num]) -> list[Num]:
 
 
 def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
-    """ "ได้ 80 เอ้ย 85": the value after a correction word, if a value came before it."""
-    usable = [n for n in window if not n.blocked]
+    """ "ได้ 80 เอ้ย 85": the value after a correction word, if a value came before it.
+
+    A denied value ("ไม่ใช่ 78 ค่ะ เป็น 87") is blocked as a score, yet it is what the next value corrects.
+    """
+    usable = [n for n in window if not n.blocked or _denied(n, line)]
     for k in range(len(usable) - 1, 0, -1):
+        if usable[k].blocked:
+            continue
         gap = line[usable[k - 1].end : usable[k].start]
         if FIX_MARK.search(gap) or APOLOGY.search(gap):
             return usable[k], True
         # "ไม่ใช่ 78 ค่ะ เป็น 87": a value denied, then the one it is
-        before = line[usable[k - 2].end if k >= 2 else max(0, usable[k - 1].start - 12) : usable[k - 1].start]
-        if _DENIED.search(before) and _IS.fullmatch(gap):
+        if _denied(usable[k - 1], line) and _IS.fullmatch(gap):
             return usable[k], True
     return None, False
 
 
-_DENIED = re.compile(r"ไม่ใช่\s*+$")
-_IS = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้ะ|,)?\s*+(?:แต่)?(?:เป็น|คือ|ได้)\s*+")
+def _denied(n: Num, line: str) -> bool:
+    return bool(_DENIED.search(line, max(0, n.start - 12), n.start))
+
+
+_DENIED = re.compile(r"ไม่(?:ใช่|ได้)\s*+(?:คะแนน\s*+)?$")
+_IS = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้ะ|,)?\s*+(?:(?:แต่)?(?:เป็น|คือ|ได้))?\s*+")
 
 
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
