@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.clauses import govern
 from bot.scores.found import Extraction, Found, Header, Ref, header_row
 from bot.scores.normalise import normalise
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
@@ -337,6 +338,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
         nums = numbers(line, consumed)
+        govern(line, nums)
         counted += len(nums) + len(refs)
         if counted > MAX_NUMBERS:  # a whole report, not a score message: read its start only
             ex.warnings.append(wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS))  # refs count too

@@ -93,7 +93,7 @@ def bound_after(after: str) -> bool:
 
 
 # Keys and values only, as a list of targets goes on: " IIT 95 EIT ", " ตัวชี้วัดที่ 9 85 ตัวชี้วัดที่ 10 ".
-_TARGET_LIST = re.compile(
+TARGET_LIST = re.compile(
     r"(?:[\s\d.,:=/|()\-]|ค่ะ|ครับ|และ|IIT|EIT|OIT|ITA|[IEO]\d{1,2}|ภาพรวม|รวม|ตัวชี้วัด(?:ที่)?|ทุกตัว|"
     r"ปี(?:งบประมาณ|งบ|หน้า)?)*+",
     re.I,
@@ -288,7 +288,9 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
             unit = None  # "88 ส่วนเรื่อง…": "ส่วน" means "as for", not "parts"; "90 ปีนี้…" is a time
     if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"
-    if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after) or _WISH_BEFORE.search(before):
+    if _WISH_BEFORE.search(before):
+        return "wish"
+    if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after):
         return "threshold"
     if _NOT_THIS_BEFORE.search(before):
         return "not this"
@@ -301,7 +303,7 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     rest = re.sub(r"\d{4}", "", window[hits[-1].end() :]) if hits else ""
     # "(เป้า 90) / IIT 93.2": a target in brackets closed before the value governs nothing after them
     aside = hits and ")" in rest and "(" in window[max(0, hits[-1].start() - 3) : hits[-1].start()]
-    if hits and (not re.search(r"\d", rest) or (_TARGET_LIST.fullmatch(rest) and not aside)):
+    if hits and (not re.search(r"\d", rest) or (TARGET_LIST.fullmatch(rest) and not aside)):
         return "target"  # "ตั้งเป้า IIT 95 EIT 90 OIT 90": a target word governs the list after it
     nxt = _RANGE_AFTER.match(after)
     if nxt and float(nxt.group(1)) > float(digits) and not m.group(1):
