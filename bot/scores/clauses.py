@@ -25,8 +25,8 @@ def govern(line: str, nums: list[Num]) -> None:
     opened = _IF.search(line)
     asked = None
     if opened:
-        for asked in _ASKS.finditer(line, opened.end()):
-            pass  # the last question of the line
+        for q in _ASKS.finditer(line, opened.end()):
+            asked = q  # the last question of the line
     for n in nums:
         if asked is not None and opened is not None and opened.end() <= n.start < asked.start() and not n.blocked:
             n.blocked = "hypothetical"
