@@ -270,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", choices=["dev", "test", "all"], help="list the messages read wrongly")
     ap.add_argument("--fuzz", type=int, default=0, help="time N generated inputs (and the adversarial ones)")
     ap.add_argument("--split", action="store_true", help="write split.yaml (once, before tuning)")
-    ap.add_argument("--round", help="only the messages of one file, e.g. extra_dev28 (a fresh round's figure)")
+    ap.add_argument(
+        "--round", help="only the messages of one file, e.g. extra_dev28 (a fresh round's figure)"
+    )
     ap.add_argument(
         "--perturb", action="store_true", help="small edits of dev chat messages that change a read"
     )

@@ -28,7 +28,12 @@ def govern(line: str, nums: list[Num]) -> None:
         for q in _ASKS.finditer(line, opened.end()):
             asked = q  # the last question of the line
     for n in nums:
-        if asked is not None and opened is not None and opened.end() <= n.start < asked.start() and not n.blocked:
+        if (
+            asked is not None
+            and opened is not None
+            and opened.end() <= n.start < asked.start()
+            and not n.blocked
+        ):
             n.blocked = "hypothetical"
     prev: Num | None = None
     for n in nums:
