@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from bot.ita.framework import Framework
 from bot.scores.text import bound_after
+from bot.scores.topics import marked_starts
 
 THAI = "\u0e00-\u0e7f"
 _IND_PREFIX = (
@@ -297,6 +298,9 @@ def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
     for number, start, end in abbreviation_hits(line, fw):
         if not any(a <= start < b or start <= a < end for _, a, b, _ in out):
             out.append((number, start, end, False))
+    for number, start, end in marked_starts(line, fw):  # "เรื่องงบได้ 94.80"
+        if not any(a <= start < b or start <= a < end for _, a, b, _ in out):
+            out.append((number, start, end, True))
     return sorted(out, key=lambda t: t[1])
 
 
