@@ -8,7 +8,7 @@ from bisect import bisect_left
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.clauses import govern
-from bot.scores.found import Extraction, Found, Header, Ref, header_row
+from bot.scores.found import MISSING, Extraction, Found, Header, Ref, column_value, header_row
 from bot.scores.normalise import normalise
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
@@ -216,7 +216,9 @@ def _add_names(
     for number, start, end, marked in topic_hits(line, fw):
         if not any(r.start - 3 <= start < r.end + 3 for r in refs):
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
-    if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
+    # under a header with count or rank columns, "IIT | 30 | 412 | 95.40" starts with a count, not a label
+    counted = header is not None and not header.labelled and any(r == "other" for r, _ in header.columns)
+    if lead and not counted and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
         if re.match(
             r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+%?[^\S\t]*+[)]?[^\S\t]*+(?:[\u0e00-\u0e7f][^\d\t]*+)?(?:\t.*)?$",
@@ -229,6 +231,10 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     usable = [n for n in nums if not n.blocked and n.start - ref.end <= ref.limit]
     if not usable:
         return None
+    if header and "\t" in line and any(r != "score" for r, _ in header.columns):
+        by_column = column_value(ref.end, nums, line, header)
+        if by_column is not MISSING:
+            return by_column if isinstance(by_column, Num) else None
     first = usable[0]
     gap = line[ref.end : first.start]
     adjacent = bool(

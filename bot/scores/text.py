@@ -141,8 +141,9 @@ _APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เ�
 # "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
 _FROM_BEFORE = re.compile(r"จาก\s*+(?:เดิม)?\s*+(?:คะแนน)?\s*+$")
 _TO_AFTER = re.compile(r"^[^\d\n]{0,30}?(?:เป็น|เหลือ|มาที่|ไปที่)\s*+(?:คะแนน)?\s*+\d")
-_RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
-_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
+# (a dash in a tab cell of its own is an empty cell between two columns, not a range)
+_RANGE_AFTER = re.compile(r"^[^\S\t]*(?:-|–|—|ถึง)[^\S\t]*(\d+(?:\.\d+)?)")
+_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[^\S\t]*+(?:-|–|—|ถึง)[^\S\t]*+$")
 
 
 def squeeze(line: str) -> str:
