@@ -157,13 +157,10 @@ def header_row(line: str) -> Header | None:
     return Header(labelled, years, columns)
 
 
-MISSING = object()
-
-
-def column_value(ref_end: int, nums: list[Num], line: str, header: Header) -> Num | None | object:
+def column_value(ref_end: int, nums: list[Num], line: str, header: Header) -> tuple[bool, Num | None]:
     """The value under the header's score column (the latest year's) in a tab row whose cells after the
     reference match the header's numeric columns one to one ("IIT | 30 | 1,250 | 95.40" under "เครื่องมือ |
-    จำนวนข้อ | จำนวนผู้ตอบ | คะแนน"); None when that column holds no score; MISSING when cells do not match."""
+    จำนวนข้อ | จำนวนผู้ตอบ | คะแนน"), or None if that cell holds none; (False, None) when cells do not match."""
     cells: list[tuple[int, int]] = []
     at = ref_end
     for part in line[ref_end:].split("\t"):
@@ -171,8 +168,8 @@ def column_value(ref_end: int, nums: list[Num], line: str, header: Header) -> Nu
             cells.append((at, at + len(part)))
         at += len(part) + 1
     if len(cells) != len(header.columns) or not any(r == "score" for r, _ in header.columns):
-        return MISSING
+        return False, None
     scored = [(y or 0, k) for k, (r, y) in enumerate(header.columns) if r == "score"]
     a, b = cells[max(scored)[1]]
     inside = [n for n in nums if a <= n.start < b and not n.blocked]
-    return inside[0] if len(inside) == 1 else None
+    return True, inside[0] if len(inside) == 1 else None

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.clauses import govern
-from bot.scores.found import MISSING, Extraction, Found, Header, Ref, column_value, header_row
+from bot.scores.found import Extraction, Found, Header, Ref, column_value, header_row
 from bot.scores.normalise import normalise
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
@@ -232,9 +232,9 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     if not usable:
         return None
     if header and "\t" in line and any(r != "score" for r, _ in header.columns):
-        by_column = column_value(ref.end, nums, line, header)
-        if by_column is not MISSING:
-            return by_column if isinstance(by_column, Num) else None
+        matched, by_column = column_value(ref.end, nums, line, header)
+        if matched:
+            return by_column
     first = usable[0]
     gap = line[ref.end : first.start]
     adjacent = bool(
