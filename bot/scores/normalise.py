@@ -163,7 +163,7 @@ def normalise(text: str) -> str:
     value_first = _VALUE_FIRST.search(text) is not None  # once for the text, not per line
     for line in text.split("\n"):
         if len(line) <= 400:
-            line = _year_after(line) if "(" in line else line
+            line = _year_after(_RELATIVE_YEAR_NAMED.sub(r"ปี \1", line)) if "(" in line else line
             line = _value_first(line) if value_first else line
         line = _one_pair_a_line(line)
         if "--" in line and re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
@@ -242,6 +242,12 @@ _LABEL_ENDS = re.compile(r"(?:\s*+(?:ค่ะ|ครับ(?:ผม)?|คะ|�
 # "88.5 (68) / 85.1 (67)", "87.61 (ปี 2568)": a year in brackets after a value no label claims labels it.
 _YEAR_AFTER = re.compile(
     r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{1,3})(?![\d.])\s*+\(\s*+(ปี(?:งบ)?\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
+)
+
+
+# "ปีนี้ (2568)", "ปีที่แล้ว (67)", "ปีก่อน (2563)": the year in brackets names the one the label means.
+_RELATIVE_YEAR_NAMED = re.compile(
+    r"ปี(?:นี้|ที่แล้ว|ก่อน(?:หน้า)?|ล่าสุด|ที่ผ่านมา|งบประมาณ|งบ)?\s*+\(\s*+(?:ปี\s*+)?(?:พ\.ศ\.\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
 )
 
 
