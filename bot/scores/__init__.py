@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.normalise import normalise
-from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR
+from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
 from bot.scores.text import name_hits, squeeze
 
