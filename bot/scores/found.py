@@ -37,6 +37,7 @@ class Found:
     weak: bool = False
     fix: bool = False  # written as a correction of the value before it ("เอ้ย 85", "แก้เป็น 66")
     year: int | None = None  # the year label written before it (B.E., or prose.THIS_YEAR / LAST_YEAR)
+    at: int = 0  # where the value starts in its line
 
 
 @dataclass

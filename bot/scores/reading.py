@@ -267,7 +267,9 @@ def record(
         ex.warnings.append(ref.note)
     if ref.guess:
         ex.unsure.append(wording.SCORES_UNSURE_NAME.format(written=ref.guess, key=ref.key, value=num.value))
-    ex.found.append(Found(ref.kind, ref.key, num.value, line, table, ref.weak, fix=fix, year=year))
+    ex.found.append(
+        Found(ref.kind, ref.key, num.value, line, table, ref.weak, fix=fix, year=year, at=num.start)
+    )
     ex.score_years += ex.line_years.get(line, [])
 
 

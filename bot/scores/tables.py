@@ -27,7 +27,7 @@ from bot.scores.reading import (
     window_stop,
 )
 from bot.scores.text import Num, name_hits, numbers, squeeze, tight_gap
-from bot.scores.when import by_year, tool_year
+from bot.scores.when import by_year, section_years, tool_year
 from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
 
@@ -399,6 +399,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]
         if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
             waiting = named
+    section_years(ex, lines)
     ex.years = line_years("\n".join(lines))
     ex.named_items = named_weak_items("\n".join(lines), ITEM_RANGES)
     if not any(f.kind == "indicator" for f in ex.found):

@@ -5,6 +5,7 @@ label between (or right before) its key and itself. Each reads a bounded stretch
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from bot.scores.found import Extraction, Ref
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR, YEAR_LABEL, be_year, year_rank
@@ -75,3 +76,31 @@ def tool_year(ref: Ref, window: list[Num], chosen: Num, line: str) -> int | None
         ):
             rank = year_rank(lead[last.start() :])
     return rank
+
+
+def section_years(ex: Extraction, lines: list[str]) -> None:
+    """ "ปี 2567 IIT 90.12 … รวม 81.66 / ปี 2568 IIT 93.05 … รวม 89.35": when a key is given two values with
+    no year of their own, each takes the year of the last year label before it (its section's), the next
+    lines included ("ปี 2564 คะแนนรวม 95.01\nIIT 93.03 …\nปีก่อน (2563) คะแนนรวม 93.75 IIT 93.41 …")."""
+    values: dict[tuple[str, int | str], set[float]] = {}
+    for f in ex.found:
+        if f.year is None and not f.fix:
+            values.setdefault((f.kind, f.key), set()).add(round(f.value, 2))
+    if not any(len(v) > 1 for v in values.values()):
+        return
+    labels: list[tuple[int, int, int]] = []
+    for i, line in enumerate(lines):
+        if "ปี" not in line and not re.search(r"25\d\d|20[1-4]\d|ITA|this year|last year", line, re.I):
+            continue
+        plans = plan_years(line)
+        for m in YEAR_LABEL.finditer(line):
+            rank = year_rank(m.group(0))
+            if rank is not None and rank not in plans:
+                labels.append((i, m.end(), rank))
+    if len({r for _, _, r in labels}) < 2:
+        return
+    keys = [(i, at) for i, at, _ in labels]
+    for f in ex.found:
+        k = bisect_right(keys, (f.line, f.at)) - 1
+        if f.year is None and k >= 0:
+            f.year = labels[k][2]
