@@ -54,6 +54,20 @@ def _word_number(words: str) -> int | None:
         return None
 
 
+# "ปีหกแปด", "ปีงบหกสิบแปด", "ปีสองห้าหกแปด": a year said digit by digit or as a number.
+_SPOKEN_YEAR = re.compile(rf"(ปี(?:งบประมาณ|งบ)?\s*+(?:พ\.ศ\.\s*+)?)((?:{_DIGIT_WORDS}|สิบ|ร้อย|พัน)++)")
+
+
+def _spoken_year(m: re.Match[str]) -> str:
+    words = m.group(2)
+    if re.search("สิบ|ร้อย|พัน", words):
+        number = _word_number(words)
+        digits = str(number) if number is not None else ""
+    else:
+        digits = "".join(_DIGIT_OF.get(w, "") for w in re.findall(_DIGIT_WORDS, words))
+    return f"{m.group(1)} {digits} " if len(digits) in (2, 4) else m.group(0)
+
+
 def _spoken(m: re.Match[str]) -> str:
     whole = _word_number(m.group("int"))
     if whole is None:
@@ -148,6 +162,7 @@ def normalise(text: str) -> str:
     if "เซ" in text or "percent" in text.lower():
         text = _PERCENT_WORD.sub("%", text)
     if _ANY_NUM_WORD.search(text):
+        text = _SPOKEN_YEAR.sub(_spoken_year, text)
         text = _SPOKEN.sub(_spoken, text)
         text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
     if "แรก" in text or "สุดท้าย" in text:

@@ -64,6 +64,7 @@ _ONE_VALUE = re.compile(_VALUE)
 _UNIT = r"(?:\s*+คะแนน)?"  # "72.5 คะแนน กับ 78.75 คะแนน"
 VALUES = re.compile(rf"{_VALUE}{_UNIT}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE}{_UNIT})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
+_GLOSS = re.compile(r"\s*+\([^()\d\n]{1,30}\)")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด)")
 _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
 
@@ -174,7 +175,8 @@ def groups(text: str) -> list[Group]:
             )
             if not keys or len(set(keys)) != len(keys) or (bare and not all(1 <= int(k) <= 10 for k in keys)):
                 continue
-            fill = _FILL.match(text, m.end())
+            gloss = _GLOSS.match(text, m.end())  # "ตัวชี้วัด 1-5 (IIT) 95.63, 94.07, …"
+            fill = _FILL.match(text, gloss.end() if gloss else m.end())
             at = fill.end() if fill else m.end()
             vals = VALUES.match(text, at)
             status = None if vals else _STATUS.match(text, m.end())
