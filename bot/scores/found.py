@@ -158,16 +158,22 @@ def header_row(line: str) -> Header | None:
     return Header(labelled, years, columns)
 
 
+def row_cells(line: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty tab cell of a line from start on."""
+    cells: list[tuple[int, int]] = []
+    at = start
+    for part in line[start:].split("\t"):
+        if part.strip():
+            cells.append((at, at + len(part)))
+        at += len(part) + 1
+    return cells
+
+
 def column_value(ref_end: int, nums: list[Num], line: str, header: Header) -> tuple[bool, Num | None]:
     """The value under the header's score column (the latest year's) in a tab row whose cells after the
     reference match the header's numeric columns one to one ("IIT | 30 | 1,250 | 95.40" under "เครื่องมือ |
     จำนวนข้อ | จำนวนผู้ตอบ | คะแนน"), or None if that cell holds none; (False, None) when cells do not match."""
-    cells: list[tuple[int, int]] = []
-    at = ref_end
-    for part in line[ref_end:].split("\t"):
-        if part.strip():
-            cells.append((at, at + len(part)))
-        at += len(part) + 1
+    cells = row_cells(line, ref_end)
     if len(cells) != len(header.columns) or not any(r == "score" for r, _ in header.columns):
         return False, None
     scored = [(y or 0, k) for k, (r, y) in enumerate(header.columns) if r == "score"]

@@ -27,7 +27,7 @@ from bot.scores.reading import (
     window_stop,
 )
 from bot.scores.text import Num, name_hits, numbers, squeeze, tight_gap
-from bot.scores.when import by_year, section_years, tool_year
+from bot.scores.when import by_year, section_years, tool_year, year_columns
 from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
 
@@ -393,7 +393,9 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                record(ex, ref, chosen, i, table, fix=fix, year=tool_year(ref, window, chosen, line))
+                year = year_columns(ex, ref, chosen, window, line, header, i) if header and table else None
+                year = year or tool_year(ref, window, chosen, line)
+                record(ex, ref, chosen, i, table, fix=fix, year=year)
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
         named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]

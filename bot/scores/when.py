@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.scores.found import Extraction, Ref
+from bot.scores.found import Extraction, Header, Ref, row_cells
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR, YEAR_LABEL, be_year, year_rank
 from bot.scores.reading import record
 from bot.scores.text import Num
@@ -104,3 +104,22 @@ def section_years(ex: Extraction, lines: list[str]) -> None:
         k = bisect_right(keys, (f.line, f.at)) - 1
         if f.year is None and k >= 0:
             f.year = labels[k][2]
+
+
+def year_columns(
+    ex: Extraction, ref: Ref, chosen: Num, nums: list[Num], line: str, header: Header, i: int
+) -> int | None:
+    """A comparison table ("ตัวชี้วัด | ปี 2567 | ปี 2568"): record each earlier year's cell of the row with its
+    year, and return the year of the chosen (latest) cell; None when the row's cells do not match the header."""
+    years = [y for r, y in header.columns if r == "score" and y]
+    if len(set(years)) < 2 or "\t" not in line:
+        return None
+    cells = row_cells(line, ref.end)
+    if len(cells) != len(header.columns):
+        return None
+    latest = max(years)
+    for (a, b), (role, year) in zip(cells, header.columns, strict=True):
+        inside = [n for n in nums if a <= n.start < b and not n.blocked]
+        if role == "score" and year and year != latest and len(inside) == 1 and inside[0] is not chosen:
+            record(ex, ref, inside[0], i, True, year=year)
+    return latest
