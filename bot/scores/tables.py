@@ -104,13 +104,26 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
             and (EXPLICIT.search(line) or name_hits(squeeze(line), fw))
             and not (EXPLICIT.search(nxt) or ITEM.search(nxt))
         )
-        if wrapped:
+        if wrapped or _broken_name(line, nxt, fw):
             out.append(line.rstrip() + nxt.strip())
             i += 2
             continue
         out.append(line)
         i += 1
     return out
+
+
+def _broken_name(line: str, nxt: str, fw: Framework) -> bool:
+    """A PDF copy breaks a name inside a word: "การเปดเผยขอม" / "ูล 82.00", "การปองกันการทุจ" / "ริต 90.50"."""
+    if not (line.strip() and re.match(r"[\u0e00-\u0e7f]", nxt) and len(nxt) < 40 and re.search(r"\d", nxt)):
+        return False
+    if re.search(r"\d", line) or len(line) > 200:
+        return False
+    if re.match(r"[\u0e30-\u0e3a\u0e45-\u0e4e]", nxt):
+        return True  # a vowel or tone mark cannot start a word
+    head = squeeze(line.rstrip())
+    word = re.match(r"[\u0e00-\u0e7f]*+", nxt)
+    return any(h.start < len(head) < h.end for h in name_hits(head + (word.group(0) if word else ""), fw))
 
 
 def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, warn: list[str]) -> list[Ref]:
