@@ -245,6 +245,18 @@ PERTURB = {
     "ข้อ for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ข้อ "),
     "80 for 80.00": lambda t: re.sub(r"(\d)\.00(?!\d)", r"\1", t),
     "คะแนน after a decimal": lambda t: re.sub(r"(\d\.\d+)(?![\d.])", r"\1 คะแนน", t),
+    # round 30 on: commentary, register and punctuation that say nothing about the scores
+    "ครับ for ค่ะ": lambda t: t.replace("ค่ะ", "ครับ"),
+    "agency lead-in line": lambda t: "ผลของ อบต.หนองบัว นะคะ\n" + t,
+    "wish after": lambda t: t + "\nปีหน้าตั้งใจให้ได้ 95 ค่ะ",
+    "question with a number": lambda t: t + "\nแบบนี้ต้องทำมาตรการกี่ข้อคะ",
+    "ตัวชี้วัด for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ตัวชี้วัด "),
+    "colon after a label": lambda t: re.sub(r"((?:ตัวชี้วัดที่|ตัวที่|ข้อ) ?\d{1,2}) (\d)", r"\1: \2", t),
+    "ได้คะแนน for ได้": lambda t: t.replace("ได้ ", "ได้คะแนน "),
+    "เท่ากับ for =": lambda t: t.replace("=", "เท่ากับ"),
+    "emoji line ends": lambda t: t.replace("\n", " 👍\n"),
+    "particle after a decimal": lambda t: re.sub(r"(\d\.\d+)(?![\d.])", r"\1 ค่ะ", t),
+    "two spaces after ได้": lambda t: t.replace(" ได้ ", " ได้  "),
 }
 
 
