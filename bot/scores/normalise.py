@@ -76,6 +76,7 @@ def _spoken(m: re.Match[str]) -> str:
     return f" {whole}.{dec} " if dec else f" {whole} "
 
 
+_COPULA = re.compile(r"(?:ได้(?:รับ)?\s*+คะแนน|เท่ากับ)(?=\s*+\d)")
 _PARTICLE_AFTER = re.compile(
     r"(?<=\d)[^\S\n]*+(?:นะ)?(?:ค่ะ|คะ|ครับ(?:ผม)?|จ้า|จ้ะ)(?![\u0e00-\u0e7f])(?=\s*+(?:[,/(\t\d]|และ|กับ|กะ|$))"
 )
@@ -175,6 +176,8 @@ def normalise(text: str) -> str:
     # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
     text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
     text = re.sub(r"\*\*|__|`", "", text)
+    # "9 ได้คะแนน 72.5", "ตัวชี้วัด 9 เท่ากับ 72.5": the longer copulas before a value say "ได้" and "=".
+    text = _COPULA.sub(lambda m: " = " if m.group(0).startswith("เท่า") else "ได้ ", text)
     # "72.5 ค่ะ กับ 78.75 ค่ะ": a polite particle between a value and the next in a list says nothing.
     text = _PARTICLE_AFTER.sub(" ", text)
     if "\n" in text:  # "ส่งคะแนนค่ะ 1. 98.5\n2. 97": the list starts a line of its own
