@@ -292,8 +292,14 @@ def extract(text: str, fw: Framework) -> Extraction:
         waiting = []
         if pending and not refs:
             ref, at = pending
+            # "ตัวชี้วัดที่ 10:" then "80 ควรทำอะไรก่อนคะ": a value opening the line under a label and its colon
+            asked = lines[at].rstrip().endswith((":", "=")) and at == i - 1
             early = [
-                n for n in nums if not n.blocked and n.start <= 30 and (not n.is_int or n.cell or n.context)
+                n
+                for n in nums
+                if not n.blocked
+                and n.start <= 30
+                and (not n.is_int or n.cell or n.context or (asked and not line[: n.start].strip()))
             ]
             if early:
                 record(ex, ref, early[0], i, True)
