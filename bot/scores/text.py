@@ -205,11 +205,13 @@ def _is_cell(line: str, start: int, end: int) -> bool:
 
 def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
     """List the number tokens of a line that no reference consumed, classified (linear in the line)."""
-    blocked = _merge([(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)])
-    b_starts = [a for a, _ in blocked]
     spans = sorted(consumed)
     c_starts = [a for a, _ in spans]
     c_ends = sorted(b for _, b in spans)
+    # a span that starts in a reference is not a number of its own: "ตัวชี้วัดที่ 2 / 96" is no "2/96"
+    found = [(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)]
+    blocked = _merge([(a, b) for a, b in found if not _inside(a, c_starts, spans)])
+    b_starts = [a for a, _ in blocked]
     out: list[Num] = []
     for m in NUMBER.finditer(line):
         s = m.start(2)
