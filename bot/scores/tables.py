@@ -67,6 +67,9 @@ LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)
 MAX_NUMBERS = 3000  # numbers + references; a full NACC page with every item and three years has < 1,000
 
 
+_DENIED_KEY = re.compile(r"ไม่ใช่\s*+(?:ของ\s*+)?$")
+
+
 def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, warn: list[str]) -> list[Ref]:
     refs: list[Ref] = []
     for m in EXPLICIT.finditer(line):
@@ -314,6 +317,10 @@ def extract(text: str, fw: Framework) -> Extraction:
             stop = window_stop(line, refs, j)
             window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
             if ref.kind == "sub":
+                continue
+            if _DENIED_KEY.search(line, max(0, ref.start - 16), ref.start):
+                # "EIT 88.15" then "เอ้ย ไม่ใช่ EIT ค่ะ อันนั้นคือ OIT 88.15": what was read for it is taken back
+                ex.found = [f for f in ex.found if (f.kind, f.key) != (ref.kind, ref.key)]
                 continue
             floor = refs[j - 1].end if j else 0
             if by_year(ex, ref, window, line, floor, i, table):
