@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.scores.text import Num
 
 LOOSE_LIMIT = 130
+MAX_COLUMNS = 12  # a score table's numeric columns; more is header rows merged without end
 
 
 @dataclass

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.clauses import govern
-from bot.scores.found import Extraction, Found, Header, Ref, column_value, header_row
+from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
@@ -188,7 +188,12 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     usable = [n for n in nums if not n.blocked and n.start - ref.end <= ref.limit]
     if not usable:
         return None
-    if header and "\t" in line and any(r != "score" for r, _ in header.columns):
+    if (
+        header
+        and "\t" in line
+        and len(header.columns) <= MAX_COLUMNS
+        and any(r != "score" for r, _ in header.columns)
+    ):
         matched, by_column = column_value(ref.end, nums, line, header)
         if matched:
             return by_column
@@ -264,7 +269,9 @@ def extract(text: str, fw: Framework) -> Extraction:
             continue
         h = header_row(line)
         if h:
-            if header and prev_header_line >= i - 2:  # multi-row or one-cell-per-line header
+            if (
+                header and prev_header_line >= i - 2 and len(header.columns) + len(h.columns) <= MAX_COLUMNS
+            ):  # multi-row or one-cell-per-line header
                 header = Header(
                     header.labelled or h.labelled, header.years + h.years, header.columns + h.columns
                 )

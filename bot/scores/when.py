@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.scores.found import Extraction, Header, Ref, row_cells
+from bot.scores.found import MAX_COLUMNS, Extraction, Header, Ref, row_cells
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR, YEAR_LABEL, be_year, year_rank
 from bot.scores.reading import record
 from bot.scores.text import Num
@@ -111,6 +111,8 @@ def year_columns(
 ) -> int | None:
     """A comparison table ("ตัวชี้วัด | ปี 2567 | ปี 2568"): record each earlier year's cell of the row with its
     year, and return the year of the chosen (latest) cell; None when the row's cells do not match the header."""
+    if len(header.columns) > MAX_COLUMNS:
+        return None  # header rows merged without end: no comparison table
     years = [y for r, y in header.columns if r == "score" and y]
     if len(set(years)) < 2 or "\t" not in line:
         return None
