@@ -17,6 +17,8 @@ _GOVERNS = {"target", "wish", "hypothetical"}
 _IF = re.compile(r"(?:ถ้า|หาก|สมมติ|สมมุติ)(?!\s*+(?:จำ|ไม่ผิด|ดูจาก))")
 # A bound is a target's when the clause aims at it: "ตั้งเป้า IIT ต้องได้ไม่ต่ำกว่า 95 EIT 95".
 _AIMED = re.compile(r"เป้า|ต้องได้|ควรได้|อยากได้|KPI|target", re.I)
+# "IIT ได้ 85.5 เป้าหมาย 90 EIT 88.25": a target word and its number only are an aside on the key before.
+_ASIDE = re.compile(r"(?:เป้า(?:หมาย)?|เกณฑ์|KPI|target)\s*+(?:ที่|คือ|ไว้)?\s*+[:=]?\s*+$", re.I)
 _ASKS = re.compile(r"ไหม|มั้ย|เท่าไ[หร]|หรือเปล่า|หรือไม่|ยังไง|อย่างไร|\?")
 
 
@@ -45,6 +47,7 @@ def govern(line: str, nums: list[Num]) -> None:
                 or (prev.blocked == "threshold" and _AIMED.search(line, 0, prev.start) is not None)
             )
             and ")" not in line[prev.end : n.start]  # "(เป้า 90) / IIT 93.2": the aside is closed
+            and not _ASIDE.search(line, max(0, prev.start - 24), prev.start)
             and TARGET_LIST.fullmatch(line, prev.end, n.start)
         ):
             n.blocked = prev.blocked

@@ -306,6 +306,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     rest = re.sub(r"\d{4}", "", window[hits[-1].end() :]) if hits else ""
     # "(เป้า 90) / IIT 93.2": a target in brackets closed before the value governs nothing after them
     aside = hits and ")" in rest and "(" in window[max(0, hits[-1].start() - 3) : hits[-1].start()]
+    # "IIT ได้ 85.5 เป้าหมาย 90 EIT 88.25": a target followed by its number is an aside on the key before it
+    aside = aside or bool(hits and re.match(r"\s*+(?:ที่|คือ|ไว้)?\s*+[:=]?\s*+\d", rest))
     if hits and (not re.search(r"\d", rest) or (TARGET_LIST.fullmatch(rest) and not aside)):
         return "target"  # "ตั้งเป้า IIT 95 EIT 90 OIT 90": a target word governs the list after it
     nxt = _RANGE_AFTER.match(after)
