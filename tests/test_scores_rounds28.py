@@ -292,3 +292,39 @@ def test_a_slash_between_a_label_and_its_value():
     res = read("ตัวชี้วัดที่ 1 / 97.5\nตัวชี้วัดที่ 2 / 96\nตัวชี้วัดที่ 3 / 98.25")
     assert res.scores.indicators == {1: 97.5, 2: 96.0, 3: 98.25}
     assert read("หนังสือที่ 33/2568 ตัวชี้วัดที่ 9 ได้ 80.5").scores.indicators == {9: 80.5}
+
+
+# ---------------------------------------------------------------- corrections that name their key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ 9 ได้ 72.5\nตัวชี้วัดที่ 10 ได้ 80\nขอแก้ตัวชี้วัดที่ 9 เป็น 75 นะคะ",
+        "ตัวชี้วัดที่ 9 ได้ 72.5 ตัวชี้วัดที่ 10 ได้ 80\nแก้ไข ตัวชี้วัดที่ 9 เป็น 75 ค่ะ",
+        "ตัวชี้วัดที่ 9 ได้ 72.5, ตัวชี้วัดที่ 10 ได้ 80, แก้ตัวชี้วัดที่ 9 ให้เป็น 75",
+    ],
+)
+def test_a_correction_names_its_key_and_a_whole_value(text):
+    assert read(text).scores.indicators == {9: 75.0, 10: 80.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ 9 ได้ 72.5 เอ้ยไม่ใช่ ตัวชี้วัดที่ 10 ได้ 72.5",
+        "ตัวชี้วัดที่ 9 ได้ 72.5\nเอ้ย ตัวชี้วัดที่ 10 ได้ 72.5 ค่ะ",
+    ],
+)
+def test_a_value_moves_to_the_key_a_correction_names(text):
+    assert read(text).scores.indicators == {10: 72.5}
+
+
+def test_a_key_named_with_its_own_value_after_no_is_read():
+    res = read("ไม่ใช่ตัวชี้วัดที่ 9 นะคะ ตัวชี้วัดที่ 10 ได้ 80.5")
+    assert res.scores.indicators == {10: 80.5}
+
+
+@pytest.mark.parametrize("text", ["IIT95.5 EIT90.2 OIT80", "iit95.5 eit90.2 oit80"])
+def test_a_tool_glued_to_its_value(text):
+    assert read(text).scores.tools == {"IIT": 95.5, "EIT": 90.2, "OIT": 80.0}

@@ -160,8 +160,8 @@ def normalise(text: str) -> str:
         text = _OVER_100.sub(r"\1", text)
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
     text = re.sub(
-        r"(?<![A-Za-z])(ITA)(?=\d)", r"\1 ", text, flags=re.I
-    )  # "ITA68": the tool's name, then its year
+        r"(?<![A-Za-z])(ITA|IIT|EIT|OIT)(?=\d)", r"\1 ", text, flags=re.I
+    )  # "ITA68": the tool's name, then its year; "IIT95.5 EIT90.2": a tool and its score
     # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
     if "เซ" in text or "percent" in text.lower():
         text = _PERCENT_WORD.sub("%", text)

@@ -70,6 +70,28 @@ def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
     return None, False
 
 
+_FIX_TO = re.compile(r"[^\S\n]*+(?:ค่ะ|ครับ|นะ|คะ)?[^\S\n]*+(?:ให้)?(?:เป็น|=|→|->)[^\S\n]*+(?:คะแนน[^\S\n]*+)?")
+
+
+def fixed_to(ref: Ref, window: list[Num], line: str, floor: int) -> Num | None:
+    """ "ขอแก้ตัวชี้วัดที่ 9 เป็น 75": after a correction word before the key, the value "เป็น" gives it."""
+    if not FIX_MARK.search(line, floor, ref.start):
+        return None
+    to = _FIX_TO.match(line, ref.end)
+    return next((n for n in window if to and n.start == to.end() and not n.blocked), None)
+
+
+def moved(ex: Extraction, ref: Ref, chosen: Num, line: str, floor: int, i: int) -> None:
+    """ "ตัวชี้วัดที่ 9 ได้ 72.5 เอ้ยไม่ใช่ ตัวชี้วัดที่ 10 ได้ 72.5": a correction word, then another key with
+    the same value: the value moves to that key."""
+    if not ex.found or not FIX_MARK.search(line, floor, ref.start):
+        return
+    last = ex.found[-1]
+    same = round(last.value, 2) == round(chosen.value, 2)
+    if same and (last.kind, last.key) != (ref.kind, ref.key) and last.line >= i - 1:
+        ex.found.pop()
+
+
 def _denied(n: Num, line: str) -> bool:
     return bool(_DENIED.search(line, max(0, n.start - 12), n.start))
 

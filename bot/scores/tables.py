@@ -15,9 +15,11 @@ from bot.scores.reading import (
     blank_groups,
     corrected,
     counted_gap,
+    fixed_to,
     glossed_tools,
     late_fix,
     lone_overall,
+    moved,
     note_years,
     ordered_run,
     pick_year,
@@ -325,7 +327,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
             if ref.kind == "sub":
                 continue
-            if _DENIED_KEY.search(line, max(0, ref.start - 16), ref.start):
+            if _DENIED_KEY.search(line, max(0, ref.start - 16), ref.start) and all(n.blocked for n in window):
                 # "EIT 88.15" then "เอ้ย ไม่ใช่ EIT ค่ะ อันนั้นคือ OIT 88.15": what was read for it is taken back
                 ex.found = [f for f in ex.found if (f.kind, f.key) != (ref.kind, ref.key)]
                 continue
@@ -333,6 +335,9 @@ def extract(text: str, fw: Framework) -> Extraction:
             if by_year(ex, ref, window, line, floor, i, table):
                 continue
             chosen, fix = corrected(window, line)
+            if chosen is None:
+                chosen = fixed_to(ref, window, line, floor)  # "ขอแก้ตัวชี้วัดที่ 9 เป็น 75"
+                fix = chosen is not None
             if chosen is None:
                 chosen = _pick(
                     ref, window, line, header if table or "  " in line.strip() else None, ex.warnings
@@ -344,6 +349,7 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
+                moved(ex, ref, chosen, line, floor, i)
                 year = year_columns(ex, ref, chosen, window, line, header, i) if header and table else None
                 year = year or tool_year(ref, window, chosen, line)
                 record(ex, ref, chosen, i, table, fix=fix, year=year)
