@@ -10,11 +10,12 @@ from pydantic import BaseModel, Field
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.names import name_hits
 from bot.scores.normalise import normalise
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR
 from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
-from bot.scores.text import name_hits, squeeze
+from bot.scores.text import squeeze
 
 # A pasted score table is a few thousand characters; more is a whole report pasted by mistake.
 MAX_CHARS = 60_000

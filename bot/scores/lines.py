@@ -6,8 +6,9 @@ import re
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.names import name_hits
 from bot.scores.normalise import normalise
-from bot.scores.text import name_hits, squeeze
+from bot.scores.text import squeeze
 
 EXPLICIT = re.compile(
     r"(?:ตัว[ชข]ี้?วัด|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?:(?<![\u0e00-\u0e7f])|(?<=คะแนน))ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ลำดับ)?(?:ที่?|no\.?|#)?\s*"

@@ -10,6 +10,7 @@ from bot.ita.framework import Framework
 from bot.scores.clauses import govern
 from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
+from bot.scores.names import name_hits
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
     blank_groups,
@@ -28,7 +29,7 @@ from bot.scores.reading import (
     values_below,
     window_stop,
 )
-from bot.scores.text import Num, name_hits, numbers, tight_gap
+from bot.scores.text import Num, numbers, tight_gap
 from bot.scores.when import by_year, section_years, tool_year, year_columns
 from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
