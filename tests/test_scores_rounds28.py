@@ -328,3 +328,29 @@ def test_a_key_named_with_its_own_value_after_no_is_read():
 @pytest.mark.parametrize("text", ["IIT95.5 EIT90.2 OIT80", "iit95.5 eit90.2 oit80"])
 def test_a_tool_glued_to_its_value(text):
     assert read(text).scores.tools == {"IIT": 95.5, "EIT": 90.2, "OIT": 80.0}
+
+
+@pytest.mark.parametrize(
+    "text", ["เป้าหมาย ITA ปี 69 คือ 95 คะแนน", "ตั้งเป้าไว้ที่ 95 คะแนนค่ะ ปีงบ 69", "เป้าหมายภาพรวมคือ 92"]
+)
+def test_a_target_said_with_a_copula_is_no_result(text):
+    assert read(text).scores.is_empty()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ 9 ได้ 72.5 ขึ้นจากปีที่แล้ว 5 คะแนน",
+        "ตัวชี้วัดที่ 9 ได้ 72.5 เพิ่มขึ้นจากปีก่อน 5",
+        "ตัวชี้วัดที่ 9 ได้ 72.5 ลดลงจากครั้งก่อน 5 คะแนน",
+    ],
+)
+def test_a_change_since_last_year_is_no_previous_score(text):
+    res = read(text)
+    assert res.scores.indicators == {9: 72.5}
+    assert res.previous is None
+
+
+def test_a_value_from_last_year_to_this_is_last_years():
+    res = read("ตัวชี้วัดที่ 9 เพิ่มขึ้นจากปีที่แล้ว 65.5 เป็น 72.5")
+    assert res.scores.indicators == {9: 72.5}

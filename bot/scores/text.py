@@ -92,7 +92,7 @@ def bound_after(after: str) -> bool:
 # Keys and values only, as a list of targets goes on: " IIT 95 EIT ", " ตัวชี้วัดที่ 9 85 ตัวชี้วัดที่ 10 ".
 TARGET_LIST = re.compile(
     r"(?:[\s\d.,:=/|()\-]|ค่ะ|ครับ|และ|IIT|EIT|OIT|ITA|[IEO]\d{1,2}|ภาพรวม|รวม|ตัวชี้วัด(?:ที่)?|ทุกตัว|"
-    r"ปี(?:งบประมาณ|งบ|หน้า)?)*+",
+    r"ปี(?:งบประมาณ|งบ|หน้า)?|คะแนน|คือ|ไว้|ที่|อยู่ที่|เท่ากับ)*+",
     re.I,
 )
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
@@ -136,7 +136,13 @@ _APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|�
 # "ประมาณ 88", "น่าจะได้ราวๆ 90": a round figure said as a guess (a decimal is read: "ประมาณ 88.5").
 _APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เกือบ|น่าจะ|คร่าวๆ|คาดว่า)\s*+(?:จะ)?(?:ได้)?\s*+(?:คะแนน)?\s*+$")
 # "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
-_FROM_BEFORE = re.compile(r"จาก\s*+(?:เดิม)?\s*+(?:คะแนน)?\s*+$")
+_FROM_BEFORE = re.compile(
+    r"จาก\s*+(?:เดิม)?\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))?\s*+(?:ที่)?\s*+(?:คะแนน)?\s*+$"
+)
+_CHANGE_SINCE = re.compile(
+    r"(?:เพิ่ม|ลด|ขึ้น|ลง|ดีขึ้น|แย่ลง|ต่ำลง|สูงขึ้น)(?:มา)?\s*+จาก\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))"
+    r"\s*+(?:อยู่|ถึง)?\s*+$"
+)
 _TO_AFTER = re.compile(r"^[^\d\n]{0,30}?(?:เป็น|เหลือ|มาที่|ไปที่)\s*+(?:คะแนน)?\s*+\d")
 # (a dash in a tab cell of its own is an empty cell between two columns, not a range)
 _RANGE_AFTER = re.compile(r"^[^\S\t]*(?:-|–|—|ถึง)[^\S\t]*(\d+(?:\.\d+)?)")
@@ -249,6 +255,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
     if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
         return "former"
+    if _CHANGE_SINCE.search(before) and not _TO_AFTER.match(after):
+        return "change"  # "ขึ้นจากปีที่แล้ว 5 คะแนน": by how much, since last year
     if _APPROX_AFTER.match(after) or ("." not in digits and _APPROX_BEFORE.search(before)):
         return "estimate"
     if _BENCHMARK_BEFORE.search(before):
