@@ -82,6 +82,8 @@ def section_years(ex: Extraction, lines: list[str]) -> None:
     """ "ปี 2567 IIT 90.12 … รวม 81.66 / ปี 2568 IIT 93.05 … รวม 89.35": when a key is given two values with
     no year of their own, each takes the year of the last year label before it (its section's), the next
     lines included ("ปี 2564 คะแนนรวม 95.01\nIIT 93.03 …\nปีก่อน (2563) คะแนนรวม 93.75 IIT 93.41 …")."""
+    if ex.header_years:
+        return  # a comparison table's header gives the years
     values: dict[tuple[str, int | str], set[float]] = {}
     for f in ex.found:
         if f.year is None and not f.fix:
@@ -100,10 +102,18 @@ def section_years(ex: Extraction, lines: list[str]) -> None:
     if len({r for _, _, r in labels}) < 2:
         return
     keys = [(i, at) for i, at, _ in labels]
+    years: list[int | None] = []
     for f in ex.found:
         k = bisect_right(keys, (f.line, f.at)) - 1
-        if f.year is None and k >= 0:
-            f.year = labels[k][2]
+        years.append(labels[k][2] if f.year is None and k >= 0 else f.year)
+    by_year: dict[tuple[str, int | str, int | None], set[float]] = {}
+    for f, y in zip(ex.found, years, strict=True):
+        if not f.fix:
+            by_year.setdefault((f.kind, f.key, y), set()).add(round(f.value, 2))
+    if any(len(v) > 1 for v in by_year.values()):
+        return  # the years do not part the values: not sections of one message
+    for f, y in zip(ex.found, years, strict=True):
+        f.year = y
 
 
 def year_columns(
