@@ -354,3 +354,20 @@ def test_a_change_since_last_year_is_no_previous_score(text):
 def test_a_value_from_last_year_to_this_is_last_years():
     res = read("ตัวชี้วัดที่ 9 เพิ่มขึ้นจากปีที่แล้ว 65.5 เป็น 72.5")
     assert res.scores.indicators == {9: 72.5}
+
+
+@pytest.mark.parametrize("text", ["ขอตัวอย่างมาตรการตัวชี้วัดที่ 9 ข้อ 1-3 ค่ะ", "อธิบายข้อ 2-5 ให้หน่อยครับ"])
+def test_a_range_of_points_is_no_score(text):
+    assert read(text).scores.is_empty()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ภาพรวม ITA 88.5 ภาพรวมจังหวัด 90.2",
+        "ภาพรวมของเรา 88.5 ภาพรวมของจังหวัด 90.2",
+        "ITA 88.5 คะแนนรวมระดับประเทศ 90.2",
+    ],
+)
+def test_a_wider_groups_overall_is_a_benchmark(text):
+    assert read(text).scores.overall == 88.5

@@ -70,6 +70,7 @@ LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)
 MAX_NUMBERS = 3000  # numbers + references; a full NACC page with every item and three years has < 1,000
 
 
+_WIDER_GROUP = re.compile(r"\s*+(?:ของ|ระดับ)?\s*+(?:ทั้ง)?(?:จังหวัด|ประเทศ|เขต|ภาค|อำเภอ|กระทรวง|ทุกหน่วยงาน)")
 _DENIED_KEY = re.compile(r"ไม่ใช่\s*+(?:ของ\s*+)?$")
 
 
@@ -84,7 +85,10 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
             refs.append(Ref("indicator", int(m.group(1)), m.start(), m.end()))
     for m in EXPLICIT_KHO.finditer(line):  # never overlaps EXPLICIT: that ends in digits, not "ข้อ"
         n = int(m.group(1))
-        if n <= max(fw.indicator_numbers) or not item_context:
+        rng = RANGE_AFTER.match(line, m.end())
+        if rng and n < int(rng.group(1)) <= max(fw.indicator_numbers):
+            refs.append(Ref("sub", 0, m.start(), rng.end()))  # "ข้อ 1-3": a range of points, not a score
+        elif n <= max(fw.indicator_numbers) or not item_context:
             refs.append(Ref("indicator", n, m.start(), m.end()))
     # A series goes on from the first indicator, or from an overall ("ภาพรวม 88 ค่ะ 9 ได้ 70 10 ได้ 80").
     lead_ref = refs[0] if refs and refs[0].kind == "indicator" else None
@@ -118,7 +122,9 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in OVERALL.finditer(line):
         if ranged and "เฉลี่ย" in m.group(0):
             continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
-        if not theirs(line, m.start()):
+        if _WIDER_GROUP.match(line, m.end()):  # "ภาพรวมจังหวัด 90.2": the province's, a benchmark
+            refs.append(Ref("sub", 0, m.start(), m.end()))
+        elif not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
         if not theirs(line, m.start()):
