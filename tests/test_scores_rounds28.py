@@ -371,3 +371,14 @@ def test_a_range_of_points_is_no_score(text):
 )
 def test_a_wider_groups_overall_is_a_benchmark(text):
     assert read(text).scores.overall == 88.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["เรียนพี่ครับ คะแนน 68 ออกแล้ว 89.75 ครับ ปีที่แล้ว 86.25", "ผล 68 ประกาศแล้วค่ะ 89.75 ปีที่แล้วได้ 86.25"],
+)
+def test_results_of_a_year_are_out(text):
+    res = read(text)
+    assert res.scores.overall == 89.75
+    assert res.previous is not None
+    assert res.previous.overall == 86.25

@@ -139,6 +139,7 @@ _APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เ�
 _FROM_BEFORE = re.compile(
     r"จาก\s*+(?:เดิม)?\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))?\s*+(?:ที่)?\s*+(?:คะแนน)?\s*+$"
 )
+_OUT_AFTER = re.compile(r"^\s*+(?:ก็)?(?:ออก|ประกาศ)(?:ผล)?(?:แล้ว|มาแล้ว)")
 _CHANGE_SINCE = re.compile(
     r"(?:เพิ่ม|ลด|ขึ้น|ลง|ดีขึ้น|แย่ลง|ต่ำลง|สูงขึ้น)(?:มา)?\s*+จาก\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))"
     r"\s*+(?:อยู่|ถึง)?\s*+$"
@@ -276,6 +277,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         # "ITA 68 ได้ 88.00", "ITA 68 ผ่านแล้วค่ะ": a two-digit year after the tool's name (with no score
         # word before it: "ได้ ITA 72" is a score)
         return "year"
+    if len(digits) == 2 and _year(digits) and 60 <= int(digits) <= 75 and _OUT_AFTER.match(after):
+        return "year"  # "คะแนน 68 ออกแล้ว": the results of 2568 are out
     unit = _UNIT_AFTER.match(after)
     if unit and _YEAR_LABEL_AFTER.match(after):
         unit = None  # "ได้ 85 ปี 67 ได้ 88": the next value's year label, not "85 years"
