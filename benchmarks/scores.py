@@ -257,6 +257,9 @@ PERTURB = {
     "emoji line ends": lambda t: t.replace("\n", " 👍\n"),
     "particle after a decimal": lambda t: re.sub(r"(\d\.\d+)(?![\d.])", r"\1 ค่ะ", t),
     "two spaces after ได้": lambda t: t.replace(" ได้ ", " ได้  "),
+    "นะคะ for ค่ะ": lambda t: t.replace("ค่ะ", "นะคะ"),
+    "full stop at the end": lambda t: t + ".",
+    "bullets on lines": lambda t: re.sub(r"(?m)^(?=\S)", "- ", t) if "\n" in t and "\t" not in t else t,
 }
 
 

@@ -382,3 +382,29 @@ def test_results_of_a_year_are_out(text):
     assert res.scores.overall == 89.75
     assert res.previous is not None
     assert res.previous.overall == 86.25
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("ตัวชี้วัดที่ 9-10 ได้ 75.00, 80.00.", {9: 75.0, 10: 80.0}),
+        ("OIT: 9) 72.5 10) 80.", {9: 72.5, 10: 80.0}),
+        ("ตัวชี้วัดที่ 9 ได้ 72.5.\nตัวชี้วัดที่ 10 ได้ 80.25.", {9: 72.5, 10: 80.25}),
+    ],
+)
+def test_a_full_stop_after_the_last_value(text, expect):
+    assert read(text).scores.indicators == expect
+
+
+def test_a_number_broken_after_its_point_still_joins():
+    assert read("ตัวชี้วัดที่ 9 ได้ 97.\n45").scores.indicators == {9: 97.45}
+
+
+def test_an_ordered_run_of_bulleted_lines():
+    text = "ส่งคะแนน ตัวชี้วัด 1-10 ค่ะ\n" + "\n".join(
+        f"- {v}"
+        for v in ("98.12", "96.47", "97.06", "95.29", "94.12", "90.48", "88.10", "86.90", "78.13", "81.25")
+    )
+    res = read(text)
+    assert res.scores.indicators[1] == 98.12
+    assert res.scores.indicators[10] == 81.25

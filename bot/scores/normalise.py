@@ -10,6 +10,7 @@ from bot.thai import fix_number_slips, to_arabic
 
 __all__ = ["normalise"]
 
+_FULL_STOP = re.compile(r"(\d\.\d++)\.(?=[^\S\n]*+(?:\n|$))|(?<=\d)\.(?=[^\S\n]*+$)(?!\n)")
 _COPULA = re.compile(r"(?:ได้(?:รับ)?\s*+คะแนน|เท่ากับ)(?=\s*+\d)")
 _PARTICLE_AFTER = re.compile(
     r"(?<=\d)[^\S\n]*+(?:นะ)?(?:ค่ะ|คะ|ครับ(?:ผม)?|จ้า|จ้ะ)(?![\u0e00-\u0e7f])(?=\s*+(?:[,/(\t\d]|และ|กับ|กะ|$))"
@@ -73,6 +74,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"\*\*|__|`", "", text)
     # "9 ได้คะแนน 72.5", "ตัวชี้วัด 9 เท่ากับ 72.5": the longer copulas before a value say "ได้" and "=".
     text = _COPULA.sub(lambda m: " = " if m.group(0).startswith("เท่า") else "ได้ ", text)
+    # "… 80.00.", "… 10) 80.": a full stop after the last value of a line or message ends the sentence.
+    if "." in text:
+        text = _FULL_STOP.sub(r"\1", text)
     # "72.5 ค่ะ กับ 78.75 ค่ะ": a polite particle between a value and the next in a list says nothing.
     text = _PARTICLE_AFTER.sub(" ", text)
     if "\n" in text:  # "ส่งคะแนนค่ะ 1. 98.5\n2. 97": the list starts a line of its own

@@ -147,8 +147,8 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
     (ia, na, la), (ib, nb, lb) = a, b
     if ib == ia:
         gap = la[na.end : nb.start]
-    elif ib == ia + 1:
-        gap = la[na.end :] + " " + lb[: nb.start]
+    elif ib == ia + 1:  # a bullet may lead the next line: "- 96.47"
+        gap = la[na.end :] + " " + re.sub(r"^\s*+[-•*]\s*+", "", lb[: nb.start])
     else:
         return False
     return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
