@@ -97,7 +97,7 @@ def _denied(n: Num, line: str) -> bool:
 
 
 _DENIED = re.compile(r"ไม่(?:ใช่|ได้)\s*+(?:คะแนน\s*+)?$")
-_IS = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้ะ|,)?\s*+(?:(?:แต่)?(?:เป็น|คือ|ได้))?\s*+")
+_IS = re.compile(r"\s*+(?:(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้ะ)|นะ|,)?\s*+(?:(?:แต่)?(?:เป็น|คือ|ได้))?\s*+")
 
 
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
