@@ -157,13 +157,16 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
 # A grade may stand between ("ได้ระดับ A 88.50").
 _HEAD = re.compile(
-    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|(?:ออก|ประกาศ)(?:ผล)?(?:มา)?แล้ว(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?|=|:|(?:รอบ|ครั้ง)(?:นี้|ที่แล้ว|ก่อน)|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า|โน้น|หน้านั้น)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
+    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|(?:รอบ|ครั้ง)(?:นี้|ที่แล้ว|ก่อน)|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า|โน้น|หน้านั้น)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
     r"|ปี\s*+(?:25)?\d\d)\s*+(?:มา\s*+)?"
     # "ปี 68 ขึ้นมาเป็น 84.95", "ปีนี้เพิ่มเป็น", "ปี 68 อยู่ที่": a change verb or a copula before the value
     rf"(?:{CHANGE_TO}\s*+)?"
     r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
     r"|ระดับ\s*+(?:AA|[A-F])\s*+[(:=]?\s*+$"  # "ระดับ A (88.12)"
 )
+# "คะแนน 68 ออกแล้ว 89.75": the results are out, then the value (not "93.75 กับ 88.10", two of them).
+_OUT_HEAD = re.compile(r"(?:ออก|ประกาศ)(?:ผล)?(?:มา)?แล้ว(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?\s*+$")
+_LISTED_AFTER = re.compile(r"\s*+(?:กับ|และ|,|/)\s*+\d")
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
 
@@ -203,7 +206,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                 )  # cells pasted one per line: "คะแนน\n89.17", "ปี 2568\n85.46"
             head = lead[-40:]
             named_after = bool(_OVERALL_AFTER.match(line, n.end))  # "We got 91.2 overall"
-            if not (_HEAD.search(head) or named_after):
+            out = _OUT_HEAD.search(head) and not _LISTED_AFTER.match(line, n.end)  # "68 ออกแล้ว 89.75"
+            if not (_HEAD.search(head) or named_after or out):
                 continue
             if _NAMED.search(lead):
                 continue  # a value after an indicator or item word that could not be read is not the overall
