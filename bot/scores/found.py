@@ -131,7 +131,12 @@ def header_row(line: str) -> Header | None:
     columns: list[tuple[str, int | None]] = []
     for k, c in enumerate(cells):
         y = _HEAD_YEAR.fullmatch(c)
-        if (k or c.lower() not in HEADER_WORDS) and _HEAD_NOT_SCORE.search(c) and not re.search(r"\d", c):
+        if (
+            len(cells) >= 2
+            and (k or c.lower() not in HEADER_WORDS)
+            and _HEAD_NOT_SCORE.search(c)
+            and not re.search(r"\d", c)
+        ):
             words += 1
             columns.append(("other", None))  # a count, a weight or a rank beside the score
         elif y:
