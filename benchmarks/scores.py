@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/scores.py --fuzz 100000   # max / p99 CPU time of parse_scores + parse_correction
     .venv/bin/python benchmarks/scores.py --split         # (once) assign dev/test halves -> split.yaml
     .venv/bin/python benchmarks/scores.py --perturb       # dev chat reads that a harmless edit changes
+    .venv/bin/python benchmarks/scores.py --round extra_dev28 --show dev   # one fresh round only
 
 The messages live in benchmarks/score_messages/*.yaml, each with its expected structured result.
 Their dev/test halves were assigned once, by a seeded shuffle stratified by register, before any
@@ -53,8 +54,11 @@ def load_messages() -> list[dict]:
     for path in sorted(DATA.glob("*.yaml")):
         if path == SPLIT_FILE:
             continue
+        # A fresh round (extra_dev*.yaml) is dev only, whether or not split.yaml lists its ids.
+        fresh = path.name.startswith("extra_dev")
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
-            entry["split"] = split.get(entry["id"], "?")
+            entry["split"] = "dev" if fresh else split.get(entry["id"], "?")
+            entry["file"] = path.stem
             out.append(entry)
     return out
 
@@ -241,6 +245,21 @@ PERTURB = {
     "ข้อ for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ข้อ "),
     "80 for 80.00": lambda t: re.sub(r"(\d)\.00(?!\d)", r"\1", t),
     "คะแนน after a decimal": lambda t: re.sub(r"(\d\.\d+)(?![\d.])", r"\1 คะแนน", t),
+    # round 30 on: commentary, register and punctuation that say nothing about the scores
+    "ครับ for ค่ะ": lambda t: t.replace("ค่ะ", "ครับ"),
+    "agency lead-in line": lambda t: "ผลของ อบต.หนองบัว นะคะ\n" + t,
+    "wish after": lambda t: t + "\nปีหน้าตั้งใจให้ได้ 95 ค่ะ",
+    "question with a number": lambda t: t + "\nแบบนี้ต้องทำมาตรการกี่ข้อคะ",
+    "ตัวชี้วัด for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ตัวชี้วัด "),
+    "colon after a label": lambda t: re.sub(r"((?:ตัวชี้วัดที่|ตัวที่|ข้อ) ?\d{1,2}) (\d)", r"\1: \2", t),
+    "ได้คะแนน for ได้": lambda t: t.replace("ได้ ", "ได้คะแนน "),
+    "เท่ากับ for =": lambda t: t.replace("=", "เท่ากับ"),
+    "emoji line ends": lambda t: t.replace("\n", " 👍\n"),
+    "particle after a decimal": lambda t: re.sub(r"(\d\.\d+)(?![\d.])", r"\1 ค่ะ", t),
+    "two spaces after ได้": lambda t: t.replace(" ได้ ", " ได้  "),
+    "นะคะ for ค่ะ": lambda t: t.replace("ค่ะ", "นะคะ"),
+    "full stop at the end": lambda t: t + ".",
+    "bullets on lines": lambda t: re.sub(r"(?m)^(?=\S)", "- ", t) if "\n" in t and "\t" not in t else t,
 }
 
 
@@ -267,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fuzz", type=int, default=0, help="time N generated inputs (and the adversarial ones)")
     ap.add_argument("--split", action="store_true", help="write split.yaml (once, before tuning)")
     ap.add_argument(
+        "--round", help="only the messages of one file, e.g. extra_dev28 (a fresh round's figure)"
+    )
+    ap.add_argument(
         "--perturb", action="store_true", help="small edits of dev chat messages that change a read"
     )
     args = ap.parse_args(argv)
@@ -281,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"wrote {SPLIT_FILE.relative_to(REPO)}: {len(split)} messages")
         return 0
+    if args.round:
+        messages = [m for m in messages if m["file"] == args.round]
     w0, c0 = time.perf_counter(), time.process_time()
     results = evaluate(messages, fw)
     wall, cpu = time.perf_counter() - w0, time.process_time() - c0

@@ -10,11 +10,12 @@ from pydantic import BaseModel, Field
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.names import name_hits
 from bot.scores.normalise import normalise
+from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR
 from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
-from bot.scores.prose import THIS_YEAR
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
-from bot.scores.text import name_hits, squeeze
+from bot.scores.text import squeeze
 
 # A pasted score table is a few thousand characters; more is a whole report pasted by mistake.
 MAX_CHARS = 60_000
@@ -207,6 +208,7 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
             errors.append(problem)
         else:
             valid.append(f)
+    _anchor_relative(valid)
     labelled = [f.year for f in valid if f.year is not None]
     latest = max(labelled) if labelled else None
     older = [f for f in valid if f.year is not None and f.year != latest]
@@ -241,6 +243,16 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     unsure = list(dict.fromkeys(ex.unsure)) if not scores.is_empty() else []
     named = [c for c in ex.named_items if c not in scores.items]
     return ParseResult(scores, error, warnings, missing, previous, fiscal, unsure, named)
+
+
+def _anchor_relative(found: list[Found]) -> None:
+    """ "ปี 2568 ได้ 95.01 ปีที่แล้วได้ 93.75": last year is the year before the one written (2567)."""
+    years = {f.year for f in found if f.year is not None}
+    written = [y for y in years if y < THIS_YEAR_RANK]
+    if written and years & {LAST_YEAR, BEFORE_LAST} and THIS_YEAR not in years:
+        for f in found:
+            if f.year in (LAST_YEAR, BEFORE_LAST):
+                f.year = max(written) - (THIS_YEAR - f.year)
 
 
 def _scoreset(settled: dict[tuple[str, int | str], float], year: int | None) -> ScoreSet:

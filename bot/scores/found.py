@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.scores.text import Num
 
 LOOSE_LIMIT = 130
+MAX_COLUMNS = 12  # a score table's numeric columns; more is header rows merged without end
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Found:
     weak: bool = False
     fix: bool = False  # written as a correction of the value before it ("เอ้ย 85", "แก้เป็น 66")
     year: int | None = None  # the year label written before it (B.E., or prose.THIS_YEAR / LAST_YEAR)
+    at: int = 0  # where the value starts in its line
 
 
 @dataclass
@@ -108,6 +110,11 @@ _HEAD_OTHER = re.compile(
     r"|(?P<tool>(?:คะแนน)?(?:รวม|ราย)(?:แบบวัด|เครื่องมือ)\S*|(?:คะแนน)(?:แบบวัด|เครื่องมือ)\S*)",
     re.IGNORECASE,
 )
+# Numeric columns beside the score that hold no score: counts of items or respondents, weights and
+# weighted parts ("คะแนนถ่วงน้ำหนัก"), a rank ("ลำดับ" after the first column).
+_HEAD_NOT_SCORE = re.compile(
+    r"จำนวน|น้ำหนัก|ลำดับ|อันดับ|ผู้ตอบ|กลุ่มตัวอย่าง|weight|rank|count|respondent", re.IGNORECASE
+)
 # The agency's own result: "คะแนน", "ร้อยละ", "%", or a column headed by the agency ("หน่วยงาน", "ของเรา").
 _HEAD_ROLE = {"คะแนน": "score", "ผลคะแนน": "score", "คะแนนที่ได้": "score", "score": "score", "ผลต่าง": "diff"}
 _HEAD_ROLE |= {"ร้อยละ": "score", "%": "score", "คะแนน(%)": "score", "หน่วยงาน": "score", "ของเรา": "score"}
@@ -122,9 +129,17 @@ def header_row(line: str) -> Header | None:
     years: list[int] = []
     words = 0
     columns: list[tuple[str, int | None]] = []
-    for c in cells:
+    for k, c in enumerate(cells):
         y = _HEAD_YEAR.fullmatch(c)
-        if y:
+        if (
+            len(cells) >= 2
+            and (k or c.lower() not in HEADER_WORDS)
+            and _HEAD_NOT_SCORE.search(c)
+            and not re.search(r"\d", c)
+        ):
+            words += 1
+            columns.append(("other", None))  # a count, a weight or a rank beside the score
+        elif y:
             year = int(y.group("y")) + (543 if y.group("y").startswith("20") else 0)
             if y.group("what") and y.group("what").lower() in ("เป้าหมาย", "ค่าเป้าหมาย", "target"):
                 columns.append(("target", None))  # a target column's year is the plan's, not a result
@@ -147,3 +162,27 @@ def header_row(line: str) -> Header | None:
         low & {"ตัวชี้วัดที่", "ข้อ", "ข้อที่", "no", "no."} or cells[0] in ("ตัวชี้วัด", "indicator")
     ) and not low & {"ลำดับ", "อันดับ", "ลำดับที่"}
     return Header(labelled, years, columns)
+
+
+def row_cells(line: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty tab cell of a line from start on."""
+    cells: list[tuple[int, int]] = []
+    at = start
+    for part in line[start:].split("\t"):
+        if part.strip():
+            cells.append((at, at + len(part)))
+        at += len(part) + 1
+    return cells
+
+
+def column_value(ref_end: int, nums: list[Num], line: str, header: Header) -> tuple[bool, Num | None]:
+    """The value under the header's score column (the latest year's) in a tab row whose cells after the
+    reference match the header's numeric columns one to one ("IIT | 30 | 1,250 | 95.40" under "เครื่องมือ |
+    จำนวนข้อ | จำนวนผู้ตอบ | คะแนน"), or None if that cell holds none; (False, None) when cells do not match."""
+    cells = row_cells(line, ref_end)
+    if len(cells) != len(header.columns) or not any(r == "score" for r, _ in header.columns):
+        return False, None
+    scored = [(y or 0, k) for k, (r, y) in enumerate(header.columns) if r == "score"]
+    a, b = cells[max(scored)[1]]
+    inside = [n for n in nums if a <= n.start < b and not n.blocked]
+    return True, inside[0] if len(inside) == 1 else None

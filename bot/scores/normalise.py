@@ -4,71 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-from pythainlp.util import thaiword_to_num
-
+from bot.scores.spoken import spoken_numbers, spoken_tools
 from bot.thai import fix_number_slips, to_arabic
 
 __all__ = ["normalise"]
 
-# Spoken numbers, as voice typing writes them: "ได้เจ็ดสิบแปดจุดห้า", "ภาพรวมแปดสิบแปด". Read only after a
-# score or label word and before a word break, so "ที่สามารถ", "ร้อยละ" and "เก้าอี้" stay words.
-_DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
-_NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
-_SPOKEN_NUMBER = (
-    rf"\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
-    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|เต็ม|[^\u0e00-\u0e7f])"
+_FULL_STOP = re.compile(r"(\d\.\d++)\.(?=[^\S\n]*+(?:\n|$))|(?<=\d)\.(?=[^\S\n]*+$)(?!\n)")
+_COPULA = re.compile(r"(?:ได้(?:รับ)?\s*+คะแนน|เท่ากับ)(?=\s*+\d)")
+_PARTICLE_AFTER = re.compile(
+    r"(?<=\d)[^\S\n]*+(?:นะ)?(?:ค่ะ|คะ|ครับ(?:ผม)?|จ้า|จ้ะ)(?![\u0e00-\u0e7f])(?=\s*+(?:[,/(\t\d]|และ|กับ|กะ|$))"
 )
-_SPOKEN = re.compile(
-    r"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)"
-    r"|(?<=[=:])|(?<=ITA)|(?<=IIT)|(?<=EIT)|(?<=OIT))" + _SPOKEN_NUMBER
-)
-# "ตัวชี้วัดที่เก้า เจ็ดสิบสอง": the value spoken after a spoken label (read once the label is digits).
-_SPOKEN_AFTER_LABEL = re.compile(r"((?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])\s)" + _SPOKEN_NUMBER)
-# "ตัวแรก", "ตัวสุดท้าย", "สองตัวสุดท้าย": indicators by their place in the framework's ten.
-_ORDINAL_WORDS = re.compile(
-    r"(?:(?P<n>สอง|สาม|2|3)\s*+ตัว(?:ชี้วัด)?(?P<a>แรก|สุดท้าย)|ตัว(?:ชี้วัด)?(?:ที่)?\s*+(?P<b>แรก|สุดท้าย))"
-)
-_INDICATOR_COUNT = 10
-_COUNT_WORD = {"สอง": 2, "สาม": 3, "2": 2, "3": 3}
-
-
-def _ordinal(m: re.Match[str]) -> str:
-    count = _COUNT_WORD[m.group("n")] if m.group("n") else 1
-    first = 1 if (m.group("a") or m.group("b")) == "แรก" else _INDICATOR_COUNT - count + 1
-    return " ตัวชี้วัดที่ " + ", ".join(str(k) for k in range(first, first + count)) + " "
-
-
-_ANY_NUM_WORD = re.compile(f"{_DIGIT_WORDS}|สิบ|ร้อย")
-_PERCENT_WORD = re.compile(r"(?:เปอร์|เปอ)เซ็?นต?์?|(?<=[\d ])percent\b", re.I)
-_DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
-_DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
-
-
-@lru_cache(maxsize=512)
-def _word_number(words: str) -> int | None:
-    try:
-        return int(thaiword_to_num(words))
-    except ValueError:
-        return None
-
-
-def _spoken(m: re.Match[str]) -> str:
-    whole = _word_number(m.group("int"))
-    if whole is None:
-        return m.group(0)
-    dec = "".join(_DIGIT_OF[w] for w in re.findall(_DIGIT_WORDS, m.group("dec") or ""))
-    return f" {whole}.{dec} " if dec else f" {whole} "
-
-
 # Keycap digits number a list as "1)" does: "1️⃣ 97.50"; "🔟" is ten.
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
-# Tool names as voice typing spells them in Thai letters.
-_TOOL_WORDS = {"ไอทีเอ": "ITA", "ไอไอที": "IIT", "อีไอที": "EIT", "โอไอที": "OIT"}
-_TOOL_SPOKEN = re.compile(
-    "(?:" + "|".join(_TOOL_WORDS) + ")(?![\u0e30-\u0e3a\u0e45-\u0e4e])"
-)  # not "ไอทีเอาไป"
 # OCR slips around a decimal point: "78 .50", "86. 42" (a score of ten or more, two decimals);
 # and an O read for a closing zero: "1O", "8O".
 _SPLIT_POINT = re.compile(
@@ -108,7 +56,7 @@ def normalise(text: str) -> str:
         text = _KEYCAP.sub(r"\1)", text).replace("\U0001f51f", "10)")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = _pictographs(text)
-    text = _TOOL_SPOKEN.sub(lambda m: f" {_TOOL_WORDS[m.group(0)]} ", text)
+    text = spoken_tools(text)
     text = fix_number_slips(_O_END.sub("0", text))
     if " ." in text or ". " in text:
         text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)
@@ -116,28 +64,28 @@ def normalise(text: str) -> str:
         text = _OVER_100.sub(r"\1", text)
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
     text = re.sub(
-        r"(?<![A-Za-z])(ITA)(?=\d)", r"\1 ", text, flags=re.I
-    )  # "ITA68": the tool's name, then its year
-    # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
-    if "เซ" in text or "percent" in text.lower():
-        text = _PERCENT_WORD.sub("%", text)
-    if _ANY_NUM_WORD.search(text):
-        text = _SPOKEN.sub(_spoken, text)
-        text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
-    if "แรก" in text or "สุดท้าย" in text:
-        text = _ORDINAL_WORDS.sub(_ordinal, text)
+        r"(?<![A-Za-z])(ITA|IIT|EIT|OIT)(?=\d)", r"\1 ", text, flags=re.I
+    )  # "ITA68": the tool's name, then its year; "IIT95.5 EIT90.2": a tool and its score
+    text = spoken_numbers(text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
     text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
     # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
     text = re.sub("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])", r"\2\1", text)
     text = re.sub(r"\*\*|__|`", "", text)
+    # "9 ได้คะแนน 72.5", "ตัวชี้วัด 9 เท่ากับ 72.5": the longer copulas before a value say "ได้" and "=".
+    text = _COPULA.sub(lambda m: " = " if m.group(0).startswith("เท่า") else "ได้ ", text)
+    # "… 80.00.", "… 10) 80.": a full stop after the last value of a line or message ends the sentence.
+    if "." in text:
+        text = _FULL_STOP.sub(r"\1", text)
+    # "72.5 ค่ะ กับ 78.75 ค่ะ": a polite particle between a value and the next in a list says nothing.
+    text = _PARTICLE_AFTER.sub(" ", text)
     if "\n" in text:  # "ส่งคะแนนค่ะ 1. 98.5\n2. 97": the list starts a line of its own
         text = _LIST_AFTER_LEAD_IN.sub("\n", text)
     lines = []
     value_first = _VALUE_FIRST.search(text) is not None  # once for the text, not per line
     for line in text.split("\n"):
         if len(line) <= 400:
-            line = _year_after(line) if "(" in line else line
+            line = _year_after(_RELATIVE_YEAR_NAMED.sub(r"ปี \1", line)) if "(" in line else line
             line = _value_first(line) if value_first else line
         line = _one_pair_a_line(line)
         if "--" in line and re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
@@ -216,6 +164,12 @@ _LABEL_ENDS = re.compile(r"(?:\s*+(?:ค่ะ|ครับ(?:ผม)?|คะ|�
 # "88.5 (68) / 85.1 (67)", "87.61 (ปี 2568)": a year in brackets after a value no label claims labels it.
 _YEAR_AFTER = re.compile(
     r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{1,3})(?![\d.])\s*+\(\s*+(ปี(?:งบ)?\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
+)
+
+
+# "ปีนี้ (2568)", "ปีที่แล้ว (67)", "ปีก่อน (2563)": the year in brackets names the one the label means.
+_RELATIVE_YEAR_NAMED = re.compile(
+    r"ปี(?:นี้|ที่แล้ว|ก่อน(?:หน้า)?|ล่าสุด|ที่ผ่านมา|งบประมาณ|งบ)?\s*+\(\s*+(?:ปี\s*+)?(?:พ\.ศ\.\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
 )
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from bot.ita.framework import Framework
 from bot.scores.text import bound_after
+from bot.scores.topics import marked_starts
 
 THAI = "\u0e00-\u0e7f"
 _IND_PREFIX = (
@@ -63,6 +64,7 @@ _ONE_VALUE = re.compile(_VALUE)
 _UNIT = r"(?:\s*+คะแนน)?"  # "72.5 คะแนน กับ 78.75 คะแนน"
 VALUES = re.compile(rf"{_VALUE}{_UNIT}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE}{_UNIT})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
+_GLOSS = re.compile(r"\s*+\([^()\d\n]{1,30}\)")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด)")
 _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
 
@@ -173,7 +175,8 @@ def groups(text: str) -> list[Group]:
             )
             if not keys or len(set(keys)) != len(keys) or (bare and not all(1 <= int(k) <= 10 for k in keys)):
                 continue
-            fill = _FILL.match(text, m.end())
+            gloss = _GLOSS.match(text, m.end())  # "ตัวชี้วัด 1-5 (IIT) 95.63, 94.07, …"
+            fill = _FILL.match(text, gloss.end() if gloss else m.end())
             at = fill.end() if fill else m.end()
             vals = VALUES.match(text, at)
             status = None if vals else _STATUS.match(text, m.end())
@@ -297,6 +300,9 @@ def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
     for number, start, end in abbreviation_hits(line, fw):
         if not any(a <= start < b or start <= a < end for _, a, b, _ in out):
             out.append((number, start, end, False))
+    for number, start, end in marked_starts(line, fw):  # "เรื่องงบได้ 94.80"
+        if not any(a <= start < b or start <= a < end for _, a, b, _ in out):
+            out.append((number, start, end, True))
     return sorted(out, key=lambda t: t[1])
 
 

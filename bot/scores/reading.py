@@ -53,21 +53,51 @@ def scorable(window: list[Num]) -> list[Num]:
 
 
 def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
-    """ "ได้ 80 เอ้ย 85": the value after a correction word, if a value came before it."""
-    usable = [n for n in window if not n.blocked]
+    """ "ได้ 80 เอ้ย 85": the value after a correction word, if a value came before it.
+
+    A denied value ("ไม่ใช่ 78 ค่ะ เป็น 87") is blocked as a score, yet it is what the next value corrects.
+    """
+    usable = [n for n in window if not n.blocked or _denied(n, line)]
     for k in range(len(usable) - 1, 0, -1):
+        if usable[k].blocked:
+            continue
         gap = line[usable[k - 1].end : usable[k].start]
         if FIX_MARK.search(gap) or APOLOGY.search(gap):
             return usable[k], True
         # "ไม่ใช่ 78 ค่ะ เป็น 87": a value denied, then the one it is
-        before = line[usable[k - 2].end if k >= 2 else max(0, usable[k - 1].start - 12) : usable[k - 1].start]
-        if _DENIED.search(before) and _IS.fullmatch(gap):
+        if _denied(usable[k - 1], line) and _IS.fullmatch(gap):
             return usable[k], True
     return None, False
 
 
-_DENIED = re.compile(r"ไม่ใช่\s*+$")
-_IS = re.compile(r"\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้ะ|,)?\s*+(?:แต่)?(?:เป็น|คือ|ได้)\s*+")
+_FIX_TO = re.compile(r"[^\S\n]*+(?:ค่ะ|ครับ|นะ|คะ)?[^\S\n]*+(?:ให้)?(?:เป็น|=|→|->)[^\S\n]*+(?:คะแนน[^\S\n]*+)?")
+
+
+def fixed_to(ref: Ref, window: list[Num], line: str, floor: int) -> Num | None:
+    """ "ขอแก้ตัวชี้วัดที่ 9 เป็น 75": after a correction word before the key, the value "เป็น" gives it."""
+    if not FIX_MARK.search(line, floor, ref.start):
+        return None
+    to = _FIX_TO.match(line, ref.end)
+    return next((n for n in window if to and n.start == to.end() and not n.blocked), None)
+
+
+def moved(ex: Extraction, ref: Ref, chosen: Num, line: str, floor: int, i: int) -> None:
+    """ "ตัวชี้วัดที่ 9 ได้ 72.5 เอ้ยไม่ใช่ ตัวชี้วัดที่ 10 ได้ 72.5": a correction word, then another key with
+    the same value: the value moves to that key."""
+    if not ex.found or not FIX_MARK.search(line, floor, ref.start):
+        return
+    last = ex.found[-1]
+    same = round(last.value, 2) == round(chosen.value, 2)
+    if same and (last.kind, last.key) != (ref.kind, ref.key) and last.line >= i - 1:
+        ex.found.pop()
+
+
+def _denied(n: Num, line: str) -> bool:
+    return bool(_DENIED.search(line, max(0, n.start - 12), n.start))
+
+
+_DENIED = re.compile(r"ไม่(?:ใช่|ได้)\s*+(?:คะแนน\s*+)?$")
+_IS = re.compile(r"\s*+(?:(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้ะ)|นะ|,)?\s*+(?:(?:แต่)?(?:เป็น|คือ|ได้))?\s*+")
 
 
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
@@ -117,8 +147,8 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
     (ia, na, la), (ib, nb, lb) = a, b
     if ib == ia:
         gap = la[na.end : nb.start]
-    elif ib == ia + 1:
-        gap = la[na.end :] + " " + lb[: nb.start]
+    elif ib == ia + 1:  # a bullet may lead the next line: "- 96.47"
+        gap = la[na.end :] + " " + re.sub(r"^\s*+[-•*]\s*+", "", lb[: nb.start])
     else:
         return False
     return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
@@ -134,6 +164,9 @@ _HEAD = re.compile(
     r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
     r"|ระดับ\s*+(?:AA|[A-F])\s*+[(:=]?\s*+$"  # "ระดับ A (88.12)"
 )
+# "คะแนน 68 ออกแล้ว 89.75": the results are out, then the value (not "93.75 กับ 88.10", two of them).
+_OUT_HEAD = re.compile(r"(?:ออก|ประกาศ)(?:ผล)?(?:มา)?แล้ว(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?\s*+$")
+_LISTED_AFTER = re.compile(r"\s*+(?:กับ|และ|,|/)\s*+\d")
 _NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
 
 
@@ -173,7 +206,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                 )  # cells pasted one per line: "คะแนน\n89.17", "ปี 2568\n85.46"
             head = lead[-40:]
             named_after = bool(_OVERALL_AFTER.match(line, n.end))  # "We got 91.2 overall"
-            if not (_HEAD.search(head) or named_after):
+            out = _OUT_HEAD.search(head) and not _LISTED_AFTER.match(line, n.end)  # "68 ออกแล้ว 89.75"
+            if not (_HEAD.search(head) or named_after or out):
                 continue
             if _NAMED.search(lead):
                 continue  # a value after an indicator or item word that could not be read is not the overall
@@ -259,7 +293,9 @@ def record(
         ex.warnings.append(ref.note)
     if ref.guess:
         ex.unsure.append(wording.SCORES_UNSURE_NAME.format(written=ref.guess, key=ref.key, value=num.value))
-    ex.found.append(Found(ref.kind, ref.key, num.value, line, table, ref.weak, fix=fix, year=year))
+    ex.found.append(
+        Found(ref.kind, ref.key, num.value, line, table, ref.weak, fix=fix, year=year, at=num.start)
+    )
     ex.score_years += ex.line_years.get(line, [])
 
 

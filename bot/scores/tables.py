@@ -7,16 +7,20 @@ from bisect import bisect_left
 
 from bot import wording
 from bot.ita.framework import Framework
-from bot.scores.found import Extraction, Found, Header, Ref, header_row
-from bot.scores.normalise import normalise
+from bot.scores.clauses import govern
+from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value, header_row
+from bot.scores.lines import EXPLICIT, ITEM, message_lines
+from bot.scores.names import name_hits
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
     blank_groups,
     corrected,
     counted_gap,
+    fixed_to,
     glossed_tools,
     late_fix,
     lone_overall,
+    moved,
     note_years,
     ordered_run,
     pick_year,
@@ -25,8 +29,8 @@ from bot.scores.reading import (
     values_below,
     window_stop,
 )
-from bot.scores.text import Num, name_hits, numbers, squeeze, tight_gap
-from bot.scores.when import by_year, tool_year
+from bot.scores.text import Num, numbers, tight_gap
+from bot.scores.when import by_year, section_years, tool_year, year_columns
 from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
 
@@ -35,15 +39,8 @@ __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pic
 # Item code ranges of the 2563-2565 questionnaires; a wider O range covers later OIT lists.
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
 
-EXPLICIT = re.compile(
-    r"(?:ตัว[ชข]ี้?วัด|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?:(?<![\u0e00-\u0e7f])|(?<=คะแนน))ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ลำดับ)?(?:ที่?|no\.?|#)?\s*"
-    r"(\d{1,3}(?:\.\d+)?)(?!\d)",
-    re.IGNORECASE,
-)
 EXPLICIT_KHO = re.compile(r"ข้อ(?:ที่)?\s*(\d{1,2})(?![\d.]\d|\d)")
 IE_ITEM = re.compile(r"(?<![A-Za-z])[IEi]\s?\d{1,2}(?![\d]|\.\d)")  # an IIT/EIT item: item context
-# "O12", and "o12", "e3" as phones type them.
-ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")
 OCR_ITEM = re.compile(r"^\s*+(?:[-•*]\s*+|<p>\s*+)*+(1\d{1,2})(?=\s++\S)")
 TOOL = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])(\s*ส่วนที่\s*\d)?", re.IGNORECASE)
 OVERALL = re.compile(
@@ -70,46 +67,11 @@ WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
 LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)]?)(?=\s|\t|[\u0e00-\u0e7f])")
 
 
-# A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
-MAX_LINES = 1500
-MAX_LINE = 1000
 MAX_NUMBERS = 3000  # numbers + references; a full NACC page with every item and three years has < 1,000
 
 
-def _reflow(lines: list[str], fw: Framework) -> list[str]:
-    """Join cells pasted one per line and Word lines broken inside a name."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        bare_num = re.fullmatch(r"\s*+\(?\d{1,2}[.)]?\s*+", line)
-        if bare_num and nxt.strip() and name_hits(squeeze(nxt.strip()), fw) and not re.match(r"\s*\d", nxt):
-            out.append(line.strip() + "\t" + nxt.strip())
-            i += 2
-            continue
-        if re.search(r"(?:ตัวชี้วัด(?:ที่)?|ข้อ)\s*$", line) and nxt.strip():
-            out.append(line.rstrip() + " " + nxt.strip())
-            i += 2
-            continue
-        wrapped = (
-            "\t" not in line
-            and line.strip()
-            and not re.search(r"(?<!\d)\d++\.\d|\d\s*+$", line)
-            and re.match(r"\s*[\u0e00-\u0e7f]", nxt)
-            and len(nxt.strip()) < 60
-            and "\t" not in nxt
-            and re.search(r"\d", nxt)
-            and (EXPLICIT.search(line) or name_hits(squeeze(line), fw))
-            and not (EXPLICIT.search(nxt) or ITEM.search(nxt))
-        )
-        if wrapped:
-            out.append(line.rstrip() + nxt.strip())
-            i += 2
-            continue
-        out.append(line)
-        i += 1
-    return out
+_WIDER_GROUP = re.compile(r"\s*+(?:ของ|ระดับ)?\s*+(?:ทั้ง)?(?:จังหวัด|ประเทศ|เขต|ภาค|อำเภอ|กระทรวง|ทุกหน่วยงาน)")
+_DENIED_KEY = re.compile(r"ไม่ใช่\s*+(?:ของ\s*+)?$")
 
 
 def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, warn: list[str]) -> list[Ref]:
@@ -123,7 +85,10 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
             refs.append(Ref("indicator", int(m.group(1)), m.start(), m.end()))
     for m in EXPLICIT_KHO.finditer(line):  # never overlaps EXPLICIT: that ends in digits, not "ข้อ"
         n = int(m.group(1))
-        if n <= max(fw.indicator_numbers) or not item_context:
+        rng = RANGE_AFTER.match(line, m.end())
+        if rng and n < int(rng.group(1)) <= max(fw.indicator_numbers):
+            refs.append(Ref("sub", 0, m.start(), rng.end()))  # "ข้อ 1-3": a range of points, not a score
+        elif n <= max(fw.indicator_numbers) or not item_context:
             refs.append(Ref("indicator", n, m.start(), m.end()))
     # A series goes on from the first indicator, or from an overall ("ภาพรวม 88 ค่ะ 9 ได้ 70 10 ได้ 80").
     lead_ref = refs[0] if refs and refs[0].kind == "indicator" else None
@@ -157,7 +122,9 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     for m in OVERALL.finditer(line):
         if ranged and "เฉลี่ย" in m.group(0):
             continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
-        if not theirs(line, m.start()):
+        if _WIDER_GROUP.match(line, m.end()):  # "ภาพรวมจังหวัด 90.2": the province's, a benchmark
+            refs.append(Ref("sub", 0, m.start(), m.end()))
+        elif not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
         if not theirs(line, m.start()):
@@ -215,7 +182,9 @@ def _add_names(
     for number, start, end, marked in topic_hits(line, fw):
         if not any(r.start - 3 <= start < r.end + 3 for r in refs):
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
-    if lead and not any(r.start <= lead.start(2) < r.end for r in refs):
+    # under a header with count or rank columns, "IIT | 30 | 412 | 95.40" starts with a count, not a label
+    counted = header is not None and not header.labelled and any(r == "other" for r, _ in header.columns)
+    if lead and not counted and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
         if re.match(
             r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+%?[^\S\t]*+[)]?[^\S\t]*+(?:[\u0e00-\u0e7f][^\d\t]*+)?(?:\t.*)?$",
@@ -228,12 +197,21 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     usable = [n for n in nums if not n.blocked and n.start - ref.end <= ref.limit]
     if not usable:
         return None
+    if (
+        header
+        and "\t" in line
+        and len(header.columns) <= MAX_COLUMNS
+        and any(r != "score" for r, _ in header.columns)
+    ):
+        matched, by_column = column_value(ref.end, nums, line, header)
+        if matched:
+            return by_column
     first = usable[0]
     gap = line[ref.end : first.start]
     adjacent = bool(
         len(gap) <= 60
         and re.fullmatch(
-            r"[\s:=\-–—(|\t,→⇒>).]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?)?\s*+(?:เท่ากับ)?\s*+"
+            r"[\s:=\-–—(|\t,→⇒>)./]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?)?\s*+(?:เท่ากับ)?\s*+"
             r"(?:ร้อยละ)?[\s:=(|\t]*+",
             gap,
         )
@@ -280,33 +258,10 @@ def _label(ref: Ref) -> str:
     return labels.get(ref.kind, wording.SCORE_LABEL_TOOL_SHORT).format(key=ref.key)
 
 
-def _lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
-    """Normalised, reflowed lines; long lines cut at a space, and no more than MAX_LINES of them."""
-    raw: list[str] = []
-    # A phone paste can break a number after its point: "97.\n45" is 97.45.
-    for line in re.sub(r"(?<=\d\.)\n(?=\d{1,2}[ \t]*+(?:\n|$))", "", normalise(text)).split("\n"):
-        while len(line) > MAX_LINE:
-            cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
-            cut = MAX_LINE if cut < 0 else cut
-            raw.append(line[:cut])
-            line = line[cut:]
-        raw.append(line)
-    if sum(1 for ln in raw if ln.strip()) > MAX_LINES:
-        warn.append(wording.SCORES_TOO_MANY_LINES.format(limit=MAX_LINES))
-        kept, seen = [], 0
-        for ln in raw:
-            seen += bool(ln.strip())
-            if seen > MAX_LINES:
-                break
-            kept.append(ln)
-        raw = kept
-    return [squeeze(ln) for ln in _reflow(raw, fw)]
-
-
 def extract(text: str, fw: Framework) -> Extraction:
     """Read every score in a message, with the line it came from and whether it sat in a table."""
     ex = Extraction()
-    lines = _lines(text, fw, ex.warnings)
+    lines = message_lines(text, fw, ex.warnings)
     item_context = bool(IE_ITEM.search("\n".join(lines)))
     lines, grouped = blank_groups(lines)
     header: Header | None = None
@@ -323,7 +278,9 @@ def extract(text: str, fw: Framework) -> Extraction:
             continue
         h = header_row(line)
         if h:
-            if header and prev_header_line >= i - 2:  # multi-row or one-cell-per-line header
+            if (
+                header and prev_header_line >= i - 2 and len(header.columns) + len(h.columns) <= MAX_COLUMNS
+            ):  # multi-row or one-cell-per-line header
                 header = Header(
                     header.labelled or h.labelled, header.years + h.years, header.columns + h.columns
                 )
@@ -337,6 +294,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
         nums = numbers(line, consumed)
+        govern(line, nums)
         counted += len(nums) + len(refs)
         if counted > MAX_NUMBERS:  # a whole report, not a score message: read its start only
             ex.warnings.append(wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS))  # refs count too
@@ -353,8 +311,14 @@ def extract(text: str, fw: Framework) -> Extraction:
         waiting = []
         if pending and not refs:
             ref, at = pending
+            # "ตัวชี้วัดที่ 10:" then "80 ควรทำอะไรก่อนคะ": a value opening the line under a label and its colon
+            asked = lines[at].rstrip().endswith((":", "=")) and at == i - 1
             early = [
-                n for n in nums if not n.blocked and n.start <= 30 and (not n.is_int or n.cell or n.context)
+                n
+                for n in nums
+                if not n.blocked
+                and n.start <= 30
+                and (not n.is_int or n.cell or n.context or (asked and not line[: n.start].strip()))
             ]
             if early:
                 record(ex, ref, early[0], i, True)
@@ -370,10 +334,17 @@ def extract(text: str, fw: Framework) -> Extraction:
             window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
             if ref.kind == "sub":
                 continue
+            if _DENIED_KEY.search(line, max(0, ref.start - 16), ref.start) and all(n.blocked for n in window):
+                # "EIT 88.15" then "เอ้ย ไม่ใช่ EIT ค่ะ อันนั้นคือ OIT 88.15": what was read for it is taken back
+                ex.found = [f for f in ex.found if (f.kind, f.key) != (ref.kind, ref.key)]
+                continue
             floor = refs[j - 1].end if j else 0
             if by_year(ex, ref, window, line, floor, i, table):
                 continue
             chosen, fix = corrected(window, line)
+            if chosen is None:
+                chosen = fixed_to(ref, window, line, floor)  # "ขอแก้ตัวชี้วัดที่ 9 เป็น 75"
+                fix = chosen is not None
             if chosen is None:
                 chosen = _pick(
                     ref, window, line, header if table or "  " in line.strip() else None, ex.warnings
@@ -385,12 +356,16 @@ def extract(text: str, fw: Framework) -> Extraction:
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
             if chosen is not None:
-                record(ex, ref, chosen, i, table, fix=fix, year=tool_year(ref, window, chosen, line))
+                moved(ex, ref, chosen, line, floor, i)
+                year = year_columns(ex, ref, chosen, window, line, header, i) if header and table else None
+                year = year or tool_year(ref, window, chosen, line)
+                record(ex, ref, chosen, i, table, fix=fix, year=year)
             elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
                 pending = (ref, i)
         named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]
         if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
             waiting = named
+    section_years(ex, lines)
     ex.years = line_years("\n".join(lines))
     ex.named_items = named_weak_items("\n".join(lines), ITEM_RANGES)
     if not any(f.kind == "indicator" for f in ex.found):

@@ -1,4 +1,4 @@
-"""Classify the numbers of pasted score text and find indicator names in it (years: bot.scores.years)."""
+"""Classify the numbers of pasted score text (indicator names: bot.scores.names, years: bot.scores.years)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
-from bot.ita.framework import Framework
 from bot.scores.years import MONTH as _MONTH
 from bot.scores.years import be_year as _year
 
@@ -93,9 +90,9 @@ def bound_after(after: str) -> bool:
 
 
 # Keys and values only, as a list of targets goes on: " IIT 95 EIT ", " ตัวชี้วัดที่ 9 85 ตัวชี้วัดที่ 10 ".
-_TARGET_LIST = re.compile(
+TARGET_LIST = re.compile(
     r"(?:[\s\d.,:=/|()\-]|ค่ะ|ครับ|และ|IIT|EIT|OIT|ITA|[IEO]\d{1,2}|ภาพรวม|รวม|ตัวชี้วัด(?:ที่)?|ทุกตัว|"
-    r"ปี(?:งบประมาณ|งบ|หน้า)?)*+",
+    r"ปี(?:งบประมาณ|งบ|หน้า)?|คะแนน|คือ|ไว้|ที่|อยู่ที่|เท่ากับ)*+",
     re.I,
 )
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
@@ -139,10 +136,18 @@ _APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|�
 # "ประมาณ 88", "น่าจะได้ราวๆ 90": a round figure said as a guess (a decimal is read: "ประมาณ 88.5").
 _APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เกือบ|น่าจะ|คร่าวๆ|คาดว่า)\s*+(?:จะ)?(?:ได้)?\s*+(?:คะแนน)?\s*+$")
 # "เพิ่มขึ้นจาก 70.10 เป็น 78.45", "จาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the value it was, not the result.
-_FROM_BEFORE = re.compile(r"จาก\s*+(?:เดิม)?\s*+(?:คะแนน)?\s*+$")
+_FROM_BEFORE = re.compile(
+    r"จาก\s*+(?:เดิม)?\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))?\s*+(?:ที่)?\s*+(?:คะแนน)?\s*+$"
+)
+_OUT_AFTER = re.compile(r"^\s*+(?:ก็)?(?:ออก|ประกาศ)(?:ผล)?(?:แล้ว|มาแล้ว)")
+_CHANGE_SINCE = re.compile(
+    r"(?:เพิ่ม|ลด|ขึ้น|ลง|ดีขึ้น|แย่ลง|ต่ำลง|สูงขึ้น)(?:มา)?\s*+จาก\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))"
+    r"\s*+(?:อยู่|ถึง)?\s*+$"
+)
 _TO_AFTER = re.compile(r"^[^\d\n]{0,30}?(?:เป็น|เหลือ|มาที่|ไปที่)\s*+(?:คะแนน)?\s*+\d")
-_RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|ถึง)\s*(\d+(?:\.\d+)?)")
-_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+(?:-|–|—|ถึง)\s*+$")
+# (a dash in a tab cell of its own is an empty cell between two columns, not a range)
+_RANGE_AFTER = re.compile(r"^[^\S\t]*(?:-|–|—|ถึง)[^\S\t]*(\d+(?:\.\d+)?)")
+_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[^\S\t]*+(?:-|–|—|ถึง)[^\S\t]*+$")
 
 
 def squeeze(line: str) -> str:
@@ -204,11 +209,13 @@ def _is_cell(line: str, start: int, end: int) -> bool:
 
 def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
     """List the number tokens of a line that no reference consumed, classified (linear in the line)."""
-    blocked = _merge([(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)])
-    b_starts = [a for a, _ in blocked]
     spans = sorted(consumed)
     c_starts = [a for a, _ in spans]
     c_ends = sorted(b for _, b in spans)
+    # a span that starts in a reference is not a number of its own: "ตัวชี้วัดที่ 2 / 96" is no "2/96"
+    found = [(m.start(), m.end()) for rx in _BLOCKED for m in rx.finditer(line)]
+    blocked = _merge([(a, b) for a, b in found if not _inside(a, c_starts, spans)])
+    b_starts = [a for a, _ in blocked]
     out: list[Num] = []
     for m in NUMBER.finditer(line):
         s = m.start(2)
@@ -249,6 +256,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
     if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
         return "former"
+    if _CHANGE_SINCE.search(before) and not _TO_AFTER.match(after):
+        return "change"  # "ขึ้นจากปีที่แล้ว 5 คะแนน": by how much, since last year
     if _APPROX_AFTER.match(after) or ("." not in digits and _APPROX_BEFORE.search(before)):
         return "estimate"
     if _BENCHMARK_BEFORE.search(before):
@@ -268,6 +277,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         # "ITA 68 ได้ 88.00", "ITA 68 ผ่านแล้วค่ะ": a two-digit year after the tool's name (with no score
         # word before it: "ได้ ITA 72" is a score)
         return "year"
+    if len(digits) == 2 and _year(digits) and 60 <= int(digits) <= 75 and _OUT_AFTER.match(after):
+        return "year"  # "คะแนน 68 ออกแล้ว": the results of 2568 are out
     unit = _UNIT_AFTER.match(after)
     if unit and _YEAR_LABEL_AFTER.match(after):
         unit = None  # "ได้ 85 ปี 67 ได้ 88": the next value's year label, not "85 years"
@@ -288,7 +299,9 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
             unit = None  # "88 ส่วนเรื่อง…": "ส่วน" means "as for", not "parts"; "90 ปีนี้…" is a time
     if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"
-    if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after) or _WISH_BEFORE.search(before):
+    if _WISH_BEFORE.search(before):
+        return "wish"
+    if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after):
         return "threshold"
     if _NOT_THIS_BEFORE.search(before):
         return "not this"
@@ -301,7 +314,9 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     rest = re.sub(r"\d{4}", "", window[hits[-1].end() :]) if hits else ""
     # "(เป้า 90) / IIT 93.2": a target in brackets closed before the value governs nothing after them
     aside = hits and ")" in rest and "(" in window[max(0, hits[-1].start() - 3) : hits[-1].start()]
-    if hits and (not re.search(r"\d", rest) or (_TARGET_LIST.fullmatch(rest) and not aside)):
+    # "IIT ได้ 85.5 เป้าหมาย 90 EIT 88.25": a target followed by its number is an aside on the key before it
+    aside = aside or bool(hits and re.match(r"\s*+(?:ที่|คือ|ไว้)?\s*+[:=]?\s*+\d", rest))
+    if hits and (not re.search(r"\d", rest) or (TARGET_LIST.fullmatch(rest) and not aside)):
         return "target"  # "ตั้งเป้า IIT 95 EIT 90 OIT 90": a target word governs the list after it
     nxt = _RANGE_AFTER.match(after)
     if nxt and float(nxt.group(1)) > float(digits) and not m.group(1):
@@ -314,82 +329,15 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     return ""
 
 
-@dataclass
-class NameHit:
-    """An indicator name found in a line."""
-
-    number: int
-    start: int
-    end: int
-    score: float
-    misprint: bool
-
-
-_NAMES: dict[int, tuple[Framework, list[tuple[int, str, bool, frozenset[str]]]]] = {}
-_HITS: dict[tuple[int, str], list[NameHit]] = {}
-
-
-def _trigrams(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 3] for i in range(len(text) - 2))
-
-
-def _names(fw: Framework) -> list[tuple[int, str, bool, frozenset[str]]]:
-    cached = _NAMES.get(id(fw))
-    if cached and cached[0] is fw:
-        return cached[1]
-    out = []
-    for ind in fw.indicators:
-        out += [(ind.number, n, False) for n in ind.all_names()]
-        # Officers drop the nominaliser: "ตัวชี้วัดที่ป้องกันการทุจริต".
-        out += [(ind.number, n[3:], False) for n in ind.all_names() if n.startswith("การ") and len(n) >= 14]
-        out += [(ind.number, n, True) for n in ind.misprints]
-    names = [(number, name, misprint, _trigrams(name)) for number, name, misprint in out]
-    _NAMES[id(fw)] = (fw, names)
-    return names
-
-
-def name_hits(line: str, fw: Framework) -> list[NameHit]:
-    """Find every indicator name (with variants and typos) in a squeezed line, best match per place.
-
-    A name that shares no three-letter run with the line cannot reach the fuzzy cut-off (88 on ten
-    letters allows one slip), so it is not tried: most lines are skipped without any fuzzy match.
-    """
-    key = (id(fw), line)
-    if key in _HITS:
-        return list(_HITS[key])
-    hits: list[NameHit] = []
-    text = line[:3000]
-    grams = _trigrams(text)
-    for number, name, misprint, name_grams in _names(fw):
-        if len(text) < len(name) * 0.8 or grams.isdisjoint(name_grams):
-            continue
-        cutoff = 88 if len(name) >= 10 else 92
-        masked = text
-        for _ in range(4):  # a line may name the same indicator more than once
-            al = fuzz.partial_ratio_alignment(name, masked, score_cutoff=cutoff)
-            if al is None or (al.dest_end - al.dest_start) < 0.8 * len(name):
-                break
-            hits.append(NameHit(number, al.dest_start, al.dest_end, al.score + len(name) / 100, misprint))
-            masked = masked[: al.dest_start] + " " * (al.dest_end - al.dest_start) + masked[al.dest_end :]
-    hits.sort(key=lambda h: -h.score)
-    kept: list[NameHit] = []
-    for h in hits:
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
-            kept.append(h)
-    kept.sort(key=lambda h: h.start)
-    if len(_HITS) > 4096:
-        _HITS.clear()
-    _HITS[key] = kept
-    return list(kept)
-
-
 _FILLER = re.compile(
     r"โดยรวม|ได้รับ|ได้|ผลประเมิน|ผลคะแนน|คะแนน|คะเเนน|เท่ากับ|ร้อยละ|อยู่ที่|คือ|มี|ค่า|ที่|รวม|ทั้งหมด|"
     r"ตัวชี้วัด|หน่วยงาน|ของ|เฉลี่ย|เต็ม|ครับ|ค่ะ|คะ|นะ|ประมาณ|score|"
     # "EIT ได้น้อยสุด 79.80", "ตัว 10 ก็ 80", "ได้มา", "indicator 9 at 77.3"
     r"(?:น้อย|ต่ำ|สูง|มาก)(?:ที่)?สุด|มา|ก็|แค่|เพียง|เหลือ|ถึง|at|is|"
     # "IIT ดีมาก 97.8 EIT ปานกลาง 85.2 OIT แย่ 60.5": a word of judgement before the value
-    r"(?:ไม่)?ผ่าน|ดี(?:มาก)?|ปานกลาง|พอใช้|แย่|เยี่ยม|ต่ำ|สูง|โอเค|ok",
+    r"(?:ไม่)?ผ่าน|ดี(?:มาก)?|ปานกลาง|พอใช้|แย่|เยี่ยม|ต่ำ|สูง|โอเค|ok|"
+    # and its degree: "OIT ต่ำไปหน่อย 82.00", "ดีมากเลย", "น้อยไปนิดนึง"
+    r"(?:ไป|มาก)?(?:นิด)?หน่อย|นิดนึง|ไป|เลย|จัง|มากๆ",
     re.IGNORECASE,
 )
 

@@ -5,8 +5,9 @@ label between (or right before) its key and itself. Each reads a bounded stretch
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from bot.scores.found import Extraction, Ref
+from bot.scores.found import MAX_COLUMNS, Extraction, Header, Ref, row_cells
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR, YEAR_LABEL, be_year, year_rank
 from bot.scores.reading import record
 from bot.scores.text import Num
@@ -75,3 +76,62 @@ def tool_year(ref: Ref, window: list[Num], chosen: Num, line: str) -> int | None
         ):
             rank = year_rank(lead[last.start() :])
     return rank
+
+
+def section_years(ex: Extraction, lines: list[str]) -> None:
+    """ "ปี 2567 IIT 90.12 … รวม 81.66 / ปี 2568 IIT 93.05 … รวม 89.35": when a key is given two values with
+    no year of their own, each takes the year of the last year label before it (its section's), the next
+    lines included ("ปี 2564 คะแนนรวม 95.01\nIIT 93.03 …\nปีก่อน (2563) คะแนนรวม 93.75 IIT 93.41 …")."""
+    if ex.header_years:
+        return  # a comparison table's header gives the years
+    values: dict[tuple[str, int | str], set[float]] = {}
+    for f in ex.found:
+        if f.year is None and not f.fix:
+            values.setdefault((f.kind, f.key), set()).add(round(f.value, 2))
+    if not any(len(v) > 1 for v in values.values()):
+        return
+    labels: list[tuple[int, int, int]] = []
+    for i, line in enumerate(lines):
+        if "ปี" not in line and not re.search(r"25\d\d|20[1-4]\d|ITA|this year|last year", line, re.I):
+            continue
+        plans = plan_years(line)
+        for m in YEAR_LABEL.finditer(line):
+            rank = year_rank(m.group(0))
+            if rank is not None and rank not in plans:
+                labels.append((i, m.end(), rank))
+    if len({r for _, _, r in labels}) < 2:
+        return
+    keys = [(i, at) for i, at, _ in labels]
+    years: list[int | None] = []
+    for f in ex.found:
+        k = bisect_right(keys, (f.line, f.at)) - 1
+        years.append(labels[k][2] if f.year is None and k >= 0 else f.year)
+    by_year: dict[tuple[str, int | str, int | None], set[float]] = {}
+    for f, y in zip(ex.found, years, strict=True):
+        if not f.fix:
+            by_year.setdefault((f.kind, f.key, y), set()).add(round(f.value, 2))
+    if any(len(v) > 1 for v in by_year.values()):
+        return  # the years do not part the values: not sections of one message
+    for f, y in zip(ex.found, years, strict=True):
+        f.year = y
+
+
+def year_columns(
+    ex: Extraction, ref: Ref, chosen: Num, nums: list[Num], line: str, header: Header, i: int
+) -> int | None:
+    """A comparison table ("ตัวชี้วัด | ปี 2567 | ปี 2568"): record each earlier year's cell of the row with its
+    year, and return the year of the chosen (latest) cell; None when the row's cells do not match the header."""
+    if len(header.columns) > MAX_COLUMNS:
+        return None  # header rows merged without end: no comparison table
+    years = [y for r, y in header.columns if r == "score" and y]
+    if len(set(years)) < 2 or "\t" not in line:
+        return None
+    cells = row_cells(line, ref.end)
+    if len(cells) != len(header.columns):
+        return None
+    latest = max(years)
+    for (a, b), (role, year) in zip(cells, header.columns, strict=True):
+        inside = [n for n in nums if a <= n.start < b and not n.blocked]
+        if role == "score" and year and year != latest and len(inside) == 1 and inside[0] is not chosen:
+            record(ex, ref, inside[0], i, True, year=year)
+    return latest

@@ -14,9 +14,10 @@ YEAR_RX = re.compile(
     re.IGNORECASE,
 )
 # A year right after these words is the year of the plan being asked for, not of the assessment.
-# A few words may name the plan between ("แผนยกระดับปีงบ 69", "มาตรการส่งเสริมคุณธรรมปี 69").
+# A few words may name the plan between ("แผนยกระดับปีงบ 69", "แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส
+# ปีงบประมาณ 2569"), none of them about results.
 _PLAN_BEFORE = re.compile(
-    r"(?:(?:มาตรการ|แผน|ร่าง|จัดทำ)[\u0e01-\u0e4e]{0,16}?|ปีหน้า|ถัดไป|เป้าหมาย|สำหรับ)\s*(?:ประจำ|ของ|ใน)?\s*$"
+    r"(?:(?:มาตรการ|แผน|ร่าง|จัดทำ)(?:(?!ผล|คะแนน|ได้)[\u0e01-\u0e4e ]){0,48}?|ปีหน้า|ถัดไป|เป้าหมาย|สำหรับ)\s*(?:ประจำ|ของ|ใน)?\s*$"
 )
 _ANNOUNCED = re.compile(r"ประกาศ(?:ผล)?|ผลออก")
 _MONTH_BEFORE = re.compile(MONTH + r"\s*$")
@@ -35,7 +36,7 @@ def _years(line: str, plan: bool) -> list[int]:
     out = []
     for m in YEAR_RX.finditer(line):
         y = be_year(m.group(1) or m.group(2))
-        before = line[max(0, m.start() - 32) : m.start()]
+        before = line[max(0, m.start() - 64) : m.start()]
         is_plan = bool(_PLAN_BEFORE.search(before))
         # a deadline's year is not the assessment's, but the year results were announced is
         dated = _MONTH_BEFORE.search(before) and not _ANNOUNCED.search(

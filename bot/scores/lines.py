@@ -1,0 +1,95 @@
+"""The lines of a message as the score reader reads them: normalised, bounded, cells and broken names joined."""
+
+from __future__ import annotations
+
+import re
+
+from bot import wording
+from bot.ita.framework import Framework
+from bot.scores.names import name_hits
+from bot.scores.normalise import normalise
+from bot.scores.text import squeeze
+
+EXPLICIT = re.compile(
+    r"(?:ตัว[ชข]ี้?วัด|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?:(?<![\u0e00-\u0e7f])|(?<=คะแนน))ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ลำดับ)?(?:ที่?|no\.?|#)?\s*"
+    r"(\d{1,3}(?:\.\d+)?)(?!\d)",
+    re.IGNORECASE,
+)
+# "O12", and "o12", "e3" as phones type them.
+ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")
+
+# A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
+MAX_LINES = 1500
+MAX_LINE = 1000
+
+
+def _reflow(lines: list[str], fw: Framework) -> list[str]:
+    """Join cells pasted one per line and Word lines broken inside a name."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        bare_num = re.fullmatch(r"\s*+\(?\d{1,2}[.)]?\s*+", line)
+        if bare_num and nxt.strip() and name_hits(squeeze(nxt.strip()), fw) and not re.match(r"\s*\d", nxt):
+            out.append(line.strip() + "\t" + nxt.strip())
+            i += 2
+            continue
+        if re.search(r"(?:ตัวชี้วัด(?:ที่)?|ข้อ)\s*$", line) and nxt.strip():
+            out.append(line.rstrip() + " " + nxt.strip())
+            i += 2
+            continue
+        wrapped = (
+            "\t" not in line
+            and line.strip()
+            and not re.search(r"(?<!\d)\d++\.\d|\d\s*+$", line)
+            and re.match(r"\s*[\u0e00-\u0e7f]", nxt)
+            and len(nxt.strip()) < 60
+            and "\t" not in nxt
+            and re.search(r"\d", nxt)
+            and (EXPLICIT.search(line) or name_hits(squeeze(line), fw))
+            and not (EXPLICIT.search(nxt) or ITEM.search(nxt))
+        )
+        if wrapped or _broken_name(line, nxt, fw):
+            out.append(line.rstrip() + nxt.strip())
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _broken_name(line: str, nxt: str, fw: Framework) -> bool:
+    """A PDF copy breaks a name inside a word: "การเปดเผยขอม" / "ูล 82.00", "การปองกันการทุจ" / "ริต 90.50"."""
+    if not (line.strip() and re.match(r"[\u0e00-\u0e7f]", nxt) and len(nxt) < 40 and re.search(r"\d", nxt)):
+        return False
+    if re.search(r"\d", line) or len(line) > 200:
+        return False
+    if re.match(r"[\u0e30-\u0e3a\u0e45-\u0e4e]", nxt):
+        return True  # a vowel or tone mark cannot start a word
+    head = squeeze(line.rstrip())
+    word = re.match(r"[\u0e00-\u0e7f]*+", nxt)
+    return any(h.start < len(head) < h.end for h in name_hits(head + (word.group(0) if word else ""), fw))
+
+
+def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
+    """Normalised, reflowed lines; long lines cut at a space, and no more than MAX_LINES of them."""
+    raw: list[str] = []
+    # A phone paste can break a number after its point: "97.\n45" is 97.45.
+    for line in re.sub(r"(?<=\d\.)\n(?=\d{1,2}[ \t]*+(?:\n|$))", "", normalise(text)).split("\n"):
+        while len(line) > MAX_LINE:
+            cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
+            cut = MAX_LINE if cut < 0 else cut
+            raw.append(line[:cut])
+            line = line[cut:]
+        raw.append(line)
+    if sum(1 for ln in raw if ln.strip()) > MAX_LINES:
+        warn.append(wording.SCORES_TOO_MANY_LINES.format(limit=MAX_LINES))
+        kept, seen = [], 0
+        for ln in raw:
+            seen += bool(ln.strip())
+            if seen > MAX_LINES:
+                break
+            kept.append(ln)
+        raw = kept
+    return [squeeze(ln) for ln in _reflow(raw, fw)]

@@ -1,0 +1,78 @@
+"""Find indicator names in a line: the framework's names, their variants and typos, by fuzzy matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.ita.framework import Framework
+
+
+@dataclass
+class NameHit:
+    """An indicator name found in a line."""
+
+    number: int
+    start: int
+    end: int
+    score: float
+    misprint: bool
+
+
+_NAMES: dict[int, tuple[Framework, list[tuple[int, str, bool, frozenset[str]]]]] = {}
+_HITS: dict[tuple[int, str], list[NameHit]] = {}
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 3] for i in range(len(text) - 2))
+
+
+def _names(fw: Framework) -> list[tuple[int, str, bool, frozenset[str]]]:
+    cached = _NAMES.get(id(fw))
+    if cached and cached[0] is fw:
+        return cached[1]
+    out = []
+    for ind in fw.indicators:
+        out += [(ind.number, n, False) for n in ind.all_names()]
+        # Officers drop the nominaliser: "ตัวชี้วัดที่ป้องกันการทุจริต".
+        out += [(ind.number, n[3:], False) for n in ind.all_names() if n.startswith("การ") and len(n) >= 14]
+        out += [(ind.number, n, True) for n in ind.misprints]
+    names = [(number, name, misprint, _trigrams(name)) for number, name, misprint in out]
+    _NAMES[id(fw)] = (fw, names)
+    return names
+
+
+def name_hits(line: str, fw: Framework) -> list[NameHit]:
+    """Find every indicator name (with variants and typos) in a squeezed line, best match per place.
+
+    A name that shares no three-letter run with the line cannot reach the fuzzy cut-off (88 on ten
+    letters allows one slip), so it is not tried: most lines are skipped without any fuzzy match.
+    """
+    key = (id(fw), line)
+    if key in _HITS:
+        return list(_HITS[key])
+    hits: list[NameHit] = []
+    text = line[:3000]
+    grams = _trigrams(text)
+    for number, name, misprint, name_grams in _names(fw):
+        if len(text) < len(name) * 0.8 or grams.isdisjoint(name_grams):
+            continue
+        cutoff = 88 if len(name) >= 10 else 92
+        masked = text
+        for _ in range(4):  # a line may name the same indicator more than once
+            al = fuzz.partial_ratio_alignment(name, masked, score_cutoff=cutoff)
+            if al is None or (al.dest_end - al.dest_start) < 0.8 * len(name):
+                break
+            hits.append(NameHit(number, al.dest_start, al.dest_end, al.score + len(name) / 100, misprint))
+            masked = masked[: al.dest_start] + " " * (al.dest_end - al.dest_start) + masked[al.dest_end :]
+    hits.sort(key=lambda h: -h.score)
+    kept: list[NameHit] = []
+    for h in hits:
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    kept.sort(key=lambda h: h.start)
+    if len(_HITS) > 4096:
+        _HITS.clear()
+    _HITS[key] = kept
+    return list(kept)
