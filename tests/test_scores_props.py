@@ -62,6 +62,9 @@ def _numbers_in(text: str) -> set[float]:
     plain = re.sub(r"(?<=\d)[Oo](?=\d|\.\d)", "0", plain)
     plain = re.sub(r"(?<=\d\.)[lI]", "1", plain)
     plain = re.sub(r"(?<=\d\.)[Oo]", "0", plain)
+    plain = re.sub(
+        r"(?<=\d)[Oo](?![A-Za-z\d])", "0", plain
+    )  # an O read for a closing zero: "8O" (normalise.py)
     return {round(float(x), 2) for x in re.findall(r"\d+(?:\.\d+)?", plain)}
 
 

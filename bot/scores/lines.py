@@ -92,4 +92,19 @@ def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
                 break
             kept.append(ln)
         raw = kept
-    return [squeeze(ln) for ln in _reflow(raw, fw)]
+    return [squeeze(ln) for ln in _reflow(_letters_back(raw), fw)]
+
+
+# A PDF copy of the OIT item table can turn the letter O into a zero: "010 100", "012 0".
+_ZERO_FOR_O = re.compile(r"^(\s*+)0(\d{1,2})(?=[ \t=]++\d)")  # not "09:15", a time
+
+
+def _letters_back(lines: list[str]) -> list[str]:
+    """Read "0NN value" lines as the OIT items they were, when two or more lines say so.
+
+    No score, indicator or count is written with a leading zero, so "010 100" on two or more
+    lines is only explained by an O that became a 0 on the way.
+    """
+    if sum(1 for ln in lines if _ZERO_FOR_O.match(ln)) < 2:
+        return lines
+    return [_ZERO_FOR_O.sub(r"\1O\2", ln) for ln in lines]

@@ -64,9 +64,24 @@ _ONE_VALUE = re.compile(_VALUE)
 _UNIT = r"(?:\s*+คะแนน)?"  # "72.5 คะแนน กับ 78.75 คะแนน"
 VALUES = re.compile(rf"{_VALUE}{_UNIT}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE}{_UNIT})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
-_GLOSS = re.compile(r"\s*+\([^()\d\n]{1,30}\)")
-_SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด)")
+# A gloss between keys and their value: "(IIT)", or a topic said after a range ("O31 ถึง O33 เรื่อง No Gift ได้ 0")
+_GLOSS = re.compile(r"\s*+(?:\([^()\d\n]{1,30}\)|(?:เรื่อง|หมวด|ด้าน)[^\d\n()]{1,30}?(?=\s*+(?:ได้|=|:)))")
+_SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด|ทั้งคู่|ทั้งสอง)")
 _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
+
+# After a shared value, the keys it does not cover: "… ได้ 100 ทุกข้อ ยกเว้น O24 ได้ 0".
+_EXCEPT = re.compile(
+    rf"(?:ข้อ|ตัว(?:ชี้วัด)?)?\s*+(?:[^\S\n]*+(?:ครับ|ค่ะ|คะ|นะ))?\s*+(?:ยกเว้น|เว้นแต่|เว้น|แต่)\s*+(?:ข้อ|ตัวชี้วัด(?:ที่)?|ตัวที่)?\s*+"
+    rf"(?P<keys>{_CODE}(?:\s*+(?:,|และ|กับ)\s*+{_CODE})*+|\d{{1,2}}(?:\s*+(?:,|และ|กับ)\s*+\d{{1,2}})*+)(?![\d.])",
+    re.I,
+)
+
+
+def _except_keys(keys: str, kind: str) -> list:
+    if kind == "item":
+        return [c.replace(" ", "").upper() for c in re.findall(_CODE, keys, re.I)]
+    return [int(n) for n in re.findall(r"\d{1,2}", keys)]
+
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
 FIX_MARK = re.compile(
@@ -199,6 +214,12 @@ def groups(text: str) -> list[Group]:
                 ranged = m.group("b") is not None and not bare
                 if kind == "indicator" and not (shared or ranged):
                     continue
+                # "O20-O26 ได้ 100 ทุกข้อ ยกเว้น O24 ได้ 0": the exception keeps its own value
+                after = _SHARED.match(text, vals.end())
+                but = _EXCEPT.match(text, after.end() if after else vals.end())
+                if but:
+                    left_out = set(_except_keys(but.group("keys"), kind))
+                    pairs = [(k, v) for k, v in pairs if k not in left_out]
             else:
                 continue
             out.append(Group(kind, pairs, m.start(), vals.end()))

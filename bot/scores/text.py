@@ -156,7 +156,7 @@ def squeeze(line: str) -> str:
     # A space after a closing particle ends a phrase: "ส่งคะแนนค่ะ ตว.9 = 68.75" keeps it.
     line = re.sub(f"(?<=[{THAI}])(?<!ค่ะ)(?<!ครับ)(?<!คะ)(?<!นะ)(?<!จ้า) (?=[{THAI}])", "", line)
     # "ได้เต็ม" with no number means full marks.
-    return re.sub(r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?!\s*(?:\d|ร้อยละ|จำนวน))", "ได้ 100 ", line)
+    return re.sub(r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?:\s*ร้อย(?!ละ))?(?!\s*(?:\d|ร้อยละ|จำนวน))", "ได้ 100 ", line)
 
 
 @dataclass
