@@ -57,7 +57,9 @@ def ask(answer_question, question: str, kb) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--show", choices=["dev", "test"], default="dev", help="which half's failures to print")
+    parser.add_argument(
+        "--show", choices=["dev", "test"], default="dev", help="which half's failures to print"
+    )
     parser.add_argument("--all", action="store_true", help="print every answer of the shown half")
     args = parser.parse_args()
     from bot.search.answers import answer_question

@@ -740,16 +740,16 @@ FACT_HEDGE = {
 FACT_LEVEL_OF_SCORE = "คะแนน {score} อยู่ในระดับ {levels}"
 # {label}: a level's name, quoted when it is Thai words ("ผ่านดี") and bare when it is a letter code (AA).
 FACT_LABEL_WORDS = '"{label}"'
-FACT_LEVEL_IF_EVERY_TOOL = '{label} หากคะแนนทุกเครื่องมือได้ {min} ขึ้นไปด้วย{hedge} หากมีเครื่องมือใดต่ำกว่านั้น อยู่ในระดับ '
-FACT_LEVEL_PLAIN = '{label}{hedge}'
-FACT_LEVEL_BELOW = ' ซึ่งยังไม่ถึงระดับ {label} ที่ต้องได้ {min} คะแนนขึ้นไป{hedge}'
+FACT_LEVEL_IF_EVERY_TOOL = "{label} หากคะแนนทุกเครื่องมือได้ {min} ขึ้นไปด้วย{hedge} หากมีเครื่องมือใดต่ำกว่านั้น อยู่ในระดับ "
+FACT_LEVEL_PLAIN = "{label}{hedge}"
+FACT_LEVEL_BELOW = " ซึ่งยังไม่ถึงระดับ {label} ที่ต้องได้ {min} คะแนนขึ้นไป{hedge}"
 FACT_LEVEL_NONE = "ยังไม่มีข้อมูลเกณฑ์ระดับผลการประเมินของปี {year}"
-FACT_THRESHOLD = 'ระดับ {label} ต้องได้คะแนนรวม {min} คะแนนขึ้นไป{every}{hedge}'
+FACT_THRESHOLD = "ระดับ {label} ต้องได้คะแนนรวม {min} คะแนนขึ้นไป{every}{hedge}"
 FACT_THRESHOLD_EVERY = " และคะแนนทุกเครื่องมือได้ {min} ขึ้นไป"
 FACT_THRESHOLD_OTHER_SCALE = "ในการประเมินปี {first}–{last}: "
 FACT_THRESHOLD_NOT_IN_YEAR = " (ปี {year} ไม่ได้ใช้ระดับนี้ เกณฑ์ของปี {year} ใช้ระดับ {levels})"
 FACT_SCALE = "เกณฑ์ระดับผลการประเมิน (ใช้ในปี {first}–{last}): {levels}"
-FACT_SCALE_LEVEL = '{label} {min} ขึ้นไป{every}{hedge}'
+FACT_SCALE_LEVEL = "{label} {min} ขึ้นไป{every}{hedge}"
 FACT_SCALE_EVERY = " (ทุกเครื่องมือ {min} ขึ้นไป)"
 # How the overall is computed.
 FACT_WEIGHTS = "คะแนนรวม = {terms} โดยคะแนนของแต่ละเครื่องมือเป็นค่าเฉลี่ยของตัวชี้วัดในเครื่องมือนั้น ({groups})"
@@ -767,21 +767,36 @@ FACT_ITEM_OTHER_YEARS = "ข้อ {code} ในปีอื่น: {years}"
 FACT_ITEM_OTHER_YEAR = 'ปี {year} "{title}"'
 FACT_IE_ITEM = 'ข้อ {code} ของแบบวัด {tool} (ตัวชี้วัดที่ {number} {name}) ถามว่า "{text}"{subs}'
 FACT_IE_ITEM_SUBS = " ในประเด็น: {subs}"
-FACT_IE_OTHER_YEAR = (
-    "ข้อคำถาม {tool} ของปีนี้ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช. ข้อความด้านล่างเป็นของปี {years} "
-)
+FACT_IE_OTHER_YEAR = "ข้อคำถาม {tool} ของปีนี้ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช. ข้อความด้านล่างเป็นของปี {years} "
 # What an O item requires to be published.
 FACT_PUBLISH = 'ข้อ {code} "{title}" ต้องเผยแพร่: {what}{hedge}'
 FACT_PUBLISH_GUIDE = 'ข้อ {code} "{title}" ควรเผยแพร่: {what}{hedge} ให้ครบองค์ประกอบตามคู่มือการประเมินของปีนั้น'
 FACT_PUBLISH_NONE = 'ข้อ {code} "{title}": ยังไม่มีข้อมูลรายละเอียดสิ่งที่ต้องเผยแพร่ (ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช.)'
+# A reporting round: the months it covers and when it is due (fiscal year: ต.ค.–ก.ย.).
+FACT_ROUND = "{name} ครอบคลุมผลการดำเนินงาน {first}–{last} และรายงานภายใน {day} {month} ของปีงบประมาณ{hedge}"
 # Who usually owns a kind of work in an agency type.
 FACT_OWNERS = "{agency_type}: งานด้าน{role} มักเป็นหน้าที่ของ {units}{hedge}"
-FACT_OWNERS_STANDARD = " (ชื่อหน่วยงานตามโครงสร้างทั่วไป ยังไม่ได้ยืนยันจากเอกสารของหน่วยงานจริง ควรปรับให้ตรงกับโครงสร้างของหน่วยงานท่าน)"
+FACT_OWNERS_STANDARD = (
+    " (ชื่อหน่วยงานตามโครงสร้างทั่วไป ยังไม่ได้ยืนยันจากเอกสารของหน่วยงานจริง ควรปรับให้ตรงกับโครงสร้างของหน่วยงานท่าน)"
+)
+# A measure ready to paste, for a question that asks for wording (bot.search.paste_block).
+PASTE_HEADING = "ร่างมาตรการที่นำไปใช้ได้ จากแนวทาง [1] (ปรับให้ตรงกับหน่วยงานก่อนใช้):"
+PASTE_MEASURE = "มาตรการ: {measure}"
+PASTE_STEPS = "ขั้นตอน:"
+PASTE_STEP = "{n}. {step} ({owners})"
+PASTE_OWNERS = "ผู้รับผิดชอบ: {owners}"
+PASTE_WHEN = "ระยะเวลา: {when} ปีงบประมาณ {fiscal_year}"
+PASTE_TIMING = "{first}–{last} {label}"
+PASTE_KPI = "ตัวชี้วัดความสำเร็จ: {kpi}"
+PASTE_OWNERS_GENERIC = "ผู้รับผิดชอบเขียนตามบทบาท หากแจ้งประเภทหน่วยงาน (เช่น เทศบาลตำบล โรงเรียน) จะระบุชื่อกอง/กลุ่มงานให้"
+PASTE_AGENCY = "หน่วยงาน"
+PASTE_BLANK = "…"
 # Numbered citations under an answer: a human label for each passage, never a file name.
 ANSWER_ABOUT_YEAR = "ข้อมูลของปี {year} แสดงก่อน"
-ANSWER_LEAD = "สรุปจากข้อความที่เกี่ยวข้อง: “{sentence}” [1]"
+ANSWER_LEAD = "{sentence} [1]"
 ANSWER_SOURCES = "ที่มา:"
 ANSWER_CITATION = "[{n}] {label}{hedge}: “{quote}”"
+ANSWER_CITATION_LEAD = "[{n}] {label}{hedge}"
 CITE_RECOMMENDATION = "ข้อเสนอแนะของ สำนักงาน ป.ป.ช."
 CITE_RECOMMENDATION_SEEN = "ข้อเสนอแนะของ สำนักงาน ป.ป.ช. (ตามที่ปรากฏในรายงานของ{agency} ปี {year})"
 CITE_ANALYSIS = "รายงานผลการวิเคราะห์ของ{agency} ปี {year}"

@@ -146,7 +146,8 @@ class Context:
             self.say(w.NO_KNOWLEDGE)
         else:
             facts = self.playbook if isinstance(self.playbook, KnownPlaybook) else None  # owner units
-            self.say(answer_question(question, self.retriever, self.fw, playbook=facts).text)
+            profile = self.session.profile
+            self.say(answer_question(question, self.retriever, self.fw, playbook=facts, profile=profile).text)
         self.restate()
 
     # ------------------------------------------------------------ one open question

@@ -16,12 +16,17 @@ from dataclasses import dataclass, field
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.ita.measures import AgencyProfile
+from bot.ita.playbook import Playbook
 from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_weak, label
-from bot.search.fact_answers import Agencies, fact_answer
+from bot.search.fact_answers import fact_answer
+from bot.search.paste_block import paste_block
 from bot.search.question_years import YearAsked, year_asked
 from bot.search.retrieve import Passage, Searcher, query_focus
 
 _WANTS_MEASURES = ("มาตรการ", "ตัวอย่าง", "แนวทาง", "ควรทำ", "ทำอย่างไร", "โครงการ", "กิจกรรม")
+# A question that names the NACC's recommendations gets them first.
+_ASKS_RECOMMENDATION = "ข้อเสนอแนะ"
 # Passages of these kinds are facts of one assessment year: another year's are put last.
 _YEARLY = ("oit_item", "framework", "recommendation")
 
@@ -52,7 +57,9 @@ def _by_year(passages: list[Passage], asked: YearAsked) -> list[Passage]:
     return sorted(passages, key=rank)
 
 
-def find_passages(question: str, retriever: Searcher, fw: Framework, asked: YearAsked, k: int) -> list[Passage]:
+def find_passages(
+    question: str, retriever: Searcher, fw: Framework, asked: YearAsked, k: int
+) -> list[Passage]:
     """Return up to k distinct passages for a question: practice first when it asks for measures."""
     focus = query_focus(question, fw)
     item = focus.items[0] if len(focus.items) == 1 else None
@@ -64,6 +71,9 @@ def find_passages(question: str, retriever: Searcher, fw: Framework, asked: Year
             found += retriever.search(question, k=2, item=item, kind=kind) if item else []
             found += retriever.search(question, k=2, kind=kind)
         found = distinct(found)[: max(2, k // 2)]
+    elif _ASKS_RECOMMENDATION in question:
+        found += retriever.search(question, k=2, item=item, kind="recommendation") if item else []
+        found += retriever.search(question, k=2, kind="recommendation")
     if asked.given:
         found += retriever.search(question, k=k, year=asked.year)
     if item:
@@ -72,16 +82,21 @@ def find_passages(question: str, retriever: Searcher, fw: Framework, asked: Year
     return _by_year(distinct(found), asked)[:k]
 
 
-def cite(question: str, passages: list[Passage], asked: YearAsked) -> list[str]:
-    """Return the lead line and the numbered citations of a passage answer."""
-    year = asked.year if asked.given else None
+def lead_line(question: str, passages: list[Passage]) -> str:
+    """Return the line of the best passage that matches the question best: the short answer."""
     at, lines = best_line(clean(passages[0].text), question)
-    lead = excerpt(lines[at], question)
-    out = [wording.ANSWER_LEAD.format(sentence=lead), "", wording.ANSWER_SOURCES]
+    return excerpt(lines[at], question)
+
+
+def cite(question: str, passages: list[Passage], asked: YearAsked, lead: str) -> list[str]:
+    """Return the numbered citations of a passage answer, with human labels."""
+    year = asked.year if asked.given else None
+    out = [wording.ANSWER_SOURCES]
     for n, p in enumerate(passages, 1):
-        out.append(
-            wording.ANSWER_CITATION.format(n=n, label=label(p, year), hedge=hedge(p), quote=excerpt(p.text, question))
-        )
+        quote = excerpt(p.text, question)
+        # The lead line is passage 1's best line: its whole text is not quoted a second time.
+        form = wording.ANSWER_CITATION_LEAD if n == 1 and quote == lead else wording.ANSWER_CITATION
+        out.append(form.format(n=n, label=label(p, year), hedge=hedge(p), quote=quote))
     return out
 
 
@@ -91,12 +106,17 @@ def answer_question(
     fw: Framework,
     k: int = 4,
     *,
-    playbook: Agencies | None = None,
+    playbook: Playbook | None = None,
+    profile: AgencyProfile | None = None,
 ) -> Answer:
-    """Return a Thai answer: a direct one from the facts, else a short answer with numbered citations."""
+    """Return a Thai answer: a direct one from the facts, else a short answer with numbered citations.
+
+    playbook: for owner units and paste-ready measures; profile: the officer's agency, whose
+    type and units the owners are fitted to.
+    """
     asked = year_asked(question, fw)
     unconfirmed = _unconfirmed_topics(question, fw)
-    direct = fact_answer(question, fw, asked, playbook)
+    direct = fact_answer(question, fw, asked, playbook, profile.type if profile is not None else "")
     if direct:
         return Answer("\n".join([*direct, *unconfirmed]))
     passages = find_passages(question, retriever, fw, asked, k)
@@ -105,7 +125,17 @@ def answer_question(
     lines = []
     if asked.given:
         lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
-    lines += cite(question, passages, asked)
+    lead = lead_line(question, passages)
+    lines += [wording.ANSWER_LEAD.format(sentence=lead), ""]
+    wants_wording = any(word in question for word in _WANTS_MEASURES)
+    block = (
+        paste_block(question, passages, playbook, fw, asked.year, profile)
+        if playbook and wants_wording
+        else []
+    )
+    if block:
+        lines += [*block, ""]
+    lines += cite(question, passages, asked, lead)
     if unconfirmed:
         lines += ["", *unconfirmed]
     if any(p.kind in ("measure_table", "analysis", "score_table") for p in passages):

@@ -73,7 +73,12 @@ def label(p: Passage, asked_year: int | None = None) -> str:
         text = w.CITE_OIT.format(year=p.year)
     else:
         text = w.CITE_FRAMEWORK.format(year=p.year) if p.year else w.CITE_FRAMEWORK_NO_YEAR
-    if asked_year and p.year and p.year != asked_year and p.kind in ("oit_item", "framework", "recommendation"):
+    if (
+        asked_year
+        and p.year
+        and p.year != asked_year
+        and p.kind in ("oit_item", "framework", "recommendation")
+    ):
         text += w.CITE_OTHER_YEAR.format(year=p.year, asked=asked_year)
     return text
 

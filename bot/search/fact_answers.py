@@ -5,60 +5,24 @@ lines from the Framework (grading by year, tool weights, an item's meaning in a 
 a year's OIT list for an indicator, what an O item requires) or the agency types
 (typical owner units). A fact that is not confirmed says so in plain Thai; nothing is
 asserted that the knowledge does not hold. The wording is in bot.wording; the words
-that tell what a question asks are below, as data.
+that tell what a question asks are in bot.search.fact_words, as data.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
 
 from bot import wording as w
-from bot.ita.agency_types import AgencyType, Role
-from bot.ita.facts import SOLID, Level, OitItem, Scale
+from bot.ita.facts import Level, OitItem, Scale
 from bot.ita.framework import Framework
+from bot.search.fact_words import Agencies, Fact, asks, hedge, owners, rounds
 from bot.search.question_years import YearAsked, strip_years
 from bot.search.retrieve import query_focus
-from bot.thai import ITEM_CODE, to_arabic, tokenize
+from bot.thai import ITEM_CODE, to_arabic
 
-# What a question asks for, by the words it uses (Thai as officers type it, and English).
-_ASKS = {
-    "publish": r"เผยแพร่|ต้องมีอะไร|ต้องมี|ต้องลง|ลงอะไร|ต้องแสดง|ต้องใส่|องค์ประกอบ|ข้อกำหนด|publish|require",
-    "meaning": r"คือ|หมายถึง|อะไร|เรื่อง|ถาม|ชื่อข้อ|ข้อไหน|what|mean",
-    "list": r"ข้ออะไร|มีข้อ|กี่ข้อ|ข้อไหน|รายการ|ประกอบด้วย|มีอะไรบ้าง|items?\b|list",
-    "level": r"ระดับ|เกรด|ผ่าน|grade|level|pass",
-    "threshold": r"กี่คะแนน|เท่าไร|เท่าไหร่|กี่แต้ม|ต้องได้|เกณฑ์|how much|how many points",
-    "weights": r"น้ำหนัก|สัดส่วน|คิดจาก|คำนวณ|คิดอย่างไร|คิดยังไง|คิดคะแนน|เปอร์เซ็นต์|ร้อยละ|weight|calculat|computed",
-    "owner": r"ใคร|รับผิดชอบ|หน่วยไหน|กองไหน|ฝ่ายไหน|กลุ่มไหน|งานไหน|ดูแล|หน้าที่ของ|owner|who",
-}
-_ASK = {k: re.compile(v, re.IGNORECASE) for k, v in _ASKS.items()}
 _SCORE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)(?![\d.]*\s*%)(?![\w.])")
 _INDICATOR_NUMBER = re.compile(r"ตัวชี้วัด(?:ที่|ย่อย)?\s*\d+(?:\.\d+)?|indicator\s*\d+", re.IGNORECASE)
-
-
-class Agencies(Protocol):
-    """What owner answers need of the playbook: agency types and unit roles."""
-
-    roles: dict[str, Role]
-    agency_types: dict[str, AgencyType]
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A direct answer: its lines, and whether the year prefix applies to it."""
-
-    lines: list[str]
-    dated: bool = True
-
-
-def _asks(kind: str, text: str) -> bool:
-    return bool(_ASK[kind].search(text))
-
-
-def _hedge(confidence: str | None) -> str:
-    return "" if confidence in SOLID else w.FACT_HEDGE.get(confidence or "", w.FACT_HEDGE["NOT_CONFIRMED"])
 
 
 def _num(value: float) -> str:
@@ -70,7 +34,7 @@ def _name(level: Level) -> str:
 
 
 def _level_hedge(level: Level, scale: Scale) -> str:
-    return _hedge(level.confidence or scale.confidence)
+    return hedge(level.confidence or scale.confidence)
 
 
 # ---------------------------------------------------------------------- grading
@@ -101,7 +65,9 @@ def _level_of(typed: str, scale: Scale, asks_pass: bool) -> str:
         break
     text = w.FACT_LEVEL_OF_SCORE.format(score=typed, levels="".join(parts))
     if asks_pass and above is not None and len(parts) == 1:
-        text += w.FACT_LEVEL_BELOW.format(label=_name(above), min=_num(above.min), hedge=_level_hedge(above, scale))
+        text += w.FACT_LEVEL_BELOW.format(
+            label=_name(above), min=_num(above.min), hedge=_level_hedge(above, scale)
+        )
     return text
 
 
@@ -140,7 +106,9 @@ def _threshold(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
         return Fact([w.FACT_SCALE.format(first=scale.years[0], last=_last(scale, fw), levels=levels)])
     lv, own = named
     every = w.FACT_THRESHOLD_EVERY.format(min=_num(lv.every_tool_min)) if lv.every_tool_min else ""
-    text = w.FACT_THRESHOLD.format(label=_name(lv), min=_num(lv.min), every=every, hedge=_level_hedge(lv, own))
+    text = w.FACT_THRESHOLD.format(
+        label=_name(lv), min=_num(lv.min), every=every, hedge=_level_hedge(lv, own)
+    )
     if scale is own:
         return Fact([text])
     text = w.FACT_THRESHOLD_OTHER_SCALE.format(first=own.years[0], last=_last(own, fw)) + text
@@ -159,12 +127,16 @@ def _last(scale: Scale, fw: Framework) -> int:
 def _grading(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
     year = asked.year
     score = _score(question)
-    if score is not None and _asks("level", question):
+    if score is not None and asks("level", question):
         scale = fw.scale_for(year)
         if scale is None:
             return Fact([w.FACT_LEVEL_NONE.format(year=year)])
         return Fact([_level_of(score, scale, bool(re.search(r"ผ่าน|pass", question, re.IGNORECASE)))])
-    if score is None and _asks("threshold", question) and (_asks("level", question) or _named_level(question, fw)):
+    if (
+        score is None
+        and asks("threshold", question)
+        and (asks("level", question) or _named_level(question, fw))
+    ):
         return _threshold(question, fw, asked)
     return None
 
@@ -173,7 +145,7 @@ def _grading(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
 def _weights(question: str, fw: Framework, year: int) -> Fact | None:
     overall = re.search(r"ภาพรวม|คะแนนรวม|overall|total|ITA", question, re.IGNORECASE)
     tools = [t.code for t in fw.tools if t.code in question.upper()]
-    if not _asks("weights", question) or not (overall or tools):
+    if not asks("weights", question) or not (overall or tools):
         return None
     terms = " + ".join(w.FACT_WEIGHT_TERM.format(tool=t.code, percent=_num(t.weight * 100)) for t in fw.tools)
     groups = ", ".join(
@@ -200,10 +172,10 @@ def _oit_lines(fw: Framework, year: int, indicator: int) -> list[str]:
             w.FACT_OIT_LIST_OTHER_YEARS.format(years=", ".join(map(str, listed))),
         ]
     year_conf = fw.oit_years[year].confidence
-    head = w.FACT_OIT_LIST.format(number=indicator, name=ind.name, count=len(items), hedge=_hedge(year_conf))
+    head = w.FACT_OIT_LIST.format(number=indicator, name=ind.name, count=len(items), hedge=hedge(year_conf))
     body = [
         w.FACT_OIT_LIST_ITEM.format(
-            code=i.code, title=i.title, hedge=_hedge(i.confidence) if i.confidence != year_conf else ""
+            code=i.code, title=i.title, hedge=hedge(i.confidence) if i.confidence != year_conf else ""
         )
         for i in items
     ]
@@ -212,7 +184,7 @@ def _oit_lines(fw: Framework, year: int, indicator: int) -> list[str]:
 
 def _oit_list(question: str, fw: Framework, year: int) -> Fact | None:
     focus = query_focus(question, fw)
-    if focus.items or not _asks("list", question):
+    if focus.items or not asks("list", question):
         return None
     oit = next(t for t in fw.tools if t.code == "OIT")
     numbers = [n for n in focus.indicators if n in oit.indicators]
@@ -238,20 +210,20 @@ def _other_years(fw: Framework, code: str, year: int) -> str:
 
 def _item_meaning(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
     codes = query_focus(question, fw).items
-    if len(codes) != 1 or not _asks("meaning", question):
+    if len(codes) != 1 or not asks("meaning", question):
         return None
     code, year = codes[0], asked.year
     if code in fw.items:
-        item = fw.items[code]
-        ind = fw.indicator(item.indicator)
-        subs = w.FACT_IE_ITEM_SUBS.format(subs="; ".join(item.sub_items)) if item.sub_items else ""
+        ie = fw.items[code]
+        ind = fw.indicator(ie.indicator)
+        subs = w.FACT_IE_ITEM_SUBS.format(subs="; ".join(ie.sub_items)) if ie.sub_items else ""
         text = w.FACT_IE_ITEM.format(
-            code=code, tool=item.tool, number=ind.number, name=ind.name, text=item.text, subs=subs
+            code=code, tool=ie.tool, number=ind.number, name=ind.name, text=ie.text, subs=subs
         )
-        if year in item.years:
-            return Fact([text + _hedge(item.confidence)])
-        years = "–".join(map(str, sorted({item.years[0], item.years[-1]})))
-        return Fact([w.FACT_IE_OTHER_YEAR.format(tool=item.tool, years=years) + text])
+        if year in ie.years:
+            return Fact([text + hedge(ie.confidence)])
+        years = "–".join(map(str, sorted({ie.years[0], ie.years[-1]})))
+        return Fact([w.FACT_IE_OTHER_YEAR.format(tool=ie.tool, years=years) + text])
     if not code.startswith("O"):
         return None
     item = _own_item(fw, code, year)
@@ -261,7 +233,7 @@ def _item_meaning(question: str, fw: Framework, asked: YearAsked) -> Fact | None
         ind = fw.indicator(item.indicator)
         lines = [
             w.FACT_OIT_ITEM.format(
-                code=code, title=item.title, number=ind.number, name=ind.name, hedge=_hedge(item.confidence)
+                code=code, title=item.title, number=ind.number, name=ind.name, hedge=hedge(item.confidence)
             )
         ]
     other = _other_years(fw, code, year) if (item is None or not asked.given) else ""
@@ -270,78 +242,54 @@ def _item_meaning(question: str, fw: Framework, asked: YearAsked) -> Fact | None
 
 def _publish(question: str, fw: Framework, year: int) -> Fact | None:
     codes = [c for c in query_focus(question, fw).items if c.startswith("O")]
-    if len(codes) != 1 or not _asks("publish", question):
+    if len(codes) != 1 or not asks("publish", question):
         return None
     item = _own_item(fw, codes[0], year)
     if item is None:
-        return Fact([w.FACT_OIT_LIST_NONE if not fw.oit.get(year) else w.FACT_OIT_ITEM_UNKNOWN.format(code=codes[0])])
+        return Fact(
+            [w.FACT_OIT_LIST_NONE if not fw.oit.get(year) else w.FACT_OIT_ITEM_UNKNOWN.format(code=codes[0])]
+        )
     if item.requirement:
         text = w.FACT_PUBLISH.format(
-            code=item.code, title=item.title, what=item.requirement, hedge=_hedge(item.confidence)
+            code=item.code, title=item.title, what=item.requirement, hedge=hedge(item.confidence)
         )
         return Fact([text])
     guide = fw.oit_publish(item.code, year)
     if guide:
-        return Fact([w.FACT_PUBLISH_GUIDE.format(code=item.code, title=item.title, what=guide, hedge=_hedge("DERIVED"))])
+        return Fact(
+            [
+                w.FACT_PUBLISH_GUIDE.format(
+                    code=item.code, title=item.title, what=guide, hedge=hedge("DERIVED")
+                )
+            ]
+        )
     return Fact([w.FACT_PUBLISH_NONE.format(code=item.code, title=item.title)])
 
 
-# ---------------------------------------------------------------------- owners
-def _role_of(question: str, roles: dict[str, Role]) -> Role | None:
-    def hits(role: Role) -> int:
-        return sum(
-            bool(re.search(rf"(?<![A-Za-z]){re.escape(k)}(?![A-Za-z])" if k.isascii() else re.escape(k), question))
-            for k in role.keywords
-        )
-
-    # Ties between keywords ("แผนและงบประมาณ": planning or finance) go to the role whose own
-    # name shares most words with the question.
-    asked = set(tokenize(question))
-    scored = [(hits(r), len(asked & set(tokenize(r.name_th))), not r.generic, r) for r in roles.values()]
-    best = max(scored, key=lambda s: s[:3], default=None)
-    return best[3] if best and best[0] else None
-
-
-def _owners(question: str, agencies: Agencies | None) -> Fact | None:
-    if agencies is None or not _asks("owner", question):
-        return None
-    at = next(
-        (
-            t
-            for t in agencies.agency_types.values()
-            if any(re.search(rf"(?<![\u0e00-\u0e7f]){re.escape(a)}", question) for a in (t.name_th, *t.aliases) if len(a) > 2)
-        ),
-        None,
-    )
-    role = _role_of(question, agencies.roles)
-    if at is None or role is None or not at.roles.get(role.key):
-        return None
-    units = at.roles[role.key]
-    # "งานพัสดุ กองคลัง" is a sub-unit: its parent's source stands for it.
-    sources = [at.unit_sources.get(u) or at.unit_sources.get(u.split()[-1], "standard") for u in units]
-    hedge = w.FACT_OWNERS_STANDARD if not role.generic and "standard" in sources else ""
-    return Fact(
-        [w.FACT_OWNERS.format(agency_type=at.name_th, role=role.name_th, units=", ".join(units), hedge=hedge)],
-        dated=False,
-    )
-
-
 # ---------------------------------------------------------------------- entry point
-_READERS: tuple[Callable[[str, Framework, YearAsked, Agencies | None], Fact | None], ...] = (
-    lambda q, fw, y, a: _publish(q, fw, y.year),
-    lambda q, fw, y, a: _item_meaning(q, fw, y),
-    lambda q, fw, y, a: _oit_list(q, fw, y.year),
-    lambda q, fw, y, a: _grading(q, fw, y),
-    lambda q, fw, y, a: _weights(q, fw, y.year),
-    lambda q, fw, y, a: _owners(q, a),
+_READERS: tuple[Callable[[str, Framework, YearAsked], Fact | None], ...] = (
+    lambda q, fw, y: _publish(q, fw, y.year),
+    _item_meaning,
+    lambda q, fw, y: _oit_list(q, fw, y.year),
+    _grading,
+    lambda q, fw, y: _weights(q, fw, y.year),
+    lambda q, fw, y: rounds(q, fw),
 )
 
 
-def fact_answer(question: str, fw: Framework, asked: YearAsked, agencies: Agencies | None = None) -> list[str]:
-    """Return the lines of a direct answer from the facts, with the year it is about; [] if none fits."""
+def fact_answer(
+    question: str, fw: Framework, asked: YearAsked, agencies: Agencies | None = None, own_type: str = ""
+) -> list[str]:
+    """Return the lines of a direct answer from the facts, with the year it is about; [] if none fits.
+
+    agencies: the playbook's agency types and roles, for owner units; own_type: the officer's
+    agency type key, used when the question names none.
+    """
     text = to_arabic(question)
+    if asks("wording", text):
+        return []
     for read in _READERS:
-        fact = read(text, fw, asked, agencies)
+        fact = read(text, fw, asked)
         if fact is None:
             continue
         lines = [line for line in fact.lines if line]
@@ -349,4 +297,5 @@ def fact_answer(question: str, fw: Framework, asked: YearAsked, agencies: Agenci
             prefix = w.ANSWER_YEAR if asked.given else w.ANSWER_YEAR_DEFAULT
             lines[0] = prefix.format(year=asked.year) + lines[0]
         return lines
-    return []
+    fact = owners(text, agencies, own_type)
+    return fact.lines if fact is not None else []
