@@ -164,3 +164,36 @@ def test_labels_are_human_and_say_whose_and_which_year():
         label(_passage("a", "x", agency="เทศบาลตำบลนิเวศน์")) == "รายงานผลการวิเคราะห์ของเทศบาลตำบลนิเวศน์ ปี 2568"
     )
     assert label(_passage("o", "x", kind="oit_item", year=2566), 2568).startswith("เกณฑ์การประเมิน OIT ปี 2566")
+
+
+# ---------------------------------------------------------------- paste-ready measures and the officer's agency
+def test_a_request_for_a_measure_gets_a_block_with_the_agency_types_own_units(kb):
+    text = ask(kb, "ขอตัวอย่างมาตรการ E9 สำหรับโรงเรียน")
+    block = text.split("ที่มา:")[0]
+    assert "มาตรการ:" in block and "ขั้นตอน:" in block and "ตัวชี้วัดความสำเร็จ:" in block
+    assert "ระยะเวลา: ต.ค." in block and "กลุ่มบริหารทั่วไป" in block and "กอง" not in block
+    assert answer_problems(text) == []
+
+
+def test_owners_follow_the_officers_profile_when_the_question_names_no_agency(kb):
+    from bot.ita.measures import AgencyProfile
+
+    school = AgencyProfile(name="โรงเรียนบ้านสวน", type="school")
+    text = answer_question(
+        "งานจัดซื้อจัดจ้างใครรับผิดชอบ", kb.retriever, kb.framework, playbook=kb.playbook, profile=school
+    ).text
+    assert "งานพัสดุ กลุ่มบริหารงบประมาณ" in text and "กองคลัง" not in text
+
+
+def test_the_asked_years_facts_are_cited_before_another_years(kb):
+    from bot.search.answers import find_passages
+
+    asked = year_asked("แบบวัด OIT ข้อ O12 ปี 2566 อยู่กลุ่มไหน", kb.framework)
+    found = find_passages("แบบวัด OIT ข้อ O12 ปี 2566 อยู่กลุ่มไหน", kb.retriever, kb.framework, asked, 4)
+    yearly = [p.year for p in found if p.kind == "oit_item"]
+    assert yearly and yearly[0] == 2566
+
+
+def test_reporting_rounds_are_answered_from_the_calendar(kb):
+    text = ask(kb, "ต้องรายงานผลรอบ 6 เดือนเมื่อไหร่ครับ")
+    assert "ต.ค.–มี.ค." in text and "31 มี.ค." in text

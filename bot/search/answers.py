@@ -20,6 +20,7 @@ from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import Playbook
 from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_weak, label
 from bot.search.fact_answers import fact_answer
+from bot.search.llm_answer import Writer
 from bot.search.paste_block import paste_block
 from bot.search.question_years import YearAsked, year_asked
 from bot.search.retrieve import Passage, Searcher, query_focus
@@ -108,11 +109,13 @@ def answer_question(
     *,
     playbook: Playbook | None = None,
     profile: AgencyProfile | None = None,
+    writer: Writer | None = None,
 ) -> Answer:
     """Return a Thai answer: a direct one from the facts, else a short answer with numbered citations.
 
     playbook: for owner units and paste-ready measures; profile: the officer's agency, whose
-    type and units the owners are fitted to.
+    type and units the owners are fitted to; writer: an optional LLM that writes the short
+    answer from the same passages, used only when its citations check out.
     """
     asked = year_asked(question, fw)
     unconfirmed = _unconfirmed_topics(question, fw)
@@ -126,7 +129,8 @@ def answer_question(
     if asked.given:
         lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
     lead = lead_line(question, passages)
-    lines += [wording.ANSWER_LEAD.format(sentence=lead), ""]
+    written = writer.write(question, passages) if writer is not None else None
+    lines += [written or wording.ANSWER_LEAD.format(sentence=lead), ""]
     wants_wording = any(word in question for word in _WANTS_MEASURES)
     block = (
         paste_block(question, passages, playbook, fw, asked.year, profile)
