@@ -750,6 +750,7 @@ FACT_THRESHOLD_OTHER_SCALE = "ในการประเมินปี {first}
 FACT_THRESHOLD_NOT_IN_YEAR = " (ปี {year} ไม่ได้ใช้ระดับนี้ เกณฑ์ของปี {year} ใช้ระดับ {levels})"
 FACT_SCALE = "เกณฑ์ระดับผลการประเมิน (ใช้ในปี {first}–{last}): {levels}"
 FACT_SCALE_LEVEL = "{label} {min} ขึ้นไป{every}{hedge}"
+FACT_SCALE_LOWEST = "{label} ต่ำกว่า {below}{hedge}"
 FACT_SCALE_EVERY = " (ทุกเครื่องมือ {min} ขึ้นไป)"
 # How the overall is computed.
 FACT_WEIGHTS = "คะแนนรวม = {terms} โดยคะแนนของแต่ละเครื่องมือเป็นค่าเฉลี่ยของตัวชี้วัดในเครื่องมือนั้น ({groups})"
@@ -791,6 +792,15 @@ PASTE_KPI = "ตัวชี้วัดความสำเร็จ: {kpi}"
 PASTE_OWNERS_GENERIC = "ผู้รับผิดชอบเขียนตามบทบาท หากแจ้งประเภทหน่วยงาน (เช่น เทศบาลตำบล โรงเรียน) จะระบุชื่อกอง/กลุ่มงานให้"
 PASTE_AGENCY = "หน่วยงาน"
 PASTE_BLANK = "…"
+# What a tool is, and where a direct answer's facts come from ("ที่มา: …", a human label).
+FACT_TOOL = "{code} คือ{name} ครอบคลุม{indicators} มีน้ำหนัก {percent}% ของคะแนนรวม"
+FACT_TOOL_INDICATOR = "ตัวชี้วัดที่ {number} {name}"
+FACT_TOOL_JOIN = " และ"
+ANSWER_FACT_SOURCE = "ที่มา: {label}"
+FACT_SOURCE_GRADING = "เกณฑ์ระดับผลการประเมิน ITA"
+FACT_SOURCE_WEIGHTS = "วิธีคำนวณคะแนนการประเมิน ITA"
+FACT_SOURCE_CALENDAR = "ปีงบประมาณและรอบการรายงานผลตามมาตรการ"
+FACT_SOURCE_OWNERS = "โครงสร้างหน่วยงานตามประเภทหน่วยงาน"
 # Numbered citations under an answer: a human label for each passage, never a file name.
 ANSWER_ABOUT_YEAR = "ข้อมูลของปี {year} แสดงก่อน"
 ANSWER_LEAD = "{sentence} [1]"

@@ -76,10 +76,7 @@ def _named_level(question: str, fw: Framework) -> tuple[Level, Scale] | None:
     found: list[tuple[int, Level, Scale]] = []
     for scale in fw.scales:
         for lv in scale.levels:
-            rx = re.escape(lv.label)
-            if lv.label.isascii():
-                rx = rf"(?<![A-Za-z]){rx}(?![A-Za-z])"
-            if re.search(rx, question):
+            if re.search(_label_rx(lv), question):
                 found.append((len(lv.label), lv, scale))
     if not found:
         return None
@@ -87,10 +84,21 @@ def _named_level(question: str, fw: Framework) -> tuple[Level, Scale] | None:
     return next((lv, sc) for n, lv, sc in found if n == best)
 
 
+def _labels_named(question: str, scale: Scale) -> int:
+    return sum(bool(re.search(_label_rx(lv), question)) for lv in scale.levels)
+
+
+def _label_rx(level: Level) -> str:
+    rx = re.escape(level.label)
+    return rf"(?<![A-Za-z]){rx}(?![A-Za-z])" if level.label.isascii() else rx
+
+
 def _threshold(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
     year = asked.year
     named = _named_level(question, fw)
     scale = fw.scale_for(year)
+    if named is not None and _labels_named(question, named[1]) > 1:
+        scale, named = named[1], None  # "AA A B C D": the whole scale that has them
     if named is None:
         if scale is None:
             return Fact([w.FACT_LEVEL_NONE.format(year=year)])
@@ -101,9 +109,14 @@ def _threshold(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
                 every=w.FACT_SCALE_EVERY.format(min=_num(lv.every_tool_min)) if lv.every_tool_min else "",
                 hedge=_level_hedge(lv, scale),
             )
-            for lv in scale.levels
+            if lv.min > 0 or n == 0
+            else w.FACT_SCALE_LOWEST.format(
+                label=_name(lv), below=_num(scale.levels[n - 1].min), hedge=_level_hedge(lv, scale)
+            )
+            for n, lv in enumerate(scale.levels)
         )
-        return Fact([w.FACT_SCALE.format(first=scale.years[0], last=_last(scale, fw), levels=levels)])
+        text = w.FACT_SCALE.format(first=scale.years[0], last=_last(scale, fw), levels=levels)
+        return Fact([text], dated=scale is fw.scale_for(year))
     lv, own = named
     every = w.FACT_THRESHOLD_EVERY.format(min=_num(lv.every_tool_min)) if lv.every_tool_min else ""
     text = w.FACT_THRESHOLD.format(
@@ -267,13 +280,30 @@ def _publish(question: str, fw: Framework, year: int) -> Fact | None:
 
 
 # ---------------------------------------------------------------------- entry point
-_READERS: tuple[Callable[[str, Framework, YearAsked], Fact | None], ...] = (
-    lambda q, fw, y: _publish(q, fw, y.year),
-    _item_meaning,
-    lambda q, fw, y: _oit_list(q, fw, y.year),
-    _grading,
-    lambda q, fw, y: _weights(q, fw, y.year),
-    lambda q, fw, y: rounds(q, fw),
+def _tool(question: str, fw: Framework) -> Fact | None:
+    """What a tool is ("what is OIT"): its name, indicators and weight."""
+    named = [t for t in fw.tools if re.search(rf"(?<![A-Za-z]){t.code}(?![A-Za-z])", question, re.IGNORECASE)]
+    if len(named) != 1 or not asks("meaning", question) or query_focus(question, fw).items:
+        return None
+    tool = named[0]
+    indicators = w.FACT_TOOL_JOIN.join(
+        w.FACT_TOOL_INDICATOR.format(number=n, name=fw.indicator(n).name) for n in tool.indicators
+    )
+    text = w.FACT_TOOL.format(
+        code=tool.code, name=tool.name, indicators=indicators, percent=_num(tool.weight * 100)
+    )
+    return Fact([text], dated=False)
+
+
+# Each reader, in the order tried, and the label of the facts it answers from.
+_READERS: tuple[tuple[Callable[[str, Framework, YearAsked], Fact | None], str], ...] = (
+    (lambda q, fw, y: _publish(q, fw, y.year), w.CITE_OIT),
+    (_item_meaning, w.CITE_FRAMEWORK),
+    (lambda q, fw, y: _oit_list(q, fw, y.year), w.CITE_OIT),
+    (_grading, w.FACT_SOURCE_GRADING),
+    (lambda q, fw, y: _weights(q, fw, y.year), w.FACT_SOURCE_WEIGHTS),
+    (lambda q, fw, y: _tool(q, fw), w.FACT_SOURCE_WEIGHTS),
+    (lambda q, fw, y: rounds(q, fw), w.FACT_SOURCE_CALENDAR),
 )
 
 
@@ -288,7 +318,7 @@ def fact_answer(
     text = to_arabic(question)
     if asks("wording", text):
         return []
-    for read in _READERS:
+    for read, source in _READERS:
         fact = read(text, fw, asked)
         if fact is None:
             continue
@@ -296,6 +326,6 @@ def fact_answer(
         if fact.dated and lines:
             prefix = w.ANSWER_YEAR if asked.given else w.ANSWER_YEAR_DEFAULT
             lines[0] = prefix.format(year=asked.year) + lines[0]
-        return lines
+        return [*lines, w.ANSWER_FACT_SOURCE.format(label=source.format(year=asked.year))]
     fact = owners(text, agencies, own_type)
-    return fact.lines if fact is not None else []
+    return [*fact.lines, w.ANSWER_FACT_SOURCE.format(label=w.FACT_SOURCE_OWNERS)] if fact is not None else []
