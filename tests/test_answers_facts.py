@@ -197,3 +197,20 @@ def test_the_asked_years_facts_are_cited_before_another_years(kb):
 def test_reporting_rounds_are_answered_from_the_calendar(kb):
     text = ask(kb, "ต้องรายงานผลรอบ 6 เดือนเมื่อไหร่ครับ")
     assert "ต.ค.–มี.ค." in text and "31 มี.ค." in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ผู้รับผิดชอบแถว 4 ต้องเป็นระดับกองไหม",  # a row number is not a score
+        "คะแนน OIT 20.11 ไม่ผ่านเกณฑ์",  # a tool's score has no level of its own
+        "เป้าหมายการผ่านเกณฑ์การประเมินไม่น้อยกว่า 85 คะแนน",  # a statement, not a question
+    ],
+)
+def test_a_number_that_is_not_an_overall_score_asked_about_gets_no_level(kb, question):
+    assert "อยู่ในระดับ" not in ask(kb, question)
+
+
+def test_an_o_code_asked_without_a_year_says_what_it_was_in_other_years(kb):
+    text = ask(kb, "O13 ต้องเปิดเผยข้อมูลอะไรบ้าง")
+    assert "ไม่ได้ระบุปี" in text and "ข้อ O13 ในปีอื่น" in text and "2568" in text

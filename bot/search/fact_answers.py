@@ -21,7 +21,12 @@ from bot.search.question_years import YearAsked, strip_years
 from bot.search.retrieve import query_focus
 from bot.thai import ITEM_CODE, to_arabic
 
-_SCORE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)(?![\d.]*\s*%)(?![\w.])")
+# A score: a number with decimals, or a whole number said as one ("ได้ 55", "55 คะแนน").
+_SCORE = re.compile(
+    r"(?<![\w.])(\d{1,3}\.\d{1,2})(?![\d.]*\s*%)(?![\w.])"
+    r"|(?:ได้|คะแนน|score|got)\s*(\d{1,3})(?![\d.%])|(?<![\w.])(\d{1,3})\s*(?:คะแนน|แต้ม|points?)",
+    re.IGNORECASE,
+)
 _INDICATOR_NUMBER = re.compile(r"ตัวชี้วัด(?:ที่|ย่อย)?\s*\d+(?:\.\d+)?|indicator\s*\d+", re.IGNORECASE)
 
 
@@ -41,7 +46,8 @@ def _level_hedge(level: Level, scale: Scale) -> str:
 def _score(question: str) -> str | None:
     """Return the one overall score a question gives (0–100), as typed, if any."""
     text = ITEM_CODE.sub(" ", _INDICATOR_NUMBER.sub(" ", strip_years(question)))
-    values = [m for m in _SCORE.findall(text) if 0 <= float(m) <= 100]
+    values = list(dict.fromkeys(next(g for g in m if g) for m in _SCORE.findall(text)))
+    values = [v for v in values if 0 <= float(v) <= 100]
     return values[0] if len(values) == 1 else None
 
 
@@ -140,7 +146,9 @@ def _last(scale: Scale, fw: Framework) -> int:
 def _grading(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
     year = asked.year
     score = _score(question)
-    if score is not None and asks("level", question):
+    # A tool's or an indicator's score has no level of its own: only the overall is graded.
+    part = query_focus(question, fw).indicators or any(t.code in question.upper() for t in fw.tools)
+    if score is not None and asks("level", question) and asks("question", question) and not part:
         scale = fw.scale_for(year)
         if scale is None:
             return Fact([w.FACT_LEVEL_NONE.format(year=year)])
@@ -253,30 +261,25 @@ def _item_meaning(question: str, fw: Framework, asked: YearAsked) -> Fact | None
     return Fact([*lines, other] if other else lines)
 
 
-def _publish(question: str, fw: Framework, year: int) -> Fact | None:
+def _publish(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
     codes = [c for c in query_focus(question, fw).items if c.startswith("O")]
     if len(codes) != 1 or not asks("publish", question):
         return None
-    item = _own_item(fw, codes[0], year)
+    code, year = codes[0], asked.year
+    item = _own_item(fw, code, year)
+    # O codes are renumbered between years: when the year was not named, say what the code was before.
+    other = _other_years(fw, code, year) if item is None or not asked.given else ""
     if item is None:
-        return Fact(
-            [w.FACT_OIT_LIST_NONE if not fw.oit.get(year) else w.FACT_OIT_ITEM_UNKNOWN.format(code=codes[0])]
+        line = w.FACT_OIT_LIST_NONE if not fw.oit.get(year) else w.FACT_OIT_ITEM_UNKNOWN.format(code=code)
+    elif item.requirement:
+        line = w.FACT_PUBLISH.format(
+            code=code, title=item.title, what=item.requirement, hedge=hedge(item.confidence)
         )
-    if item.requirement:
-        text = w.FACT_PUBLISH.format(
-            code=item.code, title=item.title, what=item.requirement, hedge=hedge(item.confidence)
-        )
-        return Fact([text])
-    guide = fw.oit_publish(item.code, year)
-    if guide:
-        return Fact(
-            [
-                w.FACT_PUBLISH_GUIDE.format(
-                    code=item.code, title=item.title, what=guide, hedge=hedge("DERIVED")
-                )
-            ]
-        )
-    return Fact([w.FACT_PUBLISH_NONE.format(code=item.code, title=item.title)])
+    elif guide := fw.oit_publish(code, year):
+        line = w.FACT_PUBLISH_GUIDE.format(code=code, title=item.title, what=guide, hedge=hedge("DERIVED"))
+    else:
+        line = w.FACT_PUBLISH_NONE.format(code=code, title=item.title)
+    return Fact([line, other])
 
 
 # ---------------------------------------------------------------------- entry point
@@ -297,7 +300,7 @@ def _tool(question: str, fw: Framework) -> Fact | None:
 
 # Each reader, in the order tried, and the label of the facts it answers from.
 _READERS: tuple[tuple[Callable[[str, Framework, YearAsked], Fact | None], str], ...] = (
-    (lambda q, fw, y: _publish(q, fw, y.year), w.CITE_OIT),
+    (_publish, w.CITE_OIT),
     (_item_meaning, w.CITE_FRAMEWORK),
     (lambda q, fw, y: _oit_list(q, fw, y.year), w.CITE_OIT),
     (_grading, w.FACT_SOURCE_GRADING),

@@ -19,14 +19,17 @@ from bot.thai import tokenize
 
 # What a question asks for, by the words it uses (Thai as officers type it, and English).
 ASKS = {
-    "publish": r"เผยแพร่|ต้องมีอะไร|ต้องมี|ต้องลง|ลงอะไร|ต้องแสดง|ต้องใส่|องค์ประกอบ|ข้อกำหนด|publish|require",
+    "publish": r"เผยแพร่|ต้องเปิดเผย|เปิดเผยอะไร|เปิดเผยข้อมูลอะไร|ต้องมีอะไร|ต้องมี|ต้องลง|ลงอะไร|ต้องแสดง|ต้องใส่|องค์ประกอบ|ข้อกำหนด|publish|require",
     "meaning": r"คือ|หมายถึง|อะไร|ชื่อข้อ|ข้อไหน|what|mean",
     "list": r"ข้ออะไร|มีข้อ|กี่ข้อ|ข้อไหน|รายการ|ประกอบด้วย|มีอะไรบ้าง|items?\b|list",
     "level": r"ระดับ|เกรด|ผ่าน|grade|level|pass",
     "threshold": r"กี่คะแนน|เท่าไร|เท่าไหร่|กี่แต้ม|ต้องได้|เกณฑ์|how much|how many points",
     "weights": r"น้ำหนัก|สัดส่วน|คิดจาก|คำนวณ|คิดอย่างไร|คิดยังไง|คิดคะแนน|เปอร์เซ็นต์|ร้อยละ|weight|calculat|computed",
     # A request for measures or wording wants practice, not a fact: no direct answer.
-    "wording": r"มาตรการ|ตัวอย่าง|แนวทาง|ควรทำ|ทำอย่างไร|ทำยังไง|โครงการ|กิจกรรม|ถ้อยคำ|ข้อความ|เขียน|ร่าง|example|wording",
+    "wording": r"มาตรการ|ตัวอย่าง|แนวทาง|ควรทำ|ทำอย่างไร|ทำยังไง|โครงการ|กิจกรรม|ถ้อยคำ|ข้อความ|เขียน|ร่าง|example|wording"
+    r"|should we|how to|how can|how do|what should",
+    # A question, not a statement that happens to hold a score ("เป้าหมายไม่น้อยกว่า 85 คะแนน").
+    "question": r"ไหน|อะไร|ไหม|มั้ย|หรือไม่|หรือเปล่า|เท่าไร|เท่าไหร่|\?|what|which|\bpass",
     "when": r"เมื่อไหร่|เมื่อไร|ภายใน|กำหนดส่ง|ส่งวันไหน|วันไหน|ช่วงไหน|เดือนไหน|เดือนอะไร|deadline|when",
     "owner": r"ใคร|รับผิดชอบ|หน่วยไหน|กองไหน|ฝ่ายไหน|กลุ่มไหน|งานไหน|ดูแล|หน้าที่ของ|owner|who",
 }
