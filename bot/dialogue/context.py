@@ -20,6 +20,7 @@ from bot.drafting.engine import DraftRequest
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.playbook import AgencyType
+from bot.ita.playbook import Playbook as KnownPlaybook
 from bot.ita.tiers import Thresholds, overall
 from bot.scores import ParseResult, ScoreSet, apply_correction
 from bot.search.answers import answer_question
@@ -144,7 +145,9 @@ class Context:
         if self.retriever is None:
             self.say(w.NO_KNOWLEDGE)
         else:
-            self.say(answer_question(question, self.retriever, self.fw).text)
+            facts = self.playbook if isinstance(self.playbook, KnownPlaybook) else None  # owner units
+            profile = self.session.profile
+            self.say(answer_question(question, self.retriever, self.fw, playbook=facts, profile=profile).text)
         self.restate()
 
     # ------------------------------------------------------------ one open question

@@ -1,8 +1,13 @@
-"""Answer questions about ITA wording extractively, quoting cited passages.
+"""Answer an officer's ITA question: a direct answer from the facts, else a short answer with cited passages.
 
-The default engine never paraphrases: it quotes the best passages with their
-sources, so an officer can copy official wording and check where it came from.
-Facts whose source is not confirmed are marked as such.
+1. The year the question is about is read first (bot.search.question_years); with none
+   named, the answer is for the current framework year and says so.
+2. A factual question (grading, weights, an item's meaning, a year's OIT list, what an O
+   item requires, owner units) is answered from knowledge/ directly (bot.search.fact_answers).
+3. Otherwise the best passages are found, the asked year's first, and the answer is the
+   line that matched best, followed by numbered citations with human labels
+   (bot.search.citations): never a file name or a research label, never the same passage twice.
+Facts whose source is not confirmed are marked as such in plain Thai.
 """
 
 from __future__ import annotations
@@ -11,68 +16,134 @@ from dataclasses import dataclass, field
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.ita.measures import AgencyProfile
+from bot.ita.playbook import Playbook
+from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_weak, label
+from bot.search.fact_answers import fact_answer
+from bot.search.llm_answer import Writer
+from bot.search.paste_block import paste_block
+from bot.search.question_years import YearAsked, year_asked
 from bot.search.retrieve import Passage, Searcher, query_focus
 
-_KIND_TH = wording.ANSWER_KIND
-_WEAK = ("SINGLE", "NOT_CONFIRMED")
 _WANTS_MEASURES = ("มาตรการ", "ตัวอย่าง", "แนวทาง", "ควรทำ", "ทำอย่างไร", "โครงการ", "กิจกรรม")
-# A quote longer than this buries the answer in a chat bubble; it is cut at a space.
-MAX_QUOTE = 600
+# A question that names the NACC's recommendations gets them first.
+_ASKS_RECOMMENDATION = "ข้อเสนอแนะ"
+# Passages of these kinds are facts of one assessment year: another year's are put last.
+_YEARLY = ("oit_item", "framework", "recommendation")
 
 
 @dataclass
 class Answer:
-    """A Thai answer and the passages it quotes."""
+    """A Thai answer and the passages it cites."""
 
     text: str
     passages: list[Passage] = field(default_factory=list)
 
 
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_QUOTE else text[:MAX_QUOTE].rsplit(" ", 1)[0] + " …"
+def _unconfirmed_topics(question: str, fw: Framework) -> list[str]:
+    """Return what the knowledge says is not confirmed about topics the question names."""
+    return [u.say_th for u in fw.unconfirmed if any(k and k in question for k in u.keywords)]
 
 
-def answer_question(question: str, retriever: Searcher, fw: Framework, k: int = 4) -> Answer:
-    """Return an extractive Thai answer quoting the k best passages with numbered citations."""
+def _by_year(passages: list[Passage], asked: YearAsked) -> list[Passage]:
+    """Put passages of the asked year (or of no year) first; another year's yearly facts last."""
+    if not asked.given:
+        return passages
+
+    def rank(p: Passage) -> int:
+        if p.year == asked.year:
+            return 0
+        return 2 if p.year and p.kind in _YEARLY else 1
+
+    return sorted(passages, key=rank)
+
+
+def find_passages(
+    question: str, retriever: Searcher, fw: Framework, asked: YearAsked, k: int
+) -> list[Passage]:
+    """Return up to k distinct passages for a question: practice first when it asks for measures."""
     focus = query_focus(question, fw)
     item = focus.items[0] if len(focus.items) == 1 else None
-    passages: list[Passage] = []
+    found: list[Passage] = []
     if any(word in question for word in _WANTS_MEASURES):
         # "ขอตัวอย่างมาตรการ…" wants practice, not the item's definition: playbook and
         # other agencies' measure tables first, then whatever else fits.
         for kind in ("playbook", "measure_table"):
-            passages += retriever.search(question, k=2, item=item, kind=kind) if item else []
-            passages += [p for p in retriever.search(question, k=2, kind=kind) if p not in passages]
-        passages = passages[: max(2, k // 2)]
+            found += retriever.search(question, k=2, item=item, kind=kind) if item else []
+            found += retriever.search(question, k=2, kind=kind)
+        found = distinct(found)[: max(2, k // 2)]
+    elif _ASKS_RECOMMENDATION in question:
+        found += retriever.search(question, k=2, item=item, kind="recommendation") if item else []
+        found += retriever.search(question, k=2, kind="recommendation")
+    if asked.given:
+        found += retriever.search(question, k=k, year=asked.year)
     if item:
-        seen = {p.chunk_id for p in passages}
-        passages += [p for p in retriever.search(question, k=k, item=item) if p.chunk_id not in seen]
-        passages = passages[:k]
-    if len(passages) < k:
-        seen = {p.chunk_id for p in passages}
-        passages += [p for p in retriever.search(question, k=k) if p.chunk_id not in seen][
-            : k - len(passages)
-        ]
-    if not passages:
-        return Answer(wording.ANSWER_NOTHING_FOUND)
-    lines = [wording.ANSWER_HEADING, ""]
-    hedged = False
+        found += retriever.search(question, k=k, item=item)
+    found += retriever.search(question, k=2 * k)
+    return _by_year(distinct(found), asked)[:k]
+
+
+def lead_line(question: str, passages: list[Passage]) -> str:
+    """Return the line of the best passage that matches the question best: the short answer."""
+    at, lines = best_line(clean(passages[0].text), question)
+    return excerpt(lines[at], question)
+
+
+def cite(question: str, passages: list[Passage], asked: YearAsked, lead: str) -> list[str]:
+    """Return the numbered citations of a passage answer, with human labels."""
+    year = asked.year if asked.given else None
+    out = [wording.ANSWER_SOURCES]
     for n, p in enumerate(passages, 1):
-        label = _KIND_TH.get(p.kind, p.kind)
-        where = (
-            f"{p.source}"
-            + (wording.ANSWER_WHERE_AGENCY.format(agency=p.agency) if p.agency else "")
-            + (wording.ANSWER_WHERE_YEAR.format(year=p.year) if p.year else "")
-        )
-        lines.append(wording.ANSWER_QUOTE.format(n=n, label=label, quote=_quote(p.text)))
-        lines.append(wording.ANSWER_SOURCE.format(where=where))
-        if p.confidence in _WEAK:
-            lines.append(wording.ANSWER_UNCONFIRMED)
-            hedged = True
-        lines.append("")
-    if any(p.kind in ("measure_table", "analysis") for p in passages):
-        lines.append(wording.ANSWER_OTHER_AGENCIES)
-    if hedged:
+        quote = excerpt(p.text, question)
+        # The lead line is passage 1's best line: its whole text is not quoted a second time.
+        form = wording.ANSWER_CITATION_LEAD if n == 1 and quote == lead else wording.ANSWER_CITATION
+        out.append(form.format(n=n, label=label(p, year), hedge=hedge(p), quote=quote))
+    return out
+
+
+def answer_question(
+    question: str,
+    retriever: Searcher,
+    fw: Framework,
+    k: int = 4,
+    *,
+    playbook: Playbook | None = None,
+    profile: AgencyProfile | None = None,
+    writer: Writer | None = None,
+) -> Answer:
+    """Return a Thai answer: a direct one from the facts, else a short answer with numbered citations.
+
+    playbook: for owner units and paste-ready measures; profile: the officer's agency, whose
+    type and units the owners are fitted to; writer: an optional LLM that writes the short
+    answer from the same passages, used only when its citations check out.
+    """
+    asked = year_asked(question, fw)
+    unconfirmed = _unconfirmed_topics(question, fw)
+    direct = fact_answer(question, fw, asked, playbook, profile.type if profile is not None else "")
+    if direct:
+        return Answer("\n".join([*direct, *unconfirmed]))
+    passages = find_passages(question, retriever, fw, asked, k)
+    if not passages:
+        return Answer("\n".join([wording.ANSWER_NOTHING_FOUND, *unconfirmed]))
+    lines = []
+    if asked.given:
+        lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
+    lead = lead_line(question, passages)
+    written = writer.write(question, passages) if writer is not None else None
+    lines += [written or wording.ANSWER_LEAD.format(sentence=lead), ""]
+    wants_wording = any(word in question for word in _WANTS_MEASURES)
+    block = (
+        paste_block(question, passages, playbook, fw, asked.year, profile)
+        if playbook and wants_wording
+        else []
+    )
+    if block:
+        lines += [*block, ""]
+    lines += cite(question, passages, asked, lead)
+    if unconfirmed:
+        lines += ["", *unconfirmed]
+    if any(p.kind in ("measure_table", "analysis", "score_table") for p in passages):
+        lines += ["", wording.ANSWER_OTHER_AGENCIES]
+    if any(is_weak(p) for p in passages):
         lines.append(wording.ANSWER_CHECK_UNCONFIRMED)
     return Answer("\n".join(lines).strip(), passages)

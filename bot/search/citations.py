@@ -1,0 +1,133 @@
+"""Citing retrieved passages to an officer: human labels, excerpts that keep the matched line, no repeats.
+
+A label says what a passage is ("ข้อเสนอแนะของ สำนักงาน ป.ป.ช.", "รายงานผลการวิเคราะห์ของ…
+ปี …", "เกณฑ์การประเมิน ITA ปี …"), never the file or key it was indexed from, and a
+passage that is not confirmed says so in plain Thai rather than with a research label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from bot import wording as w
+from bot.ita.facts import SOLID
+from bot.search.retrieve import Passage
+from bot.thai import normalize, tokenize
+
+# An excerpt longer than this buries the answer in a chat bubble; the line that matched is always kept.
+MAX_EXCERPT = 360
+# Two passages this alike (0–100) say the same thing: the second is dropped.
+SAME_TEXT = 88
+# What a passage text carries for the index but never for an officer: the passage's own hedge
+# (said once, in the label), research tags, and notes naming the seed documents.
+_OWN_HEDGE = re.compile(r"\s*\(ข้อมูลนี้[^()]*ยังไม่ได้รับการยืนยัน[^()]*\)")
+_TAGS = re.compile(r"\s*\[(?:derived|public code|[a-z][a-z ]{2,20})\]", re.IGNORECASE)
+_DEV_NOTE = re.compile(r"\s*(?:หมายเหตุ:\s*)?[^\s:()]*\s*seeds?\s*\d+[^()]*?(?=\(|$)", re.IGNORECASE)
+_SPLIT = re.compile(r"\n+|\s+\|\s+")
+
+
+def clean(text: str) -> str:
+    """Return a passage's text as an officer may read it: no own hedge, no research tags or seed notes."""
+    text = _OWN_HEDGE.sub("", text)
+    text = _TAGS.sub("", text)
+    text = _DEV_NOTE.sub("", text)
+    return text.strip()
+
+
+def is_weak(p: Passage) -> bool:
+    """Tell whether a passage's fact is not confirmed (curated passages carry their confidence)."""
+    return bool(p.confidence) and p.confidence not in SOLID
+
+
+def hedge(p: Passage) -> str:
+    """Return the plain-Thai note for a passage that is not confirmed ("" otherwise)."""
+    if not is_weak(p):
+        return ""
+    return w.FACT_HEDGE.get(p.confidence, w.FACT_HEDGE["NOT_CONFIRMED"])
+
+
+def label(p: Passage, asked_year: int | None = None) -> str:
+    """Return the human label of a passage: what it is, whose, which year."""
+    agency = p.agency or w.CITE_OTHER_AGENCY
+    if p.kind == "recommendation":
+        text = (
+            w.CITE_RECOMMENDATION_SEEN.format(agency=agency, year=p.year)
+            if p.agency and p.year
+            else w.CITE_RECOMMENDATION
+        )
+    elif p.kind == "analysis":
+        text = (
+            w.CITE_ANALYSIS.format(agency=agency, year=p.year)
+            if p.year
+            else w.CITE_ANALYSIS_NO_YEAR.format(agency=agency)
+        )
+    elif p.kind == "measure_table":
+        text = w.CITE_MEASURES.format(agency=agency, year=p.year or "").strip().removesuffix(" ปี")
+    elif p.kind == "score_table":
+        text = w.CITE_SCORES.format(agency=agency, year=p.year or "").strip().removesuffix(" ปี")
+    elif p.kind == "playbook":
+        text = w.CITE_PLAYBOOK
+    elif p.kind == "oit_item" and p.year:
+        text = w.CITE_OIT.format(year=p.year)
+    else:
+        text = w.CITE_FRAMEWORK.format(year=p.year) if p.year else w.CITE_FRAMEWORK_NO_YEAR
+    if (
+        asked_year
+        and p.year
+        and p.year != asked_year
+        and p.kind in ("oit_item", "framework", "recommendation")
+    ):
+        text += w.CITE_OTHER_YEAR.format(year=p.year, asked=asked_year)
+    return text
+
+
+def _words(text: str) -> set[str]:
+    return {t.lower() for t in tokenize(normalize(text)) if len(t) > 1}
+
+
+def best_line(text: str, question: str) -> tuple[int, list[str]]:
+    """Return the index of the line that best matches the question, and the passage's lines."""
+    lines = [x.strip() for x in _SPLIT.split(text) if x.strip()]
+    if not lines:
+        return 0, [text]
+    asked = _words(question)
+    scores = [len(asked & _words(x)) for x in lines]
+    return max(range(len(lines)), key=lambda i: (scores[i], -i)), lines
+
+
+def excerpt(text: str, question: str, limit: int = MAX_EXCERPT) -> str:
+    """Return the part of a passage to quote: the best-matching line whole, then its neighbours within limit."""
+    text = clean(text)
+    if len(text) <= limit:
+        return " ".join(text.split())
+    at, lines = best_line(text, question)
+    start, end = at, at + 1
+    size = len(lines[at])
+    while True:
+        grew = False
+        for i in (end, start - 1):
+            if 0 <= i < len(lines) and (i == end or i == start - 1) and size + len(lines[i]) + 1 <= limit:
+                size += len(lines[i]) + 1
+                start, end = min(start, i), max(end, i + 1)
+                grew = True
+        if not grew:
+            break
+    out = " ".join(" ".join(lines[start:end]).split())
+    return ("… " if start > 0 else "") + out + (" …" if end < len(lines) else "")
+
+
+def distinct(passages: list[Passage]) -> list[Passage]:
+    """Return passages without repeats: the same chunk, the same text, or one inside another."""
+    kept: list[Passage] = []
+    seen: list[str] = []
+    for p in passages:
+        body = "".join(normalize(clean(p.text)).split())
+        if any(body in s or s in body or fuzz.ratio(body, s) >= SAME_TEXT for s in seen):
+            continue
+        if any(p.chunk_id == k.chunk_id for k in kept):
+            continue
+        kept.append(p)
+        seen.append(body)
+    return kept

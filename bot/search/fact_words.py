@@ -1,0 +1,132 @@
+"""What a factual question asks, and two readers about the agency rather than the framework.
+
+The words that tell what a question asks (as data), the Fact a reader returns, the plain-Thai
+hedge of an unconfirmed fact; and the readers for reporting rounds (calendar) and the units
+that usually own a kind of work in an agency type. bot.search.fact_answers runs them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot import wording as w
+from bot.ita.agency_types import AgencyType, Role
+from bot.ita.facts import SOLID
+from bot.ita.framework import Framework
+from bot.thai import tokenize
+
+# What a question asks for, by the words it uses (Thai as officers type it, and English).
+ASKS = {
+    "publish": r"เผยแพร่|ต้องเปิดเผย|เปิดเผยอะไร|เปิดเผยข้อมูลอะไร|ต้องมีอะไร|ต้องมี|ต้องลง|ลงอะไร|ต้องแสดง|ต้องใส่|องค์ประกอบ|ข้อกำหนด|publish|require",
+    "meaning": r"คือ|หมายถึง|อะไร|ชื่อข้อ|ข้อไหน|what|mean",
+    "list": r"ข้ออะไร|มีข้อ|กี่ข้อ|ข้อไหน|รายการ|ประกอบด้วย|มีอะไรบ้าง|items?\b|list",
+    "level": r"ระดับ|เกรด|ผ่าน|grade|level|pass",
+    "threshold": r"กี่คะแนน|เท่าไร|เท่าไหร่|กี่แต้ม|ต้องได้|เกณฑ์|how much|how many points",
+    "weights": r"น้ำหนัก|สัดส่วน|คิดจาก|คำนวณ|คิดอย่างไร|คิดยังไง|คิดคะแนน|เปอร์เซ็นต์|ร้อยละ|weight|calculat|computed",
+    # A request for measures or wording wants practice, not a fact: no direct answer.
+    "wording": r"มาตรการ|ตัวอย่าง|แนวทาง|ควรทำ|ทำอย่างไร|ทำยังไง|โครงการ|กิจกรรม|ถ้อยคำ|ข้อความ|เขียน|ร่าง|example|wording"
+    r"|should we|how to|how can|how do|what should",
+    # A question, not a statement that happens to hold a score ("เป้าหมายไม่น้อยกว่า 85 คะแนน").
+    "question": r"ไหน|อะไร|ไหม|มั้ย|หรือไม่|หรือเปล่า|เท่าไร|เท่าไหร่|\?|what|which|\bpass",
+    "when": r"เมื่อไหร่|เมื่อไร|ภายใน|กำหนดส่ง|ส่งวันไหน|วันไหน|ช่วงไหน|เดือนไหน|เดือนอะไร|deadline|when",
+    "owner": r"ใคร|รับผิดชอบ|หน่วยไหน|กองไหน|ฝ่ายไหน|กลุ่มไหน|งานไหน|ดูแล|หน้าที่ของ|owner|who",
+}
+ASK = {k: re.compile(v, re.IGNORECASE) for k, v in ASKS.items()}
+
+
+class Agencies(Protocol):
+    """What owner answers need of the playbook: agency types and unit roles."""
+
+    roles: dict[str, Role]
+    agency_types: dict[str, AgencyType]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A direct answer: its lines, and whether the year prefix applies to it."""
+
+    lines: list[str]
+    dated: bool = True
+
+
+def asks(kind: str, text: str) -> bool:
+    return bool(ASK[kind].search(text))
+
+
+def hedge(confidence: str | None) -> str:
+    return "" if confidence in SOLID else w.FACT_HEDGE.get(confidence or "", w.FACT_HEDGE["NOT_CONFIRMED"])
+
+
+# ---------------------------------------------------------------------- reporting rounds
+def rounds(question: str, fw: Framework) -> Fact | None:
+    """When a reporting round covers and is due ("รอบ 6 เดือน ส่งเมื่อไหร่")."""
+    cal = fw.calendar
+    if cal is None or not asks("when", question):
+        return None
+    named = [r for r in cal.rounds if "".join(r.name.split()) in "".join(question.split())]
+    if not named:
+        return None
+    lines = [
+        w.FACT_ROUND.format(
+            name=r.name,
+            first=cal.abbr(r.months[0]),
+            last=cal.abbr(r.months[-1]),
+            day=r.deadline["day"],
+            month=cal.abbr(r.deadline["month"]),
+            hedge=hedge(r.confidence),
+        )
+        for r in named
+    ]
+    return Fact(lines, dated=False)
+
+
+# ---------------------------------------------------------------------- owners
+def _role_of(question: str, roles: dict[str, Role]) -> Role | None:
+    def hits(role: Role) -> int:
+        return sum(
+            bool(
+                re.search(
+                    rf"(?<![A-Za-z]){re.escape(k)}(?![A-Za-z])" if k.isascii() else re.escape(k), question
+                )
+            )
+            for k in role.keywords
+        )
+
+    # Ties between keywords ("แผนและงบประมาณ": planning or finance) go to the role whose own
+    # name shares most words with the question.
+    asked = set(tokenize(question))
+    scored = [(hits(r), len(asked & set(tokenize(r.name_th))), not r.generic, r) for r in roles.values()]
+    best = max(scored, key=lambda s: s[:3], default=None)
+    return best[3] if best and best[0] else None
+
+
+def owners(question: str, agencies: Agencies | None, own_type: str = "") -> Fact | None:
+    """The units that usually own a kind of work, in the agency type the question names (else the officer's)."""
+    if agencies is None or not asks("owner", question):
+        return None
+    named = next(
+        (
+            t
+            for t in agencies.agency_types.values()
+            if any(
+                re.search(rf"(?<![\u0e00-\u0e7f]){re.escape(a)}", question)
+                for a in (t.name_th, *t.aliases)
+                if len(a) > 2
+            )
+        ),
+        None,
+    )
+    at = named or agencies.agency_types.get(own_type)
+    role = _role_of(question, agencies.roles)
+    if at is None or role is None or not at.roles.get(role.key):
+        return None
+    units = at.roles[role.key]
+    # "งานพัสดุ กองคลัง" is a sub-unit: its parent's source stands for it.
+    sources = [at.unit_sources.get(u) or at.unit_sources.get(u.split()[-1], "standard") for u in units]
+    note = w.FACT_OWNERS_STANDARD if not role.generic and "standard" in sources else ""
+    return Fact(
+        [w.FACT_OWNERS.format(agency_type=at.name_th, role=role.name_th, units=", ".join(units), hedge=note)],
+        dated=False,
+    )
