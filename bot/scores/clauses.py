@@ -52,3 +52,24 @@ def govern(line: str, nums: list[Num]) -> None:
         ):
             n.blocked = prev.blocked
         prev = n
+
+
+# An item code as prose writes it ("O13", "I 4"); bot.scores.prose reads keys with it.
+CODE = r"[IEO]\s?\d{1,2}(?![\d.])"
+# After a shared value, the keys it does not cover: "… ได้ 100 ทุกข้อ ยกเว้น O24 ได้ 0".
+_EXCEPT = re.compile(
+    rf"(?:ข้อ|ตัว(?:ชี้วัด)?)?\s*+(?:[^\S\n]*+(?:ครับ|ค่ะ|คะ|นะ))?\s*+(?:ยกเว้น|เว้นแต่|เว้น|แต่)\s*+(?:ข้อ|ตัวชี้วัด(?:ที่)?|ตัวที่)?\s*+"
+    rf"(?P<keys>{CODE}(?:\s*+(?:,|และ|กับ)\s*+{CODE})*+|\d{{1,2}}(?:\s*+(?:,|และ|กับ)\s*+\d{{1,2}})*+)(?![\d.])",
+    re.I,
+)
+
+
+def excepted(text: str, at: int, kind: str) -> list:
+    """Return the keys an exception right at `at` leaves out of a shared value ([] when none)."""
+    but = _EXCEPT.match(text, at)
+    if but is None:
+        return []
+    keys = but.group("keys")
+    if kind == "item":
+        return [c.replace(" ", "").upper() for c in re.findall(CODE, keys, re.I)]
+    return [int(n) for n in re.findall(r"\d{1,2}", keys)]

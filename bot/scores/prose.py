@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.ita.framework import Framework
+from bot.scores.clauses import CODE, excepted
 from bot.scores.text import bound_after
 from bot.scores.topics import marked_starts
 
@@ -27,7 +28,7 @@ _IND_PREFIX = (
 )
 _RANGE = r"\s*+(?:-|–|—|ถึง|to)\s*+"
 _KEY_SEP = r"\s*+(?:,|/|และ|กับ|กะ|&)\s*+"  # "กะ": กับ as chat says it
-_CODE = r"[IEO]\s?\d{1,2}(?![\d.])"
+_CODE = CODE  # an item code: "O13", "I 4"
 # Two or more indicator numbers: "ตัวชี้วัดที่ 1, 2 และ 3", "ตัวชี้วัด 1-10", "ข้อ 9 กับ 10".
 IND_KEYS = re.compile(
     rf"{_IND_PREFIX}\s*+(?P<a>\d{{1,2}})(?![\d.])"
@@ -68,20 +69,6 @@ _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ไ�
 _GLOSS = re.compile(r"\s*+(?:\([^()\d\n]{1,30}\)|(?:เรื่อง|หมวด|ด้าน)[^\d\n()]{1,30}?(?=\s*+(?:ได้|=|:)))")
 _SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด|ทั้งคู่|ทั้งสอง)")
 _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
-
-# After a shared value, the keys it does not cover: "… ได้ 100 ทุกข้อ ยกเว้น O24 ได้ 0".
-_EXCEPT = re.compile(
-    rf"(?:ข้อ|ตัว(?:ชี้วัด)?)?\s*+(?:[^\S\n]*+(?:ครับ|ค่ะ|คะ|นะ))?\s*+(?:ยกเว้น|เว้นแต่|เว้น|แต่)\s*+(?:ข้อ|ตัวชี้วัด(?:ที่)?|ตัวที่)?\s*+"
-    rf"(?P<keys>{_CODE}(?:\s*+(?:,|และ|กับ)\s*+{_CODE})*+|\d{{1,2}}(?:\s*+(?:,|และ|กับ)\s*+\d{{1,2}})*+)(?![\d.])",
-    re.I,
-)
-
-
-def _except_keys(keys: str, kind: str) -> list:
-    if kind == "item":
-        return [c.replace(" ", "").upper() for c in re.findall(_CODE, keys, re.I)]
-    return [int(n) for n in re.findall(r"\d{1,2}", keys)]
-
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
 FIX_MARK = re.compile(
@@ -216,10 +203,8 @@ def groups(text: str) -> list[Group]:
                     continue
                 # "O20-O26 ได้ 100 ทุกข้อ ยกเว้น O24 ได้ 0": the exception keeps its own value
                 after = _SHARED.match(text, vals.end())
-                but = _EXCEPT.match(text, after.end() if after else vals.end())
-                if but:
-                    left_out = set(_except_keys(but.group("keys"), kind))
-                    pairs = [(k, v) for k, v in pairs if k not in left_out]
+                left_out = set(excepted(text, after.end() if after else vals.end(), kind))
+                pairs = [(k, v) for k, v in pairs if k not in left_out]
             else:
                 continue
             out.append(Group(kind, pairs, m.start(), vals.end()))
