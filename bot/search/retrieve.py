@@ -1,8 +1,10 @@
 """Hybrid Thai retrieval over the Chroma index: BM25 + vector, fused by rank.
 
 Lexical side: BM25 (bm25s) over pythainlp word tokens stored with each chunk.
-Vector side: the configured embedding through langchain-chroma. The two
-rankings are fused with reciprocal-rank fusion, then passages that carry the
+Vector side: the configured embedding through langchain-chroma, used when it
+is a semantic one (the default hashing vector only repeats the lexical side
+and lowered recall on held-out questions). The rankings are fused with
+reciprocal-rank fusion, then passages that carry the
 item codes or indicators the question names get a small boost, because an
 officer asking about "O13" wants passages about O13 first. A question that
 names an assessment year ("ปี 2568", "ITA 68", "2025", "ปีนี้") also ranks the
@@ -23,6 +25,7 @@ import numpy as np
 
 from bot.ita.framework import Framework
 from bot.search.chunking import mentions
+from bot.search.embeddings import embedding_id
 from bot.search.index import KnowledgeIndex, Record
 from bot.thai import BE_OFFSET, normalize, tokenize
 
@@ -174,11 +177,14 @@ class Retriever:
     """Search the index with Thai-aware hybrid retrieval and metadata filters."""
 
     def __init__(
-        self, index: KnowledgeIndex, fw: Framework, *, use_vector: bool = True, use_year: bool = True
+        self, index: KnowledgeIndex, fw: Framework, *, use_vector: bool | None = None, use_year: bool = True
     ) -> None:
         self.index = index
         self.fw = fw
-        self.use_vector = use_vector
+        # The hashing vector is a second lexical view of the words BM25 already scores: on the
+        # officer questions' test half it cost recall (benchmarks/retrieval_compare.py), so by
+        # default the vector side runs only for a semantic embedding (e5, a local model, an API).
+        self.use_vector = index.embedding_key != embedding_id("hashing") if use_vector is None else use_vector
         self.use_year = use_year
         self.refresh()
 
