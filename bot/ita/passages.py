@@ -22,6 +22,7 @@ def _passage(
     items: list[str],
     year: int | None,
     confidence: str,
+    years: Iterable[int] = (),
 ) -> dict:
     return {
         "id": pid,
@@ -31,6 +32,7 @@ def _passage(
         "indicator": indicator,
         "items": items,
         "year": year,
+        "years": sorted(set(years) | ({year} if year else set())),
         "confidence": confidence,
     }
 
@@ -68,6 +70,7 @@ def framework_passages(fw: Framework) -> list[dict]:
                 list(rec.items),
                 max(rec.years) if rec.years else None,
                 rec.confidence,
+                rec.years,
             )
         )
 
@@ -89,6 +92,7 @@ def framework_passages(fw: Framework) -> list[dict]:
                 [code],
                 max(item.years) if item.years else None,
                 item.confidence,
+                item.years,
             )
         )
 
@@ -143,6 +147,7 @@ def framework_passages(fw: Framework) -> list[dict]:
                     [],
                     2565,
                     ind.description_confidence or "SINGLE",
+                    range(2561, 2566),
                 )
             )
         if ind.description_2568:
@@ -173,6 +178,7 @@ def framework_passages(fw: Framework) -> list[dict]:
                 [],
                 meaning.years[1] if meaning.years else None,
                 meaning.confidence,
+                range(meaning.years[0], meaning.years[1] + 1) if meaning.years else (),
             )
         )
 
@@ -233,6 +239,7 @@ def playbook_passages(playbook: Playbook) -> list[dict]:
                 "kind": "playbook",
                 "indicator": e.indicator,
                 "items": list(e.items),
+                "years": e.years(),
             }
         )
     return out

