@@ -23,7 +23,7 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _SARA_AM = re.compile("\u0e4d\u0e32")
 
 ITEM_CODE = re.compile(r"(?<![A-Za-z0-9])([IEO])\s?(\d{1,2})(?!\d)")
-_SEGMENT = re.compile(r"[IEOiea]\d{1,2}(?!\d)|[A-Za-z]+|\d+(?:[.,]\d+)*|[\u0e00-\u0e7f]+")
+_SEGMENT = re.compile(r"[IEOieo]\d{1,2}(?!\d)|[A-Za-z]+|\d+(?:[.,]\d+)*|[\u0e00-\u0e7f]+")
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]")
 
 # Words that carry no retrieval signal in this domain's documents.

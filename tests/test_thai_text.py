@@ -32,3 +32,10 @@ def test_item_codes_stay_whole_and_spaced_codes_join():
 
 def test_item_codes_ignore_out_of_range_numbers():
     assert item_codes("I99 O0 E12") == ["E12"]
+
+
+def test_a_lower_case_item_code_is_one_token_like_its_upper_case():
+    from bot.thai import tokenize
+
+    for code in ("o12", "e3", "i14"):
+        assert code.upper() in tokenize(f"ข้อ {code} ต้องเผยแพร่อะไร"), tokenize(f"ข้อ {code} ต้องเผยแพร่อะไร")
