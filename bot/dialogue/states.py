@@ -96,8 +96,9 @@ def on_name(ctx: Context) -> State:
     """Store the agency's name (or keep scores sent early) and ask for its type."""
     if is_keep(bare(ctx.turn.text)) and ctx.profile.name:
         return ask_profile_step(ctx, State.PROFILE_TYPE)
-    if ctx.parsed.has_scores and ctx.stash_scores():
-        return ask_profile_step(ctx, State.PROFILE_NAME)
+    early = kept_early_scores(ctx, State.PROFILE_NAME)
+    if early is not None:
+        return early
     name = plain_answer(ctx.turn.text)
     greeting = GREETING.match(name)
     if greeting:  # "สวัสดีค่ะ เทศบาลตำบลนามะเขือ": the greeting is not part of the name
