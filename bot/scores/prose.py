@@ -195,14 +195,14 @@ def groups(text: str) -> list[Group]:
             elif len(values) == 1:
                 pairs = [(k, values[0]) for k in keys]
                 # "ทุกตัว" after the value, or "เท่ากันคือ 75", "ทั้งคู่ได้ 80" before it
-                shared = _SHARED.match(text, vals.end()) or _SHARED_BEFORE.search(text, m.end(), at)
+                after = _SHARED.match(text, vals.end())
+                shared = after or _SHARED_BEFORE.search(text, m.end(), at)
                 # "ตัวชี้วัดที่ 1, 2 ได้ 90" with no "ทุกตัว" is too loose to share; a range with its
                 # prefix ("ตัวชี้วัดที่ 6-8 ได้ 100") names every indicator in it, so it shares
                 ranged = m.group("b") is not None and not bare
                 if kind == "indicator" and not (shared or ranged):
                     continue
                 # "O20-O26 ได้ 100 ทุกข้อ ยกเว้น O24 ได้ 0": the exception keeps its own value
-                after = _SHARED.match(text, vals.end())
                 left_out = set(excepted(text, after.end() if after else vals.end(), kind))
                 pairs = [(k, v) for k, v in pairs if k not in left_out]
             else:
