@@ -119,7 +119,15 @@ class OitItem(Sourced):
     group_name: str = ""
     requirement: str = ""
     requirement_source: str = ""
+    # how sure the requirement text is (it may be less sure than the item's title)
+    requirement_confidence: Confidence | None = None
     note: str = ""
+
+    @model_validator(mode="after")
+    def _requirement_sourced(self) -> OitItem:
+        if self.requirement and not (self.requirement_source.strip() and self.requirement_confidence):
+            raise ValueError(f"OIT {self.year} {self.code}: a requirement needs its source and confidence")
+        return self
 
 
 class OitYear(Sourced):
@@ -129,8 +137,14 @@ class OitYear(Sourced):
     items: list[OitItem] = Field(default_factory=list)
 
 
+# Who wrote a recommendation: the NACC (quoted from its results report in a seed), or we did
+# (knowledge/framework/guidance.yaml, distilled from the seeds; never presented as NACC wording).
+Origin = Literal["NACC", "OURS"]
+
+
 class Recommendation(Sourced):
     text: str = Field(min_length=1)
+    origin: Origin = "NACC"
     variants: list[str] = Field(default_factory=list)
     items: list[str] = Field(default_factory=list)
     indicator: int | None = Field(default=None, ge=1)

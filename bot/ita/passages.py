@@ -103,8 +103,10 @@ def framework_passages(fw: Framework) -> list[dict]:
                 if it.group and it.group != it.group_name
                 else (f" กลุ่ม {it.group}" if it.group else "")
             )
+            # the requirement may be less sure than the title: then it carries its own hedge
+            own = hedge(it.requirement_confidence)
             req = (
-                f" สิ่งที่ต้องเผยแพร่: {it.requirement}"
+                f" สิ่งที่ต้องเผยแพร่: {it.requirement}{own if own != hedge(it.confidence) else ''}"
                 if it.requirement
                 else " ยังไม่มีข้อมูลยืนยันรายละเอียดสิ่งที่ต้องเผยแพร่ของข้อนี้"
             )
