@@ -24,6 +24,7 @@ from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import load_playbook
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet
+from bot.search.answers import answer_question
 from tests.conftest import KNOWLEDGE_DIR
 from tests.docx_text import printed
 from tests.kb_helpers import make_kb, make_settings
@@ -177,3 +178,10 @@ def test_a_plan_from_derived_entries_prints_no_label_hedge_or_guidance(kb, tmp_p
     text += "\n".join(printed(c) for t in doc.tables for row in t.rows for c in row.cells)
     forbidden = (*MARKERS, "DERIVED", "ยังไม่ได้รับการยืนยัน", "ยังไม่ได้ยืนยัน", "อนุมาน", "ไม่ใช่ถ้อยคำ")
     assert [m for m in forbidden if m in text] == []
+
+
+def test_a_derived_requirement_is_answered_with_its_hedge(kb):
+    text = answer_question(
+        "ข้อ O27 ปี 2564 ต้องเผยแพร่อะไร", kb.retriever, kb.framework, playbook=kb.playbook
+    ).text
+    assert "การสรรหา" in text and "ยังไม่ได้ยืนยัน" in text

@@ -16,6 +16,8 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 # it is never a source on its own.
 Confidence = Literal["CONFIRMED", "CORROBORATED", "SINGLE", "NOT_CONFIRMED", "DERIVED"]
 SOLID: frozenset[str] = frozenset({"CONFIRMED", "CORROBORATED"})
+# weakest first: a claim built from two facts is as sure as the weaker one
+_STRENGTH = ("NOT_CONFIRMED", "DERIVED", "SINGLE", "CORROBORATED", "CONFIRMED")
 
 _HEDGES = {
     "SINGLE": " (ข้อมูลนี้มาจากแหล่งข้อมูลเดียว ยังไม่ได้รับการยืนยันจากเอกสารทางการของ สำนักงาน ป.ป.ช.)",
@@ -122,6 +124,12 @@ class OitItem(Sourced):
     # how sure the requirement text is (it may be less sure than the item's title)
     requirement_confidence: Confidence | None = None
     note: str = ""
+
+    @property
+    def requirement_label(self) -> str:
+        """Return how sure "this item requires this" is: the weaker of the title's and the text's labels."""
+        labels = [self.confidence, self.requirement_confidence or "NOT_CONFIRMED"]
+        return min(labels, key=_STRENGTH.index)
 
     @model_validator(mode="after")
     def _requirement_sourced(self) -> OitItem:

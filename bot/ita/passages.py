@@ -129,7 +129,7 @@ def framework_passages(fw: Framework) -> list[dict]:
                 else (f" กลุ่ม {it.group}" if it.group else "")
             )
             # the requirement may be less sure than the title: then it carries its own hedge
-            own = hedge(it.requirement_confidence)
+            own = hedge(it.requirement_label)
             req = (
                 f" สิ่งที่ต้องเผยแพร่: {it.requirement}{own if own != hedge(it.confidence) else ''}"
                 if it.requirement
