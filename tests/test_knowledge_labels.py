@@ -8,6 +8,7 @@ drafted from the least-confirmed entries still prints no label, hedge or guidanc
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -185,3 +186,19 @@ def test_a_derived_requirement_is_answered_with_its_hedge(kb):
         "ข้อ O27 ปี 2564 ต้องเผยแพร่อะไร", kb.retriever, kb.framework, playbook=kb.playbook
     ).text
     assert "การสรรหา" in text and "ยังไม่ได้ยืนยัน" in text
+
+
+def test_items_of_derived_entries_are_never_named_as_often_lost(kb, tmp_path):
+    """Without item scores a row names the items agencies most often lose; a practice we wrote
+    ourselves cites related seed rows, not rows for its item, so its item is never one of them."""
+    derived = {c for e in kb.playbook.entries.values() if e.confidence == "DERIVED" for c in e.items}
+    drafter = build_drafter(make_settings(tmp_path), kb)
+    scores = ScoreSet(year=2564, indicators=dict.fromkeys(range(1, 9), 70.0) | {9: 95.0, 10: 95.0})
+    draft = drafter.draft(
+        DraftRequest(
+            AgencyProfile(name="หน่วยงานทดสอบ", type="sao", assessment_year=2564), scores, Thresholds()
+        )
+    )
+    steps = " ".join(s for r in draft.rows for s in r.steps)
+    named = set(re.findall(r"\b[IE]\d{1,2}\b", re.sub(r"[IE]\d{1,2}–[IE]\d{1,2}", "", steps)))
+    assert named and not named & derived, sorted(named & derived)
