@@ -239,7 +239,7 @@ def test_each_entry_says_what_its_row_reports(pb):
         (2569, "O25", "oit_measures"),
         (2564, "O25", "oit_hr_plan"),
         (2566, "O2", "oit_9_1"),
-        (2566, "O39", "oit_ethics"),
+        (2566, "O39", "oit_ethics_2566"),  # 2566 files the ethics items under indicator 10
         (2564, "O36", "oit_10_1"),
     ],
 )

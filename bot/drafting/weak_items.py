@@ -148,7 +148,8 @@ def often_lost(ctx: Context, number: int) -> list[str]:
         listed = {i.code for i in ctx.fw.oit_list(number, ctx.year)}
         codes = [c for e in entries if len(e.codes_for(year)) == 1 for c in e.codes_for(year) if c in listed]
     else:
-        spread = [e for e in entries if len(e.items) == 1 and not e.codes]
+        # a practice we wrote ourselves (DERIVED) cites related seed rows, not rows for its item
+        spread = [e for e in entries if len(e.items) == 1 and not e.codes and e.confidence != "DERIVED"]
         spread.sort(key=lambda e: -len({r.seed for r in e.seed_refs}))
         codes = [e.items[0] for e in spread if len({r.seed for r in e.seed_refs}) >= 2]
     return list(dict.fromkeys(codes))[:OFTEN_LOST]

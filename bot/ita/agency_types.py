@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
+from bot.ita.facts import Confidence
 from bot.thai import MONTHS_ABBR
 
 Family = Literal["local_gov", "school", "central_gov", "public_org", "university"]
@@ -77,6 +78,9 @@ class AgencyType(BaseModel):
     family: Family
     default_units: list[str] = Field(min_length=1)
     unit_sources: dict[str, str] = Field(default_factory=dict, description='"seed 00N" or "standard"')
+    unit_confidence: dict[str, Confidence] = Field(default_factory=dict, description="each unit name's label")
+    confidence: Confidence = Field(description="that the NACC ITA assesses agencies of this type")
+    source: str = Field(min_length=5, description="where this type is attested")
     roles: dict[str, list[str]]
     executive: str
     report_to: str

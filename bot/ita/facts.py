@@ -16,6 +16,8 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 # it is never a source on its own.
 Confidence = Literal["CONFIRMED", "CORROBORATED", "SINGLE", "NOT_CONFIRMED", "DERIVED"]
 SOLID: frozenset[str] = frozenset({"CONFIRMED", "CORROBORATED"})
+# weakest first: a claim built from two facts is as sure as the weaker one
+_STRENGTH = ("NOT_CONFIRMED", "DERIVED", "SINGLE", "CORROBORATED", "CONFIRMED")
 
 _HEDGES = {
     "SINGLE": " (ข้อมูลนี้มาจากแหล่งข้อมูลเดียว ยังไม่ได้รับการยืนยันจากเอกสารทางการของ สำนักงาน ป.ป.ช.)",
@@ -119,7 +121,21 @@ class OitItem(Sourced):
     group_name: str = ""
     requirement: str = ""
     requirement_source: str = ""
+    # how sure the requirement text is (it may be less sure than the item's title)
+    requirement_confidence: Confidence | None = None
     note: str = ""
+
+    @property
+    def requirement_label(self) -> str:
+        """Return how sure "this item requires this" is: the weaker of the title's and the text's labels."""
+        labels = [self.confidence, self.requirement_confidence or "NOT_CONFIRMED"]
+        return min(labels, key=_STRENGTH.index)
+
+    @model_validator(mode="after")
+    def _requirement_sourced(self) -> OitItem:
+        if self.requirement and not (self.requirement_source.strip() and self.requirement_confidence):
+            raise ValueError(f"OIT {self.year} {self.code}: a requirement needs its source and confidence")
+        return self
 
 
 class OitYear(Sourced):
@@ -129,8 +145,14 @@ class OitYear(Sourced):
     items: list[OitItem] = Field(default_factory=list)
 
 
+# Who wrote a recommendation: the NACC (quoted from its results report in a seed), or we did
+# (knowledge/framework/guidance.yaml, distilled from the seeds; never presented as NACC wording).
+Origin = Literal["NACC", "OURS"]
+
+
 class Recommendation(Sourced):
     text: str = Field(min_length=1)
+    origin: Origin = "NACC"
     variants: list[str] = Field(default_factory=list)
     items: list[str] = Field(default_factory=list)
     indicator: int | None = Field(default=None, ge=1)

@@ -45,7 +45,11 @@ class Framework(BaseModel):
     sources: dict[str, str] = Field(default_factory=dict)
     items: dict[str, Item] = Field(default_factory=dict)
     oit_years: dict[int, OitYear] = Field(default_factory=dict)
-    recommendations: list[Recommendation] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list, description="NACC wording only")
+    guidance: list[Recommendation] = Field(
+        default_factory=list,
+        description="guidance.yaml: our own recommendations (origin OURS), never cited as NACC text",
+    )
     level_meanings: dict[str, LevelMeaning] = Field(default_factory=dict)
     unconfirmed: list[Unconfirmed] = Field(default_factory=list)
     calendar: FiscalCalendar | None = None
@@ -99,6 +103,12 @@ class Framework(BaseModel):
             if not_oit:
                 raise ValueError(f"OIT {year}: items {not_oit} name an indicator the OIT does not measure")
         for rec in self.recommendations:
+            if rec.origin != "NACC":
+                raise ValueError(f"recommendation {rec.text[:40]!r} is not NACC wording: put it in guidance")
+        for rec in self.guidance:
+            if rec.origin != "OURS" or rec.confidence in SOLID:
+                raise ValueError(f"guidance {rec.text[:40]!r} must be origin OURS and not labelled confirmed")
+        for rec in [*self.recommendations, *self.guidance]:
             if rec.indicator is not None and rec.indicator not in tool_of:
                 raise ValueError(f"recommendation {rec.text[:40]!r} names unknown indicator {rec.indicator}")
             unknown = [c for c in rec.items if c not in self.items and not self._oit_code_known(c)]
@@ -208,11 +218,14 @@ class Framework(BaseModel):
         return [i for i in self.items.values() if i.indicator == indicator and year in i.years]
 
     def recommendations_for(
-        self, indicator: int | None = None, item: str | None = None
+        self, indicator: int | None = None, item: str | None = None, *, ours: bool = False
     ) -> list[Recommendation]:
-        """Return recommendations listed under an indicator (or mapped to one) and/or naming an item."""
+        """Return NACC recommendations listed under an indicator (or mapped to one) and/or naming an item.
+
+        ours=True returns our own guidance (guidance.yaml) instead: never to be cited as NACC wording.
+        """
         out = []
-        for rec in self.recommendations:
+        for rec in self.guidance if ours else self.recommendations:
             if item is not None and item.strip().upper() not in rec.items:
                 continue
             if (
@@ -284,11 +297,11 @@ def _oit_years(data: dict) -> dict[int, dict]:
     return out
 
 
-def _recommendations(data: dict) -> list[dict]:
+def _recommendations(data: dict, key: str = "recommendations") -> list[dict]:
     defaults = data.get("defaults", {})
     seed_years = {str(k): int(v) for k, v in (data.get("years_of_seed") or {}).items()}
     out = []
-    for raw in data["recommendations"]:
+    for raw in data[key]:
         entry = {**defaults, **raw}
         entry.setdefault("years", sorted({seed_years[s] for s in entry.get("seeds", []) if s in seed_years}))
         out.append(entry)
@@ -303,7 +316,7 @@ def load_framework(knowledge_dir: Path) -> Framework:
     grading = _read(fw_dir / "grading.yaml")
     extra = {
         name: _read(fw_dir / f"{name}.yaml") if (fw_dir / f"{name}.yaml").exists() else None
-        for name in ("items", "oit", "recommendations", "descriptions", "unconfirmed", "calendar")
+        for name in ("items", "oit", "recommendations", "guidance", "descriptions", "unconfirmed", "calendar")
     }
     indicators = [dict(i) for i in ind["indicators"]]
     if extra["descriptions"]:
@@ -319,6 +332,7 @@ def load_framework(knowledge_dir: Path) -> Framework:
             items=_items(extra["items"]) if extra["items"] else {},
             oit_years=_oit_years(extra["oit"]) if extra["oit"] else {},
             recommendations=_recommendations(extra["recommendations"]) if extra["recommendations"] else [],
+            guidance=_recommendations(extra["guidance"], "guidance") if extra["guidance"] else [],
             level_meanings={m["level"]: m for m in (extra["descriptions"] or {}).get("level_meanings", [])},
             unconfirmed=(extra["unconfirmed"] or {}).get("unconfirmed", []),
             calendar=extra["calendar"],

@@ -74,6 +74,31 @@ def framework_passages(fw: Framework) -> list[dict]:
             )
         )
 
+    # Our own guidance is advice distilled from the seeds, never NACC wording: it is indexed
+    # with the playbook's practice (cited as such) and says who wrote it.
+    for i, rec in enumerate(fw.guidance, 1):
+        items = ", ".join(rec.items)
+        n = rec.indicator if rec.indicator else (fw.item_indicator(rec.items[0]) if rec.items else None)
+        about = f"ข้อ {items} ({ind_label(n)})" if items else ind_label(n)
+        about += f" ปี {_years(rec.years)}" if rec.years else ""
+        text = (
+            f"แนวทางสำหรับ{about}: {rec.text} (แนวทางนี้เรียบเรียงจากเอกสารของหน่วยงานตัวอย่าง"
+            " ไม่ใช่ถ้อยคำข้อเสนอแนะของ สำนักงาน ป.ป.ช.)"
+        )
+        out.append(
+            _passage(
+                f"guide-{i:02d}",
+                text,
+                rec.source,
+                "playbook",
+                n,
+                list(rec.items),
+                None,
+                rec.confidence,
+                rec.years,
+            )
+        )
+
     for code, item in fw.items.items():
         subs = f" ประเด็นย่อย: {'; '.join(item.sub_items)}" if item.sub_items else ""
         short = f' หน่วยงานมักเขียนสั้น ๆ ว่า "{item.short}"' if item.short and item.short != item.text else ""
@@ -103,8 +128,10 @@ def framework_passages(fw: Framework) -> list[dict]:
                 if it.group and it.group != it.group_name
                 else (f" กลุ่ม {it.group}" if it.group else "")
             )
+            # the requirement may be less sure than the title: then it carries its own hedge
+            own = hedge(it.requirement_label)
             req = (
-                f" สิ่งที่ต้องเผยแพร่: {it.requirement}"
+                f" สิ่งที่ต้องเผยแพร่: {it.requirement}{own if own != hedge(it.confidence) else ''}"
                 if it.requirement
                 else " ยังไม่มีข้อมูลยืนยันรายละเอียดสิ่งที่ต้องเผยแพร่ของข้อนี้"
             )

@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from bot.ita.agency_types import AgencyType, Audience, Role, match_agency_type, resolve_owners
+from bot.ita.facts import Confidence
 from bot.ita.tiers import Tier
 
 WHOLE_YEAR = "ตลอดปี"
@@ -124,6 +125,11 @@ class PlaybookEntry(BaseModel):
         description="what the row reports to the executive, e.g. ผลสำรวจความพึงพอใจ...",
     )
     seed_refs: list[SeedRef] = Field(min_length=1)
+    # How well the seeds back this practice (a file's `defaults` may set both): CORROBORATED =
+    # two or more seed documents show it, SINGLE = one, DERIVED = written by us from the item's
+    # wording and related practice. Never CONFIRMED: the NACC publishes no practice to confirm it.
+    confidence: Confidence
+    basis: str = Field(min_length=5, description="where the practice comes from, in words")
     maintain: MaintainPlan | None = Field(default=None, description="the short รักษาระดับ row")
     group: str = Field(default="", description="OIT group, e.g. 9.3")
     codes: dict[str, list[str]] = Field(default_factory=dict, description="OIT codes by B.E. year or range")
@@ -185,6 +191,8 @@ class DocumentDefaults(BaseModel):
     reporting_plan: list[str] = Field(min_length=1)
     expected_results: list[str] = Field(min_length=1)
     seed_refs: list[SeedRef] = Field(min_length=1)
+    confidence: Confidence
+    basis: str = Field(min_length=5)
 
     @field_validator("kpis", "monitoring_plan", "reporting_plan", "expected_results")
     @classmethod
@@ -427,6 +435,7 @@ def load_playbook(knowledge_dir: Path) -> Playbook:
         at = AgencyType(
             default_units=[u["name"] for u in units],
             unit_sources={u["name"]: u.get("source", "standard") for u in units},
+            unit_confidence={u["name"]: u["confidence"] for u in units},
             **raw,
         )
         if at.key in agency_types:
@@ -449,13 +458,14 @@ def load_playbook(knowledge_dir: Path) -> Playbook:
             else path.name
         )
         default_year = int(data.get("default_year", default_year))
+        labels = data.get("defaults") or {}  # confidence and basis for every entry of the file
         for raw in data.get("entries") or []:
-            entry = PlaybookEntry(**raw, source=f"{rel}#{raw.get('key', '')}")
+            entry = PlaybookEntry(**{**labels, **raw}, source=f"{rel}#{raw.get('key', '')}")
             if entry.key in entries:
                 raise ValueError(f"duplicate playbook entry {entry.key!r} in {path.name}")
             entries[entry.key] = entry
         for family, raw in (data.get("families") or {}).items():
-            defaults[family] = DocumentDefaults(**raw)
+            defaults[family] = DocumentDefaults(**{**labels, **raw})
         if data.get("voice"):
             voice = Voice(**data["voice"])
     return Playbook(

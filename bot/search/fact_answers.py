@@ -273,7 +273,7 @@ def _publish(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
         line = w.FACT_OIT_LIST_NONE if not fw.oit.get(year) else w.FACT_OIT_ITEM_UNKNOWN.format(code=code)
     elif item.requirement:
         line = w.FACT_PUBLISH.format(
-            code=code, title=item.title, what=item.requirement, hedge=hedge(item.confidence)
+            code=code, title=item.title, what=item.requirement, hedge=hedge(item.requirement_label)
         )
     elif guide := fw.oit_publish(code, year):
         line = w.FACT_PUBLISH_GUIDE.format(code=code, title=item.title, what=guide, hedge=hedge("DERIVED"))
