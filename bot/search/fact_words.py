@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from bot import wording as w
@@ -34,6 +35,33 @@ ASKS = {
     "owner": r"ใคร|รับผิดชอบ|หน่วยไหน|กองไหน|ฝ่ายไหน|กลุ่มไหน|งานไหน|ดูแล|หน้าที่ของ|owner|who",
 }
 ASK = {k: re.compile(v, re.IGNORECASE) for k, v in ASKS.items()}
+# Spoken short forms that are words of their own only where the segmenter cuts them out
+# ("ระดับไรคะ": ไร = อะไร), so they are matched as whole words, never inside another word.
+ASK_WORDS = {
+    "question": {"ไร", "ไหร่", "ไง", "ยังไง", "ใด", "ป่าว", "ปะ", "ป่ะ", "มั๊ย", "เหรอ", "แค่ไหน"},
+    "weights": {"ยังไง"},
+    "meaning": {"ไร", "ไหน"},
+}
+# A Thai cue word this long may be typed with a letter of the same sound or without its tone
+# marks ("คำนวน" for คำนวณ, "เปอรเซนต" for เปอร์เซ็นต์) and still count.
+SOUND_MIN_CHARS = 4
+# Letters that sound alike, each group read as its first letter; marks that change no letter, dropped.
+SAME_SOUND = ("นณ", "สศษซ", "ทธฑฒถ", "ตฏ", "ดฎ", "คฅฆขฃ", "พภผ", "ฟฝ", "ชฌฉ", "ยญ", "ลฬร", "หฮ", "ไใ")
+_SOUND = str.maketrans(
+    {c: g[0] for g in SAME_SOUND for c in g[1:]} | dict.fromkeys(map(ord, "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c"), None)
+)
+_LITERAL = re.compile(r"^[\u0e00-\u0e7f]+$")
+
+
+def sound_key(text: str) -> str:
+    """Return Thai text as it sounds: letters of one sound made one, tone marks dropped, no spaces."""
+    return "".join(text.split()).translate(_SOUND)
+
+
+_BY_SOUND = {
+    k: [sound_key(alt) for alt in v.split("|") if _LITERAL.match(alt) and len(alt) >= SOUND_MIN_CHARS]
+    for k, v in ASKS.items()
+}
 
 
 class Agencies(Protocol):
@@ -52,7 +80,19 @@ class Fact:
 
 
 def asks(kind: str, text: str) -> bool:
-    return bool(ASK[kind].search(text))
+    """Tell whether a question uses a cue word of a kind: as written, as a spoken short form, or as it sounds."""
+    return _asks(kind, text)
+
+
+@lru_cache(maxsize=4096)
+def _asks(kind: str, text: str) -> bool:
+    if ASK[kind].search(text):
+        return True
+    words = ASK_WORDS.get(kind)
+    if words and words & set(tokenize(text, drop_stopwords=False)):
+        return True
+    heard = sound_key(text)
+    return any(alt in heard for alt in _BY_SOUND[kind])
 
 
 def hedge(confidence: str | None) -> str:
