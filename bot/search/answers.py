@@ -12,6 +12,8 @@ Facts whose source is not confirmed are marked as such in plain Thai.
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
 
 from bot import wording
@@ -25,11 +27,16 @@ from bot.search.paste_block import paste_block
 from bot.search.question_years import YearAsked, year_asked
 from bot.search.retrieve import Passage, Searcher, query_focus
 
+log = logging.getLogger(__name__)
+
 _WANTS_MEASURES = ("มาตรการ", "ตัวอย่าง", "แนวทาง", "ควรทำ", "ทำอย่างไร", "โครงการ", "กิจกรรม")
 # A question that names the NACC's recommendations gets them first.
 _ASKS_RECOMMENDATION = "ข้อเสนอแนะ"
 # Passages of these kinds are facts of one assessment year: another year's are put last.
 _YEARLY = ("oit_item", "framework", "recommendation")
+_CITED = re.compile(r"\[(\d{1,2})\]")
+# A written answer that already says its fact is not confirmed is not hedged twice.
+_HEDGED = re.compile(r"ยังไม่ได้(?:รับการ)?ยืนยัน|ยังไม่ยืนยัน")
 
 
 @dataclass
@@ -101,6 +108,21 @@ def cite(question: str, passages: list[Passage], asked: YearAsked, lead: str) ->
     return out
 
 
+def written_lead(writer: Writer, question: str, passages: list[Passage], year: int) -> str | None:
+    """Return the writer's checked answer, hedged when a passage it cites is not confirmed; None on failure."""
+    try:
+        text = writer.write(question, passages, year)
+    except Exception as exc:  # a writer is optional: whatever it raises, the offline answer stands
+        log.warning("answer writer failed, offline answer used: %s", type(exc).__name__)
+        return None
+    if not text:
+        return None
+    cited = [passages[int(n) - 1] for n in _CITED.findall(text) if 0 < int(n) <= len(passages)]
+    if any(is_weak(p) for p in cited) and not _HEDGED.search(text):
+        text += wording.FACT_HEDGE["NOT_CONFIRMED"]
+    return text
+
+
 def answer_question(
     question: str,
     retriever: Searcher,
@@ -129,7 +151,7 @@ def answer_question(
     if asked.given:
         lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
     lead = lead_line(question, passages)
-    written = writer.write(question, passages) if writer is not None else None
+    written = written_lead(writer, question, passages, asked.year) if writer is not None else None
     lines += [written or wording.ANSWER_LEAD.format(sentence=lead), ""]
     wants_wording = any(word in question for word in _WANTS_MEASURES)
     block = (

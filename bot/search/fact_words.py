@@ -48,7 +48,8 @@ SOUND_MIN_CHARS = 4
 # Letters that sound alike, each group read as its first letter; marks that change no letter, dropped.
 SAME_SOUND = ("นณ", "สศษซ", "ทธฑฒถ", "ตฏ", "ดฎ", "คฅฆขฃ", "พภผ", "ฟฝ", "ชฌฉ", "ยญ", "ลฬร", "หฮ", "ไใ")
 _SOUND = str.maketrans(
-    {c: g[0] for g in SAME_SOUND for c in g[1:]} | dict.fromkeys(map(ord, "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c"), None)
+    {c: g[0] for g in SAME_SOUND for c in g[1:]}
+    | dict.fromkeys(map(ord, "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c"), None)
 )
 _LITERAL = re.compile(r"^[\u0e00-\u0e7f]+$")
 
