@@ -816,7 +816,7 @@ FACT_OWNERS_STANDARD = (
     " (ชื่อหน่วยงานตามโครงสร้างทั่วไป ยังไม่ได้ยืนยันจากเอกสารของหน่วยงานจริง ควรปรับให้ตรงกับโครงสร้างของหน่วยงานท่าน)"
 )
 # A measure ready to paste, for a question that asks for wording (bot.search.paste_block).
-PASTE_HEADING = "ร่างมาตรการที่นำไปใช้ได้ จากแนวทาง [1] (ปรับให้ตรงกับหน่วยงานก่อนใช้):"
+PASTE_HEADING = "ร่างมาตรการที่นำไปใช้ได้ จากแนวทาง [{n}] (ปรับให้ตรงกับหน่วยงานก่อนใช้):"
 PASTE_MEASURE = "มาตรการ: {measure}"
 PASTE_STEPS = "ขั้นตอน:"
 PASTE_STEP = "{n}. {step} ({owners})"

@@ -22,14 +22,15 @@ from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import Playbook
 from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_weak, label
 from bot.search.fact_answers import fact_answer
+from bot.search.fact_words import asks
 from bot.search.llm_answer import Writer
 from bot.search.paste_block import paste_block
 from bot.search.question_years import YearAsked, year_asked
-from bot.search.retrieve import Passage, Searcher, query_focus
+from bot.search.retrieve import Passage, QueryFocus, Searcher, query_focus
+from bot.thai import to_arabic
 
 log = logging.getLogger(__name__)
 
-_WANTS_MEASURES = ("มาตรการ", "ตัวอย่าง", "แนวทาง", "ควรทำ", "ทำอย่างไร", "โครงการ", "กิจกรรม")
 # A question that names the NACC's recommendations gets them first.
 _ASKS_RECOMMENDATION = "ข้อเสนอแนะ"
 # Passages of these kinds are facts of one assessment year: another year's are put last.
@@ -65,21 +66,36 @@ def _by_year(passages: list[Passage], asked: YearAsked) -> list[Passage]:
     return sorted(passages, key=rank)
 
 
+def _practice(question: str, retriever: Searcher, focus: QueryFocus, k: int) -> list[Passage]:
+    """Return the playbook's and other agencies' measures for what a question names, best first."""
+    item = focus.items[0] if len(focus.items) == 1 else None
+    indicator = focus.indicators[0] if len(focus.indicators) == 1 and item is None else None
+    found: list[Passage] = []
+    for kind in ("playbook", "measure_table"):
+        found += retriever.search(question, k=2, item=item, kind=kind) if item else []
+        # Deeper for a whole indicator: its indicator-wide entry may rank below its items' entries.
+        found += retriever.search(question, k=2 * k, indicator=indicator, kind=kind) if indicator else []
+        found += retriever.search(question, k=2, kind=kind)
+    if focus.indicators:  # another indicator's measures do not answer "มาตรการตัวชี้วัดที่ 9"
+        found = [p for p in found if not p.indicators or set(p.indicators) & set(focus.indicators)]
+    if indicator is not None:  # a whole indicator asked: its indicator-wide entry before one item's
+        found.sort(key=lambda p: (p.kind != "playbook", bool(p.items)))
+    return distinct(found)[: max(2, k // 2)]
+
+
 def find_passages(
     question: str, retriever: Searcher, fw: Framework, asked: YearAsked, k: int
 ) -> list[Passage]:
-    """Return up to k distinct passages for a question: practice first when it asks for measures."""
+    """Return up to k distinct passages for a question: practice first when it asks for measures.
+
+    Practice (the playbook, other agencies' measure tables) holds for any year, so it stays
+    first even when the year asked puts that year's facts before the rest.
+    """
     focus = query_focus(question, fw)
     item = focus.items[0] if len(focus.items) == 1 else None
+    practice = _practice(question, retriever, focus, k) if wants_wording(question) else []
     found: list[Passage] = []
-    if any(word in question for word in _WANTS_MEASURES):
-        # "ขอตัวอย่างมาตรการ…" wants practice, not the item's definition: playbook and
-        # other agencies' measure tables first, then whatever else fits.
-        for kind in ("playbook", "measure_table"):
-            found += retriever.search(question, k=2, item=item, kind=kind) if item else []
-            found += retriever.search(question, k=2, kind=kind)
-        found = distinct(found)[: max(2, k // 2)]
-    elif _ASKS_RECOMMENDATION in question:
+    if _ASKS_RECOMMENDATION in question:
         found += retriever.search(question, k=2, item=item, kind="recommendation") if item else []
         found += retriever.search(question, k=2, kind="recommendation")
     if asked.given:
@@ -87,7 +103,12 @@ def find_passages(
     if item:
         found += retriever.search(question, k=k, item=item)
     found += retriever.search(question, k=2 * k)
-    return _by_year(distinct(found), asked)[:k]
+    return distinct([*practice, *_by_year(found, asked)])[:k]
+
+
+def wants_wording(question: str) -> bool:
+    """Tell whether a question asks for measures or wording (practice to paste), not a fact."""
+    return asks("wording", to_arabic(question))
 
 
 def lead_line(question: str, passages: list[Passage]) -> str:
@@ -153,10 +174,9 @@ def answer_question(
     lead = lead_line(question, passages)
     written = written_lead(writer, question, passages, asked.year) if writer is not None else None
     lines += [written or wording.ANSWER_LEAD.format(sentence=lead), ""]
-    wants_wording = any(word in question for word in _WANTS_MEASURES)
     block = (
         paste_block(question, passages, playbook, fw, asked.year, profile)
-        if playbook and wants_wording
+        if playbook and wants_wording(question)
         else []
     )
     if block:

@@ -8,6 +8,7 @@ that usually own a kind of work in an agency type. bot.search.fact_answers runs 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -143,22 +144,34 @@ def _role_of(question: str, roles: dict[str, Role]) -> Role | None:
     return best[3] if best and best[0] else None
 
 
+def named_type(question: str, types: Mapping[str, AgencyType]) -> AgencyType | None:
+    """Return the agency type a question names ("…สำหรับโรงเรียน", "อบต. …"); the longest name wins.
+
+    A name counts where it starts a run of Thai letters or is whole words of the question as
+    segmented, so "เรียน" in a word, or a type's name inside an agency's own name, is not one.
+    """
+    words = tokenize(question, drop_stopwords=False)
+    best: tuple[int, AgencyType] | None = None
+    for t in types.values():
+        for name in (t.name_th, *t.aliases):
+            if len(name) <= 2 or (best is not None and len(name) <= best[0]):
+                continue
+            starts_run = re.search(rf"(?<![\u0e00-\u0e7f]){re.escape(name)}", question)
+            if starts_run or _has_run(words, tokenize(name, drop_stopwords=False)):
+                best = (len(name), t)
+    return best[1] if best else None
+
+
+def _has_run(words: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
 def owners(question: str, agencies: Agencies | None, own_type: str = "") -> Fact | None:
     """The units that usually own a kind of work, in the agency type the question names (else the officer's)."""
     if agencies is None or not asks("owner", question):
         return None
-    named = next(
-        (
-            t
-            for t in agencies.agency_types.values()
-            if any(
-                re.search(rf"(?<![\u0e00-\u0e7f]){re.escape(a)}", question)
-                for a in (t.name_th, *t.aliases)
-                if len(a) > 2
-            )
-        ),
-        None,
-    )
+    named = named_type(question, agencies.agency_types)
     at = named or agencies.agency_types.get(own_type)
     role = _role_of(question, agencies.roles)
     if at is None or role is None or not at.roles.get(role.key):
