@@ -13,7 +13,7 @@ import yaml
 
 from bot.app import build_knowledge, ensure_index
 from bot.search.answers import answer_question
-from bot.search.citations import distinct, excerpt, label
+from bot.search.citations import distinct, excerpt, is_weak, label
 from bot.search.ingest import ingest
 from bot.search.question_years import current_year, year_asked, years_named
 from bot.search.retrieve import Passage
@@ -215,3 +215,14 @@ def test_a_number_that_is_not_an_overall_score_asked_about_gets_no_level(kb, que
 def test_an_o_code_asked_without_a_year_says_what_it_was_in_other_years(kb):
     text = ask(kb, "O13 ต้องเปิดเผยข้อมูลอะไรบ้าง")
     assert "ไม่ได้ระบุปี" in text and "ข้อ O13 ในปีอื่น" in text and "2568" in text
+
+
+def test_a_short_answer_from_an_unconfirmed_passage_says_so_itself(kb):
+    weak_leads = []
+    for q in evaluation_questions():
+        answer = answer_question(q, kb.retriever, kb.framework, playbook=kb.playbook)
+        if answer.passages and is_weak(answer.passages[0]):
+            lead = next(line for line in answer.text.splitlines() if line.endswith("[1]"))
+            weak_leads.append(lead)
+    assert weak_leads  # the evaluation sets do reach unconfirmed facts
+    assert [lead for lead in weak_leads if not HEDGE.search(lead)] == []

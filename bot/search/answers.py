@@ -173,7 +173,8 @@ def answer_question(
         lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
     lead = lead_line(question, passages)
     written = written_lead(writer, question, passages, asked.year) if writer is not None else None
-    lines += [written or wording.ANSWER_LEAD.format(sentence=lead), ""]
+    # The short answer says itself when its fact is not confirmed, not only its citation.
+    lines += [written or wording.ANSWER_LEAD.format(sentence=lead, hedge=hedge(passages[0])), ""]
     block = (
         paste_block(question, passages, playbook, fw, asked.year, profile)
         if playbook and wants_wording(question)
