@@ -43,9 +43,9 @@ def fact_questions() -> list[dict]:
 
 
 def evaluation_questions() -> list[str]:
-    """Every question of the evaluation sets in benchmarks/: factual, retrieval, understanding."""
+    """Every question of the evaluation sets in benchmarks/: factual, retrieval (both sets), understanding."""
     out = [q["q"] for q in fact_questions()]
-    for path in sorted(BENCH.glob("*questions*.yaml")):
+    for path in sorted({*BENCH.glob("*questions*.yaml"), *BENCH.glob("retrieval_*.yaml")}):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for entries in data.values() if isinstance(data, dict) else [data]:
             for entry in entries if isinstance(entries, list) else []:

@@ -76,6 +76,8 @@ def test_the_block_cites_the_number_of_the_passage_it_was_drawn_from(kb):
         ("weights", "OIT คิดเปอรเซนตเท่าไหร่"),  # marks left out
         ("question", "ปี 64 ได้ 88.5 ได้ระดับไรคะ"),  # spoken ไร for อะไร
         ("owner", "ใครรับผิดชอบเรื่องนี้"),
+        ("publish", "O20 ปี2569 ต้องเอาอะไรขึ้นเว็บ"),  # what goes on the website
+        ("publish", "O5 ต้องอัพโหลดอะไรบ้าง"),
     ],
 )
 def test_cue_words_count_as_officers_type_them(kind, text):

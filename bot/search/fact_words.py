@@ -21,7 +21,8 @@ from bot.thai import tokenize
 
 # What a question asks for, by the words it uses (Thai as officers type it, and English).
 ASKS = {
-    "publish": r"เผยแพร่|ต้องเปิดเผย|เปิดเผยอะไร|เปิดเผยข้อมูลอะไร|ต้องมีอะไร|ต้องมี|ต้องลง|ลงอะไร|ต้องแสดง|ต้องใส่|องค์ประกอบ|ข้อกำหนด|publish|require",
+    "publish": r"เผยแพร่|ต้องเปิดเผย|เปิดเผยอะไร|เปิดเผยข้อมูลอะไร|ต้องมีอะไร|ต้องมี|ต้องลง|ลงอะไร|ต้องแสดง|ต้องใส่|องค์ประกอบ|ข้อกำหนด"
+    r"|ขึ้นเว็บ|ลงเว็บ|เอาขึ้น|อัปโหลด|อัพโหลด|โพสต์|ต้องแนบ|publish|require|upload|\bpost",
     "meaning": r"คือ|หมายถึง|อะไร|ชื่อข้อ|ข้อไหน|what|mean",
     "list": r"ข้ออะไร|มีข้อ|กี่ข้อ|ข้อไหน|รายการ|ประกอบด้วย|มีอะไรบ้าง|items?\b|list",
     "level": r"ระดับ|เกรด|ผ่าน|grade|level|pass",
