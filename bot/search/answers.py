@@ -4,9 +4,12 @@
    named, the answer is for the current framework year and says so.
 2. A factual question (grading, weights, an item's meaning, a year's OIT list, what an O
    item requires, owner units) is answered from knowledge/ directly (bot.search.fact_answers).
-3. Otherwise the best passages are found, the asked year's first, and the answer is the
-   line that matched best, followed by numbered citations with human labels
-   (bot.search.citations): never a file name or a research label, never the same passage twice.
+3. Otherwise the best passages are found, the asked year's first (practice first, for any
+   year, when measures or wording are asked for), and the answer is the line that matched
+   best, or a checked LLM answer from the same passages when a writer is given
+   (bot.search.llm_answer); then a paste-ready measure when wording is asked for, and
+   numbered citations with human labels (bot.search.citations): never a file name or a
+   research label, never the same passage twice.
 Facts whose source is not confirmed are marked as such in plain Thai.
 """
 
