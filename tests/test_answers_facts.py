@@ -226,3 +226,18 @@ def test_a_short_answer_from_an_unconfirmed_passage_says_so_itself(kb):
             weak_leads.append(lead)
     assert weak_leads  # the evaluation sets do reach unconfirmed facts
     assert [lead for lead in weak_leads if not HEDGE.search(lead)] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("ITA มีกี่ตัวชี้วัดคะ", range(1, 11)),
+        ("แบบวัด EIT มีตัวชี้วัดอะไรบ้าง", range(6, 9)),
+        ("how many indicators are there in ITA", range(1, 11)),
+    ],
+)
+def test_the_indicators_as_a_whole_are_listed_by_tool_from_the_framework(kb, question, numbers):
+    text = ask(kb, question)
+    assert f"{len(numbers)} ตัวชี้วัด" in text.splitlines()[0]
+    assert all(f"ตัวชี้วัดที่ {n} {kb.framework.indicator(n).name}" in text for n in numbers)
+    assert "“" not in text  # a direct answer, not quotes

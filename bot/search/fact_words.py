@@ -26,6 +26,9 @@ ASKS = {
     "meaning": r"คือ|หมายถึง|อะไร|ชื่อข้อ|ข้อไหน|what|mean",
     "list": r"ข้ออะไร|มีข้อ|กี่ข้อ|ข้อไหน|รายการ|ประกอบด้วย|มีอะไรบ้าง|items?\b|list",
     "level": r"ระดับ|เกรด|ผ่าน|grade|level|pass",
+    # The framework's indicators as a whole ("ITA มีกี่ตัวชี้วัด"), not one indicator's items.
+    "indicators": r"กี่ตัวชี้วัด|ตัวชี้วัด\D{0,12}(?:อะไรบ้าง|ไหนบ้าง|กี่ตัว|ทั้งหมด)|how many indicators|which indicators"
+    r"|indicators? (?:are there|list)",
     "threshold": r"กี่คะแนน|เท่าไร|เท่าไหร่|กี่แต้ม|ต้องได้|เกณฑ์|how much|how many points",
     "weights": r"น้ำหนัก|สัดส่วน|คิดจาก|คำนวณ|คิดอย่างไร|คิดยังไง|คิดคะแนน|เปอร์เซ็นต์|ร้อยละ|weight|calculat|computed",
     # A request for measures or wording wants practice, not a fact: no direct answer.
