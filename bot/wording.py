@@ -817,6 +817,9 @@ FACT_OWNERS_STANDARD = (
 )
 # A measure ready to paste, for a question that asks for wording (bot.search.paste_block).
 PASTE_HEADING = "ร่างมาตรการที่นำไปใช้ได้ จากแนวทาง [{n}] (ปรับให้ตรงกับหน่วยงานก่อนใช้):"
+# The short answer to a request for measures: the practice the block is drawn from.
+PASTE_LEAD = "แนวทางมาตรการ ตัวชี้วัดที่ {indicator}{items}: {title}{hedge} [{n}]"
+PASTE_LEAD_ITEMS = " ข้อ {items}"
 PASTE_MEASURE = "มาตรการ: {measure}"
 PASTE_STEPS = "ขั้นตอน:"
 PASTE_STEP = "{n}. {step} ({owners})"

@@ -44,6 +44,9 @@ def test_a_whole_indicators_measures_lead_with_its_indicator_wide_playbook_entry
     first = answer.passages[0]
     assert first.kind == "playbook" and first.indicators == (indicator,) and not first.items
     assert "มาตรการ:" in answer.text and "ขั้นตอน:" in answer.text and "[1] (" in answer.text
+    # The short answer names the practice the block is drawn from, and cites it.
+    lead = next(line for line in answer.text.splitlines() if line.endswith("[1]"))
+    assert lead.startswith(f"แนวทางมาตรการ ตัวชี้วัดที่ {indicator}: ")
     # Practice of another indicator is not offered for this one.
     assert all(indicator in p.indicators for p in answer.passages if p.kind == "playbook")
     assert answer_problems(answer.text) == []

@@ -27,7 +27,7 @@ from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_
 from bot.search.fact_answers import fact_answer
 from bot.search.fact_words import asks
 from bot.search.llm_answer import Writer
-from bot.search.paste_block import paste_block
+from bot.search.paste_block import paste_block, practice_lead
 from bot.search.question_years import YearAsked, year_asked
 from bot.search.retrieve import Passage, QueryFocus, Searcher, query_focus
 from bot.thai import to_arabic
@@ -175,13 +175,16 @@ def answer_question(
     if asked.given:
         lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
     lead = lead_line(question, passages)
+    practice = playbook is not None and wants_wording(question)
     written = written_lead(writer, question, passages, asked.year) if writer is not None else None
-    # The short answer says itself when its fact is not confirmed, not only its citation.
-    lines += [written or wording.ANSWER_LEAD.format(sentence=lead, hedge=hedge(passages[0])), ""]
+    # A request for measures is answered by the practice's title; the short answer says
+    # itself when its fact is not confirmed, not only its citation.
+    offline = (practice_lead(passages, playbook) if playbook is not None and practice else "") or (
+        wording.ANSWER_LEAD.format(sentence=lead, hedge=hedge(passages[0]))
+    )
+    lines += [written or offline, ""]
     block = (
-        paste_block(question, passages, playbook, fw, asked.year, profile)
-        if playbook and wants_wording(question)
-        else []
+        paste_block(question, passages, playbook, fw, asked.year, profile) if playbook and practice else []
     )
     if block:
         lines += [*block, ""]

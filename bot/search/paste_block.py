@@ -13,6 +13,7 @@ from bot import wording as w
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import WHOLE_YEAR, Playbook, PlaybookEntry
+from bot.search.citations import hedge
 from bot.search.fact_words import named_type
 from bot.search.retrieve import Passage
 
@@ -32,7 +33,7 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return text.format_map(_Blank(values))
 
 
-def _entry(passages: list[Passage], playbook: Playbook) -> tuple[int, PlaybookEntry] | None:
+def practice_entry(passages: list[Passage], playbook: Playbook) -> tuple[int, PlaybookEntry] | None:
     """Return the first playbook passage's entry, with the passage's citation number."""
     by_source = {e.source: e for e in playbook.entries.values()}
     return next(
@@ -67,6 +68,18 @@ def _agency_type(question: str, playbook: Playbook, profile: AgencyProfile | Non
     return profile.type if profile is not None and profile.type in playbook.agency_types else ""
 
 
+def practice_lead(passages: list[Passage], playbook: Playbook) -> str:
+    """Return the short answer to a request for measures: the practice's title, cited; "" if none."""
+    found = practice_entry(passages, playbook)
+    if found is None:
+        return ""
+    cited, entry = found
+    items = w.PASTE_LEAD_ITEMS.format(items=", ".join(entry.items)) if entry.items else ""
+    return w.PASTE_LEAD.format(
+        indicator=entry.indicator, items=items, title=entry.title, hedge=hedge(passages[cited - 1]), n=cited
+    )
+
+
 def paste_block(
     question: str,
     passages: list[Passage],
@@ -79,7 +92,7 @@ def paste_block(
 
     year: the assessment year the measure answers; the measure runs in the fiscal year after it.
     """
-    found = _entry(passages, playbook)
+    found = practice_entry(passages, playbook)
     if found is None:
         return []
     cited, entry = found
