@@ -845,7 +845,7 @@ FACT_SOURCE_CALENDAR = "ปีงบประมาณและรอบกา�
 FACT_SOURCE_OWNERS = "โครงสร้างหน่วยงานตามประเภทหน่วยงาน"
 # Numbered citations under an answer: a human label for each passage, never a file name.
 ANSWER_ABOUT_YEAR = "ข้อมูลของปี {year} แสดงก่อน"
-ANSWER_LEAD = "{sentence}{hedge} [1]"
+ANSWER_LEAD = "{sentence}{hedge} [{n}]"
 ANSWER_SOURCES = "ที่มา:"
 ANSWER_CITATION = "[{n}] {label}{hedge}: “{quote}”"
 ANSWER_CITATION_LEAD = "[{n}] {label}{hedge}"

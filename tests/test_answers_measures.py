@@ -17,6 +17,7 @@ from bot.search.fact_words import asks, named_type, sound_key
 from bot.search.ingest import ingest
 from bot.search.paste_block import paste_block
 from bot.search.question_years import year_asked
+from bot.search.retrieve import Passage
 from tests.answer_checks import answer_problems
 from tests.kb_helpers import make_settings
 
@@ -115,3 +116,31 @@ def test_sound_key_joins_letters_of_one_sound_and_drops_tone_marks():
 def test_the_agency_type_a_question_names(kb, question, key):
     found = named_type(question, kb.playbook.agency_types)
     assert (found.key if found else None) == key
+
+
+class Fixed:
+    """A stand-in retriever (the Searcher protocol) that finds the same passages for any question."""
+
+    def __init__(self, *passages: Passage) -> None:
+        self.passages = list(passages)
+
+    def search(self, query: str, k: int = 5, **filters) -> list[Passage]:
+        return self.passages[:k]
+
+
+def _analysis(n: int, text: str) -> Passage:
+    return Passage("report.txt", text, 1.0, (), (), "analysis", 2568, f"c{n}", agency="เทศบาลตำบลตัวอย่าง")
+
+
+def test_how_much_is_answered_by_a_line_with_the_number_about_what_was_asked(kb):
+    found = Fixed(
+        _analysis(1, "๓. การวิเคราะห์ผลการประเมิน ITA ปี พ.ศ. ๒๕๖๘ ของเทศบาลตำบลตัวอย่าง"),
+        _analysis(2, "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ ได้คะแนน 98.89 คะแนน"),
+        _analysis(3, "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร ได้คะแนน 91.50 คะแนน"),
+    )
+    text = answer_question("ปี 2568 ตัวชี้วัดที่ 7 ได้กี่คะแนน", found, kb.framework).text
+    lead = next(line for line in text.splitlines() if line.endswith("]"))
+    assert "91.50" in lead and lead.endswith("[3]")
+    # Not a quantity question: the best passage's best line leads, as before.
+    other = answer_question("ปี 2568 ตัวชี้วัดที่ 7 วิเคราะห์ว่าอย่างไร", found, kb.framework).text
+    assert next(line for line in other.splitlines() if line.endswith("]")).endswith("[1]")

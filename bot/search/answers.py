@@ -30,7 +30,7 @@ from bot.search.llm_answer import Writer
 from bot.search.paste_block import paste_block, practice_lead
 from bot.search.question_years import YearAsked, year_asked
 from bot.search.retrieve import Passage, QueryFocus, Searcher, query_focus
-from bot.thai import to_arabic
+from bot.thai import to_arabic, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,11 @@ _ASKS_RECOMMENDATION = "ข้อเสนอแนะ"
 # Passages of these kinds are facts of one assessment year: another year's are put last.
 _YEARLY = ("oit_item", "framework", "recommendation")
 _CITED = re.compile(r"\[(\d{1,2})\]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Numbers that label rather than state: "๓.", "(6)", "ตัวชี้วัดที่ 6", "ข้อ 4", "O12", "I4".
+_LABELS = re.compile(
+    r"(?:^|(?<=\s))\(?\d{1,2}[.)](?!\d)|ตัวชี้วัด(?:ที่|ย่อย)?\s*\d+(?:\.\d+)?|ข้อ(?:ที่)?\s*\d+|[A-Za-z]\s?\d+"
+)
 # A written answer that already says its fact is not confirmed is not hedged twice.
 _HEDGED = re.compile(r"ยังไม่ได้(?:รับการ)?ยืนยัน|ยังไม่ยืนยัน")
 
@@ -114,20 +119,54 @@ def wants_wording(question: str) -> bool:
     return asks("wording", to_arabic(question))
 
 
-def lead_line(question: str, passages: list[Passage]) -> str:
-    """Return the line of the best passage that matches the question best: the short answer."""
+def _numbers(text: str) -> set[str]:
+    """Return the quantities a text states: not list numbers, item codes or indicator numbers."""
+    return set(_NUMBER.findall(_LABELS.sub(" ", to_arabic(text))))
+
+
+def _new_numbers(text: str, question: str) -> set[str]:
+    """Return the quantities a text states that the question did not (a year asked is not an answer)."""
+    return _numbers(text) - _numbers(question)
+
+
+def lead_line(question: str, passages: list[Passage], fw: Framework) -> tuple[int, str]:
+    """Return the short answer: the line that matches the question best, and its passage's number.
+
+    It is the best passage's best line; but a question asking how much or how many is
+    answered by the first passage, in rank order, with a line stating a number the question
+    did not give ("ได้เท่าไร": the line with the score, not the heading), and not about
+    another indicator than the one asked.
+    """
+    if asks("threshold", to_arabic(question)):
+        asked = set(tokenize(question))
+        named = set(query_focus(question, fw).indicators)
+        for n, p in enumerate(passages, 1):
+            lines = [
+                x
+                for x in best_line(clean(p.text), question)[1]
+                if _new_numbers(x, question) and _about(x, named, fw)
+            ]
+            if lines:
+                best = max(lines, key=lambda x: (len(asked & set(tokenize(x))), -lines.index(x)))
+                return n, excerpt(best, question)
     at, lines = best_line(clean(passages[0].text), question)
-    return excerpt(lines[at], question)
+    return 1, excerpt(lines[at], question)
 
 
-def cite(question: str, passages: list[Passage], asked: YearAsked, lead: str) -> list[str]:
+def _about(line: str, indicators: set[int], fw: Framework) -> bool:
+    """Tell whether a line may answer about these indicators: it names none, or only them."""
+    named = set(query_focus(line, fw).indicators)
+    return not indicators or named <= indicators
+
+
+def cite(question: str, passages: list[Passage], asked: YearAsked, lead: tuple[int, str]) -> list[str]:
     """Return the numbered citations of a passage answer, with human labels."""
     year = asked.year if asked.given else None
     out = [wording.ANSWER_SOURCES]
     for n, p in enumerate(passages, 1):
         quote = excerpt(p.text, question)
-        # The lead line is passage 1's best line: its whole text is not quoted a second time.
-        form = wording.ANSWER_CITATION_LEAD if n == 1 and quote == lead else wording.ANSWER_CITATION
+        # The lead line is its passage's best line: that whole text is not quoted a second time.
+        form = wording.ANSWER_CITATION_LEAD if (n, quote) == lead else wording.ANSWER_CITATION
         out.append(form.format(n=n, label=label(p, year), hedge=hedge(p), quote=quote))
     return out
 
@@ -174,13 +213,13 @@ def answer_question(
     lines = []
     if asked.given:
         lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
-    lead = lead_line(question, passages)
+    lead = lead_line(question, passages, fw)
     practice = playbook is not None and wants_wording(question)
     written = written_lead(writer, question, passages, asked.year) if writer is not None else None
     # A request for measures is answered by the practice's title; the short answer says
     # itself when its fact is not confirmed, not only its citation.
     offline = (practice_lead(passages, playbook) if playbook is not None and practice else "") or (
-        wording.ANSWER_LEAD.format(sentence=lead, hedge=hedge(passages[0]))
+        wording.ANSWER_LEAD.format(sentence=lead[1], hedge=hedge(passages[lead[0] - 1]), n=lead[0])
     )
     lines += [written or offline, ""]
     block = (
