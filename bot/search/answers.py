@@ -218,16 +218,21 @@ def answer_question(
     written = written_lead(writer, question, passages, asked.year) if writer is not None else None
     # A request for measures is answered by the practice's title; the short answer says
     # itself when its fact is not confirmed, not only its citation.
-    offline = (practice_lead(passages, playbook) if playbook is not None and practice else "") or (
-        wording.ANSWER_LEAD.format(sentence=lead[1], hedge=hedge(passages[lead[0] - 1]), n=lead[0])
-    )
-    lines += [written or offline, ""]
+    titled = practice_lead(passages, playbook) if playbook is not None and practice else ""
+    lines += [
+        written
+        or titled
+        or wording.ANSWER_LEAD.format(sentence=lead[1], hedge=hedge(passages[lead[0] - 1]), n=lead[0]),
+        "",
+    ]
+    # Only a lead line that is shown is left out of its passage's quote.
+    quoted = (0, "") if written or titled else lead
     block = (
         paste_block(question, passages, playbook, fw, asked.year, profile) if playbook and practice else []
     )
     if block:
         lines += [*block, ""]
-    lines += cite(question, passages, asked, lead)
+    lines += cite(question, passages, asked, quoted)
     if unconfirmed:
         lines += ["", *unconfirmed]
     if any(p.kind in ("measure_table", "analysis", "score_table") for p in passages):
