@@ -104,7 +104,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
         for n, p in enumerate(passages, 1):
             print(f"[{n}] ({p.score:.2f}) {p.source}\n{p.text}\n")
         return 0
-    print(answer_question(args.question, app.retriever, app.framework, k=args.k, playbook=app.playbook).text)
+    print(
+        answer_question(
+            args.question, app.retriever, app.framework, k=args.k, playbook=app.playbook, writer=app.writer
+        ).text
+    )
     return 0
 
 

@@ -20,6 +20,7 @@ from bot.offline import configure_offline
 from bot.search.embeddings import build_embeddings, embedding_id
 from bot.search.index import KnowledgeIndex
 from bot.search.ingest import knowledge_sources
+from bot.search.llm_answer import Writer
 from bot.search.retrieve import Retriever
 from bot.settings import Settings
 
@@ -58,6 +59,7 @@ class App:
     exporters: Exporters
     thresholds: Thresholds  # the default tiers from settings, before an agency sets its own
     indexed: bool  # whether this start (re)indexed the built-in knowledge
+    writer: Writer | None = None  # the LLM that writes short answers to questions, when one is configured
 
     @property
     def framework(self) -> Framework:
@@ -143,6 +145,22 @@ def build_reader(settings: Settings, framework: Framework) -> Reader | None:
     return LLMReader(chat, framework, prompts_dir=settings.prompts_dir)
 
 
+def build_writer(settings: Settings) -> Writer | None:
+    """Return the LLM writer of short answers (checked against their passages), when an LLM is configured."""
+    if not (settings.llm_model and settings.llm_base_url):
+        return None
+    from bot.llm import build_chat_model  # noqa: PLC0415
+    from bot.search.llm_answer import GroundedWriter  # noqa: PLC0415
+
+    chat = build_chat_model(
+        settings.llm_base_url,
+        settings.llm_model,
+        settings.llm_api_key.get_secret_value(),
+        settings.llm_timeout,
+    )
+    return GroundedWriter(chat, settings.prompts_dir)
+
+
 def default_thresholds(settings: Settings) -> Thresholds:
     """Return the tier thresholds an agency starts with."""
     return Thresholds(settings.tier_urgent_below, settings.tier_maintain_from)
@@ -157,6 +175,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
     sessions = SessionStore(settings.sessions_url())
     exporters = Exporters(kb.framework, kb.playbook.agency_types)
     thresholds = default_thresholds(settings)
+    writer = build_writer(settings)
     dialogue = Dialogue(
         framework=kb.framework,
         playbook=kb.playbook,
@@ -166,6 +185,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
         exports=exporters,
         thresholds=thresholds,
         reader=build_reader(settings, kb.framework),
+        writer=writer,
     )
     return App(
         settings=settings,
@@ -176,6 +196,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
         exporters=exporters,
         thresholds=thresholds,
         indexed=indexed,
+        writer=writer,
     )
 
 

@@ -816,7 +816,10 @@ FACT_OWNERS_STANDARD = (
     " (ชื่อหน่วยงานตามโครงสร้างทั่วไป ยังไม่ได้ยืนยันจากเอกสารของหน่วยงานจริง ควรปรับให้ตรงกับโครงสร้างของหน่วยงานท่าน)"
 )
 # A measure ready to paste, for a question that asks for wording (bot.search.paste_block).
-PASTE_HEADING = "ร่างมาตรการที่นำไปใช้ได้ จากแนวทาง [1] (ปรับให้ตรงกับหน่วยงานก่อนใช้):"
+PASTE_HEADING = "ร่างมาตรการที่นำไปใช้ได้ จากแนวทาง [{n}] (ปรับให้ตรงกับหน่วยงานก่อนใช้):"
+# The short answer to a request for measures: the practice the block is drawn from.
+PASTE_LEAD = "แนวทางมาตรการ ตัวชี้วัดที่ {indicator}{items}: {title}{hedge} [{n}]"
+PASTE_LEAD_ITEMS = " ข้อ {items}"
 PASTE_MEASURE = "มาตรการ: {measure}"
 PASTE_STEPS = "ขั้นตอน:"
 PASTE_STEP = "{n}. {step} ({owners})"
@@ -831,6 +834,10 @@ PASTE_BLANK = "…"
 FACT_TOOL = "{code} คือ{name} ครอบคลุม{indicators} มีน้ำหนัก {percent}% ของคะแนนรวม"
 FACT_TOOL_INDICATOR = "ตัวชี้วัดที่ {number} {name}"
 FACT_TOOL_JOIN = " และ"
+# The framework's indicators as a whole, by tool.
+FACT_INDICATORS = "การประเมิน ITA มี {count} ตัวชี้วัด ใน {tools} แบบวัด:"
+FACT_INDICATORS_OF_TOOL = "แบบวัด {tool} มี {count} ตัวชี้วัด:"
+FACT_INDICATORS_TOOL = "• {tool}: {indicators}"
 ANSWER_FACT_SOURCE = "ที่มา: {label}"
 FACT_SOURCE_GRADING = "เกณฑ์ระดับผลการประเมิน ITA"
 FACT_SOURCE_WEIGHTS = "วิธีคำนวณคะแนนการประเมิน ITA"
@@ -838,7 +845,7 @@ FACT_SOURCE_CALENDAR = "ปีงบประมาณและรอบกา�
 FACT_SOURCE_OWNERS = "โครงสร้างหน่วยงานตามประเภทหน่วยงาน"
 # Numbered citations under an answer: a human label for each passage, never a file name.
 ANSWER_ABOUT_YEAR = "ข้อมูลของปี {year} แสดงก่อน"
-ANSWER_LEAD = "{sentence} [1]"
+ANSWER_LEAD = "{sentence}{hedge} [{n}]"
 ANSWER_SOURCES = "ที่มา:"
 ANSWER_CITATION = "[{n}] {label}{hedge}: “{quote}”"
 ANSWER_CITATION_LEAD = "[{n}] {label}{hedge}"

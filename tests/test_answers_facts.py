@@ -6,6 +6,7 @@ Real framework, playbook, Chroma index and pythainlp; the seeds are indexed like
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import yaml
 
 from bot.app import build_knowledge, ensure_index
 from bot.search.answers import answer_question
-from bot.search.citations import distinct, excerpt, label
+from bot.search.citations import distinct, excerpt, is_weak, label
 from bot.search.ingest import ingest
 from bot.search.question_years import current_year, year_asked, years_named
 from bot.search.retrieve import Passage
@@ -43,9 +44,9 @@ def fact_questions() -> list[dict]:
 
 
 def evaluation_questions() -> list[str]:
-    """Every question of the evaluation sets in benchmarks/: factual, retrieval, understanding."""
+    """Every question of the evaluation sets in benchmarks/: factual, retrieval (both sets), understanding."""
     out = [q["q"] for q in fact_questions()]
-    for path in sorted(BENCH.glob("*questions*.yaml")):
+    for path in sorted({*BENCH.glob("*questions*.yaml"), *BENCH.glob("retrieval_*.yaml")}):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for entries in data.values() if isinstance(data, dict) else [data]:
             for entry in entries if isinstance(entries, list) else []:
@@ -215,3 +216,30 @@ def test_a_number_that_is_not_an_overall_score_asked_about_gets_no_level(kb, que
 def test_an_o_code_asked_without_a_year_says_what_it_was_in_other_years(kb):
     text = ask(kb, "O13 ต้องเปิดเผยข้อมูลอะไรบ้าง")
     assert "ไม่ได้ระบุปี" in text and "ข้อ O13 ในปีอื่น" in text and "2568" in text
+
+
+def test_a_short_answer_from_an_unconfirmed_passage_says_so_itself(kb):
+    weak_leads = []
+    for q in evaluation_questions():
+        answer = answer_question(q, kb.retriever, kb.framework, playbook=kb.playbook)
+        cited = [re.search(r" \[(\d+)\]$", line) for line in answer.text.splitlines()]
+        lead = next((m for m in cited if m), None)
+        if lead is not None and is_weak(answer.passages[int(lead.group(1)) - 1]):
+            weak_leads.append(lead.string)
+    assert weak_leads  # the evaluation sets do reach unconfirmed facts
+    assert [lead for lead in weak_leads if not HEDGE.search(lead)] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("ITA มีกี่ตัวชี้วัดคะ", range(1, 11)),
+        ("แบบวัด EIT มีตัวชี้วัดอะไรบ้าง", range(6, 9)),
+        ("how many indicators are there in ITA", range(1, 11)),
+    ],
+)
+def test_the_indicators_as_a_whole_are_listed_by_tool_from_the_framework(kb, question, numbers):
+    text = ask(kb, question)
+    assert f"{len(numbers)} ตัวชี้วัด" in text.splitlines()[0]
+    assert all(f"ตัวชี้วัดที่ {n} {kb.framework.indicator(n).name}" in text for n in numbers)
+    assert "“" not in text  # a direct answer, not quotes

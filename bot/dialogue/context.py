@@ -24,6 +24,7 @@ from bot.ita.playbook import Playbook as KnownPlaybook
 from bot.ita.tiers import Thresholds, overall
 from bot.scores import ParseResult, ScoreSet, apply_correction
 from bot.search.answers import answer_question
+from bot.search.llm_answer import Writer
 
 # session.extra keys: the one question waiting for a yes/no (or one of its buttons), the
 # button payloads this session was offered, the overall disagreement already asked about.
@@ -74,6 +75,7 @@ class Context:
     drafter: Drafter
     exports: Exporters
     default_thresholds: Thresholds | None = None
+    writer: Writer | None = None  # an LLM that writes the short answer to a question, checked (optional)
 
     # ------------------------------------------------------------ reading
     @property
@@ -147,7 +149,10 @@ class Context:
         else:
             facts = self.playbook if isinstance(self.playbook, KnownPlaybook) else None  # owner units
             profile = self.session.profile
-            self.say(answer_question(question, self.retriever, self.fw, playbook=facts, profile=profile).text)
+            answer = answer_question(
+                question, self.retriever, self.fw, playbook=facts, profile=profile, writer=self.writer
+            )
+            self.say(answer.text)
         self.restate()
 
     # ------------------------------------------------------------ one open question

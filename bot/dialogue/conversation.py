@@ -42,6 +42,7 @@ from bot.dialogue.states import (
 from bot.dialogue.understand import GREETING, Kind, Parsed, looks_like_question, question_cue, understand
 from bot.ita.framework import Framework
 from bot.ita.tiers import Thresholds
+from bot.search.llm_answer import Writer
 from bot.thai import clean_display
 
 __all__ = ["PROFILE_STATES", "Dialogue", "State", "Turn", "looks_like_question"]
@@ -75,6 +76,7 @@ class Dialogue:
         exports: Exporters,
         thresholds: Thresholds | None = None,
         reader: Reader | None = None,
+        writer: Writer | None = None,
     ) -> None:
         self.fw = framework
         self.playbook = playbook
@@ -84,6 +86,7 @@ class Dialogue:
         self.exports = exports
         self.default_thresholds = thresholds
         self.reader = reader
+        self.writer = writer  # an LLM that writes short answers to questions (bot.search.llm_answer)
 
     # ------------------------------------------------------------ entry
     def handle(self, inbound: Inbound) -> Reply:
@@ -104,6 +107,7 @@ class Dialogue:
                     self.drafter,
                     self.exports,
                     self.default_thresholds,
+                    self.writer,
                 )
                 if not text and inbound.kind != "follow":
                     turn.say(w.NOTHING_TO_READ, ctx.prompt_hint())

@@ -4,14 +4,19 @@
    named, the answer is for the current framework year and says so.
 2. A factual question (grading, weights, an item's meaning, a year's OIT list, what an O
    item requires, owner units) is answered from knowledge/ directly (bot.search.fact_answers).
-3. Otherwise the best passages are found, the asked year's first, and the answer is the
-   line that matched best, followed by numbered citations with human labels
-   (bot.search.citations): never a file name or a research label, never the same passage twice.
+3. Otherwise the best passages are found, the asked year's first (practice first, for any
+   year, when measures or wording are asked for), and the answer is the line that matched
+   best, or a checked LLM answer from the same passages when a writer is given
+   (bot.search.llm_answer); then a paste-ready measure when wording is asked for, and
+   numbered citations with human labels (bot.search.citations): never a file name or a
+   research label, never the same passage twice.
 Facts whose source is not confirmed are marked as such in plain Thai.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
 
 from bot import wording
@@ -20,16 +25,27 @@ from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import Playbook
 from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_weak, label
 from bot.search.fact_answers import fact_answer
+from bot.search.fact_words import asks
 from bot.search.llm_answer import Writer
-from bot.search.paste_block import paste_block
+from bot.search.paste_block import paste_block, practice_lead
 from bot.search.question_years import YearAsked, year_asked
-from bot.search.retrieve import Passage, Searcher, query_focus
+from bot.search.retrieve import Passage, QueryFocus, Searcher, query_focus
+from bot.thai import to_arabic, tokenize
 
-_WANTS_MEASURES = ("มาตรการ", "ตัวอย่าง", "แนวทาง", "ควรทำ", "ทำอย่างไร", "โครงการ", "กิจกรรม")
+log = logging.getLogger(__name__)
+
 # A question that names the NACC's recommendations gets them first.
 _ASKS_RECOMMENDATION = "ข้อเสนอแนะ"
 # Passages of these kinds are facts of one assessment year: another year's are put last.
 _YEARLY = ("oit_item", "framework", "recommendation")
+_CITED = re.compile(r"\[(\d{1,2})\]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Numbers that label rather than state: "๓.", "(6)", "ตัวชี้วัดที่ 6", "ข้อ 4", "O12", "I4".
+_LABELS = re.compile(
+    r"(?:^|(?<=\s))\(?\d{1,2}[.)](?!\d)|ตัวชี้วัด(?:ที่|ย่อย)?\s*\d+(?:\.\d+)?|ข้อ(?:ที่)?\s*\d+|[A-Za-z]\s?\d+"
+)
+# A written answer that already says its fact is not confirmed is not hedged twice.
+_HEDGED = re.compile(r"ยังไม่ได้(?:รับการ)?ยืนยัน|ยังไม่ยืนยัน")
 
 
 @dataclass
@@ -58,21 +74,36 @@ def _by_year(passages: list[Passage], asked: YearAsked) -> list[Passage]:
     return sorted(passages, key=rank)
 
 
+def _practice(question: str, retriever: Searcher, focus: QueryFocus, k: int) -> list[Passage]:
+    """Return the playbook's and other agencies' measures for what a question names, best first."""
+    item = focus.items[0] if len(focus.items) == 1 else None
+    indicator = focus.indicators[0] if len(focus.indicators) == 1 and item is None else None
+    found: list[Passage] = []
+    for kind in ("playbook", "measure_table"):
+        found += retriever.search(question, k=2, item=item, kind=kind) if item else []
+        # Deeper for a whole indicator: its indicator-wide entry may rank below its items' entries.
+        found += retriever.search(question, k=2 * k, indicator=indicator, kind=kind) if indicator else []
+        found += retriever.search(question, k=2, kind=kind)
+    if focus.indicators:  # another indicator's measures do not answer "มาตรการตัวชี้วัดที่ 9"
+        found = [p for p in found if not p.indicators or set(p.indicators) & set(focus.indicators)]
+    if indicator is not None:  # a whole indicator asked: its indicator-wide entry before one item's
+        found.sort(key=lambda p: (p.kind != "playbook", bool(p.items)))
+    return distinct(found)[: max(2, k // 2)]
+
+
 def find_passages(
     question: str, retriever: Searcher, fw: Framework, asked: YearAsked, k: int
 ) -> list[Passage]:
-    """Return up to k distinct passages for a question: practice first when it asks for measures."""
+    """Return up to k distinct passages for a question: practice first when it asks for measures.
+
+    Practice (the playbook, other agencies' measure tables) holds for any year, so it stays
+    first even when the year asked puts that year's facts before the rest.
+    """
     focus = query_focus(question, fw)
     item = focus.items[0] if len(focus.items) == 1 else None
+    practice = _practice(question, retriever, focus, k) if wants_wording(question) else []
     found: list[Passage] = []
-    if any(word in question for word in _WANTS_MEASURES):
-        # "ขอตัวอย่างมาตรการ…" wants practice, not the item's definition: playbook and
-        # other agencies' measure tables first, then whatever else fits.
-        for kind in ("playbook", "measure_table"):
-            found += retriever.search(question, k=2, item=item, kind=kind) if item else []
-            found += retriever.search(question, k=2, kind=kind)
-        found = distinct(found)[: max(2, k // 2)]
-    elif _ASKS_RECOMMENDATION in question:
+    if _ASKS_RECOMMENDATION in question:
         found += retriever.search(question, k=2, item=item, kind="recommendation") if item else []
         found += retriever.search(question, k=2, kind="recommendation")
     if asked.given:
@@ -80,25 +111,79 @@ def find_passages(
     if item:
         found += retriever.search(question, k=k, item=item)
     found += retriever.search(question, k=2 * k)
-    return _by_year(distinct(found), asked)[:k]
+    return distinct([*practice, *_by_year(found, asked)])[:k]
 
 
-def lead_line(question: str, passages: list[Passage]) -> str:
-    """Return the line of the best passage that matches the question best: the short answer."""
+def wants_wording(question: str) -> bool:
+    """Tell whether a question asks for measures or wording (practice to paste), not a fact."""
+    return asks("wording", to_arabic(question))
+
+
+def _numbers(text: str) -> set[str]:
+    """Return the quantities a text states: not list numbers, item codes or indicator numbers."""
+    return set(_NUMBER.findall(_LABELS.sub(" ", to_arabic(text))))
+
+
+def _new_numbers(text: str, question: str) -> set[str]:
+    """Return the quantities a text states that the question did not (a year asked is not an answer)."""
+    return _numbers(text) - _numbers(question)
+
+
+def lead_line(question: str, passages: list[Passage], fw: Framework) -> tuple[int, str]:
+    """Return the short answer: the line that matches the question best, and its passage's number.
+
+    It is the best passage's best line; but a question asking how much or how many is
+    answered by the first passage, in rank order, with a line stating a number the question
+    did not give ("ได้เท่าไร": the line with the score, not the heading), and not about
+    another indicator than the one asked.
+    """
+    if asks("threshold", to_arabic(question)):
+        asked = set(tokenize(question))
+        named = set(query_focus(question, fw).indicators)
+        for n, p in enumerate(passages, 1):
+            lines = [
+                x
+                for x in best_line(clean(p.text), question)[1]
+                if _new_numbers(x, question) and _about(x, named, fw)
+            ]
+            if lines:
+                best = max(lines, key=lambda x: (len(asked & set(tokenize(x))), -lines.index(x)))
+                return n, excerpt(best, question)
     at, lines = best_line(clean(passages[0].text), question)
-    return excerpt(lines[at], question)
+    return 1, excerpt(lines[at], question)
 
 
-def cite(question: str, passages: list[Passage], asked: YearAsked, lead: str) -> list[str]:
+def _about(line: str, indicators: set[int], fw: Framework) -> bool:
+    """Tell whether a line may answer about these indicators: it names none, or only them."""
+    named = set(query_focus(line, fw).indicators)
+    return not indicators or named <= indicators
+
+
+def cite(question: str, passages: list[Passage], asked: YearAsked, lead: tuple[int, str]) -> list[str]:
     """Return the numbered citations of a passage answer, with human labels."""
     year = asked.year if asked.given else None
     out = [wording.ANSWER_SOURCES]
     for n, p in enumerate(passages, 1):
         quote = excerpt(p.text, question)
-        # The lead line is passage 1's best line: its whole text is not quoted a second time.
-        form = wording.ANSWER_CITATION_LEAD if n == 1 and quote == lead else wording.ANSWER_CITATION
+        # The lead line is its passage's best line: that whole text is not quoted a second time.
+        form = wording.ANSWER_CITATION_LEAD if (n, quote) == lead else wording.ANSWER_CITATION
         out.append(form.format(n=n, label=label(p, year), hedge=hedge(p), quote=quote))
     return out
+
+
+def written_lead(writer: Writer, question: str, passages: list[Passage], year: int) -> str | None:
+    """Return the writer's checked answer, hedged when a passage it cites is not confirmed; None on failure."""
+    try:
+        text = writer.write(question, passages, year)
+    except Exception as exc:  # a writer is optional: whatever it raises, the offline answer stands
+        log.warning("answer writer failed, offline answer used: %s", type(exc).__name__)
+        return None
+    if not text:
+        return None
+    cited = [passages[int(n) - 1] for n in _CITED.findall(text) if 0 < int(n) <= len(passages)]
+    if any(is_weak(p) for p in cited) and not _HEDGED.search(text):
+        text += wording.FACT_HEDGE["NOT_CONFIRMED"]
+    return text
 
 
 def answer_question(
@@ -128,18 +213,26 @@ def answer_question(
     lines = []
     if asked.given:
         lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
-    lead = lead_line(question, passages)
-    written = writer.write(question, passages) if writer is not None else None
-    lines += [written or wording.ANSWER_LEAD.format(sentence=lead), ""]
-    wants_wording = any(word in question for word in _WANTS_MEASURES)
+    lead = lead_line(question, passages, fw)
+    practice = playbook is not None and wants_wording(question)
+    written = written_lead(writer, question, passages, asked.year) if writer is not None else None
+    # A request for measures is answered by the practice's title; the short answer says
+    # itself when its fact is not confirmed, not only its citation.
+    titled = practice_lead(passages, playbook) if playbook is not None and practice else ""
+    lines += [
+        written
+        or titled
+        or wording.ANSWER_LEAD.format(sentence=lead[1], hedge=hedge(passages[lead[0] - 1]), n=lead[0]),
+        "",
+    ]
+    # Only a lead line that is shown is left out of its passage's quote.
+    quoted = (0, "") if written or titled else lead
     block = (
-        paste_block(question, passages, playbook, fw, asked.year, profile)
-        if playbook and wants_wording
-        else []
+        paste_block(question, passages, playbook, fw, asked.year, profile) if playbook and practice else []
     )
     if block:
         lines += [*block, ""]
-    lines += cite(question, passages, asked, lead)
+    lines += cite(question, passages, asked, quoted)
     if unconfirmed:
         lines += ["", *unconfirmed]
     if any(p.kind in ("measure_table", "analysis", "score_table") for p in passages):

@@ -298,6 +298,28 @@ def _tool(question: str, fw: Framework) -> Fact | None:
     return Fact([text], dated=False)
 
 
+def _indicators(question: str, fw: Framework) -> Fact | None:
+    """The framework's indicators, by tool ("ITA มีกี่ตัวชี้วัด", "EIT มีตัวชี้วัดอะไรบ้าง")."""
+    focus = query_focus(question, fw)
+    if not asks("indicators", question) or focus.indicators or focus.items:
+        return None
+    named = [t for t in fw.tools if re.search(rf"(?<![A-Za-z]){t.code}(?![A-Za-z])", question, re.IGNORECASE)]
+    tools = named or fw.tools
+    count = sum(len(t.indicators) for t in tools)
+    head = w.FACT_INDICATORS_OF_TOOL.format(tool=tools[0].code, count=count) if len(tools) == 1 else None
+    lines = [head or w.FACT_INDICATORS.format(count=count, tools=len(tools))]
+    lines += [
+        w.FACT_INDICATORS_TOOL.format(
+            tool=t.code,
+            indicators=", ".join(
+                w.FACT_TOOL_INDICATOR.format(number=n, name=fw.indicator(n).name) for n in t.indicators
+            ),
+        )
+        for t in tools
+    ]
+    return Fact(lines, dated=False)
+
+
 # Each reader, in the order tried, and the label of the facts it answers from.
 _READERS: tuple[tuple[Callable[[str, Framework, YearAsked], Fact | None], str], ...] = (
     (_publish, w.CITE_OIT),
@@ -305,6 +327,7 @@ _READERS: tuple[tuple[Callable[[str, Framework, YearAsked], Fact | None], str], 
     (lambda q, fw, y: _oit_list(q, fw, y.year), w.CITE_OIT),
     (_grading, w.FACT_SOURCE_GRADING),
     (lambda q, fw, y: _weights(q, fw, y.year), w.FACT_SOURCE_WEIGHTS),
+    (lambda q, fw, y: _indicators(q, fw), w.CITE_FRAMEWORK_NO_YEAR),
     (lambda q, fw, y: _tool(q, fw), w.FACT_SOURCE_WEIGHTS),
     (lambda q, fw, y: rounds(q, fw), w.FACT_SOURCE_CALENDAR),
 )

@@ -8,7 +8,9 @@ that usually own a kind of work in an agency type. bot.search.fact_answers runs 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from bot import wording as w
@@ -19,10 +21,14 @@ from bot.thai import tokenize
 
 # What a question asks for, by the words it uses (Thai as officers type it, and English).
 ASKS = {
-    "publish": r"เผยแพร่|ต้องเปิดเผย|เปิดเผยอะไร|เปิดเผยข้อมูลอะไร|ต้องมีอะไร|ต้องมี|ต้องลง|ลงอะไร|ต้องแสดง|ต้องใส่|องค์ประกอบ|ข้อกำหนด|publish|require",
+    "publish": r"เผยแพร่|ต้องเปิดเผย|เปิดเผยอะไร|เปิดเผยข้อมูลอะไร|ต้องมีอะไร|ต้องมี|ต้องลง|ลงอะไร|ต้องแสดง|ต้องใส่|องค์ประกอบ|ข้อกำหนด"
+    r"|ขึ้นเว็บ|ลงเว็บ|เอาขึ้น|อัปโหลด|อัพโหลด|โพสต์|ต้องแนบ|publish|require|upload|\bpost",
     "meaning": r"คือ|หมายถึง|อะไร|ชื่อข้อ|ข้อไหน|what|mean",
     "list": r"ข้ออะไร|มีข้อ|กี่ข้อ|ข้อไหน|รายการ|ประกอบด้วย|มีอะไรบ้าง|items?\b|list",
     "level": r"ระดับ|เกรด|ผ่าน|grade|level|pass",
+    # The framework's indicators as a whole ("ITA มีกี่ตัวชี้วัด"), not one indicator's items.
+    "indicators": r"กี่ตัวชี้วัด|ตัวชี้วัด\D{0,12}(?:อะไรบ้าง|ไหนบ้าง|กี่ตัว|ทั้งหมด)|how many indicators|which indicators"
+    r"|indicators? (?:are there|list)",
     "threshold": r"กี่คะแนน|เท่าไร|เท่าไหร่|กี่แต้ม|ต้องได้|เกณฑ์|how much|how many points",
     "weights": r"น้ำหนัก|สัดส่วน|คิดจาก|คำนวณ|คิดอย่างไร|คิดยังไง|คิดคะแนน|เปอร์เซ็นต์|ร้อยละ|weight|calculat|computed",
     # A request for measures or wording wants practice, not a fact: no direct answer.
@@ -34,6 +40,34 @@ ASKS = {
     "owner": r"ใคร|รับผิดชอบ|หน่วยไหน|กองไหน|ฝ่ายไหน|กลุ่มไหน|งานไหน|ดูแล|หน้าที่ของ|owner|who",
 }
 ASK = {k: re.compile(v, re.IGNORECASE) for k, v in ASKS.items()}
+# Spoken short forms that are words of their own only where the segmenter cuts them out
+# ("ระดับไรคะ": ไร = อะไร), so they are matched as whole words, never inside another word.
+ASK_WORDS = {
+    "question": {"ไร", "ไหร่", "ไง", "ยังไง", "ใด", "ป่าว", "ปะ", "ป่ะ", "มั๊ย", "เหรอ", "แค่ไหน"},
+    "weights": {"ยังไง"},
+    "meaning": {"ไร", "ไหน"},
+}
+# A Thai cue word this long may be typed with a letter of the same sound or without its tone
+# marks ("คำนวน" for คำนวณ, "เปอรเซนต" for เปอร์เซ็นต์) and still count.
+SOUND_MIN_CHARS = 4
+# Letters that sound alike, each group read as its first letter; marks that change no letter, dropped.
+SAME_SOUND = ("นณ", "สศษซ", "ทธฑฒถ", "ตฏ", "ดฎ", "คฅฆขฃ", "พภผ", "ฟฝ", "ชฌฉ", "ยญ", "ลฬร", "หฮ", "ไใ")
+_SOUND = str.maketrans(
+    {c: g[0] for g in SAME_SOUND for c in g[1:]}
+    | dict.fromkeys(map(ord, "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c"), None)
+)
+_LITERAL = re.compile(r"^[\u0e00-\u0e7f]+$")
+
+
+def sound_key(text: str) -> str:
+    """Return Thai text as it sounds: letters of one sound made one, tone marks dropped, no spaces."""
+    return "".join(text.split()).translate(_SOUND)
+
+
+_BY_SOUND = {
+    k: [sound_key(alt) for alt in v.split("|") if _LITERAL.match(alt) and len(alt) >= SOUND_MIN_CHARS]
+    for k, v in ASKS.items()
+}
 
 
 class Agencies(Protocol):
@@ -52,7 +86,19 @@ class Fact:
 
 
 def asks(kind: str, text: str) -> bool:
-    return bool(ASK[kind].search(text))
+    """Tell whether a question uses a cue word of a kind: as written, as a spoken short form, or as it sounds."""
+    return _asks(kind, text)
+
+
+@lru_cache(maxsize=4096)
+def _asks(kind: str, text: str) -> bool:
+    if ASK[kind].search(text):
+        return True
+    words = ASK_WORDS.get(kind)
+    if words and words & set(tokenize(text, drop_stopwords=False)):
+        return True
+    heard = sound_key(text)
+    return any(alt in heard for alt in _BY_SOUND[kind])
 
 
 def hedge(confidence: str | None) -> str:
@@ -102,22 +148,34 @@ def _role_of(question: str, roles: dict[str, Role]) -> Role | None:
     return best[3] if best and best[0] else None
 
 
+def named_type(question: str, types: Mapping[str, AgencyType]) -> AgencyType | None:
+    """Return the agency type a question names ("…สำหรับโรงเรียน", "อบต. …"); the longest name wins.
+
+    A name counts where it starts a run of Thai letters or is whole words of the question as
+    segmented, so "เรียน" in a word, or a type's name inside an agency's own name, is not one.
+    """
+    words = tokenize(question, drop_stopwords=False)
+    best: tuple[int, AgencyType] | None = None
+    for t in types.values():
+        for name in (t.name_th, *t.aliases):
+            if len(name) <= 2 or (best is not None and len(name) <= best[0]):
+                continue
+            starts_run = re.search(rf"(?<![\u0e00-\u0e7f]){re.escape(name)}", question)
+            if starts_run or _has_run(words, tokenize(name, drop_stopwords=False)):
+                best = (len(name), t)
+    return best[1] if best else None
+
+
+def _has_run(words: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
 def owners(question: str, agencies: Agencies | None, own_type: str = "") -> Fact | None:
     """The units that usually own a kind of work, in the agency type the question names (else the officer's)."""
     if agencies is None or not asks("owner", question):
         return None
-    named = next(
-        (
-            t
-            for t in agencies.agency_types.values()
-            if any(
-                re.search(rf"(?<![\u0e00-\u0e7f]){re.escape(a)}", question)
-                for a in (t.name_th, *t.aliases)
-                if len(a) > 2
-            )
-        ),
-        None,
-    )
+    named = named_type(question, agencies.agency_types)
     at = named or agencies.agency_types.get(own_type)
     role = _role_of(question, agencies.roles)
     if at is None or role is None or not at.roles.get(role.key):

@@ -13,6 +13,8 @@ from bot import wording as w
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import WHOLE_YEAR, Playbook, PlaybookEntry
+from bot.search.citations import hedge
+from bot.search.fact_words import named_type
 from bot.search.retrieve import Passage
 
 _FISCAL_START = 10  # fiscal month 1 is October (calendar.yaml `start`); used when no calendar is loaded
@@ -31,10 +33,16 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return text.format_map(_Blank(values))
 
 
-def _entry(passages: list[Passage], playbook: Playbook) -> PlaybookEntry | None:
+def practice_entry(passages: list[Passage], playbook: Playbook) -> tuple[int, PlaybookEntry] | None:
+    """Return the first playbook passage's entry, with the passage's citation number."""
     by_source = {e.source: e for e in playbook.entries.values()}
     return next(
-        (by_source[p.source] for p in passages if p.kind == "playbook" and p.source in by_source), None
+        (
+            (n, by_source[p.source])
+            for n, p in enumerate(passages, 1)
+            if p.kind == "playbook" and p.source in by_source
+        ),
+        None,
     )
 
 
@@ -53,10 +61,23 @@ def _timing(entry: PlaybookEntry, fw: Framework) -> str:
 
 
 def _agency_type(question: str, playbook: Playbook, profile: AgencyProfile | None) -> str:
-    if profile is not None and profile.type in playbook.agency_types:
-        return profile.type
-    named = playbook.match_agency_type(question)
-    return named.key if named is not None else ""
+    """Return the type the question names ("…สำหรับโรงเรียน"), else the officer's own, else ""."""
+    named = named_type(question, playbook.agency_types)
+    if named is not None:
+        return named.key
+    return profile.type if profile is not None and profile.type in playbook.agency_types else ""
+
+
+def practice_lead(passages: list[Passage], playbook: Playbook) -> str:
+    """Return the short answer to a request for measures: the practice's title, cited; "" if none."""
+    found = practice_entry(passages, playbook)
+    if found is None:
+        return ""
+    cited, entry = found
+    items = w.PASTE_LEAD_ITEMS.format(items=", ".join(entry.items)) if entry.items else ""
+    return w.PASTE_LEAD.format(
+        indicator=entry.indicator, items=items, title=entry.title, hedge=hedge(passages[cited - 1]), n=cited
+    )
 
 
 def paste_block(
@@ -71,12 +92,14 @@ def paste_block(
 
     year: the assessment year the measure answers; the measure runs in the fiscal year after it.
     """
-    entry = _entry(passages, playbook)
-    if entry is None:
+    found = practice_entry(passages, playbook)
+    if found is None:
         return []
+    cited, entry = found
     kind = _agency_type(question, playbook, profile)
     fiscal_year = (profile.measures_year() if profile is not None else None) or year + 1
-    units = profile.units if profile is not None else None
+    # The officer's own units fit only the officer's own type, not a type the question names.
+    units = profile.units if profile is not None and profile.type == kind else None
     values = {
         "indicator_name": fw.indicator(entry.indicator).name,
         "items": ", ".join(entry.items),
@@ -90,7 +113,11 @@ def paste_block(
         text = _fill(text, values)
         return audience.adapt(text) if audience is not None else text
 
-    lines = [w.PASTE_HEADING, w.PASTE_MEASURE.format(measure=say(entry.measures[0])), w.PASTE_STEPS]
+    lines = [
+        w.PASTE_HEADING.format(n=cited),
+        w.PASTE_MEASURE.format(measure=say(entry.measures[0])),
+        w.PASTE_STEPS,
+    ]
     for n, step in enumerate(entry.steps, 1):
         owners = playbook.resolve_owners([step.role], kind, units) if kind else []
         who = ", ".join(owners) or playbook.roles[step.role].name_th
