@@ -12,6 +12,9 @@ from bot.ita.facts import SOLID, hedge
 from bot.ita.framework import Framework
 from bot.ita.playbook import Playbook
 
+# Passage ids of our own guidance (guidance.yaml): practice we wrote, not a playbook entry.
+GUIDANCE_PREFIX = "guide-"
+
 
 def _passage(
     pid: str,
@@ -87,7 +90,7 @@ def framework_passages(fw: Framework) -> list[dict]:
         )
         out.append(
             _passage(
-                f"guide-{i:02d}",
+                f"{GUIDANCE_PREFIX}{i:02d}",
                 text,
                 rec.source,
                 "playbook",

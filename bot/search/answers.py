@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from bot import wording
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile
+from bot.ita.passages import GUIDANCE_PREFIX
 from bot.ita.playbook import Playbook
 from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_weak, label
 from bot.search.fact_answers import fact_answer
@@ -82,12 +83,13 @@ def _practice(question: str, retriever: Searcher, focus: QueryFocus, k: int) -> 
     for kind in ("playbook", "measure_table"):
         found += retriever.search(question, k=2, item=item, kind=kind) if item else []
         # Deeper for a whole indicator: its indicator-wide entry may rank below its items' entries.
-        found += retriever.search(question, k=2 * k, indicator=indicator, kind=kind) if indicator else []
+        found += retriever.search(question, k=8 * k, indicator=indicator, kind=kind) if indicator else []
         found += retriever.search(question, k=2, kind=kind)
     if focus.indicators:  # another indicator's measures do not answer "มาตรการตัวชี้วัดที่ 9"
         found = [p for p in found if not p.indicators or set(p.indicators) & set(focus.indicators)]
     if indicator is not None:  # a whole indicator asked: its indicator-wide entry before one item's
-        found.sort(key=lambda p: (p.kind != "playbook", bool(p.items)))
+        # Our own guidance is advice beside the playbook, not an entry to paste from.
+        found.sort(key=lambda p: (p.kind != "playbook", bool(p.items), p.pid.startswith(GUIDANCE_PREFIX)))
     return distinct(found)[: max(2, k // 2)]
 
 
