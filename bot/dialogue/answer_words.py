@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edits import PARTICLES
 
 # Words the officer may type (the buttons send the first of each).
@@ -53,7 +54,7 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     """Tell whether a short message is made only of these words, polite particles and emoji."""
     if len(text) > CONFIRM_MAX_CHARS:
         return False
-    short = "".join(ch for ch in text.lower() if not decor(ch)).strip()
+    short = "".join(ch for ch in tidy_thai(text).lower() if not decor(ch)).strip()
     if not short:  # a lone 👍 or 👌 agrees; other emoji say nothing
         return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

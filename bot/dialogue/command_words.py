@@ -14,6 +14,7 @@ import enum
 import re
 
 from bot.dialogue.answer_words import CONFIRM_WORDS, CORRECT_WORDS, KEEP_WORDS, decor, is_confirm, is_keep
+from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edit_typos import without_salutation
 from bot.drafting.edits import PARTICLES, strip_polite
 from bot.thai import to_arabic
@@ -320,6 +321,7 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     A message of two sentences is a command when both ask for the same one: "ขอวิธีใช้งานหน่อยครับ
     พิมพ์คำสั่งอะไรได้บ้าง" asks for help twice over.
     """
+    text = tidy_thai(text)
     found = _parse_command(text)
     if found is not None or text.strip().startswith("/"):
         return found
@@ -334,7 +336,7 @@ def parse_command(text: str) -> tuple[Command, str] | None:
 
 
 def _parse_command(text: str) -> tuple[Command, str] | None:
-    stripped = text.strip()
+    stripped = tidy_thai(text).strip()
     if stripped.startswith("/"):
         head, _, args = stripped[1:].partition(" ")
         head, _, rest = head.partition("\n")

@@ -135,6 +135,32 @@ def _by_name(probe: str, names: Mapping[str, int]) -> Target | None:
     return Target("indicator", number, "", m.start(), m.end()) if number else None
 
 
+@lru_cache(maxsize=8)
+def _name_after_pattern(names: tuple[tuple[str, int], ...]) -> re.Pattern[str] | None:
+    keys = {name_key(n) for n, _number in names if len(name_key(n)) >= MIN_NAME_CHARS}
+    if not keys:
+        return None
+    return re.compile(rf"\s*(?:(?:เรื่อง|ด้าน|ของ|คือ)\s*)?(?:การ)?(?:ใช้)?\s*(?P<name>{words(*keys)})", re.I)
+
+
+def _own_name_end(probe: str, end: int, number: int, names: Mapping[str, int] | None) -> int:
+    """Where a numbered indicator ends: after its own name when the officer writes it too.
+
+    "ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ" is one target; another indicator's name there is left
+    to be read as it is (a conflict, or a value).
+    """
+    if not names:
+        return end
+    pairs = tuple(sorted(names.items()))
+    pattern = _name_after_pattern(pairs)
+    m = pattern.match(probe, end) if pattern else None
+    if m is None:
+        return end
+    found = "".join(m.group("name").split())
+    own = {name_key(n) for n, k in pairs if k == number}
+    return m.end() if any(re.fullmatch(words(key), found, re.I) for key in own) else end
+
+
 def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = None) -> Target | None:
     """Return the row(s) the text names, or None; `items`: item codes may name rows."""
     found = [m for pattern in (_ROW, _INDICATOR) for m in [pattern.search(probe)] if m]
@@ -146,9 +172,10 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
             several = _MORE_INDICATORS.match(probe, m.end()) is not None or bool(
                 place and not place.group("all")
             )
+            number = int(m.group("n"))
             every = _EVERY_ROW.match(probe, m.end())  # "ตัวชี้วัดที่ 1 ทุกแถว …": the indicator's rows
-            end = every.end() if every else m.end()
-            return Target("indicator", int(m.group("n")), "", m.start(), end, several=several)
+            end = every.end() if every else _own_name_end(probe, m.end(), number, names)
+            return Target("indicator", number, "", m.start(), end, several=several)
         first, end = int(m.group("n")), m.end()
         more: list[int] = []
         for nxt in _MORE_ROWS.finditer(probe, end):

@@ -12,6 +12,19 @@ import unicodedata
 
 from bot.drafting.edit_words import PARTICLES
 
+# Keyboard slips that change no meaning: two sara e for sara ae ("เเถว"), a mark typed twice ("ก่่อน").
+_DOUBLE_E = re.compile("\u0e40\u0e40")
+_MARK_TWICE = re.compile("([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1+")
+
+
+def tidy_thai(text: str) -> str:
+    """Return text with Thai keyboard slips that change no meaning made regular, in linear time.
+
+    "เเถว" (two sara e) is "แถว"; a vowel or tone mark typed twice is typed once. (pythainlp's
+    normalize does this too, but it is quadratic on long runs, and a message may be any length.)
+    """
+    return _MARK_TWICE.sub(r"\1", _DOUBLE_E.sub("\u0e41", text))
+
 
 def slips(word: str) -> str:
     """A word as a pattern that forgives left-out tone marks, mai han-akat and mai taikhu, and u/uu, i/ii slips."""

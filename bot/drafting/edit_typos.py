@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from bot.drafting.edit_targets import number_words
-from bot.drafting.edit_text import words
+from bot.drafting.edit_text import tidy_thai, words
 from bot.drafting.edit_words import PARTICLES, REQUEST_ENDINGS
 from bot.thai import clean_display, to_arabic
 
@@ -105,7 +105,8 @@ _REQUEST_ASIDE = re.compile(
 NEGATED = re.compile(
     rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)"
     # "ยังไม่ดี", "ยังไม่ชัด" judge the row; "ยังไม่ต้องลบ" holds the change back
-    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์|ค่อย|มี)|\b(?:don't|do not|never)\b"
+    # "ยังไม่ต้องลบ", "ยังไม่แก้" hold a change back; "ยังไม่โดน", "ยังไม่ดี", "ยังไม่มี" judge the row (a reason)
+    rf"|ยังไม่\s*(?:ต้อง|อยาก|เอา|ลบ|แก้|เปลี่ยน|เพิ่ม|ร่าง|ปรับ|ส่ง|ทำ|ให้)|\b(?:don't|do not|never)\b"
     # "ยกเลิกการลบแถว 3" takes a change back (undo), "กองคลังไม่ยอมรับผิดชอบ" reports a refusal
     rf"|ยกเลิก(?:การ|ที่)?\s*(?:ลบ|แก้|เปลี่ยน|เพิ่ม)|ไม่ยอม|ไม่สามารถ|ไม่พร้อม",
     re.I,
@@ -152,7 +153,9 @@ def probe_text(text: str) -> tuple[str, str]:
     the change; spaces are evened, field-word slips are fixed and number words after
     "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
     """
-    shown = _ARROWS.sub("→", without_salutation(clean_display(text).strip()))  # "ระยะเวลา ➡️ ไตรมาส 2"
+    shown = _ARROWS.sub(
+        "→", without_salutation(tidy_thai(clean_display(text)).strip())
+    )  # "ระยะเวลา ➡️ ไตรมาส 2"
     shown = _FILLERS.sub(" ", shown)  # "เอ่อ แถว 3 ผู้รับผิดชอบ คือว่า เปลี่ยนเป็น…": voice typing's pauses
     shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
     shown = _AS_AGREED.sub("", _FILES_AFTER.sub("", shown, count=1), count=1)

@@ -1,0 +1,92 @@
+"""Mechanisms added for the fresh rounds of officer messages (rounds 36 and later), as behaviour.
+
+Each test names the general mechanism, with more than the one phrasing that showed the gap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.dialogue.command_words import Command, is_confirm, parse_command
+from bot.drafting.edit_text import tidy_thai
+from bot.drafting.edits import EditAction, parse_edit
+from bot.ita.framework import load_framework
+
+A = EditAction
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def names() -> dict[str, int]:
+    fw = load_framework(KNOWLEDGE)
+    return {n: i.number for i in fw.indicators for n in (i.name, *i.variants)}
+
+
+def test_keyboard_slips_that_change_no_meaning_are_made_regular():
+    assert tidy_thai("เเถว 4 ก่่อน") == "แถว 4 ก่อน"
+    assert tidy_thai("x" * 10 + "ก" + "่" * 50_000) == "x" * 10 + "ก่"
+
+
+@pytest.mark.parametrize(
+    "text, action, number",
+    [
+        ("เเถว 4 ทำทั้งปีเลยครับ", A.TIMELINE, 4),
+        ("เเก้ผู้รับผิดชอบเเถว 3 เป็นกองคลัง", A.OWNERS, 3),
+        ("ลบเเถว 2 ค่่ะ", A.DELETE, 2),
+    ],
+)
+def test_two_sara_e_typed_for_sara_ae_read_as_the_word(text, action, number):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.number) == (action, number)
+
+
+def test_a_slip_is_not_kept_in_a_value():
+    cmd = parse_edit("แถว 2 ผู้รับผิดชอบเป็น เเผนงาน")
+    assert cmd is not None and cmd.value == "แผนงาน"
+
+
+@pytest.mark.parametrize("text", ["ยืนยันค่่ะ", "ยืนยันเเล้วค่ะ"])
+def test_a_confirmation_with_a_slip_confirms(text):
+    assert is_confirm(text)
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("แถว 6 ร่างใหม่ให้หน่อยครับ ยังไม่โดน", A.REDRAFT),
+        ("ร่างแถว 6 ใหม่ค่ะ ยังไม่ชอบเลย", A.REDRAFT),
+        ("แถว 6 ร่างใหม่ ยังไม่ตอบโจทย์", A.REDRAFT),
+    ],
+)
+def test_a_judgement_after_the_order_is_its_reason(text, action):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.number) == (action, 6)
+
+
+@pytest.mark.parametrize(
+    "text", ["แถว 2 ยังไม่ลบนะ", "ยังไม่ต้องแก้แถว 5", "แถว 3 ยังไม่อยากเปลี่ยน", "ยังไม่ร่างแถว 4 ใหม่"]
+)
+def test_not_yet_before_a_change_holds_it_back(text):
+    assert parse_edit(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, action, number",
+    [
+        ("เพิ่มแถวตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการค่ะ", A.ADD_ROW, 4),
+        ("ลบตัวชี้วัดที่ 3 การใช้อำนาจ", A.DELETE, 3),
+        ("ตัวชี้วัดที่ 2 เรื่องงบประมาณ ผู้รับผิดชอบเป็นกองคลัง", A.OWNERS, 2),
+        ("ขอดูตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", A.SHOW, 9),
+    ],
+)
+def test_a_numbered_indicator_may_carry_its_own_name(names, text, action, number):
+    cmd = parse_edit(text, names)
+    assert cmd is not None and (cmd.action, cmd.target, cmd.number) == (action, "indicator", number)
+    if action is A.OWNERS:
+        assert cmd.value == "กองคลัง"
+
+
+def test_export_with_a_slip_is_still_an_export():
+    assert parse_command("ดาวน์โหลดไฟล์ทั้งหมดค่่ะ") == (Command.EXPORT, "")
