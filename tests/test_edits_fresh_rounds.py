@@ -11,7 +11,7 @@ import pytest
 
 from bot.dialogue.command_words import Command, is_confirm, parse_command
 from bot.drafting.edit_text import tidy_thai
-from bot.drafting.edits import EditAction, parse_edit
+from bot.drafting.edits import EditAction, command_period, parse_edit, split_owners
 from bot.ita.framework import load_framework
 
 A = EditAction
@@ -90,3 +90,53 @@ def test_a_numbered_indicator_may_carry_its_own_name(names, text, action, number
 
 def test_export_with_a_slip_is_still_an_export():
     assert parse_command("ดาวน์โหลดไฟล์ทั้งหมดค่่ะ") == (Command.EXPORT, "")
+
+
+@pytest.mark.parametrize(
+    "text, action, value",
+    [
+        ("มาตรการแถว 3 ผู้รับผิดชอบเป็นกองคลัง", A.OWNERS, "กองคลัง"),
+        ("มาตรการที่ 3 ระยะเวลา ไตรมาส 2", A.TIMELINE, "ไตรมาส 2"),
+        ("มาตรการลำดับที่ 3 KPI ร้อยละ 80", A.KPI, "ร้อยละ 80"),
+    ],
+)
+def test_measure_before_a_row_number_names_the_row(text, action, value):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.target, cmd.number, cmd.value) == (action, "row", 3, value)
+
+
+def test_a_measure_whose_new_name_holds_another_field_word_stays_a_measure():
+    cmd = parse_edit("แก้มาตรการแถว 12 เป็น ลดขั้นตอนการขออนุญาต")
+    assert cmd is not None and (cmd.action, cmd.value) == (A.MEASURE, "ลดขั้นตอนการขออนุญาต")
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("แถว 4 ให้กองการศึกษาดูแลค่ะ", "กองการศึกษา"),
+        ("แถว 1 ให้ผู้อำนวยการกองคลังเป็นคนรับผิดชอบ", "ผู้อำนวยการกองคลัง"),
+        ("แถว 1 ให้งานพัสดุเป็นผู้ดูแล", "งานพัสดุ"),
+    ],
+)
+def test_an_owner_named_before_the_verb_of_looking_after(text, owner):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is A.OWNERS and split_owners(cmd.value) == [owner]
+
+
+@pytest.mark.parametrize(
+    "text", ["แถว 7 ทำทุกเดือนตลอดปีงบ", "แถว 7 ดำเนินการเป็นประจำ ตลอดปี", "แถว 7 รายไตรมาส ทั้งปี"]
+)
+def test_how_often_is_no_part_of_when(text):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is A.TIMELINE
+    assert command_period(cmd, 2569).label == "ต.ค. 68 – ก.ย. 69"
+
+
+@pytest.mark.parametrize("text", ["ขอดูเมนูคำสั่งหน่อยค่ะ", "เปิดคู่มือการใช้งาน", "วิธีใช้บอทนี้ค่ะ"])
+def test_help_in_any_order_of_its_words(text):
+    assert parse_command(text) == (Command.HELP, "")
+
+
+@pytest.mark.parametrize("text", ["คำสั่งซื้อ", "เมนูอาหาร"])
+def test_other_menus_and_orders_are_not_help(text):
+    assert parse_command(text) is None

@@ -115,6 +115,12 @@ _HELP_ASK = re.compile(
     r"|^(?:ต้อง|จะ)?(?:พิมพ์|สั่ง|ใช้)(?:คำสั่ง|เมนู)?(?:อะไร)?(?:ได้)?บ้าง$"
     r"|^what (?:can i|commands?)"
 )
+# Help in any order of its words: "ดูเมนูคำสั่ง", "เปิดคู่มือการใช้งาน", "วิธีใช้บอทนี้", "คำสั่งทั้งหมดของระบบ".
+_HELP_WORDS = re.compile(
+    r"^(?:ดู|เปิด|แสดง|ขอ)?\s*(?:เมนู|คำสั่ง|วิธี(?:การ)?ใช้(?:งาน)?|คู่มือ|ความช่วยเหลือ|ช่วยเหลือ|help|menu|รายการคำสั่ง)"
+    r"(?:\s*(?:เมนู|คำสั่ง|คู่มือ|ทั้งหมด|การใช้งาน|การใช้|ใช้งาน|ของ|บอท|bot|ระบบ|นี้|หลัก|หน่อย))*$",
+    re.I,
+)
 # Commands a short lead-in may precede ("ไม่มีตัวอื่นแล้ว ร่างเลย").
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
 
@@ -303,7 +309,7 @@ def _alias(short: str) -> tuple[Command, str] | None:
     for command, words, _takes_args in ALIASES:
         if short in words:
             return command, ""
-    if _HELP_ASK.match(short):
+    if _HELP_ASK.match(short) or _HELP_WORDS.match(short):
         return Command.HELP, ""
     undo = _UNDO_HEAD.match(short)
     if undo and _UNDO_REST.fullmatch(short, undo.end()):

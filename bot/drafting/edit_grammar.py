@@ -118,7 +118,8 @@ _MEASURABLE = re.compile(
     r"|ร้อยละ\s*\d|\d\s*%|ไม่น้อยกว่า\s*\d|ไม่ต่ำกว่า\s*\d|อย่างน้อย\s*\d"  # "… ภายใน 15 วัน ร้อยละ 100"
 )
 # "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน", "เป็นสำนักปลัดหมดเลย": not a name.
-_OWNERS_TAIL = re.compile(r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|ทั้งคู่|ทั้งสองแถว|หมด|เลย))+$")
+# "ให้ผู้อำนวยการกองคลังเป็นคนรับผิดชอบ": the "เป็น" before the owner word is no part of the name.
+_OWNERS_TAIL = re.compile(r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|ทั้งคู่|ทั้งสองแถว|หมด|เลย|เป็น))+$")
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
     r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ชื่อ|ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
@@ -194,10 +195,29 @@ def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]
         if m.lastgroup is not None and not inside and not numbered:
             found.append(m)
     named = [m for m in found if m.group(0) != "ตัวชี้วัด"] or found
+    if target is not None and _measure_names_row(probe, named, target):
+        named = named[1:]
     if not named and target is not None and _CHANGE.search(probe):
         # "มาตรการแรกขอเปลี่ยนชื่อเป็น …": the row named as a measure, and no other cell: its name
         named = [m for m in FIELD.finditer(probe, target.start, target.end) if m.lastgroup == "MEASURE"]
     return (EditAction[named[0].lastgroup or ""], named[0]) if named else None
+
+
+_VALUE_OPENS = re.compile(rf"(?:{words(*SEPARATORS_TH)})")
+
+
+def _measure_names_row(probe: str, named: list[re.Match[str]], target: Target) -> bool:
+    """ "มาตรการแถว 3 ผู้รับผิดชอบเป็น…": "มาตรการ" just before the row names the row, not its cell.
+
+    Only when another cell is named before any value opens ("เปลี่ยนมาตรการแถว 1 เป็น …ขั้นตอน…" keeps
+    the measure: the other word is inside its value).
+    """
+    if len(named) < 2 or named[0].lastgroup != "MEASURE" or named[0].end() > target.start:
+        return False
+    other = next((m for m in named[1:] if m.lastgroup != "MEASURE"), None)
+    if other is None or probe[named[0].end() : target.start].strip() or other.start() < target.end:
+        return False
+    return _VALUE_OPENS.search(probe, target.end, other.start()) is None
 
 
 def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:

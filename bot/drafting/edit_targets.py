@@ -22,7 +22,10 @@ MIN_NAME_CHARS = 4
 
 # "แถ 3", "แถบ 3" and "แถวที 3" are slips of "แถว 3" and "แถวที่ 3".
 _ROW = re.compile(
-    r"(?:แถว|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|ลำดับ|\brows?)\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])", re.I
+    # "มาตรการที่ 3", "มาตรการลำดับที่ 4": the third measure of the table is its third row
+    r"(?:แถว|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|(?:มาตรการ\s*)?ลำดับ|มาตรการ(?=\s*ที่\s*\d)|\brows?)"
+    r"\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])",
+    re.I,
 )
 # "ลบแถว 2 3 4": more rows after spaces only, each a bare number (never a count, a percentage or a score).
 _SPACED_ROWS = re.compile(
