@@ -69,3 +69,16 @@ def test_a_yes_to_the_units_shown_keeps_them(parts, officer, answer):  # noqa: F
     officer.says(answer)
     assert profile(officer).units == default_units(parts, "school")
     assert officer.state() is State.PROFILE_YEAR
+
+
+@pytest.mark.parametrize("first", ["สวัสดีครับ อบต.โนนสะอาด อ.เมือง จ.อุดรธานี ครับ", "สวัสดีค่ะ เทศบาลตำบลนามะเขือค่ะ"])
+def test_a_greeting_with_the_name_in_the_first_message_keeps_the_name(officer, first):
+    officer.says(first)
+    name = profile(officer).name
+    assert name and not name.startswith("สวัสดี") and not name.endswith(("ครับ", "ค่ะ"))
+    assert officer.state() is State.PROFILE_TYPE and officer.text().count("สวัสดี") == 1
+
+
+def test_a_greeting_alone_first_still_asks_for_the_name(officer):
+    officer.says("สวัสดีครับ")
+    assert not profile(officer).name and officer.state() is State.PROFILE_NAME

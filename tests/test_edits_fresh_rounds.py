@@ -140,3 +140,25 @@ def test_help_in_any_order_of_its_words(text):
 @pytest.mark.parametrize("text", ["คำสั่งซื้อ", "เมนูอาหาร"])
 def test_other_menus_and_orders_are_not_help(text):
     assert parse_command(text) is None
+
+
+@pytest.mark.parametrize("text", ["แถว 1 กับ 2 ลบออกครับ ไม่ต้องทำ", "ลบแถว 1 ค่ะ ไม่จำเป็นต้องมี"])
+def test_a_negation_after_the_order_is_its_reason(text):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.number) == (A.DELETE, 1)
+
+
+@pytest.mark.parametrize("text", ["ลบแถว 4 อย่าลบแถว 5", "ไม่ต้องลบแถว 4 นะ", "แถว 8 ยังไม่ต้องแก้นะคะ"])
+def test_a_negation_of_an_order_holds_the_change_back(text):
+    assert parse_edit(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["ขอดูข้อมูลหน่วยงานหน่อยครับ", "แก้ชื่อหน่วยงาน", "เปลี่ยนหน่วยงานย่อยใหม่ค่ะ", "แก้ไขปีที่ประเมิน"]
+)
+def test_the_profile_asked_for_in_words(text):
+    assert parse_command(text) == (Command.PROFILE, "")
+
+
+def test_a_question_about_the_profile_is_not_the_command():
+    assert parse_command("ข้อมูลหน่วยงานของเราถูกต้องไหม") is None

@@ -121,6 +121,13 @@ _HELP_WORDS = re.compile(
     r"(?:\s*(?:เมนู|คำสั่ง|คู่มือ|ทั้งหมด|การใช้งาน|การใช้|ใช้งาน|ของ|บอท|bot|ระบบ|นี้|หลัก|หน่อย))*$",
     re.I,
 )
+# The agency's profile, to see or change: "ขอดูข้อมูลหน่วยงาน", "แก้ชื่อหน่วยงาน", "เปลี่ยนหน่วยงานย่อยใหม่".
+_PROFILE_WORDS = re.compile(
+    r"^(?:ดู|แสดง|เปิด|แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:ปรุง)?)?\s*(?:ข้อมูล\s*(?:ของ)?\s*(?:หน่วยงาน|องค์กร)|ชื่อหน่วยงาน"
+    r"|ประเภทหน่วยงาน|หน่วยงานย่อย|ปีที่ประเมิน|ปีประเมิน)"
+    r"(?:\s*(?:ของ(?:ฉัน|ผม|หนู|เรา)|ใหม่|หน่อย|ทั้งหมด|ที่บันทึกไว้|ที่กรอกไว้))*$",
+    re.I,
+)
 # Commands a short lead-in may precede ("ไม่มีตัวอื่นแล้ว ร่างเลย").
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
 
@@ -311,6 +318,8 @@ def _alias(short: str) -> tuple[Command, str] | None:
             return command, ""
     if _HELP_ASK.match(short) or _HELP_WORDS.match(short):
         return Command.HELP, ""
+    if _PROFILE_WORDS.match(short):
+        return Command.PROFILE, ""
     undo = _UNDO_HEAD.match(short)
     if undo and _UNDO_REST.fullmatch(short, undo.end()):
         return Command.UNDO, ""

@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 20000
 # A first message naming an agency is one short line (a unit's name can be as long).
 AGENCY_LINE_CHARS = range(3, 121)
+# The rest of an opening greeting: "ครับ", "ค่ะ ", "จ้า, ", "ทุกท่าน".
+_GREETING_TAIL = re.compile(r"^\S*?(?:ครับ|ค่ะ|คะ|จ้า|ทุกท่าน)?[\s,!ๆ]+")
 # The steps where a message the rules could not read may go to the LLM (never a profile answer).
 LLM_STATES = (State.SCORES, State.CONFIRM, State.DRAFTED)
 # Shorter messages carry too little for the LLM to read ("อืม").
@@ -130,11 +132,15 @@ class Dialogue:
                     # "สวัสดีครับ ผมเป็นครู…ของโรงเรียน…": the name is asked back, not asked for
                     session.state = check_name(ctx, intro).value
                     return
-                if parsed.command is None and not follow and not GREETING.match(parsed.text):
-                    if self._names_an_agency(parsed):
-                        # "เทศบาลตำบลนามะเขือ" as the very first message is the agency's name: keep it.
-                        session.state = on_name(ctx).value
-                        return
+                greeted = GREETING.match(parsed.text)
+                rest = _after_greeting(parsed.text, greeted.end()) if greeted else parsed.text
+                if parsed.command is None and not follow and self._names_an_agency(parsed, rest):
+                    # "เทศบาลตำบลนามะเขือ" (or "สวัสดีครับ อบต.โนนสะอาด") as the very first message is the
+                    # agency's name: keep it (the welcome has greeted already).
+                    ctx.turn.text = rest
+                    session.state = on_name(ctx).value
+                    return
+                if parsed.command is None and not follow and not greeted:
                     self._first_message(ctx)
                 ctx.say(w.ASK_NAME)
                 return
@@ -182,11 +188,12 @@ class Dialogue:
             return None
         return self.exports.layout_for(text)
 
-    def _names_an_agency(self, parsed: Parsed) -> bool:
-        """Tell whether a message is an agency's name: one short line naming a known agency type."""
-        line = " ".join(parsed.text.split())
+    def _names_an_agency(self, parsed: Parsed, text: str) -> bool:
+        """Tell whether a message (`text`: without its greeting) is an agency's name: one short line
+        naming a known agency type."""
+        line = " ".join(text.split())
         return (
-            "\n" not in parsed.text.strip()
+            "\n" not in text.strip()
             and len(line) in AGENCY_LINE_CHARS
             and not parsed.question
             and not parsed.has_scores
@@ -199,6 +206,11 @@ class Dialogue:
             ctx.answer(ctx.parsed.text)
         elif ctx.parsed.has_scores:
             ctx.stash_scores()
+
+
+def _after_greeting(text: str, end: int) -> str:
+    """Return what follows an opening greeting and its particles ("สวัสดีครับ อบต.โนนสะอาด" -> "อบต.โนนสะอาด")."""
+    return _GREETING_TAIL.sub("", text[end:], count=1).strip()
 
 
 def _offered(session: Session, payload: str) -> bool:

@@ -44,7 +44,7 @@ from bot.drafting.edit_targets import (
     with_spaced_rows,
 )
 from bot.drafting.edit_text import strip_polite, tail, words
-from bot.drafting.edit_typos import NEGATED, probe_text
+from bot.drafting.edit_typos import negated, probe_text
 from bot.drafting.edit_valueless import FIELD, valueless
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
@@ -276,7 +276,7 @@ def _needs_field(target: Target) -> str:
 
 def _read(text: str, names: Names) -> EditCommand | None:
     shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
-    if not probe or NEGATED.search(probe):
+    if not probe or negated(probe):
         return None
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)

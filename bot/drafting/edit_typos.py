@@ -113,6 +113,23 @@ NEGATED = re.compile(
 )
 
 
+# The verbs of an order to change the draft; "ต้อง"/"เอา" may stand between a negation and one.
+_ORDER = re.compile(r"ลบ|แก้|เปลี่ยน|เพิ่ม|ร่าง|ตัด|ย้าย|ปรับ|เลื่อน|ใส่|\b(?:delete|remove|change|edit|add)\b", re.I)
+_ORDER_NEXT = re.compile(r"\s*(?:ต้อง(?:การ)?|อยาก|เอา|ให้)?\s*(?:" + _ORDER.pattern + ")", re.I)
+
+
+def negated(probe: str) -> bool:
+    """Tell whether the message holds its change back ("ไม่ต้องลบแถว 4", "แถว 8 ยังไม่ต้องแก้นะคะ").
+
+    A negation after the order that does not negate another order is the order's reason:
+    "แถว 1 กับ 2 ลบออกครับ ไม่ต้องทำ" deletes the rows; "ลบแถว 4 อย่าลบแถว 5" holds back.
+    """
+    for m in NEGATED.finditer(probe):
+        if not _ORDER.search(probe, 0, m.start()) or _ORDER_NEXT.match(probe, m.end()):
+            return True
+    return False
+
+
 # Why the officer asks, before the request ("ตามที่ประชุมเมื่อวาน ขอลบแถว 6", "เนื่องจาก… จึงขอแก้…")
 # or after it ("… เป็น ม.ค. 69 - มิ.ย. 69 เพราะงบมาช้า"): never part of the edit.
 _CONTEXT = re.compile(
