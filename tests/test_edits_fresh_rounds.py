@@ -11,7 +11,7 @@ import pytest
 
 from bot.dialogue.command_words import Command, is_confirm, parse_command
 from bot.drafting.edit_text import tidy_thai
-from bot.drafting.edits import EditAction, command_period, parse_edit, split_owners
+from bot.drafting.edits import EditAction, EditTwoChanges, command_period, parse_edit, split_owners
 from bot.ita.framework import load_framework
 
 A = EditAction
@@ -162,3 +162,34 @@ def test_the_profile_asked_for_in_words(text):
 
 def test_a_question_about_the_profile_is_not_the_command():
     assert parse_command("ข้อมูลหน่วยงานของเราถูกต้องไหม") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "แถว 3 ให้กองคลังรับผิดชอบ แล้วก็เลื่อนเวลาเป็นไตรมาส 3",
+        "แถว 3 ให้กองคลังรับผิดชอบ และแก้ KPI เป็น ร้อยละ 90",
+    ],
+)
+def test_a_second_change_beside_the_value_is_refused_and_split(text):
+    with pytest.raises(EditTwoChanges) as caught:
+        parse_edit(text)
+    assert len(caught.value.parts) == 2 and all("แถว 3" in part for part in caught.value.parts)
+
+
+@pytest.mark.parametrize(
+    "text", ["แถว 1 เวลาดำเนินการ 1 ต.ค. 68 - 30 ก.ย. 69", "แถว 1 ระยะเวลา ทำ ต.ค. 68 - ก.ย. 69"]
+)
+def test_doing_before_a_period_is_no_part_of_it(text):
+    cmd = parse_edit(text)
+    assert cmd is not None and command_period(cmd, 2569).label == "ต.ค. 68 – ก.ย. 69"
+
+
+def test_an_owner_taken_out_of_the_owner_cell_is_named_without_in():
+    cmd = parse_edit("แถว 3 ไม่ต้องมีสำนักปลัดในผู้รับผิดชอบค่ะ")
+    assert cmd is not None and cmd.action is A.REMOVE_OWNER and split_owners(cmd.value) == ["สำนักปลัด"]
+
+
+@pytest.mark.parametrize("text", ["ส่ง word มาใหม่อีกรอบครับ แก้ครบแล้ว", "ขอไฟล์ word ค่ะ ปรับเรียบร้อยแล้ว"])
+def test_a_file_asked_for_with_the_edits_said_done(text):
+    assert parse_command(text) == (Command.EXPORT, "word")

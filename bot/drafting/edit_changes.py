@@ -76,7 +76,7 @@ _REMOVE = re.compile(
 # Where the names end: "ออก", "จาก…", "ด้วย", a target, the end of a line.
 _UNITS_END = re.compile(
     rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|เพิ่ม|อีก|แล้ว|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
-    rf"|(?:เป็น|ร่วม)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ)",
+    rf"|(?:เป็น|ร่วม|ใน)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ)",
     re.I,
 )
 
@@ -219,6 +219,12 @@ def check_one_change(value: str, action: EditAction, target: Target) -> None:
     if action is EditAction.OWNERS and _CHOICE.search(value):  # "กองคลัง หรือ กองช่าง ดีคะ": which one?
         where = " " + EditCommand(action, target.kind, target.number, item=target.item).where_th()
         raise EditError(wording.EDIT_OWNER_CHOICE.format(where=where))
+
+
+def check_rest(pieces: list[str], value: str) -> None:
+    """Refuse a second change in the text beside the value ("แถว 3 ให้กองคลังรับผิดชอบ แล้วก็เลื่อนเวลาเป็น…")."""
+    if any(piece != value and _SECOND_EDIT.search(" " + piece) for piece in pieces):
+        raise EditTwoChanges(wording.EDIT_ONE_AT_A_TIME)
 
 
 def _chatter_only(text: str) -> bool:

@@ -22,6 +22,7 @@ from bot import wording
 from bot.drafting.edit_changes import (
     bare_period,
     check_one_change,
+    check_rest,
     has_period,
     is_abbreviation,
     part_change,
@@ -133,6 +134,7 @@ _MANNER = re.compile(
 _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
 # Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
 _JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
+_DOING_LEAD = re.compile(r"^(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ|ทำงาน|ทำ)\s*(?=\S)")
 _STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
 _ROW_WORD = re.compile(r"(?:แถว|\brows?)\s*(?:ที่)?\s*\d", re.I)
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
@@ -153,6 +155,8 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
         start = m.end()
     end = tail(piece, start, end, _TRAIL_WORDS)
     value = piece[start:end].strip().strip("\"'“”‘’「」").strip().rstrip("([{ ").lstrip(")]} ")
+    if action is EditAction.TIMELINE:  # "เวลาดำเนินการ 1 ต.ค. 68 - …": doing is no part of when
+        value = _DOING_LEAD.sub("", value)
     if action is EditAction.OWNERS:
         value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
         value = _OWNERS_TAIL.sub("", value)
@@ -345,6 +349,7 @@ def _read(text: str, names: Names) -> EditCommand | None:
     ):
         raise EditTwoChanges(wording.EDIT_TWO_TARGETS)
     check_one_change(value, action, target)
+    check_rest([v for v, _o in values], value)
     check_target(target)
     if not value:
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
