@@ -14,9 +14,11 @@ import enum
 import re
 
 from bot.dialogue.answer_words import CONFIRM_WORDS, CORRECT_WORDS, KEEP_WORDS, decor, is_confirm, is_keep
+from bot.dialogue.file_words import BARE_KINDS, without_refused_kinds
+from bot.dialogue.file_words import export_or_report as _files_read
 from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edit_typos import without_salutation
-from bot.drafting.edits import PARTICLES, strip_polite
+from bot.drafting.edits import strip_polite
 from bot.thai import to_arabic
 from bot.wording import REDRAFT_KEEP_LABEL
 
@@ -139,63 +141,6 @@ _THEN = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"ไม่ต้อง|อย่า(?!ง)|ยังไม่|ไม่เอา|ไม่ใช่|\b(?:don't|do not|not)\b", re.I)
-# Export: a verb of sending or downloading, then only file kinds and small words.
-_EXPORT_HEAD = re.compile(
-    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|เอา|จัดทำ|ทำ|สร้าง|ออก|export|download|get|send|make)?\s*"
-    r"(?:ไฟล์|เอกสาร|files?|documents?)?",
-    re.I,
-)
-_FILE_KINDS = (
-    "docx",
-    "word",
-    "เวิร์ด",
-    "เวิด",
-    "xlsx",
-    "excel",
-    "เอ็กเซล",
-    "เอกเซล",
-    "png",
-    "ฉบับตรวจทาน",
-    "ตรวจทาน",
-    "review",
-    "chart",
-    "กราฟ",
-    "แผนภูมิ",
-    "รูปภาพ",
-    "รูป",
-    "ภาพ",
-    "image",
-    "picture",
-    "jpg",
-)
-# File kinds said in other words, as the exporter knows them ("ขอเป็นรูปภาพตาราง" is the picture).
-_KIND_NAMES = {"รูปภาพ": "png", "รูป": "png", "ภาพ": "png", "image": "png", "picture": "png", "jpg": "png"}
-_EXPORT_FILLER = (
-    "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ทั้งสามไฟล์", "ทั้ง 2 ไฟล์", "ทั้ง 3 ไฟล์", "ขอ", "ทั้งสองแบบ", "ทั้งสามแบบ", "ทั้ง 2 แบบ", "ทั้ง 3 แบบ", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
-    "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ฉบับเต็ม", "ที่แก้ไขล่าสุด", "ที่แก้ล่าสุด", "แก้ไขล่าสุด", "แก้ล่าสุด", "ฉบับแก้ไข", "ฉบับที่แก้ไข", "ฉบับใหม่", "ฉบับ", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขเสร็จแล้ว", "แก้เสร็จแล้ว", "เสร็จแล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only", "ก็พอ", "พอ",
-    # the edits are done, said beside the order: "ส่ง word มาใหม่ครับ แก้ครบแล้ว", "ขอไฟล์ค่ะ ปรับเรียบร้อยแล้ว"
-    r"(?:แก้(?:ไข)?|ปรับ(?:แก้)?)?(?:ครบ(?:ถ้วน)?|เสร็จ(?:สิ้น)?|หมด|เรียบร้อย)(?:ทุกแถว|ทุกจุด|ทั้งหมด)?(?:แล้ว)?",
-    *PARTICLES,
-)  # fmt: skip
-# The report rounds said in words: "รอบครึ่งปี" is the 6-month round, "รอบสิ้นปี" the 12-month one.
-ROUND_WORDS = {
-    6: ("ครึ่งปีแรก", "ครึ่งปีงบประมาณ", "ครึ่งปีงบ", "ครึ่งปี", "กลางปี"),
-    12: ("สิ้นปีงบประมาณ", "สิ้นปีงบ", "สิ้นปี", "ทั้งปี", "รอบปี", "ประจำปี"),
-}
-_AS_WORD = re.compile(r"\s*(?:เป็น)?\s*(?:ไฟล์)?\s*(?:word|docx|เวิร์ด|เวิด)\s*$", re.I)
-# Report: the report form, then only its rounds ("รอบ 6 เดือน").
-_REPORT_HEAD = re.compile(
-    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่ง|จัดทำ|ทำ|ออก|download)?\s*(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:สรุป)?(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
-    r"|^report(?:s)?|^progress report",
-    re.I,
-)
-_REPORT_FILLER = (
-    "รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ", "ขอ",
-    # the form is a Word file anyway: "ขอแบบรายงาน 6 เดือนเป็น word"
-    "เป็น", "ไฟล์", "word", "docx", "เวิร์ด", "เวิด",
-    *(word for words in ROUND_WORDS.values() for word in words),
-)  # fmt: skip
 # Undo: a verb of going back, then only words about which change ("ย้อนกลับไปก่อนหน้า", "undo last edit").
 _UNDO_HEAD = re.compile(
     r"^(?:undo|revert|ย้อน(?:กลับ)?|เอาคืน|คืนค่า|กลับไป|ยกเลิก(?=\s*(?:การ|ที่|สิ่งที่)\s*(?:แก้|ลบ|เพิ่ม|เปลี่ยน)))", re.I
@@ -235,17 +180,10 @@ _HAVE = re.compile(
     re.I,
 )
 
-# "ไม่เอา word", "ยกเว้นกราฟ": a file kind the officer does not want, beside one they do.
-_REFUSED_KIND = re.compile(
-    rf"\s*(?:ไม่เอา|ไม่ต้อง(?:เอา|ส่ง)?|ยกเว้น|except|without)\s*(?:ไฟล์)?\s*(?:{'|'.join(_FILE_KINDS)})"
-    rf"(?:\s*(?:{'|'.join(map(re.escape, PARTICLES))}))*",
-    re.I,
-)
 _ASKING = re.compile(
     r"\b(?:how|what|why|when|where|which|who|can|could|should|do|does|is|are)\b|ทำไม|อย่างไร|ยังไง|ไหม|มั้ย|อะไร|หรือเปล่า",
     re.I,
 )
-_BARE_KINDS = re.compile(rf"(?:\s|,|และ|กับ|&|\+|{'|'.join(_FILE_KINDS)})+", re.I)
 # A purpose after the request, after a space: "… เพื่อส่งจังหวัด", "… จะนำไปเสนอท่านนายก".
 _PURPOSE = re.compile(
     r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?(?:ไป|ส่ง|ใช้|เสนอ|แนบ|พิมพ์|ปริ้น|ปริ๊น)|(?:นำ|เอา)ไป)\S[^\n]*$"
@@ -271,45 +209,16 @@ def _forms(text: str) -> list[str]:
         text = cut
 
 
-def _fill(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?:\s|,|&|\+|/|\(|\)|(?:{'|'.join(sorted(words, key=len, reverse=True))}))*", re.I)
-
-
-_EXPORT_REST = _fill((*_FILE_KINDS, *_EXPORT_FILLER))
-_REPORT_REST = _fill((*_REPORT_FILLER, r"\d{1,2}"))
-
-
-def _export_or_report(short: str) -> tuple[Command, str] | None:
-    m = _REPORT_HEAD.match(short)
-    if m and m.group(0):
-        rest = short[m.end() :]
-        said = [str(n) for n, names in ROUND_WORDS.items() if any(name in rest for name in names)]
-        rounds = [*re.findall(r"\d{1,2}", rest), *said]
-        # "ขอแบบรายงาน 6 เดือนเป็น word": with its round named, the form may be asked as a Word file
-        as_word = _AS_WORD.search(rest) if rounds else None
-        if _REPORT_REST.fullmatch(rest[: as_word.start()] if as_word else rest):
-            return Command.REPORT, " ".join(rounds)
-    m = _EXPORT_HEAD.match(short)
-    if m:
-        rest = short[m.end() :]
-        kinds = re.findall("|".join(_FILE_KINDS), rest, re.I)
-        # A bare "ขอ"/"ส่ง" is not enough by itself: it needs a file kind ("ขอ word", "ส่ง excel มา").
-        head = m.group(0).strip()
-        if _EXPORT_REST.fullmatch(rest) and (kinds or head not in ("", "ขอ", "ส่ง", "get", "send")):
-            return Command.EXPORT, " ".join(_KIND_NAMES.get(k.lower(), k.lower()) for k in kinds)
-    return None
-
-
-def _without_refused_kinds(text: str) -> str:
-    """ "ส่งไฟล์ excel มา ไม่เอา word" -> "ส่งไฟล์ excel มา": a file kind refused beside one asked for."""
-    cut = _REFUSED_KIND.sub(" ", text).strip()
-    return cut if cut != text.strip() and re.search("|".join(_FILE_KINDS), cut, re.I) else text
-
-
 def _without_purpose(text: str) -> str:
     """ "ขอไฟล์ Word ค่ะ จะนำไปเสนอท่านนายก" -> "ขอไฟล์ Word ค่ะ": why the officer wants it is not an argument."""
     m = _PURPOSE.search(text)
     return text[: m.start()].strip() if m and m.start() > 0 else text
+
+
+def export_or_report(short: str) -> tuple[Command, str] | None:
+    """A file or report request (bot.dialogue.file_words) as its command."""
+    found = _files_read(short)
+    return (Command(found[0]), found[1]) if found is not None else None
 
 
 def _alias(short: str) -> tuple[Command, str] | None:
@@ -325,7 +234,7 @@ def _alias(short: str) -> tuple[Command, str] | None:
     undo = _UNDO_HEAD.match(short)
     if undo and _UNDO_REST.fullmatch(short, undo.end()):
         return Command.UNDO, ""
-    return _export_or_report(short)
+    return export_or_report(short)
 
 
 # Where one sentence ends and the next begins: a polite particle, then a space.
@@ -370,11 +279,11 @@ def _parse_command(text: str) -> tuple[Command, str] | None:
             if lowered.startswith(word) and lowered[len(word) : len(word) + 1] in (" ", "\n"):
                 return command, stripped[len(word) :].strip()
     stripped = _without_purpose(
-        _without_refused_kinds(without_salutation(_THANKS_END.sub("", stripped) or stripped))
+        without_refused_kinds(without_salutation(_THANKS_END.sub("", stripped) or stripped))
     )
     have = _HAVE.match(stripped)
     if have is not None:  # "มีไฟล์ excel ไหมครับ": asking for the file, as "ขอไฟล์ excel"
-        found = _export_or_report(strip_polite(have.group("what").strip().lower()))
+        found = export_or_report(strip_polite(have.group("what").strip().lower()))
         return found if found is not None and not _NEGATION.search(stripped) else None
     if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
         return None
@@ -398,7 +307,7 @@ def _parse_command(text: str) -> tuple[Command, str] | None:
             return None  # "ขอไฟล์ word ค่ะ ย้อนกลับด้วย": two orders, neither carried out unasked
         for form in _forms(last):
             found = _alias(form)
-            if found is not None and found[0] in _AFTER_LEAD_IN and not _BARE_KINDS.fullmatch(last):
+            if found is not None and found[0] in _AFTER_LEAD_IN and not BARE_KINDS.fullmatch(last):
                 if found[0] is Command.DRAFT and is_confirm(lead):
                     return None  # "ถูกต้องครับ ร่างได้เลย" confirms (is_confirm)
                 return found
