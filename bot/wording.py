@@ -568,6 +568,10 @@ EDIT_NEEDS_ROW = (
 EDIT_NEEDS_FIELD = (
     "เข้าใจว่าจะแก้{where} แต่ยังไม่ทราบว่าแก้ช่องไหนเป็นอะไร จึงยังไม่แก้ กรุณาส่งช่องที่จะแก้และค่าใหม่ เช่น\n{examples}"
 )
+# A change whose cell was not named, with one likely reading ({proposal}: the edit in full).
+EDIT_GUESS = 'หมายถึง "{proposal}" ใช่หรือไม่ หากใช่ กด "ใช่" หากไม่ใช่ กรุณาพิมพ์ช่องที่จะแก้ด้วย'
+EDIT_GUESS_OWNERS = "แก้ผู้รับผิดชอบ {where} เป็น {owners}"
+EDIT_GUESS_DECLINED = 'รับทราบ ยังไม่ได้แก้ กรุณาพิมพ์ช่องที่จะแก้และค่าใหม่ เช่น "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง"'
 # Examples for a row already named ({where}: "แถว 3"), one line each.
 EDIT_ROW_EXAMPLES = (
     "แก้ผู้รับผิดชอบ {where} เป็น กองคลัง",

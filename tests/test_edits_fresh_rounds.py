@@ -11,7 +11,15 @@ import pytest
 
 from bot.dialogue.command_words import Command, is_confirm, parse_command
 from bot.drafting.edit_text import tidy_thai
-from bot.drafting.edits import EditAction, EditTwoChanges, command_period, parse_edit, split_owners
+from bot.drafting.edits import (
+    EditAction,
+    EditError,
+    EditGuess,
+    EditTwoChanges,
+    command_period,
+    parse_edit,
+    split_owners,
+)
 from bot.ita.framework import load_framework
 
 A = EditAction
@@ -193,3 +201,54 @@ def test_an_owner_taken_out_of_the_owner_cell_is_named_without_in():
 @pytest.mark.parametrize("text", ["ส่ง word มาใหม่อีกรอบครับ แก้ครบแล้ว", "ขอไฟล์ word ค่ะ ปรับเรียบร้อยแล้ว"])
 def test_a_file_asked_for_with_the_edits_said_done(text):
     assert parse_command(text) == (Command.EXPORT, "word")
+
+
+@pytest.mark.parametrize("text", ["แถว 5 เปลี่ยนเป็นกองคลังค่ะ", "แถว 5 กองคลัง, กองช่าง"])
+def test_units_beside_a_row_with_no_cell_named_are_asked_as_owners(text):
+    with pytest.raises(EditGuess) as caught:
+        parse_edit(text)
+    assert caught.value.proposal.startswith("แก้ผู้รับผิดชอบ แถว 5 เป็น กองคลัง")
+    assert parse_edit(caught.value.proposal) is not None  # a yes applies the proposal as typed
+
+
+@pytest.mark.parametrize("text", ["แถว 5 กองทุนหมู่บ้าน", "แถว 5 ไตรมาส 2"])
+def test_other_bare_values_are_not_guessed_as_owners(text):
+    try:
+        parse_edit(text)
+    except EditGuess:  # pragma: no cover - the failure itself
+        pytest.fail("guessed as owners")
+    except EditError:
+        pass
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("ลบอันที่ 3", A.DELETE),
+        ("ทำแถว 3 ใหม่", A.REDRAFT),
+        ("แถว 3 ขอแบบอื่น", A.REDRAFT),
+        ("ขอมาตรการอื่นแทนแถว 3", A.REDRAFT),
+        ("แถว 3 ขั้นตอนทั้งหมดเป็น 1) แต่งตั้งคณะทำงาน 2) จัดประชุม", A.STEPS),
+    ],
+)
+def test_more_ways_to_name_a_row_and_ask_for_another_version(text, action):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.number) == (action, 3)
+
+
+@pytest.mark.parametrize(
+    "text, owners",
+    [
+        ("แถว 5 ผู้รับผิดชอบ: นายก อบต. และปลัด อบต.", ["นายก อบต.", "ปลัด อบต."]),
+        ("แถว 5 ผู้รับผิดชอบ ครูวิชาการ", ["ครูวิชาการ"]),
+        ("แถว 5 ผู้รับผิดชอบ กองยุทธศาสตร์และงบประมาณ", ["กองยุทธศาสตร์และงบประมาณ"]),
+    ],
+)
+def test_people_by_their_posts_are_owners(text, owners):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is A.OWNERS and split_owners(cmd.value) == owners
+
+
+@pytest.mark.parametrize("text", ["ยกเลิกล่าสุด", "ยกเลิกอันเมื่อกี้ค่ะ"])
+def test_cancelling_the_last_change_is_undo(text):
+    assert parse_command(text) == (Command.UNDO, "")

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from bot import wording
 from bot.drafting.edit_command import EditAction, EditCommand, EditError, EditTwoChanges, check_target
 from bot.drafting.edit_targets import Target, find_target
-from bot.drafting.edit_text import slips, strip_polite, words
+from bot.drafting.edit_text import slips, split_owners, strip_polite, words
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
@@ -291,6 +291,23 @@ def bare_period(shown: str, target: Target) -> str:
         if _DOING.search(words) and _ONE_MONTH.match(arabic) and not re.match(r"ภายใน|ก่อน|ไม่เกิน|สิ้น", arabic):
             return value  # the one month to do it in
     return ""
+
+
+# Before owners typed beside a row with no owner word: a request and a verb of change ("ขอเปลี่ยนเป็น …").
+_OWNERS_LEAD = re.compile(rf"^(?:\s|ขอ|รบกวน|ช่วย|ให้|เป็น|:|(?:{words(*CHANGE_VERBS)}))*", re.I)
+
+
+def bare_owners(shown: str, target: Target) -> str:
+    """Units typed after a row with no field word ("แถว 5 เปลี่ยนเป็นกองคลังค่ะ", "แถว 5 กองคลัง, กองช่าง").
+
+    Only names that say by themselves they are units ("กอง…", "สำนัก…") are read so: anything else
+    is asked back as a change whose cell is not named.
+    """
+    text = strip_polite(shown[target.end :])
+    value = text[_OWNERS_LEAD.match(text).end() :]  # type: ignore[union-attr]  # the pattern always matches
+    names = split_owners(value)
+    strong = all(_STRONG.match(n) and not _NOT_UNIT.match(n) and len(n.split()) <= 2 for n in names)
+    return value if names and strong and not _PERIOD_SIGN.search(to_arabic(value)) else ""
 
 
 def split_swap(value: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 from bot import wording
 from bot.drafting.edit_changes import (
+    bare_owners,
     bare_period,
     check_one_change,
     check_rest,
@@ -32,6 +33,7 @@ from bot.drafting.edit_command import (
     EditAction,
     EditCommand,
     EditError,
+    EditGuess,
     EditTwoChanges,
     check_target,
 )
@@ -80,7 +82,7 @@ _LEAD = re.compile(
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป')})(?![A-Za-z]|ม่))*"
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป', 'ทั้งหมด', 'ทั้งช่อง')})(?![A-Za-z]|ม่))*"
     rf"(?:(?:{words(*SEPARATORS_TH, 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
@@ -305,6 +307,12 @@ def _read(text: str, names: Names) -> EditCommand | None:
         if period:  # "แถว 2 ดำเนินการไตรมาส 1-2": a target and a period, no field word
             check_target(target)
             return EditCommand(EditAction.TIMELINE, target.kind, target.number, period, item=target.item)
+        owners = bare_owners(shown, target)
+        if owners:  # "แถว 5 เปลี่ยนเป็นกองคลังค่ะ": a target and units, no field word: asked, not guessed
+            check_target(target)
+            where = EditCommand(EditAction.OWNERS, target.kind, target.number, item=target.item).where_th()
+            proposal = wording.EDIT_GUESS_OWNERS.format(where=where, owners=owners)
+            raise EditGuess(wording.EDIT_GUESS.format(proposal=proposal), proposal)
     if field is None or target is None:
         if _SCORE_FIX.match(probe) or (question and not _EDIT_VERB.match(probe)):
             return None  # a score, or a question ("ผู้รับผิดชอบควรเป็นใคร"); "แก้อะไรได้บ้าง" gets the examples

@@ -22,8 +22,8 @@ MIN_NAME_CHARS = 4
 
 # "แถ 3", "แถบ 3" and "แถวที 3" are slips of "แถว 3" and "แถวที่ 3".
 _ROW = re.compile(
-    # "มาตรการที่ 3", "มาตรการลำดับที่ 4": the third measure of the table is its third row
-    r"(?:แถว|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|(?:มาตรการ\s*)?ลำดับ|มาตรการ(?=\s*ที่\s*\d)|\brows?)"
+    # "มาตรการที่ 3", "มาตรการลำดับที่ 4", "อันที่ 3": the third measure of the table is its third row
+    r"(?:แถว|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|(?:มาตรการ\s*)?ลำดับ|(?:มาตรการ|อัน|รายการ)(?=\s*ที่\s*\d)|\brows?)"
     r"\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])",
     re.I,
 )

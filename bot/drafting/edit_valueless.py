@@ -77,7 +77,12 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     ),
     (
         EditAction.REDRAFT,
-        re.compile(r"(?:ร่าง|เขียน)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b", re.I),
+        re.compile(
+            r"(?:ร่าง|เขียน|ทำ)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b"
+            # another version asked for: "แถว 3 ขอแบบอื่น", "ขอมาตรการอื่นแทนแถว 3"
+            r"|(?:แบบ|มาตรการ|อัน|ฉบับ)\s*อื่น",
+            re.I,
+        ),
     ),
 )
 _CHANGE_WORD = re.compile(r"แก้|เปลี่ยน|เพิ่ม|ลบ|ร่าง|ปรับ", re.I)

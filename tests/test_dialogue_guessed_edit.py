@@ -1,0 +1,36 @@
+"""A change whose cell was not named is asked with a yes, never applied unasked (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import wording as w
+from bot.dialogue.conversation import State
+from tests.test_dialogue import Officer, make_dialogue, parts  # noqa: F401
+from tests.test_dialogue_flow import session, to_drafted
+
+
+@pytest.fixture
+def officer(parts, tmp_path):  # noqa: F811
+    return Officer(make_dialogue(parts, tmp_path / "s.db"))
+
+
+def test_units_beside_a_row_are_asked_and_applied_on_yes(officer):
+    to_drafted(officer)
+    before = [row.owners for row in session(officer).draft.rows]
+    officer.says("แถว 5 เปลี่ยนเป็นกองคลังค่ะ")
+    assert "แก้ผู้รับผิดชอบ แถว 5 เป็น กองคลัง" in officer.text()
+    assert [row.owners for row in session(officer).draft.rows] == before  # nothing applied yet
+    officer.says("ใช่ค่ะ")
+    rows = session(officer).draft.rows
+    assert next(r for r in rows if r.number == 5).owners == ["กองคลัง"]
+    assert [r.owners for r in rows if r.number != 5] == [o for r, o in zip(rows, before) if r.number != 5]
+    assert officer.state() is State.DRAFTED
+
+
+def test_a_no_to_the_guess_changes_nothing(officer):
+    to_drafted(officer)
+    before = session(officer).draft.rows
+    officer.says("แถว 5 กองคลัง")
+    officer.presses(w.NO_LABEL)
+    assert w.EDIT_GUESS_DECLINED in officer.last.texts and session(officer).draft.rows == before
