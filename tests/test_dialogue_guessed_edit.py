@@ -24,7 +24,9 @@ def test_units_beside_a_row_are_asked_and_applied_on_yes(officer):
     officer.says("ใช่ค่ะ")
     rows = session(officer).draft.rows
     assert next(r for r in rows if r.number == 5).owners == ["กองคลัง"]
-    assert [r.owners for r in rows if r.number != 5] == [o for r, o in zip(rows, before) if r.number != 5]
+    assert [r.owners for r in rows if r.number != 5] == [
+        o for r, o in zip(rows, before, strict=True) if r.number != 5
+    ]
     assert officer.state() is State.DRAFTED
 
 
