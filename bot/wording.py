@@ -72,6 +72,11 @@ START_HINT = "พิมพ์ /start เพื่อเริ่มต้น"
 KEEP_LABEL = "ใช้ตามนี้"
 CONFIRM_LABEL = "ยืนยัน"
 CORRECT_LABEL = "แก้ไขคะแนน"
+# A file kind the bot cannot make (PDF), asked for in any words: what it can send instead.
+PDF_UNAVAILABLE = (
+    'ขออภัย ระบบยังส่งออกเป็นไฟล์ PDF ไม่ได้ กด "ดาวน์โหลด Word" แล้วบันทึกเป็น PDF จากโปรแกรม Word ได้ '
+    "(ไฟล์ > บันทึกเป็น > PDF)"
+)
 EXPORT_WORD_LABEL = "ดาวน์โหลด Word"
 EXPORT_EXCEL_LABEL = "ดาวน์โหลด Excel"
 EXPORT_ALL_LABEL = "ดาวน์โหลดทั้งหมด"

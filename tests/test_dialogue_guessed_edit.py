@@ -36,3 +36,11 @@ def test_a_no_to_the_guess_changes_nothing(officer):
     officer.says("แถว 5 กองคลัง")
     officer.presses(w.NO_LABEL)
     assert w.EDIT_GUESS_DECLINED in officer.last.texts and session(officer).draft.rows == before
+
+
+@pytest.mark.parametrize("text", ["ขอไฟล์ pdf ค่ะ", "ส่งเป็น PDF ได้ไหมคะ"])
+def test_a_pdf_request_says_what_can_be_sent_instead(officer, text):
+    to_drafted(officer)
+    officer.says(text)
+    assert officer.last.texts == [w.PDF_UNAVAILABLE] and not officer.last.documents
+    assert any(c.label == w.EXPORT_WORD_LABEL for c in officer.last.choices)

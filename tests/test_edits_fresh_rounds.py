@@ -252,3 +252,44 @@ def test_people_by_their_posts_are_owners(text, owners):
 @pytest.mark.parametrize("text", ["ยกเลิกล่าสุด", "ยกเลิกอันเมื่อกี้ค่ะ"])
 def test_cancelling_the_last_change_is_undo(text):
     assert parse_command(text) == (Command.UNDO, "")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 3 ระยะเวลา 1/10/68 - 30/9/69", "ต.ค. 68 – ก.ย. 69"),
+        ("แถว 3 ระยะเวลา 1/1/2569 ถึง 31/3/2569", "ม.ค. 69 – มี.ค. 69"),
+        ("แถว 3 กรอบเวลา ไตรมาส 2/2569", "ม.ค. 69 – มี.ค. 69"),  # a quarter's year, not February
+        ("แถว 3 ทำแค่ไตรมาสแรก", "ต.ค. 68 – ธ.ค. 68"),
+    ],
+)
+def test_dates_in_numbers_and_only_words_in_periods(text, label):
+    cmd = parse_edit(text)
+    assert cmd is not None and command_period(cmd, 2569).label == label
+
+
+@pytest.mark.parametrize(
+    "text, action", [("ลบ 3", A.DELETE), ("ดู 3", A.SHOW), ("del แถว 3", A.DELETE), ("redo row 3", A.REDRAFT)]
+)
+def test_a_bare_number_after_a_verb_is_a_row(text, action):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.target, cmd.number) == (action, "row", 3)
+
+
+@pytest.mark.parametrize("text", ["ลบ 3 แถวแรก", "ดู 80%"])
+def test_a_count_or_a_share_after_a_verb_is_not_a_row(text):
+    assert parse_edit(text) is None or parse_edit(text).number != 3
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ขอเอกสารฉบับสมบูรณ์", (Command.EXPORT, "")),
+        ("ขอทั้ง 2 ไฟล์", (Command.EXPORT, "")),
+        ("ขอแบบรายงานผลการดำเนินงานตามมาตรการ ฯ รอบ 6 เดือน (ต.ค. - มี.ค.)", (Command.REPORT, "6")),
+        ("รายงานรอบ 12 เดือน (ต.ค.68-ก.ย.69)", (Command.REPORT, "12")),
+        ("บอทนี้ใช้ยังไงคะ", (Command.HELP, "")),
+    ],
+)
+def test_more_file_report_and_help_requests(text, expected):
+    assert parse_command(text) == expected

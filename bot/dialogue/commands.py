@@ -7,6 +7,7 @@ its work and, where it moves the conversation, sets the session's state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot import wording as w
@@ -156,7 +157,8 @@ def _report(ctx: Context, args: str) -> None:
     if draft is None:
         ctx.say(w.NO_DRAFT, ctx.prompt_hint())
         return
-    months = [m for m in REPORT_ROUNDS if str(m) in to_arabic(args)] or list(REPORT_ROUNDS)
+    named = re.findall(r"\d+", to_arabic(args))  # "12" names the 12-month round only, never the 6
+    months = [m for m in REPORT_ROUNDS if str(m) in named] or list(REPORT_ROUNDS)
     report_documents(ctx.exports, ctx.turn, draft, months)
 
 

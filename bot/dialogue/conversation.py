@@ -20,6 +20,7 @@ import logging
 import re
 
 from bot import wording as w
+from bot.dialogue import render as say
 from bot.dialogue.command_words import Command, parse_command
 from bot.dialogue.commands import COMMANDS
 from bot.dialogue.context import MAX_OFFERED, OFFERED, Context, Turn
@@ -51,6 +52,8 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 20000
 # A first message naming an agency is one short line (a unit's name can be as long).
 AGENCY_LINE_CHARS = range(3, 121)
+# A PDF asked for: "ขอไฟล์ pdf", "ส่งเป็น PDF ได้ไหมคะ", "พีดีเอฟ".
+_PDF = re.compile(r"(?<![A-Za-z])pdf(?![A-Za-z])|พีดีเอฟ", re.I)
 # The rest of an opening greeting: "ครับ", "ค่ะ ", "จ้า, ", "ทุกท่าน".
 _GREETING_TAIL = re.compile(r"^\S*?(?:ครับ|ค่ะ|คะ|จ้า|ทุกท่าน)?[\s,!ๆ]+")
 # The steps where a message the rules could not read may go to the LLM (never a profile answer).
@@ -156,6 +159,8 @@ class Dialogue:
         layout = self._layout_request(parsed)
         if layout is not None:
             ctx.use_layout(layout)
+        elif state is State.DRAFTED and parsed.kind is not Kind.EDIT and _PDF.search(parsed.text):
+            ctx.say(w.PDF_UNAVAILABLE, choices=say.export_choices())  # "ขอไฟล์ pdf ได้ไหมคะ": what it can send
         elif parsed.kind is Kind.EDIT and state is State.DRAFTED:
             # An edit the grammar recognised but could not read goes to the LLM first, if there is one.
             if parsed.edit_error is None or not self._ask_llm(ctx, state):

@@ -44,7 +44,7 @@ _KIND_NAMES = {"รูปภาพ": "png", "รูป": "png", "ภาพ": "pn
 _EXPORT_FILLER = (
     "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ทั้งสามไฟล์", "ทั้ง 2 ไฟล์", "ทั้ง 3 ไฟล์", "ขอ", "ทั้งสองแบบ", "ทั้งสามแบบ", "ทั้ง 2 แบบ", "ทั้ง 3 แบบ", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
     "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ฉบับเต็ม", "ที่แก้ไขล่าสุด", "ที่แก้ล่าสุด", "แก้ไขล่าสุด", "แก้ล่าสุด", "ฉบับแก้ไข", "ฉบับที่แก้ไข", "ฉบับใหม่", "ฉบับ", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขเสร็จแล้ว", "แก้เสร็จแล้ว", "เสร็จแล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only", "ก็พอ", "พอ",
+    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ฉบับเต็ม", "ฉบับสมบูรณ์", "ฉบับจริง", "สมบูรณ์", "ที่แก้ไขล่าสุด", "ที่แก้ล่าสุด", "แก้ไขล่าสุด", "แก้ล่าสุด", "ฉบับแก้ไข", "ฉบับที่แก้ไข", "ฉบับใหม่", "ฉบับ", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขเสร็จแล้ว", "แก้เสร็จแล้ว", "เสร็จแล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only", "ก็พอ", "พอ",
     # the edits are done, said beside the order: "ส่ง word มาใหม่ครับ แก้ครบแล้ว", "ขอไฟล์ค่ะ ปรับเรียบร้อยแล้ว"
     r"(?:แก้(?:ไข)?|ปรับ(?:แก้)?)?(?:ครบ(?:ถ้วน)?|เสร็จ(?:สิ้น)?|หมด|เรียบร้อย)(?:ทุกแถว|ทุกจุด|ทั้งหมด)?(?:แล้ว)?",
     *PARTICLES,
@@ -61,10 +61,13 @@ _REPORT_HEAD = re.compile(
     r"|^report(?:s)?|^progress report",
     re.I,
 )
+_FILES_NAMED = re.compile(r"ไฟล์|เอกสาร|\bfiles?\b|\bdocuments?\b", re.I)
 _REPORT_FILLER = (
     "รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ", "ขอ",
     # the form is a Word file anyway: "ขอแบบรายงาน 6 เดือนเป็น word"
     "เป็น", "ไฟล์", "word", "docx", "เวิร์ด", "เวิด",
+    # "… ตามมาตรการ ฯ รอบ 6 เดือน (ต.ค. - มี.ค.)": the abbreviation mark and the months the round covers
+    "ฯ", "-", "–", r"(?:ต\.?ค|พ\.?ย|ธ\.?ค|ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย)\.?",
     *(word for words in ROUND_WORDS.values() for word in words),
 )  # fmt: skip
 # "ไม่เอา word", "ยกเว้นกราฟ": a file kind the officer does not want, beside one they do.
@@ -90,7 +93,8 @@ def export_or_report(short: str) -> tuple[str, str] | None:
     if m and m.group(0):
         rest = short[m.end() :]
         said = [str(n) for n, names in ROUND_WORDS.items() if any(name in rest for name in names)]
-        rounds = [*re.findall(r"\d{1,2}", rest), *said]
+        # only a round's own number: "(ต.ค.68-ก.ย.69)" names the months it covers, not more rounds
+        rounds = [*(n for n in re.findall(r"\d{1,2}", rest) if n in ("6", "12")), *said]
         # "ขอแบบรายงาน 6 เดือนเป็น word": with its round named, the form may be asked as a Word file
         as_word = _AS_WORD.search(rest) if rounds else None
         if _REPORT_REST.fullmatch(rest[: as_word.start()] if as_word else rest):
@@ -101,7 +105,9 @@ def export_or_report(short: str) -> tuple[str, str] | None:
         kinds = re.findall("|".join(_FILE_KINDS), rest, re.I)
         # A bare "ขอ"/"ส่ง" is not enough by itself: it needs a file kind ("ขอ word", "ส่ง excel มา").
         head = m.group(0).strip()
-        if _EXPORT_REST.fullmatch(rest) and (kinds or head not in ("", "ขอ", "ส่ง", "get", "send")):
+        # "ขอทั้ง 2 ไฟล์": the files named after a bare "ขอ" are enough too
+        named = kinds or head not in ("", "ขอ", "ส่ง", "get", "send") or _FILES_NAMED.search(rest)
+        if _EXPORT_REST.fullmatch(rest) and named:
             return "export", " ".join(_KIND_NAMES.get(k.lower(), k.lower()) for k in kinds)
     return None
 

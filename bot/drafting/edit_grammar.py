@@ -136,7 +136,7 @@ _MANNER = re.compile(
 _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
 # Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
 _JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
-_DOING_LEAD = re.compile(r"^(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ|ทำงาน|ทำ)\s*(?=\S)")
+_DOING_LEAD = re.compile(r"^(?:(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ|ทำงาน|ทำ|แค่|เฉพาะ|เพียง)\s*)+(?=\S)")
 _STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
 _ROW_WORD = re.compile(r"(?:แถว|\brows?)\s*(?:ที่)?\s*\d", re.I)
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")

@@ -131,6 +131,20 @@ def _quarters(probe: str) -> str:
     return _QUARTER.sub(months, probe)
 
 
+# "1/10/68", "30/9/2569", "10/68": a date in numbers, day first, as Thai forms write it.
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(?:\d{1,2}/)?(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+
+
+def _numeric_dates(probe: str) -> str:
+    """Write dates in numbers as a month and year ("1/10/68" -> "ต.ค. 68"); other numbers stay."""
+
+    def month(m: re.Match[str]) -> str:
+        n = int(m.group("m"))
+        return f"{MONTHS_ABBR[n - 1]} {m.group('y')}" if 1 <= n <= 12 else m.group(0)
+
+    return _NUMERIC_DATE.sub(month, probe)
+
+
 # "1 ม.ค. 69", "วันที่ 30 มิ.ย. 69": a day before the month says nothing the timeline keeps.
 _DAY = re.compile(r"\s*(?:วันที่\s*)?\d{1,2}\s*(?=\D)")
 
@@ -192,7 +206,7 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
         )
     # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
     deadline = deadline or bool(_DEADLINE_LEAD.match(probe))
-    probe = _quarters(probe)
+    probe = _numeric_dates(_quarters(probe))  # "ไตรมาส 2/2569" is a quarter, not February
     probe = _HALF.sub(_months_counted, probe)
     # "ตั้งแต่ ม.ค. 69" alone: from then to the end of the fiscal year.
     since = not deadline and bool(re.match(r"\s*(?:ตั้งแต่|เริ่ม|from|since)", probe))

@@ -71,14 +71,14 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         re.compile(
             r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|(?:ไม่เอา|ไม่ต้องการ|ไม่ต้องมี)(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
             # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
-            r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|remove|drop)\b",
+            r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|del|remove|drop)\b",
             re.I,
         ),
     ),
     (
         EditAction.REDRAFT,
         re.compile(
-            r"(?:ร่าง|เขียน|ทำ)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite)\b"
+            r"(?:ร่าง|เขียน|ทำ)(?=[^\n]{0,40}?ใหม่)|\b(?:redraft|re-draft|rewrite|redo)\b"
             # another version asked for: "แถว 3 ขอแบบอื่น", "ขอมาตรการอื่นแทนแถว 3"
             r"|(?:แบบ|มาตรการ|อัน|ฉบับ)\s*อื่น",
             re.I,
@@ -92,6 +92,10 @@ _WHOLE_TABLE = re.compile(
 )
 
 
+# A bare number right after the verb is a row ("ลบ 3", "ดู 12"), never a count, a share or a score.
+_BARE_ROW = re.compile(
+    r"\s*(?P<n>\d{1,3})(?![\d.%/])(?!\s*(?:%|เปอร์เซ็นต์|คะแนน|เดือน|วัน|ครั้ง|ปี|คน|ข้อ|แถว|อัน|รายการ|มาตรการ))"
+)
 _ROW_NUMBER = re.compile(r"(?:แถว|row)\s*(?:ที่)?\s*(\d{1,3})(?![\d.])", re.I)
 
 
@@ -119,6 +123,8 @@ def valueless(probe: str, *, question: bool, names: Mapping[str, int] | None) ->
         target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
         if action is EditAction.SHOW and target is None and (table := _WHOLE_TABLE.match(probe, m.end())):
             target = Target("all", 0, "", table.start(), table.end())  # "ขอดูร่างทั้งหมดอีกรอบ": the table
+        if target is None and action is not EditAction.ADD_ROW and (bare := _BARE_ROW.match(probe, m.end())):
+            target = Target("row", int(bare.group("n")), "", bare.start("n"), bare.end("n"))  # "ลบ 3", "ดู 3"
         if target is None or (target.kind == "all" and action is not EditAction.SHOW):
             continue  # "ลบทุกแถว" is never one verb away; showing every row is harmless
         context = _context_before(probe, m, target)
