@@ -293,3 +293,38 @@ def test_a_count_or_a_share_after_a_verb_is_not_a_row(text):
 )
 def test_more_file_report_and_help_requests(text, expected):
     assert parse_command(text) == expected
+
+
+@pytest.mark.parametrize("text", ["แถว 4 ผู้รับผิดชอบ ควรเป็นกองช่าง", "แถว 4 ผู้รับผิดชอบน่าจะเป็นกองช่างนะคะ"])
+def test_should_be_with_a_value_is_a_change_not_a_question(text):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is A.OWNERS and split_owners(cmd.value) == ["กองช่าง"]
+
+
+@pytest.mark.parametrize("text", ["ผู้รับผิดชอบแถว 5 ควรเป็นกองไหนคะ", "ควรลบแถว 4 ไหม"])
+def test_should_with_a_question_word_still_asks(text):
+    assert parse_edit(text) is None
+
+
+def test_a_hedged_unit_with_no_cell_is_asked_without_the_hedge():
+    with pytest.raises(EditGuess) as caught:
+        parse_edit("แถว 4 น่าจะเป็นกองช่างมากกว่าค่ะ")
+    assert caught.value.proposal == "แก้ผู้รับผิดชอบ แถว 4 เป็น กองช่าง"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "แถว 2 ขอปรับระยะเวลาให้ยาวขึ้นเป็นทั้งปี",
+        "แถว 2 ระยะเวลาสั้นไป ขอเป็นทั้งปีงบ",
+        "แถว 2 ขยายถึงสิ้นปีงบประมาณ",
+    ],
+)
+def test_a_manner_or_a_remark_before_the_value(text):
+    cmd = parse_edit(text)
+    assert cmd is not None and command_period(cmd, 2569).label == "ต.ค. 68 – ก.ย. 69"
+
+
+def test_show_everything_is_the_table():
+    cmd = parse_edit("ขอดูทั้งหมด")
+    assert cmd is not None and (cmd.action, cmd.target) == (A.SHOW, "all")

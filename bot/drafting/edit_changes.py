@@ -294,7 +294,8 @@ def bare_period(shown: str, target: Target) -> str:
 
 
 # Before owners typed beside a row with no owner word: a request and a verb of change ("ขอเปลี่ยนเป็น …").
-_OWNERS_LEAD = re.compile(rf"^(?:\s|ขอ|รบกวน|ช่วย|ให้|เป็น|:|(?:{words(*CHANGE_VERBS)}))*", re.I)
+_OWNERS_LEAD = re.compile(rf"^(?:\s|ขอ|รบกวน|ช่วย|ให้|เป็น|ควรจะ|ควร|น่าจะ|:|(?:{words(*CHANGE_VERBS)}))*", re.I)
+_OWNERS_HEDGE = re.compile(r"\s*(?:มากกว่า|ดีกว่า)$")
 
 
 def bare_owners(shown: str, target: Target) -> str:
@@ -305,6 +306,7 @@ def bare_owners(shown: str, target: Target) -> str:
     """
     text = strip_polite(shown[target.end :])
     value = text[_OWNERS_LEAD.match(text).end() :]  # type: ignore[union-attr]  # the pattern always matches
+    value = _OWNERS_HEDGE.sub("", value)  # "น่าจะเป็นกองช่างมากกว่า": the hedge is no part of the name
     names = split_owners(value)
     strong = all(_STRONG.match(n) and not _NOT_UNIT.match(n) and len(n.split()) <= 2 for n in names)
     return value if names and strong and not _PERIOD_SIGN.search(to_arabic(value)) else ""
