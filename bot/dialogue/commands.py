@@ -14,7 +14,7 @@ from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.command_words import Command
 from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
-from bot.dialogue.draft_edits import HISTORY, PENDING
+from bot.dialogue.draft_edits import HISTORY, MAX_EDITED_CARDS, PENDING
 from bot.dialogue.files import export_documents, report_documents
 from bot.dialogue.messages import Choice
 from bot.dialogue.states import (
@@ -207,10 +207,15 @@ def _undo(ctx: Context, args: str) -> None:
         ctx.say(w.UNDO_STALE if stale else w.UNDO_NOTHING, ctx.prompt_hint())
         return
     session.extra.pop(PENDING, None)
+    current = session.draft.rows if session.draft is not None else []
     session.draft = previous
     done = w.UNDO_DONE.format(left=len(history)) if history else w.UNDO_DONE_LAST
     ctx.say(done, choices=say.export_choices())
     ctx.say(w.ROWS_NOW.format(numbers=", ".join(str(n) for n in row_numbers(previous))))
+    # the rows the undo brought back, as they are now: what was taken back is seen, not guessed
+    cards = say.row_cards(previous, ctx.indicator_name)
+    back = [card for card, row in zip(cards, previous.rows, strict=True) if row not in current]
+    ctx.turn.reply.cards = back[:MAX_EDITED_CARDS]
 
 
 def _ask(ctx: Context, args: str) -> None:

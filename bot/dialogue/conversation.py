@@ -171,7 +171,8 @@ class Dialogue:
             ctx.answer(parsed.text)
         elif parsed.kind is Kind.SMALL_TALK:
             ctx.say({"greeting": w.GREETING_REPLY, "thanks": w.YOU_ARE_WELCOME}.get(parsed.small_talk, ""))
-            ctx.restate()
+            if not (parsed.small_talk == "thanks" and state is State.DRAFTED and ctx.pending is None):
+                ctx.restate()  # thanks at the end of the work closes it; elsewhere the step is said again
         elif not (parsed.kind is Kind.OTHER and state in LLM_STATES and self._ask_llm(ctx, state)):
             session.state = STATES[state](ctx).value
 

@@ -1,4 +1,5 @@
-"""A change whose cell was not named is asked with a yes, never applied unasked (issue 11)."""
+"""Turns at the drafted step: a change whose cell was not named is asked with a yes, never applied unasked;
+what an undo brought back is shown; a PDF request says what can be sent; thanks close the work."""
 
 from __future__ import annotations
 
@@ -44,3 +45,17 @@ def test_a_pdf_request_says_what_can_be_sent_instead(officer, text):
     officer.says(text)
     assert officer.last.texts == [w.PDF_UNAVAILABLE] and not officer.last.documents
     assert any(c.label == w.EXPORT_WORD_LABEL for c in officer.last.choices)
+
+
+def test_an_undo_shows_the_row_it_brought_back(officer):
+    to_drafted(officer)
+    officer.says("แถว 2 ผู้รับผิดชอบเป็นกองช่าง")
+    officer.says("ย้อนกลับค่ะ")
+    cards = officer.last.cards
+    assert len(cards) == 1 and "แถว 2" in cards[0].title and "กองช่าง" not in str(cards[0])
+
+
+def test_thanks_at_the_end_of_the_work_are_answered_without_the_step_again(officer):
+    to_drafted(officer)
+    officer.says("ขอบคุณค่ะ")
+    assert officer.last.texts == [w.YOU_ARE_WELCOME] and officer.state() is State.DRAFTED
