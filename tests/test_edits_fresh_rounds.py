@@ -328,3 +328,48 @@ def test_a_manner_or_a_remark_before_the_value(text):
 def test_show_everything_is_the_table():
     cmd = parse_edit("ขอดูทั้งหมด")
     assert cmd is not None and (cmd.action, cmd.target) == (A.SHOW, "all")
+
+
+@pytest.mark.parametrize("ending", ["อะ", "อ่ะ", "งับ", "ค่า", "คร่ะ", "เด้อ", "คับ", "นะคะ ขอบคุณมากๆค่ะ 🙏🙏"])
+def test_chat_particles_are_never_saved_in_a_value(ending):
+    cmd = parse_edit(f"แถว 3 ผู้รับผิดชอบเป็นกองคลัง{ending}")
+    assert cmd is not None and split_owners(cmd.value) == ["กองคลัง"]
+
+
+@pytest.mark.parametrize("value", ["เพิ่มมูลค่า", "ตามข้อบังคับ", "จัดทำแผนปีงบ"])
+def test_words_that_end_like_particles_are_kept(value):
+    cmd = parse_edit(f"แถว 3 มาตรการเป็น {value}")
+    assert cmd is not None and cmd.value == value
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 3 ระยะเวลา มกรา - มีนา 69", "ม.ค. 69 – มี.ค. 69"),
+        ("แถว 3 ระยะเวลา ต.ค. 68 เป็นต้นไป", "ต.ค. 68 – ก.ย. 69"),
+        ("แถว 3 ระยะเวลา 1 ปี", "ต.ค. 68 – ก.ย. 69"),
+        ("แถว 3 ระยะเวลา 3 เดือน (ม.ค.-มี.ค. 69)", "ม.ค. 69 – มี.ค. 69"),
+        ("แถว 3 ระยะเวลา ม.ค. 69 ถึง มี.ค. 69 ค่า", "ม.ค. 69 – มี.ค. 69"),
+    ],
+)
+def test_spoken_months_onwards_one_year_and_months_in_brackets(text, label):
+    cmd = parse_edit(text)
+    assert cmd is not None and command_period(cmd, 2569).label == label
+
+
+@pytest.mark.parametrize(
+    "text, owners",
+    [
+        ("#3 ผู้รับผิดชอบ กองคลัง", ["กองคลัง"]),
+        ("แถว 3 ผู้รับผิดชอบ (กองคลัง)", ["กองคลัง"]),
+        ("แถว 3 ผู้รับผิดชอบ: - กองคลัง - กองช่าง", ["กองคลัง", "กองช่าง"]),
+        ("แถว 3 มอบหมายกองคลัง", ["กองคลัง"]),
+        ("แถว 3 มอบให้กองคลังรับผิดชอบ", ["กองคลัง"]),
+        ("แถว 3 ผู้ปฏิบัติ กองคลัง", ["กองคลัง"]),
+    ],
+)
+def test_more_owner_words_and_list_shapes(text, owners):
+    cmd = parse_edit(text)
+    assert (
+        cmd is not None and cmd.action is A.OWNERS and cmd.number == 3 and split_owners(cmd.value) == owners
+    )

@@ -22,6 +22,7 @@ from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
     MEASURE_WORDS,
+    MONTHS_SPOKEN,
     OPENERS,
     OWNER_WORDS,
     PARTICLES,
@@ -91,7 +92,11 @@ _WORD_SWAP = re.compile(
 
 # A period typed straight after a target: months, quarters, "ตั้งแต่ …", "ทั้งปี".
 _MONTH_WORDS = "|".join(
-    [*MONTHS, *(r"\.?\s?".join(map(re.escape, a.strip(".").split("."))) + r"\.?" for a in MONTHS_ABBR)]
+    [
+        *MONTHS,
+        *MONTHS_SPOKEN,
+        *(r"\.?\s?".join(map(re.escape, a.strip(".").split("."))) + r"\.?" for a in MONTHS_ABBR),
+    ]
 )
 _PERIOD_START = re.compile(
     rf"^(?:ไตรมาส|q[1-4]\b|ตั้งแต่|ระหว่าง|(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี|(?:1[0-2]|[1-9]|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)\s*เดือน(?:แรก|หลัง|สุดท้าย)|ครึ่งปี|(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?\s*(?:-|–|ถึง|กับ|และ))",

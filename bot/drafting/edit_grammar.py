@@ -123,7 +123,9 @@ _MEASURABLE = re.compile(
 )
 # "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน", "เป็นสำนักปลัดหมดเลย": not a name.
 # "ให้ผู้อำนวยการกองคลังเป็นคนรับผิดชอบ": the "เป็น" before the owner word is no part of the name.
-_OWNERS_TAIL = re.compile(r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|ทั้งคู่|ทั้งสองแถว|หมด|เลย|เป็น|มากกว่า|ดีกว่า))+$")
+_OWNERS_TAIL = re.compile(
+    r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|ทั้งคู่|ทั้งสองแถว|หมด|เลย|เป็น|มากกว่า|ดีกว่า|(?:เป็น)?(?:คน|ผู้)?(?:รับผิดชอบ|ดูแล|ดำเนินการ)))+$"
+)
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
     r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ชื่อ|ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
@@ -159,7 +161,10 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     elif (m := _LEAD.match(piece)) is not None:
         start = m.end()
     end = tail(piece, start, end, _TRAIL_WORDS)
-    value = piece[start:end].strip().strip("\"'“”‘’「」").strip().rstrip("([{ ").lstrip(")]} ")
+    value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
+    if value[:1] in "([" and value[-1:] in ")]" and value.count("(") + value.count("[") == 1:
+        value = value[1:-1].strip()  # "ผู้รับผิดชอบ (กองคลัง)": the whole value in brackets
+    value = value.rstrip("([{ ").lstrip(")]} ")
     if action is EditAction.TIMELINE:  # "เวลาดำเนินการ 1 ต.ค. 68 - …": doing is no part of when
         value = _DOING_LEAD.sub("", value)
     if action is EditAction.OWNERS:

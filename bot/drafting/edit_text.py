@@ -70,6 +70,25 @@ def is_decoration(ch: str) -> bool:
     return cat in ("So", "Sk", "Cf") or ch in "!~^…,;、"
 
 
+# Particles that also end real words ("มูลค่า", "บังคับ"), or would with a slip ("งับ" / "ปีงบ"): cut only
+# where they stand as a word of their own.
+_WORD_PARTICLE = re.compile(r"(?:ค่า|คับ|งับ|ฮับ)(?:า|บ)*$")
+
+
+def _own_word_particle(text: str, start: int, end: int) -> int | None:
+    """Where a trailing "ค่า"/"คับ" starts when pythainlp segments it as a word ("กองคลังค่า"), else None."""
+    m = _WORD_PARTICLE.search(text, max(start, end - 8), end)
+    if m is None:
+        return None
+    from pythainlp.tokenize import word_tokenize  # noqa: PLC0415 - ~0.1 s to import; only these endings need it
+
+    window = text[max(start, end - TAIL_WINDOW) : end]
+    words = [w for w in word_tokenize(window, engine="newmm", keep_whitespace=False) if w.strip()]
+    if len(words) < 2 or not _WORD_PARTICLE.fullmatch(words[-1]):
+        return None  # "มูลค่า", "บังคับ": one word, kept
+    return end - len(words[-1])
+
+
 def tail(text: str, start: int, end: int, ending: re.Pattern[str]) -> int:
     """Return where text[start:end] ends once trailing spaces, emoji and `ending` matches are cut."""
     while True:
@@ -77,7 +96,11 @@ def tail(text: str, start: int, end: int, ending: re.Pattern[str]) -> int:
             end -= 1
         m = ending.search(text, max(start, end - TAIL_WINDOW), end)
         if m is None or m.start() == end:
-            return end
+            own = _own_word_particle(text, start, end)
+            if own is None or own <= start:
+                return end
+            end = own
+            continue
         end = m.start()
 
 
@@ -92,7 +115,9 @@ def strip_polite(text: str) -> str:
 _OWNER_SEPARATORS = re.compile(
     r"\s*(?:[,;、/\n&+]|\s*ร่วมกับ\s*|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม)"
     # after a space, before a person's post: "นายก อบต. และปลัด อบต."
-    r"|\s+(?:และ|กับ)(?=ปลัด|นายก|รอง|ผู้อำนวยการ|ผอ\.|หัวหน้า|ครู|เจ้าหน้าที่|นาย|นาง))\s*"
+    r"|\s+(?:และ|กับ)(?=ปลัด|นายก|รอง|ผู้อำนวยการ|ผอ\.|หัวหน้า|ครู|เจ้าหน้าที่|นาย|นาง)"
+    # dash bullets on one line: "- กองคลัง - กองช่าง"
+    r"|\s+[-•]\s+(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม))\s*"
 )
 
 

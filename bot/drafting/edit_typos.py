@@ -81,7 +81,8 @@ _SALUTATION = re.compile(
 
 
 _THANKS_TAIL = re.compile(
-    rf"\s*(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
+    rf"\s*(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|ๆ|\s|[!.~^\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]|{words(*PARTICLES)})*$",
+    re.I,
 )
 # "ลบแถว 4 แล้วจะกู้คืนได้ไหม": a question about what follows a change ("ได้ไหม" asks there).
 _CONSEQUENCE = re.compile(r"แล้ว\s*(?:จะ|ต้อง|ยัง|เลข)|(?:^|\s)จะ")

@@ -8,13 +8,21 @@ list is matched longest word first.
 
 from __future__ import annotations
 
+import re
+
+from bot.thai import MONTHS
+
 # Polite particles and softeners that end a sentence but are never part of a value.
 # ("ค่า" and "คับ" are left out: they end real words, มูลค่า and บังคับ.)
 PARTICLES = (
     "ครับผม", "ครับ", "ฮะ", "ค่ะ", "คะ", "คร้าบ", "นะคะ", "นะครับ", "นะค่ะ", "นะ", "จ้า", "จ้ะ",
     "จ๊ะ", "ค้าบ", "หน่อย", "ด้วย", "ให้หน่อย", "ให้ด้วย", "ด้วยนะ", "please", "pls", "thx", "thanks",
-    # "คับ" alone ends บังคับ, so it is a particle only after another one
+    # "คับ" alone ends บังคับ, so it is a particle only after another one (edit_text cuts it when it
+    # stands as a word of its own, as it does "ค่า")
     "หน่อยคับ", "ด้วยคับ", "นะคับ",
+    # chat spellings: "…กองคลังอ่ะ", "…เด้อ", "…คร่ะ"
+    # ("งับ", "ฮับ" would forgive a left-out mai han-akat and cut "ปีงบ": edit_text cuts them as words)
+    "อ่ะ", "อะ", "ง่ะ", "เด้อ", "คร่ะ", "ค๊ะ", "ค้ะ", "ฮ่ะ", "ค่ะผม",
 )  # fmt: skip
 # "…ได้ไหม", "…ได้มั้ยคะ": a polite request, not a question about whether it is possible.
 REQUEST_ENDINGS = ("ได้ไหม", "ได้มั้ย", "ได้หรือไม่", "ได้หรือเปล่า", "ได้ป่าว", "ได้เปล่า", "ได้มั๊ย")
@@ -49,6 +57,9 @@ OWNER_WORDS = (
     "เจ้าภาพหลัก", "เป็นเจ้าภาพ", "เจ้าภาพ", "หน่วยงานหลัก",
     # "ให้กองการศึกษาดูแล": the verb of looking after, as "รับผิดชอบ" is
     "ดูแล",
+    # assigning and doing: "มอบหมายกองคลัง", "มอบให้กองคลังรับผิดชอบ", "ผู้ปฏิบัติ กองคลัง"
+    "มอบหมายให้", "มอบหมาย", "มอบให้", "ผู้ปฏิบัติงาน", "ผู้ปฏิบัติ", "หน่วยดำเนินการ", "หน่วยงานดำเนินการ",
+    "หน่วยงานที่ดำเนินการ", "ผู้รับผิดชอบโครงการ", "ผู้รับผิดชอบมาตรการ", "ผู้รับผิดชอบร่วม",
 )  # fmt: skip
 TIME_RANGE_WORDS = (
     "ระยะเวลาดำเนินการ", "ช่วงเวลาดำเนินการ", "กรอบเวลาดำเนินการ", "ระยะเวลา", "ช่วงเวลา", "กรอบเวลา", "ห้วงเวลา", "เวลา", "เริ่มดำเนินการ", "เริ่ม",
@@ -80,3 +91,6 @@ SMALL_TALK = (
     "ไม่เกี่ยวข้อง", "ไม่เกี่ยว", "ไม่จำเป็น", "ซ้ำกัน", "ซ้ำ", "เข้าไปในแผน", "เข้าไปในตาราง", "ในแผน", "ในตาราง", "เข้าไป", "ยังไม่มี", "ยังไม่ค่อยตรง", "ไม่ค่อยตรง",
     "อีก 1 มาตรการ", "อีก 1 รายการ", "1 มาตรการ", "1 รายการ", "อีกหนึ่งแถว", "อีกหนึ่งมาตรการ", "ยังไม่ดี", "ยังไม่ชัด", "ไม่ดี", "ท่าน", "สั่งว่า", "สั่งให้", "สั่ง", "ฝากมาว่า", "ฝากว่า", "ฝาก", "บอกว่า",
 )  # fmt: skip
+
+# Months as they are said: "มกรา", "กุมภา", "เมษา", "ตุลา" (the full name without its "-คม", "-ยน", "-พันธ์").
+MONTHS_SPOKEN = tuple(re.sub(r"(?:าคม|ายน|าพันธ์)$", "า", m) for m in MONTHS)
