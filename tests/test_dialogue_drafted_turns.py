@@ -59,3 +59,13 @@ def test_thanks_at_the_end_of_the_work_are_answered_without_the_step_again(offic
     to_drafted(officer)
     officer.says("ขอบคุณค่ะ")
     assert officer.last.texts == [w.YOU_ARE_WELCOME] and officer.state() is State.DRAFTED
+
+
+def test_an_undo_for_another_row_than_the_last_change_undoes_nothing(officer):
+    to_drafted(officer)
+    officer.says("แถว 2 ผู้รับผิดชอบเป็นกองช่าง")
+    edited = session(officer).draft
+    officer.says("ย้อนกลับไปก่อนแก้แถว 4 ค่ะ")
+    assert session(officer).draft == edited and "แถว 2" in officer.text()
+    officer.says("ย้อนกลับไปก่อนแก้แถว 2 ค่ะ")
+    assert session(officer).draft != edited and officer.last.cards

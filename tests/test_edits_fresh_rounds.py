@@ -373,3 +373,25 @@ def test_more_owner_words_and_list_shapes(text, owners):
     assert (
         cmd is not None and cmd.action is A.OWNERS and cmd.number == 3 and split_owners(cmd.value) == owners
     )
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("แถว 2 ให้เริ่มเดือนกุมภา 69 ไปจนจบปีงบ", "ก.พ. 69 – ก.ย. 69"),
+        ("แถว 2 ม.ค. 69 ถึงสิ้นปีงบประมาณ", "ม.ค. 69 – ก.ย. 69"),
+    ],
+)
+def test_a_start_then_to_the_year_end(text, label):
+    cmd = parse_edit(text)
+    assert cmd is not None and command_period(cmd, 2569).label == label
+
+
+@pytest.mark.parametrize("text", ["โอเคครับ ตามนี้เลย", "ได้ค่ะ ถูกต้องแล้ว", "ยืนยันค่ะ ตามนี้"])
+def test_a_yes_with_its_words_apart_confirms(text):
+    assert is_confirm(text)
+
+
+def test_an_undo_naming_a_row_carries_the_row():
+    assert parse_command("ย้อนกลับไปก่อนแก้แถว 3 ค่ะ") == (Command.UNDO, "แถว 3")
+    assert parse_command("ย้อนกลับค่ะ") == (Command.UNDO, "")

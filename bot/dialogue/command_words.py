@@ -160,6 +160,7 @@ _UNDO_REST = re.compile(
 )
 
 
+_UNDO_ROW = re.compile(r"(?:แถว|row)\s*(?:ที่)?\s*(\d{1,3})(?!\d)", re.I)
 # Start over: "เริ่มใหม่หมดเลย", "ขอเริ่มต้นใหม่ทั้งหมด", "ล้างข้อมูลแล้วเริ่มใหม่", "reset". The command asks
 # before it erases anything, so every way of saying it may be read as /new.
 _NEW = re.compile(
@@ -236,8 +237,12 @@ def _alias(short: str) -> tuple[Command, str] | None:
     if _PROFILE_WORDS.match(short):
         return Command.PROFILE, ""
     undo = _UNDO_HEAD.match(short)
-    if undo and _UNDO_REST.fullmatch(short, undo.end()):
-        return Command.UNDO, ""
+    if undo:
+        # "ย้อนกลับไปก่อนแก้แถว 3": the row the officer means goes along, so the undo can check it
+        row = _UNDO_ROW.search(short, undo.end())
+        rest = short[: row.start()] + " " + short[row.end() :] if row else short
+        if _UNDO_REST.fullmatch(rest, undo.end()):
+            return Command.UNDO, f"แถว {row.group(1)}" if row else ""
     return export_or_report(short)
 
 

@@ -63,6 +63,9 @@ _WHOLE_YEAR = re.compile(
     r"\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{2,4})?\s*"
 )
 _ONWARDS = re.compile(r"เป็นต้นไป|(?<![ก-๙])(?:onwards?)(?![a-z])", re.I)
+_TO_YEAR_END = re.compile(
+    r"\s*(?:ไป)?\s*(?:จน)?\s*(?:ถึง|จบ|สิ้นสุด)\s*(?:สิ้น)?\s*ปีงบ(?:ประมาณ)?(?:\s*(?:พ\.?\s?ศ\.?)?\s*\d{2,4})?\s*$"
+)
 # A period written inside brackets after a count: "3 เดือน (ม.ค.-มี.ค. 69)".
 _BRACKETED = re.compile(r"\s*[^()]*?\(([^()]+)\)\s*")
 # Words that close a period and say nothing more: "ทั้งปีงบเลย", "ถึง มี.ค. 69 ไปเลย".
@@ -184,6 +187,12 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     """
     probe = to_arabic(" ".join(clean_display(text).split()))
     onwards = bool(_ONWARDS.search(probe))  # "ต.ค. 68 เป็นต้นไป": from then on
+    if (
+        (to_end := _TO_YEAR_END.search(probe))
+        and to_end.start() > 0
+        and _ONE.search(probe, 0, to_end.start())
+    ):
+        probe, onwards = probe[: to_end.start()], True  # "เริ่ม ก.พ. 69 ไปจนจบปีงบ": from then to the year's end
     if (
         (inner := _BRACKETED.fullmatch(probe))
         and _ONE.search(inner.group(1))
