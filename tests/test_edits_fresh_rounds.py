@@ -395,3 +395,41 @@ def test_a_yes_with_its_words_apart_confirms(text):
 def test_an_undo_naming_a_row_carries_the_row():
     assert parse_command("ย้อนกลับไปก่อนแก้แถว 3 ค่ะ") == (Command.UNDO, "แถว 3")
     assert parse_command("ย้อนกลับค่ะ") == (Command.UNDO, "")
+
+
+def test_complete_is_a_word_not_a_slip_of_the_particle():
+    cmd = parse_edit("KPI ตัวชี้วัด 9: ร้อยละ 100 ของข้อมูล OIT เผยแพร่ครบ")
+    assert cmd is not None and cmd.value.endswith("เผยแพร่ครบ")
+
+
+@pytest.mark.parametrize(
+    "text, action, value",
+    [
+        ("แถว 2 เป้าหมายความสำเร็จ: ร้อยละ 90", A.KPI, "ร้อยละ 90"),
+        ("แถว 2 ผลลัพธ์ที่คาดหวัง ร้อยละ 90", A.KPI, "ร้อยละ 90"),
+        ("แถว 2 ชื่อโครงการ เปลี่ยนเป็น โครงการประหยัดพลังงาน", A.MEASURE, "โครงการประหยัดพลังงาน"),
+        ("แถว 2 วิธีการ: อบรมเชิงปฏิบัติการ", A.STEPS, "อบรมเชิงปฏิบัติการ"),
+        ("แถว 2 ผู้รับผิดชอบ\n1. กองคลัง\n2. กองช่าง", A.OWNERS, "1. กองคลัง\n2. กองช่าง"),
+        ("แถว 2 ขั้นตอน\n1. แต่งตั้งคณะทำงาน\n2. จัดประชุม", A.STEPS, "1. แต่งตั้งคณะทำงาน\n2. จัดประชุม"),
+    ],
+)
+def test_more_field_words_and_a_value_on_the_next_line(text, action, value):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.number, cmd.value) == (action, 2, value)
+
+
+def test_a_numbered_owner_list_is_split_without_its_numbers():
+    assert split_owners("1. กองคลัง\n2) กองช่าง") == ["กองคลัง", "กองช่าง"]
+
+
+@pytest.mark.parametrize(
+    "text, at", [("แถว 3 แทรกขั้นตอนก่อนข้อ 2 ว่า ประชุมชี้แจง", 2), ("แถว 3 เพิ่มขั้นตอนหลังข้อ 2: ประชุมชี้แจง", 3)]
+)
+def test_a_step_inserted_before_or_after_another_goes_there(text, at):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.step, cmd.value) == (A.ADD_STEP, at, "ประชุมชี้แจง")
+
+
+def test_or_without_a_space_is_still_a_choice_asked_back():
+    with pytest.raises(EditError):
+        parse_edit("แถว 3 ผู้รับผิดชอบเป็นกองคลัง หรือกองช่างดีคะ")

@@ -210,7 +210,7 @@ _ANY_FIELD = re.compile(
 )  # fmt: skip
 _STEP_COUNT = re.compile(r"^(?:[2-9]|สอง|สาม|สี่|ห้า)\s*(?:ข้อ|ขั้นตอน|กิจกรรม|อย่าง)")
 # Owners given as a choice ("กองคลัง หรือ กองช่าง"): asked back, never stored as one name.
-_CHOICE = re.compile(r"\sหรือ\s|\bor\b", re.I)
+_CHOICE = re.compile(r"\sหรือ|\bor\b", re.I)
 
 
 def check_one_change(value: str, action: EditAction, target: Target) -> None:

@@ -46,7 +46,7 @@ from bot.drafting.edit_targets import (
     row_mentioned,
     with_spaced_rows,
 )
-from bot.drafting.edit_text import strip_polite, tail, words
+from bot.drafting.edit_text import particle_words, strip_polite, tail, words
 from bot.drafting.edit_typos import negated, probe_text
 from bot.drafting.edit_valueless import FIELD, valueless
 from bot.drafting.edit_words import (
@@ -87,13 +87,14 @@ _OPENED = re.compile(
     re.I,
 )
 # "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
+_NEW_LINE = re.compile(r"[ \t]*\n\s*\S")
 _BY_HAI = re.compile(r"^\s*ให้(?!\s*เป็น)")
 # Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
-_TRAIL_WORDS = re.compile(rf"(?:{words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
+_TRAIL_WORDS = re.compile(rf"(?:{particle_words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
 
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
-_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
+_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|แทรก|ต่อท้าย|\badd\b", re.I)
 
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
@@ -188,7 +189,7 @@ def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     for piece in out:
         if (m := _MANNER.match(piece)) is not None:  # "ให้สั้นลงเป็น …": how the change reads, then the value
             read.append((piece[m.end() :], True))
-        elif _OPENED.match(piece):
+        elif _OPENED.match(piece) or _NEW_LINE.match(piece):  # a field word, then its value on the next line
             read.append((piece, True))
         elif (m := _CHANGED_TO.search(piece)) is not None:  # "ยาวไป ขอเปลี่ยนเป็น …", "เปลี่ยนจาก X เป็น …"
             read.append((piece[m.end() :], True))

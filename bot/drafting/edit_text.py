@@ -45,6 +45,12 @@ def slips(word: str) -> str:
     return "".join(out)
 
 
+def particle_words(*items: str) -> str:
+    """Particles as one alternation, forgiving tone marks but not a left-out mai han-akat or mai taikhu:
+    "ครับ" typed "ครบ" is the word "ครบ" (complete), which ends many KPIs ("เผยแพร่ครบ")."""
+    return "|".join(slips(w).replace("ั?", "ั").replace("็?", "็") for w in sorted(items, key=len, reverse=True))
+
+
 def words(*items: str) -> str:
     """Return the words as one alternation, longest first, each forgiving slips."""
     return "|".join(slips(w) for w in sorted(items, key=len, reverse=True))
@@ -55,7 +61,9 @@ def words(*items: str) -> str:
 # A particle may be drawn out ("ครับบบ", "ค่าาา").
 PARTICLE_END = re.compile(
     "(?:"
-    + "|".join(f"{slips(p)}{re.escape(p[-1])}*" for p in sorted(PARTICLES, key=len, reverse=True))
+    + "|".join(
+        f"(?:{particle_words(p)}){re.escape(p[-1])}*" for p in sorted(PARTICLES, key=len, reverse=True)
+    )
     + ")$",
     re.I,
 )
@@ -121,7 +129,11 @@ _OWNER_SEPARATORS = re.compile(
 )
 
 
+# A list's own numbering: "1. กองคลัง", "2) กองช่าง".
+_NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s*")
+
+
 def split_owners(value: str) -> list[str]:
     """Split an owners value on commas, semicolons, slashes, new lines and " และ "."""
-    parts = (strip_polite(p).strip(" -•*\t") for p in _OWNER_SEPARATORS.split(value))
+    parts = (_NUMBERED.sub("", strip_polite(p).strip(" -•*\t")) for p in _OWNER_SEPARATORS.split(value))
     return list(dict.fromkeys(p for p in parts if p))
