@@ -433,3 +433,28 @@ def test_a_step_inserted_before_or_after_another_goes_there(text, at):
 def test_or_without_a_space_is_still_a_choice_asked_back():
     with pytest.raises(EditError):
         parse_edit("แถว 3 ผู้รับผิดชอบเป็นกองคลัง หรือกองช่างดีคะ")
+
+
+def test_a_row_counted_from_the_end_is_never_read_as_that_number():
+    assert parse_edit("แถวที่ 2 จากท้าย ลบ") is None
+
+
+def test_measure_of_an_item_names_the_item():
+    cmd = parse_edit("มาตรการของ O12 ผู้รับผิดชอบงานพัสดุ")
+    assert cmd is not None and (cmd.action, cmd.item, cmd.value) == (A.OWNERS, "O12", "งานพัสดุ")
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [
+        ("ร่างมาตรการใหม่หมดเลย", Command.DRAFT),
+        ("เปลี่ยนเกณฑ์", Command.THRESHOLD),
+        ("ขอเปลี่ยนรูปแบบเอกสาร", Command.LAYOUT),
+        ("help me", Command.HELP),
+        ("how to edit", Command.HELP),
+        ("ขอดูคำสั่งทั้งหมด", Command.HELP),
+    ],
+)
+def test_more_command_wordings(text, command):
+    found = parse_command(text)
+    assert found is not None and found[0] is command

@@ -105,17 +105,21 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
     ),
     (Command.EXPORT, ("ดาวน์โหลด",), True),
     (Command.REPORT, ("รายงาน", "แบบรายงานผล"), True),
-    (Command.THRESHOLD, ("เกณฑ์",), True),
+    (Command.THRESHOLD, ("เกณฑ์", "เกณฑ์แบ่งกลุ่ม", "ดูเกณฑ์", "เปลี่ยนเกณฑ์", "แก้เกณฑ์"), True),
     (Command.CANCEL, ("ยกเลิก", "cancel", REDRAFT_KEEP_LABEL), False),
     (Command.ASK, ("ถาม",), True),
     (Command.UNDO, ("ย้อนกลับ", "ย้อน", "undo", "เอาคืน", "คืนค่าเดิม"), False),
-    (Command.LAYOUT, ("แบบเอกสาร", "รูปแบบเอกสาร", "เลือกแบบเอกสาร", "layout"), True),
+    (
+        Command.LAYOUT,
+        ("แบบเอกสาร", "รูปแบบเอกสาร", "เลือกแบบเอกสาร", "เปลี่ยนแบบเอกสาร", "เปลี่ยนรูปแบบเอกสาร", "layout"),
+        True,
+    ),
 )
 # Asking what can be typed asks for the commands: "มีคำสั่งอะไรบ้าง", "พิมพ์คำสั่งอะไรได้บ้าง".
 _HELP_ASK = re.compile(
     r"^(?:มี)?(?:คำสั่ง|เมนู)(?:มี)?อะไร(?:ได้)?บ้าง$"
     r"|^(?:ต้อง|จะ)?(?:พิมพ์|สั่ง|ใช้)(?:คำสั่ง|เมนู)?(?:อะไร)?(?:ได้)?บ้าง$"
-    r"|^what (?:can i|commands?)"
+    r"|^what (?:can i|commands?)|^help me$|^how (?:to|do i|can i) (?:use|edit|start)\b"
     # how to use the bot: "ใช้ยังไง", "ช่วยด้วย ใช้งานอย่างไร", "บอทนี้ใช้ยังไงคะ"
     r"|^(?:ช่วยด้วย\s*)?(?:บอท(?:นี้)?|ระบบ(?:นี้)?)?\s*(?:ใช้|ใช้งาน|เริ่มใช้)(?:ยังไง|อย่างไร)$"
 )
@@ -138,7 +142,7 @@ _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, C
 _OPENERS = re.compile(r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|อยาก|ต้องการ|please|pls|can i have|i want)\s*", re.I)
 # At the end: "ได้ไหม", "เลย", "ให้", and "again" ("อีกรอบ", "อีกครั้ง") - the order is the same.
 _THEN = re.compile(
-    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|อีกรอบ|อีกครั้ง|อีกที|ใหม่อีกครั้ง"
+    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|อีกรอบ|อีกครั้ง|อีกที|ใหม่อีกครั้ง|(?<!ทั้ง)หมด"
     r"|now|please|again)\s*$",
     re.I,
 )

@@ -230,7 +230,8 @@ def _measure_names_row(probe: str, named: list[re.Match[str]], target: Target) -
     if len(named) < 2 or named[0].lastgroup != "MEASURE" or named[0].end() > target.start:
         return False
     other = next((m for m in named[1:] if m.lastgroup != "MEASURE"), None)
-    if other is None or probe[named[0].end() : target.start].strip() or other.start() < target.end:
+    gap = _HEAD_GAP.fullmatch(probe, named[0].end(), target.start)  # "มาตรการของ O12 ผู้รับผิดชอบ…"
+    if other is None or gap is None or other.start() < target.end:
         return False
     return _VALUE_OPENS.search(probe, target.end, other.start()) is None
 

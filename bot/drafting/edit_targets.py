@@ -24,7 +24,8 @@ MIN_NAME_CHARS = 4
 _ROW = re.compile(
     # "มาตรการที่ 3", "มาตรการลำดับที่ 4", "อันที่ 3": the third measure of the table is its third row
     r"(?:แถว|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|(?:มาตรการ\s*)?ลำดับ|(?:มาตรการ|อัน|รายการ)(?=\s*ที่\s*\d)|\brows?|(?<![\w#])(?=#\s*\d))"
-    r"\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])",
+    # "แถวที่ 2 จากท้าย" counts from the end: not the row numbered 2, so no row is read
+    r"\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])(?!\s*(?:นับ)?\s*จาก\s*(?:ด้าน)?(?:ท้าย|ล่าง|หลัง))",
     re.I,
 )
 # "ลบแถว 2 3 4": more rows after spaces only, each a bare number (never a count, a percentage or a score).
