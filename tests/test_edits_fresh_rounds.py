@@ -458,3 +458,39 @@ def test_measure_of_an_item_names_the_item():
 def test_more_command_wordings(text, command):
     found = parse_command(text)
     assert found is not None and found[0] is command
+
+
+@pytest.mark.parametrize(
+    "text", ["แถว 6 ตอนนี้เป็นสำนักปลัด ขอเปลี่ยนเป็นกองช่างค่ะ", "แถว 6 เปลี่ยนจากสำนักปลัดเป็นกองช่าง"]
+)
+def test_one_unit_for_another_with_no_cell_named_is_asked_as_owners(text):
+    with pytest.raises(EditGuess) as caught:
+        parse_edit(text)
+    assert caught.value.proposal == "แก้ผู้รับผิดชอบ แถว 6 เป็น กองช่าง"
+
+
+def test_where_a_word_is_replaced_is_no_part_of_the_new_word():
+    cmd = parse_edit("แถว 1 เปลี่ยนคำว่า ประชาชน เป็น ผู้มารับบริการ ทุกที่ในแถว")
+    assert cmd is not None and cmd.value == "ประชาชน → ผู้มารับบริการ"
+
+
+def test_the_start_of_the_fiscal_year_before_a_count_of_months():
+    cmd = parse_edit("แถว 2 อยากให้ทำช่วงต้นปีงบ 3 เดือนแรกค่ะ")
+    assert cmd is not None and command_period(cmd, 2569).label == "ต.ค. 68 – ธ.ค. 68"
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [
+        ("ขอแบบรายงาน 6 เดือนค่ะ ต้องส่งอำเภอสิ้นเดือนนี้", (Command.REPORT, "6")),
+        ("ขอไฟล์ word ค่ะ ผู้บริหารรออยู่", (Command.EXPORT, "word")),
+        ("ขอดูว่าพิมพ์คำสั่งอะไรได้บ้างคะ", (Command.HELP, "")),
+    ],
+)
+def test_an_order_then_a_remark_is_the_order(text, command):
+    assert parse_command(text) == command
+
+
+@pytest.mark.parametrize("text", ["ขอไฟล์ word ค่ะ แก้แถว 3 ด้วย", "ขอไฟล์ word ค่ะ แล้วดูแถว 2 ได้ไหม"])
+def test_an_order_then_a_change_or_a_question_is_not_only_the_order(text):
+    assert parse_command(text) is None

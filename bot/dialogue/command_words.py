@@ -118,7 +118,7 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
 # Asking what can be typed asks for the commands: "มีคำสั่งอะไรบ้าง", "พิมพ์คำสั่งอะไรได้บ้าง".
 _HELP_ASK = re.compile(
     r"^(?:มี)?(?:คำสั่ง|เมนู)(?:มี)?อะไร(?:ได้)?บ้าง$"
-    r"|^(?:ต้อง|จะ)?(?:พิมพ์|สั่ง|ใช้)(?:คำสั่ง|เมนู)?(?:อะไร)?(?:ได้)?บ้าง$"
+    r"|^(?:(?:ดู|ถาม|อยากรู้|อยากทราบ)\s*(?:ว่า)?\s*)?(?:ต้อง|จะ)?(?:พิมพ์|สั่ง|ใช้)(?:คำสั่ง|เมนู)?(?:อะไร)?(?:ได้)?บ้าง$"
     r"|^what (?:can i|commands?)|^help me$|^how (?:to|do i|can i) (?:use|edit|start)\b"
     # how to use the bot: "ใช้ยังไง", "ช่วยด้วย ใช้งานอย่างไร", "บอทนี้ใช้ยังไงคะ"
     r"|^(?:ช่วยด้วย\s*)?(?:บอท(?:นี้)?|ระบบ(?:นี้)?)?\s*(?:ใช้|ใช้งาน|เริ่มใช้)(?:ยังไง|อย่างไร)$"
@@ -271,7 +271,29 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     if len(read) == len(sentences) and len({command for command, _ in read}) == 1:
         args = " ".join(dict.fromkeys(a for _, a in read if a))  # "ขอ word ค่ะ ขอ excel ด้วย": both
         return read[0][0], args
+    first = _parse_command(sentences[0])
+    if (
+        first is not None
+        and first[0] in _AFTER_LEAD_IN
+        and len(read) == 1
+        and all(_remark(s) for s in sentences[1:])
+    ):
+        return first  # "ขอแบบรายงาน 6 เดือนค่ะ ต้องส่งอำเภอสิ้นเดือนนี้": the order, then why
     return None
+
+
+# A remark after an order: no number, no change asked, no question, short.
+_CHANGE_ASKED = re.compile(r"แก้|เปลี่ยน|ลบ|เพิ่ม|ร่าง|ย้อน|ยกเลิก|แถว|ตัวชี้วัด|\?|ไหม|มั้ย|อะไร|ยังไง|อย่างไร")
+REMARK_MAX_CHARS = 40
+
+
+def _remark(sentence: str) -> bool:
+    text = sentence.strip()
+    return (
+        len(text) <= REMARK_MAX_CHARS
+        and not any(ch.isdigit() for ch in to_arabic(text))
+        and not _CHANGE_ASKED.search(text)
+    )
 
 
 def _parse_command(text: str) -> tuple[Command, str] | None:

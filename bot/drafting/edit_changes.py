@@ -105,7 +105,7 @@ _PERIOD_START = re.compile(
 _PERIOD_LEAD = re.compile(
     # a request's opener may come first: "แถว 6 ขอเลื่อนเป็น ม.ค. 69 ถึง มิ.ย. 69"
     # how often is no part of when: "แถว 7 ทำทุกเดือนตลอดปีงบ", "ทำเป็นประจำทุกไตรมาส ช่วง …"
-    r"^(?:(?:อย่าง)?ต่อเนื่อง|เป็นประจำ|แค่|เฉพาะ|เพียง|(?:ทุก|ราย)(?:เดือน|ไตรมาส|สัปดาห์|ปี)(?=\s*\S)|\s|ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|ดำเนินการ|ทำ|เอา|เปลี่ยน(?:แปลง)?|แก้(?:ไข)?|ปรับ|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
+    r"^(?:(?:อย่าง)?ต่อเนื่อง|เป็นประจำ|แค่|เฉพาะ|เพียง|(?:ช่วง)?ต้นปี(?:งบ(?:ประมาณ)?)?(?=\s*\d)|(?:ทุก|ราย)(?:เดือน|ไตรมาส|สัปดาห์|ปี)(?=\s*\S)|\s|ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|ดำเนินการ|ทำ|เอา|เปลี่ยน(?:แปลง)?|แก้(?:ไข)?|ปรับ|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
 )
 # Words that lead from a period to the row it is for: "… สำหรับแถวที่ 4", "… ของแถว 2".
 _TO_TARGET = re.compile(r"\s*(?:สำหรับ|ของ|ใน|ให้กับ|ให้|ที่|for|of|in)\s*$", re.I)
@@ -151,6 +151,12 @@ def owner_change(shown: str, probe: str, names: Mapping[str, int] | None) -> tup
     return None
 
 
+# Where a word is replaced, said after the new word: "ทุกที่ในแถว", "ทั้งแถว", "ทุกจุด".
+_SWAP_SCOPE = re.compile(
+    r"\s+(?:ทุกที่|ทุกจุด|ทั้งหมด|ทั้งแถว|ทุกคำ)(?:\s*(?:ใน|ของ|ที่มี(?:ใน)?)?\s*(?:แถว(?:นี้)?|ตาราง|ร่าง))?$"
+)
+
+
 def word_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[Target, str] | None:
     """Return (target, "old → new") for "แถว 1 เปลี่ยนคำว่า ไตรมาส เป็น รายเดือน"."""
     m = _WORD_SWAP.search(shown)
@@ -167,6 +173,7 @@ def word_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[
         return None
     old = (m.group("old") or m.group("old2") or "").strip()
     new = strip_polite(m.group("new") or m.group("new2") or "").strip(_QUOTE + " ")
+    new = _SWAP_SCOPE.sub("", new).strip(_QUOTE + " ")  # "… ทุกที่ในแถว": where, not the new word
     if not old or not new or old == new:
         return None
     return target, f"{old} → {new}"
@@ -310,11 +317,25 @@ def bare_owners(shown: str, target: Target) -> str:
     is asked back as a change whose cell is not named.
     """
     text = strip_polite(shown[target.end :])
+    swap = _FROM_TO.match(text)  # "ตอนนี้เป็นสำนักปลัด ขอเปลี่ยนเป็นกองช่าง": the unit now, then the new one
+    if swap and _units_only(swap.group("old")):
+        text = swap.group("new")
     value = text[_OWNERS_LEAD.match(text).end() :]  # type: ignore[union-attr]  # the pattern always matches
     value = _OWNERS_HEDGE.sub("", value)  # "น่าจะเป็นกองช่างมากกว่า": the hedge is no part of the name
+    return value if _units_only(value) else ""
+
+
+_FROM_TO = re.compile(
+    r"^\s*(?:(?:ขอ)?(?:เปลี่ยน|แก้)\s*)?(?:จาก|(?:ตอนนี้|เดิม|ปัจจุบัน)\s*(?:เป็น|คือ)?)\s*(?P<old>\S.*?)\s*"
+    r"(?:ขอ|ให้)?\s*(?:เปลี่ยน|แก้)?\s*(?:ให้)?เป็น\s*(?P<new>\S.*)$"
+)
+
+
+def _units_only(value: str) -> bool:
+    """Tell whether a text is only names that say by themselves they are units ("กองคลัง, สำนักปลัด")."""
     names = split_owners(value)
     strong = all(_STRONG.match(n) and not _NOT_UNIT.match(n) and len(n.split()) <= 2 for n in names)
-    return value if names and strong and not _PERIOD_SIGN.search(to_arabic(value)) else ""
+    return bool(names) and strong and not _PERIOD_SIGN.search(to_arabic(value))
 
 
 def split_swap(value: str) -> tuple[str, str]:
