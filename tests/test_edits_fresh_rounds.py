@@ -494,3 +494,33 @@ def test_an_order_then_a_remark_is_the_order(text, command):
 @pytest.mark.parametrize("text", ["ขอไฟล์ word ค่ะ แก้แถว 3 ด้วย", "ขอไฟล์ word ค่ะ แล้วดูแถว 2 ได้ไหม"])
 def test_an_order_then_a_change_or_a_question_is_not_only_the_order(text):
     assert parse_command(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("แถว 3 ระยะเวาล ไตรมาส 2", A.TIMELINE),  # two letters swapped
+        ("แถว 3 ขั้นตอณ เพิ่ม ประเมินผล", A.ADD_STEP),  # a letter of the same sound, at the end
+        ("แถวว 3 ลบ", A.DELETE),  # the row word's last letter doubled
+    ],
+)
+def test_more_typing_slips_in_field_and_row_words(text, action):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.number) == (action, 3)
+
+
+def test_a_real_word_near_a_field_word_is_not_fixed():
+    assert (
+        parse_edit("แถว 3 ขั้นต้น เพิ่ม ประเมินผล") is None
+        or parse_edit("แถว 3 ขั้นต้น เพิ่ม ประเมินผล").action is not A.ADD_STEP
+    )
+
+
+@pytest.mark.parametrize("text", ["ยืนยันน", "โอเคค่ะ"])
+def test_a_yes_with_its_last_letter_doubled_confirms(text):
+    assert is_confirm(text)
+
+
+@pytest.mark.parametrize("text, kinds", [("ขอไฟล เวิร์ด", "เวิร์ด"), ("ขอไฟล์เอ็กเซลล์", "เอ็กเซลล์")])
+def test_file_words_typed_with_slips(text, kinds):
+    assert parse_command(text) == (Command.EXPORT, kinds)

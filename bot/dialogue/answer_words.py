@@ -57,7 +57,8 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     short = "".join(ch for ch in tidy_thai(text).lower() if not decor(ch)).strip()
     if not short:  # a lone 👍 or 👌 agrees; other emoji say nothing
         return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # a last letter drawn out or doubled by a slip: "ยืนยันน", "โอเคค"
+    alts = "|".join(re.escape(w) + f"{re.escape(w[-1])}*" for w in sorted(words, key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
     tail = (  # "โอเคครับ ตามนี้เลย": the words after a yes may stand apart
         "(?:\\s*(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"

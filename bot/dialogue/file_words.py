@@ -13,7 +13,7 @@ from bot.drafting.edits import PARTICLES
 # Export: a verb of sending or downloading, then only file kinds and small words.
 _EXPORT_HEAD = re.compile(
     r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|เอา|จัดทำ|ทำ|สร้าง|ออก|export|download|get|send|make)?\s*"
-    r"(?:ไฟล์|เอกสาร|files?|documents?)?",
+    r"(?:ไฟล์?|เอกสาร|files?|documents?)?",  # "ไฟล" without its mark
     re.I,
 )
 _FILE_KINDS = (
@@ -23,6 +23,9 @@ _FILE_KINDS = (
     "เวิด",
     "xlsx",
     "excel",
+    "เอ็กเซลล์",
+    "เอกเซลล์",
+    "เอ็กซ์เซล",
     "เอ็กเซล",
     "เอกเซล",
     "png",

@@ -35,6 +35,9 @@ TYPO_WORDS = (
     "กิจกรรม",
 )
 MIN_TYPO_CHARS = 7
+# Letters that sound alike, typed for one another ("ขั้นตอณ", "ผู้รับผิดชอบ" with ฌ): each to its others.
+_SOUNDS = ("นณ", "สศษ", "ทธฑฒ", "ลฬ", "คฆ", "พภ", "ตฏ", "ดฎ", "ชฌ", "ยญ")
+_HOMOPHONE = {ch: group.replace(ch, "") for group in _SOUNDS for ch in group}
 _CONSONANT = "[ก-ฮ]"
 
 
@@ -54,6 +57,12 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
             alts.append(re.escape(word[:i]) + "." + re.escape(word[i:]))  # one typed in extra
             if i < len(word) - 1 and _is_consonant(word[i]):
                 alts.append(re.escape(word[:i]) + _CONSONANT + re.escape(word[i + 1 :]))  # one for another
+            if i < len(word) - 1 and word[i] != word[i + 1]:  # two side by side swapped ("ระยะเวาล")
+                alts.append(re.escape(word[:i] + word[i + 1] + word[i] + word[i + 2 :]))
+            if (same := _HOMOPHONE.get(word[i])) is not None:  # a letter of the same sound, the last too
+                alts.append(re.escape(word[:i]) + f"[{same}]" + re.escape(word[i + 1 :]))
+        # longest first: "ระยะเวาล" is the swap of the whole word, not "ระยะเวา" (a letter left out) and an "ล"
+        alts = [alts[0], *sorted(alts[1:], key=lambda alt: -len(re.sub(r"\\(.)", r"\1", alt)))]
         out.append((re.compile("|".join(alts)), word))
     return tuple(out)
 
