@@ -524,3 +524,30 @@ def test_a_yes_with_its_last_letter_doubled_confirms(text):
 @pytest.mark.parametrize("text, kinds", [("ขอไฟล เวิร์ด", "เวิร์ด"), ("ขอไฟล์เอ็กเซลล์", "เอ็กเซลล์")])
 def test_file_words_typed_with_slips(text, kinds):
     assert parse_command(text) == (Command.EXPORT, kinds)
+
+
+@pytest.mark.parametrize(
+    "text, action, value",
+    [
+        ("ขอให้แถว 3 เป็นความรับผิดชอบของกองคลังค่ะ", A.OWNERS, "กองคลัง"),
+        ("แถว 3 ขอเปลี่ยนชื่อเป็น มาตรการป้องกันการรับสินบน ค่ะ", A.MEASURE, "มาตรการป้องกันการรับสินบน"),
+        ("แถว 3 ขอแก้ชื่อมาตรการนะคะ เป็น มาตรการส่งเสริมวัฒนธรรมสุจริต", A.MEASURE, "มาตรการส่งเสริมวัฒนธรรมสุจริต"),
+        ("แถว 3 ตัวชี้วัดความสำเร็จ มีคู่มือ 1 เล่ม เผยแพร่บนเว็บไซต์", A.KPI, "มีคู่มือ 1 เล่ม เผยแพร่บนเว็บไซต์"),
+        ("แถว 3 ขั้นที่ 2 แก้เป็น จัดประชุมคณะทำงานทุกเดือน", A.EDIT_STEP, "2: จัดประชุมคณะทำงานทุกเดือน"),
+        ("แถว 3 อยากเห็นทั้งหมดอีกที", A.SHOW, ""),
+        ("แถว 3 ขอเพิ่มกองสวัสดิการสังคมร่วมด้วย", A.ADD_OWNER, "กองสวัสดิการสังคม"),
+    ],
+)
+def test_round_41_shapes(text, action, value):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.number) == (action, 3)
+    assert (split_owners(cmd.value) == [value]) if action in (A.OWNERS, A.ADD_OWNER) else cmd.value == value
+
+
+def test_a_bare_kpi_word_with_a_count_is_not_enough():
+    assert parse_edit("แถว 3 ตัวชี้วัด 2 ข้อนี้ดีแล้ว") is None
+
+
+def test_rows_named_before_a_command_word_make_an_edit():
+    assert parse_command("ตัวชี้วัดการใช้อำนาจ ร่างใหม่ค่ะ") is None
+    assert parse_command("ไม่มีตัวอื่นแล้ว ร่างเลย") == (Command.DRAFT, "")

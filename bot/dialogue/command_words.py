@@ -282,6 +282,8 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     return None
 
 
+# Words that name rows of the draft: a lead-in holding one makes the message an edit, not a command.
+_NAMES_ROWS = re.compile(r"แถว|ตัวชี้วัด|มาตรการ|ข้อ\s*[IEOieo]\s?\d|\brows?\b", re.I)
 # A remark after an order: no number, no change asked, no question, short.
 _CHANGE_ASKED = re.compile(r"แก้|เปลี่ยน|ลบ|เพิ่ม|ร่าง|ย้อน|ยกเลิก|แถว|ตัวชี้วัด|\?|ไหม|มั้ย|อะไร|ยังไง|อย่างไร")
 REMARK_MAX_CHARS = 40
@@ -338,6 +340,8 @@ def _parse_command(text: str) -> tuple[Command, str] | None:
         lead, last = " ".join(tokens[:i]), " ".join(tokens[i:])
         if len(lead) > LEAD_IN_MAX_CHARS or any(ch.isdigit() for ch in lead) or _ASKING.search(lead):
             break  # "how do I export the plan" asks how
+        if _NAMES_ROWS.search(lead):
+            break  # "ตัวชี้วัดการใช้อำนาจ ร่างใหม่": the rows named come first, so it is an edit of them
         if any(_alias(form) is not None for form in _forms(lead)):
             return None  # "ขอไฟล์ word ค่ะ ย้อนกลับด้วย": two orders, neither carried out unasked
         for form in _forms(last):

@@ -358,6 +358,9 @@ def _read(text: str, names: Names) -> EditCommand | None:
     # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
     changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
     changed = changed or (action is EditAction.KPI and bool(_MEASURABLE.search(to_arabic(value))))
+    # a KPI word of its own ("ตัวชี้วัดความสำเร็จ", not a bare "ตัวชี้วัด") then a count: "มีคู่มือ 1 เล่ม …"
+    counted = fm.group(0) != "ตัวชี้วัด" and any(ch.isdigit() for ch in to_arabic(value))
+    changed = changed or (action is EditAction.KPI and counted)
     unit = action is EditAction.OWNERS and (bool(_UNIT.match(value)) or is_abbreviation(value))
     if not (changed or unit or action is EditAction.TIMELINE):
         return None
