@@ -551,3 +551,22 @@ def test_a_bare_kpi_word_with_a_count_is_not_enough():
 def test_rows_named_before_a_command_word_make_an_edit():
     assert parse_command("ตัวชี้วัดการใช้อำนาจ ร่างใหม่ค่ะ") is None
     assert parse_command("ไม่มีตัวอื่นแล้ว ร่างเลย") == (Command.DRAFT, "")
+
+
+@pytest.mark.parametrize(
+    "text, action, value",
+    [
+        ("ผู้รับผิดชอบแถว 4 อยากให้เปลี่ยน:กองคลังครับ", A.OWNERS, "กองคลัง"),
+        ("ค่าเป้าหมายแถว 4 อยากให้แก้ไข:มีรายงานผล 2 ครั้งนะครับ", A.KPI, "มีรายงานผล 2 ครั้ง"),
+        ("มาตรการแถว 4 อยากให้แก้ไขให้เป็นจัดทำคู่มือการปฏิบัติงานค่ะ", A.MEASURE, "จัดทำคู่มือการปฏิบัติงาน"),
+        ("ผู้รับผิดชอบมาตรการที่ 4 ช่วยเปลี่ยนเป็นกองคลังค่ะ", A.OWNERS, "กองคลัง"),
+    ],
+)
+def test_a_verb_and_its_connective_after_a_request_open_the_value(text, action, value):
+    cmd = parse_edit(text)
+    assert cmd is not None and (cmd.action, cmd.number, cmd.value) == (action, 4, value)
+
+
+def test_a_period_after_a_request_and_a_verb_is_read():
+    cmd = parse_edit("กรอบเวลาแถว ๔ อยากให้เปลี่ยนเป็นทั้งปีจ้า")
+    assert cmd is not None and command_period(cmd, 2569).label == "ต.ค. 68 – ก.ย. 69"

@@ -87,6 +87,9 @@ _OPENED = re.compile(
     re.I,
 )
 # "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
+_VERB_THEN_SEP = re.compile(
+    rf"\s*(?:{words(*CHANGE_VERBS)})\s*(?:ให้)?\s*(?:เป็น|:|=|->|→)\s*|\s*ให้เป็น\s*", re.I
+)
 _NEW_LINE = re.compile(r"[ \t]*\n\s*\S")
 _BY_HAI = re.compile(r"^\s*ให้(?!\s*เป็น)")
 # Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
@@ -159,6 +162,9 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     if opened and not _BY_HAI.match(piece):
         m = _OPENED.match(piece)
         start = m.end() if m else 0
+        # "อยากให้เปลี่ยน: กองคลัง", "อยากให้แก้ให้เป็น …": the verb and its connective after "ให้" open it
+        while (verb := _VERB_THEN_SEP.match(piece, start)) is not None and verb.end() > start:
+            start = verb.end()
     elif (m := _LEAD.match(piece)) is not None:
         start = m.end()
     end = tail(piece, start, end, _TRAIL_WORDS)
