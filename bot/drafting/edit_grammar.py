@@ -40,9 +40,11 @@ from bot.drafting.edit_command import (
 from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
 from bot.drafting.edit_targets import (
+    HEAD_GAP,
     INDICATOR_WORD,
     Target,
     find_target,
+    measure_names_row,
     row_mentioned,
     with_spaced_rows,
 )
@@ -119,7 +121,6 @@ _EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี�
 _SCORE_FIX = re.compile(rf"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|{INDICATOR_WORD}\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
 # A numbered indicator ("ตัวชี้วัดที่ 9") names rows wherever it stands; words between a field and a target.
 _NUMBERED = re.compile(rf"(?:{INDICATOR_WORD}|indicator)\s*(?:ที่)?\s*\d", re.I)
-_HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for|of)*", re.I)
 # A KPI value that is a measure on its own ("แถว 12 KPI ร้อยละ 90 ของผู้เข้าอบรม") needs no connective.
 _MEASURABLE = re.compile(
     r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)"
@@ -216,30 +217,12 @@ def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]
         if m.lastgroup is not None and not inside and not numbered:
             found.append(m)
     named = [m for m in found if m.group(0) != "ตัวชี้วัด"] or found
-    if target is not None and _measure_names_row(probe, named, target):
+    if target is not None and measure_names_row(probe, named, target):
         named = named[1:]
     if not named and target is not None and _CHANGE.search(probe):
         # "มาตรการแรกขอเปลี่ยนชื่อเป็น …": the row named as a measure, and no other cell: its name
         named = [m for m in FIELD.finditer(probe, target.start, target.end) if m.lastgroup == "MEASURE"]
     return (EditAction[named[0].lastgroup or ""], named[0]) if named else None
-
-
-_VALUE_OPENS = re.compile(rf"(?:{words(*SEPARATORS_TH)})")
-
-
-def _measure_names_row(probe: str, named: list[re.Match[str]], target: Target) -> bool:
-    """ "มาตรการแถว 3 ผู้รับผิดชอบเป็น…": "มาตรการ" just before the row names the row, not its cell.
-
-    Only when another cell is named before any value opens ("เปลี่ยนมาตรการแถว 1 เป็น …ขั้นตอน…" keeps
-    the measure: the other word is inside its value).
-    """
-    if len(named) < 2 or named[0].lastgroup != "MEASURE" or named[0].end() > target.start:
-        return False
-    other = next((m for m in named[1:] if m.lastgroup != "MEASURE"), None)
-    gap = _HEAD_GAP.fullmatch(probe, named[0].end(), target.start)  # "มาตรการของ O12 ผู้รับผิดชอบ…"
-    if other is None or gap is None or other.start() < target.end:
-        return False
-    return _VALUE_OPENS.search(probe, target.end, other.start()) is None
 
 
 def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
@@ -250,7 +233,7 @@ def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
         return True
     inside = target.start <= fm.start() and fm.end() <= target.end  # "มาตรการแรก…": the field names the row
     return (
-        inside or target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
+        inside or target.start < fm.start() or HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
     )
 
 

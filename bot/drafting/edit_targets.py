@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.drafting.edit_text import words
+from bot.drafting.edit_words import SEPARATORS_TH
 
 # At most this many rows in one edit ("ลบแถว 3-8").
 MAX_ROWS = 30
@@ -231,3 +232,23 @@ def with_spaced_rows(probe: str, target: Target) -> Target:
 def row_mentioned(text: str) -> bool:
     """Tell whether a text names a row by number ("… แถว 4 …"): a second target inside a value."""
     return _ROW.search(text) is not None
+
+
+# Words between a field word and the row it names: "ผู้รับผิดชอบของแถว 3", "มาตรการสำหรับ O12".
+HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for|of)*", re.I)
+_VALUE_OPENS = re.compile(rf"(?:{words(*SEPARATORS_TH)})")
+
+
+def measure_names_row(probe: str, named: list[re.Match[str]], target: Target) -> bool:
+    """ "มาตรการแถว 3 ผู้รับผิดชอบเป็น…": "มาตรการ" just before the row names the row, not its cell.
+
+    Only when another cell is named before any value opens ("เปลี่ยนมาตรการแถว 1 เป็น …ขั้นตอน…" keeps
+    the measure: the other word is inside its value).
+    """
+    if len(named) < 2 or named[0].lastgroup != "MEASURE" or named[0].end() > target.start:
+        return False
+    other = next((m for m in named[1:] if m.lastgroup != "MEASURE"), None)
+    gap = HEAD_GAP.fullmatch(probe, named[0].end(), target.start)  # "มาตรการของ O12 ผู้รับผิดชอบ…"
+    if other is None or gap is None or other.start() < target.end:
+        return False
+    return _VALUE_OPENS.search(probe, target.end, other.start()) is None
