@@ -113,7 +113,8 @@ def test_an_edit_read_by_the_llm_goes_through_the_edit_grammar_after_a_yes(dialo
     say(dialogue, "ยืนยัน")
     assert state(dialogue) is State.DRAFTED
     fake.enqueue_json({"kind": "edit", "edit": {"action": "owners", "row": 1, "value": "กองคลัง"}})
-    reply = say(dialogue, "ให้กองคลังดูแลอันแรกแทนนะคะ")
+    # a message the rules cannot read (they read "ให้กองคลังดูแลอันแรก" themselves now)
+    reply = say(dialogue, "กองคลังจะรับอันแรกไปทำแทนนะคะ")
     assert "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง" in reply.texts[-1]
     assert dialogue.sessions.load("line:u1").draft.rows[0].owners != ["กองคลัง"]
     reply = say(dialogue, "", choice=w.YES_LABEL)

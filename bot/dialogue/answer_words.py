@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edits import PARTICLES
 
 # Words the officer may type (the buttons send the first of each).
@@ -53,14 +54,15 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     """Tell whether a short message is made only of these words, polite particles and emoji."""
     if len(text) > CONFIRM_MAX_CHARS:
         return False
-    short = "".join(ch for ch in text.lower() if not decor(ch)).strip()
+    short = "".join(ch for ch in tidy_thai(text).lower() if not decor(ch)).strip()
     if not short:  # a lone 👍 or 👌 agrees; other emoji say nothing
         return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # a last letter drawn out or doubled by a slip: "ยืนยันน", "โอเคค"
+    alts = "|".join(re.escape(w) + f"{re.escape(w[-1])}*" for w in sorted(words, key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
-    tail = (
-        "(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
-        "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?)*"  # "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
+    tail = (  # "โอเคครับ ตามนี้เลย": the words after a yes may stand apart
+        "(?:\\s*(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
+        "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?))*"  # "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
     )
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
     go = _GO_AHEAD if words is CONFIRM_WORDS else ""
@@ -73,7 +75,8 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     )
     # "ยืนยันค่ะ ไม่มีแก้ไข", "ตามนี้เลยค่ะ ไม่มีแก้": nothing more to change, after a yes or a keep
     go += rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่ต้องแก้(?:ไข)?)(?:แล้ว)?(?:\s*(?:{particles}))*)?"
-    return bool(re.fullmatch(rf"{lead}(?:\s*(?:{alts}){tail}(?:\s*(?:{particles}))*)+{go}{thanks}\s*", short))
+    words_and_tail = rf"(?:\s*(?:{alts})(?:{tail}(?:\s*(?:{particles}))+)*{tail}(?:\s*(?:{particles}))*)+"
+    return bool(re.fullmatch(rf"{lead}{words_and_tail}{go}{thanks}\s*", short))
 
 
 def is_keep(text: str) -> bool:

@@ -14,8 +14,11 @@ import enum
 import re
 
 from bot.dialogue.answer_words import CONFIRM_WORDS, CORRECT_WORDS, KEEP_WORDS, decor, is_confirm, is_keep
+from bot.dialogue.file_words import BARE_KINDS, without_refused_kinds
+from bot.dialogue.file_words import export_or_report as _files_read
+from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edit_typos import without_salutation
-from bot.drafting.edits import PARTICLES, strip_polite
+from bot.drafting.edits import strip_polite
 from bot.thai import to_arabic
 from bot.wording import REDRAFT_KEEP_LABEL
 
@@ -102,17 +105,36 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
     ),
     (Command.EXPORT, ("ดาวน์โหลด",), True),
     (Command.REPORT, ("รายงาน", "แบบรายงานผล"), True),
-    (Command.THRESHOLD, ("เกณฑ์",), True),
+    (Command.THRESHOLD, ("เกณฑ์", "เกณฑ์แบ่งกลุ่ม", "ดูเกณฑ์", "เปลี่ยนเกณฑ์", "แก้เกณฑ์"), True),
     (Command.CANCEL, ("ยกเลิก", "cancel", REDRAFT_KEEP_LABEL), False),
     (Command.ASK, ("ถาม",), True),
     (Command.UNDO, ("ย้อนกลับ", "ย้อน", "undo", "เอาคืน", "คืนค่าเดิม"), False),
-    (Command.LAYOUT, ("แบบเอกสาร", "รูปแบบเอกสาร", "เลือกแบบเอกสาร", "layout"), True),
+    (
+        Command.LAYOUT,
+        ("แบบเอกสาร", "รูปแบบเอกสาร", "เลือกแบบเอกสาร", "เปลี่ยนแบบเอกสาร", "เปลี่ยนรูปแบบเอกสาร", "layout"),
+        True,
+    ),
 )
 # Asking what can be typed asks for the commands: "มีคำสั่งอะไรบ้าง", "พิมพ์คำสั่งอะไรได้บ้าง".
 _HELP_ASK = re.compile(
     r"^(?:มี)?(?:คำสั่ง|เมนู)(?:มี)?อะไร(?:ได้)?บ้าง$"
-    r"|^(?:ต้อง|จะ)?(?:พิมพ์|สั่ง|ใช้)(?:คำสั่ง|เมนู)?(?:อะไร)?(?:ได้)?บ้าง$"
-    r"|^what (?:can i|commands?)"
+    r"|^(?:(?:ดู|ถาม|อยากรู้|อยากทราบ)\s*(?:ว่า)?\s*)?(?:ต้อง|จะ)?(?:พิมพ์|สั่ง|ใช้)(?:คำสั่ง|เมนู)?(?:อะไร)?(?:ได้)?บ้าง$"
+    r"|^what (?:can i|commands?)|^help me$|^how (?:to|do i|can i) (?:use|edit|start)\b"
+    # how to use the bot: "ใช้ยังไง", "ช่วยด้วย ใช้งานอย่างไร", "บอทนี้ใช้ยังไงคะ"
+    r"|^(?:ช่วยด้วย\s*)?(?:บอท(?:นี้)?|ระบบ(?:นี้)?)?\s*(?:ใช้|ใช้งาน|เริ่มใช้)(?:ยังไง|อย่างไร)$"
+)
+# Help in any order of its words: "ดูเมนูคำสั่ง", "เปิดคู่มือการใช้งาน", "วิธีใช้บอทนี้", "คำสั่งทั้งหมดของระบบ".
+_HELP_WORDS = re.compile(
+    r"^(?:ดู|เปิด|แสดง|ขอ)?\s*(?:เมนู|คำสั่ง|วิธี(?:การ)?ใช้(?:งาน)?|คู่มือ|ความช่วยเหลือ|ช่วยเหลือ|help|menu|รายการคำสั่ง)"
+    r"(?:\s*(?:เมนู|คำสั่ง|คู่มือ|ทั้งหมด|การใช้งาน|การใช้|ใช้งาน|ของ|บอท|bot|ระบบ|นี้|หลัก|หน่อย))*$",
+    re.I,
+)
+# The agency's profile, to see or change: "ขอดูข้อมูลหน่วยงาน", "แก้ชื่อหน่วยงาน", "เปลี่ยนหน่วยงานย่อยใหม่".
+_PROFILE_WORDS = re.compile(
+    r"^(?:ดู|แสดง|เปิด|แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:ปรุง)?)?\s*(?:ข้อมูล\s*(?:ของ)?\s*(?:หน่วยงาน|องค์กร)|ชื่อหน่วยงาน"
+    r"|ประเภทหน่วยงาน|หน่วยงานย่อย|ปีที่ประเมิน|ปีประเมิน)"
+    r"(?:\s*(?:ของ(?:ฉัน|ผม|หนู|เรา)|ใหม่|หน่อย|ทั้งหมด|ที่บันทึกไว้|ที่กรอกไว้))*$",
+    re.I,
 )
 # Commands a short lead-in may precede ("ไม่มีตัวอื่นแล้ว ร่างเลย").
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
@@ -120,73 +142,20 @@ _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, C
 _OPENERS = re.compile(r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|อยาก|ต้องการ|please|pls|can i have|i want)\s*", re.I)
 # At the end: "ได้ไหม", "เลย", "ให้", and "again" ("อีกรอบ", "อีกครั้ง") - the order is the same.
 _THEN = re.compile(
-    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|อีกรอบ|อีกครั้ง|อีกที|ใหม่อีกครั้ง"
+    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|อีกรอบ|อีกครั้ง|อีกที|ใหม่อีกครั้ง|(?<!ทั้ง)หมด"
     r"|now|please|again)\s*$",
     re.I,
 )
 _NEGATION = re.compile(r"ไม่ต้อง|อย่า(?!ง)|ยังไม่|ไม่เอา|ไม่ใช่|\b(?:don't|do not|not)\b", re.I)
-# Export: a verb of sending or downloading, then only file kinds and small words.
-_EXPORT_HEAD = re.compile(
-    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่งออก|ส่ง|ขอ|เอา|จัดทำ|ทำ|สร้าง|ออก|export|download|get|send|make)?\s*"
-    r"(?:ไฟล์|เอกสาร|files?|documents?)?",
-    re.I,
-)
-_FILE_KINDS = (
-    "docx",
-    "word",
-    "เวิร์ด",
-    "เวิด",
-    "xlsx",
-    "excel",
-    "เอ็กเซล",
-    "เอกเซล",
-    "png",
-    "ฉบับตรวจทาน",
-    "ตรวจทาน",
-    "review",
-    "chart",
-    "กราฟ",
-    "แผนภูมิ",
-    "รูปภาพ",
-    "รูป",
-    "ภาพ",
-    "image",
-    "picture",
-    "jpg",
-)
-# File kinds said in other words, as the exporter knows them ("ขอเป็นรูปภาพตาราง" is the picture).
-_KIND_NAMES = {"รูปภาพ": "png", "รูป": "png", "ภาพ": "png", "image": "png", "picture": "png", "jpg": "png"}
-_EXPORT_FILLER = (
-    "ทั้งหมด", "ทุกไฟล์", "ทุกแบบ", "ทั้งสองไฟล์", "ทั้งสามไฟล์", "ทั้ง 2 ไฟล์", "ทั้ง 3 ไฟล์", "ขอ", "ทั้งสองแบบ", "ทั้งสามแบบ", "ทั้ง 2 แบบ", "ทั้ง 3 แบบ", "ไฟล์", "เอกสาร", "มา", "ให้", "หน่อย", "ด้วย", "และ", "กับ",
-    "แบบ", "เป็น", "ทั้ง", "all", "and", "the", "file", "files", "as", "of", "plan", "ฉบับล่าสุด", "ล่าสุด",
-    "ตาราง", "มาตรการ", "ร่าง", "ของ", "แผน", "ฉบับเต็ม", "ที่แก้ไขล่าสุด", "ที่แก้ล่าสุด", "แก้ไขล่าสุด", "แก้ล่าสุด", "ฉบับแก้ไข", "ฉบับที่แก้ไข", "ฉบับใหม่", "ฉบับ", "ทางไลน์", "ทางอีเมล", "ทางเมล", "ไลน์", "line", "ทาง", "ที่แก้ไขแล้ว", "ที่แก้แล้ว", "แก้ไขเสร็จแล้ว", "แก้เสร็จแล้ว", "เสร็จแล้ว", "แก้ไขแล้ว", "แก้แล้ว", "อีกรอบ", "อีกครั้ง", "ใหม่", "อย่างเดียว", "เท่านั้น", "only", "ก็พอ", "พอ",
-    *PARTICLES,
-)  # fmt: skip
-# The report rounds said in words: "รอบครึ่งปี" is the 6-month round, "รอบสิ้นปี" the 12-month one.
-ROUND_WORDS = {
-    6: ("ครึ่งปีแรก", "ครึ่งปีงบประมาณ", "ครึ่งปีงบ", "ครึ่งปี", "กลางปี"),
-    12: ("สิ้นปีงบประมาณ", "สิ้นปีงบ", "สิ้นปี", "ทั้งปี", "รอบปี", "ประจำปี"),
-}
-_AS_WORD = re.compile(r"\s*(?:เป็น)?\s*(?:ไฟล์)?\s*(?:word|docx|เวิร์ด|เวิด)\s*$", re.I)
-# Report: the report form, then only its rounds ("รอบ 6 เดือน").
-_REPORT_HEAD = re.compile(
-    r"^(?:ดาวน์โหลด|ดาวโหลด|โหลด|ส่ง|จัดทำ|ทำ|ออก|download)?\s*(?:ไฟล์|เอกสาร)?\s*(?:แบบ)?(?:ฟอร์ม)?(?:รายงาน|ติดตาม)(?:สรุป)?(?:ผล)?(?:ความก้าวหน้า)?(?:การดำเนินการ|การดำเนินงาน)?(?:ตามมาตรการ)?"
-    r"|^report(?:s)?|^progress report",
-    re.I,
-)
-_REPORT_FILLER = (
-    "รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ", "ขอ",
-    # the form is a Word file anyway: "ขอแบบรายงาน 6 เดือนเป็น word"
-    "เป็น", "ไฟล์", "word", "docx", "เวิร์ด", "เวิด",
-    *(word for words in ROUND_WORDS.values() for word in words),
-)  # fmt: skip
 # Undo: a verb of going back, then only words about which change ("ย้อนกลับไปก่อนหน้า", "undo last edit").
 _UNDO_HEAD = re.compile(
-    r"^(?:undo|revert|ย้อน(?:กลับ)?|เอาคืน|คืนค่า|กลับไป|ยกเลิก(?=\s*(?:การ|ที่|สิ่งที่)\s*(?:แก้|ลบ|เพิ่ม|เปลี่ยน)))", re.I
+    r"^(?:undo|revert|ย้อน(?:กลับ)?|เอาคืน|คืนค่า|กลับไป|ยกเลิก(?=\s*(?:(?:การ|ที่|สิ่งที่)\s*(?:แก้|ลบ|เพิ่ม|เปลี่ยน)"
+    r"|(?:อัน|ครั้ง|รายการ)?(?:ล่าสุด|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่))))",
+    re.I,
 )
 _UNDO_REST = re.compile(
     r"(?:\s|(?:การ|ที่|สิ่งที่)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|ไป|กลับ|ล่าสุด|ครั้งล่าสุด|ครั้ง|เมื่อกี้|เมื่อกี๊|เมื่อสักครู่|ก่อนหน้านี้"
-    r"|ก่อนหน้า|ก่อน(?:การ|ที่จะ)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|แถว(?!\s*\d)|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|ร่างเดิม|หนึ่ง|1|ขั้น|สเต็ป|the|last|edit|change|one|step"
+    r"|ก่อนหน้า|ก่อน(?:การ|ที่จะ)?(?:แก้ไข|แก้|ลบ|เพิ่ม|เปลี่ยน)|แถว(?!\s*\d)|เหมือนเดิม|ให้เหมือนเดิม|ค่าเดิม|อันเดิม|อัน|รายการ|ร่างเดิม|หนึ่ง|1|ขั้น|สเต็ป|the|last|edit|change|one|step"
     # the reason beside it: "ย้อนกลับ แก้ผิด", "undo, wrong row"
     r"|(?:แก้|พิมพ์|ลบ)?ผิด(?:แถว)?|wrong|mistake|ครับ|ค่ะ|คะ|นะ|เป็น|แบบเดิม|ที่"
     # softeners between the verb and the particle: "ย้อนกลับหน่อยค่ะ แก้ผิด"
@@ -195,6 +164,7 @@ _UNDO_REST = re.compile(
 )
 
 
+_UNDO_ROW = re.compile(r"(?:แถว|row)\s*(?:ที่)?\s*(\d{1,3})(?!\d)", re.I)
 # Start over: "เริ่มใหม่หมดเลย", "ขอเริ่มต้นใหม่ทั้งหมด", "ล้างข้อมูลแล้วเริ่มใหม่", "reset". The command asks
 # before it erases anything, so every way of saying it may be read as /new.
 _NEW = re.compile(
@@ -219,17 +189,10 @@ _HAVE = re.compile(
     re.I,
 )
 
-# "ไม่เอา word", "ยกเว้นกราฟ": a file kind the officer does not want, beside one they do.
-_REFUSED_KIND = re.compile(
-    rf"\s*(?:ไม่เอา|ไม่ต้อง(?:เอา|ส่ง)?|ยกเว้น|except|without)\s*(?:ไฟล์)?\s*(?:{'|'.join(_FILE_KINDS)})"
-    rf"(?:\s*(?:{'|'.join(map(re.escape, PARTICLES))}))*",
-    re.I,
-)
 _ASKING = re.compile(
     r"\b(?:how|what|why|when|where|which|who|can|could|should|do|does|is|are)\b|ทำไม|อย่างไร|ยังไง|ไหม|มั้ย|อะไร|หรือเปล่า",
     re.I,
 )
-_BARE_KINDS = re.compile(rf"(?:\s|,|และ|กับ|&|\+|{'|'.join(_FILE_KINDS)})+", re.I)
 # A purpose after the request, after a space: "… เพื่อส่งจังหวัด", "… จะนำไปเสนอท่านนายก".
 _PURPOSE = re.compile(
     r"\s+(?:เพื่อ|จะ(?:นำ|เอา)?(?:ไป|ส่ง|ใช้|เสนอ|แนบ|พิมพ์|ปริ้น|ปริ๊น)|(?:นำ|เอา)ไป)\S[^\n]*$"
@@ -255,45 +218,16 @@ def _forms(text: str) -> list[str]:
         text = cut
 
 
-def _fill(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?:\s|,|&|\+|/|\(|\)|(?:{'|'.join(sorted(words, key=len, reverse=True))}))*", re.I)
-
-
-_EXPORT_REST = _fill((*_FILE_KINDS, *_EXPORT_FILLER))
-_REPORT_REST = _fill((*_REPORT_FILLER, r"\d{1,2}"))
-
-
-def _export_or_report(short: str) -> tuple[Command, str] | None:
-    m = _REPORT_HEAD.match(short)
-    if m and m.group(0):
-        rest = short[m.end() :]
-        said = [str(n) for n, names in ROUND_WORDS.items() if any(name in rest for name in names)]
-        rounds = [*re.findall(r"\d{1,2}", rest), *said]
-        # "ขอแบบรายงาน 6 เดือนเป็น word": with its round named, the form may be asked as a Word file
-        as_word = _AS_WORD.search(rest) if rounds else None
-        if _REPORT_REST.fullmatch(rest[: as_word.start()] if as_word else rest):
-            return Command.REPORT, " ".join(rounds)
-    m = _EXPORT_HEAD.match(short)
-    if m:
-        rest = short[m.end() :]
-        kinds = re.findall("|".join(_FILE_KINDS), rest, re.I)
-        # A bare "ขอ"/"ส่ง" is not enough by itself: it needs a file kind ("ขอ word", "ส่ง excel มา").
-        head = m.group(0).strip()
-        if _EXPORT_REST.fullmatch(rest) and (kinds or head not in ("", "ขอ", "ส่ง", "get", "send")):
-            return Command.EXPORT, " ".join(_KIND_NAMES.get(k.lower(), k.lower()) for k in kinds)
-    return None
-
-
-def _without_refused_kinds(text: str) -> str:
-    """ "ส่งไฟล์ excel มา ไม่เอา word" -> "ส่งไฟล์ excel มา": a file kind refused beside one asked for."""
-    cut = _REFUSED_KIND.sub(" ", text).strip()
-    return cut if cut != text.strip() and re.search("|".join(_FILE_KINDS), cut, re.I) else text
-
-
 def _without_purpose(text: str) -> str:
     """ "ขอไฟล์ Word ค่ะ จะนำไปเสนอท่านนายก" -> "ขอไฟล์ Word ค่ะ": why the officer wants it is not an argument."""
     m = _PURPOSE.search(text)
     return text[: m.start()].strip() if m and m.start() > 0 else text
+
+
+def export_or_report(short: str) -> tuple[Command, str] | None:
+    """A file or report request (bot.dialogue.file_words) as its command."""
+    found = _files_read(short)
+    return (Command(found[0]), found[1]) if found is not None else None
 
 
 def _alias(short: str) -> tuple[Command, str] | None:
@@ -302,12 +236,18 @@ def _alias(short: str) -> tuple[Command, str] | None:
     for command, words, _takes_args in ALIASES:
         if short in words:
             return command, ""
-    if _HELP_ASK.match(short):
+    if _HELP_ASK.match(short) or _HELP_WORDS.match(short):
         return Command.HELP, ""
+    if _PROFILE_WORDS.match(short):
+        return Command.PROFILE, ""
     undo = _UNDO_HEAD.match(short)
-    if undo and _UNDO_REST.fullmatch(short, undo.end()):
-        return Command.UNDO, ""
-    return _export_or_report(short)
+    if undo:
+        # "ย้อนกลับไปก่อนแก้แถว 3": the row the officer means goes along, so the undo can check it
+        row = _UNDO_ROW.search(short, undo.end())
+        rest = short[: row.start()] + " " + short[row.end() :] if row else short
+        if _UNDO_REST.fullmatch(rest, undo.end()):
+            return Command.UNDO, f"แถว {row.group(1)}" if row else ""
+    return export_or_report(short)
 
 
 # Where one sentence ends and the next begins: a polite particle, then a space.
@@ -320,6 +260,7 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     A message of two sentences is a command when both ask for the same one: "ขอวิธีใช้งานหน่อยครับ
     พิมพ์คำสั่งอะไรได้บ้าง" asks for help twice over.
     """
+    text = tidy_thai(text)
     found = _parse_command(text)
     if found is not None or text.strip().startswith("/"):
         return found
@@ -330,11 +271,35 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     if len(read) == len(sentences) and len({command for command, _ in read}) == 1:
         args = " ".join(dict.fromkeys(a for _, a in read if a))  # "ขอ word ค่ะ ขอ excel ด้วย": both
         return read[0][0], args
+    first = _parse_command(sentences[0])
+    if (
+        first is not None
+        and first[0] in _AFTER_LEAD_IN
+        and len(read) == 1
+        and all(_remark(s) for s in sentences[1:])
+    ):
+        return first  # "ขอแบบรายงาน 6 เดือนค่ะ ต้องส่งอำเภอสิ้นเดือนนี้": the order, then why
     return None
 
 
+# Words that name rows of the draft: a lead-in holding one makes the message an edit, not a command.
+_NAMES_ROWS = re.compile(r"แถว|ตัวชี้วัด|มาตรการ|ข้อ\s*[IEOieo]\s?\d|\brows?\b", re.I)
+# A remark after an order: no number, no change asked, no question, short.
+_CHANGE_ASKED = re.compile(r"แก้|เปลี่ยน|ลบ|เพิ่ม|ร่าง|ย้อน|ยกเลิก|แถว|ตัวชี้วัด|\?|ไหม|มั้ย|อะไร|ยังไง|อย่างไร")
+REMARK_MAX_CHARS = 40
+
+
+def _remark(sentence: str) -> bool:
+    text = sentence.strip()
+    return (
+        len(text) <= REMARK_MAX_CHARS
+        and not any(ch.isdigit() for ch in to_arabic(text))
+        and not _CHANGE_ASKED.search(text)
+    )
+
+
 def _parse_command(text: str) -> tuple[Command, str] | None:
-    stripped = text.strip()
+    stripped = tidy_thai(text).strip()
     if stripped.startswith("/"):
         head, _, args = stripped[1:].partition(" ")
         head, _, rest = head.partition("\n")
@@ -351,11 +316,11 @@ def _parse_command(text: str) -> tuple[Command, str] | None:
             if lowered.startswith(word) and lowered[len(word) : len(word) + 1] in (" ", "\n"):
                 return command, stripped[len(word) :].strip()
     stripped = _without_purpose(
-        _without_refused_kinds(without_salutation(_THANKS_END.sub("", stripped) or stripped))
+        without_refused_kinds(without_salutation(_THANKS_END.sub("", stripped) or stripped))
     )
     have = _HAVE.match(stripped)
     if have is not None:  # "มีไฟล์ excel ไหมครับ": asking for the file, as "ขอไฟล์ excel"
-        found = _export_or_report(strip_polite(have.group("what").strip().lower()))
+        found = export_or_report(strip_polite(have.group("what").strip().lower()))
         return found if found is not None and not _NEGATION.search(stripped) else None
     if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
         return None
@@ -375,11 +340,13 @@ def _parse_command(text: str) -> tuple[Command, str] | None:
         lead, last = " ".join(tokens[:i]), " ".join(tokens[i:])
         if len(lead) > LEAD_IN_MAX_CHARS or any(ch.isdigit() for ch in lead) or _ASKING.search(lead):
             break  # "how do I export the plan" asks how
+        if _NAMES_ROWS.search(lead):
+            break  # "ตัวชี้วัดการใช้อำนาจ ร่างใหม่": the rows named come first, so it is an edit of them
         if any(_alias(form) is not None for form in _forms(lead)):
             return None  # "ขอไฟล์ word ค่ะ ย้อนกลับด้วย": two orders, neither carried out unasked
         for form in _forms(last):
             found = _alias(form)
-            if found is not None and found[0] in _AFTER_LEAD_IN and not _BARE_KINDS.fullmatch(last):
+            if found is not None and found[0] in _AFTER_LEAD_IN and not BARE_KINDS.fullmatch(last):
                 if found[0] is Command.DRAFT and is_confirm(lead):
                     return None  # "ถูกต้องครับ ร่างได้เลย" confirms (is_confirm)
                 return found

@@ -7,13 +7,14 @@ its work and, where it moves the conversation, sets the session's state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.command_words import Command
 from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
-from bot.dialogue.draft_edits import HISTORY, PENDING
+from bot.dialogue.draft_edits import HISTORY, MAX_EDITED_CARDS, PENDING
 from bot.dialogue.files import export_documents, report_documents
 from bot.dialogue.messages import Choice
 from bot.dialogue.states import (
@@ -26,7 +27,7 @@ from bot.dialogue.states import (
 )
 from bot.drafting.edit_history import remember, undo
 from bot.drafting.edits import row_numbers
-from bot.ita.measures import AgencyProfile
+from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.tiers import parse_thresholds
 from bot.thai import to_arabic
 
@@ -156,7 +157,8 @@ def _report(ctx: Context, args: str) -> None:
     if draft is None:
         ctx.say(w.NO_DRAFT, ctx.prompt_hint())
         return
-    months = [m for m in REPORT_ROUNDS if str(m) in to_arabic(args)] or list(REPORT_ROUNDS)
+    named = re.findall(r"\d+", to_arabic(args))  # "12" names the 12-month round only, never the 6
+    months = [m for m in REPORT_ROUNDS if str(m) in named] or list(REPORT_ROUNDS)
     report_documents(ctx.exports, ctx.turn, draft, months)
 
 
@@ -200,15 +202,34 @@ def _cancel(ctx: Context, args: str) -> None:
 def _undo(ctx: Context, args: str) -> None:
     session = ctx.session
     previous, history, stale = undo(session.extra.get(HISTORY), session.draft)
-    session.extra[HISTORY] = history
     if previous is None:
+        session.extra[HISTORY] = history
         ctx.say(w.UNDO_STALE if stale else w.UNDO_NOTHING, ctx.prompt_hint())
         return
+    named = re.search(r"\d+", to_arabic(args))
+    touched = _touched(previous, session.draft)
+    if named and int(named.group(0)) not in touched:  # "ย้อนกลับไปก่อนแก้แถว 3": only if that was the last change
+        rows = ", ".join(map(str, touched)) or "-"
+        ctx.say(w.UNDO_OTHER_ROW.format(row=named.group(0), rows=rows), choices=say.export_choices())
+        return  # nothing undone, the history kept
+    session.extra[HISTORY] = history
     session.extra.pop(PENDING, None)
+    current = session.draft.rows if session.draft is not None else []
     session.draft = previous
     done = w.UNDO_DONE.format(left=len(history)) if history else w.UNDO_DONE_LAST
     ctx.say(done, choices=say.export_choices())
     ctx.say(w.ROWS_NOW.format(numbers=", ".join(str(n) for n in row_numbers(previous))))
+    # the rows the undo brought back, as they are now: what was taken back is seen, not guessed
+    cards = say.row_cards(previous, ctx.indicator_name)
+    back = [card for card, row in zip(cards, previous.rows, strict=True) if row not in current]
+    ctx.turn.reply.cards = back[:MAX_EDITED_CARDS]
+
+
+def _touched(before: Draft, after: Draft | None) -> list[int]:
+    """The numbers of the rows that differ between two drafts (what an undo would change)."""
+    now = after.rows if after is not None else []
+    changed = [r for r in before.rows if r not in now] + [r for r in now if r not in before.rows]
+    return sorted({r.number for r in changed if r.number is not None})
 
 
 def _ask(ctx: Context, args: str) -> None:

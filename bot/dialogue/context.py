@@ -42,6 +42,8 @@ NAMED_ITEMS = "named_items"  # item codes the officer named as missing or failed
 LAYOUT = "layout"
 # How many offered payloads to remember (an old button may still be pressed).
 MAX_OFFERED = 60
+# A button label longer than this is cut (LINE quick replies hold 20 characters).
+MAX_BUTTON_CHARS = 20
 # A typed overall this far from the weighted mean of the indicators is asked about (issue 11).
 OVERALL_TOLERANCE = 0.05
 
@@ -110,6 +112,15 @@ class Context:
         at = self.agency_type(profile.type)
         return at.name_th if at else ""
 
+    def units_example(self) -> str:
+        """Return an example unit list for the officer's agency type (the first type's, before one is chosen)."""
+        at = self.agency_type(self.profile.type) or next(iter(self.playbook.agency_types.values()), None)
+        return say.units_example(at.default_units if at else [])
+
+    def type_choices(self) -> list[Choice]:
+        """Return one button per agency type."""
+        return [Choice(t.name_th[:MAX_BUTTON_CHARS], t.name_th) for t in self.playbook.agency_types.values()]
+
     def profile_complete(self) -> bool:
         """Tell whether name, type, units and year are all known."""
         p = self.profile
@@ -125,7 +136,7 @@ class Context:
         pending = self.pending
         if pending:
             return str(pending.get("ask", ""))
-        return w.STEP_HINTS.get(self.session.state, w.START_HINT)
+        return w.STEP_HINTS.get(self.session.state, w.START_HINT).format(example=self.units_example())
 
     def restate(self) -> None:
         """Say again the step (or the question) the officer left for a detour, with its buttons."""
@@ -139,6 +150,10 @@ class Context:
             self.say(self.prompt_hint(), choices=say.confirm_choices())
         elif state == "scores" and scores is not None and scores.indicators and self.missing(scores):
             self.say(self.prompt_hint(), choices=partial_choices())
+        elif state == "profile_type":
+            self.say(self.prompt_hint(), choices=self.type_choices())
+        elif state == "profile_units":
+            self.say(self.prompt_hint(), choices=say.keep_choice())
         else:
             self.say(self.prompt_hint())
 

@@ -20,6 +20,7 @@ import logging
 import re
 
 from bot import wording as w
+from bot.dialogue import render as say
 from bot.dialogue.command_words import Command, parse_command
 from bot.dialogue.commands import COMMANDS
 from bot.dialogue.context import MAX_OFFERED, OFFERED, Context, Turn
@@ -52,6 +53,10 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 20000
 # A first message naming an agency is one short line (a unit's name can be as long).
 AGENCY_LINE_CHARS = range(3, 121)
+# A PDF asked for: "ขอไฟล์ pdf", "ส่งเป็น PDF ได้ไหมคะ", "พีดีเอฟ".
+_PDF = re.compile(r"(?<![A-Za-z])pdf(?![A-Za-z])|พีดีเอฟ", re.I)
+# The rest of an opening greeting: "ครับ", "ค่ะ ", "จ้า, ", "ทุกท่าน".
+_GREETING_TAIL = re.compile(r"^\S*?(?:ครับ|ค่ะ|คะ|จ้า|ทุกท่าน)?[\s,!ๆ]+")
 # The steps where a message the rules could not read may go to the LLM (never a profile answer).
 LLM_STATES = (State.SCORES, State.CONFIRM, State.DRAFTED)
 # Shorter messages carry too little for the LLM to read ("อืม").
@@ -134,11 +139,15 @@ class Dialogue:
                     # "สวัสดีครับ ผมเป็นครู…ของโรงเรียน…": the name is asked back, not asked for
                     session.state = check_name(ctx, intro).value
                     return
-                if parsed.command is None and not follow and not GREETING.match(parsed.text):
-                    if self._names_an_agency(parsed):
-                        # "เทศบาลตำบลนามะเขือ" as the very first message is the agency's name: keep it.
-                        session.state = on_name(ctx).value
-                        return
+                greeted = GREETING.match(parsed.text)
+                rest = _after_greeting(parsed.text, greeted.end()) if greeted else parsed.text
+                if parsed.command is None and not follow and self._names_an_agency(parsed, rest):
+                    # "เทศบาลตำบลนามะเขือ" (or "สวัสดีครับ อบต.โนนสะอาด") as the very first message is the
+                    # agency's name: keep it (the welcome has greeted already).
+                    ctx.turn.text = rest
+                    session.state = on_name(ctx).value
+                    return
+                if parsed.command is None and not follow and not greeted:
                     self._first_message(ctx)
                 ctx.say(w.ASK_NAME)
                 return
@@ -154,6 +163,8 @@ class Dialogue:
         layout = self._layout_request(parsed)
         if layout is not None:
             ctx.use_layout(layout)
+        elif state is State.DRAFTED and parsed.kind is not Kind.EDIT and _PDF.search(parsed.text):
+            ctx.say(w.PDF_UNAVAILABLE, choices=say.export_choices())  # "ขอไฟล์ pdf ได้ไหมคะ": what it can send
         elif parsed.kind is Kind.EDIT and state is State.DRAFTED:
             # An edit the grammar recognised but could not read goes to the LLM first, if there is one.
             if parsed.edit_error is None or not self._ask_llm(ctx, state):
@@ -164,7 +175,8 @@ class Dialogue:
             ctx.answer(parsed.text)
         elif parsed.kind is Kind.SMALL_TALK:
             ctx.say({"greeting": w.GREETING_REPLY, "thanks": w.YOU_ARE_WELCOME}.get(parsed.small_talk, ""))
-            ctx.restate()
+            if not (parsed.small_talk == "thanks" and state is State.DRAFTED and ctx.pending is None):
+                ctx.restate()  # thanks at the end of the work closes it; elsewhere the step is said again
         elif not (parsed.kind is Kind.OTHER and state in LLM_STATES and self._ask_llm(ctx, state)):
             session.state = STATES[state](ctx).value
 
@@ -186,11 +198,12 @@ class Dialogue:
             return None
         return self.exports.layout_for(text)
 
-    def _names_an_agency(self, parsed: Parsed) -> bool:
-        """Tell whether a message is an agency's name: one short line naming a known agency type."""
-        line = " ".join(parsed.text.split())
+    def _names_an_agency(self, parsed: Parsed, text: str) -> bool:
+        """Tell whether a message (`text`: without its greeting) is an agency's name: one short line
+        naming a known agency type."""
+        line = " ".join(text.split())
         return (
-            "\n" not in parsed.text.strip()
+            "\n" not in text.strip()
             and len(line) in AGENCY_LINE_CHARS
             and not parsed.question
             and not parsed.has_scores
@@ -203,6 +216,11 @@ class Dialogue:
             ctx.answer(ctx.parsed.text)
         elif ctx.parsed.has_scores:
             ctx.stash_scores()
+
+
+def _after_greeting(text: str, end: int) -> str:
+    """Return what follows an opening greeting and its particles ("สวัสดีครับ อบต.โนนสะอาด" -> "อบต.โนนสะอาด")."""
+    return _GREETING_TAIL.sub("", text[end:], count=1).strip()
 
 
 def _offered(session: Session, payload: str) -> bool:

@@ -10,8 +10,17 @@ from __future__ import annotations
 from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.context import Context
+from bot.dialogue.messages import Choice
 from bot.drafting.edit_history import pending, remember
-from bot.drafting.edits import EditAction, EditCommand, EditError, EditNeedsConfirm, apply, number_rows
+from bot.drafting.edits import (
+    EditAction,
+    EditCommand,
+    EditError,
+    EditGuess,
+    EditNeedsConfirm,
+    apply,
+    number_rows,
+)
 from bot.ita.measures import Draft, MeasureRow
 
 # After an edit, show the cards of at most this many changed rows; "ดูตัวชี้วัดที่ 9" shows up to this many.
@@ -20,6 +29,8 @@ MAX_SHOWN_CARDS = 10
 # Where the session keeps the undo history and a redraft waiting for "ยืนยัน" (JSON in session.extra).
 HISTORY = "draft_history"
 PENDING = "pending_edit"
+# The open question (Context.ask) of an edit read with a guess at its cell: a yes applies `edit`.
+GUESSED_EDIT = "guessed_edit"
 
 
 def edit_draft(ctx: Context, cmd: EditCommand | None = None, *, force: bool = False) -> None:
@@ -30,8 +41,13 @@ def edit_draft(ctx: Context, cmd: EditCommand | None = None, *, force: bool = Fa
     """
     extra = ctx.session.extra
     extra.pop(PENDING, None)
-    if cmd is None and ctx.parsed.edit_error is not None:
-        ctx.say(str(ctx.parsed.edit_error))
+    error = ctx.parsed.edit_error
+    if cmd is None and isinstance(error, EditGuess):  # "แถว 5 เปลี่ยนเป็นกองคลัง": which cell, asked with a yes
+        yes_no = [Choice(w.YES_LABEL, w.YES_LABEL), Choice(w.NO_LABEL, w.NO_LABEL)]
+        ctx.ask(str(error), yes_no, GUESSED_EDIT, edit=error.proposal)
+        return
+    if cmd is None and error is not None:
+        ctx.say(str(error))
         return
     cmd, stored = cmd or ctx.parsed.edit, ctx.session.draft
     if cmd is None or stored is None:

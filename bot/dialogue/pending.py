@@ -15,6 +15,7 @@ from dataclasses import replace
 from bot import wording as w
 from bot.dialogue.command_words import is_confirm
 from bot.dialogue.context import Context
+from bot.dialogue.draft_edits import GUESSED_EDIT
 from bot.dialogue.messages import Choice
 from bot.dialogue.states import NEW_ASKED, State, edit_draft, save_name, scores_or_confirmation, start_over
 from bot.dialogue.understand import Kind, bare, is_no
@@ -63,9 +64,9 @@ def resolve_pending(ctx: Context) -> State | None:
             ctx.say(w.SCORES_CHANGED)
             return State.DRAFTED
         return scores_or_confirmation(ctx)
-    if kind == "llm_edit" and state is State.DRAFTED:
+    if kind in ("llm_edit", GUESSED_EDIT) and state is State.DRAFTED:
         if not yes:
-            ctx.say(w.LLM_DECLINED)
+            ctx.say(w.LLM_DECLINED if kind == "llm_edit" else w.EDIT_GUESS_DECLINED)
             return state
         run_edit_text(ctx, str(pending.get("edit", "")))
         return State.DRAFTED

@@ -87,11 +87,30 @@ def ask_year(profile: AgencyProfile) -> str:
     return text
 
 
-def ask_units(units: list[str], type_name: str) -> str:
+# How many unit names an example of a unit list shows.
+EXAMPLE_UNITS = 3
+
+
+def units_example(units: list[str] | tuple[str, ...]) -> str:
+    """Return an example unit list, as the officer would type it, from the agency type's own units."""
+    return ", ".join(units[:EXAMPLE_UNITS])
+
+
+def ask_type_again(names: list[str], guess: str | None) -> str:
+    """Return the agency-type question asked again: the buttons and numbers, without the list.
+
+    The example is the guessed type's number when the name suggests one.
+    """
+    example = names.index(guess) + 1 if guess in names else 1
+    hint = w.TYPE_GUESS.format(name=guess) if guess else ""
+    return w.ASK_TYPE_AGAIN.format(count=len(names), example=example, hint=hint)
+
+
+def ask_units(units: list[str], type_name: str, example: str) -> str:
     """Return the prompt showing default units for the officer to accept or replace."""
     shown = "\n".join(f"  {i}. {u}" for i, u in enumerate(units, 1)) or w.UNITS_NONE
     head = w.UNITS_HEAD_FOR_TYPE.format(type_name=type_name) if type_name else w.UNITS_HEAD
-    return w.ASK_UNITS.format(head=head, shown=shown)
+    return w.ASK_UNITS.format(head=head, shown=shown, example=example)
 
 
 def profile_text(profile: AgencyProfile, type_name: str) -> str:

@@ -35,8 +35,8 @@ MAX_UNIT_CHARS = 120
 YEAR_RANGE = range(2550, 2601)
 # A two-digit year ("68") is a B.E. year of the 2500s.
 BE_CENTURY = 2500
-# Button labels must stay short (LINE quick replies allow 20 characters).
-MAX_BUTTON_CHARS = 20
+# "ไม่แน่ใจ", "ไม่ทราบค่ะ": the officer does not know the answer to a profile question.
+_UNSURE = re.compile(r"ไม่\s*(?:แน่ใจ|ทราบ|รู้)|\bnot sure\b|\bdon'?t know\b", re.I)
 # How much of an unreadable agency type to quote back.
 QUOTE_CHARS = 60
 # The open question (Context.ask) of a /new that waits for a yes before it erases the session.
@@ -70,18 +70,22 @@ def ask_profile_step(ctx: Context, state: State) -> State:
     elif state is State.PROFILE_TYPE:
         types = list(ctx.playbook.agency_types.values())
         guess = ctx.playbook.match_agency_type(profile.name) if profile.name else None
+        guessed = guess.name_th if guess and not profile.type else None
+        if ctx.session.state == State.PROFILE_TYPE.value:  # asked again: the list is above already
+            ctx.say(say.ask_type_again([t.name_th for t in types], guessed), choices=ctx.type_choices())
+            return state
         ctx.say(
             say.ask_type(
-                [t.name_th for t in types],
-                guess.name_th if guess and not profile.type else None,
-                ctx.type_name(profile) if profile.type else None,
+                [t.name_th for t in types], guessed, ctx.type_name(profile) if profile.type else None
             ),
-            choices=[Choice(t.name_th[:MAX_BUTTON_CHARS], t.name_th) for t in types],
+            choices=ctx.type_choices(),
         )
     elif state is State.PROFILE_UNITS:
         at = ctx.agency_type(profile.type)
         units = profile.units or (list(at.default_units) if at else [])
-        ctx.say(say.ask_units(units, at.name_th if at else ""), choices=say.keep_choice())
+        ctx.say(
+            say.ask_units(units, at.name_th if at else "", ctx.units_example()), choices=say.keep_choice()
+        )
     else:
         ctx.say(say.ask_year(profile), choices=say.keep_choice() if profile.assessment_year else [])
     return state
@@ -173,7 +177,8 @@ def on_type(ctx: Context) -> State:
             (t for t in types if text in (t.key, t.name_th)), None
         ) or ctx.playbook.match_agency_type(text)
     if chosen is None:
-        ctx.say(w.UNKNOWN_TYPE.format(text=text[:QUOTE_CHARS]))
+        unsure = _UNSURE.search(text)  # "ไม่แน่ใจค่ะ": not a type, and no slip to point out
+        ctx.say(w.TYPE_UNSURE if unsure else w.UNKNOWN_TYPE.format(text=text[:QUOTE_CHARS]))
         return ask_profile_step(ctx, State.PROFILE_TYPE)
     if chosen.key != profile.type:
         profile.type, profile.units, profile.executive = chosen.key, [], chosen.executive or ""
@@ -187,14 +192,15 @@ def on_units(ctx: Context) -> State:
     early = kept_early_scores(ctx, State.PROFILE_UNITS)
     if early is not None:
         return early
-    if is_keep(bare(ctx.turn.text)):
+    answer = bare(ctx.turn.text)
+    if is_keep(answer) or is_confirm(answer.lower()):  # "ใช่ค่ะ", "โอเคค่ะ" to the units shown: keep them
         at = ctx.agency_type(profile.type)
         units = profile.units or (list(at.default_units) if at else [])
     else:
         at = ctx.agency_type(profile.type)
         units = split_units(ctx.turn.text, at.default_units if at else [])
     if not units or any(len(u) > MAX_UNIT_CHARS for u in units):
-        ctx.say(w.BAD_UNITS.format(max=MAX_UNIT_CHARS))
+        ctx.say(w.BAD_UNITS.format(max=MAX_UNIT_CHARS, example=ctx.units_example()))
         return State.PROFILE_UNITS
     profile.units = list(dict.fromkeys(units))
     ctx.say(w.UNITS_SAVED.format(units=", ".join(profile.units)))

@@ -17,11 +17,12 @@ from collections.abc import Mapping
 from bot import wording
 from bot.drafting.edit_command import EditAction, EditCommand, EditError, EditTwoChanges, check_target
 from bot.drafting.edit_targets import Target, find_target
-from bot.drafting.edit_text import slips, strip_polite, words
+from bot.drafting.edit_text import slips, split_owners, strip_polite, words
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
     MEASURE_WORDS,
+    MONTHS_SPOKEN,
     OPENERS,
     OWNER_WORDS,
     PARTICLES,
@@ -76,7 +77,8 @@ _REMOVE = re.compile(
 # Where the names end: "ออก", "จาก…", "ด้วย", a target, the end of a line.
 _UNITS_END = re.compile(
     rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|เพิ่ม|อีก|แล้ว|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
-    rf"|(?:เป็น|ร่วม)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ)",
+    rf"|(?:เป็น|ร่วม|ใน)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ"
+    r"|ร่วม(?=\s*(?:ด้วย|กัน)?\s*$))",  # "เพิ่มกองสวัสดิการสังคมร่วมด้วย": "ร่วม" is no part of the name
     re.I,
 )
 
@@ -91,7 +93,11 @@ _WORD_SWAP = re.compile(
 
 # A period typed straight after a target: months, quarters, "ตั้งแต่ …", "ทั้งปี".
 _MONTH_WORDS = "|".join(
-    [*MONTHS, *(r"\.?\s?".join(map(re.escape, a.strip(".").split("."))) + r"\.?" for a in MONTHS_ABBR)]
+    [
+        *MONTHS,
+        *MONTHS_SPOKEN,
+        *(r"\.?\s?".join(map(re.escape, a.strip(".").split("."))) + r"\.?" for a in MONTHS_ABBR),
+    ]
 )
 _PERIOD_START = re.compile(
     rf"^(?:ไตรมาส|q[1-4]\b|ตั้งแต่|ระหว่าง|(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี|(?:1[0-2]|[1-9]|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)\s*เดือน(?:แรก|หลัง|สุดท้าย)|ครึ่งปี|(?:{_MONTH_WORDS})(?:\s*\d{{2,4}})?\s*(?:-|–|ถึง|กับ|และ))",
@@ -99,7 +105,8 @@ _PERIOD_START = re.compile(
 )
 _PERIOD_LEAD = re.compile(
     # a request's opener may come first: "แถว 6 ขอเลื่อนเป็น ม.ค. 69 ถึง มิ.ย. 69"
-    r"^(?:\s|ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|ดำเนินการ|ทำ|เอา|เปลี่ยน(?:แปลง)?|แก้(?:ไข)?|ปรับ|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
+    # how often is no part of when: "แถว 7 ทำทุกเดือนตลอดปีงบ", "ทำเป็นประจำทุกไตรมาส ช่วง …"
+    r"^(?:(?:อย่าง)?ต่อเนื่อง|เป็นประจำ|แค่|เฉพาะ|เพียง|(?:ช่วง)?ต้นปี(?:งบ(?:ประมาณ)?)?(?=\s*\d)|(?:ทุก|ราย)(?:เดือน|ไตรมาส|สัปดาห์|ปี)(?=\s*\S)|\s|ขอ|รบกวน|ช่วย|อยากจะ|อยาก|ต้องการ|ดำเนินการ|ทำ|เอา|เปลี่ยน(?:แปลง)?|แก้(?:ไข)?|ปรับ|ได้|ช่วง|ในช่วง|ใน|ให้|เป็น|:|เลื่อน|ขยาย(?:เวลา)?|ยืด(?:เวลา)?|ออก|ไป|เสร็จ|จบ|(?:จน)?ถึง|เดือน)+"
 )
 # Words that lead from a period to the row it is for: "… สำหรับแถวที่ 4", "… ของแถว 2".
 _TO_TARGET = re.compile(r"\s*(?:สำหรับ|ของ|ใน|ให้กับ|ให้|ที่|for|of|in)\s*$", re.I)
@@ -145,6 +152,12 @@ def owner_change(shown: str, probe: str, names: Mapping[str, int] | None) -> tup
     return None
 
 
+# Where a word is replaced, said after the new word: "ทุกที่ในแถว", "ทั้งแถว", "ทุกจุด".
+_SWAP_SCOPE = re.compile(
+    r"\s+(?:ทุกที่|ทุกจุด|ทั้งหมด|ทั้งแถว|ทุกคำ)(?:\s*(?:ใน|ของ|ที่มี(?:ใน)?)?\s*(?:แถว(?:นี้)?|ตาราง|ร่าง))?$"
+)
+
+
 def word_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[Target, str] | None:
     """Return (target, "old → new") for "แถว 1 เปลี่ยนคำว่า ไตรมาส เป็น รายเดือน"."""
     m = _WORD_SWAP.search(shown)
@@ -161,6 +174,7 @@ def word_swap(shown: str, probe: str, names: Mapping[str, int] | None) -> tuple[
         return None
     old = (m.group("old") or m.group("old2") or "").strip()
     new = strip_polite(m.group("new") or m.group("new2") or "").strip(_QUOTE + " ")
+    new = _SWAP_SCOPE.sub("", new).strip(_QUOTE + " ")  # "… ทุกที่ในแถว": where, not the new word
     if not old or not new or old == new:
         return None
     return target, f"{old} → {new}"
@@ -204,7 +218,7 @@ _ANY_FIELD = re.compile(
 )  # fmt: skip
 _STEP_COUNT = re.compile(r"^(?:[2-9]|สอง|สาม|สี่|ห้า)\s*(?:ข้อ|ขั้นตอน|กิจกรรม|อย่าง)")
 # Owners given as a choice ("กองคลัง หรือ กองช่าง"): asked back, never stored as one name.
-_CHOICE = re.compile(r"\sหรือ\s|\bor\b", re.I)
+_CHOICE = re.compile(r"\sหรือ|\bor\b", re.I)
 
 
 def check_one_change(value: str, action: EditAction, target: Target) -> None:
@@ -218,6 +232,12 @@ def check_one_change(value: str, action: EditAction, target: Target) -> None:
     if action is EditAction.OWNERS and _CHOICE.search(value):  # "กองคลัง หรือ กองช่าง ดีคะ": which one?
         where = " " + EditCommand(action, target.kind, target.number, item=target.item).where_th()
         raise EditError(wording.EDIT_OWNER_CHOICE.format(where=where))
+
+
+def check_rest(pieces: list[str], value: str) -> None:
+    """Refuse a second change in the text beside the value ("แถว 3 ให้กองคลังรับผิดชอบ แล้วก็เลื่อนเวลาเป็น…")."""
+    if any(piece != value and _SECOND_EDIT.search(" " + piece) for piece in pieces):
+        raise EditTwoChanges(wording.EDIT_ONE_AT_A_TIME)
 
 
 def _chatter_only(text: str) -> bool:
@@ -284,6 +304,39 @@ def bare_period(shown: str, target: Target) -> str:
         if _DOING.search(words) and _ONE_MONTH.match(arabic) and not re.match(r"ภายใน|ก่อน|ไม่เกิน|สิ้น", arabic):
             return value  # the one month to do it in
     return ""
+
+
+# Before owners typed beside a row with no owner word: a request and a verb of change ("ขอเปลี่ยนเป็น …").
+_OWNERS_LEAD = re.compile(rf"^(?:\s|ขอ|รบกวน|ช่วย|ให้|เป็น|ควรจะ|ควร|น่าจะ|:|(?:{words(*CHANGE_VERBS)}))*", re.I)
+_OWNERS_HEDGE = re.compile(r"\s*(?:มากกว่า|ดีกว่า)$")
+
+
+def bare_owners(shown: str, target: Target) -> str:
+    """Units typed after a row with no field word ("แถว 5 เปลี่ยนเป็นกองคลังค่ะ", "แถว 5 กองคลัง, กองช่าง").
+
+    Only names that say by themselves they are units ("กอง…", "สำนัก…") are read so: anything else
+    is asked back as a change whose cell is not named.
+    """
+    text = strip_polite(shown[target.end :])
+    swap = _FROM_TO.match(text)  # "ตอนนี้เป็นสำนักปลัด ขอเปลี่ยนเป็นกองช่าง": the unit now, then the new one
+    if swap and _units_only(swap.group("old")):
+        text = swap.group("new")
+    value = text[_OWNERS_LEAD.match(text).end() :]  # type: ignore[union-attr]  # the pattern always matches
+    value = _OWNERS_HEDGE.sub("", value)  # "น่าจะเป็นกองช่างมากกว่า": the hedge is no part of the name
+    return value if _units_only(value) else ""
+
+
+_FROM_TO = re.compile(
+    r"^\s*(?:(?:ขอ)?(?:เปลี่ยน|แก้)\s*)?(?:จาก|(?:ตอนนี้|เดิม|ปัจจุบัน)\s*(?:เป็น|คือ)?)\s*(?P<old>\S.*?)\s*"
+    r"(?:ขอ|ให้)?\s*(?:เปลี่ยน|แก้)?\s*(?:ให้)?เป็น\s*(?P<new>\S.*)$"
+)
+
+
+def _units_only(value: str) -> bool:
+    """Tell whether a text is only names that say by themselves they are units ("กองคลัง, สำนักปลัด")."""
+    names = split_owners(value)
+    strong = all(_STRONG.match(n) and not _NOT_UNIT.match(n) and len(n.split()) <= 2 for n in names)
+    return bool(names) and strong and not _PERIOD_SIGN.search(to_arabic(value))
 
 
 def split_swap(value: str) -> tuple[str, str]:

@@ -22,6 +22,17 @@ class EditError(ValueError):
     """An edit that was recognised but cannot be applied; the message is Thai and says what to send."""
 
 
+class EditGuess(EditError):
+    """A change whose cell was not named, with one likely reading: asked with a yes, never applied unasked.
+
+    `proposal`: the edit as it would be typed in full ("แก้ผู้รับผิดชอบ แถว 5 เป็น กองคลัง").
+    """
+
+    def __init__(self, message: str, proposal: str) -> None:
+        super().__init__(message)
+        self.proposal = proposal
+
+
 class EditTwoChanges(EditError):
     """Two changes in one message: asked back one at a time.
 

@@ -20,8 +20,10 @@ from collections.abc import Mapping
 
 from bot import wording
 from bot.drafting.edit_changes import (
+    bare_owners,
     bare_period,
     check_one_change,
+    check_rest,
     has_period,
     is_abbreviation,
     part_change,
@@ -31,20 +33,23 @@ from bot.drafting.edit_command import (
     EditAction,
     EditCommand,
     EditError,
+    EditGuess,
     EditTwoChanges,
     check_target,
 )
 from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
 from bot.drafting.edit_targets import (
+    HEAD_GAP,
     INDICATOR_WORD,
     Target,
     find_target,
+    measure_names_row,
     row_mentioned,
     with_spaced_rows,
 )
-from bot.drafting.edit_text import strip_polite, tail, words
-from bot.drafting.edit_typos import NEGATED, probe_text
+from bot.drafting.edit_text import particle_words, strip_polite, tail, words
+from bot.drafting.edit_typos import negated, probe_text
 from bot.drafting.edit_valueless import FIELD, valueless
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
@@ -79,22 +84,27 @@ _LEAD = re.compile(
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป')})(?![A-Za-z]|ม่))*"
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป', 'ทั้งหมด', 'ทั้งช่อง', 'ควรจะ', 'ควร', 'น่าจะ')})(?![A-Za-z]|ม่))*"
     rf"(?:(?:{words(*SEPARATORS_TH, 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
 # "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
+_VERB_THEN_SEP = re.compile(
+    rf"\s*(?:{words(*CHANGE_VERBS)})\s*(?:ให้)?\s*(?:เป็น|:|=|->|→)\s*|\s*ให้เป็น\s*", re.I
+)
+_NEW_LINE = re.compile(r"[ \t]*\n\s*\S")
 _BY_HAI = re.compile(r"^\s*ให้(?!\s*เป็น)")
 # Connectives left at the end of a value: only as words of their own ("… ที่", not "พื้นที่").
-_TRAIL_WORDS = re.compile(rf"(?:{words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
+_TRAIL_WORDS = re.compile(rf"(?:{particle_words(*PARTICLES)}|(?<!\S)(?:เป็น|ให้|ของ|ใน|ที่)|[,;:=])$", re.I)
 
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
-_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|\badd\b", re.I)
+_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|แทรก|ต่อท้าย|\badd\b", re.I)
 
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
-    r"[?？]|ควร|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|(?<!เ)กี่|ใคร|ที่ไหน"
+    # "ควรเป็นกองช่าง" says what it should be; "ควรลบไหม", "ควรเป็นใคร" ask (by their other words too)
+    r"[?？]|ควร(?!\s*(?:จะ)?\s*(?:เป็น|ใช้))|ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|ตัวอย่าง|แนะนำ|เท่าไร|เท่าไหร่|(?<!เ)กี่|ใคร|ที่ไหน"
     r"|เหรอ|หรอ|รึเปล่า|รึป่าว|หรือป่าว|ไหน|\b(?:how|why|what|which)\b",
     re.I,
 )
@@ -111,27 +121,32 @@ _EDIT_VERB = re.compile(rf"^(?:{words(*OPENERS)})?\s*(?:แก้|เปลี�
 _SCORE_FIX = re.compile(rf"^(?:ขอ)?\s*แก้(?:ไข)?\s*(?:คะแนน|ผล|{INDICATOR_WORD}\s*(?:ที่)?\s*\d|[IEOieo]\s?\d)")
 # A numbered indicator ("ตัวชี้วัดที่ 9") names rows wherever it stands; words between a field and a target.
 _NUMBERED = re.compile(rf"(?:{INDICATOR_WORD}|indicator)\s*(?:ที่)?\s*\d", re.I)
-_HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for|of)*", re.I)
 # A KPI value that is a measure on its own ("แถว 12 KPI ร้อยละ 90 ของผู้เข้าอบรม") needs no connective.
 _MEASURABLE = re.compile(
     r"^(?:ร้อยละ|\d|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|จำนวน|ครบ)"
     r"|ร้อยละ\s*\d|\d\s*%|ไม่น้อยกว่า\s*\d|ไม่ต่ำกว่า\s*\d|อย่างน้อย\s*\d"  # "… ภายใน 15 วัน ร้อยละ 100"
 )
 # "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน", "เป็นสำนักปลัดหมดเลย": not a name.
-_OWNERS_TAIL = re.compile(r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|ทั้งคู่|ทั้งสองแถว|หมด|เลย))+$")
+# "ให้ผู้อำนวยการกองคลังเป็นคนรับผิดชอบ": the "เป็น" before the owner word is no part of the name.
+_OWNERS_TAIL = re.compile(
+    r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|ทั้งคู่|ทั้งสองแถว|หมด|เลย|เป็น|มากกว่า|ดีกว่า|(?:เป็น)?(?:คน|ผู้)?(?:รับผิดชอบ|ดูแล|ดำเนินการ)))+$"
+)
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
     r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ชื่อ|ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
     r"|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
+    # a remark, then the request: "ระยะเวลาสั้นไป ขอเป็นทั้งปีงบ"
+    r"|(?:^|\s)(?:ขอ|ขอให้|อยากให้|อยากได้)\s*เป็น\s*"
 )
 # "แก้ชื่อมาตรการแถว 1 ให้สั้นลงเป็น …": a word on how it should read, then the connective.
 _MANNER = re.compile(
-    r"^\s*(?:ขอ)?\s*(?:ให้)?\s*(?:สั้นลง|กระชับ(?:ขึ้น)?|ชัดเจน(?:ขึ้น)?|ชัดขึ้น|ง่ายขึ้น|ดีขึ้น|ถูกต้อง)\s*(?:ให้)?\s*(?:เป็น|ว่า|:)\s*"
+    r"^\s*(?:ขอ)?\s*(?:ปรับ|แก้)?\s*(?:ให้)?\s*(?:[ก-๙]{1,12}?(?:ขึ้น|ลง)|กระชับ|ชัดเจน|ถูกต้อง|เหมาะสม)\s*(?:ให้)?\s*(?:เป็น|ว่า|:)\s*"
 )
 # "ลบทุกแถว ยกเว้นแถว 3": an exception is never read as the rows named.
 _EXCEPT = re.compile(r"ยกเว้น|เว้นแต่|นอกจาก|\bexcept\b", re.I)
 # Owners named after the owner word: "… รับผิดชอบร่วมกับงานพัสดุ".
 _JOINT = re.compile(rf"^\s*(?:ร่วมกับ|กับ|และ)\s*(?P<unit>(?:{words(*UNIT_WORDS)})[^\n]*)$", re.I)
+_DOING_LEAD = re.compile(r"^(?:(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ|ทำงาน|ทำ|แค่|เฉพาะ|เพียง)\s*)+(?=\S)")
 _STARTS = re.compile(r"^(?:เริ่มดำเนินการ|เริ่ม)$")
 _ROW_WORD = re.compile(r"(?:แถว|\brows?)\s*(?:ที่)?\s*\d", re.I)
 _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
@@ -148,10 +163,18 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     if opened and not _BY_HAI.match(piece):
         m = _OPENED.match(piece)
         start = m.end() if m else 0
+        # "อยากให้เปลี่ยน: กองคลัง", "อยากให้แก้ให้เป็น …": the verb and its connective after "ให้" open it
+        while (verb := _VERB_THEN_SEP.match(piece, start)) is not None and verb.end() > start:
+            start = verb.end()
     elif (m := _LEAD.match(piece)) is not None:
         start = m.end()
     end = tail(piece, start, end, _TRAIL_WORDS)
-    value = piece[start:end].strip().strip("\"'“”‘’「」").strip().rstrip("([{ ").lstrip(")]} ")
+    value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
+    if value[:1] in "([" and value[-1:] in ")]" and value.count("(") + value.count("[") == 1:
+        value = value[1:-1].strip()  # "ผู้รับผิดชอบ (กองคลัง)": the whole value in brackets
+    value = value.rstrip("([{ ").lstrip(")]} ")
+    if action is EditAction.TIMELINE:  # "เวลาดำเนินการ 1 ต.ค. 68 - …": doing is no part of when
+        value = _DOING_LEAD.sub("", value)
     if action is EditAction.OWNERS:
         value = re.sub(r"^(?:ให้|โดย)\s*", "", value)
         value = _OWNERS_TAIL.sub("", value)
@@ -173,7 +196,7 @@ def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     for piece in out:
         if (m := _MANNER.match(piece)) is not None:  # "ให้สั้นลงเป็น …": how the change reads, then the value
             read.append((piece[m.end() :], True))
-        elif _OPENED.match(piece):
+        elif _OPENED.match(piece) or _NEW_LINE.match(piece):  # a field word, then its value on the next line
             read.append((piece, True))
         elif (m := _CHANGED_TO.search(piece)) is not None:  # "ยาวไป ขอเปลี่ยนเป็น …", "เปลี่ยนจาก X เป็น …"
             read.append((piece[m.end() :], True))
@@ -194,6 +217,8 @@ def _field(probe: str, target: Target | None) -> tuple[EditAction, re.Match[str]
         if m.lastgroup is not None and not inside and not numbered:
             found.append(m)
     named = [m for m in found if m.group(0) != "ตัวชี้วัด"] or found
+    if target is not None and measure_names_row(probe, named, target):
+        named = named[1:]
     if not named and target is not None and _CHANGE.search(probe):
         # "มาตรการแรกขอเปลี่ยนชื่อเป็น …": the row named as a measure, and no other cell: its name
         named = [m for m in FIELD.finditer(probe, target.start, target.end) if m.lastgroup == "MEASURE"]
@@ -208,7 +233,7 @@ def _in_head(probe: str, target: Target, fm: re.Match[str]) -> bool:
         return True
     inside = target.start <= fm.start() and fm.end() <= target.end  # "มาตรการแรก…": the field names the row
     return (
-        inside or target.start < fm.start() or _HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
+        inside or target.start < fm.start() or HEAD_GAP.fullmatch(probe, fm.end(), target.start) is not None
     )
 
 
@@ -256,7 +281,7 @@ def _needs_field(target: Target) -> str:
 
 def _read(text: str, names: Names) -> EditCommand | None:
     shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
-    if not probe or NEGATED.search(probe):
+    if not probe or negated(probe):
         return None
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)
@@ -281,6 +306,12 @@ def _read(text: str, names: Names) -> EditCommand | None:
         if period:  # "แถว 2 ดำเนินการไตรมาส 1-2": a target and a period, no field word
             check_target(target)
             return EditCommand(EditAction.TIMELINE, target.kind, target.number, period, item=target.item)
+        owners = bare_owners(shown, target)
+        if owners:  # "แถว 5 เปลี่ยนเป็นกองคลังค่ะ": a target and units, no field word: asked, not guessed
+            check_target(target)
+            where = EditCommand(EditAction.OWNERS, target.kind, target.number, item=target.item).where_th()
+            proposal = wording.EDIT_GUESS_OWNERS.format(where=where, owners=owners)
+            raise EditGuess(wording.EDIT_GUESS.format(proposal=proposal), proposal)
     if field is None or target is None:
         if _SCORE_FIX.match(probe) or (question and not _EDIT_VERB.match(probe)):
             return None  # a score, or a question ("ผู้รับผิดชอบควรเป็นใคร"); "แก้อะไรได้บ้าง" gets the examples
@@ -316,6 +347,9 @@ def _read(text: str, names: Names) -> EditCommand | None:
     # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
     changed = bool(opened) or bool(_CHANGE.search(head)) or bool(added)
     changed = changed or (action is EditAction.KPI and bool(_MEASURABLE.search(to_arabic(value))))
+    # a KPI word of its own ("ตัวชี้วัดความสำเร็จ", not a bare "ตัวชี้วัด") then a count: "มีคู่มือ 1 เล่ม …"
+    counted = fm.group(0) != "ตัวชี้วัด" and any(ch.isdigit() for ch in to_arabic(value))
+    changed = changed or (action is EditAction.KPI and counted)
     unit = action is EditAction.OWNERS and (bool(_UNIT.match(value)) or is_abbreviation(value))
     if not (changed or unit or action is EditAction.TIMELINE):
         return None
@@ -325,6 +359,7 @@ def _read(text: str, names: Names) -> EditCommand | None:
     ):
         raise EditTwoChanges(wording.EDIT_TWO_TARGETS)
     check_one_change(value, action, target)
+    check_rest([v for v, _o in values], value)
     check_target(target)
     if not value:
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))

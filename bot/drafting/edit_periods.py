@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot import wording
 from bot.drafting.edit_command import EditCommand, EditError
+from bot.drafting.edit_words import MONTHS_SPOKEN
 from bot.thai import BE_OFFSET, MONTHS, MONTHS_ABBR, clean_display, to_arabic
 
 # The fiscal year starts in October.
@@ -39,6 +40,7 @@ def _abbr_pattern(abbr: str) -> str:
 _ENGLISH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_ALTS = sorted(
     [(full, n) for n, (full, _a) in enumerate(_MONTHS, 1)]
+    + [(spoken, n) for n, spoken in enumerate(MONTHS_SPOKEN, 1)]
     + [(_abbr_pattern(a), n) for n, (_f, a) in enumerate(_MONTHS, 1)]
     + [(rf"(?i:{e}[a-z]*\.?)", n) for n, e in enumerate(_ENGLISH, 1)],
     key=lambda pair: (pair[0].startswith("\\") or "\\" in pair[0], -len(pair[0])),
@@ -57,9 +59,15 @@ _LEAD_WORDS = re.compile(
 _DEADLINE_LEAD = re.compile(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|by|until)")
 _INNER_WORDS = re.compile(r"(?<=\s)(?:เดือน)\s*|(?<=ถึง)\s*เดือน|(?<=-)\s*เดือน")
 _WHOLE_YEAR = re.compile(
-    r"\s*(?:(?:ทำ|ดำเนินการ|ทุกเดือน|ต่อเนื่อง|(?:ไป)?(?:จน)?ถึง)\s*)*(?:(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
+    r"\s*(?:(?:ทำ|ดำเนินการ|ทุกเดือน|ต่อเนื่อง|ภายใน|(?:ไป)?(?:จน)?ถึง)\s*)*(?:(?:ตลอด|ทั้ง|เต็ม)\s*(?:ทั้ง)?\s*ปี\s*(?:งบประมาณ|งบ)?|(?:1|หนึ่ง)\s*ปี(?:เต็ม)?|(?:(?:ภายใน|ใน|สิ้น)\s*)?ปีงบ(?:ประมาณ)?)"
     r"\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{2,4})?\s*"
 )
+_ONWARDS = re.compile(r"เป็นต้นไป|(?<![ก-๙])(?:onwards?)(?![a-z])", re.I)
+_TO_YEAR_END = re.compile(
+    r"\s*(?:ไป)?\s*(?:จน)?\s*(?:ถึง|จบ|สิ้นสุด)\s*(?:สิ้น)?\s*ปีงบ(?:ประมาณ)?(?:\s*(?:พ\.?\s?ศ\.?)?\s*\d{2,4})?\s*$"
+)
+# A period written inside brackets after a count: "3 เดือน (ม.ค.-มี.ค. 69)".
+_BRACKETED = re.compile(r"\s*[^()]*?\(([^()]+)\)\s*")
 # Words that close a period and say nothing more: "ทั้งปีงบเลย", "ถึง มี.ค. 69 ไปเลย".
 _CLOSING = re.compile(
     r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ|(?:แค่|เพียง)?เดือนเดียว|เท่านั้น|อย่างเดียว|เป็นต้นไป|\([^()]{0,30}\)|(?:ก็)?พอ(?:แล้ว)?|แทน|นี้"
@@ -131,6 +139,20 @@ def _quarters(probe: str) -> str:
     return _QUARTER.sub(months, probe)
 
 
+# "1/10/68", "30/9/2569", "10/68": a date in numbers, day first, as Thai forms write it.
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(?:\d{1,2}/)?(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+
+
+def _numeric_dates(probe: str) -> str:
+    """Write dates in numbers as a month and year ("1/10/68" -> "ต.ค. 68"); other numbers stay."""
+
+    def month(m: re.Match[str]) -> str:
+        n = int(m.group("m"))
+        return f"{MONTHS_ABBR[n - 1]} {m.group('y')}" if 1 <= n <= 12 else m.group(0)
+
+    return _NUMERIC_DATE.sub(month, probe)
+
+
 # "1 ม.ค. 69", "วันที่ 30 มิ.ย. 69": a day before the month says nothing the timeline keeps.
 _DAY = re.compile(r"\s*(?:วันที่\s*)?\d{1,2}\s*(?=\D)")
 
@@ -164,6 +186,19 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     With `deadline`, one month is the end of a period that starts with the fiscal year.
     """
     probe = to_arabic(" ".join(clean_display(text).split()))
+    onwards = bool(_ONWARDS.search(probe))  # "ต.ค. 68 เป็นต้นไป": from then on
+    if (
+        (to_end := _TO_YEAR_END.search(probe))
+        and to_end.start() > 0
+        and _ONE.search(probe, 0, to_end.start())
+    ):
+        probe, onwards = probe[: to_end.start()], True  # "เริ่ม ก.พ. 69 ไปจนจบปีงบ": from then to the year's end
+    if (
+        (inner := _BRACKETED.fullmatch(probe))
+        and _ONE.search(inner.group(1))
+        and not _ONE.search(inner.group(0), 0, inner.start(1))
+    ):
+        probe = inner.group(1)  # "3 เดือน (ม.ค.-มี.ค. 69)": the months are in the brackets
     probe = _CLOSING.sub("", probe) or probe
     example = (
         f"ต.ค. {(fiscal_year - 1) % 100:02d} – มี.ค. {fiscal_year % 100:02d}"
@@ -192,10 +227,10 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
         )
     # "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69": only the end is given.
     deadline = deadline or bool(_DEADLINE_LEAD.match(probe))
-    probe = _quarters(probe)
+    probe = _numeric_dates(_quarters(probe))  # "ไตรมาส 2/2569" is a quarter, not February
     probe = _HALF.sub(_months_counted, probe)
     # "ตั้งแต่ ม.ค. 69" alone: from then to the end of the fiscal year.
-    since = not deadline and bool(re.match(r"\s*(?:ตั้งแต่|เริ่ม|from|since)", probe))
+    since = not deadline and (onwards or bool(re.match(r"\s*(?:ตั้งแต่|เริ่ม|from|since)", probe)))
     if deadline and (quarter_end := re.fullmatch(rf"(?:{_DEADLINE_LEAD.pattern})?\s*\S+ – (.+)", probe)):
         probe = quarter_end.group(1)  # "ภายในไตรมาส 2": the quarter's last month is the deadline
     probe = _LEAD_WORDS.sub(lambda m: " " * len(m.group(0)), probe)  # keep offsets: blank the words out

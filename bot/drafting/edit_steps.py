@@ -16,7 +16,12 @@ from bot.drafting.edit_command import EditAction, EditError
 _STEP_NO = re.compile(r"\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
 # An added step's place needs "ที่"/"ข้อ" ("เพิ่มขั้นตอนที่ 4 …"), so "เพิ่มขั้นตอน 2 ครั้ง" stays a text.
 # "เพิ่มขั้นตอนแรก …" puts it first ("สุดท้าย", last, is where an added step goes anyway).
-_ADDED_AT = re.compile(r"\s*(?:(?:ที่|ข้อ|no\.?|#)\s*(?P<n>\d{1,2})(?![\d.])|(?P<first>แรก))", re.I)
+# "แทรกขั้นตอนก่อนข้อ 2 …" goes in at 2, "… หลังขั้นตอนที่ 2 …" at 3.
+_ADDED_AT = re.compile(
+    r"\s*(?:(?:ที่|ข้อ|no\.?|#)\s*(?P<n>\d{1,2})(?![\d.])|(?P<first>แรก)"
+    r"|(?:(?P<before>ก่อน)|หลัง)\s*(?:ขั้นตอน|ข้อ)?\s*(?:ที่)?\s*(?P<at>\d{1,2})(?![\d.]))",
+    re.I,
+)
 # After the row, when the field word came before it: "ขั้นตอนแถว 3 ข้อ 2 …", "ขั้นตอนแถว 3 ลำดับที่ 2 …".
 _AFTER_TARGET = re.compile(
     r"\s*(?:ของ\s*)?(?:ขั้นตอน|กิจกรรม)?\s*(?:ที่|ข้อ(?:ที่)?|ลำดับ(?:ที่)?)\s*(?P<n>\d{1,2})(?![\d.])"
@@ -26,7 +31,10 @@ _MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:�
 
 
 def step_number(m: re.Match[str]) -> int:
-    """The step a match names: its number, or 1 for "แรก"."""
+    """The step a match names: its number, 1 for "แรก", the place "ก่อน/หลัง ข้อ N" puts a new step."""
+    groups = m.groupdict()
+    if groups.get("at"):
+        return int(groups["at"]) + (0 if groups.get("before") else 1)
     return int(m.group("n") or 1)
 
 

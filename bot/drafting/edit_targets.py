@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.drafting.edit_text import words
+from bot.drafting.edit_words import SEPARATORS_TH
 
 # At most this many rows in one edit ("ลบแถว 3-8").
 MAX_ROWS = 30
@@ -22,7 +23,11 @@ MIN_NAME_CHARS = 4
 
 # "แถ 3", "แถบ 3" and "แถวที 3" are slips of "แถว 3" and "แถวที่ 3".
 _ROW = re.compile(
-    r"(?:แถว|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|ลำดับ|\brows?)\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])", re.I
+    # "มาตรการที่ 3", "มาตรการลำดับที่ 4", "อันที่ 3": the third measure of the table is its third row
+    r"(?:แถวว*|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|(?:มาตรการ\s*)?ลำดับ|(?:มาตรการ|อัน|รายการ)(?=\s*ที่\s*\d)|\brows?|(?<![\w#])(?=#\s*\d))"
+    # "แถวที่ 2 จากท้าย" counts from the end: not the row numbered 2, so no row is read
+    r"\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])(?!\s*(?:นับ)?\s*จาก\s*(?:ด้าน)?(?:ท้าย|ล่าง|หลัง))",
+    re.I,
 )
 # "ลบแถว 2 3 4": more rows after spaces only, each a bare number (never a count, a percentage or a score).
 _SPACED_ROWS = re.compile(
@@ -135,6 +140,32 @@ def _by_name(probe: str, names: Mapping[str, int]) -> Target | None:
     return Target("indicator", number, "", m.start(), m.end()) if number else None
 
 
+@lru_cache(maxsize=8)
+def _name_after_pattern(names: tuple[tuple[str, int], ...]) -> re.Pattern[str] | None:
+    keys = {name_key(n) for n, _number in names if len(name_key(n)) >= MIN_NAME_CHARS}
+    if not keys:
+        return None
+    return re.compile(rf"\s*(?:(?:เรื่อง|ด้าน|ของ|คือ)\s*)?(?:การ)?(?:ใช้)?\s*(?P<name>{words(*keys)})", re.I)
+
+
+def _own_name_end(probe: str, end: int, number: int, names: Mapping[str, int] | None) -> int:
+    """Where a numbered indicator ends: after its own name when the officer writes it too.
+
+    "ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ" is one target; another indicator's name there is left
+    to be read as it is (a conflict, or a value).
+    """
+    if not names:
+        return end
+    pairs = tuple(sorted(names.items()))
+    pattern = _name_after_pattern(pairs)
+    m = pattern.match(probe, end) if pattern else None
+    if m is None:
+        return end
+    found = "".join(m.group("name").split())
+    own = {name_key(n) for n, k in pairs if k == number}
+    return m.end() if any(re.fullmatch(words(key), found, re.I) for key in own) else end
+
+
 def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = None) -> Target | None:
     """Return the row(s) the text names, or None; `items`: item codes may name rows."""
     found = [m for pattern in (_ROW, _INDICATOR) for m in [pattern.search(probe)] if m]
@@ -146,9 +177,10 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
             several = _MORE_INDICATORS.match(probe, m.end()) is not None or bool(
                 place and not place.group("all")
             )
+            number = int(m.group("n"))
             every = _EVERY_ROW.match(probe, m.end())  # "ตัวชี้วัดที่ 1 ทุกแถว …": the indicator's rows
-            end = every.end() if every else m.end()
-            return Target("indicator", int(m.group("n")), "", m.start(), end, several=several)
+            end = every.end() if every else _own_name_end(probe, m.end(), number, names)
+            return Target("indicator", number, "", m.start(), end, several=several)
         first, end = int(m.group("n")), m.end()
         more: list[int] = []
         for nxt in _MORE_ROWS.finditer(probe, end):
@@ -200,3 +232,23 @@ def with_spaced_rows(probe: str, target: Target) -> Target:
 def row_mentioned(text: str) -> bool:
     """Tell whether a text names a row by number ("… แถว 4 …"): a second target inside a value."""
     return _ROW.search(text) is not None
+
+
+# Words between a field word and the row it names: "ผู้รับผิดชอบของแถว 3", "มาตรการสำหรับ O12".
+HEAD_GAP = re.compile(r"(?:\s|ของ|ใน|ที่|สำหรับ|for|of)*", re.I)
+_VALUE_OPENS = re.compile(rf"(?:{words(*SEPARATORS_TH)})")
+
+
+def measure_names_row(probe: str, named: list[re.Match[str]], target: Target) -> bool:
+    """ "มาตรการแถว 3 ผู้รับผิดชอบเป็น…": "มาตรการ" just before the row names the row, not its cell.
+
+    Only when another cell is named before any value opens ("เปลี่ยนมาตรการแถว 1 เป็น …ขั้นตอน…" keeps
+    the measure: the other word is inside its value).
+    """
+    if len(named) < 2 or named[0].lastgroup != "MEASURE" or named[0].end() > target.start:
+        return False
+    other = next((m for m in named[1:] if m.lastgroup != "MEASURE"), None)
+    gap = HEAD_GAP.fullmatch(probe, named[0].end(), target.start)  # "มาตรการของ O12 ผู้รับผิดชอบ…"
+    if other is None or gap is None or other.start() < target.end:
+        return False
+    return _VALUE_OPENS.search(probe, target.end, other.start()) is None

@@ -12,6 +12,19 @@ import unicodedata
 
 from bot.drafting.edit_words import PARTICLES
 
+# Keyboard slips that change no meaning: two sara e for sara ae ("เเถว"), a mark typed twice ("ก่่อน").
+_DOUBLE_E = re.compile("\u0e40\u0e40")
+_MARK_TWICE = re.compile("([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1+")
+
+
+def tidy_thai(text: str) -> str:
+    """Return text with Thai keyboard slips that change no meaning made regular, in linear time.
+
+    "เเถว" (two sara e) is "แถว"; a vowel or tone mark typed twice is typed once. (pythainlp's
+    normalize does this too, but it is quadratic on long runs, and a message may be any length.)
+    """
+    return _MARK_TWICE.sub(r"\1", _DOUBLE_E.sub("\u0e41", text))
+
 
 def slips(word: str) -> str:
     """A word as a pattern that forgives left-out tone marks, mai han-akat and mai taikhu, and u/uu, i/ii slips."""
@@ -32,6 +45,12 @@ def slips(word: str) -> str:
     return "".join(out)
 
 
+def particle_words(*items: str) -> str:
+    """Particles as one alternation, forgiving tone marks but not a left-out mai han-akat or mai taikhu:
+    "ครับ" typed "ครบ" is the word "ครบ" (complete), which ends many KPIs ("เผยแพร่ครบ")."""
+    return "|".join(slips(w).replace("ั?", "ั").replace("็?", "็") for w in sorted(items, key=len, reverse=True))
+
+
 def words(*items: str) -> str:
     """Return the words as one alternation, longest first, each forgiving slips."""
     return "|".join(slips(w) for w in sorted(items, key=len, reverse=True))
@@ -42,7 +61,9 @@ def words(*items: str) -> str:
 # A particle may be drawn out ("ครับบบ", "ค่าาา").
 PARTICLE_END = re.compile(
     "(?:"
-    + "|".join(f"{slips(p)}{re.escape(p[-1])}*" for p in sorted(PARTICLES, key=len, reverse=True))
+    + "|".join(
+        f"(?:{particle_words(p)}){re.escape(p[-1])}*" for p in sorted(PARTICLES, key=len, reverse=True)
+    )
     + ")$",
     re.I,
 )
@@ -57,6 +78,25 @@ def is_decoration(ch: str) -> bool:
     return cat in ("So", "Sk", "Cf") or ch in "!~^…,;、"
 
 
+# Particles that also end real words ("มูลค่า", "บังคับ"), or would with a slip ("งับ" / "ปีงบ"): cut only
+# where they stand as a word of their own.
+_WORD_PARTICLE = re.compile(r"(?:ค่า|คับ|งับ|ฮับ)(?:า|บ)*$")
+
+
+def _own_word_particle(text: str, start: int, end: int) -> int | None:
+    """Where a trailing "ค่า"/"คับ" starts when pythainlp segments it as a word ("กองคลังค่า"), else None."""
+    m = _WORD_PARTICLE.search(text, max(start, end - 8), end)
+    if m is None:
+        return None
+    from pythainlp.tokenize import word_tokenize  # noqa: PLC0415 - ~0.1 s to import; only these endings need it
+
+    window = text[max(start, end - TAIL_WINDOW) : end]
+    words = [w for w in word_tokenize(window, engine="newmm", keep_whitespace=False) if w.strip()]
+    if len(words) < 2 or not _WORD_PARTICLE.fullmatch(words[-1]):
+        return None  # "มูลค่า", "บังคับ": one word, kept
+    return end - len(words[-1])
+
+
 def tail(text: str, start: int, end: int, ending: re.Pattern[str]) -> int:
     """Return where text[start:end] ends once trailing spaces, emoji and `ending` matches are cut."""
     while True:
@@ -64,7 +104,11 @@ def tail(text: str, start: int, end: int, ending: re.Pattern[str]) -> int:
             end -= 1
         m = ending.search(text, max(start, end - TAIL_WINDOW), end)
         if m is None or m.start() == end:
-            return end
+            own = _own_word_particle(text, start, end)
+            if own is None or own <= start:
+                return end
+            end = own
+            continue
         end = m.start()
 
 
@@ -77,11 +121,19 @@ def strip_polite(text: str) -> str:
 # "และ"/"กับ" split names when spaced, or when a unit's name follows ("กองคลังกับกองช่าง");
 # "กองยุทธศาสตร์และงบประมาณ" stays one name.
 _OWNER_SEPARATORS = re.compile(
-    r"\s*(?:[,;、/\n&+]|\s*ร่วมกับ\s*|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม))\s*"
+    r"\s*(?:[,;、/\n&+]|\s*ร่วมกับ\s*|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม)"
+    # after a space, before a person's post: "นายก อบต. และปลัด อบต."
+    r"|\s+(?:และ|กับ)(?=ปลัด|นายก|รอง|ผู้อำนวยการ|ผอ\.|หัวหน้า|ครู|เจ้าหน้าที่|นาย|นาง)"
+    # dash bullets on one line: "- กองคลัง - กองช่าง"
+    r"|\s+[-•]\s+(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม))\s*"
 )
+
+
+# A list's own numbering: "1. กองคลัง", "2) กองช่าง".
+_NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s*")
 
 
 def split_owners(value: str) -> list[str]:
     """Split an owners value on commas, semicolons, slashes, new lines and " และ "."""
-    parts = (strip_polite(p).strip(" -•*\t") for p in _OWNER_SEPARATORS.split(value))
+    parts = (_NUMBERED.sub("", strip_polite(p).strip(" -•*\t")) for p in _OWNER_SEPARATORS.split(value))
     return list(dict.fromkeys(p for p in parts if p))

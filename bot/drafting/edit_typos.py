@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from bot.drafting.edit_targets import number_words
-from bot.drafting.edit_text import words
+from bot.drafting.edit_text import tidy_thai, words
 from bot.drafting.edit_words import PARTICLES, REQUEST_ENDINGS
 from bot.thai import clean_display, to_arabic
 
@@ -35,6 +35,9 @@ TYPO_WORDS = (
     "กิจกรรม",
 )
 MIN_TYPO_CHARS = 7
+# Letters that sound alike, typed for one another ("ขั้นตอณ", "ผู้รับผิดชอบ" with ฌ): each to its others.
+_SOUNDS = ("นณ", "สศษ", "ทธฑฒ", "ลฬ", "คฆ", "พภ", "ตฏ", "ดฎ", "ชฌ", "ยญ")
+_HOMOPHONE = {ch: group.replace(ch, "") for group in _SOUNDS for ch in group}
 _CONSONANT = "[ก-ฮ]"
 
 
@@ -54,6 +57,12 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
             alts.append(re.escape(word[:i]) + "." + re.escape(word[i:]))  # one typed in extra
             if i < len(word) - 1 and _is_consonant(word[i]):
                 alts.append(re.escape(word[:i]) + _CONSONANT + re.escape(word[i + 1 :]))  # one for another
+            if i < len(word) - 1 and word[i] != word[i + 1]:  # two side by side swapped ("ระยะเวาล")
+                alts.append(re.escape(word[:i] + word[i + 1] + word[i] + word[i + 2 :]))
+            if (same := _HOMOPHONE.get(word[i])) is not None:  # a letter of the same sound, the last too
+                alts.append(re.escape(word[:i]) + f"[{same}]" + re.escape(word[i + 1 :]))
+        # longest first: "ระยะเวาล" is the swap of the whole word, not "ระยะเวา" (a letter left out) and an "ล"
+        alts = [alts[0], *sorted(alts[1:], key=lambda alt: -len(re.sub(r"\\(.)", r"\1", alt)))]
         out.append((re.compile("|".join(alts)), word))
     return tuple(out)
 
@@ -81,7 +90,8 @@ _SALUTATION = re.compile(
 
 
 _THANKS_TAIL = re.compile(
-    rf"\s*(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|\s|{words(*PARTICLES)})*$", re.I
+    rf"\s*(?:ขอบคุณ|ขอบพระคุณ|ขอบใจ|thanks?(?: you)?)(?:มาก|ล่วงหน้า|ๆ|\s|[!.~^\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]|{words(*PARTICLES)})*$",
+    re.I,
 )
 # "ลบแถว 4 แล้วจะกู้คืนได้ไหม": a question about what follows a change ("ได้ไหม" asks there).
 _CONSEQUENCE = re.compile(r"แล้ว\s*(?:จะ|ต้อง|ยัง|เลข)|(?:^|\s)จะ")
@@ -105,11 +115,29 @@ _REQUEST_ASIDE = re.compile(
 NEGATED = re.compile(
     rf"ไม่ต้อง(?!มี|การ|ใช้|\s*(?:แล้ว)?\s*(?:(?:{words(*PARTICLES)})\s*)*$)|อย่า(?!ง)"
     # "ยังไม่ดี", "ยังไม่ชัด" judge the row; "ยังไม่ต้องลบ" holds the change back
-    rf"|ยังไม่(?!ดี|ชัด|ครบ|โอเค|ถูก|ตรง|เหมาะ|สมบูรณ์|ค่อย|มี)|\b(?:don't|do not|never)\b"
+    # "ยังไม่ต้องลบ", "ยังไม่แก้" hold a change back; "ยังไม่โดน", "ยังไม่ดี", "ยังไม่มี" judge the row (a reason)
+    rf"|ยังไม่\s*(?:ต้อง|อยาก|เอา|ลบ|แก้|เปลี่ยน|เพิ่ม|ร่าง|ปรับ|ส่ง|ทำ|ให้)|\b(?:don't|do not|never)\b"
     # "ยกเลิกการลบแถว 3" takes a change back (undo), "กองคลังไม่ยอมรับผิดชอบ" reports a refusal
     rf"|ยกเลิก(?:การ|ที่)?\s*(?:ลบ|แก้|เปลี่ยน|เพิ่ม)|ไม่ยอม|ไม่สามารถ|ไม่พร้อม",
     re.I,
 )
+
+
+# The verbs of an order to change the draft; "ต้อง"/"เอา" may stand between a negation and one.
+_ORDER = re.compile(r"ลบ|แก้|เปลี่ยน|เพิ่ม|ร่าง|ตัด|ย้าย|ปรับ|เลื่อน|ใส่|\b(?:delete|remove|change|edit|add)\b", re.I)
+_ORDER_NEXT = re.compile(r"\s*(?:ต้อง(?:การ)?|อยาก|เอา|ให้)?\s*(?:" + _ORDER.pattern + ")", re.I)
+
+
+def negated(probe: str) -> bool:
+    """Tell whether the message holds its change back ("ไม่ต้องลบแถว 4", "แถว 8 ยังไม่ต้องแก้นะคะ").
+
+    A negation after the order that does not negate another order is the order's reason:
+    "แถว 1 กับ 2 ลบออกครับ ไม่ต้องทำ" deletes the rows; "ลบแถว 4 อย่าลบแถว 5" holds back.
+    """
+    for m in NEGATED.finditer(probe):
+        if not _ORDER.search(probe, 0, m.start()) or _ORDER_NEXT.match(probe, m.end()):
+            return True
+    return False
 
 
 # Why the officer asks, before the request ("ตามที่ประชุมเมื่อวาน ขอลบแถว 6", "เนื่องจาก… จึงขอแก้…")
@@ -152,7 +180,9 @@ def probe_text(text: str) -> tuple[str, str]:
     the change; spaces are evened, field-word slips are fixed and number words after
     "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
     """
-    shown = _ARROWS.sub("→", without_salutation(clean_display(text).strip()))  # "ระยะเวลา ➡️ ไตรมาส 2"
+    shown = _ARROWS.sub(
+        "→", without_salutation(tidy_thai(clean_display(text)).strip())
+    )  # "ระยะเวลา ➡️ ไตรมาส 2"
     shown = _FILLERS.sub(" ", shown)  # "เอ่อ แถว 3 ผู้รับผิดชอบ คือว่า เปลี่ยนเป็น…": voice typing's pauses
     shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
     shown = _AS_AGREED.sub("", _FILES_AFTER.sub("", shown, count=1), count=1)

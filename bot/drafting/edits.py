@@ -23,6 +23,7 @@ from bot.drafting.edit_command import (
     EditAction,
     EditCommand,
     EditError,
+    EditGuess,
     EditTwoChanges,
 )
 from bot.drafting.edit_grammar import MAX_VALUE, PARTICLES, examples_th, parse_edit
@@ -40,6 +41,7 @@ __all__ = [
     "EditAction",
     "EditCommand",
     "EditError",
+    "EditGuess",
     "EditNeedsConfirm",
     "EditTwoChanges",
     "Period",
