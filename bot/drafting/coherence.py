@@ -130,6 +130,23 @@ def ordered(steps: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [*rest[:at], *early, *rest[at:]]
 
 
+def trim(steps: list[tuple[str, str]], most: int) -> list[tuple[str, str]]:
+    """Return at most `most` steps: a step that only sets the work up or follows it up gives way
+    first (the last such, never the first step, one naming items, or one that prepares or
+    publishes), so a row with fewer steps keeps its work, not its preliminaries."""
+    steps = list(steps)
+    while len(steps) > most:
+        spare = [
+            n
+            for n, (_, t) in enumerate(steps)
+            if n > 0 and not ITEM_CODE.search(t) and not PUBLISHES.search(t) and not PREPARES.search(t)
+        ]
+        if not spare:
+            break
+        del steps[spare[-1]]
+    return steps[:most]
+
+
 def closing_check(
     ctx: Context, steps: list[tuple[str, str]], most: int, *key: object
 ) -> list[tuple[str, str]]:
