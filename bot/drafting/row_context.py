@@ -194,6 +194,12 @@ def shape(ctx: Context, slot: str, options: list[str], *key: object, shift: int 
     return options[first]
 
 
+def wordings(ctx: Context, slot: str, first: str) -> list[str]:
+    """Return a slot's equivalent wordings: voice.yaml `analysis.<slot>` if listed, else `first` alone."""
+    listed = ctx.voice.analysis.get(slot)
+    return list(listed) if isinstance(listed, list) and listed else [first]
+
+
 def agency_key(ctx: Context) -> str:
     """Return what tells this agency from another of its type: its name, else its own scores
     (two unnamed agencies of one type with different scores do not read alike)."""

@@ -30,6 +30,7 @@ from bot.drafting.row_context import (
     report_to,
     shape,
     terse,
+    wordings,
 )
 from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles
 from bot.ita.measures import MeasureRow, Source
@@ -113,7 +114,8 @@ def _steps(
         return own[:MAINTAIN_STEPS], monitoring, kpis[:1], set()
     if item:
         if item not in entry.items:
-            own, monitoring = [], ctx.voice.item_monitoring
+            options = wordings(ctx, "item_monitoring", ctx.voice.item_monitoring)
+            own, monitoring = [], pick(ctx, options, number, item, "item_monitoring")
         return own, monitoring, kpis, set()
     extra = indicator_extra(ctx, number, tier, items)
     if tier == Tier.URGENT:
