@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -90,6 +91,8 @@ def expected(entry: dict) -> Effect:
             value = tuple(value)
         elif action == "timeline":
             value = value.replace("-", "–")
+            # plans print one B.E. year once: "ม.ค. 69 – มิ.ย. 69" is printed "ม.ค. – มิ.ย. 69"
+            value = re.sub(r"^(\S+) (\d\d) – (\S+) \2$", r"\1 – \3 \2", value)
         else:
             value = " ".join(str(value).split())
         return ("edit", action, target, str(number).upper(), value)

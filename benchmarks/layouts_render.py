@@ -129,6 +129,11 @@ def main() -> None:
                     ],
                     check=True,
                 )
+                # pdftoppm numbers pages with as many digits as the PDF's last page: always two here
+                for png in opts.png.glob(f"{layout}-seed{key}-*.png"):
+                    number = re.fullmatch(r".*-(\d+)\.png", png.name)
+                    if number and len(number[1]) != 2:
+                        png.replace(png.with_name(f"{layout}-seed{key}-{int(number[1]):02d}.png"))
 
 
 if __name__ == "__main__":

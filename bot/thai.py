@@ -215,7 +215,12 @@ def month_short(iso_month: str) -> str:
 
 
 def format_period(start_iso: str, end_iso: str) -> str:
-    """Return a period as the seeds print it: "ต.ค. 68 – มี.ค. 69"."""
+    """Return a period as coordinators print it: "ม.ค. – ก.ย. 69" within one B.E. year, both years
+    when they differ ("ต.ค. 68 – มี.ค. 69"), one month alone when it starts and ends there."""
+    if start_iso == end_iso:
+        return month_short(start_iso)
+    if start_iso[:4] == end_iso[:4]:
+        return f"{MONTHS_ABBR[int(start_iso[5:7]) - 1]} {DASH} {month_short(end_iso)}"
     return f"{month_short(start_iso)} {DASH} {month_short(end_iso)}"
 
 

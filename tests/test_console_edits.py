@@ -91,7 +91,7 @@ def test_edits_after_deletes_land_on_the_row_the_officer_meant(app: App):
         naming += bool(bracket or opens)
     assert naming and any("กองคลัง" in step for step in after[9].steps)
     assert (after[10].timeline, after[10].start_month, after[10].end_month) == (
-        "ต.ค. 68 – ธ.ค. 68",
+        "ต.ค. – ธ.ค. 68",
         "2025-10",
         "2025-12",
     )

@@ -120,7 +120,7 @@ def test_an_edit_that_cannot_be_read_says_how():
 
 def test_a_deadline_runs_from_the_start_of_the_fiscal_year():
     period = command_period(parse_edit("แถว 10 ขอให้เสร็จภายใน ธ.ค. 68"), 2569)
-    assert (period.start_month, period.end_month, period.label) == ("2025-10", "2025-12", "ต.ค. 68 – ธ.ค. 68")
+    assert (period.start_month, period.end_month, period.label) == ("2025-10", "2025-12", "ต.ค. – ธ.ค. 68")
     assert (
         command_period(parse_edit("ระยะเวลาแถว 1 เป็น มี.ค. 69"), 2569).label == "มี.ค. 69"
     )  # a span, not a deadline
@@ -351,7 +351,7 @@ def test_a_value_that_names_another_row_is_refused_not_half_applied():
 @pytest.mark.parametrize(
     "text, label",
     [
-        ("ขอแก้ระยะเวลาแถว 2 เป็นเดือน ม.ค. - มี.ค. 69", "ม.ค. 69 – มี.ค. 69"),
+        ("ขอแก้ระยะเวลาแถว 2 เป็นเดือน ม.ค. - มี.ค. 69", "ม.ค. – มี.ค. 69"),
         ("ระยะเวลาแถว 4 ตลอดปีงบประมาณ", "ต.ค. 68 – ก.ย. 69"),
         ("แถว 5 ให้เสร็จก่อน มี.ค. 69", "ต.ค. 68 – มี.ค. 69"),
         ("แถว 3 เริ่ม พ.ย. 68 ถึง ม.ค. 69", "พ.ย. 68 – ม.ค. 69"),

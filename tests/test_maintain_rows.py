@@ -29,8 +29,9 @@ AGENCY = "เทศบาลตำบลนามะเขือ"  # seed 001's 
 STEP_LIMIT = 110  # one drafted step, with its owners in parentheses
 # a maintain row is at most this share of the average weak row; since round 6 a weak row's analysis
 # is one plain sentence and its steps short phrases, so the weak rows shrank too: a maintain row is
-# also held to MAINTAIN_LONGEST characters outright
-SHARE_OF_WEAK = 0.8
+# also held to MAINTAIN_LONGEST characters outright; since round 7 a weak row keeps as many steps as
+# its gap needs (three when nearly there), so the share allowed is a little wider
+SHARE_OF_WEAK = 0.85
 MAINTAIN_LONGEST = 520
 
 
@@ -145,7 +146,12 @@ def test_seed001_weak_rows_keep_the_full_practice(pb, draft):
     for row in weak:
         entry = pb.entries_for(row.indicator)[0]
         texts = [
-            _plain(pb, step_action(s, row.owners), [brief(p.text) for p in entry.steps]) for s in row.steps
+            _plain(
+                pb,
+                step_action(s, row.owners),
+                [brief(p.text) for p in entry.steps] + [brief(p.text, LINE_LONG) for p in entry.steps],
+            )
+            for s in row.steps
         ]
         # an urgent row keeps the whole practice, a middling one its first steps (without a new
         # order or committee: it starts from the work itself), each then naming its weak items
@@ -153,12 +159,14 @@ def test_seed001_weak_rows_keep_the_full_practice(pb, draft):
         urgent = row.tier == "แก้ไขเร่งด่วน"
         skip = 0 if urgent or entry.steps[0].role != "executive" else 1
         kept = entry.steps if urgent else entry.steps[skip : IMPROVE_STEPS + skip]
-        # each common step keeps its first clause, in the practice's order, five steps at most
-        firsts = [brief(s.text) for s in kept]
-        common = [t for t in texts if t in firsts]
-        assert common == [f for f in firsts if f in common] and len(common) >= 2
+        # each common step keeps its first clause (the row's main work a longer one), in the
+        # practice's order, five steps at most
+        forms = [{brief(s.text), brief(s.text, LINE_LONG)} for s in kept]
+        firsts = [f for form in forms for f in form]
+        common = [next(i for i, form in enumerate(forms) if t in form) for t in texts if t in firsts]
+        assert common == sorted(common) and len(common) >= 2, texts
         assert len(row.steps) <= MAX_STEPS
-        assert texts[0] == brief(kept[0].text)
+        assert texts[0] in forms[0]
         if row.indicator in (9, 10):  # OIT: one step names the year's items to check
             assert any(re.search(r"\(O\d+|ข้อ O\d+|O\d+[^()]*\(", t) for t in texts if t not in firsts)
         # the practice's monitoring, by the row's own unit (not a generic "งานประชาสัมพันธ์")

@@ -80,7 +80,8 @@ def plans(drafter) -> list[Draft]:
 
 # -- 1. no template phrase repeated across agencies --------------------------------------------
 def test_two_agencies_share_few_analysis_sentences_word_for_word(plans):
-    # before this change, 78 sentences were shared by two or more of 17 agencies (about one in four)
+    # before round 4, 78 sentences were shared by two or more of 17 agencies (about one in four);
+    # from round 7 analyses are shorter (no computed gaps or score lists), so fewer sentences
     where = defaultdict(set)
     total = 0
     for n, draft in enumerate(plans):
@@ -90,7 +91,7 @@ def test_two_agencies_share_few_analysis_sentences_word_for_word(plans):
                     where[sentence.strip()].add(n)
                     total += 1
     shared = [s for s, agencies in where.items() if len(agencies) > 1]
-    assert total > 200
+    assert total > 120
     assert len(shared) / len(where) < 0.1, shared
 
 
@@ -263,7 +264,8 @@ def test_a_threshold_not_reached_is_said_with_its_number(plans):
                 assert re.match(r"\s*\d", row.analysis[match.end() :]), (row.topic, row.analysis)
                 said += 1
             assert "ยังไม่ถึงระดับที่ควรเป็น" not in row.analysis
-    assert said > 20
+    # round 7: the threshold is said where the distance to it is worth saying, not on every row
+    assert said >= 5
 
 
 # -- 6. items the officer named, without scores ----------------------------------------------------
@@ -275,9 +277,10 @@ def test_named_oit_items_are_the_agencys_own_finding(drafter):
     assert re.search(r"ยังเผยแพร่|ยังไม่ผ่าน|ยังขาด", sentence), row.analysis
     assert "มัก" not in row.analysis  # not the hedged "often missed" list
     for code in ("O13", "O14", "O16"):
-        assert any(step_text(s).startswith(f"ข้อ {code} ") for s in row.steps), row.steps
+        # with its title or by its code alone ("ข้อ O13 รายงานผล...: ...", "ข้อ O13: ...")
+        assert any(re.match(f"ข้อ {code}[ :]", step_text(s)) for s in row.steps), row.steps
     # each item's step belongs to the unit that owns its publication (round 5: O13 had no กองคลัง)
-    o13 = next(s for s in row.steps if step_text(s).startswith("ข้อ O13 "))
+    o13 = next(s for s in row.steps if re.match("ข้อ O13[ :]", step_text(s)))
     assert any("กองคลัง" in owner for owner in row.owners) and "กองคลัง" in o13, (row.owners, o13)
     # the same draft without them names no item in its analysis: nothing was found about items
     plain = _row(_draft(drafter, "municipality_subdistrict", {9: 83.5}), 9)
@@ -292,7 +295,7 @@ def test_named_ie_items_and_an_indicator_without_a_score(drafter):
     assert any(step_text(s).startswith("ข้อ I14 ") for s in row.steps)
     # a named item that already has a score is read from the score, not twice
     scored = _row(_draft(drafter, "sao", {3: 70.0}, {"I14": 60.0}, named=["I14"], year=2564), 3)
-    assert scored.items == ["I14"] and "60.00" in scored.analysis
+    assert scored.items == ["I14"] and "(60 คะแนน)" in scored.analysis
 
 
 def test_a_request_without_named_items_drafts_as_before(drafter):

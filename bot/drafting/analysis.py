@@ -1,15 +1,17 @@
 """The analysis column of a drafted row, written from the row's situation.
 
-An indicator row's analysis reads as a coordinator writes it: one plain sentence of what the
-result says (voice.yaml `analysis.situation`, by indicator and severity band: staff's or service
+An indicator row's analysis reads as a coordinator writes it (voice.yaml `analysis`): a plain
+sentence of what the result says (`situation`, by indicator and severity band: staff's or service
 users' perception for IIT/EIT, what the website publishes for OIT), then only what this row's
-facts add: how far an urgent score is below the threshold (with its number), a middling score
-just past the threshold or close to the target, where the score stands among the agency's own
-scores (the comparison shown, never a bare "lowest"), the change since the last assessment, and
-the weak items: scored items, or items the officer named as missing (the agency's own finding,
-which then opens an OIT row); never the items agencies often lose (the steps check those). Which of a situation's equivalent wordings a row takes follows the
-agency type and the score, so output is the same for the same input. An item row opens with
-voice.yaml's item openings and goes on with its practice's own analysis.
+facts add: an urgent score below the threshold (its number, never the gap to two decimals), a
+middling score just past the threshold or close to the target, where the score stands among the
+agency's own scores (said in words, never a list of the others' scores), the change since the last
+assessment (the earlier score), the weak items (scored, or named by the officer as missing: the
+agency's own finding, which then opens an OIT row), and what the agency should do ("ควร...").
+How these are put together is a `shape` taken by the situation (kind, indicator, agency type)
+and in turn down the plan, so no one order runs through every row or every agency. Output is
+the same for the same input. An item row opens with voice.yaml's item openings and goes on with
+its practice's own analysis.
 """
 
 from __future__ import annotations
@@ -17,15 +19,15 @@ from __future__ import annotations
 import re
 from statistics import mean
 
-from bot.drafting.row_context import Context, fill, item_label, shape, turn
+from bot.drafting.row_context import Context, fill, item_label, pick, score_text, shape, turn
 from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
 
-# An analysis longer than this leaves out where the score stands.
-LONGEST = 220
+# An analysis longer than this leaves out, in turn, where the score stands and the advice.
+LONGEST = 200
 # A score this far below its tool's other indicators' mean is worth saying.
 BELOW_MEAN = 3.0
-# A lowest score closer than this to the next one is not worth a comparison.
+# A lowest score closer than this to the next one is not worth saying.
 CLEAR_LOWEST = 1.0
 # An urgent score this close to the threshold is "nearly there"; this far below is "far below".
 NEAR_FLOOR, FAR_FLOOR = 3.0, 20.0
@@ -36,32 +38,40 @@ _STOCK_OPENING = re.compile(
     r"^(?:(?:ผลการประเมิน)?ตัวชี้วัดที่ \d+ \{indicator_name\} ของ\{agency\} ได้คะแนน \{score\} คะแนน"
     r"|ข้อ \{items\}(?: ได้คะแนน \{score\} คะแนน)?)\s*(?:อยู่ในกลุ่ม(?:ประเด็น)?ที่ต้องแก้ไขเร่งด่วน\s*)?"
 )
+# A slot in a shape's wording.
+_SLOT = re.compile(r"\{(\w+)\}")
 
 
-def _n(value: float) -> str:
-    return f"{value:.2f}"
+def _say(
+    ctx: Context, slot: str | list[str], number: int, score: float | None, *key: object, **extra: str
+) -> str:
+    """Return one wording of a voice slot (a string or equivalent wordings), chosen by the situation."""
+    options = [slot] if isinstance(slot, str) else list(slot)
+    return fill(pick(ctx, options, number, *key), ctx, number, score, [], **extra) if options else ""
 
 
 def _standing(ctx: Context, number: int, score: float, tier: Tier) -> str:
-    """Return where a fixing score stands among the agency's own scores, the comparison shown, or ""."""
+    """Return where a fixing score stands among the agency's own scores, in words, or ""."""
     if tier == Tier.MAINTAIN:
         return ""
     slots, scores = ctx.voice.analysis, ctx.scores.indicators
     tool = ctx.fw.tool_of(number)
     same_tool = {n: s for n, s in scores.items() if n != number and n in tool.indicators}
     others = [s for n, s in scores.items() if n != number]
-    args: tuple[Context, int, float, list[str]] = (ctx, number, score, [])
     if len(others) >= 2 and min(others) - score >= CLEAR_LOWEST:
-        return fill(slots["lowest"], *args, low=_n(min(others)), high=_n(max(others)))
+        return _say(ctx, slots["lowest"], number, score, "lowest")
     if same_tool and min(same_tool.values()) - score >= CLEAR_LOWEST:
-        if len(same_tool) <= 2:
-            listed = " ".join(f"ตัวชี้วัดที่ {n} ได้ {_n(s)}" for n, s in sorted(same_tool.items()))
-        else:
-            listed = f"ซึ่งได้ {_n(min(same_tool.values()))}–{_n(max(same_tool.values()))} คะแนน"
-        return fill(slots["lowest_tool"], *args, tool=tool.code, others=listed)
+        return _say(ctx, slots["lowest_tool"], number, score, "lowest_tool", tool=tool.code)
     if len(same_tool) >= 2 and mean(same_tool.values()) - score >= BELOW_MEAN:
-        return fill(slots["below_tool"], *args, tool=tool.code, tool_mean=_n(mean(same_tool.values())))
+        return _say(ctx, slots["below_tool"], number, score, "below_tool", tool=tool.code)
     return ""
+
+
+def _people(ctx: Context) -> dict[str, str]:
+    kind = ctx.agency_type.key if ctx.agency_type else ""
+    words = {"staff": "บุคลากร", "public": ctx.audience.public}
+    words.update(ctx.voice.analysis.get("people_words", {}).get(kind, {}))
+    return words
 
 
 def _situation(ctx: Context, number: int, score: float | None, tier: Tier) -> str:
@@ -73,26 +83,55 @@ def _situation(ctx: Context, number: int, score: float | None, tier: Tier) -> st
     # equivalent wordings: the agency type and the score choose (same input, same sentence)
     text = options[(ctx.offset + number + int(score or 0)) % len(options)]
     most = "ทุกข้อ" if score is not None and score >= 100 else "เกือบทุกข้อ"
-    kind = ctx.agency_type.key if ctx.agency_type else ""
-    words = {"staff": "บุคลากร", "public": ctx.audience.public}
-    words.update(ctx.voice.analysis.get("people_words", {}).get(kind, {}))
-    return fill(text, ctx, number, score, [], most=most, **words)
+    return fill(text, ctx, number, score, [], most=most, **_people(ctx))
+
+
+def _advice(ctx: Context, number: int, score: float | None, tier: Tier) -> str:
+    """Return what the agency should do about this indicator ("ควร..."), in its own voice, or ""."""
+    by_kind = ctx.voice.analysis.get("advice", {}).get(number, {})
+    options = by_kind.get("keep" if tier == Tier.MAINTAIN else "fix") or []
+    if not options:
+        return ""
+    return fill(pick(ctx, options, number, tier.value, "advice"), ctx, number, score, [], **_people(ctx))
 
 
 def _distance(ctx: Context, number: int, score: float, tier: Tier) -> str:
-    """Return how far the score is from the threshold or target, when this row's score says so."""
+    """Return how far the score is from the threshold or target in words, when the score says so."""
     slots = ctx.voice.analysis
-    args: tuple[Context, int, float, list[str]] = (ctx, number, score, [])
     floor, target = ctx.thresholds.urgent_below, ctx.thresholds.maintain_from
     if tier == Tier.URGENT:
         gap = floor - score
         key = "near" if gap <= NEAR_FLOOR else "far" if gap >= FAR_FLOOR else "between"
-        return fill(slots["floor"][key], *args)
+        return _say(ctx, slots["floor"][key], number, score, "floor")
     if tier == Tier.IMPROVE and score - floor <= JUST_PAST:
-        return fill(slots["just_past"], *args)
+        return _say(ctx, slots["just_past"], number, score, "just_past")
     if tier == Tier.IMPROVE and target - score <= NEAR_TARGET:
-        return fill(slots["near_target"], *args)
+        return _say(ctx, slots["near_target"], number, score, "near_target")
     return ""
+
+
+def _change(ctx: Context, number: int, score: float) -> str:
+    """Return the change since the previous assessment, with the earlier score, or ""."""
+    previous = ctx.previous.get(number)
+    if previous is None:
+        return ""
+    delta = score - previous
+    way = "same" if abs(delta) < 0.5 else ("up" if delta > 0 else "down")
+    wordings = ctx.voice.analysis.get("change", {}).get(way) or ctx.voice.change[way]
+    return _say(ctx, wordings, number, score, "change", previous=score_text(previous))
+
+
+def compose(segments: list[list[str]], parts: dict[str, str]) -> str:
+    """Return a shape filled with the row's parts: each segment's first wording whose slots are all
+    filled (a segment with none is left out), joined with spaces."""
+    out = []
+    for wordings in segments:
+        for wording in wordings:
+            slots = _SLOT.findall(wording)
+            if all(parts.get(s) for s in slots):
+                out.append(wording.format_map({s: parts[s] for s in slots}))
+                break
+    return " ".join(" ".join(out).split())
 
 
 def _listed(codes: list[str], style: int = 0) -> str:
@@ -111,7 +150,7 @@ def _items_sentence(
     scored = [i for i in items if i in ctx.scores.items]
     parts = []
     if scored:
-        weak = ", ".join(f"{item_label(ctx, i)} ({ctx.scores.items[i]:.2f} คะแนน)" for i in scored)
+        weak = ", ".join(f"{item_label(ctx, i)} ({score_text(ctx.scores.items[i])} คะแนน)" for i in scored)
         parts.append(fill(turn(ctx, "weak", voice.weak_items), ctx, number, score, [], items=weak))
     if named:
         options = slots["named_oit" if oit else "named_ie"]
@@ -129,31 +168,31 @@ def indicator_analysis(
     found = _items_sentence(ctx, number, score, tier, items, named)
     oit = ctx.fw.tool_of(number).code == "OIT"
     # an OIT row whose missing items are known says so first, as the seeds do ("... เนื่องจาก O13 O14")
-    known = bool(named or [i for i in items if i in ctx.scores.items])
-    situation = "" if oit and known else _situation(ctx, number, score, tier)
-    distance, standing, change = "", "", ""
-    if score is not None:
-        distance = _distance(ctx, number, score, tier)
-        standing = _standing(ctx, number, score, tier)
-        previous = ctx.previous.get(number)
-        if previous is not None:
-            delta = score - previous
-            way = "same" if abs(delta) < 0.5 else ("up" if delta > 0 else "down")
-            change = fill(
-                ctx.voice.change[way],
-                ctx,
-                number,
-                score,
-                [],
-                delta=f"{abs(delta):.2f}",
-                previous=f"{previous:.2f}",
-            )
-    # never past the column's length: where the score stands goes first
-    if len(" ".join([situation, distance, standing, change, found])) > LONGEST:
-        standing = ""
-    head = [found, distance, standing] if oit and known else [situation, distance, standing]
-    tail = [change] if oit and known else [change, found]
-    return " ".join(p for p in [*head, *tail] if p)
+    known = oit and bool(named or [i for i in items if i in ctx.scores.items])
+    parts = {
+        "situation": "" if known else _situation(ctx, number, score, tier),
+        "found": found,
+        "advice": _advice(ctx, number, score, tier),
+        "distance": _distance(ctx, number, score, tier) if score is not None else "",
+        "standing": _standing(ctx, number, score, tier) if score is not None else "",
+        "change": _change(ctx, number, score) if score is not None else "",
+    }
+    kind = "oit_found" if known else {Tier.URGENT: "urgent", Tier.IMPROVE: "improve"}.get(tier, "maintain")
+    shapes = ctx.voice.analysis.get("shapes", {}).get(kind) or [[["{situation}"], ["{found}"]]]
+    # the shapes of a kind taken in turn down the plan (shape() works on wordings: their indices)
+    at = shape(ctx, f"analysis:{kind}", [str(n) for n in range(len(shapes))], number, tier.value)
+    segments: list[list[str]] = shapes[int(at)]
+    # the change since the last assessment, when known, is always said (the shape's place, else last)
+    if parts["change"] and not any("{change}" in w for seg in segments for w in seg):
+        segments = [*segments, ["{change}"]]
+    text = compose(segments, parts)
+    # never past the column's length: where it stands, then the advice give way (the change stays)
+    for optional in ("standing", "advice"):
+        if len(text) <= LONGEST:
+            break
+        parts[optional] = ""
+        text = compose(segments, parts)
+    return text or compose([["{situation}"], ["{found}"]], parts)
 
 
 def item_analysis(

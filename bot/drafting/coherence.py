@@ -130,6 +130,23 @@ def ordered(steps: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [*rest[:at], *early, *rest[at:]]
 
 
+def trim(steps: list[tuple[str, str]], most: int) -> list[tuple[str, str]]:
+    """Return at most `most` steps: a step that only sets the work up or follows it up gives way
+    first (the last such, never the first step, one naming items, or one that prepares or
+    publishes), so a row with fewer steps keeps its work, not its preliminaries."""
+    steps = list(steps)
+    while len(steps) > most:
+        spare = [
+            n
+            for n, (_, t) in enumerate(steps)
+            if n > 0 and not ITEM_CODE.search(t) and not PUBLISHES.search(t) and not PREPARES.search(t)
+        ]
+        if not spare:
+            break
+        del steps[spare[-1]]
+    return steps[:most]
+
+
 def closing_check(
     ctx: Context, steps: list[tuple[str, str]], most: int, *key: object
 ) -> list[tuple[str, str]]:
@@ -227,11 +244,28 @@ def monitoring(
 _GIST = re.compile(r"^(.{8,}?)(?=และ| |เพื่อ|โดย|ให้|ของ|ตาม|ที่|ใน)")
 
 
+# Words a gist stops before once it has its verb and object ("จัดเวทีประชาคม|หรือ...").
+_GIST_STOP = frozenset(["และ", "หรือ", "ของ", "ต่อ", "ให้", "ใน", "เพื่อ", "ตาม", "ที่", "โดย", "พร้อม"])
+GIST_MIN = 12
+
+
 def gist(step: str) -> str:
     """Return what a step is about in a few words: its first phrase ("ประกาศหลักเกณฑ์และแจ้ง..."
-    -> "ประกาศหลักเกณฑ์"), so the monitoring names the work without saying the step again."""
+    -> "ประกาศหลักเกณฑ์"), so the monitoring names the work without saying the step again. A step
+    with no short first phrase is cut at its first joining word after GIST_MIN characters
+    (pythainlp words: "จัดเวทีประชาคมหรือการประชุม..." -> "จัดเวทีประชาคม")."""
     found = _GIST.match(step)
-    return found[1] if found and len(found[1]) <= 40 else terse(step)
+    if found and len(found[1]) <= 40:
+        return found[1]
+    short = terse(step)
+    if len(short) <= 40:
+        return short
+    head = ""
+    for word in word_tokenize(step, engine="newmm"):
+        if len(head) >= GIST_MIN and word.strip() in _GIST_STOP:
+            break
+        head += word
+    return head.strip()
 
 
 def without_agent(clause: str) -> tuple[str, str]:

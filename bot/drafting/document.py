@@ -11,6 +11,8 @@ from bot.drafting.row_context import (
     alike,
     executive,
     fill,
+    pick,
+    wordings,
 )
 from bot.ita.measures import MeasureRow
 from bot.ita.playbook import DocumentDefaults
@@ -25,7 +27,12 @@ def distinct_monitoring(ctx: Context, rows: list[MeasureRow]) -> list[MeasureRow
     for row in rows:
         if alike(row.monitoring, seen):
             item = row.items[0] if len(row.items) == 1 and row.items[0] in row.topic else None
-            template = ctx.voice.item_monitoring if item else ctx.voice.indicator_monitoring
+            slot, first = (
+                ("item_monitoring", ctx.voice.item_monitoring)
+                if item
+                else ("indicator_monitoring", ctx.voice.indicator_monitoring)
+            )
+            template = pick(ctx, wordings(ctx, slot, first), row.indicator, item or "", slot)
             text = ctx.audience.adapt(fill(template, ctx, row.indicator, row.score, row.items, item))
             row = row.model_copy(update={"monitoring": text})
         seen.append(row.monitoring)

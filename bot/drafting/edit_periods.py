@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot import wording
 from bot.drafting.edit_command import EditCommand, EditError
 from bot.drafting.edit_words import MONTHS_SPOKEN
-from bot.thai import BE_OFFSET, MONTHS, MONTHS_ABBR, clean_display, to_arabic
+from bot.thai import BE_OFFSET, MONTHS, MONTHS_ABBR, clean_display, format_period, to_arabic
 
 # The fiscal year starts in October.
 FISCAL_START_MONTH = 10
@@ -24,7 +24,7 @@ class Period:
 
     start_month: str  # ISO YYYY-MM, Gregorian
     end_month: str
-    label: str  # Thai B.E., e.g. "ต.ค. 68 – มี.ค. 69"
+    label: str  # Thai B.E. as plans print it (thai.format_period): "ต.ค. 68 – มี.ค. 69", "ม.ค. – มี.ค. 69"
 
 
 # ---------------------------------------------------------------- periods
@@ -259,6 +259,10 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
             raise EditError(wording.EDIT_PERIOD_NEEDS_YEAR.format(example=example))
         return fiscal_year - 1 if month >= 10 else fiscal_year
 
+    if y1 is None and y2 is not None and first is not second:
+        # "ม.ค. – ก.ย. 69" (as plans print it): the first month is in the end's year, or the year
+        # before when it comes later in the calendar ("ต.ค. – มี.ค. 69")
+        y1 = y2 if m1 <= m2 else y2 - 1
     y1, y2 = infer(m1, y1), infer(m2, y2)
     if deadline and first is second:
         # Only the end was given: the period runs from the first month of its fiscal year.
@@ -279,8 +283,8 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
                 example=example,
             )
         )
-    label = _label(m1, y1) if start == end else f"{_label(m1, y1)} – {_label(m2, y2)}"
-    return Period(f"{y1 - BE_OFFSET:04d}-{m1:02d}", f"{y2 - BE_OFFSET:04d}-{m2:02d}", label)
+    start_iso, end_iso = f"{y1 - BE_OFFSET:04d}-{m1:02d}", f"{y2 - BE_OFFSET:04d}-{m2:02d}"
+    return Period(start_iso, end_iso, format_period(start_iso, end_iso))
 
 
 def command_period(cmd: EditCommand, fiscal_year: int | None) -> Period:

@@ -97,8 +97,12 @@ def item_label(ctx: Context, item: str | None) -> str:
     return f"{item} {name}" if name else item
 
 
-def _num(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+def score_text(value: float) -> str:
+    """Return a score as officers write it in prose: "100", "85", "83.50" (whole numbers bare)."""
+    return f"{value:.0f}" if round(float(value), 2).is_integer() else f"{value:.2f}"
+
+
+_num = score_text
 
 
 def _values(ctx: Context, number: int, score: float | None, codes: list[str], item: str | None) -> dict:
@@ -118,7 +122,7 @@ def _compute_values(
         "agency": audience.self,
         "self": audience.self,
         "people": audience.people,
-        "score": f"{score:.2f}" if score is not None else "-",
+        "score": score_text(score) if score is not None else "-",
         "indicator_name": ctx.fw.indicator(number).name,
         "number": number,
         "items": ", ".join(item_label(ctx, i) for i in codes) or "-",
@@ -188,6 +192,12 @@ def shape(ctx: Context, slot: str, options: list[str], *key: object, shift: int 
             ctx.used[mark] = 1
             return options[at]
     return options[first]
+
+
+def wordings(ctx: Context, slot: str, first: str) -> list[str]:
+    """Return a slot's equivalent wordings: voice.yaml `analysis.<slot>` if listed, else `first` alone."""
+    listed = ctx.voice.analysis.get(slot)
+    return list(listed) if isinstance(listed, list) and listed else [first]
 
 
 def agency_key(ctx: Context) -> str:

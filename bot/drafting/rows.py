@@ -30,6 +30,7 @@ from bot.drafting.row_context import (
     report_to,
     shape,
     terse,
+    wordings,
 )
 from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles
 from bot.ita.measures import MeasureRow, Source
@@ -54,6 +55,8 @@ SAME_ACTION = 80
 MAX_STEPS = 5
 # A monitoring, KPI or analysis sentence longer than this keeps its first clause (brief()).
 LINE_LONG = 95
+# Roles whose steps set the work up or check it (an order, the ITA team): not a row's main work.
+_SETUP_ROLES = ("executive", "ita_team")
 # A step that only restates the reporting column ("...รายงานผู้บริหารรอบ 6 เดือนและรอบ 12 เดือน").
 _REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เดือน")
 # Words that make a measure read as keeping a level: wrong for a row that must fix or develop.
@@ -111,7 +114,8 @@ def _steps(
         return own[:MAINTAIN_STEPS], monitoring, kpis[:1], set()
     if item:
         if item not in entry.items:
-            own, monitoring = [], ctx.voice.item_monitoring
+            options = wordings(ctx, "item_monitoring", ctx.voice.item_monitoring)
+            own, monitoring = [], pick(ctx, options, number, item, "item_monitoring")
         return own, monitoring, kpis, set()
     extra = indicator_extra(ctx, number, tier, items)
     if tier == Tier.URGENT:
@@ -165,10 +169,16 @@ def build_row(
     chosen: list[tuple[str, str]] = []
     # what the steps naming an item say to do ("ข้อ I1 ...: <action>"): no other step repeats it
     actions = [t.split(": ", 1)[-1] for t in (fill(n, ctx, number, score, items, item) for n in named)]
-    for role, template in raw:
+    # the row's main work (its first step that is neither an order nor the ITA team's) keeps its
+    # detail, as a coordinator writes the step that matters at length and the others in a phrase
+    main = next((n for n, (role, _) in enumerate(raw) if role not in _SETUP_ROLES), -1)
+    for at, (role, template) in enumerate(raw):
         text = vary(ctx, step_text(fill(template, ctx, number, score, items, item)), tier, number, item or "")
         if template not in named:  # a step naming items keeps them all
-            text = terse(text) if short else brief(text)
+            if at == main:
+                text = brief(text) if short else brief(text, LINE_LONG)
+            else:
+                text = terse(text) if short else brief(text)
             if any(fuzz.partial_ratio(text, a) >= SAME_ACTION for a in actions):
                 continue
         if (
@@ -183,16 +193,15 @@ def build_row(
             if len(chosen) >= ITEM_STEPS:
                 break
             chosen.append((extra.role, step_text(fill(extra.text, ctx, number, score, items, item))))
-    most = (
-        MAINTAIN_STEPS
-        if tier == Tier.MAINTAIN
-        else max(_step_count(ctx, number, score, tier, item), len(named) + 2)
-    )
+    most = max(_step_count(ctx, number, score, tier, item), len(named) + 2 if named else 0)
     # prepare before publishing; an OIT row ends with a check before the system closes
-    chosen = coherence.ordered(chosen[:most])
+    chosen = coherence.ordered(coherence.trim(chosen, most))
     # an urgent OIT row ends with a check before the system closes (a middling one checks in monitoring)
     if ctx.fw.tool_of(number).code == "OIT" and tier == Tier.URGENT:
-        chosen = coherence.closing_check(ctx, chosen, most, number, tier.value, item or "")
+        # the check comes on top of the work: a row nearly there still prepares what is missing
+        chosen = coherence.closing_check(
+            ctx, chosen, max(most, MAX_STEPS - 1), number, tier.value, item or ""
+        )
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
     steps, row_owners = _owned_steps(ctx, entry, chosen)
 
@@ -254,21 +263,27 @@ def pick_measure(entry: PlaybookEntry, tier: str, indicator_name: str) -> str:
     return next((m for m in entry.measures if not maintains(m)), entry.title)
 
 
-# An urgent score this far below the threshold gets the most steps; a middling one this close to
-# the target gets the fewest.
-FAR_BELOW, NEAR_TARGET = 20.0, 3.0
+# How many steps a fixing row keeps follows how far its score has to go (points below the
+# threshold for an urgent row, below the target for a middling one): (at least this far, steps).
+URGENT_STEPS: tuple[tuple[float, int], ...] = ((20.0, 5), (5.0, 4), (0.0, 3))
+IMPROVE_STEPS_BY_GAP: tuple[tuple[float, int], ...] = ((6.0, 4), (0.0, 3))
 
 
 def _step_count(ctx: Context, number: int, score: float | None, tier: Tier, item: str | None) -> int:
-    """Return how many steps a fixing row keeps, by how far its score has to go: an urgent row five
-    when far below the threshold, else four; a middling row three when close to the target, else
-    four (the seeds' rows have three to five)."""
+    """Return how many steps a row keeps, by how far its score has to go: an urgent row five when
+    far below the threshold, four, or three when nearly there; a middling row four, or three when
+    close to the target; a strong row its maintain steps (the seeds' rows have three to six:
+    their counts follow the work, not one number for every row)."""
     if item:
         return MAX_STEPS
     value = score if score is not None else 0.0
+    if tier == Tier.MAINTAIN:
+        return MAINTAIN_STEPS
     if tier == Tier.URGENT:
-        return MAX_STEPS if ctx.thresholds.urgent_below - value >= FAR_BELOW else MAX_STEPS - 1
-    return MAX_STEPS - 2 if ctx.thresholds.maintain_from - value <= NEAR_TARGET else MAX_STEPS - 1
+        gap, table = ctx.thresholds.urgent_below - value, URGENT_STEPS
+    else:
+        gap, table = ctx.thresholds.maintain_from - value, IMPROVE_STEPS_BY_GAP
+    return next(n for least, n in table if gap >= least)
 
 
 def _owned_steps(

@@ -16,6 +16,7 @@ from bot.drafting.row_context import (
     brief,
     fill,
     pick,
+    wordings,
 )
 from bot.ita.facts import SOLID
 from bot.ita.tiers import Tier
@@ -37,7 +38,11 @@ def _weak_o_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str
             what = fill(voice.oit_item_publish, ctx, number, None, [], what=guidance, where=where)
         else:
             what = f"{voice.oit_item_what} {where}"
-        step = fill(voice.oit_item_step, ctx, number, None, [], code, what=_publish_gist(what))
+        # the item's title when the plan has not said it yet: one agency names each item in full, another
+        # by its code where the publication says what it is (voice.yaml analysis.oit_item_forms)
+        form = pick(ctx, wordings(ctx, "oit_item_forms", voice.oit_item_step), number, code, "oit-form")
+        # an unconfirmed title is left out (item_label): no space is left before the colon
+        step = fill(form, ctx, number, None, [], code, what=_publish_gist(what)).replace(" : ", ": ")
         # the unit that owns the item's publication (its entry's owner), not whoever checks it last
         role = (dedicated.owner_roles or [dedicated.steps[-1].role])[0] if dedicated else "ita_team"
         lines.append((role, step))

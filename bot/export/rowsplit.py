@@ -5,7 +5,9 @@ leaves the bottom of a page empty whenever the next row does not fit. So the pla
 laid on pages here, by the lines their cells fill (bot.export.wordbreak.wrap with the fonts'
 own widths): a row that fits the rest of the page goes there whole; one that does not is cut
 where the page ends, and continues in a new row on the next page under the repeated header,
-its first cell saying whose continuation it is. Every row is then kept whole by the renderer.
+its first cell saying whose continuation it is. A row whose rest would be a line or two moves to
+the next page whole; one whose continuation would still be short is cut higher (MIN_TAIL_LINES),
+so a "(ต่อ)" part is never a tiny orphan. Every row is then kept whole by the renderer.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from bot.export.wordbreak import ZWSP, wrap
 Cells = list[list[Line]]
 LINE_EM = 1.715  # Laksaman / TH SarabunPSK line height: (typo ascender + descender + gap) / em
 ROW_PAD = 40  # twips a row adds to its lines: borders and rounding
-MIN_PART_LINES = 3  # a cut leaves at least this many lines on each side
+MIN_PART_LINES = 3  # a cut leaves at least this many lines on the page it starts on
+# A continuation keeps at least this many lines under its "(ต่อ)" line: a cut that would leave fewer
+# is moved up, so the next page never opens with a two-line orphan of the row before.
+MIN_TAIL_LINES = 6
 SLACK_LINES = 1.0  # room kept free at a cut, against the estimate's errors
 
 
@@ -99,8 +104,14 @@ def paginate(
                 page.used += need
                 break
             budget = int((page.free - ROW_PAD) / unit - SLACK_LINES)
-            if budget < MIN_PART_LINES or row_lines(part, widths, size) - budget < MIN_PART_LINES:
-                if page.used > header_height:  # not at the top of a page yet: start a new one
+            total = row_lines(part, widths, size)
+            at_top = page.used <= header_height
+            # rebalance: a continuation of a few lines takes more with it, so it is no orphan (a row
+            # whose rest would be a line or two still moves to the next page whole, below)
+            if at_top or MIN_PART_LINES <= total - budget < MIN_TAIL_LINES:
+                budget = min(budget, total - MIN_TAIL_LINES)
+            if budget < MIN_PART_LINES or total - budget < MIN_PART_LINES:
+                if not at_top:  # not at the top of a page yet: start a new one
                     page = Page(page_height, header_height)
                     continue
                 budget = max(budget, MIN_PART_LINES)  # taller than a whole page: cut anyway
