@@ -113,6 +113,8 @@ _EDIT_FIELD_WORDS = re.compile(
 _SCORE_WORDS = re.compile(r"คะแนน|score|ได้\s*\d", re.I)
 # A table of this many indicator scores at the last step is a new score set, even without "คะแนน".
 EXPLICIT_TABLE_INDICATORS = 3
+# Commands whose words are data to set: the scores, the thresholds.
+_DATA_COMMANDS = (Command.SCORES, Command.THRESHOLD)
 # Longer messages are not small talk however they start.
 SMALL_TALK_MAX_CHARS = 40
 _NO = re.compile(r"^(?:ไม่ใช่|ไม่ถูก|ไม่|ผิด|no\b|nope)", re.I)
@@ -269,6 +271,19 @@ def _explicit_score_change(text: str, read: Parsed) -> bool:
     return bool(_SCORE_WORDS.search(text)) or table
 
 
+def _asks_instead(command: tuple[Command, str], fw: Framework) -> bool:
+    """Tell whether a command that sets data from its words asks a question with them instead.
+
+    "คะแนน 72 ถือว่าต่ำมากไหมคะ" asks whether 72 is low (no score is read from it), and "เกณฑ์ 85
+    ใช่ไหมคะ" asks what the threshold is: neither sets anything. "คะแนน ตัวชี้วัด 9 ได้ 70 ควรทำอะไรก่อน"
+    still sends its score.
+    """
+    name, args = command
+    if name not in _DATA_COMMANDS or question_cue(args) < 1:
+        return False
+    return name is not Command.SCORES or read_scores(args, fw).kind is Kind.OTHER
+
+
 def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> Parsed:
     """Classify a message once.
 
@@ -276,7 +291,7 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
     State's value, so that a reply to a profile step is read as its answer.
     """
     command = parse_command(text)
-    if command is not None:
+    if command is not None and not _asks_instead(command, fw):
         return Parsed(text, Kind.COMMAND, command=command)
     drafted = drafted or state == "drafted"
     edit, edit_error = None, None

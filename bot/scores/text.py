@@ -58,6 +58,7 @@ _NEXT_LABEL = re.compile(r"\s*+(?:ที่)?\s*+\d{1,2}(?![\d.])\s*+(?:ได�
 _ONLY_ONE = re.compile(r"^\s*(?:ตัว|ข้อ|ด้าน|เรื่อง|หมวด|ประเด็น)เดียว")
 # a time word ("90 ปีนี้ดีขึ้น", "70 ครั้งที่แล้วได้ 65"): this or that year, not "90 years",
 _TIME_WORD = re.compile(r"^\s*(?:ปี|ครั้ง|รอบ|เดือน|ไตรมาส|สัปดาห์)\s*(?:นี้|ที่แล้ว|ก่อน|หน้า|ล่าสุด|ที่ผ่านมา|ถัดไป)")
+# or a word pointing back ("80 แบบนี้ต้องทำ…", "85 ตัวนี้ต่ำสุด"): "this one", not a count of them,
 # and "ส่วน" meaning "as for" ("ส่วนเรื่อง…", "ส่วนที่…", "ส่วนของ…", "ส่วน EIT…"); "ส่วนราชการ" stays a unit.
 _AS_FOR = re.compile(r"^\s*ส่วน\s*(?:เรื่อง|ที่|ของ|ตัว|ด้าน|หมวด|ข้อ|การ|ใน|นอก|อื่น|ปี|ภาพรวม|คะแนน|ผล|เรา|[A-Za-z])")
 # Words right before a number that make it an ordinal or an identifier.
@@ -106,6 +107,8 @@ _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
 _YEAR_LABEL_AFTER = re.compile(
     r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])"
 )
+_THIS_YEAR_BEFORE = re.compile(r"ปี(?:นี้|ล่าสุด)\s*+$")
+_LABEL_NEXT = re.compile(r"[^\d\n]{0,20}?(?:ตัว|ข้อ|IIT|EIT|OIT|ภาพรวม|คะแนน|ได้|(?<![A-Za-z])[IEO]\s?\d)", re.I)
 _SCORE_NEAR = re.compile(r"(?:ได้|คะแนน|=|:)\s*+ITA\s*+$", re.I)
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
@@ -277,6 +280,13 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         # "ITA 68 ได้ 88.00", "ITA 68 ผ่านแล้วค่ะ": a two-digit year after the tool's name (with no score
         # word before it: "ได้ ITA 72" is a score)
         return "year"
+    if (
+        len(digits) == 2
+        and 60 <= int(digits) <= 75
+        and _THIS_YEAR_BEFORE.search(line, max(0, s - 12), s)
+        and _LABEL_NEXT.match(after)
+    ):
+        return "year"  # "ปีนี้ 68 😭 ตัวที่10 ได้แค่ 56.25": this year's number, then a labelled value
     if len(digits) == 2 and _year(digits) and 60 <= int(digits) <= 75 and _OUT_AFTER.match(after):
         return "year"  # "คะแนน 68 ออกแล้ว": the results of 2568 are out
     unit = _UNIT_AFTER.match(after)
@@ -295,7 +305,7 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
             unit = None
         elif _NEXT_LABEL.match(line, m.end() + unit.end()) or (_ONLY_ONE.match(after) and float(digits) != 1):
             unit = None  # "75 ข้อ 10 ได้ 80" labels the next value; "89 ข้อเดียวที่…" is "the only one"
-        elif _AS_FOR.match(after) or _TIME_WORD.match(after):
+        elif _AS_FOR.match(after) or _TIME_WORD.match(after) or after[unit.end() :].lstrip().startswith(("นี้", "นั้น")):
             unit = None  # "88 ส่วนเรื่อง…": "ส่วน" means "as for", not "parts"; "90 ปีนี้…" is a time
     if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"
