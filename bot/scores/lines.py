@@ -99,12 +99,34 @@ def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
 _ZERO_FOR_O = re.compile(r"^(\s*+)0(\d{1,2})(?=[ \t=]++\d)")  # not "09:15", a time
 
 
+# and the letter I into a one: "14 100.00" is I4, "115 80.25" is I15 (IIT has items I1..I30).
+_ONE_FOR_I = re.compile(r"^(\s*+)1([1-9]|[12]\d|30)(?=[ \t=]++\d)")
+# The message is about IIT items ("IIT รายข้อ", "ข้อ I", "I7")...
+_I_CONTEXT = re.compile(r"IIT|(?<![A-Za-z])I(?![A-Za-z])")
+# ...and says the letter became a one ("ตัว I กลายเป็นเลข 1", "เลขข้อมันกลายเป็น 1 นำหน้า").
+_I_BECAME_ONE = re.compile(
+    r"(?:กลาย|เพี้ยน|เปลี่ยน|ติด)\s*+(?:มา)?\s*+เป็น\s*+(?:เลข|ตัวเลข)?\s*+(?:1|หนึ่ง)(?![\d.])|"
+    r"(?<![\d.])1\s*+นำหน้า|I\s*+(?:→|->|=>|became|turned into)\s*+1(?![\d.])",
+    re.I,
+)
+
+
 def _letters_back(lines: list[str]) -> list[str]:
-    """Read "0NN value" lines as the OIT items they were, when two or more lines say so.
+    """Read "0NN value" lines as the OIT items they were, and "1NN value" lines as IIT items, when
+    two or more lines say so.
 
     No score, indicator or count is written with a leading zero, so "010 100" on two or more
-    lines is only explained by an O that became a 0 on the way.
+    lines is only explained by an O that became a 0 on the way. A leading one is read as an I only
+    in a message about IIT items that either says the letter became a one or has a three-digit code
+    ("110 85.00": no indicator or item is numbered 110): "14 100.00" alone may be item 14.
     """
-    if sum(1 for ln in lines if _ZERO_FOR_O.match(ln)) < 2:
+    if sum(1 for ln in lines if _ZERO_FOR_O.match(ln)) >= 2:
+        lines = [_ZERO_FOR_O.sub(r"\1O\2", ln) for ln in lines]
+    ones = [m for m in map(_ONE_FOR_I.match, lines) if m]
+    if len(ones) < 2:
         return lines
-    return [_ZERO_FOR_O.sub(r"\1O\2", ln) for ln in lines]
+    text = "\n".join(ln for ln in lines if not _ONE_FOR_I.match(ln))
+    said = _I_CONTEXT.search(text) and (
+        _I_BECAME_ONE.search(text) or any(len(m.group(2)) == 2 for m in ones)
+    )
+    return [_ONE_FOR_I.sub(r"\1I\2", ln) for ln in lines] if said else lines
