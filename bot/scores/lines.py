@@ -35,7 +35,8 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
             out.append(line.strip() + "\t" + nxt.strip())
             i += 2
             continue
-        if re.search(r"(?:ตัวชี้วัด(?:ที่)?|ข้อ)\s*$", line) and nxt.strip():
+        # "ตัวชี้วัดที่" / "9 ได้ 80": a label broken from its number ("IIT รายข้อ" is a heading: per item)
+        if re.search(r"(?<!ราย)(?:ตัวชี้วัด(?:ที่)?|ข้อ)\s*$", line) and nxt.strip():
             out.append(line.rstrip() + " " + nxt.strip())
             i += 2
             continue

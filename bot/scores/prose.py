@@ -363,7 +363,8 @@ _NOT_A_FINDING = re.compile(r"ภายใน|ต้อง|ให้|เป้�
 _ONE_CODE = re.compile(rf"(?<![A-Za-z])({_CODE})")
 # A finding and the advice after it often share a line ("… ขาดข้อมูลในหัวข้อ O13 … ดังนั้นควรปรับปรุง…",
 # or a table row whose next cell says what to do): each cell and each sentence is judged on its own.
-_CLAUSES = re.compile(r"\t|\s+(?=ดังนั้น|จึง(?:ควร|ต้อง|ให้)|ทั้งนี้|โดยควร|อย่างไรก็ตาม)|(?<=[.!])\s+")
+# (a run of spaces is tried from its first space only: linear in a line of spaces)
+_CLAUSES = re.compile(r"\t|(?<!\s)\s++(?=ดังนั้น|จึง(?:ควร|ต้อง|ให้)|ทั้งนี้|โดยควร|อย่างไรก็ตาม)|(?<=[.!])\s++")
 
 
 def named_weak_items(text: str, ranges: dict[str, int]) -> list[str]:

@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.blocks import pair_blocks
 from bot.scores.clauses import govern
 from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
@@ -258,11 +259,26 @@ def _label(ref: Ref) -> str:
     return labels.get(ref.kind, wording.SCORE_LABEL_TOOL_SHORT).format(key=ref.key)
 
 
+_PER = re.compile(r"ราย(?:ข้อ|ตัวชี้วัด|ด้าน|ประเด็น|เครื่องมือ)")
+
+
+def _labels_only(line: str, fw: Framework, item_context: bool) -> int:
+    """How many things a line names to score, when it holds no value of its own (else -1)."""
+    if _PER.search(line):
+        return 0  # "EIT รายข้อ": a heading over the labels, not one of them
+    refs = [r for r in _refs(line, fw, item_context, None, []) if r.kind != "sub"]
+    nums = numbers(line, [(r.start, r.end) for r in refs])
+    if any(not n.blocked for n in nums):
+        return -1
+    return len({(r.kind, r.key) for r in refs if not r.weak and r.kind != "toolpart"})
+
+
 def extract(text: str, fw: Framework) -> Extraction:
     """Read every score in a message, with the line it came from and whether it sat in a table."""
     ex = Extraction()
     lines = message_lines(text, fw, ex.warnings)
     item_context = bool(IE_ITEM.search("\n".join(lines)))
+    lines = pair_blocks(lines, lambda line: _labels_only(line, fw, item_context))
     lines, grouped = blank_groups(lines)
     header: Header | None = None
     prev_header_line = -5
