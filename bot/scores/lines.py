@@ -127,7 +127,5 @@ def _letters_back(lines: list[str]) -> list[str]:
     if len(ones) < 2:
         return lines
     text = "\n".join(ln for ln in lines if not _ONE_FOR_I.match(ln))
-    said = _I_CONTEXT.search(text) and (
-        _I_BECAME_ONE.search(text) or any(len(m.group(2)) == 2 for m in ones)
-    )
+    said = _I_CONTEXT.search(text) and (_I_BECAME_ONE.search(text) or any(len(m.group(2)) == 2 for m in ones))
     return [_ONE_FOR_I.sub(r"\1I\2", ln) for ln in lines] if said else lines

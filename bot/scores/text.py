@@ -305,7 +305,11 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
             unit = None
         elif _NEXT_LABEL.match(line, m.end() + unit.end()) or (_ONLY_ONE.match(after) and float(digits) != 1):
             unit = None  # "75 ข้อ 10 ได้ 80" labels the next value; "89 ข้อเดียวที่…" is "the only one"
-        elif _AS_FOR.match(after) or _TIME_WORD.match(after) or after[unit.end() :].lstrip().startswith(("นี้", "นั้น")):
+        elif (
+            _AS_FOR.match(after)
+            or _TIME_WORD.match(after)
+            or after[unit.end() :].lstrip().startswith(("นี้", "นั้น"))
+        ):
             unit = None  # "88 ส่วนเรื่อง…": "ส่วน" means "as for", not "parts"; "90 ปีนี้…" is a time
     if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"
