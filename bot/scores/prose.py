@@ -29,11 +29,11 @@ _IND_PREFIX = (
 _RANGE = r"\s*+(?:-|–|—|ถึง|to)\s*+"
 _KEY_SEP = r"\s*+(?:,|/|และ|กับ|กะ|&)\s*+"  # "กะ": กับ as chat says it
 _CODE = CODE  # an item code: "O13", "I 4"
-# Two or more indicator numbers: "ตัวชี้วัดที่ 1, 2 และ 3", "ตัวชี้วัด 1-10", "ข้อ 9 กับ 10".
+# Two or more indicator numbers: "ตัวชี้วัดที่ 1, 2 และ 3", "ตัวชี้วัด 1-10", "ข้อ 9 กับ 10", "ที่ 1 ถึงที่ 3".
 IND_KEYS = re.compile(
     rf"{_IND_PREFIX}\s*+(?P<a>\d{{1,2}})(?![\d.])"
-    rf"(?:{_RANGE}(?:{_IND_PREFIX}\s*+)?(?P<b>\d{{1,2}})(?![\d.])"
-    rf"|(?P<list>(?:{_KEY_SEP}(?:{_IND_PREFIX}\s*+)?\d{{1,2}}(?![\d.]))++))",
+    rf"(?:{_RANGE}(?:(?:{_IND_PREFIX}|ที่)\s*+)?(?P<b>\d{{1,2}})(?![\d.])"
+    rf"|(?P<list>(?:{_KEY_SEP}(?:(?:{_IND_PREFIX}|ที่)\s*+)?\d{{1,2}}(?![\d.]))++))",
     re.IGNORECASE,
 )
 # Bare indicator numbers before their values, in a message that speaks of indicators:

@@ -134,6 +134,10 @@ _BENCHMARK_BEFORE = re.compile(
     r"|(?:ของ|ทั้ง|ระดับ)ประเทศ|(?:national|province|provincial)\s*+average",
     re.IGNORECASE,
 )
+# "ผลสำรวจความพึงพอใจผู้รับบริการ 92.5%", "LPA 88": another measure's result, not an ITA score.
+_OTHER_MEASURE_BEFORE = re.compile(
+    r"(?:ความพึงพอใจ|ผลสำรวจ|แบบสำรวจ|(?<![A-Za-z])(?:LPA|PMQA))[^\d\n]{0,20}$", re.I
+)
 # "92 กว่าๆ", "80 ต้นๆ": an estimate, not the result (the exact value often follows).
 _APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|กลางๆ|นิดๆ|เศษ|ปลาย\b|ต้น\b)")
 # "ประมาณ 88", "น่าจะได้ราวๆ 90": a round figure said as a guess (a decimal is read: "ประมาณ 88.5").
@@ -265,6 +269,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "estimate"
     if _BENCHMARK_BEFORE.search(before):
         return "benchmark"
+    if _OTHER_MEASURE_BEFORE.search(before):
+        return "other measure"
     if "." in digits and _MEASURE_AFTER.match(after):
         return "quantity"
     if (
