@@ -18,7 +18,9 @@ import re
 from collections.abc import Callable
 
 # A line that is one value: "85.75", "(90.00)", "88 คะแนน", "76.5%".
-_ONE_VALUE = re.compile(r"\s*+\(?\s*+(\d{1,3}(?:\.\d{1,2})?)\s*+\)?\s*+(?:คะแนน|%)?\s*+")
+_ONE_VALUE = re.compile(
+    r"\s*+(?:[-•*·▪●◦]\s++)?\(?\s*+(\d{1,3}(?:\.\d{1,2})?)\s*+\)?\s*+(?:คะแนน|%)?\s*+"
+)  # (a bullet before it: "- 85.75")
 # A line of values only: "96.50 88.25 91.00", "96.50 | 88.25 | 91.00".
 _VALUES = re.compile(
     r"\s*+\d{1,3}(?:\.\d{1,2})?(?![\d.])(?:(?:\s*+[|,/]\s*+|\s++)\d{1,3}(?:\.\d{1,2})?(?![\d.]))++\s*+"

@@ -18,6 +18,8 @@ EXPLICIT = re.compile(
 # "O12", and "o12", "e3" as phones type them.
 ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")
 
+# A line that starts with a key of its own ("ข้อ 10 การป้องกัน…") is not the rest of the line before.
+_KEY_FIRST = re.compile(r"\s*+(?:ข้อ|ตัวที่|ด้านที่)\s*+(?:ที่)?\s*+\d")
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
 MAX_LINES = 1500
 MAX_LINE = 1000
@@ -49,7 +51,7 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
             and "\t" not in nxt
             and re.search(r"\d", nxt)
             and (EXPLICIT.search(line) or name_hits(squeeze(line), fw))
-            and not (EXPLICIT.search(nxt) or ITEM.search(nxt))
+            and not (EXPLICIT.search(nxt) or ITEM.search(nxt) or _KEY_FIRST.match(nxt))
         )
         if wrapped or _broken_name(line, nxt, fw):
             out.append(line.rstrip() + nxt.strip())
@@ -93,15 +95,26 @@ def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
                 break
             kept.append(ln)
         raw = kept
-    return [squeeze(ln) for ln in _reflow(_letters_back(raw), fw)]
+    return [squeeze(ln) for ln in _reflow(_letters_back(_unbulleted(raw)), fw)]
+
+
+# A list bullet and its space at the start of a line: "- ", "• ", "▪ " (not "-5.20", a signed change).
+_BULLET = re.compile(r"^\s*+[-•*▪●◦·]\s++(?=\S)")
+
+
+def _unbulleted(lines: list[str]) -> list[str]:
+    """Drop the bullets of a bulleted list (two or more lines) so that its lines read as unbulleted ones."""
+    if sum(1 for ln in lines if _BULLET.match(ln)) < 2:
+        return lines
+    return [_BULLET.sub("", ln) for ln in lines]
 
 
 # A PDF copy of the OIT item table can turn the letter O into a zero: "010 100", "012 0".
-_ZERO_FOR_O = re.compile(r"^(\s*+)0(\d{1,2})(?=[ \t=]++\d)")  # not "09:15", a time
+_ZERO_FOR_O = re.compile(r"^(\s*+(?:[-•*]\s++)?)0(\d{1,2})(?=[ \t=]++\d)")  # not "09:15", a time
 
 
 # and the letter I into a one: "14 100.00" is I4, "115 80.25" is I15 (IIT has items I1..I30).
-_ONE_FOR_I = re.compile(r"^(\s*+)1([1-9]|[12]\d|30)(?=[ \t=]++\d)")
+_ONE_FOR_I = re.compile(r"^(\s*+(?:[-•*]\s++)?)1([1-9]|[12]\d|30)(?=[ \t=]++\d)")
 # The message is about IIT items ("IIT รายข้อ", "ข้อ I", "I7")...
 _I_CONTEXT = re.compile(r"IIT|(?<![A-Za-z])I(?![A-Za-z])")
 # ...and says the letter became a one ("ตัว I กลายเป็นเลข 1", "เลขข้อมันกลายเป็น 1 นำหน้า").

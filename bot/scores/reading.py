@@ -97,7 +97,9 @@ def _denied(n: Num, line: str) -> bool:
 
 
 _DENIED = re.compile(r"ไม่(?:ใช่|ได้)\s*+(?:คะแนน\s*+)?$")
-_IS = re.compile(r"\s*+(?:(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้ะ)|นะ|,)?\s*+(?:(?:แต่)?(?:เป็น|คือ|ได้))?\s*+")
+_IS = re.compile(
+    r"\s*+(?:คะแนน|คะเเนน)?\s*+(?:(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้ะ)|นะ|,)?\s*+(?:(?:แต่)?(?:เป็น|คือ|ได้))?\s*+"
+)
 
 
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
@@ -151,7 +153,12 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
         gap = la[na.end :] + " " + re.sub(r"^\s*+[-•*]\s*+", "", lb[: nb.start])
     else:
         return False
-    return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
+    return len(gap) <= RUN_GAP and bool(_RUN_GAP.fullmatch(gap))
+
+
+# Between two values of a run: separators, and a unit or a particle after each ("97.21 คะแนน 96.40 คะแนน").
+_RUN_GAP = re.compile(r"[\s,/;|]*+(?:(?:คะแนน|คะเเนน|%|pts?|ค่ะ|ครับ|คะ|นะ)[\s,/;|]*+)?(?:และ)?[\s,/;|]*+")
+RUN_GAP = 16
 
 
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
