@@ -129,11 +129,13 @@ _CHANGE_BEFORE = re.compile(
     r"(?<=\d)\s*+อยู่)\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
 # "ค่าเฉลี่ยจังหวัด 86.50", "ภาพรวมของประเทศ 87.44": a wider group's average, a benchmark to compare with.
-_BENCHMARK_BEFORE = re.compile(
+_BENCHMARK = (
     r"(?:ค่า)?(?:เฉลี่ย|มัธยฐาน)(?:ของ)?(?:ทั้ง)?(?:จังหวัด|ประเทศ|กลุ่ม|เขต|อำเภอ|ภาค|หน่วยงานทั้งหมด|ทุกหน่วยงาน|กรม|กระทรวง|เครือข่าย)"
-    r"|(?:ของ|ทั้ง|ระดับ)ประเทศ|(?:national|province|provincial)\s*+average",
-    re.IGNORECASE,
+    r"|(?:ของ|ทั้ง|ระดับ)ประเทศ|(?:national|province|provincial)\s*+average"
 )
+_BENCHMARK_BEFORE = re.compile(_BENCHMARK, re.IGNORECASE)
+# ... also when a reference ("คะแนนเฉลี่ย") stands inside the phrase: "คะแนนเฉลี่ยทั้งจังหวัด 89.45".
+_BENCHMARK_NEAR = re.compile(rf"(?:{_BENCHMARK})[^\d\n]{{0,16}}$", re.IGNORECASE)
 # "ผลสำรวจความพึงพอใจผู้รับบริการ 92.5%", "LPA 88": another measure's result, not an ITA score.
 _OTHER_MEASURE_BEFORE = re.compile(
     r"(?:ความพึงพอใจ|ผลสำรวจ|แบบสำรวจ|(?<![A-Za-z])(?:LPA|PMQA))[^\d\n]{0,20}$", re.I
@@ -267,7 +269,7 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "change"  # "ขึ้นจากปีที่แล้ว 5 คะแนน": by how much, since last year
     if _APPROX_AFTER.match(after) or ("." not in digits and _APPROX_BEFORE.search(before)):
         return "estimate"
-    if _BENCHMARK_BEFORE.search(before):
+    if _BENCHMARK_BEFORE.search(before) or _BENCHMARK_NEAR.search(line, max(0, s - 60), s):
         return "benchmark"
     if _OTHER_MEASURE_BEFORE.search(before):
         return "other measure"
