@@ -232,7 +232,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             cands.append((i, line, n))
     if not cands and not others and scored:
         cands = _only_value(ex)
-    years_apart = len({year_rank(line[: n.start]) for _, line, n in cands}) == len(cands) > 1
+    years_apart = len({_rank_of(line, n) for _, line, n in cands}) == len(cands) > 1
     if len(cands) > 1 and not others and not years_apart:
         # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
         ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
@@ -243,7 +243,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         ex.score_years += ex.line_years.get(i, [])
         ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=n.value))
         return
-    labelled = [(i, n, year_rank(line[: n.start])) for i, line, n in cands]
+    labelled = [(i, n, _rank_of(line, n)) for i, line, n in cands]
     ranks = [r for _, _, r in labelled]
     if len(ranks) > 1 and ranks[0] is None and set(ranks[1:]) <= {LAST_YEAR, BEFORE_LAST}:
         labelled[0], ranks[0] = (labelled[0][0], labelled[0][1], THIS_YEAR), THIS_YEAR  # "ได้ 78.4 ปีที่แล้ว 81"
@@ -252,6 +252,22 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
             ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
         best = max(labelled, key=lambda t: t[2] or 0)[1]
         ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=best.value))
+
+
+# A year label right after a value, with no value of its own: "ได้ 91.86 เมื่อปีที่แล้ว ปีนี้ได้ 93.02".
+_YEAR_AFTER = re.compile(
+    r"\s*+(?:คะแนน\s*+)?(?:เมื่อ|ของ|ใน|ตอน)?\s*+(?P<label>ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา|นี้)|ปี\s*+(?:25)?\d\d(?![\d.]))"
+    r"(?!\s*+(?:ได้(?:รับ)?|=|:)?\s*+\d)"
+)
+
+
+def _rank_of(line: str, n: Num) -> int | None:
+    """The year that labels a lone value: the label before it, else a label right after it."""
+    rank = year_rank(line[: n.start])
+    if rank is None:
+        after = _YEAR_AFTER.match(line, n.end)
+        rank = year_rank(after.group("label")) if after else None
+    return rank
 
 
 def _only_value(ex: Extraction) -> list[tuple[int, str, Num]]:
