@@ -103,7 +103,7 @@ _IS = re.compile(
 
 
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
-    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93".
+    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93", "*84.8".
 
     The last value after a correction word wins: "ขอโทษค่ะ ไม่ใช่ 91 ที่ถูกคือ 93.00" is 93.
     """
@@ -116,6 +116,13 @@ def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
         ):
             fix = n
         floor = n.end
+    usable = [n for n in nums if not n.blocked]
+    if fix is None and len(usable) == 1:
+        # "*84.8 ค่ะ": a star before it (how chat marks a correction), or "84.8 ค่ะ พิมพ์ผิด": the mark after it
+        n = usable[0]
+        starred = line[: n.start].strip() == "*"
+        if starred or FIX_MARK.search(line, n.end) or APOLOGY.search(line, n.end):
+            fix = n
     if fix is None:
         return False
     last = ex.found[-1]
