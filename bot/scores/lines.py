@@ -95,7 +95,21 @@ def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
                 break
             kept.append(ln)
         raw = kept
-    return [squeeze(ln) for ln in _reflow(_letters_back(_unbulleted(raw)), fw)]
+    return [squeeze(_YEARS_THEN_VALUES.sub(_by_year, ln)) for ln in _reflow(_letters_back(_unbulleted(raw)), fw)]
+
+
+# Two years, then their two values in the same order: "ผลปี 2567 กับ 2568 คือ 86.75 และ 90.12 ตามลำดับ".
+_AND = r"\s*+(?:กับ|และ|,|/)\s*+"
+_YEARS_THEN_VALUES = re.compile(
+    rf"ปี\s*+(?:พ\.ศ\.\s*+)?(?P<y1>(?:25)?\d\d)(?![\d.]){_AND}(?:ปี\s*+)?(?P<y2>(?:25)?\d\d)(?![\d.])"
+    r"\s*+(?:คือ|ได้(?:รับ)?|=|:|เท่ากับ|อยู่ที่)?\s*+(?:คะแนน)?\s*+"
+    rf"(?P<v1>\d{{1,3}}(?:\.\d++)?)\s*+(?:คะแนน)?{_AND}(?P<v2>\d{{1,3}}(?:\.\d++)?)(?![\d.])"
+)
+
+
+def _by_year(m: re.Match[str]) -> str:
+    """ "ปี 2567 กับ 2568 คือ 86.75 และ 90.12" -> "ปี 2567 ได้ 86.75 ปี 2568 ได้ 90.12"."""
+    return f"ปี {m.group('y1')} ได้ {m.group('v1')} ปี {m.group('y2')} ได้ {m.group('v2')}"
 
 
 # A list bullet and its space at the start of a line: "- ", "• ", "▪ " (not "-5.20", a signed change).
