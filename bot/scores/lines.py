@@ -95,7 +95,9 @@ def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
                 break
             kept.append(ln)
         raw = kept
-    return [squeeze(_YEARS_THEN_VALUES.sub(_by_year, ln)) for ln in _reflow(_letters_back(_unbulleted(raw)), fw)]
+    return [
+        squeeze(_YEARS_THEN_VALUES.sub(_by_year, ln)) for ln in _reflow(_letters_back(_unbulleted(raw)), fw)
+    ]
 
 
 # Two years, then their two values in the same order: "ผลปี 2567 กับ 2568 คือ 86.75 และ 90.12 ตามลำดับ".
@@ -146,13 +148,38 @@ def _letters_back(lines: list[str]) -> list[str]:
     No score, indicator or count is written with a leading zero, so "010 100" on two or more
     lines is only explained by an O that became a 0 on the way. A leading one is read as an I only
     in a message about IIT items that either says the letter became a one or has a three-digit code
-    ("110 85.00": no indicator or item is numbered 110): "14 100.00" alone may be item 14.
+    ("110 85.00": no indicator or item is numbered 110): "14 100.00" alone may be item 14. Else bare
+    item numbers get back the letter the message says they lost ("เลขข้อ O หายไป", "OIT รายข้อ").
     """
     if sum(1 for ln in lines if _ZERO_FOR_O.match(ln)) >= 2:
         lines = [_ZERO_FOR_O.sub(r"\1O\2", ln) for ln in lines]
     ones = [m for m in map(_ONE_FOR_I.match, lines) if m]
-    if len(ones) < 2:
-        return lines
     text = "\n".join(ln for ln in lines if not _ONE_FOR_I.match(ln))
-    said = _I_CONTEXT.search(text) and (_I_BECAME_ONE.search(text) or any(len(m.group(2)) == 2 for m in ones))
-    return [_ONE_FOR_I.sub(r"\1I\2", ln) for ln in lines] if said else lines
+    said = (
+        len(ones) >= 2
+        and _I_CONTEXT.search(text)
+        and (_I_BECAME_ONE.search(text) or any(len(m.group(2)) == 2 for m in ones))
+    )
+    return [_ONE_FOR_I.sub(r"\1I\2", ln) for ln in lines] if said else _letter_lost(lines)
+
+
+# A message about one tool's items whose codes lost their letter: "เลขข้อ O หายไป", "ไม่มีตัว O", or a
+# heading "OIT รายข้อ" over lines of a bare number and its value ("1 100", "2 50").
+_LETTER_LOST = re.compile(
+    r"(?:ตัว|เลข(?:ข้อ)?|ข้อ|อักษร|รหัส)\s*+(?P<l>[OIE])\s*+(?:มัน)?(?:หาย|หล่น|ตก|ไม่ขึ้น|ไม่ติด|ไม่มา)"
+    r"|ไม่มี(?:ตัว|อักษร)\s*+(?P<m>[OIE])(?![A-Za-z])|(?P<t>[OIE])IT\s*+ราย\s*+ข้อ"
+)
+_BARE_KEY = re.compile(r"^(\s*+)(\d{1,2})(?=[ \t=:]++\d)")
+_ITEMS_OF = {"I": 30, "E": 15, "O": 50}
+
+
+def _letter_lost(lines: list[str]) -> list[str]:
+    """Give bare item numbers back the letter the message says they lost (two or more lines)."""
+    keyed = [m for m in map(_BARE_KEY.match, lines) if m]
+    if len(keyed) < 2:
+        return lines
+    said = _LETTER_LOST.search("\n".join(ln for ln in lines if not _BARE_KEY.match(ln)))
+    letter = (said.group("l") or said.group("m") or said.group("t")) if said else None
+    if letter is None or not all(1 <= int(m.group(2)) <= _ITEMS_OF[letter] for m in keyed):
+        return lines
+    return [_BARE_KEY.sub(rf"\g<1>{letter}\2", ln) for ln in lines]

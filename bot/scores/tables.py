@@ -12,6 +12,7 @@ from bot.scores.clauses import govern
 from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.names import name_hits
+from bot.scores.overall import lone_overall
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
 from bot.scores.reading import (
     blank_groups,
@@ -20,7 +21,6 @@ from bot.scores.reading import (
     fixed_to,
     glossed_tools,
     late_fix,
-    lone_overall,
     moved,
     note_years,
     ordered_run,
