@@ -67,7 +67,9 @@ VALUES = re.compile(rf"{_VALUE}{_UNIT}(?:(?:\s*+(?:,|/|และ|กับ|ก�
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
 # A gloss between keys and their value: "(IIT)", or a topic said after a range ("O31 ถึง O33 เรื่อง No Gift ได้ 0")
 _GLOSS = re.compile(r"\s*+(?:\([^()\d\n]{1,30}\)|(?:เรื่อง|หมวด|ด้าน)[^\d\n()]{1,30}?(?=\s*+(?:ได้|=|:)))")
-_SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด|ทั้งคู่|ทั้งสอง)")
+_SHARED = re.compile(
+    r"\s*+(?:คะแนน\s*+)?(?:เต็ม\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด|ทั้งคู่|ทั้งสอง)|(?<=100)\s*+เต็ม(?![\u0e00-\u0e7f])"
+)
 _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
