@@ -125,11 +125,18 @@ _HEAD_SCORE = re.compile(
 )
 
 
+_LEAD_IN = re.compile(r"[^\t|]{1,40}?(?:ค่ะ|ครับ|คะ|จ้า|นะ)\s++")
+
+
 def header_row(line: str) -> Header | None:
     """Read a table header row: its year columns, the role of each numeric column, and whether it is labelled."""
     cells = [c for c in _cells(line) if c]
     if not cells or re.search(r"(?<!\d)\d++\.\d", line):
         return None
+    # "ส่งคะแนนค่ะ ตัวชี้วัด | คะแนน": a lead-in typed before the pasted header, on its line
+    lead = _LEAD_IN.match(cells[0])
+    if lead and cells[0][lead.end() :].lower() in HEADER_WORDS:
+        cells[0] = cells[0][lead.end() :]
     years: list[int] = []
     words = 0
     columns: list[tuple[str, int | None]] = []
