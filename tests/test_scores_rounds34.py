@@ -1,0 +1,121 @@
+"""Conventions found with dev rounds 34-35 and the perturbation check: several phrasings each."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ita.framework import load_framework
+from bot.scores import parse_scores
+from tests.conftest import KNOWLEDGE_DIR
+
+FW = load_framework(KNOWLEDGE_DIR)
+
+
+def read(text: str):
+    return parse_scores(text, FW)
+
+
+# ---------------------------------------------------------------- whose a value is, and what it measures
+
+
+def test_a_column_headed_by_the_agency_is_the_score_and_the_countrys_average_is_not():
+    text = "ตัวชี้วัด\tคะแนนของหน่วยงาน\tคะแนนเฉลี่ยระดับประเทศ\n1 การปฏิบัติหน้าที่\t96.20\t93.10\n9 การเปิดเผยข้อมูล\t77.50\t85.14"
+    assert read(text).scores.indicators == {1: 96.2, 9: 77.5}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "คะแนนเฉลี่ยทั้งจังหวัด 89.45 นะคะ",
+        "ผลสำรวจความพึงพอใจผู้รับบริการ 92.5% ค่ะ ใช้แทน EIT ได้ไหม",
+        "LPA ปีนี้ได้ 88.5 ค่ะ",
+        "อบต.บ้านโคกได้ 95.5 ส่วนของเราไม่รู้เลยค่ะ",
+    ],
+)
+def test_another_bodys_or_another_measures_value_is_no_score(text):
+    res = read(text)
+    assert res.scores.is_empty() and res.error
+
+
+# ---------------------------------------------------------------- keys and years said another way
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวชี้วัดที่ ๑ ถึงที่ ๓ ได้ ๙๗.๕๐ ๙๖.๒๕ และ ๙๕.๗๕ ตามลำดับครับ",
+        "ตัวชี้วัดหนึ่งถึงสามได้ 97.5 96.25 95.75 ครับ",
+    ],
+)
+def test_a_range_of_indicators_said_another_way(text):
+    assert read(text).scores.indicators == {1: 97.5, 2: 96.25, 3: 95.75}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ตัวชี้วัดที่ 1 กับ 3 ได้คะแนนเต็มค่ะ", "ตัวชี้วัด 1 และ 3 ได้เต็มร้อยค่ะ"],
+)
+def test_full_marks_after_a_list_of_keys_is_every_keys(text):
+    assert read(text).scores.indicators == {1: 100.0, 3: 100.0}
+
+
+def test_a_plain_value_after_two_keys_is_still_not_shared():
+    assert 1 not in read("ตัวชี้วัดที่ 1, 3 ได้ 90").scores.indicators
+
+
+def test_a_year_label_right_after_a_lone_value_labels_it():
+    res = read("เทศบาลเราได้ 91.86 เมื่อปีที่แล้ว ปีนี้ได้ 93.02 ค่ะ")
+    assert res.scores.overall == 93.02 and res.previous is not None and res.previous.overall == 91.86
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ผลปี 2567 กับ 2568 คือ 86.75 และ 90.12 ตามลำดับ", "ปี 67 และ 68 ได้ 86.75 กับ 90.12 คะแนนค่ะ"],
+)
+def test_two_years_then_their_two_values_pair_in_order(text):
+    res = read(text)
+    assert res.scores.overall == 90.12 and res.scores.year == 2568
+    assert res.previous is not None and res.previous.overall == 86.75
+
+
+# ---------------------------------------------------------------- corrections and lost letters
+
+
+@pytest.mark.parametrize("text", ["ตัวชี้วัดที่ 2 ได้ 88.4 ค่ะ\n*84.8", "ตัวชี้วัดที่ 2 ได้ 88.4 ค่ะ\n84.8 ค่ะ พิมพ์ผิด"])
+def test_a_lone_value_marked_as_a_correction_corrects_the_last_one(text):
+    assert read(text).scores.indicators == {2: 84.8}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ก๊อปมาจาก PDF เลขข้อ O หายไปค่ะ\n1 100\n2 100\n3 50",
+        "OIT รายข้อค่ะ\n1 100\n2 100\n3 50",
+        "จาก pdf ไม่มีตัว O ค่ะ\n1 100\n2 100\n3 50",
+    ],
+)
+def test_item_numbers_that_lost_their_letter(text):
+    res = read(text)
+    assert res.scores.items == {"O1": 100.0, "O2": 100.0, "O3": 50.0} and not res.scores.indicators
+
+
+def test_bare_numbers_with_no_word_of_a_lost_letter_stay_indicators():
+    assert read("ตัวชี้วัด\n1 96.5\n2 95.25").scores.indicators == {1: 96.5, 2: 95.25}
+
+
+# ---------------------------------------------------------------- harmless edits change nothing
+
+
+def test_a_bulleted_table_reads_as_the_table():
+    text = "- ตัวชี้วัด | คะแนน | ลำดับ\n- การใช้อำนาจ | 99.75 | 1\n- การใช้งบประมาณ | 99.38 | 2"
+    assert read(text).scores.indicators == {3: 99.75, 2: 99.38}
+
+
+def test_a_run_of_ten_with_a_unit_after_each_value():
+    text = "คะแนนรายตัวชี้วัด 1-10 ครับ\n" + " ".join(f"{v} คะแนน" for v in range(91, 101))
+    assert read(text).scores.indicators == {k: float(90 + k) for k in range(1, 11)}
+
+
+def test_a_lead_in_before_a_pasted_header():
+    text = "ส่งคะแนนค่ะ ตัวชี้วัด | คะแนน | ลำดับ\nการใช้อำนาจ | 99.75 | 1\nการใช้งบประมาณ | 99.38 | 2"
+    assert read(text).scores.indicators == {3: 99.75, 2: 99.38}
