@@ -21,7 +21,7 @@ _HEAD = re.compile(
     r"|ปี\s*+(?:25)?\d\d)\s*+(?:มา\s*+)?"
     # "ปี 68 ขึ้นมาเป็น 84.95", "ปีนี้เพิ่มเป็น", "ปี 68 อยู่ที่": a change verb or a copula before the value
     rf"(?:{CHANGE_TO}\s*+)?"
-    r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
+    r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?\(?\s*+$"  # "ได้ A (90.7)": the value in brackets after its grade
     r"|ระดับ\s*+(?:AA|[A-F])\s*+[(:=]?\s*+$"  # "ระดับ A (88.12)"
 )
 # "คะแนน 68 ออกแล้ว 89.75": the results are out, then the value (not "93.75 กับ 88.10", two of them).

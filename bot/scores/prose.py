@@ -66,7 +66,11 @@ _UNIT = r"(?:\s*+คะแนน)?"  # "72.5 คะแนน กับ 78.75 ค
 VALUES = re.compile(rf"{_VALUE}{_UNIT}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE}{_UNIT})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
 # A gloss between keys and their value: "(IIT)", or a topic said after a range ("O31 ถึง O33 เรื่อง No Gift ได้ 0")
-_GLOSS = re.compile(r"\s*+(?:\([^()\d\n]{1,30}\)|(?:เรื่อง|หมวด|ด้าน)[^\d\n()]{1,30}?(?=\s*+(?:ได้|=|:)))")
+_GLOSS = re.compile(
+    r"\s*+(?:\([^()\d\n]{1,30}\)|(?:เรื่อง|หมวด|ด้าน)[^\d\n()]{1,30}?(?=\s*+(?:ได้|=|:))"
+    r"|(?:ของ|ใน)\s*+(?:แบบวัด|เครื่องมือ)?\s*+(?:IIT|EIT|OIT)(?![A-Za-z]))",  # "ตัวชี้วัดที่ 1 ถึง 5 ของ IIT ได้ …"
+    re.I,
+)
 _SHARED = re.compile(
     r"\s*+(?:คะแนน\s*+)?(?:เต็ม\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด|ทั้งคู่|ทั้งสอง)|(?<=100)\s*+เต็ม(?![\u0e00-\u0e7f])"
 )
@@ -220,7 +224,7 @@ _COUNT_AFTER = re.compile(
 )
 # "9:30 น.", "เวลา 9:30", "9:30-12:00": a clock time, not indicator 9 and its value.
 _CLOCK = re.compile(r"\d{1,2}:[0-5]\d(?:\s*+(?:น\.|นาฬิกา)|\s*+[-–]\s*+\d{1,2}[:.][0-5]\d)")
-_CLOCK_BEFORE = re.compile(r"(?:เวลา|ตั้งแต่|นัด)\s*+$")
+_CLOCK_BEFORE = re.compile(r"(?:เวลา|ตั้งแต่|นัด|\[|\()\s*+$")  # "[10:32] สมศรี: …", a chat export's time
 _BRACKET_OR_FILL = re.compile(r"\s*+\(\s*+|" + _FILL.pattern, re.I)
 # Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
 _PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ|กะ)?[\s,;/]*+")
