@@ -119,3 +119,29 @@ def test_a_run_of_ten_with_a_unit_after_each_value():
 def test_a_lead_in_before_a_pasted_header():
     text = "ส่งคะแนนค่ะ ตัวชี้วัด | คะแนน | ลำดับ\nการใช้อำนาจ | 99.75 | 1\nการใช้งบประมาณ | 99.38 | 2"
     assert read(text).scores.indicators == {3: 99.75, 2: 99.38}
+
+
+# ---------------------------------------------------------------- rounds 36-37
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("ตัวชี้วัด 9 กับ 10 เป็น 74.25 และ 80 ค่ะ", {9: 74.25, 10: 80.0}),
+        ("ตัวชี้วัดที่ 1 ถึง 3 ของ IIT ได้ 98 97.5 96", {1: 98.0, 2: 97.5, 3: 96.0}),
+        ("[10:32] สมศรี: ตัวชี้วัดที่ 9 ได้ 78.5 ค่ะ\n[10:33] สมศรี: ตัวชี้วัดที่ 10 ได้ 82 ค่ะ", {9: 78.5, 10: 82.0}),
+    ],
+)
+def test_keys_and_values_with_words_between(text, expect):
+    res = read(text)
+    assert res.scores.indicators == expect and res.error is None
+
+
+def test_a_chat_exports_time_is_no_score():
+    assert read("[10:32] สมศรี: ประชุม ITA พรุ่งนี้ 13.30 น. นะคะ").scores.is_empty()
+
+
+@pytest.mark.parametrize("text", ["ปีก่อนได้ B (84.2) ปีนี้ได้ A (90.7)", "ปีก่อนได้ระดับ B (84.2) ปีนี้ได้ระดับ A (90.7)"])
+def test_a_grade_then_its_value_in_brackets(text):
+    res = read(text)
+    assert res.scores.overall == 90.7 and res.previous is not None and res.previous.overall == 84.2
