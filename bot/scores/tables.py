@@ -325,7 +325,9 @@ def extract(text: str, fw: Framework) -> Extraction:
             pending, waiting = None, []
             continue
         waiting = []
-        if pending and not refs:
+        # a line of ranges only ("(O1-O33)" under "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล") keeps the label waiting
+        keyed = any(r.kind != "sub" for r in refs)
+        if pending and not keyed:
             ref, at = pending
             # "ตัวชี้วัดที่ 10:" then "80 ควรทำอะไรก่อนคะ": a value opening the line under a label and its colon
             asked = lines[at].rstrip().endswith((":", "=")) and at == i - 1
@@ -342,7 +344,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 continue
             if i - at >= 3:
                 pending = None
-        elif refs:
+        elif keyed:
             pending = None
         starts, read_before = [n.start for n in nums], len(ex.found)
         for j, ref in enumerate(refs):

@@ -148,6 +148,8 @@ _APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เ�
 _FROM_BEFORE = re.compile(
     r"จาก\s*+(?:เดิม)?\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))?\s*+(?:ที่)?\s*+(?:คะแนน)?\s*+$"
 )
+# "85.1 → 89.6": a value with an arrow to the next one is what it was, not the result.
+_ARROW_NEXT = re.compile(r"\s*+(?:→|->|=>|⇒|➡️?|➜)\s*+\d")
 _OUT_AFTER = re.compile(r"^\s*+(?:ก็)?(?:ออก|ประกาศ)(?:ผล)?(?:แล้ว|มาแล้ว)")
 _CHANGE_SINCE = re.compile(
     r"(?:เพิ่ม|ลด|ขึ้น|ลง|ดีขึ้น|แย่ลง|ต่ำลง|สูงขึ้น)(?:มา)?\s*+จาก\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))"
@@ -263,7 +265,7 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "year/large"
     if m.group(1) == "+" or _CHANGE_BEFORE.search(before):
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
-    if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
+    if (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)) or _ARROW_NEXT.match(after):
         return "former"
     if _CHANGE_SINCE.search(before) and not _TO_AFTER.match(after):
         return "change"  # "ขึ้นจากปีที่แล้ว 5 คะแนน": by how much, since last year
