@@ -244,7 +244,7 @@ def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
         if (
             not num.blocked
             and num.is_int
-            and value <= 20
+            and 1 <= value <= 20  # no list is numbered from 0: "O12 (0) O20 (50)"
             and re.match(r"[.)]\s*[\u0e00-\u0e7fA-Za-z]", after)
             and (
                 _prev_char(line, m.start()) in ("", "\t", "(")
