@@ -145,3 +145,36 @@ def test_a_chat_exports_time_is_no_score():
 def test_a_grade_then_its_value_in_brackets(text):
     res = read(text)
     assert res.scores.overall == 90.7 and res.previous is not None and res.previous.overall == 84.2
+
+
+# ---------------------------------------------------------------- round 38
+
+
+@pytest.mark.parametrize("text", ["ทำได้เต็มที่แล้วค่ะ", "ปีนี้ทำได้เต็มความสามารถ", "ทุกตัวชี้วัดต้องได้ 85 ขึ้นไป"])
+def test_doing_ones_best_or_a_bound_for_all_is_no_score(text):
+    assert read(text).scores.is_empty()
+
+
+@pytest.mark.parametrize(
+    ("text", "nine"),
+    [("ได้เต็ม 100 ทุกตัวชี้วัดยกเว้นตัวที่ 9 ได้ 92", 92.0), ("ตัวชี้วัดทุกตัวได้ 100 ค่ะ", 100.0)],
+)
+def test_one_value_for_every_indicator(text, nine):
+    got = read(text).scores.indicators
+    assert set(got) == set(range(1, 11)) and got[9] == nine and got[1] == 100.0
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [("ITA score ↑ 85.1 → 89.6 🎉", 89.6), ("2567 → 87.10, 2568 → 90.25", 90.25)],
+)
+def test_the_value_an_arrow_leads_to_is_the_result(text, overall):
+    assert read(text).scores.overall == overall
+
+
+def test_a_zero_in_brackets_is_an_items_value():
+    assert read("O ที่ไม่ผ่านคือ O12 (0) O20 (50)").scores.items == {"O12": 0.0, "O20": 50.0}
+
+
+def test_a_range_line_keeps_the_label_above_waiting():
+    assert read("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล\n(O1-O33)\n80.00").scores.indicators == {9: 80.0}

@@ -15,7 +15,7 @@ from bot.scores.normalise import normalise
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR
 from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
-from bot.scores.text import squeeze
+from bot.scores.text import FULL_MARKS, squeeze
 from bot.scores.when import not_out
 
 # A pasted score table is a few thousand characters; more is a whole report pasted by mistake.
@@ -23,8 +23,8 @@ MAX_CHARS = 60_000
 EXAMPLE = wording.SCORES_EXAMPLE
 
 
-# Full marks said in words: "ได้เต็มร้อย".
-_FULL_IN_WORDS = re.compile(r"เต็ม\s*+(?:ร้อย|100)")
+# Full marks said in words: "ได้เต็มร้อย", "ได้เต็มทุกตัวชี้วัด".
+_FULL_IN_WORDS = re.compile(rf"เต็ม\s*+(?:ร้อย|100)|{FULL_MARKS.pattern}")
 
 
 def has_number(text: str) -> bool:

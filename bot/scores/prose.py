@@ -214,7 +214,34 @@ def groups(text: str) -> list[Group]:
             else:
                 continue
             out.append(Group(kind, pairs, m.start(), vals.end()))
+    out += _every_indicator(text, out)
     out += _bare_singles(text, out, bool(SPEAKS_OF_INDICATORS.search(text)))
+    return out
+
+
+# One value for every indicator: "ได้ 100 ทุกตัวชี้วัด ยกเว้นตัวที่ 9 …", "ทุกตัวชี้วัดได้ 95" (not a run of values).
+_EVERY = r"(?:ทุกตัวชี้วัด|ตัวชี้วัดทุกตัว|ครบทุกตัวชี้วัด)"
+_EVERY_INDICATOR = re.compile(
+    rf"(?P<v>{_VALUE})\s*+(?:คะแนน\s*+)?(?:เต็ม\s*+)?{_EVERY}"
+    rf"|{_EVERY}\s*+ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:เต็ม\s*+)?(?P<w>{_VALUE})(?!\s*+[,/]?\s*+\d)"
+)
+# The value was got, not asked for: "ได้เต็ม 100 ทุกตัวชี้วัด", not "ต้องไม่ต่ำกว่า 85 ทุกตัวชี้วัด".
+_GOT_BEFORE = re.compile(r"(?<!ต้อง)(?<!ให้)(?<!อยาก)(?<!จะ)ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:เต็ม)?\s*+$")
+INDICATORS = range(1, 11)
+
+
+def _every_indicator(text: str, taken: list[Group]) -> list[Group]:
+    out: list[Group] = []
+    for m in _EVERY_INDICATOR.finditer(text):
+        if any(g.start <= m.start() < g.end for g in taken):
+            continue
+        if m.group("v") and not _GOT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        value = float(m.group("v") or m.group("w"))
+        left_out = set(excepted(text, m.end(), "indicator"))
+        pairs = [(k, value) for k in INDICATORS if k not in left_out]
+        out.append(Group("indicator", list(pairs), m.start(), m.end()))
+        break  # one such statement per message
     return out
 
 
@@ -356,40 +383,3 @@ def abbreviation_hits(line: str, fw: Framework) -> list[tuple[int, int, int]]:
                     out.append((number, m.start() + k, m.end() + 1))
                 break
     return out
-
-
-# Item codes named as missing or failed, with no score: "ข้อ O13 O14 ยังไม่ได้เผยแพร่", "O5 ไม่ผ่าน".
-_WEAK_WORD = re.compile(
-    r"ยังไม่(?:ได้)?\s*+(?:เผยแพร่|ผ่าน|ครบ|มี|ส่ง|ทำ|ลง|ดำเนินการ|อัปโหลด|อัพโหลด|เปิดเผย)|ไม่ผ่าน|ไม่ครบ|ไม่ได้\s*+(?:เผยแพร่|ลง|ส่ง|คะแนน)|"
-    r"ไม่มีข้อมูล|ขาด|ตกหล่น|missing|failed|not (?:yet )?published",
-    re.I,
-)
-# An instruction, a deadline or a target about items is not a finding about them.
-_NOT_A_FINDING = re.compile(r"ภายใน|ต้อง|ให้|เป้าหมาย|ควร|\?|ไหม|หรือเปล่า|มั้ย")
-_ONE_CODE = re.compile(rf"(?<![A-Za-z])({_CODE})")
-# A finding and the advice after it often share a line ("… ขาดข้อมูลในหัวข้อ O13 … ดังนั้นควรปรับปรุง…",
-# or a table row whose next cell says what to do): each cell and each sentence is judged on its own.
-# (a run of spaces is tried from its first space only: linear in a line of spaces)
-_CLAUSES = re.compile(r"\t|(?<!\s)\s++(?=ดังนั้น|จึง(?:ควร|ต้อง|ให้)|ทั้งนี้|โดยควร|อย่างไรก็ตาม)|(?<=[.!])\s++")
-
-
-def named_weak_items(text: str, ranges: dict[str, int]) -> list[str]:
-    """The item codes a message names as missing or failed without giving them a score, in order.
-
-    Only a line that says so ("ยังไม่ได้เผยแพร่", "ไม่ผ่าน", "ขาด") and gives no instruction, deadline,
-    target or question counts; ranges ("O20-O22") are expanded. No score is made up for them.
-    """
-    out: list[str] = []
-    clauses = (c for line in text.split("\n")[:1500] for c in _CLAUSES.split(line[:1000])[:50])
-    for line in clauses:
-        if not _WEAK_WORD.search(line) or _NOT_A_FINDING.search(line):
-            continue
-        taken: list[tuple[int, int]] = []
-        for m in ITEM_KEYS.finditer(line):
-            codes = _codes(m.group("a"), m.group("b"), m.group("list")) or []
-            out += codes
-            taken.append((m.start(), m.end()))
-        for m in _ONE_CODE.finditer(line):
-            if not any(a <= m.start() < b for a, b in taken[-3:]):
-                out.append(m.group(1).replace(" ", "").upper())
-    return [c for c in dict.fromkeys(out) if 1 <= int(c[1:]) <= ranges.get(c[0], 0)][:200]

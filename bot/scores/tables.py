@@ -13,7 +13,7 @@ from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.names import name_hits
 from bot.scores.overall import lone_overall
-from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
 from bot.scores.reading import (
     blank_groups,
     corrected,
@@ -31,6 +31,7 @@ from bot.scores.reading import (
     window_stop,
 )
 from bot.scores.text import Num, numbers, tight_gap
+from bot.scores.weak import named_weak_items
 from bot.scores.when import by_year, section_years, tool_year, year_columns
 from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years

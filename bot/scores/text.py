@@ -167,7 +167,14 @@ def squeeze(line: str) -> str:
     # A space after a closing particle ends a phrase: "ส่งคะแนนค่ะ ตว.9 = 68.75" keeps it.
     line = re.sub(f"(?<=[{THAI}])(?<!ค่ะ)(?<!ครับ)(?<!คะ)(?<!นะ)(?<!จ้า) (?=[{THAI}])", "", line)
     # "ได้เต็ม" with no number means full marks (for every key it follows: "ตัวชี้วัดที่ 1 กับ 3 ได้เต็ม").
-    return re.sub(r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?:\s*ร้อย(?!ละ))?(?!\s*(?:\d|ร้อยละ|จำนวน))", "ได้ 100 เต็ม ", line)
+    return FULL_MARKS.sub("ได้ 100 เต็ม ", line)
+
+
+# "ได้เต็ม", "ได้คะแนนเต็มร้อย": full marks; not "ทำได้เต็มที่" (did one's best), "เต็มความสามารถ", "เต็มใจ".
+FULL_MARKS = re.compile(
+    r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?:\s*ร้อย(?!ละ))?(?!\s*(?:\d|ร้อยละ|จำนวน))"
+    r"(?=\s|$|[^\u0e00-\u0e7f]|ค่ะ|ครับ|คะ|นะ|จ้า|เลย|ทุก|ทั้ง|หมด|แล้ว|ๆ|คะแนน|ตัว|ข้อ|และ|กับ|ส่วน|ยกเว้น|ปี)"
+)
 
 
 @dataclass
