@@ -178,3 +178,17 @@ def test_a_zero_in_brackets_is_an_items_value():
 
 def test_a_range_line_keeps_the_label_above_waiting():
     assert read("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล\n(O1-O33)\n80.00").scores.indicators == {9: 80.0}
+
+
+# ---------------------------------------------------------------- round 39
+
+
+@pytest.mark.parametrize("text", ["ตัวชี้วัดที่ 9.1 ได้ 80 ตัวชี้วัดที่ 9 รวมได้ 85.25", "ตัวชี้วัดที่ 9 ภาพรวม 85.25"])
+def test_a_total_word_right_after_a_key_is_that_keys_total(text):
+    res = read(text)
+    assert res.scores.indicators == {9: 85.25} and res.scores.overall is None
+
+
+def test_a_single_digit_after_the_name_ita_numbers_a_form():
+    assert read("แบบ ITA 2 ส่งภายใน 15 วันทำการ").scores.is_empty()
+    assert read("ITA 88 ค่ะ").scores.overall == 88.0

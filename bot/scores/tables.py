@@ -126,6 +126,8 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
             continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
         if _WIDER_GROUP.match(line, m.end()):  # "ภาพรวมจังหวัด 90.2": the province's, a benchmark
             refs.append(Ref("sub", 0, m.start(), m.end()))
+        elif any(r.kind in ("indicator", "tool") and 0 <= m.start() - r.end <= 2 for r in refs):
+            continue  # "ตัวชี้วัดที่ 9 รวมได้ 85.25", "IIT คะแนนรวม 95": the key's own total
         elif not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
@@ -220,6 +222,8 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     )
     if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
         return None
+    if ref.weak and first.is_int and first.value < 10 and not first.context:
+        return None  # "แบบ ITA 2 ส่งภายใน 15 วัน": a single digit after the name numbers a form, no score said
     if ref.strict and not tight_gap(gap) and not counted_gap(ref, first, nums, gap):
         return None
     if ref.kind == "item" and "ประเด็นย่อย" in gap:
