@@ -192,3 +192,16 @@ def test_a_total_word_right_after_a_key_is_that_keys_total(text):
 def test_a_single_digit_after_the_name_ita_numbers_a_form():
     assert read("แบบ ITA 2 ส่งภายใน 15 วันทำการ").scores.is_empty()
     assert read("ITA 88 ค่ะ").scores.overall == 88.0
+
+
+# ---------------------------------------------------------------- round 40
+
+
+@pytest.mark.parametrize("text", ["O1-O3 เต็มหมด O4 = 50", "O1 ถึง O3 เต็มทุกข้อ O4 = 50"])
+def test_full_marks_right_after_the_keys(text):
+    assert read(text).scores.items == {"O1": 100.0, "O2": 100.0, "O3": 100.0, "O4": 50.0}
+
+
+@pytest.mark.parametrize("text", ["ตัวชี้วัดที่ 3 เดิม 88 ตอนนี้ 93.5", "ตัวชี้วัดที่ 3 แต่ก่อนได้ 88 ปีนี้ 93.5"])
+def test_the_former_value_before_the_one_said_next(text):
+    assert read(text).scores.indicators == {3: 93.5}

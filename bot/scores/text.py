@@ -148,6 +148,9 @@ _APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เ�
 _FROM_BEFORE = re.compile(
     r"จาก\s*+(?:เดิม)?\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))?\s*+(?:ที่)?\s*+(?:คะแนน)?\s*+$"
 )
+# "ตัวชี้วัดที่ 3 เดิม 88 ตอนนี้ 93.5": the value it had before the one said next.
+_FORMER_BEFORE = re.compile(r"(?:เดิม|แต่ก่อน|ก่อนหน้า(?:นี้)?)\s*+(?:ได้|คือ|อยู่ที่)?\s*+$")
+_LATER_VALUE = re.compile(r"[^\d\n]{1,30}?\d")
 # "85.1 → 89.6": a value with an arrow to the next one is what it was, not the result.
 _ARROW_NEXT = re.compile(r"\s*+(?:→|->|=>|⇒|➡️?|➜)\s*+\d")
 _OUT_AFTER = re.compile(r"^\s*+(?:ก็)?(?:ออก|ประกาศ)(?:ผล)?(?:แล้ว|มาแล้ว)")
@@ -167,9 +170,12 @@ def squeeze(line: str) -> str:
     # A space after a closing particle ends a phrase: "ส่งคะแนนค่ะ ตว.9 = 68.75" keeps it.
     line = re.sub(f"(?<=[{THAI}])(?<!ค่ะ)(?<!ครับ)(?<!คะ)(?<!นะ)(?<!จ้า) (?=[{THAI}])", "", line)
     # "ได้เต็ม" with no number means full marks (for every key it follows: "ตัวชี้วัดที่ 1 กับ 3 ได้เต็ม").
-    return FULL_MARKS.sub("ได้ 100 เต็ม ", line)
+    line = FULL_MARKS.sub("ได้ 100 เต็ม ", line)
+    # "O1-O10 เต็มหมด", "ตัวชี้วัด 9 เต็มค่ะ": full marks said right after the keys
+    return _FULL_AFTER_KEY.sub(" 100 เต็ม ", line)
 
 
+_FULL_AFTER_KEY = re.compile(r"(?<=[\dA-Za-z])(?<!100)\s++เต็ม(?=\s*+(?:หมด|ทุก|ทั้ง|ค่ะ|ครับ|นะ|$))")
 # "ได้เต็ม", "ได้คะแนนเต็มร้อย": full marks; not "ทำได้เต็มที่" (did one's best), "เต็มความสามารถ", "เต็มใจ".
 FULL_MARKS = re.compile(
     r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?:\s*ร้อย(?!ละ))?(?!\s*(?:\d|ร้อยละ|จำนวน))"
@@ -272,7 +278,11 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "year/large"
     if m.group(1) == "+" or _CHANGE_BEFORE.search(before):
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
-    if (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)) or _ARROW_NEXT.match(after):
+    if (
+        (_FROM_BEFORE.search(before) and _TO_AFTER.match(after))
+        or _ARROW_NEXT.match(after)
+        or (_FORMER_BEFORE.search(before) and _LATER_VALUE.match(after))
+    ):
         return "former"
     if _CHANGE_SINCE.search(before) and not _TO_AFTER.match(after):
         return "change"  # "ขึ้นจากปีที่แล้ว 5 คะแนน": by how much, since last year
