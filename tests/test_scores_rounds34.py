@@ -205,3 +205,28 @@ def test_full_marks_right_after_the_keys(text):
 @pytest.mark.parametrize("text", ["ตัวชี้วัดที่ 3 เดิม 88 ตอนนี้ 93.5", "ตัวชี้วัดที่ 3 แต่ก่อนได้ 88 ปีนี้ 93.5"])
 def test_the_former_value_before_the_one_said_next(text):
     assert read(text).scores.indicators == {3: 93.5}
+
+
+# ---------------------------------------------------------------- harmless edits, later rounds
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["จาก 85.10 เพิ่มเป็น 89.60 ค่ะ ภาพรวม ควรทำอะไรก่อนคะ", "จาก 85.10 เพิ่มเป็น 89.60 นะคะ ภาพรวม."],
+)
+def test_a_value_before_its_label_with_a_remark_or_stop_after(text):
+    assert read(text).scores.overall == 89.6
+
+
+def test_a_value_after_got_is_claimed_by_its_label_not_the_next():
+    assert read("ตัวชี้วัดที่ 9 ได้รับ 72.5 ค่ะ ตัวชี้วัดที่ 10 ยังไม่รู้").scores.indicators == {9: 72.5}
+
+
+def test_score_words_between_a_value_and_its_arrow_or_year():
+    assert read("ITA score ↑ 85.1 คะแนน → 89.6 คะแนน 🎉").scores.overall == 89.6
+    res = read("ตัวชี้วัด 9 = 79.50 คะแนน (ปี 68), 72.25 คะแนน (ปี 67)")
+    assert (
+        res.scores.indicators == {9: 79.5}
+        and res.previous is not None
+        and res.previous.indicators == {9: 72.25}
+    )

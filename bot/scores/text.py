@@ -152,7 +152,7 @@ _FROM_BEFORE = re.compile(
 _FORMER_BEFORE = re.compile(r"(?:เดิม|แต่ก่อน|ก่อนหน้า(?:นี้)?)\s*+(?:ได้|คือ|อยู่ที่)?\s*+$")
 _LATER_VALUE = re.compile(r"[^\d\n]{1,30}?\d")
 # "85.1 → 89.6": a value with an arrow to the next one is what it was, not the result.
-_ARROW_NEXT = re.compile(r"\s*+(?:→|->|=>|⇒|➡️?|➜)\s*+\d")
+_ARROW_NEXT = re.compile(r"\s*+(?:คะแนน\s*+)?(?:→|->|=>|⇒|➡️?|➜)\s*+\d")
 _OUT_AFTER = re.compile(r"^\s*+(?:ก็)?(?:ออก|ประกาศ)(?:ผล)?(?:แล้ว|มาแล้ว)")
 _CHANGE_SINCE = re.compile(
     r"(?:เพิ่ม|ลด|ขึ้น|ลง|ดีขึ้น|แย่ลง|ต่ำลง|สูงขึ้น)(?:มา)?\s*+จาก\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))"
