@@ -171,3 +171,23 @@ def test_a_line_of_spaces_is_read_in_linear_time():
     t0 = time.process_time()
     read(" " * 49_999 + "1")
     assert time.process_time() - t0 < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ขอถ้อยคำสำหรับตัวชี้วัดที่ 9 ที่ได้ 72 คะแนนหน่อยค่ะ",
+        "รบกวนขอตัวอย่างมาตรการสำหรับตัวชี้วัด 9 ที่ได้ 72 หน่อย",
+        "แนะนำหน่อยค่ะ ตัวชี้วัด 9 ได้ 72 ควรเริ่มจากอะไร",
+    ],
+)
+def test_a_request_for_wording_that_names_a_score_is_a_question(text):
+    parsed = understand(text, FW, drafted=False, state="scores")
+    assert parsed.kind is Kind.QUESTION
+    assert parsed.scores is not None and parsed.scores.scores.indicators == {9: 72.0}  # still read
+
+
+def test_a_request_to_draft_with_a_score_sends_the_score():
+    assert (
+        understand("ช่วยร่างมาตรการให้หน่อย ตัวชี้วัด 9 ได้ 72", FW, drafted=False, state="scores").kind is Kind.SCORES
+    )

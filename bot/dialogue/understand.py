@@ -71,6 +71,14 @@ _REQUEST = re.compile(
     r"ช่วย(?:เขียน|ร่าง|แนะนำ|อธิบาย|บอก|คิด|ยกตัวอย่าง|หา|เรียบเรียง)|แนะนำ|อธิบาย|"
     r"อยาก(?:ทราบ|รู้|ได้ตัวอย่าง|ได้ถ้อยคำ|ได้คำแนะนำ)|สงสัย|วิธี|ควร|(?:ขอ(?:อนุญาต)?)?(?:สอบถาม|ปรึกษา)|ขอถาม)"
 )
+# A request for wording, examples or advice: a question even when it names a score ("ขอถ้อยคำสำหรับ
+# ตัวชี้วัดที่ 9 ที่ได้ 72 คะแนน"); a request to draft ("ช่วยร่างมาตรการให้หน่อย ตัวชี้วัด 9 ได้ 72") is not one.
+_ASKS_FOR = re.compile(
+    r"^(?:(?:ขอ)?รบกวน|กรุณา)?\s*+(?:ขอ(?:ตัวอย่าง|ถ้อยคำ|ข้อความ|คำแนะนำ|แนวทาง|คำอธิบาย|วิธี|ไอเดีย)|"
+    r"(?:ช่วย)?(?:แนะนำ|อธิบาย|ยกตัวอย่าง)|อยาก(?:ทราบ|รู้|ได้ตัวอย่าง|ได้ถ้อยคำ|ได้คำแนะนำ)|"
+    r"(?:please\s+)?(?:suggest|explain|give me (?:an? )?(?:example|wording)))",
+    re.I,
+)
 # A question's ending (or opening "ทำไม"): strong enough to beat an edit that could not be read.
 _QUESTION_ENDING = re.compile(
     r"^ทำไม|(?:[?？]|ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|รึเปล่า|ยังไง|อย่างไร|เท่าไร|เท่าไหร่|อะไร|บ้าง|เหรอ|หรอ|ป่ะ|ป่าว)"
@@ -315,6 +323,8 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
         kind = Kind.ANSWER  # a year, or a name with a number, is not an overall score
     elif cue and kind not in (Kind.SCORES, Kind.CORRECTION):
         kind, confidence = Kind.QUESTION, cue
+    elif kind is Kind.SCORES and _ASKS_FOR.match(" ".join(text.split())):
+        kind = Kind.QUESTION  # a request for wording that names a score asks; the score stays in `scores`
     elif chat:
         kind = Kind.SMALL_TALK
     elif kind is Kind.OTHER and (
