@@ -230,3 +230,24 @@ def test_score_words_between_a_value_and_its_arrow_or_year():
         and res.previous is not None
         and res.previous.indicators == {9: 72.25}
     )
+
+
+# ---------------------------------------------------------------- round 42
+
+
+def test_a_judgement_word_between_a_key_and_its_whole_value():
+    assert read("ตชว 9 แค่ 76 เองอะ 🥲 ตชว 10 รอด 86").scores.indicators == {9: 76.0, 10: 86.0}
+
+
+@pytest.mark.parametrize("text", ["ได้ 78 คะแนนในตัวชี้วัดที่ 9 ค่ะ", "78 คะแนนสำหรับตัวชี้วัดที่ 9 ครับ"])
+def test_a_value_before_its_label_with_in_or_for(text):
+    assert read(text).scores.indicators == {9: 78.0}
+
+
+def test_from_one_year_to_the_next_the_later_is_the_results_year():
+    res = read("ตัวชี้วัด 9: 66 → 78 (ปี 67 → 68)")
+    assert res.scores.indicators == {9: 78.0} and res.scores.year == 2568
+
+
+def test_units_under_the_agency_are_not_the_agency():
+    assert read("รพ.สต. ในเครือได้ 90.02 ค่ะ ของ รพ. ยังไม่ออก").scores.is_empty()
