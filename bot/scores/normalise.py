@@ -158,9 +158,10 @@ _CLAIMED = re.compile(
     rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$",
     re.I,
 )
-# (a full stop, or a remark or question with no number of its own, may follow: "… ภาพรวม ควรทำอะไรก่อนคะ")
+# (a full stop, or a Thai remark or question with no number or name of its own, may follow: "… ภาพรวม
+# ควรทำอะไรก่อนคะ"; not "3.1 IIT (Internal … : IIT)", a section heading)
 _LABEL_ENDS = re.compile(
-    r"(?:\s*+(?:ค่ะ|ครับ(?:ผม)?|คะ|นะ|จ้า|ปีนี้|ของเรา|ของหน่วยงาน|ปี\s*+\d{2,4}))*+(?:[.!?…~]++|[^\S\n]++[^\d\n]*+)?\s*+$"
+    r"(?:\s*+(?:ค่ะ|ครับ(?:ผม)?|คะ|นะ|จ้า|ปีนี้|ของเรา|ของหน่วยงาน|ปี\s*+\d{2,4}))*+(?:[.!?…~]++|[^\S\n]++[\u0e00-\u0e7f][^\d\nA-Za-z()]*+)?\s*+$"
 )
 
 
