@@ -71,6 +71,14 @@ _REQUEST = re.compile(
     r"ช่วย(?:เขียน|ร่าง|แนะนำ|อธิบาย|บอก|คิด|ยกตัวอย่าง|หา|เรียบเรียง)|แนะนำ|อธิบาย|"
     r"อยาก(?:ทราบ|รู้|ได้ตัวอย่าง|ได้ถ้อยคำ|ได้คำแนะนำ)|สงสัย|วิธี|ควร|(?:ขอ(?:อนุญาต)?)?(?:สอบถาม|ปรึกษา)|ขอถาม)"
 )
+# A request for wording, examples or advice: a question even when it names a score ("ขอถ้อยคำสำหรับ
+# ตัวชี้วัดที่ 9 ที่ได้ 72 คะแนน"); a request to draft ("ช่วยร่างมาตรการให้หน่อย ตัวชี้วัด 9 ได้ 72") is not one.
+_ASKS_FOR = re.compile(
+    r"^(?:(?:ขอ)?รบกวน|กรุณา)?\s*+(?:ขอ(?:ตัวอย่าง|ถ้อยคำ|ข้อความ|คำแนะนำ|แนวทาง|คำอธิบาย|วิธี|ไอเดีย)|"
+    r"(?:ช่วย)?(?:แนะนำ|อธิบาย|ยกตัวอย่าง)|อยาก(?:ทราบ|รู้|ได้ตัวอย่าง|ได้ถ้อยคำ|ได้คำแนะนำ)|"
+    r"(?:please\s+)?(?:suggest|explain|give me (?:an? )?(?:example|wording)))",
+    re.I,
+)
 # A question's ending (or opening "ทำไม"): strong enough to beat an edit that could not be read.
 _QUESTION_ENDING = re.compile(
     r"^ทำไม|(?:[?？]|ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|รึเปล่า|ยังไง|อย่างไร|เท่าไร|เท่าไหร่|อะไร|บ้าง|เหรอ|หรอ|ป่ะ|ป่าว)"
@@ -113,6 +121,8 @@ _EDIT_FIELD_WORDS = re.compile(
 _SCORE_WORDS = re.compile(r"คะแนน|score|ได้\s*\d", re.I)
 # A table of this many indicator scores at the last step is a new score set, even without "คะแนน".
 EXPLICIT_TABLE_INDICATORS = 3
+# Commands whose words are data to set: the scores, the thresholds.
+_DATA_COMMANDS = (Command.SCORES, Command.THRESHOLD)
 # Longer messages are not small talk however they start.
 SMALL_TALK_MAX_CHARS = 40
 _NO = re.compile(r"^(?:ไม่ใช่|ไม่ถูก|ไม่|ผิด|no\b|nope)", re.I)
@@ -269,6 +279,19 @@ def _explicit_score_change(text: str, read: Parsed) -> bool:
     return bool(_SCORE_WORDS.search(text)) or table
 
 
+def _asks_instead(command: tuple[Command, str], fw: Framework) -> bool:
+    """Tell whether a command that sets data from its words asks a question with them instead.
+
+    "คะแนน 72 ถือว่าต่ำมากไหมคะ" asks whether 72 is low (no score is read from it), and "เกณฑ์ 85
+    ใช่ไหมคะ" asks what the threshold is: neither sets anything. "คะแนน ตัวชี้วัด 9 ได้ 70 ควรทำอะไรก่อน"
+    still sends its score.
+    """
+    name, args = command
+    if name not in _DATA_COMMANDS or question_cue(args) < 1:
+        return False
+    return name is not Command.SCORES or read_scores(args, fw).kind is Kind.OTHER
+
+
 def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> Parsed:
     """Classify a message once.
 
@@ -276,7 +299,7 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
     State's value, so that a reply to a profile step is read as its answer.
     """
     command = parse_command(text)
-    if command is not None:
+    if command is not None and not _asks_instead(command, fw):
         return Parsed(text, Kind.COMMAND, command=command)
     drafted = drafted or state == "drafted"
     edit, edit_error = None, None
@@ -300,6 +323,8 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
         kind = Kind.ANSWER  # a year, or a name with a number, is not an overall score
     elif cue and kind not in (Kind.SCORES, Kind.CORRECTION):
         kind, confidence = Kind.QUESTION, cue
+    elif kind is Kind.SCORES and _ASKS_FOR.match(" ".join(text.split())):
+        kind = Kind.QUESTION  # a request for wording that names a score asks; the score stays in `scores`
     elif chat:
         kind = Kind.SMALL_TALK
     elif kind is Kind.OTHER and (

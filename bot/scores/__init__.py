@@ -15,15 +15,16 @@ from bot.scores.normalise import normalise
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR
 from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
 from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
-from bot.scores.text import squeeze
+from bot.scores.text import FULL_MARKS, squeeze
+from bot.scores.when import not_out
 
 # A pasted score table is a few thousand characters; more is a whole report pasted by mistake.
 MAX_CHARS = 60_000
 EXAMPLE = wording.SCORES_EXAMPLE
 
 
-# Full marks said in words: "ได้เต็มร้อย".
-_FULL_IN_WORDS = re.compile(r"เต็ม\s*+(?:ร้อย|100)")
+# Full marks said in words: "ได้เต็มร้อย", "ได้เต็มทุกตัวชี้วัด".
+_FULL_IN_WORDS = re.compile(rf"เต็ม\s*+(?:ร้อย|100)|{FULL_MARKS.pattern}")
 
 
 def has_number(text: str) -> bool:
@@ -211,6 +212,12 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     _anchor_relative(valid)
     labelled = [f.year for f in valid if f.year is not None]
     latest = max(labelled) if labelled else None
+    waiting = not_out(text)
+    if waiting is not None and valid and waiting not in labelled and (latest is None or latest < waiting):
+        # "ปีที่แล้วได้ 85 ปีนี้ยังไม่ประกาศ": every value is an earlier year's; this year has none yet
+        for f in valid:
+            f.year = f.year or (LAST_YEAR if waiting == THIS_YEAR else waiting - 1)
+        latest = waiting
     older = [f for f in valid if f.year is not None and f.year != latest]
     current = [f for f in valid if f.year is None or f.year == latest]
     settled = _settle(current, errors, warnings)
@@ -228,7 +235,9 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
         previous = _scoreset(_settle([f for f in older if f.year == prior], [], []), prior_year)
         if scores.year:
             warnings.append(wording.SCORES_UNSURE_YEARS.format(year=scores.year))
-    if not errors and scores.is_empty():
+    if not errors and scores.is_empty() and previous is not None and not previous.is_empty():
+        errors.append(wording.SCORES_ONLY_PREVIOUS.format(example=EXAMPLE))
+    elif not errors and scores.is_empty():
         errors.append(wording.SCORES_NONE_FOUND.format(example=EXAMPLE))
         errors += warnings  # e.g. EIT parts that were seen but cannot be used: say so, not just "nothing"
     error = None

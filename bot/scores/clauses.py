@@ -3,6 +3,9 @@ of keys and values after it, and a question asked about an "if" makes its values
 
 "ตั้งเป้า IIT ต้องได้ไม่ต่ำกว่า 95 EIT 95 OIT 90": all three are targets, not the first only.
 "ถ้า IIT ได้ 90 EIT 88 OIT 80 รวมแล้วจะได้เท่าไหร่คะ": the officer asks about made-up values.
+"คะแนน 72 ถือว่าต่ำไหมคะ", "ทำไมตัวชี้วัดที่ 7 ได้แค่ 65": a question asked of a sentence's only value
+is a question, not a report of it; "ตัวชี้วัดที่ 9 ได้ 72 ควรทำอะไรก่อนคะ" asks about something else
+(what to do), and "ได้ 88.5 ค่ะ ต้องทำแผนไหมคะ" reports first, closing that sentence with a particle.
 """
 
 from __future__ import annotations
@@ -22,8 +25,52 @@ _ASIDE = re.compile(r"(?:เป้า(?:หมาย)?|เกณฑ์|KPI|targe
 _ASKS = re.compile(r"ไหม|มั้ย|เท่าไ[หร]|หรือเปล่า|หรือไม่|ยังไง|อย่างไร|\?")
 
 
+# Where a sentence ends: a closing particle, "?" or "!", an English full stop, or before a word that
+# points back at what was said ("… ได้ 78.26 แบบนี้ต้องทำมาตรการไหมคะ": the value was stated first).
+_SENTENCE_END = re.compile(
+    r"(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ)(?=[\s!?.,~)]|$)[\s!?.,~)]*+|[!?？]++\s*+|(?<=[A-Za-z])\.\s++"
+    r"|(?=แบบนี้|อย่างนี้|แบบนั้น|อย่างนั้น|งี้|งั้น|ดังนั้น|เช่นนี้)"
+)
+_CLOSE = r"\s*+(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|ดี|เนี่ย|เหรอ)*+[\s!?.,~)]*+$"
+# A yes/no question closing its sentence ("ต่ำไปมั้ยครับ", "ผ่านเกณฑ์หรือเปล่า", "is 72 low?").
+_YES_NO = re.compile(r"(?:ไหม|มั้ย|มั๊ย|มัย|หรือไม่|หรือเปล่า|รึเปล่า|รึป่าว|หรือป่าว|ป่ะ|ป่าว|เหรอ|หรอ|[?？])" + _CLOSE)
+# Why the value is what it is, or what it means: asked of the value itself.
+_OF_VALUE = re.compile(
+    r"ทำไม|(?:หมายความว่า|หมายถึง|แปลว่า|ถือว่า|ระดับ|เกณฑ์)\s*+(?:อะไร|อย่างไร|ยังไง|ไหน|แค่ไหน)"
+    r"|\b(?:why|mean|means)\b",
+    re.I,
+)
+# Asking about something else after the value ("ควรทำอะไรก่อน", "ต้องทำมาตรการกี่ข้อ", "what should we do").
+_OF_ELSE = re.compile(
+    r"อะไร|อย่างไร|ยังไง|กี่|ตรงไหน|ที่ไหน|เมื่อไ[รห]|เท่าไ[รห]|ใคร|อันไหน|ข้อไหน|ตัวไหน|"
+    r"\b(?:what|how|which|where|when|who)\b",
+    re.I,
+)
+
+
+def _asked(line: str, nums: list[Num]) -> None:
+    """Block the only value of a sentence that asks about it (linear in the line)."""
+    start, k = 0, 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
+    for end in ends:
+        if end <= start:
+            continue
+        sentence = line[start:end]
+        inside = []
+        while k < len(nums) and nums[k].start < end:
+            if nums[k].start >= start and not nums[k].blocked:
+                inside.append(nums[k])
+            k += 1
+        if len(inside) == 1 and (
+            _OF_VALUE.search(sentence) or (_YES_NO.search(sentence) and not _OF_ELSE.search(sentence))
+        ):
+            inside[0].blocked = "asked"
+        start = end
+
+
 def govern(line: str, nums: list[Num]) -> None:
-    """Block the values a clause's target, wish or asked hypothetical governs (linear in the line)."""
+    """Block the values a clause's target, wish or question governs (linear in the line)."""
+    _asked(line, nums)
     opened = _IF.search(line)
     asked = None
     if opened:

@@ -104,7 +104,7 @@ _HEAD_YEAR = re.compile(
 # A wider group's column (the province, the country) is a benchmark too, and a tool's column beside its
 # indicators ("รวมแบบวัด", merged over their rows) holds the tool's score, not the row's.
 _HEAD_OTHER = re.compile(
-    r"(?P<target>(?:ค่า)?(?:เป้าหมาย|เกณฑ์)\S*|target)|(?P<average>(?:ค่า)?เฉลี่ย\S*|average|mean"
+    r"(?P<target>(?:ค่า)?(?:เป้าหมาย|เกณฑ์)\S*|target)|(?P<average>(?:คะแนน|ผล)?(?:ค่า)?เฉลี่ย\S*|average|mean"
     r"|(?:คะแนน|ผล)?(?:ระดับ|ทั้ง|ภาพรวม)?(?:จังหวัด|ประเทศ|เขต|กลุ่ม)\S*|province|national)"
     r"|(?P<diff>ผลต่าง\S*|ส่วนต่าง|เปลี่ยนแปลง|[+\-±]/?[-+]?)"
     r"|(?P<tool>(?:คะแนน)?(?:รวม|ราย)(?:แบบวัด|เครื่องมือ)\S*|(?:คะแนน)(?:แบบวัด|เครื่องมือ)\S*)",
@@ -119,6 +119,13 @@ _HEAD_NOT_SCORE = re.compile(
 _HEAD_ROLE = {"คะแนน": "score", "ผลคะแนน": "score", "คะแนนที่ได้": "score", "score": "score", "ผลต่าง": "diff"}
 _HEAD_ROLE |= {"ร้อยละ": "score", "%": "score", "คะแนน(%)": "score", "หน่วยงาน": "score", "ของเรา": "score"}
 _HEAD_ROLE |= {"หน่วยงานเรา": "score", "เรา": "score", "ผลของหน่วยงาน": "score"}
+# and the score words with the agency as owner: "คะแนนของหน่วยงาน", "ผลคะแนนที่ได้", "คะแนน ITA ของเรา".
+_HEAD_SCORE = re.compile(
+    r"(?:ผล)?(?:คะแนน|การประเมิน|ประเมิน)\s*+(?:ที่ได้(?:รับ)?|ITA)?\s*+(?:ของ)?\s*+(?:หน่วยงาน(?:เรา)?|เรา)?", re.I
+)
+
+
+_LEAD_IN = re.compile(r"[^\t|]{1,40}?(?:ค่ะ|ครับ|คะ|จ้า|นะ)\s++")
 
 
 def header_row(line: str) -> Header | None:
@@ -126,6 +133,10 @@ def header_row(line: str) -> Header | None:
     cells = [c for c in _cells(line) if c]
     if not cells or re.search(r"(?<!\d)\d++\.\d", line):
         return None
+    # "ส่งคะแนนค่ะ ตัวชี้วัด | คะแนน": a lead-in typed before the pasted header, on its line
+    lead = _LEAD_IN.match(cells[0])
+    if lead and cells[0][lead.end() :].lower() in HEADER_WORDS:
+        cells[0] = cells[0][lead.end() :]
     years: list[int] = []
     words = 0
     columns: list[tuple[str, int | None]] = []
@@ -146,10 +157,16 @@ def header_row(line: str) -> Header | None:
             else:
                 years.append(year)
                 columns.append(("score", year))
-        elif c.lower() in HEADER_WORDS or c.lower() in _HEAD_ROLE or _HEAD_OTHER.fullmatch(c):
+        elif (
+            c.lower() in HEADER_WORDS
+            or c.lower() in _HEAD_ROLE
+            or _HEAD_OTHER.fullmatch(c)
+            or _HEAD_SCORE.fullmatch(c)
+        ):
             words += 1
             other = _HEAD_OTHER.fullmatch(c)
             role = (other.lastgroup if other else None) or _HEAD_ROLE.get(c.lower())
+            role = role or ("score" if c.lower() not in HEADER_WORDS and _HEAD_SCORE.fullmatch(c) else None)
             if role:
                 columns.append((role, None))
         else:

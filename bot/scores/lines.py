@@ -18,6 +18,8 @@ EXPLICIT = re.compile(
 # "O12", and "o12", "e3" as phones type them.
 ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")
 
+# A line that starts with a key of its own ("ข้อ 10 การป้องกัน…") is not the rest of the line before.
+_KEY_FIRST = re.compile(r"\s*+(?:ข้อ|ตัวที่|ด้านที่)\s*+(?:ที่)?\s*+\d")
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
 MAX_LINES = 1500
 MAX_LINE = 1000
@@ -35,7 +37,8 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
             out.append(line.strip() + "\t" + nxt.strip())
             i += 2
             continue
-        if re.search(r"(?:ตัวชี้วัด(?:ที่)?|ข้อ)\s*$", line) and nxt.strip():
+        # "ตัวชี้วัดที่" / "9 ได้ 80": a label broken from its number ("IIT รายข้อ" is a heading: per item)
+        if re.search(r"(?<!ราย)(?:ตัวชี้วัด(?:ที่)?|ข้อ)\s*$", line) and nxt.strip():
             out.append(line.rstrip() + " " + nxt.strip())
             i += 2
             continue
@@ -48,7 +51,7 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
             and "\t" not in nxt
             and re.search(r"\d", nxt)
             and (EXPLICIT.search(line) or name_hits(squeeze(line), fw))
-            and not (EXPLICIT.search(nxt) or ITEM.search(nxt))
+            and not (EXPLICIT.search(nxt) or ITEM.search(nxt) or _KEY_FIRST.match(nxt))
         )
         if wrapped or _broken_name(line, nxt, fw):
             out.append(line.rstrip() + nxt.strip())
@@ -92,19 +95,91 @@ def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
                 break
             kept.append(ln)
         raw = kept
-    return [squeeze(ln) for ln in _reflow(_letters_back(raw), fw)]
+    return [
+        squeeze(_YEARS_THEN_VALUES.sub(_by_year, ln)) for ln in _reflow(_letters_back(_unbulleted(raw)), fw)
+    ]
+
+
+# Two years, then their two values in the same order: "ผลปี 2567 กับ 2568 คือ 86.75 และ 90.12 ตามลำดับ".
+_AND = r"\s*+(?:กับ|และ|,|/)\s*+"
+_YEARS_THEN_VALUES = re.compile(
+    rf"ปี\s*+(?:พ\.ศ\.\s*+)?(?P<y1>(?:25)?\d\d)(?![\d.]){_AND}(?:ปี\s*+)?(?P<y2>(?:25)?\d\d)(?![\d.])"
+    r"\s*+(?:คือ|ได้(?:รับ)?|=|:|เท่ากับ|อยู่ที่)?\s*+(?:คะแนน)?\s*+"
+    rf"(?P<v1>\d{{1,3}}(?:\.\d++)?)\s*+(?:คะแนน)?{_AND}(?P<v2>\d{{1,3}}(?:\.\d++)?)(?![\d.])"
+)
+
+
+def _by_year(m: re.Match[str]) -> str:
+    """ "ปี 2567 กับ 2568 คือ 86.75 และ 90.12" -> "ปี 2567 ได้ 86.75 ปี 2568 ได้ 90.12"."""
+    return f"ปี {m.group('y1')} ได้ {m.group('v1')} ปี {m.group('y2')} ได้ {m.group('v2')}"
+
+
+# A list bullet and its space at the start of a line: "- ", "• ", "▪ " (not "-5.20", a signed change).
+_BULLET = re.compile(r"^\s*+[-•*▪●◦·]\s++(?=\S)")
+
+
+def _unbulleted(lines: list[str]) -> list[str]:
+    """Drop the bullets of a bulleted list (two or more lines) so that its lines read as unbulleted ones."""
+    if sum(1 for ln in lines if _BULLET.match(ln)) < 2:
+        return lines
+    return [_BULLET.sub("", ln) for ln in lines]
 
 
 # A PDF copy of the OIT item table can turn the letter O into a zero: "010 100", "012 0".
-_ZERO_FOR_O = re.compile(r"^(\s*+)0(\d{1,2})(?=[ \t=]++\d)")  # not "09:15", a time
+_ZERO_FOR_O = re.compile(r"^(\s*+(?:[-•*]\s++)?)0(\d{1,2})(?=[ \t=]++\d)")  # not "09:15", a time
+
+
+# and the letter I into a one: "14 100.00" is I4, "115 80.25" is I15 (IIT has items I1..I30).
+_ONE_FOR_I = re.compile(r"^(\s*+(?:[-•*]\s++)?)1([1-9]|[12]\d|30)(?=[ \t=]++\d)")
+# The message is about IIT items ("IIT รายข้อ", "ข้อ I", "I7")...
+_I_CONTEXT = re.compile(r"IIT|(?<![A-Za-z])I(?![A-Za-z])")
+# ...and says the letter became a one ("ตัว I กลายเป็นเลข 1", "เลขข้อมันกลายเป็น 1 นำหน้า").
+_I_BECAME_ONE = re.compile(
+    r"(?:กลาย|เพี้ยน|เปลี่ยน|ติด)\s*+(?:มา)?\s*+เป็น\s*+(?:เลข|ตัวเลข)?\s*+(?:1|หนึ่ง)(?![\d.])|"
+    r"(?<![\d.])1\s*+นำหน้า|I\s*+(?:→|->|=>|became|turned into)\s*+1(?![\d.])",
+    re.I,
+)
 
 
 def _letters_back(lines: list[str]) -> list[str]:
-    """Read "0NN value" lines as the OIT items they were, when two or more lines say so.
+    """Read "0NN value" lines as the OIT items they were, and "1NN value" lines as IIT items, when
+    two or more lines say so.
 
     No score, indicator or count is written with a leading zero, so "010 100" on two or more
-    lines is only explained by an O that became a 0 on the way.
+    lines is only explained by an O that became a 0 on the way. A leading one is read as an I only
+    in a message about IIT items that either says the letter became a one or has a three-digit code
+    ("110 85.00": no indicator or item is numbered 110): "14 100.00" alone may be item 14. Else bare
+    item numbers get back the letter the message says they lost ("เลขข้อ O หายไป", "OIT รายข้อ").
     """
-    if sum(1 for ln in lines if _ZERO_FOR_O.match(ln)) < 2:
+    if sum(1 for ln in lines if _ZERO_FOR_O.match(ln)) >= 2:
+        lines = [_ZERO_FOR_O.sub(r"\1O\2", ln) for ln in lines]
+    ones = [m for m in map(_ONE_FOR_I.match, lines) if m]
+    text = "\n".join(ln for ln in lines if not _ONE_FOR_I.match(ln))
+    said = (
+        len(ones) >= 2
+        and _I_CONTEXT.search(text)
+        and (_I_BECAME_ONE.search(text) or any(len(m.group(2)) == 2 for m in ones))
+    )
+    return [_ONE_FOR_I.sub(r"\1I\2", ln) for ln in lines] if said else _letter_lost(lines)
+
+
+# A message about one tool's items whose codes lost their letter: "เลขข้อ O หายไป", "ไม่มีตัว O", or a
+# heading "OIT รายข้อ" over lines of a bare number and its value ("1 100", "2 50").
+_LETTER_LOST = re.compile(
+    r"(?:ตัว|เลข(?:ข้อ)?|ข้อ|อักษร|รหัส)\s*+(?P<l>[OIE])\s*+(?:มัน)?(?:หาย|หล่น|ตก|ไม่ขึ้น|ไม่ติด|ไม่มา)"
+    r"|ไม่มี(?:ตัว|อักษร)\s*+(?P<m>[OIE])(?![A-Za-z])|(?P<t>[OIE])IT\s*+ราย\s*+ข้อ"
+)
+_BARE_KEY = re.compile(r"^(\s*+)(\d{1,2})(?=[ \t=:]++\d)")
+_ITEMS_OF = {"I": 30, "E": 15, "O": 50}
+
+
+def _letter_lost(lines: list[str]) -> list[str]:
+    """Give bare item numbers back the letter the message says they lost (two or more lines)."""
+    keyed = [m for m in map(_BARE_KEY.match, lines) if m]
+    if len(keyed) < 2:
         return lines
-    return [_ZERO_FOR_O.sub(r"\1O\2", ln) for ln in lines]
+    said = _LETTER_LOST.search("\n".join(ln for ln in lines if not _BARE_KEY.match(ln)))
+    letter = (said.group("l") or said.group("m") or said.group("t")) if said else None
+    if letter is None or not all(1 <= int(m.group(2)) <= _ITEMS_OF[letter] for m in keyed):
+        return lines
+    return [_BARE_KEY.sub(rf"\g<1>{letter}\2", ln) for ln in lines]

@@ -151,19 +151,23 @@ _LABEL = r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+
 _PIPE_LABEL = re.compile(r"\|\s*+\d{1,2}\s*+(?:ได้|=|:)")
 _SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once before the lines are
 _VALUE_FIRST = re.compile(
-    rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:ค่ะ|ครับ|คะ|นะ)?{_SP}(?:(คือ|เป็นของ|\(){_SP})?({_LABEL})({_SP}\))?"
+    rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}(?:(คือ|เป็นของ|ใน|สำหรับ|\(){_SP})?({_LABEL})({_SP}\))?"
 )
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(
-    rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้|=|:|คือ|อยู่ที่)?\s*+$",
+    rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$",
     re.I,
 )
-_LABEL_ENDS = re.compile(r"(?:\s*+(?:ค่ะ|ครับ(?:ผม)?|คะ|นะ|จ้า|ปีนี้|ของเรา|ของหน่วยงาน|ปี\s*+\d{2,4}))*+\s*+$")
+# (a full stop, or a Thai remark or question with no number or name of its own, may follow: "… ภาพรวม
+# ควรทำอะไรก่อนคะ"; not "3.1 IIT (Internal … : IIT)", a section heading)
+_LABEL_ENDS = re.compile(
+    r"(?:\s*+(?:ค่ะ|ครับ(?:ผม)?|คะ|นะ|จ้า|ปีนี้|ของเรา|ของหน่วยงาน|ปี\s*+\d{2,4}))*+(?:[.!?…~]++|[^\S\n]++[\u0e00-\u0e7f][^\d\nA-Za-z()]*+)?\s*+$"
+)
 
 
 # "88.5 (68) / 85.1 (67)", "87.61 (ปี 2568)": a year in brackets after a value no label claims labels it.
 _YEAR_AFTER = re.compile(
-    r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{1,3})(?![\d.])\s*+\(\s*+(ปี(?:งบ)?\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
+    r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{1,3})(?![\d.])\s*+(?:คะแนน\s*+)?\(\s*+(ปี(?:งบ)?\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
 )
 
 

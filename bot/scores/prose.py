@@ -29,11 +29,11 @@ _IND_PREFIX = (
 _RANGE = r"\s*+(?:-|–|—|ถึง|to)\s*+"
 _KEY_SEP = r"\s*+(?:,|/|และ|กับ|กะ|&)\s*+"  # "กะ": กับ as chat says it
 _CODE = CODE  # an item code: "O13", "I 4"
-# Two or more indicator numbers: "ตัวชี้วัดที่ 1, 2 และ 3", "ตัวชี้วัด 1-10", "ข้อ 9 กับ 10".
+# Two or more indicator numbers: "ตัวชี้วัดที่ 1, 2 และ 3", "ตัวชี้วัด 1-10", "ข้อ 9 กับ 10", "ที่ 1 ถึงที่ 3".
 IND_KEYS = re.compile(
     rf"{_IND_PREFIX}\s*+(?P<a>\d{{1,2}})(?![\d.])"
-    rf"(?:{_RANGE}(?:{_IND_PREFIX}\s*+)?(?P<b>\d{{1,2}})(?![\d.])"
-    rf"|(?P<list>(?:{_KEY_SEP}(?:{_IND_PREFIX}\s*+)?\d{{1,2}}(?![\d.]))++))",
+    rf"(?:{_RANGE}(?:(?:{_IND_PREFIX}|ที่)\s*+)?(?P<b>\d{{1,2}})(?![\d.])"
+    rf"|(?P<list>(?:{_KEY_SEP}(?:(?:{_IND_PREFIX}|ที่)\s*+)?\d{{1,2}}(?![\d.]))++))",
     re.IGNORECASE,
 )
 # Bare indicator numbers before their values, in a message that speaks of indicators:
@@ -56,7 +56,7 @@ ITEM_KEYS = re.compile(
     rf"(?<![A-Za-z])(?P<a>{_CODE})(?:{_RANGE}(?P<b>{_CODE})|(?P<list>(?:(?:{_KEY_SEP}|\s++)(?:ข้อ\s*+)?{_CODE})++))"
 )
 _FILL = re.compile(
-    r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|อยู่ที่|คือ|=>|->|→|=|:|ตามลำดับ|ร้อยละ|ครับ|ค่ะ|คะ|นะ|score|"
+    r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|เป็น|อยู่ที่|คือ|=>|->|→|=|:|ตามลำดับ|ร้อยละ|ครับ|ค่ะ|คะ|นะ|score|"
     r"เท่ากัน(?:หมด)?|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ|ครบ|เต็ม))*+\s*+",
     re.I,
 )
@@ -66,8 +66,14 @@ _UNIT = r"(?:\s*+คะแนน)?"  # "72.5 คะแนน กับ 78.75 ค
 VALUES = re.compile(rf"{_VALUE}{_UNIT}(?:(?:\s*+(?:,|/|และ|กับ|กะ|;)\s*+|\s++){_VALUE}{_UNIT})*+")
 _STATUS = re.compile(rf"[^\S\n]++[{THAI}][{THAI} ]{{0,20}}?(?<!ไม่)(?=ได้)")
 # A gloss between keys and their value: "(IIT)", or a topic said after a range ("O31 ถึง O33 เรื่อง No Gift ได้ 0")
-_GLOSS = re.compile(r"\s*+(?:\([^()\d\n]{1,30}\)|(?:เรื่อง|หมวด|ด้าน)[^\d\n()]{1,30}?(?=\s*+(?:ได้|=|:)))")
-_SHARED = re.compile(r"\s*+(?:คะแนน\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด|ทั้งคู่|ทั้งสอง)")
+_GLOSS = re.compile(
+    r"\s*+(?:\([^()\d\n]{1,30}\)|(?:เรื่อง|หมวด|ด้าน)[^\d\n()]{1,30}?(?=\s*+(?:ได้|=|:))"
+    r"|(?:ของ|ใน)\s*+(?:แบบวัด|เครื่องมือ)?\s*+(?:IIT|EIT|OIT)(?![A-Za-z]))",  # "ตัวชี้วัดที่ 1 ถึง 5 ของ IIT ได้ …"
+    re.I,
+)
+_SHARED = re.compile(
+    r"\s*+(?:คะแนน\s*+)?(?:เต็ม\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด|ทั้งคู่|ทั้งสอง)|(?<=100)\s*+เต็ม(?![\u0e00-\u0e7f])"
+)
 _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
@@ -208,7 +214,34 @@ def groups(text: str) -> list[Group]:
             else:
                 continue
             out.append(Group(kind, pairs, m.start(), vals.end()))
+    out += _every_indicator(text, out)
     out += _bare_singles(text, out, bool(SPEAKS_OF_INDICATORS.search(text)))
+    return out
+
+
+# One value for every indicator: "ได้ 100 ทุกตัวชี้วัด ยกเว้นตัวที่ 9 …", "ทุกตัวชี้วัดได้ 95" (not a run of values).
+_EVERY = r"(?:ทุกตัวชี้วัด|ตัวชี้วัดทุกตัว|ครบทุกตัวชี้วัด)"
+_EVERY_INDICATOR = re.compile(
+    rf"(?P<v>{_VALUE})\s*+(?:คะแนน\s*+)?(?:เต็ม\s*+)?{_EVERY}"
+    rf"|{_EVERY}\s*+ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:เต็ม\s*+)?(?P<w>{_VALUE})(?!\s*+[,/]?\s*+\d)"
+)
+# The value was got, not asked for: "ได้เต็ม 100 ทุกตัวชี้วัด", not "ต้องไม่ต่ำกว่า 85 ทุกตัวชี้วัด".
+_GOT_BEFORE = re.compile(r"(?<!ต้อง)(?<!ให้)(?<!อยาก)(?<!จะ)ได้(?:รับ)?\s*+(?:คะแนน)?\s*+(?:เต็ม)?\s*+$")
+INDICATORS = range(1, 11)
+
+
+def _every_indicator(text: str, taken: list[Group]) -> list[Group]:
+    out: list[Group] = []
+    for m in _EVERY_INDICATOR.finditer(text):
+        if any(g.start <= m.start() < g.end for g in taken):
+            continue
+        if m.group("v") and not _GOT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        value = float(m.group("v") or m.group("w"))
+        left_out = set(excepted(text, m.end(), "indicator"))
+        pairs = [(k, value) for k in INDICATORS if k not in left_out]
+        out.append(Group("indicator", list(pairs), m.start(), m.end()))
+        break  # one such statement per message
     return out
 
 
@@ -218,7 +251,7 @@ _COUNT_AFTER = re.compile(
 )
 # "9:30 น.", "เวลา 9:30", "9:30-12:00": a clock time, not indicator 9 and its value.
 _CLOCK = re.compile(r"\d{1,2}:[0-5]\d(?:\s*+(?:น\.|นาฬิกา)|\s*+[-–]\s*+\d{1,2}[:.][0-5]\d)")
-_CLOCK_BEFORE = re.compile(r"(?:เวลา|ตั้งแต่|นัด)\s*+$")
+_CLOCK_BEFORE = re.compile(r"(?:เวลา|ตั้งแต่|นัด|\[|\()\s*+$")  # "[10:32] สมศรี: …", a chat export's time
 _BRACKET_OR_FILL = re.compile(r"\s*+\(\s*+|" + _FILL.pattern, re.I)
 # Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
 _PAIR_GAP = re.compile(r"[\s,;/]*+(?:ครับ|ค่ะ|คะ|และ|กับ|กะ)?[\s,;/]*+")
@@ -350,39 +383,3 @@ def abbreviation_hits(line: str, fw: Framework) -> list[tuple[int, int, int]]:
                     out.append((number, m.start() + k, m.end() + 1))
                 break
     return out
-
-
-# Item codes named as missing or failed, with no score: "ข้อ O13 O14 ยังไม่ได้เผยแพร่", "O5 ไม่ผ่าน".
-_WEAK_WORD = re.compile(
-    r"ยังไม่(?:ได้)?\s*+(?:เผยแพร่|ผ่าน|ครบ|มี|ส่ง|ทำ|ลง|ดำเนินการ|อัปโหลด|อัพโหลด|เปิดเผย)|ไม่ผ่าน|ไม่ครบ|ไม่ได้\s*+(?:เผยแพร่|ลง|ส่ง|คะแนน)|"
-    r"ไม่มีข้อมูล|ขาด|ตกหล่น|missing|failed|not (?:yet )?published",
-    re.I,
-)
-# An instruction, a deadline or a target about items is not a finding about them.
-_NOT_A_FINDING = re.compile(r"ภายใน|ต้อง|ให้|เป้าหมาย|ควร|\?|ไหม|หรือเปล่า|มั้ย")
-_ONE_CODE = re.compile(rf"(?<![A-Za-z])({_CODE})")
-# A finding and the advice after it often share a line ("… ขาดข้อมูลในหัวข้อ O13 … ดังนั้นควรปรับปรุง…",
-# or a table row whose next cell says what to do): each cell and each sentence is judged on its own.
-_CLAUSES = re.compile(r"\t|\s+(?=ดังนั้น|จึง(?:ควร|ต้อง|ให้)|ทั้งนี้|โดยควร|อย่างไรก็ตาม)|(?<=[.!])\s+")
-
-
-def named_weak_items(text: str, ranges: dict[str, int]) -> list[str]:
-    """The item codes a message names as missing or failed without giving them a score, in order.
-
-    Only a line that says so ("ยังไม่ได้เผยแพร่", "ไม่ผ่าน", "ขาด") and gives no instruction, deadline,
-    target or question counts; ranges ("O20-O22") are expanded. No score is made up for them.
-    """
-    out: list[str] = []
-    clauses = (c for line in text.split("\n")[:1500] for c in _CLAUSES.split(line[:1000])[:50])
-    for line in clauses:
-        if not _WEAK_WORD.search(line) or _NOT_A_FINDING.search(line):
-            continue
-        taken: list[tuple[int, int]] = []
-        for m in ITEM_KEYS.finditer(line):
-            codes = _codes(m.group("a"), m.group("b"), m.group("list")) or []
-            out += codes
-            taken.append((m.start(), m.end()))
-        for m in _ONE_CODE.finditer(line):
-            if not any(a <= m.start() < b for a, b in taken[-3:]):
-                out.append(m.group(1).replace(" ", "").upper())
-    return [c for c in dict.fromkeys(out) if 1 <= int(c[1:]) <= ranges.get(c[0], 0)][:200]

@@ -15,17 +15,12 @@ from bot.ita.framework import Framework
 from bot.scores.found import Extraction, Found, Ref
 from bot.scores.prose import (
     APOLOGY,
-    BEFORE_LAST,
     FIX_MARK,
-    LAST_YEAR,
-    THIS_YEAR,
     Group,
     groups,
-    year_rank,
 )
 from bot.scores.prose import ordered_run as run_values
-from bot.scores.text import CHANGE_TO, Num
-from bot.scores.whose import OURS, THEIRS, last_end, theirs
+from bot.scores.text import Num
 from bot.scores.years import line_years
 
 
@@ -97,11 +92,13 @@ def _denied(n: Num, line: str) -> bool:
 
 
 _DENIED = re.compile(r"ไม่(?:ใช่|ได้)\s*+(?:คะแนน\s*+)?$")
-_IS = re.compile(r"\s*+(?:(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้ะ)|นะ|,)?\s*+(?:(?:แต่)?(?:เป็น|คือ|ได้))?\s*+")
+_IS = re.compile(
+    r"\s*+(?:คะแนน|คะเเนน)?\s*+(?:(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้ะ)|นะ|,)?\s*+(?:(?:แต่)?(?:เป็น|คือ|ได้))?\s*+"
+)
 
 
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
-    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93".
+    """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93", "*84.8".
 
     The last value after a correction word wins: "ขอโทษค่ะ ไม่ใช่ 91 ที่ถูกคือ 93.00" is 93.
     """
@@ -114,6 +111,13 @@ def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
         ):
             fix = n
         floor = n.end
+    usable = [n for n in nums if not n.blocked]
+    if fix is None and len(usable) == 1:
+        # "*84.8 ค่ะ": a star before it (how chat marks a correction), or "84.8 ค่ะ พิมพ์ผิด": the mark after it
+        n = usable[0]
+        starred = line[: n.start].strip() == "*"
+        if starred or FIX_MARK.search(line, n.end) or APOLOGY.search(line, n.end):
+            fix = n
     if fix is None:
         return False
     last = ex.found[-1]
@@ -151,129 +155,12 @@ def _joined(a: tuple[int, Num, str], b: tuple[int, Num, str]) -> bool:
         gap = la[na.end :] + " " + re.sub(r"^\s*+[-•*]\s*+", "", lb[: nb.start])
     else:
         return False
-    return len(gap) <= 12 and bool(re.fullmatch(r"[\s,/;|]*+(?:และ)?[\s,/;|]*+", gap))
+    return len(gap) <= RUN_GAP and bool(_RUN_GAP.fullmatch(gap))
 
 
-# What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
-# A grade may stand between ("ได้ระดับ A 88.50").
-_HEAD = re.compile(
-    r"(?:ได้(?:รับ)?|คะแนน|ผลการประเมิน|ผลประเมิน|=|:|(?:รอบ|ครั้ง)(?:นี้|ที่แล้ว|ก่อน)|ปีนี้|ปีที่แล้ว|ปีก่อน(?:หน้า|โน้น|หน้านั้น)?|ปีล่าสุด|ปีปัจจุบัน|ปีที่ผ่านมา"
-    r"|ปี\s*+(?:25)?\d\d)\s*+(?:มา\s*+)?"
-    # "ปี 68 ขึ้นมาเป็น 84.95", "ปีนี้เพิ่มเป็น", "ปี 68 อยู่ที่": a change verb or a copula before the value
-    rf"(?:{CHANGE_TO}\s*+)?"
-    r"(?:(?:ระดับ\s*+)?(?:AA|[A-F])\s*+)?$"
-    r"|ระดับ\s*+(?:AA|[A-F])\s*+[(:=]?\s*+$"  # "ระดับ A (88.12)"
-)
-# "คะแนน 68 ออกแล้ว 89.75": the results are out, then the value (not "93.75 กับ 88.10", two of them).
-_OUT_HEAD = re.compile(r"(?:ออก|ประกาศ)(?:ผล)?(?:มา)?แล้ว(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?\s*+$")
-_LISTED_AFTER = re.compile(r"\s*+(?:กับ|และ|,|/)\s*+\d")
-_NAMED = re.compile(r"ตัว[ชข]ี้?วัด|ตัวที่|ตชว|ตัว\s*+\d|ข้อ\s*+(?:ที่)?\s*+\d|(?<![A-Za-z])[IEO]\s?\d")
-
-
-# The agency as the one who got the value: "กรมฯ ได้ 93.02", "อบต.เราได้ 85.92".
-_OVERALL_AFTER = re.compile(r"\s*+(?:points?\s*+)?(?:overall|in total)\b", re.I)
-_AGENCY_GOT = re.compile(
-    r"(?:กรม|กอง|สำนัก|สนง|อบต|อบจ|เทศบาล|ทต|ทม|ทน|โรงเรียน|รร|โรงพยาบาล|รพ|หน่วยงาน|สถาบัน|มหาวิทยาลัย|องค์การ|"
-    r"องค์กร|ศูนย์|สพป|สพม|สสจ|สสอ|อำเภอ|เรา)[^\d\n]{0,30}?ได้(?:รับ)?\s*+(?:คะแนน)?\s*+$"
-)
-
-
-def lone_overall(ex: Extraction, lines: list[str]) -> None:
-    """A value that no reference claims gives the overall score: "ปี 66 ได้ 91.45", a line "คะแนน 90.18".
-
-    With other scores in the message, only a short line of its own or the start of a line, led by a
-    year, a score word or the agency that got it ("กรมฯ ได้ 93.02 ส่วนตัวชี้วัดที่ 8 …"), counts; several
-    such values count only when each has its own year.
-    """
-    # With no score word in the message, only values each labelled by its own year count ("ปี 2567 = 80.45").
-    scored = bool(
-        re.search(
-            r"ITA|คะแนน|ได้|ผล(?![\u0e30-\u0e4e]|ต่าง)|score|got|overall|result|ระดับ\s*+(?:AA|[A-F])(?![A-Za-z])",
-            "\n".join(lines),
-            re.I,
-        )
-    )
-    others = bool(ex.found)
-    cands = []
-    for i, line, nums, first_ref in ex.numbers:
-        for n in nums:
-            if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref:
-                continue
-            lead = line[: n.start]
-            if not lead.strip() and i and lines[i - 1].strip():
-                lead = (
-                    lines[i - 1].strip() + " "
-                )  # cells pasted one per line: "คะแนน\n89.17", "ปี 2568\n85.46"
-            head = lead[-40:]
-            named_after = bool(_OVERALL_AFTER.match(line, n.end))  # "We got 91.2 overall"
-            out = _OUT_HEAD.search(head) and not _LISTED_AFTER.match(line, n.end)  # "68 ออกแล้ว 89.75"
-            if not (_HEAD.search(head) or named_after or out):
-                continue
-            if _NAMED.search(lead):
-                continue  # a value after an indicator or item word that could not be read is not the overall
-            if last_end(THEIRS, lead) > last_end(OURS, lead) or theirs(line, n.start):
-                continue  # "อบต.ข้างๆ ได้ ITA 95.5": another agency's result, not the officer's
-            if others and not (
-                named_after
-                or (
-                    first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I)
-                )
-                or year_rank(lead) is not None
-                or _AGENCY_GOT.search(lead[-45:])
-            ):
-                continue
-            cands.append((i, line, n))
-    if not cands and not others and scored:
-        cands = _only_value(ex)
-    years_apart = len({year_rank(line[: n.start]) for _, line, n in cands}) == len(cands) > 1
-    if len(cands) > 1 and not others and not years_apart:
-        # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
-        ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
-        cands = ours if len(ours) == 1 else cands
-    if len(cands) == 1 and scored and not (others and any(f.kind == "overall" for f in ex.found)):
-        i, _, n = cands[0]
-        ex.found.append(Found("overall", "overall", n.value, i, False))
-        ex.score_years += ex.line_years.get(i, [])
-        ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=n.value))
-        return
-    labelled = [(i, n, year_rank(line[: n.start])) for i, line, n in cands]
-    ranks = [r for _, _, r in labelled]
-    if len(ranks) > 1 and ranks[0] is None and set(ranks[1:]) <= {LAST_YEAR, BEFORE_LAST}:
-        labelled[0], ranks[0] = (labelled[0][0], labelled[0][1], THIS_YEAR), THIS_YEAR  # "ได้ 78.4 ปีที่แล้ว 81"
-    if len(cands) > 1 and None not in ranks and len(set(ranks)) == len(ranks):
-        for i, n, r in labelled:
-            ex.found.append(Found("overall", "overall", n.value, i, False, year=r))
-        best = max(labelled, key=lambda t: t[2] or 0)[1]
-        ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=best.value))
-
-
-def _only_value(ex: Extraction) -> list[tuple[int, str, Num]]:
-    """ "ผลปี 68 ออกแล้วค่ะ 🎉 93.75": the one decimal value of a message about results, with no label."""
-    found = [
-        (i, line, n)
-        for i, line, nums, _ in ex.numbers
-        for n in nums
-        if not n.blocked and not n.is_int and 10 <= n.value <= 100
-    ]
-    if len(found) != 1:
-        return []
-    _, line, n = found[0]
-    lead = line[: n.start]
-    if (
-        _NAMED.search(lead)
-        or last_end(THEIRS, lead) > last_end(OURS, lead)
-        or theirs(line, n.start)
-        or re.match(r"\s*+[A-Za-z]", line[n.end :])
-    ):
-        return []
-    return found
-
-
-def _lead_of(cands: list[tuple[int, str, Num]], k: int) -> str:
-    """The text of a candidate's line from the previous candidate (or the line start) up to it."""
-    i, line, n = cands[k]
-    floor = cands[k - 1][2].end if k and cands[k - 1][0] == i else 0
-    return line[floor : n.start]
+# Between two values of a run: separators, and a unit or a particle after each ("97.21 คะแนน 96.40 คะแนน").
+_RUN_GAP = re.compile(r"[\s,/;|]*+(?:(?:คะแนน|คะเเนน|%|pts?|ค่ะ|ครับ|คะ|นะ)[\s,/;|]*+)?(?:และ)?[\s,/;|]*+")
+RUN_GAP = 16
 
 
 def note_years(line: str, refs: list[Ref], ex: Extraction) -> None:

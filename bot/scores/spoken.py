@@ -13,12 +13,14 @@ _DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่
 _NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
 _SPOKEN_NUMBER = (
     rf"\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
-    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|เต็ม|[^\u0e00-\u0e7f])"
+    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|เต็ม|ถึง|[^\u0e00-\u0e7f])"
 )
 _SPOKEN = re.compile(
-    r"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)"
+    r"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ตัวชี้วัด)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)"
     r"|(?<=[=:])|(?<=ITA)|(?<=IIT)|(?<=EIT)|(?<=OIT))" + _SPOKEN_NUMBER
 )
+# "ตัวชี้วัดหนึ่งถึงห้า": the end of a range of labels whose start was spoken (read once that is digits).
+_SPOKEN_RANGE_END = re.compile(r"((?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}\s*+ถึง(?:ที่)?)" + _SPOKEN_NUMBER)
 # "ตัวชี้วัดที่เก้า เจ็ดสิบสอง": the value spoken after a spoken label (read once the label is digits).
 _SPOKEN_AFTER_LABEL = re.compile(r"((?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])\s)" + _SPOKEN_NUMBER)
 # "ตัวแรก", "ตัวสุดท้าย", "สองตัวสุดท้าย": indicators by their place in the framework's ten.
@@ -115,6 +117,7 @@ def spoken_numbers(text: str) -> str:
     if _ANY_NUM_WORD.search(text):
         text = _SPOKEN_YEAR.sub(_spoken_year, text)
         text = _SPOKEN.sub(_spoken, text)
+        text = _SPOKEN_RANGE_END.sub(lambda m: m.group(1) + _spoken(m), text)
         text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
     if "แรก" in text or "สุดท้าย" in text:
         text = _ORDINAL_WORDS.sub(_ordinal, text)

@@ -7,11 +7,13 @@ from bisect import bisect_left
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.blocks import pair_blocks
 from bot.scores.clauses import govern
 from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.names import name_hits
-from bot.scores.prose import FIX_MARK, TOPIC_MARKER, named_weak_items, topic_hits
+from bot.scores.overall import lone_overall
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
 from bot.scores.reading import (
     blank_groups,
     corrected,
@@ -19,7 +21,6 @@ from bot.scores.reading import (
     fixed_to,
     glossed_tools,
     late_fix,
-    lone_overall,
     moved,
     note_years,
     ordered_run,
@@ -30,6 +31,7 @@ from bot.scores.reading import (
     window_stop,
 )
 from bot.scores.text import Num, numbers, tight_gap
+from bot.scores.weak import named_weak_items
 from bot.scores.when import by_year, section_years, tool_year, year_columns
 from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
@@ -124,6 +126,8 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
             continue  # "ตัวชี้วัดที่ 1 - 5 ได้คะแนนเฉลี่ย 95": the average of a few, not the overall
         if _WIDER_GROUP.match(line, m.end()):  # "ภาพรวมจังหวัด 90.2": the province's, a benchmark
             refs.append(Ref("sub", 0, m.start(), m.end()))
+        elif any(r.kind in ("indicator", "tool") and 0 <= m.start() - r.end <= 2 for r in refs):
+            continue  # "ตัวชี้วัดที่ 9 รวมได้ 85.25", "IIT คะแนนรวม 95": the key's own total
         elif not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
@@ -211,13 +215,15 @@ def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: lis
     adjacent = bool(
         len(gap) <= 60
         and re.fullmatch(
-            r"[\s:=\-–—(|\t,→⇒>)./]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?)?\s*+(?:เท่ากับ)?\s*+"
+            r"[\s:=\-–—(|\t,→⇒>)./]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?|รอด|(?:ไม่)?ผ่าน)?\s*+(?:เท่ากับ)?\s*+"
             r"(?:ร้อยละ)?[\s:=(|\t]*+",
             gap,
         )
     )
     if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
         return None
+    if ref.weak and first.is_int and first.value < 10 and not first.context:
+        return None  # "แบบ ITA 2 ส่งภายใน 15 วัน": a single digit after the name numbers a form, no score said
     if ref.strict and not tight_gap(gap) and not counted_gap(ref, first, nums, gap):
         return None
     if ref.kind == "item" and "ประเด็นย่อย" in gap:
@@ -258,11 +264,26 @@ def _label(ref: Ref) -> str:
     return labels.get(ref.kind, wording.SCORE_LABEL_TOOL_SHORT).format(key=ref.key)
 
 
+_PER = re.compile(r"ราย(?:ข้อ|ตัวชี้วัด|ด้าน|ประเด็น|เครื่องมือ)")
+
+
+def _labels_only(line: str, fw: Framework, item_context: bool) -> int:
+    """How many things a line names to score, when it holds no value of its own (else -1)."""
+    if _PER.search(line):
+        return 0  # "EIT รายข้อ": a heading over the labels, not one of them
+    refs = [r for r in _refs(line, fw, item_context, None, []) if r.kind != "sub"]
+    nums = numbers(line, [(r.start, r.end) for r in refs])
+    if any(not n.blocked for n in nums):
+        return -1
+    return len({(r.kind, r.key) for r in refs if not r.weak and r.kind != "toolpart"})
+
+
 def extract(text: str, fw: Framework) -> Extraction:
     """Read every score in a message, with the line it came from and whether it sat in a table."""
     ex = Extraction()
     lines = message_lines(text, fw, ex.warnings)
     item_context = bool(IE_ITEM.search("\n".join(lines)))
+    lines = pair_blocks(lines, lambda line: _labels_only(line, fw, item_context))
     lines, grouped = blank_groups(lines)
     header: Header | None = None
     prev_header_line = -5
@@ -309,7 +330,9 @@ def extract(text: str, fw: Framework) -> Extraction:
             pending, waiting = None, []
             continue
         waiting = []
-        if pending and not refs:
+        # a line of ranges only ("(O1-O33)" under "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล") keeps the label waiting
+        keyed = any(r.kind != "sub" for r in refs)
+        if pending and not keyed:
             ref, at = pending
             # "ตัวชี้วัดที่ 10:" then "80 ควรทำอะไรก่อนคะ": a value opening the line under a label and its colon
             asked = lines[at].rstrip().endswith((":", "=")) and at == i - 1
@@ -326,7 +349,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 continue
             if i - at >= 3:
                 pending = None
-        elif refs:
+        elif keyed:
             pending = None
         starts, read_before = [n.start for n in nums], len(ex.found)
         for j, ref in enumerate(refs):

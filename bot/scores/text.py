@@ -58,6 +58,7 @@ _NEXT_LABEL = re.compile(r"\s*+(?:ที่)?\s*+\d{1,2}(?![\d.])\s*+(?:ได�
 _ONLY_ONE = re.compile(r"^\s*(?:ตัว|ข้อ|ด้าน|เรื่อง|หมวด|ประเด็น)เดียว")
 # a time word ("90 ปีนี้ดีขึ้น", "70 ครั้งที่แล้วได้ 65"): this or that year, not "90 years",
 _TIME_WORD = re.compile(r"^\s*(?:ปี|ครั้ง|รอบ|เดือน|ไตรมาส|สัปดาห์)\s*(?:นี้|ที่แล้ว|ก่อน|หน้า|ล่าสุด|ที่ผ่านมา|ถัดไป)")
+# or a word pointing back ("80 แบบนี้ต้องทำ…", "85 ตัวนี้ต่ำสุด"): "this one", not a count of them,
 # and "ส่วน" meaning "as for" ("ส่วนเรื่อง…", "ส่วนที่…", "ส่วนของ…", "ส่วน EIT…"); "ส่วนราชการ" stays a unit.
 _AS_FOR = re.compile(r"^\s*ส่วน\s*(?:เรื่อง|ที่|ของ|ตัว|ด้าน|หมวด|ข้อ|การ|ใน|นอก|อื่น|ปี|ภาพรวม|คะแนน|ผล|เรา|[A-Za-z])")
 # Words right before a number that make it an ordinal or an identifier.
@@ -106,6 +107,8 @@ _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
 _YEAR_LABEL_AFTER = re.compile(
     r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])"
 )
+_THIS_YEAR_BEFORE = re.compile(r"ปี(?:นี้|ล่าสุด)\s*+$")
+_LABEL_NEXT = re.compile(r"[^\d\n]{0,20}?(?:ตัว|ข้อ|IIT|EIT|OIT|ภาพรวม|คะแนน|ได้|(?<![A-Za-z])[IEO]\s?\d)", re.I)
 _SCORE_NEAR = re.compile(r"(?:ได้|คะแนน|=|:)\s*+ITA\s*+$", re.I)
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
@@ -126,10 +129,16 @@ _CHANGE_BEFORE = re.compile(
     r"(?<=\d)\s*+อยู่)\s*(?:ร้อยละ|คะแนน)?\s*$"
 )
 # "ค่าเฉลี่ยจังหวัด 86.50", "ภาพรวมของประเทศ 87.44": a wider group's average, a benchmark to compare with.
-_BENCHMARK_BEFORE = re.compile(
+_BENCHMARK = (
     r"(?:ค่า)?(?:เฉลี่ย|มัธยฐาน)(?:ของ)?(?:ทั้ง)?(?:จังหวัด|ประเทศ|กลุ่ม|เขต|อำเภอ|ภาค|หน่วยงานทั้งหมด|ทุกหน่วยงาน|กรม|กระทรวง|เครือข่าย)"
-    r"|(?:ของ|ทั้ง|ระดับ)ประเทศ|(?:national|province|provincial)\s*+average",
-    re.IGNORECASE,
+    r"|(?:ของ|ทั้ง|ระดับ)ประเทศ|(?:national|province|provincial)\s*+average"
+)
+_BENCHMARK_BEFORE = re.compile(_BENCHMARK, re.IGNORECASE)
+# ... also when a reference ("คะแนนเฉลี่ย") stands inside the phrase: "คะแนนเฉลี่ยทั้งจังหวัด 89.45".
+_BENCHMARK_NEAR = re.compile(rf"(?:{_BENCHMARK})[^\d\n]{{0,16}}$", re.IGNORECASE)
+# "ผลสำรวจความพึงพอใจผู้รับบริการ 92.5%", "LPA 88": another measure's result, not an ITA score.
+_OTHER_MEASURE_BEFORE = re.compile(
+    r"(?:ความพึงพอใจ|ผลสำรวจ|แบบสำรวจ|(?<![A-Za-z])(?:LPA|PMQA))[^\d\n]{0,20}$", re.I
 )
 # "92 กว่าๆ", "80 ต้นๆ": an estimate, not the result (the exact value often follows).
 _APPROX_AFTER = re.compile(r"^\s*+(?:กว่า|ต้นๆ|ปลายๆ|กลางๆ|นิดๆ|เศษ|ปลาย\b|ต้น\b)")
@@ -139,6 +148,11 @@ _APPROX_BEFORE = re.compile(r"(?:ประมาณ|ราวๆ|ราว|เ�
 _FROM_BEFORE = re.compile(
     r"จาก\s*+(?:เดิม)?\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))?\s*+(?:ที่)?\s*+(?:คะแนน)?\s*+$"
 )
+# "ตัวชี้วัดที่ 3 เดิม 88 ตอนนี้ 93.5": the value it had before the one said next.
+_FORMER_BEFORE = re.compile(r"(?:เดิม|แต่ก่อน|ก่อนหน้า(?:นี้)?)\s*+(?:ได้|คือ|อยู่ที่)?\s*+$")
+_LATER_VALUE = re.compile(r"[^\d\n]{1,30}?\d")
+# "85.1 → 89.6": a value with an arrow to the next one is what it was, not the result.
+_ARROW_NEXT = re.compile(r"\s*+(?:คะแนน\s*+)?(?:→|->|=>|⇒|➡️?|➜)\s*+\d")
 _OUT_AFTER = re.compile(r"^\s*+(?:ก็)?(?:ออก|ประกาศ)(?:ผล)?(?:แล้ว|มาแล้ว)")
 _CHANGE_SINCE = re.compile(
     r"(?:เพิ่ม|ลด|ขึ้น|ลง|ดีขึ้น|แย่ลง|ต่ำลง|สูงขึ้น)(?:มา)?\s*+จาก\s*+(?:ปี(?:ที่แล้ว|ก่อน(?:หน้า)?|ที่ผ่านมา)|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน))"
@@ -155,8 +169,18 @@ def squeeze(line: str) -> str:
     # Two or more spaces separate the columns of a pasted table: keep those.
     # A space after a closing particle ends a phrase: "ส่งคะแนนค่ะ ตว.9 = 68.75" keeps it.
     line = re.sub(f"(?<=[{THAI}])(?<!ค่ะ)(?<!ครับ)(?<!คะ)(?<!นะ)(?<!จ้า) (?=[{THAI}])", "", line)
-    # "ได้เต็ม" with no number means full marks.
-    return re.sub(r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?:\s*ร้อย(?!ละ))?(?!\s*(?:\d|ร้อยละ|จำนวน))", "ได้ 100 ", line)
+    # "ได้เต็ม" with no number means full marks (for every key it follows: "ตัวชี้วัดที่ 1 กับ 3 ได้เต็ม").
+    line = FULL_MARKS.sub("ได้ 100 เต็ม ", line)
+    # "O1-O10 เต็มหมด", "ตัวชี้วัด 9 เต็มค่ะ": full marks said right after the keys
+    return _FULL_AFTER_KEY.sub(" 100 เต็ม ", line)
+
+
+_FULL_AFTER_KEY = re.compile(r"(?<=[\dA-Za-z])(?<!100)\s++เต็ม(?=\s*+(?:หมด|ทุก|ทั้ง|ค่ะ|ครับ|นะ|$))")
+# "ได้เต็ม", "ได้คะแนนเต็มร้อย": full marks; not "ทำได้เต็มที่" (did one's best), "เต็มความสามารถ", "เต็มใจ".
+FULL_MARKS = re.compile(
+    r"ได้(?:รับ)?(?:คะแนน)?เต็ม(?:\s*ร้อย(?!ละ))?(?!\s*(?:\d|ร้อยละ|จำนวน))"
+    r"(?=\s|$|[^\u0e00-\u0e7f]|ค่ะ|ครับ|คะ|นะ|จ้า|เลย|ทุก|ทั้ง|หมด|แล้ว|ๆ|คะแนน|ตัว|ข้อ|และ|กับ|ส่วน|ยกเว้น|ปี)"
+)
 
 
 @dataclass
@@ -233,7 +257,7 @@ def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
         if (
             not num.blocked
             and num.is_int
-            and value <= 20
+            and 1 <= value <= 20  # no list is numbered from 0: "O12 (0) O20 (50)"
             and re.match(r"[.)]\s*[\u0e00-\u0e7fA-Za-z]", after)
             and (
                 _prev_char(line, m.start()) in ("", "\t", "(")
@@ -254,14 +278,20 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "year/large"
     if m.group(1) == "+" or _CHANGE_BEFORE.search(before):
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score
-    if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
+    if (
+        (_FROM_BEFORE.search(before) and _TO_AFTER.match(after))
+        or _ARROW_NEXT.match(after)
+        or (_FORMER_BEFORE.search(before) and _LATER_VALUE.match(after))
+    ):
         return "former"
     if _CHANGE_SINCE.search(before) and not _TO_AFTER.match(after):
         return "change"  # "ขึ้นจากปีที่แล้ว 5 คะแนน": by how much, since last year
     if _APPROX_AFTER.match(after) or ("." not in digits and _APPROX_BEFORE.search(before)):
         return "estimate"
-    if _BENCHMARK_BEFORE.search(before):
+    if _BENCHMARK_BEFORE.search(before) or _BENCHMARK_NEAR.search(line, max(0, s - 60), s):
         return "benchmark"
+    if _OTHER_MEASURE_BEFORE.search(before):
+        return "other measure"
     if "." in digits and _MEASURE_AFTER.match(after):
         return "quantity"
     if (
@@ -277,6 +307,13 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         # "ITA 68 ได้ 88.00", "ITA 68 ผ่านแล้วค่ะ": a two-digit year after the tool's name (with no score
         # word before it: "ได้ ITA 72" is a score)
         return "year"
+    if (
+        len(digits) == 2
+        and 60 <= int(digits) <= 75
+        and _THIS_YEAR_BEFORE.search(line, max(0, s - 12), s)
+        and _LABEL_NEXT.match(after)
+    ):
+        return "year"  # "ปีนี้ 68 😭 ตัวที่10 ได้แค่ 56.25": this year's number, then a labelled value
     if len(digits) == 2 and _year(digits) and 60 <= int(digits) <= 75 and _OUT_AFTER.match(after):
         return "year"  # "คะแนน 68 ออกแล้ว": the results of 2568 are out
     unit = _UNIT_AFTER.match(after)
@@ -295,7 +332,11 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
             unit = None
         elif _NEXT_LABEL.match(line, m.end() + unit.end()) or (_ONLY_ONE.match(after) and float(digits) != 1):
             unit = None  # "75 ข้อ 10 ได้ 80" labels the next value; "89 ข้อเดียวที่…" is "the only one"
-        elif _AS_FOR.match(after) or _TIME_WORD.match(after):
+        elif (
+            _AS_FOR.match(after)
+            or _TIME_WORD.match(after)
+            or after[unit.end() :].lstrip().startswith(("นี้", "นั้น"))
+        ):
             unit = None  # "88 ส่วนเรื่อง…": "ส่วน" means "as for", not "parts"; "90 ปีนี้…" is a time
     if _ORDINAL_BEFORE.search(before) or (unit and "." not in digits):
         return "count/ordinal"

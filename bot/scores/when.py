@@ -135,3 +135,32 @@ def year_columns(
         if role == "score" and year and year != latest and len(inside) == 1 and inside[0] is not chosen:
             record(ex, ref, inside[0], i, True, year=year)
     return latest
+
+
+# "ปีนี้ยังไม่ประกาศ", "ส่วนปี 68 ผลยังไม่ออก", "ของปีนี้ยังรอประกาศอยู่": a year whose results are not out.
+_NOT_OUT = re.compile(
+    r"(?P<year>(?:ปี|ครั้ง|รอบ)(?:นี้|ล่าสุด)|this year|ปี(?:งบประมาณ|งบ)?\s*+(?:พ\.ศ\.)?\s*+\d{2,4}(?![\d.]))"
+    r"[^\d\n]{0,16}?(?:ยังไม่(?:ได้)?|ยังรอ|รอ)\s*+(?:ผล|การ|ทาง)?\s*+(?:ประกาศ|ออก|ทราบ|ได้ผล|มีผล|รู้ผล|แจ้ง)"
+    r"|(?P<en>this year'?s?[^\d\n]{0,20}?not (?:out|announced|published))",
+    re.I,
+)
+# A value that is another year's: "ปีที่แล้วได้ 85", "ผลปีก่อน…", "ปี 67 ได้ 88.5".
+_PAST = re.compile(r"ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year", re.I)
+
+
+def not_out(text: str) -> int | None:
+    """Return the year whose results the text says are not out yet (B.E., or THIS_YEAR), else None.
+
+    Only when it also gives another year's values: "ปีที่แล้วได้ 85 ปีนี้ยังไม่ประกาศ" gives last year's
+    score, and nothing of this year's; "ภาพรวมยังไม่ประกาศ" names no year and says nothing of the values.
+    """
+    m = _NOT_OUT.search(text)
+    if m is None:
+        return None
+    digits = re.search(r"\d{2,4}", m.group(0)) if not m.group("en") else None
+    year = be_year(digits.group(0)) if digits else THIS_YEAR
+    if year is None:
+        return None
+    if year == THIS_YEAR and not _PAST.search(text):
+        return None
+    return year

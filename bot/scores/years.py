@@ -23,6 +23,9 @@ _ANNOUNCED = re.compile(r"ประกาศ(?:ผล)?|ผลออก")
 _MONTH_BEFORE = re.compile(MONTH + r"\s*$")
 
 
+_THEN_YEAR = re.compile(r"\s*+(?:→|->|/|ถึง)\s*+(?:ปี\s*+)?((?:25)?\d\d)(?![\d.])")
+
+
 def be_year(raw: str) -> int | None:
     y = int(raw)
     if len(raw) == 2:
@@ -50,7 +53,10 @@ def _years(line: str, plan: bool) -> list[int]:
             and not re.match(r"\s*+(?:ได้(?:รับ)?|=|:)?\s*+\d", line[m.end() : m.end() + 12])
         )
         if y is not None and is_plan == plan and (plan or not dated) and not value:
-            out.append(y)
+            # "ปี 67 → 68", "ปี 67/68": from one year to the next, the later is the results' year
+            then = _THEN_YEAR.match(line, m.end())
+            later = be_year(then.group(1)) if then else None
+            out.append(later if later is not None and later > y else y)
     return out
 
 
@@ -62,7 +68,14 @@ _ASIDE = re.compile(
 
 def line_years(line: str) -> list[int]:
     """The assessment years that label a line's scores: not those of an aside after a value."""
-    return years_in(_ASIDE.sub(" ", line))
+    return years_in(_ASIDE.sub(_aside_or_years, line))
+
+
+def _aside_or_years(m: re.Match[str]) -> str:
+    """Drop an aside with another year's value; keep brackets of years only ("78 (ปี 67 → 68)")."""
+    numbers = re.findall(r"\d+(?:\.\d+)?", m.group(0))
+    years_only = all("." not in n and be_year(n) is not None for n in numbers)
+    return m.group(0) if years_only and "ปี" in m.group(0) else " "
 
 
 def years_in(line: str) -> list[int]:
