@@ -151,7 +151,7 @@ _LABEL = r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+
 _PIPE_LABEL = re.compile(r"\|\s*+\d{1,2}\s*+(?:ได้|=|:)")
 _SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once before the lines are
 _VALUE_FIRST = re.compile(
-    rf"(?<![\d.])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}(?:(คือ|เป็นของ|ใน|สำหรับ|\(){_SP})?({_LABEL})({_SP}\))?"
+    rf"(?<![\d.A-Za-z])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}(?:(คือ|เป็นของ|ใน|สำหรับ|\(){_SP})?({_LABEL})({_SP}\))?"
 )
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(
