@@ -27,6 +27,7 @@ from bot.ita.framework import Framework
 from bot.search.chunking import mentions
 from bot.search.embeddings import embedding_id
 from bot.search.index import KnowledgeIndex, Record
+from bot.search.lexicon import Lexicon
 from bot.thai import BE_OFFSET, normalize, tokenize
 
 _RRF_K = 60
@@ -37,6 +38,21 @@ _YEAR_BONUS = 0.0  # the passage is about the year the question names (dev: any 
 _OTHER_YEAR_PENALTY = 0.3  # the passage is about another year
 _CURATED_BONUS = 0.05  # curated knowledge, when the question names no agency
 _CACHE_SIZE = 4096
+
+# What kind of passage a question's wording asks for. Measures: the playbook, measure tables and
+# NACC advice; advice: NACC recommendations (and the playbook built on them); a meaning: the
+# framework's own definitions and OIT item lists.
+_INTENTS = {
+    "measure": (
+        re.compile(r"มาตร(?:า)?การ|ทำอะไรดี|ควรทำอะไร|ควรจัด|ทำยังไง|ทำอย่างไร"),
+        frozenset({"playbook", "measure_table", "recommendation"}),
+    ),
+    "advice": (re.compile(r"ข้อเสนอแนะ|แนะนำ"), frozenset({"recommendation", "playbook"})),
+    "meaning": (
+        re.compile(r"คืออะไร|คือเรื่อง|หมายถึง|หมายความ|แปลว่า|เกี่ยวกับอะไร|วัดเรื่อง|หัวข้อ"),
+        frozenset({"framework", "oit_item"}),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,20 @@ class Passage:
     confidence: str = ""
     pid: str = ""  # stable passage id ("rec-03", "oit-2568-O12", "<file>#<chunk>")
     year_asked: int | None = None  # the assessment year read from the question, if any
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Which of the query-side mechanisms run (all by default; the benchmark compares them)."""
+
+    agency_words: bool = True  # words found almost only in one agency's documents choose it
+    repairs: bool = True  # typing slips read as the indexed word they stand for
+    k1: float = 1.5  # BM25 term saturation
+    b: float = 0.75  # BM25 length normalisation
+    by_score: bool = False  # BM25 votes by score relative to the best, not by rank
+    curated: float = _CURATED_BONUS  # bonus of curated knowledge when the question names no agency
+    intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
+    intents: tuple[str, ...] = ("measure", "advice", "meaning")
 
 
 @dataclass(frozen=True)
@@ -177,7 +207,13 @@ class Retriever:
     """Search the index with Thai-aware hybrid retrieval and metadata filters."""
 
     def __init__(
-        self, index: KnowledgeIndex, fw: Framework, *, use_vector: bool | None = None, use_year: bool = True
+        self,
+        index: KnowledgeIndex,
+        fw: Framework,
+        *,
+        use_vector: bool | None = None,
+        use_year: bool = True,
+        tuning: Tuning | None = None,
     ) -> None:
         self.index = index
         self.fw = fw
@@ -186,6 +222,7 @@ class Retriever:
         # default the vector side runs only for a semantic embedding (e5, a local model, an API).
         self.use_vector = index.embedding_key != embedding_id("hashing") if use_vector is None else use_vector
         self.use_year = use_year
+        self.tuning = tuning or Tuning()
         self.refresh()
 
     def refresh(self) -> None:
@@ -202,8 +239,11 @@ class Retriever:
         for i, r in enumerate(self.records):
             for code in _split(r.meta.get("items", "")):
                 self._by_item.setdefault(code, []).append(i)
-        self.bm25 = bm25s.BM25()
+        self.bm25 = bm25s.BM25(k1=self.tuning.k1, b=self.tuning.b)
         corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in self.records]
+        self.lexicon = Lexicon(
+            (c, r.meta.get("agency", "")) for c, r in zip(corpus, self.records, strict=True)
+        )
         if corpus:
             self.bm25.index(corpus, show_progress=False)
 
@@ -288,15 +328,33 @@ class Retriever:
         fused: dict[int, float] = {}
 
         tokens = tokenize(expanded)
+        named = self._agencies_named(query)
+        if self.tuning.repairs:
+            tokens += self.lexicon.repairs(query)
+        if self.tuning.agency_words:
+            # An agency's own name chooses its passages (the bonus below); ranked as words, it
+            # would put the agency's cover page above the passage asked for.
+            by_name = self.lexicon.agency_words(tokens)
+            for agency in by_name:
+                named[agency] = 1.0
+            drop = {w for words in by_name.values() for w in words}
+            tokens = [t for t in tokens if t not in drop] or tokens
         if tokens:
             scores = self.bm25.get_scores(tokens)
             order = np.argsort(-scores)
             rank = 0
+            top_score = 0.0
             for i in order:
                 if scores[i] <= 0 or rank >= pool:
                     break
                 if self._allowed(self.records[i].meta, indicator, item, year, kind):
-                    fused[int(i)] = fused.get(int(i), 0.0) + 1.0 / (_RRF_K + rank)
+                    top_score = top_score or float(scores[i])
+                    vote = (
+                        float(scores[i]) / top_score / _RRF_K
+                        if self.tuning.by_score
+                        else 1.0 / (_RRF_K + rank)
+                    )
+                    fused[int(i)] = fused.get(int(i), 0.0) + vote
                     rank += 1
 
         if self.use_vector:
@@ -316,7 +374,12 @@ class Retriever:
                 if self._code_applies(code, meta, years) and self._allowed(meta, indicator, item, year, kind):
                     fused.setdefault(i, 0.0)
 
-        named = self._agencies_named(query)
+        wanted: set[str] = set()
+        if self.tuning.intent:
+            for name in self.tuning.intents:
+                rx, kinds = _INTENTS[name]
+                if rx.search(query):
+                    wanted |= kinds
         for i in list(fused):
             meta = self.records[i].meta
             bonus = _AGENCY_BONUS * named.get(meta.get("agency", ""), 0.0)
@@ -328,8 +391,10 @@ class Retriever:
             bonus += sum(0.15 for n in focus.indicators if meta.get(f"ind_{n}") is True)
             if years and meta.get("year"):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
+            if meta.get("kind") in wanted:
+                bonus += self.tuning.intent
             if not named and not meta.get("agency"):
-                bonus += _CURATED_BONUS  # no agency named: the general rule before another agency's text
+                bonus += self.tuning.curated  # no agency named: the general rule before another agency's text
             fused[i] += bonus / (_RRF_K + 1)
 
         best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
