@@ -147,13 +147,14 @@ def main() -> int:
         )
         return lambda q: [(p.pid, p.text) for p in r.search(q, k=10)]
 
-    bare = {"agency_words": False, "repairs": False, "intent": 0.0}
+    bare = {"agency_words": False, "repairs": False, "intent": 0.0, "short": 0.0, "lead_in": False}
     variants = {
         "BM25 only": lexical(False, False, **bare),
         "BM25 + year (previous default)": lexical(False, True, **bare),
         "+ agency names choose, not rank": lexical(False, True, **{**bare, "agency_words": True}),
         "+ typing slips repaired": lexical(False, True, **{**bare, "agency_words": True, "repairs": True}),
-        "+ kind asked for (default)": lexical(False, True),
+        "+ kind asked for": lexical(False, True, short=0.0, lead_in=False),
+        "+ lead-in lines searchable with their list (default)": lexical(False, True),
         "hybrid, hashing vector + year": lexical(True, True),
     }
     costs = {"hashing vector": (wall_h, cpu_h, count)}

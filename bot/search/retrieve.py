@@ -38,6 +38,8 @@ _YEAR_BONUS = 0.0  # the passage is about the year the question names (dev: any 
 _OTHER_YEAR_PENALTY = 0.3  # the passage is about another year
 _CURATED_BONUS = 0.05  # curated knowledge, when the question names no agency
 _CACHE_SIZE = 4096
+# A document chunk this short is a heading or a lead-in line ("ประเด็นที่ต้องแก้ไขเร่งด่วน").
+_LEAD_IN_CHARS = 100
 
 # What kind of passage a question's wording asks for. Measures: the playbook, measure tables and
 # NACC advice; advice: NACC recommendations (and the playbook built on them); a meaning: the
@@ -85,6 +87,8 @@ class Tuning:
     curated: float = _CURATED_BONUS  # bonus of curated knowledge when the question names no agency
     intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
     intents: tuple[str, ...] = ("measure", "advice", "meaning")
+    short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
+    lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,8 @@ class Retriever:
                 self._by_item.setdefault(code, []).append(i)
         self.bm25 = bm25s.BM25(k1=self.tuning.k1, b=self.tuning.b)
         corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in self.records]
+        if self.tuning.lead_in:
+            corpus = _with_lead_ins(self.records, corpus)
         self.lexicon = Lexicon(
             (c, r.meta.get("agency", "")) for c, r in zip(corpus, self.records, strict=True)
         )
@@ -391,6 +397,8 @@ class Retriever:
             bonus += sum(0.15 for n in focus.indicators if meta.get(f"ind_{n}") is True)
             if years and meta.get("year"):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
+            if meta.get("agency") and len(self.records[i].text) < _LEAD_IN_CHARS:
+                bonus -= self.tuning.short
             if meta.get("kind") in wanted:
                 bonus += self.tuning.intent
             if not named and not meta.get("agency"):
@@ -404,6 +412,31 @@ class Retriever:
     @staticmethod
     def _code_applies(code: str, meta: dict, years: tuple[int, ...]) -> bool:
         return not years or not code.startswith("O") or _of_year(meta, years)
+
+
+def _with_lead_ins(records: list[Record], corpus: list[list[str]], most: int = 2) -> list[list[str]]:
+    """Add to each document chunk the words of the short chunks right before it in its file.
+
+    A list's lead-in lines ("2. กลุ่มผู้มีส่วนได้ส่วนเสียภายนอก", "ประเด็นที่ต้องแก้ไขเร่งด่วน")
+    are chunks of their own; without them the list below cannot be found by what it is.
+    """
+    by_source: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        if r.meta.get("agency"):
+            by_source.setdefault(r.meta.get("source_key", ""), []).append(i)
+    out = list(corpus)
+    for members in by_source.values():
+        members.sort(key=lambda i: records[i].meta.get("chunk_no", 0))
+        for pos, i in enumerate(members):
+            before = [j for j in members[max(0, pos - most) : pos]]
+            lead: list[str] = []
+            for j in reversed(before):
+                if len(records[j].text) >= _LEAD_IN_CHARS:
+                    break
+                lead = corpus[j] + lead
+            if lead:
+                out[i] = lead + corpus[i]
+    return out
 
 
 def _of_year(meta: dict, years: tuple[int, ...]) -> bool:
