@@ -24,6 +24,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract
 
+from bot.search.index import Record
 from bot.thai import tokenize
 
 # A word names an agency when at least this many of its passages are that agency's ...
@@ -35,6 +36,8 @@ _FIX_MIN_LEN = 4
 _NAME_MIN_LEN = 5  # a name of one word only from this length ("นิเวศน์")
 _FIX_MIN_DF = 3
 _FIX_MAX_SPAN = 3  # join at most this many adjacent pieces
+# A document chunk this short is a heading or a lead-in line ("ประเด็นที่ต้องแก้ไขเร่งด่วน").
+SHORT_CHUNK = 100
 
 
 class Lexicon:
@@ -130,6 +133,31 @@ class Lexicon:
                     break
             start += step
         return found
+
+
+def with_lead_ins(records: list[Record], corpus: list[list[str]], most: int = 2) -> list[list[str]]:
+    """Add to each document chunk the words of the short chunks right before it in its file.
+
+    A list's lead-in lines ("2. กลุ่มผู้มีส่วนได้ส่วนเสียภายนอก", "ประเด็นที่ต้องแก้ไขเร่งด่วน")
+    are chunks of their own; without them the list below cannot be found by what it is.
+    """
+    by_source: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        if r.meta.get("agency"):
+            by_source.setdefault(r.meta.get("source_key", ""), []).append(i)
+    out = list(corpus)
+    for members in by_source.values():
+        members.sort(key=lambda i: records[i].meta.get("chunk_no", 0))
+        for pos, i in enumerate(members):
+            before = members[max(0, pos - most) : pos]
+            lead: list[str] = []
+            for j in reversed(before):
+                if len(records[j].text) >= SHORT_CHUNK:
+                    break
+                lead = corpus[j] + lead
+            if lead:
+                out[i] = lead + corpus[i]
+    return out
 
 
 @lru_cache(maxsize=1)

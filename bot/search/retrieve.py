@@ -10,11 +10,19 @@ officer asking about "O13" wants passages about O13 first. A question that
 names an assessment year ("ปี 2568", "ITA 68", "2025", "ปีนี้") also ranks the
 passages of that year among themselves, and those of other years lower: O codes
 and grading change meaning from year to year.
+
+What the officer types is read with the index's own vocabulary (bot.search.lexicon):
+words found almost only in one agency's documents choose that agency instead of being
+ranked, and typing slips count as the indexed word they stand for. The wording of a
+question says which kind of passage answers it (bot.search.query.kinds_asked): "ทำ
+มาตรการอะไรดี" wants the playbook and measure tables, "คืออะไร" the framework's own text.
+A document chunk is also found by the short lead-in lines just before it.
+Each mechanism can be switched off (Tuning) so benchmarks/retrieval_compare.py
+measures what each adds, in one run.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -24,11 +32,30 @@ import bm25s
 import numpy as np
 
 from bot.ita.framework import Framework
-from bot.search.chunking import mentions
 from bot.search.embeddings import embedding_id
 from bot.search.index import KnowledgeIndex, Record
-from bot.search.lexicon import Lexicon
-from bot.thai import BE_OFFSET, normalize, tokenize
+from bot.search.lexicon import SHORT_CHUNK, Lexicon, with_lead_ins
+from bot.search.query import (
+    TYPE_ALIASES,
+    QueryFocus,
+    clean_query,
+    kinds_asked,
+    query_focus,
+    question_years,
+    split_agency,
+)
+from bot.thai import normalize, tokenize
+
+__all__ = [
+    "Passage",
+    "QueryFocus",
+    "Retriever",
+    "Searcher",
+    "Tuning",
+    "clean_query",
+    "query_focus",
+    "question_years",
+]
 
 _RRF_K = 60
 # Bonuses in units of one rank-fusion vote at rank 1 (1 / (_RRF_K + 1)).
@@ -38,23 +65,6 @@ _YEAR_BONUS = 0.0  # the passage is about the year the question names (dev: any 
 _OTHER_YEAR_PENALTY = 0.3  # the passage is about another year
 _CURATED_BONUS = 0.05  # curated knowledge, when the question names no agency
 _CACHE_SIZE = 4096
-# A document chunk this short is a heading or a lead-in line ("ประเด็นที่ต้องแก้ไขเร่งด่วน").
-_LEAD_IN_CHARS = 100
-
-# What kind of passage a question's wording asks for. Measures: the playbook, measure tables and
-# NACC advice; advice: NACC recommendations (and the playbook built on them); a meaning: the
-# framework's own definitions and OIT item lists.
-_INTENTS = {
-    "measure": (
-        re.compile(r"มาตร(?:า)?การ|ทำอะไรดี|ควรทำอะไร|ควรจัด|ทำยังไง|ทำอย่างไร"),
-        frozenset({"playbook", "measure_table", "recommendation"}),
-    ),
-    "advice": (re.compile(r"ข้อเสนอแนะ|แนะนำ"), frozenset({"recommendation", "playbook"})),
-    "meaning": (
-        re.compile(r"คืออะไร|คือเรื่อง|หมายถึง|หมายความ|แปลว่า|เกี่ยวกับอะไร|วัดเรื่อง|หัวข้อ"),
-        frozenset({"framework", "oit_item"}),
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -89,85 +99,6 @@ class Tuning:
     intents: tuple[str, ...] = ("measure", "advice", "meaning")
     short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
     lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it
-
-
-@dataclass(frozen=True)
-class QueryFocus:
-    """What a question is about: indicators and item codes it names."""
-
-    indicators: tuple[int, ...]
-    items: tuple[str, ...]
-
-
-def query_focus(query: str, fw: Framework) -> QueryFocus:
-    """Find the indicators (by number or name, typos included) and item codes a question names."""
-    indicators, codes = mentions(query, fw, loose=True)
-    return QueryFocus(tuple(indicators), tuple(codes))
-
-
-# A B.E. year 2550-2579 or a C.E. year 2007-2036 standing alone (not "2,567" or "25.67").
-_YEAR4 = re.compile(r"(?<!\d)(?<!\d[.,])(25[5-7]\d|20[0-3]\d)(?!\d|[.,]\d)")
-# A 2-digit year only after a year word: "ปี 68", "พ.ศ.67", "ปีงบ 69", "ITA68", "FY 25".
-_YEAR2 = re.compile(
-    r"(?:ปี(?:งบประมาณ|งบ|การศึกษา)?|พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|ita|ไอทีเอ|fy|b\.?e\.?|c\.?e\.?)\s*(\d{2})(?![\d.,])",
-    re.IGNORECASE,
-)
-_THIS_YEAR = re.compile(r"ปีนี้|ปีปัจจุบัน|this year", re.IGNORECASE)
-_LAST_YEAR = re.compile(r"ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|last year", re.IGNORECASE)
-
-
-def _be(number: int, *, christian: bool) -> int:
-    return number + BE_OFFSET if christian else number
-
-
-_LOWER_CODE = re.compile(r"(?<![A-Za-z0-9])([ieo])\s?(\d{1,2})(?![\d.])")
-
-
-def clean_query(query: str) -> str:
-    """Return a question with Thai digits as Arabic and item codes typed in lower case ("o12") upper-cased."""
-    return _LOWER_CODE.sub(lambda m: f"{m.group(1).upper()}{m.group(2)}", normalize(query))
-
-
-def question_years(query: str, fw: Framework) -> tuple[int, ...]:
-    """Return the B.E. assessment years a question names, in order ("ปีนี้" = the framework's latest year)."""
-    text = normalize(query)
-    found: list[tuple[int, int]] = []
-    for m in _YEAR4.finditer(text):
-        n = int(m.group(1))
-        found.append((m.start(), _be(n, christian=n < 2500)))
-    for m in _YEAR2.finditer(text):
-        n = int(m.group(1))
-        christian = m.group(0).lower().startswith(("ค", "c", "fy")) and n < 50
-        year = 2000 + n + BE_OFFSET if christian else 2500 + n
-        if 2550 <= year <= 2579:
-            found.append((m.start(), year))
-    latest = max(fw.oit_years, default=None)
-    if latest is not None:
-        found.extend((m.start(), latest) for m in _THIS_YEAR.finditer(text))
-        found.extend((m.start(), latest - 1) for m in _LAST_YEAR.finditer(text))
-    years: list[int] = []
-    for _, year in sorted(found):
-        if year not in years:
-            years.append(year)
-    return tuple(years)
-
-
-_TYPE_ALIASES = {
-    "องค์การบริหารส่วนตำบล": ("องค์การบริหารส่วนตำบล", "อบต"),
-    "องค์การบริหารส่วนจังหวัด": ("องค์การบริหารส่วนจังหวัด", "อบจ"),
-    "เทศบาลตำบล": ("เทศบาลตำบล", "ทต."),
-    "เทศบาลเมือง": ("เทศบาลเมือง", "ทม."),
-    "เทศบาลนคร": ("เทศบาลนคร", "ทน."),
-    "โรงเรียน": ("โรงเรียน",),
-}
-
-
-def _split_agency(agency: str) -> tuple[str, str]:
-    """Split "เทศบาลตำบลนิเวศน์" into its type and its own name."""
-    for kind in _TYPE_ALIASES:
-        if agency.startswith(kind):
-            return kind, agency[len(kind) :]
-    return "", agency if len(agency) >= 4 else ""
 
 
 def _split(field: str) -> list[str]:
@@ -246,7 +177,7 @@ class Retriever:
         self.bm25 = bm25s.BM25(k1=self.tuning.k1, b=self.tuning.b)
         corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in self.records]
         if self.tuning.lead_in:
-            corpus = _with_lead_ins(self.records, corpus)
+            corpus = with_lead_ins(self.records, corpus)
         self.lexicon = Lexicon(
             (c, r.meta.get("agency", "")) for c, r in zip(corpus, self.records, strict=True)
         )
@@ -258,10 +189,10 @@ class Retriever:
         norm = normalize(query).replace(" ", "")
         named: dict[str, float] = {}
         for agency in self.agencies:
-            kind, own = _split_agency(agency)
+            kind, own = split_agency(agency)
             if own and own in norm:
                 named[agency] = 1.0
-            elif kind and any(alias in norm for alias in _TYPE_ALIASES.get(kind, (kind,))):
+            elif kind and any(alias in norm for alias in TYPE_ALIASES.get(kind, (kind,))):
                 named[agency] = 0.75
         return named
 
@@ -380,12 +311,7 @@ class Retriever:
                 if self._code_applies(code, meta, years) and self._allowed(meta, indicator, item, year, kind):
                     fused.setdefault(i, 0.0)
 
-        wanted: set[str] = set()
-        if self.tuning.intent:
-            for name in self.tuning.intents:
-                rx, kinds = _INTENTS[name]
-                if rx.search(query):
-                    wanted |= kinds
+        wanted = kinds_asked(query, self.tuning.intents) if self.tuning.intent else set()
         for i in list(fused):
             meta = self.records[i].meta
             bonus = _AGENCY_BONUS * named.get(meta.get("agency", ""), 0.0)
@@ -397,7 +323,7 @@ class Retriever:
             bonus += sum(0.15 for n in focus.indicators if meta.get(f"ind_{n}") is True)
             if years and meta.get("year"):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
-            if meta.get("agency") and len(self.records[i].text) < _LEAD_IN_CHARS:
+            if meta.get("agency") and len(self.records[i].text) < SHORT_CHUNK:
                 bonus -= self.tuning.short
             if meta.get("kind") in wanted:
                 bonus += self.tuning.intent
@@ -412,31 +338,6 @@ class Retriever:
     @staticmethod
     def _code_applies(code: str, meta: dict, years: tuple[int, ...]) -> bool:
         return not years or not code.startswith("O") or _of_year(meta, years)
-
-
-def _with_lead_ins(records: list[Record], corpus: list[list[str]], most: int = 2) -> list[list[str]]:
-    """Add to each document chunk the words of the short chunks right before it in its file.
-
-    A list's lead-in lines ("2. กลุ่มผู้มีส่วนได้ส่วนเสียภายนอก", "ประเด็นที่ต้องแก้ไขเร่งด่วน")
-    are chunks of their own; without them the list below cannot be found by what it is.
-    """
-    by_source: dict[str, list[int]] = {}
-    for i, r in enumerate(records):
-        if r.meta.get("agency"):
-            by_source.setdefault(r.meta.get("source_key", ""), []).append(i)
-    out = list(corpus)
-    for members in by_source.values():
-        members.sort(key=lambda i: records[i].meta.get("chunk_no", 0))
-        for pos, i in enumerate(members):
-            before = [j for j in members[max(0, pos - most) : pos]]
-            lead: list[str] = []
-            for j in reversed(before):
-                if len(records[j].text) >= _LEAD_IN_CHARS:
-                    break
-                lead = corpus[j] + lead
-            if lead:
-                out[i] = lead + corpus[i]
-    return out
 
 
 def _of_year(meta: dict, years: tuple[int, ...]) -> bool:
