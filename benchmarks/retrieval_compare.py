@@ -12,10 +12,16 @@ question sets of every variant:
     the top 5. The split was drawn before tuning: tune on dev, choose on test.
   * old-45: benchmarks/retrieval_questions.yaml, graded by seed text as
     benchmarks/retrieval.py does (partly tuned on in the past).
-Prints recall@5, the share of all grade-2 passages found in the top 5
-(capped at 5 per question), MRR@10, and wall / CPU time per query; for an
-embedding, its wall / CPU time per passage at ingest. `--show dev` lists the
-dev misses of each variant (never look at test misses).
+Prints recall@5 and MRR@10 on both halves, the share of all grade-2 passages
+found in the top 5 (capped at 5 per question), and wall / CPU time per query;
+for an embedding, its wall / CPU time per passage at ingest. `--show dev` lists
+the dev misses of each variant (never look at test misses); `--dev-only` runs
+the dev half alone, for tuning.
+
+The lexical rows add the retriever's query readings one at a time (Tuning):
+agency names choose passages instead of being ranked, typing slips repaired,
+the passage kind the wording asks for, lead-in lines searchable with the list
+under them. The last of them is the default.
 """
 
 from __future__ import annotations
