@@ -17,7 +17,7 @@ from bot.thai import BE_OFFSET, normalize
 # framework's own definitions and OIT item lists.
 _INTENTS = {
     "measure": (
-        re.compile(r"มาตร(?:า)?การ|ทำอะไรดี|ควรทำอะไร|ควรจัด|ทำยังไง|ทำอย่างไร"),
+        re.compile(r"มาตร(?:า)?การ|ทำอะไรดี|ควรทำอะไร|ควรจัด"),
         frozenset({"playbook", "measure_table", "recommendation"}),
     ),
     "advice": (re.compile(r"ข้อเสนอแนะ|แนะนำ"), frozenset({"recommendation", "playbook"})),
