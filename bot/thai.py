@@ -77,7 +77,6 @@ STOPWORDS = frozenset(
         "to",
         "in",
         "for",
-        "a",
         "an",
         "is",
     ]

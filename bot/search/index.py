@@ -26,6 +26,14 @@ from bot.search.chunking import Chunk, chunk_document, describe_document
 from bot.search.documents import read_document
 from bot.thai import clean_display, tokenize
 
+# Bump when tokenisation or the stored metadata change: every source's hash changes with it,
+# so the next ingest re-indexes what an older version stored (its tokens would be stale).
+INDEX_FORMAT = "tokens-2"
+
+
+def _hash(content: str) -> str:
+    return hashlib.sha256(f"{INDEX_FORMAT}\n{content}".encode()).hexdigest()
+
 
 class IndexMismatch(Exception):
     """The index on disk was built with another embedding."""
@@ -145,7 +153,7 @@ class KnowledgeIndex:
         """Index one past analysis file; raise documents.UnreadableDocument if it cannot be read."""
         raw = read_document(path)
         text = clean_display(raw)
-        content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        content_hash = _hash(text)
         source_key = f"file:{path.resolve()}"
         info = describe_document(text)
         stored = self._stored_hash(source_key)
@@ -169,9 +177,7 @@ class KnowledgeIndex:
 
     def ingest_passages(self, source_key: str, passages: list[dict]) -> IngestResult:
         """Index curated knowledge passages ({id, text, source, kind, indicator(s), items, year, confidence})."""
-        content_hash = hashlib.sha256(
-            json.dumps(passages, ensure_ascii=False, sort_keys=True).encode()
-        ).hexdigest()
+        content_hash = _hash(json.dumps(passages, ensure_ascii=False, sort_keys=True))
         texts, metas = [], []
         for i, p in enumerate(passages):
             indicators = p.get("indicators") or ([p["indicator"]] if p.get("indicator") else [])

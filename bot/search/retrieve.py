@@ -10,11 +10,19 @@ officer asking about "O13" wants passages about O13 first. A question that
 names an assessment year ("ปี 2568", "ITA 68", "2025", "ปีนี้") also ranks the
 passages of that year among themselves, and those of other years lower: O codes
 and grading change meaning from year to year.
+
+What the officer types is read with the index's own vocabulary (bot.search.lexicon):
+words found almost only in one agency's documents choose that agency instead of being
+ranked, and typing slips count as the indexed word they stand for. The wording of a
+question says which kind of passage answers it (bot.search.query.kinds_asked): "ทำ
+มาตรการอะไรดี" wants the playbook and measure tables, "คืออะไร" the framework's own text.
+A document chunk is also found by the short lead-in lines just before it.
+Each mechanism can be switched off (Tuning) so benchmarks/retrieval_compare.py
+measures what each adds, in one run.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -24,10 +32,30 @@ import bm25s
 import numpy as np
 
 from bot.ita.framework import Framework
-from bot.search.chunking import mentions
 from bot.search.embeddings import embedding_id
 from bot.search.index import KnowledgeIndex, Record
-from bot.thai import BE_OFFSET, normalize, tokenize
+from bot.search.lexicon import SHORT_CHUNK, Lexicon, with_lead_ins
+from bot.search.query import (
+    TYPE_ALIASES,
+    QueryFocus,
+    clean_query,
+    kinds_asked,
+    query_focus,
+    question_years,
+    split_agency,
+)
+from bot.thai import normalize, tokenize
+
+__all__ = [
+    "Passage",
+    "QueryFocus",
+    "Retriever",
+    "Searcher",
+    "Tuning",
+    "clean_query",
+    "query_focus",
+    "question_years",
+]
 
 _RRF_K = 60
 # Bonuses in units of one rank-fusion vote at rank 1 (1 / (_RRF_K + 1)).
@@ -58,82 +86,19 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class QueryFocus:
-    """What a question is about: indicators and item codes it names."""
+class Tuning:
+    """Which of the query-side mechanisms run (all by default; the benchmark compares them)."""
 
-    indicators: tuple[int, ...]
-    items: tuple[str, ...]
-
-
-def query_focus(query: str, fw: Framework) -> QueryFocus:
-    """Find the indicators (by number or name, typos included) and item codes a question names."""
-    indicators, codes = mentions(query, fw, loose=True)
-    return QueryFocus(tuple(indicators), tuple(codes))
-
-
-# A B.E. year 2550-2579 or a C.E. year 2007-2036 standing alone (not "2,567" or "25.67").
-_YEAR4 = re.compile(r"(?<!\d)(?<!\d[.,])(25[5-7]\d|20[0-3]\d)(?!\d|[.,]\d)")
-# A 2-digit year only after a year word: "ปี 68", "พ.ศ.67", "ปีงบ 69", "ITA68", "FY 25".
-_YEAR2 = re.compile(
-    r"(?:ปี(?:งบประมาณ|งบ|การศึกษา)?|พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|ita|ไอทีเอ|fy|b\.?e\.?|c\.?e\.?)\s*(\d{2})(?![\d.,])",
-    re.IGNORECASE,
-)
-_THIS_YEAR = re.compile(r"ปีนี้|ปีปัจจุบัน|this year", re.IGNORECASE)
-_LAST_YEAR = re.compile(r"ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|last year", re.IGNORECASE)
-
-
-def _be(number: int, *, christian: bool) -> int:
-    return number + BE_OFFSET if christian else number
-
-
-_LOWER_CODE = re.compile(r"(?<![A-Za-z0-9])([ieo])\s?(\d{1,2})(?![\d.])")
-
-
-def clean_query(query: str) -> str:
-    """Return a question with Thai digits as Arabic and item codes typed in lower case ("o12") upper-cased."""
-    return _LOWER_CODE.sub(lambda m: f"{m.group(1).upper()}{m.group(2)}", normalize(query))
-
-
-def question_years(query: str, fw: Framework) -> tuple[int, ...]:
-    """Return the B.E. assessment years a question names, in order ("ปีนี้" = the framework's latest year)."""
-    text = normalize(query)
-    found: list[tuple[int, int]] = []
-    for m in _YEAR4.finditer(text):
-        n = int(m.group(1))
-        found.append((m.start(), _be(n, christian=n < 2500)))
-    for m in _YEAR2.finditer(text):
-        n = int(m.group(1))
-        christian = m.group(0).lower().startswith(("ค", "c", "fy")) and n < 50
-        year = 2000 + n + BE_OFFSET if christian else 2500 + n
-        if 2550 <= year <= 2579:
-            found.append((m.start(), year))
-    latest = max(fw.oit_years, default=None)
-    if latest is not None:
-        found.extend((m.start(), latest) for m in _THIS_YEAR.finditer(text))
-        found.extend((m.start(), latest - 1) for m in _LAST_YEAR.finditer(text))
-    years: list[int] = []
-    for _, year in sorted(found):
-        if year not in years:
-            years.append(year)
-    return tuple(years)
-
-
-_TYPE_ALIASES = {
-    "องค์การบริหารส่วนตำบล": ("องค์การบริหารส่วนตำบล", "อบต"),
-    "องค์การบริหารส่วนจังหวัด": ("องค์การบริหารส่วนจังหวัด", "อบจ"),
-    "เทศบาลตำบล": ("เทศบาลตำบล", "ทต."),
-    "เทศบาลเมือง": ("เทศบาลเมือง", "ทม."),
-    "เทศบาลนคร": ("เทศบาลนคร", "ทน."),
-    "โรงเรียน": ("โรงเรียน",),
-}
-
-
-def _split_agency(agency: str) -> tuple[str, str]:
-    """Split "เทศบาลตำบลนิเวศน์" into its type and its own name."""
-    for kind in _TYPE_ALIASES:
-        if agency.startswith(kind):
-            return kind, agency[len(kind) :]
-    return "", agency if len(agency) >= 4 else ""
+    agency_words: bool = True  # words found almost only in one agency's documents choose it
+    repairs: bool = True  # typing slips read as the indexed word they stand for
+    k1: float = 1.5  # BM25 term saturation
+    b: float = 0.75  # BM25 length normalisation
+    by_score: bool = False  # BM25 votes by score relative to the best, not by rank
+    curated: float = _CURATED_BONUS  # bonus of curated knowledge when the question names no agency
+    intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
+    intents: tuple[str, ...] = ("measure", "advice", "meaning")
+    short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
+    lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it
 
 
 def _split(field: str) -> list[str]:
@@ -177,7 +142,13 @@ class Retriever:
     """Search the index with Thai-aware hybrid retrieval and metadata filters."""
 
     def __init__(
-        self, index: KnowledgeIndex, fw: Framework, *, use_vector: bool | None = None, use_year: bool = True
+        self,
+        index: KnowledgeIndex,
+        fw: Framework,
+        *,
+        use_vector: bool | None = None,
+        use_year: bool = True,
+        tuning: Tuning | None = None,
     ) -> None:
         self.index = index
         self.fw = fw
@@ -186,6 +157,7 @@ class Retriever:
         # default the vector side runs only for a semantic embedding (e5, a local model, an API).
         self.use_vector = index.embedding_key != embedding_id("hashing") if use_vector is None else use_vector
         self.use_year = use_year
+        self.tuning = tuning or Tuning()
         self.refresh()
 
     def refresh(self) -> None:
@@ -202,8 +174,13 @@ class Retriever:
         for i, r in enumerate(self.records):
             for code in _split(r.meta.get("items", "")):
                 self._by_item.setdefault(code, []).append(i)
-        self.bm25 = bm25s.BM25()
+        self.bm25 = bm25s.BM25(k1=self.tuning.k1, b=self.tuning.b)
         corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in self.records]
+        if self.tuning.lead_in:
+            corpus = with_lead_ins(self.records, corpus)
+        self.lexicon = Lexicon(
+            (c, r.meta.get("agency", "")) for c, r in zip(corpus, self.records, strict=True)
+        )
         if corpus:
             self.bm25.index(corpus, show_progress=False)
 
@@ -212,10 +189,10 @@ class Retriever:
         norm = normalize(query).replace(" ", "")
         named: dict[str, float] = {}
         for agency in self.agencies:
-            kind, own = _split_agency(agency)
+            kind, own = split_agency(agency)
             if own and own in norm:
                 named[agency] = 1.0
-            elif kind and any(alias in norm for alias in _TYPE_ALIASES.get(kind, (kind,))):
+            elif kind and any(alias in norm for alias in TYPE_ALIASES.get(kind, (kind,))):
                 named[agency] = 0.75
         return named
 
@@ -288,15 +265,33 @@ class Retriever:
         fused: dict[int, float] = {}
 
         tokens = tokenize(expanded)
+        named = self._agencies_named(query)
+        if self.tuning.repairs:
+            tokens += self.lexicon.repairs(query)
+        if self.tuning.agency_words:
+            # An agency's own name chooses its passages (the bonus below); ranked as words, it
+            # would put the agency's cover page above the passage asked for.
+            by_name = self.lexicon.agency_words(tokens)
+            for agency in by_name:
+                named[agency] = 1.0
+            drop = {w for words in by_name.values() for w in words}
+            tokens = [t for t in tokens if t not in drop] or tokens
         if tokens:
             scores = self.bm25.get_scores(tokens)
             order = np.argsort(-scores)
             rank = 0
+            top_score = 0.0
             for i in order:
                 if scores[i] <= 0 or rank >= pool:
                     break
                 if self._allowed(self.records[i].meta, indicator, item, year, kind):
-                    fused[int(i)] = fused.get(int(i), 0.0) + 1.0 / (_RRF_K + rank)
+                    top_score = top_score or float(scores[i])
+                    vote = (
+                        float(scores[i]) / top_score / _RRF_K
+                        if self.tuning.by_score
+                        else 1.0 / (_RRF_K + rank)
+                    )
+                    fused[int(i)] = fused.get(int(i), 0.0) + vote
                     rank += 1
 
         if self.use_vector:
@@ -316,7 +311,7 @@ class Retriever:
                 if self._code_applies(code, meta, years) and self._allowed(meta, indicator, item, year, kind):
                     fused.setdefault(i, 0.0)
 
-        named = self._agencies_named(query)
+        wanted = kinds_asked(query, self.tuning.intents) if self.tuning.intent else set()
         for i in list(fused):
             meta = self.records[i].meta
             bonus = _AGENCY_BONUS * named.get(meta.get("agency", ""), 0.0)
@@ -328,8 +323,12 @@ class Retriever:
             bonus += sum(0.15 for n in focus.indicators if meta.get(f"ind_{n}") is True)
             if years and meta.get("year"):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
+            if meta.get("agency") and len(self.records[i].text) < SHORT_CHUNK:
+                bonus -= self.tuning.short
+            if meta.get("kind") in wanted:
+                bonus += self.tuning.intent
             if not named and not meta.get("agency"):
-                bonus += _CURATED_BONUS  # no agency named: the general rule before another agency's text
+                bonus += self.tuning.curated  # no agency named: the general rule before another agency's text
             fused[i] += bonus / (_RRF_K + 1)
 
         best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
