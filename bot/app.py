@@ -7,6 +7,7 @@ App down; nothing below reads settings or the environment.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.dialogue.conversation import Dialogue
 from bot.dialogue.llm_understand import Reader
@@ -23,6 +24,9 @@ from bot.search.ingest import knowledge_sources
 from bot.search.llm_answer import Writer
 from bot.search.retrieve import Retriever
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 
 @dataclass
@@ -111,53 +115,49 @@ def ensure_index(kb: Knowledge) -> bool:
     return changed
 
 
+def _chat_model(settings: Settings) -> BaseChatModel | None:
+    """Return the configured OpenAI-compatible chat model, or None when no LLM is configured."""
+    if not (settings.llm_model and settings.llm_base_url):
+        return None
+    # Optional and heavy (openai, langchain_openai): imported only when an LLM is configured.
+    from bot.llm import build_chat_model  # noqa: PLC0415
+
+    return build_chat_model(
+        settings.llm_base_url,
+        settings.llm_model,
+        settings.llm_api_key.get_secret_value(),
+        settings.llm_timeout,
+    )
+
+
 def build_drafter(settings: Settings, kb: Knowledge) -> Drafter:
     """Return the drafting engine: the offline default, refined by an LLM when one is configured."""
     refiner = None
-    if settings.llm_model and settings.llm_base_url:
-        # Optional and heavy (openai, langchain_openai): imported only when an LLM is configured.
+    chat = _chat_model(settings)
+    if chat is not None:
         from bot.drafting.llm import LLMRefiner  # noqa: PLC0415
-        from bot.llm import build_chat_model  # noqa: PLC0415
 
-        chat = build_chat_model(
-            settings.llm_base_url,
-            settings.llm_model,
-            settings.llm_api_key.get_secret_value(),
-            settings.llm_timeout,
-        )
         refiner = LLMRefiner(chat, prompts_dir=settings.prompts_dir, timeout=settings.llm_timeout)
     return Drafter(kb.framework, kb.playbook, kb.retriever, refiner=refiner)
 
 
 def build_reader(settings: Settings, framework: Framework) -> Reader | None:
     """Return the LLM reader of messages the rules could not read, when an LLM is configured."""
-    if not (settings.llm_model and settings.llm_base_url):
+    chat = _chat_model(settings)
+    if chat is None:
         return None
     from bot.dialogue.llm_understand import LLMReader  # noqa: PLC0415
-    from bot.llm import build_chat_model  # noqa: PLC0415
 
-    chat = build_chat_model(
-        settings.llm_base_url,
-        settings.llm_model,
-        settings.llm_api_key.get_secret_value(),
-        settings.llm_timeout,
-    )
     return LLMReader(chat, framework, prompts_dir=settings.prompts_dir)
 
 
 def build_writer(settings: Settings) -> Writer | None:
     """Return the LLM writer of short answers (checked against their passages), when an LLM is configured."""
-    if not (settings.llm_model and settings.llm_base_url):
+    chat = _chat_model(settings)
+    if chat is None:
         return None
-    from bot.llm import build_chat_model  # noqa: PLC0415
     from bot.search.llm_answer import GroundedWriter  # noqa: PLC0415
 
-    chat = build_chat_model(
-        settings.llm_base_url,
-        settings.llm_model,
-        settings.llm_api_key.get_secret_value(),
-        settings.llm_timeout,
-    )
     return GroundedWriter(chat, settings.prompts_dir)
 
 
