@@ -17,3 +17,9 @@ def printed(element) -> str:
     """Return the text of a python-docx Paragraph or _Cell without soft line breaks or hints."""
     paragraphs = element.paragraphs if hasattr(element, "paragraphs") else [element]
     return "\n".join(plain("".join(t.text or "" for t in p._p.iter(qn("w:t")))) for p in paragraphs)
+
+
+def squashed(text: str) -> str:
+    """Return `text` without whitespace: a line's last space that overflows its cell is not printed
+    (LibreOffice would wrap it to an empty line), so a name broken there is compared without spaces."""
+    return "".join(text.split())

@@ -137,6 +137,21 @@ def test_strengths_weaknesses_splits_at_the_threshold_then_bullets_each_weakness
         assert bullets[0] == f"- {row.measure}" and all(b.startswith("- ") for b in bullets)
 
 
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_a_strength_that_can_still_improve_says_it_passed_before_what_it_lacks(seed, drafts, exporters):
+    draft = drafts[seed].model_copy(update={"layout": "strengths-weaknesses"})
+    paras = [_clean(p.text) for p in _doc(exporters.render_docx(draft)).paragraphs]
+    start = next(i for i, p in enumerate(paras) if p.startswith("3.1 จุดแข็ง"))
+    end = next(i for i, p in enumerate(paras) if p.startswith("3.2 จุดอ่อน"))
+    low, high = draft.thresholds[0], draft.thresholds[-1]
+    middling = [n for n, s in draft.indicators.items() if low <= s < high]
+    for n in middling:
+        head = next(i for i in range(start, end) if paras[i].startswith("(") and f"ตัวชี้วัดที่ {n} " in paras[i])
+        assert paras[head + 1].startswith(f"ได้คะแนนผ่านเกณฑ์ {low:g} คะแนนแล้ว แต่ยังพัฒนาต่อได้"), paras[head + 1]
+    for i in range(start + 1, end):  # no strength paragraph opens with a shortcoming
+        assert not paras[i].startswith("ยังไม่"), paras[i]
+
+
 def test_strengths_weaknesses_lists_the_seed_000_weakness(drafts, exporters):
     draft = drafts["000"].model_copy(update={"layout": "strengths-weaknesses"})
     text = _clean(_all_text(exporters.render_docx(draft)))

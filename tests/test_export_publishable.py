@@ -311,3 +311,18 @@ def test_the_plans_own_terms_are_never_cut_at_a_line_end(term):
         ends = [sum(len(x) for x in lines[: i + 1]) for i in range(len(lines) - 1)]
         for m in re.finditer(term, text):
             assert not any(m.start() < e < m.end() for e in ends), (width, lines)
+
+
+def test_a_space_that_overflows_its_line_is_not_printed_before_the_break():
+    from bot.export.word import lines_xml
+    from bot.export.wordbreak import text_width
+
+    name = "องค์การบริหารส่วนตำบล"  # one unbreakable term in the plan's own vocabulary
+    size = 14.0
+    narrow = text_width(name, size) + 5  # the word fits, the word and its space do not
+    runs = lines_xml(f"ต่อ{name} รอบ 6 เดือน", narrow, size, False, False).split("<w:br/>")
+    texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", r)) for r in runs]
+    assert len(texts) >= 2 and all(t for t in texts)  # no empty line
+    assert not any(t.endswith(" ") and text_width(t, size) > narrow for t in texts)
+    wide = lines_xml(f"ต่อ{name} รอบ 6 เดือน", 40_000, size, False, False)
+    assert f"{name} รอบ" in "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", wide))  # a space that fits stays

@@ -268,12 +268,20 @@ def lines_xml(text: str, width: float, size: float, bold: bool, italic: bool) ->
     boundaries and the fonts' advance widths (bot.export.wordbreak), so each fits its room and no
     reader breaks it again; the printed text carries no invisible hints.
     """
-    from bot.export.wordbreak import breakable, plain, wrap  # noqa: PLC0415 - wordbreak loads fonts
+    from bot.export.wordbreak import breakable, plain, text_width, wrap  # noqa: PLC0415 - wordbreak loads fonts
 
     lines = wrap(breakable(plain(text)), width, size, bold)
     # The break is a run in the line's own font and size: Word sizes a line by every character on it.
     br = f"<w:r>{_rpr_xml(size, bold, italic)}<w:br/></w:r>"
-    return br.join(run_xml(plain(line), size, bold, italic, namespaced=False) for line in lines if line)
+    # A line's last space that does not fit is dropped: LibreOffice wraps it to a line of its own,
+    # which printed as an empty line under a long unbreakable word ("…ส่วนตำบล "). A space that
+    # fits stays, so copied text keeps its words apart ("No Gift" | "Policy").
+    texts = [plain(line) for line in lines]
+    texts = [
+        t.rstrip() if text_width(line, size, bold) > width else t
+        for t, line in zip(texts, lines, strict=True)
+    ]
+    return br.join(run_xml(t, size, bold, italic, namespaced=False) for t in texts if t)
 
 
 def heading(doc: DocumentObject, text: str, level: int = 1) -> Paragraph:

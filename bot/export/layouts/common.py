@@ -177,11 +177,15 @@ def indicator_heading(doc: DocumentObject, ctx: LayoutContext, number: int, pref
     para(doc, text, bold=True, indent_cm=0.5).paragraph_format.keep_with_next = True
 
 
-def indicator_analysis(doc: DocumentObject, ctx: LayoutContext, number: int) -> None:
-    """Print the indicator's analysis under its heading, then one line per item row's finding."""
+def indicator_analysis(doc: DocumentObject, ctx: LayoutContext, number: int, *, lead: str = "") -> None:
+    """Print the indicator's analysis under its heading (after `lead`), then one line per item row's finding."""
     rows = rows_of(ctx, number)
     main = next((r for r in rows if not is_item_row(r)), None)
-    para(doc, main.analysis if main else f"อยู่ในระดับ{ctx.tier_of(number)}", indent_cm=1)
+    text = main.analysis if main else ""
+    if not text:
+        para(doc, f"อยู่ในระดับ{ctx.tier_of(number)}", indent_cm=1)
+    else:
+        para(doc, f"{lead}{text}", indent_cm=1)
     for item in (r for r in rows if is_item_row(r)):
         # an analysis that opens with its item's code names it already
         named = item.items[0] in item.analysis[: len(item.items[0]) + 8]

@@ -48,9 +48,14 @@ def split(ctx: LayoutContext) -> tuple[list[int], list[int]]:
     return strengths, weaknesses
 
 
-def _indicator_paragraph(doc, ctx: LayoutContext, i: int, number: int) -> None:
+def _indicator_paragraph(doc, ctx: LayoutContext, i: int, number: int, *, strength: bool = False) -> None:
     indicator_heading(doc, ctx, number, f"({i}) ")
-    indicator_analysis(doc, ctx, number)
+    lead = ""
+    if strength and ctx.tier_of(number) != Tier.MAINTAIN:
+        # Under "จุดแข็ง" a row that still has work ("ยังไม่…") says first that it passed, then why
+        # it can still improve: a strength heading over a bare shortcoming reads as a contradiction.
+        lead = f"ได้คะแนนผ่านเกณฑ์ {threshold_text(ctx.draft.thresholds[0])} คะแนนแล้ว แต่ยังพัฒนาต่อได้ เนื่องจาก"
+    indicator_analysis(doc, ctx, number, lead=lead)
 
 
 def _bullets(doc, ctx: LayoutContext, row: MeasureRow, *, steps: bool = True) -> None:
@@ -88,7 +93,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
     heading(doc, "3. การวิเคราะห์ผลการประเมิน: จุดแข็งและจุดอ่อน")
     heading(doc, f"3.1 จุดแข็ง (ตัวชี้วัดที่ได้คะแนนตั้งแต่ {line} คะแนนขึ้นไป) จำนวน {len(strengths)} ตัวชี้วัด", 2)
     for i, number in enumerate(strengths, start=1):
-        _indicator_paragraph(doc, ctx, i, number)
+        _indicator_paragraph(doc, ctx, i, number, strength=True)
     if not strengths:
         para(doc, "ไม่มีตัวชี้วัดที่ได้คะแนนถึงเกณฑ์นี้", indent_cm=1)
     heading(
