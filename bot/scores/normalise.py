@@ -23,8 +23,9 @@ _SPLIT_POINT = re.compile(
     r"(?<![\d.A-Za-z])(?:([1-9]\d|100) \.|([1-9][1-9]|[2-9]\d|100)\. )(\d\d)(?![\d.])"
 )  # "10. 85" stays: list number 10 and its value
 _O_END = re.compile(r"(?<=\d)[Oo](?![A-Za-z\d])")
-# "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values).
-_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)/100(?![\d.]|\s*+/)")
+# "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values);
+# a full stop may end the sentence after it ("82/100."), a decimal may not follow ("82/100.5").
+_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)\s*+/\s*+100(?!\d|\.\d|\s*+/)")
 
 
 def _symbol_class() -> re.Pattern[str]:
@@ -60,8 +61,8 @@ def normalise(text: str) -> str:
     text = fix_number_slips(_O_END.sub("0", text))
     if " ." in text or ". " in text:
         text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)
-    if "/100" in text:
-        text = _OVER_100.sub(r"\1", text)
+    if "100" in text and "/" in text:
+        text = _OVER_100.sub(r"\1 คะแนน", text)  # out of 100: a score, said as one
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
     text = re.sub(
         r"(?<![A-Za-z])(ITA|IIT|EIT|OIT)(?=\d)", r"\1 ", text, flags=re.I

@@ -62,7 +62,18 @@ def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
         # "ไม่ใช่ 78 ค่ะ เป็น 87": a value denied, then the one it is
         if _denied(usable[k - 1], line) and _IS.fullmatch(gap):
             return usable[k], True
+    # "ได้ 78.9 เอ้ย ไม่ใช่ 87.9 ค่ะ พิมพ์สลับ": the last value, denied after a correction word and with
+    # nothing after it that it makes room for, is the correction itself ("no, I mean 87.9").
+    last = usable[-1] if len(usable) >= 2 else None
+    if last is not None and last.blocked and _denied(last, line):
+        gap = line[usable[-2].end : last.start]
+        if APOLOGY.search(line, last.end) or _FIX_BEFORE_DENIAL.search(gap):
+            return last, True
     return None, False
+
+
+# A correction word before the denial: "เอ้ย ไม่ใช่ 87.9" (the denial's own "ไม่ใช่" does not count).
+_FIX_BEFORE_DENIAL = re.compile(r"(?:เอ้ย|เอ๊ย|เอ่ย|อุ๊ย|อุ้ย|ขอโทษ|ขออภัย|sorry)\s*+(?:ค่ะ|ครับ|คะ|นะ)?\s*+ไม่ใช่", re.I)
 
 
 _FIX_TO = re.compile(r"[^\S\n]*+(?:ค่ะ|ครับ|นะ|คะ)?[^\S\n]*+(?:ให้)?(?:เป็น|=|→|->)[^\S\n]*+(?:คะแนน[^\S\n]*+)?")

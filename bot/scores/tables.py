@@ -31,7 +31,7 @@ from bot.scores.reading import (
     window_stop,
 )
 from bot.scores.text import Num, numbers, tight_gap
-from bot.scores.weak import named_weak_items
+from bot.scores.weak import add_verdicts, named_weak_items
 from bot.scores.when import by_year, section_years, tool_year, year_columns
 from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
@@ -342,6 +342,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 if not n.blocked
                 and n.start <= 30
                 and (not n.is_int or n.cell or n.context or (asked and not line[: n.start].strip()))
+                and (n.cell or not ref.weak)  # "คะแนน ITA" over "86.03": only a value alone on its line
             ]
             if early:
                 record(ex, ref, early[0], i, True)
@@ -383,14 +384,19 @@ def extract(text: str, fw: Framework) -> Extraction:
                 year = year_columns(ex, ref, chosen, window, line, header, i) if header and table else None
                 year = year or tool_year(ref, window, chosen, line)
                 record(ex, ref, chosen, i, table, fix=fix, year=year)
-            elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
-                pending = (ref, i)
+            elif (
+                j == len(refs) - 1
+                and (not ref.weak or tight_gap(line[: ref.start] + line[ref.end :]))
+                and not [n for n in window if not n.blocked]
+            ):
+                pending = (ref, i)  # a label alone on its line ("IIT", "คะแนน ITA"): its value may be below
         named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]
         if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
             waiting = named
     section_years(ex, lines)
     ex.years = line_years("\n".join(lines))
     ex.named_items = named_weak_items("\n".join(lines), ITEM_RANGES)
+    add_verdicts(ex, "\n".join(lines), ITEM_RANGES)
     if not any(f.kind == "indicator" for f in ex.found):
         ordered_run(ex, fw)
     if not any(f.kind == "overall" for f in ex.found):
