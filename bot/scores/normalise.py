@@ -148,7 +148,11 @@ def _transpose(lines: list[str]) -> list[str]:
 
 
 # A value written before its label: "72.5 คือตัวชี้วัดที่ 9", "80 (ตัวที่ 10)", "88.5ค่ะ ภาพรวมปีนี้".
-_LABEL = r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม|[IEO]\d{1,2}(?![\d.])"
+# (a range of them too: "ได้เต็ม 100 ในตัวชี้วัดที่ 1 ถึง 4", "0 ใน O20-O22")
+_LABEL = (
+    r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+\d{1,2})?(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม"
+    r"|[IEO]\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+[IEO]\d{1,2})?(?![\d.])"
+)
 _PIPE_LABEL = re.compile(r"\|\s*+\d{1,2}\s*+(?:ได้|=|:)")
 _SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once before the lines are
 _VALUE_FIRST = re.compile(
@@ -219,8 +223,8 @@ def _value_first(line: str) -> str:
             continue
         if m.group(2) is not None and re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+\d", rest):
             continue
-        if m.group(2) == "(" and not m.group(4):
-            continue
+        if m.group(2) == "(" and (not m.group(4) or re.search(r"-|–|ถึง", m.group(3))):
+            continue  # "… 79.17 คะแนน (O1-O24)": the items a named score covers, not their value
         out += [line[at : m.start()], f"{m.group(3)} {m.group(1)}"]
         at = m.end()
     return "".join(out) + line[at:] if out else line

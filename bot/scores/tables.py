@@ -11,6 +11,7 @@ from bot.scores.blocks import pair_blocks
 from bot.scores.clauses import govern
 from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
+from bot.scores.lists import keys_then_values, values_before_keys
 from bot.scores.names import name_hits
 from bot.scores.overall import lone_overall
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
@@ -72,7 +73,13 @@ LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)
 MAX_NUMBERS = 3000  # numbers + references; a full NACC page with every item and three years has < 1,000
 
 
-_WIDER_GROUP = re.compile(r"\s*+(?:ของ|ระดับ)?\s*+(?:ทั้ง)?(?:จังหวัด|ประเทศ|เขต|ภาค|อำเภอ|กระทรวง|ทุกหน่วยงาน)")
+# The owner named between an overall word and its value is a wider group: "ภาพรวมจังหวัด 90.2",
+# "คะแนนเฉลี่ยของ อปท. ทั้งหมดในอำเภอ 86.3", "ค่าเฉลี่ยระดับประเทศ 87.44".
+_WIDER_GROUP = re.compile(
+    r"[^\d\n]{0,30}?(?:(?:ของ|ระดับ|ใน|ทั้ง)\s*+(?:ทั้ง)?(?:จังหวัด|ประเทศ|เขต|ภาค|อำเภอ|กระทรวง|กรม)|ทุกหน่วยงาน"
+    r"|(?:หน่วยงาน|อปท|อบต|อบจ|เทศบาล|โรงเรียน|โรงพยาบาล|รพ|สถานศึกษา)\.?\s*+(?:ทั้งหมด|ทุกแห่ง|อื่นๆ))"
+    r"|\s*+(?:จังหวัด|ประเทศ|เขต|ภาค|อำเภอ|กระทรวง)"
+)
 _DENIED_KEY = re.compile(r"ไม่ใช่\s*+(?:ของ\s*+)?$")
 
 
@@ -353,7 +360,12 @@ def extract(text: str, fw: Framework) -> Extraction:
         elif keyed:
             pending = None
         starts, read_before = [n.start for n in nums], len(ex.found)
+        listed = keys_then_values(line, refs, nums) or values_before_keys(line, refs, nums)
+        for ref, n in listed:
+            record(ex, ref, n, i, table)
         for j, ref in enumerate(refs):
+            if listed and any(ref is r for r, _ in listed):
+                continue
             stop = window_stop(line, refs, j)
             window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
             if ref.kind == "sub":
