@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -43,19 +44,34 @@ def _names(fw: Framework) -> list[tuple[int, str, bool, frozenset[str]]]:
     return names
 
 
-def name_hits(line: str, fw: Framework) -> list[NameHit]:
-    """Find every indicator name (with variants and typos) in a squeezed line, best match per place.
+# Thai marks above and below the letters (vowels, tone marks, and the nikhahit of "ำ"): a PDF copy often
+# drops them or puts them after the next letter ("ตวัชี้วดั", "การปรบัปรงุการท างาน"). Names are also
+# matched on their letters alone, the "skeleton", so such a copy still names its indicators.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
-    A name that shares no three-letter run with the line cannot reach the fuzzy cut-off (88 on ten
-    letters allows one slip), so it is not tried: most lines are skipped without any fuzzy match.
-    """
-    key = (id(fw), line)
-    if key in _HITS:
-        return list(_HITS[key])
+
+def skeleton(text: str) -> tuple[str, list[int]]:
+    """The text without Thai marks ("ำ" as "า"), and where each of its letters was in the text."""
+    kept = [(i, "\u0e32" if ch == "\u0e33" else ch) for i, ch in enumerate(text) if not _MARKS.match(ch)]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+def _skeleton_names(fw: Framework) -> list[tuple[int, str, bool, frozenset[str]]]:
+    cached = _SKELETONS.get(id(fw))
+    if cached and cached[0] is fw:
+        return cached[1]
+    out = [(n, skeleton(name)[0], m, _trigrams(skeleton(name)[0])) for n, name, m, _ in _names(fw)]
+    _SKELETONS[id(fw)] = (fw, out)
+    return out
+
+
+_SKELETONS: dict[int, tuple[Framework, list[tuple[int, str, bool, frozenset[str]]]]] = {}
+
+
+def _aligned(text: str, names: list[tuple[int, str, bool, frozenset[str]]]) -> list[NameHit]:
     hits: list[NameHit] = []
-    text = line[:3000]
     grams = _trigrams(text)
-    for number, name, misprint, name_grams in _names(fw):
+    for number, name, misprint, name_grams in names:
         if len(text) < len(name) * 0.8 or grams.isdisjoint(name_grams):
             continue
         cutoff = 88 if len(name) >= 10 else 92
@@ -66,6 +82,25 @@ def name_hits(line: str, fw: Framework) -> list[NameHit]:
                 break
             hits.append(NameHit(number, al.dest_start, al.dest_end, al.score + len(name) / 100, misprint))
             masked = masked[: al.dest_start] + " " * (al.dest_end - al.dest_start) + masked[al.dest_end :]
+    return hits
+
+
+def name_hits(line: str, fw: Framework) -> list[NameHit]:
+    """Find every indicator name (with variants and typos) in a squeezed line, best match per place.
+
+    A name that shares no three-letter run with the line cannot reach the fuzzy cut-off (88 on ten
+    letters allows one slip), so it is not tried: most lines are skipped without any fuzzy match.
+    """
+    key = (id(fw), line)
+    if key in _HITS:
+        return list(_HITS[key])
+    text = line[:3000]
+    hits = _aligned(text, _names(fw))
+    bare, at = skeleton(text)
+    if len(bare) < len(text):  # the same names on the letters alone, a little below a full match
+        for h in _aligned(bare, _skeleton_names(fw)):
+            end = at[h.end - 1] + 1 if h.end > h.start else at[h.start]
+            hits.append(NameHit(h.number, at[h.start], end, h.score - 1, h.misprint))
     hits.sort(key=lambda h: -h.score)
     kept: list[NameHit] = []
     for h in hits:
