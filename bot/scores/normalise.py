@@ -160,7 +160,9 @@ _VALUE_FIRST = re.compile(
 )
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(
-    rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$",
+    rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$"
+    # (nor is a label's own number a value: "ตัวชี้วัดที่ 9 ข้อ 1-3")
+    r"|(?:ตัวชี้วัด|ตัว|ข้อ|ด้าน)\s*+(?:ที่)?\s*+$",
     re.I,
 )
 # (a full stop, or a Thai remark or question with no number or name of its own, may follow: "… ภาพรวม

@@ -73,7 +73,10 @@ def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
 
 
 # A correction word before the denial: "เอ้ย ไม่ใช่ 87.9" (the denial's own "ไม่ใช่" does not count).
-_FIX_BEFORE_DENIAL = re.compile(r"(?:เอ้ย|เอ๊ย|เอ่ย|อุ๊ย|อุ้ย|ขอโทษ|ขออภัย|sorry)\s*+(?:ค่ะ|ครับ|คะ|นะ)?\s*+ไม่ใช่", re.I)
+# A denial said twice is one too: "ไม่ใช่ไม่ใช่ 92.1".
+_FIX_BEFORE_DENIAL = re.compile(
+    r"(?:เอ้ย|เอ๊ย|เอ่ย|อุ๊ย|อุ้ย|ขอโทษ|ขออภัย|sorry|ไม่ใช่)\s*+(?:ค่ะ|ครับ|คะ|นะ)?\s*+ไม่ใช่", re.I
+)
 
 
 _FIX_TO = re.compile(r"[^\S\n]*+(?:ค่ะ|ครับ|นะ|คะ)?[^\S\n]*+(?:ให้)?(?:เป็น|=|→|->)[^\S\n]*+(?:คะแนน[^\S\n]*+)?")
