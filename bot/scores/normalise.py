@@ -84,9 +84,10 @@ def normalise(text: str) -> str:
         text = _LIST_AFTER_LEAD_IN.sub("\n", text)
     lines = []
     value_first = _VALUE_FIRST.search(text) is not None  # once for the text, not per line
+    paired = "(" in text and len({m.group(3) for m in _YEAR_AFTER.finditer(text[:20_000])}) >= 2
     for line in text.split("\n"):
         if len(line) <= 400:
-            line = _year_after(_RELATIVE_YEAR_NAMED.sub(r"ปี \1", line)) if "(" in line else line
+            line = _year_after(_RELATIVE_YEAR_NAMED.sub(r"ปี \1", line), paired) if "(" in line else line
             line = _value_first(line) if value_first else line
         line = _one_pair_a_line(line)
         if "--" in line and re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
@@ -184,14 +185,15 @@ _RELATIVE_YEAR_NAMED = re.compile(
 )
 
 
-def _year_after(line: str) -> str:
+def _year_after(line: str, paired: bool = False) -> str:
     """Put a year written in brackets after an unclaimed value before it, as a year label.
 
-    Two pairs or more with different years are all labelled ("88.5 (68) / 85.1 (67)"); one pair only when
-    no label claims its value and its year cannot be a value: "72.5 (65)" alone may give last year's value.
+    Two pairs or more with different years in the message (paired), on one line or on several, are all
+    labelled ("88.5 (68) / 85.1 (67)"); else one pair only when no label claims its value and its year
+    cannot be a value: "72.5 (65)" alone may give last year's value.
     """
     found = list(_YEAR_AFTER.finditer(line))
-    if len(found) < 2 or len({m.group(3) for m in found}) < 2:
+    if not paired and (len(found) < 2 or len({m.group(3) for m in found}) < 2):
         # one pair: only an unclaimed value with a year that cannot be a value ("(2568)", "(ปี 68)")
         found = [
             m
@@ -203,7 +205,7 @@ def _year_after(line: str) -> str:
         return line
     out, at = [], 0
     for m in found:
-        out += [line[at : m.start()], f"ปี {m.group(3)} {m.group(1)}"]
+        out += [line[at : m.start()], f"ปี {m.group(3)} ได้ {m.group(1)}"]  # still said as a value
         at = m.end()
     return "".join(out) + line[at:]
 

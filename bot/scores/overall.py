@@ -54,10 +54,11 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         )
     )
     others = bool(ex.found)
+    claimed = {(f.line, f.at) for f in ex.found}  # read for a label above it ("ตัวชี้วัดที่ 9\n88.5")
     cands = []
     for i, line, nums, first_ref in ex.numbers:
         for n in nums:
-            if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref:
+            if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref or (i, n.start) in claimed:
                 continue
             lead = line[: n.start]
             if not lead.strip() and i and lines[i - 1].strip():

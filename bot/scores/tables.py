@@ -294,7 +294,7 @@ def extract(text: str, fw: Framework) -> Extraction:
     lines, grouped = blank_groups(lines)
     header: Header | None = None
     prev_header_line = -5
-    pending: tuple[Ref, int] | None = None
+    pending: tuple[Ref, int, bool] | None = None  # a label waiting for its value below; by year lines
     waiting: list[Ref] = []  # a line's references that found no value: the next line may give them in order
     counted = 0
     for i, line in enumerate(lines):
@@ -340,7 +340,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         # a line of ranges only ("(O1-O33)" under "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล") keeps the label waiting
         keyed = any(r.kind != "sub" for r in refs)
         if pending and not keyed:
-            ref, at = pending
+            ref, at, by_years = pending
             # "ตัวชี้วัดที่ 10:" then "80 ควรทำอะไรก่อนคะ": a value opening the line under a label and its colon
             asked = lines[at].rstrip().endswith((":", "=")) and at == i - 1
             early = [
@@ -351,9 +351,10 @@ def extract(text: str, fw: Framework) -> Extraction:
                 and (not n.is_int or n.cell or n.context or (asked and not line[: n.start].strip()))
                 and (n.cell or not ref.weak)  # "คะแนน ITA" over "86.03": only a value alone on its line
             ]
-            if early:
+            if early and (not by_years or ex.line_years.get(i)):
                 record(ex, ref, early[0], i, True)
-                pending = None
+                # "ภาพรวม" over "ปี 68 ได้ 88.5" and "ปี 67 ได้ 85.1": one value a year, on lines of their own
+                pending = (ref, i, True) if ex.line_years.get(i) and len(early) == 1 else None
                 continue
             if i - at >= 3:
                 pending = None
@@ -401,7 +402,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 and (not ref.weak or tight_gap(line[: ref.start] + line[ref.end :]))
                 and not [n for n in window if not n.blocked]
             ):
-                pending = (ref, i)  # a label alone on its line ("IIT", "คะแนน ITA"): its value may be below
+                pending = (ref, i, False)  # a label alone on its line ("IIT", "คะแนน ITA"): its value may be below
         named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]
         if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
             waiting = named
