@@ -139,3 +139,38 @@ def test_number_words_inside_longer_words_stay_words():
 )
 def test_a_pdf_copy_with_marks_moved_or_dropped_still_names_its_indicators(text, indicators):
     assert read(text).scores.indicators == indicators
+
+
+# ---------------------------------------------------------------- round 45: chains, addresses, years in brackets
+
+
+def test_ten_values_split_by_slashes_are_a_run_and_a_lone_ratio_is_not():
+    res = read("97.5/96/95.2/93/90/88/87.5/86/72.3/80")
+    assert res.scores.indicators[4] == 93.0 and len(res.scores.indicators) == 10 and res.unsure
+    assert read("ประชุมครั้งที่ 3/2568").scores.is_empty()
+
+
+@pytest.mark.parametrize(
+    "text", ["อบต.หนองบัว หมู่ 5 ได้คะแนน 91 ค่ะ ตัวชี้วัดที่ 9 ได้ 74", "เทศบาลตำบลบ้านใหม่ ม.3 ได้ 91 ค่ะ ตัวชี้วัดที่ 9 ได้ 74"]
+)
+def test_a_village_number_in_the_agencys_name_is_no_indicator_and_no_value(text):
+    s = read(text).scores
+    assert s.overall == 91.0 and s.indicators == {9: 74.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("ภาพรวม\n88.5 คะแนน (68)\n85.1 คะแนน (67)", "overall"),
+        ("88.5 คะแนน (68)\n85.1 คะแนน (67)", "overall"),
+        ("ตัวชี้วัดที่ 9\n88.5 (68)\n85.1 (67)", 9),
+        ("ตัวชี้วัดที่ 9 90.25 คะแนน (68) / 88 คะแนน (67)", 9),
+    ],
+)
+def test_years_in_brackets_after_values_label_them_on_one_line_or_several(text, key):
+    res = read(text)
+    now = res.scores.overall if key == "overall" else res.scores.indicators.get(key)
+    before = res.previous.overall if key == "overall" else res.previous.indicators.get(key)
+    assert res.scores.year == 2568 and res.previous.year == 2567
+    assert now in (88.5, 90.25) and before in (85.1, 88.0)
+    assert key == "overall" or res.scores.overall is None

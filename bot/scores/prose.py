@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot.ita.framework import Framework
 from bot.scores.clauses import CODE, excepted
-from bot.scores.text import bound_after
+from bot.scores.text import ORDINAL_BEFORE, bound_after
 from bot.scores.topics import marked_starts
 
 THAI = "\u0e00-\u0e7f"
@@ -268,7 +268,8 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
     starts = [a for a, _ in spans]
     for m in BARE_KEY.finditer(text):
         follows = bool(out) and _PAIR_GAP.fullmatch(text, out[-1].end, m.start()) is not None
-        if not follows and _NOT_A_KEY_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        lead = text[max(0, m.start() - 12) : m.start()]
+        if not follows and (_NOT_A_KEY_BEFORE.search(lead) or ORDINAL_BEFORE.search(lead)):  # "หมู่ 5 ได้ 91"
             continue
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < spans[k][1]:
@@ -300,7 +301,8 @@ def ordered_run(values: list[tuple[float, bool]], count: int) -> list[float] | N
     """The values of an unlabelled run if it is exactly `count` long and all could be scores."""
     if len(values) != count or not all(0 <= v <= 100 for v, _ in values):
         return None
-    if sum(1 for _, is_int in values if not is_int) < count // 2:
+    decimals = sum(1 for _, is_int in values if not is_int)
+    if decimals < count // 2 and not all(v >= 50 for v, is_int in values if is_int):
         return None  # ten small integers are a list of counts or codes more often than scores
     return [v for v, _ in values]
 
