@@ -29,7 +29,9 @@ def read(text: str):
 )
 def test_a_denial_after_a_correction_word_or_said_twice_gives_the_right_value(text, key, value):
     s = read(text).scores
-    got = s.overall if key == "overall" else s.tools.get(key) if isinstance(key, str) else s.indicators.get(key)
+    got = (
+        s.overall if key == "overall" else s.tools.get(key) if isinstance(key, str) else s.indicators.get(key)
+    )
     assert got == value
 
 
@@ -92,7 +94,11 @@ def test_a_value_before_a_range_of_labels_is_each_ones_but_a_labels_own_number_i
 
 @pytest.mark.parametrize(
     "text",
-    ["คะแนนเฉลี่ยของ อปท. ทั้งหมดในอำเภอ 86.3 ค่ะ", "ค่าเฉลี่ยของหน่วยงานทั้งหมดในจังหวัด 87.1", "คะแนนเฉลี่ยของโรงเรียนทุกแห่ง 88.2"],
+    [
+        "คะแนนเฉลี่ยของ อปท. ทั้งหมดในอำเภอ 86.3 ค่ะ",
+        "ค่าเฉลี่ยของหน่วยงานทั้งหมดในจังหวัด 87.1",
+        "คะแนนเฉลี่ยของโรงเรียนทุกแห่ง 88.2",
+    ],
 )
 def test_an_average_of_a_wider_group_named_a_few_words_on_is_no_score(text):
     res = read(text)

@@ -15,9 +15,7 @@ from bot.scores.text import Num
 # Between two keys of a list: separators and "and" only.
 _KEY_SEP = re.compile(r"[\s,/、]*+(?:และ|กับ|,|/)?[\s,/]*+")
 # Between the last key and the first value: score words only.
-_LEAD = re.compile(
-    r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|เป็น|อยู่ที่|คือ|=|:|ตามลำดับ|ครับ|ค่ะ|คะ|นะ|ร้อยละ))*+\s*+"
-)
+_LEAD = re.compile(r"(?:\s*+(?:ได้(?:รับ)?|คะแนน|เท่ากับ|เป็น|อยู่ที่|คือ|=|:|ตามลำดับ|ครับ|ค่ะ|คะ|นะ|ร้อยละ))*+\s*+")
 # Between two values: separators, "and", a unit or a particle.
 _VALUE_SEP = re.compile(r"\s*+(?:คะแนน|%)?\s*+(?:ค่ะ|ครับ)?[\s,/;]*+(?:และ|กับ)?[\s,/;]*+")
 _KINDS = ("indicator", "tool", "overall", "item")
@@ -50,7 +48,9 @@ def keys_then_values(line: str, refs: list[Ref], nums: list[Num]) -> list[tuple[
                 break
             values.append(n)
         following = usable[v + len(values)] if v + len(values) < len(usable) else None
-        if len(values) != len(run) or (following and _VALUE_SEP.fullmatch(line, values[-1].end, following.start)):
+        if len(values) != len(run) or (
+            following and _VALUE_SEP.fullmatch(line, values[-1].end, following.start)
+        ):
             continue  # not as many values as keys: left to the reader of each key
         if k < len(keys) and keys[k].start < values[-1].end:
             continue  # another key stands among the values

@@ -9,7 +9,7 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.blocks import pair_blocks
 from bot.scores.clauses import govern
-from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value, header_row
+from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.lists import keys_then_values, values_before_keys
 from bot.scores.names import name_hits
@@ -18,16 +18,15 @@ from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
 from bot.scores.reading import (
     blank_groups,
     corrected,
-    counted_gap,
     fixed_to,
     glossed_tools,
     late_fix,
     moved,
     note_years,
     ordered_run,
+    pick_value,
     pick_year,
     record,
-    row_end,
     values_below,
     window_stop,
 )
@@ -204,73 +203,6 @@ def _add_names(
             refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end()))
 
 
-def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: list[str]) -> Num | None:
-    usable = [n for n in nums if not n.blocked and n.start - ref.end <= ref.limit]
-    if not usable:
-        return None
-    if (
-        header
-        and "\t" in line
-        and len(header.columns) <= MAX_COLUMNS
-        and any(r != "score" for r, _ in header.columns)
-    ):
-        matched, by_column = column_value(ref.end, nums, line, header)
-        if matched:
-            return by_column
-    first = usable[0]
-    gap = line[ref.end : first.start]
-    adjacent = bool(
-        len(gap) <= 60
-        and re.fullmatch(
-            r"[\s:=\-–—(|\t,→⇒>)./]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?|รอด|(?:ไม่)?ผ่าน)?\s*+(?:เท่ากับ)?\s*+"
-            r"(?:ร้อยละ)?[\s:=(|\t]*+",
-            gap,
-        )
-    )
-    if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
-        return None
-    if ref.weak and first.is_int and first.value < 10 and not first.context:
-        return None  # "แบบ ITA 2 ส่งภายใน 15 วัน": a single digit after the name numbers a form, no score said
-    if ref.strict and not tight_gap(gap) and not counted_gap(ref, first, nums, gap):
-        return None
-    if ref.kind == "item" and "ประเด็นย่อย" in gap:
-        return None  # "I11 … ในประเด็นย่อย … (91.68)" quotes a sub-item, not the item
-    group = [first]
-    for n in usable[1:]:
-        if re.fullmatch(r"[\s|()\t]*+(?:คะแนน)?[\s|()\t]*+", line[group[-1].end : n.start]):
-            group.append(n)
-        else:
-            break
-    if header and len(header.columns) == len(group) and any(r != "score" for r, _ in header.columns):
-        scored = [(y or 0, n) for (r, y), n in zip(header.columns, group, strict=True) if r == "score"]
-        # a row under target/average/change columns only gives no result; else the latest score column
-        return max(scored, key=lambda t: t[0])[1] if scored else None
-    if len(group) == 1:
-        return first
-    plain = [group[0]] + [n for n in group[1:] if not n.signed]
-    if len(plain) == 3 and abs(abs(plain[0].value - plain[1].value) - plain[2].value) < 0.011:
-        plain = plain[:2]  # third column is the difference between the two years
-    if header and len(header.years) >= 2 and len(plain) >= len(header.years):
-        return plain[header.years.index(max(header.years))]
-    chosen = plain[-1]
-    if len(plain) > 1:
-        warn.append(
-            wording.SCORE_MANY_IN_ROW.format(
-                label=_label(ref), values=", ".join(n.text.strip() for n in plain), chosen=chosen.value
-            )
-        )
-    return chosen
-
-
-def _label(ref: Ref) -> str:
-    labels = {
-        "indicator": wording.SCORE_LABEL_INDICATOR,
-        "item": wording.SCORE_LABEL_ITEM,
-        "overall": wording.SCORE_LABEL_OVERALL,
-    }
-    return labels.get(ref.kind, wording.SCORE_LABEL_TOOL_SHORT).format(key=ref.key)
-
-
 _PER = re.compile(r"ราย(?:ข้อ|ตัวชี้วัด|ด้าน|ประเด็น|เครื่องมือ)")
 
 
@@ -383,7 +315,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 chosen = fixed_to(ref, window, line, floor)  # "ขอแก้ตัวชี้วัดที่ 9 เป็น 75"
                 fix = chosen is not None
             if chosen is None:
-                chosen = _pick(
+                chosen = pick_value(
                     ref, window, line, header if table or "  " in line.strip() else None, ex.warnings
                 )
                 fix = chosen is not None and bool(
@@ -402,7 +334,11 @@ def extract(text: str, fw: Framework) -> Extraction:
                 and (not ref.weak or tight_gap(line[: ref.start] + line[ref.end :]))
                 and not [n for n in window if not n.blocked]
             ):
-                pending = (ref, i, False)  # a label alone on its line ("IIT", "คะแนน ITA"): its value may be below
+                pending = (
+                    ref,
+                    i,
+                    False,
+                )  # a label alone on its line ("IIT", "คะแนน ITA"): its value may be below
         named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]
         if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
             waiting = named

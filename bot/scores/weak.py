@@ -97,5 +97,7 @@ def add_verdicts(ex: Extraction, text: str, ranges: dict[str, int]) -> None:
         codes = [code for code, v in read if v == value]
         if codes:
             ex.unsure.append(
-                wording.SCORES_UNSURE_VERDICT.format(codes=", ".join(codes), said=said, value=value, first=codes[0])
+                wording.SCORES_UNSURE_VERDICT.format(
+                    codes=", ".join(codes), said=said, value=value, first=codes[0]
+                )
             )
