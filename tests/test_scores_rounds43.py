@@ -180,3 +180,13 @@ def test_years_in_brackets_after_values_label_them_on_one_line_or_several(text, 
     assert res.scores.year == 2568 and res.previous.year == 2567
     assert now in (88.5, 90.25) and before in (85.1, 88.0)
     assert key == "overall" or res.scores.overall is None
+
+
+def test_a_question_after_a_verdict_about_something_else_keeps_it_and_one_about_it_does_not():
+    res = read("OIT ได้ 65.12 ค่ะ ข้อ O10 กับ O11 ไม่ผ่าน ส่วน O30 ผ่านแล้ว ควรทำอะไรก่อนคะ")
+    assert res.scores.items == {"O10": 0.0, "O11": 0.0, "O30": 100.0}
+    assert read("O13 ผ่านแล้วหรือยังคะ").scores.is_empty()
+
+
+def test_a_lead_in_may_stand_before_a_value_written_before_its_key():
+    assert read("ส่งคะแนนค่ะ 72.50 = การเปิดเผยข้อมูล").scores.indicators == {9: 72.5}

@@ -61,10 +61,12 @@ def keys_then_values(line: str, refs: list[Ref], nums: list[Num]) -> list[tuple[
 
 # A value, then what it belongs to: "72.50 = การเปิดเผยข้อมูล", "88 คะแนน คือ ภาพรวม", "80 - IIT".
 _LINK = re.compile(
-    r"[^\S\t]*+(?:คะแนน)?[^\S\t]*+(?:ค่ะ|ครับ|นะ)?[^\S\t]*+(?:=|:|-|–|คือ|เป็นของ|เป็นคะแนน(?:ของ)?|ของ|ใน|สำหรับ)[^\S\t]*+"
+    r"[^\S\t]*+(?:คะแนน)?[^\S\t]*+(?:ค่ะ|ครับ|นะ)?[^\S\t]*+(?:=|:|-|–|คือ|เท่ากับ|เป็นของ|เป็นคะแนน(?:ของ)?|ของ|ใน|สำหรับ)[^\S\t]*+"
 )
-# What may stand before such a value: the line start, a bullet, or a separator after the pair before.
+# What may stand before such a value: the line start, a bullet, or a separator after the pair before;
+# before the first, a lead-in closed by a particle or a colon ("ส่งคะแนนค่ะ 72.50 = การเปิดเผยข้อมูล").
 _OPENS = re.compile(r"[\s\-•*/,;|]*+(?:และ|ส่วน)?\s*+")
+_LEAD_IN = re.compile(r"[^\d\n]{0,40}?(?:ค่ะ|ครับ|คะ|นะ|จ้า|:)[\s\-•*]*+")
 
 
 def values_before_keys(line: str, refs: list[Ref], nums: list[Num]) -> list[tuple[Ref, Num]]:
@@ -86,7 +88,10 @@ def values_before_keys(line: str, refs: list[Ref], nums: list[Num]) -> list[tupl
             and not after
             and before.start >= floor
             and _LINK.fullmatch(line, before.end, ref.start)
-            and _OPENS.fullmatch(line, floor, before.start)
+            and (
+                _OPENS.fullmatch(line, floor, before.start)
+                or (not floor and _LEAD_IN.fullmatch(line, 0, before.start))
+            )
         ):
             out.append((ref, before))
         floor = ref.end

@@ -53,6 +53,7 @@ _VERDICT = re.compile(
     r"(?=\s|$|[,;/)]|หมด|ทั้ง|แล้ว|ครับ|ค่ะ|คะ|นะ|จ้า|ส่วน|และ|กับ)"
 )
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,12}?(?<![A-Za-z\d])\d")
+_ASKED = re.compile(r"[^\S\n]*+(?:แล้ว)?[^\S\n]*+(?:หรือ)?(?:ยัง|ไหม|มั้ย|มั๊ย|เปล่า|ป่าว|ใช่ไหม|ใช่มั้ย|\?)")
 # What a verdict is worth: OIT items are checked as published or not, 100 or 0 (IIT and EIT items are
 # perception scores with no such value, so only O items are read).
 PASS, FAIL = 100.0, 0.0
@@ -67,7 +68,7 @@ def item_verdicts(text: str, ranges: dict[str, int]) -> list[tuple[str, float]]:
     out: dict[str, float] = {}
     clauses = (c for line in text.split("\n")[:1500] for c in _CLAUSES.split(line[:1000])[:50])
     for line in clauses:
-        if "ผ่าน" not in line or _NOT_A_FINDING.search(line):
+        if "ผ่าน" not in line:
             continue
         spans: list[tuple[int, list[str]]] = []
         taken: list[tuple[int, int]] = []
@@ -81,6 +82,8 @@ def item_verdicts(text: str, ranges: dict[str, int]) -> list[tuple[str, float]]:
             verdict = _VERDICT.match(line, end)
             if verdict is None or _VALUE_NEXT.match(line, verdict.end()):
                 continue  # "O13 ไม่ผ่าน ได้ 0 คะแนน": the number says it
+            if _NOT_A_FINDING.search(line, 0, verdict.start()) or _ASKED.match(line, verdict.end()):
+                continue  # "ต้องทำให้ O13 ผ่าน", "O13 ผ่านไหม"; a question later about something else is not
             for code in codes:
                 if code[0] == "O" and 1 <= int(code[1:]) <= ranges.get("O", 0):
                     out.setdefault(code, FAIL if verdict.group("no") else PASS)
