@@ -190,3 +190,8 @@ def test_a_question_after_a_verdict_about_something_else_keeps_it_and_one_about_
 
 def test_a_lead_in_may_stand_before_a_value_written_before_its_key():
     assert read("ส่งคะแนนค่ะ 72.50 = การเปิดเผยข้อมูล").scores.indicators == {9: 72.5}
+
+
+def test_a_name_matched_on_its_letters_never_swallows_the_value_after_it():
+    res = read("ส่งคะแนนค่ะ ทรัพย์สินของราชการ 95.83 ค่ะ")
+    assert res.scores.indicators == {4: 95.83} and res.unsure == []

@@ -47,6 +47,7 @@ def _names(fw: Framework) -> list[tuple[int, str, bool, frozenset[str]]]:
 # Thai marks above and below the letters (vowels, tone marks, and the nikhahit of "ำ"): a PDF copy often
 # drops them or puts them after the next letter ("ตวัชี้วดั", "การปรบัปรงุการท างาน"). Names are also
 # matched on their letters alone, the "skeleton", so such a copy still names its indicators.
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
@@ -68,13 +69,15 @@ def _skeleton_names(fw: Framework) -> list[tuple[int, str, bool, frozenset[str]]
 _SKELETONS: dict[int, tuple[Framework, list[tuple[int, str, bool, frozenset[str]]]]] = {}
 
 
-def _aligned(text: str, names: list[tuple[int, str, bool, frozenset[str]]]) -> list[NameHit]:
+def _aligned(
+    text: str, names: list[tuple[int, str, bool, frozenset[str]]], floor: float = 0
+) -> list[NameHit]:
     hits: list[NameHit] = []
     grams = _trigrams(text)
     for number, name, misprint, name_grams in names:
         if len(text) < len(name) * 0.8 or grams.isdisjoint(name_grams):
             continue
-        cutoff = 88 if len(name) >= 10 else 92
+        cutoff = max(floor, 88 if len(name) >= 10 else 92)
         masked = text
         for _ in range(4):  # a line may name the same indicator more than once
             al = fuzz.partial_ratio_alignment(name, masked, score_cutoff=cutoff)
@@ -98,9 +101,14 @@ def name_hits(line: str, fw: Framework) -> list[NameHit]:
     hits = _aligned(text, _names(fw))
     bare, at = skeleton(text)
     if len(bare) < len(text):  # the same names on the letters alone, a little below a full match
-        for h in _aligned(bare, _skeleton_names(fw)):
-            end = at[h.end - 1] + 1 if h.end > h.start else at[h.start]
-            hits.append(NameHit(h.number, at[h.start], end, h.score - 1, h.misprint))
+        for h in _aligned(bare, _skeleton_names(fw), floor=95):  # the letters all but the same
+            start, end = at[h.start], at[h.end - 1] + 1 if h.end > h.start else at[h.start]
+            while end > start and not _THAI_LETTER.match(text[end - 1]):
+                end -= 1  # an alignment may reach over the space into the value after the name
+            while start < end and not _THAI_LETTER.match(text[start]):
+                start += 1
+            if end > start:
+                hits.append(NameHit(h.number, start, end, h.score - 1, h.misprint))
     hits.sort(key=lambda h: -h.score)
     kept: list[NameHit] = []
     for h in hits:
