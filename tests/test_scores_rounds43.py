@@ -195,3 +195,7 @@ def test_a_lead_in_may_stand_before_a_value_written_before_its_key():
 def test_a_name_matched_on_its_letters_never_swallows_the_value_after_it():
     res = read("ส่งคะแนนค่ะ ทรัพย์สินของราชการ 95.83 ค่ะ")
     assert res.scores.indicators == {4: 95.83} and res.unsure == []
+
+
+def test_tools_run_together_with_their_values_are_parted():
+    assert read("IIT:96.12EIT:90.05OIT:82.11").scores.tools == {"IIT": 96.12, "EIT": 90.05, "OIT": 82.11}

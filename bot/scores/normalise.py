@@ -67,6 +67,12 @@ def normalise(text: str) -> str:
     text = re.sub(
         r"(?<![A-Za-z])(ITA|IIT|EIT|OIT)(?=\d)", r"\1 ", text, flags=re.I
     )  # "ITA68": the tool's name, then its year; "IIT95.5 EIT90.2": a tool and its score
+    # "IIT:96.12EIT:90.05": a decimal run into the next tool's name
+    text = re.sub(
+        r"(?<=\.\d)(?=(?:IIT|EIT|OIT|ITA)(?![A-Za-z]))|(?<=\.\d\d)(?=(?:IIT|EIT|OIT|ITA)(?![A-Za-z]))",
+        " ",
+        text,
+    )
     text = spoken_numbers(text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
     text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
