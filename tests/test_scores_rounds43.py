@@ -199,3 +199,9 @@ def test_a_name_matched_on_its_letters_never_swallows_the_value_after_it():
 
 def test_tools_run_together_with_their_values_are_parted():
     assert read("IIT:96.12EIT:90.05OIT:82.11").scores.tools == {"IIT": 96.12, "EIT": 90.05, "OIT": 82.11}
+
+
+def test_spaces_alone_may_part_a_list_of_indicator_numbers():
+    s = read("ตัวชี้วัดที่ 6 7 และ 8 ได้ 88 85.5 และ 90 ตามลำดับ").scores
+    assert s.indicators == {6: 88.0, 7: 85.5, 8: 90.0}
+    assert read("ตัวชี้วัดที่ 9 72 ตัวชี้วัดที่ 10 80").scores.indicators == {9: 72.0, 10: 80.0}

@@ -33,7 +33,8 @@ _CODE = CODE  # an item code: "O13", "I 4"
 IND_KEYS = re.compile(
     rf"{_IND_PREFIX}\s*+(?P<a>\d{{1,2}})(?![\d.])"
     rf"(?:{_RANGE}(?:(?:{_IND_PREFIX}|ที่)\s*+)?(?P<b>\d{{1,2}})(?![\d.])"
-    rf"|(?P<list>(?:{_KEY_SEP}(?:(?:{_IND_PREFIX}|ที่)\s*+)?\d{{1,2}}(?![\d.]))++))",
+    # (spaces alone may part the numbers of a list: "ตัวชี้วัดที่ 6 7 และ 8 ได้ 88 85.5 และ 90")
+    rf"|(?P<list>(?:(?:{_KEY_SEP}|\s++(?=(?:10|[1-9])(?![\d.])))(?:(?:{_IND_PREFIX}|ที่)\s*+)?\d{{1,2}}(?![\d.]))++))",
     re.IGNORECASE,
 )
 # Bare indicator numbers before their values, in a message that speaks of indicators:
