@@ -398,6 +398,13 @@ SCORES_UNSURE_NAME = (
     "อ่าน '{written}' เป็นตัวชี้วัดที่ {key} ({value:.2f}) ถูกต้องหรือไม่ "
     "หากไม่ใช่ กรุณาระบุเลขตัวชี้วัด เช่น 'ตัวชี้วัดที่ {key} {value:.2f}'"
 )
+# "O13 ไม่ผ่าน": an OIT item given a verdict only, read as 0 (fail) or 100 (pass) and asked back.
+SCORES_VERDICT_FAIL = "ไม่ผ่าน"
+SCORES_VERDICT_PASS = "ผ่าน"
+SCORES_UNSURE_VERDICT = (
+    "อ่านข้อ {codes} ที่ระบุว่า '{said}' เป็น {value:.0f} คะแนน ถูกต้องหรือไม่ "
+    "หากไม่ใช่ กรุณาส่งคะแนนของข้อนั้น เช่น '{first} 50'"
+)
 # Only an earlier year's scores, with this year's results said to be not out yet.
 SCORES_ONLY_PREVIOUS = (
     "ข้อความนี้มีเฉพาะคะแนนของปีก่อนหน้า ซึ่งใช้ร่างมาตรการไม่ได้ เนื่องจากผลการประเมินของปีล่าสุดยังไม่ประกาศ "

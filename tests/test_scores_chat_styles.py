@@ -494,7 +494,7 @@ def test_the_year_results_were_announced_is_their_year_a_deadlines_is_not(text, 
     ("text", "named"),
     [
         ("ข้อ O13 O14 ยังไม่ได้เผยแพร่ค่ะ", ["O13", "O14"]),
-        ("O20-O22 ไม่ผ่านค่ะ ส่วน O5 ขาดไป", ["O20", "O21", "O22", "O5"]),
+        ("ข้อ O20-O22 ยังไม่ได้เผยแพร่ ส่วน O5 ขาดไป", ["O20", "O21", "O22", "O5"]),
         ("I7 กับ I9 ยังไม่ผ่านครับ", ["I7", "I9"]),
         # a finding and the advice after it on one line, or in the next cell of a table row
         ("สาเหตุหลักมาจากการขาดข้อมูลในหัวข้อ O13 และ O16 ดังนั้นควรปรับปรุงเว็บไซต์", ["O13", "O16"]),
@@ -507,8 +507,30 @@ def test_items_named_as_missing_are_carried_without_scores(text, named):
     assert res.scores.items == {} and res.error  # no score is made up: the officer is still asked
 
 
+def test_an_oit_items_verdict_is_its_score_and_is_asked_back():
+    # OIT items are checked as published or not: a pass is 100, a fail 0; read, then confirmed
+    res = read("O20-O22 ไม่ผ่านค่ะ ส่วน O5 ขาดไป")
+    assert res.scores.items == {"O20": 0.0, "O21": 0.0, "O22": 0.0} and res.named_items == ["O5"]
+    assert any("O20, O21, O22" in q and "0 คะแนน" in q for q in res.unsure)
+    res = read("OIT ได้ 65.12 ค่ะ ข้อ O10 กับ O11 ไม่ผ่าน ส่วน O30 ผ่านแล้ว")
+    assert res.scores.items == {"O10": 0.0, "O11": 0.0, "O30": 100.0} and res.scores.tools == {"OIT": 65.12}
+    assert len(res.unsure) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I7 กับ I9 ยังไม่ผ่านครับ", "O13 ยังไม่ผ่านใช่ไหมคะ", "ต้องทำให้ O13 ผ่านภายใน มี.ค.", "O13 ไม่ผ่าน ได้ 20 คะแนน"],
+)
+def test_a_verdict_gives_no_score_to_perception_items_questions_instructions_or_a_valued_item(text):
+    res = read(text)
+    assert all(v != 0.0 or k != "O13" for k, v in res.scores.items.items()) or "20" in text
+    assert not any(k.startswith("I") for k in res.scores.items)
+    if "20" in text:
+        assert res.scores.items == {"O13": 20.0}
+
+
 def test_named_items_beside_scores_keep_the_scores():
-    res = read("ตัวชี้วัดที่ 9 ได้ 70 ค่ะ ข้อ O12 ยังไม่ผ่าน")
+    res = read("ตัวชี้วัดที่ 9 ได้ 70 ค่ะ ข้อ O12 ยังไม่ได้เผยแพร่")
     assert res.scores.indicators == {9: 70.0} and res.named_items == ["O12"] and res.error is None
 
 

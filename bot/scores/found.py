@@ -133,6 +133,8 @@ def header_row(line: str) -> Header | None:
     cells = [c for c in _cells(line) if c]
     if not cells or re.search(r"(?<!\d)\d++\.\d", line):
         return None
+    if len(cells) == 1 and re.search(r"(?<![A-Za-z])ITA(?![A-Za-z])|ภาพรวม|คะแนนรวม", cells[0], re.I):
+        return None  # "คะแนน ITA" alone on a line labels the one value below it, not a column
     # "ส่งคะแนนค่ะ ตัวชี้วัด | คะแนน": a lead-in typed before the pasted header, on its line
     lead = _LEAD_IN.match(cells[0])
     if lead and cells[0][lead.end() :].lower() in HEADER_WORDS:

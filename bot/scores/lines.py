@@ -10,8 +10,9 @@ from bot.scores.names import name_hits
 from bot.scores.normalise import normalise
 from bot.scores.text import squeeze
 
+# (a PDF copy may put a mark after the next letter: "ตวัชี้วดัที่ 8")
 EXPLICIT = re.compile(
-    r"(?:ตัว[ชข]ี้?วัด|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?:(?<![\u0e00-\u0e7f])|(?<=คะแนน))ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ลำดับ)?(?:ที่?|no\.?|#)?\s*"
+    r"(?:ต(?:ัว|วั)[ชข](?:ี้|ี|้ี)?ว(?:ัด|ดั)|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?:(?<![\u0e00-\u0e7f])|(?<=คะแนน))ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ลำดับ)?(?:ที่?|no\.?|#)?\s*"
     r"(\d{1,3}(?:\.\d+)?)(?!\d)",
     re.IGNORECASE,
 )

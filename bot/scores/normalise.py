@@ -23,8 +23,9 @@ _SPLIT_POINT = re.compile(
     r"(?<![\d.A-Za-z])(?:([1-9]\d|100) \.|([1-9][1-9]|[2-9]\d|100)\. )(\d\d)(?![\d.])"
 )  # "10. 85" stays: list number 10 and its value
 _O_END = re.compile(r"(?<=\d)[Oo](?![A-Za-z\d])")
-# "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values).
-_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)/100(?![\d.]|\s*+/)")
+# "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values);
+# a full stop may end the sentence after it ("82/100."), a decimal may not follow ("82/100.5").
+_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)\s*+/\s*+100(?!\d|\.\d|\s*+/)")
 
 
 def _symbol_class() -> re.Pattern[str]:
@@ -60,12 +61,18 @@ def normalise(text: str) -> str:
     text = fix_number_slips(_O_END.sub("0", text))
     if " ." in text or ". " in text:
         text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)
-    if "/100" in text:
-        text = _OVER_100.sub(r"\1", text)
+    if "100" in text and "/" in text:
+        text = _OVER_100.sub(r"\1 คะแนน", text)  # out of 100: a score, said as one
     text = re.sub(r"(?<=\d)\.{2,}+(?=\d)", ".", text)  # "88..50": a doubled decimal point
     text = re.sub(
         r"(?<![A-Za-z])(ITA|IIT|EIT|OIT)(?=\d)", r"\1 ", text, flags=re.I
     )  # "ITA68": the tool's name, then its year; "IIT95.5 EIT90.2": a tool and its score
+    # "IIT:96.12EIT:90.05": a decimal run into the next tool's name
+    text = re.sub(
+        r"(?<=\.\d)(?=(?:IIT|EIT|OIT|ITA)(?![A-Za-z]))|(?<=\.\d\d)(?=(?:IIT|EIT|OIT|ITA)(?![A-Za-z]))",
+        " ",
+        text,
+    )
     text = spoken_numbers(text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
     text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
@@ -83,9 +90,10 @@ def normalise(text: str) -> str:
         text = _LIST_AFTER_LEAD_IN.sub("\n", text)
     lines = []
     value_first = _VALUE_FIRST.search(text) is not None  # once for the text, not per line
+    paired = "(" in text and len({m.group(3) for m in _YEAR_AFTER.finditer(text[:20_000])}) >= 2
     for line in text.split("\n"):
         if len(line) <= 400:
-            line = _year_after(_RELATIVE_YEAR_NAMED.sub(r"ปี \1", line)) if "(" in line else line
+            line = _year_after(_RELATIVE_YEAR_NAMED.sub(r"ปี \1", line), paired) if "(" in line else line
             line = _value_first(line) if value_first else line
         line = _one_pair_a_line(line)
         if "--" in line and re.fullmatch(r"\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+", line):
@@ -147,7 +155,11 @@ def _transpose(lines: list[str]) -> list[str]:
 
 
 # A value written before its label: "72.5 คือตัวชี้วัดที่ 9", "80 (ตัวที่ 10)", "88.5ค่ะ ภาพรวมปีนี้".
-_LABEL = r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม|[IEO]\d{1,2}(?![\d.])"
+# (a range of them too: "ได้เต็ม 100 ในตัวชี้วัดที่ 1 ถึง 4", "0 ใน O20-O22")
+_LABEL = (
+    r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+\d{1,2})?(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม"
+    r"|[IEO]\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+[IEO]\d{1,2})?(?![\d.])"
+)
 _PIPE_LABEL = re.compile(r"\|\s*+\d{1,2}\s*+(?:ได้|=|:)")
 _SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once before the lines are
 _VALUE_FIRST = re.compile(
@@ -155,7 +167,9 @@ _VALUE_FIRST = re.compile(
 )
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(
-    rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$",
+    rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$"
+    # (nor is a label's own number a value: "ตัวชี้วัดที่ 9 ข้อ 1-3")
+    r"|(?:ตัวชี้วัด|ตัว|ข้อ|ด้าน)\s*+(?:ที่)?\s*+$",
     re.I,
 )
 # (a full stop, or a Thai remark or question with no number or name of its own, may follow: "… ภาพรวม
@@ -177,14 +191,15 @@ _RELATIVE_YEAR_NAMED = re.compile(
 )
 
 
-def _year_after(line: str) -> str:
+def _year_after(line: str, paired: bool = False) -> str:
     """Put a year written in brackets after an unclaimed value before it, as a year label.
 
-    Two pairs or more with different years are all labelled ("88.5 (68) / 85.1 (67)"); one pair only when
-    no label claims its value and its year cannot be a value: "72.5 (65)" alone may give last year's value.
+    Two pairs or more with different years in the message (paired), on one line or on several, are all
+    labelled ("88.5 (68) / 85.1 (67)"); else one pair only when no label claims its value and its year
+    cannot be a value: "72.5 (65)" alone may give last year's value.
     """
     found = list(_YEAR_AFTER.finditer(line))
-    if len(found) < 2 or len({m.group(3) for m in found}) < 2:
+    if not paired and (len(found) < 2 or len({m.group(3) for m in found}) < 2):
         # one pair: only an unclaimed value with a year that cannot be a value ("(2568)", "(ปี 68)")
         found = [
             m
@@ -196,7 +211,7 @@ def _year_after(line: str) -> str:
         return line
     out, at = [], 0
     for m in found:
-        out += [line[at : m.start()], f"ปี {m.group(3)} {m.group(1)}"]
+        out += [line[at : m.start()], f"ปี {m.group(3)} ได้ {m.group(1)}"]  # still said as a value
         at = m.end()
     return "".join(out) + line[at:]
 
@@ -218,8 +233,8 @@ def _value_first(line: str) -> str:
             continue
         if m.group(2) is not None and re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+\d", rest):
             continue
-        if m.group(2) == "(" and not m.group(4):
-            continue
+        if m.group(2) == "(" and (not m.group(4) or re.search(r"-|–|ถึง", m.group(3))):
+            continue  # "… 79.17 คะแนน (O1-O24)": the items a named score covers, not their value
         out += [line[at : m.start()], f"{m.group(3)} {m.group(1)}"]
         at = m.end()
     return "".join(out) + line[at:] if out else line

@@ -38,6 +38,10 @@ _AGENCY_GOT = re.compile(
 )
 
 
+# A village or house number in an agency's name or address is no value: "หมู่ 5", "ม.3", "เลขที่ 12".
+_ADDRESS = re.compile(r"(?:หมู่(?:ที่)?|ม\.|ซอย|ซ\.|เลขที่|ตำบล|ต\.)\s*+\d{1,4}(?![\d.])")
+
+
 def lone_overall(ex: Extraction, lines: list[str]) -> None:
     """A value that no reference claims gives the overall score: "ปี 66 ได้ 91.45", a line "คะแนน 90.18".
 
@@ -54,10 +58,11 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         )
     )
     others = bool(ex.found)
+    claimed = {(f.line, f.at) for f in ex.found}  # read for a label above it ("ตัวชี้วัดที่ 9\n88.5")
     cands = []
     for i, line, nums, first_ref in ex.numbers:
         for n in nums:
-            if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref:
+            if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref or (i, n.start) in claimed:
                 continue
             lead = line[: n.start]
             if not lead.strip() and i and lines[i - 1].strip():
@@ -79,7 +84,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                     first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I)
                 )
                 or year_rank(lead) is not None
-                or _AGENCY_GOT.search(lead[-45:])
+                or _AGENCY_GOT.search(_ADDRESS.sub("", lead[-45:]))  # "อบต.หนองบัว หมู่ 5 ได้ 91"
             ):
                 continue
             cands.append((i, line, n))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot.ita.framework import Framework
 from bot.scores.clauses import CODE, excepted
-from bot.scores.text import bound_after
+from bot.scores.text import ORDINAL_BEFORE, bound_after
 from bot.scores.topics import marked_starts
 
 THAI = "\u0e00-\u0e7f"
@@ -33,7 +33,8 @@ _CODE = CODE  # an item code: "O13", "I 4"
 IND_KEYS = re.compile(
     rf"{_IND_PREFIX}\s*+(?P<a>\d{{1,2}})(?![\d.])"
     rf"(?:{_RANGE}(?:(?:{_IND_PREFIX}|ที่)\s*+)?(?P<b>\d{{1,2}})(?![\d.])"
-    rf"|(?P<list>(?:{_KEY_SEP}(?:(?:{_IND_PREFIX}|ที่)\s*+)?\d{{1,2}}(?![\d.]))++))",
+    # (spaces alone may part the numbers of a list: "ตัวชี้วัดที่ 6 7 และ 8 ได้ 88 85.5 และ 90")
+    rf"|(?P<list>(?:(?:{_KEY_SEP}|\s++(?=(?:10|[1-9])(?![\d.])))(?:(?:{_IND_PREFIX}|ที่)\s*+)?\d{{1,2}}(?![\d.]))++))",
     re.IGNORECASE,
 )
 # Bare indicator numbers before their values, in a message that speaks of indicators:
@@ -78,7 +79,7 @@ _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|
 
 # A correction: "เอ้ย", "แก้เป็น", and the officer taking a value back ("เอ๊ะ", "อุ๊ย", "ไม่ใช่ค่ะ").
 FIX_MARK = re.compile(
-    r"เอ้ย|เอ๊ย|เอ่ย|เอ๊ะ|อุ๊ย|อุ้ย|อ้อ|อ๋อ|ไม่ใช่\s*(?:ค่ะ|ครับ|คะ|นะ|(?=\d))|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด",
+    r"เอ้ย|เอ๊ย|เอ่ย|เอ๊ะ|อุ๊ย|อุ้ย|อ้อ|อ๋อ|ไม่ใช่(?:\s*+(?:ๆ|ไม่ใช่))*+\s*(?:ค่ะ|ครับ|คะ|นะ|(?=\d|$))|ขอแก้|แก้(?:ไข)?(?:เป็น)?|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|พิมพ์ผิด",
     re.I,
 )
 # An apology between two values takes the first back: "88.5 ค่ะ ขอโทษค่ะ 85.8 ค่ะ พิมพ์สลับ".
@@ -268,7 +269,8 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
     starts = [a for a, _ in spans]
     for m in BARE_KEY.finditer(text):
         follows = bool(out) and _PAIR_GAP.fullmatch(text, out[-1].end, m.start()) is not None
-        if not follows and _NOT_A_KEY_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        lead = text[max(0, m.start() - 12) : m.start()]
+        if not follows and (_NOT_A_KEY_BEFORE.search(lead) or ORDINAL_BEFORE.search(lead)):  # "หมู่ 5 ได้ 91"
             continue
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < spans[k][1]:
@@ -300,7 +302,8 @@ def ordered_run(values: list[tuple[float, bool]], count: int) -> list[float] | N
     """The values of an unlabelled run if it is exactly `count` long and all could be scores."""
     if len(values) != count or not all(0 <= v <= 100 for v, _ in values):
         return None
-    if sum(1 for _, is_int in values if not is_int) < count // 2:
+    decimals = sum(1 for _, is_int in values if not is_int)
+    if decimals < count // 2 and not all(v >= 50 for v, is_int in values if is_int):
         return None  # ten small integers are a list of counts or codes more often than scores
     return [v for v, _ in values]
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from bot import wording
 from bot.ita.framework import Framework
-from bot.scores.found import Extraction, Found, Ref
+from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value
 from bot.scores.prose import (
     APOLOGY,
     FIX_MARK,
@@ -20,7 +20,7 @@ from bot.scores.prose import (
     groups,
 )
 from bot.scores.prose import ordered_run as run_values
-from bot.scores.text import Num
+from bot.scores.text import Num, tight_gap
 from bot.scores.years import line_years
 
 
@@ -62,7 +62,21 @@ def corrected(window: list[Num], line: str) -> tuple[Num | None, bool]:
         # "ไม่ใช่ 78 ค่ะ เป็น 87": a value denied, then the one it is
         if _denied(usable[k - 1], line) and _IS.fullmatch(gap):
             return usable[k], True
+    # "ได้ 78.9 เอ้ย ไม่ใช่ 87.9 ค่ะ พิมพ์สลับ": the last value, denied after a correction word and with
+    # nothing after it that it makes room for, is the correction itself ("no, I mean 87.9").
+    last = usable[-1] if len(usable) >= 2 else None
+    if last is not None and last.blocked and _denied(last, line):
+        gap = line[usable[-2].end : last.start]
+        if APOLOGY.search(line, last.end) or _FIX_BEFORE_DENIAL.search(gap):
+            return last, True
     return None, False
+
+
+# A correction word before the denial: "เอ้ย ไม่ใช่ 87.9" (the denial's own "ไม่ใช่" does not count).
+# A denial said twice is one too: "ไม่ใช่ไม่ใช่ 92.1".
+_FIX_BEFORE_DENIAL = re.compile(
+    r"(?:เอ้ย|เอ๊ย|เอ่ย|อุ๊ย|อุ้ย|ขอโทษ|ขออภัย|sorry|ไม่ใช่)\s*+(?:ค่ะ|ครับ|คะ|นะ)?\s*+ไม่ใช่", re.I
+)
 
 
 _FIX_TO = re.compile(r"[^\S\n]*+(?:ค่ะ|ครับ|นะ|คะ)?[^\S\n]*+(?:ให้)?(?:เป็น|=|→|->)[^\S\n]*+(?:คะแนน[^\S\n]*+)?")
@@ -280,3 +294,72 @@ def row_end(ref: Ref, num: Num, line: str, gap: str) -> bool:
         and bool(re.fullmatch(r"[\s\u0e00-\u0e7fA-Za-z()/,.\-]*+", gap))
         and not re.search(r"[/,;|]", gap)
     )
+
+
+def pick_value(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: list[str]) -> Num | None:
+    """The value of a reference from the numbers after it: a table column, the first one a score word or
+    a tight gap allows, the latest year of a row of several (with a warning)."""
+    usable = [n for n in nums if not n.blocked and n.start - ref.end <= ref.limit]
+    if not usable:
+        return None
+    if (
+        header
+        and "\t" in line
+        and len(header.columns) <= MAX_COLUMNS
+        and any(r != "score" for r, _ in header.columns)
+    ):
+        matched, by_column = column_value(ref.end, nums, line, header)
+        if matched:
+            return by_column
+    first = usable[0]
+    gap = line[ref.end : first.start]
+    adjacent = bool(
+        len(gap) <= 60
+        and re.fullmatch(
+            r"[\s:=\-–—(|\t,→⇒>)./]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?|รอด|(?:ไม่)?ผ่าน)?\s*+(?:เท่ากับ)?\s*+"
+            r"(?:ร้อยละ)?[\s:=(|\t]*+",
+            gap,
+        )
+    )
+    if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
+        return None
+    if ref.weak and first.is_int and first.value < 10 and not first.context:
+        return None  # "แบบ ITA 2 ส่งภายใน 15 วัน": a single digit after the name numbers a form, no score said
+    if ref.strict and not tight_gap(gap) and not counted_gap(ref, first, nums, gap):
+        return None
+    if ref.kind == "item" and "ประเด็นย่อย" in gap:
+        return None  # "I11 … ในประเด็นย่อย … (91.68)" quotes a sub-item, not the item
+    group = [first]
+    for n in usable[1:]:
+        if re.fullmatch(r"[\s|()\t]*+(?:คะแนน)?[\s|()\t]*+", line[group[-1].end : n.start]):
+            group.append(n)
+        else:
+            break
+    if header and len(header.columns) == len(group) and any(r != "score" for r, _ in header.columns):
+        scored = [(y or 0, n) for (r, y), n in zip(header.columns, group, strict=True) if r == "score"]
+        # a row under target/average/change columns only gives no result; else the latest score column
+        return max(scored, key=lambda t: t[0])[1] if scored else None
+    if len(group) == 1:
+        return first
+    plain = [group[0]] + [n for n in group[1:] if not n.signed]
+    if len(plain) == 3 and abs(abs(plain[0].value - plain[1].value) - plain[2].value) < 0.011:
+        plain = plain[:2]  # third column is the difference between the two years
+    if header and len(header.years) >= 2 and len(plain) >= len(header.years):
+        return plain[header.years.index(max(header.years))]
+    chosen = plain[-1]
+    if len(plain) > 1:
+        warn.append(
+            wording.SCORE_MANY_IN_ROW.format(
+                label=_ref_label(ref), values=", ".join(n.text.strip() for n in plain), chosen=chosen.value
+            )
+        )
+    return chosen
+
+
+def _ref_label(ref: Ref) -> str:
+    labels = {
+        "indicator": wording.SCORE_LABEL_INDICATOR,
+        "item": wording.SCORE_LABEL_ITEM,
+        "overall": wording.SCORE_LABEL_OVERALL,
+    }
+    return labels.get(ref.kind, wording.SCORE_LABEL_TOOL_SHORT).format(key=ref.key)

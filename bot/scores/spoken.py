@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pythainlp.corpus import thai_words
 from pythainlp.util import thaiword_to_num
 
 # Spoken numbers, as voice typing writes them: "ได้เจ็ดสิบแปดจุดห้า", "ภาพรวมแปดสิบแปด". Read only after a
@@ -13,7 +14,7 @@ _DIGIT_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่
 _NUM_WORDS = f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)++"
 _SPOKEN_NUMBER = (
     rf"\s*+(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
-    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|เต็ม|ถึง|[^\u0e00-\u0e7f])"
+    r"(?=\s|$|คะแนน|ครับ|ค่ะ|คะ|นะ|ตัว|ได้|และ|กับ|เต็ม|ถึง|[^\u0e00-\u0e7f]|(?P<run>[\u0e01-\u0e2e\u0e40-\u0e44]))"
 )
 _SPOKEN = re.compile(
     r"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ตัวชี้วัด)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)"
@@ -65,7 +66,31 @@ def _spoken_year(m: re.Match[str]) -> str:
     return f"{m.group(1)} {digits} " if len(digits) in (2, 4) else m.group(0)
 
 
+def _word_break(last: str, text: str, at: int) -> bool:
+    """Voice typing runs words on: "แปดสิบสามปีนี้ได้…". A number ends before a Thai word when that word
+    is in the dictionary and does not join the last number word into a longer one ("สามารถ", "เก้าอี้",
+    "ห้าม", "ร้อยละ" stay words)."""
+    words = _dictionary()
+    tail = text[at : at + 12]
+    if any(last + tail[:k] in words for k in range(1, len(tail) + 1)):
+        return False
+    return any(tail[:k] in words for k in range(2, len(tail) + 1))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    return frozenset(thai_words())
+
+
+_LAST_WORD = re.compile(f"(?:{_DIGIT_WORDS}|สิบ|ร้อย)$")
+
+
 def _spoken(m: re.Match[str]) -> str:
+    if m.group("run") is not None:
+        spoken = m.group("dec") or m.group("int")
+        last = _LAST_WORD.search(spoken)
+        if last is None or not _word_break(last.group(0), m.string, m.end()):
+            return m.group(0)
     whole = _word_number(m.group("int"))
     if whole is None:
         return m.group(0)

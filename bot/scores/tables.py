@@ -9,29 +9,29 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.blocks import pair_blocks
 from bot.scores.clauses import govern
-from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, column_value, header_row
+from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
+from bot.scores.lists import keys_then_values, values_before_keys
 from bot.scores.names import name_hits
 from bot.scores.overall import lone_overall
 from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
 from bot.scores.reading import (
     blank_groups,
     corrected,
-    counted_gap,
     fixed_to,
     glossed_tools,
     late_fix,
     moved,
     note_years,
     ordered_run,
+    pick_value,
     pick_year,
     record,
-    row_end,
     values_below,
     window_stop,
 )
 from bot.scores.text import Num, numbers, tight_gap
-from bot.scores.weak import named_weak_items
+from bot.scores.weak import add_verdicts, named_weak_items
 from bot.scores.when import by_year, section_years, tool_year, year_columns
 from bot.scores.whose import theirs
 from bot.scores.years import line_years, plan_years
@@ -72,7 +72,13 @@ LEAD = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:[-•*]\s*)?(\()?(\d{1,2})([.)
 MAX_NUMBERS = 3000  # numbers + references; a full NACC page with every item and three years has < 1,000
 
 
-_WIDER_GROUP = re.compile(r"\s*+(?:ของ|ระดับ)?\s*+(?:ทั้ง)?(?:จังหวัด|ประเทศ|เขต|ภาค|อำเภอ|กระทรวง|ทุกหน่วยงาน)")
+# The owner named between an overall word and its value is a wider group: "ภาพรวมจังหวัด 90.2",
+# "คะแนนเฉลี่ยของ อปท. ทั้งหมดในอำเภอ 86.3", "ค่าเฉลี่ยระดับประเทศ 87.44".
+_WIDER_GROUP = re.compile(
+    r"[^\d\n]{0,30}?(?:(?:ของ|ระดับ|ใน|ทั้ง)\s*+(?:ทั้ง)?(?:จังหวัด|ประเทศ|เขต|ภาค|อำเภอ|กระทรวง|กรม)|ทุกหน่วยงาน"
+    r"|(?:หน่วยงาน|อปท|อบต|อบจ|เทศบาล|โรงเรียน|โรงพยาบาล|รพ|สถานศึกษา)\.?\s*+(?:ทั้งหมด|ทุกแห่ง|อื่นๆ))"
+    r"|\s*+(?:จังหวัด|ประเทศ|เขต|ภาค|อำเภอ|กระทรวง)"
+)
 _DENIED_KEY = re.compile(r"ไม่ใช่\s*+(?:ของ\s*+)?$")
 
 
@@ -197,73 +203,6 @@ def _add_names(
             refs.append(Ref("indicator", int(lead.group(2)), lead.start(2), lead.end()))
 
 
-def _pick(ref: Ref, nums: list[Num], line: str, header: Header | None, warn: list[str]) -> Num | None:
-    usable = [n for n in nums if not n.blocked and n.start - ref.end <= ref.limit]
-    if not usable:
-        return None
-    if (
-        header
-        and "\t" in line
-        and len(header.columns) <= MAX_COLUMNS
-        and any(r != "score" for r, _ in header.columns)
-    ):
-        matched, by_column = column_value(ref.end, nums, line, header)
-        if matched:
-            return by_column
-    first = usable[0]
-    gap = line[ref.end : first.start]
-    adjacent = bool(
-        len(gap) <= 60
-        and re.fullmatch(
-            r"[\s:=\-–—(|\t,→⇒>)./]*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:มา|ก็|แค่|เพียง|เหลือ(?:แค่)?|รอด|(?:ไม่)?ผ่าน)?\s*+(?:เท่ากับ)?\s*+"
-            r"(?:ร้อยละ)?[\s:=(|\t]*+",
-            gap,
-        )
-    )
-    if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
-        return None
-    if ref.weak and first.is_int and first.value < 10 and not first.context:
-        return None  # "แบบ ITA 2 ส่งภายใน 15 วัน": a single digit after the name numbers a form, no score said
-    if ref.strict and not tight_gap(gap) and not counted_gap(ref, first, nums, gap):
-        return None
-    if ref.kind == "item" and "ประเด็นย่อย" in gap:
-        return None  # "I11 … ในประเด็นย่อย … (91.68)" quotes a sub-item, not the item
-    group = [first]
-    for n in usable[1:]:
-        if re.fullmatch(r"[\s|()\t]*+(?:คะแนน)?[\s|()\t]*+", line[group[-1].end : n.start]):
-            group.append(n)
-        else:
-            break
-    if header and len(header.columns) == len(group) and any(r != "score" for r, _ in header.columns):
-        scored = [(y or 0, n) for (r, y), n in zip(header.columns, group, strict=True) if r == "score"]
-        # a row under target/average/change columns only gives no result; else the latest score column
-        return max(scored, key=lambda t: t[0])[1] if scored else None
-    if len(group) == 1:
-        return first
-    plain = [group[0]] + [n for n in group[1:] if not n.signed]
-    if len(plain) == 3 and abs(abs(plain[0].value - plain[1].value) - plain[2].value) < 0.011:
-        plain = plain[:2]  # third column is the difference between the two years
-    if header and len(header.years) >= 2 and len(plain) >= len(header.years):
-        return plain[header.years.index(max(header.years))]
-    chosen = plain[-1]
-    if len(plain) > 1:
-        warn.append(
-            wording.SCORE_MANY_IN_ROW.format(
-                label=_label(ref), values=", ".join(n.text.strip() for n in plain), chosen=chosen.value
-            )
-        )
-    return chosen
-
-
-def _label(ref: Ref) -> str:
-    labels = {
-        "indicator": wording.SCORE_LABEL_INDICATOR,
-        "item": wording.SCORE_LABEL_ITEM,
-        "overall": wording.SCORE_LABEL_OVERALL,
-    }
-    return labels.get(ref.kind, wording.SCORE_LABEL_TOOL_SHORT).format(key=ref.key)
-
-
 _PER = re.compile(r"ราย(?:ข้อ|ตัวชี้วัด|ด้าน|ประเด็น|เครื่องมือ)")
 
 
@@ -287,7 +226,7 @@ def extract(text: str, fw: Framework) -> Extraction:
     lines, grouped = blank_groups(lines)
     header: Header | None = None
     prev_header_line = -5
-    pending: tuple[Ref, int] | None = None
+    pending: tuple[Ref, int, bool] | None = None  # a label waiting for its value below; by year lines
     waiting: list[Ref] = []  # a line's references that found no value: the next line may give them in order
     counted = 0
     for i, line in enumerate(lines):
@@ -333,7 +272,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         # a line of ranges only ("(O1-O33)" under "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล") keeps the label waiting
         keyed = any(r.kind != "sub" for r in refs)
         if pending and not keyed:
-            ref, at = pending
+            ref, at, by_years = pending
             # "ตัวชี้วัดที่ 10:" then "80 ควรทำอะไรก่อนคะ": a value opening the line under a label and its colon
             asked = lines[at].rstrip().endswith((":", "=")) and at == i - 1
             early = [
@@ -342,17 +281,24 @@ def extract(text: str, fw: Framework) -> Extraction:
                 if not n.blocked
                 and n.start <= 30
                 and (not n.is_int or n.cell or n.context or (asked and not line[: n.start].strip()))
+                and (n.cell or not ref.weak)  # "คะแนน ITA" over "86.03": only a value alone on its line
             ]
-            if early:
+            if early and (not by_years or ex.line_years.get(i)):
                 record(ex, ref, early[0], i, True)
-                pending = None
+                # "ภาพรวม" over "ปี 68 ได้ 88.5" and "ปี 67 ได้ 85.1": one value a year, on lines of their own
+                pending = (ref, i, True) if ex.line_years.get(i) and len(early) == 1 else None
                 continue
             if i - at >= 3:
                 pending = None
         elif keyed:
             pending = None
         starts, read_before = [n.start for n in nums], len(ex.found)
+        listed = keys_then_values(line, refs, nums) or values_before_keys(line, refs, nums)
+        for ref, n in listed:
+            record(ex, ref, n, i, table)
         for j, ref in enumerate(refs):
+            if listed and any(ref is r for r, _ in listed):
+                continue
             stop = window_stop(line, refs, j)
             window = nums[bisect_left(starts, ref.end) : bisect_left(starts, stop)]
             if ref.kind == "sub":
@@ -369,7 +315,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 chosen = fixed_to(ref, window, line, floor)  # "ขอแก้ตัวชี้วัดที่ 9 เป็น 75"
                 fix = chosen is not None
             if chosen is None:
-                chosen = _pick(
+                chosen = pick_value(
                     ref, window, line, header if table or "  " in line.strip() else None, ex.warnings
                 )
                 fix = chosen is not None and bool(
@@ -383,14 +329,23 @@ def extract(text: str, fw: Framework) -> Extraction:
                 year = year_columns(ex, ref, chosen, window, line, header, i) if header and table else None
                 year = year or tool_year(ref, window, chosen, line)
                 record(ex, ref, chosen, i, table, fix=fix, year=year)
-            elif j == len(refs) - 1 and not ref.weak and not [n for n in window if not n.blocked]:
-                pending = (ref, i)
+            elif (
+                j == len(refs) - 1
+                and (not ref.weak or tight_gap(line[: ref.start] + line[ref.end :]))
+                and not [n for n in window if not n.blocked]
+            ):
+                pending = (
+                    ref,
+                    i,
+                    False,
+                )  # a label alone on its line ("IIT", "คะแนน ITA"): its value may be below
         named = [r for r in refs if r.kind in ("indicator", "tool", "overall") and not r.weak]
         if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
             waiting = named
     section_years(ex, lines)
     ex.years = line_years("\n".join(lines))
     ex.named_items = named_weak_items("\n".join(lines), ITEM_RANGES)
+    add_verdicts(ex, "\n".join(lines), ITEM_RANGES)
     if not any(f.kind == "indicator" for f in ex.found):
         ordered_run(ex, fw)
     if not any(f.kind == "overall" for f in ex.found):

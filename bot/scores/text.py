@@ -25,7 +25,8 @@ _BLOCKED = [
         r"(?<![\d.])\d{1,2}\.\d{2}(?=\s*+(?:น\.|นาฬิกา|-\s*+\d{1,2}\.\d{2}\s*+น\.))|(?<=เวลา)\s*+\d{1,2}[.:]\d{2}"
     ),
     # "33/33", "ว 4567/2568"; not "99.2 / 98.1", nor a value and the next label ("97 / 2 ได้ 95", "97 / 2 95")
-    re.compile(r"(?<![\d.])\d++\s*+/\s*+\d++(?!\.\d)(?!\s*+(?:ได้|=|:)|\s++\d)"),
+    # (nor a link of a chain of values split by slashes: "97.5/96/95.2/93/90/88/…")
+    re.compile(r"(?<![\d./])(?<!/ )\d++\s*+/\s*+\d++(?!\.\d)(?!\s*+(?:ได้|=|:)|\s++\d|\s*+/\s*+\d)"),
     re.compile(r"0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}"),
     re.compile(r"(?<!\d)\d{1,2}\s*+" + _MONTH + r"\s*+\d{0,4}"),
     re.compile(_MONTH + r"\s*+\d{2,4}"),
@@ -67,6 +68,7 @@ _ORDINAL_BEFORE = re.compile(
     r"อันดับ|มาตรา|ประเด็นย่อย|ระดับ|ข้อย่อย|หมายเลข|ม\.|ซอย|รหัส|version|v\.?) ?$",
     re.IGNORECASE,
 )
+ORDINAL_BEFORE = _ORDINAL_BEFORE  # (bot.scores.prose: a number after these words is no indicator key either)
 _THRESHOLD_BEFORE = re.compile(
     r"(?:มากกว่า|ต่ำกว่า|น้อยกว่า|ไม่ถึง|เกินกว่า|ระหว่าง|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|(?<![-=])>=?|<=?|≥|≤)"
     r"\s*(?:ร้อยละ|คะแนน)?\s*$"
@@ -132,6 +134,9 @@ _CHANGE_BEFORE = re.compile(
 _BENCHMARK = (
     r"(?:ค่า)?(?:เฉลี่ย|มัธยฐาน)(?:ของ)?(?:ทั้ง)?(?:จังหวัด|ประเทศ|กลุ่ม|เขต|อำเภอ|ภาค|หน่วยงานทั้งหมด|ทุกหน่วยงาน|กรม|กระทรวง|เครือข่าย)"
     r"|(?:ของ|ทั้ง|ระดับ)ประเทศ|(?:national|province|provincial)\s*+average"
+    # an average whose owner, a few words on, is a wider group: "คะแนนเฉลี่ยของ อปท. ทั้งหมดในอำเภอ 86.3"
+    r"|(?:เฉลี่ย|มัธยฐาน)[^\d\n]{0,24}?(?:(?:ใน|ของ|ทั้ง|ระดับ)(?:จังหวัด|ประเทศ|อำเภอ|เขต|ภาค|กระทรวง|กรม)"
+    r"|(?:หน่วยงาน|อปท|อบต|อบจ|เทศบาล|โรงเรียน|สถานศึกษา)\.?\s*+(?:ทั้งหมด|ทุกแห่ง))"
 )
 _BENCHMARK_BEFORE = re.compile(_BENCHMARK, re.IGNORECASE)
 # ... also when a reference ("คะแนนเฉลี่ย") stands inside the phrase: "คะแนนเฉลี่ยทั้งจังหวัด 89.45".

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from bot import wording
 from bot.scores.clauses import CODE
+from bot.scores.found import Extraction, Found
 from bot.scores.prose import ITEM_KEYS
 from bot.scores.prose import _codes as codes_of
 
@@ -43,3 +45,62 @@ def named_weak_items(text: str, ranges: dict[str, int]) -> list[str]:
             if not any(a <= m.start() < b for a, b in taken[-3:]):
                 out.append(m.group(1).replace(" ", "").upper())
     return [c for c in dict.fromkeys(out) if 1 <= int(c[1:]) <= ranges.get(c[0], 0)][:200]
+
+
+# A pass or fail verdict right after item codes: "O13 ไม่ผ่าน", "ข้อ O10 กับ O11 ไม่ผ่าน", "O30 ผ่านแล้ว".
+_VERDICT = re.compile(
+    r"[^\S\n]*+(?:ข้อ)?[^\S\n]*+(?:ก็|ยัง|นั้น|ทั้งหมด|ทั้งสอง|ทั้งคู่|[^\S\n])*+(?P<no>ไม่)?ผ่าน(?:เกณฑ์)?"
+    r"(?=\s|$|[,;/)]|หมด|ทั้ง|แล้ว|ครับ|ค่ะ|คะ|นะ|จ้า|ส่วน|และ|กับ)"
+)
+_VALUE_NEXT = re.compile(r"[^\d\n]{0,12}?(?<![A-Za-z\d])\d")
+_ASKED = re.compile(r"[^\S\n]*+(?:แล้ว)?[^\S\n]*+(?:หรือ)?(?:ยัง|ไหม|มั้ย|มั๊ย|เปล่า|ป่าว|ใช่ไหม|ใช่มั้ย|\?)")
+# What a verdict is worth: OIT items are checked as published or not, 100 or 0 (IIT and EIT items are
+# perception scores with no such value, so only O items are read).
+PASS, FAIL = 100.0, 0.0
+
+
+def item_verdicts(text: str, ranges: dict[str, int]) -> list[tuple[str, float]]:
+    """O items given a pass or fail verdict and no number: (code, 100.0 or 0.0), in order.
+
+    Read only where the verdict follows the codes directly in a clause that reports (no instruction,
+    deadline, target or question) and holds no number after the verdict.
+    """
+    out: dict[str, float] = {}
+    clauses = (c for line in text.split("\n")[:1500] for c in _CLAUSES.split(line[:1000])[:50])
+    for line in clauses:
+        if "ผ่าน" not in line:
+            continue
+        spans: list[tuple[int, list[str]]] = []
+        taken: list[tuple[int, int]] = []
+        for m in ITEM_KEYS.finditer(line):
+            spans.append((m.end(), codes_of(m.group("a"), m.group("b"), m.group("list")) or []))
+            taken.append((m.start(), m.end()))
+        for m in _ONECODE.finditer(line):
+            if not any(a <= m.start() < b for a, b in taken[-3:]):
+                spans.append((m.end(), [m.group(1).replace(" ", "").upper()]))
+        for end, codes in spans:
+            verdict = _VERDICT.match(line, end)
+            if verdict is None or _VALUE_NEXT.match(line, verdict.end()):
+                continue  # "O13 ไม่ผ่าน ได้ 0 คะแนน": the number says it
+            if _NOT_A_FINDING.search(line, 0, verdict.start()) or _ASKED.match(line, verdict.end()):
+                continue  # "ต้องทำให้ O13 ผ่าน", "O13 ผ่านไหม"; a question later about something else is not
+            for code in codes:
+                if code[0] == "O" and 1 <= int(code[1:]) <= ranges.get("O", 0):
+                    out.setdefault(code, FAIL if verdict.group("no") else PASS)
+    return list(out.items())[:200]
+
+
+def add_verdicts(ex: Extraction, text: str, ranges: dict[str, int]) -> None:
+    """Read the O items a message gives only a verdict ("O13 ไม่ผ่าน") as 0 or 100, each asked back once."""
+    have = {f.key for f in ex.found if f.kind == "item"}
+    read = [(code, value) for code, value in item_verdicts(text, ranges) if code not in have]
+    for code, value in read:
+        ex.found.append(Found("item", code, value, 0, False))
+    for value, said in ((FAIL, wording.SCORES_VERDICT_FAIL), (PASS, wording.SCORES_VERDICT_PASS)):
+        codes = [code for code, v in read if v == value]
+        if codes:
+            ex.unsure.append(
+                wording.SCORES_UNSURE_VERDICT.format(
+                    codes=", ".join(codes), said=said, value=value, first=codes[0]
+                )
+            )
