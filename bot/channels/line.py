@@ -131,6 +131,7 @@ class LineChannel:
         cls, settings: Settings, dialogue: Dialogue, links: LinkStore, **options: Any
     ) -> LineChannel:
         """Build the channel from Settings (secret, token, API host, allowlist, link TTL)."""
+        options.setdefault("rate", RateLimit(per=settings.rate_limit_messages, seconds=settings.rate_limit_seconds))
         return cls(
             channel_secret=settings.line_channel_secret.get_secret_value(),
             access_token=settings.line_channel_access_token.get_secret_value(),
@@ -139,7 +140,6 @@ class LineChannel:
             links=links,
             allowed_users=settings.ids(settings.line_allowed_users),
             ttl_hours=settings.link_ttl_hours,
-            rate=RateLimit(per=settings.rate_limit_messages, seconds=settings.rate_limit_seconds),
             **options,
         )
 

@@ -52,6 +52,7 @@ class FakeLineAPI:
         self._random = random.Random(0)
         self._modes: tuple[str, ...] = ("500", "429", "drop")
         self.injected: dict[str, int] = {}  # failure mode -> how many were injected
+        self.down = False  # when set, every request's connection is dropped unanswered (an outage)
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._server: ThreadingHTTPServer | None = None
@@ -220,7 +221,7 @@ def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            injected = fake._injected_failure(self.path)
+            injected = "drop" if fake.down else fake._injected_failure(self.path)
             if injected == "drop":  # the connection dies before LINE handled the request
                 self.close_connection = True
                 self.connection.shutdown(2)
@@ -257,6 +258,10 @@ def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
             self._send(status, payload)
 
         def do_GET(self) -> None:
+            if fake.down:
+                self.close_connection = True
+                self.connection.shutdown(2)
+                return
             if self.path == "/v2/bot/info":
                 info = {"userId": "Ubot", "basicId": "@ita", "displayName": "ITA", "chatMode": "bot"}
                 self._send(200, {**info, "markAsReadMode": "auto"})
