@@ -131,7 +131,9 @@ class LineChannel:
         cls, settings: Settings, dialogue: Dialogue, links: LinkStore, **options: Any
     ) -> LineChannel:
         """Build the channel from Settings (secret, token, API host, allowlist, link TTL)."""
-        options.setdefault("rate", RateLimit(per=settings.rate_limit_messages, seconds=settings.rate_limit_seconds))
+        options.setdefault(
+            "rate", RateLimit(per=settings.rate_limit_messages, seconds=settings.rate_limit_seconds)
+        )
         return cls(
             channel_secret=settings.line_channel_secret.get_secret_value(),
             access_token=settings.line_channel_access_token.get_secret_value(),
