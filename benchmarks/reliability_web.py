@@ -204,7 +204,7 @@ def start_server(folder: Path, port: int, api_host: str, work: float) -> subproc
 
 def serve(folder: str, port: str, api_host: str, work: str) -> None:
     """Child process: the LINE webhook under uvicorn, sessions' database in `folder`."""
-    import uvicorn  # noqa: PLC0415
+    import uvicorn
 
     Path(folder).mkdir(parents=True, exist_ok=True)
     with FakeLineAPI() as placeholder:
@@ -406,12 +406,12 @@ def section_crash(folder: Path) -> None:
 
 # ---------------------------------------------------------------------- llm
 def section_llm(folder: Path, timeout: float) -> None:
-    from bot.app import build_drafter, build_knowledge, ensure_index  # noqa: PLC0415
-    from bot.drafting.engine import DraftRequest  # noqa: PLC0415
-    from bot.ita.measures import AgencyProfile  # noqa: PLC0415
-    from bot.ita.tiers import Thresholds  # noqa: PLC0415
-    from bot.scores import parse_scores  # noqa: PLC0415
-    from tests.fakes.openai_server import FakeOpenAI  # noqa: PLC0415
+    from bot.app import build_drafter, build_knowledge, ensure_index
+    from bot.drafting.engine import DraftRequest
+    from bot.ita.measures import AgencyProfile
+    from bot.ita.tiers import Thresholds
+    from bot.scores import parse_scores
+    from tests.fakes.openai_server import FakeOpenAI
 
     scores_text = (
         "1 การปฏิบัติหน้าที่ 98.89\n2 การใช้งบประมาณ 99.38\n3 การใช้อำนาจ 99.75\n4 การใช้ทรัพย์สินของราชการ 98.77\n"
