@@ -238,9 +238,7 @@ class ChannelRuntime:
         # Updates run concurrently across users; one user's messages must still be handled in order
         # (the session is loaded and saved whole).
         async with self.in_order(inbound.session_key):
-            if event_id and not await asyncio.to_thread(
-                self.seen.claim, self.name, event_id, inbound.chat_id
-            ):
+            if event_id and not await self._claim(event_id, inbound.chat_id):
                 log.info("%s: a redelivered event was dropped", self.name)
                 return
             try:
@@ -256,9 +254,20 @@ class ChannelRuntime:
                 raise
             await self._finish(event_id)
 
+    async def _claim(self, event_id: str, chat_id: str) -> bool:
+        try:
+            return await asyncio.to_thread(self.seen.claim, self.name, event_id, chat_id)
+        except Exception as exc:  # the database is down: better a possible double answer than none
+            log_failure(f"{self.name}: could not record an event; answering it anyway", exc)
+            return True
+
     async def _finish(self, event_id: str) -> None:
-        if event_id:
+        if not event_id:
+            return
+        try:
             await asyncio.to_thread(self.seen.finish, self.name, event_id)
+        except Exception as exc:  # at worst the officer is asked to resend after the next restart
+            log_failure(f"{self.name}: could not mark an event answered", exc)
 
     def _answer(self, inbound: Inbound, prepare: Callable[[Inbound, Reply], Prepared]) -> Prepared:
         # Runs in a worker thread. A failure still gets a reply: the officer is told to try again.

@@ -178,5 +178,8 @@ def run(app: ChannelApp) -> int:
     asgi = create_app(settings, app)
     if asgi.state.line is None and asgi.state.telegram is None:
         log.warning("no webhook channel configured: only /files and /healthz are served")
-    uvicorn.run(asgi, host=settings.host, port=settings.port, access_log=False, proxy_headers=True)
+    # log_config=None: uvicorn's records go through the logging bot.app.configure_logging set up.
+    uvicorn.run(
+        asgi, host=settings.host, port=settings.port, access_log=False, proxy_headers=True, log_config=None
+    )
     return 0
