@@ -1,16 +1,23 @@
 """The single composition root: build the whole bot from Settings.
 
 Every entry point (python -m bot, ingest.py) calls boot(settings) and passes the
-App down; nothing below reads settings or the environment.
+App down; nothing below reads settings or the environment. boot() also sets up
+logging: timestamps, levels and logger names on stderr, or one JSON object per
+line (LOG_JSON), at LOG_LEVEL.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from bot.dialogue.conversation import Dialogue
 from bot.dialogue.llm_understand import Reader
+from bot.dialogue.seen_events import SeenEvents
 from bot.dialogue.sessions import SessionStore
 from bot.drafting.engine import Drafter
 from bot.export import Exporters
@@ -64,6 +71,8 @@ class App:
     thresholds: Thresholds  # the default tiers from settings, before an agency sets its own
     indexed: bool  # whether this start (re)indexed the built-in knowledge
     writer: Writer | None = None  # the LLM that writes short answers to questions, when one is configured
+    # webhook events already answered, in the sessions' database (channels de-duplicate with it)
+    seen_events: SeenEvents | None = None
 
     @property
     def framework(self) -> Framework:
@@ -137,7 +146,12 @@ def build_drafter(settings: Settings, kb: Knowledge) -> Drafter:
     if chat is not None:
         from bot.drafting.llm import LLMRefiner  # noqa: PLC0415
 
-        refiner = LLMRefiner(chat, prompts_dir=settings.prompts_dir, timeout=settings.llm_timeout)
+        refiner = LLMRefiner(
+            chat,
+            prompts_dir=settings.prompts_dir,
+            timeout=settings.llm_timeout,
+            budget=settings.llm_total_budget(),  # a slow endpoint delays a draft by this much at most
+        )
     return Drafter(kb.framework, kb.playbook, kb.retriever, refiner=refiner)
 
 
@@ -173,6 +187,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
     indexed = ensure_index(kb) if ensure else False
     drafter = build_drafter(settings, kb)
     sessions = SessionStore(settings.sessions_url())
+    seen_events = SeenEvents(sessions.engine)  # same database: redeliveries are known after a restart
     exporters = Exporters(kb.framework, kb.playbook.agency_types)
     thresholds = default_thresholds(settings)
     writer = build_writer(settings)
@@ -197,6 +212,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
         thresholds=thresholds,
         indexed=indexed,
         writer=writer,
+        seen_events=seen_events,
     )
 
 
@@ -207,5 +223,59 @@ def boot(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fal
     its own when imported, is imported on the first chart), so setting them here, after
     this module's imports, still comes first.
     """
+    configure_logging(settings)
     configure_offline(settings.data_dir)
     return build(settings, ensure=ensure, in_memory_index=in_memory_index)
+
+
+# ---------------------------------------------------------------------- logging
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Loggers that would write secrets or bodies at INFO: httpx logs request URLs (the Bot API URL holds
+# the token), uvicorn's access log holds download tokens.
+QUIET = ("httpx", "httpcore", "uvicorn.access", "urllib3")
+
+
+class _Stderr(logging.StreamHandler):
+    """A stream handler that writes to whatever sys.stderr is now (test runners swap it)."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        return
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object per record: time (UTC, ISO 8601), level, logger, message, exception type."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info and record.exc_info[0] is not None:
+            entry["exception"] = record.exc_info[0].__name__
+            entry["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(settings: Settings) -> logging.Handler:
+    """Send every logger's records to stderr with time, level and name (or as JSON lines); idempotent.
+
+    Our code logs kinds, counts and exception types, never message bodies or
+    tokens; the libraries that would (QUIET) are held at WARNING.
+    """
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, _Stderr)]:
+        root.removeHandler(old)
+    handler = _Stderr()
+    handler.setFormatter(JsonLines() if settings.log_json else logging.Formatter(LOG_FORMAT))
+    root.addHandler(handler)
+    root.setLevel(settings.log_level.upper())
+    for name in QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    return handler

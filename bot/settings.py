@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     llm_model: str = Field("", description="chat model name; empty = no LLM, offline default engine")
     llm_api_key: SecretStr = Field(SecretStr("not-needed"), description="API key for the LLM endpoint")
     llm_timeout: float = Field(60.0, description="seconds before falling back to the default engine")
+    llm_budget: float = Field(
+        0.0,
+        description="total seconds of LLM calls for one draft; rows past it keep the default; 0 = llm_timeout",
+    )
 
     # drafting defaults
     tier_urgent_below: float = Field(85.0, description="below this: แก้ไขเร่งด่วน")
@@ -65,9 +69,19 @@ class Settings(BaseSettings):
     link_secret: SecretStr = Field(SecretStr(""), description="key that signs download links")
     link_ttl_hours: float = Field(24.0, description="download links expire after this")
 
+    # operations
+    log_level: str = Field("INFO", description="DEBUG | INFO | WARNING | ERROR")
+    log_json: bool = Field(False, description="log one JSON object per line (for log collectors)")
+    rate_limit_messages: int = Field(20, description="messages one user may send per window; 0 = no limit")
+    rate_limit_seconds: float = Field(60.0, description="the rate limit's window in seconds")
+
     def sessions_url(self) -> str:
         """Return the SQLAlchemy URL for the session store."""
         return self.database_url or f"sqlite:///{self.data_dir / 'sessions.sqlite3'}"
+
+    def llm_total_budget(self) -> float:
+        """Return the seconds all LLM calls of one draft may take together (llm_budget, else llm_timeout)."""
+        return self.llm_budget if self.llm_budget > 0 else self.llm_timeout
 
     def exports_dir(self) -> Path:
         """Return the folder where exported documents are written (the console's files, LINE's links)."""

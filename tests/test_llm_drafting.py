@@ -352,7 +352,8 @@ def test_concurrent_calls_keep_each_answer_with_its_row(fake, draft):
 
 
 def test_no_call_starts_after_the_budget_is_spent(fake, draft):
-    fake.enqueue_slow(0.5, improved(draft.rows[0]))
+    fake.enqueue_json(improved(draft.rows[0]))
+    fake.enqueue_slow(0.6, improved(draft.rows[1]))
     refiner = LLMRefiner(
         build_chat_model(fake.base_url, MODEL, "", 5), prompts_dir=PROMPTS_DIR, timeout=5, budget=0.3
     )
@@ -362,7 +363,21 @@ def test_no_call_starts_after_the_budget_is_spent(fake, draft):
     assert [(o.used_llm, o.kind) for o in outcomes] == [(True, "ok"), (False, "budget"), (False, "budget")]
     assert result.rows[0] != draft.rows[0] and result.rows[1:] == draft.rows[1:]
     assert any("ใช้เวลารวมครบตามที่กำหนด (0.3 วินาที)" in n and "ตัวชี้วัดที่ 7, 9" in n for n in result.notes)
-    assert len(fake.chat_requests()) == 1
+    assert len(fake.chat_requests()) == 2  # the second call was cut at the budget; the third never began
+
+
+def test_a_call_still_waiting_when_the_budget_ends_is_cut(fake, draft):
+    fake.enqueue_slow(3.0, improved(draft.rows[0]))
+    refiner = LLMRefiner(
+        build_chat_model(fake.base_url, MODEL, "", 5), prompts_dir=PROMPTS_DIR, timeout=5, budget=0.5
+    )
+
+    started = time.monotonic()
+    result, outcomes = refiner.refine_with_report(draft)
+
+    assert time.monotonic() - started < 1.5  # not the 3 s the endpoint takes, nor the 5 s timeout
+    assert [o.kind for o in outcomes] == ["budget", "budget", "budget"]
+    assert result.rows == draft.rows
 
 
 def test_reasoning_before_the_json_is_ignored(fake, draft):

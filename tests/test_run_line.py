@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -66,6 +67,11 @@ def test_run_serves_the_line_webhook(tmp_path):
         forged = httpx.post(f"{base}/line/webhook", content=body, headers={"X-Line-Signature": "Zm9yZ2Vk"})
         assert forged.status_code == 400
         assert httpx.post(f"{base}/line/webhook", content=body).status_code == 400
+        ready = httpx.get(f"{base}/readyz", timeout=15)
+        assert (
+            ready.status_code == 503 and ready.json()["checks"]["line_api"] is False
+        )  # port 9: nothing there
+        assert ready.json()["checks"]["index"] is True and ready.json()["checks"]["database"] is True
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -74,3 +80,7 @@ def test_run_serves_the_line_webhook(tmp_path):
             proc.kill()
             out, _ = proc.communicate()
     assert "test-token" not in out and SECRET not in out
+    # logging is set up at start: time, level and logger name on every line of ours
+    assert re.search(
+        r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO bot\.channels\.server: server started", out, re.M
+    )

@@ -12,6 +12,7 @@ Exported files are written to data_dir/exports/console-<timestamp>/, whose path 
 
 from __future__ import annotations
 
+import logging
 import select
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -170,6 +171,10 @@ def run(
     """Converse in this terminal (a prompt on a TTY) or over piped input (echoed, for scripted runs)."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     interactive = stdin.isatty()
+    root = logging.getLogger()
+    logging.getLogger(__name__).info("console started (%s)", "terminal" if interactive else "piped input")
+    if interactive and root.level < logging.WARNING:
+        root.setLevel(logging.WARNING)  # INFO lines on the same terminal would break up the chat
     console = ConsoleChannel(
         app.dialogue, app.settings.exports_dir(), user_id=user_id, out=stdout, echo=not interactive
     )

@@ -5,20 +5,23 @@ the allowlist, per-user ordering and dialogue threads; this module only knows
 LINE's signature, event shapes, limits (see line_render), reply tokens and the
 fact that documents must travel as links. The webhook answers 200 at once and does
 the work in a background task, because LINE retries slow webhooks and reply
-tokens expire; replies that miss the token go by push.
+tokens expire; replies that miss the token go by push, and a push that fails on
+the network, a 5xx or a 429 is tried again with backoff (bot.channels.delivery).
+The body is read with a cap before the signature is checked
+(bot.channels.webhook_input), and each event is claimed once in the session
+database, so a redelivery is not answered twice, even after a restart.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+import urllib3
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (
     ApiClient,
@@ -43,12 +46,15 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
+from bot.channels.delivery import Backoff, Verdict, retry_after_header, retry_sync
 from bot.channels.line_render import Link, batches, render_reply
 from bot.channels.links import LinkStore
-from bot.channels.runtime import ChannelRuntime, Dialogue, RefusalMemory, log_failure, meanwhile
+from bot.channels.runtime import ChannelRuntime, Dialogue, RateLimit, RefusalMemory, log_failure, meanwhile
+from bot.channels.webhook_input import BodyTooLarge, read_capped
 from bot.dialogue.messages import Inbound, Reply
+from bot.dialogue.seen_events import SeenEvents
 from bot.settings import Settings
-from bot.wording import LINE_FAILURE, LINE_REFUSAL
+from bot.wording import LINE_FAILURE, LINE_REFUSAL, RATE_LIMITED, RESEND_AFTER_RESTART
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +68,10 @@ LINK_TTL_HOURS = 24.0  # download links live this long unless settings say other
 API_WORKERS = 8  # threads (and pooled connections) for Messaging API calls
 # Drafting mostly waits on an LLM when one is configured, so allow more than asyncio's default 5-6.
 DIALOGUE_WORKERS = 32
-SEEN_EVENTS = 10_000  # webhookEventIds remembered to answer a redelivered event once
 # One refusal per user and chat per hour, so a group conversation is not flooded.
 REFUSAL_WINDOW = 3600.0
-PUSH_ATTEMPTS = 2  # a push that fails with a 5xx (or no answer) is tried once more, after:
-PUSH_RETRY_WAIT = 1.0
+# A push that fails on the network, with a 5xx or a 429 is tried again: up to 5 times within 60 s.
+PUSH_RETRY = Backoff(attempts=5, first=0.5, cap=8.0, budget=60.0)
 
 Result = TypeVar("Result")
 
@@ -88,6 +93,9 @@ class LineChannel:
         ttl_hours: float = LINK_TTL_HOURS,
         workers: int = API_WORKERS,
         dialogue_workers: int = DIALOGUE_WORKERS,
+        seen: SeenEvents | None = None,
+        rate: RateLimit | None = None,
+        retry: Backoff = PUSH_RETRY,
     ) -> None:
         self.parser = WebhookParser(channel_secret)
         self.links = links
@@ -99,7 +107,11 @@ class LineChannel:
             workers=dialogue_workers,
             refusals=RefusalMemory(window=REFUSAL_WINDOW),
             refusal_key=lambda inbound: f"{inbound.chat_id}:{inbound.user_id}",
+            seen=seen,
+            rate=rate,
+            slow_down=RATE_LIMITED,
         )
+        self.retry = retry
         self.push_after = push_after  # reply tokens expire: after this long, push instead
         self.loading_after = loading_after
         self.ttl_hours = ttl_hours
@@ -111,7 +123,6 @@ class LineChannel:
         # API calls get their own threads so slow drafting never starves delivery.
         self._io = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="line-api")
         self._tasks: set[asyncio.Task] = set()
-        self._seen: OrderedDict[str, None] = OrderedDict()
         if not self.runtime.allowed:
             log.warning("LINE_ALLOWED_USERS is empty: every LINE user may use the bot")
 
@@ -120,6 +131,9 @@ class LineChannel:
         cls, settings: Settings, dialogue: Dialogue, links: LinkStore, **options: Any
     ) -> LineChannel:
         """Build the channel from Settings (secret, token, API host, allowlist, link TTL)."""
+        options.setdefault(
+            "rate", RateLimit(per=settings.rate_limit_messages, seconds=settings.rate_limit_seconds)
+        )
         return cls(
             channel_secret=settings.line_channel_secret.get_secret_value(),
             access_token=settings.line_channel_access_token.get_secret_value(),
@@ -142,24 +156,48 @@ class LineChannel:
         if not signature:
             log.warning("LINE webhook without X-Line-Signature refused")
             return PlainTextResponse("missing signature", status_code=400)
-        if int(request.headers.get("content-length") or 0) > MAX_BODY:
+        try:
+            raw = await read_capped(request, MAX_BODY)  # never more than the cap in memory
+        except BodyTooLarge:
+            log.warning("LINE webhook over %d bytes refused", MAX_BODY)
             return PlainTextResponse("too large", status_code=413)
-        raw = await request.body()
+        except ValueError:
+            return PlainTextResponse("bad content-length", status_code=400)
         try:
             # The SDK signs text.encode("utf-8"): decoding valid UTF-8 round-trips to the exact bytes.
             events = self.parser.parse(raw.decode("utf-8"), signature)
         except InvalidSignatureError:
             log.warning("LINE webhook with an invalid signature refused")
             return PlainTextResponse("invalid signature", status_code=400)
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        except Exception:  # malformed, not UTF-8, nested too deep (RecursionError), wrong shapes
             log.warning("LINE webhook with a malformed body refused")
             return PlainTextResponse("malformed body", status_code=400)
         for event in events:
-            if self._first_delivery(event):
-                task = asyncio.create_task(self._process(event))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+            task = asyncio.create_task(self._process(event))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
         return PlainTextResponse("OK")
+
+    async def recover(self) -> int:
+        """Ask officers whose messages were in flight when an earlier run stopped to send them again.
+
+        Those events were claimed but never answered; a redelivery of them is
+        still dropped, so the officer is told once per chat. Returns how many chats were told.
+        """
+        seen = self.runtime.seen
+        unfinished = await asyncio.to_thread(seen.unfinished, CHANNEL)
+        told: set[str] = set()
+        for item in unfinished:
+            if item.chat_id not in told:
+                try:
+                    await self._run(self._push, item.chat_id, [TextMessage(text=RESEND_AFTER_RESTART)])
+                    told.add(item.chat_id)
+                except Exception as exc:
+                    log_failure("LINE resend notice failed", exc)
+            await asyncio.to_thread(seen.finish, CHANNEL, item.event_id)
+        if told:
+            log.info("LINE: asked %d chats to resend messages left unanswered by the last stop", len(told))
+        return len(told)
 
     async def drain(self, timeout: float | None = None) -> None:
         """Wait until every queued event has been answered (tests, graceful shutdown)."""
@@ -168,23 +206,15 @@ class LineChannel:
             if not done:
                 return
 
+    async def ping(self) -> None:
+        """Call the Messaging API once (the bot's info), raising if it cannot be reached (readiness)."""
+        await self._run(self.api.get_bot_info)
+
     def close(self) -> None:
         """Release the API threads and connections."""
         self._io.shutdown(wait=False, cancel_futures=True)
         self.runtime.close(wait=False)
         self.api.api_client.close()
-
-    def _first_delivery(self, event) -> bool:
-        # LINE redelivers events it thinks failed; answer each webhookEventId once.
-        event_id = getattr(event, "webhook_event_id", None)
-        if not event_id:
-            return True
-        if event_id in self._seen:
-            return False
-        self._seen[event_id] = None
-        if len(self._seen) > SEEN_EVENTS:
-            self._seen.popitem(last=False)
-        return True
 
     # ------------------------------------------------------------ events
     @staticmethod
@@ -230,12 +260,14 @@ class LineChannel:
                 use_token = seconds <= self.push_after
                 await self._run(self.deliver, messages, inbound.chat_id, token if use_token else None)
 
+            # LINE redelivers events it thinks failed: each webhookEventId is answered once.
             await self.runtime.serve(
                 inbound,
                 refuse=refuse,
                 prepare=self._render,
                 send=send,
                 working=lambda: meanwhile(self._show_loading(inbound)),
+                event_id=getattr(event, "webhook_event_id", None) or "",
             )
         except Exception as exc:  # a background task has no caller to raise to
             log_failure("LINE event failed", exc)
@@ -243,6 +275,8 @@ class LineChannel:
     def _render(self, inbound: Inbound, reply: Reply) -> list:
         # In the worker thread: storing files and building SDK models are CPU, kept off the event loop.
         links = [Link(doc, self.links.publish(doc, inbound.session_key)) for doc in reply.documents]
+        if links:
+            log.info("LINE: export of %d documents published as links", len(links))
         return render_reply(reply, links, ttl_hours=self.ttl_hours, images=self.images)
 
     async def _show_loading(self, inbound: Inbound) -> None:
@@ -267,24 +301,39 @@ class LineChannel:
             try:
                 self.api.reply_message(ReplyMessageRequest(reply_token=reply_token, messages=calls[0]))
                 calls = calls[1:]
-            except Exception as exc:  # expired or used token (400) and the like: push instead
-                log.warning(
-                    "LINE reply failed (%s %s); pushing instead",
+            except Exception as exc:  # expired or used token (400), a 5xx, a dropped connection: push
+                log.info(
+                    "LINE reply fallback to push (%s %s)",
                     type(exc).__name__,
-                    getattr(exc, "status", ""),
+                    getattr(exc, "status", "") or "",
                 )
         for call in calls:
             self._push(to, call)
 
     def _push(self, to: str, messages: list) -> None:
         key = str(uuid.uuid4())  # the same retry key makes a retried push deliver at most once
-        for attempt in range(PUSH_ATTEMPTS):
-            try:
-                self.api.push_message(PushMessageRequest(to=to, messages=messages), x_line_retry_key=key)
+        request = PushMessageRequest(to=to, messages=messages)
+        try:
+            retry_sync(
+                lambda: self.api.push_message(request, x_line_retry_key=key),
+                _judge,
+                what="LINE push",
+                policy=self.retry,
+            )
+        except Exception as exc:
+            if getattr(exc, "status", None) == 409:  # a retry of a push LINE had already accepted
                 return
-            except Exception as exc:
-                status = getattr(exc, "status", 0) or 0
-                log.error("LINE push failed (%s %s)", type(exc).__name__, status or "")
-                if attempt == PUSH_ATTEMPTS - 1 or (status and status < 500):
-                    raise
-                time.sleep(PUSH_RETRY_WAIT)
+            log.error(
+                "LINE push failed for good (%s %s)", type(exc).__name__, getattr(exc, "status", "") or ""
+            )
+            raise
+
+
+def _judge(exc: BaseException) -> Verdict:
+    """Tell whether a failed Messaging API call is worth another try (network, 5xx, 429)."""
+    status = getattr(exc, "status", None)
+    if isinstance(status, int) and status:
+        if status == 429:
+            return Verdict(True, retry_after_header(getattr(exc, "headers", None)), status)
+        return Verdict(status >= 500, None, status)
+    return Verdict(isinstance(exc, (urllib3.exceptions.HTTPError, OSError)))

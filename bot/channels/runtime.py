@@ -1,10 +1,13 @@
-"""The runtime every chat channel shares: who may talk, one turn at a time per user, the dialogue off the loop.
+"""The runtime every chat channel shares: who may talk, how often, one turn at a time per user, the dialogue off the loop.
 
 Telegram and LINE differ only in how a platform update becomes an Inbound and
 how a Reply becomes platform messages. Everything between is here, once: the
-allowlist, the bounded memory of whom we already refused, per-user ordering,
-the worker threads that run `dialogue.handle`, the failure reply and failure
-logging by exception type only (message bodies and tokens never reach the log).
+allowlist, the bounded memory of whom we already refused, the per-user rate
+limit, per-user ordering, claiming each platform event once in the session
+database (bot.dialogue.seen_events: a redelivery is not answered twice, even
+after a restart), the worker threads that run `dialogue.handle`, the failure
+reply and failure logging by exception type only (message bodies and tokens
+never reach the log).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import contextlib
 import logging
 import time
 import traceback
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from bot.dialogue.messages import Inbound, Reply
+from bot.dialogue.seen_events import SeenEvents
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,6 +43,57 @@ class Dialogue(Protocol):
     def handle(self, inbound: Inbound) -> Reply:
         """Answer one Inbound."""
         ...
+
+
+class RateLimit:
+    """At most `per` messages in any `seconds` per key; over it, the officer is told once per window.
+
+    Memory is bounded like the refusal memory: the least recently active keys
+    are forgotten first once more than `size` are held.
+    """
+
+    def __init__(
+        self,
+        *,
+        per: int,
+        seconds: float,
+        size: int = REFUSAL_MEMORY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.per = per
+        self.seconds = seconds
+        self.size = size
+        self.clock = clock
+        self._times: OrderedDict[str, deque[float]] = OrderedDict()
+        self._told: dict[str, float] = {}
+
+    def take(self, key: str) -> tuple[bool, bool]:
+        """Count one message: return (allowed, tell) where `tell` says to send the slow-down reply now."""
+        if self.per <= 0:
+            return True, False
+        now = self.clock()
+        times = self._times.pop(key, None) or deque()
+        self._times[key] = times  # most recently active last
+        while times and now - times[0] >= self.seconds:
+            times.popleft()
+        while len(self._times) > self.size:
+            old, _ = self._times.popitem(last=False)
+            self._told.pop(old, None)
+        if len(times) < self.per:
+            times.append(now)
+            return True, False
+        told = self._told.get(key)
+        if told is not None and now - told < self.seconds:
+            return False, False
+        self._told[key] = now
+        return False, True
+
+    def wait(self, key: str) -> int:
+        """Return the whole seconds until this key may send again."""
+        times = self._times.get(key)
+        if not times:
+            return 0
+        return max(1, int(self.seconds - (self.clock() - times[0]) + 0.999))
 
 
 class ChannelApp(Protocol):
@@ -120,8 +175,15 @@ class ChannelRuntime:
         workers: int,
         refusals: RefusalMemory | None = None,
         refusal_key: Callable[[Inbound], str] = lambda inbound: inbound.user_id,
+        seen: SeenEvents | None = None,
+        rate: RateLimit | None = None,
+        slow_down: str = "",
     ) -> None:
         self.dialogue = dialogue
+        # Events already taken, in the session database when the app passes its own (tests: in memory).
+        self.seen = seen or SeenEvents()
+        self.rate = rate or RateLimit(per=0, seconds=60.0)
+        self.slow_down = slow_down  # the polite reply once over the rate limit; {seconds} to wait
         self.name = name
         self.allowed = frozenset(allowed)
         self.failure = failure
@@ -151,24 +213,61 @@ class ChannelRuntime:
         prepare: Callable[[Inbound, Reply], Prepared],
         send: Callable[[Prepared, float], Awaitable[None]],
         working: Callable[[], AbstractAsyncContextManager[None]] | None = None,
+        event_id: str = "",
     ) -> None:
-        """Answer one Inbound: allowlist, the user's turn, the dialogue in a thread, then send.
+        """Answer one Inbound: allowlist, rate limit, the user's turn, claim the event, the dialogue, send.
 
         `prepare(inbound, reply)` runs in the worker thread too (rendering, storing
         files); `working()` wraps the wait (a typing indicator); `send(prepared,
         seconds)` is told how long the answer took (LINE's reply tokens expire).
+        `event_id` (Telegram's update_id, LINE's webhookEventId) is claimed in the
+        session database: a redelivered event is dropped, and one left unanswered
+        by a crash is found at the next start (`unfinished`).
         """
         if not self.is_allowed(inbound.user_id):
             await self.refuse(inbound, refuse)
             return
+        allowed, tell = self.rate.take(inbound.session_key)
+        if not allowed:
+            if tell:
+                log.info("%s: rate limit reached for a user; told to slow down", self.name)
+                wait = self.rate.wait(inbound.session_key)
+                prepared = prepare(inbound, Reply(texts=[self.slow_down.format(seconds=wait)]))
+                await send(prepared, 0.0)
+            return
         # Updates run concurrently across users; one user's messages must still be handled in order
         # (the session is loaded and saved whole).
         async with self.in_order(inbound.session_key):
-            started = time.monotonic()
-            async with working() if working is not None else contextlib.nullcontext():
-                loop = asyncio.get_running_loop()
-                prepared = await loop.run_in_executor(self.executor, self._answer, inbound, prepare)
-            await send(prepared, time.monotonic() - started)
+            if event_id and not await self._claim(event_id, inbound.chat_id):
+                log.info("%s: a redelivered event was dropped", self.name)
+                return
+            try:
+                started = time.monotonic()
+                async with working() if working is not None else contextlib.nullcontext():
+                    loop = asyncio.get_running_loop()
+                    prepared = await loop.run_in_executor(self.executor, self._answer, inbound, prepare)
+                await send(prepared, time.monotonic() - started)
+            except asyncio.CancelledError:
+                raise  # stopped mid-turn: left unfinished, so the next start asks the officer to resend
+            except Exception:
+                await self._finish(event_id)  # given up after the retries: not to be asked again
+                raise
+            await self._finish(event_id)
+
+    async def _claim(self, event_id: str, chat_id: str) -> bool:
+        try:
+            return await asyncio.to_thread(self.seen.claim, self.name, event_id, chat_id)
+        except Exception as exc:  # the database is down: better a possible double answer than none
+            log_failure(f"{self.name}: could not record an event; answering it anyway", exc)
+            return True
+
+    async def _finish(self, event_id: str) -> None:
+        if not event_id:
+            return
+        try:
+            await asyncio.to_thread(self.seen.finish, self.name, event_id)
+        except Exception as exc:  # at worst the officer is asked to resend after the next restart
+            log_failure(f"{self.name}: could not mark an event answered", exc)
 
     def _answer(self, inbound: Inbound, prepare: Callable[[Inbound, Reply], Prepared]) -> Prepared:
         # Runs in a worker thread. A failure still gets a reply: the officer is told to try again.

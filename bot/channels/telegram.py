@@ -4,11 +4,15 @@ A thin adapter over python-telegram-bot: the dialogue core never sees a
 Telegram type, and the allowlist, per-user ordering and dialogue threads are
 the shared bot.channels.runtime. Long polling for development (`run`); in
 production bot.channels.server mounts the webhook route below beside LINE's
-and checks Telegram's secret-token header.
+and checks Telegram's secret-token header. Only what an officer sent is
+answered: service messages (members joining, pins, title changes ...) and
+edits are not. Each update_id is claimed once in the session database, so a
+redelivery is not answered twice, even after a restart; a send that fails on
+the network, a 5xx or flood control is tried again with backoff.
 
-Just over 400 lines: the update handlers, the reply rendering and the webhook
-route are one adapter of one SDK; the pure rendering is already apart in
-telegram_render.py.
+Over 400 lines: the update handlers, the reply rendering, the retries and the
+webhook route are one adapter of one SDK; the pure rendering is already apart
+in telegram_render.py, the shared retry loop in delivery.py.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ import contextlib
 import datetime as dtm
 import hashlib
 import hmac
-import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
@@ -29,14 +32,16 @@ from starlette.responses import Response
 from starlette.routing import Route
 from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Conflict, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
+from bot.channels.delivery import Backoff, Verdict, retry_async
 from bot.channels.runtime import (
     REFUSAL_MEMORY,
     ChannelApp,
     ChannelRuntime,
     Dialogue,
+    RateLimit,
     RefusalMemory,
     log_failure,
     meanwhile,
@@ -51,9 +56,18 @@ from bot.channels.telegram_render import (
     split_text,
     units,
 )
+from bot.channels.webhook_input import BodyTooLarge, parse_object, read_capped
 from bot.dialogue.messages import Card, Document, Inbound, Reply
+from bot.dialogue.seen_events import SeenEvents
 from bot.settings import Settings
-from bot.wording import TELEGRAM_BUTTON_EXPIRED, TELEGRAM_CHOOSE, TELEGRAM_FAILURE, TELEGRAM_REFUSAL
+from bot.wording import (
+    RATE_LIMITED,
+    RESEND_AFTER_RESTART,
+    TELEGRAM_BUTTON_EXPIRED,
+    TELEGRAM_CHOOSE,
+    TELEGRAM_FAILURE,
+    TELEGRAM_REFUSAL,
+)
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +76,29 @@ WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_UPDATE_BYTES = 1_000_000  # a Telegram update is a few KB; refuse anything absurd before parsing
 TYPING_EVERY = 4.0  # Telegram clears "typing…" after about 5 s, so repeat it while the dialogue works
-SEND_ATTEMPTS = 3  # flood control (429) is waited out this many times before a send gives up
+# A send failing on the network, a 5xx or flood control (429, after its retry_after) is tried again.
+SEND_RETRY = Backoff(attempts=5, first=0.5, cap=8.0, budget=60.0)
 MAX_FLOOD_WAIT = 30.0  # seconds: a longer retry_after is cut short rather than holding the turn
+# What an officer can send: answered. Anything else in a message update is a service message
+# (members joined or left, a pin, a new title, a video chat, a forum topic ...) and is ignored;
+# a whitelist, so service kinds Telegram adds later are ignored too.
+USER_CONTENT = (
+    filters.TEXT
+    | filters.COMMAND
+    | filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.Document.ALL
+    | filters.AUDIO
+    | filters.VOICE
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.ANIMATION
+    | filters.CONTACT
+    | filters.LOCATION
+    | filters.POLL
+    | filters.Dice.ALL
+    | filters.STORY
+)
 # Dialogue calls at once: drafting is CPU-bound, so more threads mostly cost memory (benchmarks/load_telegram.py).
 DIALOGUE_WORKERS = 16
 # Seconds the HTTP client waits: 100 officers at once must queue for a connection, not fail, and
@@ -83,6 +118,9 @@ class TelegramChannel:
         *,
         workers: int = DIALOGUE_WORKERS,
         refused_memory: int = REFUSAL_MEMORY,
+        seen: SeenEvents | None = None,
+        rate: RateLimit | None = None,
+        retry: Backoff = SEND_RETRY,
     ) -> None:
         # A user is refused once for as long as they are remembered.
         self.runtime = ChannelRuntime(
@@ -92,15 +130,21 @@ class TelegramChannel:
             failure=TELEGRAM_FAILURE,
             workers=workers,
             refusals=RefusalMemory(size=refused_memory),
+            seen=seen,
+            rate=rate,
+            slow_down=RATE_LIMITED,
         )
         self.tokens = ChoiceTokens()
+        self.retry = retry
 
     def install(self, application: Application) -> None:
-        """Register the handlers: every text and /command, button presses, and everything else."""
+        """Register the handlers: what an officer sent (new messages only) and button presses.
+
+        Edited messages, service messages and every other update kind match no handler: no reply.
+        """
         message = filters.UpdateType.MESSAGE
-        application.add_handler(MessageHandler(message & (filters.TEXT | filters.COMMAND), self.on_message))
+        application.add_handler(MessageHandler(message & USER_CONTENT, self.on_message))
         application.add_handler(CallbackQueryHandler(self.on_callback))
-        application.add_handler(MessageHandler(message, self.on_message))
         application.add_error_handler(self.on_error)
 
     # ------------------------------------------------------------ updates
@@ -116,7 +160,8 @@ class TelegramChannel:
             kind = "text"
         else:
             text, kind = "", "sticker" if msg.sticker else "other"
-        await self.serve(_inbound(msg.chat, user.id, text=text, kind=kind), context.bot)
+        inbound = _inbound(msg.chat, user.id, text=text, kind=kind)
+        await self.serve(inbound, context.bot, event_id=str(update.update_id))
 
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Acknowledge a button press at once, then treat its payload as the officer's choice."""
@@ -132,7 +177,7 @@ class TelegramChannel:
             await self.runtime.refuse(pressed, lambda: self._refuse(context.bot, pressed))
             return
         payload = self.tokens.decode(pressed.chat_id, query.data or "")
-        if not payload:
+        if not payload:  # a button this run never sent (or one from before a restart): a hint, nothing saved
             await self.send_reply(context.bot, pressed.chat_id, Reply(texts=[TELEGRAM_BUTTON_EXPIRED]))
             return
         if message is not None:
@@ -140,7 +185,7 @@ class TelegramChannel:
             with contextlib.suppress(TelegramError):
                 await query.edit_message_reply_markup(reply_markup=None)
         inbound = _inbound(chat, user.id, text=payload, kind="choice", choice=payload)
-        await self.serve(inbound, context.bot)
+        await self.serve(inbound, context.bot, event_id=str(update.update_id))
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log handler failures by type only: message bodies and tokens never reach the log."""
@@ -151,11 +196,13 @@ class TelegramChannel:
         """Let the dialogue threads finish their current work and end."""
         self.runtime.close(wait=True)
 
-    async def serve(self, inbound: Inbound, bot: Bot) -> None:
+    async def serve(self, inbound: Inbound, bot: Bot, *, event_id: str = "") -> None:
         """Answer one Inbound through the runtime, showing "typing…" while the dialogue works."""
 
         async def send(reply: Reply, _seconds: float) -> None:
             await self.send_reply(bot, inbound.chat_id, reply)
+            if reply.documents:
+                log.info("telegram: export of %d documents sent", len(reply.documents))
 
         await self.runtime.serve(
             inbound,
@@ -163,6 +210,36 @@ class TelegramChannel:
             prepare=_as_is,
             send=send,
             working=lambda: self._typing_while(bot, inbound.chat_id),
+            event_id=event_id,
+        )
+
+    async def recover(self, bot: Bot) -> int:
+        """Ask officers whose messages were in flight when an earlier run stopped to send them again.
+
+        Those updates were claimed but never answered (a redelivery of them is still
+        dropped), so each chat is told once. Returns how many chats were told.
+        """
+        seen = self.runtime.seen
+        unfinished = await asyncio.to_thread(seen.unfinished, CHANNEL)
+        told: set[str] = set()
+        for item in unfinished:
+            if item.chat_id not in told:
+                try:
+                    await self.call(bot.send_message, item.chat_id, RESEND_AFTER_RESTART)
+                    told.add(item.chat_id)
+                except TelegramError as exc:
+                    log_failure("telegram resend notice failed", exc)
+            await asyncio.to_thread(seen.finish, CHANNEL, item.event_id)
+        if told:
+            log.info(
+                "telegram: asked %d chats to resend messages left unanswered by the last stop", len(told)
+            )
+        return len(told)
+
+    async def call(self, method: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
+        """Call a Bot API method, trying again on network errors, 5xx and flood control (429)."""
+        return await retry_async(
+            lambda: method(*args, **kwargs), _judge, what="telegram send", policy=self.retry
         )
 
     async def _refuse(self, bot: Bot, inbound: Inbound) -> None:
@@ -198,17 +275,25 @@ class TelegramChannel:
         for i, (_kind, value) in enumerate(parts):
             extra = {"reply_markup": markup} if markup is not None and i == len(parts) - 1 else {}
             if isinstance(value, str):
-                await _call(bot.send_message, chat_id, value, **extra)
+                await self.call(bot.send_message, chat_id, value, **extra)
             elif isinstance(value, Card):
                 await self._send_card(bot, chat_id, value, extra)
             else:
-                await _send_document(bot, chat_id, value, extra)
+                caption = caption_for(value.caption) if value.caption else None
+                await self.call(
+                    bot.send_document,
+                    chat_id,
+                    document=value.content,
+                    filename=value.filename,
+                    caption=caption,
+                    **extra,
+                )
 
     async def _send_card(self, bot: Bot, chat_id: str, card: Card, extra: dict) -> None:
         try:
-            await _call(bot.send_message, chat_id, card_html(card), parse_mode=ParseMode.HTML, **extra)
+            await self.call(bot.send_message, chat_id, card_html(card), parse_mode=ParseMode.HTML, **extra)
         except BadRequest:  # markup Telegram refuses to parse: the plain card still reads well
-            await _call(bot.send_message, chat_id, card_plain(card), **extra)
+            await self.call(bot.send_message, chat_id, card_plain(card), **extra)
 
 
 Outgoing = str | Card | Document  # one Telegram message: a text, a card or a document
@@ -236,25 +321,16 @@ def outgoing(reply: Reply) -> list[tuple[str, Outgoing]]:
     return parts
 
 
-async def _send_document(bot: Bot, chat_id: str, doc: Document, extra: dict) -> None:
-    caption = caption_for(doc.caption) if doc.caption else None
-    await _call(
-        bot.send_document, chat_id, document=doc.content, filename=doc.filename, caption=caption, **extra
-    )
-
-
-async def _call(method: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T | None:
-    """Call a Bot API method, waiting out flood control (429) a few times before giving up."""
-    for attempt in range(SEND_ATTEMPTS):
-        try:
-            return await method(*args, **kwargs)
-        except RetryAfter as err:
-            if attempt == SEND_ATTEMPTS - 1:
-                raise
-            wait = err.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, dtm.timedelta) else float(wait)
-            await asyncio.sleep(min(seconds, MAX_FLOOD_WAIT))
-    return None
+def _judge(exc: BaseException) -> Verdict:
+    """Tell whether a failed Bot API call is worth another try: flood control, network errors, 5xx."""
+    if isinstance(exc, RetryAfter):
+        wait = exc.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, dtm.timedelta) else float(wait)
+        return Verdict(True, min(seconds, MAX_FLOOD_WAIT), 429)
+    # BadRequest (400), Conflict (409) and ChatMigrated are NetworkErrors in python-telegram-bot,
+    # but the same request would fail again; the rest (timeouts, resets, 5xx) may not.
+    final = (BadRequest, Conflict, ChatMigrated)
+    return Verdict(isinstance(exc, NetworkError) and not isinstance(exc, final))
 
 
 def _command_text(text: str, bot_username: str | None) -> str | None:
@@ -294,7 +370,12 @@ def file_base_url(base_url: str) -> str:
 
 
 def build_application(
-    settings: Settings, dialogue: Dialogue, *, workers: int = DIALOGUE_WORKERS
+    settings: Settings,
+    dialogue: Dialogue,
+    *,
+    workers: int = DIALOGUE_WORKERS,
+    seen: SeenEvents | None = None,
+    retry: Backoff = SEND_RETRY,
 ) -> Application:
     """Build the python-telegram-bot Application for this dialogue (no network until it starts).
 
@@ -325,7 +406,8 @@ def build_application(
     allowed = Settings.ids(settings.telegram_allowed_users)
     if not allowed:
         log.warning("TELEGRAM_ALLOWED_USERS is empty: every Telegram user may use this bot")
-    channel = TelegramChannel(dialogue, allowed, workers=workers)
+    rate = RateLimit(per=settings.rate_limit_messages, seconds=settings.rate_limit_seconds)
+    channel = TelegramChannel(dialogue, allowed, workers=workers, seen=seen, rate=rate, retry=retry)
     channel.install(application)
     application.bot_data["channel"] = channel
     return application
@@ -359,15 +441,17 @@ def telegram_webhook_routes(application: Application, secret: str) -> list[Route
         # Constant-time comparison; an empty configured secret verifies nothing, so refuse all.
         if not expected or not hmac.compare_digest(given, expected):
             return Response(status_code=403)
-        declared = request.headers.get("content-length", "0")
-        if not declared.isdigit() or int(declared) > MAX_UPDATE_BYTES:
-            return Response(status_code=413)
-        body = await request.body()
-        if len(body) > MAX_UPDATE_BYTES:
-            return Response(status_code=413)
         try:
-            update = Update.de_json(json.loads(body), application.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):
+            body = await read_capped(request, MAX_UPDATE_BYTES)  # never more than the cap in memory
+        except BodyTooLarge:
+            log.warning("telegram webhook over %d bytes refused", MAX_UPDATE_BYTES)
+            return Response(status_code=413)
+        except ValueError:
+            return Response(status_code=400)
+        try:
+            update = Update.de_json(parse_object(body), application.bot)
+        except Exception:  # malformed, nested too deep, or not an update's shape
+            log.warning("telegram webhook with a malformed body refused")
             return Response(status_code=400)
         if update is None:
             return Response(status_code=400)
@@ -382,6 +466,17 @@ async def start_webhook(application: Application, url: str, secret: str) -> None
     await application.initialize()
     await application.start()
     await application.bot.set_webhook(url=url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
+    await recover(application)
+
+
+async def _recover_on_start(application: Application) -> None:
+    await recover(application)
+
+
+async def recover(application: Application) -> int:
+    """Tell officers whose messages an earlier run left unanswered to send them again (see TelegramChannel)."""
+    channel = application.bot_data.get("channel")
+    return await channel.recover(application.bot) if channel is not None else 0
 
 
 async def stop_application(application: Application) -> None:
@@ -404,7 +499,8 @@ def run(app: ChannelApp) -> int:
     """
     if app.settings.telegram_webhook_url:
         raise ValueError("TELEGRAM_WEBHOOK_URL is set: Telegram is served by bot.channels.server.run")
-    application = build_application(app.settings, app.dialogue)
-    log.info("telegram: long polling")
+    application = build_application(app.settings, app.dialogue, seen=getattr(app, "seen_events", None))
+    application.post_init = _recover_on_start
+    log.info("telegram: started, long polling")
     application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0

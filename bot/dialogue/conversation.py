@@ -114,7 +114,10 @@ class Dialogue:
                     self.default_thresholds,
                     self.writer,
                 )
-                if not text and inbound.kind != "follow":
+                if inbound.kind == "follow" and session.state:  # unblocked mid-conversation: carry on
+                    turn.say(w.WELCOME_BACK)
+                    ctx.restate()
+                elif not text and inbound.kind != "follow":
                     turn.say(w.NOTHING_TO_READ, ctx.prompt_hint())
                 elif turn.pressed and not _offered(session, text):
                     turn.say(w.UNKNOWN_BUTTON)

@@ -182,7 +182,8 @@ class LLMRefiner:
         self.model = model or model_name(chat_model)
         # Parallel calls help vLLM or a hosted API; Ollama serves one at a time, hence 1 by default.
         self.concurrency = max(1, concurrency)
-        # Total seconds for a whole draft: no new call starts after it (a table has 10-25 rows).
+        # Total seconds for a whole draft: no new call starts after it, and a call still waiting
+        # then is cut, so a slow endpoint delays a draft by the budget at most (a table has 10-25 rows).
         self.budget = budget
 
     def refine(self, draft: Draft, context: dict[int, list[Source]] | None = None) -> Draft:
@@ -208,7 +209,7 @@ class LLMRefiner:
                 return row, RowOutcome(row.indicator, False, "budget", reason)
             started = time.monotonic()
             try:
-                refined = self._refine_row(draft, row, context)
+                refined = self._refine_row(draft, row, context, deadline)
                 return refined, RowOutcome(row.indicator, True, "ok", seconds=time.monotonic() - started)
             except RowRejected as rejected:
                 outcome = RowOutcome(
@@ -216,6 +217,9 @@ class LLMRefiner:
                 )
                 return row, outcome
             except Exception as exc:
+                if deadline is not None and time.monotonic() >= deadline:  # cut at the draft's budget
+                    reason = wording.LLM_BUDGET_SPENT.format(budget=self.budget)
+                    return row, RowOutcome(row.indicator, False, "budget", reason, time.monotonic() - started)
                 kind, status = classify_failure(exc)
                 reason = _transport_reason(kind, status, self.timeout)
                 if kind in ("timeout", "connection", "status"):
@@ -233,11 +237,15 @@ class LLMRefiner:
         return self._assemble(draft, rows, outcomes), outcomes
 
     def _refine_row(
-        self, draft: Draft, row: MeasureRow, context: dict[int, list[Source]] | None
+        self,
+        draft: Draft,
+        row: MeasureRow,
+        context: dict[int, list[Source]] | None,
+        deadline: float | None = None,
     ) -> MeasureRow:
         passages = _passages(row, context)
         messages = self._messages(draft, row, passages)
-        content = self._invoke(messages)
+        content = self._invoke(messages, deadline)
         data = parse_json_object(content)
         # The facts are not the model's to change: take them from the default row.
         data.update({k: getattr(row, k) for k in _FACTS})
@@ -274,13 +282,17 @@ class LLMRefiner:
             passages="\n".join(lines) or "(ไม่มี)",
         )
 
-    def _invoke(self, messages: list[tuple[str, str]]) -> str:
+    def _invoke(self, messages: list[tuple[str, str]], deadline: float | None = None) -> str:
         # The HTTP client has its own timeout; this wall-clock guard also bounds
-        # a server that trickles bytes, or a chat model without a timeout at all.
+        # a server that trickles bytes, or a chat model without a timeout at all,
+        # and a call started near the draft's budget ends with it (a TimeoutError).
+        wait = self.timeout + max(1.0, 0.25 * self.timeout)
+        if deadline is not None:
+            wait = max(0.0, min(wait, deadline - time.monotonic()))
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llm-call")
         try:
             future = pool.submit(self.chat_model.invoke, messages)
-            answer = future.result(timeout=self.timeout + max(1.0, 0.25 * self.timeout))
+            answer = future.result(timeout=wait)
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
         content = answer.content

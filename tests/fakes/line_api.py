@@ -3,7 +3,10 @@
 A real threaded HTTP server, so the adapter goes through the real line-bot-sdk
 client (MessagingApi -> urllib3 -> socket). It records every call (path, JSON
 body, Authorization header, retry key, arrival time) and can be told to fail
-replies (`fail_replies(400, "Invalid reply token")`) or pushes.
+replies (`fail_replies(400, "Invalid reply token")`) or pushes, or a random
+fraction of both (`fail_fraction(0.05)`: a 500, a 429 with Retry-After, or a
+connection dropped before the request is handled). A push retried with a
+retry key LINE already accepted gets 409, as the real API answers.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import base64
 import hashlib
 import hmac
 import json
+import random
 import threading
 import time
 from dataclasses import dataclass, field
@@ -43,6 +47,12 @@ class FakeLineAPI:
         self._failures: dict[str, tuple[int, str]] = {}
         self.listener = None  # optional callable(Call), run on each recorded call (benchmarks)
         self._used_tokens: set[str] = set()
+        self._accepted_keys: set[str] = set()
+        self._fraction = 0.0
+        self._random = random.Random(0)
+        self._modes: tuple[str, ...] = ("500", "429", "drop")
+        self.injected: dict[str, int] = {}  # failure mode -> how many were injected
+        self.down = False  # when set, every request's connection is dropped unanswered (an outage)
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._server: ThreadingHTTPServer | None = None
@@ -93,6 +103,23 @@ class FakeLineAPI:
         """Make every push call fail."""
         self._failures["push"] = (status, message)
 
+    def fail_fraction(
+        self, fraction: float, *, seed: int = 0, modes: tuple[str, ...] = ("500", "429", "drop")
+    ) -> None:
+        """Fail this fraction of reply and push calls at random: "500", "429" (Retry-After: 1) or "drop"."""
+        with self._lock:
+            self._fraction, self._random, self._modes = fraction, random.Random(seed), modes
+
+    def _injected_failure(self, path: str) -> str:
+        if not path.endswith(("/reply", "/push")):
+            return ""
+        with self._lock:
+            if self._fraction <= 0 or self._random.random() >= self._fraction:
+                return ""
+            mode = self._random.choice(self._modes)
+            self.injected[mode] = self.injected.get(mode, 0) + 1
+            return mode
+
     # -- assertions ---------------------------------------------------------
     def of(self, kind: str) -> list[Call]:
         """Return the recorded calls of a kind: "reply", "push", "loading"."""
@@ -128,6 +155,10 @@ class FakeLineAPI:
                 if token in self._used_tokens:  # a reply token works once
                     failure = (400, "Invalid reply token")
                 self._used_tokens.add(token)
+            if kind == "push" and failure is None and call.retry_key:
+                if call.retry_key in self._accepted_keys:  # LINE: "already accepted", nothing sent again
+                    failure = (409, "The retry key is already accepted")
+                self._accepted_keys.add(call.retry_key)
             if failure is None:
                 self.calls.append(call)
                 self._changed.notify_all()
@@ -178,16 +209,29 @@ def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:  # keep test output clean
             return
 
-        def _send(self, status: int, payload: dict) -> None:
+        def _send(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
             data = json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(data)
 
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            injected = "drop" if fake.down else fake._injected_failure(self.path)
+            if injected == "drop":  # the connection dies before LINE handled the request
+                self.close_connection = True
+                self.connection.shutdown(2)
+                return
+            if injected == "500":
+                self._send(500, {"message": "Internal server error"})
+                return
+            if injected == "429":
+                self._send(429, {"message": "Too many requests"}, {"Retry-After": "1"})
+                return
             auth = self.headers.get("Authorization", "")
             if not auth.startswith("Bearer "):
                 self._send(401, {"message": "Authentication failed"})
@@ -214,7 +258,14 @@ def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
             self._send(status, payload)
 
         def do_GET(self) -> None:
-            if self.path.startswith("/v2/bot/profile/"):
+            if fake.down:
+                self.close_connection = True
+                self.connection.shutdown(2)
+                return
+            if self.path == "/v2/bot/info":
+                info = {"userId": "Ubot", "basicId": "@ita", "displayName": "ITA", "chatMode": "bot"}
+                self._send(200, {**info, "markAsReadMode": "auto"})
+            elif self.path.startswith("/v2/bot/profile/"):
                 user_id = self.path.rsplit("/", 1)[-1]
                 self._send(200, {"userId": user_id, "displayName": "เจ้าหน้าที่ทดสอบ"})
             else:
@@ -265,9 +316,32 @@ def postback_event(data: str, **src: str) -> dict:
     return event("postback", source(**src), postback={"data": data})
 
 
-def follow_event(**src: str) -> dict:
-    """Return a follow (friend added) event."""
-    return event("follow", source(**src), follow={"isUnblocked": False})
+def follow_event(*, unblocked: bool = False, **src: str) -> dict:
+    """Return a follow event: friend added, or unblocked again (`unblocked`: a re-follow)."""
+    return event("follow", source(**src), follow={"isUnblocked": unblocked})
+
+
+def service_events(**src: str) -> list[dict]:
+    """Return one of each event no officer typed: unfollow, join, leave, members, unsend, video, beacon ..."""
+    s = source(**src)
+    group = source(user=src.get("user", "U1"), group=src.get("group") or "Cgroup")
+    members = {"members": [{"type": "user", "userId": "Unew"}]}
+    events = [
+        event("unfollow", s),
+        event("join", group),
+        event("leave", group),
+        event("memberJoined", group, joined=members),
+        event("memberLeft", group, left=members),
+        event("unsend", s, unsend={"messageId": "325708"}),
+        event("videoPlayComplete", s, videoPlayComplete={"trackingId": "track-1"}),
+        event("beacon", s, beacon={"hwid": "d41d8cd98f", "type": "enter"}),
+        event("accountLink", s, link={"result": "ok", "nonce": "xxxxxxxx"}),
+        event("things", s, things={"deviceId": "t2907", "type": "link"}),
+    ]
+    for e in events:
+        if e["type"] in ("unfollow", "leave", "memberLeft", "unsend", "videoPlayComplete"):
+            e.pop("replyToken", None)  # LINE gives no reply token for these
+    return events
 
 
 def sticker_event(**src: str) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
 import threading
 import time
 from dataclasses import dataclass, field
@@ -47,6 +48,10 @@ class FakeBotAPI:
         self.calls: list[Call] = []
         self.webhook: dict = {}
         self.fail: dict[str, list[tuple[int, dict]]] = {}  # method -> queued error answers
+        self._fraction = 0.0  # fail_fraction: this share of sends fails at random
+        self._random = random.Random(0)
+        self._modes: tuple[str, ...] = ()
+        self.injected: dict[str, int] = {}  # failure mode -> how many were injected
         self._updates: list[dict] = []
         self._lock = threading.RLock()
         self._cond = threading.Condition(self._lock)  # any recorded call
@@ -176,6 +181,41 @@ class FakeBotAPI:
             "data": callback_data,
         }
         return self.push({"callback_query": query})
+
+    def push_raw(self, update: dict) -> None:
+        """Queue an update as given, update_id included (a redelivery of one already sent)."""
+        with self._cond:
+            self._updates.append(dict(update))
+            self._pushed.notify_all()
+
+    def service_update(
+        self, kind: str, user_id: int, *, chat_id: int = -100200, chat_type: str = "supergroup"
+    ) -> dict:
+        """Return (without queueing) a service message of `kind` (a key of SERVICE_CONTENT) in a group."""
+        return {"message": self._message(user_id, chat_id, chat_type, **SERVICE_CONTENT[kind])}
+
+    def edited_update(self, user_id: int, text: str) -> dict:
+        """Return (without queueing) the update Telegram sends when a user edits a message."""
+        message = self._message(user_id, None, "private", text=text)
+        message["edit_date"] = message["date"] + 5
+        return {"edited_message": message}
+
+    def fail_fraction(
+        self, fraction: float, *, seed: int = 0, modes: tuple[str, ...] = ("500", "429", "drop")
+    ) -> None:
+        """Fail this share of sendMessage/sendDocument calls at random: "500", "502", "429" or "drop"."""
+        with self._cond:
+            self._fraction, self._random, self._modes = fraction, random.Random(seed), modes
+
+    def _injected_failure(self, method: str) -> str:
+        if method not in ("sendMessage", "sendDocument"):
+            return ""
+        with self._cond:
+            if self._fraction <= 0 or self._random.random() >= self._fraction:
+                return ""
+            mode = self._random.choice(self._modes)
+            self.injected[mode] = self.injected.get(mode, 0) + 1
+            return mode
 
     # ------------------------------------------------------------ reading what the bot did
     def calls_of(self, method: str) -> list[Call]:
@@ -326,6 +366,61 @@ class FakeBotAPI:
             return list(self._updates[:limit])
 
 
+_USER = {"id": 4242, "is_bot": False, "first_name": "new"}
+_BOT = {"id": BOT_ID, "is_bot": True, "first_name": "ITA", "username": BOT_USERNAME}
+_PINNED = {
+    "message_id": 7,
+    "date": 0,
+    "chat": {"id": -100200, "type": "supergroup", "title": "g"},
+    "text": "x",
+}
+_PHOTO = [{"file_id": "PH", "file_unique_id": "PH", "width": 90, "height": 90}]
+_TOPIC = {"name": "หัวข้อ", "icon_color": 7322096}
+# One of each service message (Bot API "Message" fields that announce an event, not something typed).
+SERVICE_CONTENT: dict[str, dict] = {
+    "new_chat_members": {"new_chat_members": [_USER]},
+    "bot_added": {"new_chat_members": [_BOT]},
+    "left_chat_member": {"left_chat_member": _USER},
+    "new_chat_title": {"new_chat_title": "กลุ่มใหม่"},
+    "new_chat_photo": {"new_chat_photo": _PHOTO},
+    "delete_chat_photo": {"delete_chat_photo": True},
+    "group_chat_created": {"group_chat_created": True},
+    "supergroup_chat_created": {"supergroup_chat_created": True},
+    "channel_chat_created": {"channel_chat_created": True},
+    # (message_auto_delete_timer_changed is left out: python-telegram-bot 22 warns while parsing it,
+    # and warnings are errors in the tests.)
+    "migrate_to_chat_id": {"migrate_to_chat_id": -100999},
+    "migrate_from_chat_id": {"migrate_from_chat_id": -999},
+    "pinned_message": {"pinned_message": _PINNED},
+    "users_shared": {"users_shared": {"request_id": 1, "users": [{"user_id": 5}]}},
+    "chat_shared": {"chat_shared": {"request_id": 2, "chat_id": -100300}},
+    "connected_website": {"connected_website": "example.go.th"},
+    "write_access_allowed": {"write_access_allowed": {"from_request": True}},
+    "proximity_alert_triggered": {
+        "proximity_alert_triggered": {"traveler": _USER, "watcher": _USER, "distance": 5}
+    },
+    "boost_added": {"boost_added": {"boost_count": 1}},
+    "chat_background_set": {
+        "chat_background_set": {
+            "type": {"type": "fill", "fill": {"type": "solid", "color": 0}, "dark_theme_dimming": 0}
+        }
+    },
+    "forum_topic_created": {"forum_topic_created": _TOPIC},
+    "forum_topic_edited": {"forum_topic_edited": {"name": "ใหม่"}},
+    "forum_topic_closed": {"forum_topic_closed": {}},
+    "forum_topic_reopened": {"forum_topic_reopened": {}},
+    "general_forum_topic_hidden": {"general_forum_topic_hidden": {}},
+    "general_forum_topic_unhidden": {"general_forum_topic_unhidden": {}},
+    "giveaway_created": {"giveaway_created": {}},
+    "giveaway_completed": {"giveaway_completed": {"winner_count": 1}},
+    "video_chat_scheduled": {"video_chat_scheduled": {"start_date": 1_700_000_000}},
+    "video_chat_started": {"video_chat_started": {}},
+    "video_chat_ended": {"video_chat_ended": {"duration": 60}},
+    "video_chat_participants_invited": {"video_chat_participants_invited": {"users": [_USER]}},
+    "web_app_data": {"web_app_data": {"data": "x", "button_text": "b"}},
+}
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -358,6 +453,20 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
             return
         method = self.path[len(prefix) :].split("?", 1)[0]
+        injected = self.api._injected_failure(method)
+        if injected == "drop":  # the connection dies before Telegram handled the request
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        if injected in ("500", "502"):
+            self._send(
+                int(injected), {"ok": False, "error_code": int(injected), "description": "Bad Gateway"}
+            )
+            return
+        if injected == "429":
+            flood = {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1"}
+            self._send(429, {**flood, "parameters": {"retry_after": 1}})
+            return
         params, files = _parse_body(self.headers.get("content-type", ""), body)
         if "document" in files:
             params["_filename"] = files["document"][0]
