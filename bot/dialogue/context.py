@@ -42,8 +42,6 @@ NAMED_ITEMS = "named_items"  # item codes the officer named as missing or failed
 LAYOUT = "layout"
 # How many offered payloads to remember (an old button may still be pressed).
 MAX_OFFERED = 60
-# A button label longer than this is cut (LINE quick replies hold 20 characters).
-MAX_BUTTON_CHARS = 20
 # A typed overall this far from the weighted mean of the indicators is asked about (issue 11).
 OVERALL_TOLERANCE = 0.05
 
@@ -118,8 +116,9 @@ class Context:
         return say.units_example(at.default_units if at else [])
 
     def type_choices(self) -> list[Choice]:
-        """Return one button per agency type."""
-        return [Choice(t.name_th[:MAX_BUTTON_CHARS], t.name_th) for t in self.playbook.agency_types.values()]
+        """Return one button per agency type, labelled in full (a channel with a label limit, such as
+        LINE's 20 characters, clips it in its own renderer)."""
+        return [Choice(t.name_th, t.name_th) for t in self.playbook.agency_types.values()]
 
     def profile_complete(self) -> bool:
         """Tell whether name, type, units and year are all known."""
