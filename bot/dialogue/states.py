@@ -15,7 +15,8 @@ from collections.abc import Callable
 from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.command_words import CORRECT_WORDS, is_confirm, is_keep
-from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
+from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, WANTED, Context
+from bot.dialogue.detours import wanted_text
 from bot.dialogue.draft_edits import PENDING, edit_draft
 from bot.dialogue.messages import Choice
 from bot.dialogue.profile_text import drop_name_lead, name_in_intro, names_a_body, plain_answer, split_units
@@ -293,6 +294,17 @@ def on_scores(ctx: Context) -> State:
     else:
         ctx.say(w.NO_SCORES_FOUND + w.ASK_SCORES)
     return State.SCORES
+
+
+def keep_measures_request(ctx: Context, indicators: tuple[int, ...]) -> None:
+    """Say that measures are drafted from scores, ask for them, and keep what was asked for."""
+    wanted = wanted_text(indicators)
+    first = indicators[0] if indicators else ctx.fw.indicator_numbers[0]
+    ctx.say(w.MEASURES_NEED_SCORES.format(wanted=wanted, example=w.MEASURES_EXAMPLE.format(number=first)))
+    if indicators:
+        kept = ctx.session.extra.get(WANTED) or []
+        ctx.session.extra[WANTED] = sorted({*kept, *indicators})
+        ctx.say(w.MEASURES_WANTED_KEPT.format(wanted=wanted))
 
 
 def on_confirm(ctx: Context) -> State:
