@@ -138,3 +138,13 @@ def test_the_console_shows_type_buttons_in_full(parts, tmp_path):  # noqa: F811
     shown = out.getvalue()
     assert "องค์การบริหารส่วนตำบล (อบต.)" in shown.split("ปุ่ม:")[-1]
     assert "มหาวิทยาลัย (สถาบันอุดมศึกษา)" in shown.split("ปุ่ม:")[-1]
+
+
+@pytest.mark.parametrize("answer", ["13", "๑๓", "-"])
+def test_a_number_at_the_units_step_is_not_saved_as_a_unit(officer, answer):
+    officer.says("สวัสดีครับ")
+    officer.says("เทศบาลตำบลนามะเขือ")
+    officer.presses("เทศบาลตำบล")
+    officer.says(answer)
+    assert officer.state() is State.PROFILE_UNITS and session(officer).profile.units == []
+    assert "หน่วยงานย่อย" in officer.text()  # what to send instead

@@ -32,6 +32,7 @@ from bot.thai import to_arabic
 MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 200
 # A unit's name is one line of the measure table's "ผู้รับผิดชอบ" column.
 MAX_UNIT_CHARS = 120
+MIN_UNIT_LETTERS = 2
 # B.E. years an ITA result can plausibly be from (the assessment began in 2557; 2600 guards typos).
 YEAR_RANGE = range(2550, 2601)
 # A two-digit year ("68") is a B.E. year of the 2500s.
@@ -200,12 +201,18 @@ def on_units(ctx: Context) -> State:
     else:
         at = ctx.agency_type(profile.type)
         units = split_units(ctx.turn.text, at.default_units if at else [])
-    if not units or any(len(u) > MAX_UNIT_CHARS for u in units):
+    # a unit has a name: "13" (a type's number typed one step late) or "-" names none
+    if not units or any(len(u) > MAX_UNIT_CHARS or not _has_letters(u) for u in units):
         ctx.say(w.BAD_UNITS.format(max=MAX_UNIT_CHARS, example=ctx.units_example()))
         return State.PROFILE_UNITS
     profile.units = list(dict.fromkeys(units))
     ctx.say(w.UNITS_SAVED.format(units=", ".join(profile.units)))
     return ask_profile_step(ctx, State.PROFILE_YEAR)
+
+
+def _has_letters(unit: str) -> bool:
+    """Tell whether a unit's name holds at least two letters (Thai or Latin), not only digits or marks."""
+    return sum(ch.isalpha() for ch in unit) >= MIN_UNIT_LETTERS
 
 
 def on_year(ctx: Context) -> State:
