@@ -148,3 +148,16 @@ def test_a_number_at_the_units_step_is_not_saved_as_a_unit(officer, answer):
     officer.says(answer)
     assert officer.state() is State.PROFILE_UNITS and session(officer).profile.units == []
     assert "หน่วยงานย่อย" in officer.text()  # what to send instead
+
+
+def test_measures_asked_politely_with_may_i_are_kept_too(officer):
+    to_scores(officer)
+    officer.says("ขอมาตรการตัวชี้วัด 9 ได้ไหมคะ")
+    assert session(officer).extra.get("wanted_measures") == [9] and officer.state() is State.SCORES
+
+
+def test_undo_before_any_draft_says_there_is_no_draft(officer):
+    to_scores(officer)
+    officer.says("ย้อนกลับค่ะ")
+    assert w.UNDO_NO_DRAFT in officer.text()
+    assert "ร่างปัจจุบันยังอยู่ครบ" not in officer.text()

@@ -24,7 +24,13 @@ from bot.dialogue import render as say
 from bot.dialogue.command_words import Command, parse_command
 from bot.dialogue.commands import COMMANDS
 from bot.dialogue.context import MAX_OFFERED, OFFERED, Context, Turn
-from bot.dialogue.detours import measures_asked, names_ita_topic, question_beside_scores, question_part
+from bot.dialogue.detours import (
+    measures_asked,
+    names_ita_topic,
+    only_polite,
+    question_beside_scores,
+    question_part,
+)
 from bot.dialogue.llm_understand import Reader, Reading
 from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.pending import propose_score_change, resolve_pending
@@ -174,10 +180,10 @@ class Dialogue:
                 edit_draft(ctx)
         elif parsed.kind in (Kind.SCORES, Kind.CORRECTION) and state is State.DRAFTED:
             session.state = propose_score_change(ctx).value
+        elif state is State.SCORES and self._asks_for_measures(parsed) and self._measures(ctx):
+            pass  # "ขอมาตรการตัวชี้วัด 9 หน่อยค่ะ" before any scores: what is needed, and the request kept
         elif parsed.kind is Kind.QUESTION or (state in PROFILE_STATES and self._asks_at_profile(ctx, state)):
             ctx.answer(parsed.text)  # "ข้อเสนอแนะ ปปช ตัวชี้วัดที่ 8" at a profile step asks; the step is kept
-        elif state is State.SCORES and parsed.kind in (Kind.OTHER, Kind.ANSWER) and self._measures(ctx):
-            pass  # "ขอมาตรการตัวชี้วัด 9 หน่อยค่ะ" before any scores: what is needed, and the request kept
         elif parsed.kind is Kind.SMALL_TALK:
             ctx.say({"greeting": w.GREETING_REPLY, "thanks": w.YOU_ARE_WELCOME}.get(parsed.small_talk, ""))
             if not (parsed.small_talk == "thanks" and state is State.DRAFTED and ctx.pending is None):
@@ -200,6 +206,13 @@ class Dialogue:
         if state is State.PROFILE_YEAR and any(ch.isdigit() for ch in parsed.text):
             return False
         return not looks_like_agency(ctx, parsed.text)
+
+    @staticmethod
+    def _asks_for_measures(parsed: Parsed) -> bool:
+        """A message that may be a request for measures: not scores, and no question beyond "…ได้ไหมคะ"."""
+        if parsed.kind in (Kind.OTHER, Kind.ANSWER):
+            return True
+        return parsed.kind is Kind.QUESTION and question_cue(only_polite(parsed.text)) == 0
 
     def _measures(self, ctx: Context) -> bool:
         """Answer a request for measures sent before the scores; False when the message is no such request."""

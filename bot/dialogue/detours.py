@@ -33,6 +33,15 @@ _QUESTION_BESIDE = re.compile(
 )
 
 
+# A polite request's ending: "ขอมาตรการตัวชี้วัด 9 ได้ไหมคะ" asks for them, not whether it can be done.
+_MAY_I = re.compile(r"ได้(?:ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|ป่าว|เปล่า)(?:ครับผม|ครับ|คะ|ค่ะ|นะ|\s)*[?？]?\s*$")
+
+
+def only_polite(text: str) -> str:
+    """Return a request without its polite "…ได้ไหมคะ" ending."""
+    return _MAY_I.sub("", " ".join(text.split())).strip()
+
+
 def names_ita_topic(text: str) -> bool:
     """Tell whether a message speaks of the ITA itself (an indicator, an item code, NACC advice, a score).
 
