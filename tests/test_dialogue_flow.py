@@ -174,7 +174,7 @@ def test_the_computed_overall_is_used_when_the_officer_picks_it(officer):
 
 
 # ---------------------------------------------------------------- questions in any state
-@pytest.mark.parametrize("question", ["หน่วยงานย่อยหมายถึงอะไร", "ทำไมต้องกรอกหน่วยงานย่อย", "what is OIT"])
+@pytest.mark.parametrize("question", ["ทำไมต้องกรอกหน่วยงานย่อย", "what is OIT"])
 def test_a_question_without_a_question_mark_is_answered_and_the_step_is_kept(officer, question):
     officer.says("สวัสดีครับ")
     officer.says("เทศบาลตำบลนามะเขือ")

@@ -29,12 +29,12 @@ def test_the_type_list_is_shown_once_and_asked_again_without_it(officer):
     officer.says("สวัสดีครับ")
     officer.says("โรงเรียนบ้านหนองบัววิทยา")
     first = officer.text()
-    assert "1. " in first and "12. " in first
+    assert "1. " in first and "13. " in first
     officer.says("ประเภทพิเศษ")
     again = officer.text()
-    assert "1. " not in again and "12. " not in again and "1–12" in again
+    assert "1. " not in again and "13. " not in again and "1–13" in again
     assert "โรงเรียน" in again  # the guess from the name is still offered
-    assert len(officer.last.choices) == 12 and officer.state() is State.PROFILE_TYPE
+    assert len(officer.last.choices) == 13 and officer.state() is State.PROFILE_TYPE
 
 
 def test_not_sure_of_the_type_gets_a_way_on_not_an_error(officer):

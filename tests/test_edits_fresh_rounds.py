@@ -570,3 +570,80 @@ def test_a_verb_and_its_connective_after_a_request_open_the_value(text, action, 
 def test_a_period_after_a_request_and_a_verb_is_read():
     cmd = parse_edit("กรอบเวลาแถว ๔ อยากให้เปลี่ยนเป็นทั้งปีจ้า")
     assert cmd is not None and command_period(cmd, 2569).label == "ต.ค. 68 – ก.ย. 69"
+
+
+# ---------------------------------------------------------------- rounds 42 and 43 (wt-dialog)
+@pytest.mark.parametrize(
+    ("text", "action", "number"),
+    [
+        ("ข้อ 3 ขอเลื่อนระยะเวลาเป็น ม.ค.-มี.ค. 69 ค่ะ", A.TIMELINE, 3),
+        ("ลบข้อที่ 7 ออกค่ะ", A.DELETE, 7),
+        ("แก้มาตรการข้อ 5 เป็น จัดอบรมจริยธรรม", A.MEASURE, 5),
+    ],
+)
+def test_a_bare_number_after_kho_counts_the_tables_rows(names, text, action, number):
+    cmd = parse_edit(text, names)
+    assert cmd is not None and cmd.action is action and cmd.target == "row" and cmd.number == number
+
+
+def test_kho_with_an_item_code_still_names_the_item(names):
+    cmd = parse_edit("ข้อ O12 ผู้รับผิดชอบเป็นงานพัสดุ", names)
+    assert cmd is not None and cmd.target == "item" and cmd.item == "O12"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "owner"),
+    [
+        ("แถว 2 เติมงานบุคคลเข้าไปเป็นผู้รับผิดชอบด้วย", A.ADD_OWNER, "งานบุคคล"),
+        ("แถว 5 เติมกองช่างด้วยค่ะ", A.ADD_OWNER, "กองช่าง"),
+        ("ถอดกองช่างออกจากแถว 7 ครับ", A.REMOVE_OWNER, "กองช่าง"),
+        ("แถว 3 ดึงงานพัสดุออกค่ะ", A.REMOVE_OWNER, "งานพัสดุ"),
+    ],
+)
+def test_filling_in_and_pulling_out_owners_are_add_and_remove(names, text, action, owner):
+    cmd = parse_edit(text, names)
+    assert cmd is not None and cmd.action is action and split_owners(cmd.value) == [owner]
+
+
+@pytest.mark.parametrize("text", ["แถว 4 คำว่า นายก ขอเปลี่ยนเป็น ผู้บริหาร", "แถว 4 คำว่า นายก แก้เป็น ผู้บริหาร"])
+def test_a_request_verb_before_the_new_word_is_not_part_of_the_old(names, text):
+    cmd = parse_edit(text, names)
+    assert cmd is not None and cmd.action is A.REPLACE and cmd.value == "นายก → ผู้บริหาร"
+
+
+@pytest.mark.parametrize(
+    "text", ["มาตรการที่ 4 ยังไม่โดนเท่าไหร่ ช่วยร่างใหม่ให้หน่อยครับ", "แถว 4 ไม่ค่อยชัดเท่าไร ร่างใหม่ค่ะ"]
+)
+def test_not_very_is_a_remark_not_a_question(names, text):
+    cmd = parse_edit(text, names)
+    assert cmd is not None and cmd.action is A.REDRAFT and cmd.number == 4
+
+
+def test_a_quarter_of_a_named_fiscal_year_is_read(names):
+    cmd = parse_edit("แถวที่ 5 ทำในไตรมาส 2 ของปีงบ 69 ค่ะ", names)
+    assert cmd is not None and command_period(cmd, 2569).label in ("ม.ค. – มี.ค. 69", "ม.ค. 69 – มี.ค. 69")
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("ช่วยร่างแผนยกระดับ ITA ให้หน่อยครับ", Command.DRAFT),
+        ("ร่างแผนส่งเสริมคุณธรรมให้ด้วยค่ะ", Command.DRAFT),
+        ("ใช้งานยังไงบ้างคะ มีคำสั่งอะไรให้เลือกบ้าง", Command.HELP),
+        ("ขอแบบฟอร์มรายงานผลครบ 12 เดือนค่ะ", Command.REPORT),
+    ],
+)
+def test_commands_in_fuller_sentences(text, command):
+    found = parse_command(text)
+    assert found is not None and found[0] is command
+
+
+@pytest.mark.parametrize("text", ["ร่างมาตรการต้องมีอะไรบ้าง", "ร่างมาตรการตัวชี้วัด 9", "ร่างแผนเรื่องงบประมาณใหม่"])
+def test_a_question_or_a_named_row_after_draft_is_not_the_draft_command(text):
+    found = parse_command(text)
+    assert found is None or found[0] is not Command.DRAFT
+
+
+@pytest.mark.parametrize("text", ["โอเคค่ะ ใช้ตามนี้ได้เลย 👍", "ได้ค่ะ เอาตามนี้เลย"])
+def test_keeping_what_is_shown_after_a_yes_confirms(text):
+    assert is_confirm(text)

@@ -309,6 +309,9 @@ def test_timing_whole_year_and_fiscal_months(pb):
         ("การไฟฟ้าส่วนภูมิภาค", "state_enterprise"),
         ("มหาวิทยาลัยขอนแก่น", "university"),
         ("school", "school"),
+        ("โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านหนองบัว", "hospital"),
+        ("รพ.สต.บ้านโคก", "hospital"),
+        ("โรงพยาบาลชุมชนนาดี", "hospital"),
     ],
 )
 def test_match_agency_type(pb, text, key):
@@ -335,6 +338,7 @@ def test_agency_types_cover_the_brief(pb):
         "public_org",
         "state_enterprise",
         "university",
+        "hospital",
     }
     tt = pb.agency_types["municipality_subdistrict"]
     assert tt.unit_sources["กองคลัง"].startswith("seed") and tt.unit_sources["กองการศึกษา"] == "standard"
@@ -470,3 +474,10 @@ def test_step_and_kpi_templates_are_checked(broken):
         load_playbook(
             broken("playbook/defaults.yaml", lambda d: d["families"]["school"]["kpis"].append("{x}"))
         )
+
+
+def test_a_hospital_gets_hospital_units_and_owners_never_a_municipality_s(pb):
+    hospital = pb.agency_types["hospital"]
+    assert hospital.confidence is not None and "กองคลัง" not in hospital.default_units
+    owners = pb.resolve_owners(["finance", "executive"], "hospital")
+    assert owners and all("กอง" not in o for o in owners) and "ผู้อำนวยการโรงพยาบาล" in owners

@@ -81,6 +81,7 @@ CASES = [
     ),
     Case("การประปาทดสอบ", "state_enterprise", {**STRONG, 6: 82.0}),
     Case("มหาวิทยาลัยทดสอบ", "university", {**STRONG, 9: 60.0, 7: 86.0}),
+    Case("โรงพยาบาลชุมชนทดสอบ", "hospital", {**STRONG, 9: 60.0, 6: 84.0}, {"O13": 0.0}),
 ]
 SEED_AGENCIES = [
     describe_document(p.read_text(encoding="utf-8")).agency for p in sorted(SEEDS_DIR.glob("*.txt"))

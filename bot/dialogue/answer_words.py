@@ -61,7 +61,7 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     alts = "|".join(re.escape(w) + f"{re.escape(w[-1])}*" for w in sorted(words, key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
     tail = (  # "โอเคครับ ตามนี้เลย": the words after a yes may stand apart
-        "(?:\\s*(?:แล้ว|เลย|ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
+        "(?:\\s*(?:แล้ว|เลย|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
         "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?))*"  # "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
     )
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"

@@ -117,11 +117,11 @@ ALIASES: tuple[tuple[Command, tuple[str, ...], bool], ...] = (
 )
 # Asking what can be typed asks for the commands: "มีคำสั่งอะไรบ้าง", "พิมพ์คำสั่งอะไรได้บ้าง".
 _HELP_ASK = re.compile(
-    r"^(?:มี)?(?:คำสั่ง|เมนู)(?:มี)?อะไร(?:ได้)?บ้าง$"
+    r"^(?:มี)?(?:คำสั่ง|เมนู)(?:มี)?อะไร(?:ได้|ให้(?:เลือก|ใช้|พิมพ์|กด))?บ้าง$"
     r"|^(?:(?:ดู|ถาม|อยากรู้|อยากทราบ)\s*(?:ว่า)?\s*)?(?:ต้อง|จะ)?(?:พิมพ์|สั่ง|ใช้)(?:คำสั่ง|เมนู)?(?:อะไร)?(?:ได้)?บ้าง$"
     r"|^what (?:can i|commands?)|^help me$|^how (?:to|do i|can i) (?:use|edit|start)\b"
     # how to use the bot: "ใช้ยังไง", "ช่วยด้วย ใช้งานอย่างไร", "บอทนี้ใช้ยังไงคะ"
-    r"|^(?:ช่วยด้วย\s*)?(?:บอท(?:นี้)?|ระบบ(?:นี้)?)?\s*(?:ใช้|ใช้งาน|เริ่มใช้)(?:ยังไง|อย่างไร)$"
+    r"|^(?:ช่วยด้วย\s*)?(?:บอท(?:นี้)?|ระบบ(?:นี้)?)?\s*(?:ใช้|ใช้งาน|เริ่มใช้)(?:ยังไง|อย่างไร)(?:บ้าง)?$"
 )
 # Help in any order of its words: "ดูเมนูคำสั่ง", "เปิดคู่มือการใช้งาน", "วิธีใช้บอทนี้", "คำสั่งทั้งหมดของระบบ".
 _HELP_WORDS = re.compile(
@@ -135,6 +135,12 @@ _PROFILE_WORDS = re.compile(
     r"|ประเภทหน่วยงาน|หน่วยงานย่อย|ปีที่ประเมิน|ปีประเมิน)"
     r"(?:\s*(?:ของ(?:ฉัน|ผม|หนู|เรา)|ใหม่|หน่อย|ทั้งหมด|ที่บันทึกไว้|ที่กรอกไว้))*$",
     re.I,
+)
+# Drafting the plan named with words about it: "ร่างแผนยกระดับ ITA", "ร่างมาตรการส่งเสริมคุณธรรมฯ ให้หน่วยงาน".
+# No digits and no rows, items or topics named: "ร่างมาตรการตัวชี้วัด 9" and "ร่างแผนเรื่องงบประมาณ" are edits;
+# and no question: "ร่างมาตรการต้องมีอะไรบ้าง" asks.
+_DRAFT_PLAN = re.compile(
+    r"^ร่าง\s*(?:แผน|มาตรการ|ตาราง)(?![^\n]*(?:\d|แถว|ตัวชี้วัด|ข้อ|เรื่อง|ด้าน|ใหม่|อะไร|ไหม|มั้ย|ยังไง|อย่างไร|ทำไม|ต้อง|ควร|บ้าง|\?))[^\n]{0,40}$"
 )
 # Commands a short lead-in may precede ("ไม่มีตัวอื่นแล้ว ร่างเลย").
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
@@ -240,6 +246,8 @@ def _alias(short: str) -> tuple[Command, str] | None:
         return Command.HELP, ""
     if _PROFILE_WORDS.match(short):
         return Command.PROFILE, ""
+    if _DRAFT_PLAN.match(short):
+        return Command.DRAFT, ""
     undo = _UNDO_HEAD.match(short)
     if undo:
         # "ย้อนกลับไปก่อนแก้แถว 3": the row the officer means goes along, so the undo can check it

@@ -204,7 +204,8 @@ def _undo(ctx: Context, args: str) -> None:
     previous, history, stale = undo(session.extra.get(HISTORY), session.draft)
     if previous is None:
         session.extra[HISTORY] = history
-        ctx.say(w.UNDO_STALE if stale else w.UNDO_NOTHING, ctx.prompt_hint())
+        nothing = w.UNDO_NOTHING if session.draft is not None else w.UNDO_NO_DRAFT
+        ctx.say(w.UNDO_STALE if stale else nothing, ctx.prompt_hint())
         return
     named = re.search(r"\d+", to_arabic(args))
     touched = _touched(previous, session.draft)

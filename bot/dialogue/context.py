@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 
 from bot import wording as w
 from bot.dialogue import render as say
+from bot.dialogue.detours import wanted_text
 from bot.dialogue.messages import Choice, Reply
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever
 from bot.dialogue.sessions import Session
+from bot.dialogue.terms import explain, term_asked
 from bot.dialogue.understand import Kind, Parsed, read_scores, with_year
+from bot.drafting.edits import number_rows
 from bot.drafting.engine import DraftRequest
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft
@@ -40,10 +43,10 @@ PREVIOUS_SCORES = "previous_scores"
 NAMED_ITEMS = "named_items"  # item codes the officer named as missing or failed, without scores
 # The document layout the officer chose ("by-tool"), kept for later drafts.
 LAYOUT = "layout"
+# The indicators whose measures the officer asked for before sending scores ([] = all): shown first.
+WANTED = "wanted_measures"
 # How many offered payloads to remember (an old button may still be pressed).
 MAX_OFFERED = 60
-# A button label longer than this is cut (LINE quick replies hold 20 characters).
-MAX_BUTTON_CHARS = 20
 # A typed overall this far from the weighted mean of the indicators is asked about (issue 11).
 OVERALL_TOLERANCE = 0.05
 
@@ -118,8 +121,9 @@ class Context:
         return say.units_example(at.default_units if at else [])
 
     def type_choices(self) -> list[Choice]:
-        """Return one button per agency type."""
-        return [Choice(t.name_th[:MAX_BUTTON_CHARS], t.name_th) for t in self.playbook.agency_types.values()]
+        """Return one button per agency type, labelled in full (a channel with a label limit, such as
+        LINE's 20 characters, clips it in its own renderer)."""
+        return [Choice(t.name_th, t.name_th) for t in self.playbook.agency_types.values()]
 
     def profile_complete(self) -> bool:
         """Tell whether name, type, units and year are all known."""
@@ -157,9 +161,17 @@ class Context:
         else:
             self.say(self.prompt_hint())
 
-    def answer(self, question: str) -> None:
-        """Answer a question from the knowledge base, leaving the state (and any open question) as it is."""
-        if self.retriever is None:
+    def answer(self, question: str, *, restate: bool = True) -> None:
+        """Answer a question, leaving the state (and any open question) as it is.
+
+        A question about the bot's own words ("หน่วยงานย่อยคืออะไร") is answered from bot.wording.TERMS;
+        anything else from the knowledge base. `restate`: say the step again after the answer (not
+        when the step's handler speaks next).
+        """
+        term = term_asked(question, self.session.state)
+        if term:
+            self.say(explain(term, self.units_example()))
+        elif self.retriever is None:
             self.say(w.NO_KNOWLEDGE)
         else:
             facts = self.playbook if isinstance(self.playbook, KnownPlaybook) else None  # owner units
@@ -168,7 +180,8 @@ class Context:
                 question, self.retriever, self.fw, playbook=facts, profile=profile, writer=self.writer
             )
             self.say(answer.text)
-        self.restate()
+        if restate:
+            self.restate()
 
     # ------------------------------------------------------------ one open question
     @property
@@ -241,9 +254,17 @@ class Context:
         self.ask(w.OVERALL_WHICH.format(typed=typed, computed=computed), choices, "overall", at="confirm")
 
     def show_draft(self, draft: Draft) -> None:
-        """Put the draft's summary and row cards into the reply."""
+        """Put the draft's summary and row cards into the reply; the rows asked for early come first."""
         self.say(say.draft_summary(draft), choices=say.export_choices())
-        self.turn.reply.cards = say.row_cards(draft, self.indicator_name)
+        cards = say.row_cards(draft, self.indicator_name)
+        wanted = self.session.extra.pop(WANTED, None) or []
+        rows = number_rows(draft).rows
+        first = [i for i, row in enumerate(rows) if row.indicator in wanted]
+        if first:
+            names = ", ".join(w.CARD_ROW.format(row=rows[i].number) for i in first)
+            self.say(w.WANTED_ROWS.format(wanted=wanted_text(wanted), rows=names))
+            cards = [cards[i] for i in first] + [c for i, c in enumerate(cards) if i not in first]
+        self.turn.reply.cards = cards
 
     def indicator_name(self, number: int) -> str:
         """Return the Thai name of an indicator."""

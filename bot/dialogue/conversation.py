@@ -24,6 +24,13 @@ from bot.dialogue import render as say
 from bot.dialogue.command_words import Command, parse_command
 from bot.dialogue.commands import COMMANDS
 from bot.dialogue.context import MAX_OFFERED, OFFERED, Context, Turn
+from bot.dialogue.detours import (
+    measures_asked,
+    names_ita_topic,
+    only_polite,
+    question_beside_scores,
+    question_part,
+)
 from bot.dialogue.llm_understand import Reader, Reading
 from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.pending import propose_score_change, resolve_pending
@@ -38,6 +45,8 @@ from bot.dialogue.states import (
     State,
     check_name,
     edit_draft,
+    keep_measures_request,
+    looks_like_agency,
     on_name,
 )
 from bot.dialogue.understand import GREETING, Kind, Parsed, looks_like_question, question_cue, understand
@@ -174,14 +183,47 @@ class Dialogue:
                 edit_draft(ctx)
         elif parsed.kind in (Kind.SCORES, Kind.CORRECTION) and state is State.DRAFTED:
             session.state = propose_score_change(ctx).value
-        elif parsed.kind is Kind.QUESTION:
-            ctx.answer(parsed.text)
+        elif state is State.SCORES and self._asks_for_measures(parsed) and self._measures(ctx):
+            pass  # "ขอมาตรการตัวชี้วัด 9 หน่อยค่ะ" before any scores: what is needed, and the request kept
+        elif parsed.kind is Kind.QUESTION or (state in PROFILE_STATES and self._asks_at_profile(ctx, state)):
+            ctx.answer(parsed.text)  # "ข้อเสนอแนะ ปปช ตัวชี้วัดที่ 8" at a profile step asks; the step is kept
         elif parsed.kind is Kind.SMALL_TALK:
             ctx.say({"greeting": w.GREETING_REPLY, "thanks": w.YOU_ARE_WELCOME}.get(parsed.small_talk, ""))
             if not (parsed.small_talk == "thanks" and state is State.DRAFTED and ctx.pending is None):
                 ctx.restate()  # thanks at the end of the work closes it; elsewhere the step is said again
         elif not (parsed.kind is Kind.OTHER and state in LLM_STATES and self._ask_llm(ctx, state)):
+            if parsed.kind is Kind.SCORES and parsed.question and question_beside_scores(parsed.text):
+                # "ตัวชี้วัดที่ 9 ได้ 70.5 ค่ะ ทำไมถึงต่ำ": the question is answered, the scores still taken
+                ctx.answer(question_part(parsed.text), restate=False)
             session.state = STATES[state](ctx).value
+
+    def _asks_at_profile(self, ctx: Context, state: State) -> bool:
+        """Tell whether a reply to a profile step speaks of the ITA instead of answering it.
+
+        "ข้อเสนอแนะ ปปช ตัวชี้วัดที่ 8" names no agency, unit or year: it asks. A name that holds an
+        ITA word ("สำนักงาน ป.ป.ช. ประจำจังหวัด…") is still a name, and a year step takes its digits.
+        """
+        parsed = ctx.parsed
+        if parsed.kind not in (Kind.ANSWER, Kind.OTHER) or not names_ita_topic(parsed.text):
+            return False
+        if state is State.PROFILE_YEAR and any(ch.isdigit() for ch in parsed.text):
+            return False
+        return not looks_like_agency(ctx, parsed.text)
+
+    @staticmethod
+    def _asks_for_measures(parsed: Parsed) -> bool:
+        """A message that may be a request for measures: not scores, and no question beyond "…ได้ไหมคะ"."""
+        if parsed.kind in (Kind.OTHER, Kind.ANSWER):
+            return True
+        return parsed.kind is Kind.QUESTION and question_cue(only_polite(parsed.text)) == 0
+
+    def _measures(self, ctx: Context) -> bool:
+        """Answer a request for measures sent before the scores; False when the message is no such request."""
+        wanted = measures_asked(ctx.parsed.text, self.fw)
+        if wanted is None:
+            return False
+        keep_measures_request(ctx, wanted)
+        return True
 
     def _ask_llm(self, ctx: Context, state: State) -> bool:
         """Let the LLM read what the rules could not; show its reading for a yes. False: nothing to show."""
@@ -215,8 +257,9 @@ class Dialogue:
 
     def _first_message(self, ctx: Context) -> None:
         # A first message is not taken as the agency's name; but its scores or question are not dropped.
-        if ctx.parsed.kind is Kind.QUESTION:
-            ctx.answer(ctx.parsed.text)
+        # (The welcome asks for the name next, so the answer does not say the step again.)
+        if ctx.parsed.kind is Kind.QUESTION or self._asks_at_profile(ctx, State.PROFILE_NAME):
+            ctx.answer(ctx.parsed.text, restate=False)
         elif ctx.parsed.has_scores:
             ctx.stash_scores()
 

@@ -66,7 +66,7 @@ _REPORT_HEAD = re.compile(
 )
 _FILES_NAMED = re.compile(r"ไฟล์|เอกสาร|\bfiles?\b|\bdocuments?\b", re.I)
 _REPORT_FILLER = (
-    "รอบ", "เดือน", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ", "ขอ",
+    "รอบ", "เดือน", "ครบ", "และ", "กับ", "ทั้งสองรอบ", "ทั้ง", "ครั้ง", "ที่", "months?", "round", "and", "ฉบับ", "ขอ",
     # the form is a Word file anyway: "ขอแบบรายงาน 6 เดือนเป็น word"
     "เป็น", "ไฟล์", "word", "docx", "เวิร์ด", "เวิด",
     # "… ตามมาตรการ ฯ รอบ 6 เดือน (ต.ค. - มี.ค.)": the abbreviation mark and the months the round covers

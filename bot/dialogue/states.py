@@ -15,7 +15,8 @@ from collections.abc import Callable
 from bot import wording as w
 from bot.dialogue import render as say
 from bot.dialogue.command_words import CORRECT_WORDS, is_confirm, is_keep
-from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
+from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, WANTED, Context
+from bot.dialogue.detours import wanted_text
 from bot.dialogue.draft_edits import PENDING, edit_draft
 from bot.dialogue.messages import Choice
 from bot.dialogue.profile_text import drop_name_lead, name_in_intro, names_a_body, plain_answer, split_units
@@ -31,6 +32,7 @@ from bot.thai import to_arabic
 MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 200
 # A unit's name is one line of the measure table's "ผู้รับผิดชอบ" column.
 MAX_UNIT_CHARS = 120
+MIN_UNIT_LETTERS = 2
 # B.E. years an ITA result can plausibly be from (the assessment began in 2557; 2600 guards typos).
 YEAR_RANGE = range(2550, 2601)
 # A two-digit year ("68") is a B.E. year of the 2500s.
@@ -199,12 +201,18 @@ def on_units(ctx: Context) -> State:
     else:
         at = ctx.agency_type(profile.type)
         units = split_units(ctx.turn.text, at.default_units if at else [])
-    if not units or any(len(u) > MAX_UNIT_CHARS for u in units):
+    # a unit has a name: "13" (a type's number typed one step late) or "-" names none
+    if not units or any(len(u) > MAX_UNIT_CHARS or not _has_letters(u) for u in units):
         ctx.say(w.BAD_UNITS.format(max=MAX_UNIT_CHARS, example=ctx.units_example()))
         return State.PROFILE_UNITS
     profile.units = list(dict.fromkeys(units))
     ctx.say(w.UNITS_SAVED.format(units=", ".join(profile.units)))
     return ask_profile_step(ctx, State.PROFILE_YEAR)
+
+
+def _has_letters(unit: str) -> bool:
+    """Tell whether a unit's name holds at least two letters (Thai or Latin), not only digits or marks."""
+    return sum(ch.isalpha() for ch in unit) >= MIN_UNIT_LETTERS
 
 
 def on_year(ctx: Context) -> State:
@@ -293,6 +301,17 @@ def on_scores(ctx: Context) -> State:
     else:
         ctx.say(w.NO_SCORES_FOUND + w.ASK_SCORES)
     return State.SCORES
+
+
+def keep_measures_request(ctx: Context, indicators: tuple[int, ...]) -> None:
+    """Say that measures are drafted from scores, ask for them, and keep what was asked for."""
+    wanted = wanted_text(indicators)
+    first = indicators[0] if indicators else ctx.fw.indicator_numbers[0]
+    ctx.say(w.MEASURES_NEED_SCORES.format(wanted=wanted, example=w.MEASURES_EXAMPLE.format(number=first)))
+    if indicators:
+        kept = ctx.session.extra.get(WANTED) or []
+        ctx.session.extra[WANTED] = sorted({*kept, *indicators})
+        ctx.say(w.MEASURES_WANTED_KEPT.format(wanted=wanted))
 
 
 def on_confirm(ctx: Context) -> State:

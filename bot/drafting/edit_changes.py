@@ -48,7 +48,7 @@ _STEP_AFTER_ROW = re.compile(
     r"(?:ที่|ข้อ(?:ที่)?|ลำดับ(?:ที่)?)\s*(?P<n>\d{1,2})(?![\d.])"
 )
 _STEP_REMOVE = re.compile(
-    r"ลบ|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b"
+    r"ลบ|(?:ตัด|เอา|นำ|ถอด)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b"
     # "ขั้นตอนที่ 3 ไม่ต้องมีค่ะ": only closing the sentence ("ไม่ต้องมีการประชุม" says what the step is)
     rf"|ไม่ต้อง(?:มี|ใช้)?(?:แล้ว)?(?=(?:\s|{'|'.join(map(re.escape, PARTICLES))})*$)",
     re.I,
@@ -63,7 +63,7 @@ _OWNER = re.compile(words(*OWNER_WORDS), re.I)
 _UNIT = words(*UNIT_WORDS)
 _STRONG = re.compile(rf"^(?:{words(*STRONG_UNITS)})", re.I)
 _ADD = re.compile(
-    rf"(?:เพิ่ม(?:เติม)?|\badd\b)\s*(?:{words(*OWNER_WORDS)})?\s*(?:เป็น|คือ|:)?\s*(?=(?:{_UNIT}))"
+    rf"(?:เพิ่ม(?:เติม)?|เติม|\badd\b)\s*(?:{words(*OWNER_WORDS)})?\s*(?:เป็น|คือ|:)?\s*(?=(?:{_UNIT}))"
     # "แถว 3 เอากองคลังด้วย", "ใส่งานพัสดุเพิ่ม": one more owner, "too"
     rf"|(?:เอา|ใส่|รวม)\s*(?=(?:{_UNIT})[^\s]*\s*(?:ด้วย|เพิ่ม|อีก)(?!\S*\s*(?:เป็น|แทน)))"
     # "ทุกแถวให้กองคลังร่วมรับผิดชอบด้วย": one unit joins ("ร่วมกันรับผิดชอบ", together, names them all)
@@ -71,12 +71,12 @@ _ADD = re.compile(
     re.I,
 )
 _REMOVE = re.compile(
-    rf"(?:ไม่ต้องมี\s*(?=(?:{_UNIT}))|(?:ลบ|เอา|ตัด|นำ)\s*(?:{words(*OWNER_WORDS)})?\s*(?=(?:{_UNIT})[^\n]*?(?:ออก|ทิ้ง))|ไม่เอา\s*(?=(?:{_UNIT}))|\bremove\s+(?=(?:{_UNIT})))",
+    rf"(?:ไม่ต้องมี\s*(?=(?:{_UNIT}))|(?:ลบ|เอา|ตัด|นำ|ถอด|ดึง)\s*(?:{words(*OWNER_WORDS)})?\s*(?=(?:{_UNIT})[^\n]*?(?:ออก|ทิ้ง))|ไม่เอา\s*(?=(?:{_UNIT}))|\bremove\s+(?=(?:{_UNIT})))",
     re.I,
 )
 # Where the names end: "ออก", "จาก…", "ด้วย", a target, the end of a line.
 _UNITS_END = re.compile(
-    rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|เพิ่ม|อีก|แล้ว|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
+    rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|เพิ่ม|อีก|แล้ว|เข้า(?:ไป|มา)|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
     rf"|(?:เป็น|ร่วม|ใน)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ"
     r"|ร่วม(?=\s*(?:ด้วย|กัน)?\s*$))",  # "เพิ่มกองสวัสดิการสังคมร่วมด้วย": "ร่วม" is no part of the name
     re.I,
@@ -85,6 +85,8 @@ _UNITS_END = re.compile(
 _QUOTE = "\"'“”‘’「」"
 _WORD_SWAP = re.compile(
     rf"(?:คำว่า|แทนที่(?:คำว่า)?|\breplace\b)\s*[{_QUOTE}]?(?P<old>[^{_QUOTE}\n]+?)[{_QUOTE}]?\s*"
+    # "คำว่า นายก ขอเปลี่ยนเป็น ผู้บริหาร": a request and a verb may stand before "เป็น"
+    rf"(?:(?:(?:ขอ|ช่วย|อยาก|ให้)\s*)?(?:เปลี่ยน|แก้(?:ไข)?|ปรับ)\s*)?"
     rf"(?:ให้เป็น|เป็น(?:คำว่า)?|ด้วย(?:คำว่า)?|->|→|\bwith\b|\bto\b)\s*[{_QUOTE}]?(?P<new>[^{_QUOTE}\n]+?)[{_QUOTE}]?\s*$"
     rf"|(?:จาก\s*)?[{_QUOTE}](?P<old2>[^{_QUOTE}\n]+)[{_QUOTE}]\s*(?:(?:แก้|เปลี่ยน)(?:ไข|แปลง)?\s*)?"
     rf"(?:ให้เป็น|เป็น|->|→)\s*[{_QUOTE}](?P<new2>[^{_QUOTE}\n]+)[{_QUOTE}]",

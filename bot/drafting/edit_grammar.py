@@ -109,6 +109,8 @@ _QUESTION = re.compile(
     re.I,
 )
 _SHOULD_NOT = re.compile(r"(?:ควร|ต้อง)(?=\s*(?:จะ)?\s*เป็น[^\n]*ไม่ใช่)")
+# "ยังไม่โดนเท่าไหร่", "ไม่ค่อยชัดเท่าไร": "not very", a remark, not "how much?"
+_NOT_VERY = re.compile(r"ไม่\S{1,15}?เท่า(?:ไหร่|ไร)(?:นัก)?")
 _QUESTION_END = re.compile(
     r"(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|อย่างไร|ยังไง|อะไร|ทำไม|เท่าไร|เท่าไหร่|ใคร|ไหน|บ้าง)(?:ดี)?\s*[?？]?$"
 )
@@ -286,7 +288,7 @@ def _read(text: str, names: Names) -> EditCommand | None:
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)
     # "ควรเป็นกองคลัง ไม่ใช่สำนักปลัด" corrects; only "ควร" asks nothing beside "ไม่ใช่"
-    question = bool(_QUESTION.search(_SHOULD_NOT.sub(" ", probe)))
+    question = bool(_QUESTION.search(_NOT_VERY.sub(" ", _SHOULD_NOT.sub(" ", probe))))
     if not question and (part := part_change(shown, probe, names)) is not None:
         return part
     bare = valueless(probe, question=question, names=names)

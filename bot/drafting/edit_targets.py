@@ -24,7 +24,9 @@ MIN_NAME_CHARS = 4
 # "แถ 3", "แถบ 3" and "แถวที 3" are slips of "แถว 3" and "แถวที่ 3".
 _ROW = re.compile(
     # "มาตรการที่ 3", "มาตรการลำดับที่ 4", "อันที่ 3": the third measure of the table is its third row
-    r"(?:แถวว*|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|(?:มาตรการ\s*)?ลำดับ|(?:มาตรการ|อัน|รายการ)(?=\s*ที่\s*\d)|\brows?|(?<![\w#])(?=#\s*\d))"
+    # "ข้อ 3": a bare number after "ข้อ" counts the table's measures (an item code has its letter)
+    r"(?:แถวว*|แถบ?(?=\s*(?:ที่?|ท)?\s*\d)|(?:มาตรการ\s*)?ลำดับ|(?:มาตรการ|อัน|รายการ)(?=\s*ที่\s*\d)|"
+    r"(?:มาตรการ\s*)?ข้อ(?=\s*(?:ที่)?\s*\d)|\brows?|(?<![\w#])(?=#\s*\d))"
     # "แถวที่ 2 จากท้าย" counts from the end: not the row numbered 2, so no row is read
     r"\s*(?:ที่?|ท|no\.?|#|:)?\s*(?P<n>\d{1,3})(?![\d.])(?!\s*(?:นับ)?\s*จาก\s*(?:ด้าน)?(?:ท้าย|ล่าง|หลัง))",
     re.I,
