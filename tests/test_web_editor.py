@@ -7,6 +7,7 @@ the stored draft exactly as it was.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -35,7 +36,7 @@ def open_page(client: TestClient, link: str) -> tuple[str, dict[str, str]]:
     return page.text, hidden(page.text)
 
 
-def post(client: TestClient, link: str, what: str, data: dict) -> object:
+def post(client: TestClient, link: str, what: str, data: dict) -> Any:
     path, _, query = link.partition("?")
     return client.post(f"{path}/{what}?{query}", data=data)
 
@@ -140,7 +141,7 @@ def test_a_chat_edit_during_a_page_edit_loses_nothing(b: Bench):
 
 def test_rows_are_added_moved_and_deleted_and_undo_restores_each(b: Bench):
     client, link = TestClient(b.asgi), b.link(KEY)
-    text, form = open_page(client, link)
+    _, form = open_page(client, link)
     start = b.draft(KEY)
     numbers = [r.number for r in start.rows]
     added = post(client, link, "act/1", form | {"action": "add"})
