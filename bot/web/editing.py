@@ -11,6 +11,8 @@ another tab, nothing is written and the officer is told, so no edit is silently 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -91,6 +93,56 @@ def _row(draft: Draft, number: int) -> MeasureRow:
         if row.number == number:
             return row
     raise EditError(w.EDITOR_NO_ROW.format(number=number))
+
+
+# The cells a row form carries, each compared as the page sent it and as it was shown.
+FORM_FIELDS = (
+    "topic",
+    "analysis",
+    "measure",
+    "monitoring",
+    "reporting",
+    "kpi",
+    "steps",
+    "owners",
+    "timeline",
+)
+
+
+def _cell(source: RowForm | MeasureRow, name: str) -> object:
+    if name == "timeline":
+        return [source.start_month, source.end_month]
+    if name in ("steps", "owners"):
+        return _items(getattr(source, name))
+    return _clean(getattr(source, name))
+
+
+def _digest(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def base_of(row: MeasureRow) -> str:
+    """Return the digests of a row's cells as shown (the form carries them back as `base`)."""
+    return ".".join(_digest(_cell(row, name)) for name in FORM_FIELDS)
+
+
+def touched(form: RowForm, base: str) -> RowForm:
+    """Return the form with only the cells the officer changed since the page was shown; the rest empty.
+
+    On a conflict the latest row is shown with these cells laid over it, so saving again changes
+    only what the officer typed and never puts back what the chat changed meanwhile.
+    """
+    shown = base.split(".")
+    kept = RowForm(number=form.number, steps=[], owners=[])
+    for i, name in enumerate(FORM_FIELDS):
+        if i < len(shown) and shown[i] == _digest(_cell(form, name)):
+            continue
+        if name == "timeline":
+            kept.start_month, kept.end_month = form.start_month, form.end_month
+        else:
+            setattr(kept, name, getattr(form, name))
+    return kept
 
 
 def save_row(draft: Draft, form: RowForm) -> Outcome:

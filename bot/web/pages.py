@@ -161,9 +161,10 @@ class Editor:
                 before = editing.check_version(session.draft, str(form.get("version", "")))
                 done = editing.save_row(before, row)
             except editing.Conflict:
-                notice, status, keep = w.EDITOR_CONFLICT, 409, row
-            except EditError as exc:
-                notice, status, keep = str(exc), 422, row
+                notice, status = w.EDITOR_CONFLICT, 409
+                keep = editing.touched(row, str(form.get("base", "")))
+            except EditError as exc:  # shown again as typed, over the same version
+                notice, status, keep = str(exc), 422, editing.touched(row, str(form.get("base", "")))
             else:
                 if done.changed:
                     editing.record(session.extra, number_rows(before), done.draft, HISTORY)

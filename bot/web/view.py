@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.ita.measures import Draft
 from bot.ita.tiers import Tier
-from bot.web.editing import RowForm
+from bot.web.editing import FORM_FIELDS, RowForm, base_of
 
 _TIER_CLASS = {Tier.URGENT: "urgent", Tier.IMPROVE: "improve", Tier.MAINTAIN: "maintain"}
 
@@ -42,16 +42,19 @@ def page_rows(draft: Draft, keep: RowForm | None = None) -> list[dict[str, Any]]
             "first": i == 0,
             "last": i == last,
             "kept": False,
+            "base": base_of(row),
         }
         if keep is not None and keep.number == row.number:
-            cells.update(
-                {
-                    name: getattr(keep, name)
-                    for name in ("topic", "analysis", "measure", "monitoring", "reporting", "kpi")
-                }
-            )
-            cells.update(steps=keep.steps, owners=keep.owners, kept=True)
-            if keep.start_month and keep.end_month:
-                cells.update(start_month=keep.start_month, end_month=keep.end_month)
+            # Only the cells the officer changed (bot.web.editing.touched); the rest are the latest.
+            for name in FORM_FIELDS:
+                if name == "timeline":
+                    if keep.start_month and keep.end_month:
+                        cells.update(start_month=keep.start_month, end_month=keep.end_month)
+                elif name in ("steps", "owners"):
+                    if getattr(keep, name):
+                        cells[name] = getattr(keep, name)
+                elif getattr(keep, name):
+                    cells[name] = getattr(keep, name)
+            cells["kept"] = True
         rows.append(cells)
     return rows
