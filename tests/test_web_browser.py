@@ -167,7 +167,10 @@ def test_an_expired_link_and_another_users_link_show_why(live, page):
     wrong_user = link.split("?")[0] + "?" + other_link.split("?")[1]
     page.goto(wrong_user)
     assert w.EDITOR_FORBIDDEN in page.locator(".notice").inner_text()
-    assert live.draft(key).agency.name not in page.content() and live.draft(other).agency.name not in page.content()
+    assert (
+        live.draft(key).agency.name not in page.content()
+        and live.draft(other).agency.name not in page.content()
+    )
     live.clock.now += live.editor.links.signer.ttl + 1
     try:
         page.goto(link)
@@ -178,18 +181,20 @@ def test_an_expired_link_and_another_users_link_show_why(live, page):
 
 
 def test_injected_markup_is_shown_as_text_and_never_runs(live, page):
-    payload = '<img src=x onerror=alert(1)>'
+    payload = "<img src=x onerror=alert(1)>"
     script = '<script>alert("xss")</script>'
     draft = tambon_municipality()
     rows = list(draft.rows)
-    rows[0] = rows[0].model_copy(update={"measure": payload, "steps": [script, *rows[0].steps[1:]], "topic": script})
-    agency = draft.agency.model_copy(update={"name": '<b onmouseover=alert(2)>เทศบาล</b>'})
+    rows[0] = rows[0].model_copy(
+        update={"measure": payload, "steps": [script, *rows[0].steps[1:]], "topic": script}
+    )
+    agency = draft.agency.model_copy(update={"name": "<b onmouseover=alert(2)>เทศบาล</b>"})
     key = officer(live, draft.model_copy(update={"rows": rows, "agency": agency}))
     page.goto(url(live, key))
     page.locator("#row-1 textarea[name=measure]").hover()
     assert page.locator("#row-1 textarea[name=measure]").input_value() == payload
     assert page.locator("#row-1 textarea[name=step]").first.input_value() == script
-    assert '<b onmouseover=alert(2)>' in page.locator(".agency").inner_text()  # shown, as text
+    assert "<b onmouseover=alert(2)>" in page.locator(".agency").inner_text()  # shown, as text
     assert page.locator("img[src=x]").count() == 0 and page.locator("b").count() == 0
     # Saved back and shown again, still text; nothing ran at any point.
     page.get_by_role("button", name="บันทึกแถว 1").click()

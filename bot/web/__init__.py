@@ -8,13 +8,25 @@ pages.py   the Starlette routes, templates/ and static/
 
 from __future__ import annotations
 
-from bot.channels.links import LinkStore
+from collections.abc import Callable
+
+from bot.channels.links import LinkStore, signer_from_settings
+from bot.dialogue.messages import Reply
 from bot.dialogue.sessions import SessionStore
 from bot.settings import Settings
 from bot.web.access import EditorLinks
 from bot.web.pages import Editor, Identity, Notify
 
-__all__ = ["Editor", "EditorLinks", "Identity", "Notify", "build_editor", "editor_links"]
+__all__ = [
+    "Editor",
+    "EditorLinks",
+    "Identity",
+    "Notify",
+    "build_editor",
+    "editor_links",
+    "is_draft_reply",
+    "link_issuer",
+]
 
 
 def editor_links(settings: Settings, links: LinkStore) -> EditorLinks:
@@ -45,3 +57,21 @@ def build_editor(
         notify=notify,
         secure_cookie=links.base_url.startswith("https://"),
     )
+
+
+def is_draft_reply(reply: Reply) -> bool:
+    """Tell whether a reply shows the draft (it offers the file buttons): the editor link goes with it."""
+    return any(choice.payload.startswith("/export") for choice in reply.choices)
+
+
+def link_issuer(settings: Settings) -> Callable[[str], str] | None:
+    """Return session key -> editor URL for the chat channels, or None when a link could not work.
+
+    Links need a LINK_SECRET (a per-process key would not verify in the server process) and a
+    public https base (Telegram and LINE open only those); the console prints local ones too.
+    """
+    if not settings.link_secret.get_secret_value() or not settings.public_base_url:
+        return None
+    base = settings.public_base_url.rstrip("/")
+    links = EditorLinks(settings.data_dir / "editor", signer_from_settings(settings), base)
+    return links.issue
