@@ -79,3 +79,17 @@ def test_telegram_puts_the_editor_as_a_mini_app_button_under_a_draft_reply_only(
     assert url.startswith("https://bot.example.go.th/editor/")
     token, _, tag = url.removeprefix("https://bot.example.go.th/editor/").partition("?u=")
     assert links.open(token, tag).session_key == "telegram:1001"  # the officer's own session
+
+
+def test_line_sends_the_editor_link_as_one_text_after_a_draft_reply():
+    from bot.channels.line_render import render_reply
+    from bot.dialogue.messages import Choice, Reply
+
+    reply = Reply(texts=["ร่างมาตรการแล้ว"], choices=[Choice("Word", "/export docx")])
+    url = "https://bot.example.go.th/editor/abc.def?u=tag"
+    messages = render_reply(reply, [], ttl_hours=24, editor_url=url)
+    assert [m.text for m in messages] == [
+        "ร่างมาตรการแล้ว",
+        f"แก้ไขตารางบนมือถือหรือคอมพิวเตอร์ได้ที่ลิงก์นี้ (ใช้ได้ 24 ชั่วโมง): {url}",
+    ]
+    assert messages[-1].quick_reply is not None  # the buttons stay on the last message

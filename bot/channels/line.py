@@ -48,6 +48,7 @@ from bot.channels.links import LinkStore
 from bot.channels.runtime import ChannelRuntime, Dialogue, RefusalMemory, log_failure, meanwhile
 from bot.dialogue.messages import Inbound, Reply
 from bot.settings import Settings
+from bot.web import is_draft_reply, link_issuer
 from bot.wording import LINE_FAILURE, LINE_REFUSAL
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ class LineChannel:
         self.push_after = push_after  # reply tokens expire: after this long, push instead
         self.loading_after = loading_after
         self.ttl_hours = ttl_hours
+        self.editor_link: Callable[[str], str] | None = None  # web table editor links (bot/web), if set
         # LINE fetches images itself and only over https, so only then send PNG charts as images.
         self.images = links.base_url.startswith("https://")
         config = Configuration(host=api_host.rstrip("/"), access_token=access_token)
@@ -120,7 +122,7 @@ class LineChannel:
         cls, settings: Settings, dialogue: Dialogue, links: LinkStore, **options: Any
     ) -> LineChannel:
         """Build the channel from Settings (secret, token, API host, allowlist, link TTL)."""
-        return cls(
+        channel = cls(
             channel_secret=settings.line_channel_secret.get_secret_value(),
             access_token=settings.line_channel_access_token.get_secret_value(),
             api_host=settings.line_api_host,
@@ -130,6 +132,8 @@ class LineChannel:
             ttl_hours=settings.link_ttl_hours,
             **options,
         )
+        channel.editor_link = link_issuer(settings)  # the web table editor's link with draft replies
+        return channel
 
     def routes(self) -> list[Route]:
         """Return the webhook route."""
@@ -243,7 +247,8 @@ class LineChannel:
     def _render(self, inbound: Inbound, reply: Reply) -> list:
         # In the worker thread: storing files and building SDK models are CPU, kept off the event loop.
         links = [Link(doc, self.links.publish(doc, inbound.session_key)) for doc in reply.documents]
-        return render_reply(reply, links, ttl_hours=self.ttl_hours, images=self.images)
+        editor = self.editor_link(inbound.session_key) if self.editor_link and is_draft_reply(reply) else ""
+        return render_reply(reply, links, ttl_hours=self.ttl_hours, images=self.images, editor_url=editor)
 
     async def _show_loading(self, inbound: Inbound) -> None:
         # The "typing" dots exist only in one-to-one chats; show them only when drafting is slow.
