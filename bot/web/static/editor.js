@@ -65,7 +65,7 @@
       list.appendChild(item);
       tools(item, list);
       var area = item.querySelector("textarea");
-      if (area) fit(area);
+      if (area && !(window.CSS && CSS.supports("field-sizing", "content"))) fit(area);
       item.querySelector("textarea, input").focus();
     });
     fieldset.appendChild(add);
@@ -91,13 +91,27 @@
     area.style.height = area.scrollHeight + 2 + "px";
   }
 
+  // All heights are reset, then read in one pass, then written: one layout instead of one per box.
+  function fitAll() {
+    var areas = Array.prototype.slice.call(document.querySelectorAll("textarea"));
+    areas.forEach(function (area) { area.style.height = "auto"; });
+    var heights = areas.map(function (area) { return area.scrollHeight; });
+    areas.forEach(function (area, i) { area.style.height = heights[i] + 2 + "px"; });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     identity();
     document.body.classList.add("js");
-    document.querySelectorAll("textarea").forEach(fit);
-    document.addEventListener("input", function (event) {
-      if (event.target.tagName === "TEXTAREA") fit(event.target);
-    });
+    // Browsers with CSS field-sizing size text boxes themselves (editor.css); the others are sized here.
+    if (!(window.CSS && CSS.supports("field-sizing", "content"))) {
+      fitAll();
+      // The Thai font arrives after the first layout and breaks lines differently: size again then.
+      if (document.fonts && document.fonts.ready) document.fonts.ready.then(fitAll);
+      window.addEventListener("resize", fitAll);
+      document.addEventListener("input", function (event) {
+        if (event.target.tagName === "TEXTAREA") fit(event.target);
+      });
+    }
     document.querySelectorAll("fieldset.list").forEach(enhanceList);
     document.querySelectorAll(".cell.timeline").forEach(enhanceTimeline);
     document.querySelectorAll("form.cells").forEach(function (form) {
