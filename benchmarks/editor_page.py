@@ -73,7 +73,9 @@ def changes() -> list[tuple[int, str, str, str]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--shots", type=Path, default=REPO / "docs" / "render")
     args = parser.parse_args()
@@ -109,7 +111,9 @@ def main() -> int:
             seen: dict[str, int] = {}
             page.on(
                 "response",
-                lambda r, seen=seen: seen.__setitem__(r.url.split(f":{port}")[-1].split("?")[0], len(r.body())),
+                lambda r, seen=seen: seen.__setitem__(
+                    r.url.split(f":{port}")[-1].split("?")[0], len(r.body())
+                ),
             )
             page.goto(links.issue("console:page"), wait_until="load")
             timing = page.evaluate(
@@ -124,12 +128,18 @@ def main() -> int:
             sizes = seen
             context.close()
         font = sum(v for k, v in sizes.items() if k in FONT_PATHS)
-        other = {k if "/editor/e" not in k else "page HTML": v for k, v in sizes.items() if k not in FONT_PATHS}
+        other = {
+            k if "/editor/e" not in k else "page HTML": v for k, v in sizes.items() if k not in FONT_PATHS
+        }
         print("weight without the font:", sum(other.values()), "bytes", other)
         print("font:", font, "bytes")
-        print(f"first render: DOMContentLoaded median {statistics.median(dcl):.0f} ms, load {statistics.median(load):.0f} ms (n={args.runs})")
-        print("  responseEnd / domInteractive / first contentful paint per run (ms):",
-              [[round(x) for x in p_] for p_ in parts])
+        print(
+            f"first render: DOMContentLoaded median {statistics.median(dcl):.0f} ms, load {statistics.median(load):.0f} ms (n={args.runs})"
+        )
+        print(
+            "  responseEnd / domInteractive / first contentful paint per run (ms):",
+            [[round(x) for x in p_] for p_ in parts],
+        )
         print(f"  first contentful paint median {statistics.median(p_[2] for p_ in parts):.0f} ms")
         server_ms = []
         with httpx.Client() as client:
@@ -172,8 +182,10 @@ def main() -> int:
         stored = {r.number: r for r in app.sessions.load("console:page").draft.rows}
         assert stored[1].owners[0] == "กองคลัง" and stored[2].start_month == "2026-01"
         assert stored[10].steps[-1].endswith("สรุปผลเสนอผู้บริหาร") and stored[6].measure.startswith("ประชุม")
-        print(f"page: 10 changes in {actions} actions, {page_seconds:.1f} s of scripted interaction, "
-              f"{typed_page} characters typed")
+        print(
+            f"page: 10 changes in {actions} actions, {page_seconds:.1f} s of scripted interaction, "
+            f"{typed_page} characters typed"
+        )
 
         # ---------------------------------------------------------------- the same through chat
         typed_chat = 0
@@ -196,7 +208,9 @@ def main() -> int:
                 chat[10].steps[-1].endswith("สรุปผลเสนอผู้บริหาร"),
             ]
         )
-        print(f"chat: 10 changes in 10 messages (+10 sends), {typed_chat} characters typed, {landed}/10 landed")
+        print(
+            f"chat: 10 changes in 10 messages (+10 sends), {typed_chat} characters typed, {landed}/10 landed"
+        )
 
         # ---------------------------------------------------------------- screenshots
         args.shots.mkdir(parents=True, exist_ok=True)
