@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     line_channel_access_token: SecretStr = Field(SecretStr(""), description="LINE Messaging API token")
     line_api_host: str = Field("https://api.line.me", description="Messaging API host")
     line_allowed_users: str = Field("", description="comma-separated LINE user ids")
+    # web table editor (bot/web): the LINE Login channel whose LIFF app opens it (ID tokens name it)
+    line_liff_channel_id: str = Field("", description="LINE Login channel ID of the editor's LIFF app")
 
     # webhook server and document links
     host: str = Field("0.0.0.0", description="webhook server bind address")

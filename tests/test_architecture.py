@@ -29,7 +29,8 @@ ALLOWED: dict[str, set[str]] = {
     "drafting": {"ita", "scores", "llm", "thai", "wording"},
     "export": {"ita", "thai", "wording"},
     "dialogue": {"ita", "scores", "drafting", "search", "thai", "wording"},
-    "channels": {"dialogue", "settings", "thai", "wording"},
+    "channels": {"dialogue", "settings", "thai", "wording", "web"},
+    "web": {"channels", "dialogue", "drafting", "ita", "settings", "thai", "wording"},
     "app": {"ita", "scores", "drafting", "search", "dialogue", "export", "llm", "offline", "settings"},
     "__main__": {
         "app",

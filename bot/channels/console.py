@@ -25,6 +25,7 @@ from bot.channels.runtime import ChannelApp, Dialogue
 from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.render import card_text
 from bot.thai import to_arabic
+from bot.web import is_draft_reply, link_issuer
 from bot.wording import (
     CONSOLE_BOT,
     CONSOLE_BUTTON,
@@ -36,6 +37,7 @@ from bot.wording import (
     CONSOLE_GOODBYE,
     CONSOLE_INTRO,
     CONSOLE_PROMPT,
+    EDITOR_LINK,
 )
 
 BLOCK = '"""'
@@ -87,6 +89,8 @@ class ConsoleChannel:
         user_id: str = "officer",
         out: TextIO | None = None,
         echo: bool = False,
+        editor_link: Callable[[str], str] | None = None,
+        editor_hours: float = 0.0,
     ) -> None:
         self.dialogue = dialogue
         self.folder = exports_root / f"console-{datetime.now():%Y%m%d-%H%M%S}"
@@ -94,6 +98,8 @@ class ConsoleChannel:
         self.out = out or sys.stdout
         self.echo = echo
         self.choices: list[Choice] = []
+        self.editor_link = editor_link  # the web table editor (bot/web): its link is printed once
+        self.hours = editor_hours
 
     def inbound(self, message: str) -> Inbound:
         """Turn a typed message into an Inbound (a bare number presses a button)."""
@@ -130,6 +136,9 @@ class ConsoleChannel:
         if self.choices:
             buttons = (CONSOLE_BUTTON.format(number=i, label=c.label) for i, c in enumerate(self.choices, 1))
             p(CONSOLE_BUTTONS.format(buttons="  ".join(buttons)))
+        if self.editor_link is not None and is_draft_reply(reply):  # web table editor (issue 17)
+            p(EDITOR_LINK.format(hours=self.hours, url=self.editor_link(self.inbound("").session_key)))
+            self.editor_link = None
         p()
         self.out.flush()
 
@@ -176,7 +185,13 @@ def run(
     if interactive and root.level < logging.WARNING:
         root.setLevel(logging.WARNING)  # INFO lines on the same terminal would break up the chat
     console = ConsoleChannel(
-        app.dialogue, app.settings.exports_dir(), user_id=user_id, out=stdout, echo=not interactive
+        app.dialogue,
+        app.settings.exports_dir(),
+        user_id=user_id,
+        out=stdout,
+        echo=not interactive,
+        editor_link=link_issuer(app.settings),
+        editor_hours=app.settings.link_ttl_hours,
     )
     lines = prompt_lines(stdin, stdout) if interactive else stdin
     return console.run(lines, interactive=interactive, stdin=stdin)

@@ -54,6 +54,7 @@ from bot.channels.webhook_input import BodyTooLarge, read_capped
 from bot.dialogue.messages import Inbound, Reply
 from bot.dialogue.seen_events import SeenEvents
 from bot.settings import Settings
+from bot.web import is_draft_reply, link_issuer
 from bot.wording import LINE_FAILURE, LINE_REFUSAL, RATE_LIMITED, RESEND_AFTER_RESTART
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ class LineChannel:
         self.push_after = push_after  # reply tokens expire: after this long, push instead
         self.loading_after = loading_after
         self.ttl_hours = ttl_hours
+        self.editor_link: Callable[[str], str] | None = None  # web table editor links (bot/web), if set
         # LINE fetches images itself and only over https, so only then send PNG charts as images.
         self.images = links.base_url.startswith("https://")
         config = Configuration(host=api_host.rstrip("/"), access_token=access_token)
@@ -134,7 +136,7 @@ class LineChannel:
         options.setdefault(
             "rate", RateLimit(per=settings.rate_limit_messages, seconds=settings.rate_limit_seconds)
         )
-        return cls(
+        channel = cls(
             channel_secret=settings.line_channel_secret.get_secret_value(),
             access_token=settings.line_channel_access_token.get_secret_value(),
             api_host=settings.line_api_host,
@@ -144,6 +146,8 @@ class LineChannel:
             ttl_hours=settings.link_ttl_hours,
             **options,
         )
+        channel.editor_link = link_issuer(settings)  # the web table editor's link with draft replies
+        return channel
 
     def routes(self) -> list[Route]:
         """Return the webhook route."""
@@ -277,7 +281,8 @@ class LineChannel:
         links = [Link(doc, self.links.publish(doc, inbound.session_key)) for doc in reply.documents]
         if links:
             log.info("LINE: export of %d documents published as links", len(links))
-        return render_reply(reply, links, ttl_hours=self.ttl_hours, images=self.images)
+        editor = self.editor_link(inbound.session_key) if self.editor_link and is_draft_reply(reply) else ""
+        return render_reply(reply, links, ttl_hours=self.ttl_hours, images=self.images, editor_url=editor)
 
     async def _show_loading(self, inbound: Inbound) -> None:
         # The "typing" dots exist only in one-to-one chats; show them only when drafting is slow.

@@ -24,7 +24,7 @@ from linebot.v3.messaging import (
 )
 
 from bot.dialogue.messages import Card, Choice, Document, Reply
-from bot.wording import LINE_CAROUSEL_ALT, LINE_CHOOSE, LINE_DOWNLOAD, LINE_LINK_NOTE
+from bot.wording import EDITOR_LINK, LINE_CAROUSEL_ALT, LINE_CHOOSE, LINE_DOWNLOAD, LINE_LINK_NOTE
 
 MAX_MESSAGES = 5
 MAX_TEXT_UNITS = 5000
@@ -221,10 +221,20 @@ def _text_messages(texts: list[str], merge: bool) -> list[Message]:
 
 
 def render_reply(
-    reply: Reply, links: list[Link], *, ttl_hours: float = 24.0, images: bool = False
+    reply: Reply,
+    links: list[Link],
+    *,
+    ttl_hours: float = 24.0,
+    images: bool = False,
+    editor_url: str = "",
 ) -> list[Message]:
-    """Return every LINE message for `reply`, quick reply buttons on the last one."""
+    """Return every LINE message for `reply`, quick reply buttons on the last one.
+
+    `editor_url`: the web table editor's link, sent as one text after the files (issue 17).
+    """
     tail = card_carousels(reply.cards) + link_messages(links, ttl_hours, images=images)
+    if editor_url:
+        tail.append(TextMessage(text=EDITOR_LINK.format(hours=ttl_hours, url=editor_url)))
     messages = _text_messages(reply.texts, merge=False) + tail
     if len(messages) > MAX_MESSAGES:
         messages = _text_messages(reply.texts, merge=True) + tail

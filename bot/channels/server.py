@@ -24,11 +24,13 @@ from starlette.routing import BaseRoute, Route
 from telegram.ext import Application
 
 from bot.channels import telegram
+from bot.channels.chat_notify import chat_notifier
 from bot.channels.line import LineChannel
 from bot.channels.links import LinkStore, signer_from_settings
 from bot.channels.runtime import ChannelApp
 from bot.dialogue.seen_events import SeenEvents
 from bot.settings import Settings
+from bot.web import build_editor
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,9 @@ def create_app(
     telegram_app, telegram_routes = _telegram_webhook(settings, app, seen)
     routes += telegram_routes
     routes += links.routes()
+    # The web table editor (issue 17, bot/web): same session drafts, summaries back to the chat.
+    editor = build_editor(settings, app.dialogue, links, notify=chat_notifier(telegram_app, line))
+    routes += editor.routes() if editor is not None else []
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok", "line": line is not None, "telegram": telegram_app is not None})
@@ -128,6 +133,7 @@ def create_app(
     asgi.state.line = line
     asgi.state.links = links
     asgi.state.telegram = telegram_app
+    asgi.state.editor = editor
     return asgi
 
 

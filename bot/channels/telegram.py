@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update, WebAppInfo
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Conflict, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
@@ -48,10 +48,12 @@ from bot.channels.runtime import (
 )
 from bot.channels.telegram_render import (
     MAX_MESSAGE,
+    Button,
     ChoiceTokens,
     caption_for,
     card_html,
     card_plain,
+    editor_row,
     keyboard_rows,
     split_text,
     units,
@@ -60,6 +62,7 @@ from bot.channels.webhook_input import BodyTooLarge, parse_object, read_capped
 from bot.dialogue.messages import Card, Document, Inbound, Reply
 from bot.dialogue.seen_events import SeenEvents
 from bot.settings import Settings
+from bot.web import is_draft_reply, link_issuer
 from bot.wording import (
     RATE_LIMITED,
     RESEND_AFTER_RESTART,
@@ -136,6 +139,7 @@ class TelegramChannel:
         )
         self.tokens = ChoiceTokens()
         self.retry = retry
+        self.editor_link: Callable[[str], str] | None = None  # web table editor links (bot/web), if set
 
     def install(self, application: Application) -> None:
         """Register the handlers: what an officer sent (new messages only) and button presses.
@@ -200,7 +204,12 @@ class TelegramChannel:
         """Answer one Inbound through the runtime, showing "typing…" while the dialogue works."""
 
         async def send(reply: Reply, _seconds: float) -> None:
-            await self.send_reply(bot, inbound.chat_id, reply)
+            editor = (
+                self.editor_link(inbound.session_key) if self.editor_link and is_draft_reply(reply) else ""
+            )
+            await self.send_reply(
+                bot, inbound.chat_id, reply, editor_url=editor, private=not inbound.group_id
+            )
             if reply.documents:
                 log.info("telegram: export of %d documents sent", len(reply.documents))
 
@@ -263,15 +272,17 @@ class TelegramChannel:
             await self._typing(bot, chat_id)
 
     # ------------------------------------------------------------ rendering
-    async def send_reply(self, bot: Bot, chat_id: str, reply: Reply) -> None:
+    async def send_reply(
+        self, bot: Bot, chat_id: str, reply: Reply, *, editor_url: str = "", private: bool = True
+    ) -> None:
         """Send texts, then one message per card, then documents; buttons go on the last message."""
         parts = outgoing(reply)
         markup = None
         if reply.choices:
             rows = keyboard_rows(reply.choices, chat_id, self.tokens)
-            markup = InlineKeyboardMarkup(
-                [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in rows]
-            )
+            if editor_url:  # the web table editor under the draft (issue 17)
+                rows.append(editor_row(editor_url, private_chat=private))
+            markup = InlineKeyboardMarkup([[_inline_button(b) for b in row] for row in rows])
         for i, (_kind, value) in enumerate(parts):
             extra = {"reply_markup": markup} if markup is not None and i == len(parts) - 1 else {}
             if isinstance(value, str):
@@ -297,6 +308,14 @@ class TelegramChannel:
 
 
 Outgoing = str | Card | Document  # one Telegram message: a text, a card or a document
+
+
+def _inline_button(button: Button) -> InlineKeyboardButton:
+    if button.web_app:
+        return InlineKeyboardButton(button.text, web_app=WebAppInfo(button.url))
+    if button.url:
+        return InlineKeyboardButton(button.text, url=button.url)
+    return InlineKeyboardButton(button.text, callback_data=button.data)
 
 
 def _as_is(_inbound: Inbound, reply: Reply) -> Reply:
@@ -408,6 +427,8 @@ def build_application(
         log.warning("TELEGRAM_ALLOWED_USERS is empty: every Telegram user may use this bot")
     rate = RateLimit(per=settings.rate_limit_messages, seconds=settings.rate_limit_seconds)
     channel = TelegramChannel(dialogue, allowed, workers=workers, seen=seen, rate=rate, retry=retry)
+    # The web table editor's button on draft messages, when the webhook server (which serves it) runs.
+    channel.editor_link = link_issuer(settings) if settings.telegram_webhook_url else None
     channel.install(application)
     application.bot_data["channel"] = channel
     return application

@@ -9,6 +9,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from bot.dialogue.messages import Card, Choice
+from bot.wording import EDITOR_BUTTON_LABEL
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units after entity parsing
 MAX_CAPTION = 1024
@@ -151,10 +152,25 @@ class ChoiceTokens:
 
 @dataclass(frozen=True)
 class Button:
-    """One inline button, ready for InlineKeyboardButton(text, callback_data=data)."""
+    """One inline button, ready for InlineKeyboardButton(text, callback_data=data).
+
+    With `url` it opens a page instead (the web table editor): as a Mini App when `web_app`
+    (Telegram then hands the page signed initData), else as a plain link.
+    """
 
     text: str
     data: str
+    url: str = ""
+    web_app: bool = False
+
+
+def editor_row(url: str, *, private_chat: bool) -> list[Button]:
+    """Return the web table editor's button row (issue 17): a Mini App in a private chat over https.
+
+    Telegram opens Mini App buttons of inline keyboards only in private chats, and only over https.
+    """
+    web_app = private_chat and url.startswith("https://")
+    return [Button(EDITOR_BUTTON_LABEL, "", url=url, web_app=web_app)]
 
 
 def keyboard_rows(choices: list[Choice], chat_id: str, tokens: ChoiceTokens) -> list[list[Button]]:

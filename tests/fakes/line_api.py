@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qsl
 
 
 @dataclass
@@ -40,10 +41,13 @@ def sign(secret: str, body: bytes) -> str:
 
 
 class FakeLineAPI:
-    """POST /v2/bot/message/reply|push, POST /v2/bot/chat/loading/start, GET /v2/bot/profile/{id}."""
+    """POST /v2/bot/message/reply|push, POST /v2/bot/chat/loading/start, GET /v2/bot/profile/{id},
+    and POST /oauth2/v2.1/verify (LIFF ID tokens issued with `issue_id_token`)."""
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.id_tokens: dict[str, tuple[str, str]] = {}  # ID token -> (user id, channel id it was issued to)
+        self.verified: list[str] = []  # ID tokens posted to /oauth2/v2.1/verify, in order
         self._failures: dict[str, tuple[int, str]] = {}
         self.listener = None  # optional callable(Call), run on each recorded call (benchmarks)
         self._used_tokens: set[str] = set()
@@ -119,6 +123,12 @@ class FakeLineAPI:
             mode = self._random.choice(self._modes)
             self.injected[mode] = self.injected.get(mode, 0) + 1
             return mode
+
+    def issue_id_token(self, user_id: str, channel_id: str) -> str:
+        """Return a new LIFF ID token for `user_id`, issued to the LINE Login channel `channel_id`."""
+        token = f"idt-{len(self.id_tokens) + 1}-{user_id}"
+        self.id_tokens[token] = (user_id, channel_id)
+        return token
 
     # -- assertions ---------------------------------------------------------
     def of(self, kind: str) -> list[Call]:
@@ -221,6 +231,9 @@ def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.path == "/oauth2/v2.1/verify":  # LINE Login: form id_token + client_id, no bearer
+                self._verify(raw)
+                return
             injected = "drop" if fake.down else fake._injected_failure(self.path)
             if injected == "drop":  # the connection dies before LINE handled the request
                 self.close_connection = True
@@ -256,6 +269,33 @@ def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
                 Call(self.path, body, auth, self.headers.get("X-Line-Retry-Key", ""))
             )
             self._send(status, payload)
+
+        def _verify(self, raw: bytes) -> None:
+            form = dict(parse_qsl(raw.decode("utf-8")))
+            token, client = form.get("id_token", ""), form.get("client_id", "")
+            fake.verified.append(token)
+            issued = fake.id_tokens.get(token)
+            if not client:
+                self._send(400, {"error": "invalid_request", "error_description": "client_id is required"})
+            elif issued is None:
+                self._send(400, {"error": "invalid_request", "error_description": "Invalid IdToken."})
+            elif issued[1] != client:
+                self._send(
+                    400, {"error": "invalid_request", "error_description": "Invalid IdToken Audience."}
+                )
+            else:
+                now = int(time.time())
+                self._send(
+                    200,
+                    {
+                        "iss": "https://access.line.me",
+                        "sub": issued[0],
+                        "aud": client,
+                        "exp": now + 3600,
+                        "iat": now,
+                        "name": "เจ้าหน้าที่ทดสอบ",
+                    },
+                )
 
         def do_GET(self) -> None:
             if fake.down:
