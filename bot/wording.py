@@ -879,3 +879,16 @@ CITE_FRAMEWORK_NO_YEAR = "เกณฑ์การประเมิน ITA"
 CITE_OIT = "เกณฑ์การประเมิน OIT ปี {year}"
 CITE_PLAYBOOK = "แนวทางมาตรการที่รวบรวมจากหน่วยงานตัวอย่าง"
 CITE_OTHER_YEAR = " (ข้อมูลปี {year} ไม่ใช่ปี {asked})"
+
+
+# ====================================================================== reliability
+# (bot/dialogue/data_lock.py, bot/search/documents.py and bot/search/index.py: a second bot on one
+# data folder, ingest limits and unreadable files; said on the command line, so the second bot's
+# refusal is in Thai and English for whoever reads the server's log)
+
+DATA_FOLDER_BUSY = (
+    "มีบอตอีกตัวกำลังทำงานกับโฟลเดอร์ข้อมูล {folder} อยู่แล้ว (pid {pid}) จึงไม่เริ่มตัวที่สอง "
+    "เพื่อไม่ให้ข้อมูลของผู้ใช้ถูกเขียนทับ กรุณาหยุดตัวเดิมก่อน หรือตั้ง DATA_DIR เป็นโฟลเดอร์อื่น\n"
+    "Another bot (pid {pid}) is already running on the data folder {folder}; this one will not start, "
+    "so that no officer's data is overwritten. Stop the running bot first, or set DATA_DIR to another folder."
+)
