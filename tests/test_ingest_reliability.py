@@ -18,13 +18,15 @@ import docx
 import pytest
 from pypdf import PdfWriter
 
+from bot.app import ensure_index
 from bot.ita.framework import load_framework
 from bot.ita.passages import framework_passages
 from bot.search.documents import Limits, UnreadableDocument, read_document
 from bot.search.embeddings import HashingEmbeddings
 from bot.search.index import KnowledgeIndex
-from bot.search.ingest import ingest
+from bot.search.ingest import ingest, knowledge_sources
 from tests.conftest import KNOWLEDGE_DIR, REPO_DIR
+from tests.kb_helpers import make_kb
 
 THAI = "ผลการประเมินตัวชี้วัดที่ 9 การเปิดเผยข้อมูล ได้คะแนน 85.50 คะแนน ต้องเผยแพร่ข้อมูล O13 ให้ครบถ้วน"
 
@@ -218,3 +220,15 @@ def test_undecodable_text_names_the_line(tmp_path):
     with pytest.raises(UnreadableDocument) as refused:
         read_document(path)
     assert "bad.txt" in str(refused.value) and "บรรทัดที่ 2" in str(refused.value)
+
+
+def test_start_up_completes_knowledge_a_killed_first_run_left_partial(tmp_path):
+    kb = make_kb(tmp_path)
+    passages = knowledge_sources(kb.framework, kb.playbook)["knowledge:framework"]
+    with pytest.raises(Interrupted):  # Ctrl-C during the first `make run`
+        kb.index.ingest_passages("knowledge:framework", passages, on_batch=_stop_after_first_batch)
+    restarted = make_kb(tmp_path)
+    assert ensure_index(restarted) is True
+    stored = restarted.index.collection.get(where={"source_key": "knowledge:framework"}, include=[])["ids"]
+    assert len(stored) == len(passages)
+    assert ensure_index(make_kb(tmp_path)) is False  # complete now: nothing to do

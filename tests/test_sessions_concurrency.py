@@ -189,3 +189,20 @@ def test_a_database_from_before_versions_is_upgraded_and_keeps_its_rows(tmp_path
     again = store.load("line:old")
     assert again.state == "confirm" and again.version == 1 and again.profile.name == "อบต.หนองบัว"
     store.close()
+
+
+def test_a_new_users_save_keeps_what_another_process_stored_first(url):
+    store = SessionStore(url)
+    mine, theirs = Session("line:fresh"), Session("line:fresh")
+    theirs.state = "profile_name"
+    theirs.extra["asked"] = 1
+    store.save(theirs)
+    mine.extra["seen"] = 1  # state left as it was: theirs stands
+    store.save(mine)
+    stored = store.load("line:fresh")
+    assert stored.state == "profile_name" and stored.extra == {"asked": 1, "seen": 1}
+    store.delete("line:fresh")
+    mine.extra["seen"] = 2  # read before the delete: saved again whole, with no empty columns
+    store.save(mine)
+    assert store.load("line:fresh").state == "profile_name"
+    store.close()

@@ -142,6 +142,13 @@ def _session(key: str, row: Any) -> Session:
     )
 
 
+def _blank(key: str) -> Session:
+    """Return a session for a key with nothing stored, its base the values it would store unchanged."""
+    session = Session(key)
+    session.base = session_values(session)
+    return session
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
@@ -209,7 +216,7 @@ class SessionStore:
                 .mappings()
                 .first()
             )
-        return Session(key) if row is None else _session(key, row)
+        return _blank(key) if row is None else _session(key, row)
 
     def load(self, key: str) -> Session:
         """Return the stored session for key, or a fresh one."""
@@ -264,10 +271,8 @@ class SessionStore:
                 return
             # Another writer saved since this session was read: keep both changes or refuse.
             fresh = self._read(conn, session.key)
-            merged = {
-                name: merge(session.base.get(name), values[name], fresh.base.get(name))
-                for name in VALUE_COLUMNS
-            }
+            base = session.base or _blank(session.key).base  # a Session built by the caller, never read
+            merged = {name: merge(base[name], values[name], fresh.base[name]) for name in VALUE_COLUMNS}
             log.info("session saved by another writer meanwhile; changes merged")
             rebuilt = _session(
                 session.key, {**merged, "updated_at": fresh.updated_at, "version": fresh.version}
