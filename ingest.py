@@ -4,7 +4,9 @@
     python ingest.py [FILE_OR_FOLDER ...] [--rebuild]
 
 Files may be .txt, .md, .docx or .pdf. Re-running adds no duplicates; a
-changed file replaces its old passages.
+changed file replaces its old passages; a file a killed run left incomplete is
+completed. Limits (INGEST_MAX_FILE_MB, INGEST_MAX_UNPACKED_MB, INGEST_MAX_CHARS,
+INGEST_MAX_CHUNKS) refuse a file with a message naming it and the limit.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from bot import wording
 from bot.app import boot
+from bot.search.documents import Limits
 from bot.search.ingest import ingest
 from bot.settings import Settings
 
@@ -33,7 +36,13 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(settings.chroma_dir())
     app = boot(settings, ensure=False)  # the ingest below indexes the built-in knowledge too
     index = app.knowledge.index
-    report = ingest(index, app.framework, app.playbook, args.paths, progress=not args.quiet)
+    limits = Limits(
+        file_bytes=int(settings.ingest_max_file_mb * 1024 * 1024),
+        unpacked_bytes=int(settings.ingest_max_unpacked_mb * 1024 * 1024),
+        chars=settings.ingest_max_chars,
+        chunks=settings.ingest_max_chunks,
+    )
+    report = ingest(index, app.framework, app.playbook, args.paths, progress=not args.quiet, limits=limits)
     print(report.summary_th(index.count()))
     if report.chars and report.seconds:
         print(wording.CLI_INGEST_SPEED.format(per_second=report.chars / report.seconds))

@@ -21,6 +21,7 @@ from pathlib import Path
 from bot import wording
 from bot.app import boot
 from bot.channels import console
+from bot.dialogue.data_lock import DataFolderBusy, DataFolderLock
 from bot.dialogue.render import confirmation_summary
 from bot.drafting.engine import DraftRequest
 from bot.ita.framework import Framework
@@ -62,11 +63,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty()
     if interactive or runner:
         print(wording.CLI_RUN_PREPARING, file=sys.stderr)
-    app = boot(settings)
-    if runner:
-        # Imported by name: only the configured channel's SDK (telegram, linebot) is loaded.
-        return int(importlib.import_module(runner).run(app) or 0)
-    return console.run(app, user_id=args.user)
+    try:
+        lock = DataFolderLock(settings.data_dir)
+        lock.acquire()  # one bot per data folder (bot.dialogue.data_lock)
+    except DataFolderBusy as exc:
+        print(exc, file=sys.stderr)
+        return 3
+    with lock:
+        app = boot(settings)
+        if runner:
+            # Imported by name: only the configured channel's SDK (telegram, linebot) is loaded.
+            return int(importlib.import_module(runner).run(app) or 0)
+        return console.run(app, user_id=args.user)
 
 
 # ---------------------------------------------------------------------- ask

@@ -27,7 +27,7 @@ from bot.ita.tiers import Thresholds
 from bot.offline import configure_offline
 from bot.search.embeddings import build_embeddings, embedding_id
 from bot.search.index import KnowledgeIndex
-from bot.search.ingest import knowledge_sources
+from bot.search.ingest import knowledge_sources, repair_files
 from bot.search.llm_answer import Writer
 from bot.search.retrieve import Retriever
 from bot.settings import Settings
@@ -119,6 +119,7 @@ def ensure_index(kb: Knowledge) -> bool:
     changed = False
     for key, passages in knowledge_sources(kb.framework, kb.playbook).items():
         changed |= kb.index.ingest_passages(key, passages).status != "unchanged"
+    changed |= bool(repair_files(kb.index, kb.framework)[0])  # files a killed ingest left incomplete
     if changed:
         kb.refresh()
     return changed

@@ -25,6 +25,12 @@ class Settings(BaseSettings):
     prompts_dir: Path = Field(REPO_DIR / "prompts", description="LLM prompt files (<name>.th.md)")
     database_url: str = Field("", description="SQLAlchemy URL for sessions; default sqlite in data_dir")
     collection: str = Field("ita_knowledge", description="Chroma collection name (ASCII)")
+    ingest_max_file_mb: float = Field(20.0, description="ingest refuses a file larger than this")
+    ingest_max_unpacked_mb: float = Field(50.0, description="ingest refuses a .docx that unpacks past this")
+    ingest_max_chars: int = Field(500_000, description="ingest refuses a file with more text than this")
+    ingest_max_chunks: int = Field(
+        5_000, description="ingest refuses a file that makes more passages than this"
+    )
 
     # retrieval
     embedding: str = Field(

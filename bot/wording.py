@@ -729,7 +729,6 @@ INGEST_OS_ERROR = "อ่านไฟล์ {path} ไม่ได้: {reason}"
 DOC_BROKEN = "อ่านไฟล์ {name} ไม่ได้ ({error}) — ไฟล์อาจเสียหายหรือไม่ใช่ {suffix} จริง"
 DOC_UNSUPPORTED = "ไม่รองรับไฟล์ {name} — รองรับเฉพาะ {supported}"
 DOC_BINARY = "ไฟล์ {name} ไม่ใช่ไฟล์ข้อความ (พบข้อมูลไบนารี)"
-DOC_ENCODING = "ไฟล์ {name} ไม่ได้เข้ารหัสเป็น UTF-8 หรือ TIS-620"
 DOC_NO_TEXT = "ไฟล์ {name} ไม่มีข้อความให้อ่าน (อาจเป็นภาพสแกน ต้องทำ OCR ก่อน)"
 DOC_SKIPPED = "ข้ามไฟล์ {path}: ไม่รองรับชนิดไฟล์นี้ (รองรับ {supported})"
 DOC_NOT_FOUND = "ไม่พบไฟล์หรือโฟลเดอร์ {path}"
@@ -1007,3 +1006,46 @@ EDITOR_UNDONE = "ย้อนกลับการแก้ไขครั้ง
 EDITOR_CHAT_SUMMARY = "แก้ไขตารางผ่านหน้าเว็บแล้ว: {summary} ส่ง /export เพื่อรับไฟล์ฉบับใหม่"
 EDITOR_LINK = "แก้ไขตารางบนมือถือหรือคอมพิวเตอร์ได้ที่ลิงก์นี้ (ใช้ได้ {hours:g} ชั่วโมง): {url}"
 EDITOR_BUTTON_LABEL = "แก้ไขตาราง"
+
+# ====================================================================== reliability
+# (bot/dialogue/data_lock.py, bot/search/documents.py and bot/search/index.py: a second bot on one
+# data folder, ingest limits and unreadable files; said on the command line, so the second bot's
+# refusal is in Thai and English for whoever reads the server's log)
+
+DATA_FOLDER_BUSY = (
+    "มีบอตอีกตัวกำลังทำงานกับโฟลเดอร์ข้อมูล {folder} อยู่แล้ว (pid {pid}) จึงไม่เริ่มตัวที่สอง "
+    "เพื่อไม่ให้ข้อมูลของผู้ใช้ถูกเขียนทับ กรุณาหยุดตัวเดิมก่อน หรือตั้ง DATA_DIR เป็นโฟลเดอร์อื่น\n"
+    "Another bot (pid {pid}) is already running on the data folder {folder}; this one will not start, "
+    "so that no officer's data is overwritten. Stop the running bot first, or set DATA_DIR to another folder."
+)
+
+# Ingest: files refused before or while reading (bot.search.documents), with what to send instead.
+DOC_LEGACY_WORD = (
+    "ไม่รองรับไฟล์ {name} ซึ่งเป็น Word รุ่นเก่า (.doc) — กรุณาเปิดใน Word แล้วบันทึกเป็น .docx "
+    "(บันทึกเป็น > เอกสาร Word) หรือส่งออกเป็น PDF แล้วนำเข้าใหม่"
+)
+DOC_EMPTY = "ไฟล์ {name} ว่างเปล่า ไม่มีข้อความให้นำเข้า — กรุณาตรวจสอบว่าเลือกไฟล์ถูกต้อง แล้วนำเข้าไฟล์ที่มีเนื้อหา"
+DOC_TOO_BIG = (
+    "ไฟล์ {name} มีขนาด {size} เกินขีดจำกัด {limit} ต่อไฟล์ — กรุณาแยกเป็นหลายไฟล์ "
+    "หรือตัดภาพ/ภาคผนวกที่ไม่ใช่ข้อความออกก่อนนำเข้า"
+)
+DOC_UNPACKED_TOO_BIG = (
+    "ไฟล์ {name} เมื่อแตกไฟล์แล้วมีขนาด {size} เกินขีดจำกัด {limit} — ไฟล์อาจมีภาพขนาดใหญ่หรือผิดปกติ "
+    "กรุณาบันทึกเฉพาะข้อความเป็น .docx ใหม่ หรือส่งออกเป็น PDF แล้วนำเข้าอีกครั้ง"
+)
+DOC_TOO_LONG = (
+    "ไฟล์ {name} มีข้อความ {chars:,} ตัวอักษร เกินขีดจำกัด {limit:,} ตัวอักษรต่อไฟล์ — "
+    "กรุณาแยกเป็นหลายไฟล์ (เช่น ไฟล์ละหนึ่งปีหรือหนึ่งหน่วยงาน) แล้วนำเข้าใหม่"
+)
+DOC_TOO_MANY_CHUNKS = (
+    "ไฟล์ {name} แบ่งได้ {chunks:,} ตอน เกินขีดจำกัด {limit:,} ตอนต่อไฟล์ — "
+    "กรุณาแยกเป็นหลายไฟล์ หรือตัดส่วนที่ซ้ำกันออกแล้วนำเข้าใหม่"
+)
+DOC_PDF_ENCRYPTED = (
+    "ไฟล์ {name} เป็น PDF ที่ตั้งรหัสผ่านไว้ จึงอ่านข้อความไม่ได้ — กรุณาส่ง PDF ที่ไม่ได้ตั้งรหัสผ่าน หรือไฟล์ .docx ต้นฉบับ"
+)
+DOC_ENCODING = (
+    "ไฟล์ {name} บรรทัดที่ {line} ไม่ได้เข้ารหัสเป็น UTF-8, UTF-16 หรือภาษาไทยของ Windows (TIS-620) — "
+    "กรุณาเปิดไฟล์แล้วบันทึกใหม่เป็น UTF-8 (Notepad: บันทึกเป็น > การเข้ารหัส UTF-8) แล้วนำเข้าอีกครั้ง"
+)
+INGEST_REPAIRED = "ซ่อมแหล่งข้อมูลที่นำเข้าค้างไว้ไม่ครบจากครั้งก่อน {count} รายการ"

@@ -1,10 +1,18 @@
-"""Persistent conversation sessions in SQL (SQLite by default, PostgreSQL-compatible).
+"""Persistent conversation sessions in SQL (SQLite by default, or PostgreSQL through psycopg).
 
 One row per session key ("channel:[group:]user"), so one officer's agency data
 is never read by another, even in the same group chat. Every column is a
-portable type (Text/JSON/DateTime) so the same table works on PostgreSQL. The
-dialogue loads and saves once per message, each inside a transaction, so a
-crash or restart mid-conversation loses nothing that was acknowledged.
+portable type (Text/JSON/DateTime) so the same table works on PostgreSQL.
+
+No save is lost, whatever the number of threads and processes:
+* `open(key)` answers one turn per key at a time, in this process and across
+  processes (bot.dialogue.session_locks), so a turn reads what the last one wrote;
+* every save is one upsert (INSERT … ON CONFLICT DO UPDATE) that applies only
+  if the row still has the version the turn read; a stale save is merged onto
+  the fresh row (bot.dialogue.session_merge) and written again, or refused with
+  SessionConflict, never written over another turn's change;
+* SQLite runs in WAL mode with a busy timeout, and a busy database is retried a
+  bounded number of times with backoff.
 
 A loaded Session holds domain objects (AgencyProfile, ScoreSet, Thresholds,
 Draft), validated once at load and turned back into the same JSON shapes at
@@ -13,20 +21,51 @@ save, so the conversation never re-validates a dict mid-turn.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import copy
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import JSON, Column, DateTime, MetaData, String, Table, create_engine, delete, select, update
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    delete,
+    event,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
+from bot.dialogue.session_locks import FileStripeLocks, ThreadLocks, key_number
+from bot.dialogue.session_merge import SessionConflict, merge
 from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet
+
+__all__ = ["Session", "SessionConflict", "SessionStore", "sessions_table"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+BUSY_TIMEOUT_S = 30.0  # SQLite waits this long for another writer before "database is locked"
+ATTEMPTS = 8  # a busy database or a stale save is tried this many times, with backoff
 
 metadata = MetaData()
 
@@ -41,7 +80,10 @@ sessions_table = Table(
     Column("draft", JSON, nullable=True),
     Column("extra", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Bumped by every save; a save applies only on the version it read (optimistic concurrency).
+    Column("version", Integer, nullable=False, server_default="0"),
 )
+VALUE_COLUMNS = ("state", "profile", "scores", "thresholds", "draft", "extra")
 
 
 @dataclass
@@ -56,6 +98,8 @@ class Session:
     draft: Draft | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     updated_at: datetime | None = None
+    version: int = 0  # the stored version this session was read at (0: nothing stored yet)
+    base: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # the values as read
 
     @property
     def is_new(self) -> bool:
@@ -68,93 +112,233 @@ def _thresholds(stored: list[float] | None) -> Thresholds | None:
     return Thresholds(urgent_below=stored[0], maintain_from=stored[1]) if stored else None
 
 
+def session_values(session: Session) -> dict[str, Any]:
+    """Return the session's stored columns as JSON values."""
+    thresholds = session.thresholds
+    return {
+        "state": session.state,
+        # Only the fields the dialogue set, as the rows have always held them.
+        "profile": session.profile.model_dump(mode="json", exclude_unset=True),
+        "scores": session.scores.to_json() if session.scores is not None else None,
+        "thresholds": [thresholds.urgent_below, thresholds.maintain_from] if thresholds is not None else None,
+        "draft": session.draft.model_dump(mode="json") if session.draft is not None else None,
+        "extra": dict(session.extra),
+    }
+
+
+def _session(key: str, row: Any) -> Session:
+    values = copy.deepcopy({name: row[name] for name in VALUE_COLUMNS})  # the turn must not change it
+    return Session(
+        key=key,
+        state=row["state"],
+        profile=AgencyProfile.model_validate(row["profile"] or {}),
+        scores=ScoreSet.from_json(row["scores"]) if row["scores"] else None,
+        thresholds=_thresholds(row["thresholds"]),
+        draft=Draft.model_validate(row["draft"]) if row["draft"] else None,
+        extra=dict(row["extra"] or {}),
+        updated_at=row["updated_at"],
+        version=row["version"] or 0,
+        base=values,
+    )
+
+
+def _blank(key: str) -> Session:
+    """Return a session for a key with nothing stored, its base the values it would store unchanged."""
+    session = Session(key)
+    session.base = session_values(session)
+    return session
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer, nor it them
+    cursor.close()
+
+
 class SessionStore:
-    """Load and save sessions by key through SQLAlchemy."""
+    """Load and save sessions by key through SQLAlchemy (`engine` is shared with other tables)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, attempts: int = ATTEMPTS) -> None:
         parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = create_engine(url)
-        metadata.create_all(self.engine)
-        # key -> [lock, turns holding or waiting for it]; an entry is dropped when no turn needs it,
-        # so the table holds only the users being answered right now.
-        self._locks: dict[str, tuple[threading.Lock, list[int]]] = {}
-        self._locks_guard = threading.Lock()
+        self.dialect = parsed.get_backend_name()
+        self.attempts = attempts
+        file_db = self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:")
+        # A running turn holds one connection (on PostgreSQL it holds the key's advisory lock there):
+        # the pool has room for every worker thread of the channels.
+        pool = {"pool_size": 20, "max_overflow": 40} if file_db or self.dialect != "sqlite" else {}
+        if self.dialect == "sqlite":
+            if file_db:
+                Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S}, **pool)
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:
+            self.engine = create_engine(url, pool_pre_ping=True, **pool)
+        self._threads = ThreadLocks()
+        self._files = FileStripeLocks(Path(f"{parsed.database}.locks")) if file_db else None
+        self._retry(self._create_schema)
 
-    def load(self, key: str) -> Session:
-        """Return the stored session for key, or a fresh one."""
-        with self.engine.begin() as conn:
+    # ------------------------------------------------------------ schema
+    def _create_schema(self) -> None:
+        try:
+            metadata.create_all(self.engine)
+        except (IntegrityError, DatabaseError) as exc:
+            # Another process created it between our check and our CREATE: fine if it is there now.
+            if not inspect(self.engine).has_table("sessions"):
+                raise OperationalError("create sessions", {}, exc) from exc
+        columns = {c["name"] for c in inspect(self.engine).get_columns("sessions")}
+        if "version" not in columns:  # a database from before versioned saves
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(text("ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0"))
+            except DatabaseError:
+                if "version" not in {c["name"] for c in inspect(self.engine).get_columns("sessions")}:
+                    raise
+
+    # ------------------------------------------------------------ retries
+    def _retry(self, action: Callable[[], T]) -> T:
+        """Run action, again after a busy or dropped database, at most `attempts` times."""
+        for attempt in range(1, self.attempts + 1):
+            try:
+                return action()
+            except OperationalError:
+                if attempt == self.attempts:
+                    raise
+                log.warning("session database busy; retry %d of %d", attempt, self.attempts - 1)
+                time.sleep(min(2.0, 0.05 * 2**attempt) * random.uniform(0.5, 1.0))
+        raise AssertionError("unreachable")
+
+    # ------------------------------------------------------------ reading
+    def _read(self, conn: Connection, key: str) -> Session:
+        with conn.begin():
             row = (
                 conn.execute(select(sessions_table).where(sessions_table.c.session_key == key))
                 .mappings()
                 .first()
             )
-        if row is None:
-            return Session(key)
-        return Session(
-            key=key,
-            state=row["state"],
-            profile=AgencyProfile.model_validate(row["profile"] or {}),
-            scores=ScoreSet.from_json(row["scores"]) if row["scores"] else None,
-            thresholds=_thresholds(row["thresholds"]),
-            draft=Draft.model_validate(row["draft"]) if row["draft"] else None,
-            extra=dict(row["extra"] or {}),
-            updated_at=row["updated_at"],
-        )
+        return _blank(key) if row is None else _session(key, row)
+
+    def load(self, key: str) -> Session:
+        """Return the stored session for key, or a fresh one."""
+
+        def read() -> Session:
+            with self.engine.connect() as conn:
+                return self._read(conn, key)
+
+        return self._retry(read)
+
+    # ------------------------------------------------------------ writing
+    def _write(self, conn: Connection, key: str, version: int, row: dict[str, Any]) -> bool:
+        """Write row as version+1 if the stored row is absent or still at `version`; tell whether it did."""
+        table = sessions_table
+        with conn.begin():
+            if self.dialect in ("sqlite", "postgresql"):
+                insert = (sqlite.insert if self.dialect == "sqlite" else postgresql.insert)(table)
+                stmt = insert.values(session_key=key, **row)
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[table.c.session_key],
+                    set_={name: stmt.excluded[name] for name in row},
+                    where=table.c.version == version,
+                )
+                # RETURNING, not rowcount: a row comes back only if it was written (psycopg reports -1).
+                return conn.execute(stmt.returning(table.c.version)).first() is not None
+            # Other databases: a conditional update, else an insert that fails if another came first.
+            where = (table.c.session_key == key) & (table.c.version == version)
+            if conn.execute(update(table).where(where).values(**row)).rowcount:
+                return True
+            try:
+                with conn.begin_nested():
+                    conn.execute(table.insert().values(session_key=key, **row))
+            except IntegrityError:
+                return False
+            return True
+
+    def _save(self, conn: Connection, session: Session) -> None:
+        values = session_values(session)
+        for _ in range(self.attempts):
+            now = datetime.now(UTC)
+            if self._write(
+                conn,
+                session.key,
+                session.version,
+                {**values, "updated_at": now, "version": session.version + 1},
+            ):
+                session.version, session.base, session.updated_at = (
+                    session.version + 1,
+                    copy.deepcopy(values),
+                    now,
+                )
+                return
+            # Another writer saved since this session was read: keep both changes or refuse.
+            fresh = self._read(conn, session.key)
+            base = session.base or _blank(session.key).base  # a Session built by the caller, never read
+            merged = {name: merge(base[name], values[name], fresh.base[name]) for name in VALUE_COLUMNS}
+            log.info("session saved by another writer meanwhile; changes merged")
+            rebuilt = _session(
+                session.key, {**merged, "updated_at": fresh.updated_at, "version": fresh.version}
+            )
+            rebuilt.base = fresh.base
+            session.__dict__.update(rebuilt.__dict__)
+            values = merged
+        raise SessionConflict("the session kept changing under this save")
 
     def save(self, session: Session) -> None:
-        """Insert or replace the session in one transaction."""
-        session.updated_at = datetime.now(UTC)
-        thresholds = session.thresholds
-        values = dict(
-            state=session.state,
-            # Only the fields the dialogue set, as the rows have always held them.
-            profile=session.profile.model_dump(mode="json", exclude_unset=True),
-            scores=session.scores.to_json() if session.scores is not None else None,
-            thresholds=[thresholds.urgent_below, thresholds.maintain_from]
-            if thresholds is not None
-            else None,
-            draft=session.draft.model_dump(mode="json") if session.draft is not None else None,
-            extra=session.extra,
-            updated_at=session.updated_at,
-        )
-        with self.engine.begin() as conn:
-            # UPDATE-then-INSERT is portable (SQLite and PostgreSQL) without dialect-specific upserts.
-            done = conn.execute(
-                update(sessions_table).where(sessions_table.c.session_key == session.key).values(**values)
-            ).rowcount
-            if not done:
-                conn.execute(sessions_table.insert().values(session_key=session.key, **values))
+        """Store the session on top of the version it was read at (merged if another save came first)."""
+
+        def write() -> None:
+            with self.engine.connect() as conn:
+                self._save(conn, session)
+
+        self._retry(write)
 
     def delete(self, key: str) -> None:
         """Forget everything stored for key."""
-        with self.engine.begin() as conn:
-            conn.execute(delete(sessions_table).where(sessions_table.c.session_key == key))
+
+        def remove() -> None:
+            with self.engine.begin() as conn:
+                conn.execute(delete(sessions_table).where(sessions_table.c.session_key == key))
+
+        self._retry(remove)
 
     def keys(self) -> list[str]:
         """Return every stored session key (for operators and tests)."""
         with self.engine.begin() as conn:
             return [r[0] for r in conn.execute(select(sessions_table.c.session_key))]
 
+    # ------------------------------------------------------------ one turn
+    def _process_lock(self, conn: Connection, key: str) -> AbstractContextManager[None]:
+        if self._files is not None:
+            return self._files.hold(key)
+        if self.dialect == "postgresql":
+            return _advisory_lock(conn, key)
+        return nullcontext()
+
     @contextmanager
     def open(self, key: str) -> Iterator[Session]:
-        """Load a session, yield it, and save it only if the block finishes without error."""
-        # Channels run handlers in threads: two quick messages from one user must not interleave.
-        with self._locks_guard:
-            lock, users = self._locks.setdefault(key, (threading.Lock(), [0]))
-            users[0] += 1
-        try:
-            with lock:
-                session = self.load(key)
-                yield session
-                self.save(session)
-        finally:
-            with self._locks_guard:
-                users[0] -= 1
-                if not users[0]:
-                    del self._locks[key]
+        """Load a session, yield it, and save it only if the block finishes without error.
+
+        One turn per key at a time: threads wait on a per-key lock, other processes on the
+        database's (PostgreSQL advisory lock) or the lock file's (SQLite) lock for the key.
+        """
+        with self._threads.hold(key), self.engine.connect() as conn, self._process_lock(conn, key):
+            session = self._retry(lambda: self._read(conn, key))
+            yield session
+            self._retry(lambda: self._save(conn, session))
 
     def close(self) -> None:
-        """Release the database connections."""
+        """Release the database connections and the lock file."""
         self.engine.dispose()
+        if self._files is not None:
+            self._files.close()
+
+
+@contextmanager
+def _advisory_lock(conn: Connection, key: str) -> Iterator[None]:
+    number = key_number(key)
+    with conn.begin():
+        conn.execute(text("SELECT pg_advisory_lock(:n)"), {"n": number})
+    try:
+        yield
+    finally:
+        with conn.begin():
+            conn.execute(text("SELECT pg_advisory_unlock(:n)"), {"n": number})

@@ -5,13 +5,18 @@ recommendations, playbook) and the past analyses an agency adds. Every chunk
 carries its source, agency, year, kind, the indicators and item codes it
 mentions, and its pythainlp tokens, so lexical search needs no re-segmenting.
 Ingest is idempotent per source: unchanged content is skipped, changed
-content replaces that source's old chunks.
+content replaces that source's old chunks. It is also all-or-nothing per
+source: a second collection (`<name>-sources`) records a source as complete
+only after its last chunk is written, so a source cut short (Ctrl-C, kill -9)
+is found incomplete and written again by the next ingest or start-up.
+Identical chunks of one source are stored once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,12 +28,14 @@ from langchain_core.embeddings import Embeddings
 from bot import wording
 from bot.ita.framework import Framework
 from bot.search.chunking import Chunk, chunk_document, describe_document
-from bot.search.documents import read_document
+from bot.search.documents import DEFAULT_LIMITS, Limits, UnreadableDocument, read_document
 from bot.thai import clean_display, tokenize
 
 # Bump when tokenisation or the stored metadata change: every source's hash changes with it,
 # so the next ingest re-indexes what an older version stored (its tokens would be stale).
 INDEX_FORMAT = "tokens-2"
+SOURCES_SUFFIX = "-sources"  # the collection of completed sources: id = source key
+BATCH = 256  # chunks written per call to Chroma
 
 
 def _hash(content: str) -> str:
@@ -44,7 +51,7 @@ class IngestResult:
     """What ingesting one source did."""
 
     source: str
-    status: str  # added | replaced | unchanged
+    status: str  # added | replaced | repaired (was left incomplete) | unchanged
     chunks: int
     chars: int
 
@@ -97,6 +104,18 @@ def chunk_metadata(
     }
 
 
+def _distinct(chunks: list[Chunk]) -> list[Chunk]:
+    """Keep the first of chunks whose text is the same once spaces are evened out."""
+    seen: set[str] = set()
+    kept = []
+    for chunk in chunks:
+        key = " ".join(chunk.text.split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(chunk)
+    return kept
+
+
 class KnowledgeIndex:
     """A persistent (or, with path=None, in-memory) Chroma collection of cited passages."""
 
@@ -123,43 +142,93 @@ class KnowledgeIndex:
             collection_metadata={"hnsw:space": "cosine", "embedding": embedding_key},
         )
         self.collection = self.store._collection  # same collection; used for get/delete by metadata
+        # One record per completed source (no document, a placeholder vector): written last.
+        self.sources = self.client.get_or_create_collection(
+            f"{collection}{SOURCES_SUFFIX}", embedding_function=None, metadata={"role": "completed sources"}
+        )
 
     def count(self) -> int:
         """Return the number of stored chunks."""
         return self.collection.count()
 
-    def _stored_hash(self, source_key: str) -> str | None:
-        got = self.collection.get(where={"source_key": source_key}, include=["metadatas"], limit=1)
-        metas = got.get("metadatas") or []
-        stored = metas[0].get("content_hash") if metas else None
-        return stored if isinstance(stored, str) else None
+    def _completed(self, source_key: str) -> tuple[str, int] | None:
+        """Return (content hash, chunk count) of the source's last complete ingest, if any."""
+        metas = self.sources.get(ids=[source_key], include=["metadatas"]).get("metadatas") or []
+        if not metas:
+            return None
+        chunks = metas[0].get("chunks")
+        return str(metas[0].get("content_hash", "")), chunks if isinstance(chunks, int) else -1
 
-    def _replace(self, source_key: str, stored: str | None, texts: list[str], metas: list[dict]) -> str:
-        if stored is not None and metas and stored == metas[0]["content_hash"]:
+    def _present(self, source_key: str) -> int:
+        return len(self.collection.get(where={"source_key": source_key}, include=[])["ids"])
+
+    def _is_current(self, source_key: str, content_hash: str) -> bool:
+        done = self._completed(source_key)
+        return done is not None and done[0] == content_hash and done[1] == self._present(source_key)
+
+    def _replace(
+        self,
+        source_key: str,
+        content_hash: str,
+        texts: list[str],
+        metas: list[dict],
+        on_batch: Callable[[int], None] | None = None,
+    ) -> str:
+        """Write a source's chunks all or nothing; on_batch(written) is called after each batch."""
+        done = self._completed(source_key)
+        present = self._present(source_key)
+        if done is not None and done == (content_hash, present):
             return "unchanged"
-        if stored is not None:
+        status = "replaced" if done is not None else ("repaired" if present else "added")
+        self.sources.delete(ids=[source_key])  # incomplete from here until the last chunk is written
+        if present:
             self.collection.delete(where={"source_key": source_key})
-        if texts:
-            ids = [f"{hashlib.sha1(source_key.encode()).hexdigest()[:16]}-{i:05d}" for i in range(len(texts))]
-            for start in range(0, len(texts), 256):
-                self.store.add_texts(
-                    texts[start : start + 256],
-                    metadatas=metas[start : start + 256],
-                    ids=ids[start : start + 256],
-                )
-        return "replaced" if stored is not None else "added"
+        prefix = hashlib.sha1(source_key.encode()).hexdigest()[:16]
+        ids = [f"{prefix}-{i:05d}" for i in range(len(texts))]
+        for start in range(0, len(texts), BATCH):
+            self.store.add_texts(
+                texts[start : start + BATCH],
+                metadatas=metas[start : start + BATCH],
+                ids=ids[start : start + BATCH],
+            )
+            if on_batch is not None:
+                on_batch(min(start + BATCH, len(texts)))
+        self.sources.upsert(
+            ids=[source_key],
+            embeddings=[[0.0]],  # type: ignore[arg-type]  # a plain list is accepted at run time
+            metadatas=[{"content_hash": content_hash, "chunks": len(texts)}],
+        )
+        return status
 
-    def ingest_file(self, path: Path, fw: Framework) -> IngestResult:
+    def incomplete_files(self) -> list[Path]:
+        """Return the files whose last ingest stopped before its end (for the next run to repeat)."""
+        keys = {
+            str(m.get("source_key", ""))
+            for m in self.collection.get(include=["metadatas"])["metadatas"] or []
+        }
+        completed = set(self.sources.get(ids=sorted(keys), include=[])["ids"]) if keys else set()
+        return [Path(k.removeprefix("file:")) for k in sorted(keys - completed) if k.startswith("file:")]
+
+    def ingest_file(
+        self,
+        path: Path,
+        fw: Framework,
+        limits: Limits = DEFAULT_LIMITS,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> IngestResult:
         """Index one past analysis file; raise documents.UnreadableDocument if it cannot be read."""
-        raw = read_document(path)
+        raw = read_document(path, limits)
         text = clean_display(raw)
         content_hash = _hash(text)
         source_key = f"file:{path.resolve()}"
         info = describe_document(text)
-        stored = self._stored_hash(source_key)
-        if stored == content_hash:
+        if self._is_current(source_key, content_hash):
             return IngestResult(path.name, "unchanged", 0, len(text))
-        chunks = chunk_document(text, fw)
+        chunks = _distinct(chunk_document(text, fw))
+        if len(chunks) > limits.chunks:
+            raise UnreadableDocument(
+                wording.DOC_TOO_MANY_CHUNKS.format(name=path.name, chunks=len(chunks), limit=limits.chunks)
+            )
         metas = [
             chunk_metadata(
                 c,
@@ -172,10 +241,12 @@ class KnowledgeIndex:
             )
             for i, c in enumerate(chunks)
         ]
-        status = self._replace(source_key, stored, [c.text for c in chunks], metas)
+        status = self._replace(source_key, content_hash, [c.text for c in chunks], metas, on_batch)
         return IngestResult(path.name, status, len(chunks), len(text))
 
-    def ingest_passages(self, source_key: str, passages: list[dict]) -> IngestResult:
+    def ingest_passages(
+        self, source_key: str, passages: list[dict], on_batch: Callable[[int], None] | None = None
+    ) -> IngestResult:
         """Index curated knowledge passages ({id, text, source, kind, indicator(s), items, year, confidence})."""
         content_hash = _hash(json.dumps(passages, ensure_ascii=False, sort_keys=True))
         texts, metas = [], []
@@ -202,7 +273,7 @@ class KnowledgeIndex:
                     years=tuple(p.get("years") or ()),
                 )
             )
-        status = self._replace(source_key, self._stored_hash(source_key), texts, metas)
+        status = self._replace(source_key, content_hash, texts, metas, on_batch)
         added = 0 if status == "unchanged" else len(texts)
         return IngestResult(source_key, status, added, sum(len(t) for t in texts))
 

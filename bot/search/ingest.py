@@ -12,7 +12,7 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.ita.passages import framework_passages, playbook_passages
 from bot.ita.playbook import Playbook
-from bot.search.documents import UnreadableDocument, find_documents
+from bot.search.documents import DEFAULT_LIMITS, Limits, UnreadableDocument, find_documents
 from bot.search.index import IngestResult, KnowledgeIndex
 
 
@@ -47,6 +47,8 @@ class IngestReport:
                 total=total_chunks,
             ),
         ]
+        if self.count("repaired"):
+            lines.append(wording.INGEST_REPAIRED.format(count=self.count("repaired")))
         if self.problems:
             lines.append(wording.INGEST_PROBLEMS.format(count=len(self.problems)))
             lines.extend(wording.INGEST_PROBLEM_LINE.format(problem=p) for p in self.problems)
@@ -61,6 +63,24 @@ def knowledge_sources(fw: Framework, playbook: Playbook | None) -> dict[str, lis
     return sources
 
 
+def repair_files(
+    index: KnowledgeIndex, fw: Framework, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[IngestResult], list[str]]:
+    """Ingest again the files a cut-short run left incomplete (their chunks are replaced whole)."""
+    results, problems = [], []
+    for path in index.incomplete_files():
+        if not path.is_file():  # the file is gone: nothing to complete it from
+            problems.append(wording.DOC_NOT_FOUND.format(path=path))
+            continue
+        try:
+            results.append(index.ingest_file(path, fw, limits))
+        except UnreadableDocument as exc:
+            problems.append(str(exc))
+        except OSError as exc:
+            problems.append(wording.INGEST_OS_ERROR.format(path=path, reason=exc.strerror or exc))
+    return results, problems
+
+
 def ingest(
     index: KnowledgeIndex,
     fw: Framework,
@@ -68,11 +88,18 @@ def ingest(
     paths: list[Path],
     *,
     progress: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IngestReport:
-    """Index the built-in knowledge and the given files/folders; bad files are reported, not fatal."""
+    """Index the built-in knowledge and the given files/folders; bad files are reported, not fatal.
+
+    Files an earlier run left incomplete are completed first; each source is written all or nothing.
+    """
     start = time.perf_counter()
     report = IngestReport()
-    files, report.problems = find_documents(paths)
+    mended = set(index.incomplete_files())
+    report.results, report.problems = repair_files(index, fw, limits)
+    files, skipped = find_documents(paths)
+    report.problems.extend(skipped)
     curated = knowledge_sources(fw, playbook)
     steps = [("knowledge", key) for key in curated] + [("file", f) for f in files]
     bar = tqdm(
@@ -83,11 +110,13 @@ def ingest(
         leave=False,
     )
     for what, item in bar:
+        if what == "file" and isinstance(item, Path) and item.resolve() in mended:
+            continue  # completed just above
         if what == "knowledge":
             report.results.append(index.ingest_passages(item, curated[item]))
             continue
         try:
-            report.results.append(index.ingest_file(item, fw))
+            report.results.append(index.ingest_file(item, fw, limits))
         except UnreadableDocument as exc:
             report.problems.append(str(exc))
         except OSError as exc:
