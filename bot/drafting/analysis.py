@@ -96,16 +96,26 @@ def _situation(ctx: Context, number: int, score: float | None, tier: Tier) -> st
 # An advice is said only when the row's steps hold at least this share of its own words: the
 # analysis never recommends what no step does ("ควรแจ้งผลการปรับปรุงงาน..." with no step that informs).
 ADVICE_COVERED = 0.5
+# ... and not when the situation already holds this share of its words: it would say it twice.
+RESTATES = 0.6
 
 
-def _advice(ctx: Context, number: int, score: float | None, tier: Tier, steps: list[str]) -> str:
+def _advice(
+    ctx: Context, number: int, score: float | None, tier: Tier, steps: list[str], situation: str = ""
+) -> str:
     """Return what the agency should do about this indicator ("ควร..."), in its own voice, or "":
-    one of the wordings the row's own steps carry out (the situation's choice among them)."""
+    one of the wordings the row's own steps carry out (the situation's choice among them) that does
+    not say the situation again in other words ("...ยังไม่เห็นผล จึงควร...ให้เห็นผล")."""
     by_kind = ctx.voice.analysis.get("advice", {}).get(number, {})
     options = by_kind.get("keep" if tier == Tier.MAINTAIN else "fix") or []
     people = _people(ctx)
     filled = {fill(o, ctx, number, score, [], **people): o for o in options}
-    done = [t for t in filled if coverage(t.removeprefix("ควร"), steps) >= ADVICE_COVERED]
+    done = [
+        t
+        for t in filled
+        if coverage(t.removeprefix("ควร"), steps) >= ADVICE_COVERED
+        and not (situation and coverage(t.removeprefix("ควร"), [situation]) >= RESTATES)
+    ]
     if not done:
         return ""
     return pick(ctx, done, number, tier.value, "advice")
@@ -191,10 +201,11 @@ def indicator_analysis(
     oit = ctx.fw.tool_of(number).code == "OIT"
     # an OIT row whose missing items are known says so first, as the seeds do ("... เนื่องจาก O13 O14")
     known = oit and bool(named or [i for i in items if i in ctx.scores.items])
+    situation = "" if known else _situation(ctx, number, score, tier)
     parts = {
-        "situation": "" if known else _situation(ctx, number, score, tier),
+        "situation": situation,
         "found": found,
-        "advice": _advice(ctx, number, score, tier, steps or []),
+        "advice": _advice(ctx, number, score, tier, steps or [], situation),
         "distance": _distance(ctx, number, score, tier) if score is not None else "",
         "standing": _standing(ctx, number, score, tier) if score is not None else "",
         "change": _change(ctx, number, score) if score is not None else "",
