@@ -11,7 +11,9 @@
 - Monitoring: a clause of the playbook's monitoring that is about a step the row left out is
   dropped, and so is one that only repeats a step; a generic agent ("หน่วยงานบริหารงานบุคคล")
   is the row's own unit for that role, and a monitoring left with nothing follows the gist of
-  the row's main step (its first phrase), never the whole step again.
+  the row's main work (the first phrases of up to three work steps), never a whole step again.
+- Advice, report, KPI: only work the steps do (`coverage`: the share of a text's own words the steps
+  hold; `covered_parts`). A step that belongs at the fiscal year's start starts the row (`row_start`).
 """
 
 from __future__ import annotations
@@ -268,14 +270,16 @@ def monitoring(
         if not any(len(g) >= len(t) - 2 for t in steps if g in t)
     ]
     gists = gists[:MONITORED] or [gist(steps[0])] if steps else []
+    while len(gists) > 1 and sum(map(len, gists)) > MONITORED_LONG:  # a monitoring stays one line of intent
+        gists.pop()
     # "ประกาศหลักเกณฑ์ การแจ้งผลการประเมิน และการจัดช่องทาง..." (the template says "การ" before the first)
     what = " ".join([*gists[:1], *(f"การ{g}" for g in gists[1:-1])])
     what += f" และการ{gists[-1]}" if len(gists) > 1 else ""
     return fill(pick(ctx, options, "monitor", *fill_args[:1]), ctx, *fill_args, who=who, what=what)
 
 
-# A monitoring written from the steps names at most this many of the row's work steps.
-MONITORED = 3
+# A monitoring written from the steps names at most this many of the row's work steps, this long.
+MONITORED, MONITORED_LONG = 3, 55
 # Who a step opens with (its subject), left out of what a monitoring names ("ผู้บังคับบัญชาแจ้งผล..."
 # -> "แจ้งผล..."): a person or a unit named before the verb.
 _STEP_SUBJECT = re.compile(

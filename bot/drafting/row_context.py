@@ -305,3 +305,15 @@ def terse(text: str) -> str:
     if not cuts:
         return brief(text)
     return text[: min(cuts)].rstrip()
+
+
+# "ให้" before the person or unit a step opens with is an order's voice ("ให้นายกเทศมนตรีตั้ง...");
+# a plan's step states the action ("นายกเทศมนตรีแต่งตั้ง..."), as an official document does.
+_ORDER_VOICE = re.compile(
+    r"^ให้(?=ผู้|นายก|ปลัด|หน่วย|งาน|กอง|สำนัก|ฝ่าย|ส่วน|ทุก|คณะ|บุคลากร|เจ้าหน้าที่|ครู|หัวหน้า|ศูนย์|กลุ่ม)"
+)
+
+
+def stated(step: str) -> str:
+    """Return a step in a plan's voice: without the order's "ให้" before its subject."""
+    return _ORDER_VOICE.sub("", step, count=1)

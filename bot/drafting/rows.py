@@ -30,6 +30,7 @@ from bot.drafting.row_context import (
     pick,
     report_to,
     shape,
+    stated,
     terse,
     wordings,
 )
@@ -64,11 +65,6 @@ _REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เ
 MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
 # A step that already says who does it: its owner goes in brackets, not before it.
 _SUBJECT = re.compile(r"^(?:ผู้|ให้|ข้อ |คณะ|หน่วย|งาน|กอง|สำนัก|ฝ่าย|ส่วน|ทุก|บุคลากร|เจ้าหน้าที่|นายก|ปลัด|ครู)")
-# "ให้" before the person or unit a step opens with is an order's voice ("ให้นายกเทศมนตรีตั้ง...");
-# a plan's step states the action ("นายกเทศมนตรีแต่งตั้ง..."), as an official document does.
-_ORDER_VOICE = re.compile(
-    r"^ให้(?=ผู้|นายก|ปลัด|หน่วย|งาน|กอง|สำนัก|ฝ่าย|ส่วน|ทุก|คณะ|บุคลากร|เจ้าหน้าที่|ครู|หัวหน้า|ศูนย์|กลุ่ม)"
-)
 _NUMBERED = re.compile(r"^\s*(?:\d+|[๐-๙]+)\s*[.)]\s*(?:(?:\d+|[๐-๙]+)\s*[.)]\s*)*")
 
 
@@ -76,11 +72,6 @@ def step_text(step: str) -> str:
     """Return a step without its number and its owners: "2. ทบทวน... (กองคลัง)" -> "ทบทวน..."."""
     text = _NUMBERED.sub("", step)
     return re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
-
-
-def stated(step: str) -> str:
-    """Return a step in a plan's voice: without the order's "ให้" before its subject."""
-    return _ORDER_VOICE.sub("", step, count=1)
 
 
 def step_action(step: str, owners: list[str]) -> str:
@@ -230,10 +221,10 @@ def build_row(
     monitoring = coherence.monitoring(
         ctx, monitoring_text, every_step, chosen, row_owners, args, LINE_LONG, curated=curated
     )
-    kpi_texts = [brief(fill(k, ctx, *args), LINE_LONG) for k in kpis]
     # a KPI measures work the row does: one about a step the row left out gives way (the first stays)
+    kpi_texts = [brief(fill(k, ctx, *args), LINE_LONG) for k in kpis]
     kpi_texts = [
-        k for n, k in enumerate(kpi_texts) if n == 0 or coherence.coverage(k, work) >= coherence.COVERED
+        k for n, k in enumerate(kpi_texts) if not n or coherence.coverage(k, work) >= coherence.COVERED
     ]
 
     start, end = _SPAN[tier]
@@ -241,19 +232,15 @@ def build_row(
     if timing is not None and tier != Tier.MAINTAIN:
         start, end = max(1, timing.start), min(_SPAN[tier][1], max(timing.end, timing.start))
     # the row starts when its first activity can (an order at once, work with people later), and
-    # keeps at least a quarter for its work
-    if chosen:
-        start = max(start, min(coherence.row_start(work), end - 2))
-        # work that belongs at the start of the fiscal year starts then, whatever the entry's timing
-        if coherence.row_start(work) == coherence.START_ORDER and tier != Tier.MAINTAIN:
-            start = coherence.START_ORDER
+    # keeps at least a quarter for its work; the fiscal year's first work (coherence.row_start) in ต.ค.
+    first = coherence.row_start(work) if chosen else start
+    start = first if first == coherence.START_ORDER else max(start, min(first, end - 2))
     # work that goes on (monthly, quarterly, ongoing) runs to the end of the fiscal year
     if coherence.continuous([t for _, t in chosen] + [monitoring, *kpi_texts]):
         end = 12
-    start_iso = fiscal_month_iso(ctx.fiscal_year, start)
-    end_iso = fiscal_month_iso(ctx.fiscal_year, end)
+    start_iso, end_iso = fiscal_month_iso(ctx.fiscal_year, start), fiscal_month_iso(ctx.fiscal_year, end)
 
-    def adapt(text: str) -> str:
+    def adapt(text: str) -> str:  # the audience's words; standard unit names in the agency's own
         return ctx.audience.adapt(in_own_words(ctx, text))
 
     return MeasureRow(

@@ -78,7 +78,7 @@ def _publish_gist(what: str) -> str:
     return what
 
 
-def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
+def _oit_check_lines(ctx: Context, number: int, tier: Tier) -> list[tuple[str, str]]:
     """No item scores: one step naming the year's OIT topic groups by their titles, no failure claimed.
 
     The groups are named, never their codes: the year's list the framework holds may lack codes
@@ -97,16 +97,15 @@ def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
         if group and group not in groups:
             groups.append(group)
     titles = [f"หมวด{g.removeprefix('หมวด')}" for g in groups]
-    # one of three ways of listing them, by agency: "หมวดก หมวดข และหมวดค", with commas, or with a count
-    style = pick(ctx, ["spaces", "commas", "counted"], number, "oit-groups")
-    if len(titles) < 2 or style == "spaces":
-        named = thai_list(titles)
-    elif style == "commas":
-        named = f"{', '.join(titles[:-1])} และ{titles[-1]}"
-    else:
-        named = f"{thai_list(titles)} (รวม {len(titles)} หมวด)"
-    named = named or "ทุกหมวด"
-    form = pick(ctx, wordings(ctx, "oit_check_steps", ctx.voice.oit_check_step), number, "oit-check")
+    # one of two ways of listing them, by agency: "หมวดก หมวดข และหมวดค", or with commas
+    commas = pick(ctx, ["spaces", "commas"], number, "oit-groups") == "commas" and len(titles) > 2
+    named = (f"{', '.join(titles[:-1])} และ{titles[-1]}" if commas else thai_list(titles)) or "ทุกหมวด"
+    # severity moves the wording along (as rows.vary does): an urgent and a middling row of one
+    # type never share the step word for word
+    shift = list(Tier).index(tier)
+    form = pick(
+        ctx, wordings(ctx, "oit_check_steps", ctx.voice.oit_check_step), number, "oit-check", shift=shift
+    )
     return [("ita_team", fill(form, ctx, number, None, [], groups=named))]
 
 
@@ -223,7 +222,7 @@ def indicator_extra(ctx: Context, number: int, tier: Tier, items: list[str]) -> 
         note_ie_titles(ctx, items)
         return _ie_item_lines(ctx, number, items)
     if oit:
-        return _oit_check_lines(ctx, number)
+        return _oit_check_lines(ctx, number, tier)
     known = ctx.fw.items_of(number, ctx.year)
     if known:
         named = code_runs([i.code for i in known])
