@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pythainlp.tokenize import word_tokenize
 from rapidfuzz import fuzz
@@ -66,57 +67,14 @@ ABOUT = 80
 # ... and is left out when no step the row keeps comes this close to it.
 FAR = 55
 # Words a monitoring clause shares with any row (who checks, how often): not what it is about.
-GENERIC = frozenset(
-    [
-        "ติดตาม",
-        "ตรวจสอบ",
-        "ตรวจ",
-        "ความ",
-        "ครบถ้วน",
-        "ความครบถ้วน",
-        "ข้อมูล",
-        "รายเดือน",
-        "รายไตรมาส",
-        "ไตรมาส",
-        "ทุก",
-        "ช่วง",
-        "ก่อน",
-        "ระบบ",
-        "เปิด",
-        "ปิด",
-        "ผล",
-        "การ",
-        "ดำเนินงาน",
-        "ความคืบหน้า",
-        "ประจำ",
-        "เป็นประจำ",
-        "สรุป",
-        "เสนอ",
-        "ผู้บริหาร",
-        "รอบ",
-        "เรื่อง",
-        "ของ",
-        "และ",
-        "ให้",
-        "ที่",
-        "ใน",
-        "เป็น",
-        "ระดับ",
-        "หน่วยงาน",
-        "คณะทำงาน",
-        "ITA",
-        "บุคลากร",
-        "จน",
-        "ได้",
-        "ข้อยุติ",
-        "ทุกเรื่อง",
-        "ทุกรอบ",
-        "กำกับ",
-        "ตาม",
-        "ต่อ",
-        "แต่ละ",
-    ]
+_GENERIC_WORDS = (
+    "ติดตาม ตรวจสอบ ตรวจ ความ ครบถ้วน ความครบถ้วน ข้อมูล รายเดือน รายไตรมาส "
+    "ไตรมาส ทุก ช่วง ก่อน ระบบ เปิด ปิด ผล การ ดำเนินงาน ความคืบหน้า ประจำ "
+    "เป็นประจำ สรุป เสนอ ผู้บริหาร รอบ เรื่อง ของ และ ให้ ที่ ใน เป็น ระดับ "
+    "หน่วยงาน คณะทำงาน ITA บุคลากร จน ได้ ข้อยุติ ทุกเรื่อง ทุกรอบ กำกับ "
+    "ตาม ต่อ แต่ละ"
 )
+GENERIC = frozenset(_GENERIC_WORDS.split())
 # A clause whose own words the row's steps hold less than this share of is about something else.
 COVERED = 0.4
 
@@ -328,13 +286,14 @@ def gist(step: str) -> str:
     return head.strip()
 
 
-def _boundaries(text: str) -> set[int]:
+@lru_cache(maxsize=4096)
+def _boundaries(text: str) -> frozenset[int]:
     """Return where pythainlp's words of a text end (character offsets)."""
     at, ends = 0, set()
     for word in word_tokenize(text, engine="newmm"):
         at += len(word)
         ends.add(at)
-    return ends
+    return frozenset(ends)
 
 
 def without_agent(clause: str) -> tuple[str, str]:
@@ -370,12 +329,16 @@ def _same_unit(ctx: Context, a: str, b: str) -> bool:
     return a.endswith(b) or b.endswith(a)
 
 
+@lru_cache(maxsize=4096)
+def _own_words(clause: str) -> frozenset[str]:
+    """Return a clause's own words: pythainlp words of three letters or more, GENERIC and numbers out."""
+    words = (w for w in word_tokenize(clause, engine="newmm") if len(w) >= 3 and w.strip())
+    return frozenset(w for w in words if w not in GENERIC and not re.fullmatch(r"[\d\s.()]+", w))
+
+
 def coverage(clause: str, steps: list[str]) -> float:
     """Return the share of a clause's own words (GENERIC left out) that the steps hold."""
-    words = {
-        w for w in word_tokenize(clause, engine="newmm") if len(w) >= 3 and w.strip() and w not in GENERIC
-    }
-    words = {w for w in words if not re.fullmatch(r"[\d\s.()]+", w)}
+    words = _own_words(clause)
     if not words:
         return 1.0
     text = " ".join(steps)
