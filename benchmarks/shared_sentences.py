@@ -9,7 +9,8 @@ analysis is cut into sentences (pythainlp sent_tokenize); a sentence counts as s
 agencies print it word for word. A second count replaces every number by "N" and every
 indicator name by "X" first: the same sentence shape with another score or indicator (the judge
 read "แม้...จะได้ X คะแนน แต่..." as a template). Steps are counted the same way (word for word,
-without their number and brackets). Not a test: it measures and prints.
+without their number and brackets). A third count is of the stock phrases the round-7 judge
+named as tells (TELLS): the rows, of all rows, that print each. Not a test: it measures and prints.
 """
 
 from __future__ import annotations
@@ -32,6 +33,19 @@ from bot.ita.measures import AgencyProfile  # noqa: E402
 from bot.ita.playbook import load_playbook  # noqa: E402
 from bot.ita.tiers import Thresholds  # noqa: E402
 from bot.scores import ScoreSet, parse_scores  # noqa: E402
+
+# The phrases the round-7 judge read as a machine's (benchmarks/blind, seed 71): a step opening
+# with an order's "ให้", and stock phrases found in every agency's rows.
+TELLS = {
+    "step opens with ให้": re.compile(r"(?m)^\d+\. ให้"),
+    "คณะทำงาน ITA": re.compile(r"คณะทำงาน ITA"),
+    "ทุกกอง/สำนัก": re.compile(r"ทุกกอง/สำนัก"),
+    "ระบุส่วนที่ยังขาด": re.compile(r"ระบุส่วนที่ยังขาด"),
+    "ก่อนปิดระบบ": re.compile(r"ก่อนปิดระบบ"),
+    "อย่างน้อยเดือนละ 1 ครั้ง": re.compile(r"อย่างน้อยเดือนละ 1 ครั้ง"),
+    "ในความเห็นของ": re.compile(r"ในความเห็นของ"),
+    "an O-code list or range": re.compile(r"O\d+(?:–|, )O\d+"),
+}
 
 
 class NoPassages:
@@ -80,9 +94,16 @@ def main() -> int:
         return re.sub(r"\d+(?:\.\d+)?", "N", s)
 
     exact, shaped, steps = defaultdict(set), defaultdict(set), defaultdict(set)
-    total = 0
+    tells: dict[str, int] = dict.fromkeys(TELLS, 0)
+    total = rows = 0
     for agency, draft in drafts.items():
         for row in draft.rows:
+            rows += 1
+            printed = "\n".join(
+                [row.analysis, *row.steps, *row.owners, row.monitoring, row.reporting, row.kpi]
+            )
+            for name, pattern in TELLS.items():
+                tells[name] += bool(pattern.search(printed))
             for s in sentences(row.analysis):
                 total += 1
                 exact[s].add(agency)
@@ -104,6 +125,9 @@ def main() -> int:
         f"steps printed by at least half the agencies ({half}+): "
         f"{sum(len(a) >= half for a in steps.values())}; most agencies printing one step: {widest}"
     )
+    print(f"rows printing the round-7 judge's stock phrases (of {rows} rows):")
+    for name, count in tells.items():
+        print(f"  {name}: {count}")
     for s, a in sorted(shared.items(), key=lambda kv: -len(kv[1]))[: args.show]:
         print(f"  [{len(a)}] {s}")
     print("shapes:")

@@ -201,4 +201,6 @@ def test_items_of_derived_entries_are_never_named_as_often_lost(kb, tmp_path):
     )
     steps = " ".join(s for r in draft.rows for s in r.steps)
     named = set(re.findall(r"\b[IE]\d{1,2}\b", re.sub(r"[IE]\d{1,2}–[IE]\d{1,2}", "", steps)))
-    assert named and not named & derived, sorted(named & derived)
+    # (rows no longer name items "to look at first" without the agency's own results, blind round 7:
+    # whatever I/E code a step names outside the year's ranges is never a derived practice's item)
+    assert not named & derived, sorted(named & derived)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from statistics import mean
 
+from bot.drafting.coherence import coverage
 from bot.drafting.row_context import Context, fill, item_label, pick, score_text, shape, turn
 from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
@@ -37,6 +38,12 @@ JUST_PAST, NEAR_TARGET = 1.5, 2.0
 _STOCK_OPENING = re.compile(
     r"^(?:(?:ผลการประเมิน)?ตัวชี้วัดที่ \d+ \{indicator_name\} ของ\{agency\} ได้คะแนน \{score\} คะแนน"
     r"|ข้อ \{items\}(?: ได้คะแนน \{score\} คะแนน)?)\s*(?:อยู่ในกลุ่ม(?:ประเด็น)?ที่ต้องแก้ไขเร่งด่วน\s*)?"
+)
+# A predicate an analysis may not open with: it needs the indicator before it ("ได้คะแนนต่ำที่สุด...",
+# "ยังได้คะแนนต่ำกว่า...", "เป็นตัวชี้วัดที่...", "ซึ่งยังต่ำกว่าเกณฑ์..."): a clause joining a sentence.
+_PREDICATE = re.compile(
+    r"^(?:ซึ่ง|โดย)?(?=เป็นตัวชี้วัด|ได้คะแนน|มีคะแนน|ยังได้|ยังต่ำ|ยังอยู่|ต่ำกว่า|สูงกว่า|ผ่านเกณฑ์|ใกล้|"
+    r"เพิ่มขึ้น|ลดลง|ดีขึ้น|ทรงตัว)"
 )
 # A slot in a shape's wording.
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -86,13 +93,32 @@ def _situation(ctx: Context, number: int, score: float | None, tier: Tier) -> st
     return fill(text, ctx, number, score, [], most=most, **_people(ctx))
 
 
-def _advice(ctx: Context, number: int, score: float | None, tier: Tier) -> str:
-    """Return what the agency should do about this indicator ("ควร..."), in its own voice, or ""."""
+# An advice is said only when the row's steps hold at least this share of its own words: the
+# analysis never recommends what no step does ("ควรแจ้งผลการปรับปรุงงาน..." with no step that informs).
+ADVICE_COVERED = 0.5
+# ... and not when the situation already holds this share of its words: it would say it twice.
+RESTATES = 0.6
+
+
+def _advice(
+    ctx: Context, number: int, score: float | None, tier: Tier, steps: list[str], situation: str = ""
+) -> str:
+    """Return what the agency should do about this indicator ("ควร..."), in its own voice, or "":
+    one of the wordings the row's own steps carry out (the situation's choice among them) that does
+    not say the situation again in other words ("...ยังไม่เห็นผล จึงควร...ให้เห็นผล")."""
     by_kind = ctx.voice.analysis.get("advice", {}).get(number, {})
     options = by_kind.get("keep" if tier == Tier.MAINTAIN else "fix") or []
-    if not options:
+    people = _people(ctx)
+    filled = {fill(o, ctx, number, score, [], **people): o for o in options}
+    done = [
+        t
+        for t in filled
+        if coverage(t.removeprefix("ควร"), steps) >= ADVICE_COVERED
+        and not (situation and coverage(t.removeprefix("ควร"), [situation]) >= RESTATES)
+    ]
+    if not done:
         return ""
-    return fill(pick(ctx, options, number, tier.value, "advice"), ctx, number, score, [], **_people(ctx))
+    return pick(ctx, done, number, tier.value, "advice")
 
 
 def _distance(ctx: Context, number: int, score: float, tier: Tier) -> str:
@@ -162,17 +188,24 @@ def _items_sentence(
 
 
 def indicator_analysis(
-    ctx: Context, number: int, score: float | None, tier: Tier, items: list[str], named: list[str]
+    ctx: Context,
+    number: int,
+    score: float | None,
+    tier: Tier,
+    items: list[str],
+    named: list[str],
+    steps: list[str] | None = None,
 ) -> str:
     """Return an indicator row's analysis from its situation (module docstring)."""
     found = _items_sentence(ctx, number, score, tier, items, named)
     oit = ctx.fw.tool_of(number).code == "OIT"
     # an OIT row whose missing items are known says so first, as the seeds do ("... เนื่องจาก O13 O14")
     known = oit and bool(named or [i for i in items if i in ctx.scores.items])
+    situation = "" if known else _situation(ctx, number, score, tier)
     parts = {
-        "situation": "" if known else _situation(ctx, number, score, tier),
+        "situation": situation,
         "found": found,
-        "advice": _advice(ctx, number, score, tier),
+        "advice": _advice(ctx, number, score, tier, steps or [], situation),
         "distance": _distance(ctx, number, score, tier) if score is not None else "",
         "standing": _standing(ctx, number, score, tier) if score is not None else "",
         "change": _change(ctx, number, score) if score is not None else "",
@@ -192,7 +225,21 @@ def indicator_analysis(
             break
         parts[optional] = ""
         text = compose(segments, parts)
-    return text or compose([["{situation}"], ["{found}"]], parts)
+    return _with_subject(ctx, number, score, text or compose([["{situation}"], ["{found}"]], parts))
+
+
+def _with_subject(ctx: Context, number: int, score: float | None, text: str) -> str:
+    """Return an analysis that opens with its subject: a shape leading with where the score stands
+    ("ได้คะแนนต่ำที่สุดในทุกตัวชี้วัด เนื่องจาก...") is given the indicator to stand before it
+    (voice.yaml analysis.subjects, one wording by the situation)."""
+    found = _PREDICATE.match(text)
+    if not found:
+        return text
+    rest = text[found.end() :]
+    # "เป็นตัวชี้วัดที่..." takes the indicator's name (never "ตัวชี้วัด...เป็นตัวชี้วัด...")
+    subjects = ["{indicator_name}"] if rest.startswith("เป็นตัวชี้วัด") else ctx.voice.analysis.get("subjects")
+    subject = fill(pick(ctx, list(subjects or ["ตัวชี้วัดนี้"]), number, "subject"), ctx, number, score, [])
+    return subject + (" " if re.search(r"[A-Za-z0-9)]$", subject) else "") + rest
 
 
 def item_analysis(

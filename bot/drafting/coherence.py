@@ -11,12 +11,15 @@
 - Monitoring: a clause of the playbook's monitoring that is about a step the row left out is
   dropped, and so is one that only repeats a step; a generic agent ("หน่วยงานบริหารงานบุคคล")
   is the row's own unit for that role, and a monitoring left with nothing follows the gist of
-  the row's main step (its first phrase), never the whole step again.
+  the row's main work (the first phrases of up to three work steps), never a whole step again.
+- Advice, report, KPI: only work the steps do (`coverage`: the share of a text's own words the steps
+  hold; `covered_parts`). A step that belongs at the fiscal year's start starts the row (`row_start`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pythainlp.tokenize import word_tokenize
 from rapidfuzz import fuzz
@@ -31,7 +34,8 @@ PREPARES = re.compile(
     r"^(?:ผู้รับผิดชอบแต่ละข้อ|ให้\S+)?(?:จัดทำ|เพิ่มเติมข้อมูล|ปรับปรุงข้อมูล|รวบรวมข้อมูล|ทบทวนและปรับปรุง|ทบทวนคู่มือ|ปรับปรุงคู่มือ)"
 )
 # A step naming items ("ข้อ O13 ...", "O1, O3, O4 (ข้อมูลพื้นฐาน)").
-ITEM_CODE = re.compile(r"\b[OIE]\d{1,2}\b")
+# ... or the year's groups of items to check ("หมวดข้อมูลพื้นฐาน ..."): a step a row never drops.
+ITEM_CODE = re.compile(r"\b[OIE]\d{1,2}\b|หมวด\S")
 # A check before the assessment system closes (an OIT row's last step).
 CLOSING_CHECK = re.compile(r"(?:ตรวจ|ทดสอบ|เปิด URL)[^\n]*(?:ปิดระบบ|ITAS)|(?:ปิดระบบ|ITAS)[^\n]*(?:ตรวจ|ทดสอบ)")
 # Work that goes on: a row promising it runs to the end of the fiscal year (not work bounded by
@@ -63,57 +67,14 @@ ABOUT = 80
 # ... and is left out when no step the row keeps comes this close to it.
 FAR = 55
 # Words a monitoring clause shares with any row (who checks, how often): not what it is about.
-GENERIC = frozenset(
-    [
-        "ติดตาม",
-        "ตรวจสอบ",
-        "ตรวจ",
-        "ความ",
-        "ครบถ้วน",
-        "ความครบถ้วน",
-        "ข้อมูล",
-        "รายเดือน",
-        "รายไตรมาส",
-        "ไตรมาส",
-        "ทุก",
-        "ช่วง",
-        "ก่อน",
-        "ระบบ",
-        "เปิด",
-        "ปิด",
-        "ผล",
-        "การ",
-        "ดำเนินงาน",
-        "ความคืบหน้า",
-        "ประจำ",
-        "เป็นประจำ",
-        "สรุป",
-        "เสนอ",
-        "ผู้บริหาร",
-        "รอบ",
-        "เรื่อง",
-        "ของ",
-        "และ",
-        "ให้",
-        "ที่",
-        "ใน",
-        "เป็น",
-        "ระดับ",
-        "หน่วยงาน",
-        "คณะทำงาน",
-        "ITA",
-        "บุคลากร",
-        "จน",
-        "ได้",
-        "ข้อยุติ",
-        "ทุกเรื่อง",
-        "ทุกรอบ",
-        "กำกับ",
-        "ตาม",
-        "ต่อ",
-        "แต่ละ",
-    ]
+_GENERIC_WORDS = (
+    "ติดตาม ตรวจสอบ ตรวจ ความ ครบถ้วน ความครบถ้วน ข้อมูล รายเดือน รายไตรมาส "
+    "ไตรมาส ทุก ช่วง ก่อน ระบบ เปิด ปิด ผล การ ดำเนินงาน ความคืบหน้า ประจำ "
+    "เป็นประจำ สรุป เสนอ ผู้บริหาร รอบ เรื่อง ของ และ ให้ ที่ ใน เป็น ระดับ "
+    "หน่วยงาน คณะทำงาน ITA บุคลากร จน ได้ ข้อยุติ ทุกเรื่อง ทุกรอบ กำกับ "
+    "ตาม ต่อ แต่ละ"
 )
+GENERIC = frozenset(_GENERIC_WORDS.split())
 # A clause whose own words the row's steps hold less than this share of is about something else.
 COVERED = 0.4
 
@@ -177,12 +138,31 @@ def closing_check(
     return [*steps, check]
 
 
+# Work that belongs at the start of the fiscal year, whichever step says it: the year's plan
+# published or announced (a spending plan, a procurement plan, an HR plan), criteria announced
+# before the round: the row starts in ต.ค. even when its first step is a meeting.
+_YEAR_START = re.compile(
+    r"(?:เผยแพร่|เปิดเผย|ประกาศ|แจ้งเวียน)\S*?แผน\S*(?:ประจำปี|รายปี|ของปีปัจจุบัน)"
+    r"|(?:ประกาศ|แจ้ง)หลักเกณฑ์\S*[^\n]{0,60}ก่อนเริ่มรอบ"
+)
+
+
 def start_month(first_step: str) -> int:
     """Return the fiscal month a row's first activity can start (module docstring)."""
     head = first_step[:60]
     if _ORDER.search(head):
         return START_ORDER
     return START_PEOPLE if _PEOPLE.search(head) else START_WORK
+
+
+def row_start(steps: list[str]) -> int:
+    """Return the fiscal month a row starts: when its first step can, or ต.ค. when any step is work
+    that belongs at the start of the fiscal year (the year's plan published, criteria announced)."""
+    if not steps:
+        return START_WORK
+    if any(_YEAR_START.search(s) for s in steps):
+        return START_ORDER
+    return start_month(steps[0])
 
 
 def continuous(texts: list[str]) -> bool:
@@ -219,7 +199,7 @@ def monitoring(
             continue  # only says a step again
         if curated:
             pass  # written for exactly these steps
-        elif (best_all >= ABOUT and best_row < FAR) or _coverage(core, kept_steps) < COVERED:
+        elif (best_all >= ABOUT and best_row < FAR) or coverage(core, kept_steps) < COVERED:
             continue  # about a step this row left out
         kept.append(_own_agent(ctx, clause, row_owners))
     if kept:
@@ -231,14 +211,45 @@ def monitoring(
         for role, t in chosen
         if role not in ("executive", "ita_team") and not t.startswith("ข้อ ") and not CLOSING_CHECK.search(t)
     ]
-    role, main = work[0] if work else (chosen[-1] if chosen else ("", ""))
+    role, _ = work[0] if work else (chosen[-1] if chosen else ("", ""))
     units = owners(ctx, [role]) if role else []
     who = next((o for o in row_owners for u in units if _same_unit(ctx, u, o)), "")
     who = who or (row_owners[0] if row_owners else "")
     who += " " if re.search(r"[A-Za-z.]$", who) else ""
     options = ctx.voice.analysis.get("monitoring_from_steps", [])
-    what = gist(main)
+    # the monitoring follows the row's work, not its first step alone (a row that announces
+    # criteria, informs each person of the result and opens a complaint channel monitors all three)
+    # a step short enough to be its own gist is named only when it is the row's one piece of work
+    # (the monitoring never says a whole step again)
+    steps = [_without_subject(t) for _, t in (work or chosen[-1:])]
+    gists = [
+        g
+        for g in dict.fromkeys(gist(t) for t in steps)
+        if not any(len(g) >= len(t) - 2 for t in steps if g in t)
+    ]
+    gists = gists[:MONITORED] or [gist(steps[0])] if steps else []
+    while len(gists) > 1 and sum(map(len, gists)) > MONITORED_LONG:  # a monitoring stays one line of intent
+        gists.pop()
+    # "ประกาศหลักเกณฑ์ การแจ้งผลการประเมิน และการจัดช่องทาง..." (the template says "การ" before the first)
+    what = " ".join([*gists[:1], *(f"การ{g}" for g in gists[1:-1])])
+    what += f" และการ{gists[-1]}" if len(gists) > 1 else ""
     return fill(pick(ctx, options, "monitor", *fill_args[:1]), ctx, *fill_args, who=who, what=what)
+
+
+# A monitoring written from the steps names at most this many of the row's work steps, this long.
+MONITORED, MONITORED_LONG = 3, 55
+# Who a step opens with (its subject), left out of what a monitoring names ("ผู้บังคับบัญชาแจ้งผล..."
+# -> "แจ้งผล..."): a person or a unit named before the verb.
+_STEP_SUBJECT = re.compile(
+    r"^(?:ให้)?(?:ผู้บังคับบัญชา(?:ทุกระดับ)?|ผู้บริหาร|ผู้รับผิดชอบ(?:แต่ละข้อ)?|หัวหน้าหน่วยงาน|บุคลากร"
+    r"|ทุก(?:กอง/สำนัก|สำนัก/กอง|ส่วนงาน|กลุ่มงาน|ฝ่าย))\s*"
+)
+
+
+def _without_subject(step: str) -> str:
+    """Return a step without the person or unit it opens with, when a verb follows."""
+    rest = _STEP_SUBJECT.sub("", step, count=1)
+    return rest if len(rest) >= 8 else step
 
 
 _GIST = re.compile(r"^(.{8,}?)(?=และ| |เพื่อ|โดย|ให้|ของ|ตาม|ที่|ใน)")
@@ -255,7 +266,14 @@ def gist(step: str) -> str:
     with no short first phrase is cut at its first joining word after GIST_MIN characters
     (pythainlp words: "จัดเวทีประชาคมหรือการประชุม..." -> "จัดเวทีประชาคม")."""
     found = _GIST.match(step)
-    if found and len(found[1]) <= 40:
+    # a first phrase ends between two words, never inside one ("เผยแพร่คู่มือการ|ให้บริการ")
+    # nor after a word that makes the next verb a noun ("การ|ให้บริการ", "ความ|ต้องการ")
+    if (
+        found
+        and len(found[1]) <= 40
+        and not found[1].endswith(("การ", "ความ"))
+        and len(found[1]) in _boundaries(step)
+    ):
         return found[1]
     short = terse(step)
     if len(short) <= 40:
@@ -266,6 +284,16 @@ def gist(step: str) -> str:
             break
         head += word
     return head.strip()
+
+
+@lru_cache(maxsize=4096)
+def _boundaries(text: str) -> frozenset[int]:
+    """Return where pythainlp's words of a text end (character offsets)."""
+    at, ends = 0, set()
+    for word in word_tokenize(text, engine="newmm"):
+        at += len(word)
+        ends.add(at)
+    return frozenset(ends)
 
 
 def without_agent(clause: str) -> tuple[str, str]:
@@ -301,13 +329,34 @@ def _same_unit(ctx: Context, a: str, b: str) -> bool:
     return a.endswith(b) or b.endswith(a)
 
 
-def _coverage(clause: str, steps: list[str]) -> float:
+@lru_cache(maxsize=4096)
+def _own_words(clause: str) -> frozenset[str]:
+    """Return a clause's own words: pythainlp words of three letters or more, GENERIC and numbers out."""
+    words = (w for w in word_tokenize(clause, engine="newmm") if len(w) >= 3 and w.strip())
+    return frozenset(w for w in words if w not in GENERIC and not re.fullmatch(r"[\d\s.()]+", w))
+
+
+def coverage(clause: str, steps: list[str]) -> float:
     """Return the share of a clause's own words (GENERIC left out) that the steps hold."""
-    words = {
-        w for w in word_tokenize(clause, engine="newmm") if len(w) >= 3 and w.strip() and w not in GENERIC
-    }
-    words = {w for w in words if not re.fullmatch(r"[\d\s.()]+", w)}
+    words = _own_words(clause)
     if not words:
         return 1.0
     text = " ".join(steps)
     return sum(w in text for w in words) / len(words)
+
+
+# Where a list of reported things splits: before a noun phrase's head after a space, a comma or "และ".
+_PART = re.compile(r"\s*(?:,\s*|\s+และ\s*|\s+|และ)(?=(?:ผล|ความ|สถิติ|จำนวน|รายงาน|คู่มือ)\S)")
+
+
+def covered_parts(text: str, done: list[str]) -> str:
+    """Return a list of things ("ผลการใช้จ่ายงบประมาณ ความคุ้มค่าของโครงการ และผลการตรวจสอบภายใน")
+    keeping the parts the row's own work covers (its steps and monitoring), the first always: a
+    report never names work no step does (a value-for-money review with no step that reviews)."""
+    parts = [p.strip() for p in _PART.split(text) if p.strip()]
+    if len(parts) <= 1:
+        return text
+    kept = [p for n, p in enumerate(parts) if n == 0 or coverage(p, done) >= COVERED]
+    if len(kept) == len(parts):
+        return text
+    return kept[0] if len(kept) == 1 else f"{' '.join(kept[:-1])} และ{kept[-1]}"

@@ -211,7 +211,34 @@ def agency_key(ctx: Context) -> str:
 def owners(ctx: Context, roles: list[str]) -> list[str]:
     key = ctx.agency_type.key if ctx.agency_type else ""
     owners = ctx.playbook.resolve_owners(roles, key, ctx.units or None) if key else []
-    return owners or ctx.units[:1] or ["ผู้บริหารหน่วยงานมอบหมาย"]
+    return [unit_words(ctx, o) for o in owners] or ctx.units[:1] or ["ผู้บริหารหน่วยงานมอบหมาย"]
+
+
+def unit_words(ctx: Context, unit: str) -> str:
+    """Return a standard unit name in this agency's words: a name every agency of a type would
+    print alike ("คณะทำงาน ITA", "ทุกกอง/สำนัก") takes one of its wordings (voice.yaml
+    analysis.unit_words), chosen by the agency, so one plan names its team one way throughout and
+    two agencies' plans do not share it. A unit the officer named is kept as they wrote it."""
+    listed = ctx.voice.analysis.get("unit_words", {}).get(unit) if ctx.playbook.voice else None
+    if not listed or unit in ctx.units:
+        return unit
+    return pick(ctx, list(listed), "unit", unit)
+
+
+def in_own_words(ctx: Context, text: str) -> str:
+    """Return a text (a monitoring, a KPI, a report) naming standard units in this agency's words
+    (unit_words), as its owners column does; "คณะทำงาน ITA ของโรงเรียน" is a name of its own."""
+    if not ctx.playbook.voice:
+        return text
+    for unit in ctx.voice.analysis.get("unit_words", {}):
+        own = unit_words(ctx, unit)
+        if unit in text and own != unit:
+            # a wording that extends the name ("ทุกส่วนงาน" -> "ทุกส่วนงานภายใน") is not extended twice
+            rest = own.removeprefix(unit)
+            after = rf"(?!{re.escape(rest)})" if rest != own else ""
+            # "ทุกส่วนงานที่มีการติดต่อ..." is a longer name of its own
+            text = re.sub(re.escape(unit) + after + r"(?! ของ)(?!ที่)", own, text)
+    return text
 
 
 def executive(ctx: Context) -> str:
@@ -278,3 +305,15 @@ def terse(text: str) -> str:
     if not cuts:
         return brief(text)
     return text[: min(cuts)].rstrip()
+
+
+# "ให้" before the person or unit a step opens with is an order's voice ("ให้นายกเทศมนตรีตั้ง...");
+# a plan's step states the action ("นายกเทศมนตรีแต่งตั้ง..."), as an official document does.
+_ORDER_VOICE = re.compile(
+    r"^ให้(?=ผู้|นายก|ปลัด|หน่วย|งาน|กอง|สำนัก|ฝ่าย|ส่วน|ทุก|คณะ|บุคลากร|เจ้าหน้าที่|ครู|หัวหน้า|ศูนย์|กลุ่ม)"
+)
+
+
+def stated(step: str) -> str:
+    """Return a step in a plan's voice: without the order's "ให้" before its subject."""
+    return _ORDER_VOICE.sub("", step, count=1)

@@ -24,11 +24,13 @@ from bot.drafting.row_context import (
     alike,
     brief,
     fill,
+    in_own_words,
     item_label,
     owners,
     pick,
     report_to,
     shape,
+    stated,
     terse,
     wordings,
 )
@@ -151,10 +153,7 @@ def build_row(
     topic = f"ตัวชี้วัดที่ {number} {name}" + (f" – ข้อ {item_label(ctx, item)}" if item else "")
     # items the officer named as missing or failed (no score): this row's weak items too
     told = [c for c in named_items or [] if c not in items]
-    if item:
-        analysis = item_analysis(ctx, entry, number, score, tier, item)
-    else:
-        analysis = indicator_analysis(ctx, number, score, tier, items, told)
+    weak = items
     items = [*items, *told]
 
     measure = FISCAL_SUFFIX.sub("", pick_measure(entry, tier, name))
@@ -173,7 +172,9 @@ def build_row(
     # detail, as a coordinator writes the step that matters at length and the others in a phrase
     main = next((n for n, (role, _) in enumerate(raw) if role not in _SETUP_ROLES), -1)
     for at, (role, template) in enumerate(raw):
-        text = vary(ctx, step_text(fill(template, ctx, number, score, items, item)), tier, number, item or "")
+        text = stated(
+            vary(ctx, step_text(fill(template, ctx, number, score, items, item)), tier, number, item or "")
+        )
         if template not in named:  # a step naming items keeps them all
             if at == main:
                 text = brief(text) if short else brief(text, LINE_LONG)
@@ -192,7 +193,7 @@ def build_row(
         for extra in ctx.voice.item_steps:
             if len(chosen) >= ITEM_STEPS:
                 break
-            chosen.append((extra.role, step_text(fill(extra.text, ctx, number, score, items, item))))
+            chosen.append((extra.role, stated(step_text(fill(extra.text, ctx, number, score, items, item)))))
     most = max(_step_count(ctx, number, score, tier, item), len(named) + 2 if named else 0)
     # prepare before publishing; an OIT row ends with a check before the system closes
     chosen = coherence.ordered(coherence.trim(chosen, most))
@@ -204,6 +205,12 @@ def build_row(
         )
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
     steps, row_owners = _owned_steps(ctx, entry, chosen)
+    work = [t for _, t in chosen]
+    # the analysis is written once the steps are known: what it advises, a step does
+    if item:
+        analysis = item_analysis(ctx, entry, number, score, tier, item)
+    else:
+        analysis = indicator_analysis(ctx, number, score, tier, weak, told, work)
 
     args = (number, score, items, item)
     every_step = [
@@ -214,22 +221,28 @@ def build_row(
     monitoring = coherence.monitoring(
         ctx, monitoring_text, every_step, chosen, row_owners, args, LINE_LONG, curated=curated
     )
+    # a KPI measures work the row does: one about a step the row left out gives way (the first stays)
     kpi_texts = [brief(fill(k, ctx, *args), LINE_LONG) for k in kpis]
+    kpi_texts = [
+        k for n, k in enumerate(kpi_texts) if not n or coherence.coverage(k, work) >= coherence.COVERED
+    ]
 
     start, end = _SPAN[tier]
     timing = getattr(entry, "timing", None)
     if timing is not None and tier != Tier.MAINTAIN:
         start, end = max(1, timing.start), min(_SPAN[tier][1], max(timing.end, timing.start))
     # the row starts when its first activity can (an order at once, work with people later), and
-    # keeps at least a quarter for its work
-    if chosen:
-        start = max(start, min(coherence.start_month(chosen[0][1]), end - 2))
+    # keeps at least a quarter for its work; the fiscal year's first work (coherence.row_start) in ต.ค.
+    first = coherence.row_start(work) if chosen else start
+    start = first if first == coherence.START_ORDER else max(start, min(first, end - 2))
     # work that goes on (monthly, quarterly, ongoing) runs to the end of the fiscal year
     if coherence.continuous([t for _, t in chosen] + [monitoring, *kpi_texts]):
         end = 12
-    start_iso = fiscal_month_iso(ctx.fiscal_year, start)
-    end_iso = fiscal_month_iso(ctx.fiscal_year, end)
-    adapt = ctx.audience.adapt
+    start_iso, end_iso = fiscal_month_iso(ctx.fiscal_year, start), fiscal_month_iso(ctx.fiscal_year, end)
+
+    def adapt(text: str) -> str:  # the audience's words; standard unit names in the agency's own
+        return ctx.audience.adapt(in_own_words(ctx, text))
+
     return MeasureRow(
         indicator=number,
         items=items,
@@ -239,12 +252,12 @@ def build_row(
         analysis=adapt(analysis.strip()),
         measure=adapt(measure),
         steps=[adapt(s) for s in steps],
-        owners=[adapt(o) for o in row_owners],
+        owners=[ctx.audience.adapt(o) for o in row_owners],
         timeline=format_period(start_iso, end_iso),
         start_month=start_iso,
         end_month=end_iso,
         monitoring=adapt(monitoring),
-        reporting=adapt(_reporting(ctx, entry, item, end)),
+        reporting=adapt(_reporting(ctx, entry, item, end, [*work, monitoring])),
         kpi=adapt("; ".join(dict.fromkeys(kpi_texts))),
         sources=sources,
     )
@@ -310,8 +323,11 @@ def _owned_steps(
     # every step another unit owns names it: as the step's subject ("หน่วยตรวจสอบภายในสอบทาน..."),
     # or in brackets when the step already has a subject ("ผู้บังคับบัญชา...", "ข้อ O13 ...: ...")
     steps = []
+    several = len(set(groups)) > 1
     for n, ((_, text), who) in enumerate(zip(chosen, whose, strict=True)):
-        if who and tuple(who) != main:
+        # a step for one item names its unit even when that unit owns most steps: each item's owner
+        # is read off its own step ("ข้อ O14 ...: ... (กองการเจ้าหน้าที่)")
+        if who and (tuple(who) != main or (several and text.startswith("ข้อ "))):
             names = [_short(ctx, u) for u in who]
             if any(n in text for n in names):  # the step names its unit already
                 pass
@@ -320,7 +336,7 @@ def _owned_steps(
             else:
                 joined = names[0] if len(names) == 1 else f"{' '.join(names[:-1])} และ{names[-1]}"
                 joined += " " if re.search(r"[A-Za-z.)]$", joined) else ""
-                text = f"{'ให้' if pick(ctx, ['', 'ให้'], text, 'subject') else ''}{joined}{text}"
+                text = f"{joined}{text}"
         steps.append(f"{n + 1}. {text}")
     union = list(dict.fromkeys([*main, *(u for w in whose for u in w)]))
     fallback = [_division(u, every) for u in owners(ctx, list(entry.owner_roles))]
@@ -360,14 +376,15 @@ def vary(ctx: Context, text: str, tier: Tier, *situation: object) -> str:
     return text
 
 
-def _reporting(ctx: Context, entry: PlaybookEntry, item: str | None, end: int) -> str:
+def _reporting(ctx: Context, entry: PlaybookEntry, item: str | None, end: int, done: list[str]) -> str:
     """Return what the row reports, to whom, and when (the Word plan prints it after "รายงานผล: ").
 
     The rounds follow the row's period: work done by มี.ค. (fiscal month 6) reports its
     completion in the 6-month round; work ending later reports progress at 6 months and its
     completion at 12; a whole-year measure reports at 6 and 12 months.
     """
-    what = entry.report
+    # what is reported is what the row does: a part about work no step does is left out
+    what = coherence.covered_parts(entry.report, done)
     if item and item not in entry.items:
         what += f" ในประเด็นข้อ {item}"
     elif item and item.startswith("O"):

@@ -1,8 +1,8 @@
 """The weak items a row names: each weak O item with what to publish and where, I/E items by code.
 
 A failing OIT indicator lists every missing or zero-scored O item of the assessment
-year; without item scores a row names the year's items in one step, by topic group
-("ข้อมูลพื้นฐาน (O1–O4)"), without claiming which failed; an I/E indicator whose items
+year; without item scores a row names the year's topic groups in one step, by title
+("หมวดข้อมูลพื้นฐาน"), and says the agency checks which items it lacks, without claiming which failed; an I/E indicator whose items
 for the year are unknown names none (the officer is asked for item scores instead). Titles the framework holds as unconfirmed are printed as codes only and noted
 for the officer (Draft.checks), never stated in the row.
 """
@@ -44,9 +44,24 @@ def _weak_o_lines(ctx: Context, number: int, items: list[str]) -> list[tuple[str
         # an unconfirmed title is left out (item_label): no space is left before the colon
         step = fill(form, ctx, number, None, [], code, what=_publish_gist(what)).replace(" : ", ": ")
         # the unit that owns the item's publication (its entry's owner), not whoever checks it last
-        role = (dedicated.owner_roles or [dedicated.steps[-1].role])[0] if dedicated else "ita_team"
+        role = (
+            (dedicated.owner_roles or [dedicated.steps[-1].role])[0] if dedicated else _item_role(ctx, code)
+        )
         lines.append((role, step))
     return lines
+
+
+def _item_role(ctx: Context, code: str) -> str:
+    """Return the role that publishes an O item without a practice of its own: the unit its title
+    (then its group) is about (voice.yaml analysis.oit_item_roles: "ทรัพยากรบุคคล" -> hr), else the
+    ITA team."""
+    oit = ctx.fw.oit_item(code, ctx.year)
+    texts = [ctx.fw.item_name(code, ctx.year) or "", oit.group_name if oit else "", oit.group if oit else ""]
+    for text in texts:
+        for word, role in (ctx.voice.analysis.get("oit_item_roles") or {}).items():
+            if word in text:
+                return str(role)
+    return "ita_team"
 
 
 # What an O item must publish keeps what and where; the list of its contents ("อย่างน้อยแสดง...",
@@ -63,36 +78,49 @@ def _publish_gist(what: str) -> str:
     return what
 
 
-def _oit_check_lines(ctx: Context, number: int) -> list[tuple[str, str]]:
-    """No item scores: one "ตรวจสอบข้อ ..." step naming the year's OIT items by group, no failure claimed."""
+def _oit_check_lines(ctx: Context, number: int, tier: Tier) -> list[tuple[str, str]]:
+    """No item scores: one step naming the year's OIT topic groups by their titles, no failure claimed.
+
+    The groups are named, never their codes: the year's list the framework holds may lack codes
+    (2568: O2, O5–O7), and "O1, O3, O4" or "O8–O11" then reads as a list that skips items. The
+    step says plainly that the agency finds which items it has not published (voice.yaml
+    analysis.oit_check_steps, one wording per agency)."""
     listed = ctx.fw.oit_list(number, ctx.year)
     if not listed:
         ctx.checks.append(fill(ctx.voice.checks["oit_unknown"], ctx, number, None, []))
         return []
     note_oit_titles(ctx, [i.code for i in listed])
-    where = " " + fill(ctx.voice.oit_item_where, ctx, number, None, [])
-    groups: dict[str, list[str]] = {}
+    groups: list[str] = []
     for oit in listed:
         # a dotted group ("9.1") is shown by its name, a named group (2568) by itself
         group = oit.group_name if re.fullmatch(r"\d+\.\d+", oit.group) else oit.group
-        groups.setdefault(group, []).append(oit.code)
-    # one of three ways to list them, by agency, always by group with the codes
-    way = pick(ctx, ["group (codes)", "หมวดgroup ข้อ codes", "codes (group)"], number, "oit-groups")
-    if not all(groups):
-        named = code_runs([c for codes in groups.values() for c in codes])
-    elif way == "group (codes)":
-        named = " ".join(f"{group} ({code_runs(codes)})" for group, codes in groups.items())
-    elif way == "codes (group)":
-        named = ", ".join(f"{code_runs(codes)} ({group})" for group, codes in groups.items())
-    else:
-        named = ", ".join(f"หมวด{group} ข้อ {code_runs(codes)}" for group, codes in groups.items())
-    # the often-lost items are named in the analysis ("ควรตรวจก่อน"): the step lists the groups
-    return [("ita_team", fill(ctx.voice.oit_check_step, ctx, number, None, [], items=named, where=where))]
+        if group and group not in groups:
+            groups.append(group)
+    titles = [f"หมวด{g.removeprefix('หมวด')}" for g in groups]
+    # one of two ways of listing them, by agency: "หมวดก หมวดข และหมวดค", or with commas
+    commas = pick(ctx, ["spaces", "commas"], number, "oit-groups") == "commas" and len(titles) > 2
+    named = (f"{', '.join(titles[:-1])} และ{titles[-1]}" if commas else thai_list(titles)) or "ทุกหมวด"
+    # severity moves the wording along (as rows.vary does): an urgent and a middling row of one
+    # type never share the step word for word
+    shift = list(Tier).index(tier)
+    form = pick(
+        ctx, wordings(ctx, "oit_check_steps", ctx.voice.oit_check_step), number, "oit-check", shift=shift
+    )
+    return [("ita_team", fill(form, ctx, number, None, [], groups=named))]
+
+
+def thai_list(parts: list[str]) -> str:
+    """Return "ก ข และ ค": a Thai list, its last part after "และ"."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{' '.join(parts[:-1])} และ{parts[-1]}"
 
 
 def _check_first(ctx: Context, number: int) -> str:
     """Return " โดยดูข้อ O13, O14, O16 ก่อน" for a check step: the often-lost items, or ""."""
     lost = often_lost(ctx, number)
+    if not ctx.voice.check_first.strip():
+        return ""
     return " " + fill(ctx.voice.check_first, ctx, number, None, [], items=", ".join(lost)) if lost else ""
 
 
@@ -194,7 +222,7 @@ def indicator_extra(ctx: Context, number: int, tier: Tier, items: list[str]) -> 
         note_ie_titles(ctx, items)
         return _ie_item_lines(ctx, number, items)
     if oit:
-        return _oit_check_lines(ctx, number)
+        return _oit_check_lines(ctx, number, tier)
     known = ctx.fw.items_of(number, ctx.year)
     if known:
         named = code_runs([i.code for i in known])

@@ -219,6 +219,7 @@ VOICE_PLACEHOLDERS = {
     "delta",
     "previous",
     "year",
+    "groups",
 }
 
 
