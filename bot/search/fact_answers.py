@@ -213,7 +213,8 @@ def _oit_list(question: str, fw: Framework, year: int) -> Fact | None:
         numbers = list(oit.indicators)
     if not numbers:
         return None
-    return Fact([line for n in numbers for line in _oit_lines(fw, year, n)])
+    # The same line for two indicators ("the years that have a list") is said once.
+    return Fact(list(dict.fromkeys(line for n in numbers for line in _oit_lines(fw, year, n))))
 
 
 def _own_item(fw: Framework, code: str, year: int) -> OitItem | None:
