@@ -18,10 +18,13 @@ for an embedding, its wall / CPU time per passage at ingest. `--show dev` lists
 the dev misses of each variant (never look at test misses); `--dev-only` runs
 the dev half alone, for tuning.
 
-The lexical rows add the retriever's query readings one at a time (Tuning):
-agency names choose passages instead of being ranked, typing slips repaired,
-the passage kind the wording asks for, lead-in lines searchable with the list
-under them. The last of them is the default.
+The lexical rows add the retriever's readings one at a time (Tuning): agency
+names choose passages instead of being ranked, typing slips repaired, the
+passage kind the wording asks for, lead-in lines searchable with the list under
+them, a passage's first line weighted as its title, a whole indicator (or a
+tool's indicators, when measures for a tool are asked) preferred to one item,
+and BM25 votes by score relative to the best with a stronger agency choice. The
+last lexical row is the default.
 """
 
 from __future__ import annotations
@@ -153,14 +156,22 @@ def main() -> int:
         )
         return lambda q: [(p.pid, p.text) for p in r.search(q, k=10)]
 
-    bare = {"agency_words": False, "repairs": False, "intent": 0.0, "short": 0.0, "lead_in": False}
+    # The mechanisms added on 2026-12-03 (title field weighting, whole-indicator and tool readings,
+    # score-relative fusion, a stronger agency choice) are off in the rows before them.
+    before = {"title": 0, "whole": 0.0, "tool_measures": False, "by_score": False, "agency": 0.4}
+    bare = {"agency_words": False, "repairs": False, "intent": 0.0, "short": 0.0, "lead_in": False, **before}
     variants = {
         "BM25 only": lexical(False, False, **bare),
-        "BM25 + year (previous default)": lexical(False, True, **bare),
+        "BM25 + year": lexical(False, True, **bare),
         "+ agency names choose, not rank": lexical(False, True, **{**bare, "agency_words": True}),
         "+ typing slips repaired": lexical(False, True, **{**bare, "agency_words": True, "repairs": True}),
-        "+ kind asked for": lexical(False, True, short=0.0, lead_in=False),
-        "+ lead-in lines searchable with their list (default)": lexical(False, True),
+        "+ kind asked for": lexical(False, True, short=0.0, lead_in=False, **before),
+        "+ lead-in lines searchable with their list (previous default)": lexical(False, True, **before),
+        "+ first line weighted x3 (title field)": lexical(False, True, **{**before, "title": 2}),
+        "+ whole indicator / tool asked for measures": lexical(
+            False, True, **{**before, "title": 2, "whole": 0.15, "tool_measures": True}
+        ),
+        "+ score-relative BM25 votes, agency named x2 (default)": lexical(False, True),
         "hybrid, hashing vector + year": lexical(True, True),
     }
     costs = {"hashing vector": (wall_h, cpu_h, count)}

@@ -243,3 +243,9 @@ def test_the_indicators_as_a_whole_are_listed_by_tool_from_the_framework(kb, que
     assert f"{len(numbers)} ตัวชี้วัด" in text.splitlines()[0]
     assert all(f"ตัวชี้วัดที่ {n} {kb.framework.indicator(n).name}" in text for n in numbers)
     assert "“" not in text  # a direct answer, not quotes
+
+
+def test_a_year_without_an_oit_list_names_the_years_that_have_one_once(kb):
+    text = ask(kb, "ขอรายการ OIT ปี 2567 หน่อยครับ")
+    assert text.count("ยังไม่มีรายการข้อ OIT") == 2  # indicators 9 and 10
+    assert text.count("รายการที่มีข้อมูลคือปี") == 1

@@ -144,3 +144,41 @@ def test_how_much_is_answered_by_a_line_with_the_number_about_what_was_asked(kb)
     # Not a quantity question: the best passage's best line leads, as before.
     other = answer_question("ปี 2568 ตัวชี้วัดที่ 7 วิเคราะห์ว่าอย่างไร", found, kb.framework).text
     assert next(line for line in other.splitlines() if line.endswith("]")).endswith("[1]")
+
+
+@pytest.mark.parametrize(
+    ("question", "tool"),
+    [
+        ("ทำยังไงให้คะแนน OIT ดีขึ้น", "OIT"),
+        ("อยากให้คะแนน EIT สูงขึ้น ควรทำมาตรการอะไร", "EIT"),
+        ("how to improve our IIT score", "IIT"),
+    ],
+)
+def test_measures_for_a_whole_tool_are_the_measures_of_each_of_its_indicators(kb, question, tool):
+    answer = ask(kb, question)
+    lines = answer.text.splitlines()
+    named = next(t for t in kb.framework.tools if t.code == tool)
+    assert lines[0].startswith(f"{tool} คือ") and all(f"ตัวชี้วัดที่ {n} " in lines[0] for n in named.indicators)
+    # One lead line per indicator-wide entry, each cited, before the paste-ready block.
+    leads = [x for x in lines if x.startswith("แนวทางมาตรการ ตัวชี้วัดที่ ")]
+    assert len(leads) >= 2 and all(x.endswith("]") for x in leads)
+    wide = [p for p in answer.passages if p.kind == "playbook" and not p.items]
+    assert {n for p in wide for n in p.indicators} <= set(named.indicators) and len(wide) >= 2
+    assert "มาตรการ:" in answer.text and answer_problems(answer.text) == []
+
+
+def test_a_request_for_measures_with_a_year_says_no_year_line(kb):
+    # Practice holds for any year: "data of year N first" would mislead above a measure.
+    assert "แสดงก่อน" not in ask(kb, "มาตรการตัวชี้วัดที่ 7 ปี 2569 ทำอะไรดี").text
+    # A question about a year's facts still says which year the passages are about.
+    assert ask(kb, "รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน ปี 64 คือข้อไหน").text.startswith(
+        "ข้อมูลของปี 2564 แสดงก่อน"
+    )
+
+
+def test_what_ita_is_is_answered_from_the_framework_passage(kb):
+    answer = ask(kb, "ITA คืออะไรคะ ใครเป็นคนประเมิน")
+    assert answer.passages[0].pid == "about-ita"
+    lead = answer.text.splitlines()[0]
+    assert "Integrity and Transparency Assessment" in lead and "สำนักงาน ป.ป.ช." in lead
+    assert answer_problems(answer.text) == []

@@ -246,7 +246,10 @@ def test_passages_are_self_contained_and_hedged(fw):
     assert rec["indicator"] == 3
     o13 = by_id["oit-2568-O13"]
     assert "ปี 2568" in o13["text"] and "ตัวชี้วัดที่ 9" in o13["text"] and o13["year"] == 2568
-    assert "ยังไม่ได้รับการยืนยัน" not in o13["text"]  # corroborated: stated plainly
+    title, derived = o13["text"].split(" ควรเผยแพร่:")
+    assert "ยังไม่ได้รับการยืนยัน" not in title  # corroborated: stated plainly
+    # no source shows what O13 requires: what its title implies is given, hedged as inferred
+    assert "อนุมาน" in derived and "ยังไม่ได้รับการยืนยัน" in derived
     assert "ยังไม่ได้รับการยืนยัน" in by_id["oit-2569-O25"]["text"]  # single source: hedged
     assert by_id["oit-2567-none"]["confidence"] == "NOT_CONFIRMED"
 
@@ -263,3 +266,14 @@ def test_item_and_oit_wording_comes_from_the_sources(fw, seeds_dir):
         for it in items:
             if it.confidence != "NOT_CONFIRMED":  # inferred titles are labelled as such
                 assert _squash(it.title) in doc, (year, it.code)
+
+
+def test_the_passage_on_what_ita_is_reads_its_tools_and_weights_from_the_framework(fw):
+    about = next(p for p in framework_passages(fw) if p["id"] == "about-ita")
+    lines = about["text"].splitlines()
+    assert lines[0].startswith("การประเมิน ITA คืออะไร") and "สำนักงาน ป.ป.ช." in lines[0]
+    for tool in fw.tools:
+        assert f"{tool.code} {tool.name} น้ำหนักร้อยละ {round(tool.weight * 100)}" in about["text"]
+    assert f"กรอบ {len(fw.indicators)} ตัวชี้วัด" in about["text"]
+    # corroborated facts only: no hedge, and its source names the research file's sections
+    assert about["confidence"] == "CORROBORATED" and "ita-framework.md" in about["source"]

@@ -9,10 +9,21 @@ from bot.ita.playbook import load_playbook
 from bot.search.embeddings import HashingEmbeddings
 from bot.search.index import KnowledgeIndex
 from bot.search.ingest import ingest
+from bot.search.query import query_focus, tools_named
 from bot.search.retrieve import Retriever, Tuning
 from tests.conftest import KNOWLEDGE_DIR
 
-OFF = Tuning(agency_words=False, repairs=False, intent=0.0, short=0.0, lead_in=False)
+OFF = Tuning(
+    agency_words=False,
+    repairs=False,
+    intent=0.0,
+    short=0.0,
+    lead_in=False,
+    title=0,
+    whole=0.0,
+    tool_measures=False,
+    by_score=False,
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +63,40 @@ def test_every_reading_can_be_switched_off(built):
     # The benchmark compares each mechanism by switching it off; off must really be off.
     question = "ทุ่งทอง ขั้นตอนจัดทำข้อมูลพื้นฐาน"
     assert [p.pid for p in _search(built, question, OFF)] != [p.pid for p in _search(built, question)]
+
+
+def test_what_ita_is_finds_the_passage_that_says_it(built):
+    top = _search(built, "ITA คืออะไร ใครเป็นผู้ประเมิน", k=1)[0]
+    assert top.pid == "about-ita" and "สำนักงาน ป.ป.ช." in top.text and "OIT" in top.text
+
+
+def test_a_passage_is_found_by_the_words_of_its_first_line(built):
+    # Field weighting: the first line names what a passage is about ("ตัวชี้วัดความสำเร็จ"),
+    # so the agency's list under that heading outranks passages that only use the words.
+    question = "ตัวชี้วัดความสำเร็จของมาตรการ ทต นามะเขือ"
+    assert any(p.text.startswith("ตัวชี้วัดความสำเร็จ") for p in _search(built, question, k=3))
+
+
+@pytest.mark.parametrize(
+    ("question", "indicators"),
+    [
+        ("how to improve indicator 8 score", (8,)),
+        ("Indicator 10 items 2569", (10,)),
+        ("ตัวชีวัดที่ 7 คะแนนต่ำ", (7,)),
+    ],
+)
+def test_an_indicator_is_read_as_officers_type_it(built, question, indicators):
+    assert query_focus(question, built[1]).indicators == indicators
+
+
+@pytest.mark.parametrize(
+    ("question", "indicators"),
+    [
+        ("ทำยังไงให้คะแนน OIT ดีขึ้น", (9, 10)),
+        ("eit ส่วนที่ 2 คิดยังไง", (6, 7, 8)),
+        ("คะแนนรวม ITA", ()),
+        ("EDIT ข้อความ", ()),
+    ],
+)
+def test_a_tool_named_by_its_code_stands_for_its_indicators(built, question, indicators):
+    assert tools_named(question, built[1]) == indicators

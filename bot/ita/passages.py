@@ -47,13 +47,51 @@ def _years(years: Iterable[int]) -> str:
     return f"{ordered[0]}" if len(ordered) == 1 else f"{ordered[0]}–{ordered[-1]}"
 
 
+# What ITA is and who runs it (ita-framework.md §1.1–§1.3): the tools, indicators and weights are
+# read from the framework; these sentences carry only what the researched facts say.
+ABOUT_ID = "about-ita"
+_ABOUT_SOURCE = (
+    "ita-framework.md §1.1 (seeds 002, 004: 10 indicators, 3 tools), §1.2 (weights: PSU report 2564,"
+    " Phayao dashboard code), §1.3 (seed 004: online ITAS since 2561, 2565 co-supervising bodies)"
+)
+_ABOUT_HEAD = (
+    "การประเมิน ITA คืออะไร: ITA ย่อมาจาก Integrity and Transparency Assessment หรือ"
+    "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ เป็นการประเมินหน่วยงานภาครัฐทุกปีงบประมาณ"
+    " โดยสำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.) เป็นผู้ประเมิน (ผู้ดำเนินการประเมิน)",
+    "การประเมินทำผ่านระบบ ITAS ทางออนไลน์ (ประเมินแบบออนไลน์ตั้งแต่ปี 2561) ปี 2565 มีหน่วยงานร่วมกำกับ ได้แก่"
+    " สำนักงาน ป.ป.ช. สำนักงาน ป.ป.ท. กรมส่งเสริมการปกครองท้องถิ่น สคร. และ สป.อว.",
+)
+_ABOUT_TAIL = (
+    "กรอบ {count} ตัวชี้วัด {tools} แบบวัดนี้ยืนยันได้อย่างน้อยตั้งแต่ปี 2562/2563 ถึง 2568",
+    "หน่วยงานนำผลการประเมินไปวิเคราะห์และจัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของปีถัดไป",
+)
+
+
+def about_passage(fw: Framework) -> dict:
+    """Return the passage that says what ITA is: who runs it, its tools, indicators and weights."""
+    tools = []
+    for t in fw.tools:
+        names = ", ".join(f"{n} {fw.indicator(n).name}" for n in t.indicators)
+        tools.append(f"{t.code} {t.name} น้ำหนักร้อยละ {round(t.weight * 100)} มีตัวชี้วัดที่ {names}")
+    weights = " + ".join(f"{t.weight:.1f} × {t.code}" for t in fw.tools)
+    lines = [
+        *_ABOUT_HEAD,
+        f"เครื่องมือ (แบบวัด) {len(fw.tools)} แบบ: {'; '.join(tools)}",
+        f"คะแนนรวม = {weights} (คะแนนแบบวัด = ค่าเฉลี่ยของตัวชี้วัดในแบบวัดนั้น)",
+        *(x.format(count=len(fw.indicators), tools=len(fw.tools)) for x in _ABOUT_TAIL),
+    ]
+    passage = _passage(ABOUT_ID, "", _ABOUT_SOURCE, "framework", None, [], None, "CORROBORATED")
+    # One sentence a line, so an answer quotes the line asked for (who runs it, the tools, ...).
+    return {**passage, "text": "\n".join(" ".join(x.split()) for x in lines)}
+
+
 def framework_passages(fw: Framework) -> list[dict]:
     """Return one passage per recommendation, item, OIT item (per year), description and level meaning."""
 
     def ind_label(n: int | None) -> str:
         return f"ตัวชี้วัดที่ {n} {fw.indicator(n).name}" if n else ""
 
-    out: list[dict] = []
+    out: list[dict] = [about_passage(fw)]
     for i, rec in enumerate(fw.recommendations, 1):
         items = ", ".join(rec.items) or "-"
         n = rec.indicator if rec.indicator else (fw.item_indicator(rec.items[0]) if rec.items else None)
@@ -133,10 +171,17 @@ def framework_passages(fw: Framework) -> list[dict]:
             )
             # the requirement may be less sure than the title: then it carries its own hedge
             own = hedge(it.requirement_label)
+            # With no source for the requirement, what the title implies (oit.yaml publish_guidance,
+            # DERIVED) is given as such: "ควรเผยแพร่ (อนุมาน…)", never as the official requirement.
+            derived = "" if it.requirement else fw.oit_publish(it.code, year)
             req = (
                 f" สิ่งที่ต้องเผยแพร่: {it.requirement}{own if own != hedge(it.confidence) else ''}"
                 if it.requirement
-                else " ยังไม่มีข้อมูลยืนยันรายละเอียดสิ่งที่ต้องเผยแพร่ของข้อนี้"
+                else (
+                    f" ควรเผยแพร่: {derived}{hedge('DERIVED')}"
+                    if derived
+                    else " ยังไม่มีข้อมูลยืนยันรายละเอียดสิ่งที่ต้องเผยแพร่ของข้อนี้"
+                )
             )
             note = f" หมายเหตุ: {it.note}" if it.note else ""
             text = (

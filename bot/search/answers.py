@@ -20,21 +20,25 @@ import re
 from dataclasses import dataclass, field
 
 from bot import wording
+from bot.ita.facts import Tool
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile
 from bot.ita.passages import GUIDANCE_PREFIX
 from bot.ita.playbook import Playbook
 from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_weak, label
-from bot.search.fact_answers import fact_answer
+from bot.search.fact_answers import fact_answer, tool_line
 from bot.search.fact_words import asks
 from bot.search.llm_answer import Writer
 from bot.search.paste_block import paste_block, practice_lead
+from bot.search.query import tools_named
 from bot.search.question_years import YearAsked, year_asked
 from bot.search.retrieve import Passage, QueryFocus, Searcher, query_focus
 from bot.thai import to_arabic, tokenize
 
 log = logging.getLogger(__name__)
 
+# A whole tool asked for measures: at most this many indicators get their own entry searched.
+_MOST_INDICATORS = 3
 # A question that names the NACC's recommendations gets them first.
 _ASKS_RECOMMENDATION = "ข้อเสนอแนะ"
 # Passages of these kinds are facts of one assessment year: another year's are put last.
@@ -78,19 +82,29 @@ def _by_year(passages: list[Passage], asked: YearAsked) -> list[Passage]:
 def _practice(question: str, retriever: Searcher, focus: QueryFocus, k: int) -> list[Passage]:
     """Return the playbook's and other agencies' measures for what a question names, best first."""
     item = focus.items[0] if len(focus.items) == 1 else None
-    indicator = focus.indicators[0] if len(focus.indicators) == 1 and item is None else None
+    indicators = focus.indicators[:_MOST_INDICATORS] if item is None else ()
     found: list[Passage] = []
     for kind in ("playbook", "measure_table"):
         found += retriever.search(question, k=2, item=item, kind=kind) if item else []
         # Deeper for a whole indicator: its indicator-wide entry may rank below its items' entries.
-        found += retriever.search(question, k=8 * k, indicator=indicator, kind=kind) if indicator else []
+        for n in indicators:
+            found += retriever.search(question, k=8 * k, indicator=n, kind=kind)
         found += retriever.search(question, k=2, kind=kind)
     if focus.indicators:  # another indicator's measures do not answer "มาตรการตัวชี้วัดที่ 9"
         found = [p for p in found if not p.indicators or set(p.indicators) & set(focus.indicators)]
-    if indicator is not None:  # a whole indicator asked: its indicator-wide entry before one item's
+    if indicators:  # a whole indicator asked: its indicator-wide entry before one item's
         # Our own guidance is advice beside the playbook, not an entry to paste from.
         found.sort(key=lambda p: (p.kind != "playbook", bool(p.items), p.pid.startswith(GUIDANCE_PREFIX)))
-    return distinct(found)[: max(2, k // 2)]
+    return distinct(found)[: max(len(indicators), 2, k // 2)]
+
+
+def tool_asked(question: str, fw: Framework) -> Tool | None:
+    """Return the one tool a request for measures is about ("ทำยังไงให้คะแนน OIT ดีขึ้น"), if it names no indicator or item."""
+    focus = query_focus(question, fw)
+    if focus.items or focus.indicators:
+        return None
+    named = [t for t in fw.tools if set(t.indicators) <= set(tools_named(question, fw))]
+    return named[0] if len(named) == 1 else None
 
 
 def find_passages(
@@ -103,6 +117,9 @@ def find_passages(
     """
     focus = query_focus(question, fw)
     item = focus.items[0] if len(focus.items) == 1 else None
+    tool = tool_asked(question, fw) if wants_wording(question) else None
+    if tool is not None:  # measures for a tool are the measures for each of its indicators
+        focus = QueryFocus(tuple(tool.indicators), ())
     practice = _practice(question, retriever, focus, k) if wants_wording(question) else []
     found: list[Passage] = []
     if _ASKS_RECOMMENDATION in question:
@@ -213,14 +230,21 @@ def answer_question(
     if not passages:
         return Answer("\n".join([wording.ANSWER_NOTHING_FOUND, *unconfirmed]))
     lines = []
-    if asked.given:
-        lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
-    lead = lead_line(question, passages, fw)
     practice = playbook is not None and wants_wording(question)
+    # The year line says which year's facts come first: not for measures (practice holds for any
+    # year), and only when a passage of that year is shown.
+    if asked.given and not wants_wording(question) and any(p.year == asked.year for p in passages):
+        lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
+    tool = tool_asked(question, fw) if practice else None
+    if tool is not None:  # "คะแนน OIT": what the tool covers, then the measures of its indicators
+        lines.append(tool_line(tool, fw))
+    lead = lead_line(question, passages, fw)
     written = written_lead(writer, question, passages, asked.year) if writer is not None else None
     # A request for measures is answered by the practice's title; the short answer says
     # itself when its fact is not confirmed, not only its citation.
-    titled = practice_lead(passages, playbook) if playbook is not None and practice else ""
+    titled = (
+        practice_lead(passages, playbook, every=tool is not None) if playbook is not None and practice else ""
+    )
     lines += [
         written
         or titled

@@ -23,8 +23,11 @@ _AGENCY = re.compile(
     r"สำนักงานเขตพื้นที่การศึกษา|มหาวิทยาลัย|สำนักงานส่งเสริม)[\u0e00-\u0e7f.]{2,40})"
 )
 _INDICATOR_NO = re.compile(r"ตัวชี้วัดที่\s*(\d{1,2})")
-# Officers type fast: "ตัวชีวัด", "ตัวชิ้วัด" (a tone mark or vowel slipped), "ตัวชี้วัดที 7", "ตัวชี้วัด7".
-_INDICATOR_NO_LOOSE = re.compile(r"ตัว\s*ช[ีิ]้?\s*วัด\s*(?:ที่|ที)?\s*(\d{1,2})")
+# Officers type fast: "ตัวชีวัด", "ตัวชิ้วัด" (a tone mark or vowel slipped), "ตัวชี้วัดที 7", "ตัวชี้วัด7";
+# and in English: "indicator 8".
+_INDICATOR_NO_LOOSE = re.compile(
+    r"(?:ตัว\s*ช[ีิ]้?\s*วัด\s*(?:ที่|ที)?|\bindicator\s*(?:no\.?|#)?)\s*(\d{1,2})", re.IGNORECASE
+)
 _HEADER_WORDS = (
     "ตัวชี้วัด",
     "คะแนน",

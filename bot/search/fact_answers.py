@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from bot import wording as w
-from bot.ita.facts import Level, OitItem, Scale
+from bot.ita.facts import Level, OitItem, Scale, Tool
 from bot.ita.framework import Framework
 from bot.search.fact_words import Agencies, Fact, asks, hedge, owners, rounds
 from bot.search.question_years import YearAsked, strip_years
@@ -213,7 +213,8 @@ def _oit_list(question: str, fw: Framework, year: int) -> Fact | None:
         numbers = list(oit.indicators)
     if not numbers:
         return None
-    return Fact([line for n in numbers for line in _oit_lines(fw, year, n)])
+    # The same line for two indicators ("the years that have a list") is said once.
+    return Fact(list(dict.fromkeys(line for n in numbers for line in _oit_lines(fw, year, n))))
 
 
 def _own_item(fw: Framework, code: str, year: int) -> OitItem | None:
@@ -288,14 +289,17 @@ def _tool(question: str, fw: Framework) -> Fact | None:
     named = [t for t in fw.tools if re.search(rf"(?<![A-Za-z]){t.code}(?![A-Za-z])", question, re.IGNORECASE)]
     if len(named) != 1 or not asks("meaning", question) or query_focus(question, fw).items:
         return None
-    tool = named[0]
+    return Fact([tool_line(named[0], fw)], dated=False)
+
+
+def tool_line(tool: Tool, fw: Framework) -> str:
+    """Return one line on a tool: its name, its indicators and its weight in the overall score."""
     indicators = w.FACT_TOOL_JOIN.join(
         w.FACT_TOOL_INDICATOR.format(number=n, name=fw.indicator(n).name) for n in tool.indicators
     )
-    text = w.FACT_TOOL.format(
+    return w.FACT_TOOL.format(
         code=tool.code, name=tool.name, indicators=indicators, percent=_num(tool.weight * 100)
     )
-    return Fact([text], dated=False)
 
 
 def _indicators(question: str, fw: Framework) -> Fact | None:

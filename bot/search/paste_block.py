@@ -68,16 +68,35 @@ def _agency_type(question: str, playbook: Playbook, profile: AgencyProfile | Non
     return profile.type if profile is not None and profile.type in playbook.agency_types else ""
 
 
-def practice_lead(passages: list[Passage], playbook: Playbook) -> str:
-    """Return the short answer to a request for measures: the practice's title, cited; "" if none."""
+def practice_lead(passages: list[Passage], playbook: Playbook, *, every: bool = False) -> str:
+    """Return the short answer to a request for measures: the practice's title, cited; "" if none.
+
+    every: one line per indicator-wide playbook entry cited (measures asked for a whole tool).
+    """
     found = practice_entry(passages, playbook)
     if found is None:
         return ""
-    cited, entry = found
-    items = w.PASTE_LEAD_ITEMS.format(items=", ".join(entry.items)) if entry.items else ""
-    return w.PASTE_LEAD.format(
-        indicator=entry.indicator, items=items, title=entry.title, hedge=hedge(passages[cited - 1]), n=cited
-    )
+    by_source = {e.source: e for e in playbook.entries.values()}
+    entries = [found]
+    if every:
+        entries = [
+            (n, by_source[p.source])
+            for n, p in enumerate(passages, 1)
+            if p.kind == "playbook" and p.source in by_source and not by_source[p.source].items
+        ] or entries
+    out = []
+    for cited, entry in entries:
+        items = w.PASTE_LEAD_ITEMS.format(items=", ".join(entry.items)) if entry.items else ""
+        out.append(
+            w.PASTE_LEAD.format(
+                indicator=entry.indicator,
+                items=items,
+                title=entry.title,
+                hedge=hedge(passages[cited - 1]),
+                n=cited,
+            )
+        )
+    return "\n".join(out)
 
 
 def paste_block(

@@ -16,8 +16,13 @@ from bot.thai import BE_OFFSET, normalize
 # NACC advice; advice: NACC recommendations (and the playbook built on them); a meaning: the
 # framework's own definitions and OIT item lists.
 _INTENTS = {
+    # Raising a score ("ทำยังไงให้คะแนน OIT ดีขึ้น", "how to improve") asks for measures too.
     "measure": (
-        re.compile(r"มาตร(?:า)?การ|ทำอะไรดี|ควรทำอะไร|ควรจัด"),
+        re.compile(
+            r"มาตร(?:า)?การ|ทำอะไรดี|ควรทำ|ควรจัด|ดีขึ้น|สูงขึ้น|เพิ่มขึ้น|ยกระดับ|คะแนนต่ำ|ได้น้อย"
+            r"|improv|rais|increas|boost",
+            re.IGNORECASE,
+        ),
         frozenset({"playbook", "measure_table", "recommendation"}),
     ),
     "advice": (re.compile(r"ข้อเสนอแนะ|แนะนำ"), frozenset({"recommendation", "playbook"})),
@@ -40,6 +45,16 @@ def query_focus(query: str, fw: Framework) -> QueryFocus:
     """Find the indicators (by number or name, typos included) and item codes a question names."""
     indicators, codes = mentions(query, fw, loose=True)
     return QueryFocus(tuple(indicators), tuple(codes))
+
+
+def tools_named(query: str, fw: Framework) -> tuple[int, ...]:
+    """Return the indicators of the assessment tools a question names ("OIT" -> 9, 10), by code."""
+    upper = normalize(query).upper()
+    found: list[int] = []
+    for tool in fw.tools:
+        if re.search(rf"(?<![A-Z]){tool.code}(?![A-Z])", upper):
+            found.extend(tool.indicators)
+    return tuple(found)
 
 
 # A B.E. year 2550-2579 or a C.E. year 2007-2036 standing alone (not "2,567" or "25.67").

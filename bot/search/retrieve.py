@@ -16,7 +16,12 @@ words found almost only in one agency's documents choose that agency instead of 
 ranked, and typing slips count as the indexed word they stand for. The wording of a
 question says which kind of passage answers it (bot.search.query.kinds_asked): "ทำ
 มาตรการอะไรดี" wants the playbook and measure tables, "คืออะไร" the framework's own text.
-A document chunk is also found by the short lead-in lines just before it.
+A document chunk is also found by the short lead-in lines just before it, and the words
+of a passage's first line (its title or heading) count more than its body's (field
+weighting). BM25 votes by score relative to the best, so a clear lexical winner keeps
+its lead over the bonuses. A question on a whole indicator prefers passages on the whole
+indicator to those on one of its items, and measures asked for a tool by its code ("ทำ
+ยังไงให้คะแนน OIT ดีขึ้น") are read as measures for the tool's indicators.
 Each mechanism can be switched off (Tuning) so benchmarks/retrieval_compare.py
 measures what each adds, in one run.
 """
@@ -43,6 +48,7 @@ from bot.search.query import (
     query_focus,
     question_years,
     split_agency,
+    tools_named,
 )
 from bot.thai import normalize, tokenize
 
@@ -60,7 +66,7 @@ __all__ = [
 _RRF_K = 60
 # Bonuses in units of one rank-fusion vote at rank 1 (1 / (_RRF_K + 1)).
 _ITEM_BONUS = 0.5  # the passage carries an item code the question names
-_AGENCY_BONUS = 0.4  # the passage is from the agency the question names
+_AGENCY_BONUS = 0.8  # the passage is from the agency the question names
 _YEAR_BONUS = 0.0  # the passage is about the year the question names (dev: any lift hurts)
 _OTHER_YEAR_PENALTY = 0.3  # the passage is about another year
 _CURATED_BONUS = 0.05  # curated knowledge, when the question names no agency
@@ -93,12 +99,17 @@ class Tuning:
     repairs: bool = True  # typing slips read as the indexed word they stand for
     k1: float = 1.5  # BM25 term saturation
     b: float = 0.75  # BM25 length normalisation
-    by_score: bool = False  # BM25 votes by score relative to the best, not by rank
+    by_score: bool = True  # BM25 votes by score relative to the best, not by rank
     curated: float = _CURATED_BONUS  # bonus of curated knowledge when the question names no agency
     intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
     intents: tuple[str, ...] = ("measure", "advice", "meaning")
     short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
     lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it
+    whole: float = 0.15  # bonus of a passage on a whole indicator asked for, not on one of its items
+    agency: float = _AGENCY_BONUS  # bonus of the passages of the agency the question names
+    title: int = 2  # extra copies of a passage's first-line words (field weighting)
+    title_chars: int = 200  # a one-line passage: its head this long is its title
+    tool_measures: bool = True  # measures asked for a tool ("คะแนน OIT"): its indicators are the focus
 
 
 def _split(field: str) -> list[str]:
@@ -178,6 +189,12 @@ class Retriever:
         corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in self.records]
         if self.tuning.lead_in:
             corpus = with_lead_ins(self.records, corpus)
+        if self.tuning.title:
+            # Field weighting: the words of a passage's first line (its title or heading) count twice.
+            corpus = [
+                tokenize(r.text.split("\n", 1)[0][: self.tuning.title_chars]) * self.tuning.title + c
+                for r, c in zip(self.records, corpus, strict=True)
+            ]
         self.lexicon = Lexicon(
             (c, r.meta.get("agency", "")) for c, r in zip(corpus, self.records, strict=True)
         )
@@ -258,6 +275,10 @@ class Retriever:
     def _search(self, query: str, k: int, indicator, item, year, kind) -> list[Passage]:
         query = clean_query(query)
         focus = query_focus(query, self.fw)
+        wanted = kinds_asked(query, self.tuning.intents) if self.tuning.intent else set()
+        if self.tuning.tool_measures and "playbook" in wanted and not focus.items and not focus.indicators:
+            # Measures for a tool ("ทำยังไงให้คะแนน OIT ดีขึ้น") are the measures for its indicators.
+            focus = QueryFocus(tools_named(query, self.fw), ())
         years = question_years(query, self.fw) if self.use_year else ()
         asked = year if year is not None else (years[0] if years else None)
         expanded = self._expand(query, focus, asked)
@@ -311,16 +332,22 @@ class Retriever:
                 if self._code_applies(code, meta, years) and self._allowed(meta, indicator, item, year, kind):
                     fused.setdefault(i, 0.0)
 
-        wanted = kinds_asked(query, self.tuning.intents) if self.tuning.intent else set()
+        whole = bool(focus.indicators) and not focus.items
         for i in list(fused):
             meta = self.records[i].meta
-            bonus = _AGENCY_BONUS * named.get(meta.get("agency", ""), 0.0)
+            bonus = self.tuning.agency * named.get(meta.get("agency", ""), 0.0)
             bonus += sum(
                 _ITEM_BONUS
                 for code in focus.items
                 if meta.get(f"item_{code}") is True and self._code_applies(code, meta, years)
             )
             bonus += sum(0.15 for n in focus.indicators if meta.get(f"ind_{n}") is True)
+            if (
+                whole
+                and not _split(meta.get("items", ""))
+                and any(meta.get(f"ind_{n}") is True for n in focus.indicators)
+            ):
+                bonus += self.tuning.whole  # a whole indicator asked: passages on it, not on one item
             if years and meta.get("year"):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
             if meta.get("agency") and len(self.records[i].text) < SHORT_CHUNK:
