@@ -27,6 +27,7 @@ from bot.wording import WELCOME_BACK
 from tests.fakes.line_api import FakeLineAPI, follow_event, postback_event, sign, text_event, webhook_body
 from tests.fakes.openai_server import FakeOpenAI
 from tests.kb_helpers import make_settings
+from tests.pg import drop_schema, pg_schema_url
 
 SCORES = (
     "1 การปฏิบัติหน้าที่ 98.89\n2 การใช้งบประมาณ 99.38\n3 การใช้อำนาจ 99.75\n4 การใช้ทรัพย์สินของราชการ 98.77\n"
@@ -169,23 +170,24 @@ def test_the_window_forgets_old_events_and_a_later_run_sees_only_its_own_unfinis
 
 def test_concurrent_claims_of_one_event_let_exactly_one_through_on_postgresql():
     pytest.importorskip("psycopg")
+    url, schema = pg_schema_url()  # a fresh schema (skips if PostgreSQL is unreachable), dropped after
+    engine = create_engine(url)
     try:
-        engine = create_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test")
-        engine.connect().close()
-    except Exception:
-        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
-    seen = SeenEvents(engine)
-    key = f"race-{time.time_ns()}"
-    wins: list[bool] = []
-    barrier = threading.Barrier(16)
+        seen = SeenEvents(engine)
+        key = f"race-{time.time_ns()}"
+        wins: list[bool] = []
+        barrier = threading.Barrier(16)
 
-    def claim() -> None:
-        barrier.wait()
-        wins.append(seen.claim("telegram", key, "1"))
+        def claim() -> None:
+            barrier.wait()
+            wins.append(seen.claim("telegram", key, "1"))
 
-    threads = [threading.Thread(target=claim) for _ in range(16)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert wins.count(True) == 1 and len(wins) == 16
+        threads = [threading.Thread(target=claim) for _ in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert wins.count(True) == 1 and len(wins) == 16
+    finally:
+        engine.dispose()  # close the pooled connections now, not at garbage collection
+        drop_schema(schema)
