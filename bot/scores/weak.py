@@ -87,6 +87,8 @@ def _whole_verdict(line: str, verdict: re.Match[str]) -> bool:
         return True
     word = line.find("ผ่าน", verdict.start())
     return verdict.end() - word in _word_ends(line[word : verdict.end() + 20])
+
+
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,12}?(?<![A-Za-z\d])\d")
 _ASKED = re.compile(r"[^\S\n]*+(?:แล้ว)?[^\S\n]*+(?:หรือ)?(?:ยัง|ไหม|มั้ย|มั๊ย|เปล่า|ป่าว|ใช่ไหม|ใช่มั้ย|\?)")
 # What a verdict is worth: OIT items are checked as published or not, 100 or 0 (IIT and EIT items are
