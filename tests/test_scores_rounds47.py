@@ -106,3 +106,22 @@ def test_two_digit_years_head_year_columns(head):
     r = read(head + "\n9\t66.67\t80.00\n10\t70.00\t75.50")
     assert (r.scores.year, r.scores.indicators) == (2568, {9: 80.0, 10: 75.5})
     assert r.previous is not None and r.previous.indicators == {9: 66.67, 10: 70.0}
+
+
+# ---------------------------------------------------------------- whose, and a relative clause
+
+
+@pytest.mark.parametrize("text", ["ทต.ข้างบ้านได้ 95 อะ ทำไงดี", "อบต.ข้างบ้านเขาได้ ITA 96.5 ค่ะ"])
+def test_a_next_door_agencys_score_is_not_ours(text):
+    assert read(text).scores.overall is None
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        ("ตัวชี้วัดการแก้ไขปัญหาการทุจริตซึ่งได้เพียง 76.80 และตัวชี้วัดการใช้อำนาจซึ่งได้ 82.15 ค่ะ", {5: 76.8, 3: 82.15}),
+        ("การเปิดเผยข้อมูลซึ่งได้ 70.5 ต่ำที่สุดค่ะ", {9: 70.5}),
+    ],
+)
+def test_a_relative_clause_may_stand_between_a_name_and_its_value(text, indicators):
+    assert read(text).scores.indicators == indicators
