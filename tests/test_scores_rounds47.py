@@ -125,3 +125,23 @@ def test_a_next_door_agencys_score_is_not_ours(text):
 )
 def test_a_relative_clause_may_stand_between_a_name_and_its_value(text, indicators):
     assert read(text).scores.indicators == indicators
+
+
+# ---------------------------------------------------------------- shortened and misspelt labels
+
+
+def test_a_long_name_shortened_by_two_letters_is_still_named_and_keeps_its_value():
+    s = read("การใช้อำนาจ 95.2 / การใช้งบ 88.4 / แก้ปัญหาทุจริต 83").scores
+    assert s.indicators == {3: 95.2, 2: 88.4, 5: 83.0}
+
+
+@pytest.mark.parametrize("text", ["คะแนนภาพรม 84.9 จ้า", "ภาพรวท 84.9 ค่ะ", "ภาพรวม 84.9"])
+def test_the_overall_word_misspelt_by_one_letter_is_read(text):
+    assert read(text).scores.overall == 84.9
+
+
+def test_a_dictionary_word_near_the_overall_word_is_not_taken_for_it():
+    from bot.scores.normalise import fix_label_typos
+
+    assert fix_label_typos("ภาพร่าง 2 ชุด ภาพถ่าย 3 ภาพ") == "ภาพร่าง 2 ชุด ภาพถ่าย 3 ภาพ"
+    assert fix_label_typos("ภาพรม 84.9") == "ภาพรวม 84.9"

@@ -100,19 +100,11 @@ TARGET_LIST = re.compile(
 )
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
 _TARGET_WORD = re.compile(
-    r"เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal", re.IGNORECASE
+    r"เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)(?<!ผ่าน)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal|"
+    # "84.10 ไม่ผ่านเกณฑ์ ส่วนปี 2568 ได้ 88.95" is a verdict; "ผ่านเกณฑ์ 85" names the target (the window ends at it)
+    r"(?<=ผ่าน)เกณฑ์(?=\s*+(?:ที่|คือ|ไว้|[:=])?\s*+(?:ร้อยละ|คะแนน)?\s*+(?:\d|$))",
+    re.IGNORECASE,
 )
-# "ผ่านเกณฑ์" with no number after it is a verdict on the value before ("ได้ 84.10 ไม่ผ่านเกณฑ์ ส่วน…"),
-# not a target governing the values after it; "ผ่านเกณฑ์ 85" still names the target.
-_PASS_BEFORE = re.compile(r"ผ่าน\s*+$")
-_TARGET_VALUE = re.compile(r"\s*+(?:ที่|คือ|ไว้|[:=])?\s*+(?:ร้อยละ|คะแนน)?\s*+\d")
-
-
-def _verdict(line: str, offset: int, hit: re.Match[str]) -> bool:
-    start, end = offset + hit.start(), offset + hit.end()
-    return bool(_PASS_BEFORE.search(line, max(0, start - 8), start)) and not _TARGET_VALUE.match(line, end)
-
-
 # "ร้อยละ 80 ของบุคลากร": a share of something, not a score.
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
@@ -367,7 +359,7 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     if _MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before):
         return "maximum"
     window = line[max(0, s - 70) : s]
-    hits = [h for h in _TARGET_WORD.finditer(window) if not _verdict(line, max(0, s - 70), h)]
+    hits = list(_TARGET_WORD.finditer(window))
     rest = re.sub(r"\d{4}", "", window[hits[-1].end() :]) if hits else ""
     # "(เป้า 90) / IIT 93.2": a target in brackets closed before the value governs nothing after them
     aside = hits and ")" in rest and "(" in window[max(0, hits[-1].start() - 3) : hits[-1].start()]
