@@ -66,6 +66,8 @@ class Header:
 HEADER_WORDS = {
     "ตัวชี้วัดที่",
     "ตัวชี้วัด",
+    "ตชว",
+    "ตชว.",
     "ลำดับ",
     "ลำดับที่",
     "อันดับ",
@@ -96,7 +98,9 @@ def _cells(line: str) -> list[str]:
 
 _HEAD_YEAR = re.compile(
     r"(?P<what>คะแนน|ผลคะแนน|ผลการประเมิน|ผลประเมิน|เป้าหมาย|ค่าเป้าหมาย|target)?\s*"
-    r"(?:ปี\s*(?:งบประมาณ\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)",
+    r"(?:(?:ปี\s*(?:งบประมาณ\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)"
+    # "ปี67": a two-digit B.E. year, only after the word for year
+    r"|ปี\s*(?:งบ(?:ประมาณ)?\s*)?(?:พ\.ศ\.)?\s*(?P<yy>[5-8]\d))",
     re.IGNORECASE,
 )
 # Columns that hold numbers which are not the agency's result: targets and thresholds, averages of other
@@ -153,7 +157,8 @@ def header_row(line: str) -> Header | None:
             words += 1
             columns.append(("other", None))  # a count, a weight or a rank beside the score
         elif y:
-            year = int(y.group("y")) + (543 if y.group("y").startswith("20") else 0)
+            raw = y.group("y") or "25" + y.group("yy")
+            year = int(raw) + (543 if raw.startswith("20") else 0)
             if y.group("what") and y.group("what").lower() in ("เป้าหมาย", "ค่าเป้าหมาย", "target"):
                 columns.append(("target", None))  # a target column's year is the plan's, not a result
             else:

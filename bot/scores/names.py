@@ -77,13 +77,19 @@ def _aligned(
     for number, name, misprint, name_grams in names:
         if len(text) < len(name) * 0.8 or grams.isdisjoint(name_grams):
             continue
-        cutoff = max(floor, 88 if len(name) >= 10 else 92)
+        # 88 on ten letters allows one slip; a long name may have two ("แก้ปัญหาทุจริต" for
+        # "แก้ไขปัญหาทุจริต": one slip per eight letters)
+        slipped = 100 * (len(name) - len(name) // 8) / len(name) - 0.5 if len(name) >= 16 else 100
+        cutoff = max(floor, min(88 if len(name) >= 10 else 92, slipped))
         masked = text
         for _ in range(4):  # a line may name the same indicator more than once
             al = fuzz.partial_ratio_alignment(name, masked, score_cutoff=cutoff)
             if al is None or (al.dest_end - al.dest_start) < 0.8 * len(name):
                 break
-            hits.append(NameHit(number, al.dest_start, al.dest_end, al.score + len(name) / 100, misprint))
+            end = al.dest_end
+            while end > al.dest_start and (text[end - 1].isspace() or text[end - 1].isdigit()):
+                end -= 1  # an alignment may reach over the space into the value after the name
+            hits.append(NameHit(number, al.dest_start, end, al.score + len(name) / 100, misprint))
             masked = masked[: al.dest_start] + " " * (al.dest_end - al.dest_start) + masked[al.dest_end :]
     return hits
 

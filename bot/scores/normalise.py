@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.scores.spoken import spoken_numbers, spoken_tools
+from rapidfuzz.distance import Levenshtein
+
+from bot.scores.spoken import dictionary, spoken_numbers, spoken_tools
 from bot.thai import fix_number_slips, to_arabic
 
 __all__ = ["normalise"]
@@ -49,6 +51,35 @@ def _pictographs(text: str) -> str:
     return text if text.isascii() or max(text) < "\u2000" else _SYMBOL.sub(" ", text)
 
 
+# Label words chat misspells by one letter ("ภาพรม 84.9" for "ภาพรวม"): each is found by its first three
+# letters, and a run of letters one edit from it that is not itself a dictionary word is read as it.
+_LABELS = ("ภาพรวม",)
+_LABEL_STEMS = re.compile("|".join(f"(?={re.escape(w[:3])})" for w in _LABELS))
+
+
+def fix_label_typos(text: str) -> str:
+    """Return text with label words misspelt by one letter written right (bounded: a few slices per stem)."""
+    out, last = [], 0
+    for m in _LABEL_STEMS.finditer(text):
+        at = m.start()
+        if at < last:
+            continue
+        for word in _LABELS:
+            if not text.startswith(word[:3], at) or text.startswith(word, at):
+                continue
+            for k in range(len(word) - 1, len(word) + 2):
+                piece = text[at : at + k]
+                if Levenshtein.distance(piece, word) == 1 and piece not in dictionary():
+                    following = text[at + k : at + k + 1]
+                    if not ("\u0e01" <= following <= "\u0e4e"):  # the whole run of letters, not a part
+                        out += [text[last:at], word]
+                        last = at + k
+                        break
+            if last > at:
+                break
+    return "".join(out) + text[last:] if out else text
+
+
 def normalise(text: str) -> str:
     """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
     text = to_arabic(unicodedata.normalize("NFC", text))
@@ -58,6 +89,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = _pictographs(text)
     text = spoken_tools(text)
+    text = fix_label_typos(text)
     text = fix_number_slips(_O_END.sub("0", text))
     if " ." in text or ". " in text:
         text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)

@@ -70,7 +70,7 @@ def _word_break(last: str, text: str, at: int) -> bool:
     """Voice typing runs words on: "แปดสิบสามปีนี้ได้…". A number ends before a Thai word when that word
     is in the dictionary and does not join the last number word into a longer one ("สามารถ", "เก้าอี้",
     "ห้าม", "ร้อยละ" stay words)."""
-    words = _dictionary()
+    words = dictionary()
     tail = text[at : at + 12]
     if any(last + tail[:k] in words for k in range(1, len(tail) + 1)):
         return False
@@ -78,7 +78,8 @@ def _word_break(last: str, text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
+def dictionary() -> frozenset[str]:
+    """pythainlp's Thai word list, as a set."""
     return frozenset(thai_words())
 
 

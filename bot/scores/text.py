@@ -100,7 +100,10 @@ TARGET_LIST = re.compile(
 )
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
 _TARGET_WORD = re.compile(
-    r"เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal", re.IGNORECASE
+    r"เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)(?<!ผ่าน)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal|"
+    # "84.10 ไม่ผ่านเกณฑ์ ส่วนปี 2568 ได้ 88.95" is a verdict; "ผ่านเกณฑ์ 85" names the target (the window ends at it)
+    r"(?<=ผ่าน)เกณฑ์(?=\s*+(?:ที่|คือ|ไว้|[:=])?\s*+(?:ร้อยละ|คะแนน)?\s*+(?:\d|$))",
+    re.IGNORECASE,
 )
 # "ร้อยละ 80 ของบุคลากร": a share of something, not a score.
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
@@ -378,6 +381,8 @@ def _why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
 _FILLER = re.compile(
     r"โดยรวม|ได้รับ|ได้|ผลประเมิน|ผลคะแนน|คะแนน|คะเเนน|เท่ากับ|ร้อยละ|อยู่ที่|คือ|มี|ค่า|ที่|รวม|ทั้งหมด|"
     r"ตัวชี้วัด|หน่วยงาน|ของ|เฉลี่ย|เต็ม|ครับ|ค่ะ|คะ|นะ|ประมาณ|score|"
+    # a relative clause carrying the value: "ตัวชี้วัดการใช้อำนาจซึ่งได้ 82.15", "ที่ได้เพียง"
+    r"ซึ่ง|"
     # "EIT ได้น้อยสุด 79.80", "ตัว 10 ก็ 80", "ได้มา", "indicator 9 at 77.3"
     r"(?:น้อย|ต่ำ|สูง|มาก)(?:ที่)?สุด|มา|ก็|แค่|เพียง|เหลือ|ถึง|at|is|"
     # "IIT ดีมาก 97.8 EIT ปานกลาง 85.2 OIT แย่ 60.5": a word of judgement before the value

@@ -38,11 +38,20 @@ def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, 
         return False
     ranks = []
     for k, n in enumerate(usable):
-        lo = max(floor, ref.start - 20)
-        for m in _VALUE_OR_ASIDE.finditer(line, lo, ref.start):  # not the value or aside of what came before
-            lo = m.end()
-        region = line[usable[k - 1].end : n.start] if k else line[lo : n.start]
-        ranks.append(year_rank(region))
+        rank = None
+        # the key's own year label is close before it; a subject may stand between ("ในปีงบประมาณ 2568
+        # โรงเรียนได้คะแนน ITA 91.48 ส่วนปีงบประมาณ 2567 ได้ 89.90"), so a wider stretch is tried next
+        for reach in (20, 60) if not k else (0,):
+            lo = max(floor, ref.start - reach)
+            for m in _VALUE_OR_ASIDE.finditer(
+                line, lo, ref.start
+            ):  # not the value or aside of what came before
+                lo = m.end()
+            region = line[usable[k - 1].end : n.start] if k else line[lo : n.start]
+            rank = year_rank(region)
+            if rank is not None:
+                break
+        ranks.append(rank)
     if ranks and ranks[0] is None and {r for r in ranks[1:] if r is not None} <= {LAST_YEAR, BEFORE_LAST}:
         ranks[0] = THIS_YEAR  # "87.5 (ปีที่แล้ว 84)": the value before last year's is this year's
     labelled = [(n, r) for n, r in zip(usable, ranks, strict=True) if r is not None]
