@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.dialogue.command_keys import key_words
 from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edits import PARTICLES
 
@@ -81,9 +82,18 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
 
 def is_keep(text: str) -> bool:
     """Tell whether the officer keeps the value shown ("ใช้ตามนี้", "ใช้ตามนี้ค่ะ")."""
-    return _only(text, KEEP_WORDS)
+    return _only(text, KEEP_WORDS) or _said(text, "keep")
 
 
 def is_confirm(text: str) -> bool:
     """Tell whether the officer confirms ("ยืนยัน", "ยืนยันค่ะ", "ถูกต้องแล้วครับ ยืนยัน 👍")."""
-    return _only(text, CONFIRM_WORDS)
+    return _only(text, CONFIRM_WORDS) or _said(text, "confirm")
+
+
+def _said(text: str, key: str) -> bool:
+    """A longer polite sentence that says yes or keep by its key words only ("ตรวจทานเรียบร้อยแล้ว
+    ถูกต้องครบถ้วน ขอยืนยันแผนฉบับนี้ค่ะ"); short messages are read by `_only` alone."""
+    if len(text) <= CONFIRM_MAX_CHARS:
+        return False
+    found = key_words(text)
+    return found is not None and found[0] == key

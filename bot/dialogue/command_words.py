@@ -14,6 +14,7 @@ import enum
 import re
 
 from bot.dialogue.answer_words import CONFIRM_WORDS, CORRECT_WORDS, KEEP_WORDS, decor, is_confirm, is_keep
+from bot.dialogue.command_keys import ANSWERS, key_words
 from bot.dialogue.file_words import BARE_KINDS, without_refused_kinds
 from bot.dialogue.file_words import export_or_report as _files_read
 from bot.drafting.edit_text import tidy_thai
@@ -272,6 +273,16 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     found = _parse_command(text)
     if found is not None or text.strip().startswith("/"):
         return found
+    found = _sentences(text)
+    if found is not None or is_confirm(text) or is_keep(text):
+        return found
+    keyed = key_words(text)  # "ขอดูข้อมูลโปรไฟล์ของหน่วยงานที่ระบบบันทึกไว้ด้วยครับ": a key word in a sentence
+    if keyed is None or keyed[0] in ANSWERS:
+        return None
+    return Command(keyed[0]), keyed[1]
+
+
+def _sentences(text: str) -> tuple[Command, str] | None:
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     if not 1 < len(sentences) <= 3:
         return None

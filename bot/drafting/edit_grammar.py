@@ -37,6 +37,7 @@ from bot.drafting.edit_command import (
     EditTwoChanges,
     check_target,
 )
+from bot.drafting.edit_memo import value_end
 from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
 from bot.drafting.edit_targets import (
@@ -131,7 +132,7 @@ _MEASURABLE = re.compile(
 # "ให้กองคลังกับกองช่างร่วมกันรับผิดชอบ", "ให้กองช่างรับผิดชอบแทน", "เป็นสำนักปลัดหมดเลย": not a name.
 # "ให้ผู้อำนวยการกองคลังเป็นคนรับผิดชอบ": the "เป็น" before the owner word is no part of the name.
 _OWNERS_TAIL = re.compile(
-    r"(?:\s*(?:ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|ทั้งคู่|ทั้งสองแถว|หมด|เลย|เป็น|มากกว่า|ดีกว่า|(?:เป็น)?(?:คน|ผู้)?(?:รับผิดชอบ|ดูแล|ดำเนินการ)))+$"
+    r"(?:\s*(?:(?:แต่)?(?:เพียง)?(?:หน่วย|คน|กอง)?เดียว(?:เท่านั้น|พอ)?|เท่านั้น|ร่วมกัน|แทน|เป็นหลัก|ร่วม|ทั้งหมด|ทั้งคู่|ทั้งสองแถว|หมด|เลย|เป็น|มากกว่า|ดีกว่า|(?:เป็น)?(?:คน|ผู้)?(?:รับผิดชอบ|ดูแล|ดำเนินการ)))+$"
 )
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
@@ -170,6 +171,7 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
             start = verb.end()
     elif (m := _LEAD.match(piece)) is not None:
         start = m.end()
+    end = value_end(piece, start, end, sentences=action is not EditAction.STEPS)
     end = tail(piece, start, end, _TRAIL_WORDS)
     value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
     if value[:1] in "([" and value[-1:] in ")]" and value.count("(") + value.count("[") == 1:

@@ -1,0 +1,59 @@
+"""A message written as an official memo, without its memo frame: the address ("เรียน ผู้ดูแลระบบ"),
+the subject line ("เรื่อง …") when a body follows, and the closings ("จึงเรียนมาเพื่อโปรดพิจารณา",
+"ขอแสดงความนับถือ", "รบกวนด้วยนะคะ"). Only the frame goes: the body is read as any message.
+
+A value inside such a message ends where its quotes close or its sentence ends (`value_end`): what
+follows is why, or thanks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.edit_valueless import FIELD
+
+# The address on a line of its own, or before the request on the same line ("เรียน ทีมงาน ขอแก้…").
+_ADDRESS = re.compile(r"^\s*เรียน(?:\s*คุณ)?\s+(?:[^\n]*\n|\S{1,30}\s+(?=ขอ|รบกวน|กรุณา|ช่วย|อยาก|ต้องการ))")
+# The subject line, when other lines follow it.
+_SUBJECT = re.compile(r"^\s*เรื่อง\s[^\n]*\n(?=[^\n]*\S)", re.M)
+_POLITE = r"(?:\s*(?:ด้วย)?\s*(?:นะ)?\s*(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า))*"
+# Closings of a memo or a polite request, at the end.
+_CLOSING = re.compile(
+    r"(?:\s|^)(?:จึงเรียนมา(?:เพื่อ(?:โปรด)?(?:ทราบ|พิจารณา)(?:และ)?(?:ดำเนินการ|อนุเคราะห์)?)?|ขอแสดงความนับถือ"
+    r"|(?:ขอ)?รบกวน(?:ด้วย|หน่อย)|ขอบ(?:พระ)?คุณ(?:มาก|ล่วงหน้า)?(?:ครับผม|ครับ|ค่ะ|คะ)?)"
+    rf"{_POLITE}\s*[.!🙏]*\s*$"
+)
+
+
+def without_memo(text: str) -> str:
+    """Return the message without a memo's address, subject line and closings (the body, as typed)."""
+    body = _ADDRESS.sub("", text, count=1)
+    body = _SUBJECT.sub("", body, count=1)
+    for _ in range(3):  # "… ค่ะ รบกวนด้วยนะคะ ขอบคุณค่ะ": closings one after another
+        cut = _CLOSING.sub("", body).rstrip()
+        if cut == body.rstrip() or not cut:
+            break
+        body = cut
+    return body.strip() or text
+
+
+# A value in quotes: only what they hold is the value ("เป็น “…” ค่ะ รบกวนด้วยนะคะ").
+_QUOTED = re.compile(r"\s*[“\"‘「](?P<value>[^“”\"‘’「」\n]{2,}?)[”\"’」]")
+# A sentence closed by its particle with more said after it: the value ends there. "คับ", "ค่า", "คะ"
+# only before a space ("คะแนน", "ผู้บังคับบัญชา", "ค่าใช้จ่าย" hold them).
+_SAID = re.compile(r"(?<=\S)\s*(?:นะ)?(?:ครับผม|ครับ|ค่ะ|(?:คับ|ค่า|คะ)(?=\s))(?=\s*[^\s!.🙏])")
+
+
+def value_end(piece: str, start: int, end: int, *, sentences: bool = True) -> int:
+    """Where a value that starts at `start` ends: its closing quote, or the particle that closes its sentence.
+
+    A particle followed by another cell's name is not the end ("… กองคลัง ค่ะ ระยะเวลา ทั้งปี" is two
+    changes, refused as such); `sentences=False` keeps whole sentences (a list of steps).
+    """
+    quoted = _QUOTED.match(piece, start)
+    if quoted is not None:  # "ขอปรับเป็น “…” ครับ เพื่อให้สอดคล้อง…": what the quotes hold
+        return min(end, quoted.end("value"))
+    said = _SAID.search(piece, start, end) if sentences else None
+    if said is not None and not FIELD.search(piece, said.end()):
+        return said.start()  # "… ออนไลน์ครับ แค่นี้แหละครับ"
+    return end
