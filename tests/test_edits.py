@@ -167,3 +167,22 @@ def test_redraft_calls_back_with_the_rows_indicator(draft):
     apply_edit(draft, parse_edit("ร่างใหม่ แถว 2"), redraft=redraft)
     apply_edit(draft, parse_edit("ร่างตัวชี้วัด 7 ใหม่"), redraft=redraft)
     assert seen == [10, 7]
+
+
+def test_a_new_owner_takes_the_units_steps_but_never_the_executives_orders(draft):
+    boss = "นายกเทศมนตรี"
+    row = _row(
+        9,
+        owners=[boss, "สำนักปลัด"],
+        steps=[f"1. {boss}มีคำสั่งแต่งตั้งคณะทำงาน", "2. สำนักปลัดตรวจข้อมูลบนเว็บไซต์", f"3. รายงานผล ({boss})"],
+    )
+    with_boss = draft.model_copy(
+        update={"agency": draft.agency.model_copy(update={"executive": boss}), "rows": [row, *draft.rows[1:]]}
+    )
+    new, _ = apply_edit(with_boss, parse_edit("แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง"))
+    assert new.rows[0].owners == ["กองคลัง"]
+    assert new.rows[0].steps == [
+        f"1. {boss}มีคำสั่งแต่งตั้งคณะทำงาน",
+        "2. กองคลังตรวจข้อมูลบนเว็บไซต์",
+        f"3. รายงานผล ({boss})",
+    ]

@@ -261,7 +261,10 @@ def apply(
         elif cmd.action is EditAction.ADD_STEP:
             update["steps"] = _with_step(rows[i].steps, cmd.value.strip(), cmd.step, cmd.where_th())
         elif cmd.action is EditAction.OWNERS:
-            update["steps"] = _owners_in_steps(rows[i].steps, rows[i].owners, change["owners"])
+            # The executive's own steps ("ผู้อำนวยการ…มีคำสั่งแต่งตั้ง…") stay theirs: a unit named as the
+            # new owner carries out the work, it does not give the orders.
+            units = [o for o in rows[i].owners if o != draft.agency.executive.strip()]
+            update["steps"] = _owners_in_steps(rows[i].steps, units, change["owners"])
         # Re-validate through the model so an edit can never store a row the exporters would reject.
         rows[i] = MeasureRow.model_validate({**rows[i].model_dump(), **update, "edited": True})
     verb = {
