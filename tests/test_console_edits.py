@@ -73,11 +73,13 @@ def test_edits_after_deletes_land_on_the_row_the_officer_meant(app: App):
     assert "แถว 9 · ตัวชี้วัดที่ 9" in out and "แถว 10 · ตัวชี้วัดที่ 10" in out
     after = by_indicator(draft(app))
     assert after[9].owners == ["กองคลัง"]  # the particle is not part of the owner
-    # Steps that named the row's old owners now name the new one, in brackets or as the unit a step
-    # opens with ("2. ให้นายกเทศมนตรีตั้ง..." -> "2. ให้กองคลังตั้ง..."); other steps stay as they were.
+    # Steps that named the row's old units now name the new one, in brackets or as the unit a step
+    # opens with ("2. สำนักปลัดตรวจ..." -> "2. กองคลังตรวจ..."); the executive's own steps
+    # ("1. นายกเทศมนตรีมีคำสั่งแต่งตั้ง...") and every other step stay as they were.
     # (Row 9, not row 7: a drafted step names its unit only when it is not the row's main owner,
     # and row 7's owners are one division now.)
-    old = before[9].owners
+    executive = draft(app).agency.executive
+    old = [o for o in before[9].owners if o != executive]
     naming = 0
     for was, now in zip(before[9].steps, after[9].steps, strict=True):
         bracket = next((o for o in old if f"({o})" in was), None)
