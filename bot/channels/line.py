@@ -183,25 +183,12 @@ class LineChannel:
         return PlainTextResponse("OK")
 
     async def recover(self) -> int:
-        """Ask officers whose messages were in flight when an earlier run stopped to send them again.
+        """Ask officers whose messages were in flight when an earlier run stopped to send them again."""
 
-        Those events were claimed but never answered; a redelivery of them is
-        still dropped, so the officer is told once per chat. Returns how many chats were told.
-        """
-        seen = self.runtime.seen
-        unfinished = await asyncio.to_thread(seen.unfinished, CHANNEL)
-        told: set[str] = set()
-        for item in unfinished:
-            if item.chat_id not in told:
-                try:
-                    await self._run(self._push, item.chat_id, [TextMessage(text=RESEND_AFTER_RESTART)])
-                    told.add(item.chat_id)
-                except Exception as exc:
-                    log_failure("LINE resend notice failed", exc)
-            await asyncio.to_thread(seen.finish, CHANNEL, item.event_id)
-        if told:
-            log.info("LINE: asked %d chats to resend messages left unanswered by the last stop", len(told))
-        return len(told)
+        async def notify(chat_id: str) -> None:
+            await self._run(self._push, chat_id, [TextMessage(text=RESEND_AFTER_RESTART)])
+
+        return await self.runtime.ask_to_resend(notify)
 
     async def drain(self, timeout: float | None = None) -> None:
         """Wait until every queued event has been answered (tests, graceful shutdown)."""

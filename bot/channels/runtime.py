@@ -194,6 +194,29 @@ class ChannelRuntime:
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"{name}-dialogue")
         self._locks: dict[str, _KeyLock] = {}
 
+    async def ask_to_resend(self, notify: Callable[[str], Awaitable[None]]) -> int:
+        """Tell each chat once whose messages were in flight when an earlier run stopped; return how many.
+
+        Those events were claimed but never answered (a redelivery of them is still dropped): each is
+        marked finished after its chat was told, or after telling it failed (logged), so a restart
+        asks only once.
+        """
+        unfinished = await asyncio.to_thread(self.seen.unfinished, self.name)
+        told: set[str] = set()
+        for item in unfinished:
+            if item.chat_id not in told:
+                try:
+                    await notify(item.chat_id)
+                    told.add(item.chat_id)
+                except Exception as exc:
+                    log_failure(f"{self.name}: resend notice failed", exc)
+            await asyncio.to_thread(self.seen.finish, self.name, item.event_id)
+        if told:
+            log.info(
+                "%s: asked %d chats to resend messages left unanswered by the last stop", self.name, len(told)
+            )
+        return len(told)
+
     def is_allowed(self, user_id: str) -> bool:
         """Tell whether this user may use the bot (an empty allowlist admits everyone)."""
         return not self.allowed or user_id in self.allowed

@@ -223,27 +223,12 @@ class TelegramChannel:
         )
 
     async def recover(self, bot: Bot) -> int:
-        """Ask officers whose messages were in flight when an earlier run stopped to send them again.
+        """Ask officers whose messages were in flight when an earlier run stopped to send them again."""
 
-        Those updates were claimed but never answered (a redelivery of them is still
-        dropped), so each chat is told once. Returns how many chats were told.
-        """
-        seen = self.runtime.seen
-        unfinished = await asyncio.to_thread(seen.unfinished, CHANNEL)
-        told: set[str] = set()
-        for item in unfinished:
-            if item.chat_id not in told:
-                try:
-                    await self.call(bot.send_message, item.chat_id, RESEND_AFTER_RESTART)
-                    told.add(item.chat_id)
-                except TelegramError as exc:
-                    log_failure("telegram resend notice failed", exc)
-            await asyncio.to_thread(seen.finish, CHANNEL, item.event_id)
-        if told:
-            log.info(
-                "telegram: asked %d chats to resend messages left unanswered by the last stop", len(told)
-            )
-        return len(told)
+        async def notify(chat_id: str) -> None:
+            await self.call(bot.send_message, chat_id, RESEND_AFTER_RESTART)
+
+        return await self.runtime.ask_to_resend(notify)
 
     async def call(self, method: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
         """Call a Bot API method, trying again on network errors, 5xx and flood control (429)."""
