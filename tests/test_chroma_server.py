@@ -135,3 +135,23 @@ def test_the_embedded_index_stays_the_default(tmp_path):
     kb = build_knowledge(Settings(_env_file=None, data_dir=tmp_path))
     assert (tmp_path / "chroma").is_dir()
     assert kb.index.count() == 0
+
+
+def test_a_document_ingested_by_one_instance_is_found_by_the_other_running_one(
+    tmp_path, chroma_server, seeds_dir
+):
+    first = build_knowledge(_settings(tmp_path, chroma_server, "a"))
+    ingest(first.index, first.framework, None, [seeds_dir], progress=False)
+    second = build_knowledge(_settings(tmp_path, chroma_server, "b"))
+    running = Retriever(second.index, second.framework, recheck_seconds=0.0)  # already serving
+    question = "มาตรการวันหยุดพักผ่อนปลอดคอร์รัปชันของหน่วยงาน"
+    assert not any("พักผ่อนปลอดคอร์รัปชัน" in p.text for p in running.search(question, k=5))
+
+    new = tmp_path / "docs"
+    new.mkdir()
+    (new / "new-plan.txt").write_text(
+        "เทศบาลตำบลทดลองใหม่\nมาตรการวันหยุดพักผ่อนปลอดคอร์รัปชัน ให้บุคลากรงดรับของขวัญทุกกรณี",
+        encoding="utf-8",
+    )
+    assert not ingest(first.index, first.framework, None, [new], progress=False).problems
+    assert any("พักผ่อนปลอดคอร์รัปชัน" in p.text for p in running.search(question, k=5))

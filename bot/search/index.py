@@ -310,6 +310,21 @@ class KnowledgeIndex:
         added = 0 if status == "unchanged" else len(texts)
         return IngestResult(source_key, status, added, sum(len(t) for t in texts))
 
+    def fingerprint(self) -> str:
+        """Return a digest of what is indexed: it changes whenever any process completes an ingest.
+
+        One record per completed source (its content hash and chunk count) plus the chunk count, so
+        a Retriever in another process or instance can tell cheaply that it must reload.
+        """
+        got = self.sources.get(include=["metadatas"])
+        marks = sorted(
+            f"{i}:{(m or {}).get('content_hash', '')}:{(m or {}).get('chunks', '')}"
+            for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+        )
+        digest = hashlib.sha256("\n".join(marks).encode("utf-8"))
+        digest.update(str(self.collection.count()).encode())
+        return digest.hexdigest()
+
     def records(self) -> list[Record]:
         """Return every stored chunk with its metadata (for the lexical index)."""
         got = self.collection.get(include=["documents", "metadatas"])
