@@ -11,7 +11,7 @@ message of that answer reach it. Loopback only; bounded in users and time.
     .venv/bin/python benchmarks/load_telegram.py --users 200 --heavy-workers 2 --workers 64
 
 --heavy-workers N drafts and renders in N worker processes (bot/workers.py); the table then gives
-light steps (everything but /draft and /export) and heavy steps separately, and the CPU time of the
+light steps and heavy ones (the score confirmation, which drafts, /draft and /export) separately, and the CPU time of the
 bot's process and its workers.
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -175,13 +176,17 @@ class Officer(threading.Thread):
         return calls[before:] if len(calls) >= before + expected[n] else None
 
 
-HEAVY = ("/draft", "/export")  # the steps that draft or render; every other step is light
+HEAVY = ("ยืนยัน", "/draft", "/export")  # confirming scores drafts the plan; these draft or render
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and its finished children (the pool's workers once closed)."""
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+def _cpu(workers: list[int]) -> float:
+    """CPU seconds of this process and of the running heavy-work processes (Linux /proc)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    total = own.ru_utime + own.ru_stime
+    for pid in workers:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return total
 
 
 def pct(values: list[float], q: float) -> float:
@@ -216,20 +221,20 @@ def main(argv: list[str] | None = None) -> int:
             heavy_workers=args.heavy_workers,
         )
         started = time.monotonic()
-        app = None
+        app, pids = None, []
         if args.dialogue == "real":
             from bot.app import build
 
             app = build(settings)
             if app.pool is not None:
-                app.pool.warm()  # each worker builds its engine before the officers arrive
+                pids = app.pool.warm()  # each worker builds its engine before the officers arrive
             inner = app.dialogue
         else:
             inner = ScriptedDialogue(args.delay)
         setup = time.monotonic() - started
         dialogue = MeasuredDialogue(inner)
         with BotThread(build_application(settings, dialogue, workers=args.workers)):
-            t0, cpu0 = time.monotonic(), _cpu()
+            t0, cpu0 = time.monotonic(), _cpu(pids)
             deadline = t0 + args.timeout
             officers = [
                 Officer(api, dialogue, 7_000_000 + i, conversation(i), deadline) for i in range(users)
@@ -238,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
                 officer.start()
             for officer in officers:
                 officer.join(max(0.1, deadline - time.monotonic()))
-            wall, cpu = time.monotonic() - t0, _cpu() - cpu0
+            wall, cpu = time.monotonic() - t0, _cpu(pids) - cpu0
         if app is not None:
             app.close()
         replies = sum(len(api.replies_to(o.user)) for o in officers)
@@ -268,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         ("latency to complete answer p50 / p95", f"{pct(last, 50):.2f} / {pct(last, 95):.2f} s"),
         ("latency to complete answer max", f"{max(last, default=0):.2f} s"),
         ("light steps complete answer p50 / p95", f"{pct(light, 50):.2f} / {pct(light, 95):.2f} s"),
-        ("heavy steps (/draft, /export) p50 / p95", f"{pct(heavy, 50):.2f} / {pct(heavy, 95):.2f} s"),
+        ("heavy steps (ยืนยัน, /draft, /export) p50 / p95", f"{pct(heavy, 50):.2f} / {pct(heavy, 95):.2f} s"),
         ("CPU (bot + workers + fake) / wall", f"{cpu:.1f} s / {wall:.1f} s = {100 * cpu / wall:.0f}%"),
         ("CPU per conversation", f"{cpu / max(1, done):.2f} s"),
         ("errors", f"{len(errors)}" + (f" (first: {errors[0]})" if errors else "")),
