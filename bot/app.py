@@ -29,6 +29,7 @@ from bot.ita.playbook import Playbook, load_playbook
 from bot.ita.tiers import Thresholds
 from bot.offline import configure_offline
 from bot.search.embeddings import build_embeddings, embedding_id
+from bot.search.following import FollowingRetriever
 from bot.search.index import KnowledgeIndex, remote_client
 from bot.search.ingest import knowledge_sources, repair_files
 from bot.search.llm_answer import Writer
@@ -52,7 +53,7 @@ class Knowledge:
     def retriever(self) -> Retriever:
         """Return the hybrid retriever, built on first use (it loads every chunk)."""
         if self._retriever is None:
-            self._retriever = Retriever(self.index, self.framework)
+            self._retriever = FollowingRetriever(self.index, self.framework)
         return self._retriever
 
     def refresh(self) -> None:

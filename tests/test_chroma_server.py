@@ -21,6 +21,7 @@ from typing import ClassVar
 import pytest
 
 from bot.app import build_knowledge
+from bot.search.following import FollowingRetriever
 from bot.search.index import IndexUnavailable, remote_client
 from bot.search.ingest import ingest
 from bot.search.retrieve import Retriever
@@ -143,7 +144,7 @@ def test_a_document_ingested_by_one_instance_is_found_by_the_other_running_one(
     first = build_knowledge(_settings(tmp_path, chroma_server, "a"))
     ingest(first.index, first.framework, None, [seeds_dir], progress=False)
     second = build_knowledge(_settings(tmp_path, chroma_server, "b"))
-    running = Retriever(second.index, second.framework, recheck_seconds=0.0)  # already serving
+    running = FollowingRetriever(second.index, second.framework, recheck_seconds=0.0)  # serving
     question = "มาตรการวันหยุดพักผ่อนปลอดคอร์รัปชันของหน่วยงาน"
     assert not any("พักผ่อนปลอดคอร์รัปชัน" in p.text for p in running.search(question, k=5))
 

@@ -29,7 +29,6 @@ measures what each adds, in one run.
 from __future__ import annotations
 
 import threading
-import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
@@ -161,14 +160,9 @@ class Retriever:
         use_vector: bool | None = None,
         use_year: bool = True,
         tuning: Tuning | None = None,
-        recheck_seconds: float = 5.0,
     ) -> None:
         self.index = index
         self.fw = fw
-        # Another process (ingest.py, another instance) may add documents while this one runs: at
-        # most every recheck_seconds a search compares the index's fingerprint and reloads if it moved.
-        self.recheck_seconds = recheck_seconds
-        self._state = threading.RLock()  # a reload never meets a search half-way
         # The hashing vector is a second lexical view of the words BM25 already scores: on the
         # officer questions' test half it cost recall (benchmarks/retrieval_compare.py), so by
         # default the vector side runs only for a semantic embedding (e5, a local model, an API).
@@ -179,21 +173,6 @@ class Retriever:
 
     def refresh(self) -> None:
         """Reload the lexical index from the collection (after an ingest)."""
-        with self._state:
-            self._fingerprint = self.index.fingerprint()
-            self._checked = time.monotonic()
-            self._reload()
-
-    def _follow_index(self) -> None:
-        """Reload when another process changed the index since the last look (checked now and then)."""
-        if time.monotonic() - self._checked < self.recheck_seconds:
-            return
-        with self._state:
-            self._checked = time.monotonic()
-            if self.index.fingerprint() != self._fingerprint:
-                self.refresh()
-
-    def _reload(self) -> None:
         # Drafting asks the same agency-independent questions for every plan
         # ("มาตรการ I14 ... ตัวชี้วัดที่ 3"), so answers are memoised until the
         # index is reloaded; passages are immutable, so sharing them is safe.
@@ -279,20 +258,6 @@ class Retriever:
         kind: str | None = None,
     ) -> list[Passage]:
         """Return the k best passages for a Thai question, each with source, text and score."""
-        self._follow_index()
-        with self._state:
-            return self._cached(query, k, indicator=indicator, item=item, year=year, kind=kind)
-
-    def _cached(
-        self,
-        query: str,
-        k: int,
-        *,
-        indicator: int | None,
-        item: str | None,
-        year: int | None,
-        kind: str | None,
-    ) -> list[Passage]:
         if not self.records or not query.strip():
             return []
         key = (query, k, indicator, item, year, kind)
