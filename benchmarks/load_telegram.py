@@ -8,12 +8,18 @@ message of that answer reach it. Loopback only; bounded in users and time.
 
     .venv/bin/python benchmarks/load_telegram.py --users 100
     .venv/bin/python benchmarks/load_telegram.py --dialogue scripted --delay 0.2 --users 200
+    .venv/bin/python benchmarks/load_telegram.py --users 200 --heavy-workers 2 --workers 64
+
+--heavy-workers N drafts and renders in N worker processes (bot/workers.py); the table then gives
+light steps and heavy ones (the score confirmation, which drafts, /draft and /export) separately, and the CPU time of the
+bot's process and its workers.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -170,6 +176,19 @@ class Officer(threading.Thread):
         return calls[before:] if len(calls) >= before + expected[n] else None
 
 
+HEAVY = ("ยืนยัน", "/draft", "/export")  # confirming scores drafts the plan; these draft or render
+
+
+def _cpu(workers: list[int]) -> float:
+    """CPU seconds of this process and of the running heavy-work processes (Linux /proc)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    total = own.ru_utime + own.ru_stime
+    for pid in workers:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return total
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[q - 1] if len(values) >= 2 else (values[0] if values else 0.0)
 
@@ -182,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--delay", type=float, default=0.2, help="scripted dialogue: seconds per message")
     parser.add_argument("--workers", type=int, default=DIALOGUE_WORKERS, help="dialogue threads in the bot")
     parser.add_argument("--data-dir", type=Path, default=None, help="default: a new temporary folder")
+    parser.add_argument("--heavy-workers", type=int, default=0, help="processes that draft and render")
     args = parser.parse_args(argv)
     users = max(1, min(args.users, MAX_USERS))
 
@@ -198,18 +218,23 @@ def main(argv: list[str] | None = None) -> int:
             telegram_allowed_users="",
             llm_model="",
             embedding="hashing",
+            heavy_workers=args.heavy_workers,
         )
         started = time.monotonic()
+        app, pids = None, []
         if args.dialogue == "real":
             from bot.app import build
 
-            inner = build(settings).dialogue
+            app = build(settings)
+            if app.pool is not None:
+                pids = app.pool.warm()  # each worker builds its engine before the officers arrive
+            inner = app.dialogue
         else:
             inner = ScriptedDialogue(args.delay)
         setup = time.monotonic() - started
         dialogue = MeasuredDialogue(inner)
         with BotThread(build_application(settings, dialogue, workers=args.workers)):
-            t0 = time.monotonic()
+            t0, cpu0 = time.monotonic(), _cpu(pids)
             deadline = t0 + args.timeout
             officers = [
                 Officer(api, dialogue, 7_000_000 + i, conversation(i), deadline) for i in range(users)
@@ -218,15 +243,21 @@ def main(argv: list[str] | None = None) -> int:
                 officer.start()
             for officer in officers:
                 officer.join(max(0.1, deadline - time.monotonic()))
-            wall = time.monotonic() - t0
+            wall, cpu = time.monotonic() - t0, _cpu(pids) - cpu0
+        if app is not None:
+            app.close()
         replies = sum(len(api.replies_to(o.user)) for o in officers)
     first = [x for o in officers for x in o.first]
     last = [x for o in officers for x in o.last]
+    heavy_steps = {n for n, (_, value) in enumerate(conversation(0)) if value in HEAVY}
+    light = [x for o in officers for n, x in enumerate(o.last) if n not in heavy_steps]
+    heavy = [x for o in officers for n, x in enumerate(o.last) if n in heavy_steps]
     errors = [e for o in officers for e in o.errors]
     done = sum(1 for o in officers if not o.errors and o.got_docx)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"\n### Telegram load: {users} officers, dialogue={args.dialogue}, {args.workers} dialogue threads"
+        f"\n### Telegram load: {users} officers, dialogue={args.dialogue}, {args.workers} dialogue threads,"
+        f" {args.heavy_workers} heavy-work processes"
         f"{f' (delay {args.delay}s)' if args.dialogue == 'scripted' else ''}\n"
     )
     print("| metric | value |\n|---|---|")
@@ -241,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         ("latency to first message p50 / p95", f"{pct(first, 50):.2f} / {pct(first, 95):.2f} s"),
         ("latency to complete answer p50 / p95", f"{pct(last, 50):.2f} / {pct(last, 95):.2f} s"),
         ("latency to complete answer max", f"{max(last, default=0):.2f} s"),
+        ("light steps complete answer p50 / p95", f"{pct(light, 50):.2f} / {pct(light, 95):.2f} s"),
+        ("heavy steps (ยืนยัน, /draft, /export) p50 / p95", f"{pct(heavy, 50):.2f} / {pct(heavy, 95):.2f} s"),
+        ("CPU (bot + workers + fake) / wall", f"{cpu:.1f} s / {wall:.1f} s = {100 * cpu / wall:.0f}%"),
+        ("CPU per conversation", f"{cpu / max(1, done):.2f} s"),
         ("errors", f"{len(errors)}" + (f" (first: {errors[0]})" if errors else "")),
         ("peak RSS (bot + fake server, one process)", f"{rss_mb:.0f} MB"),
     ]

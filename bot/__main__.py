@@ -22,6 +22,7 @@ from bot import wording
 from bot.app import boot
 from bot.channels import console
 from bot.dialogue.data_lock import DataFolderBusy, DataFolderLock
+from bot.dialogue.heavy import worker_count
 from bot.dialogue.render import confirmation_summary
 from bot.drafting.engine import DraftRequest
 from bot.ita.framework import Framework
@@ -60,6 +61,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     """
     settings = Settings()
     runner = None if args.console else channel_runner(settings)
+    if settings.heavy_workers < 0:  # auto: draft and render on every core when serving many officers
+        settings = settings.model_copy(update={"heavy_workers": worker_count(-1) if runner else 0})
     interactive = sys.stdin.isatty()
     if interactive or runner:
         print(wording.CLI_RUN_PREPARING, file=sys.stderr)
@@ -71,10 +74,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 3
     with lock:
         app = boot(settings)
-        if runner:
-            # Imported by name: only the configured channel's SDK (telegram, linebot) is loaded.
-            return int(importlib.import_module(runner).run(app) or 0)
-        return console.run(app, user_id=args.user)
+        try:
+            if runner:
+                # Imported by name: only the configured channel's SDK (telegram, linebot) is loaded.
+                return int(importlib.import_module(runner).run(app) or 0)
+            return console.run(app, user_id=args.user)
+        finally:
+            app.close()
 
 
 # ---------------------------------------------------------------------- ask

@@ -16,7 +16,10 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue.conversation import Dialogue
+from bot.dialogue.heavy import HeavyPool, PooledDrafter, PooledExporters
 from bot.dialogue.llm_understand import Reader
+from bot.dialogue.ports import Drafter as DrafterPort
+from bot.dialogue.ports import Exporters as ExportersPort
 from bot.dialogue.seen_events import SeenEvents
 from bot.dialogue.sessions import SessionStore
 from bot.drafting.engine import Drafter
@@ -26,7 +29,8 @@ from bot.ita.playbook import Playbook, load_playbook
 from bot.ita.tiers import Thresholds
 from bot.offline import configure_offline
 from bot.search.embeddings import build_embeddings, embedding_id
-from bot.search.index import KnowledgeIndex
+from bot.search.following import FollowingRetriever
+from bot.search.index import KnowledgeIndex, remote_client
 from bot.search.ingest import knowledge_sources, repair_files
 from bot.search.llm_answer import Writer
 from bot.search.retrieve import Retriever
@@ -49,7 +53,7 @@ class Knowledge:
     def retriever(self) -> Retriever:
         """Return the hybrid retriever, built on first use (it loads every chunk)."""
         if self._retriever is None:
-            self._retriever = Retriever(self.index, self.framework)
+            self._retriever = FollowingRetriever(self.index, self.framework)
         return self._retriever
 
     def refresh(self) -> None:
@@ -64,15 +68,21 @@ class App:
 
     settings: Settings
     knowledge: Knowledge  # the facts, the playbook and the index (ingest.py writes into it)
-    drafter: Drafter
+    drafter: DrafterPort
     sessions: SessionStore  # the store the dialogue saves into, for channels that inspect or close it
     dialogue: Dialogue
-    exporters: Exporters
+    exporters: ExportersPort
     thresholds: Thresholds  # the default tiers from settings, before an agency sets its own
     indexed: bool  # whether this start (re)indexed the built-in knowledge
     writer: Writer | None = None  # the LLM that writes short answers to questions, when one is configured
     # webhook events already answered, in the sessions' database (channels de-duplicate with it)
     seen_events: SeenEvents | None = None
+    pool: HeavyPool | None = None  # the processes that draft and render, when heavy_workers > 0
+
+    def close(self) -> None:
+        """Stop the heavy-work processes, if any (the channels call this on shutdown)."""
+        if self.pool is not None:
+            self.pool.close()
 
     @property
     def framework(self) -> Framework:
@@ -100,11 +110,20 @@ def build_knowledge(settings: Settings, *, in_memory: bool = False) -> Knowledge
         model=settings.embedding_model,
         api_key=settings.embedding_api_key.get_secret_value(),
     )
+    remote = None
+    if settings.chroma_host and not in_memory:
+        remote = remote_client(
+            settings.chroma_host,
+            settings.chroma_port,
+            ssl=settings.chroma_ssl,
+            headers=settings.chroma_headers(),
+        )
     index = KnowledgeIndex(
         None if in_memory else settings.chroma_dir(),
         settings.collection,
         embeddings,
         embedding_id(settings.embedding, settings.embedding_model),
+        client=remote,
     )
     return Knowledge(framework, playbook, index)
 
@@ -156,6 +175,16 @@ def build_drafter(settings: Settings, kb: Knowledge) -> Drafter:
     return Drafter(kb.framework, kb.playbook, kb.retriever, refiner=refiner)
 
 
+def heavy_engine(settings: Settings) -> dict[str, Any]:
+    """Build what a heavy-work process runs (bot.workers): its own drafter and exporters."""
+    configure_offline(settings.data_dir)
+    kb = build_knowledge(settings)
+    return {
+        "drafter": build_drafter(settings, kb),
+        "exporters": Exporters(kb.framework, kb.playbook.agency_types),
+    }
+
+
 def build_reader(settings: Settings, framework: Framework) -> Reader | None:
     """Return the LLM reader of messages the rules could not read, when an LLM is configured."""
     chat = _chat_model(settings)
@@ -186,10 +215,16 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     kb = build_knowledge(settings, in_memory=in_memory_index)
     indexed = ensure_index(kb) if ensure else False
-    drafter = build_drafter(settings, kb)
+    engine = build_drafter(settings, kb)
     sessions = SessionStore(settings.sessions_url())
     seen_events = SeenEvents(sessions.engine)  # same database: redeliveries are known after a restart
-    exporters = Exporters(kb.framework, kb.playbook.agency_types)
+    renderers = Exporters(kb.framework, kb.playbook.agency_types)
+    drafter: DrafterPort = engine
+    exporters: ExportersPort = renderers
+    pool = None
+    if settings.heavy_workers > 0 and not in_memory_index:  # workers read the same index
+        pool = HeavyPool(settings, settings.heavy_workers, heavy_engine)
+        drafter, exporters = PooledDrafter(pool, engine), PooledExporters(pool, renderers)
     thresholds = default_thresholds(settings)
     writer = build_writer(settings)
     dialogue = Dialogue(
@@ -214,6 +249,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
         indexed=indexed,
         writer=writer,
         seen_events=seen_events,
+        pool=pool,
     )
 
 

@@ -25,6 +25,17 @@ class Settings(BaseSettings):
     prompts_dir: Path = Field(REPO_DIR / "prompts", description="LLM prompt files (<name>.th.md)")
     database_url: str = Field("", description="SQLAlchemy URL for sessions; default sqlite in data_dir")
     collection: str = Field("ita_knowledge", description="Chroma collection name (ASCII)")
+    chroma_host: str = Field(
+        "", description="a Chroma server (`chroma run`) shared by every instance; empty = embedded index"
+    )
+    chroma_port: int = Field(8000, description="the Chroma server's port")
+    chroma_ssl: bool = Field(False, description="reach the Chroma server over HTTPS")
+    chroma_auth_token: SecretStr = Field(
+        SecretStr(""), description="token for a Chroma server with token auth; sent in chroma_auth_header"
+    )
+    chroma_auth_header: str = Field(
+        "Authorization", description="Authorization (as 'Bearer <token>') or X-Chroma-Token"
+    )
     ingest_max_file_mb: float = Field(20.0, description="ingest refuses a file larger than this")
     ingest_max_unpacked_mb: float = Field(50.0, description="ingest refuses a .docx that unpacks past this")
     ingest_max_chars: int = Field(500_000, description="ingest refuses a file with more text than this")
@@ -76,8 +87,18 @@ class Settings(BaseSettings):
     public_base_url: str = Field("", description="public https base URL for download links")
     link_secret: SecretStr = Field(SecretStr(""), description="key that signs download links")
     link_ttl_hours: float = Field(24.0, description="download links expire after this")
+    exports_folder: Path | None = Field(
+        None,
+        description="where exports and linked files are kept; a folder every instance mounts "
+        "(with one LINK_SECRET) lets any instance serve any link; default data_dir/exports",
+    )
 
     # operations
+    heavy_workers: int = Field(
+        -1,
+        description="processes that draft and render: -1 = one per CPU when serving webhooks "
+        "(none in the console), 0 = none, N = N",
+    )
     log_level: str = Field("INFO", description="DEBUG | INFO | WARNING | ERROR")
     log_json: bool = Field(False, description="log one JSON object per line (for log collectors)")
     rate_limit_messages: int = Field(20, description="messages one user may send per window; 0 = no limit")
@@ -93,7 +114,16 @@ class Settings(BaseSettings):
 
     def exports_dir(self) -> Path:
         """Return the folder where exported documents are written (the console's files, LINE's links)."""
-        return self.data_dir / "exports"
+        return self.exports_folder or self.data_dir / "exports"
+
+    def chroma_headers(self) -> dict[str, str]:
+        """Return the HTTP headers for the Chroma server: its auth token, when one is set."""
+        token = self.chroma_auth_token.get_secret_value()
+        if not token:
+            return {}
+        if self.chroma_auth_header.lower() == "authorization":
+            return {"Authorization": f"Bearer {token}"}
+        return {self.chroma_auth_header: token}
 
     def chroma_dir(self) -> Path:
         """Return the folder of the persistent Chroma index."""

@@ -736,6 +736,10 @@ INDEX_MISMATCH = (
     "ดัชนีเดิมสร้างด้วย embedding '{stored}' แต่ตั้งค่าไว้เป็น '{configured}' — "
     "กรุณารัน python ingest.py --rebuild เพื่อสร้างดัชนีใหม่"
 )
+CHROMA_UNREACHABLE = (
+    "ติดต่อ Chroma server ที่ {url} ไม่ได้ — กรุณาตรวจสอบว่า `chroma run` ทำงานอยู่ และ CHROMA_HOST / "
+    "CHROMA_PORT / CHROMA_SSL ถูกต้อง หรือเอา CHROMA_HOST ออกเพื่อใช้ดัชนีในเครื่อง"
+)
 EMBEDDING_OPENAI_NEEDS = "EMBEDDING=openai ต้องตั้งค่า EMBEDDING_BASE_URL และ EMBEDDING_MODEL ด้วย"
 EMBEDDING_UNKNOWN = "ไม่รู้จักค่า EMBEDDING={kind!r} — ใช้ hashing, sentence-transformers:<โฟลเดอร์โมเดล> หรือ openai"
 

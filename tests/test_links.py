@@ -151,3 +151,26 @@ def test_missing_secret_uses_a_random_key_and_warns(tmp_path, caplog):
 def test_short_secret_is_refused():
     with pytest.raises(ValueError):
         LinkSigner("short", 60)
+
+
+async def test_a_link_made_by_one_instance_is_served_by_another(tmp_path):
+    from bot.channels.server import build_links
+
+    shared = tmp_path / "shared-exports"
+
+    def instance(name: str, exports: object) -> LinkStore:
+        return build_links(
+            Settings(
+                _env_file=None,
+                data_dir=tmp_path / name,
+                link_secret="one-secret-for-every-instance-32b",
+                exports_folder=exports,
+                public_base_url="https://bot.example.go.th",
+            )
+        )
+
+    url = instance("a", shared).publish(DOCX, "line:Uowner")
+    served = await fetch(instance("b", shared), url)
+    assert served.status_code == 200 and served.content == DOCX.content
+    # Without the shared folder the other instance has no such file: the setting is what makes it work.
+    assert (await fetch(instance("c", None), url)).status_code == 410

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import chromadb
+from chromadb.api import ClientAPI
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
@@ -44,6 +45,10 @@ def _hash(content: str) -> str:
 
 class IndexMismatch(Exception):
     """The index on disk was built with another embedding."""
+
+
+class IndexUnavailable(Exception):
+    """The configured Chroma server does not answer."""
 
 
 @dataclass
@@ -116,14 +121,42 @@ def _distinct(chunks: list[Chunk]) -> list[Chunk]:
     return kept
 
 
+def remote_client(
+    host: str, port: int, *, ssl: bool = False, headers: dict[str, str] | None = None
+) -> ClientAPI:
+    """Return a client of a Chroma server (`chroma run`), for several bot instances on one index.
+
+    Raises IndexUnavailable, naming the address, when the server does not answer at start.
+    """
+    try:
+        return chromadb.HttpClient(
+            host=host,
+            port=port,
+            ssl=ssl,
+            headers=headers or {},
+            settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+        )
+    except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
+        scheme = "https" if ssl else "http"
+        raise IndexUnavailable(wording.CHROMA_UNREACHABLE.format(url=f"{scheme}://{host}:{port}")) from exc
+
+
 class KnowledgeIndex:
     """A persistent (or, with path=None, in-memory) Chroma collection of cited passages."""
 
     def __init__(
-        self, path: Path | None, collection: str, embeddings: Embeddings, embedding_key: str
+        self,
+        path: Path | None,
+        collection: str,
+        embeddings: Embeddings,
+        embedding_key: str,
+        *,
+        client: ClientAPI | None = None,
     ) -> None:
         settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-        if path is None:
+        if client is not None:  # a Chroma server (remote_client), shared by every bot instance
+            self.client = client
+        elif path is None:
             self.client = chromadb.EphemeralClient(settings=settings)
         else:
             path.mkdir(parents=True, exist_ok=True)
@@ -276,6 +309,21 @@ class KnowledgeIndex:
         status = self._replace(source_key, content_hash, texts, metas, on_batch)
         added = 0 if status == "unchanged" else len(texts)
         return IngestResult(source_key, status, added, sum(len(t) for t in texts))
+
+    def fingerprint(self) -> str:
+        """Return a digest of what is indexed: it changes whenever any process completes an ingest.
+
+        One record per completed source (its content hash and chunk count) plus the chunk count, so
+        a Retriever in another process or instance can tell cheaply that it must reload.
+        """
+        got = self.sources.get(include=["metadatas"])
+        marks = sorted(
+            f"{i}:{(m or {}).get('content_hash', '')}:{(m or {}).get('chunks', '')}"
+            for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+        )
+        digest = hashlib.sha256("\n".join(marks).encode("utf-8"))
+        digest.update(str(self.collection.count()).encode())
+        return digest.hexdigest()
 
     def records(self) -> list[Record]:
         """Return every stored chunk with its metadata (for the lexical index)."""

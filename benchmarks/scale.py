@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Scale curve (issue 15): 1x, 10x and 100x the seeds, embedded index versus a Chroma server.
+
+    .venv/bin/python benchmarks/scale.py                    # 1x, 10x, 100x; embedded and server
+    .venv/bin/python benchmarks/scale.py --scales 1 10 --modes embedded
+
+For each scale a corpus is written from the five seed documents (tests/data/seeds): copy k of a
+seed has every line marked "(ฉบับที่ k)", so no chunk is a duplicate of another (the index stores
+identical chunks once) while the words stay real agency Thai. Then, each in a fresh process so that
+memory is that process's own:
+  * ingest: wall and CPU seconds, characters per second;
+  * start-up of a bot process: build the knowledge and the retriever (which reads every chunk);
+  * RSS after start-up and after 40 officer questions;
+  * query p50 / p95 (wall) and CPU per query over those questions.
+Server mode starts `chroma run` on 127.0.0.1 (the command the chromadb package installs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "tests" / "data" / "seeds"
+CHROMA = Path(sys.executable).with_name("chroma")
+
+
+def write_corpus(folder: Path, copies: int) -> int:
+    """Write `copies` marked copies of every seed into folder; return the characters written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    chars = 0
+    for seed in sorted(SEEDS.glob("*.txt")):
+        lines = seed.read_text(encoding="utf-8").splitlines()
+        for k in range(copies):
+            mark = f" (ฉบับที่ {k + 1})" if k else ""
+            text = "\n".join(line + mark if line.strip() else line for line in lines)
+            (folder / f"{seed.stem}-{k + 1:03d}.txt").write_text(text, encoding="utf-8")
+            chars += len(text)
+    return chars
+
+
+def _settings(data_dir: Path, port: int | None):
+    from bot.settings import Settings
+
+    extra = {"chroma_host": "127.0.0.1", "chroma_port": port} if port else {}
+    return Settings(_env_file=None, data_dir=data_dir, collection="scale", **extra)
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def child_ingest(data_dir: Path, port: int | None, corpus: Path) -> dict:
+    from bot.app import build_knowledge
+    from bot.offline import configure_offline
+    from bot.search.ingest import ingest
+
+    configure_offline(data_dir)
+    kb = build_knowledge(_settings(data_dir, port))
+    w0, c0 = time.perf_counter(), _cpu()
+    report = ingest(kb.index, kb.framework, kb.playbook, [corpus], progress=False)
+    return {
+        "ingest_wall": time.perf_counter() - w0,
+        "ingest_cpu": _cpu() - c0,
+        "chunks": kb.index.count(),
+        "problems": len(report.problems),
+    }
+
+
+def child_serve(data_dir: Path, port: int | None) -> dict:
+    import yaml
+
+    from bot.app import build_knowledge
+    from bot.offline import configure_offline
+
+    configure_offline(data_dir)
+    w0, c0 = time.perf_counter(), _cpu()
+    kb = build_knowledge(_settings(data_dir, port))
+    retriever = kb.retriever  # reads every chunk and builds the lexical index
+    start_wall, start_cpu, rss_start = time.perf_counter() - w0, _cpu() - c0, _rss_mb()
+    questions = yaml.safe_load((REPO / "benchmarks" / "retrieval_officer.yaml").read_text(encoding="utf-8"))
+    asked = [q["q"] for q in questions["questions"]][:40]
+    walls, c1 = [], _cpu()
+    for q in asked:
+        t = time.perf_counter()
+        retriever.search(q, k=5)
+        walls.append(time.perf_counter() - t)
+    walls.sort()
+    return {
+        "start_wall": start_wall,
+        "start_cpu": start_cpu,
+        "rss_start": rss_start,
+        "rss_after": _rss_mb(),
+        "p50_ms": 1000 * statistics.median(walls),
+        "p95_ms": 1000 * walls[int(0.95 * (len(walls) - 1))],
+        "cpu_per_query_ms": 1000 * (_cpu() - c1) / len(asked),
+    }
+
+
+def _in_child(*args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", *args], check=True, capture_output=True, text=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+class ChromaServer:
+    """`chroma run` on a free port of 127.0.0.1, its data in a temporary folder."""
+
+    def __enter__(self) -> int:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = int(s.getsockname()[1])
+        self.folder = Path(tempfile.mkdtemp(prefix="ita-scale-chroma-"))
+        self.proc = subprocess.Popen(
+            [str(CHROMA), "run", "--path", str(self.folder), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=1).close()
+                return self.port
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("chroma run did not start")
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=20)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--modes", nargs="+", default=["embedded", "server"], choices=["embedded", "server"])
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        role, data_dir, port = args.child[0], Path(args.child[1]), int(args.child[2]) or None
+        result = (
+            child_ingest(data_dir, port, Path(args.child[3]))
+            if role == "ingest"
+            else child_serve(data_dir, port)
+        )
+        print(json.dumps(result))
+        return 0
+
+    print(f"### Scale curve ({os.cpu_count()} CPUs; `python benchmarks/scale.py`)\n")
+    print(
+        "| mode | scale | chunks | ingest chars/s (wall; CPU s) | start-up wall / CPU | RSS after start / after 40 queries |"
+        " query p50 / p95 | CPU per query |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for scale in args.scales:
+        work = Path(tempfile.mkdtemp(prefix=f"ita-scale-{scale}x-"))
+        chars = write_corpus(work / "corpus", scale)
+        for mode in args.modes:
+            data_dir = work / mode
+            if mode == "server":
+                server = ChromaServer()
+                port = server.__enter__()
+            else:
+                server, port = None, 0
+            try:
+                ing = _in_child("ingest", str(data_dir), str(port), str(work / "corpus"))
+                srv = _in_child("serve", str(data_dir), str(port))
+            finally:
+                if server is not None:
+                    server.__exit__()
+            print(
+                f"| {mode} | {scale}× | {ing['chunks']:,} | {chars / ing['ingest_wall']:,.0f} "
+                f"({ing['ingest_wall']:.1f} s; {ing['ingest_cpu']:.1f}) | "
+                f"{srv['start_wall']:.1f} s / {srv['start_cpu']:.1f} s | "
+                f"{srv['rss_start']:.0f} / {srv['rss_after']:.0f} MB | "
+                f"{srv['p50_ms']:.0f} / {srv['p95_ms']:.0f} ms | {srv['cpu_per_query_ms']:.0f} ms |",
+                flush=True,
+            )
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    sys.exit(main())
