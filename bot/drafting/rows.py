@@ -219,7 +219,15 @@ def build_row(
     # a maintain block's monitoring is written for exactly its steps
     curated = tier == Tier.MAINTAIN and entry.maintain is not None
     monitoring = coherence.monitoring(
-        ctx, monitoring_text, every_step, chosen, row_owners, args, LINE_LONG, curated=curated
+        ctx,
+        monitoring_text,
+        every_step,
+        chosen,
+        row_owners,
+        args,
+        LINE_LONG,
+        curated=curated,
+        tier=tier.value,
     )
     # a KPI measures work the row does: one about a step the row left out gives way (the first stays)
     kpi_texts = [brief(fill(k, ctx, *args), LINE_LONG) for k in kpis]
@@ -338,7 +346,11 @@ def _owned_steps(
                 joined += " " if re.search(r"[A-Za-z.)]$", joined) else ""
                 text = f"{joined}{text}"
         steps.append(f"{n + 1}. {text}")
-    union = list(dict.fromkeys([*main, *(u for w in whose for u in w)]))
+    # the executive who orders or approves is named in their own step, not among the row's owners:
+    # the owners column says who does the work (seed 001: "สำนักปลัดเทศบาล / ทุกกอง")
+    boss = {u for (role, _), w in zip(chosen, whose, strict=True) if role == "executive" for u in w}
+    doers = [u for (role, _), w in zip(chosen, whose, strict=True) if role != "executive" for u in w]
+    union = list(dict.fromkeys([*main, *doers])) or list(dict.fromkeys([*main, *boss]))
     fallback = [_division(u, every) for u in owners(ctx, list(entry.owner_roles))]
     return steps, list(dict.fromkeys(_short(ctx, u) for u in union or fallback))
 

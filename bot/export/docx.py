@@ -118,7 +118,10 @@ def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
     else:
         columns = PUBLISHED_COLUMNS
         shared = common_reporting(draft.rows)
-        cells = [_hinted_row(published_cells(r, framework, agency, shared)) for r in draft.rows]
+        cells = [
+            _hinted_row(published_cells(r, framework, agency, shared, draft.agency.type or ""))
+            for r in draft.rows
+        ]
     headers, cells, kept = without_empty_columns([c.lines for c in columns], cells, list(range(len(columns))))
     columns = tuple(columns[int(i)] for i in kept)
     widths = _fitted(cells, columns, USABLE_W, MEASURE_PT)
