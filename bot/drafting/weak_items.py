@@ -103,9 +103,12 @@ def _oit_check_lines(ctx: Context, number: int, tier: Tier) -> list[tuple[str, s
     named = check_items(ctx, number)
     if named:
         # far below the threshold most items are to do: every item is checked, these first
-        slot = "oit_item_checks_far" if tier == Tier.URGENT and far_below(ctx, number) else "oit_item_checks"
+        far = tier == Tier.URGENT and far_below(ctx, number)
+        listed = ctx.voice.analysis.get("oit_item_checks_far" if far else "oit_item_checks") or []
+        # by severity: an urgent row checks, a middling one reviews (never one wording for both)
+        options = list(listed.get(tier.value) or []) if isinstance(listed, dict) else list(listed)
         # one plan never prints one wording twice (shape): its two OIT rows read differently
-        form = shape(ctx, "oit-item-check", wordings(ctx, slot, ""), number)
+        form = shape(ctx, "oit-item-check", options, number)
         if form:
             return [("ita_team", fill(form, ctx, number, None, [], items=named))]
     # one of two ways of listing them, by agency: "หมวดก หมวดข และหมวดค", or with commas
