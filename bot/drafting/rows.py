@@ -206,6 +206,7 @@ def build_row(
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
     steps, row_owners = _owned_steps(ctx, entry, chosen)
     work = [t for _, t in chosen]
+    measure = measure_kind(measure, work, score)
     # the analysis is written once the steps are known: what it advises, a step does
     if item:
         analysis = item_analysis(ctx, entry, number, score, tier, item)
@@ -269,6 +270,27 @@ def build_row(
         kpi=adapt("; ".join(dict.fromkeys(kpi_texts))),
         sources=sources,
     )
+
+
+# Work with people (a training, a forum, a survey, a meeting, an event): a measure that holds it is
+# a project ("โครงการ…", seed 001: "โครงการส่งเสริมการมีส่วนร่วมของประชาชน" for a forum and a
+# survey); one that only prepares, publishes or checks stays a measure or an activity.
+_EVENT = re.compile(r"อบรม|เวทีประชาคม|สัมมนา|ศึกษาดูงาน|สำรวจความพึงพอใจ|ประชุมรับฟัง|จัดกิจกรรม|ประกวด")
+
+
+_PROJECT_AIM = re.compile(r"^(?:ส่งเสริม|พัฒนา|เสริมสร้าง|ยกระดับ|ปรับปรุง|สร้าง)")
+
+
+def measure_kind(measure: str, steps: list[str], score: float | None = None) -> str:
+    """Return a measure named by the work its steps do: "มาตรการส่งเสริม…" becomes "โครงการ
+    ส่งเสริม…" when two or more steps are events with people (a training, a forum, a survey), as
+    agencies name such work; a strong row at the full score keeps its level ("รักษาระดับ")."""
+    rest = measure.removeprefix("มาตรการ")
+    if rest != measure and _PROJECT_AIM.match(rest) and sum(bool(_EVENT.search(s)) for s in steps) >= 2:
+        return "โครงการ" + rest
+    if score is not None and score >= 100 and "รักษามาตรฐาน" in measure:
+        return measure.replace("รักษามาตรฐาน", "รักษาระดับ", 1)
+    return measure
 
 
 def maintains(text: str) -> bool:
