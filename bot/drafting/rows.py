@@ -266,7 +266,7 @@ def build_row(
         start_month=start_iso,
         end_month=end_iso,
         monitoring=adapt(monitoring),
-        reporting=adapt(_reporting(ctx, entry, item, end, [*work, monitoring])),
+        reporting=adapt(_reporting(ctx, entry, item, end, [*work, monitoring], tier)),
         kpi=adapt("; ".join(dict.fromkeys(kpi_texts))),
         sources=sources,
     )
@@ -410,7 +410,9 @@ def vary(ctx: Context, text: str, tier: Tier, *situation: object) -> str:
     return text
 
 
-def _reporting(ctx: Context, entry: PlaybookEntry, item: str | None, end: int, done: list[str]) -> str:
+def _reporting(
+    ctx: Context, entry: PlaybookEntry, item: str | None, end: int, done: list[str], tier: Tier = Tier.IMPROVE
+) -> str:
     """Return what the row reports, to whom, and when (the Word plan prints it after "รายงานผล: ").
 
     The rounds follow the row's period: work done by มี.ค. (fiscal month 6) reports its
@@ -425,4 +427,12 @@ def _reporting(ctx: Context, entry: PlaybookEntry, item: str | None, end: int, d
         what += f" (ข้อ {item})"
     rounds = ctx.voice.report_rounds
     when = rounds["half"] if end <= 6 else rounds["later"] if end < 12 else rounds["year"]
-    return f"{what} ต่อ{report_to(ctx)} {when}"
+    # how it is put follows the severity (voice.yaml report_frames): urgent work reports its result,
+    # a middling row a summary, a strong row informs; not one sentence for every row
+    frames = ctx.voice.analysis.get("report_frames") or {}
+    frame = frames.get(tier.value) if isinstance(frames, dict) else None
+    if not frame:
+        return f"{what} ต่อ{report_to(ctx)} {when}"
+    # "สรุปผล…" only of results: a document is reported as it is ("คู่มือฉบับปรับปรุง เสนอ…")
+    summed = "สรุป" if what.startswith("ผล") else ""
+    return fill(frame, ctx, entry.indicator, None, [], what=what, to=report_to(ctx), when=when, sum=summed)

@@ -100,7 +100,9 @@ def _oit_check_lines(ctx: Context, number: int, tier: Tier) -> list[tuple[str, s
     titles = [f"หมวด{g.removeprefix('หมวด')}" for g in groups]
     # the items to check by name: the year's solid items agencies most often have to redo
     # (checked, never said to have failed); a far-below row still checks every group
-    named = check_items(ctx, number)
+    # an urgent row names each item with its title; a middling one, short, by its codes (seed 001:
+    # "ข้อมูล O13, O14 และ O16 ไม่ครบถ้วน")
+    named = check_items(ctx, number, titled=tier == Tier.URGENT)
     if named:
         # far below the threshold most items are to do: every item is checked, these first
         far = tier == Tier.URGENT and far_below(ctx, number)
@@ -129,11 +131,11 @@ CHECKED = 3
 _ANNUAL = re.compile(r"ประจำปี")
 
 
-def check_items(ctx: Context, number: int) -> str:
+def check_items(ctx: Context, number: int, titled: bool = True) -> str:
     """Return "O13 รายงาน…, O14 … และ O16 …": the items of the indicator in the year's OIT list
     that a row without item results asks its unit to check, or "".
 
-    Only items whose title the framework holds as solid (CONFIRMED, CORROBORATED) for that year:
+    Codes alone when not `titled`. Only items whose title the framework holds as solid (CONFIRMED, CORROBORATED) for that year:
     first those agencies most often lose (often_lost: a seed named them missing), then those whose
     title says they are redone every year. Never a claim that they failed: the step checks them.
     """
@@ -144,7 +146,9 @@ def check_items(ctx: Context, number: int) -> str:
     lost = [by_code[c] for c in often_lost(ctx, number) if c in by_code]
     annual = [i for i in listed if _ANNUAL.search(i.title) and "รอบ 6 เดือน" not in i.title and i not in lost]
     chosen = [*lost, *annual][:CHECKED]
-    names = [f"{i.code} {ctx.fw.item_name(i.code, ctx.year) or ''}".strip() for i in chosen]
+    names = [
+        f"{i.code} {ctx.fw.item_name(i.code, ctx.year) or ''}".strip() if titled else i.code for i in chosen
+    ]
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} และ {names[-1]}"
