@@ -1,9 +1,11 @@
 """The weak items a row names: each weak O item with what to publish and where, I/E items by code.
 
 A failing OIT indicator lists every missing or zero-scored O item of the assessment
-year; without item scores a row names the year's topic groups in one step, by title
-("หมวดข้อมูลพื้นฐาน"), and says the agency checks which items it lacks, without claiming which failed; an I/E indicator whose items
-for the year are unknown names none (the officer is asked for item scores instead). Titles the framework holds as unconfirmed are printed as codes only and noted
+year; without item scores a row names, as a check, up to three items of the year's list whose
+titles are solid (those agencies most often lose, then annual reports: check_items), never as
+failed, or else the year's topic groups by title ("หมวดข้อมูลพื้นฐาน"); an I/E indicator whose items
+for the year are unknown names none (the officer is asked for item scores instead). Titles the
+framework holds as unconfirmed are printed as codes only and noted
 for the officer (Draft.checks), never stated in the row.
 """
 
@@ -99,16 +101,15 @@ def _oit_check_lines(ctx: Context, number: int, tier: Tier) -> list[tuple[str, s
             groups.append(group)
     titles = [f"หมวด{g.removeprefix('หมวด')}" for g in groups]
     # the items to check by name: the year's solid items agencies most often have to redo
-    # (checked, never said to have failed); a far-below row still checks every group
-    # an urgent row names each item with its title; a middling one, short, by its codes (seed 001:
-    # "ข้อมูล O13, O14 และ O16 ไม่ครบถ้วน")
+    # (checked, never said to have failed); an urgent row names each with its title, a middling
+    # one, short, by its codes (seed 001: "ข้อมูล O13, O14 และ O16 ไม่ครบถ้วน")
     named = check_items(ctx, number, titled=tier == Tier.URGENT)
     if named:
-        # far below the threshold most items are to do: every item is checked, these first
+        # far below the threshold most items are to do: every item is checked, these among them
         far = tier == Tier.URGENT and far_below(ctx, number)
-        listed = ctx.voice.analysis.get("oit_item_checks_far" if far else "oit_item_checks") or []
+        forms = ctx.voice.analysis.get("oit_item_checks_far" if far else "oit_item_checks") or []
         # by severity: an urgent row checks, a middling one reviews (never one wording for both)
-        options = list(listed.get(tier.value) or []) if isinstance(listed, dict) else list(listed)
+        options = list(forms.get(tier.value) or []) if isinstance(forms, dict) else list(forms)
         # one plan never prints one wording twice (shape): its two OIT rows read differently
         form = shape(ctx, "oit-item-check", options, number)
         if form:
