@@ -15,7 +15,8 @@ import yaml
 from bot.app import build_drafter, ensure_index
 from bot.drafting.coherence import without_agent
 from bot.drafting.engine import Drafter, DraftRequest
-from bot.drafting.rows import IMPROVE_STEPS, LINE_LONG, MAX_STEPS, brief, maintains, step_action
+from bot.drafting.measure_words import maintains
+from bot.drafting.rows import IMPROVE_STEPS, LINE_LONG, MAX_STEPS, brief, step_action
 from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import load_playbook
 from bot.ita.tiers import Thresholds
