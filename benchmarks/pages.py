@@ -73,7 +73,10 @@ INVENTED = (
 )
 SEVERITY = {"very low": (30.0, 72.0), "middling": (70.0, 93.0), "high": (88.0, 100.0)}
 # The checker's own idea of a number and its unit or label (independent of bot.export.wordbreak).
-_UNIT_AFTER = re.compile(r"^(คะแนน|เดือน|วัน|ครั้ง|ข้อ|ราย|คน|%)")
+# (as bot.export.wordbreak's units: "ราย" of "รายงาน", "ข้อ" of "ข้อมูล" start longer words)
+_UNIT_AFTER = re.compile(
+    r"^(คะแนน|เดือน|วัน(?!ที่)|ครั้ง|ข้อ(?!มูล|เสนอ|ความ|กำหนด)|ราย(?!งาน|การ|ละเอียด|ไตรมาส|ปี)|คน|%)"
+)
 _LABEL_BEFORE = re.compile(r"(ร้อยละ|พ\.ศ\.|[มกสตพธ]\.[คยพ]\.)$")
 _MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s\u200b\u2060\u00a0]")
 

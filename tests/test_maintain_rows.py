@@ -15,7 +15,8 @@ import yaml
 from bot.app import build_drafter, ensure_index
 from bot.drafting.coherence import without_agent
 from bot.drafting.engine import Drafter, DraftRequest
-from bot.drafting.rows import IMPROVE_STEPS, LINE_LONG, MAX_STEPS, brief, maintains, step_action
+from bot.drafting.measure_words import maintains
+from bot.drafting.rows import IMPROVE_STEPS, LINE_LONG, MAX_STEPS, brief, step_action
 from bot.ita.measures import AgencyProfile
 from bot.ita.playbook import load_playbook
 from bot.ita.tiers import Thresholds
@@ -31,8 +32,11 @@ STEP_LIMIT = 110  # one drafted step, with its owners in parentheses
 # is one plain sentence and its steps short phrases, so the weak rows shrank too: a maintain row is
 # also held to MAINTAIN_LONGEST characters outright; since round 7 a weak row keeps as many steps as
 # its gap needs (three when nearly there), so the share allowed is a little wider
-SHARE_OF_WEAK = 0.85
+# (round 8: weak rows lost the executive in brackets and "ทุกกองและสำนัก", so 0.85 -> 0.87)
+SHARE_OF_WEAK = 0.87
 MAINTAIN_LONGEST = 520
+# seed 001's executive: named in their own step, not among the row's owners (blind round 8)
+EXECUTIVE = "นายกเทศมนตรี"
 
 
 def _size(row) -> int:
@@ -131,7 +135,9 @@ def test_seed001_maintain_rows_are_short_and_concrete(pb, draft):
         for n, (step, planned) in enumerate(zip(row.steps, keep.steps, strict=False), 1):
             # numbered; its owners in parentheses only when they are not the row's owners
             assert step.startswith(f"{n}. "), step
-            assert _plain(pb, step_action(step, row.owners), [planned.text]) == planned.text, step
+            assert _plain(pb, step_action(step, [*row.owners, EXECUTIVE]), [planned.text]) == planned.text, (
+                step
+            )
             assert len(step) <= STEP_LIMIT, step
         # the team in the agency's own words, as its owners column names it
         team = next((o for o in row.owners if o.startswith("คณะทำงาน")), "คณะทำงาน ITA")
@@ -153,7 +159,7 @@ def test_seed001_weak_rows_keep_the_full_practice(pb, draft):
         texts = [
             _plain(
                 pb,
-                step_action(s, row.owners).replace(team, "คณะทำงาน ITA"),
+                step_action(s, [*row.owners, EXECUTIVE]).replace(team, "คณะทำงาน ITA"),
                 [brief(p.text) for p in entry.steps] + [brief(p.text, LINE_LONG) for p in entry.steps],
             )
             for s in row.steps
@@ -172,8 +178,8 @@ def test_seed001_weak_rows_keep_the_full_practice(pb, draft):
         assert common == sorted(common) and len(common) >= 2, texts
         assert len(row.steps) <= MAX_STEPS
         assert texts[0] in forms[0]
-        if row.indicator in (9, 10):  # OIT: one step names the year's groups of items to check
-            assert any(re.search(r"หมวด\S+", t) for t in texts if t not in firsts)
+        if row.indicator in (9, 10):  # OIT: one step names the items (or groups) to check
+            assert any(re.search(r"หมวด\S+|\bO\d", t) for t in texts if t not in firsts)
         # the practice's monitoring, by the row's own unit (not a generic "งานประชาสัมพันธ์")
         team = next((o for o in row.owners if o.startswith("คณะทำงาน")), "คณะทำงาน ITA")
         planned = brief(entry.monitoring, LINE_LONG).replace("คณะทำงาน ITA", team)
@@ -198,7 +204,7 @@ def test_entry_without_a_maintain_block_falls_back_to_its_first_steps(kb, seed00
     assert row.tier == MAINTAIN
     assert len(row.steps) == 3
     for step, planned in zip(row.steps, entry.steps, strict=False):
-        assert _plain(playbook, step_action(step, row.owners), [brief(planned.text)]) == brief(
+        assert _plain(playbook, step_action(step, [*row.owners, EXECUTIVE]), [brief(planned.text)]) == brief(
             planned.text
         ), step
     assert _monitoring(row) == _monitoring(row, brief(entry.monitoring, LINE_LONG))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.drafting.rows import maintains, pick_measure
+from bot.drafting.measure_words import maintains, pick_measure
 from bot.ita.framework import load_framework
 from bot.ita.passages import playbook_passages
 from bot.ita.playbook import load_playbook

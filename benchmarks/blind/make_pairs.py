@@ -113,9 +113,10 @@ class Printed:
     width exactly as bot.export.word.lines_xml breaks it.
     """
 
-    def __init__(self, rows: list[MeasureRow], fw) -> None:
+    def __init__(self, rows: list[MeasureRow], fw, agency_type: str = "") -> None:
         self.fw = fw
-        cells = [published_cells(r, fw) for r in rows]
+        self.type = agency_type
+        cells = [published_cells(r, fw, agency_type=agency_type) for r in rows]
         self.widths = _fitted(
             [[list(c) for c in row] for row in cells], PUBLISHED_COLUMNS, USABLE_W, MEASURE_PT
         )
@@ -126,9 +127,10 @@ class Printed:
         return " ".join(" ".join(plain(line) for line in lines).split())
 
     def text(self, row: MeasureRow, field: str) -> str:
-        cells = published_cells(row, self.fw)
-        if field == "topic":
-            topic = f"{row.topic} ({row.score:.2f})" if row.score is not None else row.topic
+        cells = published_cells(row, self.fw, agency_type=self.type)
+        if field == "topic":  # the heading the plan prints (its own form by agency type), then the score
+            head = cells[0][0].text
+            topic = f"{head} ({row.score:.2f})" if row.score is not None else head
             return self._lines(topic, 0, bold=True)
         if field == "analysis":
             return self._lines(cells[0][-1].text, 0)
@@ -211,7 +213,9 @@ def main() -> int:
             # items the seed names as missing or failed without a score are this agency's own finding
             request = DraftRequest(profile, scores, Thresholds(), named_items=list(parsed.named_items))
             drafts[pair["seed"]] = drafter.draft(request).rows
-            printers[pair["seed"]] = Printed(drafts[pair["seed"]], fw) if args.medium == "printed" else None
+            printers[pair["seed"]] = (
+                Printed(drafts[pair["seed"]], fw, seed["type"]) if args.medium == "printed" else None
+            )
         human = human_side(text.split("\n"), pair, seed.get("hide", []))
         ours = our_side(our_row(drafts[pair["seed"]], pair), human, pair, printers[pair["seed"]])
         first_is_ours = rng.random() < 0.5

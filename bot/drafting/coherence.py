@@ -184,6 +184,7 @@ def monitoring(
     longest: int,
     *,
     curated: bool = False,
+    tier: str = "",
 ) -> str:
     """Return the row's monitoring: the playbook's clauses about steps the row keeps, by its own units."""
     # what the row prints: the first clause of a long monitoring
@@ -216,7 +217,10 @@ def monitoring(
     who = next((o for o in row_owners for u in units if _same_unit(ctx, u, o)), "")
     who = who or (row_owners[0] if row_owners else "")
     who += " " if re.search(r"[A-Za-z.]$", who) else ""
-    options = ctx.voice.analysis.get("monitoring_from_steps", [])
+    # how the work is followed depends on the row's severity: urgent work is checked each month
+    # until done, a middling row's at its end, a strong row's twice a year (voice.yaml, by tier)
+    listed = ctx.voice.analysis.get("monitoring_from_steps", [])
+    options = (listed.get(tier) or next(iter(listed.values()), [])) if isinstance(listed, dict) else listed
     # the monitoring follows the row's work, not its first step alone (a row that announces
     # criteria, informs each person of the result and opens a complaint channel monitors all three)
     # a step short enough to be its own gist is named only when it is the row's one piece of work

@@ -280,10 +280,25 @@ _CHANNELS = re.compile(r" ?(?:ผ่าน|เช่น )")
 _OPEN_END = re.compile(r"(?:\d|ละ|ที่|ของ|เช่น|ได้แก่|คือ|ใน|กับ|แก่|ต่อ|และ|หรือ|ให้)$")
 
 
+# Channels an agency would name (seed 001: "พัฒนาช่องทาง Facebook และ Line Official"): a step
+# listing them as examples keeps them, up to the next action it joins ("... และจัดทำสื่อ...").
+_CONCRETE = re.compile(r"Facebook|LINE|Line|ไลน์|เพจ|บอร์ด|ป้าย|QR|หนังสือเวียน|เสียงตามสาย|หอกระจายข่าว")
+_NEXT_ACTION = re.compile(r" (?:และ|พร้อม|เพื่อ|โดย)(?=จัด|ทำ|ให้|เผยแพร่|ประชาสัมพันธ์|ตอบ|ติดตาม|สรุป)")
+# ... when the examples end within this many characters.
+CONCRETE_LONG = 95
+
+
 def terse(text: str) -> str:
     """Return a step cut to its first phrase, as many of the seeds' steps read: at its first space
     after TERSE_MIN characters that does not fall inside a list, or before the channels or examples
-    it lists ("... ผ่านเว็บไซต์ หนังสือเวียน", "... เช่น Facebook"), else brief()."""
+    it lists ("... ผ่านเว็บไซต์ และสื่อออนไลน์"), else brief(). Concrete channels it lists
+    ("เช่น Facebook และ LINE Official Account") are kept: they say what the agency will use."""
+    concrete = _CONCRETE.search(text)
+    if concrete:
+        joint = _NEXT_ACTION.search(text, concrete.end())
+        head = text[: joint.start()] if joint else text
+        if len(head) <= CONCRETE_LONG:
+            return head.rstrip()
     cuts = []
     for match in re.finditer(r" (?=[ก-๙])", text):
         head, tail = text[: match.start()], text[match.end() :]

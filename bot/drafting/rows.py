@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from bot.drafting import coherence
 from bot.drafting.analysis import indicator_analysis, item_analysis
+from bot.drafting.measure_words import measure_kind, pick_measure, reporting
 from bot.drafting.row_context import (
     FISCAL_SUFFIX,
     Context,
@@ -28,7 +29,6 @@ from bot.drafting.row_context import (
     item_label,
     owners,
     pick,
-    report_to,
     shape,
     stated,
     terse,
@@ -61,8 +61,6 @@ LINE_LONG = 95
 _SETUP_ROLES = ("executive", "ita_team")
 # A step that only restates the reporting column ("...รายงานผู้บริหารรอบ 6 เดือนและรอบ 12 เดือน").
 _REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เดือน")
-# Words that make a measure read as keeping a level: wrong for a row that must fix or develop.
-MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
 # A step that already says who does it: its owner goes in brackets, not before it.
 _SUBJECT = re.compile(r"^(?:ผู้|ให้|ข้อ |คณะ|หน่วย|งาน|กอง|สำนัก|ฝ่าย|ส่วน|ทุก|บุคลากร|เจ้าหน้าที่|นายก|ปลัด|ครู)")
 _NUMBERED = re.compile(r"^\s*(?:\d+|[๐-๙]+)\s*[.)]\s*(?:(?:\d+|[๐-๙]+)\s*[.)]\s*)*")
@@ -206,6 +204,7 @@ def build_row(
     ctx.said.setdefault(number, []).extend(t for _, t in chosen)
     steps, row_owners = _owned_steps(ctx, entry, chosen)
     work = [t for _, t in chosen]
+    measure = measure_kind(measure, work, score)
     # the analysis is written once the steps are known: what it advises, a step does
     if item:
         analysis = item_analysis(ctx, entry, number, score, tier, item)
@@ -219,7 +218,15 @@ def build_row(
     # a maintain block's monitoring is written for exactly its steps
     curated = tier == Tier.MAINTAIN and entry.maintain is not None
     monitoring = coherence.monitoring(
-        ctx, monitoring_text, every_step, chosen, row_owners, args, LINE_LONG, curated=curated
+        ctx,
+        monitoring_text,
+        every_step,
+        chosen,
+        row_owners,
+        args,
+        LINE_LONG,
+        curated=curated,
+        tier=tier.value,
     )
     # a KPI measures work the row does: one about a step the row left out gives way (the first stays)
     kpi_texts = [brief(fill(k, ctx, *args), LINE_LONG) for k in kpis]
@@ -257,23 +264,10 @@ def build_row(
         start_month=start_iso,
         end_month=end_iso,
         monitoring=adapt(monitoring),
-        reporting=adapt(_reporting(ctx, entry, item, end, [*work, monitoring])),
+        reporting=adapt(reporting(ctx, entry, item, end, [*work, monitoring], tier)),
         kpi=adapt("; ".join(dict.fromkeys(kpi_texts))),
         sources=sources,
     )
-
-
-def maintains(text: str) -> bool:
-    """Return whether a measure reads as keeping a level (รักษามาตรฐาน/รักษาระดับ)."""
-    return any(word in text for word in MAINTAIN_WORDS)
-
-
-def pick_measure(entry: PlaybookEntry, tier: str, indicator_name: str) -> str:
-    """Return the entry's measure for a tier: one that fixes or develops unless the row maintains."""
-    if tier == Tier.MAINTAIN:
-        own = next((m for m in entry.measures if maintains(m)), None)
-        return own or f"กิจกรรมรักษาระดับ{indicator_name}: {entry.measures[0]}"
-    return next((m for m in entry.measures if not maintains(m)), entry.title)
 
 
 # How many steps a fixing row keeps follows how far its score has to go (points below the
@@ -338,7 +332,11 @@ def _owned_steps(
                 joined += " " if re.search(r"[A-Za-z.)]$", joined) else ""
                 text = f"{joined}{text}"
         steps.append(f"{n + 1}. {text}")
-    union = list(dict.fromkeys([*main, *(u for w in whose for u in w)]))
+    # the executive who orders or approves is named in their own step, not among the row's owners:
+    # the owners column says who does the work (seed 001: "สำนักปลัดเทศบาล / ทุกกอง")
+    boss = {u for (role, _), w in zip(chosen, whose, strict=True) if role == "executive" for u in w}
+    doers = [u for (role, _), w in zip(chosen, whose, strict=True) if role != "executive" for u in w]
+    union = list(dict.fromkeys([*main, *doers])) or list(dict.fromkeys([*main, *boss]))
     fallback = [_division(u, every) for u in owners(ctx, list(entry.owner_roles))]
     return steps, list(dict.fromkeys(_short(ctx, u) for u in union or fallback))
 
@@ -374,21 +372,3 @@ def vary(ctx: Context, text: str, tier: Tier, *situation: object) -> str:
             # one plan takes a phrase's wordings in turn: two of its rows never open alike
             return shape(ctx, f"vary:{phrase}", options, *situation, shift=shift) + text.removeprefix(phrase)
     return text
-
-
-def _reporting(ctx: Context, entry: PlaybookEntry, item: str | None, end: int, done: list[str]) -> str:
-    """Return what the row reports, to whom, and when (the Word plan prints it after "รายงานผล: ").
-
-    The rounds follow the row's period: work done by มี.ค. (fiscal month 6) reports its
-    completion in the 6-month round; work ending later reports progress at 6 months and its
-    completion at 12; a whole-year measure reports at 6 and 12 months.
-    """
-    # what is reported is what the row does: a part about work no step does is left out
-    what = coherence.covered_parts(entry.report, done)
-    if item and item not in entry.items:
-        what += f" ในประเด็นข้อ {item}"
-    elif item and item.startswith("O"):
-        what += f" (ข้อ {item})"
-    rounds = ctx.voice.report_rounds
-    when = rounds["half"] if end <= 6 else rounds["later"] if end < 12 else rounds["year"]
-    return f"{what} ต่อ{report_to(ctx)} {when}"

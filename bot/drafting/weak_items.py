@@ -1,9 +1,11 @@
 """The weak items a row names: each weak O item with what to publish and where, I/E items by code.
 
 A failing OIT indicator lists every missing or zero-scored O item of the assessment
-year; without item scores a row names the year's topic groups in one step, by title
-("หมวดข้อมูลพื้นฐาน"), and says the agency checks which items it lacks, without claiming which failed; an I/E indicator whose items
-for the year are unknown names none (the officer is asked for item scores instead). Titles the framework holds as unconfirmed are printed as codes only and noted
+year; without item scores a row names, as a check, up to three items of the year's list whose
+titles are solid (those agencies most often lose, then annual reports: check_items), never as
+failed, or else the year's topic groups by title ("หมวดข้อมูลพื้นฐาน"); an I/E indicator whose items
+for the year are unknown names none (the officer is asked for item scores instead). Titles the
+framework holds as unconfirmed are printed as codes only and noted
 for the officer (Draft.checks), never stated in the row.
 """
 
@@ -16,6 +18,7 @@ from bot.drafting.row_context import (
     brief,
     fill,
     pick,
+    shape,
     wordings,
 )
 from bot.ita.facts import SOLID
@@ -97,6 +100,20 @@ def _oit_check_lines(ctx: Context, number: int, tier: Tier) -> list[tuple[str, s
         if group and group not in groups:
             groups.append(group)
     titles = [f"หมวด{g.removeprefix('หมวด')}" for g in groups]
+    # the items to check by name: the year's solid items agencies most often have to redo
+    # (checked, never said to have failed); an urgent row names each with its title, a middling
+    # one, short, by its codes (seed 001: "ข้อมูล O13, O14 และ O16 ไม่ครบถ้วน")
+    named = check_items(ctx, number, titled=tier == Tier.URGENT)
+    if named:
+        # far below the threshold most items are to do: every item is checked, these among them
+        far = tier == Tier.URGENT and far_below(ctx, number)
+        forms = ctx.voice.analysis.get("oit_item_checks_far" if far else "oit_item_checks") or []
+        # by severity: an urgent row checks, a middling one reviews (never one wording for both)
+        options = list(forms.get(tier.value) or []) if isinstance(forms, dict) else list(forms)
+        # one plan never prints one wording twice (shape): its two OIT rows read differently
+        form = shape(ctx, "oit-item-check", options, number)
+        if form:
+            return [("ita_team", fill(form, ctx, number, None, [], items=named))]
     # one of two ways of listing them, by agency: "หมวดก หมวดข และหมวดค", or with commas
     commas = pick(ctx, ["spaces", "commas"], number, "oit-groups") == "commas" and len(titles) > 2
     named = (f"{', '.join(titles[:-1])} และ{titles[-1]}" if commas else thai_list(titles)) or "ทุกหมวด"
@@ -107,6 +124,45 @@ def _oit_check_lines(ctx: Context, number: int, tier: Tier) -> list[tuple[str, s
         ctx, wordings(ctx, "oit_check_steps", ctx.voice.oit_check_step), number, "oit-check", shift=shift
     )
     return [("ita_team", fill(form, ctx, number, None, [], groups=named))]
+
+
+# A row without item results names at most this many items to check by name.
+CHECKED = 3
+# An item whose title says it is redone every year (a plan or a report "ประจำปี").
+_ANNUAL = re.compile(r"ประจำปี")
+
+
+def check_items(ctx: Context, number: int, titled: bool = True) -> str:
+    """Return "O13 รายงาน…, O14 … และ O16 …": the items of the indicator in the year's OIT list
+    that a row without item results asks its unit to check, or "".
+
+    Codes alone when not `titled`. Only items whose title the framework holds as solid (CONFIRMED, CORROBORATED) for that year:
+    first those agencies most often lose (often_lost: a seed named them missing), then those whose
+    title says they are redone every year. Never a claim that they failed: the step checks them.
+    """
+    listed = [i for i in ctx.fw.oit_list(number, ctx.year) if i.confidence in SOLID]
+    if not listed:
+        return ""
+    by_code = {i.code: i for i in listed}
+    lost = [by_code[c] for c in often_lost(ctx, number) if c in by_code]
+    annual = [i for i in listed if _ANNUAL.search(i.title) and "รอบ 6 เดือน" not in i.title and i not in lost]
+    chosen = [*lost, *annual][:CHECKED]
+    names = [
+        f"{i.code} {ctx.fw.item_name(i.code, ctx.year) or ''}".strip() if titled else i.code for i in chosen
+    ]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} และ {names[-1]}"
+
+
+def far_below(ctx: Context, number: int) -> bool:
+    """Return whether an indicator's score is far below the threshold (most of its items to do)."""
+    score = ctx.scores.indicators.get(number)
+    return score is not None and ctx.thresholds.urgent_below - score >= FAR_BELOW
+
+
+# An OIT score this far below the threshold leaves most items to do: the row checks every group.
+FAR_BELOW = 35.0
 
 
 def thai_list(parts: list[str]) -> str:

@@ -46,9 +46,9 @@ from bot.export.plan import (
     own_voice,
     plan_cells,
     plan_years,
+    printed_topic,
     published_cells,
     reference_numbers,
-    short_topic,
     year_text,
 )
 from bot.export.review import recommendation_confirmed
@@ -118,7 +118,10 @@ def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
     else:
         columns = PUBLISHED_COLUMNS
         shared = common_reporting(draft.rows)
-        cells = [_hinted_row(published_cells(r, framework, agency, shared)) for r in draft.rows]
+        cells = [
+            _hinted_row(published_cells(r, framework, agency, shared, draft.agency.type or ""))
+            for r in draft.rows
+        ]
     headers, cells, kept = without_empty_columns([c.lines for c in columns], cells, list(range(len(columns))))
     columns = tuple(columns[int(i)] for i in kept)
     widths = _fitted(cells, columns, USABLE_W, MEASURE_PT)
@@ -130,8 +133,11 @@ def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
         + _text_height(intro, TABLE_PT, USABLE_W - CM)
         + 2 * line_height(TABLE_PT)  # what the opening pages may spill over
     )
+    # a continued row is headed as its first part is (the agency type's form; the review copy's own)
+    kind = "" if review else draft.agency.type or ""
     continued = [
-        Line(breakable(short_topic(r, framework).split(" – ")[0] + CONTINUED), bold=True) for r in draft.rows
+        Line(breakable(printed_topic(r, framework, kind)[0].split(" – ")[0] + CONTINUED), bold=True)
+        for r in draft.rows
     ]
     rows = paginate(
         cells,

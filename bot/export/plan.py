@@ -215,6 +215,39 @@ def short_topic(row: MeasureRow, framework: Framework) -> str:
     return row.topic or f"ตัวชี้วัดที่ {row.indicator} {indicator_name(framework, row.indicator)}"
 
 
+# How an agency's own plan heads an indicator row, by agency type (the seeds: a school writes
+# "ตัวชี้วัดประสิทธิภาพการสื่อสาร" (000), a municipality "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร" (001),
+# an อบต. the topic alone (004), others "7. ประสิทธิภาพการสื่อสาร" (002)). An item row leads with
+# its item ("I14 การประเมินผล…", 003) and names its indicator on the line below.
+TOPIC_FORMS = {
+    "school": "ตัวชี้วัด{name}",
+    "esa": "ตัวชี้วัด{name}",
+    "sao": "{name}",
+    "municipality_subdistrict": "ตัวชี้วัดที่ {n} {name}",
+    "municipality_town": "ตัวชี้วัดที่ {n} {name}",
+    "municipality_city": "ตัวชี้วัดที่ {n} {name}",
+    "pao": "ตัวชี้วัดที่ {n} {name}",
+}
+OTHER_TOPIC = "{n}. {name}"
+_ITEM_TOPIC = " – ข้อ "
+
+
+def printed_topic(row: MeasureRow, framework: Framework, agency_type: str = "") -> tuple[str, str]:
+    """Return (the row's heading as the agency's plan prints it, what the line below adds)."""
+    if not agency_type:
+        return short_topic(row, framework), ""
+    if _ITEM_TOPIC in row.topic and len(row.items) == 1:
+        head, item = row.topic.split(_ITEM_TOPIC, 1)
+        return item, head
+    name = indicator_name(framework, row.indicator)
+    if not row.topic.startswith(f"ตัวชี้วัดที่ {row.indicator} {name}"):
+        return short_topic(row, framework), ""  # a topic the officer wrote is printed as written
+    form = TOPIC_FORMS.get(agency_type, OTHER_TOPIC)
+    return form.format(n=row.indicator, name=name) + row.topic.removeprefix(
+        f"ตัวชี้วัดที่ {row.indicator} {name}"
+    ), ""
+
+
 def common_reporting(rows: list[MeasureRow]) -> str:
     """Return the closing words every row's reporting shares (whom to and when), or "".
 
@@ -235,7 +268,7 @@ def common_reporting(rows: list[MeasureRow]) -> str:
 
 
 def published_cells(
-    row: MeasureRow, framework: Framework, agency: str = "", shared_reporting: str = ""
+    row: MeasureRow, framework: Framework, agency: str = "", shared_reporting: str = "", agency_type: str = ""
 ) -> list[list[Line]]:
     """Return the five cells of one row of the published plan (no sources, no internal notes).
 
@@ -246,9 +279,10 @@ def published_cells(
     def own(text: str) -> str:
         return own_voice(text, agency)
 
-    head = [Line(short_topic(row, framework), bold=True)]
-    facts = [f"คะแนน {score_text(row.score)}" if row.score is not None else "", f"({row.tier})"]
-    if row.items:
+    topic, under = printed_topic(row, framework, agency_type)
+    head = [Line(topic, bold=True)]
+    facts = [under, f"คะแนน {score_text(row.score)}" if row.score is not None else "", f"({row.tier})"]
+    if row.items and not under:
         facts.append("ประเด็น: " + ", ".join(row.items))
     head.append(Line(" ".join(f for f in facts if f)))
     monitoring = [Line(own(row.monitoring))] if row.monitoring else []

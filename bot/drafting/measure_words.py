@@ -1,0 +1,79 @@
+"""A row's measure title and its reporting sentence, named from what the row does.
+
+The measure: the playbook entry's, one that fixes or develops unless the row maintains
+(pick_measure, maintains), then named by its work (measure_kind): a measure of events with
+people is a project (โครงการ), a strong row at the full score keeps its level. The reporting
+sentence: what the row reports (only work its steps do), to whom, in the rounds its period
+allows, worded by severity (voice.yaml report_frames).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting import coherence
+from bot.drafting.row_context import Context, fill, report_to
+from bot.ita.playbook import PlaybookEntry
+from bot.ita.tiers import Tier
+
+# Words that make a measure read as keeping a level: wrong for a row that must fix or develop.
+MAINTAIN_WORDS = ("รักษามาตรฐาน", "รักษาระดับ")
+# Work with people (a training, a forum, a survey, a meeting, an event): a measure that holds it is
+# a project ("โครงการ…", seed 001: "โครงการส่งเสริมการมีส่วนร่วมของประชาชน" for a forum and a
+# survey); one that only prepares, publishes or checks stays a measure or an activity.
+_EVENT = re.compile(r"อบรม|เวทีประชาคม|สัมมนา|ศึกษาดูงาน|สำรวจความพึงพอใจ|ประชุมรับฟัง|จัดกิจกรรม|ประกวด")
+# ... and names what it does ("ส่งเสริม…", not "กำหนดหลักเกณฑ์…": no "โครงการกำหนด…").
+_PROJECT_AIM = re.compile(r"^(?:ส่งเสริม|พัฒนา|เสริมสร้าง|ยกระดับ|ปรับปรุง|สร้าง)")
+
+
+def measure_kind(measure: str, steps: list[str], score: float | None = None) -> str:
+    """Return a measure named by the work its steps do: "มาตรการส่งเสริม…" becomes "โครงการ
+    ส่งเสริม…" when two or more steps are events with people (a training, a forum, a survey), as
+    agencies name such work; a strong row at the full score keeps its level ("รักษาระดับ")."""
+    rest = measure.removeprefix("มาตรการ")
+    if rest != measure and _PROJECT_AIM.match(rest) and sum(bool(_EVENT.search(s)) for s in steps) >= 2:
+        return "โครงการ" + rest
+    if score is not None and score >= 100 and "รักษามาตรฐาน" in measure:
+        return measure.replace("รักษามาตรฐาน", "รักษาระดับ", 1)
+    return measure
+
+
+def maintains(text: str) -> bool:
+    """Return whether a measure reads as keeping a level (รักษามาตรฐาน/รักษาระดับ)."""
+    return any(word in text for word in MAINTAIN_WORDS)
+
+
+def pick_measure(entry: PlaybookEntry, tier: str, indicator_name: str) -> str:
+    """Return the entry's measure for a tier: one that fixes or develops unless the row maintains."""
+    if tier == Tier.MAINTAIN:
+        own = next((m for m in entry.measures if maintains(m)), None)
+        return own or f"กิจกรรมรักษาระดับ{indicator_name}: {entry.measures[0]}"
+    return next((m for m in entry.measures if not maintains(m)), entry.title)
+
+
+def reporting(
+    ctx: Context, entry: PlaybookEntry, item: str | None, end: int, done: list[str], tier: Tier = Tier.IMPROVE
+) -> str:
+    """Return what the row reports, to whom, and when (the Word plan prints it after "รายงานผล: ").
+
+    The rounds follow the row's period: work done by มี.ค. (fiscal month 6) reports its
+    completion in the 6-month round; work ending later reports progress at 6 months and its
+    completion at 12; a whole-year measure reports at 6 and 12 months.
+    """
+    # what is reported is what the row does: a part about work no step does is left out
+    what = coherence.covered_parts(entry.report, done)
+    if item and item not in entry.items:
+        what += f" ในประเด็นข้อ {item}"
+    elif item and item.startswith("O"):
+        what += f" (ข้อ {item})"
+    rounds = ctx.voice.report_rounds
+    when = rounds["half"] if end <= 6 else rounds["later"] if end < 12 else rounds["year"]
+    # how it is put follows the severity (voice.yaml report_frames): urgent work reports its result,
+    # a middling row a summary, a strong row informs; not one sentence for every row
+    frames = ctx.voice.analysis.get("report_frames") or {}
+    frame = frames.get(tier.value) if isinstance(frames, dict) else None
+    if not frame:
+        return f"{what} ต่อ{report_to(ctx)} {when}"
+    # "สรุปผล…" only of results: a document is reported as it is ("คู่มือฉบับปรับปรุง เสนอ…")
+    summed = "สรุป" if what.startswith("ผล") else ""
+    return fill(frame, ctx, entry.indicator, None, [], what=what, to=report_to(ctx), when=when, sum=summed)
