@@ -173,9 +173,16 @@ def main() -> int:
         "agency": 0.4,
         "whole_kind": 0.0,
         "whole_candidates": False,
+        "parts": False,
+        "intents": ("measure", "advice", "meaning"),
     }
     # Added on 2026-12-03 (second round): a whole indicator's passage of the kind asked.
-    kindless = {"whole_kind": 0.0, "whole_candidates": False}
+    kindless = {
+        "whole_kind": 0.0,
+        "whole_candidates": False,
+        "parts": False,
+        "intents": ("measure", "advice", "meaning"),
+    }
     bare = {"agency_words": False, "repairs": False, "intent": 0.0, "short": 0.0, "lead_in": False, **before}
     variants = {
         "BM25 only": lexical(False, False, **bare),

@@ -45,6 +45,7 @@ from bot.search.query import (
     QueryFocus,
     clean_query,
     kinds_asked,
+    names_part,
     query_focus,
     question_years,
     split_agency,
@@ -102,7 +103,7 @@ class Tuning:
     by_score: bool = True  # BM25 votes by score relative to the best, not by rank
     curated: float = _CURATED_BONUS  # bonus of curated knowledge when the question names no agency
     intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
-    intents: tuple[str, ...] = ("measure", "advice", "meaning")
+    intents: tuple[str, ...] = ("measure", "advice", "meaning", "list")
     short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
     lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it
     whole: float = 0.15  # bonus of a passage on a whole indicator asked for, not on one of its items
@@ -111,7 +112,8 @@ class Tuning:
     title_chars: int = 200  # a one-line passage: its head this long is its title
     tool_measures: bool = True  # measures asked for a tool ("คะแนน OIT"): its indicators are the focus
     whole_kind: float = 0.8  # bonus of a passage on a whole indicator asked that is of the kind asked
-    whole_candidates: bool = True  # the asked kind's passages on a whole indicator asked are candidates
+    whole_candidates: bool = True
+    parts: bool = True  # a part of an indicator named ("10.2") is not the whole indicator  # the asked kind's passages on a whole indicator asked are candidates
 
 
 def _split(field: str) -> list[str]:
@@ -337,7 +339,7 @@ class Retriever:
                 if self._code_applies(code, meta, years) and self._allowed(meta, indicator, item, year, kind):
                     fused.setdefault(i, 0.0)
 
-        whole = bool(focus.indicators) and not focus.items
+        whole = bool(focus.indicators) and not focus.items and not (self.tuning.parts and names_part(query))
         if whole and wanted and self.tuning.whole_candidates:
             # A whole indicator asked for a kind of passage ("how to improve indicator 8"): that
             # kind's passages on the whole indicator are candidates even when the words miss.
