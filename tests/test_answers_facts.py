@@ -249,3 +249,16 @@ def test_a_year_without_an_oit_list_names_the_years_that_have_one_once(kb):
     text = ask(kb, "ขอรายการ OIT ปี 2567 หน่อยครับ")
     assert text.count("ยังไม่มีรายการข้อ OIT") == 2  # indicators 9 and 10
     assert text.count("รายการที่มีข้อมูลคือปี") == 1
+
+
+@pytest.mark.parametrize("question", ["ITA มีกี่แบบวัด", "แบบวัดมีกี่แบบ อะไรบ้างคะ", "how many tools does ITA use"])
+def test_the_tools_as_a_whole_are_listed_with_their_weights(kb, question):
+    text = ask(kb, question)
+    assert f"{len(kb.framework.tools)} แบบวัด" in text.splitlines()[0]
+    for tool in kb.framework.tools:
+        assert f"{tool.code} คือ" in text and f"{round(tool.weight * 100)}%" in text
+    assert "“" not in text  # a direct answer, not quotes
+
+
+def test_a_question_on_levels_is_not_read_as_one_on_tools(kb):
+    assert "แบบวัด (เครื่องมือ)" not in ask(kb, "ระดับผลการประเมินมีกี่แบบ")

@@ -324,6 +324,17 @@ def _indicators(question: str, fw: Framework) -> Fact | None:
     return Fact(lines, dated=False)
 
 
+def _tools(question: str, fw: Framework) -> Fact | None:
+    """The framework's tools, each with its indicators and weight ("ITA มีกี่แบบวัด")."""
+    named = [t for t in fw.tools if re.search(rf"(?<![A-Za-z]){t.code}(?![A-Za-z])", question, re.IGNORECASE)]
+    focus = query_focus(question, fw)
+    if not asks("tools", question) or len(named) == 1 or focus.indicators or focus.items:
+        return None
+    lines = [w.FACT_TOOLS.format(count=len(fw.tools))]
+    lines += [w.FACT_TOOLS_LINE.format(line=tool_line(t, fw)) for t in fw.tools]
+    return Fact(lines, dated=False)
+
+
 # Each reader, in the order tried, and the label of the facts it answers from.
 _READERS: tuple[tuple[Callable[[str, Framework, YearAsked], Fact | None], str], ...] = (
     (_publish, w.CITE_OIT),
@@ -332,6 +343,7 @@ _READERS: tuple[tuple[Callable[[str, Framework, YearAsked], Fact | None], str], 
     (_grading, w.FACT_SOURCE_GRADING),
     (lambda q, fw, y: _weights(q, fw, y.year), w.FACT_SOURCE_WEIGHTS),
     (lambda q, fw, y: _indicators(q, fw), w.CITE_FRAMEWORK_NO_YEAR),
+    (lambda q, fw, y: _tools(q, fw), w.FACT_SOURCE_WEIGHTS),
     (lambda q, fw, y: _tool(q, fw), w.FACT_SOURCE_WEIGHTS),
     (lambda q, fw, y: rounds(q, fw), w.FACT_SOURCE_CALENDAR),
 )
