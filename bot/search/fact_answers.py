@@ -262,6 +262,22 @@ def _item_meaning(question: str, fw: Framework, asked: YearAsked) -> Fact | None
     return Fact([*lines, other] if other else lines)
 
 
+def unknown_codes(question: str, fw: Framework, asked: YearAsked) -> list[str]:
+    """Lines for the O codes a question names that the asked year's list does not hold, with other years'.
+
+    O codes are renumbered between years: measures asked for "ปี 2568 ข้อ O36" must not pass for
+    that year's O36 when the year's list has no such item.
+    """
+    if not asked.given or not fw.oit.get(asked.year):
+        return []
+    lines: list[str] = []
+    for code in query_focus(question, fw).items:
+        if code.startswith("O") and _own_item(fw, code, asked.year) is None:
+            lines.append(w.FACT_OIT_CODE_NOT_IN_YEAR.format(code=code, year=asked.year))
+            lines.append(_other_years(fw, code, asked.year))
+    return [line for line in lines if line]
+
+
 def _publish(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
     codes = [c for c in query_focus(question, fw).items if c.startswith("O")]
     if len(codes) != 1 or not asks("publish", question):
