@@ -906,6 +906,10 @@ FACT_OIT_LIST_OTHER_YEARS = "รายการที่มีข้อมูล
 FACT_OIT_ITEM = 'ข้อ {code} คือ "{title}" อยู่ในตัวชี้วัดที่ {number} {name}{hedge}'
 FACT_OIT_ITEM_UNKNOWN = "ยังไม่ทราบชื่อข้อ {code} ของปีนี้ (ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช.)"
 FACT_ITEM_OTHER_YEARS = "ข้อ {code} ในปีอื่น: {years}"
+# An O code asked for in a year whose known list has no such item (codes are renumbered each year).
+FACT_OIT_CODE_NOT_IN_YEAR = (
+    "รายการข้อ OIT ปี {year} ที่มีข้อมูลไม่มีข้อ {code} (เลขข้อ O เปลี่ยนไปในแต่ละปี โปรดตรวจเลขข้อกับเกณฑ์ในระบบ ITAS ของปีนั้น)"
+)
 FACT_ITEM_OTHER_YEAR = 'ปี {year} "{title}"'
 FACT_IE_ITEM = 'ข้อ {code} ของแบบวัด {tool} (ตัวชี้วัดที่ {number} {name}) ถามว่า "{text}"{subs}'
 FACT_IE_ITEM_SUBS = " ในประเด็น: {subs}"
@@ -944,6 +948,9 @@ FACT_TOOL_JOIN = " และ"
 FACT_INDICATORS = "การประเมิน ITA มี {count} ตัวชี้วัด ใน {tools} แบบวัด:"
 FACT_INDICATORS_OF_TOOL = "แบบวัด {tool} มี {count} ตัวชี้วัด:"
 FACT_INDICATORS_TOOL = "• {tool}: {indicators}"
+# The framework's tools as a whole ("ITA มีกี่แบบวัด"): one line per tool follows.
+FACT_TOOLS = "การประเมิน ITA มี {count} แบบวัด (เครื่องมือ) คะแนนรวมคิดจากทั้ง {count} แบบตามน้ำหนัก:"
+FACT_TOOLS_LINE = "• {line}"
 ANSWER_FACT_SOURCE = "ที่มา: {label}"
 FACT_SOURCE_GRADING = "เกณฑ์ระดับผลการประเมิน ITA"
 FACT_SOURCE_WEIGHTS = "วิธีคำนวณคะแนนการประเมิน ITA"

@@ -249,3 +249,31 @@ def test_a_year_without_an_oit_list_names_the_years_that_have_one_once(kb):
     text = ask(kb, "ขอรายการ OIT ปี 2567 หน่อยครับ")
     assert text.count("ยังไม่มีรายการข้อ OIT") == 2  # indicators 9 and 10
     assert text.count("รายการที่มีข้อมูลคือปี") == 1
+
+
+@pytest.mark.parametrize("question", ["ITA มีกี่แบบวัด", "แบบวัดมีกี่แบบ อะไรบ้างคะ", "how many tools does ITA use"])
+def test_the_tools_as_a_whole_are_listed_with_their_weights(kb, question):
+    text = ask(kb, question)
+    assert f"{len(kb.framework.tools)} แบบวัด" in text.splitlines()[0]
+    for tool in kb.framework.tools:
+        assert f"{tool.code} คือ" in text and f"{round(tool.weight * 100)}%" in text
+    assert "“" not in text  # a direct answer, not quotes
+
+
+def test_a_question_on_levels_is_not_read_as_one_on_tools(kb):
+    assert "แบบวัด (เครื่องมือ)" not in ask(kb, "ระดับผลการประเมินมีกี่แบบ")
+
+
+def test_measures_for_an_o_code_the_year_does_not_have_say_so_and_name_its_other_years(kb):
+    fw = kb.framework
+    year = max(y for y, items in fw.oit.items() if items)
+    held = {i.code for i in fw.oit[year]}
+    code = next(
+        f"O{n}"
+        for n in range(60, 0, -1)
+        if f"O{n}" not in held and any(i.code == f"O{n}" for y, items in fw.oit.items() for i in items)
+    )
+    text = ask(kb, f"ปี {year} ข้อ {code} ควรทำมาตรการอะไร")
+    assert f"ไม่มีข้อ {code}" in text.splitlines()[0]
+    assert f"ข้อ {code} ในปีอื่น: ปี" in text
+    assert f"ไม่มีข้อ {sorted(held)[0]}" not in ask(kb, f"ปี {year} ข้อ {sorted(held)[0]} ควรทำมาตรการอะไร")

@@ -9,7 +9,7 @@ from bot.ita.playbook import load_playbook
 from bot.search.embeddings import HashingEmbeddings
 from bot.search.index import KnowledgeIndex
 from bot.search.ingest import ingest
-from bot.search.query import query_focus, tools_named
+from bot.search.query import kinds_asked, names_part, query_focus, tools_named
 from bot.search.retrieve import Retriever, Tuning
 from tests.conftest import KNOWLEDGE_DIR
 
@@ -100,3 +100,35 @@ def test_an_indicator_is_read_as_officers_type_it(built, question, indicators):
 )
 def test_a_tool_named_by_its_code_stands_for_its_indicators(built, question, indicators):
     assert tools_named(question, built[1]) == indicators
+
+
+@pytest.mark.parametrize("question", ["อยากยกระดับคะแนนตัวชี้วัดที่ 7 ควรทำอะไรดี", "improve indicator 6 please"])
+def test_measures_for_a_whole_indicator_find_its_playbook_entry(built, question):
+    (number,) = query_focus(question, built[1]).indicators
+    found = _search(built, question, k=2)
+    assert any(p.kind == "playbook" and p.indicators == (number,) and not p.items for p in found)
+    off = Tuning(whole_kind=0.0, whole_candidates=False)
+    assert [p.pid for p in _search(built, question, off)] != [p.pid for p in _search(built, question)]
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("ตัวชี้วัด 9.1 ปี 2565 มีข้อย่อยอะไรบ้าง", True),
+        ("กลุ่ม 10.2 มาตรการภายใน", True),
+        ("ตัวชี้วัดที่ 9 ได้ 9.5 คะแนน", False),
+        ("ตัวชี้วัดที่ 10 มีข้ออะไรบ้าง", False),
+    ],
+)
+def test_a_part_of_an_indicator_is_not_the_whole(question, part):
+    assert names_part(question) is part
+
+
+def test_the_items_of_a_part_come_before_the_measures_of_the_whole(built):
+    found = _search(built, "ตัวชี้วัด 9.1 ปี 2565 มีข้อย่อยอะไรบ้าง มาตรการ")
+    assert found[0].kind == "oit_item" and found[0].year == 2565
+
+
+def test_counting_questions_ask_for_the_framework():
+    assert kinds_asked("ITA มีกี่แบบวัด") == {"framework", "oit_item"}
+    assert kinds_asked("how many items does OIT have") == {"framework", "oit_item"}

@@ -26,7 +26,7 @@ from bot.ita.measures import AgencyProfile
 from bot.ita.passages import GUIDANCE_PREFIX
 from bot.ita.playbook import Playbook
 from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_weak, label
-from bot.search.fact_answers import fact_answer, tool_line
+from bot.search.fact_answers import fact_answer, tool_line, unknown_codes
 from bot.search.fact_words import asks
 from bot.search.llm_answer import Writer
 from bot.search.paste_block import paste_block, practice_lead
@@ -235,6 +235,7 @@ def answer_question(
     # year), and only when a passage of that year is shown.
     if asked.given and not wants_wording(question) and any(p.year == asked.year for p in passages):
         lines.append(wording.ANSWER_ABOUT_YEAR.format(year=asked.year))
+    lines += unknown_codes(to_arabic(question), fw, asked)  # "ปี 2568 ข้อ O36": not that year's code
     tool = tool_asked(question, fw) if practice else None
     if tool is not None:  # "คะแนน OIT": what the tool covers, then the measures of its indicators
         lines.append(tool_line(tool, fw))

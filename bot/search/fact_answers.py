@@ -262,6 +262,22 @@ def _item_meaning(question: str, fw: Framework, asked: YearAsked) -> Fact | None
     return Fact([*lines, other] if other else lines)
 
 
+def unknown_codes(question: str, fw: Framework, asked: YearAsked) -> list[str]:
+    """Lines for the O codes a question names that the asked year's list does not hold, with other years'.
+
+    O codes are renumbered between years: measures asked for "ปี 2568 ข้อ O36" must not pass for
+    that year's O36 when the year's list has no such item.
+    """
+    if not asked.given or not fw.oit.get(asked.year):
+        return []
+    lines: list[str] = []
+    for code in query_focus(question, fw).items:
+        if code.startswith("O") and _own_item(fw, code, asked.year) is None:
+            lines.append(w.FACT_OIT_CODE_NOT_IN_YEAR.format(code=code, year=asked.year))
+            lines.append(_other_years(fw, code, asked.year))
+    return [line for line in lines if line]
+
+
 def _publish(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
     codes = [c for c in query_focus(question, fw).items if c.startswith("O")]
     if len(codes) != 1 or not asks("publish", question):
@@ -324,6 +340,17 @@ def _indicators(question: str, fw: Framework) -> Fact | None:
     return Fact(lines, dated=False)
 
 
+def _tools(question: str, fw: Framework) -> Fact | None:
+    """The framework's tools, each with its indicators and weight ("ITA มีกี่แบบวัด")."""
+    named = [t for t in fw.tools if re.search(rf"(?<![A-Za-z]){t.code}(?![A-Za-z])", question, re.IGNORECASE)]
+    focus = query_focus(question, fw)
+    if not asks("tools", question) or len(named) == 1 or focus.indicators or focus.items:
+        return None
+    lines = [w.FACT_TOOLS.format(count=len(fw.tools))]
+    lines += [w.FACT_TOOLS_LINE.format(line=tool_line(t, fw)) for t in fw.tools]
+    return Fact(lines, dated=False)
+
+
 # Each reader, in the order tried, and the label of the facts it answers from.
 _READERS: tuple[tuple[Callable[[str, Framework, YearAsked], Fact | None], str], ...] = (
     (_publish, w.CITE_OIT),
@@ -332,6 +359,7 @@ _READERS: tuple[tuple[Callable[[str, Framework, YearAsked], Fact | None], str], 
     (_grading, w.FACT_SOURCE_GRADING),
     (lambda q, fw, y: _weights(q, fw, y.year), w.FACT_SOURCE_WEIGHTS),
     (lambda q, fw, y: _indicators(q, fw), w.CITE_FRAMEWORK_NO_YEAR),
+    (lambda q, fw, y: _tools(q, fw), w.FACT_SOURCE_WEIGHTS),
     (lambda q, fw, y: _tool(q, fw), w.FACT_SOURCE_WEIGHTS),
     (lambda q, fw, y: rounds(q, fw), w.FACT_SOURCE_CALENDAR),
 )

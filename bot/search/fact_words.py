@@ -29,6 +29,9 @@ ASKS = {
     # The framework's indicators as a whole ("ITA มีกี่ตัวชี้วัด"), not one indicator's items.
     "indicators": r"กี่ตัวชี้วัด|ตัวชี้วัด\D{0,12}(?:อะไรบ้าง|ไหนบ้าง|กี่ตัว|ทั้งหมด)|how many indicators|which indicators"
     r"|indicators? (?:are there|list)",
+    # The framework's tools as a whole ("ITA มีกี่แบบวัด", "แบบวัดมีอะไรบ้าง"), not one tool.
+    "tools": r"กี่แบบวัด|แบบวัด\D{0,8}(?:กี่แบบ|อะไรบ้าง|ไหนบ้าง|ทั้งหมด)|กี่เครื่องมือ|เครื่องมือ\D{0,6}(?:อะไรบ้าง|ทั้งหมด)"
+    r"|how many tools|which tools",
     "threshold": r"กี่คะแนน|เท่าไร|เท่าไหร่|กี่แต้ม|ต้องได้|เกณฑ์|how much|how many points",
     "weights": r"น้ำหนัก|สัดส่วน|คิดจาก|คำนวณ|คิดอย่างไร|คิดยังไง|คิดคะแนน|เปอร์เซ็นต์|ร้อยละ|weight|calculat|computed",
     # A request for measures or wording wants practice, not a fact: no direct answer.

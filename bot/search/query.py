@@ -30,7 +30,25 @@ _INTENTS = {
         re.compile(r"คืออะไร|คือเรื่อง|หมายถึง|หมายความ|แปลว่า|เกี่ยวกับอะไร|วัดเรื่อง|หัวข้อ"),
         frozenset({"framework", "oit_item"}),
     ),
+    # What a part of the framework is made of, or how many ("มีข้อย่อยอะไรบ้าง", "มีกี่แบบวัด"):
+    # the framework's own lists, not practice.
+    "list": (
+        re.compile(
+            r"ข้อย่อย|ข้อ(?:อะไร|ไหน)บ้าง|กี่ข้อ|กี่แบบ|กี่ตัวชี้วัด|กี่ตัว|กี่ด้าน|ประกอบด้วย|how many|which items",
+            re.IGNORECASE,
+        ),
+        frozenset({"framework", "oit_item"}),
+    ),
 }
+# A part of an indicator ("ตัวชี้วัด 10.2", "กลุ่ม 9.1", "ตัวชี้วัดย่อยที่ 9.3"): not the whole indicator.
+_SUB_INDICATOR = re.compile(
+    r"(?:ตัวชี้วัด(?:ย่อย)?|กลุ่ม|indicator)\s*(?:ที่\s*)?(?:10|[1-9])\.\d(?!\d)", re.IGNORECASE
+)
+
+
+def names_part(query: str) -> bool:
+    """Tell whether a question names a part of an indicator (10.2, กลุ่ม 9.1) rather than the whole."""
+    return bool(_SUB_INDICATOR.search(normalize(query)))
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ from bot.search.query import (
     QueryFocus,
     clean_query,
     kinds_asked,
+    names_part,
     query_focus,
     question_years,
     split_agency,
@@ -102,7 +103,7 @@ class Tuning:
     by_score: bool = True  # BM25 votes by score relative to the best, not by rank
     curated: float = _CURATED_BONUS  # bonus of curated knowledge when the question names no agency
     intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
-    intents: tuple[str, ...] = ("measure", "advice", "meaning")
+    intents: tuple[str, ...] = ("measure", "advice", "meaning", "list")
     short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
     lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it
     whole: float = 0.15  # bonus of a passage on a whole indicator asked for, not on one of its items
@@ -110,6 +111,9 @@ class Tuning:
     title: int = 2  # extra copies of a passage's first-line words (field weighting)
     title_chars: int = 200  # a one-line passage: its head this long is its title
     tool_measures: bool = True  # measures asked for a tool ("คะแนน OIT"): its indicators are the focus
+    whole_kind: float = 0.8  # bonus of a passage on a whole indicator asked that is of the kind asked
+    whole_candidates: bool = True
+    parts: bool = True  # a part of an indicator named ("10.2") is not the whole indicator  # the asked kind's passages on a whole indicator asked are candidates
 
 
 def _split(field: str) -> list[str]:
@@ -182,9 +186,12 @@ class Retriever:
         self.agencies = sorted({r.meta.get("agency", "") for r in self.records} - {""})
         self.position = {r.id: i for i, r in enumerate(self.records)}
         self._by_item: dict[str, list[int]] = {}
+        self._by_indicator: dict[int, list[int]] = {}
         for i, r in enumerate(self.records):
             for code in _split(r.meta.get("items", "")):
                 self._by_item.setdefault(code, []).append(i)
+            for n in _split(r.meta.get("indicators", "")):
+                self._by_indicator.setdefault(int(n), []).append(i)
         self.bm25 = bm25s.BM25(k1=self.tuning.k1, b=self.tuning.b)
         corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in self.records]
         if self.tuning.lead_in:
@@ -332,7 +339,19 @@ class Retriever:
                 if self._code_applies(code, meta, years) and self._allowed(meta, indicator, item, year, kind):
                     fused.setdefault(i, 0.0)
 
-        whole = bool(focus.indicators) and not focus.items
+        whole = bool(focus.indicators) and not focus.items and not (self.tuning.parts and names_part(query))
+        if whole and wanted and self.tuning.whole_candidates:
+            # A whole indicator asked for a kind of passage ("how to improve indicator 8"): that
+            # kind's passages on the whole indicator are candidates even when the words miss.
+            for n in focus.indicators:
+                for i in self._by_indicator.get(n, ()):
+                    meta = self.records[i].meta
+                    if (
+                        meta.get("kind") in wanted
+                        and not _split(meta.get("items", ""))
+                        and self._allowed(meta, indicator, item, year, kind)
+                    ):
+                        fused.setdefault(i, 0.0)
         for i in list(fused):
             meta = self.records[i].meta
             bonus = self.tuning.agency * named.get(meta.get("agency", ""), 0.0)
@@ -348,6 +367,8 @@ class Retriever:
                 and any(meta.get(f"ind_{n}") is True for n in focus.indicators)
             ):
                 bonus += self.tuning.whole  # a whole indicator asked: passages on it, not on one item
+                if meta.get("kind") in wanted:
+                    bonus += self.tuning.whole_kind  # ... and of the kind asked: its measures, its meaning
             if years and meta.get("year"):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
             if meta.get("agency") and len(self.records[i].text) < SHORT_CHUNK:
