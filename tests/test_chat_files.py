@@ -171,8 +171,10 @@ def test_a_telegram_file_larger_than_it_declared_is_cut_off_at_the_limit(telegra
     api, _app = telegram
     officer = TelegramOfficer(api, 7100004)
     big = b"\x89PNG\r\n\x1a\n" + os.urandom(LIMITS.max_bytes)  # declares 100 bytes, sends more than the limit
+    downloads = len(api.downloads)
     _sends_document(officer, big, "screen.png", "image/png", declared_size=100)
     assert officer.text() == problem_text(Problem.TOO_LARGE, LIMITS)
+    assert len(api.downloads) == downloads + 1  # the download was started, and cut at the limit
 
 
 @pytest.mark.parametrize(

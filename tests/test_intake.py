@@ -123,6 +123,7 @@ def test_codes_misread_by_the_thai_model_are_put_right_only_when_they_read_as_co
     assert as_code("E5") == "E5"
     assert as_code("114") == ""  # digits alone are never guessed into a code
     assert as_code("ITA") == ""
+    assert as_code("ll") == ""  # a "1" read as two bars is not item I1
 
 
 @needs_ocr

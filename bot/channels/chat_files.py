@@ -13,6 +13,8 @@ here, in Thai, with what to send instead.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,9 +77,12 @@ def problem_text(problem: Problem, limits: Limits) -> str:
 class FileReader:
     """A Dialogue that reads a FileInbound's file into text before the real dialogue sees it."""
 
-    def __init__(self, dialogue: Dialogue, limits: Limits) -> None:
+    def __init__(self, dialogue: Dialogue, limits: Limits, *, at_once: int = 0) -> None:
         self.dialogue = dialogue
         self.limits = limits
+        # OCR is CPU-bound: files are read a few at a time (one per core), the rest wait their turn
+        # within their own deadline, so a burst of screenshots cannot starve typed messages.
+        self._slots = threading.BoundedSemaphore(at_once or max(1, os.cpu_count() or 1))
 
     def handle(self, inbound: Inbound) -> Reply:
         """Answer one Inbound; a file is downloaded and read first (in this worker thread)."""
@@ -113,13 +118,18 @@ class FileReader:
             return "", Problem.TOO_LARGE
         except (FetchFailed, TimeoutError):
             return "", Problem.FETCH_FAILED
-        left = Limits(
-            max_bytes=self.limits.max_bytes,
-            max_pixels=self.limits.max_pixels,
-            max_pages=self.limits.max_pages,
-            seconds=max(1.0, deadline - time.monotonic()),
-        )
-        reading = read(data, left)
+        if not self._slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            return "", Problem.TIMEOUT
+        try:
+            left = Limits(
+                max_bytes=self.limits.max_bytes,
+                max_pixels=self.limits.max_pixels,
+                max_pages=self.limits.max_pages,
+                seconds=max(1.0, deadline - time.monotonic()),
+            )
+            reading = read(data, left)
+        finally:
+            self._slots.release()
         log.info(
             "%s: a %s file read (%s) in %.1f s",
             inbound.channel,

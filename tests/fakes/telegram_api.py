@@ -67,6 +67,7 @@ class FakeBotAPI:
         self._by_chat: dict[str, list[Call]] = {}  # sendMessage/sendDocument per chat, for cheap waits
         self.pushed_at: dict[int, float] = {}  # update_id -> time.monotonic() when pushed
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
+        self.declared: dict[str, int] = {}  # file_id -> a file_size stated instead of the real one
         self.downloads: list[str] = []  # file paths downloaded, in order
         self._file_ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
@@ -192,8 +193,8 @@ class FakeBotAPI:
     ) -> int:
         """Push a document message (`declared_size`: the size Telegram states, when not the real one)."""
         stored = self.add_file(content, suffix=file_name.rsplit(".", 1)[-1] or "bin")
-        if declared_size is not None:
-            stored["file_size"] = declared_size
+        if declared_size is not None:  # stated in the message and by getFile, whatever is downloaded
+            stored["file_size"] = self.declared[stored["file_id"]] = declared_size
         document = {**stored, "file_name": file_name, "mime_type": mime_type}
         return self.push({"message": self._message(user_id, chat_id, chat_type, document=document)})
 
@@ -392,7 +393,7 @@ class FakeBotAPI:
             result = {
                 "file_id": file_id,
                 "file_unique_id": f"U{file_id}",
-                "file_size": len(stored[1]),
+                "file_size": self.declared.get(file_id, len(stored[1])),
                 "file_path": stored[0],
             }
         elif method == "setWebhook":

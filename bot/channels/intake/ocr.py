@@ -1,9 +1,14 @@
 """Images to text with Tesseract's Thai model (pytesseract), after a little preprocessing.
 
 Screenshots of the result page are clean renders, so preprocessing is light and
-measured (benchmarks/ocr_scores.py, tuned on its dev half only): grayscale, light
-text on a dark row turned dark on light, and small text scaled up to the size
-Tesseract reads best. Each call has a deadline: Tesseract is killed past it.
+measured (benchmarks/ocr_scores.py, tuned on its dev half only): grayscale, a
+dark-mode capture turned dark on light, and small text scaled up to the size
+Tesseract reads best. The Thai model then reads the page (tha+eng, one block
+of rows). It reads Thai and numbers well but short Latin codes badly ("I14" as
+"114", "IIT" as "117", "(OIT)" as Thai letters), so every short run of words that
+may be such a code is cropped, contrast-stretched and read again by the English
+model in one second call, and kept only when it then reads as an item or tool
+code. Each Tesseract call has the file's deadline: it is killed past it.
 """
 
 from __future__ import annotations
@@ -19,11 +24,11 @@ from PIL import Image, ImageOps
 LANGS = "tha+eng"
 # Page segmentation: one block of text in rows (tables read row by row, label beside value).
 CONFIG = "--psm 6 --oem 1"
-# Images are scaled up (never down) to at least this width, and further while their lines of text
-# (Thai marks above and below included) are lower than LINE_HEIGHT pixels: a desktop capture is wide
-# but its text small. Measured on the dev half of benchmarks/ocr_scores.py.
+# Images are scaled up (never down) to at least this width: a phone screenshot's text is then as
+# large as Tesseract reads best. Scaling further by the measured height of the lines of text (so a
+# desktop capture's small text grows too) read no more values on the dev half of
+# benchmarks/ocr_scores.py (92.0% either way) and cost 15% more CPU, so it was left out.
 TARGET_WIDTH = 2000
-LINE_HEIGHT = 40
 MAX_SCALE = 3.0
 
 
@@ -70,9 +75,8 @@ def open_image(data: bytes, max_pixels: int) -> Image.Image:
     return image
 
 
-def prepare(image: Image.Image, line_height: float = 0.0) -> Image.Image:
+def prepare(image: Image.Image, target_width: int = TARGET_WIDTH) -> Image.Image:
     """Return the image as Tesseract reads it best: grey, dark text on light, small text scaled up."""
-    line_height = line_height or LINE_HEIGHT
     if image.mode in ("RGBA", "LA", "P"):
         image = image.convert("RGBA")
         background = Image.new("RGBA", image.size, "white")
@@ -80,29 +84,10 @@ def prepare(image: Image.Image, line_height: float = 0.0) -> Image.Image:
     grey = ImageOps.grayscale(image)
     if _mostly_dark(grey):  # a dark-mode screenshot
         grey = ImageOps.invert(grey)
-    by_lines = line_height / max(1.0, text_line_height(grey))
-    scale = min(MAX_SCALE, max(TARGET_WIDTH / grey.width, by_lines))
+    scale = min(MAX_SCALE, target_width / grey.width)
     if scale > 1.05:
         grey = grey.resize((round(grey.width * scale), round(grey.height * scale)), Image.Resampling.LANCZOS)
     return grey
-
-
-def text_line_height(grey: Image.Image) -> float:
-    """The median height in pixels of the image's lines of text (rows of ink between blank rows)."""
-    import numpy as np  # noqa: PLC0415 - matplotlib's dependency; only when a file arrives
-
-    pixels = np.asarray(grey)
-    background = np.median(pixels)
-    ink = (np.abs(pixels.astype(np.int16) - background) > 60).sum(axis=1) > max(2, pixels.shape[1] // 400)
-    heights, run = [], 0
-    for row in ink:
-        if row:
-            run += 1
-        elif run:
-            heights.append(run)
-            run = 0
-    heights = [h for h in heights if h >= 4]  # rules and specks are not text
-    return float(np.median(heights)) if heights else float(LINE_HEIGHT)
 
 
 def _mostly_dark(grey: Image.Image) -> bool:
@@ -142,10 +127,18 @@ def image_text(image: Image.Image, deadline: float) -> str:
 
 
 def as_code(text: str) -> str:
-    """Return `text` as an item or tool code if it reads as one once OCR's usual slips are undone."""
-    fixed = re.sub(r"[l|]", "I", text.strip())
-    fixed = re.sub(r"(?<![A-Z])0(?=IT)", "O", fixed)
-    return fixed if CODE.fullmatch(fixed) else ""
+    """Return `text` as an item or tool code if it reads as one once OCR's usual slips are undone:
+    a bar or l for I ("|14", "(OlT)"), a zero for O before "IT", an l or I beside an item's digit ("I1l")."""
+    text = text.strip()
+    tool = re.sub(r"(?<![A-Z])0(?=IT)", "O", re.sub(r"[l|]", "I", text))
+    if CODE.fullmatch(tool) and "IT" in tool:
+        return tool
+    item = re.fullmatch(r"(\(?)([IEO]|[l|])([0-9lI|]{1,2})(\)?)", text)
+    if item and any(ch.isascii() and ch.isdigit() for ch in item[3]):  # "ll" is two bars, not I1
+        code = ("I" if item[2] in "l|" else item[2]) + re.sub(r"[lI|]", "1", item[3])
+        fixed = f"{item[1]}{code}{item[4]}"
+        return fixed if CODE.fullmatch(fixed) else ""
+    return ""
 
 
 def _dropped_bar(first: str, again: str) -> str:
@@ -158,12 +151,19 @@ def _dropped_bar(first: str, again: str) -> str:
 
 def _join(line: list[_Word]) -> str:
     """A line's words joined as Tesseract's text output joins them: Thai is not a space-delimited
-    script, so two Thai words touch; any other pair is spaced."""
+    script, so two Thai words touch; any other pair is spaced, except digits split by a gap
+    narrower than a digit ("59.1 7" is 59.17: two numbers in a table are never that close)."""
     out = ""
+    previous: _Word | None = None
     for word in line:
-        if word.text:
-            touching = _THAI_LETTER.search(out[-1:]) and _THAI_LETTER.search(word.text[:1])
-            out += word.text if touching or not out else " " + word.text
+        if not word.text:
+            continue
+        touching = _THAI_LETTER.search(out[-1:]) and _THAI_LETTER.search(word.text[:1])
+        if previous is not None and out[-1:].isdigit() and word.text[:1].isdigit():
+            gap = word.box[0] - (previous.box[0] + previous.box[2])
+            touching = touching or gap < 0.4 * max(word.box[3], previous.box[3], 1)
+        out += word.text if touching or not out else " " + word.text
+        previous = word
     return out
 
 
@@ -257,7 +257,8 @@ def _sheet(image: Image.Image, runs: list[list[_Word]]) -> tuple[Image.Image, li
     """Crop each run and stack the crops on one white sheet; return it and each crop's rows."""
     crops = []
     for run in runs:
-        x0 = min(w.box[0] for w in run) - _PAD
+        # a thin stroke the Thai model dropped as noise (a sans-serif I) sits just left of the run
+        x0 = min(w.box[0] for w in run) - max(_PAD, round(0.6 * max(w.box[3] for w in run)))
         y0 = min(w.box[1] for w in run) - _PAD
         x1 = max(w.box[0] + w.box[2] for w in run) + _PAD
         y1 = max(w.box[1] + w.box[3] for w in run) + _PAD
