@@ -158,7 +158,7 @@ def _join(line: list[_Word]) -> str:
     for word in line:
         if not word.text:
             continue
-        touching = _THAI_LETTER.search(out[-1:]) and _THAI_LETTER.search(word.text[:1])
+        touching = bool(_THAI_LETTER.search(out[-1:]) and _THAI_LETTER.search(word.text[:1]))
         if previous is not None and out[-1:].isdigit() and word.text[:1].isdigit():
             gap = word.box[0] - (previous.box[0] + previous.box[2])
             touching = touching or gap < 0.4 * max(word.box[3], previous.box[3], 1)
