@@ -255,10 +255,12 @@ async def test_a_line_officer_sends_a_screenshot_and_gets_the_scores_to_confirm(
             for value in page.indicators.values():
                 assert f"{value:.2f}" in answer
             assert fake.downloads and fake.downloads[-1][1] == "Bearer files-token"
+            fetched = len(fake.downloads)
             oversize = await say(
                 fake.file_event(b"%PDF-1.7\n", "ผล.pdf", declared=10 * 1024 * 1024, user=user)
             )
             assert oversize == problem_text(Problem.TOO_LARGE, LIMITS)
+            assert len(fake.downloads) == fetched  # declared too large: never downloaded
             app.state.line.close()
     finally:
         fake.stop()
