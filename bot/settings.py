@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     line_channel_access_token: SecretStr = Field(SecretStr(""), description="LINE Messaging API token")
     line_api_host: str = Field("https://api.line.me", description="Messaging API host")
     line_allowed_users: str = Field("", description="comma-separated LINE user ids")
+    # where message content (images, files) is downloaded; empty = api-data.line.me for the official
+    # API host, else LINE_API_HOST itself (an agency's proxy, a test's fake)
+    line_data_host: str = Field("", description="LINE content host (GET /v2/bot/message/{id}/content)")
     # web table editor (bot/web): the LINE Login channel whose LIFF app opens it (ID tokens name it)
     line_liff_channel_id: str = Field("", description="LINE Login channel ID of the editor's LIFF app")
 
@@ -103,6 +106,9 @@ class Settings(BaseSettings):
     log_json: bool = Field(False, description="log one JSON object per line (for log collectors)")
     rate_limit_messages: int = Field(20, description="messages one user may send per window; 0 = no limit")
     rate_limit_seconds: float = Field(60.0, description="the rate limit's window in seconds")
+    # files and images sent in chat (bot/channels/intake, issue 16)
+    chat_file_max_mb: float = Field(10.0, description="a file sent in chat larger than this is refused")
+    chat_file_seconds: float = Field(90.0, description="seconds to download and read one file sent in chat")
 
     def sessions_url(self) -> str:
         """Return the SQLAlchemy URL for the session store."""

@@ -12,6 +12,7 @@ from bot.channels.telegram import build_application
 from bot.channels.telegram_render import MAX_CALLBACK, split_text, units
 from bot.dialogue.messages import Card, Choice, Document, Inbound, Reply
 from bot.settings import Settings
+from bot.wording import FILE_FETCH_FAILED
 from bot.wording import TELEGRAM_BUTTON_EXPIRED as EXPIRED
 from bot.wording import TELEGRAM_FAILURE as FAILURE
 from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI
@@ -214,14 +215,17 @@ def test_group_chat_sessions_are_per_user_within_the_group_and_commands_lose_the
     assert inbound.session_key == f"telegram:{group}:{USER}"
 
 
-def test_stickers_and_photos_reach_the_dialogue_as_kinds_without_text(api):
+def test_stickers_reach_the_dialogue_as_a_kind_and_files_as_the_text_they_hold(api):
     dialogue = ScriptedDialogue(echo)
     with running(api, dialogue):
         api.send_sticker(USER)
         api.wait_replies(USER, 1)
-        api.send_photo(USER)
+        api.send_document(USER, "ตัวชี้วัดที่ 9 83.50\n".encode(), file_name="scores.txt", mime_type="text/plain")
         api.wait_replies(USER, 2)
-    assert [(i.kind, i.text) for i in dialogue.inbounds] == [("sticker", ""), ("other", "")]
+        api.send_photo(USER)  # a photo whose file the Bot API no longer has: answered, not passed on
+        api.wait_replies(USER, 3)
+    assert [(i.kind, i.text) for i in dialogue.inbounds] == [("sticker", ""), ("file", "ตัวชี้วัดที่ 9 83.50")]
+    assert api.texts_to(USER)[-1] == FILE_FETCH_FAILED
 
 
 # ---------------------------------------------------------------- timing and failures

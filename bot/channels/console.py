@@ -6,7 +6,9 @@ Input rules (also in docs/conversation.md):
   only three double quotes, like a Python block string;
 * in a terminal, lines pasted together (arriving within a moment) are one message;
 * a bare number presses that button of the last reply ("1" = the first button);
-* /quit or ออก ends the session (so does end of input).
+* /quit or ออก ends the session (so does end of input);
+* a line that is the path of an existing file (a screenshot, a PDF; quoted, or dragged into the
+  terminal) sends that file, read as Telegram and LINE read one (bot/channels/chat_files.py).
 Exported files are written to data_dir/exports/console-<timestamp>/, whose path is printed.
 """
 
@@ -21,6 +23,8 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from bot.channels.chat_files import FILE_KIND, FetchFailed, FileInbound, FileReader, TooLarge, limits_from
+from bot.channels.intake import Limits
 from bot.channels.runtime import ChannelApp, Dialogue
 from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.render import card_text
@@ -91,8 +95,9 @@ class ConsoleChannel:
         echo: bool = False,
         editor_link: Callable[[str], str] | None = None,
         editor_hours: float = 0.0,
+        limits: Limits | None = None,
     ) -> None:
-        self.dialogue = dialogue
+        self.dialogue = FileReader(dialogue, limits or Limits())  # a typed file path is read first
         self.folder = exports_root / f"console-{datetime.now():%Y%m%d-%H%M%S}"
         self.user_id = user_id
         self.out = out or sys.stdout
@@ -112,6 +117,10 @@ class ConsoleChannel:
                 choice=self.choices[int(number) - 1].payload,
                 kind="choice",
             )
+        path = typed_path(message)
+        if path is not None:
+            fetch = lambda max_bytes, _deadline: _read_capped(path, max_bytes)  # noqa: E731
+            return FileInbound("console", self.user_id, chat_id=self.user_id, kind=FILE_KIND, fetch=fetch)
         return Inbound("console", self.user_id, text=message, chat_id=self.user_id)
 
     def show(self, reply: Reply) -> None:
@@ -164,6 +173,38 @@ class ConsoleChannel:
         return 0
 
 
+# Files a typed path may name: what an officer saves from the result page, and text.
+_FILE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".pdf", ".txt")
+
+
+def typed_path(message: str) -> Path | None:
+    """The existing file a one-line message names ('/home/…/ผล ITA.png', quoted or with escaped spaces)."""
+    line = message.strip()
+    if "\n" in line or not line or len(line) > 4096:
+        return None
+    if len(line) >= 2 and line[0] == line[-1] and line[0] in "'\"":
+        line = line[1:-1]
+    line = line.replace("\\ ", " ")  # a path dragged into a terminal escapes its spaces
+    path = Path(line).expanduser()
+    if path.suffix.lower() not in _FILE_SUFFIXES:
+        return None
+    try:
+        return path if path.is_file() else None
+    except OSError:  # a name too long for the file system, a permission denied
+        return None
+
+
+def _read_capped(path: Path, max_bytes: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as err:  # moved or locked since it was typed
+        raise FetchFailed(type(err).__name__) from err
+    if len(data) > max_bytes:
+        raise TooLarge(str(path.stat().st_size))
+    return data
+
+
 def prompt_lines(stream: TextIO, out: TextIO) -> Iterator[str]:
     """Yield lines typed at a prompt."""
     while True:
@@ -192,6 +233,7 @@ def run(
         echo=not interactive,
         editor_link=link_issuer(app.settings),
         editor_hours=app.settings.link_ttl_hours,
+        limits=limits_from(app.settings),
     )
     lines = prompt_lines(stdin, stdout) if interactive else stdin
     return console.run(lines, interactive=interactive, stdin=stdin)

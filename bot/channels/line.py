@@ -46,7 +46,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
+from bot.channels.chat_files import FileReader, limits_from
 from bot.channels.delivery import Backoff, Verdict, retry_after_header, retry_sync
+from bot.channels.line_files import LineFiles, data_host
 from bot.channels.line_render import Link, batches, render_reply
 from bot.channels.links import LinkStore
 from bot.channels.runtime import ChannelRuntime, Dialogue, RateLimit, RefusalMemory, log_failure, meanwhile
@@ -117,6 +119,7 @@ class LineChannel:
         self.loading_after = loading_after
         self.ttl_hours = ttl_hours
         self.editor_link: Callable[[str], str] | None = None  # web table editor links (bot/web), if set
+        self.files: LineFiles | None = None  # image and file messages read (bot/channels/chat_files.py)
         # LINE fetches images itself and only over https, so only then send PNG charts as images.
         self.images = links.base_url.startswith("https://")
         config = Configuration(host=api_host.rstrip("/"), access_token=access_token)
@@ -140,13 +143,15 @@ class LineChannel:
             channel_secret=settings.line_channel_secret.get_secret_value(),
             access_token=settings.line_channel_access_token.get_secret_value(),
             api_host=settings.line_api_host,
-            dialogue=dialogue,
+            dialogue=FileReader(dialogue, limits_from(settings)),  # images and files: downloaded, then read
             links=links,
             allowed_users=settings.ids(settings.line_allowed_users),
             ttl_hours=settings.link_ttl_hours,
             **options,
         )
         channel.editor_link = link_issuer(settings)  # the web table editor's link with draft replies
+        token = settings.line_channel_access_token.get_secret_value()
+        channel.files = LineFiles(token, data_host(settings))
         return channel
 
     def routes(self) -> list[Route]:
@@ -242,6 +247,9 @@ class LineChannel:
             inbound = self.to_inbound(event)
             if inbound is None:
                 return
+            message = getattr(event, "message", None)
+            if self.files is not None and isinstance(event, MessageEvent) and self.files.has_file(message):
+                inbound = self.files.inbound(inbound, message)  # downloaded and read in the officer's turn
             token = getattr(event, "reply_token", None)
 
             async def refuse() -> None:

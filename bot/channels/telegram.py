@@ -35,6 +35,7 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Conflict, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
+from bot.channels.chat_files import FileReader, limits_from
 from bot.channels.delivery import Backoff, Verdict, retry_async
 from bot.channels.runtime import (
     REFUSAL_MEMORY,
@@ -46,6 +47,7 @@ from bot.channels.runtime import (
     log_failure,
     meanwhile,
 )
+from bot.channels.telegram_files import TelegramFiles
 from bot.channels.telegram_render import (
     MAX_MESSAGE,
     Button,
@@ -140,6 +142,7 @@ class TelegramChannel:
         self.tokens = ChoiceTokens()
         self.retry = retry
         self.editor_link: Callable[[str], str] | None = None  # web table editor links (bot/web), if set
+        self.files: TelegramFiles | None = None  # documents and photos read (bot/channels/chat_files.py)
 
     def install(self, application: Application) -> None:
         """Register the handlers: what an officer sent (new messages only) and button presses.
@@ -165,6 +168,8 @@ class TelegramChannel:
         else:
             text, kind = "", "sticker" if msg.sticker else "other"
         inbound = _inbound(msg.chat, user.id, text=text, kind=kind)
+        if self.files is not None and msg.text is None and self.files.has_file(msg):  # read in the turn
+            inbound = self.files.inbound(inbound, msg)
         await self.serve(inbound, context.bot, event_id=str(update.update_id))
 
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -411,7 +416,9 @@ def build_application(
     if not allowed:
         log.warning("TELEGRAM_ALLOWED_USERS is empty: every Telegram user may use this bot")
     rate = RateLimit(per=settings.rate_limit_messages, seconds=settings.rate_limit_seconds)
-    channel = TelegramChannel(dialogue, allowed, workers=workers, seen=seen, rate=rate, retry=retry)
+    reader = FileReader(dialogue, limits_from(settings))  # documents and photos: downloaded, then read
+    channel = TelegramChannel(reader, allowed, workers=workers, seen=seen, rate=rate, retry=retry)
+    channel.files = TelegramFiles(token, base, file_base_url(base))
     # The web table editor's button on draft messages, when the webhook server (which serves it) runs.
     channel.editor_link = link_issuer(settings) if settings.telegram_webhook_url else None
     channel.install(application)

@@ -31,6 +31,7 @@ from bot.dialogue.detours import (
     question_beside_scores,
     question_part,
 )
+from bot.dialogue.from_file import FILE_KIND, answered_without_scores, read_file_text
 from bot.dialogue.llm_understand import Reader, Reading
 from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.pending import propose_score_change, resolve_pending
@@ -109,8 +110,12 @@ class Dialogue:
         try:
             with self.sessions.open(inbound.session_key) as session:
                 turn = Turn(session, text, pressed=inbound.kind == "choice")
-                parsed = understand(
-                    text, self.fw, drafted=session.state == State.DRAFTED.value, state=session.state
+                parsed = (
+                    read_file_text(text, self.fw)  # a screenshot or PDF sent in chat: read as scores only
+                    if inbound.kind == FILE_KIND
+                    else understand(
+                        text, self.fw, drafted=session.state == State.DRAFTED.value, state=session.state
+                    )
                 )
                 ctx = Context(
                     turn,
@@ -128,6 +133,8 @@ class Dialogue:
                     ctx.restate()
                 elif not text and inbound.kind != "follow":
                     turn.say(w.NOTHING_TO_READ, ctx.prompt_hint())
+                elif inbound.kind == FILE_KIND and answered_without_scores(ctx):
+                    pass  # a file with no scores in it: said so, and the step said again
                 elif turn.pressed and not _offered(session, text):
                     turn.say(w.UNKNOWN_BUTTON)
                     if session.state:

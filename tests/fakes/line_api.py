@@ -42,12 +42,15 @@ def sign(secret: str, body: bytes) -> str:
 
 class FakeLineAPI:
     """POST /v2/bot/message/reply|push, POST /v2/bot/chat/loading/start, GET /v2/bot/profile/{id},
+    GET /v2/bot/message/{id}/content (what `image_event` / `file_event` stored; `downloads` counts),
     and POST /oauth2/v2.1/verify (LIFF ID tokens issued with `issue_id_token`)."""
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.id_tokens: dict[str, tuple[str, str]] = {}  # ID token -> (user id, channel id it was issued to)
         self.verified: list[str] = []  # ID tokens posted to /oauth2/v2.1/verify, in order
+        self.contents: dict[str, bytes] = {}  # message id -> the content of an image or file message
+        self.downloads: list[tuple[str, str]] = []  # (message id, Authorization) of each content GET
         self._failures: dict[str, tuple[int, str]] = {}
         self.listener = None  # optional callable(Call), run on each recorded call (benchmarks)
         self._used_tokens: set[str] = set()
@@ -131,6 +134,23 @@ class FakeLineAPI:
         return token
 
     # -- assertions ---------------------------------------------------------
+    def image_event(self, content: bytes, **src: str) -> dict:
+        """Return an image message event whose content this fake serves."""
+        n = next(_counter)
+        self.contents[str(n)] = content
+        message = {"id": str(n), "type": "image", "contentProvider": {"type": "line"}, "quoteToken": "q"}
+        return event("message", source(**src), message=message)
+
+    def file_event(
+        self, content: bytes, name: str = "result.pdf", *, declared: int | None = None, **src: str
+    ) -> dict:
+        """Return a file message event (`declared`: the fileSize LINE states, when not the real one)."""
+        n = next(_counter)
+        self.contents[str(n)] = content
+        size = len(content) if declared is None else declared
+        message = {"id": str(n), "type": "file", "fileName": name, "fileSize": size, "quoteToken": "q"}
+        return event("message", source(**src), message=message)
+
     def of(self, kind: str) -> list[Call]:
         """Return the recorded calls of a kind: "reply", "push", "loading"."""
         with self._lock:
@@ -305,6 +325,19 @@ def _handler_for(fake: FakeLineAPI) -> type[BaseHTTPRequestHandler]:
             if self.path == "/v2/bot/info":
                 info = {"userId": "Ubot", "basicId": "@ita", "displayName": "ITA", "chatMode": "bot"}
                 self._send(200, {**info, "markAsReadMode": "auto"})
+            elif self.path.startswith("/v2/bot/message/") and self.path.endswith("/content"):
+                message_id = self.path.split("/")[4]
+                content = fake.contents.get(message_id)
+                with fake._lock:
+                    fake.downloads.append((message_id, self.headers.get("Authorization", "")))
+                if content is None:
+                    self._send(404, {"message": "Not found"})
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/octet-stream")
+                self.send_header("Content-Length", str(len(content)))
+                self.end_headers()
+                self.wfile.write(content)
             elif self.path.startswith("/v2/bot/profile/"):
                 user_id = self.path.rsplit("/", 1)[-1]
                 self._send(200, {"userId": user_id, "displayName": "เจ้าหน้าที่ทดสอบ"})

@@ -1,8 +1,11 @@
 """FakeBotAPI: a real HTTP Bot API server on 127.0.0.1 for driving the bot through python-telegram-bot.
 
-Tests push updates (send_text, press, send_sticker ...) that the bot receives
-through getUpdates long polling, and read back every call the bot made
-(sendMessage, sendDocument with the uploaded bytes, sendChatAction ...).
+Tests push updates (send_text, press, send_sticker, send_photo, send_document ...)
+that the bot receives through getUpdates long polling, and read back every call
+the bot made (sendMessage, sendDocument with the uploaded bytes, sendChatAction,
+getFile ...). Files a test sends are served as the Bot API serves them: getFile
+answers a file_path, and GET /file/bot<token>/<file_path> the bytes (`downloads`
+counts them).
 """
 
 from __future__ import annotations
@@ -63,6 +66,10 @@ class FakeBotAPI:
         self._message_ids = itertools.count(1000)
         self._by_chat: dict[str, list[Call]] = {}  # sendMessage/sendDocument per chat, for cheap waits
         self.pushed_at: dict[int, float] = {}  # update_id -> time.monotonic() when pushed
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
+        self.declared: dict[str, int] = {}  # file_id -> a file_size stated instead of the real one
+        self.downloads: list[str] = []  # file paths downloaded, in order
+        self._file_ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -146,10 +153,50 @@ class FakeBotAPI:
         }
         return self.push({"message": self._message(user_id, chat_id, chat_type, sticker=sticker)})
 
-    def send_photo(self, user_id: int, *, chat_id: int | None = None, chat_type: str = "private") -> int:
-        """Push a photo message."""
-        photo = [{"file_id": "PHOTO1", "file_unique_id": "P1", "width": 90, "height": 90}]
-        return self.push({"message": self._message(user_id, chat_id, chat_type, photo=photo)})
+    def add_file(self, content: bytes, *, folder: str = "documents", suffix: str = "bin") -> dict:
+        """Store a file the bot may fetch; return its Bot API fields (file_id, file_unique_id, file_size)."""
+        n = next(self._file_ids)
+        file_id = f"FILE{n}"
+        with self._lock:
+            self.files[file_id] = (f"{folder}/file_{n}.{suffix}", content)
+        return {"file_id": file_id, "file_unique_id": f"U{n}", "file_size": len(content)}
+
+    def send_photo(
+        self,
+        user_id: int,
+        content: bytes | None = None,
+        *,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        caption: str = "",
+    ) -> int:
+        """Push a photo message: a small thumbnail size and the full one (`content`), as Telegram sends."""
+        if content is None:
+            photo = [{"file_id": "PHOTO1", "file_unique_id": "P1", "width": 90, "height": 90}]
+        else:
+            thumb = self.add_file(b"\xff\xd8\xff thumbnail", folder="photos", suffix="jpg")
+            full = self.add_file(content, folder="photos", suffix="jpg")
+            photo = [{**thumb, "width": 90, "height": 200}, {**full, "width": 720, "height": 1600}]
+        extra = {"caption": caption} if caption else {}
+        return self.push({"message": self._message(user_id, chat_id, chat_type, photo=photo, **extra)})
+
+    def send_document(
+        self,
+        user_id: int,
+        content: bytes,
+        *,
+        file_name: str = "file.pdf",
+        mime_type: str = "application/pdf",
+        declared_size: int | None = None,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+    ) -> int:
+        """Push a document message (`declared_size`: the size Telegram states, when not the real one)."""
+        stored = self.add_file(content, suffix=file_name.rsplit(".", 1)[-1] or "bin")
+        if declared_size is not None:  # stated in the message and by getFile, whatever is downloaded
+            stored["file_size"] = self.declared[stored["file_id"]] = declared_size
+        document = {**stored, "file_name": file_name, "mime_type": mime_type}
+        return self.push({"message": self._message(user_id, chat_id, chat_type, document=document)})
 
     def press(
         self,
@@ -335,6 +382,20 @@ class FakeBotAPI:
                     "file_unique_id": "D",
                     "file_name": params.get("_filename", "file"),
                 }
+        elif method == "getFile":
+            with self._lock:
+                stored = self.files.get(str(params.get("file_id", "")))
+            if stored is None:
+                return 400, {"ok": False, "error_code": 400, "description": "Bad Request: invalid file_id"}
+            if len(stored[1]) > 20 * 1024 * 1024:  # the Bot API's download limit
+                return 400, {"ok": False, "error_code": 400, "description": "Bad Request: file is too big"}
+            file_id = str(params["file_id"])
+            result = {
+                "file_id": file_id,
+                "file_unique_id": f"U{file_id}",
+                "file_size": self.declared.get(file_id, len(stored[1])),
+                "file_path": stored[0],
+            }
         elif method == "setWebhook":
             self.webhook = dict(params)
             result = True
@@ -449,6 +510,9 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("content-length") or 0)
         body = self.rfile.read(length) if length else b""
         prefix = f"/bot{self.api.token}/"
+        if self.command == "GET" and self.path.startswith(f"/file{prefix}"):
+            self._serve_file(self.path[len(f"/file{prefix}") :])
+            return
         if not self.path.startswith(prefix):
             self._send(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
             return
@@ -476,6 +540,20 @@ class _Handler(BaseHTTPRequestHandler):
         if method != "getUpdates":
             self.api._record(call)
         self._send(status, answer)
+
+    def _serve_file(self, path: str) -> None:
+        with self.api._lock:
+            content = next((c for p, c in self.api.files.values() if p == path), None)
+            if content is not None:
+                self.api.downloads.append(path)
+        if content is None:
+            self._send(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
 
     def _send(self, status: int, answer: dict) -> None:
         data = json.dumps(answer).encode()
