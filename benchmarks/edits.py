@@ -10,7 +10,8 @@ was tuned) and reads every message as the DRAFTED step of the dialogue does: a c
 confirmation (is_confirm) or "keep" (is_keep), else refused. An effect is right when the
 command (with its file kinds or report rounds), or the edit's action, target, number and
 value (owners as the list stored, a timeline as the period it sets in fiscal year 2569)
-match the expectation. The baseline is the grammar of REV (default: 18a70cb, main before
+match the expectation. A row named by what was said before ("แถวเมื่อกี้", target "recent") has no
+conversation here, so the dialogue would ask which row: it counts as refused. The baseline is the grammar of REV (default: 18a70cb, main before
 issue 11), loaded from git in the same run. Prints applied-as-meant per half, wall and CPU time.
 """
 
@@ -135,6 +136,10 @@ def make_reader(understand: types.ModuleType, edits: types.ModuleType) -> Reader
         try:
             cmd = edits.parse_edit(text, names) if named else edits.parse_edit(text)
         except edits.EditError:
+            return ("refused",)
+        if cmd is not None and cmd.target == "recent":
+            # "แถวเมื่อกี้", "ลบแถวนี้": the row the conversation last showed or changed. A message here
+            # has no conversation before it, so the dialogue asks which row: refused.
             return ("refused",)
         if cmd is not None:
             action = cmd.action.value

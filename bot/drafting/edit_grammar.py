@@ -38,6 +38,7 @@ from bot.drafting.edit_command import (
     check_target,
 )
 from bot.drafting.edit_memo import value_end
+from bot.drafting.edit_only import only_owners
 from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
 from bot.drafting.edit_targets import (
@@ -283,9 +284,15 @@ def _needs_field(target: Target) -> str:
     return wording.EDIT_NEEDS_FIELD.format(where=where, examples=examples)
 
 
-def _read(text: str, names: Names) -> EditCommand | None:
+def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | None:
     shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
-    if not probe or negated(probe):
+    if not probe:
+        return None
+    if not rewritten and (
+        only := only_owners(shown, probe, lambda t: _read(t, names, rewritten=True), names)
+    ):
+        return only  # "เหลือแค่กองคลัง", "… ไม่ต้องมีกองอื่น": the owners that stay, the whole cell
+    if negated(probe):
         return None
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)
