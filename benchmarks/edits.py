@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Edit and command benchmark: how many officer messages are applied as meant (issue 11).
 
-    .venv/bin/python benchmarks/edits.py [--show-misses dev|test|all] [--base REV]
+    .venv/bin/python benchmarks/edits.py [--show-misses dev|test|all] [--base REV] [--round N | --ids e9-]
 
 Reads benchmarks/edit_messages.yaml, splits it into a dev and a test half (seeded shuffle,
 stratified by expected effect; the split is fixed by SEED and was made before the grammar
@@ -50,6 +50,8 @@ DATA = REPO / "benchmarks" / "edit_messages.yaml"
 SEED = 20261202
 FISCAL_YEAR = 2569
 TARGET = 0.95
+# The entries of the first set (written before the grammar was tuned, no `half`): only these are shuffled.
+FIRST_SET = 202
 
 Effect = tuple
 Reader = Callable[[str], Effect]
@@ -59,14 +61,17 @@ def split(entries: list[dict]) -> tuple[list[dict], list[dict]]:
     """Return (dev, test): each expected kind shuffled with SEED and dealt alternately.
 
     An entry that names its `half` (the later rounds, all dev) goes there and stays out of the
-    shuffle, so adding one never moves an entry of the first split.
+    shuffle, so adding one never moves an entry of the first split. So does an entry without a
+    `half` past the first set's FIRST_SET entries (a later round appended unchanged, such as
+    /work/rounds' edits9_dev): it is dev, and the first split is exactly as it was.
     """
     groups: dict[str, list[dict]] = defaultdict(list)
-    dev = [e for e in entries if e.get("half") == "dev"]
+    unnamed = [e for e in entries if "half" not in e]
+    later = {id(e) for e in unnamed[FIRST_SET:]}
+    dev = [e for e in entries if e.get("half") == "dev" or id(e) in later]
     test = [e for e in entries if e.get("half") == "test"]
-    for entry in entries:
-        if "half" not in entry:
-            groups[kind_of(entry)].append(entry)
+    for entry in unnamed[:FIRST_SET]:
+        groups[kind_of(entry)].append(entry)
     rng = random.Random(SEED)
     for key in sorted(groups):
         items = groups[key][:]
@@ -206,11 +211,14 @@ def main() -> int:
     ap.add_argument("--show-misses", choices=("dev", "test", "all"), default=None)
     ap.add_argument("--base", default=None, help="git revision of the baseline grammar")
     ap.add_argument("--round", type=int, default=None, help="only the entries of this later round")
+    ap.add_argument("--ids", default="", help="only the dev entries whose id starts so (e9- for edits9_dev)")
     args = ap.parse_args()
     entries = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     dev, test = split(entries)
     if args.round is not None:
         dev = [e for e in dev if e.get("round") == args.round]
+    if args.ids:
+        dev = [e for e in dev if str(e.get("id", "")).startswith(args.ids)]
     base_rev = args.base or BASELINE_REV
     readers = {
         f"baseline ({base_rev[:8]})": load_base(base_rev),
