@@ -203,3 +203,71 @@ def test_scores_with_a_why_question_keep_the_scores_and_answer_about_that_indica
     assert "ปี 2569 แสดงก่อน" not in said  # "ปีนี้" is the scores' year (2568), not the framework's
     assert "ที่มา" in said and "ตัวชี้วัดที่ 9" in said.split("ที่มา")[0]  # the answer is about indicator 9
     assert officer.state() is State.SCORES and "ร่างจากที่มี" in said  # and the scores step goes on
+
+
+# ---------------------------------------------------------------- forms the fresh dev round (edits9) showed
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("ฝ่ายบริหารงานทั่วไป ฝ่ายการเงินและบัญชี และหน่วยตรวจสอบภายใน", ["ฝ่ายบริหารงานทั่วไป", "ฝ่ายการเงินและบัญชี", "หน่วยตรวจสอบภายใน"]),
+        ("สำนักปลัด อบต. กองคลัง", ["สำนักปลัด อบต.", "กองคลัง"]),
+        ("งานการเงิน กองคลัง", ["งานการเงิน กองคลัง"]),  # a section of a division is one owner
+        ("กองทุนหลักประกันสุขภาพ", ["กองทุนหลักประกันสุขภาพ"]),
+    ],
+)  # fmt: skip
+def test_units_side_by_side_are_owners_each_when_each_says_it_is_a_unit(text, owners):
+    from bot.drafting.edits import split_owners
+
+    assert split_owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "target", "number", "value"),
+    [
+        ("แถว 9 คนรับผิดชอบ เอาเป็น กองคลัง", A.OWNERS, "row", 9, "กองคลัง"),
+        ("แก้คนทำแถว 11 เป็นงานนิติการ", A.OWNERS, "row", 11, "งานนิติการ"),
+        ("แถว 4 เติมขั้นตอนสุดท้ายว่า รายงานผลต่อผู้บริหาร", A.ADD_STEP, "row", 4, "รายงานผลต่อผู้บริหาร"),
+        ("รบกวนเปลี่ยนมาตรการในแถวการใช้งบประมาณ เป็น เปิดเผยแผน", A.MEASURE, "indicator", 2, "เปิดเผยแผน"),
+        ("แถวการเปิดเผยข้อมูล ผู้รับผิดชอบเป็นกองคลัง", A.OWNERS, "indicator", 9, "กองคลัง"),
+    ],
+)
+def test_connectives_owner_words_add_verbs_and_rows_by_name(text, action, target, number, value):
+    from pathlib import Path
+
+    from bot.dialogue.understand import indicator_names
+    from bot.ita.framework import load_framework
+
+    knowledge = Path(__file__).resolve().parents[1] / "knowledge"
+    cmd = parse_edit(text, indicator_names(load_framework(knowledge)))
+    assert cmd is not None and (cmd.action, cmd.target, cmd.number, cmd.value) == (
+        action,
+        target,
+        number,
+        value,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("ทั้งปีงบประมาณเลยค่ะ ต.ค. 68 ถึง ก.ย. 69", "ต.ค. 68 – ก.ย. 69"),
+        ("ตั้งแต่ กุมภา 69 ไปจนถึงสิงหา 69", "ก.พ. – ส.ค. 69"),
+        ("ก.พ. 69 ไปถึง ส.ค. 69", "ก.พ. – ส.ค. 69"),
+    ],
+)
+def test_periods_said_with_the_whole_year_or_a_spoken_until(text, label):
+    from bot.drafting.edit_periods import parse_period
+
+    assert parse_period(text, 2569).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [("ร่างแผนมาตรการปีงบ 69 ให้เลยครับ", "draft"), ("ร่างแผนปี 2569 ให้หน่อยค่ะ", "draft"),
+     ("ขอดูโปรไฟล์หน่วยงานหน่อย", "profile"), ("ร่างมาตรการตัวชี้วัด 9", None)],
+)  # fmt: skip
+def test_the_plans_year_beside_a_draft_request_and_profile_in_thai_letters(text, command):
+    from bot.dialogue.command_words import parse_command
+
+    read = parse_command(text)
+    assert (read[0].value if read else None) == command

@@ -101,7 +101,7 @@ _TRAIL_WORDS = re.compile(rf"(?:{particle_words(*PARTICLES)}|(?<!\S)(?:เป็
 
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
-_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|แทรก|ต่อท้าย|\badd\b", re.I)
+_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|(?<!เพิ่ม)เติม|แทรก|ต่อท้าย|\badd\b", re.I)
 
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
