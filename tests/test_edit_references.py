@@ -184,6 +184,7 @@ def test_a_reference_after_a_delete_is_asked_back_and_changes_nothing(officer):
     before = _rows(officer)
     officer.says("แถวที่กล่าวถึงข้างต้น ผู้รับผิดชอบเป็นกองคลัง")
     assert "หมายถึงแถวใด" in officer.text() and "แถว 1, 2, 3, 4, 5, 7" in officer.text()
+    assert "แถว 6) ถูกลบไปแล้ว" in officer.text()
     assert _rows(officer) == before
 
 
@@ -271,3 +272,14 @@ def test_the_plans_year_beside_a_draft_request_and_profile_in_thai_letters(text,
 
     read = parse_command(text)
     assert (read[0].value if read else None) == command
+
+
+def test_scores_sent_with_that_is_all_go_to_confirmation_for_a_partial_plan(officer):
+    officer.fill_profile()
+    officer.says("ตัวชี้วัดที่ 2 ได้ 88.5 ตัวชี้วัด 9 ได้ 62")
+    assert officer.state() is State.SCORES  # some missing: asked to wait or draft from these
+    officer.says("ตัวชี้วัดที่ 10 ได้ 81 คะแนนค่ะ มีแค่นี้แหละค่ะ")
+    assert officer.state() is State.CONFIRM
+    officer.says("ร่างจากที่มีเลยค่ะ")  # the partial button's label typed at the confirmation drafts too
+    draft = officer.dialogue.sessions.load(Inbound(officer.channel, officer.user).session_key).draft
+    assert draft is not None and sorted({r.indicator for r in draft.rows}) == [2, 9, 10]

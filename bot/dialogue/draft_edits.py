@@ -50,9 +50,13 @@ def resolve_recent(ctx: Context, cmd: EditCommand, draft: Draft) -> EditCommand 
     if cmd.target != "recent":
         return cmd
     present = set(row_numbers(draft))
-    recent = [n for n in ctx.session.extra.get(RECENT_ROWS) or [] if n in present]
+    named = list(ctx.session.extra.get(RECENT_ROWS) or [])
+    recent = [n for n in named if n in present]
     if len(recent) == 1:
         return replace(cmd, target="row", number=recent[0])
+    gone = [n for n in named if n not in present]
+    if gone and not recent:  # "ลบแถว 1" then "แถวเมื่อกี้…": the row last named is gone
+        ctx.say(w.EDIT_RECENT_DELETED.format(rows=", ".join(map(str, gone))))
     ctx.say(recent_unknown(draft, ctx.turn.text.strip()[:QUOTE_CHARS]))
     return None
 
@@ -103,7 +107,10 @@ def edit_draft(ctx: Context, cmd: EditCommand | None = None, *, force: bool = Fa
         return
     if done.changed:
         extra[HISTORY] = remember(extra.get(HISTORY), draft, done.draft)
-    extra[RECENT_ROWS] = [n for n in done.numbers if n in set(row_numbers(done.draft))]
+    after = set(row_numbers(done.draft))
+    deleted = cmd.action is EditAction.DELETE
+    gone = [n for n in row_numbers(draft) if n not in after] if deleted else []  # the rows it took out
+    extra[RECENT_ROWS] = gone or [n for n in done.numbers if n in after]
     ctx.session.draft = done.draft
     ctx.say(done.text, w.EXPORT_HINT if done.changed else "", choices=say.export_choices())
     cards = say.row_cards(done.draft, ctx.indicator_name)
