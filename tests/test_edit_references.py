@@ -283,3 +283,19 @@ def test_scores_sent_with_that_is_all_go_to_confirmation_for_a_partial_plan(offi
     officer.says("ร่างจากที่มีเลยค่ะ")  # the partial button's label typed at the confirmation drafts too
     draft = officer.dialogue.sessions.load(Inbound(officer.channel, officer.user).session_key).draft
     assert draft is not None and sorted({r.indicator for r in draft.rows}) == [2, 9, 10]
+
+
+def test_a_value_closed_by_more_adds_one_and_owners_that_stay_replace_the_cell():
+    step = parse_edit("อยากให้แถว 3 มีขั้นตอนจัดอบรมบุคลากรเพิ่มเข้าไปด้วยค่ะ")
+    assert step is not None and (step.action, step.number, step.value) == (A.ADD_STEP, 3, "จัดอบรมบุคลากร")
+    owners = parse_edit("ผู้รับผิดชอบแถว 4 เอาสำนักปลัดออก เหลือกองช่างอย่างเดียว")
+    assert owners is not None and (owners.action, owners.number, owners.value) == (A.OWNERS, 4, "กองช่าง")
+
+
+def test_an_indicator_and_the_row_just_added_to_it_is_asked_back_never_all_its_rows():
+    for text in ("ตัวชี้วัดที่ 9 แถวที่เพิ่งเพิ่ม ลบออก", "ตัวชี้วัดที่ 9 แถวที่เพิ่งเพิ่ม ผู้รับผิดชอบเป็นกองคลัง"):
+        try:
+            cmd = parse_edit(text)
+        except EditError:
+            continue  # asked back
+        assert cmd is None  # or not read as an edit at all: nothing changes

@@ -45,7 +45,7 @@ def _other_fields(probe: str) -> bool:
     return any(m.lastgroup not in (None, "OWNERS") for m in FIELD.finditer(probe) if m.group(0) != "ตัวชี้วัด")
 
 
-def only_rewrite(shown: str, probe: str) -> str | None:
+def only_rewrite(shown: str, probe: str, names: Mapping[str, int] | None = None) -> str | None:
     """Return the message as the owners edit it means, or None when it does not cut owners down.
 
     `shown` and `probe` are the same length (bot.drafting.edit_typos.probe_text).
@@ -59,7 +59,12 @@ def only_rewrite(shown: str, probe: str) -> str | None:
     text = shown
     if others is not None:
         text = text[: others.start()] + " " * (others.end() - others.start()) + text[others.end() :]
-    if only is not None:
+    target = find_target(probe, items=True, names=names) if only is not None else None
+    if only is not None and target is not None:
+        # "ผู้รับผิดชอบแถว 4 เอาสำนักปลัดออก เหลือกองช่างอย่างเดียว": the owners that stay are the cell
+        stop = target.start if target.start > only.end() else len(text)
+        text = f"{shown[target.start : target.end]} ผู้รับผิดชอบเป็น {text[only.end() : stop]}"
+    elif only is not None:
         lead = "เป็น " if _OWNER.search(probe) else " ผู้รับผิดชอบเป็น "
         text = text[: only.start()] + lead + text[only.end() :]
     text = _ALONE.sub(" ", text)
@@ -79,7 +84,7 @@ def only_owners(
     `read` reads the rewritten message (the grammar, without this step). A message that sends the other
     owners away but names none to keep raises EditError: which unit stays is asked, nothing is taken out.
     """
-    only = only_rewrite(shown, probe)
+    only = only_rewrite(shown, probe, names)
     if only is None:
         return None
     cmd = read(only)

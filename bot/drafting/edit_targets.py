@@ -234,6 +234,9 @@ def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = No
     """
     other = _named_target(probe, items=items, names=names)
     recent = _RECENT.search(probe)
+    row_said = recent is not None and recent.group(0).startswith(("แถว", "อัน", "รายการ"))
+    if recent is not None and row_said and other is not None and other.kind == "indicator":
+        return Target("recent", 0, "", recent.start(), recent.end(), several=True)  # which of its rows?
     if recent is None or (other is not None and other.start < recent.start()):
         return other  # "ข้อ O12 เพิ่มขั้นตอน ประเมินผลมาตรการนี้": the code names the row
     numbered = other is not None and other.kind in ("row", "indicator")
