@@ -54,6 +54,7 @@ from bot.drafting.edit_text import particle_words, strip_polite, tail, words
 from bot.drafting.edit_typos import negated, probe_text
 from bot.drafting.edit_valueless import FIELD, valueless
 from bot.drafting.edit_words import (
+    ADDED_AFTER,
     CHANGE_VERBS,
     LEADING_FILLER,
     OPENERS,
@@ -101,10 +102,6 @@ _TRAIL_WORDS = re.compile(rf"(?:{particle_words(*PARTICLES)}|(?<!\S)(?:เป็
 
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
-# "… เพิ่มเข้าไปด้วย", "… เพิ่มอีก" closing a steps or owners value: one more, not all of them.
-_ADDED_AFTER = re.compile(
-    r"\s*(?:เพิ่ม(?:เติม)?|ต่อท้าย)(?:\s*(?:เข้าไป|ลงไป|อีก(?:สัก)?(?:ข้อ|ขั้นตอน|อย่าง)?))?(?:\s*(?:ด้วย|หน่อย|นะ|ครับ|ค่ะ|คะ))*$"
-)
 _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|(?<!เพิ่ม)เติม|แทรก|ต่อท้าย|\badd\b", re.I)
 
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
@@ -355,10 +352,9 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
     joint = _JOINT.match(pieces[-1][0]) if action is EditAction.OWNERS else None
     if joint and value and value != values[-1][0]:  # "ให้งานการเงินรับผิดชอบร่วมกับงานพัสดุ": both
         value = f"{value}, {strip_polite(joint.group('unit'))}"
-    if action in (EditAction.STEPS, EditAction.OWNERS) and (more := _ADDED_AFTER.search(value)):
-        value = value[: more.start()]  # "อยากให้แถว 3 มีขั้นตอนจัดอบรมเพิ่มเข้าไปด้วย": one more
+    if action in (EditAction.STEPS, EditAction.OWNERS) and (added := added or re.search(ADDED_AFTER, value)):
+        value = re.sub(ADDED_AFTER, "", value)  # "อยากให้แถว 3 มีขั้นตอนจัดอบรมเพิ่มเข้าไปด้วย": one more
         action = EditAction.ADD_STEP if action is EditAction.STEPS else EditAction.ADD_OWNER
-        added = more
     asks = _QUESTION_END.search(strip_polite(probe))  # "แถวสุดท้ายเป็นของตัวชี้วัดอะไร"
     if question and (not opened or _QUESTION.search(head) or _QUESTION_END.search(value) or asks):
         return None

@@ -109,3 +109,6 @@ SMALL_TALK = (
 
 # Months as they are said: "มกรา", "กุมภา", "เมษา", "ตุลา" (the full name without its "-คม", "-ยน", "-พันธ์").
 MONTHS_SPOKEN = tuple(re.sub(r"(?:าคม|ายน|าพันธ์)$", "า", m) for m in MONTHS)
+
+# "… เพิ่มเข้าไปด้วย", "… เพิ่มอีก" closing a steps or owners value: one more, not all of them.
+ADDED_AFTER = r"\s*(?:เพิ่ม(?:เติม)?|ต่อท้าย)(?:\s*(?:เข้าไป|ลงไป|อีก(?:สัก)?(?:ข้อ|ขั้นตอน|อย่าง)?))?(?:\s*(?:ด้วย|หน่อย|นะ|ครับ|ค่ะ|คะ))*$"
