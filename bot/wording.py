@@ -593,6 +593,18 @@ EDIT_WHERE_ITEM = "ข้อ {item}"
 EDIT_WHERE_FIRST = "แถวแรก"
 EDIT_WHERE_LAST = "แถวสุดท้าย"
 EDIT_WHERE_ALL = "ทุกแถว"
+EDIT_WHERE_RECENT = "แถวที่กล่าวถึงล่าสุด"
+# "แถว 3 ไม่ต้องมีกองอื่น" names no unit to keep: which stays is asked, nothing is taken out.
+EDIT_ONLY_WHICH = (
+    "ยังไม่ได้แก้ไข เพราะยังไม่ทราบว่าจะให้หน่วยงานใดรับผิดชอบ {where} ต่อ กรุณาระบุหน่วยงานที่ให้คงไว้ "
+    'เช่น "ผู้รับผิดชอบ {where} เหลือแค่ กองคลัง"'
+)
+# A row named by what was said ("แถวเมื่อกี้") when the conversation cannot tell which row that was.
+EDIT_RECENT_UNKNOWN = (
+    'ยังไม่ทราบแน่ชัดว่า "{said}" หมายถึงแถวใด จึงยังไม่ได้ดำเนินการตามข้อความนี้ กรุณาส่งใหม่โดยระบุเลขแถว '
+    'เช่น "{example}" (แถวที่มีอยู่ตอนนี้: แถว {numbers})'
+)
+EDIT_RECENT_DELETED = "แถวที่กล่าวถึงล่าสุด (แถว {rows}) ถูกลบไปแล้ว"
 EDIT_DELETE_WHICH = (
     'ต้องการลบทั้ง{where} หรือแก้เฉพาะบางช่อง? หากลบทั้งแถว พิมพ์ "ลบ{where}" '
     'หากแก้บางช่อง พิมพ์ เช่น "แก้ผู้รับผิดชอบ{where} เป็น กองคลัง"'

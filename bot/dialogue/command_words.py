@@ -132,7 +132,7 @@ _HELP_WORDS = re.compile(
 )
 # The agency's profile, to see or change: "ขอดูข้อมูลหน่วยงาน", "แก้ชื่อหน่วยงาน", "เปลี่ยนหน่วยงานย่อยใหม่".
 _PROFILE_WORDS = re.compile(
-    r"^(?:ดู|แสดง|เปิด|แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:ปรุง)?)?\s*(?:ข้อมูล\s*(?:ของ)?\s*(?:หน่วยงาน|องค์กร)|ชื่อหน่วยงาน"
+    r"^(?:ดู|แสดง|เปิด|แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:ปรุง)?)?\s*(?:(?:ข้อมูล|โปรไฟล์|profile)\s*(?:ของ)?\s*(?:หน่วยงาน|องค์กร)|ชื่อหน่วยงาน"
     r"|ประเภทหน่วยงาน|หน่วยงานย่อย|ปีที่ประเมิน|ปีประเมิน)"
     r"(?:\s*(?:ของ(?:ฉัน|ผม|หนู|เรา)|ใหม่|หน่อย|ทั้งหมด|ที่บันทึกไว้|ที่กรอกไว้))*$",
     re.I,
@@ -140,6 +140,8 @@ _PROFILE_WORDS = re.compile(
 # Drafting the plan named with words about it: "ร่างแผนยกระดับ ITA", "ร่างมาตรการส่งเสริมคุณธรรมฯ ให้หน่วยงาน".
 # No digits and no rows, items or topics named: "ร่างมาตรการตัวชี้วัด 9" and "ร่างแผนเรื่องงบประมาณ" are edits;
 # and no question: "ร่างมาตรการต้องมีอะไรบ้าง" asks.
+# The plan's fiscal or assessment year beside a request to draft it: "ปีงบ 69", "ปีงบประมาณ พ.ศ. 2569", "ปี 2569".
+_PLAN_YEAR = re.compile(r"(?:ของ|สำหรับ)?\s*ปี(?:งบ(?:ประมาณ)?)?\s*(?:พ\.?\s?ศ\.?)?\s*(?:25)?[5-7]\d(?!\d)")
 _DRAFT_PLAN = re.compile(
     r"^ร่าง\s*(?:แผน|มาตรการ|ตาราง)(?![^\n]*(?:\d|แถว|ตัวชี้วัด|ข้อ|เรื่อง|ด้าน|ใหม่|อะไร|ไหม|มั้ย|ยังไง|อย่างไร|ทำไม|ต้อง|ควร|บ้าง|\?))[^\n]{0,40}$"
 )
@@ -247,7 +249,7 @@ def _alias(short: str) -> tuple[Command, str] | None:
         return Command.HELP, ""
     if _PROFILE_WORDS.match(short):
         return Command.PROFILE, ""
-    if _DRAFT_PLAN.match(short):
+    if _DRAFT_PLAN.match(_PLAN_YEAR.sub("", short)):  # "ร่างแผนมาตรการปีงบ 69 ให้เลย": the plan's year is no row
         return Command.DRAFT, ""
     undo = _UNDO_HEAD.match(short)
     if undo:

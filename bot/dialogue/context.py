@@ -388,8 +388,8 @@ class Context:
         if self.session.extra.get(LAYOUT):
             draft = draft.model_copy(update={"layout": self.session.extra[LAYOUT]})
         self.session.draft = draft
-        self.session.extra.pop(PARTIAL, None)
-        self.session.extra.pop(SCORES_UNSURE, None)
+        for key in (PARTIAL, SCORES_UNSURE, "recent_rows"):  # draft_edits.RECENT_ROWS: new rows, none recent
+            self.session.extra.pop(key, None)
         self.drop_pending()
         self.show_draft(draft)
         self.turn.reply.slow = True

@@ -201,7 +201,10 @@ class Dialogue:
         elif not (parsed.kind is Kind.OTHER and state in LLM_STATES and self._ask_llm(ctx, state)):
             if parsed.kind is Kind.SCORES and parsed.question and question_beside_scores(parsed.text):
                 # "ตัวชี้วัดที่ 9 ได้ 70.5 ค่ะ ทำไมถึงต่ำ": the question is answered, the scores still taken
-                ctx.answer(question_part(parsed.text), restate=False)
+                year = (
+                    parsed.scores.scores.year if parsed.scores else None
+                ) or session.profile.assessment_year
+                ctx.answer(question_part(parsed.text, year), restate=False)  # asked without the scores
             session.state = STATES[state](ctx).value
 
     def _asks_at_profile(self, ctx: Context, state: State) -> bool:

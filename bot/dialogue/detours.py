@@ -13,6 +13,7 @@ import re
 
 from bot.ita.framework import Framework
 from bot.search.chunking import mentions
+from bot.thai import to_arabic
 
 # Words of the ITA itself: no agency's name or unit list holds them ("ป.ป.ช." may, in the NACC's own
 # offices' names, so the dialogue also checks that the text does not name a body).
@@ -70,11 +71,56 @@ def question_beside_scores(text: str) -> bool:
     return bool(_QUESTION_BESIDE.search(_TAG.sub("", flat)))
 
 
-def question_part(text: str) -> str:
-    """Return the lines of a score message that ask something (the whole text when it is one line)."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    asked = [line for line in lines if question_beside_scores(line)]
-    return "\n".join(asked) if len(lines) > 1 and asked else text
+# What a question beside scores is about: "ตัวชี้วัดที่ 9", "ตชว.9", "ข้อ O12".
+_SUBJECT = re.compile(
+    r"(?:ตัวชี้วัด|ตชว\.?)\s*(?:ที่)?\s*(?P<n>\d{1,2})(?![\d.])|(?<![A-Za-z0-9])(?P<code>[IEOieo]\s?\d{1,2})(?![\d.])"
+)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Small words between the last score and the question ("… 62 ค่ะ แต่ทำไม…"), cut from its start.
+_QUESTION_LEAD = re.compile(r"(?:\s|[,;:.!]|ค่ะ|คะ|ครับผม|ครับ|นะ|จ้า|แต่|และ|แล้ว(?:ก็)?|ส่วน|คือ|อ่ะ|อะ)+")
+# A connective left where the next score starts ("… ต่ำจังคะ ส่วน").
+_QUESTION_TAIL = re.compile(r"(?:\s|[,;]|ส่วน|และ|แล้ว(?:ก็)?|กับ)+$")
+# "ปีนี้" beside scores is the year of those scores, not the calendar's or the framework's latest.
+_THIS_YEAR = re.compile(r"ปีนี้|ปีปัจจุบัน|ปีล่าสุด")
+
+
+def question_part(text: str, year: int | None = None) -> str:
+    """Return what a score message asks, without the scores: the question and what it is about.
+
+    "ปีนี้ ตัวชี้วัด 1 ได้ 95 … ตัวชี้วัด 9 ได้ 62 ทำไมต่ำจังคะ" asks "ตัวชี้วัดที่ 9 ทำไมต่ำจังคะ": the
+    question starts after the last score before its question word, ends where the next indicator's
+    score starts, and is about the indicator (or item) named last before it when it names none itself.
+    "ปีนี้" in it, and the subject put in front, take the scores' `year` (dropped when not known), so the
+    answer reads that year's criteria. The whole text when nothing asks.
+    """
+    flat = to_arabic(" ".join(text.split()))
+    cue = _QUESTION_BESIDE.search(_TAG.sub("", flat))
+    if cue is None:
+        return text
+    values = list(_NUMBER.finditer(flat, 0, cue.start()))
+    start = values[-1].end() if values else 0
+    lead = _QUESTION_LEAD.match(flat, start)
+    start = lead.end() if lead else start
+    later = [m for m in _SUBJECT.finditer(flat, cue.end()) if _NUMBER.search(flat, m.end(), m.end() + 12)]
+    subjects_in = list(_SUBJECT.finditer(flat, start, cue.end()))
+    end = len(flat)
+    for m in later:  # the next indicator given a score starts another sentence
+        if subjects_in or m.start() - cue.end() > 12:
+            end = m.start()
+            break
+        subjects_in.append(m)  # "ทำไมตัวชี้วัด 9 ต่ำ": the question's own subject, just after its word
+    clause = _QUESTION_TAIL.sub("", flat[start:end])
+    if not _SUBJECT.search(clause):
+        before = list(_SUBJECT.finditer(flat, 0, start))
+        if before:
+            m = before[-1]
+            subject = (
+                f"ตัวชี้วัดที่ {m.group('n')}" if m.group("n") else f"ข้อ {m.group('code').upper().replace(' ', '')}"
+            )
+            of_year = f" ปี {year}" if year and not _THIS_YEAR.search(clause) else ""
+            clause = f"{subject}{of_year} {clause}"  # the criteria of the year the scores are for
+    clause = _THIS_YEAR.sub(f" ปี {year} " if year else " ", clause)
+    return " ".join(clause.split()) or text
 
 
 def wanted_text(indicators: tuple[int, ...] | list[int]) -> str:

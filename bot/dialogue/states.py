@@ -44,6 +44,8 @@ QUOTE_CHARS = 60
 # The open question (Context.ask) of a /new that waits for a yes before it erases the session.
 NEW_ASKED = "new"
 
+# Scores sent with "that is all I have": "มีแค่นี้ค่ะ", "ได้มาเท่านี้", "มีเพียงเท่านี้", "ไม่มีตัวอื่นแล้ว".
+_ONLY_THESE = re.compile(r"(?:มี|ได้(?:มา)?)\s*(?:แค่|เพียง)?\s*(?:นี้|เท่านี้)|ไม่มี(?:ตัว|ข้อ)?อื่น(?:แล้ว)?|มีเท่าที่ส่ง")
 _YEARS = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 
 
@@ -291,6 +293,8 @@ def on_scores(ctx: Context) -> State:
         ctx.say(w.PARTIAL_WAITING)
         return State.SCORES
     if ctx.take_scores():
+        if _ONLY_THESE.search(ctx.turn.text):  # "…ได้ 81 ค่ะ มีแค่นี้แหละ": draft from these, as the button does
+            ctx.session.extra[PARTIAL] = True
         return scores_or_confirmation(ctx)
     result = ctx.parsed.scores
     has_digits = any(ch.isdigit() for ch in to_arabic(ctx.turn.text))
@@ -321,7 +325,8 @@ def on_confirm(ctx: Context) -> State:
     if word in (w.OVERALL_TYPED.lower(), w.OVERALL_COMPUTED.lower()) and scores is not None:
         choose_overall(ctx, scores, typed=word == w.OVERALL_TYPED.lower())
         return State.CONFIRM
-    if is_confirm(word) or is_confirm(ctx.turn.text.strip().lower()):
+    partial = word in (w.PARTIAL_DRAFT.lower(), w.PARTIAL_DRAFT_LABEL.lower())  # "ร่างจากที่มีเลยค่ะ" typed here
+    if is_confirm(word) or is_confirm(ctx.turn.text.strip().lower()) or partial:
         ctx.make_draft()
         return State.DRAFTED
     if word in CORRECT_WORDS:

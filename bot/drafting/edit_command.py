@@ -72,7 +72,8 @@ class EditCommand:
     """One parsed edit: what to change, in which row(s), to what."""
 
     action: EditAction
-    target: str  # "row" | "indicator" | "item" | "first" | "last" (the table's first or last row)
+    target: str  # "row" | "indicator" | "item" | "first" | "last" (the table's first or last row) | "all"
+    # | "recent" (the row the conversation last showed or changed: resolved by the dialogue)
     number: int  # the row or indicator number (0 for an item)
     value: str = ""
     item: str = ""  # the item code of an "item" target, e.g. "O12"
@@ -84,10 +85,12 @@ class EditCommand:
         """Return the target in Thai, e.g. "แถว 3", "ตัวชี้วัดที่ 9" or "ข้อ O12"."""
         if self.target == "item":
             return wording.EDIT_WHERE_ITEM.format(item=self.item)
-        if self.target in ("first", "last", "all"):
-            return {"first": wording.EDIT_WHERE_FIRST, "last": wording.EDIT_WHERE_LAST}.get(
-                self.target, wording.EDIT_WHERE_ALL
-            )
+        if self.target in ("first", "last", "all", "recent"):
+            return {
+                "first": wording.EDIT_WHERE_FIRST,
+                "last": wording.EDIT_WHERE_LAST,
+                "recent": wording.EDIT_WHERE_RECENT,
+            }.get(self.target, wording.EDIT_WHERE_ALL)
         if self.more:
             return wording.EDIT_WHERE_ROW.format(number=", ".join(map(str, (self.number, *self.more))))
         where = wording.EDIT_WHERE_ROW if self.target == "row" else wording.EDIT_WHERE_INDICATOR

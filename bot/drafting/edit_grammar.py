@@ -38,6 +38,7 @@ from bot.drafting.edit_command import (
     check_target,
 )
 from bot.drafting.edit_memo import value_end
+from bot.drafting.edit_only import only_owners
 from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
 from bot.drafting.edit_targets import (
@@ -53,6 +54,7 @@ from bot.drafting.edit_text import particle_words, strip_polite, tail, words
 from bot.drafting.edit_typos import negated, probe_text
 from bot.drafting.edit_valueless import FIELD, valueless
 from bot.drafting.edit_words import (
+    ADDED_AFTER,
     CHANGE_VERBS,
     LEADING_FILLER,
     OPENERS,
@@ -100,7 +102,7 @@ _TRAIL_WORDS = re.compile(rf"(?:{particle_words(*PARTICLES)}|(?<!\S)(?:เป็
 
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
-_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|แทรก|ต่อท้าย|\badd\b", re.I)
+_ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|(?<!เพิ่ม)เติม|แทรก|ต่อท้าย|\badd\b", re.I)
 
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
@@ -283,9 +285,15 @@ def _needs_field(target: Target) -> str:
     return wording.EDIT_NEEDS_FIELD.format(where=where, examples=examples)
 
 
-def _read(text: str, names: Names) -> EditCommand | None:
+def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | None:
     shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
-    if not probe or negated(probe):
+    if not probe:
+        return None
+    if not rewritten and (
+        only := only_owners(shown, probe, lambda t: _read(t, names, rewritten=True), names)
+    ):
+        return only  # "เหลือแค่กองคลัง", "… ไม่ต้องมีกองอื่น": the owners that stay, the whole cell
+    if negated(probe):
         return None
     if _EXCEPT.search(probe) and find_target(probe, items=True, names=names) is not None:
         raise EditError(wording.EDIT_EXCEPT)
@@ -344,6 +352,9 @@ def _read(text: str, names: Names) -> EditCommand | None:
     joint = _JOINT.match(pieces[-1][0]) if action is EditAction.OWNERS else None
     if joint and value and value != values[-1][0]:  # "ให้งานการเงินรับผิดชอบร่วมกับงานพัสดุ": both
         value = f"{value}, {strip_polite(joint.group('unit'))}"
+    if action in (EditAction.STEPS, EditAction.OWNERS) and (added := added or re.search(ADDED_AFTER, value)):
+        value = re.sub(ADDED_AFTER, "", value)  # "อยากให้แถว 3 มีขั้นตอนจัดอบรมเพิ่มเข้าไปด้วย": one more
+        action = EditAction.ADD_STEP if action is EditAction.STEPS else EditAction.ADD_OWNER
     asks = _QUESTION_END.search(strip_polite(probe))  # "แถวสุดท้ายเป็นของตัวชี้วัดอะไร"
     if question and (not opened or _QUESTION.search(head) or _QUESTION_END.search(value) or asks):
         return None

@@ -48,7 +48,9 @@ _MONTH_ALTS = sorted(
 _MONTH = "|".join(f"(?P<m{i}>{alt})" for i, (alt, _n) in enumerate(_MONTH_ALTS))
 _YEAR = r"(?:\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{4}|\d{2}))?"
 _ONE = re.compile(rf"(?:{_MONTH}){_YEAR}")
-_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|ถึง|to|จนถึง|(?P<both>กับ|และ))\s*")
+_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|(?:ไป\s*)?(?:จน\s*)?ถึง|ไปจน|to|until|(?P<both>กับ|และ))\s*")
+# "ทั้งปีงบประมาณเลยค่ะ ต.ค. 68 ถึง ก.ย. 69": the whole year said, then its months: the months are read.
+_SAID_THEN = re.compile(r"(?:\s|เลย|ค่ะ|คะ|ครับ|นะ|คือ|จ้า|[,:(])*")
 
 
 # Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
@@ -201,6 +203,10 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     ):
         probe = inner.group(1)  # "3 เดือน (ม.ค.-มี.ค. 69)": the months are in the brackets
     probe = _CLOSING.sub("", probe) or probe
+    if (whole_lead := _WHOLE_YEAR.match(probe)) and whole_lead.end() < len(probe):
+        then = _SAID_THEN.match(probe, whole_lead.end())
+        if then is not None and _ONE.match(probe, then.end()):
+            probe = probe[then.end() :].rstrip(" )")
     example = (
         f"ต.ค. {(fiscal_year - 1) % 100:02d} – มี.ค. {fiscal_year % 100:02d}"
         if fiscal_year

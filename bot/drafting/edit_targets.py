@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.drafting.edit_text import words
 from bot.drafting.edit_words import SEPARATORS_TH
+from bot.thai import to_arabic
 
 # At most this many rows in one edit ("ลบแถว 3-8").
 MAX_ROWS = 30
@@ -61,7 +62,9 @@ _EVERY_ROW = re.compile(r"\s*(?:ทุก\s*(?:แถว|มาตรการ|�
 # A row may be named by its topic too: "แถวเรื่องการเปิดเผยข้อมูล", "อันที่เกี่ยวกับงบประมาณ", "เรื่องงบประมาณ".
 _NAME_LEAD = (
     rf"(?:(?:{INDICATOR_WORD}|มาตรการ)\s*(?:(?:ที่)?(?:เกี่ยวกับ|เรื่อง|ด้าน|ของ)\s*)?"
-    r"|(?:(?:แถว|อัน|รายการ)\s*(?:ที่)?\s*)?(?:เกี่ยวกับ|เรื่อง|ด้าน)\s*)(?:การ)?(?:ใช้)?\s*"
+    r"|(?:(?:แถว|อัน|รายการ)\s*(?:ที่)?\s*)?(?:เกี่ยวกับ|เรื่อง|ด้าน)\s*"
+    # a row named straight by its indicator's name: "มาตรการในแถวการใช้งบประมาณ", "แถวของการเปิดเผยข้อมูล"
+    r"|(?:แถว|รายการ)\s*(?:ของ)?\s*(?=การ))(?:การ)?(?:ใช้)?\s*"
 )
 
 
@@ -104,9 +107,52 @@ def number_words(probe: str) -> str:
     return out
 
 
+# Item codes spelled in Thai letters, as voice typing and quick typing write them: "ข้อโอ 33",
+# "โอสิบสาม", "ไอ 5", "อี 9" are O33, O13, I5, E9. The letter's name stands alone (or after "ข้อ"/"ตัว"),
+# so "โอกาส", "ไอที", "อีก 2 ข้อ" are words, not codes.
+_ITEM_LETTERS = {"โอ": "O", "ไอ": "I", "อี": "E"}
+_DIGIT_WORDS = {w: n for n, w in enumerate(_UNITS) if w} | {"เอ็ด": 1}
+_TENS = r"(?:(?:ยี่|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)?สิบ)"
+_UNIT_WORD = r"(?:เอ็ด|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)"
+_ITEM_WORD = re.compile(
+    # after a space, "ข้อ"/"ตัว" or a verb ("ขอดูไอ 5"); never inside a word ("วิดีโอ 2 เรื่อง")
+    r"(?:(?<![ก-๙A-Za-z])|(?<=ข้อ)|(?<=ตัว)|(?<=ดู)|(?<=ลบ)|(?<=แก้)|(?<=ของ)|(?<=ใน)|(?<=เพิ่ม)|(?<=สำหรับ))"
+    r"(?P<letter>โอ|ไอ|อี)\s?(?:[.\-]\s?)?"
+    rf"(?P<n>\d{{1,2}}(?![\d.])|{_TENS}{_UNIT_WORD}?|{_UNIT_WORD})"
+)
+
+
+def thai_number(word: str) -> int:
+    """Return the value of a Thai number word from one to ninety-nine ("สามสิบสาม" -> 33), else 0."""
+    tens, sep, units = word.partition("สิบ")
+    if not sep:
+        return _DIGIT_WORDS.get(word, 0) if word != "เอ็ด" else 0
+    ten = 1 if not tens else 2 if tens == "ยี่" else _DIGIT_WORDS.get(tens, 0)
+    unit = _DIGIT_WORDS.get(units, 0) if units else 0
+    return ten * 10 + unit if ten and (unit or not units) else 0
+
+
+def item_words(text: str) -> str:
+    """Write an item code spelled in Thai letters as the code, padded to the same length ("ข้อโอ 33" -> "ข้อO33  ").
+
+    Thai digits are read too ("โอ ๓๓"); the rest of the text is left as it is.
+    """
+    arabic = to_arabic(text)
+    out, at = [], 0
+    for m in _ITEM_WORD.finditer(arabic):
+        raw = m.group("n")
+        n = int(raw) if raw.isdigit() else thai_number(raw)
+        if not 0 < n < 100:
+            continue
+        code = f"{_ITEM_LETTERS[m.group('letter')]}{n}"
+        out += [text[at : m.start()], code.ljust(m.end() - m.start())]
+        at = m.end()
+    return "".join(out) + text[at:] if out else text
+
+
 @dataclass(frozen=True)
 class Target:
-    kind: str  # "row" | "indicator" | "item" | "first" | "last" | "all"
+    kind: str  # "row" | "indicator" | "item" | "first" | "last" | "all" | "recent"
     number: int
     item: str
     start: int
@@ -168,8 +214,36 @@ def _own_name_end(probe: str, end: int, number: int, names: Mapping[str, int] | 
     return m.end() if any(re.fullmatch(words(key), found, re.I) for key in own) else end
 
 
+# A row named by what was said about it: "แถวที่กล่าวถึงข้างต้น", "แถวเมื่อกี้", "แถวที่เพิ่งแก้",
+# "มาตรการที่พึ่งดูไป", "แถวนี้", "แถวเดิม". The dialogue resolves it to the row it last showed or changed,
+# or asks which row; the grammar never guesses a number for it.
+_RECENT = re.compile(
+    r"(?:แถว|มาตรการ|อัน|รายการ)\s*(?:ที่)?\s*(?:"
+    r"(?:เพิ่ง|พึ่ง)\s*(?:จะ)?\s*(?:แก้ไข|แก้|เปลี่ยน|ขอดู|ดู|เพิ่ม|ร่าง|ถาม|พูดถึง|กล่าวถึง|ส่ง|แสดง)"
+    r"|(?:(?:ได้)?(?:กล่าวถึง|พูดถึง|อ้างถึง|ระบุ|แก้ไข|แก้|เปลี่ยน|ขอดู|เปิดดู|ดู|แสดง|ถาม)\s*(?:ไป|ไว้)?\s*)?"
+    r"(?:เมื่อสักครู่|เมื่อครู่|เมื่อกี้|เมื่อกี๊|เมื่อกี|ข้างต้น|ข้างบน|ด้านบน|ก่อนหน้า(?:นี้)?|ล่าสุด))"
+    r"|แถว\s*(?:เดิม|นั้น|นี้|เดียวกัน)|มาตรการ\s*(?:นั้น|นี้)"
+)
+
+
 def find_target(probe: str, *, items: bool, names: Mapping[str, int] | None = None) -> Target | None:
-    """Return the row(s) the text names, or None; `items`: item codes may name rows."""
+    """Return the row(s) the text names, or None; `items`: item codes may name rows.
+
+    A row named by what was said ("แถวเมื่อกี้") is kind "recent"; beside a row or indicator number
+    it is one target too many, and is asked back; whichever the text names first is the target.
+    """
+    other = _named_target(probe, items=items, names=names)
+    recent = _RECENT.search(probe)
+    row_said = recent is not None and recent.group(0).startswith(("แถว", "อัน", "รายการ"))
+    if recent is not None and row_said and other is not None and other.kind == "indicator":
+        return Target("recent", 0, "", recent.start(), recent.end(), several=True)  # which of its rows?
+    if recent is None or (other is not None and other.start < recent.start()):
+        return other  # "ข้อ O12 เพิ่มขั้นตอน ประเมินผลมาตรการนี้": the code names the row
+    numbered = other is not None and other.kind in ("row", "indicator")
+    return Target("recent", 0, "", recent.start(), recent.end(), several=numbered)
+
+
+def _named_target(probe: str, *, items: bool, names: Mapping[str, int] | None) -> Target | None:
     found = [m for pattern in (_ROW, _INDICATOR) for m in [pattern.search(probe)] if m]
     if found:
         m = min(found, key=lambda m: m.start())

@@ -121,7 +121,7 @@ def strip_polite(text: str) -> str:
 # "และ"/"กับ" split names when spaced, or when a unit's name follows ("กองคลังกับกองช่าง");
 # "กองยุทธศาสตร์และงบประมาณ" stays one name.
 _OWNER_SEPARATORS = re.compile(
-    r"\s*(?:[,;、/\n&+]|\s*ร่วมกับ\s*|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม)"
+    r"\s*(?:[,;、/\n&+]|\s*ร่วมกับ\s*|\s+และ\s+|\s+กับ\s+|\s+and\s+|(?:และ|กับ)(?=กอง|สำนัก|งาน|ฝ่าย|ส่วน|ศูนย์|กลุ่ม|หน่วย)"
     # after a space, before a person's post: "นายก อบต. และปลัด อบต."
     r"|\s+(?:และ|กับ)(?=ปลัด|นายก|รอง|ผู้อำนวยการ|ผอ\.|หัวหน้า|ครู|เจ้าหน้าที่|นาย|นาง)"
     # dash bullets on one line: "- กองคลัง - กองช่าง"
@@ -133,7 +133,17 @@ _OWNER_SEPARATORS = re.compile(
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s*")
 
 
+# Names that say by themselves they are units. After a space one starts another owner when the name
+# before is one too ("ฝ่ายบริหารงานทั่วไป ฝ่ายการเงินและบัญชี"); "งานการเงิน กองคลัง" is a section of a division.
+_STRONG_UNIT = r"(?:กอง(?!ทุน)|สำนัก|ฝ่าย|ศูนย์|กลุ่มงาน|หน่วย(?!งาน))[ก-๙]"
+_NEXT_UNIT = re.compile(rf"\s+(?={_STRONG_UNIT})")
+
+
+def _units_side_by_side(part: str) -> list[str]:
+    return _NEXT_UNIT.split(part) if re.match(_STRONG_UNIT, part) else [part]
+
+
 def split_owners(value: str) -> list[str]:
-    """Split an owners value on commas, semicolons, slashes, new lines and " และ "."""
+    """Split an owners value on commas, semicolons, slashes, new lines and " และ ", and units side by side."""
     parts = (_NUMBERED.sub("", strip_polite(p).strip(" -•*\t")) for p in _OWNER_SEPARATORS.split(value))
-    return list(dict.fromkeys(p for p in parts if p))
+    return list(dict.fromkeys(q for p in parts if p for q in _units_side_by_side(p) if q))

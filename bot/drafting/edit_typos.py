@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.drafting.edit_targets import number_words
+from bot.drafting.edit_targets import item_words, number_words
 from bot.drafting.edit_text import tidy_thai, words
 from bot.drafting.edit_words import PARTICLES, REQUEST_ENDINGS
 from bot.thai import clean_display, to_arabic
@@ -187,7 +187,7 @@ def probe_text(text: str) -> tuple[str, str]:
     shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
     shown = _AS_AGREED.sub("", _FILES_AFTER.sub("", shown, count=1), count=1)
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
-    shown = number_words(fix_typos(shown))
+    shown = item_words(number_words(fix_typos(shown)))
     probe = to_arabic(shown)
     thanks = _THANKS_TAIL.search(probe)
     if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message

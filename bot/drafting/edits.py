@@ -121,6 +121,17 @@ def row_numbers(draft: Draft) -> list[int]:
     return [r.number or i for i, r in enumerate(number_rows(draft).rows, 1)]
 
 
+def recent_unknown(draft: Draft, said: str, example: str = "") -> str:
+    """Say that a row named by what was said ("แถวเมื่อกี้") could not be told, and how to name it."""
+    numbers = row_numbers(draft)
+    first = numbers[0] if numbers else 1
+    return wording.EDIT_RECENT_UNKNOWN.format(
+        said=said,
+        example=example or EXAMPLES[0].replace("แถว 3", f"แถว {first}"),
+        numbers=_numbers_th(numbers),
+    )
+
+
 def _numbers_th(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers) or "-"
 
@@ -217,6 +228,8 @@ def apply(
 ) -> Applied:
     """Apply an edit to a draft (numbered first); `force` redrafts rows the officer edited."""
     draft = number_rows(draft)
+    if cmd.target == "recent":  # the dialogue resolves "แถวเมื่อกี้" first; unresolved, it is asked back
+        raise EditError(recent_unknown(draft, wording.EDIT_WHERE_RECENT))
     if cmd.target in ("first", "last") and draft.rows:  # the table's first or last row, as shown
         numbers = row_numbers(draft)
         cmd = replace(cmd, target="row", number=numbers[0 if cmd.target == "first" else -1])
