@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     line_allowed_users: str = Field("", description="comma-separated LINE user ids")
     # web table editor (bot/web): the LINE Login channel whose LIFF app opens it (ID tokens name it)
     line_liff_channel_id: str = Field("", description="LINE Login channel ID of the editor's LIFF app")
+    line_liff_id: str = Field(
+        "", description="LIFF ID of that app (endpoint URL: PUBLIC_BASE_URL/editor/liff)"
+    )
 
     # webhook server and document links
     host: str = Field("0.0.0.0", description="webhook server bind address")

@@ -146,7 +146,8 @@ class LineChannel:
             ttl_hours=settings.link_ttl_hours,
             **options,
         )
-        channel.editor_link = link_issuer(settings)  # the web table editor's link with draft replies
+        # The web table editor's link with draft replies (in LINE's LIFF app when LINE_LIFF_ID is set).
+        channel.editor_link = link_issuer(settings, liff=True)
         return channel
 
     def routes(self) -> list[Route]:

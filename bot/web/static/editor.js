@@ -11,8 +11,9 @@
     return node;
   }
 
-  // A Telegram Mini App puts its signed initData in the fragment (#tgWebAppData=...);
-  // the server checks it against the bot token. A LIFF page may leave its ID token in sessionStorage.
+  // A Telegram Mini App puts its signed initData in the fragment (#tgWebAppData=...); every form
+  // sends it, and the server checks it against the bot token. (LINE's ID token is checked once, by
+  // the LIFF entry, bot/web/liff.py, before this page opens.)
   function identity() {
     var hash = window.location.hash.replace(/^#/, "");
     var tg = "";
@@ -25,10 +26,14 @@
     } else {
       try { tg = sessionStorage.getItem("tgWebAppData") || ""; } catch (e) { tg = ""; }
     }
-    var liff = "";
-    try { liff = sessionStorage.getItem("liffIdToken") || ""; } catch (e) { liff = ""; }
-    document.querySelectorAll("input.tg").forEach(function (input) { input.value = tg; });
-    document.querySelectorAll("input.liff").forEach(function (input) { input.value = liff; });
+    if (!tg) return;
+    document.querySelectorAll("form").forEach(function (form) {
+      var input = el("input");
+      input.type = "hidden";
+      input.name = "tg";
+      input.value = tg;
+      form.appendChild(input);
+    });
   }
 
   function tools(item, list) {
