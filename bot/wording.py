@@ -1011,6 +1011,11 @@ EDITOR_REDRAFT_CONFIRM = (
     "ตัวชี้วัดที่ {indicator} มีแถวที่ท่านแก้ไขเอง (แถว {rows}) หากร่างใหม่ การแก้ไขนั้นจะหายไป "
     'กด "ร่างใหม่แทนที่การแก้ไข" เพื่อร่างใหม่ หรือ "คงร่างเดิม" เพื่อเก็บการแก้ไขไว้'
 )
+# Asked by the page (editor.js) before another form posts while a row has typing not yet saved.
+EDITOR_UNSAVED = (
+    "แถว {rows} มีค่าที่แก้ไขแต่ยังไม่ได้บันทึก หากทำรายการนี้ต่อ ค่าเหล่านั้นจะหายไป "
+    'กด "ตกลง" เพื่อทำต่อ หรือ "ยกเลิก" แล้วกดบันทึกแถวนั้นก่อน'
+)
 # The LIFF entry (LINE): the page asks LINE who the officer is, then opens the editor.
 EDITOR_LIFF_WAIT = "กำลังยืนยันตัวตนกับ LINE สักครู่…"
 EDITOR_LIFF_FAILED = "ยืนยันตัวตนกับ LINE ไม่สำเร็จ ท่านยังแก้ไขตารางได้ด้วยลิงก์เดิม กรุณากดปุ่มด้านล่าง หรือเปิดลิงก์จากแชทอีกครั้ง"

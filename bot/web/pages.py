@@ -323,6 +323,7 @@ class Editor:
             "notice": notice,
             "error": error,
             "confirm": confirm,
+            "unsaved": w.EDITOR_UNSAVED,
             "can_redraft": self.redrafter is not None,
             "tier_class": tier_class,
         }

@@ -104,6 +104,21 @@
     areas.forEach(function (area, i) { area.style.height = heights[i] + 2 + "px"; });
   }
 
+  // Every form reloads the page: typing in another row, not yet saved, would be lost. Ask first.
+  function guardUnsaved() {
+    var table = document.querySelector("main.table");
+    if (!table) return;
+    document.addEventListener("submit", function (event) {
+      var own = event.target.closest(".row");
+      var others = Array.prototype.filter.call(document.querySelectorAll(".row.dirty"), function (row) {
+        return row !== own || !event.target.classList.contains("cells");
+      });
+      if (!others.length) return;
+      var numbers = others.map(function (row) { return row.getAttribute("data-number"); }).join(", ");
+      if (!window.confirm(table.getAttribute("data-unsaved").replace("{rows}", numbers))) event.preventDefault();
+    }, true);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     identity();
     document.body.classList.add("js");
@@ -122,5 +137,6 @@
     document.querySelectorAll("form.cells").forEach(function (form) {
       form.addEventListener("input", function () { form.parentNode.classList.add("dirty"); });
     });
+    guardUnsaved();
   });
 })();
