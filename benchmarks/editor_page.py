@@ -3,16 +3,20 @@
 
     .venv/bin/python benchmarks/editor_page.py [--runs 5] [--shots docs/render]
 
-Drafts a 10-row plan through the console (the real App, offline default engine), serves the
+Drafts a 10-row plan through the console (the real App, offline default engine) and a 40-row
+plan (the rows the chat drafts for four agencies of four types, put in one plan), serves the
 real server app under uvicorn on 127.0.0.1 and opens the editor link in /usr/bin/chromium:
-  weight   bytes of the HTML, CSS and JS of the page (the Thai font listed apart)
-  render   first render on localhost: navigation start to first contentful paint, DOMContentLoaded
-           (after editor.js has sized every text box) and load (fonts included), median of N
-           fresh contexts, plus the server's time to answer GET /editor/... (httpx)
+  weight   bytes of the HTML, CSS and JS of the page as sent (gzip) and unpacked, from the
+           browser's Resource Timing; the Thai font listed apart
+  render   first render: navigation start to first contentful paint, and DOMContentLoaded
+           (after editor.js has run), median of N fresh contexts, on localhost and on two fake
+           networks set in Chromium (DevTools protocol): "4G" (70 ms latency, 9 Mbit/s down) and
+           "3G" (300 ms, 1.6 Mbit/s); plus the server's time to answer GET /editor/... (httpx)
   actions  a scripted officer changes 10 fields (one per row: owners, timeline, KPI, measure,
            a step) on the phone layout: actions counted (fill, select, tap) and page time;
            the same 10 changes sent as chat messages: messages and characters typed
-Screenshots of the phone (360x740) and desktop (1280x800) layouts go to --shots.
+Screenshots of the phone (360x740) and desktop (1280x800) layouts, and of the phone layout
+asking before a row is redrafted, go to --shots.
 Not a test: it only measures (and checks that every change landed).
 """
 
@@ -39,10 +43,24 @@ from bot.app import build  # noqa: E402
 from bot.channels import console  # noqa: E402
 from bot.channels.server import create_app  # noqa: E402
 from bot.dialogue.messages import Inbound  # noqa: E402
+from bot.drafting.edits import number_rows  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from tests.test_console_edits import SCORES  # noqa: E402
 
 FONT_PATHS = ("/editor/font/Laksaman.ttf", "/editor/font/Laksaman-Bold.ttf")
+# Fake networks (Chromium's Network.emulateNetworkConditions): latency in ms, throughput in bytes/s.
+NETWORKS: dict[str, dict | None] = {
+    "localhost": None,
+    "4G": {"offline": False, "latency": 70, "downloadThroughput": 9e6 / 8, "uploadThroughput": 4e6 / 8},
+    "3G": {"offline": False, "latency": 300, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8},
+}
+# Four agencies of four types (the playbook's type numbers), their chat drafts put in one 40-row plan.
+AGENCIES = (
+    ("เทศบาลตำบลนามะเขือ", "1"),
+    ("องค์การบริหารส่วนตำบลโนนสะอาด", "4"),
+    ("โรงเรียนบ้านหนองบัว", "6"),
+    ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต 1", "7"),
+)
 
 
 def free_port() -> int:
@@ -51,9 +69,65 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def drafted(app, user: str) -> None:
-    lines = ["สวัสดีครับ", "เทศบาลตำบลนามะเขือ", "1", "ใช้ตามนี้ค่ะ", "2568", *SCORES, "ยืนยันค่ะ"]
+def drafted(app, user: str, name: str = AGENCIES[0][0], kind: str = "1", lower: float = 0.0) -> None:
+    scores = [line if line == '"""' else _lowered(line, lower) for line in SCORES]
+    lines = ["สวัสดีครับ", name, kind, "ใช้ตามนี้ค่ะ", "2568", *scores, "ยืนยันค่ะ"]
     console.run(app, user_id=user, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=io.StringIO())
+
+
+def _lowered(line: str, by: float) -> str:
+    head, _, score = line.rpartition(" ")
+    return f"{head} {float(score) - by:.2f}"
+
+
+def forty_rows(app, user: str) -> int:
+    """Store a 40-row plan for console:`user`: the chat's drafts for four agencies, in one plan."""
+    rows = []
+    for i, (name, kind) in enumerate(AGENCIES):
+        drafted(app, f"{user}-{i}", name, kind, lower=8 + 3 * i)
+        draft = app.sessions.load(f"console:{user}-{i}").draft
+        rows += [r.model_copy(update={"number": None}) for r in draft.rows]
+    drafted(app, user)
+    with app.sessions.open(f"console:{user}") as session:
+        session.draft = number_rows(session.draft.model_copy(update={"rows": rows}))
+        return len(session.draft.rows)
+
+
+TIMING = """(() => {
+  const n = performance.getEntriesByType('navigation')[0];
+  const f = performance.getEntriesByName('first-contentful-paint')[0];
+  const files = performance.getEntriesByType('resource').map(r => [new URL(r.name).pathname, r.encodedBodySize, r.decodedBodySize]);
+  return {dcl: n.domContentLoadedEventEnd, fcp: f ? f.startTime : -1,
+          html: [n.encodedBodySize, n.decodedBodySize], files: files};
+})()"""
+
+
+def measure(browser, issue, runs: int, network: dict | None) -> dict:
+    """Open fresh links in fresh contexts: sizes (sent, unpacked) and first render, medians of `runs`."""
+    fcp, dcl, sizes = [], [], {}
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        if network is not None:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network)
+        page.goto(issue(), wait_until="load")
+        got = page.evaluate(TIMING)
+        fcp.append(got["fcp"])
+        dcl.append(got["dcl"])
+        sizes = {"page HTML": got["html"], **{path: [e, d] for path, e, d in got["files"]}}
+        context.close()
+    font = sum(v[1] for k, v in sizes.items() if k in FONT_PATHS)
+    other = {k: v for k, v in sizes.items() if k not in FONT_PATHS}
+    return {
+        "sent": sum(v[0] for v in other.values()),
+        "unpacked": sum(v[1] for v in other.values()),
+        "files": other,
+        "font": font,
+        "fcp": statistics.median(fcp),
+        "dcl": statistics.median(dcl),
+    }
 
 
 # The 10 changes, one per row: (row number, what, page value, chat message).
@@ -89,58 +163,34 @@ def main() -> int:
         public_base_url=f"http://127.0.0.1:{port}",
     )
     app = build(settings, in_memory_index=True)
-    for user in ("page", "chat", "shots"):
+    for user in ("page", "chat", "shots", "redraft"):
         drafted(app, user)
     rows = len(app.sessions.load("console:page").draft.rows)
+    big = forty_rows(app, "big")
     asgi = create_app(settings, app)
     server = uvicorn.Server(uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
     links = asgi.state.editor.links
-    print(f"plan rows: {rows}")
+    print(f"plan rows: {rows} and {big}")
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium")
         # ---------------------------------------------------------------- weight and first render
-        sizes: dict[str, int] = {}
-        dcl, load, parts = [], [], []
-        for _ in range(args.runs):
-            context = browser.new_context(viewport={"width": 360, "height": 740})
-            page = context.new_page()
-            seen: dict[str, int] = {}
-            page.on(
-                "response",
-                lambda r, seen=seen: seen.__setitem__(
-                    r.url.split(f":{port}")[-1].split("?")[0], len(r.body())
-                ),
+        measure(browser, lambda: links.issue("console:page"), 1, None)  # warm up: not counted
+        for key, count in (("console:page", rows), ("console:big", big)):
+            for name, network in NETWORKS.items():
+                got = measure(browser, lambda key=key: links.issue(key), args.runs, network)
+                print(
+                    f"{count} rows, {name}: first contentful paint median {got['fcp']:.0f} ms, "
+                    f"DOMContentLoaded {got['dcl']:.0f} ms (n={args.runs})"
+                )
+            print(
+                f"{count} rows: weight without the font {got['sent'] / 1000:.1f} KB sent "
+                f"({got['unpacked'] / 1000:.1f} KB unpacked); font {got['font'] / 1000:.0f} KB unpacked"
             )
-            page.goto(links.issue("console:page"), wait_until="load")
-            timing = page.evaluate(
-                "(() => { const n = performance.getEntriesByType('navigation')[0];"
-                " const f = performance.getEntriesByName('first-contentful-paint')[0];"
-                " return [n.domContentLoadedEventEnd, n.loadEventEnd, n.responseEnd, n.domInteractive,"
-                " f ? f.startTime : -1]; })()"
-            )
-            dcl.append(timing[0])
-            parts.append(timing[2:])
-            load.append(timing[1])
-            sizes = seen
-            context.close()
-        font = sum(v for k, v in sizes.items() if k in FONT_PATHS)
-        other = {
-            k if "/editor/e" not in k else "page HTML": v for k, v in sizes.items() if k not in FONT_PATHS
-        }
-        print("weight without the font:", sum(other.values()), "bytes", other)
-        print("font:", font, "bytes")
-        print(
-            f"first render: DOMContentLoaded median {statistics.median(dcl):.0f} ms, load {statistics.median(load):.0f} ms (n={args.runs})"
-        )
-        print(
-            "  responseEnd / domInteractive / first contentful paint per run (ms):",
-            [[round(x) for x in p_] for p_ in parts],
-        )
-        print(f"  first contentful paint median {statistics.median(p_[2] for p_ in parts):.0f} ms")
+            print("  sent / unpacked bytes:", {k.rsplit("/", 1)[-1]: v for k, v in got["files"].items()})
         server_ms = []
         with httpx.Client() as client:
             for _ in range(args.runs):
@@ -219,10 +269,20 @@ def main() -> int:
             page = context.new_page()
             page.goto(links.issue("console:shots"))
             page.screenshot(path=str(args.shots / f"editor-{name}.png"))
+            if name == "phone":  # the question before a redraft replaces the officer's own edit
+                page.goto(links.issue("console:redraft"))
+                page.locator("#row-2 textarea[name=measure]").fill("มาตรการที่เจ้าหน้าที่เขียนเอง")
+                page.get_by_role("button", name="บันทึกแถว 2").click()
+                page.wait_for_selector("#notice")
+                page.locator("#row-2").get_by_role("button", name="ร่างแถว 2 ใหม่").click()
+                page.wait_for_selector("#row-2 .confirm")
+                page.locator("#row-2 .actions").scroll_into_view_if_needed()
+                page.screenshot(path=str(args.shots / "editor-phone-redraft.png"))
             context.close()
         browser.close()
     server.should_exit = True
-    print("screenshots:", ", ".join(str(args.shots / f"editor-{n}.png") for n in ("phone", "desktop")))
+    shots = ("phone", "desktop", "phone-redraft")
+    print("screenshots:", ", ".join(str(args.shots / f"editor-{n}.png") for n in shots))
     return 0
 
 

@@ -103,7 +103,10 @@ def test_an_owner_and_a_timeline_are_edited_and_saved(live, page):
     row.locator("select[name=end_month]").select_option(label="มี.ค. 69")
     row.get_by_role("button", name="บันทึกแถว 2").click()
     page.wait_for_selector("#notice")
-    assert "บันทึกแถว 2 แล้ว" in page.locator("#notice").inner_text()
+    # The page reopens at row 2 and says so there, where the officer is looking.
+    assert "บันทึกแถว 2 แล้ว" in page.locator("#row-2 #notice").inner_text()
+    top = page.evaluate("document.getElementById('notice').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"]
     saved = row_of(live, key, 2)
     assert saved.owners[0] == "กองช่าง"
     assert (saved.start_month, saved.end_month) == ("2026-01", "2026-03")

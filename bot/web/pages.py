@@ -190,7 +190,7 @@ class Editor:
         if status == 200 and notice != w.EDITOR_NOTHING_CHANGED.format(number=number):
             await self._tell(grant, notice)
         return self._render(
-            request, grant, draft, notice=notice, status=status, keep=keep, error=status != 200
+            request, grant, draft, notice=notice, status=status, keep=keep, error=status != 200, at=number
         )
 
     async def act(self, request: Request) -> Response:
@@ -250,8 +250,9 @@ class Editor:
             draft = session.draft
         if status == 200 and not confirm:
             await self._tell(grant, notice)
+        at = request.path_params.get("number", 0)  # the notice goes by the row acted on (undo: at the top)
         return self._render(
-            request, grant, draft, notice=notice, status=status, error=status != 200, confirm=confirm
+            request, grant, draft, notice=notice, status=status, error=status != 200, confirm=confirm, at=at
         )
 
     async def download(self, request: Request) -> Response:
@@ -300,6 +301,7 @@ class Editor:
         keep: editing.RowForm | None = None,
         error: bool = False,
         confirm: int = 0,
+        at: int = 0,
     ) -> Response:
         nonce = request.cookies.get(CSRF_COOKIE) or self.new_nonce()
         if draft is None:
@@ -323,6 +325,8 @@ class Editor:
             "notice": notice,
             "error": error,
             "confirm": confirm,
+            # The page reopens at that row (#row-n): its notice is shown there, or at the top if it is gone.
+            "at": at if any(r.number == at for r in draft.rows) else 0,
             "unsaved": w.EDITOR_UNSAVED,
             "can_redraft": self.redrafter is not None,
             "tier_class": tier_class,
