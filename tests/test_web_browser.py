@@ -20,8 +20,8 @@ import uvicorn
 from bot import wording as w
 from bot.dialogue.messages import Inbound
 from bot.ita.measures import Draft
-from tests.draft_samples import school, tambon_municipality
 from bot.web.access import sign_init_data
+from tests.draft_samples import school, tambon_municipality
 from tests.web_helpers import BOT_TOKEN, Bench, bench, chat_drafted
 
 CHROMIUM = Path("/usr/bin/chromium")
