@@ -50,9 +50,13 @@ def test_the_line_channel_links_to_the_liff_app_and_the_link_opens_the_officers_
         public_base_url="https://bot.example.go.th",
         line_liff_id=LIFF_ID,
     )
-    issue = link_issuer(settings, liff=True)
-    assert issue is not None
-    url = issue("line:Uofficer1")
+    from bot.channels.line import LineChannel
+    from bot.channels.server import build_links
+
+    b = line_bench(tmp_path, line)
+    channel = LineChannel.from_settings(settings, b.app.dialogue, build_links(settings))
+    assert channel.editor_link is not None  # what the LINE channel sends with a draft reply
+    url = channel.editor_link("line:Uofficer1")
     assert url.startswith(f"https://liff.line.me/{LIFF_ID}/")
     # Telegram and the console keep the plain link; without a LIFF ID, LINE does too.
     plain = link_issuer(settings)
@@ -61,7 +65,6 @@ def test_the_line_channel_links_to_the_liff_app_and_the_link_opens_the_officers_
     assert no_liff is not None and no_liff("line:U1").startswith("https://bot.example.go.th/editor/")
     # LINE opens the endpoint (PUBLIC_BASE_URL/editor/liff) with the rest in liff.state; the SDK then
     # goes on to the endpoint plus that path: the entry page of this officer's link.
-    b = line_bench(tmp_path, line)
     b.store("line:Uofficer1", tambon_municipality())
     url = liff_url(LIFF_ID, b.editor.links.issue("line:Uofficer1"))  # the same, on the bench's clock
     rest = url.removeprefix(f"https://liff.line.me/{LIFF_ID}")
