@@ -15,6 +15,11 @@ real server app under uvicorn on 127.0.0.1 and opens the editor link in /usr/bin
   actions  a scripted officer changes 10 fields (one per row: owners, timeline, KPI, measure,
            a step) on the phone layout: actions counted (fill, select, tap) and page time;
            the same 10 changes sent as chat messages: messages and characters typed
+  safety   script and HTML payloads in every kind of cell and the agency name, opened at phone and
+           desktop sizes and saved back: scripts run (a payload counts itself in window.xss) and
+           dialogs; every route tried with one agency's link and another's user tag, both ways:
+           answers that succeed or show the other agency, and drafts changed; 10 conflicts (a chat
+           edit of a row while the page edits another cell of it): edits lost
 Screenshots of the phone (360x740) and desktop (1280x800) layouts, and of the phone layout
 asking before a row is redrafted, go to --shots.
 Not a test: it only measures (and checks that every change landed).
@@ -125,7 +130,8 @@ def measure(browser, issue, runs: int, network: dict | None) -> dict:
         "unpacked": sum(v[1] for v in other.values()),
         "files": other,
         "font": font,
-        "fcp": statistics.median(fcp),
+        "fcp": statistics.median(f for f in fcp if f >= 0),  # -1: no paint entry recorded in that run
+        "fcp_best": min(f for f in fcp if f >= 0),
         "dcl": statistics.median(dcl),
     }
 
@@ -146,12 +152,113 @@ def changes() -> list[tuple[int, str, str, str]]:
     ]
 
 
+# Each counts itself when it runs; text from documents and the LLM is untrusted, so it goes in every cell.
+PAYLOADS = [
+    "<script>window.xss=(window.xss||0)+1</script>",
+    '<img src=x onerror="window.xss=(window.xss||0)+1">',
+    '"><svg onload="window.xss=(window.xss||0)+1">',
+    '\'><iframe srcdoc="<script>parent.xss=(parent.xss||0)+1</script>">',
+    "</textarea><script>window.xss=(window.xss||0)+1</script>",
+    '<a href="javascript:window.xss=(window.xss||0)+1">ลิงก์</a>',
+    '{{7*7}}<b onmouseover="window.xss=(window.xss||0)+1">b</b>',
+    '<details open ontoggle="window.xss=(window.xss||0)+1">',
+]
+
+
+def xss(app, browser, links, key: str) -> tuple[int, int]:
+    """Put every payload in every kind of cell; return (scripts run + dialogs, elements made, cells)."""
+    with app.sessions.open(key) as session:
+        draft = number_rows(session.draft)
+        rows = list(draft.rows)
+        for i, text in enumerate(PAYLOADS):
+            row = rows[i % len(rows)]
+            cells = ("topic", "measure", "analysis", "monitoring", "reporting", "kpi")
+            rows[i % len(rows)] = row.model_copy(
+                update={**dict.fromkeys(cells, text), "steps": [text, *row.steps[1:]], "owners": [text]}
+            )
+        agency = draft.agency.model_copy(update={"name": PAYLOADS[1]})
+        session.draft = draft.model_copy(update={"rows": rows, "agency": agency})
+        session.profile = session.profile.model_copy(update={"units": PAYLOADS})
+    ran = injected = 0
+    for width, height in ((360, 740), (1280, 800)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
+        page.goto(links.issue(key))
+        for summary in page.locator("summary").all():
+            summary.click()
+        for area in page.locator("textarea").all()[:40]:
+            area.hover()
+        page.get_by_role("button", name="บันทึกแถว 1", exact=True).click()  # saved back, shown again
+        page.wait_for_selector("#notice")
+        ran += page.evaluate("window.xss || 0") + len(dialogs)
+        # Markup that became elements (CSP would still stop it running): escaping must leave none.
+        injected += page.locator(
+            "img, svg, iframe, b, details[ontoggle], script:not([src]), a[href^=javascript]"
+        ).count()
+        context.close()
+    return ran, injected, 2 * len(PAYLOADS) * 9 + 2
+
+
+def cross_agency(app, links, base: str, mine: str, theirs: str) -> tuple[int, int]:
+    """Every route with one agency's token and the other's user tag, both ways, with a valid CSRF pair."""
+    before = (app.sessions.load(mine).draft, app.sessions.load(theirs).draft)
+    names = [d.agency.name for d in before]
+    bad, tries = 0, 0
+    for own, other in ((mine, theirs), (theirs, mine)):
+        token, _, tag = links.issue(own).partition("/editor/")[2].partition("?u=")
+        other_tag = links.issue(other).partition("?u=")[2]
+        other_token = links.issue(other).partition("/editor/")[2].partition("?u=")[0]
+        with httpx.Client(base_url=base) as client:
+            page = client.get(f"/editor/{token}", params={"u": tag}).text  # own page: cookie and token
+            csrf = page.split('name="csrf" value="')[1].split('"')[0]
+            version = page.split('name="version" value="')[1].split('"')[0]
+            form = {"csrf": csrf, "version": version, "measure": "ของหน่วยงานอื่น", "action": "delete"}
+            for tok, user in ((token, other_tag), (other_token, tag)):
+                for method, path in (
+                    ("GET", ""),
+                    ("GET", "/file/xlsx"),
+                    ("POST", "/row/1"),
+                    ("POST", "/act/1"),
+                    ("POST", "/undo"),
+                ):
+                    data = form if method == "POST" else None
+                    got = client.request(method, f"/editor/{tok}{path}", params={"u": user}, data=data)
+                    tries += 1
+                    shown = any(n in got.text for n in names) if got.status_code != 200 else True
+                    bad += got.status_code < 400 or shown
+    after = (app.sessions.load(mine).draft, app.sessions.load(theirs).draft)
+    return bad + sum(a != b for a, b in zip(before, after, strict=True)), tries
+
+
+def conflicts(app, browser, links, key: str) -> tuple[int, int]:
+    """10 rounds: the page is open, chat changes row n's owners, the page saves row n's measure."""
+    user = key.partition(":")[2]
+    lost = 0
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for n in range(1, 11):
+        page.goto(links.issue(key))
+        app.dialogue.handle(Inbound("console", user, text=f"แก้ผู้รับผิดชอบแถว {n} เป็น กองช่าง"))
+        page.locator(f"#row-{n} textarea[name=measure]").fill(f"มาตรการที่แก้บนหน้าเว็บ {n}")
+        page.get_by_role("button", name=f"บันทึกแถว {n}", exact=True).click()
+        page.wait_for_selector("#notice.error")  # refused: the draft changed meanwhile
+        page.get_by_role("button", name=f"บันทึกแถว {n}", exact=True).click()  # again, as the page kept it
+        page.wait_for_selector("#notice:not(.error)")
+        row = next(r for r in number_rows(app.sessions.load(key).draft).rows if r.number == n)
+        lost += (row.owners != ["กองช่าง"]) + (row.measure != f"มาตรการที่แก้บนหน้าเว็บ {n}")
+    context.close()
+    return lost, 20
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--shots", type=Path, default=REPO / "docs" / "render")
+    parser.add_argument("--skip-timing", action="store_true", help="skip page weight and first render")
     args = parser.parse_args()
 
     port = free_port()
@@ -163,8 +270,9 @@ def main() -> int:
         public_base_url=f"http://127.0.0.1:{port}",
     )
     app = build(settings, in_memory_index=True)
-    for user in ("page", "chat", "shots", "redraft"):
+    for user in ("page", "chat", "shots", "redraft", "xss", "conflict"):
         drafted(app, user)
+    drafted(app, "other", *AGENCIES[2])  # a school: another agency
     rows = len(app.sessions.load("console:page").draft.rows)
     big = forty_rows(app, "big")
     asgi = create_app(settings, app)
@@ -179,11 +287,12 @@ def main() -> int:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium")
         # ---------------------------------------------------------------- weight and first render
         measure(browser, lambda: links.issue("console:page"), 1, None)  # warm up: not counted
-        for key, count in (("console:page", rows), ("console:big", big)):
+        for key, count in (("console:page", rows), ("console:big", big)) if not args.skip_timing else ():
             for name, network in NETWORKS.items():
                 got = measure(browser, lambda key=key: links.issue(key), args.runs, network)
                 print(
-                    f"{count} rows, {name}: first contentful paint median {got['fcp']:.0f} ms, "
+                    f"{count} rows, {name}: first contentful paint median {got['fcp']:.0f} ms "
+                    f"(best {got['fcp_best']:.0f}), "
                     f"DOMContentLoaded {got['dcl']:.0f} ms (n={args.runs})"
                 )
             print(
@@ -261,6 +370,17 @@ def main() -> int:
         print(
             f"chat: 10 changes in 10 messages (+10 sends), {typed_chat} characters typed, {landed}/10 landed"
         )
+
+        # ---------------------------------------------------------------- safety
+        ran, injected, cells = xss(app, browser, links, "console:xss")
+        print(
+            f"XSS: {ran} scripts run or dialogs opened, {injected} elements made from markup, "
+            f"of {cells} payload cells shown and saved back"
+        )
+        bad, tries = cross_agency(app, links, f"http://127.0.0.1:{port}", "console:page", "console:other")
+        print(f"cross-agency: {bad} reads or writes of {tries} tries with another agency's link")
+        lost, edits = conflicts(app, browser, links, "console:conflict")
+        print(f"conflicts: {lost} of {edits} edits lost (10 chat edits, 10 page edits, each row both)")
 
         # ---------------------------------------------------------------- screenshots
         args.shots.mkdir(parents=True, exist_ok=True)
