@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     line_data_host: str = Field("", description="LINE content host (GET /v2/bot/message/{id}/content)")
     # web table editor (bot/web): the LINE Login channel whose LIFF app opens it (ID tokens name it)
     line_liff_channel_id: str = Field("", description="LINE Login channel ID of the editor's LIFF app")
+    line_liff_id: str = Field(
+        "", description="LIFF ID of that app (endpoint URL: PUBLIC_BASE_URL/editor/liff)"
+    )
 
     # webhook server and document links
     host: str = Field("0.0.0.0", description="webhook server bind address")

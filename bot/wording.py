@@ -1029,6 +1029,21 @@ EDITOR_UNDONE = "ย้อนกลับการแก้ไขครั้ง
 EDITOR_CHAT_SUMMARY = "แก้ไขตารางผ่านหน้าเว็บแล้ว: {summary} ส่ง /export เพื่อรับไฟล์ฉบับใหม่"
 EDITOR_LINK = "แก้ไขตารางบนมือถือหรือคอมพิวเตอร์ได้ที่ลิงก์นี้ (ใช้ได้ {hours:g} ชั่วโมง): {url}"
 EDITOR_BUTTON_LABEL = "แก้ไขตาราง"
+# Redrafting a row on the page (the chat's "ร่างแถว 3 ใหม่"): asked first when the officer edited its rows.
+EDITOR_REDRAFT_CONFIRM = (
+    "ตัวชี้วัดที่ {indicator} มีแถวที่ท่านแก้ไขเอง (แถว {rows}) หากร่างใหม่ การแก้ไขนั้นจะหายไป "
+    'กด "ร่างใหม่แทนที่การแก้ไข" เพื่อร่างใหม่ หรือ "คงร่างเดิม" เพื่อเก็บการแก้ไขไว้'
+)
+# Asked by the page (editor.js) before another form posts while a row has typing not yet saved.
+EDITOR_UNSAVED = (
+    "แถว {rows} มีค่าที่แก้ไขแต่ยังไม่ได้บันทึก หากทำรายการนี้ต่อ ค่าเหล่านั้นจะหายไป "
+    'กด "ตกลง" เพื่อทำต่อ หรือ "ยกเลิก" แล้วกดบันทึกแถวนั้นก่อน'
+)
+# The LIFF entry (LINE): the page asks LINE who the officer is, then opens the editor.
+EDITOR_LIFF_WAIT = "กำลังยืนยันตัวตนกับ LINE สักครู่…"
+EDITOR_LIFF_FAILED = "ยืนยันตัวตนกับ LINE ไม่สำเร็จ ท่านยังแก้ไขตารางได้ด้วยลิงก์เดิม กรุณากดปุ่มด้านล่าง หรือเปิดลิงก์จากแชทอีกครั้ง"
+EDITOR_LIFF_OPEN = "เปิดหน้าแก้ไขตาราง"
+EDITOR_LIFF_NO_LINK = "ไม่พบลิงก์แก้ไขตาราง กรุณาเปิดลิงก์จากข้อความในแชท LINE ของท่านอีกครั้ง"
 
 # ====================================================================== reliability
 # (bot/dialogue/data_lock.py, bot/search/documents.py and bot/search/index.py: a second bot on one

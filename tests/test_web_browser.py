@@ -6,11 +6,13 @@ session store the chat uses. Skipped only where /usr/bin/chromium is missing (.c
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import uvicorn
@@ -18,8 +20,9 @@ import uvicorn
 from bot import wording as w
 from bot.dialogue.messages import Inbound
 from bot.ita.measures import Draft
+from bot.web.access import sign_init_data
 from tests.draft_samples import school, tambon_municipality
-from tests.web_helpers import Bench, bench
+from tests.web_helpers import BOT_TOKEN, Bench, bench, chat_drafted
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
@@ -100,7 +103,10 @@ def test_an_owner_and_a_timeline_are_edited_and_saved(live, page):
     row.locator("select[name=end_month]").select_option(label="มี.ค. 69")
     row.get_by_role("button", name="บันทึกแถว 2").click()
     page.wait_for_selector("#notice")
-    assert "บันทึกแถว 2 แล้ว" in page.locator("#notice").inner_text()
+    # The page reopens at row 2 and says so there, where the officer is looking.
+    assert "บันทึกแถว 2 แล้ว" in page.locator("#row-2 #notice").inner_text()
+    top = page.evaluate("document.getElementById('notice').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"]
     saved = row_of(live, key, 2)
     assert saved.owners[0] == "กองช่าง"
     assert (saved.start_month, saved.end_month) == ("2026-01", "2026-03")
@@ -201,3 +207,59 @@ def test_injected_markup_is_shown_as_text_and_never_runs(live, page):
     page.wait_for_selector("#notice")
     assert page.locator("#row-1 textarea[name=measure]").input_value() == payload
     assert page.dialogs == [] and page.errors == []
+
+
+def test_a_row_is_redrafted_from_the_engine_after_asking_about_the_officers_edit(live, page):
+    key = f"telegram:{next(_keys)}"
+    chat_drafted(live.app, key)
+    page.goto(url(live, key))
+    page.locator("#row-2 textarea[name=measure]").fill("มาตรการที่เจ้าหน้าที่เขียนเอง")
+    page.get_by_role("button", name="บันทึกแถว 2").click()
+    page.wait_for_selector("#notice:not(.error)")
+    page.locator("#row-2").get_by_role("button", name="ร่างแถว 2 ใหม่").click()
+    # Asked at the row, as chat asks; "keep" leaves the officer's row as it is.
+    page.wait_for_selector("#row-2 .confirm")
+    assert "แถวที่ท่านแก้ไขเอง (แถว 2)" in page.locator("#row-2 .confirm").inner_text()
+    page.locator("#row-2 .confirm").get_by_role("link", name="คงร่างเดิม").click()
+    page.wait_for_selector("#row-2 .confirm", state="detached")
+    assert row_of(live, key, 2).measure == "มาตรการที่เจ้าหน้าที่เขียนเอง"
+    page.locator("#row-2").get_by_role("button", name="ร่างแถว 2 ใหม่").click()
+    page.locator("#row-2").get_by_role("button", name="ร่างใหม่แทนที่การแก้ไข").click()
+    page.wait_for_selector("#notice:not(.error)")
+    assert "ร่างมาตรการของตัวชี้วัดที่ 2 ใหม่แล้ว" in page.locator("#notice").inner_text()
+    redrafted = row_of(live, key, 2)
+    assert redrafted.measure != "มาตรการที่เจ้าหน้าที่เขียนเอง" and not redrafted.edited
+    assert page.locator("#row-2 textarea[name=measure]").input_value() == redrafted.measure
+    assert page.dialogs == [] and page.errors == []
+
+
+def test_typing_not_yet_saved_is_not_lost_to_another_rows_action(live, page):
+    key = officer(live)
+    page.goto(url(live, key))
+    numbers = [r.number for r in live.draft(key).rows]
+    page.locator("#row-1 textarea[name=kpi]").fill("ตัวชี้วัดที่พิมพ์ไว้ยังไม่บันทึก")
+    page.locator("#row-3").get_by_role("button", name="ลบแถว 3").click()  # the page asks; dismissed
+    assert len(page.dialogs) == 1 and "แถว 1" in page.dialogs[0]
+    assert [r.number for r in live.draft(key).rows] == numbers  # nothing was posted
+    assert page.locator("#row-1 textarea[name=kpi]").input_value() == "ตัวชี้วัดที่พิมพ์ไว้ยังไม่บันทึก"
+    page.get_by_role("button", name="บันทึกแถว 1").click()  # saving the row itself is not asked about
+    page.wait_for_selector("#notice:not(.error)")
+    assert row_of(live, key, 1).kpi == "ตัวชี้วัดที่พิมพ์ไว้ยังไม่บันทึก" and len(page.dialogs) == 1
+
+
+def test_a_telegram_mini_app_sends_its_init_data_and_another_users_is_refused(live, page):
+    key = officer(live)
+    user = int(key.split(":")[1])
+    now = str(int(time.time()))
+    for who, expected in ((user + 1, "error"), (user, "saved")):
+        init_data = sign_init_data({"auth_date": now, "user": json.dumps({"id": who})}, BOT_TOKEN)
+        page.goto(url(live, key) + "#tgWebAppData=" + quote(init_data))  # how Telegram opens a Mini App
+        page.locator("#row-1 textarea[name=kpi]").fill(f"ตัวชี้วัดจาก Mini App {who}")
+        page.get_by_role("button", name="บันทึกแถว 1").click()
+        if expected == "error":
+            page.wait_for_selector(".notice.error")
+            assert w.EDITOR_FORBIDDEN in page.locator(".notice.error").inner_text()
+            assert row_of(live, key, 1).kpi != f"ตัวชี้วัดจาก Mini App {who}"
+        else:
+            page.wait_for_selector("#notice:not(.error)")
+            assert row_of(live, key, 1).kpi == f"ตัวชี้วัดจาก Mini App {who}"

@@ -296,3 +296,45 @@ def test_a_line_officers_save_is_summarised_in_their_chat_by_push(tmp_path):
         assert pushed[0].body["to"] == "Uofficer2"
         (message,) = pushed[0].body["messages"]
         assert message["text"].startswith("แก้ไขตารางผ่านหน้าเว็บแล้ว: บันทึกแถว 1 แล้ว")
+
+
+def test_a_row_redrafted_on_the_page_is_the_row_chat_redrafts(tmp_path):
+    from tests.web_helpers import chat_drafted
+
+    rb = bench(tmp_path)
+    page_key, chat_key = "telegram:601", "telegram:602"
+    chat_drafted(rb.app, page_key)
+    chat_drafted(rb.app, chat_key)
+    client, link = TestClient(rb.asgi), rb.link(page_key)
+    _, form = open_page(client, link)
+    # The officer rewrites row 2's measure on the page, then asks the engine to redraft row 2.
+    fields = row_fields(rb.draft(page_key), 2) | {"measure": "มาตรการที่เจ้าหน้าที่เขียนเอง"}
+    saved = post(client, link, "row/2", form | fields)
+    form = hidden(saved.text)
+    asked = post(client, link, "act/2", form | {"action": "redraft"})
+    # Asked first, as chat asks: nothing is replaced, and the page offers to go ahead or keep the edit.
+    assert asked.status_code == 200
+    assert w.EDITOR_REDRAFT_CONFIRM.format(indicator=2, rows="2").replace('"', "&#34;") in asked.text
+    assert 'name="force" value="1"' in asked.text and "คงร่างเดิม" in asked.text
+    row = next(r for r in rb.draft(page_key).rows if r.number == 2)
+    assert row.measure == "มาตรการที่เจ้าหน้าที่เขียนเอง" and row.edited
+    summaries = len(rb.editor.sent)
+    done = post(client, link, "act/2", hidden(asked.text) | {"action": "redraft", "force": "1"})
+    assert done.status_code == 200 and "ร่างมาตรการของตัวชี้วัดที่ 2 ใหม่แล้ว" in done.text
+    assert len(rb.editor.sent) == summaries + 1  # one summary in the chat
+    # The same redraft chat makes: the rows equal those "ร่างแถว 2 ใหม่" gives in a twin conversation.
+    rb.app.dialogue.handle(Inbound("telegram", "602", text="ร่างแถว 2 ใหม่"))
+    assert rb.draft(page_key).rows == rb.draft(chat_key).rows
+    # Undo brings the officer's own row back.
+    undone = post(client, link, "undo", hidden(done.text))
+    assert undone.status_code == 200
+    assert next(r for r in rb.draft(page_key).rows if r.number == 2).measure == "มาตรการที่เจ้าหน้าที่เขียนเอง"
+
+
+def test_a_row_that_cannot_be_redrafted_says_why_and_nothing_changes(b: Bench):
+    client, link = TestClient(b.asgi), b.link(KEY)  # stored without scores: nothing to redraft from
+    _, form = open_page(client, link)
+    before = b.draft(KEY)
+    refused = post(client, link, "act/1", form | {"action": "redraft", "force": "1"})
+    assert refused.status_code == 422 and w.EDIT_NO_REDRAFT in refused.text
+    assert b.draft(KEY) == before and b.editor.sent == []

@@ -11,6 +11,7 @@ from starlette.applications import Starlette
 
 from bot.app import App, build
 from bot.channels.server import build_links, create_app
+from bot.dialogue.messages import Inbound
 from bot.dialogue.states import State
 from bot.drafting.edits import number_rows
 from bot.ita.measures import Draft
@@ -54,7 +55,7 @@ class Bench:
     def draft(self, key: str) -> Draft:
         stored = self.app.sessions.load(key).draft
         assert stored is not None
-        return stored
+        return number_rows(stored)  # as the page shows it (a chat-drafted plan is stored unnumbered)
 
     def link(self, key: str) -> str:
         """Return the path and query of a fresh editor link for `key`."""
@@ -103,3 +104,20 @@ def row_fields(draft: Draft, number: int) -> dict[str, object]:
         "start_month": row.start_month,
         "end_month": row.end_month,
     }
+
+
+def chat_drafted(app: App, key: str) -> Draft:
+    """Draft a plan for `key` ("channel:user") through the chat, as an officer would; return it.
+
+    Unlike Bench.store, the session has the scores and profile the engine drafted from, so a
+    row can be redrafted.
+    """
+    from tests.test_console_edits import SCORES
+
+    channel, _, user = key.partition(":")
+    messages = ["สวัสดีครับ", "เทศบาลตำบลนามะเขือ", "1", "ใช้ตามนี้ค่ะ", "2568", "\n".join(SCORES[1:-1]), "ยืนยันค่ะ"]
+    for text in messages:
+        app.dialogue.handle(Inbound(channel, user, text=text))
+    draft = app.sessions.load(key).draft
+    assert draft is not None and len(draft.rows) >= 5, "the chat did not draft a plan"
+    return draft

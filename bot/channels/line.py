@@ -149,7 +149,8 @@ class LineChannel:
             ttl_hours=settings.link_ttl_hours,
             **options,
         )
-        channel.editor_link = link_issuer(settings)  # the web table editor's link with draft replies
+        # The web table editor's link with draft replies (in LINE's LIFF app when LINE_LIFF_ID is set).
+        channel.editor_link = link_issuer(settings, liff=True)
         token = settings.line_channel_access_token.get_secret_value()
         channel.files = LineFiles(token, data_host(settings))
         return channel

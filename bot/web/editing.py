@@ -19,7 +19,16 @@ from pydantic import ValidationError
 
 from bot import wording as w
 from bot.drafting.edit_history import fingerprint, remember, undo
-from bot.drafting.edits import EditAction, EditCommand, EditError, apply, draft_fiscal_year, number_rows
+from bot.drafting.edits import (
+    EditAction,
+    EditCommand,
+    EditError,
+    EditNeedsConfirm,
+    Redraft,
+    apply,
+    draft_fiscal_year,
+    number_rows,
+)
 from bot.ita.measures import Draft, MeasureRow
 from bot.thai import clean_display, fiscal_month_iso, format_period, month_short
 
@@ -220,6 +229,31 @@ def row_action(draft: Draft, number: int, action: str) -> Outcome:
         added = new.rows[at + 1].number
         return Outcome(new, w.EDITOR_ADDED_ROW.format(number=added, source=number), ("add",))
     raise EditError(w.EDITOR_INVALID)
+
+
+class NeedsConfirm(Exception):
+    """Redrafting would discard the officer's own edits of these rows: ask on the page first."""
+
+    def __init__(self, indicator: int, numbers: list[int]) -> None:
+        super().__init__(indicator, numbers)
+        self.indicator = indicator
+        self.numbers = numbers
+
+
+def redraft_row(draft: Draft, number: int, redraft: Redraft | None, *, force: bool) -> Outcome:
+    """Redraft the rows of row `number`'s indicator from the engine, as chat's "ร่างแถว 3 ใหม่" does.
+
+    The same bot.drafting.edits.apply: rows the officer edited are not replaced unless `force`
+    (the page asked and the officer confirmed); NeedsConfirm names them.
+    """
+    draft = number_rows(draft)
+    row = _row(draft, number)
+    try:
+        done = apply(draft, EditCommand(EditAction.REDRAFT, "row", number), redraft=redraft, force=force)
+    except EditNeedsConfirm:
+        edited = [r.number or 0 for r in draft.rows if r.indicator == row.indicator and r.edited]
+        raise NeedsConfirm(row.indicator, edited) from None
+    return Outcome(done.draft, done.text, ("redraft",))
 
 
 def record(extra: dict, before: Draft, after: Draft, history_key: str) -> None:

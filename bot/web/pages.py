@@ -19,17 +19,18 @@ from urllib.parse import parse_qsl, quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import FormData, UploadFile
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.routing import BaseRoute, Mount, Route, Router
 from starlette.staticfiles import StaticFiles
 
 from bot import wording as w
 from bot.channels.links import LinkError
 from bot.dialogue.draft_edits import HISTORY
 from bot.dialogue.ports import Exporters
-from bot.dialogue.sessions import SessionStore
-from bot.drafting.edits import EditError, draft_fiscal_year, number_rows
+from bot.dialogue.sessions import Session, SessionStore
+from bot.drafting.edits import EditError, Redraft, draft_fiscal_year, number_rows
 from bot.ita.measures import Draft
 from bot.web import editing
 from bot.web.access import EditorGrant, EditorLinks, line_user, session_user, telegram_user
@@ -42,9 +43,12 @@ FONTS = HERE.parent / "export" / "fonts"
 CSRF_COOKIE = "editor_csrf"
 MAX_FORM_BYTES = 256 * 1024  # a row's cells are a few KB; refuse absurd bodies before parsing
 MAX_FIELDS = 200
+GZIP_FROM = 1024  # bytes: smaller responses (redirects, short errors) go as they are
 
 # Sends one short Thai message to the chat of a session key (Telegram, LINE) or records it (console).
 Notify = Callable[[str, str], Awaitable[None]]
+# The engine's redraft of one indicator for a session (the chat's own, bot/web/__init__.engine_redraft).
+Redrafter = Callable[[Session], Redraft]
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -82,6 +86,7 @@ class Editor:
         identity: Identity | None = None,
         notify: Notify | None = None,
         secure_cookie: bool = False,
+        redrafter: Redrafter | None = None,
     ) -> None:
         self.sessions = sessions
         self.exporters = exporters
@@ -89,6 +94,8 @@ class Editor:
         self.identity = identity or Identity()
         self.notify = notify
         self.secure_cookie = secure_cookie
+        self.redrafter = redrafter
+        self.entries: list[BaseRoute] = []  # routes of other ways in (bot/web/liff.py), before the token's
         self.sent: list[
             tuple[str, str]
         ] = []  # (session key, summary) of every save, for the console and tests
@@ -100,19 +107,26 @@ class Editor:
         )
 
     def routes(self) -> list[BaseRoute]:
-        """Return the editor's routes, all under /editor."""
-        return [
-            Mount("/editor/static", app=StaticFiles(directory=HERE / "static"), name="editor-static"),
-            Mount("/editor/font", app=StaticFiles(directory=FONTS), name="editor-font"),
-            Route("/editor/{token}", self.page, methods=["GET"]),
-            Route("/editor/{token}/row/{number:int}", self.save, methods=["POST"]),
-            Route("/editor/{token}/act/{number:int}", self.act, methods=["POST"]),
-            Route("/editor/{token}/undo", self.undo, methods=["POST"]),
-            Route("/editor/{token}/file/{kind}", self.download, methods=["GET"]),
+        """Return the editor's routes: one mount at /editor, its responses gzipped.
+
+        Compressed, a 40-row plan's page is a seventh of its size (benchmarks/editor_page.py);
+        the CSRF token it carries is bound to a cookie nonce and no request can put chosen text
+        beside it without that token, so compression leaks nothing an attacker could guess at.
+        """
+        inner = [
+            Mount("/static", app=StaticFiles(directory=HERE / "static"), name="editor-static"),
+            Mount("/font", app=StaticFiles(directory=FONTS), name="editor-font"),
+            *self.entries,
+            Route("/{token}", self.page, methods=["GET"]),
+            Route("/{token}/row/{number:int}", self.save, methods=["POST"]),
+            Route("/{token}/act/{number:int}", self.act, methods=["POST"]),
+            Route("/{token}/undo", self.undo, methods=["POST"]),
+            Route("/{token}/file/{kind}", self.download, methods=["GET"]),
         ]
+        return [Mount("/editor", app=GZipMiddleware(Router(routes=inner), minimum_size=GZIP_FROM))]
 
     # ------------------------------------------------------------ access
-    def _grant(self, request: Request) -> EditorGrant:
+    def grant(self, request: Request) -> EditorGrant:
         return self.links.open(request.path_params["token"], request.query_params.get("u", ""))
 
     async def _same_user(self, grant: EditorGrant, form: FormData) -> None:
@@ -127,9 +141,9 @@ class Editor:
             if channel != "line" or sub != user_id:
                 raise LinkError(403, w.EDITOR_FORBIDDEN)
 
-    async def _write(self, request: Request) -> tuple[EditorGrant, FormData]:
+    async def write(self, request: Request) -> tuple[EditorGrant, FormData]:
         """Check a write: the link, the body size, the CSRF token and cookie, the chat-app identity."""
-        grant = self._grant(request)
+        grant = self.grant(request)
         form = await _form(request)
         nonce = request.cookies.get(CSRF_COOKIE, "")
         if not self.links.csrf_ok(grant, nonce, str(form.get("csrf", ""))):
@@ -141,18 +155,18 @@ class Editor:
     async def page(self, request: Request) -> Response:
         """GET: the editor for the link's session."""
         try:
-            grant = self._grant(request)
+            grant = self.grant(request)
         except LinkError as err:
-            return self._error(err)
+            return self.error(err)
         draft = self.sessions.load(grant.session_key).draft
         return self._render(request, grant, draft)
 
     async def save(self, request: Request) -> Response:
         """POST a row's cells: applied together if the draft is still the version the page saw."""
         try:
-            grant, form = await self._write(request)
+            grant, form = await self.write(request)
         except LinkError as err:
-            return self._error(err)
+            return self.error(err)
         number = request.path_params["number"]
         row = _row_form(number, form)
         notice, status, keep = "", 200, None
@@ -176,28 +190,36 @@ class Editor:
         if status == 200 and notice != w.EDITOR_NOTHING_CHANGED.format(number=number):
             await self._tell(grant, notice)
         return self._render(
-            request, grant, draft, notice=notice, status=status, keep=keep, error=status != 200
+            request, grant, draft, notice=notice, status=status, keep=keep, error=status != 200, at=number
         )
 
     async def act(self, request: Request) -> Response:
-        """POST a row action: delete, up, down, add (a copy below)."""
+        """POST a row action: delete, up, down, add (a copy below), redraft (from the engine)."""
         try:
-            grant, form = await self._write(request)
+            grant, form = await self.write(request)
         except LinkError as err:
-            return self._error(err)
+            return self.error(err)
         number, action = request.path_params["number"], str(form.get("action", ""))
+        if action == "redraft":
+            force = form.get("force") == "1"
+
+            def redraft(d: Draft, session: Session) -> editing.Outcome:
+                engine = self.redrafter(session) if self.redrafter is not None else None
+                return editing.redraft_row(d, number, engine, force=force)
+
+            return await self._change(request, grant, form, redraft, action)
         return await self._change(
-            request, grant, form, lambda d, _extra: editing.row_action(d, number, action), action
+            request, grant, form, lambda d, _s: editing.row_action(d, number, action), action
         )
 
     async def undo(self, request: Request) -> Response:
         """POST: undo the last change to the draft, made on this page or in chat."""
         try:
-            grant, form = await self._write(request)
+            grant, form = await self.write(request)
         except LinkError as err:
-            return self._error(err)
+            return self.error(err)
         return await self._change(
-            request, grant, form, lambda d, extra: editing.undo_last(d, extra, HISTORY), "undo"
+            request, grant, form, lambda d, s: editing.undo_last(d, s.extra, HISTORY), "undo"
         )
 
     async def _change(
@@ -205,16 +227,20 @@ class Editor:
         request: Request,
         grant: EditorGrant,
         form: FormData,
-        change: Callable[[Draft, dict], editing.Outcome],
+        change: Callable[[Draft, Session], editing.Outcome],
         kind: str,
     ) -> Response:
-        notice, status = "", 200
+        notice, status, confirm = "", 200, 0
         with self.sessions.open(grant.session_key) as session:
             try:
                 before = editing.check_version(session.draft, str(form.get("version", "")))
-                done = change(number_rows(before), session.extra)
+                done = change(number_rows(before), session)
             except editing.Conflict:
                 notice, status = w.EDITOR_CONFLICT_ACTION, 409
+            except editing.NeedsConfirm as ask:  # nothing written: the page asks, as chat does
+                rows = ", ".join(str(n) for n in ask.numbers)
+                notice = w.EDITOR_REDRAFT_CONFIRM.format(indicator=ask.indicator, rows=rows)
+                confirm = request.path_params["number"]
             except EditError as exc:
                 notice, status = str(exc), 422
             else:
@@ -222,20 +248,23 @@ class Editor:
                     editing.record(session.extra, number_rows(before), done.draft, HISTORY)
                 session.draft, notice = done.draft, done.summary
             draft = session.draft
-        if status == 200:
+        if status == 200 and not confirm:
             await self._tell(grant, notice)
-        return self._render(request, grant, draft, notice=notice, status=status, error=status != 200)
+        at = request.path_params.get("number", 0)  # the notice goes by the row acted on (undo: at the top)
+        return self._render(
+            request, grant, draft, notice=notice, status=status, error=status != 200, confirm=confirm, at=at
+        )
 
     async def download(self, request: Request) -> Response:
         """GET a file of the current draft: docx, xlsx, report6, report12."""
         try:
-            grant = self._grant(request)
+            grant = self.grant(request)
         except LinkError as err:
-            return self._error(err)
+            return self.error(err)
         draft = self.sessions.load(grant.session_key).draft
         kind = request.path_params["kind"]
         if draft is None or kind not in ("docx", "xlsx", "report6", "report12"):
-            return self._error(LinkError(404, w.EDITOR_NO_DRAFT if draft is None else w.EDITOR_INVALID))
+            return self.error(LinkError(404, w.EDITOR_NO_DRAFT if draft is None else w.EDITOR_INVALID))
         fy = draft_fiscal_year(draft) or "draft"
         if kind == "docx":
             content, name, mime = self.exporters.render_docx(draft, None), f"ita-measures-{fy}.docx", DOCX
@@ -271,10 +300,12 @@ class Editor:
         status: int = 200,
         keep: editing.RowForm | None = None,
         error: bool = False,
+        confirm: int = 0,
+        at: int = 0,
     ) -> Response:
-        nonce = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
+        nonce = request.cookies.get(CSRF_COOKIE) or self.new_nonce()
         if draft is None:
-            return self._error(LinkError(404, w.EDITOR_NO_DRAFT))
+            return self.error(LinkError(404, w.EDITOR_NO_DRAFT))
         draft = number_rows(draft)
         base = f"/editor/{request.path_params['token']}"
         query = f"?u={quote(request.query_params.get('u', ''))}"
@@ -293,16 +324,30 @@ class Editor:
             "query": query,
             "notice": notice,
             "error": error,
+            "confirm": confirm,
+            # The page reopens at that row (#row-n): its notice is shown there, or at the top if it is gone.
+            "at": at if any(r.number == at for r in draft.rows) else 0,
+            "unsaved": w.EDITOR_UNSAVED,
+            "can_redraft": self.redrafter is not None,
             "tier_class": tier_class,
         }
         html = self.env.get_template("editor.html").render(context)
         response = HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+        self.set_csrf_cookie(response, nonce)
+        return response
+
+    @staticmethod
+    def new_nonce() -> str:
+        """Return a fresh CSRF cookie nonce."""
+        return secrets.token_urlsafe(24)
+
+    def set_csrf_cookie(self, response: Response, nonce: str) -> None:
+        """Send the CSRF nonce with a page (SameSite, HttpOnly, the editor's paths only)."""
         response.set_cookie(
             CSRF_COOKIE, nonce, httponly=True, samesite="lax", secure=self.secure_cookie, path="/editor"
         )
-        return response
 
-    def _error(self, err: LinkError) -> Response:
+    def error(self, err: LinkError) -> Response:
         message = str(err)
         if err.status == 410 and message != w.EDITOR_GONE:
             message = w.EDITOR_EXPIRED  # the signer's own sentence speaks of downloads

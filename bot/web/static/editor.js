@@ -11,8 +11,9 @@
     return node;
   }
 
-  // A Telegram Mini App puts its signed initData in the fragment (#tgWebAppData=...);
-  // the server checks it against the bot token. A LIFF page may leave its ID token in sessionStorage.
+  // A Telegram Mini App puts its signed initData in the fragment (#tgWebAppData=...); every form
+  // sends it, and the server checks it against the bot token. (LINE's ID token is checked once, by
+  // the LIFF entry, bot/web/liff.py, before this page opens.)
   function identity() {
     var hash = window.location.hash.replace(/^#/, "");
     var tg = "";
@@ -25,10 +26,14 @@
     } else {
       try { tg = sessionStorage.getItem("tgWebAppData") || ""; } catch (e) { tg = ""; }
     }
-    var liff = "";
-    try { liff = sessionStorage.getItem("liffIdToken") || ""; } catch (e) { liff = ""; }
-    document.querySelectorAll("input.tg").forEach(function (input) { input.value = tg; });
-    document.querySelectorAll("input.liff").forEach(function (input) { input.value = liff; });
+    if (!tg) return;
+    document.querySelectorAll("form").forEach(function (form) {
+      var input = el("input");
+      input.type = "hidden";
+      input.name = "tg";
+      input.value = tg;
+      form.appendChild(input);
+    });
   }
 
   function tools(item, list) {
@@ -99,6 +104,21 @@
     areas.forEach(function (area, i) { area.style.height = heights[i] + 2 + "px"; });
   }
 
+  // Every form reloads the page: typing in another row, not yet saved, would be lost. Ask first.
+  function guardUnsaved() {
+    var table = document.querySelector("main.table");
+    if (!table) return;
+    document.addEventListener("submit", function (event) {
+      var own = event.target.closest(".row");
+      var others = Array.prototype.filter.call(document.querySelectorAll(".row.dirty"), function (row) {
+        return row !== own || !event.target.classList.contains("cells");
+      });
+      if (!others.length) return;
+      var numbers = others.map(function (row) { return row.getAttribute("data-number"); }).join(", ");
+      if (!window.confirm(table.getAttribute("data-unsaved").replace("{rows}", numbers))) event.preventDefault();
+    }, true);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     identity();
     document.body.classList.add("js");
@@ -117,5 +137,6 @@
     document.querySelectorAll("form.cells").forEach(function (form) {
       form.addEventListener("input", function () { form.parentNode.classList.add("dirty"); });
     });
+    guardUnsaved();
   });
 })();
