@@ -11,7 +11,8 @@ import re
 from bot import wording
 from bot.scores.found import Extraction, Found
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR, year_rank
-from bot.scores.text import CHANGE_TO, Num
+from bot.scores.text import Num
+from bot.scores.unscored import CHANGE_TO
 from bot.scores.whose import OURS, THEIRS, last_end, theirs
 
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
@@ -38,6 +39,11 @@ _AGENCY_GOT = re.compile(
 )
 
 
+_RESULT_FIRST = re.compile(
+    r"(?:ผล(?:การ)?ประเมิน|ผลคะแนน|คะแนน)\s*+(?:ITA)?\s*+(?:ของ[^\d\n]{0,20}?)?(?:ได้(?:รับ)?)?\s*+[:=]?\s*+$", re.I
+)
+
+
 # A village or house number in an agency's name or address is no value: "หมู่ 5", "ม.3", "เลขที่ 12".
 _ADDRESS = re.compile(r"(?:หมู่(?:ที่)?|ม\.|ซอย|ซ\.|เลขที่|ตำบล|ต\.)\s*+\d{1,4}(?![\d.])")
 
@@ -60,8 +66,10 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
     others = bool(ex.found)
     claimed = {(f.line, f.at) for f in ex.found}  # read for a label above it ("ตัวชี้วัดที่ 9\n88.5")
     cands = []
+    before_any = True  # no value stands before this one in the message
     for i, line, nums, first_ref in ex.numbers:
         for n in nums:
+            opens, before_any = before_any and not n.blocked, before_any and n.blocked
             if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref or (i, n.start) in claimed:
                 continue
             lead = line[: n.start]
@@ -84,6 +92,8 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                     first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I)
                 )
                 or year_rank(lead) is not None
+                # "ผลประเมินได้ 88.88 ตัวชี้วัดที่ต่ำสุด 9 (72.3) …": the result word opens the message
+                or (opens and _RESULT_FIRST.search(lead) is not None)
                 or _AGENCY_GOT.search(_ADDRESS.sub("", lead[-45:]))  # "อบต.หนองบัว หมู่ 5 ได้ 91"
             ):
                 continue
