@@ -114,7 +114,12 @@ PERTURB: dict[str, Callable[[str], str | None]] = {
     "ตัวชี้วัดที่ for any label": _label(_LABELS, "ตัวชี้วัดที่ "),
     "ข้อ for ตัวชี้วัดที่": _label(r"ตัวชี้วัดที่", "ข้อ "),
     "Indicator for ตัวชี้วัดที่": _label(r"ตัวชี้วัดที่", "Indicator "),
-    "= for ได้": lambda t: re.sub(r"ได้(?:รับ)? *(?=\d)", "= ", t),
+    # (after a key only: elsewhere "ได้" is the verb that says the number was got)
+    "= for ได้": lambda t: re.sub(
+        rf"((?:{_LABELS}|ข้อ) ?\d{{1,2}}|IIT|EIT|OIT|ภาพรวม|(?<![A-Za-z])[IEO]\d{{1,2}}) ?ได้(?:รับ)? *(?=\d)",
+        r"\1 = ",
+        t,
+    ),
     "lower-case tools": lambda t: re.sub(r"\b(IIT|EIT|OIT)\b", lambda m: m.group(1).lower(), t),
     "per cent after a decimal": _when(_chatty, lambda t: _AFTER_DECIMAL.sub(r"\1%", t)),
     "four-digit years": lambda t: re.sub(r"(?<=ปี) ?([5-7]\d)(?![\d.])", r" 25\1", t),

@@ -19,6 +19,8 @@ _FULL_STOP = re.compile(
     r"(\d\.\d++)\.(?=[^\S\n]*+(?:\n|$))|(?<=\d)\.(?=[^\S\n]*+$)(?!\n)"
     r"|(?:(?<=[%)])|(?<=[\u0e01-\u0e4e]{3})(?<!ชม)(?<!กม)(?<!ม\.ค)(?<!พ\.ศ))\.(?=[^\S\n]*+(?:\n|$))"
 )
+_TOOL_CASE = re.compile(r"(?<![A-Za-z])(?:iit|eit|oit|ita)(?![A-Za-z])", re.I)
+_PER_CENT = re.compile(r"(?<![\d.])((?:100|\d{1,2})(?:\.\d++)?)[^\S\n]*+%(?![^\S\n]*+ของ)")
 _COPULA = re.compile(r"(?:ได้(?:รับ)?\s*+คะแนน|เท่ากับ)(?=\s*+\d)")
 _PARTICLE_AFTER = re.compile(
     r"(?<=\d)[^\S\n]*+(?:นะ)?(?:ค่ะ|คะ|ครับ(?:ผม)?|จ้า|จ้ะ)(?![\u0e00-\u0e7f])(?=\s*+(?:[,/()\t\d]|และ|กับ|กะ|→|->|=>|⇒|$))"
@@ -105,6 +107,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
     text = _pictographs(text)
     text = spoken_tools(text)
+    # "iit", "Eit", "ita": the tools' names as phones type them, read as the names they are
+    text = _TOOL_CASE.sub(lambda m: m.group(0).upper(), text)
     text = fix_label_typos(text)
     text = fix_number_slips(_O_END.sub("0", text))
     if " ." in text or ". " in text:
@@ -132,6 +136,10 @@ def normalise(text: str) -> str:
     text = re.sub(r"\*\*|__|`", "", text)
     # "9 ได้คะแนน 72.5", "ตัวชี้วัด 9 เท่ากับ 72.5": the longer copulas before a value say "ได้" and "=".
     text = _COPULA.sub(lambda m: " = " if m.group(0).startswith("เท่า") else "ได้ ", text)
+    # "71.11%, 72.22% และ 73.33%": an ITA score is a percentage, so its sign says nothing more (not a
+    # share of something: "80% ของบุคลากร" keeps it).
+    if "%" in text:
+        text = _PER_CENT.sub(r"\1", text)
     # "72.5 ค่ะ กับ 78.75 ค่ะ": a polite particle between a value and the next in a list says nothing.
     text = _PARTICLE_AFTER.sub(" ", text)
     if "\n" in text:  # "ส่งคะแนนค่ะ 1. 98.5\n2. 97": the list starts a line of its own

@@ -40,7 +40,8 @@ _AGENCY_GOT = re.compile(
 
 
 _RESULT_FIRST = re.compile(
-    r"(?:ผล(?:การ)?ประเมิน|ผลคะแนน|คะแนน)\s*+(?:ITA)?\s*+(?:ของ[^\d\n]{0,20}?)?(?:ได้(?:รับ)?)?\s*+[:=]?\s*+$", re.I
+    r"(?:ผล(?:การ)?ประเมิน|ผลคะแนน|คะแนน)\s*+(?:ITA)?\s*+(?:ของ[^\d\n]{0,20}?)?(?:ได้(?:รับ)?)?\s*+[:=]?\s*+$",
+    re.I,
 )
 
 
@@ -86,15 +87,20 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                 continue  # a value after an indicator or item word that could not be read is not the overall
             if last_end(THEIRS, lead) > last_end(OURS, lead) or theirs(line, n.start):
                 continue  # "อบต.ข้างๆ ได้ ITA 95.5": another agency's result, not the officer's
-            if others and not (
-                named_after
-                or (
-                    first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I)
+            if (
+                others
+                and not (
+                    named_after
+                    or (
+                        first_ref == len(line)
+                        and len(line.strip()) <= 40
+                        and re.search(r"คะแนน|ITA", lead, re.I)
+                    )
+                    or year_rank(lead) is not None
+                    # "ผลประเมินได้ 88.88 ตัวชี้วัดที่ต่ำสุด 9 (72.3) …": the result word opens the message
+                    or (opens and _RESULT_FIRST.search(lead) is not None)
+                    or _AGENCY_GOT.search(_ADDRESS.sub("", lead[-45:]))  # "อบต.หนองบัว หมู่ 5 ได้ 91"
                 )
-                or year_rank(lead) is not None
-                # "ผลประเมินได้ 88.88 ตัวชี้วัดที่ต่ำสุด 9 (72.3) …": the result word opens the message
-                or (opens and _RESULT_FIRST.search(lead) is not None)
-                or _AGENCY_GOT.search(_ADDRESS.sub("", lead[-45:]))  # "อบต.หนองบัว หมู่ 5 ได้ 91"
             ):
                 continue
             cands.append((i, line, n))
@@ -105,7 +111,9 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
         ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
         cands = ours if len(ours) == 1 else cands
-    if len(cands) == 1 and scored and not (others and any(f.kind == "overall" for f in ex.found)):
+    # "ปี 68 = 87.75 ครับ": with no score word, one decimal value that its own year labels
+    dated = len(cands) == 1 and not cands[0][2].is_int and (_rank_of(cands[0][1], cands[0][2]) or 0) > 2500
+    if len(cands) == 1 and (scored or dated) and not (others and any(f.kind == "overall" for f in ex.found)):
         i, _, n = cands[0]
         ex.found.append(Found("overall", "overall", n.value, i, False))
         ex.score_years += ex.line_years.get(i, [])

@@ -272,7 +272,8 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
     starts = [a for a, _ in spans]
     for m in BARE_KEY.finditer(text):
         follows = bool(out) and _PAIR_GAP.fullmatch(text, out[-1].end, m.start()) is not None
-        lead = text[max(0, m.start() - 12, text.rfind("\n", 0, m.start()) + 1) : m.start()]
+        lead = text[max(0, m.start() - 12) : m.start()]
+        lead = lead[lead.rfind("\n") + 1 :]  # (the lead stops at the line start)
         if not follows and (_NOT_A_KEY_BEFORE.search(lead) or ORDINAL_BEFORE.search(lead)):  # "หมู่ 5 ได้ 91"
             continue
         k = bisect_right(starts, m.start()) - 1

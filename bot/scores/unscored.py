@@ -73,8 +73,9 @@ TARGET_LIST = re.compile(
     re.I,
 )
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
+# ("เทียบเป้าค่ะ ตัวชี้วัด 9 = 72 (เป้า 85)": results compared with their targets, not targets)
 _TARGET_WORD = re.compile(
-    r"เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)(?<!ผ่าน)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal|"
+    r"(?<!เทียบ)(?<!เทียบกับ)เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)(?<!ผ่าน)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal|"
     # "84.10 ไม่ผ่านเกณฑ์ ส่วนปี 2568 ได้ 88.95" is a verdict; "ผ่านเกณฑ์ 85" names the target (the window ends at it)
     r"(?<=ผ่าน)เกณฑ์(?=\s*+(?:ที่|คือ|ไว้|[:=])?\s*+(?:ร้อยละ|คะแนน)?\s*+(?:\d|$))",
     re.IGNORECASE,
