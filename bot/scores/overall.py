@@ -39,6 +39,9 @@ _AGENCY_GOT = re.compile(
 )
 
 
+# (or "ได้" alone, when a closing particle ends the value's sentence: "ได้ 87.66 ค่ะ ผ่านเกณฑ์แล้ว ตัวที่ต่ำคือ…")
+_GOT_FIRST = re.compile(r"\s*+(?:ปีนี้|เรา)?\s*+ได้(?:รับ)?\s*+(?:คะแนน)?\s*+")
+_CLOSED = re.compile(r"\s*+(?:คะแนน)?\s*+(?:ค่ะ|ครับ|คะ|จ้า|นะ)")
 _RESULT_FIRST = re.compile(
     r"(?:ผล(?:การ)?ประเมิน|ผลคะแนน|คะแนน)\s*+(?:ITA)?\s*+(?:ของ[^\d\n]{0,20}?)?(?:ได้(?:รับ)?)?\s*+[:=]?\s*+$",
     re.I,
@@ -99,6 +102,11 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                     or year_rank(lead) is not None
                     # "ผลประเมินได้ 88.88 ตัวชี้วัดที่ต่ำสุด 9 (72.3) …": the result word opens the message
                     or (opens and _RESULT_FIRST.search(lead) is not None)
+                    or (
+                        opens
+                        and _GOT_FIRST.fullmatch(lead) is not None
+                        and _CLOSED.match(line, n.end) is not None
+                    )
                     or _AGENCY_GOT.search(_ADDRESS.sub("", lead[-45:]))  # "อบต.หนองบัว หมู่ 5 ได้ 91"
                 )
             ):
