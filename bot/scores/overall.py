@@ -73,7 +73,7 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
     before_any = True  # no value stands before this one in the message
     for i, line, nums, first_ref in ex.numbers:
         for n in nums:
-            opens, before_any = before_any and not n.blocked, before_any and n.blocked
+            opens, before_any = before_any and not n.blocked, before_any and bool(n.blocked)
             if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref or (i, n.start) in claimed:
                 continue
             lead = line[: n.start]
