@@ -90,7 +90,9 @@ def _whole_verdict(line: str, verdict: re.Match[str]) -> bool:
 
 
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,12}?(?<![A-Za-z\d])\d")
-_VERDICT_CELL = re.compile(r"(?P<no>ไม่)?ผ่าน(?:เกณฑ์)?|(?P<fail>fail(?:ed)?)|pass(?:ed)?", re.I)
+_VERDICT_CELL = re.compile(
+    r"(?:(?P<no>ไม่)?ผ่าน(?:เกณฑ์)?|(?P<fail>fail(?:ed)?)|pass(?:ed)?)(?:\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้า|[.!]))*+", re.I
+)  # (a closing particle may end the row: "…\tไม่ผ่าน ค่ะ")
 _ASKED = re.compile(r"[^\S\n]*+(?:แล้ว)?[^\S\n]*+(?:หรือ)?(?:ยัง|ไหม|มั้ย|มั๊ย|เปล่า|ป่าว|ใช่ไหม|ใช่มั้ย|\?)")
 # What a verdict is worth: OIT items are checked as published or not, 100 or 0 (IIT and EIT items are
 # perception scores with no such value, so only O items are read).
