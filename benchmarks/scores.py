@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/scores.py --show dev      # also list the dev messages read wrongly
     .venv/bin/python benchmarks/scores.py --fuzz 100000   # max / p99 CPU time of parse_scores + parse_correction
     .venv/bin/python benchmarks/scores.py --split         # (once) assign dev/test halves -> split.yaml
-    .venv/bin/python benchmarks/scores.py --perturb       # dev chat reads that a harmless edit changes
+    .venv/bin/python benchmarks/scores.py --perturb       # dev reads that a harmless edit changes, and the share kept
     .venv/bin/python benchmarks/scores.py --round extra_dev28 --show dev   # one fresh round only
 
 The messages live in benchmarks/score_messages/*.yaml, each with its expected structured result.
@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import statistics
 import sys
 import time
@@ -39,6 +38,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.scores_perturb import perturb  # noqa: E402
 from bot.ita.framework import load_framework  # noqa: E402
 from bot.scores import ParseResult, parse_correction, parse_scores  # noqa: E402
 
@@ -229,50 +229,6 @@ ADVERSARIAL = {
 }
 
 
-# Small edits that must not change what a chat message reads (--perturb, dev half only).
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-PERTURB = {
-    "closing particle": lambda t: t + " ค่ะ",
-    "lead-in": lambda t: "ส่งคะแนนค่ะ " + t,
-    "Thai digits": lambda t: t.translate(_THAI_DIGITS),
-    "emoji": lambda t: t + " 🙏",
-    "greeting line": lambda t: "สวัสดีค่ะพี่\n" + t,
-    "thanks line": lambda t: t + "\nขอบคุณค่ะ",
-    "question after": lambda t: t + " ควรทำอะไรก่อนคะ",
-    "no space after a label": lambda t: re.sub(r"(ตัวชี้วัดที่|ตัวที่|ข้อ) (\d)", r"\1\2", t),
-    "ได้รับ for ได้": lambda t: t.replace("ได้ ", "ได้รับ "),
-    "ตัวที่ for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ตัวที่ "),
-    "ข้อ for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ข้อ "),
-    "80 for 80.00": lambda t: re.sub(r"(\d)\.00(?!\d)", r"\1", t),
-    "คะแนน after a decimal": lambda t: re.sub(r"(\d\.\d+)(?![\d.])", r"\1 คะแนน", t),
-    # round 30 on: commentary, register and punctuation that say nothing about the scores
-    "ครับ for ค่ะ": lambda t: t.replace("ค่ะ", "ครับ"),
-    "agency lead-in line": lambda t: "ผลของ อบต.หนองบัว นะคะ\n" + t,
-    "wish after": lambda t: t + "\nปีหน้าตั้งใจให้ได้ 95 ค่ะ",
-    "question with a number": lambda t: t + "\nแบบนี้ต้องทำมาตรการกี่ข้อคะ",
-    "ตัวชี้วัด for ตัวชี้วัดที่": lambda t: t.replace("ตัวชี้วัดที่ ", "ตัวชี้วัด "),
-    "colon after a label": lambda t: re.sub(r"((?:ตัวชี้วัดที่|ตัวที่|ข้อ) ?\d{1,2}) (\d)", r"\1: \2", t),
-    "ได้คะแนน for ได้": lambda t: t.replace("ได้ ", "ได้คะแนน "),
-    "เท่ากับ for =": lambda t: t.replace("=", "เท่ากับ"),
-    "emoji line ends": lambda t: t.replace("\n", " 👍\n"),
-    "particle after a decimal": lambda t: re.sub(r"(\d\.\d+)(?![\d.])", r"\1 ค่ะ", t),
-    "two spaces after ได้": lambda t: t.replace(" ได้ ", " ได้  "),
-    "นะคะ for ค่ะ": lambda t: t.replace("ค่ะ", "นะคะ"),
-    "full stop at the end": lambda t: t + ".",
-    "bullets on lines": lambda t: re.sub(r"(?m)^(?=\S)", "- ", t) if "\n" in t and "\t" not in t else t,
-}
-
-
-def perturb(messages: list[dict], fw) -> None:
-    """Print, per edit, the dev chat messages read right whose read the edit changes (bad ones: accepted)."""
-    chat = [m for m in messages if m["split"] == "dev" and m["register"] == "chat"]
-    right = [m for m in chat if not judge(parse_scores(m["text"], fw), m["expect"])]
-    print(f"perturb: {len(right)} dev chat messages read right")
-    for name, edit in PERTURB.items():
-        broken = [m["id"] for m in right if judge(parse_scores(edit(m["text"]), fw), m["expect"])]
-        print(f"  {name:24} changes {len(broken):3}  {' '.join(broken[:8])}")
-
-
 def timed(text: str, fw) -> float:
     t0 = time.process_time()
     parse_scores(text, fw)
@@ -289,7 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         "--round", help="only the messages of one file, e.g. extra_dev28 (a fresh round's figure)"
     )
     ap.add_argument(
-        "--perturb", action="store_true", help="small edits of dev chat messages that change a read"
+        "--perturb",
+        action="store_true",
+        help="harmless edits of the dev messages that change a read (scores_perturb.py)",
     )
     args = ap.parse_args(argv)
     fw = load_framework(REPO / "knowledge")
@@ -320,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
             for mid, register, diffs in results.get(half, {}).get("misses", []):
                 print(f"  [{half}] {mid} ({register}): {'; '.join(diffs)}")
     if args.perturb:
-        perturb(messages, fw)
+        perturb(messages, lambda text: parse_scores(text, fw), judge, show=bool(args.show))
     if args.fuzz:
         for name, text in ADVERSARIAL.items():
             print(f"  adversarial {name:28} {len(text):6} chars  CPU {1000 * timed(text, fw):7.1f} ms")

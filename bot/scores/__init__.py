@@ -159,8 +159,9 @@ def _settle(found: list[Found], errors: list[str], warnings: list[str]) -> dict[
             out[(kind, key)] = fixes[-1].value
             continue
         best = [f for f in fs if f.table] or fs
-        if kind == "overall":
-            best = [f for f in best if not f.weak] or best
+        # a key's own value beats a stated overall's "ITA …" mention, and one value said of many keys
+        # ("ได้เต็มร้อยทุกตัวชี้วัด ยกเว้นตัวที่ 9 ได้ 70 กับตัวที่ 10 ได้ 88.5")
+        best = [f for f in best if not f.weak] or best
         values = sorted({round(f.value, 2) for f in best})
         if len(values) > 1 and kind != "overall":
             shown = wording.SCORE_CONFLICT_JOIN.join(f"{v:.2f}" for v in values)

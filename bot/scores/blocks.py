@@ -29,6 +29,8 @@ _VALUES = re.compile(
 MAX_LABEL_CHARS = 200
 MAX_VALUES = 60
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+# A column heading alone on its line over the values: "คะแนน", "ผลคะแนน", "ร้อยละ", "Score".
+_HEADING = re.compile(r"\s*+(?:ผล)?(?:คะแนน|การประเมิน)(?:ที่ได้)?\s*+(?:\(%\))?|\s*+(?:ร้อยละ|score|%)\s*+", re.I)
 
 
 def _value(line: str) -> str | None:
@@ -73,6 +75,8 @@ def _label_run(lines: list[str], start: int, count: int, labels: Callable[[str],
     """The lines of exactly `count` one-label lines right before `start` (blank lines skipped), or None."""
     heads: list[int] = []
     k = start - 1
+    while k >= 0 and _HEADING.fullmatch(lines[k]):
+        k -= 1  # "คะแนน" over the values: the column's heading, not a label
     while k >= 0 and len(heads) <= count:
         if lines[k].strip():
             if len(lines[k]) > MAX_LABEL_CHARS or _VALUES.fullmatch(lines[k]) or labels(lines[k]) != 1:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from bot.scores.text import TARGET_LIST, Num
+from bot.scores.text import Num
+from bot.scores.unscored import TARGET_LIST
 
 # Why a value is not a result, when the same holds for the values listed after it.
 _GOVERNS = {"target", "wish", "hypothetical"}
@@ -28,7 +29,7 @@ _ASKS = re.compile(r"ไหม|มั้ย|เท่าไ[หร]|หรือ
 # Where a sentence ends: a closing particle, "?" or "!", an English full stop, or before a word that
 # points back at what was said ("… ได้ 78.26 แบบนี้ต้องทำมาตรการไหมคะ": the value was stated first).
 _SENTENCE_END = re.compile(
-    r"(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ)(?=[\s!?.,~)]|$)[\s!?.,~)]*+|[!?？]++\s*+|(?<=[A-Za-z])\.\s++"
+    r"(?:ครับผม|ครับ|ค่ะ|(?:คับ|คะ|ค่า|จ้า|จ้ะ)(?=[\s!?.,~)]|$))[\s!?.,~)]*+|[!?？]++\s*+|(?<=[A-Za-z])\.\s++"
     r"|(?=แบบนี้|อย่างนี้|แบบนั้น|อย่างนั้น|งี้|งั้น|ดังนั้น|เช่นนี้)"
 )
 _CLOSE = r"\s*+(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|ดี|เนี่ย|เหรอ)*+[\s!?.,~)]*+$"

@@ -12,7 +12,7 @@ from bot.scores.text import squeeze
 
 # (a PDF copy may put a mark after the next letter: "ตวัชี้วดัที่ 8")
 EXPLICIT = re.compile(
-    r"(?:ต(?:ัว|วั)[ชข](?:ี้|ี|้ี)?ว(?:ัด|ดั)|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?:(?<![\u0e00-\u0e7f])|(?<=คะแนน))ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ลำดับ)?(?:ที่?|no\.?|#)?\s*"
+    r"(?:ต(?:ัว|วั)[ชข](?:ี้|ี|้ี)?ว(?:ั?ด|ดั)|ตัวชี้ฯ|ตัวบ่งชี้|ตชว\.?|(?:(?<![\u0e00-\u0e7f])|(?<=คะแนน))ตว\.?(?=\s*+\d)|(?:ตัว|ด้าน)(?=\s*+(?:ที่)?\s*+\d)|indicator|ind\.?)\s*(?:ลำดับ)?(?:ที่?|no\.?|#)?\s*"
     r"(\d{1,3}(?:\.\d+)?)(?!\d)",
     re.IGNORECASE,
 )
@@ -46,7 +46,7 @@ def _reflow(lines: list[str], fw: Framework) -> list[str]:
         wrapped = (
             "\t" not in line
             and line.strip()
-            and not re.search(r"(?<!\d)\d++\.\d|\d\s*+$", line)
+            and not re.search(r"(?<!\d)\d++\.\d|\d\s*+$|(?:ค่ะ|คะ|ครับ|จ้า|[?!])\s*+$", line)
             and re.match(r"\s*[\u0e00-\u0e7f]", nxt)
             and len(nxt.strip()) < 60
             and "\t" not in nxt
@@ -80,7 +80,9 @@ def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
     """Normalised, reflowed lines; long lines cut at a space, and no more than MAX_LINES of them."""
     raw: list[str] = []
     # A phone paste can break a number after its point: "97.\n45" is 97.45.
-    for line in re.sub(r"(?<=\d\.)\n(?=\d{1,2}[ \t]*+(?:\n|$))", "", normalise(text)).split("\n"):
+    for line in re.sub(
+        r"(?<=\d\d\.)\n(?=\d{1,2}(?![\d.])[ \t]*+(?:\n|$|[\u0e01-\u0e4e]))", "", normalise(text)
+    ).split("\n"):
         while len(line) > MAX_LINE:
             cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
             cut = MAX_LINE if cut < 0 else cut
@@ -127,7 +129,10 @@ def _unbulleted(lines: list[str]) -> list[str]:
 
 
 # A PDF copy of the OIT item table can turn the letter O into a zero: "010 100", "012 0".
-_ZERO_FOR_O = re.compile(r"^(\s*+(?:[-•*]\s++)?)0(\d{1,2})(?=[ \t=]++\d)")  # not "09:15", a time
+# (a title may stand between the code and its value: "013 รายงานผลการจัดซื้อจัดจ้าง… 0.00")
+_ZERO_FOR_O = re.compile(
+    r"^(\s*+(?:[-•*]\s++)?)0(\d{1,2})(?=[ \t=]++(?:\d|[\u0e01-\u0e4e][^\d\n]*+\d))"
+)  # not "09:15", a time
 
 
 # and the letter I into a one: "14 100.00" is I4, "115 80.25" is I15 (IIT has items I1..I30).

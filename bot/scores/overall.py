@@ -11,7 +11,8 @@ import re
 from bot import wording
 from bot.scores.found import Extraction, Found
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR, year_rank
-from bot.scores.text import CHANGE_TO, Num
+from bot.scores.text import Num
+from bot.scores.unscored import CHANGE_TO
 from bot.scores.whose import OURS, THEIRS, last_end, theirs
 
 # What stands right before a lone overall: a score word, or a year label ("คะแนนปีนี้ 90.45 ปีที่แล้ว 87.10").
@@ -38,6 +39,15 @@ _AGENCY_GOT = re.compile(
 )
 
 
+# (or "ได้" alone, when a closing particle ends the value's sentence: "ได้ 87.66 ค่ะ ผ่านเกณฑ์แล้ว ตัวที่ต่ำคือ…")
+_GOT_FIRST = re.compile(r"\s*+(?:ปีนี้|เรา)?\s*+ได้(?:รับ)?\s*+(?:คะแนน)?\s*+")
+_CLOSED = re.compile(r"\s*+(?:คะแนน)?\s*+(?:ค่ะ|ครับ|คะ|จ้า|นะ)")
+_RESULT_FIRST = re.compile(
+    r"(?:ผล(?:การ)?ประเมิน|ผลคะแนน|คะแนน)\s*+(?:ITA)?\s*+(?:ของ[^\d\n]{0,20}?)?(?:ได้(?:รับ)?)?\s*+[:=]?\s*+$",
+    re.I,
+)
+
+
 # A village or house number in an agency's name or address is no value: "หมู่ 5", "ม.3", "เลขที่ 12".
 _ADDRESS = re.compile(r"(?:หมู่(?:ที่)?|ม\.|ซอย|ซ\.|เลขที่|ตำบล|ต\.)\s*+\d{1,4}(?![\d.])")
 
@@ -60,8 +70,10 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
     others = bool(ex.found)
     claimed = {(f.line, f.at) for f in ex.found}  # read for a label above it ("ตัวชี้วัดที่ 9\n88.5")
     cands = []
+    before_any = True  # no value stands before this one in the message
     for i, line, nums, first_ref in ex.numbers:
         for n in nums:
+            opens, before_any = before_any and not n.blocked, before_any and bool(n.blocked)
             if n.blocked or not 0 <= n.value <= 100 or n.start > first_ref or (i, n.start) in claimed:
                 continue
             lead = line[: n.start]
@@ -78,13 +90,25 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
                 continue  # a value after an indicator or item word that could not be read is not the overall
             if last_end(THEIRS, lead) > last_end(OURS, lead) or theirs(line, n.start):
                 continue  # "อบต.ข้างๆ ได้ ITA 95.5": another agency's result, not the officer's
-            if others and not (
-                named_after
-                or (
-                    first_ref == len(line) and len(line.strip()) <= 40 and re.search(r"คะแนน|ITA", lead, re.I)
+            if (
+                others
+                and not (
+                    named_after
+                    or (
+                        first_ref == len(line)
+                        and len(line.strip()) <= 40
+                        and re.search(r"คะแนน|ITA", lead, re.I)
+                    )
+                    or year_rank(lead) is not None
+                    # "ผลประเมินได้ 88.88 ตัวชี้วัดที่ต่ำสุด 9 (72.3) …": the result word opens the message
+                    or (opens and _RESULT_FIRST.search(lead) is not None)
+                    or (
+                        opens
+                        and _GOT_FIRST.fullmatch(lead) is not None
+                        and _CLOSED.match(line, n.end) is not None
+                    )
+                    or _AGENCY_GOT.search(_ADDRESS.sub("", lead[-45:]))  # "อบต.หนองบัว หมู่ 5 ได้ 91"
                 )
-                or year_rank(lead) is not None
-                or _AGENCY_GOT.search(_ADDRESS.sub("", lead[-45:]))  # "อบต.หนองบัว หมู่ 5 ได้ 91"
             ):
                 continue
             cands.append((i, line, n))
@@ -95,7 +119,9 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
         # "ของเราได้ 86.20 ส่วน อบต.ข้างๆ ได้ 93.40": the value the officer calls ours, not a neighbour's.
         ours = [c for k, c in enumerate(cands) if OURS.search(_lead_of(cands, k))]
         cands = ours if len(ours) == 1 else cands
-    if len(cands) == 1 and scored and not (others and any(f.kind == "overall" for f in ex.found)):
+    # "ปี 68 = 87.75 ครับ": with no score word, one decimal value that its own year labels
+    dated = len(cands) == 1 and not cands[0][2].is_int and (_rank_of(cands[0][1], cands[0][2]) or 0) > 2500
+    if len(cands) == 1 and (scored or dated) and not (others and any(f.kind == "overall" for f in ex.found)):
         i, _, n = cands[0]
         ex.found.append(Found("overall", "overall", n.value, i, False))
         ex.score_years += ex.line_years.get(i, [])

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from bot.ita.framework import Framework
 from bot.scores.clauses import CODE, excepted
-from bot.scores.text import ORDINAL_BEFORE, bound_after
 from bot.scores.topics import marked_starts
+from bot.scores.unscored import ORDINAL_BEFORE, bound_after
 
 THAI = "\u0e00-\u0e7f"
 _IND_PREFIX = (
@@ -73,7 +73,7 @@ _GLOSS = re.compile(
     re.I,
 )
 _SHARED = re.compile(
-    r"\s*+(?:คะแนน\s*+)?(?:เต็ม\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด|ทั้งคู่|ทั้งสอง)|(?<=100)\s*+เต็ม(?![\u0e00-\u0e7f])"
+    r"\s*+(?:คะแนน\s*+)?(?:(?:ค่ะ|ครับ|คะ|นะ|จ้า)\s*+)*+(?:เต็ม\s*+)?(?:ทุก|เท่ากัน|เหมือนกัน|ทั้งหมด|หมด|ทั้งคู่|ทั้งสอง)|(?<=100)\s*+เต็ม(?![\u0e00-\u0e7f])"
 )
 _SHARED_BEFORE = re.compile(r"เท่ากัน|เหมือนกัน|ทั้งคู่|ทุกตัว|ทุกข้อ")
 
@@ -141,6 +141,7 @@ class Group:
     pairs: list[tuple[int | str, float]]
     start: int
     end: int
+    shared: bool = False  # one value said of them all ("ทุกตัวชี้วัด", "O1-O5 ได้ 100"): a key's own value beats it
 
 
 def _codes(a: str, b: str | None, rest: str | None) -> list[str] | None:
@@ -214,7 +215,7 @@ def groups(text: str) -> list[Group]:
                 pairs = [(k, v) for k, v in pairs if k not in left_out]
             else:
                 continue
-            out.append(Group(kind, pairs, m.start(), vals.end()))
+            out.append(Group(kind, pairs, m.start(), vals.end(), shared=len(values) == 1 < len(keys)))
     out += _every_indicator(text, out)
     out += _bare_singles(text, out, bool(SPEAKS_OF_INDICATORS.search(text)))
     return out
@@ -241,7 +242,7 @@ def _every_indicator(text: str, taken: list[Group]) -> list[Group]:
         value = float(m.group("v") or m.group("w"))
         left_out = set(excepted(text, m.end(), "indicator"))
         pairs = [(k, value) for k in INDICATORS if k not in left_out]
-        out.append(Group("indicator", list(pairs), m.start(), m.end()))
+        out.append(Group("indicator", list(pairs), m.start(), m.end(), shared=True))
         break  # one such statement per message
     return out
 
@@ -252,6 +253,8 @@ _COUNT_AFTER = re.compile(
 )
 # "9:30 น.", "เวลา 9:30", "9:30-12:00": a clock time, not indicator 9 and its value.
 _CLOCK = re.compile(r"\d{1,2}:[0-5]\d(?:\s*+(?:น\.|นาฬิกา)|\s*+[-–]\s*+\d{1,2}[:.][0-5]\d)")
+# "10:03", "9:30": hours and minutes with no decimal, in a chat export or a meeting time.
+_TIME = re.compile(r"\d{1,2}:[0-5]\d(?![\d.])")
 _CLOCK_BEFORE = re.compile(r"(?:เวลา|ตั้งแต่|นัด|\[|\()\s*+$")  # "[10:32] สมศรี: …", a chat export's time
 _BRACKET_OR_FILL = re.compile(r"\s*+\(\s*+|" + _FILL.pattern, re.I)
 # Between one "9=68.4" pair and the next: "9=68.4 10=74.2", "9=68, 10=74 ครับ".
@@ -270,6 +273,7 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
     for m in BARE_KEY.finditer(text):
         follows = bool(out) and _PAIR_GAP.fullmatch(text, out[-1].end, m.start()) is not None
         lead = text[max(0, m.start() - 12) : m.start()]
+        lead = lead[lead.rfind("\n") + 1 :]  # (the lead stops at the line start)
         if not follows and (_NOT_A_KEY_BEFORE.search(lead) or ORDINAL_BEFORE.search(lead)):  # "หมู่ 5 ได้ 91"
             continue
         k = bisect_right(starts, m.start()) - 1
@@ -285,6 +289,7 @@ def _bare_singles(text: str, taken: list[Group], speaks: bool) -> list[Group]:
             and not _COUNT_AFTER.match(text, value.end())
             and not bound_after(text[value.end() : value.end() + 12])
             and not _CLOCK.match(text, m.start())
+            and not _TIME.match(text, m.start())
             and not (
                 ":" in text[m.end() : m.end() + 3]
                 and _CLOCK_BEFORE.search(text, max(0, m.start() - 10), m.start())

@@ -321,6 +321,11 @@ def pick_value(ref: Ref, nums: list[Num], line: str, header: Header | None, warn
             gap,
         )
     )
+    # a whole number is a score when score words, or nothing but filler and a gloss, stand between:
+    # "OIT ต่ำไปหน่อย 82" as "OIT ต่ำไปหน่อย 82.00" (not after "มี": "ตัวชี้วัดที่ 9 มี 24 ข้อ" counts)
+    # (a misspelt name's own letters may be left glued to it: "การปรับปรุงการทำานาน 75")
+    loose = re.sub(r"^[\u0e01-\u0e4e]++", "", gap) if ref.guess else gap
+    adjacent = adjacent or (not ref.weak and len(gap) <= 40 and "มี" not in gap and tight_gap(loose, slack=0))
     if first.is_int and not (first.context or first.cell or adjacent or row_end(ref, first, line, gap)):
         return None
     if ref.weak and first.is_int and first.value < 10 and not first.context:

@@ -33,7 +33,7 @@ from bot.scores.reading import (
 from bot.scores.text import Num, numbers, tight_gap
 from bot.scores.weak import add_verdicts, named_weak_items
 from bot.scores.when import by_year, section_years, tool_year, year_columns
-from bot.scores.whose import theirs
+from bot.scores.whose import ours_pending, theirs
 from bot.scores.years import line_years, plan_years
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
@@ -62,7 +62,7 @@ SERIES = re.compile(
     r"(?:(?<=\d)|(?<=\d\))|(?<=คะแนน\))|(?<=\d คะแนน))(?:\s*+(?:ครับ|ค่ะ|คะ|นะ|จ้า|และ|กับ|ส่วน))*+(?:[ ,]++|\s*+/\s*+)(\d{1,2})(?![\d.])"
     r"(?=\s*+(?:ได้(?:รับ)?|=|:)|\s++\d{1,3}\.\d|\s*+\(\s*+\d{1,3}(?:\.\d++)?\s*+\))"
     # "ตัวชี้วัดที่ 5 ได้ 96.67 ค่ะ ส่วนที่ 6 ได้ 90.12": "ที่ N" goes on from the indicator before it.
-    r"|(?:(?<=\d)|(?<=\d คะแนน))\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:)|\s++\d{1,3}(?:\.\d++)?(?![\d/:.]))"
+    r"|(?:(?<=\d)|(?<=\d คะแนน))\s*+(?:(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s*+)*+(?:ส่วน|และ|กับ|(?:แล้ว|ต่อมา|ถัดมา)?ก็)?\s*+ที่\s*+(\d{1,2})(?![\d.])(?=\s*+(?:ได้(?:รับ)?|=|:)|\s++\d{1,3}(?:\.\d++)?(?![\d/:.]))"
 )
 FULL_AFTER = re.compile(r"\s*+(?:ได้)?(?:คะแนน)?\s*+เต็ม\s*+(?:100|ร้อย)(?![\d.])")
 WEAK_OVERALL = re.compile(r"(?<![A-Za-z])ITA(?![A-Za-z])")
@@ -79,6 +79,7 @@ _WIDER_GROUP = re.compile(
     r"|(?:หน่วยงาน|อปท|อบต|อบจ|เทศบาล|โรงเรียน|โรงพยาบาล|รพ|สถานศึกษา)\.?\s*+(?:ทั้งหมด|ทุกแห่ง|อื่นๆ))"
     r"|\s*+(?:จังหวัด|ประเทศ|เขต|ภาค|อำเภอ|กระทรวง)"
 )
+_IN_TITLE = re.compile(r"\s*+(?!ได้|ปี|คือ|เท่ากับ|อยู่ที่)[\u0e01-\u0e4e]")
 _DENIED_KEY = re.compile(r"ไม่ใช่\s*+(?:ของ\s*+)?$")
 
 
@@ -137,11 +138,18 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
         elif not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end()))
     for m in WEAK_OVERALL.finditer(line):
-        if not theirs(line, m.start()):
+        # "O25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร ได้ 50": "ITA" inside an item's title
+        titled = _IN_TITLE.match(line, m.end()) and any(
+            r.kind == "item" and r.end <= m.start() and not re.search(r"\d", line[r.end : m.start()])
+            for r in refs
+        )
+        if not titled and not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
     if not has_item:
         _add_names(line, fw, refs, header, warn, bullet_ok=not item_context)
     refs.sort(key=lambda r: r.start)
+    # "ทน.ขอนแก่นได้ 97.65 ตัวชี้วัด 9 ได้ 100 เลย ของเรายังไม่ประกาศ": every key of another agency's
+    refs = [r for r in refs if r.kind in ("sub", "overall") or not ours_pending(line, r.start)]
     return glossed_tools(line, refs)
 
 
@@ -194,7 +202,13 @@ def _add_names(
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
     # under a header with count or rank columns, "IIT | 30 | 412 | 95.40" starts with a count, not a label
     counted = header is not None and not header.labelled and any(r == "other" for r, _ in header.columns)
-    if lead and not counted and not any(r.start <= lead.start(2) < r.end for r in refs):
+    # ("IIT\t1\t97.00" under "แบบวัด | ตัวชี้วัด | คะแนน" names indicator 1; "OIT\t70\t79.65" gives values)
+    tool_row = (
+        lead is not None
+        and bool(re.match(r"\s*+(?:IIT|EIT|OIT)", line))
+        and int(lead.group(2)) > max(fw.indicator_numbers)
+    )
+    if lead and not counted and not tool_row and not any(r.start <= lead.start(2) < r.end for r in refs):
         rest = line[lead.end() :]
         if re.match(
             r"\s*+(?:ได้|[:=\-–])?\s*+[(]?\s*+-?\d++(?:\.\d++)?[^\S\t]*+%?[^\S\t]*+[)]?[^\S\t]*+(?:[\u0e00-\u0e7f][^\d\t]*+)?(?:\t.*)?$",
@@ -232,7 +246,7 @@ def extract(text: str, fw: Framework) -> Extraction:
     for i, line in enumerate(lines):
         for g in grouped.get(i, []):
             for key, value in g.pairs:
-                ex.found.append(Found(g.kind, key, value, i, False))
+                ex.found.append(Found(g.kind, key, value, i, False, weak=g.shared))
             ex.score_years += line_years(line)
         if not line.strip():
             continue

@@ -59,8 +59,8 @@ _VERDICT = re.compile(
 # "ไม่ผ่านเกณฑ์ ได้แก่ O12 O15 และ O28", "ผ่านข้อ O1". Without such a word ("ไม่ผ่าน O5") the codes may
 # belong to the next verdict, so they are left alone.
 _VERDICT_BEFORE = re.compile(
-    r"(?:(?P<no>ไม่)?ผ่าน(?:เกณฑ์)?|(?P<fell>ตก))[^\S\n]*+(?:ใน|ที่|มี|จำนวน)?[^\S\n]*+"
-    r"(?:ข้อ(?:ที่)?|ได้แก่|คือ|ดังนี้|:)(?:[^\S\n]*+(?:ข้อ(?:ที่)?|ได้แก่|คือ|ดังนี้|:))*+[^\S\n]*+$"
+    r"(?:(?P<no>ไม่)?ผ่าน(?:เกณฑ์)?|(?P<fell>ตก))[^\S\n]*+(?:ใน|ที่|มี|จำนวน)?[^\S\n]*+(?:\d{1,2}[^\S\n]*+(?=ข้อ|รายการ))?"
+    r"(?:ข้อ(?:ที่)?|รายการ|ได้แก่|คือ|ดังนี้|:)(?:[^\S\n]*+(?:ข้อ(?:ที่)?|ได้แก่|คือ|ดังนี้|:))*+[^\S\n]*+$"
 )
 # Item codes typed in lower case in chat ("o13 o14 ไม่ผ่าน"): read as the upper-case codes they are.
 _LOWER_CODE = re.compile(r"(?<![A-Za-z])[ieo](?=\s?\d)")
@@ -90,6 +90,9 @@ def _whole_verdict(line: str, verdict: re.Match[str]) -> bool:
 
 
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,12}?(?<![A-Za-z\d])\d")
+_VERDICT_CELL = re.compile(
+    r"(?:(?P<no>ไม่)?ผ่าน(?:เกณฑ์)?|(?P<fail>fail(?:ed)?)|pass(?:ed)?)(?:\s*+(?:ค่ะ|ครับ|คะ|นะ|จ้า|[.!]))*+", re.I
+)  # (a closing particle may end the row: "…\tไม่ผ่าน ค่ะ")
 _ASKED = re.compile(r"[^\S\n]*+(?:แล้ว)?[^\S\n]*+(?:หรือ)?(?:ยัง|ไหม|มั้ย|มั๊ย|เปล่า|ป่าว|ใช่ไหม|ใช่มั้ย|\?)")
 # What a verdict is worth: OIT items are checked as published or not, 100 or 0 (IIT and EIT items are
 # perception scores with no such value, so only O items are read).
@@ -103,6 +106,18 @@ def item_verdicts(text: str, ranges: dict[str, int]) -> list[tuple[str, float]]:
     deadline, target or question) and holds no number after the verdict.
     """
     out: dict[str, float] = {}
+    for row in text.split("\n")[:1500]:
+        # a table row: the code in its first cell, a pass or fail column last ("O1\tโครงสร้าง\tผ่าน")
+        cells = [c.strip() for c in row[:1000].split("\t")] if "\t" in row else []
+        code = _ONECODE.fullmatch(_upper_codes(cells[0])) if len(cells) >= 2 else None
+        verdict = _VERDICT_CELL.fullmatch(cells[-1]) if code else None
+        if code and verdict and not any(re.search(r"\d", c) for c in cells[1:]):
+            _judge(
+                out,
+                [code.group(1).replace(" ", "")],
+                FAIL if verdict.group("no") or verdict.group("fail") else PASS,
+                ranges,
+            )
     clauses = (c for line in text.split("\n")[:1500] for c in _CLAUSES.split(line[:1000])[:50])
     for line in map(_upper_codes, clauses):
         if "ผ่าน" not in line and "ตก" not in line:

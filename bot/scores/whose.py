@@ -44,6 +44,12 @@ _OURS_PENDING = re.compile(
 _THEY_AFTER = re.compile(r"\d++(?:\.\d++)?\s*+(?:คะแนน)?\s*+(?:ค่ะ|ครับ|นะ)?\s*+\(?\s*+(?:ของ)?เขา(?!ะ)")
 
 
+def ours_pending(line: str, at: int) -> bool:
+    """ "ทน.ขอนแก่นได้ 97.65 ตัวชี้วัด 9 ได้ 100 ของเรายังไม่ประกาศ": our own result is said not to be out
+    after this place, and nothing before it says the value is ours."""
+    return bool(_OURS_PENDING.search(line, at, at + 200)) and not OURS.search(line[max(0, at - 60) : at])
+
+
 def theirs(line: str, at: int) -> bool:
     """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's;
     nor a wider body's in brackets after the officer's own value, nor any when ours is said not to be out."""

@@ -17,7 +17,7 @@ YEAR_RX = re.compile(
 # A few words may name the plan between ("แผนยกระดับปีงบ 69", "แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส
 # ปีงบประมาณ 2569"), none of them about results.
 _PLAN_BEFORE = re.compile(
-    r"(?:(?:มาตรการ|แผน|ร่าง|จัดทำ)(?:(?!ผล|คะแนน|ได้)[\u0e01-\u0e4e ]){0,48}?|ปีหน้า|ถัดไป|เป้าหมาย|สำหรับ)\s*(?:ประจำ|ของ|ใน)?\s*$"
+    r"(?:(?:มาตรการ|แผน|ร่าง|จัดทำ)(?:(?!ผล|คะแนน|ได้)[\u0e01-\u0e4e ]){0,48}?|ปีหน้า|ถัดไป|เป้า(?:หมาย)?|สำหรับ)\s*(?:ประจำ|ของ|ใน)?\s*$"
 )
 _ANNOUNCED = re.compile(r"ประกาศ(?:ผล)?|ผลออก")
 _MONTH_BEFORE = re.compile(MONTH + r"\s*$")
@@ -71,10 +71,15 @@ def line_years(line: str) -> list[int]:
     return years_in(_ASIDE.sub(_aside_or_years, line))
 
 
+_VALUE_MARK = re.compile(r"(?:[:=]|ได้|คือ)\s*+\d")
+
+
 def _aside_or_years(m: re.Match[str]) -> str:
     """Drop an aside with another year's value; keep brackets of years only ("78 (ปี 67 → 68)")."""
     numbers = re.findall(r"\d+(?:\.\d+)?", m.group(0))
-    years_only = all("." not in n and be_year(n) is not None for n in numbers)
+    years_only = all("." not in n and be_year(n) is not None for n in numbers) and not _VALUE_MARK.search(
+        m.group(0)
+    )  # "(ปี 67: 75)": a year and its value, not two years
     return m.group(0) if years_only and "ปี" in m.group(0) else " "
 
 
