@@ -24,32 +24,14 @@ from bot import wording as w
 from bot.channels.chat_files import problem_text
 from bot.channels.console import ConsoleChannel, typed_path
 from bot.channels.intake import Limits, Problem
-from bot.channels.intake.ocr import available
 from bot.settings import Settings
-from tests.conftest import REPO_DIR
 from tests.fakes.line_api import FakeLineAPI, sign, text_event, webhook_body
 from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI
+from tests.test_intake import RESULT_PDF, RESULT_SCORES, needs_ocr
 from tests.test_telegram_e2e import TelegramOfficer
 
-RESULT_PDF = REPO_DIR / "tests" / "data" / "intake" / "result_page.pdf"
-RESULT_SCORES = {
-    1: 98.89,
-    2: 99.38,
-    3: 99.75,
-    4: 98.77,
-    5: 95.56,
-    6: 95.26,
-    7: 91.5,
-    8: 92.01,
-    9: 83.5,
-    10: 100.0,
-}
 AGENCY = "เทศบาลตำบลนามะเขือ"
 MAX_MB = 0.5
-needs_ocr = pytest.mark.skipif(
-    not available(),
-    reason="tesseract with its Thai model is not installed (apt-get install tesseract-ocr-tha)",
-)
 LIMITS = Limits(max_bytes=int(MAX_MB * 1024 * 1024))
 
 
