@@ -220,6 +220,14 @@ SCORES_UNSURE_CONFIRM = "ขอให้ตรวจสอบการอ่า�
 # "ปีงบ 69" in a score message: the plan's fiscal year is set from it.
 NAMED_ITEMS_KEPT = "บันทึกข้อที่แจ้งว่ายังไม่ผ่าน: {items} แผนจะระบุข้อเหล่านี้เป็นจุดที่ต้องแก้ไข (ไม่ได้ใส่คะแนนให้ข้อเหล่านี้)"
 FISCAL_YEAR_FROM_SCORES = "ตั้งปีงบประมาณของมาตรการเป็น {year} ตามที่ระบุแล้ว"
+SCORES_YEAR_MOVED = (
+    "คะแนนที่ส่งมาเป็นผลการประเมินปี {assessment} จึงเปลี่ยนปีที่ประเมินจาก {held} เป็น {assessment} "
+    "และปีงบประมาณของมาตรการเป็น {fiscal} หากไม่ถูกต้อง พิมพ์ /profile เพื่อแก้ปี"
+)
+SCORES_YEAR_KEPT = (
+    "ข้อความระบุปี {named} แต่คะแนนที่บันทึกไว้เป็นของปี {held} จึงบันทึกคะแนนนี้เป็นของปี {held} "
+    'หากเป็นคะแนนของปีอื่น พิมพ์ /profile เพื่อแก้ปีที่ประเมิน หรือพิมพ์ "ปีที่แล้วได้ …" สำหรับคะแนนปีก่อน'
+)
 # Drafting from some indicators only: the two buttons under the list of missing indicators.
 PARTIAL_WAIT_LABEL = "รอส่งคะแนนเพิ่ม"
 PARTIAL_WAIT = "ส่งคะแนนเพิ่ม"

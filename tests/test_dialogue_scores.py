@@ -85,6 +85,32 @@ def test_a_fiscal_year_before_the_assessment_year_is_not_taken(officer):
     assert "ตั้งปีงบประมาณของมาตรการ" not in officer.text()
 
 
+# ---------------------------------------------------------------- the year a score message names
+def test_the_first_scores_naming_their_year_move_the_profiles_year_and_say_so(officer):
+    to_scores(officer)  # the year step was answered "2568"
+    officer.says("ผลITAปี67ของเทศบาลได้ 86.45 ค่ะ ตัวชี้วัด 9 ได้ 70.2")
+    profile, scores = session(officer).profile, session(officer).scores
+    assert (profile.assessment_year, profile.measures_year()) == (2567, 2568)
+    assert scores.year == 2567 and scores.indicators == {9: 70.2} and scores.overall == 86.45
+    assert w.SCORES_YEAR_MOVED.format(assessment=2567, held=2568, fiscal=2568) in officer.text()
+
+
+def test_a_later_message_naming_another_year_keeps_the_scores_year_and_says_so(officer):
+    to_scores(officer)
+    officer.says(FIRST_HALF)
+    officer.says("ปี 2566 ตัวชี้วัดที่ 9 ได้ 83.50 ค่ะ")
+    assert session(officer).profile.assessment_year == 2568
+    assert session(officer).scores.year == 2568 and session(officer).scores.indicators[9] == 83.5
+    assert w.SCORES_YEAR_KEPT.format(named=2566, held=2568) in officer.text()
+
+
+def test_scores_without_a_year_take_the_profiles_year_silently(officer):
+    to_scores(officer)
+    officer.says("ตัวชี้วัดที่ 9 ได้ 72.00 ค่ะ")
+    assert session(officer).scores.year == 2568
+    assert "เปลี่ยนปีที่ประเมิน" not in officer.text() and "ข้อความระบุปี" not in officer.text()
+
+
 # ---------------------------------------------------------------- last year's scores
 def test_last_years_scores_are_kept_and_the_analysis_says_the_change(officer):
     to_confirm(officer)

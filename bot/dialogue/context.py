@@ -15,9 +15,10 @@ from bot.dialogue import render as say
 from bot.dialogue.detours import wanted_text
 from bot.dialogue.messages import Choice, Reply
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever
+from bot.dialogue.score_year import settle_year
 from bot.dialogue.sessions import Session
 from bot.dialogue.terms import explain, term_asked
-from bot.dialogue.understand import Kind, Parsed, read_scores, with_year
+from bot.dialogue.understand import Kind, Parsed, read_scores
 from bot.drafting.edits import number_rows
 from bot.drafting.engine import DraftRequest
 from bot.ita.framework import Framework
@@ -153,7 +154,7 @@ class Context:
         if state == "confirm":
             self.say(self.prompt_hint(), choices=say.confirm_choices())
         elif state == "scores" and scores is not None and scores.indicators and self.missing(scores):
-            self.say(self.prompt_hint(), choices=partial_choices())
+            self.say(self.prompt_hint(), choices=say.partial_choices())
         elif state == "profile_type":
             self.say(self.prompt_hint(), choices=self.type_choices())
         elif state == "profile_units":
@@ -222,7 +223,7 @@ class Context:
     def offer_partial(self, scores: ScoreSet) -> None:
         """Say which indicators are missing, with the two ways on: wait for more, or draft from these."""
         self.session.extra[PARTIAL_OFFERED] = True
-        self.say(self.missing_text(scores) + "\n" + w.PARTIAL_OFFER, choices=partial_choices())
+        self.say(self.missing_text(scores) + "\n" + w.PARTIAL_OFFER, choices=say.partial_choices())
 
     def show_confirmation(self) -> None:
         """Show the confirmation summary and ask to confirm (or, once, which overall to use)."""
@@ -334,7 +335,8 @@ class Context:
             return True
         if self.parsed.scores is None:
             return False
-        result = with_year(self.parsed.scores, self.profile.assessment_year)
+        result, year_note = settle_year(self.parsed.scores, self.profile, self.session.scores)
+        self.say(year_note)  # the year the message names against the profile's, said if they differ
         found = result.scores
         if not (found.indicators or found.items or found.overall is not None):
             if result.named_items and self.session.scores is not None:
@@ -393,8 +395,3 @@ class Context:
         self.drop_pending()
         self.show_draft(draft)
         self.turn.reply.slow = True
-
-
-def partial_choices() -> list[Choice]:
-    """Return the two buttons offered with some indicators missing: wait for more, or draft from these."""
-    return [Choice(w.PARTIAL_WAIT_LABEL, w.PARTIAL_WAIT), Choice(w.PARTIAL_DRAFT_LABEL, w.PARTIAL_DRAFT)]

@@ -307,3 +307,8 @@ def confirmation_summary(scores: ScoreSet, fw: Framework, thresholds: Thresholds
     )
     lines.append(w.CONFIRM_PROMPT)
     return "\n".join(lines)
+
+
+def partial_choices() -> list[Choice]:
+    """Return the two buttons offered with some indicators missing: wait for more, or draft from these."""
+    return [Choice(w.PARTIAL_WAIT_LABEL, w.PARTIAL_WAIT), Choice(w.PARTIAL_DRAFT_LABEL, w.PARTIAL_DRAFT)]
