@@ -302,6 +302,8 @@ DRAFT_TITLE = "ร่างมาตรการส่งเสริมคุ�
 AGENCY = "หน่วยงาน"
 DRAFT_LEVEL = " ระดับ {level}"
 DRAFT_OVERALL = "คะแนนรวม {overall:.2f}{level}"
+# The draft repeats the level rule's hedge, shown whole at the confirmation, in one short line.
+DRAFT_LEVEL_UNSURE = "(เกณฑ์ระดับยังไม่ได้รับการยืนยัน แผนที่เผยแพร่จึงระบุเฉพาะคะแนน)"
 DRAFT_COUNT = "จำนวน {count} มาตรการ ({tiers})"
 UNDO_DONE = "ย้อนการแก้ไขล่าสุดแล้ว ร่างกลับเป็นเหมือนก่อนแก้ (ย้อนได้อีก {left} ครั้ง)"
 UNDO_DONE_LAST = "ย้อนการแก้ไขล่าสุดแล้ว ร่างกลับเป็นเหมือนก่อนแก้ (ไม่มีการแก้ไขก่อนหน้านี้ให้ย้อนอีก)"

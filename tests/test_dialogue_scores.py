@@ -172,3 +172,16 @@ def test_items_named_as_failed_are_kept_and_drafted_as_the_agencys_weak_items(of
     row9 = next(r for r in draft.rows if r.indicator == 9)
     assert {"O13", "O14"} <= set(row9.items)
     assert all(code not in session(officer).scores.items for code in ("O13", "O14"))  # no score made up
+
+
+def test_the_level_rules_hedge_is_shown_whole_once_and_the_draft_says_it_in_one_line(officer):
+    to_scores(officer)
+    officer.says("คะแนนรวม 86.45 ค่ะ ตัวชี้วัด 9 ได้ 70.2 ตัวชี้วัด 10 ได้ 75")
+    officer.presses("ร่างจากที่มี")
+    confirmation = officer.text()
+    officer.says("ยืนยันค่ะ")
+    draft = session(officer).draft
+    assert draft is not None and draft.level and draft.level_note  # "ผ่าน" without every tool: unsure
+    assert "ยังไม่ได้รับการยืนยัน" in confirmation
+    drafted = officer.text()
+    assert draft.level_note not in drafted and w.DRAFT_LEVEL_UNSURE in drafted

@@ -180,9 +180,8 @@ def draft_summary(draft: Draft) -> str:
     ]
     if draft.overall is not None:
         level = w.DRAFT_LEVEL.format(level=draft.level) if draft.level else ""
-        lines.append(w.DRAFT_OVERALL.format(overall=draft.overall, level=level))
-    if draft.level_note:
-        lines.append(draft.level_note)
+        hedge = " " + w.DRAFT_LEVEL_UNSURE if draft.level and draft.level_note else ""
+        lines.append(w.DRAFT_OVERALL.format(overall=draft.overall, level=level) + hedge)
     lines.append(w.DRAFT_COUNT.format(count=len(draft.rows), tiers=counts))
     lines.extend(draft.notes)
     lines.append(w.DRAFT_HOW_TO_EDIT)
