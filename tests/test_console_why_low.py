@@ -50,9 +50,7 @@ def test_why_low_after_scores_answers_with_the_officers_own_indicator(app: App):
 
 
 def test_why_low_in_the_score_message_names_the_weak_items_given(app: App):
-    out = last_answer(
-        run(app, "why2", *PROFILE, "ตัวชี้วัดที่ 9 ได้ 60 ค่ะ O12 ได้ 0 O13 ได้ 50 ทำไมถึงต่ำขนาดนี้คะ")
-    )
+    out = last_answer(run(app, "why2", *PROFILE, "ตัวชี้วัดที่ 9 ได้ 60 ค่ะ O12 ได้ 0 O13 ได้ 50 ทำไมถึงต่ำขนาดนี้คะ"))
     assert "ได้ 60 คะแนน" in out and "ต่ำกว่าเกณฑ์ 85" in out
     assert "O12" in out and "O13" in out
     assert "ที่มา:" not in out
