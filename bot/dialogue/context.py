@@ -4,6 +4,10 @@ A Context is built by Dialogue.handle for one message. It carries the turn, the
 message as read once (`Parsed`), the collaborators (framework, playbook,
 retriever, drafter, exporters) and the few operations that state handlers and
 commands share, so neither reaches into the Dialogue itself.
+
+It is a little over 400 lines because the Context is the one surface every state handler and command
+works through (reading, saying, one open question, scores, drafting); the why-low answer and other
+readers live in their own modules and are only called from here.
 """
 
 from __future__ import annotations

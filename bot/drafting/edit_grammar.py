@@ -11,6 +11,10 @@ A sentence that only looks like an edit stays out: a question, a score
 correction ("แก้ตัวชี้วัด 7 เป็น 61.5"), or a remark that names a field but no
 change ("มาตรการแถว 3 ดีมาก"). Parsing is pure, so the grammar is tested as a
 table (tests/test_edits_natural.py) and measured (benchmarks/edits.py).
+
+A little over 400 lines: the one reading of a value-bearing edit (target, field, pieces, value, checks)
+is kept whole here; every part that stands alone (targets, valueless verbs, part-cell changes, memo
+frames, periods, slips) is in its own edit_*.py module.
 """
 
 from __future__ import annotations
