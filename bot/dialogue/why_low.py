@@ -168,7 +168,8 @@ def _explain(ctx: RowContext, facts: Facts, number: int, asked_items: list[str])
         checks = check_items(ctx, number) if tool.code == "OIT" and not scored else ""
         if checks:
             lines.append(w.WHY_LOW_CHECK.format(items=checks))
-        lines.append(w.WHY_LOW_ASK_ITEMS.format(example=_example_item(ctx, number)))
+        example = _example_item(ctx, number)
+        lines.append(w.WHY_LOW_ASK_ITEMS.format(example=example) if example else w.WHY_LOW_ASK_ITEMS_ANY)
     return "\n".join(lines)
 
 
@@ -182,7 +183,8 @@ def _measures(description: str) -> str:
 
 
 def _example_item(ctx: RowContext, number: int) -> str:
+    """An item code of this indicator in the year's list, or "" when the year's list is not known."""
     codes = [i.code for i in ctx.fw.items_of(number, ctx.year)] or [
         i.code for i in ctx.fw.oit_list(number, ctx.year)
     ]
-    return codes[0] if codes else {"IIT": "I1", "EIT": "E1", "OIT": "O1"}[ctx.fw.tool_of(number).code]
+    return codes[0] if codes else ""
