@@ -27,6 +27,7 @@ TYPO_WORDS = (
     "ผู้รับผิดชอบ",
     "รับผิดชอบ",
     "ระยะเวลา",
+    "เปลี่ยน",
     "ช่วงเวลา",
     "กรอบเวลา",
     "เป้าหมาย",
@@ -189,7 +190,7 @@ def without_salutation(text: str) -> str:
 
 # A full stop or exclamation closing the message, after a figure or a word of four letters or more
 # (never an abbreviation's dot: "อบต.", "สพป.", "ป.ป.ช.", "ฯลฯ." stay as typed).
-_FULL_STOP = re.compile(r"(?:(?<=[0-9๐-๙])|(?<=[ก-๙]{4})|(?<=[A-Za-z]{4}))\s*[.!]+\s*$")
+_FULL_STOP = re.compile(r"(?:(?<=[0-9๐-๙%)”\"'])|(?<=[ก-๙]{4})|(?<=[A-Za-z]{3}))\s*[.!]+\s*$")
 # Emoji and pictographs (with their joiners and variation selectors); arrows are read before this.
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d\U0001f000-\U0001faff]+")
 # Pauses voice typing writes as words, standing alone: "เอ่อ", "อืม", "คือว่า", "แบบว่า".
