@@ -2,6 +2,7 @@
 """Edit and command benchmark: how many officer messages are applied as meant (issue 11).
 
     .venv/bin/python benchmarks/edits.py [--show-misses dev|test|all] [--base REV] [--round N | --ids e9-]
+    .venv/bin/python benchmarks/edits.py --perturb [--show]   # harmless edits of the dev messages (edits_perturb.py)
 
 Reads benchmarks/edit_messages.yaml, splits it into a dev and a test half (seeded shuffle,
 stratified by expected effect; the split is fixed by SEED and was made before the grammar
@@ -39,6 +40,7 @@ from bot.offline import configure_offline  # noqa: E402
 
 configure_offline(Path(tempfile.gettempdir()) / "ita-bench-data")
 
+from benchmarks.edits_perturb import perturb  # noqa: E402
 from bot.dialogue import command_words as new_understand  # noqa: E402
 from bot.dialogue.commands import REPORT_ROUNDS  # noqa: E402
 from bot.dialogue.files import _kinds  # noqa: E402
@@ -212,9 +214,18 @@ def main() -> int:
     ap.add_argument("--base", default=None, help="git revision of the baseline grammar")
     ap.add_argument("--round", type=int, default=None, help="only the entries of this later round")
     ap.add_argument("--ids", default="", help="only the dev entries whose id starts so (e9- for edits9_dev)")
+    ap.add_argument(
+        "--perturb", action="store_true", help="harmless edits of the dev messages, and the share kept"
+    )
+    ap.add_argument("--show", action="store_true", help="with --perturb: every broken message")
     args = ap.parse_args()
     entries = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     dev, test = split(entries)
+    if args.perturb:
+        wall, cpu = time.perf_counter(), time.process_time()
+        perturb(dev, make_reader(new_understand, new_edits), expected, args.show)
+        print(f"[{time.perf_counter() - wall:.0f} s wall, {time.process_time() - cpu:.0f} s CPU]")
+        return 0
     if args.round is not None:
         dev = [e for e in dev if e.get("round") == args.round]
     if args.ids:

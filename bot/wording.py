@@ -713,6 +713,20 @@ EDIT_FIELD_NAMES = {
 EDIT_EXAMPLE_ROW = 3
 
 
+# ---------------------------------------------------------------- why an indicator is low (dialogue/why_low.py)
+# "ทำไมตัวชี้วัด 9 ต่ำจังคะ" with or after scores: the officer's own indicator, from the officer's own scores.
+WHY_LOW_AGENCY = "หน่วยงาน"
+WHY_LOW_SCORE = "ตัวชี้วัดที่ {number} {name} (แบบวัด {tool}) ของ{agency} ได้ {score} คะแนน {standing}"
+WHY_LOW_BELOW = "ต่ำกว่าเกณฑ์ {floor} คะแนน จึงอยู่ในกลุ่ม “{tier}”"
+WHY_LOW_BETWEEN = "ผ่านเกณฑ์ {floor} คะแนนแล้ว แต่ยังไม่ถึงเป้าหมาย {target} คะแนน จึงอยู่ในกลุ่ม “{tier}”"
+WHY_LOW_ABOVE = "ถึงเป้าหมาย {target} คะแนนแล้ว อยู่ในกลุ่ม “{tier}” จึงไม่นับว่าต่ำ"
+WHY_LOW_MEASURES = "ตัวชี้วัดนี้{what}{hedge}"
+WHY_LOW_ANALYSIS = "ผลวิเคราะห์: {analysis}"
+WHY_LOW_ITEMS = "ข้อที่ได้คะแนนต่ำ: {items}"
+WHY_LOW_CHECK = "ยังไม่มีคะแนนรายข้อของหน่วยงาน จึงบอกไม่ได้ว่าข้อใดไม่ผ่าน ข้อที่ควรตรวจบนเว็บไซต์ก่อน: {items}"
+WHY_LOW_ASK_ITEMS = 'หากมีคะแนนรายข้อ ส่งมาได้เลย เช่น "{example} ได้ 0" จะระบุข้อที่ต้องแก้ได้ตรงขึ้น'
+WHY_LOW_ASK_ITEMS_ANY = "หากมีคะแนนรายข้อของตัวชี้วัดนี้ ส่งมาได้เลยตามเลขข้อในรายงานผล จะระบุข้อที่ต้องแก้ได้ตรงขึ้น"
+
 # ====================================================================== search and answers
 # (bot/search: answers, ingest messages)
 

@@ -463,9 +463,16 @@ def test_more_command_wordings(text, command):
 @pytest.mark.parametrize(
     "text", ["แถว 6 ตอนนี้เป็นสำนักปลัด ขอเปลี่ยนเป็นกองช่างค่ะ", "แถว 6 เปลี่ยนจากสำนักปลัดเป็นกองช่าง"]
 )
-def test_one_unit_for_another_with_no_cell_named_is_asked_as_owners(text):
+def test_one_unit_for_another_with_no_cell_named_sets_the_owners_to_the_new_one(text):
+    # the unit named as the value now says which cell it is: only the owners hold units
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is EditAction.OWNERS and (cmd.target, cmd.number) == ("row", 6)
+    assert cmd.value == "กองช่าง"
+
+
+def test_a_unit_with_no_cell_named_and_no_unit_before_it_is_still_asked():
     with pytest.raises(EditGuess) as caught:
-        parse_edit(text)
+        parse_edit("แถว 6 เปลี่ยนเป็นกองช่างค่ะ")
     assert caught.value.proposal == "แก้ผู้รับผิดชอบ แถว 6 เป็น กองช่าง"
 
 

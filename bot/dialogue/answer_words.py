@@ -12,6 +12,7 @@ import unicodedata
 
 from bot.dialogue.command_keys import key_words
 from bot.drafting.edit_text import tidy_thai
+from bot.drafting.edit_typos import without_salutation
 from bot.drafting.edits import PARTICLES
 
 # Words the officer may type (the buttons send the first of each).
@@ -22,6 +23,15 @@ KEEP_WORDS = (
     "เอาตามนี้",
     "ใช้ค่าเดิม",
     "ค่าเดิม",
+    "ของเดิม",
+    "ใช้ของเดิม",
+    "เอาของเดิม",
+    "อันเดิม",
+    "ใช้อันเดิม",
+    "เอาอันเดิม",
+    "แบบเดิม",
+    "ใช้แบบเดิม",
+    "เอาแบบเดิม",
     "ใช้ตามเดิม",
     "ตามเดิม",
     "ok",
@@ -75,19 +85,27 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
         else ""
     )
     # "ยืนยันค่ะ ไม่มีแก้ไข", "ตามนี้เลยค่ะ ไม่มีแก้": nothing more to change, after a yes or a keep
-    go += rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่ต้องแก้(?:ไข)?)(?:แล้ว)?(?:\s*(?:{particles}))*)?"
+    go += (
+        rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่(?:ต้อง)?(?:แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:แก้)?))"
+        rf"(?:อะไร)?(?:แล้ว)?(?:\s*(?:{particles}))*)?"
+    )
     words_and_tail = rf"(?:\s*(?:{alts})(?:{tail}(?:\s*(?:{particles}))+)*{tail}(?:\s*(?:{particles}))*)+"
     return bool(re.fullmatch(rf"{lead}{words_and_tail}{go}{thanks}\s*", short))
 
 
 def is_keep(text: str) -> bool:
     """Tell whether the officer keeps the value shown ("ใช้ตามนี้", "ใช้ตามนี้ค่ะ")."""
-    return _only(text, KEEP_WORDS) or _said(text, "keep")
+    return _only(_unsalute(text), KEEP_WORDS) or _said(text, "keep")
 
 
 def is_confirm(text: str) -> bool:
     """Tell whether the officer confirms ("ยืนยัน", "ยืนยันค่ะ", "ถูกต้องแล้วครับ ยืนยัน 👍")."""
-    return _only(text, CONFIRM_WORDS) or _said(text, "confirm")
+    return _only(_unsalute(text), CONFIRM_WORDS) or _said(text, "confirm")
+
+
+def _unsalute(text: str) -> str:
+    """ "สวัสดีค่ะ\nยืนยันครับ": the answer after a greeting line (a greeting alone stays as it is)."""
+    return without_salutation(text.strip()).strip() or text
 
 
 def _said(text: str, key: str) -> bool:

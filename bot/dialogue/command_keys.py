@@ -33,7 +33,7 @@ ANSWERS = ("confirm", "keep")
 # Rows, indicators and items named (by number or topic): the message is an edit or a question about them.
 _NAMES_ROWS = re.compile(
     r"แถว\s*(?:ที่)?\s*\d|ตัวชี้วัด\s*(?:ที่)?\s*\d|ตชว|ข้อ\s*(?:[A-Za-z]|โอ|ไอ|อี)?\s*\d|\b[OIEoie]\s?\d{1,2}\b"
-    r"|มาตรการ\s*(?:ลำดับ)?\s*ที่|\brows?\s*\d"
+    r"|มาตรการ\s*(?:ลำดับ)?\s*ที่|(?:^|\s)ลำดับ\s*(?:ที่)?\s*\d|\brows?\s*\d"
     # an indicator named by its topic: "ร่างแผนเรื่องงบประมาณใหม่" redrafts its rows
     r"|เรื่อง|ด้าน",
     re.I,

@@ -193,7 +193,7 @@ _THANKS_END = re.compile(
 )
 # "มีไฟล์ excel ไหมครับ", "มีแบบรายงาน 6 เดือนไหมคะ": asking whether a file is there asks for it.
 _HAVE = re.compile(
-    r"^(?:ขอ)?มี(?P<what>\s*(?:ไฟล์|เอกสาร|แบบ|ฟอร์ม|รายงาน|word|excel|เวิร์ด|เอ็กเซล)[^\n?]*?)\s*"
+    r"^(?:(?:รบกวน|ขอโทษ|ขออนุญาต)(?:นะ)?(?:ครับผม|ครับ|ค่ะ|คะ)?\s+)?(?:ขอ)?มี(?P<what>\s*(?:ไฟล์|เอกสาร|แบบ|ฟอร์ม|รายงาน|word|excel|เวิร์ด|เอ็กเซล)[^\n?]*?)\s*"
     r"(?:ไหม|มั้ย|มั๊ย|มั๋ย|หรือเปล่า|หรือไม่|ป่าว|ไม๊)\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ)*\s*[?？]?$",
     re.I,
 )
@@ -210,7 +210,8 @@ _PURPOSE = re.compile(
 )
 # "ยกเลิกค่ะ ไม่ต้องร่างใหม่", "cancel, no need": cancelling, then why, in a negation.
 _CANCEL_BECAUSE = re.compile(
-    r"^(?:ยกเลิก|cancel)(?:\s*(?:ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า))*\s+(?:ไม่ต้อง|ไม่เอา|no need|don't)[^\d?]{0,30}$", re.I
+    r"^(?:ยกเลิก|cancel)(?:\s*(?:ครับผม|ครับ|ค่ะ|คะ|นะ|จ้า))*\s+(?:ไม่(?:ต้อง|เอา|ทำ|ใช้|ร่าง|แก้|เปลี่ยน)|no need|don't)[^\d?]{0,30}$",
+    re.I,
 )
 
 
@@ -220,7 +221,10 @@ def _forms(text: str) -> list[str]:
     text = " ".join("".join(ch for ch in to_arabic(text).lower() if not decor(ch)).split())
     forms = [text]
     while True:
-        cut = _OPENERS.sub("", _THEN.sub("", strip_polite(text))).strip()
+        polite = _THEN.sub("", strip_polite(text)).strip()
+        if polite and polite != text and polite not in forms:
+            forms.append(polite)  # "ช่วยเหลือ ค่ะ": the particle goes before "ช่วย" may be taken for an opener
+        cut = _OPENERS.sub("", polite).strip()
         if cut == text or not cut:
             return forms
         forms.append(cut)
@@ -339,9 +343,9 @@ def _parse_command(text: str) -> tuple[Command, str] | None:
     stripped = _without_purpose(
         without_refused_kinds(without_salutation(_THANKS_END.sub("", stripped) or stripped))
     )
-    have = _HAVE.match(stripped)
+    have = _HAVE.match(stripped.lstrip("".join(ch for ch in stripped[:8] if decor(ch) or ch.isspace())))
     if have is not None:  # "มีไฟล์ excel ไหมครับ": asking for the file, as "ขอไฟล์ excel"
-        found = export_or_report(strip_polite(have.group("what").strip().lower()))
+        found = export_or_report(strip_polite(to_arabic(have.group("what")).strip().lower()))
         return found if found is not None and not _NEGATION.search(stripped) else None
     if "\n" in stripped or len(stripped) > COMMAND_ARGS_MAX_CHARS * 2:
         return None

@@ -4,6 +4,10 @@ A Context is built by Dialogue.handle for one message. It carries the turn, the
 message as read once (`Parsed`), the collaborators (framework, playbook,
 retriever, drafter, exporters) and the few operations that state handlers and
 commands share, so neither reaches into the Dialogue itself.
+
+It is a little over 400 lines because the Context is the one surface every state handler and command
+works through (reading, saying, one open question, scores, drafting); the why-low answer and other
+readers live in their own modules and are only called from here.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass, field
 
 from bot import wording as w
 from bot.dialogue import render as say
+from bot.dialogue import why_low
 from bot.dialogue.detours import wanted_text
 from bot.dialogue.messages import Choice, Reply
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever
@@ -170,8 +175,11 @@ class Context:
         when the step's handler speaks next).
         """
         term = term_asked(question, self.session.state)
+        own = None if term else self.why_low(question)
         if term:
             self.say(explain(term, self.units_example()))
+        elif own:
+            self.say(own)  # "ทำไมตัวชี้วัด 9 ต่ำ": this agency's indicator, from its own scores
         elif self.retriever is None:
             self.say(w.NO_KNOWLEDGE)
         else:
@@ -183,6 +191,28 @@ class Context:
             self.say(answer.text)
         if restate:
             self.restate()
+
+    def why_low(self, question: str) -> str | None:
+        """Answer "why is indicator N low" from the scores known so far (this message's too), or None."""
+        scores, sent = self.session.scores, self.parsed.scores
+        if sent is not None and self.parsed.has_scores:
+            scores = scores.merge(sent.scores) if scores else sent.scores
+        if scores is None or not isinstance(self.playbook, KnownPlaybook):
+            return None
+        named = [c for c in self.session.extra.get(NAMED_ITEMS, []) if c not in scores.items]
+        rows = reversed(self.session.draft.rows) if self.session.draft else ()  # the indicator's first row
+        printed = {r.indicator: r.analysis for r in rows if r.score == scores.indicators.get(r.indicator)}
+        facts = why_low.Facts(
+            self.fw,
+            self.playbook,
+            self.profile,
+            scores,
+            self.thresholds(),
+            self.previous_indicators(),
+            named,
+            printed,
+        )
+        return why_low.answer(question, facts, self.parsed.text)
 
     # ------------------------------------------------------------ one open question
     @property

@@ -313,19 +313,24 @@ _OWNERS_LEAD = re.compile(rf"^(?:\s|ขอ|รบกวน|ช่วย|ให�
 _OWNERS_HEDGE = re.compile(r"\s*(?:มากกว่า|ดีกว่า)$")
 
 
-def bare_owners(shown: str, target: Target) -> str:
-    """Units typed after a row with no field word ("แถว 5 เปลี่ยนเป็นกองคลังค่ะ", "แถว 5 กองคลัง, กองช่าง").
+def bare_owners(shown: str, target: Target) -> tuple[str, bool]:
+    """Units typed after a row with no field word ("แถว 5 เปลี่ยนเป็นกองคลังค่ะ", "แถว 5 กองคลัง, กองช่าง"),
+    and whether the message says by itself that they are the owners.
 
     Only names that say by themselves they are units ("กอง…", "สำนัก…") are read so: anything else
-    is asked back as a change whose cell is not named.
+    is asked back as a change whose cell is not named. The units now named before the new ones
+    ("ตอนนี้เป็นสำนักปลัด ขอเปลี่ยนเป็นกองช่าง") name the cell: only the owners hold units, so it is sure.
     """
     text = strip_polite(shown[target.end :])
     swap = _FROM_TO.match(text)  # "ตอนนี้เป็นสำนักปลัด ขอเปลี่ยนเป็นกองช่าง": the unit now, then the new one
-    if swap and _units_only(swap.group("old")):
+    sure = bool(swap and _units_only(swap.group("old")))
+    if swap and sure:
         text = swap.group("new")
     value = text[_OWNERS_LEAD.match(text).end() :]  # type: ignore[union-attr]  # the pattern always matches
     value = _OWNERS_HEDGE.sub("", value)  # "น่าจะเป็นกองช่างมากกว่า": the hedge is no part of the name
-    return value if _units_only(value) else ""
+    if sure and value and not _PERIOD_SIGN.search(to_arabic(value)):
+        return value, True  # the cell is the owners: the new name need not say it is a unit ("งานพัสดุ")
+    return (value, False) if _units_only(value) else ("", False)
 
 
 _FROM_TO = re.compile(

@@ -11,6 +11,10 @@ A sentence that only looks like an edit stays out: a question, a score
 correction ("แก้ตัวชี้วัด 7 เป็น 61.5"), or a remark that names a field but no
 change ("มาตรการแถว 3 ดีมาก"). Parsing is pure, so the grammar is tested as a
 table (tests/test_edits_natural.py) and measured (benchmarks/edits.py).
+
+A little over 400 lines: the one reading of a value-bearing edit (target, field, pieces, value, checks)
+is kept whole here; every part that stands alone (targets, valueless verbs, part-cell changes, memo
+frames, periods, slips) is in its own edit_*.py module.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from bot.drafting.edit_command import (
     EditTwoChanges,
     check_target,
 )
-from bot.drafting.edit_memo import value_end
+from bot.drafting.edit_memo import reason_end, value_end, without_memo
 from bot.drafting.edit_only import only_owners
 from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
@@ -47,6 +51,7 @@ from bot.drafting.edit_targets import (
     Target,
     find_target,
     measure_names_row,
+    refer_back,
     row_mentioned,
     with_spaced_rows,
 )
@@ -174,6 +179,9 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
     elif (m := _LEAD.match(piece)) is not None:
         start = m.end()
     end = value_end(piece, start, end, sentences=action is not EditAction.STEPS)
+    if action not in (EditAction.STEPS, EditAction.ADD_STEP, EditAction.EDIT_STEP):  # a step may say why
+        purpose = action in (EditAction.OWNERS, EditAction.TIMELINE)
+        end = reason_end(piece, start, end, purpose=purpose, figure=action is EditAction.KPI)
     end = tail(piece, start, end, _TRAIL_WORDS)
     value = piece[start:end].strip().strip("\"'“”‘’「」").strip()
     if value[:1] in "([" and value[-1:] in ")]" and value.count("(") + value.count("[") == 1:
@@ -190,19 +198,25 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
 # ---------------------------------------------------------------- parsing
 
 
-def _pieces(shown: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
-    """Cut the spans out of the text; each piece says whether a connective ("เป็น", ":", "ให้") opens it."""
-    out: list[str] = []
+def _pieces(shown: str, spans: list[tuple[int, int]], field: int = -1) -> list[tuple[str, bool]]:
+    """Cut the spans out of the text; each piece says whether a connective ("เป็น", ":", "ให้") opens it.
+
+    `field`: where the field word starts. A new line opens a value after it ("ผู้รับผิดชอบ\nกองคลัง"),
+    never the words that lead to it ("แถว 9\nขอเพิ่มขั้นตอน …").
+    """
+    out: list[tuple[str, bool]] = []
     at = 0
     for start, end in sorted(spans):
-        out.append(shown[at:start])
+        out.append((shown[at:start], start == field))
         at = max(at, end)
-    out.append(shown[at:])
+    out.append((shown[at:], False))
     read = []
-    for piece in out:
+    for piece, before_field in out:
         if (m := _MANNER.match(piece)) is not None:  # "ให้สั้นลงเป็น …": how the change reads, then the value
             read.append((piece[m.end() :], True))
-        elif _OPENED.match(piece) or _NEW_LINE.match(piece):  # a field word, then its value on the next line
+        elif _OPENED.match(piece) or (
+            _NEW_LINE.match(piece) and not before_field
+        ):  # a value on the next line
             read.append((piece, True))
         elif (m := _CHANGED_TO.search(piece)) is not None:  # "ยาวไป ขอเปลี่ยนเป็น …", "เปลี่ยนจาก X เป็น …"
             read.append((piece[m.end() :], True))
@@ -286,6 +300,8 @@ def _needs_field(target: Target) -> str:
 
 
 def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | None:
+    # a memo's frame cut (เรียน…, เรื่อง…, จึงเรียนมา…), and "แถวดังกล่าว" named as the row said before it
+    text = refer_back(without_memo(text), names)
     shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
     if not probe:
         return None
@@ -318,7 +334,10 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
         if period:  # "แถว 2 ดำเนินการไตรมาส 1-2": a target and a period, no field word
             check_target(target)
             return EditCommand(EditAction.TIMELINE, target.kind, target.number, period, item=target.item)
-        owners = bare_owners(shown, target)
+        owners, sure = bare_owners(shown, target)
+        if owners and sure:  # "แถว 6 ตอนนี้เป็นสำนักปลัด ขอเปลี่ยนเป็นกองช่าง": the units now name the cell
+            check_target(target)
+            return EditCommand(EditAction.OWNERS, target.kind, target.number, owners, item=target.item)
         if owners:  # "แถว 5 เปลี่ยนเป็นกองคลังค่ะ": a target and units, no field word: asked, not guessed
             check_target(target)
             where = EditCommand(EditAction.OWNERS, target.kind, target.number, item=target.item).where_th()
@@ -342,7 +361,7 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
     action, step_no = named_step(probe, action, fm.end(), target.end)
     if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step (or where an added one goes)
         spans.append((step_no.start(), step_no.end()))
-    pieces = _pieces(shown, spans)
+    pieces = _pieces(shown, spans, fm.start())
     values = [(_clean_value(p, action, opened=opened), opened) for p, opened in pieces]
     values = [(v, opened) for v, opened in values if v]
     opened = [v for v, o in values if o]

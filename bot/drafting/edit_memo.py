@@ -57,3 +57,27 @@ def value_end(piece: str, start: int, end: int, *, sentences: bool = True) -> in
     if said is not None and not FIELD.search(piece, said.end()):
         return said.start()  # "… ออนไลน์ครับ แค่นี้แหละครับ"
     return end
+
+
+# Why the change is asked, after the value: "… เนื่องจากงานพัสดุย้ายไปสังกัดกองคลัง", "… เพราะซ้ำกับแถว 2".
+# A reason word after a space ends any value but a list of steps (a step may say why it is done).
+_BECAUSE = re.compile(r"\s+(?:เนื่องจาก|เพราะ(?:ว่า)?|ด้วยเหตุ(?:ว่า|ที่)|สาเหตุ(?:ที่|เพราะ))\S")
+# "เพื่อ…" is the purpose of a measure ("อบรมเพื่อสร้างความรู้") but, after an owner, a period or a KPI's
+# figure, the purpose of the change: "… ร้อยละ 85 เพื่อให้วัดผลได้จริง", "… ก.พ. 69 เพื่อให้ทันการตรวจ".
+_PURPOSE = re.compile(r"\s+เพื่อ(?:ให้)?\S")
+_FIGURE = re.compile(r"\d\s*(?:%|ร้อยละ|ราย|คน|ครั้ง|เรื่อง|ฉบับ|แห่ง|วัน|เดือน|ชิ้น|หน่วย|รายการ|ช่องทาง|คะแนน)?\s*$")
+
+
+def reason_end(piece: str, start: int, end: int, *, purpose: bool, figure: bool) -> int:
+    """Where a value ends before the reason given for the change (`end` when it gives none).
+
+    `purpose`: "เพื่อ…" after the value is why (owners, periods); `figure`: only after a figure (a KPI).
+    """
+    because = _BECAUSE.search(piece, start, end)
+    if because is not None and because.start() > start:
+        end = because.start()
+    if purpose or figure:
+        for m in _PURPOSE.finditer(piece, start, end):
+            if m.start() > start and (purpose or _FIGURE.search(piece, start, m.start())):
+                return m.start()
+    return end

@@ -328,3 +328,39 @@ def measure_names_row(probe: str, named: list[re.Match[str]], target: Target) ->
     if other is None or gap is None or other.start() < target.end:
         return False
     return _VALUE_OPENS.search(probe, target.end, other.start()) is None
+
+
+# A row named again by pointing back: "แถวดังกล่าว", "ข้อนี้", "ตัวชี้วัดนี้", "มาตรการของข้อนี้".
+_BACK = re.compile(r"(?P<word>แถว|ข้อ|ตัวชี้วัด|ตชว\.?)\s*(?:ที่)?\s*(?:ดังกล่าว|นี้|นั้น|เดียวกัน)")
+_SENTENCE_CLOSED = re.compile(r"(?:ครับ|ค่ะ|คะ|นะ|จ้า)\s")
+_BACK_KINDS = {"แถว": ("row",), "ข้อ": ("item",), "ตัวชี้วัด": ("indicator",), "ตชว": ("indicator",)}
+
+
+def refer_back(text: str, names: Mapping[str, int] | None = None) -> str:
+    """Name the row a message points back to with the one it named before ("…ในแถวที่ 6 ซ้ำซ้อน… จึงขอให้
+    ลบแถวดังกล่าว" -> "… ลบแถว 6"): the text as it was when it names none, or more than one, or another kind.
+    """
+    probe = to_arabic(text)
+    back = _BACK.search(probe)
+    if back is None:
+        return text
+    before = find_target(probe[: back.start()], items=True, names=names)
+    after = find_target(probe[back.end() :], items=True, names=names)
+    kinds = _BACK_KINDS.get(back.group("word").rstrip("."), ())
+    if before is None or after is not None or before.more or before.several or before.kind not in kinds:
+        return text
+    if _SENTENCE_CLOSED.search(probe, before.end, back.start()):
+        return text  # "เอาข้อ O3 ออกครับ ข้อนี้ได้เต็มแล้ว": the order was given; what follows is why
+    said = {
+        "row": f"แถว {before.number}",
+        "indicator": f"ตัวชี้วัดที่ {before.number}",
+        "item": f"ข้อ {before.item}",
+    }
+    # named once, where the order names it: the first mention was the remark's subject
+    return (
+        text[: before.start]
+        + text[before.end : back.start()]
+        + said[before.kind]
+        + " "
+        + text[back.end() :].lstrip()
+    )

@@ -25,7 +25,9 @@ from bot.thai import clean_display, to_arabic
 TYPO_WORDS = (
     "ตัวชี้วัดความสำเร็จ",
     "ผู้รับผิดชอบ",
+    "รับผิดชอบ",
     "ระยะเวลา",
+    "เปลี่ยน",
     "ช่วงเวลา",
     "กรอบเวลา",
     "เป้าหมาย",
@@ -36,7 +38,22 @@ TYPO_WORDS = (
 )
 MIN_TYPO_CHARS = 7
 # Letters that sound alike, typed for one another ("ขั้นตอณ", "ผู้รับผิดชอบ" with ฌ): each to its others.
-_SOUNDS = ("นณ", "สศษ", "ทธฑฒ", "ลฬ", "คฆ", "พภ", "ตฏ", "ดฎ", "ชฌ", "ยญ")
+_SOUNDS = (
+    "นณ",
+    "สศษ",
+    "ทธฑฒ",
+    "ลฬ",
+    "คฆ",
+    "พภ",
+    "ตฏ",
+    "ดฎ",
+    "ชฌ",
+    "ยญ",
+    "\u0e38\u0e39",
+    "\u0e34\u0e35",
+    "\u0e36\u0e37",
+)
+# (and a short vowel for its long one below or above the letter: "ผุ้รับผิดชอบ", "ตัวชิ้วัด")
 _HOMOPHONE = {ch: group.replace(ch, "") for group in _SOUNDS for ch in group}
 _CONSONANT = "[ก-ฮ]"
 
@@ -51,7 +68,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     for word in sorted(TYPO_WORDS, key=len, reverse=True):
         if len(word) < MIN_TYPO_CHARS:
             continue
-        alts = [re.escape(word)]  # the word as it is first, so a right word is never "fixed"
+        # the last letter drawn out ("ระยะเวลาา") first, then the word as it is, so a right word is never "fixed"
+        alts = [re.escape(word) + re.escape(word[-1]) + "+", re.escape(word)]
         for i in range(1, len(word)):
             alts.append(re.escape(word[:i] + word[i + 1 :]))  # a letter left out
             alts.append(re.escape(word[:i]) + "." + re.escape(word[i:]))  # one typed in extra
@@ -62,7 +80,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
             if (same := _HOMOPHONE.get(word[i])) is not None:  # a letter of the same sound, the last too
                 alts.append(re.escape(word[:i]) + f"[{same}]" + re.escape(word[i + 1 :]))
         # longest first: "ระยะเวาล" is the swap of the whole word, not "ระยะเวา" (a letter left out) and an "ล"
-        alts = [alts[0], *sorted(alts[1:], key=lambda alt: -len(re.sub(r"\\(.)", r"\1", alt)))]
+        alts = [*alts[:2], *sorted(alts[2:], key=lambda alt: -len(re.sub(r"\\(.)", r"\1", alt)))]
         out.append((re.compile("|".join(alts)), word))
     return tuple(out)
 
@@ -75,6 +93,8 @@ def fix_typos(text: str) -> str:
 
         def fixed(m: re.Match[str], word: str = word) -> str:
             # "เพิ่มมาตรการ": a slip read from a letter before the word is the word itself, as typed.
+            if m.group(0).rstrip(word[-1]) == word.rstrip(word[-1]):
+                return word  # "ระยะเวลาา": the last letter drawn out
             at = m.string.find(word, m.start())
             return m.group(0) if m.start() <= at < m.end() else word
 
@@ -106,7 +126,7 @@ _ARROWS = re.compile("[➡➔➜➝➞⇒⟶⮕][\ufe0e\ufe0f]?")
 
 _REQUEST_ASIDE = re.compile(
     rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s+"
-    r"(?P<why>(?![^\n]*(?:ไหม|มั้ย|หรือ|อะไร|ยังไง|อย่างไร|\?))[^\d\n]{1,25})$"
+    r"(?P<why>(?![^\n]*(?:ไหม|มั้ย|หรือ|อะไร|ยังไง|อย่างไร|\?|ถาม|สงสัย|อยากรู้|อยากทราบ))[^\d\n]{1,60})$"
 )
 
 
@@ -143,7 +163,7 @@ def negated(probe: str) -> bool:
 # Why the officer asks, before the request ("ตามที่ประชุมเมื่อวาน ขอลบแถว 6", "เนื่องจาก… จึงขอแก้…")
 # or after it ("… เป็น ม.ค. 69 - มิ.ย. 69 เพราะงบมาช้า"): never part of the edit.
 _CONTEXT = re.compile(
-    r"^(?:ตามที่|ตามมติ|ตามคำสั่ง|เนื่องจาก|เพราะ)[^\n]{1,80}?\s+(?:จึง\s*)?(?=ขอ|รบกวน|ช่วย|กรุณา|อยาก)"
+    r"^(?:ตามที่|ตามมติ|ตามคำสั่ง|เนื่องจาก|เพราะ)[^\n]{1,80}?[ \t]+(?:จึง\s*)?(?=ขอ(?!บคุณ|บพระคุณ)|รบกวน|ช่วย|กรุณา|อยาก)"
 )
 _BECAUSE = re.compile(r"(?<=\S)\s+(?:เพราะ|เนื่องจาก)[^\n]{1,80}$")
 # "… เป็นกองคลัง ตามที่ ผอ. สั่ง", "… ตามมติที่ประชุม": who agreed to the change is no part of its value
@@ -168,6 +188,11 @@ def without_salutation(text: str) -> str:
     return _SALUTATION.sub("", text, count=1)
 
 
+# A full stop or exclamation closing the message, after a figure or a word of four letters or more
+# (never an abbreviation's dot: "อบต.", "สพป.", "ป.ป.ช.", "ฯลฯ." stay as typed).
+_FULL_STOP = re.compile(r"(?:(?<=[0-9๐-๙%)”\"'])|(?<=[ก-๙]{4})|(?<=[A-Za-z]{3}))\s*[.!]+\s*$")
+# Emoji and pictographs (with their joiners and variation selectors); arrows are read before this.
+_EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d\U0001f000-\U0001faff]+")
 # Pauses voice typing writes as words, standing alone: "เอ่อ", "อืม", "คือว่า", "แบบว่า".
 _FILLERS = re.compile(r"(?:(?<=\s)|^)(?:เอ่อ+|อ่า+|อืม+|เอิ่ม+|(?:ก็)?คือว่า|แบบว่า)(?=\s|$)")
 
@@ -180,9 +205,10 @@ def probe_text(text: str) -> tuple[str, str]:
     the change; spaces are evened, field-word slips are fixed and number words after
     "แถว"/"ตัวชี้วัด" are written as digits ("แถวที่สาม" -> "แถวที่3  ").
     """
-    shown = _ARROWS.sub(
-        "→", without_salutation(tidy_thai(clean_display(text)).strip())
-    )  # "ระยะเวลา ➡️ ไตรมาส 2"
+    # "ระยะเวลา ➡️ ไตรมาส 2": an arrow; then other emoji ("✏️ แถว 10 ไม่ต้องแล้วค่ะ 🙏"), never part of a value
+    shown = _EMOJI.sub(" ", _ARROWS.sub("→", tidy_thai(clean_display(text))))
+    shown = without_salutation(shown.strip())
+    shown = _FULL_STOP.sub("", shown)  # "… เป็นกองคลัง.": the sentence's end, not the value's
     shown = _FILLERS.sub(" ", shown)  # "เอ่อ แถว 3 ผู้รับผิดชอบ คือว่า เปลี่ยนเป็น…": voice typing's pauses
     shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
     shown = _AS_AGREED.sub("", _FILES_AFTER.sub("", shown, count=1), count=1)
@@ -194,8 +220,9 @@ def probe_text(text: str) -> tuple[str, str]:
         shown, probe = shown[: thanks.start()], probe[: thanks.start()]
     aside = _REQUEST_ASIDE.search(probe)  # "ร่างใหม่ได้ไหมคะ ยังไม่ค่อยตรง": the request, then why
     if aside and not _CONSEQUENCE.search(probe, 0, aside.start()):
-        shown = shown[: aside.start()] + " " + shown[aside.start("why") :]
-        probe = probe[: aside.start()] + " " + probe[aside.start("why") :]
+        # the request's particle stays where the sentence ends: what follows it is why, not the order
+        shown = shown[: aside.start()] + " ค่ะ " + shown[aside.start("why") :]
+        probe = probe[: aside.start()] + " ค่ะ " + probe[aside.start("why") :]
     request = _REQUEST_END.search(probe)
     if request and not _CONSEQUENCE.search(probe, 0, request.start()):  # "ลบแถว 3 ได้ไหมคะ" asks for it
         shown, probe = shown[: request.start()], probe[: request.start()]

@@ -35,7 +35,8 @@ _FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
 )
 FIELD = re.compile(
     "|".join(
-        f"(?P<{action.name}>{words(*vocab)})"
+        # "ตรวจดูแล้ว" is no "ดูแล": a word whose last letter opens "แล้ว" is not the word
+        f"(?P<{action.name}>{words(*vocab)})(?!\u0e49\u0e27)"
         for action, vocab in sorted(_FIELDS, key=lambda aw: -max(len(w) for w in aw[1]))
     ),
     re.I,
@@ -48,9 +49,9 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.ADD_ROW,
         re.compile(
-            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ|ตัวชี้วัด(?=\s*(?:ที่)?\s*\d))"
+            r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ|(?:ตัวชี้วัด|ตชว\.?)(?=\s*(?:ที่)?\s*\d))"
             # "ตัวชี้วัดที่ 8 ยังไม่มีมาตรการ ช่วยเพิ่มให้หน่อย": "เพิ่ม" closing the request
-            r"|เพิ่ม(?=(?:\s|ให้|ด้วย|หน่อย|เลย|ค่ะ|คะ|ครับ|นะ)*$)|(?:มาตรการ|แถว)\s*เพิ่ม(?:เติม)?"
+            r"|เพิ่ม(?:เข้า(?:มา|ไป)|ขึ้นมา|ลงไป|ไว้)?(?=(?:\s|ให้|ด้วย|หน่อย|เลย|ค่ะ|คะ|ครับ|นะ)*$)|(?:มาตรการ|แถว)\s*เพิ่ม(?:เติม)?"
             r"|\badd\s+(?:a\s+)?(?:row|measure)",
             re.I,
         ),
@@ -69,7 +70,7 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.DELETE,
         re.compile(
-            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|(?:ไม่เอา|ไม่ต้องการ|ไม่ต้องมี)(?=\s*(?:แถว|ตัวชี้วัด|มาตรการ|อัน|รายการ|ข้อ))"
+            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|(?:ไม่เอา|ไม่ต้องการ|ไม่ต้องมี)(?=\s*(?:แถว|ตัวชี้วัด|ตชว|มาตรการ|อัน|รายการ|ข้อ))"
             # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
             r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|del|remove|drop)\b",
             re.I,
@@ -121,7 +122,7 @@ def valueless(probe: str, *, question: bool, names: Mapping[str, int] | None) ->
         m = verb.search(probe)
         if not m or (question and action is not EditAction.SHOW):
             continue
-        target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
+        target = find_target(probe, items=True, names=names)
         if action is EditAction.SHOW and target is None and (table := _WHOLE_TABLE.match(probe, m.end())):
             target = Target("all", 0, "", table.start(), table.end())  # "ขอดูร่างทั้งหมดอีกรอบ": the table
         if target is None and action is not EditAction.ADD_ROW and (bare := _BARE_ROW.match(probe, m.end())):
@@ -131,7 +132,7 @@ def valueless(probe: str, *, question: bool, names: Mapping[str, int] | None) ->
         context = _context_before(probe, m, target)
         if context:  # "แถว 2 ซ้ำกับแถว 3 ลบแถว 3 ทิ้ง": why, then the order and its own row
             probe = " " * context + probe[context:]
-            target = find_target(probe, items=action in (EditAction.ADD_ROW, EditAction.SHOW), names=names)
+            target = find_target(probe, items=True, names=names)
             assert target is not None
         if action in (EditAction.DELETE, EditAction.SHOW):
             target = with_spaced_rows(probe, target)

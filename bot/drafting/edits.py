@@ -252,6 +252,11 @@ def apply(
         raise EditError(wording.EDIT_NO_VALUE.format(example=EXAMPLES[0]))
     indices = _rows_for(draft, cmd)
     rows = list(draft.rows)
+    if cmd.action is EditAction.DELETE and cmd.target == "item":
+        # "ลบข้อ O3": the item's own rows only, never its indicator's row that lists it among the weak items
+        indices = [i for i in indices if rows[i].items == [cmd.item] and cmd.item in rows[i].topic]
+        if not indices:
+            raise EditError(wording.EDIT_ITEM_NOT_IN_DRAFT.format(item=cmd.item))
     if cmd.action is EditAction.DELETE:
         if len(indices) >= len(rows):
             raise EditError(wording.EDIT_LAST_ROW)
