@@ -15,12 +15,13 @@ preprocessing, Tesseract tha+eng), then bot.scores.parse_scores. A value is exac
 read for its key (indicator, tool, item, overall) equals the one drawn; a key read that the page
 does not show counts as an extra. Wall and CPU time include Tesseract (a child process).
 
-Measured on 2026-12-03 (commit after 508915a; tuned on dev only, test looked at once to report):
-dev 172/187 values exact (92.0%), test 158/184 (85.9%). Indicator tables and cards 100% on both
-halves, tool summaries 97%, item lists 58%: the misses are item codes whose sans-serif "I" is a bare
-stroke ("I13" read "13"), left unread rather than guessed; one value was misread (71.77 as 77.0).
-CPU per page about 2.1 s (median), Tesseract included. Not a test: tests/test_intake.py and
-tests/test_chat_files.py assert phone screenshots read exactly.
+Measured on 2026-12-03, before and after the glyph-shape check of item codes (2e5a293; tuned on
+dev only, test looked at once to report), both runs side by side on a loaded 2-core machine:
+dev 172/187 → 186/187 values exact (92.0% → 99.5%), test 158/184 → 177/184 (85.9% → 96.2%).
+Item lists 58%/59% → 100%/90%; indicator tables 100%, tools 100%/94%, cards 97%/100%. Left: a few
+item codes still unread (left out and asked, never guessed), 71.77 read as 77.0, 97.69 as 97.09.
+CPU per page, Tesseract included: median 3.24 → 3.31 s (dev), 3.45 → 3.34 s (test).
+Not a test: tests/test_intake.py and tests/test_chat_files.py assert phone screenshots read exactly.
 """
 
 from __future__ import annotations

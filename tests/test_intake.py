@@ -134,6 +134,34 @@ def test_a_phone_screenshot_of_the_indicator_table_is_read_exactly(fw):
     assert parse_scores(reading.text, fw).scores.indicators == page.indicators
 
 
+def _table(rows: list[tuple[str, float]], font: str) -> bytes:
+    """A desktop-size result table of `rows` (label, score) in one of the Thai fonts."""
+    from PIL import ImageDraw, ImageFont
+
+    face = ImageFont.truetype(f"/usr/share/fonts/truetype/tlwg/{font}.ttf", 24)
+    image = Image.new("RGB", (1200, 60 + 46 * len(rows)), "white")
+    draw = ImageDraw.Draw(image)
+    for i, (label, value) in enumerate(rows):
+        draw.text((120, 30 + 46 * i), label, font=face, fill="#333333")
+        draw.text((1000, 30 + 46 * i), f"{value:.2f}", font=face, fill="#111111", anchor="ra")
+    return _png(image)
+
+
+@needs_ocr
+@pytest.mark.parametrize("font", ["Garuda", "TlwgTypo", "Kinnari"])
+def test_item_codes_are_told_from_numbers_by_the_shape_of_their_first_letter(fw, font):
+    # A sans-serif I is a bare stroke and a typewriter I has serifs on both sides: the Thai model
+    # reads either as a 1 ("I3" as "13", "I14" as "114"); a real 1 has a flag and stays a 1.
+    items = {"I11": 55.5, "I3": 42.84, "I13": 90.07, "I14": 69.14, "I21": 46.08, "E1": 73.0, "E9": 66.57}
+    reading = read(_table([(f"ข้อ {code}", value) for code, value in items.items()], font))
+    scores = parse_scores(reading.text, fw).scores
+    assert scores.items == items
+    numbered = {1: 61.25, 4: 82.97, 9: 42.04, 10: 40.05}
+    reading = read(_table([(f"ตัวชี้วัดที่ {n}", value) for n, value in numbered.items()], font))
+    scores = parse_scores(reading.text, fw).scores
+    assert scores.indicators == numbered and not scores.items
+
+
 @needs_ocr
 def test_a_scanned_pdf_without_a_text_layer_is_read_by_ocr(fw, tmp_path: Path):
     page = render("tools", "phone-1080", random.Random(5), name="scan")

@@ -8,7 +8,11 @@ of rows). It reads Thai and numbers well but short Latin codes badly ("I14" as
 "114", "IIT" as "117", "(OIT)" as Thai letters), so every short run of words that
 may be such a code is cropped, contrast-stretched and read again by the English
 model in one second call, and kept only when it then reads as an item or tool
-code. Each Tesseract call has the file's deadline: it is killed past it.
+code. A number that both models read in a table's code column ("13" for I3, "114"
+for I14) is then told from a code by the shape of its first glyph: a 1 has a flag,
+an I is a bare stroke or has serifs on both sides. Each Tesseract call has the
+file's deadline: it is killed past it. (About 400 lines: the glyph check belongs
+beside the word boxes it reads.)
 """
 
 from __future__ import annotations
@@ -112,13 +116,14 @@ def image_text(image: Image.Image, deadline: float) -> str:
     for word in words:
         lines.setdefault(word.line, []).append(word)
     runs = [run for line in lines.values() for run in _latin_runs(line)]
+    line_of = {id(word): line for line in lines.values() for word in line}
     if runs:
         sheet, places = _sheet(prepared, runs)
         again = _words(sheet, "eng", CONFIG_CODES, deadline)
         for run, (top, bottom) in zip(runs, places, strict=True):
             first = "".join(w.text for w in run)
             code = as_code(_dropped_bar(first, "".join(w.text for w in again if top <= w.middle < bottom)))
-            code = code or as_code(first)
+            code = code or as_code(first) or _stroke_code(prepared, run, line_of[id(run[0])])
             if code:
                 run[0].text = code
                 for word in run[1:]:
@@ -149,6 +154,103 @@ def _dropped_bar(first: str, again: str) -> str:
     return again
 
 
+def _stroke_code(image: Image.Image, run: list[_Word], line: list[_Word]) -> str:
+    """An item code whose I or 1 both models misread, read from the glyphs' shapes.
+
+    Only a short word in a table's code column (a score follows it on its line) is looked at.
+    A digit 1 has a flag to the left at its top; an I has none (a bare stroke) or serifs on both
+    sides. So a first glyph shaped as an I turns "13" into I3 and "114" into I14; a bare I-shaped
+    stroke at a letter's distance left of the number ("I13" read "13") is its I; and a stroke
+    shaped as a 1 after an E or O ("El") is E1. Anything else is left unread, never guessed."""
+    word = run[0]
+    if len(run) != 1 or not re.fullmatch(r"[0-9]{1,3}|[EO][lI|]", word.text):
+        return ""
+    after = line[line.index(word) + 1 :]
+    if not any(re.fullmatch(r"[0-9]{1,3}\.[0-9]{2}", w.text) for w in after):
+        return ""
+    x, y, w, h = word.box
+    x0 = max(0, x - round(0.8 * h))
+    crop = image.crop((x0, max(0, y - 3), x + w + 2, y + h + 3))
+    scale = max(1.0, GLYPH_HEIGHT / max(1, crop.height))  # small text is looked at scaled up
+    if scale > 1.1:
+        size = (round(crop.width * scale), round(crop.height * scale))
+        crop = crop.resize(size, Image.Resampling.LANCZOS)
+    glyphs = [g for g in _glyphs(crop) if g.left > 0]  # one cut by the crop's edge is not whole
+    start = (x - x0) * scale
+    inside = [g for g in glyphs if g.right > start]
+    if len(inside) != len(word.text):  # glyphs touching or broken: their shapes are not read
+        return ""
+    if word.text[0] in "EO":
+        return as_code(word.text[0] + "1") if inside[1].kind() == "1" else ""
+    if word.text[0] == "1" and inside[0].kind() == "I":
+        return as_code("I" + word.text[1:])
+    before = [g for g in glyphs if g.right <= start]
+    if before and before[-1].kind() == "I" and before[-1].beside(inside[0]):
+        return as_code("I" + word.text)
+    return ""
+
+
+class _Glyph:
+    """One run of inked columns in a binarised crop, with what is needed to tell an I from a 1."""
+
+    def __init__(self, ink: list[list[bool]], left: int, right: int) -> None:
+        self.ink, self.left, self.right = ink, left, right
+        rows = [j for j, row in enumerate(ink) if any(row[left:right])]
+        self.top, self.bottom = rows[0], rows[-1]
+
+    def beside(self, other: _Glyph) -> bool:
+        """Tell whether this glyph is a letter of the same word as `other`, just right of it: as
+        tall, on the same line, and nearer than a space."""
+        height = other.bottom - other.top + 1
+        return (
+            abs(self.top - other.top) <= 0.15 * height
+            and abs(self.bottom - other.bottom) <= 0.15 * height
+            and other.left - self.right <= 0.3 * height
+        )
+
+    def kind(self) -> str:
+        """ "I" for a bare stroke or a stroke with serifs on both sides, "1" for a stroke with a flag
+        to the left at its top, "" when the shape says neither clearly."""
+        height = self.bottom - self.top + 1
+        cols = [sum(row[i] for row in self.ink) for i in range(self.left, self.right)]
+        peak = max(cols)
+        if height < 12 or peak < 0.8 * height or self.right - self.left > 0.8 * height:
+            return ""
+        stem = [self.left + i for i, n in enumerate(cols) if n >= 0.6 * peak]
+        band = self.ink[self.top : self.top + max(1, round(0.3 * height))]
+        xs = [i for row in band for i in range(self.left, self.right) if row[i]]
+        left, right = stem[0] - min(xs), max(xs) - stem[-1]
+        if max(left, right) <= max(1, 0.03 * height):
+            return "I"  # a bare stroke
+        if min(left, right) >= 0.08 * height and abs(left - right) <= 0.35 * max(left, right):
+            return "I"  # serifs on both sides
+        if left >= max(2, 0.06 * height) and right <= 0.3 * left:
+            return "1"
+        return ""
+
+
+def _glyphs(crop: Image.Image) -> list[_Glyph]:
+    """The crop binarised halfway between its darkest and lightest grey, cut at blank columns."""
+    histogram = crop.histogram()
+    shades = [i for i, n in enumerate(histogram) if n]
+    low, high = shades[0], shades[-1]
+    if high - low < 60:
+        return []
+    middle = (low + high) / 2
+    light_text = sum(histogram[: int(middle)]) > sum(histogram[int(middle) :])
+    grey, (width, height) = crop.tobytes(), crop.size  # the prepared image is grey: a byte a pixel
+    ink = [[(grey[j * width + i] < middle) != light_text for i in range(width)] for j in range(height)]
+    inked = [any(row[i] for row in ink) for i in range(width)]
+    out, start = [], None
+    for i, on in enumerate([*inked, False]):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            out.append(_Glyph(ink, start, i))
+            start = None
+    return out
+
+
 def _join(line: list[_Word]) -> str:
     """A line's words joined as Tesseract's text output joins them: Thai is not a space-delimited
     script, so two Thai words touch; any other pair is spaced, except digits split by a gap
@@ -173,6 +275,7 @@ _THAI_LETTER = re.compile(r"[\u0e01-\u0e4f]")
 _NUMBER = re.compile(r"[0-9,]*\.[0-9]+|[0-9]{4,}")
 CONFIG_CODES = "--psm 6 --oem 1"
 _PAD = 10
+GLYPH_HEIGHT = 64  # pixels: a number's crop is scaled up to this before its first glyph's shape is read
 CODE_HEIGHT = 60  # pixels: a code's crop (with its padding) is scaled up to at least this
 _GAP = 40
 
