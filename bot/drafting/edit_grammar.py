@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from bot import wording
 from bot.drafting.edit_changes import (
     bare_owners,
+    new_of_now,
     bare_period,
     check_one_change,
     check_rest,
@@ -366,6 +367,7 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
     values = [(v, opened) for v, opened in values if v]
     opened = [v for v, o in values if o]
     value = opened[-1] if opened else (values[-1][0] if values else "")
+    value = new_of_now(value, action, probe[: fm.start()])  # "…เป็นสำนักปลัด ขอเปลี่ยนเป็นกองคลัง": the new one
     if action is EditAction.TIMELINE and not has_period(value):  # "ขอให้ดำเนินการให้แล้วเสร็จภายใน 30 มิ.ย. 69"
         value = next((v for v, _o in reversed(values) if has_period(v)), value)
     joint = _JOINT.match(pieces[-1][0]) if action is EditAction.OWNERS else None
