@@ -339,27 +339,6 @@ _FROM_TO = re.compile(
 )
 
 
-# "ผู้รับผิดชอบเป็นสำนักปลัด ขอเปลี่ยนเป็นกองคลัง", "ระยะเวลาเดิม ต.ค.–ธ.ค. ขอแก้เป็น ม.ค.–มี.ค.": the value now,
-# then a verb of change and the new one. Only the new value is stored.
-_NOW_THEN_NEW = re.compile(
-    r"^(?P<old>\S.*?)\s*(?:แต่|และ|แล้ว)?\s*(?:ขอ|อยาก|รบกวน|ช่วย)?\s*(?:ให้)?\s*(?:เปลี่ยน|แก้(?:ไข)?|ปรับ)\s*"
-    r"(?:ให้)?\s*เป็น\s*(?P<new>\S.*)$"
-)
-_NOW_WORD = re.compile(r"ตอนนี้|เดิม|ปัจจุบัน|ขณะนี้")
-
-
-def new_of_now(value: str, action: EditAction, before: str) -> str:
-    """The new value of "X (now) … change to Y": Y. Names and periods always read so; free text
-    (a measure, a step, a KPI) only when the message says X is what the cell holds now."""
-    m = _NOW_THEN_NEW.match(value)
-    if m is None:
-        return value
-    cell = action in (EditAction.OWNERS, EditAction.ADD_OWNER, EditAction.TIMELINE)
-    if cell or _NOW_WORD.search(before) or _NOW_WORD.match(m.group("old")):
-        return m.group("new").strip()
-    return value
-
-
 def _units_only(value: str) -> bool:
     """Tell whether a text is only names that say by themselves they are units ("กองคลัง, สำนักปลัด")."""
     names = split_owners(value)

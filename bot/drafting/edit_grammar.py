@@ -25,7 +25,6 @@ from collections.abc import Mapping
 from bot import wording
 from bot.drafting.edit_changes import (
     bare_owners,
-    new_of_now,
     bare_period,
     check_one_change,
     check_rest,
@@ -42,7 +41,7 @@ from bot.drafting.edit_command import (
     EditTwoChanges,
     check_target,
 )
-from bot.drafting.edit_memo import reason_end, value_end, without_memo
+from bot.drafting.edit_memo import new_of_now, reason_end, value_end, without_memo
 from bot.drafting.edit_only import only_owners
 from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
