@@ -1392,3 +1392,31 @@ def test_a_request_opener_before_a_timeline_verb_still_sets_the_period(text, row
     assert cmd.value.replace("ถึง", "–").replace("-", "–").replace("  ", " ") == period.replace(
         "ถึง", "–"
     ).replace("-", "–")
+
+
+# ---------------------------------------------------------------- "now X, change to Y": only Y is stored
+@pytest.mark.parametrize(
+    ("text", "action", "value"),
+    [
+        ("แถว 3 ตอนนี้ผู้รับผิดชอบเป็นสำนักปลัด ขอเปลี่ยนเป็นกองคลังค่ะ เพราะเป็นเรื่องพัสดุ", "owners", "กองคลัง"),
+        ("ผู้รับผิดชอบแถว 2 เดิมเป็นกองช่าง แต่ขอแก้เป็นงานพัสดุนะคะ", "owners", "งานพัสดุ"),
+        (
+            "ระยะเวลาแถว 4 ตอนนี้ ต.ค. 68 - ธ.ค. 68 ขอเปลี่ยนเป็น ม.ค. 69 - มี.ค. 69",
+            "timeline",
+            "ม.ค. 69 - มี.ค. 69",
+        ),
+        (
+            "มาตรการแถว 1 ปัจจุบันเป็น กิจกรรมรักษามาตรฐาน อยากเปลี่ยนเป็น โครงการอบรมจริยธรรม",
+            "measure",
+            "โครงการอบรมจริยธรรม",
+        ),
+    ],
+)
+def test_the_value_now_before_a_change_is_not_stored(text, action, value):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action.value == action and cmd.value == value
+
+
+def test_a_change_word_inside_free_text_stays_when_no_value_now_is_named():
+    cmd = parse_edit("แก้มาตรการแถว 1 เป็น ปรับปรุงระบบแล้วเปลี่ยนเป็นออนไลน์")
+    assert cmd is not None and cmd.value == "ปรับปรุงระบบแล้วเปลี่ยนเป็นออนไลน์"

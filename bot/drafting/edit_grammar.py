@@ -41,7 +41,7 @@ from bot.drafting.edit_command import (
     EditTwoChanges,
     check_target,
 )
-from bot.drafting.edit_memo import reason_end, value_end, without_memo
+from bot.drafting.edit_memo import new_of_now, reason_end, value_end, without_memo
 from bot.drafting.edit_only import only_owners
 from bot.drafting.edit_split import split_changes
 from bot.drafting.edit_steps import named_step, step_number
@@ -366,6 +366,7 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
     values = [(v, opened) for v, opened in values if v]
     opened = [v for v, o in values if o]
     value = opened[-1] if opened else (values[-1][0] if values else "")
+    value = new_of_now(value, action, probe[: fm.start()])  # "…เป็นสำนักปลัด ขอเปลี่ยนเป็นกองคลัง": the new one
     if action is EditAction.TIMELINE and not has_period(value):  # "ขอให้ดำเนินการให้แล้วเสร็จภายใน 30 มิ.ย. 69"
         value = next((v for v, _o in reversed(values) if has_period(v)), value)
     joint = _JOINT.match(pieces[-1][0]) if action is EditAction.OWNERS else None

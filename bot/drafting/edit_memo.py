@@ -3,13 +3,15 @@ the subject line ("เรื่อง …") when a body follows, and the closing
 "ขอแสดงความนับถือ", "รบกวนด้วยนะคะ"). Only the frame goes: the body is read as any message.
 
 A value inside such a message ends where its quotes close or its sentence ends (`value_end`): what
-follows is why, or thanks.
+follows is why, or thanks. A value that names what the cell holds now before the change keeps only
+the new part (`new_of_now`).
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.drafting.edit_command import EditAction
 from bot.drafting.edit_valueless import FIELD
 
 # The address on a line of its own, or before the request on the same line ("เรียน ทีมงาน ขอแก้…").
@@ -81,3 +83,24 @@ def reason_end(piece: str, start: int, end: int, *, purpose: bool, figure: bool)
             if m.start() > start and (purpose or _FIGURE.search(piece, start, m.start())):
                 return m.start()
     return end
+
+
+# "ผู้รับผิดชอบเป็นสำนักปลัด ขอเปลี่ยนเป็นกองคลัง", "ระยะเวลาเดิม ต.ค.–ธ.ค. ขอแก้เป็น ม.ค.–มี.ค.": the value now,
+# then a verb of change and the new one. Only the new value is stored.
+_NOW_THEN_NEW = re.compile(
+    r"^(?P<old>\S.*?)\s*(?:แต่|และ|แล้ว)?\s*(?:ขอ|อยาก|รบกวน|ช่วย)?\s*(?:ให้)?\s*(?:เปลี่ยน|แก้(?:ไข)?|ปรับ)\s*"
+    r"(?:ให้)?\s*เป็น\s*(?P<new>\S.*)$"
+)
+_NOW_WORD = re.compile(r"ตอนนี้|เดิม|ปัจจุบัน|ขณะนี้")
+
+
+def new_of_now(value: str, action: EditAction, before: str) -> str:
+    """The new value of "X (now) … change to Y": Y. Names and periods always read so; free text
+    (a measure, a step, a KPI) only when the message says X is what the cell holds now."""
+    m = _NOW_THEN_NEW.match(value)
+    if m is None:
+        return value
+    cell = action in (EditAction.OWNERS, EditAction.ADD_OWNER, EditAction.TIMELINE)
+    if cell or _NOW_WORD.search(before) or _NOW_WORD.match(m.group("old")):
+        return m.group("new").strip()
+    return value
