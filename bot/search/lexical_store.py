@@ -191,7 +191,7 @@ class PostgresLexicon:
                         record.id,
                         meta.get("agency", ""),
                         record.text,
-                        Jsonb(meta),
+                        Jsonb({k: v for k, v in meta.items() if k != "tokens"}),  # the words column has them
                         " ".join(words),
                         len(words),
                         _split(meta.get("items", "")),
