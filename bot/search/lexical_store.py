@@ -60,19 +60,24 @@ CREATE INDEX IF NOT EXISTS lex_doc_indicators ON lex_doc USING gin (indicators);
 CREATE TABLE IF NOT EXISTS lex_term (
     coll text NOT NULL, term text NOT NULL, pos bigint NOT NULL REFERENCES lex_doc ON DELETE CASCADE,
     tf integer NOT NULL, len integer NOT NULL);
-CREATE INDEX IF NOT EXISTS lex_term_term ON lex_term (coll, term);
+CREATE INDEX IF NOT EXISTS lex_term_cover ON lex_term (coll, term) INCLUDE (pos, tf, len);
+CREATE TABLE IF NOT EXISTS lex_df (
+    coll text NOT NULL, term text NOT NULL, df integer NOT NULL, PRIMARY KEY (coll, term));
 CREATE INDEX IF NOT EXISTS lex_term_pos ON lex_term (pos);
 """
 
 # bm25s (method "lucene"): idf = ln(1 + (N - df + 0.5) / (df + 0.5)); tf part = tf / (k1 (1 - b + b dl / avgdl) + tf),
 # summed over the query's words, a repeated word counted each time.
 _RANK = """
-WITH q AS (SELECT term, count(*) AS n FROM unnest(%(terms)s::text[]) AS term GROUP BY term),
-p AS (SELECT t.pos, t.tf, t.len, q.n, count(*) OVER (PARTITION BY t.term) AS df
-      FROM lex_term t JOIN q USING (term) WHERE t.coll = %(coll)s AND t.pos <= %(last)s)
-SELECT pos, sum(n * ln(1 + (%(n)s - df + 0.5) / (df + 0.5)) * tf / (%(k1)s * ((1 - %(b)s) + %(b)s * len / %(avg)s) + tf))
-       AS score
-FROM p GROUP BY pos ORDER BY score DESC, pos LIMIT %(top)s
+WITH q AS (SELECT d.term, count(*)::float8 * ln(1.0::float8 + (%(n)s::float8 - d.df + 0.5::float8) / (d.df + 0.5::float8))
+                  AS idf
+           FROM unnest(%(terms)s::text[]) AS u (term) JOIN lex_df d ON d.coll = %(coll)s AND d.term = u.term
+           GROUP BY d.term, d.df)
+SELECT t.pos, sum(q.idf * t.tf / (%(k1)s::float8 * ((1.0::float8 - %(b)s::float8) + %(b)s::float8 * t.len / %(avg)s::float8)
+                  + t.tf)) AS score
+FROM q JOIN lex_term t ON t.coll = %(coll)s AND t.term = q.term
+WHERE t.pos <= %(last)s
+GROUP BY t.pos ORDER BY score DESC, t.pos LIMIT %(top)s
 """
 
 
@@ -154,11 +159,17 @@ class PostgresLexicon:
                 self._copy(conn, index, key, wanted[key], layout, tuning)
                 copied += 1
         if copied:
-            with self._lock:
-                self.connection().execute("ANALYZE lex_term")  # the planner's row estimates after a bulk copy
+            with self._lock:  # the planner's estimates, and index-only scans of the postings
+                self.connection().execute("VACUUM (ANALYZE) lex_term, lex_df")
         return copied
 
     def _drop(self, conn: psycopg.Connection, key: str) -> None:
+        conn.execute(
+            "UPDATE lex_df d SET df = d.df - x.n FROM (SELECT t.term, count(*) AS n FROM lex_term t"
+            " JOIN lex_doc USING (pos) WHERE lex_doc.coll = %s AND lex_doc.source_key = %s GROUP BY t.term) x"
+            " WHERE d.coll = %s AND d.term = x.term",
+            (self.coll, key, self.coll),
+        )
         conn.execute("DELETE FROM lex_doc WHERE coll = %s AND source_key = %s", (self.coll, key))
         conn.execute("DELETE FROM lex_source WHERE coll = %s AND source_key = %s", (self.coll, key))
 
@@ -204,6 +215,12 @@ class PostgresLexicon:
             with cur.copy("COPY lex_term (coll, term, pos, tf, len) FROM STDIN") as copy:
                 for term_row in terms:
                     copy.write_row(term_row)
+            df = Counter(term for _, term, _, _, _ in terms)
+            cur.executemany(
+                "INSERT INTO lex_df VALUES (%s, %s, %s)"
+                " ON CONFLICT (coll, term) DO UPDATE SET df = lex_df.df + EXCLUDED.df",
+                [(self.coll, term, n) for term, n in df.items()],
+            )
         conn.execute(
             "INSERT INTO lex_source VALUES (%s, %s, %s, %s)"
             " ON CONFLICT (coll, source_key) DO UPDATE SET content_hash = EXCLUDED.content_hash, layout = EXCLUDED.layout",
