@@ -197,3 +197,9 @@ def test_two_instances_on_the_postgres_lexical_index_find_a_new_document_without
             if kb.lexical is not None:
                 kb.lexical.close()
         drop_schema(schema)
+
+
+def test_the_postgres_lexical_store_needs_a_postgresql_url(tmp_path):
+    with pytest.raises(ValueError, match="LEXICAL_DATABASE_URL"):
+        build_knowledge(Settings(_env_file=None, data_dir=tmp_path, lexical_store="postgres"))
+    assert build_knowledge(Settings(_env_file=None, data_dir=tmp_path)).lexical is None  # the default
