@@ -18,6 +18,8 @@ Chroma's own sparse vectors were tried first: chromadb 1.5.9's local build (Pers
 answers the Search API with "not implemented for local executor"; only Chroma Cloud ranks with them.
 What the process still holds: chunk positions (8 bytes each), the Lexicon (the index's vocabulary and
 agency names, streamed from the store to build it) and a bounded cache of recently read records.
+It is a little over 400 lines: the schema, the SQL ranking and the on-demand views the retriever reads
+(records, lookups, scores) change together, so they stay in one module.
 """
 
 from __future__ import annotations
