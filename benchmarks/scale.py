@@ -12,7 +12,11 @@ memory is that process's own:
   * start-up of a bot process: build the knowledge and the retriever (which reads every chunk);
   * RSS after start-up and after 40 officer questions;
   * query p50 / p95 (wall) and CPU per query over those questions.
-Server mode starts `chroma run` on 127.0.0.1 (the command the chromadb package installs).
+Server mode starts `chroma run` on 127.0.0.1 (the command the chromadb package installs);
+server-pg adds LEXICAL_STORE=postgres (the BM25 index in PostgreSQL, a fresh schema of --pg per run):
+its ingest figure includes the copy into PostgreSQL (timed apart too), which a running bot would
+otherwise make at its next refresh. CPU is this process's own: PostgreSQL's and the Chroma server's
+work is in their processes.
 """
 
 from __future__ import annotations
@@ -53,7 +57,9 @@ def write_corpus(folder: Path, copies: int) -> int:
 def _settings(data_dir: Path, port: int | None):
     from bot.settings import Settings
 
-    extra = {"chroma_host": "127.0.0.1", "chroma_port": port} if port else {}
+    extra: dict = {"chroma_host": "127.0.0.1", "chroma_port": port} if port else {}
+    if os.environ.get("SCALE_LEXICAL_URL"):
+        extra.update(lexical_store="postgres", lexical_database_url=os.environ["SCALE_LEXICAL_URL"])
     return Settings(_env_file=None, data_dir=data_dir, collection="scale", **extra)
 
 
@@ -78,9 +84,16 @@ def child_ingest(data_dir: Path, port: int | None, corpus: Path) -> dict:
     kb = build_knowledge(_settings(data_dir, port))
     w0, c0 = time.perf_counter(), _cpu()
     report = ingest(kb.index, kb.framework, kb.playbook, [corpus], progress=False)
+    copy_wall, copy_cpu = time.perf_counter(), _cpu()
+    if kb.lexical is not None:
+        from bot.search.retrieve import Tuning
+
+        kb.lexical.sync(kb.index, Tuning())  # what the first running instance would do
     return {
         "ingest_wall": time.perf_counter() - w0,
         "ingest_cpu": _cpu() - c0,
+        "copy_wall": time.perf_counter() - copy_wall,
+        "copy_cpu": _cpu() - copy_cpu,
         "chunks": kb.index.count(),
         "problems": len(report.problems),
     }
@@ -114,6 +127,13 @@ def child_serve(data_dir: Path, port: int | None) -> dict:
         "p95_ms": 1000 * walls[int(0.95 * (len(walls) - 1))],
         "cpu_per_query_ms": 1000 * (_cpu() - c1) / len(asked),
     }
+
+
+def _pg(url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(statement.encode())  # a schema name of ours
 
 
 def _in_child(*args: str) -> dict:
@@ -153,7 +173,13 @@ class ChromaServer:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
-    parser.add_argument("--modes", nargs="+", default=["embedded", "server"], choices=["embedded", "server"])
+    parser.add_argument(
+        "--modes",
+        nargs="+",
+        default=["embedded", "server", "server-pg"],
+        choices=["embedded", "server", "server-pg"],
+    )
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test", help="for server-pg")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -177,20 +203,32 @@ def main() -> int:
         chars = write_corpus(work / "corpus", scale)
         for mode in args.modes:
             data_dir = work / mode
-            if mode == "server":
+            if mode.startswith("server"):
                 server = ChromaServer()
                 port = server.__enter__()
             else:
                 server, port = None, 0
+            schema = f"scale_{os.getpid()}_{scale}"
+            if mode == "server-pg":
+                _pg(args.pg, f'CREATE SCHEMA "{schema}"')
+                os.environ["SCALE_LEXICAL_URL"] = f"{args.pg}?options=-csearch_path%3D{schema}"
             try:
                 ing = _in_child("ingest", str(data_dir), str(port), str(work / "corpus"))
                 srv = _in_child("serve", str(data_dir), str(port))
             finally:
+                os.environ.pop("SCALE_LEXICAL_URL", None)
+                if mode == "server-pg":
+                    _pg(args.pg, f'DROP SCHEMA "{schema}" CASCADE')
                 if server is not None:
                     server.__exit__()
+            copy = (
+                f"; PostgreSQL copy {ing['copy_wall']:.1f} s, {ing['copy_cpu']:.1f} CPU"
+                if mode == "server-pg"
+                else ""
+            )
             print(
                 f"| {mode} | {scale}× | {ing['chunks']:,} | {chars / ing['ingest_wall']:,.0f} "
-                f"({ing['ingest_wall']:.1f} s; {ing['ingest_cpu']:.1f}) | "
+                f"({ing['ingest_wall']:.1f} s; {ing['ingest_cpu']:.1f}{copy}) | "
                 f"{srv['start_wall']:.1f} s / {srv['start_cpu']:.1f} s | "
                 f"{srv['rss_start']:.0f} / {srv['rss_after']:.0f} MB | "
                 f"{srv['p50_ms']:.0f} / {srv['p95_ms']:.0f} ms | {srv['cpu_per_query_ms']:.0f} ms |",

@@ -32,6 +32,7 @@ from bot.search.embeddings import build_embeddings, embedding_id
 from bot.search.following import FollowingRetriever
 from bot.search.index import KnowledgeIndex, remote_client
 from bot.search.ingest import knowledge_sources, repair_files
+from bot.search.lexical_store import PostgresLexicon
 from bot.search.llm_answer import Writer
 from bot.search.retrieve import Retriever
 from bot.settings import Settings
@@ -47,13 +48,14 @@ class Knowledge:
     framework: Framework
     playbook: Playbook
     index: KnowledgeIndex
+    lexical: PostgresLexicon | None = None  # LEXICAL_STORE=postgres: BM25 outside the process
     _retriever: Retriever | None = field(default=None, init=False, repr=False)
 
     @property
     def retriever(self) -> Retriever:
         """Return the hybrid retriever, built on first use (it loads every chunk)."""
         if self._retriever is None:
-            self._retriever = FollowingRetriever(self.index, self.framework)
+            self._retriever = FollowingRetriever(self.index, self.framework, lexical=self.lexical)
         return self._retriever
 
     def refresh(self) -> None:
@@ -125,7 +127,10 @@ def build_knowledge(settings: Settings, *, in_memory: bool = False) -> Knowledge
         embedding_id(settings.embedding, settings.embedding_model),
         client=remote,
     )
-    return Knowledge(framework, playbook, index)
+    lexical = None
+    if settings.lexical_store == "postgres" and not in_memory:
+        lexical = PostgresLexicon(settings.lexical_url(), settings.collection)
+    return Knowledge(framework, playbook, index, lexical)
 
 
 def ensure_index(kb: Knowledge) -> bool:

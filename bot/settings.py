@@ -7,6 +7,7 @@ else touches os.environ for configuration.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,6 +36,14 @@ class Settings(BaseSettings):
     )
     chroma_auth_header: str = Field(
         "Authorization", description="Authorization (as 'Bearer <token>') or X-Chroma-Token"
+    )
+    lexical_store: Literal["memory", "postgres"] = Field(
+        "memory",
+        description="where the lexical (BM25) index lives: memory = in every process (embedded default); "
+        "postgres = in PostgreSQL, shared by every instance, so a process's memory does not grow with the corpus",
+    )
+    lexical_database_url: str = Field(
+        "", description="PostgreSQL URL of the lexical index (LEXICAL_STORE=postgres); default DATABASE_URL"
     )
     ingest_max_file_mb: float = Field(20.0, description="ingest refuses a file larger than this")
     ingest_max_unpacked_mb: float = Field(50.0, description="ingest refuses a .docx that unpacks past this")
@@ -112,6 +121,15 @@ class Settings(BaseSettings):
     # files and images sent in chat (bot/channels/intake, issue 16)
     chat_file_max_mb: float = Field(10.0, description="a file sent in chat larger than this is refused")
     chat_file_seconds: float = Field(90.0, description="seconds to download and read one file sent in chat")
+
+    def lexical_url(self) -> str:
+        """Return the PostgreSQL URL of the lexical index; raise ValueError when none is configured."""
+        url = self.lexical_database_url or self.database_url
+        if not url.startswith("postgresql"):
+            raise ValueError(
+                "LEXICAL_STORE=postgres needs LEXICAL_DATABASE_URL or DATABASE_URL=postgresql://…"
+            )
+        return url
 
     def sessions_url(self) -> str:
         """Return the SQLAlchemy URL for the session store."""

@@ -24,9 +24,10 @@ from bot.app import build_knowledge
 from bot.search.following import FollowingRetriever
 from bot.search.index import IndexUnavailable, remote_client
 from bot.search.ingest import ingest
+from bot.search.lexical_store import StoredRecords
 from bot.search.retrieve import Retriever
 from bot.settings import Settings
-from tests.pg import missing
+from tests.pg import drop_schema, missing, pg_schema_url
 
 CHROMA = Path(sys.executable).with_name("chroma")
 
@@ -156,3 +157,49 @@ def test_a_document_ingested_by_one_instance_is_found_by_the_other_running_one(
     )
     assert not ingest(first.index, first.framework, None, [new], progress=False).problems
     assert any("พักผ่อนปลอดคอร์รัปชัน" in p.text for p in running.search(question, k=5))
+
+
+def test_two_instances_on_the_postgres_lexical_index_find_a_new_document_without_restart(
+    tmp_path, chroma_server, seeds_dir
+):
+    """Server mode as deployed: Chroma server plus LEXICAL_STORE=postgres, two running instances."""
+    url, schema = pg_schema_url()
+    extra = {"lexical_store": "postgres", "lexical_database_url": url}
+    first = build_knowledge(_settings(tmp_path, chroma_server, "a").model_copy(update=extra))
+    second = build_knowledge(_settings(tmp_path, chroma_server, "b").model_copy(update=extra))
+    try:
+        ingest(first.index, first.framework, None, [seeds_dir], progress=False)
+        serving = [
+            FollowingRetriever(kb.index, kb.framework, lexical=kb.lexical, recheck_seconds=1.0)
+            for kb in (first, second)
+        ]
+        assert all(isinstance(r.records, StoredRecords) for r in serving)  # no chunk list in either
+        question = "มาตรการตู้รับฟังเสียงประชาชนสีเขียวมรกตของหน่วยงาน"
+        assert not any("เขียวมรกต" in p.text for r in serving for p in r.search(question, k=5))
+
+        new = tmp_path / "docs"
+        new.mkdir()
+        (new / "emerald.txt").write_text(
+            "เทศบาลตำบลทดลองมรกต\nมาตรการตู้รับฟังเสียงประชาชนสีเขียวมรกต ตั้งหน้าสำนักงานทุกวันทำการ",
+            encoding="utf-8",
+        )
+        assert not ingest(first.index, first.framework, None, [new], progress=False).problems
+        found = {}
+        deadline = time.monotonic() + 10
+        while len(found) < 2 and time.monotonic() < deadline:
+            for n, r in enumerate(serving):
+                if n not in found and any("เขียวมรกต" in p.text for p in r.search(question, k=5)):
+                    found[n] = time.monotonic()
+            time.sleep(0.2)
+        assert sorted(found) == [0, 1], "each running instance finds the new document within seconds"
+    finally:
+        for kb in (first, second):
+            if kb.lexical is not None:
+                kb.lexical.close()
+        drop_schema(schema)
+
+
+def test_the_postgres_lexical_store_needs_a_postgresql_url(tmp_path):
+    with pytest.raises(ValueError, match="LEXICAL_DATABASE_URL"):
+        build_knowledge(Settings(_env_file=None, data_dir=tmp_path, lexical_store="postgres"))
+    assert build_knowledge(Settings(_env_file=None, data_dir=tmp_path)).lexical is None  # the default

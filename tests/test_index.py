@@ -9,8 +9,10 @@ from bot.ita.framework import load_framework
 from bot.search.embeddings import HashingEmbeddings
 from bot.search.index import IndexMismatch, KnowledgeIndex
 from bot.search.ingest import ingest
+from bot.search.lexical_store import PostgresLexicon, StoredRecords
 from bot.search.retrieve import Retriever
 from tests.conftest import KNOWLEDGE_DIR
+from tests.pg import drop_schema, pg_schema_url
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +160,56 @@ def test_index_built_with_another_embedding_is_refused(tmp_path):
     _index(tmp_path / "c")
     with pytest.raises(IndexMismatch, match="--rebuild"):
         KnowledgeIndex(tmp_path / "c", "ita_test", HashingEmbeddings(), "openai|some-model")
+
+
+# ------------------------------------------------------------------ the lexical index in PostgreSQL
+@pytest.fixture
+def pg_url():
+    url, schema = pg_schema_url()
+    yield url
+    drop_schema(schema)
+
+
+def test_postgres_lexical_index_ranks_as_the_in_memory_one(seeded, fw, pg_url):
+    index, memory = seeded
+    store = PostgresLexicon(pg_url, "seeded")
+    stored = Retriever(index, fw, lexical=store)
+    try:
+        assert isinstance(stored.records, StoredRecords)  # no chunk list in this process
+        assert len(stored.records) == len(memory.records)
+        questions = [
+            "แผนปฏิบัติการป้องกันการทุจริต",
+            "ข้อ o12 ของปี 2564 คือหัวข้ออะไรครับ",
+            "ทำยังไงให้คะแนน OIT ดีขึ้น",
+            "มาตราการเปิดเผยข้อมุลต้องทำอะไรบ้าง",  # typing slips: the lexicon is built from the store
+            "ตัวชี้วัดที่ 9 ควรทำมาตรการอะไร",
+        ]
+        for q in questions:
+            assert [(p.pid, p.score) for p in stored.search(q, k=8)] == [
+                (p.pid, p.score) for p in memory.search(q, k=8)
+            ], q
+        assert stored.search("ตัวชี้วัดที่ 9", k=3, indicator=9)
+        assert all(9 in p.indicators for p in stored.search("มาตรการ", k=5, indicator=9))
+    finally:
+        store.close()
+
+
+def test_postgres_lexical_index_follows_a_changed_source(tmp_path, seeds_dir, fw, pg_url):
+    folder = tmp_path / "docs"
+    shutil.copytree(seeds_dir, folder)
+    index = _index(tmp_path / "idx", "followed")
+    ingest(index, fw, None, [folder], progress=False)
+    store = PostgresLexicon(pg_url, "followed")
+    retriever = Retriever(index, fw, lexical=store)
+    try:
+        assert store.sync(index, retriever.tuning) == 0  # already copied by the retriever
+        target = sorted(folder.glob("*.txt"))[0]
+        target.write_text("เทศบาลตำบลทดลอง\nมาตรการกล่องรับเรื่องร้องเรียนสีม่วงหน้าสำนักงาน", encoding="utf-8")
+        ingest(index, fw, None, [folder], progress=False)
+        assert store.sync(index, retriever.tuning) == 1  # only the changed source is copied again
+        retriever.refresh()
+        hits = retriever.search("กล่องรับเรื่องร้องเรียนสีม่วง", k=3)
+        assert hits and "สีม่วง" in hits[0].text
+        assert len(retriever.records) == index.count()  # the old chunks of that file are gone
+    finally:
+        store.close()

@@ -31,7 +31,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import bm25s
 import numpy as np
@@ -39,7 +39,8 @@ import numpy as np
 from bot.ita.framework import Framework
 from bot.search.embeddings import embedding_id
 from bot.search.index import KnowledgeIndex, Record
-from bot.search.lexicon import SHORT_CHUNK, Lexicon, with_lead_ins
+from bot.search.lexical_store import LexicalBackend, lexical_corpus
+from bot.search.lexicon import SHORT_CHUNK, Lexicon
 from bot.search.query import (
     TYPE_ALIASES,
     QueryFocus,
@@ -164,8 +165,10 @@ class Retriever:
         use_vector: bool | None = None,
         use_year: bool = True,
         tuning: Tuning | None = None,
+        lexical: LexicalBackend | None = None,
     ) -> None:
         self.index = index
+        self.lexical = lexical  # None: BM25 and every chunk in this process (the embedded default)
         self.fw = fw
         # The hashing vector is a second lexical view of the words BM25 already scores: on the
         # officer questions' test half it cost recall (benchmarks/retrieval_compare.py), so by
@@ -182,6 +185,10 @@ class Retriever:
         # index is reloaded; passages are immutable, so sharing them is safe.
         self._cache: OrderedDict[tuple, list[Passage]] = OrderedDict()
         self._lock = threading.Lock()
+        self.records: Any
+        if self.lexical is not None:
+            self.lexical.attach(self)  # records, scores and lookups read from the lexical store
+            return
         self.records = self.index.records()
         self.agencies = sorted({r.meta.get("agency", "") for r in self.records} - {""})
         self.position = {r.id: i for i, r in enumerate(self.records)}
@@ -192,16 +199,8 @@ class Retriever:
                 self._by_item.setdefault(code, []).append(i)
             for n in _split(r.meta.get("indicators", "")):
                 self._by_indicator.setdefault(int(n), []).append(i)
-        self.bm25 = bm25s.BM25(k1=self.tuning.k1, b=self.tuning.b)
-        corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in self.records]
-        if self.tuning.lead_in:
-            corpus = with_lead_ins(self.records, corpus)
-        if self.tuning.title:
-            # Field weighting: the words of a passage's first line (its title or heading) count twice.
-            corpus = [
-                tokenize(r.text.split("\n", 1)[0][: self.tuning.title_chars]) * self.tuning.title + c
-                for r, c in zip(self.records, corpus, strict=True)
-            ]
+        self.bm25: Any = bm25s.BM25(k1=self.tuning.k1, b=self.tuning.b)
+        corpus = lexical_corpus(self.records, self.tuning)
         self.lexicon = Lexicon(
             (c, r.meta.get("agency", "")) for c, r in zip(corpus, self.records, strict=True)
         )
