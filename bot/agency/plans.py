@@ -100,6 +100,8 @@ def _role(cell: str) -> str:
 
 def _header(cells: list[str]) -> dict[str, int] | None:
     """Return the columns of a plan table's header row (subject, measure or steps, owner), else None."""
+    if any(_INDICATOR_NO.search(to_arabic(c)) for c in cells):
+        return None  # a row that names an indicator is a row of the table, never its header
     roles: dict[str, int] = {}
     for i, cell in enumerate(cells):
         role = _role(cell) if len(cell) < 120 else ""
