@@ -27,8 +27,8 @@ from tests.test_agency import SCORES_2569
 MESSAGES = 1000
 # Each uploader's plan: a measure table whose every row names the agency's own project.
 MARKERS = {
-    "Ua": ("ธนาคารขยะรีไซเคิลหนองบัวแดง", "เทศบาลตำบลหนองบัวแดง"),
-    "Ub": ("ตลาดนัดคุณธรรมดอยสะเก็ด", "องค์การบริหารส่วนตำบลดอยสะเก็ด"),
+    "Ua": ("ธนาคารขยะรีไซเคิลสามสี", "เทศบาลตำบลหนองบัวแดง"),
+    "Ub": ("ตลาดนัดคุณธรรมเก้ายอด", "องค์การบริหารส่วนตำบลดอยสะเก็ด"),
 }
 NAMES = {
     "Ua": "เทศบาลตำบลหนองบัวแดง",
@@ -135,8 +135,8 @@ def test_no_passage_of_one_agencys_upload_reaches_another_over_1000_interleaved_
     queues = {u: iter(_setup(u)) for u in users}
     counters = dict.fromkeys(users, 0)
     leaks: list[str] = []
-    own_found = {u: 0 for u in MARKERS}
-    own_in_drafts = {u: 0 for u in MARKERS}
+    own_found = dict.fromkeys(MARKERS, 0)
+    own_in_drafts = dict.fromkeys(MARKERS, 0)
     sent = 0
     for user in itertools.cycle(users):
         if sent >= MESSAGES:
@@ -154,15 +154,17 @@ def test_no_passage_of_one_agencys_upload_reaches_another_over_1000_interleaved_
         if inbound.kind == "file":
             continue  # the officer's own file: the reply is about it
         for owner, (project, place) in MARKERS.items():
-            # A question names the markers itself; the officer's own words quoted back are no leak,
-            # so the passages are checked by the project's name joined with words only the plan has.
-            foreign = [f"สำนักปลัด{place}", f"ประชุมคณะทำงานโครงการ{project}", f"รายงานผล{place}ต่อผู้บริหาร"]
-            hits = [m for m in foreign if m in said or m in draft_text]
+            # A question names the project itself, and the officer's own words quoted back are no
+            # leak: answers are checked for words only the plan has; a draft for the project and
+            # the agency's name too (a quote of another agency's text has its name taken out).
+            only_plan = [f"ประชุมคณะทำงานโครงการ{project}", f"มาตรการขยายโครงการ{project}"]
+            in_answer = [m for m in only_plan if m in said]
+            in_draft = [m for m in [*only_plan, project, place] if m in draft_text]
             if owner == user:
-                own_found[owner] += bool(hits and any(m in said for m in foreign))
-                own_in_drafts[owner] += bool(any(m in draft_text for m in foreign))
-            elif hits:
-                leaks.append(f"{user} got {owner}'s {hits[0]} for {inbound.text[:40]!r}")
+                own_found[owner] += bool(in_answer)
+                own_in_drafts[owner] += project in draft_text
+            elif in_answer or in_draft:
+                leaks.append(f"{user} got {owner}'s {(in_answer or in_draft)[0]} for {inbound.text[:40]!r}")
     assert sent == MESSAGES
     assert leaks == []
     # the uploaders' own documents were found: in answers and in drafts

@@ -202,12 +202,17 @@ def _document_scores(ctx: Context, text: str) -> None:
 
 
 def _earlier_result(ctx: Context) -> bool:
-    """A result page of an earlier assessment year: kept as last year's scores, never as this year's."""
+    """A result page of an earlier year, once this year's scores are in: kept as last year's.
+
+    Before this year's scores a page is read as them, with the profile's year (as typed scores are).
+    """
     parsed = ctx.parsed
     found: ScoreSet | None = parsed.scores.scores if parsed.scores is not None else None
     now = _current_year(ctx)
+    have = ctx.session.scores is not None and bool(ctx.session.scores.indicators)
     if (
-        parsed.kind is not Kind.SCORES
+        not have
+        or parsed.kind is not Kind.SCORES
         or found is None
         or not found.indicators
         or not found.year
