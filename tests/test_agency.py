@@ -285,6 +285,8 @@ def test_last_years_plan_sent_before_the_scores_is_offered_forward_on_the_new_dr
     assert "-11.25(ลดลง)" in text and "+1.84(เพิ่มขึ้น)" in text
     assert squashed(w.TREND_FELL.format(numbers="7, 8, 9")) in text
     assert text.count(squashed(w.CONTINUED_MARK.format(year=2568))) == len(continued)
+    pictures = docx.Document(io.BytesIO(content)).inline_shapes
+    assert len(pictures) == 2  # this year's chart and the two-year chart
 
 
 def test_a_plan_sent_after_the_draft_is_offered_at_once_and_a_question_leaves_the_offer_open(kb, tmp_path):

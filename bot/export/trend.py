@@ -12,12 +12,14 @@ import io
 from pathlib import Path
 from typing import cast
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
 from PIL import Image
 
 from bot import wording as w
 from bot.agency.trend import Change, Trend, trend
 from bot.export.chart import DPI, MARGINS, TIER_COLOURS, X_MAX, _thai_fonts
-from bot.export.opening import MEASURE_PT, chart, hinted_cells, tpara
+from bot.export.opening import MEASURE_PT, hinted_cells, tpara
 from bot.export.plan import score_text, tier_for
 from bot.export.tables import column_widths, grid_table
 from bot.export.word import CM, NOTE_PT
@@ -26,7 +28,7 @@ from bot.ita.measures import Draft
 
 BEFORE_COLOUR = "#9AA5B1"
 TREND_FIGSIZE = (9, 6.2)
-TREND_CHART_CM = 20
+TREND_CHART_CM = 17
 
 
 def _years(t: Trend) -> tuple[str, str]:
@@ -80,7 +82,10 @@ def comparison(doc, draft: Draft, framework: Framework) -> None:
         tpara(doc, " ".join(said), size=NOTE_PT)
     png = render_trend_chart(draft, framework)
     if png:
-        chart(doc, png, TREND_CHART_CM, caption=False)
+        picture = doc.add_paragraph()  # its own paragraph (opening.chart fills a cell's first one)
+        picture.add_run().add_picture(io.BytesIO(png), width=Cm(TREND_CHART_CM))
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True
         tpara(doc, w.TREND_CHART_CAPTION.format(before=before, now=now), size=NOTE_PT, center=True)
 
 
