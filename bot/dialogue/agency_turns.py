@@ -171,7 +171,14 @@ def take_file(ctx: Context, library: Library | None, text: str) -> bool:
         return True
     year_text = w.AGENCY_PLAN_YEAR.format(year=plan.year) if plan.year else ""
     ctx.say(w.AGENCY_PLAN_FOUND.format(year=year_text, count=len(plan.measures)))
-    ctx.session.extra[CARRY] = {"year": plan.year, "measures": [m.to_json() for m in plan.measures]}
+    # HOOK (issue 16 part 3, house style): the rows helper's StyleProfile extractor (bot/drafting,
+    # pure, from a past plan's text) belongs here, on `text`: keep its profile beside the plan
+    # (e.g. plan["style"]) and pass it in DraftRequest. "source" names the indexed copy of the text.
+    ctx.session.extra[CARRY] = {
+        "year": plan.year,
+        "measures": [m.to_json() for m in plan.measures],
+        "source": f"{scope}:{digest}",
+    }
     if ctx.session.draft is not None and ctx.session.state == "drafted":
         offer(ctx)
     else:
