@@ -31,7 +31,7 @@ from bot.offline import configure_offline
 from bot.search.embeddings import build_embeddings, embedding_id
 from bot.search.following import FollowingRetriever
 from bot.search.index import KnowledgeIndex, remote_client
-from bot.search.ingest import knowledge_sources, repair_files
+from bot.search.ingest import PrivateLibrary, knowledge_sources, repair_files
 from bot.search.lexical_store import PostgresLexicon
 from bot.search.llm_answer import Writer
 from bot.search.retrieve import Retriever
@@ -242,6 +242,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
         thresholds=thresholds,
         reader=build_reader(settings, kb.framework),
         writer=writer,
+        library=PrivateLibrary(kb.index, kb.framework, kb.refresh),  # documents sent in chat, per agency
     )
     return App(
         settings=settings,

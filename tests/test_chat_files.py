@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -274,3 +275,101 @@ def test_only_an_existing_file_with_a_file_suffix_is_taken_as_a_path(tmp_path):
     assert typed_path("/help") is None
     assert typed_path(str(tmp_path / "missing.png")) is None
     assert typed_path("ตัวชี้วัดที่ 1 98.89") is None
+
+
+# ---------------------------------------------------------------- last year's plan (issue 16 part 3)
+def plan_docx(text: str) -> bytes:
+    """Seed text as an officer's Word file: paragraphs, and each run of tab-separated lines a table."""
+    import docx
+
+    document = docx.Document()
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if rows:
+            width = max(len(r) for r in rows)
+            table = document.add_table(rows=len(rows), cols=width)
+            for i, cells in enumerate(rows):
+                for j, cell in enumerate(cells):
+                    table.cell(i, j).text = cell
+            rows.clear()
+
+    for line in text.splitlines():
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        flush()
+        document.add_paragraph(line)
+    flush()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+async def test_a_line_officer_sends_last_years_plan_and_the_new_draft_offers_its_measures(tmp_path):
+    from bot.app import build
+    from bot.channels.server import create_app
+    from tests.fakes.line_api import postback_event
+    from tests.test_agency import PLAN_001, SCORES_2569
+
+    fake = FakeLineAPI().start()
+    try:
+        settings = _settings(
+            tmp_path / "data",
+            line_channel_secret=SECRET,
+            line_channel_access_token="files-token",
+            line_api_host=fake.host,
+            public_base_url="https://ita-bot.example.go.th",
+            link_secret="files-link-secret-0123456789",
+        )
+        bot = build(settings)
+        app = create_app(settings, bot)
+        user = "U4af4980629e2e0000000000000000161"
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url=settings.public_base_url
+        ) as client:
+            sent: list[dict] = []
+
+            async def say(event) -> str:
+                before = len(fake.messages())
+                body = webhook_body(event)
+                response = await client.post(
+                    "/line/webhook", content=body, headers={"X-Line-Signature": sign(SECRET, body)}
+                )
+                assert response.status_code == 200
+                await app.state.line.drain(timeout=120)
+                sent[:] = fake.messages()[before:]
+                return "\n".join(m.get("text", "") for m in sent)
+
+            def buttons() -> list[tuple[str, str]]:
+                items = [i for m in sent for i in (m.get("quickReply") or {}).get("items", [])]
+                return [(i["action"]["label"], i["action"]["data"]) for i in items]
+
+            for text in (AGENCY, "1", "ใช้ตามนี้", "2569"):
+                await say(text_event(text, user=user))
+            word = plan_docx(PLAN_001.read_text(encoding="utf-8"))
+            answer = await say(fake.file_event(word, "แผนมาตรการ-2568.docx", user=user))
+            assert fake.downloads and fake.downloads[-1][1] == "Bearer files-token"  # fetched from LINE
+            found = re.search(r"ไฟล์นี้เป็นแผนมาตรการ ปีงบประมาณ พ.ศ. 2568 พบมาตรการ (\d+) ข้อ", answer)
+            assert found is not None and int(found.group(1)) >= 15
+            count = int(found.group(1))
+            assert w.AGENCY_PLAN_LATER in answer
+            await say(text_event(SCORES_2569, user=user))
+            answer = await say(text_event("ยืนยัน", user=user))
+            assert f"มาตรการเดิมข้อ 1/{count}" in answer and "ปรับปรุงข้อมูล OIT ให้ครบถ้วน" in answer
+            labels = dict(buttons())
+            assert {"คงไว้", "ปรับ", "ตัด"} <= labels.keys()
+            answer = await say(postback_event(labels["คงไว้"], user=user))  # a button pressed
+            assert f"มาตรการเดิมข้อ 2/{count}" in answer
+            answer = await say(text_event("ตัดค่ะ", user=user))  # an answer typed
+            assert w.CARRY_DROPPED in answer and f"มาตรการเดิมข้อ 3/{count}" in answer
+            answer = await say(postback_event(dict(buttons())["คงไว้ทั้งหมด"], user=user))
+            assert w.CARRY_DONE.format(kept=count - 1, revised=0, dropped=1) in answer
+            app.state.line.close()
+        with bot.sessions.open(f"line:{user}") as session:
+            draft = session.draft
+            assert draft is not None and draft.previous_year == 2568
+            continued = [r for r in draft.rows if "มาตรการต่อเนื่องจากปีงบประมาณ พ.ศ. 2568" in r.measure]
+            assert len(continued) >= 10 and {r.indicator for r in continued} == set(range(1, 11))
+    finally:
+        fake.stop()

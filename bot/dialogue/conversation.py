@@ -21,6 +21,7 @@ import re
 
 from bot import wording as w
 from bot.dialogue import render as say
+from bot.dialogue.agency_turns import after_turn, answer_offer, scoped, take_file
 from bot.dialogue.command_words import Command, parse_command
 from bot.dialogue.commands import COMMANDS
 from bot.dialogue.context import MAX_OFFERED, OFFERED, Context, Turn
@@ -35,7 +36,7 @@ from bot.dialogue.from_file import FILE_KIND, answered_without_scores, read_file
 from bot.dialogue.llm_understand import Reader, Reading
 from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.pending import propose_score_change, resolve_pending
-from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever, Sessions
+from bot.dialogue.ports import Drafter, Exporters, Library, Playbook, Retriever, Sessions
 from bot.dialogue.profile_text import name_in_intro
 from bot.dialogue.sessions import Session
 from bot.dialogue.states import (
@@ -61,6 +62,8 @@ __all__ = ["PROFILE_STATES", "Dialogue", "State", "Turn", "looks_like_question"]
 log = logging.getLogger(__name__)
 # Longer messages are cut: no score table or question is this long, and parsing stays fast.
 MAX_TEXT = 20000
+# A document sent in chat is indexed whole (bot.search.documents limits it again).
+MAX_FILE_TEXT = 400_000
 # A first message naming an agency is one short line (a unit's name can be as long).
 AGENCY_LINE_CHARS = range(3, 121)
 # A PDF asked for: "ขอไฟล์ pdf", "ส่งเป็น PDF ได้ไหมคะ", "พีดีเอฟ".
@@ -92,6 +95,7 @@ class Dialogue:
         thresholds: Thresholds | None = None,
         reader: Reader | None = None,
         writer: Writer | None = None,
+        library: Library | None = None,
     ) -> None:
         self.fw = framework
         self.playbook = playbook
@@ -102,10 +106,12 @@ class Dialogue:
         self.default_thresholds = thresholds
         self.reader = reader
         self.writer = writer  # an LLM that writes short answers to questions (bot.search.llm_answer)
+        self.library = library  # the agency's own documents sent in chat (bot.search.ingest.PrivateLibrary)
 
     # ------------------------------------------------------------ entry
     def handle(self, inbound: Inbound) -> Reply:
         """Read one message or button press and return what to say back."""
+        whole = clean_display(inbound.text or "").strip()[:MAX_FILE_TEXT] if inbound.kind == FILE_KIND else ""
         text = clean_display(inbound.choice or inbound.text or "").strip()[:MAX_TEXT]
         try:
             with self.sessions.open(inbound.session_key) as session:
@@ -117,13 +123,14 @@ class Dialogue:
                         text, self.fw, drafted=session.state == State.DRAFTED.value, state=session.state
                     )
                 )
+                retriever, drafter = scoped(self.retriever, self.drafter, session)  # the agency's own scope
                 ctx = Context(
                     turn,
                     parsed,
                     self.fw,
                     self.playbook,
-                    self.retriever,
-                    self.drafter,
+                    retriever,
+                    drafter,
                     self.exports,
                     self.default_thresholds,
                     self.writer,
@@ -133,14 +140,19 @@ class Dialogue:
                     ctx.restate()
                 elif not text and inbound.kind != "follow":
                     turn.say(w.NOTHING_TO_READ, ctx.prompt_hint())
+                elif inbound.kind == FILE_KIND and take_file(ctx, self.library, whole):
+                    pass  # a document kept for this agency (a plan read), or an earlier year's result
                 elif inbound.kind == FILE_KIND and answered_without_scores(ctx):
                     pass  # a file with no scores in it: said so, and the step said again
                 elif turn.pressed and not _offered(session, text):
                     turn.say(w.UNKNOWN_BUTTON)
                     if session.state:
                         ctx.restate()
+                elif inbound.kind != FILE_KIND and answer_offer(ctx):
+                    pass  # keep, revise or drop one of last year's measures
                 else:
                     self._dispatch(ctx, inbound.kind == "follow")
+                after_turn(ctx, drafter)
                 _remember(session, turn.reply.choices)
                 return turn.reply
         except Exception as exc:  # the session is not saved, so nothing stored is half-changed

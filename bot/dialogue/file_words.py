@@ -119,3 +119,41 @@ def without_refused_kinds(text: str) -> str:
     """ "ส่งไฟล์ excel มา ไม่เอา word" -> "ส่งไฟล์ excel มา": a file kind refused beside one asked for."""
     cut = _REFUSED_KIND.sub(" ", text).strip()
     return cut if cut != text.strip() and re.search("|".join(_FILE_KINDS), cut, re.I) else text
+
+
+# Answers to one measure of last year's plan offered forward ("ต่อยอด"), typed or from its buttons:
+# keep it, drop it, revise it ("ปรับเป็น …" with the new wording), keep all the rest, or stop.
+_CARRY_ALL = re.compile(
+    r"^(?:คง(?:ไว้)?|เก็บ(?:ไว้)?|เอา|ใช้ต่อ|ทำต่อ|ต่อยอด)\s*(?:ไว้)?\s*(?:ทั้งหมด|ทุกข้อ|ที่เหลือ(?:ทั้งหมด)?)$"
+)
+_CARRY_STOP = re.compile(r"^(?:ข้าม|ตัด|ไม่เอา)\s*(?:ที่เหลือ|ทั้งหมด|ทุกข้อ)(?:ทั้งหมด)?$|^(?:พอแล้ว|พอ|หยุด|จบ)$")
+_CARRY_KEEP = re.compile(
+    r"^(?:คง(?:ไว้)?(?:เหมือนเดิม)?|เก็บ(?:ไว้)?|เอา(?:ไว้)?|ใช้ต่อ|ทำต่อ|ต่อยอด|ต่อเนื่อง|keep)$", re.I
+)
+_CARRY_DROP = re.compile(r"^(?:ตัด(?:ออก|ทิ้ง)?|ไม่เอา|ไม่ใช้(?:แล้ว)?|ไม่ทำต่อ|ยกเลิก|ข้าม|ลบ(?:ออก)?|drop)$", re.I)
+_CARRY_REVISE = re.compile(r"^(?:ปรับ(?:แก้)?|แก้(?:ไข)?|เปลี่ยน)\s*(?:เป็น|ว่า|ข้อความเป็น|[:：])\s*[:：]?\s*", re.I)
+_CARRY_PARTICLES = re.compile(r"(?:\s*(?:ค่ะ|คะ|ครับ|คับ|นะ|จ้า|จ้ะ|ค่า|ไว้ก่อน|ก่อน))+$")
+
+
+def carry_answer(text: str) -> tuple[str, str] | None:
+    """Read an answer to a measure offered forward: ("keep"|"drop"|"all"|"stop"|"revise", new wording).
+
+    "revise" with an empty wording asks for it; None: the message is no such answer.
+    """
+    flat = " ".join(text.split())
+    short = _CARRY_PARTICLES.sub("", flat).strip()
+    for kind, pattern in (
+        ("all", _CARRY_ALL),
+        ("stop", _CARRY_STOP),
+        ("keep", _CARRY_KEEP),
+        ("drop", _CARRY_DROP),
+    ):
+        if pattern.match(short):
+            return kind, ""
+    if short in ("ปรับ", "ปรับแก้", "แก้", "แก้ไข", "revise"):
+        return "revise", ""
+    revise = _CARRY_REVISE.match(flat)
+    if revise:
+        wording = flat[revise.end() :].strip().strip("\"'“”")
+        return "revise", _CARRY_PARTICLES.sub("", wording).strip() if len(wording) > 3 else ""
+    return None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 # Passages for a question: the search room states it, since answering (search.answers) needs it too.
 from bot.search.retrieve import Searcher as Retriever
 
-__all__ = ["Drafter", "Exporters", "Playbook", "Retriever", "Sessions"]
+__all__ = ["Drafter", "Exporters", "Library", "Playbook", "Retriever", "Sessions"]
 
 if TYPE_CHECKING:
     from bot.dialogue.sessions import Session
@@ -64,3 +64,9 @@ class Sessions(Protocol):
     """Per-user conversation storage: load, yield, save on success."""
 
     def open(self, key: str) -> AbstractContextManager[Session]: ...
+
+
+class Library(Protocol):
+    """An agency's own documents sent in chat (bot.search.ingest.PrivateLibrary is the real one)."""
+
+    def keep(self, scope: str, source_key: str, name: str, text: str) -> str: ...

@@ -36,7 +36,13 @@ class Retriever(Protocol):
     """Past analyses for a row (bot.search.retrieve.Retriever, injected by bot.app)."""
 
     def search(
-        self, query: str, k: int = 5, *, indicator: int | None = None, kind: str | None = None
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        indicator: int | None = None,
+        kind: str | None = None,
+        scope: str = "",
     ) -> Sequence[quotes.Quoted]: ...
 
 
@@ -62,6 +68,11 @@ class DraftRequest:
     # item codes the officer named as missing or failed without a score (ParseResult.named_items):
     # the weak items of their indicator's row, stated as the agency's own finding
     named_items: list[str] = field(default_factory=list)
+    # the year of `previous` (B.E.), when known: the plan's comparison table names it
+    previous_year: int | None = None
+    # the agency's private search scope (bot.agency.scope): its own uploaded documents are quoted
+    # beside the shared knowledge, another agency's never
+    scope: str = ""
 
 
 class Drafter:
@@ -136,6 +147,8 @@ class Drafter:
             thresholds=request.thresholds,
             include_maintain=request.include_maintain,
             named_items=list(dict.fromkeys(c.upper() for c in request.named_items or [])),
+            scope=request.scope,
+            previous_year=request.previous_year,
         )
 
     def _weak_items(self, ctx: draft_text.Context, number: int) -> list[tuple[str, float]]:
@@ -212,8 +225,9 @@ class Drafter:
         )
         # Past analyses (measure tables first) show how other agencies phrased it;
         # curated recommendations are already cited above.
-        passages = [*self.retriever.search(query, k=3, indicator=number, kind="measure_table")]
-        passages += self.retriever.search(query, k=2, indicator=number, kind="analysis")
+        scope = ctx.scope
+        passages = [*self.retriever.search(query, k=3, indicator=number, kind="measure_table", scope=scope)]
+        passages += self.retriever.search(query, k=2, indicator=number, kind="analysis", scope=scope)
         focus = (item,) if item else (f"ตัวชี้วัดที่ {number}", name)
         # A quote is another agency's wording: its name (and that of every agency quoted) is left out.
         others = [p.agency for p in passages]
@@ -269,6 +283,8 @@ class Drafter:
             notes=self._notes(ctx),
             checks=list(dict.fromkeys(ctx.checks)),
             monitoring_plan=document.monitoring_plan(ctx, defaults),
+            previous_year=ctx.previous_year if ctx.previous else None,
+            previous_indicators=dict(ctx.previous),
         )
 
     def _notes(self, ctx: draft_text.Context) -> list[str]:

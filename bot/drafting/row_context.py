@@ -59,6 +59,9 @@ class Context:
     offset: int = 0
     # item codes the officer named as missing or failed, without scores (DraftRequest.named_items)
     named_items: list[str] = field(default_factory=list)
+    # the agency's private search scope and the previous assessment's year (DraftRequest)
+    scope: str = ""
+    previous_year: int | None = None
     # template values by (indicator, score, items, item): a row fills many templates
     values: dict[tuple, dict] = field(default_factory=dict)
 

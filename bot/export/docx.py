@@ -61,6 +61,7 @@ from bot.export.tables import (
     without_empty_columns,
     word_minimums,
 )
+from bot.export.trend import comparison
 from bot.export.word import (
     CM,
     HEADING_PT,
@@ -274,6 +275,7 @@ def render_docx(
         review_block(doc, draft, framework)
     results(doc, draft, framework, review, today or date.today())
     analysis(doc, draft, framework, chart_png)
+    comparison(doc, draft, framework)  # last year beside this year, when last year's scores are known
     _measures(doc, draft, framework, review)
     _kpis_and_monitoring(doc, draft)
     if review:

@@ -106,3 +106,7 @@ class Draft(BaseModel):
         default_factory=list,
         description="what the officer should verify before publishing (unconfirmed item titles ...); never printed in the plan",
     )
+    # The previous assessment, when known (typed, read from a file, or last year's confirmed scores):
+    # the plan's comparison table and two-year chart (bot.agency.trend) are drawn from these.
+    previous_year: int | None = Field(default=None, description="B.E. year of the previous assessment")
+    previous_indicators: dict[int, float] = Field(default_factory=dict)

@@ -42,6 +42,7 @@ class FollowingRetriever(Retriever):
         item: str | None = None,
         year: int | None = None,
         kind: str | None = None,
+        scope: str = "",
     ) -> list[Passage]:
         """Return the k best passages, after a reload if the index moved since the last look."""
         if time.monotonic() - self._checked >= self.recheck_seconds:
@@ -50,4 +51,4 @@ class FollowingRetriever(Retriever):
                 if self.index.fingerprint() != self._fingerprint:
                     self.refresh()
         with self._state:
-            return super().search(query, k, indicator=indicator, item=item, year=year, kind=kind)
+            return super().search(query, k, indicator=indicator, item=item, year=year, kind=kind, scope=scope)

@@ -90,8 +90,13 @@ def chunk_metadata(
     confidence: str = "",
     pid: str = "",
     years: tuple[int, ...] = (),
+    scope: str = "",
 ) -> dict:
-    """Return the Chroma metadata of one chunk (pid: a stable passage id, e.g. "rec-03", "x.txt#4")."""
+    """Return the Chroma metadata of one chunk (pid: a stable passage id, e.g. "rec-03", "x.txt#4").
+
+    scope: "" for what every officer may read; an agency's private scope (bot.agency.scope) for a
+    document that agency sent in chat, retrieved only for a search given that same scope.
+    """
     return {
         "source": source,
         "pid": pid or f"{source}#{number}",
@@ -105,6 +110,7 @@ def chunk_metadata(
         "confidence": confidence,
         "chunk_no": number,
         "tokens": " ".join(tokenize(chunk.text)),
+        "scope": scope,
         **_flags(chunk.indicators, chunk.items, (*years, *((year,) if year else ()))),
     }
 
@@ -251,31 +257,45 @@ class KnowledgeIndex:
     ) -> IngestResult:
         """Index one past analysis file; raise documents.UnreadableDocument if it cannot be read."""
         raw = read_document(path, limits)
+        return self.ingest_text(raw, path.name, f"file:{path.resolve()}", fw, limits, on_batch)
+
+    def ingest_text(
+        self,
+        raw: str,
+        name: str,
+        source_key: str,
+        fw: Framework,
+        limits: Limits = DEFAULT_LIMITS,
+        on_batch: Callable[[int], None] | None = None,
+        *,
+        scope: str = "",
+    ) -> IngestResult:
+        """Index a document's text as source `source_key` (shown as `name`), in `scope` ("" = everyone's)."""
         text = clean_display(raw)
-        content_hash = _hash(text)
-        source_key = f"file:{path.resolve()}"
+        content_hash = _hash(f"{scope}\n{text}" if scope else text)
         info = describe_document(text)
         if self._is_current(source_key, content_hash):
-            return IngestResult(path.name, "unchanged", 0, len(text))
+            return IngestResult(name, "unchanged", 0, len(text))
         chunks = _distinct(chunk_document(text, fw))
         if len(chunks) > limits.chunks:
             raise UnreadableDocument(
-                wording.DOC_TOO_MANY_CHUNKS.format(name=path.name, chunks=len(chunks), limit=limits.chunks)
+                wording.DOC_TOO_MANY_CHUNKS.format(name=name, chunks=len(chunks), limit=limits.chunks)
             )
         metas = [
             chunk_metadata(
                 c,
-                source=path.name,
+                source=name,
                 source_key=source_key,
                 content_hash=content_hash,
                 agency=info.agency,
                 year=info.year,
                 number=i,
+                scope=scope,
             )
             for i, c in enumerate(chunks)
         ]
         status = self._replace(source_key, content_hash, [c.text for c in chunks], metas, on_batch)
-        return IngestResult(path.name, status, len(chunks), len(text))
+        return IngestResult(name, status, len(chunks), len(text))
 
     def ingest_passages(
         self, source_key: str, passages: list[dict], on_batch: Callable[[int], None] | None = None

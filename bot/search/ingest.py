@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,3 +124,28 @@ def ingest(
             report.problems.append(wording.INGEST_OS_ERROR.format(path=item, reason=exc.strerror or exc))
     report.seconds = time.perf_counter() - start
     return report
+
+
+class PrivateLibrary:
+    """An agency's own documents sent in chat, indexed in its private scope (the dialogue's Library).
+
+    `refresh` makes this process's retriever read the new chunks at once (other processes follow the
+    index's fingerprint within seconds: bot.search.following).
+    """
+
+    def __init__(self, index: KnowledgeIndex, fw: Framework, refresh: Callable[[], None]) -> None:
+        self.index = index
+        self.fw = fw
+        self.refresh = refresh
+
+    def keep(self, scope: str, source_key: str, name: str, text: str) -> str:
+        """Index a document's text for `scope`; return added | replaced | unchanged.
+
+        Raises documents.UnreadableDocument (its message in Thai) when it is past the limits.
+        """
+        if not scope:
+            raise ValueError("an agency's document needs its private scope")
+        result = self.index.ingest_text(text, name, f"{scope}:{source_key}", self.fw, scope=scope)
+        if result.status != "unchanged":
+            self.refresh()
+        return result.status

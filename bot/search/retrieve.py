@@ -151,6 +151,7 @@ class Searcher(Protocol):
         item: str | None = None,
         year: int | None = None,
         kind: str | None = None,
+        scope: str = "",
     ) -> list[Passage]: ...
 
 
@@ -231,9 +232,10 @@ class Retriever:
         extra.extend(self.fw.indicator(n).name for n in focus.indicators)
         return " ".join([query, *extra])
 
-    def _allowed(self, meta: dict, indicator, item, year, kind) -> bool:
-        return (
-            (indicator is None or meta.get(f"ind_{indicator}") is True)
+    def _allowed(self, meta: dict, indicator, item, year, kind, scope: str = "") -> bool:
+        return (  # an agency's own documents (a private scope) only for a search in that scope
+            meta.get("scope", "") in ("", scope)
+            and (indicator is None or meta.get(f"ind_{indicator}") is True)
             and (item is None or meta.get(f"item_{item.upper()}") is True)
             and (year is None or meta.get("year") == year)
             and (kind is None or meta.get("kind") == kind)
@@ -262,23 +264,24 @@ class Retriever:
         item: str | None = None,
         year: int | None = None,
         kind: str | None = None,
+        scope: str = "",
     ) -> list[Passage]:
-        """Return the k best passages for a Thai question, each with source, text and score."""
+        """Return the k best passages (source, text, score); `scope`: the asking agency's own uploads too."""
         if not self.records or not query.strip():
             return []
-        key = (query, k, indicator, item, year, kind)
+        key = (query, k, indicator, item, year, kind, scope)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return list(self._cache[key])
-        found = self._search(query, k, indicator, item, year, kind)
+        found = self._search(query, k, indicator, item, year, kind, scope)
         with self._lock:
             self._cache[key] = found
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
         return list(found)
 
-    def _search(self, query: str, k: int, indicator, item, year, kind) -> list[Passage]:
+    def _search(self, query: str, k: int, indicator, item, year, kind, scope: str = "") -> list[Passage]:
         query = clean_query(query)
         focus = query_focus(query, self.fw)
         wanted = kinds_asked(query, self.tuning.intents) if self.tuning.intent else set()
@@ -311,7 +314,7 @@ class Retriever:
             for i in order:
                 if scores[i] <= 0 or rank >= pool:
                     break
-                if self._allowed(self.records[i].meta, indicator, item, year, kind):
+                if self._allowed(self.records[i].meta, indicator, item, year, kind, scope):
                     top_score = top_score or float(scores[i])
                     vote = (
                         float(scores[i]) / top_score / _RRF_K
@@ -327,7 +330,7 @@ class Retriever:
             )
             for rank, (doc, _distance) in enumerate(hits):
                 i = self.position.get(doc.id) if doc.id is not None else None
-                if i is not None:
+                if i is not None and self.records[i].meta.get("scope", "") in ("", scope):
                     fused[i] = fused.get(i, 0.0) + 1.0 / (_RRF_K + rank)
 
         # A passage that carries an item code the question names is a candidate even when its
@@ -335,7 +338,9 @@ class Retriever:
         for code in focus.items:
             for i in self._by_item.get(code, ()):
                 meta = self.records[i].meta
-                if self._code_applies(code, meta, years) and self._allowed(meta, indicator, item, year, kind):
+                if self._code_applies(code, meta, years) and self._allowed(
+                    meta, indicator, item, year, kind, scope
+                ):
                     fused.setdefault(i, 0.0)
 
         whole = bool(focus.indicators) and not focus.items and not (self.tuning.parts and names_part(query))
@@ -348,7 +353,7 @@ class Retriever:
                     if (
                         meta.get("kind") in wanted
                         and not _split(meta.get("items", ""))
-                        and self._allowed(meta, indicator, item, year, kind)
+                        and self._allowed(meta, indicator, item, year, kind, scope)
                     ):
                         fused.setdefault(i, 0.0)
         for i in list(fused):

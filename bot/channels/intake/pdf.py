@@ -18,7 +18,9 @@ from bot.channels.intake import ocr
 
 # A page whose text layer has fewer letters and digits than this is a scan: it is read by OCR.
 MIN_LAYER_CHARS = 20
-RENDER_DPI = 200  # an A4 page at 200 dpi is 1654×2339: Thai marks stay legible
+RENDER_DPI = 200
+# A text layer is read from this many pages (a plan runs to tens of pages); OCR only from max_pages.
+TEXT_LAYER_PAGES = 60  # an A4 page at 200 dpi is 1654×2339: Thai marks stay legible
 
 
 class Locked(ValueError):
@@ -39,7 +41,7 @@ def read_pdf(data: bytes, max_pages: int, max_pixels: int, deadline: float) -> t
                 opened = False
             if not opened:
                 raise Locked("password")
-        pages = reader.pages[:max_pages]
+        pages = reader.pages[: max(max_pages, TEXT_LAYER_PAGES)]
         text = _pdftotext(data, len(pages), deadline)
         if text is None:
             texts = []
@@ -54,7 +56,7 @@ def read_pdf(data: bytes, max_pages: int, max_pixels: int, deadline: float) -> t
         raise ocr.Damaged(type(err).__name__) from err
     if sum(ch.isalnum() for ch in text) >= MIN_LAYER_CHARS:
         return text, "pdf-text"
-    return _ocr_pages(data, len(pages), max_pixels, deadline), "ocr"
+    return _ocr_pages(data, min(len(pages), max_pages), max_pixels, deadline), "ocr"
 
 
 def _pdftotext(data: bytes, pages: int, deadline: float) -> str | None:

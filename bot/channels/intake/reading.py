@@ -6,11 +6,12 @@ import time
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.channels.intake import ocr, pdf
+from bot.channels.intake import ocr, office, pdf
 from bot.channels.intake.kinds import Kind, sniff
 
-# Longer text is cut: no result page is this long, and the dialogue reads at most 20,000 characters.
-MAX_CHARS = 20_000
+# Longer text is cut. A result page is short and the dialogue reads at most 20,000 characters as
+# scores; a document (last year's plan, an analysis) is kept whole for the agency's own index.
+MAX_CHARS = 400_000
 
 
 class Problem(StrEnum):
@@ -18,7 +19,7 @@ class Problem(StrEnum):
 
     TOO_LARGE = "too-large"
     WRONG_TYPE = "wrong-type"
-    OFFICE = "office"  # a Word or Excel file: not read in chat yet
+    OFFICE = "office"  # an Excel file, or a Word file that does not open
     TOO_MANY_PIXELS = "too-many-pixels"
     DAMAGED = "damaged"
     LOCKED = "locked"  # a PDF with a password
@@ -65,10 +66,14 @@ def read(data: bytes, limits: Limits | None = None) -> Reading:
             text, how = data.decode("utf-8", errors="replace").lstrip("\ufeff"), "text"
         elif kind is Kind.PDF:
             text, how = pdf.read_pdf(data, limits.max_pages, limits.max_pixels, deadline)
+        elif kind is Kind.OFFICE:
+            text, how = office.read_docx(data, deadline), "docx"
         elif kind.is_image:
             text, how = ocr.read_image(data, limits.max_pixels, deadline), "ocr"
         else:
             return Reading(kind=kind, problem=Problem.OFFICE if kind is Kind.OFFICE else Problem.WRONG_TYPE)
+    except office.NotWord:
+        return Reading(kind=kind, problem=Problem.OFFICE)
     except pdf.Locked:
         return Reading(kind=kind, problem=Problem.LOCKED)
     except ocr.TooManyPixels:

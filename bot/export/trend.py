@@ -1,0 +1,164 @@
+"""The two-year comparison in the Word plan: a table of the change per indicator, a tool summary, a chart.
+
+Drawn only when the draft knows the previous assessment's scores (Draft.previous_indicators;
+bot.agency.trend computes the changes). The chart puts last year's bar (grey) above this year's
+(coloured by tier) for each indicator, with both scores printed, so the fall or rise reads at a
+glance in print and in black and white.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import cast
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
+from PIL import Image
+
+from bot import wording as w
+from bot.agency.trend import Change, Trend, trend
+from bot.export.chart import DPI, MARGINS, TIER_COLOURS, X_MAX, _thai_fonts
+from bot.export.opening import MEASURE_PT, hinted_cells, tpara
+from bot.export.plan import score_text, tier_for
+from bot.export.tables import column_widths, grid_table
+from bot.export.word import CM, NOTE_PT
+from bot.ita.framework import Framework
+from bot.ita.measures import Draft
+
+BEFORE_COLOUR = "#9AA5B1"
+TREND_FIGSIZE = (9, 6.2)
+TREND_CHART_CM = 17
+
+
+def _years(t: Trend) -> tuple[str, str]:
+    before = str(t.year_before) if t.year_before else w.TREND_YEAR_BEFORE
+    now = str(t.year_now) if t.year_now else w.TREND_YEAR_NOW
+    return before, now
+
+
+def change_text(change: Change) -> str:
+    """Return "+3.25 (เพิ่มขึ้น)", "-4.10 (ลดลง)", "+0.20 (ทรงตัว)" or "-"."""
+    delta = change.delta
+    if delta is None:
+        return "-"
+    return f"{delta:+.2f} ({w.TREND_WAYS[change.way]})"
+
+
+def comparison(doc, draft: Draft, framework: Framework) -> None:
+    """Add the comparison table, the tool summary and the two-year chart (nothing without last year's)."""
+    found = trend(draft, framework)
+    if found is None:
+        return
+    before, now = _years(found)
+    tpara(doc, w.TREND_TITLE.format(before=before, now=now), bold=True).paragraph_format.keep_with_next = True
+    head = [
+        w.TREND_INDICATOR,
+        w.TREND_SCORE.format(year=before),
+        w.TREND_SCORE.format(year=now),
+        w.TREND_CHANGE,
+    ]
+    widths = column_widths([5, 1.6, 1.6, 2.2], 18 * CM)
+    rows = [
+        hinted_cells([[c.label], [_score(c.before)], [_score(c.now)], [change_text(c)]])
+        for _, c in found.indicators
+    ]
+    grid_table(doc, head, rows, widths, size=MEASURE_PT, keep_together=True)
+    tools = [c for c in [*found.tools, found.overall] if c.before is not None or c.now is not None]
+    if tools:
+        tpara(doc, w.TREND_TOOLS_TITLE, bold=True).paragraph_format.keep_with_next = True
+        head[0] = w.TREND_TOOL
+        rows = [
+            hinted_cells([[c.label], [_score(c.before)], [_score(c.now)], [change_text(c)]]) for c in tools
+        ]
+        grid_table(doc, head, rows, widths, size=MEASURE_PT, keep_together=True)
+    fell, rose = found.fell(), found.rose()
+    said = []
+    if fell:
+        said.append(w.TREND_FELL.format(numbers=", ".join(map(str, fell))))
+    if rose:
+        said.append(w.TREND_ROSE.format(numbers=", ".join(map(str, rose))))
+    if said:
+        tpara(doc, " ".join(said), size=NOTE_PT)
+    png = render_trend_chart(draft, framework)
+    if png:
+        picture = doc.add_paragraph()  # its own paragraph (opening.chart fills a cell's first one)
+        picture.add_run().add_picture(io.BytesIO(png), width=Cm(TREND_CHART_CM))
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True
+        tpara(doc, w.TREND_CHART_CAPTION.format(before=before, now=now), size=NOTE_PT, center=True)
+
+
+def _score(value: float | None) -> str:
+    return score_text(value) if value is not None else "-"
+
+
+def render_trend_chart(draft: Draft, framework: Framework, font_path: Path | None = None) -> bytes | None:
+    """Return the two-year chart as PNG, or None when last year's scores are unknown."""
+    found = trend(draft, framework)
+    if found is None:
+        return None
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415 - heavy, as in chart.py
+    from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.font_manager import FontProperties  # noqa: PLC0415
+
+    fonts = _thai_fonts(font_path)
+    regular, bold = fonts if fonts else (FontProperties(family="DejaVu Sans", size=11),) * 2
+    before_year, now_year = _years(found)
+    fig = Figure(figsize=TREND_FIGSIZE, dpi=DPI)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    height = 0.38
+    for row, (_number, change) in enumerate(found.indicators):
+        for offset, value, colour in (
+            (-height / 2, change.before, BEFORE_COLOUR),
+            (
+                height / 2,
+                change.now,
+                TIER_COLOURS[tier_for(change.now, draft.thresholds)]
+                if change.now is not None
+                else BEFORE_COLOUR,
+            ),
+        ):
+            if value is None:
+                continue
+            ax.barh(row + offset, value, height=height, color=colour, zorder=2)
+            ax.text(
+                value + 0.6, row + offset, f"{value:.2f}", va="center", fontproperties=regular, fontsize=10
+            )
+        if change.way == "down":
+            ax.text(X_MAX - 0.5, row, "▼", va="center", ha="right", color="#C0392B", fontsize=11)
+    labels = [c.label if fonts else str(n) for n, c in found.indicators]
+    ax.set_yticks(range(len(labels)), labels)
+    for tick in [*ax.get_yticklabels(), *ax.get_xticklabels()]:
+        tick.set_fontproperties(regular)
+    ax.invert_yaxis()
+    ax.set_xlim(0, X_MAX + 8)
+    ax.grid(axis="x", linestyle=":", linewidth=0.6, alpha=0.6)
+    ax.set_axisbelow(True)
+    for spine in ("top", "right"):
+        ax.spines[spine].set_visible(False)
+    from matplotlib.patches import Patch  # noqa: PLC0415
+
+    legend = [
+        Patch(color=BEFORE_COLOUR, label=w.TREND_LEGEND.format(year=before_year) if fonts else before_year),
+        Patch(
+            color=TIER_COLOURS[tier_for(100, draft.thresholds)],
+            label=w.TREND_LEGEND.format(year=now_year) if fonts else now_year,
+        ),
+    ]
+    ax.legend(
+        handles=legend, prop=regular, loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=2, frameon=False
+    )
+    title = w.TREND_CHART_TITLE.format(before=before_year, now=now_year) if fonts else "ITA scores, two years"
+    title_font = bold.copy()
+    title_font.set_size(16)
+    ax.set_title(title, fontproperties=title_font)
+    fig.subplots_adjust(**(MARGINS["thai"] if fonts else MARGINS["ascii"]))
+    canvas = cast("FigureCanvasAgg", fig.canvas)
+    canvas.draw()
+    width, height_px = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height_px), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="PNG", compress_level=3, dpi=(DPI, DPI))
+    return buffer.getvalue()
