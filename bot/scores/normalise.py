@@ -25,6 +25,22 @@ _COPULA = re.compile(r"(?:ได้(?:รับ)?\s*+คะแนน|เท่�
 _PARTICLE_AFTER = re.compile(
     r"(?<=\d)[^\S\n]*+(?:นะ)?(?:ค่ะ|คะ|ครับ(?:ผม)?|จ้า|จ้ะ)(?![\u0e00-\u0e7f])(?=\s*+(?:[,/()\t\d]|และ|กับ|กะ|→|->|=>|⇒|$))"
 )
+# (not before a list's own number: "คะแนนดังนี้:\n1. 98.5")
+_OPEN_END = re.compile(
+    r"((?:ได้(?:รับ|แค่|เพียง)?|อยู่ที่|คือ|[=:]))[^\S\n]*+\n[^\S\n]*+(?=\d(?!\d?[.)](?:\D|$)))(?![^\n]*\t)"
+)
+
+
+def _open_end(m: re.Match[str]) -> str:
+    # ("รายตัวชี้วัด:\n9 - 72.5": a colon after a heading with no key number of its own opens a list)
+    if m.group(1) == ":" and not re.search(r"\d", m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]):
+        return m.group(0)
+    return m.group(1) + " "
+
+
+_OPEN_START = re.compile(
+    r"(?<=[^\s\t])[^\S\n\t]*+\n[^\S\n]*+(?=(?:ได้(?:แค่|เพียง)?|อยู่ที่|=)[^\S\n]*+\d|คะแนน(?:ใน|ของ|สำหรับ)[^\S\n\d]*+[\u0e01-\u0e4e])"
+)
 # Keycap digits number a list as "1)" does: "1️⃣ 97.50"; "🔟" is ten.
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
 # OCR slips around a decimal point: "78 .50", "86. 42" (a score of ten or more, two decimals);
@@ -144,6 +160,10 @@ def normalise(text: str) -> str:
     text = _PARTICLE_AFTER.sub(" ", text)
     if "\n" in text:  # "ส่งคะแนนค่ะ 1. 98.5\n2. 97": the list starts a line of its own
         text = _LIST_AFTER_LEAD_IN.sub("\n", text)
+        # A PDF or phone paste breaks a line between a key's "ได้" / "อยู่ที่" / "=" and its value, or
+        # before them: "ตัวที่ 10 ได้แค่\n81 เอง", "overall\nอยู่ที่ 87.5". The sentence goes on.
+        text = _OPEN_END.sub(_open_end, text)
+        text = _OPEN_START.sub(" ", text)
     lines = []
     order = Reorder(text)  # what the whole text says once, not per line
     for line in text.split("\n"):
