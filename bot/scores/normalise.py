@@ -121,7 +121,10 @@ def normalise(text: str) -> str:
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _KEYCAP.sub(r"\1)", text).replace("\U0001f51f", "10)")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
-    text = _pictographs(text)
+    # "OIT 💯": the hundred-points sign says the number it shows; other pictographs are decoration.
+    text = _pictographs(text.replace("\U0001f4af", " 100 "))
+    # "ITA'68", "ปี '67": an apostrophe before a two-digit year stands for its first digits.
+    text = re.sub(r"(?<=[A-Za-z\u0e01-\u0e4e])\s?['’‘]\s?(?=[5-7]\d(?![\d.]))", " ", text)
     text = spoken_tools(text)
     # "iit", "Eit", "ita": the tools' names as phones type them, read as the names they are
     text = _TOOL_CASE.sub(lambda m: m.group(0).upper(), text)
