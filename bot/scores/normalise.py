@@ -19,6 +19,7 @@ _FULL_STOP = re.compile(
     r"(\d\.\d++)\.(?=[^\S\n]*+(?:\n|$))|(?<=\d)\.(?=[^\S\n]*+$)(?!\n)"
     r"|(?:(?<=[%)])|(?<=[\u0e01-\u0e4e]{3})(?<!ชม)(?<!กม)(?<!ม\.ค)(?<!พ\.ศ))\.(?=[^\S\n]*+(?:\n|$))"
 )
+_STOP_BEFORE_NEXT = re.compile(r"(?:(?<=\d\.\d)|(?<=\d\.\d\d)|(?<=\d{4}))\.(?=[^\S\n]++[A-Z\u0e01-\u0e2e])")
 _TOOL_CASE = re.compile(r"(?<![A-Za-z])(?:iit|eit|oit|ita)(?![A-Za-z])", re.I)
 _PER_CENT = re.compile(r"(?<![\d.])((?:100|\d{1,2})(?:\.\d++)?)[^\S\n]*+%(?![^\S\n]*+ของ)")
 _COPULA = re.compile(r"(?:ได้(?:รับ)?\s*+คะแนน|เท่ากับ)(?=\s*+\d)")
@@ -148,6 +149,8 @@ def normalise(text: str) -> str:
     # "… 80.00.", "… 10) 80.", "… ผ่าน.": a full stop at the end of a line or message ends the sentence.
     if "." in text:
         text = _FULL_STOP.sub(lambda m: m.group(1) or "", text)
+        # "… in ITA 2568. OIT was 88.5": a full stop after a year or a decimal, before the next sentence
+        text = _STOP_BEFORE_NEXT.sub("", text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
     text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
     # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".

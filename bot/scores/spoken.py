@@ -135,8 +135,24 @@ def spoken_tools(text: str) -> str:
     return _tool_names(text)
 
 
+# Item codes said aloud: "โอสิบเก้า", "ข้อไอห้า", "อีสาม" are O19, I5, E3 (the letter as Thai says it, then
+# its number in words, ending at a word break: not "อีสาน", "วิดีโอ", "ไอเดีย").
+_CODE_LETTER = {"โอ": "O", "ไอ": "I", "อี": "E"}
+_SPOKEN_CODE = re.compile(
+    rf"(?:(?<=ข้อ)|(?<![\u0e01-\u0e4e]))(โอ|ไอ|อี)\s?(?P<int>{_NUM_WORDS})"
+    r"(?=\s|$|[^\u0e00-\u0e7f]|คะแนน|ได้|กับ|และ|ค่ะ|ครับ|คะ|นะ|ถึง)"
+)
+
+
+def _spoken_code(m: re.Match[str]) -> str:
+    number = _word_number(m.group("int"))
+    return f" {_CODE_LETTER[m.group(1)]}{number} " if number is not None and 0 < number < 100 else m.group(0)
+
+
 def spoken_numbers(text: str) -> str:
     """Numbers, years, percent signs and ordinal indicators said in words, as digits and labels."""
+    if "โอ" in text or "ไอ" in text or "อี" in text:
+        text = _SPOKEN_CODE.sub(_spoken_code, text)
     # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
     if "เซ" in text or "percent" in text.lower():
         text = _PERCENT_WORD.sub("%", text)
