@@ -34,9 +34,18 @@ _LABEL = (
     r"|[IEO]\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+[IEO]\d{1,2})?(?![\d.])"
 )
 _SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once before the lines are
+# After "คือ" or "คะแนนใน/ของ/สำหรับ", a key may be a name or any phrase that names one, read later as
+# names are: "72.5 คือการเปิดเผยข้อมูล", "ได้ 66.67 คะแนนในด้านการเปิดเผยข้อมูล (ตัวชี้วัดที่ 9)",
+# "ได้ 92.14 คะแนนในผลรวม" (not a year, a round or a time: "ได้ 88 คะแนนในปีนี้").
+_NAMED = (
+    r"(?:คะแนน{_SP})?(?:ภาพรวม|รวม|ITA)(?![A-Za-z])|overall|(?!ปี|ครั้ง|รอบ|เดือน|วัน|ช่วง|ระดับ|เกณฑ์)"
+    r"[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4e]{{2,40}}(?:{_SP}\({_SP}ตัวชี้วัดที่{_SP}\d{{1,2}}{_SP}\))?"
+).format(_SP=_SP)
 _VALUE_FIRST = re.compile(
-    rf"(?<![\d.A-Za-z])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}(?:(คือ|เป็นของ|ใน|สำหรับ|\(){_SP})?({_LABEL})({_SP}\))?"
+    rf"(?<![\d.A-Za-z])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}(?:(คือ|เป็นของ|ใน|สำหรับ|ของ|\(){_SP})?({_LABEL}|{_NAMED})({_SP}\))?",
+    re.I,
 )
+_LABEL_ONLY = re.compile(_LABEL)
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(
     rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$"
@@ -107,6 +116,10 @@ def _value_first(line: str) -> str:
         if ORDINAL_BEFORE.search(line, max(0, m.start() - 16), m.start()):
             continue  # "แถวที่ 3 ตัวชี้วัดที่ 9 …": row 3, not a value of indicator 9
         rest = line[m.end() :]
+        if not _LABEL_ONLY.fullmatch(m.group(3)) and not (
+            m.group(2) == "คือ" or (m.group(2) in ("ใน", "ของ", "สำหรับ") and "คะแนน" in m.group(0))
+        ):
+            continue  # a name or phrase is a key only after "คือ" or "คะแนนใน"
         if m.group(2) is None and not _LABEL_ENDS.match(rest):
             continue
         if m.group(2) is not None and re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+\d", rest):
