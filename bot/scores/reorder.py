@@ -30,8 +30,8 @@ class Reorder:
 # A value written before its label: "72.5 คือตัวชี้วัดที่ 9", "80 (ตัวที่ 10)", "88.5ค่ะ ภาพรวมปีนี้".
 # (a range of them too: "ได้เต็ม 100 ในตัวชี้วัดที่ 1 ถึง 4", "0 ใน O20-O22")
 _LABEL = (
-    r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+\d{1,2})?(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม"
-    r"|[IEO]\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+[IEO]\d{1,2})?(?![\d.])"
+    r"(?:ตัวชี้วัด|ตัว|ข้อ|indicator\s)(?:ที่)?\s*+\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+\d{1,2})?(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม"
+    r"|(?:ข้อ\s*+)?[IEO]\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+[IEO]\d{1,2})?(?![\d.])"
 )
 _SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once before the lines are
 # After "คือ" or "คะแนนใน/ของ/สำหรับ", a key may be a name or any phrase that names one, read later as
@@ -45,7 +45,7 @@ _VALUE_FIRST = re.compile(
     rf"(?<![\d.A-Za-z])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}(?:(คือ|เป็นของ|ใน|สำหรับ|ของ|\(){_SP})?({_LABEL}|{_NAMED})({_SP}\))?",
     re.I,
 )
-_LABEL_ONLY = re.compile(_LABEL)
+_LABEL_ONLY = re.compile(_LABEL, re.I)
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(
     rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$"
@@ -111,7 +111,11 @@ def _value_first(line: str) -> str:
         return line
     out, at = [], 0
     for m in _VALUE_FIRST.finditer(line):
-        if m.start() < at or _CLAIMED.search(line[max(0, m.start() - 30) : m.start()]):
+        if m.start() < at:
+            continue
+        claim = _CLAIMED.search(line[max(0, m.start() - 30) : m.start()])
+        # (a year before "ได้ 72.5 คะแนนในตัวชี้วัด 9" dates the value; the key after it claims it)
+        if claim and not (m.group(2) and m.group(2) != "(" and claim.group(0).startswith("ปี")):
             continue
         if ORDINAL_BEFORE.search(line, max(0, m.start() - 16), m.start()):
             continue  # "แถวที่ 3 ตัวชี้วัดที่ 9 …": row 3, not a value of indicator 9
