@@ -70,6 +70,7 @@ _YEAR_AFTER = re.compile(
 )
 
 
+_NAME_CLAIMS = re.compile(r"[\u0e01-\u0e4e]{4}\s*+(?:[:=]|ได้(?:แค่|เพียง)?|อยู่ที่)\s*+$")
 # "ปีนี้ (2568)", "ปีที่แล้ว (67)", "ปีก่อน (2563)": the year in brackets names the one the label means.
 _RELATIVE_YEAR_NAMED = re.compile(
     r"ปี(?:นี้|ที่แล้ว|ก่อน(?:หน้า)?|ล่าสุด|ที่ผ่านมา|งบประมาณ|งบ)?\s*+\(\s*+(?:ปี\s*+)?(?:พ\.ศ\.\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
@@ -91,6 +92,8 @@ def _year_after(line: str, paired: bool = False) -> str:
             for m in found
             if (m.group(2) or len(m.group(3)) == 4)
             and not _CLAIMED.search(line[max(0, m.start() - 30) : m.start()])
+            # (nor a value a name claims: "การป้องกันการทุจริต: 85.5 (ปี 2568)", "… ได้ 80 (ปี 2568)")
+            and not _NAME_CLAIMS.search(line[max(0, m.start() - 30) : m.start()])
         ]
     if not found:
         return line
@@ -113,8 +116,12 @@ def _value_first(line: str) -> str:
     for m in _VALUE_FIRST.finditer(line):
         if m.start() < at:
             continue
-        claim = _CLAIMED.search(line[max(0, m.start() - 30) : m.start()])
-        # (a year before "ได้ 72.5 คะแนนในตัวชี้วัด 9" dates the value; the key after it claims it)
+        window = max(0, m.start() - 30)
+        claim = _CLAIMED.search(line[window : m.start()])
+        # (a year before "ได้ 72.5 คะแนนในตัวชี้วัด 9" dates the value; the key after it claims it; and a
+        # key the value before it took claims nothing: "97.5 คะแนนในตัวที่ 1 ได้ 96 คะแนนในตัวที่ 2")
+        if claim and out and window + claim.start() < at:
+            claim = None
         if claim and not (m.group(2) and m.group(2) != "(" and claim.group(0).startswith("ปี")):
             continue
         if ORDINAL_BEFORE.search(line, max(0, m.start() - 16), m.start()):
@@ -126,13 +133,21 @@ def _value_first(line: str) -> str:
             continue  # a name or phrase is a key only after "คือ" or "คะแนนใน"
         if m.group(2) is None and not _LABEL_ENDS.match(rest):
             continue
-        if m.group(2) is not None and re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+\d", rest):
+        own = re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+(?=\d)", rest)
+        if m.group(2) is not None and own and not _next_value_first(line, m.end() + own.end()):
             continue
         if m.group(2) == "(" and (not m.group(4) or re.search(r"-|–|ถึง", m.group(3))):
             continue  # "… 79.17 คะแนน (O1-O24)": the items a named score covers, not their value
         out += [line[at : m.start()], f"{m.group(3)} {m.group(1)}"]
         at = m.end()
     return "".join(out) + line[at:] if out else line
+
+
+def _next_value_first(line: str, at: int) -> bool:
+    """Whether the value at `at` is itself written before its key ("97.5 คะแนนในตัวที่ 1 ได้ 96 คะแนนใน
+    ตัวที่ 2": 96 is the second key's, so the first key has no value of its own after it)."""
+    m = _VALUE_FIRST.match(line, at)
+    return m is not None and m.group(2) not in (None, "(")
 
 
 # A question, request or thanks typed after the last value of a table row or of a line of bare values
