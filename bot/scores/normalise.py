@@ -55,7 +55,8 @@ _SPLIT_POINT = re.compile(
 _O_END = re.compile(r"(?<=\d)[Oo](?![A-Za-z\d])")
 # "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values);
 # a full stop may end the sentence after it ("82/100."), a decimal may not follow ("82/100.5").
-_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)\s*+/\s*+100(?!\d|\.\d|\s*+/)")
+# (not "0 คือ O12 / 100 คือ O14": a value the next key takes, written before it)
+_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)\s*+/\s*+100(?!\d|\.\d|\s*+/|\s*+(?:คะแนน)?\s*+(?:คือ|ใน|สำหรับ))")
 
 
 def _symbol_class() -> re.Pattern[str]:

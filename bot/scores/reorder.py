@@ -63,7 +63,9 @@ _LABEL_ENDS = re.compile(
 # "88.5 (68) / 85.1 (67)", "87.61 (ปี 2568)": a year in brackets after a value no label claims labels it.
 # "got 79.8 in 2568, down from 83.6 in 2567": a year after a value, as English says it, labels it.
 _IN_YEAR = re.compile(
-    r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?![\d.])\s++in\s++(25[5-7]\d|20[1-4]\d)(?![\d.])", re.I
+    r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?![\d.])\s++in\s++(?:(?:the\s++)?(?:ITA|FY|fiscal\s++year|year)\s*+)?"
+    r"(25[5-7]\d|20[1-4]\d)(?![\d.])",
+    re.I,
 )
 _YEAR_AFTER = re.compile(
     r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{1,3})(?![\d.])\s*+(?:คะแนน\s*+)?\(\s*+(ปี(?:งบ)?\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
