@@ -287,7 +287,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.perturb:
         perturb(messages, lambda text: parse_scores(text, fw), judge, show=bool(args.show))
     if args.compose:
-        compose(load_messages(), lambda text: parse_scores(text, fw), judge, fw, args.compose, SEED, bool(args.show))
+        compose(
+            load_messages(),
+            lambda text: parse_scores(text, fw),
+            judge,
+            fw,
+            args.compose,
+            SEED,
+            bool(args.show),
+        )
     if args.fuzz:
         for name, text in ADVERSARIAL.items():
             print(f"  adversarial {name:28} {len(text):6} chars  CPU {1000 * timed(text, fw):7.1f} ms")

@@ -325,7 +325,11 @@ def compose_one(facts: dict, names: dict[int, list[str]], rng) -> tuple[str, dic
         clauses.append(_PAIRS[pair_name].format(key=key, v=_num(float(v), rng, style)))
         parts["key"] = key_name
     for code, v in (facts.get("items") or {}).items():
-        clauses.append(_PAIRS[pair_name].format(key=f"ข้อ {code}" if rng.random() < 0.3 else code, v=_num(float(v), rng, style)))
+        clauses.append(
+            _PAIRS[pair_name].format(
+                key=f"ข้อ {code}" if rng.random() < 0.3 else code, v=_num(float(v), rng, style)
+            )
+        )
     if facts.get("overall") is not None:
         okey = rng.choice(_OVERALL_KEYS)
         parts["overall"] = okey
@@ -371,7 +375,7 @@ def compose_one(facts: dict, names: dict[int, list[str]], rng) -> tuple[str, dic
 def compose(messages: list[dict], parse, judge, fw, count: int, seed: int, show: bool) -> float:
     """Write `count` messages from dev facts (one message's or two messages'), print the parts that
     fail most, and return the share read exactly."""
-    import random  # noqa: PLC0415  (only the benchmark's composed mode needs it)
+    import random
 
     rng = random.Random(seed)
     names = {ind.number: ind.all_names() for ind in fw.indicators}
@@ -404,6 +408,6 @@ def compose(messages: list[dict], parse, judge, fw, count: int, seed: int, show:
     for (kind, value), (n, bad) in worst[:25]:
         if bad:
             print(f"  {kind:8} {value:32} {bad:4} of {n:5} missed ({100 * bad / n:.0f}%)")
-    for text, one, diffs in misses[: 200 if show else 0]:
+    for text, _one, diffs in misses[: 200 if show else 0]:
         print(f"  MISS {text!r}\n       {'; '.join(diffs)}")
     return right / max(tried, 1)

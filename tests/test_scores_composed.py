@@ -124,7 +124,12 @@ def test_a_word_that_starts_like_a_spoken_code_is_not_one():
 
 
 def test_the_spoken_number_writer_of_the_benchmark_says_what_it_means():
-    assert [spoken(v) for v in (72.5, 100, 81, 21.05)] == ["เจ็ดสิบสองจุดห้า", "หนึ่งร้อย", "แปดสิบเอ็ด", "ยี่สิบเอ็ดจุดศูนย์ห้า"]
+    assert [spoken(v) for v in (72.5, 100, 81, 21.05)] == [
+        "เจ็ดสิบสองจุดห้า",
+        "หนึ่งร้อย",
+        "แปดสิบเอ็ด",
+        "ยี่สิบเอ็ดจุดศูนย์ห้า",
+    ]
 
 
 # ---------------------------------------------------------------- signs, years and what takes a value back

@@ -34,7 +34,9 @@ _OPEN_END = re.compile(
 
 def _open_end(m: re.Match[str]) -> str:
     # ("รายตัวชี้วัด:\n9 - 72.5": a colon after a heading with no key number of its own opens a list)
-    if m.group(1) == ":" and not re.search(r"\d", m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]):
+    if m.group(1) == ":" and not re.search(
+        r"\d", m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+    ):
         return m.group(0)
     return m.group(1) + " "
 
@@ -56,7 +58,9 @@ _O_END = re.compile(r"(?<=\d)[Oo](?![A-Za-z\d])")
 # "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values);
 # a full stop may end the sentence after it ("82/100."), a decimal may not follow ("82/100.5").
 # (not "0 คือ O12 / 100 คือ O14": a value the next key takes, written before it)
-_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)\s*+/\s*+100(?!\d|\.\d|\s*+/|\s*+(?:คะแนน)?\s*+(?:คือ|ใน|สำหรับ))")
+_OVER_100 = re.compile(
+    r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)\s*+/\s*+100(?!\d|\.\d|\s*+/|\s*+(?:คะแนน)?\s*+(?:คือ|ใน|สำหรับ))"
+)
 
 
 def _symbol_class() -> re.Pattern[str]:

@@ -38,9 +38,9 @@ _SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once befo
 # names are: "72.5 คือการเปิดเผยข้อมูล", "ได้ 66.67 คะแนนในด้านการเปิดเผยข้อมูล (ตัวชี้วัดที่ 9)",
 # "ได้ 92.14 คะแนนในผลรวม" (not a year, a round or a time: "ได้ 88 คะแนนในปีนี้").
 _NAMED = (
-    r"(?:คะแนน{_SP})?(?:ภาพรวม|รวม|ITA)(?![A-Za-z])|overall|(?!ปี|ครั้ง|รอบ|เดือน|วัน|ช่วง|ระดับ|เกณฑ์)"
-    r"[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4e]{{2,40}}(?:{_SP}\({_SP}ตัวชี้วัดที่{_SP}\d{{1,2}}{_SP}\))?"
-).format(_SP=_SP)
+    rf"(?:คะแนน{_SP})?(?:ภาพรวม|รวม|ITA)(?![A-Za-z])|overall|(?!ปี|ครั้ง|รอบ|เดือน|วัน|ช่วง|ระดับ|เกณฑ์)"
+    rf"[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4e]{{2,40}}(?:{_SP}\({_SP}ตัวชี้วัดที่{_SP}\d{{1,2}}{_SP}\))?"
+)
 _VALUE_FIRST = re.compile(
     rf"(?<![\d.A-Za-z])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}(?:(คือ|เป็นของ|ใน|สำหรับ|ของ|\(){_SP})?({_LABEL}|{_NAMED})({_SP}\))?",
     re.I,
@@ -114,7 +114,8 @@ def _value_first(line: str) -> str:
     """
     if not re.search(r"\d", line):
         return line
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for m in _VALUE_FIRST.finditer(line):
         if m.start() < at:
             continue

@@ -140,7 +140,7 @@ def spoken_tools(text: str) -> str:
 # its number in words, ending at a word break: not "อีสาน", "วิดีโอ", "ไอเดีย").
 _CODE_LETTER = {"โอ": "O", "ไอ": "I", "อี": "E"}
 _SPOKEN_CODE = re.compile(
-    rf"(?:(?<=ข้อ)|(?<![\u0e01-\u0e4e]))(โอ|ไอ|อี)\s?(?P<int>{_NUM_WORDS})"
+    rf"(?:(?<=ข้อ)|(?<=กับ)|(?<=และ)|(?<![\u0e01-\u0e4e]))(โอ|ไอ|อี)\s?(?P<int>{_NUM_WORDS})"
     r"(?=\s|$|[^\u0e00-\u0e7f]|คะแนน|ได้|กับ|และ|ค่ะ|ครับ|คะ|นะ|ถึง)"
 )
 
