@@ -15,7 +15,7 @@ class Reorder:
     """The line rewrites for one text: whether it has values before labels, or years paired with values."""
 
     def __init__(self, text: str) -> None:
-        self.value_first = _VALUE_FIRST.search(text) is not None
+        self.value_first = _LABEL_AFTER_VALUE.search(text) is not None or _CONNECTED.search(text) is not None
         self.paired = "(" in text and len({m.group(3) for m in _YEAR_AFTER.finditer(text[:20_000])}) >= 2
 
     def line(self, line: str) -> str:
@@ -46,6 +46,13 @@ _VALUE_FIRST = re.compile(
     re.I,
 )
 _LABEL_ONLY = re.compile(_LABEL, re.I)
+# (whether a text may hold any: a label right after a value, or "คือ" / "คะแนนใน" after one)
+_LABEL_AFTER_VALUE = re.compile(
+    rf"(?<![\d.A-Za-z])\d{{1,3}}(?:\.\d{{1,2}})?(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}"
+    rf"(?:(?:คือ|เป็นของ|ใน|สำหรับ|ของ|\(){_SP})?(?:{_LABEL})",
+    re.I,
+)
+_CONNECTED = re.compile(rf"\d{_SP}(?:คะแนน{_SP}(?:ใน|ของ|สำหรับ)|คือ)")
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(
     rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$"
@@ -119,6 +126,10 @@ def _value_first(line: str) -> str:
     for m in _VALUE_FIRST.finditer(line):
         if m.start() < at:
             continue
+        if not _LABEL_ONLY.fullmatch(m.group(3)) and not (
+            m.group(2) == "คือ" or (m.group(2) in ("ใน", "ของ", "สำหรับ") and "คะแนน" in m.group(0))
+        ):
+            continue  # a name or phrase is a key only after "คือ" or "คะแนนใน"
         window = max(0, m.start() - 30)
         claim = _CLAIMED.search(line[window : m.start()])
         # (a year before "ได้ 72.5 คะแนนในตัวชี้วัด 9" dates the value; the key after it claims it; and a
@@ -130,10 +141,6 @@ def _value_first(line: str) -> str:
         if ORDINAL_BEFORE.search(line, max(0, m.start() - 16), m.start()):
             continue  # "แถวที่ 3 ตัวชี้วัดที่ 9 …": row 3, not a value of indicator 9
         rest = line[m.end() :]
-        if not _LABEL_ONLY.fullmatch(m.group(3)) and not (
-            m.group(2) == "คือ" or (m.group(2) in ("ใน", "ของ", "สำหรับ") and "คะแนน" in m.group(0))
-        ):
-            continue  # a name or phrase is a key only after "คือ" or "คะแนนใน"
         if m.group(2) is None and not _LABEL_ENDS.match(rest):
             continue
         own = re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+(?=\d)", rest)
