@@ -43,9 +43,10 @@ def _open_end(m: re.Match[str]) -> str:
 
 _OPEN_START = re.compile(
     # (not after a line that ends in a number: "ภาพรวม 88.14\nได้ 85 คะแนนใน…" starts a clause of its own)
-    r"(?<=[^\s\d])[^\S\n\t]*+\n[^\S\n]*+(?=(?:ได้(?:แค่|เพียง)?|อยู่ที่|=)[^\S\n]*+\d|คะแนน(?:ใน|ของ|สำหรับ)[^\S\n\d]*+[\u0e01-\u0e4eA-Za-z])"
+    # (nor after a sentence closed by its particle: "ผลของ อบต.หนองบัว นะคะ\nได้ 100 ทุกข้อ …")
+    r"(?<=[^\s\d])(?<!ค่ะ)(?<!คะ)(?<!ครับ)(?<!นะ)(?<!จ้า)[^\S\n\t]*+\n[^\S\n]*+(?=(?:ได้(?:แค่|เพียง)?|อยู่ที่|=)[^\S\n]*+\d|คะแนน(?:ใน|ของ|สำหรับ)[^\S\n\d]*+[\u0e01-\u0e4eA-Za-z])"
     # ("92.75\nคือการป้องกันการทุจริต": a value, then what it is)
-    r"|(?<=[^\s\t])[^\S\n\t]*+\n[^\S\n]*+(?=คือ[^\S\n\d]*+[\u0e01-\u0e4eA-Za-z])"
+    r"|(?<=[^\s\t])(?<!ค่ะ)(?<!คะ)(?<!ครับ)(?<!นะ)(?<!จ้า)[^\S\n\t]*+\n[^\S\n]*+(?=คือ[^\S\n\d]*+[\u0e01-\u0e4eA-Za-z])"
 )
 # Keycap digits number a list as "1)" does: "1️⃣ 97.50"; "🔟" is ten.
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
