@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/scores.py --fuzz 100000   # max / p99 CPU time of parse_scores + parse_correction
     .venv/bin/python benchmarks/scores.py --split         # (once) assign dev/test halves -> split.yaml
     .venv/bin/python benchmarks/scores.py --perturb       # dev reads that a harmless edit changes, and the share kept
+    .venv/bin/python benchmarks/scores.py --compose 3000  # messages written anew from dev facts: share read exactly
     .venv/bin/python benchmarks/scores.py --round extra_dev28 --show dev   # one fresh round only
 
 The messages live in benchmarks/score_messages/*.yaml, each with its expected structured result.
@@ -38,7 +39,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.scores_perturb import perturb  # noqa: E402
+from benchmarks.scores_perturb import compose, perturb  # noqa: E402
 from bot.ita.framework import load_framework  # noqa: E402
 from bot.scores import ParseResult, parse_correction, parse_scores  # noqa: E402
 
@@ -249,6 +250,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="harmless edits of the dev messages that change a read (scores_perturb.py)",
     )
+    ap.add_argument(
+        "--compose",
+        type=int,
+        default=0,
+        help="write N messages from dev facts by a seeded generator and count exact reads",
+    )
     args = ap.parse_args(argv)
     fw = load_framework(REPO / "knowledge")
     messages = load_messages()
@@ -279,6 +286,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  [{half}] {mid} ({register}): {'; '.join(diffs)}")
     if args.perturb:
         perturb(messages, lambda text: parse_scores(text, fw), judge, show=bool(args.show))
+    if args.compose:
+        compose(
+            load_messages(),
+            lambda text: parse_scores(text, fw),
+            judge,
+            fw,
+            args.compose,
+            SEED,
+            bool(args.show),
+        )
     if args.fuzz:
         for name, text in ADVERSARIAL.items():
             print(f"  adversarial {name:28} {len(text):6} chars  CPU {1000 * timed(text, fw):7.1f} ms")

@@ -193,3 +193,221 @@ def perturb(messages: list[dict], parse, judge, show: bool) -> float:
     share = kept / max(tried, 1)
     print(f"stable: {kept}/{tried} perturbed reads unchanged ({100 * share:.2f}%)")
     return share
+
+
+# ---------------------------------------------------------------------------------------------------
+# Composed messages: the facts of one or two dev messages (their expected results, never their text)
+# written again from parts chosen by a seeded generator: each key by number or by a name or synonym
+# from the framework, key before value or value before key, the year at the start, the middle or the
+# end, joiners, asides, greetings, memo openings and closings, questions, Thai digits, spoken numbers
+# and the line breaks a PDF or Excel paste leaves. The expected read is the facts, so a miss is a part
+# the parser cannot combine with another. Reported per part, to find the class of failure.
+
+_UNITS = ["ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า"]
+
+
+def spoken(value: float) -> str:
+    """A score as voice typing writes it: 72.5 -> "เจ็ดสิบสองจุดห้า", 100 -> "หนึ่งร้อย"."""
+    whole, _, frac = f"{value:.2f}".rstrip("0").rstrip(".").partition(".")
+    n = int(whole)
+    if n == 100:
+        out = "หนึ่งร้อย"
+    elif n < 10:
+        out = _UNITS[n]
+    else:
+        tens, unit = divmod(n, 10)
+        out = ("ยี่" if tens == 2 else "" if tens == 1 else _UNITS[tens]) + "สิบ"
+        out += "เอ็ด" if unit == 1 else _UNITS[unit] if unit else ""
+    return out + ("จุด" + "".join(_UNITS[int(d)] for d in frac) if frac else "")
+
+
+def _num(value: float, rng, style: str) -> str:
+    if style == "spoken":
+        return spoken(value)
+    text = f"{value:.2f}" if rng.random() < 0.5 else f"{value:g}"
+    return text.translate(_THAI_DIGITS) if style == "thai" else text
+
+
+# The parts, each a name and how it writes: a key (k is the indicator number, name one of its names).
+_IND_KEYS = {
+    "ตัวชี้วัดที่ k": lambda k, name, rng: f"ตัวชี้วัดที่ {k}",
+    "ตัวชี้วัด k": lambda k, name, rng: f"ตัวชี้วัด {k}",
+    "ตชว.k": lambda k, name, rng: f"ตชว.{k}",
+    "ตัวที่ k": lambda k, name, rng: f"ตัวที่ {k}",
+    "name": lambda k, name, rng: name,
+    "เรื่อง+name": lambda k, name, rng: "เรื่อง" + name,
+    "ด้าน+name": lambda k, name, rng: "ด้าน" + name,
+    "ตัวชี้วัด+name": lambda k, name, rng: "ตัวชี้วัด" + name,
+    "k + name": lambda k, name, rng: f"ตัวชี้วัดที่ {k} {name}",
+    "name (k)": lambda k, name, rng: f"{name} (ตัวชี้วัดที่ {k})",
+    "Indicator k": lambda k, name, rng: f"Indicator {k}",
+}
+_OVERALL_KEYS = ["ภาพรวม", "คะแนนรวม", "คะแนน ITA", "ITA", "คะแนนภาพรวม", "overall", "ผลรวม"]
+_PAIRS = {
+    "key ได้ v": "{key} ได้ {v}",
+    "key v": "{key} {v}",
+    "key = v": "{key} = {v}",
+    "key: v": "{key}: {v}",
+    "key ได้ v คะแนน": "{key} ได้ {v} คะแนน",
+    "key อยู่ที่ v": "{key} อยู่ที่ {v}",
+    "v = key": "{v} คือ{key}",
+    "ได้ v ใน key": "ได้ {v} คะแนนใน{key}",
+    "key ได้แค่ v เอง": "{key} ได้แค่ {v} เอง",
+}
+_JOINERS = {"space": " ", "comma": ", ", "และ": " และ ", "ส่วน": " ส่วน", "line": "\n", "slash": " / "}
+_YEARS = {
+    "ปี 2568": lambda y: f"ปี {y}",
+    "ปี 68": lambda y: f"ปี {y % 100}",
+    "ปีงบ 68": lambda y: f"ปีงบ {y % 100}",
+    "ประจำปี พ.ศ. 2568": lambda y: f"ประจำปีงบประมาณ พ.ศ. {y}",
+    "ITA68": lambda y: f"ITA{y % 100}",
+    "(ปี 2568)": lambda y: f"(ปี {y})",
+}
+_OPENINGS = {
+    "none": "",
+    "greeting": "สวัสดีค่ะ ",
+    "greeting line": "สวัสดีครับพี่\n",
+    "memo opening": "เรียน ปลัด อบต.\nตามที่สำนักงาน ป.ป.ช. ได้แจ้งผลการประเมิน ITA นั้น ",
+    "lead-in": "แจ้งผลคะแนนค่ะ ",
+    "agency": "ผลของ ทต.บ้านใหม่ นะคะ ",
+}
+_CLOSINGS = {
+    "none": "",
+    "particle": " ค่ะ",
+    "thanks": "\nขอบคุณค่ะ",
+    "memo closing": "\nจึงเรียนมาเพื่อโปรดทราบและพิจารณา",
+    "question": " ควรปรับปรุงตรงไหนก่อนดีคะ",
+    "question no mark": " ช่วยร่างมาตรการให้หน่อยครับ",
+    "emoji": " 🙏",
+}
+_ASIDES = ["(ต่ำสุด)", "เศร้าเลย 😢", "ดีขึ้นกว่าเดิม", "ตามที่แจ้ง", "นะคะ"]
+
+
+def _facts(m: dict) -> dict | None:
+    exp = m["expect"]
+    if exp.get("rejected") or set(exp) - {"year", "overall", "indicators", "items"}:
+        return None
+    return exp
+
+
+def _union(a: dict, b: dict) -> dict | None:
+    """The facts of two messages as one, when they do not overlap or disagree."""
+    if a.get("year") and b.get("year") and a["year"] != b["year"]:
+        return None
+    if a.get("overall") is not None and b.get("overall") is not None:
+        return None
+    out: dict = {}
+    for key in ("indicators", "items"):
+        da, db = a.get(key) or {}, b.get(key) or {}
+        if set(map(str, da)) & set(map(str, db)):
+            return None
+        if da or db:
+            out[key] = {**da, **db}
+    for key in ("year", "overall"):
+        value = a.get(key) if a.get(key) is not None else b.get(key)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def compose_one(facts: dict, names: dict[int, list[str]], rng) -> tuple[str, dict[str, str]]:
+    """One message written from the facts, and the parts it was written with."""
+    parts: dict[str, str] = {}
+    style = rng.choices(["arabic", "thai", "spoken"], [6, 2, 1])[0]
+    parts["digits"] = style
+    pair_name = rng.choice(list(_PAIRS))
+    parts["pair"] = pair_name
+    key_name = rng.choice(list(_IND_KEYS))
+    clauses: list[str] = []
+    for k, v in (facts.get("indicators") or {}).items():
+        k = int(k)
+        key = _IND_KEYS[key_name](k, rng.choice(names[k]), rng)
+        clauses.append(_PAIRS[pair_name].format(key=key, v=_num(float(v), rng, style)))
+        parts["key"] = key_name
+    for code, v in (facts.get("items") or {}).items():
+        clauses.append(
+            _PAIRS[pair_name].format(
+                key=f"ข้อ {code}" if rng.random() < 0.3 else code, v=_num(float(v), rng, style)
+            )
+        )
+    if facts.get("overall") is not None:
+        okey = rng.choice(_OVERALL_KEYS)
+        parts["overall"] = okey
+        pair = _PAIRS[pair_name] if rng.random() < 0.5 else "{key} {v}"
+        clause = pair.format(key=okey, v=_num(float(facts["overall"]), rng, style))
+        clauses.insert(0 if rng.random() < 0.7 else len(clauses), clause)
+    if len(clauses) > 1 and rng.random() < 0.3:
+        at = rng.randrange(len(clauses))
+        aside = rng.choice(_ASIDES)
+        clauses[at] += " " + aside
+        parts["aside"] = aside
+    joiner = rng.choice(list(_JOINERS))
+    if len(clauses) > 1:
+        parts["joiner"] = joiner
+    body = _JOINERS[joiner].join(clauses)
+    if facts.get("year"):
+        yname = rng.choice(list(_YEARS))
+        year = _YEARS[yname](int(facts["year"]))
+        if style == "thai":
+            year = year.translate(_THAI_DIGITS)
+        where = rng.choice(["start", "end", "after first"])
+        parts["year"] = f"{yname} at {where}"
+        if where == "start":
+            body = f"ผลคะแนน {year} " + body if not yname.startswith(("ITA", "(")) else f"{year} " + body
+        elif where == "end":
+            body = body + f" {year}" if yname.startswith("(") else body + f" ({year})"
+        elif yname.startswith("("):
+            body = _JOINERS[joiner].join([clauses[0] + f" {year}", *clauses[1:]])
+        else:
+            body = _JOINERS[joiner].join([f"{year} {clauses[0]}", *clauses[1:]])
+    opening, closing = rng.choice(list(_OPENINGS)), rng.choice(list(_CLOSINGS))
+    parts["opening"], parts["closing"] = opening, closing
+    text = _OPENINGS[opening] + body + _CLOSINGS[closing]
+    if rng.random() < 0.15 and " " in text:
+        # a PDF or Excel paste: a line broken where a space was
+        spaces = [i for i, ch in enumerate(text) if ch == " "]
+        at = rng.choice(spaces)
+        text = text[:at] + "\n" + text[at + 1 :]
+        parts["break"] = "pdf line break"
+    return text, parts
+
+
+def compose(messages: list[dict], parse, judge, fw, count: int, seed: int, show: bool) -> float:
+    """Write `count` messages from dev facts (one message's or two messages'), print the parts that
+    fail most, and return the share read exactly."""
+    import random
+
+    rng = random.Random(seed)
+    names = {ind.number: ind.all_names() for ind in fw.indicators}
+    facts = [f for m in messages if m["split"] == "dev" and (f := _facts(m))]
+    facts = [f for f in facts if len(f.get("indicators") or {}) + len(f.get("items") or {}) <= 6]
+    tried = right = 0
+    by_part: dict[tuple[str, str], list[int]] = {}
+    misses: list[tuple[str, dict, list[str]]] = []
+    while tried < count:
+        one = rng.choice(facts)
+        if rng.random() < 0.4:
+            both = _union(one, rng.choice(facts))
+            if both is None:
+                continue
+            one = both
+        if not (one.get("indicators") or one.get("items") or one.get("overall") is not None):
+            continue
+        text, parts = compose_one(one, names, rng)
+        diffs = judge(parse(text), one)
+        tried += 1
+        right += not diffs
+        for part in parts.items():
+            tally = by_part.setdefault(part, [0, 0])
+            tally[0] += 1
+            tally[1] += bool(diffs)
+        if diffs:
+            misses.append((text, one, diffs))
+    print(f"composed: {right}/{tried} read exactly ({100 * right / max(tried, 1):.2f}%), seed {seed}")
+    worst = sorted(by_part.items(), key=lambda kv: -kv[1][1] / kv[1][0])
+    for (kind, value), (n, bad) in worst[:25]:
+        if bad:
+            print(f"  {kind:8} {value:32} {bad:4} of {n:5} missed ({100 * bad / n:.0f}%)")
+    for text, _one, diffs in misses[: 200 if show else 0]:
+        print(f"  MISS {text!r}\n       {'; '.join(diffs)}")
+    return right / max(tried, 1)

@@ -19,11 +19,34 @@ _FULL_STOP = re.compile(
     r"(\d\.\d++)\.(?=[^\S\n]*+(?:\n|$))|(?<=\d)\.(?=[^\S\n]*+$)(?!\n)"
     r"|(?:(?<=[%)])|(?<=[\u0e01-\u0e4e]{3})(?<!ชม)(?<!กม)(?<!ม\.ค)(?<!พ\.ศ))\.(?=[^\S\n]*+(?:\n|$))"
 )
+_STOP_BEFORE_NEXT = re.compile(r"(?:(?<=\d\.\d)|(?<=\d\.\d\d)|(?<=\d{4}))\.(?=[^\S\n]++[A-Z\u0e01-\u0e2e])")
 _TOOL_CASE = re.compile(r"(?<![A-Za-z])(?:iit|eit|oit|ita)(?![A-Za-z])", re.I)
 _PER_CENT = re.compile(r"(?<![\d.])((?:100|\d{1,2})(?:\.\d++)?)[^\S\n]*+%(?![^\S\n]*+ของ)")
 _COPULA = re.compile(r"(?:ได้(?:รับ)?\s*+คะแนน|เท่ากับ)(?=\s*+\d)")
 _PARTICLE_AFTER = re.compile(
     r"(?<=\d)[^\S\n]*+(?:นะ)?(?:ค่ะ|คะ|ครับ(?:ผม)?|จ้า|จ้ะ)(?![\u0e00-\u0e7f])(?=\s*+(?:[,/()\t\d]|และ|กับ|กะ|→|->|=>|⇒|$))"
+)
+# (not before a list's own number: "คะแนนดังนี้:\n1. 98.5")
+_OPEN_END = re.compile(
+    r"((?:ได้(?:รับ|แค่|เพียง)?|อยู่ที่|คือ|[=:]))[^\S\n]*+\n[^\S\n]*+(?=\d(?!\d?[.)](?:\D|$)))(?![^\n]*\t)"
+)
+
+
+def _open_end(m: re.Match[str]) -> str:
+    # ("รายตัวชี้วัด:\n9 - 72.5": a colon after a heading with no key number of its own opens a list)
+    if m.group(1) == ":" and not re.search(
+        r"\d", m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+    ):
+        return m.group(0)
+    return m.group(1) + " "
+
+
+_OPEN_START = re.compile(
+    # (not after a line that ends in a number: "ภาพรวม 88.14\nได้ 85 คะแนนใน…" starts a clause of its own)
+    # (nor after a sentence closed by its particle: "ผลของ อบต.หนองบัว นะคะ\nได้ 100 ทุกข้อ …")
+    r"(?<=[^\s\d])(?<!ค่ะ)(?<!คะ)(?<!ครับ)(?<!นะ)(?<!จ้า)[^\S\n\t]*+\n[^\S\n]*+(?=(?:ได้(?:แค่|เพียง)?|อยู่ที่|=)[^\S\n]*+\d|คะแนน(?:ใน|ของ|สำหรับ)[^\S\n\d]*+[\u0e01-\u0e4eA-Za-z])"
+    # ("92.75\nคือการป้องกันการทุจริต": a value, then what it is)
+    r"|(?<=[^\s\t])(?<!ค่ะ)(?<!คะ)(?<!ครับ)(?<!นะ)(?<!จ้า)[^\S\n\t]*+\n[^\S\n]*+(?=คือ[^\S\n\d]*+[\u0e01-\u0e4eA-Za-z])"
 )
 # Keycap digits number a list as "1)" does: "1️⃣ 97.50"; "🔟" is ten.
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
@@ -35,7 +58,10 @@ _SPLIT_POINT = re.compile(
 _O_END = re.compile(r"(?<=\d)[Oo](?![A-Za-z\d])")
 # "83/100", "95.2/100": a score over its full marks is the score (not "… / 88.5 / 100", a run of values);
 # a full stop may end the sentence after it ("82/100."), a decimal may not follow ("82/100.5").
-_OVER_100 = re.compile(r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)\s*+/\s*+100(?!\d|\.\d|\s*+/)")
+# (not "0 คือ O12 / 100 คือ O14": a value the next key takes, written before it)
+_OVER_100 = re.compile(
+    r"(?<![\d./])(?<!/ )(\d{1,3}(?:\.\d++)?)\s*+/\s*+100(?!\d|\.\d|\s*+/|\s*+(?:คะแนน)?\s*+(?:คือ|ใน|สำหรับ))"
+)
 
 
 def _symbol_class() -> re.Pattern[str]:
@@ -105,7 +131,10 @@ def normalise(text: str) -> str:
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _KEYCAP.sub(r"\1)", text).replace("\U0001f51f", "10)")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
-    text = _pictographs(text)
+    # "OIT 💯": the hundred-points sign says the number it shows; other pictographs are decoration.
+    text = _pictographs(text.replace("\U0001f4af", " 100 "))
+    # "ITA'68", "ปี '67": an apostrophe before a two-digit year stands for its first digits.
+    text = re.sub(r"(?<=[A-Za-z\u0e01-\u0e4e])\s?['’‘]\s?(?=[5-7]\d(?![\d.]))", " ", text)
     text = spoken_tools(text)
     # "iit", "Eit", "ita": the tools' names as phones type them, read as the names they are
     text = _TOOL_CASE.sub(lambda m: m.group(0).upper(), text)
@@ -129,6 +158,8 @@ def normalise(text: str) -> str:
     # "… 80.00.", "… 10) 80.", "… ผ่าน.": a full stop at the end of a line or message ends the sentence.
     if "." in text:
         text = _FULL_STOP.sub(lambda m: m.group(1) or "", text)
+        # "… in ITA 2568. OIT was 88.5": a full stop after a year or a decimal, before the next sentence
+        text = _STOP_BEFORE_NEXT.sub("", text)
     # Voice typing says the decimal point: "78 จุด 50" is 78.50.
     text = re.sub(r"(?<![\d.,])(\d{1,3})\s*+จุด\s*+(\d{1,2})(?![\d.,])", r"\1.\2", text)
     # A tone mark typed before its upper vowel ("ท่ี") looks the same but is another string: "ที่".
@@ -144,6 +175,10 @@ def normalise(text: str) -> str:
     text = _PARTICLE_AFTER.sub(" ", text)
     if "\n" in text:  # "ส่งคะแนนค่ะ 1. 98.5\n2. 97": the list starts a line of its own
         text = _LIST_AFTER_LEAD_IN.sub("\n", text)
+        # A PDF or phone paste breaks a line between a key's "ได้" / "อยู่ที่" / "=" and its value, or
+        # before them: "ตัวที่ 10 ได้แค่\n81 เอง", "overall\nอยู่ที่ 87.5". The sentence goes on.
+        text = _OPEN_END.sub(_open_end, text)
+        text = _OPEN_START.sub(" ", text)
     lines = []
     order = Reorder(text)  # what the whole text says once, not per line
     for line in text.split("\n"):

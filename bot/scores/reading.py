@@ -111,6 +111,11 @@ _IS = re.compile(
 )
 
 
+# Any word of having got it wrong, before the value that puts it right: "ดูผิดบรรทัด ของเราคือ 86.45",
+# "ใส่ผิด", "จำผิด" (not "ถ้าจำไม่ผิด", "ความผิด").
+_WRONG = re.compile(r"(?<!ไม่)(?<!ความ)ผิด")
+
+
 def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
     """A line with no reference that corrects the last value read: "เอ้ย 85 ค่ะ", "ที่ถูกคือ 93", "*84.8".
 
@@ -121,7 +126,9 @@ def late_fix(ex: Extraction, line: str, nums: list[Num], i: int) -> bool:
     floor, fix = 0, None
     for n in nums:
         if not n.blocked and (
-            FIX_MARK.search(line[floor : n.start]) or APOLOGY.search(line[floor : n.start])
+            FIX_MARK.search(line[floor : n.start])
+            or APOLOGY.search(line[floor : n.start])
+            or _WRONG.search(line[floor : n.start])
         ):
             fix = n
         floor = n.end

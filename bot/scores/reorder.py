@@ -15,7 +15,7 @@ class Reorder:
     """The line rewrites for one text: whether it has values before labels, or years paired with values."""
 
     def __init__(self, text: str) -> None:
-        self.value_first = _VALUE_FIRST.search(text) is not None
+        self.value_first = _LABEL_AFTER_VALUE.search(text) is not None or _CONNECTED.search(text) is not None
         self.paired = "(" in text and len({m.group(3) for m in _YEAR_AFTER.finditer(text[:20_000])}) >= 2
 
     def line(self, line: str) -> str:
@@ -30,13 +30,29 @@ class Reorder:
 # A value written before its label: "72.5 คือตัวชี้วัดที่ 9", "80 (ตัวที่ 10)", "88.5ค่ะ ภาพรวมปีนี้".
 # (a range of them too: "ได้เต็ม 100 ในตัวชี้วัดที่ 1 ถึง 4", "0 ใน O20-O22")
 _LABEL = (
-    r"(?:ตัวชี้วัด|ตัว|ข้อ)(?:ที่)?\s*+\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+\d{1,2})?(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม"
-    r"|[IEO]\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+[IEO]\d{1,2})?(?![\d.])"
+    r"(?:ตัวชี้วัด|ตัว|ข้อ|indicator\s)(?:ที่)?\s*+\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+\d{1,2})?(?![\d.])|IIT|EIT|OIT|ภาพรวม|คะแนนรวม"
+    r"|(?:ข้อ\s*+)?[IEO]\d{1,2}(?:\s*+(?:-|–|ถึง)\s*+[IEO]\d{1,2})?(?![\d.])"
 )
 _SP = r"[^\S\n]*+"  # spaces within a line: the whole text is searched once before the lines are
-_VALUE_FIRST = re.compile(
-    rf"(?<![\d.A-Za-z])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}(?:(คือ|เป็นของ|ใน|สำหรับ|\(){_SP})?({_LABEL})({_SP}\))?"
+# After "คือ" or "คะแนนใน/ของ/สำหรับ", a key may be a name or any phrase that names one, read later as
+# names are: "72.5 คือการเปิดเผยข้อมูล", "ได้ 66.67 คะแนนในด้านการเปิดเผยข้อมูล (ตัวชี้วัดที่ 9)",
+# "ได้ 92.14 คะแนนในผลรวม" (not a year, a round or a time: "ได้ 88 คะแนนในปีนี้").
+_NAMED = (
+    rf"(?:คะแนน{_SP})?(?:ภาพรวม|รวม|ITA)(?![A-Za-z])|overall|(?!ปี|ครั้ง|รอบ|เดือน|วัน|ช่วง|ระดับ|เกณฑ์)"
+    rf"[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4e]{{2,40}}(?:{_SP}\({_SP}ตัวชี้วัดที่{_SP}\d{{1,2}}{_SP}\))?"
 )
+_VALUE_FIRST = re.compile(
+    rf"(?<![\d.A-Za-z])(\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}(?:(คือ|เป็นของ|ใน|สำหรับ|ของ|\(){_SP})?({_LABEL}|{_NAMED})({_SP}\))?",
+    re.I,
+)
+_LABEL_ONLY = re.compile(_LABEL, re.I)
+# (whether a text may hold any: a label right after a value, or "คือ" / "คะแนนใน" after one)
+_LABEL_AFTER_VALUE = re.compile(
+    rf"(?<![\d.A-Za-z])\d{{1,3}}(?:\.\d{{1,2}})?(?![\d.])(?:{_SP}คะแนน)?{_SP}(?:นะ)?(?:ค่ะ|ครับ|คะ|จ้า)?{_SP}"
+    rf"(?:(?:คือ|เป็นของ|ใน|สำหรับ|ของ|\(){_SP})?(?:{_LABEL})",
+    re.I,
+)
+_CONNECTED = re.compile(rf"\d{_SP}(?:คะแนน{_SP}(?:ใน|ของ|สำหรับ)|คือ)")
 # ... unless a label, a bound or a target claims the value already ("ตัวชี้วัดที่ 8 ได้ 90 คือ …", "ต่ำกว่า 85 คือ …").
 _CLAIMED = re.compile(
     rf"(?:{_LABEL}|ITA|รวม|กว่า|ถึง|เกิน|เป้า\S*|เกณฑ์|[-–]|ปี(?:งบ)?\s*+\d{{2,4}})\s*+(?:ได้(?:รับ)?(?:คะแนน)?|=|:|คือ|อยู่ที่)?\s*+$"
@@ -54,13 +70,16 @@ _LABEL_ENDS = re.compile(
 # "88.5 (68) / 85.1 (67)", "87.61 (ปี 2568)": a year in brackets after a value no label claims labels it.
 # "got 79.8 in 2568, down from 83.6 in 2567": a year after a value, as English says it, labels it.
 _IN_YEAR = re.compile(
-    r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?![\d.])\s++in\s++(25[5-7]\d|20[1-4]\d)(?![\d.])", re.I
+    r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?![\d.])\s++in\s++(?:(?:the\s++)?(?:ITA|FY|fiscal\s++year|year)\s*+)?"
+    r"(25[5-7]\d|20[1-4]\d)(?![\d.])",
+    re.I,
 )
 _YEAR_AFTER = re.compile(
     r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{1,3})(?![\d.])\s*+(?:คะแนน\s*+)?\(\s*+(ปี(?:งบ)?\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
 )
 
 
+_NAME_CLAIMS = re.compile(r"[\u0e01-\u0e4e]{4}\s*+(?:[:=]|ได้(?:แค่|เพียง)?|อยู่ที่)\s*+$")
 # "ปีนี้ (2568)", "ปีที่แล้ว (67)", "ปีก่อน (2563)": the year in brackets names the one the label means.
 _RELATIVE_YEAR_NAMED = re.compile(
     r"ปี(?:นี้|ที่แล้ว|ก่อน(?:หน้า)?|ล่าสุด|ที่ผ่านมา|งบประมาณ|งบ)?\s*+\(\s*+(?:ปี\s*+)?(?:พ\.ศ\.\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
@@ -82,6 +101,8 @@ def _year_after(line: str, paired: bool = False) -> str:
             for m in found
             if (m.group(2) or len(m.group(3)) == 4)
             and not _CLAIMED.search(line[max(0, m.start() - 30) : m.start()])
+            # (nor a value a name claims: "การป้องกันการทุจริต: 85.5 (ปี 2568)", "… ได้ 80 (ปี 2568)")
+            and not _NAME_CLAIMS.search(line[max(0, m.start() - 30) : m.start()])
         ]
     if not found:
         return line
@@ -100,22 +121,43 @@ def _value_first(line: str) -> str:
     """
     if not re.search(r"\d", line):
         return line
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for m in _VALUE_FIRST.finditer(line):
-        if m.start() < at or _CLAIMED.search(line[max(0, m.start() - 30) : m.start()]):
+        if m.start() < at:
+            continue
+        if not _LABEL_ONLY.fullmatch(m.group(3)) and not (
+            m.group(2) == "คือ" or (m.group(2) in ("ใน", "ของ", "สำหรับ") and "คะแนน" in m.group(0))
+        ):
+            continue  # a name or phrase is a key only after "คือ" or "คะแนนใน"
+        window = max(0, m.start() - 30)
+        claim = _CLAIMED.search(line[window : m.start()])
+        # (a year before "ได้ 72.5 คะแนนในตัวชี้วัด 9" dates the value; the key after it claims it; and a
+        # key the value before it took claims nothing: "97.5 คะแนนในตัวที่ 1 ได้ 96 คะแนนในตัวที่ 2")
+        if claim and out and window + claim.start() < at:
+            claim = None
+        if claim and not (m.group(2) and m.group(2) != "(" and claim.group(0).startswith("ปี")):
             continue
         if ORDINAL_BEFORE.search(line, max(0, m.start() - 16), m.start()):
             continue  # "แถวที่ 3 ตัวชี้วัดที่ 9 …": row 3, not a value of indicator 9
         rest = line[m.end() :]
         if m.group(2) is None and not _LABEL_ENDS.match(rest):
             continue
-        if m.group(2) is not None and re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+\d", rest):
+        own = re.match(r"\s*+(?:ได้|=|:|มี|คือ)?\s*+(?=\d)", rest)
+        if m.group(2) is not None and own and not _next_value_first(line, m.end() + own.end()):
             continue
         if m.group(2) == "(" and (not m.group(4) or re.search(r"-|–|ถึง", m.group(3))):
             continue  # "… 79.17 คะแนน (O1-O24)": the items a named score covers, not their value
         out += [line[at : m.start()], f"{m.group(3)} {m.group(1)}"]
         at = m.end()
     return "".join(out) + line[at:] if out else line
+
+
+def _next_value_first(line: str, at: int) -> bool:
+    """Whether the value at `at` is itself written before its key ("97.5 คะแนนในตัวที่ 1 ได้ 96 คะแนนใน
+    ตัวที่ 2": 96 is the second key's, so the first key has no value of its own after it)."""
+    m = _VALUE_FIRST.match(line, at)
+    return m is not None and m.group(2) not in (None, "(")
 
 
 # A question, request or thanks typed after the last value of a table row or of a line of bare values

@@ -18,6 +18,7 @@ _SPOKEN_NUMBER = (
 )
 _SPOKEN = re.compile(
     r"(?:(?<=ได้)|(?<=ที่)|(?<=ตัว)|(?<=ตัวชี้วัด)|(?<=ข้อ)|(?<=ร้อยละ)|(?<=คือ)|(?<=คะแนน)|(?<=ได้รับ)|(?<=รวม)|(?<=เป็น)|(?<=เท่ากับ)"
+    r"|(?<=แค่)|(?<=เพียง)|(?<=ประมาณ)"
     r"|(?<=[=:])|(?<=ITA)|(?<=IIT)|(?<=EIT)|(?<=OIT))" + _SPOKEN_NUMBER
 )
 # "ตัวชี้วัดหนึ่งถึงห้า": the end of a range of labels whose start was spoken (read once that is digits).
@@ -135,8 +136,42 @@ def spoken_tools(text: str) -> str:
     return _tool_names(text)
 
 
+# Item codes said aloud: "โอสิบเก้า", "ข้อไอห้า", "อีสาม" are O19, I5, E3 (the letter as Thai says it, then
+# its number in words, ending at a word break: not "อีสาน", "วิดีโอ", "ไอเดีย").
+_CODE_LETTER = {"โอ": "O", "ไอ": "I", "อี": "E"}
+_SPOKEN_CODE = re.compile(
+    rf"(?:(?<=ข้อ)|(?<=กับ)|(?<=และ)|(?<![\u0e01-\u0e4e]))(โอ|ไอ|อี)\s?(?P<int>{_NUM_WORDS})"
+    r"(?=\s|$|[^\u0e00-\u0e7f]|คะแนน|ได้|กับ|และ|ค่ะ|ครับ|คะ|นะ|ถึง)"
+)
+
+
+def _spoken_code(m: re.Match[str]) -> str:
+    number = _word_number(m.group("int"))
+    return f" {_CODE_LETTER[m.group(1)]}{number} " if number is not None and 0 < number < 100 else m.group(0)
+
+
+# A number said in several words that stands alone between spaces: "ได้ เก้าสิบ คะแนน", "I25 เก้าสิบจุดหนึ่ง",
+# "เจ็ดสิบ คือตัวชี้วัด 9" (tens, hundreds or a decimal: a lone "สาม" or "ห้า" stays a word).
+_SPOKEN_ALONE = re.compile(
+    rf"(?<![^\s(])(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
+    r"(?=\s|$|[^\u0e00-\u0e7f]|คะแนน|ค่ะ|ครับ|คะ|นะ|เอง|คือ)"
+)
+
+
+def _spoken_alone(m: re.Match[str]) -> str:
+    if not (m.group("dec") or "สิบ" in m.group("int") or "ร้อย" in m.group("int")):
+        return m.group(0)
+    whole = _word_number(m.group("int"))
+    if whole is None or whole > 100:
+        return m.group(0)
+    dec = "".join(_DIGIT_OF[w] for w in re.findall(_DIGIT_WORDS, m.group("dec") or ""))
+    return f"{whole}.{dec} " if dec else f"{whole} "
+
+
 def spoken_numbers(text: str) -> str:
     """Numbers, years, percent signs and ordinal indicators said in words, as digits and labels."""
+    if "โอ" in text or "ไอ" in text or "อี" in text:
+        text = _SPOKEN_CODE.sub(_spoken_code, text)
     # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
     if "เซ" in text or "percent" in text.lower():
         text = _PERCENT_WORD.sub("%", text)
@@ -145,6 +180,7 @@ def spoken_numbers(text: str) -> str:
         text = _SPOKEN.sub(_spoken, text)
         text = _SPOKEN_RANGE_END.sub(lambda m: m.group(1) + _spoken(m), text)
         text = _SPOKEN_AFTER_LABEL.sub(lambda m: m.group(1) + _spoken(m), text)
+        text = _SPOKEN_ALONE.sub(_spoken_alone, text)
     if "แรก" in text or "สุดท้าย" in text:
         text = _ORDINAL_WORDS.sub(_ordinal, text)
     return text

@@ -145,8 +145,10 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
         )
         if not titled and not theirs(line, m.start()):
             refs.append(Ref("overall", "overall", m.start(), m.end(), weak=True))
-    if not has_item:
-        _add_names(line, fw, refs, header, warn, bullet_ok=not item_context)
+    # Beside item codes, a name right after a code (no number between) is the item's title, not a key:
+    # "O13 รายงานผลการจัดซื้อ… 0" ; "เรื่องการเปิดเผยข้อมูล 65.5 ส่วน E1 90" names indicator 9 still.
+    titles = [r.end for r in refs if r.kind == "item"] if has_item else []
+    _add_names(line, fw, refs, header, warn, bullet_ok=not item_context, titles=titles)
     refs.sort(key=lambda r: r.start)
     # "ทน.ขอนแก่นได้ 97.65 ตัวชี้วัด 9 ได้ 100 เลย ของเรายังไม่ประกาศ": every key of another agency's
     refs = [r for r in refs if r.kind in ("sub", "overall") or not ours_pending(line, r.start)]
@@ -154,11 +156,19 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
 
 
 def _add_names(
-    line: str, fw: Framework, refs: list[Ref], header: Header | None, warn: list[str], bullet_ok: bool
+    line: str,
+    fw: Framework,
+    refs: list[Ref],
+    header: Header | None,
+    warn: list[str],
+    bullet_ok: bool,
+    titles: list[int],
 ) -> None:
-    lead = LEAD.match(line)
+    lead = LEAD.match(line) if not titles else None  # (an item row's number is not an indicator's)
     for hit in name_hits(line, fw):
         if any(r.start <= hit.start < r.end for r in refs):
+            continue
+        if any(end <= hit.start and not re.search(r"\d", line[end : hit.start]) for end in titles):
             continue
         before = [
             r
@@ -198,6 +208,8 @@ def _add_names(
             Ref("indicator", hit.number, hit.start, hit.end, strict=not marked, limit=60, guess=guess)
         )
     for number, start, end, marked in topic_hits(line, fw):
+        if any(end_ <= start and not re.search(r"\d", line[end_:start]) for end_ in titles):
+            continue
         if not any(r.start - 3 <= start < r.end + 3 for r in refs):
             refs.append(Ref("indicator", number, start, end, strict=not marked, limit=40))
     # under a header with count or rank columns, "IIT | 30 | 412 | 95.40" starts with a count, not a label
