@@ -20,6 +20,7 @@ from bot import wording
 from bot.drafting import document, quotes
 from bot.drafting import row_context as draft_text
 from bot.drafting import rows as row_text
+from bot.drafting.style import StyleProfile, seeded_style
 from bot.ita.facts import SOLID, Tool
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source, ToolSummary
@@ -62,6 +63,9 @@ class DraftRequest:
     # item codes the officer named as missing or failed without a score (ParseResult.named_items):
     # the weak items of their indicator's row, stated as the agency's own finding
     named_items: list[str] = field(default_factory=list)
+    # the forms of the agency's own past plan (bot.drafting.style.house_style(...).as_dict()); the
+    # forms it does not show are chosen by the agency (style.seeded_style), so no two agencies share one voice
+    style: dict[str, str] = field(default_factory=dict)
 
 
 class Drafter:
@@ -136,6 +140,7 @@ class Drafter:
             thresholds=request.thresholds,
             include_maintain=request.include_maintain,
             named_items=list(dict.fromkeys(c.upper() for c in request.named_items or [])),
+            style=dict(request.style or {}),
         )
 
     def _weak_items(self, ctx: draft_text.Context, number: int) -> list[tuple[str, float]]:
@@ -269,6 +274,7 @@ class Drafter:
             notes=self._notes(ctx),
             checks=list(dict.fromkeys(ctx.checks)),
             monitoring_plan=document.monitoring_plan(ctx, defaults),
+            style=StyleProfile.from_dict(ctx.style).over(seeded_style(draft_text.agency_key(ctx))).as_dict(),
         )
 
     def _notes(self, ctx: draft_text.Context) -> list[str]:

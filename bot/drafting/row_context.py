@@ -59,6 +59,8 @@ class Context:
     offset: int = 0
     # item codes the officer named as missing or failed, without scores (DraftRequest.named_items)
     named_items: list[str] = field(default_factory=list)
+    # the agency's house style from its past plan (DraftRequest.style; Draft.style adds the seeded forms)
+    style: dict[str, str] = field(default_factory=dict)
     # template values by (indicator, score, items, item): a row fills many templates
     values: dict[tuple, dict] = field(default_factory=dict)
 
