@@ -59,7 +59,8 @@ def _draft(drafter, type_: str, indicators: dict[int, float], name: str, style=N
         # an องค์การมหาชน: a quarter Gantt and "1)" steps
         ("003", {"heading": "word", "period": "quarter", "numbering": "paren", "digits": "arabic"}),
         # an อบต. typed in Thai digits, dating by full month names ("มีนาคม ๒๕๖๕")
-        ("004", {"heading": "word", "period": "full", "digits": "thai"}),
+        # (its rows are headed by the indicator's name alone; its prose says "ตัวชี้วัดที่ ๑")
+        ("004", {"heading": "name", "period": "full", "digits": "thai"}),
         # a school in Thai digits whose plan dates only by fiscal year
         ("000", {"period": "fiscal", "digits": "thai"}),
     ],

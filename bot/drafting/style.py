@@ -124,7 +124,10 @@ def extract_style(text: str) -> StyleProfile:
     slash = _count(text, "owners", "slash")
     # a numbered heading ("ตัวชี้วัดที่ 7", "7. …") is the plan's own; a name alone at a line's start
     # may be any list of indicators, so it counts only when no numbered form is seen
-    heads = {v: _count(text, "heading", v) for v in FORMS["heading"]}
+    # read from the plan's table rows (tab-separated cells) when it has any: its analysis prose may
+    # list indicators in another form than its rows are headed in (seed 004)
+    cells = "\n".join(line for line in text.split("\n") if "\t" in line) or text
+    heads = {v: _count(cells, "heading", v) for v in FORMS["heading"]}
     heading = _most({v: heads[v] for v in ("word", "dot")}) or _most({"bare": heads["bare"]}) or _most(heads)
     return StyleProfile(
         heading=heading,
