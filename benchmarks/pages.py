@@ -5,7 +5,9 @@
 
 Drafts, with the default engine and the shipped knowledge (plus the seeds, as the drafting
 benchmark does), a plan for
-  - each seed's own scores (tests/data/seeds: five agencies, their own indicator and item scores);
+  - each seed's own scores (tests/data/seeds: five agencies, their own indicator and item scores),
+    in forms chosen by the agency's name and again in the house style of its own plan's text
+    (bot.drafting.style.house_style);
   - twelve invented agencies, one of every agency type in knowledge/agency_types.yaml, at very low,
     middling and high scores: ten-row plans (every indicator) and four-row plans (only the four
     weakest indicators, no maintain rows);
@@ -104,6 +106,7 @@ def build_cases(only: str | None) -> list[Case]:
     """Draft every case with the default engine over the shipped knowledge and the seeds."""
     from bot.app import build_drafter, build_knowledge
     from bot.drafting.engine import DraftRequest
+    from bot.drafting.style import house_style
     from bot.ita.measures import AgencyProfile
     from bot.ita.tiers import Thresholds
     from bot.scores import ScoreSet, parse_scores
@@ -125,6 +128,10 @@ def build_cases(only: str | None) -> list[Case]:
             draft = drafter.draft(DraftRequest(profile, scores, Thresholds()))
             others = [n for n in names if n != name]
             cases.append(Case(f"seed {seed} ({atype})", "seed", draft, others))
+            # the same agency in the house style of its own plan (as when it uploads last year's plan)
+            style = house_style(name, text).as_dict()
+            own = drafter.draft(DraftRequest(profile, scores, Thresholds(), style=style))
+            cases.append(Case(f"seed {seed} ({atype}) own style", "seed", own, others))
     if only in (None, "invented"):
         for i, (atype, name, severity) in enumerate(INVENTED):
             rnd = random.Random(i)

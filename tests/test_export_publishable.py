@@ -31,6 +31,7 @@ from bot.export.wordbreak import NBSP, WJ, ZWSP, breakable, plain
 from bot.ita.measures import AgencyProfile
 from bot.ita.tiers import Thresholds
 from bot.scores import ScoreSet
+from bot.thai import to_arabic
 from tests.kb_helpers import make_kb, make_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,9 +76,10 @@ def test_published_plan_prints_no_internal_marker_and_no_other_agency(kb, drafts
         found = [m for m in (*MARKERS, *(n for n in NAMES if n != draft.agency.name)) if m in text]
         assert not found, (draft.agency.name, found)
         assert text.count(draft.agency.name) == 1  # the cover only; rows say "หน่วยงาน"
-        assert "ประจำปีงบประมาณ พ.ศ. 2569" in text
+        # (a plan in the house's Thai digits states it "๒๕๖๙")
+        assert "ประจำปีงบประมาณ พ.ศ. 2569" in to_arabic(text)
         # The fiscal year is stated in the heading, not at the end of every measure title.
-        assert not re.search(r"ประจำปีงบประมาณ พ\.ศ\. \d{4}\n", text.split("3. มาตรการ")[1])
+        assert not re.search(r"ประจำปีงบประมาณ พ\.ศ\. \d{4}\n", to_arabic(text).split("3. มาตรการ")[1])
 
 
 def test_review_copy_keeps_sources_and_the_notes_the_plan_leaves_out(kb, drafts):
@@ -139,10 +141,17 @@ def test_numbering_is_never_doubled_and_monitoring_items_are_not_repeated(kb, dr
     draft = drafts[1].model_copy(deep=True)
     draft.rows[0].steps = ["1) 1. ทบทวนคู่มือ", "2. เผยแพร่คู่มือ", "(3) อบรมบุคลากร"]
     draft.monitoring_plan = [*draft.monitoring_plan, draft.monitoring_plan[0] + " "]
-    doc = Document(io.BytesIO(render_docx(draft, kb.framework)))
-    text = "\n".join(plain(c.text) for t in doc.tables for r in t.rows for c in r.cells)
-    assert "1. ทบทวนคู่มือ\n2. เผยแพร่คู่มือ\n3. อบรมบุคลากร" in text
-    assert "1) 1." not in text and "1. 1." not in text
+    # numbered once, in the house's own form ("1.", "1)" or "(1)": Draft.style)
+    for numbering, (a, b, c) in (
+        ("dot", ("1.", "2.", "3.")),
+        ("paren", ("1)", "2)", "3)")),
+        ("both", ("(1)", "(2)", "(3)")),
+    ):
+        draft.style = {**draft.style, "numbering": numbering, "digits": "arabic"}
+        doc = Document(io.BytesIO(render_docx(draft, kb.framework)))
+        text = "\n".join(plain(c.text) for t in doc.tables for r in t.rows for c in r.cells)
+        assert f"{a} ทบทวนคู่มือ\n{b} เผยแพร่คู่มือ\n{c} อบรมบุคลากร" in text
+        assert "1) 1." not in text and "1. 1." not in text and "(1) 1." not in text
     monitoring = next(t for t in doc.tables if "5. การกำกับติดตาม" in plain(t.rows[0].cells[-1].text))
     items = [p for p in plain(monitoring.rows[1].cells[1].text).split("\n") if p]
     assert len(items) == len({re.sub(r"^\d+\. ", "", i).strip() for i in items})

@@ -293,10 +293,18 @@ def test_low_iit_eit_indicators_name_their_weak_items(plans):
 
 
 def test_strong_indicators_get_a_short_maintain_row(plans):
+    # titled as keeping the level, or continuing the work, or by the indicator's own standing
+    # measure as agencies title a strong row (seed 002: "มาตรการการเผยแพร่ข้อมูลงบประมาณ" at 100)
+    entries = yaml.safe_load((KNOWLEDGE_DIR / "playbook" / "indicators.yaml").read_text(encoding="utf-8"))
+    standing = {(e["indicator"], e["measures"][0]) for e in entries["entries"]}
     for _case, draft in plans.values():
         for row in draft.rows:
             if row.tier == MAINTAIN:
-                assert len(row.steps) == 3 and "รักษา" in row.measure, row.topic
+                assert len(row.steps) == 3, row.topic
+                # (the standing measure in the audience's words: "…การให้บริการประชาชน" -> "…การให้บริการ")
+                assert re.search("รักษา|ต่อเนื่อง", row.measure) or any(
+                    n == row.indicator and fuzz.ratio(m, row.measure) >= 85 for n, m in standing
+                ), (row.topic, row.measure)
 
 
 # -- item 5: the audience comes from the agency type ------------------------------------------

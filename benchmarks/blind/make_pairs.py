@@ -33,6 +33,8 @@ REPO = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml"
 sys.path.insert(0, str(REPO))
 
 from bot.drafting.engine import Drafter, DraftRequest  # noqa: E402
+from bot.drafting.style import house_style  # noqa: E402
+from bot.export import house  # noqa: E402
 from bot.export.docx import MEASURE_PT, _fitted  # noqa: E402  (the plan's own column widths)
 from bot.export.plan import PUBLISHED_COLUMNS, published_cells  # noqa: E402
 from bot.export.word import CELL_PAD, USABLE_W  # noqa: E402
@@ -113,24 +115,28 @@ class Printed:
     width exactly as bot.export.word.lines_xml breaks it.
     """
 
-    def __init__(self, rows: list[MeasureRow], fw, agency_type: str = "") -> None:
+    def __init__(self, rows: list[MeasureRow], fw, agency_type: str = "", style: dict | None = None) -> None:
         self.fw = fw
         self.type = agency_type
-        cells = [published_cells(r, fw, agency_type=agency_type) for r in rows]
+        self.style = style or {}
+        cells = [published_cells(r, fw, agency_type=agency_type, style=self.style) for r in rows]
         self.widths = _fitted(
             [[list(c) for c in row] for row in cells], PUBLISHED_COLUMNS, USABLE_W, MEASURE_PT
         )
 
     def _lines(self, text: str, column: int, bold: bool = False) -> str:
+        text = house.digits(self.style, text)
         room = self.widths[column] - 2 * CELL_PAD
         lines = wrap(breakable(plain(text)), room, MEASURE_PT, bold)
         return " ".join(" ".join(plain(line) for line in lines).split())
 
     def text(self, row: MeasureRow, field: str) -> str:
-        cells = published_cells(row, self.fw, agency_type=self.type)
+        cells = published_cells(row, self.fw, agency_type=self.type, style=self.style)
         if field == "topic":  # the heading the plan prints (its own form by agency type), then the score
             head = cells[0][0].text
-            topic = f"{head} ({row.score:.2f})" if row.score is not None else head
+            topic = (
+                f"{head} ({house.digits(self.style, f'{row.score:.2f}')})" if row.score is not None else head
+            )
             return self._lines(topic, 0, bold=True)
         if field == "analysis":
             return self._lines(cells[0][-1].text, 0)
@@ -139,9 +145,9 @@ class Printed:
         if field == "steps":
             return " ".join(self._lines(line.text, 1) for line in cells[1][1:])
         if field == "owners":
-            return " ".join(self._lines(o, 2) for o in row.owners)
+            return " ".join(self._lines(o, 2) for o in house.owners(self.style, list(row.owners)))
         if field == "timeline":
-            return self._lines(row.timeline, 2)
+            return self._lines(house.period(self.style, row.timeline, row.start_month, row.end_month), 2)
         if field == "monitoring":
             return self._lines(row.monitoring, 3)
         if field == "reporting":
@@ -180,7 +186,17 @@ def our_side(
     else:
         fields = list(pair.get("show", ["analysis"]))
     text = printed.text if printed else our_text
-    return [(LABEL_OF[f] if "header" in pair else "", text(row, f)) for f in fields]
+    # the score is a field too: our topic carries it when the human row's does (a heading with a number
+    # beside the indicator's own), as the rest of our side shows exactly the human row's fields
+    topic = next((t for head, t in human if head == "ประเด็น"), "")
+    scored = bool(re.search(r"[0-9๐-๙]+[.,][0-9๐-๙]{2}", topic)) if "header" in pair else True
+    out = []
+    for f in fields:
+        value = text(row, f)
+        if f == "topic" and not scored and row.score is not None:
+            value = re.sub(r"\s*\([0-9๐-๙.]+\)$", "", value)
+        out.append((LABEL_OF[f] if "header" in pair else "", value))
+    return out
 
 
 def main() -> int:
@@ -192,6 +208,13 @@ def main() -> int:
         choices=("printed", "clean"),
         default="printed",
         help="our side as copied from the printed plan (as the seeds' rows are) or as clean strings",
+    )
+    parser.add_argument(
+        "--style",
+        choices=("learned", "seeded", "none"),
+        default="learned",
+        help="our plan's house style: learned from the seed's own text (as when the agency uploads its "
+        "past plan) with the rest seeded by its name; seeded by its name only; or the plain forms",
     )
     args = parser.parse_args()
 
@@ -211,10 +234,24 @@ def main() -> int:
             scores = parsed.scores
             profile = AgencyProfile(type=seed["type"], assessment_year=scores.year)
             # items the seed names as missing or failed without a score are this agency's own finding
-            request = DraftRequest(profile, scores, Thresholds(), named_items=list(parsed.named_items))
-            drafts[pair["seed"]] = drafter.draft(request).rows
+            # the agency's house style: the forms of its own plan's text (as if uploaded), the rest chosen
+            # by its name (the name is never printed: it only seeds the choices)
+            name = seed.get("hide", [""])[0]
+            if args.style == "learned":
+                style = house_style(name, text).as_dict()
+            elif args.style == "seeded":
+                style = house_style(name).as_dict()
+            else:
+                style = {}
+            request = DraftRequest(
+                profile, scores, Thresholds(), named_items=list(parsed.named_items), style=style
+            )
+            draft = drafter.draft(request)
+            drafts[pair["seed"]] = draft.rows
             printers[pair["seed"]] = (
-                Printed(drafts[pair["seed"]], fw, seed["type"]) if args.medium == "printed" else None
+                Printed(draft.rows, fw, seed["type"], style if args.style != "none" else {})
+                if args.medium == "printed"
+                else None
             )
         human = human_side(text.split("\n"), pair, seed.get("hide", []))
         ours = our_side(our_row(drafts[pair["seed"]], pair), human, pair, printers[pair["seed"]])

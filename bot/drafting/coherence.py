@@ -50,7 +50,7 @@ _PEOPLE = re.compile(r"ประชุม|เวที|ประชาคม|ร
 START_ORDER, START_WORK, START_PEOPLE = 1, 2, 4
 # A monitoring clause this close (rapidfuzz partial ratio) to a kept step only repeats it.
 REPEATS = 88
-BOUNDED = re.compile(r"ก่อน(?:เปิด|ปิด)ระบบ|จนแล้วเสร็จ")
+BOUNDED = re.compile(r"ก่อน(?:เปิด|ปิด)ระบบ|จนแล้วเสร็จ|จนกว่า.*?จะแล้วเสร็จ")
 # Generic agents the playbook's monitoring opens with, and the role whose unit they stand for.
 AGENTS = {
     "หน่วยงานบริหารงานบุคคล": "hr",
@@ -262,6 +262,15 @@ _GIST = re.compile(r"^(.{8,}?)(?=และ| |เพื่อ|โดย|ให้
 # Words a gist stops before once it has its verb and object ("จัดเวทีประชาคม|หรือ...").
 _GIST_STOP = frozenset(["และ", "หรือ", "ของ", "ต่อ", "ให้", "ใน", "เพื่อ", "ตาม", "ที่", "โดย", "พร้อม"])
 GIST_MIN = 12
+# ... and a first phrase or a whole step this long still names the work in a monitoring sentence
+GIST_LONG = 50
+
+
+def _bare(head: str, rest: str) -> bool:
+    """Return whether a first phrase cut here says a verb and an object without what they are for."""
+    if rest.startswith("และ") and re.search(r"การ\S{1,8}$", head):
+        return True
+    return rest.startswith(("ให้", "แก่")) and len(word_tokenize(head, engine="newmm")) <= 2
 
 
 def gist(step: str) -> str:
@@ -271,22 +280,36 @@ def gist(step: str) -> str:
     (pythainlp words: "จัดเวทีประชาคมหรือการประชุม..." -> "จัดเวทีประชาคม")."""
     found = _GIST.match(step)
     # a first phrase ends between two words, never inside one ("เผยแพร่คู่มือการ|ให้บริการ")
-    # nor after a word that makes the next verb a noun ("การ|ให้บริการ", "ความ|ต้องการ")
+    # nor after a word that makes the next verb a noun ("การ|ให้บริการ", "ความ|ต้องการ"), nor where
+    # it would leave the work without what it is about (blind round 9 read "การจัดช่องทาง" alone as
+    # ambiguous): a verb and its object cut before what they are for ("จัดช่องทาง|ให้บุคลากรแจ้ง…",
+    # "แจ้งบุคลากร|ให้ทราบ…"), or two joined verbs cut from the object they share ("การขอยืม|และใช้ทรัพย์สิน")
     if (
         found
         and len(found[1]) <= 40
         and not found[1].endswith(("การ", "ความ"))
         and len(found[1]) in _boundaries(step)
+        and not _bare(found[1], step[len(found[1]) :])
     ):
         return found[1]
+    # else the step's first spaced phrase, when it says the whole work ("แจ้งบุคลากรให้ทราบช่องทาง…")
+    first = step.split(" ", 1)[0]
+    if (
+        GIST_MIN <= len(first) <= GIST_LONG
+        and first != step
+        and not _bare(first, step[len(first) :].lstrip())
+    ):
+        return first
     short = terse(step)
-    if len(short) <= 40:
+    if len(short) <= 40 and not (step.startswith(short) and _bare(short, step[len(short) :])):
         return short
     head = ""
     for word in word_tokenize(step, engine="newmm"):
         if len(head) >= GIST_MIN and word.strip() in _GIST_STOP:
             break
         head += word
+    if _bare(head, step[len(head) :]) and len(step) <= GIST_LONG:
+        return step
     return head.strip()
 
 

@@ -20,6 +20,7 @@ from bot import wording
 from bot.drafting import document, quotes
 from bot.drafting import row_context as draft_text
 from bot.drafting import rows as row_text
+from bot.drafting.style import StyleProfile, seeded_style
 from bot.ita.facts import SOLID, Tool
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft, MeasureRow, Source, ToolSummary
@@ -73,6 +74,9 @@ class DraftRequest:
     # the agency's private search scope (bot.agency.scope): its own uploaded documents are quoted
     # beside the shared knowledge, another agency's never
     scope: str = ""
+    # the forms of the agency's own past plan (bot.drafting.style.house_style(...).as_dict()); the
+    # forms it does not show are chosen by the agency (style.seeded_style), so no two agencies share one voice
+    style: dict[str, str] = field(default_factory=dict)
 
 
 class Drafter:
@@ -149,6 +153,7 @@ class Drafter:
             named_items=list(dict.fromkeys(c.upper() for c in request.named_items or [])),
             scope=request.scope,
             previous_year=request.previous_year,
+            style=dict(request.style or {}),
         )
 
     def _weak_items(self, ctx: draft_text.Context, number: int) -> list[tuple[str, float]]:
@@ -285,6 +290,7 @@ class Drafter:
             monitoring_plan=document.monitoring_plan(ctx, defaults),
             previous_year=ctx.previous_year if ctx.previous else None,
             previous_indicators=dict(ctx.previous),
+            style=StyleProfile.from_dict(ctx.style).over(seeded_style(draft_text.agency_key(ctx))).as_dict(),
         )
 
     def _notes(self, ctx: draft_text.Context) -> list[str]:

@@ -62,6 +62,8 @@ class Context:
     # the agency's private search scope and the previous assessment's year (DraftRequest)
     scope: str = ""
     previous_year: int | None = None
+    # the agency's house style from its past plan (DraftRequest.style; Draft.style adds the seeded forms)
+    style: dict[str, str] = field(default_factory=dict)
     # template values by (indicator, score, items, item): a row fills many templates
     values: dict[tuple, dict] = field(default_factory=dict)
 

@@ -155,6 +155,8 @@ def build_row(
     items = [*items, *told]
 
     measure = FISCAL_SUFFIX.sub("", pick_measure(entry, tier, name))
+    if tier == Tier.MAINTAIN and not item:
+        measure = maintain_title(ctx, measure, number, FISCAL_SUFFIX.sub("", entry.measures[0]))
     if item and (item.startswith("O") or item not in entry.items) and item not in measure:
         measure = f"{measure} (ข้อ {item})"
 
@@ -359,6 +361,22 @@ def _short(ctx: Context, unit: str) -> str:
         if unit.endswith(long) and unit != long:
             return f"{unit.removesuffix(long).rstrip()} {short}"
     return unit
+
+
+# The playbook's strong-row title: "กิจกรรมรักษามาตรฐาน<what>" (indicators.yaml measures)
+_MAINTAIN_TITLE = "กิจกรรมรักษามาตรฐาน"
+
+
+def maintain_title(ctx: Context, measure: str, number: int, first: str) -> str:
+    """Return a strong row's measure in one of the titles agencies give such rows (voice.yaml
+    analysis.maintain_titles): "มาตรการรักษาระดับ…", "กิจกรรมส่งเสริม…อย่างต่อเนื่อง" … chosen by the
+    agency and the indicator, each used once in a plan while others are left, so strong rows do
+    not all read "กิจกรรมรักษามาตรฐาน…" (blind round 9)."""
+    if not measure.startswith(_MAINTAIN_TITLE):
+        return measure
+    what = measure.removeprefix(_MAINTAIN_TITLE)
+    options = wordings(ctx, "maintain_titles", _MAINTAIN_TITLE + "{what}")
+    return shape(ctx, "maintain_title", options, number).format(what=what, first=first)
 
 
 def vary(ctx: Context, text: str, tier: Tier, *situation: object) -> str:

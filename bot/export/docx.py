@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from rapidfuzz import fuzz
 
+from bot.export import house
 from bot.export.opening import (
     MEASURE_PT,
     analysis,
@@ -120,7 +122,7 @@ def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
         columns = PUBLISHED_COLUMNS
         shared = common_reporting(draft.rows)
         cells = [
-            _hinted_row(published_cells(r, framework, agency, shared, draft.agency.type or ""))
+            _hinted_row(published_cells(r, framework, agency, shared, draft.agency.type or "", draft.style))
             for r in draft.rows
         ]
     headers, cells, kept = without_empty_columns([c.lines for c in columns], cells, list(range(len(columns))))
@@ -136,8 +138,14 @@ def _measures(doc, draft: Draft, framework: Framework, review: bool) -> None:
     )
     # a continued row is headed as its first part is (the agency type's form; the review copy's own)
     kind = "" if review else draft.agency.type or ""
+    style = {} if review else draft.style
     continued = [
-        Line(breakable(printed_topic(r, framework, kind)[0].split(" – ")[0] + CONTINUED), bold=True)
+        Line(
+            breakable(
+                house.digits(style, printed_topic(r, framework, kind, style)[0].split(" – ")[0]) + CONTINUED
+            ),
+            bold=True,
+        )
         for r in draft.rows
     ]
     rows = paginate(
@@ -283,4 +291,9 @@ def render_docx(
     _signatures(doc, draft)
     if review:
         _sources(doc, draft, framework)
+    if not review and draft.style.get("digits") == "thai":  # a plan typed in Thai digits, all through
+        name = draft.agency.name.strip()  # the agency's name is printed as the officer gave it
+        for node in doc.element.body.iter(qn("w:t")):
+            parts = (node.text or "").split(name) if name else [node.text or ""]
+            node.text = name.join(house.digits(draft.style, part) for part in parts)
     return to_bytes(doc)

@@ -8,8 +8,10 @@ reads settings or files.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.export import house
 from bot.export.word import Line
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
@@ -195,9 +197,13 @@ _NUMBERING = re.compile(r"^\s*(?:[(\[]?\d{1,2}\s*[.)\]]\s*)+")
 _FISCAL_SUFFIX = re.compile(r"\s*ประจำปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*\d{4}\s*$")
 
 
-def renumbered(steps: list[str]) -> list[str]:
-    """Return steps numbered 1., 2., ... whatever numbering they carried ("1) 1." is never printed)."""
-    return [f"{i}. {_NUMBERING.sub('', step).strip()}" for i, step in enumerate(steps, start=1)]
+def renumbered(steps: list[str], style: dict[str, str] | None = None) -> list[str]:
+    """Return steps numbered 1., 2., ... (or the house's "1)", "(1)") whatever numbering they
+    carried ("1) 1." is never printed)."""
+    return [
+        f"{house.number(style or {}, i)} {_NUMBERING.sub('', step).strip()}"
+        for i, step in enumerate(steps, start=1)
+    ]
 
 
 def without_fiscal_year(text: str) -> str:
@@ -232,9 +238,12 @@ OTHER_TOPIC = "{n}. {name}"
 _ITEM_TOPIC = " – ข้อ "
 
 
-def printed_topic(row: MeasureRow, framework: Framework, agency_type: str = "") -> tuple[str, str]:
-    """Return (the row's heading as the agency's plan prints it, what the line below adds)."""
-    if not agency_type:
+def printed_topic(
+    row: MeasureRow, framework: Framework, agency_type: str = "", style: dict[str, str] | None = None
+) -> tuple[str, str]:
+    """Return (the row's heading as the agency's plan prints it, what the line below adds): in the
+    house style's heading form (Draft.style) when it has one, else the agency type's."""
+    if not agency_type and not (style or {}).get("heading"):
         return short_topic(row, framework), ""
     if _ITEM_TOPIC in row.topic and len(row.items) == 1:
         head, item = row.topic.split(_ITEM_TOPIC, 1)
@@ -243,9 +252,8 @@ def printed_topic(row: MeasureRow, framework: Framework, agency_type: str = "") 
     if not row.topic.startswith(f"ตัวชี้วัดที่ {row.indicator} {name}"):
         return short_topic(row, framework), ""  # a topic the officer wrote is printed as written
     form = TOPIC_FORMS.get(agency_type, OTHER_TOPIC)
-    return form.format(n=row.indicator, name=name) + row.topic.removeprefix(
-        f"ตัวชี้วัดที่ {row.indicator} {name}"
-    ), ""
+    head = house.heading(style or {}, row.indicator, name) or form.format(n=row.indicator, name=name)
+    return head + row.topic.removeprefix(f"ตัวชี้วัดที่ {row.indicator} {name}"), ""
 
 
 def common_reporting(rows: list[MeasureRow]) -> str:
@@ -268,18 +276,40 @@ def common_reporting(rows: list[MeasureRow]) -> str:
 
 
 def published_cells(
-    row: MeasureRow, framework: Framework, agency: str = "", shared_reporting: str = "", agency_type: str = ""
+    row: MeasureRow,
+    framework: Framework,
+    agency: str = "",
+    shared_reporting: str = "",
+    agency_type: str = "",
+    style: dict[str, str] | None = None,
 ) -> list[list[Line]]:
     """Return the five cells of one row of the published plan (no sources, no internal notes).
 
     `agency` is the officer's agency: printed once on the cover, it reads "หน่วยงาน" in rows.
     `shared_reporting` (common_reporting) is said once under the table, so left out here.
+    `style` is the agency's house style (Draft.style, bot.export.house): heading, period, step
+    numbers, digits and owners in its own forms.
     """
+    style = style or {}
 
     def own(text: str) -> str:
         return own_voice(text, agency)
 
-    topic, under = printed_topic(row, framework, agency_type)
+    cells = _published(row, framework, own, shared_reporting, agency_type, style)
+    if style.get("digits") != "thai":
+        return cells
+    return [[line._replace(text=house.digits(style, line.text)) for line in cell] for cell in cells]
+
+
+def _published(
+    row: MeasureRow,
+    framework: Framework,
+    own: Callable[[str], str],
+    shared_reporting: str,
+    agency_type: str,
+    style: dict[str, str],
+) -> list[list[Line]]:
+    topic, under = printed_topic(row, framework, agency_type, style)
     head = [Line(topic, bold=True)]
     facts = [under, f"คะแนน {score_text(row.score)}" if row.score is not None else "", f"({row.tier})"]
     if row.items and not under:
@@ -293,9 +323,15 @@ def published_cells(
         [*head, Line(own(row.analysis))],
         [
             Line(own(without_fiscal_year(row.measure)), bold=True),
-            *(Line(own(s)) for s in renumbered(row.steps)),
+            *(Line(own(s)) for s in renumbered(row.steps, style)),
         ],
-        [*(Line(o) for o in row.owners), Line(TIMELINE_LABEL + row.timeline, italic=True)],
+        [
+            *(Line(o) for o in house.owners(style, list(row.owners))),
+            Line(
+                TIMELINE_LABEL + house.period(style, row.timeline, row.start_month, row.end_month),
+                italic=True,
+            ),
+        ],
         monitoring,
         [Line(k.strip()) for k in row.kpi.split(";") if k.strip()],
     ]

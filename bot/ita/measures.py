@@ -100,6 +100,9 @@ class Draft(BaseModel):
     monitoring_plan: list[str] = Field(default_factory=list)
     engine: str = "default"
     layout: str = Field(default="default", description="document layout: a key of bot.export.layouts.LAYOUTS")
+    style: dict[str, str] = Field(
+        default_factory=dict, description="the agency's house style (bot.drafting.style.StyleProfile.as_dict)"
+    )
     notes: list[str] = Field(default_factory=list, description="messages for the officer, e.g. LLM fallback")
     last_row_number: int = Field(default=0, ge=0, description="the highest row number ever given")
     checks: list[str] = Field(
