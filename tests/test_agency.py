@@ -22,6 +22,7 @@ from bot.dialogue.conversation import Dialogue, State
 from bot.dialogue.file_words import carry_answer
 from bot.dialogue.messages import Inbound, Reply
 from bot.dialogue.sessions import SessionStore
+from bot.drafting.style import extract_style
 from bot.export import Exporters
 from bot.search.ingest import PrivateLibrary
 from tests.docx_text import printed, squashed
@@ -274,6 +275,9 @@ def test_last_years_plan_sent_before_the_scores_is_offered_forward_on_the_new_dr
 
     # Part 4: last year's scores came from the plan's own results table
     assert draft.previous_year == 2568 and draft.previous_indicators == SCORES_2568
+    # the plan's own forms (heading, periods, numbering, owners) are the new draft's house style
+    own = extract_style(PLAN_001.read_text(encoding="utf-8")).as_dict()
+    assert own and all(draft.style.get(k) == v for k, v in own.items())
     nine = next(
         r for r in draft.rows if r.indicator == 9 and not r.items and not r.analysis.startswith("ต่อยอด")
     )

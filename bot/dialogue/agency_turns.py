@@ -33,6 +33,7 @@ from bot.dialogue.sessions import Session
 from bot.dialogue.understand import Kind, read_scores
 from bot.drafting.edits import number_rows
 from bot.drafting.engine import DraftRequest
+from bot.drafting.style import extract_style
 from bot.ita.measures import Draft
 from bot.scores import ScoreSet
 from bot.search.documents import UnreadableDocument
@@ -95,7 +96,16 @@ class ScopedDrafter:
                 previous = {int(k): float(v) for k, v in stored.items()}
         if year is None and previous and now:
             year = now - 1
-        return replace(request, scope=agency_scope(self.session.key), previous=previous, previous_year=year)
+        carried = self.session.extra.get(CARRY)
+        # the forms of the agency's own past plan (heading, periods, numbering, digits, owners), if sent
+        style = carried.get("style") if isinstance(carried, dict) else None
+        return replace(
+            request,
+            scope=agency_scope(self.session.key),
+            previous=previous,
+            previous_year=year,
+            style=dict(style) if isinstance(style, dict) else dict(request.style),
+        )
 
     def draft(self, request: DraftRequest) -> Draft:
         """Draft in the agency's scope."""
@@ -171,13 +181,13 @@ def take_file(ctx: Context, library: Library | None, text: str) -> bool:
         return True
     year_text = w.AGENCY_PLAN_YEAR.format(year=plan.year) if plan.year else ""
     ctx.say(w.AGENCY_PLAN_FOUND.format(year=year_text, count=len(plan.measures)))
-    # HOOK (issue 16 part 3, house style): the rows helper's StyleProfile extractor (bot/drafting,
-    # pure, from a past plan's text) belongs here, on `text`: keep its profile beside the plan
-    # (e.g. plan["style"]) and pass it in DraftRequest. "source" names the indexed copy of the text.
+    # The plan's own forms are kept beside its measures: the next draft is printed in them
+    # (AgencyTurns.request). "source" names the indexed copy of the text.
     ctx.session.extra[CARRY] = {
         "year": plan.year,
         "measures": [m.to_json() for m in plan.measures],
         "source": f"{scope}:{digest}",
+        "style": extract_style(text).as_dict(),
     }
     if ctx.session.draft is not None and ctx.session.state == "drafted":
         offer(ctx)
