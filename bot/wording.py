@@ -929,6 +929,7 @@ FACT_IE_OTHER_YEAR = "ข้อคำถาม {tool} ของปีนี้�
 # What an O item requires to be published.
 FACT_PUBLISH = 'ข้อ {code} "{title}" ต้องเผยแพร่: {what}{hedge}'
 FACT_PUBLISH_GUIDE = 'ข้อ {code} "{title}" ควรเผยแพร่: {what}{hedge} ให้ครบองค์ประกอบตามคู่มือการประเมินของปีนั้น'
+FACT_PUBLISH_NOTE = "หมายเหตุ: {note}{hedge}"
 FACT_PUBLISH_NONE = 'ข้อ {code} "{title}": ยังไม่มีข้อมูลรายละเอียดสิ่งที่ต้องเผยแพร่ (ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช.)'
 # A reporting round: the months it covers and when it is due (fiscal year: ต.ค.–ก.ย.).
 FACT_ROUND = "{name} ครอบคลุมผลการดำเนินงาน {first}–{last} และรายงานภายใน {day} {month} ของปีงบประมาณ{hedge}"

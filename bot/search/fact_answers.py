@@ -16,6 +16,7 @@ from collections.abc import Callable
 from bot import wording as w
 from bot.ita.facts import Level, OitItem, Scale, Tool
 from bot.ita.framework import Framework
+from bot.search.citations import clean
 from bot.search.fact_words import Agencies, Fact, asks, hedge, owners, rounds
 from bot.search.question_years import YearAsked, strip_years
 from bot.search.retrieve import query_focus
@@ -296,7 +297,13 @@ def _publish(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
         line = w.FACT_PUBLISH_GUIDE.format(code=code, title=item.title, what=guide, hedge=hedge("DERIVED"))
     else:
         line = w.FACT_PUBLISH_NONE.format(code=code, title=item.title)
-    return Fact([line, other])
+    # The item's own note says which fiscal year a report or plan covers in that round.
+    note = (
+        w.FACT_PUBLISH_NOTE.format(note=clean(item.note), hedge=hedge(item.confidence))
+        if item is not None and item.note
+        else ""
+    )
+    return Fact([line, note, other])
 
 
 # ---------------------------------------------------------------------- entry point
