@@ -8,7 +8,6 @@ passage that is not confirmed says so in plain Thai rather than with a research 
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 from pythainlp.corpus import thai_stopwords

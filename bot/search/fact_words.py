@@ -67,8 +67,6 @@ def sound_key(text: str) -> str:
     return "".join(text.split()).translate(_SOUND)
 
 
-
-
 def _top_level(pattern: str) -> list[str]:
     """Return a pattern's top-level alternatives: "a|b(?:c|d)" gives "a" and "b(?:c|d)", never "d" alone."""
     parts, depth, start = [], 0, 0
