@@ -145,3 +145,17 @@ def test_a_2569_report_item_says_which_fiscal_year_it_reports_and_that_it_is_unc
     note = next(line for line in text.splitlines() if line.startswith("หมายเหตุ:"))
     assert "ปีงบประมาณ 2568" in note and HEDGE.search(note)
     assert answer_problems(text) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "fiscal_year"),
+    [
+        ("ขอตัวอย่างมาตรการตัวชี้วัดที่ 7 สำหรับ อบต. ปี 2569 ค่ะ", 2569),  # the plan's own year
+        ("ผลการประเมินปี 2568 ตัวชี้วัดที่ 7 ต่ำ ขอตัวอย่างมาตรการค่ะ", 2569),  # results: the plan runs after
+    ],
+)
+def test_a_year_named_with_measures_is_the_plans_year_and_with_results_the_year_before_it(
+    kb, question, fiscal_year
+):
+    text = ask(kb, question).text
+    assert f"ปีงบประมาณ {fiscal_year}" in text and f"ปีงบประมาณ {fiscal_year + 1}" not in text

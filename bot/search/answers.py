@@ -53,6 +53,8 @@ _MOST_INDICATORS = 3
 _ASKS_RECOMMENDATION = "ข้อเสนอแนะ"
 # Passages of these kinds are facts of one assessment year: another year's are put last.
 _YEARLY = ("oit_item", "framework", "recommendation")
+# Words that make a named year the year of the results, not of the plan.
+_RESULTS = re.compile(r"ผล(?:การ)?ประเมิน|คะแนน|ได้\s*\d|ITA\s*\d|ITA\s*ปี", re.IGNORECASE)
 _CITED = re.compile(r"\[(\d{1,2})\]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Numbers that label rather than state: "๓.", "(6)", "ตัวชี้วัดที่ 6", "ข้อ 4", "O12", "I4".
@@ -195,6 +197,17 @@ def lead_line(question: str, passages: list[Passage], fw: Framework) -> tuple[in
     return 1, excerpt(lines[at], question, MAX_LEAD)
 
 
+def _assessed(question: str, asked: YearAsked) -> int:
+    """Return the assessment year a measure answers (it runs in the fiscal year after it).
+
+    A year named with measures ("มาตรการ … ปี 2569") is the plan's own year, so the results it
+    answers are the year before; a year named with results ("ผลการประเมินปี 2568") is that year.
+    """
+    if asked.given and not _RESULTS.search(question):
+        return asked.year - 1
+    return asked.year
+
+
 def _bare(text: str) -> str:
     """Return text without its cut marks and spaces, to tell whether one excerpt holds another."""
     return "".join(text.replace("…", " ").split())
@@ -285,7 +298,9 @@ def answer_question(
     # Only a lead line that is shown is left out of its passage's quote.
     quoted = (0, "") if written or titled else lead
     block = (
-        paste_block(question, passages, playbook, fw, asked.year, profile) if playbook and practice else []
+        paste_block(question, passages, playbook, fw, _assessed(question, asked), profile)
+        if playbook and practice
+        else []
     )
     if block:
         lines += [*block, ""]
