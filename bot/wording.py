@@ -911,6 +911,8 @@ FACT_WEIGHT_TERM = "{tool} × {percent}%"
 FACT_WEIGHT_GROUP = "{tool} = ตัวชี้วัดที่ {indicators}"
 # OIT items of an indicator in a year, and one item's meaning in a year.
 FACT_OIT_LIST = "ตัวชี้วัดที่ {number} {name} ในแบบวัด OIT มี {count} ข้อ{hedge}"
+FACT_OIT_LIST_KNOWN = "ตัวชี้วัดที่ {number} {name} ในแบบวัด OIT ข้อที่ทราบมี {count} ข้อ{hedge}"
+FACT_OIT_LIST_GAPS = " ยังไม่ทราบชื่อข้อ {codes} ของปีนี้ รายการจึงอาจไม่ครบ"
 FACT_OIT_LIST_HEAD = "ตัวชี้วัดที่ {number} {name}: "
 FACT_OIT_LIST_ITEM = "• {code} {title}{hedge}"
 FACT_OIT_LIST_NONE = "ยังไม่มีรายการข้อ OIT ของปีนี้ที่ยืนยันได้ (ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช.)"

@@ -159,3 +159,10 @@ def test_a_year_named_with_measures_is_the_plans_year_and_with_results_the_year_
 ):
     text = ask(kb, question).text
     assert f"ปีงบประมาณ {fiscal_year}" in text and f"ปีงบประมาณ {fiscal_year + 1}" not in text
+
+
+def test_a_years_oit_list_with_holes_gives_the_items_known_and_names_the_holes(kb):
+    head = ask(kb, "ITA 2026 indicator 9 มีข้อไหนบ้างครับ").text.splitlines()[0]
+    assert "ข้อที่ทราบมี" in head and "O2, O4–O9" in head and HEDGE.search(head)
+    complete = ask(kb, "ปี 2564 ตัวชี้วัดที่ 10 มีข้ออะไรบ้าง").text.splitlines()[0]
+    assert "ยังไม่ทราบชื่อข้อ" not in complete  # O1–O43 are all known for 2564
