@@ -23,6 +23,8 @@ from bot.thai import normalize, tokenize
 MAX_EXCERPT = 360
 # The short answer is a line or two: a longer matched line is cut around the words that matched.
 MAX_LEAD = 300
+# A heading's lines are this short; a one-line sentence of a short document is not a heading.
+_HEADING_LINE = 40
 # Two passages this alike (0–100) say the same thing: the second is dropped.
 SAME_TEXT = 88
 # What a passage text carries for the index but never for an officer: the passage's own hedge
@@ -49,7 +51,9 @@ def clean(text: str) -> str:
 
 def heading_only(p: Passage) -> bool:
     """Tell whether a document passage is only a heading (or a page header): it ranks on its words but says nothing."""
-    return p.kind == "analysis" and "#" in p.pid and len(clean(p.text)) < SHORT_CHUNK
+    text = clean(p.text)
+    short_lines = all(len(line.strip()) <= _HEADING_LINE for line in text.splitlines())
+    return p.kind == "analysis" and "#" in p.pid and len(text) < SHORT_CHUNK and short_lines
 
 
 def is_weak(p: Passage) -> bool:
