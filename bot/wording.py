@@ -935,6 +935,8 @@ FACT_WEIGHT_TERM = "{tool} × {percent}%"
 FACT_WEIGHT_GROUP = "{tool} = ตัวชี้วัดที่ {indicators}"
 # OIT items of an indicator in a year, and one item's meaning in a year.
 FACT_OIT_LIST = "ตัวชี้วัดที่ {number} {name} ในแบบวัด OIT มี {count} ข้อ{hedge}"
+FACT_OIT_LIST_KNOWN = "ตัวชี้วัดที่ {number} {name} ในแบบวัด OIT ข้อที่ทราบมี {count} ข้อ{hedge}"
+FACT_OIT_LIST_GAPS = " ยังไม่ทราบชื่อข้อ {codes} ของปีนี้ รายการจึงอาจไม่ครบ"
 FACT_OIT_LIST_HEAD = "ตัวชี้วัดที่ {number} {name}: "
 FACT_OIT_LIST_ITEM = "• {code} {title}{hedge}"
 FACT_OIT_LIST_NONE = "ยังไม่มีรายการข้อ OIT ของปีนี้ที่ยืนยันได้ (ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช.)"
@@ -953,6 +955,7 @@ FACT_IE_OTHER_YEAR = "ข้อคำถาม {tool} ของปีนี้�
 # What an O item requires to be published.
 FACT_PUBLISH = 'ข้อ {code} "{title}" ต้องเผยแพร่: {what}{hedge}'
 FACT_PUBLISH_GUIDE = 'ข้อ {code} "{title}" ควรเผยแพร่: {what}{hedge} ให้ครบองค์ประกอบตามคู่มือการประเมินของปีนั้น'
+FACT_PUBLISH_NOTE = "หมายเหตุ: {note}{hedge}"
 FACT_PUBLISH_NONE = 'ข้อ {code} "{title}": ยังไม่มีข้อมูลรายละเอียดสิ่งที่ต้องเผยแพร่ (ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช.)'
 # A reporting round: the months it covers and when it is due (fiscal year: ต.ค.–ก.ย.).
 FACT_ROUND = "{name} ครอบคลุมผลการดำเนินงาน {first}–{last} และรายงานภายใน {day} {month} ของปีงบประมาณ{hedge}"

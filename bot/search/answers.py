@@ -25,7 +25,17 @@ from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile
 from bot.ita.passages import GUIDANCE_PREFIX
 from bot.ita.playbook import Playbook
-from bot.search.citations import best_line, clean, distinct, excerpt, hedge, is_weak, label
+from bot.search.citations import (
+    MAX_LEAD,
+    best_line,
+    clean,
+    distinct,
+    excerpt,
+    heading_only,
+    hedge,
+    is_weak,
+    label,
+)
 from bot.search.fact_answers import fact_answer, tool_line, unknown_codes
 from bot.search.fact_words import asks
 from bot.search.llm_answer import Writer
@@ -43,6 +53,8 @@ _MOST_INDICATORS = 3
 _ASKS_RECOMMENDATION = "ข้อเสนอแนะ"
 # Passages of these kinds are facts of one assessment year: another year's are put last.
 _YEARLY = ("oit_item", "framework", "recommendation")
+# Words that make a named year the year of the results, not of the plan.
+_RESULTS = re.compile(r"ผล(?:การ)?ประเมิน|คะแนน|ได้\s*\d|ITA\s*\d|ITA\s*ปี", re.IGNORECASE)
 _CITED = re.compile(r"\[(\d{1,2})\]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Numbers that label rather than state: "๓.", "(6)", "ตัวชี้วัดที่ 6", "ข้อ 4", "O12", "I4".
@@ -67,16 +79,14 @@ def _unconfirmed_topics(question: str, fw: Framework) -> list[str]:
 
 
 def _by_year(passages: list[Passage], asked: YearAsked) -> list[Passage]:
-    """Put passages of the asked year (or of no year) first; another year's yearly facts last."""
+    """Put another year's yearly facts last; the rest keep their rank (the asked year's or no year's).
+
+    A passage of the asked year is not put before a better one of no year: "ปีงบประมาณ 2569
+    เริ่มวันไหน" is answered by the fiscal calendar, not by the 2569 OIT list.
+    """
     if not asked.given:
         return passages
-
-    def rank(p: Passage) -> int:
-        if p.year == asked.year:
-            return 0
-        return 2 if p.year and p.kind in _YEARLY else 1
-
-    return sorted(passages, key=rank)
+    return sorted(passages, key=lambda p: bool(p.year and p.year != asked.year and p.kind in _YEARLY))
 
 
 def _practice(question: str, retriever: Searcher, focus: QueryFocus, k: int) -> list[Passage]:
@@ -92,9 +102,15 @@ def _practice(question: str, retriever: Searcher, focus: QueryFocus, k: int) -> 
         found += retriever.search(question, k=2, kind=kind)
     if focus.indicators:  # another indicator's measures do not answer "มาตรการตัวชี้วัดที่ 9"
         found = [p for p in found if not p.indicators or set(p.indicators) & set(focus.indicators)]
-    if indicators:  # a whole indicator asked: its indicator-wide entry before one item's
-        # Our own guidance is advice beside the playbook, not an entry to paste from.
-        found.sort(key=lambda p: (p.kind != "playbook", bool(p.items), p.pid.startswith(GUIDANCE_PREFIX)))
+    # The playbook's entries first; a whole indicator asked: its indicator-wide entry before one
+    # item's. Our own guidance is advice beside the playbook, not an entry to paste from: after them.
+    found.sort(
+        key=lambda p: (
+            p.kind != "playbook",
+            bool(indicators) and bool(p.items),
+            p.pid.startswith(GUIDANCE_PREFIX),
+        )
+    )
     return distinct(found)[: max(len(indicators), 2, k // 2)]
 
 
@@ -125,12 +141,21 @@ def find_passages(
     if _ASKS_RECOMMENDATION in question:
         found += retriever.search(question, k=2, item=item, kind="recommendation") if item else []
         found += retriever.search(question, k=2, kind="recommendation")
-    if asked.given:
-        found += retriever.search(question, k=k, year=asked.year)
     if item:
         found += retriever.search(question, k=k, item=item)
-    found += retriever.search(question, k=2 * k)
-    return distinct([*practice, *_by_year(found, asked)])[:k]
+    found += retriever.search(question, k=2 * k)  # ranks other years' passages lower already
+    if asked.given:  # the asked year's passages the words missed, after those they found
+        found += retriever.search(question, k=k, year=asked.year)
+    # A heading alone says nothing to paste or check; two chunks that repeat one long line would
+    # be quoted alike: each is shown once.
+    kept: list[Passage] = []
+    quoted: set[str] = set()
+    for p in distinct([*practice, *_by_year(found, asked)]):
+        quote = _bare(excerpt(p.text, question))
+        if not heading_only(p) and quote not in quoted:
+            kept.append(p)
+            quoted.add(quote)
+    return kept[:k]
 
 
 def wants_wording(question: str) -> bool:
@@ -167,9 +192,25 @@ def lead_line(question: str, passages: list[Passage], fw: Framework) -> tuple[in
             ]
             if lines:
                 best = max(lines, key=lambda x: (len(asked & set(tokenize(x))), -lines.index(x)))
-                return n, excerpt(best, question)
+                return n, excerpt(best, question, MAX_LEAD)
     at, lines = best_line(clean(passages[0].text), question)
-    return 1, excerpt(lines[at], question)
+    return 1, excerpt(lines[at], question, MAX_LEAD)
+
+
+def _assessed(question: str, asked: YearAsked) -> int:
+    """Return the assessment year a measure answers (it runs in the fiscal year after it).
+
+    A year named with measures ("มาตรการ … ปี 2569") is the plan's own year, so the results it
+    answers are the year before; a year named with results ("ผลการประเมินปี 2568") is that year.
+    """
+    if asked.given and not _RESULTS.search(question):
+        return asked.year - 1
+    return asked.year
+
+
+def _bare(text: str) -> str:
+    """Return text without its cut marks and spaces, to tell whether one excerpt holds another."""
+    return "".join(text.replace("…", " ").split())
 
 
 def _about(line: str, indicators: set[int], fw: Framework) -> bool:
@@ -184,8 +225,10 @@ def cite(question: str, passages: list[Passage], asked: YearAsked, lead: tuple[i
     out = [wording.ANSWER_SOURCES]
     for n, p in enumerate(passages, 1):
         quote = excerpt(p.text, question)
-        # The lead line is its passage's best line: that whole text is not quoted a second time.
-        form = wording.ANSWER_CITATION_LEAD if (n, quote) == lead else wording.ANSWER_CITATION
+        # The lead line is its passage's best line (or the part of it that matched): what it
+        # already shows is not quoted a second time.
+        shown = n == lead[0] and _bare(lead[1]) in _bare(quote)
+        form = wording.ANSWER_CITATION_LEAD if shown else wording.ANSWER_CITATION
         out.append(form.format(n=n, label=label(p, year), hedge=hedge(p), quote=quote))
     return out
 
@@ -255,7 +298,9 @@ def answer_question(
     # Only a lead line that is shown is left out of its passage's quote.
     quoted = (0, "") if written or titled else lead
     block = (
-        paste_block(question, passages, playbook, fw, asked.year, profile) if playbook and practice else []
+        paste_block(question, passages, playbook, fw, _assessed(question, asked), profile)
+        if playbook and practice
+        else []
     )
     if block:
         lines += [*block, ""]

@@ -8,16 +8,23 @@ passage that is not confirmed says so in plain Thai rather than with a research 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from pythainlp.corpus import thai_stopwords
 from rapidfuzz import fuzz
 
 from bot import wording as w
 from bot.ita.facts import SOLID
+from bot.search.lexicon import SHORT_CHUNK
 from bot.search.retrieve import Passage
 from bot.thai import normalize, tokenize
 
-# An excerpt longer than this buries the answer in a chat bubble; the line that matched is always kept.
+# An excerpt longer than this buries the answer in a chat bubble; the part that matched is always kept.
 MAX_EXCERPT = 360
+# The short answer is a line or two: a longer matched line is cut around the words that matched.
+MAX_LEAD = 300
+# A heading's lines are this short; a one-line sentence of a short document is not a heading.
+_HEADING_LINE = 40
 # Two passages this alike (0–100) say the same thing: the second is dropped.
 SAME_TEXT = 88
 # What a passage text carries for the index but never for an officer: the passage's own hedge
@@ -25,7 +32,12 @@ SAME_TEXT = 88
 _OWN_HEDGE = re.compile(r"\s*\(ข้อมูลนี้[^()]*ยังไม่ได้รับการยืนยัน[^()]*\)")
 _TAGS = re.compile(r"\s*\[(?:derived|public code|[a-z][a-z ]{2,20})\]", re.IGNORECASE)
 _DEV_NOTE = re.compile(r"\s*(?:หมายเหตุ:\s*)?[^\s:()]*\s*seeds?\s*\d+[^()]*?(?=\(|$)", re.IGNORECASE)
+# Where the bot's own knowledge notes where a text was seen and how its item was matched: for the
+# index, not for an officer (bot.ita.passages writes them).
+_SEEN_NOTE = re.compile(r"\s*พบในเอกสารของหน่วยงานตัวอย่าง\s*ปี\s*[\d, ]+|\s*\(การจับคู่กับข้อ[^()]*อนุมานจากถ้อยคำ\)")
 _SPLIT = re.compile(r"\n+|\s+\|\s+")
+# Inside one long line: after a clause mark, or at a space (Thai puts a space between clauses).
+_PHRASES = re.compile(r"(?<=[;:])\s*|\s+")
 
 
 def clean(text: str) -> str:
@@ -33,7 +45,15 @@ def clean(text: str) -> str:
     text = _OWN_HEDGE.sub("", text)
     text = _TAGS.sub("", text)
     text = _DEV_NOTE.sub("", text)
+    text = _SEEN_NOTE.sub("", text)
     return text.strip()
+
+
+def heading_only(p: Passage) -> bool:
+    """Tell whether a document passage is only a heading (or a page header): it ranks on its words but says nothing."""
+    text = clean(p.text)
+    short_lines = all(len(line.strip()) <= _HEADING_LINE for line in text.splitlines())
+    return p.kind == "analysis" and "#" in p.pid and len(text) < SHORT_CHUNK and short_lines
 
 
 def is_weak(p: Passage) -> bool:
@@ -84,7 +104,8 @@ def label(p: Passage, asked_year: int | None = None) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {t.lower() for t in tokenize(normalize(text)) if len(t) > 1}
+    # A one-letter token counts only as a number ("ไตรมาส 3"): numbers tell lines apart.
+    return {t.lower() for t in tokenize(normalize(text)) if len(t) > 1 or t.isdigit()}
 
 
 def best_line(text: str, question: str) -> tuple[int, list[str]]:
@@ -97,12 +118,63 @@ def best_line(text: str, question: str) -> tuple[int, list[str]]:
     return max(range(len(lines)), key=lambda i: (scores[i], -i)), lines
 
 
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """Function words ("คือ", "ถึง", "ไหน"): they say where nothing is."""
+    return frozenset(thai_stopwords())
+
+
+def cut_line(line: str, question: str, limit: int) -> str:
+    """Return the part of one long line around the words that matched, at most limit long, "…" where cut.
+
+    The shortest run of whole phrases (cut at spaces and clause marks, never inside a word), at
+    most half the limit, holding the most of the question's words is kept, the earliest on a tie; then what follows
+    it (where an answer usually is: "ไตรมาสที่ 3 = เม.ย.–มิ.ย.") and what comes before, within limit.
+    """
+    line = " ".join(line.split())
+    if len(line) <= limit:
+        return line
+    phrases = [x for x in _PHRASES.split(line) if x]
+    asked = _words(question) - _stopwords()
+    found = [_words(x) & asked for x in phrases]
+    best = (0, 0, 0, 1)  # (-words covered, length, start, end)
+    for start in range(len(phrases)):
+        size, covered = -1, set()
+        for end in range(start, len(phrases)):
+            size += len(phrases[end]) + 1
+            if size > limit // 2 and end > start:  # half the room is left for what follows and precedes
+                break
+            covered |= found[end]
+            best = min(best, (-len(covered), size, start, end + 1))
+    _, size, start, end = best
+    for share in (2 / 3, 1.0):  # mostly what follows, then what comes before, then the rest after
+        while end < len(phrases) and size + len(phrases[end]) + 1 <= limit * share:
+            size += len(phrases[end]) + 1
+            end += 1
+        while share == 1.0 and start > 0 and size + len(phrases[start - 1]) + 1 <= limit * 0.9:
+            start -= 1
+            size += len(phrases[start]) + 1
+    while end < len(phrases) and size + len(phrases[end]) + 1 <= limit:
+        size += len(phrases[end]) + 1
+        end += 1
+    out = " ".join(phrases[start:end])
+    return ("… " if start > 0 else "") + out + (" …" if end < len(phrases) else "")
+
+
 def excerpt(text: str, question: str, limit: int = MAX_EXCERPT) -> str:
-    """Return the part of a passage to quote: the best-matching line whole, then its neighbours within limit."""
+    """Return the part of a passage to quote: the best-matching line, then its neighbours within limit.
+
+    A best line longer than limit is itself cut around the words that matched (cut_line).
+    """
     text = clean(text)
     if len(text) <= limit:
         return " ".join(text.split())
     at, lines = best_line(text, question)
+    if len(lines[at]) > limit:
+        cut = cut_line(lines[at], question, limit)
+        head = "… " if at > 0 and not cut.startswith("…") else ""
+        tail = " …" if at < len(lines) - 1 and not cut.endswith("…") else ""
+        return head + cut + tail
     start, end = at, at + 1
     size = len(lines[at])
     while True:

@@ -6,6 +6,9 @@ a year's OIT list for an indicator, what an O item requires) or the agency types
 (typical owner units). A fact that is not confirmed says so in plain Thai; nothing is
 asserted that the knowledge does not hold. The wording is in bot.wording; the words
 that tell what a question asks are in bot.search.fact_words, as data.
+
+Over 400 lines for a reason: every reader and the order they are tried in (the entry point
+at the end) stay in one module, so which fact answers a question is read in one place.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Callable
 from bot import wording as w
 from bot.ita.facts import Level, OitItem, Scale, Tool
 from bot.ita.framework import Framework
+from bot.search.citations import clean
 from bot.search.fact_words import Agencies, Fact, asks, hedge, owners, rounds
 from bot.search.question_years import YearAsked, strip_years
 from bot.search.retrieve import query_focus
@@ -182,6 +186,17 @@ def _span(numbers: list[int]) -> str:
     return ", ".join(map(str, ordered))
 
 
+def _runs(numbers: list[int]) -> list[str]:
+    """Return O codes in runs: [2, 4, 5, 6] -> ["O2", "O4–O6"]."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return [f"O{a}" if a == b else f"O{a}–O{b}" for a, b in runs]
+
+
 # ---------------------------------------------------------------------- items
 def _oit_lines(fw: Framework, year: int, indicator: int) -> list[str]:
     items = fw.oit_list(indicator, year)
@@ -193,7 +208,12 @@ def _oit_lines(fw: Framework, year: int, indicator: int) -> list[str]:
             w.FACT_OIT_LIST_OTHER_YEARS.format(years=", ".join(map(str, listed))),
         ]
     year_conf = fw.oit_years[year].confidence
-    head = w.FACT_OIT_LIST.format(number=indicator, name=ind.name, count=len(items), hedge=hedge(year_conf))
+    known = sorted(int(i.code[1:]) for i in fw.oit.get(year, []) if re.fullmatch(r"O\d+", i.code))
+    runs = _runs([n for n in range(1, known[-1]) if n not in known]) if known else []
+    # A year's list with holes (2569: O2, O4–O9 unknown) gives the items known, and says so.
+    form = w.FACT_OIT_LIST_KNOWN if runs else w.FACT_OIT_LIST
+    head = form.format(number=indicator, name=ind.name, count=len(items), hedge=hedge(year_conf))
+    head += w.FACT_OIT_LIST_GAPS.format(codes=", ".join(runs)) if runs else ""
     body = [
         w.FACT_OIT_LIST_ITEM.format(
             code=i.code, title=i.title, hedge=hedge(i.confidence) if i.confidence != year_conf else ""
@@ -296,7 +316,14 @@ def _publish(question: str, fw: Framework, asked: YearAsked) -> Fact | None:
         line = w.FACT_PUBLISH_GUIDE.format(code=code, title=item.title, what=guide, hedge=hedge("DERIVED"))
     else:
         line = w.FACT_PUBLISH_NONE.format(code=code, title=item.title)
-    return Fact([line, other])
+    # The item's own note says which fiscal year a report or plan covers in that round.
+    said = clean(item.note) if item is not None else ""  # a note that only named our sources says nothing
+    note = (
+        w.FACT_PUBLISH_NOTE.format(note=said, hedge=hedge(item.confidence))
+        if item is not None and said
+        else ""
+    )
+    return Fact([line, note, other])
 
 
 # ---------------------------------------------------------------------- entry point

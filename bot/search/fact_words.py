@@ -67,8 +67,23 @@ def sound_key(text: str) -> str:
     return "".join(text.split()).translate(_SOUND)
 
 
+def _top_level(pattern: str) -> list[str]:
+    """Return a pattern's top-level alternatives: "a|b(?:c|d)" gives "a" and "b(?:c|d)", never "d" alone."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and (i == 0 or pattern[i - 1] != "\\"):
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
+
+
+# Only a whole cue counts by sound: "อะไรบ้าง" inside "แบบวัด…(?:…|อะไรบ้าง)" is not a cue for tools alone.
 _BY_SOUND = {
-    k: [sound_key(alt) for alt in v.split("|") if _LITERAL.match(alt) and len(alt) >= SOUND_MIN_CHARS]
+    k: [sound_key(alt) for alt in _top_level(v) if _LITERAL.match(alt) and len(alt) >= SOUND_MIN_CHARS]
     for k, v in ASKS.items()
 }
 

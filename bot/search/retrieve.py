@@ -106,6 +106,7 @@ class Tuning:
     intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
     intents: tuple[str, ...] = ("measure", "advice", "meaning", "list")
     short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
+    heading: float = 0.1  # ... of prose (1.0 hid a short new document in tests/test_chroma_server.py)
     lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it
     whole: float = 0.15  # bonus of a passage on a whole indicator asked for, not on one of its items
     agency: float = _AGENCY_BONUS  # bonus of the passages of the agency the question names
@@ -375,8 +376,8 @@ class Retriever:
                     bonus += self.tuning.whole_kind  # ... and of the kind asked: its measures, its meaning
             if years and meta.get("year"):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
-            if meta.get("agency") and len(self.records[i].text) < SHORT_CHUNK:
-                bonus -= self.tuning.short
+            if _from_document(meta) and len(self.records[i].text) < SHORT_CHUNK:
+                bonus -= self.tuning.heading if meta.get("kind") == "analysis" else self.tuning.short
             if meta.get("kind") in wanted:
                 bonus += self.tuning.intent
             if not named and not meta.get("agency"):
@@ -390,6 +391,11 @@ class Retriever:
     @staticmethod
     def _code_applies(code: str, meta: dict, years: tuple[int, ...]) -> bool:
         return not years or not code.startswith("O") or _of_year(meta, years)
+
+
+def _from_document(meta: dict) -> bool:
+    """Whether a stored passage is a chunk of an indexed document (its id "<file>#<n>"), not curated knowledge."""
+    return bool(meta.get("agency")) or "#" in meta.get("pid", "")
 
 
 def _of_year(meta: dict, years: tuple[int, ...]) -> bool:
