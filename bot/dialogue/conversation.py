@@ -20,6 +20,7 @@ import logging
 import re
 
 from bot import wording as w
+from bot.dialogue import progress
 from bot.dialogue import render as say
 from bot.dialogue.command_words import Command, parse_command
 from bot.dialogue.commands import COMMANDS
@@ -37,6 +38,7 @@ from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.pending import propose_score_change, resolve_pending
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever, Sessions
 from bot.dialogue.profile_text import name_in_intro
+from bot.dialogue.reminders import DEFAULT_LEAD_DAYS, REMIND, ReminderBook
 from bot.dialogue.sessions import Session
 from bot.dialogue.states import (
     MAX_NAME_CHARS,
@@ -51,6 +53,7 @@ from bot.dialogue.states import (
     on_name,
 )
 from bot.dialogue.understand import GREETING, Kind, Parsed, looks_like_question, question_cue, understand
+from bot.drafting.edits import draft_fiscal_year
 from bot.ita.framework import Framework
 from bot.ita.tiers import Thresholds
 from bot.search.llm_answer import Writer
@@ -92,6 +95,7 @@ class Dialogue:
         thresholds: Thresholds | None = None,
         reader: Reader | None = None,
         writer: Writer | None = None,
+        reminders: ReminderBook | None = None,
     ) -> None:
         self.fw = framework
         self.playbook = playbook
@@ -102,6 +106,7 @@ class Dialogue:
         self.default_thresholds = thresholds
         self.reader = reader
         self.writer = writer  # an LLM that writes short answers to questions (bot.search.llm_answer)
+        self.reminders = reminders  # reminders before each reporting round, mirrored after each turn
 
     # ------------------------------------------------------------ entry
     def handle(self, inbound: Inbound) -> Reply:
@@ -109,6 +114,7 @@ class Dialogue:
         text = clean_display(inbound.choice or inbound.text or "").strip()[:MAX_TEXT]
         try:
             with self.sessions.open(inbound.session_key) as session:
+                remind_before = session.extra.get(REMIND)
                 turn = Turn(session, text, pressed=inbound.kind == "choice")
                 parsed = (
                     read_file_text(text, self.fw)  # a screenshot or PDF sent in chat: read as scores only
@@ -142,6 +148,9 @@ class Dialogue:
                 else:
                     self._dispatch(ctx, inbound.kind == "follow")
                 _remember(session, turn.reply.choices)
+                if self.reminders is not None:
+                    fiscal = draft_fiscal_year(session.draft) if session.draft is not None else None
+                    self.reminders.sync(session.key, remind_before, session.extra.get(REMIND), fiscal)
                 return turn.reply
         except Exception as exc:  # the session is not saved, so nothing stored is half-changed
             log.exception("dialogue failed on a %s message (%s)", inbound.channel, type(exc).__name__)
@@ -170,6 +179,12 @@ class Dialogue:
                     self._first_message(ctx)
                 ctx.say(w.ASK_NAME)
                 return
+        if progress.takes(ctx):  # an answer in the row-by-row progress report
+            progress.answer(ctx)
+            return
+        lead = self.reminders.lead_days if self.reminders is not None else DEFAULT_LEAD_DAYS
+        if progress.reminder_request(ctx, lead):  # "เปิดการแจ้งเตือน" / "ปิดการแจ้งเตือน"
+            return
         if parsed.kind is Kind.COMMAND and parsed.command is not None:
             cmd, args = parsed.command
             COMMANDS[cmd](ctx, args)
