@@ -37,6 +37,7 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes, Messag
 
 from bot.channels.chat_files import FileReader, limits_from
 from bot.channels.delivery import Backoff, Verdict, retry_async
+from bot.channels.reminders import schedule_telegram
 from bot.channels.runtime import (
     REFUSAL_MEMORY,
     ChannelApp,
@@ -423,6 +424,8 @@ def build_application(
     channel.editor_link = link_issuer(settings) if settings.telegram_webhook_url else None
     channel.install(application)
     application.bot_data["channel"] = channel
+    if dialogue.reminders is not None:  # reminders before each reporting round, on the JobQueue
+        schedule_telegram(application, dialogue.reminders, settings.reminder_check_seconds)
     return application
 
 

@@ -41,7 +41,7 @@ _FILES_ASKED = re.compile(r"แบบ|ฟอร์ม|ไฟล์|เอกส�
 _ROUND = re.compile(r"(?<!\d)(6|12)(?!\d)")
 # "เปิดการแจ้งเตือน", "ขอให้เตือนก่อนครบกำหนดด้วยค่ะ"; "ปิดการแจ้งเตือน", "ไม่ต้องเตือนแล้วค่ะ".
 _REMIND = re.compile(r"เตือน|remind", re.I)
-_REMIND_OFF = re.compile(r"ปิด|ไม่ต้อง|ไม่เอา|ยกเลิก|หยุด|เลิก|off|stop", re.I)
+_REMIND_OFF = re.compile(r"(?<!เ)ปิด|ไม่ต้อง|ไม่เอา|ยกเลิก|หยุด|เลิก|off|stop", re.I)
 REMIND_MAX_CHARS = 60
 # The month (Gregorian) from which the 12-month round is the one being reported.
 TWELVE_FROM_MONTH = 7
