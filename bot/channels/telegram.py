@@ -424,8 +424,9 @@ def build_application(
     channel.editor_link = link_issuer(settings) if settings.telegram_webhook_url else None
     channel.install(application)
     application.bot_data["channel"] = channel
-    if dialogue.reminders is not None:  # reminders before each reporting round, on the JobQueue
-        schedule_telegram(application, dialogue.reminders, settings.reminder_check_seconds)
+    reminders = getattr(dialogue, "reminders", None)  # the full Dialogue has them; a test's stand-in may not
+    if reminders is not None:  # reminders before each reporting round, on the JobQueue
+        schedule_telegram(application, reminders, settings.reminder_check_seconds)
     return application
 
 
