@@ -191,3 +191,21 @@ def test_new_offers_the_files_first_and_erases_only_after_yes(parts, tmp_path): 
 def test_statuses_and_percentages_are_read_as_officers_type_them(text, status, percent):
     reading = read_progress(text)
     assert reading.status is status and reading.percent == percent and reading.done == ""
+
+
+def test_a_status_word_inside_a_later_answer_keeps_the_status_given(parts, tmp_path):  # noqa: F811
+    officer = drafted(parts, tmp_path / "s.db")
+    officer.says("รายงานผลรอบ 6 เดือน")
+    officer.says("กำลังทำอยู่ค่ะ")
+    officer.says("น่าจะซัก 60 เปอเซ็นได้ค่ะ")
+    officer.says("ร่างคู่มือเสร็จแล้ว รอนายกลงนามค่ะ")  # what was done, not a new status
+    first = progress_of(extra(officer)).round(2569, 6)[1]
+    assert first.status is Status.DOING and first.percent == 60
+    assert first.done == "ร่างคู่มือเสร็จแล้ว รอนายกลงนาม"
+
+
+@pytest.mark.parametrize("wish", ["จะรายงานผลรอบ 6 เดือนค่ะ", "ขออัปเดตความคืบหน้าหน่อยค่ะ", "บันทึกผลการดำเนินงานค่ะ"])
+def test_a_wish_to_report_in_other_words_starts_the_walk(parts, tmp_path, wish):  # noqa: F811
+    officer = drafted(parts, tmp_path / "s.db")
+    officer.says(wish)
+    assert WALK in extra(officer) and "สถานะของแถวนี้" in officer.text()

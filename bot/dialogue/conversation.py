@@ -182,6 +182,8 @@ class Dialogue:
         if progress.takes(ctx):  # an answer in the row-by-row progress report
             progress.answer(ctx)
             return
+        if progress.start_asked(ctx):  # "จะรายงานผลรอบ 6 เดือนค่ะ": no command word caught it
+            return
         lead = self.reminders.lead_days if self.reminders is not None else DEFAULT_LEAD_DAYS
         if progress.reminder_request(ctx, lead):  # "เปิดการแจ้งเตือน" / "ปิดการแจ้งเตือน"
             return

@@ -38,11 +38,15 @@ WALK = "progress_walk"
 FIELDS = ("status", "percent", "done", "evidence")
 # A request for the report's files rather than a walk: the form, a file kind or a round with "ขอ".
 _FILES_ASKED = re.compile(r"แบบ|ฟอร์ม|ไฟล์|เอกสาร|word|docx|excel|xlsx|เวิร์ด|เวิด|เอ็กเซล|เอกเซล|^ขอ|^ส่ง|^/", re.I)
+_FILE_WORDS = re.compile(r"แบบ|ฟอร์ม|ไฟล์|เอกสาร|word|docx|excel|xlsx|เวิร์ด|เวิด|เอ็กเซล|เอกเซล", re.I)
 _ROUND = re.compile(r"(?<!\d)(6|12)(?!\d)")
 # "เปิดการแจ้งเตือน", "ขอให้เตือนก่อนครบกำหนดด้วยค่ะ"; "ปิดการแจ้งเตือน", "ไม่ต้องเตือนแล้วค่ะ".
 _REMIND = re.compile(r"เตือน|remind", re.I)
 _REMIND_OFF = re.compile(r"(?<!เ)ปิด|ไม่ต้อง|ไม่เอา|ยกเลิก|หยุด|เลิก|off|stop", re.I)
 REMIND_MAX_CHARS = 60
+# "จะรายงานผลรอบ 6 เดือนค่ะ", "ขออัปเดตความคืบหน้าแถว 2": a wish to report that no command word caught.
+_REPORT_WISH = re.compile(r"(?:รายงาน|อัปเดต|อัพเดต|อัพเดท|แจ้ง|บันทึก)\s*(?:ผล|ความคืบหน้า|ความก้าวหน้า)")
+REPORT_WISH_MAX_CHARS = 60
 # The month (Gregorian) from which the 12-month round is the one being reported.
 TWELVE_FROM_MONTH = 7
 
@@ -101,6 +105,27 @@ def start(ctx: Context, args: str) -> None:
     ctx.session.extra[WALK] = {"year": year, "months": months, "rows": rows, "at": 0, "asked": []}
     ctx.say(w.PROGRESS_START.format(months=months, year=year or "-", count=len(rows)))
     _ask_next(ctx, fresh_row=True)
+
+
+def start_asked(ctx: Context) -> bool:
+    """Start the walk for a short wish to report that no command word caught; False for anything else."""
+    text = normalise(ctx.turn.text)
+    if (
+        ctx.parsed.kind in (Kind.COMMAND, Kind.QUESTION)
+        or len(text) > REPORT_WISH_MAX_CHARS
+        or not _REPORT_WISH.search(text)
+        or question_cue(text) >= 1
+        or re.search(r"ไม่|ยัง", text.split("รายงาน")[0] if "รายงาน" in text else "")
+        or ctx.session.draft is None
+    ):
+        return False
+    if _FILE_WORDS.search(text):  # "บันทึกผลเป็นไฟล์ word": the files
+        report_files(
+            ctx.exports, ctx.turn, ctx.session.draft, [int(m) for m in _ROUND.findall(text)] or list(ROUNDS)
+        )
+    else:
+        start(ctx, "")
+    return True
 
 
 def walking(ctx: Context) -> bool:
@@ -178,7 +203,10 @@ def _a_question(ctx: Context) -> bool:
 def _merge(record: RowProgress, reading: ProgressReading, question: str) -> RowProgress:
     """The record with what the message said; typed text that answers nothing else is what was done."""
     data = record.model_dump()
-    if reading.status is not None and not (reading.implied and data["status"] is not None):
+    # a later question's answer is that answer: "ร่างเสร็จแล้ว" as work done does not change the status
+    if reading.status is not None and (
+        data["status"] is None or (question == "status" and not reading.implied)
+    ):
         data["status"] = reading.status
     if reading.percent is not None:
         data["percent"] = reading.percent
@@ -338,8 +366,9 @@ def report_files(exports: Exporters, turn: Turn, draft: Draft, months: list[int]
         else:
             turn.say(w.REPORT_UNFILLED.format(months=m))
     turn.reply.slow = True
-    if turn.reply.documents:
-        turn.say(w.REPORTS_SENT.format(files=", ".join(d.filename for d in turn.reply.documents)))
+    reports = [d.filename for d in turn.reply.documents if d.filename.startswith("ita-report-")]
+    if reports:
+        turn.say(w.REPORTS_SENT.format(files=", ".join(reports)))
 
 
 # ------------------------------------------------------------------ reminders
