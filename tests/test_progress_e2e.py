@@ -67,3 +67,33 @@ def test_three_rows_reported_over_telegram_fill_the_six_month_report(tmp_path, s
         first, second = (re.sub(r"\s", "", row[-4]) for row in body[:2])
         assert "ร้อยละ100" in first and "https://example.go.th/ita/training.pdf" in first
         assert "ร้อยละ40" in second and "ร่างคู่มือ" in second
+
+
+def test_the_table_editors_report_download_carries_the_chats_progress(tmp_path):
+    from starlette.testclient import TestClient
+
+    from bot.dialogue.progress import PROGRESS
+    from bot.drafting.edits import draft_fiscal_year
+    from bot.ita.progress import Progress, RowProgress, Status
+    from tests.draft_samples import tambon_municipality
+    from tests.web_helpers import bench
+
+    key = "telegram:111"
+    b = bench(tmp_path)
+    b.store(key, tambon_municipality())
+    draft = b.draft(key)
+    progress = Progress()
+    progress.put(
+        draft_fiscal_year(draft), 6, draft.rows[1].number, RowProgress(status=Status.DOING, percent=30)
+    )
+    with b.app.sessions.open(key) as session:
+        session.extra[PROGRESS] = progress.to_json()
+    client, link = TestClient(b.asgi), b.link(key)
+    path, _, query = link.partition("?")
+    got = client.get(f"{path}/file/report6?{query}")
+    assert got.status_code == 200
+    grid = max(WordDocument(io.BytesIO(got.content)).tables, key=lambda t: len(t.rows))
+    ticked = [ticked_status(row.cells[-1].text) for row in grid.rows[1:]]
+    assert ticked[1] == "อยู่ระหว่างดำเนินการ" and [t for i, t in enumerate(ticked) if i != 1] == [None] * (
+        len(ticked) - 1
+    )

@@ -20,7 +20,7 @@ from bot.export.xlsx import sheet_bytes
 from bot.ita.agency_types import AgencyType
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft, MeasureRow
-from bot.ita.progress import STATUS_TH, RowProgress
+from bot.ita.progress import STATUS_TH, RowProgress, Status
 from bot.thai import format_thai_date, round_deadline, round_period
 
 REPORT_HEADERS = ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน", "ปัญหา/อุปสรรค", "ข้อเสนอแนะ", "สถานะ")
@@ -49,7 +49,8 @@ def result_cell(record: RowProgress | None) -> list[str]:
         # Empty lines, not dots: the officer types into these cells in Word, and dots would
         # have to be deleted first (and wrap badly in narrow columns).
         return ["", "", ""]
-    lines = [f"ดำเนินการได้ร้อยละ {record.percent}"] if record.percent is not None else []
+    started = record.percent is not None and not (record.percent == 0 and record.status is Status.NOT_STARTED)
+    lines = [f"ดำเนินการได้ร้อยละ {record.percent}"] if started else []
     lines += [line for line in record.done.splitlines() if line.strip()]
     if record.evidence:
         lines += ["หลักฐาน:", *record.evidence]
