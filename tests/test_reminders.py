@@ -127,3 +127,39 @@ def test_the_next_round_is_the_first_whose_reminder_is_still_ahead():
     assert next_round(2569, after_march, lead)[:2] == (2569, 12)
     assert next_round(2569, datetime(2026, 12, 3, tzinfo=UTC), lead)[:2] == (2570, 6)
     assert next_round(2569, datetime(2030, 1, 1, tzinfo=UTC), lead) is None
+
+
+async def test_a_due_reminder_is_pushed_on_line_once_by_the_server(tmp_path):
+    import asyncio
+
+    from bot.app import build
+    from bot.channels.server import create_app
+    from tests.fakes.line_api import FakeLineAPI
+
+    user = "U4af4980629e2e0000000000000000077"
+    with FakeLineAPI() as fake:
+        settings = Settings(
+            _env_file=None,
+            data_dir=tmp_path / "data",
+            line_channel_secret="reminder-secret",
+            line_channel_access_token="reminder-token",
+            line_api_host=fake.host,
+            public_base_url="https://ita-bot.example.go.th",
+            link_secret="reminder-link-secret-0123456789",
+            embedding="hashing",
+            reminder_check_seconds=0.3,
+        )
+        services = build(settings, in_memory_index=True)
+        # an officer who opted in earlier (the table the dialogue keeps), due in a second
+        book = ReminderBook(services.sessions.engine, lead_days=lead_days_due_in(1.0))
+        book.schedule(f"line:{user}", PLAN_YEAR)
+        app = create_app(settings, services)
+        async with app.router.lifespan_context(app):
+            for _ in range(100):
+                if fake.of("push"):
+                    break
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(1.0)  # more checks: still one
+        pushes = [c for c in fake.of("push") if c.body["to"] == user]
+        assert len(pushes) == 1
+        assert pushes[0].body["messages"][0]["text"].startswith("แจ้งเตือน:")
