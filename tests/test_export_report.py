@@ -107,3 +107,23 @@ def test_a_rows_progress_is_ticked_on_that_rows_line_in_every_layout(layout):
     ).active
     cells = [str(c.value or "") for r in sheet.iter_rows(min_row=3) for c in r]
     assert sum("☑ ดำเนินการแล้ว" in c for c in cells) == len(ticked)
+
+
+def test_a_long_evidence_link_does_not_squeeze_the_status_boxes():
+    from bot.drafting.edits import number_rows
+    from bot.ita.progress import RowProgress, Status
+
+    draft = number_rows(tambon_municipality())
+    link = "https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz012345"
+    records = {draft.rows[0].number: RowProgress(status=Status.DONE, evidence=[link])}
+    for layout in ("by-tool", "default"):
+        blank = Document(io.BytesIO(render_report_docx(draft, FRAMEWORK, 6, layout=layout)))
+        filled = Document(
+            io.BytesIO(render_report_docx(draft, FRAMEWORK, 6, layout=layout, progress=records))
+        )
+        widths = [
+            [c.width for c in max(d.tables, key=lambda t: len(t.rows)).rows[0].cells] for d in (blank, filled)
+        ]
+        assert widths[1][-1] >= widths[0][-1] * 0.9, layout  # the status column keeps its width
+        text = squashed(" ".join(printed(c) for t in filled.tables for r in t.rows for c in r.cells))
+        assert squashed(link) in text.replace("\n", "")

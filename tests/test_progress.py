@@ -93,7 +93,7 @@ def test_three_rows_reported_in_chat_are_exactly_the_statuses_in_the_six_month_r
     ticked = [ticked_status(cell) for cell in status_col]
     assert ticked[:3] == ["ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ"]
     assert all(t is None for t in ticked[3:])  # nothing reported: the boxes stay empty
-    result = re.sub(r"\s", "", body[0][-4])
+    result = re.sub(r"[\s\u200b\u2060]", "", body[0][-4])
     assert "ร้อยละ100" in result and "https://example.go.th/ita/o1.pdf" in result
     sheet = load_workbook(io.BytesIO(officer.last.documents[1].content)).active
     cells = [str(c.value or "") for row in sheet.iter_rows(min_row=3) for c in row]

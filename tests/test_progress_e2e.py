@@ -64,7 +64,7 @@ def test_three_rows_reported_over_telegram_fill_the_six_month_report(tmp_path, s
         ticked = [ticked_status(row[-1]) for row in body]
         assert ticked[:3] == ["ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ"]
         assert ticked[3:] and all(t is None for t in ticked[3:])
-        first, second = (re.sub(r"\s", "", row[-4]) for row in body[:2])
+        first, second = (re.sub(r"[\s\u200b\u2060]", "", row[-4]) for row in body[:2])
         assert "ร้อยละ100" in first and "https://example.go.th/ita/training.pdf" in first
         assert "ร้อยละ40" in second and "ร่างคู่มือ" in second
 

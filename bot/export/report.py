@@ -7,6 +7,7 @@ nothing reported stays blank for the officer to fill in by hand.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -30,7 +31,8 @@ REPORT_WEIGHTS = (22, 9.5, 8, 21, 10.5, 10.5, 18.5)
 STATUS_BOXES = ("☐ ดำเนินการแล้ว", "☐ อยู่ระหว่างดำเนินการ", "☐ ยังไม่ดำเนินการ")
 SUMMARY_LINE = "." * 170  # one full line of landscape A4 at 16 pt, after the 1 cm indent
 ROUNDS = (6, 12)  # months into the fiscal year at which progress is reported
-SUMMARY_LINES = 3  # dotted lines for the summary to the executive
+SUMMARY_LINES = 3
+LINK_LINE_CHARS = 18  # Latin characters of an evidence link on one line of the 5 cm result column  # dotted lines for the summary to the executive
 
 
 Records = Mapping[int, RowProgress]  # a round's progress by row number
@@ -43,8 +45,23 @@ def status_cell(record: RowProgress | None) -> list[str]:
     return [("☑ " if status is record.status else "☐ ") + label for status, label in STATUS_TH.items()]
 
 
-def result_cell(record: RowProgress | None) -> list[str]:
-    """What was reported: the percentage, what was done and the evidence; blank lines when nothing was."""
+def _link_lines(link: str) -> list[str]:
+    """A link laid on lines that fit the result column: cut after a slash, dot or dash (it is one
+    long word, which would otherwise widen the column and squeeze the status boxes)."""
+    pieces = re.findall(rf".{{1,{LINK_LINE_CHARS}}}(?:[/.?&=_-]|$)|.{{1,{LINK_LINE_CHARS}}}", link)
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and len(lines[-1]) + len(piece) <= LINK_LINE_CHARS:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return lines
+
+
+def result_cell(record: RowProgress | None, *, word: bool = True) -> list[str]:
+    """What was reported: the percentage, what was done and the evidence; blank lines when nothing was.
+
+    `word`: links may wrap (Word); in Excel they stay as typed, to be copied."""
     if record is None or record.empty:
         # Empty lines, not dots: the officer types into these cells in Word, and dots would
         # have to be deleted first (and wrap badly in narrow columns).
@@ -53,7 +70,9 @@ def result_cell(record: RowProgress | None) -> list[str]:
     lines = [f"ดำเนินการได้ร้อยละ {record.percent}"] if started else []
     lines += [line for line in record.done.splitlines() if line.strip()]
     if record.evidence:
-        lines += ["หลักฐาน:", *record.evidence]
+        lines.append("หลักฐาน:")
+        for link in record.evidence:
+            lines += _link_lines(link) if word else [link]
     return lines or ["", "", ""]
 
 
@@ -61,10 +80,18 @@ def _record(records: Records, row: MeasureRow) -> RowProgress | None:
     return records.get(row.number) if row.number is not None else None
 
 
-def _cells(row: MeasureRow, framework: Framework, records: Records) -> list[list[str]]:
+def _cells(row: MeasureRow, framework: Framework, records: Records, *, word: bool = True) -> list[list[str]]:
     measure = [f"ตัวชี้วัดที่ {row.indicator} {indicator_name(framework, row.indicator)}", row.measure]
     record = _record(records, row)
-    return [measure, list(row.owners), [row.timeline], result_cell(record), [""], [""], status_cell(record)]
+    return [
+        measure,
+        list(row.owners),
+        [row.timeline],
+        result_cell(record, word=word),
+        [""],
+        [""],
+        status_cell(record),
+    ]
 
 
 # A layout's report prints its own columns, then these blank ones for the officer to fill in.
@@ -77,7 +104,7 @@ RESULT_CM = (5.0, 3.0, 5.4)  # result, problems, status ("☐ อยู่ระ
 
 
 def _layout_rows(
-    layout: Layout, ctx: LayoutContext, round_months: int, records: Records
+    layout: Layout, ctx: LayoutContext, round_months: int, records: Records, *, word: bool = True
 ) -> tuple[list[Sequence[str]], list[list[list[str]]]]:
     """The layout's report headers and rows, each followed by its result, problems and status cells."""
     assert layout.report_rows is not None and layout.report_headers is not None
@@ -89,7 +116,7 @@ def _layout_rows(
     rows = []
     for i, row_cells in enumerate(cells):
         record = _record(records, order[i]) if order else None
-        rows.append([*row_cells, result_cell(record), [""], status_cell(record)])
+        rows.append([*row_cells, result_cell(record, word=word), [""], status_cell(record)])
     return [*printed, *RESULT_HEADERS], rows
 
 
@@ -202,12 +229,12 @@ def render_report_xlsx(
     chosen = get_layout(layout or draft.layout)
     if chosen.report_rows is not None:
         heads, rows = _layout_rows(
-            chosen, LayoutContext(draft, framework, agency_types or {}), round_months, records
+            chosen, LayoutContext(draft, framework, agency_types or {}), round_months, records, word=False
         )
         headers = [" ".join(h) for h in heads]
     else:
         headers = list(REPORT_HEADERS)
-        rows = [_cells(r, framework, records) for r in draft.rows]
+        rows = [_cells(r, framework, records, word=False) for r in draft.rows]
     values = [["\n".join(line for line in cell if line) for cell in row] for row in rows]
     widths = [
         max(12.0, min(48.0, max((len(v) for v in col), default=0) * 0.6))
