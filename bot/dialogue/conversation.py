@@ -38,7 +38,7 @@ from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.pending import propose_score_change, resolve_pending
 from bot.dialogue.ports import Drafter, Exporters, Playbook, Retriever, Sessions
 from bot.dialogue.profile_text import name_in_intro
-from bot.dialogue.reminders import DEFAULT_LEAD_DAYS, REMIND, ReminderBook
+from bot.dialogue.reminders import DEFAULT_LEAD_DAYS, REMIND, ReminderBook, reminder_request
 from bot.dialogue.sessions import Session
 from bot.dialogue.states import (
     MAX_NAME_CHARS,
@@ -185,7 +185,7 @@ class Dialogue:
         if progress.start_asked(ctx):  # "จะรายงานผลรอบ 6 เดือนค่ะ": no command word caught it
             return
         lead = self.reminders.lead_days if self.reminders is not None else DEFAULT_LEAD_DAYS
-        if progress.reminder_request(ctx, lead):  # "เปิดการแจ้งเตือน" / "ปิดการแจ้งเตือน"
+        if reminder_request(ctx, lead):  # "เปิดการแจ้งเตือน" / "ปิดการแจ้งเตือน"
             return
         if parsed.kind is Kind.COMMAND and parsed.command is not None:
             cmd, args = parsed.command

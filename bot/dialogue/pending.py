@@ -18,7 +18,7 @@ from bot.dialogue.context import Context
 from bot.dialogue.draft_edits import GUESSED_EDIT
 from bot.dialogue.files import export_documents
 from bot.dialogue.messages import Choice
-from bot.dialogue.progress import report_files
+from bot.dialogue.progress_reports import report_files
 from bot.dialogue.states import NEW_ASKED, State, edit_draft, save_name, scores_or_confirmation, start_over
 from bot.dialogue.understand import Kind, bare, is_no
 from bot.drafting.edits import EditError, parse_edit

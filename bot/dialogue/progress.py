@@ -7,53 +7,42 @@ was done and the evidence links, each asked only if the officer has not already 
 status question: the whole row, its earlier record kept), "หยุด" stops and keeps what was said.
 Each answer is stored in the session at once (bot.ita.progress.Progress under PROGRESS, by fiscal
 year and round), so a restart or a stop loses nothing. The 6- and 12-month reports are then drawn
-from these records as Word and Excel (`report_files`). "เปิด/ปิดการแจ้งเตือน" sets the officer's
-reminder choice (bot.dialogue.reminders mirrors it into its table after the turn).
+from these records as Word and Excel (bot.dialogue.progress_reports); the reminder opt-in is
+bot.dialogue.reminders.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 
 from bot import wording as w
-from bot.dialogue.context import Context, Turn
-from bot.dialogue.files import DOCX, XLSX
-from bot.dialogue.messages import Choice, Document
-from bot.dialogue.ports import Exporters
+from bot.dialogue.context import Context
+from bot.dialogue.messages import Choice
+from bot.dialogue.progress_reports import PROGRESS, progress_of, report_files
 from bot.dialogue.progress_words import ProgressReading, normalise, read_progress, row_numbers_named
-from bot.dialogue.reminders import REMIND, next_round
+from bot.dialogue.reminders import REMIND
 from bot.dialogue.understand import Kind, question_cue
 from bot.drafting.edits import draft_fiscal_year, number_rows
 from bot.ita.measures import Draft, MeasureRow
-from bot.ita.progress import ROUNDS, STATUS_TH, Progress, RowProgress, Status
-from bot.thai import format_thai_date, to_arabic
+from bot.ita.progress import ROUNDS, STATUS_TH, RowProgress, Status
+from bot.thai import to_arabic
 
 log = logging.getLogger(__name__)
 
-# session.extra keys: the records of every year and round, and the walk in progress.
-PROGRESS = "progress"
+# session.extra key: the walk in progress (the records: bot.dialogue.progress_reports.PROGRESS).
 WALK = "progress_walk"
 FIELDS = ("status", "percent", "done", "evidence")
 # A request for the report's files rather than a walk: the form, a file kind or a round with "ขอ".
 _FILES_ASKED = re.compile(r"แบบ|ฟอร์ม|ไฟล์|เอกสาร|word|docx|excel|xlsx|เวิร์ด|เวิด|เอ็กเซล|เอกเซล|^ขอ|^ส่ง|^/", re.I)
 _FILE_WORDS = re.compile(r"แบบ|ฟอร์ม|ไฟล์|เอกสาร|word|docx|excel|xlsx|เวิร์ด|เวิด|เอ็กเซล|เอกเซล", re.I)
 _ROUND = re.compile(r"(?<!\d)(6|12)(?!\d)")
-# "เปิดการแจ้งเตือน", "ขอให้เตือนก่อนครบกำหนดด้วยค่ะ"; "ปิดการแจ้งเตือน", "ไม่ต้องเตือนแล้วค่ะ".
-_REMIND = re.compile(r"เตือน|remind", re.I)
-_REMIND_OFF = re.compile(r"(?<!เ)ปิด|ไม่ต้อง|ไม่เอา|ยกเลิก|หยุด|เลิก|off|stop", re.I)
-REMIND_MAX_CHARS = 60
 # "จะรายงานผลรอบ 6 เดือนค่ะ", "ขออัปเดตความคืบหน้าแถว 2": a wish to report that no command word caught.
 _REPORT_WISH = re.compile(r"(?:รายงาน|อัปเดต|อัพเดต|อัพเดท|แจ้ง|บันทึก)\s*(?:ผล|ความคืบหน้า|ความก้าวหน้า)")
 REPORT_WISH_MAX_CHARS = 60
 # The month (Gregorian) from which the 12-month round is the one being reported.
 TWELVE_FROM_MONTH = 7
-
-
-def progress_of(session_extra: dict) -> Progress:
-    """The session's progress records (empty if none)."""
-    return Progress.from_json(session_extra.get(PROGRESS))
 
 
 def current_round(fiscal_year_be: int | None, today: date) -> int:
@@ -338,77 +327,4 @@ def _end_choices(ctx: Context, walk: dict) -> list[Choice]:
     return choices
 
 
-# ------------------------------------------------------------------ reports
-def report_files(exports: Exporters, turn: Turn, draft: Draft, months: list[int]) -> None:
-    """The 6- and/or 12-month reports, Word and Excel, with this year's records filled in."""
-    progress = progress_of(turn.session.extra)
-    draft = number_rows(draft)  # the records are by the numbers the chat shows
-    year = draft_fiscal_year(draft)
-    fy = year or "draft"
-    for m in months:
-        records = progress.round(year, m)
-        for kind, render, mime, caption in (
-            ("docx", exports.render_report_docx, DOCX, w.REPORT_CAPTION),
-            ("xlsx", exports.render_report_xlsx, XLSX, w.REPORT_XLSX_CAPTION),
-        ):
-            try:
-                content = render(draft, m, records)
-            except Exception as exc:
-                log.warning("report %s export failed (%s)", kind, type(exc).__name__)
-                turn.say(w.REPORT_FAILED.format(months=m))
-                continue
-            turn.reply.documents.append(
-                Document(f"ita-report-{m}m-{fy}.{kind}", content, mime, caption.format(months=m))
-            )
-        filled = sum(1 for r in draft.rows if r.number in records and not records[r.number].empty)
-        if filled:
-            turn.say(w.REPORT_FILLED.format(filled=filled, rows=len(draft.rows), months=m))
-        else:
-            turn.say(w.REPORT_UNFILLED.format(months=m))
-    turn.reply.slow = True
-    reports = [d.filename for d in turn.reply.documents if d.filename.startswith("ita-report-")]
-    if reports:
-        turn.say(w.REPORTS_SENT.format(files=", ".join(reports)))
-
-
-# ------------------------------------------------------------------ reminders
-def reminder_request(ctx: Context, lead_days: float) -> bool:
-    """Opt in or out of reminders ("เปิดการแจ้งเตือน", "ไม่ต้องเตือนแล้วค่ะ"); False for any other message."""
-    text = normalise(ctx.turn.text)
-    if len(text) > REMIND_MAX_CHARS or not _REMIND.search(text) or ctx.parsed.kind is Kind.QUESTION:
-        return False
-    extra = ctx.session.extra
-    if _REMIND_OFF.search(text):
-        if (extra.get(REMIND) or {}).get("on"):
-            extra[REMIND] = {"on": False}
-            ctx.say(w.REMIND_OFF)
-        else:
-            ctx.say(w.REMIND_ALREADY_OFF)
-        return True
-    draft = ctx.session.draft
-    year = draft_fiscal_year(draft) if draft is not None else None
-    found = next_round(year, datetime.now(UTC), lead_days) if year else None
-    if found is None:
-        ctx.say(w.REMIND_NO_DRAFT)
-        return True
-    extra[REMIND] = {"on": True}
-    round_year, months, due = found
-    ctx.say(
-        w.REMIND_ON.format(
-            days=f"{lead_days:g}", months=months, year=round_year, date=format_thai_date(due.date())
-        )
-    )
-    return True
-
-
-__all__ = [
-    "PROGRESS",
-    "ROUNDS",
-    "WALK",
-    "answer",
-    "reminder_request",
-    "report_files",
-    "start",
-    "stop",
-    "takes",
-]
+__all__ = ["PROGRESS", "WALK", "answer", "progress_of", "report_files", "start", "stop", "takes"]

@@ -11,6 +11,7 @@ instances, and one that fell due while the bot was stopped is sent at the next s
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -30,10 +31,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from bot import wording as w
+from bot.dialogue.context import Context
+from bot.dialogue.progress_words import normalise
+from bot.dialogue.understand import Kind
+from bot.drafting.edits import draft_fiscal_year
 from bot.ita.progress import ROUNDS
-from bot.thai import BE_OFFSET
+from bot.thai import BE_OFFSET, format_thai_date
 
 # session.extra key: {"on": bool} — the officer's choice, written in the turn.
+# "เปิดการแจ้งเตือน", "ขอให้เตือนก่อนครบกำหนดด้วยค่ะ"; "ปิดการแจ้งเตือน", "ไม่ต้องเตือนแล้วค่ะ".
+_REMIND = re.compile(r"เตือน|remind", re.I)
+_REMIND_OFF = re.compile(r"(?<!เ)ปิด|ไม่ต้อง|ไม่เอา|ยกเลิก|หยุด|เลิก|off|stop", re.I)
+REMIND_MAX_CHARS = 60
 REMIND = "reminders"
 # The hour (Bangkok, UTC+7) a reminder is sent on its day: the start of a working day.
 SEND_HOUR_UTC = 2
@@ -166,3 +176,32 @@ def _reminder(row: Any) -> Reminder:
     return Reminder(
         row.session_key, row.fiscal_year, row.round_months, _utc(row.due_at), float(row.lead_days)
     )
+
+
+def reminder_request(ctx: Context, lead_days: float) -> bool:
+    """Opt in or out of reminders ("เปิดการแจ้งเตือน", "ไม่ต้องเตือนแล้วค่ะ"); False for any other message."""
+    text = normalise(ctx.turn.text)
+    if len(text) > REMIND_MAX_CHARS or not _REMIND.search(text) or ctx.parsed.kind is Kind.QUESTION:
+        return False
+    extra = ctx.session.extra
+    if _REMIND_OFF.search(text):
+        if (extra.get(REMIND) or {}).get("on"):
+            extra[REMIND] = {"on": False}
+            ctx.say(w.REMIND_OFF)
+        else:
+            ctx.say(w.REMIND_ALREADY_OFF)
+        return True
+    draft = ctx.session.draft
+    year = draft_fiscal_year(draft) if draft is not None else None
+    found = next_round(year, datetime.now(UTC), lead_days) if year else None
+    if found is None:
+        ctx.say(w.REMIND_NO_DRAFT)
+        return True
+    extra[REMIND] = {"on": True}
+    round_year, months, due = found
+    ctx.say(
+        w.REMIND_ON.format(
+            days=f"{lead_days:g}", months=months, year=round_year, date=format_thai_date(due.date())
+        )
+    )
+    return True

@@ -29,7 +29,7 @@ from bot import wording as w
 from bot.channels.links import LinkError
 from bot.dialogue.draft_edits import HISTORY
 from bot.dialogue.ports import Exporters
-from bot.dialogue.progress import progress_of
+from bot.dialogue.progress_reports import progress_of
 from bot.dialogue.sessions import Session, SessionStore
 from bot.drafting.edits import EditError, Redraft, draft_fiscal_year, number_rows
 from bot.ita.measures import Draft
