@@ -20,6 +20,7 @@ from bot.dialogue.heavy import HeavyPool, PooledDrafter, PooledExporters
 from bot.dialogue.llm_understand import Reader
 from bot.dialogue.ports import Drafter as DrafterPort
 from bot.dialogue.ports import Exporters as ExportersPort
+from bot.dialogue.reminders import ReminderBook
 from bot.dialogue.seen_events import SeenEvents
 from bot.dialogue.sessions import SessionStore
 from bot.drafting.engine import Drafter
@@ -80,6 +81,7 @@ class App:
     # webhook events already answered, in the sessions' database (channels de-duplicate with it)
     seen_events: SeenEvents | None = None
     pool: HeavyPool | None = None  # the processes that draft and render, when heavy_workers > 0
+    reminders: ReminderBook | None = None  # reminders before each reporting round, in the sessions' database
 
     def close(self) -> None:
         """Stop the heavy-work processes, if any (the channels call this on shutdown)."""
@@ -223,6 +225,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
     engine = build_drafter(settings, kb)
     sessions = SessionStore(settings.sessions_url())
     seen_events = SeenEvents(sessions.engine)  # same database: redeliveries are known after a restart
+    reminders = ReminderBook(sessions.engine, lead_days=settings.reminder_lead_days)
     renderers = Exporters(kb.framework, kb.playbook.agency_types)
     drafter: DrafterPort = engine
     exporters: ExportersPort = renderers
@@ -243,6 +246,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
         reader=build_reader(settings, kb.framework),
         writer=writer,
         library=PrivateLibrary(kb.index, kb.framework, kb.refresh),  # documents sent in chat, per agency
+        reminders=reminders,
     )
     return App(
         settings=settings,
@@ -256,6 +260,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
         writer=writer,
         seen_events=seen_events,
         pool=pool,
+        reminders=reminders,
     )
 
 

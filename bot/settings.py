@@ -121,6 +121,16 @@ class Settings(BaseSettings):
     # files and images sent in chat (bot/channels/intake, issue 16)
     chat_file_max_mb: float = Field(10.0, description="a file sent in chat larger than this is refused")
     chat_file_seconds: float = Field(90.0, description="seconds to download and read one file sent in chat")
+    # reminders before each progress-reporting round (bot/dialogue/reminders.py, issue 16 part 5)
+    reminder_lead_days: float = Field(
+        14.0,
+        ge=0,
+        le=180,
+        description="days before a round's deadline (31 Mar, 30 Sep) an opted-in officer is reminded",
+    )
+    reminder_check_seconds: float = Field(
+        300.0, gt=0, description="how often the channels look for reminders that are due"
+    )
 
     def lexical_url(self) -> str:
         """Return the PostgreSQL URL of the lexical index; raise ValueError when none is configured."""

@@ -118,10 +118,12 @@ def test_full_conversation_from_profile_to_edited_export(parts, tmp_path):
     assert docs["ita-measures-2569.docx"][:2] == b"PK" and docs["ita-chart-2569.png"][:4] == b"\x89PNG"
     officer.says("ดาวน์โหลด Excel")
     assert [d.filename for d in officer.last.documents] == ["ita-measures-2569.xlsx"]
-    officer.says("/report")
+    officer.says("แบบรายงานผล")  # the forms by name; "/report" alone asks for progress row by row
     assert [d.filename for d in officer.last.documents] == [
         "ita-report-6m-2569.docx",
+        "ita-report-6m-2569.xlsx",
         "ita-report-12m-2569.docx",
+        "ita-report-12m-2569.xlsx",
     ]
     draft = officer.dialogue.sessions.load("telegram:u1").draft
     assert draft.rows[0].owners == ["กองคลัง", "กองช่าง"] and draft.rows[0].end_month == "2026-03"

@@ -81,3 +81,49 @@ def test_status_boxes_fit_their_column_and_summary_stays_with_signatures():
     assert widest <= status_w - 2 * CELL_PAD
     summary = [p for p in doc.paragraphs if p.text.startswith("....")]
     assert len(summary) == 3 and all(p.paragraph_format.keep_with_next for p in summary)
+
+
+@pytest.mark.parametrize("layout", sorted(__import__("bot.export.layouts", fromlist=["LAYOUTS"]).LAYOUTS))
+def test_a_rows_progress_is_ticked_on_that_rows_line_in_every_layout(layout):
+    from openpyxl import load_workbook
+
+    from bot.drafting.edits import number_rows
+    from bot.export.report import render_report_xlsx
+    from bot.ita.progress import RowProgress, Status
+
+    draft = number_rows(tambon_municipality())
+    row = draft.rows[-1]  # a layout may reorder rows: the record must follow its row
+    records = {row.number: RowProgress(status=Status.DONE, percent=100, done="ประชุมชี้แจงแล้ว 1 ครั้ง")}
+    doc = Document(io.BytesIO(render_report_docx(draft, FRAMEWORK, 6, layout=layout, progress=records)))
+    grid = max(doc.tables, key=lambda t: len(t.rows))
+    lines = [squashed(" ".join(printed(c) for c in r.cells)) for r in grid.rows[1:]]
+    ticked = [line for line in lines if "☑" in line]
+    assert ticked and len(ticked) < len(lines)
+    assert all(squashed("ดำเนินการแล้ว") in line and squashed("ประชุมชี้แจงแล้ว") in line for line in ticked)
+    if layout != "ranked-oit":  # the ranked table prints topics, not measures
+        assert all(squashed(row.measure) in line for line in ticked)
+    sheet = load_workbook(
+        io.BytesIO(render_report_xlsx(draft, FRAMEWORK, 6, layout=layout, progress=records))
+    ).active
+    cells = [str(c.value or "") for r in sheet.iter_rows(min_row=3) for c in r]
+    assert sum("☑ ดำเนินการแล้ว" in c for c in cells) == len(ticked)
+
+
+def test_a_long_evidence_link_does_not_squeeze_the_status_boxes():
+    from bot.drafting.edits import number_rows
+    from bot.ita.progress import RowProgress, Status
+
+    draft = number_rows(tambon_municipality())
+    link = "https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz012345"
+    records = {draft.rows[0].number: RowProgress(status=Status.DONE, evidence=[link])}
+    for layout in ("by-tool", "default"):
+        blank = Document(io.BytesIO(render_report_docx(draft, FRAMEWORK, 6, layout=layout)))
+        filled = Document(
+            io.BytesIO(render_report_docx(draft, FRAMEWORK, 6, layout=layout, progress=records))
+        )
+        widths = [
+            [c.width for c in max(d.tables, key=lambda t: len(t.rows)).rows[0].cells] for d in (blank, filled)
+        ]
+        assert widths[1][-1] >= widths[0][-1] * 0.9, layout  # the status column keeps its width
+        text = squashed(" ".join(printed(c) for t in filled.tables for r in t.rows for c in r.cells))
+        assert squashed(link) in text.replace("\n", "")

@@ -196,6 +196,10 @@ class LineChannel:
 
         return await self.runtime.ask_to_resend(notify)
 
+    async def push_text(self, to: str, text: str) -> None:
+        """Push one text to a user or group outside any turn (the round reminders)."""
+        await self._run(self._push, to, [TextMessage(text=text)])
+
     async def drain(self, timeout: float | None = None) -> None:
         """Wait until every queued event has been answered (tests, graceful shutdown)."""
         while self._tasks:

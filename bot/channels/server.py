@@ -27,6 +27,7 @@ from bot.channels import telegram
 from bot.channels.chat_notify import chat_notifier
 from bot.channels.line import LineChannel
 from bot.channels.links import LinkStore, signer_from_settings
+from bot.channels.reminders import ReminderRunner
 from bot.channels.runtime import ChannelApp
 from bot.dialogue.seen_events import SeenEvents
 from bot.settings import Settings
@@ -115,6 +116,14 @@ def create_app(
             await telegram.start_webhook(telegram_app, url, secret)
         if line is not None:
             await line.recover()  # officers whose messages the last run left unanswered are asked to resend
+        reminders = getattr(app.dialogue, "reminders", None)
+        remind_task = (  # LINE has no job queue: a loop beside the webhook pushes the due reminders
+            asyncio.create_task(
+                ReminderRunner(reminders, "line", line.push_text).run_forever(settings.reminder_check_seconds)
+            )
+            if line is not None and reminders is not None
+            else None
+        )
         log.info(
             "server started: line=%s telegram=%s",
             "on" if line is not None else "off",
@@ -123,6 +132,8 @@ def create_app(
         try:
             yield
         finally:
+            if remind_task is not None:
+                remind_task.cancel()
             if line is not None:
                 await line.drain(timeout=LINE_DRAIN_SECONDS)  # answer what LINE already handed us
                 line.close()

@@ -37,6 +37,7 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes, Messag
 
 from bot.channels.chat_files import FileReader, limits_from
 from bot.channels.delivery import Backoff, Verdict, retry_async
+from bot.channels.reminders import schedule_telegram
 from bot.channels.runtime import (
     REFUSAL_MEMORY,
     ChannelApp,
@@ -423,6 +424,9 @@ def build_application(
     channel.editor_link = link_issuer(settings) if settings.telegram_webhook_url else None
     channel.install(application)
     application.bot_data["channel"] = channel
+    reminders = getattr(dialogue, "reminders", None)  # the full Dialogue has them; a test's stand-in may not
+    if reminders is not None:  # reminders before each reporting round, on the JobQueue
+        schedule_telegram(application, reminders, settings.reminder_check_seconds)
     return application
 
 

@@ -11,11 +11,12 @@ import re
 from collections.abc import Callable
 
 from bot import wording as w
+from bot.dialogue import progress
 from bot.dialogue import render as say
 from bot.dialogue.command_words import Command
 from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
 from bot.dialogue.draft_edits import HISTORY, MAX_EDITED_CARDS, PENDING
-from bot.dialogue.files import export_documents, report_documents
+from bot.dialogue.files import export_documents
 from bot.dialogue.messages import Choice
 from bot.dialogue.states import (
     NEW_ASKED,
@@ -78,7 +79,11 @@ def _new(ctx: Context, args: str) -> None:
         start_over(ctx)
         return
     choices = [Choice(w.NEW_YES_LABEL, w.NEW_YES_LABEL), Choice(w.NEW_NO_LABEL, w.NEW_NO_LABEL)]
-    ctx.ask(w.NEW_ASK, choices, NEW_ASKED)
+    text = w.NEW_ASK
+    if s.draft is not None:  # the plan and its reports can be kept before they are erased
+        choices.append(Choice(w.NEW_EXPORT_LABEL, w.NEW_EXPORT_LABEL))
+        text += w.NEW_ASK_EXPORT
+    ctx.ask(text, choices, NEW_ASKED)
 
 
 def _profile(ctx: Context, args: str) -> None:
@@ -157,9 +162,12 @@ def _report(ctx: Context, args: str) -> None:
     if draft is None:
         ctx.say(w.NO_DRAFT, ctx.prompt_hint())
         return
+    if not progress.wants_files(ctx.turn.text, args):
+        progress.start(ctx, args)  # "รายงานผล": the rows' progress, asked row by row
+        return
     named = re.findall(r"\d+", to_arabic(args))  # "12" names the 12-month round only, never the 6
     months = [m for m in REPORT_ROUNDS if str(m) in named] or list(REPORT_ROUNDS)
-    report_documents(ctx.exports, ctx.turn, draft, months)
+    progress.report_files(ctx.exports, ctx.turn, draft, months)
 
 
 def _threshold(ctx: Context, args: str) -> None:
@@ -184,6 +192,8 @@ def _cancel(ctx: Context, args: str) -> None:
     session = ctx.session
     resume = session.extra.pop("resume", None)
     state = State(session.state)
+    if progress.stop(ctx):  # "ยกเลิก" during the row-by-row report: stopped, what was said kept
+        return
     if (ctx.pending or {}).get("kind") == NEW_ASKED:
         ctx.drop_pending()
         ctx.say(w.NEW_KEPT, ctx.prompt_hint())

@@ -20,6 +20,7 @@ import logging
 import re
 
 from bot import wording as w
+from bot.dialogue import progress
 from bot.dialogue import render as say
 from bot.dialogue.agency_turns import after_turn, answer_offer, scoped, take_file
 from bot.dialogue.command_words import Command, parse_command
@@ -38,6 +39,7 @@ from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.pending import propose_score_change, resolve_pending
 from bot.dialogue.ports import Drafter, Exporters, Library, Playbook, Retriever, Sessions
 from bot.dialogue.profile_text import name_in_intro
+from bot.dialogue.reminders import DEFAULT_LEAD_DAYS, REMIND, ReminderBook, reminder_request
 from bot.dialogue.sessions import Session
 from bot.dialogue.states import (
     MAX_NAME_CHARS,
@@ -52,6 +54,7 @@ from bot.dialogue.states import (
     on_name,
 )
 from bot.dialogue.understand import GREETING, Kind, Parsed, looks_like_question, question_cue, understand
+from bot.drafting.edits import draft_fiscal_year
 from bot.ita.framework import Framework
 from bot.ita.tiers import Thresholds
 from bot.search.llm_answer import Writer
@@ -96,6 +99,7 @@ class Dialogue:
         reader: Reader | None = None,
         writer: Writer | None = None,
         library: Library | None = None,
+        reminders: ReminderBook | None = None,
     ) -> None:
         self.fw = framework
         self.playbook = playbook
@@ -107,6 +111,7 @@ class Dialogue:
         self.reader = reader
         self.writer = writer  # an LLM that writes short answers to questions (bot.search.llm_answer)
         self.library = library  # the agency's own documents sent in chat (bot.search.ingest.PrivateLibrary)
+        self.reminders = reminders  # reminders before each reporting round, mirrored after each turn
 
     # ------------------------------------------------------------ entry
     def handle(self, inbound: Inbound) -> Reply:
@@ -115,6 +120,7 @@ class Dialogue:
         text = clean_display(inbound.choice or inbound.text or "").strip()[:MAX_TEXT]
         try:
             with self.sessions.open(inbound.session_key) as session:
+                remind_before = session.extra.get(REMIND)
                 turn = Turn(session, text, pressed=inbound.kind == "choice")
                 parsed = (
                     read_file_text(text, self.fw)  # a screenshot or PDF sent in chat: read as scores only
@@ -154,6 +160,9 @@ class Dialogue:
                     self._dispatch(ctx, inbound.kind == "follow")
                 after_turn(ctx, drafter)
                 _remember(session, turn.reply.choices)
+                if self.reminders is not None:
+                    fiscal = draft_fiscal_year(session.draft) if session.draft is not None else None
+                    self.reminders.sync(session.key, remind_before, session.extra.get(REMIND), fiscal)
                 return turn.reply
         except Exception as exc:  # the session is not saved, so nothing stored is half-changed
             log.exception("dialogue failed on a %s message (%s)", inbound.channel, type(exc).__name__)
@@ -182,6 +191,14 @@ class Dialogue:
                     self._first_message(ctx)
                 ctx.say(w.ASK_NAME)
                 return
+        if progress.takes(ctx):  # an answer in the row-by-row progress report
+            progress.answer(ctx)
+            return
+        if progress.start_asked(ctx):  # "จะรายงานผลรอบ 6 เดือนค่ะ": no command word caught it
+            return
+        lead = self.reminders.lead_days if self.reminders is not None else DEFAULT_LEAD_DAYS
+        if reminder_request(ctx, lead):  # "เปิดการแจ้งเตือน" / "ปิดการแจ้งเตือน"
+            return
         if parsed.kind is Kind.COMMAND and parsed.command is not None:
             cmd, args = parsed.command
             COMMANDS[cmd](ctx, args)

@@ -19,7 +19,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from bot.dialogue.ports import Drafter, Exporters
     from bot.drafting.engine import DraftRequest
     from bot.ita.measures import Draft
+    from bot.ita.progress import RowProgress
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -136,9 +137,18 @@ class PooledExporters:
     def render_chart(self, draft: Draft) -> bytes:
         return self.pool.run("exporters", "render_chart", self.local.render_chart, draft)
 
-    def render_report_docx(self, draft: Draft, round_months: int) -> bytes:
+    def render_report_docx(
+        self, draft: Draft, round_months: int, progress: Mapping[int, RowProgress] | None = None
+    ) -> bytes:
         return self.pool.run(
-            "exporters", "render_report_docx", self.local.render_report_docx, draft, round_months
+            "exporters", "render_report_docx", self.local.render_report_docx, draft, round_months, progress
+        )
+
+    def render_report_xlsx(
+        self, draft: Draft, round_months: int, progress: Mapping[int, RowProgress] | None = None
+    ) -> bytes:
+        return self.pool.run(
+            "exporters", "render_report_xlsx", self.local.render_report_xlsx, draft, round_months, progress
         )
 
     def review_notes(self, draft: Draft) -> list[str]:

@@ -16,10 +16,13 @@ from bot import wording as w
 from bot.dialogue.command_words import is_confirm
 from bot.dialogue.context import Context
 from bot.dialogue.draft_edits import GUESSED_EDIT
+from bot.dialogue.files import export_documents
 from bot.dialogue.messages import Choice
+from bot.dialogue.progress_reports import report_files
 from bot.dialogue.states import NEW_ASKED, State, edit_draft, save_name, scores_or_confirmation, start_over
 from bot.dialogue.understand import Kind, bare, is_no
 from bot.drafting.edits import EditError, parse_edit
+from bot.ita.progress import ROUNDS
 from bot.scores import ScoreSet, apply_correction
 
 
@@ -33,6 +36,9 @@ def resolve_pending(ctx: Context) -> State | None:
     yes = text == (payloads[0] if payloads else None) or is_confirm(bare(text).lower())
     no = text == (payloads[1] if len(payloads) > 1 else None) or (not yes and is_no(text))
     kind, state = pending.get("kind"), State(ctx.session.state)
+    if kind == NEW_ASKED and text == w.NEW_EXPORT_LABEL and ctx.session.draft is not None:
+        export_before_new(ctx)  # the files first; the question stays open
+        return state
     if pending.get("state", state.value) != state.value:
         ctx.drop_pending()  # asked at another step (a command moved the conversation since)
         return None
@@ -71,6 +77,16 @@ def resolve_pending(ctx: Context) -> State | None:
         run_edit_text(ctx, str(pending.get("edit", "")))
         return State.DRAFTED
     return None
+
+
+def export_before_new(ctx: Context) -> None:
+    """Send the plan (Word, Excel) and every round's report before a /new erases them; ask again."""
+    draft = ctx.session.draft
+    assert draft is not None
+    export_documents(ctx.exports, ctx.turn, draft, "docx xlsx")
+    report_files(ctx.exports, ctx.turn, draft, list(ROUNDS))
+    choices = [Choice(w.NEW_YES_LABEL, w.NEW_YES_LABEL), Choice(w.NEW_NO_LABEL, w.NEW_NO_LABEL)]
+    ctx.ask(w.NEW_EXPORTED, choices, NEW_ASKED)
 
 
 def run_edit_text(ctx: Context, text: str) -> bool:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.drafting.engine import DraftRequest
     from bot.ita.measures import Draft
     from bot.ita.playbook import AgencyType
+    from bot.ita.progress import RowProgress
 
 
 class Playbook(Protocol):
@@ -53,7 +54,13 @@ class Exporters(Protocol):
 
     def render_chart(self, draft: Draft) -> bytes: ...
 
-    def render_report_docx(self, draft: Draft, round_months: int) -> bytes: ...
+    def render_report_docx(
+        self, draft: Draft, round_months: int, progress: Mapping[int, RowProgress] | None = None
+    ) -> bytes: ...
+
+    def render_report_xlsx(
+        self, draft: Draft, round_months: int, progress: Mapping[int, RowProgress] | None = None
+    ) -> bytes: ...
 
     def layout_for(self, text: str) -> str | None: ...
 

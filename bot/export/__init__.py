@@ -15,12 +15,13 @@ from datetime import date
 from bot.export.chart import render_chart
 from bot.export.docx import render_docx
 from bot.export.layouts import LayoutContext, find_layout, get_layout, layout_choices
-from bot.export.report import render_report_docx
+from bot.export.report import render_report_docx, render_report_xlsx
 from bot.export.review import review_notes
 from bot.export.xlsx import render_xlsx
 from bot.ita.agency_types import AgencyType
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
+from bot.ita.progress import RowProgress
 
 
 def render_layout_docx(
@@ -86,8 +87,37 @@ class Exporters:
         """Return the indicator chart as PNG."""
         return render_chart(draft, self.framework)
 
-    def render_report_docx(self, draft: Draft, round_months: int, layout: str | None = None) -> bytes:
-        """Return the 6- or 12-month progress report form as a Word file, in the layout's columns."""
+    def render_report_docx(
+        self,
+        draft: Draft,
+        round_months: int,
+        progress: Mapping[int, RowProgress] | None = None,
+        layout: str | None = None,
+    ) -> bytes:
+        """Return the 6- or 12-month progress report as a Word file, in the layout's columns,
+        with the round's `progress` (by row number) filled in."""
         return render_report_docx(
-            draft, self.framework, round_months, layout=layout, agency_types=self.agency_types
+            draft,
+            self.framework,
+            round_months,
+            layout=layout,
+            agency_types=self.agency_types,
+            progress=progress,
+        )
+
+    def render_report_xlsx(
+        self,
+        draft: Draft,
+        round_months: int,
+        progress: Mapping[int, RowProgress] | None = None,
+        layout: str | None = None,
+    ) -> bytes:
+        """Return the same report as an Excel workbook."""
+        return render_report_xlsx(
+            draft,
+            self.framework,
+            round_months,
+            layout=layout,
+            agency_types=self.agency_types,
+            progress=progress,
         )

@@ -147,6 +147,17 @@ def _write_layout(ws: Worksheet, title: str, layout: Layout, ctx: LayoutContext)
     _write_table(ws, title, list(layout.xlsx_headers), layout.xlsx_rows(ctx), layout.xlsx_widths)
 
 
+def sheet_bytes(
+    name: str, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]
+) -> bytes:
+    """One titled, bordered sheet as .xlsx bytes (the progress report's workbook)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = name
+    _write_table(ws, title, headers, rows, widths)
+    return _save(wb)
+
+
 def _save(wb: Workbook) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -29,6 +29,7 @@ from bot import wording as w
 from bot.channels.links import LinkError
 from bot.dialogue.draft_edits import HISTORY
 from bot.dialogue.ports import Exporters
+from bot.dialogue.progress_reports import progress_of
 from bot.dialogue.sessions import Session, SessionStore
 from bot.drafting.edits import EditError, Redraft, draft_fiscal_year, number_rows
 from bot.ita.measures import Draft
@@ -261,7 +262,8 @@ class Editor:
             grant = self.grant(request)
         except LinkError as err:
             return self.error(err)
-        draft = self.sessions.load(grant.session_key).draft
+        session = self.sessions.load(grant.session_key)
+        draft = session.draft
         kind = request.path_params["kind"]
         if draft is None or kind not in ("docx", "xlsx", "report6", "report12"):
             return self.error(LinkError(404, w.EDITOR_NO_DRAFT if draft is None else w.EDITOR_INVALID))
@@ -272,7 +274,9 @@ class Editor:
             content, name, mime = self.exporters.render_xlsx(draft), f"ita-measures-{fy}.xlsx", XLSX
         else:
             months = int(kind.removeprefix("report"))
-            content = self.exporters.render_report_docx(draft, months)
+            draft = number_rows(draft)  # the officer's progress is by the rows' chat numbers
+            records = progress_of(session.extra).round(draft_fiscal_year(draft), months)
+            content = self.exporters.render_report_docx(draft, months, records)
             name, mime = f"ita-report-{months}m-{fy}.docx", DOCX
         headers = dict(SECURITY_HEADERS)
         headers["Content-Disposition"] = f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"

@@ -19,6 +19,7 @@ from bot import wording
 from bot.export.layouts import analysis_table, by_tool, item_gantt, ranked_oit, strengths
 from bot.export.layouts.common import LayoutContext
 from bot.export.layouts.matching import ALIASES, find_layout_name
+from bot.ita.measures import MeasureRow
 
 DEFAULT = "default"
 
@@ -44,6 +45,8 @@ class Layout:
     report_headers: Callable[[int], Sequence[Sequence[str]]] | None = None
     report_rows: ReportFn | None = None
     aliases: tuple[str, ...] = ()
+    # The measure row each printed report row belongs to, in report_rows' order (progress fills it in).
+    report_order: Callable[[LayoutContext], Sequence[MeasureRow]] | None = None
 
     @property
     def is_default(self) -> bool:
@@ -75,6 +78,7 @@ LAYOUTS: dict[str, Layout] = {
             _fixed(strengths.REPORT_HEADERS),
             strengths.report_rows,
             ALIASES["strengths-weaknesses"],
+            strengths.ordered_rows,
         ),
         Layout(
             "analysis-then-table",
@@ -87,6 +91,7 @@ LAYOUTS: dict[str, Layout] = {
             _fixed(analysis_table.REPORT_HEADERS),
             analysis_table.report_rows,
             ALIASES["analysis-then-table"],
+            analysis_table.ordered_rows,
         ),
         Layout(
             "by-tool",
@@ -99,6 +104,7 @@ LAYOUTS: dict[str, Layout] = {
             by_tool.REPORT_HEADERS_BY_ROUND.__getitem__,
             by_tool.report_rows,
             ALIASES["by-tool"],
+            by_tool.ordered_rows,
         ),
         Layout(
             "item-gantt",
@@ -111,6 +117,7 @@ LAYOUTS: dict[str, Layout] = {
             _fixed(item_gantt.REPORT_HEADERS),
             item_gantt.report_rows,
             ALIASES["item-gantt"],
+            item_gantt.ordered_rows,
         ),
         Layout(
             "ranked-oit",
@@ -123,6 +130,7 @@ LAYOUTS: dict[str, Layout] = {
             _fixed(ranked_oit.REPORT_HEADERS),
             ranked_oit.report_rows,
             ALIASES["ranked-oit"],
+            lambda ctx: [r.row for r in ranked_oit.ranked_rows(ctx)],
         ),
     )
 }
