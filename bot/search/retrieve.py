@@ -24,6 +24,10 @@ indicator to those on one of its items, and measures asked for a tool by its cod
 ยังไงให้คะแนน OIT ดีขึ้น") are read as measures for the tool's indicators.
 Each mechanism can be switched off (Tuning) so benchmarks/retrieval_compare.py
 measures what each adds, in one run.
+
+A little over 400 lines: the one Retriever that every answer and draft searches through (fusion,
+year, agency scope, and the choice of the in-memory or PostgreSQL lexical store); its readings live
+in bot.search.query, lexicon, question_years and lexical_store; only their wiring is here.
 """
 
 from __future__ import annotations
