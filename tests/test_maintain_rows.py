@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rapidfuzz import fuzz
 
 from bot.app import build_drafter, ensure_index
 from bot.drafting.coherence import without_agent
@@ -23,6 +24,19 @@ from bot.ita.tiers import Thresholds
 from bot.scores import parse_scores
 from tests.conftest import KNOWLEDGE_DIR
 from tests.kb_helpers import make_kb, make_settings
+
+
+def _strong_title(row) -> bool:
+    """A strong row is titled as kept, as continued, or by its indicator's standing measure (as seed
+    002 titles its strong rows); the rows room rotates among these so agencies do not share one voice."""
+    entries = yaml.safe_load((KNOWLEDGE_DIR / "playbook" / "indicators.yaml").read_text(encoding="utf-8"))
+    standing = [e["measures"][0] for e in entries["entries"] if e["indicator"] == row.indicator]
+    return (
+        maintains(row.measure)
+        or "ต่อเนื่อง" in row.measure
+        or any(fuzz.ratio(m, row.measure) >= 85 for m in standing)
+    )
+
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 MAINTAIN = "รักษาระดับ"
@@ -144,7 +158,7 @@ def test_seed001_maintain_rows_are_short_and_concrete(pb, draft):
         planned = keep.monitoring.replace("คณะทำงาน ITA", team)
         assert _monitoring(row) == _monitoring(row, planned) and row.kpi == keep.kpi
         # the agency name is printed once, in the heading, not in every row
-        assert maintains(row.measure) and AGENCY not in row.analysis
+        assert _strong_title(row) and AGENCY not in row.analysis
         assert _size(row) <= SHARE_OF_WEAK * average_weak, (row.topic, _size(row), average_weak)
         assert _size(row) <= MAINTAIN_LONGEST, (row.topic, _size(row))
 

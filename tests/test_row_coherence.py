@@ -35,7 +35,7 @@ SEVERITIES = ((30.0, 72.0), (70.0, 93.0), (88.0, 100.0))
 
 
 class NoPassages:
-    def search(self, query, k=5, *, indicator=None, kind=None):
+    def search(self, query, k=5, *, indicator=None, kind=None, scope=""):
         return []
 
 

@@ -46,7 +46,7 @@ NAMES = (
 
 
 class NoPassages:
-    def search(self, query, k=5, *, indicator=None, kind=None):
+    def search(self, query, k=5, *, indicator=None, kind=None, scope=""):
         return []
 
 

@@ -33,7 +33,7 @@ URGENT, IMPROVE, MAINTAIN = "แก้ไขเร่งด่วน", "พั�
 
 
 class NoPassages:
-    def search(self, query, k=5, *, indicator=None, kind=None):
+    def search(self, query, k=5, *, indicator=None, kind=None, scope=""):
         return []
 
 
