@@ -20,17 +20,18 @@ MAX_LINES = 400
 ALLOWED: dict[str, set[str]] = {
     "wording": set(),
     "thai": set(),
+    "office_text": set(),
     "offline": set(),
     "settings": set(),
     "llm": set(),
     "ita": {"thai", "wording"},
     "scores": {"ita", "thai", "wording"},
-    "search": {"ita", "llm", "thai", "wording"},
+    "search": {"ita", "llm", "office_text", "thai", "wording"},
     "agency": {"ita", "thai", "wording"},
     "drafting": {"ita", "scores", "llm", "thai", "wording"},
     "export": {"agency", "ita", "thai", "wording"},
     "dialogue": {"agency", "ita", "scores", "drafting", "search", "thai", "wording"},
-    "channels": {"dialogue", "settings", "thai", "wording", "web"},
+    "channels": {"dialogue", "office_text", "settings", "thai", "wording", "web"},
     "web": {"channels", "dialogue", "drafting", "ita", "settings", "thai", "wording"},
     "app": {"ita", "scores", "drafting", "search", "dialogue", "export", "llm", "offline", "settings"},
     "__main__": {
@@ -135,5 +136,6 @@ def test_a_module_over_400_lines_says_why_at_its_top():
 def test_bot_has_at_most_about_fifteen_rooms():
     entries = [p for p in BOT.iterdir() if p.name != "__init__.py" and not p.name.startswith((".", "_"))]
     entries += [p for p in BOT.iterdir() if p.name == "__main__.py"]
-    # 16 since issue 16 gave the agency's own documents and year record a room (bot/agency)
-    assert len(entries) <= 16, sorted(p.name for p in entries)
+    # 16 since issue 16 gave the agency's own documents and year record a room (bot/agency); 17 since
+    # the Word body reader is shared by ingest (search) and files sent in chat (channels): office_text
+    assert len(entries) <= 17, sorted(p.name for p in entries)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot import wording
+from bot.office_text import body_lines
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 LEGACY = {".doc": wording.DOC_LEGACY_WORD}  # known formats we cannot read, with what to send instead
@@ -159,26 +160,8 @@ def _read_docx(path: Path, limits: Limits) -> str:
     _check_unpacked(path, limits)
     # python-docx and pypdf take ~0.1 s each to import; only ingesting files needs them.
     import docx  # noqa: PLC0415 - heavy, ingest only
-    from docx.table import Table  # noqa: PLC0415 - heavy, ingest only
-    from docx.text.paragraph import Paragraph  # noqa: PLC0415 - heavy, ingest only
 
-    document = docx.Document(str(path))
-    lines: list[str] = []
-    # Walk the body in order so tables stay next to the headings that introduce them.
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(block, document).text)
-        elif tag == "tbl":
-            lines.append("")
-            for row in Table(block, document).rows:
-                cells = [c.text.replace("\n", " ").strip() for c in row.cells]
-                deduped = [
-                    c for i, c in enumerate(cells) if i == 0 or row.cells[i]._tc is not row.cells[i - 1]._tc
-                ]
-                lines.append("\t".join(deduped))
-            lines.append("")
-    return "\n".join(lines)
+    return "\n".join(body_lines(docx.Document(str(path))))
 
 
 # ---------------------------------------------------------------- PDF
