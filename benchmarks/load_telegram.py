@@ -310,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             for officer in warm:
                 officer.join(max(0.1, run.deadline - time.monotonic()))
             officers = [Officer(run, i) for i in range(users)]
+            print(f"warm; measuring bots {bots}", file=sys.stderr, flush=True)
             sampler.start()
             for officer in officers:
                 officer.start()
