@@ -31,7 +31,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from multiprocessing.connection import Listener
 from pathlib import Path
 
@@ -374,7 +374,7 @@ def report(args, users, setup, officers, answers, sent, stats, checked, lost, da
         ("duplicate deliveries sent", f"{sum(o.duplicates_sent for o in officers)}"),
         ("duplicate answers (an update answered twice)", f"{answered_twice} (extra messages {extra})"),
         ("lost saves (sessions checked)", f"{lost} ({checked})"),
-        ("errors", f"{len(errors)}" + (f" (first: {errors[0]})" if errors else "")),
+        ("errors, by kind", f"{len(errors)} {dict(Counter(errors).most_common(4))}" if errors else "0"),
     ]
     for name, value in rows:
         print(f"| {name} | {value} |")
