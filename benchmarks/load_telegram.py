@@ -1,42 +1,52 @@
-"""Load test: N officers talk to the real Telegram application at once, through a fake Bot API on 127.0.0.1.
+"""Load test: N officers talk at once to one or more real bot processes, through a fake Bot API on 127.0.0.1.
 
-Each simulated officer runs a whole conversation (/start, profile, score paste,
-ยืนยัน by button, /draft, an edit, /export) and waits for each complete answer
-before sending the next message. Latency is measured from the moment an
-update is queued at the fake server to the moment the bot's first and last
-message of that answer reach it. Loopback only; bounded in users and time.
+The bot runs as deployed, in its own process(es) (benchmarks/load_bot.py: bot.app.build, the
+heavy-work pool, the Telegram webhook under uvicorn); this process holds only the fake Bot API
+and the simulated officers, so the measurement never shares an interpreter lock with the bot.
+Each officer runs a whole conversation (/start, profile, score paste, ยืนยัน by button, /draft,
+an edit, /export), POSTs each update to a bot's webhook as Telegram does, and waits for the whole
+answer before the next. Latency runs from the POST to the bot's first and last message of that
+answer reaching the fake API. CPU is read from /proc for the bot processes and their pool workers
+(separately from this harness), beside the wall time and the machine's load average.
 
-    .venv/bin/python benchmarks/load_telegram.py --users 100
-    .venv/bin/python benchmarks/load_telegram.py --dialogue scripted --delay 0.2 --users 200
-    .venv/bin/python benchmarks/load_telegram.py --users 200 --heavy-workers 2 --workers 64
+With --instances 2 the instances share one sessions database (a fresh PostgreSQL schema on
+127.0.0.1:5432 unless --database-url is given); each officer's updates alternate between them,
+and --duplicates of the updates are delivered a second time to the other instance (a webhook
+redelivery). The run then counts duplicate answers (an update answered twice) and lost saves
+(an officer's stored session missing what the conversation saved: profile, draft, the edit).
 
---heavy-workers N drafts and renders in N worker processes (bot/workers.py); the table then gives
-light steps and heavy ones (the score confirmation, which drafts, /draft and /export) separately, and the CPU time of the
-bot's process and its workers.
+    .venv/bin/python benchmarks/load_telegram.py --users 200
+    .venv/bin/python benchmarks/load_telegram.py --users 200 --instances 2 --duplicates 0.2
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
-import resource
-import statistics
+import secrets
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from multiprocessing.connection import Listener
 from pathlib import Path
+
+import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.channels.telegram import DIALOGUE_WORKERS, build_application, outgoing  # noqa: E402
-from bot.dialogue.messages import Choice, Inbound, Reply  # noqa: E402
+from benchmarks.load_stats import CpuSampler, database, drop_schema, free_port, pct, wait_serving  # noqa: E402
+from bot.channels.telegram import SECRET_HEADER, WEBHOOK_PATH, webhook_secret  # noqa: E402
+from bot.dialogue.heavy import worker_count  # noqa: E402
+from bot.dialogue.sessions import SessionStore  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.wording import TELEGRAM_FAILURE as FAILURE  # noqa: E402
-from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI  # noqa: E402
+from tests.fakes.telegram_api import BOT_ID, TOKEN, FakeBotAPI  # noqa: E402
 
 MAX_USERS = 1000
 SCORES = "\n".join(
@@ -54,6 +64,8 @@ SCORES = "\n".join(
         "10\tการป้องกันการทุจริต\t100.00",
     ]
 )
+EDIT_OWNER = "กองคลัง"
+HEAVY = ("ยืนยัน", "/draft", "/export")  # confirming scores drafts the plan; these draft or render
 
 
 def conversation(i: int) -> list[tuple[str, str]]:
@@ -67,100 +79,120 @@ def conversation(i: int) -> list[tuple[str, str]]:
         ("say", SCORES),
         ("press", "ยืนยัน"),
         ("say", "/draft"),
-        ("say", "แก้ผู้รับผิดชอบ แถว 1 เป็น กองคลัง"),
+        ("say", f"แก้ผู้รับผิดชอบ แถว 1 เป็น {EDIT_OWNER}"),
         ("say", "/export"),
     ]
 
 
-class MeasuredDialogue:
-    """Wrap a dialogue and note how many Telegram messages each answer becomes, so waits are exact."""
+class Answers:
+    """What the bots told us (benchmarks/load_bot.py): each answer's message count, per officer."""
 
-    def __init__(self, inner) -> None:
-        self.inner = inner
+    def __init__(self, api: FakeBotAPI) -> None:
+        self.api = api
         self.expected: dict[str, list[int]] = defaultdict(list)
-        self._lock = threading.Lock()
+        self.ready: dict[int, tuple[int, list[int]]] = {}  # instance -> (bot pid, pool worker pids)
+        self._cond = threading.Condition()
 
-    def handle(self, inbound: Inbound) -> Reply:
-        try:
-            reply = self.inner.handle(inbound)
-        except Exception:  # the adapter answers FAILURE then; count that one message
-            with self._lock:
-                self.expected[inbound.user_id].append(1)
-            raise
-        with self._lock:
-            self.expected[inbound.user_id].append(len(outgoing(reply)))
-        return reply
+    def listen(self, listener: Listener, instances: int) -> None:
+        for instance in range(instances):
+            conn = listener.accept()
+            threading.Thread(target=self._read, args=(conn, instance), daemon=True).start()
 
+    def _read(self, conn, instance: int) -> None:
+        while True:
+            try:
+                kind, a, b = conn.recv()
+            except (EOFError, OSError):
+                return
+            if kind == "ready":
+                with self._cond:
+                    self.ready[instance] = (a, b)
+                    self._cond.notify_all()
+                continue
+            self.expected[a].append(b)
+            cond = self.api._chat_cond(a)  # wake the officer waiting on this chat
+            with cond:
+                cond.notify_all()
 
-class ScriptedDialogue:
-    """A stand-in that sleeps `delay` s per message: measures the adapter alone."""
-
-    def __init__(self, delay: float) -> None:
-        self.delay = delay
-
-    def handle(self, inbound: Inbound) -> Reply:
-        time.sleep(self.delay)
-        if inbound.text == "/export":
-            from bot.dialogue.messages import Document
-
-            return Reply(
-                ["ไฟล์พร้อมแล้ว"], documents=[Document("plan.docx", b"PK" + b"x" * 30_000, "application/x")]
-            )
-        return Reply(
-            [f"รับทราบ: {inbound.text[:40]}"], choices=[Choice("ยืนยัน", "ยืนยัน"), Choice("แก้ไข", "แก้ไข")]
-        )
+    def wait_ready(self, instances: int, timeout: float) -> None:
+        with self._cond:
+            if not self._cond.wait_for(lambda: len(self.ready) == instances, timeout):
+                raise RuntimeError("the bot processes did not get ready")
 
 
 class Officer(threading.Thread):
-    """One simulated officer: send, wait for the whole answer, record timings, go on."""
+    """One simulated officer: POST each update to a bot, wait for the whole answer, go on."""
 
-    def __init__(
-        self, api: FakeBotAPI, dialogue: MeasuredDialogue, user_id: int, steps, deadline: float
-    ) -> None:
+    ids = itertools.count(1)
+    ids_lock = threading.Lock()
+    heavy_now = 0  # officers waiting on a heavy step right now (drafts queue when above the pool)
+
+    def __init__(self, run: Run, index: int) -> None:
         super().__init__(daemon=True)
-        self.api, self.dialogue, self.user, self.steps, self.deadline = (
-            api,
-            dialogue,
-            user_id,
-            steps,
-            deadline,
-        )
+        self.run_, self.index, self.user = run, index, 7_000_000 + index
+        self.steps = conversation(index)
         self.first: list[float] = []
         self.last: list[float] = []
         self.errors: list[str] = []
         self.got_docx = False
+        self.duplicates_sent = 0
+
+    def _update(self, action: str, value: str, replies: list) -> dict | None:
+        api = self.run_.api
+        with Officer.ids_lock:
+            update_id = next(Officer.ids)
+        if action == "say":
+            return {"update_id": update_id, **api.text_update(self.user, value)}
+        found = [
+            (b["callback_data"], c.result["message_id"])
+            for c in replies
+            if "reply_markup" in c.params
+            for row in json.loads(c.params["reply_markup"])["inline_keyboard"]
+            for b in row
+            if value in b["text"] and "callback_data" in b
+        ]
+        if not found:
+            return None
+        data, message_id = found[0]
+        sender = {"id": self.user, "is_bot": False, "first_name": f"user{self.user}"}
+        bot = {"id": BOT_ID, "is_bot": True, "first_name": "ITA"}
+        chat = {"id": self.user, "type": "private", "first_name": "u"}
+        message = {"message_id": message_id, "date": int(time.time()), "chat": chat, "from": bot, "text": "…"}
+        query = {"id": f"cq{update_id}", "chat_instance": f"ci{self.user}", "from": sender, "data": data}
+        return {"update_id": update_id, "callback_query": {**query, "message": message}}
 
     def run(self) -> None:
+        run, api = self.run_, self.run_.api
         replies: list = []
         for n, (action, value) in enumerate(self.steps):
-            before = len(self.api.replies_to(self.user))
-            if action == "press":
-                found = [
-                    (b, c.result["message_id"])
-                    for c in replies
-                    if "reply_markup" in c.params
-                    for row in json.loads(c.params["reply_markup"])["inline_keyboard"]
-                    for b in row
-                    if value in b["text"]
-                ]
-                if not found:
-                    self.errors.append(f"step {n}: no button {value!r}")
-                    return
-                update_id = self.api.press(self.user, found[0][0]["callback_data"], found[0][1])
-            else:
-                update_id = self.api.send_text(self.user, value)
-            pushed = self.api.pushed_at[update_id]
+            before = len(api.replies_to(self.user))
+            update = self._update(action, value, replies)
+            if update is None:
+                self.errors.append(f"step {n}: no button {value!r}")
+                return
+            heavy = value in HEAVY
+            instance = (self.index + n) % len(run.ports)
+            sent = time.monotonic()
+            with run.count_lock:
+                Officer.heavy_now += heavy
             try:
-                replies = self.api.wait_for(
+                run.post(instance, update)
+                if run.duplicate():  # the same update again, to the other instance
+                    run.post((instance + 1) % len(run.ports), update)
+                    self.duplicates_sent += 1
+                replies = api.wait_for(
                     lambda n=n, before=before: self._answer(n, before),
-                    max(0.1, self.deadline - time.monotonic()),
+                    max(0.1, run.deadline - time.monotonic()),
                     chat=self.user,
                 )
-            except TimeoutError:
-                self.errors.append(f"step {n}: timed out")
+            except (TimeoutError, httpx.HTTPError) as exc:
+                self.errors.append(f"step {n}: {type(exc).__name__}")
                 return
-            self.first.append(replies[0].at - pushed)
-            self.last.append(replies[-1].at - pushed)
+            finally:
+                with run.count_lock:
+                    Officer.heavy_now -= heavy
+            self.first.append(replies[0].at - sent)
+            self.last.append(replies[-1].at - sent)
             if any(c.params.get("text") == FAILURE for c in replies):
                 self.errors.append(f"step {n}: failure message")
             self.got_docx |= any(
@@ -169,115 +201,180 @@ class Officer(threading.Thread):
             )
 
     def _answer(self, n: int, before: int):
-        expected = self.dialogue.expected.get(str(self.user), [])
+        expected = self.run_.answers.expected.get(str(self.user), [])
         if len(expected) <= n:
             return None
-        calls = self.api.replies_to(self.user)
+        calls = self.run_.api.replies_to(self.user)
         return calls[before:] if len(calls) >= before + expected[n] else None
 
 
-HEAVY = ("ยืนยัน", "/draft", "/export")  # confirming scores drafts the plan; these draft or render
+class Run:
+    """The harness's shared state: the fake API, the bots' ports, the HTTP client, the deadline."""
+
+    def __init__(self, api: FakeBotAPI, answers: Answers, ports: list[int], duplicates: float) -> None:
+        self.api, self.answers, self.ports = api, answers, ports
+        self.secret = webhook_secret(Settings(_env_file=None, telegram_bot_token=TOKEN))
+        self.http = httpx.Client(limits=httpx.Limits(max_connections=400), timeout=60.0)
+        self.count_lock = threading.Lock()
+        self.deadline = 0.0
+        self._dup_every = round(1 / duplicates) if duplicates > 0 else 0
+        self._posts = itertools.count(1)
+
+    def post(self, instance: int, update: dict) -> None:
+        url = f"http://127.0.0.1:{self.ports[instance]}{WEBHOOK_PATH}"
+        self.http.post(url, json=update, headers={SECRET_HEADER: self.secret}).raise_for_status()
+
+    def duplicate(self) -> bool:
+        return bool(self._dup_every) and next(self._posts) % self._dup_every == 0
 
 
-def _cpu(workers: list[int]) -> float:
-    """CPU seconds of this process and of the running heavy-work processes (Linux /proc)."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    total = own.ru_utime + own.ru_stime
-    for pid in workers:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
-    return total
+def start_bots(args, data_dir: Path, database_url: str, api: FakeBotAPI, listener, key: str):
+    """Start one bot process per instance; return the processes and their ports."""
+    procs, ports = [], []
+    env = {**os.environ, "LOAD_AUTHKEY": key, "PYTHONUNBUFFERED": "1"}
+    for i in range(args.instances):
+        port = free_port()
+        config = {
+            "data_dir": str(data_dir / f"instance{i}"),
+            "database_url": database_url,
+            "token": TOKEN,
+            "base_url": api.base_url,
+            "port": port,
+            "heavy_workers": worker_count(args.heavy_workers),
+            "listener": list(listener.address),
+        }
+        log = open(data_dir / f"instance{i}.log", "w")  # noqa: SIM115 - kept open for the child's life
+        cmd = [sys.executable, str(REPO / "benchmarks" / "load_bot.py"), json.dumps(config)]
+        procs.append(subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT))
+        ports.append(port)
+    return procs, ports
 
 
-def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[q - 1] if len(values) >= 2 else (values[0] if values else 0.0)
+def lost_saves(database_url: str, officers: list[Officer]) -> tuple[int, int]:
+    """Return (officers checked, officers whose stored session misses a save of their conversation)."""
+    store = SessionStore(database_url)
+    checked = lost = 0
+    try:
+        for o in officers:
+            if o.errors:
+                continue
+            checked += 1
+            s = store.load(f"telegram:{o.user}")
+            rows = s.draft.rows if s.draft is not None else []
+            kept = (
+                s.profile.name == f"เทศบาลตำบลทดสอบที่ {o.index}"
+                and s.scores is not None
+                and bool(rows)
+                and any(EDIT_OWNER in r.owners for r in rows if r.number == 1)
+            )
+            lost += not kept
+    finally:
+        store.close()
+    return checked, lost
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=100)
+    parser.add_argument("--instances", type=int, default=1, help="bot processes sharing the sessions")
+    parser.add_argument("--heavy-workers", type=int, default=-1, help="per instance; -1 = one per CPU")
+    parser.add_argument("--duplicates", type=float, default=0.0, help="share of updates delivered twice")
+    parser.add_argument("--database-url", default="", help="default: SQLite (1 instance) or PostgreSQL")
+    parser.add_argument("--postgres", action="store_true", help="one instance on PostgreSQL too")
+    parser.add_argument("--warm", type=int, default=4, help="officers per instance before the run")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds for the whole run")
-    parser.add_argument("--dialogue", choices=["real", "scripted"], default="real")
-    parser.add_argument("--delay", type=float, default=0.2, help="scripted dialogue: seconds per message")
-    parser.add_argument("--workers", type=int, default=DIALOGUE_WORKERS, help="dialogue threads in the bot")
-    parser.add_argument("--data-dir", type=Path, default=None, help="default: a new temporary folder")
-    parser.add_argument("--heavy-workers", type=int, default=0, help="processes that draft and render")
     args = parser.parse_args(argv)
     users = max(1, min(args.users, MAX_USERS))
-
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="ita-load-telegram-"))
-    from bot.offline import configure_offline
-
-    configure_offline(data_dir)
-    with FakeBotAPI() as api:
-        settings = Settings(
-            data_dir=data_dir,
-            telegram_bot_token=TOKEN,
-            telegram_base_url=api.base_url,
-            telegram_webhook_url="",
-            telegram_allowed_users="",
-            llm_model="",
-            embedding="hashing",
-            heavy_workers=args.heavy_workers,
-        )
-        started = time.monotonic()
-        app, pids = None, []
-        if args.dialogue == "real":
-            from bot.app import build
-
-            app = build(settings)
-            if app.pool is not None:
-                pids = app.pool.warm()  # each worker builds its engine before the officers arrive
-            inner = app.dialogue
-        else:
-            inner = ScriptedDialogue(args.delay)
-        setup = time.monotonic() - started
-        dialogue = MeasuredDialogue(inner)
-        with BotThread(build_application(settings, dialogue, workers=args.workers)):
-            t0, cpu0 = time.monotonic(), _cpu(pids)
-            deadline = t0 + args.timeout
-            officers = [
-                Officer(api, dialogue, 7_000_000 + i, conversation(i), deadline) for i in range(users)
-            ]
+    data_dir = Path(tempfile.mkdtemp(prefix="ita-load-telegram-"))
+    database_url, schema = database(args, data_dir)
+    key = secrets.token_hex(16)
+    listener = Listener(("127.0.0.1", 0), authkey=bytes.fromhex(key))
+    procs: list[subprocess.Popen] = []
+    try:
+        with FakeBotAPI() as api:
+            answers = Answers(api)
+            threading.Thread(target=answers.listen, args=(listener, args.instances), daemon=True).start()
+            started = time.monotonic()
+            procs, ports = start_bots(args, data_dir, database_url, api, listener, key)
+            answers.wait_ready(args.instances, 600)
+            wait_serving(ports, 60)
+            setup = time.monotonic() - started
+            bots = [pid for pid, _ in answers.ready.values()]
+            pool = sum(len(workers) for _, workers in answers.ready.values())
+            run = Run(api, answers, ports, args.duplicates)
+            sampler = CpuSampler(bots, queued=lambda: Officer.heavy_now > pool)
+            run.deadline = time.monotonic() + args.timeout
+            warm = [Officer(run, MAX_USERS + i) for i in range(args.warm * args.instances)]
+            for officer in warm:  # lazy imports, font caches, first queries: not in the figures
+                officer.start()
+            for officer in warm:
+                officer.join(max(0.1, run.deadline - time.monotonic()))
+            officers = [Officer(run, i) for i in range(users)]
+            print(f"warm; measuring bots {bots}", file=sys.stderr, flush=True)
+            sampler.start()
             for officer in officers:
                 officer.start()
             for officer in officers:
-                officer.join(max(0.1, deadline - time.monotonic()))
-            wall, cpu = time.monotonic() - t0, _cpu(pids) - cpu0
-        if app is not None:
-            app.close()
-        replies = sum(len(api.replies_to(o.user)) for o in officers)
+                officer.join(max(0.1, run.deadline - time.monotonic()))
+            stats = sampler.stop()
+            time.sleep(1.0)  # a late duplicate answer would arrive now
+            sent = {str(o.user): len(api.replies_to(o.user)) for o in officers}
+        checked, lost = lost_saves(database_url, officers)
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(30)
+        listener.close()
+        if schema:
+            drop_schema(schema)
+    report(args, users, setup, officers, answers, sent, stats, checked, lost, database_url)
+    errors = [e for o in officers for e in o.errors]
+    done = sum(1 for o in officers if not o.errors and o.got_docx)
+    return 0 if not errors and done == users and not lost else 1
+
+
+def report(args, users, setup, officers, answers, sent, stats, checked, lost, database_url) -> None:
+    steps = len(conversation(0))
+    heavy_steps = {n for n, (_, value) in enumerate(conversation(0)) if value in HEAVY}
     first = [x for o in officers for x in o.first]
     last = [x for o in officers for x in o.last]
-    heavy_steps = {n for n, (_, value) in enumerate(conversation(0)) if value in HEAVY}
     light = [x for o in officers for n, x in enumerate(o.last) if n not in heavy_steps]
     heavy = [x for o in officers for n, x in enumerate(o.last) if n in heavy_steps]
     errors = [e for o in officers for e in o.errors]
     done = sum(1 for o in officers if not o.errors and o.got_docx)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    answered_twice = sum(max(0, len(answers.expected[str(o.user)]) - steps) for o in officers)
+    extra = sum(max(0, sent[str(o.user)] - sum(answers.expected[str(o.user)])) for o in officers)
+    wall = stats.wall
+    engine = database_url.split(":", 1)[0].split("+", 1)[0]
     print(
-        f"\n### Telegram load: {users} officers, dialogue={args.dialogue}, {args.workers} dialogue threads,"
-        f" {args.heavy_workers} heavy-work processes"
-        f"{f' (delay {args.delay}s)' if args.dialogue == 'scripted' else ''}\n"
+        f"\n### Telegram load: {users} officers, {args.instances} bot process(es), "
+        f"{worker_count(args.heavy_workers)} heavy-work processes each, sessions on {engine}\n"
     )
     print("| metric | value |\n|---|---|")
     rows = [
-        ("setup (build services/index)", f"{setup:.1f} s"),
+        ("setup (bots built, index, pool warm)", f"{setup:.1f} s"),
         ("wall time of the conversations", f"{wall:.1f} s"),
         ("conversations completed with .docx", f"{done}/{users}"),
         ("updates answered", f"{len(last)}"),
-        ("bot messages + documents sent", f"{replies}"),
-        ("replies/s (messages+documents)", f"{replies / wall:.1f}"),
-        ("answers/s (updates fully answered)", f"{len(last) / wall:.1f}"),
-        ("latency to first message p50 / p95", f"{pct(first, 50):.2f} / {pct(first, 95):.2f} s"),
-        ("latency to complete answer p50 / p95", f"{pct(last, 50):.2f} / {pct(last, 95):.2f} s"),
-        ("latency to complete answer max", f"{max(last, default=0):.2f} s"),
-        ("light steps complete answer p50 / p95", f"{pct(light, 50):.2f} / {pct(light, 95):.2f} s"),
+        ("answers/s", f"{len(last) / wall:.1f}"),
+        ("latency to first message p50 / p95", f"{pct(first, 50):.3f} / {pct(first, 95):.3f} s"),
+        ("light steps complete answer p50 / p95", f"{pct(light, 50):.3f} / {pct(light, 95):.3f} s"),
         ("heavy steps (ยืนยัน, /draft, /export) p50 / p95", f"{pct(heavy, 50):.2f} / {pct(heavy, 95):.2f} s"),
-        ("CPU (bot + workers + fake) / wall", f"{cpu:.1f} s / {wall:.1f} s = {100 * cpu / wall:.0f}%"),
-        ("CPU per conversation", f"{cpu / max(1, done):.2f} s"),
-        ("errors", f"{len(errors)}" + (f" (first: {errors[0]})" if errors else "")),
-        ("peak RSS (bot + fake server, one process)", f"{rss_mb:.0f} MB"),
+        (
+            "CPU of the bots (+ pool workers) / wall",
+            f"{stats.bot_cpu:.1f} s / {wall:.1f} s = {stats.bot_pct:.0f}%",
+        ),
+        ("  of which pool workers", f"{stats.worker_cpu:.1f} s"),
+        ("CPU of the bots while drafts queue", f"{stats.queued_pct:.0f}% over {stats.queued_s:.1f} s"),
+        ("CPU of this harness (fake Bot API + officers)", f"{stats.harness_cpu:.1f} s"),
+        ("whole machine busy (all processes, 2 cores = 200%)", f"{stats.machine_pct:.0f}%"),
+        ("load average (1 min) during the run, mean / max", f"{stats.load_mean:.1f} / {stats.load_max:.1f}"),
+        ("bot CPU per conversation", f"{stats.bot_cpu / max(1, done):.3f} s"),
+        ("duplicate deliveries sent", f"{sum(o.duplicates_sent for o in officers)}"),
+        ("duplicate answers (an update answered twice)", f"{answered_twice} (extra messages {extra})"),
+        ("lost saves (sessions checked)", f"{lost} ({checked})"),
+        ("errors, by kind", f"{len(errors)} {dict(Counter(errors).most_common(4))}" if errors else "0"),
     ]
     for name, value in rows:
         print(f"| {name} | {value} |")
@@ -285,8 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     for n, (action, value) in enumerate(conversation(0)):
         times = [o.last[n] for o in officers if len(o.last) > n]
         label = value.split("\n")[0][:24] + (" …" if "\n" in value else "")
-        print(f"| {n + 1}. {action} {label} | {len(times)} | {pct(times, 50):.2f} / {pct(times, 95):.2f} s |")
-    return 0 if not errors and done == users else 1
+        print(f"| {n + 1}. {action} {label} | {len(times)} | {pct(times, 50):.3f} / {pct(times, 95):.3f} s |")
 
 
 if __name__ == "__main__":

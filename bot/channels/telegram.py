@@ -105,11 +105,17 @@ USER_CONTENT = (
     | filters.Dice.ALL
     | filters.STORY
 )
-# Dialogue calls at once: drafting is CPU-bound, so more threads mostly cost memory (benchmarks/load_telegram.py).
-DIALOGUE_WORKERS = 16
+# Dialogue calls at once. Drafts and exports run in the heavy-work pool (bot/dialogue/heavy.py) and
+# their turns only wait there, so threads must outnumber the waiting drafts or a light reply queues
+# behind them; each turn holds a sessions connection, so two instances stay under PostgreSQL's 100.
+DIALOGUE_WORKERS = 40
 # Seconds the HTTP client waits: 100 officers at once must queue for a connection, not fail, and
 # documents are uploaded within the write timeout.
 POOL_TIMEOUT, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT = 10.0, 10.0, 30.0, 60.0
+# Bot API connections kept open. httpcore checks every pooled connection (a socket poll each) on
+# every request, so PTB's default of 256 made each send cost more the busier the bot was; 32 is
+# still far above the ~30 messages/s Telegram accepts from one bot.
+CONNECTIONS = 32
 
 T = TypeVar("T")
 
@@ -404,6 +410,7 @@ def build_application(
         .base_url(base)
         .base_file_url(file_base_url(base))
         .concurrent_updates(True)
+        .connection_pool_size(CONNECTIONS)
         .pool_timeout(POOL_TIMEOUT)  # 100 officers at once must queue for a connection, not fail
         .connect_timeout(CONNECT_TIMEOUT)
         .read_timeout(READ_TIMEOUT)
