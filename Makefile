@@ -19,8 +19,10 @@ venv: $(STAMP)
 run: $(STAMP)
 	$(PY) -m bot run
 
+# Tests run on every core (pytest-xdist; at most four workers, so the PostgreSQL tests stay under
+# its 100 connections); each worker builds its own session fixtures.
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --maxprocesses=4
 
 # Lint and types (CI runs this before the tests): ruff's rules and mypy, configured in pyproject.toml.
 lint: $(STAMP)
