@@ -39,6 +39,14 @@ _INTENTS = {
         ),
         frozenset({"framework", "oit_item"}),
     ),
+    # When something runs or is due ("รอบแรกถึงเดือนไหน", "ไตรมาส 2 คือช่วงไหน"): the fiscal
+    # calendar and the framework's dates, even beside the word มาตรการ.
+    "when": (
+        re.compile(
+            r"เดือนไหน|เดือนอะไร|ถึงเดือน|ช่วงไหน|ช่วงเดือน|เมื่อไหร่|เมื่อไร|กำหนดส่ง|deadline|when", re.IGNORECASE
+        ),
+        frozenset({"framework"}),
+    ),
 }
 # A part of an indicator ("ตัวชี้วัด 10.2", "กลุ่ม 9.1", "ตัวชี้วัดย่อยที่ 9.3"): not the whole indicator.
 _SUB_INDICATOR = re.compile(
