@@ -180,9 +180,15 @@ def main() -> int:
         )
         return lambda q: [(p.pid, p.text) for p in r.search(q, k=10)]
 
-    # Added on 2026-12-03 (third round): officers' terms read as the documents' words, "when" asks
-    # for the calendar, the NACC's recommendations not ranked lower for another year.
-    lately = {"terms": False, "advice_any_year": False, "intents": ("measure", "advice", "meaning", "list")}
+    # Added on 2026-12-03 (third round): officers' terms read as the documents' words; "when" asks
+    # for the calendar and "which item" for the item lists; the NACC's recommendations not ranked
+    # lower for another year; an O code missing from the asked year's list finds what is said of it.
+    lately = {
+        "terms": False,
+        "advice_any_year": False,
+        "unlisted": False,
+        "intents": ("measure", "advice", "meaning", "list"),
+    }
     # The mechanisms added on 2026-12-03 (title field weighting, whole-indicator and tool readings,
     # score-relative fusion, a stronger agency choice) are off in the rows before them.
     before = {
@@ -220,7 +226,9 @@ def main() -> int:
         "+ score-relative BM25 votes, agency named x2": lexical(False, True, **kindless),
         "+ a whole indicator's passage of the kind asked (previous default)": lexical(False, True, **lately),
         "+ officers' terms read as the documents' words": lexical(False, True, **{**lately, "terms": True}),
-        '+ "when" asks for the calendar; NACC advice for any year (default)': lexical(False, True),
+        "+ when / which item asked; NACC advice any year; O code not in the year (default)": lexical(
+            False, True
+        ),
         "hybrid, hashing vector + year": lexical(True, True),
     }
     if args.postgres:

@@ -39,6 +39,14 @@ _INTENTS = {
         ),
         frozenset({"framework", "oit_item"}),
     ),
+    # Which item a topic is ("แผน HR อยู่ข้อ O อะไร", "E-Service เป็นข้อที่เท่าไหร่"): the item lists.
+    "which": (
+        re.compile(
+            r"อยู่(?:ใน)?ข้อ|ลงข้อ|ลงในข้อ|เป็นข้อ|ข้อ\s*O?\s*(?:อะไร|ไหน|ไร)|ข้อที่เท่า|which item|what item",
+            re.IGNORECASE,
+        ),
+        frozenset({"oit_item", "framework"}),
+    ),
     # When something runs or is due ("รอบแรกถึงเดือนไหน", "ไตรมาส 2 คือช่วงไหน"): the fiscal
     # calendar and the framework's dates, even beside the word มาตรการ.
     "when": (

@@ -78,6 +78,8 @@ _YEAR_BONUS = 0.0  # the passage is about the year the question names (dev: any 
 _OTHER_YEAR_PENALTY = 0.3  # the passage is about another year
 _CURATED_BONUS = 0.05  # curated knowledge, when the question names no agency
 _CACHE_SIZE = 4096
+# An O code the asked year's list does not hold: the words of what the knowledge says of that list.
+_UNLISTED = "รายการข้อ OIT ปี {year} ยังไม่ได้รับการยืนยัน"
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ class Tuning:
     by_score: bool = True  # BM25 votes by score relative to the best, not by rank
     curated: float = _CURATED_BONUS  # bonus of curated knowledge when the question names no agency
     intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
-    intents: tuple[str, ...] = ("measure", "advice", "meaning", "list", "when")
+    intents: tuple[str, ...] = ("measure", "advice", "meaning", "list", "when", "which")
     short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
     heading: float = 0.1  # ... of prose (1.0 hid a short new document in tests/test_chroma_server.py)
     lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it
@@ -121,6 +123,7 @@ class Tuning:
     whole_kind: float = 0.8  # bonus of a passage on a whole indicator asked that is of the kind asked
     whole_candidates: bool = True
     parts: bool = True  # a part of an indicator named ("10.2") is not the whole indicator  # the asked kind's passages on a whole indicator asked are candidates
+    unlisted: bool = True  # an O code missing from the asked year's list: what is said of that list
     advice_any_year: bool = True  # the NACC's recommendations are not ranked lower for another year
     terms: bool = True  # officers' terms ("HR", "measure", "ของหลวง") read with the documents' words
 
@@ -239,6 +242,8 @@ class Retriever:
             title = title_of(code, year) if title_of else None
             if title:
                 extra.append(title)
+            elif self.tuning.unlisted and year and code.startswith("O") and self.fw.oit.get(year):
+                extra.append(_UNLISTED.format(year=year))  # what is said of that year's list
         extra.extend(self.fw.indicator(n).name for n in focus.indicators)
         return " ".join([query, *extra])
 
