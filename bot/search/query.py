@@ -158,9 +158,7 @@ def split_agency(agency: str) -> tuple[str, str]:
 
 def kinds_asked(query: str, intents: tuple[str, ...] = tuple(_INTENTS)) -> set[str]:
     """Return the passage kinds a question's wording asks for ("ทำมาตรการอะไรดี" -> playbook, ...)."""
-    wanted: set[str] = set()
-    for name in intents:
-        rx, kinds = _INTENTS[name]
-        if rx.search(query):
-            wanted |= kinds
-    return wanted
+    said = [name for name in intents if _INTENTS[name][0].search(query)]
+    if "when" in said:  # "รายงานผลมาตรการรอบแรกถึงเดือนไหน" asks a date, not for measures
+        said = [name for name in said if name != "measure"]
+    return {kind for name in said for kind in _INTENTS[name][1]}
