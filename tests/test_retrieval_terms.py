@@ -72,6 +72,7 @@ def test_hr_asked_by_its_english_abbreviation_finds_the_years_hr_items_first(bui
 
 def test_a_when_question_asks_for_the_calendar_even_beside_the_word_measures():
     assert "framework" in kinds_asked("รายงานผลมาตรการรอบแรกถึงเดือนไหน")
+    assert "playbook" not in kinds_asked("รายงานผลมาตรการรอบแรกถึงเดือนไหน")
     assert "oit_item" in kinds_asked("แผนพัฒนาบุคลากรอยู่ข้อ O อะไร")
     assert "oit_item" not in kinds_asked("ทำมาตรการอะไรดี")
 
