@@ -36,6 +36,7 @@ from bot.search.ingest import PrivateLibrary, knowledge_sources, repair_files
 from bot.search.lexical_store import PostgresLexicon
 from bot.search.llm_answer import Writer
 from bot.search.retrieve import Retriever
+from bot.search.terms import Terms, load_terms
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -50,13 +51,16 @@ class Knowledge:
     playbook: Playbook
     index: KnowledgeIndex
     lexical: PostgresLexicon | None = None  # LEXICAL_STORE=postgres: BM25 outside the process
+    terms: Terms | None = None  # knowledge/officer_terms.yaml: officers' words for the documents' words
     _retriever: Retriever | None = field(default=None, init=False, repr=False)
 
     @property
     def retriever(self) -> Retriever:
         """Return the hybrid retriever, built on first use (it loads every chunk)."""
         if self._retriever is None:
-            self._retriever = FollowingRetriever(self.index, self.framework, lexical=self.lexical)
+            self._retriever = FollowingRetriever(
+                self.index, self.framework, lexical=self.lexical, terms=self.terms
+            )
         return self._retriever
 
     def refresh(self) -> None:
@@ -132,7 +136,7 @@ def build_knowledge(settings: Settings, *, in_memory: bool = False) -> Knowledge
     lexical = None
     if settings.lexical_store == "postgres" and not in_memory:
         lexical = PostgresLexicon(settings.lexical_url(), settings.collection)
-    return Knowledge(framework, playbook, index, lexical)
+    return Knowledge(framework, playbook, index, lexical, load_terms(settings.knowledge_dir))
 
 
 def ensure_index(kb: Knowledge) -> bool:

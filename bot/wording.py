@@ -1021,7 +1021,9 @@ FACT_OIT_CODE_NOT_IN_YEAR = (
 FACT_ITEM_OTHER_YEAR = 'ปี {year} "{title}"'
 FACT_IE_ITEM = 'ข้อ {code} ของแบบวัด {tool} (ตัวชี้วัดที่ {number} {name}) ถามว่า "{text}"{subs}'
 FACT_IE_ITEM_SUBS = " ในประเด็น: {subs}"
-FACT_IE_OTHER_YEAR = "ข้อคำถาม {tool} ของปีนี้ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช. ข้อความด้านล่างเป็นของปี {years} "
+# An I/E item asked for a year its text is not known for: the text's own year leads, then the gap.
+FACT_IE_TEXT_YEAR = "ปี {years}: "
+FACT_IE_OTHER_YEAR = "ข้อคำถาม {tool} ของปี {year} ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช. ข้อความข้างต้นเป็นของปี {years}"
 # What an O item requires to be published.
 FACT_PUBLISH = 'ข้อ {code} "{title}" ต้องเผยแพร่: {what}{hedge}'
 FACT_PUBLISH_GUIDE = 'ข้อ {code} "{title}" ควรเผยแพร่: {what}{hedge} ให้ครบองค์ประกอบตามคู่มือการประเมินของปีนั้น'

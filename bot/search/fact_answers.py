@@ -264,8 +264,11 @@ def _item_meaning(question: str, fw: Framework, asked: YearAsked) -> Fact | None
         )
         if year in ie.years:
             return Fact([text + hedge(ie.confidence)])
+        # The text is of its own years: it is said under them, never under the year asked.
         years = "–".join(map(str, sorted({ie.years[0], ie.years[-1]})))
-        return Fact([w.FACT_IE_OTHER_YEAR.format(tool=ie.tool, years=years) + text])
+        own = w.FACT_IE_TEXT_YEAR.format(years=years) + text + hedge(ie.confidence)
+        said = [own, w.FACT_IE_OTHER_YEAR.format(tool=ie.tool, year=year, years=years)]
+        return Fact(said, dated=False, year=max(ie.years))
     if not code.startswith("O"):
         return None
     item = _own_item(fw, code, year)
@@ -401,7 +404,7 @@ def fact_answer(
     agency type key, used when the question names none.
     """
     text = to_arabic(question)
-    if asks("wording", text):
+    if asks("wording", text) or asks("national", text):
         return []
     for read, source in _READERS:
         fact = read(text, fw, asked)
@@ -411,6 +414,6 @@ def fact_answer(
         if fact.dated and lines:
             prefix = w.ANSWER_YEAR if asked.given else w.ANSWER_YEAR_DEFAULT
             lines[0] = prefix.format(year=asked.year) + lines[0]
-        return [*lines, w.ANSWER_FACT_SOURCE.format(label=source.format(year=asked.year))]
+        return [*lines, w.ANSWER_FACT_SOURCE.format(label=source.format(year=fact.year or asked.year))]
     fact = owners(text, agencies, own_type)
     return [*fact.lines, w.ANSWER_FACT_SOURCE.format(label=w.FACT_SOURCE_OWNERS)] if fact is not None else []

@@ -40,6 +40,9 @@ ASKS = {
     # A question, not a statement that happens to hold a score ("เป้าหมายไม่น้อยกว่า 85 คะแนน").
     "question": r"ไหน|อะไร|ไหม|มั้ย|หรือไม่|หรือเปล่า|เท่าไร|เท่าไหร่|\?|what|which|\bpass",
     "when": r"เมื่อไหร่|เมื่อไร|ภายใน|กำหนดส่ง|ส่งวันไหน|วันไหน|ช่วงไหน|เดือนไหน|เดือนอะไร|deadline|when",
+    # The country's target or share of agencies ("เป้าระดับประเทศ", "หน่วยงานผ่านเกณฑ์กี่ %"): not
+    # one agency's grading, so no grading or weights fact answers it.
+    "national": r"ระดับประเทศ|ทั้งประเทศ|ร้อยละของหน่วยงาน|หน่วยงาน\S{0,12}ผ่านเกณฑ์|national|nationwide",
     "owner": r"ใคร|รับผิดชอบ|หน่วยไหน|กองไหน|ฝ่ายไหน|กลุ่มไหน|งานไหน|ดูแล|หน้าที่ของ|owner|who",
 }
 ASK = {k: re.compile(v, re.IGNORECASE) for k, v in ASKS.items()}
@@ -101,6 +104,7 @@ class Fact:
 
     lines: list[str]
     dated: bool = True
+    year: int | None = None  # the year the facts are of, when not the year asked (its source says it)
 
 
 def asks(kind: str, text: str) -> bool:

@@ -39,6 +39,22 @@ _INTENTS = {
         ),
         frozenset({"framework", "oit_item"}),
     ),
+    # Which item a topic is ("แผน HR อยู่ข้อ O อะไร", "E-Service เป็นข้อที่เท่าไหร่"): the item lists.
+    "which": (
+        re.compile(
+            r"อยู่(?:ใน)?ข้อ|ลงข้อ|ลงในข้อ|เป็นข้อ|ข้อ\s*O?\s*(?:อะไร|ไหน|ไร)|ข้อที่เท่า|which item|what item",
+            re.IGNORECASE,
+        ),
+        frozenset({"oit_item", "framework"}),
+    ),
+    # When something runs or is due ("รอบแรกถึงเดือนไหน", "ไตรมาส 2 คือช่วงไหน"): the fiscal
+    # calendar and the framework's dates, even beside the word มาตรการ.
+    "when": (
+        re.compile(
+            r"เดือนไหน|เดือนอะไร|ถึงเดือน|ช่วงไหน|ช่วงเดือน|เมื่อไหร่|เมื่อไร|กำหนดส่ง|deadline|when", re.IGNORECASE
+        ),
+        frozenset({"framework"}),
+    ),
 }
 # A part of an indicator ("ตัวชี้วัด 10.2", "กลุ่ม 9.1", "ตัวชี้วัดย่อยที่ 9.3"): not the whole indicator.
 _SUB_INDICATOR = re.compile(
@@ -142,9 +158,7 @@ def split_agency(agency: str) -> tuple[str, str]:
 
 def kinds_asked(query: str, intents: tuple[str, ...] = tuple(_INTENTS)) -> set[str]:
     """Return the passage kinds a question's wording asks for ("ทำมาตรการอะไรดี" -> playbook, ...)."""
-    wanted: set[str] = set()
-    for name in intents:
-        rx, kinds = _INTENTS[name]
-        if rx.search(query):
-            wanted |= kinds
-    return wanted
+    said = [name for name in intents if _INTENTS[name][0].search(query)]
+    if "when" in said:  # "รายงานผลมาตรการรอบแรกถึงเดือนไหน" asks a date, not for measures
+        said = [name for name in said if name != "measure"]
+    return {kind for name in said for kind in _INTENTS[name][1]}

@@ -56,6 +56,7 @@ from bot.search.query import (
     split_agency,
     tools_named,
 )
+from bot.search.terms import Terms
 from bot.thai import normalize, tokenize
 
 __all__ = [
@@ -77,6 +78,8 @@ _YEAR_BONUS = 0.0  # the passage is about the year the question names (dev: any 
 _OTHER_YEAR_PENALTY = 0.3  # the passage is about another year
 _CURATED_BONUS = 0.05  # curated knowledge, when the question names no agency
 _CACHE_SIZE = 4096
+# An O code the asked year's list does not hold: the words of what the knowledge says of that list.
+_UNLISTED = "รายการข้อ OIT ปี {year} ยังไม่ได้รับการยืนยัน"
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ class Tuning:
     by_score: bool = True  # BM25 votes by score relative to the best, not by rank
     curated: float = _CURATED_BONUS  # bonus of curated knowledge when the question names no agency
     intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
-    intents: tuple[str, ...] = ("measure", "advice", "meaning", "list")
+    intents: tuple[str, ...] = ("measure", "advice", "meaning", "list", "when", "which")
     short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
     heading: float = 0.1  # ... of prose (1.0 hid a short new document in tests/test_chroma_server.py)
     lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it
@@ -120,6 +123,9 @@ class Tuning:
     whole_kind: float = 0.8  # bonus of a passage on a whole indicator asked that is of the kind asked
     whole_candidates: bool = True
     parts: bool = True  # a part of an indicator named ("10.2") is not the whole indicator  # the asked kind's passages on a whole indicator asked are candidates
+    unlisted: bool = True  # an O code missing from the asked year's list: what is said of that list
+    advice_any_year: bool = True  # the NACC's recommendations are not ranked lower for another year
+    terms: bool = True  # officers' terms ("HR", "measure", "ของหลวง") read with the documents' words
 
 
 def _split(field: str) -> list[str]:
@@ -172,8 +178,10 @@ class Retriever:
         use_year: bool = True,
         tuning: Tuning | None = None,
         lexical: LexicalBackend | None = None,
+        terms: Terms | None = None,
     ) -> None:
         self.index = index
+        self.terms = terms or Terms([])  # app.build_knowledge reads knowledge/officer_terms.yaml
         self.lexical = lexical  # None: BM25 and every chunk in this process (the embedded default)
         self.fw = fw
         # The hashing vector is a second lexical view of the words BM25 already scores: on the
@@ -234,6 +242,8 @@ class Retriever:
             title = title_of(code, year) if title_of else None
             if title:
                 extra.append(title)
+            elif self.tuning.unlisted and year and code.startswith("O") and self.fw.oit.get(year):
+                extra.append(_UNLISTED.format(year=year))  # what is said of that year's list
         extra.extend(self.fw.indicator(n).name for n in focus.indicators)
         return " ".join([query, *extra])
 
@@ -289,13 +299,15 @@ class Retriever:
     def _search(self, query: str, k: int, indicator, item, year, kind, scope: str = "") -> list[Passage]:
         query = clean_query(query)
         focus = query_focus(query, self.fw)
-        wanted = kinds_asked(query, self.tuning.intents) if self.tuning.intent else set()
+        # The documents' words for the officer's terms count as words of the question.
+        said = self.terms.expand(query) if self.tuning.terms else query
+        wanted = kinds_asked(said, self.tuning.intents) if self.tuning.intent else set()
         if self.tuning.tool_measures and "playbook" in wanted and not focus.items and not focus.indicators:
             # Measures for a tool ("ทำยังไงให้คะแนน OIT ดีขึ้น") are the measures for its indicators.
             focus = QueryFocus(tools_named(query, self.fw), ())
         years = question_years(query, self.fw) if self.use_year else ()
         asked = year if year is not None else (years[0] if years else None)
-        expanded = self._expand(query, focus, asked)
+        expanded = self._expand(said, focus, asked)
         pool = max(50, k * 10)
         fused: dict[int, float] = {}
 
@@ -378,7 +390,8 @@ class Retriever:
                 bonus += self.tuning.whole  # a whole indicator asked: passages on it, not on one item
                 if meta.get("kind") in wanted:
                     bonus += self.tuning.whole_kind  # ... and of the kind asked: its measures, its meaning
-            if years and meta.get("year"):
+            # The NACC's recommendations hold beyond the year they were found in: never another year's.
+            if years and meta.get("year") and not (self.tuning.advice_any_year and _recommendation(meta)):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
             if _from_document(meta) and len(self.records[i].text) < SHORT_CHUNK:
                 bonus -= self.tuning.heading if meta.get("kind") == "analysis" else self.tuning.short
@@ -400,6 +413,11 @@ class Retriever:
 def _from_document(meta: dict) -> bool:
     """Whether a stored passage is a chunk of an indexed document (its id "<file>#<n>"), not curated knowledge."""
     return bool(meta.get("agency")) or "#" in meta.get("pid", "")
+
+
+def _recommendation(meta: dict) -> bool:
+    """Whether a stored passage is one of the curated NACC recommendations (not a document's)."""
+    return meta.get("kind") == "recommendation" and not _from_document(meta)
 
 
 def _of_year(meta: dict, years: tuple[int, ...]) -> bool:
