@@ -59,7 +59,9 @@ def drafts(kb, seeds_dir, tmp_path_factory):
         text = next(seeds_dir.glob(f"{key}_*.txt")).read_text(encoding="utf-8")
         scores = parse_scores(text, kb.framework).scores
         profile = AgencyProfile(name=name, type=type_key, assessment_year=scores.year)
-        out[key] = drafter.draft(DraftRequest(profile, scores, Thresholds()))
+        # the shapes are checked in the plain forms; test_every_layout_prints_in_the_house_style
+        # checks the agency's own forms (headings, periods, step numbers, digits)
+        out[key] = drafter.draft(DraftRequest(profile, scores, Thresholds())).model_copy(update={"style": {}})
     return out
 
 
@@ -405,3 +407,20 @@ def test_an_abbreviated_agency_name_is_spaced_after_of_in_the_layouts_and_in_cha
     assert "ของ อบต.หนองบัว" in draft_summary(draft)
     draft.agency.name = "องค์การบริหารส่วนตำบลหนองบัว"  # a full name stays joined, as official Thai writes it
     assert "ขององค์การบริหารส่วนตำบลหนองบัว" in draft_summary(draft)
+
+
+@pytest.mark.parametrize("layout", [n for n in LAYOUTS if n != "default"])
+def test_every_layout_prints_in_the_house_style(layout, drafts, exporters):
+    # issue 12: the five layouts and the Excel sheet use the agency's house style as the default plan does
+    style = {"heading": "dot", "period": "full", "numbering": "paren", "digits": "thai", "owners": "slash"}
+    draft = drafts["004"].model_copy(update={"style": style, "layout": layout})
+    text = _all_text(exporters.render_docx(draft))
+    assert re.search("[๐-๙]", text) and not re.search(r"\b(?:19|20|25)\d\d\b", text), layout
+    assert re.search(r"[๐-๙]\) ", text), layout  # steps numbered "๑)"
+    assert re.search(r"(?:ตุลาคม|พฤศจิกายน|ธันวาคม|มกราคม) ๒๕", text), layout  # full month names
+    assert "O" in text or "I" in text or "E" in text  # item codes keep their Latin letters
+    sheet = load_workbook(io.BytesIO(exporters.render_xlsx(draft)))["มาตรการ"]
+    cells = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert re.search("[๐-๙]", cells) and not re.search(r"\b(?:19|20|25)\d\d\b", cells), layout
+    if any("ระยะเวลา" in str(c.value) for c in sheet[2]):  # a period column (item-gantt ticks quarters)
+        assert re.search(r"(?:ตุลาคม|พฤศจิกายน|ธันวาคม|มกราคม) ๒๕", cells), layout

@@ -55,14 +55,19 @@ def _draft(drafter, type_: str, indicators: dict[int, float], name: str, style=N
             {"heading": "word", "period": "abbr", "numbering": "dot", "digits": "arabic", "owners": "slash"},
         ),
         # a municipality that heads rows "7.ประสิทธิภาพการสื่อสาร" and dates by fiscal year and rounds
-        ("002", {"heading": "dot", "period": "fiscal", "numbering": "dot", "digits": "arabic"}),
+        # (its analyses open with what should be done: "- ควรมีการปรับปรุง…")
+        (
+            "002",
+            {"heading": "dot", "period": "fiscal", "numbering": "dot", "digits": "arabic", "voice": "advice"},
+        ),
         # an องค์การมหาชน: a quarter Gantt and "1)" steps
         ("003", {"heading": "word", "period": "quarter", "numbering": "paren", "digits": "arabic"}),
         # an อบต. typed in Thai digits, dating by full month names ("มีนาคม ๒๕๖๕")
         # (its rows are headed by the indicator's name alone; its prose says "ตัวชี้วัดที่ ๑")
         ("004", {"heading": "name", "period": "full", "digits": "thai"}),
         # a school in Thai digits whose plan dates only by fiscal year
-        ("000", {"period": "fiscal", "digits": "thai"}),
+        # (its analyses say what the indicator measures: "เป็นคะแนนจาก ตัวชี้วัดที่มีวัตถุประสงค์…")
+        ("000", {"period": "fiscal", "digits": "thai", "voice": "measures"}),
     ],
 )
 def test_the_forms_of_an_agencys_own_plan_are_read_from_its_text(prefix, expected):
@@ -181,3 +186,20 @@ def test_a_seed_drafted_in_its_own_style_keeps_every_row_complete(drafter):
     draft = drafter.draft(DraftRequest(profile, scores, Thresholds(), style=style))
     assert draft.style["period"] == "abbr" and draft.style["heading"] == "word"
     assert draft.rows and all(r.steps and r.owners and r.timeline for r in draft.rows)
+
+
+# -- (d) the analyses' register: one per agency, its own plan's when it sent one ---------------------
+def test_an_agencys_analyses_keep_its_register_and_two_registers_read_apart(drafter):
+    # blind round 10: every pair's analysis was put one way; real plans keep one register each
+    scores = {1: 78.0, 2: 88.0, 3: 96.0, 7: 80.0, 8: 90.0, 10: 97.0}
+    name = "เทศบาลตำบลนาดี"
+    advice = _draft(drafter, "municipality_subdistrict", scores, name, style={"voice": "advice"})
+    measures = _draft(drafter, "municipality_subdistrict", scores, name, style={"voice": "measures"})
+    led = [r.analysis for r in advice.rows if r.analysis.startswith("ควร")]
+    assert len(led) >= 3, [r.analysis for r in advice.rows]  # what should be done comes first
+    said = [r.analysis for r in measures.rows if "ประเมิน" in r.analysis[:60]]
+    assert len(said) >= 3, [r.analysis for r in measures.rows]  # what the indicator measures
+    assert not {r.analysis for r in advice.rows} & {r.analysis for r in measures.rows}
+    # the register is read from the past plan's text, and an agency without one gets its own
+    assert house_style(name, _seed_text("002")).voice == "advice"
+    assert {seeded_style(f"หน่วยงาน {n}").voice for n in range(20)} == set(FORMS["voice"])

@@ -78,7 +78,7 @@ LABEL_OF = {v: k for k, v in FIELD_OF.items()}
 class NoPassages:
     """The judge sees no sources, so no retrieval: the same rows, without quotes."""
 
-    def search(self, query, k=5, *, indicator=None, kind=None):
+    def search(self, query, k=5, *, indicator=None, kind=None, scope=""):
         return []
 
 

@@ -20,7 +20,8 @@ import re
 from statistics import mean
 
 from bot.drafting.coherence import coverage
-from bot.drafting.row_context import Context, fill, item_label, pick, score_text, shape, turn
+from bot.drafting.row_context import Context, agency_key, fill, item_label, pick, score_text, shape, turn
+from bot.drafting.style import StyleProfile, seeded_style
 from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
 
@@ -42,7 +43,7 @@ _STOCK_OPENING = re.compile(
 # A predicate an analysis may not open with: it needs the indicator before it ("ได้คะแนนต่ำที่สุด...",
 # "ยังได้คะแนนต่ำกว่า...", "เป็นตัวชี้วัดที่...", "ซึ่งยังต่ำกว่าเกณฑ์..."): a clause joining a sentence.
 _PREDICATE = re.compile(
-    r"^(?:ซึ่ง|โดย)?(?=เป็นตัวชี้วัด|ได้คะแนน|มีคะแนน|ยังได้|ยังต่ำ|ยังอยู่|ต่ำกว่า|สูงกว่า|ผ่านเกณฑ์|ใกล้|"
+    r"^(?:ซึ่ง|โดย)?(?=เป็นตัวชี้วัด|ได้คะแนน|ได้ \d|มีคะแนน|ยังได้|ยังต่ำ|ยังอยู่|ยังไม่|ยังพัฒนา|อยู่ในระดับ|ต่ำกว่า|สูงกว่า|ผ่านเกณฑ์|ใกล้|"
     r"เพิ่มขึ้น|ลดลง|ดีขึ้น|ทรงตัว)"
 )
 # A slot in a shape's wording.
@@ -147,6 +148,18 @@ def _change(ctx: Context, number: int, score: float) -> str:
     return _say(ctx, wordings, number, score, "change", previous=score_text(previous))
 
 
+def register(ctx: Context) -> str:
+    """Return how this agency puts its analyses (style FORMS["voice"]): its past plan's, else its own
+    seeded choice, so one plan keeps one register and two agencies rarely share it."""
+    return StyleProfile.from_dict(ctx.style).over(seeded_style(agency_key(ctx))).voice or "finding"
+
+
+def _measures(ctx: Context, number: int, score: float | None) -> str:
+    """Return what the indicator measures, in one of its wordings (voice.yaml analysis.measures_what)."""
+    options = (ctx.voice.analysis.get("measures_what") or {}).get(number) or []
+    return _say(ctx, list(options), number, score, "measures", **_people(ctx)) if options else ""
+
+
 def compose(segments: list[list[str]], parts: dict[str, str]) -> str:
     """Return a shape filled with the row's parts: each segment's first wording whose slots are all
     filled (a segment with none is left out), joined with spaces."""
@@ -209,12 +222,21 @@ def indicator_analysis(
         "distance": _distance(ctx, number, score, tier) if score is not None else "",
         "standing": _standing(ctx, number, score, tier) if score is not None else "",
         "change": _change(ctx, number, score) if score is not None else "",
+        "measures": _measures(ctx, number, score),
+        "score": score_text(score) if score is not None else "",
     }
     kind = "oit_found" if known else {Tier.URGENT: "urgent", Tier.IMPROVE: "improve"}.get(tier, "maintain")
-    shapes = ctx.voice.analysis.get("shapes", {}).get(kind) or [[["{situation}"], ["{found}"]]]
-    # the shapes of a kind taken in turn down the plan (shape() works on wordings: their indices)
-    at = shape(ctx, f"analysis:{kind}", [str(n) for n in range(len(shapes))], number, tier.value)
-    segments: list[list[str]] = shapes[int(at)]
+    # the agency's register (voice.yaml analysis.registers) replaces the shared shapes of a kind
+    voice = register(ctx)
+    own = (ctx.voice.analysis.get("registers") or {}).get(voice, {}).get(kind) or []
+    shared = ctx.voice.analysis.get("shapes", {}).get(kind) or [[["{situation}"], ["{found}"]]]
+    segments: list[list[str]] = (
+        _next_own(ctx, f"analysis:{voice}:{kind}", own, number, tier)
+        or shared[
+            # the shapes of a kind taken in turn down the plan (shape() works on wordings: their indices)
+            int(shape(ctx, f"analysis:{kind}", [str(n) for n in range(len(shared))], number, tier.value))
+        ]
+    )
     # the change since the last assessment, when known, is always said (the shape's place, else last)
     if parts["change"] and not any("{change}" in w for seg in segments for w in seg):
         segments = [*segments, ["{change}"]]
@@ -226,6 +248,24 @@ def indicator_analysis(
         parts[optional] = ""
         text = compose(segments, parts)
     return _with_subject(ctx, number, score, text or compose([["{situation}"], ["{found}"]], parts))
+
+
+def _next_own(ctx: Context, slot: str, own: list, number: int, tier: Tier) -> list[list[str]] | None:
+    """Return the register's next shape this plan has not printed (the situation's own first), or None
+    once each is used: a plan keeps its agency's register, and the shared shapes then vary its rows."""
+    if not own:
+        return None
+    first = int(pick(ctx, [str(n) for n in range(len(own))], number, tier.value, slot))
+    for k in range(len(own)):
+        at = (first + k) % len(own)
+        # nor one whose words before its first slot another row of the plan opened with
+        opening = "opening:" + own[at][0][0].split("{", 1)[0].strip()
+        if f"shape:{slot}:{at}" not in ctx.used and opening not in ctx.used:
+            ctx.used[f"shape:{slot}:{at}"] = 1
+            if opening != "opening:":
+                ctx.used[opening] = 1
+            return list(own[at])
+    return None
 
 
 def _with_subject(ctx: Context, number: int, score: float | None, text: str) -> str:

@@ -30,12 +30,16 @@ from dataclasses import asdict, dataclass, fields, replace
 #   numbering: "dot" 1. | "paren" 1) | "both" (1)
 #   digits:    "arabic" | "thai" (๑๒๓ in every number but item codes)
 #   owners:    "lines" one unit a line | "slash" สำนักปลัด / กองคลัง | "space" สำนักปลัด กองคลัง
+#   voice:     how its analyses are put (bot.drafting.analysis; voice.yaml analysis.registers):
+#              "finding" what the result shows | "advice" what should be done first ("ควร…")
+#              | "measures" what the indicator measures, then the result | "cause" the result "เนื่องจาก…"
 FORMS: dict[str, tuple[str, ...]] = {
     "heading": ("word", "dot", "bare", "name"),
     "period": ("abbr", "full", "fiscal", "quarter"),
     "numbering": ("dot", "paren", "both"),
     "digits": ("arabic", "thai"),
     "owners": ("lines", "slash", "space"),
+    "voice": ("finding", "advice", "measures", "cause"),
 }
 # The text read is bounded: a past plan's first characters show its forms.
 MAX_TEXT = 200_000
@@ -62,6 +66,12 @@ _PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {
     ("heading", "dot"): re.compile(rf"(?:^|\t)\s*{_D}{{1,2}}\s*[.)]\s*{_NAMES}", re.M),
     ("heading", "bare"): re.compile(rf"(?:^|\t)\s*ตัวชี้วัด\s?{_NAMES}", re.M),
     ("heading", "name"): re.compile(rf"(?:^|\t)\s*{_NAMES}\s*(?:\t|$)", re.M),
+    # an analysis cell that opens with what should be done (seed 002: "- ควรมีการปรับปรุง…"), with
+    # what the indicator measures (seeds 000, 004: "เป็นตัวชี้วัดที่มีวัตถุประสงค์เพื่อประเมิน…"), or
+    # that gives the result's cause ("…ต่ำที่สุด เนื่องจาก…")
+    ("voice", "advice"): re.compile(r"(?:^|\t)\s*-?\s*ควร(?:มี|ต้อง|จัด|เพิ่ม|พัฒนา|ปรับปรุง|ส่งเสริม|เร่ง)", re.M),
+    ("voice", "measures"): re.compile(r"มีวัตถุประสงค์เพื่อประเมิน|เป็นคะแนนจาก"),
+    ("voice", "cause"): re.compile(r"(?:ต่ำ|น้อย)ที่สุด\s*เนื่องจาก|ไม่ผ่านเกณฑ์\s*เนื่องจาก"),
     ("owners", "slash"): re.compile(r"(?:กอง|สำนัก|งาน|ฝ่าย|ส่วน)[ก-๙.]*\s*/\s*(?:กอง|สำนัก|งาน|ฝ่าย|ส่วน|ทุก)"),
 }
 # A form is read only when the text shows it this many times (one stray mention is not a style).
@@ -80,6 +90,7 @@ class StyleProfile:
     numbering: str | None = None
     digits: str | None = None
     owners: str | None = None
+    voice: str | None = None
 
     def as_dict(self) -> dict[str, str]:
         """Return the known forms as Draft.style keeps them."""
@@ -135,6 +146,9 @@ def extract_style(text: str) -> StyleProfile:
         numbering=_most({v: _count(text, "numbering", v) for v in FORMS["numbering"]}),
         digits=digits,
         owners="slash" if slash >= MIN_SEEN else None,
+        # the analyses of its table rows when they show a voice, else its prose (a plan without a table)
+        voice=_most({v: _count(cells, "voice", v) for v in FORMS["voice"]})
+        or _most({v: _count(text, "voice", v) for v in FORMS["voice"]}),
     )
 
 
@@ -146,6 +160,7 @@ _SEEDED: dict[str, tuple[str, ...]] = {
     "numbering": ("dot", "dot", "paren", "both"),
     "digits": ("arabic", "arabic", "arabic", "thai"),
     "owners": ("lines", "slash", "space"),
+    "voice": ("finding", "advice", "measures", "cause"),
 }
 
 

@@ -172,12 +172,19 @@ def thai_list(parts: list[str]) -> str:
     return f"{' '.join(parts[:-1])} และ{parts[-1]}"
 
 
-def _check_first(ctx: Context, number: int) -> str:
-    """Return " โดยดูข้อ O13, O14, O16 ก่อน" for a check step: the often-lost items, or ""."""
-    lost = often_lost(ctx, number)
-    if not ctx.voice.check_first.strip():
+def _check_first(ctx: Context, number: int, known: set[str] | None = None) -> str:
+    """Return " (เช่น I14 การประเมินผล… และ I16 …)" for a check step: the often-lost items of the
+    year's list by code and short name, given as examples to look at (never as failed), or ""."""
+    lost = [c for c in often_lost(ctx, number) if known is None or c in known][:CHECKED_IE]
+    if not ctx.voice.check_first.strip() or not lost:
         return ""
-    return " " + fill(ctx.voice.check_first, ctx, number, None, [], items=", ".join(lost)) if lost else ""
+    names = [f"{c} {ctx.fw.item_name(c, ctx.year) or ''}".strip() for c in lost]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} และ {names[-1]}"
+    return " " + fill(ctx.voice.check_first, ctx, number, None, [], items=listed)
+
+
+# An I/E check step names at most this many items by name (a row, not the questionnaire).
+CHECKED_IE = 2
 
 
 def code_runs(codes: list[str]) -> str:
@@ -282,7 +289,7 @@ def indicator_extra(ctx: Context, number: int, tier: Tier, items: list[str]) -> 
     known = ctx.fw.items_of(number, ctx.year)
     if known:
         named = code_runs([i.code for i in known])
-        first = _check_first(ctx, number)
+        first = _check_first(ctx, number, {i.code for i in known})
         return [("ita_team", fill(voice.ie_check_step, ctx, number, None, [], items=named, what=first))]
     # no item list for the year: the officer is asked for item scores; the row names no item
     ctx.checks.append(fill(voice.checks["ie_unknown"], ctx, number, None, []))

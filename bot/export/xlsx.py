@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping, Sequence
 
 from openpyxl import Workbook
@@ -10,7 +11,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.export.layouts import Layout, LayoutContext, get_layout
+from bot.export import house
+from bot.export.layouts import LayoutContext, get_layout
+from bot.export.layouts.common import house_draft
 from bot.export.plan import (
     MEASURE_COLUMNS,
     MEASURE_HEADERS,
@@ -76,6 +79,20 @@ def _write_table(
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+# a step's number at a line's start ("1. ", "12. "): printed in the house's numbering
+_STEP_NUMBER = re.compile(r"(?m)^(\d+)\. ")
+
+
+def _housed(style: dict[str, str], text: str, name: str) -> str:
+    """Return a cell's text in the house forms: step numbers ("1)", "(1)") and Thai digits (the
+    agency's name as the officer gave it), as the Word plan prints them."""
+    text = _STEP_NUMBER.sub(lambda m: house.number(style, int(m.group(1))) + " ", text)
+    if style.get("digits") != "thai":
+        return text
+    parts = text.split(name) if name else [text]
+    return name.join(house.digits(style, part) for part in parts)
+
+
 def _row_values(row: MeasureRow, references: dict[tuple[str, str], int], framework: Framework) -> list[str]:
     cells = ["\n".join(lines) for lines in measure_cells(row, framework)]
     # Sources as "[n] label": n is the row of the แหล่งอ้างอิง sheet that quotes the passage.
@@ -97,10 +114,21 @@ def render_xlsx(
     """
     _, fiscal = plan_years(draft)
     agency = draft.agency.name or "หน่วยงาน"
+    # the agency's house style, as the Word plan prints it: headings, periods, owners, numbers, digits
+    draft = house_draft(draft, framework)
+    style = draft.style or {}
+
+    def housed(rows: list[list[object]]) -> list[list[object]]:
+        return [[_housed(style, v, agency) if isinstance(v, str) else v for v in row] for row in rows]
+
     wb = Workbook()
     measures = wb.active
     measures.title = "มาตรการ"
-    title = f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} {agency}"
+    title = _housed(
+        style,
+        f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year_text(fiscal)} {agency}",
+        agency,
+    )
     chosen = get_layout(layout or draft.layout)
     references = reference_numbers(draft)
     if chosen.xlsx_rows is None:
@@ -108,11 +136,15 @@ def render_xlsx(
             measures,
             title,
             list(MEASURE_HEADERS),
-            [_row_values(row, references, framework) for row in draft.rows],
+            housed([list(_row_values(row, references, framework)) for row in draft.rows]),
             [c.weight * WIDTH_PER_WEIGHT for c in MEASURE_COLUMNS],
         )
     else:
-        _write_layout(measures, title, chosen, LayoutContext(draft, framework, agency_types or {}))
+        ctx = LayoutContext(draft, framework, agency_types or {})
+        assert chosen.xlsx_rows is not None
+        _write_table(
+            measures, title, list(chosen.xlsx_headers), housed(chosen.xlsx_rows(ctx)), chosen.xlsx_widths
+        )
     scores = wb.create_sheet("คะแนนรายตัวชี้วัด")
     row_tier = {r.indicator: r.tier for r in draft.rows}
     _write_table(
@@ -139,12 +171,6 @@ def render_xlsx(
         SOURCE_WIDTHS,
     )
     return _save(wb)
-
-
-def _write_layout(ws: Worksheet, title: str, layout: Layout, ctx: LayoutContext) -> None:
-    """Write the measure sheet in a layout's columns and row order."""
-    assert layout.xlsx_rows is not None
-    _write_table(ws, title, list(layout.xlsx_headers), layout.xlsx_rows(ctx), layout.xlsx_widths)
 
 
 def sheet_bytes(

@@ -13,6 +13,7 @@ from bot.export.layouts.common import (
     Cell,
     LayoutContext,
     cover,
+    finish,
     fit_table,
     heading,
     indicator_analysis,
@@ -27,7 +28,7 @@ from bot.export.layouts.common import (
     success_and_monitoring,
 )
 from bot.export.plan import score_text, year_text
-from bot.export.word import Line, new_document, to_bytes
+from bot.export.word import Line, new_document
 from bot.ita.measures import MeasureRow
 
 HEADERS: tuple[tuple[str, ...], ...] = (
@@ -59,7 +60,7 @@ def table_cells(ctx: LayoutContext, row: MeasureRow) -> list[Cell]:
         [Line(topic, bold=not is_item_row(row))],
         [finding(row)],
         [row.measure],
-        numbered(row.steps),
+        numbered(row.steps, ctx.style),
         [row.timeline],
         list(row.owners),
     ]
@@ -102,7 +103,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
     success_and_monitoring(doc, ctx, 4)
     signatures(doc, ctx)
-    return to_bytes(doc)
+    return finish(doc, ctx)
 
 
 # ---------------------------------------------------------------------- Excel and progress report

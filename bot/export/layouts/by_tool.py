@@ -13,6 +13,7 @@ from bot.export.layouts.common import (
     Cell,
     LayoutContext,
     cover,
+    finish,
     fit_table,
     heading,
     indicator_analysis,
@@ -27,7 +28,7 @@ from bot.export.layouts.common import (
     success_and_monitoring,
 )
 from bot.export.plan import indicator_name, score_text, year_text
-from bot.export.word import USABLE_W, Line, new_document, to_bytes
+from bot.export.word import USABLE_W, Line, new_document
 from bot.ita.measures import MeasureRow
 from bot.thai import fiscal_month_iso, round_deadline
 
@@ -65,7 +66,7 @@ def table_cells(ctx: LayoutContext, row: MeasureRow) -> list[Cell]:
     return [
         topic,
         [row.measure],
-        numbered(row.steps),
+        numbered(row.steps, ctx.style),
         list(row.owners),
         six_month_report(row, fiscal),
         twelve_month_report(row, fiscal),
@@ -151,7 +152,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
     success_and_monitoring(doc, ctx, 5)
     signatures(doc, ctx)
-    return to_bytes(doc)
+    return finish(doc, ctx)
 
 
 # ---------------------------------------------------------------------- Excel and progress report

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from docx.document import Document as DocumentObject
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from bot.export import house
 from bot.export.plan import indicator_name, plan_years, score_text, tier_for, year_text
 from bot.export.tables import column_widths, fitted_widths, grid_table, plain_table, word_minimums
-from bot.export.word import TABLE_PT, TITLE_PT, USABLE_W, Line
+from bot.export.word import TABLE_PT, TITLE_PT, USABLE_W, Line, to_bytes
 from bot.export.word import heading as word_heading
 from bot.export.word import para as word_para
 from bot.export.wordbreak import NBSP, breakable, plain
@@ -39,6 +41,15 @@ class LayoutContext:
     framework: Framework
     agency_types: Mapping[str, AgencyType] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
+
+    def __post_init__(self) -> None:
+        # every layout prints in the agency's house style (Draft.style), as the default plan does
+        object.__setattr__(self, "draft", house_draft(self.draft, self.framework))
+
+    @property
+    def style(self) -> dict[str, str]:
+        """Return the agency's house style (Draft.style; bot.export.house prints with it)."""
+        return self.draft.style or {}
 
     @property
     def agency(self) -> str:
@@ -64,8 +75,9 @@ class LayoutContext:
         return self.agency_type.executive if self.agency_type else ""
 
     def indicator_label(self, number: int) -> str:
-        """Return "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"."""
-        return f"ตัวชี้วัดที่ {number} {indicator_name(self.framework, number)}"
+        """Return "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", or the house's heading form ("9. การเปิดเผยข้อมูล")."""
+        name = indicator_name(self.framework, number)
+        return house.heading(self.style, number, name) or f"ตัวชี้วัดที่ {number} {name}"
 
     def tier_of(self, number: int) -> Tier:
         """Return the tier of an indicator: its row's tier, else from its score."""
@@ -84,6 +96,37 @@ class LayoutContext:
         return f"{name.split(' (')[0]} ({code})"
 
 
+def house_draft(draft: Draft, framework: Framework) -> Draft:
+    """Return the draft with its rows' headings, periods and owners in the agency's house forms
+    (bot.export.house, as the default plan prints them); steps take the house numbering in
+    `numbered` and digits in `finish`. An empty style leaves the draft as it is."""
+    style = draft.style or {}
+    if not style:
+        return draft
+    rows = []
+    for r in draft.rows:
+        update: dict[str, object] = {
+            "timeline": house.period(style, r.timeline, r.start_month, r.end_month),
+            "owners": house.owners(style, list(r.owners)),
+        }
+        name = indicator_name(framework, r.indicator)
+        if r.topic == f"ตัวชี้วัดที่ {r.indicator} {name}":  # an indicator row under its standard heading
+            update["topic"] = house.heading(style, r.indicator, name) or r.topic
+        rows.append(r.model_copy(update=update))
+    return draft.model_copy(update={"rows": rows})
+
+
+def finish(doc: DocumentObject, ctx: LayoutContext) -> bytes:
+    """Return the document as bytes, its numbers in Thai digits when the house writes them so
+    (the agency's name as the officer gave it), as bot.export.docx does for the default plan."""
+    if ctx.style.get("digits") == "thai":
+        name = ctx.draft.agency.name.strip()
+        for node in doc.element.body.iter(qn("w:t")):
+            parts = (node.text or "").split(name) if name else [node.text or ""]
+            node.text = name.join(house.digits(ctx.style, part) for part in parts)
+    return to_bytes(doc)
+
+
 def is_item_row(row: MeasureRow) -> bool:
     """Tell whether a row is about one question item (its topic names the item) rather than an indicator."""
     return len(row.items) == 1 and row.items[0] in row.topic
@@ -94,9 +137,10 @@ def plain_steps(row: MeasureRow) -> list[str]:
     return [re.sub(r"^\s*\d+[.)]\s*", "", s) for s in row.steps]
 
 
-def numbered(items: Sequence[str]) -> list[str]:
-    """Return items numbered "1. ...", never doubling a number already there."""
-    return [f"{i}. {t}" for i, t in enumerate((re.sub(r"^\s*\d+[.)]\s*", "", x) for x in items), start=1)]
+def numbered(items: Sequence[str], style: dict[str, str] | None = None) -> list[str]:
+    """Return items numbered "1. ..." (or the house's "1)", "(1)"), never doubling a number already there."""
+    texts = (re.sub(r"^\s*\(?\d+[.)]\s*", "", x) for x in items)
+    return [f"{house.number(style or {}, i)} {t}" for i, t in enumerate(texts, start=1)]
 
 
 def fit_table(
@@ -233,12 +277,12 @@ def success_and_monitoring(doc: DocumentObject, ctx: LayoutContext, number: int)
     """Print the KPI list and the monitoring plan as numbered sections from `number`; return the next number."""
     if ctx.draft.kpis:
         heading(doc, f"{number}. ตัวชี้วัดความสำเร็จ")
-        for line in numbered(ctx.draft.kpis):
+        for line in numbered(ctx.draft.kpis, ctx.style):
             para(doc, line, indent_cm=1)
         number += 1
     if ctx.draft.monitoring_plan:
         heading(doc, f"{number}. การกำกับติดตามและรายงานผล")
-        for line in numbered(ctx.draft.monitoring_plan):
+        for line in numbered(ctx.draft.monitoring_plan, ctx.style):
             para(doc, line, indent_cm=1)
         number += 1
     return number

@@ -16,6 +16,7 @@ from bot.export.layouts.common import (
     Cell,
     LayoutContext,
     cover,
+    finish,
     fit_table,
     heading,
     is_item_row,
@@ -28,7 +29,7 @@ from bot.export.layouts.common import (
     threshold_text,
 )
 from bot.export.plan import score_text, year_text
-from bot.export.word import TABLE_PT, Line, new_document, to_bytes, write
+from bot.export.word import TABLE_PT, Line, new_document, write
 from bot.ita.measures import MeasureRow
 from bot.ita.tiers import Tier
 from bot.thai import BE_OFFSET
@@ -91,12 +92,12 @@ def topic_cell(row: MeasureRow) -> list[str | Line]:
     return lines
 
 
-def table_cells(row: MeasureRow, fiscal: int | None) -> list[Cell]:
+def table_cells(row: MeasureRow, fiscal: int | None, style: dict[str, str] | None = None) -> list[Cell]:
     """Return the nine cells of one row."""
     ticks = quarters(row, fiscal)
     return [
         topic_cell(row),
-        [Line(row.measure, bold=True), *numbered(row.steps)],
+        [Line(row.measure, bold=True), *numbered(row.steps, style)],
         *([TICK if q in ticks else ""] for q in QUARTERS),
         list(row.owners),
         [row.monitoring],
@@ -174,7 +175,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
             subheads.append(len(cells) + 1)  # +1: the header row
             label = f"{ctx.indicator_label(number)} ({score_text(ctx.draft.indicators.get(number))} คะแนน)"
             cells.append([[Line(label, bold=True)]] + [[""] for _ in HEADERS[1:]])
-            cells.extend(table_cells(r, fiscal) for r in rows)
+            cells.extend(table_cells(r, fiscal, ctx.style) for r in rows)
         # The sub-heading rows span the table once merged: their text must not size the first column.
         sized = [c if i + 1 not in subheads else [[""] for _ in HEADERS] for i, c in enumerate(cells)]
         table = fit_table(doc, HEADERS, sized)
@@ -186,7 +187,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
         para(doc, "- ยังไม่มีมาตรการ -", center=True)
     success_and_monitoring(doc, ctx, 3)
     signatures(doc, ctx)
-    return to_bytes(doc)
+    return finish(doc, ctx)
 
 
 def _refill(table, index: int, lines: Cell) -> None:
@@ -211,7 +212,8 @@ def xlsx_rows(ctx: LayoutContext) -> list[list[object]]:
     out: list[list[object]] = []
     for r in ordered_rows(ctx):
         cells = [
-            "\n".join(x.text if isinstance(x, Line) else x for x in cell) for cell in table_cells(r, fiscal)
+            "\n".join(x.text if isinstance(x, Line) else x for x in cell)
+            for cell in table_cells(r, fiscal, ctx.style)
         ]
         out.append([str(r.tier), ctx.indicator_label(r.indicator), *cells])
     return out

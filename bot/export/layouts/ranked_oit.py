@@ -17,6 +17,7 @@ from bot.export.layouts.common import (
     Cell,
     LayoutContext,
     cover,
+    finish,
     fit_table,
     heading,
     indicators_by_tool,
@@ -30,7 +31,7 @@ from bot.export.layouts.common import (
 )
 from bot.export.layouts.positions import positions
 from bot.export.plan import indicator_name, score_text, year_text
-from bot.export.word import Line, new_document, to_bytes
+from bot.export.word import Line, new_document
 from bot.ita.facts import SOLID, OitItem
 from bot.ita.measures import MeasureRow
 from bot.ita.tiers import Tier
@@ -112,7 +113,7 @@ def table_cells(ctx: LayoutContext, ranked: RankedRow) -> list[Cell]:
     if row.score is not None:
         topic.append(f"{score_text(row.score)} คะแนน")
     steps: list[str | Line] = [Line(row.measure, bold=True)] if ranked.lead else []
-    steps.extend(numbered(list(ranked.steps)))
+    steps.extend(numbered(list(ranked.steps), ctx.style))
     return [topic, steps, positions(list(row.owners)), [row.timeline]]
 
 
@@ -179,7 +180,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
     para(doc, closing, indent_cm=1)
     success_and_monitoring(doc, ctx, 4)
     signatures(doc, ctx)
-    return to_bytes(doc)
+    return finish(doc, ctx)
 
 
 # ---------------------------------------------------------------------- Excel and progress report
@@ -192,7 +193,7 @@ def xlsx_rows(ctx: LayoutContext) -> list[list[object]]:
     """Return the ranked rows, lowest score first."""
     out: list[list[object]] = []
     for i, ranked in enumerate(ranked_rows(ctx), start=1):
-        steps = ([ranked.row.measure] if ranked.lead else []) + numbered(list(ranked.steps))
+        steps = ([ranked.row.measure] if ranked.lead else []) + numbered(list(ranked.steps), ctx.style)
         out.append(
             [
                 i,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot.export.layouts.common import (
     LayoutContext,
     cover,
+    finish,
     heading,
     indicator_analysis,
     indicator_heading,
@@ -27,7 +28,7 @@ from bot.export.layouts.common import (
     threshold_text,
 )
 from bot.export.plan import year_text
-from bot.export.word import new_document, to_bytes
+from bot.export.word import new_document
 from bot.ita.measures import MeasureRow
 from bot.ita.tiers import Tier
 
@@ -124,7 +125,7 @@ def render(ctx: LayoutContext, chart_png: bytes | None = None) -> bytes:
                 _bullets(doc, ctx, row, steps=tier != Tier.MAINTAIN)
     success_and_monitoring(doc, ctx, 5)
     signatures(doc, ctx)
-    return to_bytes(doc)
+    return finish(doc, ctx)
 
 
 # ---------------------------------------------------------------------- Excel and progress report
