@@ -200,6 +200,8 @@ ASK_SCORES = (
     'จะใส่คะแนนรวมด้วยก็ได้ เช่น "คะแนนรวม 94.12"'
 )
 NO_SCORES_FOUND = "ยังไม่พบคะแนนในข้อความนี้ "
+# Only the tool scores (IIT/EIT/OIT) were sent: read, but the plan is drafted per indicator.
+TOOLS_ONLY = "ได้รับคะแนนรายแบบวัด ({tools}) แล้ว แต่การร่างมาตรการต้องใช้คะแนนรายตัวชี้วัด "
 SCORES_STASHED = "รับคะแนนไว้แล้ว ({count} ตัวชี้วัด) จะใช้ต่อเมื่อกรอกข้อมูลหน่วยงานครบ"
 ALL_SCORES_IN = "ได้คะแนนครบทั้ง {count} ตัวชี้วัดแล้ว"
 SCORES_MISSING = "บันทึกคะแนนแล้ว {have} ตัวชี้วัด ยังขาดตัวชี้วัดที่ {names} กรุณาส่งเพิ่มได้เลย"

@@ -107,3 +107,20 @@ def test_units_sent_one_a_message_are_all_kept(app: App):
     assert profile.units == ["สำนักงานเลขานุการกรม", "กองคลัง", "กองการเจ้าหน้าที่"]
     assert profile.assessment_year == 2568
     assert "กรุณาระบุปีที่ประเมิน" not in out
+
+
+def test_tool_scores_alone_are_acknowledged_and_indicators_asked(app: App):
+    # "IIT 83.2 EIT 88.9 OIT 70 ค่ะ" was answered "ยังไม่พบคะแนนในข้อความนี้".
+    out = run(app, "g", *PROFILE, "IIT 83.2 EIT 88.9 OIT 70 ค่ะ")
+    assert "ยังไม่พบคะแนน" not in out
+    assert "IIT 83.20" in out and "OIT 70.00" in out and "รายตัวชี้วัด" in out
+    assert app.sessions.load(Inbound("console", "g").session_key).state == "scores"
+
+
+def test_why_low_about_a_shortened_indicator_answers_that_one(app: App):
+    # "ทำไมตชว.2 ได้น้อยคะ" was answered about indicators 9, 10 and 2: the shortening was not read.
+    scores = "ตัวชี้วัดที่ 1 95.5 ตัวชี้วัดที่ 2 80 ตัวชี้วัดที่ 9 65.5 ตัวชี้วัดที่ 10 74"
+    run(app, "h", *PROFILE, scores, "ร่างจากที่มี", "ยืนยัน")
+    out = run(app, "h", "ทำไมตชว.2 ได้น้อยคะ")
+    assert "ตัวชี้วัดที่ 2 การใช้งบประมาณ" in out
+    assert "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (แบบวัด OIT)" not in out

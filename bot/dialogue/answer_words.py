@@ -12,7 +12,7 @@ import unicodedata
 
 from bot.dialogue.command_keys import key_words
 from bot.drafting.edit_text import tidy_thai
-from bot.drafting.edit_typos import without_salutation
+from bot.drafting.edit_typos import fix_typos, without_salutation
 from bot.drafting.edits import PARTICLES
 
 # "That is all I have": the officer has no more scores ("มีแค่นี้แหละ", "มีแค่ 4 ตัวครับ", "ไม่มีตัวอื่นแล้ว").
@@ -130,7 +130,7 @@ def is_confirm(text: str) -> bool:
 
 def _unsalute(text: str) -> str:
     """ "สวัสดีค่ะ\nยืนยันครับ": the answer after a greeting line (a greeting alone stays as it is)."""
-    return without_salutation(text.strip()).strip() or text
+    return fix_typos(without_salutation(text.strip()).strip() or text)  # "ไม่ต้องเปลียน": slips forgiven
 
 
 def _said(text: str, key: str) -> bool:

@@ -18,7 +18,7 @@ from bot.dialogue.command_keys import ANSWERS, key_words
 from bot.dialogue.file_words import BARE_KINDS, without_refused_kinds
 from bot.dialogue.file_words import export_or_report as _files_read
 from bot.drafting.edit_text import tidy_thai
-from bot.drafting.edit_typos import without_salutation
+from bot.drafting.edit_typos import fix_typos, without_salutation
 from bot.drafting.edits import strip_polite
 from bot.thai import to_arabic
 from bot.wording import REDRAFT_KEEP_LABEL
@@ -275,7 +275,7 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     A message of two sentences is a command when both ask for the same one: "ขอวิธีใช้งานหน่อยครับ
     พิมพ์คำสั่งอะไรได้บ้าง" asks for help twice over.
     """
-    text = tidy_thai(text)
+    text = fix_typos(tidy_thai(text))  # "ร่างมาตราการให้เลย", "ย้อนกลับไปก่อนลบบ": the words, slips forgiven
     found = _parse_command(text)
     if found is not None or text.strip().startswith("/"):
         return found

@@ -315,6 +315,10 @@ def on_scores(ctx: Context) -> State:
         ctx.say(result.error)  # numbers that are not scores: the parser says what was wrong
     elif partial and scores is not None and not has_digits:
         ctx.offer_partial(scores)  # "ยืนยัน", "ร่างเลย" with some scores in: the two ways on
+    elif result is not None and result.scores.tools and not result.scores.indicators:
+        # "IIT 83.2 EIT 88.9 OIT 70": read, and said so; the plan needs the indicators
+        tools = ", ".join(f"{name} {value:.2f}" for name, value in result.scores.tools.items())
+        ctx.say(w.TOOLS_ONLY.format(tools=tools) + w.ASK_SCORES)
     else:
         ctx.say(w.NO_SCORES_FOUND + w.ASK_SCORES)
     return State.SCORES

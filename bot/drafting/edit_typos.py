@@ -85,10 +85,40 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+# Short verbs of an edit or a command, too short for the slips above: only a tone mark typed wrong or
+# left out ("เพิ้ม", "เพิม") or the last letter drawn out ("ลบบ") is forgiven. ("แก้" and "ร่าง" are
+# left out: "แก่" and "ราง" are words.)
+SHORT_SLIP_WORDS = ("เพิ่ม", "ลบ", "ย้อน", "เปลี่ยน")
+# After a drawn-out last letter, no vowel or mark that would make it the next word's first ("ลบบัญชี").
+_NOT_CONTINUED = "(?![\u0e30-\u0e3a\u0e47-\u0e4e])"
+
+
+@lru_cache(maxsize=1)
+def _short_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for word in SHORT_SLIP_WORDS:
+        # a tone mark typed as another, or left out
+        tone = "".join(
+            "[\u0e48-\u0e4b]?" if ch in "\u0e48\u0e49\u0e4a\u0e4b" else re.escape(ch) for ch in word
+        )
+        drawn = re.escape(word) + re.escape(word[-1]) + "+" + _NOT_CONTINUED
+        # a tone slip is read only before a letter that starts a new syllable or the end
+        out.append((re.compile(f"{drawn}|{tone}{_NOT_CONTINUED}"), word))
+    return tuple(out)
+
+
+def fix_short_slips(text: str) -> str:
+    """Write a short verb typed with a tone-mark slip or a drawn-out last letter as the word ("เพิ้ม", "ลบบ")."""
+    for pattern, word in _short_patterns():
+        text = pattern.sub(word, text)
+    return text
+
+
 def fix_typos(text: str) -> str:
     """Write a field word typed with one slip as the word ("ผู้รับผิดขอบ" -> "ผู้รับผิดชอบ")."""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in text):
         return text
+    text = fix_short_slips(text)
     for pattern, word in _patterns():
 
         def fixed(m: re.Match[str], word: str = word) -> str:
@@ -190,7 +220,11 @@ def without_salutation(text: str) -> str:
 
 # A full stop or exclamation closing the message, after a figure or a word of four letters or more
 # (never an abbreviation's dot: "อบต.", "สพป.", "ป.ป.ช.", "ฯลฯ." stay as typed).
-_FULL_STOP = re.compile(r"(?:(?<=[0-9๐-๙%)”\"'])|(?<=[ก-๙]{4})|(?<=[A-Za-z]{3}))\s*[.!]+\s*$")
+# (or after a polite particle, "… กองคลัง ค่ะ.", or a capitalised name, "… LINE OA.")
+_FULL_STOP = re.compile(
+    r"(?:(?<=[0-9๐-๙%)”\"'])|(?<=[ก-๙]{4})|(?<=[A-Za-z]{3})|(?<=[A-Z]{2})"
+    r"|(?<=ค่ะ)|(?<=คะ)|(?<=นะ)|(?<=จ้า)|(?<=จ้ะ)|(?<=ค่า))\s*[.!]+\s*$"
+)
 # Emoji and pictographs (with their joiners and variation selectors); arrows are read before this.
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d\U0001f000-\U0001faff]+")
 # Pauses voice typing writes as words, standing alone: "เอ่อ", "อืม", "คือว่า", "แบบว่า".
