@@ -133,8 +133,11 @@ def fix_typos(text: str) -> str:
 
 
 # An opening greeting or address, then the request: "สวัสดีค่ะ รบกวน…", "เรียนเจ้าหน้าที่ค่ะ ขอ…".
+MAX_SALUTATIONS = 3
 _SALUTATION = re.compile(
-    r"^(?:สวัสดี|หวัดดี|เรียน|ถึง(?=\s*(?:เจ้าหน้าที่|ผู้ดูแล|แอดมิน|admin))|hello\b|hi\b|dear\b)\S*\s+(?=\S)",
+    r"^(?:สวัสดี|หวัดดี|เรียน|ถึง(?=\s*(?:เจ้าหน้าที่|ผู้ดูแล|แอดมิน|admin))|hello\b|hi\b|dear\b"
+    # a courtesy said on its own before the order: "รบกวนค่ะ ยกเลิก", "ขออนุญาตครับ ลบแถว 3"
+    r"|(?:ขอ)?(?:รบกวน|โทษ|อนุญาต)(?=(?:นะ)?(?:ค่ะ|คะ|ครับ|จ้า)))\S*\s+(?=\S)",
     re.I,
 )
 
@@ -215,7 +218,12 @@ _FILES_AFTER = re.compile(
 
 def without_salutation(text: str) -> str:
     """Return the text without an opening greeting or address ("สวัสดีครับ ลบแถว 7" -> "ลบแถว 7")."""
-    return _SALUTATION.sub("", text, count=1)
+    for _ in range(MAX_SALUTATIONS):  # "รบกวนค่ะ เรียนผู้ดูแลระบบ ขอลบแถว 11": each opening in turn
+        cut = _SALUTATION.sub("", text, count=1)
+        if cut == text:
+            break
+        text = cut
+    return text
 
 
 # A full stop or exclamation closing the message, after a figure or a word of four letters or more
