@@ -239,6 +239,20 @@ _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d\U0001f000-\U0001faff
 _FILLERS = re.compile(r"(?:(?<=\s)|^)(?:เอ่อ+|อ่า+|อืม+|เอิ่ม+|(?:ก็)?คือว่า|แบบว่า)(?=\s|$)")
 
 
+# The last word before a closing full stop: a short Thai word with a vowel or tone mark in it ("50 คน" no,
+# "ครบ 2 รอบ." no, "15 วัน." yes) is a word, not an abbreviation ("อบต.", "กทม.", "ธ.ค.", "ฯลฯ." keep theirs).
+_LAST_WORD_STOP = re.compile(r"(?:^|(?<=[\s\d/]))(?P<word>[\u0e01-\u0e4e]{1,3})\s*[.!]+\s*$")
+_MARKED = re.compile("[\u0e30-\u0e3a\u0e40-\u0e4e]")
+
+
+def _word_stop(text: str) -> str:
+    """Cut a full stop after a short Thai word that is no abbreviation ("… ภายใน 15 วัน.")."""
+    m = _LAST_WORD_STOP.search(text)
+    if m is None or not _MARKED.search(m.group("word")):
+        return text
+    return text[: m.end("word")]
+
+
 def probe_text(text: str) -> tuple[str, str]:
     """Return (shown, probe): the message as it is read, and the same with Arabic digits.
 
@@ -250,7 +264,7 @@ def probe_text(text: str) -> tuple[str, str]:
     # "ระยะเวลา ➡️ ไตรมาส 2": an arrow; then other emoji ("✏️ แถว 10 ไม่ต้องแล้วค่ะ 🙏"), never part of a value
     shown = _EMOJI.sub(" ", _ARROWS.sub("→", tidy_thai(clean_display(text))))
     shown = without_salutation(shown.strip())
-    shown = _FULL_STOP.sub("", shown)  # "… เป็นกองคลัง.": the sentence's end, not the value's
+    shown = _word_stop(_FULL_STOP.sub("", shown))  # "… เป็นกองคลัง.": the sentence's end, not the value's
     shown = _FILLERS.sub(" ", shown)  # "เอ่อ แถว 3 ผู้รับผิดชอบ คือว่า เปลี่ยนเป็น…": voice typing's pauses
     shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
     shown = _AS_AGREED.sub("", _FILES_AFTER.sub("", shown, count=1), count=1)
