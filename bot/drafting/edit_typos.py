@@ -54,6 +54,8 @@ _SOUNDS = (
     "\u0e36\u0e37",
 )
 # (and a short vowel for its long one below or above the letter: "ผุ้รับผิดชอบ", "ตัวชิ้วัด")
+# After a drawn-out last letter, no vowel or mark that would make it the next word's first ("ลบบัญชี").
+_NOT_CONTINUED = "(?![\u0e30-\u0e3a\u0e47-\u0e4e])"
 _HOMOPHONE = {ch: group.replace(ch, "") for group in _SOUNDS for ch in group}
 _CONSONANT = "[ก-ฮ]"
 
@@ -69,7 +71,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         if len(word) < MIN_TYPO_CHARS:
             continue
         # the last letter drawn out ("ระยะเวลาา") first, then the word as it is, so a right word is never "fixed"
-        alts = [re.escape(word) + re.escape(word[-1]) + "+", re.escape(word)]
+        # (never when the extra letter starts the next syllable: "ขั้นตอนนะคะ" is "ขั้นตอน นะคะ")
+        alts = [re.escape(word) + re.escape(word[-1]) + "+" + _NOT_CONTINUED, re.escape(word)]
         for i in range(1, len(word)):
             alts.append(re.escape(word[:i] + word[i + 1 :]))  # a letter left out
             alts.append(re.escape(word[:i]) + "." + re.escape(word[i:]))  # one typed in extra
@@ -89,8 +92,6 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 # left out ("เพิ้ม", "เพิม") or the last letter drawn out ("ลบบ") is forgiven. ("แก้" and "ร่าง" are
 # left out: "แก่" and "ราง" are words.)
 SHORT_SLIP_WORDS = ("เพิ่ม", "ลบ", "ย้อน", "เปลี่ยน")
-# After a drawn-out last letter, no vowel or mark that would make it the next word's first ("ลบบัญชี").
-_NOT_CONTINUED = "(?![\u0e30-\u0e3a\u0e47-\u0e4e])"
 
 
 @lru_cache(maxsize=1)
