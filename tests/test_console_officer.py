@@ -38,9 +38,11 @@ def draft(app: App, user: str) -> Draft | None:
 def test_only_these_and_the_typed_button_draft_four_rows(app: App):
     # "มีแค่ 4 ตัวครับ" once the missing indicators were listed was "no scores found", and the button's
     # label typed with "ได้เลยครับ" offered the two buttons again: the officer could not go on.
-    run(app, "a", *PROFILE, FOUR, "มีแค่ 4 ตัวครับ")
+    out = run(app, "a", *PROFILE, FOUR, "มีแค่ 4 ตัวครับ")
+    assert out.rsplit("คุณ> ", 1)[1].count("ร่างจากที่มี") >= 1  # the two ways on, said again
+    out += run(app, "a", "ร่างจากที่มีได้เลยครับ")
     assert app.sessions.load(Inbound("console", "a").session_key).state == "confirm"
-    out = run(app, "a", "ร่างจากที่มีได้เลยครับ")
+    out += run(app, "a", "ยืนยันค่ะ")
     made = draft(app, "a")
     assert made is not None and [r.indicator for r in made.rows] == [7, 8, 9, 10]
     assert "ไม่พบคะแนน" not in out
@@ -56,7 +58,7 @@ def test_typed_partial_button_at_the_score_step(app: App):
 
 def test_an_edit_before_the_draft_is_answered_and_the_step_kept(app: App):
     # At the confirmation step "แถว 9 เสร็จภายในธันวา 68" got "ไม่แน่ใจว่าหมายถึงอะไร … ยืนยันคะแนนนี้ไหม".
-    run(app, "c", *PROFILE, FOUR, "มีแค่นี้ครับ")
+    run(app, "c", *PROFILE, FOUR, "ร่างจากที่มี")
     out = run(app, "c", "แถว 1 ผู้รับผิดชอบ ศูนย์เทคโนโลยีสารสนเทศและการสื่อสารครับ")
     assert "ยังไม่ได้ร่างมาตรการ" in out and "ยืนยัน" in out  # said, then the step again
     session = app.sessions.load(Inbound("console", "c").session_key)

@@ -297,9 +297,9 @@ def on_scores(ctx: Context) -> State:
     scores = ctx.session.scores
     partial = scores is not None and bool(scores.indicators)
     offered = bool(ctx.session.extra.get(PARTIAL_OFFERED))
-    typed = is_partial_draft(ctx.turn.text) or (offered and (is_confirm(word) or only_these(ctx.turn.text)))
+    typed = is_partial_draft(ctx.turn.text) or (offered and is_confirm(word))
     if partial and (word in (w.PARTIAL_DRAFT, w.PARTIAL_DRAFT_LABEL) or typed) and not ctx.parsed.has_scores:
-        # the button (typed too), or "ยืนยันค่ะ", "มีแค่ 4 ตัวครับ" once the missing indicators were listed
+        # the button (typed too: "ร่างจากที่มีได้เลยครับ"), or "ยืนยันค่ะ" once the missing indicators were listed
         ctx.session.extra[PARTIAL] = True
         return scores_or_confirmation(ctx)
     if word in (w.PARTIAL_WAIT, w.PARTIAL_WAIT_LABEL):
@@ -311,10 +311,10 @@ def on_scores(ctx: Context) -> State:
         return scores_or_confirmation(ctx)
     result = ctx.parsed.scores
     has_digits = any(ch.isdigit() for ch in to_arabic(ctx.turn.text))
-    if result is not None and result.error and has_digits:
+    if partial and scores is not None and (not has_digits or only_these(ctx.turn.text)):
+        ctx.offer_partial(scores)  # "ยืนยัน", "ร่างเลย", "มีแค่ 4 ตัวครับ" with some scores in: the two ways on
+    elif result is not None and result.error and has_digits:
         ctx.say(result.error)  # numbers that are not scores: the parser says what was wrong
-    elif partial and scores is not None and not has_digits:
-        ctx.offer_partial(scores)  # "ยืนยัน", "ร่างเลย" with some scores in: the two ways on
     elif result is not None and result.scores.tools and not result.scores.indicators:
         # "IIT 83.2 EIT 88.9 OIT 70": read, and said so; the plan needs the indicators
         tools = ", ".join(f"{name} {value:.2f}" for name, value in result.scores.tools.items())
