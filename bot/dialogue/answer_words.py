@@ -12,8 +12,33 @@ import unicodedata
 
 from bot.dialogue.command_keys import key_words
 from bot.drafting.edit_text import tidy_thai
-from bot.drafting.edit_typos import without_salutation
+from bot.drafting.edit_typos import fix_typos, without_salutation
 from bot.drafting.edits import PARTICLES
+
+# "That is all I have": the officer has no more scores ("มีแค่นี้แหละ", "มีแค่ 4 ตัวครับ", "ไม่มีตัวอื่นแล้ว").
+ONLY_THESE = re.compile(
+    r"(?:มี|ได้(?:มา)?|ส่ง(?:ได้)?)\s*(?:แค่|เพียง|เท่า)\s*(?:(?:\d{1,2}|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)\s*(?:ตัว(?:ชี้วัด)?|ข้อ|รายการ|อัน)|นี้|นั้น|เท่านี้|เท่านั้น|ที่ส่ง)"
+    r"|(?:มี|ได้)\s*(?:นี้|เท่านี้)|ไม่มี(?:ตัว|ข้อ|คะแนน)?อื่น(?:แล้ว)?|มีเท่าที่ส่ง|ไม่มี(?:คะแนน)?(?:ตัว|ข้อ)?(?:ที่)?เหลือ|หมดแล้ว"
+)
+# The "draft from these" button typed, with the words officers put around it: "ร่างจากที่มีได้เลยครับ",
+# "ร่างเท่าที่มีก่อนค่ะ", "ขอร่างจากคะแนนที่มีอยู่".
+_PARTIAL_DRAFT = re.compile(
+    r"(?:ขอ|ช่วย|รบกวน)?\s*(?:ร่าง|ทำ)(?:มาตรการ|แผน)?\s*(?:จาก|ตาม|เฉพาะ|แค่)?\s*(?:คะแนน|ตัวชี้วัด)?\s*(?:ที่|เท่าที่)\s*มี(?:อยู่)?"
+    r"(?:\s*(?:ไป)?ก่อน|\s*ได้(?:เลย)?|\s*เลย|\s*ให้)*"
+)
+
+
+def is_partial_draft(text: str) -> bool:
+    """Tell whether the officer asks to draft from the scores given so far (the button, typed)."""
+    short = "".join(ch for ch in tidy_thai(text).lower() if not decor(ch)).strip()
+    particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
+    return bool(re.fullmatch(rf"{_PARTIAL_DRAFT.pattern}(?:\s*(?:{particles}))*\s*", short))
+
+
+def only_these(text: str) -> bool:
+    """Tell whether the officer says these are all the scores there are."""
+    return ONLY_THESE.search(text) is not None
+
 
 # Words the officer may type (the buttons send the first of each).
 KEEP_WORDS = (
@@ -105,7 +130,7 @@ def is_confirm(text: str) -> bool:
 
 def _unsalute(text: str) -> str:
     """ "สวัสดีค่ะ\nยืนยันครับ": the answer after a greeting line (a greeting alone stays as it is)."""
-    return without_salutation(text.strip()).strip() or text
+    return fix_typos(without_salutation(text.strip()).strip() or text)  # "ไม่ต้องเปลียน": slips forgiven
 
 
 def _said(text: str, key: str) -> bool:

@@ -23,9 +23,6 @@ DATA = Path(__file__).with_name("command_keys.yaml")
 # Shorter messages are read exactly by the aliases (bot.dialogue.command_words): "ย้อนกลับไปหน้าแรก" is
 # no undo. The key words read the longer sentences those leave.
 MIN_CHARS = 25
-# Shorter messages are read exactly by the aliases (bot.dialogue.command_words): "ย้อนกลับไปหน้าแรก" is
-# no undo. The key words read the longer sentences those leave.
-MIN_CHARS = 25
 # A message longer than this is a letter about something else, not a command.
 MAX_CHARS = 320
 # Answers, read by bot.dialogue.answer_words; the other keys name commands.
@@ -47,6 +44,8 @@ _QUESTION = re.compile(
 _REQUEST = re.compile(r"ขอ(?!บ)|ส่ง|โหลด|อยากได้|ต้องการ|export|download|send|get", re.I)
 # Thanks left once the closings are cut: "ขอบคุณที่ร่างให้นะคะ เดี๋ยวดาวน์โหลด…" is a remark.
 _THANKS = re.compile(r"ขอบคุณ|ขอบพระคุณ|ขอบใจ|thank", re.I)
+# "อื่น" right after a key word makes it someone else's: "ลบข้อมูลของหน่วยงานอื่น", "ไฟล์ word ของคนอื่น".
+_OTHERS = re.compile(r"\s*(?:ๆ|ของ)?\s*(?:คน|ที่|หน่วยงาน|แห่ง)?\s*อื่น")
 # A count said in words.
 _COUNTED = re.compile(r"(?:สอง|สาม|สี่|ห้า|หลาย)\s*(?:ครั้ง|รอบ|ขั้น|อัน|แถว|ไฟล์)")
 # A letter drawn out: "ร่างแผนให้เลยยย", "แก้ผิดดด".
@@ -87,6 +86,8 @@ def key_words(text: str) -> tuple[str, str] | None:
     for m in found.finditer(flat):
         if held.search(flat, 0, m.start()):
             continue  # "ไม่ต้องเริ่มต้นใหม่": held back
+        if _OTHERS.match(flat, m.end()):
+            return None  # "ข้อมูลของหน่วยงานอื่น": another's, never the officer's own command
         word = m.group(0)
         key = next(k for k, words in keys.items() if word in words)
         said.setdefault(key, []).append(word)

@@ -18,7 +18,7 @@ from bot.dialogue.command_keys import ANSWERS, key_words
 from bot.dialogue.file_words import BARE_KINDS, without_refused_kinds
 from bot.dialogue.file_words import export_or_report as _files_read
 from bot.drafting.edit_text import tidy_thai
-from bot.drafting.edit_typos import without_salutation
+from bot.drafting.edit_typos import fix_typos, without_salutation
 from bot.drafting.edits import strip_polite
 from bot.thai import to_arabic
 from bot.wording import REDRAFT_KEEP_LABEL
@@ -151,7 +151,7 @@ _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, C
 _OPENERS = re.compile(r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|อยาก|ต้องการ|please|pls|can i have|i want)\s*", re.I)
 # At the end: "ได้ไหม", "เลย", "ให้", and "again" ("อีกรอบ", "อีกครั้ง") - the order is the same.
 _THEN = re.compile(
-    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|อีกรอบ|อีกครั้ง|อีกที|ใหม่อีกครั้ง|(?<!ทั้ง)หมด"
+    r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|(?:ไป|ไว้)?ก่อน|อีกรอบ|อีกครั้ง|อีกที|ใหม่อีกครั้ง|(?<!ทั้ง)หมด"
     r"|now|please|again)\s*$",
     re.I,
 )
@@ -194,7 +194,7 @@ _THANKS_END = re.compile(
 # "มีไฟล์ excel ไหมครับ", "มีแบบรายงาน 6 เดือนไหมคะ": asking whether a file is there asks for it.
 _HAVE = re.compile(
     r"^(?:(?:รบกวน|ขอโทษ|ขออนุญาต)(?:นะ)?(?:ครับผม|ครับ|ค่ะ|คะ)?\s+)?(?:ขอ)?มี(?P<what>\s*(?:ไฟล์|เอกสาร|แบบ|ฟอร์ม|รายงาน|word|excel|เวิร์ด|เอ็กเซล)[^\n?]*?)\s*"
-    r"(?:ไหม|มั้ย|มั๊ย|มั๋ย|หรือเปล่า|หรือไม่|ป่าว|ไม๊)\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ)*\s*[?？]?$",
+    r"(?:ไหม|มั้ย|มั๊ย|มั๋ย|หรือเปล่า|หรือไม่|ป่าว|ไม๊)\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ๊ะ)*\s*[?？.]?$",
     re.I,
 )
 
@@ -275,7 +275,7 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     A message of two sentences is a command when both ask for the same one: "ขอวิธีใช้งานหน่อยครับ
     พิมพ์คำสั่งอะไรได้บ้าง" asks for help twice over.
     """
-    text = tidy_thai(text)
+    text = fix_typos(tidy_thai(text))  # "ร่างมาตราการให้เลย", "ย้อนกลับไปก่อนลบบ": the words, slips forgiven
     found = _parse_command(text)
     if found is not None or text.strip().startswith("/"):
         return found

@@ -194,7 +194,8 @@ class Dialogue:
         if progress.takes(ctx):  # an answer in the row-by-row progress report
             progress.answer(ctx)
             return
-        if progress.start_asked(ctx):  # "จะรายงานผลรอบ 6 เดือนค่ะ": no command word caught it
+        # "จะรายงานผลรอบ 6 เดือนค่ะ": no command word caught it ("แถว 3 เพิ่มขั้นตอน รายงานผลต่ออธิบดี…" is an edit)
+        if not (parsed.kind is Kind.EDIT and parsed.edit is not None) and progress.start_asked(ctx):
             return
         lead = self.reminders.lead_days if self.reminders is not None else DEFAULT_LEAD_DAYS
         if reminder_request(ctx, lead):  # "เปิดการแจ้งเตือน" / "ปิดการแจ้งเตือน"
@@ -217,6 +218,10 @@ class Dialogue:
             # An edit the grammar recognised but could not read goes to the LLM first, if there is one.
             if parsed.edit_error is None or not self._ask_llm(ctx, state):
                 edit_draft(ctx)
+        elif parsed.kind is Kind.EDIT and parsed.edit is not None and state is not State.DRAFTED:
+            # "แถว 9 เสร็จภายในธันวา 68" before the plan is drafted: nothing to edit yet; the step is kept
+            ctx.say(w.EDIT_BEFORE_DRAFT)
+            ctx.restate()
         elif parsed.kind in (Kind.SCORES, Kind.CORRECTION) and state is State.DRAFTED:
             session.state = propose_score_change(ctx).value
         elif state is State.SCORES and self._asks_for_measures(parsed) and self._measures(ctx):

@@ -90,3 +90,15 @@ def _split_on_spaces(piece: str) -> list[str]:
         else:
             groups.append([word])
     return [" ".join(g) for g in groups]
+
+
+def more_units(text: str) -> list[str]:
+    """Return the units a message adds after the unit step, or [] when it is not a unit list.
+
+    Officers send a list one unit a message ("- กองคลัง", "กองการเจ้าหน้าที่ค่ะ"): a message with no
+    digits whose every piece starts with a unit's head word (after a bullet) adds to the units.
+    """
+    if any(ch.isdigit() for ch in text):
+        return []
+    units = split_units(text, [])
+    return units if units and all(u.startswith(_UNIT_HEADS) for u in units) else []

@@ -14,12 +14,20 @@ from collections.abc import Callable
 
 from bot import wording as w
 from bot.dialogue import render as say
+from bot.dialogue.answer_words import is_partial_draft, only_these
 from bot.dialogue.command_words import CORRECT_WORDS, is_confirm, is_keep
 from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, WANTED, Context
 from bot.dialogue.detours import wanted_text
 from bot.dialogue.draft_edits import PENDING, edit_draft
 from bot.dialogue.messages import Choice
-from bot.dialogue.profile_text import drop_name_lead, name_in_intro, names_a_body, plain_answer, split_units
+from bot.dialogue.profile_text import (
+    drop_name_lead,
+    more_units,
+    name_in_intro,
+    names_a_body,
+    plain_answer,
+    split_units,
+)
 from bot.dialogue.understand import GREETING, bare, is_no
 from bot.drafting.edit_history import pending_command
 from bot.ita.measures import AgencyProfile
@@ -45,7 +53,6 @@ QUOTE_CHARS = 60
 NEW_ASKED = "new"
 
 # Scores sent with "that is all I have": "มีแค่นี้ค่ะ", "ได้มาเท่านี้", "มีเพียงเท่านี้", "ไม่มีตัวอื่นแล้ว".
-_ONLY_THESE = re.compile(r"(?:มี|ได้(?:มา)?)\s*(?:แค่|เพียง)?\s*(?:นี้|เท่านี้)|ไม่มี(?:ตัว|ข้อ)?อื่น(?:แล้ว)?|มีเท่าที่ส่ง")
 _YEARS = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 
 
@@ -230,6 +237,11 @@ def on_year(ctx: Context) -> State:
         profile.assessment_year, profile.fiscal_year = year, year + 1
         ctx.say(w.YEARS_SAVED.format(assessment=year, fiscal=year + 1))
         return after_profile(ctx)
+    added = more_units(ctx.turn.text)
+    if added:  # "- กองคลัง": the unit list, sent one unit a message, goes on; the year is asked again
+        profile.units = list(dict.fromkeys([*profile.units, *added]))
+        ctx.say(w.UNITS_ADDED.format(units=", ".join(profile.units)))
+        return ask_profile_step(ctx, State.PROFILE_YEAR)
     years = [int(y) for y in _YEARS.findall(to_arabic(ctx.turn.text))]
     years = [y + BE_CENTURY if y < 100 else y for y in years]
     if not years or any(y not in YEAR_RANGE for y in years):
@@ -285,23 +297,28 @@ def on_scores(ctx: Context) -> State:
     scores = ctx.session.scores
     partial = scores is not None and bool(scores.indicators)
     offered = bool(ctx.session.extra.get(PARTIAL_OFFERED))
-    if partial and (word in (w.PARTIAL_DRAFT, w.PARTIAL_DRAFT_LABEL) or (offered and is_confirm(word))):
-        # the button, or "ยืนยันค่ะ" once the missing indicators were listed: draft from these
+    typed = is_partial_draft(ctx.turn.text) or (offered and is_confirm(word))
+    if partial and (word in (w.PARTIAL_DRAFT, w.PARTIAL_DRAFT_LABEL) or typed) and not ctx.parsed.has_scores:
+        # the button (typed too: "ร่างจากที่มีได้เลยครับ"), or "ยืนยันค่ะ" once the missing indicators were listed
         ctx.session.extra[PARTIAL] = True
         return scores_or_confirmation(ctx)
     if word in (w.PARTIAL_WAIT, w.PARTIAL_WAIT_LABEL):
         ctx.say(w.PARTIAL_WAITING)
         return State.SCORES
     if ctx.take_scores():
-        if _ONLY_THESE.search(ctx.turn.text):  # "…ได้ 81 ค่ะ มีแค่นี้แหละ": draft from these, as the button does
+        if only_these(ctx.turn.text):  # "…ได้ 81 ค่ะ มีแค่นี้แหละ": draft from these, as the button does
             ctx.session.extra[PARTIAL] = True
         return scores_or_confirmation(ctx)
     result = ctx.parsed.scores
     has_digits = any(ch.isdigit() for ch in to_arabic(ctx.turn.text))
-    if result is not None and result.error and has_digits:
+    if partial and scores is not None and (not has_digits or only_these(ctx.turn.text)):
+        ctx.offer_partial(scores)  # "ยืนยัน", "ร่างเลย", "มีแค่ 4 ตัวครับ" with some scores in: the two ways on
+    elif result is not None and result.error and has_digits:
         ctx.say(result.error)  # numbers that are not scores: the parser says what was wrong
-    elif partial and scores is not None and not has_digits:
-        ctx.offer_partial(scores)  # "ยืนยัน", "ร่างเลย" with some scores in: the two ways on
+    elif result is not None and result.scores.tools and not result.scores.indicators:
+        # "IIT 83.2 EIT 88.9 OIT 70": read, and said so; the plan needs the indicators
+        tools = ", ".join(f"{name} {value:.2f}" for name, value in result.scores.tools.items())
+        ctx.say(w.TOOLS_ONLY.format(tools=tools) + w.ASK_SCORES)
     else:
         ctx.say(w.NO_SCORES_FOUND + w.ASK_SCORES)
     return State.SCORES
@@ -325,7 +342,7 @@ def on_confirm(ctx: Context) -> State:
     if word in (w.OVERALL_TYPED.lower(), w.OVERALL_COMPUTED.lower()) and scores is not None:
         choose_overall(ctx, scores, typed=word == w.OVERALL_TYPED.lower())
         return State.CONFIRM
-    partial = word in (w.PARTIAL_DRAFT.lower(), w.PARTIAL_DRAFT_LABEL.lower())  # "ร่างจากที่มีเลยค่ะ" typed here
+    partial = word in (w.PARTIAL_DRAFT.lower(), w.PARTIAL_DRAFT_LABEL.lower()) or is_partial_draft(word)
     if is_confirm(word) or is_confirm(ctx.turn.text.strip().lower()) or partial:
         ctx.make_draft()
         return State.DRAFTED

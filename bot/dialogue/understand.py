@@ -123,6 +123,8 @@ _SCORE_WORDS = re.compile(r"คะแนน|score|ได้\s*\d", re.I)
 EXPLICIT_TABLE_INDICATORS = 3
 # Commands whose words are data to set: the scores, the thresholds.
 _DATA_COMMANDS = (Command.SCORES, Command.THRESHOLD)
+# The steps after the profile and before the draft, where an edit of rows is answered "draft first".
+EARLY_EDIT_STATES = ("scores", "confirm")
 # Longer messages are not small talk however they start.
 SMALL_TALK_MAX_CHARS = 40
 _NO = re.compile(r"^(?:ไม่ใช่|ไม่ถูก|ไม่|ผิด|no\b|nope)", re.I)
@@ -303,12 +305,15 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
         return Parsed(text, Kind.COMMAND, command=command)
     drafted = drafted or state == "drafted"
     edit, edit_error = None, None
-    if drafted:
+    early = state in EARLY_EDIT_STATES  # "แถว 9 เสร็จภายในธันวา 68" before the plan is drafted: said, not lost
+    if drafted or early:
         try:
             edit = parse_edit(text, indicator_names(fw))
         except EditError as exc:
-            edit_error = exc
+            edit_error = exc if drafted else None
     read = read_scores(text, fw)
+    if early and edit is not None and (read.kind is not Kind.OTHER or cue_of_scores(text, edit)):
+        edit = None  # scores, or a score correction, at the score steps are what they say
     cue = question_cue(text)
     profile_step = state.startswith("profile_")
     chat = small_talk(text, remarks=not profile_step)
@@ -343,6 +348,11 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
         confidence=confidence,
         unsure=read.unsure if kind is Kind.SCORES else UNSURE_QUESTION if confidence < 1 else "",
     )
+
+
+def cue_of_scores(text: str, edit: EditCommand) -> bool:
+    """Tell whether an edit read before any draft would rather be a score ("ตัวชี้วัด 9 ... คะแนน")."""
+    return edit.target == "indicator" and bool(_SCORE_WORDS.search(text))
 
 
 def with_year(result: ParseResult, year: int | None) -> ParseResult:

@@ -39,6 +39,8 @@ _DESCRIPTION_LEAD = re.compile(r"^เป็นตัวชี้วัดที�
 # Where the first clause of a description ends (after at least a few words).
 _CLAUSE_END = re.compile(r"\s(?:ในประเด็น|ใน\s*\S+\s*ประเด็น|เพื่อ|ซึ่ง|นอกจากนี้|โดย|รวมไปถึง|ทั้ง)")
 CLAUSE_MIN = 25
+# "ตชว.2", "ตชว 2": the indicator word as officers shorten it.
+_SHORT_INDICATOR = re.compile(r"ตชว\.?\s*(?=\d)")
 # At most this many indicators are explained in one answer (a question about "the low ones").
 MOST = 3
 
@@ -74,7 +76,7 @@ def answer(text: str, facts: Facts, message: str = "") -> str | None:
         return None
     scores = facts.scores
     asked = question_part(text, scores.year)  # the question without the scores sent with it
-    indicators, codes = mentions(to_arabic(asked), facts.fw, loose=True)
+    indicators, codes = mentions(_SHORT_INDICATOR.sub("ตัวชี้วัดที่ ", to_arabic(asked)), facts.fw, loose=True)
     if not indicators:
         # "ทำไมคะแนนต่ำจัง": the agency's indicators below the target, lowest first
         low = sorted(

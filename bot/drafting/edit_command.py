@@ -63,7 +63,7 @@ class EditAction(enum.Enum):
     REMOVE_STEP = "remove_step"  # one step taken out: value "N"
 
 
-# Actions that carry no value: the message is a verb and a target.
+# Actions that carry no value: the message is a verb and a target (an added row may name its measure).
 VALUELESS = (EditAction.DELETE, EditAction.REDRAFT, EditAction.SHOW, EditAction.ADD_ROW)
 
 

@@ -108,6 +108,11 @@ _TRAIL_WORDS = re.compile(rf"(?:{particle_words(*PARTICLES)}|(?<!\S)(?:เป็
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
 _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|(?<!เพิ่ม)เติม|แทรก|ต่อท้าย|\badd\b", re.I)
+# A new row asked for before its measure's name: "เพิ่มแถวตัวชี้วัด 7 มาตรการ …", "เพิ่มแถวใหม่ O30 มาตรการ …".
+_ADD_ROW_HEAD = re.compile(
+    r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|รายการ)(?:ใหม่)?|เพิ่มมาตรการใหม่|\badd\s+(?:a\s+)?(?:new\s+)?row",
+    re.I,
+)
 
 # A question is answered, never applied ("ผู้รับผิดชอบควรเป็นใคร", "ระยะเวลาควรกี่เดือน?").
 _QUESTION = re.compile(
@@ -402,6 +407,8 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
         return None  # a bare number for an indicator is a score, not a cell
     if len(value) > MAX_VALUE:
         raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
+    if action is EditAction.MEASURE and target.kind in ("indicator", "item") and _ADD_ROW_HEAD.search(head):
+        return EditCommand(EditAction.ADD_ROW, target.kind, target.number, value, item=target.item)
     deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
     if action is EditAction.TIMELINE and _STARTS.match(fm.group(0)):
         value = f"ตั้งแต่ {value}"  # "เริ่ม ม.ค. 69": from then to the end of the fiscal year

@@ -38,6 +38,8 @@ def slips(word: str) -> str:
             out.append("[ิี]")
         elif ch in "ั็":  # mai han-akat and mai taikhu are often left out ("เปน")
             out.append(f"{ch}?")
+        elif "0" <= ch <= "9":  # a digit in a word list is typed Thai too ("อีก ๑ ข้อ")
+            out.append(f"[{ch}{chr(0x0E50 + int(ch))}]")
         elif ch == " ":
             out.append(r"\s*")
         else:

@@ -54,6 +54,8 @@ _SOUNDS = (
     "\u0e36\u0e37",
 )
 # (and a short vowel for its long one below or above the letter: "ผุ้รับผิดชอบ", "ตัวชิ้วัด")
+# After a drawn-out last letter, no vowel or mark that would make it the next word's first ("ลบบัญชี").
+_NOT_CONTINUED = "(?![\u0e30-\u0e3a\u0e47-\u0e4e])"
 _HOMOPHONE = {ch: group.replace(ch, "") for group in _SOUNDS for ch in group}
 _CONSONANT = "[ก-ฮ]"
 
@@ -69,7 +71,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         if len(word) < MIN_TYPO_CHARS:
             continue
         # the last letter drawn out ("ระยะเวลาา") first, then the word as it is, so a right word is never "fixed"
-        alts = [re.escape(word) + re.escape(word[-1]) + "+", re.escape(word)]
+        # (never when the extra letter starts the next syllable: "ขั้นตอนนะคะ" is "ขั้นตอน นะคะ")
+        alts = [re.escape(word) + re.escape(word[-1]) + "+" + _NOT_CONTINUED, re.escape(word)]
         for i in range(1, len(word)):
             alts.append(re.escape(word[:i] + word[i + 1 :]))  # a letter left out
             alts.append(re.escape(word[:i]) + "." + re.escape(word[i:]))  # one typed in extra
@@ -85,10 +88,38 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+# Short verbs of an edit or a command, too short for the slips above: only a tone mark typed wrong or
+# left out ("เพิ้ม", "เพิม") or the last letter drawn out ("ลบบ") is forgiven. ("แก้" and "ร่าง" are
+# left out: "แก่" and "ราง" are words.)
+SHORT_SLIP_WORDS = ("เพิ่ม", "ลบ", "ย้อน", "เปลี่ยน")
+
+
+@lru_cache(maxsize=1)
+def _short_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for word in SHORT_SLIP_WORDS:
+        # a tone mark typed as another, or left out
+        tone = "".join(
+            "[\u0e48-\u0e4b]?" if ch in "\u0e48\u0e49\u0e4a\u0e4b" else re.escape(ch) for ch in word
+        )
+        drawn = re.escape(word) + re.escape(word[-1]) + "+" + _NOT_CONTINUED
+        # a tone slip is read only before a letter that starts a new syllable or the end
+        out.append((re.compile(f"{drawn}|{tone}{_NOT_CONTINUED}"), word))
+    return tuple(out)
+
+
+def fix_short_slips(text: str) -> str:
+    """Write a short verb typed with a tone-mark slip or a drawn-out last letter as the word ("เพิ้ม", "ลบบ")."""
+    for pattern, word in _short_patterns():
+        text = pattern.sub(word, text)
+    return text
+
+
 def fix_typos(text: str) -> str:
     """Write a field word typed with one slip as the word ("ผู้รับผิดขอบ" -> "ผู้รับผิดชอบ")."""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in text):
         return text
+    text = fix_short_slips(text)
     for pattern, word in _patterns():
 
         def fixed(m: re.Match[str], word: str = word) -> str:
@@ -103,8 +134,11 @@ def fix_typos(text: str) -> str:
 
 
 # An opening greeting or address, then the request: "สวัสดีค่ะ รบกวน…", "เรียนเจ้าหน้าที่ค่ะ ขอ…".
+MAX_SALUTATIONS = 3
 _SALUTATION = re.compile(
-    r"^(?:สวัสดี|หวัดดี|เรียน|ถึง(?=\s*(?:เจ้าหน้าที่|ผู้ดูแล|แอดมิน|admin))|hello\b|hi\b|dear\b)\S*\s+(?=\S)",
+    r"^(?:สวัสดี|หวัดดี|เรียน|ถึง(?=\s*(?:เจ้าหน้าที่|ผู้ดูแล|แอดมิน|admin))|hello\b|hi\b|dear\b"
+    # a courtesy said on its own before the order: "รบกวนค่ะ ยกเลิก", "ขออนุญาตครับ ลบแถว 3"
+    r"|(?:ขอ)?(?:รบกวน|โทษ|อนุญาต)(?=(?:นะ)?(?:ค่ะ|คะ|ครับ|จ้า)))\S*\s+(?=\S)",
     re.I,
 )
 
@@ -185,16 +219,39 @@ _FILES_AFTER = re.compile(
 
 def without_salutation(text: str) -> str:
     """Return the text without an opening greeting or address ("สวัสดีครับ ลบแถว 7" -> "ลบแถว 7")."""
-    return _SALUTATION.sub("", text, count=1)
+    for _ in range(MAX_SALUTATIONS):  # "รบกวนค่ะ เรียนผู้ดูแลระบบ ขอลบแถว 11": each opening in turn
+        cut = _SALUTATION.sub("", text, count=1)
+        if cut == text:
+            break
+        text = cut
+    return text
 
 
 # A full stop or exclamation closing the message, after a figure or a word of four letters or more
 # (never an abbreviation's dot: "อบต.", "สพป.", "ป.ป.ช.", "ฯลฯ." stay as typed).
-_FULL_STOP = re.compile(r"(?:(?<=[0-9๐-๙%)”\"'])|(?<=[ก-๙]{4})|(?<=[A-Za-z]{3}))\s*[.!]+\s*$")
+# (or after a polite particle, "… กองคลัง ค่ะ.", or a capitalised name, "… LINE OA.")
+_FULL_STOP = re.compile(
+    r"(?:(?<=[0-9๐-๙%)”\"'])|(?<=[ก-๙]{4})|(?<=[A-Za-z]{3})|(?<=[A-Z]{2})"
+    r"|(?<=ค่ะ)|(?<=คะ)|(?<=นะ)|(?<=จ้า)|(?<=จ้ะ)|(?<=ค่า))\s*[.!]+\s*$"
+)
 # Emoji and pictographs (with their joiners and variation selectors); arrows are read before this.
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d\U0001f000-\U0001faff]+")
 # Pauses voice typing writes as words, standing alone: "เอ่อ", "อืม", "คือว่า", "แบบว่า".
 _FILLERS = re.compile(r"(?:(?<=\s)|^)(?:เอ่อ+|อ่า+|อืม+|เอิ่ม+|(?:ก็)?คือว่า|แบบว่า)(?=\s|$)")
+
+
+# The last word before a closing full stop: a short Thai word with a vowel or tone mark in it ("50 คน" no,
+# "ครบ 2 รอบ." no, "15 วัน." yes) is a word, not an abbreviation ("อบต.", "กทม.", "ธ.ค.", "ฯลฯ." keep theirs).
+_LAST_WORD_STOP = re.compile(r"(?:^|(?<=[\s\d/]))(?P<word>[\u0e01-\u0e4e]{1,3})\s*[.!]+\s*$")
+_MARKED = re.compile("[\u0e30-\u0e3a\u0e40-\u0e4e]")
+
+
+def _word_stop(text: str) -> str:
+    """Cut a full stop after a short Thai word that is no abbreviation ("… ภายใน 15 วัน.")."""
+    m = _LAST_WORD_STOP.search(text)
+    if m is None or not _MARKED.search(m.group("word")):
+        return text
+    return text[: m.end("word")]
 
 
 def probe_text(text: str) -> tuple[str, str]:
@@ -208,7 +265,7 @@ def probe_text(text: str) -> tuple[str, str]:
     # "ระยะเวลา ➡️ ไตรมาส 2": an arrow; then other emoji ("✏️ แถว 10 ไม่ต้องแล้วค่ะ 🙏"), never part of a value
     shown = _EMOJI.sub(" ", _ARROWS.sub("→", tidy_thai(clean_display(text))))
     shown = without_salutation(shown.strip())
-    shown = _FULL_STOP.sub("", shown)  # "… เป็นกองคลัง.": the sentence's end, not the value's
+    shown = _word_stop(_FULL_STOP.sub("", shown))  # "… เป็นกองคลัง.": the sentence's end, not the value's
     shown = _FILLERS.sub(" ", shown)  # "เอ่อ แถว 3 ผู้รับผิดชอบ คือว่า เปลี่ยนเป็น…": voice typing's pauses
     shown = _BECAUSE.sub("", _CONTEXT.sub("", shown, count=1), count=1)  # "ตามที่ประชุม… ขอลบ…", "… เพราะ…"
     shown = _AS_AGREED.sub("", _FILES_AFTER.sub("", shown, count=1), count=1)

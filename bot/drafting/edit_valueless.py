@@ -61,7 +61,7 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         re.compile(
             # "ดูดี", "ดูเหมือน", "ดูน่าสนใจ": how a row looks is a remark, not "show"
             r"(?:ขอ)?(?:ดู|แสดง|เปิด|(?<=อยาก)เห็น|(?<=ขอ)เห็น)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|ด้วย|\s*ว่า|\s*ให้หน่อยว่า)"
-            r"|\b(?:show|view|display)\b"
+            r"|\b(?:show|view|display)\b|(?:ขอ)?โชว์?(?!ว์)"
             # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
             r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
             re.I,
@@ -168,6 +168,10 @@ _REASON = re.compile(
 )
 
 
+# A reason that compares with another row or item: "ซ้ำกับแถว 2", "เหมือนกับข้อ O12", "ได้เต็มแล้ว".
+_COMPARED = re.compile(r"\s*(?:เพราะ|เนื่องจาก)?\s*(?:ซ้ำ|เหมือน|ทับซ้อน|ตรงกัน)(?:กับ)?")
+
+
 def _without_reason(rest: str) -> str:
     """What is left beside a verb and its target, without a reason given after it.
 
@@ -177,7 +181,9 @@ def _without_reason(rest: str) -> str:
     if m is None:
         return rest
     tail = m.group("after") or m.group("why")
-    if any(ch.isdigit() for ch in tail) or FIELD.search(tail) or UNIT_NEXT.match(tail):
+    # "… ค่ะ ซ้ำกับแถว 2": a reason may name the row it compares with; other digits are a second order
+    compared = _COMPARED.match(tail) is not None and not _CHANGE_WORD.search(tail)
+    if (any(ch.isdigit() for ch in tail) and not compared) or FIELD.search(tail) or UNIT_NEXT.match(tail):
         return rest
     return rest[: m.start("after") if m.group("after") else m.start("why")]
 

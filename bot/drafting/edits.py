@@ -366,6 +366,8 @@ def _add_rows(draft: Draft, cmd: EditCommand, add: AddRows | None) -> Applied:
     # New rows go after the last row of their indicator (or before the next indicator's rows).
     last = draft.last_row_number
     fresh = [r.model_copy(update={"number": last + k, "edited": False}) for k, r in enumerate(fresh, 1)]
+    if cmd.value:  # "เพิ่มแถวตัวชี้วัด 7 มาตรการ …": the new row takes the officer's measure
+        fresh[0] = fresh[0].model_copy(update={"measure": strip_polite(cmd.value), "edited": True})
     target_indicator = fresh[0].indicator
     at = next((i for i, r in enumerate(draft.rows) if r.indicator > target_indicator), len(draft.rows))
     rows = [*draft.rows[:at], *fresh, *draft.rows[at:]]
