@@ -65,9 +65,12 @@ _OVER_100 = re.compile(
 
 
 def _symbol_class() -> re.Pattern[str]:
-    """One character class of every Unicode "other symbol" (So) up to the emoji planes, and U+FE0F."""
+    """One character class of every Unicode "other symbol" (So) of the basic plane, and U+FE0F.
+
+    (Basic plane only: a class with ranges past U+FFFF is tested range by range, per character.)
+    """
     ranges: list[list[int]] = []
-    for cp in range(0xA0, 0x20000):
+    for cp in range(0xA0, 0x10000):
         if unicodedata.category(chr(cp)) == "So":
             if ranges and ranges[-1][1] == cp - 1:
                 ranges[-1][1] = cp
@@ -78,11 +81,19 @@ def _symbol_class() -> re.Pattern[str]:
 
 
 _SYMBOL = _symbol_class()
+_ASTRAL = re.compile("[\U00010000-\U0001ffff]")  # emoji planes: each one's category asked
+
+
+def _astral_symbol(m: re.Match[str]) -> str:
+    return " " if unicodedata.category(m.group(0)) == "So" else m.group(0)
 
 
 def _pictographs(text: str) -> str:
     """Emoji and other pictographs ("✅", "🔹", "⚠️") decorate a line like punctuation: made spaces."""
-    return text if text.isascii() or max(text) < "\u2000" else _SYMBOL.sub(" ", text)
+    if text.isascii() or max(text) < "\u2000":
+        return text
+    text = _SYMBOL.sub(" ", text)
+    return _ASTRAL.sub(_astral_symbol, text) if max(text) >= "\U00010000" else text
 
 
 # Label words chat misspells by one letter ("ภาพรม 84.9" for "ภาพรวม"): each is found by its first three

@@ -39,7 +39,7 @@ def _ordinal(m: re.Match[str]) -> str:
     return " ตัวชี้วัดที่ " + ", ".join(str(k) for k in range(first, first + count)) + " "
 
 
-_ANY_NUM_WORD = re.compile(f"{_DIGIT_WORDS}|สิบ|ร้อย")
+ANY_NUM_WORD = re.compile(f"{_DIGIT_WORDS}|สิบ|ร้อย")
 _PERCENT_WORD = re.compile(r"(?:เปอร์|เปอ)เซ็?นต?์?|(?<=[\d ])percent\b", re.I)
 _DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
 _DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
@@ -175,7 +175,7 @@ def spoken_numbers(text: str) -> str:
     # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
     if "เซ" in text or "percent" in text.lower():
         text = _PERCENT_WORD.sub("%", text)
-    if _ANY_NUM_WORD.search(text):
+    if ANY_NUM_WORD.search(text):
         text = _SPOKEN_YEAR.sub(_spoken_year, text)
         text = _SPOKEN.sub(_spoken, text)
         text = _SPOKEN_RANGE_END.sub(lambda m: m.group(1) + _spoken(m), text)
