@@ -360,6 +360,8 @@ def parse_correction(text: str, fw: Framework) -> dict[int | str, float] | None:
     text = text or ""
     if len(text) > MAX_CHARS or not _FIX_STEM.search(_ZERO_WIDTH.sub("", text)):
         return None  # no correction word at all: nothing to normalise
+    if not _MAY_HOLD_A_VALUE.search(text):
+        return None  # nor a value to correct to
     text = normalise(bounded(text)[0])
     out: dict[int | str, float] = {}
     found = _corrections(text)
