@@ -24,9 +24,9 @@ ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")
 _KEY_FIRST = re.compile(r"\s*+(?:ข้อ|ตัวที่|ด้านที่)\s*+(?:ที่)?\s*+\d")
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
 # (The longest real paste we hold, a whole NACC report, has 277 lines with text and 563 numbers.)
-MAX_LINES = 600
+MAX_LINES = 500
 MAX_LINE = 1000
-MAX_NUMBERS = 1200
+MAX_NUMBERS = 1000
 _TEXT_LINE = re.compile(r"^[^\S\n]*+\S", re.M)  # a line with text
 _NUMBER = re.compile(r"[0-9\u0e50-\u0e59]++")  # Arabic or Thai digits
 _LONG_DIGITS = re.compile(r"([0-9\u0e50-\u0e59]{24})[0-9\u0e50-\u0e59]++")
