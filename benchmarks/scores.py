@@ -7,6 +7,7 @@
     .venv/bin/python benchmarks/scores.py --split         # (once) assign dev/test halves -> split.yaml
     .venv/bin/python benchmarks/scores.py --perturb       # dev reads that a harmless edit changes, and the share kept
     .venv/bin/python benchmarks/scores.py --compose 3000  # messages written anew from dev facts: share read exactly
+    .venv/bin/python benchmarks/scores.py --round none --compose 2000 --seed 51  # another seed: fresh classes
     .venv/bin/python benchmarks/scores.py --round extra_dev28 --show dev   # one fresh round only
 
 The messages live in benchmarks/score_messages/*.yaml, each with its expected structured result.
@@ -42,6 +43,7 @@ sys.path.insert(0, str(REPO))
 from benchmarks.scores_perturb import compose, perturb  # noqa: E402
 from bot.ita.framework import load_framework  # noqa: E402
 from bot.scores import ParseResult, parse_correction, parse_scores  # noqa: E402
+from bot.scores.normalise import normalise  # noqa: E402
 
 DATA = REPO / "benchmarks" / "score_messages"
 SPLIT_FILE = DATA / "split.yaml"
@@ -231,6 +233,7 @@ ADVERSARIAL = {
 
 
 def timed(text: str, fw) -> float:
+    normalise.cache_clear()  # a fresh message: nothing normalised yet (parse_correction then reuses it)
     t0 = time.process_time()
     parse_scores(text, fw)
     parse_correction(text, fw)
@@ -255,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=0,
         help="write N messages from dev facts by a seeded generator and count exact reads",
+    )
+    ap.add_argument(
+        "--seed", type=int, default=SEED, help="the composer's seed (a fresh one finds fresh classes)"
     )
     args = ap.parse_args(argv)
     fw = load_framework(REPO / "knowledge")
@@ -293,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
             judge,
             fw,
             args.compose,
-            SEED,
+            args.seed,
             bool(args.show),
         )
     if args.fuzz:

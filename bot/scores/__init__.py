@@ -10,11 +10,13 @@ from pydantic import BaseModel, Field
 
 from bot import wording
 from bot.ita.framework import Framework
+from bot.scores.lines import bounded
 from bot.scores.names import name_hits
 from bot.scores.normalise import normalise
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR
 from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
-from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Found, extract, pick_year
+from bot.scores.spoken import ANY_NUM_WORD
+from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Extraction, Found, extract, pick_year
 from bot.scores.text import FULL_MARKS, squeeze
 from bot.scores.when import not_out
 
@@ -25,6 +27,10 @@ EXAMPLE = wording.SCORES_EXAMPLE
 
 # Full marks said in words: "ได้เต็มร้อย", "ได้เต็มทุกตัวชี้วัด".
 _FULL_IN_WORDS = re.compile(rf"เต็ม\s*+(?:ร้อย|100)|{FULL_MARKS.pattern}")
+
+
+# What any value needs (before normalising): a digit, a number word, full marks, a keycap or 💯.
+_MAY_HOLD_A_VALUE = re.compile(rf"\d|{ANY_NUM_WORD.pattern}|เต็ม|\u20e3|\U0001f51f|\U0001f4af")
 
 
 def has_number(text: str) -> bool:
@@ -200,9 +206,11 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
             ScoreSet(year=year),
             error=wording.SCORES_TOO_LONG.format(length=len(text), limit=MAX_CHARS, example=EXAMPLE),
         )
-    ex = extract(text, fw)
+    text, cut = bounded(text)
+    # no digit, number word, full marks or keycap: no value to read, so no table or prose to read either
+    ex = extract(text, fw) if _MAY_HOLD_A_VALUE.search(text) else Extraction()
     errors: list[str] = []
-    warnings = list(dict.fromkeys(ex.warnings))
+    warnings = list(dict.fromkeys(([cut] if cut else []) + ex.warnings))
     valid = []
     for f in ex.found:
         problem = _invalid(f, fw)
@@ -282,6 +290,9 @@ def _scoreset(settled: dict[tuple[str, int | str], float], year: int | None) -> 
 _FIX_A = re.compile(r"(?<!การ)(?:ขอ)?แก้(?:ไข)?")
 _FIX_A_VALUE = re.compile(r"\s*+(?:ให้)?(?:เป็น|=|→|->)\s*+([-+]?\d+(?:\.\d+)?)")
 _FIX_B = re.compile(r"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|ควรเป็น|ที่แท้จริงคือ)\s*+([-+]?\d+(?:\.\d+)?)")
+# The words every correction above needs, as typed (normalising never makes them): a cheap first look.
+_FIX_STEM = re.compile("แก้|ถูก|เป็น|แท้จริง")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
 _STOP = re.compile(r"[\n,;]")
 _WINDOW = 100
 MAX_FIXES = 200
@@ -346,9 +357,12 @@ def parse_correction(text: str, fw: Framework) -> dict[int | str, float] | None:
     of its own ("ตัวชี้วัดที่ 8 ได้ 70 … ตัวชี้วัดที่ 7 แก้เป็น 66"): parse_scores reads that whole
     message, the correction included, so nothing the officer sent is lost.
     """
-    text = normalise(text or "")
-    if len(text) > MAX_CHARS:
-        return None
+    text = text or ""
+    if len(text) > MAX_CHARS or not _FIX_STEM.search(_ZERO_WIDTH.sub("", text)):
+        return None  # no correction word at all: nothing to normalise
+    if not _MAY_HOLD_A_VALUE.search(text):
+        return None  # nor a value to correct to
+    text = normalise(bounded(text)[0])
     out: dict[int | str, float] = {}
     found = _corrections(text)
     for _, _, raw, value in found:

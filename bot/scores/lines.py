@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from bot import wording
 from bot.ita.framework import Framework
@@ -22,8 +23,39 @@ ITEM = re.compile(r"(?<![A-Za-z])([IEO]|i|[eo](?=\d))\s?(\d{1,2})(?![\d]|\.\d)")
 # A line that starts with a key of its own ("ข้อ 10 การป้องกัน…") is not the rest of the line before.
 _KEY_FIRST = re.compile(r"\s*+(?:ข้อ|ตัวที่|ด้านที่)\s*+(?:ที่)?\s*+\d")
 # A score message is at most a few hundred lines; longer lines are cut so each pass stays linear.
-MAX_LINES = 1500
+# (The longest real paste we hold, a whole NACC report, has 277 lines with text and 563 numbers.)
+MAX_LINES = 500
 MAX_LINE = 1000
+MAX_NUMBERS = 1000
+_TEXT_LINE = re.compile(r"^[^\S\n]*+\S", re.M)  # a line with text
+_NUMBER = re.compile(r"[0-9\u0e50-\u0e59]++")  # Arabic or Thai digits
+_LONG_DIGITS = re.compile(r"([0-9\u0e50-\u0e59]{24})[0-9\u0e50-\u0e59]++")
+_WIDE_SPACES = re.compile(r"([ \u3000\xa0]{64})[ \u3000\xa0]++")
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*+\n){8,}+")
+
+
+def bounded(text: str) -> tuple[str, str | None]:
+    """The start of a message that the score reader reads, and why it was cut (None if whole).
+
+    At most MAX_LINES lines with text and MAX_NUMBERS numbers: a whole report pasted by mistake costs
+    no more than a long score paste. Cheap: one scan, stopped as soon as the budget is spent.
+    """
+    # Runs no one types for a meaning of their own are shortened first, so they cost no more than a short
+    # run: a digit run longer than any number written (a score, a year, a phone or ID number), a run of
+    # spaces wider than any column gap, a run of blank lines longer than any gap between blocks.
+    text = _LONG_DIGITS.sub(r"\1", text)
+    text = _WIDE_SPACES.sub(r"\1", text)
+    text = _BLANK_LINES.sub("\n" * 9, text)
+    extra_line = next(islice(_TEXT_LINE.finditer(text), MAX_LINES, None), None)
+    why = None
+    if extra_line is not None:
+        text, why = text[: extra_line.start()], wording.SCORES_TOO_MANY_LINES.format(limit=MAX_LINES)
+    extra_number = next(islice(_NUMBER.finditer(text), MAX_NUMBERS, None), None)
+    if extra_number is not None:
+        line_start = text.rfind("\n", 0, extra_number.start())
+        text = text[: line_start if line_start > 0 else extra_number.start()]
+        why = wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS)
+    return text, why
 
 
 def _reflow(lines: list[str], fw: Framework) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -48,6 +49,23 @@ _OPEN_START = re.compile(
     # ("92.75\nคือการป้องกันการทุจริต": a value, then what it is)
     r"|(?<=[^\s\t])(?<!ค่ะ)(?<!คะ)(?<!ครับ)(?<!นะ)(?<!จ้า)[^\S\n\t]*+\n[^\S\n]*+(?=คือ[^\S\n\d]*+[\u0e01-\u0e4eA-Za-z])"
 )
+_VALUE_NEXT_LINE = r"(?=(?:ได้(?:แค่|เพียง|รับ)?|อยู่ที่|=)[^\S\n]*+\d)"
+_KEY_BROKEN = re.compile(
+    r"((?:ตัวชี้วัด|ตัวที่|indicator)(?:ที่)?)[^\S\n]*+\n[^\S\n]*+(?=\d{1,2}(?![\d.]))"
+    r"|((?:ตัวชี้วัด|ตัว|ข้อ|indicator)[^\S\n]*+(?:ที่)?[^\S\n]*+\d{1,2}|(?<![A-Za-z])[IEO]\d{1,2})(?![\d.])"
+    rf"[^\S\n]*+\n[^\S\n]*+{_VALUE_NEXT_LINE}",
+    re.I,
+)
+
+
+def _key_joined(m: re.Match[str]) -> str:
+    """The key and the rest of its line joined, unless either line is a table row."""
+    start, end = m.string.rfind("\n", 0, m.start()) + 1, m.string.find("\n", m.end())
+    if "\t" in m.string[start : m.start()] or "\t" in m.string[m.end() : end if end >= 0 else None]:
+        return m.group(0)
+    return (m.group(1) or m.group(2)) + " "
+
+
 # Keycap digits number a list as "1)" does: "1️⃣ 97.50"; "🔟" is ten.
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
 # OCR slips around a decimal point: "78 .50", "86. 42" (a score of ten or more, two decimals);
@@ -65,9 +83,12 @@ _OVER_100 = re.compile(
 
 
 def _symbol_class() -> re.Pattern[str]:
-    """One character class of every Unicode "other symbol" (So) up to the emoji planes, and U+FE0F."""
+    """One character class of every Unicode "other symbol" (So) of the basic plane, and U+FE0F.
+
+    (Basic plane only: a class with ranges past U+FFFF is tested range by range, per character.)
+    """
     ranges: list[list[int]] = []
-    for cp in range(0xA0, 0x20000):
+    for cp in range(0xA0, 0x10000):
         if unicodedata.category(chr(cp)) == "So":
             if ranges and ranges[-1][1] == cp - 1:
                 ranges[-1][1] = cp
@@ -78,11 +99,19 @@ def _symbol_class() -> re.Pattern[str]:
 
 
 _SYMBOL = _symbol_class()
+_ASTRAL = re.compile("[\U00010000-\U0001ffff]")  # emoji planes: each one's category asked
+
+
+def _astral_symbol(m: re.Match[str]) -> str:
+    return " " if unicodedata.category(m.group(0)) == "So" else m.group(0)
 
 
 def _pictographs(text: str) -> str:
     """Emoji and other pictographs ("✅", "🔹", "⚠️") decorate a line like punctuation: made spaces."""
-    return text if text.isascii() or max(text) < "\u2000" else _SYMBOL.sub(" ", text)
+    if text.isascii() or max(text) < "\u2000":
+        return text
+    text = _SYMBOL.sub(" ", text)
+    return _ASTRAL.sub(_astral_symbol, text) if max(text) >= "\U00010000" else text
 
 
 # Label words chat misspells by one letter ("ภาพรม 84.9" for "ภาพรวม"): each is found by its first three
@@ -123,6 +152,7 @@ _LABEL_SPELLING = re.compile(
 )
 
 
+@lru_cache(maxsize=4)  # parse_scores and parse_correction read the same message: normalised once
 def normalise(text: str) -> str:
     """Return text with Thai digits, OCR slips, markdown tables and odd spaces made regular."""
     text = to_arabic(unicodedata.normalize("NFC", text))
@@ -179,6 +209,9 @@ def normalise(text: str) -> str:
         # before them: "ตัวที่ 10 ได้แค่\n81 เอง", "overall\nอยู่ที่ 87.5". The sentence goes on.
         text = _OPEN_END.sub(_open_end, text)
         text = _OPEN_START.sub(" ", text)
+        # A phone wraps a line inside a key too: "คะแนนในตัวชี้วัดที่" / "2 การใช้งบ", "Indicator" / "10 อยู่ที่ 84",
+        # and between a key and its value: "ตัวชี้วัด 9" / "ได้แค่ 75.00", "ข้อ O2" / "= 100".
+        text = _KEY_BROKEN.sub(_key_joined, text)
     lines = []
     order = Reorder(text)  # what the whole text says once, not per line
     for line in text.split("\n"):

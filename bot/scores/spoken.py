@@ -39,7 +39,7 @@ def _ordinal(m: re.Match[str]) -> str:
     return " ตัวชี้วัดที่ " + ", ".join(str(k) for k in range(first, first + count)) + " "
 
 
-_ANY_NUM_WORD = re.compile(f"{_DIGIT_WORDS}|สิบ|ร้อย")
+ANY_NUM_WORD = re.compile(f"{_DIGIT_WORDS}|สิบ|ร้อย")
 _PERCENT_WORD = re.compile(r"(?:เปอร์|เปอ)เซ็?นต?์?|(?<=[\d ])percent\b", re.I)
 _DIGIT_OF = {"ศูนย์": "0", "หนึ่ง": "1", "เอ็ด": "1", "สอง": "2", "ยี่": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
 _DIGIT_OF |= {"หก": "6", "เจ็ด": "7", "แปด": "8", "เก้า": "9"}
@@ -122,8 +122,11 @@ def _tool_names(text: str) -> str:
     if "ส่วนเสีย" not in text and "แบบ" not in text and "ภาย" not in text:
         return text
     sides = {"ใน": " IIT ", "นอก": " EIT "}
-    named = _STAKEHOLDER.subn(lambda m: sides[m.group("side")], text)
-    text = _OPEN_DATA.sub(" OIT ", named[0])
+    # (each pass only where its words are: a long report holds "แบบ" and "ภาย" in passing)
+    named = _STAKEHOLDER.subn(lambda m: sides[m.group("side")], text) if "ผู้มีส่วนได้" in text else (text, 0)
+    text = _OPEN_DATA.sub(" OIT ", named[0]) if "เปิดเผยข้อมูล" in named[0] else named[0]
+    if not named[1] and not ("ภายใน" in text and "ภายนอก" in text):
+        return text
     both = {m.group("side") for m in _SIDE_ALONE.finditer(text)} >= {"ใน", "นอก"}  # "ภายใน 96.1 ภายนอก 92.3"
     if named[1] or both:
         text = _SIDE_ALONE.sub(lambda m: sides[m.group("side")] if m.group("side") else " OIT ", text)
@@ -132,7 +135,8 @@ def _tool_names(text: str) -> str:
 
 def spoken_tools(text: str) -> str:
     """The tools' names spelt in Thai letters ("ไอไอที") or said in full in Thai, as IIT, EIT, OIT, ITA."""
-    text = _TOOL_SPOKEN.sub(lambda m: f" {_TOOL_WORDS[m.group(0)]} ", text)
+    if "ไอที" in text:  # in each of the spelt names
+        text = _TOOL_SPOKEN.sub(lambda m: f" {_TOOL_WORDS[m.group(0)]} ", text)
     return _tool_names(text)
 
 
@@ -175,7 +179,7 @@ def spoken_numbers(text: str) -> str:
     # Voice typing spells the percent sign: "แปดสิบเจ็ดจุดสามเปอร์เซ็นต์", "87.3 เปอร์เซ็น".
     if "เซ" in text or "percent" in text.lower():
         text = _PERCENT_WORD.sub("%", text)
-    if _ANY_NUM_WORD.search(text):
+    if ANY_NUM_WORD.search(text):
         text = _SPOKEN_YEAR.sub(_spoken_year, text)
         text = _SPOKEN.sub(_spoken, text)
         text = _SPOKEN_RANGE_END.sub(lambda m: m.group(1) + _spoken(m), text)

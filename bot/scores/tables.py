@@ -33,7 +33,7 @@ from bot.scores.reading import (
 from bot.scores.text import Num, numbers, tight_gap
 from bot.scores.weak import add_verdicts, named_weak_items
 from bot.scores.when import by_year, section_years, tool_year, year_columns
-from bot.scores.whose import ours_pending, theirs
+from bot.scores.whose import ours_pending, pending_here, theirs
 from bot.scores.years import line_years, plan_years
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
@@ -151,7 +151,8 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     _add_names(line, fw, refs, header, warn, bullet_ok=not item_context, titles=titles)
     refs.sort(key=lambda r: r.start)
     # "ทน.ขอนแก่นได้ 97.65 ตัวชี้วัด 9 ได้ 100 เลย ของเรายังไม่ประกาศ": every key of another agency's
-    refs = [r for r in refs if r.kind in ("sub", "overall") or not ours_pending(line, r.start)]
+    if pending_here(line):
+        refs = [r for r in refs if r.kind in ("sub", "overall") or not ours_pending(line, r.start)]
     return glossed_tools(line, refs)
 
 

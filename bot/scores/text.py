@@ -14,6 +14,7 @@ THAI = "\u0e00-\u0e7f"
 # A number glued to Latin letters ("0IIT", "A4") is a code, not a score.
 NUMBER = re.compile(r"(?<![A-Za-z0-9.])([+\-±−]?)(\d+(?:\.\d+)?)(?![\dA-Za-z]|\.\d)(\s*%)?")
 
+_DIGIT = re.compile(r"\d")
 # Spans that are never scores: dates, clock times, document numbers, phone numbers, section numbers.
 _BLOCKED = [
     # a day, a month and a year with one separator: not "99.2 / 98", nor "3. 96.75" (no month 96)
@@ -106,6 +107,8 @@ def _is_cell(line: str, start: int, end: int) -> bool:
 
 def numbers(line: str, consumed: list[tuple[int, int]]) -> list[Num]:
     """List the number tokens of a line that no reference consumed, classified (linear in the line)."""
+    if not _DIGIT.search(line):
+        return []  # no digit, no number token (NUMBER needs one)
     spans = sorted(consumed)
     c_starts = [a for a, _ in spans]
     c_ends = sorted(b for _, b in spans)

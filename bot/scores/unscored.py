@@ -91,6 +91,8 @@ _THIS_YEAR_BEFORE = re.compile(r"ปี(?:นี้|ล่าสุด)\s*+$")
 _LABEL_NEXT = re.compile(r"[^\d\n]{0,20}?(?:ตัว|ข้อ|IIT|EIT|OIT|ภาพรวม|คะแนน|ได้|(?<![A-Za-z])[IEO]\s?\d)", re.I)
 _SCORE_NEAR = re.compile(r"(?:ได้|คะแนน|=|:)\s*+ITA\s*+$", re.I)
 _VALUE_NEXT = re.compile(r"[^\d\n]{0,20}?\d")
+# "คะแนน" that opens the next key and its value rather than closing the number before it
+_SCORE_WORD_LEADS = re.compile(r"\s*+คะแนน\s*+(?:ITA|IIT|EIT|OIT|ภาพรวม|รวม|ตัวชี้วัด|ข้อ)", re.I)
 _GOT_FULL_BEFORE = re.compile(r"ได้(?:รับ)?(?:คะแนน)?เต็ม\s*$")
 CONTEXT_BEFORE = re.compile(
     r"(?:ได้(?:รับ)?|เท่ากับ|คะแนน|ร้อยละ|อยู่ที่|คือ|=|:|→|⇒|->|=>|score|ก็|แค่|เพียง|เหลือ|(?:ขึ้น|ลง|เพิ่ม|ลด|มา|ไป)เป็น)\s*(?:มา)?\s*(?:คะแนน|ร้อยละ|เท่ากับ)?\s*(?:มา)?"
@@ -183,10 +185,10 @@ def why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
             _VALUE_NEXT.match(after)
             or (60 <= int(digits) <= 75 and not _SCORE_NEAR.search(line, max(0, s - 12), s))
         )
-        and not CONTEXT_AFTER.match(after)
+        and (not CONTEXT_AFTER.match(after) or _SCORE_WORD_LEADS.match(after))
     ):
         # "ITA 68 ได้ 88.00", "ITA 68 ผ่านแล้วค่ะ": a two-digit year after the tool's name (with no score
-        # word before it: "ได้ ITA 72" is a score)
+        # word before it: "ได้ ITA 72" is a score; "ITA 68 คะแนน ITA 92.47": that "คะแนน" leads the next key)
         return "year"
     if (
         len(digits) == 2

@@ -50,6 +50,11 @@ def ours_pending(line: str, at: int) -> bool:
     return bool(_OURS_PENDING.search(line, at, at + 200)) and not OURS.search(line[max(0, at - 60) : at])
 
 
+def pending_here(line: str) -> bool:
+    """Whether a line says anywhere that our result is not out (one scan, before asking per reference)."""
+    return bool(_OURS_PENDING.search(line))
+
+
 def theirs(line: str, at: int) -> bool:
     """ "อบต.ข้างๆ ได้ ITA 95.5": the overall named after another agency is not the officer's;
     nor a wider body's in brackets after the officer's own value, nor any when ours is said not to be out."""

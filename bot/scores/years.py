@@ -23,6 +23,7 @@ _ANNOUNCED = re.compile(r"ประกาศ(?:ผล)?|ผลออก")
 _MONTH_BEFORE = re.compile(MONTH + r"\s*$")
 
 
+_DIGIT = re.compile(r"\d")
 _THEN_YEAR = re.compile(r"\s*+(?:→|->|/|ถึง)\s*+(?:ปี\s*+)?((?:25)?\d\d)(?![\d.])")
 
 
@@ -36,7 +37,9 @@ def be_year(raw: str) -> int | None:
 
 
 def _years(line: str, plan: bool) -> list[int]:
-    out = []
+    out: list[int] = []
+    if not _DIGIT.search(line):
+        return out  # a year is written in digits (spoken ones are digits by now)
     for m in YEAR_RX.finditer(line):
         y = be_year(m.group(1) or m.group(2))
         before = line[max(0, m.start() - 64) : m.start()]
@@ -68,6 +71,8 @@ _ASIDE = re.compile(
 
 def line_years(line: str) -> list[int]:
     """The assessment years that label a line's scores: not those of an aside after a value."""
+    if not _DIGIT.search(line):
+        return []
     return years_in(_ASIDE.sub(_aside_or_years, line))
 
 
