@@ -128,7 +128,8 @@ def child_serve(data_dir: Path, port: int | None) -> dict:
 _REPLICATE = [
     # copy 1 of each seed, `k` more times: fresh positions, its agency named apart (a new agency each)
     "CREATE TEMP TABLE m AS SELECT d.pos AS old, k, 0::bigint AS new FROM lex_doc d, generate_series(%(a)s::int, %(b)s::int) k"
-    " WHERE d.coll = %(coll)s AND d.source_key LIKE 'file:%%-001.txt' ORDER BY k, d.pos",
+    " WHERE d.coll = %(coll)s AND d.source_key LIKE 'file:%%-001.txt' AND d.id NOT LIKE '%%~%%'"
+    " ORDER BY k, d.pos",
     "UPDATE m SET new = nextval(pg_get_serial_sequence('lex_doc', 'pos'))",
     "INSERT INTO lex_doc (pos, coll, source_key, id, agency, body, meta, words, len, items, indicators)"
     " SELECT m.new, coll, source_key, id || '~' || m.k, CASE WHEN agency <> '' THEN agency || ' ' || m.k ELSE '' END,"

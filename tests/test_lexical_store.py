@@ -16,7 +16,7 @@ from bot.ita.framework import load_framework
 from bot.search.embeddings import HashingEmbeddings
 from bot.search.index import KnowledgeIndex
 from bot.search.ingest import ingest
-from bot.search.lexical_store import PostgresLexicon, lexical_corpus
+from bot.search.lexical_store import DEFAULT_LAYOUT, PostgresLexicon, lexical_corpus
 from bot.search.lexical_views import StoredLexicon
 from bot.search.lexicon import Lexicon
 from bot.search.retrieve import Retriever, Tuning
@@ -141,7 +141,7 @@ def test_a_capped_posting_list_still_scores_its_candidates_in_full(tmp_path, see
             # every chunk the capped ranking returns has its full score, long lists' words included
             assert np.allclose(some[found], full[found], rtol=1e-5)
             assert int(np.argmax(some)) == int(np.argmax(full)), question
-            pruned += len(found) < np.count_nonzero(full)
+            pruned += int(len(found) < np.count_nonzero(full))
         assert pruned  # the cap did leave chunks out
     finally:
         exact_store.close()
@@ -161,3 +161,8 @@ def test_ingest_copies_into_the_store_itself(tmp_path, seeds_dir, fw, pg_url):
         assert again.count("unchanged") == 6  # the framework and the five files
     finally:
         store.close()
+
+
+def test_ingest_copies_with_the_retrievers_default_layout():
+    tuning = Tuning()
+    assert {k: getattr(tuning, k) for k in vars(DEFAULT_LAYOUT)} == vars(DEFAULT_LAYOUT)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -88,7 +89,22 @@ class LexicalBackend(Protocol):
         """Give the retriever its records, BM25 scorer, lexicon and item/indicator lookups."""
 
 
-def lexical_corpus(records: list[Record], tuning: Tuning) -> list[list[str]]:
+@dataclass(frozen=True)
+class Layout:
+    """The part of retrieve.Tuning that decides what is stored: the words indexed and their impacts."""
+
+    lead_in: bool = True
+    title: int = 2
+    title_chars: int = 200
+    k1: float = 1.5
+    b: float = 0.75
+
+
+# What ingest copies with, no retriever at hand: Tuning()'s values (tests/test_lexical_store.py checks)
+DEFAULT_LAYOUT = Layout()
+
+
+def lexical_corpus(records: list[Record], tuning: Tuning | Layout) -> list[list[str]]:
     """Return the words BM25 indexes for each record: its tokens, lead-ins and title words."""
     corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in records]
     if tuning.lead_in:
@@ -190,12 +206,9 @@ class PostgresLexicon:
                 self._conn.close()
 
     # ------------------------------------------------------------------ following the Chroma index
-    def sync(self, index: KnowledgeIndex, tuning: Tuning | None = None) -> int:
+    def sync(self, index: KnowledgeIndex, tuning: Tuning | Layout | None = None) -> int:
         """Copy the sources whose content changed in Chroma; drop those gone. Return sources copied."""
-        if tuning is None:
-            from bot.search.retrieve import Tuning  # noqa: PLC0415 - retrieve imports this module
-
-            tuning = Tuning()
+        tuning = tuning or DEFAULT_LAYOUT
         layout = f"{_VERSION}:{tuning.lead_in}:{tuning.title}:{tuning.title_chars}"
         got = index.sources.get(include=["metadatas"])
         wanted = {
@@ -254,7 +267,7 @@ class PostgresLexicon:
         index: KnowledgeIndex,
         key: str,
         mark: str,
-        tuning: Tuning,
+        tuning: Tuning | Layout,
         vocab: _Vocab,
         avg: float | None,
     ) -> None:
