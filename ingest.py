@@ -42,7 +42,19 @@ def main(argv: list[str] | None = None) -> int:
         chars=settings.ingest_max_chars,
         chunks=settings.ingest_max_chunks,
     )
-    report = ingest(index, app.framework, app.playbook, args.paths, progress=not args.quiet, limits=limits)
+    try:
+        report = ingest(
+            index,
+            app.framework,
+            app.playbook,
+            args.paths,
+            progress=not args.quiet,
+            limits=limits,
+            lexical=app.knowledge.lexical,  # LEXICAL_STORE=postgres: copied here, found by every instance
+        )
+    finally:
+        if app.knowledge.lexical is not None:
+            app.knowledge.lexical.close()
     print(report.summary_th(index.count()))
     if report.chars and report.seconds:
         print(wording.CLI_INGEST_SPEED.format(per_second=report.chars / report.seconds))

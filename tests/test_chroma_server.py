@@ -20,6 +20,7 @@ from typing import ClassVar
 
 import pytest
 
+import ingest as ingest_cli
 from bot.app import build_knowledge
 from bot.search.following import FollowingRetriever
 from bot.search.index import IndexUnavailable, remote_client
@@ -160,9 +161,10 @@ def test_a_document_ingested_by_one_instance_is_found_by_the_other_running_one(
 
 
 def test_two_instances_on_the_postgres_lexical_index_find_a_new_document_without_restart(
-    tmp_path, chroma_server, seeds_dir
+    tmp_path, chroma_server, seeds_dir, monkeypatch
 ):
-    """Server mode as deployed: Chroma server plus LEXICAL_STORE=postgres, two running instances."""
+    """Server mode as deployed: Chroma server plus LEXICAL_STORE=postgres, two running instances;
+    the new document is added by ingest.py, which copies it into PostgreSQL itself."""
     url, schema = pg_schema_url()
     extra = {"lexical_store": "postgres", "lexical_database_url": url}
     first = build_knowledge(_settings(tmp_path, chroma_server, "a").model_copy(update=extra))
@@ -183,7 +185,30 @@ def test_two_instances_on_the_postgres_lexical_index_find_a_new_document_without
             "เทศบาลตำบลทดลองมรกต\nมาตรการตู้รับฟังเสียงประชาชนสีเขียวมรกต ตั้งหน้าสำนักงานทุกวันทำการ",
             encoding="utf-8",
         )
-        assert not ingest(first.index, first.framework, None, [new], progress=False).problems
+        for name, value in {
+            "DATA_DIR": str(tmp_path / "cli"),
+            "CHROMA_HOST": "127.0.0.1",
+            "CHROMA_PORT": str(chroma_server),
+            "COLLECTION": "shared_ita",
+            "LEXICAL_STORE": "postgres",
+            "LEXICAL_DATABASE_URL": url,
+        }.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.chdir(tmp_path)  # no .env of the developer's
+        assert ingest_cli.main([str(new), "--quiet"]) == 0
+        assert first.lexical is not None
+        with first.lexical.lock:
+            copied = (
+                first.lexical.connection()
+                .execute(
+                    "SELECT count(*) FROM lex_source WHERE source_key = %s",
+                    (f"file:{(new / 'emerald.txt').resolve()}",),
+                )
+                .fetchone()
+            )
+        assert copied == (1,), (
+            "ingest.py copied the new document into PostgreSQL before any instance refreshed"
+        )
         found = {}
         deadline = time.monotonic() + 10
         while len(found) < 2 and time.monotonic() < deadline:

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from tqdm import tqdm
 
@@ -17,6 +18,13 @@ from bot.search.documents import DEFAULT_LIMITS, Limits, UnreadableDocument, fin
 from bot.search.index import IngestResult, KnowledgeIndex
 
 
+class LexicalCopy(Protocol):
+    """A lexical index kept outside the process (lexical_store.PostgresLexicon), copied after an ingest."""
+
+    def sync(self, index: KnowledgeIndex) -> int:
+        """Copy the sources that changed in the index; return how many."""
+
+
 @dataclass
 class IngestReport:
     """Totals of one ingest run."""
@@ -24,6 +32,7 @@ class IngestReport:
     results: list[IngestResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    copy_seconds: float = 0.0  # of that, copying into the lexical store (LEXICAL_STORE=postgres)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -90,10 +99,13 @@ def ingest(
     *,
     progress: bool = True,
     limits: Limits = DEFAULT_LIMITS,
+    lexical: LexicalCopy | None = None,
 ) -> IngestReport:
     """Index the built-in knowledge and the given files/folders; bad files are reported, not fatal.
 
     Files an earlier run left incomplete are completed first; each source is written all or nothing.
+    `lexical`: the PostgreSQL lexical index, copied at the end, so every running instance ranks the
+    new documents at its next question (without it, the first instance to refresh copies them).
     """
     start = time.perf_counter()
     report = IngestReport()
@@ -122,6 +134,10 @@ def ingest(
             report.problems.append(str(exc))
         except OSError as exc:
             report.problems.append(wording.INGEST_OS_ERROR.format(path=item, reason=exc.strerror or exc))
+    if lexical is not None:
+        copy_start = time.perf_counter()
+        lexical.sync(index)
+        report.copy_seconds = time.perf_counter() - copy_start
     report.seconds = time.perf_counter() - start
     return report
 

@@ -5,47 +5,50 @@ In the embedded default every process holds the BM25 index and every chunk's tex
 memory no longer grows with the corpus, and every instance ranks what any instance ingested:
 
 * `lex_doc` holds each chunk once (text, metadata, item codes, indicators, the words BM25 indexes:
-  its pythainlp tokens with its lead-ins and title words, computed by retrieve.lexical_corpus, so
-  both modes index the same words); `lex_term` one row per (chunk, word) with the word's count.
-* BM25 is computed in SQL with bm25s's formula (Lucene idf, Robertson term frequency), so server
-  mode ranks as the embedded mode does.
-* The store follows the Chroma index: on every retriever refresh (FollowingRetriever notices an
-  ingest by any process within seconds) the sources whose content hash moved are copied over, under
-  an advisory lock, so two instances never copy one source twice.
+  its pythainlp tokens with its lead-ins and title words, computed by lexical_corpus, so both modes
+  index the same words); `lex_term` one row per (chunk, word) with the word's count and its impact
+  (the BM25 term-frequency part), so a long posting list can be read best first.
+* The vocabulary the Lexicon reads (document frequencies overall and by agency, and the spellings of
+  runs of up to three Thai words) is kept in `lex_df`, `lex_agency_df` and `lex_spelling`, counted
+  as sources are copied, so start-up reads none of it: a question reads the rows of its own words.
+* The store follows the Chroma index: `ingest` (ingest.py) copies what it wrote, and every retriever
+  refresh (FollowingRetriever notices an ingest by any process within seconds) copies the sources
+  whose content hash moved, under an advisory lock, so two instances never copy one source twice.
 
 Chroma's own sparse vectors were tried first: chromadb 1.5.9's local build (PersistentClient and
 `chroma run`) refuses a sparse vector index ("Sparse vector indexing is not enabled in local") and
 answers the Search API with "not implemented for local executor"; only Chroma Cloud ranks with them.
-What the process still holds: chunk positions (8 bytes each), the Lexicon (the index's vocabulary and
-agency names, streamed from the store to build it) and a bounded cache of recently read records.
-It is a little over 400 lines: the schema, the SQL ranking and the on-demand views the retriever reads
-(records, lookups, scores) change together, so they stay in one module.
+Ranking and the on-demand views the retriever reads are in bot.search.lexical_views.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from collections import Counter, OrderedDict
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import psycopg
 from psycopg.types.json import Jsonb
 
 from bot.search.index import KnowledgeIndex, Record
-from bot.search.lexicon import Lexicon, with_lead_ins
+from bot.search.lexical_views import (
+    POSTING_CAP,
+    StoredLexicon,
+    StoredRecords,
+    attach_views,
+)
+from bot.search.lexicon import _FIX_MAX_SPAN, _thai, with_lead_ins
 from bot.thai import tokenize
 
 if TYPE_CHECKING:  # retrieve.py imports this module: the retriever's types only for the checker
-    from collections.abc import Sequence
-
     from bot.search.retrieve import Retriever, Tuning
 
-_CACHE = 2048  # records kept in memory (recently ranked ones)
-_TOP = 1000  # chunks the SQL ranking returns; the retriever takes its pool of 50 from them
-_PREFETCH = 100  # of those, the best are read with their text in the same round trip
+__all__ = ["LexicalBackend", "PostgresLexicon", "StoredLexicon", "StoredRecords", "lexical_corpus"]
+
+_VERSION = "3"  # in each source's layout: a store written by an older version is copied again
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS lex_source (
@@ -62,24 +65,20 @@ CREATE INDEX IF NOT EXISTS lex_doc_indicators ON lex_doc USING gin (indicators);
 CREATE TABLE IF NOT EXISTS lex_term (
     coll text NOT NULL, term text NOT NULL, pos bigint NOT NULL REFERENCES lex_doc ON DELETE CASCADE,
     tf integer NOT NULL, len integer NOT NULL);
-CREATE INDEX IF NOT EXISTS lex_term_cover ON lex_term (coll, term) INCLUDE (pos, tf, len);
+ALTER TABLE lex_term ADD COLUMN IF NOT EXISTS impact real NOT NULL DEFAULT 0;
+DROP INDEX IF EXISTS lex_term_cover;
+CREATE INDEX IF NOT EXISTS lex_term_key ON lex_term (coll, term, pos) INCLUDE (tf, len);
+CREATE INDEX IF NOT EXISTS lex_term_impact ON lex_term (coll, term, impact DESC) INCLUDE (pos, tf, len);
+CREATE INDEX IF NOT EXISTS lex_term_pos ON lex_term (pos);
 CREATE TABLE IF NOT EXISTS lex_df (
     coll text NOT NULL, term text NOT NULL, df integer NOT NULL, PRIMARY KEY (coll, term));
-CREATE INDEX IF NOT EXISTS lex_term_pos ON lex_term (pos);
-"""
-
-# bm25s (method "lucene"): idf = ln(1 + (N - df + 0.5) / (df + 0.5)); tf part = tf / (k1 (1 - b + b dl / avgdl) + tf),
-# summed over the query's words, a repeated word counted each time.
-_RANK = """
-WITH q AS (SELECT d.term, count(*)::float8 * ln(1.0::float8 + (%(n)s::float8 - d.df + 0.5::float8) / (d.df + 0.5::float8))
-                  AS idf
-           FROM unnest(%(terms)s::text[]) AS u (term) JOIN lex_df d ON d.coll = %(coll)s AND d.term = u.term
-           GROUP BY d.term, d.df)
-SELECT t.pos, sum(q.idf * t.tf / (%(k1)s::float8 * ((1.0::float8 - %(b)s::float8) + %(b)s::float8 * t.len / %(avg)s::float8)
-                  + t.tf)) AS score
-FROM q JOIN lex_term t ON t.coll = %(coll)s AND t.term = q.term
-WHERE t.pos <= %(last)s
-GROUP BY t.pos ORDER BY score DESC, t.pos LIMIT %(top)s
+CREATE TABLE IF NOT EXISTS lex_agency_df (
+    coll text NOT NULL, term text NOT NULL, agency text NOT NULL, n integer NOT NULL,
+    PRIMARY KEY (coll, term, agency));
+CREATE TABLE IF NOT EXISTS lex_spelling (
+    coll text NOT NULL, joined text NOT NULL, run text NOT NULL, n integer NOT NULL,
+    PRIMARY KEY (coll, joined, run));
+CREATE INDEX IF NOT EXISTS lex_spelling_len ON lex_spelling (coll, char_length(joined)) WHERE n >= 3;
 """
 
 
@@ -90,7 +89,22 @@ class LexicalBackend(Protocol):
         """Give the retriever its records, BM25 scorer, lexicon and item/indicator lookups."""
 
 
-def lexical_corpus(records: list[Record], tuning: Tuning) -> list[list[str]]:
+@dataclass(frozen=True)
+class Layout:
+    """The part of retrieve.Tuning that decides what is stored: the words indexed and their impacts."""
+
+    lead_in: bool = True
+    title: int = 2
+    title_chars: int = 200
+    k1: float = 1.5
+    b: float = 0.75
+
+
+# What ingest copies with, no retriever at hand: Tuning()'s values (tests/test_lexical_store.py checks)
+DEFAULT_LAYOUT = Layout()
+
+
+def lexical_corpus(records: list[Record], tuning: Tuning | Layout) -> list[list[str]]:
     """Return the words BM25 indexes for each record: its tokens, lead-ins and title words."""
     corpus = [r.meta.get("tokens", "").split() or ["<empty>"] for r in records]
     if tuning.lead_in:
@@ -110,15 +124,71 @@ def psycopg_url(url: str) -> str:
     return f"{scheme.split('+', 1)[0]}{sep}{rest}" if sep else url
 
 
-class PostgresLexicon:
-    """The lexical index of one Chroma collection, kept in PostgreSQL (a retriever's LexicalBackend)."""
+class _Vocab:
+    """Changes to the stored vocabulary during one sync, written in one go at its end."""
 
-    def __init__(self, url: str, collection: str) -> None:
+    def __init__(self) -> None:
+        self.df: Counter[tuple[str, ...]] = Counter()
+        self.agency: Counter[tuple[str, ...]] = Counter()
+        self.spelling: Counter[tuple[str, ...]] = Counter()
+
+    def add(self, words: list[str], agency: str, sign: int = 1) -> None:
+        """Count (sign 1) or uncount (sign -1) one chunk's words, as Lexicon counts a passage."""
+        for word in set(words):
+            self.df[(word,)] += sign
+            if agency:
+                self.agency[(word, agency)] += sign
+        runs = {
+            tuple(words[i : i + n])
+            for n in range(1, _FIX_MAX_SPAN + 1)
+            for i in range(len(words) - n + 1)
+            if all(_thai(t) for t in words[i : i + n])
+        }
+        for run in runs:
+            self.spelling[("".join(run), " ".join(run))] += sign
+
+    def write(self, conn: psycopg.Connection, coll: str) -> None:
+        _merge(conn, coll, "lex_df", ("term",), "df", self.df)
+        _merge(conn, coll, "lex_agency_df", ("term", "agency"), "n", self.agency)
+        _merge(conn, coll, "lex_spelling", ("joined", "run"), "n", self.spelling)
+
+
+def _merge(
+    conn: psycopg.Connection, coll: str, table: str, keys: tuple[str, ...], value: str, delta: Counter
+) -> None:
+    """Add `delta` to a counting table through a temporary table (one COPY, one upsert)."""
+    rows = [(*key, n) for key, n in delta.items() if n]
+    if not rows:
+        return
+    cols = ", ".join(keys)
+    conn.execute(
+        f"CREATE TEMP TABLE lex_delta ({', '.join(f'{k} text' for k in keys)}, n integer) ON COMMIT DROP"
+    )
+    with conn.cursor() as cur, cur.copy(f"COPY lex_delta ({cols}, n) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    conn.execute(
+        f"INSERT INTO {table} (coll, {cols}, {value}) SELECT %s, {cols}, n FROM lex_delta"
+        f" ON CONFLICT (coll, {cols}) DO UPDATE SET {value} = {table}.{value} + EXCLUDED.{value}",
+        (coll,),
+    )
+    conn.execute(f"DELETE FROM {table} WHERE coll = %s AND {value} <= 0", (coll,))
+    conn.execute("DROP TABLE lex_delta")
+
+
+class PostgresLexicon:
+    """The lexical index of one Chroma collection, kept in PostgreSQL (a retriever's LexicalBackend).
+
+    `posting_cap`: a word in more chunks than this is ranked from its best postings (lexical_views).
+    """
+
+    def __init__(self, url: str, collection: str, *, posting_cap: int = POSTING_CAP) -> None:
         self.coll = collection
+        self.posting_cap = posting_cap
         self._url = psycopg_url(url)
         self._conn: psycopg.Connection | None = None
-        self._lock = threading.RLock()
-        with self._lock, self.connection().transaction():
+        self.lock = threading.RLock()
+        with self.lock, self.connection().transaction():
             conn = self.connection()
             conn.execute("SELECT pg_advisory_xact_lock(hashtext('lex_schema'))")
             conn.execute(_SCHEMA)
@@ -131,21 +201,22 @@ class PostgresLexicon:
 
     def close(self) -> None:
         """Close the connection."""
-        with self._lock:
+        with self.lock:
             if self._conn is not None:
                 self._conn.close()
 
     # ------------------------------------------------------------------ following the Chroma index
-    def sync(self, index: KnowledgeIndex, tuning: Tuning) -> int:
+    def sync(self, index: KnowledgeIndex, tuning: Tuning | Layout | None = None) -> int:
         """Copy the sources whose content changed in Chroma; drop those gone. Return sources copied."""
-        layout = f"{tuning.lead_in}:{tuning.title}:{tuning.title_chars}"
+        tuning = tuning or DEFAULT_LAYOUT
+        layout = f"{_VERSION}:{tuning.lead_in}:{tuning.title}:{tuning.title_chars}"
         got = index.sources.get(include=["metadatas"])
         wanted = {
             i: str((m or {}).get("content_hash", ""))
             for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
         }
         copied = 0
-        with self._lock, self.connection().transaction():
+        with self.lock, self.connection().transaction():
             conn = self.connection()
             conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"lex:{self.coll}",))
             have: dict[str, str] = dict(
@@ -154,24 +225,39 @@ class PostgresLexicon:
                     (self.coll,),
                 ).fetchall()
             )
+            if any(not h.endswith(f"/{layout}") for h in have.values()):
+                self._wipe(conn)  # another layout (an older version, other tuning): copied anew
+                have = {}
+            vocab = _Vocab()
             for key in have.keys() - wanted.keys():
-                self._drop(conn, key)
+                self._drop(conn, key, vocab)
             stale = [k for k, h in wanted.items() if have.get(k) != f"{h}/{layout}"]
+            avg = conn.execute("SELECT avg(len) FROM lex_doc WHERE coll = %s", (self.coll,)).fetchone()
             for key in _in_index_order(index, stale):
-                self._copy(conn, index, key, wanted[key], layout, tuning)
+                if key in have:
+                    self._drop(conn, key, vocab)
+                self._copy(
+                    conn, index, key, f"{wanted[key]}/{layout}", tuning, vocab, avg[0] if avg else None
+                )
                 copied += 1
-        if copied:
-            with self._lock:  # the planner's estimates, and index-only scans of the postings
-                self.connection().execute("VACUUM (ANALYZE) lex_term, lex_df")
+            vocab.write(conn, self.coll)
+            dropped = bool(have.keys() - wanted.keys())
+        if copied or dropped:
+            with self.lock:  # the planner's estimates, and index-only scans of the postings
+                self.connection().execute("VACUUM (ANALYZE) lex_term, lex_df, lex_agency_df, lex_spelling")
         return copied
 
-    def _drop(self, conn: psycopg.Connection, key: str) -> None:
-        conn.execute(
-            "UPDATE lex_df d SET df = d.df - x.n FROM (SELECT t.term, count(*) AS n FROM lex_term t"
-            " JOIN lex_doc USING (pos) WHERE lex_doc.coll = %s AND lex_doc.source_key = %s GROUP BY t.term) x"
-            " WHERE d.coll = %s AND d.term = x.term",
-            (self.coll, key, self.coll),
-        )
+    def _wipe(self, conn: psycopg.Connection) -> None:
+        for table in ("lex_doc", "lex_source", "lex_df", "lex_agency_df", "lex_spelling"):
+            conn.execute(f"DELETE FROM {table} WHERE coll = %s", (self.coll,))
+
+    def _drop(self, conn: psycopg.Connection, key: str, vocab: _Vocab) -> None:
+        with conn.cursor() as cur:
+            cur.execute(
+                "SELECT words, agency FROM lex_doc WHERE coll = %s AND source_key = %s", (self.coll, key)
+            )
+            for words, agency in cur:
+                vocab.add(words.split(), agency, -1)
         conn.execute("DELETE FROM lex_doc WHERE coll = %s AND source_key = %s", (self.coll, key))
         conn.execute("DELETE FROM lex_source WHERE coll = %s AND source_key = %s", (self.coll, key))
 
@@ -180,49 +266,54 @@ class PostgresLexicon:
         conn: psycopg.Connection,
         index: KnowledgeIndex,
         key: str,
-        content_hash: str,
-        layout: str,
-        tuning: Tuning,
+        mark: str,
+        tuning: Tuning | Layout,
+        vocab: _Vocab,
+        avg: float | None,
     ) -> None:
-        self._drop(conn, key)
         got = index.collection.get(where={"source_key": key}, include=["documents", "metadatas"])
         records = [
             Record(i, d, dict(m))
             for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
         ]
         corpus = lexical_corpus(records, tuning)
-        terms: list[tuple[str, str, int, int, int]] = []
+        avg = float(avg or sum(map(len, corpus)) / max(1, len(corpus)))
         with conn.cursor() as cur:
-            for record, words in zip(records, corpus, strict=True):
-                meta = record.meta
-                cur.execute(
-                    "INSERT INTO lex_doc (coll, source_key, id, agency, body, meta, words, len, items, indicators)"
-                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING pos",
-                    (
-                        self.coll,
-                        key,
-                        record.id,
-                        meta.get("agency", ""),
-                        record.text,
-                        Jsonb({k: v for k, v in meta.items() if k != "tokens"}),  # the words column has them
-                        " ".join(words),
-                        len(words),
-                        _split(meta.get("items", "")),
-                        [int(n) for n in _split(meta.get("indicators", ""))],
-                    ),
-                )
-                row = cur.fetchone()
-                assert row is not None
-                terms.extend((self.coll, term, row[0], tf, len(words)) for term, tf in Counter(words).items())
-            with cur.copy("COPY lex_term (coll, term, pos, tf, len) FROM STDIN") as copy:
-                for term_row in terms:
-                    copy.write_row(term_row)
-            df = Counter(term for _, term, _, _, _ in terms)
-            cur.executemany(
-                "INSERT INTO lex_df VALUES (%s, %s, %s)"
-                " ON CONFLICT (coll, term) DO UPDATE SET df = lex_df.df + EXCLUDED.df",
-                [(self.coll, term, n) for term, n in df.items()],
+            cur.execute(
+                "SELECT nextval(pg_get_serial_sequence('lex_doc', 'pos')) FROM generate_series(1, %s)",
+                (len(records),),
             )
+            positions = sorted(p for (p,) in cur.fetchall())
+            with cur.copy(
+                "COPY lex_doc (pos, coll, source_key, id, agency, body, meta, words, len, items, indicators)"
+                " FROM STDIN"
+            ) as copy:
+                for pos, record, words in zip(positions, records, corpus, strict=True):
+                    meta = record.meta
+                    agency = meta.get("agency", "")
+                    copy.write_row(
+                        (
+                            pos,
+                            self.coll,
+                            key,
+                            record.id,
+                            agency,
+                            record.text,
+                            Jsonb({k: v for k, v in meta.items() if k != "tokens"}),  # words has them
+                            " ".join(words),
+                            len(words),
+                            _split(meta.get("items", "")),
+                            [int(n) for n in _split(meta.get("indicators", ""))],
+                        )
+                    )
+                    vocab.add(words, agency)
+            with cur.copy("COPY lex_term (coll, term, pos, tf, len, impact) FROM STDIN") as copy:
+                for pos, words in zip(positions, corpus, strict=True):
+                    # the BM25 term-frequency part at today's average length: the order of a word's postings
+                    norm = tuning.k1 * (1 - tuning.b + tuning.b * len(words) / avg)
+                    for term, tf in Counter(words).items():
+                        copy.write_row((self.coll, term, pos, tf, len(words), tf / (norm + tf)))
+        content_hash, layout = mark.split("/", 1)
         conn.execute(
             "INSERT INTO lex_source VALUES (%s, %s, %s, %s)"
             " ON CONFLICT (coll, source_key) DO UPDATE SET content_hash = EXCLUDED.content_hash, layout = EXCLUDED.layout",
@@ -233,13 +324,11 @@ class PostgresLexicon:
     def attach(self, retriever: Retriever) -> None:
         """Sync from the retriever's index, then give it records, scores and lookups read from here."""
         self.sync(retriever.index, retriever.tuning)
-        with self._lock:
+        with self.lock:
             conn = self.connection()
-            rows = conn.execute(
-                "SELECT pos FROM lex_doc WHERE coll = %s ORDER BY pos", (self.coll,)
-            ).fetchall()
-            positions = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-            del rows
+            with conn.cursor() as cur:
+                cur.execute("SELECT pos FROM lex_doc WHERE coll = %s ORDER BY pos", (self.coll,))
+                positions = np.array([p for (p,) in cur], dtype=np.int64)
             agencies = conn.execute(
                 "SELECT DISTINCT agency FROM lex_doc WHERE coll = %s AND agency <> '' ORDER BY agency",
                 (self.coll,),
@@ -247,156 +336,7 @@ class PostgresLexicon:
             stats = conn.execute(
                 "SELECT coalesce(avg(len), 1) FROM lex_doc WHERE coll = %s", (self.coll,)
             ).fetchone()
-        records = StoredRecords(self, positions)
-        retriever.records = records
-        retriever.agencies = [a for (a,) in agencies]
-        retriever.position = _Positions(records)
-        retriever._by_item = _Lookup(records, "items", str)
-        retriever._by_indicator = _Lookup(records, "indicators", int)
-        retriever.bm25 = _Scorer(records, retriever.tuning, float(stats[0]) if stats else 1.0)
-        retriever.lexicon = Lexicon(self._passages())
-
-    def _passages(self) -> Iterator[tuple[list[str], str]]:
-        """Stream (words, agency) of every chunk, for the Lexicon (nothing kept per chunk)."""
-        with self._lock, self.connection().transaction(), self.connection().cursor(name="lexicon") as cur:
-            cur.itersize = 2000
-            cur.execute("SELECT words, agency FROM lex_doc WHERE coll = %s ORDER BY pos", (self.coll,))
-            for words, agency in cur:
-                yield words.split(), agency
-
-
-class StoredRecords:
-    """The retriever's `records`: position i -> Record, read from PostgreSQL on demand (LRU cached)."""
-
-    def __init__(self, store: PostgresLexicon, positions: np.ndarray) -> None:
-        self.store = store
-        self.positions = positions  # local position i -> lex_doc.pos, ascending
-        self._cache: OrderedDict[int, Record] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    def __bool__(self) -> bool:
-        return len(self.positions) > 0
-
-    def local(self, pos: Sequence[int]) -> list[int]:
-        """Return the local positions of stored ones (those added after the last refresh are left out)."""
-        arr = np.asarray(pos, dtype=np.int64)
-        at = np.searchsorted(self.positions, arr)
-        ok = (at < len(self.positions)) & (self.positions[np.minimum(at, len(self.positions) - 1)] == arr)
-        return [int(i) for i in at[ok]] if len(self.positions) else []
-
-    def __getitem__(self, i: int) -> Record:
-        with self._lock:
-            if i in self._cache:
-                self._cache.move_to_end(i)
-                return self._cache[i]
-        self.load([i])
-        with self._lock:
-            return self._cache[i]
-
-    def __iter__(self) -> Iterator[Record]:
-        for i in range(len(self)):
-            yield self[i]
-
-    def load(self, local: list[int]) -> None:
-        """Read the records at these local positions in one round trip, into the cache."""
-        with self._lock:
-            missing = [i for i in local if i not in self._cache]
-        if not missing:
-            return
-        pos = [int(self.positions[i]) for i in missing]
-        with self.store._lock:
-            rows = (
-                self.store.connection()
-                .execute("SELECT pos, id, body, meta FROM lex_doc WHERE pos = ANY(%s)", (pos,))
-                .fetchall()
-            )
-        by_pos = {p: Record(rid, body, dict(meta)) for p, rid, body, meta in rows}
-        with self._lock:
-            for i, p in zip(missing, pos, strict=True):
-                self._cache[i] = by_pos.get(p) or Record(f"gone-{p}", "", {})  # dropped by a later ingest
-            while len(self._cache) > _CACHE:
-                self._cache.popitem(last=False)
-
-
-class _Scorer:
-    """The retriever's `bm25`: get_scores(tokens) as an array over local positions, ranked in SQL."""
-
-    def __init__(self, records: StoredRecords, tuning: Tuning, avg_len: float) -> None:
-        self.records = records
-        self.k1, self.b, self.avg = tuning.k1, tuning.b, avg_len
-
-    def get_scores(self, tokens: list[str]) -> np.ndarray:
-        records = self.records
-        scores = np.zeros(len(records), dtype=np.float32)
-        if not len(records):
-            return scores
-        params: dict[str, Any] = {
-            "terms": list(tokens),
-            "coll": records.store.coll,
-            "n": len(records),
-            "k1": self.k1,
-            "b": self.b,
-            "avg": self.avg,
-            "last": int(records.positions[-1]),
-            "top": _TOP,
-        }
-        with records.store._lock:
-            rows = records.store.connection().execute(_RANK, params).fetchall()
-        local = records.local([p for p, _ in rows])
-        kept = {int(records.positions[i]): i for i in local}
-        ranked = [(kept[p], s) for p, s in rows if p in kept]
-        for i, s in ranked:
-            scores[i] = s
-        records.load([i for i, _ in ranked[:_PREFETCH]])
-        return scores
-
-
-class _Lookup(dict):
-    """The retriever's `_by_item` / `_by_indicator`: chunks carrying a code or indicator, read on demand."""
-
-    def __init__(self, records: StoredRecords, column: str, kind: type) -> None:
-        super().__init__()
-        self.records, self.column, self.kind = records, column, kind
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        if key in self:
-            return self[key]
-        store = self.records.store
-        with store._lock:
-            rows = (
-                store.connection()
-                .execute(
-                    f"SELECT pos FROM lex_doc WHERE coll = %s AND %s = ANY({self.column}) ORDER BY pos",
-                    (store.coll, self.kind(key)),
-                )
-                .fetchall()
-            )
-        found = self.records.local([p for (p,) in rows])
-        if len(self) < 4096:
-            self[key] = found
-        return found or default
-
-
-class _Positions(dict):
-    """The retriever's `position`: chunk id -> local position, read on demand (the vector side)."""
-
-    def __init__(self, records: StoredRecords) -> None:
-        super().__init__()
-        self.records = records
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        store = self.records.store
-        with store._lock:
-            row = (
-                store.connection()
-                .execute("SELECT pos FROM lex_doc WHERE coll = %s AND id = %s", (store.coll, key))
-                .fetchone()
-            )
-        found = self.records.local([row[0]]) if row else []
-        return found[0] if found else default
+        attach_views(self, retriever, positions, [a for (a,) in agencies], float(stats[0]) if stats else 1.0)
 
 
 def _in_index_order(index: KnowledgeIndex, keys: list[str]) -> list[str]:
