@@ -31,7 +31,7 @@ from bot.ita.measures import Draft
 
 BEFORE_COLOUR = "#9AA5B1"
 TREND_FIGSIZE = (5.4, 5.2)  # inches: beside the tables, as tall as the indicator table
-TABLES_CM = 15.6  # the tables' side of the layout; the chart takes the rest of the page's width
+TABLES_CM = 16.6  # the tables' side of the layout; the chart takes the rest of the page's width
 
 
 def _years(t: Trend) -> tuple[str, str]:
@@ -58,16 +58,22 @@ def comparison(doc, draft: Draft, framework: Framework) -> None:
     png = render_trend_chart(draft, framework)
     if not png:
         _tables(doc, found, before, now, 18 * CM)
+        _fell_and_rose(doc, found)
         return
     tables_w = int(TABLES_CM * CM)
     layout = plain_table(doc, [["", ""]], [tables_w, USABLE_W - tables_w])
     left, right = layout.rows[0].cells
+    row_pr = layout.rows[0]._tr.trPr
+    if row_pr is not None:  # kept whole, LibreOffice moved the row past a page it fitted on
+        for split in row_pr.findall(qn("w:cantSplit")):
+            row_pr.remove(split)
     left._tc.remove(left.paragraphs[0]._p)  # the tables come first; the cell's closing paragraph follows
     _tables(left, found, before, now, tables_w - 2 * CELL_PAD)
     picture = right.paragraphs[0]
     picture.add_run().add_picture(io.BytesIO(png), width=Cm((USABLE_W - tables_w - 2 * CELL_PAD) / CM))
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     tpara(right, w.TREND_CHART_CAPTION.format(before=before, now=now), size=NOTE_PT, center=True)
+    _fell_and_rose(right, found)
     for closing in left.paragraphs[-1:]:  # the empty paragraph a cell must end with: as small as it gets
         closing.paragraph_format.space_after = 0
         closing_pr = closing._p.get_or_add_pPr()
@@ -77,14 +83,14 @@ def comparison(doc, draft: Draft, framework: Framework) -> None:
 
 
 def _tables(container, found: Trend, before: str, now: str, width: float) -> None:
-    """The indicator table, the tool and overall table, and what fell or rose, into `container`."""
+    """The indicator table, then the tool and overall table, into `container`."""
     head = [
         w.TREND_INDICATOR,
         w.TREND_SCORE.format(year=before),
         w.TREND_SCORE.format(year=now),
         w.TREND_CHANGE,
     ]
-    widths = column_widths([5, 1.5, 1.5, 2.4], width)
+    widths = column_widths([6, 1.4, 1.4, 2.3], width)
     rows = [
         hinted_cells([[c.label], [_score(c.before)], [_score(c.now)], [change_text(c)]])
         for _, c in found.indicators
@@ -100,14 +106,18 @@ def _tables(container, found: Trend, before: str, now: str, width: float) -> Non
             hinted_cells([[c.label], [_score(c.before)], [_score(c.now)], [change_text(c)]]) for c in tools
         ]
         grid_table(container, head, rows, widths, size=MEASURE_PT, keep_together=True)
+
+
+def _fell_and_rose(container, found: Trend) -> None:
+    """Say which indicators fell and which rose (under the chart, or under the tables without one)."""
     fell, rose = found.fell(), found.rose()
     said = []
     if fell:
         said.append(w.TREND_FELL.format(numbers=", ".join(map(str, fell))))
     if rose:
         said.append(w.TREND_ROSE.format(numbers=", ".join(map(str, rose))))
-    if said:
-        tpara(container, " ".join(said), size=MEASURE_PT)
+    for line in said:
+        tpara(container, line, size=MEASURE_PT)
 
 
 def _score(value: float | None) -> str:
@@ -169,10 +179,10 @@ def render_trend_chart(draft: Draft, framework: Framework, font_path: Path | Non
         ),
     ]
     ax.legend(
-        handles=legend, prop=regular, loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=2, frameon=False
+        handles=legend, prop=regular, loc="upper center", bbox_to_anchor=(0.5, -0.07), ncol=2, frameon=False
     )
     # no title: the caption under the chart says what it shows
-    fig.subplots_adjust(left=0.2 if fonts else 0.08, right=0.98, top=0.99, bottom=0.1)
+    fig.subplots_adjust(left=0.2 if fonts else 0.08, right=0.98, top=0.99, bottom=0.16)
     canvas = cast("FigureCanvasAgg", fig.canvas)
     canvas.draw()
     width, height_px = canvas.get_width_height()
