@@ -193,6 +193,7 @@ def test_no_is_kept_and_new_erases_the_year_record_of_this_user_only(kb, session
     assert not draft.previous_indicators and "มาตรการเดิมข้อ" not in second.text()
     assert years.load("line:Usecond")[SCORES] == {2568: {str(n): v for n, v in SCORES_2568.items()}}
     assert set(years.load("line:Ufirst")[SCORES]) == {2567}  # one agency's years never reach another's
+    assert not years.load("line:Usecond")[PLAN] and set(years.load("line:Ufirst")[PLAN]) == {2568}
 
     first.says(result_text(2568, SCORES_2568))
     first.presses(w.NEXT_YEAR_NO_LABEL)

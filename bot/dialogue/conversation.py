@@ -133,9 +133,8 @@ class Dialogue:
                         text, self.fw, drafted=session.state == State.DRAFTED.value, state=session.state
                     )
                 )
-                retriever, drafter = scoped(
-                    self.retriever, self.drafter, session, self.years
-                )  # its scope, its years
+                # the agency's own search scope, and its year record read into the session
+                retriever, drafter = scoped(self.retriever, self.drafter, session, self.years)
                 ctx = Context(
                     turn,
                     parsed,
