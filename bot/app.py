@@ -23,6 +23,7 @@ from bot.dialogue.ports import Exporters as ExportersPort
 from bot.dialogue.reminders import ReminderBook
 from bot.dialogue.seen_events import SeenEvents
 from bot.dialogue.sessions import SessionStore
+from bot.dialogue.year_record import YearStore
 from bot.drafting.engine import Drafter
 from bot.export import Exporters
 from bot.ita.framework import Framework, load_framework
@@ -251,6 +252,7 @@ def build(settings: Settings, *, ensure: bool = True, in_memory_index: bool = Fa
         writer=writer,
         library=PrivateLibrary(kb.index, kb.framework, kb.refresh),  # documents sent in chat, per agency
         reminders=reminders,
+        years=YearStore(sessions.engine),  # each agency's scores, plans and progress by year, same database
     )
     return App(
         settings=settings,

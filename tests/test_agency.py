@@ -224,9 +224,12 @@ def _docx_text(content: bytes) -> str:
     """The plan's printed text, without spaces (a cell's lines are broken at word boundaries)."""
     document = docx.Document(io.BytesIO(content))
     parts = [printed(p) for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(printed(c) for c in row.cells)
+    tables = list(document.tables)
+    while tables:  # a layout table's cells hold tables too (the comparison beside its chart)
+        for row in tables.pop(0).rows:
+            for cell in row.cells:
+                parts.append(printed(cell))
+                tables.extend(cell.tables)
     return squashed("\n".join(parts))
 
 

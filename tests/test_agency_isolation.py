@@ -15,6 +15,7 @@ import itertools
 
 import pytest
 
+from bot.agency.years import PLAN, SCORES, YearStore
 from bot.app import build_drafter, build_knowledge, ensure_index
 from bot.dialogue.conversation import Dialogue
 from bot.dialogue.messages import Inbound, Reply
@@ -82,15 +83,18 @@ def dialogue(tmp_path_factory):
     settings = make_settings(folder)
     kb = build_knowledge(settings, in_memory=True)
     ensure_index(kb)
-    return Dialogue(
+    sessions = SessionStore(f"sqlite:///{folder / 'sessions.db'}")
+    yield Dialogue(
         kb.framework,
         kb.playbook,
         kb.retriever,
         build_drafter(settings, kb),
-        SessionStore(f"sqlite:///{folder / 'sessions.db'}"),
+        sessions,
         exports=Exporters(kb.framework),
         library=PrivateLibrary(kb.index, kb.framework, kb.refresh),
+        years=YearStore(sessions.engine),  # every turn reads and writes each agency's year record
     )
+    sessions.close()
 
 
 def _setup(user: str) -> list[Inbound]:
@@ -167,6 +171,12 @@ def test_no_passage_of_one_agencys_upload_reaches_another_over_1000_interleaved_
                 leaks.append(f"{user} got {owner}'s {(in_answer or in_draft)[0]} for {inbound.text[:40]!r}")
     assert sent == MESSAGES
     assert leaks == []
+    # each agency's year record holds its own year only, under its own key
+    years = dialogue.years
+    assert years is not None and set(years.keys()) == {f"line:{u}" for u in users}
+    for user in users:
+        record = years.load(f"line:{user}")
+        assert list(record[SCORES]) == [2569] and not record[PLAN]
     # the uploaders' own documents were found: in answers and in drafts
     assert all(n > 0 for n in own_found.values()), own_found
     assert all(n > 0 for n in own_in_drafts.values()), own_in_drafts

@@ -67,7 +67,11 @@ def trend(draft: Draft, fw: Framework) -> Trend | None:
     rows = [(n, Change(f"{n}. {fw.indicator(n).name}", before.get(n), now.get(n))) for n in numbers]
     tools_before, tools_now = tool_scores(before, fw), tool_scores(now, fw)
     tools = [
-        Change(f"{t.code} {t.name}", tools_before.get(t.code), tools_now.get(t.code, draft.tools.get(t.code)))
+        Change(
+            f"{t.code} {t.name.split(' (')[0]}",  # the Thai name: the English one in brackets is the code's
+            tools_before.get(t.code),
+            tools_now.get(t.code, draft.tools.get(t.code)),
+        )
         for t in fw.tools
     ]
     total_now = draft.overall if draft.overall is not None else overall(now, fw)

@@ -6,8 +6,9 @@
   that scope (the Library port); a plan among them is read (bot.agency.plans.read_plan) and its
   measures are kept to offer forward. Scores printed in it for an earlier year join the agency's
   year record; a result page of an earlier year does too (it is never taken as this year's).
-- The year record (session.extra[YEARS]: year -> indicator scores) also keeps each drafted year's
-  confirmed scores; a draft takes the year before its own from it when the officer typed none.
+- The year record (bot.dialogue.agency_years: scores by assessment year, plans and progress by fiscal
+  year, in the sessions' database) keeps each drafted year's confirmed scores; a draft takes the
+  year before its own from it when the officer typed none, and a plan sent as a file is recorded.
 - After a draft is made (or a plan arrives after it), last year's measures are offered forward
   one at a time ("ต่อยอด": keep, revise or drop, by button or typed), and each kept measure is
   marked as continued in the new draft (bot.agency.carry).
@@ -24,13 +25,16 @@ from bot import wording as w
 from bot.agency.carry import carry
 from bot.agency.plans import PastMeasure, is_document, read_plan
 from bot.agency.scope import agency_scope
+from bot.agency.years import Record, YearStore
 from bot.dialogue import render as say
+from bot.dialogue.agency_years import next_year_from_file
 from bot.dialogue.context import PREVIOUS_SCORES, Context
 from bot.dialogue.file_words import carry_answer
 from bot.dialogue.messages import Choice
 from bot.dialogue.ports import Drafter, Library, Retriever
 from bot.dialogue.sessions import Session
 from bot.dialogue.understand import Kind, read_scores
+from bot.dialogue.year_record import close_record, open_record, published, remember_year, scores_before
 from bot.drafting.edits import number_rows
 from bot.drafting.engine import DraftRequest
 from bot.drafting.style import extract_style
@@ -43,7 +47,6 @@ from bot.thai import format_thai_date
 log = logging.getLogger(__name__)
 
 CARRY = "carry"  # session.extra: last year's plan to offer forward, and how far the offer has gone
-YEARS = "agency_years"  # session.extra: {"2567": {"1": 88.5, ...}} the agency's scores by year
 SCORES_CHARS = 20000  # a document's scores are read from its first pages (where the results table is)
 
 
@@ -76,10 +79,12 @@ class ScopedRetriever:
 class ScopedDrafter:
     """The turn's drafter: drafts in the agency's scope, with last year's scores from its record."""
 
-    def __init__(self, inner: Drafter, session: Session) -> None:
+    def __init__(self, inner: Drafter, session: Session, years: YearStore | None = None) -> None:
         self.inner = inner
         self.session = session
         self.drafted = False  # a whole new draft was made in this turn
+        self.years = years  # the year record's store (None: the session alone keeps the record)
+        self.record: Record = open_record(session, years)  # the record as read, for after_turn
 
     def request(self, request: DraftRequest) -> DraftRequest:
         """Return the request in this agency's scope, with the previous assessment filled in if known."""
@@ -89,11 +94,9 @@ class ScopedDrafter:
             year = kept.get("year") if isinstance(kept.get("year"), int) else None
         now = request.profile.assessment_year or request.scores.year
         if not previous and now:
-            earlier = [int(y) for y in self.session.extra.get(YEARS, {}) if y.isdigit() and int(y) < now]
-            if earlier:
-                year = max(earlier)
-                stored = self.session.extra[YEARS][str(year)]
-                previous = {int(k): float(v) for k, v in stored.items()}
+            before = scores_before(self.session, now)
+            if before is not None:
+                year, previous = before
         if year is None and previous and now:
             year = now - 1
         carried = self.session.extra.get(CARRY)
@@ -118,35 +121,29 @@ class ScopedDrafter:
 
 
 def scoped(
-    retriever: Retriever | None, drafter: Drafter, session: Session
+    retriever: Retriever | None, drafter: Drafter, session: Session, years: YearStore | None = None
 ) -> tuple[Retriever | None, ScopedDrafter]:
-    """Return the turn's retriever and drafter in the session's agency scope."""
+    """Return the turn's retriever and drafter in the session's agency scope (its year record read)."""
     scope = agency_scope(session.key)
     return (ScopedRetriever(retriever, scope) if retriever is not None else None), ScopedDrafter(
-        drafter, session
+        drafter, session, years
     )
 
 
 # ------------------------------------------------------------------ the year record
-def remember_year(session: Session, year: int | None, indicators: dict[int, float]) -> None:
-    """Keep one year's indicator scores in the agency's record (a later reading of a year replaces it)."""
-    if not year or not indicators:
-        return
-    record = dict(session.extra.get(YEARS) or {})
-    record[str(year)] = {str(n): v for n, v in sorted(indicators.items())}
-    session.extra[YEARS] = record
-
-
 def after_turn(ctx: Context, drafter: ScopedDrafter) -> None:
-    """After the step's handler: keep a drafted year's scores; offer last year's plan on a new draft."""
+    """After the step's handler: keep a drafted year's scores and a published plan; offer last year's
+    plan on a new draft; write the year record back."""
     session = ctx.session
     if session.draft is not None and session.scores is not None and session.scores.indicators:
         remember_year(
             session, session.draft.assessment_year or session.scores.year, session.scores.indicators
         )
+    published(session, ctx.turn.reply.documents)
     plan = session.extra.get(CARRY)
     if drafter.drafted and session.draft is not None and isinstance(plan, dict) and plan.get("measures"):
         offer(ctx)
+    close_record(session, drafter.years, drafter.record)
 
 
 def _current_year(ctx: Context) -> int | None:
@@ -159,7 +156,7 @@ def take_file(ctx: Context, library: Library | None, text: str) -> bool:
     """Answer a file that is a document, or a result page of an earlier year; False: read it as scores."""
     plan = read_plan(text, ctx.fw)
     if plan is None and not is_document(text):
-        return _earlier_result(ctx)
+        return _earlier_result(ctx) or next_year_from_file(ctx)
     if library is None:
         ctx.say(w.AGENCY_NO_LIBRARY)
         _restate(ctx)

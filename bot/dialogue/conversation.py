@@ -20,9 +20,11 @@ import logging
 import re
 
 from bot import wording as w
+from bot.agency.years import YearStore
 from bot.dialogue import progress
 from bot.dialogue import render as say
 from bot.dialogue.agency_turns import after_turn, answer_offer, scoped, take_file
+from bot.dialogue.agency_years import next_year
 from bot.dialogue.command_words import Command, parse_command
 from bot.dialogue.commands import COMMANDS
 from bot.dialogue.context import MAX_OFFERED, OFFERED, Context, Turn
@@ -100,6 +102,7 @@ class Dialogue:
         writer: Writer | None = None,
         library: Library | None = None,
         reminders: ReminderBook | None = None,
+        years: YearStore | None = None,
     ) -> None:
         self.fw = framework
         self.playbook = playbook
@@ -112,6 +115,7 @@ class Dialogue:
         self.writer = writer  # an LLM that writes short answers to questions (bot.search.llm_answer)
         self.library = library  # the agency's own documents sent in chat (bot.search.ingest.PrivateLibrary)
         self.reminders = reminders  # reminders before each reporting round, mirrored after each turn
+        self.years = years  # the agency's scores, plans and progress by year (None: kept in the session)
 
     # ------------------------------------------------------------ entry
     def handle(self, inbound: Inbound) -> Reply:
@@ -129,7 +133,8 @@ class Dialogue:
                         text, self.fw, drafted=session.state == State.DRAFTED.value, state=session.state
                     )
                 )
-                retriever, drafter = scoped(self.retriever, self.drafter, session)  # the agency's own scope
+                # the agency's own search scope, and its year record read into the session
+                retriever, drafter = scoped(self.retriever, self.drafter, session, self.years)
                 ctx = Context(
                     turn,
                     parsed,
@@ -154,6 +159,8 @@ class Dialogue:
                     turn.say(w.UNKNOWN_BUTTON)
                     if session.state:
                         ctx.restate()
+                elif inbound.kind != FILE_KIND and next_year(ctx):
+                    pass  # a later year's scores after the draft: start next year's plan from this one?
                 elif inbound.kind != FILE_KIND and answer_offer(ctx):
                     pass  # keep, revise or drop one of last year's measures
                 else:

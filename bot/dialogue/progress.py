@@ -24,6 +24,7 @@ from bot.dialogue.progress_reports import PROGRESS, progress_of, report_files
 from bot.dialogue.progress_words import ProgressReading, normalise, read_progress, row_numbers_named
 from bot.dialogue.reminders import REMIND
 from bot.dialogue.understand import Kind, question_cue
+from bot.dialogue.year_record import plan_of, reporting_plan
 from bot.drafting.edits import draft_fiscal_year, number_rows
 from bot.ita.measures import Draft, MeasureRow
 from bot.ita.progress import ROUNDS, STATUS_TH, RowProgress, Status
@@ -76,11 +77,15 @@ def wants_files(text: str, args: str) -> bool:
 
 def start(ctx: Context, args: str) -> None:
     """Begin the row-by-row report ("รายงานผล", "รายงานผลแถว 2 กับ 5", "รายงานผลรอบ 12 เดือน")."""
-    draft = ctx.session.draft
-    if draft is None or not draft.rows:
+    plan = reporting_plan(ctx.session, f"{ctx.turn.text} {args}")  # an earlier year's, named or still due
+    if plan is None or not plan.rows:
         ctx.say(w.PROGRESS_NO_DRAFT)
         return
-    draft = ctx.session.draft = number_rows(draft)  # deterministic: the numbers the chat shows
+    draft = number_rows(plan)  # deterministic: the numbers the chat shows
+    if plan is ctx.session.draft:
+        ctx.session.draft = draft
+    else:
+        ctx.say(w.REPORT_OF_PLAN.format(year=draft_fiscal_year(draft)))
     numbered = [r.number for r in draft.rows if r.number is not None]
     named = row_numbers_named(f"{ctx.turn.text} {args}")
     rows = [n for n in numbered if n in named] if named else numbered
@@ -262,7 +267,7 @@ def _ask(ctx: Context, walk: dict, number: int, question: str) -> None:
         walk["asked"].append(question)
     texts: list[str] = []
     if question == "status":
-        row = _row(ctx.session.draft, number)
+        row = _row(_walked_plan(ctx, walk["year"]), number)
         if row is not None:
             texts.append(
                 w.PROGRESS_ROW.format(
@@ -295,6 +300,15 @@ def _ask(ctx: Context, walk: dict, number: int, question: str) -> None:
             Choice(w.PROGRESS_STOP_LABEL, w.PROGRESS_STOP_LABEL),
         ]
     ctx.say("\n".join(texts), choices=choices)
+
+
+def _walked_plan(ctx: Context, year: int | None) -> Draft | None:
+    """The plan the walk reports on: the draft, or the recorded plan of the walk's fiscal year."""
+    draft = ctx.session.draft
+    if draft is not None and draft_fiscal_year(draft) == year:
+        return draft
+    found = plan_of(ctx.session, year)
+    return number_rows(found) if found is not None else draft
 
 
 def _row(draft: Draft | None, number: int) -> MeasureRow | None:

@@ -1,7 +1,9 @@
 """The 6- and 12-month reports with the officer's progress filled in, as Word and Excel.
 
 The records are kept in the session under PROGRESS (bot.ita.progress.Progress, by fiscal year and
-round); bot.dialogue.progress writes them row by row, and the reports read one round of them.
+round) and in the year record; bot.dialogue.progress writes them row by row, and the reports read
+one round of them. The plan reported on is the draft's, or an earlier recorded plan when the
+message names its fiscal year or the draft's year has not begun (bot.dialogue.year_record).
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from bot.dialogue.context import Turn
 from bot.dialogue.files import DOCX, XLSX
 from bot.dialogue.messages import Document
 from bot.dialogue.ports import Exporters
+from bot.dialogue.year_record import PROGRESS_KEY, reporting_plan
 from bot.drafting.edits import draft_fiscal_year, number_rows
 from bot.ita.measures import Draft
 from bot.ita.progress import Progress
 
 log = logging.getLogger(__name__)
 
-PROGRESS = "progress"  # session.extra key: the records of every year and round
+PROGRESS = PROGRESS_KEY  # session.extra key: the records of every year and round
 
 
 def progress_of(session_extra: dict) -> Progress:
@@ -30,6 +33,10 @@ def progress_of(session_extra: dict) -> Progress:
 def report_files(exports: Exporters, turn: Turn, draft: Draft, months: list[int]) -> None:
     """The 6- and/or 12-month reports, Word and Excel, with this year's records filled in."""
     progress = progress_of(turn.session.extra)
+    if draft is turn.session.draft:  # an earlier year's plan, when named or still being reported
+        draft = reporting_plan(turn.session, turn.text) or draft
+        if draft is not turn.session.draft:
+            turn.say(w.REPORT_OF_PLAN.format(year=draft_fiscal_year(draft)))
     draft = number_rows(draft)  # the records are by the numbers the chat shows
     year = draft_fiscal_year(draft)
     fy = year or "draft"

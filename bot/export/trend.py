@@ -3,7 +3,9 @@
 Drawn only when the draft knows the previous assessment's scores (Draft.previous_indicators;
 bot.agency.trend computes the changes). The chart puts last year's bar (grey) above this year's
 (coloured by tier) for each indicator, with both scores printed, so the fall or rise reads at a
-glance in print and in black and white.
+glance in print and in black and white. The tables and the chart stand side by side in a
+borderless layout table of one row (the chart names indicators by number: the table beside it
+names them), so the comparison takes part of a page rather than two.
 """
 
 from __future__ import annotations
@@ -13,22 +15,23 @@ from pathlib import Path
 from typing import cast
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from PIL import Image
 
 from bot import wording as w
 from bot.agency.trend import Change, Trend, trend
-from bot.export.chart import DPI, MARGINS, TIER_COLOURS, X_MAX, _thai_fonts
+from bot.export.chart import DPI, TIER_COLOURS, X_MAX, _thai_fonts
 from bot.export.opening import MEASURE_PT, hinted_cells, tpara
 from bot.export.plan import score_text, tier_for
-from bot.export.tables import column_widths, grid_table
-from bot.export.word import CM, NOTE_PT
+from bot.export.tables import column_widths, grid_table, plain_table
+from bot.export.word import CELL_PAD, CM, NOTE_PT, USABLE_W
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 
 BEFORE_COLOUR = "#9AA5B1"
-TREND_FIGSIZE = (9, 6.2)
-TREND_CHART_CM = 17
+TREND_FIGSIZE = (5.4, 5.2)  # inches: beside the tables, as tall as the indicator table
+TABLES_CM = 16.6  # the tables' side of the layout; the chart takes the rest of the page's width
 
 
 def _years(t: Trend) -> tuple[str, str]:
@@ -46,47 +49,75 @@ def change_text(change: Change) -> str:
 
 
 def comparison(doc, draft: Draft, framework: Framework) -> None:
-    """Add the comparison table, the tool summary and the two-year chart (nothing without last year's)."""
+    """Add the comparison table and the tool summary beside the two-year chart (nothing without last year's)."""
     found = trend(draft, framework)
     if found is None:
         return
     before, now = _years(found)
     tpara(doc, w.TREND_TITLE.format(before=before, now=now), bold=True).paragraph_format.keep_with_next = True
+    png = render_trend_chart(draft, framework)
+    if not png:
+        _tables(doc, found, before, now, 18 * CM)
+        _fell_and_rose(doc, found)
+        return
+    tables_w = int(TABLES_CM * CM)
+    layout = plain_table(doc, [["", ""]], [tables_w, USABLE_W - tables_w])
+    left, right = layout.rows[0].cells
+    row_pr = layout.rows[0]._tr.trPr
+    if row_pr is not None:  # kept whole, LibreOffice moved the row past a page it fitted on
+        for split in row_pr.findall(qn("w:cantSplit")):
+            row_pr.remove(split)
+    left._tc.remove(left.paragraphs[0]._p)  # the tables come first; the cell's closing paragraph follows
+    _tables(left, found, before, now, tables_w - 2 * CELL_PAD)
+    picture = right.paragraphs[0]
+    picture.add_run().add_picture(io.BytesIO(png), width=Cm((USABLE_W - tables_w - 2 * CELL_PAD) / CM))
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tpara(right, w.TREND_CHART_CAPTION.format(before=before, now=now), size=NOTE_PT, center=True)
+    _fell_and_rose(right, found)
+    for closing in left.paragraphs[-1:]:  # the empty paragraph a cell must end with: as small as it gets
+        closing.paragraph_format.space_after = 0
+        closing_pr = closing._p.get_or_add_pPr()
+        spacing = closing_pr.find(qn("w:spacing"))
+        if spacing is not None:
+            spacing.set(qn("w:line"), "20")
+
+
+def _tables(container, found: Trend, before: str, now: str, width: float) -> None:
+    """The indicator table, then the tool and overall table, into `container`."""
     head = [
         w.TREND_INDICATOR,
         w.TREND_SCORE.format(year=before),
         w.TREND_SCORE.format(year=now),
         w.TREND_CHANGE,
     ]
-    widths = column_widths([5, 1.6, 1.6, 2.2], 18 * CM)
+    widths = column_widths([6, 1.4, 1.4, 2.3], width)
     rows = [
         hinted_cells([[c.label], [_score(c.before)], [_score(c.now)], [change_text(c)]])
         for _, c in found.indicators
     ]
-    grid_table(doc, head, rows, widths, size=MEASURE_PT, keep_together=True)
+    grid_table(container, head, rows, widths, size=MEASURE_PT, keep_together=True)
     tools = [c for c in [*found.tools, found.overall] if c.before is not None or c.now is not None]
     if tools:
-        tpara(doc, w.TREND_TOOLS_TITLE, bold=True).paragraph_format.keep_with_next = True
+        tpara(
+            container, w.TREND_TOOLS_TITLE, bold=True, size=MEASURE_PT
+        ).paragraph_format.keep_with_next = True
         head[0] = w.TREND_TOOL
         rows = [
             hinted_cells([[c.label], [_score(c.before)], [_score(c.now)], [change_text(c)]]) for c in tools
         ]
-        grid_table(doc, head, rows, widths, size=MEASURE_PT, keep_together=True)
+        grid_table(container, head, rows, widths, size=MEASURE_PT, keep_together=True)
+
+
+def _fell_and_rose(container, found: Trend) -> None:
+    """Say which indicators fell and which rose (under the chart, or under the tables without one)."""
     fell, rose = found.fell(), found.rose()
     said = []
     if fell:
         said.append(w.TREND_FELL.format(numbers=", ".join(map(str, fell))))
     if rose:
         said.append(w.TREND_ROSE.format(numbers=", ".join(map(str, rose))))
-    if said:
-        tpara(doc, " ".join(said), size=NOTE_PT)
-    png = render_trend_chart(draft, framework)
-    if png:
-        picture = doc.add_paragraph()  # its own paragraph (opening.chart fills a cell's first one)
-        picture.add_run().add_picture(io.BytesIO(png), width=Cm(TREND_CHART_CM))
-        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        picture.paragraph_format.keep_with_next = True
-        tpara(doc, w.TREND_CHART_CAPTION.format(before=before, now=now), size=NOTE_PT, center=True)
+    for line in said:
+        tpara(container, line, size=MEASURE_PT)
 
 
 def _score(value: float | None) -> str:
@@ -103,7 +134,7 @@ def render_trend_chart(draft: Draft, framework: Framework, font_path: Path | Non
     from matplotlib.font_manager import FontProperties  # noqa: PLC0415
 
     fonts = _thai_fonts(font_path)
-    regular, bold = fonts if fonts else (FontProperties(family="DejaVu Sans", size=11),) * 2
+    regular, _bold = fonts if fonts else (FontProperties(family="DejaVu Sans", size=11),) * 2
     before_year, now_year = _years(found)
     fig = Figure(figsize=TREND_FIGSIZE, dpi=DPI)
     FigureCanvasAgg(fig)
@@ -128,7 +159,7 @@ def render_trend_chart(draft: Draft, framework: Framework, font_path: Path | Non
             )
         if change.way == "down":
             ax.text(X_MAX - 0.5, row, "▼", va="center", ha="right", color="#C0392B", fontsize=11)
-    labels = [c.label if fonts else str(n) for n, c in found.indicators]
+    labels = [w.TREND_AXIS_LABEL.format(number=n) if fonts else str(n) for n, _ in found.indicators]
     ax.set_yticks(range(len(labels)), labels)
     for tick in [*ax.get_yticklabels(), *ax.get_xticklabels()]:
         tick.set_fontproperties(regular)
@@ -148,13 +179,10 @@ def render_trend_chart(draft: Draft, framework: Framework, font_path: Path | Non
         ),
     ]
     ax.legend(
-        handles=legend, prop=regular, loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=2, frameon=False
+        handles=legend, prop=regular, loc="upper center", bbox_to_anchor=(0.5, -0.07), ncol=2, frameon=False
     )
-    title = w.TREND_CHART_TITLE.format(before=before_year, now=now_year) if fonts else "ITA scores, two years"
-    title_font = bold.copy()
-    title_font.set_size(16)
-    ax.set_title(title, fontproperties=title_font)
-    fig.subplots_adjust(**(MARGINS["thai"] if fonts else MARGINS["ascii"]))
+    # no title: the caption under the chart says what it shows
+    fig.subplots_adjust(left=0.2 if fonts else 0.08, right=0.98, top=0.99, bottom=0.16)
     canvas = cast("FigureCanvasAgg", fig.canvas)
     canvas.draw()
     width, height_px = canvas.get_width_height()
