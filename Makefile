@@ -20,9 +20,10 @@ run: $(STAMP)
 	$(PY) -m bot run
 
 # Tests run on every core (pytest-xdist; at most four workers, so the PostgreSQL tests stay under
-# its 100 connections); each worker builds its own session fixtures.
+# its 100 connections). Whole files go to one worker (--dist loadfile), so a module's fixtures (a
+# rendered plan, a browser, an index) are built once; each worker builds its own session fixtures.
 test: $(STAMP)
-	$(PY) -m pytest -n auto --maxprocesses=4
+	$(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile --durations=25
 
 # Lint and types (CI runs this before the tests): ruff's rules and mypy, configured in pyproject.toml.
 lint: $(STAMP)

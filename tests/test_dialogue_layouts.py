@@ -11,6 +11,7 @@ import pytest
 from bot import wording as w
 from bot.dialogue.conversation import State
 from bot.export.wordbreak import plain
+from bot.thai import to_arabic
 from tests.test_dialogue import Officer, make_dialogue, parts  # noqa: F401
 from tests.test_dialogue_flow import session, to_confirm, to_drafted
 
@@ -53,7 +54,8 @@ def test_the_layout_command_offers_every_layout_as_a_button_and_a_press_picks_it
     officer.presses(w.LAYOUT_BY_TOOL_TITLE)
     draft = session(officer).draft
     assert draft.layout == "by-tool"
-    document = _docx_text(officer.dialogue.exports.render_docx(draft))
+    # the agency's house style may print Thai digits ("รอบ ๑๒ เดือน"): compare the digits' values
+    document = to_arabic(_docx_text(officer.dialogue.exports.render_docx(draft)))
     assert "รอบ12เดือน" in document and "OIT" in document
 
 
