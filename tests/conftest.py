@@ -88,3 +88,23 @@ def no_outbound_network():
 def seeds_dir() -> Path:
     """Return the folder of the five agency documents (tests/data/seeds)."""
     return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, seeds_dir):
+    """The shipped knowledge and the seeds in one real Chroma index (hashing vectors): (index, framework).
+
+    Read-only: the retrieval tests rank over it; built once per test process.
+    """
+    from bot.ita.framework import load_framework
+    from bot.ita.playbook import load_playbook
+    from bot.search.embeddings import HashingEmbeddings
+    from bot.search.index import KnowledgeIndex
+    from bot.search.ingest import ingest
+
+    fw = load_framework(KNOWLEDGE_DIR)
+    index = KnowledgeIndex(
+        tmp_path_factory.mktemp("chroma"), "ita_seeded", HashingEmbeddings(), "hashing-1024-v1"
+    )
+    ingest(index, fw, load_playbook(KNOWLEDGE_DIR), [seeds_dir], progress=False)
+    return index, fw

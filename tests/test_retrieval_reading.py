@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ita.framework import load_framework
-from bot.ita.playbook import load_playbook
-from bot.search.embeddings import HashingEmbeddings
-from bot.search.index import KnowledgeIndex
-from bot.search.ingest import ingest
 from bot.search.query import kinds_asked, names_part, query_focus, tools_named
 from bot.search.retrieve import Retriever, Tuning
-from tests.conftest import KNOWLEDGE_DIR
 
 OFF = Tuning(
     agency_words=False,
@@ -24,16 +18,6 @@ OFF = Tuning(
     tool_measures=False,
     by_score=False,
 )
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, seeds_dir):
-    fw = load_framework(KNOWLEDGE_DIR)
-    index = KnowledgeIndex(
-        tmp_path_factory.mktemp("chroma"), "ita_reading", HashingEmbeddings(), "hashing-1024-v1"
-    )
-    ingest(index, fw, load_playbook(KNOWLEDGE_DIR), [seeds_dir], progress=False)
-    return index, fw
 
 
 def _search(built, question, tuning=None, k=5):

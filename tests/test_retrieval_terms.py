@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
-from bot.ita.framework import load_framework
-from bot.ita.playbook import load_playbook
-from bot.search.embeddings import HashingEmbeddings
-from bot.search.index import KnowledgeIndex
-from bot.search.ingest import ingest
 from bot.search.query import kinds_asked
 from bot.search.retrieve import Retriever, Tuning
 from bot.search.terms import Term, Terms, load_terms
 from tests.conftest import KNOWLEDGE_DIR
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, seeds_dir):
-    fw = load_framework(KNOWLEDGE_DIR)
-    index = KnowledgeIndex(
-        tmp_path_factory.mktemp("chroma"), "ita_terms", HashingEmbeddings(), "hashing-1024-v1"
-    )
-    ingest(index, fw, load_playbook(KNOWLEDGE_DIR), [seeds_dir], progress=False)
-    return index, fw
 
 
 def _pids(built, question, k=5, **tuning):
