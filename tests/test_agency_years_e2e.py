@@ -15,13 +15,12 @@ import re
 import docx
 
 from bot import wording as w
-from bot.settings import Settings
 from bot.thai import to_arabic
-from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI
+from tests.fakes.telegram_api import BotThread, FakeBotAPI
 from tests.test_agency import SCORES_2568
 from tests.test_agency_years import SCORES_2567, result_text
 from tests.test_progress import ticked_status
-from tests.test_telegram_e2e import AGENCY, TelegramOfficer
+from tests.test_telegram_e2e import AGENCY, TelegramOfficer, officer_settings
 
 OFFICER = 5550167
 
@@ -43,15 +42,7 @@ def test_next_years_plan_starts_from_this_years_over_telegram_with_no_upload(tmp
     from bot.channels.telegram import build_application
 
     with FakeBotAPI() as api:
-        settings = Settings(
-            data_dir=tmp_path / "data",
-            telegram_bot_token=TOKEN,
-            telegram_base_url=api.base_url,
-            telegram_allowed_users=str(OFFICER),
-            telegram_webhook_url="",
-            llm_model="",
-            embedding="hashing",
-        )
+        settings = officer_settings(tmp_path, api, OFFICER)
         officer = TelegramOfficer(api, OFFICER)
         with BotThread(build_application(settings, build(settings).dialogue)):
             officer.says("/start")

@@ -8,10 +8,9 @@ import re
 
 from docx import Document as WordDocument
 
-from bot.settings import Settings
-from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI
+from tests.fakes.telegram_api import BotThread, FakeBotAPI
 from tests.test_progress import ticked_status
-from tests.test_telegram_e2e import AGENCY, TelegramOfficer, seed_score_table
+from tests.test_telegram_e2e import AGENCY, TelegramOfficer, officer_settings, seed_score_table
 
 OFFICER = 5550088
 
@@ -22,15 +21,7 @@ def test_three_rows_reported_over_telegram_fill_the_six_month_report(tmp_path, s
 
     table = seed_score_table(seeds_dir)
     with FakeBotAPI() as api:
-        settings = Settings(
-            data_dir=tmp_path / "data",
-            telegram_bot_token=TOKEN,
-            telegram_base_url=api.base_url,
-            telegram_allowed_users=str(OFFICER),
-            telegram_webhook_url="",
-            llm_model="",
-            embedding="hashing",
-        )
+        settings = officer_settings(tmp_path, api, OFFICER)
         officer = TelegramOfficer(api, OFFICER)
         with BotThread(build_application(settings, build(settings).dialogue)):
             officer.says("/start")

@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from bot.dialogue.reminders import ReminderBook, next_round
 from bot.dialogue.sessions import SessionStore
 from bot.settings import Settings
-from tests.fakes.telegram_api import TOKEN, BotThread, FakeBotAPI
-from tests.test_telegram_e2e import AGENCY, TelegramOfficer, seed_score_table
+from tests.fakes.telegram_api import BotThread, FakeBotAPI
+from tests.test_telegram_e2e import AGENCY, TelegramOfficer, officer_settings, seed_score_table
 
 OFFICER = 5550077
 PLAN_YEAR = 2569
@@ -22,17 +22,7 @@ DUE_IN = 45.0  # seconds from setting the lead time to the reminder's time  # se
 
 
 def settings_for(tmp_path, api: FakeBotAPI, lead_days: float = 14.0) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        telegram_bot_token=TOKEN,
-        telegram_base_url=api.base_url,
-        telegram_allowed_users=str(OFFICER),
-        telegram_webhook_url="",
-        llm_model="",
-        embedding="hashing",
-        reminder_lead_days=lead_days,
-        reminder_check_seconds=1.0,
-    )
+    return officer_settings(tmp_path, api, OFFICER, reminder_lead_days=lead_days, reminder_check_seconds=1.0)
 
 
 def lead_days_due_in(seconds: float) -> float:

@@ -63,21 +63,27 @@ class TelegramOfficer:
         return "\n".join(c.params.get("text", "") for c in self.last)
 
 
+def officer_settings(tmp_path, api: FakeBotAPI, officer: int, **extra) -> Settings:
+    """Settings of a bot served to one allowed officer through the fake Bot API (offline defaults)."""
+    return Settings(
+        data_dir=tmp_path / "data",
+        telegram_bot_token=TOKEN,
+        telegram_base_url=api.base_url,
+        telegram_allowed_users=str(officer),
+        telegram_webhook_url="",
+        llm_model="",
+        embedding="hashing",
+        **extra,
+    )
+
+
 def test_officer_goes_from_start_to_the_word_file_across_a_bot_restart(tmp_path, seeds_dir):
     from bot.app import build
     from bot.channels.telegram import build_application
 
     table = seed_score_table(seeds_dir)
     with FakeBotAPI() as api:
-        settings = Settings(
-            data_dir=tmp_path / "data",
-            telegram_bot_token=TOKEN,
-            telegram_base_url=api.base_url,
-            telegram_allowed_users=str(OFFICER),
-            telegram_webhook_url="",
-            llm_model="",
-            embedding="hashing",
-        )
+        settings = officer_settings(tmp_path, api, OFFICER)
         officer = TelegramOfficer(api, OFFICER)
 
         with BotThread(build_application(settings, build(settings).dialogue)):
