@@ -59,3 +59,19 @@ def test_the_indicator_chart_follows_the_plan_digits_and_is_cached_apart():
     assert any("เกณฑ์ 85" in t for t in arabic) and not any(THAI.search(t) for t in arabic)
     # the PNG is cached by what it shows: the same scores in the other digits are drawn again
     assert render_chart(two_years("thai"), FRAMEWORK) != render_chart(two_years(""), FRAMEWORK)
+
+
+def test_the_mark_of_a_fall_covers_no_score_label():
+    """A ▼ once sat on the labels of bars near 100 (last year's 100.00 of indicator 10, 94.20 of 5)."""
+    for digits in ("thai", ""):
+        fig = build_trend_figure(two_years(digits), FRAMEWORK)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        texts = [t for t in fig.axes[0].texts if t.get_text().strip()]
+        marks = [t.get_window_extent(renderer) for t in texts if t.get_text() == "▼"]
+        labels = [t.get_window_extent(renderer) for t in texts if t.get_text() != "▼"]
+        assert len(marks) >= 3  # indicators 5, 9 and 10 fell
+        assert not [(m, b) for m in marks for b in labels if m.overlaps(b)]
+        axes = fig.axes[0].get_window_extent(renderer)
+        assert all(b.x1 <= axes.x1 for b in [*labels, *marks])  # nothing runs off the chart
+        assert max(fig.axes[0].get_xticks()) == 100  # no tick in the marks' column, cut at the edge

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 BEFORE_COLOUR = "#9AA5B1"
+# Where a fall is marked: past the score labels of bars near 100, which it once covered.
+MARK_AT = X_MAX + 15
 TREND_FIGSIZE = (5.4, 5.2)  # inches: beside the tables, as tall as the indicator table
 TABLES_CM = 16.6  # the tables' side of the layout; the chart takes the rest of the page's width
 
@@ -182,14 +184,16 @@ def build_trend_figure(draft: Draft, framework: Framework, font_path: Path | Non
                 fontsize=10,
             )
         if change.way == "down":
-            ax.text(X_MAX - 0.5, row, "▼", va="center", ha="right", color="#C0392B", fontsize=11)
+            # in a column of its own, right of the longest score label ("100.00" ends near 114)
+            ax.text(MARK_AT, row, "▼", va="center", ha="right", color="#C0392B", fontsize=11)
     labels = [printed(w.TREND_AXIS_LABEL.format(number=n)) if fonts else str(n) for n, _ in found.indicators]
     ax.set_yticks(range(len(labels)), labels)
     numbered_ticks(ax, printed)
     for tick in [*ax.get_yticklabels(), *ax.get_xticklabels()]:
         tick.set_fontproperties(regular)
     ax.invert_yaxis()
-    ax.set_xlim(0, X_MAX + 8)
+    ax.set_xlim(0, MARK_AT + 1)
+    ax.set_xticks(range(0, 101, 20))  # a score axis: no tick past 100 in the marks' column
     ax.grid(axis="x", linestyle=":", linewidth=0.6, alpha=0.6)
     ax.set_axisbelow(True)
     for spine in ("top", "right"):
