@@ -49,7 +49,7 @@ TELLS = {
 
 
 class NoPassages:
-    def search(self, query, k=5, *, indicator=None, kind=None):
+    def search(self, query, k=5, *, indicator=None, kind=None, scope=None):
         return []
 
 
