@@ -99,9 +99,13 @@ def paginate(
     """
     best: tuple[int, list[Cells]] | None = None
     for tail in range(MIN_TAIL_LINES, MIN_PART_LINES - 1, -1):
-        pages, out = _laid_out(rows, widths, size, page_height, first_free, header_height, continued, tail)
+        pages, out, bound = _laid_out(
+            rows, widths, size, page_height, first_free, header_height, continued, tail
+        )
         if best is None or pages < best[0]:
             best = (pages, out)
+        if not bound:  # no cut was moved up for its continuation: a lower floor lays out the same
+            break
     assert best is not None
     return best[1]
 
@@ -115,10 +119,12 @@ def _laid_out(
     header_height: float,
     continued: Sequence[Line],
     min_tail: int,
-) -> tuple[int, list[Cells]]:
-    """Return (pages, rows) laid out greedily, each continuation at least `min_tail` lines."""
+) -> tuple[int, list[Cells], bool]:
+    """Return (pages, rows, whether the floor moved a cut up) laid out greedily, each continuation
+    at least `min_tail` lines."""
     unit = line_height(size)
     pages = 1
+    bound = False
     page = Page(first_free, header_height)
     out: list[Cells] = []
     for index, row in enumerate(rows):
@@ -135,6 +141,7 @@ def _laid_out(
             # rebalance: a continuation of a few lines takes more with it, so it is no orphan (a row
             # whose rest would be a line or two still moves to the next page whole, below)
             if at_top or MIN_PART_LINES <= total - budget < min_tail:
+                bound = bound or total - min_tail < budget
                 budget = min(budget, total - min_tail)
             if budget < MIN_PART_LINES or total - budget < MIN_PART_LINES:
                 if not at_top:  # not at the top of a page yet: start a new one
@@ -148,4 +155,4 @@ def _laid_out(
             part[0] = [continued[index], *part[0]]
             page = Page(page_height, header_height)
             pages += 1
-    return pages, out
+    return pages, out, bound
