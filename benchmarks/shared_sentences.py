@@ -45,11 +45,20 @@ TELLS = {
     "อย่างน้อยเดือนละ 1 ครั้ง": re.compile(r"อย่างน้อยเดือนละ 1 ครั้ง"),
     "ในความเห็นของ": re.compile(r"ในความเห็นของ"),
     "an O-code list or range": re.compile(r"O\d+(?:–|, )O\d+"),
+    # the round-12 judge's tells (issue 12, point 3)
+    "คณะทำงานขับเคลื่อน ITA": re.compile(r"คณะทำงานขับเคลื่อน ITA"),
+    "URL ... ITAS": re.compile(r"URL[^\n]*ITAS"),
+    "รวมทั้งข้อ": re.compile(r"รวมทั้งข้อ"),
+    "O13, O14 and O16 together": re.compile(r"O13[^\n]*O14[^\n]*O16"),
 }
+# A step that ends by naming its unit in brackets (the seeds' steps never do: the owners column does).
+STEP_OWNER = re.compile(
+    r"\((?:[^()]*(?:กอง|สำนัก|งาน|ฝ่าย|กลุ่ม|คณะ|นายก|ปลัด|ผู้อำนวยการ|ผู้บริหาร|อบต|อบจ)[^()]*)\)$"
+)
 
 
 class NoPassages:
-    def search(self, query, k=5, *, indicator=None, kind=None):
+    def search(self, query, k=5, *, indicator=None, kind=None, scope=None):
         return []
 
 
@@ -96,9 +105,16 @@ def main() -> int:
     exact, shaped, steps = defaultdict(set), defaultdict(set), defaultdict(set)
     tells: dict[str, int] = dict.fromkeys(TELLS, 0)
     total = rows = 0
+    owner_steps = all_steps = 0
+    counts: dict[str, set[tuple[int, ...]]] = defaultdict(set)
+    periods: dict[str, int] = defaultdict(int)
     for agency, draft in drafts.items():
+        periods[draft.style.get("period", "abbr")] += 1
+        counts[agency].add(tuple(len(r.steps) for r in draft.rows))
         for row in draft.rows:
             rows += 1
+            all_steps += len(row.steps)
+            owner_steps += sum(bool(STEP_OWNER.search(s)) for s in row.steps)
             printed = "\n".join(
                 [row.analysis, *row.steps, *row.owners, row.monitoring, row.reporting, row.kpi]
             )
@@ -128,7 +144,16 @@ def main() -> int:
     print(f"rows printing the round-7 judge's stock phrases (of {rows} rows):")
     for name, count in tells.items():
         print(f"  {name}: {count}")
+    print(f"steps naming their unit in closing brackets: {owner_steps} of {all_steps}")
+    print(f"period forms the agencies print: {dict(sorted(periods.items()))}")
+    patterns = {c for cs in counts.values() for c in cs}
+    print(
+        f"step-count patterns (steps per row down the plan): {len(patterns)} distinct of {len(counts)} agencies"
+    )
     for s, a in sorted(shared.items(), key=lambda kv: -len(kv[1]))[: args.show]:
+        print(f"  [{len(a)}] {s}")
+    print("steps:")
+    for s, a in sorted(shared_steps.items(), key=lambda kv: -len(kv[1]))[: args.show]:
         print(f"  [{len(a)}] {s}")
     print("shapes:")
     for s, a in sorted(shared_shape.items(), key=lambda kv: -len(kv[1]))[: args.show]:

@@ -231,7 +231,8 @@ def test_without_item_scores_a_weak_oit_row_names_the_items_to_check(plans, draf
     naming = [s for s in row.steps if _codes(s)]
     assert len(naming) == 1, row.steps
     checks = naming[0]
-    assert _codes(checks) == {"O13", "O14", "O16"}, checks
+    # two or three of them, chosen by the agency (the same three in every plan was a tell, round 12)
+    assert 2 <= len(_codes(checks)) <= 3 and len(_codes(checks) & {"O13", "O14", "O16"}) >= 2, checks
     assert "–" not in checks  # a middling row names them by code (an urgent one with titles)
     assert "ไม่ผ่าน" not in checks and "ยังไม่ได้เผยแพร่" not in checks  # a check, not a finding
     # the analysis names no item: without the agency's own item results, "the items agencies often

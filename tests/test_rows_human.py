@@ -181,7 +181,8 @@ def test_periods_follow_the_activity_not_the_whole_year(plans):
 def test_only_an_urgent_oit_row_adds_a_closing_check_step(drafter):
     urgent = _row(_draft(drafter, "sao", {9: 40.0}), 9)
     middling = _row(_draft(drafter, "sao", {9: 88.0}), 9)
-    assert re.search(r"ปิดระบบ|ITAS", urgent.steps[-1])
+    # before the system closes, in one of the wordings agencies use (not "URL ... ITAS" in every plan)
+    assert re.search(r"ปิดระบบ|ITAS|ก่อน(?:ส่งผล)?การประเมิน|กำหนดเวลาการประเมิน", urgent.steps[-1])
     assert not any(re.search(r"ลิงก์|URL ทุกข้อ", s) for s in middling.steps), middling.steps
 
 
@@ -218,3 +219,35 @@ def test_local_government_writes_shorter_steps_than_a_department(drafter):
 def test_a_short_step_keeps_the_phrase_that_completes_its_verb():
     # a phrase opening with ให้ completes the verb before it ("... นำเข้า URL ให้ตรงกับ..."): never cut there
     assert terse("ปรับปรุงเว็บไซต์ของหน่วยงาน ให้เป็นปัจจุบันทุกเดือน") != "ปรับปรุงเว็บไซต์ของหน่วยงาน"
+
+
+# -- round 12: phrases every agency printed ---------------------------------------------------------
+_TEAM = re.compile(r"คณะทำงาน\S*(?: ITA)?")
+# a step closing with its unit in brackets (not item codes: "(O13, O14)")
+_BRACKETED = re.compile(r"\((?![^()]*[A-Z]\d)[^()]*[ก-๙][^()]*\)$")
+
+
+def test_agencies_name_their_team_the_items_to_check_and_step_owners_differently(drafter):
+    teams, checked, bracketed, rounds = set(), set(), set(), set()
+    for type_ in AGENCY_TYPES:
+        draft = _draft(
+            drafter, type_, {n: 80.0 if n < 9 else 70.0 for n in range(1, 11)}, name=f"{type_} ทดสอบ"
+        )
+        text = "\n".join(t for r in draft.rows for t in (*r.steps, *r.owners, r.monitoring))
+        assert "คณะทำงานขับเคลื่อน ITA" not in text and not re.search(r"URL[^\n]*ITAS", text)
+        teams.update(_TEAM.findall(text))
+        naming = [s for s in _row(draft, 9).steps if re.search(r"O\d+", s)]
+        assert len(naming) == 1, _row(draft, 9).steps
+        codes = frozenset(re.findall(r"O\d+", naming[0]))
+        assert 2 <= len(codes) <= 3  # the items agencies most often redo, two or three of them
+        checked.add(codes)
+        bracketed.add(any(_BRACKETED.search(s) for r in draft.rows for s in r.steps))
+        rounds.add(
+            _row(draft, 9).reporting.rsplit(" ", 3)[-1]
+            + next(r.reporting for r in draft.rows if r.end_month.endswith("-09"))
+        )
+    # not one agency's wording for all: the team, the items named, brackets, the reporting rounds
+    assert len(teams) >= 3, teams
+    assert len(checked) >= 2, checked
+    assert bracketed == {True, False}
+    assert len(rounds) >= 3

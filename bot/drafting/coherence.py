@@ -37,7 +37,12 @@ PREPARES = re.compile(
 # ... or the year's groups of items to check ("หมวดข้อมูลพื้นฐาน ..."): a step a row never drops.
 ITEM_CODE = re.compile(r"\b[OIE]\d{1,2}\b|หมวด\S")
 # A check before the assessment system closes (an OIT row's last step).
-CLOSING_CHECK = re.compile(r"(?:ตรวจ|ทดสอบ|เปิด URL)[^\n]*(?:ปิดระบบ|ITAS)|(?:ปิดระบบ|ITAS)[^\n]*(?:ตรวจ|ทดสอบ)")
+# (a check before the assessment, in the words agencies use: "ก่อนปิดระบบ", "ในระบบ ITAS", "ก่อนส่งผล
+# การประเมิน", "ภายในกำหนดเวลาการประเมิน"; voice.yaml analysis.closing_check)
+_BEFORE_CLOSE = r"(?:ปิดระบบ|ITAS|ก่อน(?:ส่งผล)?การประเมิน|กำหนดเวลาการประเมิน)"
+CLOSING_CHECK = re.compile(
+    rf"(?:ตรวจ|ทดสอบ|เปิด URL|ทบทวน|ยืนยัน)[^\n]*{_BEFORE_CLOSE}|(?:ปิดระบบ|ITAS)[^\n]*(?:ตรวจ|ทดสอบ)"
+)
 # Work that goes on: a row promising it runs to the end of the fiscal year (not work bounded by
 # the system's opening or closing: "รายเดือนในช่วงก่อนเปิดระบบ").
 CONTINUOUS = re.compile(

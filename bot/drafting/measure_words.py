@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.drafting import coherence
-from bot.drafting.row_context import Context, fill, report_to
+from bot.drafting.row_context import Context, fill, pick, report_to
 from bot.ita.playbook import PlaybookEntry
 from bot.ita.tiers import Tier
 
@@ -67,7 +67,12 @@ def reporting(
     elif item and item.startswith("O"):
         what += f" (ข้อ {item})"
     rounds = ctx.voice.report_rounds
-    when = rounds["half"] if end <= 6 else rounds["later"] if end < 12 else rounds["year"]
+    kind = "half" if end <= 6 else "later" if end < 12 else "year"
+    # the rounds in this agency's words (voice.yaml analysis.report_rounds_words), one wording a
+    # plan: "รอบ 6 เดือน และรอบ 12 เดือน" in every agency's every row was a template's
+    listed = ctx.voice.analysis.get("report_rounds_words") or {}
+    options = list(listed.get(kind) or []) if isinstance(listed, dict) else []
+    when = pick(ctx, options, "report-rounds") if options else rounds[kind]
     # how it is put follows the severity (voice.yaml report_frames): urgent work reports its result,
     # a middling row a summary, a strong row informs; not one sentence for every row
     frames = ctx.voice.analysis.get("report_frames") or {}

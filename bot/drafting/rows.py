@@ -320,18 +320,26 @@ def _owned_steps(
     # or in brackets when the step already has a subject ("ผู้บังคับบัญชา...", "ข้อ O13 ...: ...")
     steps = []
     several = len(set(groups)) > 1
+    # how this agency names a step's unit when the step has a subject of its own (voice.yaml
+    # analysis.step_owners): in brackets after it, or not at all (its owners column does, as every
+    # seed's does); an item's step then takes its unit as the subject of what it says to do
+    form = pick(ctx, wordings(ctx, "step_owners", "bracket"), "step-owners")
     for n, ((_, text), who) in enumerate(zip(chosen, whose, strict=True)):
         # a step for one item names its unit even when that unit owns most steps: each item's owner
         # is read off its own step ("ข้อ O14 ...: ... (กองการเจ้าหน้าที่)")
         if who and (tuple(who) != main or (several and text.startswith("ข้อ "))):
             names = [_short(ctx, u) for u in who]
+            joined = names[0] if len(names) == 1 else f"{' '.join(names[:-1])} และ{names[-1]}"
+            joined += " " if re.search(r"[A-Za-z.)]$", joined) else ""
             if any(n in text for n in names):  # the step names its unit already
                 pass
+            elif form != "bracket" and text.startswith("ข้อ ") and ": " in text:
+                head, _, action = text.partition(": ")
+                text = f"{head}: {joined}{action}"
             elif _SUBJECT.match(text):
-                text = f"{text} ({', '.join(names)})"
+                if form == "bracket":
+                    text = f"{text} ({', '.join(names)})"
             else:
-                joined = names[0] if len(names) == 1 else f"{' '.join(names[:-1])} และ{names[-1]}"
-                joined += " " if re.search(r"[A-Za-z.)]$", joined) else ""
                 text = f"{joined}{text}"
         steps.append(f"{n + 1}. {text}")
     # the executive who orders or approves is named in their own step, not among the row's owners:

@@ -7,7 +7,10 @@ own widths): a row that fits the rest of the page goes there whole; one that doe
 where the page ends, and continues in a new row on the next page under the repeated header,
 its first cell saying whose continuation it is. A row whose rest would be a line or two moves to
 the next page whole; one whose continuation would still be short is cut higher (MIN_TAIL_LINES),
-so a "(ต่อ)" part is never a tiny orphan. Every row is then kept whole by the renderer.
+so a "(ต่อ)" part is never a tiny orphan, unless a shorter continuation saves a page: the rows
+are laid out with each continuation floor from MIN_TAIL_LINES down to MIN_PART_LINES, and the
+roomiest layout of the fewest pages wins (a 4-row plan whose every row was cut nine lines plus
+six took a page more than it needed). Every row is then kept whole by the renderer.
 """
 
 from __future__ import annotations
@@ -90,9 +93,38 @@ def paginate(
 
     `first_free` is the room left on the page where the table starts, `header_height` the
     header row that repeats on each page, and `continued[i]` the first line of row i's
-    continuation (e.g. "ตัวชี้วัดที่ 9 … (ต่อ)").
+    continuation (e.g. "ตัวชี้วัดที่ 9 … (ต่อ)"). Of the layouts with each continuation floor
+    (MIN_TAIL_LINES down to MIN_PART_LINES), the one with the fewest pages is returned, and of
+    those the one whose continuations are longest.
     """
+    best: tuple[int, list[Cells]] | None = None
+    for tail in range(MIN_TAIL_LINES, MIN_PART_LINES - 1, -1):
+        pages, out, bound = _laid_out(
+            rows, widths, size, page_height, first_free, header_height, continued, tail
+        )
+        if best is None or pages < best[0]:
+            best = (pages, out)
+        if not bound:  # no cut was moved up for its continuation: a lower floor lays out the same
+            break
+    assert best is not None
+    return best[1]
+
+
+def _laid_out(
+    rows: Sequence[Cells],
+    widths: Sequence[float],
+    size: float,
+    page_height: float,
+    first_free: float,
+    header_height: float,
+    continued: Sequence[Line],
+    min_tail: int,
+) -> tuple[int, list[Cells], bool]:
+    """Return (pages, rows, whether the floor moved a cut up) laid out greedily, each continuation
+    at least `min_tail` lines."""
     unit = line_height(size)
+    pages = 1
+    bound = False
     page = Page(first_free, header_height)
     out: list[Cells] = []
     for index, row in enumerate(rows):
@@ -108,11 +140,13 @@ def paginate(
             at_top = page.used <= header_height
             # rebalance: a continuation of a few lines takes more with it, so it is no orphan (a row
             # whose rest would be a line or two still moves to the next page whole, below)
-            if at_top or MIN_PART_LINES <= total - budget < MIN_TAIL_LINES:
-                budget = min(budget, total - MIN_TAIL_LINES)
+            if at_top or MIN_PART_LINES <= total - budget < min_tail:
+                bound = bound or total - min_tail < budget
+                budget = min(budget, total - min_tail)
             if budget < MIN_PART_LINES or total - budget < MIN_PART_LINES:
                 if not at_top:  # not at the top of a page yet: start a new one
                     page = Page(page_height, header_height)
+                    pages += 1
                     continue
                 budget = max(budget, MIN_PART_LINES)  # taller than a whole page: cut anyway
             cut = [_cut_cell(c, w, size, budget) for c, w in zip(part, widths, strict=True)]
@@ -120,4 +154,5 @@ def paginate(
             part = [tail for _, tail in cut]
             part[0] = [continued[index], *part[0]]
             page = Page(page_height, header_height)
-    return out
+            pages += 1
+    return pages, out, bound
