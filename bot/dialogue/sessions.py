@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from sqlalchemy import (
     JSON,
     Column,
@@ -124,8 +125,17 @@ def session_values(session: Session) -> dict[str, Any]:
         "draft": session.draft.model_dump(mode="json") if session.draft is not None else None,
         # The one column of free JSON: copied, so the values kept as a save's base never share a list
         # or dict the next turn may change in place (the domain objects are dumped into new ones).
-        "extra": copy.deepcopy(session.extra),
+        "extra": _json_copy(session.extra),
     }
+
+
+def _json_copy(value: dict[str, Any]) -> dict[str, Any]:
+    """Return an independent copy of a JSON-shaped dict (orjson: about ten times copy.deepcopy's speed)."""
+    try:
+        copied = orjson.loads(orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS))
+    except TypeError:  # a value JSON cannot hold (the column would refuse it too): copied as it is
+        return copy.deepcopy(value)
+    return copied if isinstance(copied, dict) else copy.deepcopy(value)
 
 
 def _session(key: str, row: Any) -> Session:
@@ -139,7 +149,7 @@ def _session(key: str, row: Any) -> Session:
         scores=ScoreSet.from_json(row["scores"]) if row["scores"] else None,
         thresholds=_thresholds(row["thresholds"]),
         draft=Draft.model_validate(row["draft"]) if row["draft"] else None,
-        extra=copy.deepcopy(row["extra"] or {}),
+        extra=_json_copy(row["extra"] or {}),
         updated_at=row["updated_at"],
         version=row["version"] or 0,
         base=values,
