@@ -6,10 +6,12 @@ One row per agency (session key), kind and year:
 * "progress": fiscal year -> what was reported per round and row (bot.ita.progress.Progress's JSON).
 
 The table lives beside `sessions` (the engine is SessionStore's: SQLite by default, PostgreSQL when
-DATABASE_URL says so). A turn reads the record once, under its session's lock, and writes back only
-the years it changed (`write`, a diff); /new, which empties the session, empties the record in the
-same turn. Rows are only ever selected by their session key, so one agency's record never reaches
-another's conversation. The one module of bot.agency with I/O: the engine is given, never built.
+DATABASE_URL says so). A turn reads the scores and progress once, under its session's lock, and of
+the plans (tens of KB each) only which years are on record, a plan's data when the turn needs it
+(`years`, `read`); it writes back only the years it changed (`write`, a diff). /new, which empties
+the session, empties the record in the same turn. Rows are only ever selected by their session
+key, so one agency's record never reaches another's conversation. The one module of bot.agency
+with I/O: the engine is given, never built.
 """
 
 from __future__ import annotations
@@ -90,6 +92,28 @@ class YearStore:
         for kind, year, data in rows:
             record.setdefault(kind, {})[int(year)] = data
         return record
+
+    def years(self, key: str, kind: str) -> list[int]:
+        """Return the years of one kind on the agency's record (their data is not read)."""
+        table = years_table
+        with self.engine.begin() as conn:
+            rows = conn.execute(
+                select(table.c.year).where((table.c.session_key == key) & (table.c.kind == kind))
+            ).all()
+        return sorted(int(r[0]) for r in rows)
+
+    def read(self, key: str, kind: str, years: list[int]) -> dict[int, Any]:
+        """Return the data of these years of one kind (a year not on record is left out)."""
+        if not years:
+            return {}
+        table = years_table
+        with self.engine.begin() as conn:
+            rows = conn.execute(
+                select(table.c.year, table.c.data).where(
+                    (table.c.session_key == key) & (table.c.kind == kind) & table.c.year.in_(years)
+                )
+            ).all()
+        return {int(year): data for year, data in rows}
 
     def write(self, key: str, before: Record, after: Record) -> int:
         """Store what changed from `before` to `after` (a year gone is deleted); return the rows touched."""

@@ -5,16 +5,25 @@ whether to start the next year's plan from them. On the officer's yes this year'
 its fiscal year's plan in the year record (bot.dialogue.year_record), the new scores go to the
 confirmation, last year's scores feed the trend, and the plan's measures are offered forward
 ("ต่อยอด", bot.dialogue.agency_turns) once the new draft is made: no file is sent again.
+
+Before /new erases the record, `export_years` sends every year it holds: each plan as published
+(Word, Excel) and its 6- and 12-month reports with the progress recorded.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from bot import wording as w
 from bot.dialogue.command_words import is_confirm
 from bot.dialogue.context import Context
-from bot.dialogue.messages import Choice
+from bot.dialogue.files import DOCX, XLSX
+from bot.dialogue.messages import Choice, Document
+from bot.dialogue.ports import Exporters
+from bot.dialogue.progress_reports import progress_of
 from bot.dialogue.sessions import Session
 from bot.dialogue.states import scores_or_confirmation
 from bot.dialogue.understand import Kind, bare, is_no
@@ -22,14 +31,19 @@ from bot.dialogue.year_record import (
     PLANS,
     PROGRESS_KEY,
     YEARS,
+    all_plans,
     keep_plan,
     plan_measures,
     plan_of,
     remember_year,
     scores_before,
 )
-from bot.drafting.edits import draft_fiscal_year
+from bot.drafting.edits import draft_fiscal_year, number_rows
+from bot.ita.measures import Draft
+from bot.ita.progress import ROUNDS, Progress
 from bot.scores import ScoreSet
+
+log = logging.getLogger(__name__)
 
 NEXT_YEAR = "next_year"  # the pending question: start next year's plan from these scores?
 # What a new year keeps of the session's extra; the rest belonged to last year's draft.
@@ -136,3 +150,78 @@ def start_year(session: Session, scores: ScoreSet, fiscal: int) -> None:
         session.extra.pop(name)
     session.profile.assessment_year, session.profile.fiscal_year = scores.year, fiscal
     session.scores, session.draft = scores, None
+
+
+# ------------------------------------------------------------------ every year, before /new
+def export_years(ctx: Context) -> None:
+    """Send every year the record holds, beside what the reply already carries: each plan as published
+    (this draft for its own fiscal year), Word and Excel, and its 6- and 12-month reports."""
+    session, turn = ctx.session, ctx.turn
+    plans = all_plans(session)
+    current = draft_fiscal_year(session.draft) if session.draft is not None else None
+    if session.draft is not None and current:
+        plans[current] = session.draft  # the latest of its year
+    progress = progress_of(session.extra)
+    sent, failed, years = [], [], []
+    for year, plan in sorted(plans.items()):
+        have = {d.filename for d in turn.reply.documents}
+        for doc_name, render in _year_files(ctx.exports, year, plan, progress).items():
+            if doc_name in have:
+                continue
+            try:
+                turn.reply.documents.append(render())
+            except Exception as exc:  # one file failed: the others still go out, and the officer is told
+                log.warning("export before /new failed (%s)", type(exc).__name__)
+                failed.append(doc_name)
+                continue
+            sent.append(doc_name)
+            if year not in years:
+                years.append(year)
+    turn.reply.slow = True
+    if sent:
+        turn.say(w.NEW_EXPORTED_YEARS.format(years=", ".join(map(str, years)), files=", ".join(sent)))
+    if failed:
+        turn.say(w.NEW_EXPORT_FAILED.format(files=", ".join(failed)))
+
+
+def _year_files(
+    exports: Exporters, year: int, plan: Draft, progress: Progress
+) -> dict[str, Callable[[], Document]]:
+    """One year's files by name, each rendered only when called."""
+    numbered = number_rows(plan)  # progress is recorded by the numbers the chat shows
+
+    def chart() -> bytes | None:
+        try:
+            return exports.render_chart(plan)
+        except Exception:  # a chart is a nicety: the plan still goes out without it
+            return None
+
+    files: dict[str, Callable[[], Document]] = {
+        f"ita-measures-{year}.docx": lambda: Document(
+            f"ita-measures-{year}.docx", exports.render_docx(plan, chart()), DOCX, w.WORD_CAPTION
+        ),
+        f"ita-measures-{year}.xlsx": lambda: Document(
+            f"ita-measures-{year}.xlsx", exports.render_xlsx(plan), XLSX, w.EXCEL_CAPTION
+        ),
+    }
+    for m in ROUNDS:
+        records = progress.round(year, m)
+        for kind, render, mime, caption in (
+            ("docx", exports.render_report_docx, DOCX, w.REPORT_CAPTION),
+            ("xlsx", exports.render_report_xlsx, XLSX, w.REPORT_XLSX_CAPTION),
+        ):
+            name = f"ita-report-{m}m-{year}.{kind}"
+            files[name] = partial(_report, name, render, numbered, m, records, mime, caption.format(months=m))
+    return files
+
+
+def _report(
+    name: str,
+    render: Callable[[Draft, int, Any], bytes],
+    plan: Draft,
+    months: int,
+    records: Any,
+    mime: str,
+    caption: str,
+) -> Document:
+    return Document(name, render(plan, months, records), mime, caption)

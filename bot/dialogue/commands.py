@@ -26,6 +26,7 @@ from bot.dialogue.states import (
     on_scores,
     start_over,
 )
+from bot.dialogue.year_record import plan_years
 from bot.drafting.edit_history import remember, undo
 from bot.drafting.edits import row_numbers
 from bot.ita.measures import AgencyProfile, Draft
@@ -80,7 +81,7 @@ def _new(ctx: Context, args: str) -> None:
         return
     choices = [Choice(w.NEW_YES_LABEL, w.NEW_YES_LABEL), Choice(w.NEW_NO_LABEL, w.NEW_NO_LABEL)]
     text = w.NEW_ASK
-    if s.draft is not None:  # the plan and its reports can be kept before they are erased
+    if s.draft is not None or plan_years(s):  # the plans and their reports can be kept before erasing
         choices.append(Choice(w.NEW_EXPORT_LABEL, w.NEW_EXPORT_LABEL))
         text += w.NEW_ASK_EXPORT
     ctx.ask(text, choices, NEW_ASKED)

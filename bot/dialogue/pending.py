@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot import wording as w
+from bot.dialogue.agency_years import export_years
 from bot.dialogue.command_words import is_confirm
 from bot.dialogue.context import Context
 from bot.dialogue.draft_edits import GUESSED_EDIT
@@ -21,6 +22,7 @@ from bot.dialogue.messages import Choice
 from bot.dialogue.progress_reports import report_files
 from bot.dialogue.states import NEW_ASKED, State, edit_draft, save_name, scores_or_confirmation, start_over
 from bot.dialogue.understand import Kind, bare, is_no
+from bot.dialogue.year_record import plan_years
 from bot.drafting.edits import EditError, parse_edit
 from bot.ita.progress import ROUNDS
 from bot.scores import ScoreSet, apply_correction
@@ -36,7 +38,7 @@ def resolve_pending(ctx: Context) -> State | None:
     yes = text == (payloads[0] if payloads else None) or is_confirm(bare(text).lower())
     no = text == (payloads[1] if len(payloads) > 1 else None) or (not yes and is_no(text))
     kind, state = pending.get("kind"), State(ctx.session.state)
-    if kind == NEW_ASKED and text == w.NEW_EXPORT_LABEL and ctx.session.draft is not None:
+    if kind == NEW_ASKED and text == w.NEW_EXPORT_LABEL and (ctx.session.draft or plan_years(ctx.session)):
         export_before_new(ctx)  # the files first; the question stays open
         return state
     if pending.get("state", state.value) != state.value:
@@ -80,11 +82,13 @@ def resolve_pending(ctx: Context) -> State | None:
 
 
 def export_before_new(ctx: Context) -> None:
-    """Send the plan (Word, Excel) and every round's report before a /new erases them; ask again."""
+    """Send the plan (Word, Excel) and every round's report before a /new erases them, then every
+    other year on record (bot.dialogue.agency_years.export_years); ask again."""
     draft = ctx.session.draft
-    assert draft is not None
-    export_documents(ctx.exports, ctx.turn, draft, "docx xlsx")
-    report_files(ctx.exports, ctx.turn, draft, list(ROUNDS))
+    if draft is not None:
+        export_documents(ctx.exports, ctx.turn, draft, "docx xlsx")
+        report_files(ctx.exports, ctx.turn, draft, list(ROUNDS))
+    export_years(ctx)
     choices = [Choice(w.NEW_YES_LABEL, w.NEW_YES_LABEL), Choice(w.NEW_NO_LABEL, w.NEW_NO_LABEL)]
     ctx.ask(w.NEW_EXPORTED, choices, NEW_ASKED)
 

@@ -54,6 +54,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
+from bot.agency.years import years_table
 from bot.dialogue.session_locks import FileStripeLocks, ThreadLocks, key_number
 from bot.dialogue.session_merge import SessionConflict, merge
 from bot.ita.measures import AgencyProfile, Draft
@@ -321,11 +322,13 @@ class SessionStore:
         self._retry(write)
 
     def delete(self, key: str) -> None:
-        """Forget everything stored for key."""
+        """Forget everything stored for key: the session and the agency's years (bot.agency.years)."""
 
         def remove() -> None:
             with self.engine.begin() as conn:
                 conn.execute(delete(sessions_table).where(sessions_table.c.session_key == key))
+                if inspect(conn).has_table(years_table.name):  # absent until a YearStore made it
+                    conn.execute(delete(years_table).where(years_table.c.session_key == key))
 
         self._retry(remove)
 

@@ -1,14 +1,20 @@
-"""Draw the ten indicator scores against the tier thresholds as a PNG with Thai labels."""
+"""Draw the ten indicator scores against the tier thresholds as a PNG with Thai labels.
+
+Every number on a chart (scores, thresholds, axis ticks, years) is printed in the plan's digits:
+Thai digits when its house style writes them so (bot.export.house.digits), as the Word plan around it.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PIL import Image
 
+from bot.export import house
 from bot.export.plan import indicator_name, tier_for
 from bot.export.wordbreak import THAI_FONT, THAI_FONT_BOLD
 from bot.ita.framework import Framework
@@ -16,6 +22,7 @@ from bot.ita.measures import Draft
 from bot.ita.tiers import Tier
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
@@ -47,6 +54,19 @@ def _thai_fonts(font_path: Path | None) -> tuple[FontProperties, FontProperties]
         return None
     bold = THAI_FONT_BOLD if font_path is None and THAI_FONT_BOLD.is_file() else regular
     return FontProperties(fname=str(regular), size=LABEL_PT), FontProperties(fname=str(bold), size=LABEL_PT)
+
+
+def digit_printer(draft: Draft, thai_font: bool) -> Callable[[str], str]:
+    """Return how the chart prints a text with numbers: in the plan's digits (Thai digits need the Thai font)."""
+    style = dict(draft.style) if thai_font else {}
+    return lambda text: house.digits(style, text)
+
+
+def numbered_ticks(ax: Axes, printed: Callable[[str], str]) -> None:
+    """Print the score axis's tick numbers (0, 20, … 100) through `printed`."""
+    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 - heavy, imported with the figure
+
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: printed(f"{value:g}")))
 
 
 def build_chart_figure(draft: Draft, framework: Framework, font_path: Path | str | None = None) -> Figure:
@@ -89,6 +109,9 @@ def build_chart_figure(draft: Draft, framework: Framework, font_path: Path | str
         line_labels = (f"เกณฑ์ {low:g} คะแนน", f"เกณฑ์ {high:g} คะแนน")
         title = "คะแนนรายตัวชี้วัดเทียบกับเกณฑ์"
         empty = "ยังไม่มีคะแนนรายตัวชี้วัด"
+        printed = digit_printer(draft, thai_font=True)
+        labels = [printed(label) for label in labels]
+        line_labels = (printed(line_labels[0]), printed(line_labels[1]))
     else:
         regular = bold = FontProperties(family="DejaVu Sans", size=11)
         margins = MARGINS["ascii"]
@@ -96,8 +119,10 @@ def build_chart_figure(draft: Draft, framework: Framework, font_path: Path | str
         line_labels = (f"threshold {low:g}", f"threshold {high:g}")
         title = "ITA indicator scores"
         empty = "no indicator scores"
+        printed = digit_printer(draft, thai_font=False)
 
     ax.set_yticks(positions, labels)
+    numbered_ticks(ax, printed)
     for tick in ax.get_yticklabels():
         tick.set_fontproperties(regular)
     for tick in ax.get_xticklabels():
@@ -111,7 +136,7 @@ def build_chart_figure(draft: Draft, framework: Framework, font_path: Path | str
         ax.text(
             score - 0.8 if inside else score + 0.8,
             bar.get_y() + bar.get_height() / 2,
-            f"{score:.2f}",
+            printed(f"{score:.2f}"),
             va="center",
             ha="right" if inside else "left",
             color="white" if inside else "black",
@@ -143,6 +168,7 @@ def render_chart(draft: Draft, framework: Framework, font_path: Path | str | Non
         tuple(draft.thresholds),
         tuple((n, indicator_name(framework, n), framework.tool_of(n).code) for n in numbers),
         str(font_path) if font_path is not None else None,
+        draft.style.get("digits", ""),
     )
     if key not in _CACHE:
         if len(_CACHE) >= CACHE_SIZE:

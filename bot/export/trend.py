@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -21,7 +21,7 @@ from PIL import Image
 
 from bot import wording as w
 from bot.agency.trend import Change, Trend, trend
-from bot.export.chart import DPI, TIER_COLOURS, X_MAX, _thai_fonts
+from bot.export.chart import DPI, TIER_COLOURS, X_MAX, _thai_fonts, digit_printer, numbered_ticks
 from bot.export.opening import MEASURE_PT, hinted_cells, tpara
 from bot.export.plan import score_text, tier_for
 from bot.export.tables import column_widths, grid_table, plain_table
@@ -29,7 +29,13 @@ from bot.export.word import CELL_PAD, CM, NOTE_PT, USABLE_W
 from bot.ita.framework import Framework
 from bot.ita.measures import Draft
 
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
 BEFORE_COLOUR = "#9AA5B1"
+# Where a fall is marked: past the score labels of bars near 100, which it once covered.
+MARK_AT = X_MAX + 15
 TREND_FIGSIZE = (5.4, 5.2)  # inches: beside the tables, as tall as the indicator table
 TABLES_CM = 16.6  # the tables' side of the layout; the chart takes the rest of the page's width
 
@@ -126,6 +132,20 @@ def _score(value: float | None) -> str:
 
 def render_trend_chart(draft: Draft, framework: Framework, font_path: Path | None = None) -> bytes | None:
     """Return the two-year chart as PNG, or None when last year's scores are unknown."""
+    fig = build_trend_figure(draft, framework, font_path)
+    if fig is None:
+        return None
+    canvas = cast("FigureCanvasAgg", fig.canvas)
+    canvas.draw()
+    width, height_px = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height_px), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="PNG", compress_level=3, dpi=(DPI, DPI))
+    return buffer.getvalue()
+
+
+def build_trend_figure(draft: Draft, framework: Framework, font_path: Path | None = None) -> Figure | None:
+    """Build the two-year chart's figure (numbers in the plan's digits), or None without last year's."""
     found = trend(draft, framework)
     if found is None:
         return None
@@ -135,7 +155,8 @@ def render_trend_chart(draft: Draft, framework: Framework, font_path: Path | Non
 
     fonts = _thai_fonts(font_path)
     regular, _bold = fonts if fonts else (FontProperties(family="DejaVu Sans", size=11),) * 2
-    before_year, now_year = _years(found)
+    printed = digit_printer(draft, thai_font=fonts is not None)
+    before_year, now_year = (printed(year) for year in _years(found))
     fig = Figure(figsize=TREND_FIGSIZE, dpi=DPI)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
@@ -155,16 +176,24 @@ def render_trend_chart(draft: Draft, framework: Framework, font_path: Path | Non
                 continue
             ax.barh(row + offset, value, height=height, color=colour, zorder=2)
             ax.text(
-                value + 0.6, row + offset, f"{value:.2f}", va="center", fontproperties=regular, fontsize=10
+                value + 0.6,
+                row + offset,
+                printed(f"{value:.2f}"),
+                va="center",
+                fontproperties=regular,
+                fontsize=10,
             )
         if change.way == "down":
-            ax.text(X_MAX - 0.5, row, "▼", va="center", ha="right", color="#C0392B", fontsize=11)
-    labels = [w.TREND_AXIS_LABEL.format(number=n) if fonts else str(n) for n, _ in found.indicators]
+            # in a column of its own, right of the longest score label ("100.00" ends near 114)
+            ax.text(MARK_AT, row, "▼", va="center", ha="right", color="#C0392B", fontsize=11)
+    labels = [printed(w.TREND_AXIS_LABEL.format(number=n)) if fonts else str(n) for n, _ in found.indicators]
     ax.set_yticks(range(len(labels)), labels)
+    numbered_ticks(ax, printed)
     for tick in [*ax.get_yticklabels(), *ax.get_xticklabels()]:
         tick.set_fontproperties(regular)
     ax.invert_yaxis()
-    ax.set_xlim(0, X_MAX + 8)
+    ax.set_xlim(0, MARK_AT + 1)
+    ax.set_xticks(range(0, 101, 20))  # a score axis: no tick past 100 in the marks' column
     ax.grid(axis="x", linestyle=":", linewidth=0.6, alpha=0.6)
     ax.set_axisbelow(True)
     for spine in ("top", "right"):
@@ -183,10 +212,4 @@ def render_trend_chart(draft: Draft, framework: Framework, font_path: Path | Non
     )
     # no title: the caption under the chart says what it shows
     fig.subplots_adjust(left=0.2 if fonts else 0.08, right=0.98, top=0.99, bottom=0.16)
-    canvas = cast("FigureCanvasAgg", fig.canvas)
-    canvas.draw()
-    width, height_px = canvas.get_width_height()
-    image = Image.frombuffer("RGBA", (width, height_px), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="PNG", compress_level=3, dpi=(DPI, DPI))
-    return buffer.getvalue()
+    return fig
