@@ -114,6 +114,13 @@ class Settings(BaseSettings):
         description="processes that draft and render: -1 = one per CPU when serving webhooks "
         "(none in the console), 0 = none, N = N",
     )
+    heavy_nice: int = Field(
+        10,
+        ge=0,
+        le=19,
+        description="niceness added to the heavy-work processes: at 10 a contended core goes about 9:1 to "
+        "the light replies; 0 = the same priority as the dialogue (a machine that does nothing else)",
+    )
     log_level: str = Field("INFO", description="DEBUG | INFO | WARNING | ERROR")
     log_json: bool = Field(False, description="log one JSON object per line (for log collectors)")
     rate_limit_messages: int = Field(20, description="messages one user may send per window; 0 = no limit")

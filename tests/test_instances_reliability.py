@@ -11,6 +11,7 @@ save as a message missing from the session. Real PostgreSQL on 127.0.0.1:5432 (a
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from collections.abc import Iterator
 
@@ -19,16 +20,19 @@ from telegram import Update
 
 from bot.channels.delivery import Backoff
 from bot.channels.telegram import build_application, stop_application
-from bot.dialogue.messages import Inbound, Reply
+from bot.channels.telegram_tokens import MAX_CALLBACK
+from bot.dialogue.messages import Choice, Inbound, Reply
 from bot.dialogue.seen_events import SeenEvents
 from bot.dialogue.sessions import SessionStore
 from bot.settings import Settings
-from tests.fakes.telegram_api import TOKEN, FakeBotAPI
+from tests.fakes.telegram_api import BOT_ID, TOKEN, FakeBotAPI
 from tests.pg import drop_schema, pg_schema_url
 
 FAST = Backoff(attempts=6, first=0.01, cap=0.05, budget=30.0)
 OFFICERS = 12
 MESSAGES = 6
+ASK = "เลือกการแก้ไข"
+LONG_PAYLOAD = "แก้ไขแถว 3 มาตรการ: เผยแพร่รายงานผลการดำเนินงานประจำปีบนเว็บไซต์"
 
 
 class Appending:
@@ -44,6 +48,8 @@ class Appending:
             session.extra = {**session.extra, "said": [*session.extra.get("said", []), inbound.text]}
         with self._lock:
             self.answered += 1
+        if inbound.text == ASK:  # a question with a button whose payload is over Telegram's 64 bytes
+            return Reply(texts=[ASK], choices=[Choice("ยืนยัน", "ยืนยัน"), Choice("แก้ไขแถว 3", LONG_PAYLOAD)])
         return Reply(texts=[f"ได้รับ: {inbound.text}"])
 
 
@@ -157,3 +163,30 @@ def test_two_messages_at_once_on_two_instances_are_both_saved(instances):
     for user in users:
         assert sorted(_said(url, user)) == ["ส่งพร้อมกัน 0", "ส่งพร้อมกัน 1"]
         assert len(api.texts_to(user)) == 2
+
+
+def _press(update_id: int, user: int, data: str, message_id: int) -> dict:
+    """The update Telegram sends when the officer presses a button on the bot's message."""
+    chat = {"id": user, "type": "private", "first_name": "u"}
+    message = {"message_id": message_id, "date": 0, "chat": chat, "text": "…"}
+    message["from"] = {"id": BOT_ID, "is_bot": True, "first_name": "ITA"}
+    sender = {"id": user, "is_bot": False, "first_name": f"user{user}"}
+    query = {"id": f"cq{update_id}", "chat_instance": f"ci{user}", "from": sender, "data": data}
+    return {"update_id": update_id, "callback_query": {**query, "message": message}}
+
+
+def test_a_long_button_sent_by_one_instance_is_understood_by_the_other(instances):
+    api, url, pair = instances
+    user = 7000
+    pair[0].deliver({"update_id": 40_000, **api.text_update(user, ASK)})
+    (question,) = api.wait_replies(user, 1, timeout=20)
+    buttons = [b for row in json.loads(question.params["reply_markup"])["inline_keyboard"] for b in row]
+    data = next(b["callback_data"] for b in buttons if b["text"] == "แก้ไขแถว 3")
+    assert len(LONG_PAYLOAD.encode()) > MAX_CALLBACK and len(data.encode()) <= MAX_CALLBACK
+
+    pair[1].deliver(_press(40_001, user, data, question.result["message_id"]))  # the other instance
+    api.wait_replies(user, 2, timeout=20)
+
+    assert api.texts_to(user)[-1] == f"ได้รับ: {LONG_PAYLOAD}"  # the choice, not "button expired"
+    assert _said(url, user) == [ASK, LONG_PAYLOAD]
+    assert pair[1].dialogue.answered == 1

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from bot.channels.telegram import build_application
-from bot.channels.telegram_render import MAX_CALLBACK, split_text, units
+from bot.channels.telegram_render import split_text, units
+from bot.channels.telegram_tokens import MAX_CALLBACK
 from bot.dialogue.messages import Card, Choice, Document, Inbound, Reply
 from bot.settings import Settings
 from bot.wording import FILE_FETCH_FAILED

@@ -39,6 +39,9 @@ _ID = re.compile(r"^[0-9a-f]{32}$")
 _UNSAFE = re.compile(r"[\\/\x00-\x1f\x7f]|^\.+$")
 
 MIN_SECRET_BYTES = 16  # an HMAC key shorter than this could be guessed; refuse it at start-up
+# Seconds between two sweeps made on the way (publish): a sweep reads every stored record, so one per
+# export made each export cost more the more officers had exported that day.
+SWEEP_EVERY = 300.0
 MAX_FILENAME = 150  # characters: well under every file system's 255-byte name limit, even in Thai UTF-8
 
 
@@ -133,10 +136,13 @@ class LinkStore:
         self.root = Path(root)
         self.signer = signer
         self.base_url = base_url.rstrip("/")
+        self._next_sweep = float("-inf")
 
     def publish(self, document: Document, session_key: str) -> str:
         """Store `document` for the user of `session_key` and return its download URL."""
-        self.sweep()
+        if self.signer.clock() >= self._next_sweep:  # expired exports go, at most every SWEEP_EVERY
+            self._next_sweep = self.signer.clock() + SWEEP_EVERY
+            self.sweep()
         file_id = secrets.token_hex(16)  # 128 random bits: the link cannot be guessed
         folder = self.root / file_id
         folder.mkdir(parents=True, exist_ok=False)

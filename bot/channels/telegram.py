@@ -49,10 +49,10 @@ from bot.channels.runtime import (
     meanwhile,
 )
 from bot.channels.telegram_files import TelegramFiles
+from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.telegram_render import (
     MAX_MESSAGE,
     Button,
-    ChoiceTokens,
     caption_for,
     card_html,
     card_plain,
@@ -61,6 +61,7 @@ from bot.channels.telegram_render import (
     split_text,
     units,
 )
+from bot.channels.telegram_tokens import ChoiceTokens, needs_token
 from bot.channels.webhook_input import BodyTooLarge, parse_object, read_capped
 from bot.dialogue.messages import Card, Document, Inbound, Reply
 from bot.dialogue.seen_events import SeenEvents
@@ -112,9 +113,7 @@ DIALOGUE_WORKERS = 40
 # Seconds the HTTP client waits: 100 officers at once must queue for a connection, not fail, and
 # documents are uploaded within the write timeout.
 POOL_TIMEOUT, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT = 10.0, 10.0, 30.0, 60.0
-# Bot API connections kept open. httpcore checks every pooled connection (a socket poll each) on
-# every request, so PTB's default of 256 made each send cost more the busier the bot was; 32 is
-# still far above the ~30 messages/s Telegram accepts from one bot.
+# Bot API connections kept open: far above the ~30 messages/s Telegram accepts from one bot.
 CONNECTIONS = 32
 
 T = TypeVar("T")
@@ -133,6 +132,7 @@ class TelegramChannel:
         seen: SeenEvents | None = None,
         rate: RateLimit | None = None,
         retry: Backoff = SEND_RETRY,
+        tokens: ChoiceTokens | None = None,
     ) -> None:
         # A user is refused once for as long as they are remembered.
         self.runtime = ChannelRuntime(
@@ -146,7 +146,8 @@ class TelegramChannel:
             rate=rate,
             slow_down=RATE_LIMITED,
         )
-        self.tokens = ChoiceTokens()
+        # Long button payloads, stored where every instance finds them (the session database).
+        self.tokens = tokens or ChoiceTokens(seen.engine if seen is not None else None)
         self.retry = retry
         self.editor_link: Callable[[str], str] | None = None  # web table editor links (bot/web), if set
         self.files: TelegramFiles | None = None  # documents and photos read (bot/channels/chat_files.py)
@@ -192,8 +193,9 @@ class TelegramChannel:
         if not self.runtime.is_allowed(pressed.user_id):  # refused before "expired": say nothing else
             await self.runtime.refuse(pressed, lambda: self._refuse(context.bot, pressed))
             return
-        payload = self.tokens.decode(pressed.chat_id, query.data or "")
-        if not payload:  # a button this run never sent (or one from before a restart): a hint, nothing saved
+        data = query.data or ""
+        payload = await asyncio.to_thread(self.tokens.decode, pressed.chat_id, data) if data else ""
+        if not payload:  # a button no instance sent (or one pruned long ago): a hint, nothing saved
             await self.send_reply(context.bot, pressed.chat_id, Reply(texts=[TELEGRAM_BUTTON_EXPIRED]))
             return
         if message is not None:
@@ -276,7 +278,10 @@ class TelegramChannel:
         parts = outgoing(reply)
         markup = None
         if reply.choices:
-            rows = keyboard_rows(reply.choices, chat_id, self.tokens)
+            if any(needs_token(c.payload) for c in reply.choices):  # stored in the database, off the loop
+                rows = await asyncio.to_thread(keyboard_rows, reply.choices, chat_id, self.tokens)
+            else:
+                rows = keyboard_rows(reply.choices, chat_id, self.tokens)
             if editor_url:  # the web table editor under the draft (issue 17)
                 rows.append(editor_row(editor_url, private_chat=private))
             markup = InlineKeyboardMarkup([[_inline_button(b) for b in row] for row in rows])
@@ -410,12 +415,15 @@ def build_application(
         .base_url(base)
         .base_file_url(file_base_url(base))
         .concurrent_updates(True)
-        .connection_pool_size(CONNECTIONS)
-        .pool_timeout(POOL_TIMEOUT)  # 100 officers at once must queue for a connection, not fail
-        .connect_timeout(CONNECT_TIMEOUT)
-        .read_timeout(READ_TIMEOUT)
-        .write_timeout(WRITE_TIMEOUT)  # documents are uploaded within this
-        .media_write_timeout(WRITE_TIMEOUT)
+        .request(  # Bot API calls over aiohttp: a third of httpx's CPU per call (telegram_http.py)
+            AiohttpRequest(
+                connections=CONNECTIONS,
+                connect_timeout=CONNECT_TIMEOUT,
+                read_timeout=READ_TIMEOUT,
+                write_timeout=WRITE_TIMEOUT,  # documents are uploaded within this
+                pool_timeout=POOL_TIMEOUT,  # 100 officers at once must queue for a connection, not fail
+            )
+        )
     )
     if settings.telegram_webhook_url:
         builder = builder.updater(None)  # updates arrive through telegram_webhook_routes

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import unicodedata
-from collections import OrderedDict
 from dataclasses import dataclass
 
+from bot.channels.telegram_tokens import ChoiceTokens
 from bot.dialogue.messages import Card, Choice
 from bot.wording import EDITOR_BUTTON_LABEL
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units after entity parsing
 MAX_CAPTION = 1024
-MAX_CALLBACK = 64  # bytes of callback_data
-TOKEN_PREFIX = "~"  # marks a short token that stands for a longer payload
 _WIDE_BUTTONS = 18  # labels longer than this get a row of their own
-# Button tokens remembered: a chat's last 256 payloads cover every keyboard still on screen, and
-# 10,000 chats bound the memory; a forgotten token is answered "button expired".
-TOKENS_PER_CHAT = 256
-TOKEN_CHATS = 10_000
 
 
 def units(text: str) -> int:
@@ -114,42 +107,6 @@ def caption_for(text: str) -> str:
     return _hard_cut(split_text(text, MAX_CAPTION - 1)[0], MAX_CAPTION - 1)[0] + "…"
 
 
-class ChoiceTokens:
-    """Map long button payloads to short callback tokens per chat, and back.
-
-    callback_data is capped at 64 bytes and Thai costs 3 bytes a letter, so a
-    longer payload is replaced by a stable hash token kept in a small
-    per-chat map (the oldest entries are forgotten first).
-    """
-
-    def __init__(self, per_chat: int = TOKENS_PER_CHAT, chats: int = TOKEN_CHATS) -> None:
-        self.per_chat = per_chat
-        self.chats = chats
-        self._maps: OrderedDict[str, OrderedDict[str, str]] = OrderedDict()
-
-    def encode(self, chat_id: str, payload: str) -> str:
-        """Return callback_data for payload: itself if it fits, else a short token remembered for chat_id."""
-        if len(payload.encode("utf-8")) <= MAX_CALLBACK and not payload.startswith(TOKEN_PREFIX):
-            return payload
-        token = TOKEN_PREFIX + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
-        chat_map = self._maps.setdefault(chat_id, OrderedDict())
-        self._maps.move_to_end(chat_id)
-        chat_map[token] = payload
-        chat_map.move_to_end(token)
-        while len(chat_map) > self.per_chat:
-            chat_map.popitem(last=False)
-        while len(self._maps) > self.chats:
-            self._maps.popitem(last=False)
-        return token
-
-    def decode(self, chat_id: str, data: str) -> str | None:
-        """Return the payload behind callback data, or None for a token this process no longer knows."""
-        if not data.startswith(TOKEN_PREFIX):
-            return data
-        chat_map = self._maps.get(chat_id)
-        return chat_map.get(data) if chat_map is not None else None
-
-
 @dataclass(frozen=True)
 class Button:
     """One inline button, ready for InlineKeyboardButton(text, callback_data=data).
@@ -177,8 +134,9 @@ def keyboard_rows(choices: list[Choice], chat_id: str, tokens: ChoiceTokens) -> 
     """Lay out choices two to a row (long labels alone) with callback data that fits 64 bytes."""
     rows: list[list[Button]] = []
     row: list[Button] = []
-    for choice in choices:
-        button = Button(choice.label[:64], tokens.encode(chat_id, choice.payload))
+    datas = tokens.encode_all(chat_id, [choice.payload for choice in choices])  # one write per keyboard
+    for choice, data in zip(choices, datas, strict=True):
+        button = Button(choice.label[:64], data)
         if len(choice.label) > _WIDE_BUTTONS:
             if row:
                 rows.append(row)

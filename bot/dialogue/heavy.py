@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-HEAVY_NICE = 10  # niceness added in the workers: at 10, a contended core goes about 9:1 to the dialogue
 READY_PAUSE = 0.05  # seconds a warm-up call holds its worker
 
 # ------------------------------------------------------------------ inside a worker process
@@ -44,11 +43,12 @@ _engine: dict[str, Any] = {}
 def _start_worker(engine: Callable[[Settings], dict[str, Any]], settings: Settings) -> None:
     """Build this worker's drafter and exporters once (the pool's initializer; bot.app.heavy_engine).
 
-    The worker runs at a lower priority (HEAVY_NICE): when a core is contended, the dialogue
-    process's light replies get it first, and the drafts take every cycle left over.
+    The worker runs at a lower priority (settings.heavy_nice, 10 unless set): when a core is
+    contended, the dialogue process's light replies get it first, and the drafts take every cycle
+    left over.
     """
-    if hasattr(os, "nice"):
-        os.nice(HEAVY_NICE)
+    if hasattr(os, "nice") and settings.heavy_nice:
+        os.nice(settings.heavy_nice)
     _engine.update(engine(settings))
 
 

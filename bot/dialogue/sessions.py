@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from sqlalchemy import (
     JSON,
     Column,
@@ -123,12 +124,25 @@ def session_values(session: Session) -> dict[str, Any]:
         "scores": session.scores.to_json() if session.scores is not None else None,
         "thresholds": [thresholds.urgent_below, thresholds.maintain_from] if thresholds is not None else None,
         "draft": session.draft.model_dump(mode="json") if session.draft is not None else None,
-        "extra": dict(session.extra),
+        # The one column of free JSON: copied, so the values kept as a save's base never share a list
+        # or dict the next turn may change in place (the domain objects are dumped into new ones).
+        "extra": _json_copy(session.extra),
     }
 
 
+def _json_copy(value: dict[str, Any]) -> dict[str, Any]:
+    """Return an independent copy of a JSON-shaped dict (orjson: about ten times copy.deepcopy's speed)."""
+    try:
+        copied = orjson.loads(orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS))
+    except TypeError:  # a value JSON cannot hold (the column would refuse it too): copied as it is
+        return copy.deepcopy(value)
+    return copied if isinstance(copied, dict) else copy.deepcopy(value)
+
+
 def _session(key: str, row: Any) -> Session:
-    values = copy.deepcopy({name: row[name] for name in VALUE_COLUMNS})  # the turn must not change it
+    # The values as read are the base of the next save, kept without a copy: the domain objects are
+    # validated into new containers and `extra` is copied, so the turn never changes the base.
+    values = {name: row[name] for name in VALUE_COLUMNS}
     return Session(
         key=key,
         state=row["state"],
@@ -136,7 +150,7 @@ def _session(key: str, row: Any) -> Session:
         scores=ScoreSet.from_json(row["scores"]) if row["scores"] else None,
         thresholds=_thresholds(row["thresholds"]),
         draft=Draft.model_validate(row["draft"]) if row["draft"] else None,
-        extra=dict(row["extra"] or {}),
+        extra=_json_copy(row["extra"] or {}),
         updated_at=row["updated_at"],
         version=row["version"] or 0,
         base=values,
@@ -254,21 +268,36 @@ class SessionStore:
                 return False
             return True
 
+    def _update(self, conn: Connection, key: str, version: int, changes: dict[str, Any]) -> bool:
+        """Write only the changed columns as version+1 if the row is still at `version`; tell whether it did.
+
+        A light turn (a profile answer, help) leaves the draft as it was, so its save neither turns the
+        whole draft into JSON again nor writes it; the version check is the same as the upsert's.
+        """
+        table = sessions_table
+        where = (table.c.session_key == key) & (table.c.version == version)
+        stmt = update(table).where(where).values(**changes)
+        with conn.begin():
+            if self.dialect in ("sqlite", "postgresql"):
+                return conn.execute(stmt.returning(table.c.version)).first() is not None
+            return bool(conn.execute(stmt).rowcount)
+
     def _save(self, conn: Connection, session: Session) -> None:
         values = session_values(session)
         for _ in range(self.attempts):
+            base = session.base
+            changed = [name for name in VALUE_COLUMNS if not base or values[name] != base.get(name)]
+            if session.version and not changed:
+                return  # nothing to store: the row already holds these values at this version
             now = datetime.now(UTC)
-            if self._write(
-                conn,
-                session.key,
-                session.version,
-                {**values, "updated_at": now, "version": session.version + 1},
-            ):
-                session.version, session.base, session.updated_at = (
-                    session.version + 1,
-                    copy.deepcopy(values),
-                    now,
-                )
+            stamp = {"updated_at": now, "version": session.version + 1}
+            # A row read at a version: its changed columns alone. Else (or if that row is gone) the whole row.
+            written = bool(session.version) and self._update(
+                conn, session.key, session.version, {**{n: values[n] for n in changed}, **stamp}
+            )
+            if written or self._write(conn, session.key, session.version, {**values, **stamp}):
+                # `values` are new objects (dumped domain objects, a copy of extra): kept as the base as is.
+                session.version, session.base, session.updated_at = session.version + 1, values, now
                 return
             # Another writer saved since this session was read: keep both changes or refuse.
             fresh = self._read(conn, session.key)

@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl
 
 import httpx
 
-from bot.channels.links import LinkError, LinkSigner
+from bot.channels.links import SWEEP_EVERY, LinkError, LinkSigner
 from bot.wording import EDITOR_GONE, LINK_FORBIDDEN
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
@@ -54,10 +54,14 @@ class EditorLinks:
         self.root = Path(root)
         self.signer = signer
         self.base_url = base_url.rstrip("/")
+        self._next_sweep = float("-inf")
 
     def issue(self, session_key: str) -> str:
         """Return the editor URL for the session of `session_key`, valid for the signer's ttl."""
-        self.sweep()
+        # A sweep reads every record: once per SWEEP_EVERY, not once per draft message (issue 15).
+        if self.signer.clock() >= self._next_sweep:
+            self._next_sweep = self.signer.clock() + SWEEP_EVERY
+            self.sweep()
         grant_id = secrets.token_hex(16)
         self.root.mkdir(parents=True, exist_ok=True)
         tag = self.signer.user_tag(session_key)
