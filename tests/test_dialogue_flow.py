@@ -361,3 +361,16 @@ def test_a_month_abbreviation_is_not_a_university(parts):  # noqa: F811
     playbook = parts[0].playbook
     assert playbook.match_agency_type("แถว 7 ระยะเวลา ม.ค.-มิ.ย. 70") is None
     assert playbook.match_agency_type("ม.ขอนแก่น").key == "university"
+
+
+def test_the_hint_after_a_question_names_a_row_the_draft_has(officer):
+    """A three-row plan once got 'เช่น "ลบแถว 4"' after a question: an example row it did not have."""
+    to_scores(officer)
+    officer.says(FOUR_IN_PROSE)
+    officer.says("ร่างจากที่มีค่ะ")
+    officer.says("ยืนยันค่ะ")
+    assert officer.state() is State.DRAFTED
+    officer.says("ลบแถว 1 ค่ะ")
+    officer.says("ข้อ O13 ต้องเผยแพร่อะไรคะ")
+    hint = officer.last.texts[-1]
+    assert hint.startswith("ร่างพร้อมแล้ว") and "แถว 2" in hint and "แถว 4" not in hint, hint

@@ -24,7 +24,7 @@ from bot.dialogue.score_year import settle_year
 from bot.dialogue.sessions import Session
 from bot.dialogue.terms import explain, term_asked
 from bot.dialogue.understand import Kind, Parsed, read_scores
-from bot.drafting.edits import number_rows
+from bot.drafting.edits import number_rows, row_numbers
 from bot.drafting.engine import DraftRequest
 from bot.ita.framework import Framework
 from bot.ita.measures import AgencyProfile, Draft
@@ -146,7 +146,11 @@ class Context:
         pending = self.pending
         if pending:
             return str(pending.get("ask", ""))
-        return w.STEP_HINTS.get(self.session.state, w.START_HINT).format(example=self.units_example())
+        draft = self.session.draft
+        rows = row_numbers(draft) if draft is not None else []
+        return w.STEP_HINTS.get(self.session.state, w.START_HINT).format(
+            example=self.units_example(), row=rows[0] if rows else 1
+        )
 
     def restate(self) -> None:
         """Say again the step (or the question) the officer left for a detour, with its buttons."""
