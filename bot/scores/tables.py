@@ -8,7 +8,7 @@ from bisect import bisect_left
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.blocks import pair_blocks
-from bot.scores.clauses import govern
+from bot.scores.clauses import asked_after, govern
 from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.lists import keys_then_values, values_before_keys
@@ -33,7 +33,7 @@ from bot.scores.reading import (
 from bot.scores.text import Num, numbers, tight_gap
 from bot.scores.weak import add_verdicts, named_weak_items
 from bot.scores.when import by_year, section_years, tool_year, year_columns
-from bot.scores.whose import ours_pending, pending_here, theirs
+from bot.scores.whose import OURS, THEIRS, last_end, ours_pending, pending_here, theirs
 from bot.scores.years import line_years, plan_years
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
@@ -281,7 +281,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
         nums = numbers(line, consumed)
-        govern(line, nums)
+        govern(line, nums, lines[i + 1] if i + 1 < len(lines) else "")
         counted += len(nums) + len(refs)
         if counted > MAX_NUMBERS:  # a whole report, not a score message: read its start only
             ex.warnings.append(wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS))  # refs count too
@@ -349,8 +349,13 @@ def extract(text: str, fw: Framework) -> Extraction:
                     FIX_MARK.search(line[floor : ref.start]) or FIX_MARK.search(line[ref.end : chosen.start])
                 )
             full = FULL_AFTER.match(line, ref.end) if chosen is None else None
+            if full and asked_after(line, full.end()):
+                full = None  # "ตัวชี้วัดที่ 6 คะแนนเต็ม 100 ใช่ไหมคะ": the maximum asked about, not a result
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
+            gap = line[ref.end : chosen.start] if chosen is not None else ""
+            if chosen is not None and last_end(THEIRS, gap) > last_end(OURS, gap):
+                chosen = None  # "คะแนน ITA ของ ทต.ข้างๆ ได้ 92": the owner named between is another agency
             if chosen is not None:
                 moved(ex, ref, chosen, line, floor, i)
                 year = year_columns(ex, ref, chosen, window, line, header, i) if header and table else None

@@ -71,7 +71,11 @@ def tool_year(ref: Ref, window: list[Num], chosen: Num, line: str) -> int | None
         if years:
             return be_year(years[0].text.strip())
     rank = year_rank(gap) if len(gap) <= 30 else None
-    lead = line[max(0, ref.start - 16) : ref.start]
+    if rank in (LAST_YEAR, BEFORE_LAST) and any(
+        n.blocked == "former" and ref.end <= n.start < chosen.start for n in window
+    ):
+        rank = None  # "ภาพรวมจาก 82.50 ปีที่แล้ว ขึ้นมาเป็น 88.10": the past is the former value's label
+    lead = line[max(0, ref.start - 24) : ref.start]  # ("ปีที่แล้วตัวชี้วัดการ…": a topic word between)
     if rank is None and ("ปี" in lead or "รอบ" in lead or "ครั้ง" in lead):  # "ปี 67 ภาพรวม 89.4": a label
         # right before the key, with no value after it
         last = None
@@ -154,6 +158,10 @@ _NOT_OUT = re.compile(
     re.I,
 )
 # A value that is another year's: "ปีที่แล้วได้ 85", "ผลปีก่อน…", "ปี 67 ได้ 88.5".
+# A year written as a number: "ปี 67", "ปีงบประมาณ 2567", "ITA67".
+_WRITTEN_YEAR = re.compile(
+    r"(?:ปี(?:งบประมาณ|งบ)?\s*+(?:พ\.ศ\.)?\s*+|ITA\s*+)(?:25|๒๕)?[5-7๕-๗]\d(?![\d.])", re.I
+)
 _PAST = re.compile(r"ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา|ปีเดิม|(?:ครั้ง|รอบ)(?:ที่แล้ว|ก่อน)|last year", re.I)
 
 
@@ -170,6 +178,6 @@ def not_out(text: str) -> int | None:
     year = be_year(digits.group(0)) if digits else THIS_YEAR
     if year is None:
         return None
-    if year == THIS_YEAR and not _PAST.search(text):
-        return None
+    if year == THIS_YEAR and not _PAST.search(text) and not _WRITTEN_YEAR.search(text):
+        return None  # ("ITA ปี 67 ได้ 88 ปีนี้ยังไม่ประกาศ": a written year's values are then an earlier year's)
     return year
