@@ -253,6 +253,7 @@ def extract(text: str, fw: Framework) -> Extraction:
     lines, grouped = blank_groups(lines)
     header: Header | None = None
     prev_header_line = -5
+    lone_year: tuple[int, int] | None = None
     pending: tuple[Ref, int, bool] | None = None  # a label waiting for its value below; by year lines
     waiting: list[Ref] = []  # a line's references that found no value: the next line may give them in order
     counted = 0
@@ -275,6 +276,8 @@ def extract(text: str, fw: Framework) -> Extraction:
                 header = h
             prev_header_line = i
             ex.header_years += h.years
+            # a year alone on its line labels the value on the next ("2567\n88.90\n2568\n90.55")
+            lone_year = (i, h.years[0]) if len(h.years) == 1 and len(h.columns) == 1 else None
             continue
         ex.line_years[i] = line_years(line)
         ex.plan_years += plan_years(line)
@@ -310,10 +313,12 @@ def extract(text: str, fw: Framework) -> Extraction:
                 and (not n.is_int or n.cell or n.context or (asked and not line[: n.start].strip()))
                 and (n.cell or not ref.weak)  # "คะแนน ITA" over "86.03": only a value alone on its line
             ]
-            if early and (not by_years or ex.line_years.get(i)):
-                record(ex, ref, early[0], i, True)
+            above = lone_year[1] if lone_year and lone_year[0] == i - 1 else None
+            if early and (not by_years or ex.line_years.get(i) or above):
+                record(ex, ref, early[0], i, True, year=above)
                 # "ภาพรวม" over "ปี 68 ได้ 88.5" and "ปี 67 ได้ 85.1": one value a year, on lines of their own
-                pending = (ref, i, True) if ex.line_years.get(i) and len(early) == 1 else None
+                yearly = ex.line_years.get(i) or above
+                pending = (ref, i, True) if yearly and len(early) == 1 else None
                 continue
             if i - at >= 3:
                 pending = None

@@ -243,8 +243,14 @@ def why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         ):
             unit = None  # "88 ส่วนเรื่อง…": "ส่วน" means "as for", not "parts"; "90 ปีนี้…" is a time
     ordinal = _ORDINAL_BEFORE.search(before)
-    if ordinal and "." in digits and ordinal.group(0).startswith("ปี"):
-        ordinal = None  # "…ประจำปี 0.00": a year is never a decimal; the value closes a title ending in "ปี"
+    if (
+        ordinal
+        and ordinal.group(0).startswith("ปี")
+        and ("." in digits or (_year(digits) is None and CONTEXT_AFTER.match(after)))
+    ):
+        # "…ประจำปี 0.00", "…ประจำปี 0 คะแนน": no year is a decimal, nor a score-sized number said in
+        # points; the value closes a title ending in "ปี"
+        ordinal = None
     if ordinal or (unit and "." not in digits):
         return "count/ordinal"
     if _WISH_BEFORE.search(before):
