@@ -231,6 +231,12 @@ ADVERSARIAL = {
     "50k names": ("การเปิดเผยข้อมูล " * 4000)[:50_000],
     "50k digits and dots": ("1." * 25_000)[:50_000],
     "50k lines of one digit": ("9\n" * 25_000)[:50_000],
+    # number words become digits only once normalised: the number budget must count them too
+    "50k full marks in words": ("ได้เต็มร้อยทุกตัวชี้วัด " * 2200)[:50_000],
+    "50k spoken scores": ("ตัวชี้วัดที่เก้าได้แปดสิบเก้าจุดห้า " * 1500)[:50_000],
+    "50k goals": ("ปีหน้าตั้งใจให้ IIT ได้ 95 " * 2000)[:50_000],
+    "50k ifs": ("ถ้า IIT ได้ 90 " * 4000)[:50_000],
+    "50k name lines": ("การเปิดเผยข้อมูล 85.5\n" * 2500)[:50_000],
 }
 
 

@@ -147,3 +147,16 @@ def test_composed_bad_messages_are_rejected_on_a_fixed_sample():
             missed.append(text)
     assert len(BAD) >= 40 and len(kinds) >= 40
     assert len(missed) <= 12, missed[:5]
+
+
+def test_the_name_of_indicator_5_opens_no_hypothetical():
+    """ "การแก้ไขปัญหาการทุจริต" holds "หาก" (if) inside a word: a question after it is about what to do."""
+    res = parse_scores("การเปิดเผยข้อมูลสาธารณะ ได้ 75.20\nการแก้ไขปัญหาการทุจริต ได้ 92 ควรปรับปรุงตรงไหนก่อนดีคะ", FW)
+    assert res.scores.indicators == {9: 75.2, 5: 92.0}
+
+
+def test_a_value_under_its_label_is_read_in_the_labels_sentence():
+    assert rejected("ตชว.5ต้องได้ไม่ต่ำกว่า\n70 คะแนน ค่ะ")
+    assert rejected("ถ้าตชว.3เหลือ\n65 จะตกเกณฑ์หรือเปล่า")
+    assert parse_scores("ตัวชี้วัดที่ 9\n72.5\nจะต้องทำแผนไหมคะ", FW).scores.indicators == {9: 72.5}
+    assert parse_scores("ตัวชี้วัดที่ 9 (เป้าหมาย 85)\n72.5", FW).scores.indicators == {9: 72.5}

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
-from bot.scores.text import Num
+from bot.scores.text import Num, numbers
 from bot.scores.unscored import TARGET_LIST
 
 # Why a value is not a result, when the same holds for the values listed after it.
 _GOVERNS = {"target", "wish", "hypothetical"}
 # "ถ้า", "หาก", "สมมติว่า" open a hypothetical; "ถ้าจำไม่ผิด" (if I remember right) reports a fact.
-_IF = re.compile(r"(?:ถ้า|หาก|สมมติ|สมมุติ)(?!\s*+(?:จำ|ไม่ผิด|ดูจาก))")
+_IF = re.compile(r"(?:ถ้า|(?<!ปัญ)หาก|สมมติ|สมมุติ)(?!\s*+(?:จำ|ไม่ผิด|ดูจาก))")
 # A bound is a target's when the clause aims at it: "ตั้งเป้า IIT ต้องได้ไม่ต่ำกว่า 95 EIT 95".
 _AIMED = re.compile(r"เป้า|ต้องได้|ควรได้|อยากได้|KPI|target", re.I)
 # "IIT ได้ 85.5 เป้าหมาย 90 EIT 88.25": a target word and its number only are an aside on the key before.
@@ -147,6 +147,18 @@ def govern(line: str, nums: list[Num], next_line: str = "") -> None:
         ):
             n.blocked = prev.blocked
         prev = n
+
+
+def blocked_below(label_line: str, ref: tuple[int, int], line: str, n: Num, next_line: str = "") -> bool:
+    """Tell whether a value at the start of the line under its label is no result once read in the label's
+    sentence: a line broken inside it ("ตชว.5 ต้องได้ไม่ต่ำกว่า\n70 คะแนน", "ถ้า IIT ได้\n90 จะผ่านไหม").
+    Reads the label line's last 120 characters only, so a page of labels stays linear."""
+    cut = max(0, min(ref[0], len(label_line) - 120))
+    head = label_line[cut:].rstrip() + " "
+    joined = head + line[: n.end + 40]
+    nums = numbers(joined, [(ref[0] - cut, ref[1] - cut)])
+    govern(joined, nums, next_line)
+    return any(m.start == len(head) + n.start and m.blocked for m in nums)
 
 
 # An item code as prose writes it ("O13", "I 4"); bot.scores.prose reads keys with it.

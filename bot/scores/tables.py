@@ -8,7 +8,7 @@ from bisect import bisect_left
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.blocks import pair_blocks
-from bot.scores.clauses import asked_after, govern
+from bot.scores.clauses import asked_after, blocked_below, govern
 from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.lists import keys_then_values, values_before_keys
@@ -312,6 +312,7 @@ def extract(text: str, fw: Framework) -> Extraction:
                 and n.start <= 30
                 and (not n.is_int or n.cell or n.context or (asked and not line[: n.start].strip()))
                 and (n.cell or not ref.weak)  # "คะแนน ITA" over "86.03": only a value alone on its line
+                and not blocked_below(lines[at], (ref.start, ref.end), line, n, "".join(lines[i + 1 : i + 2]))
             ]
             above = lone_year[1] if lone_year and lone_year[0] == i - 1 else None
             if early and (not by_years or ex.line_years.get(i) or above):
