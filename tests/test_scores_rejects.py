@@ -160,3 +160,23 @@ def test_a_value_under_its_label_is_read_in_the_labels_sentence():
     assert rejected("ถ้าตชว.3เหลือ\n65 จะตกเกณฑ์หรือเปล่า")
     assert parse_scores("ตัวชี้วัดที่ 9\n72.5\nจะต้องทำแผนไหมคะ", FW).scores.indicators == {9: 72.5}
     assert parse_scores("ตัวชี้วัดที่ 9 (เป้าหมาย 85)\n72.5", FW).scores.indicators == {9: 72.5}
+
+
+@pytest.mark.parametrize("text", ["ปีงบที่แล้วได้ 85.25", "ปีงบประมาณที่ผ่านมา ได้ 85.2 ค่ะ"])
+def test_last_fiscal_year_is_the_past_too(text):
+    res = parse_scores(text, FW)
+    assert res.scores.is_empty() and res.previous is not None and res.previous.overall is not None
+
+
+@pytest.mark.parametrize("text", ["ปีที่แล้วตัวชี้วัดที่ 9 ได้ 65 ตัวชี้วัดที่ 10 ได้ 70", "ปีที่แล้ว IIT 92.1 EIT 88.4 OIT 75.3"])
+def test_a_past_label_opening_the_line_labels_the_whole_list(text):
+    res = parse_scores(text, FW)
+    assert res.scores.is_empty() and res.error
+    assert res.previous is not None and len(res.previous.indicators) + len(res.previous.tools) >= 2
+
+
+def test_the_list_after_a_past_label_stops_at_a_turn_to_this_year():
+    res = parse_scores("ปีที่แล้ว IIT 92.1 แต่ปีนี้ EIT 95.5", FW)
+    assert res.scores.tools == {"EIT": 95.5}
+    res = parse_scores("ตัวชี้วัดที่ 9 ได้ 72 (ปีที่แล้ว 65) ตัวชี้วัดที่ 10 ได้ 80", FW)
+    assert res.scores.indicators == {9: 72.0, 10: 80.0}

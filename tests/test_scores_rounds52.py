@@ -60,3 +60,10 @@ def test_a_page_of_number_words_is_read_from_its_start_and_says_so():
     cpu = time.process_time() - t0
     assert wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS) in res.warnings
     assert cpu < 2.0  # 10x the 0.2 s target: a bound that holds on a loaded machine
+
+
+def test_a_page_of_spoken_numbers_is_cut_before_it_is_normalised():
+    text = "ตัวชี้วัดที่เก้าได้แปดสิบเก้าจุดห้า " * 1500
+    res = read(text)
+    assert res.scores.indicators == {9: 89.5}
+    assert wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS) in res.warnings

@@ -9,6 +9,7 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.names import name_hits
 from bot.scores.normalise import normalise
+from bot.scores.spoken import ANY_NUM_WORD
 from bot.scores.text import squeeze
 
 # (a PDF copy may put a mark after the next letter: "ตวัชี้วดัที่ 8")
@@ -51,6 +52,11 @@ def bounded(text: str) -> tuple[str, str | None]:
     if extra_line is not None:
         text, why = text[: extra_line.start()], wording.SCORES_TOO_MANY_LINES.format(limit=MAX_LINES)
     extra_number = next(islice(_NUMBER.finditer(text), MAX_NUMBERS, None), None)
+    # number words are numbers once normalised ("แปดสิบเก้าจุดห้า", "เต็มร้อย"): as many words at most
+    # (a whole NACC report holds a few dozen of them), so a page of them is not normalised in full
+    extra_word = next(islice(ANY_NUM_WORD.finditer(text), MAX_NUMBERS, None), None)
+    if extra_word is not None and (extra_number is None or extra_word.start() < extra_number.start()):
+        extra_number = extra_word
     if extra_number is not None:
         line_start = text.rfind("\n", 0, extra_number.start())
         text = text[: line_start if line_start > 0 else extra_number.start()]

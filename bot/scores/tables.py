@@ -32,7 +32,7 @@ from bot.scores.reading import (
 )
 from bot.scores.text import Num, numbers, tight_gap
 from bot.scores.weak import add_verdicts, named_weak_items
-from bot.scores.when import by_year, section_years, tool_year, year_columns
+from bot.scores.when import by_year, carry_past, section_years, tool_year, year_columns
 from bot.scores.whose import OURS, THEIRS, last_end, ours_pending, pending_here, theirs
 from bot.scores.years import line_years, plan_years
 
@@ -381,6 +381,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
             waiting = named
     section_years(ex, lines)
+    carry_past(ex, lines)
     ex.years = line_years("\n".join(lines))
     ex.named_items = named_weak_items("\n".join(lines), ITEM_RANGES)
     add_verdicts(ex, "\n".join(lines), ITEM_RANGES)

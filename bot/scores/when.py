@@ -129,6 +129,34 @@ def section_years(ex: Extraction, lines: list[str]) -> None:
         f.year = y
 
 
+# Words that turn from the past to another time: "ปีที่แล้ว IIT 92.1 แต่ปีนี้ EIT 95".
+_CONTRAST = re.compile(r"แต่|ส่วน|ตอนนี้|ล่าสุด|ปัจจุบัน")
+
+
+def carry_past(ex: Extraction, lines: list[str]) -> None:
+    """ "ปีที่แล้ว IIT 92.1 EIT 88.4 OIT 75.3": a past label that opens a line labels the values listed after
+    its first one too, until another year label or a turn to another time."""
+    by_line: dict[int, list] = {}
+    for f in ex.found:
+        by_line.setdefault(f.line, []).append(f)
+    for i, fs in by_line.items():
+        fs.sort(key=lambda f: f.at)
+        first, line = fs[0], lines[i]
+        label = YEAR_LABEL.search(line, 0, first.at) if first.year in (LAST_YEAR, BEFORE_LAST) else None
+        if (
+            label is None
+            or re.search(r"\d", line[: label.start()])
+            or year_rank(label.group(0)) != first.year
+        ):
+            continue
+        prev = first
+        for f in fs[1:]:
+            between = line[prev.at : f.at]
+            if f.year is not None or YEAR_LABEL.search(between) or _CONTRAST.search(between):
+                break
+            f.year, prev = first.year, f
+
+
 def year_columns(
     ex: Extraction, ref: Ref, chosen: Num, nums: list[Num], line: str, header: Header, i: int
 ) -> int | None:
