@@ -149,6 +149,7 @@ BAD: dict[str, Callable[[Ctx], str]] = {
     "estimate": lambda c: f"{c.key()}น่าจะได้ประมาณ {c.whole()} คะแนน",
     "estimate กว่าๆ": lambda c: f"ได้ {c.whole()} กว่าๆ ค่ะ ยังไม่เห็นผลจริง",
     "maximum": lambda c: f"{c.key()}คะแนนเต็ม 100 ใช่ไหมคะ",
+    "maximum of a key": lambda c: f"คะแนนเต็มของ{c.key()}คือ 100 คะแนน",
     "other measure": lambda c: f"ผลสำรวจความพึงพอใจผู้รับบริการ {c.v()}%",
     # out of range
     "indicator out of range": lambda c: f"ตัวชี้วัดที่ {c.n(11, 40)} ได้ {c.v()}",

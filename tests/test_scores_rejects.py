@@ -180,3 +180,12 @@ def test_the_list_after_a_past_label_stops_at_a_turn_to_this_year():
     assert res.scores.tools == {"EIT": 95.5}
     res = parse_scores("ตัวชี้วัดที่ 9 ได้ 72 (ปีที่แล้ว 65) ตัวชี้วัดที่ 10 ได้ 80", FW)
     assert res.scores.indicators == {9: 72.0, 10: 80.0}
+
+
+@pytest.mark.parametrize("text", ["คะแนนเต็มของ OIT คือ 100", "คะแนนเต็มของตัวชี้วัดที่ 9 = 100 ใช่ไหม"])
+def test_the_maximum_of_a_named_key_is_no_score(text):
+    assert rejected(text)
+
+
+def test_full_marks_got_by_a_key_are_read():
+    assert parse_scores("ได้คะแนนเต็ม OIT 100 ค่ะ", FW).scores.tools == {"OIT": 100.0}

@@ -85,6 +85,8 @@ _TARGET_WORD = re.compile(
 # "ร้อยละ 80 ของบุคลากร": a share of something, not a score.
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
+# "คะแนนเต็มของ OIT คือ 100": the maximum of a key named between (the window has its references taken out)
+_MAX_OF = re.compile(r"(?<!ได้)คะแนนเต็ม\s*+(?:ของ)?\s*+(?:คือ|=|:|เท่ากับ|อยู่ที่)?\s*+$")
 _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
 _YEAR_LABEL_AFTER = re.compile(
     r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])"
@@ -261,7 +263,10 @@ def why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "not this"
     if _SHARE_AFTER.match(after):
         return "share"
-    if _MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before):
+    if (_MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before)) or (
+        "เต็ม" in line[max(0, s - 40) : s]
+        and _MAX_OF.search(_without_refs(line, max(0, s - 40), s, c_starts, spans))
+    ):
         return "maximum"
     w0 = max(0, s - 70)
     window = line[w0:s]
