@@ -189,3 +189,21 @@ def test_the_maximum_of_a_named_key_is_no_score(text):
 
 def test_full_marks_got_by_a_key_are_read():
     assert parse_scores("ได้คะแนนเต็ม OIT 100 ค่ะ", FW).scores.tools == {"OIT": 100.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "คะแนนเต็มของตัวชี้วัดการป้องกันการทุจริตคือ 100 คะแนน",
+        "คะแนนเต็มของด้านการใช้ทรัพย์สินราชการคือ 100 คะแนน",
+        "คะแนนเต็มของคะแนน ITA คือ 100 คะแนน",
+    ],
+)
+def test_the_maximum_of_a_key_named_by_its_topic_is_no_score(text):
+    assert rejected(text)
+
+
+def test_a_target_reaches_past_long_names_to_the_whole_list():
+    assert rejected("เป้าหมาย ตัวชี้วัดการป้องกันทุจริต 95 และ ตัวชี้วัดการปรับปรุงระบบการทำงาน 80")
+    res = parse_scores("เป้าหมาย 90 ค่ะ ตัวชี้วัดการเปิดเผยข้อมูลสาธารณะ 72.5", FW)
+    assert res.scores.indicators == {9: 72.5}

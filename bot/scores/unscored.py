@@ -86,7 +86,9 @@ _TARGET_WORD = re.compile(
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
 # "คะแนนเต็มของ OIT คือ 100": the maximum of a key named between (the window has its references taken out)
-_MAX_OF = re.compile(r"(?<!ได้)คะแนนเต็ม\s*+(?:ของ)?\s*+(?:คือ|=|:|เท่ากับ|อยู่ที่)?\s*+$")
+_MAX_OF = re.compile(
+    r"(?<!ได้)คะแนนเต็ม\s*+(?:ของ)?\s*+(?:ตัวชี้วัด|เรื่อง|ด้าน|หมวด|คะแนน)?\s*+(?:คือ|=|:|เท่ากับ|อยู่ที่)?\s*+$"
+)
 _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
 _YEAR_LABEL_AFTER = re.compile(
     r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])"
@@ -264,11 +266,16 @@ def why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     if _SHARE_AFTER.match(after):
         return "share"
     if (_MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before)) or (
-        "เต็ม" in line[max(0, s - 40) : s]
-        and _MAX_OF.search(_without_refs(line, max(0, s - 40), s, c_starts, spans))
+        "เต็ม" in line[max(0, s - 70) : s]
+        and _MAX_OF.search(_without_refs(line, max(0, s - 70), s, c_starts, spans))
     ):
         return "maximum"
     w0 = max(0, s - 70)
+    # (a key's name is not counted against the reach: "เป้าหมาย ตัวชี้วัดการป้องกันทุจริต 95 และ ตัวชี้วัด…")
+    k = bisect_right(c_starts, s) - 1
+    while k >= 0 and spans[k][1] > w0 and w0 > s - 200:
+        w0 = max(0, s - 200, w0 - (spans[k][1] - max(spans[k][0], w0)))
+        k -= 1
     window = line[w0:s]
     hits = list(_TARGET_WORD.finditer(window))
     rest = re.sub(r"\d{4}", "", window[hits[-1].end() :]) if hits else ""
