@@ -8,6 +8,7 @@
     .venv/bin/python benchmarks/scores.py --perturb       # dev reads that a harmless edit changes, and the share kept
     .venv/bin/python benchmarks/scores.py --compose 3000  # messages written anew from dev facts: share read exactly
     .venv/bin/python benchmarks/scores.py --round none --compose 2000 --seed 51  # another seed: fresh classes
+                                                 # (--compose N also writes N/2 bad messages: scores_bad.py)
     .venv/bin/python benchmarks/scores.py --round extra_dev28 --show dev   # one fresh round only
 
 The messages live in benchmarks/score_messages/*.yaml, each with its expected structured result.
@@ -40,6 +41,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.scores_bad import compose_bad  # noqa: E402
 from benchmarks.scores_perturb import compose, perturb  # noqa: E402
 from bot.ita.framework import load_framework  # noqa: E402
 from bot.scores import ParseResult, parse_correction, parse_scores  # noqa: E402
@@ -229,6 +231,12 @@ ADVERSARIAL = {
     "50k names": ("การเปิดเผยข้อมูล " * 4000)[:50_000],
     "50k digits and dots": ("1." * 25_000)[:50_000],
     "50k lines of one digit": ("9\n" * 25_000)[:50_000],
+    # number words become digits only once normalised: the number budget must count them too
+    "50k full marks in words": ("ได้เต็มร้อยทุกตัวชี้วัด " * 2200)[:50_000],
+    "50k spoken scores": ("ตัวชี้วัดที่เก้าได้แปดสิบเก้าจุดห้า " * 1500)[:50_000],
+    "50k goals": ("ปีหน้าตั้งใจให้ IIT ได้ 95 " * 2000)[:50_000],
+    "50k ifs": ("ถ้า IIT ได้ 90 " * 4000)[:50_000],
+    "50k name lines": ("การเปิดเผยข้อมูล 85.5\n" * 2500)[:50_000],
 }
 
 
@@ -301,6 +309,10 @@ def main(argv: list[str] | None = None) -> int:
             args.compose,
             args.seed,
             bool(args.show),
+        )
+        # and half as many bad messages: non-results beside keys, which must all be rejected
+        compose_bad(
+            lambda text: parse_scores(text, fw), judge, fw, args.compose // 2, args.seed, bool(args.show)
         )
     if args.fuzz:
         for name, text in ADVERSARIAL.items():

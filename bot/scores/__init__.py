@@ -221,6 +221,8 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
     _anchor_relative(valid)
     labelled = [f.year for f in valid if f.year is not None]
     latest = max(labelled) if labelled else None
+    if latest is not None and set(labelled) <= {LAST_YEAR, BEFORE_LAST}:
+        latest = THIS_YEAR  # "ปีที่แล้ว EIT ได้ 85": every label is the past, so no value is this year's
     waiting = not_out(text)
     if waiting is not None and valid and waiting not in labelled and (latest is None or latest < waiting):
         # "ปีที่แล้วได้ 85 ปีนี้ยังไม่ประกาศ": every value is an earlier year's; this year has none yet

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import re
 
-from bot.scores.text import Num
+from bot.scores.text import Num, numbers
 from bot.scores.unscored import TARGET_LIST
 
 # Why a value is not a result, when the same holds for the values listed after it.
 _GOVERNS = {"target", "wish", "hypothetical"}
 # "ถ้า", "หาก", "สมมติว่า" open a hypothetical; "ถ้าจำไม่ผิด" (if I remember right) reports a fact.
-_IF = re.compile(r"(?:ถ้า|หาก|สมมติ|สมมุติ)(?!\s*+(?:จำ|ไม่ผิด|ดูจาก))")
+_IF = re.compile(r"(?:ถ้า|(?<!ปัญ)หาก|สมมติ|สมมุติ)(?!\s*+(?:จำ|ไม่ผิด|ดูจาก))")
 # A bound is a target's when the clause aims at it: "ตั้งเป้า IIT ต้องได้ไม่ต่ำกว่า 95 EIT 95".
 _AIMED = re.compile(r"เป้า|ต้องได้|ควรได้|อยากได้|KPI|target", re.I)
 # "IIT ได้ 85.5 เป้าหมาย 90 EIT 88.25": a target word and its number only are an aside on the key before.
 _ASIDE = re.compile(r"(?:เป้า(?:หมาย)?|เกณฑ์|KPI|target)\s*+(?:ที่|คือ|ไว้)?\s*+[:=]?\s*+$", re.I)
-_ASKS = re.compile(r"ไหม|มั้ย|เท่าไ[หร]|หรือเปล่า|หรือไม่|ยังไง|อย่างไร|\?")
+_ASKS = re.compile(r"ไหม|มั้ย|เท่าไ[หร]|หรือเปล่า|หรือไม่|ยังไง|อย่างไร|ไหน(?!ๆ)|\?")
 
 
 # Where a sentence ends: a closing particle, "?" or "!", an English full stop, or before a word that
@@ -71,19 +71,64 @@ def _asked(line: str, nums: list[Num]) -> None:
         start = end
 
 
-def govern(line: str, nums: list[Num]) -> None:
+# A sentence that aims at a value rather than reporting one, with the intent before the key, out of reach
+# of the value's own context: "ปีหน้าตั้งใจให้ตัวชี้วัดที่ 8 ได้ 90", "จะพยายามทำให้ภาพรวมได้ 95".
+# ("ปัญหาที่ทำให้ตัวชี้วัดที่ 9 ได้แค่ 70" tells a cause: a bare "ทำให้" is no intent.)
+_INTENT = re.compile(
+    r"(?:ปี|ครั้ง|รอบ)(?:หน้า|ถัดไป|ต่อไป)|ตั้งใจ(?:จะ|ว่า|ให้)|(?:จะ|ต้อง)?พยายาม(?:ทำ)?ให้|(?:จะ|ต้อง)(?:ทำ|ผลักดัน)ให้"
+    r"|อยากให้|หวังว่า|มุ่งหวัง|คาดหวัง(?:ว่า|ให้)?|(?:วาง)?แผน(?:ไว้)?(?:ให้|ว่า(?:จะ)?)"
+)
+# ... unless the sentence then turns to what was got: "ปีหน้าจะทำให้ดีขึ้น ปีนี้ได้ 85".
+_NOW = re.compile(r"ปีนี้|ตอนนี้|ล่าสุด|ปัจจุบัน|ผล(?:ประเมิน|คะแนน|ที่ได้|ปี|ITA)|ได้จริง|จริงๆ|แต่")
+_REACH = 80
+
+
+def _intended(line: str, nums: list[Num]) -> None:
+    """Block the values of a sentence whose intent word stands before them (linear in the line)."""
+    if not _INTENT.search(line):
+        return
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    k = 0
+    for n in nums:
+        while k < len(ends) and ends[k] <= n.start:
+            k += 1
+        start = max(ends[k - 1] if k else 0, n.start - _REACH)
+        if n.blocked:
+            continue
+        last = None
+        for last in _INTENT.finditer(line, start, n.start):  # noqa: B007 (the last one)
+            pass
+        if last is not None and not _NOW.search(line, last.end(), n.start):
+            n.blocked = "wish"
+
+
+def asked_after(line: str, at: int) -> bool:
+    """Tell whether the sentence that goes on at `at` asks yes or no ("คะแนนเต็ม 100 ใช่ไหมคะ")."""
+    end = _SENTENCE_END.search(line, at)
+    sentence = line[at : end.end() if end else len(line)]
+    return bool(_YES_NO.search(sentence)) and not _OF_ELSE.search(sentence)
+
+
+# The question that follows an "if" on the next line: "ถ้าตัวชี้วัดที่ 9 ได้ 85\nจะผ่านไหมคะ".
+_THEN_ASKS = re.compile(r"\s*+(?:แล้ว)?(?:จะ|ก็|ต้อง|ถึงจะ|จึงจะ|ยัง)")
+
+
+def govern(line: str, nums: list[Num], next_line: str = "") -> None:
     """Block the values a clause's target, wish or question governs (linear in the line)."""
     _asked(line, nums)
+    _intended(line, nums)
     opened = _IF.search(line)
-    asked = None
+    asked_at = None
     if opened:
         for q in _ASKS.finditer(line, opened.end()):
-            asked = q  # the last question of the line
+            asked_at = q.start()  # the last question of the line
+        if asked_at is None and _THEN_ASKS.match(next_line) and _ASKS.search(next_line, 0, 120):
+            asked_at = len(line)
     for n in nums:
         if (
-            asked is not None
+            asked_at is not None
             and opened is not None
-            and opened.end() <= n.start < asked.start()
+            and opened.end() <= n.start < asked_at
             and not n.blocked
         ):
             n.blocked = "hypothetical"
@@ -102,6 +147,18 @@ def govern(line: str, nums: list[Num]) -> None:
         ):
             n.blocked = prev.blocked
         prev = n
+
+
+def blocked_below(label_line: str, ref: tuple[int, int], line: str, n: Num, next_line: str = "") -> bool:
+    """Tell whether a value at the start of the line under its label is no result once read in the label's
+    sentence: a line broken inside it ("ตชว.5 ต้องได้ไม่ต่ำกว่า\n70 คะแนน", "ถ้า IIT ได้\n90 จะผ่านไหม").
+    Reads the label line's last 120 characters only, so a page of labels stays linear."""
+    cut = max(0, min(ref[0], len(label_line) - 120))
+    head = label_line[cut:].rstrip() + " "
+    joined = head + line[: n.end + 40]
+    nums = numbers(joined, [(ref[0] - cut, ref[1] - cut)])
+    govern(joined, nums, next_line)
+    return any(m.start == len(head) + n.start and m.blocked for m in nums)
 
 
 # An item code as prose writes it ("O13", "I 4"); bot.scores.prose reads keys with it.

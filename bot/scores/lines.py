@@ -9,6 +9,7 @@ from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.names import name_hits
 from bot.scores.normalise import normalise
+from bot.scores.spoken import ANY_NUM_WORD
 from bot.scores.text import squeeze
 
 # (a PDF copy may put a mark after the next letter: "ตวัชี้วดัที่ 8")
@@ -51,6 +52,11 @@ def bounded(text: str) -> tuple[str, str | None]:
     if extra_line is not None:
         text, why = text[: extra_line.start()], wording.SCORES_TOO_MANY_LINES.format(limit=MAX_LINES)
     extra_number = next(islice(_NUMBER.finditer(text), MAX_NUMBERS, None), None)
+    # number words are numbers once normalised ("แปดสิบเก้าจุดห้า", "เต็มร้อย"): as many words at most
+    # (a whole NACC report holds a few dozen of them), so a page of them is not normalised in full
+    extra_word = next(islice(ANY_NUM_WORD.finditer(text), MAX_NUMBERS, None), None)
+    if extra_word is not None and (extra_number is None or extra_word.start() < extra_number.start()):
+        extra_number = extra_word
     if extra_number is not None:
         line_start = text.rfind("\n", 0, extra_number.start())
         text = text[: line_start if line_start > 0 else extra_number.start()]
@@ -111,10 +117,11 @@ def _broken_name(line: str, nxt: str, fw: Framework) -> bool:
 def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
     """Normalised, reflowed lines; long lines cut at a space, and no more than MAX_LINES of them."""
     raw: list[str] = []
+    text = normalise(text)
     # A phone paste can break a number after its point: "97.\n45" is 97.45.
-    for line in re.sub(
-        r"(?<=\d\d\.)\n(?=\d{1,2}(?![\d.])[ \t]*+(?:\n|$|[\u0e01-\u0e4e]))", "", normalise(text)
-    ).split("\n"):
+    for line in re.sub(r"(?<=\d\d\.)\n(?=\d{1,2}(?![\d.])[ \t]*+(?:\n|$|[\u0e01-\u0e4e]))", "", text).split(
+        "\n"
+    ):
         while len(line) > MAX_LINE:
             cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
             cut = MAX_LINE if cut < 0 else cut
@@ -130,9 +137,26 @@ def message_lines(text: str, fw: Framework, warn: list[str]) -> list[str]:
                 break
             kept.append(ln)
         raw = kept
-    return [
+    lines = [
         squeeze(_YEARS_THEN_VALUES.sub(_by_year, ln)) for ln in _reflow(_letters_back(_unbulleted(raw)), fw)
     ]
+    return _numbers_capped(lines, warn)
+
+
+def _numbers_capped(lines: list[str], warn: list[str]) -> list[str]:
+    """The lines up to MAX_NUMBERS numbers, counted again once number words are digits ("ได้เต็มร้อย",
+    "แปดสิบเก้าจุดห้า"): a page of them costs no more than a page of digits."""
+    seen = 0
+    for k, line in enumerate(lines):
+        seen += sum(1 for _ in islice(_NUMBER.finditer(line), MAX_NUMBERS + 1))
+        if seen > MAX_NUMBERS:
+            if wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS) not in warn:
+                warn.append(wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS))
+            if k:
+                return lines[:k]
+            extra = next(islice(_NUMBER.finditer(line), MAX_NUMBERS, None))
+            return [line[: extra.start()]]
+    return lines
 
 
 # Two years, then their two values in the same order: "ผลปี 2567 กับ 2568 คือ 86.75 และ 90.12 ตามลำดับ".

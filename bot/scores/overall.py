@@ -122,8 +122,12 @@ def lone_overall(ex: Extraction, lines: list[str]) -> None:
     # "ปี 68 = 87.75 ครับ": with no score word, one decimal value that its own year labels
     dated = len(cands) == 1 and not cands[0][2].is_int and (_rank_of(cands[0][1], cands[0][2]) or 0) > 2500
     if len(cands) == 1 and (scored or dated) and not (others and any(f.kind == "overall" for f in ex.found)):
-        i, _, n = cands[0]
-        ex.found.append(Found("overall", "overall", n.value, i, False))
+        i, line, n = cands[0]
+        # "ปีที่แล้วได้ 85": a lone value labelled as the past keeps that label (it is not this year's)
+        past = _rank_of(line, n) in (LAST_YEAR, BEFORE_LAST)
+        ex.found.append(
+            Found("overall", "overall", n.value, i, False, year=_rank_of(line, n) if past else None)
+        )
         ex.score_years += ex.line_years.get(i, [])
         ex.unsure.append(wording.SCORES_UNSURE_OVERALL.format(value=n.value))
         return

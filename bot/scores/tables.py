@@ -8,7 +8,7 @@ from bisect import bisect_left
 from bot import wording
 from bot.ita.framework import Framework
 from bot.scores.blocks import pair_blocks
-from bot.scores.clauses import govern
+from bot.scores.clauses import asked_after, blocked_below, govern
 from bot.scores.found import MAX_COLUMNS, Extraction, Found, Header, Ref, header_row
 from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.lists import keys_then_values, values_before_keys
@@ -32,8 +32,8 @@ from bot.scores.reading import (
 )
 from bot.scores.text import Num, numbers, tight_gap
 from bot.scores.weak import add_verdicts, named_weak_items
-from bot.scores.when import by_year, section_years, tool_year, year_columns
-from bot.scores.whose import ours_pending, pending_here, theirs
+from bot.scores.when import by_year, carry_past, section_years, tool_year, year_columns
+from bot.scores.whose import OURS, THEIRS, last_end, ours_pending, pending_here, theirs
 from bot.scores.years import line_years, plan_years
 
 __all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
@@ -253,6 +253,7 @@ def extract(text: str, fw: Framework) -> Extraction:
     lines, grouped = blank_groups(lines)
     header: Header | None = None
     prev_header_line = -5
+    lone_year: tuple[int, int] | None = None
     pending: tuple[Ref, int, bool] | None = None  # a label waiting for its value below; by year lines
     waiting: list[Ref] = []  # a line's references that found no value: the next line may give them in order
     counted = 0
@@ -275,13 +276,15 @@ def extract(text: str, fw: Framework) -> Extraction:
                 header = h
             prev_header_line = i
             ex.header_years += h.years
+            # a year alone on its line labels the value on the next ("2567\n88.90\n2568\n90.55")
+            lone_year = (i, h.years[0]) if len(h.years) == 1 and len(h.columns) == 1 else None
             continue
         ex.line_years[i] = line_years(line)
         ex.plan_years += plan_years(line)
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
         nums = numbers(line, consumed)
-        govern(line, nums)
+        govern(line, nums, lines[i + 1] if i + 1 < len(lines) else "")
         counted += len(nums) + len(refs)
         if counted > MAX_NUMBERS:  # a whole report, not a score message: read its start only
             ex.warnings.append(wording.SCORES_TOO_MANY_NUMBERS.format(limit=MAX_NUMBERS))  # refs count too
@@ -309,11 +312,14 @@ def extract(text: str, fw: Framework) -> Extraction:
                 and n.start <= 30
                 and (not n.is_int or n.cell or n.context or (asked and not line[: n.start].strip()))
                 and (n.cell or not ref.weak)  # "คะแนน ITA" over "86.03": only a value alone on its line
+                and not blocked_below(lines[at], (ref.start, ref.end), line, n, "".join(lines[i + 1 : i + 2]))
             ]
-            if early and (not by_years or ex.line_years.get(i)):
-                record(ex, ref, early[0], i, True)
+            above = lone_year[1] if lone_year and lone_year[0] == i - 1 else None
+            if early and (not by_years or ex.line_years.get(i) or above):
+                record(ex, ref, early[0], i, True, year=above)
                 # "ภาพรวม" over "ปี 68 ได้ 88.5" and "ปี 67 ได้ 85.1": one value a year, on lines of their own
-                pending = (ref, i, True) if ex.line_years.get(i) and len(early) == 1 else None
+                yearly = ex.line_years.get(i) or above
+                pending = (ref, i, True) if yearly and len(early) == 1 else None
                 continue
             if i - at >= 3:
                 pending = None
@@ -349,8 +355,13 @@ def extract(text: str, fw: Framework) -> Extraction:
                     FIX_MARK.search(line[floor : ref.start]) or FIX_MARK.search(line[ref.end : chosen.start])
                 )
             full = FULL_AFTER.match(line, ref.end) if chosen is None else None
+            if full and asked_after(line, full.end()):
+                full = None  # "ตัวชี้วัดที่ 6 คะแนนเต็ม 100 ใช่ไหมคะ": the maximum asked about, not a result
             if full:  # "ตัวชี้วัดที่ 3 เต็ม 100": full marks with no other value
                 chosen = Num(full.start(), full.end(), 100.0, "100", True, False)
+            gap = line[ref.end : chosen.start] if chosen is not None else ""
+            if chosen is not None and last_end(THEIRS, gap) > last_end(OURS, gap):
+                chosen = None  # "คะแนน ITA ของ ทต.ข้างๆ ได้ 92": the owner named between is another agency
             if chosen is not None:
                 moved(ex, ref, chosen, line, floor, i)
                 year = year_columns(ex, ref, chosen, window, line, header, i) if header and table else None
@@ -370,6 +381,7 @@ def extract(text: str, fw: Framework) -> Extraction:
         if len(named) >= 2 and len(ex.found) == read_before and not any(not n.blocked for n in nums):
             waiting = named
     section_years(ex, lines)
+    carry_past(ex, lines)
     ex.years = line_years("\n".join(lines))
     ex.named_items = named_weak_items("\n".join(lines), ITEM_RANGES)
     add_verdicts(ex, "\n".join(lines), ITEM_RANGES)

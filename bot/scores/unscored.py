@@ -50,8 +50,10 @@ _THRESHOLD_BEFORE = re.compile(
 # "ทำมาตรการให้ได้ 95", "อยากได้ 90", "ต้องได้ 85": a score wished for, not a result.
 # "ถ้าได้ 85", "หากคะแนน 90", "สมมติว่าได้ 88": a hypothetical, not a result either.
 _WISH_BEFORE = re.compile(
-    r"(?:(?:ให้|อยาก|ต้อง|(?:ถึง|จึง)?จะ)ได้(?:รับ)?|(?:ถ้า|หาก|สมมติ(?:ว่า)?)[\u0e01-\u0e4e]{0,12}?(?:ได้(?:รับ)?)?)\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$"
+    r"(?:(?:ให้|อยาก|ต้อง|(?:ถึง|จึง)?จะ)ได้(?:รับ)?|(?:ถ้า|(?<!ปัญ)หาก|สมมติ(?:ว่า)?)[\u0e01-\u0e4e]{0,12}?(?:ได้(?:รับ)?)?)\s*+(?:คะแนน)?\s*+(?:ร้อยละ)?\s*+$"
 )
+# "เคยได้ 95", "ตัวชี้วัดที่ 9 เคยได้ 90 แต่ปีนี้…": a value once got, in the past.
+_ONCE_BEFORE = re.compile(r"เคย\s*+(?:ได้(?:รับ)?)?\s*+(?:คะแนน)?\s*+(?:ถึง|สูงถึง)?\s*+$")
 # "ไม่ได้ 85 นะคะ ได้ 83.5": a value taken back; "หน่วยงานที่ได้ 100 มีกี่แห่ง": others who got a value.
 _NOT_THIS_BEFORE = re.compile(
     r"(?:ไม่(?:ได้(?:รับ)?|ใช่)|(?:หน่วยงาน|อบต\.?|เทศบาล|โรงเรียน|โรงพยาบาล|รพ\.?|แห่ง|คน|ใคร|ที่ไหน)(?:อื่น)?(?:ๆ)?ที่ได้(?:รับ)?)"
@@ -68,14 +70,14 @@ def bound_after(after: str) -> bool:
 
 # Keys and values only, as a list of targets goes on: " IIT 95 EIT ", " ตัวชี้วัดที่ 9 85 ตัวชี้วัดที่ 10 ".
 TARGET_LIST = re.compile(
-    r"(?:[\s\d.,:=/|()\-]|ค่ะ|ครับ|และ|IIT|EIT|OIT|ITA|[IEO]\d{1,2}|ภาพรวม|รวม|ตัวชี้วัด(?:ที่)?|ทุกตัว|"
-    r"ปี(?:งบประมาณ|งบ|หน้า)?|คะแนน|คือ|ไว้|ที่|อยู่ที่|เท่ากับ)*+",
+    r"(?:[\s\d.,:=/|()\-]|ค่ะ|ครับ|และ|ร้อยละ|IIT|EIT|OIT|ITA|[IEO]\d{1,2}|ภาพรวม|รวม|ตัวชี้วัด(?:ที่)?|ทุกตัว|"
+    r"ตัวที่|ตชว\.?|ข้อ|ด้าน|เรื่อง|หมวด|ประเด็น|ของ|ปี(?:งบประมาณ|งบ|หน้า)?|คะแนน|คือ|ไว้|ที่|อยู่ที่|เท่ากับ)*+",
     re.I,
 )
 # A measure's KPI ("KPI เป็นร้อยละ 100") states a target, never a result.
 # ("เทียบเป้าค่ะ ตัวชี้วัด 9 = 72 (เป้า 85)": results compared with their targets, not targets)
 _TARGET_WORD = re.compile(
-    r"(?<!เทียบ)(?<!เทียบกับ)เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)(?<!ผ่าน)เกณฑ์|KPI|ตัวชี้วัดความสำเร็จ|target|goal|"
+    r"(?<!เทียบ)(?<!เทียบกับ)เป้า(?:หมาย)?|ตั้งเป้า|กำหนดให้|กำหนดค่า|(?<!หลัก)(?<!ผ่าน)เกณฑ์(?:ผ่าน|ขั้นต่ำ)?|KPI|ตัวชี้วัดความสำเร็จ|target|goal|"
     # "84.10 ไม่ผ่านเกณฑ์ ส่วนปี 2568 ได้ 88.95" is a verdict; "ผ่านเกณฑ์ 85" names the target (the window ends at it)
     r"(?<=ผ่าน)เกณฑ์(?=\s*+(?:ที่|คือ|ไว้|[:=])?\s*+(?:ร้อยละ|คะแนน)?\s*+(?:\d|$))",
     re.IGNORECASE,
@@ -83,6 +85,10 @@ _TARGET_WORD = re.compile(
 # "ร้อยละ 80 ของบุคลากร": a share of something, not a score.
 _SHARE_AFTER = re.compile(r"^\s*+%?\s*+ของ")
 _MAX_BEFORE = re.compile(r"เต็ม\s*$")
+# "คะแนนเต็มของ OIT คือ 100": the maximum of a key named between (the window has its references taken out)
+_MAX_OF = re.compile(
+    r"(?<!ได้)คะแนนเต็ม\s*+(?:ของ)?\s*+(?:ตัวชี้วัด|เรื่อง|ด้าน|หมวด|คะแนน)?\s*+(?:คือ|=|:|เท่ากับ|อยู่ที่)?\s*+$"
+)
 _YEAR_AFTER_ITA = re.compile(r"(?<![A-Za-z])ITA\s*+$", re.IGNORECASE)
 _YEAR_LABEL_AFTER = re.compile(
     r"\s*+ปี(?:งบประมาณ|งบ|นี้|ที่แล้ว|ก่อน|ล่าสุด)?\s*+(?:พ\.ศ\.)?\s*+(?:25)?\d\d(?![\d.])"
@@ -117,6 +123,8 @@ _BENCHMARK = (
     # an average whose owner, a few words on, is a wider group: "คะแนนเฉลี่ยของ อปท. ทั้งหมดในอำเภอ 86.3"
     r"|(?:เฉลี่ย|มัธยฐาน)[^\d\n]{0,24}?(?:(?:ใน|ของ|ทั้ง|ระดับ)(?:จังหวัด|ประเทศ|อำเภอ|เขต|ภาค|กระทรวง|กรม)"
     r"|(?:หน่วยงาน|อปท|อบต|อบจ|เทศบาล|โรงเรียน|สถานศึกษา)\.?\s*+(?:ทั้งหมด|ทุกแห่ง))"
+    # the wider group first, then its average: "หน่วยงานในจังหวัดได้เฉลี่ย 86.3", "ทั้งอำเภอเฉลี่ยอยู่ที่ 85"
+    r"|(?:ใน|ของ|ทั้ง|ระดับ)(?:จังหวัด|ประเทศ|อำเภอ|เขต|ภาค|กระทรวง|กรม)[^\d\n]{0,16}?(?:ค่า)?(?:เฉลี่ย|มัธยฐาน)"
 )
 _BENCHMARK_BEFORE = re.compile(_BENCHMARK, re.IGNORECASE)
 # ... also when a reference ("คะแนนเฉลี่ย") stands inside the phrase: "คะแนนเฉลี่ยทั้งจังหวัด 89.45".
@@ -155,6 +163,21 @@ def inside(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+def _without_refs(line: str, a: int, b: int, c_starts: list[int], spans: list[tuple[int, int]]) -> str:
+    """line[a:b] with each reference in it (a consumed span) replaced by a space."""
+    out, at = [], a
+    for k in range(max(0, bisect_right(c_starts, a) - 1), len(spans)):
+        x, y = spans[k]
+        if x >= b:
+            break
+        if y <= at:
+            continue
+        out.append(line[at : max(at, x)] + " ")
+        at = min(b, y)
+    out.append(line[at:b])
+    return "".join(out)
+
+
 def why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     s = m.start(2)
     if len(digits.split(".")[0]) > 3:
@@ -166,6 +189,8 @@ def why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         or _ARROW_NEXT.match(after)
         or (_FORMER_BEFORE.search(before) and _LATER_VALUE.match(after))
     ):
+        return "former"
+    if _ONCE_BEFORE.search(before):
         return "former"
     if _CHANGE_SINCE.search(before) and not _TO_AFTER.match(after):
         return "change"  # "ขึ้นจากปีที่แล้ว 5 คะแนน": by how much, since last year
@@ -222,8 +247,14 @@ def why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         ):
             unit = None  # "88 ส่วนเรื่อง…": "ส่วน" means "as for", not "parts"; "90 ปีนี้…" is a time
     ordinal = _ORDINAL_BEFORE.search(before)
-    if ordinal and "." in digits and ordinal.group(0).startswith("ปี"):
-        ordinal = None  # "…ประจำปี 0.00": a year is never a decimal; the value closes a title ending in "ปี"
+    if (
+        ordinal
+        and ordinal.group(0).startswith("ปี")
+        and ("." in digits or (_year(digits) is None and CONTEXT_AFTER.match(after)))
+    ):
+        # "…ประจำปี 0.00", "…ประจำปี 0 คะแนน": no year is a decimal, nor a score-sized number said in
+        # points; the value closes a title ending in "ปี"
+        ordinal = None
     if ordinal or (unit and "." not in digits):
         return "count/ordinal"
     if _WISH_BEFORE.search(before):
@@ -234,16 +265,29 @@ def why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
         return "not this"
     if _SHARE_AFTER.match(after):
         return "share"
-    if _MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before):
+    if (_MAX_BEFORE.search(before) and not _GOT_FULL_BEFORE.search(before)) or (
+        "เต็ม" in line[max(0, s - 70) : s]
+        and _MAX_OF.search(_without_refs(line, max(0, s - 70), s, c_starts, spans))
+    ):
         return "maximum"
-    window = line[max(0, s - 70) : s]
+    w0 = max(0, s - 70)
+    # (a key's name is not counted against the reach: "เป้าหมาย ตัวชี้วัดการป้องกันทุจริต 95 และ ตัวชี้วัด…")
+    k = bisect_right(c_starts, s) - 1
+    while k >= 0 and spans[k][1] > w0 and w0 > s - 200:
+        w0 = max(0, s - 200, w0 - (spans[k][1] - max(spans[k][0], w0)))
+        k -= 1
+    window = line[w0:s]
     hits = list(_TARGET_WORD.finditer(window))
     rest = re.sub(r"\d{4}", "", window[hits[-1].end() :]) if hits else ""
+    # the keys between are references, whatever their names: "เป้าหมาย ด้านการใช้งบประมาณ 90"
+    keys_out = (
+        re.sub(r"\d{4}", "", _without_refs(line, w0 + hits[-1].end(), s, c_starts, spans)) if hits else ""
+    )
     # "(เป้า 90) / IIT 93.2": a target in brackets closed before the value governs nothing after them
     aside = hits and ")" in rest and "(" in window[max(0, hits[-1].start() - 3) : hits[-1].start()]
     # "IIT ได้ 85.5 เป้าหมาย 90 EIT 88.25": a target followed by its number is an aside on the key before it
     aside = aside or bool(hits and re.match(r"\s*+(?:ที่|คือ|ไว้)?\s*+[:=]?\s*+\d", rest))
-    if hits and (not re.search(r"\d", rest) or (TARGET_LIST.fullmatch(rest) and not aside)):
+    if hits and (not re.search(r"\d", rest) or (TARGET_LIST.fullmatch(keys_out) and not aside)):
         return "target"  # "ตั้งเป้า IIT 95 EIT 90 OIT 90": a target word governs the list after it
     nxt = _RANGE_AFTER.match(after)
     if nxt and float(nxt.group(1)) > float(digits) and not m.group(1):
