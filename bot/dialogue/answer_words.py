@@ -95,7 +95,8 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
         return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
     # a last letter drawn out or doubled by a slip: "ยืนยันน", "โอเคค"
     alts = "|".join(re.escape(w) + f"{re.escape(w[-1])}*" for w in sorted(words, key=len, reverse=True))
-    particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
+    # (and the chat endings that also end words, "ค่า", "คับ": a short answer has no such word)
+    particles = "|".join(re.escape(p) for p in sorted((*PARTICLES, "ค่า", "คับ"), key=len, reverse=True))
     tail = (  # "โอเคครับ ตามนี้เลย": the words after a yes may stand apart
         "(?:\\s*(?:แล้ว|เลย|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
         "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?))*"  # "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
@@ -111,7 +112,7 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     )
     # "ยืนยันค่ะ ไม่มีแก้ไข", "ตามนี้เลยค่ะ ไม่มีแก้": nothing more to change, after a yes or a keep
     go += (
-        rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่(?:ต้อง)?(?:แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:แก้)?))"
+        rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:ปรับ)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่(?:ต้อง)?(?:แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:แก้)?))"
         rf"(?:อะไร)?(?:แล้ว)?(?:\s*(?:{particles}))*)?"
     )
     words_and_tail = rf"(?:\s*(?:{alts})(?:{tail}(?:\s*(?:{particles}))+)*{tail}(?:\s*(?:{particles}))*)+"

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from bot import wording
 from bot.drafting.edit_command import EditAction, EditCommand, EditError, EditTwoChanges, check_target
 from bot.drafting.edit_targets import Target, find_target
-from bot.drafting.edit_text import slips, split_owners, strip_polite, words
+from bot.drafting.edit_text import particle_words, slips, split_owners, strip_polite, words
 from bot.drafting.edit_words import (
     CHANGE_VERBS,
     KPI_WORDS,
@@ -41,16 +41,22 @@ CHATTER = re.compile(
     "|".join(slips(w) for w in sorted((*PARTICLES, *OPENERS, *SMALL_TALK), key=len, reverse=True)), re.I
 )
 # The step a change names ("ขั้นตอนที่ 2", "step 2") and the verbs that take one out.
-_STEP_REF = re.compile(r"(?:ขั้นตอน|กิจกรรม|step)\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])", re.I)
+_STEP_REF = re.compile(
+    r"(?:ขั้นตอน(?:การ(?:ดำเนินงาน|ดำเนินการ|ทำงาน))?|กิจกรรม|steps?)\s*(?:ที่|ข้อ|no\.?|#)?\s*(?P<n>\d{1,2})(?![\d.])",
+    re.I,
+)
 _MORE_STEPS = re.compile(r"\s*(?:,|และ|กับ|&|ถึง|-|–)\s*(?:ขั้นตอน(?:ที่)?\s*)?\d{1,2}(?![\d.])")
 _STEP_AFTER_ROW = re.compile(
     r"(?:ขั้นตอน|กิจกรรม)\s*(?:ของ|ใน)?\s*(?P<row>แถว\s*(?:ที่)?\s*\d{1,3})\s*"
     r"(?:ที่|ข้อ(?:ที่)?|ลำดับ(?:ที่)?)\s*(?P<n>\d{1,2})(?![\d.])"
 )
+# "ตัด" alone takes out as "ลบ" does ("ตัดแถว 4", "แถว 3 ตัดค่ะ"), never "ตัดสิน", "ตัดงบ", "ตัดคะแนน".
+CUT = r"ตัด(?!สิน|ต่อ|งบ|ยอด|คะแนน|เกรด|ตอน|แต่ง)"
 _STEP_REMOVE = re.compile(
-    r"ลบ|(?:ตัด|เอา|นำ|ถอด)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b"
+    r"ลบ|(?:ตัด|เอา|นำ|ถอด)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|ไม่เอา|\b(?:delete|remove|drop)\b|"
+    + CUT
     # "ขั้นตอนที่ 3 ไม่ต้องมีค่ะ": only closing the sentence ("ไม่ต้องมีการประชุม" says what the step is)
-    rf"|ไม่ต้อง(?:มี|ใช้)?(?:แล้ว)?(?=(?:\s|{'|'.join(map(re.escape, PARTICLES))})*$)",
+    + rf"|ไม่ต้อง(?:มี|ใช้)?(?:แล้ว)?(?=(?:\s|{'|'.join(map(re.escape, PARTICLES))})*$)",
     re.I,
 )
 
@@ -78,7 +84,8 @@ _REMOVE = re.compile(
 _UNITS_END = re.compile(
     rf"\s*(?:ออก|ทิ้ง|จาก|ด้วย|เพิ่ม|อีก|แล้ว|เข้า(?:ไป|มา)|ใน(?:แถว|ตัวชี้วัด)|ของ(?:แถว|ตัวชี้วัด)|แถว|ตัวชี้วัด|\n|$"
     rf"|(?:เป็น|ร่วม|ใน)?\s*(?:{words(*OWNER_WORDS)})|เป็นผู้ร่วม|ร่วมดำเนินการ|ร่วมรับผิดชอบ"
-    r"|ร่วม(?=\s*(?:ด้วย|กัน)?\s*$))",  # "เพิ่มกองสวัสดิการสังคมร่วมด้วย": "ร่วม" is no part of the name
+    # "เพิ่มกองสวัสดิการสังคมร่วมด้วย (ครับ)": "ร่วม" is no part of the name
+    rf"|ร่วม(?=\s*(?:ด้วย|กัน)?\s*(?:(?:{particle_words(*PARTICLES)})\s*)*$))",
     re.I,
 )
 
@@ -86,9 +93,9 @@ _QUOTE = "\"'“”‘’「」"
 _WORD_SWAP = re.compile(
     rf"(?:คำว่า|แทนที่(?:คำว่า)?|\breplace\b)\s*[{_QUOTE}]?(?P<old>[^{_QUOTE}\n]+?)[{_QUOTE}]?\s*"
     # "คำว่า นายก ขอเปลี่ยนเป็น ผู้บริหาร": a request and a verb may stand before "เป็น"
-    rf"(?:(?:(?:ขอ|ช่วย|อยาก|ให้)\s*)?(?:เปลี่ยน|แก้(?:ไข)?|ปรับ)\s*)?"
+    rf"(?:(?:(?:ขอ|ช่วย|อยาก|ให้)\s*)?(?:เปลี่ยน(?:แปลง)?|(?:ปรับ)?แก้(?:ไข)?|ปรับ(?:ปรุง)?)\s*)?"
     rf"(?:ให้เป็น|เป็น(?:คำว่า)?|ด้วย(?:คำว่า)?|->|→|\bwith\b|\bto\b)\s*[{_QUOTE}]?(?P<new>[^{_QUOTE}\n]+?)[{_QUOTE}]?\s*$"
-    rf"|(?:จาก\s*)?[{_QUOTE}](?P<old2>[^{_QUOTE}\n]+)[{_QUOTE}]\s*(?:(?:แก้|เปลี่ยน)(?:ไข|แปลง)?\s*)?"
+    rf"|(?:จาก\s*)?[{_QUOTE}](?P<old2>[^{_QUOTE}\n]+)[{_QUOTE}]\s*(?:(?:ปรับ)?(?:แก้|เปลี่ยน)(?:ไข|แปลง)?\s*)?"
     rf"(?:ให้เป็น|เป็น|->|→)\s*[{_QUOTE}](?P<new2>[^{_QUOTE}\n]+)[{_QUOTE}]",
     re.I,
 )
@@ -334,8 +341,8 @@ def bare_owners(shown: str, target: Target) -> tuple[str, bool]:
 
 
 _FROM_TO = re.compile(
-    r"^\s*(?:(?:ขอ)?(?:เปลี่ยน|แก้)\s*)?(?:จาก|(?:ตอนนี้|เดิม|ปัจจุบัน)\s*(?:เป็น|คือ)?)\s*(?P<old>\S.*?)\s*"
-    r"(?:ขอ|ให้)?\s*(?:เปลี่ยน|แก้)?\s*(?:ให้)?เป็น\s*(?P<new>\S.*)$"
+    r"^\s*(?:(?:ขอ)?(?:เปลี่ยน(?:แปลง)?|(?:ปรับ)?แก้)\s*)?(?:จาก|(?:ตอนนี้|เดิม|ปัจจุบัน)\s*(?:เป็น|คือ)?)\s*(?P<old>\S.*?)\s*"
+    r"(?:ขอ|ให้)?\s*(?:เปลี่ยน(?:แปลง)?|(?:ปรับ)?แก้)?\s*(?:ให้)?เป็น\s*(?P<new>\S.*)$"
 )
 
 

@@ -11,14 +11,15 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
-from bot.drafting.edit_changes import CHATTER, SMALL_TALK_CHARS
+from bot.drafting.edit_changes import CHATTER, CUT, SMALL_TALK_CHARS
 from bot.drafting.edit_command import EditAction, EditCommand, EditError, EditTwoChanges, check_target
 from bot.drafting.edit_targets import Target, find_target, with_spaced_rows
-from bot.drafting.edit_text import words
+from bot.drafting.edit_text import particle_words, words
 from bot.drafting.edit_words import (
     KPI_WORDS,
     MEASURE_WORDS,
     OWNER_WORDS,
+    PARTICLES,
     STEP_WORDS,
     TIME_END_WORDS,
     TIME_RANGE_WORDS,
@@ -51,7 +52,9 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         re.compile(
             r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ|(?:ตัวชี้วัด|ตชว\.?)(?=\s*(?:ที่)?\s*\d))"
             # "ตัวชี้วัดที่ 8 ยังไม่มีมาตรการ ช่วยเพิ่มให้หน่อย": "เพิ่ม" closing the request
-            r"|เพิ่ม(?:เข้า(?:มา|ไป)|ขึ้นมา|ลงไป|ไว้)?(?=(?:\s|ให้|ด้วย|หน่อย|เลย|ค่ะ|คะ|ครับ|นะ)*$)|(?:มาตรการ|แถว)\s*เพิ่ม(?:เติม)?"
+            r"|เพิ่ม(?:เข้า(?:มา|ไป)|ขึ้นมา|ลงไป|ไว้)?(?=(?:\s|ให้|ด้วย|หน่อย|เลย|"
+            + particle_words(*PARTICLES)
+            + r")*$)|(?:มาตรการ|แถว)\s*เพิ่ม(?:เติม)?"
             r"|\badd\s+(?:a\s+)?(?:row|measure)",
             re.I,
         ),
@@ -60,7 +63,7 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         EditAction.SHOW,
         re.compile(
             # "ดูดี", "ดูเหมือน", "ดูน่าสนใจ": how a row looks is a remark, not "show"
-            r"(?:ขอ)?(?:ดู|แสดง|เปิด|(?<=อยาก)เห็น|(?<=ขอ)เห็น)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|ด้วย|\s*ว่า|\s*ให้หน่อยว่า)"
+            r"(?:ขอ)?(?:เปิด\s*(?=ดู))?(?:ดู|แสดง|เปิด|(?<=อยาก)เห็น|(?<=ขอ)เห็น)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|ด้วย|\s*ว่า|\s*ให้หน่อยว่า)"
             r"|\b(?:show|view|display)\b|(?:ขอ)?โชว์?(?!ว์)"
             # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
             r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
@@ -70,7 +73,9 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
     (
         EditAction.DELETE,
         re.compile(
-            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|(?:ไม่เอา|ไม่ต้องการ|ไม่ต้องมี)(?=\s*(?:แถว|ตัวชี้วัด|ตชว|มาตรการ|อัน|รายการ|ข้อ))"
+            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|"
+            + CUT
+            + r"|(?:ไม่เอา|ไม่ต้องการ|ไม่ต้องมี)(?=\s*(?:แถว|ตัวชี้วัด|ตชว|มาตรการ|อัน|รายการ|ข้อ))"
             # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
             r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|del|remove|drop)\b",
             re.I,
