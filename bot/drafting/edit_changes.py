@@ -7,6 +7,9 @@
 An owner is a unit's name ("กอง…", "สำนัก…"); a name that only may be one ("งาน…", "ฝ่าย…") counts
 only beside an owner word, so "แถว 3 เพิ่มงานประชาสัมพันธ์ออนไลน์" is not read as a new owner. Taking an
 owner out never deletes the row: "เอา … ออก" with a unit's name in it is about the owner.
+
+A little over 400 lines: the part-cell readings and the bare period and owners share one set of unit,
+owner and period patterns, kept beside each other so that a change to one is seen by the others.
 """
 
 from __future__ import annotations
@@ -288,6 +291,10 @@ def has_period(value: str) -> bool:
     return _PERIOD_SIGN.search(to_arabic(value)) is not None
 
 
+# A remark after the sentence's particle, with no figure: "… เม.ย. 69 นะคะ ก่อนปิดระบบ" (why, not when).
+_REMARK_AFTER = re.compile(r"(?:(?<=ค่ะ)|(?<=คะ)|(?<=นะ)|(?<=จ้า)|(?<=ครับ)|(?<=ผม))\s+[^\d๐-๙\n]{1,40}$")
+
+
 def bare_period(shown: str, target: Target) -> str:
     """The period typed beside a target with no field word ("แถว 3 ม.ค.-มี.ค. 69"), or "".
 
@@ -297,7 +304,7 @@ def bare_period(shown: str, target: Target) -> str:
     before = shown[: target.start]
     for piece in (shown[target.end :], before):
         # "ต.ค. 68 ถึง มี.ค. 69 ค่ะ สำหรับแถวที่ 4": the word that leads to the target is not the period's
-        text = strip_polite(_TO_TARGET.sub("", piece) if piece is before else piece)
+        text = strip_polite(_TO_TARGET.sub("", piece) if piece is before else _REMARK_AFTER.sub("", piece))
         lead = _PERIOD_LEAD.match(text)
         words = lead.group(0) if lead else ""
         value = text[len(words) :]

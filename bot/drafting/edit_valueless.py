@@ -36,8 +36,9 @@ _FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
 )
 FIELD = re.compile(
     "|".join(
-        # "ตรวจดูแล้ว" is no "ดูแล": a word whose last letter opens "แล้ว" is not the word
-        f"(?P<{action.name}>{words(*vocab)})(?!\u0e49\u0e27)"
+        # "ตรวจดูแล้ว" is no "ดูแล": a word whose last letter opens "แล้ว" is not the word; nor is one
+        # whose last letter takes a vowel or mark after it ("งานพัสดุและ…" holds no "ดูแล")
+        f"(?P<{action.name}>{words(*vocab)})(?!\u0e49\u0e27)(?![\u0e30-\u0e3a\u0e47-\u0e4e])"
         for action, vocab in sorted(_FIELDS, key=lambda aw: -max(len(w) for w in aw[1]))
     ),
     re.I,
@@ -66,7 +67,9 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
             r"(?:ขอ)?(?:เปิด\s*(?=ดู))?(?:ดู|แสดง|เปิด|(?<=อยาก)เห็น|(?<=ขอ)เห็น)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|ด้วย|\s*ว่า|\s*ให้หน่อยว่า)"
             r"|\b(?:show|view|display)\b|(?:ขอ)?โชว์?(?!ว์)"
             # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
-            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
+            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน(?:ไว้)?\s*)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง"
+            # "แถว 5 เขียนไว้ว่าไงนะคะ"
+            r"|(?<!ควร)(?<!ควร )เขียน(?:ไว้)?\s*ว่า(?:ไง|ยังไง|อย่างไร)",
             re.I,
         ),
     ),
@@ -174,7 +177,14 @@ _REASON = re.compile(
 
 
 # A reason that compares with another row or item: "ซ้ำกับแถว 2", "เหมือนกับข้อ O12", "ได้เต็มแล้ว".
-_COMPARED = re.compile(r"\s*(?:เพราะ|เนื่องจาก)?\s*(?:ซ้ำ|เหมือน|ทับซ้อน|ตรงกัน)(?:กับ)?")
+# ("อันเดิมซ้ำกับ I7": what is compared may be named first)
+_COMPARED = re.compile(
+    r"\s*(?:เพราะ|เนื่องจาก)?\s*(?:(?:อัน|ของ|แถว|ข้อ|มาตรการ)?\s*(?:เดิม|นี้|ที่ร่าง(?:มา|ไว้)?)\s*(?:มัน)?\s*)?"
+    r"(?:ซ้ำ|เหมือน|ทับซ้อน|ตรงกัน)(?:กับ)?"
+)
+
+
+_INDICATOR_REF = re.compile(r"(?:ตัวชี้วัด|ตชว\.?)\s*(?:ที่)?\s*\d")
 
 
 def _without_reason(rest: str) -> str:
@@ -188,7 +198,9 @@ def _without_reason(rest: str) -> str:
     tail = m.group("after") or m.group("why")
     # "… ค่ะ ซ้ำกับแถว 2": a reason may name the row it compares with; other digits are a second order
     compared = _COMPARED.match(tail) is not None and not _CHANGE_WORD.search(tail)
-    if (any(ch.isdigit() for ch in tail) and not compared) or FIELD.search(tail) or UNIT_NEXT.match(tail):
+    # ("ตัวชี้วัด 2" there names what it repeats, not the KPI cell)
+    cell = FIELD.search(_INDICATOR_REF.sub(" ", tail))
+    if (any(ch.isdigit() for ch in tail) and not compared) or cell or UNIT_NEXT.match(tail):
         return rest
     return rest[: m.start("after") if m.group("after") else m.start("why")]
 
