@@ -156,3 +156,19 @@ def test_cut_then_edits_by_row_number_in_chat_words(app: App):
     assert row3.indicator == 9 and row3.timeline == "ต.ค. 68 – มี.ค. 69"
     assert row4.indicator == 10 and row4.steps[-1].endswith("รายงานผลต่อผู้บริหารทุกไตรมาส")
     assert "สถานะของแถวนี้" not in out  # no progress report was opened
+
+
+def test_an_undo_named_as_a_delete_never_takes_back_another_edit(app: App):
+    # "ยกเลิกการลบแถวเมื่อกี้ค่ะ" after a delete and then a KPI edit took back the KPI edit, silently:
+    # the officer's row stayed deleted and the edit they wanted was lost.
+    run(app, "k", *PROFILE, FOUR, "ร่างจากที่มี", "ยืนยัน")
+    run(app, "k", "ลบแถว 1 คับ", "แถว 2 ตัวชี้วัดความสำเร็จ ขอเป็น เผยแพร่ข้อมูลครบ 100% ค่าา")
+    out = run(app, "k", "ยกเลิกการลบแถวเมื่อกี้ค่ะ")
+    made = draft(app, "k")
+    assert made is not None
+    assert [r.number for r in made.rows] == [2, 3, 4]  # nothing undone
+    assert next(r for r in made.rows if r.number == 2).kpi == "เผยแพร่ข้อมูลครบ 100%"
+    assert "ไม่ใช่การลบแถว" in out
+    run(app, "k", "ย้อนกลับ", "ย้อนกลับ")  # step by step, back to before the delete
+    made = draft(app, "k")
+    assert made is not None and [r.number for r in made.rows] == [1, 2, 3, 4]

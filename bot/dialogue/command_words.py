@@ -176,6 +176,15 @@ _UNDO_REST = re.compile(
 )
 
 
+# "ยกเลิกการลบแถวเมื่อกี้", "ย้อนกลับไปก่อนตัด": the change taken back is named as a delete.
+_UNDO_DELETE = re.compile(r"ลบ|ตัด|เอาออก|นำออก|\b(?:delete|remove)", re.I)
+
+
+def undoes_delete(text: str) -> bool:
+    """Tell whether an undo names the change it takes back as a delete (the dialogue then checks it was)."""
+    return _UNDO_DELETE.search(text) is not None
+
+
 _UNDO_ROW = re.compile(r"(?:แถว|row)\s*(?:ที่)?\s*(\d{1,3})(?!\d)", re.I)
 # Start over: "เริ่มใหม่หมดเลย", "ขอเริ่มต้นใหม่ทั้งหมด", "ล้างข้อมูลแล้วเริ่มใหม่", "reset". The command asks
 # before it erases anything, so every way of saying it may be read as /new.
