@@ -142,13 +142,17 @@ def _normal(effect: tuple) -> tuple:
 
 
 def perturb(
-    entries: list[dict], read: Callable[[str], tuple], expected: Callable[[dict], tuple], show: bool
+    entries: list[dict],
+    read: Callable[[str], tuple],
+    expected: Callable[[dict], tuple],
+    show: bool,
+    table: dict[str, Callable[[str, str], str | None]] | None = None,
 ) -> float:
     """Print per edit how many right dev reads it breaks; return the share of (message, edit) pairs kept."""
     right = [e for e in entries if _normal(read(e["text"])) == _normal(expected(e))]
     print(f"perturb: {len(right)} of {len(entries)} dev messages read right; each edit on those it changes")
     tried = kept = 0
-    for name, edit in PERTURB.items():
+    for name, edit in (PERTURB if table is None else table).items():
         broken: list[str] = []
         n = 0
         for entry in right:

@@ -126,3 +126,49 @@ def test_why_low_about_a_shortened_indicator_answers_that_one(app: App):
     out = run(app, "h", "ทำไมตชว.2 ได้น้อยคะ")
     assert "ตัวชี้วัดที่ 2 การใช้งบประมาณ" in out
     assert "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (แบบวัด OIT)" not in out
+
+
+def test_only_these_and_the_button_in_one_message_draft(app: App):
+    # "มีแค่นี้ค่ะ ร่างจากที่มีได้เลย" in one message got the missing indicators and the two buttons again.
+    run(app, "i", *PROFILE, FOUR, "มีแค่นี้ค่ะ ร่างจากที่มีได้เลย")
+    assert app.sessions.load(Inbound("console", "i").session_key).state == "confirm"
+    run(app, "i", "ยืนยันค่าาา")  # a particle drawn out, as officers type on a phone
+    made = draft(app, "i")
+    assert made is not None and [r.indicator for r in made.rows] == [7, 8, 9, 10]
+
+
+def test_cut_then_edits_by_row_number_in_chat_words(app: App):
+    # "ตัดแถว 1" was refused; "แถว 3 นะคะ …" (a particle after the row) and "แถวที่สี่ … รายงานผล"
+    # (a row in words beside a report word) never reached the rows the officer named.
+    run(app, "j", *PROFILE, FOUR, "ร่างจากที่มี", "ยืนยัน")
+    out = run(
+        app,
+        "j",
+        "ตัดแถว 1 ค่ะ",
+        "แถว 3 นะคะ ให้เสร็จภายในมีนา 69",
+        "แถวที่สี่ เพิ่มขั้นตอน รายงานผลต่อผู้บริหารทุกไตรมาส คร้าบบ",
+    )
+    made = draft(app, "j")
+    assert made is not None, out
+    assert [r.number for r in made.rows] == [2, 3, 4]
+    row3 = next(r for r in made.rows if r.number == 3)
+    row4 = next(r for r in made.rows if r.number == 4)
+    assert row3.indicator == 9 and row3.timeline == "ต.ค. 68 – มี.ค. 69"
+    assert row4.indicator == 10 and row4.steps[-1].endswith("รายงานผลต่อผู้บริหารทุกไตรมาส")
+    assert "สถานะของแถวนี้" not in out  # no progress report was opened
+
+
+def test_an_undo_named_as_a_delete_never_takes_back_another_edit(app: App):
+    # "ยกเลิกการลบแถวเมื่อกี้ค่ะ" after a delete and then a KPI edit took back the KPI edit, silently:
+    # the officer's row stayed deleted and the edit they wanted was lost.
+    run(app, "k", *PROFILE, FOUR, "ร่างจากที่มี", "ยืนยัน")
+    run(app, "k", "ลบแถว 1 คับ", "แถว 2 ตัวชี้วัดความสำเร็จ ขอเป็น เผยแพร่ข้อมูลครบ 100% ค่าา")
+    out = run(app, "k", "ยกเลิกการลบแถวเมื่อกี้ค่ะ")
+    made = draft(app, "k")
+    assert made is not None
+    assert [r.number for r in made.rows] == [2, 3, 4]  # nothing undone
+    assert next(r for r in made.rows if r.number == 2).kpi == "เผยแพร่ข้อมูลครบ 100%"
+    assert "ไม่ใช่การลบแถว" in out
+    run(app, "k", "ย้อนกลับ", "ย้อนกลับ")  # step by step, back to before the delete
+    made = draft(app, "k")
+    assert made is not None and [r.number for r in made.rows] == [1, 2, 3, 4]

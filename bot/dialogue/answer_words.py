@@ -32,7 +32,9 @@ def is_partial_draft(text: str) -> bool:
     """Tell whether the officer asks to draft from the scores given so far (the button, typed)."""
     short = "".join(ch for ch in tidy_thai(text).lower() if not decor(ch)).strip()
     particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
-    return bool(re.fullmatch(rf"{_PARTIAL_DRAFT.pattern}(?:\s*(?:{particles}))*\s*", short))
+    # "มีแค่นี้ค่ะ ร่างจากที่มีได้เลย": that this is all, then the button typed
+    lead = rf"(?:(?:{ONLY_THESE.pattern})(?:แหละ|ละ)?(?:\s*(?:{particles}))*\s*)?"
+    return bool(re.fullmatch(rf"{lead}{_PARTIAL_DRAFT.pattern}(?:\s*(?:{particles}))*\s*", short))
 
 
 def only_these(text: str) -> bool:
@@ -95,23 +97,29 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
         return words is CONFIRM_WORDS and bool(text.strip()) and all(ch in _AGREE for ch in text.strip())
     # a last letter drawn out or doubled by a slip: "ยืนยันน", "โอเคค"
     alts = "|".join(re.escape(w) + f"{re.escape(w[-1])}*" for w in sorted(words, key=len, reverse=True))
-    particles = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
+    # (and the chat endings that also end words, "ค่า", "คับ": a short answer has no such word)
+    particles = "|".join(re.escape(p) for p in sorted((*PARTICLES, "ค่า", "คับ"), key=len, reverse=True))
     tail = (  # "โอเคครับ ตามนี้เลย": the words after a yes may stand apart
-        "(?:\\s*(?:แล้ว|เลย|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
+        "(?:\\s*(?:แล้ว|เลย|ไว้|ก่อน|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
         "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?))*"  # "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
     )
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
     go = _GO_AHEAD if words is CONFIRM_WORDS else ""
     go = f"{go}(?:\\s*(?:{particles}))*" if go else ""
     # "ครบแล้วค่ะ ยืนยัน": "all there" before a confirmation (alone it is no yes: "ครบแล้ว ร่างเลย" drafts)
+    # "ไม่ต้องเปลี่ยนค่ะ ใช้ของเดิมไว้": nothing to change, said before a keep
+    unchanged = (
+        r"(?:ไม่(?:ต้อง)?(?:มี(?:อะไร)?)?(?:แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:แก้)?)(?:อะไร)?(?:แล้ว)?"
+        rf"(?:\s*(?:{particles}))*\s*)"
+    )
     lead = (
         rf"(?:ครบ(?:ถ้วน)?(?:แล้ว)?(?:\s*(?:{particles}))*\s+|ข้อมูล\s*|คะแนน\s*|ทุกอย่าง\s*|ทั้งหมด\s*)?"
         if words is CONFIRM_WORDS
-        else ""
+        else f"{unchanged}?"
     )
     # "ยืนยันค่ะ ไม่มีแก้ไข", "ตามนี้เลยค่ะ ไม่มีแก้": nothing more to change, after a yes or a keep
     go += (
-        rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่(?:ต้อง)?(?:แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:แก้)?))"
+        rf"(?:\s*(?:ไม่มี(?:อะไร)?(?:ปรับ)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่(?:ต้อง)?(?:แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:แก้)?))"
         rf"(?:อะไร)?(?:แล้ว)?(?:\s*(?:{particles}))*)?"
     )
     words_and_tail = rf"(?:\s*(?:{alts})(?:{tail}(?:\s*(?:{particles}))+)*{tail}(?:\s*(?:{particles}))*)+"

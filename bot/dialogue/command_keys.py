@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from bot.drafting.edit_memo import without_memo
+from bot.drafting.edit_targets import number_words
 from bot.thai import to_arabic
 
 DATA = Path(__file__).with_name("command_keys.yaml")
@@ -29,7 +30,7 @@ MAX_CHARS = 320
 ANSWERS = ("confirm", "keep")
 # Rows, indicators and items named (by number or topic): the message is an edit or a question about them.
 _NAMES_ROWS = re.compile(
-    r"แถว\s*(?:ที่)?\s*\d|ตัวชี้วัด\s*(?:ที่)?\s*\d|ตชว|ข้อ\s*(?:[A-Za-z]|โอ|ไอ|อี)?\s*\d|\b[OIEoie]\s?\d{1,2}\b"
+    r"แถวว*\s*(?:ที่)?\s*\d|ตัวชี้วัด\s*(?:ที่)?\s*\d|ตชว|ข้อ\s*(?:[A-Za-z]|โอ|ไอ|อี)?\s*\d|\b[OIEoie]\s?\d{1,2}\b"
     r"|มาตรการ\s*(?:ลำดับ)?\s*ที่|(?:^|\s)ลำดับ\s*(?:ที่)?\s*\d|\brows?\s*\d"
     # an indicator named by its topic: "ร่างแผนเรื่องงบประมาณใหม่" redrafts its rows
     r"|เรื่อง|ด้าน",
@@ -77,7 +78,7 @@ def key_words(text: str) -> tuple[str, str] | None:
         not flat
         or not MIN_CHARS <= len(flat) <= MAX_CHARS
         or flat.startswith("/")
-        or _NAMES_ROWS.search(flat)
+        or _NAMES_ROWS.search(number_words(flat))  # "แถวที่หก เพิ่มขั้นตอน รายงานผล…" names row 6
         or _THANKS.search(flat)
     ):
         return None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from bot import wording as w
 from bot.dialogue import progress
 from bot.dialogue import render as say
-from bot.dialogue.command_words import Command
+from bot.dialogue.command_words import Command, undoes_delete
 from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, Context
 from bot.dialogue.draft_edits import HISTORY, MAX_EDITED_CARDS, PENDING
 from bot.dialogue.files import export_documents
@@ -224,6 +224,12 @@ def _undo(ctx: Context, args: str) -> None:
         rows = ", ".join(map(str, touched)) or "-"
         ctx.say(w.UNDO_OTHER_ROW.format(row=named.group(0), rows=rows), choices=say.export_choices())
         return  # nothing undone, the history kept
+    now = session.draft.rows if session.draft is not None else []
+    came_back = {r.number for r in previous.rows} - {r.number for r in now}
+    if undoes_delete(ctx.turn.text) and not came_back:  # "ยกเลิกการลบแถวเมื่อกี้" after another edit
+        rows = ", ".join(map(str, touched)) or "-"
+        ctx.say(w.UNDO_NOT_A_DELETE.format(rows=rows), choices=say.export_choices())
+        return  # nothing undone: the last change was no delete
     session.extra[HISTORY] = history
     session.extra.pop(PENDING, None)
     current = session.draft.rows if session.draft is not None else []

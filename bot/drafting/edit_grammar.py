@@ -92,7 +92,7 @@ _LEAD = re.compile(
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป', 'ทั้งหมด', 'ทั้งช่อง', 'ควรจะ', 'ควร', 'น่าจะ')})(?![A-Za-z]|ม่))*"
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป', 'ทั้งหมด', 'ทั้งช่อง', 'หลัก', 'เดิม', 'ควรจะ', 'ควร', 'น่าจะ')})(?![A-Za-z]|ม่))*"
     rf"(?:(?:{words(*SEPARATORS_TH, 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
     re.I,
 )
@@ -148,7 +148,7 @@ _OWNERS_TAIL = re.compile(
 )
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
-    r"(?:แก้ไข|แก้|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ชื่อ|ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
+    r"(?:ปรับแก้|ปรับปรุง|ปรับ|แก้ไข|แก้|เปลี่ยนแปลง|เปลี่ยน|เขียนใหม่|เขียน)(?:\s*(?:ชื่อ|ทั้งหมด|ทั้งช่อง|ใหม่))?(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
     r"|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
     # a remark, then the request: "ระยะเวลาสั้นไป ขอเป็นทั้งปีงบ"
     r"|(?:^|\s)(?:ขอ|ขอให้|อยากให้|อยากได้)\s*เป็น\s*"
@@ -327,6 +327,9 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
         return bare
     target = find_target(probe, items=True, names=names)
     field = _field(probe, target)
+    new_row = _ADD_ROW_HEAD.search(probe) if field is None and target is not None else None
+    if new_row is not None and target is not None and target.kind in ("indicator", "item"):
+        field = (EditAction.MEASURE, new_row)  # "ตัวชี้วัด 9 เพิ่มอีกแถว: …": a new row and its measure
     if target is not None and field is not None and target.kind == "row":
         listed = with_spaced_rows(probe, target)  # "แถว 2 3 ผู้รับผิดชอบเป็น…": rows listed before the field
         gap = probe[listed.end : field[1].start()]

@@ -15,15 +15,39 @@ from bot.drafting.edit_words import PARTICLES
 # Keyboard slips that change no meaning: two sara e for sara ae ("เเถว"), a mark typed twice ("ก่่อน").
 _DOUBLE_E = re.compile("\u0e40\u0e40")
 _MARK_TWICE = re.compile("([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1+")
+# A polite particle drawn out in chat ("ค่าาา", "คร้าบบ", "น้าาา", "ค่ะะ"): its last letter typed more than
+# once, then no Thai letter. Read as the particle (the particle lists and the word-particles "ค่า", "คับ").
+_CHAT_PARTICLES = ("ค่า", "คับ", "งับ", "ฮับ", "น้า", "นะค้า", "ค้าบ")
+_DRAWN_PARTICLE = re.compile(
+    "(?:"
+    + "|".join(
+        f"(?P<p{i}>{re.escape(p)}){re.escape(p[-1])}+"
+        for i, p in enumerate(sorted({*PARTICLES, *_CHAT_PARTICLES}, key=len, reverse=True))
+        if "\u0e01" <= p[-1] <= "\u0e4e"
+    )
+    + ")(?![\u0e01-\u0e4e])"
+)
+
+
+# Drawn out, these can only be particles, read as the usual ones ("น้า" alone is a relative and ends
+# "หน้า"; "ค่า", "คับ" end "มูลค่า", "บังคับ").
+_DRAWN_AS = {"น้า": "นะ", "ค่า": "ค่ะ", "คับ": "ครับ", "งับ": "ครับ", "ฮับ": "ครับ"}
+
+
+def _undrawn(m: re.Match[str]) -> str:
+    said = next(g for g in m.groups() if g)
+    return _DRAWN_AS.get(said, said)
 
 
 def tidy_thai(text: str) -> str:
     """Return text with Thai keyboard slips that change no meaning made regular, in linear time.
 
-    "เเถว" (two sara e) is "แถว"; a vowel or tone mark typed twice is typed once. (pythainlp's
+    "เเถว" (two sara e) is "แถว"; a vowel or tone mark typed twice is typed once; a particle drawn out
+    ("ค่าาา", "คร้าบบ") is the particle. (pythainlp's
     normalize does this too, but it is quadratic on long runs, and a message may be any length.)
     """
-    return _MARK_TWICE.sub(r"\1", _DOUBLE_E.sub("\u0e41", text))
+    text = _MARK_TWICE.sub(r"\1", _DOUBLE_E.sub("\u0e41", text))
+    return _DRAWN_PARTICLE.sub(_undrawn, text)
 
 
 def slips(word: str) -> str:

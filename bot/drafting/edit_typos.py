@@ -136,9 +136,11 @@ def fix_typos(text: str) -> str:
 # An opening greeting or address, then the request: "สวัสดีค่ะ รบกวน…", "เรียนเจ้าหน้าที่ค่ะ ขอ…".
 MAX_SALUTATIONS = 3
 _SALUTATION = re.compile(
-    r"^(?:สวัสดี|หวัดดี|เรียน|ถึง(?=\s*(?:เจ้าหน้าที่|ผู้ดูแล|แอดมิน|admin))|hello\b|hi\b|dear\b"
+    # a greeting glued to the request: "สวัสดีค่ะรบกวนลบแถว 3"
+    r"^(?:(?:สวัสดี|หวัดดี)(?:ครับผม|ครับ|ค่ะ|คะ|จ้า)(?=[ก-๙])"
+    r"|(?:สวัสดี|หวัดดี|เรียน|ถึง(?=\s*(?:เจ้าหน้าที่|ผู้ดูแล|แอดมิน|admin))|hello\b|hi\b|dear\b"
     # a courtesy said on its own before the order: "รบกวนค่ะ ยกเลิก", "ขออนุญาตครับ ลบแถว 3"
-    r"|(?:ขอ)?(?:รบกวน|โทษ|อนุญาต)(?=(?:นะ)?(?:ค่ะ|คะ|ครับ|จ้า)))\S*\s+(?=\S)",
+    r"|(?:ขอ)?(?:รบกวน|โทษ|อนุญาต)(?=(?:นะ)?(?:ค่ะ|คะ|ครับ|จ้า)))\S*\s+(?=\S))",
     re.I,
 )
 
@@ -172,7 +174,7 @@ NEGATED = re.compile(
     # "ยังไม่ต้องลบ", "ยังไม่แก้" hold a change back; "ยังไม่โดน", "ยังไม่ดี", "ยังไม่มี" judge the row (a reason)
     rf"|ยังไม่\s*(?:ต้อง|อยาก|เอา|ลบ|แก้|เปลี่ยน|เพิ่ม|ร่าง|ปรับ|ส่ง|ทำ|ให้)|\b(?:don't|do not|never)\b"
     # "ยกเลิกการลบแถว 3" takes a change back (undo), "กองคลังไม่ยอมรับผิดชอบ" reports a refusal
-    rf"|ยกเลิก(?:การ|ที่)?\s*(?:ลบ|แก้|เปลี่ยน|เพิ่ม)|ไม่ยอม|ไม่สามารถ|ไม่พร้อม",
+    rf"|ยกเลิก(?:การ|ที่)?\s*(?:ลบ|ตัด|ปรับ|แก้|เปลี่ยน|เพิ่ม)|ไม่ยอม|ไม่สามารถ|ไม่พร้อม",
     re.I,
 )
 
@@ -254,6 +256,16 @@ def _word_stop(text: str) -> str:
     return text[: m.end("word")]
 
 
+# A row named first, then a polite particle before the rest: "แถว 2 นะคะ ดำเนินการไตรมาส 1-2", "ข้อ O3 ค่ะ ลบออก".
+_TARGET_THEN_PARTICLE = re.compile(
+    r"^(?P<target>(?:แถวว*|ตัวชี้วัด|ตชว\.?|ข้อ|row)\s*(?:ที่)?\s*(?:[A-Za-z]\s?)?[0-9๐-๙]{1,3})"
+    r"\s*(?:นะคะ|นะครับ|นะค่ะ|นะ|ค่ะ|คะ|ครับผม|ครับ|จ้า|อ่ะ|อะ)(?=\s+\S)",
+    re.I,
+)
+# "ตรงแถว 3", "ตรงข้อ O12": "at" before a row is no part of an edit ("ตรงกับ…" stays).
+_AT_TARGET = re.compile(r"(?:^|(?<=\s))ตรง\s*(?=(?:แถว|ตัวชี้วัด|ตชว|ข้อ|row)\s*(?:ที่)?\s*[0-9๐-๙A-Za-z])", re.I)
+
+
 def probe_text(text: str) -> tuple[str, str]:
     """Return (shown, probe): the message as it is read, and the same with Arabic digits.
 
@@ -271,6 +283,7 @@ def probe_text(text: str) -> tuple[str, str]:
     shown = _AS_AGREED.sub("", _FILES_AFTER.sub("", shown, count=1), count=1)
     shown = "\n".join(" ".join(line.split()) for line in shown.strip().splitlines() if line.strip())
     shown = item_words(number_words(fix_typos(shown)))
+    shown = _TARGET_THEN_PARTICLE.sub(r"\g<target>", _AT_TARGET.sub("", shown), count=1)
     probe = to_arabic(shown)
     thanks = _THANKS_TAIL.search(probe)
     if thanks and thanks.start() > 0:  # "… ได้ไหมคะ ขอบคุณค่ะ": the thanks close the message

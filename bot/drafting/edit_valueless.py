@@ -11,14 +11,15 @@ import re
 from collections.abc import Mapping
 
 from bot import wording
-from bot.drafting.edit_changes import CHATTER, SMALL_TALK_CHARS
+from bot.drafting.edit_changes import CHATTER, CUT, SMALL_TALK_CHARS
 from bot.drafting.edit_command import EditAction, EditCommand, EditError, EditTwoChanges, check_target
 from bot.drafting.edit_targets import Target, find_target, with_spaced_rows
-from bot.drafting.edit_text import words
+from bot.drafting.edit_text import particle_words, words
 from bot.drafting.edit_words import (
     KPI_WORDS,
     MEASURE_WORDS,
     OWNER_WORDS,
+    PARTICLES,
     STEP_WORDS,
     TIME_END_WORDS,
     TIME_RANGE_WORDS,
@@ -35,8 +36,9 @@ _FIELDS: tuple[tuple[EditAction, tuple[str, ...]], ...] = (
 )
 FIELD = re.compile(
     "|".join(
-        # "ตรวจดูแล้ว" is no "ดูแล": a word whose last letter opens "แล้ว" is not the word
-        f"(?P<{action.name}>{words(*vocab)})(?!\u0e49\u0e27)"
+        # "ตรวจดูแล้ว" is no "ดูแล": a word whose last letter opens "แล้ว" is not the word; nor is one
+        # whose last letter takes a vowel or mark after it ("งานพัสดุและ…" holds no "ดูแล")
+        f"(?P<{action.name}>{words(*vocab)})(?!\u0e49\u0e27)(?![\u0e30-\u0e3a\u0e47-\u0e4e])"
         for action, vocab in sorted(_FIELDS, key=lambda aw: -max(len(w) for w in aw[1]))
     ),
     re.I,
@@ -51,7 +53,9 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         re.compile(
             r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ|(?:ตัวชี้วัด|ตชว\.?)(?=\s*(?:ที่)?\s*\d))"
             # "ตัวชี้วัดที่ 8 ยังไม่มีมาตรการ ช่วยเพิ่มให้หน่อย": "เพิ่ม" closing the request
-            r"|เพิ่ม(?:เข้า(?:มา|ไป)|ขึ้นมา|ลงไป|ไว้)?(?=(?:\s|ให้|ด้วย|หน่อย|เลย|ค่ะ|คะ|ครับ|นะ)*$)|(?:มาตรการ|แถว)\s*เพิ่ม(?:เติม)?"
+            r"|เพิ่ม(?:เข้า(?:มา|ไป)|ขึ้นมา|ลงไป|ไว้)?(?=(?:\s|ให้|ด้วย|หน่อย|เลย|"
+            + particle_words(*PARTICLES)
+            + r")*$)|(?:มาตรการ|แถว)\s*เพิ่ม(?:เติม)?"
             r"|\badd\s+(?:a\s+)?(?:row|measure)",
             re.I,
         ),
@@ -60,17 +64,21 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         EditAction.SHOW,
         re.compile(
             # "ดูดี", "ดูเหมือน", "ดูน่าสนใจ": how a row looks is a remark, not "show"
-            r"(?:ขอ)?(?:ดู|แสดง|เปิด|(?<=อยาก)เห็น|(?<=ขอ)เห็น)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|ด้วย|\s*ว่า|\s*ให้หน่อยว่า)"
+            r"(?:ขอ)?(?:เปิด\s*(?=ดู))?(?:ดู|แสดง|เปิด|(?<=อยาก)เห็น|(?<=ขอ)เห็น)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|ด้วย|\s*ว่า|\s*ให้หน่อยว่า)"
             r"|\b(?:show|view|display)\b|(?:ขอ)?โชว์?(?!ว์)"
             # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
-            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง",
+            r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน(?:ไว้)?\s*)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง"
+            # "แถว 5 เขียนไว้ว่าไงนะคะ"
+            r"|(?<!ควร)(?<!ควร )เขียน(?:ไว้)?\s*ว่า(?:ไง|ยังไง|อย่างไร)",
             re.I,
         ),
     ),
     (
         EditAction.DELETE,
         re.compile(
-            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|(?:ไม่เอา|ไม่ต้องการ|ไม่ต้องมี)(?=\s*(?:แถว|ตัวชี้วัด|ตชว|มาตรการ|อัน|รายการ|ข้อ))"
+            r"ลบ|ยกเลิก(?=\s*(?:มาตรการ|แถว|ตัวชี้วัด))|(?:ตัด|เอา|นำ)(?=[^\n]{0,40}?(?:ออก|ทิ้ง))|"
+            + CUT
+            + r"|(?:ไม่เอา|ไม่ต้องการ|ไม่ต้องมี)(?=\s*(?:แถว|ตัวชี้วัด|ตชว|มาตรการ|อัน|รายการ|ข้อ))"
             # right after the row: "แถว 3 ไม่เอาแล้ว", "แถว 10 ไม่ต้องแล้ว", "แถวสุดท้ายไม่ต้องมี"
             r"|(?:(?<=\d)|(?<=สุดท้าย)|(?<=แรก))\s*(?:ไม่เอา|ไม่ต้อง(?:มี|ใช้)?)|\b(?:delete|del|remove|drop)\b",
             re.I,
@@ -169,7 +177,14 @@ _REASON = re.compile(
 
 
 # A reason that compares with another row or item: "ซ้ำกับแถว 2", "เหมือนกับข้อ O12", "ได้เต็มแล้ว".
-_COMPARED = re.compile(r"\s*(?:เพราะ|เนื่องจาก)?\s*(?:ซ้ำ|เหมือน|ทับซ้อน|ตรงกัน)(?:กับ)?")
+# ("อันเดิมซ้ำกับ I7": what is compared may be named first)
+_COMPARED = re.compile(
+    r"\s*(?:เพราะ|เนื่องจาก)?\s*(?:(?:อัน|ของ|แถว|ข้อ|มาตรการ)?\s*(?:เดิม|นี้|ที่ร่าง(?:มา|ไว้)?)\s*(?:มัน)?\s*)?"
+    r"(?:ซ้ำ|เหมือน|ทับซ้อน|ตรงกัน)(?:กับ)?"
+)
+
+
+_INDICATOR_REF = re.compile(r"(?:ตัวชี้วัด|ตชว\.?)\s*(?:ที่)?\s*\d")
 
 
 def _without_reason(rest: str) -> str:
@@ -183,7 +198,9 @@ def _without_reason(rest: str) -> str:
     tail = m.group("after") or m.group("why")
     # "… ค่ะ ซ้ำกับแถว 2": a reason may name the row it compares with; other digits are a second order
     compared = _COMPARED.match(tail) is not None and not _CHANGE_WORD.search(tail)
-    if (any(ch.isdigit() for ch in tail) and not compared) or FIELD.search(tail) or UNIT_NEXT.match(tail):
+    # ("ตัวชี้วัด 2" there names what it repeats, not the KPI cell)
+    cell = FIELD.search(_INDICATOR_REF.sub(" ", tail))
+    if (any(ch.isdigit() for ch in tail) and not compared) or cell or UNIT_NEXT.match(tail):
         return rest
     return rest[: m.start("after") if m.group("after") else m.start("why")]
 

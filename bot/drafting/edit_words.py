@@ -23,6 +23,8 @@ PARTICLES = (
     # chat spellings: "…กองคลังอ่ะ", "…เด้อ", "…คร่ะ"
     # ("งับ", "ฮับ" would forgive a left-out mai han-akat and cut "ปีงบ": edit_text cuts them as words)
     "อ่ะ", "อะ", "ง่ะ", "เด้อ", "คร่ะ", "ค๊ะ", "ค้ะ", "ฮ่ะ", "ค่ะผม",
+    # chat endings ("นะค้าา" once edit_text.tidy_thai has read it drawn out; never "น้า": it ends "หน้า")
+    "นะค้า", "นะคร้าบ",
 )  # fmt: skip
 # "…ได้ไหม", "…ได้มั้ยคะ": a polite request, not a question about whether it is possible.
 REQUEST_ENDINGS = ("ได้ไหม", "ได้มั้ย", "ได้หรือไม่", "ได้หรือเปล่า", "ได้ป่าว", "ได้เปล่า", "ได้มั๊ย")
@@ -30,7 +32,7 @@ REQUEST_ENDINGS = ("ได้ไหม", "ได้มั้ย", "ได้ห�
 OPENERS = ("ขอ", "รบกวน", "ช่วย", "กรุณา", "อยากจะ", "อยาก", "ต้องการ", "ขอให้", "ให้", "please", "pls")
 # Verbs of change: with one of these a field and a value are an edit ("แถว 3 เปลี่ยนมาตรการเป็น …").
 CHANGE_VERBS = (
-    "แก้ไข", "แก้", "เปลี่ยนแปลง", "เปลี่ยน", "ปรับปรุง", "ปรับ", "เลื่อน", "ตั้ง", "กำหนด", "ระบุ",
+    "ปรับแก้", "แก้ไข", "แก้", "เปลี่ยนแปลง", "เปลี่ยน", "ปรับปรุง", "ปรับ", "เลื่อน", "ตั้ง", "กำหนด", "ระบุ",
     "ใส่", "กรอก", "change", "edit", "set", "update", "rename", "replace",
 )  # fmt: skip
 # Connectives between a field and its value: Thai or symbols, then English.
@@ -88,7 +90,7 @@ STEP_WORDS = (
 MEASURE_WORDS = (
     "ชื่อมาตรการ", "หัวข้อมาตรการ", "ชื่อโครงการ", "มาตรการ", "measure",
     # the verb and "ชื่อ" with or without "มาตรการ" after it, so the longer reading takes both
-    *(f"{verb}ชื่อ{what}" for verb in ("เปลี่ยน", "แก้ไข", "แก้", "ตั้ง") for what in ("มาตรการ", "")),
+    *(f"{verb}ชื่อ{what}" for verb in ("เปลี่ยนแปลง", "เปลี่ยน", "ปรับแก้", "แก้ไข", "แก้", "ปรับ", "ตั้ง") for what in ("มาตรการ", "")),
 )  # fmt: skip
 # How a unit's name begins: "แถว 1 ผู้รับผิดชอบ กองคลัง" names an owner even without "เป็น".
 UNIT_WORDS = (
