@@ -72,3 +72,39 @@ def test_a_nacc_recommendation_is_not_ranked_lower_for_another_year(built):
     off = _pids(built, question, k=10, advice_any_year=False)
     assert "rec-06" in on
     assert "rec-06" not in off or on.index("rec-06") < off.index("rec-06")
+
+
+def test_a_thai_stem_marked_with_a_star_matches_inside_any_word():
+    terms = Terms([Term(("เลี้ยง*",), ("ประโยชน์อื่นใด",)), Term(("รถหลวง",), ("ทรัพย์สินของราชการ",))])
+    for said in ("ผู้รับเหมาเลี้ยงข้าว", "ไปกินเลี้ยงกับบริษัท", "จัดเลี้ยงรับรอง"):
+        assert terms.expansion(said) == ["ประโยชน์อื่นใด"], said
+    assert terms.expansion("หลีกเลี่ยงการประชุม") == []  # another word, not the stem
+    assert terms.expansion("เอารถหลวงไปใช้") == ["ทรัพย์สินของราชการ"]
+
+
+def test_a_situation_told_in_the_officers_words_adds_the_framework_words_for_it():
+    terms = load_terms(KNOWLEDGE_DIR)
+    assert "เอื้อประโยชน์ให้ผู้ประกอบการรายใดรายหนึ่ง" in terms.expansion("เขียนสเปคล็อคให้ยี่ห้อเดียว")
+    assert "เบิกจ่ายเงินที่เป็นเท็จ" in terms.expansion("มีคนเซ็นย้อนหลังแล้วเบิกโอที")
+    assert "รับทรัพย์สินหรือประโยชน์อื่นใด" in terms.expansion("ผู้รับเหมาพาไปเลี้ยงข้าว")
+    assert "ทรัพย์สินของราชการ" in terms.expansion("เจ้าหน้าที่เอารถหลวงไปใช้ส่งลูก")
+
+
+def test_no_situation_word_is_one_the_documents_already_use():
+    # A word the passages already say is matched by BM25 as it is; expanding it only adds noise.
+    terms = load_terms(KNOWLEDGE_DIR)
+    for term in terms.terms:
+        for said in term.say:
+            assert said.rstrip("*") not in term.means, said
+
+
+def test_situations_find_the_items_that_ask_about_them(built):
+    # Questions that name no item, indicator or framework word: only the situation says which item.
+    cases = {
+        "เขียนสเปคล็อคให้ยี่ห้อเดียว คะแนนข้อไหนจะโดน": {"item-I11", "playbook:I11", "rec-09"},
+        "ผู้รับเหมาชวนไปเลี้ยงข้าวหลังตรวจงาน แบบนี้ผิดไหม": {"item-I5", "playbook:I5", "guide-02"},
+        "สตง. ทักท้วงมาแล้วไม่เคยเอาไปแก้ ต้องทำยังไงคะ": {"item-I29", "playbook:I29", "guide-13"},
+    }
+    for question, answers in cases.items():
+        assert answers & set(_pids(built, question)), question
+        assert not answers & set(_pids(built, question, terms=False)), question

@@ -39,10 +39,17 @@ class Terms:
 
     def __init__(self, terms: list[Term]) -> None:
         self.terms = terms
-        self._english = [[_english(s) for s in t.say if s.isascii()] for t in terms]
+        self._english = [[_english(s) for s in t.say if s.isascii() and not s.endswith("*")] for t in terms]
         self._thai = [
-            [tuple(tokenize(s, drop_stopwords=False)) for s in t.say if not s.isascii()] for t in terms
+            [
+                tuple(tokenize(s, drop_stopwords=False))
+                for s in t.say
+                if not s.isascii() and not s.endswith("*")
+            ]
+            for t in terms
         ]
+        # A Thai stem marked "*" ("เลี้ยง*") matches inside any word: เลี้ยงข้าว, กินเลี้ยง, เลี้ยงรับรอง.
+        self._stems = [[normalize(s[:-1]).replace(" ", "") for s in t.say if s.endswith("*")] for t in terms]
 
     def expansion(self, question: str) -> list[str]:
         """Return the documents' words for the terms a question uses, those it does not already say."""
@@ -50,8 +57,14 @@ class Terms:
         words = tokenize(text, drop_stopwords=False)
         squashed = "".join(text.split()).lower()
         out: list[str] = []
-        for term, english, thai in zip(self.terms, self._english, self._thai, strict=True):
-            if any(rx.search(text) for rx in english) or any(_has_run(words, run) for run in thai):
+        for term, english, thai, stems in zip(
+            self.terms, self._english, self._thai, self._stems, strict=True
+        ):
+            if (
+                any(rx.search(text) for rx in english)
+                or any(_has_run(words, run) for run in thai)
+                or any(stem in squashed for stem in stems)
+            ):
                 out += [m for m in term.means if "".join(m.split()).lower() not in squashed and m not in out]
         return out
 
