@@ -110,3 +110,18 @@ def test_situations_find_the_items_that_ask_about_them(built):
     for question, answers in cases.items():
         assert answers & set(_pids(built, question)), question
         assert not answers & set(_pids(built, question, terms=False)), question
+
+
+def test_what_must_be_published_asks_for_the_oit_item_lists():
+    assert "oit_item" in kinds_asked("ข้อมูลผู้บริหารบนเว็บต้องมีอะไรบ้าง")
+    assert "oit_item" in kinds_asked("แผนจัดซื้อจัดจ้างต้องลงอะไรในเว็บไซต์")
+    assert "oit_item" not in kinds_asked("ข้อมูลผู้บริหารมีผลต่อคะแนนไหม")
+
+
+def test_what_must_be_on_the_website_for_a_year_finds_that_years_item(built):
+    question = "ปี 2564 โครงสร้างหน่วยงานบนเว็บไซต์ต้องแสดงอะไรบ้าง"
+    on = _pids(built, question)
+    off = _pids(built, question, intents=("measure", "advice", "meaning", "list", "when", "which"))
+    assert on[0] == "oit-2564-O1"
+    listed = lambda pids: sum(p.startswith("oit-") for p in pids)  # noqa: E731
+    assert listed(on) > listed(off)  # the item lists before the playbook's measures
