@@ -27,8 +27,9 @@ them, a passage's first line weighted as its title, a whole indicator (or a
 tool's indicators, when measures for a tool are asked) preferred to one item,
 BM25 votes by score relative to the best with a stronger agency choice, officers'
 terms (knowledge/officer_terms.yaml) read as the documents' words, "when" asking
-for the calendar, and the NACC's recommendations not ranked lower for another
-year. The last lexical row is the default.
+for the calendar, the NACC's recommendations not ranked lower for another
+year, and "what must be published" asking for the OIT item lists. The last
+lexical row is the default.
 """
 
 from __future__ import annotations
@@ -55,8 +56,8 @@ from bot.thai import normalize  # noqa: E402
 SEEDS = REPO / "tests" / "data" / "seeds"
 # The newest fresh round (written by someone who never saw the code) is dev-only and has its own
 # column, so its first run is read before any change for it; the rounds before it are in officer-dev
-# (170 questions since round 11 arrived: the first 140 and round 10).
-FRESH = "r11d"
+# (200 questions since round 12 arrived: the first 140, rounds 10 and 11).
+FRESH = "r12d"
 
 
 def squash(text: str) -> str:
@@ -226,9 +227,12 @@ def main() -> int:
         "+ score-relative BM25 votes, agency named x2": lexical(False, True, **kindless),
         "+ a whole indicator's passage of the kind asked (previous default)": lexical(False, True, **lately),
         "+ officers' terms read as the documents' words": lexical(False, True, **{**lately, "terms": True}),
-        "+ when / which item asked; NACC advice any year; O code not in the year (default)": lexical(
-            False, True
+        "+ when / which item asked; NACC advice any year; O code not in the year": lexical(
+            False, True, intents=("measure", "advice", "meaning", "list", "when", "which")
         ),
+        # Added on 2026-12-03 (round 12): "ต้องมีอะไร / ต้องลงอะไร" asks for the OIT item lists.
+        # (Situations in officers' words, knowledge/officer_terms.yaml, are data: in every row with terms.)
+        "+ what must be published asks for the item lists (default)": lexical(False, True),
         "hybrid, hashing vector + year": lexical(True, True),
     }
     if args.postgres:

@@ -85,3 +85,27 @@ def test_mentions_finds_numbers_names_codes_and_wrapped_names(fw):
 def test_recommendation_section_is_labelled(seeds_dir, fw):
     kinds = {c.kind for c in chunk_document(_seed(seeds_dir, "003"), fw)}
     assert "recommendation" in kinds
+
+
+def test_the_next_numbered_section_ends_a_subsection_heading_even_when_it_is_long(fw):
+    long_title = (
+        "๔. ข้อเสนอแนะจากการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน" + "ของหน่วยงานภาครัฐ" * 3
+    )
+    text = "\n\n".join(
+        [
+            "๓.๒ จุดอ่อนที่ต้องพัฒนา (ตัวชี้วัดที่ได้คะแนนต่ำกว่าร้อยละ ๗๐) มีจำนวน ๑ ตัวชี้วัด ดังนี้",
+            "ตัวชี้วัดประสิทธิภาพการสื่อสาร โดยรวมได้คะแนนเท่ากับ ร้อยละ ๖๐.๐๐" + " ต้องเผยแพร่ข้อมูลให้ทั่วถึง" * 4,
+            long_title,
+            "- เพิ่มช่องทางรับฟังคำติชมหรือความคิดเห็นเกี่ยวกับการดำเนินงานและการให้บริการของหน่วยงาน",
+            "๑. การดำเนินการเพื่อป้องกันการทุจริต ได้แก่ เจตจำนงสุจริตของผู้บริหาร" + " การประเมินความเสี่ยง" * 6,
+        ]
+    )
+    assert len(long_title) >= 120  # too long for a short heading
+    chunks = chunk_document(text, fw)
+    advice = next(c for c in chunks if "เพิ่มช่องทางรับฟังคำติชม" in c.text)
+    assert advice.text.startswith("๔. ข้อเสนอแนะ") and "๓.๒" not in advice.text
+    assert advice.kind == "recommendation"
+    assert not any(c.text.strip() == f"๓.๒ {long_title}" for c in chunks)
+    # A numbered list item that does not continue the section numbering stays a paragraph.
+    listed = next(c for c in chunks if "เจตจำนงสุจริต" in c.text)
+    assert listed.text.startswith("๔. ข้อเสนอแนะ")

@@ -72,3 +72,56 @@ def test_a_nacc_recommendation_is_not_ranked_lower_for_another_year(built):
     off = _pids(built, question, k=10, advice_any_year=False)
     assert "rec-06" in on
     assert "rec-06" not in off or on.index("rec-06") < off.index("rec-06")
+
+
+def test_a_star_stem_matches_inside_any_word_and_joined_words_anywhere_in_any_order():
+    terms = Terms([Term(("เลี้ยง*",), ("ประโยชน์อื่นใด",)), Term(("รถหลวง", "ย้อนหลัง+เซ็น"), ("ทรัพย์สินของราชการ",))])
+    for said in ("ผู้รับเหมาเลี้ยงข้าว", "ไปกินเลี้ยงกับบริษัท", "จัดเลี้ยงรับรอง"):
+        assert terms.expansion(said) == ["ประโยชน์อื่นใด"], said
+    assert terms.expansion("หลีกเลี่ยงการประชุม") == []  # another word, not the stem
+    assert terms.expansion("เอารถหลวงไปใช้") == ["ทรัพย์สินของราชการ"]
+    assert terms.expansion("หัวหน้าให้เซ็นเอกสารย้อนหลัง") == ["ทรัพย์สินของราชการ"]
+    assert terms.expansion("ผลการประเมินย้อนหลัง 3 ปี") == []  # one of the two words only
+
+
+def test_a_situation_told_in_the_officers_words_adds_the_framework_words_for_it():
+    terms = load_terms(KNOWLEDGE_DIR)
+    assert "เอื้อประโยชน์ให้ผู้ประกอบการรายใดรายหนึ่ง" in terms.expansion("เขียนสเปคล็อคให้ยี่ห้อเดียว")
+    assert "เบิกจ่ายเงินที่เป็นเท็จ" in terms.expansion("มีคนเซ็นย้อนหลังแล้วเบิกโอที")
+    assert terms.expansion("คะแนน ITA ย้อนหลัง 3 ปี") == []
+    assert "รับทรัพย์สินหรือประโยชน์อื่นใด" in terms.expansion("ผู้รับเหมาพาไปเลี้ยงข้าว")
+    assert "ทรัพย์สินของราชการ" in terms.expansion("เจ้าหน้าที่เอารถหลวงไปใช้ส่งลูก")
+
+
+def test_no_term_adds_a_word_it_already_says():
+    terms = load_terms(KNOWLEDGE_DIR)
+    for term in terms.terms:
+        for said in term.say:
+            assert said.rstrip("*") not in term.means, said
+
+
+def test_situations_find_the_items_that_ask_about_them(built):
+    # Questions that name no item, indicator or framework word: only the situation says which item.
+    cases = {
+        "เขียนสเปคล็อคให้ยี่ห้อเดียว คะแนนข้อไหนจะโดน": {"item-I11", "playbook:I11", "rec-09"},
+        "ผู้รับเหมาชวนไปเลี้ยงข้าวหลังตรวจงาน แบบนี้ผิดไหม": {"item-I5", "playbook:I5", "guide-02"},
+        "สตง. ทักท้วงมาแล้วไม่เคยเอาไปแก้ ต้องทำยังไงคะ": {"item-I29", "playbook:I29", "guide-13"},
+    }
+    for question, answers in cases.items():
+        assert answers & set(_pids(built, question)), question
+        assert not answers & set(_pids(built, question, terms=False)), question
+
+
+def test_what_must_be_published_asks_for_the_oit_item_lists():
+    assert "oit_item" in kinds_asked("ข้อมูลผู้บริหารบนเว็บต้องมีอะไรบ้าง")
+    assert "oit_item" in kinds_asked("แผนจัดซื้อจัดจ้างต้องลงอะไรในเว็บไซต์")
+    assert "oit_item" not in kinds_asked("ข้อมูลผู้บริหารมีผลต่อคะแนนไหม")
+
+
+def test_what_must_be_on_the_website_for_a_year_finds_that_years_item(built):
+    question = "ปี 2564 โครงสร้างหน่วยงานบนเว็บไซต์ต้องแสดงอะไรบ้าง"
+    on = _pids(built, question)
+    off = _pids(built, question, intents=("measure", "advice", "meaning", "list", "when", "which"))
+    assert on[0] == "oit-2564-O1"
+    listed = lambda pids: sum(p.startswith("oit-") for p in pids)  # noqa: E731
+    assert listed(on) > listed(off)  # the item lists before the playbook's measures

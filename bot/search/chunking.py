@@ -257,17 +257,33 @@ def chunk_document(text: str, fw: Framework) -> list[Chunk]:
             para = "\n".join(line.strip() for line in lines if line.strip())
             if not para:
                 continue
-            if (
-                len(para) < 120
-                and not para.endswith((".", "ฯ"))
-                and re.match(r"^(\(?[\d.]+\)?\s*|#+\s*|ตัวชี้วัด|ส่วนที่|ข้อเสนอแนะ)", para)
-            ):
+            if _is_heading(para, heading):
                 flush()
                 heading = para.lstrip("# ").strip()  # a heading: it labels what follows
                 continue
             paragraphs.append(para)
     flush()
     return [c for c in chunks if len(c.text.strip()) >= 20]
+
+
+_SECTION = re.compile(r"^(\d{1,2})\.(?!\d)\s*\S")
+_SUBSECTION = re.compile(r"^(\d{1,2})\.\d{1,2}(?!\d)")
+
+
+def _is_heading(para: str, heading: str) -> bool:
+    """Whether a paragraph is a heading: a short numbered line, or the next section after a subsection.
+
+    "๔. ข้อเสนอแนะจากการวิเคราะห์ผล..." after "๓.๒ จุดอ่อน..." starts section 4 even when it is too
+    long for a short heading; otherwise the "๓.๒" heading would label all of section 4.
+    """
+    if para.endswith((".", "ฯ")):
+        return False
+    if len(para) < 120 and re.match(r"^(\(?[\d.]+\)?\s*|#+\s*|ตัวชี้วัด|ส่วนที่|ข้อเสนอแนะ)", para):
+        return True
+    section, within = _SECTION.match(para), _SUBSECTION.match(heading)
+    return bool(
+        section and within and "\n" not in para and len(para) <= 250 and int(section[1]) == int(within[1]) + 1
+    )
 
 
 def _prose_chunks(para: str, heading: str, fw: Framework) -> list[Chunk]:

@@ -47,6 +47,11 @@ _INTENTS = {
         ),
         frozenset({"oit_item", "framework"}),
     ),
+    # What must be on the website ("ข้อมูลผู้บริหารบนเว็บต้องมีอะไรบ้าง", "ต้องลงอะไร"): the OIT item lists.
+    "publish": (
+        re.compile(r"ต้อง(?:มี|ลง|เผยแพร่|แสดง|ใส่|โพสต์|แปะ)\s*(?:อะไร|ไร)"),
+        frozenset({"oit_item"}),
+    ),
     # When something runs or is due ("รอบแรกถึงเดือนไหน", "ไตรมาส 2 คือช่วงไหน"): the fiscal
     # calendar and the framework's dates, even beside the word มาตรการ.
     "when": (

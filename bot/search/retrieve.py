@@ -111,7 +111,7 @@ class Tuning:
     by_score: bool = True  # BM25 votes by score relative to the best, not by rank
     curated: float = _CURATED_BONUS  # bonus of curated knowledge when the question names no agency
     intent: float = 0.2  # bonus of the passage kinds the question's wording asks for
-    intents: tuple[str, ...] = ("measure", "advice", "meaning", "list", "when", "which")
+    intents: tuple[str, ...] = ("measure", "advice", "meaning", "list", "when", "which", "publish")
     short: float = 0.1  # penalty of a document chunk that is only a heading or a lead-in line
     heading: float = 0.1  # ... of prose (1.0 hid a short new document in tests/test_chroma_server.py)
     lead_in: bool = True  # a chunk is also found by the short lines just before it that introduce it

@@ -39,10 +39,12 @@ class Terms:
 
     def __init__(self, terms: list[Term]) -> None:
         self.terms = terms
-        self._english = [[_english(s) for s in t.say if s.isascii()] for t in terms]
+        self._english = [[_english(s) for s in t.say if s.isascii() and not _is_parts(s)] for t in terms]
         self._thai = [
-            [tuple(tokenize(s, drop_stopwords=False)) for s in t.say if not s.isascii()] for t in terms
+            [tuple(tokenize(s, drop_stopwords=False)) for s in t.say if not s.isascii() and not _is_parts(s)]
+            for t in terms
         ]
+        self._parts = [[_parts(s) for s in t.say if _is_parts(s)] for t in terms]
 
     def expansion(self, question: str) -> list[str]:
         """Return the documents' words for the terms a question uses, those it does not already say."""
@@ -50,8 +52,14 @@ class Terms:
         words = tokenize(text, drop_stopwords=False)
         squashed = "".join(text.split()).lower()
         out: list[str] = []
-        for term, english, thai in zip(self.terms, self._english, self._thai, strict=True):
-            if any(rx.search(text) for rx in english) or any(_has_run(words, run) for run in thai):
+        for term, english, thai, parts in zip(
+            self.terms, self._english, self._thai, self._parts, strict=True
+        ):
+            if (
+                any(rx.search(text) for rx in english)
+                or any(_has_run(words, run) for run in thai)
+                or any(all(part in squashed for part in these) for these in parts)
+            ):
                 out += [m for m in term.means if "".join(m.split()).lower() not in squashed and m not in out]
         return out
 
@@ -59,6 +67,15 @@ class Terms:
         """Return the question with the documents' words for its terms added at the end."""
         extra = self.expansion(question)
         return " ".join([question, *extra]) if extra else question
+
+
+def _is_parts(said: str) -> bool:
+    return said.endswith("*") or "+" in said
+
+
+def _parts(said: str) -> tuple[str, ...]:
+    """A stem "เลี้ยง*" matches inside any word (เลี้ยงข้าว, กินเลี้ยง); "ย้อนหลัง+เซ็น" needs both anywhere."""
+    return tuple("".join(normalize(p).split()).lower() for p in said.rstrip("*").split("+") if p.strip())
 
 
 def _has_run(words: list[str], run: tuple[str, ...]) -> bool:
