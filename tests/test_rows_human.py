@@ -114,7 +114,9 @@ def test_how_far_an_urgent_score_is_is_said_in_words_by_the_gap(drafter):
         near = _row(_draft(drafter, type_, {6: 83.5}), 6).analysis
         far = _row(_draft(drafter, type_, {6: 55.0}), 6).analysis
         for text in (near, far):
-            assert not re.search(r"ยังขาด|\d+\.\d\d", text), text
+            # the row's own score is said (blind round 12); never a gap computed from it
+            own = re.sub(r"83\.50|55\.00", "", text)
+            assert not re.search(r"ยังขาด|\d+\.\d\d", own), text
         if "85 คะแนน" in near:
             said["near"] += 1
             assert near_words.search(near), near
@@ -173,9 +175,12 @@ def test_periods_follow_the_activity_not_the_whole_year(plans):
                     row.timeline,
                     first,
                 )
-    assert {"10", "11", "01"} <= starts, starts
+    # the rows of one plan start in one month (blind round 12: a row starting พ.ย. among ต.ค. rows)
+    for draft in plans:
+        assert len({r.start_month for r in draft.rows}) == 1, [r.timeline for r in draft.rows]
     whole_year = sum(p.startswith("ต.ค.") and p.endswith("ก.ย. 69") for p in periods)
-    assert whole_year <= 1 and len(periods) >= 5, periods
+    # (one start a plan: the periods differ by when their work ends)
+    assert whole_year <= 1 and len(periods) >= 4, periods
 
 
 def test_only_an_urgent_oit_row_adds_a_closing_check_step(drafter):

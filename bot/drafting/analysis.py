@@ -138,7 +138,7 @@ def _distance(ctx: Context, number: int, score: float, tier: Tier) -> str:
             # every row of a very low plan (round 12: its wordings were the sentences most shared)
             told = ctx.used.get("distance:far", 0)
             if told >= MOST_FAR:
-                return ""
+                key = "between"  # past the plan's few "far" sentences, the row still says its score
             ctx.used["distance:far"] = told + 1
         return _say(ctx, slots["floor"][key], number, score, "floor")
     if tier == Tier.IMPROVE and score - floor <= JUST_PAST:
@@ -252,6 +252,10 @@ def indicator_analysis(
     if parts["change"] and not any("{change}" in w for seg in segments for w in seg):
         segments = [*segments, ["{change}"]]
     text = compose(segments, parts)
+    # a failing row says its score with the threshold (blind round 12: "ต่ำกว่า 85 อยู่มาก" alone)
+    if tier == Tier.URGENT and parts["distance"] and parts["score"] not in text:
+        segments = [*segments, ["{distance}"]]
+        text = compose(segments, parts)
     # never past the column's length: where it stands, then the advice give way (the change stays)
     for optional in ("standing", "advice"):
         if len(text) <= LONGEST:

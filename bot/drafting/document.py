@@ -17,7 +17,22 @@ from bot.drafting.row_context import (
 from bot.ita.measures import MeasureRow
 from bot.ita.playbook import DocumentDefaults
 from bot.ita.tiers import Tier
-from bot.thai import space_abbreviations
+from bot.thai import format_period, space_abbreviations
+
+
+def common_start(rows: list[MeasureRow], start: str = "") -> list[MeasureRow]:
+    """Return the rows all starting in one month: `start`, else the plan's earliest (a plan whose rows
+    start in different months reads as unchecked, blind round 12); each row keeps its end month."""
+    begun = start or min((r.start_month for r in rows if r.start_month), default="")
+    if not begun:
+        return rows
+    out = []
+    for row in rows:
+        if row.start_month and row.end_month and row.start_month != begun and begun <= row.end_month:
+            update = {"start_month": begun, "timeline": format_period(begun, row.end_month)}
+            row = row.model_copy(update=update)
+        out.append(row)
+    return out
 
 
 def distinct_monitoring(ctx: Context, rows: list[MeasureRow]) -> list[MeasureRow]:

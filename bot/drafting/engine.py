@@ -97,13 +97,16 @@ class Drafter:
         rows: list[MeasureRow] = []
         for number in self.fw.indicator_numbers:
             rows.extend(self._indicator_rows(ctx, number))
-        draft = self._document(ctx, document.distinct_monitoring(ctx, rows))
+        draft = self._document(ctx, document.common_start(document.distinct_monitoring(ctx, rows)))
         return self._refine(draft)
 
     def redraft_indicator(self, draft: Draft, request: DraftRequest, indicator: int) -> Draft:
         """Return the draft with one indicator's rows drafted afresh (other rows and edits kept)."""
         ctx = self._context(request)
         fresh = document.distinct_monitoring(ctx, self._indicator_rows(ctx, indicator))
+        # a redrafted row starts with the plan's other rows (as the officer left them)
+        others = [r.start_month for r in draft.rows if r.indicator != indicator and r.start_month]
+        fresh = document.common_start(fresh, min(others, default=""))
         if self.refiner is not None and fresh:
             partial = self._refine(draft.model_copy(update={"rows": fresh, "notes": []}))
             fresh, notes = partial.rows, partial.notes

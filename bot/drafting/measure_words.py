@@ -68,11 +68,11 @@ def reporting(
         what += f" (ข้อ {item})"
     rounds = ctx.voice.report_rounds
     kind = "half" if end <= 6 else "later" if end < 12 else "year"
-    # the rounds in this agency's words (voice.yaml analysis.report_rounds_words), one wording a
-    # plan: "รอบ 6 เดือน และรอบ 12 เดือน" in every agency's every row was a template's
+    # the rounds in this agency's words (voice.yaml analysis.report_rounds_words), chosen by the row:
+    # "รอบ 6 เดือน และรอบ 12 เดือน" closing every row of a plan was a template's (blind round 12)
     listed = ctx.voice.analysis.get("report_rounds_words") or {}
     options = list(listed.get(kind) or []) if isinstance(listed, dict) else []
-    when = pick(ctx, options, "report-rounds") if options else rounds[kind]
+    when = pick(ctx, options, "report-rounds", entry.indicator, item or "") if options else rounds[kind]
     # how it is put follows the severity (voice.yaml report_frames): urgent work reports its result,
     # a middling row a summary, a strong row informs; not one sentence for every row
     frames = ctx.voice.analysis.get("report_frames") or {}
