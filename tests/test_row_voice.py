@@ -151,7 +151,9 @@ def test_without_item_scores_the_analysis_claims_nothing_about_items_and_a_step_
         # never as failed: blind round 8 wanted the items named, the agency's results unknown)
         checks = [s for s in row.steps if re.search(r"\bO\d", s)]
         assert len(checks) == 1 and "–" not in checks[0] and "ไม่ผ่าน" not in checks[0], row.steps
-        assert set(re.findall(r"\bO\d+", checks[0])) == {"O13", "O14", "O16"}, checks
+        # two or three of the items agencies most often leave incomplete, chosen by the agency
+        named = set(re.findall(r"\bO\d+", checks[0]))
+        assert len(named) >= 2 and named <= {"O13", "O14", "O16"}, checks
 
 
 def test_without_item_scores_a_known_year_checks_ie_codes_in_steps_and_claims_none(drafter):
