@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -68,6 +69,8 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 30.0  # SQLite waits this long for another writer before "database is locked"
 ATTEMPTS = 8  # a busy database or a stale save is tried this many times, with backoff
+POOL_SIZE, POOL_OVERFLOW = 20, 20  # connections per process (see SessionStore.__init__)
+TURNS = (POOL_SIZE + POOL_OVERFLOW) // 2  # turns at once per process: each may need two connections
 
 metadata = MetaData()
 
@@ -179,9 +182,18 @@ class SessionStore:
         self.dialect = parsed.get_backend_name()
         self.attempts = attempts
         file_db = self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:")
-        # A running turn holds one connection (on PostgreSQL it holds the key's advisory lock there):
-        # the pool has room for every worker thread of the channels.
-        pool = {"pool_size": 20, "max_overflow": 40} if file_db or self.dialect != "sqlite" else {}
+        # A running turn holds one connection (on PostgreSQL it holds the key's advisory lock there)
+        # and, while it runs, borrows a second for the agency's year record and reminders. So at
+        # most half the pool's connections run turns at once (TURNS): a turn that holds its first
+        # connection always finds its second, instead of all of them waiting on one another. Two
+        # instances' pools (2 x 40) fit PostgreSQL's default of 100 connections, with room left for
+        # ingest and operators (with a third pool over it, a load run had "too many clients").
+        pool = (
+            {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
+            if file_db or self.dialect != "sqlite"
+            else {}
+        )
+        self._turns = threading.BoundedSemaphore(TURNS)
         if self.dialect == "sqlite":
             if file_db:
                 Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
@@ -352,7 +364,12 @@ class SessionStore:
         One turn per key at a time: threads wait on a per-key lock, other processes on the
         database's (PostgreSQL advisory lock) or the lock file's (SQLite) lock for the key.
         """
-        with self._threads.hold(key), self.engine.connect() as conn, self._process_lock(conn, key):
+        with (
+            self._turns,
+            self._threads.hold(key),
+            self.engine.connect() as conn,
+            self._process_lock(conn, key),
+        ):
             session = self._retry(lambda: self._read(conn, key))
             yield session
             self._retry(lambda: self._save(conn, session))
