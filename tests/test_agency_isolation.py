@@ -21,7 +21,9 @@ from bot.dialogue.conversation import Dialogue
 from bot.dialogue.messages import Inbound, Reply
 from bot.dialogue.sessions import SessionStore
 from bot.export import Exporters
+from bot.ita.framework import load_framework
 from bot.search.ingest import PrivateLibrary
+from tests.conftest import KNOWLEDGE_DIR
 from tests.kb_helpers import make_settings
 from tests.test_agency import SCORES_2569
 
@@ -37,18 +39,7 @@ NAMES = {
     "Uc": "เทศบาลตำบลนามะเขือ",
     "Ud": "องค์การบริหารส่วนตำบลทุ่งทอง",
 }
-INDICATORS = [
-    "การปฏิบัติหน้าที่",
-    "การใช้งบประมาณ",
-    "การใช้อำนาจ",
-    "การใช้ทรัพย์สินของราชการ",
-    "การแก้ไขปัญหาการทุจริต",
-    "คุณภาพการดำเนินงาน",
-    "ประสิทธิภาพการสื่อสาร",
-    "การปรับปรุงการทำงาน",
-    "การเปิดเผยข้อมูล",
-    "การป้องกันการทุจริต",
-]
+INDICATORS = [i.name for i in load_framework(KNOWLEDGE_DIR).indicators]  # in the framework's order
 
 
 def plan_text(project: str, place: str) -> str:

@@ -21,26 +21,17 @@ from bot.dialogue.conversation import Dialogue, State
 from bot.dialogue.sessions import Session, SessionStore
 from bot.dialogue.year_record import PLANS, named_year, reporting_plan
 from bot.export import Exporters
+from bot.ita.framework import load_framework
 from bot.ita.measures import AgencyProfile, Draft
 from bot.search.ingest import PrivateLibrary
 from bot.thai import to_arabic
+from tests.conftest import KNOWLEDGE_DIR
 from tests.docx_text import squashed
 from tests.pg import drop_schema, pg_schema_url
 from tests.test_agency import SCORES_2568, Officer, _docx_text, kb  # noqa: F401 - the module's fixture
 from tests.test_progress import ticked_status
 
-NAMES = [
-    "การปฏิบัติหน้าที่",
-    "การใช้งบประมาณ",
-    "การใช้อำนาจ",
-    "การใช้ทรัพย์สินของราชการ",
-    "การแก้ไขปัญหาการทุจริต",
-    "คุณภาพการดำเนินงาน",
-    "ประสิทธิภาพการสื่อสาร",
-    "การปรับปรุงการทำงาน",
-    "การเปิดเผยข้อมูล",
-    "การป้องกันการทุจริต",
-]
+NAMES = [i.name for i in load_framework(KNOWLEDGE_DIR).indicators]  # in the framework's order
 # ITA 2567 (the plan of FY 2568), then ITA 2568 (tests.test_agency): 9 fell, the others rose or held.
 SCORES_2567 = {1: 97.5, 2: 98.1, 3: 99.0, 4: 97.8, 5: 94.2, 6: 93.0, 7: 90.4, 8: 91.0, 9: 88.0, 10: 100.0}
 

@@ -20,7 +20,7 @@ from tests.fakes.telegram_api import BotThread, FakeBotAPI
 from tests.test_agency import SCORES_2568
 from tests.test_agency_years import SCORES_2567, result_text
 from tests.test_progress import ticked_status
-from tests.test_telegram_e2e import AGENCY, TelegramOfficer, officer_settings
+from tests.test_telegram_e2e import TelegramOfficer, officer_settings
 
 OFFICER = 5550167
 
@@ -45,13 +45,7 @@ def test_next_years_plan_starts_from_this_years_over_telegram_with_no_upload(tmp
         settings = officer_settings(tmp_path, api, OFFICER)
         officer = TelegramOfficer(api, OFFICER)
         with BotThread(build_application(settings, build(settings).dialogue)):
-            officer.says("/start")
-            officer.says(AGENCY)
-            officer.presses(next(label for label, _, _ in officer.buttons() if "เทศบาลตำบล" in label))
-            officer.presses("ใช้ตามนี้")
-            officer.says("2567")
-            officer.says(result_text(2567, SCORES_2567))
-            officer.presses("ยืนยัน")
+            officer.confirms_scores("2567", result_text(2567, SCORES_2567))
             officer.says("/export")
             officer.says("รายงานผลแถว 1 กับ 2")  # FY 2568 is over: the 12-month round
             officer.presses("ดำเนินการแล้ว")

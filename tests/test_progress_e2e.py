@@ -10,7 +10,7 @@ from docx import Document as WordDocument
 
 from tests.fakes.telegram_api import BotThread, FakeBotAPI
 from tests.test_progress import ticked_status
-from tests.test_telegram_e2e import AGENCY, TelegramOfficer, officer_settings, seed_score_table
+from tests.test_telegram_e2e import TelegramOfficer, officer_settings, seed_score_table
 
 OFFICER = 5550088
 
@@ -24,13 +24,7 @@ def test_three_rows_reported_over_telegram_fill_the_six_month_report(tmp_path, s
         settings = officer_settings(tmp_path, api, OFFICER)
         officer = TelegramOfficer(api, OFFICER)
         with BotThread(build_application(settings, build(settings).dialogue)):
-            officer.says("/start")
-            officer.says(AGENCY)
-            officer.presses(next(label for label, _, _ in officer.buttons() if "เทศบาลตำบล" in label))
-            officer.presses("ใช้ตามนี้")
-            officer.says("2568")
-            officer.says(table)
-            officer.presses("ยืนยัน")
+            officer.confirms_scores("2568", table)
 
             officer.says("รายงานผลรอบ 6 เดือนค่ะ")
             assert "แถว 1 (1/" in officer.text()

@@ -14,7 +14,7 @@ from bot.dialogue.reminders import ReminderBook, next_round
 from bot.dialogue.sessions import SessionStore
 from bot.settings import Settings
 from tests.fakes.telegram_api import BotThread, FakeBotAPI
-from tests.test_telegram_e2e import AGENCY, TelegramOfficer, officer_settings, seed_score_table
+from tests.test_telegram_e2e import TelegramOfficer, officer_settings, seed_score_table
 
 OFFICER = 5550077
 PLAN_YEAR = 2569
@@ -48,13 +48,7 @@ def test_a_reminder_opted_into_before_a_restart_is_sent_after_it(tmp_path, seeds
         officer = TelegramOfficer(api, OFFICER)
         settings = settings_for(tmp_path, api)
         with BotThread(build_application(settings, build(settings).dialogue)):
-            officer.says("/start")
-            officer.says(AGENCY)
-            officer.presses(next(label for label, _, _ in officer.buttons() if "เทศบาลตำบล" in label))
-            officer.presses("ใช้ตามนี้")
-            officer.says("2568")
-            officer.says(table)
-            officer.presses("ยืนยัน")
+            officer.confirms_scores("2568", table)
             assert "ตัวชี้วัดที่" in officer.text()
 
         # the lead time now makes the next round's reminder due soon after the opt-in (the margin

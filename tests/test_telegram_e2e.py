@@ -62,6 +62,16 @@ class TelegramOfficer:
     def text(self) -> str:
         return "\n".join(c.params.get("text", "") for c in self.last)
 
+    def confirms_scores(self, year: str, scores: str) -> None:
+        """Walk from /start to a confirmed draft: a tambon municipality, its default units, one year's scores."""
+        self.says("/start")
+        self.says(AGENCY)
+        self.presses(next(label for label, _, _ in self.buttons() if "เทศบาลตำบล" in label))
+        self.presses("ใช้ตามนี้")
+        self.says(year)
+        self.says(scores)
+        self.presses("ยืนยัน")
+
 
 def officer_settings(tmp_path, api: FakeBotAPI, officer: int, **extra) -> Settings:
     """Settings of a bot served to one allowed officer through the fake Bot API (offline defaults)."""
