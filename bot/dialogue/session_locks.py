@@ -2,19 +2,31 @@
 
 In a process a `threading.Lock` per key (dropped when no turn needs it). Across processes:
 on SQLite a byte-range lock (`fcntl.lockf`) on a lock file beside the database, one byte per
-stripe of keys; on PostgreSQL a session advisory lock on the turn's own connection. Both are
-released by the operating system or the server when a process dies, so a kill -9 leaves no
-stale lock. The session's version check stays the safety net for writers that skip these locks.
+stripe of keys; on PostgreSQL a session advisory lock, all of a process's kept on one connection
+of its own (so a turn holds no connection of the pool while it runs). Both are released by the
+operating system or the server when a process dies, so a kill -9 leaves no stale lock. The
+session's version check stays the safety net for writers that skip these locks, and for a turn
+whose lock was lost with its connection.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 try:
     import fcntl
@@ -22,6 +34,10 @@ except ImportError:  # pragma: no cover - Windows: the version check alone guard
     fcntl = None  # type: ignore[assignment]
 
 STRIPES = 65_521  # prime; two keys share a stripe rarely, and then only wait for each other
+POLL_FIRST, POLL_MAX = 0.01, 0.2  # seconds between tries for a key another process holds
+LOCK_WAIT_S = 120.0  # then the turn goes on without it: the version check still refuses lost saves
+
+log = logging.getLogger(__name__)
 
 
 def key_number(key: str) -> int:
@@ -92,3 +108,69 @@ class FileStripeLocks:
             if self._fd is not None:
                 os.close(self._fd)
                 self._fd = None
+
+
+class AdvisoryLocks:
+    """Per-key locks between processes as PostgreSQL session advisory locks, on one connection.
+
+    Every lock of this process lives on one connection kept for them (autocommit), taken with
+    `pg_try_advisory_lock` and tried again after a short, growing pause while another process
+    holds the key: in this process a key is already held by one thread at a time (ThreadLocks),
+    so only a turn on another instance (a redelivered update) ever waits here. A turn thus holds
+    no pooled connection while it runs, whatever it waits for. If the lock connection drops, its
+    locks go with it; it is opened again for the next turn, and the version check of each save
+    still keeps both writers' changes.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._conn: Connection | None = None
+        self._guard = threading.Lock()
+
+    def _execute(self, sql: str, number: int) -> bool:
+        with self._guard:
+            try:
+                if self._conn is None:
+                    self._conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+                return bool(self._conn.execute(text(sql), {"n": number}).scalar())
+            except DBAPIError:
+                self._drop()
+                raise
+
+    def _take(self, number: int) -> bool:
+        try:
+            return self._execute("SELECT pg_try_advisory_lock(:n)", number)
+        except DBAPIError:  # the lock connection dropped: once more on a new one
+            return self._execute("SELECT pg_try_advisory_lock(:n)", number)
+
+    def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.invalidate()
+                conn.close()
+            log.warning("session lock connection lost; its locks were released by the server")
+
+    @contextmanager
+    def hold(self, key: str) -> Iterator[None]:
+        number = key_number(key)
+        pause, deadline = POLL_FIRST, time.monotonic() + LOCK_WAIT_S
+        while not self._take(number):
+            if time.monotonic() > deadline:
+                log.warning("session key locked by another process too long; saving by version check")
+                yield
+                return
+            time.sleep(pause)
+            pause = min(POLL_MAX, pause * 2)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(DBAPIError):  # a lost connection released the lock already
+                self._execute("SELECT pg_advisory_unlock(:n)", number)
+
+    def close(self) -> None:
+        with self._guard:
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()

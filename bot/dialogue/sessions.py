@@ -24,7 +24,6 @@ from __future__ import annotations
 import copy
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -56,7 +55,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from bot.agency.years import years_table
-from bot.dialogue.session_locks import FileStripeLocks, ThreadLocks, key_number
+from bot.dialogue.session_locks import AdvisoryLocks, FileStripeLocks, ThreadLocks
 from bot.dialogue.session_merge import SessionConflict, merge
 from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.tiers import Thresholds
@@ -70,7 +69,6 @@ T = TypeVar("T")
 BUSY_TIMEOUT_S = 30.0  # SQLite waits this long for another writer before "database is locked"
 ATTEMPTS = 8  # a busy database or a stale save is tried this many times, with backoff
 POOL_SIZE, POOL_OVERFLOW = 20, 20  # connections per process (see SessionStore.__init__)
-TURNS = (POOL_SIZE + POOL_OVERFLOW) // 2  # turns at once per process: each may need two connections
 
 metadata = MetaData()
 
@@ -182,18 +180,16 @@ class SessionStore:
         self.dialect = parsed.get_backend_name()
         self.attempts = attempts
         file_db = self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:")
-        # A running turn holds one connection (on PostgreSQL it holds the key's advisory lock there)
-        # and, while it runs, borrows a second for the agency's year record and reminders. So at
-        # most half the pool's connections run turns at once (TURNS): a turn that holds its first
-        # connection always finds its second, instead of all of them waiting on one another. Two
-        # instances' pools (2 x 40) fit PostgreSQL's default of 100 connections, with room left for
-        # ingest and operators (with a third pool over it, a load run had "too many clients").
+        # A turn borrows a connection only to read, to save, and for the agency's year record and
+        # reminders; it holds none while it runs (PostgreSQL's advisory locks are all kept on one
+        # connection of the process, bot.dialogue.session_locks.AdvisoryLocks). Two instances'
+        # pools (2 x 40) fit PostgreSQL's default of 100 connections, with room left for ingest and
+        # operators (with a third pool over it, a load run had "too many clients").
         pool = (
             {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
             if file_db or self.dialect != "sqlite"
             else {}
         )
-        self._turns = threading.BoundedSemaphore(TURNS)
         if self.dialect == "sqlite":
             if file_db:
                 Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
@@ -203,6 +199,7 @@ class SessionStore:
             self.engine = create_engine(url, pool_pre_ping=True, **pool)
         self._threads = ThreadLocks()
         self._files = FileStripeLocks(Path(f"{parsed.database}.locks")) if file_db else None
+        self._advisory = AdvisoryLocks(self.engine) if self.dialect == "postgresql" else None
         self._retry(self._create_schema)
 
     # ------------------------------------------------------------ schema
@@ -350,11 +347,11 @@ class SessionStore:
             return [r[0] for r in conn.execute(select(sessions_table.c.session_key))]
 
     # ------------------------------------------------------------ one turn
-    def _process_lock(self, conn: Connection, key: str) -> AbstractContextManager[None]:
+    def _process_lock(self, key: str) -> AbstractContextManager[None]:
         if self._files is not None:
             return self._files.hold(key)
-        if self.dialect == "postgresql":
-            return _advisory_lock(conn, key)
+        if self._advisory is not None:
+            return self._advisory.hold(key)
         return nullcontext()
 
     @contextmanager
@@ -362,32 +359,20 @@ class SessionStore:
         """Load a session, yield it, and save it only if the block finishes without error.
 
         One turn per key at a time: threads wait on a per-key lock, other processes on the
-        database's (PostgreSQL advisory lock) or the lock file's (SQLite) lock for the key.
+        lock file's (SQLite) or the server's advisory lock (PostgreSQL) for the key. The turn
+        holds no database connection while it runs: it borrows one to read and one to save. A
+        turn waiting for a draft from the heavy-work pool therefore takes nothing another
+        officer's light turn needs (issue 15).
         """
-        with (
-            self._turns,
-            self._threads.hold(key),
-            self.engine.connect() as conn,
-            self._process_lock(conn, key),
-        ):
-            session = self._retry(lambda: self._read(conn, key))
+        with self._threads.hold(key), self._process_lock(key):
+            session = self.load(key)
             yield session
-            self._retry(lambda: self._save(conn, session))
+            self.save(session)
 
     def close(self) -> None:
         """Release the database connections and the lock file."""
+        if self._advisory is not None:
+            self._advisory.close()
         self.engine.dispose()
         if self._files is not None:
             self._files.close()
-
-
-@contextmanager
-def _advisory_lock(conn: Connection, key: str) -> Iterator[None]:
-    number = key_number(key)
-    with conn.begin():
-        conn.execute(text("SELECT pg_advisory_lock(:n)"), {"n": number})
-    try:
-        yield
-    finally:
-        with conn.begin():
-            conn.execute(text("SELECT pg_advisory_unlock(:n)"), {"n": number})
