@@ -230,14 +230,18 @@ def test_stickers_reach_the_dialogue_as_a_kind_and_files_as_the_text_they_hold(a
 
 
 # ---------------------------------------------------------------- timing and failures
-def test_typing_is_shown_before_the_answer(api):
-    dialogue = ScriptedDialogue(lambda i: (time.sleep(0.2), echo(i))[1])
-    with running(api, dialogue):
-        api.send_text(USER, "สวัสดี")
+def test_typing_is_shown_before_a_slow_answer_and_not_for_a_quick_one(api):
+    slow = ScriptedDialogue(lambda i: (time.sleep(1.6 if i.text == "ช้า" else 0.0), echo(i))[1])
+    with running(api, slow):
+        api.send_text(USER, "ช้า")
         api.wait_replies(USER, 1)
-    calls = [c for c in api.calls if c.chat_id == str(USER)]
-    assert calls[0].method == "sendChatAction" and calls[0].params["action"] == "typing"
-    assert calls[-1].method == "sendMessage"
+        api.send_text(USER, "เร็ว")
+        api.wait_replies(USER, 2)
+    calls = [c.method for c in api.calls if c.chat_id == str(USER)]
+    first_answer = calls.index("sendMessage")
+    assert calls[:first_answer] == ["sendChatAction"]  # the slow one: "typing…", then the answer
+    assert calls[first_answer + 1 :] == ["sendMessage"]  # the quick one: the answer alone
+    assert api.calls_of("sendChatAction")[0].params["action"] == "typing"
 
 
 def test_one_slow_user_does_not_delay_another(api):

@@ -51,7 +51,15 @@ from bot.channels.delivery import Backoff, Verdict, retry_after_header, retry_sy
 from bot.channels.line_files import LineFiles, data_host
 from bot.channels.line_render import Link, batches, render_reply
 from bot.channels.links import LinkStore
-from bot.channels.runtime import ChannelRuntime, Dialogue, RateLimit, RefusalMemory, log_failure, meanwhile
+from bot.channels.runtime import (
+    DIALOGUE_WORKERS,
+    ChannelRuntime,
+    Dialogue,
+    RateLimit,
+    RefusalMemory,
+    log_failure,
+    meanwhile,
+)
 from bot.channels.webhook_input import BodyTooLarge, read_capped
 from bot.dialogue.messages import Inbound, Reply
 from bot.dialogue.seen_events import SeenEvents
@@ -69,8 +77,6 @@ LOADING_AFTER = 1.0  # seconds: quick answers come without the loading dots flas
 LOADING_SECONDS = 60  # how long LINE shows the dots at most; the answer ends them sooner
 LINK_TTL_HOURS = 24.0  # download links live this long unless settings say otherwise
 API_WORKERS = 8  # threads (and pooled connections) for Messaging API calls
-# Drafting mostly waits on an LLM when one is configured, so allow more than asyncio's default 5-6.
-DIALOGUE_WORKERS = 32
 # One refusal per user and chat per hour, so a group conversation is not flooded.
 REFUSAL_WINDOW = 3600.0
 # A push that fails on the network, with a 5xx or a 429 is tried again: up to 5 times within 60 s.

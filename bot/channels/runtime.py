@@ -30,6 +30,12 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# Dialogue turns at once per channel. A turn whose draft or export waits in the heavy-work pool
+# (bot/dialogue/heavy.py) keeps its thread (and nothing else: no database connection, see
+# bot.dialogue.sessions), so the threads must outnumber the officers who can wait on drafts at once,
+# or a light reply queues behind them. A waiting thread costs memory only (issue 15: 200 officers).
+DIALOGUE_WORKERS = 256
+
 # Users (or user+chat pairs) remembered as refused. Bounded, so a flood of strangers cannot grow
 # memory; one forgotten early is at worst refused a second time.
 REFUSAL_MEMORY = 10_000
