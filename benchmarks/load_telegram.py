@@ -5,7 +5,10 @@ heavy-work pool, the Telegram webhook under uvicorn); this process holds only th
 and the simulated officers, so the measurement never shares an interpreter lock with the bot.
 Each officer runs a whole conversation (/start, profile, score paste, ยืนยัน by button, /draft,
 an edit, /export), POSTs each update to a bot's webhook as Telegram does, and waits for the whole
-answer before the next. Latency runs from the POST to the bot's first and last message of that
+answer before the next. With --think S an officer also reads and types for a while before each
+message (uniformly 0.5-1.5 x S, seeded per officer; the first message within S of the start), as
+people do; without it (0, the default) every officer sends the next message the moment the answer
+is complete, a stress no person produces. Latency runs from the POST to the bot's first and last message of that
 answer reaching the fake API. CPU is read from /proc for the bot processes and their pool workers
 (separately from this harness), beside the wall time and the machine's load average.
 
@@ -16,6 +19,7 @@ redelivery). The run then counts duplicate answers (an update answered twice) an
 (an officer's stored session missing what the conversation saved: profile, draft, the edit).
 
     .venv/bin/python benchmarks/load_telegram.py --users 200
+    .venv/bin/python benchmarks/load_telegram.py --users 200 --think 3
     .venv/bin/python benchmarks/load_telegram.py --users 200 --instances 2 --duplicates 0.2
 """
 
@@ -25,6 +29,7 @@ import argparse
 import itertools
 import json
 import os
+import random
 import secrets
 import subprocess
 import sys
@@ -133,6 +138,7 @@ class Officer(threading.Thread):
         self.steps = conversation(index)
         self.first: list[float] = []
         self.last: list[float] = []
+        self.queued: list[bool] = []  # per step: drafts were queueing beyond the pool when it was sent
         self.errors: list[str] = []
         self.got_docx = False
         self.duplicates_sent = 0
@@ -164,7 +170,12 @@ class Officer(threading.Thread):
     def run(self) -> None:
         run, api = self.run_, self.run_.api
         replies: list = []
+        pause = random.Random(self.index)
         for n, (action, value) in enumerate(self.steps):
+            if run.think:
+                time.sleep(
+                    pause.uniform(0.0, 1.0) * run.think if n == 0 else pause.uniform(0.5, 1.5) * run.think
+                )
             before = len(api.replies_to(self.user))
             update = self._update(action, value, replies)
             if update is None:
@@ -174,6 +185,7 @@ class Officer(threading.Thread):
             instance = (self.index + n) % len(run.ports)
             sent = time.monotonic()
             with run.count_lock:
+                queued = Officer.heavy_now > run.pool
                 Officer.heavy_now += heavy
             try:
                 run.post(instance, update)
@@ -193,6 +205,7 @@ class Officer(threading.Thread):
                     Officer.heavy_now -= heavy
             self.first.append(replies[0].at - sent)
             self.last.append(replies[-1].at - sent)
+            self.queued.append(queued)
             if any(c.params.get("text") == FAILURE for c in replies):
                 self.errors.append(f"step {n}: failure message")
             self.got_docx |= any(
@@ -211,8 +224,11 @@ class Officer(threading.Thread):
 class Run:
     """The harness's shared state: the fake API, the bots' ports, the HTTP client, the deadline."""
 
-    def __init__(self, api: FakeBotAPI, answers: Answers, ports: list[int], duplicates: float) -> None:
+    def __init__(
+        self, api: FakeBotAPI, answers: Answers, ports: list[int], duplicates: float, think: float, pool: int
+    ) -> None:
         self.api, self.answers, self.ports = api, answers, ports
+        self.think, self.pool = think, pool  # seconds an officer reads and types; heavy-work processes
         self.secret = webhook_secret(Settings(_env_file=None, telegram_bot_token=TOKEN))
         self.http = httpx.Client(limits=httpx.Limits(max_connections=400), timeout=60.0)
         self.count_lock = threading.Lock()
@@ -283,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", action="store_true", help="one instance on PostgreSQL too")
     parser.add_argument("--warm", type=int, default=4, help="officers per instance before the run")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds for the whole run")
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean seconds an officer reads and types before a message"
+    )
     args = parser.parse_args(argv)
     users = max(1, min(args.users, MAX_USERS))
     data_dir = Path(tempfile.mkdtemp(prefix="ita-load-telegram-"))
@@ -301,14 +320,16 @@ def main(argv: list[str] | None = None) -> int:
             setup = time.monotonic() - started
             bots = [pid for pid, _ in answers.ready.values()]
             pool = sum(len(workers) for _, workers in answers.ready.values())
-            run = Run(api, answers, ports, args.duplicates)
+            run = Run(api, answers, ports, args.duplicates, args.think, pool)
             sampler = CpuSampler(bots, queued=lambda: Officer.heavy_now > pool)
             run.deadline = time.monotonic() + args.timeout
             warm = [Officer(run, MAX_USERS + i) for i in range(args.warm * args.instances)]
+            run.think = 0.0  # the warm-up officers do not pause
             for officer in warm:  # lazy imports, font caches, first queries: not in the figures
                 officer.start()
             for officer in warm:
                 officer.join(max(0.1, run.deadline - time.monotonic()))
+            run.think = args.think
             officers = [Officer(run, i) for i in range(users)]
             print(f"warm; measuring bots {bots}", file=sys.stderr, flush=True)
             sampler.start()
@@ -341,6 +362,12 @@ def report(args, users, setup, officers, answers, sent, stats, checked, lost, da
     last = [x for o in officers for x in o.last]
     light = [x for o in officers for n, x in enumerate(o.last) if n not in heavy_steps]
     heavy = [x for o in officers for n, x in enumerate(o.last) if n in heavy_steps]
+    light_queued = [
+        x
+        for o in officers
+        for n, (x, q) in enumerate(zip(o.last, o.queued, strict=True))
+        if n not in heavy_steps and q
+    ]
     errors = [e for o in officers for e in o.errors]
     done = sum(1 for o in officers if not o.errors and o.got_docx)
     answered_twice = sum(max(0, len(answers.expected[str(o.user)]) - steps) for o in officers)
@@ -349,7 +376,8 @@ def report(args, users, setup, officers, answers, sent, stats, checked, lost, da
     engine = database_url.split(":", 1)[0].split("+", 1)[0]
     print(
         f"\n### Telegram load: {users} officers, {args.instances} bot process(es), "
-        f"{worker_count(args.heavy_workers)} heavy-work processes each, sessions on {engine}\n"
+        f"{worker_count(args.heavy_workers)} heavy-work processes each, sessions on {engine}, "
+        f"think time {args.think:g} s\n"
     )
     print("| metric | value |\n|---|---|")
     rows = [
@@ -360,6 +388,10 @@ def report(args, users, setup, officers, answers, sent, stats, checked, lost, da
         ("answers/s", f"{len(last) / wall:.1f}"),
         ("latency to first message p50 / p95", f"{pct(first, 50):.3f} / {pct(first, 95):.3f} s"),
         ("light steps complete answer p50 / p95", f"{pct(light, 50):.3f} / {pct(light, 95):.3f} s"),
+        (
+            "light steps sent while drafts queued, p50 / p95 (n)",
+            f"{pct(light_queued, 50):.3f} / {pct(light_queued, 95):.3f} s ({len(light_queued)})",
+        ),
         ("heavy steps (ยืนยัน, /draft, /export) p50 / p95", f"{pct(heavy, 50):.2f} / {pct(heavy, 95):.2f} s"),
         (
             "CPU of the bots (+ pool workers) / wall",
