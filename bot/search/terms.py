@@ -45,19 +45,22 @@ class Terms:
             for t in terms
         ]
         self._parts = [[_parts(s) for s in t.say if _is_parts(s)] for t in terms]
+        # the lengths of the Thai runs: a question's word runs of these lengths are looked up in one set
+        self._lengths = sorted({len(run) for runs in self._thai for run in runs if run})
 
     def expansion(self, question: str) -> list[str]:
         """Return the documents' words for the terms a question uses, those it does not already say."""
         text = normalize(question)
         words = tokenize(text, drop_stopwords=False)
         squashed = "".join(text.split()).lower()
+        runs = {tuple(words[i : i + n]) for n in self._lengths for i in range(len(words) - n + 1)}
         out: list[str] = []
         for term, english, thai, parts in zip(
             self.terms, self._english, self._thai, self._parts, strict=True
         ):
             if (
                 any(rx.search(text) for rx in english)
-                or any(_has_run(words, run) for run in thai)
+                or any(run in runs for run in thai)
                 or any(all(part in squashed for part in these) for these in parts)
             ):
                 out += [m for m in term.means if "".join(m.split()).lower() not in squashed and m not in out]
@@ -76,11 +79,6 @@ def _is_parts(said: str) -> bool:
 def _parts(said: str) -> tuple[str, ...]:
     """A stem "เลี้ยง*" matches inside any word (เลี้ยงข้าว, กินเลี้ยง); "ย้อนหลัง+เซ็น" needs both anywhere."""
     return tuple("".join(normalize(p).split()).lower() for p in said.rstrip("*").split("+") if p.strip())
-
-
-def _has_run(words: list[str], run: tuple[str, ...]) -> bool:
-    n = len(run)
-    return n > 0 and any(tuple(words[i : i + n]) == run for i in range(len(words) - n + 1))
 
 
 @lru_cache(maxsize=4)
