@@ -200,10 +200,13 @@ class Retriever:
         self._cache: OrderedDict[tuple, list[Passage]] = OrderedDict()
         self._lock = threading.Lock()
         self.records: Any
+        # The agencies with documents of their own (private scopes); None when not known here.
+        self.scopes: set[str] | None = None
         if self.lexical is not None:
             self.lexical.attach(self)  # records, scores and lookups read from the lexical store
             return
         self.records = self.index.records()
+        self.scopes = {r.meta.get("scope", "") for r in self.records} - {""}
         self.agencies = sorted({r.meta.get("agency", "") for r in self.records} - {""})
         self.position = {r.id: i for i, r in enumerate(self.records)}
         self._by_item: dict[str, list[int]] = {}
@@ -284,6 +287,8 @@ class Retriever:
         """Return the k best passages (source, text, score); `scope`: the asking agency's own uploads too."""
         if not self.records or not query.strip():
             return []
+        if scope and self.scopes is not None and scope not in self.scopes:
+            scope = ""  # an agency without uploads sees what everyone sees: one cached answer for all
         key = (query, k, indicator, item, year, kind, scope)
         with self._lock:
             if key in self._cache:
