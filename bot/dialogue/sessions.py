@@ -131,6 +131,11 @@ def session_values(session: Session) -> dict[str, Any]:
     }
 
 
+def _json_text(value: Any) -> str:
+    """Encode a JSON column (orjson: UTF-8 Thai instead of \\u escapes, and several times json's speed)."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
 def _json_copy(value: dict[str, Any]) -> dict[str, Any]:
     """Return an independent copy of a JSON-shaped dict (orjson: about ten times copy.deepcopy's speed)."""
     try:
@@ -193,10 +198,18 @@ class SessionStore:
         if self.dialect == "sqlite":
             if file_db:
                 Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
-            self.engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S}, **pool)
+            self.engine = create_engine(
+                url,
+                connect_args={"timeout": BUSY_TIMEOUT_S},
+                json_serializer=_json_text,
+                json_deserializer=orjson.loads,
+                **pool,
+            )
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = create_engine(url, pool_pre_ping=True, **pool)
+            self.engine = create_engine(
+                url, pool_pre_ping=True, json_serializer=_json_text, json_deserializer=orjson.loads, **pool
+            )
         self._threads = ThreadLocks()
         self._files = FileStripeLocks(Path(f"{parsed.database}.locks")) if file_db else None
         self._advisory = AdvisoryLocks(self.engine) if self.dialect == "postgresql" else None
