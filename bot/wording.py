@@ -102,6 +102,10 @@ ASK_UNITS = (
 )
 BAD_UNITS = 'กรุณาพิมพ์รายชื่อหน่วยงานย่อย (แต่ละชื่อไม่เกิน {max} ตัวอักษร) คั่นด้วยจุลภาค เช่น "{example}" หรือกดปุ่ม "ใช้ตามนี้"'
 UNITS_SAVED = "บันทึกหน่วยงานย่อย: {units}"
+# A reply to the unit question in which no name looks like a unit ("ร่างจากที่มีได้เลยค่ะ", "ปลัด คลัง"):
+# asked back before it becomes the owners of every measure.
+ASK_ARE_UNITS = 'ขอตรวจสอบก่อนบันทึก: "{units}" เป็นชื่อหน่วยงานย่อยที่จะรับผิดชอบมาตรการใช่ไหม'
+UNITS_NOT_SAVED = "รับทราบ ยังไม่ได้บันทึกหน่วยงานย่อย"
 UNITS_ADDED = "เพิ่มหน่วยงานย่อยแล้ว รวมเป็น: {units}"
 ASK_YEAR = (
     'ผลการประเมิน ITA ที่จะใช้เป็นของปี พ.ศ. ใด เช่น "2568" '

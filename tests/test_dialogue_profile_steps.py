@@ -82,3 +82,30 @@ def test_a_greeting_with_the_name_in_the_first_message_keeps_the_name(officer, f
 def test_a_greeting_alone_first_still_asks_for_the_name(officer):
     officer.says("สวัสดีครับ")
     assert not profile(officer).name and officer.state() is State.PROFILE_NAME
+
+
+def test_a_reply_with_no_unit_name_is_asked_back_not_saved_as_every_owner(officer):
+    officer.says("อบต.หนองหญ้าปล้อง")
+    officer.says("ใช่ค่ะ")
+    officer.says("ร่างจากที่มีได้เลยค่ะ")  # no unit in it: asked, not stored
+    assert "ร่างจากที่มีได้เลย" in officer.text() and "ใช่ไหม" in officer.text()
+    assert profile(officer).units == [] and officer.state() is State.PROFILE_UNITS
+    officer.says("ไม่ใช่ค่ะ")
+    assert w.UNITS_NOT_SAVED in officer.last.texts and profile(officer).units == []
+    officer.says("ปลัด, คลัง")  # shorthand the officer confirms is kept as typed
+    officer.says("ใช่")
+    assert profile(officer).units == ["ปลัด", "คลัง"] and officer.state() is State.PROFILE_YEAR
+    officer.says("กองคลัง, สำนักปลัด")  # a real unit list at the year step adds, as before
+    assert officer.state() is State.PROFILE_YEAR
+
+
+def test_an_edit_before_any_draft_is_not_read_as_the_assessment_year(officer):
+    officer.says("เทศบาลตำบลนามะเขือ")
+    officer.says("ใช่ค่ะ")
+    officer.says("กองคลัง, สำนักปลัด")
+    assert officer.state() is State.PROFILE_YEAR
+    officer.says("แถว 3 ขอให้เสร็จภายใน มี.ค. 69 นะคะ")  # "69" is a month's year in an edit
+    assert w.EDIT_BEFORE_DRAFT in officer.last.texts
+    assert profile(officer).assessment_year is None and officer.state() is State.PROFILE_YEAR
+    officer.says("2568")
+    assert profile(officer).assessment_year == 2568

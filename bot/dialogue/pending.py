@@ -20,7 +20,16 @@ from bot.dialogue.draft_edits import GUESSED_EDIT
 from bot.dialogue.files import export_documents
 from bot.dialogue.messages import Choice
 from bot.dialogue.progress_reports import report_files
-from bot.dialogue.states import NEW_ASKED, State, edit_draft, save_name, scores_or_confirmation, start_over
+from bot.dialogue.states import (
+    NEW_ASKED,
+    State,
+    ask_profile_step,
+    edit_draft,
+    save_name,
+    save_units,
+    scores_or_confirmation,
+    start_over,
+)
 from bot.dialogue.understand import Kind, bare, is_no
 from bot.dialogue.year_record import plan_years
 from bot.drafting.edits import EditError, parse_edit
@@ -61,6 +70,11 @@ def resolve_pending(ctx: Context) -> State | None:
             return save_name(ctx, str(pending.get("name", "")))
         ctx.say(w.NAME_NOT_AGENCY, w.ASK_NAME)
         return State.PROFILE_NAME
+    if kind == "units":
+        if yes:
+            return save_units(ctx, [str(u) for u in pending.get("units") or []])
+        ctx.say(w.UNITS_NOT_SAVED)
+        return ask_profile_step(ctx, State.PROFILE_UNITS)
     if kind in ("score_change", "llm_scores"):
         if not yes:
             ctx.say(w.SCORE_CHANGE_KEPT if kind == "score_change" else w.LLM_DECLINED, ctx.prompt_hint())

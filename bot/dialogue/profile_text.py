@@ -92,6 +92,11 @@ def _split_on_spaces(piece: str) -> list[str]:
     return [" ".join(g) for g in groups]
 
 
+def looks_like_unit(unit: str, known: list[str]) -> bool:
+    """Tell whether a typed unit reads as a unit's name: a known unit, or one led by a unit word."""
+    return unit in known or unit.startswith(_UNIT_HEADS) or bool(_AGENCY_WORDS.search(unit))
+
+
 def more_units(text: str) -> list[str]:
     """Return the units a message adds after the unit step, or [] when it is not a unit list.
 

@@ -23,6 +23,7 @@ from bot.dialogue.draft_edits import PENDING, edit_draft
 from bot.dialogue.messages import Choice
 from bot.dialogue.profile_text import (
     drop_name_lead,
+    looks_like_unit,
     more_units,
     name_in_intro,
     names_a_body,
@@ -215,8 +216,20 @@ def on_units(ctx: Context) -> State:
     if not units or any(len(u) > MAX_UNIT_CHARS or not _has_letters(u) for u in units):
         ctx.say(w.BAD_UNITS.format(max=MAX_UNIT_CHARS, example=ctx.units_example()))
         return State.PROFILE_UNITS
-    profile.units = list(dict.fromkeys(units))
-    ctx.say(w.UNITS_SAVED.format(units=", ".join(profile.units)))
+    known = list(at.default_units) if at else []
+    if not any(looks_like_unit(u, known) for u in units):
+        # nothing reads as a unit ("ร่างจากที่มีได้เลยค่ะ"): asked, never saved as every measure's owner
+        yes_no = [Choice(w.YES_LABEL, w.YES_LABEL), Choice(w.NO_LABEL, w.NO_LABEL)]
+        shown = ", ".join(dict.fromkeys(units))[:QUOTE_CHARS]
+        ctx.ask(w.ASK_ARE_UNITS.format(units=shown), yes_no, "units", units=list(dict.fromkeys(units)))
+        return State.PROFILE_UNITS
+    return save_units(ctx, units)
+
+
+def save_units(ctx: Context, units: list[str]) -> State:
+    """Store the agency's units (owners of the measures) and ask for the years."""
+    ctx.profile.units = list(dict.fromkeys(units))
+    ctx.say(w.UNITS_SAVED.format(units=", ".join(ctx.profile.units)))
     return ask_profile_step(ctx, State.PROFILE_YEAR)
 
 

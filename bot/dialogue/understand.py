@@ -124,7 +124,9 @@ EXPLICIT_TABLE_INDICATORS = 3
 # Commands whose words are data to set: the scores, the thresholds.
 _DATA_COMMANDS = (Command.SCORES, Command.THRESHOLD)
 # The steps after the profile and before the draft, where an edit of rows is answered "draft first".
-EARLY_EDIT_STATES = ("scores", "confirm")
+# Before the plan is drafted an edit ("แถว 3 ขอให้เสร็จภายใน มี.ค. 69") is told there is no row yet,
+# at the profile steps too: never read as a year, a name or a unit list.
+EARLY_EDIT_STATES = ("profile_name", "profile_type", "profile_units", "profile_year", "scores", "confirm")
 # Longer messages are not small talk however they start.
 SMALL_TALK_MAX_CHARS = 40
 _NO = re.compile(r"^(?:ไม่ใช่|ไม่ถูก|ไม่|ผิด|no\b|nope)", re.I)
