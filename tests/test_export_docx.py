@@ -320,3 +320,27 @@ def test_appendix_labels_stay_with_their_quotes(plan):
     doc = Document(io.BytesIO(plan))
     labels = [p for p in doc.paragraphs if re.match(r"\[\d+\] ", printed(p))]
     assert labels and all(p.paragraph_format.keep_with_next for p in labels)
+
+
+def test_with_partial_scores_every_tool_given_is_analysed_even_without_its_own_score():
+    # An officer sent indicators 2, 5, 9 and 10 only: IIT's score cannot be computed (1, 3, 4
+    # missing), but its two weak indicators must still be in the analysis, not only OIT's.
+    full = tambon_municipality()
+    given = {2: 79.80, 5: 82.00, 9: 71.25, 10: 66.50}
+    draft = full.model_copy(
+        update={
+            "indicators": given,
+            "tools": {"OIT": 68.88},
+            "summary": [],
+            "rows": [r for r in full.rows if r.indicator in given],
+        }
+    )
+    text = "\n".join(
+        printed(p) for p in Document(io.BytesIO(render_docx(draft, FRAMEWORK, today=TODAY))).paragraphs
+    )
+    section = text.split("2. การวิเคราะห์ผลการประเมิน")[1].split("3. มาตรการ")[0]
+    iit, oit = section.index("(IIT)"), section.index("(OIT)")
+    assert iit < oit and "(EIT)" not in section  # no indicator of EIT given: not mentioned
+    assert "จุดที่ต้องพัฒนา: ตัวชี้วัดที่ 2 และ 5" in section[iit:oit]
+    assert "(IIT) น้ำหนักร้อยละ 30 คะแนน" not in section  # no IIT score is invented
+    assert "(OIT) น้ำหนักร้อยละ 40 คะแนน 68.88" in section

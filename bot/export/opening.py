@@ -120,7 +120,13 @@ def tool_lines(draft: Draft, framework: Framework) -> list[Line]:
     weights = {t.code: t.weight for t in framework.tools}
     summary = {t.tool: t for t in draft.summary}
     lines: list[Line] = []
-    for code in list(draft.tools) or list(summary):
+    # Every tool with a score or with an indicator given: with partial scores a tool's own score
+    # cannot be computed (IIT without indicator 1), but its weak indicators are still analysed.
+    given = {framework.tool_of(n).code for n in draft.indicators}
+    known = list(draft.tools) or list(summary)
+    codes: list[str] = [t.code for t in framework.tools if t.code in known or t.code in given]
+    codes += [code for code in known if code not in codes]
+    for code in codes:
         mine = sorted(n for n in draft.indicators if framework.tool_of(n).code == code)
         strong = [n for n in mine if tier_for(draft.indicators[n], draft.thresholds) == Tier.MAINTAIN]
         weak = [n for n in mine if n not in strong]
@@ -148,7 +154,7 @@ def analysis(doc, draft: Draft, framework: Framework, chart_png: bytes | None) -
     side by side (a nested table there was moved to the next page by LibreOffice).
     """
     heading(doc, "2. การวิเคราะห์ผลการประเมิน")
-    lines = tool_lines(draft, framework) if (draft.tools or draft.summary) else []
+    lines = tool_lines(draft, framework) if (draft.tools or draft.summary or draft.indicators) else []
     if chart_png and draft.indicators:
         table_w = 18.5 * CM
         layout = plain_table(doc, [["", ""]], [table_w, USABLE_W - table_w])
