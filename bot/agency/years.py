@@ -29,6 +29,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    bindparam,
     delete,
     select,
     update,
@@ -51,6 +52,19 @@ years_table = Table(
     Column("year", Integer, primary_key=True),  # B.E.: the assessment year (scores), else the fiscal year
     Column("data", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# The reads every turn makes, built once (SQLAlchemy spends ~0.2 ms building a select each call).
+_T = years_table
+_LOAD = select(_T.c.kind, _T.c.year, _T.c.data).where(
+    (_T.c.session_key == bindparam("key")) & _T.c.kind.in_(bindparam("kinds", expanding=True))
+)
+_YEARS = select(_T.c.year).where((_T.c.session_key == bindparam("key")) & (_T.c.kind == bindparam("kind")))
+_READ = select(_T.c.year, _T.c.data).where(
+    (_T.c.session_key == bindparam("key"))
+    & (_T.c.kind == bindparam("kind"))
+    & _T.c.year.in_(bindparam("years", expanding=True))
 )
 
 
@@ -82,37 +96,24 @@ class YearStore:
     def load(self, key: str, kinds: tuple[str, ...] = KINDS) -> Record:
         """Return the agency's record of these kinds (the others empty)."""
         record = empty()
-        table = years_table
         with self.engine.begin() as conn:
-            rows = conn.execute(
-                select(table.c.kind, table.c.year, table.c.data).where(
-                    (table.c.session_key == key) & table.c.kind.in_(kinds)
-                )
-            ).all()
+            rows = conn.execute(_LOAD, {"key": key, "kinds": list(kinds)}).all()
         for kind, year, data in rows:
             record.setdefault(kind, {})[int(year)] = data
         return record
 
     def years(self, key: str, kind: str) -> list[int]:
         """Return the years of one kind on the agency's record (their data is not read)."""
-        table = years_table
         with self.engine.begin() as conn:
-            rows = conn.execute(
-                select(table.c.year).where((table.c.session_key == key) & (table.c.kind == kind))
-            ).all()
+            rows = conn.execute(_YEARS, {"key": key, "kind": kind}).all()
         return sorted(int(r[0]) for r in rows)
 
     def read(self, key: str, kind: str, years: list[int]) -> dict[int, Any]:
         """Return the data of these years of one kind (a year not on record is left out)."""
         if not years:
             return {}
-        table = years_table
         with self.engine.begin() as conn:
-            rows = conn.execute(
-                select(table.c.year, table.c.data).where(
-                    (table.c.session_key == key) & (table.c.kind == kind) & table.c.year.in_(years)
-                )
-            ).all()
+            rows = conn.execute(_READ, {"key": key, "kind": kind, "years": list(years)}).all()
         return {int(year): data for year, data in rows}
 
     def write(self, key: str, before: Record, after: Record) -> int:

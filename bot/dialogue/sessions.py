@@ -42,6 +42,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -108,6 +109,10 @@ class Session:
     def is_new(self) -> bool:
         """Tell whether nothing has been stored for this key yet."""
         return self.updated_at is None
+
+
+# A turn's read, built once (SQLAlchemy spends ~0.2 ms building a select each call).
+_READ_ONE = select(sessions_table).where(sessions_table.c.session_key == bindparam("key"))
 
 
 def _thresholds(stored: list[float] | None) -> Thresholds | None:
@@ -248,11 +253,7 @@ class SessionStore:
     # ------------------------------------------------------------ reading
     def _read(self, conn: Connection, key: str) -> Session:
         with conn.begin():
-            row = (
-                conn.execute(select(sessions_table).where(sessions_table.c.session_key == key))
-                .mappings()
-                .first()
-            )
+            row = conn.execute(_READ_ONE, {"key": key}).mappings().first()
         return _blank(key) if row is None else _session(key, row)
 
     def load(self, key: str) -> Session:
