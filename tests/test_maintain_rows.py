@@ -46,8 +46,10 @@ STEP_LIMIT = 110  # one drafted step, with its owners in parentheses
 # is one plain sentence and its steps short phrases, so the weak rows shrank too: a maintain row is
 # also held to MAINTAIN_LONGEST characters outright; since round 7 a weak row keeps as many steps as
 # its gap needs (three when nearly there), so the share allowed is a little wider
-# (round 8: weak rows lost the executive in brackets and "ทุกกองและสำนัก", so 0.85 -> 0.87)
-SHARE_OF_WEAK = 0.87
+# (round 8: weak rows lost the executive in brackets and "ทุกกองและสำนัก", so 0.85 -> 0.87;
+# round 13: a middling analysis without a standing or distance is its plain finding, without the
+# set opening "ยังมีจุดที่ต้องพัฒนาเนื่องจาก…", so 0.87 -> 0.88; MAINTAIN_LONGEST is unchanged)
+SHARE_OF_WEAK = 0.88
 MAINTAIN_LONGEST = 520
 # seed 001's executive: named in their own step, not among the row's owners (blind round 8)
 EXECUTIVE = "นายกเทศมนตรี"

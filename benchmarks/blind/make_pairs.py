@@ -13,7 +13,8 @@ prints them (bot.export.plan.published_cells, wrapped at the plan's own column w
 the plan's own line breaker) with each line end a space (--medium clean: unwrapped). Writes:
   out/pairs.md    what the judge reads (A/B per pair; no authorship)
   out/pairs.jsonl the same, one JSON object per pair
-  out/key.json    which side is ours (keep it from the judge)
+  out/judge.th.md the judge's instructions, in Thai (benchmarks/blind/judge.th.md)
+  out/key.json    which side is ours (keep it from the judge; --key PATH writes it elsewhere)
 Protocol: benchmarks/blind/README.md. Retrieval is not used: the judge sees no sources.
 """
 
@@ -216,7 +217,15 @@ def main() -> int:
         help="our plan's house style: learned from the seed's own text (as when the agency uploads its "
         "past plan) with the rest seeded by its name; seeded by its name only; or the plain forms",
     )
+    parser.add_argument(
+        "--key",
+        type=Path,
+        default=None,
+        help="where the answer key goes (default OUT/key.json); give a path outside OUT when OUT is "
+        "handed to the judge whole",
+    )
     args = parser.parse_args()
+    key_path = args.key or args.out / "key.json"
 
     spec = yaml.safe_load((Path(__file__).parent / "pairs.yaml").read_text(encoding="utf-8"))
     fw = load_framework(REPO / "knowledge")
@@ -272,10 +281,13 @@ def main() -> int:
             md.extend(f"- {lab}: {text}" if lab else f"- {text}" for lab, text in entry[side])
         md.append("")
     (args.out / "pairs.md").write_text("\n".join(md), encoding="utf-8")
-    (args.out / "key.json").write_text(json.dumps(key, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(
-        f"{len(out)} pairs -> {args.out / 'pairs.md'}; key -> {args.out / 'key.json'} (keep it from the judge)"
+    # the judge's instructions, in Thai, beside the pairs (the judge gets these two files only)
+    (args.out / "judge.th.md").write_text(
+        (Path(__file__).parent / "judge.th.md").read_text(encoding="utf-8"), encoding="utf-8"
     )
+    key_path.parent.mkdir(parents=True, exist_ok=True)
+    key_path.write_text(json.dumps(key, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"{len(out)} pairs -> {args.out / 'pairs.md'}; key -> {key_path} (keep it from the judge)")
     return 0
 
 

@@ -17,9 +17,10 @@ its practice's own analysis.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from statistics import mean
 
-from bot.drafting.coherence import coverage
+from bot.drafting.coherence import COVERED, coverage
 from bot.drafting.row_context import Context, agency_key, fill, item_label, pick, score_text, shape, turn
 from bot.drafting.style import StyleProfile, seeded_style
 from bot.ita.playbook import PlaybookEntry
@@ -88,10 +89,28 @@ def _situation(ctx: Context, number: int, score: float | None, tier: Tier) -> st
     options = by_band.get(tier.value) or []
     if not options:
         return ""
-    # equivalent wordings: the agency type and the score choose (same input, same sentence)
-    text = options[(ctx.offset + number + int(score or 0)) % len(options)]
+    # equivalent wordings: the agency type and the score choose (same input, same sentence), past
+    # any whose frame another row of the plan printed ("…ได้คะแนนในระดับสูงจาก…ส่วนใหญ่" in three
+    # strong rows read as one template, blind round 12)
+    first = (ctx.offset + number + int(score or 0)) % len(options)
+    turned = [options[(first + k) % len(options)] for k in range(len(options))]
+    printed = [t for t in ctx.used if t.startswith("situation:")]
+    text = next((t for t in turned if not any(_same_frame(t, p[10:]) for p in printed)), turned[0])
+    ctx.used[f"situation:{text}"] = 1
     most = "ทุกข้อ" if score is not None and score >= 100 else "เกือบทุกข้อ"
     return fill(text, ctx, number, score, [], most=most, **_people(ctx))
+
+
+# Two wordings sharing this many characters outside their slots have one frame.
+FRAME = 12
+
+
+def _same_frame(one: str, other: str) -> bool:
+    """Return whether two wordings share a run of FRAME characters outside their slots."""
+    # a slot never matches: each side's slots are a character the other side does not hold
+    a, b = _SLOT.sub("\x00", one), _SLOT.sub("\x01", other)
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size >= FRAME
 
 
 # An advice is said only when the row's steps hold at least this share of its own words: the
@@ -111,10 +130,13 @@ def _advice(
     options = by_kind.get("keep" if tier == Tier.MAINTAIN else "fix") or []
     people = _people(ctx)
     filled = {fill(o, ctx, number, score, [], **people): o for o in options}
+    printed = [ctx.audience.adapt(s) for s in steps]  # the steps in the audience's words, as printed
     done = [
         t
         for t in filled
         if coverage(t.removeprefix("ควร"), steps) >= ADVICE_COVERED
+        # ... and its first phrase, what it says to do first, is a step's too
+        and coverage(ctx.audience.adapt(t.removeprefix("ควร")).split(" ", 1)[0], printed) >= COVERED
         and not (situation and coverage(t.removeprefix("ควร"), [situation]) >= RESTATES)
     ]
     if not done:
@@ -124,6 +146,8 @@ def _advice(
 
 # A plan says how far below the threshold a score is in at most this many rows.
 MOST_FAR = 2
+# A plan names the threshold beside a failing score (not nearly there) in at most this many rows.
+MOST_THRESHOLD = 3
 
 
 def _distance(ctx: Context, number: int, score: float, tier: Tier) -> str:
@@ -140,7 +164,16 @@ def _distance(ctx: Context, number: int, score: float, tier: Tier) -> str:
             if told >= MOST_FAR:
                 key = "between"  # past the plan's few "far" sentences, the row still says its score
             ctx.used["distance:far"] = told + 1
-        return _say(ctx, slots["floor"][key], number, score, "floor")
+        if key != "near":
+            # a plan names the threshold in a few rows; its other failing rows say their score alone
+            # (a very low plan's "ต่ำกว่าเกณฑ์ 85 คะแนน" in every row read as one template)
+            said = ctx.used.get("distance:threshold", 0)
+            if said >= MOST_THRESHOLD and slots["floor"].get("score_only"):
+                key = "score_only"
+            ctx.used["distance:threshold"] = said + 1
+        # one plan takes a band's wordings in turn (shape): two rows never say it alike while any is left
+        options = list(slots["floor"][key])
+        return fill(shape(ctx, f"floor:{key}", options, number), ctx, number, score, [])
     if tier == Tier.IMPROVE and score - floor <= JUST_PAST:
         return _say(ctx, slots["just_past"], number, score, "just_past")
     if tier == Tier.IMPROVE and target - score <= NEAR_TARGET:

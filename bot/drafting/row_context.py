@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -65,7 +66,7 @@ class Context:
     # the agency's house style from its past plan (DraftRequest.style; Draft.style adds the seeded forms)
     style: dict[str, str] = field(default_factory=dict)
     # template values by (indicator, score, items, item): a row fills many templates
-    values: dict[tuple, dict] = field(default_factory=dict)
+    values: dict[tuple, Any] = field(default_factory=dict)
 
     @property
     def audience(self) -> Audience:
@@ -230,19 +231,38 @@ def unit_words(ctx: Context, unit: str) -> str:
     return pick(ctx, list(listed), "unit", unit)
 
 
+def own_name(ctx: Context, unit: str) -> str:
+    """Return what this agency's owners column prints for a standard unit name: a generic role's
+    standard name ("คณะทำงาน ITA", the ita_team role's name_th) is the unit the type gives that
+    role ("คณะทำงาน ITA ของโรงเรียน", "ศูนย์ปฏิบัติการต่อต้านการทุจริต") in the agency's words, so a
+    step and the owners column name one team alike; any other name its unit_words wording."""
+    key = ("own_name", unit)
+    if key not in ctx.values:
+        roles = [r for r, role in ctx.playbook.roles.items() if role.generic and role.name_th == unit]
+        ctx.values[key] = (owners(ctx, roles[:1]) if roles and ctx.agency_type else [""])[0] or unit_words(
+            ctx, unit
+        )
+    return str(ctx.values[key])
+
+
 def in_own_words(ctx: Context, text: str) -> str:
     """Return a text (a monitoring, a KPI, a report) naming standard units in this agency's words
     (unit_words), as its owners column does; "คณะทำงาน ITA ของโรงเรียน" is a name of its own."""
     if not ctx.playbook.voice:
         return text
     for unit in ctx.voice.analysis.get("unit_words", {}):
-        own = unit_words(ctx, unit)
+        own = own_name(ctx, unit)
         if unit in text and own != unit:
             # a wording that extends the name ("ทุกส่วนงาน" -> "ทุกส่วนงานภายใน") is not extended twice
             rest = own.removeprefix(unit)
             after = rf"(?!{re.escape(rest)})" if rest != own else ""
             # "ทุกส่วนงานที่มีการติดต่อ..." is a longer name of its own
             text = re.sub(re.escape(unit) + after + r"(?! ของ)(?!ที่)", own, text)
+            # a standing unit ("ศูนย์ปฏิบัติการ...") is not appointed as a committee is: it is assigned
+            # (voice.yaml analysis.standing_team)
+            standing = ctx.voice.analysis.get("standing_team")
+            if standing and not own.startswith("คณะ"):
+                text = re.sub(rf"(?:มีคำสั่ง)?แต่งตั้ง{re.escape(own)}\s?", standing.format(team=own), text)
     return text
 
 

@@ -62,7 +62,7 @@ _SETUP_ROLES = ("executive", "ita_team")
 # A step that only restates the reporting column ("...รายงานผู้บริหารรอบ 6 เดือนและรอบ 12 เดือน").
 _REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เดือน")
 # A step that already says who does it: its owner goes in brackets, not before it.
-_SUBJECT = re.compile(r"^(?:ผู้|ให้|ข้อ |คณะ|หน่วย|งาน|กอง|สำนัก|ฝ่าย|ส่วน|ทุก|บุคลากร|เจ้าหน้าที่|นายก|ปลัด|ครู)")
+_SUBJECT = re.compile(r"^(?:ผู้|ให้|ข้อ |คณะ|หน่วย|งาน|กอง|สำนัก|ฝ่าย|ส่วน|ทุก|บุคลากร|เจ้าหน้าที่|เจ้าของ|นายก|ปลัด|ครู|ศูนย์)")
 _NUMBERED = re.compile(r"^\s*(?:\d+|[๐-๙]+)\s*[.)]\s*(?:(?:\d+|[๐-๙]+)\s*[.)]\s*)*")
 
 

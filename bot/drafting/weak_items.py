@@ -103,7 +103,7 @@ def _oit_check_lines(ctx: Context, number: int, tier: Tier) -> list[tuple[str, s
     # the items to check by name: the year's solid items agencies most often have to redo
     # (checked, never said to have failed); an urgent row names each with its title, a middling
     # one, short, by its codes (seed 001: "ข้อมูล O13, O14 และ O16 ไม่ครบถ้วน")
-    named = check_items(ctx, number, titled=tier == Tier.URGENT)
+    named = check_items(ctx, number, titled=tier == Tier.URGENT, reasons=True)
     if named:
         # far below the threshold most items are to do: every item is checked, these among them
         far = tier == Tier.URGENT and far_below(ctx, number)
@@ -132,11 +132,11 @@ CHECKED = 3
 _ANNUAL = re.compile(r"ประจำปี")
 
 
-def check_items(ctx: Context, number: int, titled: bool = True) -> str:
+def check_items(ctx: Context, number: int, titled: bool = True, reasons: bool = False) -> str:
     """Return "O13 รายงาน…, O14 … และ O16 …": the items of the indicator in the year's OIT list
     that a row without item results asks its unit to check, or "".
 
-    Codes alone when not `titled`. Only items whose title the framework holds as solid (CONFIRMED, CORROBORATED) for that year:
+    Codes alone when not `titled`; each with what to look for in it when `reasons`. Only items whose title the framework holds as solid (CONFIRMED, CORROBORATED) for that year:
     first those agencies most often lose (often_lost: a seed named them missing), then those whose
     title says they are redone every year. Never a claim that they failed: the step checks them.
     """
@@ -150,15 +150,42 @@ def check_items(ctx: Context, number: int, titled: bool = True) -> str:
     # same three in every plan was a tell, blind round 12): each agency leaves out some of the
     # first CHECKED + 1, chosen by the agency, the order kept
     chosen = [*lost, *annual][: CHECKED + 1]
-    count = min(len(chosen), CHECKED - (pick(ctx, ["3", "2"], number, "checked-count") == "2"))
+    # with what to look for in each (reasons) a row names two, as long as three bare names were
+    most = CHECKED - 1 if reasons else CHECKED - (pick(ctx, ["3", "2"], number, "checked-count") == "2")
+    count = min(len(chosen), most)
     while len(chosen) > count:
         chosen.pop(int(pick(ctx, [str(k) for k in range(len(chosen))], number, "checked", len(chosen))))
-    names = [
-        f"{i.code} {ctx.fw.item_name(i.code, ctx.year) or ''}".strip() if titled else i.code for i in chosen
-    ]
+    names = [_checked_name(ctx, i.code, titled) for i in chosen]
+    if not reasons:
+        return _and(names)
+    # each item with what to look for in it (voice.yaml analysis.oit_check_reasons, read off what the
+    # item must publish): items that share a reason are named together before it
+    by_reason: dict[str, list[str]] = {}
+    for item, name in zip(chosen, names, strict=True):
+        by_reason.setdefault(_check_reason(ctx, item.code), []).append(name)
+    return _and([f"{_and(group)} {why}".strip() for why, group in by_reason.items()])
+
+
+def _checked_name(ctx: Context, code: str, titled: bool) -> str:
+    return f"{code} {ctx.fw.item_name(code, ctx.year) or ''}".strip() if titled else code
+
+
+def _and(names: list[str]) -> str:
+    """Return "ก, ข และ ค"."""
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} และ {names[-1]}"
+
+
+def _check_reason(ctx: Context, code: str) -> str:
+    """Return what to look for in an O item a row checks ("เป็นรายงานของปีที่ผ่านมา"): the first of
+    voice.yaml analysis.oit_check_reasons whose pattern matches what the item must publish (else its
+    title); "" when none does."""
+    what = f"{ctx.fw.oit_publish(code, ctx.year)} {ctx.fw.item_name(code, ctx.year) or ''}"
+    for reason in ctx.voice.analysis.get("oit_check_reasons") or []:
+        if re.search(str(reason["when"]), what):
+            return str(reason["says"])
+    return ""
 
 
 def far_below(ctx: Context, number: int) -> bool:
@@ -181,12 +208,36 @@ def thai_list(parts: list[str]) -> str:
 def _check_first(ctx: Context, number: int, known: set[str] | None = None) -> str:
     """Return " (เช่น I14 การประเมินผล… และ I16 …)" for a check step: the often-lost items of the
     year's list by code and short name, given as examples to look at (never as failed), or ""."""
+    # one example with why it is looked at (as long as two bare names were)
     lost = [c for c in often_lost(ctx, number) if known is None or c in known][:CHECKED_IE]
+    lost = lost[int(pick(ctx, [str(k) for k in range(len(lost))], number, "example")) :][:1] if lost else []
     if not ctx.voice.check_first.strip() or not lost:
         return ""
-    names = [f"{c} {ctx.fw.item_name(c, ctx.year) or ''}".strip() for c in lost]
+    names = [f"{c} {ctx.fw.item_name(c, ctx.year) or ''} {_why_check(ctx, number, c)}".strip() for c in lost]
     listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} และ {names[-1]}"
     return " " + fill(ctx.voice.check_first, ctx, number, None, [], items=listed)
+
+
+# An example item's reason keeps the first phrase of its practice's first step: at least WHY_SHORT
+# characters, cut at a clause when longer than WHY_LONG.
+WHY_SHORT, WHY_LONG = 20, 45
+
+
+def _why_check(ctx: Context, number: int, code: str) -> str:
+    """Return why an I/E item is given as an example to look at: what its own practice does first
+    ("ซึ่งต้องกำหนดตัวชี้วัดผลการปฏิบัติงาน...", voice.yaml analysis.check_first_why), or ""."""
+    own = ctx.playbook.entries_for(number, [code], year=ctx.year)[1:]
+    first = next((e.steps[0].text for e in own if code in e.items and e.steps), "")
+    if not first:
+        return ""
+    what = fill(first, ctx, number, None, [code], code)
+    # its first phrase: up to the first space past WHY_SHORT characters ("ทบทวนขั้นตอน... ลดขั้นตอน...")
+    cut = what.find(" ", WHY_SHORT)
+    what = what[:cut] if cut > 0 else what
+    if len(what) > WHY_LONG:
+        what = brief(what, WHY_LONG)
+    form = pick(ctx, wordings(ctx, "check_first_why", "ซึ่งต้อง{what}"), number, "why-check")
+    return form.format(what=what)
 
 
 # An I/E check step names at most this many items by name (a row, not the questionnaire).
@@ -296,7 +347,9 @@ def indicator_extra(ctx: Context, number: int, tier: Tier, items: list[str]) -> 
     if known:
         named = code_runs([i.code for i in known])
         first = _check_first(ctx, number, {i.code for i in known})
-        return [("ita_team", fill(voice.ie_check_step, ctx, number, None, [], items=named, what=first))]
+        # one plan takes the wordings in turn (shape): its I/E rows do not all print one sentence
+        form = shape(ctx, "ie-check", wordings(ctx, "ie_check_steps", voice.ie_check_step), number)
+        return [("ita_team", fill(form, ctx, number, None, [], items=named, what=first))]
     # no item list for the year: the officer is asked for item scores; the row names no item
     ctx.checks.append(fill(voice.checks["ie_unknown"], ctx, number, None, []))
     unknown = fill(voice.ie_check_step_unknown, ctx, number, None, [])
