@@ -56,3 +56,43 @@ def test_a_score_sized_number_after_ita_is_the_score_not_a_far_year(value):
 def test_a_near_two_digit_year_after_ita_is_still_a_year():
     res = read("ITA 68 ตัวชี้วัดที่ 1 90.5")
     assert (res.scores.year, res.scores.indicators) == (2568, {1: 90.5})
+
+
+# ---------------------------------------------------------------- a line broken inside a clause
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators", "items", "overall"),
+    [
+        ("ได้ 97.5\nคะแนนในตัวชี้วัด 1\nได้ 95.00 คะแนนในตัวชี้วัด 2", {1: 97.5, 2: 95.0}, {}, None),
+        ("ได้ 70.20 คะแนนในข้อ\nE10 ได้ 68.95 คะแนนในข้อ E11", {}, {"E10": 70.2, "E11": 68.95}, None),
+        ("ปี 2568 ตัวที่ 1 97.10, ตัวที่ 2\n96.40, ผลรวม 87.92 ค่ะ", {1: 97.1, 2: 96.4}, {}, 87.92),
+        ("คะแนนภาพรวม\n88.42 และ ตัวชี้วัดที่ 9 ได้แค่ 72.50 เอง", {9: 72.5}, {}, 88.42),
+        (
+            "การปฏิบัติหน้าที่ 99.12, การใช้งบ\n98.40, การป้องกันการทุจริต 81.25",
+            {1: 99.12, 2: 98.4, 10: 81.25},
+            {},
+            None,
+        ),
+        ("I9\n81.25, I17 79.50, I22 83.00", {}, {"I9": 81.25, "I17": 79.5, "I22": 83.0}, None),
+    ],
+)
+def test_a_line_broken_inside_a_clause_reads_as_one_line(text, indicators, items, overall):
+    s = read(text).scores
+    assert (s.indicators, s.items, s.overall) == (indicators, items, overall)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators", "items"),
+    [
+        # each line a value and then its key: two clauses, not one
+        ("72.50 = การเปิดเผยข้อมูล\n81.25 = การป้องกันการทุจริต", {9: 72.5, 10: 81.25}, {}),
+        # names above, their values below in a column
+        ("E1 ให้ข้อมูลอย่างชัดเจน\nE2 ปฏิบัติต่อผู้มาติดต่ออย่างเท่าเทียม\n90.50\n88.00", {}, {"E1": 90.5, "E2": 88.0}),
+        # a heading "รายข้อ" is no label waiting for its code
+        ("EIT รายข้อ\nE1 90.5\nE2 88", {}, {"E1": 90.5, "E2": 88.0}),
+    ],
+)
+def test_lines_that_are_clauses_of_their_own_stay_apart(text, indicators, items):
+    s = read(text).scores
+    assert (s.indicators, s.items) == (indicators, items)
