@@ -96,3 +96,28 @@ def test_a_line_broken_inside_a_clause_reads_as_one_line(text, indicators, items
 def test_lines_that_are_clauses_of_their_own_stay_apart(text, indicators, items):
     s = read(text).scores
     assert (s.indicators, s.items) == (indicators, items)
+
+
+# ---------------------------------------------------------------- a year said as a time gone by
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ตัวชี้วัดที่ 9 ได้ 75.5 เมื่อปี 66 ได้ 88.5", "indicators"),
+        ("ตัวชี้วัดที่ 9 ได้ 75.5 ตอนปี 66 ได้ 88.5", "indicators"),
+        ("ตัวชี้วัด 9 ได้ 75.5 เทียบกับปี 66 ที่ได้ 88.5", "indicators"),
+        ("ภาพรวมได้ 75.5 ครับ ส่วนเมื่อปี 66 ได้ 88.5", "overall"),
+    ],
+)
+def test_a_year_gone_by_labels_the_earlier_value_and_the_unlabelled_one_is_the_result(text, kind):
+    res = read(text)
+    got = res.scores.overall if kind == "overall" else res.scores.indicators.get(9)
+    assert got == 75.5 and res.scores.year != 2566
+    assert res.previous is not None and res.previous.year == 2566
+    assert (res.previous.overall if kind == "overall" else res.previous.indicators.get(9)) == 88.5
+
+
+def test_a_year_written_plainly_still_labels_its_value():
+    res = read("ตัวชี้วัดที่ 9 ปี 66 ได้ 88.5")
+    assert res.scores.year == 2566 and res.scores.indicators == {9: 88.5} and res.previous is None
