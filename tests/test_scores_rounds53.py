@@ -121,3 +121,28 @@ def test_a_year_gone_by_labels_the_earlier_value_and_the_unlabelled_one_is_the_r
 def test_a_year_written_plainly_still_labels_its_value():
     res = read("ตัวชี้วัดที่ 9 ปี 66 ได้ 88.5")
     assert res.scores.year == 2566 and res.scores.indicators == {9: 88.5} and res.previous is None
+
+
+# ---------------------------------------------------------------- a bad message broken across lines stays bad
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ของ อบต.หนองบัว นะคะ ได้ 80\nกว่าๆ ค่ะ ยังไม่เห็นผลจริง",
+        "อบรมเรื่องด้านการเปิดเผยข้อมูลสาธารณะ 1.5\nชั่วโมง",
+        "EITคะแนนเต็ม 100\nใช่ไหมคะ",
+        "สวัสดีค่ะ เป้าหมายปี\n2568 ตัวชี้วัดการป้องกันการทุจริต 76.86",
+        "สวัสดีครับพี่\nเป้าหมาย\nตชว.5 85 และ ตัวชี้วัด 1 95",
+        "สวัสดีค่ะ ค่าเป้าหมาย\nตัวชี้วัดคุณภาพการดำเนินงาน ร้อยละ 100",
+        "สวัสดีค่ะ เป้าหมาย ด้านการใช้อำนาจ 85 และ\nEIT 100",
+        "ผลสำรวจความพึงพอใจผู้รับบริการ\n81.86% ค่ะ",
+    ],
+)
+def test_a_bad_message_broken_across_lines_is_still_rejected(text):
+    res = read(text)
+    assert res.error is not None and res.scores.is_empty()
+
+
+def test_a_heading_then_its_value_alone_on_the_last_line_reads():
+    assert read("คะแนนภาพรวม\n88.42").scores.overall == 88.42

@@ -77,11 +77,22 @@ _SOFT_BREAK = re.compile(
     + _NEXT_VALUE,
     re.I,
 )
+_MODIFIER_NEXT = re.compile(
+    r"(?<=\d)[^\S\n]*+\n[^\S\n]*+(?=%?[^\S\n]*+(?:กว่า|ขึ้นไป|ชั่วโมง|ชม\.|นาที|วินาที|วัน(?!นี้|ที่)|บาท|คน(?!ละ)"
+    r"|ราย(?!ข้อ|ตัว|ละ|การ|งาน)|ใช่ไหม|ใช่มั้ย|ไหม|มั้ย|หรือเปล่า|หรือไม่|ของ(?:บุคลากร|ผู้)))"
+    r"|(?:(?<=ปี)|(?<=ปีงบ)|(?<=พ\.ศ\.))[^\S\n]*+\n[^\S\n]*+(?=(?:25)?\d\d(?![\d.]))"
+    r"|(?<=\S)[^\S\n]*+\n[^\S\n]*+(?=(?:และ|หรือ)[^\S\n]*+\S)|(?:(?<=และ)|(?<=หรือ))[^\S\n]*+\n[^\S\n]*+(?=\S)"
+)
+_TARGET_HEADING = re.compile(
+    r"(?m)^((?:[^\d\n]{0,30}?(?:ค่ะ|ครับ|คะ|นะ|พี่)[^\S\n]++)?[^\S\n]*+(?:ค่า)?เป้าหมาย[^\d\n]{0,16}?(?:ปี(?:งบ(?:ประมาณ)?)?[^\S\n]*+(?:พ\.ศ\.)?[^\S\n]*+\d{2,4})?"
+    r"[^\S\n]*+:?[^\S\n]*+)\n(?=[^\S\n]*+\S)"
+)
 _LABEL_END = re.compile(r"(?:ตัวชี้วัด|ตัวที่|ข้อ|ที่|ลำดับ|อันดับ|ปี|พ\.ศ\.|[A-Za-z])[^\S\n]*+:?[^\S\n]*+$")
 _LEAD_VALUE = re.compile(r"\(?\d{1,3}(?:\.\d++)?")
 _PARTICLES = re.compile(r"คะแนน|(?:นะ)?(?:ค่ะ|คะ|ครับ(?:ผม)?|จ้า|จ้ะ)")
 _WORD = re.compile(r"[\u0e01-\u0e4eA-Za-z]{2,}|(?<![A-Za-z])[IEO]\d")  # a word, or an item code
 _DIGITS = re.compile(r"\d")
+_ONLY_SPACE = re.compile(r"\s*+\Z")
 
 
 def _soft_joined(m: re.Match[str]) -> str:
@@ -95,7 +106,9 @@ def _soft_joined(m: re.Match[str]) -> str:
     if not m.group("key") and (_LABEL_END.search(prev[-24:]) or not _WORD.search(_DIGITS.split(prev)[-1])):
         return kept
     rest = _PARTICLES.sub(" ", nxt[_LEAD_VALUE.match(nxt).end() :])  # type: ignore[union-attr]
-    return kept[: at - m.start()].rstrip() + " " if _WORD.search(rest) else kept
+    # (a value alone on the last line is the value of the words above it: "ผลสำรวจความพึงพอใจ…" / "81.86")
+    alone = (end < 0 or bool(_ONLY_SPACE.match(s, end))) and not _DIGITS.search(prev)
+    return kept[: at - m.start()].rstrip() + " " if _WORD.search(rest) or alone else kept
 
 
 def _key_joined(m: re.Match[str]) -> str:
@@ -254,6 +267,10 @@ def normalise(text: str) -> str:
         text = _VALUE_THEN_KEY.sub(r"\1 ", text)
         text = _CODE_BROKEN.sub(" ", text)
         text = _SOFT_BREAK.sub(_soft_joined, text)
+        # what says what a number is, broken from it: "ได้ 80" / "กว่าๆ ค่ะ", "2.5" / "ชั่วโมง", "100" / "ใช่ไหมคะ",
+        # "เป้าหมายปี" / "2568 …", a line going on with "และ", a target heading over its line
+        text = _MODIFIER_NEXT.sub(" ", text)
+        text = _TARGET_HEADING.sub(r"\1 ", text)
         # A phone wraps a line inside a key too: "คะแนนในตัวชี้วัดที่" / "2 การใช้งบ", "Indicator" / "10 อยู่ที่ 84",
         # and between a key and its value: "ตัวชี้วัด 9" / "ได้แค่ 75.00", "ข้อ O2" / "= 100".
         text = _KEY_BROKEN.sub(_key_joined, text)
