@@ -146,3 +146,30 @@ def test_a_bad_message_broken_across_lines_is_still_rejected(text):
 
 def test_a_heading_then_its_value_alone_on_the_last_line_reads():
     assert read("คะแนนภาพรวม\n88.42").scores.overall == 88.42
+
+
+# ---------------------------------------------------------------- zero said in words, and a number after "ส่วน"
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("O4 ห้าสิบ / O5 ศูนย์", {"O4": 50.0, "O5": 0.0}),
+        ("ศูนย์ คือO10 ส่วนศูนย์ คือO19", {"O10": 0.0, "O19": 0.0}),
+        ("O13 ศูนย์ และ ข้อ O14 หนึ่งร้อย", {"O13": 0.0, "O14": 100.0}),
+    ],
+)
+def test_zero_said_alone_is_zero(text, items):
+    assert read(text).scores.items == items
+
+
+def test_a_spoken_value_after_as_for_is_read_and_a_part_stays_a_word():
+    assert read("ส่วนเก้าสิบห้า คือตัวชี้วัดที่ 5").scores.indicators == {5: 95.0}
+    assert read("ศูนย์ข้อมูลข่าวสาร ตัวชี้วัดที่ 9 ได้ 80.5").scores.indicators == {9: 80.5}
+    assert normalise_keeps("ส่วนหนึ่ง")
+
+
+def normalise_keeps(word: str) -> bool:
+    from bot.scores.normalise import normalise
+
+    return word in normalise(f"{word}ของงาน ตัวชี้วัดที่ 9 ได้ 80.5")
