@@ -173,3 +173,34 @@ def normalise_keeps(word: str) -> bool:
     from bot.scores.normalise import normalise
 
     return word in normalise(f"{word}ของงาน ตัวชี้วัดที่ 9 ได้ 80.5")
+
+
+# ---------------------------------------------------------------- an item code's number is no value for a year bracket
+
+
+def test_a_year_in_brackets_after_an_item_code_keeps_the_code():
+    res = read("0 คือO8 และ 0 คือO9 (ปี 2568)")
+    assert (res.scores.year, res.scores.items) == (2568, {"O8": 0.0, "O9": 0.0})
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [
+        ("ประสิทธิภาพการสื่อสาร ได้ 80.45 คะแนน และ คะแนน ITA\n91.80\nขอบคุณค่ะ", 91.8),
+        ("สวัสดีค่ะ ITA\n94.37 ส่วนด้านการเปิดเผยข้อมูลสาธารณะ ได้ 88.50", 94.37),
+    ],
+)
+def test_a_key_then_its_value_alone_on_the_next_line_before_a_closing(text, overall):
+    assert read(text).scores.overall == overall
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "สวัสดีครับพี่\nค่าเฉลี่ยจังหวัด\n72.95 คะแนน\nจึงเรียนมาเพื่อโปรดทราบ",
+        "สวัสดีครับพี่\nผลสำรวจความพึงพอใจผู้รับบริการ\n94.33%\nจึงเรียนมาเพื่อโปรดทราบ",
+    ],
+)
+def test_another_measure_over_its_value_alone_stays_rejected(text):
+    res = read(text)
+    assert res.error is not None and res.scores.is_empty()

@@ -87,12 +87,14 @@ _TARGET_HEADING = re.compile(
     r"(?m)^((?:[^\d\n]{0,30}?(?:ค่ะ|ครับ|คะ|นะ|พี่)[^\S\n]++)?[^\S\n]*+(?:ค่า)?เป้าหมาย[^\d\n]{0,16}?(?:ปี(?:งบ(?:ประมาณ)?)?[^\S\n]*+(?:พ\.ศ\.)?[^\S\n]*+\d{2,4})?"
     r"[^\S\n]*+:?[^\S\n]*+)\n(?=[^\S\n]*+\S)"
 )
-_LABEL_END = re.compile(r"(?:ตัวชี้วัด|ตัวที่|ข้อ|ที่|ลำดับ|อันดับ|ปี|พ\.ศ\.|[A-Za-z])[^\S\n]*+:?[^\S\n]*+$")
+_LABEL_END = re.compile(
+    r"(?:ตัวชี้วัด|ตัวที่|ข้อ|ที่|ลำดับ|อันดับ|ปี|พ\.ศ\.|(?<![A-Za-z])(?:[IEO]|indicator|ind\.?))[^\S\n]*+:?[^\S\n]*+$",
+    re.I,
+)
 _LEAD_VALUE = re.compile(r"\(?\d{1,3}(?:\.\d++)?")
 _PARTICLES = re.compile(r"คะแนน|(?:นะ)?(?:ค่ะ|คะ|ครับ(?:ผม)?|จ้า|จ้ะ)")
 _WORD = re.compile(r"[\u0e01-\u0e4eA-Za-z]{2,}|(?<![A-Za-z])[IEO]\d")  # a word, or an item code
 _DIGITS = re.compile(r"\d")
-_ONLY_SPACE = re.compile(r"\s*+\Z")
 
 
 def _soft_joined(m: re.Match[str]) -> str:
@@ -106,8 +108,11 @@ def _soft_joined(m: re.Match[str]) -> str:
     if not m.group("key") and (_LABEL_END.search(prev[-24:]) or not _WORD.search(_DIGITS.split(prev)[-1])):
         return kept
     rest = _PARTICLES.sub(" ", nxt[_LEAD_VALUE.match(nxt).end() :])  # type: ignore[union-attr]
-    # (a value alone on the last line is the value of the words above it: "ผลสำรวจความพึงพอใจ…" / "81.86")
-    alone = (end < 0 or bool(_ONLY_SPACE.match(s, end))) and not _DIGITS.search(prev)
+    # (a value alone on its line, none below, is the value of the words above it: "ผลสำรวจความพึงพอใจ…" /
+    # "81.86" / "ขอบคุณค่ะ")
+    stop = s.find("\n", end + 1, end + 400) if end >= 0 else -1
+    after = s[end + 1 : stop if stop >= 0 else end + 400] if end >= 0 else ""
+    alone = not _DIGITS.search(after) and not _DIGITS.search(rest)
     return kept[: at - m.start()].rstrip() + " " if _WORD.search(rest) or alone else kept
 
 
