@@ -58,6 +58,64 @@ _KEY_BROKEN = re.compile(
 )
 
 
+_VALUE_THEN_KEY = re.compile(
+    r"((?:ได้(?:แค่|เพียง|รับ)?|=)[^\S\n]*+\d{1,3}(?:\.\d++)?)[^\S\n]*+\n[^\S\n]*+"
+    r"(?=คะแนน(?:ใน|ของ|สำหรับ)[^\S\n\d]*+[\u0e01-\u0e4eA-Za-z])"
+)
+_CODE_BROKEN = re.compile(r"(?<=(?<!ราย)ข้อ)[^\S\n]*+\n[^\S\n]*+(?=[IEO][^\S\n]?\d{1,2}(?![\d.]))")
+# A line that ends in a key waiting for its value (words, or a numbered key), and the next that opens
+# with that value and goes on in words: one clause a PDF or a phone broke. Not a column of values, a list
+# number, a table row, a sentence closed by its particle, nor a label word waiting for its number.
+_NEXT_VALUE = (
+    r"[^\S\n]*+\n[^\S\n]*+(?=\(?(?:100|[1-9]\d|\d(?!\.\d))(?:\.\d++)?(?![\d.)%/:])"
+    r"(?![^\S\n]*+(?:=|:|คือ|เป็นของ|->|→)))"  # (not a section number "1.2 การ…"; "72.50 = การเปิดเผยข้อมูล" / "81.25 = …": clauses of their own)
+)
+_SOFT_BREAK = re.compile(
+    r"(?<=[\u0e01-\u0e4eA-Za-z):])(?<!ค่ะ)(?<!คะ)(?<!ครับ)(?<!นะ)(?<!จ้า)"
+    + _NEXT_VALUE
+    + r"|(?P<key>(?:ตัวชี้วัดที่|ตัวที่|ข้อ(?:ที่)?)[^\S\n]*+\d{1,2}|(?<![A-Za-z])[IEO]\d{1,2})(?![\d.])"
+    + _NEXT_VALUE,
+    re.I,
+)
+_MODIFIER_NEXT = re.compile(
+    r"(?<=\d)[^\S\n]*+\n[^\S\n]*+(?=%?[^\S\n]*+(?:กว่า|ขึ้นไป|ชั่วโมง|ชม\.|นาที|วินาที|วัน(?!นี้|ที่)|บาท|คน(?!ละ)"
+    r"|ราย(?!ข้อ|ตัว|ละ|การ|งาน)|ใช่ไหม|ใช่มั้ย|ไหม|มั้ย|หรือเปล่า|หรือไม่|ของ(?:บุคลากร|ผู้)))"
+    r"|(?:(?<=ปี)|(?<=ปีงบ)|(?<=พ\.ศ\.))[^\S\n]*+\n[^\S\n]*+(?=(?:25)?\d\d(?![\d.]))"
+    r"|(?<=\S)[^\S\n]*+\n[^\S\n]*+(?=(?:และ|หรือ)[^\S\n]*+\S)|(?:(?<=และ)|(?<=หรือ))[^\S\n]*+\n[^\S\n]*+(?=\S)"
+)
+_TARGET_HEADING = re.compile(
+    r"(?m)^((?:[^\d\n]{0,30}?(?:ค่ะ|ครับ|คะ|นะ|พี่)[^\S\n]++)?[^\S\n]*+(?:ค่า)?เป้าหมาย[^\d\n]{0,16}?(?:ปี(?:งบ(?:ประมาณ)?)?[^\S\n]*+(?:พ\.ศ\.)?[^\S\n]*+\d{2,4})?"
+    r"[^\S\n]*+:?[^\S\n]*+)\n(?=[^\S\n]*+\S)"
+)
+_LABEL_END = re.compile(
+    r"(?:ตัวชี้วัด|ตัวที่|ข้อ|ที่|ลำดับ|อันดับ|ปี|พ\.ศ\.|(?<![A-Za-z])(?:[IEO]|indicator|ind\.?))[^\S\n]*+:?[^\S\n]*+$",
+    re.I,
+)
+_LEAD_VALUE = re.compile(r"\(?\d{1,3}(?:\.\d++)?")
+_PARTICLES = re.compile(r"คะแนน|(?:นะ)?(?:ค่ะ|คะ|ครับ(?:ผม)?|จ้า|จ้ะ)")
+_WORD = re.compile(r"[\u0e01-\u0e4eA-Za-z]{2,}|(?<![A-Za-z])[IEO]\d")  # a word, or an item code
+_DIGITS = re.compile(r"\d")
+
+
+def _soft_joined(m: re.Match[str]) -> str:
+    s, kept = m.string, m.group(0)
+    at = s.find("\n", m.start(), m.end())
+    start, end = s.rfind("\n", 0, at) + 1, s.find("\n", m.end())
+    prev, nxt = s[start:at], s[m.end() : end if end >= 0 else len(s)]
+    if "\t" in prev or "\t" in nxt or "|" in prev or _LEAD_VALUE.match(prev.lstrip()):
+        return kept  # (a line that opens with its value, then names its key: the next is one like it)
+    # words after the line's last number, a key waiting (not a bare label word, which waits for a number)
+    if not m.group("key") and (_LABEL_END.search(prev[-24:]) or not _WORD.search(_DIGITS.split(prev)[-1])):
+        return kept
+    rest = _PARTICLES.sub(" ", nxt[_LEAD_VALUE.match(nxt).end() :])  # type: ignore[union-attr]
+    # (a value alone on its line, none below, is the value of the words above it: "ผลสำรวจความพึงพอใจ…" /
+    # "81.86" / "ขอบคุณค่ะ")
+    stop = s.find("\n", end + 1, end + 400) if end >= 0 else -1
+    after = s[end + 1 : stop if stop >= 0 else end + 400] if end >= 0 else ""
+    alone = not _DIGITS.search(after) and not _DIGITS.search(rest)
+    return kept[: at - m.start()].rstrip() + " " if _WORD.search(rest) or alone else kept
+
+
 def _key_joined(m: re.Match[str]) -> str:
     """The key and the rest of its line joined, unless either line is a table row."""
     start, end = m.string.rfind("\n", 0, m.start()) + 1, m.string.find("\n", m.end())
@@ -209,6 +267,15 @@ def normalise(text: str) -> str:
         # before them: "ตัวที่ 10 ได้แค่\n81 เอง", "overall\nอยู่ที่ 87.5". The sentence goes on.
         text = _OPEN_END.sub(_open_end, text)
         text = _OPEN_START.sub(" ", text)
+        # and inside a clause that goes on after the break: "ได้ 94.50" / "คะแนนในตัวชี้วัด 2", "ข้อ" / "E10",
+        # "ตัวที่ 2" / "96.40, ผลรวม 87.92", "คะแนนภาพรวม" / "93.48, O1 ได้ 100"
+        text = _VALUE_THEN_KEY.sub(r"\1 ", text)
+        text = _CODE_BROKEN.sub(" ", text)
+        text = _SOFT_BREAK.sub(_soft_joined, text)
+        # what says what a number is, broken from it: "ได้ 80" / "กว่าๆ ค่ะ", "2.5" / "ชั่วโมง", "100" / "ใช่ไหมคะ",
+        # "เป้าหมายปี" / "2568 …", a line going on with "และ", a target heading over its line
+        text = _MODIFIER_NEXT.sub(" ", text)
+        text = _TARGET_HEADING.sub(r"\1 ", text)
         # A phone wraps a line inside a key too: "คะแนนในตัวชี้วัดที่" / "2 การใช้งบ", "Indicator" / "10 อยู่ที่ 84",
         # and between a key and its value: "ตัวชี้วัด 9" / "ได้แค่ 75.00", "ข้อ O2" / "= 100".
         text = _KEY_BROKEN.sub(_key_joined, text)

@@ -103,8 +103,9 @@ def be_year(raw: str) -> int | None:
     """A written year as B.E.: "68" -> 2568, "2025" -> 2568; None if implausible for ITA."""
     y = int(raw)
     if len(raw) == 2:
-        y += 2500
-    elif 2010 <= y <= 2045:
+        # a two-digit year is B.E. 25xx, and an ITA year near now: "ITA 88" is a score, not 2588
+        return 2500 + y if 50 <= y <= 75 else None
+    if 2010 <= y <= 2045:
         y += 543
     return y if 2550 <= y <= 2590 else None
 
@@ -206,9 +207,11 @@ def groups(text: str) -> list[Group]:
                 after = _SHARED.match(text, vals.end())
                 shared = after or _SHARED_BEFORE.search(text, m.end(), at)
                 # "ตัวชี้วัดที่ 1, 2 ได้ 90" with no "ทุกตัว" is too loose to share; a range with its
-                # prefix ("ตัวชี้วัดที่ 6-8 ได้ 100") names every indicator in it, so it shares
+                # prefix ("ตัวชี้วัดที่ 6-8 ได้ 100") names every indicator in it, so it shares, and so
+                # does a labelled list given full marks or none ("ตัวชี้วัดที่ 1 2 3 ได้เต็ม 100")
                 ranged = m.group("b") is not None and not bare
-                if kind == "indicator" and not (shared or ranged):
+                whole = not bare and (values[0] in (0.0, 100.0) or "เต็ม" in text[m.end() : at])
+                if kind == "indicator" and not (shared or ranged or whole):
                     continue
                 # "O20-O26 ได้ 100 ทุกข้อ ยกเว้น O24 ได้ 0": the exception keeps its own value
                 left_out = set(excepted(text, after.end() if after else vals.end(), kind))

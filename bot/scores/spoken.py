@@ -155,15 +155,17 @@ def _spoken_code(m: re.Match[str]) -> str:
 
 
 # A number said in several words that stands alone between spaces: "ได้ เก้าสิบ คะแนน", "I25 เก้าสิบจุดหนึ่ง",
-# "เจ็ดสิบ คือตัวชี้วัด 9" (tens, hundreds or a decimal: a lone "สาม" or "ห้า" stays a word).
+# "เจ็ดสิบ คือตัวชี้วัด 9", "ส่วนเก้าสิบห้า คือ…" (tens, hundreds, a decimal or zero: a lone "สาม" or "ห้า"
+# stays a word, and so does "ส่วนหนึ่ง").
 _SPOKEN_ALONE = re.compile(
-    rf"(?<![^\s(])(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
+    rf"(?:(?<![^\s(])|(?<=ส่วน))(?P<int>{_NUM_WORDS})(?:\s*+จุด\s*+(?P<dec>(?:{_DIGIT_WORDS})++))?"
     r"(?=\s|$|[^\u0e00-\u0e7f]|คะแนน|ค่ะ|ครับ|คะ|นะ|เอง|คือ)"
 )
 
 
 def _spoken_alone(m: re.Match[str]) -> str:
-    if not (m.group("dec") or "สิบ" in m.group("int") or "ร้อย" in m.group("int")):
+    # (a lone "ศูนย์" is zero: "O13 ศูนย์", "ศูนย์ คือO10"; glued to a word it is a centre, "ศูนย์ข้อมูล")
+    if not (m.group("dec") or "สิบ" in m.group("int") or "ร้อย" in m.group("int") or m.group("int") == "ศูนย์"):
         return m.group(0)
     whole = _word_number(m.group("int"))
     if whole is None or whole > 100:

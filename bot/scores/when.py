@@ -36,9 +36,10 @@ def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, 
     ][:6]
     if len(usable) < 2:
         return False
-    ranks = []
+    ranks: list[int | None] = []
+    past: list[bool] = []  # the year is written as a time gone by: "เมื่อปี 66", "ตอนปี 67", "เทียบกับปี 67"
     for k, n in enumerate(usable):
-        rank = None
+        rank, region = None, ""
         # the key's own year label is close before it; a subject may stand between ("ในปีงบประมาณ 2568
         # โรงเรียนได้คะแนน ITA 91.48 ส่วนปีงบประมาณ 2567 ได้ 89.90"), so a wider stretch is tried next
         for reach in (20, 60) if not k else (0,):
@@ -52,14 +53,30 @@ def by_year(ex: Extraction, ref: Ref, window: list[Num], line: str, floor: int, 
             if rank is not None:
                 break
         ranks.append(rank)
+        past.append(rank is not None and rank < BEFORE_LAST and _gone_by(region))
     if ranks and ranks[0] is None and {r for r in ranks[1:] if r is not None} <= {LAST_YEAR, BEFORE_LAST}:
         ranks[0] = THIS_YEAR  # "87.5 (ปีที่แล้ว 84)": the value before last year's is this year's
+    if any(past) and all(p or r is None for p, r in zip(past, ranks, strict=True)):
+        # "ตัวชี้วัดที่ 9 ได้ 75.5 เมื่อปี 66 ได้ 88.5": every year written is a time gone by, so a value
+        # with none is the latest, this year's
+        ranks = [THIS_YEAR if r is None else r for r in ranks]
     labelled = [(n, r) for n, r in zip(usable, ranks, strict=True) if r is not None]
     if len({r for _, r in labelled}) < 2:
         return False
     for n, r in labelled:
         record(ex, ref, n, i, table, year=r)
     return True
+
+
+# A written year said as a time gone by: "เมื่อปี 66", "ตอนปี 67", "เทียบกับปี 67", "จากปี 66 ที่ได้".
+_GONE_BY = re.compile(r"(?:เมื่อ|ตอน|สมัย|เทียบ(?:กับ)?|จาก|เคย(?:ได้)?)\s*+(?:ใน|ช่วง)?\s*+$")
+
+
+def _gone_by(region: str) -> bool:
+    last = None
+    for m in YEAR_LABEL.finditer(region):
+        last = m
+    return last is not None and bool(_GONE_BY.search(region, max(0, last.start() - 16), last.start()))
 
 
 def tool_year(ref: Ref, window: list[Num], chosen: Num, line: str) -> int | None:

@@ -30,8 +30,9 @@ _THEN_YEAR = re.compile(r"\s*+(?:→|->|/|ถึง)\s*+(?:ปี\s*+)?((?:25)?\
 def be_year(raw: str) -> int | None:
     y = int(raw)
     if len(raw) == 2:
-        y += 2500  # a two-digit year is B.E. 25xx
-    elif 2010 <= y <= 2040:
+        # a two-digit year is B.E. 25xx, and an ITA year near now: "ITA 88" is a score, not 2588
+        return 2500 + y if 50 <= y <= 75 else None
+    if 2010 <= y <= 2040:
         y += 543
     return y if 2550 <= y <= 2590 else None
 
