@@ -6,6 +6,8 @@ import pytest
 
 from bot.search.query import kinds_asked, names_part, query_focus, tools_named
 from bot.search.retrieve import Retriever, Tuning
+from bot.search.terms import load_terms
+from tests.conftest import KNOWLEDGE_DIR
 
 OFF = Tuning(
     agency_words=False,
@@ -116,3 +118,11 @@ def test_the_items_of_a_part_come_before_the_measures_of_the_whole(built):
 def test_counting_questions_ask_for_the_framework():
     assert kinds_asked("ITA มีกี่แบบวัด") == {"framework", "oit_item"}
     assert kinds_asked("how many items does OIT have") == {"framework", "oit_item"}
+
+
+def test_the_first_five_do_not_depend_on_how_many_are_asked_for(built):
+    index, fw = built
+    retriever = Retriever(index, fw, use_vector=False, terms=load_terms(KNOWLEDGE_DIR))
+    for question in ("How can we raise our EIT score?", "ทำยังไงให้คะแนน OIT ดีขึ้น", "ข้อ O12 ปี 68 คืออะไร"):
+        five = [p.pid for p in retriever.search(question, k=5)]
+        assert five == [p.pid for p in retriever.search(question, k=10)][:5]

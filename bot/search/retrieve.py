@@ -78,6 +78,7 @@ _YEAR_BONUS = 0.0  # the passage is about the year the question names (dev: any 
 _OTHER_YEAR_PENALTY = 0.3  # the passage is about another year
 _CURATED_BONUS = 0.05  # curated knowledge, when the question names no agency
 _CACHE_SIZE = 4096
+_POOL = 100  # BM25 (and vector) candidates fused, at least
 # An O code the asked year's list does not hold: the words of what the knowledge says of that list.
 _UNLISTED = "รายการข้อ OIT ปี {year} ยังไม่ได้รับการยืนยัน"
 
@@ -308,7 +309,9 @@ class Retriever:
         years = question_years(query, self.fw) if self.use_year else ()
         asked = year if year is not None else (years[0] if years else None)
         expanded = self._expand(said, focus, asked)
-        pool = max(50, k * 10)
+        # The same candidates whatever k: bonuses can lift a passage from BM25 rank 51-100 to the top,
+        # so a pool that grew with k gave a k=5 search a top 5 other than the k=10 search's first 5.
+        pool = max(_POOL, k * 10)
         fused: dict[int, float] = {}
 
         tokens = tokenize(expanded)
