@@ -139,3 +139,10 @@ def test_english_and_chat_words_for_advice_grading_and_tools_add_the_documents_w
 
 def test_the_old_letter_grades_asked_in_chat_words_find_the_level_meaning(built):
     assert "level-A" in _pids(built, "ระดับ A ตามเกณฑ์เก่าหมายความว่ายังไงครับ", k=3)
+
+
+def test_english_and_any_list_words_ask_for_the_kinds_their_thai_does():
+    assert kinds_asked("What must be published for O12 in 2025?") == {"oit_item"}
+    assert "oit_item" not in kinds_asked("How can we raise our EIT score?")
+    assert "framework" in kinds_asked("Which indicators are in the EIT tool?")
+    assert "framework" in kinds_asked("แบบวัด EIT มีตัวชี้วัดอะไรบ้าง")
