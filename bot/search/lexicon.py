@@ -97,7 +97,9 @@ class Lexicon:
             if agency and agency == owner:
                 run.append(word)
                 continue
-            if owner and (len(run) > 1 or len(run[0]) >= _NAME_MIN_LEN):
+            # A lone word names the agency only as part of its name ("นิเวศน์"): a content word
+            # found only in its documents ("เร่งด่วน") is still what the question is about.
+            if owner and (len(run) > 1 or (len(run[0]) >= _NAME_MIN_LEN and run[0] in owner)):
                 named.setdefault(owner, []).extend(w for w in run if w not in named.get(owner, []))
             owner, run = agency, [word]
         return named
