@@ -126,3 +126,11 @@ def test_the_first_five_do_not_depend_on_how_many_are_asked_for(built):
     for question in ("How can we raise our EIT score?", "ทำยังไงให้คะแนน OIT ดีขึ้น", "ข้อ O12 ปี 68 คืออะไร"):
         five = [p.pid for p in retriever.search(question, k=5)]
         assert five == [p.pid for p in retriever.search(question, k=10)][:5]
+
+
+def test_a_short_chunk_that_states_a_score_range_is_found_like_any_content(built):
+    # Seed 003 puts "ผลประเมิน ต่ำกว่า 85.00 คะแนน" in a chunk of its own under its heading.
+    index, fw = built
+    retriever = Retriever(index, fw, use_vector=False, terms=load_terms(KNOWLEDGE_DIR))
+    found = retriever.search("สสปน. แบ่งข้อที่เป็นจุดแข็งกับข้อที่ต้องแก้ไขเร่งด่วนใช้เกณฑ์กี่คะแนน", k=5)
+    assert any("ผลประเมิน" in p.text and "คะแนน" in p.text and len(p.text) < 100 for p in found)

@@ -396,7 +396,11 @@ class Retriever:
             # The NACC's recommendations hold beyond the year they were found in: never another year's.
             if years and meta.get("year") and not (self.tuning.advice_any_year and _recommendation(meta)):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
-            if _from_document(meta) and len(self.records[i].text) < SHORT_CHUNK:
+            if (
+                _from_document(meta)
+                and len(self.records[i].text) < SHORT_CHUNK
+                and not _states_figure(self.records[i].text)
+            ):
                 bonus -= self.tuning.heading if meta.get("kind") == "analysis" else self.tuning.short
             if meta.get("kind") in wanted:
                 bonus += self.tuning.intent
@@ -416,6 +420,15 @@ class Retriever:
 def _from_document(meta: dict) -> bool:
     """Whether a stored passage is a chunk of an indexed document (its id "<file>#<n>"), not curated knowledge."""
     return bool(meta.get("agency")) or "#" in meta.get("pid", "")
+
+
+def _states_figure(text: str) -> bool:
+    """Whether a short chunk states a figure under its heading ("ผลประเมิน ต่ำกว่า 85.00 คะแนน").
+
+    Such a line is content, not a heading or a lead-in, and is not ranked lower for its length.
+    """
+    _heading, _, body = text.partition("\n")
+    return any(ch.isdigit() for ch in normalize(body))
 
 
 def _recommendation(meta: dict) -> bool:
