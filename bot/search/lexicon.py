@@ -123,11 +123,18 @@ class Lexicon:
                     continue
                 if joined in self.known or joined in words:
                     if size > 1:
-                        # Known as written but cut otherwise ("จุด" + "แข็งตัว" where the index has
-                        # "จุดแข็ง" + "ตัว"): the index's words for it are read too.
+                        # Known as written but its first word cut across ("จุด" + "แข็งตัว" where the
+                        # index has "จุดแข็ง" + "ตัว"): the index's first word is read too.
                         cut = self.known.get(joined, ())
-                        if cut and cut != tuple(span) and self._count[joined] >= _FIX_MIN_DF:
-                            found.extend(t for t in cut if t not in tokens and t not in found)
+                        if (
+                            cut
+                            and len(cut[0]) > len(span[0])
+                            and cut[0].startswith(span[0])
+                            and self._count[joined] >= _FIX_MIN_DF
+                            and cut[0] not in tokens
+                            and cut[0] not in found
+                        ):
+                            found.append(cut[0])
                         step = size
                         break
                     continue
