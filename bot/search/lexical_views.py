@@ -279,10 +279,10 @@ class StoredLexicon(Lexicon):
         # ... and the heads of runs that end inside their last piece (Lexicon._cut_across reads them).
         for n in range(2, _FIX_MAX_SPAN + 1):
             for i in range(len(tokens) - n + 1):
-                run = tokens[i : i + n]
-                if all(_thai(t) for t in run):
-                    joined = "".join(run)
-                    spans.update(joined[:end] for end in range(len(joined) - len(run[-1]) + 1, len(joined)))
+                pieces = tokens[i : i + n]
+                if all(_thai(t) for t in pieces):
+                    whole = "".join(pieces)
+                    spans.update(whole[:end] for end in range(len(whole) - len(pieces[-1]) + 1, len(whole)))
         spans = {s for s in spans if len(s) >= _FIX_MIN_LEN}
         part = Lexicon.__new__(Lexicon)
         part.known, part._count, part._by_len = {}, {}, defaultdict(list)
