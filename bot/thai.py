@@ -25,6 +25,10 @@ _SARA_AM = re.compile("\u0e4d\u0e32")
 ITEM_CODE = re.compile(r"(?<![A-Za-z0-9])([IEO])\s?(\d{1,2})(?!\d)")
 _SEGMENT = re.compile(r"[IEOieo]\d{1,2}(?!\d)|[A-Za-z]+|\d+(?:[.,]\d+)*|[\u0e00-\u0e7f]+")
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]")
+# A polite particle ending a chat question ("ข้อไหนคะ", "แบบวัดไหนครับ"): the dictionary segmenter
+# cuts "ไหนคะ" into "ไห" + "นคะ", so the word before it is lost; it is split off first. No Thai word
+# of the documents ends in these (unlike "ค่า" in มูลค่า or "คับ" in บังคับ).
+_END_PARTICLE = re.compile(r"(?<=[\u0e00-\u0e7f]{2})(?:คะ|ค่ะ|ครับ)$")
 
 # Words that carry no retrieval signal in this domain's documents.
 STOPWORDS = frozenset(
@@ -151,7 +155,12 @@ def tokenize(text: str, *, drop_stopwords: bool = True) -> list[str]:
     for match in _SEGMENT.finditer(text):
         piece = match.group(0)
         if _THAI_RUN.match(piece):
-            words.extend(w for w in segment(piece) if w.strip())
+            particle = _END_PARTICLE.search(piece)
+            if particle:
+                words.extend(w for w in segment(piece[: particle.start()]) if w.strip())
+                words.append(particle.group(0))
+            else:
+                words.extend(w for w in segment(piece) if w.strip())
         else:
             words.append(piece.upper() if ITEM_CODE.fullmatch(piece.upper()) else piece.lower())
     if drop_stopwords:

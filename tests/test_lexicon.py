@@ -40,3 +40,20 @@ def test_a_slip_is_read_as_the_indexed_word():
 
 def test_a_colloquial_dictionary_word_is_not_repaired():
     assert _lexicon().repairs("ขอมาตรการหน่อยครับ") == []
+
+
+def test_a_word_the_segmenter_cut_across_is_read_as_the_index_has_it():
+    # The segmenter reads "จุดอ่อนตัวไหน" as "จุด" + "อ่อนตัว" + "ไหน", and "จุดแข็งตัวไหน" as
+    # "จุด" + "แข็งตัว" + "ไหน": the index's "จุดอ่อน" / "จุดแข็ง" would be lost.
+    passages = [(tokenize(f"{w} ตัวชี้วัดที่ {n}"), "") for n in range(1, 4) for w in ("จุดอ่อน", "จุดแข็ง")]
+    lexicon = Lexicon(passages)
+    assert "จุดอ่อน" in lexicon.repairs("ได้จุดอ่อนตัวไหน")
+    assert "จุดแข็ง" in lexicon.repairs("ได้จุดแข็งตัวไหน")
+    assert lexicon.repairs("จุดอ่อนที่ต้องพัฒนา") == []  # cut as the index cuts it: nothing to add
+
+
+def test_a_lone_content_word_found_only_in_one_agencys_documents_names_no_agency():
+    agency = "สำนักงานส่งเสริมการจัดประชุม"
+    passages = [(tokenize(f"ประเด็นที่ต้องแก้ไขเร่งด่วน ข้อ {n}"), agency) for n in range(4)]
+    passages += [(tokenize("ข้อที่ต้องแก้ไข มาตรการป้องกันการทุจริต"), "")]
+    assert Lexicon(passages).agency_words(tokenize("ข้อที่ต้องแก้ไขเร่งด่วนใช้เกณฑ์อะไร")) == {}

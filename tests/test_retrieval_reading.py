@@ -6,6 +6,8 @@ import pytest
 
 from bot.search.query import kinds_asked, names_part, query_focus, tools_named
 from bot.search.retrieve import Retriever, Tuning
+from bot.search.terms import load_terms
+from tests.conftest import KNOWLEDGE_DIR
 
 OFF = Tuning(
     agency_words=False,
@@ -116,3 +118,19 @@ def test_the_items_of_a_part_come_before_the_measures_of_the_whole(built):
 def test_counting_questions_ask_for_the_framework():
     assert kinds_asked("ITA มีกี่แบบวัด") == {"framework", "oit_item"}
     assert kinds_asked("how many items does OIT have") == {"framework", "oit_item"}
+
+
+def test_the_first_five_do_not_depend_on_how_many_are_asked_for(built):
+    index, fw = built
+    retriever = Retriever(index, fw, use_vector=False, terms=load_terms(KNOWLEDGE_DIR))
+    for question in ("How can we raise our EIT score?", "ทำยังไงให้คะแนน OIT ดีขึ้น", "ข้อ O12 ปี 68 คืออะไร"):
+        five = [p.pid for p in retriever.search(question, k=5)]
+        assert five == [p.pid for p in retriever.search(question, k=10)][:5]
+
+
+def test_a_short_chunk_that_states_a_score_range_is_found_like_any_content(built):
+    # Seed 003 puts "ผลประเมิน ต่ำกว่า 85.00 คะแนน" in a chunk of its own under its heading.
+    index, fw = built
+    retriever = Retriever(index, fw, use_vector=False, terms=load_terms(KNOWLEDGE_DIR))
+    found = retriever.search("สสปน. แบ่งข้อที่เป็นจุดแข็งกับข้อที่ต้องแก้ไขเร่งด่วนใช้เกณฑ์กี่คะแนน", k=5)
+    assert any("ผลประเมิน" in p.text and "คะแนน" in p.text and len(p.text) < 100 for p in found)

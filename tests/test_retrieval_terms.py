@@ -125,3 +125,24 @@ def test_what_must_be_on_the_website_for_a_year_finds_that_years_item(built):
     assert on[0] == "oit-2564-O1"
     listed = lambda pids: sum(p.startswith("oit-") for p in pids)  # noqa: E731
     assert listed(on) > listed(off)  # the item lists before the playbook's measures
+
+
+def test_english_and_chat_words_for_advice_grading_and_tools_add_the_documents_words():
+    terms = load_terms(KNOWLEDGE_DIR)
+    assert "ข้อเสนอแนะ" in terms.expansion("ได้รับคำแนะนำเรื่องข้อมูลผู้บริหารว่ายังไง")
+    assert "ผ่านเกณฑ์" in terms.expansion("What is the passing score for ITA 2024?")
+    assert "ผู้มีส่วนได้ส่วนเสียภายนอก" in terms.expansion("how to raise scores from external stakeholders")
+    assert "ไม่รับของขวัญ" in terms.expansion("gift policy of the director")
+    # A tool's code is in the documents as written: it adds nothing that would outweigh the question.
+    assert terms.expansion("OIT ปี 69 ข้อ O1") == []
+
+
+def test_the_old_letter_grades_asked_in_chat_words_find_the_level_meaning(built):
+    assert "level-A" in _pids(built, "ระดับ A ตามเกณฑ์เก่าหมายความว่ายังไงครับ", k=3)
+
+
+def test_english_and_any_list_words_ask_for_the_kinds_their_thai_does():
+    assert kinds_asked("What must be published for O12 in 2025?") == {"oit_item"}
+    assert "oit_item" not in kinds_asked("How can we raise our EIT score?")
+    assert "framework" in kinds_asked("Which indicators are in the EIT tool?")
+    assert "framework" in kinds_asked("แบบวัด EIT มีตัวชี้วัดอะไรบ้าง")

@@ -39,3 +39,10 @@ def test_a_lower_case_item_code_is_one_token_like_its_upper_case():
 
     for code in ("o12", "e3", "i14"):
         assert code.upper() in tokenize(f"ข้อ {code} ต้องเผยแพร่อะไร"), tokenize(f"ข้อ {code} ต้องเผยแพร่อะไร")
+
+
+def test_a_polite_particle_ending_a_question_does_not_eat_the_word_before_it():
+    # The segmenter alone reads "ไหนคะ" as "ไห" + "นคะ", losing "ไหน".
+    assert tokenize("อยู่ข้อไหนคะ", drop_stopwords=False)[-2:] == ["ไหน", "คะ"]
+    assert tokenize("แบบวัดไหนครับ", drop_stopwords=False)[-2:] == ["ไหน", "ครับ"]
+    assert "คะแนน" in tokenize("ได้กี่คะแนนคะ")  # a word that starts with คะ is left whole

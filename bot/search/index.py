@@ -34,7 +34,7 @@ from bot.thai import clean_display, tokenize
 
 # Bump when tokenisation or the stored metadata change: every source's hash changes with it,
 # so the next ingest re-indexes what an older version stored (its tokens would be stale).
-INDEX_FORMAT = "tokens-2"
+INDEX_FORMAT = "tokens-3"
 SOURCES_SUFFIX = "-sources"  # the collection of completed sources: id = source key
 BATCH = 256  # chunks written per call to Chroma
 

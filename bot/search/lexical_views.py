@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 POSTING_CAP = 2000  # postings read of a word in more chunks than this (more than the 1x corpus)
 _CACHE = 2048  # records kept in memory (recently ranked ones)
-_TOP = 1000  # chunks the SQL ranking returns; the retriever takes its pool of 50 from them
+_TOP = 1000  # chunks the SQL ranking returns; the retriever takes its pool of 100 from them
 _PREFETCH = 100  # of those, the best are read with their text in the same round trip
 _BATCH = 256  # records read per round trip while a lookup is iterated
 _LENGTHS = 16  # spelling lengths whose repair candidates are kept (bounded)
@@ -276,6 +276,13 @@ class StoredLexicon(Lexicon):
             for i in range(len(tokens) - n + 1)
             if all(_thai(t) for t in tokens[i : i + n])
         }
+        # ... and the heads of runs that end inside their last piece (Lexicon._cut_across reads them).
+        for n in range(2, _FIX_MAX_SPAN + 1):
+            for i in range(len(tokens) - n + 1):
+                pieces = tokens[i : i + n]
+                if all(_thai(t) for t in pieces):
+                    whole = "".join(pieces)
+                    spans.update(whole[:end] for end in range(len(whole) - len(pieces[-1]) + 1, len(whole)))
         spans = {s for s in spans if len(s) >= _FIX_MIN_LEN}
         part = Lexicon.__new__(Lexicon)
         part.known, part._count, part._by_len = {}, {}, defaultdict(list)

@@ -97,7 +97,9 @@ class Lexicon:
             if agency and agency == owner:
                 run.append(word)
                 continue
-            if owner and (len(run) > 1 or len(run[0]) >= _NAME_MIN_LEN):
+            # A lone word names the agency only as part of its name ("นิเวศน์"): a content word
+            # found only in its documents ("เร่งด่วน") is still what the question is about.
+            if owner and (len(run) > 1 or (len(run[0]) >= _NAME_MIN_LEN and run[0] in owner)):
                 named.setdefault(owner, []).extend(w for w in run if w not in named.get(owner, []))
             owner, run = agency, [word]
         return named
@@ -121,18 +123,45 @@ class Lexicon:
                     continue
                 if joined in self.known or joined in words:
                     if size > 1:
+                        # Known as written but its first word cut across ("จุด" + "แข็งตัว" where the
+                        # index has "จุดแข็ง" + "ตัว"): the index's first word is read too.
+                        cut = self.known.get(joined, ())
+                        if (
+                            cut
+                            and len(cut[0]) > len(span[0])
+                            and cut[0].startswith(span[0])
+                            and self._count[joined] >= _FIX_MIN_DF
+                            and cut[0] not in tokens
+                            and cut[0] not in found
+                        ):
+                            found.append(cut[0])
                         step = size
                         break
                     continue
                 candidates = [w for n in (-1, 0, 1) for w in self._by_len.get(len(joined) + n, ())]
                 hits = extract(joined, candidates, scorer=Levenshtein.distance, score_cutoff=1, limit=5)
-                if hits:
-                    word = max((w for w, _d, _i in hits), key=lambda w: self._count[w])
+                word = max((w for w, _d, _i in hits), key=lambda w: self._count[w]) if hits else None
+                word = word or (self._cut_across(span) if size > 1 else None)
+                if word:
                     found.extend(t for t in self.known[word] if t not in tokens and t not in found)
                     step = size
                     break
             start += step
         return found
+
+    def _cut_across(self, span: list[str]) -> str | None:
+        """Return the frequent indexed word that the segmenter cut across ("จุด" + "อ่อนตัว" -> "จุดอ่อน").
+
+        The dictionary prefers "อ่อนตัว" in "จุดอ่อนตัวไหน", so the word asked for is lost; the
+        longest indexed word that starts the run and ends inside its last piece is read instead.
+        """
+        joined = "".join(span)
+        inner = len(joined) - len(span[-1])
+        for end in range(len(joined) - 1, inner, -1):
+            head = joined[:end]
+            if len(head) >= _FIX_MIN_LEN and self._count.get(head, 0) >= _FIX_MIN_DF:
+                return head
+        return None
 
 
 def with_lead_ins(records: list[Record], corpus: list[list[str]], most: int = 2) -> list[list[str]]:

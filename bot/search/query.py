@@ -34,7 +34,8 @@ _INTENTS = {
     # the framework's own lists, not practice.
     "list": (
         re.compile(
-            r"ข้อย่อย|ข้อ(?:อะไร|ไหน)บ้าง|กี่ข้อ|กี่แบบ|กี่ตัวชี้วัด|กี่ตัว|กี่ด้าน|ประกอบด้วย|how many|which items",
+            r"ข้อย่อย|(?:ข้อ|ตัวชี้วัด|แบบวัด)\s*(?:อะไร|ไหน)บ้าง|กี่ข้อ|กี่แบบ|กี่ตัวชี้วัด|กี่ตัว|กี่ด้าน|ประกอบด้วย"
+            r"|how many|(?:which|what) (?:items|indicators|tools)",
             re.IGNORECASE,
         ),
         frozenset({"framework", "oit_item"}),
@@ -49,7 +50,12 @@ _INTENTS = {
     ),
     # What must be on the website ("ข้อมูลผู้บริหารบนเว็บต้องมีอะไรบ้าง", "ต้องลงอะไร"): the OIT item lists.
     "publish": (
-        re.compile(r"ต้อง(?:มี|ลง|เผยแพร่|แสดง|ใส่|โพสต์|แปะ)\s*(?:อะไร|ไร)"),
+        re.compile(
+            r"ต้อง(?:มี|ลง|เผยแพร่|แสดง|ใส่|โพสต์|แปะ)\s*(?:อะไร|ไร)"
+            r"|(?:must|need to|needs to|have to|has to|should|required to)\s+(?:be\s+)?(?:publish|post|disclos|upload)"
+            r"|what to (?:publish|post|disclose|upload)",
+            re.IGNORECASE,
+        ),
         frozenset({"oit_item"}),
     ),
     # When something runs or is due ("รอบแรกถึงเดือนไหน", "ไตรมาส 2 คือช่วงไหน"): the fiscal

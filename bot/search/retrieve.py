@@ -78,6 +78,7 @@ _YEAR_BONUS = 0.0  # the passage is about the year the question names (dev: any 
 _OTHER_YEAR_PENALTY = 0.3  # the passage is about another year
 _CURATED_BONUS = 0.05  # curated knowledge, when the question names no agency
 _CACHE_SIZE = 4096
+_POOL = 100  # BM25 (and vector) candidates fused, at least
 # An O code the asked year's list does not hold: the words of what the knowledge says of that list.
 _UNLISTED = "รายการข้อ OIT ปี {year} ยังไม่ได้รับการยืนยัน"
 
@@ -313,7 +314,9 @@ class Retriever:
         years = question_years(query, self.fw) if self.use_year else ()
         asked = year if year is not None else (years[0] if years else None)
         expanded = self._expand(said, focus, asked)
-        pool = max(50, k * 10)
+        # The same candidates whatever k: bonuses can lift a passage from BM25 rank 51-100 to the top,
+        # so a pool that grew with k gave a k=5 search a top 5 other than the k=10 search's first 5.
+        pool = max(_POOL, k * 10)
         fused: dict[int, float] = {}
 
         tokens = tokenize(expanded)
@@ -398,7 +401,11 @@ class Retriever:
             # The NACC's recommendations hold beyond the year they were found in: never another year's.
             if years and meta.get("year") and not (self.tuning.advice_any_year and _recommendation(meta)):
                 bonus += _YEAR_BONUS if _of_year(meta, years) else -_OTHER_YEAR_PENALTY
-            if _from_document(meta) and len(self.records[i].text) < SHORT_CHUNK:
+            if (
+                _from_document(meta)
+                and len(self.records[i].text) < SHORT_CHUNK
+                and not _states_figure(self.records[i].text)
+            ):
                 bonus -= self.tuning.heading if meta.get("kind") == "analysis" else self.tuning.short
             if meta.get("kind") in wanted:
                 bonus += self.tuning.intent
@@ -418,6 +425,15 @@ class Retriever:
 def _from_document(meta: dict) -> bool:
     """Whether a stored passage is a chunk of an indexed document (its id "<file>#<n>"), not curated knowledge."""
     return bool(meta.get("agency")) or "#" in meta.get("pid", "")
+
+
+def _states_figure(text: str) -> bool:
+    """Whether a short chunk states a figure under its heading ("ผลประเมิน ต่ำกว่า 85.00 คะแนน").
+
+    Such a line is content, not a heading or a lead-in, and is not ranked lower for its length.
+    """
+    _heading, _, body = text.partition("\n")
+    return any(ch.isdigit() for ch in normalize(body))
 
 
 def _recommendation(meta: dict) -> bool:
