@@ -14,6 +14,7 @@ from bot.dialogue.command_keys import key_words
 from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edit_typos import fix_typos, without_salutation
 from bot.drafting.edits import PARTICLES
+from bot.thai import to_arabic
 
 # "That is all I have": the officer has no more scores ("มีแค่นี้แหละ", "มีแค่ 4 ตัวครับ", "ไม่มีตัวอื่นแล้ว").
 ONLY_THESE = re.compile(
@@ -66,6 +67,13 @@ KEEP_WORDS = (
     "โอเค",
     "โอเช",
     "keep",
+    # "use this draft": "ใช้ร่างนี้ได้เลยครับ", "เอาฉบับนี้"
+    "ใช้ร่างนี้",
+    "เอาร่างนี้",
+    "ใช้ฉบับนี้",
+    "เอาฉบับนี้",
+    "ใช้อันนี้",
+    "เอาอันนี้",
 )
 CONFIRM_WORDS = (
     "ยืนยัน", "ตกลง", "ถูกต้อง", "ใช่", "confirm", "yes", "ok", "okay", "โอเค", "ได้เลย", "ถูก", "เรียบร้อย", "ได้",
@@ -100,7 +108,7 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     # (and the chat endings that also end words, "ค่า", "คับ": a short answer has no such word)
     particles = "|".join(re.escape(p) for p in sorted((*PARTICLES, "ค่า", "คับ"), key=len, reverse=True))
     tail = (  # "โอเคครับ ตามนี้เลย": the words after a yes may stand apart
-        "(?:\\s*(?:แล้ว|เลย|ไว้|ก่อน|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
+        "(?:\\s*(?:แล้ว|ได้|เลย|ไว้|ก่อน|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
         "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?))*"  # "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
     )
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
@@ -128,12 +136,56 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
 
 def is_keep(text: str) -> bool:
     """Tell whether the officer keeps the value shown ("ใช้ตามนี้", "ใช้ตามนี้ค่ะ")."""
-    return _only(_unsalute(text), KEEP_WORDS) or _said(text, "keep")
+    return _only(_unsalute(text), KEEP_WORDS) or _said(text, "keep") or _with_remarks(text, KEEP_WORDS)
 
 
 def is_confirm(text: str) -> bool:
     """Tell whether the officer confirms ("ยืนยัน", "ยืนยันค่ะ", "ถูกต้องแล้วครับ ยืนยัน 👍")."""
-    return _only(_unsalute(text), CONFIRM_WORDS) or _said(text, "confirm")
+    return (
+        _only(_unsalute(text), CONFIRM_WORDS) or _said(text, "confirm") or _with_remarks(text, CONFIRM_WORDS)
+    )
+
+
+# Where one sentence ends and the next begins: a polite particle, then a space; or a new line.
+SENTENCE_END = re.compile(r"(?:(?<=ครับ)|(?<=ค่ะ)|(?<=คะ)|(?<=นะ)|(?<=จ้า)|(?<=ผม))\s+|\n+")
+# "Nothing more": "ไม่แก้แล้ว", "ไม่มีคะแนนเพิ่มแล้ว", "ไม่ต้องเปลี่ยนอะไรอีก". It agrees with any order that
+# ends the work in hand (yes, keep, draft, a file), though it holds a verb of change.
+NOTHING_MORE = re.compile(
+    r"ไม่(?:ต้อง)?(?:มี)?(?:อะไร)?(?:ต้อง)?(?:\s*(?:ปรับแก้|ปรับ|แก้ไข|แก้|เปลี่ยนแปลง|เปลี่ยน|เพิ่มเติม|เพิ่ม|ส่ง|คะแนน|ข้อมูล"
+    r"|ตัวชี้วัด|ตัว|ข้อ|อื่น|อะไร|อีก))+(?:\s*(?:แล้ว|อีก))*"
+)
+# A remark beside an order or an answer says no more than why: no number, no row, no change, no question.
+_REMARK_BLOCKS = re.compile(
+    r"\d|แก้|เปลี่ยน|ลบ|เพิ่ม|ร่าง|ย้อน|ยกเลิก|แถว|ตัวชี้วัด|[?？]|ไหม|มั้ย|อะไร|ยังไง|อย่างไร|ทำไม|\b(?:but|not|no)\b", re.I
+)
+# Beside a yes or a keep a remark must not take it back either: "ยืนยันค่ะ แต่แถว 3 ผิด", "ตามนี้ค่ะ ยังไม่ครบ";
+# and thanks first make the message thanks ("ขอบคุณครับ เรียบร้อยแล้ว"): a yes closes with them (`_only`).
+_TAKES_BACK = re.compile(r"แต่|ผิด|ไม่|ยัง|รอ|ก่อน|เดี๋ยว|ขอบคุณ|ขอบพระคุณ|ขอบใจ|thank", re.I)
+REMARK_MAX_CHARS = 40
+# Words that also acknowledge anything said ("โอเคครับ เข้าใจแล้ว"): alone they answer, beside a remark not.
+_ACK_WORDS = ("ok", "okay", "โอเค", "โอเช", "ได้", "ได้เลย")
+
+
+def remark(sentence: str, *, answer: bool = False) -> bool:
+    """Tell whether a sentence beside an order only says why ("ข้อมูลถูกหมดแล้ว", "ไม่แก้แล้ว").
+
+    `answer`: beside a yes or a keep, where nothing may take the answer back.
+    """
+    text = NOTHING_MORE.sub(" ", to_arabic(sentence.strip()))
+    if len(sentence.strip()) > REMARK_MAX_CHARS or _REMARK_BLOCKS.search(text):
+        return False
+    return not (answer and _TAKES_BACK.search(text))
+
+
+def _with_remarks(text: str, words: tuple[str, ...]) -> bool:
+    """ "ok ยืนยันค่ะ ข้อมูลถูกหมดแล้ว", "ไม่แก้แล้วครับ ใช้ตามนี้": the answer, and remarks that say why."""
+    sentences = [s for s in SENTENCE_END.split(_unsalute(text)) if s.strip()]
+    if not 1 < len(sentences) <= 3:
+        return False
+    said = [i for i, s in enumerate(sentences) if _only(s, words)]
+    # "โอเคครับ เข้าใจแล้ว" acknowledges: beside a remark, an answer needs a word that only answers
+    sure = any(not _only(sentences[i], _ACK_WORDS) for i in said)
+    return sure and all(i in said or remark(s, answer=True) for i, s in enumerate(sentences))
 
 
 def _unsalute(text: str) -> str:
