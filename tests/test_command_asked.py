@@ -57,3 +57,40 @@ def test_an_answer_beside_its_reason(text: str, yes: bool, keep: bool):
 def test_a_cell_redone_wholesale(text: str):
     cmd = parse_edit(text)
     assert cmd is not None and cmd.action is EditAction.STEPS and cmd.number == 1 and cmd.value == "ทบทวนคู่มือ"
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("ขอบคุณค่ะ ขอไฟล์ excel ด้วยนะคะ หัวหน้าอนุมัติแล้ว", Command.EXPORT),
+        ("สวัสดีค่ะ ขอแบบรายงานรอบ 12 เดือนค่ะ ขอบคุณค่ะ หัวหน้าอนุมัติแล้ว", Command.REPORT),
+        ("ขอดูข้อมูลหน่วยงานที่ตั้งไว้หน่อยค่ะ?", Command.PROFILE),
+        ("ขอ\u200bไฟล์ word\u200b ค่ะ", Command.EXPORT),
+    ],
+)
+def test_an_order_among_courtesies_and_reasons(text: str, command: Command):
+    found = parse_command(text)
+    assert found is not None and found[0] is command
+
+
+def test_a_yes_with_its_go_ahead_and_a_reason_is_a_yes():
+    text = "ตกลงค่ะ ร่างได้เลยค่ะ หัวหน้าอนุมัติแล้ว"
+    assert parse_command(text) is None and is_confirm(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "value"),
+    [
+        ("ขอเปลี่ยนผู้รับผิดชอบแถว 3 เป็นกองช่าง?", EditAction.OWNERS, "กองช่าง"),
+        ("ขอร่างแถว 5 ใหม่อีกรอบ?", EditAction.REDRAFT, ""),
+        ("แก้ผู้รับผิดชอบ\u200bแถว\u200b3 เป็น กองคลัง", EditAction.OWNERS, "กองคลัง"),
+    ],
+)
+def test_an_edit_asked_or_copied_with_zero_width_spaces(text: str, action: EditAction, value: str):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is action and cmd.value == value
+
+
+@pytest.mark.parametrize("text", ["ขอถามว่าผู้รับผิดชอบแถว 3 เป็นกองช่างได้?", "ผู้รับผิดชอบแถว 3 เป็นกองช่าง?"])
+def test_a_statement_asked_is_no_edit(text: str):
+    assert parse_edit(text) is None

@@ -92,3 +92,23 @@ def test_a_bare_command_word_asked_is_not_carried_out(app: App):
     run(app, "f", "ย้อนกลับ?")
     made = draft(app, "f")
     assert made is not None and [r.number for r in made.rows] == [2, 3, 4]
+
+
+def test_an_edit_asked_with_a_question_mark_is_applied_without_it(app: App):
+    # "ขอเปลี่ยนผู้รับผิดชอบแถว 2 เป็นกองช่าง?" stored the owner as "กองช่าง?".
+    run(app, "g", *PROFILE, FOUR, "ร่างจากที่มี", "ยืนยัน")
+    run(app, "g", "ขอเปลี่ยนผู้รับผิดชอบแถว 2 เป็นกองช่าง?")
+    run(app, "g", "แก้ผู้รับผิดชอบ\u200bแถว\u200b3 เป็น กองคลัง")  # zero-width spaces from a copy
+    made = draft(app, "g")
+    assert made is not None
+    rows = {r.number: r for r in made.rows}
+    assert rows[2].owners == ["กองช่าง"] and rows[3].owners == ["กองคลัง"]
+
+
+def test_a_statement_asked_changes_nothing(app: App):
+    run(app, "h", *PROFILE, FOUR, "ร่างจากที่มี", "ยืนยัน")
+    before = draft(app, "h")
+    run(app, "h", "แถว 2 ผู้รับผิดชอบเป็นกองช่าง?")
+    after = draft(app, "h")
+    assert before is not None and after is not None
+    assert [r.owners for r in after.rows] == [r.owners for r in before.rows]

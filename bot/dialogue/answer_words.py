@@ -11,10 +11,10 @@ import re
 import unicodedata
 
 from bot.dialogue.command_keys import key_words
+from bot.dialogue.remarks import MAX_CHARS, sentences, with_remarks
 from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edit_typos import fix_typos, without_salutation
 from bot.drafting.edits import PARTICLES
-from bot.thai import to_arabic
 
 # "That is all I have": the officer has no more scores ("มีแค่นี้แหละ", "มีแค่ 4 ตัวครับ", "ไม่มีตัวอื่นแล้ว").
 ONLY_THESE = re.compile(
@@ -146,46 +146,30 @@ def is_confirm(text: str) -> bool:
     )
 
 
-# Where one sentence ends and the next begins: a polite particle, then a space; or a new line.
-SENTENCE_END = re.compile(r"(?:(?<=ครับ)|(?<=ค่ะ)|(?<=คะ)|(?<=นะ)|(?<=จ้า)|(?<=ผม))\s+|\n+")
-# "Nothing more": "ไม่แก้แล้ว", "ไม่มีคะแนนเพิ่มแล้ว", "ไม่ต้องเปลี่ยนอะไรอีก". It agrees with any order that
-# ends the work in hand (yes, keep, draft, a file), though it holds a verb of change.
-NOTHING_MORE = re.compile(
-    r"ไม่(?:ต้อง)?(?:มี)?(?:อะไร)?(?:ต้อง)?(?:\s*(?:ปรับแก้|ปรับ|แก้ไข|แก้|เปลี่ยนแปลง|เปลี่ยน|เพิ่มเติม|เพิ่ม|ส่ง|คะแนน|ข้อมูล"
-    r"|ตัวชี้วัด|ตัว|ข้อ|อื่น|อะไร|อีก))+(?:\s*(?:แล้ว|อีก))*"
-)
-# A remark beside an order or an answer says no more than why: no number, no row, no change, no question.
-_REMARK_BLOCKS = re.compile(
-    r"\d|แก้|เปลี่ยน|ลบ|เพิ่ม|ร่าง|ย้อน|ยกเลิก|แถว|ตัวชี้วัด|[?？]|ไหม|มั้ย|อะไร|ยังไง|อย่างไร|ทำไม|\b(?:but|not|no)\b", re.I
-)
-# Beside a yes or a keep a remark must not take it back either: "ยืนยันค่ะ แต่แถว 3 ผิด", "ตามนี้ค่ะ ยังไม่ครบ";
-# and thanks first make the message thanks ("ขอบคุณครับ เรียบร้อยแล้ว"): a yes closes with them (`_only`).
-_TAKES_BACK = re.compile(r"แต่|ผิด|ไม่|ยัง|รอ|ก่อน|เดี๋ยว|ขอบคุณ|ขอบพระคุณ|ขอบใจ|thank", re.I)
-REMARK_MAX_CHARS = 40
 # Words that also acknowledge anything said ("โอเคครับ เข้าใจแล้ว"): alone they answer, beside a remark not.
-_ACK_WORDS = ("ok", "okay", "โอเค", "โอเช", "ได้", "ได้เลย")
+_ACK_ONLY = re.compile(r"(?:\s*(?:ok|okay|โอเค|โอเช|ได้|ได้เลย|เลย|แล้ว))+")
 
 
-def remark(sentence: str, *, answer: bool = False) -> bool:
-    """Tell whether a sentence beside an order only says why ("ข้อมูลถูกหมดแล้ว", "ไม่แก้แล้ว").
-
-    `answer`: beside a yes or a keep, where nothing may take the answer back.
-    """
-    text = NOTHING_MORE.sub(" ", to_arabic(sentence.strip()))
-    if len(sentence.strip()) > REMARK_MAX_CHARS or _REMARK_BLOCKS.search(text):
-        return False
-    return not (answer and _TAKES_BACK.search(text))
+def _plain(span: str) -> str:
+    """A short answer without emoji and polite particles, lower case."""
+    short = "".join(ch for ch in tidy_thai(span).lower() if not decor(ch))
+    particles = "|".join(re.escape(p) for p in sorted((*PARTICLES, "ค่า", "คับ"), key=len, reverse=True))
+    return re.sub(rf"(?:{particles})(?=\s|$)", " ", short).strip()
 
 
 def _with_remarks(text: str, words: tuple[str, ...]) -> bool:
-    """ "ok ยืนยันค่ะ ข้อมูลถูกหมดแล้ว", "ไม่แก้แล้วครับ ใช้ตามนี้": the answer, and remarks that say why."""
-    sentences = [s for s in SENTENCE_END.split(_unsalute(text)) if s.strip()]
-    if not 1 < len(sentences) <= 3:
+    """ "ok ยืนยันค่ะ ข้อมูลถูกหมดแล้ว", "ไม่แก้แล้วครับ ใช้ตามนี้": the answer, and remarks that say why.
+
+    "โอเคครับ เข้าใจแล้ว" acknowledges: beside a remark, an answer needs a word that only answers.
+    """
+    if len(text) > MAX_CHARS:
         return False
-    said = [i for i, s in enumerate(sentences) if _only(s, words)]
-    # "โอเคครับ เข้าใจแล้ว" acknowledges: beside a remark, an answer needs a word that only answers
-    sure = any(not _only(sentences[i], _ACK_WORDS) for i in said)
-    return sure and all(i in said or remark(s, answer=True) for i, s in enumerate(sentences))
+    found = with_remarks(
+        sentences(_unsalute(text)),
+        lambda span: True if _only(span, words) and not _ACK_ONLY.fullmatch(_plain(span)) else None,
+        answer=True,
+    )
+    return found is not None
 
 
 def _unsalute(text: str) -> str:

@@ -13,19 +13,11 @@ from __future__ import annotations
 import enum
 import re
 
-from bot.dialogue.answer_words import (
-    CONFIRM_WORDS,
-    CORRECT_WORDS,
-    KEEP_WORDS,
-    SENTENCE_END,
-    decor,
-    is_confirm,
-    is_keep,
-    remark,
-)
+from bot.dialogue.answer_words import CONFIRM_WORDS, CORRECT_WORDS, KEEP_WORDS, decor, is_confirm, is_keep
 from bot.dialogue.command_keys import ANSWERS, key_words
 from bot.dialogue.file_words import BARE_KINDS, without_refused_kinds
 from bot.dialogue.file_words import export_or_report as _files_read
+from bot.dialogue.remarks import MAX_SENTENCES, sentences, with_remarks
 from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edit_typos import fix_typos, without_salutation
 from bot.drafting.edits import strip_polite
@@ -297,6 +289,9 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     พิมพ์คำสั่งอะไรได้บ้าง" asks for help twice over.
     """
     text = fix_typos(tidy_thai(text))  # "ร่างมาตราการให้เลย", "ย้อนกลับไปก่อนลบบ": the words, slips forgiven
+    plain = _ASKED.sub("", text)
+    if plain != text and plain.strip() and _POLITE_REQUEST.search(plain.strip()):
+        text = plain  # "ขอดูข้อมูลหน่วยงานที่ตั้งไว้หน่อยค่ะ?": a request asked is the request
     found = _parse_command(text)
     if found is not None or text.strip().startswith("/"):
         return found
@@ -310,22 +305,18 @@ def parse_command(text: str) -> tuple[Command, str] | None:
 
 
 def _sentences(text: str) -> tuple[Command, str] | None:
-    sentences = [s for s in SENTENCE_END.split(text.strip()) if s.strip()]
-    if not 1 < len(sentences) <= 3:
+    parts = sentences(text)
+    if not 1 < len(parts) <= MAX_SENTENCES:
         return None
-    read = [r for s in sentences if (r := _parse_command(s)) is not None]
-    if len(read) == len(sentences) and len({command for command, _ in read}) == 1:
+    read = [r for s in parts if (r := _parse_command(s)) is not None]
+    if len(read) == len(parts) and len({command for command, _ in read}) == 1:
         args = " ".join(dict.fromkeys(a for _, a in read if a))  # "ขอ word ค่ะ ขอ excel ด้วย": both
         return read[0][0], args
-    first = _parse_command(sentences[0])
-    if (
-        first is not None
-        and first[0] in _AFTER_LEAD_IN
-        and len(read) == 1
-        and all(remark(s) for s in sentences[1:])  # "ไม่มีคะแนนเพิ่มแล้ว": why, no change
-    ):
-        return first  # "ขอแบบรายงาน 6 เดือนค่ะ ต้องส่งอำเภอสิ้นเดือนนี้": the order, then why
-    return None
+    # "ขอแบบรายงาน 6 เดือนค่ะ ต้องส่งอำเภอสิ้นเดือนนี้", "เริ่มร่างได้เลยครับ ไม่มีคะแนนเพิ่มแล้ว": the order and why
+    if len(read) > 1 or any(is_confirm(s) or is_keep(s) for s in parts):
+        return None  # two orders ("ขอไฟล์ word ค่ะ ย้อนกลับด้วย"), or a yes with its go-ahead (is_confirm)
+    found = with_remarks(parts, _parse_command)
+    return found if found is not None and found[0] in _AFTER_LEAD_IN else None
 
 
 # Words that name rows of the draft: a lead-in holding one makes the message an edit, not a command.

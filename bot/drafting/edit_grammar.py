@@ -55,8 +55,8 @@ from bot.drafting.edit_targets import (
     row_mentioned,
     with_spaced_rows,
 )
-from bot.drafting.edit_text import particle_words, strip_polite, tail, words
-from bot.drafting.edit_typos import negated, probe_text
+from bot.drafting.edit_text import ZERO_WIDTH, particle_words, strip_polite, tail, words
+from bot.drafting.edit_typos import CLOSING_MARK, negated, probe_text
 from bot.drafting.edit_valueless import FIELD, valueless
 from bot.drafting.edit_words import (
     ADDED_AFTER,
@@ -269,6 +269,7 @@ def parse_edit(text: str, names: Names = None) -> EditCommand | None:
     names indicator 2; without them only numbers, item codes and places name rows. Two changes in one
     message raise EditTwoChanges, with the message cut into the two to send when it can be.
     """
+    text = text.translate(ZERO_WIDTH)  # "แถว\u200b3": a copy from Word marks where words break
     try:
         return _read(text, names)
     except EditTwoChanges as exc:
@@ -385,6 +386,8 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
         action = EditAction.ADD_STEP if action is EditAction.STEPS else EditAction.ADD_OWNER
     asks = _QUESTION_END.search(strip_polite(probe))  # "แถวสุดท้ายเป็นของตัวชี้วัดอะไร"
     if question and (not opened or _QUESTION.search(head) or _QUESTION_END.search(value) or asks):
+        return None
+    if CLOSING_MARK.search(probe):  # "แถว 3 ผู้รับผิดชอบเป็นกองช่าง?" asks (an order's "?" is cut by probe_text)
         return None
     # A value needs a sign of change: a connective, a verb of change or addition, a time field,
     # or an owner that reads as a unit's name ("แถว 1 ผู้รับผิดชอบ กองคลัง").
