@@ -94,3 +94,16 @@ def test_an_edit_asked_or_copied_with_zero_width_spaces(text: str, action: EditA
 @pytest.mark.parametrize("text", ["ขอถามว่าผู้รับผิดชอบแถว 3 เป็นกองช่างได้?", "ผู้รับผิดชอบแถว 3 เป็นกองช่าง?"])
 def test_a_statement_asked_is_no_edit(text: str):
     assert parse_edit(text) is None
+
+
+def test_a_place_beside_an_indicator_named_by_topic_is_its_rows():
+    from pathlib import Path
+
+    from bot.dialogue.understand import indicator_names
+    from bot.ita.framework import load_framework
+
+    names = indicator_names(load_framework(Path(__file__).resolve().parents[1] / "knowledge"))
+    cmd = parse_edit("ลบทุกแถวของตัวชี้วัดเรื่องการเปิดเผยข้อมูล", names)
+    assert cmd is not None and (cmd.action, cmd.target, cmd.number) == (EditAction.DELETE, "indicator", 9)
+    cmd = parse_edit("ตัวชี้วัดเรื่องการใช้งบประมาณ ทุกแถว ระยะเวลาเป็นไตรมาส 4", names)
+    assert cmd is not None and (cmd.target, cmd.number) == ("indicator", 2)

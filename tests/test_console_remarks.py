@@ -112,3 +112,12 @@ def test_a_statement_asked_changes_nothing(app: App):
     after = draft(app, "h")
     assert before is not None and after is not None
     assert [r.owners for r in after.rows] == [r.owners for r in before.rows]
+
+
+def test_every_row_of_an_indicator_named_by_its_topic(app: App):
+    # "ทุกแถว" beside "ตัวชี้วัดเรื่อง…" was read as every row of the plan, or refused.
+    run(app, "i", *PROFILE, FOUR, "ร่างจากที่มี", "ยืนยัน")
+    run(app, "i", "ผู้รับผิดชอบทุกแถวของตัวชี้วัดเรื่องการเปิดเผยข้อมูล เป็นงานประชาสัมพันธ์")
+    made = draft(app, "i")
+    assert made is not None
+    assert all((r.owners == ["งานประชาสัมพันธ์"]) == (r.indicator == 9) for r in made.rows)
