@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/edits.py [--show-misses dev|test|all] [--base REV] [--round N | --ids e9-]
     .venv/bin/python benchmarks/edits.py --perturb [--show]   # harmless edits of the dev messages (edits_perturb.py)
     .venv/bin/python benchmarks/edits.py --perturb --family fresh   # a second family (edits_perturb_fresh.py)
+    .venv/bin/python benchmarks/edits.py --perturb --family order   # a third: order, asking, noise (edits_perturb_order.py)
 
 Reads benchmarks/edit_messages.yaml, splits it into a dev and a test half (seeded shuffle,
 stratified by expected effect; the split is fixed by SEED and was made before the grammar
@@ -43,6 +44,7 @@ configure_offline(Path(tempfile.gettempdir()) / "ita-bench-data")
 
 from benchmarks.edits_perturb import perturb  # noqa: E402
 from benchmarks.edits_perturb_fresh import FRESH  # noqa: E402
+from benchmarks.edits_perturb_order import ORDER  # noqa: E402
 from bot.dialogue import command_words as new_understand  # noqa: E402
 from bot.dialogue.commands import REPORT_ROUNDS  # noqa: E402
 from bot.dialogue.files import _kinds  # noqa: E402
@@ -222,16 +224,17 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="with --perturb: every broken message")
     ap.add_argument(
         "--family",
-        choices=("first", "fresh"),
+        choices=("first", "fresh", "order"),
         default="first",
-        help="with --perturb: the first family (edits_perturb.py) or the fresh one (edits_perturb_fresh.py)",
+        help="with --perturb: the first family (edits_perturb.py), the fresh one (edits_perturb_fresh.py)"
+        " or the order one (edits_perturb_order.py)",
     )
     args = ap.parse_args()
     entries = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     dev, test = split(entries)
     if args.perturb:
         wall, cpu = time.perf_counter(), time.process_time()
-        table = FRESH if args.family == "fresh" else None
+        table = {"fresh": FRESH, "order": ORDER}.get(args.family)
         perturb(dev, make_reader(new_understand, new_edits), expected, args.show, table)
         print(f"[{time.perf_counter() - wall:.0f} s wall, {time.process_time() - cpu:.0f} s CPU]")
         return 0

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from bot.dialogue.command_keys import key_words
+from bot.dialogue.remarks import MAX_CHARS, sentences, with_remarks
 from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edit_typos import fix_typos, without_salutation
 from bot.drafting.edits import PARTICLES
@@ -66,6 +67,13 @@ KEEP_WORDS = (
     "โอเค",
     "โอเช",
     "keep",
+    # "use this draft": "ใช้ร่างนี้ได้เลยครับ", "เอาฉบับนี้"
+    "ใช้ร่างนี้",
+    "เอาร่างนี้",
+    "ใช้ฉบับนี้",
+    "เอาฉบับนี้",
+    "ใช้อันนี้",
+    "เอาอันนี้",
 )
 CONFIRM_WORDS = (
     "ยืนยัน", "ตกลง", "ถูกต้อง", "ใช่", "confirm", "yes", "ok", "okay", "โอเค", "ได้เลย", "ถูก", "เรียบร้อย", "ได้",
@@ -100,7 +108,7 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     # (and the chat endings that also end words, "ค่า", "คับ": a short answer has no such word)
     particles = "|".join(re.escape(p) for p in sorted((*PARTICLES, "ค่า", "คับ"), key=len, reverse=True))
     tail = (  # "โอเคครับ ตามนี้เลย": the words after a yes may stand apart
-        "(?:\\s*(?:แล้ว|เลย|ไว้|ก่อน|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
+        "(?:\\s*(?:แล้ว|ได้|เลย|ไว้|ก่อน|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
         "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?))*"  # "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
     )
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
@@ -128,12 +136,40 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
 
 def is_keep(text: str) -> bool:
     """Tell whether the officer keeps the value shown ("ใช้ตามนี้", "ใช้ตามนี้ค่ะ")."""
-    return _only(_unsalute(text), KEEP_WORDS) or _said(text, "keep")
+    return _only(_unsalute(text), KEEP_WORDS) or _said(text, "keep") or _with_remarks(text, KEEP_WORDS)
 
 
 def is_confirm(text: str) -> bool:
     """Tell whether the officer confirms ("ยืนยัน", "ยืนยันค่ะ", "ถูกต้องแล้วครับ ยืนยัน 👍")."""
-    return _only(_unsalute(text), CONFIRM_WORDS) or _said(text, "confirm")
+    return (
+        _only(_unsalute(text), CONFIRM_WORDS) or _said(text, "confirm") or _with_remarks(text, CONFIRM_WORDS)
+    )
+
+
+# Words that also acknowledge anything said ("โอเคครับ เข้าใจแล้ว"): alone they answer, beside a remark not.
+_ACK_ONLY = re.compile(r"(?:\s*(?:ok|okay|โอเค|โอเช|ได้|ได้เลย|เลย|แล้ว))+")
+
+
+def _plain(span: str) -> str:
+    """A short answer without emoji and polite particles, lower case."""
+    short = "".join(ch for ch in tidy_thai(span).lower() if not decor(ch))
+    particles = "|".join(re.escape(p) for p in sorted((*PARTICLES, "ค่า", "คับ"), key=len, reverse=True))
+    return re.sub(rf"(?:{particles})(?=\s|$)", " ", short).strip()
+
+
+def _with_remarks(text: str, words: tuple[str, ...]) -> bool:
+    """ "ok ยืนยันค่ะ ข้อมูลถูกหมดแล้ว", "ไม่แก้แล้วครับ ใช้ตามนี้": the answer, and remarks that say why.
+
+    "โอเคครับ เข้าใจแล้ว" acknowledges: beside a remark, an answer needs a word that only answers.
+    """
+    if len(text) > MAX_CHARS:
+        return False
+    found = with_remarks(
+        sentences(_unsalute(text)),
+        lambda span: True if _only(span, words) and not _ACK_ONLY.fullmatch(_plain(span)) else None,
+        answer=True,
+    )
+    return found is not None
 
 
 def _unsalute(text: str) -> str:

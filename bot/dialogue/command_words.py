@@ -17,6 +17,7 @@ from bot.dialogue.answer_words import CONFIRM_WORDS, CORRECT_WORDS, KEEP_WORDS, 
 from bot.dialogue.command_keys import ANSWERS, key_words
 from bot.dialogue.file_words import BARE_KINDS, without_refused_kinds
 from bot.dialogue.file_words import export_or_report as _files_read
+from bot.dialogue.remarks import MAX_SENTENCES, sentences, with_remarks
 from bot.drafting.edit_text import tidy_thai
 from bot.drafting.edit_typos import fix_typos, without_salutation
 from bot.drafting.edits import strip_polite
@@ -151,7 +152,11 @@ _DRAFT_PLAN = re.compile(
 # Commands a short lead-in may precede ("ไม่มีตัวอื่นแล้ว ร่างเลย").
 _AFTER_LEAD_IN = (Command.DRAFT, Command.EXPORT, Command.REPORT, Command.HELP, Command.UNDO)
 
-_OPENERS = re.compile(r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|อยาก|ต้องการ|please|pls|can i have|i want)\s*", re.I)
+_OPENERS = re.compile(
+    r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|อยาก|ต้องการ|please|pls|(?:can|could|may) (?:i|we) (?:have|get)"
+    r"|(?:can|could|would) you (?:please )?(?:send|give)(?: me| us)?|(?:send|give) (?:me|us)|i want|i need)\s*",
+    re.I,
+)
 # At the end: "ได้ไหม", "เลย", "ให้", and "again" ("อีกรอบ", "อีกครั้ง") - the order is the same.
 _THEN = re.compile(
     r"\s*(?:ได้(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่าว|ปะ)|ได้เลย|เลย|ให้|ได้|ทีนะ|ที|(?:ไป|ไว้)?ก่อน|อีกรอบ|อีกครั้ง|อีกที|ใหม่อีกครั้ง|(?<!ทั้ง)หมด"
@@ -277,10 +282,6 @@ def _alias(short: str) -> tuple[Command, str] | None:
     return export_or_report(short)
 
 
-# Where one sentence ends and the next begins: a polite particle, then a space.
-_SENTENCE_END = re.compile(r"(?:(?<=ครับ)|(?<=ค่ะ)|(?<=คะ)|(?<=นะ)|(?<=จ้า)|(?<=ผม))\s+|\n+")
-
-
 def parse_command(text: str) -> tuple[Command, str] | None:
     """Return (command, arguments) if the message is a command, else None.
 
@@ -288,6 +289,9 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     พิมพ์คำสั่งอะไรได้บ้าง" asks for help twice over.
     """
     text = fix_typos(tidy_thai(text))  # "ร่างมาตราการให้เลย", "ย้อนกลับไปก่อนลบบ": the words, slips forgiven
+    plain = _ASKED.sub("", text)
+    if plain != text and plain.strip() and _POLITE_REQUEST.search(plain.strip()):
+        text = plain  # "ขอดูข้อมูลหน่วยงานที่ตั้งไว้หน่อยค่ะ?": a request asked is the request
     found = _parse_command(text)
     if found is not None or text.strip().startswith("/"):
         return found
@@ -301,41 +305,45 @@ def parse_command(text: str) -> tuple[Command, str] | None:
 
 
 def _sentences(text: str) -> tuple[Command, str] | None:
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
-    if not 1 < len(sentences) <= 3:
+    parts = sentences(text)
+    if not 1 < len(parts) <= MAX_SENTENCES:
         return None
-    read = [r for s in sentences if (r := _parse_command(s)) is not None]
-    if len(read) == len(sentences) and len({command for command, _ in read}) == 1:
+    read = [r for s in parts if (r := _parse_command(s)) is not None]
+    if len(read) == len(parts) and len({command for command, _ in read}) == 1:
         args = " ".join(dict.fromkeys(a for _, a in read if a))  # "ขอ word ค่ะ ขอ excel ด้วย": both
         return read[0][0], args
-    first = _parse_command(sentences[0])
-    if (
-        first is not None
-        and first[0] in _AFTER_LEAD_IN
-        and len(read) == 1
-        and all(_remark(s) for s in sentences[1:])
-    ):
-        return first  # "ขอแบบรายงาน 6 เดือนค่ะ ต้องส่งอำเภอสิ้นเดือนนี้": the order, then why
-    return None
+    # "ขอแบบรายงาน 6 เดือนค่ะ ต้องส่งอำเภอสิ้นเดือนนี้", "เริ่มร่างได้เลยครับ ไม่มีคะแนนเพิ่มแล้ว": the order and why
+    if len(read) > 1 or any(is_confirm(s) or is_keep(s) for s in parts):
+        return None  # two orders ("ขอไฟล์ word ค่ะ ย้อนกลับด้วย"), or a yes with its go-ahead (is_confirm)
+    found = with_remarks(parts, _parse_command)
+    return found if found is not None and found[0] in _AFTER_LEAD_IN else None
 
 
 # Words that name rows of the draft: a lead-in holding one makes the message an edit, not a command.
 _NAMES_ROWS = re.compile(r"แถว|ตัวชี้วัด|มาตรการ|ข้อ\s*[IEOieo]\s?\d|\brows?\b", re.I)
-# A remark after an order: no number, no change asked, no question, short.
-_CHANGE_ASKED = re.compile(r"แก้|เปลี่ยน|ลบ|เพิ่ม|ร่าง|ย้อน|ยกเลิก|แถว|ตัวชี้วัด|\?|ไหม|มั้ย|อะไร|ยังไง|อย่างไร")
-REMARK_MAX_CHARS = 40
 
 
-def _remark(sentence: str) -> bool:
-    text = sentence.strip()
-    return (
-        len(text) <= REMARK_MAX_CHARS
-        and not any(ch.isdigit() for ch in to_arabic(text))
-        and not _CHANGE_ASKED.search(text)
-    )
+# Question marks closing a message: a polite request ("ขอไฟล์ word ได้ไหมคะ?") or a help ask ("what can
+# you do?") is still the order; a bare alias asked ("ย้อนกลับ?") is a question.
+_ASKED = re.compile(r"\s*[?？]+\s*$")
+_POLITE_REQUEST = re.compile(
+    r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|can (?:i|you|we)|could (?:i|you|we)|would you|may i|please)"
+    r"|(?:ได้|หน่อย|ด้วย|ให้)\s*(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่ะ|ปะ|ป่าว)?\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ้า|จ๊ะ)*$",
+    re.I,
+)
 
 
 def _parse_command(text: str) -> tuple[Command, str] | None:
+    plain = _ASKED.sub("", text)
+    if plain == text or not plain.strip():
+        return _parse_plain(text)
+    found = _parse_plain(plain)
+    if found is None or found[0] is Command.HELP or _POLITE_REQUEST.search(tidy_thai(plain).strip()):
+        return found
+    return None
+
+
+def _parse_plain(text: str) -> tuple[Command, str] | None:
     stripped = tidy_thai(text).strip()
     if stripped.startswith("/"):
         head, _, args = stripped[1:].partition(" ")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.dialogue.command_words import Command, is_confirm, is_keep, parse_command
+from bot.drafting.edit_text import ZERO_WIDTH
 from bot.drafting.edits import EditCommand, EditError, parse_edit
 from bot.ita.framework import Framework
 from bot.scores import ParseResult, ScoreSet, has_number, parse_correction, parse_scores
@@ -302,9 +303,10 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
     `drafted`: the conversation is at its last step, where edits apply; `state`: the dialogue
     State's value, so that a reply to a profile step is read as its answer.
     """
+    said, text = text, text.translate(ZERO_WIDTH)  # a copy from Word or the web: word breaks, not characters
     command = parse_command(text)
     if command is not None and not _asks_instead(command, fw):
-        return Parsed(text, Kind.COMMAND, command=command)
+        return Parsed(said, Kind.COMMAND, command=command)
     drafted = drafted or state == "drafted"
     edit, edit_error = None, None
     early = state in EARLY_EDIT_STATES  # "แถว 9 เสร็จภายในธันวา 68" before the plan is drafted: said, not lost
@@ -339,7 +341,7 @@ def understand(text: str, fw: Framework, *, drafted: bool, state: str = "") -> P
     ):
         kind = Kind.ANSWER
     return Parsed(
-        text,
+        said,
         kind,
         edit=edit,
         edit_error=edit_error,

@@ -270,6 +270,9 @@ def _named_target(probe: str, *, items: bool, names: Mapping[str, int] | None) -
             end = nxt.end()
         return Target("row", first, "", m.start(), end, tuple(more[:MAX_ROWS]))
     place = _PLACE.search(probe)
+    named = _by_name(probe, names) if names and place is not None else None
+    if place is not None and named is not None:
+        return _place_of_named(probe, place, named)  # "ลบทุกแถวของตัวชี้วัดเรื่องการเปิดเผยข้อมูล"
     if place is not None:
         kind = (
             "all"
@@ -286,6 +289,20 @@ def _named_target(probe: str, *, items: bool, names: Mapping[str, int] | None) -
         several = _MORE_ITEMS.match(probe, code.end()) is not None
         return Target("item", 0, item, code.start(), code.end(), several=several)
     return _by_name(probe, names) if names else None
+
+
+def _place_of_named(probe: str, place: re.Match[str], named: Target) -> Target:
+    """An indicator named by its topic beside a place: its rows, as "ตัวชี้วัดที่ 9 ทุกแถว" / "… แถวแรก".
+
+    Every row of it is the indicator; one of its rows ("แถวแรก") is asked back. The place joins the
+    target when only "ของ" or spaces stand between them, so it is never read as a value.
+    """
+    start, end = named.start, named.end
+    if re.fullmatch(r"\s*(?:ของ|ใน|สำหรับ)?\s*", probe[place.end() : named.start]):
+        start = place.start()
+    elif re.fullmatch(r"\s*", probe[named.end : place.start()]):
+        end = place.end()
+    return Target("indicator", named.number, "", start, end, several=not place.group("all"))
 
 
 def with_spaced_rows(probe: str, target: Target) -> Target:

@@ -14,6 +14,9 @@ from bot.drafting.edit_words import PARTICLES
 
 # Keyboard slips that change no meaning: two sara e for sara ae ("เเถว"), a mark typed twice ("ก่่อน").
 _DOUBLE_E = re.compile("\u0e40\u0e40")
+# Zero-width spaces and word joiners a copy from Word or a web page carries between Thai words: they mark
+# where words break, never a character of one ("แถว\u200b3" is "แถว3"). The emoji joiner stays.
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u2060\ufeff"))
 _MARK_TWICE = re.compile("([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1+")
 # A polite particle drawn out in chat ("ค่าาา", "คร้าบบ", "น้าาา", "ค่ะะ"): its last letter typed more than
 # once, then no Thai letter. Read as the particle (the particle lists and the word-particles "ค่า", "คับ").
@@ -43,10 +46,10 @@ def tidy_thai(text: str) -> str:
     """Return text with Thai keyboard slips that change no meaning made regular, in linear time.
 
     "เเถว" (two sara e) is "แถว"; a vowel or tone mark typed twice is typed once; a particle drawn out
-    ("ค่าาา", "คร้าบบ") is the particle. (pythainlp's
+    ("ค่าาา", "คร้าบบ") is the particle; zero-width spaces are dropped. (pythainlp's
     normalize does this too, but it is quadratic on long runs, and a message may be any length.)
     """
-    text = _MARK_TWICE.sub(r"\1", _DOUBLE_E.sub("\u0e41", text))
+    text = _MARK_TWICE.sub(r"\1", _DOUBLE_E.sub("\u0e41", text.translate(ZERO_WIDTH)))
     return _DRAWN_PARTICLE.sub(_undrawn, text)
 
 

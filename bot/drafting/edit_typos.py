@@ -160,6 +160,17 @@ _REQUEST_END = re.compile(
 _ARROWS = re.compile("[➡➔➜➝➞⇒⟶⮕][\ufe0e\ufe0f]?")
 
 
+# A request opening the message ("ขอ…", "รบกวน…", "could you …", a verb of change), not one to be told something.
+_ORDER_OPENS = re.compile(
+    r"^(?:ขอ(?:ให้|อนุญาต)?|รบกวน(?:ช่วย)?|ช่วย|กรุณา|อยากให้|please|can you|could you|would you"
+    # an order's own verb first: "เปลี่ยนผู้รับผิดชอบแถว 3 เป็นกองช่าง?" (not "แถว 3 เป็นกองช่าง?", which asks)
+    r"|แก้|เปลี่ยน|ปรับ|ลบ|ตัด|เพิ่ม|ดู|ร่าง|change|edit|delete|remove|add|show)"
+    r"(?!\s*(?:ถาม|สอบถาม|ทราบ|ปรึกษา|คำแนะนำ|แนะนำ|ตัวอย่าง|ถ้อยคำ|อธิบาย|ความรู้|คำอธิบาย|วิธี|ไอเดีย|ข้อความ|รายละเอียด|ความเห็น))",
+    re.I,
+)
+CLOSING_MARK = re.compile(r"\s*[?？]+\s*$")
+
+
 _REQUEST_ASIDE = re.compile(
     rf"\s*(?:{words(*REQUEST_ENDINGS)})(?:\s*(?:{words(*PARTICLES)}))*\s+"
     r"(?P<why>(?![^\n]*(?:ไหม|มั้ย|หรือ|อะไร|ยังไง|อย่างไร|\?|ถาม|สงสัย|อยากรู้|อยากทราบ))[^\d\n]{1,60})$"
@@ -296,4 +307,7 @@ def probe_text(text: str) -> tuple[str, str]:
     request = _REQUEST_END.search(probe)
     if request and not _CONSEQUENCE.search(probe, 0, request.start()):  # "ลบแถว 3 ได้ไหมคะ" asks for it
         shown, probe = shown[: request.start()], probe[: request.start()]
+    asked = CLOSING_MARK.search(probe)
+    if asked and _ORDER_OPENS.match(probe):  # "ขอเปลี่ยนผู้รับผิดชอบแถว 3 เป็นกองคลัง?" asks for it too
+        shown, probe = shown[: asked.start()], probe[: asked.start()]
     return shown, probe
