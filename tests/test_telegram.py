@@ -79,32 +79,46 @@ def test_split_without_spaces_never_cuts_before_a_thai_mark():
     assert all(not ("\u0e31" <= c[0] <= "\u0e3a" or "\u0e47" <= c[0] <= "\u0e4e") for c in chunks)
 
 
-def test_cards_are_one_readable_message_each_with_markup_escaped(api):
-    cards = [
-        Card(
-            f"แถว {i} · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)",
-            "แก้ไขเร่งด่วน",
-            (
-                ("มาตรการ", "เผยแพร่ข้อมูล <O1> & ปรับปรุงเว็บไซต์"),
-                ("ผู้รับผิดชอบ", "สำนักปลัด"),
-                ("ระยะเวลา", "ต.ค. 2568 – มี.ค. 2569"),
-            ),
-        )
-        for i in (1, 2, 3)
-    ]
-    dialogue = ScriptedDialogue(lambda _: Reply(texts=["ร่างมาตรการมีดังนี้"], cards=cards))
+def _row_card(i: int, measure: str = "เผยแพร่ข้อมูล <O1> & ปรับปรุงเว็บไซต์") -> Card:
+    return Card(
+        f"แถว {i} · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)",
+        "แก้ไขเร่งด่วน",
+        (("มาตรการ", measure), ("ผู้รับผิดชอบ", "สำนักปลัด"), ("ระยะเวลา", "ต.ค. 2568 – มี.ค. 2569")),
+    )
+
+
+def test_cards_share_one_readable_message_in_order_with_markup_escaped(api):
+    dialogue = ScriptedDialogue(
+        lambda _: Reply(texts=["ร่างมาตรการมีดังนี้"], cards=[_row_card(i) for i in (1, 2, 3)])
+    )
     with running(api, dialogue):
         api.send_text(USER, "ดูร่าง")
-        api.wait_replies(USER, 4)
+        api.wait_replies(USER, 2)
+        time.sleep(0.3)  # nothing more comes: three short cards are one message
     messages = api.messages_to(USER)
-    assert next(m.params["text"] for m in messages) == "ร่างมาตรการมีดังนี้"
-    for i, message in zip((1, 2, 3), messages[1:], strict=False):
-        assert message.params["parse_mode"] == "HTML"
-        text = message.params["text"]
-        assert f"<b>แถว {i} · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)</b>" in text
-        assert "<i>แก้ไขเร่งด่วน</i>" in text
-        assert "• <b>มาตรการ:</b> เผยแพร่ข้อมูล &lt;O1&gt; &amp; ปรับปรุงเว็บไซต์" in text
-        assert "• <b>ผู้รับผิดชอบ:</b> สำนักปลัด" in text
+    assert messages[0].params["text"] == "ร่างมาตรการมีดังนี้" and len(messages) == 2
+    text = messages[1].params["text"]
+    assert messages[1].params["parse_mode"] == "HTML"
+    heads = [text.index(f"<b>แถว {i} · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.50)</b>") for i in (1, 2, 3)]
+    assert heads == sorted(heads)  # in the draft's order
+    assert text.count("<i>แก้ไขเร่งด่วน</i>") == 3
+    assert text.count("• <b>มาตรการ:</b> เผยแพร่ข้อมูล &lt;O1&gt; &amp; ปรับปรุงเว็บไซต์") == 3
+    assert "• <b>ผู้รับผิดชอบ:</b> สำนักปลัด" in text
+
+
+def test_cards_that_do_not_fit_one_message_go_on_in_the_next(api):
+    long_measure = "ก" * 1500  # three such cards are over Telegram's 4,096 characters
+    cards = [_row_card(i, long_measure) for i in (1, 2, 3)]
+    dialogue = ScriptedDialogue(lambda _: Reply(cards=cards, choices=[Choice("ยืนยัน", "ยืนยัน")]))
+    with running(api, dialogue):
+        api.send_text(USER, "ดูร่าง")
+        api.wait_replies(USER, 2)
+        time.sleep(0.3)
+    messages = api.messages_to(USER)
+    assert len(messages) == 2 and all(len(m.params["text"]) <= 4096 for m in messages)
+    assert "แถว 1" in messages[0].params["text"] and "แถว 2" in messages[0].params["text"]
+    assert "แถว 3" in messages[1].params["text"] and "แถว 2" not in messages[1].params["text"]
+    assert "reply_markup" in messages[1].params and "reply_markup" not in messages[0].params  # buttons last
 
 
 # ---------------------------------------------------------------- buttons

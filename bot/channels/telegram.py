@@ -274,7 +274,7 @@ class TelegramChannel:
     async def send_reply(
         self, bot: Bot, chat_id: str, reply: Reply, *, editor_url: str = "", private: bool = True
     ) -> None:
-        """Send texts, then one message per card, then documents; buttons go on the last message."""
+        """Send texts, then the cards (as few messages as fit), then documents; buttons go on the last message."""
         parts = outgoing(reply)
         markup = None
         if reply.choices:
@@ -289,8 +289,8 @@ class TelegramChannel:
             extra = {"reply_markup": markup} if markup is not None and i == len(parts) - 1 else {}
             if isinstance(value, str):
                 await self.call(bot.send_message, chat_id, value, **extra)
-            elif isinstance(value, Card):
-                await self._send_card(bot, chat_id, value, extra)
+            elif isinstance(value, tuple):
+                await self._send_cards(bot, chat_id, value, extra)
             else:
                 caption = caption_for(value.caption) if value.caption else None
                 await self.call(
@@ -302,14 +302,19 @@ class TelegramChannel:
                     **extra,
                 )
 
-    async def _send_card(self, bot: Bot, chat_id: str, card: Card, extra: dict) -> None:
+    async def _send_cards(self, bot: Bot, chat_id: str, cards: tuple[Card, ...], extra: dict) -> None:
+        html = CARD_GAP.join(card_html(card) for card in cards)
         try:
-            await self.call(bot.send_message, chat_id, card_html(card), parse_mode=ParseMode.HTML, **extra)
-        except BadRequest:  # markup Telegram refuses to parse: the plain card still reads well
-            await self.call(bot.send_message, chat_id, card_plain(card), **extra)
+            await self.call(bot.send_message, chat_id, html, parse_mode=ParseMode.HTML, **extra)
+        except BadRequest:  # markup Telegram refuses to parse: the plain cards still read well
+            await self.call(bot.send_message, chat_id, CARD_GAP.join(card_plain(c) for c in cards), **extra)
 
 
-Outgoing = str | Card | Document  # one Telegram message: a text, a card or a document
+Outgoing = str | tuple[Card, ...] | Document  # one Telegram message: a text, cards or a document
+# Cards in one message are set apart by a blank line. A draft's rows go as few messages as fit
+# (4,096 characters each), not one message a row: Telegram allows a bot about one message a second
+# in a chat, and each message is a Bot API call (issue 15: ten rows were eleven calls a turn).
+CARD_GAP = "\n\n"
 
 
 def _inline_button(button: Button) -> InlineKeyboardButton:
@@ -326,16 +331,28 @@ def _as_is(_inbound: Inbound, reply: Reply) -> Reply:
 
 
 def outgoing(reply: Reply) -> list[tuple[str, Outgoing]]:
-    """Return the messages a Reply becomes, in order: ("text", str) | ("card", Card) | ("document", Document)."""
+    """Return the messages a Reply becomes, in order: ("text", str) | ("cards", (Card, ...)) | ("document", Document).
+
+    Consecutive cards share a message while they fit in one; a card longer than a message is sent
+    as split plain text.
+    """
     parts: list[tuple[str, Outgoing]] = []
     for text in reply.texts:
         parts += [("text", chunk) for chunk in split_text(text)]
+    group: list[Card] = []
+    size = 0
     for card in reply.cards:
-        plain = card_plain(card)
-        if units(plain) <= MAX_MESSAGE:
-            parts.append(("card", card))
-        else:  # a card longer than one message is sent as split plain text
-            parts += [("text", chunk) for chunk in split_text(plain)]
+        length = units(card_html(card))  # the markup too: within the limit before Telegram parses it
+        if group and size + units(CARD_GAP) + length > MAX_MESSAGE:
+            parts.append(("cards", tuple(group)))
+            group, size = [], 0
+        if length > MAX_MESSAGE:  # (the group before it was sent just above)
+            parts += [("text", chunk) for chunk in split_text(card_plain(card))]
+            continue
+        size += (units(CARD_GAP) if group else 0) + length
+        group.append(card)
+    if group:
+        parts.append(("cards", tuple(group)))
     parts += [("document", doc) for doc in reply.documents]
     if reply.choices and not parts:
         parts.append(("text", TELEGRAM_CHOOSE))  # buttons need a message to sit on

@@ -87,7 +87,7 @@ def card_plain(card: Card) -> str:
 def card_html(card: Card) -> str:
     """Return a card as Telegram HTML: a bold title, the tier in italics, one line per field.
 
-    Telegram has no tables, so each draft row becomes one readable message.
+    Telegram has no tables, so each draft row becomes one readable block (several share a message).
     Everything from the core is escaped: officers' text may contain < and &.
     """
     esc = html.escape
