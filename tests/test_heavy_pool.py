@@ -68,3 +68,45 @@ def test_no_pool_unless_asked_and_auto_means_one_per_cpu(tmp_path):
     app = build(Settings(_env_file=None, data_dir=tmp_path), ensure=False)
     assert app.pool is None and not isinstance(app.drafter, PooledDrafter)
     assert worker_count(-1) == (os.cpu_count() or 1) and worker_count(0) == 0 and worker_count(3) == 3
+
+
+_BOT = """
+import sys, time
+from pathlib import Path
+from bot.app import build
+from bot.settings import Settings
+app = build(Settings(_env_file=None, data_dir=Path(sys.argv[1]), heavy_workers=2), ensure=False)
+print(" ".join(map(str, app.pool.warm())), flush=True)
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie left for init to reap is gone too
+        return stat.read().split(") ")[-1][0] != "Z"
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc to tell a process is gone")
+def test_workers_leave_when_the_bot_is_killed(tmp_path):
+    # A bot killed with SIGKILL (or by the OOM killer) cannot stop its pool: its workers, ~0.5 GB
+    # each, must not stay behind.
+    import subprocess
+    import sys
+    import time
+
+    bot = subprocess.Popen([sys.executable, "-c", _BOT, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(p) for p in bot.stdout.readline().split()]
+        assert len(workers) == 2 and all(_alive(p) for p in workers)
+    finally:
+        bot.kill()
+        bot.wait(30)
+        bot.stdout.close()
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in workers)
