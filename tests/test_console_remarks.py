@@ -6,30 +6,20 @@ Each conversation went wrong before its fix (issue 11, fresh round 46 and the "?
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from bot.app import App, build
-from bot.channels import console
 from bot.dialogue.messages import Inbound
 from bot.ita.measures import Draft
 from bot.settings import Settings
+from tests.test_console_officer import FOUR, PROFILE, run
 
-PROFILE = ("สวัสดีครับ", "กรมส่งเสริมการเกษตร", "ใช่ครับ", "ใช้ตามนี้", "ปีงบ 68")
-FOUR = "ได้ 91.3 คะแนนรวมครับ ตัวชี้วัดที่ 7 ได้ 79.6 ตัวชี้วัดที่ 8 ได้ 81.4 ตัวชี้วัด 9 ได้ 74.25 ตัวชี้วัดที่ 10 ได้ 84"
 HELP_LINE = "คำสั่งที่ใช้ได้"
 
 
 @pytest.fixture()
 def app(tmp_path) -> App:
     return build(Settings(_env_file=None, data_dir=tmp_path), in_memory_index=True)
-
-
-def run(app: App, user: str, *lines: str) -> str:
-    out = io.StringIO()
-    assert console.run(app, user_id=user, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out) == 0
-    return out.getvalue()
 
 
 def state(app: App, user: str) -> str:
