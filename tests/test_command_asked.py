@@ -18,6 +18,11 @@ from bot.drafting.edits import EditAction, parse_edit
         ("ย้อนกลับได้ไหมคะ?", Command.UNDO),
         ("ขอแบบรายงาน 6 เดือนได้ไหมคะ?", Command.REPORT),
         ("เริ่มร่างได้เลยครับ ไม่มีคะแนนเพิ่มแล้ว", Command.DRAFT),
+        # an order among courtesies and reasons
+        ("ขอบคุณค่ะ ขอไฟล์ excel ด้วยนะคะ หัวหน้าอนุมัติแล้ว", Command.EXPORT),
+        ("สวัสดีค่ะ ขอแบบรายงานรอบ 12 เดือนค่ะ ขอบคุณค่ะ หัวหน้าอนุมัติแล้ว", Command.REPORT),
+        ("ขอดูข้อมูลหน่วยงานที่ตั้งไว้หน่อยค่ะ?", Command.PROFILE),
+        ("ขอ\u200bไฟล์ word\u200b ค่ะ", Command.EXPORT),
     ],
 )
 def test_requests_are_orders(text: str, command: Command):
@@ -57,20 +62,6 @@ def test_an_answer_beside_its_reason(text: str, yes: bool, keep: bool):
 def test_a_cell_redone_wholesale(text: str):
     cmd = parse_edit(text)
     assert cmd is not None and cmd.action is EditAction.STEPS and cmd.number == 1 and cmd.value == "ทบทวนคู่มือ"
-
-
-@pytest.mark.parametrize(
-    ("text", "command"),
-    [
-        ("ขอบคุณค่ะ ขอไฟล์ excel ด้วยนะคะ หัวหน้าอนุมัติแล้ว", Command.EXPORT),
-        ("สวัสดีค่ะ ขอแบบรายงานรอบ 12 เดือนค่ะ ขอบคุณค่ะ หัวหน้าอนุมัติแล้ว", Command.REPORT),
-        ("ขอดูข้อมูลหน่วยงานที่ตั้งไว้หน่อยค่ะ?", Command.PROFILE),
-        ("ขอ\u200bไฟล์ word\u200b ค่ะ", Command.EXPORT),
-    ],
-)
-def test_an_order_among_courtesies_and_reasons(text: str, command: Command):
-    found = parse_command(text)
-    assert found is not None and found[0] is command
 
 
 def test_a_yes_with_its_go_ahead_and_a_reason_is_a_yes():

@@ -19,7 +19,7 @@ from bot.dialogue.file_words import BARE_KINDS, without_refused_kinds
 from bot.dialogue.file_words import export_or_report as _files_read
 from bot.dialogue.remarks import MAX_SENTENCES, sentences, with_remarks
 from bot.drafting.edit_text import tidy_thai
-from bot.drafting.edit_typos import fix_typos, without_salutation
+from bot.drafting.edit_typos import CLOSING_MARK, fix_typos, without_salutation
 from bot.drafting.edits import strip_polite
 from bot.thai import to_arabic
 from bot.wording import REDRAFT_KEEP_LABEL
@@ -289,7 +289,7 @@ def parse_command(text: str) -> tuple[Command, str] | None:
     พิมพ์คำสั่งอะไรได้บ้าง" asks for help twice over.
     """
     text = fix_typos(tidy_thai(text))  # "ร่างมาตราการให้เลย", "ย้อนกลับไปก่อนลบบ": the words, slips forgiven
-    plain = _ASKED.sub("", text)
+    plain = CLOSING_MARK.sub("", text)
     if plain != text and plain.strip() and _POLITE_REQUEST.search(plain.strip()):
         text = plain  # "ขอดูข้อมูลหน่วยงานที่ตั้งไว้หน่อยค่ะ?": a request asked is the request
     found = _parse_command(text)
@@ -323,9 +323,8 @@ def _sentences(text: str) -> tuple[Command, str] | None:
 _NAMES_ROWS = re.compile(r"แถว|ตัวชี้วัด|มาตรการ|ข้อ\s*[IEOieo]\s?\d|\brows?\b", re.I)
 
 
-# Question marks closing a message: a polite request ("ขอไฟล์ word ได้ไหมคะ?") or a help ask ("what can
-# you do?") is still the order; a bare alias asked ("ย้อนกลับ?") is a question.
-_ASKED = re.compile(r"\s*[?？]+\s*$")
+# Question marks closing a message (CLOSING_MARK): a polite request ("ขอไฟล์ word ได้ไหมคะ?") or a help
+# ask ("what can you do?") is still the order; a bare alias asked ("ย้อนกลับ?") is a question.
 _POLITE_REQUEST = re.compile(
     r"^(?:ขอ|รบกวน|ช่วย|กรุณา|อยากได้|can (?:i|you|we)|could (?:i|you|we)|would you|may i|please)"
     r"|(?:ได้|หน่อย|ด้วย|ให้)\s*(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|หรือไม่|ป่ะ|ปะ|ป่าว)?\s*(?:ครับผม|ครับ|คะ|ค่ะ|นะ|จ้า|จ๊ะ)*$",
@@ -334,7 +333,7 @@ _POLITE_REQUEST = re.compile(
 
 
 def _parse_command(text: str) -> tuple[Command, str] | None:
-    plain = _ASKED.sub("", text)
+    plain = CLOSING_MARK.sub("", text)
     if plain == text or not plain.strip():
         return _parse_plain(text)
     found = _parse_plain(plain)

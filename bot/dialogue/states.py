@@ -143,10 +143,13 @@ def on_name(ctx: Context) -> State:
     return save_name(ctx, name)
 
 
+def _yes_no() -> list[Choice]:
+    return [Choice(w.YES_LABEL, w.YES_LABEL), Choice(w.NO_LABEL, w.NO_LABEL)]
+
+
 def check_name(ctx: Context, name: str) -> State:
     """Ask whether a name read from a sentence (or unlike an agency's) is the agency's name."""
-    yes_no = [Choice(w.YES_LABEL, w.YES_LABEL), Choice(w.NO_LABEL, w.NO_LABEL)]
-    ctx.ask(w.ASK_IS_AGENCY.format(name=name[:QUOTE_CHARS]), yes_no, "name", name=name)
+    ctx.ask(w.ASK_IS_AGENCY.format(name=name[:QUOTE_CHARS]), _yes_no(), "name", name=name)
     return State.PROFILE_NAME
 
 
@@ -205,23 +208,21 @@ def on_units(ctx: Context) -> State:
     early = kept_early_scores(ctx, State.PROFILE_UNITS)
     if early is not None:
         return early
+    at = ctx.agency_type(profile.type)
+    known = list(at.default_units) if at else []
     answer = bare(ctx.turn.text)
     if is_keep(answer) or is_confirm(answer.lower()):  # "ใช่ค่ะ", "โอเคค่ะ" to the units shown: keep them
-        at = ctx.agency_type(profile.type)
-        units = profile.units or (list(at.default_units) if at else [])
+        units = profile.units or known
     else:
-        at = ctx.agency_type(profile.type)
-        units = split_units(ctx.turn.text, at.default_units if at else [])
+        units = split_units(ctx.turn.text, known)
     # a unit has a name: "13" (a type's number typed one step late) or "-" names none
     if not units or any(len(u) > MAX_UNIT_CHARS or not _has_letters(u) for u in units):
         ctx.say(w.BAD_UNITS.format(max=MAX_UNIT_CHARS, example=ctx.units_example()))
         return State.PROFILE_UNITS
-    known = list(at.default_units) if at else []
     if not any(looks_like_unit(u, known) for u in units):
         # nothing reads as a unit ("ร่างจากที่มีได้เลยค่ะ"): asked, never saved as every measure's owner
-        yes_no = [Choice(w.YES_LABEL, w.YES_LABEL), Choice(w.NO_LABEL, w.NO_LABEL)]
-        shown = ", ".join(dict.fromkeys(units))[:QUOTE_CHARS]
-        ctx.ask(w.ASK_ARE_UNITS.format(units=shown), yes_no, "units", units=list(dict.fromkeys(units)))
+        units = list(dict.fromkeys(units))
+        ctx.ask(w.ASK_ARE_UNITS.format(units=", ".join(units)[:QUOTE_CHARS]), _yes_no(), "units", units=units)
         return State.PROFILE_UNITS
     return save_units(ctx, units)
 
