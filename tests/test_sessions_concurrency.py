@@ -206,3 +206,40 @@ def test_a_new_users_save_keeps_what_another_process_stored_first(url):
     store.save(mine)
     assert store.load("line:fresh").state == "profile_name"
     store.close()
+
+
+def test_writers_of_one_process_queue_in_order_not_in_sqlites_busy_wait(tmp_path):
+    """Many threads writing at once (sessions, claims, year records) never meet SQLite's lock.
+
+    Without the process's write gate a writer that finds the database locked sleeps in SQLite's
+    busy handler (1, 2, 5 … 100 ms); with the busy timeout at 0 here, it fails at once instead,
+    so a single "database is locked" shows the writers collided.
+    """
+    from sqlalchemy import event
+
+    from bot.dialogue.seen_events import SeenEvents
+
+    store = SessionStore(f"sqlite:///{tmp_path / 's.sqlite3'}", attempts=1)
+    event.listen(store.engine, "connect", lambda conn, _record: conn.execute("PRAGMA busy_timeout = 0"))
+    store.engine.dispose()  # connections made from now on have no busy wait
+    seen = SeenEvents(store.engine)
+    failures: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(40):
+                seen.claim("telegram", f"{n}-{i}", str(n))
+                session = store.load(f"telegram:{n}")
+                session.extra["i"] = i
+                store.save(session)
+                seen.finish("telegram", f"{n}-{i}")
+        except BaseException as exc:  # collected for the assertion
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    assert all(store.load(f"telegram:{n}").extra["i"] == 39 for n in range(12))

@@ -15,14 +15,16 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import DBAPIError
 
 if TYPE_CHECKING:
@@ -38,6 +40,9 @@ POLL_FIRST, POLL_MAX = 0.01, 0.2  # seconds between tries for a key another proc
 LOCK_WAIT_S = 120.0  # then the turn goes on without it: the version check still refuses lost saves
 
 log = logging.getLogger(__name__)
+_WRITES = re.compile(
+    r"\s*(?:INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE
+)  # what takes SQLite's write lock
 
 
 def key_number(key: str) -> int:
@@ -174,3 +179,62 @@ class AdvisoryLocks:
         if conn is not None:
             with contextlib.suppress(Exception):
                 conn.close()
+
+
+class SqliteWriteGate:
+    """One writing transaction at a time per SQLite database in this process, queued on a lock.
+
+    SQLite admits one writer; a second one waits in its busy handler, which sleeps 1, 2, 5, 10 …
+    100 ms between tries whether or not the first has finished meanwhile. Under load the turns'
+    small writes (the event claim, the session save, the year record, the answered mark) queued that
+    way for hundreds of milliseconds although each holds the database for about one. Here a
+    connection takes the gate before its transaction's first INSERT, UPDATE or DELETE and gives it
+    back once its commit or rollback has returned (the DBAPI connection class below), so the next
+    writer of this process starts the moment the last one ends. Reads never take it (WAL readers do
+    not block the writer). Other processes (ingest, a second instance) are still ordered by SQLite's
+    busy timeout.
+    """
+
+    def __init__(self, wait: float) -> None:
+        self._lock = threading.Lock()
+        self.wait = wait  # then the writer goes on without the gate, to SQLite's own busy wait
+        gate = self
+
+        class GatedConnection(sqlite3.Connection):
+            holding = False
+
+            def commit(self) -> None:
+                try:
+                    super().commit()
+                finally:
+                    gate.leave(self)
+
+            def rollback(self) -> None:
+                try:
+                    super().rollback()
+                finally:
+                    gate.leave(self)
+
+            def close(self) -> None:
+                try:
+                    super().close()
+                finally:
+                    gate.leave(self)
+
+        self.connection_class = GatedConnection  # sqlite3.connect(factory=…), through connect_args
+
+    def watch(self, engine: Engine) -> None:
+        """Take the gate before each transaction's first write on `engine`'s connections."""
+        event.listen(engine, "before_cursor_execute", self._before)
+
+    def _before(self, conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
+        dbapi = conn.connection.dbapi_connection
+        if not isinstance(dbapi, self.connection_class) or dbapi.holding or not _WRITES.match(statement):
+            return
+        dbapi.holding = self._lock.acquire(timeout=self.wait)
+
+    def leave(self, dbapi: Any) -> None:
+        """Give the gate back if this connection holds it (its transaction has ended)."""
+        if dbapi.holding:
+            dbapi.holding = False
+            self._lock.release()

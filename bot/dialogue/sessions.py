@@ -56,7 +56,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from bot.agency.years import years_table
-from bot.dialogue.session_locks import AdvisoryLocks, FileStripeLocks, ThreadLocks
+from bot.dialogue.session_locks import AdvisoryLocks, FileStripeLocks, SqliteWriteGate, ThreadLocks
 from bot.dialogue.session_merge import SessionConflict, merge
 from bot.ita.measures import AgencyProfile, Draft
 from bot.ita.tiers import Thresholds
@@ -203,14 +203,16 @@ class SessionStore:
         if self.dialect == "sqlite":
             if file_db:
                 Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
+            self.gate = SqliteWriteGate(BUSY_TIMEOUT_S)
             self.engine = create_engine(
                 url,
-                connect_args={"timeout": BUSY_TIMEOUT_S},
+                connect_args={"timeout": BUSY_TIMEOUT_S, "factory": self.gate.connection_class},
                 json_serializer=_json_text,
                 json_deserializer=orjson.loads,
                 **pool,
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            self.gate.watch(self.engine)
         else:
             self.engine = create_engine(
                 url, pool_pre_ping=True, json_serializer=_json_text, json_deserializer=orjson.loads, **pool
