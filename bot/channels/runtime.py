@@ -267,15 +267,19 @@ class ChannelRuntime:
         # Updates run concurrently across users; one user's messages must still be handled in order
         # (the session is loaded and saved whole).
         async with self.in_order(inbound.session_key):
-            if event_id and not await self._claim(event_id, inbound.chat_id):
-                log.info("%s: a redelivered event was dropped", self.name)
-                return
+            loop = asyncio.get_running_loop()
+            started = time.monotonic()
             try:
-                started = time.monotonic()
+                # The claim and the dialogue run as one job of a dialogue thread: one hop off the
+                # event loop per turn, not two, and never in asyncio's small default pool.
                 async with working() if working is not None else contextlib.nullcontext():
-                    loop = asyncio.get_running_loop()
-                    prepared = await loop.run_in_executor(self.executor, self._answer, inbound, prepare)
-                await send(prepared, time.monotonic() - started)
+                    answered = await loop.run_in_executor(
+                        self.executor, self._claim_and_answer, event_id, inbound, prepare
+                    )
+                if answered is None:
+                    log.info("%s: a redelivered event was dropped", self.name)
+                    return
+                await send(answered[0], time.monotonic() - started)
             except asyncio.CancelledError:
                 raise  # stopped mid-turn: left unfinished, so the next start asks the officer to resend
             except Exception:
@@ -283,18 +287,28 @@ class ChannelRuntime:
                 raise
             await self._finish(event_id)
 
-    async def _claim(self, event_id: str, chat_id: str) -> bool:
+    def _claim(self, event_id: str, chat_id: str) -> bool:
         try:
-            return await asyncio.to_thread(self.seen.claim, self.name, event_id, chat_id)
+            return self.seen.claim(self.name, event_id, chat_id)
         except Exception as exc:  # the database is down: better a possible double answer than none
             log_failure(f"{self.name}: could not record an event; answering it anyway", exc)
             return True
+
+    def _claim_and_answer(
+        self, event_id: str, inbound: Inbound, prepare: Callable[[Inbound, Reply], Prepared]
+    ) -> tuple[Prepared] | None:
+        # Runs in a dialogue thread: None for a redelivered event (dropped), else the answer.
+        if event_id and not self._claim(event_id, inbound.chat_id):
+            return None
+        return (self._answer(inbound, prepare),)
 
     async def _finish(self, event_id: str) -> None:
         if not event_id:
             return
         try:
-            await asyncio.to_thread(self.seen.finish, self.name, event_id)
+            await asyncio.get_running_loop().run_in_executor(
+                self.executor, self.seen.finish, self.name, event_id
+            )
         except Exception as exc:  # at worst the officer is asked to resend after the next restart
             log_failure(f"{self.name}: could not mark an event answered", exc)
 
