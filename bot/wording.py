@@ -120,6 +120,9 @@ FISCAL_BEFORE_ASSESSMENT = (
     'กรุณาพิมพ์ใหม่ เช่น "{assessment} ปีงบ {next_year}"'
 )
 YEARS_SAVED = "บันทึกปีที่ประเมิน {assessment} และปีงบประมาณของมาตรการ {fiscal}"
+# A year or a units list sent before its question (bot/dialogue/early_answers.py): kept for its step.
+YEAR_KEPT_EARLY = "รับปีไว้แล้ว: ปีที่ประเมิน {assessment} ปีงบประมาณของมาตรการ {fiscal} (จะให้ยืนยันอีกครั้งเมื่อถึงขั้นตอนระบุปี)"
+UNITS_KEPT_EARLY = "รับรายชื่อหน่วยงานย่อยไว้แล้ว: {units} (จะให้ยืนยันเมื่อถึงขั้นตอนหน่วยงานย่อย)"
 PROFILE = (
     "ข้อมูลหน่วยงาน\n• ชื่อ: {name}\n• ประเภท: {type_name}\n• หน่วยงานย่อย: {units}\n"
     "• ปีที่ประเมิน: {assessment}\n• ปีงบประมาณของมาตรการ: {fiscal}"

@@ -109,3 +109,25 @@ def test_an_edit_before_any_draft_is_not_read_as_the_assessment_year(officer):
     assert profile(officer).assessment_year is None and officer.state() is State.PROFILE_YEAR
     officer.says("2568")
     assert profile(officer).assessment_year == 2568
+
+
+@pytest.mark.parametrize(
+    "year, assessment, fiscal",
+    [("ปี 68 ค่ะ", 2568, 2569), ("ปีงบ 68 ครับ", 2568, 2569), ("พ.ศ. ๒๕๖๗", 2567, 2568)],
+)
+def test_the_year_and_units_sent_a_step_early_are_kept_for_their_steps(officer, year, assessment, fiscal):
+    officer.says("อบต.หนองบัวแดง ค่ะ")
+    officer.says("สำนักปลัด กองคลัง กองช่าง ค่ะ")  # the units, while the type is asked
+    assert "ไม่พบประเภท" not in officer.text() and officer.state() is State.PROFILE_TYPE
+    officer.says(year)  # the year, while the type is still asked
+    assert officer.state() is State.PROFILE_TYPE and str(assessment) in officer.text()
+    officer.says("ใช่ค่ะ")  # the type guessed from the name
+    shown = officer.text()
+    assert "1. สำนักปลัด" in shown and "3. กองช่าง" in shown and "ค่าเริ่มต้น" not in shown
+    officer.says("ใช้ตามนี้")
+    assert profile(officer).units == ["สำนักปลัด", "กองคลัง", "กองช่าง"]
+    assert officer.state() is State.PROFILE_YEAR and str(assessment) in officer.text()
+    officer.says("ใช้ตามนี้")  # the year kept earlier, confirmed with one tap
+    kept = profile(officer)
+    assert (kept.assessment_year, kept.fiscal_year) == (assessment, fiscal)
+    assert officer.state() is State.SCORES

@@ -20,6 +20,7 @@ from bot.dialogue.command_words import CORRECT_WORDS, is_confirm, is_keep
 from bot.dialogue.context import PARTIAL, PARTIAL_OFFERED, WANTED, Context
 from bot.dialogue.detours import wanted_text
 from bot.dialogue.draft_edits import PENDING, edit_draft
+from bot.dialogue.early_answers import BE_CENTURY, YEAR_RANGE, early_units, keep_early_answer
 from bot.dialogue.messages import Choice
 from bot.dialogue.profile_text import (
     drop_name_lead,
@@ -43,10 +44,6 @@ MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 200
 # A unit's name is one line of the measure table's "ผู้รับผิดชอบ" column.
 MAX_UNIT_CHARS = 120
 MIN_UNIT_LETTERS = 2
-# B.E. years an ITA result can plausibly be from (the assessment began in 2557; 2600 guards typos).
-YEAR_RANGE = range(2550, 2601)
-# A two-digit year ("68") is a B.E. year of the 2500s.
-BE_CENTURY = 2500
 # "ไม่แน่ใจ", "ไม่ทราบค่ะ": the officer does not know the answer to a profile question.
 _UNSURE = re.compile(r"ไม่\s*(?:แน่ใจ|ทราบ|รู้)|\bnot sure\b|\bdon'?t know\b", re.I)
 # How much of an unreadable agency type to quote back.
@@ -97,7 +94,9 @@ def ask_profile_step(ctx: Context, state: State) -> State:
         at = ctx.agency_type(profile.type)
         units = profile.units or (list(at.default_units) if at else [])
         ctx.say(
-            say.ask_units(units, at.name_th if at else "", ctx.units_example()), choices=say.keep_choice()
+            # "defaults for <type>" only over the type's own list, never over units the officer typed
+            say.ask_units(units, at.name_th if at and not profile.units else "", ctx.units_example()),
+            choices=say.keep_choice(),
         )
     else:
         ctx.say(say.ask_year(profile), choices=say.keep_choice() if profile.assessment_year else [])
@@ -116,6 +115,8 @@ def on_name(ctx: Context) -> State:
     early = kept_early_scores(ctx, State.PROFILE_NAME)
     if early is not None:
         return early
+    if keep_early_answer(ctx):  # "ปี 68 ค่ะ", "สำนักปลัด กองคลัง": kept for their steps, never a name
+        return ask_profile_step(ctx, State.PROFILE_NAME)
     name = plain_answer(ctx.turn.text)
     greeting = GREETING.match(name)
     if greeting:  # "สวัสดีค่ะ เทศบาลตำบลนามะเขือ": the greeting is not part of the name
@@ -193,11 +194,14 @@ def on_type(ctx: Context) -> State:
             (t for t in types if text in (t.key, t.name_th)), None
         ) or ctx.playbook.match_agency_type(text)
     if chosen is None:
+        if keep_early_answer(ctx):  # the year or the units, typed one step early: kept
+            return ask_profile_step(ctx, State.PROFILE_TYPE)
         unsure = _UNSURE.search(text)  # "ไม่แน่ใจค่ะ": not a type, and no slip to point out
         ctx.say(w.TYPE_UNSURE if unsure else w.UNKNOWN_TYPE.format(text=text[:QUOTE_CHARS]))
         return ask_profile_step(ctx, State.PROFILE_TYPE)
-    if chosen.key != profile.type:
-        profile.type, profile.units, profile.executive = chosen.key, [], chosen.executive or ""
+    kept = early_units(ctx)
+    if chosen.key != profile.type or kept:
+        profile.type, profile.units, profile.executive = chosen.key, kept, chosen.executive or ""
     ctx.say(w.TYPE_SAVED.format(name=chosen.name_th))
     return ask_profile_step(ctx, State.PROFILE_UNITS)
 
@@ -208,6 +212,8 @@ def on_units(ctx: Context) -> State:
     early = kept_early_scores(ctx, State.PROFILE_UNITS)
     if early is not None:
         return early
+    if keep_early_answer(ctx, units=False):  # "ปี 68 ค่ะ" is no unit: kept for the year step
+        return ask_profile_step(ctx, State.PROFILE_UNITS)
     at = ctx.agency_type(profile.type)
     known = list(at.default_units) if at else []
     answer = bare(ctx.turn.text)
