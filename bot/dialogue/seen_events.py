@@ -5,7 +5,9 @@ Telegram numbers every update (`update_id`) and LINE every event
 forgets whatever lived in memory. So each event the bot is about to answer is
 claimed here first (an INSERT on the event's key: the database, not a Python
 lock, decides which of two deliveries wins), and marked done once its reply was
-sent. A claimed event that is never marked done was in flight when the process
+sent. Under load the claims (and the marks) of many turns are written as one
+transaction each batch (bot.dialogue.write_batches), every caller returning once
+its own row is committed. A claimed event that is never marked done was in flight when the process
 stopped: `unfinished()` lists those of earlier runs, so the channel can ask the
 officer to send the message again (it was read but never answered).
 
@@ -22,10 +24,12 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     Engine,
     Float,
     MetaData,
@@ -37,8 +41,11 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
+
+from bot.dialogue.write_batches import WriteBatches
 
 metadata = MetaData()
 
@@ -83,9 +90,12 @@ class SeenEvents:
         self.window = window
         self.clock = clock
         self.boot = str(uuid.uuid4())  # this run; rows of other runs left undone were in flight
-        # SQLite takes one writer at a time: writers of this process queue here rather than in
-        # SQLite's busy wait. PostgreSQL needs no such lock, and the primary key decides either way.
-        self._write = threading.Lock() if self.engine.dialect.name == "sqlite" else _NoLock()
+        # Claims and answered marks of many turns at once are written in batches, one transaction
+        # each (bot.dialogue.write_batches); one batch at a time, since an in-memory database has a
+        # single connection. The primary key still decides between two deliveries of one event.
+        self._write = threading.Lock()
+        self._claim_batches: WriteBatches[dict[str, Any], bool] = WriteBatches(self._claim_all, self._write)
+        self._finish_batches: WriteBatches[str, None] = WriteBatches(self._finish_all, self._write)
         self._claims = 0
 
     @staticmethod
@@ -95,37 +105,66 @@ class SeenEvents:
 
     def claim(self, channel: str, event_id: str, chat_id: str) -> bool:
         """Take the event: True the first time it is seen within the window, False for a redelivery."""
-        now = self.clock()
-        row = dict(event_key=self.key(channel, event_id), chat_id=chat_id, boot=self.boot, done=False, at=now)
-        with self._write:
-            self._claims += 1
-            if self._claims % PRUNE_EVERY == 0:
-                self._prune(now)
-            try:
-                with self.engine.begin() as conn:
-                    conn.execute(seen_table.insert().values(**row))
-            except IntegrityError:
-                return self._take_over_expired(row, now)
-        return True
+        row = dict(
+            event_key=self.key(channel, event_id),
+            chat_id=chat_id,
+            boot=self.boot,
+            done=False,
+            at=self.clock(),
+        )
+        return self._claim_batches.submit(row)
 
-    def _take_over_expired(self, row: dict, now: float) -> bool:
-        # A row older than the window is a new event that reuses an old id (or one never pruned).
+    def _claim_all(self, rows: list[dict[str, Any]]) -> list[bool]:
+        # One transaction for the batch: the new keys inserted, a key already there taken over only
+        # if older than the window, and a key twice in the batch (two deliveries at once) won once.
+        now = max(row["at"] for row in rows)
+        before, self._claims = self._claims, self._claims + len(rows)
+        if before // PRUNE_EVERY != self._claims // PRUNE_EVERY:
+            self._prune(now)
+        first: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            first.setdefault(row["event_key"], row)
         with self.engine.begin() as conn:
-            taken = conn.execute(
-                update(seen_table)
-                .where(seen_table.c.event_key == row["event_key"], seen_table.c.at < now - self.window)
-                .values(**row)
-            ).rowcount
+            inserted = self._insert_new(conn, list(first.values()))
+            won = {
+                key: key in inserted or self._take_over_expired(conn, row, now) for key, row in first.items()
+            }
+        return [row is first[row["event_key"]] and won[row["event_key"]] for row in rows]
+
+    def _insert_new(self, conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
+        """Insert the rows whose key is not stored yet; return their keys."""
+        dialect = self.engine.dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            insert = (sqlite.insert if dialect == "sqlite" else postgresql.insert)(seen_table)
+            stmt = insert.values(rows).on_conflict_do_nothing(index_elements=[seen_table.c.event_key])
+            return set(conn.execute(stmt.returning(seen_table.c.event_key)).scalars())
+        inserted = set()
+        for row in rows:  # other databases: one by one, each in a savepoint
+            try:
+                with conn.begin_nested():
+                    conn.execute(seen_table.insert().values(**row))
+                inserted.add(row["event_key"])
+            except IntegrityError:
+                pass
+        return inserted
+
+    def _take_over_expired(self, conn: Connection, row: dict[str, Any], now: float) -> bool:
+        # A row older than the window is a new event that reuses an old id (or one never pruned).
+        taken = conn.execute(
+            update(seen_table)
+            .where(seen_table.c.event_key == row["event_key"], seen_table.c.at < now - self.window)
+            .values(**row)
+        ).rowcount
         return bool(taken)
 
     def finish(self, channel: str, event_id: str) -> None:
         """Mark the event answered (its reply was sent, or sending it was given up)."""
-        with self._write, self.engine.begin() as conn:
-            conn.execute(
-                update(seen_table)
-                .where(seen_table.c.event_key == self.key(channel, event_id))
-                .values(done=True)
-            )
+        self._finish_batches.submit(self.key(channel, event_id))
+
+    def _finish_all(self, keys: list[str]) -> list[None]:
+        with self.engine.begin() as conn:
+            conn.execute(update(seen_table).where(seen_table.c.event_key.in_(keys)).values(done=True))
+        return [None] * len(keys)
 
     def unfinished(self, channel: str) -> list[Unfinished]:
         """Return the channel's events that an earlier run claimed within the window and never answered."""
@@ -162,11 +201,3 @@ class SeenEvents:
     def _prune(self, now: float) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(seen_table).where(seen_table.c.at < now - self.window))
-
-
-class _NoLock:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
