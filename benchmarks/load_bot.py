@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import threading
+import time
 from multiprocessing.connection import Client
 from pathlib import Path
 from types import SimpleNamespace
@@ -35,22 +36,38 @@ class ReportingDialogue:
         self.inner = inner
         self.conn = conn
         self._lock = threading.Lock()
+        self.claims: dict[str, tuple[float, float]] = {}  # chat -> wall start, end of its last event claim
+
+    def timed_claims(self, seen: Any) -> None:
+        """Time each event claim (the harness splits a turn's wait before the dialogue by it)."""
+        claim = seen.claim
+
+        def timed(channel: str, event_id: str, chat_id: str) -> bool:
+            began = time.time()
+            try:
+                return claim(channel, event_id, chat_id)
+            finally:
+                self.claims[chat_id] = (began, time.time())
+
+        seen.claim = timed
 
     def __getattr__(self, name: str) -> Any:  # sessions, drafter, reminders: the editor and jobs use them
         return getattr(self.inner, name)
 
     def handle(self, inbound: Inbound) -> Reply:
+        began = time.time()  # with the end: where a turn's time went (before, in, after the dialogue)
         try:
             reply = self.inner.handle(inbound)
         except Exception:  # the channel answers its failure message then: one message
-            self._tell(inbound.user_id, 1)
+            self._tell(inbound, 1, began)
             raise
-        self._tell(inbound.user_id, len(outgoing(reply)))
+        self._tell(inbound, len(outgoing(reply)), began)
         return reply
 
-    def _tell(self, user_id: str, messages: int) -> None:
+    def _tell(self, inbound: Inbound, messages: int, began: float) -> None:
+        claimed = self.claims.pop(inbound.chat_id, (began, began))
         with self._lock:
-            self.conn.send(("answer", user_id, messages))
+            self.conn.send(("answer", inbound.user_id, (messages, began, time.time(), *claimed)))
 
 
 def serve(config: dict[str, Any]) -> None:
@@ -84,6 +101,7 @@ def serve(config: dict[str, Any]) -> None:
     workers = app.pool.warm() if app.pool is not None else []
     conn = Client(tuple(config["listener"]), authkey=bytes.fromhex(os.environ["LOAD_AUTHKEY"]))
     dialogue = ReportingDialogue(app.dialogue, conn)
+    dialogue.timed_claims(app.seen_events)
     facade = SimpleNamespace(
         settings=settings, dialogue=dialogue, seen_events=app.seen_events, knowledge=app.knowledge
     )

@@ -95,6 +95,8 @@ class Answers:
     def __init__(self, api: FakeBotAPI) -> None:
         self.api = api
         self.expected: dict[str, list[int]] = defaultdict(list)
+        # per answer, wall times: dialogue start and end, the event claim's start and end
+        self.dialogue: dict[str, list[tuple[float, float, float, float]]] = defaultdict(list)
         self.ready: dict[int, tuple[int, list[int]]] = {}  # instance -> (bot pid, pool worker pids)
         self._cond = threading.Condition()
 
@@ -114,7 +116,9 @@ class Answers:
                     self.ready[instance] = (a, b)
                     self._cond.notify_all()
                 continue
-            self.expected[a].append(b)
+            messages, *times = b
+            self.dialogue[a].append(tuple(times))
+            self.expected[a].append(messages)
             cond = self.api._chat_cond(a)  # wake the officer waiting on this chat
             with cond:
                 cond.notify_all()
@@ -139,6 +143,7 @@ class Officer(threading.Thread):
         self.first: list[float] = []
         self.last: list[float] = []
         self.queued: list[bool] = []  # per step: drafts were queueing beyond the pool when it was sent
+        self.sent_at: list[float] = []  # per step: wall time of the POST (for the stage split)
         self.errors: list[str] = []
         self.got_docx = False
         self.duplicates_sent = 0
@@ -183,7 +188,7 @@ class Officer(threading.Thread):
                 return
             heavy = value in HEAVY
             instance = (self.index + n) % len(run.ports)
-            sent = time.monotonic()
+            sent, sent_wall = time.monotonic(), time.time()
             with run.count_lock:
                 queued = Officer.heavy_now > run.pool
                 Officer.heavy_now += heavy
@@ -206,6 +211,7 @@ class Officer(threading.Thread):
             self.first.append(replies[0].at - sent)
             self.last.append(replies[-1].at - sent)
             self.queued.append(queued)
+            self.sent_at.append(sent_wall)
             if any(c.params.get("text") == FAILURE for c in replies):
                 self.errors.append(f"step {n}: failure message")
             self.got_docx |= any(
@@ -355,6 +361,37 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if not errors and done == users and not lost else 1
 
 
+def print_stages(officers, answers, heavy_steps, steps) -> None:
+    """Where light steps sent while drafts queued spent their time: before the dialogue began
+    (webhook, per-user order, the event claim, a dialogue thread), in it (load, understand, save),
+    and after it (rendering and the Bot API calls until the last message arrived)."""
+    to_claim, claim, to_dialogue, inside, after = [], [], [], [], []
+    for o in officers:
+        times = answers.dialogue.get(str(o.user), [])
+        if len(times) != steps or len(o.last) != steps:
+            continue  # a redelivered or failed update: its answers do not line up with the steps
+        for n in range(steps):
+            if n in heavy_steps or not o.queued[n]:
+                continue
+            began, ended, claim_began, claim_ended = times[n]
+            to_claim.append(claim_began - o.sent_at[n])
+            claim.append(claim_ended - claim_began)
+            to_dialogue.append(began - claim_ended)
+            inside.append(ended - began)
+            after.append(o.last[n] - (ended - o.sent_at[n]))
+    if not inside:
+        return
+    print(f"\n| light steps while drafts queued (n={len(inside)}) | p50 | p95 |\n|---|---|---|")
+    for name, xs in (
+        ("POST to the event claim (webhook, order, a dialogue thread)", to_claim),
+        ("the event claim", claim),
+        ("claim end to dialogue start", to_dialogue),
+        ("dialogue (session lock, load, understand, save)", inside),
+        ("dialogue end to last message (render, Bot API calls)", after),
+    ):
+        print(f"| {name} | {pct(xs, 50):.3f} s | {pct(xs, 95):.3f} s |")
+
+
 def report(args, users, setup, officers, answers, sent, stats, checked, lost, database_url) -> None:
     steps = len(conversation(0))
     heavy_steps = {n for n, (_, value) in enumerate(conversation(0)) if value in HEAVY}
@@ -410,6 +447,7 @@ def report(args, users, setup, officers, answers, sent, stats, checked, lost, da
     ]
     for name, value in rows:
         print(f"| {name} | {value} |")
+    print_stages(officers, answers, heavy_steps, steps)
     print("\n| step | answers | complete answer p50 / p95 |\n|---|---|---|")
     for n, (action, value) in enumerate(conversation(0)):
         times = [o.last[n] for o in officers if len(o.last) > n]
