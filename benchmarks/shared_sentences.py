@@ -10,7 +10,12 @@ agencies print it word for word. A second count replaces every number by "N" and
 indicator name by "X" first: the same sentence shape with another score or indicator (the judge
 read "แม้...จะได้ X คะแนน แต่..." as a template). Steps are counted the same way (word for word,
 without their number and brackets). A third count is of the stock phrases the round-7 judge
-named as tells (TELLS): the rows, of all rows, that print each. Not a test: it measures and prints.
+named as tells (TELLS): the rows, of all rows, that print each. Then the three tells of blind
+round 13, across the agencies: the period forms their plans print (each row's period as the Word plan
+prints it, bot.export.house, months and numbers masked), the reporting sentence's frame (the verb
+before what is reported, the word before the recipient, "ทราบ"/"พิจารณา" after), and the steps'
+sequence (each step's kind: order, check, item, prepare, publish, closing check, other work) of the
+fixing OIT rows and of every row. Not a test: it measures and prints.
 """
 
 from __future__ import annotations
@@ -26,13 +31,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.pages import INVENTED, SEEDS, invented_scores  # noqa: E402
+from bot.drafting import coherence  # noqa: E402
 from bot.drafting.engine import Drafter, DraftRequest  # noqa: E402
 from bot.drafting.rows import step_text  # noqa: E402
+from bot.export import house  # noqa: E402
 from bot.ita.framework import load_framework  # noqa: E402
 from bot.ita.measures import AgencyProfile  # noqa: E402
 from bot.ita.playbook import load_playbook  # noqa: E402
 from bot.ita.tiers import Thresholds  # noqa: E402
 from bot.scores import ScoreSet, parse_scores  # noqa: E402
+from bot.thai import MONTHS, MONTHS_ABBR  # noqa: E402
 
 # The phrases the round-7 judge read as a machine's (benchmarks/blind, seed 71): a step opening
 # with an order's "ให้", and stock phrases found in every agency's rows.
@@ -55,6 +63,50 @@ TELLS = {
 STEP_OWNER = re.compile(
     r"\((?:[^()]*(?:กอง|สำนัก|งาน|ฝ่าย|กลุ่ม|คณะ|นายก|ปลัด|ผู้อำนวยการ|ผู้บริหาร|อบต|อบจ)[^()]*)\)$"
 )
+
+
+_FULL = re.compile("|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)))
+_ABBR = re.compile("|".join(re.escape(m) for m in MONTHS_ABBR))
+
+
+def period_shape(text: str) -> str:
+    """Return a printed period with its months (abbreviated "m.", in full "M") and numbers ("NN",
+    "NNNN": one N a digit) masked: its form."""
+    text = _ABBR.sub("m.", _FULL.sub("M", text))
+    return re.sub(r"[0-9๐-๙]+", lambda m: "N" * len(m.group()), text)
+
+
+def report_frame(text: str, to: str) -> str:
+    """Return a reporting sentence's frame: its opening verb, the word before the recipient, what follows."""
+    head = next((v for v in ("จัดทำรายงาน", "นำเสนอ", "รายงาน", "แจ้ง", "สรุป") if text.startswith(v)), "-")
+    at = text.find(to)
+    if at < 0:
+        return f"{head}|?"
+    before = re.search(r"(ต่อ|เสนอ|ให้|แก่)\s*$", text[:at])
+    after = re.match(r"\s*(ทราบ|พิจารณา)", text[at + len(to) :])
+    return f"{head}|{before.group(1) if before else '-'}|{after.group(1) if after else '-'}"
+
+
+_ORDER = re.compile(r"แต่งตั้ง|มีคำสั่ง|ออกคำสั่ง|ประกาศเจตนารมณ์")
+_CHECK = re.compile(r"ตรวจ|ทบทวน|ศึกษา|วิเคราะห์|ไล่ตรวจ|ทำรายการ|จัดทำบัญชี")
+
+
+def step_kind(step: str) -> str:
+    """Return what a step does, coarsely: order, item, closing check, check, prepare, publish, work."""
+    text = step_text(step)
+    if text.startswith("ข้อ "):
+        return "item"
+    if coherence.CLOSING_CHECK.search(text):
+        return "close"
+    if _ORDER.search(text[:40]):
+        return "order"
+    if _CHECK.search(text[:30]):
+        return "check"
+    if coherence.PREPARES.search(text) or re.search(r"(?:จัดทำ|เพิ่มเติมข้อมูล|ปรับปรุงข้อมูล)", text[:40]):
+        return "prepare"
+    if re.search(r"เผยแพร่|เปิดเผย|นำข้อมูล", text[:45]):
+        return "publish"
+    return "work"
 
 
 class NoPassages:
@@ -108,8 +160,26 @@ def main() -> int:
     owner_steps = all_steps = 0
     counts: dict[str, set[tuple[int, ...]]] = defaultdict(set)
     periods: dict[str, int] = defaultdict(int)
+    printed_periods: dict[str, set[str]] = defaultdict(set)
+    frames: dict[str, int] = defaultdict(int)
+    frames_by: dict[str, set[str]] = defaultdict(set)
+    oit_sequences: dict[tuple[str, ...], int] = defaultdict(int)
+    sequences: dict[tuple, set[str]] = defaultdict(set)
+    step_counts: dict[int, int] = defaultdict(int)
     for agency, draft in drafts.items():
         periods[draft.style.get("period", "abbr")] += 1
+        to = drafter.playbook.agency_types[draft.agency.type].report_to if draft.agency.type else ""
+        for row in draft.rows:
+            printed = house.period(draft.style, row.timeline, row.start_month, row.end_month)
+            printed_periods[period_shape(printed)].add(agency)
+            frame = report_frame(row.reporting, to)
+            frames[frame] += 1
+            frames_by[agency].add(frame)
+            kinds = tuple(step_kind(st) for st in row.steps)
+            step_counts[len(row.steps)] += 1
+            sequences[(row.indicator, row.tier.value, " – " in row.topic)].add(kinds)
+            if row.indicator in (9, 10) and row.tier.value != "รักษาระดับ" and " – " not in row.topic:
+                oit_sequences[kinds] += 1
         counts[agency].add(tuple(len(r.steps) for r in draft.rows))
         for row in draft.rows:
             rows += 1
@@ -146,6 +216,31 @@ def main() -> int:
         print(f"  {name}: {count}")
     print(f"steps naming their unit in closing brackets: {owner_steps} of {all_steps}")
     print(f"period forms the agencies print: {dict(sorted(periods.items()))}")
+    widest_period = max((len(a) for a in printed_periods.values()), default=0)
+    print(
+        f"printed period forms (months, numbers masked): {len(printed_periods)}; "
+        f"most agencies printing one form: {widest_period} of {len(drafts)}"
+    )
+    for form, a in sorted(printed_periods.items(), key=lambda kv: -len(kv[1]))[:8]:
+        print(f"  [{len(a)}] {form}")
+    top_frame = max(frames.values(), default=0)
+    print(
+        f"reporting frames: {len(frames)} distinct; the commonest in {top_frame} of {rows} rows; "
+        f"frames per agency (mean): {sum(len(f) for f in frames_by.values()) / max(1, len(frames_by)):.1f}"
+    )
+    oit_rows = sum(oit_sequences.values())
+    print(
+        f"step sequences of fixing OIT indicator rows: {len(oit_sequences)} distinct of {oit_rows} rows; "
+        f"the commonest in {max(oit_sequences.values(), default=0)}"
+    )
+    for kinds, n in sorted(oit_sequences.items(), key=lambda kv: -kv[1])[:5]:
+        print(f"  [{n}] {' → '.join(kinds)}")
+    shared_seq = [len(v) for v in sequences.values()]
+    print(
+        f"step sequences per (indicator, severity, item row): {sum(shared_seq) / max(1, len(shared_seq)):.2f} "
+        f"distinct on average over {len(shared_seq)} situations"
+    )
+    print(f"rows by number of steps: {dict(sorted(step_counts.items()))}")
     patterns = {c for cs in counts.values() for c in cs}
     print(
         f"step-count patterns (steps per row down the plan): {len(patterns)} distinct of {len(counts)} agencies"

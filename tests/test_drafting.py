@@ -63,7 +63,8 @@ def test_rows_follow_the_schema_and_cite_sources(drafter):
     assert draft.rows
     for row in draft.rows:
         MeasureRow.model_validate(row.model_dump())  # round-trips through the schema
-        assert len(row.steps) >= 3
+        # two steps for some strong rows, as agencies write them (voice.yaml analysis.step_shapes)
+        assert len(row.steps) >= (2 if row.tier == "รักษาระดับ" else 3)
         assert all(step.startswith(f"{n}.") for n, step in enumerate(row.steps, 1))
         assert row.sources and all(s.source and s.text for s in row.sources)
         assert row.owners and row.kpi and row.monitoring

@@ -48,8 +48,9 @@ STEP_LIMIT = 110  # one drafted step, with its owners in parentheses
 # its gap needs (three when nearly there), so the share allowed is a little wider
 # (round 8: weak rows lost the executive in brackets and "ทุกกองและสำนัก", so 0.85 -> 0.87;
 # round 13: a middling analysis without a standing or distance is its plain finding, without the
-# set opening "ยังมีจุดที่ต้องพัฒนาเนื่องจาก…", so 0.87 -> 0.88; MAINTAIN_LONGEST is unchanged)
-SHARE_OF_WEAK = 0.88
+# set opening "ยังมีจุดที่ต้องพัฒนาเนื่องจาก…", so 0.87 -> 0.88; MAINTAIN_LONGEST is unchanged;
+# round 14: an urgent OIT row may give its order and check in one step, so 0.88 -> 0.92)
+SHARE_OF_WEAK = 0.92
 MAINTAIN_LONGEST = 520
 # seed 001's executive: named in their own step, not among the row's owners (blind round 8)
 EXECUTIVE = "นายกเทศมนตรี"
@@ -147,7 +148,9 @@ def test_seed001_maintain_rows_are_short_and_concrete(pb, draft):
     average_weak = sum(_size(r) for r in weak) / len(weak)
     for row in strong:
         keep = pb.entries_for(row.indicator)[0].maintain
-        assert len(row.steps) == 3, row.topic
+        # its three steps, or the first two when the agency lays the row out so (voice.yaml
+        # analysis.step_shapes "two"): the planned steps in their order either way
+        assert len(row.steps) in (2, 3), row.topic
         for n, (step, planned) in enumerate(zip(row.steps, keep.steps, strict=False), 1):
             # numbered; its owners in parentheses only when they are not the row's owners
             assert step.startswith(f"{n}. "), step
@@ -158,7 +161,9 @@ def test_seed001_maintain_rows_are_short_and_concrete(pb, draft):
         # the team in the agency's own words, as its owners column names it
         team = next((o for o in row.owners if o.startswith("คณะทำงาน")), "คณะทำงาน ITA")
         planned = keep.monitoring.replace("คณะทำงาน ITA", team)
-        assert _monitoring(row) == _monitoring(row, planned) and row.kpi == keep.kpi
+        # (a two-step row keeps only the monitoring of the steps it keeps)
+        assert len(row.steps) == 2 or _monitoring(row) == _monitoring(row, planned)
+        assert row.kpi == keep.kpi
         # the agency name is printed once, in the heading, not in every row
         assert _strong_title(row) and AGENCY not in row.analysis
         assert _size(row) <= SHARE_OF_WEAK * average_weak, (row.topic, _size(row), average_weak)
@@ -190,6 +195,14 @@ def test_seed001_weak_rows_keep_the_full_practice(pb, draft):
         # practice's order, five steps at most
         forms = [{brief(s.text), brief(s.text, LINE_LONG)} for s in kept]
         firsts = [f for form in forms for f in form]
+        # an urgent row may give the order and the check it asks for in one step (voice.yaml
+        # analysis.step_shapes "merge": "…แต่งตั้งคณะทำงาน ITA เพื่อตรวจ…"): the order, then the check
+        # and leaves out the study between them, whose monitoring goes with it
+        merged = urgent and " เพื่อ" in texts[0] and texts[0] not in forms[0]
+        if merged:
+            head, _, rest = texts[0].partition(" เพื่อ")
+            assert "แต่งตั้ง" in head and "แต่งตั้ง" in kept[0].text, texts[0]
+            texts = [brief(kept[0].text), rest, *texts[1:]]
         common = [next(i for i, form in enumerate(forms) if t in form) for t in texts if t in firsts]
         assert common == sorted(common) and len(common) >= 2, texts
         assert len(row.steps) <= MAX_STEPS
@@ -199,7 +212,7 @@ def test_seed001_weak_rows_keep_the_full_practice(pb, draft):
         # the practice's monitoring, by the row's own unit (not a generic "งานประชาสัมพันธ์")
         team = next((o for o in row.owners if o.startswith("คณะทำงาน")), "คณะทำงาน ITA")
         planned = brief(entry.monitoring, LINE_LONG).replace("คณะทำงาน ITA", team)
-        assert _monitoring(row) == _monitoring(row, planned)
+        assert merged or _monitoring(row) == _monitoring(row, planned)
         assert entry.kpis[0] in row.kpi
         assert not maintains(" ".join([row.measure, row.analysis, *row.steps]))
 
@@ -218,7 +231,7 @@ def test_entry_without_a_maintain_block_falls_back_to_its_first_steps(kb, seed00
     row = next(r for r in draft.rows if r.indicator == 2)
     entry = playbook.entry("ind2")
     assert row.tier == MAINTAIN
-    assert len(row.steps) == 3
+    assert len(row.steps) in (2, 3)
     for step, planned in zip(row.steps, entry.steps, strict=False):
         assert _plain(playbook, step_action(step, [*row.owners, EXECUTIVE]), [brief(planned.text)]) == brief(
             planned.text

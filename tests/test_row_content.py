@@ -301,7 +301,8 @@ def test_strong_indicators_get_a_short_maintain_row(plans):
     for _case, draft in plans.values():
         for row in draft.rows:
             if row.tier == MAINTAIN:
-                assert len(row.steps) == 3, row.topic
+                # three steps, or the two main ones (voice.yaml analysis.step_shapes "two")
+                assert len(row.steps) in (2, 3), row.topic
                 # (the standing measure in the audience's words: "…การให้บริการประชาชน" -> "…การให้บริการ")
                 assert re.search("รักษา|ต่อเนื่อง", row.measure) or any(
                     n == row.indicator and fuzz.ratio(m, row.measure) >= 85 for n, m in standing

@@ -54,14 +54,15 @@ def _draft(drafter, type_: str, indicators: dict[int, float], name: str, style=N
             "001",
             {"heading": "word", "period": "abbr", "numbering": "dot", "digits": "arabic", "owners": "slash"},
         ),
-        # a municipality that heads rows "7.ประสิทธิภาพการสื่อสาร" and dates by fiscal year and rounds
+        # a municipality that heads rows "7.ประสิทธิภาพการสื่อสาร" and whose period column prints the
+        # report rounds ("-รอบ 6 เดือน -รอบ 12 เดือน"), not the fiscal year its title names
         # (its analyses open with what should be done: "- ควรมีการปรับปรุง…")
         (
             "002",
-            {"heading": "dot", "period": "fiscal", "numbering": "dot", "digits": "arabic", "voice": "advice"},
+            {"heading": "dot", "period": "rounds", "numbering": "dot", "digits": "arabic", "voice": "advice"},
         ),
-        # an องค์การมหาชน: a quarter Gantt and "1)" steps
-        ("003", {"heading": "word", "period": "quarter", "numbering": "paren", "digits": "arabic"}),
+        # an องค์การมหาชน: a quarter Gantt (quarter columns, no months printed) and "1)" steps
+        ("003", {"heading": "word", "period": "quarters", "numbering": "paren", "digits": "arabic"}),
         # an อบต. typed in Thai digits, dating by full month names ("มีนาคม ๒๕๖๕")
         # (its rows are headed by the indicator's name alone; its prose says "ตัวชี้วัดที่ ๑")
         ("004", {"heading": "name", "period": "full", "digits": "thai"}),
@@ -82,7 +83,7 @@ def test_a_text_without_forms_gives_no_form_and_its_agency_keeps_its_seeded_ones
     assert house_style("เทศบาลตำบลทดสอบ", "ขอบคุณค่ะ") == seeded
     # the past plan's forms win over the seeded ones; what it does not show stays seeded
     learned = house_style("เทศบาลตำบลทดสอบ", _seed_text("003"))
-    assert learned.period == "quarter" and learned.numbering == "paren"
+    assert learned.period == "quarters" and learned.numbering == "paren"
     assert learned.owners == seeded.owners  # seed 003 shows no owner form
 
 

@@ -96,6 +96,12 @@ def ordered(steps: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [*rest[:at], *early, *rest[at:]]
 
 
+def spare(text: str) -> bool:
+    """Return whether a step only sets the work up or follows it up: one a shorter row can leave out
+    (not one naming items, nor one that prepares or publishes)."""
+    return not ITEM_CODE.search(text) and not PUBLISHES.search(text) and not PREPARES.search(text)
+
+
 def trim(steps: list[tuple[str, str]], most: int) -> list[tuple[str, str]]:
     """Return at most `most` steps: a step that only sets the work up or follows it up gives way
     first (the last such, never the first step, one naming items, or one that prepares or

@@ -75,10 +75,38 @@ def reporting(
     when = pick(ctx, options, "report-rounds", entry.indicator, item or "") if options else rounds[kind]
     # how it is put follows the severity (voice.yaml report_frames): urgent work reports its result,
     # a middling row a summary, a strong row informs; not one sentence for every row
+    # several equivalent wordings a tier (one sentence closing every row was a tell, blind round 13):
+    # two of them this agency's, the row taking one (_frame)
     frames = ctx.voice.analysis.get("report_frames") or {}
-    frame = frames.get(tier.value) if isinstance(frames, dict) else None
+    listed = frames.get(tier.value) if isinstance(frames, dict) else None
+    options = [listed] if isinstance(listed, str) else list(listed or [])
+    # "รายงาน…"/"แจ้ง…" only of work done (results, an announcement): a document is reported as it
+    # is ("คู่มือฉบับปรับปรุง เสนอ…"), never "รายงานคู่มือ…"; nor "รายงานรายงาน…"
+    if not _DONE.match(what) or what.startswith("รายงาน"):
+        options = [f for f in options if not _REPORTS.search(f)] or options[:1]
+    # nor a verb the report already holds ("แจ้งการประกาศหลักเกณฑ์และการแจ้งผล…")
+    options = [f for f in options if not ((lead := _LEAD.match(f)) and lead[1] in what)] or options[:1]
+    frame = _frame(ctx, options, tier, entry.indicator, item or "")
     if not frame:
         return f"{what} ต่อ{report_to(ctx)} {when}"
     # "สรุปผล…" only of results: a document is reported as it is ("คู่มือฉบับปรับปรุง เสนอ…")
     summed = "สรุป" if what.startswith("ผล") else ""
     return fill(frame, ctx, entry.indicator, None, [], what=what, to=report_to(ctx), when=when, sum=summed)
+
+
+def _frame(ctx: Context, options: list[str], tier: Tier, *row: object) -> str:
+    """Return a reporting frame: one of the two this agency uses for the tier (its own, chosen by its
+    name, and the next), the row choosing between them, so one plan varies its sentence and two
+    agencies do not share one pair of wordings."""
+    if len(options) <= 2:
+        return pick(ctx, options, "report-frame", tier.value, *row) if options else ""
+    home = options.index(pick(ctx, options, "report-frame", tier.value))
+    own = [options[home], options[(home + 1) % len(options)]]
+    return pick(ctx, own, "report-frame", tier.value, *row)
+
+
+# What a report names that work produced (a result, an announcement, a summary), and the frames that
+# put a verb of reporting before it.
+_DONE = re.compile(r"^(?:ผล|การ|ความ|สถิติ|จำนวน|สรุป)")
+_REPORTS = re.compile(r"(?:รายงาน|แจ้ง)\{what\}")
+_LEAD = re.compile(r"^(?:จัดทำ|นำ)?(รายงาน|แจ้ง|เสนอ)")

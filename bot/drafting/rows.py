@@ -7,7 +7,9 @@ local government (knowledge/agency_types.yaml audiences). Severity changes the c
 a failing OIT indicator lists each weak O item with what to publish and where; without
 item scores a row names the items to check without saying which failed. Analyses open
 with sentences from knowledge/playbook/voice.yaml, taken in turn down the plan.
-Quoting retrieved passages for a row's sources is bot.drafting.quotes.
+Quoting retrieved passages for a row's sources is bot.drafting.quotes; how a row's steps are
+laid out (its shape), bot.drafting.step_shapes. A little over 400 lines: one row is built in one
+pass (steps, owners, analysis, monitoring, KPIs, period, report), each part from the ones before.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from bot.drafting.row_context import (
     terse,
     wordings,
 )
+from bot.drafting.step_shapes import SETUP_ROLES as _SETUP_ROLES
+from bot.drafting.step_shapes import lay_out, step_owners
 from bot.drafting.weak_items import indicator_extra, note_ie_titles, note_oit_titles
 from bot.ita.measures import MeasureRow, Source
 from bot.ita.playbook import PlaybookEntry
@@ -57,8 +61,6 @@ SAME_ACTION = 80
 MAX_STEPS = 5
 # A monitoring, KPI or analysis sentence longer than this keeps its first clause (brief()).
 LINE_LONG = 95
-# Roles whose steps set the work up or check it (an order, the ITA team): not a row's main work.
-_SETUP_ROLES = ("executive", "ita_team")
 # A step that only restates the reporting column ("...รายงานผู้บริหารรอบ 6 เดือนและรอบ 12 เดือน").
 _REPORT_STEP = re.compile(r"รอบ\s*6\s*เดือน|รอบ\s*12\s*เดือน")
 # A step that already says who does it: its owner goes in brackets, not before it.
@@ -166,6 +168,7 @@ def build_row(
     local = ctx.agency_type is not None and ctx.agency_type.family == "local_gov"
     short = not item and local
     chosen: list[tuple[str, str]] = []
+    listed: set[str] = set()  # the steps naming the row's items, as printed
     # what the steps naming an item say to do ("ข้อ I1 ...: <action>"): no other step repeats it
     actions = [t.split(": ", 1)[-1] for t in (fill(n, ctx, number, score, items, item) for n in named)]
     # the row's main work (its first step that is neither an order nor the ITA team's) keeps its
@@ -189,14 +192,19 @@ def build_row(
             and not alike(text, [t for _, t in chosen])
         ):
             chosen.append((role, text))
+            if template in named:
+                listed.add(text)
     if item:
         for extra in ctx.voice.item_steps:
             if len(chosen) >= ITEM_STEPS:
                 break
             chosen.append((extra.role, stated(step_text(fill(extra.text, ctx, number, score, items, item)))))
     most = max(_step_count(ctx, number, score, tier, item), len(named) + 2 if named else 0)
-    # prepare before publishing; an OIT row ends with a check before the system closes
-    chosen = coherence.ordered(coherence.trim(chosen, most))
+    # the row's shape: the practice's order, or one a coordinator would write for this row (voice.yaml
+    # analysis.step_shapes), chosen by the agency and the row; prepare before publishing
+    kpi = fill(kpis[0], ctx, number, score, items, item) if kpis else ""
+    drafted = len(chosen)
+    chosen, most = lay_out(ctx, chosen, most, tier, number, item, listed, kpi)
     # an urgent OIT row ends with a check before the system closes (a middling one checks in monitoring)
     if ctx.fw.tool_of(number).code == "OIT" and tier == Tier.URGENT:
         # the check comes on top of the work: a row nearly there still prepares what is missing
@@ -217,8 +225,8 @@ def build_row(
     every_step = [
         fill(s.text, ctx, *args) for s in (*entry.steps, *(entry.maintain.steps if entry.maintain else ()))
     ]
-    # a maintain block's monitoring is written for exactly its steps
-    curated = tier == Tier.MAINTAIN and entry.maintain is not None
+    # a maintain block's monitoring is written for exactly its steps (all of them)
+    curated = tier == Tier.MAINTAIN and entry.maintain is not None and len(chosen) == drafted
     monitoring = coherence.monitoring(
         ctx,
         monitoring_text,
@@ -323,7 +331,7 @@ def _owned_steps(
     # how this agency names a step's unit when the step has a subject of its own (voice.yaml
     # analysis.step_owners): in brackets after it, or not at all (its owners column does, as every
     # seed's does); an item's step then takes its unit as the subject of what it says to do
-    form = pick(ctx, wordings(ctx, "step_owners", "bracket"), "step-owners")
+    form = step_owners(ctx)
     for n, ((_, text), who) in enumerate(zip(chosen, whose, strict=True)):
         # a step for one item names its unit even when that unit owns most steps: each item's owner
         # is read off its own step ("ข้อ O14 ...: ... (กองการเจ้าหน้าที่)")

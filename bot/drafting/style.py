@@ -26,7 +26,12 @@ from dataclasses import asdict, dataclass, fields, replace
 #              | "bare" ตัวชี้วัดประสิทธิภาพการสื่อสาร | "name" ประสิทธิภาพการสื่อสาร
 #   period:    "abbr" ต.ค. 68 – มี.ค. 69 | "full" ตุลาคม 2568 – มีนาคม 2569
 #              | "fiscal" ตลอดปีงบประมาณ (a whole year; else ต.ค. 2568 – มี.ค. 2569)
-#              | "quarter" ไตรมาสที่ 1 – 2 (ต.ค. 68 – มี.ค. 69)
+#              | "quarter" ไตรมาสที่ 1 – 2 (ต.ค. 68 – มี.ค. 69) | "quarters" ไตรมาสที่ 1 – 2 (no months:
+#              a plan by quarter columns) | "rounds" รอบ 6 เดือน – รอบ 12 เดือน (seed 002's period column)
+#   dash:      "en" ต.ค. 68 – มี.ค. 69 | "hyphen" ต.ค. 68 - มี.ค. 69
+#   years:     "short" ต.ค. 68 | "long" ต.ค. 2568 (abbreviated months; full names always say 2568)
+#   whole:     a whole fiscal year in the "fiscal" form: "throughout" ตลอดปีงบประมาณ
+#              | "fiscal_be" ปีงบประมาณ พ.ศ. 2569 | "throughout_be" ตลอดปีงบประมาณ พ.ศ. 2569
 #   numbering: "dot" 1. | "paren" 1) | "both" (1)
 #   digits:    "arabic" | "thai" (๑๒๓ in every number but item codes)
 #   owners:    "lines" one unit a line | "slash" สำนักปลัด / กองคลัง | "space" สำนักปลัด กองคลัง
@@ -35,7 +40,10 @@ from dataclasses import asdict, dataclass, fields, replace
 #              | "measures" what the indicator measures, then the result | "cause" the result "เนื่องจาก…"
 FORMS: dict[str, tuple[str, ...]] = {
     "heading": ("word", "dot", "bare", "name"),
-    "period": ("abbr", "full", "fiscal", "quarter"),
+    "period": ("abbr", "full", "fiscal", "quarter", "quarters", "rounds"),
+    "dash": ("en", "hyphen"),
+    "years": ("short", "long"),
+    "whole": ("throughout", "fiscal_be", "throughout_be"),
     "numbering": ("dot", "paren", "both"),
     "digits": ("arabic", "thai"),
     "owners": ("lines", "slash", "space"),
@@ -58,6 +66,18 @@ _PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {
     ("period", "full"): re.compile(rf"{_FULL}\s*(?:พ\.ศ\.\s*)?{_D}{{4}}"),
     ("period", "quarter"): re.compile(rf"ไตรมาส\s*(?:ที่\s*)?{_D}"),
     ("period", "fiscal"): re.compile(rf"ปีงบประมาณ\s*(?:พ\.ศ\.\s*)?{_D}{{4}}"),
+    # report rounds as a period (seed 002's period column: "-รอบ 6 เดือน -รอบ 12 เดือน")
+    ("period", "rounds"): re.compile(rf"รอบ\s*{_D}{{1,2}}\s*เดือน"),
+    # a quarter with its months beside it ("ไตรมาสที่ 1 (ต.ค. – ธ.ค. 68)"); without: quarter columns
+    ("quarter", "months"): re.compile(rf"ไตรมาส\s*(?:ที่\s*)?{_D}[^\n\t]{{0,12}}?(?:{_ABBR}|{_FULL})"),
+    # a range's dash between two months (with or without the first month's year)
+    ("dash", "en"): re.compile(rf"(?:{_ABBR}|{_FULL})\s*(?:{_D}{{2,4}})?\s*–\s*(?:{_ABBR}|{_FULL})"),
+    ("dash", "hyphen"): re.compile(rf"(?:{_ABBR}|{_FULL})\s*(?:{_D}{{2,4}})?\s*-\s*(?:{_ABBR}|{_FULL})"),
+    ("years", "short"): re.compile(rf"{_ABBR}\s*{_D}{{2}}(?!{_D})"),
+    ("years", "long"): re.compile(rf"{_ABBR}\s*(?:พ\.ศ\.\s*)?{_D}{{4}}"),
+    ("whole", "fiscal_be"): re.compile(rf"(?:^|\t)\s*ปีงบประมาณ\s*พ\.ศ\.\s*{_D}{{4}}\s*(?:\t|$)", re.M),
+    ("whole", "throughout"): re.compile(r"ตลอดปีงบประมาณ(?!\s*(?:พ\.ศ\.\s*)?[0-9๐-๙])"),
+    ("whole", "throughout_be"): re.compile(rf"ตลอดปีงบประมาณ\s*(?:พ\.ศ\.\s*)?{_D}{{4}}"),
     ("numbering", "dot"): re.compile(rf"(?:^|[\t ])(?<!\(){_D}{{1,2}}\.\s?{_START}", re.M),
     ("numbering", "paren"): re.compile(rf"(?:^|[\t ])(?<!\(){_D}{{1,2}}\)\s?{_START}", re.M),
     ("numbering", "both"): re.compile(rf"\({_D}{{1,2}}\)\s?{_START}"),
@@ -87,6 +107,9 @@ class StyleProfile:
 
     heading: str | None = None
     period: str | None = None
+    dash: str | None = None
+    years: str | None = None
+    whole: str | None = None
     numbering: str | None = None
     digits: str | None = None
     owners: str | None = None
@@ -125,8 +148,17 @@ def extract_style(text: str) -> StyleProfile:
     Latin text aside, a plan typed in Thai digits shows them everywhere).
     """
     text = (text or "")[:MAX_TEXT]
+    # the plan's table rows (tab-separated cells) when it has any: its prose may name periods, rounds
+    # or indicators in other forms than its rows print (seed 004's analysis lists indicators by number)
+    cells = "\n".join(line for line in text.split("\n") if "\t" in line) or text
     dated = {v: _count(text, "period", v) for v in _DATED}
     period = _most(dated)
+    if dated["quarter"] >= MIN_SEEN and dated["quarter"] >= max(dated.values()):
+        period = "quarter"  # quarters with their months beside them: as many months as quarters
+    if period == "quarter" and _count(text, "quarter", "months") < MIN_SEEN:
+        period = "quarters"  # quarter columns, their months never printed (seed 003's Gantt)
+    if period is None and _count(cells, "period", "rounds") >= MIN_SEEN:
+        period = "rounds"  # rows dated by the report rounds they are reported in (seed 002)
     if period is None and _count(text, "period", "fiscal") >= MIN_SEEN:
         period = "fiscal"
     thai = len(re.findall("[๐-๙]", text))
@@ -135,14 +167,14 @@ def extract_style(text: str) -> StyleProfile:
     slash = _count(text, "owners", "slash")
     # a numbered heading ("ตัวชี้วัดที่ 7", "7. …") is the plan's own; a name alone at a line's start
     # may be any list of indicators, so it counts only when no numbered form is seen
-    # read from the plan's table rows (tab-separated cells) when it has any: its analysis prose may
-    # list indicators in another form than its rows are headed in (seed 004)
-    cells = "\n".join(line for line in text.split("\n") if "\t" in line) or text
     heads = {v: _count(cells, "heading", v) for v in FORMS["heading"]}
     heading = _most({v: heads[v] for v in ("word", "dot")}) or _most({"bare": heads["bare"]}) or _most(heads)
     return StyleProfile(
         heading=heading,
         period=period,
+        dash=_most({v: _count(text, "dash", v) for v in FORMS["dash"]}),
+        years=_most({v: _count(text, "years", v) for v in FORMS["years"]}),
+        whole=_most({v: _count(cells, "whole", v) for v in FORMS["whole"]}),
         numbering=_most({v: _count(text, "numbering", v) for v in FORMS["numbering"]}),
         digits=digits,
         owners="slash" if slash >= MIN_SEEN else None,
@@ -156,7 +188,11 @@ def extract_style(text: str) -> StyleProfile:
 # twice is chosen twice as often): most number "1." and print Arabic digits; periods vary.
 _SEEDED: dict[str, tuple[str, ...]] = {
     "heading": ("word", "word", "dot", "bare", "name"),
-    "period": ("abbr", "abbr", "full", "fiscal", "quarter"),
+    # (report rounds as a period only when the agency's own plan prints them so)
+    "period": ("abbr", "abbr", "full", "fiscal", "quarter", "quarters"),
+    "dash": ("en", "en", "hyphen"),
+    "years": ("short", "short", "long"),
+    "whole": ("throughout", "fiscal_be", "throughout_be"),
     "numbering": ("dot", "dot", "paren", "both"),
     "digits": ("arabic", "arabic", "arabic", "thai"),
     "owners": ("lines", "slash", "space"),
