@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.dialogue.command_words import Command, is_confirm, is_keep, parse_command
-from bot.drafting.edits import EditAction, parse_edit
+from bot.drafting.edits import EditAction, EditError, command_period, parse_edit, split_owners
 from bot.ita.framework import load_framework
 
 A = EditAction
@@ -102,3 +102,159 @@ def test_keeping_what_was_there_keeps(text):
 def test_going_back_to_before_a_change_undoes(text):
     found = parse_command(text)
     assert found is not None and found[0] is Command.UNDO
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # why, after the deadline
+        ("ตัวชี้วัด 9 ต้องเสร็จภายใน 30 เม.ย. 69 ก่อนระบบปิด", "ต.ค. 68 – เม.ย. 69"),
+        ("แถว 5 แล้วเสร็จภายใน ธ.ค. 68 ก่อนส่งข้อมูล OIT", "ต.ค. – ธ.ค. 68"),
+        ("แถว 2 ให้เสร็จภายใน มี.ค. 69 เพื่อให้ทันรายงานรอบ 6 เดือน", "ต.ค. 68 – มี.ค. 69"),
+        # a half said as a round
+        ("ตัวชี้วัดที่ 10 ให้จบในรอบ 6 เดือนแรกค่ะ", "ต.ค. 68 – มี.ค. 69"),
+        ("แถว 3 ทำในรอบ 6 เดือนหลัง", "เม.ย. – ก.ย. 69"),
+        # the end said as finishing
+        ("แถว 4 ให้เริ่มมกรา 69 จบมิถุนา 69 ค่ะ", "ม.ค. – มิ.ย. 69"),
+        ("แถว 6 เริ่ม พ.ย. 68 สิ้นสุด ก.พ. 69", "พ.ย. 68 – ก.พ. 69"),
+        ("แถว 8 ระยะเวลา เริ่ม ธ.ค. 68 เสร็จ มี.ค. 69", "ธ.ค. 68 – มี.ค. 69"),
+    ],
+)
+def test_timelines_said_as_prose(text, label):
+    cmd = parse_edit(text)
+    assert cmd is not None and cmd.action is A.TIMELINE
+    assert command_period(cmd, 2569).label == label
+
+
+@pytest.mark.parametrize("text", ["แถว 3 รายงานผลรอบ 6 เดือนแรก", "แถว 1 ระยะเวลา ม.ค. 69 ก่อนเดือน มี.ค. 69"])
+def test_a_round_or_a_second_month_after_before_is_not_guessed(text):
+    try:
+        cmd = parse_edit(text)
+    except EditError:
+        return
+    assert cmd is None or command_period_fails(cmd)
+
+
+def command_period_fails(cmd) -> bool:
+    try:
+        command_period(cmd, 2569)
+    except EditError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize(
+    "value, owners",
+    [
+        ("รองปลัดกับหัวหน้าสำนักปลัด", ["รองปลัด", "หัวหน้าสำนักปลัด"]),
+        ("ปลัดกับรองปลัด", ["ปลัด", "รองปลัด"]),
+        ("ผู้อำนวยการกับครูวิชาการ", ["ผู้อำนวยการ", "ครูวิชาการ"]),
+        ("งานกำกับหัวหน้า", ["งานกำกับหัวหน้า"]),
+        ("หัวหน้างานวินัยและนิติการ", ["หัวหน้างานวินัยและนิติการ"]),
+    ],
+)
+def test_posts_side_by_side_are_two_owners(value, owners):
+    assert split_owners(value) == owners
+
+
+def test_owners_as_posts_in_an_edit():
+    cmd = parse_edit("แถว 1 เปลี่ยนผู้รับผิดชอบเป็นรองปลัดกับหัวหน้าสำนักปลัดคร้าบ")
+    assert cmd is not None and split_owners(cmd.value) == ["รองปลัด", "หัวหน้าสำนักปลัด"]
+
+
+def _read(text, names=None):
+    cmd = parse_edit(text, names)
+    assert cmd is not None
+    return cmd.action, cmd.target, cmd.number or cmd.item, cmd.value.replace("\n", " ")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a verb that opens the step is the step's own
+        ("แถว 3 เพิ่มขั้นตอน ปรับปรุงเว็บไซต์ให้ทันสมัย", (A.ADD_STEP, "row", 3, "ปรับปรุงเว็บไซต์ให้ทันสมัย")),
+        ("เพิ่มขั้นตอนในแถว 9 ตั้งคณะทำงาน", (A.ADD_STEP, "row", 9, "ตั้งคณะทำงาน")),
+        (
+            "ช่วยเพิ่มขั้นตอนในแถว 9 ให้ด้วยนะคะ ตั้งกล่องรับเรื่องร้องเรียนหน้าสำนักงาน",
+            (A.ADD_STEP, "row", 9, "ตั้งกล่องรับเรื่องร้องเรียนหน้าสำนักงาน"),
+        ),
+        ("แถว 3 เพิ่มขั้นตอน กำหนดผู้รับผิดชอบแต่ละงาน", (A.ADD_STEP, "row", 3, "กำหนดผู้รับผิดชอบแต่ละงาน")),
+        # "add" asked for after the row, with an opener or the place before it
+        ("ขั้นตอนที่ 4 ของแถว 2 ให้เพิ่ม ประเมินความพึงพอใจ", (A.ADD_STEP, "row", 2, "ประเมินความพึงพอใจ")),
+        ("แถว 7 ขั้นตอนสุดท้ายเพิ่ม สรุปผลและรายงานนายกค่ะ", (A.ADD_STEP, "row", 7, "สรุปผลและรายงานนายก")),
+        ("แถว 5 ขั้นตอน ขอเพิ่ม ติดตามผลทุกเดือน", (A.ADD_STEP, "row", 5, "ติดตามผลทุกเดือน")),
+        # "to have" before the field is no value
+        (
+            "ข้อ O15 อยากให้มีขั้นตอน จัดอบรมเจ้าหน้าที่ใหม่ เพิ่มด้วยค่ะ",
+            (A.ADD_STEP, "item", "O15", "จัดอบรมเจ้าหน้าที่ใหม่"),
+        ),
+    ],
+)
+def test_a_step_added_in_many_wordings(text, want):
+    assert _read(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # written anew: "เขียน … ใหม่เป็น/ว่า"
+        ("เขียนขั้นตอนแถว 3 ใหม่เป็น แต่งตั้งคณะทำงาน → จัดทำแผน", (A.STEPS, "row", 3, "แต่งตั้งคณะทำงาน → จัดทำแผน")),
+        ("ขั้นตอนของแถว 10 เขียนใหม่ว่า ตรวจสอบเว็บไซต์ทุกเดือน", (A.STEPS, "row", 10, "ตรวจสอบเว็บไซต์ทุกเดือน")),
+        ("เขียนมาตรการแถว 2 ใหม่ว่า จัดอบรมคุณธรรม", (A.MEASURE, "row", 2, "จัดอบรมคุณธรรม")),
+        # replaced with: "แทนที่ … ด้วย"
+        (
+            "แทนที่ขั้นตอนของตัวชี้วัด 4 ทั้งหมดด้วย สำรวจข้อมูล และเผยแพร่",
+            (A.STEPS, "indicator", 4, "สำรวจข้อมูล และเผยแพร่"),
+        ),
+        ("แทนที่ผู้รับผิดชอบแถว 2 ด้วย กองคลัง", (A.OWNERS, "row", 2, "กองคลัง")),
+        ("แถว 6 แทนที่ KPI เดิมด้วย ร้อยละ 90 ของผู้เข้าร่วม", (A.KPI, "row", 6, "ร้อยละ 90 ของผู้เข้าร่วม")),
+        # cleared, then written: "เอาออกให้หมดแล้วใส่ว่า"
+        ("ขั้นตอนแถว 5 เอาออกให้หมดแล้วใส่ว่า จัดประชุมเดือนละครั้ง", (A.STEPS, "row", 5, "จัดประชุมเดือนละครั้ง")),
+        # "this one instead", "like this", the list on the next lines
+        ("วิธีการดำเนินงานแถว 2 ใช้อันนี้แทนค่ะ: ทบทวนระเบียบ", (A.STEPS, "row", 2, "ทบทวนระเบียบ")),
+        (
+            "ข้อ O10 ขั้นตอนให้เป็นแบบนี้ค่ะ 1. แต่งตั้งคณะทำงาน 2. รายงาน",
+            (A.STEPS, "item", "O10", "1. แต่งตั้งคณะทำงาน 2. รายงาน"),
+        ),
+        ("แถว 8 ขั้นตอนทั้งหมดขอเปลี่ยนใหม่ครับ\n1. สำรวจ\n2. ติดตามผล", (A.STEPS, "row", 8, "1. สำรวจ 2. ติดตามผล")),
+    ],
+)
+def test_a_cell_written_anew_in_many_wordings(text, want):
+    assert _read(text) == want
+
+
+def test_a_word_replaced_with_no_cell_named_stays_a_word():
+    assert _read("แถว 3 แทนที่สำนักปลัดด้วยกองคลัง")[0] is A.REPLACE
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("ร่างแถว 4 ใหม่ค่ะ", A.REDRAFT),
+        ("ร่างมาตรการแถว 2 ใหม่", A.REDRAFT),
+        ("ตัวชี้วัด 7 เขียนใหม่ให้หน่อยค่ะ ยังดูกว้างไป", A.REDRAFT),
+        ("แถว 5 ร่างใหม่ค่ะ มันดูยาวเกิน", A.REDRAFT),
+        ("ขอดูแถว 3", A.SHOW),
+        ("ขอดูตัวชี้วัด 2 หน่อยค่ะ", A.SHOW),
+    ],
+)
+def test_a_row_that_looks_too_much_is_redrafted_not_shown(text, action):
+    assert _read(text)[0] is action
+
+
+def test_a_remark_pointing_at_nothing_is_no_value():
+    cmd = parse_edit("แถว 3 มาตรการเป็นแบบนี้ดีแล้ว")
+    assert cmd is None or cmd.value.startswith("แบบนี้")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("เพิ่มมาตรการสำหรับตัวชี้วัด 2 อีกแถวค่ะ: เผยแพร่แผน", "เผยแพร่แผน"),
+        ("ตัวชี้วัด 5 ขอมาตรการอีก 1 แถว: จัดอบรม", "จัดอบรม"),
+        ("เพิ่มแถว ตัวชี้วัด 4: จัดอบรม", "จัดอบรม"),
+        ("เพิ่มมาตรการข้อ O12", ""),
+    ],
+)
+def test_one_more_row_with_its_measure(text, value):
+    assert _read(text)[0] is A.ADD_ROW and _read(text)[3] == value
