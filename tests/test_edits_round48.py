@@ -258,3 +258,50 @@ def test_a_remark_pointing_at_nothing_is_no_value():
 )
 def test_one_more_row_with_its_measure(text, value):
     assert _read(text)[0] is A.ADD_ROW and _read(text)[3] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ได้เลยครับ ยืนยันแผน",
+        "ยืนยันตามร่างค่ะ",
+        "ยืนยันตามที่ร่างมาค่ะ",
+        "ตารางนี้ถูกต้องแล้วครับ",
+        "ผ่านค่ะ",
+        "ตรวจแล้วถูกต้องค่ะ",
+    ],
+)
+def test_a_yes_naming_the_plan_or_the_draft_confirms(text):
+    assert _reads_as_confirm(text)
+
+
+@pytest.mark.parametrize("text", ["ตรวจแล้ว", "ดูแล้วค่ะ", "ตรวจแล้วไม่ถูกต้องค่ะ"])
+def test_checked_alone_or_found_wrong_is_no_yes(text):
+    assert not is_confirm(text)
+
+
+@pytest.mark.parametrize("text", ["ใช้ตามร่างนี้ได้เลยค่ะ", "เอาแผนนี้ครับ"])
+def test_keeping_the_version_named(text):
+    assert is_keep(text)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("ขั้นตอนแถว 4 ไม่ใช่แบบนี้ค่ะ ต้องเป็น จัดทำคู่มือ", (A.STEPS, "row", 4, "จัดทำคู่มือ")),
+        ("ผู้รับผิดชอบแถว 2 ผิดค่ะ ควรเป็น กองคลัง", (A.OWNERS, "row", 2, "กองคลัง")),
+        ("KPI แถว 3 ไม่ใช่ร้อยละ 80 ต้องเป็นร้อยละ 90", (A.KPI, "row", 3, "ร้อยละ 90")),
+        ("แถว 9 ขั้นตอนดำเนินการ: สำรวจ → รายงาน", (A.STEPS, "row", 9, "สำรวจ → รายงาน")),
+        ("แถว 2 ขั้นตอนใช้ตามนี้ค่ะ: ประชุม รายงาน", (A.STEPS, "row", 2, "ประชุม รายงาน")),
+        ("ขั้นตอนแถว 1 เอาใหม่ดังนี้ สำรวจ วิเคราะห์", (A.STEPS, "row", 1, "สำรวจ วิเคราะห์")),
+        ("แถว 2 ขอเพิ่มขั้นตอนหนึ่งข้อ ติดตามผล", (A.ADD_STEP, "row", 2, "ติดตามผล")),
+        ("เพิ่มขั้นตอนแถว 5 อีกอันนึงค่ะ คือ รายงานผล", (A.ADD_STEP, "row", 5, "รายงานผล")),
+        ("แถว 3 ขั้นตอนที่ 2 เพิ่ม จัดอบรม", (A.ADD_STEP, "row", 3, "จัดอบรม")),
+    ],
+)
+def test_corrections_and_lists_said_as_follows(text, want):
+    assert _read(text) == want
+
+
+def test_a_question_about_what_it_should_be_stays_a_question():
+    assert parse_edit("แถว 2 ผู้รับผิดชอบควรเป็นใครคะ") is None

@@ -147,7 +147,7 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
         rf"(?:\s*(?:{particles}))*\s*)"
     )
     lead = (
-        rf"(?:(?:ครบ(?:ถ้วน)?(?:แล้ว)?|{_CHECKED})(?:\s*(?:{particles}))*\s+)?(?:ข้อมูล\s*|คะแนน\s*|ทุกอย่าง\s*|ทั้งหมด\s*|(?:แผน|ตาราง|ร่าง)(?:ฉบับ)?นี้\s*)?"
+        rf"(?:ครบ(?:ถ้วน)?(?:แล้ว)?(?:\s*(?:{particles}))*\s+|{_CHECKED}(?:\s*(?:{particles}))*\s*)?(?:ข้อมูล\s*|คะแนน\s*|ทุกอย่าง\s*|ทั้งหมด\s*|(?:แผน|ตาราง|ร่าง)(?:ฉบับ)?นี้\s*)?"
         if words is CONFIRM_WORDS
         else f"{unchanged}?{_KEEP_VERB}"
     )

@@ -210,6 +210,8 @@ _CHANGED_TO = re.compile(
     r"|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
     # a remark, then the request: "ระยะเวลาสั้นไป ขอเป็นทั้งปีงบ"
     r"|(?:^|\s)(?:ขอ|ขอให้|อยากให้|อยากได้)\s*เป็น\s*"
+    # a correction: "ไม่ใช่แบบนี้ค่ะ ต้องเป็น …", "ผิดค่ะ ควรเป็น …"
+    r"|(?:^|\s)(?:ต้อง|ควรจะ|ควร)\s*เป็น\s*"
 )
 # "แก้ชื่อมาตรการแถว 1 ให้สั้นลงเป็น …": a word on how it should read, then the connective.
 _MANNER = re.compile(
