@@ -74,11 +74,26 @@ KEEP_WORDS = (
     "เอาฉบับนี้",
     "ใช้อันนี้",
     "เอาอันนี้",
+    # what was there before said as old ("ใช้ของเก่า", "เอาแบบเก่าไว้") or as kept ("คงไว้", "คงเดิม")
+    "ของเก่า",
+    "อันเก่า",
+    "แบบเก่า",
+    "เดิม",
+    "คงไว้",
+    # the version named: "ใช้ตามร่างนี้ได้เลยค่ะ", "เอาแผนนี้"
+    "ร่างนี้",
+    "แผนนี้",
+    "ตารางนี้",
+    "ฉบับนี้",
 )
+# Verbs of keeping before what is kept: "คงไว้แบบเดิม", "เก็บอันเดิมไว้", "ยึดตามเดิม", "ใช้อันเก่า".
+_KEEP_VERB = r"(?:(?:ใช้|เอา|คง|เก็บ|ยึด)(?:ไว้)?\s*(?:ตาม)?)?"
 CONFIRM_WORDS = (
     "ยืนยัน", "ตกลง", "ถูกต้อง", "ใช่", "confirm", "yes", "ok", "okay", "โอเค", "ได้เลย", "ถูก", "เรียบร้อย", "ได้",
     "เอาเลย", "จัดไป", "ใช้ได้",
     "correct", "confirmed", "y",
+    # approving, as a head of unit says yes: "อนุมัติตามนี้ครับ", "เห็นชอบค่ะ"
+    "อนุมัติ", "เห็นชอบ", "approve", "approved", "ผ่าน",
 )  # fmt: skip
 CORRECT_WORDS = ("แก้ไข", "แก้", "แก้ไขคะแนน")
 # A confirmation is a few words ("ถูกต้องแล้วค่ะ ยืนยัน"); a longer message says something else.
@@ -86,6 +101,13 @@ CONFIRM_MAX_CHARS = 40
 # "ถูกต้องครับ ร่างได้เลย": a confirmation with a go-ahead answers the question in hand (the drafting
 # step drafts on it, a redraft waiting for "ยืนยัน" is carried out); it never redrafts the whole table.
 _GO_AHEAD = r"(?:\s*(?:ร่าง(?:มาตรการ)?(?:ใหม่)?|ดำเนินการ(?:ต่อ)?|ทำต่อ|ไปต่อ)(?:ได้)?(?:เลย)?)?"
+
+# "ไม่มีแก้", "ไม่มีอะไรแก้เพิ่ม", "ไม่ต้องแก้": nothing more to change, beside a yes or a keep.
+_NOTHING_TO_CHANGE = (
+    r"(?:ไม่มี(?:อะไร)?(?:ปรับ)?(?:แก้ไข|แก้)(?:เพิ่ม)?|ไม่(?:ต้อง)?(?:แก้(?:ไข)?|เปลี่ยน(?:แปลง)?|ปรับ(?:แก้)?))(?:อะไร)?"
+)
+# Checked before the yes: "เช็คแล้วค่ะ ถูกต้องทุกแถว", "ตรวจสอบเรียบร้อยแล้วค่ะ ยืนยัน" (alone it says no yes).
+_CHECKED = r"(?:เช็ค|เช็ก|ตรวจ(?:สอบ|ทาน|ดู)?|ดู|อ่าน)(?:\s*(?:ครบ|หมด|ทั้งหมด|ทุกแถว|เรียบร้อย))*\s*แล้ว"
 
 # Emoji that agree on their own, with skin tones and variation selectors.
 _AGREE = set("👍👌✅🆗🙆\ufe0f\u200d") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
@@ -108,8 +130,12 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
     # (and the chat endings that also end words, "ค่า", "คับ": a short answer has no such word)
     particles = "|".join(re.escape(p) for p in sorted((*PARTICLES, "ค่า", "คับ"), key=len, reverse=True))
     tail = (  # "โอเคครับ ตามนี้เลย": the words after a yes may stand apart
-        "(?:\\s*(?:แล้ว|ได้|เลย|ไว้|ก่อน|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกอย่าง|ครบถ้วน|ครบ|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|ฉบับ|แบบ|อัน)นี้"
-        "|ตาม(?:ที่)?(?:สรุป|แจ้ง)(?:มา|ไว้)?))*"  # "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
+        "(?:\\s*(?:แล้ว|ได้|เลย|ไว้|ก่อน|(?:ใช้|เอา)?ตามนี้|ข้อมูล|คะแนน|ทั้งหมด|ทุกข้อ|ทุกแถว|ทุกรายการ|ทุกอย่าง|ครบถ้วน|ครบ"
+        # what the yes is about: "ยืนยันแผนนี้", "ใช้ตารางฉบับนี้", "ยืนยันตามที่สรุปมาค่ะ", "ยืนยันตามนี้เลย"
+        "|(?:ใช้|เอา)?(?:ตาม)?(?:ร่าง|แผน|ตาราง|ฉบับ|แบบ|อัน)(?:ฉบับ)?นี้|(?:ร่าง|แผน|ตาราง)(?:ฉบับ)?"
+        "|ตาม(?:ที่)?(?:สรุป|แจ้ง|ร่าง|เสนอ)(?:มา|ไว้)?"
+        # nothing more to change, between the yes words: "โอเคค่ะ ไม่มีแก้แล้ว ยืนยันเลยค่ะ"
+        f"|{_NOTHING_TO_CHANGE}))*"
     )
     thanks = rf"(?:\s*(?:ขอบคุณ|ขอบใจ|thanks?|thank you)(?:มาก)?(?:\s*(?:{particles}))*)?"  # "ยืนยันค่ะ ขอบคุณค่ะ"
     go = _GO_AHEAD if words is CONFIRM_WORDS else ""
@@ -121,9 +147,9 @@ def _only(text: str, words: tuple[str, ...]) -> bool:
         rf"(?:\s*(?:{particles}))*\s*)"
     )
     lead = (
-        rf"(?:ครบ(?:ถ้วน)?(?:แล้ว)?(?:\s*(?:{particles}))*\s+|ข้อมูล\s*|คะแนน\s*|ทุกอย่าง\s*|ทั้งหมด\s*)?"
+        rf"(?:ครบ(?:ถ้วน)?(?:แล้ว)?(?:\s*(?:{particles}))*\s+|{_CHECKED}(?:\s*(?:{particles}))*\s*)?(?:ข้อมูล\s*|คะแนน\s*|ทุกอย่าง\s*|ทั้งหมด\s*|(?:แผน|ตาราง|ร่าง)(?:ฉบับ)?นี้\s*)?"
         if words is CONFIRM_WORDS
-        else f"{unchanged}?"
+        else f"{unchanged}?{_KEEP_VERB}"
     )
     # "ยืนยันค่ะ ไม่มีแก้ไข", "ตามนี้เลยค่ะ ไม่มีแก้": nothing more to change, after a yes or a keep
     go += (

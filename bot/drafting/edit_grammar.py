@@ -61,11 +61,15 @@ from bot.drafting.edit_valueless import FIELD, valueless
 from bot.drafting.edit_words import (
     ADDED_AFTER,
     CHANGE_VERBS,
+    KPI_WORDS,
     LEADING_FILLER,
+    MEASURE_WORDS,
+    ONE_MORE,
     OPENERS,
     PARTICLES,
     SEPARATORS,
     SEPARATORS_TH,
+    STEP_WORDS,
     TIME_END_WORDS,
     UNIT_WORDS,
 )
@@ -92,10 +96,32 @@ _LEAD = re.compile(
     re.I,
 )
 _OPENED = re.compile(
-    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', 'อีก', 'ใหม่', 'ออกไป', 'ไป', 'ทั้งหมด', 'ทั้งช่อง', 'หมด', 'เลย', 'เอา', 'หลัก', 'เดิม', 'ควรจะ', 'ควร', 'น่าจะ')})(?![A-Za-z]|ม่))*"
-    rf"(?:(?:{words(*SEPARATORS_TH, 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z]))(?:\s*(?::|=|->|→))*",
+    rf"^(?:\s|(?:{words(*OPENERS[:-3], *CHANGE_VERBS, *PARTICLES, 'เพิ่ม', *ONE_MORE, 'อีก', 'ใหม่', 'ออกไป', 'ไป', 'ทั้งหมด', 'ทั้งช่อง', 'หมด', 'เลย', 'เอา', 'หลัก', 'เดิม', 'ควรจะ', 'ควร', 'น่าจะ')})(?![A-Za-z]|ม่))*"
+    rf"(?:(?:{words(*SEPARATORS_TH, 'ให้')})(?!ม่)|(?<![A-Za-z])(?:to|as|is)(?![A-Za-z])"
+    # the value on the next line after the words that ask for it: "ขั้นตอนทั้งหมดขอเปลี่ยนใหม่ครับ\n1. …"
+    r"|(?<=\S)[ \t]*\n(?=\s*\S))"
+    # a particle before the colon: "ใช้อันนี้แทนค่ะ: …"
+    rf"(?:\s*(?:{particle_words(*PARTICLES)})(?=\s*[:=]))?(?:\s*(?::|=|->|→))*",
     re.I,
 )
+# Before a free text (a step, a measure, a KPI) whose verb of change was said before the field, a
+# verb is the text's own: "แถว 3 เพิ่มขั้นตอน ปรับปรุงเว็บไซต์", "เพิ่มขั้นตอนในแถว 9 ตั้งกล่องรับเรื่อง".
+_LEAD_KEEPING_VERBS = re.compile(
+    rf"(?:\s|[,;\-–]|(?:{words(*OPENERS, *LEADING_FILLER)})"
+    rf"(?![A-Za-z]|แต่|ม่)|(?:{words(*SEPARATORS)})(?![A-Za-z])"
+    r"|(?:(?:หน่อย|ด้วย)(?:ครับผม|ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า)?|ครับผม|ครับ|ค่ะ|คะ|นะคะ|นะครับ|จ้า)(?=\s))+",
+    re.I,
+)
+_FREE_TEXT = (EditAction.STEPS, EditAction.ADD_STEP, EditAction.MEASURE, EditAction.KPI)
+# "ให้เป็นแบบนี้ค่ะ 1. …", "ใช้ตามนี้: …": a word pointing at the text that follows (after a particle, a
+# colon, a new line or a numbered list) is no part of it; "เป็นแบบนี้ดีแล้ว" points at nothing.
+_POINTER = re.compile(
+    rf"(?:แบบ|อัน|ตาม|ดัง|ต่อไป)นี้(?:แทน)?(?:(?:\s*(?:{particle_words(*PARTICLES)}))+\s*[:=]?|\s*[:=]|[ \t]*(?=\n|\d{{1,2}}\s*[.)]))"
+    r"\s*(?=\S)",
+    re.I,
+)
+# A piece that says only "to have" ("อยากให้มีขั้นตอน …"): no value.
+_NO_VALUE = re.compile(r"(?:ให้)?\s*(?:มี|ใส่|ทำ)")
 # "ให้" opens a value only before a name ("ให้กองช่างรับผิดชอบ"); before a verb it is an opener.
 _VERB_THEN_SEP = re.compile(
     rf"\s*(?:{words(*CHANGE_VERBS)})\s*(?:ให้)?\s*(?:เป็น|:|=|->|→)\s*|\s*ให้เป็น\s*", re.I
@@ -108,9 +134,39 @@ _TRAIL_WORDS = re.compile(rf"(?:{particle_words(*PARTICLES)}|(?<!\S)(?:เป็
 _DEADLINE = re.compile(words(*TIME_END_WORDS), re.I)
 _UNIT = re.compile(rf"(?:{words(*UNIT_WORDS)})", re.I)
 _ADD = re.compile(r"เพิ่ม(?:เติม)?(?:อีก)?|(?<!เพิ่ม)เติม|แทรก|ต่อท้าย|\badd\b", re.I)
+# An opener before the verb after the head: "ขั้นตอนที่ 4 ของแถว 2 ให้เพิ่ม …", "แถว 3 ขั้นตอน ขอเพิ่ม …".
+# (or where it goes: "แถว 7 ขั้นตอนสุดท้ายเพิ่ม …")
+_ASKING_LEAD = re.compile(
+    r"^(?:(?:ขอให้|ขอ|ให้|ช่วย|รบกวน|อยากจะ|อยากให้|อยาก|ต้องการ|สุดท้าย|ท้ายสุด|ต่อท้าย|(?:ที่|ข้อ(?:ที่)?)\s*\d{1,2}(?![\d.]))\s*)+"
+)
+
+
+def _added_after(rest: str) -> re.Match[str] | None:
+    """ "ขั้นตอนที่ 4 ของแถว 2 ให้เพิ่ม …": the verb of adding after the head, with a text after it
+    ("ตัวชี้วัด 9 ขั้นตอน ขอเพิ่ม" alone names nothing to add)."""
+    after = _ASKING_LEAD.sub("", rest.lstrip())
+    m = _ADD.match(after)
+    return m if m is not None and strip_polite(after[m.end() :]).strip() else None
+
+
+# "แทนที่ขั้นตอนเดิมทั้งหมดด้วย: …": a cell replaced with a text is that cell changed to it ("แทนที่สำนักปลัด
+# ด้วยกองคลัง", with no cell named, replaces a word).
+_REPLACE_CELL = re.compile(r"แทนที่\s*(?P<mid>[^\n]{1,80}?)\s*ด้วย(?=\s*:?\s*\S)")
+
+
+def _cell_replaced(text: str) -> str:
+    def said(m: re.Match[str]) -> str:
+        named = any(f.lastgroup not in (None, "MEASURE") for f in FIELD.finditer(m.group("mid")))
+        return f"เปลี่ยน{m.group('mid')}เป็น" if named else m.group(0)
+
+    return _REPLACE_CELL.sub(said, text, count=1)
+
+
 # A new row asked for before its measure's name: "เพิ่มแถวตัวชี้วัด 7 มาตรการ …", "เพิ่มแถวใหม่ O30 มาตรการ …".
 _ADD_ROW_HEAD = re.compile(
-    r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|รายการ)(?:ใหม่)?|เพิ่มมาตรการใหม่|\badd\s+(?:a\s+)?(?:new\s+)?row",
+    r"เพิ่ม(?:อีก)?\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|รายการ)(?:ใหม่)?|เพิ่มมาตรการใหม่|\badd\s+(?:a\s+)?(?:new\s+)?row"
+    # one more row said after the target: "เพิ่มมาตรการสำหรับตัวชี้วัด 2 อีกแถว: …"
+    r"|อีก\s*(?:(?:1|หนึ่ง)\s*)?(?:แถว|มาตรการ|รายการ)",
     re.I,
 )
 
@@ -148,10 +204,14 @@ _OWNERS_TAIL = re.compile(
 )
 # A change verb and its connective later in a piece: the value starts after them ("จาก X" is the old value).
 _CHANGED_TO = re.compile(
-    r"(?:ปรับแก้|ปรับปรุง|ปรับ|แก้ไข|แก้|เปลี่ยนแปลง|เปลี่ยน|เขียนใหม่|เขียน|เอาใหม่)(?:\s*(?:ชื่อ|ทั้งหมด|ทั้งช่อง|ใหม่|หมด|เลย))*(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|:|=)\s*"
+    rf"(?:{words(*CHANGE_VERBS, 'เขียนใหม่', 'เขียน', 'เอาใหม่')})(?:\s*(?:ชื่อ|ทั้งหมด|ทั้งช่อง|ใหม่|หมด|เลย|เดิม|ให้|{words(*STEP_WORDS, *KPI_WORDS, *MEASURE_WORDS)}))*"
+    # "… แล้วใส่ว่า …", "เขียนใหม่ว่า …": the verb of writing, then what to write
+    r"(?:\s*จาก[^\n]{1,60}?)?\s*(?:ให้เป็น|เป็น|ว่า|:|=)\s*"
     r"|^\s*จาก[^\n]{1,60}?\s*(?:เป็น|->|→)\s*"
     # a remark, then the request: "ระยะเวลาสั้นไป ขอเป็นทั้งปีงบ"
     r"|(?:^|\s)(?:ขอ|ขอให้|อยากให้|อยากได้)\s*เป็น\s*"
+    # a correction: "ไม่ใช่แบบนี้ค่ะ ต้องเป็น …", "ผิดค่ะ ควรเป็น …"
+    r"|(?:^|\s)(?:ต้อง|ควรจะ|ควร)\s*เป็น\s*"
 )
 # "แก้ชื่อมาตรการแถว 1 ให้สั้นลงเป็น …": a word on how it should read, then the connective.
 _MANNER = re.compile(
@@ -168,7 +228,7 @@ _SCORE_VALUE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:คะแนน|%)?$")
 
 
 # ---------------------------------------------------------------- cleaning
-def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
+def _clean_value(piece: str, action: EditAction, *, opened: bool, verb_said: bool = False) -> str:
     """Cut connectives, openers and particles from both ends of a value.
 
     After a connective ("เป็น", ":") the value starts: a verb there is the officer's text
@@ -181,8 +241,12 @@ def _clean_value(piece: str, action: EditAction, *, opened: bool) -> str:
         # "อยากให้เปลี่ยน: กองคลัง", "อยากให้แก้ให้เป็น …": the verb and its connective after "ให้" open it
         while (verb := _VERB_THEN_SEP.match(piece, start)) is not None and verb.end() > start:
             start = verb.end()
-    elif (m := _LEAD.match(piece)) is not None:
+    elif (
+        m := (_LEAD_KEEPING_VERBS if verb_said and action in _FREE_TEXT else _LEAD).match(piece)
+    ) is not None:
         start = m.end()
+    if action in _FREE_TEXT and (pointer := _POINTER.match(piece, start)) is not None:
+        start = pointer.end()  # "ให้เป็นแบบนี้ค่ะ 1. …": the text pointed at
     end = value_end(piece, start, end, sentences=action is not EditAction.STEPS)
     if action not in (EditAction.STEPS, EditAction.ADD_STEP, EditAction.EDIT_STEP):  # a step may say why
         purpose = action in (EditAction.OWNERS, EditAction.TIMELINE)
@@ -307,7 +371,7 @@ def _needs_field(target: Target) -> str:
 
 def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | None:
     # a memo's frame cut (เรียน…, เรื่อง…, จึงเรียนมา…), and "แถวดังกล่าว" named as the row said before it
-    text = refer_back(without_memo(text), names)
+    text = _cell_replaced(refer_back(without_memo(text), names))
     shown, probe = probe_text(text)  # without the greeting, the thanks and a polite "…ได้ไหม"
     if not probe:
         return None
@@ -363,16 +427,29 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
         return None
     action, fm = field
     head = probe[: max(fm.end(), target.end)]
-    added = _ADD.search(head) or _ADD.match(probe[len(head) :].lstrip())
+    added = _ADD.search(head) or _added_after(probe[len(head) :])
     if added and action in (EditAction.STEPS, EditAction.OWNERS):  # "ขั้นตอนแถว 5 เพิ่มอีกข้อ …" adds too
         action = EditAction.ADD_STEP if action is EditAction.STEPS else EditAction.ADD_OWNER
     spans = [(fm.start(), fm.end()), (target.start, target.end)]
+    one_more = (
+        _ADD_ROW_HEAD.search(probe, target.end)
+        if action is EditAction.MEASURE and target.kind in ("indicator", "item")
+        else None
+    )
+    if one_more is not None and one_more.start() >= fm.end():  # "… ตัวชี้วัด 2 อีกแถวค่ะ: …": no part of the value
+        spans.append((one_more.start(), one_more.end()))
     action, step_no = named_step(probe, action, fm.end(), target.end)
     if step_no is not None:  # "ขั้นตอนที่ 2 ของแถว 3 เป็น …": that one step (or where an added one goes)
         spans.append((step_no.start(), step_no.end()))
     pieces = _pieces(shown, spans, fm.start())
-    values = [(_clean_value(p, action, opened=opened), opened) for p, opened in pieces]
-    values = [(v, opened) for v, opened in values if v]
+    said = bool(added) or bool(_CHANGE.search(head))
+    # (only the text after the field and the target: the verb before them is the order's own)
+    last = len(pieces) - 1
+    values = [
+        (_clean_value(p, action, opened=opened, verb_said=said and k == last), opened)
+        for k, (p, opened) in enumerate(pieces)
+    ]
+    values = [(v, opened) for v, opened in values if v and not _NO_VALUE.fullmatch(v)]
     opened = [v for v, o in values if o]
     value = opened[-1] if opened else (values[-1][0] if values else "")
     value = new_of_now(value, action, probe[: fm.start()])  # "…เป็นสำนักปลัด ขอเปลี่ยนเป็นกองคลัง": the new one
@@ -413,7 +490,11 @@ def _read(text: str, names: Names, *, rewritten: bool = False) -> EditCommand | 
         return None  # a bare number for an indicator is a score, not a cell
     if len(value) > MAX_VALUE:
         raise EditError(wording.EDIT_TOO_LONG.format(limit=MAX_VALUE))
-    if action is EditAction.MEASURE and target.kind in ("indicator", "item") and _ADD_ROW_HEAD.search(head):
+    if (
+        action is EditAction.MEASURE
+        and target.kind in ("indicator", "item")
+        and (_ADD_ROW_HEAD.search(head) or one_more)
+    ):
         return EditCommand(EditAction.ADD_ROW, target.kind, target.number, value, item=target.item)
     deadline = action is EditAction.TIMELINE and bool(_DEADLINE.fullmatch(fm.group(0)))
     if action is EditAction.TIMELINE and _STARTS.match(fm.group(0)):

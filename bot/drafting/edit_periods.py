@@ -48,14 +48,19 @@ _MONTH_ALTS = sorted(
 _MONTH = "|".join(f"(?P<m{i}>{alt})" for i, (alt, _n) in enumerate(_MONTH_ALTS))
 _YEAR = r"(?:\s*(?:พ\.?\s?ศ\.?)?\s*(?P<y>\d{4}|\d{2}))?"
 _ONE = re.compile(rf"(?:{_MONTH}){_YEAR}")
-_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|(?:ไป\s*)?(?:จน\s*)?ถึง|ไปจน|to|until|(?P<both>กับ|และ))\s*")
+_RANGE_SEP = re.compile(
+    r"^\s*(?:–|—|-|(?:ไป\s*)?(?:จน\s*)?ถึง|ไปจน|to|until"
+    # the end said as finishing: "เริ่ม ม.ค. 69 จบ มิ.ย. 69", "เริ่ม พ.ย. สิ้นสุด ก.พ.", "… แล้วเสร็จ มี.ค."
+    r"|(?:และ|แล้ว)?\s*(?:ไป|ให้)?\s*(?:จบ|เสร็จ(?:สิ้น)?|สิ้นสุด)(?:\s*(?:ที่|ใน|ภายใน|เดือน))*"
+    r"|(?P<both>กับ|และ))\s*"
+)
 # "ทั้งปีงบประมาณเลยค่ะ ต.ค. 68 ถึง ก.ย. 69": the whole year said, then its months: the months are read.
 _SAID_THEN = re.compile(r"(?:\s|เลย|ค่ะ|คะ|ครับ|นะ|คือ|จ้า|[,:(])*")
 
 
 # Words around the months that say nothing more: "ตั้งแต่เดือน ม.ค. ถึงเดือน มี.ค. 69".
 _LEAD_WORDS = re.compile(
-    r"^\s*(?:(?:ตั้งแต่|เริ่ม|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|ช่วง|ใน|เดือน|from|by|until)\s*)+"
+    r"^\s*(?:(?:ตั้งแต่|เริ่ม|ระหว่าง|ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|ช่วง|ใน|รอบ|เดือน|from|by|until)\s*)+"
 )
 # Words that give only the end: "ภายใน ธ.ค. 68", "ไม่เกิน มี.ค. 69", "(ขยายเวลาไป)ถึง มิ.ย. 69".
 _DEADLINE_LEAD = re.compile(r"\s*(?:ภายใน|ก่อน|ไม่เกิน|สิ้น|(?:ไป)?(?:จน)?ถึง|by|until)")
@@ -75,6 +80,8 @@ _CLOSING = re.compile(
     r"\s*(?:ไปเลย|เลย|ไปก่อน|ก็ได้|ด้วย|นะ|(?:แค่|เพียง)?เดือนเดียว|เท่านั้น|อย่างเดียว|เป็นต้นไป|\([^()]{0,30}\)|(?:ก็)?พอ(?:แล้ว)?|แทน|นี้"
     r"|ของปีงบ(?:ประมาณ)?|ของปีนี้)+\s*$"
 )  # "… ก.ย. 69 (ทั้งปี)": a note in brackets says nothing more
+# Why, after the months: "30 เม.ย. 69 ก่อนระบบปิด", "ธ.ค. 68 เพื่อให้ทันรายงาน" (no month in it).
+_WHY_AFTER = re.compile(r"\s+(?:ก่อน(?!\s*(?:เดือน|สิ้น))|เพื่อ|เพราะ|เนื่องจาก|จะได้|ให้ทัน|ทัน|ตามที่)\S[^\n]*$")
 # Halves of the fiscal year: "6 เดือนแรก", "ครึ่งปีแรก" (Oct-Mar), "6 เดือนหลัง", "ครึ่งปีหลัง" (Apr-Sep).
 _HALF = re.compile(
     r"(?:(?P<n>1[0-2]|[1-9]|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)\s*เดือน|(?P<half>ครึ่งปี))\s*(?:งบ(?:ประมาณ)?)?\s*"
@@ -252,6 +259,8 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
     if sep and not second:
         raise bad
     tail = rest[second[2] :] if second else rest
+    if (why := _WHY_AFTER.match(tail)) is not None and not _ONE.search(why.group(0)):
+        tail = ""  # "ภายใน 30 เม.ย. 69 ก่อนระบบปิด": the reason is no part of when
     if tail.strip():
         raise bad
     if sep and sep.group("both") and second and second[0] != first[0] % 12 + 1:

@@ -64,7 +64,9 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         EditAction.SHOW,
         re.compile(
             # "ดูดี", "ดูเหมือน", "ดูน่าสนใจ": how a row looks is a remark, not "show"
-            r"(?:ขอ)?(?:เปิด\s*(?=ดู))?(?:ดู|แสดง|เปิด|(?<=อยาก)เห็น|(?<=ขอ)เห็น)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|ด้วย|\s*ว่า|\s*ให้หน่อยว่า)"
+            r"(?:ขอ)?(?:เปิด\s*(?=ดู))?(?<!ยัง)(?<!มัน)(?<!ก็)(?:ดู|แสดง|เปิด|(?<=อยาก)เห็น|(?<=ขอ)เห็น)(?!แล|เผย|ดี|เหมือน|น่า|เข้าท่า|โอเค|แปลก|ไม่|ด้วย|\s*ว่า|\s*ให้หน่อยว่า)"
+            # "ยังดูกว้างไป", "ดูยาวเกิน": how a row looks, said with "too"
+            r"(?![ก-๙]{1,8}(?:ไป|เกิน)(?:\s|$|นะ|หน่อย|ค่ะ|คะ|ครับ))"
             r"|\b(?:show|view|display)\b|(?:ขอ)?โชว์?(?!ว์)"
             # what a row says now: "แถว 5 ตอนนี้เขียนว่าอะไร" (not "ควรเขียนว่าอะไร", a request for advice)
             r"|(?<!ควร)(?<!ควรเขียน)(?<!ควร เขียน)(?:เขียน(?:ไว้)?\s*)?ว่าอะไร(?:บ้าง)?|มีอะไรบ้าง"
@@ -94,6 +96,8 @@ _VERBS: tuple[tuple[EditAction, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# "… ใหม่เป็น …", "เขียนใหม่ว่า …", "ใหม่:": a cell written anew, the text after the connective.
+_WRITTEN_AS = re.compile(r"ใหม่\s*(?:ให้)?\s*(?:ทั้งหมด|หมด)?\s*(?:เป็น|ว่า|ดังนี้|:|=|\n)")
 _CHANGE_WORD = re.compile(r"แก้|เปลี่ยน|เพิ่ม|ลบ|ร่าง|ปรับ", re.I)
 # What "ดู" shows when it names no row: the whole table ("ขอดูร่างทั้งหมด", "ดูตารางอีกที").
 _WHOLE_TABLE = re.compile(
@@ -146,8 +150,12 @@ def valueless(probe: str, *, question: bool, names: Mapping[str, int] | None) ->
             target = with_spaced_rows(probe, target)
         spans = sorted([(m.start(), m.end()), (target.start, target.end)])
         rest = probe[: spans[0][0]] + " " + probe[spans[0][1] : spans[1][0]] + " " + probe[spans[1][1] :]
+        if action is EditAction.REDRAFT and FIELD.search(rest) and _WRITTEN_AS.search(probe, m.end()):
+            continue  # "เขียนขั้นตอนแถว 3 ใหม่เป็น …": the cell written anew, with its text
         if action is EditAction.REDRAFT and cell_named(rest):  # "ร่างแถว 4 ใหม่ โดยให้กองช่างรับผิดชอบ"
             raise EditTwoChanges(wording.EDIT_ONE_AT_A_TIME)
+        if action is EditAction.ADD_ROW and target.kind != "row" and re.search(r"[:：=]\s*\S", rest):
+            continue  # "เพิ่มมาตรการตัวชี้วัด 2 อีกแถวค่ะ: เผยแพร่…": the new row's measure follows
         if action is EditAction.ADD_ROW and cell_named(rest):
             continue  # "ตัวชี้วัด 9 ขั้นตอน ขอเพิ่ม" adds to a cell, never a row
         if action is EditAction.DELETE and cell_named(rest) and chatter_only(FIELD.sub(" ", rest)):
