@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from functools import lru_cache
@@ -216,6 +217,8 @@ def normalise(text: str) -> str:
     text = to_arabic(unicodedata.normalize("NFC", text))
     text = _LABEL_SPELLING.sub("ตัวชี้วัดที่ ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in text and ("," in text or ";" in text):
+        text = separated_rows(text)
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _KEYCAP.sub(r"\1)", text).replace("\U0001f51f", "10)")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
@@ -293,6 +296,63 @@ def normalise(text: str) -> str:
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
         lines += line.split("\n")
     return "\n".join(_transpose(lines))
+
+
+# A CSV or spreadsheet row, one cell each: a key (a bare number, an item code, a tool, "ตัวชี้วัด 6"), a value
+# (a decimal comma too: "91,22" in a ";" row), a dash, or words with no digit (a name, a header).
+_CSV_KEY = re.compile(
+    r"(?:(?:ตัวชี้วัด(?:ที่)?|ข้อ(?:ที่)?|indicator|no\.?)\s*+)?\d{1,2}|[IEO]\s?\d{1,2}|IIT|EIT|OIT|ITA", re.I
+)
+_CSV_VALUE = re.compile(r"\d{1,3}(?:[.,]\d{1,4})?\s*+%?|[-–]")
+_CSV_WORDS = re.compile(r"[^\d\t]{1,80}")
+
+
+def _cells(line: str) -> tuple[str, list[str]]:
+    if len(line) > 400:
+        return "", []
+    sep = ";" if ";" in line else "," if "," in line else ""
+    if not sep:
+        return "", []
+    cells = [c.strip() for c in next(csv.reader([line], delimiter=sep, skipinitialspace=True), [])]
+    return (sep, cells) if 2 <= len(cells) <= 12 else ("", [])
+
+
+def _csv_row(cells: list[str]) -> bool:
+    """A data row: a key or a name first, then values (at least one) or words."""
+    first, rest = cells[0], cells[1:]
+    if not (_CSV_KEY.fullmatch(first) or _CSV_WORDS.fullmatch(first)):
+        return False
+    if not all(_CSV_VALUE.fullmatch(c) or _CSV_KEY.fullmatch(c) or _CSV_WORDS.fullmatch(c) for c in rest):
+        return False
+    return any(_CSV_VALUE.fullmatch(c) and c[:1].isdigit() for c in rest)
+
+
+def separated_rows(text: str) -> str:
+    """Comma- or semicolon-separated rows (a CSV export, a spreadsheet copied as text) as a tab table.
+
+    Two or more lines cut into the same number of cells by the same separator; each data row a key or a
+    name, then values; the block is a table when a header of words opens it, or a value has a decimal
+    point, or a key is labelled ("ตัวชี้วัด 6,91.22"), so "9,50" alone stays a decimal comma. Linear.
+    """
+    lines = text.split("\n")
+    shapes = [_cells(line) for line in lines]
+    i = 0
+    while i < len(lines):
+        sep, cells = shapes[i]
+        j = i + 1
+        while sep and j < len(lines) and shapes[j][0] == sep and len(shapes[j][1]) == len(cells):
+            j += 1
+        if sep and j - i >= 2:
+            header = all(_CSV_WORDS.fullmatch(c) for c in cells)
+            rows = [shapes[k][1] for k in range(i + 1 if header else i, j)]
+            plain = any("." in c for row in rows for c in row[1:]) or any(
+                not row[0].isdigit() for row in rows
+            )
+            if rows and all(_csv_row(row) for row in rows) and (header or plain):
+                for k in range(i, j):
+                    lines[k] = "\t".join(shapes[k][1])
+        i = j
+    return "\n".join(lines)
 
 
 # A table laid across: a row of keys ("เครื่องมือ  IIT  EIT  OIT  รวม", "ตัวชี้วัดที่  1  2  3"), then one

@@ -163,9 +163,45 @@ def _numbers(a: str, b: str | None, rest: str | None) -> list[int] | None:
     return [int(a)] + [int(n) for n in re.findall(r"\d{1,2}", rest or "")]
 
 
-def groups(text: str) -> list[Group]:
-    """Find key lists and ranges that are followed by their values (as many, or one shared)."""
+# One value, then the keys that got it: "ข้อที่ได้ 0 มี O11 กับ O12", "ที่ได้ 100 คือ O1 ถึง O5",
+# "ตัวที่ได้ 70 คือตัวชี้วัดที่ 9".
+_VALUE_FIRST = re.compile(
+    rf"ที่\s*+ได้(?:รับ)?\s*+(?:คะแนน\s*+)?(?P<v>{_VALUE})\s*+(?:คะแนน\s*+)?(?:(?:ค่ะ|ครับ|คะ|นะ)\s*+)?"
+    r"(?:ก็\s*+)?(?:มี|คือ|ได้แก่|เป็น|:|=)\s*+(?:ข้อ\s*+)?"
+)
+_ONE_ITEM = re.compile(rf"(?<![A-Za-z])(?P<a>{_CODE})(?![\d.])")
+_ONE_INDICATOR = re.compile(rf"{_IND_PREFIX}\s*+(?P<a>10|[1-9])(?![\d.])", re.I)
+_OWN_VALUE = re.compile(r"\s*+(?:ได้|=|:)\s*+\d")
+
+
+def _value_first(text: str) -> list[Group]:
     out: list[Group] = []
+    for m in _VALUE_FIRST.finditer(text):
+        value = float(m.group("v"))
+        for kind, many, one in (("item", ITEM_KEYS, _ONE_ITEM), ("indicator", IND_KEYS, _ONE_INDICATOR)):
+            k = many.match(text, m.end())
+            keys: list | None = None
+            if k:
+                keys = (_codes if kind == "item" else _numbers)(k.group("a"), k.group("b"), k.group("list"))
+            else:
+                k = one.match(text, m.end())
+                keys = (
+                    [k.group("a").replace(" ", "").upper() if kind == "item" else int(k.group("a"))]
+                    if k
+                    else None
+                )
+            if k and keys and len(set(keys)) == len(keys) and not _OWN_VALUE.match(text, k.end()):
+                out.append(
+                    Group(kind, [(key, value) for key in keys], m.start(), k.end(), shared=len(keys) > 1)
+                )
+                break
+    return out
+
+
+def groups(text: str) -> list[Group]:
+    """Find key lists and ranges that are followed by their values (as many, or one shared), and one
+    value followed by the keys that got it."""
+    out: list[Group] = _value_first(text) if "ที่" in text else []
     passes = [("item", ITEM_KEYS), ("indicator", IND_KEYS)]
     if SPEAKS_OF_INDICATORS.search(text):
         passes.append(("indicator", BARE_KEYS))

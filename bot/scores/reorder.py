@@ -113,6 +113,9 @@ def _year_after(line: str, paired: bool = False) -> str:
     return "".join(out) + line[at:]
 
 
+_GOT_BY = re.compile(r"ที่\s*+ได้(?:รับ)?\s*+(?:คะแนน\s*+)?$")
+
+
 def _value_first(line: str) -> str:
     """Put a value written before its label after it, so the label reads it as usual.
 
@@ -140,6 +143,8 @@ def _value_first(line: str) -> str:
             continue
         if ORDINAL_BEFORE.search(line, max(0, m.start() - 16), m.start()):
             continue  # "แถวที่ 3 ตัวชี้วัดที่ 9 …": row 3, not a value of indicator 9
+        if _GOT_BY.search(line, max(0, m.start() - 20), m.start()):
+            continue  # "ข้อที่ได้ 0 คือ O11 กับ O12": the value the keys after it share, read as such
         rest = line[m.end() :]
         if m.group(2) is None and not _LABEL_ENDS.match(rest):
             continue
