@@ -130,3 +130,21 @@ def test_a_value_then_the_keys_that_got_it(text, items):
 def test_tools_beside_a_value_first_item_list():
     res = read("OIT ได้ 62.50 ค่ะ ข้อที่ได้ 0 มี O11 กับ O12")
     assert res.scores.tools == {"OIT": 62.5}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [" ค่ะ", " คะแนน", " ควรทำอะไรก่อนคะ", ".", " 👍"],
+)
+def test_separated_rows_keep_a_particle_unit_or_remark_after_a_value(tail):
+    res = read(f"indicator,score\n6,91.22\n7,88.90\n8,87.15{tail}")
+    assert res.scores.indicators == {6: 91.22, 7: 88.9, 8: 87.15}
+
+
+def test_separated_rows_with_bullets():
+    assert read("- indicator,score\n- 6,91.22\n- 7,88.90").scores.indicators == {6: 91.22, 7: 88.9}
+
+
+def test_a_name_ending_in_thi_is_no_relative_clause():
+    res = read("ได้ 95.50 คะแนนในเรื่องการปฎิบัติหน้าที่\nได้ 93 คะแนนในเรื่องการใช้งบ\nได้ 94.25 คะแนนในเรื่องใช้อำนาจ")
+    assert res.scores.indicators == {1: 95.5, 2: 93.0, 3: 94.25}

@@ -217,8 +217,6 @@ def normalise(text: str) -> str:
     text = to_arabic(unicodedata.normalize("NFC", text))
     text = _LABEL_SPELLING.sub("ตัวชี้วัดที่ ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\n" in text and ("," in text or ";" in text):
-        text = separated_rows(text)
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _KEYCAP.sub(r"\1)", text).replace("\U0001f51f", "10)")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text).replace("\xa0", " ").replace("\u2212", "-")
@@ -230,6 +228,8 @@ def normalise(text: str) -> str:
     # "iit", "Eit", "ita": the tools' names as phones type them, read as the names they are
     text = _TOOL_CASE.sub(lambda m: m.group(0).upper(), text)
     text = fix_label_typos(text)
+    if "\n" in text and ("," in text or ";" in text):
+        text = separated_rows(text)
     text = fix_number_slips(_O_END.sub("0", text))
     if " ." in text or ". " in text:
         text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)
@@ -299,22 +299,35 @@ def normalise(text: str) -> str:
 
 
 # A CSV or spreadsheet row, one cell each: a key (a bare number, an item code, a tool, "ตัวชี้วัด 6"), a value
-# (a decimal comma too: "91,22" in a ";" row), a dash, or words with no digit (a name, a header).
+# (a decimal comma too: "91,22" in a ";" row; a unit or particle after it), a dash, or words with no digit.
 _CSV_KEY = re.compile(
     r"(?:(?:ตัวชี้วัด(?:ที่)?|ข้อ(?:ที่)?|indicator|no\.?)\s*+)?\d{1,2}|[IEO]\s?\d{1,2}|IIT|EIT|OIT|ITA", re.I
 )
-_CSV_VALUE = re.compile(r"\d{1,3}(?:[.,]\d{1,4})?\s*+%?|[-–]")
+_CSV_VALUE = re.compile(
+    r"(?:\d{1,3}(?:[.,]\d{1,4})?\s*+%?|[-–])(?:\s*+(?:คะแนน|ค่ะ|ครับ|คะ|นะ|จ้า|[.!]))*+", re.I
+)
 _CSV_WORDS = re.compile(r"[^\d\t]{1,80}")
+_CSV_BULLET = re.compile(r"^\s*+[-•*]\s++")
+# a remark typed after the last value of a row: "10,68.75 ควรทำอะไรก่อนคะ"
+_CSV_REMARK = re.compile(r"(\d{1,3}(?:[.,]\d{1,4})?(?:\s*+%)?)\s++([^\d\t]{2,80})")
 
 
-def _cells(line: str) -> tuple[str, list[str]]:
+def _cells(line: str) -> tuple[str, list[str], str]:
+    """The separator, the cells and a remark after the last cell of a line that may be a CSV row."""
     if len(line) > 400:
-        return "", []
+        return "", [], ""
     sep = ";" if ";" in line else "," if "," in line else ""
     if not sep:
-        return "", []
+        return "", [], ""
+    line = _CSV_BULLET.sub("", line)
     cells = [c.strip() for c in next(csv.reader([line], delimiter=sep, skipinitialspace=True), [])]
-    return (sep, cells) if 2 <= len(cells) <= 12 else ("", [])
+    if not 2 <= len(cells) <= 12:
+        return "", [], ""
+    remark = ""
+    tail = _CSV_REMARK.fullmatch(cells[-1])
+    if tail and not _CSV_VALUE.fullmatch(cells[-1]):
+        cells[-1], remark = tail.group(1), tail.group(2)
+    return sep, cells, remark
 
 
 def _csv_row(cells: list[str]) -> bool:
@@ -338,7 +351,7 @@ def separated_rows(text: str) -> str:
     shapes = [_cells(line) for line in lines]
     i = 0
     while i < len(lines):
-        sep, cells = shapes[i]
+        sep, cells, _ = shapes[i]
         j = i + 1
         while sep and j < len(lines) and shapes[j][0] == sep and len(shapes[j][1]) == len(cells):
             j += 1
@@ -350,7 +363,7 @@ def separated_rows(text: str) -> str:
             )
             if rows and all(_csv_row(row) for row in rows) and (header or plain):
                 for k in range(i, j):
-                    lines[k] = "\t".join(shapes[k][1])
+                    lines[k] = "\t".join(shapes[k][1]) + ("\n" + shapes[k][2] if shapes[k][2] else "")
         i = j
     return "\n".join(lines)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from bot.ita.framework import Framework
 from bot.scores.clauses import CODE, excepted
 from bot.scores.topics import marked_starts
-from bot.scores.unscored import ORDINAL_BEFORE, bound_after
+from bot.scores.unscored import GOT_BY_HEAD, ORDINAL_BEFORE, bound_after
 
 THAI = "\u0e00-\u0e7f"
 _IND_PREFIX = (
@@ -166,7 +166,7 @@ def _numbers(a: str, b: str | None, rest: str | None) -> list[int] | None:
 # One value, then the keys that got it: "ข้อที่ได้ 0 มี O11 กับ O12", "ที่ได้ 100 คือ O1 ถึง O5",
 # "ตัวที่ได้ 70 คือตัวชี้วัดที่ 9".
 _VALUE_FIRST = re.compile(
-    rf"ที่\s*+ได้(?:รับ)?\s*+(?:คะแนน\s*+)?(?P<v>{_VALUE})\s*+(?:คะแนน\s*+)?(?:(?:ค่ะ|ครับ|คะ|นะ)\s*+)?"
+    rf"{GOT_BY_HEAD}[^\S\n]*+ได้(?:รับ)?[^\S\n]*+(?:คะแนน[^\S\n]*+)?(?P<v>{_VALUE})\s*+(?:คะแนน\s*+)?(?:(?:ค่ะ|ครับ|คะ|นะ)\s*+)?"
     r"(?:ก็\s*+)?(?:มี|คือ|ได้แก่|เป็น|:|=)\s*+(?:ข้อ\s*+)?"
 )
 _ONE_ITEM = re.compile(rf"(?<![A-Za-z])(?P<a>{_CODE})(?![\d.])")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.scores.unscored import ORDINAL_BEFORE
+from bot.scores.unscored import GOT_BY_HEAD, ORDINAL_BEFORE
 
 
 class Reorder:
@@ -113,7 +113,7 @@ def _year_after(line: str, paired: bool = False) -> str:
     return "".join(out) + line[at:]
 
 
-_GOT_BY = re.compile(r"ที่\s*+ได้(?:รับ)?\s*+(?:คะแนน\s*+)?$")
+_GOT_BY = re.compile(GOT_BY_HEAD + r"[^\S\n]*+ได้(?:รับ)?[^\S\n]*+(?:คะแนน[^\S\n]*+)?$", re.M)
 
 
 def _value_first(line: str) -> str:

@@ -181,6 +181,9 @@ def _without_refs(line: str, a: int, b: int, c_starts: list[int], spans: list[tu
     return "".join(out)
 
 
+# "ข้อที่", "ตัวที่", "อันที่", "O ที่", " ที่": the relative "those that"; not a name's end ("หน้าที่").
+GOT_BY_HEAD = r"(?:(?<=ข้อ)|(?<=ตัว)|(?<=อัน)|(?<=ตัวชี้วัด)|(?<=[OIE\s])|^)ที่"
+
 # A key's value typed with a digit too many or its point left out ("O13 ได้ 1000", "ตัวที่ 9 ได้ 8875"):
 # right after "ได้" / "=" / ":" and no year, it is read (a unit after it still makes it a count) and shown
 # as past 100.
