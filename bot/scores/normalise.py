@@ -307,6 +307,11 @@ _CSV_VALUE = re.compile(
     r"(?:\d{1,3}(?:[.,]\d{1,4})?\s*+%?|[-–])(?:\s*+(?:คะแนน|ค่ะ|ครับ|คะ|นะ|จ้า|[.!]))*+", re.I
 )
 _CSV_WORDS = re.compile(r"[^\d\t]{1,80}")
+# a header cell: words, or the year a column is for ("ปี 2568", "2567", "พ.ศ. 2568", "ปี 67")
+_CSV_HEADER = re.compile(
+    r"[^\d\t]{1,80}|(?:(?:ปี(?:งบ(?:ประมาณ)?)?|FY)\s*+)?(?:พ\.ศ\.\s*+)?(?:25[5-7]\d|20[1-4]\d)|(?:ปี|FY)\s*+[5-7]\d",
+    re.I,
+)
 _CSV_BULLET = re.compile(r"^\s*+[-•*]\s++")
 # a remark typed after the last value of a row: "10,68.75 ควรทำอะไรก่อนคะ"
 _CSV_REMARK = re.compile(r"(\d{1,3}(?:[.,]\d{1,4})?(?:\s*+%)?)\s++([^\d\t]{2,80})")
@@ -356,7 +361,9 @@ def separated_rows(text: str) -> str:
         while sep and j < len(lines) and shapes[j][0] == sep and len(shapes[j][1]) == len(cells):
             j += 1
         if sep and j - i >= 2:
-            header = all(_CSV_WORDS.fullmatch(c) for c in cells)
+            header = _CSV_WORDS.fullmatch(cells[0]) is not None and all(
+                _CSV_HEADER.fullmatch(c) for c in cells
+            )
             rows = [shapes[k][1] for k in range(i + 1 if header else i, j)]
             plain = any("." in c for row in rows for c in row[1:]) or any(
                 not row[0].isdigit() for row in rows

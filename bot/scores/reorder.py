@@ -23,6 +23,7 @@ class Reorder:
         if len(line) <= 400:
             line = _year_after(_RELATIVE_YEAR_NAMED.sub(r"ปี \1", line), self.paired) if "(" in line else line
             line = _IN_YEAR.sub(r"ปี \2 ได้ \1", line) if " in " in line else line
+            line = _years_across(line) if line.count("/") >= 2 else line
             line = _value_first(line) if self.value_first else line
         return _remark_apart(_one_pair_a_line(line))
 
@@ -77,6 +78,41 @@ _IN_YEAR = re.compile(
 _YEAR_AFTER = re.compile(  # (not an item code's number: "0 คือO9 (ปี 2568)")
     r"(?<![\d.A-Za-z])(\d{1,3}\.\d{1,2}|\d{1,3})(?![\d.])\s*+(?:คะแนน\s*+)?\(\s*+(ปี(?:งบ)?\s*+)?(25[5-7]\d|20[1-4]\d|[5-7]\d)\s*+\)"
 )
+
+
+# Two years and their two values, each pair across a slash, in the same order: "ภาพรวม 2567/2568 = 82.10/87.65",
+# "IIT 67/68: 91.2/94.6", "82.10/87.65 (ปี 67/68)". The years must be ones in a row, or close and rising.
+_Y = r"(?:25[5-7]\d|20[1-4]\d|[5-7]\d)"
+_V = r"\d{1,3}(?:\.\d{1,2})?"
+_S = r"[^\S\n]*+"
+_YEARS_PAIR = (
+    rf"(?P<lead>(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|FY){_S})?\(?{_S}(?P<y1>{_Y}){_S}/{_S}(?P<y2>{_Y}){_S}\)?"
+)
+_VALUES_PAIR = rf"(?P<v1>{_V}){_S}/{_S}(?P<v2>{_V})(?![\d.])"
+_YEARS_ACROSS = re.compile(
+    rf"(?<![\d./]){_YEARS_PAIR}{_S}(?:=|:|ได้(?:รับ)?|คะแนน|คือ|อยู่ที่)?{_S}(?:คะแนน{_S})?{_VALUES_PAIR}"
+    rf"|(?<![\d./])(?P<w1>{_V}){_S}/{_S}(?P<w2>{_V}){_S}\({_S}(?P<lead2>(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.){_S})?"
+    rf"(?P<z1>{_Y}){_S}/{_S}(?P<z2>{_Y}){_S}\)"
+)
+
+
+def _full_year(raw: str) -> int:
+    y = int(raw)
+    return 2500 + y if y < 100 else y + 543 if y < 2100 else y
+
+
+def _years_across(line: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        y1, y2 = (m.group("y1"), m.group("y2")) if m.group("y1") else (m.group("z1"), m.group("z2"))
+        v1, v2 = (m.group("v1"), m.group("v2")) if m.group("y1") else (m.group("w1"), m.group("w2"))
+        a, b = _full_year(y1), _full_year(y2)
+        # two-digit "years" with no word for year are only years when they are years in a row
+        said = m.group("lead") or m.group("lead2") or len(y1) == 4
+        if not (0 < b - a <= 3 and (said or b - a == 1)):
+            return m.group(0)
+        return f" ปี {y1} = {v1} ปี {y2} = {v2} "
+
+    return _YEARS_ACROSS.sub(one, line)
 
 
 _NAME_CLAIMS = re.compile(r"[\u0e01-\u0e4e]{4}\s*+(?:[:=]|ได้(?:แค่|เพียง)?|อยู่ที่)\s*+$")

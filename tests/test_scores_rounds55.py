@@ -1,0 +1,101 @@
+"""Conventions found with dev round 55 (r16): the families of its misses, not its phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ita.framework import load_framework
+from bot.scores import parse_scores
+from tests.conftest import KNOWLEDGE_DIR
+
+FW = load_framework(KNOWLEDGE_DIR)
+
+
+def read(text: str):
+    return parse_scores(text, FW)
+
+
+# ---------------------------------------------------------------- a separated table with years for columns
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["เครื่องมือ,ปี 2567,ปี 2568", "tool,2567,2568", "เครื่องมือ;ปี 67;ปี 68", "เครื่องมือ,พ.ศ. 2567,พ.ศ. 2568"],
+)
+def test_separated_rows_under_year_columns(header):
+    sep = ";" if ";" in header else ","
+    res = read(f"{header}\nIIT{sep}93.10{sep}95.42\nEIT{sep}88.00{sep}90.15")
+    assert res.scores.year == 2568
+    assert res.scores.tools == {"IIT": 95.42, "EIT": 90.15}
+    assert res.previous is not None and res.previous.tools == {"IIT": 93.1, "EIT": 88.0}
+
+
+# ---------------------------------------------------------------- years and values paired across a slash
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ภาพรวม 2567/2568 = 82.10/87.65",
+        "ภาพรวม ปี 67/68 ได้ 82.10/87.65 ค่ะ",
+        "ภาพรวม (2567/2568) 82.10/87.65",
+        "ภาพรวม 82.10/87.65 (ปี 67/68)",
+        "คะแนนรวม ปี 2567 / 2568 : 82.10 / 87.65",
+    ],
+)
+def test_years_and_values_paired_across_a_slash(text):
+    res = read(text)
+    assert (res.scores.year, res.scores.overall) == (2568, 87.65)
+    assert res.previous is not None and (res.previous.year, res.previous.overall) == (2567, 82.1)
+
+
+def test_a_tool_with_years_and_values_across_a_slash():
+    res = read("IIT 67/68: 91.2/94.6 EIT 67/68: 85/88.3")
+    assert res.scores.tools == {"IIT": 94.6, "EIT": 88.3}
+    assert res.previous is not None and res.previous.tools == {"IIT": 91.2, "EIT": 85.0}
+
+
+def test_two_values_with_a_slash_and_no_years_stay_as_they_were():
+    res = read("ตัวชี้วัด 9 กับ 10 ได้ 72.5/80")
+    assert res.scores.year is None
+
+
+# ---------------------------------------------------------------- a plan request, then the results' year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ปีงบฯ 69 ขอแผนยกระดับค่ะ ปี 68 ภาพรวมได้ 84.33",
+        "ขอแผนยกระดับค่ะ ปี 68 ภาพรวมได้ 84.33",
+        "ช่วยร่างมาตรการให้หน่อยนะคะ ปี 2568 ได้ 84.33",
+        "อยากได้มาตรการ ปี 68 ภาพรวม 84.33",
+    ],
+)
+def test_a_year_with_its_score_after_a_plan_request_is_the_scores(text):
+    res = read(text)
+    assert (res.scores.year, res.scores.overall) == (2568, 84.33)
+    assert res.fiscal_year in (None, 2569)
+
+
+def test_a_plan_year_said_after_the_request_stays_the_plans():
+    res = read("ช่วยร่างมาตรการปี 2569 ให้หน่อยค่ะ ปี 2568 ภาพรวม 84.33")
+    assert (res.fiscal_year, res.scores.year) == (2569, 2568)
+
+
+# ---------------------------------------------------------------- the plan asked for in English
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Need the FY2026 measures please. ITA 2568 overall 90.5",
+        "Please draft measures for FY69. ITA 68 overall 90.5",
+        "plan for fiscal year 2569 please, ITA 2568 overall 90.5",
+        "FY 2569 plan please - overall 90.5 in 2568",
+    ],
+)
+def test_a_plan_asked_for_in_english_names_the_fiscal_year(text):
+    res = read(text)
+    assert res.fiscal_year == 2569
+    assert (res.scores.year, res.scores.overall) == (2568, 90.5)
