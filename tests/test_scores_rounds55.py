@@ -99,3 +99,26 @@ def test_a_plan_asked_for_in_english_names_the_fiscal_year(text):
     res = read(text)
     assert res.fiscal_year == 2569
     assert (res.scores.year, res.scores.overall) == (2568, 90.5)
+
+
+def test_years_and_values_across_a_slash_with_units():
+    res = read("ภาพรวม 2567/2568 = 82.10 คะแนน/87.65 คะแนน")
+    assert (res.scores.year, res.scores.overall) == (2568, 87.65)
+
+
+# ---------------------------------------------------------------- composed from round 55's facts
+
+
+def test_a_whole_value_moved_after_its_key_keeps_a_value_mark():
+    res = read("ได้ 0 คะแนนในตัวชี้วัดที่ 9 การเปิดเผยข้อมูล และได้ 80 คะแนนในตัวชี้วัดที่ 10 การป้องกันการทุจริต")
+    assert res.scores.indicators == {9: 0.0, 10: 80.0}
+
+
+@pytest.mark.parametrize("give", ["อยู่ที่", "ได้", ":"])
+def test_a_key_wrapped_at_a_line_end_does_not_take_the_value_before_it(give):
+    res = read(
+        f"ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ {give} 98.40 ตัวชี้วัดที่ 2 การใช้งบประมาณ {give} 97.1 ตัวชี้วัดที่ 3\n"
+        f"การใช้อำนาจ {give} 99.20"
+    )
+    assert res.scores.indicators == {1: 98.4, 2: 97.1, 3: 99.2}
+    assert res.error is None

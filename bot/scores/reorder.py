@@ -88,7 +88,7 @@ _S = r"[^\S\n]*+"
 _YEARS_PAIR = (
     rf"(?P<lead>(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|FY){_S})?\(?{_S}(?P<y1>{_Y}){_S}/{_S}(?P<y2>{_Y}){_S}\)?"
 )
-_VALUES_PAIR = rf"(?P<v1>{_V}){_S}/{_S}(?P<v2>{_V})(?![\d.])"
+_VALUES_PAIR = rf"(?P<v1>{_V})(?:{_S}คะแนน)?{_S}/{_S}(?P<v2>{_V})(?![\d.])"
 _YEARS_ACROSS = re.compile(
     rf"(?<![\d./]){_YEARS_PAIR}{_S}(?:=|:|ได้(?:รับ)?|คะแนน|คือ|อยู่ที่)?{_S}(?:คะแนน{_S})?{_VALUES_PAIR}"
     rf"|(?<![\d./])(?P<w1>{_V}){_S}/{_S}(?P<w2>{_V}){_S}\({_S}(?P<lead2>(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.){_S})?"
@@ -149,6 +149,10 @@ def _year_after(line: str, paired: bool = False) -> str:
     return "".join(out) + line[at:]
 
 
+# a key, its name and a word giving its value, right before a value: that key's value, not the next key's
+_KEY_NAME_CLAIMS = re.compile(
+    rf"(?:{_LABEL})[^\S\n]++[\u0e01-\u0e4e][^\d\n]{{0,40}}?(?:[:=]|ได้(?:รับ)?(?:แค่|เพียง)?|อยู่ที่)[^\S\n]*+$", re.I
+)
 _GOT_BY = re.compile(GOT_BY_HEAD + r"[^\S\n]*+ได้(?:รับ)?[^\S\n]*+(?:คะแนน[^\S\n]*+)?$", re.M)
 
 
@@ -179,6 +183,8 @@ def _value_first(line: str) -> str:
             continue
         if ORDINAL_BEFORE.search(line, max(0, m.start() - 16), m.start()):
             continue  # "แถวที่ 3 ตัวชี้วัดที่ 9 …": row 3, not a value of indicator 9
+        if m.group(2) is None and _KEY_NAME_CLAIMS.search(line, max(0, m.start() - 70), m.start()):
+            continue  # "ตัวชี้วัดที่ 2 การใช้งบประมาณ อยู่ที่ 97.1 ตัวชี้วัดที่ 3\n…": the key before has it
         if _GOT_BY.search(line, max(0, m.start() - 20), m.start()):
             continue  # "ข้อที่ได้ 0 คือ O11 กับ O12": the value the keys after it share, read as such
         rest = line[m.end() :]
@@ -189,7 +195,7 @@ def _value_first(line: str) -> str:
             continue
         if m.group(2) == "(" and (not m.group(4) or re.search(r"-|–|ถึง", m.group(3))):
             continue  # "… 79.17 คะแนน (O1-O24)": the items a named score covers, not their value
-        out += [line[at : m.start()], f"{m.group(3)} {m.group(1)}"]
+        out += [line[at : m.start()], f"{m.group(3)} = {m.group(1)}"]
         at = m.end()
     return "".join(out) + line[at:] if out else line
 
