@@ -122,3 +122,9 @@ def test_a_key_wrapped_at_a_line_end_does_not_take_the_value_before_it(give):
     )
     assert res.scores.indicators == {1: 98.4, 2: 97.1, 3: 99.2}
     assert res.error is None
+
+
+@pytest.mark.parametrize("value", ["96", "96.00"])
+def test_a_year_in_brackets_after_a_named_value_dates_the_line(value):
+    res = read(f"ส่วนการใช้งบประมาณ 95.00 ส่วนการใช้อำนาจ {value} (ปี 2568)")
+    assert (res.scores.year, res.scores.indicators) == (2568, {2: 95.0, 3: 96.0})

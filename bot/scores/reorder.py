@@ -115,6 +115,7 @@ def _years_across(line: str) -> str:
     return _YEARS_ACROSS.sub(one, line)
 
 
+_NAME_RIGHT_BEFORE = re.compile(r"[\u0e01-\u0e4e]{3}[^\S\n]*+$")
 _NAME_CLAIMS = re.compile(r"[\u0e01-\u0e4e]{4}\s*+(?:[:=]|ได้(?:แค่|เพียง)?|อยู่ที่)\s*+$")
 # "ปีนี้ (2568)", "ปีที่แล้ว (67)", "ปีก่อน (2563)": the year in brackets names the one the label means.
 _RELATIVE_YEAR_NAMED = re.compile(
@@ -139,6 +140,8 @@ def _year_after(line: str, paired: bool = False) -> str:
             and not _CLAIMED.search(line[max(0, m.start() - 30) : m.start()])
             # (nor a value a name claims: "การป้องกันการทุจริต: 85.5 (ปี 2568)", "… ได้ 80 (ปี 2568)")
             and not _NAME_CLAIMS.search(line[max(0, m.start() - 30) : m.start()])
+            # (nor a value right after a name: "ส่วนการใช้อำนาจ 96 (ปี 2568)"; the bracket then dates the line)
+            and not _NAME_RIGHT_BEFORE.search(line, max(0, m.start() - 8), m.start())
         ]
     if not found:
         return line
