@@ -108,7 +108,10 @@ def fix_number_slips(text: str) -> str:
     text = re.sub(r"(?<=\d\.)[lI](?=\d)", "1", text)
     text = re.sub(r"(?<=\d)[Oo](?=\d|\.\d)", "0", text)
     text = re.sub(r"(?<=\d\.)[Oo](?=\d)", "0", text)
-    return re.sub(r"(?<=\d)\s*,\s*(?=\d{2}\b)", ".", text) if re.search(r"\d,\d{2}(?!\d)", text) else text
+    # (not "6,91.22": a value with its own decimal point after a comma is the next cell, not decimals)
+    if not re.search(r"\d,\d{2}(?!\d)", text):
+        return text
+    return re.sub(r"(?<=\d)\s*,\s*(?=\d{2}\b(?!\.\d))", ".", text)
 
 
 def clean_display(text: str) -> str:

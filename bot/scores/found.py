@@ -89,6 +89,20 @@ HEADER_WORDS = {
     "ผลการประเมิน",
     "คะแนนที่ได้",
     "หมายเหตุ",
+    # the header words a CSV export or an English sheet uses
+    "tool",
+    "tools",
+    "item",
+    "items",
+    "code",
+    "result",
+    "results",
+    "name",
+    "indicators",
+    "ผล",
+    "รหัส",
+    "รายการ",
+    "หัวข้อ",
 }
 
 
@@ -98,7 +112,7 @@ def _cells(line: str) -> list[str]:
 
 _HEAD_YEAR = re.compile(
     r"(?P<what>คะแนน|ผลคะแนน|ผลการประเมิน|ผลประเมิน|เป้าหมาย|ค่าเป้าหมาย|target)?\s*"
-    r"(?:(?:ปี\s*(?:งบประมาณ\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)"
+    r"(?:(?:(?:ปี\s*(?:งบประมาณ\s*)?|FY\s*)?(?:พ\.ศ\.)?\s*)?(?P<y>25\d\d|20\d\d)"
     # "ปี67": a two-digit B.E. year, only after the word for year
     r"|ปี\s*(?:งบ(?:ประมาณ)?\s*)?(?:พ\.ศ\.)?\s*(?P<yy>[5-8]\d))",
     re.IGNORECASE,

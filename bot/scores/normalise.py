@@ -9,6 +9,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from bot.scores.reorder import Reorder
+from bot.scores.separated import separated_rows
 from bot.scores.spoken import dictionary, spoken_numbers, spoken_tools
 from bot.thai import fix_number_slips, to_arabic
 
@@ -227,6 +228,8 @@ def normalise(text: str) -> str:
     # "iit", "Eit", "ita": the tools' names as phones type them, read as the names they are
     text = _TOOL_CASE.sub(lambda m: m.group(0).upper(), text)
     text = fix_label_typos(text)
+    if "\n" in text and ("," in text or ";" in text):
+        text = separated_rows(text)
     text = fix_number_slips(_O_END.sub("0", text))
     if " ." in text or ". " in text:
         text = _SPLIT_POINT.sub(lambda m: f"{m.group(1) or m.group(2)}.{m.group(3)}", text)

@@ -9,6 +9,9 @@ These are the conventions officers use in chat that a table reader does not see:
 - an indicator named by its topic ("เรื่องงบประมาณ", "หมวดทรัพย์สินราชการ"): the framework's names
   without their "การ"/"ใช้" prefix.
 Every pattern here is possessive or bounded, so each pass is linear in the text.
+
+It runs past 400 lines: every reader of key lists here (keys then values, one value then its keys)
+shares the same key patterns and Group, and split apart they would only be passed back and forth.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from bot.ita.framework import Framework
 from bot.scores.clauses import CODE, excepted
 from bot.scores.topics import marked_starts
-from bot.scores.unscored import ORDINAL_BEFORE, bound_after
+from bot.scores.unscored import GOT_BY_HEAD, ORDINAL_BEFORE, bound_after
 
 THAI = "\u0e00-\u0e7f"
 _IND_PREFIX = (
@@ -163,9 +166,45 @@ def _numbers(a: str, b: str | None, rest: str | None) -> list[int] | None:
     return [int(a)] + [int(n) for n in re.findall(r"\d{1,2}", rest or "")]
 
 
-def groups(text: str) -> list[Group]:
-    """Find key lists and ranges that are followed by their values (as many, or one shared)."""
+# One value, then the keys that got it: "ข้อที่ได้ 0 มี O11 กับ O12", "ที่ได้ 100 คือ O1 ถึง O5",
+# "ตัวที่ได้ 70 คือตัวชี้วัดที่ 9".
+_VALUE_FIRST = re.compile(
+    rf"{GOT_BY_HEAD}[^\S\n]*+ได้(?:รับ)?[^\S\n]*+(?:คะแนน[^\S\n]*+)?(?P<v>{_VALUE})\s*+(?:คะแนน\s*+)?(?:(?:ค่ะ|ครับ|คะ|นะ)\s*+)?"
+    r"(?:ก็\s*+)?(?:มี|คือ|ได้แก่|เป็น|:|=)\s*+(?:ข้อ\s*+)?"
+)
+_ONE_ITEM = re.compile(rf"(?<![A-Za-z])(?P<a>{_CODE})(?![\d.])")
+_ONE_INDICATOR = re.compile(rf"{_IND_PREFIX}\s*+(?P<a>10|[1-9])(?![\d.])", re.I)
+_OWN_VALUE = re.compile(r"\s*+(?:ได้|=|:)\s*+\d")
+
+
+def _value_first(text: str) -> list[Group]:
     out: list[Group] = []
+    for m in _VALUE_FIRST.finditer(text):
+        value = float(m.group("v"))
+        for kind, many, one in (("item", ITEM_KEYS, _ONE_ITEM), ("indicator", IND_KEYS, _ONE_INDICATOR)):
+            k = many.match(text, m.end())
+            keys: list | None = None
+            if k:
+                keys = (_codes if kind == "item" else _numbers)(k.group("a"), k.group("b"), k.group("list"))
+            else:
+                k = one.match(text, m.end())
+                keys = (
+                    [k.group("a").replace(" ", "").upper() if kind == "item" else int(k.group("a"))]
+                    if k
+                    else None
+                )
+            if k and keys and len(set(keys)) == len(keys) and not _OWN_VALUE.match(text, k.end()):
+                out.append(
+                    Group(kind, [(key, value) for key in keys], m.start(), k.end(), shared=len(keys) > 1)
+                )
+                break
+    return out
+
+
+def groups(text: str) -> list[Group]:
+    """Find key lists and ranges that are followed by their values (as many, or one shared), and one
+    value followed by the keys that got it."""
+    out: list[Group] = _value_first(text) if "ที่" in text else []
     passes = [("item", ITEM_KEYS), ("indicator", IND_KEYS)]
     if SPEAKS_OF_INDICATORS.search(text):
         passes.append(("indicator", BARE_KEYS))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.scores.unscored import ORDINAL_BEFORE
+from bot.scores.unscored import GOT_BY_HEAD, ORDINAL_BEFORE
 
 
 class Reorder:
@@ -23,6 +23,7 @@ class Reorder:
         if len(line) <= 400:
             line = _year_after(_RELATIVE_YEAR_NAMED.sub(r"ปี \1", line), self.paired) if "(" in line else line
             line = _IN_YEAR.sub(r"ปี \2 ได้ \1", line) if " in " in line else line
+            line = _years_across(line) if line.count("/") >= 2 else line
             line = _value_first(line) if self.value_first else line
         return _remark_apart(_one_pair_a_line(line))
 
@@ -79,6 +80,42 @@ _YEAR_AFTER = re.compile(  # (not an item code's number: "0 คือO9 (ปี 
 )
 
 
+# Two years and their two values, each pair across a slash, in the same order: "ภาพรวม 2567/2568 = 82.10/87.65",
+# "IIT 67/68: 91.2/94.6", "82.10/87.65 (ปี 67/68)". The years must be ones in a row, or close and rising.
+_Y = r"(?:25[5-7]\d|20[1-4]\d|[5-7]\d)"
+_V = r"\d{1,3}(?:\.\d{1,2})?"
+_S = r"[^\S\n]*+"
+_YEARS_PAIR = (
+    rf"(?P<lead>(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|FY){_S})?\(?{_S}(?P<y1>{_Y}){_S}/{_S}(?P<y2>{_Y}){_S}\)?"
+)
+_VALUES_PAIR = rf"(?P<v1>{_V})(?:{_S}คะแนน)?{_S}/{_S}(?P<v2>{_V})(?![\d.])"
+_YEARS_ACROSS = re.compile(
+    rf"(?<![\d./]){_YEARS_PAIR}{_S}(?:=|:|ได้(?:รับ)?|คะแนน|คือ|อยู่ที่)?{_S}(?:คะแนน{_S})?{_VALUES_PAIR}"
+    rf"|(?<![\d./])(?P<w1>{_V}){_S}/{_S}(?P<w2>{_V}){_S}\({_S}(?P<lead2>(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.){_S})?"
+    rf"(?P<z1>{_Y}){_S}/{_S}(?P<z2>{_Y}){_S}\)"
+)
+
+
+def _full_year(raw: str) -> int:
+    y = int(raw)
+    return 2500 + y if y < 100 else y + 543 if y < 2100 else y
+
+
+def _years_across(line: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        y1, y2 = (m.group("y1"), m.group("y2")) if m.group("y1") else (m.group("z1"), m.group("z2"))
+        v1, v2 = (m.group("v1"), m.group("v2")) if m.group("y1") else (m.group("w1"), m.group("w2"))
+        a, b = _full_year(y1), _full_year(y2)
+        # two-digit "years" with no word for year are only years when they are years in a row
+        said = m.group("lead") or m.group("lead2") or len(y1) == 4
+        if not (0 < b - a <= 3 and (said or b - a == 1)):
+            return m.group(0)
+        return f" ปี {y1} = {v1} ปี {y2} = {v2} "
+
+    return _YEARS_ACROSS.sub(one, line)
+
+
+_NAME_RIGHT_BEFORE = re.compile(r"[\u0e01-\u0e4e]{3}[^\S\n]*+$")
 _NAME_CLAIMS = re.compile(r"[\u0e01-\u0e4e]{4}\s*+(?:[:=]|ได้(?:แค่|เพียง)?|อยู่ที่)\s*+$")
 # "ปีนี้ (2568)", "ปีที่แล้ว (67)", "ปีก่อน (2563)": the year in brackets names the one the label means.
 _RELATIVE_YEAR_NAMED = re.compile(
@@ -103,6 +140,8 @@ def _year_after(line: str, paired: bool = False) -> str:
             and not _CLAIMED.search(line[max(0, m.start() - 30) : m.start()])
             # (nor a value a name claims: "การป้องกันการทุจริต: 85.5 (ปี 2568)", "… ได้ 80 (ปี 2568)")
             and not _NAME_CLAIMS.search(line[max(0, m.start() - 30) : m.start()])
+            # (nor a value right after a name: "ส่วนการใช้อำนาจ 96 (ปี 2568)"; the bracket then dates the line)
+            and not _NAME_RIGHT_BEFORE.search(line, max(0, m.start() - 8), m.start())
         ]
     if not found:
         return line
@@ -111,6 +150,13 @@ def _year_after(line: str, paired: bool = False) -> str:
         out += [line[at : m.start()], f"ปี {m.group(3)} ได้ {m.group(1)}"]  # still said as a value
         at = m.end()
     return "".join(out) + line[at:]
+
+
+# a key, its name and a word giving its value, right before a value: that key's value, not the next key's
+_KEY_NAME_CLAIMS = re.compile(
+    rf"(?:{_LABEL})[^\S\n]++[\u0e01-\u0e4e][^\d\n]{{0,40}}?(?:[:=]|ได้(?:รับ)?(?:แค่|เพียง)?|อยู่ที่)[^\S\n]*+$", re.I
+)
+_GOT_BY = re.compile(GOT_BY_HEAD + r"[^\S\n]*+ได้(?:รับ)?[^\S\n]*+(?:คะแนน[^\S\n]*+)?$", re.M)
 
 
 def _value_first(line: str) -> str:
@@ -140,6 +186,10 @@ def _value_first(line: str) -> str:
             continue
         if ORDINAL_BEFORE.search(line, max(0, m.start() - 16), m.start()):
             continue  # "แถวที่ 3 ตัวชี้วัดที่ 9 …": row 3, not a value of indicator 9
+        if m.group(2) is None and _KEY_NAME_CLAIMS.search(line, max(0, m.start() - 70), m.start()):
+            continue  # "ตัวชี้วัดที่ 2 การใช้งบประมาณ อยู่ที่ 97.1 ตัวชี้วัดที่ 3\n…": the key before has it
+        if _GOT_BY.search(line, max(0, m.start() - 20), m.start()):
+            continue  # "ข้อที่ได้ 0 คือ O11 กับ O12": the value the keys after it share, read as such
         rest = line[m.end() :]
         if m.group(2) is None and not _LABEL_ENDS.match(rest):
             continue
@@ -148,7 +198,7 @@ def _value_first(line: str) -> str:
             continue
         if m.group(2) == "(" and (not m.group(4) or re.search(r"-|–|ถึง", m.group(3))):
             continue  # "… 79.17 คะแนน (O1-O24)": the items a named score covers, not their value
-        out += [line[at : m.start()], f"{m.group(3)} {m.group(1)}"]
+        out += [line[at : m.start()], f"{m.group(3)} = {m.group(1)}"]
         at = m.end()
     return "".join(out) + line[at:] if out else line
 

@@ -181,9 +181,25 @@ def _without_refs(line: str, a: int, b: int, c_starts: list[int], spans: list[tu
     return "".join(out)
 
 
+# "ข้อที่", "ตัวที่", "อันที่", "O ที่", " ที่": the relative "those that"; not a name's end ("หน้าที่").
+GOT_BY_HEAD = r"(?:(?<=ข้อ)|(?<=ตัว)|(?<=อัน)|(?<=ตัวชี้วัด)|(?<=[OIE\s])|^)ที่"
+
+# A key's value typed with a digit too many or its point left out ("O13 ได้ 1000", "ตัวที่ 9 ได้ 8875"):
+# right after "ได้" / "=" / ":" and no year, it is read (a unit after it still makes it a count) and shown
+# as past 100.
+_VALUE_MARK_BEFORE = re.compile(r"(?:ได้(?:รับ)?|[=:]|อยู่ที่)\s*+(?:คะแนน)?\s*+$")
+
+
+def _mistyped(digits: str, before: str) -> bool:
+    whole = digits.split(".")[0]
+    if len(whole) > 5 or not _VALUE_MARK_BEFORE.search(before):
+        return False
+    return not (len(whole) == 4 and (1900 <= int(whole) <= 2100 or 2400 <= int(whole) <= 2700))
+
+
 def why_blocked(line, m, digits, before, after, c_starts, spans) -> str:
     s = m.start(2)
-    if len(digits.split(".")[0]) > 3:
+    if len(digits.split(".")[0]) > 3 and not _mistyped(digits, before):
         return "year/large"
     if m.group(1) == "+" or _CHANGE_BEFORE.search(before):
         return "change"  # "+5.20", "เพิ่มขึ้น 3": a difference between years, not a score

@@ -10,15 +10,33 @@ from bot.thai import MONTHS, MONTHS_ABBR
 MONTH = "(?:" + "|".join(map(re.escape, (*MONTHS_ABBR, *MONTHS))) + ")"
 
 YEAR_RX = re.compile(
-    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ|ปี(?:นี้|ที่แล้ว|ก่อน|ล่าสุด)?|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?![\d.]))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
+    r"(?:(?:พ\.ศ\.|ปีงบประมาณ|ปีงบฯ?|งบปี|(?<![A-Za-z])(?:FY|[Ff]iscal\s++[Yy]ear)|ปี(?:นี้|ที่แล้ว|ก่อน|ล่าสุด)?|ITA)\s*+(?:พ\.ศ\.)?\s*+(\d{4}|\d{2})(?!\d|\.\d))|(?<![\d./])(25[5-7]\d|20[1-3]\d)(?![\d./])",
     re.IGNORECASE,
 )
 # A year right after these words is the year of the plan being asked for, not of the assessment.
 # A few words may name the plan between ("แผนยกระดับปีงบ 69", "แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส
 # ปีงบประมาณ 2569"), none of them about results.
 _PLAN_BEFORE = re.compile(
-    r"(?:(?:มาตรการ|แผน|ร่าง|จัดทำ)(?:(?!ผล|คะแนน|ได้)[\u0e01-\u0e4e ]){0,48}?|ปีหน้า|ถัดไป|เป้า(?:หมาย)?|สำหรับ)\s*(?:ประจำ|ของ|ใน)?\s*$"
+    r"(?:(?:มาตรการ|แผน|ร่าง|จัดทำ)(?:(?!ผล|คะแนน|ได้|ภาพรวม|รวม)[\u0e01-\u0e4e ]){0,48}?|ปีหน้า|ถัดไป|เป้า(?:หมาย)?|สำหรับ"
+    r"|(?<![A-Za-z])(?:[Pp]lans?|[Mm]easures?)\s++(?:for|of)\s++(?:the\s++)?)\s*(?:ประจำ|ของ|ใน)?\s*$"
 )
+# ... or a fiscal year comes first and the request for the plan right after it: "ปีงบ69 ขอมาตรการหน่อยครับ",
+# "ปีงบประมาณ 69 อยากได้แผน", "FY69 ช่วยร่างมาตรการ"; not when the plan names its own year after it
+# ("ปี 2568 ครับ อยากได้มาตรการปี 2569") or a value stands right before the year ("ได้ 88 ปีงบ 68 ขอ…").
+_FISCAL = re.compile(r"ปีงบ|งบปี|FY|fiscal", re.I)
+_PLAN_AFTER = re.compile(
+    r"\s*+(?:(?:ครับ|ค่ะ|คะ|นะ)\s*+)?(?:ขอ|อยาก|ช่วย|ทำ|ร่าง|จัดทำ|วาง|เตรียม|ต้องการ|เอา)"
+    r"[\u0e01-\u0e4e ]{0,16}?(?:มาตรการ|แผน)"
+    r"(?!(?:(?!ค่ะ|ครับ|คะ|นะ|ผล|คะแนน|ได้)[\u0e01-\u0e4e ]){0,24}?(?:ปี|FY)\s*+\d)"
+    r"|\s*+(?:(?:action\s++)?plans?|measures?)(?![A-Za-z])",
+    re.I,
+)
+# A year with its own score right after it ("… ปี 68 ภาพรวมได้ 84.33", "… ปี 2568 ได้ 84.33") is the
+# results' year, whatever plan word came before; a fiscal year ("ปีงบ 69") is still the plan's.
+_OWN_SCORE_AFTER = re.compile(
+    r"\s*+(?:(?:ITA|ภาพรวม|คะแนนรวม|รวม|overall)\s*+)?(?:ได้(?:รับ)?|=|:|คือ|อยู่ที่)?\s*+(?:คะแนน\s*+)?\d", re.I
+)
+_VALUE_BEFORE = re.compile(r"\d\s*+(?:คะแนน)?\s*+(?:ครับ|ค่ะ|คะ|นะ)?\s*+$")
 _ANNOUNCED = re.compile(r"ประกาศ(?:ผล)?|ผลออก")
 _MONTH_BEFORE = re.compile(MONTH + r"\s*$")
 
@@ -44,7 +62,10 @@ def _years(line: str, plan: bool) -> list[int]:
     for m in YEAR_RX.finditer(line):
         y = be_year(m.group(1) or m.group(2))
         before = line[max(0, m.start() - 64) : m.start()]
-        is_plan = bool(_PLAN_BEFORE.search(before))
+        fiscal = bool(_FISCAL.match(m.group(0)))
+        is_plan = (
+            bool(_PLAN_BEFORE.search(before)) and (fiscal or not _OWN_SCORE_AFTER.match(line, m.end()))
+        ) or (fiscal and bool(_PLAN_AFTER.match(line, m.end())) and not _VALUE_BEFORE.search(before))
         # a deadline's year is not the assessment's, but the year results were announced is
         dated = _MONTH_BEFORE.search(before) and not _ANNOUNCED.search(
             line, max(0, m.start() - 40), m.start()
