@@ -186,3 +186,13 @@ def test_a_new_owner_takes_the_units_steps_but_never_the_executives_orders(draft
         "2. กองคลังตรวจข้อมูลบนเว็บไซต์",
         f"3. รายงานผล ({boss})",
     ]
+
+
+@pytest.mark.parametrize("text, month", [("ภายใน มี.ค. 69", "มี.ค. 69"), ("ตั้งแต่ ต.ค. 70", "ต.ค. 70")])
+def test_one_month_outside_the_plans_year_is_named_with_the_year_not_as_a_reversed_range(text, month):
+    # "แถว 2 ขอให้เสร็จภายใน มี.ค. 69" in a plan of 2570 was answered "the start month is after the end".
+    with pytest.raises(EditError) as err:
+        parse_period(text, 2570)
+    message = str(err.value)
+    assert month in message and "2570" in message and "ต.ค. 69 – ก.ย. 70" in message
+    assert "เดือนเริ่มต้นอยู่หลังเดือนสิ้นสุด" not in message

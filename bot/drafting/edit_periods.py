@@ -288,6 +288,17 @@ def parse_period(text: str, fiscal_year: int | None, *, deadline: bool = False) 
         fy = fiscal_year or (y1 + 1 if m1 >= FISCAL_START_MONTH else y1)
         m2, y2 = FISCAL_START_MONTH - 1, fy
     start, end = (y1, m1), (y2, m2)
+    if start > end and fiscal_year and (deadline or since) and first is second:
+        # "ภายใน มี.ค. 69" in a plan of 2570: one month given, and it lies outside the plan's year
+        given = (m2, y2) if deadline else (m1, y1)
+        raise EditError(
+            wording.EDIT_PERIOD_OUTSIDE.format(
+                period=_label(*given),
+                fiscal_year=fiscal_year,
+                span=fiscal_span_th(fiscal_year),
+                example=example,
+            )
+        )
     if start > end:
         raise EditError(wording.EDIT_PERIOD_BACKWARDS.format(example=example))
     if fiscal_year and not ((fiscal_year - 1, 10) <= start and end <= (fiscal_year, 9)):
