@@ -102,6 +102,10 @@ RELATIVE = BEFORE_LAST
 _TOPIC_BEFORE = re.compile(rf"(?:เรื่อง|ด้าน|หมวด|ประเด็น|ส่วน|ตัว|การใช้|การ|ใช้)$|(?:^|[^{THAI}])$")
 
 
+# year_rank scans this many characters back first; no label is longer than _LABEL_MAX.
+_REACH, _LABEL_MAX = 400, 60
+
+
 def be_year(raw: str) -> int | None:
     """A written year as B.E.: "68" -> 2568, "2025" -> 2568; None if implausible for ITA."""
     y = int(raw)
@@ -114,27 +118,39 @@ def be_year(raw: str) -> int | None:
 
 
 def year_rank(text: str) -> int | None:
-    """The last year label in a stretch of text, as a B.E. year or a relative rank; None if none."""
-    rank = None
-    for m in YEAR_LABEL.finditer(text):
-        y = m.group("y")
-        if (
-            y
-            and len(y) == 2
-            and re.match(r"ปี(?:ที่แล้ว|ก่อน)", m.group(0))
-            and re.match(r"\s*+\)", text[m.end() :])
-        ):
-            rank = None  # "72.5 (ปีก่อน 65)": last year's value, not a year labelling what follows
-            continue
-        if m.group("now"):
-            rank = THIS_YEAR
-        elif m.group("last"):
-            rank = LAST_YEAR
-        elif m.group("before_last"):
-            rank = BEFORE_LAST
-        else:
-            rank = be_year(m.group("y") or m.group("b") or m.group("i")) or rank
-    return rank
+    """The last year label in a stretch of text, as a B.E. year or a relative rank; None if none.
+
+    Read from the end: the last label that names a year decides (an implausible number leaves the
+    one before it in force). Only a window at the end is scanned, wider while nothing in it decides,
+    so a caller asking of every value on a 50,000-character line is not quadratic in its labels.
+    """
+    end, reach = len(text), _REACH
+    while True:
+        lo = max(0, end - reach)
+        found = list(YEAR_LABEL.finditer(text, lo))
+        if lo:  # a label cut by the window's edge is read again from a wider window
+            found = [m for m in found if m.start() >= lo + _LABEL_MAX]
+        for m in reversed(found):
+            y = m.group("y")
+            if (
+                y
+                and len(y) == 2
+                and re.match(r"ปี(?:ที่แล้ว|ก่อน)", m.group(0))
+                and re.match(r"\s*+\)", text[m.end() :])
+            ):
+                return None  # "72.5 (ปีก่อน 65)": last year's value, not a year labelling what follows
+            if m.group("now"):
+                return THIS_YEAR
+            if m.group("last"):
+                return LAST_YEAR
+            if m.group("before_last"):
+                return BEFORE_LAST
+            year = be_year(m.group("y") or m.group("b") or m.group("i"))
+            if year is not None:
+                return year
+        if not lo:
+            return None
+        reach *= 4
 
 
 @dataclass
