@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from bot import wording
 from bot.ita.framework import Framework
@@ -14,7 +15,7 @@ from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.lists import keys_then_values, values_before_keys
 from bot.scores.names import name_hits
 from bot.scores.overall import lone_overall
-from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, started_hits, topic_hits
 from bot.scores.reading import (
     blank_groups,
     corrected,
@@ -205,9 +206,10 @@ def _add_names(
             continue  # sub-item bullets in item lists mention names in passing
         marked = bool(TOPIC_MARKER.search(line[max(0, hit.start - 9) : hit.start]))  # "เรื่องการสื่อสาร…ได้ 76"
         guess = line[hit.start : hit.end].strip() if hit.score - (hit.end - hit.start) / 100 < 99.5 else ""
-        refs.append(
-            Ref("indicator", hit.number, hit.start, hit.end, strict=not marked, limit=60, guess=guess)
-        )
+        # "การใช้ทรัพย์สินของหลวง 97": the name's start found, the officer's own ending runs on to the value
+        ends = [e for n, s, e in started_hits(line, fw) if n == hit.number and s <= hit.start < e]
+        ref = Ref("indicator", hit.number, hit.start, hit.end, strict=not marked, limit=60, guess=guess)
+        refs.append(replace(ref, end=max([hit.end, *ends])))
     for number, start, end, marked in topic_hits(line, fw):
         if any(end_ <= start and not re.search(r"\d", line[end_:start]) for end_ in titles):
             continue
