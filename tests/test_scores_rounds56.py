@@ -46,3 +46,21 @@ def test_an_indicator_named_by_its_start_and_an_ending_of_its_own(text, expected
 )
 def test_a_short_start_or_a_shared_start_names_no_indicator(text):
     assert read(text).scores.indicators == {}
+
+
+# ---------------------------------------------------------------- a year corrected after the values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ผลปี 67 ค่ะ ภาพรวม 90.45\nเอ้ย ปี 68 ค่ะ ไม่ใช่ 67",
+        "ปี 67 ได้ 90.45\nเอ้ยไม่ใช่ปี 67 ปี 68 ค่ะ",
+        "ภาพรวม 90.45 ปี 2567\nขอแก้ ปี 2568 ค่ะ",
+    ],
+)
+def test_a_year_corrected_after_the_values_is_their_year(text):
+    res = read(text)
+    assert res.scores.year == 2568
+    assert res.scores.overall == 90.45
+    assert res.previous is None

@@ -20,6 +20,7 @@ from bot.scores.reading import (
     blank_groups,
     corrected,
     fixed_to,
+    fixed_year,
     glossed_tools,
     late_fix,
     moved,
@@ -37,7 +38,7 @@ from bot.scores.when import by_year, carry_past, section_years, tool_year, year_
 from bot.scores.whose import OURS, THEIRS, last_end, ours_pending, pending_here, theirs
 from bot.scores.years import line_years, plan_years
 
-__all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
+__all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "fixed_year", "pick_year"]
 
 # Item code ranges of the 2563-2565 questionnaires; a wider O range covers later OIT lists.
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
@@ -155,6 +156,9 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     if pending_here(line):
         refs = [r for r in refs if r.kind in ("sub", "overall") or not ours_pending(line, r.start)]
     return glossed_tools(line, refs)
+
+
+_YEAR_FIX = re.compile(r"เอ้ย|เอ๊ย|อุ๊ย|ขอแก้|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ไม่ใช่")
 
 
 def _add_names(
@@ -282,6 +286,8 @@ def extract(text: str, fw: Framework) -> Extraction:
             lone_year = (i, h.years[0]) if len(h.years) == 1 and len(h.columns) == 1 else None
             continue
         ex.line_years[i] = line_years(line)
+        if (fixing := _YEAR_FIX.search(line)) and len(line) <= 40 and not re.search(r"\d\.\d", line):
+            ex.fixed_years += line_years(line[fixing.end() :])  # "เอ้ย ปี 68 ค่ะ ไม่ใช่ 67": the year fixed
         ex.plan_years += plan_years(line)
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]
