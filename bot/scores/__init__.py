@@ -1,4 +1,8 @@
-"""Parse, validate, merge and correct the ITA scores an officer sends in chat."""
+"""Parse, validate, merge and correct the ITA scores an officer sends in chat.
+
+It runs past 400 lines: parse_scores settles a message's years (labels, a corrected year, the previous
+year) in one place, next to the ScoreSet and ParseResult it fills.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from bot.scores.normalise import normalise
 from bot.scores.prose import BEFORE_LAST, LAST_YEAR, THIS_YEAR
 from bot.scores.prose import RELATIVE as THIS_YEAR_RANK
 from bot.scores.spoken import ANY_NUM_WORD
-from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Extraction, Found, extract, pick_year
+from bot.scores.tables import ITEM, ITEM_RANGES, TOOL, Extraction, Found, extract, fixed_year, pick_year
 from bot.scores.text import FULL_MARKS, squeeze
 from bot.scores.when import not_out
 
@@ -229,6 +233,7 @@ def parse_scores(text: str, fw: Framework, year: int | None = None) -> ParseResu
         for f in valid:
             f.year = f.year or (LAST_YEAR if waiting == THIS_YEAR else waiting - 1)
         latest = waiting
+    latest = fixed_year(ex, valid, latest, THIS_YEAR_RANK)  # "ผลปี 67 ... เอ้ย ปี 68 ค่ะ"
     older = [f for f in valid if f.year is not None and f.year != latest]
     current = [f for f in valid if f.year is None or f.year == latest]
     settled = _settle(current, errors, warnings)

@@ -49,6 +49,7 @@ class Extraction:
     header_years: list[int] = field(default_factory=list)
     result_years: list[int] = field(default_factory=list)
     score_years: list[int] = field(default_factory=list)
+    fixed_years: list[int] = field(default_factory=list)  # "เอ้ย ปี 68 ค่ะ": the year corrected
     line_years: dict[int, list[int]] = field(default_factory=dict)
     plan_years: list[int] = field(default_factory=list)  # "ร่างมาตรการปีงบ 69": the plan's fiscal year
     numbers: list[tuple[int, str, list[Num], int]] = field(default_factory=list)  # line, text, nums, 1st ref

@@ -405,6 +405,12 @@ def topic_hits(line: str, fw: Framework) -> list[tuple[int, int, int, bool]]:
     for number, start, end in abbreviation_hits(line, fw):
         if not any(a <= start < b or start <= a < end for _, a, b, _ in out):
             out.append((number, start, end, False))
+    for number, start, end in started_hits(line, fw):  # "ปรับปรุงงาน 90.75", "ทรัพย์สินราชกาน 88"
+        same = [i for i, (n, a, b, _) in enumerate(out) if n == number and start <= a < end]
+        for i in same:  # the topic found, the officer's own ending runs on to the value
+            out[i] = (number, out[i][1], max(end, out[i][2]), out[i][3])
+        if not same and not any(a <= start < b or start <= a < end for _, a, b, _ in out):
+            out.append((number, start, end, False))
     for number, start, end in marked_starts(line, fw):  # "เรื่องงบได้ 94.80"
         if not any(a <= start < b or start <= a < end for _, a, b, _ in out):
             out.append((number, start, end, True))
@@ -447,5 +453,60 @@ def abbreviation_hits(line: str, fw: Framework) -> list[tuple[int, int, int]]:
             if run[k:] in table:
                 if number is not None:
                     out.append((number, m.start() + k, m.end() + 1))
+                break
+    return out
+
+
+_STARTED_CORE = 7  # letters of the name's start, past "การ" and "ใช้": "ปรับปรุง", "ทรัพย์สิน"
+_STARTED_TAIL = 10  # the officer's own ending: "งาน", "ของหลวง", "ของราชกาน"
+
+
+def _rest_shared(start: str, tail: str, number: int, fw: Framework) -> bool:
+    """Whether the officer's ending may go on the start of a name: it does when the start stops inside
+    every name it starts; after a whole name, the ending must share two letters in a row with the rest
+    of a longer name: "ของหลวง" and "ของราชการ", "งาน" and "การทำงาน"; not "เพิ่มขึ้น" or "เคยได้"
+    after a whole name ("การป้องกันการทุจริตเพิ่มขึ้น 1.70" is a change, not a score)."""
+    pairs = {tail[i : i + 2] for i in range(len(tail) - 1)}
+    cores = [
+        core
+        for ind in fw.indicators
+        if ind.number == number
+        for name in ind.all_names()
+        for core in (name, name.removeprefix("การ"), name.removeprefix("การ").removeprefix("ใช้"))
+    ]
+    if not tail or start not in cores:
+        return True  # the start stops inside a name: "ปรับปรุง|งาน", "ทรัพย์สินราชกา|น"
+    for core in cores:
+        rest = core[len(start) :] if core.startswith(start) else ""
+        if any(rest[i : i + 2] in pairs for i in range(len(rest) - 1)):
+            return True
+    return False
+
+
+def started_hits(line: str, fw: Framework) -> list[tuple[int, int, int]]:
+    """(number, start, end) of an indicator named as a key by the start of its name and a short
+    ending of the officer's own, the value right after: "ปรับปรุงงาน 90.75" (การปรับปรุงการทำงาน),
+    "การใช้ทรัพย์สินของหลวง 97", "การใช้ทรัพย์สินของราชกาน95.5".
+
+    The word must stand alone (no Thai letter before it) and its longest start found among the
+    names' starts must start exactly one indicator, reach seven letters past "การ" and "ใช้", and
+    leave at most ten letters over: "คุณภาพชีวิต 80" and "การใช้จ่าย 80" name none.
+    """
+    table = _abbrev_table(fw)
+    out = []
+    for m in re.finditer(rf"(?<![{THAI}])[\u0e01-\u0e2e\u0e40-\u0e44][{THAI}]{{5,40}}(?=\s*+\d)", line):
+        run = m.group(0)
+        for k in range(len(run), _ABBREV_SHORTEST - 1, -1):
+            if run[:k] in table:
+                number = table[run[:k]]
+                core = run[:k].removeprefix("การ").removeprefix("ใช้")
+                if (
+                    number is not None
+                    and len(core) >= _STARTED_CORE
+                    and len(run) - k <= _STARTED_TAIL
+                    and not re.match(r"[\u0e30-\u0e3a\u0e47-\u0e4e]", run[k:])
+                    and _rest_shared(run[:k], run[k:], number, fw)
+                ):
+                    out.append((number, m.start(), m.end()))
                 break
     return out

@@ -207,10 +207,22 @@ def record(
     ex.score_years += ex.line_years.get(line, [])
 
 
+def fixed_year(ex: Extraction, valid: list[Found], latest: int | None, rank: int) -> int | None:
+    """The one year labelling the values, or the year a correction line gave instead ("เอ้ย ปี 68 ค่ะ")."""
+    labels = {f.year for f in valid if f.year is not None}
+    if not ex.fixed_years or len(labels) != 1 or latest not in labels or latest >= rank:
+        return latest
+    for f in valid:
+        f.year = ex.fixed_years[-1] if f.year is not None else None
+    return ex.fixed_years[-1]
+
+
 def pick_year(ex: Extraction) -> int | None:
     """Choose the assessment year: the latest column of a comparison table, else the year of the results."""
     if ex.header_years:
         return max(ex.header_years)
+    if ex.fixed_years and (ex.score_years or ex.result_years):
+        return ex.fixed_years[-1]
     pool = ex.score_years or ex.result_years or ex.years
     if not pool:
         return None

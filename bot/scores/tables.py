@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from bot import wording
 from bot.ita.framework import Framework
@@ -14,11 +15,12 @@ from bot.scores.lines import EXPLICIT, ITEM, message_lines
 from bot.scores.lists import keys_then_values, values_before_keys
 from bot.scores.names import name_hits
 from bot.scores.overall import lone_overall
-from bot.scores.prose import FIX_MARK, TOPIC_MARKER, topic_hits
+from bot.scores.prose import FIX_MARK, TOPIC_MARKER, started_hits, topic_hits
 from bot.scores.reading import (
     blank_groups,
     corrected,
     fixed_to,
+    fixed_year,
     glossed_tools,
     late_fix,
     moved,
@@ -36,7 +38,7 @@ from bot.scores.when import by_year, carry_past, section_years, tool_year, year_
 from bot.scores.whose import OURS, THEIRS, last_end, ours_pending, pending_here, theirs
 from bot.scores.years import line_years, plan_years
 
-__all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "pick_year"]
+__all__ = ["ITEM", "ITEM_RANGES", "TOOL", "Extraction", "Found", "extract", "fixed_year", "pick_year"]
 
 # Item code ranges of the 2563-2565 questionnaires; a wider O range covers later OIT lists.
 ITEM_RANGES = {"I": 30, "E": 15, "O": 50}
@@ -156,6 +158,9 @@ def _refs(line: str, fw: Framework, item_context: bool, header: Header | None, w
     return glossed_tools(line, refs)
 
 
+_YEAR_FIX = re.compile(r"เอ้ย|เอ๊ย|อุ๊ย|ขอแก้|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ไม่ใช่")
+
+
 def _add_names(
     line: str,
     fw: Framework,
@@ -205,9 +210,10 @@ def _add_names(
             continue  # sub-item bullets in item lists mention names in passing
         marked = bool(TOPIC_MARKER.search(line[max(0, hit.start - 9) : hit.start]))  # "เรื่องการสื่อสาร…ได้ 76"
         guess = line[hit.start : hit.end].strip() if hit.score - (hit.end - hit.start) / 100 < 99.5 else ""
-        refs.append(
-            Ref("indicator", hit.number, hit.start, hit.end, strict=not marked, limit=60, guess=guess)
-        )
+        # "การใช้ทรัพย์สินของหลวง 97": the name's start found, the officer's own ending runs on to the value
+        ends = [e for n, s, e in started_hits(line, fw) if n == hit.number and s <= hit.start < e]
+        ref = Ref("indicator", hit.number, hit.start, hit.end, strict=not marked, limit=60, guess=guess)
+        refs.append(replace(ref, end=max([hit.end, *ends])))
     for number, start, end, marked in topic_hits(line, fw):
         if any(end_ <= start and not re.search(r"\d", line[end_:start]) for end_ in titles):
             continue
@@ -280,6 +286,8 @@ def extract(text: str, fw: Framework) -> Extraction:
             lone_year = (i, h.years[0]) if len(h.years) == 1 and len(h.columns) == 1 else None
             continue
         ex.line_years[i] = line_years(line)
+        if (fixing := _YEAR_FIX.search(line)) and len(line) <= 40 and not re.search(r"\d\.\d", line):
+            ex.fixed_years += line_years(line[fixing.end() :])  # "เอ้ย ปี 68 ค่ะ ไม่ใช่ 67": the year fixed
         ex.plan_years += plan_years(line)
         refs = _refs(line, fw, item_context, header, ex.warnings)
         consumed = [(r.start, r.end) for r in refs]

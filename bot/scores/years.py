@@ -77,7 +77,9 @@ def _years(line: str, plan: bool) -> list[int]:
             and len(m.group(1) or "") == 2
             and not re.match(r"\s*+(?:ได้(?:รับ)?|=|:)?\s*+\d", line[m.end() : m.end() + 12])
         )
-        if y is not None and is_plan == plan and (plan or not dated) and not value:
+        # "เอ้ย ปี 68 ค่ะ ไม่ใช่ 67": a year denied is no year of the results
+        denied = re.search(r"ไม่ใช่\s*+(?:ปี)?\s*+$", line[max(0, m.start() - 12) : m.start()])
+        if y is not None and is_plan == plan and (plan or not dated) and not value and not denied:
             # "ปี 67 → 68", "ปี 67/68": from one year to the next, the later is the results' year
             then = _THEN_YEAR.match(line, m.end())
             later = be_year(then.group(1)) if then else None
