@@ -8,34 +8,14 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterator
-
-import pytest
 
 from bot.dialogue.seen_events import SeenEvents
-from bot.dialogue.sessions import SessionStore
-from tests.pg import drop_schema, pg_schema_url
+from tests.test_sessions_pool import store  # noqa: F401 - a SessionStore on real SQLite and PostgreSQL
 
 THREADS, EVENTS = 16, 40
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path) -> Iterator[SessionStore]:
-    if request.param == "sqlite":
-        store = SessionStore(f"sqlite:///{tmp_path / 'sessions.sqlite3'}")
-        yield store
-        store.close()
-        return
-    url, schema = pg_schema_url()
-    store = SessionStore(url)
-    try:
-        yield store
-    finally:
-        store.close()
-        drop_schema(schema)
-
-
-def test_every_event_delivered_twice_at_once_is_won_once(store):
+def test_every_event_delivered_twice_at_once_is_won_once(store):  # noqa: F811
     seen = SeenEvents(store.engine)
     won: Counter[str] = Counter()
     lock = threading.Lock()
@@ -61,7 +41,7 @@ def test_every_event_delivered_twice_at_once_is_won_once(store):
     assert SeenEvents(store.engine).unfinished("telegram") == []
 
 
-def test_an_event_claimed_and_not_finished_is_left_for_the_next_start(store):
+def test_an_event_claimed_and_not_finished_is_left_for_the_next_start(store):  # noqa: F811
     seen = SeenEvents(store.engine)
     assert seen.claim("line", "a", "chat-1") and seen.claim("line", "b", "chat-2")
     seen.finish("line", "a")
@@ -70,7 +50,7 @@ def test_an_event_claimed_and_not_finished_is_left_for_the_next_start(store):
     assert [(u.event_id, u.chat_id) for u in later.unfinished("line")] == [("b", "chat-2")]
 
 
-def test_an_id_older_than_the_window_is_a_new_event(store):
+def test_an_id_older_than_the_window_is_a_new_event(store):  # noqa: F811
     now = [1_000_000.0]
     seen = SeenEvents(store.engine, window=60.0, clock=lambda: now[0])
     assert seen.claim("telegram", "7", "c")
